@@ -1,0 +1,334 @@
+/*
+ * main.c - the presscut command line.
+ *
+ * Uses only include/presscut.h, which keeps the public API honest.
+ * Exit status: 0 ok, 2 usage, 3 bad input, 4 network, 5 internal.
+ */
+#include "presscut.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { EX_OK = 0, EX_USAGE = 2, EX_INPUT = 3, EX_NET = 4, EX_INTERNAL = 5 };
+
+/* The one table from library status to exit code. */
+static int exit_code(pc_status st) {
+  switch (st) {
+  case PC_OK: return EX_OK;
+  case PC_ERR_USAGE: return EX_USAGE;
+  case PC_ERR_INPUT:
+  case PC_ERR_TOO_LARGE:
+  case PC_ERR_IO:
+  case PC_ERR_NOT_FOUND: return EX_INPUT;
+  case PC_ERR_NETWORK: return EX_NET;
+  case PC_ERR_NOMEM:
+  case PC_ERR_INTERNAL: return EX_INTERNAL;
+  }
+  return EX_INTERNAL;
+}
+
+static const char *prog = "presscut";
+
+static void usage_main(FILE *f) {
+  fprintf(f,
+          "Usage: presscut COMMAND [OPTIONS] INPUT...\n"
+          "\n"
+          "Turns news pages into clean, attributable, printable documents.\n"
+          "\n"
+          "Commands:\n"
+          "  extract   the article: title, byline, date, body blocks\n"
+          "\n"
+          "INPUT is a file path, an http(s) URL, or - for standard input;\n"
+          "HTML and plain text are told apart by their content.\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help     this help; 'presscut COMMAND --help' for a command\n"
+          "  -V, --version  print the version\n"
+          "\n"
+          "Exit status: 0 ok, 2 usage error, 3 input error, 4 network error,\n"
+          "5 internal error.  See docs/presscut.1.md.\n");
+}
+
+static void usage_extract(FILE *f) {
+  fprintf(f,
+          "Usage: presscut extract [OPTIONS] INPUT...\n"
+          "\n"
+          "Extracts the article from each INPUT (path, http(s) URL, or -).\n"
+          "\n"
+          "Options:\n"
+          "  -f, --format FMT      text (default), markdown, html or json;\n"
+          "                        json prints one object per line per input\n"
+          "      --cut             drop the editor's optional passages\n"
+          "      --delete IDS      drop blocks by id, e.g. b3,b7\n"
+          "      --url URL         the page's address (base for relative links)\n"
+          "      --content-type T  the HTTP Content-Type of a file input\n"
+          "      --max-input N     refuse inputs over N bytes (default 32 MiB)\n"
+          "      --timeout S       fetch timeout in seconds (default 15)\n"
+          "      --data-dir DIR    language data to use instead of the built-in\n"
+          "  -o, --output FILE     write to FILE instead of standard output\n"
+          "  -h, --help            this help\n");
+}
+
+static int fail(int code, const char *fmt, const char *a, const char *b) {
+  fprintf(stderr, "%s: ", prog);
+  fprintf(stderr, fmt, a, b);
+  fputc('\n', stderr);
+  return code;
+}
+
+/* Reads a path or stdin, at most max bytes (one more is an error). */
+static pc_status read_input(const char *path, size_t max, char **data,
+                            size_t *len, pc_error *err) {
+  FILE *f = stdin;
+  if (strcmp(path, "-") != 0) {
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+      snprintf(err->msg, sizeof err->msg, "is a directory");
+      return PC_ERR_IO;
+    }
+    f = fopen(path, "rb");
+    if (!f) {
+      snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+      return PC_ERR_IO;
+    }
+  }
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  pc_status st = buf ? PC_OK : PC_ERR_NOMEM;
+  while (st == PC_OK) {
+    if (n == cap) {
+      if (cap > max) {
+        snprintf(err->msg, sizeof err->msg,
+                 "input over the limit of %zu bytes (see --max-input)", max);
+        st = PC_ERR_TOO_LARGE;
+        break;
+      }
+      cap *= 2;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        st = PC_ERR_NOMEM;
+        break;
+      }
+      buf = nb;
+    }
+    size_t k = fread(buf + n, 1, cap - n, f);
+    n += k;
+    if (k == 0) {
+      if (ferror(f)) {
+        snprintf(err->msg, sizeof err->msg, "read error");
+        st = PC_ERR_IO;
+      }
+      break;
+    }
+  }
+  if (st == PC_OK && n > max) {
+    snprintf(err->msg, sizeof err->msg,
+             "input is %zu bytes, over the limit of %zu (see --max-input)", n, max);
+    st = PC_ERR_TOO_LARGE;
+  }
+  if (f != stdin)
+    fclose(f);
+  if (st == PC_ERR_NOMEM)
+    snprintf(err->msg, sizeof err->msg, "out of memory");
+  if (st != PC_OK) {
+    free(buf);
+    return st;
+  }
+  *data = buf;
+  *len = n;
+  return PC_OK;
+}
+
+static bool is_url(const char *s) {
+  return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+struct extract_args {
+  pc_format format;
+  int cut;
+  const char *del;
+  const char *url;
+  const char *content_type;
+  size_t max_input;
+  long timeout;
+  const char *data_dir;
+};
+
+/* Loads and extracts one input; on success *doc is ours to free. */
+static pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
+                          const char *input, pc_doc **doc, pc_error *err) {
+  pc_extract_opts eo;
+  pc_extract_opts_init(&eo);
+  eo.max_input = a->max_input;
+  eo.url = a->url;
+  eo.content_type = a->content_type;
+  char *data = NULL;
+  size_t len = 0;
+  pc_fetch_result *fr = NULL;
+  pc_status st;
+  if (is_url(input)) {
+    pc_fetch_opts fo;
+    pc_fetch_opts_init(&fo);
+    if (a->timeout > 0)
+      fo.timeout_s = a->timeout;
+    st = pc_fetch(input, &fo, &fr, err);
+    if (st != PC_OK)
+      return st;
+    data = fr->body;
+    len = fr->body_len;
+    eo.url = fr->final_url;
+    eo.content_type = fr->content_type;
+  } else {
+    st = read_input(input, a->max_input, &data, &len, err);
+    if (st != PC_OK)
+      return st;
+  }
+  st = pc_extract(ctx, data, len, &eo, doc, err);
+  if (fr)
+    pc_fetch_result_free(fr);
+  else
+    free(data);
+  if (st != PC_OK)
+    return st;
+  if (a->cut)
+    pc_doc_drop_optional(*doc);
+  if (a->del) {
+    st = pc_doc_delete_blocks(*doc, a->del, err);
+    if (st != PC_OK) {
+      pc_doc_free(*doc);
+      *doc = NULL;
+      return st == PC_ERR_NOT_FOUND ? PC_ERR_USAGE : st;
+    }
+  }
+  return PC_OK;
+}
+
+static int cmd_extract(int argc, char **argv) {
+  static const struct option lo[] = {
+      {"format", required_argument, NULL, 'f'},
+      {"cut", no_argument, NULL, 'c'},
+      {"delete", required_argument, NULL, 'd'},
+      {"url", required_argument, NULL, 'u'},
+      {"content-type", required_argument, NULL, 't'},
+      {"max-input", required_argument, NULL, 'm'},
+      {"timeout", required_argument, NULL, 'T'},
+      {"data-dir", required_argument, NULL, 'D'},
+      {"output", required_argument, NULL, 'o'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  struct extract_args a = {PC_FORMAT_TEXT, 0, NULL, NULL, NULL,
+                           32u * 1024u * 1024u, 0, NULL};
+  const char *output = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "f:o:h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case 'f':
+      if (strcmp(optarg, "text") == 0)
+        a.format = PC_FORMAT_TEXT;
+      else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
+        a.format = PC_FORMAT_MARKDOWN;
+      else if (strcmp(optarg, "html") == 0)
+        a.format = PC_FORMAT_HTML;
+      else if (strcmp(optarg, "json") == 0)
+        a.format = PC_FORMAT_JSON;
+      else
+        return fail(EX_USAGE, "unknown format '%s' (text, markdown, html, json)%s",
+                    optarg, "");
+      break;
+    case 'c': a.cut = 1; break;
+    case 'd': a.del = optarg; break;
+    case 'u': a.url = optarg; break;
+    case 't': a.content_type = optarg; break;
+    case 'm':
+      errno = 0;
+      a.max_input = (size_t)strtoull(optarg, &end, 10);
+      if (errno || *end || a.max_input == 0)
+        return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
+      break;
+    case 'T':
+      a.timeout = strtol(optarg, &end, 10);
+      if (*end || a.timeout <= 0)
+        return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s", optarg, "");
+      break;
+    case 'D': a.data_dir = optarg; break;
+    case 'o': output = optarg; break;
+    case 'h': usage_extract(stdout); return EX_OK;
+    default: usage_extract(stderr); return EX_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    usage_extract(stderr);
+    return EX_USAGE;
+  }
+  pc_error err = {""};
+  pc_ctx *ctx = NULL;
+  pc_status st = pc_ctx_new(a.data_dir, &ctx, &err);
+  if (st != PC_OK)
+    return fail(exit_code(st), "%s%s", err.msg, "");
+  FILE *out = stdout;
+  if (output && !(out = fopen(output, "wb"))) {
+    pc_ctx_free(ctx);
+    return fail(EX_INPUT, "%s: %s", output, strerror(errno));
+  }
+  int rc = EX_OK;
+  for (int i = optind; i < argc; i++) {
+    pc_doc *doc = NULL;
+    err.msg[0] = '\0';
+    st = load_doc(ctx, &a, argv[i], &doc, &err);
+    char *r = NULL;
+    size_t rl = 0;
+    if (st == PC_OK)
+      st = pc_render(doc, a.format, &r, &rl, &err);
+    if (st == PC_OK) {
+      if (i > optind && a.format != PC_FORMAT_JSON)
+        fputs("\n", out);
+      fwrite(r, 1, rl, out);
+      if (a.format == PC_FORMAT_JSON)
+        fputc('\n', out);
+    } else {
+      fprintf(stderr, "%s: %s: %s\n", prog, argv[i],
+              err.msg[0] ? err.msg : pc_strerror(st));
+      if (rc == EX_OK)
+        rc = exit_code(st);
+    }
+    pc_free(r);
+    pc_doc_free(doc);
+  }
+  if (fflush(out) != 0 || ferror(out)) {
+    fprintf(stderr, "%s: write error\n", prog);
+    rc = EX_INPUT;
+  }
+  if (out != stdout)
+    fclose(out);
+  pc_ctx_free(ctx);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage_main(stderr);
+    return EX_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    usage_main(stdout);
+    return EX_OK;
+  }
+  if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("presscut %s\n", pc_version());
+    return EX_OK;
+  }
+  if (strcmp(cmd, "extract") == 0)
+    return cmd_extract(argc - 1, argv + 1);
+  fprintf(stderr, "%s: unknown command '%s' (see presscut --help)\n", prog,
+          cmd);
+  return EX_USAGE;
+}

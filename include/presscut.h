@@ -1,0 +1,254 @@
+/*
+ * presscut.h - the one public header of libpresscut.
+ *
+ * presscut turns news pages (HTML, plain text, URLs) into one document
+ * model: metadata plus an ordered list of body blocks.  Every later stage
+ * (attribution, print HTML, PDF, mail, batch) reads that model.
+ *
+ * Conventions (see docs/internals/API.md):
+ *  - Fallible functions return pc_status; PC_OK is 0.  Results come back
+ *    through trailing out-parameters.  When a pc_error pointer is given it
+ *    receives a one-line, human-readable reason.
+ *  - Ownership is stated on every function.  Anything returned as `char *`
+ *    is the caller's and is released with pc_free().  Anything returned as
+ *    `const` is borrowed from the object that returned it and lives exactly
+ *    as long as that object.
+ *  - pc_*_free(NULL) is a harmless no-op.
+ *  - Thread safety: a pc_ctx is immutable after pc_ctx_new() and may be
+ *    shared by any number of threads.  A pc_doc belongs to one thread at a
+ *    time.  The library keeps no global mutable state.
+ */
+#ifndef PRESSCUT_H
+#define PRESSCUT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PC_BUILDING_LIBRARY) && defined(__GNUC__)
+#define PC_API __attribute__((visibility("default")))
+#else
+#define PC_API
+#endif
+
+#define PC_VERSION "0.1.0"
+
+/*** Status codes ***********************************************************/
+
+/* Numbers are stable; a retired code is never reused. */
+typedef enum pc_status {
+  PC_OK = 0,            /* 0: success */
+  PC_ERR_USAGE = 1,     /* 1: bad argument or option from the caller */
+  PC_ERR_INPUT = 2,     /* 2: the input cannot be read or understood */
+  PC_ERR_TOO_LARGE = 3, /* 3: the input passes a size, depth or time limit */
+  PC_ERR_NETWORK = 4,   /* 4: a fetch failed (DNS, connect, HTTP status) */
+  PC_ERR_NOMEM = 5,     /* 5: out of memory */
+  PC_ERR_INTERNAL = 6,  /* 6: a bug or an unexpected library failure */
+  PC_ERR_IO = 7,        /* 7: a file could not be read or written */
+  PC_ERR_NOT_FOUND = 8  /* 8: a named item (block id, file) does not exist */
+} pc_status;
+
+/* Static English text for a status.  Never NULL. */
+PC_API const char *pc_strerror(pc_status status);
+
+/* Detail of the last failure of one call.  Caller-owned, usually on the
+ * stack; the library writes a NUL-terminated line into msg. */
+typedef struct pc_error {
+  char msg[256];
+} pc_error;
+
+/* Releases memory returned as `char *` by any pc_ function. */
+PC_API void pc_free(void *ptr);
+
+/* "0.1.0"; static. */
+PC_API const char *pc_version(void);
+
+/*** Context ****************************************************************/
+
+/* A context holds read-only language data (boilerplate phrases and, later,
+ * lexicons).  Built-in data is compiled into the library; when data_dir is
+ * non-NULL, files found there (data_dir/<lang>/<name>.txt) replace the
+ * built-in ones.  On success *out is the caller's; free with pc_ctx_free. */
+typedef struct pc_ctx pc_ctx;
+PC_API pc_status pc_ctx_new(const char *data_dir, pc_ctx **out,
+                            pc_error *err);
+PC_API void pc_ctx_free(pc_ctx *ctx);
+
+/*** The document model *****************************************************/
+
+typedef struct pc_doc pc_doc;
+
+typedef enum pc_block_type {
+  PC_BLOCK_PARAGRAPH = 1,
+  PC_BLOCK_HEADING = 2,    /* level 1..6 */
+  PC_BLOCK_BLOCKQUOTE = 3,
+  PC_BLOCK_LIST = 4,       /* items; ordered says 1. 2. 3. */
+  PC_BLOCK_PRE = 5,        /* preformatted, whitespace kept */
+  PC_BLOCK_FIGURE = 6,     /* src, alt, caption, width, height */
+  PC_BLOCK_TABLE = 7,      /* nrows x ncols cells */
+  PC_BLOCK_RULE = 8        /* thematic break, no text */
+} pc_block_type;
+
+typedef enum pc_span_type {
+  PC_SPAN_LINK = 1,   /* href set */
+  PC_SPAN_EMPH = 2,
+  PC_SPAN_STRONG = 3,
+  PC_SPAN_CODE = 4
+} pc_span_type;
+
+/* An inline run over [start, end) byte offsets of the owning text. */
+typedef struct pc_span {
+  pc_span_type type;
+  size_t start;
+  size_t end;
+  const char *href; /* links only; absolute when a base URL was known */
+} pc_span;
+
+/* A run of text with its inline spans: a list item or a table cell. */
+typedef struct pc_text {
+  const char *text; /* UTF-8, NUL-terminated */
+  size_t len;       /* bytes */
+  const pc_span *spans;
+  size_t nspans;
+} pc_text;
+
+/* One body block.  Read-only view owned by its pc_doc. */
+typedef struct pc_block {
+  const char *id;     /* "b1", "b2", ... stable for the document's life */
+  pc_block_type type;
+  int level;          /* headings: 1..6; otherwise 0 */
+  int optional;       /* 1 when inside editor's optional-cut markup */
+  int ordered;        /* lists: 1 for an ordered list */
+  /* Plain text of the whole block: list items joined by "\n", table rows
+   * by "\n" and cells by "\t".  Empty for figures and rules: a caption is
+   * not body text (it is in `caption`). */
+  pc_text content;
+  const pc_text *items; /* lists: nitems entries */
+  size_t nitems;
+  const pc_text *cells; /* tables: nrows * ncols entries, row-major */
+  size_t nrows, ncols;
+  const char *src;      /* figures: image URL (absolute when known) */
+  const char *alt;      /* figures: alternative text, may be "" */
+  const char *href;     /* figures: link around the image, or NULL */
+  pc_text caption;      /* figures: caption, may be empty */
+  int width, height;    /* figures: declared size in pixels, 0 unknown */
+} pc_block;
+
+typedef enum pc_meta {
+  PC_META_TITLE = 0,
+  PC_META_BYLINE,      /* authors, ", "-separated */
+  PC_META_DATE,        /* ISO 8601: YYYY-MM-DD or full date-time */
+  PC_META_SITE,
+  PC_META_URL,         /* canonical URL */
+  PC_META_LANG,        /* BCP 47 primary tag, e.g. "en" */
+  PC_META_DESCRIPTION,
+  PC_META_IMAGE,       /* lead image URL */
+  PC_META_COUNT_
+} pc_meta;
+
+/* Field name as used in JSON output ("title", "byline", ...); static. */
+PC_API const char *pc_meta_name(pc_meta field);
+
+/* A metadata field, or NULL when unknown.  Borrowed from doc. */
+PC_API const char *pc_doc_meta(const pc_doc *doc, pc_meta field);
+
+/* Number of body blocks (the title is metadata, not a block). */
+PC_API size_t pc_doc_block_count(const pc_doc *doc);
+
+/* Block i in reading order, or NULL when i is out of range.  Borrowed; it
+ * stays valid until the document is freed or blocks are deleted. */
+PC_API const pc_block *pc_doc_block(const pc_doc *doc, size_t i);
+
+/* Number of words in the body (Unicode letters/digits runs). */
+PC_API size_t pc_doc_word_count(const pc_doc *doc);
+
+/* Removes the blocks named in a comma-separated list of ids ("b3,b7").
+ * Ids of the remaining blocks do not change.  An unknown id is
+ * PC_ERR_NOT_FOUND and nothing is removed. */
+PC_API pc_status pc_doc_delete_blocks(pc_doc *doc, const char *ids,
+                                      pc_error *err);
+
+/* Removes every block flagged optional (editor's cut). */
+PC_API void pc_doc_drop_optional(pc_doc *doc);
+
+/* Frees the document and everything borrowed from it. */
+PC_API void pc_doc_free(pc_doc *doc);
+
+/*** Extraction *************************************************************/
+
+typedef enum pc_input_kind {
+  PC_INPUT_AUTO = 0,  /* sniff: HTML, plain text */
+  PC_INPUT_HTML = 1,
+  PC_INPUT_TEXT = 2
+} pc_input_kind;
+
+typedef struct pc_extract_opts {
+  pc_input_kind kind;
+  const char *url;          /* where the input came from, or NULL; used as
+                               base for relative links and as doc URL */
+  const char *content_type; /* HTTP Content-Type header, or NULL */
+  size_t max_input;         /* bytes; 0 = PC_MAX_INPUT_DEFAULT */
+  int keep_optional_markers; /* reserved; set to 0 */
+} pc_extract_opts;
+
+/* Fills opts with defaults.  Call before setting fields. */
+PC_API void pc_extract_opts_init(pc_extract_opts *opts);
+
+/* Extracts the article from `len` bytes of `data` (any encoding; output is
+ * always valid UTF-8).  The bytes are borrowed for the call only.  On
+ * success *out is the caller's (pc_doc_free).  Input over opts->max_input
+ * is PC_ERR_TOO_LARGE. */
+PC_API pc_status pc_extract(const pc_ctx *ctx, const char *data, size_t len,
+                            const pc_extract_opts *opts, pc_doc **out,
+                            pc_error *err);
+
+/*** Fetching ***************************************************************/
+
+typedef struct pc_fetch_opts {
+  long timeout_s;     /* whole transfer; 0 = 15 */
+  size_t max_bytes;   /* body cap; 0 = 10 MiB */
+  int max_redirects;  /* 0 = 5; negative = none */
+  const char *user_agent; /* NULL = "presscut/VERSION" */
+} pc_fetch_opts;
+
+PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
+
+/* The body of a fetched URL.  Free with pc_fetch_result_free. */
+typedef struct pc_fetch_result {
+  char *body;          /* not NUL-terminated data of body_len bytes */
+  size_t body_len;
+  char *content_type;  /* header value or NULL */
+  char *final_url;     /* after redirects */
+  long http_status;
+} pc_fetch_result;
+
+/* Fetches an http(s) URL with libcurl (compressed transfer, redirects,
+ * timeout, size cap).  HTTP status >= 400 is PC_ERR_NETWORK.  On success
+ * *out is the caller's. */
+PC_API pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
+                          pc_fetch_result **out, pc_error *err);
+PC_API void pc_fetch_result_free(pc_fetch_result *res);
+
+/*** Rendering **************************************************************/
+
+typedef enum pc_format {
+  PC_FORMAT_TEXT = 0,     /* title, blank line, blocks separated by blank
+                             lines */
+  PC_FORMAT_MARKDOWN = 1,
+  PC_FORMAT_HTML = 2,     /* a safe HTML fragment document: only model
+                             elements, no script, no event handlers */
+  PC_FORMAT_JSON = 3      /* one JSON object, one line */
+} pc_format;
+
+/* Renders doc in the given format.  On success *out is a NUL-terminated
+ * buffer of *out_len bytes, the caller's to pc_free. */
+PC_API pc_status pc_render(const pc_doc *doc, pc_format format, char **out,
+                           size_t *out_len, pc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRESSCUT_H */

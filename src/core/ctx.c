@@ -1,0 +1,187 @@
+/* ctx.c - the read-only context: language data loaded once at start-up. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Generated at build time from data/ by tools/embed.cmake. */
+struct pc_data_file {
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+};
+extern const struct pc_data_file pc_data_files[];
+extern const size_t pc_data_nfiles;
+
+/* Case-folded, whitespace-folded form of s with leading and trailing
+ * punctuation and spaces removed; malloc'd, NULL on failure. */
+static char *fold(const char *s, size_t n) {
+  utf8proc_uint8_t *f = NULL;
+  utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)s,
+                                     (utf8proc_ssize_t)n, &f,
+                                     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                         UTF8PROC_COMPAT | UTF8PROC_STABLE);
+  if (fl < 0)
+    return NULL;
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  const unsigned char *p = f;
+  size_t i = 0, len = (size_t)fl;
+  bool space = false;
+  while (i < len) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, len - i, &cp);
+    if (!k) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    if (pc_uni_is_space(cp)) {
+      space = b.len > 0;
+    } else {
+      if (space)
+        pc_buf_addc(&b, ' ');
+      space = false;
+      pc_buf_add(&b, (const char *)p + i, k);
+    }
+    i += k;
+  }
+  free(f);
+  /* trim punctuation at both ends (keeps '&' and letters inside) */
+  char *r = pc_buf_steal(&b, &len);
+  if (!r)
+    return NULL;
+  size_t a = 0;
+  while (a < len && strchr(" .,;:!?|-\xE2\x80\xA2*()[]\"'>/\\", r[a]))
+    a++;
+  while (len > a && strchr(" .,;:!?|-*()[]\"'</\\", r[len - 1]))
+    len--;
+  memmove(r, r + a, len - a);
+  r[len - a] = '\0';
+  return r;
+}
+
+static void phrases_free(struct pc_phrases *p) {
+  for (size_t i = 0; i < p->n; i++)
+    free(p->items[i]);
+  free(p->items);
+  p->items = NULL;
+  p->n = 0;
+}
+
+static pc_status phrases_parse(struct pc_phrases *p, const char *s, size_t n,
+                               pc_error *err) {
+  size_t cap = 0;
+  const char *end = s + n;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *le = nl ? nl : end;
+    if (le > s && *s != '#') {
+      bool prefix = le - s >= 2 && le[-1] == '*' && le[-2] == ' ';
+      char *f = fold(s, (size_t)(le - s) - (prefix ? 2 : 0));
+      if (!f)
+        return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      if (*f == '\0') {
+        free(f);
+      } else {
+        if (p->n == cap) {
+          cap = cap ? cap * 2 : 64;
+          char **ni = realloc(p->items, cap * sizeof *ni);
+          if (!ni) {
+            free(f);
+            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+          }
+          p->items = ni;
+        }
+        if (prefix) { /* stored with a trailing '*' marker */
+          size_t fl = strlen(f);
+          char *g = realloc(f, fl + 2);
+          if (!g) {
+            free(f);
+            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+          }
+          f = g;
+          f[fl] = '*';
+          f[fl + 1] = '\0';
+        }
+        p->items[p->n++] = f;
+      }
+    }
+    s = nl ? nl + 1 : end;
+  }
+  return PC_OK;
+}
+
+static pc_status load(const char *data_dir, const char *name,
+                      struct pc_phrases *p, pc_error *err) {
+  if (data_dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", data_dir, name);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      struct pc_buf b;
+      pc_buf_init(&b, 16u * 1024u * 1024u);
+      char tmp[8192];
+      size_t k;
+      while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        pc_buf_add(&b, tmp, k);
+      bool bad = ferror(f) || b.failed;
+      fclose(f);
+      pc_status st = bad ? pc_error_set(err, PC_ERR_IO, "cannot read %s", path)
+                         : phrases_parse(p, b.data ? b.data : "", b.len, err);
+      pc_buf_cleanup(&b);
+      return st;
+    }
+  }
+  for (size_t i = 0; i < pc_data_nfiles; i++)
+    if (strcmp(pc_data_files[i].name, name) == 0)
+      return phrases_parse(p, (const char *)pc_data_files[i].data,
+                           pc_data_files[i].len, err);
+  return pc_error_set(err, PC_ERR_INTERNAL, "built-in data %s missing", name);
+}
+
+pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
+  if (!out)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_ctx_new: out is NULL");
+  *out = NULL;
+  pc_ctx *ctx = calloc(1, sizeof *ctx);
+  if (!ctx)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  pc_status st = load(data_dir, "en/widgets.txt", &ctx->widgets, err);
+  if (st != PC_OK) {
+    pc_ctx_free(ctx);
+    return st;
+  }
+  *out = ctx;
+  return PC_OK;
+}
+
+void pc_ctx_free(pc_ctx *ctx) {
+  if (!ctx)
+    return;
+  phrases_free(&ctx->widgets);
+  phrases_free(&ctx->boiler);
+  free(ctx);
+}
+
+bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
+                           size_t n) {
+  if (n == 0 || n > 160 || p->n == 0)
+    return false;
+  char *f = fold(s, n);
+  if (!f)
+    return false;
+  bool hit = false;
+  size_t fl = strlen(f);
+  for (size_t i = 0; i < p->n && !hit; i++) {
+    const char *ph = p->items[i];
+    size_t pl = strlen(ph);
+    if (pl && ph[pl - 1] == '*')
+      hit = fl >= pl - 1 && memcmp(f, ph, pl - 1) == 0;
+    else
+      hit = strcmp(f, ph) == 0;
+  }
+  free(f);
+  return hit;
+}

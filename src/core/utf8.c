@@ -1,0 +1,174 @@
+/* utf8.c - UTF-8 decoding, repair, and Unicode classes (via utf8proc). */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+size_t pc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
+  if (n == 0)
+    return 0;
+  unsigned c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t len;
+  uint32_t v, min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2, v = c & 0x1F, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3, v = c & 0x0F, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4, v = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n < len)
+    return 0;
+  for (size_t i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+    v = (v << 6) | (s[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+    return 0;
+  *cp = v;
+  return len;
+}
+
+bool pc_utf8_put(struct pc_buf *b, uint32_t cp) {
+  char tmp[4];
+  utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp,
+                                            (utf8proc_uint8_t *)tmp);
+  return n > 0 && pc_buf_add(b, tmp, (size_t)n);
+}
+
+bool pc_utf8_valid(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] >= 0x01 && p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (k == 0)
+      return false;
+    i += k;
+  }
+  return true;
+}
+
+bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0, run = 0; /* run: start of a stretch copied verbatim */
+  while (i < n) {
+    unsigned c = p[i];
+    if (c >= 0x20 && c < 0x7F) {
+      i++;
+      continue;
+    }
+    if (c == '\t' || c == '\n' || c == '\r') {
+      i++;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t k = c >= 0x80 ? pc_utf8_decode(p + i, n - i, &cp) : 0;
+    if (k > 0) {
+      i += k;
+      continue;
+    }
+    /* flush the good run, then replace or drop the bad byte */
+    if (!pc_buf_add(b, s + run, i - run))
+      return false;
+    if (c >= 0x80 && !pc_buf_add(b, "\xEF\xBF\xBD", 3))
+      return false;
+    i++;
+    run = i;
+  }
+  return pc_buf_add(b, s + run, i - run);
+}
+
+bool pc_uni_is_space(uint32_t cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D))
+    return true;
+  if (cp < 0x80)
+    return false;
+  if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
+      cp == 0x2060)
+    return true; /* zero-width characters are treated as nothing */
+  utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+         cat == UTF8PROC_CATEGORY_ZP || cp == 0x85;
+}
+
+bool pc_uni_is_word(uint32_t cp) {
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 'A' && cp <= 'Z') || cp == '_';
+  utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+  switch (cat) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+size_t pc_utf8_count(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      c++;
+  return c;
+}
+
+size_t pc_utf8_words(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t words = 0, i = 0;
+  bool in = false;
+  while (i < n) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (k == 0) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    bool w = pc_uni_is_word(cp);
+    if (w && !in)
+      words++;
+    in = w;
+    i += k;
+  }
+  return words;
+}
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+bool pc_ascii_ieq(const char *a, const char *b) {
+  while (*a && *b && lower((unsigned char)*a) == lower((unsigned char)*b))
+    a++, b++;
+  return *a == '\0' && *b == '\0';
+}
+
+bool pc_ascii_istarts(const char *s, const char *prefix) {
+  while (*prefix && lower((unsigned char)*s) == lower((unsigned char)*prefix))
+    s++, prefix++;
+  return *prefix == '\0';
+}
+
+const char *pc_ascii_istr(const char *hay, const char *needle) {
+  size_t nl = strlen(needle);
+  if (nl == 0)
+    return hay;
+  for (; *hay; hay++)
+    if (lower((unsigned char)*hay) == lower((unsigned char)*needle) &&
+        pc_ascii_istarts(hay, needle))
+      return hay;
+  return NULL;
+}

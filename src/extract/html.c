@@ -1,0 +1,1058 @@
+/*
+ * html.c - finds the article in an HTML page and turns it into blocks.
+ *
+ * Steps (docs/internals/EXTRACTION.md explains the signals):
+ *  1. mark   - elements that are never content: scripts, navigation,
+ *              hidden elements, widgets recognised by role or class/id.
+ *  2. stats  - per element: visible characters, characters inside links,
+ *              commas (one bottom-up pass).
+ *  3. score  - every paragraph gives points to its ancestors (text length,
+ *              commas), weighted by tag and class/id signals, discounted
+ *              by link density; the best element is the article's root,
+ *              joined by siblings that look like article text.
+ *  4. blocks - the chosen subtrees are walked into the document model:
+ *              paragraphs, headings, lists, quotes, figures, tables; link
+ *              lists, galleries of images and short boilerplate are left
+ *              out on the way.
+ * Every walk is bounded by PC_MAX_DEPTH.
+ */
+#include "../html/dom.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*** per-element statistics ************************************************/
+
+enum {
+  F_DEAD = 1,     /* never content */
+  F_SCORED = 2,   /* has a content score */
+  F_KEEP = 4      /* chosen as (part of) the article */
+};
+
+struct nstat {
+  double score;
+  unsigned text;   /* visible non-space code points */
+  unsigned links;  /* of which inside <a> */
+  unsigned commas;
+  unsigned paras;  /* <p> descendants */
+  unsigned imgs;
+  unsigned lis;
+  unsigned inputs;
+  unsigned embeds;
+  unsigned heads;  /* characters inside h1..h6 */
+  unsigned char flags;
+};
+
+struct ex {
+  const pc_ctx *ctx;
+  pc_doc *doc;
+  const char *base;
+  struct nstat *st;
+  size_t nst, capst;
+  xmlNode *body;
+  const char *title; /* doc title, for dropping a repeated headline */
+  struct pc_textb tb;
+  pc_status status;
+  pc_error *err;
+};
+
+static struct nstat *S(const struct ex *x, const xmlNode *n) {
+  uintptr_t i = (uintptr_t)n->_private;
+  return i ? &x->st[i - 1] : NULL;
+}
+
+static bool tag_is(const xmlNode *n, const char *t) {
+  return strcmp(pc_dom_tag(n), t) == 0;
+}
+
+static bool tag_in(const char *t, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(t, *list) == 0)
+      return true;
+  return false;
+}
+
+static const char *const never_content[] = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe",
+    "object", "embed", "canvas", "button", "input", "select", "textarea",
+    "option", "nav", "aside", "footer", "dialog", "menu", "head", "link",
+    "meta", "header", "audio", "video", "map", "area", "frame", "frameset",
+    "applet", "datalist", "output", "progress", "meter", NULL};
+
+static const char *const inline_tags[] = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+    "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+    "sub", "sup", "time", "u", "var", "wbr", "br", "del", "ins", "label",
+    "tt", "big", "strike", "nobr", "acronym", "img", "picture", "source",
+    NULL};
+
+static bool is_inline(const xmlNode *n) {
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+      n->type == XML_ENTITY_REF_NODE)
+    return true;
+  if (n->type != XML_ELEMENT_NODE)
+    return true; /* comments etc. are nothing */
+  return tag_in(pc_dom_tag(n), inline_tags);
+}
+
+/*** class/id signals (Readability's lists, generalised) *******************/
+
+static void lower_class_id(const xmlNode *n, char *buf, size_t sz) {
+  const char *c = pc_dom_attr(n, "class");
+  const char *i = pc_dom_attr(n, "id");
+  size_t k = 0;
+  for (const char *p = c ? c : ""; *p && k + 2 < sz; p++)
+    buf[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  buf[k++] = ' ';
+  for (const char *p = i ? i : ""; *p && k + 1 < sz; p++)
+    buf[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  buf[k] = '\0';
+}
+
+static bool has_any(const char *s, const char *const *words) {
+  for (; *words; words++)
+    if (strstr(s, *words))
+      return true;
+  return false;
+}
+
+static const char *const unlikely_words[] = {
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+    "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    "newsletter", "subscribe", "cookie", "consent", "paywall", "promo",
+    "share", "recirc", "outbrain", "taboola", "most-popular", "trending",
+    NULL};
+static const char *const maybe_words[] = {"and", "article", "body",
+                                          "column", "content", "main",
+                                          "shadow", "story", "text", NULL};
+static const char *const negative_words[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain",
+    "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "byline",
+    "author", "dateline", "caption", "credit", "newsletter", "signup",
+    "recommend", "popular", "trending", "teaser", NULL};
+static const char *const positive_words[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main",
+    "page", "post", "text", "blog", "story", NULL};
+
+static int class_weight(const xmlNode *n) {
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  if (ci[0] == ' ' && ci[1] == '\0')
+    return 0;
+  int w = 0;
+  if (has_any(ci, negative_words))
+    w -= 25;
+  if (has_any(ci, positive_words))
+    w += 25;
+  return w;
+}
+
+/*** 1. mark ***************************************************************/
+
+static bool hidden(const xmlNode *n) {
+  if (pc_dom_attr(n, "hidden"))
+    return true;
+  const char *ah = pc_dom_attr(n, "aria-hidden");
+  if (ah && strcmp(ah, "true") == 0)
+    return true;
+  const char *style = pc_dom_attr(n, "style");
+  if (style) {
+    char s[256];
+    size_t k = 0;
+    for (const char *p = style; *p && k + 1 < sizeof s; p++)
+      if (*p != ' ')
+        s[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+    s[k] = '\0';
+    if (strstr(s, "display:none") || strstr(s, "visibility:hidden"))
+      return true;
+  }
+  return false;
+}
+
+static bool bad_role(const xmlNode *n) {
+  static const char *const roles[] = {
+      "menu", "menubar", "complementary", "navigation", "alert",
+      "alertdialog", "dialog", "banner", "contentinfo", "search", NULL};
+  const char *r = pc_dom_attr(n, "role");
+  return r && tag_in(r, roles);
+}
+
+static bool unlikely(const xmlNode *n, bool in_table) {
+  const char *t = pc_dom_tag(n);
+  if (in_table || strcmp(t, "body") == 0 || strcmp(t, "a") == 0 ||
+      strcmp(t, "article") == 0 || strcmp(t, "main") == 0 ||
+      strcmp(t, "html") == 0)
+    return false;
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  if (ci[0] == ' ' && ci[1] == '\0')
+    return false;
+  return has_any(ci, unlikely_words) && !has_any(ci, maybe_words);
+}
+
+static bool new_stat(struct ex *x, xmlNode *n) {
+  if (x->nst == x->capst) {
+    if (x->nst >= PC_MAX_NODES)
+      return false;
+    size_t cap = x->capst ? x->capst * 2 : 1024;
+    struct nstat *s = realloc(x->st, cap * sizeof *s);
+    if (!s)
+      return false;
+    x->st = s;
+    x->capst = cap;
+  }
+  memset(&x->st[x->nst], 0, sizeof *x->st);
+  x->nst++;
+  n->_private = (void *)(uintptr_t)x->nst;
+  return true;
+}
+
+/* Visible text metrics of text node content. */
+static void count_text(const char *s, unsigned *chars, unsigned *commas) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (!k) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    if (!pc_uni_is_space(cp) && cp != 0xA0)
+      (*chars)++;
+    if (cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x060C)
+      (*commas)++;
+    i += k;
+  }
+}
+
+/* Marks and counts in one recursive pass; returns false when a limit
+ * stopped it (the rest of the tree is then left dead). */
+static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
+                 bool in_link, bool in_head) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (!new_stat(x, n)) {
+      x->status = PC_ERR_TOO_LARGE;
+      return;
+    }
+    struct nstat *s = S(x, n);
+    const char *t = pc_dom_tag(n);
+    if (depth >= PC_MAX_DEPTH || tag_in(t, never_content) || hidden(n) ||
+        bad_role(n) || unlikely(n, in_table)) {
+      s->flags |= F_DEAD;
+      continue;
+    }
+    bool link = in_link || strcmp(t, "a") == 0;
+    bool head = in_head || (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]);
+    mark(x, n->children, depth + 1, in_table || strcmp(t, "table") == 0,
+         link, head);
+    /* sum children */
+    for (xmlNode *c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        unsigned ch = 0, co = 0;
+        if (c->content)
+          count_text((const char *)c->content, &ch, &co);
+        s->text += ch;
+        s->commas += co;
+        if (link)
+          s->links += ch;
+        if (head)
+          s->heads += ch;
+      } else if (c->type == XML_ELEMENT_NODE) {
+        struct nstat *cs = S(x, c);
+        if (!cs || (cs->flags & F_DEAD))
+          continue;
+        s->text += cs->text;
+        s->links += cs->links;
+        s->commas += cs->commas;
+        s->paras += cs->paras;
+        s->imgs += cs->imgs;
+        s->lis += cs->lis;
+        s->inputs += cs->inputs;
+        s->embeds += cs->embeds;
+        s->heads += cs->heads;
+      }
+    }
+    if (strcmp(t, "p") == 0)
+      s->paras++;
+    else if (strcmp(t, "img") == 0)
+      s->imgs++;
+    else if (strcmp(t, "li") == 0)
+      s->lis++;
+  }
+}
+
+static double link_density(const struct nstat *s) {
+  return s->text ? (double)s->links / (double)s->text : 0.0;
+}
+
+/*** 2. score **************************************************************/
+
+static double tag_base(const char *t) {
+  if (strcmp(t, "div") == 0 || strcmp(t, "article") == 0 ||
+      strcmp(t, "section") == 0 || strcmp(t, "main") == 0)
+    return 5;
+  if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 ||
+      strcmp(t, "blockquote") == 0)
+    return 3;
+  if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 ||
+      strcmp(t, "ul") == 0 || strcmp(t, "dl") == 0 || strcmp(t, "dd") == 0 ||
+      strcmp(t, "dt") == 0 || strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+    return -3;
+  if ((t[0] == 'h' && t[1] >= '1' && t[1] <= '6') || strcmp(t, "th") == 0)
+    return -5;
+  return 0;
+}
+
+static void init_score(struct ex *x, xmlNode *n) {
+  struct nstat *s = S(x, n);
+  if (!s || (s->flags & F_SCORED))
+    return;
+  s->flags |= F_SCORED;
+  s->score = tag_base(pc_dom_tag(n)) + class_weight(n);
+  /* <article> and <main> are the page saying where the content is */
+  if (tag_is(n, "article") || tag_is(n, "main"))
+    s->score += 10;
+  const char *ip = pc_dom_attr(n, "itemprop");
+  if (ip && strstr(ip, "articleBody"))
+    s->score += 30;
+}
+
+/* Distributes a paragraph's score to its ancestors, starting at `parent`. */
+static void give(struct ex *x, xmlNode *parent, unsigned chars,
+                 unsigned commas) {
+  if (chars < 25)
+    return;
+  double score = 1.0 + commas + fmin(floor(chars / 100.0), 3.0);
+  int level = 0;
+  for (xmlNode *a = parent; a && a->type == XML_ELEMENT_NODE && level < 5;
+       a = a->parent, level++) {
+    if (!S(x, a) || tag_is(a, "html"))
+      break;
+    init_score(x, a);
+    double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+    S(x, a)->score += score / div;
+  }
+}
+
+static bool has_block_child(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !is_inline(c))
+      return true;
+  return false;
+}
+
+static void score_walk(struct ex *x, xmlNode *n, int depth) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    struct nstat *s = S(x, n);
+    if (!s || (s->flags & F_DEAD))
+      continue;
+    const char *t = pc_dom_tag(n);
+    bool para = strcmp(t, "p") == 0 || strcmp(t, "pre") == 0 ||
+                strcmp(t, "td") == 0;
+    if (!para && !is_inline(n) && !has_block_child(n) &&
+        strcmp(t, "li") != 0 && !(t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
+      para = true; /* a div of only inline content reads as a paragraph */
+    if (para) {
+      give(x, n->parent, s->text, s->commas);
+      if (strcmp(t, "td") == 0 && depth < PC_MAX_DEPTH)
+        score_walk(x, n->children, depth + 1);
+      continue;
+    }
+    if (!is_inline(n)) {
+      /* direct inline text of a mixed container is a paragraph of it */
+      unsigned ch = 0, co = 0;
+      for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content)
+          count_text((const char *)c->content, &ch, &co);
+        else if (c->type == XML_ELEMENT_NODE && is_inline(c) && S(x, c) &&
+                 !(S(x, c)->flags & F_DEAD)) {
+          ch += S(x, c)->text;
+          co += S(x, c)->commas;
+        }
+      }
+      if (ch >= 25)
+        give(x, n, ch, co);
+    }
+    if (depth < PC_MAX_DEPTH)
+      score_walk(x, n->children, depth + 1);
+  }
+}
+
+/* All scored elements, best first (top 5 kept). */
+struct top {
+  xmlNode *n[5];
+  double s[5];
+};
+
+static void collect_top(struct ex *x, xmlNode *n, struct top *tp, int depth) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    struct nstat *s = S(x, n);
+    if (!s || (s->flags & F_DEAD))
+      continue;
+    if (s->flags & F_SCORED) {
+      s->score *= 1.0 - link_density(s);
+      for (int i = 0; i < 5; i++) {
+        if (!tp->n[i] || s->score > tp->s[i]) {
+          memmove(&tp->n[i + 1], &tp->n[i], (size_t)(4 - i) * sizeof *tp->n);
+          memmove(&tp->s[i + 1], &tp->s[i], (size_t)(4 - i) * sizeof *tp->s);
+          tp->n[i] = n;
+          tp->s[i] = s->score;
+          break;
+        }
+      }
+    }
+    if (depth < PC_MAX_DEPTH)
+      collect_top(x, n->children, tp, depth + 1);
+  }
+}
+
+static bool is_ancestor(const xmlNode *a, const xmlNode *n) {
+  for (n = n->parent; n; n = n->parent)
+    if (n == a)
+      return true;
+  return false;
+}
+
+static xmlNode *choose_root(struct ex *x) {
+  struct top tp;
+  memset(&tp, 0, sizeof tp);
+  collect_top(x, x->body, &tp, 0);
+  xmlNode *top = tp.n[0];
+  if (!top)
+    return NULL;
+  double ts = tp.s[0];
+  /* Several strong candidates under one ancestor: take the ancestor. */
+  int alts = 0;
+  for (int i = 1; i < 5; i++)
+    alts += tp.n[i] && tp.s[i] / ts >= 0.75;
+  if (alts >= 2) {
+    for (xmlNode *p = top->parent; p && p != x->body->parent; p = p->parent) {
+      int in = 0;
+      for (int i = 1; i < 5; i++)
+        in += tp.n[i] && tp.s[i] / ts >= 0.75 && is_ancestor(p, tp.n[i]);
+      if (in >= 2) {
+        top = p;
+        break;
+      }
+      if (p == x->body)
+        break;
+    }
+  }
+  init_score(x, top);
+  /* Climb while the parent holds more of the score. */
+  double last = S(x, top)->score;
+  double threshold = last / 3.0;
+  for (xmlNode *p = top->parent; p && p != x->body && S(x, p); p = p->parent) {
+    if (!(S(x, p)->flags & F_SCORED))
+      continue;
+    double ps = S(x, p)->score;
+    if (ps < threshold)
+      break;
+    if (ps > last) {
+      top = p;
+      break;
+    }
+    last = ps;
+  }
+  /* An only child says nothing its parent does not. */
+  while (top->parent && top->parent != x->body && S(x, top->parent) &&
+         xmlChildElementCount(top->parent) == 1)
+    top = top->parent;
+  return top;
+}
+
+/*** 3. siblings ***********************************************************/
+
+static bool ends_sentence(const xmlNode *n) {
+  struct pc_buf b;
+  pc_buf_init(&b, 1u << 20);
+  pc_dom_text(n, &b);
+  bool r = false;
+  if (b.data) {
+    size_t l = b.len;
+    while (l && (b.data[l - 1] == ' ' || b.data[l - 1] == '\n'))
+      l--;
+    r = (l && b.data[l - 1] == '.') || strstr(b.data, ". ") != NULL;
+  }
+  pc_buf_cleanup(&b);
+  return r;
+}
+
+static void keep_siblings(struct ex *x, xmlNode *top) {
+  struct nstat *ts = S(x, top);
+  ts->flags |= F_KEEP;
+  if (!top->parent || top == x->body)
+    return;
+  double threshold = fmax(10.0, ts->score * 0.2);
+  const char *tcls = pc_dom_attr(top, "class");
+  for (xmlNode *c = top->parent->children; c; c = c->next) {
+    if (c == top || c->type != XML_ELEMENT_NODE)
+      continue;
+    struct nstat *s = S(x, c);
+    if (!s || (s->flags & F_DEAD))
+      continue;
+    double bonus = 0.0;
+    const char *cls = pc_dom_attr(c, "class");
+    if (tcls && cls && *tcls && strcmp(cls, tcls) == 0)
+      bonus = ts->score * 0.2;
+    bool keep = (s->flags & F_SCORED) && s->score + bonus >= threshold;
+    if (!keep && tag_is(c, "p")) {
+      double ld = link_density(s);
+      if (s->text > 80 && ld < 0.25)
+        keep = true;
+      else if (s->text > 0 && s->text <= 80 && ld == 0.0 && ends_sentence(c))
+        keep = true;
+    }
+    if (keep)
+      s->flags |= F_KEEP;
+  }
+}
+
+/*** 4. blocks *************************************************************/
+
+static bool is_heading_tag(const char *t) {
+  return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
+}
+
+/* Readability's "clean conditionally": containers that look like link
+ * farms, galleries or forms are dropped inside the article. */
+static bool junk_container(struct ex *x, const xmlNode *n) {
+  const char *t = pc_dom_tag(n);
+  struct nstat *s = S(x, n);
+  if (!s)
+    return true;
+  bool list = strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0;
+  bool cand = list || strcmp(t, "div") == 0 || strcmp(t, "section") == 0 ||
+              strcmp(t, "table") == 0 || strcmp(t, "form") == 0 ||
+              strcmp(t, "fieldset") == 0 || strcmp(t, "figure") == 0 ||
+              strcmp(t, "span") == 0;
+  if (!cand)
+    return false;
+  int weight = class_weight(n);
+  double score = (s->flags & F_SCORED) ? s->score : 0.0;
+  if (weight + score < 0 && !(s->flags & F_KEEP))
+    return true;
+  if (s->commas >= 10)
+    return false;
+  double ld = link_density(s);
+  unsigned p = s->paras, img = s->imgs, li = s->lis > 100 ? s->lis - 100 : 0;
+  bool figure = strcmp(t, "figure") == 0;
+  if (list)
+    li = 0;
+  if (img > 1 && (double)p / img < 0.5 && !figure)
+    return true;
+  if (!list && li > p)
+    return true;
+  if (s->inputs > p / 3 + 0)
+    return s->inputs > 0 && p < 3 * s->inputs;
+  double hd = s->text ? (double)s->heads / s->text : 0.0;
+  if (!list && !figure && hd < 0.9 && s->text < 25 && (img == 0 || img > 2))
+    return true;
+  if (!list && weight < 25 && ld > 0.2 && s->text > 0)
+    return true;
+  if (weight >= 25 && ld > 0.5)
+    return true;
+  if ((s->embeds == 1 && s->text < 75) || s->embeds > 1)
+    return true;
+  return false;
+}
+
+static void fail(struct ex *x, pc_status st, const char *msg) {
+  if (x->status == PC_OK)
+    x->status = pc_error_set(x->err, st, "%s", msg);
+}
+
+static const char *arena_attr(struct ex *x, const xmlNode *n,
+                              const char *name) {
+  const char *v = pc_dom_attr(n, name);
+  if (!v || !*v || strlen(v) > PC_MAX_ATTR)
+    return NULL;
+  char *abs = pc_url_resolve(x->base, v);
+  if (!abs)
+    return NULL;
+  char *r = pc_arena_strdup(&x->doc->arena, abs);
+  free(abs);
+  return r;
+}
+
+/* Inline content of n into x->tb. */
+static void inline_walk(struct ex *x, const xmlNode *n, int depth) {
+  for (; n; n = n->next) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content)
+        pc_textb_add(&x->tb, (const char *)n->content,
+                     strlen((const char *)n->content));
+      continue;
+    }
+    if (n->type != XML_ELEMENT_NODE || depth >= PC_MAX_DEPTH)
+      continue;
+    struct nstat *s = S(x, n);
+    if (s && (s->flags & F_DEAD))
+      continue;
+    const char *t = pc_dom_tag(n);
+    if (strcmp(t, "br") == 0) {
+      pc_textb_newline(&x->tb);
+      continue;
+    }
+    pc_span_type st = 0;
+    const char *href = NULL;
+    if (strcmp(t, "a") == 0) {
+      st = PC_SPAN_LINK;
+      href = arena_attr(x, n, "href");
+      if (!href)
+        st = 0;
+    } else if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
+               strcmp(t, "cite") == 0) {
+      st = PC_SPAN_EMPH;
+    } else if (strcmp(t, "strong") == 0 || strcmp(t, "b") == 0) {
+      st = PC_SPAN_STRONG;
+    } else if (strcmp(t, "code") == 0 || strcmp(t, "kbd") == 0 ||
+               strcmp(t, "samp") == 0 || strcmp(t, "tt") == 0) {
+      st = PC_SPAN_CODE;
+    } else if (!is_inline(n)) {
+      /* a block inside inline context (bad markup): a line of its own */
+      pc_textb_newline(&x->tb);
+      inline_walk(x, n->children, depth + 1);
+      pc_textb_newline(&x->tb);
+      continue;
+    }
+    size_t idx = st ? pc_textb_span_open(&x->tb, st, href) : (size_t)-1;
+    inline_walk(x, n->children, depth + 1);
+    if (st)
+      pc_textb_span_close(&x->tb, idx);
+  }
+}
+
+static pc_block *add_block(struct ex *x, pc_block_type type) {
+  pc_block *b = pc_doc_add_block(x->doc, type);
+  if (!b)
+    fail(x, PC_ERR_TOO_LARGE, "too many blocks");
+  return b;
+}
+
+/* Text blocks that are only boilerplate ("Advertisement", "Share this"),
+ * or a short line that is mostly a link ("READ MORE: ..."). */
+static bool boilerplate(struct ex *x, const pc_text *t) {
+  if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
+    return true;
+  size_t linked = 0;
+  for (size_t i = 0; i < t->nspans; i++)
+    if (t->spans[i].type == PC_SPAN_LINK)
+      linked += t->spans[i].end - t->spans[i].start;
+  return t->len < 300 && linked * 10 > t->len * 6;
+}
+
+static void flush_para(struct ex *x, pc_block_type type, int level) {
+  pc_text t;
+  if (!pc_textb_finish(&x->tb, &x->doc->arena, &t)) {
+    fail(x, PC_ERR_NOMEM, "out of memory");
+    return;
+  }
+  pc_textb_reset(&x->tb);
+  if (!t.len || boilerplate(x, &t))
+    return;
+  if (type == PC_BLOCK_HEADING && x->title && strcmp(t.text, x->title) == 0)
+    return; /* the headline is metadata */
+  pc_block *b = add_block(x, type);
+  if (b) {
+    b->level = level;
+    b->content = t;
+  }
+}
+
+static void figure_block(struct ex *x, const xmlNode *img,
+                         const xmlNode *caption, const xmlNode *link) {
+  const char *src = NULL;
+  /* lazy-loading pages keep the real URL in data-src */
+  static const char *const attrs[] = {"data-src", "data-original",
+                                      "data-lazy-src", "src", NULL};
+  for (int i = 0; attrs[i] && !src; i++) {
+    const char *v = pc_dom_attr(img, attrs[i]);
+    if (v && *v && !pc_ascii_istarts(v, "data:"))
+      src = arena_attr(x, img, attrs[i]);
+  }
+  if (!src)
+    return;
+  pc_block *b = add_block(x, PC_BLOCK_FIGURE);
+  if (!b)
+    return;
+  b->src = src;
+  const char *alt = pc_dom_attr(img, "alt");
+  b->alt = pc_arena_strdup(&x->doc->arena, alt ? alt : "");
+  const char *w = pc_dom_attr(img, "width"), *h = pc_dom_attr(img, "height");
+  b->width = w ? (int)strtol(w, NULL, 10) : 0;
+  b->height = h ? (int)strtol(h, NULL, 10) : 0;
+  if (b->width < 0 || b->width > 100000)
+    b->width = 0;
+  if (b->height < 0 || b->height > 100000)
+    b->height = 0;
+  b->href = link ? arena_attr(x, link, "href") : NULL;
+  if (caption) {
+    inline_walk(x, caption->children, 0);
+    if (!pc_textb_finish(&x->tb, &x->doc->arena, &b->caption))
+      fail(x, PC_ERR_NOMEM, "out of memory");
+    pc_textb_reset(&x->tb);
+  } else {
+    b->caption.text = "";
+  }
+}
+
+static void find_img(const xmlNode *n, const xmlNode **img,
+                     const xmlNode **cap, const xmlNode **link, int depth) {
+  for (; n && depth < 32; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    const char *t = pc_dom_tag(n);
+    if (strcmp(t, "img") == 0 && !*img)
+      *img = n;
+    else if (strcmp(t, "figcaption") == 0 && !*cap)
+      *cap = n;
+    else {
+      if (strcmp(t, "a") == 0 && !*img)
+        *link = n;
+      find_img(n->children, img, cap, link, depth + 1);
+    }
+  }
+}
+
+static void list_block(struct ex *x, const xmlNode *n) {
+  struct nstat *s = S(x, n);
+  /* lists of links are navigation or "related" boxes */
+  if (s && link_density(s) > 0.5)
+    return;
+  size_t cap = 0, count = 0;
+  pc_text *items = NULL;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !tag_is(c, "li"))
+      continue;
+    struct nstat *cs = S(x, c);
+    if (cs && (cs->flags & F_DEAD))
+      continue;
+    inline_walk(x, c->children, 1);
+    pc_text t;
+    if (!pc_textb_finish(&x->tb, &x->doc->arena, &t)) {
+      fail(x, PC_ERR_NOMEM, "out of memory");
+      break;
+    }
+    pc_textb_reset(&x->tb);
+    if (!t.len)
+      continue;
+    if (count == cap) {
+      cap = cap ? cap * 2 : 8;
+      pc_text *ni = realloc(items, cap * sizeof *ni);
+      if (!ni) {
+        fail(x, PC_ERR_NOMEM, "out of memory");
+        break;
+      }
+      items = ni;
+    }
+    items[count++] = t;
+  }
+  if (count && x->status == PC_OK) {
+    pc_block *b = add_block(x, PC_BLOCK_LIST);
+    pc_text *ai = b ? pc_arena_alloc(&x->doc->arena, count * sizeof *ai) : NULL;
+    if (b && ai) {
+      memcpy(ai, items, count * sizeof *ai);
+      b->items = ai;
+      b->nitems = count;
+      b->ordered = tag_is(n, "ol");
+      struct pc_buf all;
+      pc_buf_init(&all, 0);
+      for (size_t i = 0; i < count; i++) {
+        if (i)
+          pc_buf_addc(&all, '\n');
+        pc_buf_add(&all, items[i].text, items[i].len);
+      }
+      b->content.text =
+          pc_arena_strndup(&x->doc->arena, all.data ? all.data : "", all.len);
+      b->content.len = all.len;
+      pc_buf_cleanup(&all);
+    }
+  }
+  free(items);
+}
+
+/* A table of data (headers, or a grid of short cells) becomes a table
+ * block; a layout table is walked as containers. */
+static bool data_table(const xmlNode *n) {
+  if (pc_dom_find((xmlNode *)n, "th") || pc_dom_find((xmlNode *)n, "caption"))
+    return !pc_dom_find((xmlNode *)n, "table");
+  return false;
+}
+
+static void collect_rows(const xmlNode *n, const xmlNode **rows, size_t *nr,
+                         size_t max, int depth) {
+  for (; n && *nr < max && depth < 4; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (tag_is(n, "tr"))
+      rows[(*nr)++] = n;
+    else if (tag_is(n, "thead") || tag_is(n, "tbody") || tag_is(n, "tfoot"))
+      collect_rows(n->children, rows, nr, max, depth + 1);
+  }
+}
+
+static void table_block(struct ex *x, const xmlNode *n) {
+  enum { MAXR = 1000, MAXC = 64 };
+  const xmlNode **rows = malloc(MAXR * sizeof *rows);
+  if (!rows) {
+    fail(x, PC_ERR_NOMEM, "out of memory");
+    return;
+  }
+  size_t nr = 0, nc = 0;
+  collect_rows(n->children, rows, &nr, MAXR, 0);
+  for (size_t r = 0; r < nr; r++) {
+    size_t c = 0;
+    for (const xmlNode *k = rows[r]->children; k; k = k->next)
+      c += k->type == XML_ELEMENT_NODE && (tag_is(k, "td") || tag_is(k, "th"));
+    if (c > nc)
+      nc = c;
+  }
+  if (nc > MAXC)
+    nc = MAXC;
+  if (!nr || !nc) {
+    free(rows);
+    return;
+  }
+  pc_text *cells = pc_arena_alloc(&x->doc->arena, nr * nc * sizeof *cells);
+  pc_block *b = cells ? add_block(x, PC_BLOCK_TABLE) : NULL;
+  if (!b) {
+    free(rows);
+    return;
+  }
+  struct pc_buf all;
+  pc_buf_init(&all, 0);
+  for (size_t r = 0; r < nr; r++) {
+    size_t c = 0;
+    for (const xmlNode *k = rows[r]->children; k && c < nc; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || !(tag_is(k, "td") || tag_is(k, "th")))
+        continue;
+      inline_walk(x, k->children, 1);
+      if (!pc_textb_finish(&x->tb, &x->doc->arena, &cells[r * nc + c]))
+        fail(x, PC_ERR_NOMEM, "out of memory");
+      pc_textb_reset(&x->tb);
+      c++;
+    }
+    for (; c < nc; c++)
+      cells[r * nc + c].text = "";
+    for (c = 0; c < nc; c++) {
+      if (c)
+        pc_buf_addc(&all, '\t');
+      pc_buf_add(&all, cells[r * nc + c].text, cells[r * nc + c].len);
+    }
+    pc_buf_addc(&all, '\n');
+  }
+  if (all.len)
+    all.len--;
+  b->cells = cells;
+  b->nrows = nr;
+  b->ncols = nc;
+  b->content.text =
+      pc_arena_strndup(&x->doc->arena, all.data ? all.data : "", all.len);
+  b->content.len = all.len;
+  pc_buf_cleanup(&all);
+  free(rows);
+}
+
+static void block_walk(struct ex *x, const xmlNode *n, int depth);
+
+/* Children of a container: runs of inline content become paragraphs. */
+static void container(struct ex *x, const xmlNode *n, int depth) {
+  int brs = 0;
+  for (const xmlNode *c = n->children; c && x->status == PC_OK; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      struct nstat *s = S(x, c);
+      if (s && (s->flags & F_DEAD))
+        continue;
+    }
+    if (c->type == XML_ELEMENT_NODE && tag_is(c, "br")) {
+      /* two <br> in a row end a paragraph */
+      if (++brs >= 2) {
+        flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+        brs = 0;
+      } else {
+        pc_textb_newline(&x->tb);
+      }
+      continue;
+    }
+    if (c->type == XML_TEXT_NODE && c->content) {
+      const char *p = (const char *)c->content;
+      while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        p++;
+      if (!*p) { /* whitespace between elements */
+        if (x->tb.text.len)
+          x->tb.pending_space = true;
+        continue;
+      }
+    }
+    brs = 0;
+    if (c->type == XML_ELEMENT_NODE && tag_is(c, "img")) {
+      flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+      figure_block(x, c, NULL, NULL);
+      continue;
+    }
+    if (is_inline(c)) {
+      /* an inline element that holds only an image is a figure */
+      if (c->type == XML_ELEMENT_NODE && S(x, c) && S(x, c)->text == 0 &&
+          S(x, c)->imgs == 1) {
+        const xmlNode *img = NULL, *cap = NULL, *link = NULL;
+        find_img(c, &img, &cap, &link, 0);
+        if (img) {
+          flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+          figure_block(x, img, NULL, tag_is(c, "a") ? c : link);
+        }
+        continue;
+      }
+      inline_walk(x, c, depth + 1);
+      continue;
+    }
+    flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+    block_walk(x, c, depth + 1);
+  }
+  flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+}
+
+static void block_walk(struct ex *x, const xmlNode *n, int depth) {
+  if (n->type != XML_ELEMENT_NODE || depth >= PC_MAX_DEPTH ||
+      x->status != PC_OK)
+    return;
+  struct nstat *s = S(x, n);
+  if (!s || (s->flags & F_DEAD))
+    return;
+  const char *t = pc_dom_tag(n);
+  if (junk_container(x, n))
+    return;
+  if (strcmp(t, "p") == 0) {
+    if (s->text == 0 && s->imgs) {
+      const xmlNode *img = NULL, *cap = NULL, *link = NULL;
+      find_img(n->children, &img, &cap, &link, 0);
+      if (img)
+        figure_block(x, img, NULL, link);
+      return;
+    }
+    if (has_block_child(n)) {
+      container(x, n, depth);
+      return;
+    }
+    inline_walk(x, n->children, depth + 1);
+    flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+  } else if (is_heading_tag(t)) {
+    if (class_weight(n) < 0 || link_density(s) > 0.5)
+      return;
+    inline_walk(x, n->children, depth + 1);
+    flush_para(x, PC_BLOCK_HEADING, t[1] - '0');
+  } else if (strcmp(t, "blockquote") == 0) {
+    char ci[512];
+    lower_class_id(n, ci, sizeof ci);
+    if (strstr(ci, "twitter") || strstr(ci, "instagram") ||
+        strstr(ci, "tiktok") || strstr(ci, "embed"))
+      return; /* social embeds are not the article's text */
+    inline_walk(x, n->children, depth + 1);
+    flush_para(x, PC_BLOCK_BLOCKQUOTE, 0);
+  } else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0) {
+    list_block(x, n);
+  } else if (strcmp(t, "pre") == 0) {
+    x->tb.preserve = true;
+    struct pc_buf raw;
+    pc_buf_init(&raw, 0);
+    pc_dom_text(n, &raw);
+    if (raw.data)
+      pc_textb_add(&x->tb, raw.data, raw.len);
+    pc_buf_cleanup(&raw);
+    flush_para(x, PC_BLOCK_PRE, 0);
+    x->tb.preserve = false;
+  } else if (strcmp(t, "figure") == 0 || strcmp(t, "picture") == 0) {
+    const xmlNode *img = NULL, *cap = NULL, *link = NULL;
+    find_img(n->children, &img, &cap, &link, 0);
+    if (img)
+      figure_block(x, img, cap, link);
+  } else if (strcmp(t, "img") == 0) {
+    figure_block(x, n, NULL, NULL);
+  } else if (strcmp(t, "hr") == 0) {
+    add_block(x, PC_BLOCK_RULE);
+  } else if (strcmp(t, "table") == 0 && data_table(n)) {
+    table_block(x, n);
+  } else if (strcmp(t, "figcaption") == 0 || strcmp(t, "dt") == 0) {
+    return; /* captions and definition terms outside figures: not body */
+  } else {
+    container(x, n, depth);
+  }
+}
+
+/*** driver ****************************************************************/
+
+static void kept_walk(struct ex *x, xmlNode *root) {
+  /* The root and its kept siblings, in document order. */
+  if (root == x->body || !root->parent) {
+    block_walk(x, root, 0);
+    return;
+  }
+  for (xmlNode *c = root->parent->children; c && x->status == PC_OK;
+       c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !S(x, c) || !(S(x, c)->flags & F_KEEP))
+      continue;
+    if (tag_is(c, "p") || c == root)
+      block_walk(x, c, 0);
+    else
+      block_walk(x, c, 0);
+  }
+}
+
+pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
+                          const char *url, pc_doc *doc, pc_error *err) {
+  htmlDocPtr html = pc_dom_parse(s, n, err);
+  if (!html)
+    return PC_ERR_INPUT;
+  struct ex x;
+  memset(&x, 0, sizeof x);
+  x.ctx = ctx;
+  x.doc = doc;
+  x.base = url;
+  x.err = err;
+  x.status = PC_OK;
+  pc_textb_init(&x.tb);
+
+  pc_meta_extract(html, url, doc, NULL);
+  const char *canon = doc->meta[PC_META_URL];
+  if (!x.base && canon)
+    x.base = canon;
+  x.title = doc->meta[PC_META_TITLE];
+
+  xmlNode *root = xmlDocGetRootElement(html);
+  x.body = root ? pc_dom_find(root, "body") : NULL;
+  if (!x.body && root && tag_is(root, "body"))
+    x.body = root;
+  if (!x.body)
+    x.body = root;
+  if (x.body) {
+    mark(&x, x.body, 0, false, false, false);
+    if (x.status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
+      x.status = PC_OK;
+  }
+  if (x.body && S(&x, x.body) && !(S(&x, x.body)->flags & F_DEAD)) {
+    score_walk(&x, x.body->children, 0);
+    xmlNode *top = choose_root(&x);
+    if (!top)
+      top = x.body;
+    keep_siblings(&x, top);
+    kept_walk(&x, top);
+  }
+  pc_status st = x.status;
+  pc_textb_cleanup(&x.tb);
+  free(x.st);
+  xmlFreeDoc(html);
+  return st;
+}

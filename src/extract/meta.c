@@ -1,0 +1,590 @@
+/*
+ * meta.c - article metadata: title, byline, date, site, URL, language,
+ * description and lead image.
+ *
+ * Sources, strongest first: schema.org JSON-LD, OpenGraph/Twitter/Dublin
+ * Core <meta> tags, then what the page shows (h1, <time>, byline
+ * elements).  The title is the headline a reader sees: the h1 closest to
+ * the declared title, else the declared title without its site suffix.
+ */
+#include "../html/dom.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <libxml/uri.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cand {
+  const char *v[PC_META_COUNT_]; /* borrowed from the tree or from ld */
+  int rank[PC_META_COUNT_];      /* lower is stronger */
+  const char *html_title;
+  const char *ld_headline;
+  json_t *ld_roots[8];           /* parsed JSON-LD, owned */
+  size_t nld;
+  char *ld_author;               /* joined names, owned */
+  char *ld_body;
+};
+
+static void offer(struct cand *c, pc_meta f, const char *v, int rank) {
+  if (!v)
+    return;
+  while (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r')
+    v++;
+  if (!*v)
+    return;
+  if (!c->v[f] || rank < c->rank[f]) {
+    c->v[f] = v;
+    c->rank[f] = rank;
+  }
+}
+
+static bool is_url(const char *s) {
+  return pc_ascii_istarts(s, "http:") || pc_ascii_istarts(s, "https:") ||
+         s[0] == '/';
+}
+
+/*** JSON-LD ***************************************************************/
+
+static const char *jstr(json_t *o, const char *k) {
+  json_t *v = json_object_get(o, k);
+  if (json_is_string(v))
+    return json_string_value(v);
+  if (json_is_array(v) && json_array_size(v) &&
+      json_is_string(json_array_get(v, 0)))
+    return json_string_value(json_array_get(v, 0));
+  if (json_is_object(v)) {
+    const char *s = jstr(v, "name");
+    if (!s)
+      s = jstr(v, "url");
+    if (!s)
+      s = jstr(v, "@value");
+    return s;
+  }
+  return NULL;
+}
+
+static bool type_is_article(json_t *o) {
+  json_t *t = json_object_get(o, "@type");
+  const char *one = json_string_value(t);
+  size_t n = json_is_array(t) ? json_array_size(t) : 1;
+  for (size_t i = 0; i < n; i++) {
+    const char *s = json_is_array(t) ? json_string_value(json_array_get(t, i))
+                                     : one;
+    if (s && (strstr(s, "Article") || strstr(s, "BlogPosting") ||
+              strcmp(s, "Report") == 0 || strstr(s, "NewsArticle")))
+      return true;
+  }
+  return false;
+}
+
+static void ld_authors(struct cand *c, json_t *a) {
+  struct pc_buf b;
+  pc_buf_init(&b, PC_MAX_META);
+  size_t n = json_is_array(a) ? json_array_size(a) : 1;
+  for (size_t i = 0; i < n && i < 8; i++) {
+    json_t *x = json_is_array(a) ? json_array_get(a, i) : a;
+    const char *name = json_is_string(x) ? json_string_value(x)
+                                         : json_is_object(x) ? jstr(x, "name")
+                                                             : NULL;
+    if (!name || !*name || is_url(name))
+      continue;
+    if (b.len)
+      pc_buf_adds(&b, ", ");
+    pc_buf_adds(&b, name);
+  }
+  if (b.len && !c->ld_author)
+    c->ld_author = pc_buf_steal(&b, NULL);
+  pc_buf_cleanup(&b);
+}
+
+static void ld_object(struct cand *c, json_t *o, int depth) {
+  if (depth > 6)
+    return;
+  if (json_is_array(o)) {
+    for (size_t i = 0; i < json_array_size(o) && i < 64; i++)
+      ld_object(c, json_array_get(o, i), depth + 1);
+    return;
+  }
+  if (!json_is_object(o))
+    return;
+  json_t *g = json_object_get(o, "@graph");
+  if (g)
+    ld_object(c, g, depth + 1);
+  if (!type_is_article(o)) {
+    /* A WebPage or WebSite still names the site. */
+    json_t *t = json_object_get(o, "@type");
+    if (json_is_string(t) && strcmp(json_string_value(t), "WebSite") == 0)
+      offer(c, PC_META_SITE, jstr(o, "name"), 3);
+    return;
+  }
+  const char *h = jstr(o, "headline");
+  if (h && !c->ld_headline)
+    c->ld_headline = h;
+  offer(c, PC_META_DATE, jstr(o, "datePublished"), 0);
+  offer(c, PC_META_DATE, jstr(o, "dateCreated"), 4);
+  offer(c, PC_META_DESCRIPTION, jstr(o, "description"), 2);
+  offer(c, PC_META_LANG, jstr(o, "inLanguage"), 3);
+  json_t *pub = json_object_get(o, "publisher");
+  if (json_is_object(pub))
+    offer(c, PC_META_SITE, jstr(pub, "name"), 1);
+  json_t *img = json_object_get(o, "image");
+  if (json_is_object(img) || json_is_string(img))
+    offer(c, PC_META_IMAGE, json_is_string(img) ? json_string_value(img)
+                                                : jstr(img, "url"),
+          2);
+  else if (json_is_array(img) && json_array_size(img)) {
+    json_t *i0 = json_array_get(img, 0);
+    offer(c, PC_META_IMAGE, json_is_string(i0) ? json_string_value(i0)
+                                               : jstr(i0, "url"),
+          2);
+  }
+  json_t *a = json_object_get(o, "author");
+  if (a)
+    ld_authors(c, a);
+  const char *body = jstr(o, "articleBody");
+  if (body && strlen(body) > 200 && !c->ld_body)
+    c->ld_body = strdup(body);
+}
+
+static void ld_script(struct cand *c, const xmlNode *n) {
+  if (c->nld >= sizeof c->ld_roots / sizeof *c->ld_roots)
+    return;
+  struct pc_buf b;
+  pc_buf_init(&b, PC_MAX_JSONLD);
+  pc_dom_text(n, &b);
+  if (!b.failed && b.len) {
+    json_error_t je;
+    json_t *root = json_loadb(b.data, b.len, JSON_DECODE_ANY, &je);
+    if (root) {
+      c->ld_roots[c->nld++] = root;
+      ld_object(c, root, 0);
+    }
+  }
+  pc_buf_cleanup(&b);
+}
+
+/*** <meta> and friends ****************************************************/
+
+static void meta_tag(struct cand *c, const xmlNode *n) {
+  const char *content = pc_dom_attr(n, "content");
+  if (!content)
+    return;
+  const char *k = pc_dom_attr(n, "property");
+  if (!k)
+    k = pc_dom_attr(n, "name");
+  if (!k)
+    k = pc_dom_attr(n, "itemprop");
+  const char *he = pc_dom_attr(n, "http-equiv");
+  if (he && pc_ascii_ieq(he, "content-language"))
+    offer(c, PC_META_LANG, content, 2);
+  if (!k)
+    return;
+  static const struct {
+    const char *key;
+    pc_meta f;
+    int rank;
+  } map[] = {
+      {"og:title", PC_META_TITLE, 1},
+      {"twitter:title", PC_META_TITLE, 2},
+      {"og:site_name", PC_META_SITE, 0},
+      {"application-name", PC_META_SITE, 4},
+      {"og:description", PC_META_DESCRIPTION, 1},
+      {"description", PC_META_DESCRIPTION, 0},
+      {"twitter:description", PC_META_DESCRIPTION, 3},
+      {"og:image", PC_META_IMAGE, 0},
+      {"og:image:url", PC_META_IMAGE, 1},
+      {"twitter:image", PC_META_IMAGE, 3},
+      {"og:url", PC_META_URL, 1},
+      {"article:published_time", PC_META_DATE, 1},
+      {"datepublished", PC_META_DATE, 1},
+      {"og:article:published_time", PC_META_DATE, 1},
+      {"article.published", PC_META_DATE, 2},
+      {"pubdate", PC_META_DATE, 2},
+      {"publishdate", PC_META_DATE, 2},
+      {"publish-date", PC_META_DATE, 2},
+      {"publish_date", PC_META_DATE, 2},
+      {"parsely-pub-date", PC_META_DATE, 2},
+      {"sailthru.date", PC_META_DATE, 3},
+      {"dc.date.issued", PC_META_DATE, 2},
+      {"dc.date", PC_META_DATE, 3},
+      {"dcterms.date", PC_META_DATE, 3},
+      {"dcterms.created", PC_META_DATE, 3},
+      {"date", PC_META_DATE, 4},
+      {"article:modified_time", PC_META_DATE, 8},
+      {"og:locale", PC_META_LANG, 4},
+      {"dc.language", PC_META_LANG, 3},
+      {"language", PC_META_LANG, 4},
+  };
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if (pc_ascii_ieq(k, map[i].key)) {
+      offer(c, map[i].f, content, map[i].rank);
+      return;
+    }
+  if ((pc_ascii_ieq(k, "author") || pc_ascii_ieq(k, "article:author") ||
+       pc_ascii_ieq(k, "dc.creator") || pc_ascii_ieq(k, "sailthru.author") ||
+       pc_ascii_ieq(k, "parsely-author") || pc_ascii_ieq(k, "byl")) &&
+      !is_url(content))
+    offer(c, PC_META_BYLINE, content, 2);
+}
+
+static void walk_head(struct cand *c, const xmlNode *n, int depth) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    const char *t = pc_dom_tag(n);
+    if (strcmp(t, "meta") == 0) {
+      meta_tag(c, n);
+    } else if (strcmp(t, "title") == 0 && !c->html_title) {
+      c->html_title = n->children && n->children->content
+                          ? (const char *)n->children->content
+                          : NULL;
+    } else if (strcmp(t, "link") == 0) {
+      const char *rel = pc_dom_attr(n, "rel");
+      if (rel && pc_ascii_ieq(rel, "canonical"))
+        offer(c, PC_META_URL, pc_dom_attr(n, "href"), 0);
+    } else if (strcmp(t, "script") == 0) {
+      const char *ty = pc_dom_attr(n, "type");
+      if (ty && pc_ascii_ieq(ty, "application/ld+json"))
+        ld_script(c, n);
+    } else if (strcmp(t, "time") == 0) {
+      const char *dt = pc_dom_attr(n, "datetime");
+      const char *ip = pc_dom_attr(n, "itemprop");
+      offer(c, PC_META_DATE, dt, ip && strstr(ip, "datePublished") ? 1 : 6);
+    } else if (depth < 64 && n->children) {
+      const char *ip = pc_dom_attr(n, "itemprop");
+      if (ip && strcmp(ip, "datePublished") == 0)
+        offer(c, PC_META_DATE, pc_dom_attr(n, "datetime"), 1);
+      walk_head(c, n->children, depth + 1);
+    }
+  }
+}
+
+/*** dates *****************************************************************/
+
+static int month_of(const char *s) {
+  static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; i++)
+    if (pc_ascii_istarts(s, m[i]))
+      return i + 1;
+  return 0;
+}
+
+/* ISO 8601 from the common forms; out gets "" when nothing is found. */
+static void norm_date(const char *s, char *out, size_t outsz) {
+  out[0] = '\0';
+  while (*s == ' ')
+    s++;
+  int y, mo, d;
+  if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+      isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+      (s[4] == '-' || s[4] == '/') && sscanf(s, "%4d%*[-/]%2d%*[-/]%2d", &y, &mo, &d) == 3) {
+    if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
+      return;
+    /* keep the time of day and offset when given in ISO form */
+    size_t k = 10;
+    if (s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') &&
+        isdigit((unsigned char)s[11])) {
+      k = 11;
+      while (s[k] && k < 40 &&
+             (isdigit((unsigned char)s[k]) || strchr(":.+-Z", s[k])))
+        k++;
+      if (k < 16)
+        k = 10;
+    }
+    snprintf(out, outsz, "%04d-%02d-%02d%.*s", y, mo, d, k > 10 ? (int)(k - 10) : 0,
+             s + 10);
+    if (k > 10)
+      out[10] = 'T';
+    return;
+  }
+  /* "November 19, 2019", "Nov. 19 2019", "19 November 2019" */
+  const char *p = s;
+  for (; *p; p++) {
+    int m = isalpha((unsigned char)*p) &&
+                    (p == s || !isalpha((unsigned char)p[-1]))
+                ? month_of(p)
+                : 0;
+    if (!m)
+      continue;
+    const char *q = p;
+    while (isalpha((unsigned char)*q) || *q == '.')
+      q++;
+    if (sscanf(q, " %d , %d", &d, &y) == 2 || sscanf(q, " %d %d", &d, &y) == 2) {
+      if (d >= 1 && d <= 31 && y >= 1900 && y <= 2100) {
+        snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+        return;
+      }
+    }
+    /* day before month */
+    const char *b = p;
+    while (b > s && (b[-1] == ' ' || b[-1] == '.'))
+      b--;
+    const char *ds = b;
+    while (ds > s && isdigit((unsigned char)ds[-1]))
+      ds--;
+    if (ds < b && sscanf(ds, "%d", &d) == 1 && sscanf(q, " %d", &y) == 1 &&
+        d >= 1 && d <= 31 && y >= 1900 && y <= 2100) {
+      snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+      return;
+    }
+  }
+}
+
+/*** title *****************************************************************/
+
+/* Share of the words of a that occur in b (ASCII case-folded). */
+static double overlap(const char *a, const char *b) {
+  size_t total = 0, hit = 0;
+  const char *p = a;
+  while (*p) {
+    while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
+      p++;
+    const char *e = p;
+    while (*e && (isalnum((unsigned char)*e) || ((unsigned char)*e & 0x80)))
+      e++;
+    if (e > p) {
+      total++;
+      char w[64];
+      size_t l = (size_t)(e - p) < sizeof w - 1 ? (size_t)(e - p) : sizeof w - 1;
+      memcpy(w, p, l);
+      w[l] = '\0';
+      if (pc_ascii_istr(b, w))
+        hit++;
+    }
+    p = e;
+  }
+  return total ? (double)hit / (double)total : 0.0;
+}
+
+/* Strips " | Site", " - Site" and similar from a <title>. */
+static void strip_site(char *t) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
+                                     " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
+                                     " / "};
+  for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+    char *last = NULL, *p = t;
+    while ((p = strstr(p, seps[i])) != NULL) {
+      last = p;
+      p += strlen(seps[i]);
+    }
+    if (last && (size_t)(last - t) >= 15) {
+      /* keep the longer side: the headline */
+      if (strlen(last + strlen(seps[i])) > (size_t)(last - t))
+        memmove(t, last + strlen(seps[i]), strlen(last + strlen(seps[i])) + 1);
+      else
+        *last = '\0';
+      return;
+    }
+  }
+}
+
+struct h1s {
+  const xmlNode *n[16];
+  size_t count;
+};
+
+static void find_headings(const xmlNode *n, struct h1s *h, const char *tag,
+                          int depth) {
+  for (; n && h->count < 16; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    const char *t = pc_dom_tag(n);
+    if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
+        strcmp(t, "head") == 0)
+      continue;
+    if (strcmp(t, tag) == 0)
+      h->n[h->count++] = n;
+    else if (depth < PC_MAX_DEPTH)
+      find_headings(n->children, h, tag, depth + 1);
+  }
+}
+
+static char *norm_text(const xmlNode *n) {
+  struct pc_buf b;
+  pc_buf_init(&b, PC_MAX_META);
+  pc_dom_text(n, &b);
+  struct pc_textb t;
+  pc_textb_init(&t);
+  if (b.data)
+    pc_textb_add(&t, b.data, b.len);
+  pc_buf_cleanup(&b);
+  char *r = pc_buf_steal(&t.text, NULL);
+  pc_textb_cleanup(&t);
+  return r;
+}
+
+void pc_meta_pick_title(htmlDocPtr html, pc_doc *doc) {
+  const char *declared = doc->meta[PC_META_TITLE];
+  xmlNode *root = xmlDocGetRootElement(html);
+  struct h1s h = {{0}, 0};
+  find_headings(root, &h, "h1", 0);
+  char *best = NULL;
+  double best_score = 0.0;
+  for (size_t i = 0; i < h.count; i++) {
+    char *t = norm_text(h.n[i]);
+    if (!t)
+      continue;
+    size_t len = strlen(t);
+    double s = 0.0;
+    if (len >= 8 && len <= 400) {
+      s = declared ? (overlap(t, declared) + overlap(declared, t)) / 2.0
+                   : (h.count == 1 ? 0.6 : 0.0);
+    }
+    if (s > best_score) {
+      free(best);
+      best = t;
+      best_score = s;
+    } else {
+      free(t);
+    }
+  }
+  if (best && best_score >= 0.5)
+    pc_doc_set_meta(doc, PC_META_TITLE, best, strlen(best));
+  free(best);
+}
+
+/*** entry *****************************************************************/
+
+static void lang_tag(const char *in, char *out, size_t outsz) {
+  size_t k = 0;
+  while (in[k] && k + 1 < outsz && isalpha((unsigned char)in[k])) {
+    out[k] = (char)tolower((unsigned char)in[k]);
+    k++;
+  }
+  out[k] = '\0';
+  if (k < 2 || k > 3)
+    out[0] = '\0';
+}
+
+static void byline_from_dom(struct cand *c, const xmlNode *n, int depth,
+                            char **found) {
+  for (; n && !*found; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || depth > PC_MAX_DEPTH)
+      continue;
+    const char *t = pc_dom_tag(n);
+    if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
+        strcmp(t, "head") == 0)
+      continue;
+    const char *cls = pc_dom_attr(n, "class");
+    const char *rel = pc_dom_attr(n, "rel");
+    const char *ip = pc_dom_attr(n, "itemprop");
+    bool cand = (rel && strcmp(rel, "author") == 0) ||
+                (ip && strstr(ip, "author")) ||
+                (cls && (strstr(cls, "byline") || strstr(cls, "author-name") ||
+                         strstr(cls, "author__name") ||
+                         strcmp(cls, "author") == 0));
+    if (cand) {
+      char *txt = norm_text(n);
+      if (txt) {
+        char *s = txt;
+        if (pc_ascii_istarts(s, "by "))
+          s += 3;
+        size_t l = strlen(s);
+        if (l >= 3 && l <= 100 && !strchr(s, '@'))
+          *found = strdup(s);
+        free(txt);
+      }
+    } else {
+      byline_from_dom(c, n->children, depth + 1, found);
+    }
+  }
+}
+
+void pc_meta_extract(htmlDocPtr html, const char *url, pc_doc *doc,
+                     char **ld_body) {
+  struct cand c;
+  memset(&c, 0, sizeof c);
+  xmlNode *root = xmlDocGetRootElement(html);
+  if (!root)
+    return;
+  walk_head(&c, root, 0);
+
+  /* language: <html lang> first, it is what the page says of itself */
+  const char *hl = pc_dom_attr(root, "lang");
+  if (!hl)
+    hl = pc_dom_attr(root, "xml:lang");
+  offer(&c, PC_META_LANG, hl, 0);
+
+  if (c.ld_author)
+    offer(&c, PC_META_BYLINE, c.ld_author, 0);
+  char *dom_by = NULL;
+  if (!c.v[PC_META_BYLINE]) {
+    byline_from_dom(&c, root, 0, &dom_by);
+    offer(&c, PC_META_BYLINE, dom_by, 5);
+  }
+
+  /* declared title: og:title, JSON-LD headline, <title> minus site */
+  char *title = NULL;
+  if (c.v[PC_META_TITLE])
+    title = strdup(c.v[PC_META_TITLE]);
+  else if (c.ld_headline)
+    title = strdup(c.ld_headline);
+  else if (c.html_title)
+    title = strdup(c.html_title);
+  if (title) {
+    strip_site(title);
+    pc_doc_set_meta(doc, PC_META_TITLE, title, strlen(title));
+  }
+  free(title);
+  pc_meta_pick_title(html, doc);
+
+  for (int f = 0; f < PC_META_COUNT_; f++) {
+    const char *v = c.v[f];
+    if (!v || f == PC_META_TITLE)
+      continue;
+    char buf[64];
+    if (f == PC_META_DATE) {
+      norm_date(v, buf, sizeof buf);
+      if (buf[0])
+        pc_doc_set_meta(doc, PC_META_DATE, buf, strlen(buf));
+    } else if (f == PC_META_LANG) {
+      lang_tag(v, buf, sizeof buf);
+      if (buf[0])
+        pc_doc_set_meta(doc, PC_META_LANG, buf, strlen(buf));
+    } else if (f == PC_META_URL || f == PC_META_IMAGE) {
+      char *abs = url ? pc_url_resolve(url, v) : NULL;
+      const char *u = abs ? abs : v;
+      pc_doc_set_meta(doc, (pc_meta)f, u, strlen(u));
+      free(abs);
+    } else {
+      pc_doc_set_meta(doc, (pc_meta)f, v, strlen(v));
+    }
+  }
+  if (!doc->meta[PC_META_URL] && url)
+    pc_doc_set_meta(doc, PC_META_URL, url, strlen(url));
+  if (!doc->meta[PC_META_SITE] && doc->meta[PC_META_URL]) {
+    /* the host name, without www. */
+    xmlURIPtr u = xmlParseURI(doc->meta[PC_META_URL]);
+    if (u && u->server) {
+      const char *h = u->server;
+      if (pc_ascii_istarts(h, "www."))
+        h += 4;
+      pc_doc_set_meta(doc, PC_META_SITE, h, strlen(h));
+    }
+    xmlFreeURI(u);
+  }
+  if (ld_body)
+    *ld_body = c.ld_body;
+  else
+    free(c.ld_body);
+  free(dom_by);
+  free(c.ld_author);
+  for (size_t i = 0; i < c.nld; i++)
+    json_decref(c.ld_roots[i]);
+}
+
+char *pc_url_resolve(const char *base, const char *rel) {
+  if (!rel)
+    return NULL;
+  if (!base)
+    return strdup(rel);
+  xmlChar *r = xmlBuildURI((const xmlChar *)rel, (const xmlChar *)base);
+  if (!r)
+    return strdup(rel);
+  char *out = strdup((const char *)r);
+  xmlFree(r);
+  return out;
+}

@@ -1,0 +1,88 @@
+/* dom.c - libxml2's HTML parser behind our limits, and tree helpers. */
+#include "dom.h"
+
+#include <string.h>
+
+htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
+  if (n > (size_t)INT32_MAX) {
+    pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
+    return NULL;
+  }
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) {
+    pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  /* NONET: never fetch DTDs or anything else; COMPACT: fewer allocations;
+   * no NOBLANKS, as spaces between inline elements are text. */
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+             HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+  htmlDocPtr doc =
+      htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
+  htmlFreeParserCtxt(ctxt);
+  if (!doc)
+    pc_error_set(err, PC_ERR_INPUT, "HTML could not be parsed");
+  return doc;
+}
+
+const char *pc_dom_attr(const xmlNode *n, const char *name) {
+  if (!n || n->type != XML_ELEMENT_NODE)
+    return NULL;
+  for (const xmlAttr *a = n->properties; a; a = a->next) {
+    if (a->name && strcmp((const char *)a->name, name) == 0) {
+      const xmlNode *c = a->children;
+      if (c && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+          !c->next)
+        return c->content ? (const char *)c->content : "";
+      return "";
+    }
+  }
+  return NULL;
+}
+
+static void text_rec(const xmlNode *n, struct pc_buf *b, int depth) {
+  for (; n; n = n->next) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content)
+        pc_buf_adds(b, (const char *)n->content);
+    } else if (n->type == XML_ELEMENT_NODE && depth < PC_MAX_DEPTH) {
+      const char *t = pc_dom_tag(n);
+      if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
+          strcmp(t, "noscript") == 0 || strcmp(t, "template") == 0)
+        continue;
+      if (strcmp(t, "br") == 0)
+        pc_buf_addc(b, '\n');
+      text_rec(n->children, b, depth + 1);
+    }
+  }
+}
+
+void pc_dom_text(const xmlNode *n, struct pc_buf *b) {
+  if (!n)
+    return;
+  if (n->type == XML_TEXT_NODE) {
+    if (n->content)
+      pc_buf_adds(b, (const char *)n->content);
+    return;
+  }
+  text_rec(n->children, b, 0);
+}
+
+static xmlNode *find_rec(xmlNode *n, const char *tag, int depth) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp(pc_dom_tag(n), tag) == 0)
+      return n;
+    if (depth < PC_MAX_DEPTH) {
+      xmlNode *f = find_rec(n->children, tag, depth + 1);
+      if (f)
+        return f;
+    }
+  }
+  return NULL;
+}
+
+xmlNode *pc_dom_find(xmlNode *n, const char *tag) {
+  return n ? find_rec(n->children, tag, 0) : NULL;
+}

@@ -1,0 +1,184 @@
+/*
+ * internal.h - included first by every library source file.
+ *
+ * Declares the library-internal helpers shared across modules.  Nothing
+ * here is API: only include/presscut.h is.
+ */
+#ifndef PC_INTERNAL_H
+#define PC_INTERNAL_H
+
+#define PC_BUILDING_LIBRARY 1
+#include "presscut.h"
+#include "pc_limits.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define PC_PRINTF(a, b)
+#endif
+
+/*** core/status.c *********************************************************/
+
+/* Writes a formatted one-line message into err (when non-NULL) and returns
+ * status, so callers can `return pc_error_set(err, PC_ERR_INPUT, "...")`. */
+pc_status pc_error_set(pc_error *err, pc_status status, const char *fmt, ...)
+    PC_PRINTF(3, 4);
+
+/*** core/buf.c: growable byte buffer with a hard maximum ******************/
+
+struct pc_buf {
+  char *data; /* always NUL-terminated when non-NULL */
+  size_t len;
+  size_t cap;
+  size_t max; /* hard cap on len; 0 means PC_MAX_OUTPUT */
+  bool failed; /* sticky: an append failed (OOM or cap) */
+};
+
+void pc_buf_init(struct pc_buf *b, size_t max);
+void pc_buf_cleanup(struct pc_buf *b);
+/* Appends; returns false (and sets failed) when the cap or memory ran out. */
+bool pc_buf_add(struct pc_buf *b, const char *s, size_t n);
+bool pc_buf_adds(struct pc_buf *b, const char *s);
+bool pc_buf_addc(struct pc_buf *b, char c);
+bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);
+/* Hands the bytes to the caller (malloc'd, NUL-terminated) and resets b. */
+char *pc_buf_steal(struct pc_buf *b, size_t *len);
+
+/*** core/arena.c: bump allocator owned by one document *********************/
+
+struct pc_arena_chunk;
+struct pc_arena {
+  struct pc_arena_chunk *head;
+  size_t total;
+};
+
+void pc_arena_init(struct pc_arena *a);
+void pc_arena_cleanup(struct pc_arena *a);
+/* Zeroed memory that lives until pc_arena_cleanup; NULL on OOM. */
+void *pc_arena_alloc(struct pc_arena *a, size_t n);
+/* NUL-terminated copy of n bytes. */
+char *pc_arena_strndup(struct pc_arena *a, const char *s, size_t n);
+char *pc_arena_strdup(struct pc_arena *a, const char *s);
+
+/*** core/utf8.c ************************************************************/
+
+/* Decodes one code point at s[0..n); returns its byte length (1..4) and
+ * stores it in *cp, or returns 0 for an invalid sequence. */
+size_t pc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Appends cp encoded as UTF-8. */
+bool pc_utf8_put(struct pc_buf *b, uint32_t cp);
+/* True when the n bytes are valid UTF-8 (no NUL bytes either). */
+bool pc_utf8_valid(const char *s, size_t n);
+/* Appends s with invalid sequences replaced by U+FFFD and NUL bytes and C0
+ * controls other than \t \n \r dropped. */
+bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n);
+/* Unicode whitespace, including NBSP and the zero-width ones. */
+bool pc_uni_is_space(uint32_t cp);
+/* Letter or digit (for word counts and token shingles). */
+bool pc_uni_is_word(uint32_t cp);
+/* Number of code points in s[0..n). */
+size_t pc_utf8_count(const char *s, size_t n);
+/* Counts words: maximal runs of letters/digits. */
+size_t pc_utf8_words(const char *s, size_t n);
+/* Case-insensitive ASCII compare helpers. */
+bool pc_ascii_ieq(const char *a, const char *b);
+bool pc_ascii_istarts(const char *s, const char *prefix);
+const char *pc_ascii_istr(const char *hay, const char *needle);
+
+/*** context (core/ctx.c) ***************************************************/
+
+/* A list of lower-cased phrases loaded from a data file. */
+struct pc_phrases {
+  char **items;
+  size_t n;
+};
+
+struct pc_ctx {
+  struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
+  struct pc_phrases boiler;  /* data/en/boilerplate.txt: lines to drop */
+};
+
+/* True when the text, folded to lower case and trimmed of punctuation,
+ * equals one of the phrases or starts with one followed by ':'/'…'. */
+bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
+                           size_t n);
+
+/*** the document (doc/doc.c) ***********************************************/
+
+struct pc_doc {
+  struct pc_arena arena;
+  const char *meta[PC_META_COUNT_];
+  pc_block *blocks;
+  size_t nblocks;
+  size_t capblocks;
+  unsigned next_id;
+};
+
+pc_doc *pc_doc_new(void);
+/* Sets a metadata value (copied, whitespace collapsed, capped). */
+void pc_doc_set_meta(pc_doc *doc, pc_meta field, const char *s, size_t n);
+/* Appends a zeroed block with the next id; NULL on OOM or block cap. */
+pc_block *pc_doc_add_block(pc_doc *doc, pc_block_type type);
+/* Drops the last block (when it turned out empty); its id is reused. */
+void pc_doc_pop_block(pc_doc *doc);
+
+/*** text builder with spans (doc/textb.c) **********************************/
+
+struct pc_textb {
+  struct pc_buf text;
+  pc_span *spans;
+  size_t nspans, capspans;
+  bool pending_space; /* collapse runs of whitespace into one space */
+  bool preserve;      /* keep whitespace as is (pre) */
+};
+
+void pc_textb_init(struct pc_textb *t);
+void pc_textb_cleanup(struct pc_textb *t);
+void pc_textb_reset(struct pc_textb *t);
+/* Appends text, collapsing whitespace unless preserve is set. */
+void pc_textb_add(struct pc_textb *t, const char *s, size_t n);
+/* A hard line break inside a block. */
+void pc_textb_newline(struct pc_textb *t);
+/* Opens a span at the current end; returns its index. */
+size_t pc_textb_span_open(struct pc_textb *t, pc_span_type type,
+                          const char *href);
+void pc_textb_span_close(struct pc_textb *t, size_t idx);
+/* Trims trailing whitespace, drops empty spans, and copies into a pc_text
+ * whose memory belongs to the arena. */
+bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out);
+
+/*** input *******************************************************************/
+
+/* Converts raw bytes to valid UTF-8 using, in order: BOM, the charset of
+ * content_type, an HTML <meta> charset (when html), else UTF-8 if valid,
+ * else windows-1252.  Result is appended to out. */
+pc_status pc_charset_to_utf8(const char *data, size_t len,
+                             const char *content_type, bool html,
+                             struct pc_buf *out, pc_error *err);
+
+/* Guesses HTML vs text. */
+pc_input_kind pc_sniff(const char *data, size_t len);
+
+/* Plain text (valid UTF-8) into doc: title, paragraphs, cut markup. */
+pc_status pc_text_extract(const pc_ctx *ctx, const char *s, size_t n,
+                          pc_doc *doc, pc_error *err);
+
+/* HTML (valid UTF-8) into doc. */
+pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
+                          const char *url, pc_doc *doc, pc_error *err);
+
+/*** editorial cut markup (extract/cuts.c) **********************************/
+
+/* Applies "***+OP CUT ... ****" markup to the blocks of doc: markers are
+ * removed, the passages become blocks flagged optional, ids renumbered. */
+pc_status pc_cuts_apply(pc_doc *doc, pc_error *err);
+
+/* Joins a possibly relative URL onto base; result malloc'd or NULL. */
+char *pc_url_resolve(const char *base, const char *rel);
+
+#endif /* PC_INTERNAL_H */

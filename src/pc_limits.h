@@ -1,0 +1,59 @@
+/*
+ * pc_limits.h - every hard limit of libpresscut, in one place.
+ *
+ * Each limit can be overridden at build time (-DPC_MAX_...=N) and names
+ * the attack or accident it stops.
+ */
+#ifndef PC_LIMITS_H
+#define PC_LIMITS_H
+
+/* Bytes of input accepted by pc_extract() by default.  A hostile or broken
+ * page of hundreds of MiB would otherwise cost gigabytes of DOM. */
+#ifndef PC_MAX_INPUT_DEFAULT
+#define PC_MAX_INPUT_DEFAULT (32u * 1024u * 1024u)
+#endif
+
+/* Bytes of a fetched body (HTTP). */
+#ifndef PC_MAX_FETCH_DEFAULT
+#define PC_MAX_FETCH_DEFAULT (10u * 1024u * 1024u)
+#endif
+
+/* Element nesting depth walked by the extractor.  Deeper subtrees are
+ * ignored: 100,000 nested <div>s would otherwise recurse off the stack. */
+#ifndef PC_MAX_DEPTH
+#define PC_MAX_DEPTH 512
+#endif
+
+/* Elements the DOM may hold; past it parsing stops and what was parsed is
+ * used.  Stops memory blow-up from millions of tiny tags. */
+#ifndef PC_MAX_NODES
+#define PC_MAX_NODES 2000000u
+#endif
+
+/* Body blocks per document. */
+#ifndef PC_MAX_BLOCKS
+#define PC_MAX_BLOCKS 100000u
+#endif
+
+/* Bytes of one JSON-LD script parsed for metadata. */
+#ifndef PC_MAX_JSONLD
+#define PC_MAX_JSONLD (1024u * 1024u)
+#endif
+
+/* Bytes of one metadata value (title, byline...) kept. */
+#ifndef PC_MAX_META
+#define PC_MAX_META 2048u
+#endif
+
+/* Bytes of one attribute value we copy (src, href).  A 1 MiB data: URL in
+ * an attribute would otherwise be copied around per block. */
+#ifndef PC_MAX_ATTR
+#define PC_MAX_ATTR 8192u
+#endif
+
+/* Bytes of any output buffer (rendering). */
+#ifndef PC_MAX_OUTPUT
+#define PC_MAX_OUTPUT (256u * 1024u * 1024u)
+#endif
+
+#endif /* PC_LIMITS_H */
