@@ -19,6 +19,7 @@
 #include "../html/dom.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,17 @@
 enum {
   F_DEAD = 1,     /* never content */
   F_SCORED = 2,   /* has a content score */
-  F_KEEP = 4      /* chosen as (part of) the article */
+  F_KEEP = 4,     /* chosen as (part of) the article */
+  F_HASART = 8    /* has an <article>, <main> or articleBody below */
+};
+
+/* Heuristics that a retry switches off when they left too little text,
+ * as Readability does. */
+enum {
+  R_STRIP_UNLIKELY = 1,
+  R_WEIGHT_CLASSES = 2,
+  R_CLEAN_CONDITIONALLY = 4,
+  R_ALL = 7
 };
 
 struct nstat {
@@ -53,6 +64,7 @@ struct ex {
   xmlNode *body;
   const char *title; /* doc title, for dropping a repeated headline */
   struct pc_textb tb;
+  unsigned rules; /* R_* in force */
   pc_status status;
   pc_error *err;
 };
@@ -140,7 +152,7 @@ static const char *const positive_words[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main",
     "page", "post", "text", "blog", "story", NULL};
 
-static int class_weight(const xmlNode *n) {
+static int class_weight_raw(const xmlNode *n) {
   char ci[512];
   lower_class_id(n, ci, sizeof ci);
   if (ci[0] == ' ' && ci[1] == '\0')
@@ -151,6 +163,10 @@ static int class_weight(const xmlNode *n) {
   if (has_any(ci, positive_words))
     w += 25;
   return w;
+}
+
+static int class_weight(const struct ex *x, const xmlNode *n) {
+  return (x->rules & R_WEIGHT_CLASSES) ? class_weight_raw(n) : 0;
 }
 
 /*** 1. mark ***************************************************************/
@@ -246,7 +262,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     struct nstat *s = S(x, n);
     const char *t = pc_dom_tag(n);
     if (depth >= PC_MAX_DEPTH || tag_in(t, never_content) || hidden(n) ||
-        bad_role(n) || unlikely(n, in_table)) {
+        bad_role(n)) {
       s->flags |= F_DEAD;
       continue;
     }
@@ -254,6 +270,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     bool head = in_head || (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]);
     mark(x, n->children, depth + 1, in_table || strcmp(t, "table") == 0,
          link, head);
+    s = S(x, n); /* the recursion may have moved the table */
     /* sum children */
     for (xmlNode *c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -279,7 +296,19 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
         s->inputs += cs->inputs;
         s->embeds += cs->embeds;
         s->heads += cs->heads;
+        s->flags |= cs->flags & F_HASART;
       }
+    }
+    const char *ip = pc_dom_attr(n, "itemprop");
+    if (strcmp(t, "article") == 0 || strcmp(t, "main") == 0 ||
+        (ip && strstr(ip, "articleBody")))
+      s->flags |= F_HASART;
+    /* A class like "page-ad-margins" on the article's own wrapper must not
+     * sink it: unlikely names kill only what holds no article marker. */
+    if ((x->rules & R_STRIP_UNLIKELY) && !(s->flags & F_HASART) &&
+        unlikely(n, in_table)) {
+      s->flags |= F_DEAD;
+      continue;
     }
     if (strcmp(t, "p") == 0)
       s->paras++;
@@ -317,7 +346,7 @@ static void init_score(struct ex *x, xmlNode *n) {
   if (!s || (s->flags & F_SCORED))
     return;
   s->flags |= F_SCORED;
-  s->score = tag_base(pc_dom_tag(n)) + class_weight(n);
+  s->score = tag_base(pc_dom_tag(n)) + class_weight(x, n);
   /* <article> and <main> are the page saying where the content is */
   if (tag_is(n, "article") || tag_is(n, "main"))
     s->score += 10;
@@ -433,6 +462,12 @@ static xmlNode *choose_root(struct ex *x) {
   xmlNode *top = tp.n[0];
   if (!top)
     return NULL;
+  if (getenv("PC_DEBUG"))
+    for (int i = 0; i < 5 && tp.n[i]; i++)
+      fprintf(stderr, "cand %d: %s.%s#%s score %.1f text %u ld %.2f\n", i,
+              pc_dom_tag(tp.n[i]), pc_dom_attr(tp.n[i], "class"),
+              pc_dom_attr(tp.n[i], "id"), tp.s[i], S(x, tp.n[i])->text,
+              link_density(S(x, tp.n[i])));
   double ts = tp.s[0];
   /* Several strong candidates under one ancestor: take the ancestor. */
   int alts = 0;
@@ -541,7 +576,7 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
               strcmp(t, "span") == 0;
   if (!cand)
     return false;
-  int weight = class_weight(n);
+  int weight = class_weight(x, n);
   double score = (s->flags & F_SCORED) ? s->score : 0.0;
   if (weight + score < 0 && !(s->flags & F_KEEP))
     return true;
@@ -588,52 +623,58 @@ static const char *arena_attr(struct ex *x, const xmlNode *n,
   return r;
 }
 
-/* Inline content of n into x->tb. */
-static void inline_walk(struct ex *x, const xmlNode *n, int depth) {
-  for (; n; n = n->next) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content)
-        pc_textb_add(&x->tb, (const char *)n->content,
-                     strlen((const char *)n->content));
-      continue;
-    }
-    if (n->type != XML_ELEMENT_NODE || depth >= PC_MAX_DEPTH)
-      continue;
-    struct nstat *s = S(x, n);
-    if (s && (s->flags & F_DEAD))
-      continue;
-    const char *t = pc_dom_tag(n);
-    if (strcmp(t, "br") == 0) {
-      pc_textb_newline(&x->tb);
-      continue;
-    }
-    pc_span_type st = 0;
-    const char *href = NULL;
-    if (strcmp(t, "a") == 0) {
-      st = PC_SPAN_LINK;
-      href = arena_attr(x, n, "href");
-      if (!href)
-        st = 0;
-    } else if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
-               strcmp(t, "cite") == 0) {
-      st = PC_SPAN_EMPH;
-    } else if (strcmp(t, "strong") == 0 || strcmp(t, "b") == 0) {
-      st = PC_SPAN_STRONG;
-    } else if (strcmp(t, "code") == 0 || strcmp(t, "kbd") == 0 ||
-               strcmp(t, "samp") == 0 || strcmp(t, "tt") == 0) {
-      st = PC_SPAN_CODE;
-    } else if (!is_inline(n)) {
-      /* a block inside inline context (bad markup): a line of its own */
-      pc_textb_newline(&x->tb);
-      inline_walk(x, n->children, depth + 1);
-      pc_textb_newline(&x->tb);
-      continue;
-    }
-    size_t idx = st ? pc_textb_span_open(&x->tb, st, href) : (size_t)-1;
-    inline_walk(x, n->children, depth + 1);
-    if (st)
-      pc_textb_span_close(&x->tb, idx);
+static void inline_node(struct ex *x, const xmlNode *n, int depth);
+
+/* Inline content of the children of n into x->tb. */
+static void inline_children(struct ex *x, const xmlNode *n, int depth) {
+  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+    inline_node(x, c, depth);
+}
+
+/* One inline node (text or element) into x->tb. */
+static void inline_node(struct ex *x, const xmlNode *n, int depth) {
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->content)
+      pc_textb_add(&x->tb, (const char *)n->content,
+                   strlen((const char *)n->content));
+    return;
   }
+  if (n->type != XML_ELEMENT_NODE || depth >= PC_MAX_DEPTH)
+    return;
+  struct nstat *s = S(x, n);
+  if (s && (s->flags & F_DEAD))
+    return;
+  const char *t = pc_dom_tag(n);
+  if (strcmp(t, "br") == 0) {
+    pc_textb_newline(&x->tb);
+    return;
+  }
+  pc_span_type st = 0;
+  const char *href = NULL;
+  if (strcmp(t, "a") == 0) {
+    st = PC_SPAN_LINK;
+    href = arena_attr(x, n, "href");
+    if (!href)
+      st = 0;
+  } else if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
+             strcmp(t, "cite") == 0) {
+    st = PC_SPAN_EMPH;
+  } else if (strcmp(t, "strong") == 0 || strcmp(t, "b") == 0) {
+    st = PC_SPAN_STRONG;
+  } else if (strcmp(t, "code") == 0 || strcmp(t, "kbd") == 0 ||
+             strcmp(t, "samp") == 0 || strcmp(t, "tt") == 0) {
+    st = PC_SPAN_CODE;
+  } else if (!is_inline(n)) {
+    /* a block inside inline context (bad markup): a line of its own */
+    pc_textb_newline(&x->tb);
+    inline_children(x, n, depth + 1);
+    pc_textb_newline(&x->tb);
+    return;
+  }
+  size_t idx = st ? pc_textb_span_open(&x->tb, st, href) : (size_t)-1;
+  inline_children(x, n, depth + 1);
+  if (st)
+    pc_textb_span_close(&x->tb, idx);
 }
 
 static pc_block *add_block(struct ex *x, pc_block_type type) {
@@ -701,7 +742,7 @@ static void figure_block(struct ex *x, const xmlNode *img,
     b->height = 0;
   b->href = link ? arena_attr(x, link, "href") : NULL;
   if (caption) {
-    inline_walk(x, caption->children, 0);
+    inline_children(x, caption, 0);
     if (!pc_textb_finish(&x->tb, &x->doc->arena, &b->caption))
       fail(x, PC_ERR_NOMEM, "out of memory");
     pc_textb_reset(&x->tb);
@@ -741,7 +782,7 @@ static void list_block(struct ex *x, const xmlNode *n) {
     struct nstat *cs = S(x, c);
     if (cs && (cs->flags & F_DEAD))
       continue;
-    inline_walk(x, c->children, 1);
+    inline_children(x, c, 1);
     pc_text t;
     if (!pc_textb_finish(&x->tb, &x->doc->arena, &t)) {
       fail(x, PC_ERR_NOMEM, "out of memory");
@@ -840,7 +881,7 @@ static void table_block(struct ex *x, const xmlNode *n) {
     for (const xmlNode *k = rows[r]->children; k && c < nc; k = k->next) {
       if (k->type != XML_ELEMENT_NODE || !(tag_is(k, "td") || tag_is(k, "th")))
         continue;
-      inline_walk(x, k->children, 1);
+      inline_children(x, k, 1);
       if (!pc_textb_finish(&x->tb, &x->doc->arena, &cells[r * nc + c]))
         fail(x, PC_ERR_NOMEM, "out of memory");
       pc_textb_reset(&x->tb);
@@ -916,7 +957,7 @@ static void container(struct ex *x, const xmlNode *n, int depth) {
         }
         continue;
       }
-      inline_walk(x, c, depth + 1);
+      inline_node(x, c, depth + 1);
       continue;
     }
     flush_para(x, PC_BLOCK_PARAGRAPH, 0);
@@ -933,7 +974,7 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
   if (!s || (s->flags & F_DEAD))
     return;
   const char *t = pc_dom_tag(n);
-  if (junk_container(x, n))
+  if ((x->rules & R_CLEAN_CONDITIONALLY) && junk_container(x, n))
     return;
   if (strcmp(t, "p") == 0) {
     if (s->text == 0 && s->imgs) {
@@ -947,12 +988,12 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
       container(x, n, depth);
       return;
     }
-    inline_walk(x, n->children, depth + 1);
+    inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_PARAGRAPH, 0);
   } else if (is_heading_tag(t)) {
-    if (class_weight(n) < 0 || link_density(s) > 0.5)
+    if (class_weight(x, n) < 0 || link_density(s) > 0.5)
       return;
-    inline_walk(x, n->children, depth + 1);
+    inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_HEADING, t[1] - '0');
   } else if (strcmp(t, "blockquote") == 0) {
     char ci[512];
@@ -960,7 +1001,7 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
     if (strstr(ci, "twitter") || strstr(ci, "instagram") ||
         strstr(ci, "tiktok") || strstr(ci, "embed"))
       return; /* social embeds are not the article's text */
-    inline_walk(x, n->children, depth + 1);
+    inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_BLOCKQUOTE, 0);
   } else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0) {
     list_block(x, n);
@@ -1011,6 +1052,49 @@ static void kept_walk(struct ex *x, xmlNode *root) {
   }
 }
 
+/* Forgets the statistics of a previous attempt. */
+static void clear_private(xmlNode *n, int depth) {
+  for (; n; n = n->next) {
+    n->_private = NULL;
+    if (n->type == XML_ELEMENT_NODE && depth <= PC_MAX_DEPTH)
+      clear_private(n->children, depth + 1);
+  }
+}
+
+static size_t body_chars(const pc_doc *doc) {
+  size_t n = 0;
+  for (size_t i = 0; i < doc->nblocks; i++)
+    n += doc->blocks[i].content.len;
+  return n;
+}
+
+/* One extraction attempt under the given rules; blocks go into x->doc. */
+static void attempt(struct ex *x, unsigned rules) {
+  x->rules = rules;
+  x->nst = 0;
+  x->doc->nblocks = 0;
+  x->doc->next_id = 0;
+  clear_private(x->body, 0);
+  mark(x, x->body, 0, false, false, false);
+  if (x->status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
+    x->status = PC_OK;
+  if (!S(x, x->body) || (S(x, x->body)->flags & F_DEAD))
+    return;
+  score_walk(x, x->body->children, 0);
+  xmlNode *top = choose_root(x);
+  if (!top)
+    top = x->body;
+  if (getenv("PC_DEBUG"))
+    fprintf(stderr, "root: %s.%s#%s\n", pc_dom_tag(top),
+            pc_dom_attr(top, "class"), pc_dom_attr(top, "id"));
+  keep_siblings(x, top);
+  kept_walk(x, top);
+}
+
+/* Below this many characters of body text an attempt is retried with
+ * fewer heuristics (Readability's charThreshold). */
+#define MIN_BODY_CHARS 500
+
 pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
                           const char *url, pc_doc *doc, pc_error *err) {
   htmlDocPtr html = pc_dom_parse(s, n, err);
@@ -1038,17 +1122,44 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   if (!x.body)
     x.body = root;
   if (x.body) {
-    mark(&x, x.body, 0, false, false, false);
-    if (x.status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
-      x.status = PC_OK;
-  }
-  if (x.body && S(&x, x.body) && !(S(&x, x.body)->flags & F_DEAD)) {
-    score_walk(&x, x.body->children, 0);
-    xmlNode *top = choose_root(&x);
-    if (!top)
-      top = x.body;
-    keep_siblings(&x, top);
-    kept_walk(&x, top);
+    static const unsigned tries[] = {
+        R_ALL, R_ALL & ~R_STRIP_UNLIKELY,
+        R_ALL & ~(R_STRIP_UNLIKELY | R_WEIGHT_CLASSES), 0};
+    pc_block *best = NULL;
+    size_t best_n = 0, best_chars = 0;
+    unsigned best_ids = 0;
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+      attempt(&x, tries[i]);
+      if (x.status != PC_OK)
+        break;
+      size_t chars = body_chars(doc);
+      if (chars >= MIN_BODY_CHARS) {
+        free(best);
+        best = NULL;
+        break;
+      }
+      /* keep the longest of the failed attempts */
+      if (!best || chars > best_chars) {
+        free(best);
+        best = doc->nblocks ? malloc(doc->nblocks * sizeof *best) : NULL;
+        if (doc->nblocks && !best) {
+          x.status = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+          break;
+        }
+        if (best)
+          memcpy(best, doc->blocks, doc->nblocks * sizeof *best);
+        best_n = doc->nblocks;
+        best_chars = chars;
+        best_ids = doc->next_id;
+      }
+      if (i + 1 == sizeof tries / sizeof *tries) {
+        if (best_n)
+          memcpy(doc->blocks, best, best_n * sizeof *best);
+        doc->nblocks = best_n;
+        doc->next_id = best_ids;
+      }
+    }
+    free(best);
   }
   pc_status st = x.status;
   pc_textb_cleanup(&x.tb);
