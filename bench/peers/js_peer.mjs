@@ -164,6 +164,9 @@ async function main() {
       process.stderr.write(`js_peer ${args.tool}: ${page.id}: ${String(err && err.message || err).slice(0, 200)}\n`);
     }
     writeFileSync(join(args.out, page.id + ".txt"), text ? text + "\n" : "");
+    // Let the event loop turn between pages, as a server would between
+    // requests, so jsdom's deferred clean-up of closed windows can run.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   process.stdout.write(JSON.stringify({
     tool: args.tool,
