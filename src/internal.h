@@ -98,10 +98,28 @@ struct pc_phrases {
   size_t n;
 };
 
+#define PC_MAX_LANGS 32
+
 struct pc_ctx {
   struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
-  struct pc_phrases boiler;  /* data/en/boilerplate.txt: lines to drop */
+  /* data/stopwords.txt: function words per language, sorted */
+  struct pc_phrases stop[PC_MAX_LANGS];
+  char lang_codes[PC_MAX_LANGS][4];
+  size_t nlangs;
+  struct pc_phrases months[12]; /* data/months.txt, sorted names */
 };
+
+/* Finds the first date written in text (the first one not introduced as
+ * "updated", when there is one) and writes it as YYYY-MM-DD into out.
+ * mdy: read 11/12/2019 month first (English pages). */
+bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
+                  char out[11]);
+
+/* True when the n bytes are one of the (sorted) words of p. */
+bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n);
+
+/* ISO 639-1 code of the language of the text, or NULL when unsure. */
+const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n);
 
 /* True when the text, folded to lower case and trimmed of punctuation,
  * equals one of the phrases or starts with one followed by ':'/'…'. */

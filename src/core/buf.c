@@ -80,8 +80,11 @@ bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) {
 }
 
 char *pc_buf_steal(struct pc_buf *b, size_t *len) {
-  if (!b->data && !grow(b, 0))
-    return NULL;
+  if (!b->data) { /* never written: hand back "" (grow() leaves it unset) */
+    if (!grow(b, 0))
+      return NULL;
+    b->data[0] = '\0';
+  }
   char *p = b->data;
   if (len)
     *len = b->len;

@@ -113,8 +113,64 @@ static pc_status phrases_parse(struct pc_phrases *p, const char *s, size_t n,
   return PC_OK;
 }
 
-static pc_status load(const char *data_dir, const char *name,
-                      struct pc_phrases *p, pc_error *err) {
+static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
+                                 pc_error *err);
+static int cmp_str(const void *a, const void *b);
+
+typedef pc_status (*parse_fn)(void *dst, const char *s, size_t n,
+                              pc_error *err);
+
+static pc_status parse_phrases_cb(void *dst, const char *s, size_t n,
+                                  pc_error *err) {
+  return phrases_parse(dst, s, n, err);
+}
+
+/* data/months.txt: "N name name ..." lines. */
+static pc_status parse_months_cb(void *dst, const char *s, size_t n,
+                                 pc_error *err) {
+  pc_ctx *ctx = dst;
+  const char *end = s + n;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *le = nl ? nl : end;
+    if (le > s && *s != '#') {
+      long m = strtol(s, NULL, 10);
+      const char *sp = memchr(s, ' ', (size_t)(le - s));
+      if (m >= 1 && m <= 12 && sp) {
+        struct pc_phrases *p = &ctx->months[m - 1];
+        const char *w = sp;
+        while (w < le) {
+          while (w < le && *w == ' ')
+            w++;
+          const char *we = w;
+          while (we < le && *we != ' ')
+            we++;
+          if (we > w) {
+            char **ni = realloc(p->items, (p->n + 1) * sizeof *ni);
+            char *word = ni ? strndup(w, (size_t)(we - w)) : NULL;
+            if (ni)
+              p->items = ni;
+            if (!word)
+              return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+            p->items[p->n++] = word;
+          }
+          w = we;
+        }
+        qsort(p->items, p->n, sizeof *p->items, cmp_str);
+      }
+    }
+    s = nl ? nl + 1 : end;
+  }
+  return PC_OK;
+}
+
+static pc_status parse_stop_cb(void *dst, const char *s, size_t n,
+                               pc_error *err) {
+  return parse_stopwords(dst, s, n, err);
+}
+
+static pc_status load(const char *data_dir, const char *name, parse_fn parse,
+                      void *dst, pc_error *err) {
   if (data_dir) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", data_dir, name);
@@ -129,16 +185,78 @@ static pc_status load(const char *data_dir, const char *name,
       bool bad = ferror(f) || b.failed;
       fclose(f);
       pc_status st = bad ? pc_error_set(err, PC_ERR_IO, "cannot read %s", path)
-                         : phrases_parse(p, b.data ? b.data : "", b.len, err);
+                         : parse(dst, b.data ? b.data : "", b.len, err);
       pc_buf_cleanup(&b);
       return st;
     }
   }
   for (size_t i = 0; i < pc_data_nfiles; i++)
     if (strcmp(pc_data_files[i].name, name) == 0)
-      return phrases_parse(p, (const char *)pc_data_files[i].data,
-                           pc_data_files[i].len, err);
+      return parse(dst, (const char *)pc_data_files[i].data,
+                   pc_data_files[i].len, err);
   return pc_error_set(err, PC_ERR_INTERNAL, "built-in data %s missing", name);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* data/stopwords.txt: "code word word ..." lines. */
+static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
+                                 pc_error *err) {
+  const char *end = s + n;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *le = nl ? nl : end;
+    if (le > s && *s != '#' && ctx->nlangs < PC_MAX_LANGS) {
+      const char *sp = memchr(s, ' ', (size_t)(le - s));
+      if (sp && sp - s >= 2 && sp - s <= 3) {
+        struct pc_phrases *p = &ctx->stop[ctx->nlangs];
+        memcpy(ctx->lang_codes[ctx->nlangs], s, (size_t)(sp - s));
+        ctx->lang_codes[ctx->nlangs][sp - s] = '\0';
+        const char *w = sp;
+        while (w < le) {
+          while (w < le && *w == ' ')
+            w++;
+          const char *we = w;
+          while (we < le && *we != ' ')
+            we++;
+          if (we > w) {
+            char **ni = realloc(p->items, (p->n + 1) * sizeof *ni);
+            char *word = ni ? strndup(w, (size_t)(we - w)) : NULL;
+            if (ni)
+              p->items = ni;
+            if (!word)
+              return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+            p->items[p->n++] = word;
+          }
+          w = we;
+        }
+        qsort(p->items, p->n, sizeof *p->items, cmp_str);
+        ctx->nlangs++;
+      }
+    }
+    s = nl ? nl + 1 : end;
+  }
+  return PC_OK;
+}
+
+bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n) {
+  size_t lo = 0, hi = p->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *w = p->items[mid];
+    int c = strncmp(w, s, n);
+    if (c == 0)
+      c = w[n] == '\0' ? 0 : 1;
+    if (c == 0)
+      return true;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
 }
 
 pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
@@ -148,7 +266,12 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
   pc_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  pc_status st = load(data_dir, "en/widgets.txt", &ctx->widgets, err);
+  pc_status st = load(data_dir, "en/widgets.txt", parse_phrases_cb,
+                      &ctx->widgets, err);
+  if (st == PC_OK)
+    st = load(data_dir, "stopwords.txt", parse_stop_cb, ctx, err);
+  if (st == PC_OK)
+    st = load(data_dir, "months.txt", parse_months_cb, ctx, err);
   if (st != PC_OK) {
     pc_ctx_free(ctx);
     return st;
@@ -161,7 +284,10 @@ void pc_ctx_free(pc_ctx *ctx) {
   if (!ctx)
     return;
   phrases_free(&ctx->widgets);
-  phrases_free(&ctx->boiler);
+  for (size_t i = 0; i < ctx->nlangs; i++)
+    phrases_free(&ctx->stop[i]);
+  for (size_t i = 0; i < 12; i++)
+    phrases_free(&ctx->months[i]);
   free(ctx);
 }
 

@@ -49,10 +49,18 @@ static size_t closer_at(const char *s, size_t n) {
   return i >= 4 ? i : 0;
 }
 
+/* Looks at each run of '*' once, from its start: a later position in the
+ * same run is a closer or an opener exactly when the start is, so testing
+ * every position made a long run of stars quadratic. */
 static bool has_closer(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == '*' && closer_at(s + i, n - i) && !opener_at(s + i, n - i))
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '*')
+      continue;
+    if (closer_at(s + i, n - i) && !opener_at(s + i, n - i))
       return true;
+    while (i + 1 < n && s[i + 1] == '*')
+      i++;
+  }
   return false;
 }
 
@@ -124,10 +132,21 @@ pc_status pc_cuts_apply(pc_doc *doc, pc_error *err) {
   if (!any)
     return PC_OK;
 
+  /* closer_after[j]: some block from j on holds a closer.  Computed once:
+   * looking ahead from every opener was quadratic in the block count. */
+  bool *closer_after = calloc(doc->nblocks + 1, sizeof *closer_after);
+  if (!closer_after)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  for (size_t j = doc->nblocks; j-- > 0;)
+    closer_after[j] = closer_after[j + 1] ||
+                      has_closer(doc->blocks[j].content.text,
+                                 doc->blocks[j].content.len);
   size_t cap = doc->nblocks + 8, n = 0;
   pc_block *nb = malloc(cap * sizeof *nb);
-  if (!nb)
+  if (!nb) {
+    free(closer_after);
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  }
   bool inside = false, close_later = false;
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const pc_block *b = &doc->blocks[bi];
@@ -143,12 +162,15 @@ pc_status pc_cuts_apply(pc_doc *doc, pc_error *err) {
       size_t m = 0;
       if (t->text[i] == '*') {
         if (!inside && (m = opener_at(t->text + i, t->len - i)) != 0) {
-          close_later = has_closer(t->text + i + m, t->len - i - m);
-          for (size_t j = bi + 1; j < doc->nblocks && !close_later; j++)
-            close_later = has_closer(doc->blocks[j].content.text,
-                                     doc->blocks[j].content.len);
+          close_later = has_closer(t->text + i + m, t->len - i - m) ||
+                        closer_after[bi + 1];
         } else if (inside) {
           m = closer_at(t->text + i, t->len - i);
+        }
+        if (!m) { /* no marker at the start of this run: none in it */
+          while (i < t->len && t->text[i] == '*')
+            i++;
+          continue;
         }
       }
       if (!m) {
@@ -186,6 +208,7 @@ pc_status pc_cuts_apply(pc_doc *doc, pc_error *err) {
     if (!nb[i].id)
       goto oom;
   }
+  free(closer_after);
   free(doc->blocks);
   doc->blocks = nb;
   doc->nblocks = n;
@@ -193,6 +216,7 @@ pc_status pc_cuts_apply(pc_doc *doc, pc_error *err) {
   doc->next_id = (unsigned)n;
   return PC_OK;
 oom:
+  free(closer_after);
   free(nb);
   return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
 }

@@ -53,6 +53,21 @@ pc_status pc_extract(const pc_ctx *ctx, const char *data, size_t len,
   pc_buf_cleanup(&u8);
   if (st == PC_OK)
     st = pc_cuts_apply(doc, err);
+  if (st == PC_OK) {
+    /* The article's own language beats a site-wide declaration. */
+    struct pc_buf sample;
+    pc_buf_init(&sample, 0);
+    for (size_t i = 0; i < doc->nblocks && sample.len < 16384; i++) {
+      pc_buf_add(&sample, doc->blocks[i].content.text,
+                 doc->blocks[i].content.len);
+      pc_buf_addc(&sample, '\n');
+    }
+    const char *g =
+        sample.data ? pc_lang_guess(ctx, sample.data, sample.len) : NULL;
+    if (g)
+      pc_doc_set_meta(doc, PC_META_LANG, g, strlen(g));
+    pc_buf_cleanup(&sample);
+  }
   if (st == PC_OK && opts->url && !doc->meta[PC_META_URL])
     pc_doc_set_meta(doc, PC_META_URL, opts->url, strlen(opts->url));
   if (st != PC_OK) {

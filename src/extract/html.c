@@ -1109,7 +1109,7 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   x.status = PC_OK;
   pc_textb_init(&x.tb);
 
-  pc_meta_extract(html, url, doc, NULL);
+  pc_meta_extract(ctx, html, url, doc, NULL);
   const char *canon = doc->meta[PC_META_URL];
   if (!x.base && canon)
     x.base = canon;

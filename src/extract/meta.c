@@ -416,12 +416,13 @@ static char *norm_text(const xmlNode *n) {
   return r;
 }
 
-void pc_meta_pick_title(htmlDocPtr html, pc_doc *doc) {
+static const xmlNode *pick_title(htmlDocPtr html, pc_doc *doc) {
   const char *declared = doc->meta[PC_META_TITLE];
   xmlNode *root = xmlDocGetRootElement(html);
   struct h1s h = {{0}, 0};
   find_headings(root, &h, "h1", 0);
   char *best = NULL;
+  const xmlNode *best_node = NULL;
   double best_score = 0.0;
   for (size_t i = 0; i < h.count; i++) {
     char *t = norm_text(h.n[i]);
@@ -436,6 +437,7 @@ void pc_meta_pick_title(htmlDocPtr html, pc_doc *doc) {
     if (s > best_score) {
       free(best);
       best = t;
+      best_node = h.n[i];
       best_score = s;
     } else {
       free(t);
@@ -443,7 +445,95 @@ void pc_meta_pick_title(htmlDocPtr html, pc_doc *doc) {
   }
   if (best && best_score >= 0.5)
     pc_doc_set_meta(doc, PC_META_TITLE, best, strlen(best));
+  else
+    best_node = NULL;
   free(best);
+  return best_node;
+}
+
+/*** the date a reader sees ************************************************/
+
+struct dwalk {
+  const xmlNode *from; /* start after this element (the headline) */
+  bool on;
+  struct pc_buf text;  /* after the headline */
+  struct pc_buf pre;   /* the last words before it */
+};
+
+/* Keeps only the last PRE_KEEP bytes of the text before the headline. */
+#define PRE_KEEP 600
+
+static void add_pre(struct dwalk *w, const char *s) {
+  pc_buf_adds(&w->pre, s);
+  pc_buf_addc(&w->pre, ' ');
+  if (w->pre.len > 4 * PRE_KEEP) {
+    size_t cut = w->pre.len - PRE_KEEP;
+    while (cut < w->pre.len && ((unsigned char)w->pre.data[cut] & 0xC0) == 0x80)
+      cut++;
+    memmove(w->pre.data, w->pre.data + cut, w->pre.len - cut + 1);
+    w->pre.len -= cut;
+  }
+}
+
+static void date_walk(struct dwalk *w, const xmlNode *n, int depth) {
+  for (; n && w->text.len < w->text.max - 1; n = n->next) {
+    if (n->type == XML_TEXT_NODE && n->content) {
+      if (w->on) {
+        pc_buf_adds(&w->text, (const char *)n->content);
+        pc_buf_addc(&w->text, ' ');
+      } else {
+        add_pre(w, (const char *)n->content);
+      }
+    } else if (n->type == XML_ELEMENT_NODE && depth < PC_MAX_DEPTH) {
+      const char *t = pc_dom_tag(n);
+      if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
+          strcmp(t, "noscript") == 0 || strcmp(t, "template") == 0 ||
+          strcmp(t, "head") == 0)
+        continue;
+      if (w->on && strcmp(t, "input") == 0) {
+        /* hidden fields named like a date carry one */
+        const char *cls = pc_dom_attr(n, "class"), *v = pc_dom_attr(n, "value");
+        if (cls && v && strstr(cls, "publish")) {
+          pc_buf_adds(&w->text, v);
+          pc_buf_addc(&w->text, ' ');
+        }
+      }
+      if (n == w->from) {
+        w->on = true;
+        continue; /* the headline's own words are not a dateline */
+      }
+      date_walk(w, n->children, depth + 1);
+    }
+  }
+}
+
+/* Days since 1970 for YYYY-MM-DD (civil calendar), for comparing. */
+static long days_of(const char *d) {
+  int y, m, dd;
+  if (sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+    return -1;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* The date in the URL path: /2019/11/19/ or /2019-11-19. */
+static bool url_date(const char *url, char out[11]) {
+  for (const char *p = url; p && *p; p++) {
+    int y, m, d;
+    char s1, s2;
+    if (*p == '/' && sscanf(p + 1, "%4d%c%2d%c%2d", &y, &s1, &m, &s2, &d) == 5 &&
+        (s1 == '/' || s1 == '-') && s1 == s2 && y >= 1990 && y <= 2100 &&
+        m >= 1 && m <= 12 && d >= 1 && d <= 31 && isdigit((unsigned char)p[9]) &&
+        isdigit((unsigned char)p[10])) {
+      snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+      return true;
+    }
+  }
+  return false;
 }
 
 /*** entry *****************************************************************/
@@ -493,8 +583,8 @@ static void byline_from_dom(struct cand *c, const xmlNode *n, int depth,
   }
 }
 
-void pc_meta_extract(htmlDocPtr html, const char *url, pc_doc *doc,
-                     char **ld_body) {
+void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
+                     pc_doc *doc, char **ld_body) {
   struct cand c;
   memset(&c, 0, sizeof c);
   xmlNode *root = xmlDocGetRootElement(html);
@@ -529,7 +619,7 @@ void pc_meta_extract(htmlDocPtr html, const char *url, pc_doc *doc,
     pc_doc_set_meta(doc, PC_META_TITLE, title, strlen(title));
   }
   free(title);
-  pc_meta_pick_title(html, doc);
+  const xmlNode *headline = pick_title(html, doc);
 
   for (int f = 0; f < PC_META_COUNT_; f++) {
     const char *v = c.v[f];
@@ -555,6 +645,44 @@ void pc_meta_extract(htmlDocPtr html, const char *url, pc_doc *doc,
   }
   if (!doc->meta[PC_META_URL] && url)
     pc_doc_set_meta(doc, PC_META_URL, url, strlen(url));
+
+  /* The date a reader sees: the first one written after the headline.  A
+   * declared UTC time is often a day off from the page's local date, so
+   * the shown date wins when the two are a day apart at most. */
+  struct dwalk w = {headline, headline == NULL, {0}, {0}};
+  pc_buf_init(&w.text, headline ? 1500 : 3000);
+  pc_buf_init(&w.pre, 0);
+  date_walk(&w, root, 0);
+  const char *lang = doc->meta[PC_META_LANG];
+  char shown[11] = "", from_url[11] = "";
+  if (w.text.data)
+    pc_date_find(ctx, w.text.data, w.text.len, !lang || strcmp(lang, "en") == 0,
+                 shown);
+  if (!shown[0] && w.pre.len) {
+    size_t from = w.pre.len > PRE_KEEP ? w.pre.len - PRE_KEEP : 0;
+    while (from < w.pre.len && ((unsigned char)w.pre.data[from] & 0xC0) == 0x80)
+      from++;
+    pc_date_find(ctx, w.pre.data + from, w.pre.len - from,
+                 !lang || strcmp(lang, "en") == 0, shown);
+  }
+  pc_buf_cleanup(&w.text);
+  pc_buf_cleanup(&w.pre);
+  if (doc->meta[PC_META_URL])
+    url_date(doc->meta[PC_META_URL], from_url);
+  const char *declared = doc->meta[PC_META_DATE];
+  const char *pick = NULL;
+  if (declared) {
+    long dd = days_of(declared);
+    if (shown[0] && labs(days_of(shown) - dd) <= 1 && strncmp(shown, declared, 10))
+      pick = shown;
+    else if (from_url[0] && labs(days_of(from_url) - dd) <= 1 &&
+             strncmp(from_url, declared, 10))
+      pick = from_url;
+  } else {
+    pick = shown[0] ? shown : from_url[0] ? from_url : NULL;
+  }
+  if (pick)
+    pc_doc_set_meta(doc, PC_META_DATE, pick, strlen(pick));
   if (!doc->meta[PC_META_SITE] && doc->meta[PC_META_URL]) {
     /* the host name, without www. */
     xmlURIPtr u = xmlParseURI(doc->meta[PC_META_URL]);

@@ -31,10 +31,7 @@ xmlNode *pc_dom_find(xmlNode *n, const char *tag);
 /* Fills the document metadata from <head>, JSON-LD and the page.  The
  * JSON-LD articleBody, when present, is returned malloc'd in *ld_body for
  * use as a content hint (caller frees). */
-void pc_meta_extract(htmlDocPtr html, const char *url, pc_doc *doc,
-                     char **ld_body);
-
-/* Chooses the title shown on the page: an h1 close to the declared title. */
-void pc_meta_pick_title(htmlDocPtr html, pc_doc *doc);
+void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
+                     pc_doc *doc, char **ld_body);
 
 #endif
