@@ -77,6 +77,9 @@ bool pc_utf8_valid(const char *s, size_t n);
 /* Appends s with invalid sequences replaced by U+FFFD and NUL bytes and C0
  * controls other than \t \n \r dropped. */
 bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n);
+/* Appends s lower-cased code point by code point (ASCII fast path); the
+ * simple, length-keeping case mapping, enough for word look-ups. */
+void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out);
 /* Unicode whitespace, including NBSP and the zero-width ones. */
 bool pc_uni_is_space(uint32_t cp);
 /* Letter or digit (for word counts and token shingles). */
@@ -100,13 +103,22 @@ struct pc_phrases {
 
 #define PC_MAX_LANGS 32
 
+struct pc_word {
+  char *w;
+  uint32_t langs;
+};
+
 struct pc_ctx {
   struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
-  /* data/stopwords.txt: function words per language, sorted */
-  struct pc_phrases stop[PC_MAX_LANGS];
+  /* data/stopwords.txt: function words, sorted, each with the set of
+   * languages (bit i = lang_codes[i]) it belongs to */
+  struct pc_word *stop;
+  size_t nstop;
   char lang_codes[PC_MAX_LANGS][4];
   size_t nlangs;
-  struct pc_phrases months[12]; /* data/months.txt, sorted names */
+  struct pc_word *months; /* data/months.txt: names, sorted; langs holds
+                             the month number */
+  size_t nmonths;
 };
 
 /* Finds the first date written in text (the first one not introduced as
@@ -117,6 +129,10 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
 
 /* True when the n bytes are one of the (sorted) words of p. */
 bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n);
+
+/* Languages (bit mask over ctx->lang_codes) of which the n bytes are a
+ * function word; 0 when none. */
+uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n);
 
 /* ISO 639-1 code of the language of the text, or NULL when unsure. */
 const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n);

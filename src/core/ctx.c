@@ -115,7 +115,7 @@ static pc_status phrases_parse(struct pc_phrases *p, const char *s, size_t n,
 
 static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
                                  pc_error *err);
-static int cmp_str(const void *a, const void *b);
+static int cmp_word(const void *a, const void *b);
 
 typedef pc_status (*parse_fn)(void *dst, const char *s, size_t n,
                               pc_error *err);
@@ -130,37 +130,41 @@ static pc_status parse_months_cb(void *dst, const char *s, size_t n,
                                  pc_error *err) {
   pc_ctx *ctx = dst;
   const char *end = s + n;
+  size_t cap = 0;
   while (s < end) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *le = nl ? nl : end;
     if (le > s && *s != '#') {
       long m = strtol(s, NULL, 10);
       const char *sp = memchr(s, ' ', (size_t)(le - s));
-      if (m >= 1 && m <= 12 && sp) {
-        struct pc_phrases *p = &ctx->months[m - 1];
-        const char *w = sp;
-        while (w < le) {
-          while (w < le && *w == ' ')
-            w++;
-          const char *we = w;
-          while (we < le && *we != ' ')
-            we++;
-          if (we > w) {
-            char **ni = realloc(p->items, (p->n + 1) * sizeof *ni);
-            char *word = ni ? strndup(w, (size_t)(we - w)) : NULL;
-            if (ni)
-              p->items = ni;
-            if (!word)
+      for (const char *w = sp; m >= 1 && m <= 12 && w && w < le;) {
+        while (w < le && *w == ' ')
+          w++;
+        const char *we = w;
+        while (we < le && *we != ' ')
+          we++;
+        if (we > w) {
+          if (ctx->nmonths == cap) {
+            cap = cap ? cap * 2 : 128;
+            struct pc_word *nw = realloc(ctx->months, cap * sizeof *nw);
+            if (!nw)
               return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            p->items[p->n++] = word;
+            ctx->months = nw;
           }
-          w = we;
+          char *word = strndup(w, (size_t)(we - w));
+          if (!word)
+            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+          ctx->months[ctx->nmonths].w = word;
+          ctx->months[ctx->nmonths].langs = (uint32_t)m;
+          ctx->nmonths++;
         }
-        qsort(p->items, p->n, sizeof *p->items, cmp_str);
+        w = we;
       }
     }
     s = nl ? nl + 1 : end;
   }
+  if (ctx->nmonths)
+    qsort(ctx->months, ctx->nmonths, sizeof *ctx->months, cmp_word);
   return PC_OK;
 }
 
@@ -197,23 +201,25 @@ static pc_status load(const char *data_dir, const char *name, parse_fn parse,
   return pc_error_set(err, PC_ERR_INTERNAL, "built-in data %s missing", name);
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static int cmp_word(const void *a, const void *b) {
+  return strcmp(((const struct pc_word *)a)->w, ((const struct pc_word *)b)->w);
 }
 
 /* data/stopwords.txt: "code word word ..." lines. */
 static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
                                  pc_error *err) {
   const char *end = s + n;
+  size_t cap = 0;
   while (s < end) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *le = nl ? nl : end;
     if (le > s && *s != '#' && ctx->nlangs < PC_MAX_LANGS) {
       const char *sp = memchr(s, ' ', (size_t)(le - s));
       if (sp && sp - s >= 2 && sp - s <= 3) {
-        struct pc_phrases *p = &ctx->stop[ctx->nlangs];
+        uint32_t bit = 1u << ctx->nlangs;
         memcpy(ctx->lang_codes[ctx->nlangs], s, (size_t)(sp - s));
         ctx->lang_codes[ctx->nlangs][sp - s] = '\0';
+        ctx->nlangs++;
         const char *w = sp;
         while (w < le) {
           while (w < le && *w == ' ')
@@ -222,23 +228,58 @@ static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
           while (we < le && *we != ' ')
             we++;
           if (we > w) {
-            char **ni = realloc(p->items, (p->n + 1) * sizeof *ni);
-            char *word = ni ? strndup(w, (size_t)(we - w)) : NULL;
-            if (ni)
-              p->items = ni;
+            if (ctx->nstop == cap) {
+              cap = cap ? cap * 2 : 256;
+              struct pc_word *nw = realloc(ctx->stop, cap * sizeof *nw);
+              if (!nw)
+                return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+              ctx->stop = nw;
+            }
+            char *word = strndup(w, (size_t)(we - w));
             if (!word)
               return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            p->items[p->n++] = word;
+            ctx->stop[ctx->nstop].w = word;
+            ctx->stop[ctx->nstop].langs = bit;
+            ctx->nstop++;
           }
           w = we;
         }
-        qsort(p->items, p->n, sizeof *p->items, cmp_str);
-        ctx->nlangs++;
       }
     }
     s = nl ? nl + 1 : end;
   }
+  /* sort, then merge a word shared by several languages into one entry */
+  if (ctx->nstop)
+    qsort(ctx->stop, ctx->nstop, sizeof *ctx->stop, cmp_word);
+  size_t k = 0;
+  for (size_t i = 0; i < ctx->nstop; i++) {
+    if (k && strcmp(ctx->stop[k - 1].w, ctx->stop[i].w) == 0) {
+      ctx->stop[k - 1].langs |= ctx->stop[i].langs;
+      free(ctx->stop[i].w);
+    } else {
+      ctx->stop[k++] = ctx->stop[i];
+    }
+  }
+  ctx->nstop = k;
   return PC_OK;
+}
+
+uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n) {
+  size_t lo = 0, hi = ctx->nstop;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *w = ctx->stop[mid].w;
+    int c = strncmp(w, s, n);
+    if (c == 0)
+      c = w[n] == '\0' ? 0 : 1;
+    if (c == 0)
+      return ctx->stop[mid].langs;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
 }
 
 bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n) {
@@ -284,10 +325,12 @@ void pc_ctx_free(pc_ctx *ctx) {
   if (!ctx)
     return;
   phrases_free(&ctx->widgets);
-  for (size_t i = 0; i < ctx->nlangs; i++)
-    phrases_free(&ctx->stop[i]);
-  for (size_t i = 0; i < 12; i++)
-    phrases_free(&ctx->months[i]);
+  for (size_t i = 0; i < ctx->nstop; i++)
+    free(ctx->stop[i].w);
+  free(ctx->stop);
+  for (size_t i = 0; i < ctx->nmonths; i++)
+    free(ctx->months[i].w);
+  free(ctx->months);
   free(ctx);
 }
 

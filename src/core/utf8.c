@@ -47,6 +47,16 @@ bool pc_utf8_valid(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
+    while (i + 8 <= n) { /* ASCII without NUL, eight bytes at a time */
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+      if ((w & hi) || ((w - ones) & ~w & hi))
+        break;
+      i += 8;
+    }
+    if (i >= n)
+      break;
     if (p[i] >= 0x01 && p[i] < 0x80) {
       i++;
       continue;
@@ -64,6 +74,18 @@ bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, run = 0; /* run: start of a stretch copied verbatim */
   while (i < n) {
+    /* eight printable ASCII bytes at a time */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+      if ((w & hi) || ((w - 0x20 * ones) & ~w & hi) ||
+          (((w ^ (0x7F * ones)) - ones) & ~(w ^ (0x7F * ones)) & hi))
+        break;
+      i += 8;
+    }
+    if (i >= n)
+      break;
     unsigned c = p[i];
     if (c >= 0x20 && c < 0x7F) {
       i++;
@@ -171,4 +193,26 @@ const char *pc_ascii_istr(const char *hay, const char *needle) {
         pc_ascii_istarts(hay, needle))
       return hay;
   return NULL;
+}
+
+void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = p[i];
+    if (c < 0x80) {
+      pc_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (!k) {
+      pc_buf_add(out, "\xEF\xBF\xBD", 3);
+      i++;
+      continue;
+    }
+    pc_utf8_put(out, (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp));
+    i += k;
+  }
 }

@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*** JSON ******************************************************************/
@@ -76,6 +77,21 @@ static const char *type_name(pc_block_type t) {
   return "paragraph";
 }
 
+/* Code points in text[0, to): counted on from the cursor's last answer
+ * when `to` lies ahead of it, so offsets in text order cost one pass over
+ * the text, not one pass per offset. */
+struct cp_cursor {
+  size_t byte, cps;
+};
+
+static size_t cp_offset(struct cp_cursor *c, const char *text, size_t to) {
+  if (to < c->byte)
+    c->byte = 0, c->cps = 0;
+  c->cps += pc_utf8_count(text + c->byte, to - c->byte);
+  c->byte = to;
+  return c->cps;
+}
+
 /* Offsets in JSON are in Unicode code points, as most consumers index. */
 static void json_links(struct pc_buf *b, const pc_text *t) {
   size_t nlinks = 0;
@@ -85,6 +101,7 @@ static void json_links(struct pc_buf *b, const pc_text *t) {
     return;
   pc_buf_adds(b, ",\"links\":[");
   bool first = true;
+  struct cp_cursor at_start = {0, 0}, at_end = {0, 0};
   for (size_t i = 0; i < t->nspans; i++) {
     const pc_span *s = &t->spans[i];
     if (s->type != PC_SPAN_LINK || !s->href)
@@ -92,9 +109,9 @@ static void json_links(struct pc_buf *b, const pc_text *t) {
     if (!first)
       pc_buf_addc(b, ',');
     first = false;
-    pc_buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"href\":",
-                  pc_utf8_count(t->text, s->start),
-                  pc_utf8_count(t->text, s->end));
+    size_t cs = cp_offset(&at_start, t->text, s->start);
+    size_t ce = cp_offset(&at_end, t->text, s->end);
+    pc_buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"href\":", cs, ce);
     json_cstr(b, s->href);
     pc_buf_addc(b, '}');
   }
@@ -334,12 +351,52 @@ static bool url_safe(const char *u, bool image) {
   return false;
 }
 
+/* A span's open or close position, for sorting (no global state: qsort
+ * has no context argument in C17). */
+struct span_ev {
+  size_t pos, k;
+};
+
+/* Opens: by start, then in span order. */
+static int ev_open_cmp(const void *a, const void *b) {
+  const struct span_ev *p = a, *q = b;
+  if (p->pos != q->pos)
+    return p->pos < q->pos ? -1 : 1;
+  return p->k < q->k ? -1 : p->k > q->k;
+}
+
+/* Closes: by end, then innermost (last opened) first. */
+static int ev_close_cmp(const void *a, const void *b) {
+  const struct span_ev *p = a, *q = b;
+  if (p->pos != q->pos)
+    return p->pos < q->pos ? -1 : 1;
+  return p->k > q->k ? -1 : p->k < q->k;
+}
+
 static void html_inline(struct pc_buf *b, const pc_text *t) {
-  /* spans are properly nested or disjoint: emit open/close tags by offset */
-  size_t pos = 0;
+  /* spans are properly nested or disjoint: emit open/close tags by offset.
+   * Opens and closes are visited in sorted order, so a paragraph with many
+   * spans costs O(len + n log n), not O(len * n). */
+  size_t ns = t->nspans;
+  struct span_ev *opens = ns ? malloc(2 * ns * sizeof *opens) : NULL;
+  struct span_ev *closes = opens ? opens + ns : NULL;
+  if (ns && !opens) {
+    b->failed = true;
+    return;
+  }
+  for (size_t k = 0; k < ns; k++) {
+    opens[k].pos = t->spans[k].start;
+    closes[k].pos = t->spans[k].end;
+    opens[k].k = closes[k].k = k;
+  }
+  if (ns > 1) {
+    qsort(opens, ns, sizeof *opens, ev_open_cmp);
+    qsort(closes, ns, sizeof *closes, ev_close_cmp);
+  }
+  size_t pos = 0, oi = 0, ci = 0;
   for (size_t i = 0; i <= t->len; i++) {
-    for (size_t k = t->nspans; k-- > 0;) { /* closes, innermost first */
-      const pc_span *s = &t->spans[k];
+    for (; ci < ns && closes[ci].pos <= i; ci++) {
+      const pc_span *s = &t->spans[closes[ci].k];
       if (s->end == i && s->start < i) {
         html_esc(b, t->text + pos, i - pos);
         pos = i;
@@ -351,8 +408,8 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
         }
       }
     }
-    for (size_t k = 0; k < t->nspans; k++) {
-      const pc_span *s = &t->spans[k];
+    for (; oi < ns && opens[oi].pos <= i; oi++) {
+      const pc_span *s = &t->spans[opens[oi].k];
       if (s->start == i && s->end > i) {
         html_esc(b, t->text + pos, i - pos);
         pos = i;
@@ -377,6 +434,7 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
     }
   }
   html_esc(b, t->text + pos, t->len - pos);
+  free(opens);
 }
 
 static void render_html(const pc_doc *doc, struct pc_buf *b) {

@@ -77,8 +77,15 @@ static bool slice(struct pc_arena *ar, const pc_text *t, size_t a, size_t b,
   out->nspans = 0;
   if (!out->text)
     return false;
-  size_t k = 0;
-  pc_span *sp = t->nspans ? pc_arena_alloc(ar, t->nspans * sizeof *sp) : NULL;
+  /* Count first: an array of all the block's spans for every piece grew
+   * as pieces x spans (GBs for a paragraph of many links and many cuts). */
+  size_t k = 0, keep = 0;
+  for (size_t i = 0; i < t->nspans; i++)
+    keep += (t->spans[i].end < b ? t->spans[i].end : b) >
+            (t->spans[i].start > a ? t->spans[i].start : a);
+  pc_span *sp = keep ? pc_arena_alloc(ar, keep * sizeof *sp) : NULL;
+  if (keep && !sp)
+    return false;
   for (size_t i = 0; i < t->nspans && sp; i++) {
     size_t s = t->spans[i].start > a ? t->spans[i].start : a;
     size_t e = t->spans[i].end < b ? t->spans[i].end : b;

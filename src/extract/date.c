@@ -33,9 +33,22 @@ static bool valid(int y, int m, int d) {
 
 /* Month number of the word at s[0..n) or 0. */
 static int month_word(const pc_ctx *ctx, const char *s, size_t n) {
-  for (int m = 0; m < 12; m++)
-    if (pc_phrases_has(&ctx->months[m], s, n))
-      return m + 1;
+  if (n < 3 || n > 16)
+    return 0;
+  size_t lo = 0, hi = ctx->nmonths;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *w = ctx->months[mid].w;
+    int c = strncmp(w, s, n);
+    if (c == 0)
+      c = w[n] == '\0' ? 0 : 1;
+    if (c == 0)
+      return (int)ctx->months[mid].langs;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   return 0;
 }
 
@@ -149,14 +162,15 @@ static bool updated_before(const char *s, size_t at) {
 
 bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
                   char out[11]) {
-  utf8proc_uint8_t *f = NULL;
-  utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)text,
-                                     (utf8proc_ssize_t)len, &f,
-                                     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
-  if (fl < 0)
+  struct pc_buf lower;
+  pc_buf_init(&lower, 0);
+  pc_utf8_lower(text, len, &lower);
+  if (lower.failed || !lower.data) {
+    pc_buf_cleanup(&lower);
     return false;
-  const char *s = (const char *)f;
-  size_t n = (size_t)fl;
+  }
+  const char *s = lower.data;
+  size_t n = lower.len;
   bool found = false, fallback = false;
   int y = 0, m = 0, d = 0, fy = 0, fm = 0, fd = 0;
   size_t i = 0, at = 0;
@@ -206,10 +220,14 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
       break;
     (void)save;
   }
-  free(f);
+  pc_buf_cleanup(&lower);
   if (!found && fallback)
     y = fy, m = fm, d = fd, found = true;
-  if (found) /* valid() bounds every field: 10 characters exactly */
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+  if (found) { /* valid() bounds every field: 10 characters exactly */
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
+  }
   return found;
 }

@@ -85,19 +85,33 @@ static bool tag_in(const char *t, const char *const *list) {
   return false;
 }
 
+static int cmp_name(const void *key, const void *elem) {
+  return strcmp(key, *(const char *const *)elem);
+}
+
+/* Membership in a sorted, NULL-terminated table of n names. */
+static bool tag_in_sorted(const char *t, const char *const *list, size_t n) {
+  return bsearch(t, list, n, sizeof *list, cmp_name) != NULL;
+}
+
+#define TAG_IN(t, list) tag_in_sorted(t, list, sizeof list / sizeof *list - 1)
+
 static const char *const never_content[] = {
-    "script", "style", "noscript", "template", "svg", "math", "iframe",
-    "object", "embed", "canvas", "button", "input", "select", "textarea",
-    "option", "nav", "aside", "footer", "dialog", "menu", "head", "link",
-    "meta", "header", "audio", "video", "map", "area", "frame", "frameset",
-    "applet", "datalist", "output", "progress", "meter", NULL};
+    "applet", "area", "aside", "audio", "button", "canvas",
+    "datalist", "dialog", "embed", "footer", "frame", "frameset",
+    "head", "header", "iframe", "input", "link", "map",
+    "math", "menu", "meta", "meter", "nav", "noscript",
+    "object", "option", "output", "progress", "script", "select",
+    "style", "svg", "template", "textarea", "video", NULL};
 
 static const char *const inline_tags[] = {
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
-    "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
-    "sub", "sup", "time", "u", "var", "wbr", "br", "del", "ins", "label",
-    "tt", "big", "strike", "nobr", "acronym", "img", "picture", "source",
-    NULL};
+    "a", "abbr", "acronym", "b", "bdi", "bdo",
+    "big", "br", "cite", "code", "data", "del",
+    "dfn", "em", "font", "i", "img", "ins",
+    "kbd", "label", "mark", "nobr", "picture", "q",
+    "s", "samp", "small", "source", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u",
+    "var", "wbr", NULL};
 
 static bool is_inline(const xmlNode *n) {
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
@@ -105,7 +119,7 @@ static bool is_inline(const xmlNode *n) {
     return true;
   if (n->type != XML_ELEMENT_NODE)
     return true; /* comments etc. are nothing */
-  return tag_in(pc_dom_tag(n), inline_tags);
+  return TAG_IN(pc_dom_tag(n), inline_tags);
 }
 
 /*** class/id signals (Readability's lists, generalised) *******************/
@@ -261,7 +275,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     }
     struct nstat *s = S(x, n);
     const char *t = pc_dom_tag(n);
-    if (depth >= PC_MAX_DEPTH || tag_in(t, never_content) || hidden(n) ||
+    if (depth >= PC_MAX_DEPTH || TAG_IN(t, never_content) || hidden(n) ||
         bad_role(n)) {
       s->flags |= F_DEAD;
       continue;

@@ -13,7 +13,7 @@
 #include <utf8proc.h>
 
 /* Bytes of body text looked at: enough for a confident guess. */
-#define LANG_SAMPLE 16384
+#define LANG_SAMPLE 6144
 
 static const char *by_script(const char *s, size_t n) {
   size_t letters = 0, hangul = 0, kana = 0, han = 0, arabic = 0, hebrew = 0,
@@ -78,15 +78,16 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
   const char *sc = by_script(s, n);
   if (sc)
     return sc;
-  utf8proc_uint8_t *f = NULL;
-  utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)s,
-                                     (utf8proc_ssize_t)n, &f,
-                                     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
-  if (fl < 0)
+  struct pc_buf lower;
+  pc_buf_init(&lower, 0);
+  pc_utf8_lower(s, n, &lower);
+  if (lower.failed || !lower.data) {
+    pc_buf_cleanup(&lower);
     return NULL;
+  }
   size_t hits[PC_MAX_LANGS] = {0};
-  const unsigned char *p = f;
-  size_t i = 0, len = (size_t)fl;
+  const unsigned char *p = (const unsigned char *)lower.data;
+  size_t i = 0, len = lower.len;
   while (i < len) {
     /* next word: a run of letters */
     size_t a = i;
@@ -105,13 +106,14 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
         break;
       b += k;
     }
-    if (b > a && b - a < 24)
-      for (size_t l = 0; l < ctx->nlangs; l++)
-        if (pc_phrases_has(&ctx->stop[l], (const char *)p + a, b - a))
-          hits[l]++;
+    if (b > a && b - a < 24) {
+      uint32_t m = pc_stopword_langs(ctx, (const char *)p + a, b - a);
+      for (size_t l = 0; m && l < ctx->nlangs; l++, m >>= 1)
+        hits[l] += m & 1u;
+    }
     i = b > a ? b : a + 1;
   }
-  free(f);
+  pc_buf_cleanup(&lower);
   size_t best = 0, second = 0, bi = 0;
   for (size_t l = 0; l < ctx->nlangs; l++) {
     if (hits[l] > best) {

@@ -8,8 +8,18 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
     pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
     return NULL;
   }
+  struct pc_buf lean;
+  pc_buf_init(&lean, n + 1);
+  if (!pc_html_prescan(s, n, &lean)) {
+    pc_buf_cleanup(&lean);
+    pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  s = lean.data ? lean.data : "";
+  n = lean.len;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) {
+    pc_buf_cleanup(&lean);
     pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     return NULL;
   }
@@ -20,6 +30,7 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   htmlDocPtr doc =
       htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
   htmlFreeParserCtxt(ctxt);
+  pc_buf_cleanup(&lean);
   if (!doc)
     pc_error_set(err, PC_ERR_INPUT, "HTML could not be parsed");
   return doc;

@@ -7,6 +7,10 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+/* Copies HTML with script bodies (except JSON), style sheets and comments
+ * left out; false on OOM or buffer cap. */
+bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out);
+
 /* Parses valid UTF-8 HTML.  Returns NULL on failure (err set). */
 htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err);
 

@@ -1,0 +1,208 @@
+/*
+ * prescan.c - drops what the article never needs before the parser sees it.
+ *
+ * More than half of the bytes of a news page are inline scripts and style
+ * sheets, and libxml2 walks them character by character.  This pass copies
+ * the page with the bodies of <script> (except JSON data such as JSON-LD),
+ * <style> and comments left out, following the HTML5 tokenizer's rules for
+ * where each ends (a comment with no end runs to the end of the input, as
+ * in browsers).  Tags are scanned whole, quoted attribute values included,
+ * so a "<script>" inside an attribute is never taken for a tag.
+ */
+#include "dom.h"
+
+#include <string.h>
+
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
+
+static bool name_is(const char *s, size_t n, size_t i, const char *name) {
+  size_t l = strlen(name);
+  if (n - i < l)
+    return false;
+  for (size_t k = 0; k < l; k++)
+    if (lower(s[i + k]) != name[k])
+      return false;
+  /* the name must end there */
+  if (i + l == n)
+    return true;
+  char c = s[i + l];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '/' || c == '>';
+}
+
+/* Attributes that extraction and metadata read; sorted for bsearch. */
+static const char *const KEEP_ATTRS[] = {
+    "alt", "aria-hidden", "charset", "class", "colspan", "content",
+    "data-lazy-src", "data-original", "data-src", "datetime", "dir", "height",
+    "hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
+    "property", "rel", "role", "rowspan", "src", "srcset", "style", "title",
+    "type", "value", "width", "xml:lang"};
+
+static int cmp_attr(const void *key, const void *elem) {
+  return strcmp(key, *(const char *const *)elem);
+}
+
+static bool keep_attr(const char *s, size_t n) {
+  char name[24];
+  if (n == 0 || n >= sizeof name)
+    return false;
+  for (size_t k = 0; k < n; k++)
+    name[k] = lower(s[k]);
+  name[n] = '\0';
+  return bsearch(name, KEEP_ATTRS, sizeof KEEP_ATTRS / sizeof *KEEP_ATTRS,
+                 sizeof *KEEP_ATTRS, cmp_attr) != NULL;
+}
+
+static bool space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Copies the start tag s[i, te) with unwanted attributes left out.  The
+ * attribute syntax is the HTML5 tokenizer's: a name up to space, '/', '>'
+ * or '=', then an optional value, quoted or not. */
+static bool copy_start_tag(const char *s, size_t i, size_t te,
+                           struct pc_buf *out) {
+  size_t k = i + 1;
+  while (k < te && !space(s[k]) && s[k] != '/' && s[k] != '>')
+    k++;
+  if (!pc_buf_add(out, s + i, k - i)) /* "<name" */
+    return false;
+  while (k < te) {
+    while (k < te && (space(s[k]) || s[k] == '/'))
+      k++;
+    if (k >= te || s[k] == '>')
+      break;
+    size_t ns = k;
+    k++; /* the first character is part of the name even if it is '=' */
+    while (k < te && !space(s[k]) && s[k] != '/' && s[k] != '>' && s[k] != '=')
+      k++;
+    size_t ne = k;
+    size_t j = k;
+    while (j < te && space(s[j]))
+      j++;
+    if (j < te && s[j] == '=') {
+      j++;
+      while (j < te && space(s[j]))
+        j++;
+      if (j < te && (s[j] == '"' || s[j] == '\'')) {
+        const char *q = memchr(s + j + 1, s[j], te - j - 1);
+        j = q ? (size_t)(q - s) + 1 : te;
+      } else {
+        while (j < te && !space(s[j]) && s[j] != '>')
+          j++;
+      }
+      k = j;
+    }
+    if (keep_attr(s + ns, ne - ns) &&
+        (!pc_buf_addc(out, ' ') || !pc_buf_add(out, s + ns, k - ns)))
+      return false;
+  }
+  if (te > i && s[te - 1] == '>') {
+    if (te >= 2 && s[te - 2] == '/' && !pc_buf_addc(out, '/'))
+      return false;
+    return pc_buf_addc(out, '>');
+  }
+  return true;
+}
+
+/* End of the tag starting at s[i] == '<': index after its '>' (or n). */
+static size_t tag_end(const char *s, size_t n, size_t i) {
+  char q = 0;
+  for (size_t k = i + 1; k < n; k++) {
+    char c = s[k];
+    if (q) {
+      if (c == q)
+        q = 0;
+    } else if (c == '"' || c == '\'') {
+      /* quotes count only as an attribute value: after '=' */
+      size_t b = k;
+      while (b > i && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n'))
+        b--;
+      if (b > i && s[b - 1] == '=')
+        q = c;
+    } else if (c == '>') {
+      return k + 1;
+    }
+  }
+  return n;
+}
+
+/* Index of the "</name" that ends raw text starting at i, or n. */
+static size_t raw_end(const char *s, size_t n, size_t i, const char *name) {
+  for (size_t k = i; k + 1 < n; k++) {
+    const char *lt = memchr(s + k, '<', n - k);
+    if (!lt)
+      return n;
+    k = (size_t)(lt - s);
+    if (k + 1 < n && s[k + 1] == '/' && name_is(s, n, k + 2, name))
+      return k;
+  }
+  return n;
+}
+
+static bool json_script(const char *s, size_t a, size_t b) {
+  for (size_t k = a; k + 4 <= b; k++)
+    if (lower(s[k]) == 'j' && lower(s[k + 1]) == 's' && lower(s[k + 2]) == 'o' &&
+        lower(s[k + 3]) == 'n')
+      return true;
+  return false;
+}
+
+bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
+  size_t i = 0, run = 0;
+  while (i < n) {
+    const char *lt = memchr(s + i, '<', n - i);
+    if (!lt)
+      break;
+    i = (size_t)(lt - s);
+    if (i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
+      /* comment: drop it whole */
+      size_t k = i + 4, end = n;
+      while (k < n) {
+        const char *d = memchr(s + k, '-', n - k);
+        if (!d)
+          break;
+        k = (size_t)(d - s);
+        if (k + 2 < n && s[k + 1] == '-' && s[k + 2] == '>') {
+          end = k + 3;
+          break;
+        }
+        if (k + 3 < n && s[k + 1] == '-' && s[k + 2] == '!' && s[k + 3] == '>') {
+          end = k + 4;
+          break;
+        }
+        k++;
+      }
+      if (!pc_buf_add(out, s + run, i - run))
+        return false;
+      i = run = end;
+      continue;
+    }
+    if (i + 1 >= n || !((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z')) {
+      i++;
+      continue;
+    }
+    size_t te = tag_end(s, n, i);
+    const char *raw = name_is(s, n, i + 1, "script")     ? "script"
+                      : name_is(s, n, i + 1, "style")    ? "style"
+                      : name_is(s, n, i + 1, "title")    ? "title"
+                      : name_is(s, n, i + 1, "textarea") ? "textarea"
+                      : name_is(s, n, i + 1, "svg")      ? "svg"
+                                                         : NULL;
+    /* the start tag, lean */
+    if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out))
+      return false;
+    run = te;
+    if (!raw) {
+      i = te;
+      continue;
+    }
+    size_t body_end = raw_end(s, n, te, raw);
+    bool drop = (strcmp(raw, "script") == 0 && !json_script(s, i, te)) ||
+                strcmp(raw, "style") == 0 || strcmp(raw, "svg") == 0;
+    if (drop && body_end > te)
+      run = body_end;
+    i = body_end;
+  }
+  return pc_buf_add(out, s + run, n - run);
+}
