@@ -43,6 +43,9 @@ void pc_buf_init(struct pc_buf *b, size_t max);
 void pc_buf_cleanup(struct pc_buf *b);
 /* Appends; returns false (and sets failed) when the cap or memory ran out. */
 bool pc_buf_add(struct pc_buf *b, const char *s, size_t n);
+/* Makes room for n bytes in all (len included), so appends up to there do
+ * not reallocate. */
+bool pc_buf_reserve(struct pc_buf *b, size_t n);
 bool pc_buf_adds(struct pc_buf *b, const char *s);
 bool pc_buf_addc(struct pc_buf *b, char c);
 bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);

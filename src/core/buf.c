@@ -42,6 +42,12 @@ static bool grow(struct pc_buf *b, size_t extra) {
   return true;
 }
 
+bool pc_buf_reserve(struct pc_buf *b, size_t n) {
+  if (n <= b->len)
+    return true;
+  return grow(b, n - b->len);
+}
+
 bool pc_buf_add(struct pc_buf *b, const char *s, size_t n) {
   if (!grow(b, n))
     return false;
@@ -56,7 +62,14 @@ bool pc_buf_adds(struct pc_buf *b, const char *s) {
   return pc_buf_add(b, s, strlen(s));
 }
 
-bool pc_buf_addc(struct pc_buf *b, char c) { return pc_buf_add(b, &c, 1); }
+bool pc_buf_addc(struct pc_buf *b, char c) {
+  if (b->len + 1 < b->cap) { /* the common case, inline */
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return true;
+  }
+  return pc_buf_add(b, &c, 1);
+}
 
 bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) {
   char tmp[256];

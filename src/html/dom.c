@@ -10,7 +10,7 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   }
   struct pc_buf lean;
   pc_buf_init(&lean, n + 1);
-  if (!pc_html_prescan(s, n, &lean)) {
+  if (!pc_buf_reserve(&lean, n) || !pc_html_prescan(s, n, &lean)) {
     pc_buf_cleanup(&lean);
     pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     return NULL;

@@ -104,6 +104,7 @@ pc_status pc_charset_to_utf8(const char *data, size_t len,
                              struct pc_buf *out, pc_error *err) {
   const unsigned char *u = (const unsigned char *)data;
   char label[64] = "";
+  pc_buf_reserve(out, len); /* one allocation for the common case */
   if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     data += 3, len -= 3;
   } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
