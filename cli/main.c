@@ -171,6 +171,17 @@ static pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
   size_t len = 0;
   pc_fetch_result *fr = NULL;
   pc_status st;
+  const char *scheme_end = strstr(input, "://");
+  if (scheme_end && !is_url(input) && 
+      (size_t)(scheme_end - input) < 16) {
+    bool letters = true;
+    for (const char *p = input; p < scheme_end; p++)
+      letters = letters && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
+    if (letters) {
+      snprintf(err->msg, sizeof err->msg, "only http and https URLs are fetched");
+      return PC_ERR_USAGE;
+    }
+  }
   if (is_url(input)) {
     pc_fetch_opts fo;
     pc_fetch_opts_init(&fo);

@@ -39,6 +39,7 @@ static bool grow(struct pc_buf *b, size_t extra) {
   }
   b->data = p;
   b->cap = cap;
+  b->data[b->len] = '\0'; /* NUL-terminated even when only reserved */
   return true;
 }
 
@@ -63,7 +64,7 @@ bool pc_buf_adds(struct pc_buf *b, const char *s) {
 }
 
 bool pc_buf_addc(struct pc_buf *b, char c) {
-  if (b->len + 1 < b->cap) { /* the common case, inline */
+  if (b->len + 1 < b->cap && b->len < b->max && !b->failed) { /* common */
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
     return true;

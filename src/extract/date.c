@@ -146,8 +146,10 @@ static size_t numeric_at(const char *s, size_t n, size_t i, bool mdy, int *y,
 }
 
 /* Words before a date saying it is not the publication date. */
-static bool updated_before(const char *s, size_t at) {
+static bool updated_before(const char *s, size_t at, size_t floor) {
   size_t from = at > 48 ? at - 48 : 0;
+  if (from < floor)
+    from = floor;
   static const char *const words[] = {"updat", "modif", "aktualis",
                                       "atualiz", "mis à jour", "edited",
                                       NULL};
@@ -173,7 +175,7 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
   size_t n = lower.len;
   bool found = false, fallback = false;
   int y = 0, m = 0, d = 0, fy = 0, fm = 0, fd = 0;
-  size_t i = 0, at = 0;
+  size_t i = 0, at = 0, after_last = 0, dend = 0;
   struct tok t[6];
   while (i < n) {
     size_t save = i;
@@ -185,6 +187,7 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
       if (k) {
         found = true;
         at = a.start;
+        dend = a.start + k;
       }
     }
     /* look ahead a few tokens for the written forms */
@@ -203,17 +206,20 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
         t[2].num >= 1900) {
       y = t[2].num, m = t[0].month, d = t[1].num;
       found = valid(y, m, d);
+      dend = t[2].end;
     } else if (cnt >= 3 && t[0].num >= 1 && t[0].num <= 31 && t[1].month &&
                t[2].num >= 1900) {
       y = t[2].num, m = t[1].month, d = t[0].num;
       found = valid(y, m, d);
+      dend = t[2].end;
     }
     if (found && !at)
       at = a.start;
-    if (found && updated_before(s, at)) {
+    if (found && updated_before(s, at, after_last)) {
       if (!fallback)
         fy = y, fm = m, fd = d, fallback = true;
       found = false;
+      after_last = dend;
       at = 0;
     }
     if (found)

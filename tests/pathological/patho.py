@@ -222,6 +222,35 @@ case("p-tags-1m-with-text",
 case("empty-file", lambda p: write(p, b""))
 case("whitespace-only",
      lambda p: write(p, b" \t\r\n\f\v" * 10000 + b"\n"))
+case("asterisks-1m",  # cut-marker scan was quadratic in a run of '*'
+     lambda p: write(p, b"Stars\n\n" + b"*" * 1000000 + b"\n"), expect="ok")
+case("asterisks-run-then-opener",
+     lambda p: write(p, b"Stars\n\n***+OP CUT a\n\nb " + b"*" * 1000000
+                     + b"+OP CUT x\n"), expect="ok")
+case("links-100k-one-paragraph",  # JSON link offsets were quadratic
+     lambda p: write(p, page("<article><p>" + "<a href=\"/x\">ab</a> " * 100000
+                             + "</p></article>").encode()))
+case("links-and-cuts-one-paragraph",  # pieces x spans memory in cuts
+     lambda p: write(p, page("<article><p>" + "<em>ab</em> " * 20000 +
+                             "***+OP CUT x **** " * 10000 +
+                             "</p></article>").encode()))
+case("jsonld-deep-100k",
+     lambda p: write(p, page("<p>%s</p>" % LOREM, head=(
+         "<script type=\"application/ld+json\">" + "[" * 100000 +
+         "{\"@type\":\"NewsArticle\"}" + "]" * 100000 + "</script>"
+         "<script type=\"application/ld+json\">" + "{\"a\":" * 100000 +
+         "1" + "}" * 100000 + "</script>")).encode()))
+case("attributes-100k-one-tag",  # libxml2 is quadratic in attributes
+     lambda p: write(p, page("<p " + " ".join("a%d=\"v\"" % i
+                                              for i in range(100000))
+                             + ">" + LOREM + "</p>").encode()))
+case("attributes-100k-data-names",
+     lambda p: write(p, page("<p " + " ".join("data-src%d=\"v\"" % i
+                                              for i in range(100000))
+                             + ">" + LOREM + "</p>").encode()))
+case("attributes-100k-same-name",
+     lambda p: write(p, page("<p " + "class=\"x\" " * 100000 + ">" + LOREM
+                             + "</p>").encode()))
 case("many-cut-markers",
      lambda p: write(p, b"Cuts\n\n" + b"***+OP CUT a **** " * 50000
                      + b"\n\n" + b"***+OP CUT\n\n" * 20000),

@@ -1,0 +1,119 @@
+#!/bin/sh
+# test_cli.sh PRESSCUT REPO - the command line as users and scripts see it:
+# help, version, exit codes, inputs (file, stdin, URL), formats, options.
+# Starts a real HTTP server (python3 -m http.server) on 127.0.0.1.
+set -u
+bin=$1 repo=$2
+pass=0 fail=0
+tmp=$(mktemp -d)
+srv=
+cleanup() { [ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+# expect STATUS DESCRIPTION -- COMMAND...
+expect() {
+  want=$1 what=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  if [ "$got" -eq "$want" ]; then ok; else no "$what: exit $got, want $want ($(head -c 200 "$tmp/err"))"; fi
+}
+has() { grep -q -- "$2" "$1" && ok || no "$1 lacks '$2'"; }
+hasnt() { grep -q -- "$2" "$1" && no "$1 has '$2'" || ok; }
+oneline() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || no "stderr is not one line: $(cat "$tmp/err")"; }
+
+seed=$repo/examples/crocus-article.txt
+
+expect 0 "--help" -- "$bin" --help
+has "$tmp/out" "extract"
+expect 0 "--version" -- "$bin" --version
+has "$tmp/out" "presscut [0-9]"
+expect 0 "extract --help" -- "$bin" extract --help
+has "$tmp/out" "--format"
+expect 2 "no command" -- "$bin"
+expect 2 "unknown command" -- "$bin" frobnicate
+oneline
+expect 2 "unknown option" -- "$bin" extract --bogus "$seed"
+expect 2 "bad format" -- "$bin" extract --format pdfx "$seed"
+oneline
+expect 2 "missing input" -- "$bin" extract
+expect 3 "missing file" -- "$bin" extract "$tmp/none.html"
+oneline
+has "$tmp/err" "none.html"
+expect 3 "directory" -- "$bin" extract "$tmp"
+expect 3 "over --max-input" -- "$bin" extract --max-input 100 "$seed"
+oneline
+has "$tmp/err" "limit"
+expect 2 "unknown block id" -- "$bin" extract --delete b99 "$seed"
+
+# partial work is kept: a bad input among good ones
+expect 3 "one bad of two" -- "$bin" extract --format json "$seed" "$tmp/none.html"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || no "the good input was not printed"
+
+# text: title, blank line, paragraphs
+expect 0 "text" -- "$bin" extract "$seed"
+[ "$(head -n 1 "$tmp/out")" = "Terrorist Attack Near Moscow: Who Masterminds ISIS-K?" ] && ok || no "title line"
+[ "$(sed -n 2p "$tmp/out")" = "" ] && ok || no "blank second line"
+hasnt "$tmp/out" "Print Friendly"
+hasnt "$tmp/out" "OP CUT"
+has "$tmp/out" "Prosecutor General"
+
+# stdin, --cut, --delete
+"$bin" extract --cut - <"$seed" >"$tmp/cut" 2>"$tmp/err" && ok || no "stdin --cut"
+hasnt "$tmp/cut" "Prosecutor General"
+"$bin" extract --delete b1,b9 "$seed" >"$tmp/del" && ok || no "--delete"
+hasnt "$tmp/del" "Since the bloodbath"
+hasnt "$tmp/del" "We would add"
+has "$tmp/del" "The perpetrators"
+
+# formats
+expect 0 "json" -- "$bin" extract --format json "$seed"
+/usr/bin/python3 - "$tmp/out" <<'PY' && ok || no "json fields"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in ("title", "byline", "date", "site", "url", "lang", "description",
+          "image", "word_count", "text", "blocks"):
+    assert k in d, k
+assert len(d["blocks"]) == 9 and d["blocks"][3]["optional"] is True
+assert all(set(("id", "type", "level", "text", "optional")) <= set(b) for b in d["blocks"])
+assert d["lang"] == "en"
+PY
+expect 0 "markdown" -- "$bin" extract --format markdown "$seed"
+has "$tmp/out" "^# Terrorist Attack"
+expect 0 "html" -- "$bin" extract --format html "$seed"
+has "$tmp/out" '<p id="b4" class="optional">'
+expect 0 "-o file" -- "$bin" extract -o "$tmp/o.txt" "$seed"
+has "$tmp/o.txt" "Crooke"
+
+# a page served over HTTP from 127.0.0.1
+mkdir -p "$tmp/www"
+cat >"$tmp/www/page.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Served page | Site</title></head>
+<body><article><h1>Served page</h1><p>This paragraph was fetched over HTTP from a local
+server, and it is long enough, with commas, to be taken as the article body.</p>
+<p>A second paragraph, also long enough to be counted, with a <a href="other.html">relative link</a>.</p>
+</article></body></html>
+HTML
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$tmp/www" && exec /usr/bin/python3 -m http.server "$port" --bind 127.0.0.1) >/dev/null 2>&1 &
+srv=$!
+i=0
+while ! /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
+  i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
+done
+expect 0 "URL" -- "$bin" extract --format json "http://127.0.0.1:$port/page.html"
+has "$tmp/out" "fetched over HTTP"
+has "$tmp/out" "\"href\":\"http://127.0.0.1:$port/other.html\""
+has "$tmp/out" "\"url\":\"http://127.0.0.1:$port/page.html\""
+expect 4 "HTTP 404" -- "$bin" extract "http://127.0.0.1:$port/missing.html"
+oneline
+has "$tmp/err" "404"
+kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=
+expect 4 "connection refused" -- "$bin" extract --timeout 5 "http://127.0.0.1:$port/page.html"
+oneline
+expect 2 "ftp URL" -- "$bin" extract "ftp://127.0.0.1/x"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

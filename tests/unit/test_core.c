@@ -1,0 +1,322 @@
+/* test_core.c - unit tests of the library internals and public API. */
+#include "internal.h"
+#include "harness.h"
+
+#include <stdlib.h>
+
+static pc_ctx *ctx;
+
+static pc_doc *extract(const char *s, pc_input_kind kind) {
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  o.kind = kind;
+  pc_doc *doc = NULL;
+  pc_error err = {""};
+  pc_status st = pc_extract(ctx, s, strlen(s), &o, &doc, &err);
+  if (st != PC_OK)
+    fprintf(stderr, "extract failed: %s\n", err.msg);
+  return doc;
+}
+
+static void test_buf(void) {
+  struct pc_buf b;
+  pc_buf_init(&b, 8);
+  CHECK(pc_buf_adds(&b, "abcd"));
+  CHECK(pc_buf_adds(&b, "efgh"));
+  CHECK(!pc_buf_addc(&b, 'x')); /* over the cap */
+  CHECK(b.failed && b.len == 8);
+  CHECK(!pc_buf_adds(&b, "")); /* failure is sticky */
+  pc_buf_cleanup(&b);
+  pc_buf_init(&b, 0);
+  CHECK(pc_buf_printf(&b, "%d-%s", 42, "x"));
+  CHECK_STR(b.data, "42-x");
+  size_t len;
+  char *s = pc_buf_steal(&b, &len);
+  CHECK(len == 4 && b.data == NULL);
+  free(s);
+}
+
+static void test_utf8(void) {
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  /* invalid byte, NUL, overlong, surrogate, truncated: all repaired */
+  const char bad[] = "a\xff" "b\0c\xc0\xaf" "d\xed\xa0\x80" "e\xe2\x82";
+  CHECK(pc_utf8_sanitize(&b, bad, sizeof bad - 1));
+  CHECK(pc_utf8_valid(b.data, b.len));
+  CHECK(strstr(b.data, "a\xEF\xBF\xBD" "b") != NULL);
+  CHECK(strchr(b.data, 'c') != NULL); /* the NUL went, c stayed */
+  pc_buf_cleanup(&b);
+  CHECK(pc_utf8_words("Hello, wörld — 2024!", strlen("Hello, wörld — 2024!")) == 3);
+  CHECK(pc_utf8_count("aé€😀", strlen("aé€😀")) == 4);
+  uint32_t cp;
+  CHECK(pc_utf8_decode((const unsigned char *)"\xf0\x9f\x98\x80", 4, &cp) == 4 &&
+        cp == 0x1F600);
+  CHECK(pc_utf8_decode((const unsigned char *)"\xc0\x80", 2, &cp) == 0);
+}
+
+static void test_charset(void) {
+  pc_error err;
+  struct pc_buf b;
+  /* windows-1251 declared in <meta>: Cyrillic comes out */
+  const char cyr[] = "<html><head><meta charset=\"windows-1251\"></head>"
+                     "<body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(cyr, sizeof cyr - 1, NULL, true, &b, &err) == PC_OK);
+  CHECK(strstr(b.data, "Привет") != NULL);
+  pc_buf_cleanup(&b);
+  /* header beats meta */
+  const char l1[] = "<meta charset=utf-8><p>caf\xe9</p>";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(l1, sizeof l1 - 1, "text/html; charset=ISO-8859-1",
+                           true, &b, &err) == PC_OK);
+  CHECK(strstr(b.data, "café") != NULL);
+  pc_buf_cleanup(&b);
+  /* nothing declared and not UTF-8: windows-1252 */
+  const char w[] = "<p>\x93quoted\x94</p>";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(w, sizeof w - 1, NULL, true, &b, &err) == PC_OK);
+  CHECK(strstr(b.data, "“quoted”") != NULL);
+  pc_buf_cleanup(&b);
+  /* UTF-16LE with BOM */
+  const char u16[] = "\xff\xfeH\0i\0";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(u16, sizeof u16 - 1, NULL, false, &b, &err) == PC_OK);
+  CHECK_STR(b.data, "Hi");
+  pc_buf_cleanup(&b);
+}
+
+static void test_sniff(void) {
+  CHECK(pc_sniff("<!DOCTYPE html><p>x", 19) == PC_INPUT_HTML);
+  CHECK(pc_sniff("  \n<html>", 9) == PC_INPUT_HTML);
+  CHECK(pc_sniff("Title\n\nA < B and C > D.", 23) == PC_INPUT_TEXT);
+}
+
+static void test_text(void) {
+  pc_doc *doc = extract("  \nMy Title\n\nFirst para\nwraps here.\n\n"
+                        "Share this:\n\nSecond para.\n\nPrint Friendly, PDF & Email\n",
+                        PC_INPUT_TEXT);
+  CHECK(doc != NULL);
+  if (!doc)
+    return;
+  CHECK_STR(pc_doc_meta(doc, PC_META_TITLE), "My Title");
+  CHECK(pc_doc_block_count(doc) == 2);
+  CHECK_STR(pc_doc_block(doc, 0)->content.text, "First para wraps here.");
+  CHECK_STR(pc_doc_block(doc, 1)->content.text, "Second para.");
+  CHECK_STR(pc_doc_block(doc, 1)->id, "b2");
+  pc_doc_free(doc);
+}
+
+static void test_cuts(void) {
+  pc_doc *doc = extract("T\n\nKeep one.\n\n***+OP CUT Cut me. ****\n\nKeep two.\n\n"
+                        "Before ***+OP CUT inside **** after.\n\n"
+                        "***+OP CUT spans\n\ntwo paragraphs ****\n\n"
+                        "Stray ***+OP CUT with no end\n\nLast.\n",
+                        PC_INPUT_TEXT);
+  CHECK(doc != NULL);
+  if (!doc)
+    return;
+  size_t n = pc_doc_block_count(doc);
+  CHECK(n == 11);
+  const char *want[] = {"Keep one.", "Cut me.", "Keep two.", "Before",
+                        "inside", "after.", "spans", "two paragraphs",
+                        "Stray", "with no end", "Last."};
+  int opt[] = {0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0};
+  for (size_t i = 0; i < n && i < 11; i++) {
+    CHECK_STR(pc_doc_block(doc, i)->content.text, want[i]);
+    CHECK(pc_doc_block(doc, i)->optional == opt[i]);
+    CHECK(strstr(pc_doc_block(doc, i)->content.text, "***") == NULL);
+  }
+  /* ids are renumbered in reading order */
+  CHECK_STR(pc_doc_block(doc, 4)->id, "b5");
+  pc_doc_drop_optional(doc);
+  CHECK(pc_doc_block_count(doc) == 6);
+  CHECK_STR(pc_doc_block(doc, 2)->id, "b4"); /* ids stay stable */
+  pc_doc_free(doc);
+  /* "Last." comes after the unterminated cut ended with its block */
+  doc = extract("T\n\n***+OP CUT open\n\nLast.\n", PC_INPUT_TEXT);
+  CHECK(doc && pc_doc_block_count(doc) == 2 && !pc_doc_block(doc, 1)->optional);
+  pc_doc_free(doc);
+}
+
+static void test_delete(void) {
+  pc_doc *doc = extract("T\n\na\n\nb\n\nc\n\nd\n", PC_INPUT_TEXT);
+  pc_error err = {""};
+  CHECK(pc_doc_delete_blocks(doc, "b2,b9", &err) == PC_ERR_NOT_FOUND);
+  CHECK(pc_doc_block_count(doc) == 4); /* all or nothing */
+  CHECK(strstr(err.msg, "b9") != NULL);
+  CHECK(pc_doc_delete_blocks(doc, "b2, b4", &err) == PC_OK);
+  CHECK(pc_doc_block_count(doc) == 2);
+  CHECK_STR(pc_doc_block(doc, 1)->id, "b3");
+  pc_doc_free(doc);
+}
+
+static const char *PAGE =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Big news | The Daily</title>"
+    "<meta property=\"og:site_name\" content=\"The Daily\">"
+    "<meta name=\"author\" content=\"Jane Roe\">"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+    "\"headline\":\"Big news\",\"datePublished\":\"2024-03-05T10:00:00Z\"}</script>"
+    "<script>var x = '<p>not text</p>';</script><style>p{}</style></head>"
+    "<body><nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav>"
+    "<article><h1>Big news</h1>"
+    "<p>The first paragraph of the story, which is long enough to count, "
+    "has commas, and more words to make it score as article text.</p>"
+    "<p>A second paragraph with a <a href=\"/rel\">relative link</a> and "
+    "<em>emphasis</em>, plus enough words to be counted as content here.</p>"
+    "<h2>A subheading</h2>"
+    "<ul><li>one item of a list</li><li>another item</li></ul>"
+    "<figure><img src=\"/a.jpg\" alt=\"A picture\" width=\"640\" height=\"480\">"
+    "<figcaption>The caption</figcaption></figure>"
+    "<p onclick=\"evil()\">Third paragraph, still the article, with more "
+    "words, commas, and a <a href=\"javascript:alert(1)\">bad link</a>.</p>"
+    "<div class=\"share-tools\">Share this</div>"
+    "</article><footer>Copyright footer text here</footer></body></html>";
+
+static void test_html(void) {
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  o.url = "https://news.example/2024/03/05/big";
+  pc_doc *doc = NULL;
+  pc_error err = {""};
+  CHECK(pc_extract(ctx, PAGE, strlen(PAGE), &o, &doc, &err) == PC_OK);
+  if (!doc)
+    return;
+  CHECK_STR(pc_doc_meta(doc, PC_META_TITLE), "Big news");
+  CHECK_STR(pc_doc_meta(doc, PC_META_SITE), "The Daily");
+  CHECK_STR(pc_doc_meta(doc, PC_META_BYLINE), "Jane Roe");
+  CHECK_STR(pc_doc_meta(doc, PC_META_LANG), "en");
+  const char *date = pc_doc_meta(doc, PC_META_DATE);
+  CHECK(date && strncmp(date, "2024-03-05", 10) == 0);
+  size_t n = pc_doc_block_count(doc);
+  CHECK(n == 6);
+  int seen_fig = 0, seen_list = 0, seen_h2 = 0;
+  for (size_t i = 0; i < n; i++) {
+    const pc_block *b = pc_doc_block(doc, i);
+    CHECK(strstr(b->content.text, "Home") == NULL);
+    CHECK(strstr(b->content.text, "not text") == NULL);
+    CHECK(strstr(b->content.text, "Share this") == NULL);
+    CHECK(strstr(b->content.text, "Copyright") == NULL);
+    if (b->type == PC_BLOCK_FIGURE) {
+      seen_fig = 1;
+      CHECK_STR(b->src, "https://news.example/a.jpg");
+      CHECK_STR(b->alt, "A picture");
+      CHECK_STR(b->caption.text, "The caption");
+      CHECK(b->width == 640 && b->height == 480);
+      CHECK(b->content.len == 0);
+    }
+    if (b->type == PC_BLOCK_LIST) {
+      seen_list = 1;
+      CHECK(b->nitems == 2);
+      CHECK_STR(b->items[1].text, "another item");
+    }
+    if (b->type == PC_BLOCK_HEADING) {
+      seen_h2 = 1;
+      CHECK(b->level == 2);
+      CHECK_STR(b->content.text, "A subheading");
+    }
+  }
+  CHECK(seen_fig && seen_list && seen_h2);
+  const pc_block *b2 = pc_doc_block(doc, 1);
+  CHECK(b2 && b2->content.nspans == 2);
+  if (b2 && b2->content.nspans == 2) {
+    CHECK(b2->content.spans[0].type == PC_SPAN_LINK);
+    CHECK_STR(b2->content.spans[0].href, "https://news.example/rel");
+    CHECK(strncmp(b2->content.text + b2->content.spans[0].start,
+                  "relative link", 13) == 0);
+    CHECK(b2->content.spans[1].type == PC_SPAN_EMPH);
+  }
+  /* the HTML rendering is inert */
+  char *html = NULL;
+  size_t len = 0;
+  CHECK(pc_render(doc, PC_FORMAT_HTML, &html, &len, &err) == PC_OK);
+  CHECK(html && strstr(html, "javascript:") == NULL);
+  CHECK(html && strstr(html, "onclick") == NULL);
+  CHECK(html && strstr(html, "<script") == NULL);
+  CHECK(html && strstr(html, "<a href=\"https://news.example/rel\">") != NULL);
+  pc_free(html);
+  pc_doc_free(doc);
+}
+
+static void test_json(void) {
+  pc_doc *doc = extract("Quote \"me\"\n\nLine\twith\x01 control and sep.\n",
+                        PC_INPUT_TEXT);
+  char *js = NULL;
+  size_t len = 0;
+  pc_error err;
+  CHECK(pc_render(doc, PC_FORMAT_JSON, &js, &len, &err) == PC_OK);
+  CHECK(js && strstr(js, "\"title\":\"Quote \\\"me\\\"\"") != NULL);
+  CHECK(js && strchr(js, '\x01') == NULL);
+  CHECK(js && strstr(js, "\"blocks\":[{\"id\":\"b1\",\"type\":\"paragraph\"") != NULL);
+  CHECK(js && strstr(js, "\"word_count\":5") != NULL);
+  pc_free(js);
+  pc_doc_free(doc);
+}
+
+static void test_dates(void) {
+  char out[11];
+  CHECK(pc_date_find(ctx, "Posted November 19, 2019 at 9am", 31, true, out));
+  CHECK_STR(out, "2019-11-19");
+  CHECK(pc_date_find(ctx, "publiziert am 25. September 2018", 33, false, out));
+  CHECK_STR(out, "2018-09-25");
+  CHECK(pc_date_find(ctx, "em 05/10/2018 - P", 17, false, out));
+  CHECK_STR(out, "2018-10-05");
+  CHECK(pc_date_find(ctx, "on 11/12/2019", 13, true, out));
+  CHECK_STR(out, "2019-11-12");
+  CHECK(pc_date_find(ctx, "Updated Nov 20, 2019. First published Nov 19, 2019",
+                     51, true, out));
+  CHECK_STR(out, "2019-11-19");
+  CHECK(pc_date_find(ctx, "23 de agosto de 2018", 20, false, out));
+  CHECK_STR(out, "2018-08-23");
+  CHECK(!pc_date_find(ctx, "no date 2019 here 13/45/2019", 28, true, out));
+}
+
+static void test_lang(void) {
+  const char *en = "The minister said that the plan would be ready by the end "
+                   "of the year and that it was not a matter for the courts.";
+  const char *de = "Der Minister sagte, dass der Plan bis zum Ende des Jahres "
+                   "fertig sein wird und dass es nicht eine Sache der Gerichte ist.";
+  CHECK_STR(pc_lang_guess(ctx, en, strlen(en)), "en");
+  CHECK_STR(pc_lang_guess(ctx, de, strlen(de)), "de");
+  CHECK_STR(pc_lang_guess(ctx, "이것은 한국어 문장입니다 정말로 그렇습니다 한국어",
+                          strlen("이것은 한국어 문장입니다 정말로 그렇습니다 한국어")),
+            "ko");
+  CHECK(pc_lang_guess(ctx, "ok", 2) == NULL);
+}
+
+static void test_limits(void) {
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  o.max_input = 10;
+  pc_doc *doc = NULL;
+  pc_error err = {""};
+  CHECK(pc_extract(ctx, "0123456789A", 11, &o, &doc, &err) == PC_ERR_TOO_LARGE);
+  CHECK(doc == NULL && strstr(err.msg, "limit") != NULL);
+  CHECK(pc_extract(NULL, "x", 1, NULL, &doc, &err) == PC_ERR_USAGE);
+  pc_doc_free(NULL);
+  pc_ctx_free(NULL);
+  pc_fetch_result_free(NULL);
+  CHECK_STR(pc_strerror(PC_ERR_NETWORK), "network error");
+  CHECK(pc_meta_name(PC_META_COUNT_)[0] == '\0');
+}
+
+int main(void) {
+  pc_error err = {""};
+  if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
+    fprintf(stderr, "ctx: %s\n", err.msg);
+    return 1;
+  }
+  test_buf();
+  test_utf8();
+  test_charset();
+  test_sniff();
+  test_text();
+  test_cuts();
+  test_delete();
+  test_html();
+  test_json();
+  test_dates();
+  test_lang();
+  test_limits();
+  pc_ctx_free(ctx);
+  return h_report();
+}
