@@ -295,6 +295,9 @@ static int cmd_extract(int argc, char **argv) {
     st = load_doc(ctx, &a, argv[i], &doc, &err);
     char *r = NULL;
     size_t rl = 0;
+    if (st == PC_OK && pc_doc_truncated(doc))
+      fprintf(stderr, "%s: %s: warning: body cut short by a size limit\n",
+              prog, argv[i]);
     if (st == PC_OK)
       st = pc_render(doc, a.format, &r, &rl, &err);
     if (st == PC_OK) {

@@ -161,6 +161,10 @@ PC_API size_t pc_doc_block_count(const pc_doc *doc);
  * stays valid until the document is freed or blocks are deleted. */
 PC_API const pc_block *pc_doc_block(const pc_doc *doc, size_t i);
 
+/* 1 when a limit (PC_MAX_BLOCKS blocks, PC_MAX_DEPTH nesting) cut the
+ * body short: the blocks are the part that fitted.  0 otherwise. */
+PC_API int pc_doc_truncated(const pc_doc *doc);
+
 /* Number of words in the body (Unicode letters/digits runs). */
 PC_API size_t pc_doc_word_count(const pc_doc *doc);
 

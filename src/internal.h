@@ -154,6 +154,7 @@ struct pc_doc {
   size_t nblocks;
   size_t capblocks;
   unsigned next_id;
+  bool truncated; /* a limit cut the body short; see pc_doc_truncated */
 };
 
 pc_doc *pc_doc_new(void);

@@ -56,6 +56,8 @@ const char *pc_doc_meta(const pc_doc *doc, pc_meta field) {
   return doc->meta[field];
 }
 
+int pc_doc_truncated(const pc_doc *doc) { return doc && doc->truncated; }
+
 size_t pc_doc_block_count(const pc_doc *doc) { return doc ? doc->nblocks : 0; }
 
 const pc_block *pc_doc_block(const pc_doc *doc, size_t i) {
@@ -65,8 +67,10 @@ const pc_block *pc_doc_block(const pc_doc *doc, size_t i) {
 }
 
 pc_block *pc_doc_add_block(pc_doc *doc, pc_block_type type) {
-  if (doc->nblocks >= PC_MAX_BLOCKS)
+  if (doc->nblocks >= PC_MAX_BLOCKS) {
+    doc->truncated = true;
     return NULL;
+  }
   if (doc->nblocks == doc->capblocks) {
     size_t cap = doc->capblocks ? doc->capblocks * 2 : 32;
     pc_block *nb = realloc(doc->blocks, cap * sizeof *nb);

@@ -127,6 +127,8 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
     json_cstr(b, doc->meta[f]);
   }
   pc_buf_addc(b, ',');
+  if (doc->truncated)
+    pc_buf_adds(b, "\"truncated\":true,");
   json_key(b, "word_count");
   pc_buf_printf(b, "%zu,", pc_doc_word_count(doc));
   json_key(b, "text");

@@ -693,8 +693,8 @@ static void inline_node(struct ex *x, const xmlNode *n, int depth) {
 
 static pc_block *add_block(struct ex *x, pc_block_type type) {
   pc_block *b = pc_doc_add_block(x->doc, type);
-  if (!b)
-    fail(x, PC_ERR_TOO_LARGE, "too many blocks");
+  if (!b && !x->doc->truncated)
+    fail(x, PC_ERR_NOMEM, "out of memory");
   return b;
 }
 
@@ -927,7 +927,8 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth);
 /* Children of a container: runs of inline content become paragraphs. */
 static void container(struct ex *x, const xmlNode *n, int depth) {
   int brs = 0;
-  for (const xmlNode *c = n->children; c && x->status == PC_OK; c = c->next) {
+  for (const xmlNode *c = n->children;
+       c && x->status == PC_OK && !x->doc->truncated; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) {
       struct nstat *s = S(x, c);
       if (s && (s->flags & F_DEAD))
@@ -981,9 +982,13 @@ static void container(struct ex *x, const xmlNode *n, int depth) {
 }
 
 static void block_walk(struct ex *x, const xmlNode *n, int depth) {
-  if (n->type != XML_ELEMENT_NODE || depth >= PC_MAX_DEPTH ||
-      x->status != PC_OK)
+  if (n->type != XML_ELEMENT_NODE || x->status != PC_OK ||
+      x->doc->truncated)
     return;
+  if (depth >= PC_MAX_DEPTH) {
+    x->doc->truncated = true;
+    return;
+  }
   struct nstat *s = S(x, n);
   if (!s || (s->flags & F_DEAD))
     return;
@@ -1088,6 +1093,7 @@ static void attempt(struct ex *x, unsigned rules) {
   x->nst = 0;
   x->doc->nblocks = 0;
   x->doc->next_id = 0;
+  x->doc->truncated = false;
   clear_private(x->body, 0);
   mark(x, x->body, 0, false, false, false);
   if (x->status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */

@@ -26,8 +26,8 @@ static pc_status flush(pc_doc *doc, struct pc_textb *t, pc_error *err) {
     return PC_OK;
   pc_block *b = pc_doc_add_block(doc, PC_BLOCK_PARAGRAPH);
   if (!b)
-    return pc_error_set(err, PC_ERR_TOO_LARGE, "more than %u blocks",
-                        (unsigned)PC_MAX_BLOCKS);
+    return doc->truncated ? PC_OK
+                          : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   b->content = txt;
   return PC_OK;
 }
@@ -39,7 +39,7 @@ pc_status pc_text_extract(const pc_ctx *ctx, const char *s, size_t n,
   bool have_title = false;
   pc_status st = PC_OK;
   const char *end = s + n;
-  while (s < end && st == PC_OK) {
+  while (s < end && st == PC_OK && !doc->truncated) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *le = nl ? nl : end;
     size_t ll = (size_t)(le - s);

@@ -1,0 +1,63 @@
+# Makefile - a thin front end over CMake (the real build).
+#
+#   make demo    install dependencies, build, extract the founding article
+#   make check   install dependencies, build, run the whole test suite,
+#                then again under AddressSanitizer + UBSan
+#   make         build only (build/presscut)
+#   make asan | fuzz | bench | format | clean
+
+BUILD    ?= build
+ASAN     ?= build-asan
+FUZZ     ?= build-fuzz
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE    ?= cmake
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo check test asan fuzz bench format clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+build:
+	@$(CMAKE) -S . -B $(BUILD) -DPC_WERROR=ON >/dev/null
+	@$(CMAKE) --build $(BUILD) -j$(JOBS) >/dev/null
+
+demo: deps build
+	@$(BUILD)/presscut extract examples/crocus-article.txt
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+asan: deps
+	@$(CMAKE) -S . -B $(ASAN) -DPC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@$(CMAKE) --build $(ASAN) -j$(JOBS) >/dev/null
+	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+
+fuzz:
+	@sh scripts/install-deps.sh --fuzz
+	@$(CMAKE) -S . -B $(FUZZ) -DPC_FUZZ=ON -DPC_SANITIZE=ON \
+	  -DCMAKE_C_COMPILER=clang >/dev/null
+	@$(CMAKE) --build $(FUZZ) -j$(JOBS) >/dev/null
+	mkdir -p fuzz/corpus-work/html fuzz/corpus-work/text
+	$(FUZZ)/fuzz/fuzz_html -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/html.dict \
+	  fuzz/corpus-work/html fuzz/seeds/html fuzz/regress/html
+	$(FUZZ)/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/text.dict \
+	  fuzz/corpus-work/text fuzz/seeds/text fuzz/regress/text
+
+bench: build
+	@sh bench/setup
+	@bench/run
+
+format:
+	clang-format -i include/*.h src/*.h src/*/*.[ch] cli/*.c tests/unit/*.[ch]
+
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -1,0 +1,24 @@
+#!/bin/sh
+# install-deps.sh - installs what presscut needs to build and test, from
+# Debian's packages.  Idempotent, and silent when everything is there.
+#   scripts/install-deps.sh          build and test dependencies
+#   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
+set -eu
+pkgs="build-essential cmake pkg-config python3 libxml2-dev libcurl4-openssl-dev
+libicu-dev libutf8proc-dev libjansson-dev zlib1g-dev binutils"
+[ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang llvm libclang-rt-14-dev"
+
+missing=
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "presscut: installing$missing" >&2
+sudo=
+[ "$(id -u)" -ne 0 ] && sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
