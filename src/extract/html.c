@@ -149,7 +149,7 @@ static const char *const unlikely_words[] = {
     "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
-    "newsletter", "subscribe", "cookie", "consent", "paywall", "promo",
+    "newsletter", "subscribe", "cookie", "consent", "promo",
     "share", "recirc", "outbrain", "taboola", "most-popular", "trending",
     NULL};
 static const char *const maybe_words[] = {"and", "article", "body",
@@ -1015,11 +1015,7 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
     inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_HEADING, t[1] - '0');
   } else if (strcmp(t, "blockquote") == 0) {
-    char ci[512];
-    lower_class_id(n, ci, sizeof ci);
-    if (strstr(ci, "twitter") || strstr(ci, "instagram") ||
-        strstr(ci, "tiktok") || strstr(ci, "embed"))
-      return; /* social embeds are not the article's text */
+    /* embedded posts (class twitter-tweet...) are quoted speech too */
     inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_BLOCKQUOTE, 0);
   } else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0) {

@@ -24,9 +24,13 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
     return NULL;
   }
   /* NONET: never fetch DTDs or anything else; COMPACT: fewer allocations;
-   * no NOBLANKS, as spaces between inline elements are text. */
+   * no NOBLANKS, as spaces between inline elements are text.  HUGE: without
+   * it libxml2 stops parsing for good at nesting depth 256, and everything
+   * after one deep widget was lost; our own limits (input size, PC_MAX_DEPTH
+   * on every walk) bound the work instead. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-             HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+             HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+             XML_PARSE_HUGE;
   htmlDocPtr doc =
       htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
   htmlFreeParserCtxt(ctxt);
