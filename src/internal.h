@@ -130,8 +130,6 @@ struct pc_ctx {
 bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
                   char out[11]);
 
-/* True when the n bytes are one of the (sorted) words of p. */
-bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n);
 
 /* Languages (bit mask over ctx->lang_codes) of which the n bytes are a
  * function word; 0 when none. */

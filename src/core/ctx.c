@@ -125,40 +125,59 @@ static pc_status parse_phrases_cb(void *dst, const char *s, size_t n,
   return phrases_parse(dst, s, n, err);
 }
 
+/* A growable table of words, each with a value (a language bit mask or a
+ * month number). */
+struct word_table {
+  struct pc_word **items;
+  size_t *n;
+  size_t cap;
+};
+
+/* Adds every space-separated word of [w, le) with the value. */
+static pc_status add_words(struct word_table *t, const char *w,
+                           const char *le, uint32_t value, pc_error *err) {
+  while (w < le) {
+    while (w < le && *w == ' ')
+      w++;
+    const char *we = w;
+    while (we < le && *we != ' ')
+      we++;
+    if (we > w) {
+      if (*t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 256;
+        struct pc_word *nw = realloc(*t->items, t->cap * sizeof *nw);
+        if (!nw)
+          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+        *t->items = nw;
+      }
+      char *word = strndup(w, (size_t)(we - w));
+      if (!word)
+        return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      (*t->items)[*t->n].w = word;
+      (*t->items)[*t->n].langs = value;
+      (*t->n)++;
+    }
+    w = we;
+  }
+  return PC_OK;
+}
+
 /* data/months.txt: "N name name ..." lines. */
 static pc_status parse_months_cb(void *dst, const char *s, size_t n,
                                  pc_error *err) {
   pc_ctx *ctx = dst;
   const char *end = s + n;
-  size_t cap = 0;
+  struct word_table t = {&ctx->months, &ctx->nmonths, 0};
   while (s < end) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *le = nl ? nl : end;
     if (le > s && *s != '#') {
       long m = strtol(s, NULL, 10);
       const char *sp = memchr(s, ' ', (size_t)(le - s));
-      for (const char *w = sp; m >= 1 && m <= 12 && w && w < le;) {
-        while (w < le && *w == ' ')
-          w++;
-        const char *we = w;
-        while (we < le && *we != ' ')
-          we++;
-        if (we > w) {
-          if (ctx->nmonths == cap) {
-            cap = cap ? cap * 2 : 128;
-            struct pc_word *nw = realloc(ctx->months, cap * sizeof *nw);
-            if (!nw)
-              return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            ctx->months = nw;
-          }
-          char *word = strndup(w, (size_t)(we - w));
-          if (!word)
-            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-          ctx->months[ctx->nmonths].w = word;
-          ctx->months[ctx->nmonths].langs = (uint32_t)m;
-          ctx->nmonths++;
-        }
-        w = we;
+      if (m >= 1 && m <= 12 && sp) {
+        pc_status st = add_words(&t, sp, le, (uint32_t)m, err);
+        if (st != PC_OK)
+          return st;
       }
     }
     s = nl ? nl + 1 : end;
@@ -209,7 +228,7 @@ static int cmp_word(const void *a, const void *b) {
 static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
                                  pc_error *err) {
   const char *end = s + n;
-  size_t cap = 0;
+  struct word_table t = {&ctx->stop, &ctx->nstop, 0};
   while (s < end) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
     const char *le = nl ? nl : end;
@@ -220,30 +239,9 @@ static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
         memcpy(ctx->lang_codes[ctx->nlangs], s, (size_t)(sp - s));
         ctx->lang_codes[ctx->nlangs][sp - s] = '\0';
         ctx->nlangs++;
-        const char *w = sp;
-        while (w < le) {
-          while (w < le && *w == ' ')
-            w++;
-          const char *we = w;
-          while (we < le && *we != ' ')
-            we++;
-          if (we > w) {
-            if (ctx->nstop == cap) {
-              cap = cap ? cap * 2 : 256;
-              struct pc_word *nw = realloc(ctx->stop, cap * sizeof *nw);
-              if (!nw)
-                return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-              ctx->stop = nw;
-            }
-            char *word = strndup(w, (size_t)(we - w));
-            if (!word)
-              return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            ctx->stop[ctx->nstop].w = word;
-            ctx->stop[ctx->nstop].langs = bit;
-            ctx->nstop++;
-          }
-          w = we;
-        }
+        pc_status st = add_words(&t, sp, le, bit, err);
+        if (st != PC_OK)
+          return st;
       }
     }
     s = nl ? nl + 1 : end;
@@ -280,24 +278,6 @@ uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n) {
       hi = mid;
   }
   return 0;
-}
-
-bool pc_phrases_has(const struct pc_phrases *p, const char *s, size_t n) {
-  size_t lo = 0, hi = p->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *w = p->items[mid];
-    int c = strncmp(w, s, n);
-    if (c == 0)
-      c = w[n] == '\0' ? 0 : 1;
-    if (c == 0)
-      return true;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return false;
 }
 
 pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
