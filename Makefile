@@ -53,7 +53,7 @@ fuzz:
 	  fuzz/corpus-work/text fuzz/seeds/text fuzz/regress/text
 
 bench: build
-	@sh bench/setup
+	@bench/setup
 	@bench/run
 
 format:

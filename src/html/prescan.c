@@ -44,7 +44,7 @@ static int cmp_attr(const void *key, const void *elem) {
 
 static bool keep_attr(const char *s, size_t n) {
   char name[24];
-  if (n == 0 || n >= sizeof name)
+  if (n < 2 || n >= 14) /* the lengths of KEEP_ATTRS' names */
     return false;
   for (size_t k = 0; k < n; k++)
     name[k] = lower(s[k]);
@@ -183,12 +183,17 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
       continue;
     }
     size_t te = tag_end(s, n, i);
-    const char *raw = name_is(s, n, i + 1, "script")     ? "script"
-                      : name_is(s, n, i + 1, "style")    ? "style"
-                      : name_is(s, n, i + 1, "title")    ? "title"
-                      : name_is(s, n, i + 1, "textarea") ? "textarea"
-                      : name_is(s, n, i + 1, "svg")      ? "svg"
-                                                         : NULL;
+    const char *raw = NULL;
+    char c1 = lower(s[i + 1]);
+    if (c1 == 's')
+      raw = name_is(s, n, i + 1, "script")  ? "script"
+            : name_is(s, n, i + 1, "style") ? "style"
+            : name_is(s, n, i + 1, "svg")   ? "svg"
+                                            : NULL;
+    else if (c1 == 't')
+      raw = name_is(s, n, i + 1, "title")      ? "title"
+            : name_is(s, n, i + 1, "textarea") ? "textarea"
+                                               : NULL;
     /* the start tag, lean */
     if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out))
       return false;
