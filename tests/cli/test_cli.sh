@@ -96,13 +96,13 @@ server, and it is long enough, with commas, to be taken as the article body.</p>
 <p>A second paragraph, also long enough to be counted, with a <a href="other.html">relative link</a>.</p>
 </article></body></html>
 HTML
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$tmp/www" && exec /usr/bin/python3 -m http.server "$port" --bind 127.0.0.1) >/dev/null 2>&1 &
+/usr/bin/python3 "$repo/tests/cli/httpd.py" "$tmp/www" "$tmp/port" &
 srv=$!
 i=0
-while ! /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
-  i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1
+while [ ! -s "$tmp/port" ]; do
+  i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.1
 done
+port=$(cat "$tmp/port")
 expect 0 "URL" -- "$bin" extract --format json "http://127.0.0.1:$port/page.html"
 has "$tmp/out" "fetched over HTTP"
 has "$tmp/out" "\"href\":\"http://127.0.0.1:$port/other.html\""
@@ -110,6 +110,19 @@ has "$tmp/out" "\"url\":\"http://127.0.0.1:$port/page.html\""
 expect 4 "HTTP 404" -- "$bin" extract "http://127.0.0.1:$port/missing.html"
 oneline
 has "$tmp/err" "404"
+expect 0 "5 redirects" -- "$bin" extract "http://127.0.0.1:$port/redirect/4"
+has "$tmp/out" "fetched over HTTP"
+expect 4 "6 redirects" -- "$bin" extract "http://127.0.0.1:$port/redirect/5"
+oneline
+expect 0 "gzip" -- "$bin" extract "http://127.0.0.1:$port/gzip"
+has "$tmp/out" "fetched over HTTP"
+expect 0 "charset from the header" -- "$bin" extract "http://127.0.0.1:$port/latin1"
+has "$tmp/out" "Le café de la gare, où"
+expect 3 "over the fetch cap" -- "$bin" extract "http://127.0.0.1:$port/big"
+oneline
+has "$tmp/err" "bytes"
+expect 4 "timeout" -- "$bin" extract --timeout 1 "http://127.0.0.1:$port/slow"
+oneline
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=
 expect 4 "connection refused" -- "$bin" extract --timeout 5 "http://127.0.0.1:$port/page.html"
 oneline
