@@ -70,7 +70,9 @@ PC_API const char *pc_version(void);
 /* A context holds read-only language data (boilerplate phrases and, later,
  * lexicons).  Built-in data is compiled into the library; when data_dir is
  * non-NULL, files found there (data_dir/<lang>/<name>.txt) replace the
- * built-in ones.  On success *out is the caller's; free with pc_ctx_free. */
+ * built-in ones.  On success *out is the caller's; free with pc_ctx_free.
+ * Create contexts before starting threads that extract: the first call
+ * also initialises libxml2. */
 typedef struct pc_ctx pc_ctx;
 PC_API pc_status pc_ctx_new(const char *data_dir, pc_ctx **out,
                             pc_error *err);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/parser.h>
 #include <utf8proc.h>
 
 /* Generated at build time from data/ by tools/embed.cmake. */
@@ -284,6 +285,9 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
   if (!out)
     return pc_error_set(err, PC_ERR_USAGE, "pc_ctx_new: out is NULL");
   *out = NULL;
+  /* libxml2 sets up its own tables once; done here, before any thread
+   * extracts, as its documentation asks. */
+  xmlInitParser();
   pc_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");

@@ -108,8 +108,9 @@ def big_page(path, size):
     para = ("<p>" + LOREM * 40 + "</p>\n").encode()
     head = page("", title="A very large page").split("<body>")[0].encode()
     with open(path, "wb") as f:
-        f.write(head + b"<body><article><h1>A very large page</h1>\n")
-        n = len(head) + 60
+        first = head + b"<body><article><h1>A very large page</h1>\n"
+        f.write(first)
+        n = len(first)
         chunk = para * 64
         while n + len(chunk) < size:
             f.write(chunk)
@@ -117,7 +118,8 @@ def big_page(path, size):
         while n + len(para) < size:
             f.write(para)
             n += len(para)
-        f.write(b"x" * (size - n - 26) + b"</article></body></html>\n")
+        tail = b"</article></body></html>\n"
+        f.write(b"x" * (size - n - len(tail)) + tail)
 
 
 def nested(open_tag, close_tag, n, inner):
@@ -138,6 +140,17 @@ case("nested-div-100k",
                                "<p>%s</p>" % LOREM)))
 case("nested-b-100k",
      lambda p: write(p, nested("<b>", "</b>", 100000, "<p>%s</p>" % LOREM)))
+case("deep-widget-then-article-300",  # libxml2 stopped at depth 256
+     lambda p: write(p, page("<article><p>%s</p>" % LOREM + "<div>" * 300 +
+                             "deep" + "</div>" * 300 + "<p>AFTER %s</p>"
+                             % LOREM * 3 + "</article>").encode()),
+     expect="ok", check=contains("AFTER"))
+case("deep-widget-then-article-100k",
+     lambda p: write(p, page("<article><p>%s</p>" % LOREM + "<span>" * 100000
+                             + "deep" + "</span>" * 100000 +
+                             "<p>AFTER %s</p>" % LOREM * 3 + "</article>"
+                             ).encode()),
+     expect="ok", check=contains("AFTER"))
 case("nested-b-100k-unclosed",
      lambda p: write(p, page("<p>" + LOREM + "<b>x" * 100000).encode()))
 case("nested-table-10k",
