@@ -140,6 +140,44 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *name) {
   return n;
 }
 
+/* Elements whose content is never read; sorted. */
+static const char *const SKIP_INSIDE[] = {"aside",  "footer",   "iframe", "nav",
+                                          "noscript", "select", "template"};
+
+static const char *skip_name(const char *s, size_t n, size_t i) {
+  for (size_t k = 0; k < sizeof SKIP_INSIDE / sizeof *SKIP_INSIDE; k++)
+    if (lower(s[i]) == SKIP_INSIDE[k][0] && name_is(s, n, i, SKIP_INSIDE[k]))
+      return SKIP_INSIDE[k];
+  return NULL;
+}
+
+/* Index of the "</name" that closes the element whose start tag ends at i,
+ * counting nested elements of the same name; n when there is none. */
+static size_t balanced_end(const char *s, size_t n, size_t i,
+                           const char *name) {
+  int depth = 1;
+  for (size_t k = i; k + 1 < n; k++) {
+    const char *lt = memchr(s + k, '<', n - k);
+    if (!lt)
+      return n;
+    k = (size_t)(lt - s);
+    if (k + 1 < n && s[k + 1] == '/' && name_is(s, n, k + 2, name)) {
+      if (--depth == 0)
+        return k;
+    } else if (name_is(s, n, k + 1, name)) {
+      size_t te = tag_end(s, n, k);
+      if (!(te >= 2 && s[te - 2] == '/')) /* <nav/> opens nothing */
+        depth++;
+      k = te - 1;
+    } else if (k + 3 < n && s[k + 1] == '!' && s[k + 2] == '-' &&
+               s[k + 3] == '-') {
+      /* a comment may hide tags; its end is found by the main scan */
+      continue;
+    }
+  }
+  return n;
+}
+
 static bool json_script(const char *s, size_t a, size_t b) {
   for (size_t k = a; k + 4 <= b; k++)
     if (lower(s[k]) == 'j' && lower(s[k + 1]) == 's' && lower(s[k + 2]) == 'o' &&
@@ -199,6 +237,14 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
       return false;
     run = te;
     if (!raw) {
+      const char *skip = skip_name(s, n, i + 1);
+      if (skip && !(te >= 2 && s[te - 2] == '/')) {
+        size_t end = balanced_end(s, n, te, skip);
+        if (end < n)
+          run = end; /* its end tag is copied from here on */
+        i = end < n ? end : te;
+        continue;
+      }
       i = te;
       continue;
     }
