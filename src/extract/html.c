@@ -275,8 +275,12 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     }
     struct nstat *s = S(x, n);
     const char *t = pc_dom_tag(n);
-    if (depth >= PC_MAX_DEPTH || TAG_IN(t, never_content) || hidden(n) ||
-        bad_role(n)) {
+    if (depth >= PC_MAX_DEPTH) {
+      s->flags |= F_DEAD;
+      x->doc->truncated = true; /* deeper content is not read */
+      continue;
+    }
+    if (TAG_IN(t, never_content) || hidden(n) || bad_role(n)) {
       s->flags |= F_DEAD;
       continue;
     }

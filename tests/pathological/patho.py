@@ -2,7 +2,7 @@
 """patho.py - hostile inputs through `presscut extract --format json`.
 
 Usage: /usr/bin/python3 tests/pathological/patho.py PATH/TO/presscut
-           [-j N] [-k NAME] [-v]
+           [-j N] [-k NAME] [-t SECONDS] [-v]
 
 Every case is generated in a temporary directory and must end, within
 TIME_LIMIT seconds, either
@@ -15,7 +15,9 @@ charsets must come out as the right Unicode text).
 Prints one line per case ("ok name 0.12s" / "FAIL name 0.12s: why") and a
 last line "N passed, M failed"; exits 1 when any case failed.
 Cases run in parallel (-j, default: number of CPUs); -k runs only the
-cases whose name contains NAME; -v adds what each passing case returned.
+cases whose name contains NAME; -t sets the time limit per case (default
+10 s, or $PRESSCUT_PATHO_TIMEOUT; 4x that for a sanitizer or coverage
+build); -v adds what each passing case returned.
 """
 
 import concurrent.futures
@@ -26,7 +28,25 @@ import sys
 import tempfile
 import time
 
-TIME_LIMIT = 10.0  # seconds per case (generous: each takes well under 2 s)
+# Seconds per case: generous, a release build takes under 3 s for the worst.
+# Sanitizer and coverage builds are several times slower: for them the limit
+# is multiplied by INSTRUMENTED_FACTOR, unless set with -t or
+# PRESSCUT_PATHO_TIMEOUT.
+TIME_LIMIT = float(os.environ.get("PRESSCUT_PATHO_TIMEOUT") or 10.0)
+TIME_LIMIT_SET = bool(os.environ.get("PRESSCUT_PATHO_TIMEOUT"))
+INSTRUMENTED_FACTOR = 4
+INSTRUMENTED_MARKS = (b"__asan_init", b"__ubsan_handle_", b"__sanitizer_cov_",
+                      b"__msan_init", b"__tsan_init")
+
+
+def instrumented(exe):
+    """True when the binary carries a sanitizer or coverage runtime."""
+    try:
+        with open(exe, "rb") as f:
+            data = f.read()
+    except OSError:
+        return False
+    return any(m in data for m in INSTRUMENTED_MARKS)
 MIB = 1024 * 1024
 
 LOREM = ("The council met on Tuesday, and after a long debate, the members "
@@ -341,6 +361,10 @@ def main(argv):
         a = args.pop(0)
         if a == "-j" and args:
             jobs = max(1, int(args.pop(0)))
+        elif a == "-t" and args:
+            global TIME_LIMIT, TIME_LIMIT_SET
+            TIME_LIMIT = float(args.pop(0))
+            TIME_LIMIT_SET = True
         elif a == "-v":
             verbose = True
         elif a == "-k" and args:
@@ -351,12 +375,16 @@ def main(argv):
             exe = None
             break
     if not exe:
-        sys.stderr.write("usage: patho.py PATH/TO/presscut [-j N] [-k NAME] [-v]\n")
+        sys.stderr.write("usage: patho.py PATH/TO/presscut [-j N] [-k NAME] [-t SECONDS] [-v]\n")
         return 2
     exe = os.path.abspath(exe)
     if not os.access(exe, os.X_OK):
         sys.stderr.write("patho.py: %s is not an executable\n" % exe)
         return 2
+    if not TIME_LIMIT_SET and instrumented(exe):
+        TIME_LIMIT *= INSTRUMENTED_FACTOR
+        sys.stderr.write("patho.py: instrumented build, time limit %gs\n"
+                         % TIME_LIMIT)
     cases = [c for c in CASES if not only or only in c["name"]]
     passed = failed = 0
     t0 = time.monotonic()
