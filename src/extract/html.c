@@ -65,6 +65,7 @@ struct ex {
   const char *title; /* doc title, for dropping a repeated headline */
   struct pc_textb tb;
   unsigned rules; /* R_* in force */
+  bool full;      /* the block cap is reached: stop walking */
   pc_status status;
   pc_error *err;
 };
@@ -697,7 +698,9 @@ static void inline_node(struct ex *x, const xmlNode *n, int depth) {
 
 static pc_block *add_block(struct ex *x, pc_block_type type) {
   pc_block *b = pc_doc_add_block(x->doc, type);
-  if (!b && !x->doc->truncated)
+  if (!b && x->doc->nblocks >= PC_MAX_BLOCKS)
+    x->full = true; /* the doc is flagged truncated */
+  else if (!b)
     fail(x, PC_ERR_NOMEM, "out of memory");
   return b;
 }
@@ -932,7 +935,7 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth);
 static void container(struct ex *x, const xmlNode *n, int depth) {
   int brs = 0;
   for (const xmlNode *c = n->children;
-       c && x->status == PC_OK && !x->doc->truncated; c = c->next) {
+       c && x->status == PC_OK && !x->full; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) {
       struct nstat *s = S(x, c);
       if (s && (s->flags & F_DEAD))
@@ -986,8 +989,7 @@ static void container(struct ex *x, const xmlNode *n, int depth) {
 }
 
 static void block_walk(struct ex *x, const xmlNode *n, int depth) {
-  if (n->type != XML_ELEMENT_NODE || x->status != PC_OK ||
-      x->doc->truncated)
+  if (n->type != XML_ELEMENT_NODE || x->status != PC_OK || x->full)
     return;
   if (depth >= PC_MAX_DEPTH) {
     x->doc->truncated = true;
@@ -1094,6 +1096,7 @@ static void attempt(struct ex *x, unsigned rules) {
   x->doc->nblocks = 0;
   x->doc->next_id = 0;
   x->doc->truncated = false;
+  x->full = false;
   clear_private(x->body, 0);
   mark(x, x->body, 0, false, false, false);
   if (x->status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
