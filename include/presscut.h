@@ -210,6 +210,71 @@ PC_API pc_status pc_extract(const pc_ctx *ctx, const char *data, size_t len,
                             const pc_extract_opts *opts, pc_doc **out,
                             pc_error *err);
 
+/*** Attribution: who said what ********************************************/
+
+typedef enum pc_quote_kind {
+  PC_QUOTE_DIRECT = 1,   /* a sentence or more in quotation marks */
+  PC_QUOTE_MIXED = 2,    /* reported speech holding quoted words */
+  PC_QUOTE_INDIRECT = 3  /* reported speech, no quotation marks */
+} pc_quote_kind;
+
+typedef struct pc_quote {
+  const char *id;       /* "q1", "q2", ... */
+  const char *text;     /* the quoted or reported words */
+  pc_quote_kind kind;
+  const char *speaker;  /* display name, or NULL when unknown */
+  int speaker_entity;   /* index into the entities, or -1 */
+  const char *role;     /* as the article states it, or NULL */
+  const char *cue;      /* "said", "told the press", ...; NULL if none */
+  const char *date;     /* ISO 8601 ("2024-04-02", "--04-02"), or NULL */
+  size_t block;         /* index of the block holding it */
+  size_t start, end;    /* byte offsets into that block's text */
+  const char *sentence; /* the sentence(s) it stands in */
+  int parent;           /* index of the quote it is reported in, or -1 */
+} pc_quote;
+
+typedef enum pc_entity_type {
+  PC_ENTITY_PERSON = 1,
+  PC_ENTITY_ORG = 2,
+  PC_ENTITY_GROUP = 3,
+  PC_ENTITY_PLACE = 4,
+  PC_ENTITY_COUNTRY = 5
+} pc_entity_type;
+
+typedef struct pc_entity {
+  const char *id;       /* "e1", "e2", ... */
+  const char *name;     /* display name */
+  pc_entity_type type;
+  const char *const *aliases; /* other forms seen in the text */
+  size_t naliases;
+  const char *country;  /* ISO 3166 alpha-3 for countries, else NULL */
+  size_t mentions;
+} pc_entity;
+
+typedef struct pc_claim {
+  const char *claimant;      /* display name */
+  const char *const *accused;
+  size_t naccused;
+  const char *event;         /* what they are held responsible for */
+  int deny;                  /* 0 accuse, 1 deny */
+  const char *evidence;      /* the sentence */
+  int quote;                 /* index of the quote it comes from, or -1 */
+} pc_claim;
+
+/* Finds the quotations, speakers, entities and responsibility claims in
+ * doc's blocks and keeps them in doc.  date (YYYY-MM-DD or NULL) anchors
+ * dates without a year; when NULL the document's own date is used.  Runs
+ * in time linear in the text. */
+PC_API pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc,
+                              const char *date, pc_error *err);
+
+PC_API size_t pc_doc_quote_count(const pc_doc *doc);
+PC_API const pc_quote *pc_doc_quote(const pc_doc *doc, size_t i);
+PC_API size_t pc_doc_entity_count(const pc_doc *doc);
+PC_API const pc_entity *pc_doc_entity(const pc_doc *doc, size_t i);
+PC_API size_t pc_doc_claim_count(const pc_doc *doc);
+PC_API const pc_claim *pc_doc_claim(const pc_doc *doc, size_t i);
+
 /*** Fetching ***************************************************************/
 
 typedef struct pc_fetch_opts {
@@ -245,7 +310,11 @@ typedef enum pc_format {
   PC_FORMAT_MARKDOWN = 1,
   PC_FORMAT_HTML = 2,     /* a safe HTML fragment document: only model
                              elements, no script, no event handlers */
-  PC_FORMAT_JSON = 3      /* one JSON object, one line */
+  PC_FORMAT_JSON = 3,     /* one JSON object, one line; with quotes,
+                             entities and claims after pc_attribute */
+  PC_FORMAT_QUOTES_JSON = 4, /* title, date, quotes, entities, claims */
+  PC_FORMAT_QUOTES_TEXT = 5, /* who said what, grouped by speaker */
+  PC_FORMAT_QUOTES_HTML = 6  /* the article with quotes highlighted */
 } pc_format;
 
 /* Renders doc in the given format.  On success *out is a NUL-terminated

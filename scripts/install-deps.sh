@@ -5,7 +5,7 @@
 #   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
 set -eu
 pkgs="build-essential cmake pkg-config python3 libxml2-dev libcurl4-openssl-dev
-libicu-dev libutf8proc-dev libjansson-dev zlib1g-dev binutils"
+libicu-dev libutf8proc-dev libjansson-dev zlib1g-dev binutils iso-codes"
 [ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang llvm libclang-rt-14-dev"
 
 missing=

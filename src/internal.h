@@ -80,6 +80,13 @@ bool pc_utf8_valid(const char *s, size_t n);
 /* Appends s with invalid sequences replaced by U+FFFD and NUL bytes and C0
  * controls other than \t \n \r dropped. */
 bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n);
+/* Appends s as a JSON string literal (quotes included). */
+void pc_json_str(struct pc_buf *b, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL becomes null. */
+void pc_json_cstr(struct pc_buf *b, const char *s);
+/* Appends s with HTML special characters escaped. */
+void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
+
 /* Appends s lower-cased code point by code point (ASCII fast path); the
  * simple, length-keeping case mapping, enough for word look-ups. */
 void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out);
@@ -111,7 +118,11 @@ struct pc_word {
   uint32_t langs;
 };
 
+struct pc_lex;
+struct pc_attr;
+
 struct pc_ctx {
+  struct pc_lex *lex;        /* attribution lexicon (src/quotes/) */
   struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
   /* data/stopwords.txt: function words, sorted, each with the set of
    * languages (bit i = lang_codes[i]) it belongs to */
@@ -124,6 +135,9 @@ struct pc_ctx {
   size_t nmonths;
 };
 
+/* 1..12 when the lower-case word names a month (data/months.txt), else 0. */
+int pc_month_of(const pc_ctx *ctx, const char *word);
+
 /* Finds the first date written in text (the first one not introduced as
  * "updated", when there is one) and writes it as YYYY-MM-DD into out.
  * mdy: read 11/12/2019 month first (English pages). */
@@ -134,6 +148,13 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
 /* Languages (bit mask over ctx->lang_codes) of which the n bytes are a
  * function word; 0 when none. */
 uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n);
+
+/* Passes the bytes of data file `name` (e.g. "en/cues.txt") to parse:
+ * data_dir's copy when it has one, else the built-in copy. */
+pc_status pc_data_load(const char *data_dir, const char *name,
+                       pc_status (*parse)(void *, const char *, size_t,
+                                          pc_error *),
+                       void *dst, pc_error *err);
 
 /* ISO 639-1 code of the language of the text, or NULL when unsure. */
 const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n);
@@ -153,6 +174,7 @@ struct pc_doc {
   size_t capblocks;
   unsigned next_id;
   bool truncated; /* a limit cut the body short; see pc_doc_truncated */
+  struct pc_attr *attr; /* after pc_attribute, arena-owned */
 };
 
 pc_doc *pc_doc_new(void);

@@ -1,5 +1,5 @@
 /* ctx.c - the read-only context: language data loaded once at start-up. */
-#include "internal.h"
+#include "quotes/quotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +194,18 @@ static pc_status parse_stop_cb(void *dst, const char *s, size_t n,
 }
 
 static pc_status load(const char *data_dir, const char *name, parse_fn parse,
+                      void *dst, pc_error *err);
+
+/* Passes the bytes of a data file to a parser: data_dir's copy when there
+ * is one, else the built-in one. */
+pc_status pc_data_load(const char *data_dir, const char *name,
+                       pc_status (*parse)(void *, const char *, size_t,
+                                          pc_error *),
+                       void *dst, pc_error *err) {
+  return load(data_dir, name, parse, dst, err);
+}
+
+static pc_status load(const char *data_dir, const char *name, parse_fn parse,
                       void *dst, pc_error *err) {
   if (data_dir) {
     char path[4096];
@@ -297,6 +309,11 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
     st = load(data_dir, "stopwords.txt", parse_stop_cb, ctx, err);
   if (st == PC_OK)
     st = load(data_dir, "months.txt", parse_months_cb, ctx, err);
+  if (st == PC_OK) {
+    ctx->lex = calloc(1, sizeof *ctx->lex);
+    st = ctx->lex ? pc_lex_load(data_dir, ctx->lex, err)
+                  : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  }
   if (st != PC_OK) {
     pc_ctx_free(ctx);
     return st;
@@ -308,6 +325,10 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
 void pc_ctx_free(pc_ctx *ctx) {
   if (!ctx)
     return;
+  if (ctx->lex) {
+    pc_lex_free(ctx->lex);
+    free(ctx->lex);
+  }
   phrases_free(&ctx->widgets);
   for (size_t i = 0; i < ctx->nstop; i++)
     free(ctx->stop[i].w);

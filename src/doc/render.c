@@ -1,5 +1,5 @@
 /* render.c - text, Markdown, safe HTML and JSON renderings of a pc_doc. */
-#include "internal.h"
+#include "quotes/quotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 /*** JSON ******************************************************************/
 
-static void json_str(struct pc_buf *b, const char *s, size_t n) {
+void pc_json_str(struct pc_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   pc_buf_addc(b, '"');
   size_t run = 0;
@@ -50,9 +50,9 @@ static void json_str(struct pc_buf *b, const char *s, size_t n) {
   pc_buf_addc(b, '"');
 }
 
-static void json_cstr(struct pc_buf *b, const char *s) {
+void pc_json_cstr(struct pc_buf *b, const char *s) {
   if (s)
-    json_str(b, s, strlen(s));
+    pc_json_str(b, s, strlen(s));
   else
     pc_buf_adds(b, "null");
 }
@@ -112,7 +112,7 @@ static void json_links(struct pc_buf *b, const pc_text *t) {
     size_t cs = cp_offset(&at_start, t->text, s->start);
     size_t ce = cp_offset(&at_end, t->text, s->end);
     pc_buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"href\":", cs, ce);
-    json_cstr(b, s->href);
+    pc_json_cstr(b, s->href);
     pc_buf_addc(b, '}');
   }
   pc_buf_addc(b, ']');
@@ -124,7 +124,7 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
     if (f)
       pc_buf_addc(b, ',');
     json_key(b, pc_meta_name((pc_meta)f));
-    json_cstr(b, doc->meta[f]);
+    pc_json_cstr(b, doc->meta[f]);
   }
   pc_buf_addc(b, ',');
   if (doc->truncated)
@@ -141,7 +141,7 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
       pc_buf_adds(&all, "\n\n");
     pc_buf_add(&all, doc->blocks[i].content.text, doc->blocks[i].content.len);
   }
-  json_str(b, all.data ? all.data : "", all.len);
+  pc_json_str(b, all.data ? all.data : "", all.len);
   pc_buf_cleanup(&all);
   pc_buf_adds(b, ",\"blocks\":[");
   for (size_t i = 0; i < doc->nblocks; i++) {
@@ -149,11 +149,11 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
     if (i)
       pc_buf_addc(b, ',');
     pc_buf_adds(b, "{\"id\":");
-    json_cstr(b, bl->id);
+    pc_json_cstr(b, bl->id);
     pc_buf_adds(b, ",\"type\":");
-    json_cstr(b, type_name(bl->type));
+    pc_json_cstr(b, type_name(bl->type));
     pc_buf_printf(b, ",\"level\":%d,\"text\":", bl->level);
-    json_str(b, bl->content.text, bl->content.len);
+    pc_json_str(b, bl->content.text, bl->content.len);
     pc_buf_adds(b, bl->optional ? ",\"optional\":true" : ",\"optional\":false");
     json_links(b, &bl->content);
     if (bl->type == PC_BLOCK_LIST) {
@@ -162,7 +162,7 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
       for (size_t k = 0; k < bl->nitems; k++) {
         if (k)
           pc_buf_addc(b, ',');
-        json_str(b, bl->items[k].text, bl->items[k].len);
+        pc_json_str(b, bl->items[k].text, bl->items[k].len);
       }
       pc_buf_addc(b, ']');
     }
@@ -174,7 +174,7 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
           if (c)
             pc_buf_addc(b, ',');
           const pc_text *cell = &bl->cells[r * bl->ncols + c];
-          json_str(b, cell->text, cell->len);
+          pc_json_str(b, cell->text, cell->len);
         }
         pc_buf_addc(b, ']');
       }
@@ -182,21 +182,26 @@ static void render_json(const pc_doc *doc, struct pc_buf *b) {
     }
     if (bl->type == PC_BLOCK_FIGURE) {
       pc_buf_adds(b, ",\"src\":");
-      json_cstr(b, bl->src);
+      pc_json_cstr(b, bl->src);
       pc_buf_adds(b, ",\"alt\":");
-      json_cstr(b, bl->alt ? bl->alt : "");
+      pc_json_cstr(b, bl->alt ? bl->alt : "");
       pc_buf_adds(b, ",\"caption\":");
-      json_str(b, bl->caption.text ? bl->caption.text : "", bl->caption.len);
+      pc_json_str(b, bl->caption.text ? bl->caption.text : "", bl->caption.len);
       if (bl->href) {
         pc_buf_adds(b, ",\"href\":");
-        json_cstr(b, bl->href);
+        pc_json_cstr(b, bl->href);
       }
       if (bl->width > 0 && bl->height > 0)
         pc_buf_printf(b, ",\"width\":%d,\"height\":%d", bl->width, bl->height);
     }
     pc_buf_addc(b, '}');
   }
-  pc_buf_adds(b, "]}");
+  pc_buf_addc(b, ']');
+  if (doc->attr) {
+    pc_buf_addc(b, ',');
+    pc_attr_json_arrays(doc, b);
+  }
+  pc_buf_addc(b, '}');
 }
 
 /*** plain text and Markdown ***********************************************/
@@ -311,7 +316,7 @@ static void render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
 
 /*** safe HTML *************************************************************/
 
-static void html_esc(struct pc_buf *b, const char *s, size_t n) {
+void pc_html_esc(struct pc_buf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     const char *e = NULL;
@@ -400,7 +405,7 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
     for (; ci < ns && closes[ci].pos <= i; ci++) {
       const pc_span *s = &t->spans[closes[ci].k];
       if (s->end == i && s->start < i) {
-        html_esc(b, t->text + pos, i - pos);
+        pc_html_esc(b, t->text + pos, i - pos);
         pos = i;
         switch (s->type) {
         case PC_SPAN_LINK: pc_buf_adds(b, url_safe(s->href, false) ? "</a>" : ""); break;
@@ -413,13 +418,13 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
     for (; oi < ns && opens[oi].pos <= i; oi++) {
       const pc_span *s = &t->spans[opens[oi].k];
       if (s->start == i && s->end > i) {
-        html_esc(b, t->text + pos, i - pos);
+        pc_html_esc(b, t->text + pos, i - pos);
         pos = i;
         switch (s->type) {
         case PC_SPAN_LINK:
           if (url_safe(s->href, false)) {
             pc_buf_adds(b, "<a href=\"");
-            html_esc(b, s->href, strlen(s->href));
+            pc_html_esc(b, s->href, strlen(s->href));
             pc_buf_adds(b, "\">");
           }
           break;
@@ -430,12 +435,12 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
       }
     }
     if (i < t->len && t->text[i] == '\n') {
-      html_esc(b, t->text + pos, i - pos);
+      pc_html_esc(b, t->text + pos, i - pos);
       pc_buf_adds(b, "<br>\n");
       pos = i + 1;
     }
   }
-  html_esc(b, t->text + pos, t->len - pos);
+  pc_html_esc(b, t->text + pos, t->len - pos);
   free(opens);
 }
 
@@ -445,16 +450,16 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "<!DOCTYPE html>\n<html");
   if (lang) {
     pc_buf_adds(b, " lang=\"");
-    html_esc(b, lang, strlen(lang));
+    pc_html_esc(b, lang, strlen(lang));
     pc_buf_addc(b, '"');
   }
   pc_buf_adds(b, ">\n<head>\n<meta charset=\"utf-8\">\n<title>");
   if (title)
-    html_esc(b, title, strlen(title));
+    pc_html_esc(b, title, strlen(title));
   pc_buf_adds(b, "</title>\n</head>\n<body>\n<article>\n");
   if (title) {
     pc_buf_adds(b, "<h1>");
-    html_esc(b, title, strlen(title));
+    pc_html_esc(b, title, strlen(title));
     pc_buf_adds(b, "</h1>\n");
   }
   for (size_t i = 0; i < doc->nblocks; i++) {
@@ -501,10 +506,10 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
     case PC_BLOCK_FIGURE:
       if (url_safe(bl->src, true)) {
         pc_buf_adds(b, "<img src=\"");
-        html_esc(b, bl->src, strlen(bl->src));
+        pc_html_esc(b, bl->src, strlen(bl->src));
         pc_buf_adds(b, "\" alt=\"");
         if (bl->alt)
-          html_esc(b, bl->alt, strlen(bl->alt));
+          pc_html_esc(b, bl->alt, strlen(bl->alt));
         pc_buf_adds(b, "\">");
       }
       if (bl->caption.len) {
@@ -514,7 +519,7 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
       }
       break;
     case PC_BLOCK_PRE:
-      html_esc(b, bl->content.text, bl->content.len);
+      pc_html_esc(b, bl->content.text, bl->content.len);
       break;
     default:
       html_inline(b, &bl->content);
@@ -539,6 +544,9 @@ pc_status pc_render(const pc_doc *doc, pc_format format, char **out,
   case PC_FORMAT_MARKDOWN: render_text(doc, &b, true); break;
   case PC_FORMAT_HTML: render_html(doc, &b); break;
   case PC_FORMAT_JSON: render_json(doc, &b); break;
+  case PC_FORMAT_QUOTES_JSON:
+  case PC_FORMAT_QUOTES_TEXT:
+  case PC_FORMAT_QUOTES_HTML: pc_attr_render(doc, format, &b); break;
   default:
     return pc_error_set(err, PC_ERR_USAGE, "unknown output format %d",
                         (int)format);

@@ -52,6 +52,10 @@ static int month_word(const pc_ctx *ctx, const char *s, size_t n) {
   return 0;
 }
 
+int pc_month_of(const pc_ctx *ctx, const char *word) {
+  return month_word(ctx, word, strlen(word));
+}
+
 struct tok {
   size_t start, end;
   int num;   /* >= 0 for a number */

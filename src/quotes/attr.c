@@ -1,0 +1,1496 @@
+/*
+ * attr.c - who said what: quotations, speakers, entities and claims.
+ *
+ * Works on the document model, so every input kind gets it.  In order:
+ *  1. tokens   - each text block becomes words, punctuation and quotation
+ *                marks (every typographic style), with byte offsets.
+ *  2. spans    - quotation marks are paired into quoted spans; one left
+ *                open at a paragraph's end runs to that end.
+ *  3. entities - names of countries and groups from the lexicon (ISO 3166
+ *                included), runs of capitalised words as people and
+ *                organisations, surnames and demonyms merged into them.
+ *  4. speech   - per sentence: a cue verb with its subject, a frame
+ *                ("according to X", "In X's view", "For X,"), or none; the
+ *                reported clause after the cue, split where ", and that"
+ *                starts a second one, searched again for speech reported
+ *                inside it; quoted spans become direct or mixed quotes.
+ *  5. speakers - names stand for their entity, pronouns for the last
+ *                person named, role phrases for themselves; a quote with
+ *                no cue continues the last speaker.
+ *  6. claims   - data/en/claims.txt patterns, owned by the speaker of the
+ *                innermost quote they stand in.
+ * All passes are linear in the number of tokens, times small constants.
+ */
+#include "quotes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/*** tokens ****************************************************************/
+
+enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
+enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */ };
+
+struct tk {
+  uint32_t s, e;     /* bytes in the block text */
+  uint32_t block;
+  uint8_t type, flags;
+  char low[26];      /* lower-cased, "'s" kept, ’ as ' */
+  int ent;           /* entity index covering it, or -1 */
+};
+
+struct span {        /* a quoted span */
+  size_t o, c;       /* token indexes of the marks (c == o when open) */
+  uint32_t block;
+  uint32_t s, e;     /* bytes of the inner text */
+  bool upper, closed;
+};
+
+struct ent {
+  char *name;
+  pc_entity_type type;
+  const char *code;
+  char *aliases[8];
+  size_t naliases;
+  size_t mentions;
+  const char *surname; /* people: last word of the name, lower case */
+};
+
+struct qt {
+  uint32_t block, s, e;
+  pc_quote_kind kind;
+  char *speaker;
+  int ent;
+  char *role;
+  char *cue;
+  char *date;
+  int parent;
+  size_t t0, t1; /* sentence tokens */
+};
+
+struct cl {
+  char *claimant;
+  char *accused[8];
+  size_t naccused;
+  char *event;
+  int deny;
+  size_t t0, t1;
+  int quote;
+};
+
+struct at {
+  const pc_ctx *ctx;
+  const struct pc_lex *lex;
+  pc_doc *doc;
+  struct tk *t;
+  size_t nt, capt;
+  struct span *sp;
+  size_t nsp, capsp;
+  struct ent *en;
+  size_t nen, capen;
+  struct qt *q;
+  size_t nq, capq;
+  struct cl *c;
+  size_t nc, capc;
+  int last_speaker_q; /* the last outermost quote with a speaker */
+  int year, month;    /* of the document's date, 0 unknown */
+  bool oom;
+};
+
+#define GROW(x, arr, n, cap)                                                 \
+  do {                                                                       \
+    if ((x)->n == (x)->cap) {                                                \
+      size_t nc_ = (x)->cap ? (x)->cap * 2 : 64;                             \
+      void *np_ = realloc((x)->arr, nc_ * sizeof *(x)->arr);                 \
+      if (!np_) {                                                            \
+        (x)->oom = true;                                                     \
+        break;                                                               \
+      }                                                                      \
+      (x)->arr = np_;                                                        \
+      (x)->cap = nc_;                                                        \
+    }                                                                        \
+  } while (0)
+
+static const char *btext(const struct at *a, uint32_t block) {
+  return a->doc->blocks[block].content.text;
+}
+
+static bool is_upper_cp(uint32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return cp >= 0xC0 && pc_uni_is_word(cp) &&
+         (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) != cp;
+}
+
+/* Which quotation mark (if any) starts at p: returns its byte length and
+ * says whether it may open or close a quotation. */
+static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
+                    bool *may_close, bool *single) {
+  *may_open = *may_close = *single = false;
+  if (p[0] == '"') {
+    *may_open = *may_close = true;
+    return 1;
+  }
+  if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) { /* « » */
+    *may_open = p[1] == 0xAB;
+    *may_close = p[1] == 0xBB;
+    return 2;
+  }
+  if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+    switch (p[2]) {
+    case 0x9C: *may_open = true; *may_close = true; return 3; /* “ (also „…“) */
+    case 0x9D: *may_close = true; return 3;                   /* ” */
+    case 0x9E: *may_open = true; return 3;                    /* „ */
+    case 0xB9: *may_open = true; *single = true; return 3;    /* ‹ */
+    case 0xBA: *may_close = true; *single = true; return 3;   /* › */
+    case 0x98: *may_open = true; *single = true; return 3;    /* ‘ */
+    case 0x99: *may_close = true; *single = true; return 3;   /* ’ */
+    default: break;
+    }
+  }
+  return 0;
+}
+
+static void add_token(struct at *a, uint32_t block, uint32_t s, uint32_t e,
+                      uint8_t type) {
+  GROW(a, t, nt, capt);
+  if (a->oom)
+    return;
+  struct tk *k = &a->t[a->nt++];
+  memset(k, 0, sizeof *k);
+  k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
+  const char *txt = btext(a, block);
+  uint32_t cp = 0;
+  pc_utf8_decode((const unsigned char *)txt + s, e - s, &cp);
+  if (type == T_WORD && is_upper_cp(cp))
+    k->flags |= F_CAP;
+  struct pc_buf low;
+  pc_buf_init(&low, 0);
+  pc_utf8_lower(txt + s, e - s, &low);
+  size_t j = 0;
+  for (size_t i = 0; low.data && i < low.len && j + 1 < sizeof k->low; i++) {
+    if ((unsigned char)low.data[i] == 0xE2 && i + 2 < low.len &&
+        (unsigned char)low.data[i + 1] == 0x80 &&
+        (unsigned char)low.data[i + 2] == 0x99) {
+      k->low[j++] = '\'';
+      i += 2;
+    } else {
+      k->low[j++] = low.data[i];
+    }
+  }
+  k->low[j] = '\0';
+  pc_buf_cleanup(&low);
+}
+
+static bool word_cp(uint32_t cp) { return pc_uni_is_word(cp); }
+
+/* Words keep inner apostrophes, hyphens and dots ("wasn't", "ISIS-K",
+ * "U.S"); quotation marks and other punctuation are tokens of their own. */
+static void mark_sentence_starts(struct at *a, size_t t0) {
+  bool start = true;
+  for (size_t i = t0; i < a->nt; i++) {
+    struct tk *k = &a->t[i];
+    if (k->type == T_WORD) {
+      if (start)
+        k->flags |= F_SENT;
+      start = false;
+    } else if (k->type == T_PUNCT && (strcmp(k->low, ".") == 0 ||
+                                      strcmp(k->low, "?") == 0 ||
+                                      strcmp(k->low, "!") == 0 ||
+                                      strcmp(k->low, "\xE2\x80\xA6") == 0)) {
+      start = true;
+    }
+  }
+}
+
+static void tokenize_block(struct at *a, uint32_t block) {
+  const pc_text *tx = &a->doc->blocks[block].content;
+  const unsigned char *p = (const unsigned char *)tx->text;
+  size_t n = tx->len, i = 0;
+  while (i < n && !a->oom) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (!k) {
+      i++;
+      continue;
+    }
+    if (pc_uni_is_space(cp) || cp == 0xA0) {
+      i += k;
+      continue;
+    }
+    bool mo, mc, single;
+    size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
+    if (word_cp(cp)) {
+      size_t j = i + k;
+      while (j < n) {
+        uint32_t c2;
+        size_t k2 = pc_utf8_decode(p + j, n - j, &c2);
+        if (k2 && word_cp(c2)) {
+          j += k2;
+          continue;
+        }
+        /* inner ' ’ - . followed by a word character */
+        if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
+                   c2 == 0x2010)) {
+          uint32_t c3;
+          size_t k3 = j + k2 < n ? pc_utf8_decode(p + j + k2, n - j - k2, &c3) : 0;
+          if (k3 && word_cp(c3)) {
+            j += k2 + k3;
+            continue;
+          }
+        }
+        break;
+      }
+      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      i = j;
+    } else if (qm) {
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
+                mo && !mc ? T_QOPEN : mc && !mo ? T_QCLOSE : T_QOPEN);
+      /* ambiguous marks (" “) are decided when pairing */
+      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? 0x80 : 0) |
+                               (uint8_t)(single ? 0x40 : 0);
+      i += qm;
+    } else {
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + k), T_PUNCT);
+      i += k;
+    }
+  }
+}
+
+/*** spans *****************************************************************/
+
+/* Pairs the quotation marks of one block [t0, t1).  Double marks pair
+ * with double marks; single ones only nest inside a double pair (an
+ * apostrophe is never taken for one outside).  A mark left open runs to
+ * the block's end. */
+static void pair_block(struct at *a, size_t t0, size_t t1) {
+  size_t open = (size_t)-1;
+  for (size_t i = t0; i < t1 && !a->oom; i++) {
+    struct tk *k = &a->t[i];
+    if (k->type != T_QOPEN && k->type != T_QCLOSE)
+      continue;
+    bool single = k->flags & 0x40, both = k->flags & 0x80;
+    if (single)
+      continue; /* nested marks stay inside their span */
+    if (open == (size_t)-1) {
+      if (k->type == T_QOPEN || both) {
+        k->type = T_QOPEN;
+        open = i;
+      }
+      continue;
+    }
+    if (k->type == T_QCLOSE || both) {
+      k->type = T_QCLOSE;
+      GROW(a, sp, nsp, capsp);
+      if (a->oom)
+        return;
+      struct span *sp = &a->sp[a->nsp++];
+      sp->o = open, sp->c = i, sp->block = k->block;
+      sp->s = a->t[open].e, sp->e = k->s;
+      sp->closed = true;
+      sp->upper = open + 1 < i && (a->t[open + 1].flags & F_CAP);
+      open = (size_t)-1;
+    } else {
+      open = i; /* a second opener: the first was stray */
+    }
+  }
+  if (open != (size_t)-1 && open + 1 < t1) {
+    GROW(a, sp, nsp, capsp);
+    if (a->oom)
+      return;
+    struct span *sp = &a->sp[a->nsp++];
+    sp->o = open, sp->c = t1 - 1, sp->block = a->t[open].block;
+    sp->s = a->t[open].e;
+    sp->e = a->t[t1 - 1].e;
+    sp->closed = false;
+    sp->upper = a->t[open + 1].flags & F_CAP;
+  }
+}
+
+/*** lexicon matching ******************************************************/
+
+static bool low_eq(const struct tk *k, const char *w) {
+  return strcmp(k->low, w) == 0;
+}
+
+/* Words of phrase p matched at token i (no slots); returns its length. */
+static size_t match_phrase(const struct at *a, size_t i, size_t lim,
+                           const struct pc_phrase *p) {
+  if (i + p->n > lim)
+    return 0;
+  for (size_t k = 0; k < p->n; k++)
+    if (!low_eq(&a->t[i + k], p->w[k]))
+      return 0;
+  return p->n;
+}
+
+/* Longest phrase of l at i; index in *which. */
+static size_t match_list(const struct at *a, size_t i, size_t lim,
+                         const struct pc_phrase_list *l, size_t *which) {
+  size_t best = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    size_t m = match_phrase(a, i, lim, &l->p[k]);
+    if (m > best) {
+      best = m;
+      if (which)
+        *which = k;
+    }
+  }
+  return best;
+}
+
+static bool in_list(const struct pc_phrase_list *l, const char *w) {
+  for (size_t k = 0; k < l->n; k++)
+    if (l->p[k].n == 1 && strcmp(l->p[k].w[0], w) == 0)
+      return true;
+  return false;
+}
+
+/*** entities **************************************************************/
+
+static char *text_of(const struct at *a, size_t t0, size_t t1) {
+  if (t1 <= t0)
+    return strdup("");
+  const char *txt = btext(a, a->t[t0].block);
+  uint32_t s = a->t[t0].s, e = a->t[t1 - 1].e;
+  return strndup(txt + s, e - s);
+}
+
+static int find_entity(struct at *a, const char *name) {
+  for (size_t i = 0; i < a->nen; i++)
+    if (strcmp(a->en[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+static int add_entity(struct at *a, const char *name, pc_entity_type type,
+                      const char *code) {
+  int e = find_entity(a, name);
+  if (e >= 0)
+    return e;
+  GROW(a, en, nen, capen);
+  if (a->oom)
+    return -1;
+  struct ent *x = &a->en[a->nen];
+  memset(x, 0, sizeof *x);
+  x->name = strdup(name);
+  if (!x->name) {
+    a->oom = true;
+    return -1;
+  }
+  x->type = type;
+  x->code = code;
+  if (type == PC_ENTITY_PERSON) {
+    const char *sp = strrchr(x->name, ' ');
+    x->surname = sp ? sp + 1 : x->name;
+  }
+  return (int)a->nen++;
+}
+
+static void add_alias(struct ent *x, const char *form) {
+  if (strcmp(form, x->name) == 0 || x->naliases >= 8)
+    return;
+  for (size_t i = 0; i < x->naliases; i++)
+    if (strcmp(x->aliases[i], form) == 0)
+      return;
+  char *d = strdup(form);
+  if (d)
+    x->aliases[x->naliases++] = d;
+}
+
+static void mark_tokens(struct at *a, size_t t0, size_t t1, int e) {
+  for (size_t i = t0; i < t1; i++)
+    a->t[i].ent = e;
+  if (e >= 0) {
+    a->en[e].mentions++;
+    char *form = text_of(a, t0, t1);
+    if (form) {
+      add_alias(&a->en[e], form);
+      free(form);
+    }
+  }
+}
+
+/* Capitalised words that start sentences or name no one. */
+static bool function_cap(const char *w) {
+  static const char *const ws[] = {
+      "the", "a", "an", "in", "on", "at", "for", "by", "but", "and", "or",
+      "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+      "those", "as", "after", "since", "even", "while", "when", "if",
+      "though", "why", "who", "what", "how", "moreover", "however", "his",
+      "her", "their", "its", "our", "my", "there", "here", "with", "from",
+      "to", "of", "behind", "less", "more", "some", "many", "most", "all",
+      "one", "two", "no", "not", "yes", "so", "then", "now", "also", "just",
+      "both", "each", "every", "any", "before", "during", "despite",
+      "although", "because", "until", "where", "which", "whose", "whom",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december",
+      NULL};
+  for (int i = 0; ws[i]; i++)
+    if (strcmp(w, ws[i]) == 0)
+      return true;
+  return false;
+}
+
+static bool org_head(const char *w) {
+  static const char *const ws[] = {
+      "service", "office", "forum", "ministry", "agency", "department",
+      "council", "party", "hall", "university", "institute", "committee",
+      "court", "police", "bank", "company", "inc", "corp", "times", "news",
+      "post", "association", "commission", "group", "army", "force",
+      "forces", "network", "foundation", "center", "centre", "school",
+      "club", "league", "union", "board", "house", "senate", "congress",
+      "parliament", "government", "organization", "organisation", "fund",
+      "journal", "press", "media", "records", "stadium", "airport",
+      "project", "program", "programme", "pipelines", "pipeline", "crisis",
+      "stream", NULL};
+  for (int i = 0; ws[i]; i++)
+    if (strcmp(w, ws[i]) == 0)
+      return true;
+  return false;
+}
+
+static bool all_caps(const struct at *a, size_t i) {
+  const char *txt = btext(a, a->t[i].block);
+  size_t letters = 0;
+  for (uint32_t k = a->t[i].s; k < a->t[i].e; k++) {
+    char c = txt[k];
+    if (c >= 'a' && c <= 'z')
+      return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+/* The possessive "'s" of a name token does not belong to the name. */
+static void strip_possessive(char *s) {
+  size_t l = strlen(s);
+  if (l > 2 && s[l - 1] == 's' && s[l - 2] == '\'')
+    s[l - 2] = '\0';
+  else if (l > 4 && strcmp(s + l - 4, "\xE2\x80\x99s") == 0)
+    s[l - 4] = '\0';
+}
+
+static void entities(struct at *a) {
+  const struct pc_lex *lx = a->lex;
+  size_t i = 0;
+  while (i < a->nt && !a->oom) {
+    struct tk *k = &a->t[i];
+    if (k->type != T_WORD || !(k->flags & F_CAP)) {
+      i++;
+      continue;
+    }
+    /* block limit for phrases */
+    size_t lim = i;
+    while (lim < a->nt && a->t[lim].block == k->block)
+      lim++;
+    size_t which = 0;
+    size_t m = match_list(a, i, lim, &lx->names, &which);
+    if (m) {
+      const struct pc_phrase *p = &lx->names.p[which];
+      int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
+      mark_tokens(a, i, i + m, e);
+      i += m;
+      continue;
+    }
+    /* a run of capitalised words */
+    size_t j = i;
+    while (j < lim && a->t[j].type == T_WORD && (a->t[j].flags & F_CAP) &&
+           !(j > i && match_list(a, j, lim, &lx->names, NULL)))
+      j++;
+    size_t s = i;
+    while (s < j && function_cap(a->t[s].low))
+      s++;
+    /* leading role words ("President", "Senator") are not the name */
+    size_t titled = s;
+    while (s < j && (in_list(&lx->roles, a->t[s].low) ||
+                     in_list(&lx->honorifics, a->t[s].low)))
+      s++;
+    bool after_title = s > titled;
+    if (s < j) {
+      char *name = text_of(a, s, j);
+      if (!name) {
+        a->oom = true;
+        return;
+      }
+      strip_possessive(name);
+      bool org = org_head(a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+      if (j - s >= 2 && j - s <= 4 && !org) {
+        int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+        mark_tokens(a, s, j, e);
+      } else if (org) {
+        int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
+        mark_tokens(a, s, j, e);
+      } else if (j - s == 1) {
+        /* a surname of someone named before */
+        for (size_t e = 0; e < a->nen; e++) {
+          if (a->en[e].type == PC_ENTITY_PERSON && a->en[e].surname &&
+              strcmp(a->en[e].surname, name) == 0) {
+            mark_tokens(a, s, j, (int)e);
+            break;
+          }
+        }
+        if (a->t[s].ent < 0 && after_title) {
+          int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+          mark_tokens(a, s, j, e);
+        }
+      }
+      free(name);
+    }
+    i = j > i ? j : i + 1;
+  }
+}
+
+/*** sentences *************************************************************/
+
+static bool is_end_punct(const struct tk *k) {
+  return k->type == T_PUNCT &&
+         (strcmp(k->low, ".") == 0 || strcmp(k->low, "?") == 0 ||
+          strcmp(k->low, "!") == 0 || strcmp(k->low, "\xE2\x80\xA6") == 0);
+}
+
+/* The span (index) that token i lies strictly inside, or -1. */
+static int span_of(const struct at *a, size_t i, size_t sp0, size_t sp1) {
+  for (size_t k = sp0; k < sp1; k++)
+    if (a->sp[k].o < i && (i < a->sp[k].c || (!a->sp[k].closed && i <= a->sp[k].c)))
+      return (int)k;
+  return -1;
+}
+
+/* End (exclusive) of the sentence starting at t0 within [t0, t1): at end
+ * punctuation outside quoted spans (or just after a closing mark that
+ * follows it), not after an abbreviation. */
+static size_t sentence_end(const struct at *a, size_t t0, size_t t1,
+                           size_t sp0, size_t sp1) {
+  for (size_t i = t0; i < t1; i++) {
+    const struct tk *k = &a->t[i];
+    if (k->type == T_QOPEN) {
+      /* skip the whole span */
+      for (size_t s = sp0; s < sp1; s++)
+        if (a->sp[s].o == i) {
+          i = a->sp[s].c;
+          /* a span ending the sentence: "... crime.”" */
+          if (i + 1 >= t1)
+            return t1;
+          break;
+        }
+      continue;
+    }
+    if (!is_end_punct(k) || span_of(a, i, sp0, sp1) >= 0)
+      continue;
+    if (strcmp(k->low, ".") == 0 && i > t0) {
+      const struct tk *p = &a->t[i - 1];
+      if (in_list(&a->lex->honorifics, p->low) ||
+          (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
+        continue;
+    }
+    size_t e = i + 1;
+    while (e < t1 && (is_end_punct(&a->t[e]) || a->t[e].type == T_QCLOSE))
+      e++;
+    return e;
+  }
+  return t1;
+}
+
+/*** speakers **************************************************************/
+
+struct who {
+  char *name;
+  int ent;
+  char *role;
+};
+
+static void who_free(struct who *w) {
+  free(w->name);
+  free(w->role);
+  w->name = w->role = NULL;
+}
+
+static bool is_punct(const struct tk *k, const char *p) {
+  return k->type == T_PUNCT && strcmp(k->low, p) == 0;
+}
+
+static bool stop_word(const char *w) {
+  static const char *const ws[] = {
+      "that", "which", "who", "whom", "whose", "what", "is", "are", "was",
+      "were", "be", "been", "being", "to", "in", "on", "at", "by", "with",
+      "from", "after", "before", "since", "because", "as", "but", "if",
+      "when", "while", "also", "not", "never", "and", "or", "it", "we",
+      "i", "you", "would", "will", "could", "should", "may", "might",
+      "has", "have", "had", "do", "does", "did", "than", "about", "into",
+      "over", "under", "through", "against", "between", NULL};
+  for (int i = 0; ws[i]; i++)
+    if (strcmp(w, ws[i]) == 0)
+      return true;
+  return false;
+}
+
+static bool aux_word(const char *w) {
+  static const char *const ws[] = {
+      "has", "have", "had", "also", "then", "later", "would", "will",
+      "repeatedly", "recently", "once", "again", "further", "previously",
+      "publicly", "officially", "reportedly", "directly", "has been",
+      "had been", "could", "may", "might", "quickly", "firmly", "flatly",
+      "earlier", "subsequently", "himself", "herself", "themselves", NULL};
+  for (int i = 0; ws[i]; i++)
+    if (strcmp(w, ws[i]) == 0)
+      return true;
+  return false;
+}
+
+static bool determiner(const char *w) {
+  return strcmp(w, "the") == 0 || strcmp(w, "a") == 0 || strcmp(w, "an") == 0 ||
+         strcmp(w, "those") == 0 || strcmp(w, "these") == 0 ||
+         strcmp(w, "their") == 0 || strcmp(w, "its") == 0 ||
+         strcmp(w, "his") == 0 || strcmp(w, "her") == 0 ||
+         strcmp(w, "our") == 0 || strcmp(w, "this") == 0;
+}
+
+/* Text of [t0, t1) without a leading determiner; NULL when empty. */
+static char *np_text(const struct at *a, size_t t0, size_t t1) {
+  while (t0 < t1 && (determiner(a->t[t0].low) || a->t[t0].type != T_WORD))
+    t0++;
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0)
+    return NULL;
+  char *s = text_of(a, t0, t1);
+  if (s)
+    strip_possessive(s);
+  return s;
+}
+
+static bool preposition(const char *w) {
+  static const char *const ws[] = {"for", "in", "at", "by", "from", "of",
+                                   "to", "with", "on", "about", NULL};
+  for (int i = 0; ws[i]; i++)
+    if (strcmp(w, ws[i]) == 0)
+      return true;
+  return false;
+}
+
+/* The last person named before token i, leaving out names governed by a
+ * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
+ * subject or an appositive far more often. */
+static int last_person(const struct at *a, size_t i) {
+  while (i-- > 0) {
+    int e = a->t[i].ent;
+    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+      continue;
+    size_t f = i;
+    while (f > 0 && a->t[f - 1].ent == e)
+      f--;
+    if (f > 0 && preposition(a->t[f - 1].low)) {
+      i = f;
+      continue;
+    }
+    return e;
+  }
+  return -1;
+}
+
+static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
+  struct who w = {NULL, -1, NULL};
+  if (n1 <= n0)
+    return w;
+  for (size_t i = n0; i < n1; i++) {
+    int e = a->t[i].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      size_t r = i;
+      while (r > n0 && a->t[r - 1].ent == e)
+        r--;
+      w.role = np_text(a, n0, r);
+      return w;
+    }
+  }
+  if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low)) {
+    int e = last_person(a, n0);
+    if (e >= 0) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+    }
+    return w;
+  }
+  for (size_t i = n0; i < n1; i++)
+    if (a->t[i].type == T_WORD && in_list(&a->lex->roles, a->t[i].low)) {
+      w.name = np_text(a, n0, n1);
+      w.role = w.name ? strdup(w.name) : NULL;
+      return w;
+    }
+  for (size_t i = n0; i < n1; i++)
+    if (a->t[i].ent >= 0) {
+      w.ent = a->t[i].ent;
+      w.name = strdup(a->en[w.ent].name);
+      return w;
+    }
+  return w;
+}
+
+/* Start of the noun phrase ending at `end` (exclusive), not before lo. */
+static size_t np_start(const struct at *a, size_t lo, size_t end) {
+  size_t b = end;
+  while (b > lo) {
+    const struct tk *k = &a->t[b - 1];
+    if (k->type != T_WORD || stop_word(k->low))
+      break;
+    b--;
+  }
+  return b;
+}
+
+/* The speaker left of a cue at token c (the sentence starts at lo). */
+static struct who speaker_left(struct at *a, size_t lo, size_t c) {
+  size_t end = c;
+  while (end > lo && a->t[end - 1].type == T_WORD && aux_word(a->t[end - 1].low))
+    end--;
+  if (end > lo && is_punct(&a->t[end - 1], ",")) {
+    /* "the head of X, Alexander Bortnikov, told ..." */
+    size_t e2 = end - 1, b2 = np_start(a, lo, e2);
+    struct who w = resolve_np(a, b2, e2);
+    if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
+      size_t rb = np_start(a, lo, b2 - 1);
+      char *role = np_text(a, rb, b2 - 1);
+      if (role) {
+        free(w.role);
+        w.role = role;
+      }
+    }
+    return w;
+  }
+  size_t b = np_start(a, lo, end);
+  return resolve_np(a, b, end);
+}
+
+/* A cue at i (outside spans): its length, 0 if none. */
+static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
+                     size_t sp1) {
+  if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
+    return 0;
+  /* "States" in "United States" is a name, not a verb */
+  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
+    return 0;
+  return match_list(a, i, lim, &a->lex->cues, NULL);
+}
+
+/*** speech ****************************************************************/
+
+static int add_quote(struct at *a, uint32_t block, size_t c0, size_t c1,
+                     pc_quote_kind kind, const struct who *w, const char *cue,
+                     int parent, size_t t0, size_t t1) {
+  if (c1 <= c0)
+    return -1;
+  GROW(a, q, nq, capq);
+  if (a->oom)
+    return -1;
+  struct qt *q = &a->q[a->nq];
+  memset(q, 0, sizeof *q);
+  /* bytes: inside the marks when the content is exactly one span */
+  q->block = block;
+  q->s = a->t[c0].s;
+  q->e = a->t[c1 - 1].e;
+  if (a->t[c0].type == T_QOPEN)
+    q->s = a->t[c0].e;
+  if (a->t[c1 - 1].type == T_QCLOSE)
+    q->e = a->t[c1 - 1].s;
+  while (q->e > q->s && (btext(a, block)[q->e - 1] == ',' ||
+                         btext(a, block)[q->e - 1] == ' '))
+    q->e--;
+  if (q->e <= q->s)
+    return -1;
+  q->kind = kind;
+  q->speaker = w && w->name ? strdup(w->name) : NULL;
+  q->ent = w ? w->ent : -1;
+  q->role = w && w->role ? strdup(w->role) : NULL;
+  q->cue = cue ? strdup(cue) : NULL;
+  q->parent = parent;
+  q->t0 = t0, q->t1 = t1;
+  return (int)a->nq++;
+}
+
+/* Spans lying inside [c0, c1). */
+static int spans_inside(const struct at *a, size_t c0, size_t c1, size_t sp0,
+                        size_t sp1, size_t *only) {
+  int n = 0;
+  for (size_t s = sp0; s < sp1; s++)
+    if (a->sp[s].o >= c0 && a->sp[s].c < c1) {
+      n++;
+      *only = s;
+    }
+  return n;
+}
+
+/* Where reported content after a cue ends: the sentence's end, or ", but",
+ * ";" or a second "that" clause (", and that"). */
+static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
+                     size_t sp1);
+
+static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
+                         size_t sp1) {
+  bool nested = false; /* ", and that" then belongs to the inner speaker */
+  for (size_t i = c0; i < t1; i++) {
+    if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
+      continue;
+    if (!nested && cue_at(a, i, t1, sp0, sp1))
+      nested = true;
+    if (is_punct(&a->t[i], ";"))
+      return i;
+    if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        (strcmp(a->t[i + 1].low, "but") == 0 ||
+         (!nested && strcmp(a->t[i + 1].low, "and") == 0 && i + 2 < t1 &&
+          strcmp(a->t[i + 2].low, "that") == 0)))
+      return i;
+  }
+  return t1;
+}
+
+static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
+                      size_t sp1, int parent, int depth);
+
+/* Reported content [c0, c1) by w: one quote, and speech reported in it. */
+static void content(struct at *a, size_t c0, size_t c1, const struct who *w,
+                    const char *cue, int parent, size_t t0, size_t t1,
+                    size_t sp0, size_t sp1, int depth) {
+  while (c0 < c1 && (is_punct(&a->t[c0], ",") || is_punct(&a->t[c0], ":") ||
+                     strcmp(a->t[c0].low, "that") == 0))
+    c0++;
+  while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
+    c1--;
+  if (c1 <= c0)
+    return;
+  size_t only = 0;
+  int n = spans_inside(a, c0, c1, sp0, sp1, &only);
+  pc_quote_kind kind = PC_QUOTE_INDIRECT;
+  if (n == 1 && a->sp[only].o == c0 && a->sp[only].c + 1 >= c1) {
+    /* a whole sentence in the marks is direct; words without a sentence's
+     * end are part of the reported clause */
+    size_t last = a->sp[only].c;
+    while (last > c0 && a->t[last - 1].type == T_QCLOSE)
+      last--;
+    bool sentence = last > c0 && is_end_punct(&a->t[last - 1]);
+    kind = a->sp[only].upper && sentence ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED;
+  }
+  else if (n > 0)
+    kind = PC_QUOTE_MIXED;
+  int q = add_quote(a, a->t[c0].block, c0, c1, kind, w, cue, parent, t0, t1);
+  if (q >= 0 && depth == 0)
+    speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
+}
+
+/* The cue phrase's text as written, lower case. */
+static char *cue_text(const struct at *a, size_t i, size_t len) {
+  char *s = text_of(a, i, i + len);
+  if (s)
+    for (char *p = s; *p; p++)
+      if (*p >= 'A' && *p <= 'Z')
+        *p = (char)(*p + 32);
+  return s;
+}
+
+/* Speech in the sentence [t0, t1): cue verbs, frames, quoted spans. */
+static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
+                      size_t sp1, int parent, int depth) {
+  bool found = false;
+  /* a frame at the start: "According to X, ...", "In X's view, ..." */
+  for (size_t f = 0; f < a->lex->frames.n && !found && depth == 0; f++) {
+    const struct pc_phrase *p = &a->lex->frames.p[f];
+    size_t i = t0, k = 0, s0 = 0, s1 = 0;
+    bool ok = true;
+    for (; k < p->n && ok; k++) {
+      if (strcmp(p->w[k], "{s}") == 0) {
+        s0 = i;
+        const char *next = k + 1 < p->n ? p->w[k + 1] : ",";
+        while (i < t1 && i - s0 < 10 && strcmp(a->t[i].low, next) != 0 &&
+               !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
+          i++;
+        s1 = i;
+        ok = s1 > s0 && i < t1;
+      } else {
+        ok = i < t1 && strcmp(a->t[i].low, p->w[k]) == 0;
+        i++;
+      }
+    }
+    if (!ok)
+      continue;
+    if (strcmp(p->w[p->n - 1], "{s}") == 0) { /* "for {S}" ends at ',' */
+      if (i >= t1 || !is_punct(&a->t[i], ","))
+        continue;
+    } else if (i < t1 && is_punct(&a->t[i], ",")) {
+      /* fine */
+    }
+    struct who w = resolve_np(a, s0, s1);
+    if (!w.name || (w.ent < 0 && !w.role)) {
+      who_free(&w);
+      continue;
+    }
+    char *cue = cue_text(a, t0, 1);
+    if (p->n >= 2 && strcmp(p->w[p->n - 1], "view") == 0) {
+      free(cue);
+      cue = strdup("view");
+    }
+    size_t c1 = clause_end(a, i, t1, sp0, sp1);
+    size_t first = a->nq;
+    content(a, i, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
+    free(cue);
+    who_free(&w);
+    found = true;
+  }
+  for (size_t i = t0; i < t1 && !found; i++) {
+    size_t len = cue_at(a, i, t1, sp0, sp1);
+    if (!len)
+      continue;
+    struct who w = speaker_left(a, t0, i);
+    size_t after = i + len;
+    bool inverted = false;
+    if (!w.name) {
+      /* "..., said X." or "“...,” said X." */
+      size_t b = after, e = after;
+      while (e < t1 && a->t[e].type == T_WORD && !stop_word(a->t[e].low))
+        e++;
+      who_free(&w);
+      w = resolve_np(a, b, e);
+      inverted = w.name != NULL;
+      if (inverted)
+        after = e;
+    }
+    if (!w.name) {
+      who_free(&w);
+      continue;
+    }
+    char *cue = cue_text(a, i, len);
+    /* skip an object or adverbial up to "that" */
+    size_t c0 = after;
+    for (size_t k = after; k < t1 && k < after + 7; k++) {
+      if (strcmp(a->t[k].low, "that") == 0) {
+        c0 = k + 1;
+        break;
+      }
+      if (a->t[k].type != T_WORD)
+        break;
+    }
+    bool any = false;
+    size_t first = a->nq;
+    if (!inverted && c0 < t1 && !is_end_punct(&a->t[c0])) {
+      size_t c1 = clause_end(a, c0, t1, sp0, sp1);
+      content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+      any = true;
+      /* ", and that ..." reports a second thing */
+      while (c1 + 2 < t1 && strcmp(a->t[c1 + 1].low, "and") == 0 &&
+             strcmp(a->t[c1 + 2].low, "that") == 0) {
+        size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
+        content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
+        c1 = c2;
+      }
+    }
+    if (!any) {
+      /* the quoted spans of the sentence are the speech */
+      for (size_t s = sp0; s < sp1; s++)
+        if (a->sp[s].o >= t0 && a->sp[s].c < t1)
+          add_quote(a, a->sp[s].block, a->sp[s].o, a->sp[s].c + 1,
+                    a->sp[s].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, &w,
+                    cue, parent, t0, t1);
+    }
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
+    free(cue);
+    who_free(&w);
+    found = true;
+  }
+  if (found || depth > 0)
+    return;
+  /* No cue: a whole-sentence quotation continues the last speaker. */
+  for (size_t s = sp0; s < sp1; s++) {
+    const struct span *sp = &a->sp[s];
+    if (sp->o < t0 || sp->c >= t1 || !sp->upper || sp->o > t0 + 1)
+      continue;
+    if (a->last_speaker_q < 0)
+      break;
+    const struct qt *lq = &a->q[a->last_speaker_q];
+    struct who w = {lq->speaker, lq->ent, lq->role};
+    add_quote(a, sp->block, sp->o, sp->c + 1, PC_QUOTE_DIRECT, &w, NULL, -1,
+              t0, t1);
+  }
+}
+
+/*** claims ****************************************************************/
+
+static bool boundary(const struct tk *k) {
+  if (k->type == T_QOPEN || k->type == T_QCLOSE)
+    return true;
+  if (k->type != T_PUNCT)
+    return false;
+  return strchr(".;:?!()[]", k->low[0]) != NULL ||
+         strcmp(k->low, "\xE2\x80\xA6") == 0;
+}
+
+static bool list_sep(const struct tk *k) {
+  return is_punct(k, ",") || is_punct(k, "\xE2\x80\x93") ||
+         is_punct(k, "\xE2\x80\x94") || strcmp(k->low, "and") == 0 ||
+         strcmp(k->low, "or") == 0;
+}
+
+/* A list of noun phrases to the right of i: "X, Y and Z". */
+static size_t right_list(const struct at *a, size_t i, size_t t1) {
+  size_t e = i;
+  while (e < t1 && e < i + 14 && !boundary(&a->t[e])) {
+    const struct tk *k = &a->t[e];
+    if (list_sep(k)) {
+      size_t n = e + 1;
+      while (n < t1 && list_sep(&a->t[n]))
+        n++;
+      if (n >= t1 || a->t[n].type != T_WORD || stop_word(a->t[n].low))
+        break;
+      e = n;
+      continue;
+    }
+    if (k->type != T_WORD || stop_word(k->low))
+      break;
+    e++;
+  }
+  return e;
+}
+
+/* A list of noun phrases ending at `end`. */
+static size_t left_list(const struct at *a, size_t lo, size_t end) {
+  size_t b = end;
+  while (b > lo && end - b < 14) {
+    const struct tk *k = &a->t[b - 1];
+    if (list_sep(k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
+        !stop_word(a->t[b - 2].low) && b < end &&
+        (a->t[b].flags & F_CAP)) {
+      b--;
+      continue;
+    }
+    if (k->type != T_WORD || stop_word(k->low))
+      break;
+    b--;
+  }
+  return b;
+}
+
+/* The display name of a noun phrase: its entity's when it is one. */
+static char *np_name(const struct at *a, size_t t0, size_t t1) {
+  while (t0 < t1 && (determiner(a->t[t0].low) || a->t[t0].type != T_WORD))
+    t0++;
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0)
+    return NULL;
+  int e = a->t[t0].ent;
+  bool one = e >= 0;
+  for (size_t i = t0; i < t1 && one; i++)
+    one = a->t[i].ent == e;
+  if (one)
+    return strdup(a->en[e].name);
+  if (t1 - t0 == 1 && (stop_word(a->t[t0].low) || function_cap(a->t[t0].low)))
+    return NULL; /* "who", "it", "they" name no one */
+  return np_text(a, t0, t1);
+}
+
+/* Splits [t0, t1) at list separators into up to 8 names. */
+static size_t split_names(const struct at *a, size_t t0, size_t t1,
+                          char **out) {
+  size_t n = 0, s = t0;
+  for (size_t i = t0; i <= t1 && n < 8; i++) {
+    if (i == t1 || list_sep(&a->t[i])) {
+      char *name = i > s ? np_name(a, s, i) : NULL;
+      if (name && *name)
+        out[n++] = name;
+      else
+        free(name);
+      s = i + 1;
+    }
+  }
+  return n;
+}
+
+/* The innermost quote holding token i's bytes, or -1. */
+static int quote_holding(const struct at *a, size_t i) {
+  int best = -1;
+  uint32_t bl = a->t[i].block, pos = a->t[i].s;
+  for (size_t q = 0; q < a->nq; q++) {
+    const struct qt *x = &a->q[q];
+    if (x->block == bl && x->s <= pos && pos < x->e &&
+        (best < 0 || x->e - x->s < a->q[best].e - a->q[best].s))
+      best = (int)q;
+  }
+  return best;
+}
+
+static bool negated(const struct at *a, size_t from, size_t to) {
+  for (size_t i = from > 3 ? from - 3 : 0; i < to; i++)
+    if (strcmp(a->t[i].low, "never") == 0 || strcmp(a->t[i].low, "not") == 0 ||
+        strcmp(a->t[i].low, "n't") == 0 || strcmp(a->t[i].low, "no") == 0)
+      return true;
+  return false;
+}
+
+/* "to say that ..." only supposes what follows. */
+static bool hedged(const struct at *a, size_t t0, size_t at) {
+  for (size_t i = at > t0 + 8 ? at - 8 : t0; i + 1 < at; i++)
+    if (strcmp(a->t[i].low, "to") == 0 &&
+        (strcmp(a->t[i + 1].low, "say") == 0 ||
+         strcmp(a->t[i + 1].low, "suggest") == 0 ||
+         strcmp(a->t[i + 1].low, "claim") == 0))
+      return true;
+  return false;
+}
+
+static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
+                      size_t t1, size_t i) {
+  /* the first literal of the pattern matches at i */
+  size_t first = 0;
+  while (first < p->n && p->w[first][0] == '{')
+    first++;
+  if (first >= p->n)
+    return;
+  size_t cap[3][2] = {{0, 0}, {0, 0}, {0, 0}}; /* a, c, e */
+  bool have[3] = {false, false, false};
+  size_t ti = i;
+  for (size_t k = first; k < p->n; k++) {
+    const char *w = p->w[k];
+    if (w[0] != '{') {
+      if (ti >= t1 || strcmp(a->t[ti].low, w) != 0)
+        return;
+      ti++;
+      continue;
+    }
+    int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
+    if (k + 1 == p->n) { /* trailing slot */
+      size_t e = slot == 2 ? ti : right_list(a, ti, t1);
+      if (slot == 2) {
+        while (e < t1 && !boundary(&a->t[e]) && !is_punct(&a->t[e], ",") &&
+               e < ti + 8)
+          e++;
+      }
+      if (e == ti && slot != 2)
+        return;
+      cap[slot][0] = ti, cap[slot][1] = e, have[slot] = true;
+      ti = e;
+    } else { /* slot between literals: up to 8 tokens */
+      const char *next = p->w[k + 1];
+      size_t e = ti;
+      while (e < t1 && e < ti + 8 && strcmp(a->t[e].low, next) != 0 &&
+             !boundary(&a->t[e]))
+        e++;
+      if (e >= t1 || e == ti || strcmp(a->t[e].low, next) != 0)
+        return;
+      cap[slot][0] = ti, cap[slot][1] = e, have[slot] = true;
+      ti = e;
+    }
+  }
+  if (first > 0) { /* leading slot, left of i */
+    const char *w = p->w[0];
+    int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
+    size_t b = slot == 0 ? left_list(a, t0, i) : np_start(a, t0, i);
+    if (b == i && slot != 2) /* the event may go unnamed ("it") */
+      return;
+    cap[slot][0] = b, cap[slot][1] = i, have[slot] = b < i;
+  }
+  size_t from = have[1] ? cap[1][0] : have[0] && cap[0][0] < i ? cap[0][0] : i;
+  if (!p->tag && negated(a, from, ti))
+    return;
+  if (hedged(a, t0, from))
+    return;
+  GROW(a, c, nc, capc);
+  if (a->oom)
+    return;
+  struct cl *c = &a->c[a->nc];
+  memset(c, 0, sizeof *c);
+  c->naccused = have[0] ? split_names(a, cap[0][0], cap[0][1], c->accused) : 0;
+  if (!c->naccused)
+    return;
+  c->quote = quote_holding(a, i);
+  if (p->claimant && have[1])
+    c->claimant = np_name(a, cap[1][0], cap[1][1]);
+  else if (!p->claimant && c->quote >= 0 && a->q[c->quote].speaker)
+    c->claimant = strdup(a->q[c->quote].speaker);
+  if (!c->claimant) {
+    for (size_t k = 0; k < c->naccused; k++)
+      free(c->accused[k]);
+    return;
+  }
+  c->event = have[2] ? np_text(a, cap[2][0], cap[2][1]) : NULL;
+  c->deny = p->tag;
+  c->t0 = t0, c->t1 = t1;
+  a->nc++;
+}
+
+static void claims_in(struct at *a, size_t t0, size_t t1) {
+  for (size_t k = 0; k < a->lex->claims.n; k++) {
+    const struct pc_phrase *p = &a->lex->claims.p[k];
+    size_t first = 0;
+    while (first < p->n && p->w[first][0] == '{')
+      first++;
+    if (first >= p->n)
+      continue;
+    for (size_t i = t0; i < t1; i++)
+      if (strcmp(a->t[i].low, p->w[first]) == 0)
+        claim_try(a, p, t0, t1, i);
+  }
+}
+
+/*** dates *****************************************************************/
+
+/* "On April 2" in the sentence before its cue: ISO 8601 with the
+ * document's year (the year before when the month is later than the
+ * document's), or "--MM-DD" when no year is known. */
+static char *quote_date(const struct at *a, const struct qt *q) {
+  for (size_t i = q->t0; i + 1 < q->t1; i++) {
+    if (a->t[i].type != T_WORD)
+      continue;
+    int m = pc_month_of(a->ctx, a->t[i].low);
+    if (!m || a->t[i + 1].type != T_WORD)
+      continue;
+    char *end;
+    long d = strtol(a->t[i + 1].low, &end, 10);
+    if (d < 1 || d > 31 || (*end && strcmp(end, "th") && strcmp(end, "st") &&
+                            strcmp(end, "nd") && strcmp(end, "rd")))
+      continue;
+    char buf[16];
+    if (a->year) {
+      int y = a->year - (a->month && m > a->month ? 1 : 0);
+      snprintf(buf, sizeof buf, "%04d-%02d-%02ld", y % 10000, m, d);
+    } else {
+      snprintf(buf, sizeof buf, "--%02d-%02ld", m, d);
+    }
+    return strdup(buf);
+  }
+  return NULL;
+}
+
+/*** driver ****************************************************************/
+
+static bool text_block(pc_block_type t) {
+  return t == PC_BLOCK_PARAGRAPH || t == PC_BLOCK_BLOCKQUOTE ||
+         t == PC_BLOCK_LIST;
+}
+
+static char *arena_take(struct pc_arena *ar, char *s) {
+  if (!s)
+    return NULL;
+  char *r = pc_arena_strdup(ar, s);
+  free(s);
+  return r;
+}
+
+static int cmp_quote(const void *x, const void *y) {
+  const struct qt *p = x, *q = y;
+  if (p->block != q->block)
+    return p->block < q->block ? -1 : 1;
+  if (p->s != q->s)
+    return p->s < q->s ? -1 : 1;
+  return p->e > q->e ? -1 : p->e < q->e; /* outer first */
+}
+
+static void at_free(struct at *a) {
+  for (size_t i = 0; i < a->nen; i++) {
+    free(a->en[i].name);
+    for (size_t k = 0; k < a->en[i].naliases; k++)
+      free(a->en[i].aliases[k]);
+  }
+  for (size_t i = 0; i < a->nq; i++) {
+    free(a->q[i].speaker);
+    free(a->q[i].role);
+    free(a->q[i].cue);
+    free(a->q[i].date);
+  }
+  for (size_t i = 0; i < a->nc; i++) {
+    free(a->c[i].claimant);
+    free(a->c[i].event);
+    for (size_t k = 0; k < a->c[i].naccused; k++)
+      free(a->c[i].accused[k]);
+  }
+  free(a->t);
+  free(a->sp);
+  free(a->en);
+  free(a->q);
+  free(a->c);
+}
+
+static bool same_claim(const struct cl *x, const struct cl *y) {
+  if (x->deny != y->deny || strcmp(x->claimant, y->claimant) != 0 ||
+      x->naccused != y->naccused)
+    return false;
+  for (size_t k = 0; k < x->naccused; k++)
+    if (strcmp(x->accused[k], y->accused[k]) != 0)
+      return false;
+  return true;
+}
+
+/* Copies the results into the document's arena as the public structs. */
+static pc_status publish(struct at *a, pc_error *err) {
+  pc_doc *doc = a->doc;
+  struct pc_arena *ar = &doc->arena;
+  struct pc_attr *r = pc_arena_alloc(ar, sizeof *r);
+  if (!r)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  /* quotes in reading order; parents re-pointed after the sort */
+  int *order = calloc(a->nq + 1, sizeof *order);
+  size_t *orig = malloc((a->nq + 1) * sizeof *orig);
+  if (!order || !orig) {
+    free(order);
+    free(orig);
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < a->nq; i++)
+    orig[i] = i;
+  /* sort indexes, not structs, to keep the mapping */
+  for (size_t i = 1; i < a->nq; i++) { /* insertion sort: quotes are few */
+    size_t j = i, o = orig[i];
+    while (j > 0 && cmp_quote(&a->q[orig[j - 1]], &a->q[o]) > 0) {
+      orig[j] = orig[j - 1];
+      j--;
+    }
+    orig[j] = o;
+  }
+  for (size_t i = 0; i < a->nq; i++)
+    order[orig[i]] = (int)i; /* old index -> new index */
+  r->quotes = a->nq ? pc_arena_alloc(ar, a->nq * sizeof *r->quotes) : NULL;
+  for (size_t i = 0; i < a->nq && r->quotes; i++) {
+    struct qt *q = &a->q[orig[i]];
+    pc_quote *o = &r->quotes[i];
+    char id[24];
+    snprintf(id, sizeof id, "q%zu", i + 1);
+    o->id = pc_arena_strdup(ar, id);
+    o->text = pc_arena_strndup(ar, btext(a, q->block) + q->s, q->e - q->s);
+    o->kind = q->kind;
+    o->speaker = q->speaker ? pc_arena_strdup(ar, q->speaker) : NULL;
+    o->speaker_entity = q->ent;
+    o->role = q->role ? pc_arena_strdup(ar, q->role) : NULL;
+    o->cue = q->cue ? pc_arena_strdup(ar, q->cue) : NULL;
+    o->date = arena_take(ar, quote_date(a, q));
+    o->block = q->block;
+    o->start = q->s;
+    o->end = q->e;
+    if (q->t1 > q->t0) {
+      const struct tk *f = &a->t[q->t0], *l = &a->t[q->t1 - 1];
+      o->sentence = pc_arena_strndup(ar, btext(a, f->block) + f->s, l->e - f->s);
+    }
+    o->parent = q->parent >= 0 ? order[q->parent] : -1;
+  }
+  r->nquotes = r->quotes ? a->nq : 0;
+  r->entities = a->nen ? pc_arena_alloc(ar, a->nen * sizeof *r->entities) : NULL;
+  for (size_t i = 0; i < a->nen && r->entities; i++) {
+    pc_entity *o = &r->entities[i];
+    char id[24];
+    snprintf(id, sizeof id, "e%zu", i + 1);
+    o->id = pc_arena_strdup(ar, id);
+    o->name = pc_arena_strdup(ar, a->en[i].name);
+    o->type = a->en[i].type;
+    o->country = a->en[i].code ? pc_arena_strdup(ar, a->en[i].code) : NULL;
+    o->mentions = a->en[i].mentions;
+    const char **al = a->en[i].naliases
+                          ? pc_arena_alloc(ar, a->en[i].naliases * sizeof *al)
+                          : NULL;
+    for (size_t k = 0; al && k < a->en[i].naliases; k++)
+      al[k] = pc_arena_strdup(ar, a->en[i].aliases[k]);
+    o->aliases = al;
+    o->naliases = al ? a->en[i].naliases : 0;
+  }
+  r->nentities = r->entities ? a->nen : 0;
+  r->claims = a->nc ? pc_arena_alloc(ar, a->nc * sizeof *r->claims) : NULL;
+  size_t nc = 0;
+  for (size_t i = 0; i < a->nc && r->claims; i++) {
+    bool dup = false;
+    for (size_t k = 0; k < i && !dup; k++)
+      dup = same_claim(&a->c[k], &a->c[i]);
+    if (dup)
+      continue;
+    const struct cl *c = &a->c[i];
+    pc_claim *o = &r->claims[nc++];
+    o->claimant = pc_arena_strdup(ar, c->claimant);
+    const char **acc = pc_arena_alloc(ar, c->naccused * sizeof *acc);
+    for (size_t k = 0; acc && k < c->naccused; k++)
+      acc[k] = pc_arena_strdup(ar, c->accused[k]);
+    o->accused = acc;
+    o->naccused = acc ? c->naccused : 0;
+    o->event = c->event ? pc_arena_strdup(ar, c->event) : NULL;
+    o->deny = c->deny;
+    const struct tk *f = &a->t[c->t0], *l = &a->t[c->t1 - 1];
+    o->evidence = pc_arena_strndup(ar, btext(a, f->block) + f->s, l->e - f->s);
+    o->quote = c->quote >= 0 ? order[c->quote] : -1;
+  }
+  r->nclaims = nc;
+  free(order);
+  free(orig);
+  doc->attr = r;
+  return PC_OK;
+}
+
+pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
+                       pc_error *err) {
+  if (!ctx || !doc || !ctx->lex)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_attribute: NULL argument");
+  struct at a;
+  memset(&a, 0, sizeof a);
+  a.ctx = ctx;
+  a.lex = ctx->lex;
+  a.doc = doc;
+  a.last_speaker_q = -1;
+  const char *d = date ? date : doc->meta[PC_META_DATE];
+  if (d && strlen(d) >= 7) {
+    a.year = (int)strtol(d, NULL, 10);
+    a.month = (int)strtol(d + 5, NULL, 10);
+    if (a.year < 1000 || a.year > 9999)
+      a.year = a.month = 0;
+  }
+  for (size_t b = 0; b < doc->nblocks && !a.oom; b++) {
+    if (!text_block(doc->blocks[b].type))
+      continue;
+    size_t t0 = a.nt;
+    tokenize_block(&a, (uint32_t)b);
+    mark_sentence_starts(&a, t0);
+    pair_block(&a, t0, a.nt);
+  }
+  if (!a.oom)
+    entities(&a);
+  size_t sp = 0;
+  for (size_t i = 0; i < a.nt && !a.oom;) {
+    uint32_t bl = a.t[i].block;
+    size_t bend = i;
+    while (bend < a.nt && a.t[bend].block == bl)
+      bend++;
+    size_t sp0 = sp;
+    while (sp < a.nsp && a.sp[sp].block == bl)
+      sp++;
+    for (size_t s = i; s < bend && !a.oom;) {
+      size_t e = sentence_end(&a, s, bend, sp0, sp);
+      if (e <= s)
+        e = s + 1;
+      speech_in(&a, s, e, sp0, sp, -1, 0);
+      claims_in(&a, s, e);
+      s = e;
+    }
+    i = bend;
+  }
+  pc_status st = a.oom ? pc_error_set(err, PC_ERR_NOMEM, "out of memory")
+                       : publish(&a, err);
+  at_free(&a);
+  return st;
+}
+
+size_t pc_doc_quote_count(const pc_doc *doc) {
+  return doc && doc->attr ? doc->attr->nquotes : 0;
+}
+const pc_quote *pc_doc_quote(const pc_doc *doc, size_t i) {
+  return i < pc_doc_quote_count(doc) ? &doc->attr->quotes[i] : NULL;
+}
+size_t pc_doc_entity_count(const pc_doc *doc) {
+  return doc && doc->attr ? doc->attr->nentities : 0;
+}
+const pc_entity *pc_doc_entity(const pc_doc *doc, size_t i) {
+  return i < pc_doc_entity_count(doc) ? &doc->attr->entities[i] : NULL;
+}
+size_t pc_doc_claim_count(const pc_doc *doc) {
+  return doc && doc->attr ? doc->attr->nclaims : 0;
+}
+const pc_claim *pc_doc_claim(const pc_doc *doc, size_t i) {
+  return i < pc_doc_claim_count(doc) ? &doc->attr->claims[i] : NULL;
+}

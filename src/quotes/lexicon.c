@@ -1,0 +1,235 @@
+/*
+ * lexicon.c - loads the attribution lexicon from data/<lang>/ and ISO 3166.
+ *
+ * Every file is lines of words; see the header comment of each file in
+ * data/en/.  Phrases are split into lower-cased words the way the
+ * attribution tokenizer splits text, so they compare word by word.
+ */
+#include "quotes.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void phrase_free(struct pc_phrase *p) {
+  for (size_t i = 0; i < p->n; i++)
+    free(p->w[i]);
+  free(p->w);
+  free(p->name);
+  free(p->code);
+}
+
+static void list_free(struct pc_phrase_list *l) {
+  for (size_t i = 0; i < l->n; i++)
+    phrase_free(&l->p[i]);
+  free(l->p);
+  memset(l, 0, sizeof *l);
+}
+
+void pc_lex_free(struct pc_lex *lex) {
+  list_free(&lex->cues);
+  list_free(&lex->frames);
+  list_free(&lex->pronouns);
+  list_free(&lex->roles);
+  list_free(&lex->honorifics);
+  list_free(&lex->claims);
+  list_free(&lex->names);
+}
+
+/* A new zeroed phrase at the end of l, or NULL. */
+static struct pc_phrase *push(struct pc_phrase_list *l) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    struct pc_phrase *np = realloc(l->p, cap * sizeof *np);
+    if (!np)
+      return NULL;
+    l->p = np;
+    l->cap = cap;
+  }
+  memset(&l->p[l->n], 0, sizeof *l->p);
+  return &l->p[l->n++];
+}
+
+/* Splits [s, e) into lower-cased words: runs of letters/digits (with
+ * inner apostrophes, dots and hyphens), "{X}" slots, and punctuation. */
+static bool split_words(const char *s, const char *e, struct pc_phrase *p) {
+  struct pc_buf low;
+  pc_buf_init(&low, 0);
+  pc_utf8_lower(s, (size_t)(e - s), &low);
+  const char *t = low.data ? low.data : "";
+  const char *end = t + low.len;
+  bool ok = true;
+  while (t < end && ok) {
+    while (t < end && (*t == ' ' || *t == '\t' || *t == '\r'))
+      t++;
+    if (t >= end)
+      break;
+    const char *w = t;
+    if (*t == '{') {
+      while (t < end && *t != '}')
+        t++;
+      if (t < end)
+        t++;
+    } else if (*t == ',' || *t == ';' || *t == ':') {
+      t++;
+    } else {
+      while (t < end && *t != ' ' && *t != '\t' && *t != ',')
+        t++;
+    }
+    char **nw = realloc(p->w, (p->n + 1) * sizeof *nw);
+    char *word = nw ? strndup(w, (size_t)(t - w)) : NULL;
+    if (nw)
+      p->w = nw;
+    if (!word) {
+      ok = false;
+      break;
+    }
+    /* typographic apostrophes compare as ASCII ones */
+    for (char *q = word; *q; q++)
+      if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+          (unsigned char)q[2] == 0x99) {
+        q[0] = '\'';
+        memmove(q + 1, q + 3, strlen(q + 3) + 1);
+      }
+    p->w[p->n++] = word;
+  }
+  pc_buf_cleanup(&low);
+  return ok;
+}
+
+struct parse_args {
+  struct pc_phrase_list *list;
+  int kind; /* which file */
+};
+
+enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
+
+static pc_status parse_lines(void *dst, const char *s, size_t n,
+                             pc_error *err) {
+  struct parse_args *a = dst;
+  const char *end = s + n;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *le = nl ? nl : end;
+    if (le > s && *s != '#') {
+      const char *f[16];
+      size_t fl[16], nf = 0;
+      for (const char *p = s; p < le && nf < 16;) {
+        const char *tab = memchr(p, '\t', (size_t)(le - p));
+        const char *fe = tab ? tab : le;
+        f[nf] = p;
+        fl[nf++] = (size_t)(fe - p);
+        p = tab ? tab + 1 : le;
+      }
+      if (a->kind == K_COUNTRY || a->kind == K_GROUP) {
+        /* one phrase per name, all carrying the display name */
+        size_t first = a->kind == K_GROUP ? 1 : 1;
+        if (nf < 2)
+          goto next;
+        for (size_t i = first; i < nf; i++) {
+          struct pc_phrase *p = push(a->list);
+          if (!p || !split_words(f[i], f[i] + fl[i], p))
+            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+          p->name = strndup(f[1], fl[1]);
+          if (a->kind == K_COUNTRY) {
+            p->tag = PC_ENTITY_COUNTRY;
+            p->code = strndup(f[0], fl[0]);
+          } else {
+            p->tag = fl[0] == 5 && memcmp(f[0], "group", 5) == 0
+                         ? PC_ENTITY_GROUP
+                         : PC_ENTITY_ORG;
+          }
+          if (!p->name || (a->kind == K_COUNTRY && !p->code))
+            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+        }
+      } else {
+        struct pc_phrase *p = push(a->list);
+        if (!p)
+          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+        const char *ps = s, *pe = le;
+        if (a->kind == K_CLAIM) {
+          if (nf < 3)
+            return pc_error_set(err, PC_ERR_INPUT, "claims.txt: bad line");
+          p->tag = fl[0] == 4 && memcmp(f[0], "deny", 4) == 0;
+          p->claimant = fl[1] == 7 && memcmp(f[1], "subject", 7) == 0;
+          ps = f[2];
+          pe = f[2] + fl[2];
+        } else if (a->kind == K_PRONOUN) {
+          const char *sp = memchr(s, ' ', (size_t)(le - s));
+          if (sp) {
+            pe = sp;
+            p->tag = sp[1];
+          }
+        }
+        if (!split_words(ps, pe, p))
+          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      }
+    }
+  next:
+    s = nl ? nl + 1 : end;
+  }
+  return PC_OK;
+}
+
+/* ISO 3166-1 from Debian's iso-codes: name, common and official names. */
+static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
+  struct pc_phrase_list *l = dst;
+  json_error_t je;
+  json_t *root = json_loadb(s, n, 0, &je);
+  json_t *arr = root ? json_object_get(root, "3166-1") : NULL;
+  if (!json_is_array(arr)) {
+    json_decref(root);
+    return pc_error_set(err, PC_ERR_INTERNAL, "iso_3166-1.json unreadable");
+  }
+  pc_status st = PC_OK;
+  for (size_t i = 0; i < json_array_size(arr) && st == PC_OK; i++) {
+    json_t *c = json_array_get(arr, i);
+    const char *code = json_string_value(json_object_get(c, "alpha_3"));
+    const char *common = json_string_value(json_object_get(c, "common_name"));
+    const char *name = json_string_value(json_object_get(c, "name"));
+    const char *display = common ? common : name;
+    const char *forms[3] = {name, common,
+                            json_string_value(json_object_get(c, "official_name"))};
+    for (int k = 0; k < 3 && code && display; k++) {
+      if (!forms[k] || strchr(forms[k], ','))
+        continue; /* "Korea, Republic of" is not how text says it */
+      struct pc_phrase *p = push(l);
+      if (!p || !split_words(forms[k], forms[k] + strlen(forms[k]), p) ||
+          !(p->name = strdup(display)) || !(p->code = strdup(code))) {
+        st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+        break;
+      }
+      p->tag = PC_ENTITY_COUNTRY;
+    }
+  }
+  json_decref(root);
+  return st;
+}
+
+pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
+                      pc_error *err) {
+  static const struct {
+    const char *file;
+    size_t off;
+    int kind;
+  } files[] = {
+      {"en/cues.txt", offsetof(struct pc_lex, cues), K_PLAIN},
+      {"en/frames.txt", offsetof(struct pc_lex, frames), K_PLAIN},
+      {"en/pronouns.txt", offsetof(struct pc_lex, pronouns), K_PRONOUN},
+      {"en/roles.txt", offsetof(struct pc_lex, roles), K_PLAIN},
+      {"en/honorifics.txt", offsetof(struct pc_lex, honorifics), K_PLAIN},
+      {"en/claims.txt", offsetof(struct pc_lex, claims), K_CLAIM},
+      {"en/countries.txt", offsetof(struct pc_lex, names), K_COUNTRY},
+      {"en/groups.txt", offsetof(struct pc_lex, names), K_GROUP},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    struct parse_args a = {
+        (struct pc_phrase_list *)((char *)lex + files[i].off), files[i].kind};
+    pc_status st = pc_data_load(data_dir, files[i].file, parse_lines, &a, err);
+    if (st != PC_OK)
+      return st;
+  }
+  /* our names first: they carry the display names news uses */
+  return pc_data_load(data_dir, "iso_3166-1.json", parse_iso, &lex->names,
+                      err);
+}

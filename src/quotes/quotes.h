@@ -1,0 +1,47 @@
+/* quotes.h - the attribution stage's shared declarations. */
+#ifndef PC_QUOTES_H
+#define PC_QUOTES_H
+
+#include "internal.h"
+
+/* A phrase of lower-cased words ("told the press"). */
+struct pc_phrase {
+  char **w;
+  size_t n;
+  int tag;          /* file-specific: gender, polarity, entity type... */
+  int claimant;     /* claims: 1 subject, 0 speaker */
+  char *name;       /* countries, groups: the display name */
+  char *code;       /* countries: ISO 3166 alpha-3 */
+};
+
+struct pc_phrase_list {
+  struct pc_phrase *p;
+  size_t n, cap;
+};
+
+/* Language knowledge for attribution: the files of data/<lang>/. */
+struct pc_lex {
+  struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
+      names; /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
+};
+
+pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
+                      pc_error *err);
+void pc_lex_free(struct pc_lex *lex);
+
+/* Attribution results kept in the document (arena-owned). */
+struct pc_attr {
+  pc_quote *quotes;
+  size_t nquotes;
+  pc_entity *entities;
+  size_t nentities;
+  pc_claim *claims;
+  size_t nclaims;
+};
+
+/* Renders the attribution formats (quotes JSON/text/HTML) into b, and
+ * the three arrays for the JSON of extract --attribution. */
+void pc_attr_render(const pc_doc *doc, pc_format format, struct pc_buf *b);
+void pc_attr_json_arrays(const pc_doc *doc, struct pc_buf *b);
+
+#endif

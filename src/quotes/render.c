@@ -1,0 +1,293 @@
+/* render.c - who said what as JSON, text and HTML. */
+#include "quotes.h"
+
+#include <stdlib.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *kind_name(pc_quote_kind k) {
+  return k == PC_QUOTE_DIRECT ? "direct" : k == PC_QUOTE_MIXED ? "mixed"
+                                                               : "indirect";
+}
+
+static const char *type_name(pc_entity_type t) {
+  switch (t) {
+  case PC_ENTITY_PERSON: return "person";
+  case PC_ENTITY_ORG: return "organisation";
+  case PC_ENTITY_GROUP: return "group";
+  case PC_ENTITY_PLACE: return "place";
+  case PC_ENTITY_COUNTRY: return "country";
+  }
+  return "organisation";
+}
+
+/* "quotes", "entities" and "claims" members (no braces around). */
+void pc_attr_json_arrays(const pc_doc *doc, struct pc_buf *b) {
+  pc_buf_adds(b, "\"quotes\":[");
+  for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
+    const pc_quote *q = pc_doc_quote(doc, i);
+    const pc_block *bl = pc_doc_block(doc, q->block);
+    if (i)
+      pc_buf_addc(b, ',');
+    pc_buf_adds(b, "{\"id\":");
+    pc_json_cstr(b, q->id);
+    pc_buf_adds(b, ",\"text\":");
+    pc_json_cstr(b, q->text);
+    pc_buf_adds(b, ",\"kind\":");
+    pc_json_cstr(b, kind_name(q->kind));
+    pc_buf_adds(b, ",\"speaker\":");
+    pc_json_cstr(b, q->speaker);
+    pc_buf_adds(b, ",\"speaker_entity\":");
+    if (q->speaker_entity >= 0)
+      pc_json_cstr(b, pc_doc_entity(doc, (size_t)q->speaker_entity)->id);
+    else
+      pc_buf_adds(b, "null");
+    pc_buf_adds(b, ",\"role\":");
+    pc_json_cstr(b, q->role);
+    pc_buf_adds(b, ",\"cue\":");
+    pc_json_cstr(b, q->cue);
+    pc_buf_adds(b, ",\"date\":");
+    pc_json_cstr(b, q->date);
+    pc_buf_adds(b, ",\"block\":");
+    pc_json_cstr(b, bl ? bl->id : NULL);
+    /* offsets in code points, as JSON consumers index strings */
+    pc_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"sentence\":",
+                  bl ? pc_utf8_count(bl->content.text, q->start) : 0,
+                  bl ? pc_utf8_count(bl->content.text, q->end) : 0);
+    pc_json_cstr(b, q->sentence);
+    pc_buf_adds(b, ",\"parent\":");
+    if (q->parent >= 0)
+      pc_json_cstr(b, pc_doc_quote(doc, (size_t)q->parent)->id);
+    else
+      pc_buf_adds(b, "null");
+    pc_buf_addc(b, '}');
+  }
+  pc_buf_adds(b, "],\"entities\":[");
+  for (size_t i = 0; i < pc_doc_entity_count(doc); i++) {
+    const pc_entity *e = pc_doc_entity(doc, i);
+    if (i)
+      pc_buf_addc(b, ',');
+    pc_buf_adds(b, "{\"id\":");
+    pc_json_cstr(b, e->id);
+    pc_buf_adds(b, ",\"name\":");
+    pc_json_cstr(b, e->name);
+    pc_buf_adds(b, ",\"type\":");
+    pc_json_cstr(b, type_name(e->type));
+    pc_buf_adds(b, ",\"aliases\":[");
+    for (size_t k = 0; k < e->naliases; k++) {
+      if (k)
+        pc_buf_addc(b, ',');
+      pc_json_cstr(b, e->aliases[k]);
+    }
+    pc_buf_adds(b, "],\"country\":");
+    pc_json_cstr(b, e->country);
+    pc_buf_printf(b, ",\"mentions\":%zu}", e->mentions);
+  }
+  pc_buf_adds(b, "],\"claims\":[");
+  for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
+    const pc_claim *c = pc_doc_claim(doc, i);
+    if (i)
+      pc_buf_addc(b, ',');
+    pc_buf_adds(b, "{\"claimant\":");
+    pc_json_cstr(b, c->claimant);
+    pc_buf_adds(b, ",\"accused\":[");
+    for (size_t k = 0; k < c->naccused; k++) {
+      if (k)
+        pc_buf_addc(b, ',');
+      pc_json_cstr(b, c->accused[k]);
+    }
+    pc_buf_adds(b, "],\"event\":");
+    pc_json_cstr(b, c->event);
+    pc_buf_adds(b, ",\"polarity\":");
+    pc_json_cstr(b, c->deny ? "deny" : "accuse");
+    pc_buf_adds(b, ",\"evidence\":");
+    pc_json_cstr(b, c->evidence);
+    pc_buf_adds(b, ",\"quote\":");
+    if (c->quote >= 0)
+      pc_json_cstr(b, pc_doc_quote(doc, (size_t)c->quote)->id);
+    else
+      pc_buf_adds(b, "null");
+    pc_buf_addc(b, '}');
+  }
+  pc_buf_addc(b, ']');
+}
+
+static void render_text(const pc_doc *doc, struct pc_buf *b) {
+  const char *title = pc_doc_meta(doc, PC_META_TITLE);
+  if (title) {
+    pc_buf_adds(b, title);
+    pc_buf_adds(b, "\n\n");
+  }
+  size_t n = pc_doc_quote_count(doc);
+  bool *done = calloc(n + 1, sizeof *done);
+  for (size_t i = 0; i < n && done; i++) {
+    if (done[i])
+      continue;
+    const pc_quote *q = pc_doc_quote(doc, i);
+    const char *who = q->speaker ? q->speaker : "(unattributed)";
+    pc_buf_adds(b, who);
+    if (q->role && (!q->speaker || strcmp(q->role, q->speaker) != 0)) {
+      pc_buf_adds(b, " (");
+      pc_buf_adds(b, q->role);
+      pc_buf_addc(b, ')');
+    }
+    pc_buf_adds(b, ":\n");
+    for (size_t k = i; k < n; k++) {
+      const pc_quote *r = pc_doc_quote(doc, k);
+      bool same = (r->speaker && q->speaker && strcmp(r->speaker, q->speaker) == 0) ||
+                  (!r->speaker && !q->speaker);
+      if (!same || done[k])
+        continue;
+      done[k] = true;
+      pc_buf_printf(b, "  - [%s%s%s%s%s] ", r->kind == PC_QUOTE_DIRECT ? "direct"
+                    : r->kind == PC_QUOTE_MIXED ? "mixed" : "indirect",
+                    r->cue ? ", " : "", r->cue ? r->cue : "",
+                    r->date ? ", " : "", r->date ? r->date : "");
+      pc_buf_adds(b, r->text);
+      pc_buf_addc(b, '\n');
+    }
+    pc_buf_addc(b, '\n');
+  }
+  free(done);
+  if (pc_doc_claim_count(doc)) {
+    pc_buf_adds(b, "Claims:\n");
+    for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
+      const pc_claim *c = pc_doc_claim(doc, i);
+      pc_buf_adds(b, "  - ");
+      pc_buf_adds(b, c->claimant);
+      pc_buf_adds(b, c->deny ? " denies that " : " holds responsible: ");
+      for (size_t k = 0; k < c->naccused; k++) {
+        if (k)
+          pc_buf_adds(b, k + 1 == c->naccused ? " and " : ", ");
+        pc_buf_adds(b, c->accused[k]);
+      }
+      if (c->deny)
+        pc_buf_adds(b, c->naccused > 1 ? " were involved" : " was involved");
+      if (c->event) {
+        pc_buf_adds(b, " (");
+        pc_buf_adds(b, c->event);
+        pc_buf_addc(b, ')');
+      }
+      pc_buf_addc(b, '\n');
+    }
+  }
+}
+
+/* A colour per speaker, from a fixed palette by order of appearance. */
+static const char *const PALETTE[] = {"#fde68a", "#bfdbfe", "#bbf7d0",
+                                      "#fecaca", "#ddd6fe", "#fed7aa",
+                                      "#a5f3fc", "#f5d0fe"};
+
+static size_t speaker_index(const pc_doc *doc, const char *sp) {
+  size_t idx = 0;
+  for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
+    const char *s = pc_doc_quote(doc, i)->speaker;
+    if (!s)
+      continue;
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; k++) {
+      const char *t = pc_doc_quote(doc, k)->speaker;
+      seen = t && strcmp(t, s) == 0;
+    }
+    if (seen)
+      continue;
+    if (sp && strcmp(s, sp) == 0)
+      return idx;
+    idx++;
+  }
+  return idx;
+}
+
+static void render_html(const pc_doc *doc, struct pc_buf *b) {
+  const char *title = pc_doc_meta(doc, PC_META_TITLE);
+  pc_buf_adds(b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<title>");
+  if (title)
+    pc_html_esc(b, title, strlen(title));
+  pc_buf_adds(b, "</title>\n<style>body{font:16px/1.5 Georgia,serif;max-width:"
+                 "42em;margin:2em auto}mark{padding:0 .1em}table{border-"
+                 "collapse:collapse}td,th{border:1px solid #ccc;padding:"
+                 ".2em .5em}</style>\n</head>\n<body>\n<h1>");
+  if (title)
+    pc_html_esc(b, title, strlen(title));
+  pc_buf_adds(b, "</h1>\n");
+  for (size_t i = 0; i < pc_doc_block_count(doc); i++) {
+    const pc_block *bl = pc_doc_block(doc, i);
+    if (!bl->content.len)
+      continue;
+    pc_buf_printf(b, "<p id=\"%s\">", bl->id);
+    size_t pos = 0;
+    for (size_t k = 0; k < pc_doc_quote_count(doc); k++) {
+      const pc_quote *q = pc_doc_quote(doc, k);
+      if (q->block != i || q->parent >= 0 || q->start < pos)
+        continue; /* nested quotes are shown by their outer one */
+      pc_html_esc(b, bl->content.text + pos, q->start - pos);
+      size_t c = speaker_index(doc, q->speaker) % 8;
+      pc_buf_printf(b, "<mark style=\"background:%s\" title=\"", PALETTE[c]);
+      if (q->speaker)
+        pc_html_esc(b, q->speaker, strlen(q->speaker));
+      pc_buf_adds(b, "\">");
+      pc_html_esc(b, bl->content.text + q->start, q->end - q->start);
+      pc_buf_adds(b, "</mark>");
+      pos = q->end;
+    }
+    pc_html_esc(b, bl->content.text + pos, bl->content.len - pos);
+    pc_buf_adds(b, "</p>\n");
+  }
+  pc_buf_adds(b, "<h2>Speakers</h2>\n<ul>\n");
+  for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
+    const pc_quote *q = pc_doc_quote(doc, i);
+    /* each speaker listed once, at its first quote */
+    bool first = q->speaker != NULL;
+    for (size_t k = 0; k < i && first; k++) {
+      const char *t = pc_doc_quote(doc, k)->speaker;
+      first = !(t && strcmp(t, q->speaker) == 0);
+    }
+    if (!first)
+      continue;
+    pc_buf_printf(b, "<li><mark style=\"background:%s\">",
+                  PALETTE[speaker_index(doc, q->speaker) % 8]);
+    pc_html_esc(b, q->speaker, strlen(q->speaker));
+    pc_buf_adds(b, "</mark>");
+    if (q->role) {
+      pc_buf_adds(b, ", ");
+      pc_html_esc(b, q->role, strlen(q->role));
+    }
+    pc_buf_adds(b, "</li>\n");
+  }
+  pc_buf_adds(b, "</ul>\n<h2>Claims</h2>\n<table>\n<tr><th>Claimant</th>"
+                 "<th>Accused</th><th>Accuse/deny</th><th>Evidence</th></tr>\n");
+  for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
+    const pc_claim *c = pc_doc_claim(doc, i);
+    pc_buf_adds(b, "<tr><td>");
+    pc_html_esc(b, c->claimant, strlen(c->claimant));
+    pc_buf_adds(b, "</td><td>");
+    for (size_t k = 0; k < c->naccused; k++) {
+      if (k)
+        pc_buf_adds(b, ", ");
+      pc_html_esc(b, c->accused[k], strlen(c->accused[k]));
+    }
+    pc_buf_adds(b, c->deny ? "</td><td>deny</td><td>" : "</td><td>accuse</td><td>");
+    if (c->evidence)
+      pc_html_esc(b, c->evidence, strlen(c->evidence));
+    pc_buf_adds(b, "</td></tr>\n");
+  }
+  pc_buf_adds(b, "</table>\n</body>\n</html>\n");
+}
+
+void pc_attr_render(const pc_doc *doc, pc_format format, struct pc_buf *b) {
+  if (format == PC_FORMAT_QUOTES_TEXT) {
+    render_text(doc, b);
+  } else if (format == PC_FORMAT_QUOTES_HTML) {
+    render_html(doc, b);
+  } else {
+    pc_buf_adds(b, "{\"title\":");
+    pc_json_cstr(b, pc_doc_meta(doc, PC_META_TITLE));
+    pc_buf_adds(b, ",\"date\":");
+    pc_json_cstr(b, pc_doc_meta(doc, PC_META_DATE));
+    pc_buf_addc(b, ',');
+    pc_attr_json_arrays(doc, b);
+    pc_buf_addc(b, '}');
+  }
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# quotes_score.sh PRESSCUT REPO SHARED
+# Who said what against the hand-annotated gold: the founding article must
+# score 1.00 on quotes, speakers and claims (everything found, nothing
+# else); the whole set (the seed and tests/fixtures/quotes) must stay at or
+# above the floors below, which sit just under the measured figures so that
+# a regression fails.  Raise them as the attribution improves.
+set -u
+bin=$1 repo=$2 shared=$3
+MIN_F1=0.66 MIN_E2E=0.55
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/gold" "$tmp/pred" || exit 1
+pass=0 fail=0
+seed=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$shared/corpus/quotes" "$tmp/pred" | tail -n 3)
+echo "founding article:"; echo "$seed"
+if echo "$seed" | grep -q "^quotes F1 1.00 P 1.00 R 1.00 speaker-acc 1.00 e2e-F1 1.00" &&
+   echo "$seed" | grep -q "^claims F1 1.00 P 1.00 R 1.00"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: the founding article is not found exactly" >&2
+  fail=$((fail + 1))
+fi
+all=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$tmp/gold" "$tmp/pred" | tail -n 1)
+echo "all gold: $all"
+f1=$(echo "$all" | awk '{print $3}')
+e2e=$(echo "$all" | awk '{for (i = 1; i < NF; i++) if ($i == "e2e-F1") print $(i + 1)}')
+if awk -v f="$f1" -v e="$e2e" -v mf="$MIN_F1" -v me="$MIN_E2E" 'BEGIN { exit !(f >= mf && e >= me) }'; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: quote F1 $f1 (floor $MIN_F1), e2e F1 $e2e (floor $MIN_E2E)" >&2
+  fail=$((fail + 1))
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
