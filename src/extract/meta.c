@@ -284,9 +284,14 @@ static void norm_date(const char *s, char *out, size_t outsz) {
     if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
       return;
     /* keep the time of day and offset when given in ISO form */
-    size_t k = 10;
-    if (s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') &&
-        isdigit((unsigned char)s[11])) {
+    size_t k = 10, len = strnlen(s, 64);
+    if (len < 10 || s[4] != s[7] || !isdigit((unsigned char)s[8])) {
+      /* "2019-1-5": no time part follows a short form */
+      snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+      return;
+    }
+    if (len > 11 && s[4] == '-' && s[7] == '-' &&
+        (s[10] == 'T' || s[10] == ' ') && isdigit((unsigned char)s[11])) {
       k = 11;
       while (s[k] && k < 40 &&
              (isdigit((unsigned char)s[k]) || strchr(":.+-Z", s[k])))
