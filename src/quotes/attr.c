@@ -871,7 +871,8 @@ static void content(struct at *a, size_t c0, size_t c1, const struct who *w,
     size_t last = a->sp[only].c;
     while (last > c0 && a->t[last - 1].type == T_QCLOSE)
       last--;
-    bool sentence = last > c0 && is_end_punct(&a->t[last - 1]);
+    bool sentence = last > c0 && (is_end_punct(&a->t[last - 1]) ||
+                                  is_punct(&a->t[last - 1], ","));
     kind = a->sp[only].upper && sentence ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED;
   }
   else if (n > 0)
@@ -945,55 +946,106 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     size_t len = cue_at(a, i, t1, sp0, sp1);
     if (!len)
       continue;
-    struct who w = speaker_left(a, t0, i);
-    size_t after = i + len;
-    bool inverted = false;
-    if (!w.name) {
-      /* "..., said X." or "“...,” said X." */
-      size_t b = after, e = after;
+    size_t after = i + len, np_b = i;
+    bool post = false; /* "..., X said" or "..., said X": speech before */
+    struct who w = {NULL, -1, NULL};
+    bool participle = len == 1 && strlen(a->t[i].low) > 4 &&
+                      strcmp(a->t[i].low + strlen(a->t[i].low) - 3, "ing") == 0;
+    if (participle && i > t0 && is_punct(&a->t[i - 1], ",")) {
+      /* "X expressed confidence, saying ...": the sentence's subject */
+      for (size_t k = t0; k + 1 < i && !w.name; k++) {
+        if (a->t[k].type != T_WORD)
+          continue;
+        size_t e = k;
+        while (e < i && a->t[e].type == T_WORD && !stop_word(a->t[e].low))
+          e++;
+        w = resolve_np(a, k, e > k ? e : k + 1);
+        k = e;
+      }
+    } else {
+      w = speaker_left(a, t0, i);
+      if (w.name) {
+        np_b = np_start(a, t0, i);
+        while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
+               aux_word(a->t[np_b - 1].low))
+          np_b--;
+        post = np_b > t0 + 2 && (is_punct(&a->t[np_b - 1], ",") ||
+                                 a->t[np_b - 1].type == T_QCLOSE);
+        /* "On April 2, he stated that ...": the speech follows */
+        for (size_t k = after; post && k < t1 && k < after + 7; k++)
+          if (strcmp(a->t[k].low, "that") == 0 || a->t[k].type == T_QOPEN ||
+              is_punct(&a->t[k], ":"))
+            post = false;
+      }
+    }
+    if (!w.name && i > t0 &&
+        (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
+      /* "..., said Scott Paul, who heads ..." */
+      size_t e = after;
       while (e < t1 && a->t[e].type == T_WORD && !stop_word(a->t[e].low))
         e++;
       who_free(&w);
-      w = resolve_np(a, b, e);
-      inverted = w.name != NULL;
-      if (inverted)
+      w = resolve_np(a, after, e);
+      if (w.name) {
+        post = true;
+        np_b = i;
         after = e;
+      }
     }
     if (!w.name) {
       who_free(&w);
       continue;
     }
     char *cue = cue_text(a, i, len);
-    /* skip an object or adverbial up to "that" */
-    size_t c0 = after;
-    for (size_t k = after; k < t1 && k < after + 7; k++) {
-      if (strcmp(a->t[k].low, "that") == 0) {
-        c0 = k + 1;
-        break;
-      }
-      if (a->t[k].type != T_WORD)
-        break;
-    }
-    bool any = false;
     size_t first = a->nq;
-    if (!inverted && c0 < t1 && !is_end_punct(&a->t[c0])) {
-      size_t c1 = clause_end(a, c0, t1, sp0, sp1);
-      content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
-      any = true;
-      /* ", and that ..." reports a second thing */
-      while (c1 + 2 < t1 && strcmp(a->t[c1 + 1].low, "and") == 0 &&
-             strcmp(a->t[c1 + 2].low, "that") == 0) {
-        size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
-        content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
-        c1 = c2;
+    if (post) {
+      /* the speech stands before the attribution */
+      size_t c1 = np_b - 1;
+      if (a->t[c1].type == T_QCLOSE)
+        c1++;
+      content(a, t0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+      /* "..., Mayer said, and “patched” ...": a second part after it */
+      size_t k = after;
+      while (k < t1 && a->t[k].type == T_WORD && k < after + 3 &&
+             !stop_word(a->t[k].low))
+        k++; /* "Tuesday", "jokingly" */
+      if (k < t1 && is_punct(&a->t[k], ",")) {
+        k++;
+        if (k < t1 && strcmp(a->t[k].low, "and") == 0)
+          k++;
+        size_t dummy;
+        if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0)
+          content(a, k, t1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+      }
+    } else {
+      /* skip an object or adverbial up to "that" */
+      size_t c0 = after;
+      for (size_t k = after; k < t1 && k < after + 7; k++) {
+        if (strcmp(a->t[k].low, "that") == 0) {
+          c0 = k + 1;
+          break;
+        }
+        if (a->t[k].type != T_WORD)
+          break;
+      }
+      if (c0 < t1 && !is_end_punct(&a->t[c0])) {
+        size_t c1 = clause_end(a, c0, t1, sp0, sp1);
+        content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+        /* ", and that ..." reports a second thing */
+        while (c1 + 2 < t1 && strcmp(a->t[c1 + 1].low, "and") == 0 &&
+               strcmp(a->t[c1 + 2].low, "that") == 0) {
+          size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
+          content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
+          c1 = c2;
+        }
       }
     }
-    if (!any) {
+    if (a->nq == first) {
       /* the quoted spans of the sentence are the speech */
-      for (size_t s = sp0; s < sp1; s++)
-        if (a->sp[s].o >= t0 && a->sp[s].c < t1)
-          add_quote(a, a->sp[s].block, a->sp[s].o, a->sp[s].c + 1,
-                    a->sp[s].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, &w,
+      for (size_t sidx = sp0; sidx < sp1; sidx++)
+        if (a->sp[sidx].o >= t0 && a->sp[sidx].c < t1)
+          add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
+                    a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, &w,
                     cue, parent, t0, t1);
     }
     if (parent < 0 && a->nq > first)
