@@ -728,6 +728,15 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
       w.name = strdup(a->en[w.ent].name);
       return w;
     }
+  /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
+  const char *head = a->t[n1 - 1].low;
+  size_t hl = strlen(head);
+  if (n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
+      head[hl - 1] == 's' && head[hl - 2] != 's' && head[hl - 2] != '\'' &&
+      !stop_word(a->t[n0].low) && !function_cap(head)) {
+    w.name = np_text(a, n0, n1);
+    return w;
+  }
   return w;
 }
 
@@ -939,6 +948,32 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
+    who_free(&w);
+    found = true;
+  }
+  /* "..., according to X." and "X, according to Y, did ..." */
+  for (size_t i = t0 + 1; i + 2 < t1 && !found && depth == 0; i++) {
+    if (strcmp(a->t[i].low, "according") != 0 ||
+        strcmp(a->t[i + 1].low, "to") != 0 || span_of(a, i, sp0, sp1) >= 0)
+      continue;
+    size_t s0 = i + 2, s1 = s0;
+    while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
+           (!stop_word(a->t[s1].low) || strcmp(a->t[s1].low, "of") == 0))
+      s1++;
+    struct who w = resolve_np(a, s0, s1);
+    if (!w.name && s1 > s0) {
+      w.name = np_text(a, s0, s1); /* "a new case report" */
+    }
+    if (!w.name) {
+      who_free(&w);
+      continue;
+    }
+    bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
+    size_t first = a->nq;
+    content(a, t0, c1, &w, "according to", parent, t0, t1, sp0, sp1, depth);
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
     who_free(&w);
     found = true;
   }
