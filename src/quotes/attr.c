@@ -474,6 +474,10 @@ static void strip_possessive(char *s) {
     s[l - 4] = '\0';
 }
 
+static bool is_punct(const struct tk *k, const char *p) {
+  return k->type == T_PUNCT && strcmp(k->low, p) == 0;
+}
+
 static void entities(struct at *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0;
@@ -498,9 +502,20 @@ static void entities(struct at *a) {
     }
     /* a run of capitalised words */
     size_t j = i;
-    while (j < lim && a->t[j].type == T_WORD && (a->t[j].flags & F_CAP) &&
-           !(j > i && match_list(a, j, lim, &lx->names, NULL)))
-      j++;
+    while (j < lim && !(j > i && match_list(a, j, lim, &lx->names, NULL))) {
+      if (a->t[j].type == T_WORD && (a->t[j].flags & F_CAP)) {
+        j++;
+        continue;
+      }
+      /* an initial: "Mary E. Lovely" */
+      if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
+          j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
+          a->t[j + 1].type == T_WORD) {
+        j++;
+        continue;
+      }
+      break;
+    }
     size_t s = i;
     while (s < j && function_cap(a->t[s].low))
       s++;
@@ -510,6 +525,20 @@ static void entities(struct at *a) {
                      in_list(&lx->honorifics, a->t[s].low)))
       s++;
     bool after_title = s > titled;
+    /* "Indiana State Teachers Association President Keith Gambill": the
+     * name follows the last title inside the run */
+    for (size_t r = j; r-- > s + 1;)
+      if (in_list(&lx->roles, a->t[r].low) && r + 1 < j) {
+        char *org = text_of(a, s, r);
+        if (org) {
+          int e = add_entity(a, org, PC_ENTITY_ORG, NULL);
+          mark_tokens(a, s, r, e);
+          free(org);
+        }
+        s = r + 1;
+        after_title = true;
+        break;
+      }
     if (s < j) {
       char *name = text_of(a, s, j);
       if (!name) {
@@ -609,9 +638,6 @@ static void who_free(struct who *w) {
   w->name = w->role = NULL;
 }
 
-static bool is_punct(const struct tk *k, const char *p) {
-  return k->type == T_PUNCT && strcmp(k->low, p) == 0;
-}
 
 static bool stop_word(const char *w) {
   static const char *const ws[] = {
@@ -761,6 +787,25 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     /* "the head of X, Alexander Bortnikov, told ..." */
     size_t e2 = end - 1, b2 = np_start(a, lo, e2);
     struct who w = resolve_np(a, b2, e2);
+    if (!w.name) {
+      /* "Mayer, Disney's chairman of ..., said": the name before the
+       * role in commas */
+      size_t cm = e2;
+      while (cm > lo && cm + 14 > e2 && !is_punct(&a->t[cm - 1], ","))
+        cm--;
+      if (cm > lo && is_punct(&a->t[cm - 1], ",")) {
+        size_t nb = np_start(a, lo, cm - 1);
+        who_free(&w);
+        w = resolve_np(a, nb, cm - 1);
+        if (w.name && w.ent >= 0) {
+          free(w.role);
+          w.role = np_text(a, cm, e2);
+        } else {
+          who_free(&w);
+        }
+      }
+      return w;
+    }
     if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
       size_t rb = np_start(a, lo, b2 - 1);
       char *role = np_text(a, rb, b2 - 1);
