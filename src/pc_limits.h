@@ -51,6 +51,15 @@
 #define PC_MAX_ATTR 8192u
 #endif
 
+/* Quotations, claims and entities kept per document: a page of a million
+ * "he said" would otherwise make the output, not the input, the attack. */
+#ifndef PC_MAX_QUOTES
+#define PC_MAX_QUOTES 20000u
+#endif
+#ifndef PC_MAX_ENTITIES
+#define PC_MAX_ENTITIES 20000u
+#endif
+
 /* Bytes of any output buffer (rendering). */
 #ifndef PC_MAX_OUTPUT
 #define PC_MAX_OUTPUT (256u * 1024u * 1024u)

@@ -39,6 +39,8 @@ struct tk {
   uint8_t type, flags;
   char low[26];      /* lower-cased, "'s" kept, ’ as ' */
   int ent;           /* entity index covering it, or -1 */
+  int in_span;       /* the quoted span it lies inside, or -1 */
+  int opens;         /* the span this mark opens, or -1 */
 };
 
 struct span {        /* a quoted span */
@@ -76,9 +78,79 @@ struct cl {
   size_t naccused;
   char *event;
   int deny;
-  size_t t0, t1;
+  size_t t0, t1, at; /* sentence, and where the pattern matched */
   int quote;
 };
+
+/* A small string -> index hash map (open addressing, FNV-1a). */
+struct strmap {
+  char **key;
+  int *val;
+  size_t cap, n;
+};
+
+static uint64_t fnv(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static int map_get(const struct strmap *m, const char *k) {
+  if (!m->cap)
+    return -1;
+  for (size_t i = fnv(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    if (!m->key[i])
+      return -1;
+    if (strcmp(m->key[i], k) == 0)
+      return m->val[i];
+  }
+}
+
+static bool map_put(struct strmap *m, const char *k, int v) {
+  if ((m->n + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    char **nk = calloc(cap, sizeof *nk);
+    int *nv = calloc(cap, sizeof *nv);
+    if (!nk || !nv) {
+      free(nk);
+      free(nv);
+      return false;
+    }
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->key[i]) {
+        size_t j = fnv(m->key[i]) & (cap - 1);
+        while (nk[j])
+          j = (j + 1) & (cap - 1);
+        nk[j] = m->key[i];
+        nv[j] = m->val[i];
+      }
+    free(m->key);
+    free(m->val);
+    m->key = nk, m->val = nv, m->cap = cap;
+  }
+  size_t i = fnv(k) & (m->cap - 1);
+  while (m->key[i]) {
+    if (strcmp(m->key[i], k) == 0) {
+      m->val[i] = v;
+      return true;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  if (!(m->key[i] = strdup(k)))
+    return false;
+  m->val[i] = v;
+  m->n++;
+  return true;
+}
+
+static void map_free(struct strmap *m) {
+  for (size_t i = 0; i < m->cap; i++)
+    free(m->key[i]);
+  free(m->key);
+  free(m->val);
+  memset(m, 0, sizeof *m);
+}
 
 struct at {
   const pc_ctx *ctx;
@@ -95,6 +167,9 @@ struct at {
   struct cl *c;
   size_t nc, capc;
   int last_speaker_q; /* the last outermost quote with a speaker */
+  size_t sent_q0;     /* the first quote of the sentence being read */
+  int *lastp;         /* per token: the last person named before it */
+  struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   bool oom;
 };
@@ -161,6 +236,7 @@ static void add_token(struct at *a, uint32_t block, uint32_t s, uint32_t e,
   struct tk *k = &a->t[a->nt++];
   memset(k, 0, sizeof *k);
   k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
+  k->in_span = k->opens = -1;
   const char *txt = btext(a, block);
   uint32_t cp = 0;
   pc_utf8_decode((const unsigned char *)txt + s, e - s, &cp);
@@ -291,6 +367,9 @@ static void pair_block(struct at *a, size_t t0, size_t t1) {
       sp->s = a->t[open].e, sp->e = k->s;
       sp->closed = true;
       sp->upper = open + 1 < i && (a->t[open + 1].flags & F_CAP);
+      a->t[open].opens = (int)(a->nsp - 1);
+      for (size_t k2 = open + 1; k2 < i; k2++)
+        a->t[k2].in_span = (int)(a->nsp - 1);
       open = (size_t)-1;
     } else {
       open = i; /* a second opener: the first was stray */
@@ -306,6 +385,9 @@ static void pair_block(struct at *a, size_t t0, size_t t1) {
     sp->e = a->t[t1 - 1].e;
     sp->closed = false;
     sp->upper = a->t[open + 1].flags & F_CAP;
+    a->t[open].opens = (int)(a->nsp - 1);
+    for (size_t k2 = open + 1; k2 < t1; k2++)
+      a->t[k2].in_span = (int)(a->nsp - 1);
   }
 }
 
@@ -329,8 +411,8 @@ static size_t match_phrase(const struct at *a, size_t i, size_t lim,
 /* Longest phrase of l at i; index in *which. */
 static size_t match_list(const struct at *a, size_t i, size_t lim,
                          const struct pc_phrase_list *l, size_t *which) {
-  size_t best = 0;
-  for (size_t k = 0; k < l->n; k++) {
+  size_t best = 0, end = 0;
+  for (size_t k = pc_lex_first(l, a->t[i].low, &end); k < end; k++) {
     size_t m = match_phrase(a, i, lim, &l->p[k]);
     if (m > best) {
       best = m;
@@ -342,8 +424,9 @@ static size_t match_list(const struct at *a, size_t i, size_t lim,
 }
 
 static bool in_list(const struct pc_phrase_list *l, const char *w) {
-  for (size_t k = 0; k < l->n; k++)
-    if (l->p[k].n == 1 && strcmp(l->p[k].w[0], w) == 0)
+  size_t end = 0;
+  for (size_t k = pc_lex_first(l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
       return true;
   return false;
 }
@@ -359,16 +442,13 @@ static char *text_of(const struct at *a, size_t t0, size_t t1) {
 }
 
 static int find_entity(struct at *a, const char *name) {
-  for (size_t i = 0; i < a->nen; i++)
-    if (strcmp(a->en[i].name, name) == 0)
-      return (int)i;
-  return -1;
+  return map_get(&a->names, name);
 }
 
 static int add_entity(struct at *a, const char *name, pc_entity_type type,
                       const char *code) {
   int e = find_entity(a, name);
-  if (e >= 0)
+  if (e >= 0 || a->nen >= PC_MAX_ENTITIES)
     return e;
   GROW(a, en, nen, capen);
   if (a->oom)
@@ -385,7 +465,12 @@ static int add_entity(struct at *a, const char *name, pc_entity_type type,
   if (type == PC_ENTITY_PERSON) {
     const char *sp = strrchr(x->name, ' ');
     x->surname = sp ? sp + 1 : x->name;
+    if (map_get(&a->surnames, x->surname) < 0 &&
+        !map_put(&a->surnames, x->surname, (int)a->nen))
+      a->oom = true;
   }
+  if (!map_put(&a->names, x->name, (int)a->nen))
+    a->oom = true;
   return (int)a->nen++;
 }
 
@@ -480,17 +565,20 @@ static bool is_punct(const struct tk *k, const char *p) {
 
 static void entities(struct at *a) {
   const struct pc_lex *lx = a->lex;
-  size_t i = 0;
+  size_t i = 0, lim_for = 0;
   while (i < a->nt && !a->oom) {
     struct tk *k = &a->t[i];
     if (k->type != T_WORD || !(k->flags & F_CAP)) {
       i++;
       continue;
     }
-    /* block limit for phrases */
-    size_t lim = i;
-    while (lim < a->nt && a->t[lim].block == k->block)
-      lim++;
+    /* block limit for phrases, found once per block */
+    if (i >= lim_for || a->t[lim_for - 1].block != k->block) {
+      lim_for = i;
+      while (lim_for < a->nt && a->t[lim_for].block == k->block)
+        lim_for++;
+    }
+    size_t lim = lim_for;
     size_t which = 0;
     size_t m = match_list(a, i, lim, &lx->names, &which);
     if (m) {
@@ -555,13 +643,9 @@ static void entities(struct at *a) {
         mark_tokens(a, s, j, e);
       } else if (j - s == 1) {
         /* a surname of someone named before */
-        for (size_t e = 0; e < a->nen; e++) {
-          if (a->en[e].type == PC_ENTITY_PERSON && a->en[e].surname &&
-              strcmp(a->en[e].surname, name) == 0) {
-            mark_tokens(a, s, j, (int)e);
-            break;
-          }
-        }
+        int known = map_get(&a->surnames, name);
+        if (known >= 0)
+          mark_tokens(a, s, j, known);
         if (a->t[s].ent < 0 && after_title) {
           int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
           mark_tokens(a, s, j, e);
@@ -583,10 +667,8 @@ static bool is_end_punct(const struct tk *k) {
 
 /* The span (index) that token i lies strictly inside, or -1. */
 static int span_of(const struct at *a, size_t i, size_t sp0, size_t sp1) {
-  for (size_t k = sp0; k < sp1; k++)
-    if (a->sp[k].o < i && (i < a->sp[k].c || (!a->sp[k].closed && i <= a->sp[k].c)))
-      return (int)k;
-  return -1;
+  (void)sp0, (void)sp1;
+  return a->t[i].in_span;
 }
 
 /* End (exclusive) of the sentence starting at t0 within [t0, t1): at end
@@ -597,15 +679,11 @@ static size_t sentence_end(const struct at *a, size_t t0, size_t t1,
   for (size_t i = t0; i < t1; i++) {
     const struct tk *k = &a->t[i];
     if (k->type == T_QOPEN) {
-      /* skip the whole span */
-      for (size_t s = sp0; s < sp1; s++)
-        if (a->sp[s].o == i) {
-          i = a->sp[s].c;
-          /* a span ending the sentence: "... crime.”" */
-          if (i + 1 >= t1)
-            return t1;
-          break;
-        }
+      if (k->opens >= 0) { /* skip the whole span */
+        i = a->sp[k->opens].c;
+        if (i + 1 >= t1)
+          return t1;
+      }
       continue;
     }
     if (!is_end_punct(k) || span_of(a, i, sp0, sp1) >= 0)
@@ -702,6 +780,8 @@ static bool preposition(const char *w) {
  * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
  * subject or an appositive far more often. */
 static int last_person(const struct at *a, size_t i) {
+  if (a->lastp)
+    return a->lastp[i];
   while (i-- > 0) {
     int e = a->t[i].ent;
     if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
@@ -836,7 +916,7 @@ static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
 static int add_quote(struct at *a, uint32_t block, size_t c0, size_t c1,
                      pc_quote_kind kind, const struct who *w, const char *cue,
                      int parent, size_t t0, size_t t1) {
-  if (c1 <= c0)
+  if (c1 <= c0 || a->nq >= PC_MAX_QUOTES)
     return -1;
   GROW(a, q, nq, capq);
   if (a->oom)
@@ -870,11 +950,15 @@ static int add_quote(struct at *a, uint32_t block, size_t c0, size_t c1,
 static int spans_inside(const struct at *a, size_t c0, size_t c1, size_t sp0,
                         size_t sp1, size_t *only) {
   int n = 0;
-  for (size_t s = sp0; s < sp1; s++)
-    if (a->sp[s].o >= c0 && a->sp[s].c < c1) {
+  (void)sp0, (void)sp1;
+  for (size_t i = c0; i < c1; i++) {
+    int s = a->t[i].opens;
+    if (s >= 0 && a->sp[s].c < c1) {
       n++;
-      *only = s;
+      *only = (size_t)s;
+      i = a->sp[s].c;
     }
+  }
   return n;
 }
 
@@ -1122,11 +1206,15 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     }
     if (a->nq == first) {
       /* the quoted spans of the sentence are the speech */
-      for (size_t sidx = sp0; sidx < sp1; sidx++)
-        if (a->sp[sidx].o >= t0 && a->sp[sidx].c < t1)
-          add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
-                    a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, &w,
-                    cue, parent, t0, t1);
+      for (size_t k = t0; k < t1; k++) {
+        int sidx = a->t[k].opens;
+        if (sidx < 0 || a->sp[sidx].c >= t1)
+          continue;
+        add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
+                  a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, &w,
+                  cue, parent, t0, t1);
+        k = a->sp[sidx].c;
+      }
     }
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
@@ -1137,9 +1225,11 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
   if (found || depth > 0)
     return;
   /* No cue: a whole-sentence quotation continues the last speaker. */
-  for (size_t s = sp0; s < sp1; s++) {
-    const struct span *sp = &a->sp[s];
-    if (sp->o < t0 || sp->c >= t1 || !sp->upper || sp->o > t0 + 1)
+  for (size_t k = t0; k < t1 && k <= t0 + 1; k++) {
+    if (a->t[k].opens < 0)
+      continue;
+    const struct span *sp = &a->sp[a->t[k].opens];
+    if (sp->c >= t1 || !sp->upper)
       continue;
     if (a->last_speaker_q < 0)
       break;
@@ -1246,7 +1336,7 @@ static size_t split_names(const struct at *a, size_t t0, size_t t1,
 static int quote_holding(const struct at *a, size_t i) {
   int best = -1;
   uint32_t bl = a->t[i].block, pos = a->t[i].s;
-  for (size_t q = 0; q < a->nq; q++) {
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
     const struct qt *x = &a->q[q];
     if (x->block == bl && x->s <= pos && pos < x->e &&
         (best < 0 || x->e - x->s < a->q[best].e - a->q[best].s))
@@ -1330,6 +1420,8 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     return;
   if (hedged(a, t0, from))
     return;
+  if (a->nc >= PC_MAX_QUOTES)
+    return;
   GROW(a, c, nc, capc);
   if (a->oom)
     return;
@@ -1350,7 +1442,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
   }
   c->event = have[2] ? np_text(a, cap[2][0], cap[2][1]) : NULL;
   c->deny = p->tag;
-  c->t0 = t0, c->t1 = t1;
+  c->t0 = t0, c->t1 = t1, c->at = i;
   a->nc++;
 }
 
@@ -1412,6 +1504,28 @@ static char *arena_take(struct pc_arena *ar, char *s) {
   return r;
 }
 
+/* The sentence [s0, e0) of a block, or a window of it around [fs, fe)
+ * when it is long: a paragraph with no full stop must not be copied once
+ * per quote. */
+#define EXCERPT_MAX 800u
+
+static const char *excerpt(struct pc_arena *ar, const char *txt, uint32_t s0,
+                           uint32_t e0, uint32_t fs, uint32_t fe) {
+  if (e0 - s0 > EXCERPT_MAX) {
+    uint32_t pad = (EXCERPT_MAX - (fe - fs < EXCERPT_MAX ? fe - fs : 0)) / 2;
+    uint32_t ns = fs > s0 + pad ? fs - pad : s0;
+    uint32_t ne = fe + pad < e0 ? fe + pad : e0;
+    if (ne - ns > EXCERPT_MAX)
+      ne = ns + EXCERPT_MAX;
+    while (ns > s0 && ((unsigned char)txt[ns] & 0xC0) == 0x80)
+      ns--;
+    while (ne < e0 && ((unsigned char)txt[ne] & 0xC0) == 0x80)
+      ne++;
+    s0 = ns, e0 = ne;
+  }
+  return pc_arena_strndup(ar, txt + s0, e0 - s0);
+}
+
 static int cmp_quote(const void *x, const void *y) {
   const struct qt *p = x, *q = y;
   if (p->block != q->block)
@@ -1440,6 +1554,9 @@ static void at_free(struct at *a) {
       free(a->c[i].accused[k]);
   }
   free(a->t);
+  free(a->lastp);
+  map_free(&a->names);
+  map_free(&a->surnames);
   free(a->sp);
   free(a->en);
   free(a->q);
@@ -1473,15 +1590,23 @@ static pc_status publish(struct at *a, pc_error *err) {
   }
   for (size_t i = 0; i < a->nq; i++)
     orig[i] = i;
-  /* sort indexes, not structs, to keep the mapping */
-  for (size_t i = 1; i < a->nq; i++) { /* insertion sort: quotes are few */
-    size_t j = i, o = orig[i];
-    while (j > 0 && cmp_quote(&a->q[orig[j - 1]], &a->q[o]) > 0) {
-      orig[j] = orig[j - 1];
-      j--;
-    }
-    orig[j] = o;
+  /* sort (quote, index) pairs, keeping the mapping for parents */
+  struct qi {
+    struct qt q;
+    size_t i;
+  } *tmp = a->nq ? malloc(a->nq * sizeof *tmp) : NULL;
+  if (a->nq && !tmp) {
+    free(order);
+    free(orig);
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   }
+  for (size_t i = 0; i < a->nq; i++)
+    tmp[i].q = a->q[i], tmp[i].i = i;
+  if (a->nq > 1)
+    qsort(tmp, a->nq, sizeof *tmp, cmp_quote); /* struct qt comes first */
+  for (size_t i = 0; i < a->nq; i++)
+    orig[i] = tmp[i].i;
+  free(tmp);
   for (size_t i = 0; i < a->nq; i++)
     order[orig[i]] = (int)i; /* old index -> new index */
   r->quotes = a->nq ? pc_arena_alloc(ar, a->nq * sizeof *r->quotes) : NULL;
@@ -1503,7 +1628,7 @@ static pc_status publish(struct at *a, pc_error *err) {
     o->end = q->e;
     if (q->t1 > q->t0) {
       const struct tk *f = &a->t[q->t0], *l = &a->t[q->t1 - 1];
-      o->sentence = pc_arena_strndup(ar, btext(a, f->block) + f->s, l->e - f->s);
+      o->sentence = excerpt(ar, btext(a, f->block), f->s, l->e, q->s, q->e);
     }
     o->parent = q->parent >= 0 ? order[q->parent] : -1;
   }
@@ -1530,8 +1655,8 @@ static pc_status publish(struct at *a, pc_error *err) {
   r->claims = a->nc ? pc_arena_alloc(ar, a->nc * sizeof *r->claims) : NULL;
   size_t nc = 0;
   for (size_t i = 0; i < a->nc && r->claims; i++) {
-    bool dup = false;
-    for (size_t k = 0; k < i && !dup; k++)
+    bool dup = false; /* the same claim twice comes from one sentence */
+    for (size_t k = i; k-- > 0 && !dup && a->c[k].t0 == a->c[i].t0;)
       dup = same_claim(&a->c[k], &a->c[i]);
     if (dup)
       continue;
@@ -1546,7 +1671,8 @@ static pc_status publish(struct at *a, pc_error *err) {
     o->event = c->event ? pc_arena_strdup(ar, c->event) : NULL;
     o->deny = c->deny;
     const struct tk *f = &a->t[c->t0], *l = &a->t[c->t1 - 1];
-    o->evidence = pc_arena_strndup(ar, btext(a, f->block) + f->s, l->e - f->s);
+    o->evidence = excerpt(ar, btext(a, f->block), f->s, l->e, a->t[c->at].s,
+                          a->t[c->at].e);
     o->quote = c->quote >= 0 ? order[c->quote] : -1;
   }
   r->nclaims = nc;
@@ -1583,6 +1709,27 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   }
   if (!a.oom)
     entities(&a);
+  if (!a.oom && a.nt) {
+    /* the last person named before each token, in one pass (pronouns) */
+    a.lastp = malloc(a.nt * sizeof *a.lastp);
+    if (!a.lastp) {
+      a.oom = true;
+    } else {
+      int cur = -1;
+      for (size_t i = 0; i < a.nt; i++) {
+        a.lastp[i] = cur;
+        int e = a.t[i].ent;
+        bool run_end = e >= 0 && (i + 1 == a.nt || a.t[i + 1].ent != e);
+        if (run_end && a.en[e].type == PC_ENTITY_PERSON) {
+          size_t f = i;
+          while (f > 0 && a.t[f - 1].ent == e)
+            f--;
+          if (!(f > 0 && preposition(a.t[f - 1].low)))
+            cur = e;
+        }
+      }
+    }
+  }
   size_t sp = 0;
   for (size_t i = 0; i < a.nt && !a.oom;) {
     uint32_t bl = a.t[i].block;
@@ -1596,6 +1743,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       size_t e = sentence_end(&a, s, bend, sp0, sp);
       if (e <= s)
         e = s + 1;
+      a.sent_q0 = a.nq;
       speech_in(&a, s, e, sp0, sp, -1, 0);
       claims_in(&a, s, e);
       s = e;

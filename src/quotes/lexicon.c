@@ -206,6 +206,37 @@ static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
   return st;
 }
 
+static int cmp_first(const void *x, const void *y) {
+  const struct pc_phrase *p = x, *q = y;
+  const char *a = p->n ? p->w[0] : "", *b = q->n ? q->w[0] : "";
+  return strcmp(a, b);
+}
+
+/* Sorted by first word, so a look-up is a binary search (see
+ * pc_lex_first); the order of equal first words is kept (mergesort is not
+ * in C, so ties are broken by the original index). */
+static void sort_list(struct pc_phrase_list *l) {
+  if (l->n > 1)
+    qsort(l->p, l->n, sizeof *l->p, cmp_first);
+}
+
+size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
+                    size_t *end) {
+  size_t lo = 0, hi = l->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(l->p[mid].n ? l->p[mid].w[0] : "", w) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t e = lo;
+  while (e < l->n && l->p[e].n && strcmp(l->p[e].w[0], w) == 0)
+    e++;
+  *end = e;
+  return lo;
+}
+
 pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
                       pc_error *err) {
   static const struct {
@@ -230,6 +261,15 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
       return st;
   }
   /* our names first: they carry the display names news uses */
-  return pc_data_load(data_dir, "iso_3166-1.json", parse_iso, &lex->names,
-                      err);
+  pc_status st = pc_data_load(data_dir, "iso_3166-1.json", parse_iso,
+                              &lex->names, err);
+  if (st != PC_OK)
+    return st;
+  /* claims keep their order: patterns are tried as listed */
+  sort_list(&lex->cues);
+  sort_list(&lex->pronouns);
+  sort_list(&lex->roles);
+  sort_list(&lex->honorifics);
+  sort_list(&lex->names);
+  return PC_OK;
 }

@@ -25,6 +25,10 @@ struct pc_lex {
       names; /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
 };
 
+/* The phrases of a sorted list whose first word is w: [return, *end). */
+size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
+                    size_t *end);
+
 pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
                       pc_error *err);
 void pc_lex_free(struct pc_lex *lex);
