@@ -683,6 +683,11 @@ static size_t sentence_end(const struct at *a, size_t t0, size_t t1,
         i = a->sp[k->opens].c;
         if (i + 1 >= t1)
           return t1;
+        /* "„Wir bauen neu.“ Pierre said": a sentence ended inside */
+        if (i > 0 && is_end_punct(&a->t[i - 1]) &&
+            ((a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP)) ||
+             a->t[i + 1].type == T_QOPEN))
+          return i + 1;
       }
       continue;
     }
@@ -768,7 +773,8 @@ static char *np_text(const struct at *a, size_t t0, size_t t1) {
 }
 
 static bool preposition(const char *w) {
-  static const char *const ws[] = {"for", "in", "at", "by", "from", "of",
+  /* not "by": the agent of a passive is a person ("written by X") */
+  static const char *const ws[] = {"for", "in", "at", "from", "of",
                                    "to", "with", "on", "about", NULL};
   for (int i = 0; ws[i]; i++)
     if (strcmp(w, ws[i]) == 0)
@@ -867,6 +873,18 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     /* "the head of X, Alexander Bortnikov, told ..." */
     size_t e2 = end - 1, b2 = np_start(a, lo, e2);
     struct who w = resolve_np(a, b2, e2);
+    if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
+      /* "John Smith, the minister, said": the person, with the role */
+      size_t nb = np_start(a, lo, b2 - 1);
+      struct who p = resolve_np(a, nb, b2 - 1);
+      if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+        free(p.role);
+        p.role = w.role ? strdup(w.role) : np_text(a, b2, e2);
+        who_free(&w);
+        return p;
+      }
+      who_free(&p);
+    }
     if (!w.name) {
       /* "Mayer, Disney's chairman of ..., said": the name before the
        * role in commas */

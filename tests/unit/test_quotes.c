@@ -1,0 +1,192 @@
+/* test_quotes.c - who said what: each kind of quote, each way a speaker
+ * is found, each claim pattern family, and the cases that must not be
+ * reported. */
+#include "presscut.h"
+#include "harness.h"
+
+static pc_ctx *ctx;
+
+static pc_doc *attr(const char *body) {
+  char buf[4096];
+  snprintf(buf, sizeof buf, "Title\n\n%s\n", body);
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  o.kind = PC_INPUT_TEXT;
+  pc_doc *doc = NULL;
+  pc_error err;
+  if (pc_extract(ctx, buf, strlen(buf), &o, &doc, &err) != PC_OK)
+    return NULL;
+  if (pc_attribute(ctx, doc, "2024-04-10", &err) != PC_OK) {
+    pc_doc_free(doc);
+    return NULL;
+  }
+  return doc;
+}
+
+/* The quote whose text starts with `prefix`, or NULL. */
+static const pc_quote *find(const pc_doc *doc, const char *prefix) {
+  for (size_t i = 0; i < pc_doc_quote_count(doc); i++)
+    if (strncmp(pc_doc_quote(doc, i)->text, prefix, strlen(prefix)) == 0)
+      return pc_doc_quote(doc, i);
+  return NULL;
+}
+
+static void test_direct(void) {
+  pc_doc *d = attr("Jane Roe, the mayor, spoke on Monday. “We will rebuild "
+                   "the bridge this year,” Roe said.");
+  const pc_quote *q = d ? find(d, "We will rebuild") : NULL;
+  CHECK(q && q->kind == PC_QUOTE_DIRECT);
+  CHECK_STR(q ? q->speaker : NULL, "Jane Roe");
+  CHECK_STR(q ? q->cue : NULL, "said");
+  CHECK(d && pc_doc_quote_count(d) == 1);
+  pc_doc_free(d);
+  /* every style of quotation mark */
+  d = attr("Hans Meyer said: „Wir bauen die Brücke neu.“ Pierre Dupont "
+           "said: «Nous reconstruirons le pont.» Ann Lee said: \"We rebuild "
+           "it.\"");
+  CHECK(d && find(d, "Wir bauen") && find(d, "Nous reconstruirons") &&
+        find(d, "We rebuild it"));
+  pc_doc_free(d);
+}
+
+static void test_mixed_indirect(void) {
+  pc_doc *d = attr("John Smith, the minister, said that the plan was "
+                   "“missing the bigger issue” and that prices would rise.");
+  const pc_quote *q = d ? find(d, "the plan was") : NULL;
+  CHECK(q && q->kind == PC_QUOTE_MIXED);
+  CHECK_STR(q ? q->speaker : NULL, "John Smith");
+  CHECK_STR(q ? q->role : NULL, "minister");
+  pc_doc_free(d);
+  d = attr("Mary Jones told reporters that the talks had failed.");
+  q = d ? find(d, "the talks had failed") : NULL;
+  CHECK(q && q->kind == PC_QUOTE_INDIRECT);
+  CHECK_STR(q ? q->cue : NULL, "told reporters");
+  pc_doc_free(d);
+  d = attr("The storm destroyed forty homes, according to the fire service.");
+  q = d ? find(d, "The storm destroyed") : NULL;
+  CHECK(q && q->kind == PC_QUOTE_INDIRECT);
+  CHECK_STR(q ? q->speaker : NULL, "fire service");
+  pc_doc_free(d);
+}
+
+static void test_speakers(void) {
+  /* surname to full name, pronoun to the last person, role phrase */
+  pc_doc *d = attr("The report was written by Alastair Crooke, a former "
+                   "diplomat. He points out that the vote was rigged. Crooke "
+                   "says the count must be repeated. The spokesman for the "
+                   "United Nations stated that observers were present.");
+  const pc_quote *q = d ? find(d, "the vote was rigged") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Alastair Crooke");
+  q = d ? find(d, "the count must") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Alastair Crooke");
+  q = d ? find(d, "observers were present") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "spokesman for the United Nations");
+  pc_doc_free(d);
+  /* a quote with no cue continues the previous speaker; dates */
+  d = attr("On April 2, Ann Lee said that the plant would close.\n\n"
+           "“It is a sad day for the town.”");
+  q = d ? find(d, "It is a sad day") : NULL;
+  CHECK(q && q->kind == PC_QUOTE_DIRECT && q->cue == NULL);
+  CHECK_STR(q ? q->speaker : NULL, "Ann Lee");
+  q = d ? find(d, "the plant would close") : NULL;
+  CHECK_STR(q ? q->date : NULL, "2024-04-02");
+  pc_doc_free(d);
+  /* nested speech is a quote of its own, inside its parent */
+  d = attr("Ann Lee said that the spokesman for the ministry stated that "
+           "the plant was safe.");
+  q = d ? find(d, "the plant was safe") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "spokesman for the ministry");
+  CHECK(q && q->parent >= 0);
+  pc_doc_free(d);
+}
+
+static void test_entities(void) {
+  pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
+                   "British and Russian envoys in London and Moscow.");
+  int usa = 0, gbr = 0, rus = 0;
+  for (size_t i = 0; d && i < pc_doc_entity_count(d); i++) {
+    const pc_entity *e = pc_doc_entity(d, i);
+    if (e->country && strcmp(e->country, "USA") == 0) {
+      usa++;
+      CHECK_STR(e->name, "United States");
+    }
+    if (e->country && strcmp(e->country, "GBR") == 0) {
+      gbr++;
+      CHECK(e->mentions == 2);
+    }
+    if (e->country && strcmp(e->country, "RUS") == 0)
+      rus++;
+  }
+  CHECK(usa == 1 && gbr == 1 && rus == 1); /* aliases merged */
+  pc_doc_free(d);
+}
+
+static const pc_claim *claim_by(const pc_doc *d, const char *claimant) {
+  for (size_t i = 0; d && i < pc_doc_claim_count(d); i++)
+    if (strcmp(pc_doc_claim(d, i)->claimant, claimant) == 0)
+      return pc_doc_claim(d, i);
+  return NULL;
+}
+
+static void test_claims(void) {
+  pc_doc *d = attr("Ann Lee said that Britain and Ukraine were behind the "
+                   "attack. Bob Stone said that the raid was carried out by "
+                   "ISIS, and that “Ukraine wasn’t involved”.");
+  const pc_claim *c = claim_by(d, "Ann Lee");
+  CHECK(c && !c->deny && c->naccused == 2);
+  CHECK_STR(c ? c->accused[0] : NULL, "United Kingdom");
+  CHECK_STR(c ? c->event : NULL, "attack");
+  int accuse = 0, deny = 0;
+  for (size_t i = 0; d && i < pc_doc_claim_count(d); i++) {
+    c = pc_doc_claim(d, i);
+    if (strcmp(c->claimant, "Bob Stone") == 0) {
+      if (c->deny)
+        deny++;
+      else
+        accuse++;
+    }
+  }
+  CHECK(accuse == 1 && deny == 1);
+  pc_doc_free(d);
+  /* the subject is the claimant: "the Russians are accusing X" */
+  d = attr("Ann Lee said that the Russians are accusing the United States.");
+  c = claim_by(d, "Russia");
+  CHECK_STR(c ? c->accused[0] : NULL, "United States");
+  pc_doc_free(d);
+  /* must not be reported: negation, questions, hypotheticals, narration */
+  d = attr("The Russians never accused London of being responsible. Who "
+           "stands behind the attack? Ann Lee said that to say that the "
+           "French are accusing Spain is wrong. Britain was behind the "
+           "delay.");
+  CHECK(d && pc_doc_claim_count(d) == 0);
+  pc_doc_free(d);
+  d = attr("Ann Lee said that those who masterminded this crime will pay.");
+  CHECK(d && pc_doc_claim_count(d) == 0);
+  pc_doc_free(d);
+}
+
+static void test_not_quotes(void) {
+  /* scare quotes and narration are not speech */
+  pc_doc *d = attr("The so-called “rat-run” runs through the valley. Prices "
+                   "rose again in March.");
+  CHECK(d && pc_doc_quote_count(d) == 0);
+  pc_doc_free(d);
+  /* "States" in "United States" is not the verb "states" */
+  d = attr("The United States imposed tariffs on steel last year.");
+  CHECK(d && pc_doc_quote_count(d) == 0);
+  pc_doc_free(d);
+}
+
+int main(void) {
+  pc_error err;
+  if (pc_ctx_new(NULL, &ctx, &err) != PC_OK)
+    return 1;
+  test_direct();
+  test_mixed_indirect();
+  test_speakers();
+  test_entities();
+  test_claims();
+  test_not_quotes();
+  pc_ctx_free(ctx);
+  return h_report();
+}
