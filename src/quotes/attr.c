@@ -52,6 +52,7 @@ struct span {        /* a quoted span */
 
 struct ent {
   char *name;
+  char *role;        /* as the article first states it, or NULL */
   pc_entity_type type;
   const char *code;
   char *aliases[8];
@@ -431,6 +432,14 @@ static bool in_list(const struct pc_phrase_list *l, const char *w) {
   return false;
 }
 
+static bool is_role_word(const struct at *a, size_t i) {
+  return in_list(&a->lex->roles, a->t[i].low);
+}
+
+static bool stop_word(const char *w);
+static bool determiner(const char *w);
+static bool is_end_punct(const struct tk *k);
+
 /*** entities **************************************************************/
 
 static char *text_of(const struct at *a, size_t t0, size_t t1) {
@@ -563,6 +572,36 @@ static bool is_punct(const struct tk *k, const char *p) {
   return k->type == T_PUNCT && strcmp(k->low, p) == 0;
 }
 
+static bool is_role_word(const struct at *a, size_t i);
+static char *np_text(const struct at *a, size_t t0, size_t t1);
+
+/* The role stated with a person's first mention: an apposition after the
+ * name (", director of the Conflicts Forum,") or the words before it
+ * ("former senior British diplomat"). */
+static char *person_role(const struct at *a, size_t run0, size_t s, size_t j,
+                         size_t lim) {
+  if (j + 1 < lim && is_punct(&a->t[j], ",")) {
+    size_t e = j + 1;
+    bool role = false;
+    while (e < lim && e < j + 14 && a->t[e].type == T_WORD) {
+      role = role || is_role_word(a, e);
+      e++;
+    }
+    if (role && e < lim && (is_punct(&a->t[e], ",") || is_end_punct(&a->t[e])))
+      return np_text(a, j + 1, e);
+  }
+  size_t b = s;
+  while (b > 0 && b + 6 > s && a->t[b - 1].type == T_WORD &&
+         a->t[b - 1].block == a->t[s].block && !stop_word(a->t[b - 1].low) &&
+         !determiner(a->t[b - 1].low))
+    b--;
+  for (size_t k = b; k < s; k++)
+    if (is_role_word(a, k))
+      return np_text(a, b, s);
+  (void)run0;
+  return NULL;
+}
+
 static void entities(struct at *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -638,6 +677,8 @@ static void entities(struct at *a) {
       if (j - s >= 2 && j - s <= 4 && !org) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
+        if (e >= 0 && !a->en[e].role)
+          a->en[e].role = person_role(a, i, s, j, lim);
       } else if (org) {
         int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
         mark_tokens(a, s, j, e);
@@ -817,6 +858,8 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
       w.role = np_text(a, n0, r);
+      if (!w.role && a->en[e].role)
+        w.role = strdup(a->en[e].role);
       return w;
     }
   }
@@ -825,6 +868,8 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
     if (e >= 0) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
+      if (a->en[e].role)
+        w.role = strdup(a->en[e].role);
     }
     return w;
   }
@@ -945,10 +990,14 @@ static int add_quote(struct at *a, uint32_t block, size_t c0, size_t c1,
   q->block = block;
   q->s = a->t[c0].s;
   q->e = a->t[c1 - 1].e;
-  if (a->t[c0].type == T_QOPEN)
+  /* the marks go when they enclose the whole quote, else both stay */
+  int sp = a->t[c0].opens;
+  if (sp >= 0 && a->sp[sp].c == c1 - 1 && a->sp[sp].closed) {
     q->s = a->t[c0].e;
-  if (a->t[c1 - 1].type == T_QCLOSE)
     q->e = a->t[c1 - 1].s;
+  } else if (sp >= 0 && !a->sp[sp].closed && a->sp[sp].c == c1 - 1) {
+    q->s = a->t[c0].e; /* open to the paragraph's end */
+  }
   while (q->e > q->s && (btext(a, block)[q->e - 1] == ',' ||
                          btext(a, block)[q->e - 1] == ' '))
     q->e--;
@@ -1556,6 +1605,7 @@ static int cmp_quote(const void *x, const void *y) {
 static void at_free(struct at *a) {
   for (size_t i = 0; i < a->nen; i++) {
     free(a->en[i].name);
+    free(a->en[i].role);
     for (size_t k = 0; k < a->en[i].naliases; k++)
       free(a->en[i].aliases[k]);
   }

@@ -87,6 +87,37 @@ has "$tmp/out" '<p id="b4" class="optional">'
 expect 0 "-o file" -- "$bin" extract -o "$tmp/o.txt" "$seed"
 has "$tmp/o.txt" "Crooke"
 
+# who said what
+expect 0 "quotes --help" -- "$bin" quotes --help
+has "$tmp/out" "--date"
+expect 0 "quotes json" -- "$bin" quotes --date 2024-04-10 "$seed"
+/usr/bin/python3 - "$tmp/out" <<'PY' && ok || no "quotes json fields"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert set(d) >= {"title", "date", "quotes", "entities", "claims"}
+q = d["quotes"][1]
+assert set(q) >= {"id", "text", "kind", "speaker", "speaker_entity", "role",
+                  "cue", "date", "block", "start", "end", "sentence"}
+assert q["speaker"] == "Putin" and q["kind"] == "direct" and q["date"] == "2024-04-02"
+ents = {e["id"]: e for e in d["entities"]}
+assert ents[q["speaker_entity"]]["type"] == "person"
+gb = [e for e in d["entities"] if e["country"] == "GBR"][0]
+assert gb["name"] == "United Kingdom" and "London" in gb["aliases"]
+c = [c for c in d["claims"] if c["claimant"] == "Alexander Bortnikov"][0]
+assert c["accused"] == ["United States", "United Kingdom", "Ukraine"]
+assert c["polarity"] == "accuse" and c["quote"]
+PY
+expect 0 "quotes text" -- "$bin" quotes --format text "$seed"
+has "$tmp/out" "^Alastair Crooke (director of the Lebanon-based Conflicts Forum):"
+has "$tmp/out" "^Claims:"
+expect 0 "quotes html" -- "$bin" quotes --format html "$seed"
+has "$tmp/out" "<mark style="
+has "$tmp/out" "<th>Claimant</th>"
+expect 2 "quotes bad date" -- "$bin" quotes --date 2024/04/10 "$seed"
+expect 2 "quotes markdown" -- "$bin" quotes --format markdown "$seed"
+expect 0 "extract --attribution" -- "$bin" extract --format json --attribution "$seed"
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["blocks"] and len(d["quotes"]) == 12 and len(d["claims"]) == 7' "$tmp/out" && ok || no "extract --attribution arrays"
+
 # a page served over HTTP from 127.0.0.1
 mkdir -p "$tmp/www"
 cat >"$tmp/www/page.html" <<'HTML'
