@@ -909,6 +909,11 @@ static size_t np_start(const struct at *a, size_t lo, size_t end) {
   return b;
 }
 
+static bool boundary_tok(const struct tk *k) {
+  return k->type == T_QOPEN || k->type == T_QCLOSE ||
+         (k->type == T_PUNCT && strchr(".;:?!()", k->low[0]) != NULL);
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 static struct who speaker_left(struct at *a, size_t lo, size_t c) {
   size_t end = c;
@@ -929,6 +934,31 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
         return p;
       }
       who_free(&p);
+    }
+    if (!w.name || w.ent < 0 ||
+        a->en[w.ent].type != PC_ENTITY_PERSON) {
+      /* "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
+       * firm, told ...": the person among up to four appositions */
+      size_t seg_e = b2;
+      for (int k = 0; k < 4 && seg_e > lo + 1 &&
+                      is_punct(&a->t[seg_e - 1], ","); k++) {
+        size_t se = seg_e - 1, sb = se;
+        while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
+               !boundary_tok(&a->t[sb - 1]) && se - sb < 16)
+          sb--;
+        size_t nb = np_start(a, sb, se);
+        struct who p = resolve_np(a, nb, se);
+        if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+          free(p.role);
+          p.role = np_text(a, se + 1, b2 > se + 1 ? b2 - 1 : se + 1);
+          if (!p.role && a->en[p.ent].role)
+            p.role = strdup(a->en[p.ent].role);
+          who_free(&w);
+          return p;
+        }
+        who_free(&p);
+        seg_e = sb;
+      }
     }
     if (!w.name) {
       /* "Mayer, Disney's chairman of ..., said": the name before the
@@ -1098,6 +1128,23 @@ static char *cue_text(const struct at *a, size_t i, size_t len) {
 }
 
 /* Speech in the sentence [t0, t1): cue verbs, frames, quoted spans. */
+/* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
+ * words follow before the sentence or clause ends. */
+static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
+  size_t k = after;
+  while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
+         !stop_word(a->t[k].low))
+    k++;
+  if (k >= t1)
+    return true;
+  if (is_end_punct(&a->t[k]) || is_punct(&a->t[k], ","))
+    return true;
+  /* "Cook said while visiting ...", "Dempsey said, adding ..." */
+  return strcmp(a->t[k].low, "while") == 0 || strcmp(a->t[k].low, "in") == 0 ||
+         strcmp(a->t[k].low, "at") == 0 || strcmp(a->t[k].low, "on") == 0 ||
+         strcmp(a->t[k].low, "before") == 0 || strcmp(a->t[k].low, "after") == 0;
+}
+
 static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
   bool found = false;
@@ -1201,15 +1248,15 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
                aux_word(a->t[np_b - 1].low))
           np_b--;
         post = np_b > t0 + 2 && (is_punct(&a->t[np_b - 1], ",") ||
-                                 a->t[np_b - 1].type == T_QCLOSE);
-        /* "On April 2, he stated that ...": the speech follows */
-        for (size_t k = after; post && k < t1 && k < after + 7; k++)
-          if (strcmp(a->t[k].low, "that") == 0 || a->t[k].type == T_QOPEN ||
-              is_punct(&a->t[k], ":"))
-            post = false;
+                                 a->t[np_b - 1].type == T_QCLOSE) &&
+               attribution_ends(a, after, t1);
       }
     }
-    if (!w.name && i > t0 &&
+    /* "..., said Scott Paul" (not "told X": X is who was told) */
+    bool tells = strncmp(a->t[i].low, "told", 4) == 0 ||
+                 strncmp(a->t[i].low, "tell", 4) == 0 ||
+                 strncmp(a->t[i].low, "ask", 3) == 0;
+    if (!w.name && !tells && i > t0 &&
         (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
       /* "..., said Scott Paul, who heads ..." */
       size_t e = after;
