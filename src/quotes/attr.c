@@ -851,6 +851,11 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
     return w;
   for (size_t i = n0; i < n1; i++) {
     int e = a->t[i].ent;
+    /* "a teacher at Gibson Southern": a name after a preposition only
+     * modifies the phrase */
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && i > n0 &&
+        a->t[i - 1].ent != e && preposition(a->t[i - 1].low))
+      continue;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
