@@ -145,6 +145,10 @@ bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
                   char out[11]);
 
 
+/* Binary search of a sorted word table for s[0..len); its value in *value. */
+bool pc_word_find(const struct pc_word *arr, size_t n, const char *s,
+                  size_t len, uint32_t *value);
+
 /* Languages (bit mask over ctx->lang_codes) of which the n bytes are a
  * function word; 0 when none. */
 uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n);

@@ -275,22 +275,30 @@ static pc_status parse_stopwords(pc_ctx *ctx, const char *s, size_t n,
   return PC_OK;
 }
 
-uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n) {
-  size_t lo = 0, hi = ctx->nstop;
+bool pc_word_find(const struct pc_word *arr, size_t n, const char *s,
+                  size_t len, uint32_t *value) {
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    const char *w = ctx->stop[mid].w;
-    int c = strncmp(w, s, n);
+    const char *w = arr[mid].w;
+    int c = strncmp(w, s, len);
     if (c == 0)
-      c = w[n] == '\0' ? 0 : 1;
-    if (c == 0)
-      return ctx->stop[mid].langs;
+      c = w[len] == '\0' ? 0 : 1;
+    if (c == 0) {
+      *value = arr[mid].langs;
+      return true;
+    }
     if (c < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return 0;
+  return false;
+}
+
+uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n) {
+  uint32_t v = 0;
+  return pc_word_find(ctx->stop, ctx->nstop, s, n, &v) ? v : 0;
 }
 
 pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {

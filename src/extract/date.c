@@ -33,23 +33,10 @@ static bool valid(int y, int m, int d) {
 
 /* Month number of the word at s[0..n) or 0. */
 static int month_word(const pc_ctx *ctx, const char *s, size_t n) {
-  if (n < 3 || n > 16)
+  uint32_t m = 0;
+  if (n < 3 || n > 16 || !pc_word_find(ctx->months, ctx->nmonths, s, n, &m))
     return 0;
-  size_t lo = 0, hi = ctx->nmonths;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *w = ctx->months[mid].w;
-    int c = strncmp(w, s, n);
-    if (c == 0)
-      c = w[n] == '\0' ? 0 : 1;
-    if (c == 0)
-      return (int)ctx->months[mid].langs;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return 0;
+  return (int)m;
 }
 
 int pc_month_of(const pc_ctx *ctx, const char *word) {

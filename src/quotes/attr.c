@@ -394,6 +394,14 @@ static void pair_block(struct at *a, size_t t0, size_t t1) {
 
 /*** lexicon matching ******************************************************/
 
+/* w is one of the NULL-terminated words ws. */
+static bool word_in(const char *w, const char *const *ws) {
+  for (; *ws; ws++)
+    if (strcmp(w, *ws) == 0)
+      return true;
+  return false;
+}
+
 static bool low_eq(const struct tk *k, const char *w) {
   return strcmp(k->low, w) == 0;
 }
@@ -523,10 +531,7 @@ static bool function_cap(const char *w) {
       "sunday", "january", "february", "march", "april", "may", "june",
       "july", "august", "september", "october", "november", "december",
       NULL};
-  for (int i = 0; ws[i]; i++)
-    if (strcmp(w, ws[i]) == 0)
-      return true;
-  return false;
+  return word_in(w, ws);
 }
 
 static bool org_head(const char *w) {
@@ -541,10 +546,7 @@ static bool org_head(const char *w) {
       "journal", "press", "media", "records", "stadium", "airport",
       "project", "program", "programme", "pipelines", "pipeline", "crisis",
       "stream", NULL};
-  for (int i = 0; ws[i]; i++)
-    if (strcmp(w, ws[i]) == 0)
-      return true;
-  return false;
+  return word_in(w, ws);
 }
 
 static bool all_caps(const struct at *a, size_t i) {
@@ -772,10 +774,7 @@ static bool stop_word(const char *w) {
       "i", "you", "would", "will", "could", "should", "may", "might",
       "has", "have", "had", "do", "does", "did", "than", "about", "into",
       "over", "under", "through", "against", "between", NULL};
-  for (int i = 0; ws[i]; i++)
-    if (strcmp(w, ws[i]) == 0)
-      return true;
-  return false;
+  return word_in(w, ws);
 }
 
 static bool aux_word(const char *w) {
@@ -785,10 +784,7 @@ static bool aux_word(const char *w) {
       "publicly", "officially", "reportedly", "directly", "has been",
       "had been", "could", "may", "might", "quickly", "firmly", "flatly",
       "earlier", "subsequently", "himself", "herself", "themselves", NULL};
-  for (int i = 0; ws[i]; i++)
-    if (strcmp(w, ws[i]) == 0)
-      return true;
-  return false;
+  return word_in(w, ws);
 }
 
 static bool determiner(const char *w) {
@@ -817,10 +813,7 @@ static bool preposition(const char *w) {
   /* not "by": the agent of a passive is a person ("written by X") */
   static const char *const ws[] = {"for", "in", "at", "from", "of",
                                    "to", "with", "on", "about", NULL};
-  for (int i = 0; ws[i]; i++)
-    if (strcmp(w, ws[i]) == 0)
-      return true;
-  return false;
+  return word_in(w, ws);
 }
 
 /* The last person named before token i, leaving out names governed by a
