@@ -144,10 +144,15 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *name) {
 static const char *const SKIP_INSIDE[] = {"aside",  "footer",   "iframe", "nav",
                                           "noscript", "select", "template"};
 
-static const char *skip_name(const char *s, size_t n, size_t i) {
-  for (size_t k = 0; k < sizeof SKIP_INSIDE / sizeof *SKIP_INSIDE; k++)
-    if (lower(s[i]) == SKIP_INSIDE[k][0] && name_is(s, n, i, SKIP_INSIDE[k]))
+#define NSKIP (sizeof SKIP_INSIDE / sizeof *SKIP_INSIDE)
+
+static const char *skip_name(const char *s, size_t n, size_t i,
+                             size_t *which) {
+  for (size_t k = 0; k < NSKIP; k++)
+    if (lower(s[i]) == SKIP_INSIDE[k][0] && name_is(s, n, i, SKIP_INSIDE[k])) {
+      *which = k;
       return SKIP_INSIDE[k];
+    }
   return NULL;
 }
 
@@ -188,6 +193,9 @@ static bool json_script(const char *s, size_t a, size_t b) {
 
 bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
   size_t i = 0, run = 0;
+  /* an element with no end tag after one point has none after any later
+   * point: remembering it keeps many unclosed <nav>s linear */
+  bool no_end[NSKIP] = {false};
   while (i < n) {
     const char *lt = memchr(s + i, '<', n - i);
     if (!lt)
@@ -237,11 +245,14 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
       return false;
     run = te;
     if (!raw) {
-      const char *skip = skip_name(s, n, i + 1);
-      if (skip && !(te >= 2 && s[te - 2] == '/')) {
+      size_t which = 0;
+      const char *skip = skip_name(s, n, i + 1, &which);
+      if (skip && !(te >= 2 && s[te - 2] == '/') && !no_end[which]) {
         size_t end = balanced_end(s, n, te, skip);
         if (end < n)
           run = end; /* its end tag is copied from here on */
+        else
+          no_end[which] = true; /* none later either: never search again */
         i = end < n ? end : te;
         continue;
       }
