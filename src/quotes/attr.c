@@ -397,7 +397,7 @@ static void pair_block(struct at *a, size_t t0, size_t t1) {
 /* w is one of the NULL-terminated words ws. */
 static bool word_in(const char *w, const char *const *ws) {
   for (; *ws; ws++)
-    if (strcmp(w, *ws) == 0)
+    if (w[0] == (*ws)[0] && strcmp(w, *ws) == 0)
       return true;
   return false;
 }
@@ -1559,16 +1559,23 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
 }
 
 static void claims_in(struct at *a, size_t t0, size_t t1) {
-  for (size_t k = 0; k < a->lex->claims.n; k++) {
-    const struct pc_phrase *p = &a->lex->claims.p[k];
-    size_t first = 0;
-    while (first < p->n && p->w[first][0] == '{')
-      first++;
-    if (first >= p->n)
+  /* patterns are indexed by their first literal word (pc_lex_claims) */
+  const struct pc_lex *lx = a->lex;
+  for (size_t i = t0; i < t1; i++) {
+    if (a->t[i].type != T_WORD)
       continue;
-    for (size_t i = t0; i < t1; i++)
-      if (strcmp(a->t[i].low, p->w[first]) == 0)
-        claim_try(a, p, t0, t1, i);
+    size_t lo = 0, hi = lx->nclaim_first;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (strcmp(lx->claim_first[mid].w, a->t[i].low) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (; lo < lx->nclaim_first &&
+           strcmp(lx->claim_first[lo].w, a->t[i].low) == 0;
+         lo++)
+      claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
   }
 }
 

@@ -34,6 +34,8 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->honorifics);
   list_free(&lex->claims);
   list_free(&lex->names);
+  free(lex->claim_first);
+  lex->claim_first = NULL;
 }
 
 /* A new zeroed phrase at the end of l, or NULL. */
@@ -206,6 +208,12 @@ static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
   return st;
 }
 
+static int cmp_claim_first(const void *x, const void *y) {
+  const struct pc_word *p = x, *q = y;
+  int c = strcmp(p->w, q->w);
+  return c ? c : (p->langs < q->langs ? -1 : p->langs > q->langs);
+}
+
 static int cmp_first(const void *x, const void *y) {
   const struct pc_phrase *p = x, *q = y;
   const char *a = p->n ? p->w[0] : "", *b = q->n ? q->w[0] : "";
@@ -265,7 +273,24 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
                               &lex->names, err);
   if (st != PC_OK)
     return st;
-  /* claims keep their order: patterns are tried as listed */
+  /* claims keep their order (patterns are tried as listed), and get an
+   * index by first literal word */
+  lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
+  if (!lex->claim_first)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < lex->claims.n; i++) {
+    const struct pc_phrase *p = &lex->claims.p[i];
+    for (size_t k = 0; k < p->n; k++)
+      if (p->w[k][0] != '{') {
+        lex->claim_first[lex->nclaim_first].w = p->w[k];
+        lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
+        lex->nclaim_first++;
+        break;
+      }
+  }
+  if (lex->nclaim_first > 1)
+    qsort(lex->claim_first, lex->nclaim_first, sizeof *lex->claim_first,
+          cmp_claim_first);
   sort_list(&lex->cues);
   sort_list(&lex->pronouns);
   sort_list(&lex->roles);

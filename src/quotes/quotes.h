@@ -23,6 +23,9 @@ struct pc_phrase_list {
 struct pc_lex {
   struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
       names; /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
+  /* claims by first literal word: w borrowed, langs = index in claims */
+  struct pc_word *claim_first;
+  size_t nclaim_first;
 };
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
