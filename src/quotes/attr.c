@@ -1562,8 +1562,6 @@ static void claims_in(struct at *a, size_t t0, size_t t1) {
   /* patterns are indexed by their first literal word (pc_lex_claims) */
   const struct pc_lex *lx = a->lex;
   for (size_t i = t0; i < t1; i++) {
-    if (a->t[i].type != T_WORD)
-      continue;
     size_t lo = 0, hi = lx->nclaim_first;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
