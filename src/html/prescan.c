@@ -144,40 +144,85 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *name) {
 static const char *const SKIP_INSIDE[] = {"aside",  "footer",   "iframe", "nav",
                                           "noscript", "select", "template"};
 
-#define NSKIP (sizeof SKIP_INSIDE / sizeof *SKIP_INSIDE)
+/* Index in SKIP_INSIDE of the name starting at s[i], or -1. */
+static int skip_name(const char *s, size_t n, size_t i) {
+  for (size_t k = 0; k < sizeof SKIP_INSIDE / sizeof *SKIP_INSIDE; k++)
+    if (lower(s[i]) == SKIP_INSIDE[k][0] && name_is(s, n, i, SKIP_INSIDE[k]))
+      return (int)k;
+  return -1;
+}
 
-static const char *skip_name(const char *s, size_t n, size_t i,
-                             size_t *which) {
-  for (size_t k = 0; k < NSKIP; k++)
-    if (lower(s[i]) == SKIP_INSIDE[k][0] && name_is(s, n, i, SKIP_INSIDE[k])) {
-      *which = k;
-      return SKIP_INSIDE[k];
-    }
+/* End of the comment starting at s[i] ("<!--"): index after "-->" or
+ * "--!>", or n when it has none (it then runs to the end, as in browsers). */
+static size_t comment_end(const char *s, size_t n, size_t i) {
+  size_t k = i + 4;
+  while (k < n) {
+    const char *d = memchr(s + k, '-', n - k);
+    if (!d)
+      break;
+    k = (size_t)(d - s);
+    if (k + 2 < n && s[k + 1] == '-' && s[k + 2] == '>')
+      return k + 3;
+    if (k + 3 < n && s[k + 1] == '-' && s[k + 2] == '!' && s[k + 3] == '>')
+      return k + 4;
+    k++;
+  }
+  return n;
+}
+
+/* The raw-text element (script, style, svg, title, textarea) whose name
+ * starts at s[i], or NULL. */
+static const char *raw_name(const char *s, size_t n, size_t i) {
+  char c1 = lower(s[i]);
+  if (c1 == 's')
+    return name_is(s, n, i, "script")  ? "script"
+           : name_is(s, n, i, "style") ? "style"
+           : name_is(s, n, i, "svg")   ? "svg"
+                                       : NULL;
+  if (c1 == 't')
+    return name_is(s, n, i, "title")      ? "title"
+           : name_is(s, n, i, "textarea") ? "textarea"
+                                          : NULL;
   return NULL;
 }
 
 /* Index of the "</name" that closes the element whose start tag ends at i,
- * counting nested elements of the same name; n when there is none. */
+ * counting nested elements of the same name; n when there is none.  Tags
+ * are stepped over whole and comments and raw text the way the main scan
+ * reads them, so a "</nav>" inside an attribute value, a comment or a
+ * script closes nothing. */
 static size_t balanced_end(const char *s, size_t n, size_t i,
                            const char *name) {
   int depth = 1;
-  for (size_t k = i; k + 1 < n; k++) {
+  size_t k = i;
+  while (k + 1 < n) {
     const char *lt = memchr(s + k, '<', n - k);
     if (!lt)
       return n;
     k = (size_t)(lt - s);
-    if (k + 1 < n && s[k + 1] == '/' && name_is(s, n, k + 2, name)) {
-      if (--depth == 0)
+    if (k + 1 >= n)
+      return n;
+    char c = s[k + 1];
+    if (c == '/') {
+      if (name_is(s, n, k + 2, name) && --depth == 0)
         return k;
-    } else if (name_is(s, n, k + 1, name)) {
+      k += 2;
+    } else if (c == '!' && k + 3 < n && s[k + 2] == '-' && s[k + 3] == '-') {
+      k = comment_end(s, n, k);
+    } else if ((c | 32) >= 'a' && (c | 32) <= 'z') {
       size_t te = tag_end(s, n, k);
-      if (!(te >= 2 && s[te - 2] == '/')) /* <nav/> opens nothing */
-        depth++;
-      k = te - 1;
-    } else if (k + 3 < n && s[k + 1] == '!' && s[k + 2] == '-' &&
-               s[k + 3] == '-') {
-      /* a comment may hide tags; its end is found by the main scan */
-      continue;
+      const char *raw;
+      if (name_is(s, n, k + 1, name)) {
+        if (!(te >= 2 && s[te - 2] == '/')) /* <nav/> opens nothing */
+          depth++;
+        k = te;
+      } else if ((raw = raw_name(s, n, k + 1)) != NULL) {
+        k = raw_end(s, n, te, raw);
+      } else {
+        k = te;
+      }
+    } else {
+      k++;
     }
   }
   return n;
@@ -193,9 +238,10 @@ static bool json_script(const char *s, size_t a, size_t b) {
 
 bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
   size_t i = 0, run = 0;
-  /* an element with no end tag after one point has none after any later
-   * point: remembering it keeps many unclosed <nav>s linear */
-  bool no_end[NSKIP] = {false};
+  /* names whose balanced_end already ran off the end: a later start tag of
+   * the same name is copied as is instead of scanning to the end again,
+   * which made "<nav><nav><nav>..." quadratic */
+  unsigned unclosed = 0;
   while (i < n) {
     const char *lt = memchr(s + i, '<', n - i);
     if (!lt)
@@ -203,22 +249,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
     i = (size_t)(lt - s);
     if (i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
       /* comment: drop it whole */
-      size_t k = i + 4, end = n;
-      while (k < n) {
-        const char *d = memchr(s + k, '-', n - k);
-        if (!d)
-          break;
-        k = (size_t)(d - s);
-        if (k + 2 < n && s[k + 1] == '-' && s[k + 2] == '>') {
-          end = k + 3;
-          break;
-        }
-        if (k + 3 < n && s[k + 1] == '-' && s[k + 2] == '!' && s[k + 3] == '>') {
-          end = k + 4;
-          break;
-        }
-        k++;
-      }
+      size_t end = comment_end(s, n, i);
       if (!pc_buf_add(out, s + run, i - run))
         return false;
       i = run = end;
@@ -229,32 +260,20 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
       continue;
     }
     size_t te = tag_end(s, n, i);
-    const char *raw = NULL;
-    char c1 = lower(s[i + 1]);
-    if (c1 == 's')
-      raw = name_is(s, n, i + 1, "script")  ? "script"
-            : name_is(s, n, i + 1, "style") ? "style"
-            : name_is(s, n, i + 1, "svg")   ? "svg"
-                                            : NULL;
-    else if (c1 == 't')
-      raw = name_is(s, n, i + 1, "title")      ? "title"
-            : name_is(s, n, i + 1, "textarea") ? "textarea"
-                                               : NULL;
+    const char *raw = raw_name(s, n, i + 1);
     /* the start tag, lean */
     if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out))
       return false;
     run = te;
     if (!raw) {
-      size_t which = 0;
-      const char *skip = skip_name(s, n, i + 1, &which);
-      if (skip && !(te >= 2 && s[te - 2] == '/') && !no_end[which]) {
-        size_t end = balanced_end(s, n, te, skip);
-        if (end < n)
-          run = end; /* its end tag is copied from here on */
-        else
-          no_end[which] = true; /* none later either: never search again */
-        i = end < n ? end : te;
-        continue;
+      int sk = skip_name(s, n, i + 1);
+      if (sk >= 0 && !(unclosed & (1u << sk)) && !(te >= 2 && s[te - 2] == '/')) {
+        size_t end = balanced_end(s, n, te, SKIP_INSIDE[sk]);
+        if (end < n) {
+          run = i = end; /* its end tag is copied from here on */
+          continue;
+        }
+        unclosed |= 1u << sk;
       }
       i = te;
       continue;
