@@ -243,22 +243,33 @@ static void add_token(struct at *a, uint32_t block, uint32_t s, uint32_t e,
   pc_utf8_decode((const unsigned char *)txt + s, e - s, &cp);
   if (type == T_WORD && is_upper_cp(cp))
     k->flags |= F_CAP;
-  struct pc_buf low;
-  pc_buf_init(&low, 0);
-  pc_utf8_lower(txt + s, e - s, &low);
-  size_t j = 0;
-  for (size_t i = 0; low.data && i < low.len && j + 1 < sizeof k->low; i++) {
-    if ((unsigned char)low.data[i] == 0xE2 && i + 2 < low.len &&
-        (unsigned char)low.data[i + 1] == 0x80 &&
-        (unsigned char)low.data[i + 2] == 0x99) {
-      k->low[j++] = '\'';
-      i += 2;
-    } else {
-      k->low[j++] = low.data[i];
+  /* lower case straight into the token: no allocation per word */
+  const unsigned char *p = (const unsigned char *)txt + s;
+  size_t n = e - s, j = 0;
+  for (size_t i = 0; i < n && j + 1 < sizeof k->low;) {
+    if (p[i] < 0x80) {
+      k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+      i++;
+      continue;
     }
+    uint32_t c;
+    size_t len = pc_utf8_decode(p + i, n - i, &c);
+    if (!len)
+      break;
+    i += len;
+    if (c == 0x2019) { /* ’ compares as ' */
+      k->low[j++] = '\'';
+      continue;
+    }
+    char enc[4];
+    utf8proc_ssize_t el = utf8proc_encode_char(
+        utf8proc_tolower((utf8proc_int32_t)c), (utf8proc_uint8_t *)enc);
+    if (el <= 0 || j + (size_t)el + 1 > sizeof k->low)
+      break;
+    memcpy(k->low + j, enc, (size_t)el);
+    j += (size_t)el;
   }
   k->low[j] = '\0';
-  pc_buf_cleanup(&low);
 }
 
 static bool word_cp(uint32_t cp) { return pc_uni_is_word(cp); }
