@@ -890,6 +890,13 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
     }
   for (size_t i = n0; i < n1; i++)
     if (a->t[i].ent >= 0) {
+      if (a->en[a->t[i].ent].type == PC_ENTITY_PERSON) {
+        /* only a name after a preposition ("CEO of Ceres Robotics"): the
+         * phrase is a role, and the person may stand before it */
+        w.name = np_text(a, n0, n1);
+        w.role = w.name ? strdup(w.name) : NULL;
+        return w;
+      }
       w.ent = a->t[i].ent;
       w.name = strdup(a->en[w.ent].name);
       return w;
