@@ -538,6 +538,8 @@ static bool function_cap(const char *w) {
       "one", "two", "no", "not", "yes", "so", "then", "now", "also", "just",
       "both", "each", "every", "any", "before", "during", "despite",
       "although", "because", "until", "where", "which", "whose", "whom",
+      "yet", "still", "meanwhile", "afterward", "afterwards", "later",
+      "instead", "indeed", "besides", "then", "thus", "hence", "nor",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "january", "february", "march", "april", "may", "june",
       "july", "august", "september", "october", "november", "december",
