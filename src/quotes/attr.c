@@ -59,6 +59,7 @@ struct ent {
   size_t naliases;
   size_t mentions;
   const char *surname; /* people: last word of the name, lower case */
+  char gender;         /* people: 'f', 'm' or 0 when the name does not say */
 };
 
 struct qt {
@@ -170,6 +171,7 @@ struct at {
   int last_speaker_q; /* the last outermost quote with a speaker */
   size_t sent_q0;     /* the first quote of the sentence being read */
   int *lastp;         /* per token: the last person named before it */
+  int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   bool oom;
@@ -451,6 +453,15 @@ static bool in_list(const struct pc_phrase_list *l, const char *w) {
   return false;
 }
 
+/* The tag of a one-word phrase of l ('f', 'm', 'p'...), or 0. */
+static int list_tag(const struct pc_phrase_list *l, const char *w) {
+  size_t end = 0;
+  for (size_t k = pc_lex_first(l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return l->p[k].tag;
+  return 0;
+}
+
 static bool is_role_word(const struct at *a, size_t i) {
   return in_list(&a->lex->roles, a->t[i].low);
 }
@@ -493,6 +504,13 @@ static int add_entity(struct at *a, const char *name, pc_entity_type type,
   if (type == PC_ENTITY_PERSON) {
     const char *sp = strrchr(x->name, ' ');
     x->surname = sp ? sp + 1 : x->name;
+    char first[32];
+    size_t fl = 0;
+    for (const char *c = x->name; *c && *c != ' ' && fl + 1 < sizeof first; c++)
+      first[fl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+    first[fl] = '\0';
+    int g = list_tag(&a->lex->given, first);
+    x->gender = g == 'f' || g == 'm' ? (char)g : 0;
     if (map_get(&a->surnames, x->surname) < 0 &&
         !map_put(&a->surnames, x->surname, (int)a->nen))
       a->oom = true;
@@ -832,24 +850,17 @@ static bool preposition(const char *w) {
 /* The last person named before token i, leaving out names governed by a
  * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
  * subject or an appositive far more often. */
-static int last_person(const struct at *a, size_t i) {
-  if (a->lastp)
-    return a->lastp[i];
-  while (i-- > 0) {
-    int e = a->t[i].ent;
-    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
-      continue;
-    size_t f = i;
-    while (f > 0 && a->t[f - 1].ent == e)
-      f--;
-    if (f > 0 && preposition(a->t[f - 1].low)) {
-      i = f;
-      continue;
-    }
-    return e;
-  }
-  return -1;
+/* The last person named before token i (of the pronoun's gender when the
+ * given name tells it), leaving out names governed by a preposition ("an
+ * article for Al Mayadeen"): precomputed per token in pc_attribute. */
+static int last_person_g(const struct at *a, size_t i, int gender) {
+  if (gender == 'm' && a->lastp_m)
+    return a->lastp_m[i];
+  if (gender == 'f' && a->lastp_f)
+    return a->lastp_f[i];
+  return a->lastp ? a->lastp[i] : -1;
 }
+
 
 static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
   struct who w = {NULL, -1, NULL};
@@ -875,7 +886,7 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
     }
   }
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low)) {
-    int e = last_person(a, n0);
+    int e = last_person_g(a, n0, list_tag(&a->lex->pronouns, a->t[n0].low));
     if (e >= 0) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
@@ -1693,6 +1704,8 @@ static void at_free(struct at *a) {
   }
   free(a->t);
   free(a->lastp);
+  free(a->lastp_m);
+  free(a->lastp_f);
   map_free(&a->names);
   map_free(&a->surnames);
   free(a->sp);
@@ -1850,20 +1863,27 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   if (!a.oom && a.nt) {
     /* the last person named before each token, in one pass (pronouns) */
     a.lastp = malloc(a.nt * sizeof *a.lastp);
-    if (!a.lastp) {
+    a.lastp_m = malloc(a.nt * sizeof *a.lastp_m);
+    a.lastp_f = malloc(a.nt * sizeof *a.lastp_f);
+    if (!a.lastp || !a.lastp_m || !a.lastp_f) {
       a.oom = true;
     } else {
-      int cur = -1;
+      int cur = -1, cur_m = -1, cur_f = -1;
       for (size_t i = 0; i < a.nt; i++) {
-        a.lastp[i] = cur;
+        a.lastp[i] = cur, a.lastp_m[i] = cur_m, a.lastp_f[i] = cur_f;
         int e = a.t[i].ent;
         bool run_end = e >= 0 && (i + 1 == a.nt || a.t[i + 1].ent != e);
         if (run_end && a.en[e].type == PC_ENTITY_PERSON) {
           size_t f = i;
           while (f > 0 && a.t[f - 1].ent == e)
             f--;
-          if (!(f > 0 && preposition(a.t[f - 1].low)))
+          if (!(f > 0 && preposition(a.t[f - 1].low))) {
             cur = e;
+            if (a.en[e].gender != 'f')
+              cur_m = e;
+            if (a.en[e].gender != 'm')
+              cur_f = e;
+          }
         }
       }
     }

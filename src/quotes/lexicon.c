@@ -34,6 +34,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->honorifics);
   list_free(&lex->claims);
   list_free(&lex->names);
+  list_free(&lex->given);
   free(lex->claim_first);
   lex->claim_first = NULL;
 }
@@ -260,6 +261,7 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
       {"en/claims.txt", offsetof(struct pc_lex, claims), K_CLAIM},
       {"en/countries.txt", offsetof(struct pc_lex, names), K_COUNTRY},
       {"en/groups.txt", offsetof(struct pc_lex, names), K_GROUP},
+      {"en/given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     struct parse_args a = {
@@ -296,5 +298,6 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
   sort_list(&lex->roles);
   sort_list(&lex->honorifics);
   sort_list(&lex->names);
+  sort_list(&lex->given);
   return PC_OK;
 }

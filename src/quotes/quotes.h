@@ -22,7 +22,8 @@ struct pc_phrase_list {
 /* Language knowledge for attribution: the files of data/<lang>/. */
 struct pc_lex {
   struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
-      names; /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
+      names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
+      given; /* given names, tag 'f' or 'm' */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
   size_t nclaim_first;

@@ -82,6 +82,14 @@ static void test_speakers(void) {
   q = d ? find(d, "observers were present") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "spokesman for the United Nations");
   pc_doc_free(d);
+  /* she is the last woman named, he the last man */
+  d = attr("Mary Smith met John Brown in Paris. She said that the deal was "
+           "done. He said that it was not.");
+  q = d ? find(d, "the deal was done") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Mary Smith");
+  q = d ? find(d, "it was not") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "John Brown");
+  pc_doc_free(d);
   /* a quote with no cue continues the previous speaker; dates */
   d = attr("On April 2, Ann Lee said that the plant would close.\n\n"
            "“It is a sad day for the town.”");
