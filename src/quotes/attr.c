@@ -1093,6 +1093,20 @@ static int spans_inside(const struct at *a, size_t c0, size_t c1, size_t sp0,
 static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1);
 
+/* Words that open an adverbial clause after a comma: the reported content
+ * ends there ("..., as he deflected questions", "..., given ..."). */
+static const char *const subordinators[] = {"as", "while", "although",
+                                            "though", "despite", "given",
+                                            "whereas", NULL};
+
+/* True when a quoted span opens in (i, t1): the clause still reports. */
+static bool span_after(const struct at *a, size_t i, size_t t1) {
+  for (size_t k = i + 1; k < t1; k++)
+    if (a->t[k].opens >= 0)
+      return true;
+  return false;
+}
+
 static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
                          size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -1102,6 +1116,9 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
     if (!nested && cue_at(a, i, t1, sp0, sp1))
       nested = true;
     if (is_punct(&a->t[i], ";"))
+      return i;
+    if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        word_in(a->t[i + 1].low, subordinators) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         (strcmp(a->t[i + 1].low, "but") == 0 ||
@@ -1327,13 +1344,28 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     } else {
       /* skip an object or adverbial up to "that" */
       size_t c0 = after;
+      bool that = false;
       for (size_t k = after; k < t1 && k < after + 7; k++) {
         if (strcmp(a->t[k].low, "that") == 0) {
           c0 = k + 1;
+          that = true;
           break;
         }
         if (a->t[k].type != T_WORD)
           break;
+      }
+      if (!that && (strncmp(a->t[i].low, "told", 4) == 0 ||
+                    strncmp(a->t[i].low, "tell", 4) == 0)) {
+        /* "told lawmakers it was ...": the addressee is not the speech */
+        size_t k = c0;
+        while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
+               !determiner(a->t[k].low) &&
+               !in_list(&a->lex->pronouns, a->t[k].low) &&
+               strcmp(a->t[k].low, "it") != 0 && strcmp(a->t[k].low, "i") != 0 &&
+               strcmp(a->t[k].low, "we") != 0)
+          k++;
+        if (k < t1 && k > c0 && a->t[k].type == T_WORD)
+          c0 = k;
       }
       if (c0 < t1 && !is_end_punct(&a->t[c0])) {
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
