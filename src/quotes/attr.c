@@ -1222,6 +1222,10 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       /* fine */
     }
     struct who w = resolve_np(a, s0, s1);
+    if (!w.name && strcmp(p->w[0], "according") == 0) {
+      w.name = np_text(a, s0, s1); /* "According to the Pentagon, ..." */
+      w.role = w.name ? strdup(w.name) : NULL;
+    }
     if (!w.name || (w.ent < 0 && !w.role)) {
       who_free(&w);
       continue;
@@ -1266,16 +1270,23 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     who_free(&w);
     found = true;
   }
-  for (size_t i = t0; i < t1 && !found; i++) {
+  struct who prev = {NULL, -1, NULL}; /* the last speaker in this sentence */
+  for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t len = cue_at(a, i, t1, sp0, sp1);
     if (!len)
       continue;
+    size_t consumed = i + len; /* where the next cue may start */
     size_t after = i + len, np_b = i;
     bool post = false; /* "..., X said" or "..., said X": speech before */
     struct who w = {NULL, -1, NULL};
     bool participle = len == 1 && strlen(a->t[i].low) > 4 &&
                       strcmp(a->t[i].low + strlen(a->t[i].low) - 3, "ing") == 0;
-    if (participle && i > t0 && is_punct(&a->t[i - 1], ",")) {
+    if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev.name) {
+      /* "..., Dempsey said, adding that ...": the same speaker */
+      w.name = strdup(prev.name);
+      w.ent = prev.ent;
+      w.role = prev.role ? strdup(prev.role) : NULL;
+    } else if (participle && i > t0 && is_punct(&a->t[i - 1], ",")) {
       /* "X expressed confidence, saying ...": the sentence's subject */
       for (size_t k = t0; k + 1 < i && !w.name; k++) {
         if (a->t[k].type != T_WORD)
@@ -1338,9 +1349,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         if (k < t1 && strcmp(a->t[k].low, "and") == 0)
           k++;
         size_t dummy;
-        if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0)
+        if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0) {
           content(a, k, t1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+          k = t1;
+        }
       }
+      consumed = k > consumed ? k : consumed;
     } else {
       /* skip an object or adverbial up to "that" */
       size_t c0 = after;
@@ -1377,9 +1391,10 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
           content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
           c1 = c2;
         }
+        consumed = c1 > consumed ? c1 : consumed;
       }
     }
-    if (a->nq == first) {
+    if (a->nq == first && !found) {
       /* the quoted spans of the sentence are the speech */
       for (size_t k = t0; k < t1; k++) {
         int sidx = a->t[k].opens;
@@ -1394,9 +1409,13 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
-    who_free(&w);
+    who_free(&prev);
+    prev = w; /* "..., but he said that ...", "..., adding that ..." */
     found = true;
+    if (consumed > i + 1)
+      i = consumed - 1;
   }
+  who_free(&prev);
   if (found || depth > 0)
     return;
   /* No cue: a whole-sentence quotation continues the last speaker. */
