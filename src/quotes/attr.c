@@ -172,6 +172,8 @@ struct at {
   size_t sent_q0;     /* the first quote of the sentence being read */
   int *lastp;         /* per token: the last person named before it */
   int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
+  int *lastk_m, *lastk_f; /* ... who is known to be a man / a woman */
+  size_t *lastk_m_at, *lastk_f_at; /* where that one was last named */
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   bool oom;
@@ -854,6 +856,15 @@ static bool preposition(const char *w) {
  * given name tells it), leaving out names governed by a preposition ("an
  * article for Al Mayadeen"): precomputed per token in pc_attribute. */
 static int last_person_g(const struct at *a, size_t i, int gender) {
+  /* a person whose name tells the gender wins over a nearer one whose
+   * name does not ("Big Machine" is not "she") */
+  enum { NEAR = 60 }; /* tokens: about two sentences back */
+  if (gender == 'm' && a->lastk_m && a->lastk_m[i] >= 0 &&
+      i - a->lastk_m_at[i] <= NEAR)
+    return a->lastk_m[i];
+  if (gender == 'f' && a->lastk_f && a->lastk_f[i] >= 0 &&
+      i - a->lastk_f_at[i] <= NEAR)
+    return a->lastk_f[i];
   if (gender == 'm' && a->lastp_m)
     return a->lastp_m[i];
   if (gender == 'f' && a->lastp_f)
@@ -1494,6 +1505,15 @@ static size_t left_list(const struct at *a, size_t lo, size_t end) {
 static char *np_name(const struct at *a, size_t t0, size_t t1) {
   while (t0 < t1 && (determiner(a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
+  if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
+    const char *w = a->t[t0].low;
+    int g = strcmp(w, "him") == 0 ? 'm' : strcmp(w, "her") == 0 ? 'f'
+                                        : list_tag(&a->lex->pronouns, w);
+    if (g == 'm' || g == 'f') {
+      int e = last_person_g(a, t0, g);
+      return e >= 0 ? strdup(a->en[e].name) : NULL;
+    }
+  }
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
     t1--;
   if (t1 <= t0)
@@ -1604,7 +1624,14 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
   if (first > 0) { /* leading slot, left of i */
     const char *w = p->w[0];
     int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
-    size_t b = slot == 0 ? left_list(a, t0, i) : np_start(a, t0, i);
+    size_t at = i; /* "He has consistently denied": skip to the subject */
+    while (at > t0 && a->t[at - 1].type == T_WORD &&
+           (aux_word(a->t[at - 1].low) || strcmp(a->t[at - 1].low, "twice") == 0 ||
+            strcmp(a->t[at - 1].low, "consistently") == 0 ||
+            strcmp(a->t[at - 1].low, "strongly") == 0))
+      at--;
+    size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
+    i = at;
     if (b == i && slot != 2) /* the event may go unnamed ("it") */
       return;
     cap[slot][0] = b, cap[slot][1] = i, have[slot] = b < i;
@@ -1625,7 +1652,9 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
   if (!c->naccused)
     return;
   c->quote = quote_holding(a, i);
-  if (p->claimant && have[1])
+  if (p->claimant == 2)
+    c->claimant = strdup(c->accused[0]);
+  else if (p->claimant && have[1])
     c->claimant = np_name(a, cap[1][0], cap[1][1]);
   else if (!p->claimant && c->quote >= 0 && a->q[c->quote].speaker)
     c->claimant = strdup(a->q[c->quote].speaker);
@@ -1757,6 +1786,10 @@ static void at_free(struct at *a) {
   free(a->lastp);
   free(a->lastp_m);
   free(a->lastp_f);
+  free(a->lastk_m);
+  free(a->lastk_f);
+  free(a->lastk_m_at);
+  free(a->lastk_f_at);
   map_free(&a->names);
   map_free(&a->surnames);
   free(a->sp);
@@ -1916,12 +1949,20 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     a.lastp = malloc(a.nt * sizeof *a.lastp);
     a.lastp_m = malloc(a.nt * sizeof *a.lastp_m);
     a.lastp_f = malloc(a.nt * sizeof *a.lastp_f);
-    if (!a.lastp || !a.lastp_m || !a.lastp_f) {
+    a.lastk_m = malloc(a.nt * sizeof *a.lastk_m);
+    a.lastk_f = malloc(a.nt * sizeof *a.lastk_f);
+    a.lastk_m_at = malloc(a.nt * sizeof *a.lastk_m_at);
+    a.lastk_f_at = malloc(a.nt * sizeof *a.lastk_f_at);
+    if (!a.lastp || !a.lastp_m || !a.lastp_f || !a.lastk_m || !a.lastk_f ||
+        !a.lastk_m_at || !a.lastk_f_at) {
       a.oom = true;
     } else {
-      int cur = -1, cur_m = -1, cur_f = -1;
+      int cur = -1, cur_m = -1, cur_f = -1, k_m = -1, k_f = -1;
+      size_t at_m = 0, at_f = 0;
       for (size_t i = 0; i < a.nt; i++) {
         a.lastp[i] = cur, a.lastp_m[i] = cur_m, a.lastp_f[i] = cur_f;
+        a.lastk_m[i] = k_m, a.lastk_f[i] = k_f;
+        a.lastk_m_at[i] = at_m, a.lastk_f_at[i] = at_f;
         int e = a.t[i].ent;
         bool run_end = e >= 0 && (i + 1 == a.nt || a.t[i + 1].ent != e);
         if (run_end && a.en[e].type == PC_ENTITY_PERSON) {
@@ -1934,6 +1975,10 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
               cur_m = e;
             if (a.en[e].gender != 'm')
               cur_f = e;
+            if (a.en[e].gender == 'm')
+              k_m = e, at_m = i;
+            if (a.en[e].gender == 'f')
+              k_f = e, at_f = i;
           }
         }
       }

@@ -154,7 +154,9 @@ static pc_status parse_lines(void *dst, const char *s, size_t n,
           if (nf < 3)
             return pc_error_set(err, PC_ERR_INPUT, "claims.txt: bad line");
           p->tag = fl[0] == 4 && memcmp(f[0], "deny", 4) == 0;
-          p->claimant = fl[1] == 7 && memcmp(f[1], "subject", 7) == 0;
+          p->claimant = fl[1] == 7 && memcmp(f[1], "subject", 7) == 0 ? 1
+                        : fl[1] == 4 && memcmp(f[1], "self", 4) == 0  ? 2
+                                                                     : 0;
           ps = f[2];
           pe = f[2] + fl[2];
         } else if (a->kind == K_PRONOUN) {

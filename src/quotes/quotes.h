@@ -9,7 +9,7 @@ struct pc_phrase {
   char **w;
   size_t n;
   int tag;          /* file-specific: gender, polarity, entity type... */
-  int claimant;     /* claims: 1 subject, 0 speaker */
+  int claimant;     /* claims: 0 speaker, 1 subject, 2 self */
   char *name;       /* countries, groups: the display name */
   char *code;       /* countries: ISO 3166 alpha-3 */
 };

@@ -161,6 +161,16 @@ static void test_claims(void) {
   c = claim_by(d, "Russia");
   CHECK_STR(c ? c->accused[0] : NULL, "United States");
   pc_doc_free(d);
+  /* pronoun claimants, and claims about oneself */
+  d = attr("Mary Smith met Bob Stone. She accused him of fraud. He has "
+           "consistently denied being unfair.");
+  c = claim_by(d, "Mary Smith");
+  CHECK(c && !c->deny && c->naccused == 1);
+  CHECK_STR(c ? c->accused[0] : NULL, "Bob Stone");
+  c = claim_by(d, "Bob Stone");
+  CHECK(c && c->deny);
+  CHECK_STR(c ? c->accused[0] : NULL, "Bob Stone");
+  pc_doc_free(d);
   /* must not be reported: negation, questions, hypotheticals, narration */
   d = attr("The Russians never accused London of being responsible. Who "
            "stands behind the attack? Ann Lee said that to say that the "
