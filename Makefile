@@ -51,6 +51,9 @@ fuzz:
 	  fuzz/corpus-work/html fuzz/seeds/html fuzz/regress/html
 	$(FUZZ)/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/text.dict \
 	  fuzz/corpus-work/text fuzz/seeds/text fuzz/regress/text
+	mkdir -p fuzz/corpus-work/quotes
+	$(FUZZ)/fuzz/fuzz_quotes -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/quotes.dict \
+	  fuzz/corpus-work/quotes fuzz/seeds/quotes fuzz/regress/quotes
 
 bench: build
 	@bench/setup

@@ -481,12 +481,6 @@ static xmlNode *choose_root(struct ex *x) {
   xmlNode *top = tp.n[0];
   if (!top)
     return NULL;
-  if (getenv("PC_DEBUG"))
-    for (int i = 0; i < 5 && tp.n[i]; i++)
-      fprintf(stderr, "cand %d: %s.%s#%s score %.1f text %u ld %.2f\n", i,
-              pc_dom_tag(tp.n[i]), pc_dom_attr(tp.n[i], "class"),
-              pc_dom_attr(tp.n[i], "id"), tp.s[i], S(x, tp.n[i])->text,
-              link_density(S(x, tp.n[i])));
   double ts = tp.s[0];
   /* Several strong candidates under one ancestor: take the ancestor. */
   int alts = 0;
@@ -1107,9 +1101,6 @@ static void attempt(struct ex *x, unsigned rules) {
   xmlNode *top = choose_root(x);
   if (!top)
     top = x->body;
-  if (getenv("PC_DEBUG"))
-    fprintf(stderr, "root: %s.%s#%s\n", pc_dom_tag(top),
-            pc_dom_attr(top, "class"), pc_dom_attr(top, "id"));
   keep_siblings(x, top);
   kept_walk(x, top);
 }
