@@ -40,6 +40,7 @@ struct tk {
   char low[26];      /* lower-cased, "'s" kept, ’ as ' */
   int ent;           /* entity index covering it, or -1 */
   int in_span;       /* the quoted span it lies inside, or -1 */
+  uint8_t cue;       /* words of the cue phrase starting here, 0 if none */
   int opens;         /* the span this mark opens, or -1 */
 };
 
@@ -317,6 +318,12 @@ static void tokenize_block(struct at *a, uint32_t block) {
     if (word_cp(cp)) {
       size_t j = i + k;
       while (j < n) {
+        unsigned char b = p[j];
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+            (b >= '0' && b <= '9') || b == '_') {
+          j++; /* ASCII letters: no decoding */
+          continue;
+        }
         uint32_t c2;
         size_t k2 = pc_utf8_decode(p + j, n - j, &c2);
         if (k2 && word_cp(c2)) {
@@ -1041,7 +1048,8 @@ static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
   /* "States" in "United States" is a name, not a verb */
   if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
     return 0;
-  return match_list(a, i, lim, &a->lex->cues, NULL);
+  size_t len = a->t[i].cue; /* looked up once per token, in pc_attribute */
+  return i + len <= lim ? len : 0;
 }
 
 /*** speech ****************************************************************/
@@ -1673,14 +1681,13 @@ static void claims_in(struct at *a, size_t t0, size_t t1) {
   /* patterns are indexed by their first literal word (pc_lex_claims) */
   const struct pc_lex *lx = a->lex;
   for (size_t i = t0; i < t1; i++) {
-    size_t lo = 0, hi = lx->nclaim_first;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (strcmp(lx->claim_first[mid].w, a->t[i].low) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    size_t lo = lx->nclaim_first;
+    for (uint32_t h = pc_lex_hash(a->t[i].low) & (PC_CLAIM_HASH - 1);
+         lx->claim_hash[h]; h = (h + 1) & (PC_CLAIM_HASH - 1))
+      if (strcmp(lx->claim_first[lx->claim_hash[h] - 1].w, a->t[i].low) == 0) {
+        lo = lx->claim_hash[h] - 1u;
+        break;
+      }
     for (; lo < lx->nclaim_first &&
            strcmp(lx->claim_first[lo].w, a->t[i].low) == 0;
          lo++)
@@ -1941,6 +1948,11 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     tokenize_block(&a, (uint32_t)b);
     mark_sentence_starts(&a, t0);
     pair_block(&a, t0, a.nt);
+    for (size_t i = t0; i < a.nt && !a.oom; i++)
+      if (a.t[i].type == T_WORD) {
+        size_t len = match_list(&a, i, a.nt, &ctx->lex->cues, NULL);
+        a.t[i].cue = (uint8_t)(len < 255 ? len : 0);
+      }
   }
   if (!a.oom)
     entities(&a);

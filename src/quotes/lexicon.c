@@ -211,6 +211,13 @@ static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
   return st;
 }
 
+uint32_t pc_lex_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
 static int cmp_claim_first(const void *x, const void *y) {
   const struct pc_word *p = x, *q = y;
   int c = strcmp(p->w, q->w);
@@ -295,6 +302,16 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
   if (lex->nclaim_first > 1)
     qsort(lex->claim_first, lex->nclaim_first, sizeof *lex->claim_first,
           cmp_claim_first);
+  if (lex->nclaim_first >= PC_CLAIM_HASH / 2)
+    return pc_error_set(err, PC_ERR_INPUT, "claims.txt: too many patterns");
+  for (size_t i = 0; i < lex->nclaim_first; i++) {
+    if (i && strcmp(lex->claim_first[i - 1].w, lex->claim_first[i].w) == 0)
+      continue;
+    uint32_t h = pc_lex_hash(lex->claim_first[i].w) & (PC_CLAIM_HASH - 1);
+    while (lex->claim_hash[h])
+      h = (h + 1) & (PC_CLAIM_HASH - 1);
+    lex->claim_hash[h] = (uint16_t)(i + 1);
+  }
   sort_list(&lex->cues);
   sort_list(&lex->pronouns);
   sort_list(&lex->roles);

@@ -4,6 +4,8 @@
 
 #include "internal.h"
 
+#define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
+
 /* A phrase of lower-cased words ("told the press"). */
 struct pc_phrase {
   char **w;
@@ -27,7 +29,12 @@ struct pc_lex {
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
   size_t nclaim_first;
+  /* open-addressing hash of the distinct first words: index + 1 of the
+   * first claim_first entry with that word, 0 for empty */
+  uint16_t claim_hash[PC_CLAIM_HASH];
 };
+
+uint32_t pc_lex_hash(const char *s);
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
