@@ -585,7 +585,17 @@ static bool org_head(const char *w) {
       "parliament", "government", "organization", "organisation", "fund",
       "journal", "press", "media", "records", "stadium", "airport",
       "project", "program", "programme", "pipelines", "pipeline", "crisis",
-      "stream", NULL};
+      "stream", "productions", "entertainment", "studios", "capital",
+      "partners", "holdings", "securities", "equities", "robotics",
+      "systems", "technologies", "labs", "motors", "airlines",
+      "international", "global", "foods", "energy", "pharmaceuticals",
+      "magazine", "daily", "tribune", "herald", "gazette", "channel",
+      "radio", "tv", "hospital", "clinic", "academy", "college", "church",
+      "bureau", "administration", "authority", "command", "corps", "guard",
+      "nations", "desk", "schools", "district", "foundation", "trust",
+      "society", "alliance", "coalition", "federation", "institution",
+      "museum", "library", "laboratory", "observatory", "exchange",
+      "market", "index", "awards", "festival", "games", "cup", NULL};
   return word_in(w, ws);
 }
 
