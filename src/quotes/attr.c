@@ -890,7 +890,17 @@ static int last_person_g(const struct at *a, size_t i, int gender) {
 }
 
 
+static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
+                                bool groups);
+
 static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
+  return resolve_np_ex(a, n0, n1, true);
+}
+
+/* groups: whether a plural noun phrase ("Backers of tariffs") may name a
+ * speaker; not for the words between commas, which are appositions. */
+static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
+                                bool groups) {
   struct who w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
@@ -945,7 +955,7 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
   /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
   const char *head = a->t[n1 - 1].low;
   size_t hl = strlen(head);
-  if (n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
+  if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
       head[hl - 1] == 's' && head[hl - 2] != 's' && head[hl - 2] != '\'' &&
       !stop_word(a->t[n0].low) && !function_cap(head)) {
     w.name = np_text(a, n0, n1);
@@ -979,7 +989,7 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
   if (end > lo && is_punct(&a->t[end - 1], ",")) {
     /* "the head of X, Alexander Bortnikov, told ..." */
     size_t e2 = end - 1, b2 = np_start(a, lo, e2);
-    struct who w = resolve_np(a, b2, e2);
+    struct who w = resolve_np_ex(a, b2, e2, false);
     if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
       /* "John Smith, the minister, said": the person, with the role */
       size_t nb = np_start(a, lo, b2 - 1);
@@ -1316,7 +1326,18 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       w.ent = prev.ent;
       w.role = prev.role ? strdup(prev.role) : NULL;
     } else if (participle && i > t0 && is_punct(&a->t[i - 1], ",")) {
-      /* "X expressed confidence, saying ...": the sentence's subject */
+      /* "X expressed confidence, saying ...": the sentence's subject, a
+       * person when one is named before the cue */
+      for (size_t k = t0; k < i && !w.name; k++) {
+        int e = a->t[k].ent;
+        if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+            !(k > t0 && preposition(a->t[k - 1].low))) {
+          w.ent = e;
+          w.name = strdup(a->en[e].name);
+          if (a->en[e].role)
+            w.role = strdup(a->en[e].role);
+        }
+      }
       for (size_t k = t0; k + 1 < i && !w.name; k++) {
         if (a->t[k].type != T_WORD)
           continue;
