@@ -122,7 +122,9 @@ struct pc_lex;
 struct pc_attr;
 
 struct pc_ctx {
-  struct pc_lex *lex;        /* attribution lexicon (src/quotes/) */
+  struct pc_lex *lex;        /* the default attribution lexicon ("en") */
+  struct pc_lex *lexes[16];  /* one per data/<lang>/ folder with cues.txt */
+  size_t nlexes;
   struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
   /* data/stopwords.txt: function words, sorted, each with the set of
    * languages (bit i = lang_codes[i]) it belongs to */
@@ -159,6 +161,9 @@ pc_status pc_data_load(const char *data_dir, const char *name,
                        pc_status (*parse)(void *, const char *, size_t,
                                           pc_error *),
                        void *dst, pc_error *err);
+
+/* The attribution lexicon for a language code, or the default one. */
+const struct pc_lex *pc_ctx_lex(const pc_ctx *ctx, const char *lang);
 
 /* ISO 639-1 code of the language of the text, or NULL when unsure. */
 const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n);

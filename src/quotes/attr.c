@@ -471,6 +471,11 @@ static int list_tag(const struct pc_phrase_list *l, const char *w) {
   return 0;
 }
 
+/* "that": the word that opens reported content (data/<lang>/). */
+static bool is_comp(const struct at *a, size_t i) {
+  return in_list(&a->lex->comps, a->t[i].low);
+}
+
 static bool is_role_word(const struct at *a, size_t i) {
   return in_list(&a->lex->roles, a->t[i].low);
 }
@@ -1162,7 +1167,7 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         (strcmp(a->t[i + 1].low, "but") == 0 ||
          (!nested && strcmp(a->t[i + 1].low, "and") == 0 && i + 2 < t1 &&
-          strcmp(a->t[i + 2].low, "that") == 0)))
+          is_comp(a, i + 2))))
       return i;
   }
   return t1;
@@ -1176,7 +1181,7 @@ static void content(struct at *a, size_t c0, size_t c1, const struct who *w,
                     const char *cue, int parent, size_t t0, size_t t1,
                     size_t sp0, size_t sp1, int depth) {
   while (c0 < c1 && (is_punct(&a->t[c0], ",") || is_punct(&a->t[c0], ":") ||
-                     strcmp(a->t[c0].low, "that") == 0))
+                     is_comp(a, c0)))
     c0++;
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
@@ -1222,8 +1227,11 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
     k++;
   if (k >= t1)
     return true;
-  if (is_end_punct(&a->t[k]) || is_punct(&a->t[k], ","))
+  if (is_end_punct(&a->t[k]))
     return true;
+  if (is_punct(&a->t[k], ","))
+    /* "sagte, dass ..." and "said, “...”" go on reporting */
+    return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
   return strcmp(a->t[k].low, "while") == 0 || strcmp(a->t[k].low, "in") == 0 ||
          strcmp(a->t[k].low, "at") == 0 || strcmp(a->t[k].low, "on") == 0 ||
@@ -1410,7 +1418,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       size_t c0 = after;
       bool that = false;
       for (size_t k = after; k < t1 && k < after + 7; k++) {
-        if (strcmp(a->t[k].low, "that") == 0) {
+        if (is_comp(a, k)) {
           c0 = k + 1;
           that = true;
           break;
@@ -1436,7 +1444,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
         /* ", and that ..." reports a second thing */
         while (c1 + 2 < t1 && strcmp(a->t[c1 + 1].low, "and") == 0 &&
-               strcmp(a->t[c1 + 2].low, "that") == 0) {
+               is_comp(a, c1 + 2)) {
           size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
           content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
           c1 = c2;
@@ -1959,10 +1967,12 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
                        pc_error *err) {
   if (!ctx || !doc || !ctx->lex)
     return pc_error_set(err, PC_ERR_USAGE, "pc_attribute: NULL argument");
+  /* the document's language picks its data/<lang>/ lexicon */
+  const struct pc_lex *lex = pc_ctx_lex(ctx, doc->meta[PC_META_LANG]);
   struct at a;
   memset(&a, 0, sizeof a);
   a.ctx = ctx;
-  a.lex = ctx->lex;
+  a.lex = lex;
   a.doc = doc;
   a.last_speaker_q = -1;
   const char *d = date ? date : doc->meta[PC_META_DATE];
@@ -1981,7 +1991,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pair_block(&a, t0, a.nt);
     for (size_t i = t0; i < a.nt && !a.oom; i++)
       if (a.t[i].type == T_WORD) {
-        size_t len = match_list(&a, i, a.nt, &ctx->lex->cues, NULL);
+        size_t len = match_list(&a, i, a.nt, &lex->cues, NULL);
         a.t[i].cue = (uint8_t)(len < 255 ? len : 0);
       }
   }

@@ -1,5 +1,5 @@
 /*
- * lexicon.c - loads the attribution lexicon from data/<lang>/ and ISO 3166.
+ * lexicon.c - loads an attribution lexicon from data/<lang>/ and ISO 3166.
  *
  * Every file is lines of words; see the header comment of each file in
  * data/en/.  Phrases are split into lower-cased words the way the
@@ -8,6 +8,7 @@
 #include "quotes.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->claims);
   list_free(&lex->names);
   list_free(&lex->given);
+  list_free(&lex->comps);
   free(lex->claim_first);
   lex->claim_first = NULL;
 }
@@ -255,27 +257,31 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
   return lo;
 }
 
-pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
-                      pc_error *err) {
+pc_status pc_lex_load(const char *data_dir, const char *lang,
+                      struct pc_lex *lex, pc_error *err) {
   static const struct {
     const char *file;
     size_t off;
     int kind;
   } files[] = {
-      {"en/cues.txt", offsetof(struct pc_lex, cues), K_PLAIN},
-      {"en/frames.txt", offsetof(struct pc_lex, frames), K_PLAIN},
-      {"en/pronouns.txt", offsetof(struct pc_lex, pronouns), K_PRONOUN},
-      {"en/roles.txt", offsetof(struct pc_lex, roles), K_PLAIN},
-      {"en/honorifics.txt", offsetof(struct pc_lex, honorifics), K_PLAIN},
-      {"en/claims.txt", offsetof(struct pc_lex, claims), K_CLAIM},
-      {"en/countries.txt", offsetof(struct pc_lex, names), K_COUNTRY},
-      {"en/groups.txt", offsetof(struct pc_lex, names), K_GROUP},
-      {"en/given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
+      {"cues.txt", offsetof(struct pc_lex, cues), K_PLAIN},
+      {"frames.txt", offsetof(struct pc_lex, frames), K_PLAIN},
+      {"pronouns.txt", offsetof(struct pc_lex, pronouns), K_PRONOUN},
+      {"roles.txt", offsetof(struct pc_lex, roles), K_PLAIN},
+      {"honorifics.txt", offsetof(struct pc_lex, honorifics), K_PLAIN},
+      {"claims.txt", offsetof(struct pc_lex, claims), K_CLAIM},
+      {"countries.txt", offsetof(struct pc_lex, names), K_COUNTRY},
+      {"groups.txt", offsetof(struct pc_lex, names), K_GROUP},
+      {"given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
+      {"complementizers.txt", offsetof(struct pc_lex, comps), K_PLAIN},
   };
+  snprintf(lex->lang, sizeof lex->lang, "%s", lang);
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     struct parse_args a = {
         (struct pc_phrase_list *)((char *)lex + files[i].off), files[i].kind};
-    pc_status st = pc_data_load(data_dir, files[i].file, parse_lines, &a, err);
+    char name[64];
+    snprintf(name, sizeof name, "%s/%s", lang, files[i].file);
+    pc_status st = pc_data_load(data_dir, name, parse_lines, &a, err);
     if (st != PC_OK)
       return st;
   }
@@ -318,5 +324,6 @@ pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
   sort_list(&lex->honorifics);
   sort_list(&lex->names);
   sort_list(&lex->given);
+  sort_list(&lex->comps);
   return PC_OK;
 }

@@ -23,9 +23,11 @@ struct pc_phrase_list {
 
 /* Language knowledge for attribution: the files of data/<lang>/. */
 struct pc_lex {
+  char lang[8]; /* the data folder it came from: "en" */
   struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
       names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
-      given; /* given names, tag 'f' or 'm' */
+      given, /* given names, tag 'f' or 'm' */
+      comps; /* complementizers: "that" */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
   size_t nclaim_first;
@@ -40,8 +42,10 @@ uint32_t pc_lex_hash(const char *s);
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
                     size_t *end);
 
-pc_status pc_lex_load(const char *data_dir, struct pc_lex *lex,
-                      pc_error *err);
+/* Loads data/<lang>/ (every file there must exist, built in or in
+ * data_dir). */
+pc_status pc_lex_load(const char *data_dir, const char *lang,
+                      struct pc_lex *lex, pc_error *err);
 void pc_lex_free(struct pc_lex *lex);
 
 /* Attribution results kept in the document (arena-owned). */

@@ -4,6 +4,10 @@
 #include "presscut.h"
 #include "harness.h"
 
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 static pc_ctx *ctx;
 
 static pc_doc *attr(const char *body) {
@@ -195,6 +199,68 @@ static void test_not_quotes(void) {
   pc_doc_free(d);
 }
 
+/* A language is a data folder: a German lexicon in --data-dir, picked by
+ * the document's language, with no code change. */
+static void test_language_folder(void) {
+  char dir[] = "/tmp/pc-lex-XXXXXX";
+  if (!mkdtemp(dir)) {
+    CHECK(0);
+    return;
+  }
+  char path[256];
+  snprintf(path, sizeof path, "%s/de", dir);
+  CHECK(mkdir(path, 0700) == 0);
+  static const char *const files[] = {"cues.txt", "frames.txt",
+                                      "pronouns.txt", "roles.txt",
+                                      "honorifics.txt", "claims.txt",
+                                      "countries.txt", "groups.txt",
+                                      "given-names.txt", "complementizers.txt"};
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    snprintf(path, sizeof path, "%s/de/%s", dir, files[i]);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+      continue;
+    if (strcmp(files[i], "cues.txt") == 0)
+      fputs("sagte\nerklärte\n", f);
+    if (strcmp(files[i], "pronouns.txt") == 0)
+      fputs("er m\nsie f\n", f);
+    if (strcmp(files[i], "roles.txt") == 0)
+      fputs("sprecher\nministerin\n", f);
+    if (strcmp(files[i], "complementizers.txt") == 0)
+      fputs("dass\n", f);
+    fclose(f);
+  }
+  pc_ctx *de = NULL;
+  pc_error err;
+  CHECK(pc_ctx_new(dir, &de, &err) == PC_OK);
+  const char *text = "Titel\n\nAnna Schmidt, die Ministerin, sagte, dass der "
+                     "Plan für die Brücke nicht mehr zu retten ist und dass "
+                     "die Stadt bei dem Bau auf die Hilfe des Landes wartet.\n";
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  pc_doc *d = NULL;
+  if (de && pc_extract(de, text, strlen(text), &o, &d, &err) == PC_OK &&
+      pc_attribute(de, d, NULL, &err) == PC_OK) {
+    CHECK_STR(pc_doc_meta(d, PC_META_LANG), "de");
+    const pc_quote *q = find(d, "der Plan");
+    CHECK(q != NULL);
+    CHECK_STR(q ? q->speaker : NULL, "Anna Schmidt");
+    CHECK_STR(q ? q->cue : NULL, "sagte");
+  } else {
+    CHECK(0);
+  }
+  pc_doc_free(d);
+  pc_ctx_free(de);
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    snprintf(path, sizeof path, "%s/de/%s", dir, files[i]);
+    remove(path);
+  }
+  snprintf(path, sizeof path, "%s/de", dir);
+  rmdir(path);
+  rmdir(dir);
+}
+
 int main(void) {
   pc_error err;
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK)
@@ -205,6 +271,7 @@ int main(void) {
   test_entities();
   test_claims();
   test_not_quotes();
+  test_language_folder();
   pc_ctx_free(ctx);
   return h_report();
 }
