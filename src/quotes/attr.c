@@ -416,13 +416,6 @@ static void pair_block(struct at *a, size_t t0, size_t t1) {
 
 /*** lexicon matching ******************************************************/
 
-/* w is one of the NULL-terminated words ws. */
-static bool word_in(const char *w, const char *const *ws) {
-  for (; *ws; ws++)
-    if (w[0] == (*ws)[0] && strcmp(w, *ws) == 0)
-      return true;
-  return false;
-}
 
 static bool low_eq(const struct tk *k, const char *w) {
   return strcmp(k->low, w) == 0;
@@ -480,8 +473,8 @@ static bool is_role_word(const struct at *a, size_t i) {
   return in_list(&a->lex->roles, a->t[i].low);
 }
 
-static bool stop_word(const char *w);
-static bool determiner(const char *w);
+static bool stop_word(const struct at *a, const char *w);
+static bool determiner(const struct at *a, const char *w);
 static bool is_end_punct(const struct tk *k);
 
 /*** entities **************************************************************/
@@ -559,49 +552,12 @@ static void mark_tokens(struct at *a, size_t t0, size_t t1, int e) {
 }
 
 /* Capitalised words that start sentences or name no one. */
-static bool function_cap(const char *w) {
-  static const char *const ws[] = {
-      "the", "a", "an", "in", "on", "at", "for", "by", "but", "and", "or",
-      "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-      "those", "as", "after", "since", "even", "while", "when", "if",
-      "though", "why", "who", "what", "how", "moreover", "however", "his",
-      "her", "their", "its", "our", "my", "there", "here", "with", "from",
-      "to", "of", "behind", "less", "more", "some", "many", "most", "all",
-      "one", "two", "no", "not", "yes", "so", "then", "now", "also", "just",
-      "both", "each", "every", "any", "before", "during", "despite",
-      "although", "because", "until", "where", "which", "whose", "whom",
-      "yet", "still", "meanwhile", "afterward", "afterwards", "later",
-      "instead", "indeed", "besides", "then", "thus", "hence", "nor",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december",
-      NULL};
-  return word_in(w, ws);
+static bool function_cap(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_CAP], w);
 }
 
-static bool org_head(const char *w) {
-  static const char *const ws[] = {
-      "service", "office", "forum", "ministry", "agency", "department",
-      "council", "party", "hall", "university", "institute", "committee",
-      "court", "police", "bank", "company", "inc", "corp", "times", "news",
-      "post", "association", "commission", "group", "army", "force",
-      "forces", "network", "foundation", "center", "centre", "school",
-      "club", "league", "union", "board", "house", "senate", "congress",
-      "parliament", "government", "organization", "organisation", "fund",
-      "journal", "press", "media", "records", "stadium", "airport",
-      "project", "program", "programme", "pipelines", "pipeline", "crisis",
-      "stream", "productions", "entertainment", "studios", "capital",
-      "partners", "holdings", "securities", "equities", "robotics",
-      "systems", "technologies", "labs", "motors", "airlines",
-      "international", "global", "foods", "energy", "pharmaceuticals",
-      "magazine", "daily", "tribune", "herald", "gazette", "channel",
-      "radio", "tv", "hospital", "clinic", "academy", "college", "church",
-      "bureau", "administration", "authority", "command", "corps", "guard",
-      "nations", "desk", "schools", "district", "foundation", "trust",
-      "society", "alliance", "coalition", "federation", "institution",
-      "museum", "library", "laboratory", "observatory", "exchange",
-      "market", "index", "awards", "festival", "games", "cup", NULL};
-  return word_in(w, ws);
+static bool org_head(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_ORG], w);
 }
 
 static bool all_caps(const struct at *a, size_t i) {
@@ -649,8 +605,8 @@ static char *person_role(const struct at *a, size_t run0, size_t s, size_t j,
   }
   size_t b = s;
   while (b > 0 && b + 6 > s && a->t[b - 1].type == T_WORD &&
-         a->t[b - 1].block == a->t[s].block && !stop_word(a->t[b - 1].low) &&
-         !determiner(a->t[b - 1].low))
+         a->t[b - 1].block == a->t[s].block && !stop_word(a, a->t[b - 1].low) &&
+         !determiner(a, a->t[b - 1].low))
     b--;
   for (size_t k = b; k < s; k++)
     if (is_role_word(a, k))
@@ -701,7 +657,7 @@ static void entities(struct at *a) {
       break;
     }
     size_t s = i;
-    while (s < j && function_cap(a->t[s].low))
+    while (s < j && function_cap(a, a->t[s].low))
       s++;
     /* leading role words ("President", "Senator") are not the name */
     size_t titled = s;
@@ -730,7 +686,7 @@ static void entities(struct at *a) {
         return;
       }
       strip_possessive(name);
-      bool org = org_head(a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+      bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
       if (j - s >= 2 && j - s <= 4 && !org) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
@@ -820,39 +776,21 @@ static void who_free(struct who *w) {
 }
 
 
-static bool stop_word(const char *w) {
-  static const char *const ws[] = {
-      "that", "which", "who", "whom", "whose", "what", "is", "are", "was",
-      "were", "be", "been", "being", "to", "in", "on", "at", "by", "with",
-      "from", "after", "before", "since", "because", "as", "but", "if",
-      "when", "while", "also", "not", "never", "and", "or", "it", "we",
-      "i", "you", "would", "will", "could", "should", "may", "might",
-      "has", "have", "had", "do", "does", "did", "than", "about", "into",
-      "over", "under", "through", "against", "between", NULL};
-  return word_in(w, ws);
+static bool stop_word(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_STOP], w);
 }
 
-static bool aux_word(const char *w) {
-  static const char *const ws[] = {
-      "has", "have", "had", "also", "then", "later", "would", "will",
-      "repeatedly", "recently", "once", "again", "further", "previously",
-      "publicly", "officially", "reportedly", "directly", "has been",
-      "had been", "could", "may", "might", "quickly", "firmly", "flatly",
-      "earlier", "subsequently", "himself", "herself", "themselves", NULL};
-  return word_in(w, ws);
+static bool aux_word(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_AUX], w);
 }
 
-static bool determiner(const char *w) {
-  return strcmp(w, "the") == 0 || strcmp(w, "a") == 0 || strcmp(w, "an") == 0 ||
-         strcmp(w, "those") == 0 || strcmp(w, "these") == 0 ||
-         strcmp(w, "their") == 0 || strcmp(w, "its") == 0 ||
-         strcmp(w, "his") == 0 || strcmp(w, "her") == 0 ||
-         strcmp(w, "our") == 0 || strcmp(w, "this") == 0;
+static bool determiner(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_DET], w);
 }
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 static char *np_text(const struct at *a, size_t t0, size_t t1) {
-  while (t0 < t1 && (determiner(a->t[t0].low) || a->t[t0].type != T_WORD))
+  while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
     t1--;
@@ -864,11 +802,8 @@ static char *np_text(const struct at *a, size_t t0, size_t t1) {
   return s;
 }
 
-static bool preposition(const char *w) {
-  /* not "by": the agent of a passive is a person ("written by X") */
-  static const char *const ws[] = {"for", "in", "at", "from", "of",
-                                   "to", "with", "on", "about", NULL};
-  return word_in(w, ws);
+static bool preposition(const struct at *a, const char *w) {
+  return in_list(&a->lex->fw[PC_FW_PREP], w);
 }
 
 /* The last person named before token i, leaving out names governed by a
@@ -914,7 +849,7 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
     /* "a teacher at Gibson Southern": a name after a preposition only
      * modifies the phrase */
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && i > n0 &&
-        a->t[i - 1].ent != e && preposition(a->t[i - 1].low))
+        a->t[i - 1].ent != e && preposition(a, a->t[i - 1].low))
       continue;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
       w.ent = e;
@@ -962,7 +897,7 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
   size_t hl = strlen(head);
   if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
       head[hl - 1] == 's' && head[hl - 2] != 's' && head[hl - 2] != '\'' &&
-      !stop_word(a->t[n0].low) && !function_cap(head)) {
+      !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
     w.name = np_text(a, n0, n1);
     return w;
   }
@@ -974,7 +909,7 @@ static size_t np_start(const struct at *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
     const struct tk *k = &a->t[b - 1];
-    if (k->type != T_WORD || stop_word(k->low))
+    if (k->type != T_WORD || stop_word(a, k->low))
       break;
     b--;
   }
@@ -989,7 +924,7 @@ static bool boundary_tok(const struct tk *k) {
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 static struct who speaker_left(struct at *a, size_t lo, size_t c) {
   size_t end = c;
-  while (end > lo && a->t[end - 1].type == T_WORD && aux_word(a->t[end - 1].low))
+  while (end > lo && a->t[end - 1].type == T_WORD && aux_word(a, a->t[end - 1].low))
     end--;
   if (end > lo && is_punct(&a->t[end - 1], ",")) {
     /* "the head of X, Alexander Bortnikov, told ..." */
@@ -1137,11 +1072,6 @@ static int spans_inside(const struct at *a, size_t c0, size_t c1, size_t sp0,
 static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1);
 
-/* Words that open an adverbial clause after a comma: the reported content
- * ends there ("..., as he deflected questions", "..., given ..."). */
-static const char *const subordinators[] = {"as", "while", "although",
-                                            "though", "despite", "given",
-                                            "whereas", NULL};
 
 /* True when a quoted span opens in (i, t1): the clause still reports. */
 static bool span_after(const struct at *a, size_t i, size_t t1) {
@@ -1162,7 +1092,7 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
     if (is_punct(&a->t[i], ";"))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        word_in(a->t[i + 1].low, subordinators) && !span_after(a, i, t1))
+        in_list(&a->lex->fw[PC_FW_SUB], a->t[i + 1].low) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         (strcmp(a->t[i + 1].low, "but") == 0 ||
@@ -1223,7 +1153,7 @@ static char *cue_text(const struct at *a, size_t i, size_t len) {
 static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
   size_t k = after;
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
-         !stop_word(a->t[k].low))
+         !stop_word(a, a->t[k].low))
     k++;
   if (k >= t1)
     return true;
@@ -1298,7 +1228,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       continue;
     size_t s0 = i + 2, s1 = s0;
     while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
-           (!stop_word(a->t[s1].low) || strcmp(a->t[s1].low, "of") == 0))
+           (!stop_word(a, a->t[s1].low) || strcmp(a->t[s1].low, "of") == 0))
       s1++;
     struct who w = resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
@@ -1339,7 +1269,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       for (size_t k = t0; k < i && !w.name; k++) {
         int e = a->t[k].ent;
         if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
-            !(k > t0 && preposition(a->t[k - 1].low))) {
+            !(k > t0 && preposition(a, a->t[k - 1].low))) {
           w.ent = e;
           w.name = strdup(a->en[e].name);
           if (a->en[e].role)
@@ -1350,7 +1280,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         if (a->t[k].type != T_WORD)
           continue;
         size_t e = k;
-        while (e < i && a->t[e].type == T_WORD && !stop_word(a->t[e].low))
+        while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
           e++;
         w = resolve_np(a, k, e > k ? e : k + 1);
         k = e;
@@ -1360,7 +1290,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       if (w.name) {
         np_b = np_start(a, t0, i);
         while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
-               aux_word(a->t[np_b - 1].low))
+               aux_word(a, a->t[np_b - 1].low))
           np_b--;
         post = np_b > t0 + 2 && (is_punct(&a->t[np_b - 1], ",") ||
                                  a->t[np_b - 1].type == T_QCLOSE) &&
@@ -1375,7 +1305,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
       /* "..., said Scott Paul, who heads ..." */
       size_t e = after;
-      while (e < t1 && a->t[e].type == T_WORD && !stop_word(a->t[e].low))
+      while (e < t1 && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
         e++;
       who_free(&w);
       w = resolve_np(a, after, e);
@@ -1400,7 +1330,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       /* "..., Mayer said, and “patched” ...": a second part after it */
       size_t k = after;
       while (k < t1 && a->t[k].type == T_WORD && k < after + 3 &&
-             !stop_word(a->t[k].low))
+             !stop_word(a, a->t[k].low))
         k++; /* "Tuesday", "jokingly" */
       if (k < t1 && is_punct(&a->t[k], ",")) {
         k++;
@@ -1431,7 +1361,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         /* "told lawmakers it was ...": the addressee is not the speech */
         size_t k = c0;
         while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
-               !determiner(a->t[k].low) &&
+               !determiner(a, a->t[k].low) &&
                !in_list(&a->lex->pronouns, a->t[k].low) &&
                strcmp(a->t[k].low, "it") != 0 && strcmp(a->t[k].low, "i") != 0 &&
                strcmp(a->t[k].low, "we") != 0)
@@ -1518,12 +1448,12 @@ static size_t right_list(const struct at *a, size_t i, size_t t1) {
       size_t n = e + 1;
       while (n < t1 && list_sep(&a->t[n]))
         n++;
-      if (n >= t1 || a->t[n].type != T_WORD || stop_word(a->t[n].low))
+      if (n >= t1 || a->t[n].type != T_WORD || stop_word(a, a->t[n].low))
         break;
       e = n;
       continue;
     }
-    if (k->type != T_WORD || stop_word(k->low))
+    if (k->type != T_WORD || stop_word(a, k->low))
       break;
     e++;
   }
@@ -1536,12 +1466,12 @@ static size_t left_list(const struct at *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct tk *k = &a->t[b - 1];
     if (list_sep(k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !stop_word(a->t[b - 2].low) && b < end &&
+        !stop_word(a, a->t[b - 2].low) && b < end &&
         (a->t[b].flags & F_CAP)) {
       b--;
       continue;
     }
-    if (k->type != T_WORD || stop_word(k->low))
+    if (k->type != T_WORD || stop_word(a, k->low))
       break;
     b--;
   }
@@ -1550,7 +1480,7 @@ static size_t left_list(const struct at *a, size_t lo, size_t end) {
 
 /* The display name of a noun phrase: its entity's when it is one. */
 static char *np_name(const struct at *a, size_t t0, size_t t1) {
-  while (t0 < t1 && (determiner(a->t[t0].low) || a->t[t0].type != T_WORD))
+  while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
   if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
     const char *w = a->t[t0].low;
@@ -1571,7 +1501,7 @@ static char *np_name(const struct at *a, size_t t0, size_t t1) {
     one = a->t[i].ent == e;
   if (one)
     return strdup(a->en[e].name);
-  if (t1 - t0 == 1 && (stop_word(a->t[t0].low) || function_cap(a->t[t0].low)))
+  if (t1 - t0 == 1 && (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low)))
     return NULL; /* "who", "it", "they" name no one */
   return np_text(a, t0, t1);
 }
@@ -1673,7 +1603,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
     size_t at = i; /* "He has consistently denied": skip to the subject */
     while (at > t0 && a->t[at - 1].type == T_WORD &&
-           (aux_word(a->t[at - 1].low) || strcmp(a->t[at - 1].low, "twice") == 0 ||
+           (aux_word(a, a->t[at - 1].low) || strcmp(a->t[at - 1].low, "twice") == 0 ||
             strcmp(a->t[at - 1].low, "consistently") == 0 ||
             strcmp(a->t[at - 1].low, "strongly") == 0))
       at--;
@@ -2022,7 +1952,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
           size_t f = i;
           while (f > 0 && a.t[f - 1].ent == e)
             f--;
-          if (!(f > 0 && preposition(a.t[f - 1].low))) {
+          if (!(f > 0 && preposition(&a, a.t[f - 1].low))) {
             cur = e;
             if (a.en[e].gender != 'f')
               cur_m = e;

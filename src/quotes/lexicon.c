@@ -37,6 +37,8 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->names);
   list_free(&lex->given);
   list_free(&lex->comps);
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    list_free(&lex->fw[k]);
   free(lex->claim_first);
   lex->claim_first = NULL;
 }
@@ -108,6 +110,39 @@ struct parse_args {
 };
 
 enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
+
+/* function-words.txt: "category word word ..." lines into lex->fw[]. */
+static pc_status parse_function_words(void *dst, const char *s, size_t n,
+                                      pc_error *err) {
+  static const char *const cats[PC_FW_COUNT] = {"stop", "det", "prep", "aux",
+                                                "cap",  "org", "sub"};
+  struct pc_lex *lex = dst;
+  const char *end = s + n;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *le = nl ? nl : end;
+    const char *sp = le > s && *s != '#' ? memchr(s, ' ', (size_t)(le - s)) : NULL;
+    int cat = -1;
+    for (int k = 0; sp && k < PC_FW_COUNT; k++)
+      if ((size_t)(sp - s) == strlen(cats[k]) && memcmp(s, cats[k], strlen(cats[k])) == 0)
+        cat = k;
+    for (const char *w = sp; cat >= 0 && w < le;) {
+      while (w < le && *w == ' ')
+        w++;
+      const char *we = w;
+      while (we < le && *we != ' ')
+        we++;
+      if (we > w) {
+        struct pc_phrase *p = push(&lex->fw[cat]);
+        if (!p || !split_words(w, we, p))
+          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      }
+      w = we;
+    }
+    s = nl ? nl + 1 : end;
+  }
+  return PC_OK;
+}
 
 static pc_status parse_lines(void *dst, const char *s, size_t n,
                              pc_error *err) {
@@ -285,6 +320,11 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     if (st != PC_OK)
       return st;
   }
+  char fwname[64];
+  snprintf(fwname, sizeof fwname, "%s/function-words.txt", lang);
+  pc_status fst = pc_data_load(data_dir, fwname, parse_function_words, lex, err);
+  if (fst != PC_OK)
+    return fst;
   /* our names first: they carry the display names news uses */
   pc_status st = pc_data_load(data_dir, "iso_3166-1.json", parse_iso,
                               &lex->names, err);
@@ -325,5 +365,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
   sort_list(&lex->names);
   sort_list(&lex->given);
   sort_list(&lex->comps);
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    sort_list(&lex->fw[k]);
   return PC_OK;
 }

@@ -4,6 +4,10 @@
 
 #include "internal.h"
 
+/* Categories of data/<lang>/function-words.txt. */
+enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
+       PC_FW_SUB, PC_FW_COUNT };
+
 #define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
 
 /* A phrase of lower-cased words ("told the press"). */
@@ -28,6 +32,7 @@ struct pc_lex {
       names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
       given, /* given names, tag 'f' or 'm' */
       comps; /* complementizers: "that" */
+  struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
   size_t nclaim_first;

@@ -214,7 +214,8 @@ static void test_language_folder(void) {
                                       "pronouns.txt", "roles.txt",
                                       "honorifics.txt", "claims.txt",
                                       "countries.txt", "groups.txt",
-                                      "given-names.txt", "complementizers.txt"};
+                                      "given-names.txt", "complementizers.txt",
+                                      "function-words.txt"};
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     snprintf(path, sizeof path, "%s/de/%s", dir, files[i]);
     FILE *f = fopen(path, "w");
@@ -229,6 +230,9 @@ static void test_language_folder(void) {
       fputs("sprecher\nministerin\n", f);
     if (strcmp(files[i], "complementizers.txt") == 0)
       fputs("dass\n", f);
+    if (strcmp(files[i], "function-words.txt") == 0)
+      fputs("det der die das dem den des\nstop dass und ist sind war\n"
+            "prep für bei auf von mit\ncap der die das titel\n", f);
     fclose(f);
   }
   pc_ctx *de = NULL;
