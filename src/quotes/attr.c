@@ -1095,8 +1095,8 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
         in_list(&a->lex->fw[PC_FW_SUB], a->t[i + 1].low) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        (strcmp(a->t[i + 1].low, "but") == 0 ||
-         (!nested && strcmp(a->t[i + 1].low, "and") == 0 && i + 2 < t1 &&
+        (in_list(&a->lex->fw[PC_FW_CONTRAST], a->t[i + 1].low) ||
+         (!nested && in_list(&a->lex->fw[PC_FW_CONJ], a->t[i + 1].low) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
   }
@@ -1163,9 +1163,27 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
     /* "sagte, dass ..." and "said, “...”" go on reporting */
     return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
-  return strcmp(a->t[k].low, "while") == 0 || strcmp(a->t[k].low, "in") == 0 ||
-         strcmp(a->t[k].low, "at") == 0 || strcmp(a->t[k].low, "on") == 0 ||
-         strcmp(a->t[k].low, "before") == 0 || strcmp(a->t[k].low, "after") == 0;
+  return in_list(&a->lex->fw[PC_FW_AFTER], a->t[k].low);
+}
+
+/* A word with a participle ending (data: ptcp), such as "saying". */
+static bool participle_form(const struct at *a, const char *w) {
+  const struct pc_phrase_list *l = &a->lex->fw[PC_FW_PTCP];
+  size_t wl = strlen(w);
+  for (size_t k = 0; k < l->n; k++) {
+    size_t sl = strlen(l->p[k].w[0]);
+    if (wl > sl + 2 && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Literal words of a frame (slots such as {S} left out). */
+static size_t literals(const struct pc_phrase *p) {
+  size_t n = 0;
+  for (size_t k = 0; k < p->n; k++)
+    n += p->w[k][0] != '{';
+  return n;
 }
 
 static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
@@ -1199,7 +1217,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       /* fine */
     }
     struct who w = resolve_np(a, s0, s1);
-    if (!w.name && strcmp(p->w[0], "according") == 0) {
+    if (!w.name && literals(p) >= 2) {
       w.name = np_text(a, s0, s1); /* "According to the Pentagon, ..." */
       w.role = w.name ? strdup(w.name) : NULL;
     }
@@ -1207,11 +1225,9 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       who_free(&w);
       continue;
     }
-    char *cue = cue_text(a, t0, 1);
-    if (p->n >= 2 && strcmp(p->w[p->n - 1], "view") == 0) {
-      free(cue);
-      cue = strdup("view");
-    }
+    /* the cue is the frame's head word: "according", "view" */
+    char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
+                                         : cue_text(a, t0, 1);
     size_t c1 = clause_end(a, i, t1, sp0, sp1);
     size_t first = a->nq;
     content(a, i, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -1221,14 +1237,25 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     who_free(&w);
     found = true;
   }
-  /* "..., according to X." and "X, according to Y, did ..." */
+  /* "..., according to X." and "X, according to Y, did ...": frames of
+   * two or more words that end with the speaker, inside a sentence */
   for (size_t i = t0 + 1; i + 2 < t1 && !found && depth == 0; i++) {
-    if (strcmp(a->t[i].low, "according") != 0 ||
-        strcmp(a->t[i + 1].low, "to") != 0 || span_of(a, i, sp0, sp1) >= 0)
+    const struct pc_phrase *fp = NULL;
+    for (size_t f = 0; f < a->lex->frames.n && !fp; f++) {
+      const struct pc_phrase *p = &a->lex->frames.p[f];
+      if (literals(p) < 2 || p->w[p->n - 1][0] != '{' || i + p->n > t1)
+        continue;
+      size_t k = 0;
+      while (k + 1 < p->n && strcmp(a->t[i + k].low, p->w[k]) == 0)
+        k++;
+      if (k + 1 == p->n)
+        fp = p;
+    }
+    if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
-    size_t s0 = i + 2, s1 = s0;
+    size_t s0 = i + fp->n - 1, s1 = s0;
     while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
-           (!stop_word(a, a->t[s1].low) || strcmp(a->t[s1].low, "of") == 0))
+           (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
       s1++;
     struct who w = resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
@@ -1241,7 +1268,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
     size_t first = a->nq;
-    content(a, t0, c1, &w, "according to", parent, t0, t1, sp0, sp1, depth);
+    content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     who_free(&w);
@@ -1256,8 +1283,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     size_t after = i + len, np_b = i;
     bool post = false; /* "..., X said" or "..., said X": speech before */
     struct who w = {NULL, -1, NULL};
-    bool participle = len == 1 && strlen(a->t[i].low) > 4 &&
-                      strcmp(a->t[i].low + strlen(a->t[i].low) - 3, "ing") == 0;
+    bool participle = len == 1 && participle_form(a, a->t[i].low);
     if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev.name) {
       /* "..., Dempsey said, adding that ...": the same speaker */
       w.name = strdup(prev.name);
@@ -1298,9 +1324,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       }
     }
     /* "..., said Scott Paul" (not "told X": X is who was told) */
-    bool tells = strncmp(a->t[i].low, "told", 4) == 0 ||
-                 strncmp(a->t[i].low, "tell", 4) == 0 ||
-                 strncmp(a->t[i].low, "ask", 3) == 0;
+    bool tells = in_list(&a->lex->fw[PC_FW_TELL], a->t[i].low);
     if (!w.name && !tells && i > t0 &&
         (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
       /* "..., said Scott Paul, who heads ..." */
@@ -1334,7 +1358,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         k++; /* "Tuesday", "jokingly" */
       if (k < t1 && is_punct(&a->t[k], ",")) {
         k++;
-        if (k < t1 && strcmp(a->t[k].low, "and") == 0)
+        if (k < t1 && in_list(&a->lex->fw[PC_FW_CONJ], a->t[k].low))
           k++;
         size_t dummy;
         if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0) {
@@ -1356,15 +1380,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         if (a->t[k].type != T_WORD)
           break;
       }
-      if (!that && (strncmp(a->t[i].low, "told", 4) == 0 ||
-                    strncmp(a->t[i].low, "tell", 4) == 0)) {
+      if (!that && in_list(&a->lex->fw[PC_FW_TELL], a->t[i].low)) {
         /* "told lawmakers it was ...": the addressee is not the speech */
         size_t k = c0;
         while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
                !determiner(a, a->t[k].low) &&
-               !in_list(&a->lex->pronouns, a->t[k].low) &&
-               strcmp(a->t[k].low, "it") != 0 && strcmp(a->t[k].low, "i") != 0 &&
-               strcmp(a->t[k].low, "we") != 0)
+               !in_list(&a->lex->fw[PC_FW_SUBJ], a->t[k].low))
           k++;
         if (k < t1 && k > c0 && a->t[k].type == T_WORD)
           c0 = k;
@@ -1373,7 +1394,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
         content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
         /* ", and that ..." reports a second thing */
-        while (c1 + 2 < t1 && strcmp(a->t[c1 + 1].low, "and") == 0 &&
+        while (c1 + 2 < t1 && in_list(&a->lex->fw[PC_FW_CONJ], a->t[c1 + 1].low) &&
                is_comp(a, c1 + 2)) {
           size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
           content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -1433,10 +1454,9 @@ static bool boundary(const struct tk *k) {
          strcmp(k->low, "\xE2\x80\xA6") == 0;
 }
 
-static bool list_sep(const struct tk *k) {
+static bool list_sep(const struct at *a, const struct tk *k) {
   return is_punct(k, ",") || is_punct(k, "\xE2\x80\x93") ||
-         is_punct(k, "\xE2\x80\x94") || strcmp(k->low, "and") == 0 ||
-         strcmp(k->low, "or") == 0;
+         is_punct(k, "\xE2\x80\x94") || in_list(&a->lex->fw[PC_FW_CONJ], k->low);
 }
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
@@ -1444,9 +1464,9 @@ static size_t right_list(const struct at *a, size_t i, size_t t1) {
   size_t e = i;
   while (e < t1 && e < i + 14 && !boundary(&a->t[e])) {
     const struct tk *k = &a->t[e];
-    if (list_sep(k)) {
+    if (list_sep(a, k)) {
       size_t n = e + 1;
-      while (n < t1 && list_sep(&a->t[n]))
+      while (n < t1 && list_sep(a, &a->t[n]))
         n++;
       if (n >= t1 || a->t[n].type != T_WORD || stop_word(a, a->t[n].low))
         break;
@@ -1465,7 +1485,7 @@ static size_t left_list(const struct at *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo && end - b < 14) {
     const struct tk *k = &a->t[b - 1];
-    if (list_sep(k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
+    if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
         !stop_word(a, a->t[b - 2].low) && b < end &&
         (a->t[b].flags & F_CAP)) {
       b--;
@@ -1484,7 +1504,7 @@ static char *np_name(const struct at *a, size_t t0, size_t t1) {
     t0++;
   if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
     const char *w = a->t[t0].low;
-    int g = strcmp(w, "him") == 0 ? 'm' : strcmp(w, "her") == 0 ? 'f'
+    int g = in_list(&a->lex->fw[PC_FW_OBJM], w) ? 'm' : in_list(&a->lex->fw[PC_FW_OBJF], w) ? 'f'
                                         : list_tag(&a->lex->pronouns, w);
     if (g == 'm' || g == 'f') {
       int e = last_person_g(a, t0, g);
@@ -1511,7 +1531,7 @@ static size_t split_names(const struct at *a, size_t t0, size_t t1,
                           char **out) {
   size_t n = 0, s = t0;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
-    if (i == t1 || list_sep(&a->t[i])) {
+    if (i == t1 || list_sep(a, &a->t[i])) {
       char *name = i > s ? np_name(a, s, i) : NULL;
       if (name && *name)
         out[n++] = name;
@@ -1538,8 +1558,7 @@ static int quote_holding(const struct at *a, size_t i) {
 
 static bool negated(const struct at *a, size_t from, size_t to) {
   for (size_t i = from > 3 ? from - 3 : 0; i < to; i++)
-    if (strcmp(a->t[i].low, "never") == 0 || strcmp(a->t[i].low, "not") == 0 ||
-        strcmp(a->t[i].low, "n't") == 0 || strcmp(a->t[i].low, "no") == 0)
+    if (in_list(&a->lex->fw[PC_FW_NEG], a->t[i].low))
       return true;
   return false;
 }
@@ -1547,10 +1566,8 @@ static bool negated(const struct at *a, size_t from, size_t to) {
 /* "to say that ..." only supposes what follows. */
 static bool hedged(const struct at *a, size_t t0, size_t at) {
   for (size_t i = at > t0 + 8 ? at - 8 : t0; i + 1 < at; i++)
-    if (strcmp(a->t[i].low, "to") == 0 &&
-        (strcmp(a->t[i + 1].low, "say") == 0 ||
-         strcmp(a->t[i + 1].low, "suggest") == 0 ||
-         strcmp(a->t[i + 1].low, "claim") == 0))
+    if (in_list(&a->lex->fw[PC_FW_INF], a->t[i].low) &&
+        in_list(&a->lex->fw[PC_FW_HEDGE], a->t[i + 1].low))
       return true;
   return false;
 }
@@ -1603,9 +1620,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
     size_t at = i; /* "He has consistently denied": skip to the subject */
     while (at > t0 && a->t[at - 1].type == T_WORD &&
-           (aux_word(a, a->t[at - 1].low) || strcmp(a->t[at - 1].low, "twice") == 0 ||
-            strcmp(a->t[at - 1].low, "consistently") == 0 ||
-            strcmp(a->t[at - 1].low, "strongly") == 0))
+           aux_word(a, a->t[at - 1].low))
       at--;
     size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
     i = at;
@@ -1678,8 +1693,7 @@ static char *quote_date(const struct at *a, const struct qt *q) {
       continue;
     char *end;
     long d = strtol(a->t[i + 1].low, &end, 10);
-    if (d < 1 || d > 31 || (*end && strcmp(end, "th") && strcmp(end, "st") &&
-                            strcmp(end, "nd") && strcmp(end, "rd")))
+    if (d < 1 || d > 31 || (*end && !in_list(&a->lex->fw[PC_FW_ORD], end)))
       continue;
     char buf[16];
     if (a->year) {

@@ -114,8 +114,9 @@ enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
 /* function-words.txt: "category word word ..." lines into lex->fw[]. */
 static pc_status parse_function_words(void *dst, const char *s, size_t n,
                                       pc_error *err) {
-  static const char *const cats[PC_FW_COUNT] = {"stop", "det", "prep", "aux",
-                                                "cap",  "org", "sub"};
+  static const char *const cats[PC_FW_COUNT] = {
+      "stop", "det",   "prep", "aux",  "cap",  "org",  "sub",  "conj",
+      "contrast", "neg", "inf", "hedge", "tell", "objm", "objf", "after", "subj", "ord", "ptcp"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {

@@ -6,7 +6,9 @@
 
 /* Categories of data/<lang>/function-words.txt. */
 enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
-       PC_FW_SUB, PC_FW_COUNT };
+       PC_FW_SUB, PC_FW_CONJ, PC_FW_CONTRAST, PC_FW_NEG, PC_FW_INF,
+       PC_FW_HEDGE, PC_FW_TELL, PC_FW_OBJM, PC_FW_OBJF, PC_FW_AFTER,
+       PC_FW_SUBJ, PC_FW_ORD, PC_FW_PTCP, PC_FW_COUNT };
 
 #define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
 
