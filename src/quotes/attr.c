@@ -477,6 +477,11 @@ static bool stop_word(const struct at *a, const char *w);
 static bool determiner(const struct at *a, const char *w);
 static bool is_end_punct(const struct tk *k);
 
+/* Whether w is a function word of the category (data: function-words.txt). */
+static bool fw_is(const struct at *a, const char *w, int cat) {
+  return (pc_lex_fw(a->lex, w) >> cat) & 1u;
+}
+
 /*** entities **************************************************************/
 
 static char *text_of(const struct at *a, size_t t0, size_t t1) {
@@ -553,11 +558,11 @@ static void mark_tokens(struct at *a, size_t t0, size_t t1, int e) {
 
 /* Capitalised words that start sentences or name no one. */
 static bool function_cap(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_CAP], w);
+  return fw_is(a, w, PC_FW_CAP);
 }
 
 static bool org_head(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_ORG], w);
+  return fw_is(a, w, PC_FW_ORG);
 }
 
 static bool all_caps(const struct at *a, size_t i) {
@@ -777,15 +782,15 @@ static void who_free(struct who *w) {
 
 
 static bool stop_word(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_STOP], w);
+  return fw_is(a, w, PC_FW_STOP);
 }
 
 static bool aux_word(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_AUX], w);
+  return fw_is(a, w, PC_FW_AUX);
 }
 
 static bool determiner(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_DET], w);
+  return fw_is(a, w, PC_FW_DET);
 }
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
@@ -803,7 +808,7 @@ static char *np_text(const struct at *a, size_t t0, size_t t1) {
 }
 
 static bool preposition(const struct at *a, const char *w) {
-  return in_list(&a->lex->fw[PC_FW_PREP], w);
+  return fw_is(a, w, PC_FW_PREP);
 }
 
 /* The last person named before token i, leaving out names governed by a
@@ -1092,11 +1097,11 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
     if (is_punct(&a->t[i], ";"))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        in_list(&a->lex->fw[PC_FW_SUB], a->t[i + 1].low) && !span_after(a, i, t1))
+        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        (in_list(&a->lex->fw[PC_FW_CONTRAST], a->t[i + 1].low) ||
-         (!nested && in_list(&a->lex->fw[PC_FW_CONJ], a->t[i + 1].low) && i + 2 < t1 &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) ||
+         (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
   }
@@ -1163,7 +1168,7 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
     /* "sagte, dass ..." and "said, “...”" go on reporting */
     return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
-  return in_list(&a->lex->fw[PC_FW_AFTER], a->t[k].low);
+  return fw_is(a, a->t[k].low, PC_FW_AFTER);
 }
 
 /* A word with a participle ending (data: ptcp), such as "saying". */
@@ -1324,7 +1329,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       }
     }
     /* "..., said Scott Paul" (not "told X": X is who was told) */
-    bool tells = in_list(&a->lex->fw[PC_FW_TELL], a->t[i].low);
+    bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
     if (!w.name && !tells && i > t0 &&
         (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
       /* "..., said Scott Paul, who heads ..." */
@@ -1358,7 +1363,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         k++; /* "Tuesday", "jokingly" */
       if (k < t1 && is_punct(&a->t[k], ",")) {
         k++;
-        if (k < t1 && in_list(&a->lex->fw[PC_FW_CONJ], a->t[k].low))
+        if (k < t1 && fw_is(a, a->t[k].low, PC_FW_CONJ))
           k++;
         size_t dummy;
         if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0) {
@@ -1380,12 +1385,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         if (a->t[k].type != T_WORD)
           break;
       }
-      if (!that && in_list(&a->lex->fw[PC_FW_TELL], a->t[i].low)) {
+      if (!that && fw_is(a, a->t[i].low, PC_FW_TELL)) {
         /* "told lawmakers it was ...": the addressee is not the speech */
         size_t k = c0;
         while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
                !determiner(a, a->t[k].low) &&
-               !in_list(&a->lex->fw[PC_FW_SUBJ], a->t[k].low))
+               !fw_is(a, a->t[k].low, PC_FW_SUBJ))
           k++;
         if (k < t1 && k > c0 && a->t[k].type == T_WORD)
           c0 = k;
@@ -1394,7 +1399,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
         content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
         /* ", and that ..." reports a second thing */
-        while (c1 + 2 < t1 && in_list(&a->lex->fw[PC_FW_CONJ], a->t[c1 + 1].low) &&
+        while (c1 + 2 < t1 && fw_is(a, a->t[c1 + 1].low, PC_FW_CONJ) &&
                is_comp(a, c1 + 2)) {
           size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
           content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -1456,7 +1461,7 @@ static bool boundary(const struct tk *k) {
 
 static bool list_sep(const struct at *a, const struct tk *k) {
   return is_punct(k, ",") || is_punct(k, "\xE2\x80\x93") ||
-         is_punct(k, "\xE2\x80\x94") || in_list(&a->lex->fw[PC_FW_CONJ], k->low);
+         is_punct(k, "\xE2\x80\x94") || fw_is(a, k->low, PC_FW_CONJ);
 }
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
@@ -1504,7 +1509,7 @@ static char *np_name(const struct at *a, size_t t0, size_t t1) {
     t0++;
   if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
     const char *w = a->t[t0].low;
-    int g = in_list(&a->lex->fw[PC_FW_OBJM], w) ? 'm' : in_list(&a->lex->fw[PC_FW_OBJF], w) ? 'f'
+    int g = fw_is(a, w, PC_FW_OBJM) ? 'm' : fw_is(a, w, PC_FW_OBJF) ? 'f'
                                         : list_tag(&a->lex->pronouns, w);
     if (g == 'm' || g == 'f') {
       int e = last_person_g(a, t0, g);
@@ -1558,7 +1563,7 @@ static int quote_holding(const struct at *a, size_t i) {
 
 static bool negated(const struct at *a, size_t from, size_t to) {
   for (size_t i = from > 3 ? from - 3 : 0; i < to; i++)
-    if (in_list(&a->lex->fw[PC_FW_NEG], a->t[i].low))
+    if (fw_is(a, a->t[i].low, PC_FW_NEG))
       return true;
   return false;
 }
@@ -1566,8 +1571,8 @@ static bool negated(const struct at *a, size_t from, size_t to) {
 /* "to say that ..." only supposes what follows. */
 static bool hedged(const struct at *a, size_t t0, size_t at) {
   for (size_t i = at > t0 + 8 ? at - 8 : t0; i + 1 < at; i++)
-    if (in_list(&a->lex->fw[PC_FW_INF], a->t[i].low) &&
-        in_list(&a->lex->fw[PC_FW_HEDGE], a->t[i + 1].low))
+    if (fw_is(a, a->t[i].low, PC_FW_INF) &&
+        fw_is(a, a->t[i + 1].low, PC_FW_HEDGE))
       return true;
   return false;
 }
@@ -1693,7 +1698,7 @@ static char *quote_date(const struct at *a, const struct qt *q) {
       continue;
     char *end;
     long d = strtol(a->t[i + 1].low, &end, 10);
-    if (d < 1 || d > 31 || (*end && !in_list(&a->lex->fw[PC_FW_ORD], end)))
+    if (d < 1 || d > 31 || (*end && !fw_is(a, end, PC_FW_ORD)))
       continue;
     char buf[16];
     if (a->year) {

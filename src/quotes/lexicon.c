@@ -39,6 +39,10 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->comps);
   for (int k = 0; k < PC_FW_COUNT; k++)
     list_free(&lex->fw[k]);
+  free(lex->fw_key);
+  free(lex->fw_val);
+  lex->fw_key = NULL;
+  lex->fw_val = NULL;
   free(lex->claim_first);
   lex->claim_first = NULL;
 }
@@ -256,6 +260,16 @@ uint32_t pc_lex_hash(const char *s) {
   return h;
 }
 
+uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w) {
+  if (!lex->fw_cap)
+    return 0;
+  for (uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
+       lex->fw_key[h]; h = (h + 1) & (uint32_t)(lex->fw_cap - 1))
+    if (strcmp(lex->fw_key[h], w) == 0)
+      return lex->fw_val[h];
+  return 0;
+}
+
 static int cmp_claim_first(const void *x, const void *y) {
   const struct pc_word *p = x, *q = y;
   int c = strcmp(p->w, q->w);
@@ -368,5 +382,24 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
   sort_list(&lex->comps);
   for (int k = 0; k < PC_FW_COUNT; k++)
     sort_list(&lex->fw[k]);
+  size_t nfw = 0;
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    nfw += lex->fw[k].n;
+  lex->fw_cap = 64;
+  while (lex->fw_cap < nfw * 2 + 1)
+    lex->fw_cap *= 2;
+  lex->fw_key = calloc(lex->fw_cap, sizeof *lex->fw_key);
+  lex->fw_val = calloc(lex->fw_cap, sizeof *lex->fw_val);
+  if (!lex->fw_key || !lex->fw_val)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    for (size_t i = 0; i < lex->fw[k].n; i++) {
+      const char *w = lex->fw[k].p[i].w[0];
+      uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
+      while (lex->fw_key[h] && strcmp(lex->fw_key[h], w) != 0)
+        h = (h + 1) & (uint32_t)(lex->fw_cap - 1);
+      lex->fw_key[h] = w;
+      lex->fw_val[h] |= 1u << k;
+    }
   return PC_OK;
 }

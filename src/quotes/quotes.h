@@ -35,6 +35,11 @@ struct pc_lex {
       given, /* given names, tag 'f' or 'm' */
       comps; /* complementizers: "that" */
   struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
+  /* every function word once, with the bit mask of its categories: one
+   * hash probe answers "is w a stop word / determiner / ..." */
+  const char **fw_key; /* borrowed from fw[] */
+  uint32_t *fw_val;
+  size_t fw_cap;      /* power of two */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
   size_t nclaim_first;
@@ -44,6 +49,9 @@ struct pc_lex {
 };
 
 uint32_t pc_lex_hash(const char *s);
+
+/* Categories (bit 1 << PC_FW_...) the word w belongs to. */
+uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w);
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
