@@ -1624,8 +1624,14 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     const char *w = p->w[0];
     int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
     size_t at = i; /* "He has consistently denied": skip to the subject */
-    while (at > t0 && a->t[at - 1].type == T_WORD &&
-           aux_word(a, a->t[at - 1].low))
+    /* "The Afghan Taliban, however, claimed": adverbs and their commas */
+    while (at > t0 && ((a->t[at - 1].type == T_WORD &&
+                        aux_word(a, a->t[at - 1].low)) ||
+                       (is_punct(&a->t[at - 1], ",") && at - 1 > t0 &&
+                        a->t[at - 2].type == T_WORD &&
+                        aux_word(a, a->t[at - 2].low)) ||
+                       (is_punct(&a->t[at - 1], ",") && at < i &&
+                        aux_word(a, a->t[at].low))))
       at--;
     size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
     i = at;
