@@ -893,6 +893,13 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
         w.role = w.name ? strdup(w.name) : NULL;
         return w;
       }
+      if (a->t[n1 - 1].ent != a->t[i].ent) {
+        /* "the US military", "Afghan Taliban": the name only modifies the
+         * phrase's head, which is the speaker */
+        w.name = np_text(a, n0, n1);
+        w.role = w.name ? strdup(w.name) : NULL;
+        return w;
+      }
       w.ent = a->t[i].ent;
       w.name = strdup(a->en[w.ent].name);
       return w;
@@ -926,11 +933,30 @@ static bool boundary_tok(const struct tk *k) {
          (k->type == T_PUNCT && strchr(".;:?!()", k->low[0]) != NULL);
 }
 
+/* Start of the auxiliaries and adverbs, with the commas that set an adverb
+ * off, that stand before token at: "The Afghan Taliban, however, claimed",
+ * "He has consistently denied". */
+static size_t skip_adverbs(const struct at *a, size_t lo, size_t at) {
+  size_t start = at;
+  while (at > lo) {
+    const struct tk *k = &a->t[at - 1];
+    if (k->type == T_WORD && aux_word(a, k->low)) {
+      at--;
+    } else if (is_punct(k, ",") &&
+               ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
+                 aux_word(a, a->t[at - 2].low)) ||
+                (at < start && aux_word(a, a->t[at].low)))) {
+      at--;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 static struct who speaker_left(struct at *a, size_t lo, size_t c) {
-  size_t end = c;
-  while (end > lo && a->t[end - 1].type == T_WORD && aux_word(a, a->t[end - 1].low))
-    end--;
+  size_t end = skip_adverbs(a, lo, c);
   if (end > lo && is_punct(&a->t[end - 1], ",")) {
     /* "the head of X, Alexander Bortnikov, told ..." */
     size_t e2 = end - 1, b2 = np_start(a, lo, e2);
@@ -1624,15 +1650,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     const char *w = p->w[0];
     int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
     size_t at = i; /* "He has consistently denied": skip to the subject */
-    /* "The Afghan Taliban, however, claimed": adverbs and their commas */
-    while (at > t0 && ((a->t[at - 1].type == T_WORD &&
-                        aux_word(a, a->t[at - 1].low)) ||
-                       (is_punct(&a->t[at - 1], ",") && at - 1 > t0 &&
-                        a->t[at - 2].type == T_WORD &&
-                        aux_word(a, a->t[at - 2].low)) ||
-                       (is_punct(&a->t[at - 1], ",") && at < i &&
-                        aux_word(a, a->t[at].low))))
-      at--;
+    at = skip_adverbs(a, t0, at);
     size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
     i = at;
     if (b == i && slot != 2) /* the event may go unnamed ("it") */
