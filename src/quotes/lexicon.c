@@ -119,8 +119,9 @@ enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
 static pc_status parse_function_words(void *dst, const char *s, size_t n,
                                       pc_error *err) {
   static const char *const cats[PC_FW_COUNT] = {
-      "stop", "det",   "prep", "aux",  "cap",  "org",  "sub",  "conj",
-      "contrast", "neg", "inf", "hedge", "tell", "objm", "objf", "after", "subj", "ord", "ptcp"};
+      "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
+      "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
+      "objf",  "after", "subj", "ord", "ptcp"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {
@@ -129,8 +130,14 @@ static pc_status parse_function_words(void *dst, const char *s, size_t n,
     const char *sp = le > s && *s != '#' ? memchr(s, ' ', (size_t)(le - s)) : NULL;
     int cat = -1;
     for (int k = 0; sp && k < PC_FW_COUNT; k++)
-      if ((size_t)(sp - s) == strlen(cats[k]) && memcmp(s, cats[k], strlen(cats[k])) == 0)
+      if ((size_t)(sp - s) == strlen(cats[k]) &&
+          memcmp(s, cats[k], strlen(cats[k])) == 0)
         cat = k;
+    if (le > s && *s != '#' && cat < 0) /* a typo must not drop words */
+      return pc_error_set(err, PC_ERR_INPUT,
+                          "function-words.txt: unknown category '%.*s'",
+                          (int)((sp ? sp : le) - s > 32 ? 32 : (sp ? sp : le) - s),
+                          s);
     for (const char *w = sp; cat >= 0 && w < le;) {
       while (w < le && *w == ' ')
         w++;

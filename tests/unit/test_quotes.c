@@ -256,6 +256,17 @@ static void test_language_folder(void) {
   }
   pc_doc_free(d);
   pc_ctx_free(de);
+  /* a line with an unknown category is a clear error, not lost words */
+  snprintf(path, sizeof path, "%s/de/function-words.txt", dir);
+  FILE *bad = fopen(path, "a");
+  if (bad) {
+    fputs("detr der\n", bad);
+    fclose(bad);
+  }
+  de = NULL;
+  CHECK(pc_ctx_new(dir, &de, &err) == PC_ERR_INPUT);
+  CHECK(de == NULL && strstr(err.msg, "detr") != NULL);
+  pc_ctx_free(de);
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     snprintf(path, sizeof path, "%s/de/%s", dir, files[i]);
     remove(path);
