@@ -692,6 +692,11 @@ static void entities(struct at *a) {
       }
       strip_possessive(name);
       bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+      /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
+       * stand before a personal name */
+      if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
+          a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
+        org = true;
       if (j - s >= 2 && j - s <= 4 && !org) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
@@ -854,8 +859,11 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
     /* "a teacher at Gibson Southern": a name after a preposition only
      * modifies the phrase */
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && i > n0 &&
-        a->t[i - 1].ent != e && preposition(a, a->t[i - 1].low))
+        a->t[i - 1].ent != e && preposition(a, a->t[i - 1].low)) {
+      while (i + 1 < n1 && a->t[i + 1].ent == e)
+        i++; /* the whole name, not only its first word */
       continue;
+    }
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
@@ -933,6 +941,14 @@ static bool boundary_tok(const struct tk *k) {
          (k->type == T_PUNCT && strchr(".;:?!()", k->low[0]) != NULL);
 }
 
+/* boundary_tok, but not the dot of an abbreviation ("U.S.", "Nov.") */
+static bool hard_boundary(const struct at *a, size_t i) {
+  if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
+      in_list(&a->lex->honorifics, a->t[i - 1].low))
+    return false;
+  return boundary_tok(&a->t[i]);
+}
+
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
  * off, that stand before token at: "The Afghan Taliban, however, claimed",
  * "He has consistently denied". */
@@ -978,17 +994,43 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
       /* "Omar Lamrani, a senior analyst at Stratfor, the Texas-based
        * firm, told ...": the person among up to four appositions */
       size_t seg_e = b2;
-      for (int k = 0; k < 4 && seg_e > lo + 1 &&
+      if (!(seg_e > lo && is_punct(&a->t[seg_e - 1], ","))) {
+        /* "Charles Simpson, program administrator ... at Tufts
+         * University's Center, told": the apposition holds more than one
+         * noun phrase; start from the comma that opens it */
+        size_t s = b2;
+        while (s > lo && !is_punct(&a->t[s - 1], ",") &&
+               !hard_boundary(a, s - 1) && e2 - s < 24)
+          s--;
+        if (s > lo && is_punct(&a->t[s - 1], ","))
+          seg_e = s;
+      }
+      for (int k = 0; k < 4 && seg_e > lo &&
                       is_punct(&a->t[seg_e - 1], ","); k++) {
         size_t se = seg_e - 1, sb = se;
         while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
-               !boundary_tok(&a->t[sb - 1]) && se - sb < 16)
+               !hard_boundary(a, sb - 1) && se - sb < 16)
           sb--;
         size_t nb = np_start(a, sb, se);
-        struct who p = resolve_np(a, nb, se);
+        /* the whole segment is the name: not "After meeting Putin, the
+         * Kremlin said" */
+        bool whole = true;
+        for (size_t z = sb; z < nb && whole; z++)
+          whole = (a->t[z].type == T_WORD &&
+                   ((stop_word(a, a->t[z].low) &&
+                     !preposition(a, a->t[z].low)) ||
+                    in_list(&a->lex->honorifics, a->t[z].low) ||
+                    is_role_word(a, z))) ||
+                  is_punct(&a->t[z], "."); /* "but General X", "Dr. X" */
+        struct who p = {NULL, -1, NULL};
+        if (whole)
+          p = resolve_np(a, nb, se);
         if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+          size_t re = se + 1;
+          while (re < e2 && !is_punct(&a->t[re], ","))
+            re++;
           free(p.role);
-          p.role = np_text(a, se + 1, b2 > se + 1 ? b2 - 1 : se + 1);
+          p.role = np_text(a, se + 1, re);
           if (!p.role && a->en[p.ent].role)
             p.role = strdup(a->en[p.ent].role);
           who_free(&w);
@@ -1116,6 +1158,11 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
                          size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
   for (size_t i = c0; i < t1; i++) {
+    /* 'its claim “is false,” and that “...”': the comma inside the marks */
+    if (!nested && a->t[i].type == T_QCLOSE && i > c0 &&
+        is_punct(&a->t[i - 1], ",") && i + 2 < t1 &&
+        fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && is_comp(a, i + 2))
+      return i + 1;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
     if (!nested && cue_at(a, i, t1, sp0, sp1))
@@ -1339,6 +1386,18 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         size_t e = k;
         while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
           e++;
+        /* "The US welcomed the exchange, saying": a name that opens the
+         * phrase is its subject; the words after it are the predicate */
+        size_t n = k;
+        while (n < e && determiner(a, a->t[n].low))
+          n++;
+        if (n < e && a->t[n].ent >= 0) {
+          size_t ne = n;
+          while (ne < e && a->t[ne].ent == a->t[n].ent)
+            ne++;
+          if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP))
+            e = ne;
+        }
         w = resolve_np(a, k, e > k ? e : k + 1);
         k = e;
       }
@@ -1349,25 +1408,56 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
                aux_word(a, a->t[np_b - 1].low))
           np_b--;
-        post = np_b > t0 + 2 && (is_punct(&a->t[np_b - 1], ",") ||
+        post = np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                                  a->t[np_b - 1].type == T_QCLOSE) &&
                attribution_ends(a, after, t1);
       }
     }
     /* "..., said Scott Paul" (not "told X": X is who was told) */
     bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
-    if (!w.name && !tells && i > t0 &&
+    if (!tells && i > t0 &&
         (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
       /* "..., said Scott Paul, who heads ..." */
       size_t e = after;
       while (e < t1 && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
         e++;
-      who_free(&w);
-      w = resolve_np(a, after, e);
-      if (w.name) {
+      struct who r = resolve_np(a, after, e);
+      bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
+      /* "..., said another witness in the probe, former adviser Fiona
+       * Hill.": the person in the apposition */
+      size_t ce = e;
+      while (!person && ce < t1 && ce < e + 12 && a->t[ce].type == T_WORD)
+        ce++;
+      if (!person && ce + 1 < t1 && is_punct(&a->t[ce], ",")) {
+        size_t pe = ce + 1;
+        while (pe < t1 && pe < ce + 10 && a->t[pe].type == T_WORD &&
+               !stop_word(a, a->t[pe].low))
+          pe++;
+        struct who p = resolve_np(a, ce + 1, pe);
+        if (p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON &&
+            (pe >= t1 || is_end_punct(&a->t[pe]) ||
+             is_punct(&a->t[pe], ","))) {
+          free(p.role);
+          p.role = np_text(a, after, ce);
+          who_free(&r);
+          r = p;
+          e = pe;
+          person = true;
+        } else {
+          who_free(&p);
+        }
+      }
+      /* a person named right of the cue wins over a phrase left of the
+       * comma ("... envoy in Brussels, said Hill.") when the attribution
+       * ends there */
+      if (r.name && (!w.name || (person && attribution_ends(a, e, t1)))) {
+        who_free(&w);
+        w = r;
         post = true;
         np_b = i;
         after = e;
+      } else {
+        who_free(&r);
       }
     }
     if (!w.name) {
@@ -1402,12 +1492,21 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       /* skip an object or adverbial up to "that" */
       size_t c0 = after;
       bool that = false;
-      for (size_t k = after; k < t1 && k < after + 7; k++) {
-        if (is_comp(a, k)) {
+      /* "told VOA correspondent Carla Babb on Nov. 12 that": the
+       * addressee and a time may stand before "that" */
+      size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+      for (size_t k = after; k < t1 && k < after + reach; k++) {
+        /* "on that front": "that" after a preposition is no
+         * complementizer */
+        if (is_comp(a, k) &&
+            !(k > after && preposition(a, a->t[k - 1].low))) {
           c0 = k + 1;
           that = true;
           break;
         }
+        if (is_punct(&a->t[k], ".") && k > after &&
+            in_list(&a->lex->honorifics, a->t[k - 1].low))
+          continue; /* "told X on Nov. 12 that" */
         if (a->t[k].type != T_WORD)
           break;
       }
@@ -1425,10 +1524,15 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
         content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
         /* ", and that ..." reports a second thing */
-        while (c1 + 2 < t1 && fw_is(a, a->t[c1 + 1].low, PC_FW_CONJ) &&
-               is_comp(a, c1 + 2)) {
-          size_t c2 = clause_end(a, c1 + 3, t1, sp0, sp1);
-          content(a, c1 + 3, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
+        for (;;) {
+          size_t k = c1;
+          if (k < t1 && is_punct(&a->t[k], ","))
+            k++;
+          if (!(k + 1 < t1 && fw_is(a, a->t[k].low, PC_FW_CONJ) &&
+                is_comp(a, k + 1)))
+            break;
+          size_t c2 = clause_end(a, k + 2, t1, sp0, sp1);
+          content(a, k + 2, c2, &w, cue, parent, t0, t1, sp0, sp1, depth);
           c1 = c2;
         }
         consumed = c1 > consumed ? c1 : consumed;

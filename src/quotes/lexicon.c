@@ -189,6 +189,8 @@ static pc_status parse_lines(void *dst, const char *s, size_t n,
           } else {
             p->tag = fl[0] == 5 && memcmp(f[0], "group", 5) == 0
                          ? PC_ENTITY_GROUP
+                     : fl[0] == 5 && memcmp(f[0], "place", 5) == 0
+                         ? PC_ENTITY_PLACE
                          : PC_ENTITY_ORG;
           }
           if (!p->name || (a->kind == K_COUNTRY && !p->code))

@@ -112,6 +112,53 @@ static void test_speakers(void) {
   pc_doc_free(d);
 }
 
+/* The person among appositions, left or right of the cue, and names that
+ * are not persons. */
+static void test_appositions(void) {
+  pc_doc *d = attr("Charles Simpson, program administrator for the Refugees "
+                   "Project at Tufts University's Feinstein Center, told "
+                   "reporters the allegations are false.");
+  const pc_quote *q = d ? find(d, "the allegations are false") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Charles Simpson");
+  pc_doc_free(d);
+  d = attr("Trump wants to leave, but General Mark Milley, chairman of the "
+           "Joint Chiefs of Staff, told US media that its forces would "
+           "remain.");
+  q = d ? find(d, "its forces would remain") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Mark Milley");
+  pc_doc_free(d);
+  /* a name after "of" only modifies the phrase, all of its words */
+  d = attr("Dr. Silvia S. Martins, professor at Columbia University School "
+           "of Public Health, commented: \"Use is rising fast.\"");
+  q = d ? find(d, "Use is rising") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Silvia S. Martins");
+  pc_doc_free(d);
+  /* the person right of the cue, past an apposition */
+  d = attr("The envoy ran the policy, said another witness in the probe, "
+           "former adviser Fiona Hill.");
+  q = d ? find(d, "The envoy ran") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Fiona Hill");
+  pc_doc_free(d);
+  /* "Cmdr." and "Nov." do not end the sentence; ", and that" splits */
+  d = attr("Cmdr. Sean Robertson, a spokesperson for the U.S. operation in "
+           "Iraq and Syria, told correspondent Carla Babb on Nov. 3 that "
+           "the claim \u201cis false,\u201d and that \u201cthe camp is "
+           "open.\u201d");
+  q = d ? find(d, "the claim") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Sean Robertson");
+  q = d ? find(d, "the camp is open") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Sean Robertson");
+  pc_doc_free(d);
+  /* regions and "the X Y" are not persons */
+  d = attr("Middle East observers say the base is vital. The US welcomed "
+           "the exchange, saying the hostages had suffered.");
+  q = d ? find(d, "the base is vital") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Middle East observers");
+  q = d ? find(d, "the hostages had") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "United States");
+  pc_doc_free(d);
+}
+
 static void test_entities(void) {
   pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
                    "British and Russian envoys in London and Moscow.");
@@ -283,6 +330,7 @@ int main(void) {
   test_direct();
   test_mixed_indirect();
   test_speakers();
+  test_appositions();
   test_entities();
   test_claims();
   test_not_quotes();
