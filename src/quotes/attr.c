@@ -912,6 +912,25 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
       w.name = strdup(a->en[w.ent].name);
       return w;
     }
+  /* "the company", "the ministry": the organisation named last, else the
+   * phrase itself */
+  if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+    /* not "his office": that is someone's, not the last one named */
+    for (size_t k = n0; !fw_is(a, a->t[n0].low, PC_FW_POSS) && k-- > 0 &&
+                        k + 600 > n0;) {
+      int e = a->t[k].ent;
+      if (e >= 0 && (a->en[e].type == PC_ENTITY_ORG ||
+                     a->en[e].type == PC_ENTITY_GROUP)) {
+        w.ent = e;
+        w.name = strdup(a->en[e].name);
+        w.role = np_text(a, n0, n1);
+        return w;
+      }
+    }
+    w.name = np_text(a, n0, n1);
+    return w;
+  }
   /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
   const char *head = a->t[n1 - 1].low;
   size_t hl = strlen(head);
@@ -1070,8 +1089,15 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     return w;
   }
   size_t b = np_start(a, lo, end);
+  /* "At the time she described": a pronoun right before the cue is the
+   * subject, whatever stands before it */
+  if (end > b + 1 && a->t[end - 1].type == T_WORD &&
+      in_list(&a->lex->pronouns, a->t[end - 1].low))
+    b = end - 1;
   return resolve_np(a, b, end);
 }
+
+static bool participle_form(const struct at *a, const char *w);
 
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
@@ -1082,6 +1108,13 @@ static size_t cue_at(const struct at *a, size_t i, size_t lim, size_t sp0,
   if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
     return 0;
   size_t len = a->t[i].cue; /* looked up once per token, in pc_attribute */
+  /* "he was told", "X was accused of": a passive cue's subject is not the
+   * speaker ("was saying" is no passive) */
+  if (len && i > 0 && a->t[i - 1].type == T_WORD &&
+      a->t[i - 1].block == a->t[i].block &&
+      fw_is(a, a->t[i - 1].low, PC_FW_PASS) &&
+      !participle_form(a, a->t[i].low))
+    return 0;
   return i + len <= lim ? len : 0;
 }
 
@@ -1165,6 +1198,18 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
       return i + 1;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
+    /* "described this as X and accused him of Y": a second cue of the
+     * same subject ends the first report */
+    if (!nested && i > c0 && fw_is(a, a->t[i - 1].low, PC_FW_CONJ) &&
+        cue_at(a, i, t1, sp0, sp1) &&
+        !fw_is(a, a->t[i].low, PC_FW_TELL))
+      return i - 1;
+    /* "revealed the news, noting that ...": a participle cue after a comma
+     * reports a second thing */
+    if (!nested && is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        cue_at(a, i + 1, t1, sp0, sp1) &&
+        participle_form(a, a->t[i + 1].low))
+      return i;
     if (!nested && cue_at(a, i, t1, sp0, sp1))
       nested = true;
     if (is_punct(&a->t[i], ";"))
@@ -1362,6 +1407,13 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     bool post = false; /* "..., X said" or "..., said X": speech before */
     struct who w = {NULL, -1, NULL};
     bool participle = len == 1 && participle_form(a, a->t[i].low);
+    if (i > t0 && prev.name && fw_is(a, a->t[i - 1].low, PC_FW_CONJ)) {
+      /* "she described this as ... and accused him of ...": the same
+       * subject */
+      w.name = strdup(prev.name);
+      w.ent = prev.ent;
+      w.role = prev.role ? strdup(prev.role) : NULL;
+    } else
     if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev.name) {
       /* "..., Dempsey said, adding that ...": the same speaker */
       w.name = strdup(prev.name);
