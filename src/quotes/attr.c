@@ -1397,10 +1397,36 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     who_free(&w);
     found = true;
   }
+  /* "Afterward, Sondland said he had ..., Morrison testified.": an
+   * attribution that ends the sentence reports all before it, and the
+   * cues inside are nested speech */
+  size_t last_comma = 0;
+  if (depth == 0 && !found) {
+    size_t e = t1;
+    while (e > t0 && (is_end_punct(&a->t[e - 1]) ||
+                      a->t[e - 1].type == T_QCLOSE))
+      e--;
+    size_t c = e;
+    while (c > t0 && c + 4 > e && a->t[c - 1].type == T_WORD &&
+           !cue_at(a, c - 1, t1, sp0, sp1))
+      c--; /* "Tuesday" */
+    if (c > t0 + 1 && cue_at(a, c - 1, t1, sp0, sp1) == 1 &&
+        !fw_is(a, a->t[c - 1].low, PC_FW_TELL)) {
+      size_t n = c - 1, b = n;
+      while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
+        b--;
+      if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",")) {
+        struct who w = resolve_np(a, b, n);
+        if (w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)
+          last_comma = b - 1;
+        who_free(&w);
+      }
+    }
+  }
   struct who prev = {NULL, -1, NULL}; /* the last speaker in this sentence */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t len = cue_at(a, i, t1, sp0, sp1);
-    if (!len)
+    if (!len || i < last_comma)
       continue;
     size_t consumed = i + len; /* where the next cue may start */
     size_t after = i + len, np_b = i;
@@ -1523,18 +1549,38 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       size_t c1 = np_b - 1;
       if (a->t[c1].type == T_QCLOSE)
         c1++;
-      content(a, t0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
-      /* "..., Mayer said, and “patched” ...": a second part after it */
       size_t k = after;
       while (k < t1 && a->t[k].type == T_WORD && k < after + 3 &&
              !stop_word(a, a->t[k].low))
         k++; /* "Tuesday", "jokingly" */
+      size_t dummy0;
+      bool inset = np_b < i && after == i + len; /* ", he said," */
+      if (inset && k + 1 < t1 && is_punct(&a->t[k], ",") && np_b < t0 + 6 &&
+          a->t[np_b - 1].type != T_QCLOSE &&
+          spans_inside(a, t0, t1, sp0, sp1, &dummy0) == 0 &&
+          !fw_is(a, a->t[k + 1].low, PC_FW_CONJ) &&
+          !cue_at(a, k + 1, t1, sp0, sp1) && !is_comp(a, k + 1) &&
+          t1 > k + 3) {
+        /* "The larger landers, he said, could deliver ...": the
+         * attribution stands inside one report, which is the sentence */
+        content(a, t0, t1, &w, cue, parent, t0, t1, sp0, sp1,
+                depth + 1); /* not again as speech inside itself */
+        consumed = t1;
+        goto reported;
+      }
+      content(a, t0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+      /* "..., Mayer said, and “patched” ...": a second part after it */
       if (k < t1 && is_punct(&a->t[k], ",")) {
         k++;
         if (k < t1 && fw_is(a, a->t[k].low, PC_FW_CONJ))
           k++;
         size_t dummy;
-        if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0) {
+        /* "..., Benioff said, ever since he did ...": a clause after an
+         * inset attribution goes on reporting */
+        if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 ||
+            (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
+             !is_comp(a, k) && a->t[k].type == T_WORD &&
+             !participle_form(a, a->t[k].low))) {
           content(a, k, t1, &w, cue, parent, t0, t1, sp0, sp1, depth);
           k = t1;
         }
@@ -1590,6 +1636,7 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         consumed = c1 > consumed ? c1 : consumed;
       }
     }
+  reported:
     if (a->nq == first && !found) {
       /* the quoted spans of the sentence are the speech */
       for (size_t k = t0; k < t1; k++) {
