@@ -1019,7 +1019,7 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
          * noun phrase; start from the comma that opens it */
         size_t s = b2;
         while (s > lo && !is_punct(&a->t[s - 1], ",") &&
-               !hard_boundary(a, s - 1) && e2 - s < 24)
+               !hard_boundary(a, s - 1) && e2 - s < 32)
           s--;
         if (s > lo && is_punct(&a->t[s - 1], ","))
           seg_e = s;
@@ -1285,8 +1285,20 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
   if (is_punct(&a->t[k], ","))
     /* "sagte, dass ..." and "said, “...”" go on reporting */
     return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
+  /* "noted as she left", but not "assailed Williams as part of ..." */
+  if (k > after && fw_is(a, a->t[k].low, PC_FW_SUB))
+    return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
   return fw_is(a, a->t[k].low, PC_FW_AFTER);
+}
+
+/* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
+ * ... and asked" has "who" for its subject, not the sentence's. */
+static bool rel_between(const struct at *a, size_t t0, size_t t1) {
+  for (size_t k = t0; k < t1; k++)
+    if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
+      return true;
+  return false;
 }
 
 /* A word with a participle ending (data: ptcp), such as "saying". */
@@ -1445,8 +1457,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       w.name = strdup(prev.name);
       w.ent = prev.ent;
       w.role = prev.role ? strdup(prev.role) : NULL;
-    } else if (participle && i > t0 && is_punct(&a->t[i - 1], ",")) {
-      /* "X expressed confidence, saying ...": the sentence's subject, a
+    } else if ((participle && i > t0 && is_punct(&a->t[i - 1], ",")) ||
+               (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
+                               fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
+                !rel_between(a, t0, i))) {
+      /* "X expressed confidence, saying ...", "X touched upon it and
+       * noted ...", "..., but said ...": the sentence's subject, a
        * person when one is named before the cue */
       for (size_t k = t0; k < i && !w.name; k++) {
         int e = a->t[k].ent;
@@ -1486,6 +1502,15 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
                aux_word(a, a->t[np_b - 1].low))
           np_b--;
+        /* '“...,” Steve Clarke, deputy administrator, said of ...': the
+         * quotation that opens the sentence, before the apposition */
+        int lead = a->t[t0].opens;
+        if (np_b == i && lead >= 0 && a->sp[lead].c + 1 < i &&
+            attribution_ends(a, after, t1)) {
+          np_b = a->sp[lead].c + 1;
+          if (is_punct(&a->t[np_b], ","))
+            np_b++;
+        }
         post = np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                                  a->t[np_b - 1].type == T_QCLOSE) &&
                attribution_ends(a, after, t1);
@@ -1617,6 +1642,8 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
           k++;
         if (k < t1 && k > c0 && a->t[k].type == T_WORD)
           c0 = k;
+        else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
+          c0 = k + 1; /* "told Newsweek: ..." */
       }
       if (c0 < t1 && !is_end_punct(&a->t[c0])) {
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
