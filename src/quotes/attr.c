@@ -31,7 +31,8 @@
 /*** tokens ****************************************************************/
 
 enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
-enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */ };
+enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
+       F_WEAK = 4 /* a cue that is also a common noun */ };
 
 struct tk {
   uint32_t s, e;     /* bytes in the block text */
@@ -652,6 +653,13 @@ static void entities(struct at *a) {
         j++;
         continue;
       }
+      /* a particle inside a name: "Monica de Bolle" */
+      if (j > i && a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_PART) &&
+          j + 1 < lim && a->t[j + 1].type == T_WORD &&
+          (a->t[j + 1].flags & F_CAP)) {
+        j++;
+        continue;
+      }
       /* an initial: "Mary E. Lovely" */
       if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
           j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
@@ -928,6 +936,15 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
         return w;
       }
     }
+    w.name = np_text(a, n0, n1);
+    return w;
+  }
+  /* a name not known as anything: "Nomura said" */
+  bool caps = n1 - n0 <= 4;
+  for (size_t i = n0; i < n1 && caps; i++)
+    caps = a->t[i].type == T_WORD && (a->t[i].flags & F_CAP) &&
+           !function_cap(a, a->t[i].low) && !stop_word(a, a->t[i].low);
+  if (caps) {
     w.name = np_text(a, n0, n1);
     return w;
   }
@@ -1292,6 +1309,14 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
   return fw_is(a, a->t[k].low, PC_FW_AFTER);
 }
 
+/* Whether the noun phrase before token i follows a preposition: "posted
+ * on Twitter accusing ..." (Twitter is not who accuses). */
+static bool after_prep(const struct at *a, size_t t0, size_t i) {
+  size_t b = np_start(a, t0, i);
+  return b < i && b > t0 && a->t[b - 1].type == T_WORD &&
+         preposition(a, a->t[b - 1].low);
+}
+
 /* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
  * ... and asked" has "who" for its subject, not the sentence's. */
 static bool rel_between(const struct at *a, size_t t0, size_t t1) {
@@ -1460,7 +1485,8 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
     } else if ((participle && i > t0 && is_punct(&a->t[i - 1], ",")) ||
                (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                                fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
-                !rel_between(a, t0, i))) {
+                !rel_between(a, t0, i)) ||
+               (participle && after_prep(a, t0, i))) {
       /* "X expressed confidence, saying ...", "X touched upon it and
        * noted ...", "..., but said ...": the sentence's subject, a
        * person when one is named before the cue */
@@ -1563,7 +1589,9 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         who_free(&r);
       }
     }
-    if (!w.name) {
+    /* "Other estimates are ...", "Republican state schools ...": a cue
+     * that is also a noun needs a speaker known as one */
+    if (!w.name || ((a->t[i].flags & F_WEAK) && w.ent < 0 && !w.role)) {
       who_free(&w);
       continue;
     }
@@ -1647,6 +1675,14 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       }
       if (c0 < t1 && !is_end_punct(&a->t[c0])) {
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
+        /* "While X said the trip was ..., he did not ...": a clause that
+         * opens with a subordinator ends at its comma */
+        if (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB))
+          for (size_t k = c0; k < c1; k++)
+            if (is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) {
+              c1 = k;
+              break;
+            }
         content(a, c0, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
         /* ", and that ..." reports a second thing */
         for (;;) {
@@ -2194,8 +2230,11 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pair_block(&a, t0, a.nt);
     for (size_t i = t0; i < a.nt && !a.oom; i++)
       if (a.t[i].type == T_WORD) {
-        size_t len = match_list(&a, i, a.nt, &lex->cues, NULL);
+        size_t which = 0;
+        size_t len = match_list(&a, i, a.nt, &lex->cues, &which);
         a.t[i].cue = (uint8_t)(len < 255 ? len : 0);
+        if (len && lex->cues.p[which].tag == 1)
+          a.t[i].flags |= F_WEAK;
       }
   }
   if (!a.oom)

@@ -121,7 +121,7 @@ static pc_status parse_function_words(void *dst, const char *s, size_t n,
   static const char *const cats[PC_FW_COUNT] = {
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
-      "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel"};
+      "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {
@@ -216,6 +216,11 @@ static pc_status parse_lines(void *dst, const char *s, size_t n,
             pe = sp;
             p->tag = sp[1];
           }
+        }
+        if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '?' &&
+            pe[-2] == ' ') {
+          pe -= 2; /* "state ?": a weak cue, also a common noun */
+          p->tag = 1;
         }
         if (!split_words(ps, pe, p))
           return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
