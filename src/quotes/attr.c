@@ -1291,6 +1291,9 @@ static char *cue_text(const struct at *a, size_t i, size_t len) {
 /* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
  * words follow before the sentence or clause ends. */
 static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
+  if (after < t1 && a->t[after].type == T_WORD &&
+      fw_is(a, a->t[after].low, PC_FW_AFTER))
+    return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
          !stop_word(a, a->t[k].low))
@@ -1302,9 +1305,13 @@ static bool attribution_ends(const struct at *a, size_t after, size_t t1) {
   if (is_punct(&a->t[k], ","))
     /* "sagte, dass ..." and "said, “...”" go on reporting */
     return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
-  /* "noted as she left", but not "assailed Williams as part of ..." */
-  if (k > after && fw_is(a, a->t[k].low, PC_FW_SUB))
-    return false;
+  /* "noted as she left", "said Tuesday at ...", but not "assailed
+   * Williams as part of ..." or "said he's proud of ...": the words
+   * skipped are a time or an adverb */
+  for (size_t z = after; z < k; z++)
+    if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
+        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
+      return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
   return fw_is(a, a->t[k].low, PC_FW_AFTER);
 }
@@ -1537,7 +1544,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
           if (is_punct(&a->t[np_b], ","))
             np_b++;
         }
-        post = np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
+        size_t words = 0, dummy1;
+        for (size_t z = t0; z < np_b; z++)
+          words += a->t[z].type == T_WORD;
+        /* "Over the weekend, Trump assailed ...": too short to be speech */
+        post = (words >= 4 || spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
+               np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                                  a->t[np_b - 1].type == T_QCLOSE) &&
                attribution_ends(a, after, t1);
       }
@@ -1677,7 +1689,10 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
         /* "While X said the trip was ..., he did not ...": a clause that
          * opens with a subordinator ends at its comma */
-        if (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB))
+        bool sub = a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB);
+        for (size_t k = t0; k < i && sub; k++)
+          sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
+        if (sub)
           for (size_t k = c0; k < c1; k++)
             if (is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) {
               c1 = k;
