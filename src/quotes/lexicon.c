@@ -24,6 +24,7 @@ static void list_free(struct pc_phrase_list *l) {
   for (size_t i = 0; i < l->n; i++)
     phrase_free(&l->p[i]);
   free(l->p);
+  free(l->first);
   memset(l, 0, sizeof *l);
 }
 
@@ -299,13 +300,47 @@ static int cmp_first(const void *x, const void *y) {
 /* Sorted by first word, so a look-up is a binary search (see
  * pc_lex_first); the order of equal first words is kept (mergesort is not
  * in C, so ties are broken by the original index). */
-static void sort_list(struct pc_phrase_list *l) {
+static bool sort_list(struct pc_phrase_list *l) {
   if (l->n > 1)
     qsort(l->p, l->n, sizeof *l->p, cmp_first);
+  if (!l->n || l->n >= UINT32_MAX / 4)
+    return true;
+  size_t cap = 16;
+  while (cap < l->n * 2)
+    cap *= 2;
+  l->first = calloc(cap, sizeof *l->first);
+  if (!l->first)
+    return false;
+  l->first_cap = cap;
+  for (size_t i = 0; i < l->n; i++) {
+    if (!l->p[i].n || (i > 0 && l->p[i - 1].n &&
+                       strcmp(l->p[i - 1].w[0], l->p[i].w[0]) == 0))
+      continue; /* only the first phrase of each first word */
+    uint32_t h = pc_lex_hash(l->p[i].w[0]) & (uint32_t)(cap - 1);
+    while (l->first[h])
+      h = (h + 1) & (uint32_t)(cap - 1);
+    l->first[h] = (uint32_t)i + 1;
+  }
+  return true;
 }
 
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
                     size_t *end) {
+  if (l->first_cap) {
+    uint32_t mask = (uint32_t)(l->first_cap - 1);
+    for (uint32_t h = pc_lex_hash(w) & mask; l->first[h]; h = (h + 1) & mask) {
+      size_t lo = l->first[h] - 1;
+      if (strcmp(l->p[lo].w[0], w) == 0) {
+        size_t e = lo;
+        while (e < l->n && l->p[e].n && strcmp(l->p[e].w[0], w) == 0)
+          e++;
+        *end = e;
+        return lo;
+      }
+    }
+    *end = 0;
+    return 0;
+  }
   size_t lo = 0, hi = l->n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -387,15 +422,14 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
       h = (h + 1) & (PC_CLAIM_HASH - 1);
     lex->claim_hash[h] = (uint16_t)(i + 1);
   }
-  sort_list(&lex->cues);
-  sort_list(&lex->pronouns);
-  sort_list(&lex->roles);
-  sort_list(&lex->honorifics);
-  sort_list(&lex->names);
-  sort_list(&lex->given);
-  sort_list(&lex->comps);
-  for (int k = 0; k < PC_FW_COUNT; k++)
-    sort_list(&lex->fw[k]);
+  bool ok = sort_list(&lex->cues) && sort_list(&lex->pronouns) &&
+            sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
+            sort_list(&lex->names) && sort_list(&lex->given) &&
+            sort_list(&lex->comps);
+  for (int k = 0; k < PC_FW_COUNT && ok; k++)
+    ok = sort_list(&lex->fw[k]);
+  if (!ok)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   size_t nfw = 0;
   for (int k = 0; k < PC_FW_COUNT; k++)
     nfw += lex->fw[k].n;

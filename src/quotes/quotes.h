@@ -25,6 +25,11 @@ struct pc_phrase {
 struct pc_phrase_list {
   struct pc_phrase *p;
   size_t n, cap;
+  /* after sorting: open-addressing hash of the distinct first words, each
+   * slot the index + 1 of the first phrase with that word (0: empty), so
+   * that a look-up costs one probe, not a binary search */
+  uint32_t *first;
+  size_t first_cap; /* power of two, 0 when not built */
 };
 
 /* Language knowledge for attribution: the files of data/<lang>/. */

@@ -7,7 +7,7 @@
 # a regression fails.  Raise them as the attribution improves.
 set -u
 bin=$1 repo=$2 shared=$3
-MIN_F1=0.85 MIN_E2E=0.75
+MIN_F1=0.90 MIN_E2E=0.85
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/gold" "$tmp/pred" || exit 1

@@ -159,6 +159,58 @@ static void test_appositions(void) {
   pc_doc_free(d);
 }
 
+/* Cue shapes: passive, coordinated, inset, sentence-final, weak. */
+static void test_cue_shapes(void) {
+  /* a passive cue's subject is the addressee, not a speaker */
+  pc_doc *d = attr("John Smith was told that the plant would close.");
+  CHECK(d && pc_doc_quote_count(d) == 0);
+  pc_doc_free(d);
+  /* "accused X of Y", and a second cue of the same subject */
+  d = attr("Mary Jones spoke on Friday. She described the deal as a "
+           "\"disaster\" and accused the board of hiding the losses.");
+  const pc_quote *q = d ? find(d, "the board of hiding") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Mary Jones");
+  CHECK_STR(q ? q->cue : NULL, "accused");
+  q = d ? find(d, "the deal as") : NULL;
+  CHECK(q && strstr(q->text, "accused") == NULL);
+  pc_doc_free(d);
+  /* an inset attribution reports the clause after it */
+  d = attr("Steve Clarke spoke. The larger landers, he said, could deliver "
+           "tools needed by astronauts.");
+  q = d ? find(d, "could deliver tools") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Steve Clarke");
+  pc_doc_free(d);
+  /* an attribution ending the sentence holds the cues before it */
+  d = attr("Afterward, Gordon Sondland said he had relayed the offer, "
+           "Timothy Morrison testified.");
+  q = d ? find(d, "Afterward") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Timothy Morrison");
+  q = d ? find(d, "he had relayed") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Gordon Sondland");
+  CHECK(q && q->parent >= 0);
+  pc_doc_free(d);
+  /* "the company" is the organisation named last; "his office" is not */
+  d = attr("Big Machine Label Group released a statement. But the company "
+           "says she did not need permission.");
+  q = d ? find(d, "she did not need") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Big Machine Label Group");
+  pc_doc_free(d);
+  /* a cue that is also a noun needs a known speaker */
+  d = attr("Other estimates are in the same ballpark. Republican state "
+           "schools chief Ann Lee left.");
+  CHECK(d && pc_doc_quote_count(d) == 0);
+  pc_doc_free(d);
+  /* name particles, and the subject of "and noted" */
+  d = attr("Prices will rise for everyone, said Monica de Bolle, a senior "
+           "fellow. Van Der Beek touched upon it and noted there should be "
+           "no shame.");
+  q = d ? find(d, "Prices will rise") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Monica de Bolle");
+  q = d ? find(d, "there should be") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Van Der Beek");
+  pc_doc_free(d);
+}
+
 static void test_entities(void) {
   pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
                    "British and Russian envoys in London and Moscow.");
@@ -331,6 +383,7 @@ int main(void) {
   test_mixed_indirect();
   test_speakers();
   test_appositions();
+  test_cue_shapes();
   test_entities();
   test_claims();
   test_not_quotes();
