@@ -833,7 +833,7 @@ static bool preposition(const struct at *a, const char *w) {
 static int last_person_g(const struct at *a, size_t i, int gender) {
   /* a person whose name tells the gender wins over a nearer one whose
    * name does not ("Big Machine" is not "she") */
-  enum { NEAR = 60 }; /* tokens: about two sentences back */
+  enum { NEAR = 100 }; /* tokens: a few sentences back */
   if (gender == 'm' && a->lastk_m && a->lastk_m[i] >= 0 &&
       i - a->lastk_m_at[i] <= NEAR)
     return a->lastk_m[i];
@@ -1934,7 +1934,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     at = skip_adverbs(a, t0, at);
     size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
     i = at;
-    if (b == i && slot != 2) /* the event may go unnamed ("it") */
+    if (b == i && slot == 0) /* the event may go unnamed ("it") */
       return;
     cap[slot][0] = b, cap[slot][1] = i, have[slot] = b < i;
   }
@@ -1958,6 +1958,14 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     c->claimant = strdup(c->accused[0]);
   else if (p->claimant && have[1])
     c->claimant = np_name(a, cap[1][0], cap[1][1]);
+  else if (p->claimant == 1 && first > 0 && i + 1 < t1) {
+    /* "she described ... and accused him of ...": no subject before the
+     * cue, whose report (starting right after it) has the speaker */
+    for (size_t q = a->sent_q0; q < a->nq && !c->claimant; q++)
+      if (a->q[q].block == a->t[i + 1].block &&
+          a->q[q].s == a->t[i + 1].s && a->q[q].speaker)
+        c->claimant = strdup(a->q[q].speaker);
+  }
   else if (!p->claimant && c->quote >= 0 && a->q[c->quote].speaker)
     c->claimant = strdup(a->q[c->quote].speaker);
   if (!c->claimant) {

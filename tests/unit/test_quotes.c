@@ -240,6 +240,19 @@ static const pc_claim *claim_by(const pc_doc *d, const char *claimant) {
 }
 
 static void test_claims(void) {
+  {
+    /* a coordinated "accused" has the subject of the first verb; "ruled
+     * out X involvement" denies */
+    pc_doc *d = attr("Mary Jones spoke on Friday. She praised the staff and "
+                     "accused Tom Bell of hiding the losses. The Afghan "
+                     "government has ruled out Taliban involvement.");
+    const pc_claim *c = claim_by(d, "Mary Jones");
+    CHECK(c && !c->deny);
+    CHECK_STR(c ? c->accused[0] : NULL, "Tom Bell");
+    c = claim_by(d, "Afghan government");
+    CHECK(c && c->deny);
+    pc_doc_free(d);
+  }
   pc_doc *d = attr("Ann Lee said that Britain and Ukraine were behind the "
                    "attack. Bob Stone said that the raid was carried out by "
                    "ISIS, and that “Ukraine wasn’t involved”.");
