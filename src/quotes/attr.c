@@ -578,13 +578,40 @@ static bool all_caps(const struct at *a, size_t i) {
   return letters >= 2;
 }
 
-/* The possessive "'s" of a name token does not belong to the name. */
-static void strip_possessive(char *s) {
-  size_t l = strlen(s);
-  if (l > 2 && s[l - 1] == 's' && s[l - 2] == '\'')
-    s[l - 2] = '\0';
-  else if (l > 4 && strcmp(s + l - 4, "\xE2\x80\x99s") == 0)
-    s[l - 4] = '\0';
+/* Whether w ends with one of the endings in category cat (data), w
+ * keeping at least `stem` bytes before it; its length, 0 if none. */
+static size_t ending(const struct at *a, const char *w, int cat, size_t stem) {
+  const struct pc_phrase_list *l = &a->lex->fw[cat];
+  size_t wl = strlen(w);
+  for (size_t k = 0; k < l->n; k++) {
+    size_t sl = strlen(l->p[k].w[0]);
+    if (wl >= sl + stem && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+      return sl;
+  }
+  return 0;
+}
+
+/* The possessive ending of a name ("'s", data: gen) does not belong to the
+ * name; the text may write its apostrophe as ’, which tokens read as '. */
+static void strip_possessive(const struct at *a, char *s) {
+  size_t g = ending(a, s, PC_FW_GEN, 1);
+  if (g) {
+    s[strlen(s) - g] = '\0';
+    return;
+  }
+  const struct pc_phrase_list *l = &a->lex->fw[PC_FW_GEN];
+  size_t n = strlen(s);
+  for (size_t k = 0; k < l->n; k++) {
+    const char *e = l->p[k].w[0];
+    if (e[0] != '\'')
+      continue;
+    size_t el = strlen(e) - 1; /* after the apostrophe */
+    if (n > el + 3 && memcmp(s + n - el - 3, "\xE2\x80\x99", 3) == 0 &&
+        strcmp(s + n - el, e + 1) == 0) {
+      s[n - el - 3] = '\0';
+      return;
+    }
+  }
 }
 
 static bool is_punct(const struct tk *k, const char *p) {
@@ -698,7 +725,7 @@ static void entities(struct at *a) {
         a->oom = true;
         return;
       }
-      strip_possessive(name);
+      strip_possessive(a, name);
       bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
       /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
        * stand before a personal name */
@@ -816,7 +843,7 @@ static char *np_text(const struct at *a, size_t t0, size_t t1) {
     return NULL;
   char *s = text_of(a, t0, t1);
   if (s)
-    strip_possessive(s);
+    strip_possessive(a, s);
   return s;
 }
 
@@ -952,7 +979,7 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
   const char *head = a->t[n1 - 1].low;
   size_t hl = strlen(head);
   if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
-      head[hl - 1] == 's' && head[hl - 2] != 's' && head[hl - 2] != '\'' &&
+      ending(a, head, PC_FW_PL, 3) && !ending(a, head, PC_FW_NOTPL, 1) &&
       !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
     w.name = np_text(a, n0, n1);
     return w;

@@ -122,7 +122,8 @@ static pc_status parse_function_words(void *dst, const char *s, size_t n,
   static const char *const cats[PC_FW_COUNT] = {
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
-      "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part"};
+      "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
+      "notpl"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {
