@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { EX_OK = 0, EX_USAGE = 2, EX_INPUT = 3, EX_NET = 4, EX_INTERNAL = 5 };
 
@@ -43,6 +44,8 @@ static void usage_main(FILE *f) {
           "Commands:\n"
           "  extract   the article: title, byline, date, body blocks\n"
           "  quotes    who said what: quotations, speakers, entities, claims\n"
+          "  html      one print-ready, self-contained HTML file\n"
+          "  pdf       a typeset PDF of one or more articles\n"
           "\n"
           "INPUT is a file path, an http(s) URL, or - for standard input;\n"
           "HTML and plain text are told apart by their content.\n"
@@ -95,6 +98,43 @@ static void usage_quotes(FILE *f) {
           "      --data-dir DIR    as for extract\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
           "  -h, --help            this help\n");
+}
+
+static void usage_print(FILE *f, bool pdf) {
+  fprintf(f,
+          "Usage: presscut %s [OPTIONS] INPUT%s -o OUT.%s\n"
+          "\n"
+          "%s\n"
+          "\n"
+          "Layout options:\n"
+          "      --page-size SIZE  a4 (default), letter or a5\n"
+          "      --margins MM      page margins in millimetres (default 18)\n"
+          "      --text-size N     1..5, PrintFriendly's steps (default 3)\n"
+          "      --font FONT       serif (default), sans or a font family\n"
+          "      --images SIZE     full (default), large, medium, small, none\n"
+          "      --ragged          ragged right instead of justified text\n"
+          "      --no-header       no running title at the top of pages\n"
+          "      --no-footer       no source line and page numbers\n"
+          "      --who-said-what   an appendix: speakers, quotes and claims\n"
+          "%s"
+          "      --fetch-images    fetch http(s) images (on for URL inputs)\n"
+          "      --no-fetch-images never fetch images\n"
+          "\n"
+          "Input options:\n"
+          "      --cut             drop the editor's optional passages\n"
+          "      --delete IDS      drop blocks by id (from extract --format json)\n"
+          "      --url URL, --content-type T, --max-input N, --timeout S,\n"
+          "      --data-dir DIR, --date YYYY-MM-DD   as for extract and quotes\n"
+          "  -o, --output FILE     %s\n"
+          "  -h, --help            this help\n",
+          pdf ? "pdf" : "html", pdf ? "..." : "", pdf ? "pdf" : "html",
+          pdf ? "Typesets the articles as one PDF with cairo and pango: with\n"
+                "several INPUTs, a cover and a table of contents come first."
+              : "Writes the article as one print-ready HTML file: inline CSS\n"
+                "with @page rules, links kept, a source line; no script.",
+          pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
+          pdf ? "the PDF (required unless stdout is not a terminal)"
+              : "write to FILE instead of standard output");
 }
 
 static int fail(int code, const char *fmt, const char *a, const char *b) {
@@ -370,6 +410,240 @@ static int cmd_run(int argc, char **argv, bool quotes) {
   return rc;
 }
 
+static void cli_warn(void *closure, const char *msg) {
+  fprintf(stderr, "%s: %s: warning: %s\n", prog, (const char *)closure, msg);
+}
+
+static int write_file(void *closure, const unsigned char *data, size_t len) {
+  return fwrite(data, 1, len, closure) == len ? 0 : 1;
+}
+
+/* The directory holding a file input, for its relative image paths. */
+static char *dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return strdup(".");
+  if (slash == path)
+    return strdup("/");
+  return strndup(path, (size_t)(slash - path));
+}
+
+static int cmd_print(int argc, char **argv, bool pdf) {
+  enum { O_PAGE = 256, O_MARGINS, O_TSIZE, O_FONT, O_IMAGES, O_RAGGED,
+         O_NOHEAD, O_NOFOOT, O_WSW, O_EMBED, O_FETCH, O_NOFETCH };
+  static const struct option lo[] = {
+      {"page-size", required_argument, NULL, O_PAGE},
+      {"margins", required_argument, NULL, O_MARGINS},
+      {"text-size", required_argument, NULL, O_TSIZE},
+      {"font", required_argument, NULL, O_FONT},
+      {"images", required_argument, NULL, O_IMAGES},
+      {"ragged", no_argument, NULL, O_RAGGED},
+      {"no-header", no_argument, NULL, O_NOHEAD},
+      {"no-footer", no_argument, NULL, O_NOFOOT},
+      {"who-said-what", no_argument, NULL, O_WSW},
+      {"embed-images", no_argument, NULL, O_EMBED},
+      {"fetch-images", no_argument, NULL, O_FETCH},
+      {"no-fetch-images", no_argument, NULL, O_NOFETCH},
+      {"cut", no_argument, NULL, 'c'},
+      {"delete", required_argument, NULL, 'd'},
+      {"url", required_argument, NULL, 'u'},
+      {"content-type", required_argument, NULL, 't'},
+      {"max-input", required_argument, NULL, 'm'},
+      {"timeout", required_argument, NULL, 'T'},
+      {"data-dir", required_argument, NULL, 'D'},
+      {"date", required_argument, NULL, 'Y'},
+      {"output", required_argument, NULL, 'o'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  struct extract_args a = {PC_FORMAT_HTML, 0, NULL, NULL, NULL,
+                           32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  pc_print_opts po;
+  pc_print_opts_init(&po);
+  int fetch = -1; /* -1: for URL inputs only */
+  const char *output = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case O_PAGE:
+      if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
+        po.page_size = PC_PAGE_A4;
+      else if (strcmp(optarg, "letter") == 0)
+        po.page_size = PC_PAGE_LETTER;
+      else if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
+        po.page_size = PC_PAGE_A5;
+      else
+        return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_MARGINS:
+      po.margin_mm = strtod(optarg, &end);
+      if (*end || !(po.margin_mm >= 0 && po.margin_mm <= 60))
+        return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
+                    optarg, "");
+      if (po.margin_mm == 0)
+        po.margin_mm = 0.01; /* 0 means the default in the options */
+      break;
+    case O_TSIZE:
+      po.text_size = (int)strtol(optarg, &end, 10);
+      if (*end || po.text_size < 1 || po.text_size > 5)
+        return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", optarg, "");
+      break;
+    case O_FONT: po.font = optarg; break;
+    case O_IMAGES: {
+      static const char *const names[] = {"full", "large", "medium", "small",
+                                          "none"};
+      int k = 0;
+      while (k < 5 && strcmp(optarg, names[k]) != 0)
+        k++;
+      if (k == 5)
+        return fail(EX_USAGE,
+                    "--images: full, large, medium, small or none, not '%s'%s",
+                    optarg, "");
+      po.images = (pc_image_size)k;
+      break;
+    }
+    case O_RAGGED: po.ragged = 1; break;
+    case O_NOHEAD: po.no_header = 1; break;
+    case O_NOFOOT: po.no_footer = 1; break;
+    case O_WSW: po.who_said_what = 1; a.attribution = 1; break;
+    case O_EMBED:
+      if (pdf)
+        return fail(EX_USAGE, "--embed-images is an option of html%s%s", "", "");
+      po.embed_images = 1;
+      break;
+    case O_FETCH: fetch = 1; break;
+    case O_NOFETCH: fetch = 0; break;
+    case 'c': a.cut = 1; break;
+    case 'd': a.del = optarg; break;
+    case 'u': a.url = optarg; break;
+    case 't': a.content_type = optarg; break;
+    case 'm':
+      errno = 0;
+      a.max_input = (size_t)strtoull(optarg, &end, 10);
+      if (errno || *end || a.max_input == 0)
+        return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
+      break;
+    case 'T':
+      a.timeout = strtol(optarg, &end, 10);
+      if (*end || a.timeout <= 0)
+        return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s",
+                    optarg, "");
+      break;
+    case 'D': a.data_dir = optarg; break;
+    case 'Y':
+      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
+        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg, "");
+      a.date = optarg;
+      break;
+    case 'o': output = optarg; break;
+    case 'h': usage_print(stdout, pdf); return EX_OK;
+    default: usage_print(stderr, pdf); return EX_USAGE;
+    }
+  }
+  int ninputs = argc - optind;
+  if (ninputs < 1 || (!pdf && ninputs > 1)) {
+    usage_print(stderr, pdf);
+    return EX_USAGE;
+  }
+  if (pdf && !output && isatty(STDOUT_FILENO))
+    return fail(EX_USAGE, "pdf: name the output with -o FILE.pdf%s%s", "", "");
+  if (ninputs > 256)
+    return fail(EX_USAGE, "pdf: at most 256 inputs in one PDF%s%s", "", "");
+  pc_error err = {""};
+  pc_ctx *ctx = NULL;
+  pc_status st = pc_ctx_new(a.data_dir, &ctx, &err);
+  if (st != PC_OK)
+    return fail(exit_code(st), "%s%s", err.msg, "");
+  pc_doc **docs = calloc((size_t)ninputs, sizeof *docs);
+  char **dirs = calloc((size_t)ninputs, sizeof *dirs);
+  int rc = docs && dirs ? EX_OK : EX_INTERNAL;
+  size_t ndocs = 0;
+  bool any_url = false;
+  for (int i = optind; rc == EX_OK && i < argc; i++) {
+    err.msg[0] = '\0';
+    st = load_doc(ctx, &a, argv[i], &docs[ndocs], &err);
+    if (st != PC_OK) {
+      /* one bad input among several is left out; alone, it fails */
+      fprintf(stderr, "%s: %s: %s\n", prog, argv[i],
+              err.msg[0] ? err.msg : pc_strerror(st));
+      rc = exit_code(st);
+      continue;
+    }
+    if (pc_doc_truncated(docs[ndocs]))
+      fprintf(stderr, "%s: %s: warning: body cut short by a size limit\n",
+              prog, argv[i]);
+    any_url = any_url || is_url(argv[i]);
+    dirs[ndocs] = is_url(argv[i]) || strcmp(argv[i], "-") == 0
+                      ? NULL : dir_of(argv[i]);
+    ndocs++;
+  }
+  if (rc != EX_OK) {
+    for (size_t i = 0; i < ndocs; i++)
+      pc_doc_free(docs[i]);
+    free(docs);
+    if (dirs)
+      for (int i = 0; i < ninputs; i++)
+        free(dirs[i]);
+    free(dirs);
+    pc_ctx_free(ctx);
+    return rc;
+  }
+  po.fetch_images = fetch < 0 ? any_url : fetch;
+  po.warn = cli_warn;
+  po.warn_closure = (void *)(ninputs == 1 ? argv[optind] : "pdf");
+  po.base_dir = ninputs == 1 ? dirs[0] : (ndocs ? dirs[0] : NULL);
+  /* write to a temporary name and rename: no half-written file */
+  char *tmp = NULL;
+  FILE *out = stdout;
+  if (output && strcmp(output, "-") != 0) {
+    size_t n = strlen(output) + 16;
+    tmp = malloc(n);
+    if (tmp)
+      snprintf(tmp, n, "%s.part", output);
+    if (!tmp || !(out = fopen(tmp, "wb"))) {
+      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      out = NULL;
+    }
+  }
+  if (out) {
+    if (pdf) {
+      st = pc_pdf((const pc_doc *const *)docs, ndocs, &po, write_file, out,
+                  &err);
+    } else {
+      char *r = NULL;
+      size_t rl = 0;
+      st = pc_print_html(docs[0], &po, &r, &rl, &err);
+      if (st == PC_OK && fwrite(r, 1, rl, out) != rl)
+        st = PC_ERR_IO;
+      pc_free(r);
+    }
+    if (st != PC_OK)
+      rc = fail(exit_code(st), "%s%s", err.msg[0] ? err.msg : pc_strerror(st),
+                "");
+    if (fflush(out) != 0 || ferror(out))
+      rc = rc ? rc : fail(EX_INPUT, "write error%s%s", "", "");
+    if (out != stdout)
+      fclose(out);
+    if (tmp) {
+      if (rc == EX_OK && rename(tmp, output) != 0)
+        rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      if (rc != EX_OK)
+        remove(tmp);
+    }
+  }
+  free(tmp);
+  for (size_t i = 0; i < ndocs; i++)
+    pc_doc_free(docs[i]);
+  free(docs);
+  for (int i = 0; i < ninputs; i++)
+    free(dirs[i]);
+  free(dirs);
+  pc_ctx_free(ctx);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage_main(stderr);
@@ -389,6 +663,10 @@ int main(int argc, char **argv) {
     return cmd_run(argc - 1, argv + 1, false);
   if (strcmp(cmd, "quotes") == 0)
     return cmd_run(argc - 1, argv + 1, true);
+  if (strcmp(cmd, "html") == 0)
+    return cmd_print(argc - 1, argv + 1, false);
+  if (strcmp(cmd, "pdf") == 0)
+    return cmd_print(argc - 1, argv + 1, true);
   fprintf(stderr, "%s: unknown command '%s' (see presscut --help)\n", prog,
           cmd);
   return EX_USAGE;

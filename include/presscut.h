@@ -322,6 +322,70 @@ typedef enum pc_format {
 PC_API pc_status pc_render(const pc_doc *doc, pc_format format, char **out,
                            size_t *out_len, pc_error *err);
 
+/*** print: print-ready HTML and typeset PDF *******************************/
+
+typedef enum pc_page_size {
+  PC_PAGE_A4 = 0,
+  PC_PAGE_LETTER = 1,
+  PC_PAGE_A5 = 2
+} pc_page_size;
+
+/* PrintFriendly's image sizes: share of the text width. */
+typedef enum pc_image_size {
+  PC_IMAGES_FULL = 0,   /* 100% */
+  PC_IMAGES_LARGE = 1,  /* 75% */
+  PC_IMAGES_MEDIUM = 2, /* 50% */
+  PC_IMAGES_SMALL = 3,  /* 30% */
+  PC_IMAGES_NONE = 4    /* left out (captions too) */
+} pc_image_size;
+
+/* Called for each thing left out of the output that the reader should
+ * know about (an image that could not be read, ...): one line, no
+ * newline.  May be NULL. */
+typedef void (*pc_warn_fn)(void *closure, const char *message);
+
+typedef struct pc_print_opts {
+  pc_page_size page_size;
+  double margin_mm;       /* page margins; 0 = 18 */
+  int text_size;          /* 1..5 (PrintFriendly's steps); 0 = 3 */
+  const char *font;       /* "serif", "sans" or a fontconfig family;
+                             NULL = "serif" */
+  pc_image_size images;
+  int ragged;             /* 1: ragged right; 0: justified */
+  int no_header;          /* 1: no running title at the top of pages */
+  int no_footer;          /* 1: no source and page numbers at the bottom */
+  int who_said_what;      /* 1: appendix of speakers, quotes and claims
+                             (after pc_attribute) */
+  int embed_images;       /* html: images as data: URIs */
+  int fetch_images;       /* 1: http(s) images are fetched (capped) */
+  const char *base_dir;   /* relative image paths resolve here; NULL = none */
+  size_t max_image_bytes; /* per image; 0 = 10 MiB */
+  long image_timeout_s;   /* per fetched image; 0 = 10 */
+  pc_warn_fn warn;
+  void *warn_closure;
+} pc_print_opts;
+
+/* Fills opts with defaults.  Call before setting fields. */
+PC_API void pc_print_opts_init(pc_print_opts *opts);
+
+/* One self-contained print-ready HTML document (inline CSS with @page
+ * rules, a source line, links kept); only model elements and attributes
+ * are written.  *out is the caller's to pc_free. */
+PC_API pc_status pc_print_html(const pc_doc *doc, const pc_print_opts *opts,
+                               char **out, size_t *out_len, pc_error *err);
+
+/* Receives the PDF as it is written; returns 0 on success, non-zero to
+ * stop (the call then fails with PC_ERR_IO). */
+typedef int (*pc_write_fn)(void *closure, const unsigned char *data,
+                           size_t len);
+
+/* Typesets ndocs documents (borrowed) into one PDF with cairo and pango:
+ * with more than one, a cover listing them and a table of contents come
+ * first.  The bytes go to write(closure, ...). */
+PC_API pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
+                        const pc_print_opts *opts, pc_write_fn write,
+                        void *closure, pc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -86,6 +86,17 @@ void pc_json_str(struct pc_buf *b, const char *s, size_t n);
 void pc_json_cstr(struct pc_buf *b, const char *s);
 /* Appends s with HTML special characters escaped. */
 void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
+/* Only http(s), mailto (links) and relative URLs, and data:image (not SVG)
+ * for images, are safe to write into HTML. */
+bool pc_html_url_safe(const char *u, bool image);
+/* A text's HTML with its spans (links, emphasis, code). */
+void pc_html_inline(struct pc_buf *b, const pc_text *t);
+/* The HTML of the document's blocks, as pc_render writes it; img(closure,
+ * block, b) writes a figure's <img> element (or nothing). */
+typedef void (*pc_html_img_fn)(void *closure, const pc_block *bl,
+                               struct pc_buf *b);
+void pc_html_blocks(struct pc_buf *b, const pc_doc *doc, pc_html_img_fn img,
+                    void *closure);
 
 /* Appends s lower-cased code point by code point (ASCII fast path); the
  * simple, length-keeping case mapping, enough for word look-ups. */

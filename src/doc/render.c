@@ -339,7 +339,7 @@ void pc_html_esc(struct pc_buf *b, const char *s, size_t n) {
 
 /* Only http(s), mailto and relative URLs are written; javascript:, data:
  * (except images) and anything else become "#" or are dropped. */
-static bool url_safe(const char *u, bool image) {
+bool pc_html_url_safe(const char *u, bool image) {
   if (!u)
     return false;
   while (*u == ' ' || *u == '\t')
@@ -380,7 +380,7 @@ static int ev_close_cmp(const void *a, const void *b) {
   return p->k > q->k ? -1 : p->k < q->k;
 }
 
-static void html_inline(struct pc_buf *b, const pc_text *t) {
+void pc_html_inline(struct pc_buf *b, const pc_text *t) {
   /* spans are properly nested or disjoint: emit open/close tags by offset.
    * Opens and closes are visited in sorted order, so a paragraph with many
    * spans costs O(len + n log n), not O(len * n). */
@@ -408,7 +408,7 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
         pc_html_esc(b, t->text + pos, i - pos);
         pos = i;
         switch (s->type) {
-        case PC_SPAN_LINK: pc_buf_adds(b, url_safe(s->href, false) ? "</a>" : ""); break;
+        case PC_SPAN_LINK: pc_buf_adds(b, pc_html_url_safe(s->href, false) ? "</a>" : ""); break;
         case PC_SPAN_EMPH: pc_buf_adds(b, "</em>"); break;
         case PC_SPAN_STRONG: pc_buf_adds(b, "</strong>"); break;
         case PC_SPAN_CODE: pc_buf_adds(b, "</code>"); break;
@@ -422,7 +422,7 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
         pos = i;
         switch (s->type) {
         case PC_SPAN_LINK:
-          if (url_safe(s->href, false)) {
+          if (pc_html_url_safe(s->href, false)) {
             pc_buf_adds(b, "<a href=\"");
             pc_html_esc(b, s->href, strlen(s->href));
             pc_buf_adds(b, "\">");
@@ -444,24 +444,22 @@ static void html_inline(struct pc_buf *b, const pc_text *t) {
   free(opens);
 }
 
-static void render_html(const pc_doc *doc, struct pc_buf *b) {
-  const char *lang = doc->meta[PC_META_LANG];
-  const char *title = doc->meta[PC_META_TITLE];
-  pc_buf_adds(b, "<!DOCTYPE html>\n<html");
-  if (lang) {
-    pc_buf_adds(b, " lang=\"");
-    pc_html_esc(b, lang, strlen(lang));
-    pc_buf_addc(b, '"');
-  }
-  pc_buf_adds(b, ">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-  if (title)
-    pc_html_esc(b, title, strlen(title));
-  pc_buf_adds(b, "</title>\n</head>\n<body>\n<article>\n");
-  if (title) {
-    pc_buf_adds(b, "<h1>");
-    pc_html_esc(b, title, strlen(title));
-    pc_buf_adds(b, "</h1>\n");
-  }
+static void default_img(void *closure, const pc_block *bl, struct pc_buf *b) {
+  (void)closure;
+  if (!pc_html_url_safe(bl->src, true))
+    return;
+  pc_buf_adds(b, "<img src=\"");
+  pc_html_esc(b, bl->src, strlen(bl->src));
+  pc_buf_adds(b, "\" alt=\"");
+  if (bl->alt)
+    pc_html_esc(b, bl->alt, strlen(bl->alt));
+  pc_buf_adds(b, "\">");
+}
+
+void pc_html_blocks(struct pc_buf *b, const pc_doc *doc, pc_html_img_fn img,
+                    void *closure) {
+  if (!img)
+    img = default_img;
   for (size_t i = 0; i < doc->nblocks; i++) {
     const pc_block *bl = &doc->blocks[i];
     char open[64];
@@ -488,7 +486,7 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
     case PC_BLOCK_LIST:
       for (size_t k = 0; k < bl->nitems; k++) {
         pc_buf_adds(b, "<li>");
-        html_inline(b, &bl->items[k]);
+        pc_html_inline(b, &bl->items[k]);
         pc_buf_adds(b, "</li>");
       }
       break;
@@ -497,24 +495,17 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
         pc_buf_adds(b, "<tr>");
         for (size_t c = 0; c < bl->ncols; c++) {
           pc_buf_adds(b, "<td>");
-          html_inline(b, &bl->cells[r * bl->ncols + c]);
+          pc_html_inline(b, &bl->cells[r * bl->ncols + c]);
           pc_buf_adds(b, "</td>");
         }
         pc_buf_adds(b, "</tr>");
       }
       break;
     case PC_BLOCK_FIGURE:
-      if (url_safe(bl->src, true)) {
-        pc_buf_adds(b, "<img src=\"");
-        pc_html_esc(b, bl->src, strlen(bl->src));
-        pc_buf_adds(b, "\" alt=\"");
-        if (bl->alt)
-          pc_html_esc(b, bl->alt, strlen(bl->alt));
-        pc_buf_adds(b, "\">");
-      }
+      img(closure, bl, b);
       if (bl->caption.len) {
         pc_buf_adds(b, "<figcaption>");
-        html_inline(b, &bl->caption);
+        pc_html_inline(b, &bl->caption);
         pc_buf_adds(b, "</figcaption>");
       }
       break;
@@ -522,13 +513,34 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
       pc_html_esc(b, bl->content.text, bl->content.len);
       break;
     default:
-      html_inline(b, &bl->content);
+      pc_html_inline(b, &bl->content);
       break;
     }
     pc_buf_adds(b, "</");
     pc_buf_adds(b, tag);
     pc_buf_adds(b, ">\n");
   }
+}
+
+static void render_html(const pc_doc *doc, struct pc_buf *b) {
+  const char *lang = doc->meta[PC_META_LANG];
+  const char *title = doc->meta[PC_META_TITLE];
+  pc_buf_adds(b, "<!DOCTYPE html>\n<html");
+  if (lang) {
+    pc_buf_adds(b, " lang=\"");
+    pc_html_esc(b, lang, strlen(lang));
+    pc_buf_addc(b, '"');
+  }
+  pc_buf_adds(b, ">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+  if (title)
+    pc_html_esc(b, title, strlen(title));
+  pc_buf_adds(b, "</title>\n</head>\n<body>\n<article>\n");
+  if (title) {
+    pc_buf_adds(b, "<h1>");
+    pc_html_esc(b, title, strlen(title));
+    pc_buf_adds(b, "</h1>\n");
+  }
+  pc_html_blocks(b, doc, NULL, NULL);
   pc_buf_adds(b, "</article>\n</body>\n</html>\n");
 }
 
