@@ -34,6 +34,7 @@ asan: deps
 	@$(CMAKE) -S . -B $(ASAN) -DPC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 	@$(CMAKE) --build $(ASAN) -j$(JOBS) >/dev/null
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j$(JOBS)
 

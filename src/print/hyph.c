@@ -23,7 +23,7 @@ void *pc_hyph_load(const char *lang) {
       return NULL; /* a language tag, never a path */
   char want[3] = {(char)(lang[0] | 0x20), (char)(lang[1] | 0x20), 0};
   /* the language's main region first (en_US, de_DE, fr_FR, ru_RU) */
-  char path[256];
+  char path[512];
   char upper[3] = {(char)(want[0] - 32), (char)(want[1] - 32), 0};
   const char *tries[3] = {"%s/hyph_%s_%s.dic", "%s/hyph_%s.dic", NULL};
   for (int k = 0; tries[k]; k++) {
@@ -89,9 +89,8 @@ static void word(HyphenDict *d, const char *s, size_t n, size_t nchars,
       memcpy(low + ll, enc, k), ll += k;
     i += k;
   }
+  low[ll] = '\0'; /* libhyphen reads the word as a C string too */
   char hy[MAX_WORD * 2 + 8];
-  char **rep = NULL;
-  int *pos = NULL, *cut = NULL;
   /* an 8-bit dictionary (ISO 8859-1 German, KOI8-R Russian) reads the word
    * in its own charset, one byte a character */
   char *conv = NULL;
@@ -103,9 +102,20 @@ static void word(HyphenDict *d, const char *s, size_t n, size_t nchars,
     same = conv && cl == nchars;
     w = conv, wl = cl;
   }
+  char **rep = NULL;
+  int *pos = NULL, *cut = NULL;
+  /* hyphenate2: hyphenate3's compound levels leak (libhyphen 2.8.8); the
+   * word-end minimums (2 before, 3 after) are applied below */
   bool ok = same && nchars >= 5 &&
-            hnj_hyphen_hyphenate3(d, w, (int)wl, hy, NULL, &rep, &pos, &cut,
-                                  2, 3, 2, 2) == 0;
+            hnj_hyphen_hyphenate2(d, w, (int)wl, hy, NULL, &rep, &pos, &cut) ==
+                0;
+  if (rep) { /* non-standard points ("Schiff=fahrt") are not used */
+    for (size_t i = 0; i < wl; i++)
+      free(rep[i]);
+    free(rep);
+  }
+  free(pos);
+  free(cut);
   g_free(conv);
   size_t ci = 0;
   for (size_t i = 0; i < n;) {
@@ -119,17 +129,10 @@ static void word(HyphenDict *d, const char *s, size_t n, size_t nchars,
     i += k;
     /* hyphens[] counts characters (one byte each in 8-bit charsets) */
     size_t at = ci;
-    if (ok && i < n && (hy[at] & 1) && !(rep && rep[at]))
+    if (ok && i < n && (hy[at] & 1) && ci >= 1 && ci + 3 < nchars)
       pc_buf_add(out, "\xC2\xAD", 2);
     ci++;
   }
-  if (rep) {
-    for (size_t i = 0; i < wl; i++)
-      free(rep[i]);
-    free(rep);
-  }
-  free(pos);
-  free(cut);
 }
 
 char *pc_hyphenate(void *dict, const char *s, size_t n, size_t *out_len,

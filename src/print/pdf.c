@@ -94,6 +94,7 @@ struct pdf {
   struct pc_style st;
   const pc_doc *const *docs;
   size_t ndocs;
+  PangoFontMap *fontmap;
   PangoContext *pctx;
   PangoFontDescription *base;
   double body_w, body_h, top, bottom; /* text area */
@@ -1365,6 +1366,8 @@ static void pdf_free(struct pdf *p) {
     pango_font_description_free(p->base);
   if (p->pctx)
     g_object_unref(p->pctx);
+  if (p->fontmap)
+    g_object_unref(p->fontmap);
 }
 
 pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
@@ -1403,7 +1406,11 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
     return pc_error_set(err, PC_ERR_NOMEM, "cannot start the PDF");
   }
   /* pango measures in points on a PDF surface: 72 dpi, no hinting */
-  p.pctx = pango_cairo_create_context(cr);
+  /* a font map of this call's own: no state shared between calls or
+   * threads, and all of it released at the end */
+  p.fontmap = pango_cairo_font_map_new();
+  p.pctx = pango_font_map_create_context(p.fontmap);
+  pango_cairo_update_context(cr, p.pctx);
   pango_cairo_context_set_resolution(p.pctx, 72);
   cairo_font_options_t *fo = cairo_font_options_create();
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
