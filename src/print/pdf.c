@@ -22,6 +22,7 @@
 #include "hyph.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,12 @@ struct pdf {
   int *doc_page;      /* first page of each article (1-based) */
   void *hyph;         /* dictionary of the current document */
   char hyph_lang[16];
+  /* the first document's dictionary loads on a thread of its own while
+   * fonts are found and the title is laid out (libhyphen takes ~6 ms) */
+  pthread_t hyph_thread;
+  bool hyph_pending;
+  char pending_lang[16];
+  void *pending_dict;
   int remote_skipped; /* images not fetched by choice */
   char **owned;       /* strings made here (meta lines, appendix) */
   size_t nowned, capowned;
@@ -561,17 +568,15 @@ static void table_boxes(struct pdf *p, int doc, const pc_block *bl) {
     p->b[p->nb - 1].after = size * 0.6;
 }
 
+static void *hyph_loader(void *arg) {
+  struct pdf *p = arg;
+  p->pending_dict = pc_hyph_load(p->pending_lang);
+  return NULL;
+}
+
 static void doc_boxes(struct pdf *p, int di) {
   const pc_doc *doc = p->docs[di];
   const struct pc_style *st = &p->st;
-  const char *lang = pc_doc_meta(doc, PC_META_LANG);
-  if (!lang)
-    lang = "en";
-  if (strncmp(p->hyph_lang, lang, sizeof p->hyph_lang - 1) != 0) {
-    pc_hyph_free(p->hyph);
-    p->hyph = pc_hyph_load(lang);
-    snprintf(p->hyph_lang, sizeof p->hyph_lang, "%s", lang);
-  }
   double body = st->body_pt;
   pc_text tmp;
   const char *title = pc_doc_meta(doc, PC_META_TITLE);
@@ -607,6 +612,24 @@ static void doc_boxes(struct pdf *p, int di) {
       b->after = body * 1.2;
       finish_text(p, b);
     }
+  }
+  /* the dictionary (maybe still loading) only from here: title and
+   * meta line are not hyphenated */
+  const char *lang = pc_doc_meta(doc, PC_META_LANG);
+  if (!lang)
+    lang = "en";
+  if (strncmp(p->hyph_lang, lang, sizeof p->hyph_lang - 1) != 0) {
+    pc_hyph_free(p->hyph);
+    p->hyph = NULL;
+    if (p->hyph_pending && strcmp(p->pending_lang, lang) == 0) {
+      pthread_join(p->hyph_thread, NULL);
+      p->hyph_pending = false;
+      p->hyph = p->pending_dict;
+      p->pending_dict = NULL;
+    } else {
+      p->hyph = pc_hyph_load(lang);
+    }
+    snprintf(p->hyph_lang, sizeof p->hyph_lang, "%s", lang);
   }
   size_t nimages = 0;
   for (size_t i = 0; i < pc_doc_block_count(doc) && p->st_err == PC_OK; i++) {
@@ -1361,6 +1384,11 @@ static void pdf_free(struct pdf *p) {
   for (size_t i = 0; i < p->nowned; i++)
     free(p->owned[i]);
   free(p->owned);
+  if (p->hyph_pending) {
+    pthread_join(p->hyph_thread, NULL);
+    p->hyph_pending = false;
+  }
+  pc_hyph_free(p->pending_dict);
   pc_hyph_free(p->hyph);
   if (p->base)
     pango_font_description_free(p->base);
@@ -1395,6 +1423,7 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   if (p.body_w < 72 || p.body_h < 72)
     return pc_error_set(err, PC_ERR_USAGE, "margins leave no room for text");
   p.doc_page = calloc(ndocs, sizeof *p.doc_page);
+
   struct sink sink = {write, closure, false};
   cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(
       sink_write, &sink, p.st.page_w, p.st.page_h);
@@ -1420,6 +1449,9 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   p.base = pango_font_description_from_string(p.st.family);
   if (!pango_font_description_get_family(p.base))
     pango_font_description_set_family(p.base, "serif");
+  const char *lang0 = pc_doc_meta(docs[0], PC_META_LANG);
+  snprintf(p.pending_lang, sizeof p.pending_lang, "%s", lang0 ? lang0 : "en");
+  p.hyph_pending = pthread_create(&p.hyph_thread, NULL, hyph_loader, &p) == 0;
   if (ndocs > 1)
     front_boxes(&p);
   for (size_t i = 0; i < ndocs && p.st_err == PC_OK; i++) {
