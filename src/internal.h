@@ -12,6 +12,7 @@
 #include "pc_limits.h"
 
 #include <stdarg.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -133,6 +134,13 @@ struct pc_lex;
 struct pc_attr;
 
 struct pc_ctx {
+  /* Attribution lexicons.  With a --data-dir they load (and are checked)
+   * in pc_ctx_new; the built-in ones load on first use (pc_ctx_lex),
+   * once, under lex_lock, so that commands without attribution do not pay
+   * for them.  After that they are read-only. */
+  pthread_mutex_t lex_lock;
+  bool lex_loaded;
+  pc_status lex_status;
   struct pc_lex *lex;        /* the default attribution lexicon ("en") */
   struct pc_lex *lexes[16];  /* one per data/<lang>/ folder with cues.txt */
   size_t nlexes;
@@ -174,6 +182,8 @@ pc_status pc_data_load(const char *data_dir, const char *name,
                        void *dst, pc_error *err);
 
 /* The attribution lexicon for a language code, or the default one. */
+/* The lexicon for a language (else the default), loading the built-in ones
+ * on first use; NULL when they cannot be loaded (out of memory). */
 const struct pc_lex *pc_ctx_lex(const pc_ctx *ctx, const char *lang);
 
 /* ISO 639-1 code of the language of the text, or NULL when unsure. */

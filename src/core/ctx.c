@@ -354,7 +354,18 @@ static pc_status load_lexicons(pc_ctx *ctx, const char *data_dir,
   return st;
 }
 
-const struct pc_lex *pc_ctx_lex(const pc_ctx *ctx, const char *lang) {
+const struct pc_lex *pc_ctx_lex(const pc_ctx *cctx, const char *lang) {
+  /* the one lazy part of a context, guarded by its own lock */
+  pc_ctx *ctx = (pc_ctx *)cctx;
+  pthread_mutex_lock(&ctx->lex_lock);
+  if (!ctx->lex_loaded) {
+    pc_error err;
+    ctx->lex_status = load_lexicons(ctx, NULL, &err);
+    ctx->lex_loaded = true;
+  }
+  pthread_mutex_unlock(&ctx->lex_lock);
+  if (ctx->lex_status != PC_OK)
+    return NULL;
   for (size_t i = 0; lang && i < ctx->nlexes; i++)
     if (strncmp(ctx->lexes[i]->lang, lang, 2) == 0)
       return ctx->lexes[i];
@@ -371,14 +382,23 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
   pc_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  if (pthread_mutex_init(&ctx->lex_lock, NULL) != 0) {
+    free(ctx);
+    return pc_error_set(err, PC_ERR_INTERNAL, "cannot create a lock");
+  }
   pc_status st = load(data_dir, "en/widgets.txt", parse_phrases_cb,
                       &ctx->widgets, err);
   if (st == PC_OK)
     st = load(data_dir, "stopwords.txt", parse_stop_cb, ctx, err);
   if (st == PC_OK)
     st = load(data_dir, "months.txt", parse_months_cb, ctx, err);
-  if (st == PC_OK)
+  /* user data is checked now; the built-in lexicons wait for their
+   * first use */
+  if (st == PC_OK && data_dir) {
     st = load_lexicons(ctx, data_dir, err);
+    ctx->lex_loaded = true;
+    ctx->lex_status = st;
+  }
   if (st != PC_OK) {
     pc_ctx_free(ctx);
     return st;
@@ -394,6 +414,7 @@ void pc_ctx_free(pc_ctx *ctx) {
     pc_lex_free(ctx->lexes[i]);
     free(ctx->lexes[i]);
   }
+  pthread_mutex_destroy(&ctx->lex_lock);
   phrases_free(&ctx->widgets);
   for (size_t i = 0; i < ctx->nstop; i++)
     free(ctx->stop[i].w);

@@ -2254,10 +2254,13 @@ static pc_status publish(struct at *a, pc_error *err) {
 
 pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
                        pc_error *err) {
-  if (!ctx || !doc || !ctx->lex)
+  if (!ctx || !doc)
     return pc_error_set(err, PC_ERR_USAGE, "pc_attribute: NULL argument");
   /* the document's language picks its data/<lang>/ lexicon */
   const struct pc_lex *lex = pc_ctx_lex(ctx, doc->meta[PC_META_LANG]);
+  if (!lex)
+    return pc_error_set(err, PC_ERR_NOMEM,
+                        "the attribution data could not be loaded");
   struct at a;
   memset(&a, 0, sizeof a);
   a.ctx = ctx;
