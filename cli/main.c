@@ -46,6 +46,7 @@ static void usage_main(FILE *f) {
           "  quotes    who said what: quotations, speakers, entities, claims\n"
           "  html      one print-ready, self-contained HTML file\n"
           "  pdf       a typeset PDF of one or more articles\n"
+          "  mail      send the article by email (SMTP), never losing it\n"
           "\n"
           "INPUT is a file path, an http(s) URL, or - for standard input;\n"
           "HTML and plain text are told apart by their content.\n"
@@ -135,6 +136,51 @@ static void usage_print(FILE *f, bool pdf) {
           pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
           pdf ? "the PDF (required unless stdout is not a terminal)"
               : "write to FILE instead of standard output");
+}
+
+static void usage_mail(FILE *f) {
+  fprintf(f,
+          "Usage: presscut mail INPUT --to ADDR[,ADDR...] --from ADDR\n"
+          "                     --smtp smtp://HOST:PORT|smtps://HOST:PORT [OPTIONS]\n"
+          "       presscut mail --flush-outbox --smtp URL [OPTIONS]\n"
+          "       presscut mail INPUT --to ADDR --from ADDR --dry-run -o MESSAGE.eml\n"
+          "\n"
+          "Sends the article: the sender's message and the article as plain\n"
+          "text and HTML, with the PDF (or HTML) attached.  The message is\n"
+          "stored in the outbox before it is sent and removed once the server\n"
+          "accepted it; --flush-outbox sends what is waiting.\n"
+          "\n"
+          "Mail options:\n"
+          "      --to ADDRS          recipients, comma-separated (RFC 5322)\n"
+          "      --from ADDR         the sender\n"
+          "      --smtp URL          smtp://HOST:PORT or smtps://HOST:PORT\n"
+          "      --user NAME         log in (AUTH) as NAME; the password comes\n"
+          "                          from --password-file or $PRESSCUT_SMTP_PASSWORD\n"
+          "      --password-file F   the password, first line of F\n"
+          "      --subject TEXT      default: the article's title\n"
+          "      --message TEXT      the sender's words above the article\n"
+          "      --attach KIND       pdf (default), html or none\n"
+          "      --tls MODE          auto (STARTTLS when offered, default),\n"
+          "                          required (never in clear) or off\n"
+          "      --cacert FILE       CA certificates to verify the server with\n"
+          "      --smtp-timeout S    seconds per attempt (default 30)\n"
+          "      --retries N         attempts after a transient failure (default 3)\n"
+          "      --retry-wait MS     first wait between attempts, doubled (1000)\n"
+          "      --outbox DIR        default $XDG_DATA_HOME/presscut/outbox\n"
+          "      --flush-outbox      send every message waiting in the outbox\n"
+          "      --dry-run           compose only: write it with -o, send nothing\n"
+          "  -o, --output FILE       with --dry-run: the message (.eml)\n"
+          "\n"
+          "The layout options of pdf (--page-size, --margins, --text-size,\n"
+          "--font, --images, --ragged, --no-header, --no-footer,\n"
+          "--who-said-what, --fetch-images) shape the attachment; the input\n"
+          "options (--cut, --delete, --url, --content-type, --max-input,\n"
+          "--timeout, --data-dir, --date) are as for extract.\n"
+          "  -h, --help              this help\n"
+          "\n"
+          "Exit status: 0 sent (or composed), 2 usage error (an invalid\n"
+          "address: nothing is sent), 3 input error, 4 delivery failed (the\n"
+          "message stays in the outbox), 5 internal error.\n");
 }
 
 static int fail(int code, const char *fmt, const char *a, const char *b) {
@@ -644,6 +690,345 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   return rc;
 }
 
+/* The default outbox: $XDG_DATA_HOME/presscut/outbox, else under ~/.local. */
+static char *default_outbox(void) {
+  const char *x = getenv("XDG_DATA_HOME");
+  const char *h = getenv("HOME");
+  char buf[4096];
+  if (x && x[0] == '/')
+    snprintf(buf, sizeof buf, "%s/presscut/outbox", x);
+  else if (h && *h)
+    snprintf(buf, sizeof buf, "%s/.local/share/presscut/outbox", h);
+  else
+    return NULL;
+  return strdup(buf);
+}
+
+static char *read_password(const char *path, pc_error *err) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    snprintf(err->msg, sizeof err->msg, "--password-file %s: %s", path,
+             strerror(errno));
+    return NULL;
+  }
+  char line[1024];
+  char *r = NULL;
+  if (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\r\n")] = '\0';
+    r = strdup(line);
+  } else {
+    snprintf(err->msg, sizeof err->msg, "--password-file %s: empty", path);
+  }
+  fclose(f);
+  return r;
+}
+
+static int cmd_mail(int argc, char **argv) {
+  enum { O_PAGE = 256, O_MARGINS, O_TSIZE, O_FONT, O_IMAGES, O_RAGGED,
+         O_NOHEAD, O_NOFOOT, O_WSW, O_FETCH, O_NOFETCH, O_TO, O_FROM, O_SMTP,
+         O_USER, O_PWFILE, O_SUBJECT, O_MESSAGE, O_ATTACH, O_TLS, O_CACERT,
+         O_SMTPTO, O_RETRIES, O_RETRYWAIT, O_OUTBOX, O_FLUSH, O_DRY };
+  static const struct option lo[] = {
+      {"page-size", required_argument, NULL, O_PAGE},
+      {"margins", required_argument, NULL, O_MARGINS},
+      {"text-size", required_argument, NULL, O_TSIZE},
+      {"font", required_argument, NULL, O_FONT},
+      {"images", required_argument, NULL, O_IMAGES},
+      {"ragged", no_argument, NULL, O_RAGGED},
+      {"no-header", no_argument, NULL, O_NOHEAD},
+      {"no-footer", no_argument, NULL, O_NOFOOT},
+      {"who-said-what", no_argument, NULL, O_WSW},
+      {"fetch-images", no_argument, NULL, O_FETCH},
+      {"no-fetch-images", no_argument, NULL, O_NOFETCH},
+      {"to", required_argument, NULL, O_TO},
+      {"from", required_argument, NULL, O_FROM},
+      {"smtp", required_argument, NULL, O_SMTP},
+      {"user", required_argument, NULL, O_USER},
+      {"password-file", required_argument, NULL, O_PWFILE},
+      {"subject", required_argument, NULL, O_SUBJECT},
+      {"message", required_argument, NULL, O_MESSAGE},
+      {"attach", required_argument, NULL, O_ATTACH},
+      {"tls", required_argument, NULL, O_TLS},
+      {"cacert", required_argument, NULL, O_CACERT},
+      {"smtp-timeout", required_argument, NULL, O_SMTPTO},
+      {"retries", required_argument, NULL, O_RETRIES},
+      {"retry-wait", required_argument, NULL, O_RETRYWAIT},
+      {"outbox", required_argument, NULL, O_OUTBOX},
+      {"flush-outbox", no_argument, NULL, O_FLUSH},
+      {"dry-run", no_argument, NULL, O_DRY},
+      {"cut", no_argument, NULL, 'c'},
+      {"delete", required_argument, NULL, 'd'},
+      {"url", required_argument, NULL, 'u'},
+      {"content-type", required_argument, NULL, 't'},
+      {"max-input", required_argument, NULL, 'm'},
+      {"timeout", required_argument, NULL, 'T'},
+      {"data-dir", required_argument, NULL, 'D'},
+      {"date", required_argument, NULL, 'Y'},
+      {"output", required_argument, NULL, 'o'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  struct extract_args a = {PC_FORMAT_HTML, 0, NULL, NULL, NULL,
+                           32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  pc_mail_opts mo;
+  pc_mail_opts_init(&mo);
+  pc_smtp_opts so;
+  pc_smtp_opts_init(&so);
+  pc_print_opts *po = &mo.print;
+  int fetch = -1, flush = 0, dry = 0;
+  const char *output = NULL, *outbox = NULL, *pwfile = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case O_PAGE:
+      if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
+        po->page_size = PC_PAGE_A4;
+      else if (strcmp(optarg, "letter") == 0)
+        po->page_size = PC_PAGE_LETTER;
+      else if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
+        po->page_size = PC_PAGE_A5;
+      else
+        return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_MARGINS:
+      po->margin_mm = strtod(optarg, &end);
+      if (*end || !(po->margin_mm >= 0 && po->margin_mm <= 60))
+        return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
+                    optarg, "");
+      if (po->margin_mm == 0)
+        po->margin_mm = 0.01;
+      break;
+    case O_TSIZE:
+      po->text_size = (int)strtol(optarg, &end, 10);
+      if (*end || po->text_size < 1 || po->text_size > 5)
+        return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", optarg, "");
+      break;
+    case O_FONT: po->font = optarg; break;
+    case O_IMAGES: {
+      static const char *const names[] = {"full", "large", "medium", "small",
+                                          "none"};
+      int k = 0;
+      while (k < 5 && strcmp(optarg, names[k]) != 0)
+        k++;
+      if (k == 5)
+        return fail(EX_USAGE,
+                    "--images: full, large, medium, small or none, not '%s'%s",
+                    optarg, "");
+      po->images = (pc_image_size)k;
+      break;
+    }
+    case O_RAGGED: po->ragged = 1; break;
+    case O_NOHEAD: po->no_header = 1; break;
+    case O_NOFOOT: po->no_footer = 1; break;
+    case O_WSW: po->who_said_what = 1; a.attribution = 1; break;
+    case O_FETCH: fetch = 1; break;
+    case O_NOFETCH: fetch = 0; break;
+    case O_TO: mo.to = optarg; break;
+    case O_FROM: mo.from = optarg; break;
+    case O_SMTP: so.url = optarg; break;
+    case O_USER: so.user = optarg; break;
+    case O_PWFILE: pwfile = optarg; break;
+    case O_SUBJECT: mo.subject = optarg; break;
+    case O_MESSAGE: mo.message = optarg; break;
+    case O_ATTACH:
+      if (strcmp(optarg, "pdf") == 0)
+        mo.attach = PC_ATTACH_PDF;
+      else if (strcmp(optarg, "html") == 0)
+        mo.attach = PC_ATTACH_HTML;
+      else if (strcmp(optarg, "none") == 0)
+        mo.attach = PC_ATTACH_NONE;
+      else
+        return fail(EX_USAGE, "--attach: pdf, html or none, not '%s'%s", optarg,
+                    "");
+      break;
+    case O_TLS:
+      if (strcmp(optarg, "auto") == 0)
+        so.tls = PC_TLS_AUTO;
+      else if (strcmp(optarg, "required") == 0)
+        so.tls = PC_TLS_REQUIRED;
+      else if (strcmp(optarg, "off") == 0)
+        so.tls = PC_TLS_OFF;
+      else
+        return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_CACERT: so.cacert = optarg; break;
+    case O_SMTPTO:
+      so.timeout_s = strtol(optarg, &end, 10);
+      if (*end || so.timeout_s <= 0)
+        return fail(EX_USAGE, "--smtp-timeout: seconds, not '%s'%s", optarg, "");
+      break;
+    case O_RETRIES:
+      so.retries = (int)strtol(optarg, &end, 10);
+      if (*end || so.retries < 0 || so.retries > 20)
+        return fail(EX_USAGE, "--retries: 0 to 20, not '%s'%s", optarg, "");
+      if (so.retries == 0)
+        so.retries = -1; /* none (0 means the default in the options) */
+      break;
+    case O_RETRYWAIT:
+      so.retry_wait_ms = strtol(optarg, &end, 10);
+      if (*end || so.retry_wait_ms <= 0 || so.retry_wait_ms > 600000)
+        return fail(EX_USAGE, "--retry-wait: milliseconds, not '%s'%s", optarg,
+                    "");
+      break;
+    case O_OUTBOX: outbox = optarg; break;
+    case O_FLUSH: flush = 1; break;
+    case O_DRY: dry = 1; break;
+    case 'c': a.cut = 1; break;
+    case 'd': a.del = optarg; break;
+    case 'u': a.url = optarg; break;
+    case 't': a.content_type = optarg; break;
+    case 'm':
+      errno = 0;
+      a.max_input = (size_t)strtoull(optarg, &end, 10);
+      if (errno || *end || a.max_input == 0)
+        return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
+      break;
+    case 'T':
+      a.timeout = strtol(optarg, &end, 10);
+      if (*end || a.timeout <= 0)
+        return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s",
+                    optarg, "");
+      break;
+    case 'D': a.data_dir = optarg; break;
+    case 'Y':
+      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
+        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg, "");
+      a.date = optarg;
+      break;
+    case 'o': output = optarg; break;
+    case 'h': usage_mail(stdout); return EX_OK;
+    default: usage_mail(stderr); return EX_USAGE;
+    }
+  }
+  pc_error err = {""};
+  /* the password never comes from the command line */
+  char *password = NULL;
+  if (so.user) {
+    if (pwfile) {
+      password = read_password(pwfile, &err);
+      if (!password)
+        return fail(EX_USAGE, "%s%s", err.msg, "");
+    } else if (getenv("PRESSCUT_SMTP_PASSWORD")) {
+      password = strdup(getenv("PRESSCUT_SMTP_PASSWORD"));
+    } else {
+      return fail(EX_USAGE, "--user needs --password-file or "
+                            "PRESSCUT_SMTP_PASSWORD%s%s", "", "");
+    }
+    so.password = password;
+  }
+  char *box = outbox ? strdup(outbox) : default_outbox();
+  int rc = EX_OK;
+  if (flush) {
+    if (optind < argc || !so.url) {
+      free(password);
+      free(box);
+      return fail(EX_USAGE, "--flush-outbox takes --smtp and no INPUT%s%s", "",
+                  "");
+    }
+    size_t sent = 0, failed = 0;
+    if (!box) {
+      free(password);
+      return fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
+    }
+    pc_status st = pc_outbox_flush(box, NULL, &so, &sent, &failed, &err);
+    fprintf(stderr, "%s: outbox: %zu sent, %zu still waiting\n", prog, sent,
+            failed);
+    if (st != PC_OK)
+      rc = fail(exit_code(st), "%s%s", err.msg, "");
+    free(password);
+    free(box);
+    return rc;
+  }
+  if (optind + 1 != argc) {
+    free(password);
+    free(box);
+    usage_mail(stderr);
+    return EX_USAGE;
+  }
+  if (!mo.to || !mo.from) {
+    free(password);
+    free(box);
+    return fail(EX_USAGE, "mail: --to and --from are required%s%s", "", "");
+  }
+  if (!dry && !so.url) {
+    free(password);
+    free(box);
+    return fail(EX_USAGE, "mail: --smtp URL is required (or --dry-run)%s%s", "",
+                "");
+  }
+  if (dry && !output) {
+    free(password);
+    free(box);
+    return fail(EX_USAGE, "mail: --dry-run writes the message with -o FILE%s%s",
+                "", "");
+  }
+  /* addresses first: an invalid one sends nothing */
+  pc_status st = pc_mail_check_addresses(mo.to, NULL, &err);
+  if (st == PC_OK)
+    st = pc_mail_check_addresses(mo.from, NULL, &err);
+  if (st != PC_OK) {
+    free(password);
+    free(box);
+    return fail(EX_USAGE, "%s%s", err.msg, "");
+  }
+  pc_ctx *ctx = NULL;
+  st = pc_ctx_new(a.data_dir, &ctx, &err);
+  pc_doc *doc = NULL;
+  if (st == PC_OK)
+    st = load_doc(ctx, &a, argv[optind], &doc, &err);
+  char *dir = NULL;
+  char *msg = NULL;
+  size_t len = 0;
+  if (st == PC_OK) {
+    bool url = is_url(argv[optind]);
+    dir = url || strcmp(argv[optind], "-") == 0 ? NULL : dir_of(argv[optind]);
+    po->fetch_images = fetch < 0 ? url : fetch;
+    po->base_dir = dir;
+    po->warn = cli_warn;
+    po->warn_closure = argv[optind];
+    st = pc_mail_compose(doc, &mo, &msg, &len, &err);
+  }
+  if (st != PC_OK) {
+    rc = fail(exit_code(st), "%s: %s", argv[optind],
+              err.msg[0] ? err.msg : pc_strerror(st));
+  } else if (dry) {
+    FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
+    if (!f || fwrite(msg, 1, len, f) != len)
+      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+    if (f && f != stdout && fclose(f) != 0 && rc == EX_OK)
+      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+  } else if (!box) {
+    rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
+  } else {
+    char *name = NULL;
+    st = pc_outbox_put(box, msg, len, &name, &err);
+    if (st != PC_OK) {
+      rc = fail(exit_code(st), "outbox: %s%s", err.msg, "");
+    } else {
+      size_t sent = 0, failed = 0;
+      st = pc_outbox_flush(box, name, &so, &sent, &failed, &err);
+      if (st != PC_OK || sent != 1) {
+        /* one line: why, and where the message waits */
+        fprintf(stderr, "%s: not sent: %s; the message waits in %s/%s "
+                        "(presscut mail --flush-outbox)\n", prog,
+                err.msg[0] ? err.msg : "delivery failed", box, name);
+        rc = EX_NET;
+      }
+    }
+    pc_free(name);
+  }
+  pc_free(msg);
+  free(dir);
+  pc_doc_free(doc);
+  pc_ctx_free(ctx);
+  free(password);
+  free(box);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage_main(stderr);
@@ -667,6 +1052,8 @@ int main(int argc, char **argv) {
     return cmd_print(argc - 1, argv + 1, false);
   if (strcmp(cmd, "pdf") == 0)
     return cmd_print(argc - 1, argv + 1, true);
+  if (strcmp(cmd, "mail") == 0)
+    return cmd_mail(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s' (see presscut --help)\n", prog,
           cmd);
   return EX_USAGE;

@@ -386,6 +386,81 @@ PC_API pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
                         const pc_print_opts *opts, pc_write_fn write,
                         void *closure, pc_error *err);
 
+/*** mail: the article as a MIME message, sent over SMTP ********************/
+
+typedef enum pc_attach {
+  PC_ATTACH_PDF = 0,
+  PC_ATTACH_HTML = 1,
+  PC_ATTACH_NONE = 2
+} pc_attach;
+
+typedef struct pc_mail_opts {
+  const char *from;      /* one RFC 5322 address ("Ann <ann@example.org>") */
+  const char *to;        /* one or more, comma-separated */
+  const char *subject;   /* NULL: the article's title */
+  const char *message;   /* the sender's words above the article, or NULL */
+  pc_attach attach;
+  pc_print_opts print;   /* layout of the PDF or HTML (pc_print_opts_init) */
+} pc_mail_opts;
+
+/* Fills opts with defaults (attach PDF, default print options). */
+PC_API void pc_mail_opts_init(pc_mail_opts *opts);
+
+/* Checks an address list with GMime's RFC 5322 parser: PC_OK when every
+ * entry is a mailbox with a local part and a domain (n, when not NULL,
+ * gets how many), else PC_ERR_USAGE with the reason. */
+PC_API pc_status pc_mail_check_addresses(const char *list, size_t *n,
+                                         pc_error *err);
+
+/* Composes the message with GMime: multipart/mixed holding
+ * multipart/alternative (plain text and the print HTML, the sender's
+ * message first) and the attachment.  Headers From, To, Subject (RFC 2047
+ * encoded words when not ASCII), Date, Message-ID, MIME-Version; CRLF line
+ * ends.  *out (caller's, pc_free) is the message. */
+PC_API pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *opts,
+                                 char **out, size_t *out_len, pc_error *err);
+
+typedef enum pc_tls {
+  PC_TLS_AUTO = 0,     /* STARTTLS when offered; smtps:// always TLS */
+  PC_TLS_REQUIRED = 1, /* refuse to send in clear */
+  PC_TLS_OFF = 2
+} pc_tls;
+
+typedef struct pc_smtp_opts {
+  const char *url;      /* smtp://HOST:PORT or smtps://HOST:PORT */
+  const char *user;     /* AUTH when not NULL */
+  const char *password;
+  pc_tls tls;
+  const char *cacert;   /* CA bundle to verify the server with, or NULL */
+  long timeout_s;       /* per attempt; 0 = 30 */
+  int retries;          /* extra attempts after a transient failure;
+                           negative = none; 0 = 3 */
+  long retry_wait_ms;   /* first wait, doubled each time; 0 = 1000 */
+} pc_smtp_opts;
+
+PC_API void pc_smtp_opts_init(pc_smtp_opts *opts);
+
+/* Sends a composed message (its From and To headers give the envelope)
+ * with libcurl.  Transient failures (no connection, a 4xx reply, a
+ * connection lost mid-way) are retried with backoff; a 5xx reply fails at
+ * once.  PC_ERR_NETWORK with a one-line reason on failure. */
+PC_API pc_status pc_smtp_send(const char *msg, size_t len,
+                              const pc_smtp_opts *opts, pc_error *err);
+
+/* The outbox: a message is stored before it is sent and removed only
+ * once a server accepted it.  dir is created when missing.  *name (caller's,
+ * pc_free; may be NULL) gets the stored message's name. */
+PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
+                               char **name, pc_error *err);
+
+/* Sends one stored message (by name) or, with name NULL, every message
+ * waiting in dir; each is claimed first, so two flushes never send the same
+ * message, and removed after the server accepted it.  *sent and *failed
+ * (may be NULL) count the messages. */
+PC_API pc_status pc_outbox_flush(const char *dir, const char *name,
+                                 const pc_smtp_opts *opts, size_t *sent,
+                                 size_t *failed, pc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,8 @@ pkgs="build-essential cmake pkg-config python3 libxml2-dev libcurl4-openssl-dev
 libicu-dev libutf8proc-dev libjansson-dev zlib1g-dev binutils iso-codes
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
 hyphen-ru libjpeg-dev libpng-dev libgif-dev libwebp-dev fontconfig
-fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf"
+fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf
+libgmime-3.0-dev python3-aiosmtpd openssl"
 [ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang llvm libclang-rt-14-dev"
 
 missing=

@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""smtpd.py - a real SMTP server on 127.0.0.1 for presscut's mail tests.
+
+    smtpd.py --spool DIR --portfile FILE [--mode MODE] [--port N]
+             [--tls-cert CERT --tls-key KEY] [--auth USER:PASSWORD]
+
+Modes:
+  ok            accept every message (aiosmtpd)
+  defer:N       answer the first N DATA commands with 451, then accept
+  reject        answer DATA with 550
+  close-data    a bare server that reads part of the message after DATA and
+                closes the connection
+With --tls-cert/--tls-key the server offers STARTTLS and requires it; with
+--auth it requires AUTH PLAIN/LOGIN with that user and password.
+
+Each accepted message is stored in the spool as N.eml with N.json holding
+the envelope ({"from", "to"}).  The port is written to FILE once the server
+listens.  Runs until killed.  Uses Debian's python3-aiosmtpd.
+"""
+import argparse
+import asyncio
+import json
+import os
+import socket
+import ssl
+import sys
+import threading
+import time
+
+
+def store(spool, mail_from, rcpts, data):
+    n = len([f for f in os.listdir(spool) if f.endswith(".eml")]) + 1
+    base = os.path.join(spool, f"{n:04d}")
+    with open(base + ".json", "w") as f:
+        json.dump({"from": mail_from, "to": rcpts}, f)
+    with open(base + ".eml.part", "wb") as f:
+        f.write(data)
+    os.rename(base + ".eml.part", base + ".eml")
+
+
+def bare_server(port_file, port):
+    """Speaks just enough SMTP to reach DATA, then drops the connection."""
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", port))
+    srv.listen(8)
+    with open(port_file + ".part", "w") as f:
+        f.write(str(srv.getsockname()[1]))
+    os.rename(port_file + ".part", port_file)
+    while True:
+        c, _ = srv.accept()
+        try:
+            f = c.makefile("rwb", buffering=0)
+            f.write(b"220 localhost ESMTP test\r\n")
+            while True:
+                line = f.readline()
+                if not line:
+                    break
+                cmd = line.strip().upper()
+                if cmd.startswith(b"EHLO") or cmd.startswith(b"HELO"):
+                    f.write(b"250-localhost\r\n250 SIZE 100000000\r\n")
+                elif cmd.startswith(b"DATA"):
+                    f.write(b"354 go ahead\r\n")
+                    c.recv(512)  # a little of the message, then gone
+                    c.shutdown(socket.SHUT_RDWR)
+                    break
+                elif cmd.startswith(b"QUIT"):
+                    f.write(b"221 bye\r\n")
+                    break
+                else:
+                    f.write(b"250 ok\r\n")
+        except OSError:
+            pass
+        finally:
+            try:
+                f.close()
+            except (OSError, UnboundLocalError):
+                pass
+            c.close()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--spool", required=True)
+    ap.add_argument("--portfile", required=True)
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--mode", default="ok")
+    ap.add_argument("--tls-cert")
+    ap.add_argument("--tls-key")
+    ap.add_argument("--auth")
+    a = ap.parse_args()
+    os.makedirs(a.spool, exist_ok=True)
+    if a.mode == "close-data":
+        bare_server(a.portfile, a.port)
+        return 0
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    state = {"deferred": 0}
+    defer_n = int(a.mode.split(":")[1]) if a.mode.startswith("defer:") else 0
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            if a.mode == "reject":
+                return "550 5.7.1 message refused by policy"
+            if state["deferred"] < defer_n:
+                state["deferred"] += 1
+                return "451 4.3.0 try again later"
+            store(a.spool, envelope.mail_from, list(envelope.rcpt_tos),
+                  envelope.original_content or envelope.content)
+            return "250 2.0.0 accepted"
+
+    kw = {}
+    if a.tls_cert:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        kw.update(tls_context=ctx, require_starttls=True)
+    if a.auth:
+        user, pw = a.auth.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = (getattr(auth_data, "login", b"") == user.encode() and
+                  getattr(auth_data, "password", b"") == pw.encode())
+            return AuthResult(success=ok)
+
+        kw.update(authenticator=authenticator, auth_required=True,
+                  auth_require_tls=bool(a.tls_cert))
+    # find a free port when none is given
+    port = a.port
+    if not port:
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+    ctl = Controller(Handler(), hostname="127.0.0.1", port=port,
+                     server_kwargs=kw, ready_timeout=10)
+    ctl.start()
+    with open(a.portfile + ".part", "w") as f:
+        f.write(str(port))
+    os.rename(a.portfile + ".part", a.portfile)
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        ctl.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
