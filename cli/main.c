@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 enum { EX_OK = 0, EX_USAGE = 2, EX_INPUT = 3, EX_NET = 4, EX_INTERNAL = 5 };
@@ -47,6 +48,8 @@ static void usage_main(FILE *f) {
           "  html      one print-ready, self-contained HTML file\n"
           "  pdf       a typeset PDF of one or more articles\n"
           "  mail      send the article by email (SMTP), never losing it\n"
+          "  serve     the web page: clean up, trim, who said what, print,\n"
+          "            PDF and email, safe to expose\n"
           "\n"
           "INPUT is a file path, an http(s) URL, or - for standard input;\n"
           "HTML and plain text are told apart by their content.\n"
@@ -181,6 +184,33 @@ static void usage_mail(FILE *f) {
           "Exit status: 0 sent (or composed), 2 usage error (an invalid\n"
           "address: nothing is sent), 3 input error, 4 delivery failed (the\n"
           "message stays in the outbox), 5 internal error.\n");
+}
+
+static void usage_serve(FILE *f) {
+  fprintf(f,
+          "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
+          "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
+          "\n"
+          "Serves the page (built in) and its JSON API until interrupted:\n"
+          "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
+          "/api/pdf, /api/mail.  See docs/cmd/serve.md.\n"
+          "\n"
+          "Options:\n"
+          "      --listen HOST:PORT     address to listen on (default\n"
+          "                             127.0.0.1:8080; [::1]:8080 for IPv6;\n"
+          "                             port 0 picks a free one, printed)\n"
+          "      --smtp URL             SMTP server for the Email button\n"
+          "      --from ADDR            the sender of every message\n"
+          "      --user NAME, --password-file F, --tls MODE, --cacert F\n"
+          "                             as for presscut mail\n"
+          "      --outbox DIR           mail outbox (default as for mail)\n"
+          "      --mail-per-minute N    messages per client address (default 5)\n"
+          "      --allow-private-fetch  let URL fetches reach loopback and\n"
+          "                             private addresses (off: refused)\n"
+          "      --max-body BYTES       largest request body (default 10 MiB)\n"
+          "      --threads N            worker threads (default: cores)\n"
+          "      --data-dir DIR         language data, as for extract\n"
+          "  -h, --help                 this help\n");
 }
 
 static int fail(int code, const char *fmt, const char *a, const char *b) {
@@ -1029,6 +1059,132 @@ static int cmd_mail(int argc, char **argv) {
   return rc;
 }
 
+static volatile int serve_stop;
+
+static void on_signal(int sig) {
+  (void)sig;
+  serve_stop = 1;
+}
+
+static void on_ready(void *closure, unsigned port) {
+  (void)closure;
+  fprintf(stderr, "%s: serving on port %u\n", prog, port);
+  printf("%u\n", port);
+  fflush(stdout);
+}
+
+static int cmd_serve(int argc, char **argv) {
+  enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
+         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA };
+  static const struct option lo[] = {
+      {"listen", required_argument, NULL, O_LISTEN},
+      {"smtp", required_argument, NULL, O_SMTP},
+      {"from", required_argument, NULL, O_FROM},
+      {"user", required_argument, NULL, O_USER},
+      {"password-file", required_argument, NULL, O_PWFILE},
+      {"tls", required_argument, NULL, O_TLS},
+      {"cacert", required_argument, NULL, O_CACERT},
+      {"outbox", required_argument, NULL, O_OUTBOX},
+      {"mail-per-minute", required_argument, NULL, O_RATE},
+      {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
+      {"max-body", required_argument, NULL, O_MAXBODY},
+      {"threads", required_argument, NULL, O_THREADS},
+      {"data-dir", required_argument, NULL, O_DATA},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  pc_serve_opts so;
+  pc_serve_opts_init(&so);
+  const char *pwfile = NULL, *data_dir = NULL, *outbox = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case O_LISTEN: so.listen = optarg; break;
+    case O_SMTP: so.smtp.url = optarg; break;
+    case O_FROM: so.from = optarg; break;
+    case O_USER: so.smtp.user = optarg; break;
+    case O_PWFILE: pwfile = optarg; break;
+    case O_TLS:
+      if (strcmp(optarg, "auto") == 0)
+        so.smtp.tls = PC_TLS_AUTO;
+      else if (strcmp(optarg, "required") == 0)
+        so.smtp.tls = PC_TLS_REQUIRED;
+      else if (strcmp(optarg, "off") == 0)
+        so.smtp.tls = PC_TLS_OFF;
+      else
+        return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_CACERT: so.smtp.cacert = optarg; break;
+    case O_OUTBOX: outbox = optarg; break;
+    case O_RATE:
+      so.mail_per_minute = (int)strtol(optarg, &end, 10);
+      if (*end || so.mail_per_minute < 1 || so.mail_per_minute > 10000)
+        return fail(EX_USAGE, "--mail-per-minute: 1 to 10000, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_PRIVATE: so.allow_private_fetch = 1; break;
+    case O_MAXBODY:
+      errno = 0;
+      so.max_body = (size_t)strtoull(optarg, &end, 10);
+      if (errno || *end || so.max_body < 1024)
+        return fail(EX_USAGE, "--max-body: bytes (at least 1024), not '%s'%s",
+                    optarg, "");
+      break;
+    case O_THREADS:
+      so.threads = (int)strtol(optarg, &end, 10);
+      if (*end || so.threads < 1 || so.threads > 256)
+        return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
+      break;
+    case O_DATA: data_dir = optarg; break;
+    case 'h': usage_serve(stdout); return EX_OK;
+    default: usage_serve(stderr); return EX_USAGE;
+    }
+  }
+  if (optind < argc) {
+    usage_serve(stderr);
+    return EX_USAGE;
+  }
+  if ((so.smtp.url != NULL) != (so.from != NULL))
+    return fail(EX_USAGE, "serve: --smtp and --from go together%s%s", "", "");
+  pc_error err = {""};
+  if (so.from && pc_mail_check_addresses(so.from, NULL, &err) != PC_OK)
+    return fail(EX_USAGE, "--from: %s%s", err.msg, "");
+  char *password = NULL;
+  if (so.smtp.user) {
+    if (pwfile)
+      password = read_password(pwfile, &err);
+    else if (getenv("PRESSCUT_SMTP_PASSWORD"))
+      password = strdup(getenv("PRESSCUT_SMTP_PASSWORD"));
+    if (!password)
+      return fail(EX_USAGE, "%s%s", err.msg[0] ? err.msg :
+                  "--user needs --password-file or PRESSCUT_SMTP_PASSWORD", "");
+    so.smtp.password = password;
+  }
+  char *box = outbox ? strdup(outbox) : default_outbox();
+  so.outbox = box;
+  pc_ctx *ctx = NULL;
+  pc_status st = pc_ctx_new(data_dir, &ctx, &err);
+  if (st == PC_OK) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    so.stop = &serve_stop;
+    so.ready = on_ready;
+    st = pc_serve(ctx, &so, &err);
+  }
+  pc_ctx_free(ctx);
+  free(password);
+  free(box);
+  if (st != PC_OK)
+    return fail(exit_code(st), "serve: %s%s", err.msg, "");
+  return EX_OK;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage_main(stderr);
@@ -1054,6 +1210,8 @@ int main(int argc, char **argv) {
     return cmd_print(argc - 1, argv + 1, true);
   if (strcmp(cmd, "mail") == 0)
     return cmd_mail(argc - 1, argv + 1);
+  if (strcmp(cmd, "serve") == 0)
+    return cmd_serve(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s' (see presscut --help)\n", prog,
           cmd);
   return EX_USAGE;

@@ -282,6 +282,10 @@ typedef struct pc_fetch_opts {
   size_t max_bytes;   /* body cap; 0 = 10 MiB */
   int max_redirects;  /* 0 = 5; negative = none */
   const char *user_agent; /* NULL = "presscut/VERSION" */
+  int deny_private;   /* 1: refuse loopback, private, link-local, multicast
+                         and reserved addresses (IPv4 and IPv6), checked on
+                         every address actually connected to, redirects
+                         included (for servers that fetch for others) */
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
@@ -361,6 +365,8 @@ typedef struct pc_print_opts {
   const char *base_dir;   /* relative image paths resolve here; NULL = none */
   size_t max_image_bytes; /* per image; 0 = 10 MiB */
   long image_timeout_s;   /* per fetched image; 0 = 10 */
+  int deny_private_fetch; /* image fetches refuse private addresses
+                             (pc_fetch_opts.deny_private) */
   pc_warn_fn warn;
   void *warn_closure;
 } pc_print_opts;
@@ -460,6 +466,38 @@ PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
 PC_API pc_status pc_outbox_flush(const char *dir, const char *name,
                                  const pc_smtp_opts *opts, size_t *sent,
                                  size_t *failed, pc_error *err);
+
+/*** serve: the web page and its JSON API ************************************/
+
+typedef struct pc_serve_opts {
+  const char *listen;       /* "HOST:PORT" (IPv4, or [IPv6]:PORT); port 0
+                               picks one; NULL = "127.0.0.1:8080" */
+  const char *from;         /* the sender of mail; with smtp.url set, the
+                               mail endpoint works */
+  pc_smtp_opts smtp;
+  const char *outbox;       /* the mail outbox directory (required for mail) */
+  int allow_private_fetch;  /* 1: URL fetches may reach private addresses */
+  size_t max_body;          /* request bodies; 0 = 10 MiB */
+  int threads;              /* worker threads; 0 = the number of cores */
+  int mail_per_minute;      /* per client address; 0 = 5 */
+  unsigned connection_limit;/* 0 = 256 */
+  unsigned timeout_s;       /* idle connection timeout; 0 = 15 */
+  /* Called once listening, with the bound port (for port 0). */
+  void (*ready)(void *closure, unsigned port);
+  void *ready_closure;
+  /* pc_serve returns when *stop becomes non-zero (checked ten times a
+   * second): set it from a signal handler. */
+  volatile int *stop;
+} pc_serve_opts;
+
+PC_API void pc_serve_opts_init(pc_serve_opts *opts);
+
+/* Serves the page (built in: HTML, CSS and JavaScript) and the API
+ * (GET /healthz, POST /api/extract, /api/quotes, /api/pdf, /api/mail, GET
+ * /img for article images) with libmicrohttpd until *opts->stop is set.
+ * ctx is borrowed and shared by the worker threads. */
+PC_API pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *opts,
+                          pc_error *err);
 
 #ifdef __cplusplus
 }

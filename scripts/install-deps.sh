@@ -9,15 +9,22 @@ libicu-dev libutf8proc-dev libjansson-dev zlib1g-dev binutils iso-codes
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
 hyphen-ru libjpeg-dev libpng-dev libgif-dev libwebp-dev fontconfig
 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf
-libgmime-3.0-dev python3-aiosmtpd openssl"
+libgmime-3.0-dev python3-aiosmtpd openssl libmicrohttpd-dev chromium"
 [ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang llvm libclang-rt-14-dev"
+
+# Node.js and npm drive the browser tests (playwright-core): Debian's,
+# unless the machine already has a node with npm.
+command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
 
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
     missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+  sh "$(dirname "$0")/install-npm.sh"
+  exit 0
+fi
 
 echo "presscut: installing$missing" >&2
 sudo=
@@ -26,3 +33,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+sh "$(dirname "$0")/install-npm.sh"

@@ -667,7 +667,9 @@ static void inline_node(struct ex *x, const xmlNode *n, int depth) {
   if (strcmp(t, "a") == 0) {
     st = PC_SPAN_LINK;
     href = arena_attr(x, n, "href");
-    if (!href)
+    /* javascript:, data: and other schemes never enter the model: the
+     * words stay, the link goes */
+    if (!href || !pc_html_url_safe(href, false))
       st = 0;
   } else if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
              strcmp(t, "cite") == 0) {

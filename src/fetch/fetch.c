@@ -1,7 +1,9 @@
 /* fetch.c - http(s) fetching with libcurl, capped in size and time. */
 #include "internal.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,107 @@ void pc_fetch_opts_init(pc_fetch_opts *opts) {
 struct sink {
   struct pc_buf b;
   bool over;
+  bool deny_private;
+  char refused[INET6_ADDRSTRLEN]; /* the address refused, if any */
 };
+
+/* Loopback, private, link-local, multicast, reserved, documentation and
+ * translation ranges: nothing a server fetching for others may reach. */
+static bool private_v4(uint32_t a) {
+  static const struct {
+    uint32_t net, mask;
+  } r[] = {
+      {0x00000000, 0xFF000000}, /* 0.0.0.0/8 "this network" */
+      {0x0A000000, 0xFF000000}, /* 10/8 */
+      {0x64400000, 0xFFC00000}, /* 100.64/10 carrier-grade NAT */
+      {0x7F000000, 0xFF000000}, /* 127/8 loopback */
+      {0xA9FE0000, 0xFFFF0000}, /* 169.254/16 link-local (metadata) */
+      {0xAC100000, 0xFFF00000}, /* 172.16/12 */
+      {0xC0000000, 0xFFFFFF00}, /* 192.0.0/24 IETF */
+      {0xC0000200, 0xFFFFFF00}, /* 192.0.2/24 documentation */
+      {0xC0586300, 0xFFFFFF00}, /* 192.88.99/24 6to4 relay */
+      {0xC0A80000, 0xFFFF0000}, /* 192.168/16 */
+      {0xC6120000, 0xFFFE0000}, /* 198.18/15 benchmarking */
+      {0xC6336400, 0xFFFFFF00}, /* 198.51.100/24 documentation */
+      {0xCB007100, 0xFFFFFF00}, /* 203.0.113/24 documentation */
+      {0xE0000000, 0xF0000000}, /* 224/4 multicast */
+      {0xF0000000, 0xF0000000}, /* 240/4 reserved, broadcast */
+  };
+  for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+    if ((a & r[i].mask) == r[i].net)
+      return true;
+  return false;
+}
+
+static bool private_v6(const unsigned char *b) {
+  static const unsigned char zero[16] = {0};
+  if (memcmp(b, zero, 15) == 0 && (b[15] == 0 || b[15] == 1))
+    return true; /* :: and ::1 */
+  /* ::ffff:a.b.c.d (mapped), 64:ff9b::a.b.c.d (NAT64): the IPv4 inside */
+  static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+  static const unsigned char nat64[12] = {0, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0};
+  if (memcmp(b, mapped, 12) == 0 || memcmp(b, nat64, 12) == 0 ||
+      memcmp(b, zero, 12) == 0 /* ::a.b.c.d, deprecated */)
+    return private_v4((uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
+                      (uint32_t)b[14] << 8 | b[15]);
+  if ((b[0] & 0xFE) == 0xFC)
+    return true; /* fc00::/7 unique local */
+  if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)
+    return true; /* fe80::/10 link-local */
+  if (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0)
+    return true; /* fec0::/10 site-local (deprecated) */
+  if (b[0] == 0xFF)
+    return true; /* multicast */
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)
+    return true; /* 2001:db8::/32 documentation */
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+    return true; /* 2001::/32 Teredo */
+  if (b[0] == 0x20 && b[1] == 0x02)
+    return true; /* 2002::/16 6to4: may wrap any IPv4 */
+  if (b[0] == 0x01 && b[1] == 0 && memcmp(b + 2, zero, 6) == 0)
+    return true; /* 100::/64 discard */
+  return false;
+}
+
+/* PRESSCUT_FETCH_ALLOW: exact addresses the guard lets through, for tests
+ * that need a "public" server on this machine (a redirect from it). */
+static bool allowed(const char *addr) {
+  const char *env = getenv("PRESSCUT_FETCH_ALLOW");
+  if (!env)
+    return false;
+  size_t n = strlen(addr);
+  for (const char *p = env; *p;) {
+    size_t k = strcspn(p, ",");
+    if (k == n && strncmp(p, addr, n) == 0)
+      return true;
+    p += k + (p[k] == ',');
+  }
+  return false;
+}
+
+static curl_socket_t open_guarded(void *ud, curlsocktype purpose,
+                                  struct curl_sockaddr *sa) {
+  struct sink *s = ud;
+  (void)purpose;
+  if (s->deny_private) {
+    bool bad = true; /* what is not IPv4 or IPv6 is refused too */
+    char text[INET6_ADDRSTRLEN] = "?";
+    if (sa->family == AF_INET) {
+      const struct sockaddr_in *in = (const void *)&sa->addr;
+      bad = private_v4(ntohl(in->sin_addr.s_addr));
+      inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+    } else if (sa->family == AF_INET6) {
+      const struct sockaddr_in6 *in6 = (const void *)&sa->addr;
+      bad = private_v6(in6->sin6_addr.s6_addr);
+      inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+    }
+    if (bad && !allowed(text)) {
+      snprintf(s->refused, sizeof s->refused, "%s", text);
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return socket(sa->family, sa->socktype, sa->protocol);
+}
 
 static size_t on_data(char *p, size_t size, size_t n, void *ud) {
   struct sink *s = ud;
@@ -57,6 +159,8 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   size_t max = opts->max_bytes ? opts->max_bytes : PC_MAX_FETCH_DEFAULT;
   pc_buf_init(&s.b, max);
   s.over = false;
+  s.deny_private = opts->deny_private != 0;
+  s.refused[0] = '\0';
   char errbuf[CURL_ERROR_SIZE] = "";
   char ua[64];
   snprintf(ua, sizeof ua, "presscut/%s", PC_VERSION);
@@ -82,11 +186,18 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   curl_easy_setopt(c, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
 #endif
+  /* every connection, the first and each redirect's, is opened here */
+  curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_guarded);
+  curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &s);
   CURLcode rc = curl_easy_perform(c);
   pc_status st = PC_OK;
   long code = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-  if (s.over || rc == CURLE_FILESIZE_EXCEEDED) {
+  if (s.refused[0]) {
+    st = pc_error_set(err, PC_ERR_USAGE,
+                      "%.200s: refused: %s is a private, loopback or reserved "
+                      "address", url, s.refused);
+  } else if (s.over || rc == CURLE_FILESIZE_EXCEEDED) {
     st = pc_error_set(err, PC_ERR_TOO_LARGE, "%s: body over %zu bytes", url,
                       max);
   } else if (rc != CURLE_OK) {

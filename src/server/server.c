@@ -1,0 +1,702 @@
+/* server.c - presscut serve: the page and its JSON API on libmicrohttpd.
+ *
+ * Safe to expose:
+ * - URL inputs and images are fetched with pc_fetch's private-address guard
+ *   (checked on every address connected to, redirects included) unless
+ *   allow_private_fetch, http(s) only, 10 MiB and 15 s at most.
+ * - Output is built from the document model only; the page renders it
+ *   with DOM text nodes, under a Content-Security-Policy that allows only
+ *   the page's own script and style.
+ * - Request bodies over max_body are refused with 413 (from Content-Length
+ *   at once, else when the count passes it).
+ * - The mail endpoint needs SMTP configured, a token the page got with
+ *   itself (HMAC of its issue time with a secret of this process), the
+ *   page's own origin, and stays under a per-client rate; the sender is
+ *   fixed and no header comes from the request.
+ * - Connections: a cap, a per-address cap and an idle timeout.
+ */
+#include "internal.h"
+#include "print/print.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+struct pc_data_file {
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+};
+extern const struct pc_data_file pc_data_files[];
+extern const size_t pc_data_nfiles;
+
+#define CSP                                                                    \
+  "default-src 'none'; script-src 'self'; style-src 'self'; "                  \
+  "img-src 'self' data: blob:; connect-src 'self'; form-action 'none'; "       \
+  "frame-ancestors 'none'; base-uri 'none'"
+
+#define TOKEN_TTL_S (12 * 3600)
+#define RATE_SLOTS 256
+
+struct rate {
+  char addr[INET6_ADDRSTRLEN];
+  time_t minute;
+  int count;
+};
+
+struct srv {
+  const pc_ctx *ctx;
+  const pc_serve_opts *o;
+  size_t max_body;
+  unsigned char secret[32];
+  pthread_mutex_t lock; /* the rate table */
+  struct rate rates[RATE_SLOTS];
+};
+
+struct req {
+  struct pc_buf body;
+  bool too_big;
+};
+
+void pc_serve_opts_init(pc_serve_opts *o) {
+  if (!o)
+    return;
+  memset(o, 0, sizeof *o);
+  pc_smtp_opts_init(&o->smtp);
+}
+
+/*** responses **************************************************************/
+
+static enum MHD_Result send_buf(struct MHD_Connection *c, unsigned status,
+                                const char *type, const void *data,
+                                size_t len, enum MHD_ResponseMemoryMode mode,
+                                const char *disposition) {
+  struct MHD_Response *r =
+      MHD_create_response_from_buffer(len, (void *)data, mode);
+  if (!r)
+    return MHD_NO;
+  MHD_add_response_header(r, "Content-Type", type);
+  MHD_add_response_header(r, "Content-Security-Policy", CSP);
+  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  MHD_add_response_header(r, "Cache-Control", "no-store");
+  if (disposition)
+    MHD_add_response_header(r, "Content-Disposition", disposition);
+  enum MHD_Result ret = MHD_queue_response(c, status, r);
+  MHD_destroy_response(r);
+  return ret;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status,
+                                 json_t *j) {
+  char *s = json_dumps(j, JSON_COMPACT);
+  json_decref(j);
+  if (!s)
+    return MHD_NO;
+  size_t n = strlen(s);
+  char *copy = malloc(n + 1);
+  if (copy)
+    memcpy(copy, s, n + 1);
+  free(s);
+  if (!copy)
+    return MHD_NO;
+  return send_buf(c, status, "application/json", copy, n,
+                  MHD_RESPMEM_MUST_FREE, NULL);
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status,
+                                  const char *msg) {
+  return send_json(c, status, json_pack("{s:s, s:i}", "error", msg, "status",
+                                        (int)status));
+}
+
+static unsigned http_status(pc_status st) {
+  switch (st) {
+  case PC_ERR_USAGE: return 400;
+  case PC_ERR_INPUT: return 422;
+  case PC_ERR_TOO_LARGE: return 413;
+  case PC_ERR_NETWORK: return 502;
+  case PC_ERR_NOT_FOUND: return 404;
+  default: return 500;
+  }
+}
+
+static const struct pc_data_file *asset(const char *name) {
+  for (size_t i = 0; i < pc_data_nfiles; i++)
+    if (strcmp(pc_data_files[i].name, name) == 0)
+      return &pc_data_files[i];
+  return NULL;
+}
+
+/*** the mail token *********************************************************/
+
+static char *hmac_hex(const struct srv *s, const char *msg) {
+  return g_compute_hmac_for_string(G_CHECKSUM_SHA256, s->secret,
+                                   sizeof s->secret, msg, -1);
+}
+
+static char *new_token(const struct srv *s) {
+  char t[32];
+  snprintf(t, sizeof t, "%lld", (long long)time(NULL));
+  char *h = hmac_hex(s, t);
+  char *tok = h ? g_strdup_printf("%s.%s", t, h) : NULL;
+  g_free(h);
+  return tok;
+}
+
+static bool token_ok(const struct srv *s, const char *tok) {
+  if (!tok || strlen(tok) > 128)
+    return false;
+  const char *dot = strchr(tok, '.');
+  if (!dot || dot == tok)
+    return false;
+  char t[32];
+  size_t tl = (size_t)(dot - tok);
+  if (tl >= sizeof t)
+    return false;
+  memcpy(t, tok, tl);
+  t[tl] = '\0';
+  long long when = strtoll(t, NULL, 10);
+  long long now = (long long)time(NULL);
+  if (when <= 0 || when > now + 60 || now - when > TOKEN_TTL_S)
+    return false;
+  char *h = hmac_hex(s, t);
+  bool ok = false;
+  if (h && strlen(h) == strlen(dot + 1)) {
+    unsigned diff = 0; /* constant time */
+    for (size_t i = 0; h[i]; i++)
+      diff |= (unsigned)(h[i] ^ dot[1 + i]);
+    ok = diff == 0;
+  }
+  g_free(h);
+  return ok;
+}
+
+static void client_addr(struct MHD_Connection *c, char *out, size_t n) {
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  snprintf(out, n, "?");
+  if (!ci || !ci->client_addr)
+    return;
+  const struct sockaddr *sa = ci->client_addr;
+  if (sa->sa_family == AF_INET)
+    inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+              out, (socklen_t)n);
+  else if (sa->sa_family == AF_INET6)
+    inet_ntop(AF_INET6,
+              &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+              (socklen_t)n);
+}
+
+/* Whether this client may send one more message this minute. */
+static bool rate_ok(struct srv *s, const char *addr) {
+  int limit = s->o->mail_per_minute > 0 ? s->o->mail_per_minute : 5;
+  time_t minute = time(NULL) / 60;
+  bool ok = false;
+  pthread_mutex_lock(&s->lock);
+  struct rate *slot = NULL, *oldest = &s->rates[0];
+  for (size_t i = 0; i < RATE_SLOTS; i++) {
+    struct rate *r = &s->rates[i];
+    if (strcmp(r->addr, addr) == 0) {
+      slot = r;
+      break;
+    }
+    if (r->minute < oldest->minute)
+      oldest = r;
+  }
+  if (!slot) {
+    slot = oldest;
+    snprintf(slot->addr, sizeof slot->addr, "%s", addr);
+    slot->minute = minute;
+    slot->count = 0;
+  }
+  if (slot->minute != minute) {
+    slot->minute = minute;
+    slot->count = 0;
+  }
+  if (slot->count < limit) {
+    slot->count++;
+    ok = true;
+  }
+  pthread_mutex_unlock(&s->lock);
+  return ok;
+}
+
+/*** requests ***************************************************************/
+
+static bool jbool(json_t *o, const char *k) {
+  json_t *v = json_object_get(o, k);
+  return v && json_is_true(v);
+}
+
+static const char *jstr(json_t *o, const char *k) {
+  return json_string_value(json_object_get(o, k));
+}
+
+/* The document of a request: {"url"} or {"html"} or {"text"}, then
+ * "cut" and "delete" applied, and attribution when asked. */
+static pc_status load(struct srv *s, json_t *in, bool attribution,
+                      pc_doc **doc, pc_error *err) {
+  const char *url = jstr(in, "url"), *html = jstr(in, "html"),
+             *text = jstr(in, "text");
+  int given = (url != NULL) + (html != NULL) + (text != NULL);
+  if (given != 1)
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "give exactly one of \"url\", \"html\" or \"text\"");
+  pc_extract_opts eo;
+  pc_extract_opts_init(&eo);
+  pc_fetch_result *fr = NULL;
+  const char *data;
+  size_t len;
+  pc_status st;
+  if (url) {
+    pc_fetch_opts fo;
+    pc_fetch_opts_init(&fo);
+    fo.timeout_s = 15;
+    fo.max_bytes = 10u << 20;
+    fo.deny_private = !s->o->allow_private_fetch;
+    st = pc_fetch(url, &fo, &fr, err);
+    if (st != PC_OK)
+      return st;
+    data = fr->body;
+    len = fr->body_len;
+    eo.url = fr->final_url;
+    eo.content_type = fr->content_type;
+  } else if (html) {
+    data = html;
+    len = strlen(html);
+    eo.content_type = "text/html; charset=utf-8";
+    eo.url = jstr(in, "base_url");
+  } else {
+    data = text;
+    len = strlen(text);
+    eo.content_type = "text/plain; charset=utf-8";
+  }
+  st = pc_extract(s->ctx, data, len, &eo, doc, err);
+  pc_fetch_result_free(fr);
+  if (st != PC_OK)
+    return st;
+  if (jbool(in, "cut"))
+    pc_doc_drop_optional(*doc);
+  const char *del = jstr(in, "delete");
+  if (st == PC_OK && del && *del) {
+    st = pc_doc_delete_blocks(*doc, del, err);
+    if (st == PC_ERR_NOT_FOUND)
+      st = PC_ERR_USAGE;
+  }
+  if (st == PC_OK && attribution)
+    st = pc_attribute(s->ctx, *doc, jstr(in, "date"), err);
+  if (st != PC_OK) {
+    pc_doc_free(*doc);
+    *doc = NULL;
+  }
+  return st;
+}
+
+/* Layout options of a request, as the CLI takes them. */
+static pc_status print_opts(json_t *in, pc_print_opts *po, bool private_ok,
+                            pc_error *err) {
+  pc_print_opts_init(po);
+  const char *ps = jstr(in, "page_size");
+  if (ps) {
+    if (strcmp(ps, "a4") == 0)
+      po->page_size = PC_PAGE_A4;
+    else if (strcmp(ps, "letter") == 0)
+      po->page_size = PC_PAGE_LETTER;
+    else if (strcmp(ps, "a5") == 0)
+      po->page_size = PC_PAGE_A5;
+    else
+      return pc_error_set(err, PC_ERR_USAGE, "page_size: a4, letter or a5");
+  }
+  json_t *ts = json_object_get(in, "text_size");
+  if (ts) {
+    if (!json_is_integer(ts) || json_integer_value(ts) < 1 ||
+        json_integer_value(ts) > 5)
+      return pc_error_set(err, PC_ERR_USAGE, "text_size: 1 to 5");
+    po->text_size = (int)json_integer_value(ts);
+  }
+  const char *im = jstr(in, "images");
+  if (im) {
+    static const char *const names[] = {"full", "large", "medium", "small",
+                                        "none"};
+    int k = 0;
+    while (k < 5 && strcmp(im, names[k]) != 0)
+      k++;
+    if (k == 5)
+      return pc_error_set(err, PC_ERR_USAGE,
+                          "images: full, large, medium, small or none");
+    po->images = (pc_image_size)k;
+  }
+  const char *font = jstr(in, "font");
+  if (font && (strcmp(font, "serif") == 0 || strcmp(font, "sans") == 0))
+    po->font = font;
+  po->ragged = jbool(in, "ragged");
+  po->no_header = jbool(in, "no_header");
+  po->no_footer = jbool(in, "no_footer");
+  po->who_said_what = jbool(in, "who_said_what");
+  po->fetch_images = 1; /* the page's own images, through the guard */
+  po->deny_private_fetch = !private_ok;
+  po->base_dir = NULL;  /* never a file of this machine */
+  return PC_OK;
+}
+
+static char *attachment_name(const pc_doc *doc, const char *ext) {
+  const char *t = pc_doc_meta(doc, PC_META_TITLE);
+  char name[80];
+  size_t o = 0;
+  bool dash = false;
+  for (const char *p = t ? t : ""; *p && o < 60; p++) {
+    char ch = *p;
+    bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                (ch >= '0' && ch <= '9');
+    if (keep) {
+      name[o++] = ch;
+      dash = false;
+    } else if (!dash && o) {
+      name[o++] = '-';
+      dash = true;
+    }
+  }
+  while (o && name[o - 1] == '-')
+    o--;
+  if (!o) {
+    memcpy(name, "article", 7);
+    o = 7;
+  }
+  name[o] = '\0';
+  return g_strdup_printf("attachment; filename=\"%s.%s\"", name, ext);
+}
+
+static int to_buf(void *closure, const unsigned char *d, size_t n) {
+  return pc_buf_add(closure, (const char *)d, n) ? 0 : 1;
+}
+
+static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
+                           const char *what, struct req *rq) {
+  pc_error err = {""};
+  json_error_t je;
+  json_t *in = json_loadb(rq->body.data ? rq->body.data : "", rq->body.len,
+                          JSON_REJECT_DUPLICATES, &je);
+  if (!in || !json_is_object(in)) {
+    json_decref(in);
+    return send_error(c, 400, "the body must be a JSON object");
+  }
+  enum MHD_Result ret;
+  pc_doc *doc = NULL;
+  pc_status st;
+  if (strcmp(what, "mail") == 0) {
+    /* checks before any work: configured, same origin, token, rate */
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     "Origin");
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    char own[300];
+    snprintf(own, sizeof own, "http://%s", host ? host : "");
+    const char *tok = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                  "X-Presscut-Token");
+    char addr[INET6_ADDRSTRLEN];
+    client_addr(c, addr, sizeof addr);
+    if (!s->o->smtp.url || !s->o->from || !s->o->outbox) {
+      json_decref(in);
+      return send_error(c, 503, "mail is not configured on this server "
+                                "(start it with --smtp and --from)");
+    }
+    if ((origin && strcmp(origin, own) != 0) || !token_ok(s, tok)) {
+      json_decref(in);
+      return send_error(c, 403, "mail is only sent from this server's own page");
+    }
+    if (!rate_ok(s, addr)) {
+      json_decref(in);
+      return send_error(c, 429, "too many messages from this address; try "
+                                "again in a minute");
+    }
+    pc_mail_opts mo;
+    pc_mail_opts_init(&mo);
+    st = print_opts(in, &mo.print, s->o->allow_private_fetch, &err);
+    mo.from = s->o->from;
+    mo.to = jstr(in, "to");
+    mo.message = jstr(in, "message");
+    const char *att = jstr(in, "attach");
+    mo.attach = att && strcmp(att, "html") == 0   ? PC_ATTACH_HTML
+                : att && strcmp(att, "none") == 0 ? PC_ATTACH_NONE
+                                                  : PC_ATTACH_PDF;
+    if (st == PC_OK && (!mo.to || pc_mail_check_addresses(mo.to, NULL, &err) != PC_OK))
+      st = err.msg[0] ? PC_ERR_USAGE : pc_error_set(&err, PC_ERR_USAGE, "\"to\": an address");
+    if (st == PC_OK && mo.message && strlen(mo.message) > 10000)
+      st = pc_error_set(&err, PC_ERR_USAGE, "\"message\": at most 10,000 bytes");
+    if (st == PC_OK)
+      st = load(s, in, mo.print.who_said_what, &doc, &err);
+    char *msg = NULL, *name = NULL;
+    size_t len = 0;
+    if (st == PC_OK)
+      st = pc_mail_compose(doc, &mo, &msg, &len, &err);
+    if (st == PC_OK)
+      st = pc_outbox_put(s->o->outbox, msg, len, &name, &err);
+    size_t sent = 0;
+    if (st == PC_OK)
+      st = pc_outbox_flush(s->o->outbox, name, &s->o->smtp, &sent, NULL, &err);
+    pc_free(msg);
+    pc_free(name);
+    if (st == PC_OK && sent == 1)
+      ret = send_json(c, 200, json_pack("{s:b, s:s}", "sent", 1, "to", mo.to));
+    else
+      ret = send_error(c, st == PC_OK ? 502 : http_status(st),
+                       err.msg[0] ? err.msg : "not sent");
+  } else if (strcmp(what, "pdf") == 0) {
+    pc_print_opts po;
+    st = print_opts(in, &po, s->o->allow_private_fetch, &err);
+    if (st == PC_OK)
+      st = load(s, in, po.who_said_what, &doc, &err);
+    struct pc_buf b;
+    pc_buf_init(&b, PC_MAX_OUTPUT);
+    if (st == PC_OK)
+      st = pc_pdf((const pc_doc *const *)&doc, 1, &po, to_buf, &b, &err);
+    if (st == PC_OK) {
+      char *disp = attachment_name(doc, "pdf");
+      size_t n = 0;
+      char *data = pc_buf_steal(&b, &n);
+      ret = send_buf(c, 200, "application/pdf", data, n, MHD_RESPMEM_MUST_FREE,
+                     disp);
+      g_free(disp);
+    } else {
+      pc_buf_cleanup(&b);
+      ret = send_error(c, http_status(st), err.msg);
+    }
+  } else {
+    bool quotes = strcmp(what, "quotes") == 0;
+    st = load(s, in, quotes, &doc, &err);
+    char *out = NULL;
+    size_t n = 0;
+    if (st == PC_OK)
+      st = pc_render(doc, quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_JSON, &out,
+                     &n, &err);
+    if (st == PC_OK)
+      ret = send_buf(c, 200, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
+                     NULL);
+    else /* a fetch the guard refused is forbidden, not malformed */
+      ret = send_error(c, strstr(err.msg, ": refused: ") ? 403 : http_status(st),
+                       err.msg);
+  }
+  pc_doc_free(doc);
+  json_decref(in);
+  return ret;
+}
+
+/* GET /img?u=URL: an article image, through the fetch guard, only when it
+ * is an image (sniffed), so the page never talks to another origin. */
+static enum MHD_Result image(struct srv *s, struct MHD_Connection *c) {
+  const char *u = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "u");
+  if (!u || (!pc_ascii_istarts(u, "http://") && !pc_ascii_istarts(u, "https://")))
+    return send_error(c, 400, "u: an http(s) image URL");
+  pc_print_opts po;
+  pc_print_opts_init(&po);
+  po.fetch_images = 1;
+  po.deny_private_fetch = !s->o->allow_private_fetch;
+  po.max_image_bytes = 10u << 20;
+  struct pc_image img;
+  char why[384];
+  if (pc_image_load(u, &po, NULL, &img, why, sizeof why) != PC_OK)
+    return send_error(c, 422, why);
+  enum MHD_Result r =
+      send_buf(c, 200, pc_image_mime(img.kind), img.data, img.len,
+               MHD_RESPMEM_MUST_FREE, NULL);
+  img.data = NULL; /* the response owns it now */
+  return r;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
+                              const char *url, const char *method,
+                              const char *version, const char *upload,
+                              size_t *upload_size, void **con_cls) {
+  struct srv *s = cls;
+  (void)version;
+  bool post = strcmp(method, "POST") == 0;
+  if (*con_cls == NULL) {
+    struct req *rq = calloc(1, sizeof *rq);
+    if (!rq)
+      return MHD_NO;
+    pc_buf_init(&rq->body, s->max_body);
+    *con_cls = rq;
+    if (post) {
+      const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                   "Content-Length");
+      if (cl && strtoull(cl, NULL, 10) > s->max_body)
+        rq->too_big = true; /* answered at once, the body never read */
+      else
+        return MHD_YES;
+    }
+  }
+  struct req *rq = *con_cls;
+  if (post && *upload_size) {
+    if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size))
+      rq->too_big = true;
+    *upload_size = 0;
+    if (!rq->too_big)
+      return MHD_YES;
+  }
+  if (rq->too_big) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
+    return send_error(c, 413, msg);
+  }
+  if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
+    if (strcmp(url, "/healthz") == 0)
+      return send_json(c, 200, json_pack("{s:b, s:s}", "ok", 1, "version",
+                                         PC_VERSION));
+    if (strcmp(url, "/img") == 0)
+      return image(s, c);
+    if (strcmp(url, "/") == 0) {
+      const struct pc_data_file *f = asset("web/index.html");
+      char *tok = new_token(s);
+      if (!f || !tok) {
+        g_free(tok);
+        return send_error(c, 500, "page missing");
+      }
+      /* the mail token goes into the page (a meta element) */
+      const char *mark = strstr((const char *)f->data, "{{TOKEN}}");
+      struct pc_buf b;
+      pc_buf_init(&b, 1u << 24);
+      if (mark) {
+        pc_buf_add(&b, (const char *)f->data, (size_t)(mark - (const char *)f->data));
+        pc_buf_adds(&b, tok);
+        pc_buf_adds(&b, mark + 9);
+      } else {
+        pc_buf_add(&b, (const char *)f->data, f->len);
+      }
+      g_free(tok);
+      size_t n = 0;
+      char *page = pc_buf_steal(&b, &n);
+      if (!page)
+        return MHD_NO;
+      return send_buf(c, 200, "text/html; charset=utf-8", page, n,
+                      MHD_RESPMEM_MUST_FREE, NULL);
+    }
+    if (strcmp(url, "/app.js") == 0 || strcmp(url, "/app.css") == 0) {
+      const struct pc_data_file *f =
+          asset(url[5] == 'j' ? "web/app.js" : "web/app.css");
+      if (!f)
+        return send_error(c, 404, "not found");
+      return send_buf(c, 200,
+                      url[5] == 'j' ? "text/javascript; charset=utf-8"
+                                    : "text/css; charset=utf-8",
+                      f->data, f->len, MHD_RESPMEM_PERSISTENT, NULL);
+    }
+    if (strncmp(url, "/api/", 5) == 0)
+      return send_error(c, 405, "use POST");
+    return send_error(c, 404, "not found");
+  }
+  if (post) {
+    static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
+    for (size_t i = 0; i < 4; i++) {
+      char path[32];
+      snprintf(path, sizeof path, "/api/%s", names[i]);
+      if (strcmp(url, path) == 0) {
+        const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     "Content-Type");
+        if (!ct || !pc_ascii_istarts(ct, "application/json"))
+          return send_error(c, 415, "Content-Type: application/json");
+        return api(s, c, names[i], rq);
+      }
+    }
+    return send_error(c, 404, "not found");
+  }
+  return send_error(c, 405, "method not allowed");
+}
+
+static void done(void *cls, struct MHD_Connection *c, void **con_cls,
+                 enum MHD_RequestTerminationCode toe) {
+  (void)cls, (void)c, (void)toe;
+  struct req *rq = *con_cls;
+  if (rq) {
+    pc_buf_cleanup(&rq->body);
+    free(rq);
+  }
+  *con_cls = NULL;
+}
+
+pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
+  if (!ctx || !o || !o->stop)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_serve: NULL argument");
+  const char *listen = o->listen ? o->listen : "127.0.0.1:8080";
+  /* HOST:PORT or [V6]:PORT */
+  char host[128];
+  const char *colon = strrchr(listen, ':');
+  if (!colon || colon == listen || (size_t)(colon - listen) >= sizeof host)
+    return pc_error_set(err, PC_ERR_USAGE, "--listen: HOST:PORT, not '%s'",
+                        listen);
+  memcpy(host, listen, (size_t)(colon - listen));
+  host[colon - listen] = '\0';
+  char *end;
+  long port = strtol(colon + 1, &end, 10);
+  if (*end || port < 0 || port > 65535)
+    return pc_error_set(err, PC_ERR_USAGE, "--listen: bad port in '%s'", listen);
+  struct sockaddr_storage ss;
+  memset(&ss, 0, sizeof ss);
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+  if (host[0] == '[' && host[strlen(host) - 1] == ']') {
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&ss;
+    host[strlen(host) - 1] = '\0';
+    a6->sin6_family = AF_INET6;
+    a6->sin6_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) != 1)
+      return pc_error_set(err, PC_ERR_USAGE, "--listen: bad IPv6 address");
+    flags |= MHD_USE_IPv6;
+  } else {
+    struct sockaddr_in *a4 = (struct sockaddr_in *)&ss;
+    a4->sin_family = AF_INET;
+    a4->sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &a4->sin_addr) != 1)
+      return pc_error_set(err, PC_ERR_USAGE,
+                          "--listen: an IPv4 address or [IPv6], not '%s'", host);
+  }
+  struct srv *s = calloc(1, sizeof *s);
+  if (!s)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  s->ctx = ctx;
+  s->o = o;
+  s->max_body = o->max_body ? o->max_body : 10u << 20;
+  if (getrandom(s->secret, sizeof s->secret, 0) != (ssize_t)sizeof s->secret) {
+    free(s);
+    return pc_error_set(err, PC_ERR_INTERNAL, "no randomness for the token");
+  }
+  pthread_mutex_init(&s->lock, NULL);
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  unsigned threads = o->threads > 0 ? (unsigned)o->threads
+                                    : cores > 0 ? (unsigned)cores : 2;
+  struct MHD_Daemon *d = MHD_start_daemon(
+      flags | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, s,
+      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+      MHD_OPTION_THREAD_POOL_SIZE, threads,
+      MHD_OPTION_CONNECTION_LIMIT, o->connection_limit ? o->connection_limit : 256u,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u,
+      MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+      MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END);
+  if (!d) {
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+    return pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
+  }
+  const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  if (o->ready)
+    o->ready(o->ready_closure, di ? di->port : (unsigned)port);
+  while (!*o->stop) {
+    struct timespec ts = {0, 100000000L};
+    nanosleep(&ts, NULL);
+  }
+  MHD_stop_daemon(d);
+  pthread_mutex_destroy(&s->lock);
+  free(s);
+  return PC_OK;
+}

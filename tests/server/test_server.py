@@ -1,0 +1,268 @@
+#!/usr/bin/python3
+"""test_server.py PRESSCUT REPO - presscut serve: the API and its safety.
+
+Starts `presscut serve --listen 127.0.0.1:0` (and a real SMTP server,
+tests/mail/smtpd.py) and checks: /healthz, the page and its headers (CSP,
+nosniff), /api/extract, /api/quotes and /api/pdf (pdftotext), JSON errors
+with the right status codes; fetches of 127.0.0.1, [::1], 169.254.169.254,
+a hostname that resolves to loopback and a redirect to loopback all refused
+(the redirect from an address allowed for the test with
+PRESSCUT_FETCH_ALLOW, so that only the second hop is refused), and allowed
+with --allow-private-fetch; a hostile page comes out inert; a 100 MiB body
+is refused with 413; mail needs the page's token and origin, is rate
+limited, and arrives; slow clients are dropped.
+"""
+import http.server
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+PRESSCUT, REPO = sys.argv[1], sys.argv[2]
+SEED = os.path.join(REPO, "examples", "crocus-article.txt")
+passed = failed = 0
+procs = []
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def serve(*args, env=None):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    p = subprocess.Popen([PRESSCUT, "serve", "--listen", "127.0.0.1:0", "--threads", "4"] + list(args),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
+    procs.append(p)
+    line = p.stdout.readline().decode().strip()
+    if not line.isdigit():
+        raise RuntimeError("serve did not start: " + p.stderr.read().decode())
+    return p, int(line)
+
+
+def req(port, path, body=None, headers=None, method=None, raw=None):
+    url = f"http://127.0.0.1:{port}{path}"
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    h = {"Content-Type": "application/json"} if data is not None else {}
+    h.update(headers or {})
+    r = urllib.request.Request(url, data=data, headers=h, method=method)
+    try:
+        with urllib.request.urlopen(r, timeout=60) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+class Site(http.server.BaseHTTPRequestHandler):
+    """A small site: a hostile page, and a redirect to loopback."""
+    target = 0
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        if self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{Site.target}/healthz")
+            self.end_headers()
+            return
+        body = (b"<html><head><title>Hostile</title><script>alert(1)</script></head>"
+                b"<body onload=\"alert(2)\"><article><h1>Hostile page</h1>"
+                b"<p>First paragraph of the hostile page, long enough to be body text here.</p>"
+                b"<p><img src=x onerror=\"alert(3)\"><a href=\"javascript:alert(4)\">click me</a> "
+                b"and more ordinary words so that this is a paragraph too.</p>"
+                b"<script>document.write('x')</script></article></body></html>")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="pc-serve-")
+    seed = open(SEED).read()
+
+    # a web site on 127.0.0.2 (allowed for this test only) and a mail server
+    site = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Site)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.2:{site.server_address[1]}"
+    spool = os.path.join(tmp, "spool")
+    pf = os.path.join(tmp, "smtp.port")
+    smtpd = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "tests", "mail", "smtpd.py"),
+                              "--spool", spool, "--portfile", pf], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    procs.append(smtpd)
+    for _ in range(200):
+        if os.path.exists(pf):
+            break
+        time.sleep(0.05)
+    smtp_port = int(open(pf).read())
+
+    p, port = serve("--smtp", f"smtp://127.0.0.1:{smtp_port}", "--from", "presscut <noreply@example.org>",
+                    "--outbox", os.path.join(tmp, "outbox"), "--mail-per-minute", "3",
+                    "--max-body", str(16 << 20), env={"PRESSCUT_FETCH_ALLOW": "127.0.0.2"})
+    Site.target = port
+
+    s, h, b = req(port, "/healthz")
+    check("GET /healthz", s == 200 and json.loads(b)["ok"] is True)
+    s, h, b = req(port, "/")
+    check("GET / serves the page", s == 200 and b"<main" in b and h.get("Content-Type", "").startswith("text/html"))
+    check("CSP forbids inline script", "script-src 'self'" in h.get("Content-Security-Policy", "") and
+          "unsafe-inline" not in h.get("Content-Security-Policy", ""))
+    check("nosniff", h.get("X-Content-Type-Options") == "nosniff")
+    token = re.search(rb'name="pc-token" content="([^"]+)"', b).group(1).decode()
+    check("the page carries a mail token", re.fullmatch(r"\d+\.[0-9a-f]{64}", token) is not None, token)
+    for path in ("/app.js", "/app.css"):
+        s, h, b = req(port, path)
+        check(f"GET {path}", s == 200 and len(b) > 1000)
+
+    s, h, b = req(port, "/api/extract", {"text": seed})
+    d = json.loads(b) if s == 200 else {}
+    check("POST /api/extract", s == 200 and d.get("title", "").startswith("Terrorist Attack") and len(d["blocks"]) == 9)
+    s, h, b = req(port, "/api/extract", {"text": seed, "cut": True, "delete": "b1"})
+    d2 = json.loads(b) if s == 200 else {}
+    check("cut and delete applied", s == 200 and len(d2["blocks"]) == 7 and d2["blocks"][0]["id"] == "b2", len(d2.get("blocks", [])))
+    s, h, b = req(port, "/api/quotes", {"text": seed})
+    q = json.loads(b) if s == 200 else {}
+    check("POST /api/quotes: Bortnikov's claim",
+          s == 200 and any(c["claimant"] == "Alexander Bortnikov" for c in q.get("claims", [])))
+    s, h, b = req(port, "/api/pdf", {"text": seed, "delete": "b2", "text_size": 4, "page_size": "letter"})
+    check("POST /api/pdf", s == 200 and h.get("Content-Type") == "application/pdf" and b[:5] == b"%PDF-")
+    pdf = os.path.join(tmp, "a.pdf")
+    open(pdf, "wb").write(b)
+    t = subprocess.run(["pdftotext", pdf, "-"], capture_output=True).stdout.decode()
+    check("the PDF lacks the deleted paragraph", "Crocus" in t and "Bortnikov" not in t)
+    check("PDF download name", "Terrorist-Attack-Near-Moscow" in h.get("Content-Disposition", ""))
+
+    # errors are JSON with the right status
+    for path, body, want in (("/api/extract", {}, 400), ("/api/extract", {"text": seed, "html": "x"}, 400),
+                             ("/api/extract", {"text": seed, "delete": "b99"}, 400),
+                             ("/api/pdf", {"text": seed, "text_size": 9}, 400), ("/nope", None, 404),
+                             ("/api/extract", None, 405), ("/api/extract", {"url": "ftp://example.com/x"}, 400)):
+        s, h, b = req(port, path, body)
+        ok = s == want
+        try:
+            ok = ok and "error" in json.loads(b)
+        except ValueError:
+            ok = False
+        check(f"{path} {json.dumps(body)[:40]} -> {want} JSON", ok, (s, b[:100]))
+    s, h, b = req(port, "/api/extract", raw=b"not json")
+    check("a body that is not JSON: 400", s == 400)
+    s, h, b = req(port, "/api/extract", raw=b"{}", headers={"Content-Type": "text/plain"})
+    check("wrong Content-Type: 415", s == 415)
+
+    # fetches that must be refused
+    for u in (f"http://127.0.0.1:{port}/healthz", f"http://[::1]:{port}/", "http://169.254.169.254/latest/meta-data/",
+              f"http://localhost:{port}/healthz", "http://10.0.0.1/", "http://[fe80::1]/", "http://0.0.0.0/",
+              "http://[::ffff:127.0.0.1]/", f"{site_url}/redirect"):
+        s, h, b = req(port, "/api/extract", {"url": u})
+        check(f"refused: {u}", s == 403 and b"refused" in b, (s, b[:160]))
+    s, h, b = req(port, "/img?u=" + urllib.request.quote(f"http://127.0.0.1:{port}/healthz"))
+    check("image proxy refuses loopback", s == 422 and b"refused" in b, (s, b[:120]))
+    # the allowed site works, and its page comes out inert
+    s, h, b = req(port, "/api/extract", {"url": f"{site_url}/hostile"})
+    check("an allowed site is fetched", s == 200, (s, b[:200]))
+    low = b.lower()
+    check("hostile page: no script, handler or javascript: in the JSON",
+          b"<script" not in low and b"onerror" not in low and b"onload" not in low and b"javascript:" not in low, b[:300])
+    s, h, b = req(port, "/api/pdf", {"url": f"{site_url}/hostile"})
+    check("hostile page: PDF made", s == 200)
+
+    # a 100 MiB body: 413 at once, from Content-Length
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"Content-Length: 104857600\r\n\r\n" + b"{" + b" " * 65536)
+    sock.settimeout(10)
+    head = sock.recv(4096)
+    sock.close()
+    check("100 MiB body: 413", head.startswith(b"HTTP/1.1 413"), head[:60])
+    # the same without Content-Length (chunked): 413 when the count passes
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"Transfer-Encoding: chunked\r\n\r\n")
+    chunk = b"%x\r\n" % (1 << 20) + b" " * (1 << 20) + b"\r\n"
+    got = b""
+    sock.settimeout(10)
+    try:
+        for _ in range(20):
+            sock.sendall(chunk)
+    except OSError:
+        pass
+    try:
+        got = sock.recv(4096)
+    except OSError:
+        pass
+    sock.close()
+    # without a length, the connection is answered 413 or closed: never read on
+    check("chunked body over the cap: refused", got == b"" or got.startswith(b"HTTP/1.1 413")
+          or got.startswith(b"HTTP/1.1 100"), got[:60])
+
+    # mail: token, origin, rate
+    origin = f"http://127.0.0.1:{port}"
+    body = {"text": seed, "to": "ann@example.com", "message": "From the page."}
+    s, h, b = req(port, "/api/mail", body, headers={"Origin": origin})
+    check("mail without the token: 403", s == 403, (s, b[:100]))
+    s, h, b = req(port, "/api/mail", body, headers={"X-Presscut-Token": token, "Origin": "https://evil.example"})
+    check("cross-origin mail: 403", s == 403, (s, b[:100]))
+    s, h, b = req(port, "/api/mail", body, headers={"X-Presscut-Token": token[:-2] + "00", "Origin": origin})
+    check("forged token: 403", s == 403)
+    s, h, b = req(port, "/api/mail", dict(body, to="not an address"), headers={"X-Presscut-Token": token, "Origin": origin})
+    check("bad address: 400", s == 400, (s, b[:100]))
+    s, h, b = req(port, "/api/mail", dict(body, **{"from": "ceo@example.com"}), headers={"X-Presscut-Token": token, "Origin": origin})
+    check("mail from the page: sent", s == 200 and json.loads(b).get("sent") is True, (s, b[:200]))
+    time.sleep(0.3)
+    msgs = sorted(f for f in os.listdir(spool) if f.endswith(".eml")) if os.path.isdir(spool) else []
+    check("the message arrived", len(msgs) == 1)
+    if msgs:
+        env = json.load(open(os.path.join(spool, msgs[0][:-4] + ".json")))
+        check("the request cannot choose the sender", env["from"] == "noreply@example.org", env)
+    s, h, b = req(port, "/api/mail", body, headers={"X-Presscut-Token": token, "Origin": origin})
+    s2, h, b2 = req(port, "/api/mail", body, headers={"X-Presscut-Token": token, "Origin": origin})
+    check("rate limit: 429 past the limit", s == 200 and s2 == 429, (s, s2, b2[:100]))
+
+    # a slow client is dropped; the server still answers others
+    slow = socket.create_connection(("127.0.0.1", port))
+    slow.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\n")
+    s, h, b = req(port, "/healthz")
+    check("others are served while a client dawdles", s == 200)
+    slow.close()
+    p.terminate()
+    p.wait(10)
+    check("SIGTERM stops the server cleanly", p.returncode == 0, p.returncode)
+
+    # --allow-private-fetch lets local addresses through
+    p2, port2 = serve("--allow-private-fetch")
+    s, h, b = req(port2, "/api/extract", {"url": f"{site_url}/hostile"})
+    check("--allow-private-fetch: a private address is fetched", s == 200, (s, b[:100]))
+    s, h, b = req(port2, "/api/mail", body, headers={"X-Presscut-Token": token})
+    check("mail without SMTP configured: 503", s == 503)
+    p2.terminate()
+    p2.wait(10)
+    site.shutdown()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    try:
+        rc = main()
+    finally:
+        for pr in procs:
+            if pr.poll() is None:
+                pr.kill()
+    sys.exit(rc)
