@@ -63,6 +63,7 @@ async function load(input) {
     if (state.wsw) await loadQuotes();
     $('tools').hidden = false;
     $('hint').hidden = false;
+    $('paste-box').open = false;
     render();
     status('Ready: ' + (state.doc.title || 'untitled') + ' (' +
            state.doc.word_count + ' words).');
