@@ -679,7 +679,8 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
       MHD_OPTION_THREAD_POOL_SIZE, threads,
       MHD_OPTION_CONNECTION_LIMIT, o->connection_limit ? o->connection_limit : 256u,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      (o->connection_limit ? o->connection_limit : 256u) / 2,
       MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
       MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END);
