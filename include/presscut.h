@@ -499,6 +499,48 @@ PC_API void pc_serve_opts_init(pc_serve_opts *opts);
 PC_API pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *opts,
                           pc_error *err);
 
+/*** batch: many documents, in parallel, resumable **************************/
+
+typedef struct pc_batch_stats {
+  unsigned long long read;     /* documents found in the inputs */
+  unsigned long long written;  /* lines written to the output */
+  unsigned long long errors;   /* documents that failed (errors file) */
+  unsigned long long skipped;  /* not documents (WARC request, warcinfo,
+                                  non-HTML) or not ours (--shard, --resume) */
+  unsigned long long bytes;    /* payload bytes read */
+  unsigned long long files;    /* input files opened */
+} pc_batch_stats;
+
+typedef struct pc_batch_opts {
+  const char *const *inputs;   /* paths, directories (recursive) or "-" */
+  size_t ninputs;
+  const char *out;             /* JSON Lines output (required) */
+  const char *errors;          /* JSON Lines of failures, or NULL */
+  int jobs;                    /* worker threads; 0 = the number of cores */
+  int attribution;             /* add quotes, entities and claims */
+  int resume;                  /* skip what out (and errors) already hold;
+                                  append */
+  int ordered;                 /* write in input order */
+  unsigned shard_i, shard_n;   /* documents with seq % n == i; n 0 = all */
+  const char *date;            /* --date for attribution, or NULL */
+  size_t max_doc;              /* a document's payload cap; 0 = 32 MiB */
+  /* progress, about twice a second, and once at the end (final 1) */
+  void (*progress)(void *closure, const pc_batch_stats *st, double seconds,
+                   int final);
+  void *progress_closure;
+} pc_batch_opts;
+
+PC_API void pc_batch_opts_init(pc_batch_opts *opts);
+
+/* Runs the batch: every document of the inputs extracted (and attributed)
+ * by opts->jobs threads into opts->out, one JSON object a line with
+ * "source" ({"file", "offset"}) and "id" (SHA-256 of URL and payload).
+ * Memory is bounded: inputs are streamed, at most a few documents per
+ * worker are in flight.  *stats (may be NULL) gets the counts; read ==
+ * written + errors + skipped. */
+PC_API pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *opts,
+                              pc_batch_stats *stats, pc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

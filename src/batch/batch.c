@@ -1,0 +1,1059 @@
+/* batch.c - presscut batch: every document of directories, files, WARC
+ * archives (gzipped or not) and JSON Lines, extracted by N threads into one
+ * JSON Lines file; resumable, shardable, with bounded memory.
+ *
+ * One reader thread walks the inputs in a fixed order and cuts them into
+ * units (a file, a WARC response record, a JSON line); each unit gets a
+ * sequence number.  Workers take units from a bounded queue, extract (and
+ * attribute) them and hand back the line; the main thread writes lines as
+ * they come, or in sequence order with --ordered (a reorder window bounded
+ * by the queue).  So memory holds at most queue + workers documents.
+ *
+ * WARC: our own reader (the format is simple): records of "WARC/1.x"
+ * headers, a Content-Length block, CRLF CRLF.  response records with an
+ * application/http payload are documents when the HTTP Content-Type is HTML
+ * (or absent); chunked transfer coding and gzip/deflate content coding are
+ * undone.  Files are read through zlib's gz* functions, which read plain
+ * and gzipped (multi-member) files alike.
+ *
+ * Resume: the ids already in the output (and errors) file are skipped; a
+ * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
+ * out in one write(2). */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <glib.h>
+
+#define QUEUE_PER_JOB 4
+
+void pc_batch_opts_init(pc_batch_opts *o) {
+  if (!o)
+    return;
+  memset(o, 0, sizeof *o);
+}
+
+/*** units and the queues *************************************************/
+
+struct unit {
+  unsigned long long seq;
+  char *file;          /* source file ("-" for stdin) */
+  unsigned long long offset; /* record offset (uncompressed) or line */
+  char *url;           /* may be NULL */
+  char *ctype;         /* HTTP Content-Type or NULL */
+  char *data;
+  size_t len;
+  char *error;         /* set by the reader: a record it could not read */
+  /* results */
+  char *line;          /* the output line (with "\n") */
+  bool failed;         /* line goes to the errors file */
+  bool skip;           /* nothing to write (resume, shard) */
+};
+
+static void unit_free(struct unit *u) {
+  if (!u)
+    return;
+  free(u->file);
+  free(u->url);
+  free(u->ctype);
+  free(u->data);
+  free(u->error);
+  free(u->line);
+  free(u);
+}
+
+struct queue {
+  struct unit **v;
+  size_t cap, head, n;
+  bool closed;
+  pthread_mutex_t m;
+  pthread_cond_t not_empty, not_full;
+};
+
+static void q_init(struct queue *q, size_t cap) {
+  memset(q, 0, sizeof *q);
+  q->v = calloc(cap, sizeof *q->v);
+  q->cap = q->v ? cap : 0;
+  pthread_mutex_init(&q->m, NULL);
+  pthread_cond_init(&q->not_empty, NULL);
+  pthread_cond_init(&q->not_full, NULL);
+}
+
+static void q_destroy(struct queue *q) {
+  free(q->v);
+  pthread_mutex_destroy(&q->m);
+  pthread_cond_destroy(&q->not_empty);
+  pthread_cond_destroy(&q->not_full);
+}
+
+/* Adds u (taking it); into a closed queue, u is dropped (a failed run). */
+static void q_push(struct queue *q, struct unit *u) {
+  pthread_mutex_lock(&q->m);
+  while (q->n == q->cap && !q->closed)
+    pthread_cond_wait(&q->not_full, &q->m);
+  if (q->closed && q->n == q->cap) {
+    pthread_mutex_unlock(&q->m);
+    unit_free(u);
+    return;
+  }
+  q->v[(q->head + q->n) % q->cap] = u;
+  q->n++;
+  pthread_cond_signal(&q->not_empty);
+  pthread_mutex_unlock(&q->m);
+}
+
+/* NULL when closed and empty. */
+static struct unit *q_pop(struct queue *q) {
+  pthread_mutex_lock(&q->m);
+  while (q->n == 0 && !q->closed)
+    pthread_cond_wait(&q->not_empty, &q->m);
+  struct unit *u = NULL;
+  if (q->n) {
+    u = q->v[q->head];
+    q->head = (q->head + 1) % q->cap;
+    q->n--;
+    pthread_cond_signal(&q->not_full);
+  }
+  pthread_mutex_unlock(&q->m);
+  return u;
+}
+
+static void q_close(struct queue *q) {
+  pthread_mutex_lock(&q->m);
+  q->closed = true;
+  pthread_cond_broadcast(&q->not_empty);
+  pthread_mutex_unlock(&q->m);
+}
+
+/*** the run *****************************************************************/
+
+struct run {
+  const pc_ctx *ctx;
+  const pc_batch_opts *o;
+  size_t max_doc;
+  struct queue in, out;
+  /* ids already written (resume): an open-addressing set of 64-bit keys */
+  uint64_t *done;
+  size_t done_cap, done_n;
+  /* counters the reader keeps (the writer owns the others) */
+  pthread_mutex_t stat_m;
+  pc_batch_stats st;
+  unsigned long long next_seq;
+  int live; /* workers still running (under out.m) */
+};
+
+static uint64_t key_of(const char *hex) {
+  uint64_t k = 0;
+  for (int i = 0; i < 16 && hex[i]; i++) {
+    char c = hex[i];
+    k = k << 4 | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return k ? k : 1;
+}
+
+static bool done_has(const struct run *r, uint64_t k) {
+  if (!r->done_cap)
+    return false;
+  for (size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (r->done_cap - 1);
+       r->done[h]; h = (h + 1) & (r->done_cap - 1))
+    if (r->done[h] == k)
+      return true;
+  return false;
+}
+
+static bool done_add(struct run *r, uint64_t k) {
+  if ((r->done_n + 1) * 2 > r->done_cap) {
+    size_t cap = r->done_cap ? r->done_cap * 2 : 1024;
+    uint64_t *nv = calloc(cap, sizeof *nv);
+    if (!nv)
+      return false;
+    for (size_t i = 0; i < r->done_cap; i++) {
+      uint64_t v = r->done[i];
+      if (!v)
+        continue;
+      size_t h = (size_t)(v * 0x9E3779B97F4A7C15ull) & (cap - 1);
+      while (nv[h])
+        h = (h + 1) & (cap - 1);
+      nv[h] = v;
+    }
+    free(r->done);
+    r->done = nv, r->done_cap = cap;
+  }
+  if (done_has(r, k))
+    return true;
+  size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (r->done_cap - 1);
+  while (r->done[h])
+    h = (h + 1) & (r->done_cap - 1);
+  r->done[h] = k;
+  r->done_n++;
+  return true;
+}
+
+/* The ids of a JSON Lines file, after cutting a partial last line. */
+static pc_status load_done(struct run *r, const char *path, pc_error *err) {
+  int fd = open(path, O_RDWR | O_CLOEXEC);
+  if (fd < 0)
+    return errno == ENOENT ? PC_OK
+                           : pc_error_set(err, PC_ERR_IO, "%s: %s", path,
+                                          strerror(errno));
+  FILE *f = fdopen(fd, "r+");
+  if (!f) {
+    close(fd);
+    return pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  off_t good = 0;
+  pc_status st = PC_OK;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    if (line[n - 1] != '\n')
+      break; /* the partial last line of an interrupted run */
+    good += n;
+    /* the line's own id follows its "source" object; blocks have ids
+     * too, but never right after a closing brace and a comma */
+    const char *id = strstr(line, "},\"id\":\"");
+    if (id && !done_add(r, key_of(id + 8))) {
+      st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      break;
+    }
+  }
+  free(line);
+  if (st == PC_OK && ftruncate(fd, good) != 0)
+    st = pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));
+  fclose(f);
+  return st;
+}
+
+/*** reading ******************************************************************/
+
+static void emit(struct run *r, const char *file, unsigned long long off,
+                 char *url, char *ctype, char *data, size_t len,
+                 const char *error) {
+  struct unit *u = calloc(1, sizeof *u);
+  if (!u) {
+    free(url), free(ctype), free(data);
+    return;
+  }
+  u->seq = r->next_seq++;
+  u->file = strdup(file);
+  u->offset = off;
+  u->url = url;
+  u->ctype = ctype;
+  u->data = data;
+  u->len = len;
+  u->error = error ? strdup(error) : NULL;
+  pthread_mutex_lock(&r->stat_m);
+  r->st.read++;
+  r->st.bytes += len;
+  pthread_mutex_unlock(&r->stat_m);
+  q_push(&r->in, u);
+}
+
+/* A record that is not a document: counted read and skipped. */
+static void skip_record(struct run *r, const char *file,
+                        unsigned long long off) {
+  struct unit *u = calloc(1, sizeof *u);
+  if (!u)
+    return;
+  u->seq = r->next_seq++;
+  u->file = strdup(file);
+  u->offset = off;
+  u->skip = true;
+  pthread_mutex_lock(&r->stat_m);
+  r->st.read++;
+  pthread_mutex_unlock(&r->stat_m);
+  q_push(&r->in, u);
+}
+
+/* gz line reader with a cap. */
+static char *gz_line(gzFile g, size_t max, size_t *len, bool *over) {
+  struct pc_buf b;
+  pc_buf_init(&b, max);
+  int c;
+  *over = false;
+  while ((c = gzgetc(g)) != -1) {
+    if (!pc_buf_addc(&b, (char)c))
+      *over = true;
+    if (c == '\n')
+      break;
+  }
+  if (!b.len && c == -1) {
+    pc_buf_cleanup(&b);
+    return NULL;
+  }
+  if (!b.data)
+    pc_buf_add(&b, "", 0);
+  return pc_buf_steal(&b, len);
+}
+
+static const char *header(const char *h, size_t n, const char *name,
+                          size_t *vl) {
+  size_t nl = strlen(name);
+  for (const char *p = h; p < h + n;) {
+    const char *e = memchr(p, '\n', (size_t)(h + n - p));
+    size_t ll = e ? (size_t)(e - p) : (size_t)(h + n - p);
+    if (ll > nl && p[nl] == ':' && g_ascii_strncasecmp(p, name, nl) == 0) {
+      const char *v = p + nl + 1;
+      while (v < p + ll && (*v == ' ' || *v == '\t'))
+        v++;
+      size_t l = (size_t)(p + ll - v);
+      while (l && (v[l - 1] == '\r' || v[l - 1] == ' '))
+        l--;
+      *vl = l;
+      return v;
+    }
+    p += ll + 1;
+  }
+  return NULL;
+}
+
+static bool unchunk(const char *s, size_t n, struct pc_buf *out) {
+  size_t i = 0;
+  while (i < n) {
+    char *end;
+    unsigned long long sz = strtoull(s + i, &end, 16);
+    if (end == s + i)
+      return false;
+    const char *nl = memchr(end, '\n', (size_t)(s + n - end));
+    if (!nl)
+      return false;
+    i = (size_t)(nl - s) + 1;
+    if (sz == 0)
+      return true;
+    if (sz > n - i)
+      return false;
+    if (!pc_buf_add(out, s + i, (size_t)sz))
+      return false;
+    i += (size_t)sz;
+    if (i < n && s[i] == '\r')
+      i++;
+    if (i < n && s[i] == '\n')
+      i++;
+  }
+  return true;
+}
+
+static bool inflate_all(const char *s, size_t n, struct pc_buf *out) {
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  if (inflateInit2(&z, 15 + 32) != Z_OK) /* gzip or zlib, detected */
+    return false;
+  z.next_in = (Bytef *)(uintptr_t)s;
+  z.avail_in = (uInt)n;
+  char buf[65536];
+  int rc;
+  do {
+    z.next_out = (Bytef *)buf;
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      inflateEnd(&z);
+      return false;
+    }
+    if (!pc_buf_add(out, buf, sizeof buf - z.avail_out)) {
+      inflateEnd(&z);
+      return false;
+    }
+  } while (rc != Z_STREAM_END && z.avail_in > 0);
+  inflateEnd(&z);
+  return true;
+}
+
+/* A WARC response block: HTTP status line, headers, body. */
+static void http_payload(struct run *r, const char *file,
+                         unsigned long long off, char *url, char *block,
+                         size_t n) {
+  const char *sep = NULL;
+  for (size_t i = 0; i + 3 < n; i++)
+    if (block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' &&
+        block[i + 3] == '\n') {
+      sep = block + i;
+      break;
+    }
+  if (!sep || n < 12 || strncmp(block, "HTTP/", 5) != 0) {
+    free(block);
+    emit(r, file, off, url, NULL, NULL, 0, "not an HTTP response");
+    return;
+  }
+  size_t hl = (size_t)(sep - block);
+  size_t vl = 0;
+  const char *ct = header(block, hl, "Content-Type", &vl);
+  char *ctype = ct ? strndup(ct, vl) : NULL;
+  if (ctype && !pc_ascii_istr(ctype, "html")) {
+    free(ctype);
+    free(block);
+    free(url);
+    skip_record(r, file, off); /* an image, a script, a PDF ... */
+    return;
+  }
+  const char *body = sep + 4;
+  size_t bl = n - hl - 4;
+  struct pc_buf a, b;
+  pc_buf_init(&a, r->max_doc);
+  pc_buf_init(&b, r->max_doc);
+  bool ok = true;
+  const char *te = header(block, hl, "Transfer-Encoding", &vl);
+  if (te && pc_ascii_istr(te, "chunked") && (size_t)(pc_ascii_istr(te, "chunked") - te) < vl) {
+    ok = unchunk(body, bl, &a);
+    body = a.data ? a.data : "";
+    bl = a.len;
+  }
+  const char *ce = header(block, hl, "Content-Encoding", &vl);
+  if (ok && ce && vl >= 4 && (g_ascii_strncasecmp(ce, "gzip", 4) == 0 ||
+                              g_ascii_strncasecmp(ce, "deflate", 7) == 0 ||
+                              g_ascii_strncasecmp(ce, "x-gzip", 6) == 0)) {
+    ok = inflate_all(body, bl, &b);
+    body = b.data ? b.data : "";
+    bl = b.len;
+  }
+  char *data = ok ? malloc(bl + 1) : NULL;
+  if (data) {
+    memcpy(data, body, bl);
+    data[bl] = '\0';
+  }
+  pc_buf_cleanup(&a);
+  pc_buf_cleanup(&b);
+  free(block);
+  emit(r, file, off, url, ctype, data, data ? bl : 0,
+       data ? NULL : "cannot decode the HTTP body (chunked or compressed)");
+}
+
+static void read_warc(struct run *r, gzFile g, const char *file) {
+  unsigned long long off = 0;
+  for (;;) {
+    /* the version line, after any blank lines between records */
+    size_t len;
+    bool over;
+    char *line;
+    do {
+      line = gz_line(g, 4096, &len, &over);
+      if (!line)
+        return;
+      off += len;
+      if (len <= 2 && (line[0] == '\r' || line[0] == '\n')) {
+        free(line);
+        line = NULL;
+      }
+    } while (!line);
+    unsigned long long rec = off - len;
+    if (strncmp(line, "WARC/", 5) != 0) {
+      free(line);
+      emit(r, file, rec, NULL, NULL, NULL, 0, "not a WARC record (lost sync)");
+      return;
+    }
+    free(line);
+    struct pc_buf h;
+    pc_buf_init(&h, 1u << 20);
+    while ((line = gz_line(g, 65536, &len, &over)) != NULL) {
+      off += len;
+      bool end = len <= 2 && (line[0] == '\r' || line[0] == '\n');
+      if (!end)
+        pc_buf_add(&h, line, len);
+      free(line);
+      if (end)
+        break;
+    }
+    size_t vl = 0;
+    const char *hd = h.data ? h.data : "";
+    const char *cl = header(hd, h.len, "Content-Length", &vl);
+    unsigned long long clen = cl ? strtoull(cl, NULL, 10) : 0;
+    const char *type = header(hd, h.len, "WARC-Type", &vl);
+    bool response = type && vl == 8 && strncmp(type, "response", 8) == 0;
+    const char *uri = header(hd, h.len, "WARC-Target-URI", &vl);
+    char *url = uri ? strndup(uri, vl) : NULL;
+    if (url && url[0] == '<' && strlen(url) > 2) { /* WARC 1.0 <uri> form */
+      memmove(url, url + 1, strlen(url));
+      url[strlen(url) - 1] = '\0';
+    }
+    const char *ct = header(hd, h.len, "Content-Type", &vl);
+    bool http = ct && pc_ascii_istr(ct, "application/http") &&
+                (size_t)(pc_ascii_istr(ct, "application/http") - ct) < vl;
+    pc_buf_cleanup(&h);
+    if (!cl) {
+      free(url);
+      emit(r, file, rec, NULL, NULL, NULL, 0, "WARC record without Content-Length");
+      return;
+    }
+    if (!response || !http || clen > r->max_doc) {
+      /* skip the block */
+      char buf[65536];
+      unsigned long long left = clen;
+      while (left) {
+        int k = gzread(g, buf, (unsigned)(left < sizeof buf ? left : sizeof buf));
+        if (k <= 0)
+          break;
+        left -= (unsigned long long)k;
+      }
+      off += clen - left;
+      if (response && http && clen > r->max_doc)
+        emit(r, file, rec, url, NULL, NULL, 0, "record over the document size cap");
+      else {
+        free(url);
+        skip_record(r, file, rec);
+      }
+      if (left)
+        return; /* truncated file */
+      continue;
+    }
+    char *block = malloc(clen + 1);
+    if (!block) {
+      free(url);
+      return;
+    }
+    size_t got = 0;
+    while (got < clen) {
+      int k = gzread(g, block + got, (unsigned)(clen - got < (1u << 30) ? clen - got : (1u << 30)));
+      if (k <= 0)
+        break;
+      got += (size_t)k;
+    }
+    off += got;
+    if (got < clen) {
+      free(block);
+      emit(r, file, rec, url, NULL, NULL, 0, "truncated WARC record");
+      return;
+    }
+    block[clen] = '\0';
+    http_payload(r, file, rec, url, block, (size_t)clen);
+  }
+}
+
+static void read_jsonl(struct run *r, gzFile g, const char *file) {
+  unsigned long long lineno = 0;
+  size_t len;
+  bool over;
+  char *line;
+  while ((line = gz_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
+    lineno++;
+    if (strspn(line, " \t\r\n") == len) {
+      free(line);
+      continue;
+    }
+    if (over) {
+      free(line);
+      emit(r, file, lineno, NULL, NULL, NULL, 0, "line over the document size cap");
+      continue;
+    }
+    json_error_t je;
+    json_t *j = json_loadb(line, len, 0, &je);
+    free(line);
+    const char *html = j ? json_string_value(json_object_get(j, "html")) : NULL;
+    const char *url = j ? json_string_value(json_object_get(j, "url")) : NULL;
+    if (!html) {
+      emit(r, file, lineno, url ? strdup(url) : NULL, NULL, NULL, 0,
+           "not a JSON object with an \"html\" string");
+    } else {
+      size_t hl = json_string_length(json_object_get(j, "html"));
+      char *d = malloc(hl + 1);
+      if (d)
+        memcpy(d, html, hl + 1);
+      emit(r, file, lineno, url ? strdup(url) : NULL,
+           strdup("text/html; charset=utf-8"), d, d ? hl : 0, d ? NULL : "out of memory");
+    }
+    json_decref(j);
+  }
+}
+
+static void read_whole(struct run *r, gzFile g, const char *file,
+                       const char *first, size_t nfirst) {
+  struct pc_buf b;
+  pc_buf_init(&b, r->max_doc);
+  pc_buf_add(&b, first, nfirst);
+  char buf[65536];
+  int k;
+  bool over = false;
+  while ((k = gzread(g, buf, sizeof buf)) > 0)
+    if (!pc_buf_add(&b, buf, (size_t)k)) {
+      over = true;
+      break;
+    }
+  if (over) {
+    pc_buf_cleanup(&b);
+    emit(r, file, 0, NULL, NULL, NULL, 0, "file over the document size cap");
+    return;
+  }
+  size_t n = 0;
+  if (!b.data)
+    pc_buf_add(&b, "", 0);
+  char *d = pc_buf_steal(&b, &n);
+  emit(r, file, 0, NULL, NULL, d, n, d ? NULL : "out of memory");
+}
+
+static void read_file(struct run *r, const char *path) {
+  int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+    return;
+  }
+  gzFile g = gzdopen(fd, "rb");
+  if (!g) {
+    close(fd);
+    emit(r, path, 0, NULL, NULL, NULL, 0, "cannot read");
+    return;
+  }
+  gzbuffer(g, 1u << 17);
+  pthread_mutex_lock(&r->stat_m);
+  r->st.files++;
+  pthread_mutex_unlock(&r->stat_m);
+  char head[8];
+  int k = gzread(g, head, 5);
+  /* the first bytes go back (gzungetc works on pipes, unlike a rewind) */
+  bool back = true;
+  for (int i = k - 1; i >= 0 && back; i--)
+    back = gzungetc((unsigned char)head[i], g) >= 0;
+  if (!back) {
+    emit(r, path, 0, NULL, NULL, NULL, 0, "cannot read");
+  } else if (k == 5 && memcmp(head, "WARC/", 5) == 0) {
+    read_warc(r, g, path);
+  } else if (k > 0 && (head[0] == '{' || (strlen(path) > 6 &&
+                       strcmp(path + strlen(path) - 6, ".jsonl") == 0))) {
+    read_jsonl(r, g, path);
+  } else if (k > 0) {
+    read_whole(r, g, path, "", 0);
+  }
+  gzclose(g);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Directories in sorted order, so every run (and every shard) sees the
+ * same sequence. */
+/* Inside directories only these are read; a file named on the command
+ * line is always read, its kind sniffed. */
+static bool input_name(const char *n) {
+  static const char *const ext[] = {".html", ".htm", ".xhtml", ".txt",
+                                    ".text", ".warc", ".warc.gz", ".jsonl",
+                                    ".jsonl.gz", ".html.gz", NULL};
+  size_t l = strlen(n);
+  for (int i = 0; ext[i]; i++) {
+    size_t e = strlen(ext[i]);
+    if (l > e && g_ascii_strcasecmp(n + l - e, ext[i]) == 0)
+      return true;
+  }
+  return false;
+}
+
+static void walk(struct run *r, const char *path, int depth) {
+  struct stat sb;
+  if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    if (depth > 64)
+      return;
+    DIR *d = opendir(path);
+    if (!d) {
+      emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+      return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+      if (e->d_name[0] == '.')
+        continue;
+      char *full = g_build_filename(path, e->d_name, NULL);
+      struct stat s2;
+      bool dir = stat(full, &s2) == 0 && S_ISDIR(s2.st_mode);
+      g_free(full);
+      if (!dir && !input_name(e->d_name))
+        continue;
+      if (n == cap) {
+        size_t nc = cap ? cap * 2 : 64;
+        char **nn = realloc(names, nc * sizeof *nn);
+        if (!nn)
+          break;
+        names = nn, cap = nc;
+      }
+      names[n++] = g_build_filename(path, e->d_name, NULL);
+    }
+    closedir(d);
+    if (n > 1)
+      qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+      walk(r, names[i], depth + 1);
+      g_free(names[i]);
+    }
+    free(names);
+    return;
+  }
+  read_file(r, path);
+}
+
+static void *reader(void *arg) {
+  struct run *r = arg;
+  for (size_t i = 0; i < r->o->ninputs; i++)
+    walk(r, r->o->inputs[i], 0);
+  q_close(&r->in);
+  return NULL;
+}
+
+/*** working ******************************************************************/
+
+/* The id: SHA-256 of URL and payload; a record that could not be read
+ * has no payload, and is named by its place instead. */
+static char *digest(const struct unit *u) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  if (u->url)
+    g_checksum_update(c, (const guchar *)u->url, (gssize)strlen(u->url));
+  g_checksum_update(c, (const guchar *)"", 1);
+  if (u->data) {
+    g_checksum_update(c, (const guchar *)u->data, (gssize)u->len);
+  } else {
+    char place[64];
+    snprintf(place, sizeof place, "%llu", u->offset);
+    g_checksum_update(c, (const guchar *)u->file, (gssize)strlen(u->file));
+    g_checksum_update(c, (const guchar *)place, (gssize)strlen(place));
+  }
+  char *h = strdup(g_checksum_get_string(c));
+  g_checksum_free(c);
+  return h;
+}
+
+static void source_json(struct pc_buf *b, const struct unit *u,
+                        const char *id) {
+  pc_buf_adds(b, "\"source\":{\"file\":");
+  pc_json_cstr(b, u->file);
+  pc_buf_printf(b, ",\"offset\":%llu},\"id\":", u->offset);
+  pc_json_cstr(b, id);
+}
+
+static void work_one(struct run *r, struct unit *u) {
+  if (u->skip)
+    return;
+  char *id = digest(u);
+  if (!id)
+    return;
+  bool mine = r->o->shard_n == 0 || u->seq % r->o->shard_n == r->o->shard_i;
+  if (!mine || done_has(r, key_of(id))) {
+    u->skip = true;
+    free(id);
+    return;
+  }
+  struct pc_buf b;
+  pc_buf_init(&b, PC_MAX_OUTPUT);
+  pc_error err = {""};
+  pc_status st = PC_OK;
+  if (u->error) {
+    st = PC_ERR_INPUT;
+    snprintf(err.msg, sizeof err.msg, "%s", u->error);
+  }
+  pc_doc *doc = NULL;
+  if (st == PC_OK) {
+    pc_extract_opts eo;
+    pc_extract_opts_init(&eo);
+    eo.url = u->url;
+    eo.content_type = u->ctype;
+    eo.max_input = r->max_doc;
+    st = pc_extract(r->ctx, u->data, u->len, &eo, &doc, &err);
+  }
+  if (st == PC_OK && r->o->attribution)
+    st = pc_attribute(r->ctx, doc, r->o->date, &err);
+  char *js = NULL;
+  size_t jl = 0;
+  if (st == PC_OK)
+    st = pc_render(doc, PC_FORMAT_JSON, &js, &jl, &err);
+  if (st == PC_OK && jl >= 2 && js[jl - 1] == '}') {
+    /* the document's object, with "source" and "id" added at its end */
+    pc_buf_add(&b, js, jl - 1);
+    pc_buf_addc(&b, ',');
+    source_json(&b, u, id);
+    pc_buf_adds(&b, "}\n");
+  } else {
+    u->failed = true;
+    pc_buf_addc(&b, '{');
+    source_json(&b, u, id);
+    pc_buf_adds(&b, ",\"url\":");
+    pc_json_cstr(&b, u->url);
+    pc_buf_adds(&b, ",\"error\":");
+    pc_json_cstr(&b, err.msg[0] ? err.msg : pc_strerror(st));
+    pc_buf_adds(&b, "}\n");
+  }
+  pc_free(js);
+  pc_doc_free(doc);
+  free(id);
+  u->line = b.failed ? NULL : pc_buf_steal(&b, NULL);
+  if (!u->line) {
+    pc_buf_cleanup(&b);
+    u->failed = true;
+  }
+  /* the payload is not needed any more: memory back at once */
+  free(u->data);
+  u->data = NULL;
+}
+
+static void *worker(void *arg) {
+  struct run *r = arg;
+  struct unit *u;
+  while ((u = q_pop(&r->in)) != NULL) {
+    work_one(r, u);
+    q_push(&r->out, u);
+  }
+  pthread_mutex_lock(&r->out.m);
+  r->live--;
+  pthread_cond_broadcast(&r->out.not_empty);
+  pthread_mutex_unlock(&r->out.m);
+  return NULL;
+}
+
+static bool write_all(int fd, const char *s, size_t n) {
+  while (n) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return false;
+    s += w;
+    n -= (size_t)w;
+  }
+  return true;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
+                       pc_batch_stats *stats, pc_error *err) {
+  if (stats)
+    memset(stats, 0, sizeof *stats);
+  if (!ctx || !o || !o->out || !o->inputs || !o->ninputs)
+    return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
+  if (o->shard_n && o->shard_i >= o->shard_n)
+    return pc_error_set(err, PC_ERR_USAGE, "--shard I/N: I from 0 to N-1");
+  struct run *r = calloc(1, sizeof *r);
+  if (!r)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  r->ctx = ctx;
+  r->o = o;
+  r->max_doc = o->max_doc ? o->max_doc : 32u << 20;
+  pthread_mutex_init(&r->stat_m, NULL);
+  pc_status st = PC_OK;
+  if (o->resume) {
+    st = load_done(r, o->out, err);
+    if (st == PC_OK && o->errors)
+      st = load_done(r, o->errors, err);
+  }
+  int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (o->resume ? O_APPEND : O_TRUNC);
+  bool to_stdout = strcmp(o->out, "-") == 0; /* a map step's output */
+  if (to_stdout && o->resume)
+    st = pc_error_set(err, PC_ERR_USAGE, "--resume needs --out FILE, not -");
+  int ofd = st != PC_OK ? -1 : to_stdout ? dup(1) : open(o->out, flags, 0644);
+  if (st == PC_OK && ofd < 0)
+    st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
+  int efd = -1;
+  if (st == PC_OK && o->errors) {
+    efd = open(o->errors, flags, 0644);
+    if (efd < 0)
+      st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->errors, strerror(errno));
+  }
+  if (st != PC_OK) {
+    if (ofd >= 0)
+      close(ofd);
+    free(r->done);
+    pthread_mutex_destroy(&r->stat_m);
+    free(r);
+    return st;
+  }
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  int jobs = o->jobs > 0 ? o->jobs : cores > 0 ? (int)cores : 2;
+  if (jobs > 256)
+    jobs = 256;
+  q_init(&r->in, (size_t)jobs * QUEUE_PER_JOB);
+  q_init(&r->out, (size_t)jobs * QUEUE_PER_JOB * 2 + 2);
+  pthread_t rd, *ws = calloc((size_t)jobs, sizeof *ws);
+  int started = 0;
+  if (ws && r->in.cap && r->out.cap &&
+      pthread_create(&rd, NULL, reader, r) == 0) {
+    r->live = jobs;
+    for (; started < jobs; started++)
+      if (pthread_create(&ws[started], NULL, worker, r) != 0)
+        break;
+    pthread_mutex_lock(&r->out.m);
+    r->live = started;
+    pthread_mutex_unlock(&r->out.m);
+  } else {
+    st = pc_error_set(err, PC_ERR_NOMEM, "cannot start the threads");
+  }
+  /* the main thread writes: as lines come, or in sequence (--ordered) */
+  double t0 = now_s(), last = 0;
+  unsigned long long next = 0, finished = 0;
+  struct unit **window = NULL; /* --ordered: units waiting for their turn */
+  size_t wcap = 0;
+  bool io_failed = false;
+  bool reader_done = false;
+  while (st == PC_OK && started > 0) {
+    pthread_mutex_lock(&r->in.m);
+    reader_done = r->in.closed;
+    pthread_mutex_unlock(&r->in.m);
+    pthread_mutex_lock(&r->stat_m);
+    unsigned long long read = r->st.read;
+    pthread_mutex_unlock(&r->stat_m);
+    if (reader_done && finished == read)
+      break;
+    struct unit *u;
+    pthread_mutex_lock(&r->out.m);
+    while (r->out.n == 0) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 200000000L;
+      if (ts.tv_nsec >= 1000000000L)
+        ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+      if (pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts) == ETIMEDOUT)
+        break;
+    }
+    u = NULL;
+    if (r->out.n) {
+      u = r->out.v[r->out.head];
+      r->out.head = (r->out.head + 1) % r->out.cap;
+      r->out.n--;
+      pthread_cond_signal(&r->out.not_full);
+    }
+    pthread_mutex_unlock(&r->out.m);
+    if (u) {
+      finished++;
+      if (o->ordered) {
+        size_t slot = (size_t)(u->seq - next);
+        if (slot >= wcap) {
+          size_t nc = wcap ? wcap : 64;
+          while (nc <= slot)
+            nc *= 2;
+          struct unit **nw = realloc(window, nc * sizeof *nw);
+          if (!nw) {
+            st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+            unit_free(u);
+            break;
+          }
+          memset(nw + wcap, 0, (nc - wcap) * sizeof *nw);
+          window = nw, wcap = nc;
+        }
+        window[slot] = u;
+      }
+      struct unit *todo = o->ordered ? NULL : u;
+      for (;;) {
+        if (o->ordered) {
+          if (!wcap || !window[0])
+            break;
+          todo = window[0];
+          memmove(window, window + 1, (wcap - 1) * sizeof *window);
+          window[wcap - 1] = NULL;
+          next++;
+        }
+        int kind = 0; /* 0 skipped, 1 written, 2 error */
+        if (todo->skip) {
+          kind = 0;
+        } else if (todo->line) {
+          int fd = todo->failed ? efd : ofd;
+          if (fd >= 0 && !write_all(fd, todo->line, strlen(todo->line)))
+            io_failed = true;
+          kind = todo->failed ? 2 : 1;
+        } else {
+          kind = 2;
+        }
+        pthread_mutex_lock(&r->stat_m);
+        if (kind == 0)
+          r->st.skipped++;
+        else if (kind == 1)
+          r->st.written++;
+        else
+          r->st.errors++;
+        pthread_mutex_unlock(&r->stat_m);
+        unit_free(todo);
+        if (!o->ordered)
+          break;
+      }
+    }
+    double t = now_s() - t0;
+    if (o->progress && t - last >= 0.5) {
+      pthread_mutex_lock(&r->stat_m);
+      pc_batch_stats snap = r->st;
+      pthread_mutex_unlock(&r->stat_m);
+      o->progress(o->progress_closure, &snap, t, 0);
+      last = t;
+    }
+    if (io_failed) {
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output: %s",
+                        strerror(errno));
+      break;
+    }
+  }
+  /* drain on failure: workers and reader must end */
+  if (st != PC_OK) {
+    q_close(&r->in);
+    struct unit *u;
+    pthread_mutex_lock(&r->in.m);
+    while (r->in.n) {
+      u = r->in.v[r->in.head];
+      r->in.head = (r->in.head + 1) % r->in.cap;
+      r->in.n--;
+      unit_free(u);
+    }
+    pthread_cond_broadcast(&r->in.not_full);
+    pthread_mutex_unlock(&r->in.m);
+  }
+  /* on failure, workers may be blocked on a full out queue: empty it until
+   * every one has ended */
+  for (;;) {
+    pthread_mutex_lock(&r->out.m);
+    int live = r->live;
+    struct unit *u = NULL;
+    if (r->out.n) {
+      u = r->out.v[r->out.head];
+      r->out.head = (r->out.head + 1) % r->out.cap;
+      r->out.n--;
+      pthread_cond_signal(&r->out.not_full);
+    } else if (live > 0) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 10000000L;
+      if (ts.tv_nsec >= 1000000000L)
+        ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+      pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts);
+    }
+    pthread_mutex_unlock(&r->out.m);
+    unit_free(u);
+    if (!u && live == 0)
+      break;
+  }
+  for (int k = 0; k < started; k++)
+    pthread_join(ws[k], NULL);
+  if (started > 0 || ws) {
+    q_close(&r->in);
+    if (started > 0)
+      pthread_join(rd, NULL);
+  }
+  for (size_t i = 0; i < wcap; i++)
+    unit_free(window ? window[i] : NULL);
+  free(window);
+  if (!to_stdout && fsync(ofd) != 0 && st == PC_OK && errno != EINVAL)
+    st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
+  close(ofd);
+  if (efd >= 0)
+    close(efd);
+  pthread_mutex_lock(&r->stat_m);
+  pc_batch_stats fin = r->st;
+  pthread_mutex_unlock(&r->stat_m);
+  if (o->progress)
+    o->progress(o->progress_closure, &fin, now_s() - t0, 1);
+  if (stats)
+    *stats = fin;
+  free(ws);
+  q_destroy(&r->in);
+  q_destroy(&r->out);
+  free(r->done);
+  pthread_mutex_destroy(&r->stat_m);
+  free(r);
+  return st;
+}
