@@ -1358,6 +1358,8 @@ static int cmd_batch(int argc, char **argv) {
   }
   if (!n) {
     free(inputs);
+    if (from) /* an empty partition of a map step: nothing to do */
+      return EX_OK;
     usage_batch(stderr);
     return EX_USAGE;
   }

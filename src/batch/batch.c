@@ -55,6 +55,7 @@ struct unit {
   char *data;
   size_t len;
   char *error;         /* set by the reader: a record it could not read */
+  bool jsonl;          /* data is a JSON line, decoded by the worker */
   /* results */
   char *line;          /* the output line (with "\n") */
   bool failed;         /* line goes to the errors file */
@@ -238,9 +239,9 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
 
 /*** reading ******************************************************************/
 
-static void emit(struct run *r, const char *file, unsigned long long off,
-                 char *url, char *ctype, char *data, size_t len,
-                 const char *error) {
+static void emit_ex(struct run *r, const char *file, unsigned long long off,
+                    char *url, char *ctype, char *data, size_t len,
+                    const char *error, bool jsonl) {
   struct unit *u = calloc(1, sizeof *u);
   if (!u) {
     free(url), free(ctype), free(data);
@@ -254,11 +255,18 @@ static void emit(struct run *r, const char *file, unsigned long long off,
   u->data = data;
   u->len = len;
   u->error = error ? strdup(error) : NULL;
+  u->jsonl = jsonl;
   pthread_mutex_lock(&r->stat_m);
   r->st.read++;
   r->st.bytes += len;
   pthread_mutex_unlock(&r->stat_m);
   q_push(&r->in, u);
+}
+
+static void emit(struct run *r, const char *file, unsigned long long off,
+                 char *url, char *ctype, char *data, size_t len,
+                 const char *error) {
+  emit_ex(r, file, off, url, ctype, data, len, error, false);
 }
 
 /* A record that is not a document: counted read and skipped. */
@@ -280,16 +288,25 @@ static void skip_record(struct run *r, const char *file,
 /* gz line reader with a cap. */
 static char *gz_line(gzFile g, size_t max, size_t *len, bool *over) {
   struct pc_buf b;
-  pc_buf_init(&b, max);
-  int c;
+  pc_buf_init(&b, (size_t)-1);
   *over = false;
-  while ((c = gzgetc(g)) != -1) {
-    if (!pc_buf_addc(&b, (char)c))
+  char chunk[65536];
+  bool eof = true;
+  /* gzgets: a block at a time; a line over max is read to its end but
+   * only its first max bytes are kept (and *over set) */
+  while (gzgets(g, chunk, sizeof chunk) != NULL) {
+    eof = false;
+    size_t k = strlen(chunk); /* a NUL inside a line ends the piece early */
+    if (k == 0)
+      break;
+    if (b.len + k > max)
       *over = true;
-    if (c == '\n')
+    else
+      pc_buf_add(&b, chunk, k);
+    if (chunk[k - 1] == '\n')
       break;
   }
-  if (!b.len && c == -1) {
+  if (eof && !b.len) {
     pc_buf_cleanup(&b);
     return NULL;
   }
@@ -537,32 +554,17 @@ static void read_jsonl(struct run *r, gzFile g, const char *file) {
   char *line;
   while ((line = gz_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
     lineno++;
-    if (strspn(line, " \t\r\n") == len) {
+    if (!over && strspn(line, " \t\r\n") == len) {
       free(line);
-      continue;
+      continue; /* a blank line is no document */
     }
     if (over) {
       free(line);
       emit(r, file, lineno, NULL, NULL, NULL, 0, "line over the document size cap");
       continue;
     }
-    json_error_t je;
-    json_t *j = json_loadb(line, len, 0, &je);
-    free(line);
-    const char *html = j ? json_string_value(json_object_get(j, "html")) : NULL;
-    const char *url = j ? json_string_value(json_object_get(j, "url")) : NULL;
-    if (!html) {
-      emit(r, file, lineno, url ? strdup(url) : NULL, NULL, NULL, 0,
-           "not a JSON object with an \"html\" string");
-    } else {
-      size_t hl = json_string_length(json_object_get(j, "html"));
-      char *d = malloc(hl + 1);
-      if (d)
-        memcpy(d, html, hl + 1);
-      emit(r, file, lineno, url ? strdup(url) : NULL,
-           strdup("text/html; charset=utf-8"), d, d ? hl : 0, d ? NULL : "out of memory");
-    }
-    json_decref(j);
+    /* decoding is the worker's: the reader only cuts lines */
+    emit_ex(r, file, lineno, NULL, NULL, line, len, NULL, true);
   }
 }
 
@@ -728,9 +730,38 @@ static void source_json(struct pc_buf *b, const struct unit *u,
   pc_json_cstr(b, id);
 }
 
+/* A JSON line {"url", "html"} into the unit's url and payload. */
+static void decode_line(struct unit *u) {
+  json_error_t je;
+  json_t *j = json_loadb(u->data, u->len, 0, &je);
+  const char *html = j ? json_string_value(json_object_get(j, "html")) : NULL;
+  const char *url = j ? json_string_value(json_object_get(j, "url")) : NULL;
+  free(u->data);
+  u->data = NULL;
+  u->len = 0;
+  if (url)
+    u->url = strdup(url);
+  if (!html) {
+    u->error = strdup("not a JSON object with an \"html\" string");
+  } else {
+    size_t hl = json_string_length(json_object_get(j, "html"));
+    u->data = malloc(hl + 1);
+    if (u->data) {
+      memcpy(u->data, html, hl + 1);
+      u->len = hl;
+      u->ctype = strdup("text/html; charset=utf-8");
+    } else {
+      u->error = strdup("out of memory");
+    }
+  }
+  json_decref(j);
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
+  if (u->jsonl)
+    decode_line(u);
   char *id = digest(u);
   if (!id)
     return;
