@@ -6,6 +6,7 @@
  */
 #include "presscut.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <getopt.h>
@@ -1226,7 +1227,44 @@ static int cmd_serve(int argc, char **argv) {
 struct batch_ui {
   bool tty;
   bool quiet;
+  unsigned long long total; /* input bytes when known (no gzip, no stdin) */
 };
+
+/* The inputs' size in bytes, or 0 when it cannot be known ahead (standard
+ * input, gzipped files: their payload is larger than the file). */
+static unsigned long long input_bytes(const char *path, int depth) {
+  struct stat sb;
+  if (strcmp(path, "-") == 0 || depth > 64 || stat(path, &sb) != 0)
+    return 0;
+  if (S_ISREG(sb.st_mode)) {
+    size_t n = strlen(path);
+    if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
+      return 0;
+    return (unsigned long long)sb.st_size + 1; /* +1: known, even if empty */
+  }
+  if (!S_ISDIR(sb.st_mode))
+    return 0;
+  DIR *d = opendir(path);
+  if (!d)
+    return 0;
+  unsigned long long sum = 1;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.')
+      continue;
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+    unsigned long long k = input_bytes(full, depth + 1);
+    struct stat s2;
+    if (k == 0 && stat(full, &s2) == 0 && S_ISREG(s2.st_mode) &&
+        strstr(e->d_name, ".gz")) {
+      sum = 0;
+      break;
+    }
+    sum += k;
+  }
+  closedir(d);
+  return sum;
+}
 
 static void batch_progress(void *closure, const pc_batch_stats *st,
                            double seconds, int final) {
@@ -1236,9 +1274,16 @@ static void batch_progress(void *closure, const pc_batch_stats *st,
   double rate = seconds > 0 ? (double)st->read / seconds : 0;
   double mbs = seconds > 0 ? (double)st->bytes / seconds / 1048576.0 : 0;
   if (!final) {
-    if (ui->tty)
-      fprintf(stderr, "\r%s: %llu docs, %.0f docs/s, %.1f MB/s, %llu errors   ",
-              prog, st->read, rate, mbs, st->errors);
+    if (!ui->tty)
+      return;
+    char eta[48] = "";
+    if (ui->total > st->bytes && mbs > 0) {
+      double left = (double)(ui->total - st->bytes) / 1048576.0 / mbs;
+      snprintf(eta, sizeof eta, ", ETA %.0f:%02.0f", left / 60 > 1 ? left / 60 - 0.5 : 0,
+               left - 60.0 * (long)(left / 60));
+    }
+    fprintf(stderr, "\r%s: %llu docs, %.0f docs/s, %.1f MB/s, %llu errors%s   ",
+            prog, st->read, rate, mbs, st->errors, eta);
     return;
   }
   if (ui->tty)
@@ -1272,7 +1317,7 @@ static int cmd_batch(int argc, char **argv) {
   pc_batch_opts bo;
   pc_batch_opts_init(&bo);
   const char *from = NULL, *data_dir = NULL;
-  struct batch_ui ui = {isatty(STDERR_FILENO) != 0, false};
+  struct batch_ui ui = {isatty(STDERR_FILENO) != 0, false, 0};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:j:h", lo, NULL)) != -1) {
@@ -1365,6 +1410,14 @@ static int cmd_batch(int argc, char **argv) {
   }
   bo.inputs = (const char *const *)inputs;
   bo.ninputs = n;
+  for (size_t i = 0; i < n && ui.tty && !ui.quiet; i++) {
+    unsigned long long k = input_bytes(inputs[i], 0);
+    if (!k) {
+      ui.total = 0;
+      break;
+    }
+    ui.total += k;
+  }
   bo.progress = batch_progress;
   bo.progress_closure = &ui;
   pc_error err = {""};
