@@ -543,30 +543,114 @@ static char *dir_of(const char *path) {
   return strndup(path, (size_t)(slash - path));
 }
 
+/* Option codes shared by pdf, html and mail (layout and input). */
+enum { L_PAGE = 256, L_MARGINS, L_TSIZE, L_FONT, L_IMAGES, L_RAGGED,
+       L_NOHEAD, L_NOFOOT, L_WSW, L_FETCH, L_NOFETCH, L_LAST };
+
+#define LAYOUT_OPTIONS                                                        \
+  {"page-size", required_argument, NULL, L_PAGE},                             \
+      {"margins", required_argument, NULL, L_MARGINS},                        \
+      {"text-size", required_argument, NULL, L_TSIZE},                        \
+      {"font", required_argument, NULL, L_FONT},                              \
+      {"images", required_argument, NULL, L_IMAGES},                          \
+      {"ragged", no_argument, NULL, L_RAGGED},                                \
+      {"no-header", no_argument, NULL, L_NOHEAD},                             \
+      {"no-footer", no_argument, NULL, L_NOFOOT},                             \
+      {"who-said-what", no_argument, NULL, L_WSW},                            \
+      {"fetch-images", no_argument, NULL, L_FETCH},                           \
+      {"no-fetch-images", no_argument, NULL, L_NOFETCH}
+
+#define INPUT_OPTIONS                                                         \
+  {"cut", no_argument, NULL, 'c'}, {"delete", required_argument, NULL, 'd'},  \
+      {"url", required_argument, NULL, 'u'},                                  \
+      {"content-type", required_argument, NULL, 't'},                         \
+      {"max-input", required_argument, NULL, 'm'},                            \
+      {"timeout", required_argument, NULL, 'T'},                              \
+      {"data-dir", required_argument, NULL, 'D'},                             \
+      {"date", required_argument, NULL, 'Y'}
+
+/* A layout or input option of pdf, html and mail: -1 when c is neither,
+ * else EX_OK or the usage error (already reported). */
+static int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
+                      struct extract_args *a) {
+  char *end;
+  switch (c) {
+  case L_PAGE:
+    if (strcmp(arg, "a4") == 0 || strcmp(arg, "A4") == 0)
+      po->page_size = PC_PAGE_A4;
+    else if (strcmp(arg, "letter") == 0)
+      po->page_size = PC_PAGE_LETTER;
+    else if (strcmp(arg, "a5") == 0 || strcmp(arg, "A5") == 0)
+      po->page_size = PC_PAGE_A5;
+    else
+      return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s", arg,
+                  "");
+    return EX_OK;
+  case L_MARGINS:
+    po->margin_mm = strtod(arg, &end);
+    if (*end || !(po->margin_mm >= 0 && po->margin_mm <= 60))
+      return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
+                  arg, "");
+    if (po->margin_mm == 0)
+      po->margin_mm = 0.01; /* 0 means the default in the options */
+    return EX_OK;
+  case L_TSIZE:
+    po->text_size = (int)strtol(arg, &end, 10);
+    if (*end || po->text_size < 1 || po->text_size > 5)
+      return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", arg, "");
+    return EX_OK;
+  case L_FONT: po->font = arg; return EX_OK;
+  case L_IMAGES: {
+    static const char *const names[] = {"full", "large", "medium", "small",
+                                        "none"};
+    int k = 0;
+    while (k < 5 && strcmp(arg, names[k]) != 0)
+      k++;
+    if (k == 5)
+      return fail(EX_USAGE,
+                  "--images: full, large, medium, small or none, not '%s'%s",
+                  arg, "");
+    po->images = (pc_image_size)k;
+    return EX_OK;
+  }
+  case L_RAGGED: po->ragged = 1; return EX_OK;
+  case L_NOHEAD: po->no_header = 1; return EX_OK;
+  case L_NOFOOT: po->no_footer = 1; return EX_OK;
+  case L_WSW: po->who_said_what = 1; a->attribution = 1; return EX_OK;
+  case L_FETCH: *fetch = 1; return EX_OK;
+  case L_NOFETCH: *fetch = 0; return EX_OK;
+  case 'c': a->cut = 1; return EX_OK;
+  case 'd': a->del = arg; return EX_OK;
+  case 'u': a->url = arg; return EX_OK;
+  case 't': a->content_type = arg; return EX_OK;
+  case 'm':
+    errno = 0;
+    a->max_input = (size_t)strtoull(arg, &end, 10);
+    if (errno || *end || a->max_input == 0)
+      return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", arg, "");
+    return EX_OK;
+  case 'T':
+    a->timeout = strtol(arg, &end, 10);
+    if (*end || a->timeout <= 0)
+      return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s", arg,
+                  "");
+    return EX_OK;
+  case 'D': a->data_dir = arg; return EX_OK;
+  case 'Y':
+    if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-')
+      return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", arg, "");
+    a->date = arg;
+    return EX_OK;
+  default: return -1;
+  }
+}
+
 static int cmd_print(int argc, char **argv, bool pdf) {
-  enum { O_PAGE = 256, O_MARGINS, O_TSIZE, O_FONT, O_IMAGES, O_RAGGED,
-         O_NOHEAD, O_NOFOOT, O_WSW, O_EMBED, O_FETCH, O_NOFETCH };
+  enum { O_EMBED = L_LAST };
   static const struct option lo[] = {
-      {"page-size", required_argument, NULL, O_PAGE},
-      {"margins", required_argument, NULL, O_MARGINS},
-      {"text-size", required_argument, NULL, O_TSIZE},
-      {"font", required_argument, NULL, O_FONT},
-      {"images", required_argument, NULL, O_IMAGES},
-      {"ragged", no_argument, NULL, O_RAGGED},
-      {"no-header", no_argument, NULL, O_NOHEAD},
-      {"no-footer", no_argument, NULL, O_NOFOOT},
-      {"who-said-what", no_argument, NULL, O_WSW},
+      LAYOUT_OPTIONS,
+      INPUT_OPTIONS,
       {"embed-images", no_argument, NULL, O_EMBED},
-      {"fetch-images", no_argument, NULL, O_FETCH},
-      {"no-fetch-images", no_argument, NULL, O_NOFETCH},
-      {"cut", no_argument, NULL, 'c'},
-      {"delete", required_argument, NULL, 'd'},
-      {"url", required_argument, NULL, 'u'},
-      {"content-type", required_argument, NULL, 't'},
-      {"max-input", required_argument, NULL, 'm'},
-      {"timeout", required_argument, NULL, 'T'},
-      {"data-dir", required_argument, NULL, 'D'},
-      {"date", required_argument, NULL, 'Y'},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -579,78 +663,16 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
-    char *end;
+    int rc = shared_opt(c, optarg, &po, &fetch, &a);
+    if (rc > 0)
+      return rc;
+    if (rc == EX_OK)
+      continue;
     switch (c) {
-    case O_PAGE:
-      if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
-        po.page_size = PC_PAGE_A4;
-      else if (strcmp(optarg, "letter") == 0)
-        po.page_size = PC_PAGE_LETTER;
-      else if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
-        po.page_size = PC_PAGE_A5;
-      else
-        return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_MARGINS:
-      po.margin_mm = strtod(optarg, &end);
-      if (*end || !(po.margin_mm >= 0 && po.margin_mm <= 60))
-        return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
-                    optarg, "");
-      if (po.margin_mm == 0)
-        po.margin_mm = 0.01; /* 0 means the default in the options */
-      break;
-    case O_TSIZE:
-      po.text_size = (int)strtol(optarg, &end, 10);
-      if (*end || po.text_size < 1 || po.text_size > 5)
-        return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", optarg, "");
-      break;
-    case O_FONT: po.font = optarg; break;
-    case O_IMAGES: {
-      static const char *const names[] = {"full", "large", "medium", "small",
-                                          "none"};
-      int k = 0;
-      while (k < 5 && strcmp(optarg, names[k]) != 0)
-        k++;
-      if (k == 5)
-        return fail(EX_USAGE,
-                    "--images: full, large, medium, small or none, not '%s'%s",
-                    optarg, "");
-      po.images = (pc_image_size)k;
-      break;
-    }
-    case O_RAGGED: po.ragged = 1; break;
-    case O_NOHEAD: po.no_header = 1; break;
-    case O_NOFOOT: po.no_footer = 1; break;
-    case O_WSW: po.who_said_what = 1; a.attribution = 1; break;
     case O_EMBED:
       if (pdf)
         return fail(EX_USAGE, "--embed-images is an option of html%s%s", "", "");
       po.embed_images = 1;
-      break;
-    case O_FETCH: fetch = 1; break;
-    case O_NOFETCH: fetch = 0; break;
-    case 'c': a.cut = 1; break;
-    case 'd': a.del = optarg; break;
-    case 'u': a.url = optarg; break;
-    case 't': a.content_type = optarg; break;
-    case 'm':
-      errno = 0;
-      a.max_input = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || a.max_input == 0)
-        return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
-      break;
-    case 'T':
-      a.timeout = strtol(optarg, &end, 10);
-      if (*end || a.timeout <= 0)
-        return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s",
-                    optarg, "");
-      break;
-    case 'D': a.data_dir = optarg; break;
-    case 'Y':
-      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg, "");
-      a.date = optarg;
       break;
     case 'o': output = optarg; break;
     case 'h': usage_print(stdout, pdf); return EX_OK;
@@ -793,22 +815,12 @@ static char *read_password(const char *path, pc_error *err) {
 }
 
 static int cmd_mail(int argc, char **argv) {
-  enum { O_PAGE = 256, O_MARGINS, O_TSIZE, O_FONT, O_IMAGES, O_RAGGED,
-         O_NOHEAD, O_NOFOOT, O_WSW, O_FETCH, O_NOFETCH, O_TO, O_FROM, O_SMTP,
-         O_USER, O_PWFILE, O_SUBJECT, O_MESSAGE, O_ATTACH, O_TLS, O_CACERT,
-         O_SMTPTO, O_RETRIES, O_RETRYWAIT, O_OUTBOX, O_FLUSH, O_DRY };
+  enum { O_TO = L_LAST, O_FROM, O_SMTP, O_USER, O_PWFILE, O_SUBJECT,
+         O_MESSAGE, O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES,
+         O_RETRYWAIT, O_OUTBOX, O_FLUSH, O_DRY };
   static const struct option lo[] = {
-      {"page-size", required_argument, NULL, O_PAGE},
-      {"margins", required_argument, NULL, O_MARGINS},
-      {"text-size", required_argument, NULL, O_TSIZE},
-      {"font", required_argument, NULL, O_FONT},
-      {"images", required_argument, NULL, O_IMAGES},
-      {"ragged", no_argument, NULL, O_RAGGED},
-      {"no-header", no_argument, NULL, O_NOHEAD},
-      {"no-footer", no_argument, NULL, O_NOFOOT},
-      {"who-said-what", no_argument, NULL, O_WSW},
-      {"fetch-images", no_argument, NULL, O_FETCH},
-      {"no-fetch-images", no_argument, NULL, O_NOFETCH},
+      LAYOUT_OPTIONS,
+      INPUT_OPTIONS,
       {"to", required_argument, NULL, O_TO},
       {"from", required_argument, NULL, O_FROM},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -825,14 +837,6 @@ static int cmd_mail(int argc, char **argv) {
       {"outbox", required_argument, NULL, O_OUTBOX},
       {"flush-outbox", no_argument, NULL, O_FLUSH},
       {"dry-run", no_argument, NULL, O_DRY},
-      {"cut", no_argument, NULL, 'c'},
-      {"delete", required_argument, NULL, 'd'},
-      {"url", required_argument, NULL, 'u'},
-      {"content-type", required_argument, NULL, 't'},
-      {"max-input", required_argument, NULL, 'm'},
-      {"timeout", required_argument, NULL, 'T'},
-      {"data-dir", required_argument, NULL, 'D'},
-      {"date", required_argument, NULL, 'Y'},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -849,51 +853,12 @@ static int cmd_mail(int argc, char **argv) {
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
     char *end;
+    int rc = shared_opt(c, optarg, po, &fetch, &a);
+    if (rc > 0)
+      return rc;
+    if (rc == EX_OK)
+      continue;
     switch (c) {
-    case O_PAGE:
-      if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
-        po->page_size = PC_PAGE_A4;
-      else if (strcmp(optarg, "letter") == 0)
-        po->page_size = PC_PAGE_LETTER;
-      else if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
-        po->page_size = PC_PAGE_A5;
-      else
-        return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_MARGINS:
-      po->margin_mm = strtod(optarg, &end);
-      if (*end || !(po->margin_mm >= 0 && po->margin_mm <= 60))
-        return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
-                    optarg, "");
-      if (po->margin_mm == 0)
-        po->margin_mm = 0.01;
-      break;
-    case O_TSIZE:
-      po->text_size = (int)strtol(optarg, &end, 10);
-      if (*end || po->text_size < 1 || po->text_size > 5)
-        return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", optarg, "");
-      break;
-    case O_FONT: po->font = optarg; break;
-    case O_IMAGES: {
-      static const char *const names[] = {"full", "large", "medium", "small",
-                                          "none"};
-      int k = 0;
-      while (k < 5 && strcmp(optarg, names[k]) != 0)
-        k++;
-      if (k == 5)
-        return fail(EX_USAGE,
-                    "--images: full, large, medium, small or none, not '%s'%s",
-                    optarg, "");
-      po->images = (pc_image_size)k;
-      break;
-    }
-    case O_RAGGED: po->ragged = 1; break;
-    case O_NOHEAD: po->no_header = 1; break;
-    case O_NOFOOT: po->no_footer = 1; break;
-    case O_WSW: po->who_said_what = 1; a.attribution = 1; break;
-    case O_FETCH: fetch = 1; break;
-    case O_NOFETCH: fetch = 0; break;
     case O_TO: mo.to = optarg; break;
     case O_FROM: mo.from = optarg; break;
     case O_SMTP: so.url = optarg; break;
@@ -945,28 +910,6 @@ static int cmd_mail(int argc, char **argv) {
     case O_OUTBOX: outbox = optarg; break;
     case O_FLUSH: flush = 1; break;
     case O_DRY: dry = 1; break;
-    case 'c': a.cut = 1; break;
-    case 'd': a.del = optarg; break;
-    case 'u': a.url = optarg; break;
-    case 't': a.content_type = optarg; break;
-    case 'm':
-      errno = 0;
-      a.max_input = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || a.max_input == 0)
-        return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
-      break;
-    case 'T':
-      a.timeout = strtol(optarg, &end, 10);
-      if (*end || a.timeout <= 0)
-        return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s",
-                    optarg, "");
-      break;
-    case 'D': a.data_dir = optarg; break;
-    case 'Y':
-      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg, "");
-      a.date = optarg;
-      break;
     case 'o': output = optarg; break;
     case 'h': usage_mail(stdout); return EX_OK;
     default: usage_mail(stderr); return EX_USAGE;

@@ -182,6 +182,16 @@ pc_status pc_data_load(const char *data_dir, const char *name,
                        void *dst, pc_error *err);
 
 /* The attribution lexicon for a language code, or the default one. */
+/* The files compiled into the library (data/ and web/), generated at
+ * build time by tools/embed.cmake. */
+struct pc_data_file {
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+};
+extern const struct pc_data_file pc_data_files[];
+extern const size_t pc_data_nfiles;
+
 /* The lexicon for a language (else the default), loading the built-in ones
  * on first use; NULL when they cannot be loaded (out of memory). */
 const struct pc_lex *pc_ctx_lex(const pc_ctx *ctx, const char *lang);

@@ -9,14 +9,6 @@
 #include <libxml/parser.h>
 #include <utf8proc.h>
 
-/* Generated at build time from data/ by tools/embed.cmake. */
-struct pc_data_file {
-  const char *name;
-  const unsigned char *data;
-  size_t len;
-};
-extern const struct pc_data_file pc_data_files[];
-extern const size_t pc_data_nfiles;
 
 /* Case-folded, whitespace-folded form of s with leading and trailing
  * punctuation and spaces removed; malloc'd, NULL on failure. */

@@ -33,13 +33,6 @@
 
 #include <glib.h>
 
-struct pc_data_file {
-  const char *name;
-  const unsigned char *data;
-  size_t len;
-};
-extern const struct pc_data_file pc_data_files[];
-extern const size_t pc_data_nfiles;
 
 #define CSP                                                                    \
   "default-src 'none'; script-src 'self'; style-src 'self'; "                  \
