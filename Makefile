@@ -55,6 +55,9 @@ fuzz:
 	mkdir -p fuzz/corpus-work/quotes
 	$(FUZZ)/fuzz/fuzz_quotes -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/quotes.dict \
 	  fuzz/corpus-work/quotes fuzz/seeds/quotes fuzz/regress/quotes
+	mkdir -p fuzz/corpus-work/batch
+	$(FUZZ)/fuzz/fuzz_batch -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/batch.dict \
+	  fuzz/corpus-work/batch fuzz/seeds/batch fuzz/regress/batch
 
 bench: build
 	@bench/setup

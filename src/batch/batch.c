@@ -908,12 +908,16 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   int started = 0;
   if (ws && r->in.cap && r->out.cap &&
       pthread_create(&rd, NULL, reader, r) == 0) {
-    r->live = jobs;
+    pthread_mutex_lock(&r->out.m);
+    r->live = jobs; /* before any worker can end */
+    pthread_mutex_unlock(&r->out.m);
     for (; started < jobs; started++)
       if (pthread_create(&ws[started], NULL, worker, r) != 0)
         break;
+    /* the ones that did not start never run: a worker may already have
+     * ended (and counted itself out), so subtract, never assign */
     pthread_mutex_lock(&r->out.m);
-    r->live = started;
+    r->live -= jobs - started;
     pthread_mutex_unlock(&r->out.m);
   } else {
     st = pc_error_set(err, PC_ERR_NOMEM, "cannot start the threads");
