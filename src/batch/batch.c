@@ -722,10 +722,24 @@ static char *digest(const struct unit *u) {
   return h;
 }
 
+/* A string from the input (a file name, a WARC header's URL) as JSON:
+ * bytes that are not UTF-8 become U+FFFD, so every line stays valid. */
+static void json_text(struct pc_buf *b, const char *s) {
+  if (!s) {
+    pc_buf_adds(b, "null");
+    return;
+  }
+  struct pc_buf t;
+  pc_buf_init(&t, strlen(s) * 3 + 16);
+  pc_utf8_sanitize(&t, s, strlen(s));
+  pc_json_str(b, t.data ? t.data : "", t.len);
+  pc_buf_cleanup(&t);
+}
+
 static void source_json(struct pc_buf *b, const struct unit *u,
                         const char *id) {
   pc_buf_adds(b, "\"source\":{\"file\":");
-  pc_json_cstr(b, u->file);
+  json_text(b, u->file);
   pc_buf_printf(b, ",\"offset\":%llu},\"id\":", u->offset);
   pc_json_cstr(b, id);
 }
@@ -805,9 +819,9 @@ static void work_one(struct run *r, struct unit *u) {
     pc_buf_addc(&b, '{');
     source_json(&b, u, id);
     pc_buf_adds(&b, ",\"url\":");
-    pc_json_cstr(&b, u->url);
+    json_text(&b, u->url);
     pc_buf_adds(&b, ",\"error\":");
-    pc_json_cstr(&b, err.msg[0] ? err.msg : pc_strerror(st));
+    json_text(&b, err.msg[0] ? err.msg : pc_strerror(st));
     pc_buf_adds(&b, "}\n");
   }
   pc_free(js);
