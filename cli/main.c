@@ -814,6 +814,37 @@ static char *read_password(const char *path, pc_error *err) {
   return r;
 }
 
+/* --tls for mail and serve: EX_OK, or the usage error (reported). */
+static int parse_tls(const char *arg, pc_tls *tls) {
+  if (strcmp(arg, "auto") == 0)
+    *tls = PC_TLS_AUTO;
+  else if (strcmp(arg, "required") == 0)
+    *tls = PC_TLS_REQUIRED;
+  else if (strcmp(arg, "off") == 0)
+    *tls = PC_TLS_OFF;
+  else
+    return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s", arg, "");
+  return EX_OK;
+}
+
+/* The SMTP password for --user, never from the command line: the first
+ * line of --password-file, else $PRESSCUT_SMTP_PASSWORD.  NULL (reported
+ * as a usage error) when neither gives one. */
+static char *smtp_password(const char *pwfile) {
+  pc_error err = {""};
+  char *pw = NULL;
+  if (pwfile)
+    pw = read_password(pwfile, &err);
+  else if (getenv("PRESSCUT_SMTP_PASSWORD"))
+    pw = strdup(getenv("PRESSCUT_SMTP_PASSWORD"));
+  else
+    snprintf(err.msg, sizeof err.msg,
+             "--user needs --password-file or PRESSCUT_SMTP_PASSWORD");
+  if (!pw)
+    fail(EX_USAGE, "%s%s", err.msg[0] ? err.msg : "out of memory", "");
+  return pw;
+}
+
 static int cmd_mail(int argc, char **argv) {
   enum { O_TO = L_LAST, O_FROM, O_SMTP, O_USER, O_PWFILE, O_SUBJECT,
          O_MESSAGE, O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES,
@@ -878,15 +909,8 @@ static int cmd_mail(int argc, char **argv) {
                     "");
       break;
     case O_TLS:
-      if (strcmp(optarg, "auto") == 0)
-        so.tls = PC_TLS_AUTO;
-      else if (strcmp(optarg, "required") == 0)
-        so.tls = PC_TLS_REQUIRED;
-      else if (strcmp(optarg, "off") == 0)
-        so.tls = PC_TLS_OFF;
-      else
-        return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s",
-                    optarg, "");
+      if (parse_tls(optarg, &so.tls) != EX_OK)
+        return EX_USAGE;
       break;
     case O_CACERT: so.cacert = optarg; break;
     case O_SMTPTO:
@@ -916,21 +940,9 @@ static int cmd_mail(int argc, char **argv) {
     }
   }
   pc_error err = {""};
-  /* the password never comes from the command line */
   char *password = NULL;
-  if (so.user) {
-    if (pwfile) {
-      password = read_password(pwfile, &err);
-      if (!password)
-        return fail(EX_USAGE, "%s%s", err.msg, "");
-    } else if (getenv("PRESSCUT_SMTP_PASSWORD")) {
-      password = strdup(getenv("PRESSCUT_SMTP_PASSWORD"));
-    } else {
-      return fail(EX_USAGE, "--user needs --password-file or "
-                            "PRESSCUT_SMTP_PASSWORD%s%s", "", "");
-    }
-    so.password = password;
-  }
+  if (so.user && !(so.password = password = smtp_password(pwfile)))
+    return EX_USAGE;
   char *box = outbox ? strdup(outbox) : default_outbox();
   int rc = EX_OK;
   if (flush) {
@@ -1088,15 +1100,8 @@ static int cmd_serve(int argc, char **argv) {
     case O_USER: so.smtp.user = optarg; break;
     case O_PWFILE: pwfile = optarg; break;
     case O_TLS:
-      if (strcmp(optarg, "auto") == 0)
-        so.smtp.tls = PC_TLS_AUTO;
-      else if (strcmp(optarg, "required") == 0)
-        so.smtp.tls = PC_TLS_REQUIRED;
-      else if (strcmp(optarg, "off") == 0)
-        so.smtp.tls = PC_TLS_OFF;
-      else
-        return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s",
-                    optarg, "");
+      if (parse_tls(optarg, &so.smtp.tls) != EX_OK)
+        return EX_USAGE;
       break;
     case O_CACERT: so.smtp.cacert = optarg; break;
     case O_OUTBOX: outbox = optarg; break;
@@ -1134,16 +1139,8 @@ static int cmd_serve(int argc, char **argv) {
   if (so.from && pc_mail_check_addresses(so.from, NULL, &err) != PC_OK)
     return fail(EX_USAGE, "--from: %s%s", err.msg, "");
   char *password = NULL;
-  if (so.smtp.user) {
-    if (pwfile)
-      password = read_password(pwfile, &err);
-    else if (getenv("PRESSCUT_SMTP_PASSWORD"))
-      password = strdup(getenv("PRESSCUT_SMTP_PASSWORD"));
-    if (!password)
-      return fail(EX_USAGE, "%s%s", err.msg[0] ? err.msg :
-                  "--user needs --password-file or PRESSCUT_SMTP_PASSWORD", "");
-    so.smtp.password = password;
-  }
+  if (so.smtp.user && !(so.smtp.password = password = smtp_password(pwfile)))
+    return EX_USAGE;
   char *box = outbox ? strdup(outbox) : default_outbox();
   so.outbox = box;
   pc_ctx *ctx = NULL;

@@ -248,6 +248,14 @@ def main():
     p.wait(10)
     check("SIGTERM stops the server cleanly", p.returncode == 0, p.returncode)
 
+    # usage errors: the password never on the command line, a bad --tls
+    for bad in (["--smtp", "smtp://127.0.0.1:1", "--from", "a@example.org", "--user", "u"],
+                ["--tls", "sometimes"], ["--smtp", "smtp://127.0.0.1:1"]):
+        r = subprocess.run([PRESSCUT, "serve", "--listen", "127.0.0.1:0"] + bad,
+                           capture_output=True, timeout=20, env={k: v for k, v in os.environ.items()
+                                                                 if k != "PRESSCUT_SMTP_PASSWORD"})
+        check(f"serve {' '.join(bad)}: exit 2", r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr)
+
     # --allow-private-fetch lets local addresses through
     p2, port2 = serve("--allow-private-fetch")
     s, h, b = req(port2, "/api/extract", {"url": f"{site_url}/hostile"})
