@@ -24,17 +24,9 @@ import time
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import check, report  # noqa: E402
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def batch(*args, stdin=None):
@@ -45,12 +37,6 @@ def batch(*args, stdin=None):
 def lines(path):
     with open(path) as f:
         return [json.loads(l) for l in f if l.strip()]
-
-
-def summary(stderr):
-    out = subprocess.run([PRESSCUT, "batch"], capture_output=True)  # noqa: keep usage reachable
-    del out
-    return stderr
 
 
 class Pages(http.server.BaseHTTPRequestHandler):
@@ -126,7 +112,6 @@ def main():
     srv.shutdown()
     check("wget wrote a WARC", os.path.exists(warc + ".warc.gz"), w.stderr[-200:])
     wout = os.path.join(tmp, "warc.jsonl")
-    r = batch(warc + ".warc.gz", "--out", wout, "--errors", os.path.join(tmp, "warc-err.jsonl"))
     r = subprocess.run([PRESSCUT, "batch", warc + ".warc.gz", "--out", wout, "--errors",
                         os.path.join(tmp, "warc-err.jsonl")], capture_output=True, timeout=300)
     wl = lines(wout)
@@ -227,8 +212,7 @@ def main():
     size_mb = os.path.getsize(big_in) / 1e6
     check(f"memory: {size_mb:.0f} MB in {b / 1024:.0f} MiB peak, 100 docs in {a / 1024:.0f} MiB",
           b < a * 1.6 + 20000, (a, b))
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -18,17 +18,9 @@ import tempfile
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import check, report  # noqa: E402
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def warc_record(uri, html):
@@ -73,8 +65,7 @@ def main():
     check("an empty partition: exit 0, nothing on stdout", r.returncode == 0 and r.stdout == b"")
     r = subprocess.run([PRESSCUT, "batch", "--out", "-"], capture_output=True, timeout=60)
     check("no inputs at all: usage error", r.returncode == 2)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -18,18 +18,10 @@ import time
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import check, report  # noqa: E402
 procs = []
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def free_port():
@@ -100,8 +92,7 @@ def main():
     finals = sorted(f for f in os.listdir(parts) if f.endswith(".jsonl"))
     check("eight parts, each whole", len(finals) == 8 and all(
         os.path.exists(os.path.join(parts, f + ".done")) for f in finals), finals)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

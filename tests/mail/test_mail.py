@@ -27,18 +27,10 @@ import time
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import check, report  # noqa: E402
 servers = []
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def server(tmp, name, mode="ok", tls=None, auth=None, port=0):
@@ -261,8 +253,7 @@ def main():
 
     r = mail("--help")
     check("mail --help", r.returncode == 0 and b"--flush-outbox" in r.stdout)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

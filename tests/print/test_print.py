@@ -24,17 +24,9 @@ import zlib
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import check, report  # noqa: E402
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def run(args, **kw):
@@ -283,8 +275,7 @@ and <a href="javascript:alert(3)">a bad link</a> and more words to fill the line
     check("a 2,000-page document gives a valid PDF", r.returncode == 0 and n >= 2000 and qpdf_ok(out),
           f"rc {r.returncode} pages {n} {r.stderr.decode()[:200]}")
 
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":
