@@ -50,6 +50,8 @@ bool pc_buf_reserve(struct pc_buf *b, size_t n);
 bool pc_buf_adds(struct pc_buf *b, const char *s);
 bool pc_buf_addc(struct pc_buf *b, char c);
 bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);
+/* A pc_write_fn appending to the pc_buf closure (PDF into memory). */
+int pc_buf_write(void *closure, const unsigned char *data, size_t len);
 /* Hands the bytes to the caller (malloc'd, NUL-terminated) and resets b. */
 char *pc_buf_steal(struct pc_buf *b, size_t *len);
 

@@ -106,3 +106,7 @@ char *pc_buf_steal(struct pc_buf *b, size_t *len) {
   b->len = b->cap = 0;
   return p;
 }
+
+int pc_buf_write(void *closure, const unsigned char *data, size_t len) {
+  return pc_buf_add(closure, (const char *)data, len) ? 0 : 1;
+}

@@ -166,10 +166,6 @@ char *pc_mail_filename(const char *title, const char *ext) {
   return r;
 }
 
-static int to_buf(void *closure, const unsigned char *d, size_t n) {
-  return pc_buf_add(closure, (const char *)d, n) ? 0 : 1;
-}
-
 static GMimeTextPart *text_part(const char *subtype, const char *text) {
   GMimeTextPart *p = g_mime_text_part_new_with_subtype(subtype);
   g_mime_text_part_set_text(p, text); /* UTF-8, charset set by GMime */
@@ -208,7 +204,7 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   struct pc_buf att;
   pc_buf_init(&att, PC_MAX_OUTPUT);
   if (st == PC_OK && o->attach == PC_ATTACH_PDF)
-    st = pc_pdf(&doc, 1, &o->print, to_buf, &att, err);
+    st = pc_pdf(&doc, 1, &o->print, pc_buf_write, &att, err);
   if (st != PC_OK) {
     pc_free(text);
     pc_free(html);

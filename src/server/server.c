@@ -16,6 +16,7 @@
  * - Connections: a cap, a per-address cap and an idle timeout.
  */
 #include "internal.h"
+#include "mail/mail.h"
 #include "print/print.h"
 
 #include <arpa/inet.h>
@@ -345,35 +346,14 @@ static pc_status print_opts(json_t *in, pc_print_opts *po, bool private_ok,
   return PC_OK;
 }
 
+/* Content-Disposition with the title as a safe ASCII file name, the one
+ * mail attachments get ("Привет, мир!" -> "Privet-mir.pdf"). */
 static char *attachment_name(const pc_doc *doc, const char *ext) {
-  const char *t = pc_doc_meta(doc, PC_META_TITLE);
-  char name[80];
-  size_t o = 0;
-  bool dash = false;
-  for (const char *p = t ? t : ""; *p && o < 60; p++) {
-    char ch = *p;
-    bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                (ch >= '0' && ch <= '9');
-    if (keep) {
-      name[o++] = ch;
-      dash = false;
-    } else if (!dash && o) {
-      name[o++] = '-';
-      dash = true;
-    }
-  }
-  while (o && name[o - 1] == '-')
-    o--;
-  if (!o) {
-    memcpy(name, "article", 7);
-    o = 7;
-  }
-  name[o] = '\0';
-  return g_strdup_printf("attachment; filename=\"%s.%s\"", name, ext);
-}
-
-static int to_buf(void *closure, const unsigned char *d, size_t n) {
-  return pc_buf_add(closure, (const char *)d, n) ? 0 : 1;
+  char *name = pc_mail_filename(pc_doc_meta(doc, PC_META_TITLE), ext);
+  char *disp = g_strdup_printf("attachment; filename=\"%s\"",
+                               name ? name : "article.pdf");
+  free(name);
+  return disp;
 }
 
 static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
@@ -454,7 +434,7 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
     struct pc_buf b;
     pc_buf_init(&b, PC_MAX_OUTPUT);
     if (st == PC_OK)
-      st = pc_pdf((const pc_doc *const *)&doc, 1, &po, to_buf, &b, &err);
+      st = pc_pdf((const pc_doc *const *)&doc, 1, &po, pc_buf_write, &b, &err);
     if (st == PC_OK) {
       char *disp = attachment_name(doc, "pdf");
       size_t n = 0;
