@@ -12,7 +12,7 @@
  */
 #include "presscut.h"
 
-#include <jansson.h>
+#include "fuzz_json.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,12 +67,11 @@ static unsigned long long check_lines(const char *path) {
   ssize_t n;
   unsigned long long k = 0;
   while ((n = getline(&line, &cap, f)) > 0) {
-    json_error_t je;
-    json_t *j = json_loadb(line, (size_t)n, 0, &je);
-    CHECK(j && json_is_object(j));
-    CHECK(json_is_string(json_object_get(j, "id")));
-    CHECK(json_is_object(json_object_get(j, "source")));
-    json_decref(j);
+    struct json_object *j = fz_json_parse(line, (size_t)n);
+    CHECK(j && json_object_is_type(j, json_type_object));
+    CHECK(json_object_is_type(fz_json_get(j, "id"), json_type_string));
+    CHECK(json_object_is_type(fz_json_get(j, "source"), json_type_object));
+    json_object_put(j);
     k++;
   }
   free(line);

@@ -71,6 +71,27 @@ void *pc_arena_alloc(struct pc_arena *a, size_t n);
 char *pc_arena_strndup(struct pc_arena *a, const char *s, size_t n);
 char *pc_arena_strdup(struct pc_arena *a, const char *s);
 
+/*** core/json.c (reading, with json-c) *************************************/
+
+struct json_object; /* <json-c/json.h> */
+
+/* Parses all n bytes of s as one JSON value (white space may follow it),
+ * nesting at most depth deep; strict: RFC 8259 only (else json-c's lenient
+ * mode, for JSON-LD found in pages).  The caller frees the result with
+ * json_object_put.  NULL on any error, with *why a static message. */
+struct json_object *pc_json_parse(const char *s, size_t n, bool strict,
+                                  int depth, const char **why);
+/* o's member k, borrowed; NULL when o is not an object or lacks k. */
+struct json_object *pc_json_get(const struct json_object *o, const char *k);
+/* v's string (borrowed, NUL-terminated; *len its length, NUL bytes
+ * included, when len is not NULL); NULL when v is not a string. */
+const char *pc_json_string(const struct json_object *v, size_t *len);
+/* pc_json_string(pc_json_get(o, k), len). */
+const char *pc_json_get_str(const struct json_object *o, const char *k,
+                            size_t *len);
+/* The length of an array; 0 for anything else. */
+size_t pc_json_array_len(const struct json_object *v);
+
 /*** core/utf8.c ************************************************************/
 
 /* Decodes one code point at s[0..n); returns its byte length (1..4) and

@@ -24,7 +24,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
+#include <json-c/json.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -746,10 +746,11 @@ static void source_json(struct pc_buf *b, const struct unit *u,
 
 /* A JSON line {"url", "html"} into the unit's url and payload. */
 static void decode_line(struct unit *u) {
-  json_error_t je;
-  json_t *j = json_loadb(u->data, u->len, 0, &je);
-  const char *html = j ? json_string_value(json_object_get(j, "html")) : NULL;
-  const char *url = j ? json_string_value(json_object_get(j, "url")) : NULL;
+  const char *why = NULL;
+  size_t hl = 0;
+  struct json_object *j = pc_json_parse(u->data, u->len, true, 16, &why);
+  const char *html = pc_json_get_str(j, "html", &hl);
+  const char *url = pc_json_get_str(j, "url", NULL);
   free(u->data);
   u->data = NULL;
   u->len = 0;
@@ -758,7 +759,6 @@ static void decode_line(struct unit *u) {
   if (!html) {
     u->error = strdup("not a JSON object with an \"html\" string");
   } else {
-    size_t hl = json_string_length(json_object_get(j, "html"));
     u->data = malloc(hl + 1);
     if (u->data) {
       memcpy(u->data, html, hl + 1);
@@ -768,7 +768,7 @@ static void decode_line(struct unit *u) {
       u->error = strdup("out of memory");
     }
   }
-  json_decref(j);
+  json_object_put(j);
 }
 
 static void work_one(struct run *r, struct unit *u) {

@@ -10,7 +10,7 @@
 #include "../html/dom.h"
 
 #include <ctype.h>
-#include <jansson.h>
+#include <json-c/json.h>
 #include <libxml/uri.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@ struct cand {
   int rank[PC_META_COUNT_];      /* lower is stronger */
   const char *html_title;
   const char *ld_headline;
-  json_t *ld_roots[8];           /* parsed JSON-LD, owned */
+  struct json_object *ld_roots[8]; /* parsed JSON-LD, owned */
   size_t nld;
   char *ld_author;               /* joined names, owned */
   char *ld_body;
@@ -47,14 +47,17 @@ static bool is_url(const char *s) {
 
 /*** JSON-LD ***************************************************************/
 
-static const char *jstr(json_t *o, const char *k) {
-  json_t *v = json_object_get(o, k);
-  if (json_is_string(v))
-    return json_string_value(v);
-  if (json_is_array(v) && json_array_size(v) &&
-      json_is_string(json_array_get(v, 0)))
-    return json_string_value(json_array_get(v, 0));
-  if (json_is_object(v)) {
+static bool is(const struct json_object *v, enum json_type t) {
+  return v && json_object_is_type(v, t);
+}
+
+static const char *jstr(const struct json_object *o, const char *k) {
+  struct json_object *v = pc_json_get(o, k);
+  if (is(v, json_type_string))
+    return pc_json_string(v, NULL);
+  if (pc_json_array_len(v))
+    return pc_json_string(json_object_array_get_idx(v, 0), NULL);
+  if (is(v, json_type_object)) {
     const char *s = jstr(v, "name");
     if (!s)
       s = jstr(v, "url");
@@ -65,13 +68,14 @@ static const char *jstr(json_t *o, const char *k) {
   return NULL;
 }
 
-static bool type_is_article(json_t *o) {
-  json_t *t = json_object_get(o, "@type");
-  const char *one = json_string_value(t);
-  size_t n = json_is_array(t) ? json_array_size(t) : 1;
+static bool type_is_article(const struct json_object *o) {
+  struct json_object *t = pc_json_get(o, "@type");
+  const char *one = pc_json_string(t, NULL);
+  size_t n = is(t, json_type_array) ? pc_json_array_len(t) : 1;
   for (size_t i = 0; i < n; i++) {
-    const char *s = json_is_array(t) ? json_string_value(json_array_get(t, i))
-                                     : one;
+    const char *s = is(t, json_type_array)
+                        ? pc_json_string(json_object_array_get_idx(t, i), NULL)
+                        : one;
     if (s && (strstr(s, "Article") || strstr(s, "BlogPosting") ||
               strcmp(s, "Report") == 0 || strstr(s, "NewsArticle")))
       return true;
@@ -79,15 +83,16 @@ static bool type_is_article(json_t *o) {
   return false;
 }
 
-static void ld_authors(struct cand *c, json_t *a) {
+static void ld_authors(struct cand *c, struct json_object *a) {
   struct pc_buf b;
   pc_buf_init(&b, PC_MAX_META);
-  size_t n = json_is_array(a) ? json_array_size(a) : 1;
+  bool arr = is(a, json_type_array);
+  size_t n = arr ? pc_json_array_len(a) : 1;
   for (size_t i = 0; i < n && i < 8; i++) {
-    json_t *x = json_is_array(a) ? json_array_get(a, i) : a;
-    const char *name = json_is_string(x) ? json_string_value(x)
-                                         : json_is_object(x) ? jstr(x, "name")
-                                                             : NULL;
+    struct json_object *x = arr ? json_object_array_get_idx(a, i) : a;
+    const char *name = is(x, json_type_string)   ? pc_json_string(x, NULL)
+                       : is(x, json_type_object) ? jstr(x, "name")
+                                                 : NULL;
     if (!name || !*name || is_url(name))
       continue;
     if (b.len)
@@ -99,23 +104,23 @@ static void ld_authors(struct cand *c, json_t *a) {
   pc_buf_cleanup(&b);
 }
 
-static void ld_object(struct cand *c, json_t *o, int depth) {
+static void ld_object(struct cand *c, struct json_object *o, int depth) {
   if (depth > 6)
     return;
-  if (json_is_array(o)) {
-    for (size_t i = 0; i < json_array_size(o) && i < 64; i++)
-      ld_object(c, json_array_get(o, i), depth + 1);
+  if (is(o, json_type_array)) {
+    for (size_t i = 0; i < pc_json_array_len(o) && i < 64; i++)
+      ld_object(c, json_object_array_get_idx(o, i), depth + 1);
     return;
   }
-  if (!json_is_object(o))
+  if (!is(o, json_type_object))
     return;
-  json_t *g = json_object_get(o, "@graph");
+  struct json_object *g = pc_json_get(o, "@graph");
   if (g)
     ld_object(c, g, depth + 1);
   if (!type_is_article(o)) {
     /* A WebPage or WebSite still names the site. */
-    json_t *t = json_object_get(o, "@type");
-    if (json_is_string(t) && strcmp(json_string_value(t), "WebSite") == 0)
+    const char *t = pc_json_get_str(o, "@type", NULL);
+    if (t && strcmp(t, "WebSite") == 0)
       offer(c, PC_META_SITE, jstr(o, "name"), 3);
     return;
   }
@@ -126,21 +131,18 @@ static void ld_object(struct cand *c, json_t *o, int depth) {
   offer(c, PC_META_DATE, jstr(o, "dateCreated"), 4);
   offer(c, PC_META_DESCRIPTION, jstr(o, "description"), 2);
   offer(c, PC_META_LANG, jstr(o, "inLanguage"), 3);
-  json_t *pub = json_object_get(o, "publisher");
-  if (json_is_object(pub))
+  struct json_object *pub = pc_json_get(o, "publisher");
+  if (is(pub, json_type_object))
     offer(c, PC_META_SITE, jstr(pub, "name"), 1);
-  json_t *img = json_object_get(o, "image");
-  if (json_is_object(img) || json_is_string(img))
-    offer(c, PC_META_IMAGE, json_is_string(img) ? json_string_value(img)
-                                                : jstr(img, "url"),
+  struct json_object *img = pc_json_get(o, "image");
+  if (pc_json_array_len(img))
+    img = json_object_array_get_idx(img, 0);
+  if (is(img, json_type_object) || is(img, json_type_string))
+    offer(c, PC_META_IMAGE, is(img, json_type_string)
+                                ? pc_json_string(img, NULL)
+                                : jstr(img, "url"),
           2);
-  else if (json_is_array(img) && json_array_size(img)) {
-    json_t *i0 = json_array_get(img, 0);
-    offer(c, PC_META_IMAGE, json_is_string(i0) ? json_string_value(i0)
-                                               : jstr(i0, "url"),
-          2);
-  }
-  json_t *a = json_object_get(o, "author");
+  struct json_object *a = pc_json_get(o, "author");
   if (a)
     ld_authors(c, a);
   const char *body = jstr(o, "articleBody");
@@ -155,8 +157,8 @@ static void ld_script(struct cand *c, const xmlNode *n) {
   pc_buf_init(&b, PC_MAX_JSONLD);
   pc_dom_text(n, &b);
   if (!b.failed && b.len) {
-    json_error_t je;
-    json_t *root = json_loadb(b.data, b.len, JSON_DECODE_ANY, &je);
+    const char *why = NULL; /* JSON-LD that does not parse is left out */
+    struct json_object *root = pc_json_parse(b.data, b.len, false, 64, &why);
     if (root) {
       c->ld_roots[c->nld++] = root;
       ld_object(c, root, 0);
@@ -706,7 +708,7 @@ void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
   free(dom_by);
   free(c.ld_author);
   for (size_t i = 0; i < c.nld; i++)
-    json_decref(c.ld_roots[i]);
+    json_object_put(c.ld_roots[i]);
 }
 
 char *pc_url_resolve(const char *base, const char *rel) {

@@ -7,7 +7,7 @@
  */
 #include "quotes.h"
 
-#include <jansson.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,22 +237,22 @@ static pc_status parse_lines(void *dst, const char *s, size_t n,
 /* ISO 3166-1 from Debian's iso-codes: name, common and official names. */
 static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
   struct pc_phrase_list *l = dst;
-  json_error_t je;
-  json_t *root = json_loadb(s, n, 0, &je);
-  json_t *arr = root ? json_object_get(root, "3166-1") : NULL;
-  if (!json_is_array(arr)) {
-    json_decref(root);
+  const char *why = NULL;
+  struct json_object *root = pc_json_parse(s, n, true, 8, &why);
+  struct json_object *arr = pc_json_get(root, "3166-1");
+  if (!json_object_is_type(arr, json_type_array)) {
+    json_object_put(root);
     return pc_error_set(err, PC_ERR_INTERNAL, "iso_3166-1.json unreadable");
   }
   pc_status st = PC_OK;
-  for (size_t i = 0; i < json_array_size(arr) && st == PC_OK; i++) {
-    json_t *c = json_array_get(arr, i);
-    const char *code = json_string_value(json_object_get(c, "alpha_3"));
-    const char *common = json_string_value(json_object_get(c, "common_name"));
-    const char *name = json_string_value(json_object_get(c, "name"));
+  for (size_t i = 0; i < pc_json_array_len(arr) && st == PC_OK; i++) {
+    struct json_object *c = json_object_array_get_idx(arr, i);
+    const char *code = pc_json_get_str(c, "alpha_3", NULL);
+    const char *common = pc_json_get_str(c, "common_name", NULL);
+    const char *name = pc_json_get_str(c, "name", NULL);
     const char *display = common ? common : name;
     const char *forms[3] = {name, common,
-                            json_string_value(json_object_get(c, "official_name"))};
+                            pc_json_get_str(c, "official_name", NULL)};
     for (int k = 0; k < 3 && code && display; k++) {
       if (!forms[k] || strchr(forms[k], ','))
         continue; /* "Korea, Republic of" is not how text says it */
@@ -265,7 +265,7 @@ static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
       p->tag = PC_ENTITY_COUNTRY;
     }
   }
-  json_decref(root);
+  json_object_put(root);
   return st;
 }
 

@@ -21,7 +21,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <jansson.h>
+#include <json-c/json.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -93,27 +93,41 @@ static enum MHD_Result send_buf(struct MHD_Connection *c, unsigned status,
   return ret;
 }
 
+/* Sends {"K1": V1, "K2": V2} (V1 true when v1 is NULL, else a string; V2
+ * a string, or the number status when v2 is NULL). */
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status,
-                                 json_t *j) {
-  char *s = json_dumps(j, JSON_COMPACT);
-  json_decref(j);
-  if (!s)
+                                 const char *k1, const char *v1,
+                                 const char *k2, const char *v2) {
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  pc_buf_addc(&b, '{');
+  pc_json_cstr(&b, k1);
+  pc_buf_addc(&b, ':');
+  if (v1)
+    pc_json_cstr(&b, v1);
+  else
+    pc_buf_adds(&b, "true");
+  pc_buf_addc(&b, ',');
+  pc_json_cstr(&b, k2);
+  pc_buf_addc(&b, ':');
+  if (v2)
+    pc_json_cstr(&b, v2);
+  else
+    pc_buf_printf(&b, "%u", status);
+  pc_buf_addc(&b, '}');
+  if (b.failed) {
+    pc_buf_cleanup(&b);
     return MHD_NO;
-  size_t n = strlen(s);
-  char *copy = malloc(n + 1);
-  if (copy)
-    memcpy(copy, s, n + 1);
-  free(s);
-  if (!copy)
-    return MHD_NO;
-  return send_buf(c, status, "application/json", copy, n,
+  }
+  size_t n = 0;
+  char *data = pc_buf_steal(&b, &n);
+  return send_buf(c, status, "application/json", data, n,
                   MHD_RESPMEM_MUST_FREE, NULL);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status,
                                   const char *msg) {
-  return send_json(c, status, json_pack("{s:s, s:i}", "error", msg, "status",
-                                        (int)status));
+  return send_json(c, status, "error", msg, "status", NULL);
 }
 
 static unsigned http_status(pc_status st) {
@@ -230,21 +244,23 @@ static bool rate_ok(struct srv *s, const char *addr) {
 
 /*** requests ***************************************************************/
 
-static bool jbool(json_t *o, const char *k) {
-  json_t *v = json_object_get(o, k);
-  return v && json_is_true(v);
+static bool jbool(const struct json_object *o, const char *k) {
+  struct json_object *v = pc_json_get(o, k);
+  return json_object_is_type(v, json_type_boolean) && json_object_get_boolean(v);
 }
 
-static const char *jstr(json_t *o, const char *k) {
-  return json_string_value(json_object_get(o, k));
+static const char *jstr(const struct json_object *o, const char *k) {
+  return pc_json_get_str(o, k, NULL);
 }
 
 /* The document of a request: {"url"} or {"html"} or {"text"}, then
  * "cut" and "delete" applied, and attribution when asked. */
-static pc_status load(struct srv *s, json_t *in, bool attribution,
+static pc_status load(struct srv *s, const struct json_object *in, bool attribution,
                       pc_doc **doc, pc_error *err) {
-  const char *url = jstr(in, "url"), *html = jstr(in, "html"),
-             *text = jstr(in, "text");
+  size_t html_len = 0, text_len = 0;
+  const char *url = jstr(in, "url"),
+             *html = pc_json_get_str(in, "html", &html_len),
+             *text = pc_json_get_str(in, "text", &text_len);
   int given = (url != NULL) + (html != NULL) + (text != NULL);
   if (given != 1)
     return pc_error_set(err, PC_ERR_USAGE,
@@ -270,12 +286,12 @@ static pc_status load(struct srv *s, json_t *in, bool attribution,
     eo.content_type = fr->content_type;
   } else if (html) {
     data = html;
-    len = strlen(html);
+    len = html_len;
     eo.content_type = "text/html; charset=utf-8";
     eo.url = jstr(in, "base_url");
   } else {
     data = text;
-    len = strlen(text);
+    len = text_len;
     eo.content_type = "text/plain; charset=utf-8";
   }
   st = pc_extract(s->ctx, data, len, &eo, doc, err);
@@ -300,7 +316,7 @@ static pc_status load(struct srv *s, json_t *in, bool attribution,
 }
 
 /* Layout options of a request, as the CLI takes them. */
-static pc_status print_opts(json_t *in, pc_print_opts *po, bool private_ok,
+static pc_status print_opts(const struct json_object *in, pc_print_opts *po, bool private_ok,
                             pc_error *err) {
   pc_print_opts_init(po);
   const char *ps = jstr(in, "page_size");
@@ -314,12 +330,12 @@ static pc_status print_opts(json_t *in, pc_print_opts *po, bool private_ok,
     else
       return pc_error_set(err, PC_ERR_USAGE, "page_size: a4, letter or a5");
   }
-  json_t *ts = json_object_get(in, "text_size");
+  struct json_object *ts = pc_json_get(in, "text_size");
   if (ts) {
-    if (!json_is_integer(ts) || json_integer_value(ts) < 1 ||
-        json_integer_value(ts) > 5)
+    if (!json_object_is_type(ts, json_type_int) ||
+        json_object_get_int64(ts) < 1 || json_object_get_int64(ts) > 5)
       return pc_error_set(err, PC_ERR_USAGE, "text_size: 1 to 5");
-    po->text_size = (int)json_integer_value(ts);
+    po->text_size = (int)json_object_get_int64(ts);
   }
   const char *im = jstr(in, "images");
   if (im) {
@@ -359,12 +375,15 @@ static char *attachment_name(const pc_doc *doc, const char *ext) {
 static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
                            const char *what, struct req *rq) {
   pc_error err = {""};
-  json_error_t je;
-  json_t *in = json_loadb(rq->body.data ? rq->body.data : "", rq->body.len,
-                          JSON_REJECT_DUPLICATES, &je);
-  if (!in || !json_is_object(in)) {
-    json_decref(in);
-    return send_error(c, 400, "the body must be a JSON object");
+  const char *why = NULL;
+  struct json_object *in =
+      pc_json_parse(rq->body.data, rq->body.len, true, 16, &why);
+  if (!in || !json_object_is_type(in, json_type_object)) {
+    json_object_put(in);
+    char msg[160];
+    snprintf(msg, sizeof msg, "the body must be a JSON object%s%s%s",
+             why ? " (" : "", why ? why : "", why ? ")" : "");
+    return send_error(c, 400, msg);
   }
   enum MHD_Result ret;
   pc_doc *doc = NULL;
@@ -381,16 +400,16 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
     char addr[INET6_ADDRSTRLEN];
     client_addr(c, addr, sizeof addr);
     if (!s->o->smtp.url || !s->o->from || !s->o->outbox) {
-      json_decref(in);
+      json_object_put(in);
       return send_error(c, 503, "mail is not configured on this server "
                                 "(start it with --smtp and --from)");
     }
     if ((origin && strcmp(origin, own) != 0) || !token_ok(s, tok)) {
-      json_decref(in);
+      json_object_put(in);
       return send_error(c, 403, "mail is only sent from this server's own page");
     }
     if (!rate_ok(s, addr)) {
-      json_decref(in);
+      json_object_put(in);
       return send_error(c, 429, "too many messages from this address; try "
                                 "again in a minute");
     }
@@ -422,7 +441,7 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
     pc_free(msg);
     pc_free(name);
     if (st == PC_OK && sent == 1)
-      ret = send_json(c, 200, json_pack("{s:b, s:s}", "sent", 1, "to", mo.to));
+      ret = send_json(c, 200, "sent", NULL, "to", mo.to);
     else
       ret = send_error(c, st == PC_OK ? 502 : http_status(st),
                        err.msg[0] ? err.msg : "not sent");
@@ -462,7 +481,7 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
                        err.msg);
   }
   pc_doc_free(doc);
-  json_decref(in);
+  json_object_put(in);
   return ret;
 }
 
@@ -525,8 +544,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   }
   if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
     if (strcmp(url, "/healthz") == 0)
-      return send_json(c, 200, json_pack("{s:b, s:s}", "ok", 1, "version",
-                                         PC_VERSION));
+      return send_json(c, 200, "ok", NULL, "version", PC_VERSION);
     if (strcmp(url, "/img") == 0)
       return image(s, c);
     if (strcmp(url, "/") == 0) {
