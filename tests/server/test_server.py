@@ -155,6 +155,12 @@ def main():
         check(f"{path} {json.dumps(body)[:40]} -> {want} JSON", ok, (s, b[:100]))
     s, h, b = req(port, "/api/extract", raw=b"not json")
     check("a body that is not JSON: 400", s == 400)
+    s, h, b = req(port, "/api/extract", raw=json.dumps({"text": seed}).encode() + b" trailing")
+    check("text after the JSON object: 400", s == 400 and b"must be a JSON object" in b, b[:120])
+    s, h, b = req(port, "/api/extract", raw=b'{"text": "A title\\n\\nNul\\u0000 byte in the middle of the text, and more after it."}')
+    d = json.loads(b) if s == 200 else {}
+    check("a \\u0000 in the text does not cut it short",
+          s == 200 and "more after it" in json.dumps(d.get("blocks", [])), (s, b[:160]))
     s, h, b = req(port, "/api/extract", raw=b"{}", headers={"Content-Type": "text/plain"})
     check("wrong Content-Type: 415", s == 415)
 

@@ -2,6 +2,7 @@
 #include "internal.h"
 #include "harness.h"
 
+#include <json-c/json.h>
 #include <stdlib.h>
 
 static pc_ctx *ctx;
@@ -252,6 +253,43 @@ static void test_json(void) {
   pc_doc_free(doc);
 }
 
+/* pc_json_parse: strict for requests and JSON Lines, lenient for JSON-LD. */
+static void test_json_read(void) {
+  const char *why = NULL;
+  const char *req = "{\"html\":\"a\\u0000b\"} \n";
+  struct json_object *o = pc_json_parse(req, strlen(req), true, 16, &why);
+  size_t n = 0;
+  CHECK(o && why == NULL);
+  CHECK(pc_json_get_str(o, "html", &n) && n == 3); /* NUL kept */
+  CHECK(pc_json_get_str(o, "missing", NULL) == NULL);
+  json_object_put(o);
+  o = pc_json_parse("{\"a\":1}", 7, true, 16, &why);
+  CHECK(o && pc_json_get_str(o, "a", NULL) == NULL); /* not a string */
+  CHECK(pc_json_array_len(pc_json_get(o, "a")) == 0);
+  json_object_put(o);
+  static const char *const bad[] = {
+      "{\"a\":1} x",      /* text after the value */
+      "{\"a\":1,}",       /* trailing comma */
+      "{\"a\":'b'}",       /* a single-quoted string (json-c's strict mode
+                              still takes single-quoted member names) */
+      "{\"a\":1",         /* cut short */
+      "null",              /* no value to return */
+      "",                  /* nothing */
+      "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]", /* deeper than 16 */
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    why = NULL;
+    o = pc_json_parse(bad[i], strlen(bad[i]), true, 16, &why);
+    CHECK(o == NULL && why != NULL);
+    json_object_put(o);
+  }
+  /* JSON-LD as pages write it: a trailing comma and a comment */
+  const char *ld = "{\"@type\":\"NewsArticle\", /* x */ \"headline\":\"H\",}";
+  o = pc_json_parse(ld, strlen(ld), false, 64, &why);
+  CHECK(o && strcmp(pc_json_get_str(o, "headline", NULL), "H") == 0);
+  json_object_put(o);
+}
+
 static void test_dates(void) {
   char out[11];
   CHECK(pc_date_find(ctx, "Posted November 19, 2019 at 9am", 31, true, out));
@@ -314,6 +352,7 @@ int main(void) {
   test_delete();
   test_html();
   test_json();
+  test_json_read();
   test_dates();
   test_lang();
   test_limits();
