@@ -5,7 +5,7 @@
 #   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
 set -eu
 pkgs="build-essential cmake pkg-config python3 libxml2-dev libcurl4-openssl-dev
-libicu-dev libutf8proc-dev libjson-c-dev zlib1g-dev binutils iso-codes
+libicu-dev libutf8proc-dev libjson-c-dev libssl-dev zlib1g-dev binutils iso-codes
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
 hyphen-ru libjpeg-dev libpng-dev libgif-dev libwebp-dev fontconfig
 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf
