@@ -9,6 +9,7 @@ errors + skipped identity, bounded memory on a large input, and --resume
 after kill -9 at random moments (no document lost, none written twice).
 """
 import gzip
+import hashlib
 import http.server
 import json
 import os
@@ -144,6 +145,11 @@ def main():
         f.write("not json\n")
     r = batch(jl, "--out", os.path.join(tmp, "jl.jsonl"), "--errors", os.path.join(tmp, "jl-err.jsonl"))
     check("JSON Lines: 20 documents", len(lines(os.path.join(tmp, "jl.jsonl"))) == 20)
+    p0 = pages[0]
+    want = hashlib.sha256(("https://example.com/" + p0).encode() + b"\0" +
+                          open(os.path.join(CORPUS, p0), errors="replace").read().encode()).hexdigest()
+    check("id = SHA-256 of URL, NUL and payload",
+          any(d["id"] == want for d in lines(os.path.join(tmp, "jl.jsonl"))), want)
     errs = lines(os.path.join(tmp, "jl-err.jsonl"))
     check("a bad line goes to --errors with its place", len(errs) == 1 and errs[0]["source"]["offset"] == 21 and errs[0]["error"], errs)
     r = batch("-", "--out", os.path.join(tmp, "jl-stdin.jsonl"), stdin=open(jl, "rb").read())
