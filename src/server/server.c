@@ -8,7 +8,8 @@
  *   with DOM text nodes, under a Content-Security-Policy that allows only
  *   the page's own script and style.
  * - Request bodies over max_body are refused with 413 (from Content-Length
- *   at once, else when the count passes it).
+ *   at once; a chunked body is read to its end without being kept, up to
+ *   DRAIN_MAX, and then refused).
  * - The mail endpoint needs SMTP configured, a token the page got with
  *   itself (HMAC of its issue time with a secret of this process), the
  *   page's own origin, and stays under a per-client rate; the sender is
@@ -61,7 +62,15 @@ struct srv {
 struct req {
   struct pc_buf body;
   bool too_big;
+  size_t drained; /* body bytes read and dropped after too_big */
 };
+
+/* A body without Content-Length (chunked) that passes max_body is read to
+ * its end and dropped, so that the client gets its 413 (libmicrohttpd
+ * 0.9.75 cannot queue a response while an upload is in progress, and
+ * closing a socket with unread data makes the client's kernel discard the
+ * answer); past this many dropped bytes the connection is closed instead. */
+#define DRAIN_MAX ((size_t)64 << 20)
 
 void pc_serve_opts_init(pc_serve_opts *o) {
   if (!o)
@@ -531,11 +540,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   }
   struct req *rq = *con_cls;
   if (post && *upload_size) {
-    if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size))
+    if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size)) {
       rq->too_big = true;
+      pc_buf_cleanup(&rq->body);
+    }
+    if (rq->too_big) {
+      rq->drained += *upload_size;
+      if (rq->drained > DRAIN_MAX)
+        return MHD_NO;
+    }
     *upload_size = 0;
-    if (!rq->too_big)
-      return MHD_YES;
+    return MHD_YES;
   }
   if (rq->too_big) {
     char msg[96];
