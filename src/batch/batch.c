@@ -13,13 +13,14 @@
  * headers, a Content-Length block, CRLF CRLF.  response records with an
  * application/http payload are documents when the HTTP Content-Type is HTML
  * (or absent); chunked transfer coding and gzip/deflate content coding are
- * undone.  Files are read through zlib's gz* functions, which read plain
- * and gzipped (multi-member) files alike.
+ * undone.  Files are read plain or as gzip members (stream.c); a record's
+ * offset in a .warc.gz is that of its gzip member, as CDX indexes give it.
  *
  * Resume: the ids already in the output (and errors) file are skipped; a
  * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
  * out in one write(2). */
 #include "internal.h"
+#include "batch/stream.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -50,7 +51,7 @@ void pc_batch_opts_init(pc_batch_opts *o) {
 struct unit {
   unsigned long long seq;
   char *file;          /* source file ("-" for stdin) */
-  unsigned long long offset; /* record offset (uncompressed) or line */
+  unsigned long long offset; /* record offset (see stream.h) or line */
   char *url;           /* may be NULL */
   char *ctype;         /* HTTP Content-Type or NULL */
   char *data;
@@ -270,6 +271,8 @@ static void emit(struct run *r, const char *file, unsigned long long off,
   emit_ex(r, file, off, url, ctype, data, len, error, false);
 }
 
+#define STREAM_FAILED "read error or damaged gzip data: the rest is lost"
+
 /* A record that is not a document: counted read and skipped. */
 static void skip_record(struct run *r, const char *file,
                         unsigned long long off) {
@@ -284,36 +287,6 @@ static void skip_record(struct run *r, const char *file,
   r->st.read++;
   pthread_mutex_unlock(&r->stat_m);
   q_push(&r->in, u);
-}
-
-/* gz line reader with a cap. */
-static char *gz_line(gzFile g, size_t max, size_t *len, bool *over) {
-  struct pc_buf b;
-  pc_buf_init(&b, (size_t)-1);
-  *over = false;
-  char chunk[65536];
-  bool eof = true;
-  /* gzgets: a block at a time; a line over max is read to its end but
-   * only its first max bytes are kept (and *over set) */
-  while (gzgets(g, chunk, sizeof chunk) != NULL) {
-    eof = false;
-    size_t k = strlen(chunk); /* a NUL inside a line ends the piece early */
-    if (k == 0)
-      break;
-    if (b.len + k > max)
-      *over = true;
-    else
-      pc_buf_add(&b, chunk, k);
-    if (chunk[k - 1] == '\n')
-      break;
-  }
-  if (eof && !b.len) {
-    pc_buf_cleanup(&b);
-    return NULL;
-  }
-  if (!b.data)
-    pc_buf_add(&b, "", 0);
-  return pc_buf_steal(&b, len);
 }
 
 static const char *header(const char *h, size_t n, const char *name,
@@ -448,24 +421,27 @@ static void http_payload(struct run *r, const char *file,
        data ? NULL : "cannot decode the HTTP body (chunked or compressed)");
 }
 
-static void read_warc(struct run *r, gzFile g, const char *file) {
-  unsigned long long off = 0;
+static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
   for (;;) {
     /* the version line, after any blank lines between records */
     size_t len;
     bool over;
     char *line;
+    unsigned long long rec;
     do {
-      line = gz_line(g, 4096, &len, &over);
-      if (!line)
+      bool member;
+      rec = pc_stream_where(g, &member);
+      line = pc_stream_line(g, 4096, &len, &over);
+      if (!line) {
+        if (pc_stream_failed(g))
+          emit(r, file, rec, NULL, NULL, NULL, 0, STREAM_FAILED);
         return;
-      off += len;
+      }
       if (len <= 2 && (line[0] == '\r' || line[0] == '\n')) {
         free(line);
         line = NULL;
       }
     } while (!line);
-    unsigned long long rec = off - len;
     if (strncmp(line, "WARC/", 5) != 0) {
       free(line);
       emit(r, file, rec, NULL, NULL, NULL, 0, "not a WARC record (lost sync)");
@@ -474,8 +450,7 @@ static void read_warc(struct run *r, gzFile g, const char *file) {
     free(line);
     struct pc_buf h;
     pc_buf_init(&h, 1u << 20);
-    while ((line = gz_line(g, 65536, &len, &over)) != NULL) {
-      off += len;
+    while ((line = pc_stream_line(g, 65536, &len, &over)) != NULL) {
       bool end = len <= 2 && (line[0] == '\r' || line[0] == '\n');
       if (!end)
         pc_buf_add(&h, line, len);
@@ -509,12 +484,11 @@ static void read_warc(struct run *r, gzFile g, const char *file) {
       char buf[65536];
       unsigned long long left = clen;
       while (left) {
-        int k = gzread(g, buf, (unsigned)(left < sizeof buf ? left : sizeof buf));
-        if (k <= 0)
+        size_t k = pc_stream_read(g, buf, left < sizeof buf ? (size_t)left : sizeof buf);
+        if (k == 0)
           break;
-        left -= (unsigned long long)k;
+        left -= k;
       }
-      off += clen - left;
       if (response && http && clen > r->max_doc)
         emit(r, file, rec, url, NULL, NULL, 0, "record over the document size cap");
       else {
@@ -530,14 +504,7 @@ static void read_warc(struct run *r, gzFile g, const char *file) {
       free(url);
       return;
     }
-    size_t got = 0;
-    while (got < clen) {
-      int k = gzread(g, block + got, (unsigned)(clen - got < (1u << 30) ? clen - got : (1u << 30)));
-      if (k <= 0)
-        break;
-      got += (size_t)k;
-    }
-    off += got;
+    size_t got = pc_stream_read(g, block, (size_t)clen);
     if (got < clen) {
       free(block);
       emit(r, file, rec, url, NULL, NULL, 0, "truncated WARC record");
@@ -548,12 +515,12 @@ static void read_warc(struct run *r, gzFile g, const char *file) {
   }
 }
 
-static void read_jsonl(struct run *r, gzFile g, const char *file) {
+static void read_jsonl(struct run *r, struct pc_stream *g, const char *file) {
   unsigned long long lineno = 0;
   size_t len;
   bool over;
   char *line;
-  while ((line = gz_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
+  while ((line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
     lineno++;
     if (!over && strspn(line, " \t\r\n") == len) {
       free(line);
@@ -567,24 +534,25 @@ static void read_jsonl(struct run *r, gzFile g, const char *file) {
     /* decoding is the worker's: the reader only cuts lines */
     emit_ex(r, file, lineno, NULL, NULL, line, len, NULL, true);
   }
+  if (pc_stream_failed(g))
+    emit(r, file, lineno + 1, NULL, NULL, NULL, 0, STREAM_FAILED);
 }
 
-static void read_whole(struct run *r, gzFile g, const char *file,
-                       const char *first, size_t nfirst) {
+static void read_whole(struct run *r, struct pc_stream *g, const char *file) {
   struct pc_buf b;
   pc_buf_init(&b, r->max_doc);
-  pc_buf_add(&b, first, nfirst);
   char buf[65536];
-  int k;
+  size_t k;
   bool over = false;
-  while ((k = gzread(g, buf, sizeof buf)) > 0)
-    if (!pc_buf_add(&b, buf, (size_t)k)) {
+  while ((k = pc_stream_read(g, buf, sizeof buf)) > 0)
+    if (!pc_buf_add(&b, buf, k)) {
       over = true;
       break;
     }
-  if (over) {
+  if (over || pc_stream_failed(g)) {
     pc_buf_cleanup(&b);
-    emit(r, file, 0, NULL, NULL, NULL, 0, "file over the document size cap");
+    emit(r, file, 0, NULL, NULL, NULL, 0,
+         over ? "file over the document size cap" : STREAM_FAILED);
     return;
   }
   size_t n = 0;
@@ -600,33 +568,25 @@ static void read_file(struct run *r, const char *path) {
     emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
     return;
   }
-  gzFile g = gzdopen(fd, "rb");
+  struct pc_stream *g = pc_stream_open(fd);
   if (!g) {
-    close(fd);
-    emit(r, path, 0, NULL, NULL, NULL, 0, "cannot read");
+    emit(r, path, 0, NULL, NULL, NULL, 0, "out of memory");
     return;
   }
-  gzbuffer(g, 1u << 17);
   pthread_mutex_lock(&r->stat_m);
   r->st.files++;
   pthread_mutex_unlock(&r->stat_m);
   char head[8];
-  int k = gzread(g, head, 5);
-  /* the first bytes go back (gzungetc works on pipes, unlike a rewind) */
-  bool back = true;
-  for (int i = k - 1; i >= 0 && back; i--)
-    back = gzungetc((unsigned char)head[i], g) >= 0;
-  if (!back) {
-    emit(r, path, 0, NULL, NULL, NULL, 0, "cannot read");
-  } else if (k == 5 && memcmp(head, "WARC/", 5) == 0) {
+  size_t k = pc_stream_peek(g, head, 5);
+  if (k == 5 && memcmp(head, "WARC/", 5) == 0) {
     read_warc(r, g, path);
   } else if (k > 0 && (head[0] == '{' || (strlen(path) > 6 &&
                        strcmp(path + strlen(path) - 6, ".jsonl") == 0))) {
     read_jsonl(r, g, path);
   } else if (k > 0) {
-    read_whole(r, g, path, "", 0);
+    read_whole(r, g, path);
   }
-  gzclose(g);
+  pc_stream_close(g);
 }
 
 static int cmp_str(const void *a, const void *b) {

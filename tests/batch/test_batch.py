@@ -10,6 +10,7 @@ after kill -9 at random moments (no document lost, none written twice).
 """
 import gzip
 import hashlib
+import re
 import http.server
 import json
 import os
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
@@ -127,12 +129,56 @@ def main():
     nums = [int(x) for x in __import__("re").findall(r"(\d+) (?:read|written|errors|skipped)", err)]
     check("WARC: read = written + errors + skipped", len(nums) == 4 and nums[0] == nums[1] + nums[2] + nums[3], err)
     check("WARC: record offsets in source", all(d["source"]["offset"] > 0 for d in wl))
+
+    def record_at(path, offset, gz):
+        """(WARC-Type, target file name) of the record at offset (a gzip
+        member's when gz)."""
+        with open(path, "rb") as f:
+            f.seek(offset)
+            data = f.read(1 << 16)
+        if gz:
+            try:
+                data = zlib.decompressobj(16 + 15).decompress(data)
+            except zlib.error:
+                return None
+        head = data.split(b"\r\n\r\n", 1)[0].decode("utf-8", "replace")
+        if not head.startswith("WARC/1."):
+            return None
+        t = re.search(r"WARC-Type: (\w+)", head)
+        uri = re.search(r"WARC-Target-URI: <?([^>\r\n]+)", head)
+        return t and t.group(1), uri and uri.group(1).rsplit("/", 1)[-1]
+
+    title_of = {os.path.basename(d["source"]["file"]): d["title"] for d in got}
+    title_of[""] = title_of["index.html"] = None
+
+    def points_home(path, gz, docs):
+        """Every document's offset is its own response record."""
+        bad = []
+        for d in docs:
+            rec = record_at(path, d["source"]["offset"], gz)
+            if not rec or rec[0] != "response" or title_of.get(rec[1]) not in (d.get("title"), None):
+                bad.append((d["source"]["offset"], rec, d.get("title")))
+        return bad
+
+    bad = points_home(warc + ".warc.gz", True, wl)
+    check("WARC: a .warc.gz offset is its record's gzip member (seek and inflate)", not bad, bad[:2])
     plain = os.path.join(tmp, "crawl.warc")
     with gzip.open(warc + ".warc.gz", "rb") as fi, open(plain, "wb") as fo:
         fo.write(fi.read())
     r = batch(plain, "--out", os.path.join(tmp, "plain.jsonl"))
-    check("an uncompressed WARC gives the same ids",
-          {d["id"] for d in lines(os.path.join(tmp, "plain.jsonl"))} == {d["id"] for d in wl})
+    pl = lines(os.path.join(tmp, "plain.jsonl"))
+    check("an uncompressed WARC gives the same ids", {d["id"] for d in pl} == {d["id"] for d in wl})
+    bad = points_home(plain, False, pl)
+    check("WARC: a plain .warc offset is its record's first byte", not bad, bad[:2])
+    # a gzipped WARC cut inside a member: what came before is kept, the
+    # damage is an error, and nothing hangs
+    cut = os.path.join(tmp, "cut.warc.gz")
+    raw = open(warc + ".warc.gz", "rb").read()
+    open(cut, "wb").write(raw[: len(raw) * 2 // 3])
+    r = batch(cut, "--out", os.path.join(tmp, "cut.jsonl"), "--errors", os.path.join(tmp, "cut-err.jsonl"))
+    cl, ce = lines(os.path.join(tmp, "cut.jsonl")), lines(os.path.join(tmp, "cut-err.jsonl"))
+    check("a cut .warc.gz: the records before the cut, and one error", 0 < len(cl) < len(wl) and len(ce) == 1,
+          (len(cl), len(wl), ce))
     r = batch("-", "--out", os.path.join(tmp, "stdin.jsonl"), stdin=open(warc + ".warc.gz", "rb").read())
     check("a gzipped WARC on standard input",
           {d["id"] for d in lines(os.path.join(tmp, "stdin.jsonl"))} == {d["id"] for d in wl}, r.stderr[-200:])
