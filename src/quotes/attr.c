@@ -1634,6 +1634,13 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       who_free(&w);
       continue;
     }
+    /* "the Syrian claims are false": a form of "be" right after a weak cue
+     * makes it the noun */
+    if ((a->t[i].flags & F_WEAK) && i + len < t1 &&
+        a->t[i + len].type == T_WORD && fw_is(a, a->t[i + len].low, PC_FW_PASS)) {
+      who_free(&w);
+      continue;
+    }
     char *cue = cue_text(a, i, len);
     size_t first = a->nq;
     if (post) {
@@ -1793,6 +1800,14 @@ static bool boundary(const struct tk *k) {
          strcmp(k->low, "\xE2\x80\xA6") == 0;
 }
 
+/* boundary, but not the dot of an abbreviation ("U.S. forces") */
+static bool cl_boundary(const struct at *a, size_t i) {
+  if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
+      in_list(&a->lex->honorifics, a->t[i - 1].low))
+    return false;
+  return boundary(&a->t[i]);
+}
+
 static bool list_sep(const struct at *a, const struct tk *k) {
   return is_punct(k, ",") || is_punct(k, "\xE2\x80\x93") ||
          is_punct(k, "\xE2\x80\x94") || fw_is(a, k->low, PC_FW_CONJ);
@@ -1801,7 +1816,7 @@ static bool list_sep(const struct at *a, const struct tk *k) {
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct at *a, size_t i, size_t t1) {
   size_t e = i;
-  while (e < t1 && e < i + 14 && !boundary(&a->t[e])) {
+  while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
     const struct tk *k = &a->t[e];
     if (list_sep(a, k)) {
       size_t n = e + 1;
@@ -1837,8 +1852,9 @@ static size_t left_list(const struct at *a, size_t lo, size_t end) {
   return b;
 }
 
-/* The display name of a noun phrase: its entity's when it is one. */
-static char *np_name(const struct at *a, size_t t0, size_t t1) {
+/* The display name of a noun phrase: its entity's when it is one, or
+ * (agent) when only nouns for the entity's agents follow it. */
+static char *np_name(const struct at *a, size_t t0, size_t t1, bool agent) {
   while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
   if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
@@ -1860,6 +1876,18 @@ static char *np_name(const struct at *a, size_t t0, size_t t1) {
     one = a->t[i].ent == e;
   if (one)
     return strdup(a->en[e].name);
+  if (e >= 0 && agent) {
+    /* "U.S. forces in southern Syria": the entity, when only nouns for
+     * its agents follow it (up to a preposition) */
+    size_t i = t0;
+    while (i < t1 && (a->t[i].ent == e || a->t[i].type != T_WORD))
+      i++;
+    size_t k = i;
+    while (k < t1 && a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_AGENT))
+      k++;
+    if (k > i && (k == t1 || stop_word(a, a->t[k].low)))
+      return strdup(a->en[e].name);
+  }
   if (t1 - t0 == 1 && (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low)))
     return NULL; /* "who", "it", "they" name no one */
   return np_text(a, t0, t1);
@@ -1871,7 +1899,7 @@ static size_t split_names(const struct at *a, size_t t0, size_t t1,
   size_t n = 0, s = t0;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
     if (i == t1 || list_sep(a, &a->t[i])) {
-      char *name = i > s ? np_name(a, s, i) : NULL;
+      char *name = i > s ? np_name(a, s, i, true) : NULL;
       if (name && *name)
         out[n++] = name;
       else
@@ -1934,7 +1962,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     if (k + 1 == p->n) { /* trailing slot */
       size_t e = slot == 2 ? ti : right_list(a, ti, t1);
       if (slot == 2) {
-        while (e < t1 && !boundary(&a->t[e]) && !is_punct(&a->t[e], ",") &&
+        while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
       }
@@ -1946,7 +1974,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
       const char *next = p->w[k + 1];
       size_t e = ti;
       while (e < t1 && e < ti + 8 && strcmp(a->t[e].low, next) != 0 &&
-             !boundary(&a->t[e]))
+             !cl_boundary(a, e))
         e++;
       if (e >= t1 || e == ti || strcmp(a->t[e].low, next) != 0)
         return;
@@ -1960,6 +1988,13 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
     size_t at = i; /* "He has consistently denied": skip to the subject */
     at = skip_adverbs(a, t0, at);
     size_t b = slot == 0 ? left_list(a, t0, at) : np_start(a, t0, at);
+    /* "the Russian and Syrian defense ministries accused": coordinated
+     * capitalised words belong to the claimant */
+    while (slot == 1 && b >= t0 + 2 && b < at && (a->t[b].flags & F_CAP) &&
+           fw_is(a, a->t[b - 1].low, PC_FW_CONJ) &&
+           a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
+           !function_cap(a, a->t[b - 2].low))
+      b = np_start(a, t0, b - 1);
     i = at;
     if (b == i && slot == 0) /* the event may go unnamed ("it") */
       return;
@@ -1984,7 +2019,7 @@ static void claim_try(struct at *a, const struct pc_phrase *p, size_t t0,
   if (p->claimant == 2)
     c->claimant = strdup(c->accused[0]);
   else if (p->claimant && have[1])
-    c->claimant = np_name(a, cap[1][0], cap[1][1]);
+    c->claimant = np_name(a, cap[1][0], cap[1][1], false);
   else if (p->claimant == 1 && first > 0 && i + 1 < t1) {
     /* "she described ... and accused him of ...": no subject before the
      * cue, whose report (starting right after it) has the speaker */
@@ -2021,6 +2056,93 @@ static void claims_in(struct at *a, size_t t0, size_t t1) {
            strcmp(lx->claim_first[lo].w, a->t[i].low) == 0;
          lo++)
       claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
+  }
+}
+
+/* Rebuttals: a sentence that rejects "these accusations" or calls "the
+ * claim" false denies the accusation made last in the document, on
+ * behalf of the rejecting subject or the speaker of the words. */
+static void rebuttals_in(struct at *a, size_t t0, size_t t1) {
+  int prior = -1; /* the last accusation of an earlier sentence */
+  for (size_t k = a->nc; k-- > 0;)
+    if (!a->c[k].deny && a->c[k].t1 <= t0) {
+      prior = (int)k;
+      break;
+    }
+  if (prior < 0)
+    return;
+  for (size_t i = t0; i < t1; i++) {
+    if (a->t[i].type != T_WORD || !fw_is(a, a->t[i].low, PC_FW_CHARGE))
+      continue;
+    char *claimant = NULL;
+    size_t at = i;
+    /* "X rejected (these) accusations": a rebut verb up to 3 words before */
+    for (size_t v = i; v-- > t0 && v + 4 > i;) {
+      if (a->t[v].type != T_WORD)
+        break;
+      if (!fw_is(a, a->t[v].low, PC_FW_REBUT))
+        continue;
+      if (negated(a, v, v + 1))
+        break;
+      size_t end = skip_adverbs(a, t0, v);
+      size_t b = np_start(a, t0, end);
+      if (b < end)
+        claimant = np_name(a, b, end, false);
+      at = v;
+      break;
+    }
+    /* "the claims are (patently) false", "the claim is not true" */
+    bool said_false = false;
+    if (!claimant && at == i) {
+      size_t j = i + 1;
+      while (j < t1 && j < i + 3 && a->t[j].type != T_WORD)
+        j++; /* quotation marks */
+      if (j < t1 && fw_is(a, a->t[j].low, PC_FW_PASS)) {
+        bool neg = false;
+        for (size_t f = j + 1; f < t1 && f < j + 5; f++) {
+          if (a->t[f].type != T_WORD)
+            continue;
+          if (fw_is(a, a->t[f].low, PC_FW_NEG)) {
+            neg = true;
+            continue;
+          }
+          if ((!neg && fw_is(a, a->t[f].low, PC_FW_FALSE)) ||
+              (neg && strcmp(a->t[f].low, "true") == 0)) {
+            said_false = true;
+            at = f;
+            break;
+          }
+        }
+      }
+    }
+    int q = quote_holding(a, at);
+    if (!claimant && (said_false || at != i) && q >= 0 && a->q[q].speaker)
+      claimant = strdup(a->q[q].speaker);
+    if (!claimant)
+      continue;
+    if (a->nc >= PC_MAX_QUOTES) {
+      free(claimant);
+      return;
+    }
+    GROW(a, c, nc, capc);
+    if (a->oom) {
+      free(claimant);
+      return;
+    }
+    const struct cl *p = &a->c[prior];
+    struct cl *c = &a->c[a->nc];
+    memset(c, 0, sizeof *c);
+    c->claimant = claimant;
+    for (size_t k = 0; k < p->naccused; k++)
+      if ((c->accused[c->naccused] = strdup(p->accused[k])) != NULL)
+        c->naccused++;
+    c->event = p->event ? strdup(p->event) : NULL;
+    c->deny = 1;
+    c->quote = q;
+    c->t0 = t0, c->t1 = t1, c->at = at;
+    a->nc++;
+    if (at > i) /* a second rebuttal may follow ("..., and analysts said") */
+      i = at;
   }
 }
 
@@ -2348,6 +2470,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       a.sent_q0 = a.nq;
       speech_in(&a, s, e, sp0, sp, -1, 0);
       claims_in(&a, s, e);
+      rebuttals_in(&a, s, e);
       s = e;
     }
     i = bend;

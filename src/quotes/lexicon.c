@@ -104,6 +104,22 @@ static bool split_words(const char *s, const char *e, struct pc_phrase *p) {
         memmove(q + 1, q + 3, strlen(q + 3) + 1);
       }
     p->w[p->n++] = word;
+    /* "U.S." and "St." end in their own "." token, as text is cut up
+     * (attr.c): the phrase's word gives up its final dot to a word of
+     * its own */
+    size_t wl = strlen(word);
+    if (wl > 1 && word[wl - 1] == '.' && word[0] != '{') {
+      char **nw2 = realloc(p->w, (p->n + 1) * sizeof *nw2);
+      char *dot = nw2 ? strdup(".") : NULL;
+      if (nw2)
+        p->w = nw2;
+      if (!dot) {
+        ok = false;
+        break;
+      }
+      word[wl - 1] = '\0';
+      p->w[p->n++] = dot;
+    }
   }
   pc_buf_cleanup(&low);
   return ok;
@@ -123,7 +139,7 @@ static pc_status parse_function_words(void *dst, const char *s, size_t n,
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
-      "notpl"};
+      "notpl", "agent", "charge", "false", "rebut"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {

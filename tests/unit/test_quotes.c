@@ -297,6 +297,46 @@ static void test_claims(void) {
   d = attr("Ann Lee said that those who masterminded this crime will pay.");
   CHECK(d && pc_doc_claim_count(d) == 0);
   pc_doc_free(d);
+  /* "U.S. forces" are held to account as the United States; coordinated
+   * adjectives belong to the claimant */
+  d = attr("The Russian and Syrian defense ministries accused U.S. forces in "
+           "southern Syria of blocking the road.");
+  c = claim_by(d, "Russian and Syrian defense ministries");
+  CHECK(c && !c->deny);
+  CHECK_STR(c ? c->accused[0] : NULL, "United States");
+  pc_doc_free(d);
+}
+
+/* A rejection of "these accusations", or "the claim is false", denies the
+ * accusation made last, for the rejecting subject or the speaker. */
+static void test_rebuttals(void) {
+  pc_doc *d = attr("The ministries accused Britain of blocking the road. The "
+                   "Pentagon rejected these accusations as false. Ann Lee "
+                   "said the claims are baseless. Bob Stone told reporters "
+                   "that the claim “is not true.”");
+  const char *who[] = {"Pentagon", "Ann Lee", "Bob Stone"};
+  for (size_t k = 0; k < 3; k++) {
+    const pc_claim *c = claim_by(d, who[k]);
+    CHECK(c && c->deny && c->naccused == 1);
+    CHECK_STR(c ? c->accused[0] : NULL, "United Kingdom");
+    CHECK_STR(c ? c->event : NULL, "blocking the road");
+  }
+  pc_doc_free(d);
+  /* "the Syrian claims are false": "claims" is the noun, not a cue */
+  d = attr("The Russian and Syrian claims are false, and the Iranian claims "
+           "were wrong.");
+  CHECK(d && pc_doc_quote_count(d) == 0);
+  pc_doc_free(d);
+  /* no accusation before, a rejection not made, a claim said to be true */
+  d = attr("The Pentagon rejected these accusations. Ann Lee said the claims "
+           "are true.");
+  CHECK(d && pc_doc_claim_count(d) == 0);
+  pc_doc_free(d);
+  d = attr("The ministries accused Britain of blocking the road. The Pentagon "
+           "did not reject the accusations. Ann Lee said the claims are "
+           "true.");
+  CHECK(d && pc_doc_claim_count(d) == 1);
+  pc_doc_free(d);
 }
 
 static void test_not_quotes(void) {
@@ -399,6 +439,7 @@ int main(void) {
   test_cue_shapes();
   test_entities();
   test_claims();
+  test_rebuttals();
   test_not_quotes();
   test_language_folder();
   pc_ctx_free(ctx);
