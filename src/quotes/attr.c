@@ -878,6 +878,16 @@ static int last_person_g(const struct at *a, size_t i, int gender) {
 static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
                                 bool groups);
 
+/* Whether the person named at i owns what follows ("Trump's lawyer",
+ * "Nisan Ahmado's source"): a possessive ending, then a word, before n1. */
+static bool owned_phrase(const struct at *a, size_t i, size_t n1) {
+  int e = a->t[i].ent;
+  while (i + 1 < n1 && a->t[i + 1].ent == e)
+    i++;
+  return e >= 0 && i + 1 < n1 && a->t[i + 1].type == T_WORD &&
+         ending(a, a->t[i].low, PC_FW_GEN, 1);
+}
+
 static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
   return resolve_np_ex(a, n0, n1, true);
 }
@@ -900,6 +910,13 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
       continue;
     }
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      /* "Trump's lawyer said": the name's owner is not the speaker, the
+       * phrase is */
+      if (owned_phrase(a, i, n1)) {
+        w.name = np_text(a, n0, n1);
+        w.role = w.name ? strdup(w.name) : NULL;
+        return w;
+      }
       w.ent = e;
       w.name = strdup(a->en[e].name);
       size_t r = i;
@@ -1088,6 +1105,15 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
         struct who p = {NULL, -1, NULL};
         if (whole)
           p = resolve_np(a, nb, se);
+        bool owned = false;
+        for (size_t z = nb; z < se && !owned; z++)
+          owned = a->t[z].ent >= 0 &&
+                  a->en[a->t[z].ent].type == PC_ENTITY_PERSON &&
+                  owned_phrase(a, z, se);
+        if (p.name && owned) { /* "X's source inside the camp, a refugee" */
+          who_free(&w);
+          return p;
+        }
         if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
           size_t re = se + 1;
           while (re < e2 && !is_punct(&a->t[re], ","))

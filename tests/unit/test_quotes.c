@@ -211,6 +211,22 @@ static void test_cue_shapes(void) {
   pc_doc_free(d);
 }
 
+/* "Trump's lawyer said": the owner named is not the speaker */
+static void test_owned(void) {
+  pc_doc *d = attr("Donald Trump met reporters. Trump's lawyer said that the "
+                   "case was closed. Mary Roe's source inside the camp, a "
+                   "refugee who asked not to be named, said that the road "
+                   "was shut. Donald Trump's spokesman, Sean Spicer, said "
+                   "the deal was off.");
+  const pc_quote *q = d ? find(d, "the case was closed") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Trump's lawyer");
+  q = d ? find(d, "the road was shut") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Mary Roe's source inside the camp");
+  q = d ? find(d, "the deal was off") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Sean Spicer");
+  pc_doc_free(d);
+}
+
 static void test_entities(void) {
   pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
                    "British and Russian envoys in London and Moscow.");
@@ -438,6 +454,7 @@ int main(void) {
   test_appositions();
   test_cue_shapes();
   test_entities();
+  test_owned();
   test_claims();
   test_rebuttals();
   test_not_quotes();
