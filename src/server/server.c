@@ -102,27 +102,31 @@ static enum MHD_Result send_buf(struct MHD_Connection *c, unsigned status,
   return ret;
 }
 
+/* "KEY":VALUE, the value a JSON string, or raw (true, a number) when
+ * string is NULL. */
+static void json_field(struct pc_buf *b, const char *key, const char *string,
+                       const char *raw) {
+  pc_json_cstr(b, key);
+  pc_buf_addc(b, ':');
+  if (string)
+    pc_json_cstr(b, string);
+  else
+    pc_buf_adds(b, raw);
+}
+
 /* Sends {"K1": V1, "K2": V2} (V1 true when v1 is NULL, else a string; V2
  * a string, or the number status when v2 is NULL). */
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status,
                                  const char *k1, const char *v1,
                                  const char *k2, const char *v2) {
+  char num[16];
+  snprintf(num, sizeof num, "%u", status);
   struct pc_buf b;
   pc_buf_init(&b, 0);
   pc_buf_addc(&b, '{');
-  pc_json_cstr(&b, k1);
-  pc_buf_addc(&b, ':');
-  if (v1)
-    pc_json_cstr(&b, v1);
-  else
-    pc_buf_adds(&b, "true");
+  json_field(&b, k1, v1, "true");
   pc_buf_addc(&b, ',');
-  pc_json_cstr(&b, k2);
-  pc_buf_addc(&b, ':');
-  if (v2)
-    pc_json_cstr(&b, v2);
-  else
-    pc_buf_printf(&b, "%u", status);
+  json_field(&b, k2, v2, num);
   pc_buf_addc(&b, '}');
   if (b.failed) {
     pc_buf_cleanup(&b);
