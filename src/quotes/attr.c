@@ -1054,6 +1054,20 @@ static size_t skip_adverbs(const struct at *a, size_t lo, size_t at) {
 static struct who speaker_left(struct at *a, size_t lo, size_t c) {
   size_t end = skip_adverbs(a, lo, c);
   if (end > lo && is_punct(&a->t[end - 1], ",")) {
+    /* "Montell Figgins, who represents Thomas, said": a relative clause
+     * between commas describes the name before it */
+    size_t rs = end - 1;
+    while (rs > lo && !is_punct(&a->t[rs - 1], ",") && !hard_boundary(a, rs - 1) &&
+           end - rs < 24)
+      rs--;
+    if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
+        a->t[rs].type == T_WORD && fw_is(a, a->t[rs].low, PC_FW_REL)) {
+      size_t nb = np_start(a, lo, rs - 1);
+      struct who p = resolve_np(a, nb, rs - 1);
+      if (p.name)
+        return p;
+      who_free(&p);
+    }
     /* "the head of X, Alexander Bortnikov, told ..." */
     size_t e2 = end - 1, b2 = np_start(a, lo, e2);
     struct who w = resolve_np_ex(a, b2, e2, false);
@@ -2465,7 +2479,10 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
           size_t f = i;
           while (f > 0 && a.t[f - 1].ent == e)
             f--;
-          if (!(f > 0 && preposition(&a, a.t[f - 1].low))) {
+          /* nor a name inside quotation marks: "Heads needed to roll the
+           * day Jeffrey Epstein died," he said - he is not Epstein */
+          if (!(f > 0 && preposition(&a, a.t[f - 1].low)) &&
+              a.t[i].in_span < 0) {
             cur = e;
             if (a.en[e].gender != 'f')
               cur_m = e;

@@ -227,6 +227,21 @@ static void test_owned(void) {
   pc_doc_free(d);
 }
 
+/* A relative clause between commas describes the name before it; a name
+ * inside the quotation is not what a pronoun after it stands for. */
+static void test_relative_and_inner_names(void) {
+  pc_doc *d = attr("Michael Thomas was charged. Montell Figgins, who "
+                   "represents Thomas, said his client chose not to accept a "
+                   "plea. Sen. Ben Sasse said the charges are overdue. "
+                   "“Heads needed to roll the day Jeffrey Epstein died,” he "
+                   "said.");
+  const pc_quote *q = d ? find(d, "his client chose") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Montell Figgins");
+  q = d ? find(d, "Heads needed") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Ben Sasse");
+  pc_doc_free(d);
+}
+
 static void test_entities(void) {
   pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
                    "British and Russian envoys in London and Moscow.");
@@ -455,6 +470,7 @@ int main(void) {
   test_cue_shapes();
   test_entities();
   test_owned();
+  test_relative_and_inner_names();
   test_claims();
   test_rebuttals();
   test_not_quotes();
