@@ -211,6 +211,18 @@ static bool is_upper_cp(uint32_t cp) {
 static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
                     bool *may_close, bool *single) {
   *may_open = *may_close = *single = false;
+  /* two single marks written for a double one (wire copy: “…’’, ``…'') */
+  if (n >= 6 && p[0] == 0xE2 && p[1] == 0x80 && p[3] == 0xE2 &&
+      p[4] == 0x80 && p[2] == p[5] && (p[2] == 0x98 || p[2] == 0x99)) {
+    *may_open = p[2] == 0x98;
+    *may_close = p[2] == 0x99;
+    return 6;
+  }
+  if (n >= 2 && p[0] == p[1] && (p[0] == '`' || p[0] == '\'')) {
+    *may_open = true;
+    *may_close = p[0] == '\'';
+    return 2;
+  }
   if (p[0] == '"') {
     *may_open = *may_close = true;
     return 1;
@@ -903,8 +915,14 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
     int e = a->t[i].ent;
     /* "a teacher at Gibson Southern": a name after a preposition only
      * modifies the phrase */
-    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && i > n0 &&
-        a->t[i - 1].ent != e && preposition(a, a->t[i - 1].low)) {
+    /* also after lower-case words that follow a preposition: "head of
+     * the group Full Fact" (not "Secretary of State Mike Pompeo") */
+    size_t pb = i;
+    while (pb > n0 && a->t[pb - 1].type == T_WORD &&
+           !(a->t[pb - 1].flags & F_CAP) && !preposition(a, a->t[pb - 1].low))
+      pb--;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
+        a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
       while (i + 1 < n1 && a->t[i + 1].ent == e)
         i++; /* the whole name, not only its first word */
       continue;

@@ -240,6 +240,17 @@ static void test_relative_and_inner_names(void) {
   q = d ? find(d, "Heads needed") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "Ben Sasse");
   pc_doc_free(d);
+  /* a name in the apposition's prepositional phrase is not the speaker;
+   * wire copy's ’’ and '' close a quotation */
+  d = attr("“It was an attempt to mislead voters,’’ Tom Moy, chief executive "
+           "of the website Full Fact, told the BBC. ''We will act,'' Ann Lee "
+           "said.");
+  q = d ? find(d, "It was an attempt") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Tom Moy");
+  CHECK(q && q->kind == PC_QUOTE_DIRECT);
+  q = d ? find(d, "We will act") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Ann Lee");
+  pc_doc_free(d);
 }
 
 static void test_entities(void) {
