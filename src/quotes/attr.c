@@ -156,7 +156,17 @@ static void map_free(struct strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
+/* What "the group", "the company" stood for when last resolved. */
+struct defref {
+  char head[24];
+  int ent;
+  size_t at; /* token where the description stood */
+};
+#define DEFREFS 16
+
 struct at {
+  struct defref dr[DEFREFS];
+  size_t ndr;
   const pc_ctx *ctx;
   const struct pc_lex *lex;
   pc_doc *doc;
@@ -986,17 +996,39 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
    * phrase itself */
   if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+    /* the same description as before stands for the same one: "The
+     * group announced ... a deal with JLL. The group said" */
+    const char *head = a->t[n1 - 1].low;
+    bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
+    int e = -1;
+    for (size_t d = a->ndr; !poss && d-- > 0 && e < 0;)
+      if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
+          strcmp(a->dr[d].head, head) == 0)
+        e = a->dr[d].ent;
     /* not "his office": that is someone's, not the last one named */
-    for (size_t k = n0; !fw_is(a, a->t[n0].low, PC_FW_POSS) && k-- > 0 &&
-                        k + 600 > n0;) {
-      int e = a->t[k].ent;
-      if (e >= 0 && (a->en[e].type == PC_ENTITY_ORG ||
-                     a->en[e].type == PC_ENTITY_GROUP)) {
-        w.ent = e;
-        w.name = strdup(a->en[e].name);
-        w.role = np_text(a, n0, n1);
-        return w;
+    for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
+      int ke = a->t[k].ent;
+      if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
+                      a->en[ke].type == PC_ENTITY_GROUP))
+        e = ke;
+    }
+    if (e >= 0) {
+      bool known = false;
+      for (size_t d = 0; d < a->ndr && !known; d++)
+        known = a->dr[d].at == n0;
+      if (!known && strlen(head) < sizeof a->dr[0].head) {
+        if (a->ndr == DEFREFS) { /* the oldest goes */
+          memmove(a->dr, a->dr + 1, (DEFREFS - 1) * sizeof *a->dr);
+          a->ndr--;
+        }
+        struct defref *r = &a->dr[a->ndr++];
+        memcpy(r->head, head, strlen(head) + 1);
+        r->ent = e, r->at = n0;
       }
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      w.role = np_text(a, n0, n1);
+      return w;
     }
     w.name = np_text(a, n0, n1);
     return w;

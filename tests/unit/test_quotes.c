@@ -253,6 +253,18 @@ static void test_relative_and_inner_names(void) {
   pc_doc_free(d);
 }
 
+/* "the group" stands for what "the group" stood for before, not for the
+ * organisation named last */
+static void test_same_description(void) {
+  pc_doc *d = attr("The WeWorkers Coalition sent a letter. The group "
+                   "announced that WeWork had reached an agreement with JLL. "
+                   "However, the group said that the contract has confused "
+                   "employees.");
+  const pc_quote *q = d ? find(d, "the contract has") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "WeWorkers Coalition");
+  pc_doc_free(d);
+}
+
 static void test_entities(void) {
   pc_doc *d = attr("Officials in Washington and the U.S. Congress met "
                    "British and Russian envoys in London and Moscow.");
@@ -481,6 +493,7 @@ int main(void) {
   test_cue_shapes();
   test_entities();
   test_owned();
+  test_same_description();
   test_relative_and_inner_names();
   test_claims();
   test_rebuttals();
