@@ -1055,10 +1055,19 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
 }
 
 /* Start of the noun phrase ending at `end` (exclusive), not before lo. */
+static bool is_role_word(const struct at *a, size_t i);
+
 static size_t np_start(const struct at *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
     const struct tk *k = &a->t[b - 1];
+    /* "China's ambassador to Britain": a role word's preposition stays */
+    if (k->type == T_WORD && stop_word(a, k->low) && preposition(a, k->low) &&
+        b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
+        is_role_word(a, b - 2)) {
+      b--;
+      continue;
+    }
     if (k->type != T_WORD || stop_word(a, k->low))
       break;
     b--;

@@ -263,6 +263,12 @@ static void test_same_description(void) {
   const pc_quote *q = d ? find(d, "the contract has") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "WeWorkers Coalition");
   pc_doc_free(d);
+  /* a role word keeps its preposition: not Britain speaking */
+  d = attr("China’s ambassador to Britain warned that the government would "
+           "act.");
+  q = d ? find(d, "the government would") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "China’s ambassador to Britain");
+  pc_doc_free(d);
 }
 
 static void test_entities(void) {
