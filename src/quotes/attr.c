@@ -1231,6 +1231,23 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     }
     return w;
   }
+  /* "analysts who have done the calculations say": the subject is what
+   * the relative pronoun refers to */
+  for (size_t r = end; r > lo + 1 && r + 8 > end; r--) {
+    const struct tk *k = &a->t[r - 1];
+    if (k->type != T_WORD)
+      break;
+    if (!fw_is(a, k->low, PC_FW_REL))
+      continue;
+    if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
+      size_t nb = np_start(a, lo, r - 1);
+      struct who p = resolve_np(a, nb, r - 1);
+      if (p.name)
+        return p;
+      who_free(&p);
+    }
+    break;
+  }
   size_t b = np_start(a, lo, end);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */

@@ -269,6 +269,12 @@ static void test_same_description(void) {
   q = d ? find(d, "the government would") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "China’s ambassador to Britain");
   pc_doc_free(d);
+  /* a relative clause without commas before the cue */
+  d = attr("Washington-based analysts who have done the calculations say "
+           "they have difficulty figuring it out.");
+  q = d ? find(d, "they have difficulty") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Washington-based analysts");
+  pc_doc_free(d);
 }
 
 static void test_entities(void) {
