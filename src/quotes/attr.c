@@ -32,7 +32,8 @@
 
 enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
 enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
-       F_WEAK = 4 /* a cue that is also a common noun */ };
+       F_WEAK = 4 /* a cue that is also a common noun */,
+       F_QREQ = 8 /* a cue that reports only words in quotation marks */ };
 
 struct tk {
   uint32_t s, e;     /* bytes in the block text */
@@ -1757,6 +1758,17 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       who_free(&w);
       continue;
     }
+    /* "called his death “a crisis”": such a cue reports only quoted
+     * words that follow it closely (not "called for", "called her") */
+    if (a->t[i].flags & F_QREQ) {
+      size_t qo = i + len;
+      while (qo < t1 && qo < i + len + 8 && a->t[qo].type == T_WORD)
+        qo++;
+      if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN) {
+        who_free(&w);
+        continue;
+      }
+    }
     char *cue = cue_text(a, i, len);
     size_t first = a->nq;
     if (post) {
@@ -2526,6 +2538,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
         a.t[i].cue = (uint8_t)(len < 255 ? len : 0);
         if (len && lex->cues.p[which].tag == 1)
           a.t[i].flags |= F_WEAK;
+        if (len && lex->cues.p[which].tag == 2)
+          a.t[i].flags |= F_QREQ;
       }
   }
   if (!a.oom)

@@ -239,6 +239,10 @@ static pc_status parse_lines(void *dst, const char *s, size_t n,
             pe[-2] == ' ') {
           pe -= 2; /* "state ?": a weak cue, also a common noun */
           p->tag = 1;
+        } else if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '!' &&
+                   pe[-2] == ' ') {
+          pe -= 2; /* "called !": speech only with quotation marks */
+          p->tag = 2;
         }
         if (!split_words(ps, pe, p))
           return pc_error_set(err, PC_ERR_NOMEM, "out of memory");

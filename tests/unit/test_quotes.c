@@ -405,6 +405,18 @@ static void test_rebuttals(void) {
   pc_doc_free(d);
 }
 
+/* "called X “Y”" reports the quoted words; "called" alone is no cue */
+static void test_called(void) {
+  pc_doc *d = attr("Sen. Ben Sasse called his death “a crisis of public "
+                   "trust” within the prison system. Ann Lee called her "
+                   "mother. Bob Stone called for calm.");
+  CHECK(d && pc_doc_quote_count(d) == 1);
+  const pc_quote *q = d ? find(d, "his death") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Ben Sasse");
+  CHECK(q && q->kind == PC_QUOTE_MIXED);
+  pc_doc_free(d);
+}
+
 static void test_not_quotes(void) {
   /* scare quotes and narration are not speech */
   pc_doc *d = attr("The so-called “rat-run” runs through the valley. Prices "
@@ -509,6 +521,7 @@ int main(void) {
   test_relative_and_inner_names();
   test_claims();
   test_rebuttals();
+  test_called();
   test_not_quotes();
   test_language_folder();
   pc_ctx_free(ctx);
