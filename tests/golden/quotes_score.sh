@@ -9,6 +9,8 @@
 set -u
 bin=$1 repo=$2 shared=$3
 MIN_F1=0.90 MIN_E2E=0.85 MIN_CLAIMS=0.70
+# the second set (tests/fixtures/quotes-heldout), annotated apart
+HO_MIN_F1=0.80 HO_MIN_E2E=0.73
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/gold" "$tmp/pred" || exit 1
@@ -39,6 +41,17 @@ if awk -v f="$f1" -v e="$e2e" -v mf="$MIN_F1" -v me="$MIN_E2E" 'BEGIN { exit !(f
   pass=$((pass + 1))
 else
   echo "FAIL: quote F1 $f1 (floor $MIN_F1), e2e F1 $e2e (floor $MIN_E2E)" >&2
+  fail=$((fail + 1))
+fi
+sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/hgold" "$tmp/hpred" heldout || exit 1
+ho=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$tmp/hgold" "$tmp/hpred" | tail -n 1)
+echo "held-out set: $ho"
+f1=$(echo "$ho" | awk '{print $3}')
+e2e=$(echo "$ho" | awk '{for (i = 1; i < NF; i++) if ($i == "e2e-F1") print $(i + 1)}')
+if awk -v f="$f1" -v e="$e2e" -v mf="$HO_MIN_F1" -v me="$HO_MIN_E2E" 'BEGIN { exit !(f >= mf && e >= me) }'; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: held-out quote F1 $f1 (floor $HO_MIN_F1), e2e F1 $e2e (floor $HO_MIN_E2E)" >&2
   fail=$((fail + 1))
 fi
 echo "$pass passed, $fail failed"
