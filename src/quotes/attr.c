@@ -958,7 +958,21 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
     }
   }
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low)) {
-    int e = last_person_g(a, n0, list_tag(&a->lex->pronouns, a->t[n0].low));
+    int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+    int e = last_person_g(a, n0, g);
+    /* "Figgins, who represents Thomas, said ... He said": one only named
+     * in the sentence of the last speaker does not take over from them */
+    if (e >= 0 && (g == 'm' || g == 'f') && a->nq) {
+      const struct qt *q = &a->q[a->nq - 1];
+      size_t at = n0;
+      while (at > 0 && at + 200 > n0 && a->t[at - 1].ent != e)
+        at--;
+      if (q->ent >= 0 && q->ent != e && q->t1 <= n0 && q->t1 + 80 >= n0 &&
+          a->en[q->ent].type == PC_ENTITY_PERSON &&
+          (a->en[q->ent].gender == g || a->en[q->ent].gender == 0) &&
+          at > q->t0 && at <= q->t1)
+        e = q->ent;
+    }
     if (e >= 0) {
       w.ent = e;
       w.name = strdup(a->en[e].name);

@@ -237,6 +237,20 @@ static void test_relative_and_inner_names(void) {
                    "said.");
   const pc_quote *q = d ? find(d, "his client chose") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "Montell Figgins");
+  pc_doc_free(d);
+  /* "he" after that goes on with Figgins, named only beside him */
+  d = attr("Michael Thomas was charged. Montell Figgins, who represents "
+           "Michael Thomas, said his client chose not to accept a plea. He "
+           "said Thomas is a single father. Sen. Ben Sasse said the charges "
+           "are overdue.");
+  q = d ? find(d, "Thomas is a single") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Montell Figgins");
+  pc_doc_free(d);
+  d = attr("Michael Thomas was charged. Montell Figgins, who "
+           "represents Thomas, said his client chose not to accept a "
+           "plea. Sen. Ben Sasse said the charges are overdue. "
+           "“Heads needed to roll the day Jeffrey Epstein died,” he "
+           "said.");
   q = d ? find(d, "Heads needed") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "Ben Sasse");
   pc_doc_free(d);
