@@ -1861,6 +1861,24 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
         else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
           c0 = k + 1; /* "told Newsweek: ..." */
       }
+      /* "Mr. Trump said on Nov. 8.", "said at a Nov. 6 event in
+       * Washington.": a time or a place alone is no speech */
+      if (!that && c0 < t1 && a->t[c0].type == T_WORD &&
+          preposition(a, a->t[c0].low)) {
+        size_t k = c0;
+        while (k < t1 && ((a->t[k].type == T_WORD &&
+                           (preposition(a, a->t[k].low) ||
+                            determiner(a, a->t[k].low) ||
+                            (a->t[k].flags & F_CAP) ||
+                            (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+                            fw_is(a, a->t[k].low, PC_FW_VENUE))) ||
+                          (is_punct(&a->t[k], ".") && k > c0 &&
+                           in_list(&a->lex->honorifics, a->t[k - 1].low)) ||
+                          is_punct(&a->t[k], ",")))
+          k++;
+        if (k >= t1 || is_end_punct(&a->t[k]))
+          c0 = t1;
+      }
       if (c0 < t1 && !is_end_punct(&a->t[c0])) {
         size_t c1 = clause_end(a, c0, t1, sp0, sp1);
         /* "While X said the trip was ..., he did not ...": a clause that

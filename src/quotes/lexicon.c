@@ -139,7 +139,7 @@ static pc_status parse_function_words(void *dst, const char *s, size_t n,
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
-      "notpl", "agent", "charge", "false", "rebut"};
+      "notpl", "agent", "charge", "false", "rebut", "venue"};
   struct pc_lex *lex = dst;
   const char *end = s + n;
   while (s < end) {

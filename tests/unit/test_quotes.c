@@ -432,6 +432,14 @@ static void test_called(void) {
 }
 
 static void test_not_quotes(void) {
+  /* a time or a place after the cue is no speech */
+  {
+    pc_doc *d = attr("“We are taking in billions,” Mr. Trump said on Nov. 8. "
+                     "Bob Stone said at a Nov. 6 event at the Peterson "
+                     "Institute in Washington.");
+    CHECK(d && pc_doc_quote_count(d) == 1);
+    pc_doc_free(d);
+  }
   /* scare quotes and narration are not speech */
   pc_doc *d = attr("The so-called “rat-run” runs through the valley. Prices "
                    "rose again in March.");
