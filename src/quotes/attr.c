@@ -981,6 +981,32 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
     }
     return w;
   }
+  /* "the president says": the person last named with that role
+   * ("President Donald Trump") */
+  if (n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+      !fw_is(a, a->t[n0].low, PC_FW_POSS) && a->t[n1 - 1].type == T_WORD &&
+      is_role_word(a, n1 - 1)) {
+    const char *rw = a->t[n1 - 1].low;
+    for (size_t k = n0; k-- > 0 && k + 600 > n0;) {
+      int e = a->t[k].ent;
+      if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || !a->en[e].role)
+        continue;
+      char low[128];
+      size_t j = 0;
+      for (const char *c = a->en[e].role; *c && j + 1 < sizeof low; c++)
+        low[j++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+      low[j] = '\0';
+      const char *hit = strstr(low, rw);
+      size_t rl = strlen(rw);
+      if (hit && (hit == low || hit[-1] == ' ') &&
+          (hit[rl] == '\0' || hit[rl] == ' ')) {
+        w.ent = e;
+        w.name = strdup(a->en[e].name);
+        w.role = strdup(a->en[e].role);
+        return w;
+      }
+    }
+  }
   for (size_t i = n0; i < n1; i++)
     if (a->t[i].type == T_WORD && in_list(&a->lex->roles, a->t[i].low)) {
       w.name = np_text(a, n0, n1);
@@ -1388,6 +1414,13 @@ static size_t clause_end(const struct at *a, size_t c0, size_t t1, size_t sp0,
     if (!nested && cue_at(a, i, t1, sp0, sp1))
       nested = true;
     if (is_punct(&a->t[i], ";"))
+      return i;
+    /* "says his approach has created leverage — and in some cases, he is
+     * right": the writer's own words after a dash */
+    if ((is_punct(&a->t[i], "\xE2\x80\x94") ||
+         is_punct(&a->t[i], "\xE2\x80\x93")) && i > c0 && i + 1 < t1 &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
@@ -1864,10 +1897,12 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       /* "Mr. Trump said on Nov. 8.", "said at a Nov. 6 event in
        * Washington.": a time or a place alone is no speech */
       if (!that && c0 < t1 && a->t[c0].type == T_WORD &&
-          preposition(a, a->t[c0].low)) {
+          (preposition(a, a->t[c0].low) ||
+           fw_is(a, a->t[c0].low, PC_FW_AFTER))) {
         size_t k = c0;
         while (k < t1 && ((a->t[k].type == T_WORD &&
                            (preposition(a, a->t[k].low) ||
+                            fw_is(a, a->t[k].low, PC_FW_AFTER) ||
                             determiner(a, a->t[k].low) ||
                             (a->t[k].flags & F_CAP) ||
                             (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||

@@ -283,6 +283,14 @@ static void test_same_description(void) {
   q = d ? find(d, "the government would") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "China’s ambassador to Britain");
   pc_doc_free(d);
+  /* "the president" is the person named with that role; the writer's
+   * words after a dash are not the report */
+  d = attr("President Donald Trump spoke on Friday. The president says his "
+           "approach has created leverage — and in some cases, he is right.");
+  q = d ? find(d, "his approach") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Donald Trump");
+  CHECK_STR(q ? q->text : NULL, "his approach has created leverage");
+  pc_doc_free(d);
   /* a relative clause without commas before the cue */
   d = attr("Washington-based analysts who have done the calculations say "
            "they have difficulty figuring it out.");
