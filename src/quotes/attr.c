@@ -916,7 +916,8 @@ static struct who resolve_np(struct at *a, size_t n0, size_t n1) {
 }
 
 /* groups: whether a plural noun phrase ("Backers of tariffs") may name a
- * speaker; not for the words between commas, which are appositions. */
+ * speaker and "the president" the person last named with that role; not
+ * for the words between commas, which are appositions. */
 static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
                                 bool groups) {
   struct who w = {NULL, -1, NULL};
@@ -983,7 +984,7 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
   }
   /* "the president says": the person last named with that role
    * ("President Donald Trump") */
-  if (n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+  if (groups && n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       !fw_is(a, a->t[n0].low, PC_FW_POSS) && a->t[n1 - 1].type == T_WORD &&
       is_role_word(a, n1 - 1)) {
     const char *rw = a->t[n1 - 1].low;
