@@ -1099,6 +1099,19 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
 /* Start of the noun phrase ending at `end` (exclusive), not before lo. */
 static bool is_role_word(const struct at *a, size_t i);
 
+/* A word written in capitals ("WHO", "IT"): a name, not the function word
+ * it spells. */
+static bool acronym(const struct at *a, size_t i) {
+  const struct tk *k = &a->t[i];
+  if (k->type != T_WORD || k->e - k->s < 2)
+    return false;
+  const char *t = btext(a, k->block);
+  for (uint32_t j = k->s; j < k->e; j++)
+    if (t[j] >= 'a' && t[j] <= 'z')
+      return false;
+  return true;
+}
+
 static size_t np_start(const struct at *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
@@ -1110,7 +1123,10 @@ static size_t np_start(const struct at *a, size_t lo, size_t end) {
       b--;
       continue;
     }
-    if (k->type != T_WORD || stop_word(a, k->low))
+    /* "though officials said": a subordinator opens no name */
+    if (k->type != T_WORD ||
+        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
+         !acronym(a, b - 1)))
       break;
     b--;
   }
@@ -1279,7 +1295,7 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     const struct tk *k = &a->t[r - 1];
     if (k->type != T_WORD)
       break;
-    if (!fw_is(a, k->low, PC_FW_REL))
+    if (!fw_is(a, k->low, PC_FW_REL) || acronym(a, r - 1))
       continue;
     if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
       size_t nb = np_start(a, lo, r - 1);

@@ -291,6 +291,18 @@ static void test_same_description(void) {
   CHECK_STR(q ? q->speaker : NULL, "Donald Trump");
   CHECK_STR(q ? q->text : NULL, "his approach has created leverage");
   pc_doc_free(d);
+  /* a subordinator or an adverb is no part of the speaker; "WHO" is no
+   * relative pronoun */
+  d = attr("The risk is low, though officials said the city was vulnerable. "
+           "Beijing officials ultimately said the city had ten cases. The "
+           "WHO said the risk was low.");
+  q = d ? find(d, "the city was") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "officials");
+  q = d ? find(d, "the city had") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Beijing officials");
+  q = d ? find(d, "the risk was low") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "World Health Organization");
+  pc_doc_free(d);
   /* a relative clause without commas before the cue */
   d = attr("Washington-based analysts who have done the calculations say "
            "they have difficulty figuring it out.");
