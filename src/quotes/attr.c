@@ -947,6 +947,20 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
         w.role = w.name ? strdup(w.name) : NULL;
         return w;
       }
+      /* "Oklahoma City coach Billy Donovan": a name, lower-case words,
+       * then another name: the last is the head */
+      size_t j = i;
+      while (j < n1 && a->t[j].ent == e)
+        j++;
+      size_t m = j;
+      while (m < n1 && a->t[m].type == T_WORD && !(a->t[m].flags & F_CAP) &&
+             !stop_word(a, a->t[m].low) && !fw_is(a, a->t[m].low, PC_FW_CONJ))
+        m++;
+      if (m > j && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
+          a->en[a->t[m].ent].type == PC_ENTITY_PERSON) {
+        i = m - 1;
+        continue;
+      }
       w.ent = e;
       w.name = strdup(a->en[e].name);
       size_t r = i;

@@ -303,6 +303,11 @@ static void test_same_description(void) {
   q = d ? find(d, "the risk was low") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "World Health Organization");
   pc_doc_free(d);
+  /* "Oklahoma City coach Billy Donovan": the last name is the head */
+  d = attr("Oklahoma City coach Billy Donovan said the team did well.");
+  q = d ? find(d, "the team did") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "Billy Donovan");
+  pc_doc_free(d);
   /* a relative clause without commas before the cue */
   d = attr("Washington-based analysts who have done the calculations say "
            "they have difficulty figuring it out.");
