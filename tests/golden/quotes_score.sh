@@ -15,6 +15,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/gold" "$tmp/pred" || exit 1
 pass=0 fail=0
+# floors WHAT SUMMARY MIN_F1 MIN_E2E: the scorer's summary line at or above
+# both floors, counted in pass or fail
+floors() {
+  f1=$(echo "$2" | awk '{print $3}')
+  e2e=$(echo "$2" | awk '{for (i = 1; i < NF; i++) if ($i == "e2e-F1") print $(i + 1)}')
+  if awk -v f="$f1" -v e="$e2e" -v mf="$3" -v me="$4" 'BEGIN { exit !(f >= mf && e >= me) }'; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL: ${1}quote F1 $f1 (floor $3), e2e F1 $e2e (floor $4)" >&2
+    fail=$((fail + 1))
+  fi
+}
 seed=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$shared/corpus/quotes" "$tmp/pred" | tail -n 3)
 echo "founding article:"; echo "$seed"
 if echo "$seed" | grep -q "^quotes F1 1.00 P 1.00 R 1.00 speaker-acc 1.00 e2e-F1 1.00" &&
@@ -35,24 +47,10 @@ else
   echo "FAIL: claims F1 $claims (floor $MIN_CLAIMS)" >&2
   fail=$((fail + 1))
 fi
-f1=$(echo "$all" | awk '{print $3}')
-e2e=$(echo "$all" | awk '{for (i = 1; i < NF; i++) if ($i == "e2e-F1") print $(i + 1)}')
-if awk -v f="$f1" -v e="$e2e" -v mf="$MIN_F1" -v me="$MIN_E2E" 'BEGIN { exit !(f >= mf && e >= me) }'; then
-  pass=$((pass + 1))
-else
-  echo "FAIL: quote F1 $f1 (floor $MIN_F1), e2e F1 $e2e (floor $MIN_E2E)" >&2
-  fail=$((fail + 1))
-fi
+floors "" "$all" "$MIN_F1" "$MIN_E2E"
 sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/hgold" "$tmp/hpred" heldout || exit 1
 ho=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$tmp/hgold" "$tmp/hpred" | tail -n 1)
 echo "held-out set: $ho"
-f1=$(echo "$ho" | awk '{print $3}')
-e2e=$(echo "$ho" | awk '{for (i = 1; i < NF; i++) if ($i == "e2e-F1") print $(i + 1)}')
-if awk -v f="$f1" -v e="$e2e" -v mf="$HO_MIN_F1" -v me="$HO_MIN_E2E" 'BEGIN { exit !(f >= mf && e >= me) }'; then
-  pass=$((pass + 1))
-else
-  echo "FAIL: held-out quote F1 $f1 (floor $HO_MIN_F1), e2e F1 $e2e (floor $HO_MIN_E2E)" >&2
-  fail=$((fail + 1))
-fi
+floors "held-out " "$ho" "$HO_MIN_F1" "$HO_MIN_E2E"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
