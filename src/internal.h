@@ -77,7 +77,8 @@ struct json_object; /* <json-c/json.h> */
 
 /* Parses all n bytes of s as one JSON value (white space may follow it),
  * nesting at most depth deep; strict: RFC 8259 only (else json-c's lenient
- * mode, for JSON-LD found in pages).  The caller frees the result with
+ * mode, for JSON-LD found in pages, which also ignores what follows the
+ * value).  The caller frees the result with
  * json_object_put.  NULL on any error, with *why a static message. */
 struct json_object *pc_json_parse(const char *s, size_t n, bool strict,
                                   int depth, const char **why);

@@ -444,7 +444,8 @@ static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
     } while (!line);
     if (strncmp(line, "WARC/", 5) != 0) {
       free(line);
-      emit(r, file, rec, NULL, NULL, NULL, 0, "not a WARC record (lost sync)");
+      emit(r, file, rec, NULL, NULL, NULL, 0,
+           pc_stream_failed(g) ? STREAM_FAILED : "not a WARC record (lost sync)");
       return;
     }
     free(line);
@@ -489,14 +490,17 @@ static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
           break;
         left -= k;
       }
+      if (left) { /* the file ends (or breaks) inside the record */
+        emit(r, file, rec, url, NULL, NULL, 0,
+             pc_stream_failed(g) ? STREAM_FAILED : "truncated WARC record");
+        return;
+      }
       if (response && http && clen > r->max_doc)
         emit(r, file, rec, url, NULL, NULL, 0, "record over the document size cap");
       else {
         free(url);
         skip_record(r, file, rec);
       }
-      if (left)
-        return; /* truncated file */
       continue;
     }
     char *block = malloc(clen + 1);
@@ -585,6 +589,8 @@ static void read_file(struct run *r, const char *path) {
     read_jsonl(r, g, path);
   } else if (k > 0) {
     read_whole(r, g, path);
+  } else if (pc_stream_failed(g)) { /* nothing readable at all */
+    emit(r, path, 0, NULL, NULL, NULL, 0, STREAM_FAILED);
   }
   pc_stream_close(g);
 }
@@ -729,7 +735,10 @@ static void decode_line(struct unit *u) {
   if (url)
     u->url = strdup(url);
   if (!html) {
-    u->error = strdup("not a JSON object with an \"html\" string");
+    char msg[160];
+    snprintf(msg, sizeof msg, "not a JSON object with an \"html\" string%s%s%s",
+             why ? " (" : "", why ? why : "", why ? ")" : "");
+    u->error = strdup(msg);
   } else {
     u->data = malloc(hl + 1);
     if (u->data) {

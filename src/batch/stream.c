@@ -78,12 +78,20 @@ static void fill_plain(struct pc_stream *s) {
   s->out_len += (size_t)k;
 }
 
-/* gzip: decodes the next bytes of the current member, or starts the next
- * member, into an empty out[]. */
+/* gzip: decodes more of the current member after the unread bytes of
+ * out[], or starts the next member when out[] is empty (a member's bytes
+ * never share out[] with another's).  Returns with at least one new byte,
+ * or at the member's end, or at the end of the data. */
 static void fill_gz(struct pc_stream *s) {
-  s->out_pos = s->out_len = 0;
-  while (s->out_len == 0 && !s->ended) {
+  if (s->out_pos && s->out_pos < s->out_len)
+    memmove(s->out, s->out + s->out_pos, s->out_len - s->out_pos);
+  s->out_len -= s->out_pos;
+  s->out_pos = 0;
+  size_t had = s->out_len;
+  while (s->out_len == had && s->out_len < OUT_SIZE && !s->ended) {
     if (!s->in_member) {
+      if (s->out_len)
+        return; /* the next member waits until these bytes are read */
       /* a new member: its magic bytes, or the end (zlib's gzread also
        * ignores what follows the last member) */
       while (s->z.avail_in < 2 && refill_in(s))
@@ -106,13 +114,14 @@ static void fill_gz(struct pc_stream *s) {
       return;
     }
     uInt before = s->z.avail_in;
-    s->z.next_out = s->out;
-    s->z.avail_out = (uInt)OUT_SIZE;
+    s->z.next_out = s->out + s->out_len;
+    s->z.avail_out = (uInt)(OUT_SIZE - s->out_len);
     int rc = inflate(&s->z, Z_NO_FLUSH);
     s->raw += before - s->z.avail_in;
     s->out_len = OUT_SIZE - s->z.avail_out;
     if (rc == Z_STREAM_END) {
       s->in_member = false; /* out[] holds this member's last bytes */
+      return;
     } else if (rc == Z_BUF_ERROR && s->z.avail_in == 0) {
       continue; /* needs input */
     } else if (rc != Z_OK) {
@@ -220,11 +229,19 @@ char *pc_stream_line(struct pc_stream *s, size_t max, size_t *len,
 }
 
 size_t pc_stream_peek(struct pc_stream *s, void *buf, size_t n) {
-  if (!s->gz)
-    while (s->out_len - s->out_pos < n && !s->raw_eof && !s->ended)
-      fill_plain(s);
   if (!fill(s))
     return 0;
+  /* a pipe may give a few bytes at a time: read on (within one member) */
+  while (s->out_len - s->out_pos < n && !s->ended &&
+         (s->gz ? s->in_member : !s->raw_eof)) {
+    size_t before = s->out_len - s->out_pos;
+    if (s->gz)
+      fill_gz(s);
+    else
+      fill_plain(s);
+    if (s->out_len - s->out_pos == before && s->gz && !s->in_member)
+      break;
+  }
   size_t k = s->out_len - s->out_pos;
   if (k > n)
     k = n;

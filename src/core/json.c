@@ -28,11 +28,12 @@ struct json_object *pc_json_parse(const char *s, size_t n, bool strict,
   if (!o && e == json_tokener_success)
     e = json_tokener_error_parse_eof; /* the input was "null" */
   if (o && e == json_tokener_success) {
-    /* only white space may follow the value */
+    /* only white space may follow the value (JSON-LD in a page, read
+     * leniently, may carry a comment or a stray character after it) */
     size_t end = json_tokener_get_parse_end(tok);
-    while (end < n && strchr(" \t\r\n", s[end]) && s[end])
+    while (strict && end < n && s[end] && strchr(" \t\r\n", s[end]))
       end++;
-    if (end < n) {
+    if (strict && end < n) {
       json_object_put(o);
       o = NULL;
       *why = "text after the JSON value";

@@ -979,11 +979,12 @@ static struct who resolve_np_ex(struct at *a, size_t n0, size_t n1,
      * in the sentence of the last speaker does not take over from them */
     if (e >= 0 && (g == 'm' || g == 'f') && a->nq) {
       const struct qt *q = &a->q[a->nq - 1];
-      size_t at = n0;
+      size_t at = n0; /* where e was named last (1-based), 0: not found */
       while (at > 0 && at + 200 > n0 && a->t[at - 1].ent != e)
         at--;
-      if (q->ent >= 0 && q->ent != e && q->t1 <= n0 && q->t1 + 80 >= n0 &&
-          a->en[q->ent].type == PC_ENTITY_PERSON &&
+      bool found = at > 0 && a->t[at - 1].ent == e;
+      if (found && q->ent >= 0 && q->ent != e && q->t1 <= n0 &&
+          q->t1 + 80 >= n0 && a->en[q->ent].type == PC_ENTITY_PERSON &&
           (a->en[q->ent].gender == g || a->en[q->ent].gender == 0) &&
           at > q->t0 && at <= q->t1)
         e = q->ent;
@@ -1126,6 +1127,14 @@ static bool acronym(const struct at *a, size_t i) {
   return true;
 }
 
+/* A relative pronoun that is its clause's subject ("who", "which"; not
+ * "whose lawyer said", "where officials say"), not an acronym ("WHO"). */
+static bool subject_rel(const struct at *a, size_t i) {
+  return a->t[i].type == T_WORD && fw_is(a, a->t[i].low, PC_FW_REL) &&
+         (strcmp(a->t[i].low, "who") == 0 || strcmp(a->t[i].low, "which") == 0) &&
+         !acronym(a, i);
+}
+
 static size_t np_start(const struct at *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
@@ -1192,7 +1201,7 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
            end - rs < 24)
       rs--;
     if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
-        a->t[rs].type == T_WORD && fw_is(a, a->t[rs].low, PC_FW_REL)) {
+        a->t[rs].type == T_WORD && subject_rel(a, rs)) {
       size_t nb = np_start(a, lo, rs - 1);
       struct who p = resolve_np(a, nb, rs - 1);
       if (p.name)
@@ -1309,7 +1318,7 @@ static struct who speaker_left(struct at *a, size_t lo, size_t c) {
     const struct tk *k = &a->t[r - 1];
     if (k->type != T_WORD)
       break;
-    if (!fw_is(a, k->low, PC_FW_REL) || acronym(a, r - 1))
+    if (!subject_rel(a, r - 1))
       continue;
     if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
       size_t nb = np_start(a, lo, r - 1);
@@ -1837,7 +1846,8 @@ static void speech_in(struct at *a, size_t t0, size_t t1, size_t sp0,
       continue;
     }
     /* "called his death “a crisis”": such a cue reports only quoted
-     * words that follow it closely (not "called for", "called her") */
+     * words that follow the thing it names within a few words (not
+     * "called for", "called her", nor "a group called “Friends of X”") */
     if (a->t[i].flags & F_QREQ) {
       size_t qo = i + len;
       while (qo < t1 && qo < i + len + 8 && a->t[qo].type == T_WORD)

@@ -170,6 +170,27 @@ def main():
     check("an uncompressed WARC gives the same ids", {d["id"] for d in pl} == {d["id"] for d in wl})
     bad = points_home(plain, False, pl)
     check("WARC: a plain .warc offset is its record's first byte", not bad, bad[:2])
+    # a gzipped WARC that arrives a few bytes at a time on a pipe is still
+    # sniffed as a WARC
+    p = subprocess.Popen([PRESSCUT, "batch", "--quiet", "-", "--out", os.path.join(tmp, "slow.jsonl")],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    raw = open(warc + ".warc.gz", "rb").read()
+    for piece in (raw[:1], raw[1:3], raw[3:12]):
+        p.stdin.write(piece)
+        p.stdin.flush()
+        time.sleep(0.2)
+    p.stdin.write(raw[12:])
+    p.stdin.close()
+    p.wait(120)
+    check("a gzipped WARC trickling in on a pipe",
+          {d["id"] for d in lines(os.path.join(tmp, "slow.jsonl"))} == {d["id"] for d in wl})
+    # a file that is gzip in name and magic only: one error, not silence
+    bad = os.path.join(tmp, "bad.warc.gz")
+    open(bad, "wb").write(b"\x1f\x8b\x08\x00" + b"\x00garbage" * 10)
+    r = batch(bad, "--out", os.path.join(tmp, "bad.jsonl"), "--errors", os.path.join(tmp, "bad-err.jsonl"))
+    be = lines(os.path.join(tmp, "bad-err.jsonl"))
+    check("damaged gzip data from the first byte: one error",
+          len(be) == 1 and "damaged gzip" in be[0]["error"], (be, r.stderr[-200:]))
     # a gzipped WARC cut inside a member: what came before is kept, the
     # damage is an error, and nothing hangs
     cut = os.path.join(tmp, "cut.warc.gz")
