@@ -12,7 +12,7 @@
  */
 #include "presscut.h"
 
-#include "fuzz_json.h"
+#include "fuzz_check.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,15 +48,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   atexit(done);
   return 0;
 }
-
-#define CHECK(c)                                                             \
-  do {                                                                       \
-    if (!(c)) {                                                              \
-      fprintf(stderr, "fuzz_batch: invariant failed: %s (line %d)\n", #c,   \
-              __LINE__);                                                     \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
 
 static unsigned long long check_lines(const char *path) {
   FILE *f = fopen(path, "r");

@@ -22,7 +22,7 @@
 
 #include "presscut.h"
 
-#include "fuzz_json.h"
+#include "fuzz_check.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,7 +11,7 @@
  */
 #include "presscut.h"
 
-#include "fuzz_json.h"
+#include "fuzz_check.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,15 +32,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   atexit(done);
   return 0;
 }
-
-#define CHECK(c)                                                             \
-  do {                                                                       \
-    if (!(c)) {                                                              \
-      fprintf(stderr, "fuzz_quotes: invariant failed: %s (line %d)\n", #c,  \
-              __LINE__);                                                     \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
 
 static int utf8_ok(const char *s) {
   const unsigned char *p = (const unsigned char *)s;

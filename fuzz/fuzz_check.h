@@ -1,10 +1,23 @@
-/* fuzz_json.h - the fuzz targets' check that an output is strict JSON
- * (json-c, as the library reads JSON). */
-#ifndef PC_FUZZ_JSON_H
-#define PC_FUZZ_JSON_H
+/* fuzz_check.h - what the fuzz targets check with: an invariant that
+ * aborts with its text, and whether an output is strict JSON (json-c, as
+ * the library reads JSON). */
+#ifndef PC_FUZZ_CHECK_H
+#define PC_FUZZ_CHECK_H
 
 #include <json-c/json.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+/* Aborts, naming the target's file, the condition and the line, when c is
+ * false: libFuzzer keeps the input as a crash. */
+#define CHECK(c)                                                             \
+  do {                                                                       \
+    if (!(c)) {                                                              \
+      fprintf(stderr, "%s: invariant failed: %s (line %d)\n", __FILE__, #c, \
+              __LINE__);                                                     \
+      abort();                                                               \
+    }                                                                        \
+  } while (0)
 
 /* s[0..n) as one strict JSON value (the caller json_object_put()s it), or
  * NULL with the reason on stderr. */
