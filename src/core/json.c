@@ -25,6 +25,11 @@ struct json_object *pc_json_parse(const char *s, size_t n, bool strict,
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
   struct json_object *o = json_tokener_parse_ex(tok, s ? s : "", (int)n);
   enum json_tokener_error e = json_tokener_get_error(tok);
+  if (!o && !strict && e == json_tokener_continue) {
+    /* lenient: a comment after the value waits for more; a NUL ends it */
+    o = json_tokener_parse_ex(tok, "", 1);
+    e = json_tokener_get_error(tok);
+  }
   if (!o && e == json_tokener_success)
     e = json_tokener_error_parse_eof; /* the input was "null" */
   if (o && e == json_tokener_success) {

@@ -218,7 +218,9 @@ def main():
     check("id = SHA-256 of URL, NUL and payload",
           any(d["id"] == want for d in lines(os.path.join(tmp, "jl.jsonl"))), want)
     errs = lines(os.path.join(tmp, "jl-err.jsonl"))
-    check("a bad line goes to --errors with its place", len(errs) == 1 and errs[0]["source"]["offset"] == 21 and errs[0]["error"], errs)
+    check("a bad line goes to --errors with its place and the parser's reason",
+          len(errs) == 1 and errs[0]["source"]["offset"] == 21 and
+          errs[0]["error"].startswith("not a JSON object") and "(" in errs[0]["error"], errs)
     r = batch("-", "--out", os.path.join(tmp, "jl-stdin.jsonl"), stdin=open(jl, "rb").read())
     check("JSON Lines on standard input", len(lines(os.path.join(tmp, "jl-stdin.jsonl"))) == 20, r.stderr[-200:])
     r = batch(jl, "--out", os.path.join(tmp, "small.jsonl"), "--errors", os.path.join(tmp, "small-err.jsonl"), "--max-doc", "20000")

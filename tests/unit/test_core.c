@@ -288,6 +288,13 @@ static void test_json_read(void) {
   o = pc_json_parse(ld, strlen(ld), false, 64, &why);
   CHECK(o && strcmp(pc_json_get_str(o, "headline", NULL), "H") == 0);
   json_object_put(o);
+  /* ... and what follows the value in its script: ignored when lenient */
+  const char *tail = "{\"headline\":\"H\"} // end";
+  o = pc_json_parse(tail, strlen(tail), false, 64, &why);
+  CHECK(o && strcmp(pc_json_get_str(o, "headline", NULL), "H") == 0);
+  json_object_put(o);
+  o = pc_json_parse(tail, strlen(tail), true, 64, &why);
+  CHECK(o == NULL && why != NULL);
 }
 
 static void test_dates(void) {

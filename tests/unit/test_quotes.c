@@ -308,6 +308,11 @@ static void test_same_description(void) {
   q = d ? find(d, "the team did") : NULL;
   CHECK_STR(q ? q->speaker : NULL, "Billy Donovan");
   pc_doc_free(d);
+  /* "where" ends the noun phrase before it */
+  d = attr("Officials met in Kabul where officials say the road is shut.");
+  q = d ? find(d, "the road is shut") : NULL;
+  CHECK_STR(q ? q->speaker : NULL, "officials");
+  pc_doc_free(d);
   /* a relative clause without commas before the cue */
   d = attr("Washington-based analysts who have done the calculations say "
            "they have difficulty figuring it out.");
