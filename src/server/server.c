@@ -15,6 +15,13 @@
  *   page's own origin, and stays under a per-client rate; the sender is
  *   fixed and no header comes from the request.
  * - Connections: a cap, a per-address cap and an idle timeout.
+ *
+ * Threads: libmicrohttpd's one thread does the sockets and the cheap
+ * answers; API calls and image fetches are suspended there and done by
+ * opts->threads workers from one FIFO queue (fair: under load every
+ * request waits for those before it only, where a thread pool with
+ * connections bound to threads served some connections far later than
+ * others), then resumed with their reply.
  */
 #include "internal.h"
 #include "mail/mail.h"
@@ -50,6 +57,29 @@ struct rate {
   int count;
 };
 
+/* A request's state.  Cheap requests are answered on libmicrohttpd's
+ * thread; API calls and image fetches are suspended there, queued, done by
+ * a worker in arrival order, and resumed with their reply ready. */
+enum req_state { RQ_NEW, RQ_QUEUED, RQ_DONE };
+
+struct req {
+  struct pc_buf body;
+  bool too_big;
+  size_t drained; /* body bytes read and dropped after too_big */
+  enum req_state state;
+  struct MHD_Response *reply; /* owned until queued */
+  unsigned status;
+  /* queued work: what to do, and what it needs of the connection (read
+   * on libmicrohttpd's thread before the connection is suspended) */
+  struct MHD_Connection *conn;
+  const char *what; /* "extract", "quotes", "pdf", "mail" or "img" */
+  char *arg;        /* /img: the image URL */
+  char *origin, *host, *token;
+  char addr[INET6_ADDRSTRLEN];
+  struct req *next;
+  struct srv *srv;
+};
+
 struct srv {
   const pc_ctx *ctx;
   const pc_serve_opts *o;
@@ -57,12 +87,13 @@ struct srv {
   unsigned char secret[32];
   pthread_mutex_t lock; /* the rate table */
   struct rate rates[RATE_SLOTS];
-};
-
-struct req {
-  struct pc_buf body;
-  bool too_big;
-  size_t drained; /* body bytes read and dropped after too_big */
+  /* the work queue: first in, first out, so that no request waits behind
+   * more than the requests that arrived before it */
+  pthread_mutex_t qlock;
+  pthread_cond_t qcond;
+  struct req *qhead, *qtail;
+  bool quit;
+  unsigned unsent; /* resumed, not yet over (reply being sent) */
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -81,14 +112,17 @@ void pc_serve_opts_init(pc_serve_opts *o) {
 
 /*** responses **************************************************************/
 
-static enum MHD_Result send_buf(struct MHD_Connection *c, unsigned status,
+static enum MHD_Result send_buf(struct req *rq, unsigned status,
                                 const char *type, const void *data,
                                 size_t len, enum MHD_ResponseMemoryMode mode,
                                 const char *disposition) {
   struct MHD_Response *r =
       MHD_create_response_from_buffer(len, (void *)data, mode);
-  if (!r)
+  if (!r) {
+    if (mode == MHD_RESPMEM_MUST_FREE)
+      free((void *)data);
     return MHD_NO;
+  }
   MHD_add_response_header(r, "Content-Type", type);
   MHD_add_response_header(r, "Content-Security-Policy", CSP);
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -97,9 +131,11 @@ static enum MHD_Result send_buf(struct MHD_Connection *c, unsigned status,
   MHD_add_response_header(r, "Cache-Control", "no-store");
   if (disposition)
     MHD_add_response_header(r, "Content-Disposition", disposition);
-  enum MHD_Result ret = MHD_queue_response(c, status, r);
-  MHD_destroy_response(r);
-  return ret;
+  if (rq->reply)
+    MHD_destroy_response(rq->reply);
+  rq->reply = r;
+  rq->status = status;
+  return MHD_YES;
 }
 
 /* "KEY":VALUE, the value a JSON string, or raw (true, a number) when
@@ -116,7 +152,7 @@ static void json_field(struct pc_buf *b, const char *key, const char *string,
 
 /* Sends {"K1": V1, "K2": V2} (V1 true when v1 is NULL, else a string; V2
  * a string, or the number status when v2 is NULL). */
-static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status,
+static enum MHD_Result send_json(struct req *rq, unsigned status,
                                  const char *k1, const char *v1,
                                  const char *k2, const char *v2) {
   char num[16];
@@ -134,13 +170,13 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status,
   }
   size_t n = 0;
   char *data = pc_buf_steal(&b, &n);
-  return send_buf(c, status, "application/json", data, n,
+  return send_buf(rq, status, "application/json", data, n,
                   MHD_RESPMEM_MUST_FREE, NULL);
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status,
+static enum MHD_Result send_error(struct req *rq, unsigned status,
                                   const char *msg) {
-  return send_json(c, status, "error", msg, "status", NULL);
+  return send_json(rq, status, "error", msg, "status", NULL);
 }
 
 static unsigned http_status(pc_status st) {
@@ -385,8 +421,7 @@ static char *attachment_name(const pc_doc *doc, const char *ext) {
   return disp;
 }
 
-static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
-                           const char *what, struct req *rq) {
+static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
   pc_error err = {""};
   const char *why = NULL;
   struct json_object *in =
@@ -396,34 +431,28 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
     char msg[160];
     snprintf(msg, sizeof msg, "the body must be a JSON object%s%s%s",
              why ? " (" : "", why ? why : "", why ? ")" : "");
-    return send_error(c, 400, msg);
+    return send_error(rq, 400, msg);
   }
   enum MHD_Result ret;
   pc_doc *doc = NULL;
   pc_status st;
   if (strcmp(what, "mail") == 0) {
     /* checks before any work: configured, same origin, token, rate */
-    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                     "Origin");
-    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    const char *origin = rq->origin, *tok = rq->token, *addr = rq->addr;
     char own[300];
-    snprintf(own, sizeof own, "http://%s", host ? host : "");
-    const char *tok = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                  "X-Presscut-Token");
-    char addr[INET6_ADDRSTRLEN];
-    client_addr(c, addr, sizeof addr);
+    snprintf(own, sizeof own, "http://%s", rq->host ? rq->host : "");
     if (!s->o->smtp.url || !s->o->from || !s->o->outbox) {
       json_object_put(in);
-      return send_error(c, 503, "mail is not configured on this server "
+      return send_error(rq, 503, "mail is not configured on this server "
                                 "(start it with --smtp and --from)");
     }
     if ((origin && strcmp(origin, own) != 0) || !token_ok(s, tok)) {
       json_object_put(in);
-      return send_error(c, 403, "mail is only sent from this server's own page");
+      return send_error(rq, 403, "mail is only sent from this server's own page");
     }
     if (!rate_ok(s, addr)) {
       json_object_put(in);
-      return send_error(c, 429, "too many messages from this address; try "
+      return send_error(rq, 429, "too many messages from this address; try "
                                 "again in a minute");
     }
     pc_mail_opts mo;
@@ -454,9 +483,9 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
     pc_free(msg);
     pc_free(name);
     if (st == PC_OK && sent == 1)
-      ret = send_json(c, 200, "sent", NULL, "to", mo.to);
+      ret = send_json(rq, 200, "sent", NULL, "to", mo.to);
     else
-      ret = send_error(c, st == PC_OK ? 502 : http_status(st),
+      ret = send_error(rq, st == PC_OK ? 502 : http_status(st),
                        err.msg[0] ? err.msg : "not sent");
   } else if (strcmp(what, "pdf") == 0) {
     pc_print_opts po;
@@ -471,12 +500,12 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
       char *disp = attachment_name(doc, "pdf");
       size_t n = 0;
       char *data = pc_buf_steal(&b, &n);
-      ret = send_buf(c, 200, "application/pdf", data, n, MHD_RESPMEM_MUST_FREE,
+      ret = send_buf(rq, 200, "application/pdf", data, n, MHD_RESPMEM_MUST_FREE,
                      disp);
       g_free(disp);
     } else {
       pc_buf_cleanup(&b);
-      ret = send_error(c, http_status(st), err.msg);
+      ret = send_error(rq, http_status(st), err.msg);
     }
   } else {
     bool quotes = strcmp(what, "quotes") == 0;
@@ -487,10 +516,10 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
       st = pc_render(doc, quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_JSON, &out,
                      &n, &err);
     if (st == PC_OK)
-      ret = send_buf(c, 200, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
+      ret = send_buf(rq, 200, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
                      NULL);
     else /* a fetch the guard refused is forbidden, not malformed */
-      ret = send_error(c, strstr(err.msg, ": refused: ") ? 403 : http_status(st),
+      ret = send_error(rq, strstr(err.msg, ": refused: ") ? 403 : http_status(st),
                        err.msg);
   }
   pc_doc_free(doc);
@@ -500,10 +529,10 @@ static enum MHD_Result api(struct srv *s, struct MHD_Connection *c,
 
 /* GET /img?u=URL: an article image, through the fetch guard, only when it
  * is an image (sniffed), so the page never talks to another origin. */
-static enum MHD_Result image(struct srv *s, struct MHD_Connection *c) {
-  const char *u = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "u");
+static enum MHD_Result image(struct srv *s, struct req *rq) {
+  const char *u = rq->arg;
   if (!u || (!pc_ascii_istarts(u, "http://") && !pc_ascii_istarts(u, "https://")))
-    return send_error(c, 400, "u: an http(s) image URL");
+    return send_error(rq, 400, "u: an http(s) image URL");
   pc_print_opts po;
   pc_print_opts_init(&po);
   po.fetch_images = 1;
@@ -512,12 +541,197 @@ static enum MHD_Result image(struct srv *s, struct MHD_Connection *c) {
   struct pc_image img;
   char why[384];
   if (pc_image_load(u, &po, NULL, &img, why, sizeof why) != PC_OK)
-    return send_error(c, 422, why);
+    return send_error(rq, 422, why);
   enum MHD_Result r =
-      send_buf(c, 200, pc_image_mime(img.kind), img.data, img.len,
+      send_buf(rq, 200, pc_image_mime(img.kind), img.data, img.len,
                MHD_RESPMEM_MUST_FREE, NULL);
   img.data = NULL; /* the response owns it now */
   return r;
+}
+
+/*** the work queue *********************************************************/
+
+static char *dup_header(struct MHD_Connection *c, const char *name) {
+  const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+  return v ? strdup(v) : NULL;
+}
+
+/* Suspends the connection and queues its request (on libmicrohttpd's
+ * thread, from the access handler). */
+static enum MHD_Result enqueue(struct srv *s, struct MHD_Connection *c,
+                               struct req *rq, const char *what) {
+  rq->conn = c;
+  rq->srv = s;
+  rq->what = what;
+  rq->state = RQ_QUEUED;
+  rq->next = NULL;
+  MHD_suspend_connection(c);
+  pthread_mutex_lock(&s->qlock);
+  if (s->qtail)
+    s->qtail->next = rq;
+  else
+    s->qhead = rq;
+  s->qtail = rq;
+  pthread_cond_signal(&s->qcond);
+  pthread_mutex_unlock(&s->qlock);
+  return MHD_YES;
+}
+
+/* Marks rq done and gives its connection back to libmicrohttpd, which
+ * calls the access handler again to send the reply; rq is not touched
+ * after this. */
+static void finish(struct req *rq) {
+  struct srv *s = rq->srv;
+  pthread_mutex_lock(&s->qlock);
+  s->unsent++;
+  pthread_mutex_unlock(&s->qlock);
+  rq->state = RQ_DONE;
+  MHD_resume_connection(rq->conn);
+}
+
+/* A resumed request is over: its reply sent, or its client gone. */
+static void sent(struct req *rq) {
+  struct srv *s = rq->srv;
+  pthread_mutex_lock(&s->qlock);
+  s->unsent--;
+  pthread_mutex_unlock(&s->qlock);
+}
+
+static void *worker(void *arg) {
+  struct srv *s = arg;
+  for (;;) {
+    pthread_mutex_lock(&s->qlock);
+    while (!s->quit && !s->qhead)
+      pthread_cond_wait(&s->qcond, &s->qlock);
+    struct req *rq = s->qhead;
+    if (s->quit || !rq) {
+      pthread_mutex_unlock(&s->qlock);
+      return NULL;
+    }
+    s->qhead = rq->next;
+    if (!s->qhead)
+      s->qtail = NULL;
+    pthread_mutex_unlock(&s->qlock);
+    if (strcmp(rq->what, "img") == 0)
+      image(s, rq);
+    else
+      api(s, rq->what, rq);
+    finish(rq); /* no reply (out of memory) closes the connection */
+  }
+}
+
+/* Stops the workers after the requests they are doing; what is still
+ * queued is answered 503. */
+static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
+  pthread_mutex_lock(&s->qlock);
+  s->quit = true;
+  pthread_cond_broadcast(&s->qcond);
+  pthread_mutex_unlock(&s->qlock);
+  for (unsigned i = 0; i < n; i++)
+    pthread_join(w[i], NULL);
+  for (struct req *rq = s->qhead, *next; rq; rq = next) {
+    next = rq->next;
+    send_error(rq, 503, "the server is stopping");
+    finish(rq);
+  }
+  s->qhead = s->qtail = NULL;
+  /* let libmicrohttpd's thread send the replies (at most 2 s) */
+  for (int i = 0; i < 200; i++) {
+    pthread_mutex_lock(&s->qlock);
+    unsigned left = s->unsent;
+    pthread_mutex_unlock(&s->qlock);
+    if (!left)
+      break;
+    struct timespec ts = {0, 10000000L};
+    nanosleep(&ts, NULL);
+  }
+}
+
+/*** routes *****************************************************************/
+
+/* The reply to a request that is not queued: into rq->reply, or rq queued
+ * for a worker; MHD_NO closes the connection. */
+static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
+                             const char *url, const char *method,
+                             struct req *rq) {
+  bool post = strcmp(method, "POST") == 0;
+  if (rq->too_big) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
+    return send_error(rq, 413, msg);
+  }
+  if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
+    if (strcmp(url, "/healthz") == 0)
+      return send_json(rq, 200, "ok", NULL, "version", PC_VERSION);
+    if (strcmp(url, "/img") == 0) {
+      const char *u = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "u");
+      if (!u || (!pc_ascii_istarts(u, "http://") &&
+                 !pc_ascii_istarts(u, "https://")))
+        return send_error(rq, 400, "u: an http(s) image URL");
+      if (!(rq->arg = strdup(u)))
+        return MHD_NO;
+      return enqueue(s, c, rq, "img");
+    }
+    if (strcmp(url, "/") == 0) {
+      const struct pc_data_file *f = asset("web/index.html");
+      char *tok = new_token(s);
+      if (!f || !tok) {
+        g_free(tok);
+        return send_error(rq, 500, "page missing");
+      }
+      /* the mail token goes into the page (a meta element) */
+      const char *mark = strstr((const char *)f->data, "{{TOKEN}}");
+      struct pc_buf b;
+      pc_buf_init(&b, 1u << 24);
+      if (mark) {
+        pc_buf_add(&b, (const char *)f->data, (size_t)(mark - (const char *)f->data));
+        pc_buf_adds(&b, tok);
+        pc_buf_adds(&b, mark + 9);
+      } else {
+        pc_buf_add(&b, (const char *)f->data, f->len);
+      }
+      g_free(tok);
+      size_t n = 0;
+      char *page = pc_buf_steal(&b, &n);
+      if (!page)
+        return MHD_NO;
+      return send_buf(rq, 200, "text/html; charset=utf-8", page, n,
+                      MHD_RESPMEM_MUST_FREE, NULL);
+    }
+    if (strcmp(url, "/app.js") == 0 || strcmp(url, "/app.css") == 0) {
+      const struct pc_data_file *f =
+          asset(url[5] == 'j' ? "web/app.js" : "web/app.css");
+      if (!f)
+        return send_error(rq, 404, "not found");
+      return send_buf(rq, 200,
+                      url[5] == 'j' ? "text/javascript; charset=utf-8"
+                                    : "text/css; charset=utf-8",
+                      f->data, f->len, MHD_RESPMEM_PERSISTENT, NULL);
+    }
+    if (strncmp(url, "/api/", 5) == 0)
+      return send_error(rq, 405, "use POST");
+    return send_error(rq, 404, "not found");
+  }
+  if (post) {
+    static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
+    for (size_t i = 0; i < 4; i++) {
+      if (strncmp(url, "/api/", 5) != 0 || strcmp(url + 5, names[i]) != 0)
+        continue;
+      const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                   "Content-Type");
+      if (!ct || !pc_ascii_istarts(ct, "application/json"))
+        return send_error(rq, 415, "Content-Type: application/json");
+      if (i == 3) { /* what the mail checks need of the connection */
+        rq->origin = dup_header(c, "Origin");
+        rq->host = dup_header(c, "Host");
+        rq->token = dup_header(c, "X-Presscut-Token");
+        client_addr(c, rq->addr, sizeof rq->addr);
+      }
+      return enqueue(s, c, rq, names[i]);
+    }
+    return send_error(rq, 404, "not found");
+  }
+  return send_error(rq, 405, "method not allowed");
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
@@ -536,14 +750,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     if (post) {
       const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Length");
-      if (cl && strtoull(cl, NULL, 10) > s->max_body)
+      unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
+      if (len > s->max_body)
         rq->too_big = true; /* answered at once, the body never read */
-      else
+      else if (len && !pc_buf_reserve(&rq->body, (size_t)len))
+        return MHD_NO; /* out of memory */
+      if (!rq->too_big)
         return MHD_YES;
     }
   }
   struct req *rq = *con_cls;
-  if (post && *upload_size) {
+  if (rq->state == RQ_QUEUED) /* resumed too early: keep waiting */
+    return MHD_YES;
+  if (rq->state == RQ_NEW && post && *upload_size) {
     if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size)) {
       rq->too_big = true;
       pc_buf_cleanup(&rq->body);
@@ -556,72 +775,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     *upload_size = 0;
     return MHD_YES;
   }
-  if (rq->too_big) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
-    return send_error(c, 413, msg);
-  }
-  if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
-    if (strcmp(url, "/healthz") == 0)
-      return send_json(c, 200, "ok", NULL, "version", PC_VERSION);
-    if (strcmp(url, "/img") == 0)
-      return image(s, c);
-    if (strcmp(url, "/") == 0) {
-      const struct pc_data_file *f = asset("web/index.html");
-      char *tok = new_token(s);
-      if (!f || !tok) {
-        g_free(tok);
-        return send_error(c, 500, "page missing");
-      }
-      /* the mail token goes into the page (a meta element) */
-      const char *mark = strstr((const char *)f->data, "{{TOKEN}}");
-      struct pc_buf b;
-      pc_buf_init(&b, 1u << 24);
-      if (mark) {
-        pc_buf_add(&b, (const char *)f->data, (size_t)(mark - (const char *)f->data));
-        pc_buf_adds(&b, tok);
-        pc_buf_adds(&b, mark + 9);
-      } else {
-        pc_buf_add(&b, (const char *)f->data, f->len);
-      }
-      g_free(tok);
-      size_t n = 0;
-      char *page = pc_buf_steal(&b, &n);
-      if (!page)
-        return MHD_NO;
-      return send_buf(c, 200, "text/html; charset=utf-8", page, n,
-                      MHD_RESPMEM_MUST_FREE, NULL);
-    }
-    if (strcmp(url, "/app.js") == 0 || strcmp(url, "/app.css") == 0) {
-      const struct pc_data_file *f =
-          asset(url[5] == 'j' ? "web/app.js" : "web/app.css");
-      if (!f)
-        return send_error(c, 404, "not found");
-      return send_buf(c, 200,
-                      url[5] == 'j' ? "text/javascript; charset=utf-8"
-                                    : "text/css; charset=utf-8",
-                      f->data, f->len, MHD_RESPMEM_PERSISTENT, NULL);
-    }
-    if (strncmp(url, "/api/", 5) == 0)
-      return send_error(c, 405, "use POST");
-    return send_error(c, 404, "not found");
-  }
-  if (post) {
-    static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
-    for (size_t i = 0; i < 4; i++) {
-      char path[32];
-      snprintf(path, sizeof path, "/api/%s", names[i]);
-      if (strcmp(url, path) == 0) {
-        const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                     "Content-Type");
-        if (!ct || !pc_ascii_istarts(ct, "application/json"))
-          return send_error(c, 415, "Content-Type: application/json");
-        return api(s, c, names[i], rq);
-      }
-    }
-    return send_error(c, 404, "not found");
-  }
-  return send_error(c, 405, "method not allowed");
+  enum MHD_Result ret =
+      rq->state == RQ_DONE ? MHD_YES : route(s, c, url, method, rq);
+  if (ret != MHD_YES || rq->state == RQ_QUEUED)
+    return ret;
+  if (!rq->reply) /* a worker ran out of memory */
+    return MHD_NO;
+  ret = MHD_queue_response(c, rq->status, rq->reply);
+  MHD_destroy_response(rq->reply);
+  rq->reply = NULL;
+  return ret;
 }
 
 static void done(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -629,7 +792,15 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
   (void)cls, (void)c, (void)toe;
   struct req *rq = *con_cls;
   if (rq) {
+    if (rq->state == RQ_DONE) /* resumed: its reply sent, or the client gone */
+      sent(rq);
     pc_buf_cleanup(&rq->body);
+    if (rq->reply)
+      MHD_destroy_response(rq->reply);
+    free(rq->arg);
+    free(rq->origin);
+    free(rq->host);
+    free(rq->token);
     free(rq);
   }
   *con_cls = NULL;
@@ -681,33 +852,56 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     return pc_error_set(err, PC_ERR_INTERNAL, "no randomness for the token");
   }
   pthread_mutex_init(&s->lock, NULL);
+  pthread_mutex_init(&s->qlock, NULL);
+  pthread_cond_init(&s->qcond, NULL);
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   unsigned threads = o->threads > 0 ? (unsigned)o->threads
                                     : cores > 0 ? (unsigned)cores : 2;
-  struct MHD_Daemon *d = MHD_start_daemon(
-      flags | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, s,
-      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-      MHD_OPTION_THREAD_POOL_SIZE, threads,
-      MHD_OPTION_CONNECTION_LIMIT, o->connection_limit ? o->connection_limit : 256u,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-      (o->connection_limit ? o->connection_limit : 256u) / 2,
-      MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
-      MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END);
+  if (threads > 1024)
+    threads = 1024;
+  pthread_t *w = calloc(threads, sizeof *w);
+  unsigned started = 0;
+  while (w && started < threads &&
+         pthread_create(&w[started], NULL, worker, s) == 0)
+    started++;
+  /* one thread reads and writes the sockets; the workers do the work */
+  struct MHD_Daemon *d =
+      started == threads
+          ? MHD_start_daemon(
+                flags | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, (uint16_t)port,
+                NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR,
+                (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_LIMIT,
+                o->connection_limit ? o->connection_limit : 256u,
+                MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+                (o->connection_limit ? o->connection_limit : 256u) / 2,
+                MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
+                MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+                MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END)
+          : NULL;
+  pc_status st = PC_OK;
   if (!d) {
-    pthread_mutex_destroy(&s->lock);
-    free(s);
-    return pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
+    st = started < threads
+             ? pc_error_set(err, PC_ERR_INTERNAL, "cannot start %u worker threads",
+                            threads)
+             : pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
+  } else {
+    const union MHD_DaemonInfo *di =
+        MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    if (o->ready)
+      o->ready(o->ready_closure, di ? di->port : (unsigned)port);
+    while (!*o->stop) {
+      struct timespec ts = {0, 100000000L};
+      nanosleep(&ts, NULL);
+    }
   }
-  const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-  if (o->ready)
-    o->ready(o->ready_closure, di ? di->port : (unsigned)port);
-  while (!*o->stop) {
-    struct timespec ts = {0, 100000000L};
-    nanosleep(&ts, NULL);
-  }
-  MHD_stop_daemon(d);
+  /* suspended connections must be resumed before the daemon stops */
+  stop_workers(s, w, started);
+  if (d)
+    MHD_stop_daemon(d);
+  free(w);
+  pthread_cond_destroy(&s->qcond);
+  pthread_mutex_destroy(&s->qlock);
   pthread_mutex_destroy(&s->lock);
   free(s);
-  return PC_OK;
+  return st;
 }

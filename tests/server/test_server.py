@@ -67,6 +67,8 @@ class Site(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):
+        if self.path == "/slow":
+            time.sleep(2)
         if self.path == "/redirect":
             self.send_response(302)
             self.send_header("Location", f"http://127.0.0.1:{Site.target}/healthz")
@@ -271,6 +273,32 @@ def main():
     check("mail without SMTP configured: 503", s == 503)
     p2.terminate()
     p2.wait(10)
+
+    # one worker busy with a slow fetch: cheap requests are still answered
+    # at once, API calls queue behind it in order, and SIGTERM lets the
+    # running one finish and answers the queued one 503
+    p3, port3 = serve("--allow-private-fetch", "--threads", "1")
+    slow = {}
+    t = threading.Thread(target=lambda: slow.update(r=req(port3, "/api/extract",
+                                                          {"url": f"{site_url}/slow"})))
+    t.start()
+    time.sleep(0.5)
+    t0 = time.monotonic()
+    s, h, b = req(port3, "/healthz")
+    check("a slow fetch does not hold up /healthz", s == 200 and time.monotonic() - t0 < 1.0,
+          (s, time.monotonic() - t0))
+    queued = {}
+    t2 = threading.Thread(target=lambda: queued.update(r=req(port3, "/api/extract",
+                                                             {"text": "Queued words. " * 20})))
+    t2.start()
+    time.sleep(0.3)
+    p3.terminate()
+    t.join(30)
+    t2.join(30)
+    p3.wait(20)
+    check("SIGTERM: the request being done is answered", slow.get("r", (0,))[0] == 200, slow.get("r"))
+    check("SIGTERM: a queued request is answered 503", queued.get("r", (0,))[0] == 503, queued.get("r"))
+    check("SIGTERM with a queue stops the server cleanly", p3.returncode == 0, p3.returncode)
     site.shutdown()
     return report()
 
