@@ -1,7 +1,9 @@
 -- post.lua - wrk script: POST /api/extract with the corpus pages, in turn.
--- The bodies ({"html": ...} JSON files) are listed one per line in the file
--- named by the first script argument.
+-- The bodies are listed one per line in the file named by the first script
+-- argument; the second is their Content-Type (default application/json:
+-- {"html": ...} files; text/html: the pages themselves).
 local bodies = {}
+local ctype = "application/json"
 local n = 0
 
 function init(args)
@@ -10,10 +12,13 @@ function init(args)
     bodies[#bodies + 1] = f:read("*a")
     f:close()
   end
+  if args[2] then
+    ctype = args[2]
+  end
 end
 
 function request()
   n = n % #bodies + 1
-  return wrk.format("POST", "/api/extract",
-                    {["Content-Type"] = "application/json"}, bodies[n])
+  return wrk.format("POST", "/api/extract", {["Content-Type"] = ctype},
+                    bodies[n])
 end

@@ -1180,6 +1180,6 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   pc_status st = x.status;
   pc_textb_cleanup(&x.tb);
   free(x.st);
-  xmlFreeDoc(html);
+  pc_dom_free(html);
   return st;
 }

@@ -1,6 +1,8 @@
 /* dom.c - libxml2's HTML parser behind our limits, and tree helpers. */
 #include "dom.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
@@ -8,21 +10,23 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
     pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
     return NULL;
   }
+  struct pc_attrs *attrs = malloc(sizeof *attrs);
   struct pc_buf lean;
   pc_buf_init(&lean, n + 1);
-  if (!pc_buf_reserve(&lean, n) || !pc_html_prescan(s, n, &lean)) {
+  if (attrs)
+    pc_attrs_init(attrs);
+  if (!attrs || !pc_buf_reserve(&lean, n) ||
+      !pc_html_prescan(s, n, &lean, attrs)) {
     pc_buf_cleanup(&lean);
+    pc_attrs_cleanup(attrs);
+    free(attrs);
     pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     return NULL;
   }
   s = lean.data ? lean.data : "";
   n = lean.len;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) {
-    pc_buf_cleanup(&lean);
-    pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-    return NULL;
-  }
+  htmlDocPtr doc = NULL;
   /* NONET: never fetch DTDs or anything else; COMPACT: fewer allocations;
    * no NOBLANKS, as spaces between inline elements are text.  HUGE: without
    * it libxml2 stops parsing for good at nesting depth 256, and everything
@@ -31,26 +35,47 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
              XML_PARSE_HUGE;
-  htmlDocPtr doc =
-      htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
+  if (ctxt)
+    doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
   htmlFreeParserCtxt(ctxt);
   pc_buf_cleanup(&lean);
-  if (!doc)
-    pc_error_set(err, PC_ERR_INPUT, "HTML could not be parsed");
+  if (!doc) {
+    pc_attrs_cleanup(attrs);
+    free(attrs);
+    pc_error_set(err, ctxt ? PC_ERR_INPUT : PC_ERR_NOMEM,
+                 ctxt ? "HTML could not be parsed" : "out of memory");
+    return NULL;
+  }
+  doc->_private = attrs;
   return doc;
 }
 
+void pc_dom_free(htmlDocPtr doc) {
+  if (!doc)
+    return;
+  pc_attrs_cleanup(doc->_private);
+  free(doc->_private);
+  xmlFreeDoc(doc);
+}
+
 const char *pc_dom_attr(const xmlNode *n, const char *name) {
-  if (!n || n->type != XML_ELEMENT_NODE)
+  if (!n || n->type != XML_ELEMENT_NODE || !n->doc)
     return NULL;
+  /* the mark is the element's one attribute; an element without it (one
+   * libxml2 made up, or a tag in text it reads as markup) has none */
   for (const xmlAttr *a = n->properties; a; a = a->next) {
-    if (a->name && strcmp((const char *)a->name, name) == 0) {
-      const xmlNode *c = a->children;
-      if (c && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-          !c->next)
-        return c->content ? (const char *)c->content : "";
-      return "";
+    if (!a->name || strcmp((const char *)a->name, PC_ATTR_MARK) != 0)
+      continue;
+    const xmlNode *c = a->children;
+    if (!c || c->type != XML_TEXT_NODE || !c->content)
+      return NULL;
+    size_t k = 0;
+    for (const xmlChar *d = c->content; *d; d++) {
+      if (*d < '0' || *d > '9' || k > SIZE_MAX / 10 - 10)
+        return NULL;
+      k = k * 10 + (size_t)(*d - '0');
     }
+    return pc_attrs_get(n->doc->_private, k, name);
   }
   return NULL;
 }

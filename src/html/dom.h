@@ -7,12 +7,30 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-/* Copies HTML with script bodies (except JSON), style sheets and comments
- * left out; false on OOM or buffer cap. */
-bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out);
+/* The attributes of a parsed page.  libxml2 never sees attributes (see
+ * prescan.c): record K holds the ones extraction reads of the K-th start
+ * tag that has any, names in lower case, character references decoded,
+ * and the element carries the single attribute PC_ATTR_MARK="K". */
+#define PC_ATTR_MARK "pc"
+struct pc_attrs {
+  struct pc_buf data; /* per record: ("name\0value\0")* "\0" */
+  size_t *off;        /* off[K]: record K's start in data */
+  size_t n, cap;
+};
+void pc_attrs_init(struct pc_attrs *a);
+void pc_attrs_cleanup(struct pc_attrs *a);
+/* The value of attribute name (lower case) in record k, or NULL. */
+const char *pc_attrs_get(const struct pc_attrs *a, size_t k, const char *name);
 
-/* Parses valid UTF-8 HTML.  Returns NULL on failure (err set). */
+/* Copies HTML with script bodies (except JSON), style sheets and comments
+ * left out and attributes moved to attrs; false on OOM or buffer cap. */
+bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
+                     struct pc_attrs *attrs);
+
+/* Parses valid UTF-8 HTML.  Returns NULL on failure (err set); the tree,
+ * its attributes with it, is freed with pc_dom_free. */
 htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err);
+void pc_dom_free(htmlDocPtr doc);
 
 /* Lower-case ASCII tag name of an element, "" for other nodes. */
 static inline const char *pc_dom_tag(const xmlNode *n) {

@@ -8,9 +8,20 @@
  * where each ends (a comment with no end runs to the end of the input, as
  * in browsers).  Tags are scanned whole, quoted attribute values included,
  * so a "<script>" inside an attribute is never taken for a tag.
+ *
+ * Attributes never reach libxml2.  Its attribute parser reads a value
+ * character by character through xmlNextChar, about a hundred instructions
+ * a byte, and attribute values are most of what is left of a page after
+ * the scripts (61% of the bytes on the corpus); parsing them cost more
+ * than all the rest of the parse.  The attributes extraction reads are
+ * stored here instead, character references decoded as libxml2 decodes
+ * them, and the tag keeps one short attribute naming its record
+ * (dom.h, struct pc_attrs).
  */
 #include "dom.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
@@ -57,16 +68,126 @@ static bool space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Copies the start tag s[i, te) with unwanted attributes left out.  The
- * attribute syntax is the HTML5 tokenizer's: a name up to space, '/', '>'
- * or '=', then an optional value, quoted or not. */
+/*** the attribute store ***************************************************/
+
+void pc_attrs_init(struct pc_attrs *a) {
+  memset(a, 0, sizeof *a);
+  pc_buf_init(&a->data, 0);
+}
+
+void pc_attrs_cleanup(struct pc_attrs *a) {
+  if (!a)
+    return;
+  pc_buf_cleanup(&a->data);
+  free(a->off);
+  memset(a, 0, sizeof *a);
+}
+
+const char *pc_attrs_get(const struct pc_attrs *a, size_t k, const char *name) {
+  if (!a || k >= a->n)
+    return NULL;
+  for (const char *p = a->data.data + a->off[k]; *p;) {
+    const char *v = p + strlen(p) + 1;
+    if (strcmp(p, name) == 0)
+      return v;
+    p = v + strlen(v) + 1;
+  }
+  return NULL;
+}
+
+static bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+/* Appends the attribute value s[0, n) with character references decoded
+ * the way libxml2 2.9 decodes them in attribute values: "&#N;" and
+ * "&#xN;" (the ';' optional; 0, surrogates and values past U+10FFFF give
+ * U+FFFD) and "&name;" from its HTML 4 table (with the ';'); anything else
+ * stays as written. */
+static bool put_value(struct pc_buf *b, const char *s, size_t n) {
+  size_t i = 0, run = 0;
+  while (i < n) {
+    const char *amp = memchr(s + i, '&', n - i);
+    if (!amp)
+      break;
+    i = (size_t)(amp - s);
+    size_t k = i + 1;
+    uint32_t cp = 0;
+    bool ok = false;
+    if (k < n && s[k] == '#') {
+      bool hex = k + 1 < n && (s[k + 1] == 'x' || s[k + 1] == 'X');
+      k += hex ? 2 : 1;
+      size_t d0 = k;
+      while (k < n) {
+        char c = s[k];
+        int v = (c >= '0' && c <= '9')           ? c - '0'
+                : hex && (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10
+                                                          : -1;
+        if (v < 0)
+          break;
+        if (cp <= 0x10FFFF)
+          cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+        k++;
+      }
+      if (k > d0) {
+        ok = true;
+        if (k < n && s[k] == ';')
+          k++;
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+          cp = 0xFFFD;
+      }
+    } else {
+      char name[33];
+      size_t l = 0;
+      while (k < n && l < 32 && name_char(s[k]))
+        name[l++] = s[k++];
+      name[l] = '\0';
+      const htmlEntityDesc *e;
+      if (l && k < n && s[k] == ';' &&
+          (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+        ok = true;
+        cp = e->value;
+        k++;
+      }
+    }
+    if (!ok) {
+      i++;
+      continue;
+    }
+    if (!pc_buf_add(b, s + run, i - run) || !pc_utf8_put(b, cp))
+      return false;
+    i = run = k;
+  }
+  return pc_buf_add(b, s + run, n - run);
+}
+
+/* Starts the record of the next tag; its index, or SIZE_MAX on OOM. */
+static size_t record_new(struct pc_attrs *a) {
+  if (a->n == a->cap) {
+    size_t cap = a->cap ? a->cap * 2 : 256;
+    size_t *off = realloc(a->off, cap * sizeof *off);
+    if (!off)
+      return SIZE_MAX;
+    a->off = off;
+    a->cap = cap;
+  }
+  a->off[a->n] = a->data.len;
+  return a->n++;
+}
+
+/* Copies the start tag s[i, te) without its attributes, and stores the
+ * ones extraction reads as record K of attrs, the tag carrying
+ * PC_ATTR_MARK=K.  The attribute syntax is the HTML5 tokenizer's: a name
+ * up to space, '/', '>' or '=', then an optional value, quoted or not. */
 static bool copy_start_tag(const char *s, size_t i, size_t te,
-                           struct pc_buf *out) {
+                           struct pc_buf *out, struct pc_attrs *attrs) {
   size_t k = i + 1;
   while (k < te && !space(s[k]) && s[k] != '/' && s[k] != '>')
     k++;
   if (!pc_buf_add(out, s + i, k - i)) /* "<name" */
     return false;
+  size_t rec = SIZE_MAX;
   while (k < te) {
     while (k < te && (space(s[k]) || s[k] == '/'))
       k++;
@@ -77,7 +198,7 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
     while (k < te && !space(s[k]) && s[k] != '/' && s[k] != '>' && s[k] != '=')
       k++;
     size_t ne = k;
-    size_t j = k;
+    size_t j = k, vs = 0, ve = 0;
     while (j < te && space(s[j]))
       j++;
     if (j < te && s[j] == '=') {
@@ -86,17 +207,33 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
         j++;
       if (j < te && (s[j] == '"' || s[j] == '\'')) {
         const char *q = memchr(s + j + 1, s[j], te - j - 1);
+        vs = j + 1;
         j = q ? (size_t)(q - s) + 1 : te;
+        ve = q ? j - 1 : (s[te - 1] == '>' ? te - 1 : te);
       } else {
+        vs = j;
         while (j < te && !space(s[j]) && s[j] != '>')
           j++;
+        ve = j;
       }
       k = j;
     }
-    if (keep_attr(s + ns, ne - ns) &&
-        (!pc_buf_addc(out, ' ') || !pc_buf_add(out, s + ns, k - ns)))
+    if (!keep_attr(s + ns, ne - ns))
+      continue;
+    if (rec == SIZE_MAX && (rec = record_new(attrs)) == SIZE_MAX)
+      return false;
+    struct pc_buf *d = &attrs->data;
+    for (size_t c = ns; c < ne; c++)
+      if (!pc_buf_addc(d, lower(s[c])))
+        return false;
+    if (!pc_buf_addc(d, '\0') || !put_value(d, s + vs, ve - vs) ||
+        !pc_buf_addc(d, '\0'))
       return false;
   }
+  if (rec != SIZE_MAX &&
+      (!pc_buf_addc(&attrs->data, '\0') ||
+       !pc_buf_printf(out, " " PC_ATTR_MARK "=\"%zu\"", rec)))
+    return false;
   if (te > i && s[te - 1] == '>') {
     if (te >= 2 && s[te - 2] == '/' && !pc_buf_addc(out, '/'))
       return false;
@@ -236,7 +373,8 @@ static bool json_script(const char *s, size_t a, size_t b) {
   return false;
 }
 
-bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
+bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
+                     struct pc_attrs *attrs) {
   size_t i = 0, run = 0;
   /* names whose balanced_end already ran off the end: a later start tag of
    * the same name is copied as is instead of scanning to the end again,
@@ -262,7 +400,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out) {
     size_t te = tag_end(s, n, i);
     const char *raw = raw_name(s, n, i + 1);
     /* the start tag, lean */
-    if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out))
+    if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out, attrs))
       return false;
     run = te;
     if (!raw) {

@@ -76,6 +76,10 @@ struct req {
   char *arg;        /* /img: the image URL */
   char *origin, *host, *token;
   char addr[INET6_ADDRSTRLEN];
+  /* a raw body (text/html or text/plain): its Content-Type, and the
+   * options from the query string as the JSON a body would give */
+  char *ctype;
+  struct json_object *query;
   struct req *next;
   struct srv *srv;
 };
@@ -302,16 +306,22 @@ static const char *jstr(const struct json_object *o, const char *k) {
   return pc_json_get_str(o, k, NULL);
 }
 
-/* The document of a request: {"url"} or {"html"} or {"text"}, then
- * "cut" and "delete" applied, and attribution when asked. */
-static pc_status load(struct srv *s, const struct json_object *in, bool attribution,
-                      pc_doc **doc, pc_error *err) {
+/* The document of a request: {"url"} or {"html"} or {"text"}, or the raw
+ * body of rq, then "cut" and "delete" applied, and attribution when
+ * asked. */
+static pc_status load(struct srv *s, const struct json_object *in,
+                      const struct req *rq, bool attribution, pc_doc **doc,
+                      pc_error *err) {
   size_t html_len = 0, text_len = 0;
   const char *url = jstr(in, "url"),
              *html = pc_json_get_str(in, "html", &html_len),
              *text = pc_json_get_str(in, "text", &text_len);
   int given = (url != NULL) + (html != NULL) + (text != NULL);
-  if (given != 1)
+  if (rq->ctype && given)
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "a raw body is the page: give its address as "
+                        "base_url, not url, html or text");
+  if (!rq->ctype && given != 1)
     return pc_error_set(err, PC_ERR_USAGE,
                         "give exactly one of \"url\", \"html\" or \"text\"");
   pc_extract_opts eo;
@@ -333,6 +343,11 @@ static pc_status load(struct srv *s, const struct json_object *in, bool attribut
     len = fr->body_len;
     eo.url = fr->final_url;
     eo.content_type = fr->content_type;
+  } else if (rq->ctype) {
+    data = rq->body.data ? rq->body.data : "";
+    len = rq->body.len;
+    eo.content_type = rq->ctype; /* its charset, if any, is honoured */
+    eo.url = jstr(in, "base_url");
   } else if (html) {
     data = html;
     len = html_len;
@@ -424,8 +439,13 @@ static char *attachment_name(const pc_doc *doc, const char *ext) {
 static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
   pc_error err = {""};
   const char *why = NULL;
-  struct json_object *in =
-      pc_json_parse(rq->body.data, rq->body.len, true, 16, &why);
+  struct json_object *in;
+  if (rq->ctype) { /* the options came in the query string */
+    in = rq->query;
+    rq->query = NULL;
+  } else {
+    in = pc_json_parse(rq->body.data, rq->body.len, true, 16, &why);
+  }
   if (!in || !json_object_is_type(in, json_type_object)) {
     json_object_put(in);
     char msg[160];
@@ -470,7 +490,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK && mo.message && strlen(mo.message) > 10000)
       st = pc_error_set(&err, PC_ERR_USAGE, "\"message\": at most 10,000 bytes");
     if (st == PC_OK)
-      st = load(s, in, mo.print.who_said_what, &doc, &err);
+      st = load(s, in, rq, mo.print.who_said_what, &doc, &err);
     char *msg = NULL, *name = NULL;
     size_t len = 0;
     if (st == PC_OK)
@@ -491,7 +511,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     pc_print_opts po;
     st = print_opts(in, &po, s->o->allow_private_fetch, &err);
     if (st == PC_OK)
-      st = load(s, in, po.who_said_what, &doc, &err);
+      st = load(s, in, rq, po.who_said_what, &doc, &err);
     struct pc_buf b;
     pc_buf_init(&b, PC_MAX_OUTPUT);
     if (st == PC_OK)
@@ -509,7 +529,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     }
   } else {
     bool quotes = strcmp(what, "quotes") == 0;
-    st = load(s, in, quotes, &doc, &err);
+    st = load(s, in, rq, quotes, &doc, &err);
     char *out = NULL;
     size_t n = 0;
     if (st == PC_OK)
@@ -649,6 +669,58 @@ static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
 
 /*** routes *****************************************************************/
 
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
+                                 const char *key, const char *value) {
+  (void)kind;
+  struct json_object *o = cls, *v = json_object_new_string(value ? value : "");
+  if (!v || json_object_object_add(o, key, v) != 0) {
+    json_object_put(v);
+    return MHD_NO;
+  }
+  return MHD_YES;
+}
+
+/* The options of a raw-body request, from its query string, as the JSON
+ * body would give them: "cut", "ragged", "no_header", "no_footer" and
+ * "who_said_what" are booleans (present, empty, "1" or "true"; "0" or
+ * "false"), "text_size" a number, the rest strings.  NULL with msg set
+ * for a bad value, NULL with msg empty when out of memory. */
+static struct json_object *query_options(struct MHD_Connection *c, char *msg,
+                                         size_t cap) {
+  static const char *const flags[] = {"cut", "ragged", "no_header",
+                                      "no_footer", "who_said_what"};
+  msg[0] = '\0';
+  struct json_object *o = json_object_new_object();
+  if (!o)
+    return NULL;
+  if (MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, o) < 0) {
+    json_object_put(o);
+    return NULL;
+  }
+  for (size_t k = 0; k < sizeof flags / sizeof *flags; k++) {
+    const char *v = pc_json_get_str(o, flags[k], NULL);
+    if (!v)
+      continue;
+    bool on = !*v || strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
+    if (!on && strcmp(v, "0") != 0 && strcmp(v, "false") != 0) {
+      snprintf(msg, cap, "%s: 1, true, 0 or false", flags[k]);
+      json_object_put(o);
+      return NULL;
+    }
+    json_object_object_add(o, flags[k], json_object_new_boolean(on));
+  }
+  const char *ts = pc_json_get_str(o, "text_size", NULL);
+  if (ts) {
+    if (!(ts[0] >= '1' && ts[0] <= '5' && !ts[1])) {
+      snprintf(msg, cap, "text_size: 1 to 5");
+      json_object_put(o);
+      return NULL;
+    }
+    json_object_object_add(o, "text_size", json_object_new_int(ts[0] - '0'));
+  }
+  return o;
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
@@ -719,8 +791,20 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         continue;
       const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Type");
-      if (!ct || !pc_ascii_istarts(ct, "application/json"))
-        return send_error(rq, 415, "Content-Type: application/json");
+      bool raw = ct && i != 3 &&
+                 (pc_ascii_istarts(ct, "text/html") ||
+                  pc_ascii_istarts(ct, "application/xhtml+xml") ||
+                  pc_ascii_istarts(ct, "text/plain"));
+      if (!raw && (!ct || !pc_ascii_istarts(ct, "application/json")))
+        return send_error(rq, 415,
+                          i == 3 ? "Content-Type: application/json"
+                                 : "Content-Type: application/json, "
+                                   "text/html or text/plain");
+      if (raw) {
+        char msg[160];
+        if (!(rq->ctype = strdup(ct)) || !(rq->query = query_options(c, msg, sizeof msg)))
+          return msg[0] ? send_error(rq, 400, msg) : MHD_NO;
+      }
       if (i == 3) { /* what the mail checks need of the connection */
         rq->origin = dup_header(c, "Origin");
         rq->host = dup_header(c, "Host");
@@ -801,6 +885,8 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
     free(rq->origin);
     free(rq->host);
     free(rq->token);
+    free(rq->ctype);
+    json_object_put(rq->query);
     free(rq);
   }
   *con_cls = NULL;

@@ -163,8 +163,35 @@ def main():
     d = json.loads(b) if s == 200 else {}
     check("a \\u0000 in the text does not cut it short",
           s == 200 and "more after it" in json.dumps(d.get("blocks", [])), (s, b[:160]))
-    s, h, b = req(port, "/api/extract", raw=b"{}", headers={"Content-Type": "text/plain"})
+    s, h, b = req(port, "/api/extract", raw=b"{}", headers={"Content-Type": "application/x-www-form-urlencoded"})
     check("wrong Content-Type: 415", s == 415)
+
+    # raw bodies: the page itself, options in the query string
+    page = ("<html><head><title>Raw caf\u00e9</title></head><body><article><h1>Raw caf\u00e9</h1>"
+            + "".join(f"<p>Paragraph {i} of the raw page, long enough to count as article text here.</p>"
+                      for i in range(6))
+            + '<p><a href="/rel">a relative link</a> in the last paragraph of the article.</p>'
+            + "</article></body></html>")
+    s, h, b = req(port, "/api/extract?base_url=https://news.example/a/b&delete=b2",
+                  raw=page.encode("iso-8859-1"), headers={"Content-Type": "text/html; charset=iso-8859-1"})
+    d = json.loads(b) if s == 200 else {}
+    texts = json.dumps(d.get("blocks", []), ensure_ascii=False)
+    check("raw text/html body: 200, its charset honoured", s == 200 and d.get("title") == "Raw caf\u00e9", (s, b[:160]))
+    check("raw body: delete from the query string", "Paragraph 0 " in texts and "Paragraph 1 " not in texts, texts[:200])
+    check("raw body: base_url resolves links", "https://news.example/rel" in texts, texts[-300:])
+    s, h, b = req(port, "/api/quotes", raw=seed.encode(), headers={"Content-Type": "text/plain; charset=utf-8"})
+    d = json.loads(b) if s == 200 else {}
+    check("raw text/plain body to /api/quotes: Bortnikov quoted",
+          s == 200 and any("Bortnikov" in (q.get("speaker") or "") for q in d.get("quotes", [])), (s, b[:160]))
+    s, h, b = req(port, "/api/pdf?text_size=5&images=none&cut", raw=page.encode("iso-8859-1"),
+                  headers={"Content-Type": "text/html; charset=iso-8859-1"})
+    check("raw body to /api/pdf with query options: a PDF", s == 200 and b.startswith(b"%PDF-"), (s, b[:80]))
+    for q, why in (("?cut=maybe", "a bad flag"), ("?text_size=9", "a bad text_size"),
+                   ("?url=https://example.org/", "url with a raw body")):
+        s, h, b = req(port, "/api/extract" + q, raw=page.encode(), headers={"Content-Type": "text/html"})
+        check(f"raw body, {why}: 400 JSON", s == 400 and json.loads(b).get("status") == 400, (s, b[:120]))
+    s, h, b = req(port, "/api/mail", raw=page.encode(), headers={"Content-Type": "text/html"})
+    check("raw body to /api/mail: 415", s == 415, (s, b[:120]))
 
     # fetches that must be refused
     for u in (f"http://127.0.0.1:{port}/healthz", f"http://[::1]:{port}/", "http://169.254.169.254/latest/meta-data/",

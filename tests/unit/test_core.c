@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of the library internals and public API. */
 #include "internal.h"
 #include "harness.h"
+#include "html/dom.h"
 
 #include <json-c/json.h>
 #include <stdlib.h>
@@ -344,6 +345,62 @@ static void test_limits(void) {
   CHECK(pc_meta_name(PC_META_COUNT_)[0] == '\0');
 }
 
+/* First element with the tag below n, depth first. */
+static const xmlNode *nth_tag(const xmlNode *n, const char *tag, int *skip) {
+  for (; n; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, tag) == 0 &&
+        (*skip)-- == 0)
+      return n;
+    const xmlNode *r = nth_tag(n->children, tag, skip);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+static const xmlNode *tag_at(htmlDocPtr d, const char *tag, int k) {
+  return nth_tag(xmlDocGetRootElement(d), tag, &k);
+}
+
+/* Attributes go around libxml2 (prescan.c): what pc_dom_attr gives back. */
+static void test_attrs(void) {
+  static const char page[] =
+      "<html><head><title>T <b pc=\"99999\">x</b> <i pc=\"0\">y</i></title></head>"
+      "<body><a href=\"/x?a=1&amp;b=2&#x41;&#66&nbsp;&bogus;&amp z\" TITLE='t' "
+      "data-x=\"dropped\" class=c1 onclick=\"alert(1)\">link</a>"
+      "<div hidden id=\"first\" id=\"second\">d</div>"
+      "<img src=\"p.jpg\" alt=\"&#0;&#x110000;&#xD800;&lt;&gt;\"/>"
+      "<p>plain</p><a href=unquoted/>u</a><a href=\"never closed>v</a>"
+      "</body></html>";
+  pc_error err = {""};
+  htmlDocPtr d = pc_dom_parse(page, sizeof page - 1, &err);
+  CHECK(d != NULL);
+  if (!d)
+    return;
+  const xmlNode *a = tag_at(d, "a", 0), *div = tag_at(d, "div", 0),
+                *img = tag_at(d, "img", 0), *p = tag_at(d, "p", 0),
+                *body = tag_at(d, "body", 0), *u = tag_at(d, "a", 1);
+  CHECK_STR(pc_dom_attr(a, "href"), "/x?a=1&b=2AB\xc2\xa0&bogus;&amp z");
+  CHECK_STR(pc_dom_attr(a, "title"), "t");
+  CHECK_STR(pc_dom_attr(a, "class"), "c1");
+  CHECK(pc_dom_attr(a, "data-x") == NULL);  /* not one extraction reads */
+  CHECK(pc_dom_attr(a, "onclick") == NULL); /* never kept */
+  CHECK(pc_dom_attr(a, "pc") == NULL);      /* the mark is not an attribute */
+  CHECK_STR(pc_dom_attr(div, "hidden"), "");
+  CHECK_STR(pc_dom_attr(div, "id"), "first"); /* the first of two wins */
+  CHECK_STR(pc_dom_attr(img, "src"), "p.jpg");
+  CHECK_STR(pc_dom_attr(img, "alt"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd<>");
+  CHECK(pc_dom_attr(p, "class") == NULL);
+  CHECK(pc_dom_attr(body, "class") == NULL); /* tag without attributes */
+  CHECK_STR(pc_dom_attr(u, "href"), "unquoted/");
+  /* a mark written in the page (inside <title>, which the prescan copies
+   * as text) is not the prescan's: out of range gives nothing, in range a
+   * record of the page, never memory outside it */
+  const xmlNode *b = tag_at(d, "b", 0);
+  CHECK(!b || pc_dom_attr(b, "href") == NULL);
+  pc_dom_free(d);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -358,6 +415,7 @@ int main(void) {
   test_cuts();
   test_delete();
   test_html();
+  test_attrs();
   test_json();
   test_json_read();
   test_dates();
