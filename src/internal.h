@@ -152,6 +152,7 @@ struct pc_phrases {
 struct pc_word {
   char *w;
   uint32_t langs;
+  uint32_t len; /* strlen(w) */
 };
 
 struct pc_lex;

@@ -50,7 +50,7 @@ bool pc_buf_reserve(struct pc_buf *b, size_t n) {
 }
 
 bool pc_buf_add(struct pc_buf *b, const char *s, size_t n) {
-  if (!grow(b, n))
+  if ((b->failed || n >= b->cap - b->len || n > b->max - b->len) && !grow(b, n))
     return false;
   if (n)
     memcpy(b->data + b->len, s, n);

@@ -14,12 +14,24 @@
  * punctuation and spaces removed; malloc'd, NULL on failure. */
 static char *fold(const char *s, size_t n) {
   utf8proc_uint8_t *f = NULL;
-  utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)s,
-                                     (utf8proc_ssize_t)n, &f,
-                                     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
-                                         UTF8PROC_COMPAT | UTF8PROC_STABLE);
-  if (fl < 0)
-    return NULL;
+  utf8proc_ssize_t fl;
+  size_t ascii = 0;
+  while (ascii < n && (unsigned char)s[ascii] < 0x80)
+    ascii++;
+  if (ascii == n) { /* NFKC case folding of ASCII is lower case */
+    if (!(f = malloc(n + 1)))
+      return NULL;
+    for (size_t i = 0; i < n; i++)
+      f[i] = (utf8proc_uint8_t)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    f[n] = '\0';
+    fl = (utf8proc_ssize_t)n;
+  } else {
+    fl = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                          UTF8PROC_STABLE);
+    if (fl < 0)
+      return NULL;
+  }
   struct pc_buf b;
   pc_buf_init(&b, 0);
   const unsigned char *p = f;
@@ -150,6 +162,7 @@ static pc_status add_words(struct word_table *t, const char *w,
         return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
       (*t->items)[*t->n].w = word;
       (*t->items)[*t->n].langs = value;
+      (*t->items)[*t->n].len = (uint32_t)(we - w);
       (*t->n)++;
     }
     w = we;
@@ -274,12 +287,16 @@ bool pc_word_find(const struct pc_word *arr, size_t n, const char *s,
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    const char *w = arr[mid].w;
-    int c = strncmp(w, s, len);
-    if (c == 0)
-      c = w[len] == '\0' ? 0 : 1;
+    const struct pc_word *w = &arr[mid];
+    /* strcmp order; the first byte decides most steps */
+    int c = (unsigned char)w->w[0] - (unsigned char)(len ? s[0] : 0);
     if (c == 0) {
-      *value = arr[mid].langs;
+      c = memcmp(w->w, s, w->len < len ? w->len : len);
+      if (c == 0)
+        c = w->len < len ? -1 : w->len > len;
+    }
+    if (c == 0) {
+      *value = w->langs;
       return true;
     }
     if (c < 0)
@@ -428,6 +445,8 @@ bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
   size_t fl = strlen(f);
   for (size_t i = 0; i < p->n && !hit; i++) {
     const char *ph = p->items[i];
+    if (ph[0] != f[0]) /* both folded: the first bytes must agree */
+      continue;
     size_t pl = strlen(ph);
     if (pl && ph[pl - 1] == '*')
       hit = fl >= pl - 1 && memcmp(f, ph, pl - 1) == 0;

@@ -199,10 +199,16 @@ void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
-    unsigned c = p[i];
-    if (c < 0x80) {
-      pc_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
-      i++;
+    if (p[i] < 0x80) { /* an ASCII run, in one append */
+      size_t e = i, at = out->len;
+      while (e < n && p[e] < 0x80)
+        e++;
+      if (!pc_buf_add(out, s + i, e - i))
+        return;
+      for (char *q = out->data + at; q < out->data + out->len; q++)
+        if (*q >= 'A' && *q <= 'Z')
+          *q = (char)(*q + 32);
+      i = e;
       continue;
     }
     uint32_t cp;

@@ -87,7 +87,9 @@ static bool tag_in(const char *t, const char *const *list) {
 }
 
 static int cmp_name(const void *key, const void *elem) {
-  return strcmp(key, *(const char *const *)elem);
+  const char *a = key, *b = *(const char *const *)elem;
+  int c = (unsigned char)a[0] - (unsigned char)b[0];
+  return c ? c : strcmp(a, b);
 }
 
 /* Membership in a sorted, NULL-terminated table of n names. */
@@ -137,10 +139,20 @@ static void lower_class_id(const xmlNode *n, char *buf, size_t sz) {
   buf[k] = '\0';
 }
 
+/* Whether s contains one of the words (each of two bytes or more).  A
+ * bitmap of the byte pairs of s rules most words out without a search. */
 static bool has_any(const char *s, const char *const *words) {
-  for (; *words; words++)
-    if (strstr(s, *words))
+  uint64_t pairs[64] = {0};
+  for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1]; p++) {
+    unsigned h = (p[0] * 64u + p[1]) & 4095u;
+    pairs[h >> 6] |= 1ull << (h & 63);
+  }
+  for (; *words; words++) {
+    const unsigned char *w = (const unsigned char *)*words;
+    unsigned h = (w[0] * 64u + w[1]) & 4095u;
+    if (((pairs[h >> 6] >> (h & 63)) & 1) && strstr(s, *words))
       return true;
+  }
   return false;
 }
 
@@ -249,6 +261,12 @@ static void count_text(const char *s, unsigned *chars, unsigned *commas) {
   const unsigned char *p = (const unsigned char *)s;
   size_t n = strlen(s), i = 0;
   while (i < n) {
+    if (p[i] < 0x80) {
+      unsigned c = p[i++];
+      *chars += !(c == ' ' || (c >= 0x09 && c <= 0x0D));
+      *commas += c == ',';
+      continue;
+    }
     uint32_t cp;
     size_t k = pc_utf8_decode(p + i, n - i, &cp);
     if (!k) {

@@ -92,6 +92,12 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
     /* next word: a run of letters */
     size_t a = i;
     while (a < len) {
+      if (p[a] < 0x80) { /* lower case already */
+        if ((p[a] >= 'a' && p[a] <= 'z') || p[a] == '_')
+          break;
+        a++;
+        continue;
+      }
       uint32_t cp;
       size_t k = pc_utf8_decode(p + a, len - a, &cp);
       if (k && pc_uni_is_word(cp) && !(cp >= '0' && cp <= '9'))
@@ -100,6 +106,13 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
     }
     size_t b = a;
     while (b < len) {
+      if (p[b] < 0x80) {
+        if (!((p[b] >= 'a' && p[b] <= 'z') || (p[b] >= '0' && p[b] <= '9') ||
+              p[b] == '_' || (p[b] >= 'A' && p[b] <= 'Z')))
+          break;
+        b++;
+        continue;
+      }
       uint32_t cp;
       size_t k = pc_utf8_decode(p + b, len - b, &cp);
       if (!k || !pc_uni_is_word(cp))

@@ -13,8 +13,12 @@
  * and the element carries the single attribute PC_ATTR_MARK="K". */
 #define PC_ATTR_MARK "pc"
 struct pc_attrs {
-  struct pc_buf data; /* per record: ("name\0value\0")* "\0" */
-  size_t *off;        /* off[K]: record K's start in data */
+  struct pc_buf data; /* "name\0value\0" for each attribute */
+  struct pc_attr_at {
+    size_t name, value; /* offsets in data */
+  } *at;
+  size_t nat, capat;
+  size_t *first; /* first[K]: record K's first entry in at */
   size_t n, cap;
 };
 void pc_attrs_init(struct pc_attrs *a);

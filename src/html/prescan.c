@@ -79,20 +79,31 @@ void pc_attrs_cleanup(struct pc_attrs *a) {
   if (!a)
     return;
   pc_buf_cleanup(&a->data);
-  free(a->off);
+  free(a->at);
+  free(a->first);
   memset(a, 0, sizeof *a);
 }
 
 const char *pc_attrs_get(const struct pc_attrs *a, size_t k, const char *name) {
   if (!a || k >= a->n)
     return NULL;
-  for (const char *p = a->data.data + a->off[k]; *p;) {
-    const char *v = p + strlen(p) + 1;
-    if (strcmp(p, name) == 0)
-      return v;
-    p = v + strlen(v) + 1;
+  size_t end = k + 1 < a->n ? a->first[k + 1] : a->nat;
+  for (size_t i = a->first[k]; i < end; i++) {
+    const char *p = a->data.data + a->at[i].name;
+    if (*p == *name && strcmp(p, name) == 0)
+      return a->data.data + a->at[i].value;
   }
   return NULL;
+}
+
+static bool grow_array(void **p, size_t *cap, size_t size) {
+  size_t n = *cap ? *cap * 2 : 256;
+  void *q = realloc(*p, n * size);
+  if (!q)
+    return false;
+  *p = q;
+  *cap = n;
+  return true;
 }
 
 static bool name_char(char c) {
@@ -164,15 +175,9 @@ static bool put_value(struct pc_buf *b, const char *s, size_t n) {
 
 /* Starts the record of the next tag; its index, or SIZE_MAX on OOM. */
 static size_t record_new(struct pc_attrs *a) {
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 256;
-    size_t *off = realloc(a->off, cap * sizeof *off);
-    if (!off)
-      return SIZE_MAX;
-    a->off = off;
-    a->cap = cap;
-  }
-  a->off[a->n] = a->data.len;
+  if (a->n == a->cap && !grow_array((void **)&a->first, &a->cap, sizeof *a->first))
+    return SIZE_MAX;
+  a->first[a->n] = a->nat;
   return a->n++;
 }
 
@@ -223,17 +228,32 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
     if (rec == SIZE_MAX && (rec = record_new(attrs)) == SIZE_MAX)
       return false;
     struct pc_buf *d = &attrs->data;
-    for (size_t c = ns; c < ne; c++)
-      if (!pc_buf_addc(d, lower(s[c])))
-        return false;
-    if (!pc_buf_addc(d, '\0') || !put_value(d, s + vs, ve - vs) ||
-        !pc_buf_addc(d, '\0'))
+    size_t at = d->len;
+    if ((attrs->nat == attrs->capat &&
+         !grow_array((void **)&attrs->at, &attrs->capat, sizeof *attrs->at)) ||
+        !pc_buf_add(d, s + ns, ne - ns + 1)) /* the name, and one byte more */
+      return false;
+    for (size_t c = at; c < d->len - 1; c++)
+      d->data[c] = lower(d->data[c]);
+    d->data[d->len - 1] = '\0';
+    attrs->at[attrs->nat].name = at;
+    attrs->at[attrs->nat].value = d->len;
+    if (!put_value(d, s + vs, ve - vs) || !pc_buf_addc(d, '\0'))
+      return false;
+    attrs->nat++;
+  }
+  if (rec != SIZE_MAX) {
+    char mark[32] = " " PC_ATTR_MARK "=\"", digits[24];
+    size_t l = strlen(mark), nd = 0;
+    do
+      digits[nd++] = (char)('0' + rec % 10);
+    while ((rec /= 10) != 0);
+    while (nd)
+      mark[l++] = digits[--nd];
+    mark[l++] = '"';
+    if (!pc_buf_add(out, mark, l))
       return false;
   }
-  if (rec != SIZE_MAX &&
-      (!pc_buf_addc(&attrs->data, '\0') ||
-       !pc_buf_printf(out, " " PC_ATTR_MARK "=\"%zu\"", rec)))
-    return false;
   if (te > i && s[te - 1] == '>') {
     if (te >= 2 && s[te - 2] == '/' && !pc_buf_addc(out, '/'))
       return false;

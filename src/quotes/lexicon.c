@@ -426,6 +426,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
       if (p->w[k][0] != '{') {
         lex->claim_first[lex->nclaim_first].w = p->w[k];
         lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
+        lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[k]);
         lex->nclaim_first++;
         break;
       }
