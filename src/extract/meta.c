@@ -482,9 +482,18 @@ static void add_pre(struct dwalk *w, const char *s) {
   }
 }
 
+static bool blank(const xmlChar *s) {
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
+    s++;
+  return !*s;
+}
+
+/* Collects the text before and after the headline; white space between
+ * tags counts for nothing, so the window is the same however the page is
+ * indented. */
 static void date_walk(struct dwalk *w, const xmlNode *n, int depth) {
   for (; n && w->text.len < w->text.max - 1; n = n->next) {
-    if (n->type == XML_TEXT_NODE && n->content) {
+    if (n->type == XML_TEXT_NODE && n->content && !blank(n->content)) {
       if (w->on) {
         pc_buf_adds(&w->text, (const char *)n->content);
         pc_buf_addc(&w->text, ' ');

@@ -393,6 +393,64 @@ static bool json_script(const char *s, size_t a, size_t b) {
   return false;
 }
 
+/* Elements around which white space is never rendered: block boxes, and
+ * what is never rendered at all; sorted. */
+static const char *const BLOCKISH[] = {
+    "address", "article", "aside", "base", "blockquote", "body", "caption",
+    "center", "col", "colgroup", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend",
+    "li", "link", "main", "menu", "meta", "nav", "noscript", "ol", "p",
+    "pre", "script", "section", "style", "summary", "table", "tbody", "td",
+    "template", "tfoot", "th", "thead", "title", "tr", "ul"};
+
+/* The lower-case name of the tag whose name starts at s[i] into buf (at
+ * most cap - 1 bytes; empty when longer). */
+static void tag_name(const char *s, size_t n, size_t i, char *buf, size_t cap) {
+  size_t k = 0;
+  while (i + k < n && !space(s[i + k]) && s[i + k] != '/' && s[i + k] != '>') {
+    if (k + 1 >= cap) {
+      k = 0;
+      break;
+    }
+    buf[k] = lower(s[i + k]);
+    k++;
+  }
+  buf[k] = '\0';
+}
+
+static bool blockish(const char *name) {
+  return name[0] && bsearch(name, BLOCKISH, sizeof BLOCKISH / sizeof *BLOCKISH,
+                            sizeof *BLOCKISH, cmp_attr) != NULL;
+}
+
+static bool white(const char *s, size_t a, size_t b) {
+  for (; a < b; a++)
+    if (!space(s[a]))
+      return false;
+  return true;
+}
+
+/* The scan's position between tags: white space between two block-level
+ * tags (outside <pre>) is left out, as a browser never renders it; on news
+ * pages it is most of the text nodes libxml2 would build. */
+struct gap {
+  size_t last;     /* end of the last tag, or SIZE_MAX */
+  bool last_block; /* that tag was block-level */
+  unsigned in_pre;
+};
+
+/* Where the text pending since run ends before the tag at i (block says
+ * whether that tag is block-level): i, or the end of the last tag when
+ * what lies between is white space to leave out. */
+static size_t text_end(const struct gap *g, const char *s, size_t run,
+                       size_t i, bool block) {
+  if (g->last != SIZE_MAX && g->last >= run && g->last_block && block &&
+      !g->in_pre && white(s, g->last, i))
+    return g->last;
+  return i;
+}
+
 bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
                      struct pc_attrs *attrs) {
   size_t i = 0, run = 0;
@@ -400,6 +458,8 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
    * the same name is copied as is instead of scanning to the end again,
    * which made "<nav><nav><nav>..." quadratic */
   unsigned unclosed = 0;
+  struct gap g = {SIZE_MAX, false, 0};
+  char name[16];
   while (i < n) {
     const char *lt = memchr(s + i, '<', n - i);
     if (!lt)
@@ -411,6 +471,27 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
       if (!pc_buf_add(out, s + run, i - run))
         return false;
       i = run = end;
+      if (g.last != SIZE_MAX)
+        g.last = end; /* the gap goes on after it */
+      continue;
+    }
+    if (i + 2 < n && s[i + 1] == '/' && (s[i + 2] | 32) >= 'a' &&
+        (s[i + 2] | 32) <= 'z') {
+      /* end tag: copied with the text after it, the gap before it dropped
+       * when white */
+      tag_name(s, n, i + 2, name, sizeof name);
+      bool block = blockish(name);
+      size_t te = text_end(&g, s, run, i, block);
+      if (te < i) {
+        if (!pc_buf_add(out, s + run, te - run))
+          return false;
+        run = i;
+      }
+      if ((strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0) && g.in_pre)
+        g.in_pre--;
+      i = tag_end(s, n, i);
+      g.last = i;
+      g.last_block = block;
       continue;
     }
     if (i + 1 >= n || !((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z')) {
@@ -419,10 +500,18 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
     }
     size_t te = tag_end(s, n, i);
     const char *raw = raw_name(s, n, i + 1);
+    tag_name(s, n, i + 1, name, sizeof name);
+    bool block = blockish(name);
     /* the start tag, lean */
-    if (!pc_buf_add(out, s + run, i - run) || !copy_start_tag(s, i, te, out, attrs))
+    if (!pc_buf_add(out, s + run, text_end(&g, s, run, i, block) - run) ||
+        !copy_start_tag(s, i, te, out, attrs))
       return false;
     run = te;
+    g.last = te;
+    g.last_block = block;
+    if ((strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0) &&
+        !(te >= 2 && s[te - 2] == '/'))
+      g.in_pre++;
     if (!raw) {
       int sk = skip_name(s, n, i + 1);
       if (sk >= 0 && !(unclosed & (1u << sk)) && !(te >= 2 && s[te - 2] == '/')) {

@@ -401,6 +401,23 @@ static void test_attrs(void) {
   pc_dom_free(d);
 }
 
+/* The prescan's output: white space between block-level tags goes, the
+ * rest stays (inline neighbours, <pre>, text). */
+static void test_prescan_space(void) {
+  static const char page[] =
+      "<div>\n  <p>a</p>\n  <p>b</p>\n</div>\n<pre>\n  <b>x</b>\n  </pre>\n"
+      "<span>a</span> <span>b</span>\n<p> text </p><!-- c -->\n<div></div>";
+  struct pc_buf out;
+  struct pc_attrs at;
+  pc_buf_init(&out, 0);
+  pc_attrs_init(&at);
+  CHECK(pc_html_prescan(page, sizeof page - 1, &out, &at));
+  CHECK_STR(out.data, "<div><p>a</p><p>b</p></div><pre>\n  <b>x</b>\n  </pre>\n"
+                      "<span>a</span> <span>b</span>\n<p> text </p><div></div>");
+  pc_buf_cleanup(&out);
+  pc_attrs_cleanup(&at);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -416,6 +433,7 @@ int main(void) {
   test_delete();
   test_html();
   test_attrs();
+  test_prescan_space();
   test_json();
   test_json_read();
   test_dates();
