@@ -55,6 +55,31 @@ int pc_buf_write(void *closure, const unsigned char *data, size_t len);
 /* Hands the bytes to the caller (malloc'd, NUL-terminated) and resets b. */
 char *pc_buf_steal(struct pc_buf *b, size_t *len);
 
+/* Whether key is one of the n names of list, sorted in strcmp order.  A
+ * binary search with the comparison inline: it runs for every tag and
+ * attribute of a page, where bsearch's calls through a pointer cost more
+ * than the comparisons. */
+static inline bool pc_in_sorted(const char *key, const char *const *list,
+                                size_t n) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const unsigned char *a = (const unsigned char *)key,
+                        *b = (const unsigned char *)list[mid];
+    while (*a && *a == *b) {
+      a++;
+      b++;
+    }
+    if (*a == *b)
+      return true;
+    if (*a < *b)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return false;
+}
+
 /*** core/arena.c: bump allocator owned by one document *********************/
 
 struct pc_arena_chunk;

@@ -86,15 +86,9 @@ static bool tag_in(const char *t, const char *const *list) {
   return false;
 }
 
-static int cmp_name(const void *key, const void *elem) {
-  const char *a = key, *b = *(const char *const *)elem;
-  int c = (unsigned char)a[0] - (unsigned char)b[0];
-  return c ? c : strcmp(a, b);
-}
-
 /* Membership in a sorted, NULL-terminated table of n names. */
 static bool tag_in_sorted(const char *t, const char *const *list, size_t n) {
-  return bsearch(t, list, n, sizeof *list, cmp_name) != NULL;
+  return pc_in_sorted(t, list, n);
 }
 
 #define TAG_IN(t, list) tag_in_sorted(t, list, sizeof list / sizeof *list - 1)
@@ -228,9 +222,9 @@ static bool bad_role(const xmlNode *n) {
 
 static bool unlikely(const xmlNode *n, bool in_table) {
   const char *t = pc_dom_tag(n);
-  if (in_table || strcmp(t, "body") == 0 || strcmp(t, "a") == 0 ||
-      strcmp(t, "article") == 0 || strcmp(t, "main") == 0 ||
-      strcmp(t, "html") == 0)
+  if (in_table || pc_tag_is(t, "body") || pc_tag_is(t, "a") ||
+      pc_tag_is(t, "article") || pc_tag_is(t, "main") ||
+      pc_tag_is(t, "html"))
     return false;
   char ci[512];
   lower_class_id(n, ci, sizeof ci);
@@ -303,9 +297,9 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       s->flags |= F_DEAD;
       continue;
     }
-    bool link = in_link || strcmp(t, "a") == 0;
+    bool link = in_link || pc_tag_is(t, "a");
     bool head = in_head || (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]);
-    mark(x, n->children, depth + 1, in_table || strcmp(t, "table") == 0,
+    mark(x, n->children, depth + 1, in_table || pc_tag_is(t, "table"),
          link, head);
     s = S(x, n); /* the recursion may have moved the table */
     /* sum children */
@@ -337,7 +331,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       }
     }
     const char *ip = pc_dom_attr(n, "itemprop");
-    if (strcmp(t, "article") == 0 || strcmp(t, "main") == 0 ||
+    if (pc_tag_is(t, "article") || pc_tag_is(t, "main") ||
         (ip && strstr(ip, "articleBody")))
       s->flags |= F_HASART;
     /* A class like "page-ad-margins" on the article's own wrapper must not
@@ -347,11 +341,11 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       s->flags |= F_DEAD;
       continue;
     }
-    if (strcmp(t, "p") == 0)
+    if (pc_tag_is(t, "p"))
       s->paras++;
-    else if (strcmp(t, "img") == 0)
+    else if (pc_tag_is(t, "img"))
       s->imgs++;
-    else if (strcmp(t, "li") == 0)
+    else if (pc_tag_is(t, "li"))
       s->lis++;
   }
 }
@@ -363,17 +357,17 @@ static double link_density(const struct nstat *s) {
 /*** 2. score **************************************************************/
 
 static double tag_base(const char *t) {
-  if (strcmp(t, "div") == 0 || strcmp(t, "article") == 0 ||
-      strcmp(t, "section") == 0 || strcmp(t, "main") == 0)
+  if (pc_tag_is(t, "div") || pc_tag_is(t, "article") ||
+      pc_tag_is(t, "section") || pc_tag_is(t, "main"))
     return 5;
-  if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 ||
-      strcmp(t, "blockquote") == 0)
+  if (pc_tag_is(t, "pre") || pc_tag_is(t, "td") ||
+      pc_tag_is(t, "blockquote"))
     return 3;
-  if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 ||
-      strcmp(t, "ul") == 0 || strcmp(t, "dl") == 0 || strcmp(t, "dd") == 0 ||
-      strcmp(t, "dt") == 0 || strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+  if (pc_tag_is(t, "address") || pc_tag_is(t, "ol") ||
+      pc_tag_is(t, "ul") || pc_tag_is(t, "dl") || pc_tag_is(t, "dd") ||
+      pc_tag_is(t, "dt") || pc_tag_is(t, "li") || pc_tag_is(t, "form"))
     return -3;
-  if ((t[0] == 'h' && t[1] >= '1' && t[1] <= '6') || strcmp(t, "th") == 0)
+  if ((t[0] == 'h' && t[1] >= '1' && t[1] <= '6') || pc_tag_is(t, "th"))
     return -5;
   return 0;
 }
@@ -424,14 +418,14 @@ static void score_walk(struct ex *x, xmlNode *n, int depth) {
     if (!s || (s->flags & F_DEAD))
       continue;
     const char *t = pc_dom_tag(n);
-    bool para = strcmp(t, "p") == 0 || strcmp(t, "pre") == 0 ||
-                strcmp(t, "td") == 0;
+    bool para = pc_tag_is(t, "p") || pc_tag_is(t, "pre") ||
+                pc_tag_is(t, "td");
     if (!para && !is_inline(n) && !has_block_child(n) &&
-        strcmp(t, "li") != 0 && !(t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
+        !pc_tag_is(t, "li") && !(t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
       para = true; /* a div of only inline content reads as a paragraph */
     if (para) {
       give(x, n->parent, s->text, s->commas);
-      if (strcmp(t, "td") == 0 && depth < PC_MAX_DEPTH)
+      if (pc_tag_is(t, "td") && depth < PC_MAX_DEPTH)
         score_walk(x, n->children, depth + 1);
       continue;
     }
@@ -600,11 +594,11 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
   struct nstat *s = S(x, n);
   if (!s)
     return true;
-  bool list = strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0;
-  bool cand = list || strcmp(t, "div") == 0 || strcmp(t, "section") == 0 ||
-              strcmp(t, "table") == 0 || strcmp(t, "form") == 0 ||
-              strcmp(t, "fieldset") == 0 || strcmp(t, "figure") == 0 ||
-              strcmp(t, "span") == 0;
+  bool list = pc_tag_is(t, "ul") || pc_tag_is(t, "ol");
+  bool cand = list || pc_tag_is(t, "div") || pc_tag_is(t, "section") ||
+              pc_tag_is(t, "table") || pc_tag_is(t, "form") ||
+              pc_tag_is(t, "fieldset") || pc_tag_is(t, "figure") ||
+              pc_tag_is(t, "span");
   if (!cand)
     return false;
   int weight = class_weight(x, n);
@@ -615,7 +609,7 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
     return false;
   double ld = link_density(s);
   unsigned p = s->paras, img = s->imgs, li = s->lis > 100 ? s->lis - 100 : 0;
-  bool figure = strcmp(t, "figure") == 0;
+  bool figure = pc_tag_is(t, "figure");
   if (list)
     li = 0;
   if (img > 1 && (double)p / img < 0.5 && !figure)
@@ -676,26 +670,26 @@ static void inline_node(struct ex *x, const xmlNode *n, int depth) {
   if (s && (s->flags & F_DEAD))
     return;
   const char *t = pc_dom_tag(n);
-  if (strcmp(t, "br") == 0) {
+  if (pc_tag_is(t, "br")) {
     pc_textb_newline(&x->tb);
     return;
   }
   pc_span_type st = 0;
   const char *href = NULL;
-  if (strcmp(t, "a") == 0) {
+  if (pc_tag_is(t, "a")) {
     st = PC_SPAN_LINK;
     href = arena_attr(x, n, "href");
     /* javascript:, data: and other schemes never enter the model: the
      * words stay, the link goes */
     if (!href || !pc_html_url_safe(href, false))
       st = 0;
-  } else if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
-             strcmp(t, "cite") == 0) {
+  } else if (pc_tag_is(t, "em") || pc_tag_is(t, "i") ||
+             pc_tag_is(t, "cite")) {
     st = PC_SPAN_EMPH;
-  } else if (strcmp(t, "strong") == 0 || strcmp(t, "b") == 0) {
+  } else if (pc_tag_is(t, "strong") || pc_tag_is(t, "b")) {
     st = PC_SPAN_STRONG;
-  } else if (strcmp(t, "code") == 0 || strcmp(t, "kbd") == 0 ||
-             strcmp(t, "samp") == 0 || strcmp(t, "tt") == 0) {
+  } else if (pc_tag_is(t, "code") || pc_tag_is(t, "kbd") ||
+             pc_tag_is(t, "samp") || pc_tag_is(t, "tt")) {
     st = PC_SPAN_CODE;
   } else if (!is_inline(n)) {
     /* a block inside inline context (bad markup): a line of its own */
@@ -792,12 +786,12 @@ static void find_img(const xmlNode *n, const xmlNode **img,
     if (n->type != XML_ELEMENT_NODE)
       continue;
     const char *t = pc_dom_tag(n);
-    if (strcmp(t, "img") == 0 && !*img)
+    if (pc_tag_is(t, "img") && !*img)
       *img = n;
-    else if (strcmp(t, "figcaption") == 0 && !*cap)
+    else if (pc_tag_is(t, "figcaption") && !*cap)
       *cap = n;
     else {
-      if (strcmp(t, "a") == 0 && !*img)
+      if (pc_tag_is(t, "a") && !*img)
         *link = n;
       find_img(n->children, img, cap, link, depth + 1);
     }
@@ -1015,7 +1009,7 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
   const char *t = pc_dom_tag(n);
   if ((x->rules & R_CLEAN_CONDITIONALLY) && junk_container(x, n))
     return;
-  if (strcmp(t, "p") == 0) {
+  if (pc_tag_is(t, "p")) {
     if (s->text == 0 && s->imgs) {
       const xmlNode *img = NULL, *cap = NULL, *link = NULL;
       find_img(n->children, &img, &cap, &link, 0);
@@ -1034,13 +1028,13 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
       return;
     inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_HEADING, t[1] - '0');
-  } else if (strcmp(t, "blockquote") == 0) {
+  } else if (pc_tag_is(t, "blockquote")) {
     /* embedded posts (class twitter-tweet...) are quoted speech too */
     inline_children(x, n, depth + 1);
     flush_para(x, PC_BLOCK_BLOCKQUOTE, 0);
-  } else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0) {
+  } else if (pc_tag_is(t, "ul") || pc_tag_is(t, "ol")) {
     list_block(x, n);
-  } else if (strcmp(t, "pre") == 0) {
+  } else if (pc_tag_is(t, "pre")) {
     x->tb.preserve = true;
     struct pc_buf raw;
     pc_buf_init(&raw, 0);
@@ -1050,18 +1044,18 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
     pc_buf_cleanup(&raw);
     flush_para(x, PC_BLOCK_PRE, 0);
     x->tb.preserve = false;
-  } else if (strcmp(t, "figure") == 0 || strcmp(t, "picture") == 0) {
+  } else if (pc_tag_is(t, "figure") || pc_tag_is(t, "picture")) {
     const xmlNode *img = NULL, *cap = NULL, *link = NULL;
     find_img(n->children, &img, &cap, &link, 0);
     if (img)
       figure_block(x, img, cap, link);
-  } else if (strcmp(t, "img") == 0) {
+  } else if (pc_tag_is(t, "img")) {
     figure_block(x, n, NULL, NULL);
-  } else if (strcmp(t, "hr") == 0) {
+  } else if (pc_tag_is(t, "hr")) {
     add_block(x, PC_BLOCK_RULE);
-  } else if (strcmp(t, "table") == 0 && data_table(n)) {
+  } else if (pc_tag_is(t, "table") && data_table(n)) {
     table_block(x, n);
-  } else if (strcmp(t, "figcaption") == 0 || strcmp(t, "dt") == 0) {
+  } else if (pc_tag_is(t, "figcaption") || pc_tag_is(t, "dt")) {
     return; /* captions and definition terms outside figures: not body */
   } else {
     container(x, n, depth);

@@ -236,21 +236,21 @@ static void walk_head(struct cand *c, const xmlNode *n, int depth) {
     if (n->type != XML_ELEMENT_NODE)
       continue;
     const char *t = pc_dom_tag(n);
-    if (strcmp(t, "meta") == 0) {
+    if (pc_tag_is(t, "meta")) {
       meta_tag(c, n);
-    } else if (strcmp(t, "title") == 0 && !c->html_title) {
+    } else if (pc_tag_is(t, "title") && !c->html_title) {
       c->html_title = n->children && n->children->content
                           ? (const char *)n->children->content
                           : NULL;
-    } else if (strcmp(t, "link") == 0) {
+    } else if (pc_tag_is(t, "link")) {
       const char *rel = pc_dom_attr(n, "rel");
       if (rel && pc_ascii_ieq(rel, "canonical"))
         offer(c, PC_META_URL, pc_dom_attr(n, "href"), 0);
-    } else if (strcmp(t, "script") == 0) {
+    } else if (pc_tag_is(t, "script")) {
       const char *ty = pc_dom_attr(n, "type");
       if (ty && pc_ascii_ieq(ty, "application/ld+json"))
         ld_script(c, n);
-    } else if (strcmp(t, "time") == 0) {
+    } else if (pc_tag_is(t, "time")) {
       const char *dt = pc_dom_attr(n, "datetime");
       const char *ip = pc_dom_attr(n, "itemprop");
       offer(c, PC_META_DATE, dt, ip && strstr(ip, "datePublished") ? 1 : 6);
@@ -399,8 +399,8 @@ static void find_headings(const xmlNode *n, struct h1s *h, const char *tag,
     if (n->type != XML_ELEMENT_NODE)
       continue;
     const char *t = pc_dom_tag(n);
-    if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
-        strcmp(t, "head") == 0)
+    if (pc_tag_is(t, "script") || pc_tag_is(t, "style") ||
+        pc_tag_is(t, "head"))
       continue;
     if (strcmp(t, tag) == 0)
       h->n[h->count++] = n;
@@ -502,11 +502,11 @@ static void date_walk(struct dwalk *w, const xmlNode *n, int depth) {
       }
     } else if (n->type == XML_ELEMENT_NODE && depth < PC_MAX_DEPTH) {
       const char *t = pc_dom_tag(n);
-      if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
-          strcmp(t, "noscript") == 0 || strcmp(t, "template") == 0 ||
-          strcmp(t, "head") == 0)
+      if (pc_tag_is(t, "script") || pc_tag_is(t, "style") ||
+          pc_tag_is(t, "noscript") || pc_tag_is(t, "template") ||
+          pc_tag_is(t, "head"))
         continue;
-      if (w->on && strcmp(t, "input") == 0) {
+      if (w->on && pc_tag_is(t, "input")) {
         /* hidden fields named like a date carry one */
         const char *cls = pc_dom_attr(n, "class"), *v = pc_dom_attr(n, "value");
         if (cls && v && strstr(cls, "publish")) {
@@ -571,8 +571,8 @@ static void byline_from_dom(struct cand *c, const xmlNode *n, int depth,
     if (n->type != XML_ELEMENT_NODE || depth > PC_MAX_DEPTH)
       continue;
     const char *t = pc_dom_tag(n);
-    if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
-        strcmp(t, "head") == 0)
+    if (pc_tag_is(t, "script") || pc_tag_is(t, "style") ||
+        pc_tag_is(t, "head"))
       continue;
     const char *cls = pc_dom_attr(n, "class");
     const char *rel = pc_dom_attr(n, "rel");

@@ -87,10 +87,10 @@ static void text_rec(const xmlNode *n, struct pc_buf *b, int depth) {
         pc_buf_adds(b, (const char *)n->content);
     } else if (n->type == XML_ELEMENT_NODE && depth < PC_MAX_DEPTH) {
       const char *t = pc_dom_tag(n);
-      if (strcmp(t, "script") == 0 || strcmp(t, "style") == 0 ||
-          strcmp(t, "noscript") == 0 || strcmp(t, "template") == 0)
+      if (pc_tag_is(t, "script") || pc_tag_is(t, "style") ||
+          pc_tag_is(t, "noscript") || pc_tag_is(t, "template"))
         continue;
-      if (strcmp(t, "br") == 0)
+      if (pc_tag_is(t, "br"))
         pc_buf_addc(b, '\n');
       text_rec(n->children, b, depth + 1);
     }

@@ -42,6 +42,17 @@ static inline const char *pc_dom_tag(const xmlNode *n) {
                                                      : "";
 }
 
+/* Whether tag name t is lit: inline, as the walks compare every element's
+ * name with several literals and a call to strcmp costs more than the
+ * comparison. */
+static inline bool pc_tag_is(const char *t, const char *lit) {
+  while (*lit && *t == *lit) {
+    t++;
+    lit++;
+  }
+  return *t == *lit;
+}
+
 /* Attribute value borrowed from the tree, or NULL. */
 const char *pc_dom_attr(const xmlNode *n, const char *name);
 

@@ -41,17 +41,13 @@ static bool name_is(const char *s, size_t n, size_t i, const char *name) {
          c == '/' || c == '>';
 }
 
-/* Attributes that extraction and metadata read; sorted for bsearch. */
+/* Attributes that extraction and metadata read; sorted. */
 static const char *const KEEP_ATTRS[] = {
     "alt", "aria-hidden", "charset", "class", "colspan", "content",
     "data-lazy-src", "data-original", "data-src", "datetime", "dir", "height",
     "hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
     "property", "rel", "role", "rowspan", "src", "srcset", "style", "title",
     "type", "value", "width", "xml:lang"};
-
-static int cmp_attr(const void *key, const void *elem) {
-  return strcmp(key, *(const char *const *)elem);
-}
 
 static bool keep_attr(const char *s, size_t n) {
   char name[24];
@@ -60,8 +56,7 @@ static bool keep_attr(const char *s, size_t n) {
   for (size_t k = 0; k < n; k++)
     name[k] = lower(s[k]);
   name[n] = '\0';
-  return bsearch(name, KEEP_ATTRS, sizeof KEEP_ATTRS / sizeof *KEEP_ATTRS,
-                 sizeof *KEEP_ATTRS, cmp_attr) != NULL;
+  return pc_in_sorted(name, KEEP_ATTRS, sizeof KEEP_ATTRS / sizeof *KEEP_ATTRS);
 }
 
 static bool space(char c) {
@@ -420,8 +415,7 @@ static void tag_name(const char *s, size_t n, size_t i, char *buf, size_t cap) {
 }
 
 static bool blockish(const char *name) {
-  return name[0] && bsearch(name, BLOCKISH, sizeof BLOCKISH / sizeof *BLOCKISH,
-                            sizeof *BLOCKISH, cmp_attr) != NULL;
+  return name[0] && pc_in_sorted(name, BLOCKISH, sizeof BLOCKISH / sizeof *BLOCKISH);
 }
 
 static bool white(const char *s, size_t a, size_t b) {
