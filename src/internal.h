@@ -130,6 +130,9 @@ bool pc_utf8_valid(const char *s, size_t n);
 /* Appends s with invalid sequences replaced by U+FFFD and NUL bytes and C0
  * controls other than \t \n \r dropped. */
 bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n);
+/* Length of the longest prefix of s that pc_utf8_sanitize copies as it is
+ * (n when s needs no repair). */
+size_t pc_utf8_clean_prefix(const char *s, size_t n);
 /* Appends s as a JSON string literal (quotes included). */
 void pc_json_str(struct pc_buf *b, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL becomes null. */
@@ -304,10 +307,13 @@ bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out);
 
 /* Converts raw bytes to valid UTF-8 using, in order: BOM, the charset of
  * content_type, an HTML <meta> charset (when html), else UTF-8 if valid,
- * else windows-1252.  Result is appended to out. */
+ * else windows-1252.  *text and *text_len get the result: data itself (a
+ * BOM skipped) when it is UTF-8 that needs no repair, else the bytes
+ * appended to out. */
 pc_status pc_charset_to_utf8(const char *data, size_t len,
                              const char *content_type, bool html,
-                             struct pc_buf *out, pc_error *err);
+                             struct pc_buf *out, const char **text,
+                             size_t *text_len, pc_error *err);
 
 /* Guesses HTML vs text. */
 pc_input_kind pc_sniff(const char *data, size_t len);

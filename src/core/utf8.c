@@ -70,46 +70,62 @@ bool pc_utf8_valid(const char *s, size_t n) {
   return true;
 }
 
-bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n) {
+size_t pc_utf8_clean_prefix(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0, run = 0; /* run: start of a stretch copied verbatim */
+  const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  size_t i = 0;
   while (i < n) {
     /* eight printable ASCII bytes at a time */
-    while (i + 8 <= n) {
+    if (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, p + i, 8);
-      const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-      if ((w & hi) || ((w - 0x20 * ones) & ~w & hi) ||
-          (((w ^ (0x7F * ones)) - ones) & ~(w ^ (0x7F * ones)) & hi))
-        break;
-      i += 8;
+      if (!((w & hi) || ((w - 0x20 * ones) & ~w & hi) ||
+            (((w ^ (0x7F * ones)) - ones) & ~(w ^ (0x7F * ones)) & hi))) {
+        i += 8;
+        continue;
+      }
     }
+    unsigned c = p[i];
+    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r') {
+      i++;
+      continue;
+    }
+    /* two- and three-byte sequences inline (pc_utf8_decode's rules) */
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80 && (c != 0xE0 || p[i + 1] >= 0xA0) &&
+        (c != 0xED || p[i + 1] < 0xA0)) {
+      i += 3;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = c >= 0x80 ? pc_utf8_decode(p + i, n - i, &cp) : 0;
+    if (!k)
+      break;
+    i += k;
+  }
+  return i;
+}
+
+bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    size_t k = pc_utf8_clean_prefix(s + i, n - i);
+    if (!pc_buf_add(b, s + i, k))
+      return false;
+    i += k;
     if (i >= n)
       break;
-    unsigned c = p[i];
-    if (c >= 0x20 && c < 0x7F) {
-      i++;
-      continue;
-    }
-    if (c == '\t' || c == '\n' || c == '\r') {
-      i++;
-      continue;
-    }
-    uint32_t cp = 0;
-    size_t k = c >= 0x80 ? pc_utf8_decode(p + i, n - i, &cp) : 0;
-    if (k > 0) {
-      i += k;
-      continue;
-    }
-    /* flush the good run, then replace or drop the bad byte */
-    if (!pc_buf_add(b, s + run, i - run))
-      return false;
-    if (c >= 0x80 && !pc_buf_add(b, "\xEF\xBF\xBD", 3))
+    /* a bad byte: a broken sequence becomes U+FFFD, a NUL or other
+     * control character goes */
+    if ((unsigned char)s[i] >= 0x80 && !pc_buf_add(b, "\xEF\xBF\xBD", 3))
       return false;
     i++;
-    run = i;
   }
-  return pc_buf_add(b, s + run, i - run);
+  return true;
 }
 
 bool pc_uni_is_space(uint32_t cp) {

@@ -30,26 +30,27 @@ pc_status pc_extract(const pc_ctx *ctx, const char *data, size_t len,
 
   struct pc_buf u8;
   pc_buf_init(&u8, max * 4 + 16);
+  const char *s;
+  size_t n;
   pc_status st = pc_charset_to_utf8(data ? data : "", len, opts->content_type,
-                                    kind == PC_INPUT_HTML, &u8, err);
+                                    kind == PC_INPUT_HTML, &u8, &s, &n, err);
   if (st != PC_OK) {
     pc_buf_cleanup(&u8);
     return st;
   }
   /* UTF-16 input is only recognisable after conversion */
-  if (opts->kind == PC_INPUT_AUTO && kind == PC_INPUT_TEXT && u8.data)
-    kind = pc_sniff(u8.data, u8.len);
+  if (opts->kind == PC_INPUT_AUTO && kind == PC_INPUT_TEXT)
+    kind = pc_sniff(s, n);
 
   pc_doc *doc = pc_doc_new();
   if (!doc) {
     pc_buf_cleanup(&u8);
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   }
-  const char *s = u8.data ? u8.data : "";
   if (kind == PC_INPUT_HTML)
-    st = pc_html_extract(ctx, s, u8.len, opts->url, doc, err);
+    st = pc_html_extract(ctx, s, n, opts->url, doc, err);
   else
-    st = pc_text_extract(ctx, s, u8.len, doc, err);
+    st = pc_text_extract(ctx, s, n, doc, err);
   pc_buf_cleanup(&u8);
   if (st == PC_OK)
     st = pc_cuts_apply(doc, err);

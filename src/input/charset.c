@@ -99,12 +99,12 @@ static pc_status convert(const char *from, const char *data, size_t len,
   return st;
 }
 
-pc_status pc_charset_to_utf8(const char *data, size_t len,
-                             const char *content_type, bool html,
-                             struct pc_buf *out, pc_error *err) {
+static pc_status to_utf8(const char *data, size_t len,
+                         const char *content_type, bool html,
+                         struct pc_buf *out, const char **text,
+                         size_t *text_len, pc_error *err) {
   const unsigned char *u = (const unsigned char *)data;
   char label[64] = "";
-  pc_buf_reserve(out, len); /* one allocation for the common case */
   if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     data += 3, len -= 3;
   } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
@@ -121,17 +121,39 @@ pc_status pc_charset_to_utf8(const char *data, size_t len,
   const char *cs = label[0] ? canonical(label) : NULL;
   if (!cs || pc_ascii_ieq(cs, "utf-8")) {
     /* Declared UTF-8, or nothing declared: UTF-8 when it is valid,
-     * otherwise the web's legacy default. */
-    if (cs || pc_utf8_valid(data, len) || len == 0)
-      return pc_utf8_sanitize(out, data, len)
+     * otherwise the web's legacy default.  Most pages need no repair and
+     * are used as they are. */
+    if (pc_utf8_clean_prefix(data, len) == len) {
+      *text = data;
+      *text_len = len;
+      return PC_OK;
+    }
+    if (cs || pc_utf8_valid(data, len))
+      return pc_buf_reserve(out, len) && pc_utf8_sanitize(out, data, len)
                  ? PC_OK
                  : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     cs = "windows-1252";
   }
+  pc_buf_reserve(out, len); /* one allocation for the common case */
   pc_status st = convert(cs, data, len, out, err);
   if (st == PC_ERR_NOT_FOUND) /* unknown label: repair as UTF-8 */
     return pc_utf8_sanitize(out, data, len)
                ? PC_OK
                : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  return st;
+}
+
+pc_status pc_charset_to_utf8(const char *data, size_t len,
+                             const char *content_type, bool html,
+                             struct pc_buf *out, const char **text,
+                             size_t *text_len, pc_error *err) {
+  *text = NULL;
+  *text_len = 0;
+  pc_status st =
+      to_utf8(data, len, content_type, html, out, text, text_len, err);
+  if (st == PC_OK && !*text) {
+    *text = out->data ? out->data : "";
+    *text_len = out->len;
+  }
   return st;
 }

@@ -59,32 +59,52 @@ static void test_utf8(void) {
 static void test_charset(void) {
   pc_error err;
   struct pc_buf b;
+  const char *t;
+  size_t tn;
   /* windows-1251 declared in <meta>: Cyrillic comes out */
   const char cyr[] = "<html><head><meta charset=\"windows-1251\"></head>"
                      "<body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>";
   pc_buf_init(&b, 0);
-  CHECK(pc_charset_to_utf8(cyr, sizeof cyr - 1, NULL, true, &b, &err) == PC_OK);
+  CHECK(pc_charset_to_utf8(cyr, sizeof cyr - 1, NULL, true, &b, &t, &tn, &err) == PC_OK);
   CHECK(strstr(b.data, "Привет") != NULL);
   pc_buf_cleanup(&b);
   /* header beats meta */
   const char l1[] = "<meta charset=utf-8><p>caf\xe9</p>";
   pc_buf_init(&b, 0);
   CHECK(pc_charset_to_utf8(l1, sizeof l1 - 1, "text/html; charset=ISO-8859-1",
-                           true, &b, &err) == PC_OK);
+                           true, &b, &t, &tn, &err) == PC_OK);
   CHECK(strstr(b.data, "café") != NULL);
   pc_buf_cleanup(&b);
   /* nothing declared and not UTF-8: windows-1252 */
   const char w[] = "<p>\x93quoted\x94</p>";
   pc_buf_init(&b, 0);
-  CHECK(pc_charset_to_utf8(w, sizeof w - 1, NULL, true, &b, &err) == PC_OK);
+  CHECK(pc_charset_to_utf8(w, sizeof w - 1, NULL, true, &b, &t, &tn, &err) == PC_OK);
   CHECK(strstr(b.data, "“quoted”") != NULL);
   pc_buf_cleanup(&b);
   /* UTF-16LE with BOM */
   const char u16[] = "\xff\xfeH\0i\0";
   pc_buf_init(&b, 0);
-  CHECK(pc_charset_to_utf8(u16, sizeof u16 - 1, NULL, false, &b, &err) == PC_OK);
+  CHECK(pc_charset_to_utf8(u16, sizeof u16 - 1, NULL, false, &b, &t, &tn, &err) == PC_OK);
   CHECK_STR(b.data, "Hi");
+  CHECK(t == b.data && tn == 2);
   pc_buf_cleanup(&b);
+  /* clean UTF-8 is used where it is, a BOM skipped; repairs are copies */
+  const char ok[] = "\xef\xbb\xbf<p>caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80\tok</p>\n";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(ok, sizeof ok - 1, "text/html; charset=utf-8", true, &b, &t, &tn,
+                           &err) == PC_OK);
+  CHECK(t == ok + 3 && tn == sizeof ok - 4 && b.len == 0);
+  pc_buf_cleanup(&b);
+  const char bad[] = "<p>a\x01" "b\xc3(c\xed\xa0\x80" "d</p>";
+  pc_buf_init(&b, 0);
+  CHECK(pc_charset_to_utf8(bad, sizeof bad - 1, "text/html; charset=utf-8", true, &b, &t, &tn,
+                           &err) == PC_OK);
+  CHECK(t == b.data);
+  CHECK_STR(b.data, "<p>ab\xef\xbf\xbd(c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "d</p>");
+  pc_buf_cleanup(&b);
+  CHECK(pc_utf8_clean_prefix("ab\xe0\x80\x80", 5) == 2); /* overlong */
+  CHECK(pc_utf8_clean_prefix("ab\x7f", 3) == 2);
+  CHECK(pc_utf8_clean_prefix("0123456789abcdef\n", 17) == 17);
 }
 
 static void test_sniff(void) {
