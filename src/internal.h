@@ -202,6 +202,10 @@ struct pc_ctx {
    * languages (bit i = lang_codes[i]) it belongs to */
   struct pc_word *stop;
   size_t nstop;
+  /* stop's hash index: stop_slot[h] is 1 + the index of a word, 0 empty;
+   * stop_mask + 1 slots */
+  uint32_t *stop_slot;
+  size_t stop_mask;
   char lang_codes[PC_MAX_LANGS][4];
   size_t nlangs;
   struct pc_word *months; /* data/months.txt: names, sorted; langs holds

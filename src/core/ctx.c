@@ -307,9 +307,41 @@ bool pc_word_find(const struct pc_word *arr, size_t n, const char *s,
   return false;
 }
 
+static uint32_t word_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The hash index of the stopwords (a language guess looks up every word
+ * of a page's first kilobytes). */
+static pc_status index_stopwords(pc_ctx *ctx, pc_error *err) {
+  size_t cap = 64;
+  while (cap < 2 * ctx->nstop + 2)
+    cap *= 2;
+  if (!(ctx->stop_slot = calloc(cap, sizeof *ctx->stop_slot)))
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  ctx->stop_mask = cap - 1;
+  for (size_t i = 0; i < ctx->nstop; i++) {
+    size_t h = word_hash(ctx->stop[i].w, ctx->stop[i].len) & ctx->stop_mask;
+    while (ctx->stop_slot[h])
+      h = (h + 1) & ctx->stop_mask;
+    ctx->stop_slot[h] = (uint32_t)i + 1;
+  }
+  return PC_OK;
+}
+
 uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n) {
-  uint32_t v = 0;
-  return pc_word_find(ctx->stop, ctx->nstop, s, n, &v) ? v : 0;
+  if (!ctx->stop_slot)
+    return 0;
+  for (size_t h = word_hash(s, n) & ctx->stop_mask; ctx->stop_slot[h];
+       h = (h + 1) & ctx->stop_mask) {
+    const struct pc_word *w = &ctx->stop[ctx->stop_slot[h] - 1];
+    if (w->len == n && memcmp(w->w, s, n) == 0)
+      return w->langs;
+  }
+  return 0;
 }
 
 /* Adds the language of data folder `lang` once. */
@@ -400,6 +432,8 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
   if (st == PC_OK)
     st = load(data_dir, "stopwords.txt", parse_stop_cb, ctx, err);
   if (st == PC_OK)
+    st = index_stopwords(ctx, err);
+  if (st == PC_OK)
     st = load(data_dir, "months.txt", parse_months_cb, ctx, err);
   /* user data is checked now; the built-in lexicons wait for their
    * first use */
@@ -428,6 +462,7 @@ void pc_ctx_free(pc_ctx *ctx) {
   for (size_t i = 0; i < ctx->nstop; i++)
     free(ctx->stop[i].w);
   free(ctx->stop);
+  free(ctx->stop_slot);
   for (size_t i = 0; i < ctx->nmonths; i++)
     free(ctx->months[i].w);
   free(ctx->months);

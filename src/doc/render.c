@@ -13,6 +13,8 @@ void pc_json_str(struct pc_buf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2)
+      continue; /* the common case */
     const char *esc = NULL;
     char u[7];
     if (c == '"')

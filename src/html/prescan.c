@@ -259,21 +259,21 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
 
 /* End of the tag starting at s[i] == '<': index after its '>' (or n). */
 static size_t tag_end(const char *s, size_t n, size_t i) {
-  char q = 0;
   for (size_t k = i + 1; k < n; k++) {
     char c = s[k];
-    if (q) {
-      if (c == q)
-        q = 0;
-    } else if (c == '"' || c == '\'') {
+    if (c == '>')
+      return k + 1;
+    if (c == '"' || c == '\'') {
       /* quotes count only as an attribute value: after '=' */
       size_t b = k;
       while (b > i && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n'))
         b--;
-      if (b > i && s[b - 1] == '=')
-        q = c;
-    } else if (c == '>') {
-      return k + 1;
+      if (b > i && s[b - 1] == '=') {
+        const char *q = memchr(s + k + 1, c, n - k - 1);
+        if (!q)
+          return n;
+        k = (size_t)(q - s);
+      }
     }
   }
   return n;
