@@ -41,22 +41,45 @@ static bool name_is(const char *s, size_t n, size_t i, const char *name) {
          c == '/' || c == '>';
 }
 
-/* Attributes that extraction and metadata read; sorted. */
+/* Whether the n lower-case bytes at s are one of the names in by_len[n]:
+ * the names of each length run together ("idrel" would hold "id" and
+ * "rel" were they of one length).  A page asks this for every tag and
+ * attribute, so it costs one indexed load and a few short compares, with
+ * no search whose branches a processor cannot predict. */
+static bool in_by_len(const char *s, size_t n, const char *const *by_len,
+                      size_t max) {
+  if (n == 0 || n > max || !by_len[n])
+    return false;
+  for (const char *p = by_len[n]; *p; p += n) {
+    size_t k = 0;
+    while (k < n && p[k] == s[k])
+      k++;
+    if (k == n)
+      return true;
+  }
+  return false;
+}
+
+/* Attributes that extraction and metadata read, by length. */
 static const char *const KEEP_ATTRS[] = {
-    "alt", "aria-hidden", "charset", "class", "colspan", "content",
-    "data-lazy-src", "data-original", "data-src", "datetime", "dir", "height",
-    "hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
-    "property", "rel", "role", "rowspan", "src", "srcset", "style", "title",
-    "type", "value", "width", "xml:lang"};
+    [2] = "id",
+    [3] = "altdirrelsrc",
+    [4] = "hreflangnameroletype",
+    [5] = "classstyletitlevaluewidth",
+    [6] = "heighthiddensrcset",
+    [7] = "charsetcolspancontentrowspan",
+    [8] = "data-srcdatetimeitemproppropertyxml:lang",
+    [10] = "http-equiv",
+    [11] = "aria-hidden",
+    [13] = "data-lazy-srcdata-original"};
 
 static bool keep_attr(const char *s, size_t n) {
-  char name[24];
-  if (n < 2 || n >= 14) /* the lengths of KEEP_ATTRS' names */
+  char name[16];
+  if (n >= sizeof name)
     return false;
   for (size_t k = 0; k < n; k++)
     name[k] = lower(s[k]);
-  name[n] = '\0';
-  return pc_in_sorted(name, KEEP_ATTRS, sizeof KEEP_ATTRS / sizeof *KEEP_ATTRS);
+  return in_by_len(name, n, KEEP_ATTRS, sizeof KEEP_ATTRS / sizeof *KEEP_ATTRS - 1);
 }
 
 static bool space(char c) {
@@ -389,15 +412,17 @@ static bool json_script(const char *s, size_t a, size_t b) {
 }
 
 /* Elements around which white space is never rendered: block boxes, and
- * what is never rendered at all; sorted. */
+ * what is never rendered at all; by length (in_by_len). */
 static const char *const BLOCKISH[] = {
-    "address", "article", "aside", "base", "blockquote", "body", "caption",
-    "center", "col", "colgroup", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend",
-    "li", "link", "main", "menu", "meta", "nav", "noscript", "ol", "p",
-    "pre", "script", "section", "style", "summary", "table", "tbody", "td",
-    "template", "tfoot", "th", "thead", "title", "tr", "ul"};
+    [1] = "p",
+    [2] = "dddldth1h2h3h4h5h6hrlioltdthtrul",
+    [3] = "coldivnavpre",
+    [4] = "basebodyformheadhtmllinkmainmenumeta",
+    [5] = "asidestyletabletbodytfootthead" "title",
+    [6] = "centerfigurefooterheaderhgrouplegendscript",
+    [7] = "addressarticlecaptiondetailssectionsummary",
+    [8] = "colgroupfieldsetnoscripttemplate",
+    [10] = "blockquotefigcaption"};
 
 /* The lower-case name of the tag whose name starts at s[i] into buf (at
  * most cap - 1 bytes; empty when longer). */
@@ -415,7 +440,7 @@ static void tag_name(const char *s, size_t n, size_t i, char *buf, size_t cap) {
 }
 
 static bool blockish(const char *name) {
-  return name[0] && pc_in_sorted(name, BLOCKISH, sizeof BLOCKISH / sizeof *BLOCKISH);
+  return in_by_len(name, strlen(name), BLOCKISH, sizeof BLOCKISH / sizeof *BLOCKISH - 1);
 }
 
 static bool white(const char *s, size_t a, size_t b) {
@@ -430,19 +455,26 @@ static bool white(const char *s, size_t a, size_t b) {
  * pages it is most of the text nodes libxml2 would build. */
 struct gap {
   size_t last;     /* end of the last tag, or SIZE_MAX */
-  bool last_block; /* that tag was block-level */
+  size_t last_name; /* where that tag's name starts */
   unsigned in_pre;
 };
 
-/* Where the text pending since run ends before the tag at i (block says
- * whether that tag is block-level): i, or the end of the last tag when
- * what lies between is white space to leave out. */
-static size_t text_end(const struct gap *g, const char *s, size_t run,
-                       size_t i, bool block) {
-  if (g->last != SIZE_MAX && g->last >= run && g->last_block && block &&
-      !g->in_pre && white(s, g->last, i))
-    return g->last;
-  return i;
+static bool pre_name(const char *s, size_t n, size_t i) {
+  return name_is(s, n, i, "pre") || name_is(s, n, i, "listing");
+}
+
+/* Where the text pending since run ends before the tag at i, whose name
+ * starts at name: i, or the end of the last tag when what lies between is
+ * white space to leave out. */
+static size_t text_end(const struct gap *g, const char *s, size_t n,
+                       size_t run, size_t i, size_t name) {
+  if (g->last == SIZE_MAX || g->last < run || g->last == i || g->in_pre ||
+      !white(s, g->last, i))
+    return i;
+  char a[16], b[16];
+  tag_name(s, n, g->last_name, a, sizeof a);
+  tag_name(s, n, name, b, sizeof b);
+  return blockish(a) && blockish(b) ? g->last : i;
 }
 
 bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
@@ -452,8 +484,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
    * the same name is copied as is instead of scanning to the end again,
    * which made "<nav><nav><nav>..." quadratic */
   unsigned unclosed = 0;
-  struct gap g = {SIZE_MAX, false, 0};
-  char name[16];
+  struct gap g = {SIZE_MAX, 0, 0};
   while (i < n) {
     const char *lt = memchr(s + i, '<', n - i);
     if (!lt)
@@ -473,19 +504,16 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
         (s[i + 2] | 32) <= 'z') {
       /* end tag: copied with the text after it, the gap before it dropped
        * when white */
-      tag_name(s, n, i + 2, name, sizeof name);
-      bool block = blockish(name);
-      size_t te = text_end(&g, s, run, i, block);
+      size_t te = text_end(&g, s, n, run, i, i + 2);
       if (te < i) {
         if (!pc_buf_add(out, s + run, te - run))
           return false;
         run = i;
       }
-      if ((strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0) && g.in_pre)
+      if (g.in_pre && pre_name(s, n, i + 2))
         g.in_pre--;
-      i = tag_end(s, n, i);
-      g.last = i;
-      g.last_block = block;
+      g.last_name = i + 2;
+      i = g.last = tag_end(s, n, i);
       continue;
     }
     if (i + 1 >= n || !((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z')) {
@@ -494,17 +522,14 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
     }
     size_t te = tag_end(s, n, i);
     const char *raw = raw_name(s, n, i + 1);
-    tag_name(s, n, i + 1, name, sizeof name);
-    bool block = blockish(name);
     /* the start tag, lean */
-    if (!pc_buf_add(out, s + run, text_end(&g, s, run, i, block) - run) ||
+    if (!pc_buf_add(out, s + run, text_end(&g, s, n, run, i, i + 1) - run) ||
         !copy_start_tag(s, i, te, out, attrs))
       return false;
     run = te;
     g.last = te;
-    g.last_block = block;
-    if ((strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0) &&
-        !(te >= 2 && s[te - 2] == '/'))
+    g.last_name = i + 1;
+    if (pre_name(s, n, i + 1) && !(te >= 2 && s[te - 2] == '/'))
       g.in_pre++;
     if (!raw) {
       int sk = skip_name(s, n, i + 1);
