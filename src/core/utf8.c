@@ -3,6 +3,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 size_t pc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   if (n == 0)
@@ -75,6 +78,23 @@ size_t pc_utf8_clean_prefix(const char *s, size_t n) {
   const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   size_t i = 0;
   while (i < n) {
+#ifdef __SSE2__
+    /* sixteen bytes of printable ASCII, tabs and line ends at a time: the
+     * raw page, scripts and indentation included, passes through here */
+    if (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+      __m128i ctl = _mm_andnot_si128(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+          _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+      __m128i bad = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+      if (!_mm_movemask_epi8(v) && !_mm_movemask_epi8(bad)) {
+        i += 16;
+        continue;
+      }
+    }
+#endif
     /* eight printable ASCII bytes at a time */
     if (i + 8 <= n) {
       uint64_t w;

@@ -16,6 +16,12 @@
 
 static bool digit(char c) { return c >= '0' && c <= '9'; }
 
+/* pc_uni_is_word for ASCII */
+static bool ascii_word(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 static size_t digits(const char *s, size_t n, size_t i, int *v) {
   size_t k = 0;
   int x = 0;
@@ -54,6 +60,12 @@ static bool next_tok(const pc_ctx *ctx, const char *s, size_t n, size_t *i,
                      struct tok *t) {
   const unsigned char *p = (const unsigned char *)s;
   while (*i < n) {
+    if (p[*i] < 0x80) { /* ASCII without a call */
+      if (ascii_word(p[*i]))
+        break;
+      (*i)++;
+      continue;
+    }
     uint32_t cp;
     size_t k = pc_utf8_decode(p + *i, n - *i, &cp);
     if (k && pc_uni_is_word(cp))
@@ -77,9 +89,15 @@ static bool next_tok(const pc_ctx *ctx, const char *s, size_t n, size_t *i,
     return true;
   }
   while (*i < n) {
+    if (p[*i] < 0x80) {
+      if (!ascii_word(p[*i]) || digit((char)p[*i]))
+        break;
+      (*i)++;
+      continue;
+    }
     uint32_t cp;
     size_t k = pc_utf8_decode(p + *i, n - *i, &cp);
-    if (!k || !pc_uni_is_word(cp) || (cp < 0x80 && digit((char)cp)))
+    if (!k || !pc_uni_is_word(cp))
       break;
     *i += k;
   }
