@@ -191,13 +191,21 @@ size_t pc_utf8_words(const char *s, size_t n) {
   size_t words = 0, i = 0;
   bool in = false;
   while (i < n) {
-    uint32_t cp;
-    size_t k = pc_utf8_decode(p + i, n - i, &cp);
-    if (k == 0) {
-      k = 1;
-      cp = 0xFFFD;
+    bool w;
+    size_t k = 1;
+    if (p[i] < 0x80) { /* pc_uni_is_word for ASCII, without a call */
+      unsigned c = p[i];
+      w = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+          c == '_';
+    } else {
+      uint32_t cp;
+      k = pc_utf8_decode(p + i, n - i, &cp);
+      if (k == 0) {
+        k = 1;
+        cp = 0xFFFD;
+      }
+      w = pc_uni_is_word(cp);
     }
-    bool w = pc_uni_is_word(cp);
     if (w && !in)
       words++;
     in = w;

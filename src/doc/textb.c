@@ -32,6 +32,18 @@ void pc_textb_add(struct pc_textb *t, const char *s, size_t n) {
   }
   size_t i = 0;
   while (i < n) {
+    if (p[i] > ' ' && p[i] < 0x80) { /* a run of visible ASCII, at once */
+      size_t j = i + 1;
+      while (j < n && p[j] > ' ' && p[j] < 0x80)
+        j++;
+      if (t->pending_space && t->text.len &&
+          t->text.data[t->text.len - 1] != '\n')
+        pc_buf_addc(&t->text, ' ');
+      t->pending_space = false;
+      pc_buf_add(&t->text, s + i, j - i);
+      i = j;
+      continue;
+    }
     uint32_t cp;
     size_t k = pc_utf8_decode(p + i, n - i, &cp);
     if (!k) {
