@@ -58,6 +58,9 @@ fuzz:
 	mkdir -p fuzz/corpus-work/batch
 	$(FUZZ)/fuzz/fuzz_batch -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/batch.dict \
 	  fuzz/corpus-work/batch fuzz/seeds/batch fuzz/regress/batch
+	mkdir -p fuzz/corpus-work/json
+	$(FUZZ)/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/json.dict \
+	  fuzz/corpus-work/json fuzz/seeds/json fuzz/regress/json
 
 bench: build
 	@bench/setup

@@ -8,10 +8,11 @@
 # replay runs under ASan+UBSan like the fuzzers do.
 
 set(PC_FUZZ_DIR ${CMAKE_SOURCE_DIR}/fuzz)
-foreach(t html text quotes batch)
+foreach(t html text quotes batch json)
   add_executable(replay_${t} ${PC_FUZZ_DIR}/replay.c
                  ${PC_FUZZ_DIR}/fuzz_${t}.c)
   target_link_libraries(replay_${t} PRIVATE presscut_obj)
+  target_include_directories(replay_${t} PRIVATE ${CMAKE_SOURCE_DIR}/src)
   add_test(NAME fuzz_regress_${t}
            COMMAND replay_${t} ${PC_FUZZ_DIR}/regress/${t}
                    ${PC_FUZZ_DIR}/seeds/${t})

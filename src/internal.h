@@ -107,6 +107,12 @@ struct json_object; /* <json-c/json.h> */
  * json_object_put.  NULL on any error, with *why a static message. */
 struct json_object *pc_json_parse(const char *s, size_t n, bool strict,
                                   int depth, const char **why);
+/* The two ways pc_json_parse reads, for tests and fuzzing: the fast path
+ * for one flat object of strings, booleans, null and small integers (NULL
+ * for anything else, error or not), and json-c. */
+struct json_object *pc_json_parse_flat(const char *s, size_t n);
+struct json_object *pc_json_parse_jsonc(const char *s, size_t n, bool strict,
+                                        int depth, const char **why);
 /* o's member k, borrowed; NULL when o is not an object or lacks k. */
 struct json_object *pc_json_get(const struct json_object *o, const char *k);
 /* v's string (borrowed, NUL-terminated; *len its length, NUL bytes

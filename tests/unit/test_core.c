@@ -438,6 +438,45 @@ static void test_prescan_space(void) {
   pc_attrs_cleanup(&at);
 }
 
+/* The JSON reader's fast path reads flat objects as json-c does, and
+ * leaves everything else to json-c. */
+static void test_json_flat(void) {
+  static const char *const flat[] = {
+      "{\"html\": \"<p class=\\\"x\\\">caf\\u00e9 \\\\ \\/ \\b\\f\\n\\r\\t</p>\", "
+      "\"cut\": true, \"ragged\": false, \"text_size\": 3, \"delete\": null}",
+      " {}\n",
+      "{\"k\": \"first\", \"k\": \"last\"}",
+      "{\"t\": \"a\\u0000b\", \"n\": -42, \"z\": 0, \"big\": 123456789012345678}",
+      "{\"\": \"\", \"u\": \"\\u20ac\\u00fc\xc3\xa9\"}",
+      "{\"s\": \"\\ud83d\\ude00 \\uD83D\\uDE00\"}"};
+  static const char *const other[] = {
+      "{\"a\": {\"b\": 1}}", "{\"a\": [1]}", "{\"x\": 1.5}", "{\"x\": 1e3}",
+      "{\"s\": \"\\ud83d\"}", "{\"s\": \"\\ude00\\ud83d\"}",
+      "{\"s\": \"\\ud83d\\u0041\"}", "{\"c\": \"tab\there\"}",
+      "{\"\\u0000\": 1}", "{\"a\": \"1\",}", "{\"a\" \"1\"}", "{\"a\": 01}",
+      "{\"a\": 1234567890123456789}", "{\"a\": 1} x", "[1]", "\"s\"",
+      "{\"a\": \"unterminated}", "{\"a\": tru}", "{\"e\": \"\\x\"}", ""};
+  for (size_t i = 0; i < sizeof flat / sizeof *flat; i++) {
+    const char *why = NULL;
+    struct json_object *f = pc_json_parse_flat(flat[i], strlen(flat[i]));
+    struct json_object *j = pc_json_parse_jsonc(flat[i], strlen(flat[i]), true, 16, &why);
+    CHECK(f != NULL && j != NULL);
+    CHECK(f && j && json_object_equal(f, j));
+    json_object_put(f);
+    json_object_put(j);
+  }
+  for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+    CHECK(pc_json_parse_flat(other[i], strlen(other[i])) == NULL);
+  /* the value keeps its length and bytes */
+  const char body[] = "{\"html\": \"a\\u0000b\\\"c\"}";
+  const char *why = NULL;
+  struct json_object *o = pc_json_parse(body, sizeof body - 1, true, 16, &why);
+  size_t len = 0;
+  const char *v = pc_json_get_str(o, "html", &len);
+  CHECK(v && len == 5 && memcmp(v, "a\0b\"c", 5) == 0);
+  json_object_put(o);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -456,6 +495,7 @@ int main(void) {
   test_prescan_space();
   test_json();
   test_json_read();
+  test_json_flat();
   test_dates();
   test_lang();
   test_limits();
