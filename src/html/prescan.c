@@ -249,11 +249,10 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
     size_t at = d->len;
     if ((attrs->nat == attrs->capat &&
          !grow_array((void **)&attrs->at, &attrs->capat, sizeof *attrs->at)) ||
-        !pc_buf_add(d, s + ns, ne - ns + 1)) /* the name, and one byte more */
+        !pc_buf_add(d, s + ns, ne - ns) || !pc_buf_addc(d, '\0'))
       return false;
     for (size_t c = at; c < d->len - 1; c++)
       d->data[c] = lower(d->data[c]);
-    d->data[d->len - 1] = '\0';
     attrs->at[attrs->nat].name = at;
     attrs->at[attrs->nat].value = d->len;
     if (!put_value(d, s + vs, ve - vs) || !pc_buf_addc(d, '\0'))
