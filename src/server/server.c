@@ -669,12 +669,19 @@ static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
 
 /*** routes *****************************************************************/
 
+struct query {
+  struct json_object *o;
+  bool failed; /* out of memory: the options would be incomplete */
+};
+
 static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, const char *value) {
   (void)kind;
-  struct json_object *o = cls, *v = json_object_new_string(value ? value : "");
-  if (!v || json_object_object_add(o, key, v) != 0) {
+  struct query *q = cls;
+  struct json_object *v = json_object_new_string(value ? value : "");
+  if (!v || json_object_object_add(q->o, key, v) != 0) {
     json_object_put(v);
+    q->failed = true;
     return MHD_NO;
   }
   return MHD_YES;
@@ -690,10 +697,12 @@ static struct json_object *query_options(struct MHD_Connection *c, char *msg,
   static const char *const flags[] = {"cut", "ragged", "no_header",
                                       "no_footer", "who_said_what"};
   msg[0] = '\0';
-  struct json_object *o = json_object_new_object();
+  struct query q = {json_object_new_object(), false};
+  struct json_object *o = q.o;
   if (!o)
     return NULL;
-  if (MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, o) < 0) {
+  if (MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &q) < 0 ||
+      q.failed) {
     json_object_put(o);
     return NULL;
   }
@@ -801,7 +810,7 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
                                  : "Content-Type: application/json, "
                                    "text/html or text/plain");
       if (raw) {
-        char msg[160];
+        char msg[160] = "";
         if (!(rq->ctype = strdup(ct)) || !(rq->query = query_options(c, msg, sizeof msg)))
           return msg[0] ? send_error(rq, 400, msg) : MHD_NO;
       }
