@@ -25,7 +25,7 @@
  * surrogate escape, a control character, bad syntax) returns NULL and
  * json-c reads the input from the start, so what is accepted, rejected and
  * said about an error stays json-c's; what this path builds is the object
- * json-c would build (fuzz/fuzz_batch.c checks the two against each other).
+ * json-c would build (fuzz/fuzz_json.c checks the two against each other).
  */
 
 static bool ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -52,20 +52,24 @@ static uint32_t hex4(const char *s, size_t n, size_t i) {
   return cp;
 }
 
+#ifdef __SSE2__
+/* Bit i set when byte i of v ends a run of plain string bytes: '"', '\\'
+ * or a control character. */
+static inline int stops(__m128i v) {
+  return _mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+      _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v))); /* <= 0x1F */
+}
+#endif
+
 /* Index of the first '"', '\\' or control character at or after i. */
 static size_t string_stop(const char *s, size_t n, size_t i) {
 #ifdef __SSE2__
-  const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
-                c1f = _mm_set1_epi8(0x1F);
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-    __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
-        _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v)); /* v <= 0x1F */
-    int m = _mm_movemask_epi8(hit);
+  for (; i + 16 <= n; i += 16) {
+    int m = stops(_mm_loadu_si128((const __m128i *)(s + i)));
     if (m)
       return i + (size_t)__builtin_ctz((unsigned)m);
-    i += 16;
   }
 #endif
   while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] > 0x1F)
@@ -89,8 +93,6 @@ static bool flat_string(const char *s, size_t n, size_t *i, struct pc_buf *b) {
     /* copy sixteen bytes at a time, then keep only those before the first
      * '"', '\\' or control character; most runs between escapes in a page
      * are short, and this copies them without a call */
-    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
-                  c1f = _mm_set1_epi8(0x1F);
     for (;;) {
       if (e + 16 > n) { /* the last bytes */
         size_t e0 = e;
@@ -101,9 +103,7 @@ static bool flat_string(const char *s, size_t n, size_t *i, struct pc_buf *b) {
       }
       __m128i v = _mm_loadu_si128((const __m128i *)(s + e));
       _mm_storeu_si128((__m128i *)o, v);
-      int m = _mm_movemask_epi8(_mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
-          _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v)));
+      int m = stops(v);
       if (m) {
         size_t z = (size_t)__builtin_ctz((unsigned)m);
         e += z;
