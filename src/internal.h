@@ -164,6 +164,15 @@ void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out);
 bool pc_uni_is_space(uint32_t cp);
 /* Letter or digit (for word counts and token shingles). */
 bool pc_uni_is_word(uint32_t cp);
+/* pc_uni_is_word and pc_uni_is_space for an ASCII byte, inline for the
+ * loops that take ASCII without decoding it. */
+static inline bool pc_ascii_is_word(unsigned c) {
+  return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+         c == '_';
+}
+static inline bool pc_ascii_is_space(unsigned c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
 /* Number of code points in s[0..n). */
 size_t pc_utf8_count(const char *s, size_t n);
 /* Counts words: maximal runs of letters/digits. */

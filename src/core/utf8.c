@@ -149,10 +149,8 @@ bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n) {
 }
 
 bool pc_uni_is_space(uint32_t cp) {
-  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D))
-    return true;
   if (cp < 0x80)
-    return false;
+    return pc_ascii_is_space(cp);
   if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
       cp == 0x2060)
     return true; /* zero-width characters are treated as nothing */
@@ -163,8 +161,7 @@ bool pc_uni_is_space(uint32_t cp) {
 
 bool pc_uni_is_word(uint32_t cp) {
   if (cp < 0x80)
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-           (cp >= 'A' && cp <= 'Z') || cp == '_';
+    return pc_ascii_is_word(cp);
   utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
   switch (cat) {
   case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
@@ -193,10 +190,8 @@ size_t pc_utf8_words(const char *s, size_t n) {
   while (i < n) {
     bool w;
     size_t k = 1;
-    if (p[i] < 0x80) { /* pc_uni_is_word for ASCII, without a call */
-      unsigned c = p[i];
-      w = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
-          c == '_';
+    if (p[i] < 0x80) {
+      w = pc_ascii_is_word(p[i]);
     } else {
       uint32_t cp;
       k = pc_utf8_decode(p + i, n - i, &cp);

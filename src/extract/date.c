@@ -16,11 +16,6 @@
 
 static bool digit(char c) { return c >= '0' && c <= '9'; }
 
-/* pc_uni_is_word for ASCII */
-static bool ascii_word(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-         (c >= 'A' && c <= 'Z') || c == '_';
-}
 
 static size_t digits(const char *s, size_t n, size_t i, int *v) {
   size_t k = 0;
@@ -61,7 +56,7 @@ static bool next_tok(const pc_ctx *ctx, const char *s, size_t n, size_t *i,
   const unsigned char *p = (const unsigned char *)s;
   while (*i < n) {
     if (p[*i] < 0x80) { /* ASCII without a call */
-      if (ascii_word(p[*i]))
+      if (pc_ascii_is_word(p[*i]))
         break;
       (*i)++;
       continue;
@@ -90,7 +85,7 @@ static bool next_tok(const pc_ctx *ctx, const char *s, size_t n, size_t *i,
   }
   while (*i < n) {
     if (p[*i] < 0x80) {
-      if (!ascii_word(p[*i]) || digit((char)p[*i]))
+      if (!pc_ascii_is_word(p[*i]) || digit((char)p[*i]))
         break;
       (*i)++;
       continue;

@@ -86,12 +86,8 @@ static bool tag_in(const char *t, const char *const *list) {
   return false;
 }
 
-/* Membership in a sorted, NULL-terminated table of n names. */
-static bool tag_in_sorted(const char *t, const char *const *list, size_t n) {
-  return pc_in_sorted(t, list, n);
-}
-
-#define TAG_IN(t, list) tag_in_sorted(t, list, sizeof list / sizeof *list - 1)
+/* Membership in a sorted, NULL-terminated table of names. */
+#define TAG_IN(t, list) pc_in_sorted(t, list, sizeof list / sizeof *list - 1)
 
 static const char *const never_content[] = {
     "applet", "area", "aside", "audio", "button", "canvas",
@@ -257,7 +253,7 @@ static void count_text(const char *s, unsigned *chars, unsigned *commas) {
   while (i < n) {
     if (p[i] < 0x80) {
       unsigned c = p[i++];
-      *chars += !(c == ' ' || (c >= 0x09 && c <= 0x0D));
+      *chars += !pc_ascii_is_space(c);
       *commas += c == ',';
       continue;
     }

@@ -92,8 +92,8 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
     /* next word: a run of letters */
     size_t a = i;
     while (a < len) {
-      if (p[a] < 0x80) { /* lower case already */
-        if ((p[a] >= 'a' && p[a] <= 'z') || p[a] == '_')
+      if (p[a] < 0x80) { /* a word starts at a letter or '_' */
+        if (pc_ascii_is_word(p[a]) && !(p[a] >= '0' && p[a] <= '9'))
           break;
         a++;
         continue;
@@ -107,8 +107,7 @@ const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n) {
     size_t b = a;
     while (b < len) {
       if (p[b] < 0x80) {
-        if (!((p[b] >= 'a' && p[b] <= 'z') || (p[b] >= '0' && p[b] <= '9') ||
-              p[b] == '_' || (p[b] >= 'A' && p[b] <= 'Z')))
+        if (!pc_ascii_is_word(p[b]))
           break;
         b++;
         continue;
