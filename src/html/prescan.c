@@ -73,9 +73,10 @@ static const char *const KEEP_ATTRS[] = {
     [11] = "aria-hidden",
     [13] = "data-lazy-srcdata-original"};
 
-static bool keep_attr(const char *s, size_t n) {
-  char name[16];
-  if (n >= sizeof name)
+/* Whether the attribute named s[0, n) is kept; its lower-case name into
+ * name (16 bytes) when it is. */
+static bool keep_attr(const char *s, size_t n, char *name) {
+  if (n >= 16)
     return false;
   for (size_t k = 0; k < n; k++)
     name[k] = lower(s[k]);
@@ -116,6 +117,8 @@ const char *pc_attrs_get(const struct pc_attrs *a, size_t k, const char *name) {
 
 static bool grow_array(void **p, size_t *cap, size_t size) {
   size_t n = *cap ? *cap * 2 : 256;
+  if (n > SIZE_MAX / size)
+    return false;
   void *q = realloc(*p, n * size);
   if (!q)
     return false;
@@ -241,7 +244,8 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
       }
       k = j;
     }
-    if (!keep_attr(s + ns, ne - ns))
+    char name[16];
+    if (!keep_attr(s + ns, ne - ns, name))
       continue;
     if (rec == SIZE_MAX && (rec = record_new(attrs)) == SIZE_MAX)
       return false;
@@ -249,10 +253,8 @@ static bool copy_start_tag(const char *s, size_t i, size_t te,
     size_t at = d->len;
     if ((attrs->nat == attrs->capat &&
          !grow_array((void **)&attrs->at, &attrs->capat, sizeof *attrs->at)) ||
-        !pc_buf_add(d, s + ns, ne - ns) || !pc_buf_addc(d, '\0'))
+        !pc_buf_add(d, name, ne - ns) || !pc_buf_addc(d, '\0'))
       return false;
-    for (size_t c = at; c < d->len - 1; c++)
-      d->data[c] = lower(d->data[c]);
     attrs->at[attrs->nat].name = at;
     attrs->at[attrs->nat].value = d->len;
     if (!put_value(d, s + vs, ve - vs) || !pc_buf_addc(d, '\0'))
