@@ -477,6 +477,27 @@ static void test_json_flat(void) {
   json_object_put(o);
 }
 
+/* The dateline after the headline is found however much blank text the
+ * page's markup puts between them. */
+static void test_dateline_blank(void) {
+  struct pc_buf page;
+  pc_buf_init(&page, 0);
+  pc_buf_adds(&page, "<html><body><article><h1>A headline for the dateline</h1>");
+  for (int i = 0; i < 1000; i++)
+    pc_buf_adds(&page, "<span>\n   </span>");
+  pc_buf_adds(&page, "<p>By Jane Roe | November 18, 2019</p>");
+  for (int i = 0; i < 6; i++)
+    pc_buf_adds(&page, "<p>A paragraph of the article, long enough to be read as "
+                       "body text by the extractor, with commas, and more.</p>");
+  pc_buf_adds(&page, "</article></body></html>");
+  pc_doc *doc = extract(page.data, PC_INPUT_HTML);
+  CHECK(doc != NULL);
+  const char *date = doc ? pc_doc_meta(doc, PC_META_DATE) : NULL;
+  CHECK(date && strncmp(date, "2019-11-18", 10) == 0);
+  pc_doc_free(doc);
+  pc_buf_cleanup(&page);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -497,6 +518,7 @@ int main(void) {
   test_json_read();
   test_json_flat();
   test_dates();
+  test_dateline_blank();
   test_lang();
   test_limits();
   pc_ctx_free(ctx);
