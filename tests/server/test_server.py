@@ -190,6 +190,8 @@ def main():
                    ("?url=https://example.org/", "url with a raw body")):
         s, h, b = req(port, "/api/extract" + q, raw=page.encode(), headers={"Content-Type": "text/html"})
         check(f"raw body, {why}: 400 JSON", s == 400 and json.loads(b).get("status") == 400, (s, b[:120]))
+    s, h, b = req(port, "/api/extract", raw=page.encode(), headers={"Content-Type": "application/xhtml+xml"})
+    check("raw application/xhtml+xml body: 200", s == 200 and json.loads(b).get("title") == "Raw caf\u00e9", (s, b[:120]))
     s, h, b = req(port, "/api/mail", raw=page.encode(), headers={"Content-Type": "text/html"})
     check("raw body to /api/mail: 415", s == 415, (s, b[:120]))
 
