@@ -77,13 +77,23 @@ static size_t string_stop(const char *s, size_t n, size_t i) {
   return i;
 }
 
+/* o, a write position in b's bytes, with room for need more bytes after
+ * it (b grown when not); NULL when out of memory. */
+static char *room(struct pc_buf *b, char *o, size_t need) {
+  size_t at = (size_t)(o - b->data);
+  if (at + need < b->cap)
+    return o;
+  b->len = at; /* what is written so far survives the growth */
+  return pc_buf_reserve(b, at + need) ? b->data + at : NULL;
+}
+
 /* Decodes the string whose opening quote is at s[*i] into b (cleared
  * first); false (not an error: json-c decides) for what this path leaves
- * to json-c.  A decoded string is never longer than its JSON, so b is
- * reserved once and written without further checks. */
+ * to json-c.  Bytes are written through o, with room made before each
+ * store (sixteen at a time, at most four for an escape). */
 static bool flat_string(const char *s, size_t n, size_t *i, struct pc_buf *b) {
   b->len = 0;
-  if (!pc_buf_reserve(b, n - *i + 16)) /* + 16: whole blocks are stored */
+  if (!pc_buf_reserve(b, 64))
     return false;
   char *o = b->data;
   size_t k = *i + 1;
@@ -94,7 +104,9 @@ static bool flat_string(const char *s, size_t n, size_t *i, struct pc_buf *b) {
      * '"', '\\' or control character; most runs between escapes in a page
      * are short, and this copies them without a call */
     for (;;) {
-      if (e + 16 > n) { /* the last bytes */
+      if (!(o = room(b, o, 16)))
+        return false;
+      if (e + 16 > n) { /* the last bytes, fewer than sixteen */
         size_t e0 = e;
         e = string_stop(s, n, e0);
         memcpy(o, s + e0, e - e0);
@@ -115,10 +127,12 @@ static bool flat_string(const char *s, size_t n, size_t *i, struct pc_buf *b) {
     }
 #else
     e = string_stop(s, n, k);
+    if (!(o = room(b, o, e - k)))
+      return false;
     memcpy(o, s + k, e - k);
     o += e - k;
 #endif
-    if (e >= n)
+    if (e >= n || !(o = room(b, o, 4)))
       return false;
     if (s[e] == '"') {
       *i = e + 1;
@@ -223,7 +237,7 @@ static struct json_object *flat_object(const char *s, size_t n) {
   struct json_object *o = json_object_new_object();
   struct pc_buf key, val;
   pc_buf_init(&key, 0);
-  pc_buf_init(&val, n + 32); /* a string and its 16 bytes of slack */
+  pc_buf_init(&val, 0); /* a string is never longer than its JSON */
   bool good = o != NULL, first = true;
   while (good) {
     while (i < n && ws(s[i]))
