@@ -21,6 +21,7 @@
  * out in one write(2). */
 #include "internal.h"
 #include "batch/stream.h"
+#include "core/dl_crypto.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,7 +37,6 @@
 #include <zlib.h>
 
 #include <glib.h>
-#include <openssl/evp.h>
 
 #define QUEUE_PER_JOB 4
 
@@ -859,6 +859,9 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
     return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
   if (o->shard_n && o->shard_i >= o->shard_n)
     return pc_error_set(err, PC_ERR_USAGE, "--shard I/N: I from 0 to N-1");
+  pc_status lst = pc_dl_load(PC_DL_CRYPTO, err); /* digest() */
+  if (lst != PC_OK)
+    return lst;
   struct run *r = calloc(1, sizeof *r);
   if (!r)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");

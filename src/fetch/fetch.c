@@ -1,8 +1,8 @@
 /* fetch.c - http(s) fetching with libcurl, capped in size and time. */
 #include "internal.h"
+#include "core/dl_curl.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +144,9 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   if (!url || !out)
     return pc_error_set(err, PC_ERR_USAGE, "pc_fetch: NULL argument");
   *out = NULL;
+  pc_status lst = pc_dl_load(PC_DL_CURL, err);
+  if (lst != PC_OK)
+    return lst;
   pc_fetch_opts def;
   if (!opts) {
     pc_fetch_opts_init(&def);

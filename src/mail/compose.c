@@ -3,13 +3,13 @@
  * attachment }.  Addresses go through GMime's RFC 5322 parser; the
  * attachment's file name is the title transliterated to ASCII by ICU. */
 #include "mail.h"
+#include "core/dl_gmime.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gmime/gmime.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
@@ -19,8 +19,11 @@ static void gmime_start(void) {
   g_mime_init(); /* GMime's own tables, once per process */
 }
 
-void pc_mail_init(void) {
-  pthread_once(&gmime_once, gmime_start);
+pc_status pc_mail_init(pc_error *err) {
+  pc_status st = pc_dl_load(PC_DL_GMIME, err);
+  if (st == PC_OK)
+    pthread_once(&gmime_once, gmime_start);
+  return st;
 }
 
 void pc_mail_opts_init(pc_mail_opts *o) {
@@ -63,7 +66,9 @@ pc_status pc_mail_check_addresses(const char *list, size_t *n, pc_error *err) {
     return pc_error_set(err, PC_ERR_USAGE, "no address");
   if (strlen(list) > 8192 || strpbrk(list, "\r\n"))
     return pc_error_set(err, PC_ERR_USAGE, "not an address list");
-  pc_mail_init();
+  pc_status ist = pc_mail_init(err);
+  if (ist != PC_OK)
+    return ist;
   GMimeParserOptions *po = g_mime_parser_options_get_default();
   size_t total = 0;
   const char *p = list;
@@ -242,7 +247,7 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
     return pc_error_set(err, PC_ERR_TOO_LARGE, "message too large");
   }
 
-  pc_mail_init();
+  /* GMime was loaded and set up by pc_mail_check_addresses() above */
   GMimeParserOptions *po = g_mime_parser_options_get_default();
   GMimeMessage *m = g_mime_message_new(TRUE);
   InternetAddressList *from = internet_address_list_parse(po, o->from);

@@ -4,8 +4,9 @@
 
 #include "internal.h"
 
-/* GMime's one-time set-up (pthread_once). */
-void pc_mail_init(void);
+/* Loads GMime (core/dl.h) and runs its one-time set-up (pthread_once);
+ * PC_ERR_INTERNAL when the library cannot be loaded. */
+pc_status pc_mail_init(pc_error *err);
 
 /* The title as a safe ASCII file name with extension ext (malloc'd). */
 char *pc_mail_filename(const char *title, const char *ext);

@@ -3,14 +3,14 @@
  * for transient failures only.  The envelope comes from the message's own
  * From, To and Cc headers, read back with GMime's parser. */
 #include "mail.h"
+#include "core/dl_curl.h"
+#include "core/dl_gmime.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
-#include <gmime/gmime.h>
 
 void pc_smtp_opts_init(pc_smtp_opts *o) {
   if (!o)
@@ -45,7 +45,9 @@ pc_status pc_mail_envelope(const char *msg, size_t len, char **from,
                            char ***rcpts, pc_error *err) {
   *from = NULL;
   *rcpts = NULL;
-  pc_mail_init();
+  pc_status ist = pc_mail_init(err);
+  if (ist != PC_OK)
+    return ist;
   GMimeStream *s = g_mime_stream_mem_new_with_buffer(msg, len);
   GMimeParser *p = g_mime_parser_new_with_stream(s);
   GMimeMessage *m = g_mime_parser_construct_message(p, NULL);
@@ -181,6 +183,9 @@ pc_status pc_smtp_send(const char *msg, size_t len, const pc_smtp_opts *o,
   if (!pc_ascii_istarts(o->url, "smtp://") && !pc_ascii_istarts(o->url, "smtps://"))
     return pc_error_set(err, PC_ERR_USAGE,
                         "--smtp: smtp://HOST:PORT or smtps://HOST:PORT");
+  pc_status lst = pc_dl_load(PC_DL_CURL, err);
+  if (lst != PC_OK)
+    return lst;
   char *from = NULL, **rcpts = NULL;
   pc_status st = pc_mail_envelope(msg, len, &from, &rcpts, err);
   if (st != PC_OK)

@@ -24,13 +24,13 @@
  * others), then resumed with their reply.
  */
 #include "internal.h"
+#include "core/dl_mhd.h"
 #include "mail/mail.h"
 #include "print/print.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <json-c/json.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -904,6 +904,9 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
 pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   if (!ctx || !o || !o->stop)
     return pc_error_set(err, PC_ERR_USAGE, "pc_serve: NULL argument");
+  pc_status lst = pc_dl_load(PC_DL_MHD, err);
+  if (lst != PC_OK)
+    return lst;
   const char *listen = o->listen ? o->listen : "127.0.0.1:8080";
   /* HOST:PORT or [V6]:PORT */
   char host[128];

@@ -58,6 +58,12 @@ expect 0 "text" -- "$bin" extract "$seed"
 [ "$(sed -n 2p "$tmp/out")" = "" ] && ok || no "blank second line"
 hasnt "$tmp/out" "Print Friendly"
 hasnt "$tmp/out" "OP CUT"
+
+# libcurl, GMime, libmicrohttpd and libcrypto are loaded by the stages that
+# use them, not at start-up (src/core/dl.h)
+LD_DEBUG=files "$bin" extract "$seed" >/dev/null 2>"$tmp/ld"
+has "$tmp/ld" "file=libpango"
+for lib in libcurl libgmime libmicrohttpd libcrypto; do hasnt "$tmp/ld" "file=$lib"; done
 has "$tmp/out" "Prosecutor General"
 
 # stdin, --cut, --delete
@@ -135,6 +141,8 @@ while [ ! -s "$tmp/port" ]; do
 done
 port=$(cat "$tmp/port")
 expect 0 "URL" -- "$bin" extract --format json "http://127.0.0.1:$port/page.html"
+LD_DEBUG=files "$bin" extract "http://127.0.0.1:$port/page.html" >/dev/null 2>"$tmp/ld"
+has "$tmp/ld" "file=libcurl"
 has "$tmp/out" "fetched over HTTP"
 has "$tmp/out" "\"href\":\"http://127.0.0.1:$port/other.html\""
 has "$tmp/out" "\"url\":\"http://127.0.0.1:$port/page.html\""

@@ -1,0 +1,121 @@
+/* dl.c - libcurl, GMime, libmicrohttpd and libcrypto, loaded when first
+ * needed (see dl.h).
+ *
+ * Each library is loaded once per process under pthread_once; its table
+ * is written only inside that once routine and only read afterwards, so
+ * any thread may call pc_dl_load() and then the functions.  The handle is
+ * never closed: the functions stay valid for the life of the process. */
+#define PC_DL_IMPL
+#include "core/dl.h"
+#include "core/dl_crypto.h"
+#include "core/dl_curl.h"
+#include "core/dl_gmime.h"
+#include "core/dl_mhd.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The shared object names come from the build (CMakeLists.txt reads them
+ * from the libraries found at configure time); these are Debian 12's. */
+#ifndef PC_SONAME_CURL
+#define PC_SONAME_CURL "libcurl.so.4"
+#endif
+#ifndef PC_SONAME_GMIME
+#define PC_SONAME_GMIME "libgmime-3.0.so.0"
+#endif
+#ifndef PC_SONAME_MHD
+#define PC_SONAME_MHD "libmicrohttpd.so.12"
+#endif
+#ifndef PC_SONAME_CRYPTO
+#define PC_SONAME_CRYPTO "libcrypto.so.3"
+#endif
+
+struct lib {
+  const char *soname;
+  pthread_once_t once;
+  bool ok;
+  char why[256]; /* when !ok */
+};
+
+static struct pc_dl_curl curl_fns;
+static struct pc_dl_gmime gmime_fns;
+static struct pc_dl_mhd mhd_fns;
+static struct pc_dl_crypto crypto_fns;
+
+static struct lib libs[] = {
+    [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_GMIME] = {PC_SONAME_GMIME, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_MHD] = {PC_SONAME_MHD, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
+};
+
+/* dlopen()s l; NULL with l->why set on failure. */
+static void *open_lib(struct lib *l) {
+  void *h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    const char *e = dlerror();
+    snprintf(l->why, sizeof l->why, "%s", e ? e : l->soname);
+  }
+  return h;
+}
+
+/* Looks name up in h into *slot (a function pointer, copied bytewise:
+ * ISO C has no cast from void * to a function pointer). */
+static bool find(struct lib *l, void *h, const char *name, void *slot) {
+  if (l->why[0])
+    return false;
+  void *sym = dlsym(h, name);
+  if (!sym) {
+    snprintf(l->why, sizeof l->why, "%s: no function %s", l->soname, name);
+    return false;
+  }
+  memcpy(slot, &sym, sizeof sym);
+  return true;
+}
+
+#define FIND(name) find(l, h, #name, &fns->name);
+
+#define LOADER(fn, table, var, index, FUNCS)                                   \
+  static void fn(void) {                                                       \
+    struct lib *l = &libs[index];                                              \
+    struct table *fns = &var;                                                  \
+    void *h = open_lib(l);                                                     \
+    if (!h)                                                                    \
+      return;                                                                  \
+    FUNCS(FIND)                                                                \
+    if (l->why[0]) {                                                           \
+      memset(fns, 0, sizeof *fns);                                             \
+      dlclose(h);                                                              \
+      return;                                                                  \
+    }                                                                          \
+    l->ok = true;                                                              \
+  }
+
+LOADER(load_curl, pc_dl_curl, curl_fns, PC_DL_CURL, PC_DL_CURL_FUNCS)
+LOADER(load_gmime, pc_dl_gmime, gmime_fns, PC_DL_GMIME, PC_DL_GMIME_FUNCS)
+LOADER(load_mhd, pc_dl_mhd, mhd_fns, PC_DL_MHD, PC_DL_MHD_FUNCS)
+LOADER(load_crypto, pc_dl_crypto, crypto_fns, PC_DL_CRYPTO, PC_DL_CRYPTO_FUNCS)
+
+pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
+  static void (*const loaders[])(void) = {
+      [PC_DL_CURL] = load_curl,
+      [PC_DL_GMIME] = load_gmime,
+      [PC_DL_MHD] = load_mhd,
+      [PC_DL_CRYPTO] = load_crypto,
+  };
+  if ((unsigned)lib >= sizeof libs / sizeof libs[0])
+    return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
+  struct lib *l = &libs[lib];
+  pthread_once(&l->once, loaders[lib]);
+  if (!l->ok)
+    return pc_error_set(err, PC_ERR_INTERNAL, "cannot load %s: %s", l->soname,
+                        l->why);
+  return PC_OK;
+}
+
+const struct pc_dl_curl *pc_dl_curl(void) { return &curl_fns; }
+const struct pc_dl_gmime *pc_dl_gmime(void) { return &gmime_fns; }
+const struct pc_dl_mhd *pc_dl_mhd(void) { return &mhd_fns; }
+const struct pc_dl_crypto *pc_dl_crypto(void) { return &crypto_fns; }
