@@ -9,11 +9,14 @@
  * outline (bookmarks) and the document metadata.
  *
  * Hyphenation: pango 1.50 has no dictionary hyphenation, so soft hyphens
- * come from libhyphen (hyph.c).  Pango draws a hyphen where it breaks a
- * line at one, but that glyph's text would be U+00AD; so the glyph is
- * blanked and a plain "-" drawn in its place, and the PDF's text reads
- * "hyphen-" at the line end.  Soft hyphens that do not break a line have
- * no glyph and leave no trace.
+ * come from libhyphen (hyph.c), one at every hyphenation point, and
+ * pango breaks lines at them.  Text lines are drawn by show_line(), not by
+ * pango's renderer: it gives cairo the same glyphs but leaves the soft
+ * hyphens out of the clusters' text, so they leave no trace in the PDF's
+ * text, and the hyphen pango draws where it broke a line reads "-" there
+ * ("hyphen-" at the line end).  One layout per paragraph: before, a second
+ * layout without the unused soft hyphens was made for the text's sake,
+ * which cost a sixth of the run.
  *
  * Memory: layouts of the first boxes stay alive between the passes; past
  * KEEP_LAYOUTS boxes a layout is measured, dropped and built again when
@@ -301,66 +304,6 @@ static PangoLayout *build_text(struct pdf *p, struct box *b) {
     if (spaceless)
       pango_layout_set_justify(l, FALSE);
   }
-  /* B: the same text with only the soft hyphens pango broke lines at.
-   * Others would sit in the text of their glyph clusters (a ligature such
-   * as "ffi" across one) and so in the PDF's text; taking them out moves
-   * no line break, since the greedy breaker used none of them. */
-  size_t *map2 = NULL;
-  bool any_shy = false;
-  for (size_t i = 0; i + 1 < alen && !any_shy; i++)
-    any_shy = is_shy(a, i);
-  if (any_shy) {
-    int nl = pango_layout_get_line_count(l);
-    char *keep = calloc(alen + 1, 1);
-    map2 = malloc((alen + 1) * sizeof *map2);
-    char *bt = malloc(alen + 1);
-    if (keep && map2 && bt) {
-      for (int li = 0; li + 1 < nl; li++) {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(l, li);
-        size_t s1 = (size_t)line->start_index + (size_t)line->length;
-        if (s1 >= 2 && s1 <= alen && is_shy(a, s1 - 2))
-          keep[s1 - 2] = 1;
-      }
-      size_t n = 0;
-      for (size_t i = 0; i < alen; i++) {
-        map2[i] = n;
-        if (i + 1 < alen && is_shy(a, i) && !keep[i]) {
-          map2[i + 1] = n;
-          i++;
-          continue;
-        }
-        bt[n++] = a[i];
-      }
-      map2[alen] = n;
-      bt[n] = '\0';
-      PangoLayout *l2 = new_text_layout(p, s, b->w);
-      if (spaceless)
-        pango_layout_set_justify(l2, FALSE);
-      pango_layout_set_text(l2, bt, (int)n);
-      size_t *m = malloc((s->len + 1) * sizeof *m);
-      if (m) {
-        for (size_t i = 0; i <= s->len; i++)
-          m[i] = map2[plen + map[i]];
-        PangoAttrList *al2 = span_attrs(s, 0, m, s->len + 1);
-        pango_layout_set_attributes(l2, al2);
-        pango_attr_list_unref(al2);
-        free(m);
-      }
-      if (m && pango_layout_get_line_count(l2) == nl) {
-        g_object_unref(l);
-        l = l2;
-      } else {
-        g_object_unref(l2); /* keep A */
-        free(map2);
-        map2 = NULL;
-      }
-    } else {
-      free(map2);
-      map2 = NULL;
-    }
-    free(keep);
-    free(bt);
-  }
   /* links in final offsets */
   free(b->links);
   b->links = NULL;
@@ -379,12 +322,9 @@ static PangoLayout *build_text(struct pdf *p, struct box *b) {
           sp->end > s->len)
         continue;
       size_t x0 = plen + map[sp->start], x1 = plen + map[sp->end];
-      if (map2)
-        x0 = map2[x0], x1 = map2[x1];
       b->links[b->nlinks++] = (struct link){x0, x1, sp->href};
     }
   }
-  free(map2);
   free(map);
   free(a);
   return l;
@@ -992,28 +932,133 @@ static void link_rect(cairo_t *cr, double x, double y, double w, double h,
   pc_buf_cleanup(&t);
 }
 
-/* When line ends where pango broke it at a soft hyphen, blanks the hyphen
- * glyph pango added (its text is U+00AD) and returns the font to draw a
- * "-" with, at *x (pango units from the line's start); else NULL. */
-static PangoFontDescription *blank_hyphen(PangoLayout *l, PangoLayoutLine *line,
-                                          int *x) {
-  const char *t = pango_layout_get_text(l);
-  size_t s1 = (size_t)line->start_index + (size_t)line->length;
-  if (s1 < 2 || (size_t)line->start_index + 2 > s1 || !is_shy(t, s1 - 2))
-    return NULL;
-  for (GSList *r = line->runs; r; r = r->next) {
-    PangoGlyphItem *gi = r->data;
-    PangoGlyphString *gs = gi->glyphs;
-    for (int g = 0; g < gs->num_glyphs; g++) {
-      size_t at = (size_t)gi->item->offset + (size_t)gs->log_clusters[g];
-      if (at != s1 - 2 || gs->glyphs[g].glyph == PANGO_GLYPH_EMPTY)
-        continue;
-      gs->glyphs[g].glyph = PANGO_GLYPH_EMPTY; /* width kept */
-      pango_layout_line_index_to_x(line, (int)(s1 - 2), 0, x);
-      return pango_font_describe(gi->item->analysis.font);
+/* The colour and underline a link span gave a run (span_attrs). */
+static bool run_style(const PangoGlyphItem *run, PangoColor *fg,
+                      bool *underline) {
+  bool colored = false;
+  *underline = false;
+  for (GSList *a = run->item->analysis.extra_attrs; a; a = a->next) {
+    const PangoAttribute *at = a->data;
+    if (at->klass->type == PANGO_ATTR_FOREGROUND) {
+      *fg = ((const PangoAttrColor *)at)->color;
+      colored = true;
+    } else if (at->klass->type == PANGO_ATTR_UNDERLINE) {
+      *underline = ((const PangoAttrInt *)at)->value != PANGO_UNDERLINE_NONE;
     }
   }
-  return NULL;
+  return colored;
+}
+
+/* Draws one run with its baseline origin at (x, y), as pango's cairo
+ * renderer does (glyphs plus the text of each glyph cluster, so the PDF's
+ * text can be copied and searched), except that the clusters' text leaves
+ * out soft hyphens: the one at hy (a byte offset in text, or SIZE_MAX),
+ * where the line was broken and pango drew a hyphen, reads "-".  A run
+ * with a glyph the fonts lack goes to pango, which draws its box. */
+static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *run,
+                     double x, double y, size_t hy) {
+  PangoGlyphString *gs = run->glyphs;
+  int n = gs->num_glyphs;
+  for (int i = 0; i < n; i++)
+    if ((gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+        gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY) {
+      cairo_move_to(cr, x, y);
+      pango_cairo_show_glyph_item(cr, text, run);
+      return;
+    }
+  cairo_glyph_t gbuf[256];
+  cairo_text_cluster_t cbuf[256];
+  char ubuf[1024];
+  size_t ilen = (size_t)run->item->length;
+  cairo_glyph_t *g = n <= 256 ? gbuf : malloc((size_t)n * sizeof *g);
+  cairo_text_cluster_t *c = n <= 256 ? cbuf : malloc((size_t)n * sizeof *c);
+  char *u = ilen < sizeof ubuf ? ubuf : malloc(ilen + 1);
+  if (g && c && u) {
+    int ng = 0, xo = 0;
+    for (int i = 0; i < n; i++) {
+      const PangoGlyphInfo *gi = &gs->glyphs[i];
+      if (gi->glyph != PANGO_GLYPH_EMPTY)
+        g[ng++] = (cairo_glyph_t){
+            gi->glyph, x + (double)(xo + gi->geometry.x_offset) / PANGO_SCALE,
+            y + (double)gi->geometry.y_offset / PANGO_SCALE};
+      xo += gi->geometry.width;
+    }
+    int nc = 0;
+    size_t nu = 0;
+    PangoGlyphItemIter it;
+    bool more = pango_glyph_item_iter_init_start(&it, run, text);
+    while (more) {
+      int k0 = it.start_glyph < it.end_glyph ? it.start_glyph : it.end_glyph + 1;
+      int k1 = it.start_glyph < it.end_glyph ? it.end_glyph : it.start_glyph + 1;
+      int cg = 0, cb = 0;
+      for (int k = k0; k < k1; k++)
+        cg += gs->glyphs[k].glyph != PANGO_GLYPH_EMPTY;
+      for (int i = it.start_index; i < it.end_index; i++) {
+        if (i + 1 < it.end_index && is_shy(text, (size_t)i)) {
+          if ((size_t)i == hy && cg)
+            u[nu++] = '-', cb++;
+          i++;
+          continue;
+        }
+        u[nu++] = text[i], cb++;
+      }
+      if (cg || cb)
+        c[nc++] = (cairo_text_cluster_t){cb, cg};
+      more = pango_glyph_item_iter_next_cluster(&it);
+    }
+    cairo_set_scaled_font(
+        cr, pango_cairo_font_get_scaled_font(
+                (PangoCairoFont *)run->item->analysis.font));
+    cairo_show_text_glyphs(cr, u, (int)nu, g, ng, c, nc,
+                           run->item->analysis.level & 1
+                               ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD
+                               : (cairo_text_cluster_flags_t)0);
+  } else {
+    cairo_move_to(cr, x, y); /* out of memory: pango draws it as it is */
+    pango_cairo_show_glyph_item(cr, text, run);
+  }
+  if (g != gbuf)
+    free(g);
+  if (c != cbuf)
+    free(c);
+  if (u != ubuf)
+    free(u);
+}
+
+/* Draws a line of a text box with its baseline origin at (x, y) in the
+ * box's grey; links in their colour, underlined. */
+static void show_line(cairo_t *cr, PangoLayout *l, PangoLayoutLine *line,
+                      double x, double y, double grey, bool last) {
+  const char *t = pango_layout_get_text(l);
+  size_t s1 = (size_t)line->start_index + (size_t)line->length;
+  size_t hy = !last && s1 >= (size_t)line->start_index + 2 && is_shy(t, s1 - 2)
+                  ? s1 - 2
+                  : SIZE_MAX;
+  for (GSList *r = line->runs; r; r = r->next) {
+    PangoGlyphItem *run = r->data;
+    double w = (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+    PangoColor fg;
+    bool ul;
+    bool colored = run_style(run, &fg, &ul);
+    if (colored)
+      cairo_set_source_rgb(cr, fg.red / 65535.0, fg.green / 65535.0,
+                           fg.blue / 65535.0);
+    show_run(cr, t, run, x, y, hy);
+    if (ul) {
+      PangoFontMetrics *m = pango_font_get_metrics(run->item->analysis.font,
+                                                   NULL);
+      double pos = (double)pango_font_metrics_get_underline_position(m) /
+                   PANGO_SCALE;
+      double th = (double)pango_font_metrics_get_underline_thickness(m) /
+                  PANGO_SCALE;
+      pango_font_metrics_unref(m);
+      cairo_rectangle(cr, x, y - pos, w, th > 0 ? th : 0.5);
+      cairo_fill(cr);
+    }
+    if (colored)
+      cairo_set_source_rgb(cr, grey, grey, grey);
+    x += w;
+  }
 }
 
 static void draw_text_frag(struct pdf *p, cairo_t *cr, struct box *b,
@@ -1039,22 +1084,7 @@ static void draw_text_frag(struct pdf *p, cairo_t *cr, struct box *b,
       int base = pango_layout_iter_get_baseline(it);
       double lx = ox + (double)lr.x / PANGO_SCALE;
       double ly = oy + (double)base / PANGO_SCALE - top;
-      PangoFontDescription *hyfont = NULL;
-      int hyx = 0;
-      if (li + 1 < b->nlines)
-        hyfont = blank_hyphen(l, line, &hyx);
-      cairo_move_to(cr, lx, ly);
-      pango_cairo_show_layout_line(cr, line);
-      if (hyfont) {
-        PangoLayout *h = pango_layout_new(p->pctx);
-        pango_layout_set_font_description(h, hyfont);
-        pango_layout_set_text(h, "-", 1);
-        PangoLayoutLine *hl = pango_layout_get_line_readonly(h, 0);
-        cairo_move_to(cr, lx + (double)hyx / PANGO_SCALE, ly);
-        pango_cairo_show_layout_line(cr, hl);
-        g_object_unref(h);
-        pango_font_description_free(hyfont);
-      }
+      show_line(cr, l, line, lx, ly, grey, li + 1 >= b->nlines);
       /* link areas on this line */
       size_t s0 = (size_t)line->start_index;
       size_t s1 = s0 + (size_t)line->length;
