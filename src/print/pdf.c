@@ -113,7 +113,13 @@ struct pdf {
   /* the first document's dictionary loads on a thread of its own while
    * fonts are found and the title is laid out (libhyphen takes ~6 ms) */
   pthread_t hyph_thread;
-  bool hyph_pending;
+  bool hyph_pending;  /* the thread runs or is still to be joined */
+  bool hyph_taken;    /* its dictionary has been taken (or given up) */
+  /* the thread says its dictionary is there before it exits: waiting for
+   * the exit itself would wait for the allocator's thread teardown too */
+  pthread_mutex_t hyph_m;
+  pthread_cond_t hyph_c;
+  bool hyph_ready;
   char pending_lang[16];
   void *pending_dict;
   int remote_skipped; /* images not fetched by choice */
@@ -510,8 +516,25 @@ static void table_boxes(struct pdf *p, int doc, const pc_block *bl) {
 
 static void *hyph_loader(void *arg) {
   struct pdf *p = arg;
-  p->pending_dict = pc_hyph_load(p->pending_lang);
+  void *d = pc_hyph_load(p->pending_lang);
+  pthread_mutex_lock(&p->hyph_m);
+  p->pending_dict = d;
+  p->hyph_ready = true;
+  pthread_cond_signal(&p->hyph_c);
+  pthread_mutex_unlock(&p->hyph_m);
   return NULL;
+}
+
+/* The loading thread's dictionary, once it is there. */
+static void *hyph_take(struct pdf *p) {
+  pthread_mutex_lock(&p->hyph_m);
+  while (!p->hyph_ready)
+    pthread_cond_wait(&p->hyph_c, &p->hyph_m);
+  void *d = p->pending_dict;
+  p->pending_dict = NULL;
+  pthread_mutex_unlock(&p->hyph_m);
+  p->hyph_taken = true;
+  return d;
 }
 
 static void doc_boxes(struct pdf *p, int di) {
@@ -561,11 +584,9 @@ static void doc_boxes(struct pdf *p, int di) {
   if (strncmp(p->hyph_lang, lang, sizeof p->hyph_lang - 1) != 0) {
     pc_hyph_free(p->hyph);
     p->hyph = NULL;
-    if (p->hyph_pending && strcmp(p->pending_lang, lang) == 0) {
-      pthread_join(p->hyph_thread, NULL);
-      p->hyph_pending = false;
-      p->hyph = p->pending_dict;
-      p->pending_dict = NULL;
+    if (p->hyph_pending && !p->hyph_taken &&
+        strcmp(p->pending_lang, lang) == 0) {
+      p->hyph = hyph_take(p);
     } else {
       p->hyph = pc_hyph_load(lang);
     }
@@ -1418,6 +1439,8 @@ static void pdf_free(struct pdf *p) {
     pthread_join(p->hyph_thread, NULL);
     p->hyph_pending = false;
   }
+  pthread_mutex_destroy(&p->hyph_m);
+  pthread_cond_destroy(&p->hyph_c);
   pc_hyph_free(p->pending_dict);
   pc_hyph_free(p->hyph);
   if (p->base)
@@ -1464,6 +1487,12 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
     free(p.doc_page);
     return pc_error_set(err, PC_ERR_NOMEM, "cannot start the PDF");
   }
+  /* the first dictionary loads while the fonts are found */
+  const char *lang0 = pc_doc_meta(docs[0], PC_META_LANG);
+  snprintf(p.pending_lang, sizeof p.pending_lang, "%s", lang0 ? lang0 : "en");
+  pthread_mutex_init(&p.hyph_m, NULL);
+  pthread_cond_init(&p.hyph_c, NULL);
+  p.hyph_pending = pthread_create(&p.hyph_thread, NULL, hyph_loader, &p) == 0;
   /* pango measures in points on a PDF surface: 72 dpi, no hinting */
   /* a font map of this call's own: no state shared between calls or
    * threads, and all of it released at the end */
@@ -1479,9 +1508,6 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   p.base = pango_font_description_from_string(p.st.family);
   if (!pango_font_description_get_family(p.base))
     pango_font_description_set_family(p.base, "serif");
-  const char *lang0 = pc_doc_meta(docs[0], PC_META_LANG);
-  snprintf(p.pending_lang, sizeof p.pending_lang, "%s", lang0 ? lang0 : "en");
-  p.hyph_pending = pthread_create(&p.hyph_thread, NULL, hyph_loader, &p) == 0;
   if (ndocs > 1)
     front_boxes(&p);
   for (size_t i = 0; i < ndocs && p.st_err == PC_OK; i++) {
