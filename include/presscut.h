@@ -387,7 +387,10 @@ typedef int (*pc_write_fn)(void *closure, const unsigned char *data,
 
 /* Typesets ndocs documents (borrowed) into one PDF with cairo and pango:
  * with more than one, a cover listing them and a table of contents come
- * first.  The bytes go to write(closure, ...). */
+ * first.  The bytes go to write(closure, ...).  Safe from any thread, but
+ * calls typeset one at a time in a process (pango 1.50 and cairo 1.16
+ * measure text wrongly when two threads load fonts at once); images are
+ * loaded, and fetched, before a call waits its turn. */
 PC_API pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
                         const pc_print_opts *opts, pc_write_fn write,
                         void *closure, pc_error *err);

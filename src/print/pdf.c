@@ -86,6 +86,14 @@ struct box {
   int toc_doc;
 };
 
+/* A figure's image, loaded before the typesetting lock is taken (see
+ * pc_pdf): loading may fetch it over the network. */
+struct preimg {
+  pc_status st;
+  struct pc_image img; /* moved into its box */
+  char why[384];
+};
+
 struct frag {
   size_t box;
   int line0, line1; /* [line0, line1) for text */
@@ -123,6 +131,8 @@ struct pdf {
   char pending_lang[16];
   void *pending_dict;
   int remote_skipped; /* images not fetched by choice */
+  struct preimg *pre; /* the figures' images in the order of the blocks */
+  size_t npre, ipre;
   char **owned;       /* strings made here (meta lines, appendix) */
   size_t nowned, capowned;
   pc_status st_err;
@@ -405,17 +415,19 @@ static void image_box(struct pdf *p, int doc, const pc_block *bl,
     warn(p, "image left out: more than %s images", "500");
     return;
   }
-  struct pc_image img;
-  char why[384];
-  pc_status ist = pc_image_load(bl->src, p->o, pc_doc_meta(p->docs[doc], PC_META_URL), &img, why, sizeof why);
-  if (ist == PC_ERR_USAGE) {
+  if (p->ipre >= p->npre)
+    return; /* not loaded: out of memory */
+  struct preimg *pi = &p->pre[p->ipre++];
+  if (pi->st == PC_ERR_USAGE) {
     p->remote_skipped++; /* told once, at the end */
     return;
   }
-  if (ist != PC_OK) {
-    warn(p, "image left out: %s", why);
+  if (pi->st != PC_OK) {
+    warn(p, "image left out: %s", pi->why);
     return;
   }
+  struct pc_image img = pi->img;
+  memset(&pi->img, 0, sizeof pi->img);
   struct box *b = new_box(p, BX_IMAGE, doc);
   if (!b) {
     pc_image_free(&img);
@@ -1451,6 +1463,58 @@ static void pdf_free(struct pdf *p) {
     g_object_unref(p->fontmap);
 }
 
+static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
+                         const pc_print_opts *opts, pc_write_fn write,
+                         void *closure, struct preimg *pre, size_t npre,
+                         pc_error *err);
+
+/* Loads the images image_box() will want, in the same order and under the
+ * same conditions; *n of them.  NULL when there are none or on out of
+ * memory (the images are then left out). */
+static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
+                              const pc_print_opts *o, size_t *n) {
+  struct pc_style st;
+  pc_style_from(o, &st);
+  *n = 0;
+  if (st.image_share <= 0)
+    return NULL;
+  size_t total = 0;
+  for (size_t d = 0; d < ndocs; d++) {
+    size_t k = 0;
+    for (size_t i = 0; i < pc_doc_block_count(docs[d]); i++) {
+      const pc_block *bl = pc_doc_block(docs[d], i);
+      k += bl->type == PC_BLOCK_FIGURE && bl->src;
+    }
+    total += k < PC_MAX_IMAGES ? k : PC_MAX_IMAGES;
+  }
+  struct preimg *pre = total ? calloc(total, sizeof *pre) : NULL;
+  if (!pre)
+    return NULL;
+  for (size_t d = 0; d < ndocs; d++) {
+    size_t k = 0;
+    const char *url = pc_doc_meta(docs[d], PC_META_URL);
+    for (size_t i = 0; i < pc_doc_block_count(docs[d]); i++) {
+      const pc_block *bl = pc_doc_block(docs[d], i);
+      if (bl->type != PC_BLOCK_FIGURE || !bl->src || ++k > PC_MAX_IMAGES)
+        continue;
+      struct preimg *pi = &pre[(*n)++];
+      pi->st = pc_image_load(bl->src, o, url, &pi->img, pi->why,
+                             sizeof pi->why);
+    }
+  }
+  return pre;
+}
+
+/* One PDF at a time in a process.  Pango 1.50 with cairo 1.16 (Debian 12)
+ * measures text wrongly when two threads load fonts at the same time, even
+ * through font maps and contexts of their own: glyph advances come out of
+ * another size of the same face (cairo shares one FreeType face per font
+ * file).  tests/unit/test_threads.c typesets on four threads and compares
+ * the pages' glyph positions with a single thread's; without this lock
+ * they differ.  The lock is the library's only shared state: it guards
+ * theirs. */
+static pthread_mutex_t typeset_lock = PTHREAD_MUTEX_INITIALIZER;
+
 pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
                  const pc_print_opts *opts, pc_write_fn write, void *closure,
                  pc_error *err) {
@@ -1464,8 +1528,26 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
     pc_print_opts_init(&defaults);
     opts = &defaults;
   }
+  /* images first, outside the lock: a slow fetch holds up no one else */
+  size_t npre = 0;
+  struct preimg *pre = preload(docs, ndocs, opts, &npre);
+  pthread_mutex_lock(&typeset_lock);
+  pc_status st = typeset(docs, ndocs, opts, write, closure, pre, npre, err);
+  pthread_mutex_unlock(&typeset_lock);
+  for (size_t i = 0; i < npre; i++)
+    pc_image_free(&pre[i].img);
+  free(pre);
+  return st;
+}
+
+static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
+                         const pc_print_opts *opts, pc_write_fn write,
+                         void *closure, struct preimg *pre, size_t npre,
+                         pc_error *err) {
   struct pdf p;
   memset(&p, 0, sizeof p);
+  p.pre = pre;
+  p.npre = npre;
   p.o = opts;
   p.docs = docs;
   p.ndocs = ndocs;
