@@ -390,7 +390,9 @@ typedef int (*pc_write_fn)(void *closure, const unsigned char *data,
  * first.  The bytes go to write(closure, ...).  Safe from any thread, but
  * calls typeset one at a time in a process (pango 1.50 and cairo 1.16
  * measure text wrongly when two threads load fonts at once); images are
- * loaded, and fetched, before a call waits its turn. */
+ * loaded, and fetched, before a call waits its turn.  write runs during
+ * the call's turn: it should be quick (a file, a buffer) and must not call
+ * pc_pdf itself. */
 PC_API pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
                         const pc_print_opts *opts, pc_write_fn write,
                         void *closure, pc_error *err);

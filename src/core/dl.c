@@ -51,7 +51,8 @@ static struct lib libs[] = {
     [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
 };
 
-/* dlopen()s l; NULL with l->why set on failure. */
+/* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
+ * starts with the library's name, as the other reasons do). */
 static void *open_lib(struct lib *l) {
   void *h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
   if (!h) {
@@ -110,8 +111,7 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   struct lib *l = &libs[lib];
   pthread_once(&l->once, loaders[lib]);
   if (!l->ok)
-    return pc_error_set(err, PC_ERR_INTERNAL, "cannot load %s: %s", l->soname,
-                        l->why);
+    return pc_error_set(err, PC_ERR_INTERNAL, "cannot load %s", l->why);
   return PC_OK;
 }
 

@@ -247,7 +247,13 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
     return pc_error_set(err, PC_ERR_TOO_LARGE, "message too large");
   }
 
-  /* GMime was loaded and set up by pc_mail_check_addresses() above */
+  st = pc_mail_init(err); /* done already by the address checks above */
+  if (st != PC_OK) {
+    pc_buf_cleanup(&plain);
+    pc_buf_cleanup(&rich);
+    pc_buf_cleanup(&att);
+    return st;
+  }
   GMimeParserOptions *po = g_mime_parser_options_get_default();
   GMimeMessage *m = g_mime_message_new(TRUE);
   InternetAddressList *from = internet_address_list_parse(po, o->from);

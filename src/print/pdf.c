@@ -999,6 +999,13 @@ static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *run,
       pango_cairo_show_glyph_item(cr, text, run);
       return;
     }
+  cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(
+      (PangoCairoFont *)run->item->analysis.font);
+  if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS) {
+    cairo_move_to(cr, x, y); /* pango copes (a box per glyph) */
+    pango_cairo_show_glyph_item(cr, text, run);
+    return;
+  }
   cairo_glyph_t gbuf[256];
   cairo_text_cluster_t cbuf[256];
   char ubuf[1024];
@@ -1039,9 +1046,7 @@ static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *run,
         c[nc++] = (cairo_text_cluster_t){cb, cg};
       more = pango_glyph_item_iter_next_cluster(&it);
     }
-    cairo_set_scaled_font(
-        cr, pango_cairo_font_get_scaled_font(
-                (PangoCairoFont *)run->item->analysis.font));
+    cairo_set_scaled_font(cr, sf);
     cairo_show_text_glyphs(cr, u, (int)nu, g, ng, c, nc,
                            run->item->analysis.level & 1
                                ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD
@@ -1469,13 +1474,14 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
                          pc_error *err);
 
 /* Loads the images image_box() will want, in the same order and under the
- * same conditions; *n of them.  NULL when there are none or on out of
- * memory (the images are then left out). */
+ * same conditions; *n of them.  NULL when there are none, or with *oom set
+ * on out of memory. */
 static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
-                              const pc_print_opts *o, size_t *n) {
+                              const pc_print_opts *o, size_t *n, bool *oom) {
   struct pc_style st;
   pc_style_from(o, &st);
   *n = 0;
+  *oom = false;
   if (st.image_share <= 0)
     return NULL;
   size_t total = 0;
@@ -1488,8 +1494,10 @@ static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
     total += k < PC_MAX_IMAGES ? k : PC_MAX_IMAGES;
   }
   struct preimg *pre = total ? calloc(total, sizeof *pre) : NULL;
-  if (!pre)
+  if (!pre) {
+    *oom = total > 0;
     return NULL;
+  }
   for (size_t d = 0; d < ndocs; d++) {
     size_t k = 0;
     const char *url = pc_doc_meta(docs[d], PC_META_URL);
@@ -1528,9 +1536,17 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
     pc_print_opts_init(&defaults);
     opts = &defaults;
   }
+  struct pc_style style; /* typeset() checks the same before drawing */
+  pc_style_from(opts, &style);
+  if (style.page_w - 2 * style.margin < 72 ||
+      style.page_h - 2 * style.margin < 72)
+    return pc_error_set(err, PC_ERR_USAGE, "margins leave no room for text");
   /* images first, outside the lock: a slow fetch holds up no one else */
   size_t npre = 0;
-  struct preimg *pre = preload(docs, ndocs, opts, &npre);
+  bool oom = false;
+  struct preimg *pre = preload(docs, ndocs, opts, &npre, &oom);
+  if (oom)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   pthread_mutex_lock(&typeset_lock);
   pc_status st = typeset(docs, ndocs, opts, write, closure, pre, npre, err);
   pthread_mutex_unlock(&typeset_lock);
@@ -1615,9 +1631,13 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
     render(&p, surf, cr);
     cairo_tag_end(cr, "Document");
   }
+  /* a drawing error leaves cr (not the surface) in an error state, and
+   * the rest of the page blank: it fails the call too */
+  cairo_status_t cs = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surf);
-  cairo_status_t cs = cairo_surface_status(surf);
+  if (cs == CAIRO_STATUS_SUCCESS)
+    cs = cairo_surface_status(surf);
   cairo_surface_destroy(surf);
   pc_status st = p.st_err;
   char why[256];

@@ -8,6 +8,7 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <zlib.h>
 
@@ -45,7 +46,7 @@ static int to_mem(void *closure, const unsigned char *d, size_t n) {
  * stream with text operators), joined.  Their glyph positions show any
  * difference in how the text was measured; the font files and their
  * subset names, which depend on what cairo cached earlier in the process,
- * are left out.  NULL when a stream cannot be read. */
+ * are left out.  NULL on out of memory or when no page has text. */
 static char *page_content(const char *pdf, size_t n) {
   struct mem out = {NULL, 0};
   const char *end = pdf + n;
@@ -61,11 +62,23 @@ static char *page_content(const char *pdf, size_t n) {
     const char *e = memmem(body, (size_t)(end - body), "endstream", 9);
     if (!e)
       break;
-    uLongf cap = (uLongf)(e - body) * 50 + 4096, got = cap;
-    unsigned char *buf = malloc(cap);
-    if (buf && uncompress(buf, &got, (const Bytef *)body,
-                          (uLong)(e - body)) == Z_OK &&
-        memmem(buf, got, "TJ", 2) && to_mem(&out, buf, got) != 0) {
+    /* inflated, in a buffer grown until it fits; a stream that is not
+     * deflated data (an image, a font's raw part) is passed over */
+    unsigned char *buf = NULL;
+    uLongf got = 0;
+    int zs = Z_BUF_ERROR;
+    for (uLongf cap = (uLongf)(e - body) * 8 + 4096;
+         zs == Z_BUF_ERROR && cap < (64ul << 20); cap *= 4) {
+      unsigned char *nb = realloc(buf, cap);
+      if (!nb)
+        break;
+      buf = nb;
+      got = cap;
+      zs = uncompress(buf, &got, (const Bytef *)body, (uLong)(e - body));
+    }
+    bool text = zs == Z_OK &&
+                (memmem(buf, got, "TJ", 2) || memmem(buf, got, "Tj", 2));
+    if (text && to_mem(&out, buf, got) != 0) {
       free(buf);
       free(out.p);
       return NULL;
