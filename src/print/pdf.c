@@ -117,6 +117,7 @@ struct pdf {
   int pages;
   int *doc_page;      /* first page of each article (1-based) */
   void *hyph;         /* dictionary of the current document */
+  bool hyph_borrowed; /* hyph belongs to the cache */
   char hyph_lang[16];
   /* the first document's dictionary loads on a thread of its own while
    * fonts are found and the title is laid out (libhyphen takes ~6 ms) */
@@ -138,6 +139,46 @@ struct pdf {
   pc_status st_err;
   char why[256];
 };
+
+/*** the cache kept between calls (pc_pdf_cache) **************************/
+
+#define CACHE_DICTS 16
+
+/* Used only under typeset_lock (pc_pdf), so calls on any thread may share
+ * it. */
+struct pc_pdf_cache {
+  PangoFontMap *map; /* made by the first call that uses the cache */
+  struct {
+    char lang[16];
+    void *dict; /* NULL: Debian has none for the language */
+  } d[CACHE_DICTS];
+  size_t nd;
+};
+
+pc_status pc_pdf_cache_new(pc_pdf_cache **out, pc_error *err) {
+  if (!out)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_pdf_cache_new: NULL argument");
+  *out = calloc(1, sizeof **out);
+  return *out ? PC_OK : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+}
+
+void pc_pdf_cache_free(pc_pdf_cache *c) {
+  if (!c)
+    return;
+  if (c->map)
+    g_object_unref(c->map);
+  for (size_t i = 0; i < c->nd; i++)
+    pc_hyph_free(c->d[i].dict);
+  free(c);
+}
+
+/* The index of lang's dictionary in c, or -1. */
+static int cache_find(const pc_pdf_cache *c, const char *lang) {
+  for (size_t i = 0; c && i < c->nd; i++)
+    if (strcmp(c->d[i].lang, lang) == 0)
+      return (int)i;
+  return -1;
+}
 
 /* Keeps a copy of s for the life of the pdf; NULL on out of memory. */
 static char *own(struct pdf *p, const char *s) {
@@ -594,13 +635,26 @@ static void doc_boxes(struct pdf *p, int di) {
   if (!lang)
     lang = "en";
   if (strncmp(p->hyph_lang, lang, sizeof p->hyph_lang - 1) != 0) {
-    pc_hyph_free(p->hyph);
+    if (!p->hyph_borrowed)
+      pc_hyph_free(p->hyph);
     p->hyph = NULL;
-    if (p->hyph_pending && !p->hyph_taken &&
-        strcmp(p->pending_lang, lang) == 0) {
-      p->hyph = hyph_take(p);
+    p->hyph_borrowed = false;
+    pc_pdf_cache *c = p->o->cache;
+    int k = cache_find(c, lang);
+    if (k >= 0) {
+      p->hyph = c->d[k].dict;
+      p->hyph_borrowed = true;
     } else {
-      p->hyph = pc_hyph_load(lang);
+      if (p->hyph_pending && !p->hyph_taken &&
+          strcmp(p->pending_lang, lang) == 0)
+        p->hyph = hyph_take(p);
+      else
+        p->hyph = pc_hyph_load(lang);
+      if (c && c->nd < CACHE_DICTS && strlen(lang) < sizeof c->d[0].lang) {
+        snprintf(c->d[c->nd].lang, sizeof c->d[0].lang, "%s", lang);
+        c->d[c->nd++].dict = p->hyph;
+        p->hyph_borrowed = true;
+      }
     }
     snprintf(p->hyph_lang, sizeof p->hyph_lang, "%s", lang);
   }
@@ -1459,7 +1513,8 @@ static void pdf_free(struct pdf *p) {
   pthread_mutex_destroy(&p->hyph_m);
   pthread_cond_destroy(&p->hyph_c);
   pc_hyph_free(p->pending_dict);
-  pc_hyph_free(p->hyph);
+  if (!p->hyph_borrowed)
+    pc_hyph_free(p->hyph);
   if (p->base)
     pango_font_description_free(p->base);
   if (p->pctx)
@@ -1590,11 +1645,16 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
   snprintf(p.pending_lang, sizeof p.pending_lang, "%s", lang0 ? lang0 : "en");
   pthread_mutex_init(&p.hyph_m, NULL);
   pthread_cond_init(&p.hyph_c, NULL);
-  p.hyph_pending = pthread_create(&p.hyph_thread, NULL, hyph_loader, &p) == 0;
+  if (cache_find(opts->cache, p.pending_lang) < 0)
+    p.hyph_pending =
+        pthread_create(&p.hyph_thread, NULL, hyph_loader, &p) == 0;
   /* pango measures in points on a PDF surface: 72 dpi, no hinting */
-  /* a font map of this call's own: no state shared between calls or
-   * threads, and all of it released at the end */
-  p.fontmap = pango_cairo_font_map_new();
+  /* a font map of this call's own, released at the end, unless the
+   * caller keeps one in a cache */
+  if (opts->cache && !opts->cache->map)
+    opts->cache->map = pango_cairo_font_map_new();
+  p.fontmap = opts->cache ? g_object_ref(opts->cache->map)
+                          : pango_cairo_font_map_new();
   p.pctx = pango_font_map_create_context(p.fontmap);
   pango_cairo_update_context(cr, p.pctx);
   pango_cairo_context_set_resolution(p.pctx, 72);

@@ -98,6 +98,7 @@ struct srv {
   struct req *qhead, *qtail;
   bool quit;
   unsigned unsent; /* resumed, not yet over (reply being sent) */
+  pc_pdf_cache *pdf_cache; /* fonts and dictionaries, for every PDF */
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -478,6 +479,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     pc_mail_opts mo;
     pc_mail_opts_init(&mo);
     st = print_opts(in, &mo.print, s->o->allow_private_fetch, &err);
+    mo.print.cache = s->pdf_cache;
     mo.from = s->o->from;
     mo.to = jstr(in, "to");
     mo.message = jstr(in, "message");
@@ -510,6 +512,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
   } else if (strcmp(what, "pdf") == 0) {
     pc_print_opts po;
     st = print_opts(in, &po, s->o->allow_private_fetch, &err);
+    po.cache = s->pdf_cache;
     if (st == PC_OK)
       st = load(s, in, rq, po.who_said_what, &doc, &err);
     struct pc_buf b;
@@ -949,6 +952,11 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     free(s);
     return pc_error_set(err, PC_ERR_INTERNAL, "no randomness for the token");
   }
+  pc_status cst = pc_pdf_cache_new(&s->pdf_cache, err);
+  if (cst != PC_OK) {
+    free(s);
+    return cst;
+  }
   pthread_mutex_init(&s->lock, NULL);
   pthread_mutex_init(&s->qlock, NULL);
   pthread_cond_init(&s->qcond, NULL);
@@ -997,6 +1005,7 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   if (d)
     MHD_stop_daemon(d);
   free(w);
+  pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */
   pthread_cond_destroy(&s->qcond);
   pthread_mutex_destroy(&s->qlock);
   pthread_mutex_destroy(&s->lock);

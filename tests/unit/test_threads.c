@@ -24,6 +24,9 @@ struct job {
 };
 
 static int mode; /* 0 extract, 1 attribution, 2 pdf; set before threads */
+/* pdf: the threads share a cache of fonts and dictionaries; the results
+ * they are held to were made without one */
+static pc_pdf_cache *cache;
 
 struct mem {
   char *p;
@@ -101,7 +104,10 @@ static char *render(const pc_ctx *ctx, const char *data, size_t len) {
      * on what cairo has cached from earlier PDFs in the process, such as
      * font subset names */
     struct mem m = {NULL, 0};
-    if (pc_pdf((const pc_doc *const *)&doc, 1, NULL, to_mem, &m, &err) ==
+    pc_print_opts po;
+    pc_print_opts_init(&po);
+    po.cache = cache;
+    if (pc_pdf((const pc_doc *const *)&doc, 1, &po, to_mem, &m, &err) ==
             PC_OK &&
         m.n > 6 && memcmp(m.p + m.n - 6, "%%EOF\n", 6) == 0)
       js = page_content(m.p, m.n);
@@ -158,6 +164,8 @@ int main(int argc, char **argv) {
       want[i] = i < m ? render(ctx, data[i], len[i]) : NULL;
       CHECK(i >= m || want[i] != NULL);
     }
+    if (mode == 2)
+      CHECK(pc_pdf_cache_new(&cache, &err) == PC_OK);
     pthread_t t[THREADS];
     struct job jobs[THREADS];
     for (int k = 0; k < THREADS; k++) {
@@ -170,6 +178,8 @@ int main(int argc, char **argv) {
       CHECK(jobs[k].bad == 0);
     }
     pc_ctx_free(fresh);
+    pc_pdf_cache_free(cache);
+    cache = NULL;
   }
   CHECK(n > 0);
   for (int i = 0; i < n; i++) {
