@@ -8,6 +8,7 @@ gzip-compressed), gzipped and plain, JSON Lines, standard input, --ordered,
 errors + skipped identity, bounded memory on a large input, and --resume
 after kill -9 at random moments (no document lost, none written twice).
 """
+import atexit
 import gzip
 import hashlib
 import re
@@ -80,6 +81,7 @@ class Pages(http.server.BaseHTTPRequestHandler):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-batch-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     pages = sorted(f for f in os.listdir(CORPUS) if f.endswith(".html"))
 
     # --- a directory ------------------------------------------------------

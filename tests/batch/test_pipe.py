@@ -9,6 +9,8 @@ files (gzipped and plain) and checks one JSON object a line comes out, the
 same documents as `presscut batch FILES --out FILE`, nothing on stdout but
 JSON Lines, and an empty partition giving an empty output.
 """
+import shutil
+import atexit
 import gzip
 import json
 import os
@@ -35,6 +37,7 @@ def warc_record(uri, html):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-pipe-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     pages = sorted(f for f in os.listdir(CORPUS) if f.endswith(".html"))
     paths = []
     for k in range(3):

@@ -7,6 +7,8 @@ corpus pages, kills one worker (SIGKILL) while shards run, and checks the
 gathered output against a single-machine `presscut batch`: the same set of
 ids, no document lost, none written twice, and the counts adding up.
 """
+import shutil
+import atexit
 import json
 import os
 import signal
@@ -41,6 +43,7 @@ def start(args, log):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-dask-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     pages = sorted(f for f in os.listdir(CORPUS) if f.endswith(".html"))
     data = os.path.join(tmp, "pages.jsonl")
     with open(data, "w") as f:

@@ -29,6 +29,7 @@ function check(name, cond, detail) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-'));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true })); // nothing left behind
 fs.mkdirSync(outdir, { recursive: true });
 const kids = [];
 

@@ -12,6 +12,8 @@ invalid address (nothing sent), STARTTLS with a self-signed certificate
 made here (openssl) and --cacert, --tls required against a server without
 TLS (refused), AUTH with --password-file.
 """
+import shutil
+import atexit
 import email
 import email.policy
 import json
@@ -97,6 +99,7 @@ def free_port():
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-mail-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     box = os.path.join(tmp, "outbox")
     base = ["--from", "Reader <reader@example.org>", "--outbox", box,
             "--retry-wait", "100", "--smtp-timeout", "10"]

@@ -13,6 +13,8 @@ Python 3 standard library only.  Prints a line per check and exits 1 when
 any fails.
 """
 import base64
+import shutil
+import atexit
 import json
 import os
 import re
@@ -65,6 +67,7 @@ WEBP = base64.b64decode("UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAwA0JaQAA3AA/vu
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-print-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     out = os.path.join(tmp, "out.pdf")
 
     # --- the founding article -------------------------------------------

@@ -13,6 +13,8 @@ is refused with 413; mail needs the page's token and origin, is rate
 limited, and arrives; slow clients are dropped.
 """
 import http.server
+import shutil
+import atexit
 import json
 import os
 import re
@@ -89,6 +91,7 @@ class Site(http.server.BaseHTTPRequestHandler):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-serve-")
+    atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
     seed = open(SEED).read()
 
     # a web site on 127.0.0.2 (allowed for this test only) and a mail server
