@@ -1,9 +1,9 @@
 #!/bin/sh
-# test_cli.sh PRESSCUT REPO - the command line as users and scripts see it:
+# test_cli.sh PRESSCUT REPO FAKELIB - the command line as users and scripts see it:
 # help, version, exit codes, inputs (file, stdin, URL), formats, options.
 # Starts a real HTTP server (python3 -m http.server) on 127.0.0.1.
 set -u
-bin=$1 repo=$2
+bin=$1 repo=$2 fakelib=$3
 pass=0 fail=0
 tmp=$(mktemp -d)
 srv=
@@ -146,6 +146,12 @@ has "$tmp/ld" "file=libcurl"
 has "$tmp/out" "fetched over HTTP"
 has "$tmp/out" "\"href\":\"http://127.0.0.1:$port/other.html\""
 has "$tmp/out" "\"url\":\"http://127.0.0.1:$port/page.html\""
+# an unusable libcurl: the URL input fails in one line with status 5; a
+# file input never needs it
+expect 5 "libcurl without its functions" -- env LD_LIBRARY_PATH="$fakelib" "$bin" extract "http://127.0.0.1:$port/page.html"
+oneline
+has "$tmp/err" "cannot load libcurl"
+expect 0 "a file input without libcurl" -- env LD_LIBRARY_PATH="$fakelib" "$bin" extract "$seed"
 expect 4 "HTTP 404" -- "$bin" extract "http://127.0.0.1:$port/missing.html"
 oneline
 has "$tmp/err" "404"
