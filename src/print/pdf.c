@@ -1524,20 +1524,20 @@ static void pdf_free(struct pdf *p) {
 }
 
 static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
-                         const pc_print_opts *opts, pc_write_fn write,
-                         void *closure, struct preimg *pre, size_t npre,
-                         pc_error *err);
+                         const pc_print_opts *opts, const struct pc_style *st,
+                         pc_write_fn write, void *closure, struct preimg *pre,
+                         size_t npre, pc_error *err);
 
 /* Loads the images image_box() will want, in the same order and under the
  * same conditions; *n of them.  NULL when there are none, or with *oom set
  * on out of memory. */
 static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
-                              const pc_print_opts *o, size_t *n, bool *oom) {
-  struct pc_style st;
-  pc_style_from(o, &st);
+                              const pc_print_opts *o,
+                              const struct pc_style *st, size_t *n,
+                              bool *oom) {
   *n = 0;
   *oom = false;
-  if (st.image_share <= 0)
+  if (st->image_share <= 0)
     return NULL;
   size_t total = 0;
   for (size_t d = 0; d < ndocs; d++) {
@@ -1591,7 +1591,7 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
     pc_print_opts_init(&defaults);
     opts = &defaults;
   }
-  struct pc_style style; /* typeset() checks the same before drawing */
+  struct pc_style style;
   pc_style_from(opts, &style);
   if (style.page_w - 2 * style.margin < 72 ||
       style.page_h - 2 * style.margin < 72)
@@ -1599,11 +1599,12 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   /* images first, outside the lock: a slow fetch holds up no one else */
   size_t npre = 0;
   bool oom = false;
-  struct preimg *pre = preload(docs, ndocs, opts, &npre, &oom);
+  struct preimg *pre = preload(docs, ndocs, opts, &style, &npre, &oom);
   if (oom)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   pthread_mutex_lock(&typeset_lock);
-  pc_status st = typeset(docs, ndocs, opts, write, closure, pre, npre, err);
+  pc_status st =
+      typeset(docs, ndocs, opts, &style, write, closure, pre, npre, err);
   pthread_mutex_unlock(&typeset_lock);
   for (size_t i = 0; i < npre; i++)
     pc_image_free(&pre[i].img);
@@ -1611,8 +1612,10 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   return st;
 }
 
+/* pc_pdf's work under the lock; style is opts', its margins checked. */
 static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
-                         const pc_print_opts *opts, pc_write_fn write,
+                         const pc_print_opts *opts,
+                         const struct pc_style *style, pc_write_fn write,
                          void *closure, struct preimg *pre, size_t npre,
                          pc_error *err) {
   struct pdf p;
@@ -1622,12 +1625,10 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
   p.o = opts;
   p.docs = docs;
   p.ndocs = ndocs;
-  pc_style_from(opts, &p.st);
+  p.st = *style;
   p.body_w = p.st.page_w - 2 * p.st.margin;
   p.top = p.st.margin;
   p.body_h = p.st.page_h - 2 * p.st.margin;
-  if (p.body_w < 72 || p.body_h < 72)
-    return pc_error_set(err, PC_ERR_USAGE, "margins leave no room for text");
   p.doc_page = calloc(ndocs, sizeof *p.doc_page);
 
   struct sink sink = {write, closure, false};

@@ -498,6 +498,36 @@ static void test_dateline_blank(void) {
   pc_buf_cleanup(&page);
 }
 
+static int count_writes(void *closure, const unsigned char *d, size_t n) {
+  (void)d, (void)n;
+  ++*(int *)closure;
+  return 0;
+}
+
+/* A cache of fonts and dictionaries serves calls one after another and
+ * needs somewhere to go. */
+static void test_pdf_cache(void) {
+  pc_doc *doc = extract("A title\n\nA paragraph of text.\n", PC_INPUT_TEXT);
+  CHECK(doc != NULL);
+  pc_print_opts po;
+  pc_print_opts_init(&po);
+  int writes = 0;
+  pc_error err = {""};
+  pc_pdf_cache *cache = NULL;
+  CHECK(pc_pdf_cache_new(&cache, &err) == PC_OK);
+  po.cache = cache;
+  for (int i = 0; i < 2; i++) {
+    writes = 0;
+    CHECK(pc_pdf((const pc_doc *const *)&doc, 1, &po, count_writes, &writes,
+                 &err) == PC_OK);
+    CHECK(writes > 0);
+  }
+  pc_pdf_cache_free(cache);
+  pc_pdf_cache_free(NULL);
+  CHECK(pc_pdf_cache_new(NULL, &err) == PC_ERR_USAGE);
+  pc_doc_free(doc);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -521,6 +551,7 @@ int main(void) {
   test_dateline_blank();
   test_lang();
   test_limits();
+  test_pdf_cache();
   pc_ctx_free(ctx);
   return h_report();
 }
