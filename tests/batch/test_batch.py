@@ -11,11 +11,11 @@ after kill -9 at random moments (no document lost, none written twice).
 import atexit
 import gzip
 import hashlib
-import re
 import http.server
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal

@@ -9,11 +9,11 @@ files (gzipped and plain) and checks one JSON object a line comes out, the
 same documents as `presscut batch FILES --out FILE`, nothing on stdout but
 JSON Lines, and an empty partition giving an empty output.
 """
-import shutil
 import atexit
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile

@@ -7,10 +7,10 @@ corpus pages, kills one worker (SIGKILL) while shards run, and checks the
 gathered output against a single-machine `presscut batch`: the same set of
 ids, no document lost, none written twice, and the counts adding up.
 """
-import shutil
 import atexit
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess

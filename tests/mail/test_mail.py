@@ -12,13 +12,13 @@ invalid address (nothing sent), STARTTLS with a self-signed certificate
 made here (openssl) and --cacert, --tls required against a server without
 TLS (refused), AUTH with --password-file.
 """
-import shutil
 import atexit
 import email
 import email.policy
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess

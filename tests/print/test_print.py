@@ -12,12 +12,12 @@ a word longer than the line, a table wider than the page).
 Python 3 standard library only.  Prints a line per check and exits 1 when
 any fails.
 """
-import base64
-import shutil
 import atexit
+import base64
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys

@@ -12,12 +12,12 @@ with --allow-private-fetch; a hostile page comes out inert; a 100 MiB body
 is refused with 413; mail needs the page's token and origin, is rate
 limited, and arrives; slow clients are dropped.
 """
-import http.server
-import shutil
 import atexit
+import http.server
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
