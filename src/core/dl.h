@@ -1,7 +1,7 @@
 /* dl.h - libraries loaded when first needed, not when the program starts.
  *
  * libcurl (fetch, SMTP), GMime (mail), libmicrohttpd (serve) and libcrypto
- * (batch ids) bring 32 more shared objects with them: linked normally they
+ * (batch ids) bring 31 more shared objects with them: linked normally they
  * cost every start of the program about 8 ms of loading and relocation
  * (15 ms against 7 for the rest; docs/internals/LOADING.md), even for
  * `presscut pdf`, which uses none of them.  So the program is not linked

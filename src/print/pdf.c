@@ -123,7 +123,7 @@ struct pdf {
    * fonts are found and the title is laid out (libhyphen takes ~6 ms) */
   pthread_t hyph_thread;
   bool hyph_pending;  /* the thread runs or is still to be joined */
-  bool hyph_taken;    /* its dictionary has been taken (or given up) */
+  bool hyph_taken;    /* its dictionary has been taken */
   /* the thread says its dictionary is there before it exits: waiting for
    * the exit itself would wait for the allocator's thread teardown too */
   pthread_mutex_t hyph_m;
