@@ -1,8 +1,12 @@
 /*
- * internal.h - included first by every library source file.
+ * internal.h - the core layer, included first by every library source file.
  *
- * Declares the library-internal helpers shared across modules.  Nothing
- * here is API: only include/presscut.h is.
+ * Declares what src/core/ defines: status messages, byte buffers, arenas,
+ * UTF-8, JSON reading and escaping, URLs and the built-in data files.
+ * Each stage above it has a header of its own (lang/lang.h, doc/doc.h,
+ * extract/extract.h, attribution/attribution.h, render/render.h, ...);
+ * docs/internals/LAYERS.md draws them and tests/layers.txt says which may
+ * include which.  Nothing here is API: only include/presscut.h is.
  */
 #ifndef PC_INTERNAL_H
 #define PC_INTERNAL_H
@@ -139,24 +143,6 @@ bool pc_utf8_sanitize(struct pc_buf *b, const char *s, size_t n);
 /* Length of the longest prefix of s that pc_utf8_sanitize copies as it is
  * (n when s needs no repair). */
 size_t pc_utf8_clean_prefix(const char *s, size_t n);
-/* Appends s as a JSON string literal (quotes included). */
-void pc_json_str(struct pc_buf *b, const char *s, size_t n);
-/* The same for a NUL-terminated string; NULL becomes null. */
-void pc_json_cstr(struct pc_buf *b, const char *s);
-/* Appends s with HTML special characters escaped. */
-void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
-/* Only http(s), mailto (links) and relative URLs, and data:image (not SVG)
- * for images, are safe to write into HTML. */
-bool pc_html_url_safe(const char *u, bool image);
-/* A text's HTML with its spans (links, emphasis, code). */
-void pc_html_inline(struct pc_buf *b, const pc_text *t);
-/* The HTML of the document's blocks, as pc_render writes it; img(closure,
- * block, b) writes a figure's <img> element (or nothing). */
-typedef void (*pc_html_img_fn)(void *closure, const pc_block *bl,
-                               struct pc_buf *b);
-void pc_html_blocks(struct pc_buf *b, const pc_doc *doc, pc_html_img_fn img,
-                    void *closure);
-
 /* Appends s lower-cased code point by code point (ASCII fast path); the
  * simple, length-keeping case mapping, enough for word look-ups. */
 void pc_utf8_lower(const char *s, size_t n, struct pc_buf *out);
@@ -182,78 +168,25 @@ bool pc_ascii_ieq(const char *a, const char *b);
 bool pc_ascii_istarts(const char *s, const char *prefix);
 const char *pc_ascii_istr(const char *hay, const char *needle);
 
-/*** context (core/ctx.c) ***************************************************/
+/*** core/escape.c: strings written into JSON and HTML ********************/
 
-/* A list of lower-cased phrases loaded from a data file. */
-struct pc_phrases {
-  char **items;
-  size_t n;
-};
+/* Appends s as a JSON string literal (quotes included). */
+void pc_json_str(struct pc_buf *b, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL becomes null. */
+void pc_json_cstr(struct pc_buf *b, const char *s);
+/* Appends s with HTML special characters escaped. */
+void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
+/* Only http(s), mailto (links) and relative URLs, and data:image (not SVG)
+ * for images, are safe to write into HTML. */
+bool pc_html_url_safe(const char *u, bool image);
 
-#define PC_MAX_LANGS 32
+/*** core/url.c ***************************************************************/
 
-struct pc_word {
-  char *w;
-  uint32_t langs;
-  uint32_t len; /* strlen(w) */
-};
+/* Joins a possibly relative URL onto base; result malloc'd or NULL. */
+char *pc_url_resolve(const char *base, const char *rel);
 
-struct pc_lex;
-struct pc_attr;
+/*** core/data.c: the built-in data files and their line format ************/
 
-struct pc_ctx {
-  /* Attribution lexicons.  With a --data-dir they load (and are checked)
-   * in pc_ctx_new; the built-in ones load on first use (pc_ctx_lex),
-   * once, under lex_lock, so that commands without attribution do not pay
-   * for them.  After that they are read-only. */
-  pthread_mutex_t lex_lock;
-  bool lex_loaded;
-  pc_status lex_status;
-  struct pc_lex *lex;        /* the default attribution lexicon ("en") */
-  struct pc_lex *lexes[16];  /* one per data/<lang>/ folder with cues.txt */
-  size_t nlexes;
-  struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
-  /* data/stopwords.txt: function words, sorted, each with the set of
-   * languages (bit i = lang_codes[i]) it belongs to */
-  struct pc_word *stop;
-  size_t nstop;
-  /* stop's hash index: stop_slot[h] is 1 + the index of a word, 0 empty;
-   * stop_mask + 1 slots */
-  uint32_t *stop_slot;
-  size_t stop_mask;
-  char lang_codes[PC_MAX_LANGS][4];
-  size_t nlangs;
-  struct pc_word *months; /* data/months.txt: names, sorted; langs holds
-                             the month number */
-  size_t nmonths;
-};
-
-/* 1..12 when the lower-case word names a month (data/months.txt), else 0. */
-int pc_month_of(const pc_ctx *ctx, const char *word);
-
-/* Finds the first date written in text (the first one not introduced as
- * "updated", when there is one) and writes it as YYYY-MM-DD into out.
- * mdy: read 11/12/2019 month first (English pages). */
-bool pc_date_find(const pc_ctx *ctx, const char *text, size_t len, bool mdy,
-                  char out[11]);
-
-
-/* Binary search of a sorted word table for s[0..len); its value in *value. */
-bool pc_word_find(const struct pc_word *arr, size_t n, const char *s,
-                  size_t len, uint32_t *value);
-
-/* Languages (bit mask over ctx->lang_codes) of which the n bytes are a
- * function word; 0 when none. */
-uint32_t pc_stopword_langs(const pc_ctx *ctx, const char *s, size_t n);
-
-/* Passes the bytes of data file `name` (e.g. "en/cues.txt") to parse:
- * data_dir's copy when it has one, else the built-in copy. */
-pc_status pc_data_load(const char *data_dir, const char *name,
-                       pc_status (*parse)(void *, const char *, size_t,
-                                          pc_error *),
-                       void *dst, pc_error *err);
-
-/* The attribution lexicon for a language code, or the default one. */
 /* The files compiled into the library (data/ and web/), generated at
  * build time by tools/embed.cmake. */
 struct pc_data_file {
@@ -264,94 +197,26 @@ struct pc_data_file {
 extern const struct pc_data_file pc_data_files[];
 extern const size_t pc_data_nfiles;
 
-/* The lexicon for a language (else the default), loading the built-in ones
- * on first use; NULL when they cannot be loaded (out of memory). */
-const struct pc_lex *pc_ctx_lex(const pc_ctx *ctx, const char *lang);
+/* Passes the bytes of data file `name` (e.g. "en/cues.txt") to parse:
+ * data_dir's copy when it has one, else the built-in copy. */
+pc_status pc_data_load(const char *data_dir, const char *name,
+                       pc_status (*parse)(void *, const char *, size_t,
+                                          pc_error *),
+                       void *dst, pc_error *err);
 
-/* ISO 639-1 code of the language of the text, or NULL when unsure. */
-const char *pc_lang_guess(const pc_ctx *ctx, const char *s, size_t n);
-
-/* True when the text, folded to lower case and trimmed of punctuation,
- * equals one of the phrases or starts with one followed by ':'/'…'. */
-bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
-                           size_t n);
-
-/*** the document (doc/doc.c) ***********************************************/
-
-struct pc_doc {
-  struct pc_arena arena;
-  const char *meta[PC_META_COUNT_];
-  pc_block *blocks;
-  size_t nblocks;
-  size_t capblocks;
-  unsigned next_id;
-  bool truncated; /* a limit cut the body short; see pc_doc_truncated */
-  struct pc_attr *attr; /* after pc_attribute, arena-owned */
-};
-
-pc_doc *pc_doc_new(void);
-/* Sets a metadata value (copied, whitespace collapsed, capped). */
-void pc_doc_set_meta(pc_doc *doc, pc_meta field, const char *s, size_t n);
-/* Appends a zeroed block with the next id; NULL on OOM or block cap. */
-pc_block *pc_doc_add_block(pc_doc *doc, pc_block_type type);
-/* Drops the last block (when it turned out empty); its id is reused. */
-void pc_doc_pop_block(pc_doc *doc);
-
-/*** text builder with spans (doc/textb.c) **********************************/
-
-struct pc_textb {
-  struct pc_buf text;
-  pc_span *spans;
-  size_t nspans, capspans;
-  bool pending_space; /* collapse runs of whitespace into one space */
-  bool preserve;      /* keep whitespace as is (pre) */
-};
-
-void pc_textb_init(struct pc_textb *t);
-void pc_textb_cleanup(struct pc_textb *t);
-void pc_textb_reset(struct pc_textb *t);
-/* Appends text, collapsing whitespace unless preserve is set. */
-void pc_textb_add(struct pc_textb *t, const char *s, size_t n);
-/* A hard line break inside a block. */
-void pc_textb_newline(struct pc_textb *t);
-/* Opens a span at the current end; returns its index. */
-size_t pc_textb_span_open(struct pc_textb *t, pc_span_type type,
-                          const char *href);
-void pc_textb_span_close(struct pc_textb *t, size_t idx);
-/* Trims trailing whitespace, drops empty spans, and copies into a pc_text
- * whose memory belongs to the arena. */
-bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out);
-
-/*** input *******************************************************************/
-
-/* Converts raw bytes to valid UTF-8 using, in order: BOM, the charset of
- * content_type, an HTML <meta> charset (when html), else UTF-8 if valid,
- * else windows-1252.  *text and *text_len get the result: data itself (a
- * BOM skipped) when it is UTF-8 that needs no repair, else the bytes
- * appended to out. */
-pc_status pc_charset_to_utf8(const char *data, size_t len,
-                             const char *content_type, bool html,
-                             struct pc_buf *out, const char **text,
-                             size_t *text_len, pc_error *err);
-
-/* Guesses HTML vs text. */
-pc_input_kind pc_sniff(const char *data, size_t len);
-
-/* Plain text (valid UTF-8) into doc: title, paragraphs, cut markup. */
-pc_status pc_text_extract(const pc_ctx *ctx, const char *s, size_t n,
-                          pc_doc *doc, pc_error *err);
-
-/* HTML (valid UTF-8) into doc. */
-pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
-                          const char *url, pc_doc *doc, pc_error *err);
-
-/*** editorial cut markup (extract/cuts.c) **********************************/
-
-/* Applies "***+OP CUT ... ****" markup to the blocks of doc: markers are
- * removed, the passages become blocks flagged optional, ids renumbered. */
-pc_status pc_cuts_apply(pc_doc *doc, pc_error *err);
-
-/* Joins a possibly relative URL onto base; result malloc'd or NULL. */
-char *pc_url_resolve(const char *base, const char *rel);
+/* The data files' line format: lines end at '\n', and empty lines and
+ * lines starting with '#' are comments.  Calls line(closure, s, e) for
+ * every other line [s, e), in order, and stops at the first status other
+ * than PC_OK, which it returns. */
+pc_status pc_data_lines(const char *s, size_t n,
+                        pc_status (*line)(void *, const char *, const char *,
+                                          pc_error *),
+                        void *closure, pc_error *err);
+/* Calls word(closure, w, we) for every space-separated word [w, we) of
+ * [s, e), in order; stops at the first status other than PC_OK. */
+pc_status pc_data_words(const char *s, const char *e,
+                        pc_status (*word)(void *, const char *, const char *,
+                                          pc_error *),
+                        void *closure, pc_error *err);
 
 #endif /* PC_INTERNAL_H */

@@ -1,5 +1,5 @@
 /* doc.c - the document model: metadata and ordered body blocks. */
-#include "internal.h"
+#include "doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* textb.c - builds a block's plain text and its inline spans. */
-#include "internal.h"
+#include "doc.h"
 
 #include <stdlib.h>
 #include <string.h>

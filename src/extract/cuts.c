@@ -9,7 +9,7 @@
  * closer anywhere after it ends at the end of its own block, so a stray
  * marker never swallows the rest of an article.
  */
-#include "internal.h"
+#include "extract.h"
 
 #include <stdio.h>
 #include <stdlib.h>

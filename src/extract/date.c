@@ -7,7 +7,7 @@
  * "Nov. 19 2019", "19 November 2019", "25. September 2018",
  * "23 de agosto de 2018", with month names from data/months.txt.
  */
-#include "internal.h"
+#include "extract.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,18 +30,6 @@ static size_t digits(const char *s, size_t n, size_t i, int *v) {
 
 static bool valid(int y, int m, int d) {
   return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
-/* Month number of the word at s[0..n) or 0. */
-static int month_word(const pc_ctx *ctx, const char *s, size_t n) {
-  uint32_t m = 0;
-  if (n < 3 || n > 16 || !pc_word_find(ctx->months, ctx->nmonths, s, n, &m))
-    return 0;
-  return (int)m;
-}
-
-int pc_month_of(const pc_ctx *ctx, const char *word) {
-  return month_word(ctx, word, strlen(word));
 }
 
 struct tok {
@@ -97,7 +85,7 @@ static bool next_tok(const pc_ctx *ctx, const char *s, size_t n, size_t *i,
     *i += k;
   }
   t->end = *i;
-  t->month = month_word(ctx, s + t->start, t->end - t->start);
+  t->month = pc_month_in(ctx, s + t->start, t->end - t->start);
   return true;
 }
 

@@ -1,5 +1,6 @@
 /* extract.c - pc_extract(): bytes in, document model out. */
-#include "internal.h"
+#include "extract.h"
+#include "input/input.h"
 
 #include <string.h>
 

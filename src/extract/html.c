@@ -16,7 +16,8 @@
  *              out on the way.
  * Every walk is bounded by PC_MAX_DEPTH.
  */
-#include "../html/dom.h"
+#include "extract.h"
+#include "html/dom.h"
 
 #include <math.h>
 #include <stdio.h>

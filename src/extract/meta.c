@@ -7,7 +7,8 @@
  * elements).  The title is the headline a reader sees: the h1 closest to
  * the declared title, else the declared title without its site suffix.
  */
-#include "../html/dom.h"
+#include "extract.h"
+#include "html/dom.h"
 
 #include <ctype.h>
 #include <json-c/json.h>
@@ -720,15 +721,3 @@ void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
     json_object_put(c.ld_roots[i]);
 }
 
-char *pc_url_resolve(const char *base, const char *rel) {
-  if (!rel)
-    return NULL;
-  if (!base)
-    return strdup(rel);
-  xmlChar *r = xmlBuildURI((const xmlChar *)rel, (const xmlChar *)base);
-  if (!r)
-    return strdup(rel);
-  char *out = strdup((const char *)r);
-  xmlFree(r);
-  return out;
-}

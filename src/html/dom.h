@@ -63,12 +63,4 @@ void pc_dom_text(const xmlNode *n, struct pc_buf *b);
 /* First element below n (depth-first) with the tag, or NULL. */
 xmlNode *pc_dom_find(xmlNode *n, const char *tag);
 
-/*** metadata (extract/meta.c) *********************************************/
-
-/* Fills the document metadata from <head>, JSON-LD and the page.  The
- * JSON-LD articleBody, when present, is returned malloc'd in *ld_body for
- * use as a content hint (caller frees). */
-void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
-                     pc_doc *doc, char **ld_body);
-
 #endif

@@ -1,5 +1,5 @@
 /* charset.c - any declared or guessed encoding to valid UTF-8 (ICU). */
-#include "internal.h"
+#include "input.h"
 
 #include <stdlib.h>
 #include <string.h>

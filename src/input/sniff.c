@@ -1,5 +1,5 @@
 /* sniff.c - tells HTML from plain text by the first bytes. */
-#include "internal.h"
+#include "input.h"
 
 #include <string.h>
 

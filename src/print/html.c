@@ -6,6 +6,7 @@
  * original page is copied through: element and attribute names are ours,
  * URLs pass pc_html_url_safe, text is escaped. */
 #include "print.h"
+#include "render/render.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,9 @@
 /* test_core.c - unit tests of the library internals and public API. */
 #include "internal.h"
 #include "harness.h"
+#include "extract/extract.h"
 #include "html/dom.h"
+#include "input/input.h"
 
 #include <json-c/json.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * data/en/.  Phrases are split into lower-cased words the way the
  * attribution tokenizer splits text, so they compare word by word.
  */
-#include "quotes.h"
+#include "lexicon.h"
 
 #include <json-c/json.h>
 #include <stdio.h>
@@ -105,8 +105,8 @@ static bool split_words(const char *s, const char *e, struct pc_phrase *p) {
       }
     p->w[p->n++] = word;
     /* "U.S." and "St." end in their own "." token, as text is cut up
-     * (attr.c): the phrase's word gives up its final dot to a word of
-     * its own */
+      * (attribution/tokens.c): the phrase's word gives up its final dot to
+     * a word of its own */
     size_t wl = strlen(word);
     if (wl > 1 && word[wl - 1] == '.' && word[0] != '{') {
       char **nw2 = realloc(p->w, (p->n + 1) * sizeof *nw2);
@@ -132,126 +132,145 @@ struct parse_args {
 
 enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
 
-/* function-words.txt: "category word word ..." lines into lex->fw[]. */
-static pc_status parse_function_words(void *dst, const char *s, size_t n,
-                                      pc_error *err) {
+struct fw_parse {
+  struct pc_lex *lex;
+  int cat; /* of the line being read */
+};
+
+static pc_status fw_word(void *closure, const char *w, const char *we,
+                         pc_error *err) {
+  struct fw_parse *fp = closure;
+  struct pc_phrase *p = push(&fp->lex->fw[fp->cat]);
+  if (!p || !split_words(w, we, p))
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  return PC_OK;
+}
+
+/* "category word word ..." */
+static pc_status fw_line(void *closure, const char *s, const char *le,
+                         pc_error *err) {
   static const char *const cats[PC_FW_COUNT] = {
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
       "notpl", "agent", "charge", "false", "rebut", "venue"};
-  struct pc_lex *lex = dst;
-  const char *end = s + n;
-  while (s < end) {
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    const char *le = nl ? nl : end;
-    const char *sp = le > s && *s != '#' ? memchr(s, ' ', (size_t)(le - s)) : NULL;
-    int cat = -1;
-    for (int k = 0; sp && k < PC_FW_COUNT; k++)
-      if ((size_t)(sp - s) == strlen(cats[k]) &&
-          memcmp(s, cats[k], strlen(cats[k])) == 0)
-        cat = k;
-    if (le > s && *s != '#' && cat < 0) /* a typo must not drop words */
-      return pc_error_set(err, PC_ERR_INPUT,
-                          "function-words.txt: unknown category '%.*s'",
-                          (int)((sp ? sp : le) - s > 32 ? 32 : (sp ? sp : le) - s),
-                          s);
-    for (const char *w = sp; cat >= 0 && w < le;) {
-      while (w < le && *w == ' ')
-        w++;
-      const char *we = w;
-      while (we < le && *we != ' ')
-        we++;
-      if (we > w) {
-        struct pc_phrase *p = push(&lex->fw[cat]);
-        if (!p || !split_words(w, we, p))
-          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-      }
-      w = we;
+  struct fw_parse *fp = closure;
+  const char *sp = memchr(s, ' ', (size_t)(le - s));
+  fp->cat = -1;
+  for (int k = 0; sp && k < PC_FW_COUNT; k++)
+    if ((size_t)(sp - s) == strlen(cats[k]) &&
+        memcmp(s, cats[k], strlen(cats[k])) == 0)
+      fp->cat = k;
+  if (fp->cat < 0) /* a typo must not drop words */
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "function-words.txt: unknown category '%.*s'",
+                        (int)((sp ? sp : le) - s > 32 ? 32 : (sp ? sp : le) - s),
+                        s);
+  return pc_data_words(sp, le, fw_word, fp, err);
+}
+
+/* function-words.txt: "category word word ..." lines into lex->fw[]. */
+static pc_status parse_function_words(void *dst, const char *s, size_t n,
+                                      pc_error *err) {
+  struct fw_parse fp = {dst, -1};
+  return pc_data_lines(s, n, fw_line, &fp, err);
+}
+
+/* A line's tab-separated fields (at most 16). */
+struct fields {
+  const char *f[16];
+  size_t fl[16], n;
+};
+
+static void split_fields(const char *s, const char *le, struct fields *fs) {
+  fs->n = 0;
+  for (const char *p = s; p < le && fs->n < 16;) {
+    const char *tab = memchr(p, '\t', (size_t)(le - p));
+    const char *fe = tab ? tab : le;
+    fs->f[fs->n] = p;
+    fs->fl[fs->n++] = (size_t)(fe - p);
+    p = tab ? tab + 1 : le;
+  }
+}
+
+/* countries.txt "CODE<TAB>Name<TAB>form..." and groups.txt
+ * "type<TAB>Name<TAB>form...": one phrase per name, all carrying the
+ * display name. */
+static pc_status name_line(struct parse_args *a, const struct fields *fs,
+                           pc_error *err) {
+  if (fs->n < 2)
+    return PC_OK;
+  for (size_t i = 1; i < fs->n; i++) {
+    struct pc_phrase *p = push(a->list);
+    if (!p || !split_words(fs->f[i], fs->f[i] + fs->fl[i], p))
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    p->name = strndup(fs->f[1], fs->fl[1]);
+    if (a->kind == K_COUNTRY) {
+      p->tag = PC_ENTITY_COUNTRY;
+      p->code = strndup(fs->f[0], fs->fl[0]);
+    } else {
+      p->tag = fs->fl[0] == 5 && memcmp(fs->f[0], "group", 5) == 0
+                   ? PC_ENTITY_GROUP
+               : fs->fl[0] == 5 && memcmp(fs->f[0], "place", 5) == 0
+                   ? PC_ENTITY_PLACE
+                   : PC_ENTITY_ORG;
     }
-    s = nl ? nl + 1 : end;
+    if (!p->name || (a->kind == K_COUNTRY && !p->code))
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   }
   return PC_OK;
 }
 
+/* Any other file: one phrase a line; claims.txt "polarity<TAB>claimant
+ * <TAB>pattern", pronouns "word g"; a cue's " ?" or " !" mark. */
+static pc_status phrase_line(struct parse_args *a, const struct fields *fs,
+                             const char *s, const char *le, pc_error *err) {
+  struct pc_phrase *p = push(a->list);
+  if (!p)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  const char *ps = s, *pe = le;
+  if (a->kind == K_CLAIM) {
+    if (fs->n < 3)
+      return pc_error_set(err, PC_ERR_INPUT, "claims.txt: bad line");
+    p->tag = fs->fl[0] == 4 && memcmp(fs->f[0], "deny", 4) == 0;
+    p->claimant = fs->fl[1] == 7 && memcmp(fs->f[1], "subject", 7) == 0 ? 1
+                  : fs->fl[1] == 4 && memcmp(fs->f[1], "self", 4) == 0  ? 2
+                                                                        : 0;
+    ps = fs->f[2];
+    pe = fs->f[2] + fs->fl[2];
+  } else if (a->kind == K_PRONOUN) {
+    const char *sp = memchr(s, ' ', (size_t)(le - s));
+    if (sp) {
+      pe = sp;
+      p->tag = sp[1];
+    }
+  }
+  if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '?' && pe[-2] == ' ') {
+    pe -= 2; /* "state ?": a weak cue, also a common noun */
+    p->tag = 1;
+  } else if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '!' &&
+             pe[-2] == ' ') {
+    pe -= 2; /* "called !": speech only with quotation marks */
+    p->tag = 2;
+  }
+  if (!split_words(ps, pe, p))
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  return PC_OK;
+}
+
+static pc_status lex_line(void *closure, const char *s, const char *le,
+                          pc_error *err) {
+  struct parse_args *a = closure;
+  struct fields fs;
+  split_fields(s, le, &fs);
+  if (a->kind == K_COUNTRY || a->kind == K_GROUP)
+    return name_line(a, &fs, err);
+  return phrase_line(a, &fs, s, le, err);
+}
+
 static pc_status parse_lines(void *dst, const char *s, size_t n,
                              pc_error *err) {
-  struct parse_args *a = dst;
-  const char *end = s + n;
-  while (s < end) {
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    const char *le = nl ? nl : end;
-    if (le > s && *s != '#') {
-      const char *f[16];
-      size_t fl[16], nf = 0;
-      for (const char *p = s; p < le && nf < 16;) {
-        const char *tab = memchr(p, '\t', (size_t)(le - p));
-        const char *fe = tab ? tab : le;
-        f[nf] = p;
-        fl[nf++] = (size_t)(fe - p);
-        p = tab ? tab + 1 : le;
-      }
-      if (a->kind == K_COUNTRY || a->kind == K_GROUP) {
-        /* one phrase per name, all carrying the display name */
-        size_t first = a->kind == K_GROUP ? 1 : 1;
-        if (nf < 2)
-          goto next;
-        for (size_t i = first; i < nf; i++) {
-          struct pc_phrase *p = push(a->list);
-          if (!p || !split_words(f[i], f[i] + fl[i], p))
-            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-          p->name = strndup(f[1], fl[1]);
-          if (a->kind == K_COUNTRY) {
-            p->tag = PC_ENTITY_COUNTRY;
-            p->code = strndup(f[0], fl[0]);
-          } else {
-            p->tag = fl[0] == 5 && memcmp(f[0], "group", 5) == 0
-                         ? PC_ENTITY_GROUP
-                     : fl[0] == 5 && memcmp(f[0], "place", 5) == 0
-                         ? PC_ENTITY_PLACE
-                         : PC_ENTITY_ORG;
-          }
-          if (!p->name || (a->kind == K_COUNTRY && !p->code))
-            return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-        }
-      } else {
-        struct pc_phrase *p = push(a->list);
-        if (!p)
-          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-        const char *ps = s, *pe = le;
-        if (a->kind == K_CLAIM) {
-          if (nf < 3)
-            return pc_error_set(err, PC_ERR_INPUT, "claims.txt: bad line");
-          p->tag = fl[0] == 4 && memcmp(f[0], "deny", 4) == 0;
-          p->claimant = fl[1] == 7 && memcmp(f[1], "subject", 7) == 0 ? 1
-                        : fl[1] == 4 && memcmp(f[1], "self", 4) == 0  ? 2
-                                                                     : 0;
-          ps = f[2];
-          pe = f[2] + fl[2];
-        } else if (a->kind == K_PRONOUN) {
-          const char *sp = memchr(s, ' ', (size_t)(le - s));
-          if (sp) {
-            pe = sp;
-            p->tag = sp[1];
-          }
-        }
-        if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '?' &&
-            pe[-2] == ' ') {
-          pe -= 2; /* "state ?": a weak cue, also a common noun */
-          p->tag = 1;
-        } else if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '!' &&
-                   pe[-2] == ' ') {
-          pe -= 2; /* "called !": speech only with quotation marks */
-          p->tag = 2;
-        }
-        if (!split_words(ps, pe, p))
-          return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-      }
-    }
-  next:
-    s = nl ? nl + 1 : end;
-  }
-  return PC_OK;
+  return pc_data_lines(s, n, lex_line, dst, err);
 }
 
 /* ISO 3166-1 from Debian's iso-codes: name, common and official names. */
@@ -377,6 +396,63 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
   return lo;
 }
 
+/* Claims keep their order (patterns are tried as listed), and get an
+ * index by first literal word. */
+static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
+  lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
+  if (!lex->claim_first)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < lex->claims.n; i++) {
+    const struct pc_phrase *p = &lex->claims.p[i];
+    for (size_t k = 0; k < p->n; k++)
+      if (p->w[k][0] != '{') {
+        lex->claim_first[lex->nclaim_first].w = p->w[k];
+        lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
+        lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[k]);
+        lex->nclaim_first++;
+        break;
+      }
+  }
+  if (lex->nclaim_first > 1)
+    qsort(lex->claim_first, lex->nclaim_first, sizeof *lex->claim_first,
+          cmp_claim_first);
+  if (lex->nclaim_first >= PC_CLAIM_HASH / 2)
+    return pc_error_set(err, PC_ERR_INPUT, "claims.txt: too many patterns");
+  for (size_t i = 0; i < lex->nclaim_first; i++) {
+    if (i && strcmp(lex->claim_first[i - 1].w, lex->claim_first[i].w) == 0)
+      continue;
+    uint32_t h = pc_lex_hash(lex->claim_first[i].w) & (PC_CLAIM_HASH - 1);
+    while (lex->claim_hash[h])
+      h = (h + 1) & (PC_CLAIM_HASH - 1);
+    lex->claim_hash[h] = (uint16_t)(i + 1);
+  }
+  return PC_OK;
+}
+
+/* Every function word once, with the bit mask of its categories. */
+static pc_status index_function_words(struct pc_lex *lex, pc_error *err) {
+  size_t nfw = 0;
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    nfw += lex->fw[k].n;
+  lex->fw_cap = 64;
+  while (lex->fw_cap < nfw * 2 + 1)
+    lex->fw_cap *= 2;
+  lex->fw_key = calloc(lex->fw_cap, sizeof *lex->fw_key);
+  lex->fw_val = calloc(lex->fw_cap, sizeof *lex->fw_val);
+  if (!lex->fw_key || !lex->fw_val)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  for (int k = 0; k < PC_FW_COUNT; k++)
+    for (size_t i = 0; i < lex->fw[k].n; i++) {
+      const char *w = lex->fw[k].p[i].w[0];
+      uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
+      while (lex->fw_key[h] && strcmp(lex->fw_key[h], w) != 0)
+        h = (h + 1) & (uint32_t)(lex->fw_cap - 1);
+      lex->fw_key[h] = w;
+      lex->fw_val[h] |= 1u << k;
+    }
+  return PC_OK;
+}
+
 pc_status pc_lex_load(const char *data_dir, const char *lang,
                       struct pc_lex *lex, pc_error *err) {
   static const struct {
@@ -415,35 +491,9 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
                               &lex->names, err);
   if (st != PC_OK)
     return st;
-  /* claims keep their order (patterns are tried as listed), and get an
-   * index by first literal word */
-  lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
-  if (!lex->claim_first)
-    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  for (size_t i = 0; i < lex->claims.n; i++) {
-    const struct pc_phrase *p = &lex->claims.p[i];
-    for (size_t k = 0; k < p->n; k++)
-      if (p->w[k][0] != '{') {
-        lex->claim_first[lex->nclaim_first].w = p->w[k];
-        lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
-        lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[k]);
-        lex->nclaim_first++;
-        break;
-      }
-  }
-  if (lex->nclaim_first > 1)
-    qsort(lex->claim_first, lex->nclaim_first, sizeof *lex->claim_first,
-          cmp_claim_first);
-  if (lex->nclaim_first >= PC_CLAIM_HASH / 2)
-    return pc_error_set(err, PC_ERR_INPUT, "claims.txt: too many patterns");
-  for (size_t i = 0; i < lex->nclaim_first; i++) {
-    if (i && strcmp(lex->claim_first[i - 1].w, lex->claim_first[i].w) == 0)
-      continue;
-    uint32_t h = pc_lex_hash(lex->claim_first[i].w) & (PC_CLAIM_HASH - 1);
-    while (lex->claim_hash[h])
-      h = (h + 1) & (PC_CLAIM_HASH - 1);
-    lex->claim_hash[h] = (uint16_t)(i + 1);
-  }
+  st = index_claims(lex, err);
+  if (st != PC_OK)
+    return st;
   bool ok = sort_list(&lex->cues) && sort_list(&lex->pronouns) &&
             sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
             sort_list(&lex->names) && sort_list(&lex->given) &&
@@ -452,24 +502,5 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     ok = sort_list(&lex->fw[k]);
   if (!ok)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  size_t nfw = 0;
-  for (int k = 0; k < PC_FW_COUNT; k++)
-    nfw += lex->fw[k].n;
-  lex->fw_cap = 64;
-  while (lex->fw_cap < nfw * 2 + 1)
-    lex->fw_cap *= 2;
-  lex->fw_key = calloc(lex->fw_cap, sizeof *lex->fw_key);
-  lex->fw_val = calloc(lex->fw_cap, sizeof *lex->fw_val);
-  if (!lex->fw_key || !lex->fw_val)
-    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  for (int k = 0; k < PC_FW_COUNT; k++)
-    for (size_t i = 0; i < lex->fw[k].n; i++) {
-      const char *w = lex->fw[k].p[i].w[0];
-      uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
-      while (lex->fw_key[h] && strcmp(lex->fw_key[h], w) != 0)
-        h = (h + 1) & (uint32_t)(lex->fw_cap - 1);
-      lex->fw_key[h] = w;
-      lex->fw_val[h] |= 1u << k;
-    }
-  return PC_OK;
+  return index_function_words(lex, err);
 }

@@ -6,7 +6,7 @@
  * A confident guess overrides the page's declaration, which is often a
  * site-wide default that is wrong for the article.
  */
-#include "internal.h"
+#include "lang.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,9 @@
-/* render.c - who said what as JSON, text and HTML. */
-#include "quotes.h"
-
-#include <stdlib.h>
+/* attribution.c - the attribution views: who said what as JSON, text and
+ * HTML, and the quotes, entities and claims arrays of the JSON. */
+#include "render.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *kind_name(pc_quote_kind k) {
@@ -23,7 +23,7 @@ static const char *type_name(pc_entity_type t) {
 }
 
 /* "quotes", "entities" and "claims" members (no braces around). */
-void pc_attr_json_arrays(const pc_doc *doc, struct pc_buf *b) {
+void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "\"quotes\":[");
   for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
     const pc_quote *q = pc_doc_quote(doc, i);
@@ -276,7 +276,7 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "</table>\n</body>\n</html>\n");
 }
 
-void pc_attr_render(const pc_doc *doc, pc_format format, struct pc_buf *b) {
+void pc_render_attribution(const pc_doc *doc, pc_format format, struct pc_buf *b) {
   if (format == PC_FORMAT_QUOTES_TEXT) {
     render_text(doc, b);
   } else if (format == PC_FORMAT_QUOTES_HTML) {
@@ -287,7 +287,7 @@ void pc_attr_render(const pc_doc *doc, pc_format format, struct pc_buf *b) {
     pc_buf_adds(b, ",\"date\":");
     pc_json_cstr(b, pc_doc_meta(doc, PC_META_DATE));
     pc_buf_addc(b, ',');
-    pc_attr_json_arrays(doc, b);
+    pc_render_attribution_arrays(doc, b);
     pc_buf_addc(b, '}');
   }
 }

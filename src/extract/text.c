@@ -5,7 +5,7 @@
  * the lines of one paragraph are joined with a space.  A line that is only
  * share/print widget text (data/en/widgets.txt) is dropped.
  */
-#include "internal.h"
+#include "extract.h"
 
 #include <string.h>
 

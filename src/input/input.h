@@ -1,0 +1,21 @@
+/* input.h - raw bytes made ready for extraction: their kind (HTML or
+ * text) and their characters as UTF-8. */
+#ifndef PC_INPUT_H
+#define PC_INPUT_H
+
+#include "internal.h"
+
+/* Converts raw bytes to valid UTF-8 using, in order: BOM, the charset of
+ * content_type, an HTML <meta> charset (when html), else UTF-8 if valid,
+ * else windows-1252.  *text and *text_len get the result: data itself (a
+ * BOM skipped) when it is UTF-8 that needs no repair, else the bytes
+ * appended to out. */
+pc_status pc_charset_to_utf8(const char *data, size_t len,
+                             const char *content_type, bool html,
+                             struct pc_buf *out, const char **text,
+                             size_t *text_len, pc_error *err);
+
+/* Guesses HTML vs text. */
+pc_input_kind pc_sniff(const char *data, size_t len);
+
+#endif

@@ -1,0 +1,76 @@
+/* lexicon.h - language knowledge for attribution: the files of
+ * data/<lang>/ (speech cues, roles, pronouns, claims, names, function
+ * words) as phrase lists hashed by their first word.  lexicon.c reads
+ * them; the attribution stage only looks them up. */
+#ifndef PC_LEXICON_H
+#define PC_LEXICON_H
+
+#include "lang.h"
+
+/* Categories of data/<lang>/function-words.txt. */
+enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
+       PC_FW_SUB, PC_FW_CONJ, PC_FW_CONTRAST, PC_FW_NEG, PC_FW_INF,
+       PC_FW_HEDGE, PC_FW_TELL, PC_FW_OBJM, PC_FW_OBJF, PC_FW_AFTER,
+       PC_FW_SUBJ, PC_FW_ORD, PC_FW_PTCP, PC_FW_PASS, PC_FW_POSS, PC_FW_REL, PC_FW_PART, PC_FW_GEN, PC_FW_PL, PC_FW_NOTPL,
+       PC_FW_AGENT, PC_FW_CHARGE, PC_FW_FALSE, PC_FW_REBUT,
+       PC_FW_VENUE, PC_FW_COUNT };
+
+#define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
+
+/* A phrase of lower-cased words ("told the press"). */
+struct pc_phrase {
+  char **w;
+  size_t n;
+  int tag;          /* file-specific: gender, polarity, entity type... */
+  int claimant;     /* claims: 0 speaker, 1 subject, 2 self */
+  char *name;       /* countries, groups: the display name */
+  char *code;       /* countries: ISO 3166 alpha-3 */
+};
+
+struct pc_phrase_list {
+  struct pc_phrase *p;
+  size_t n, cap;
+  /* after sorting: open-addressing hash of the distinct first words, each
+   * slot the index + 1 of the first phrase with that word (0: empty), so
+   * that a look-up costs one probe, not a binary search */
+  uint32_t *first;
+  size_t first_cap; /* power of two, 0 when not built */
+};
+
+/* Language knowledge for attribution: the files of data/<lang>/. */
+struct pc_lex {
+  char lang[8]; /* the data folder it came from: "en" */
+  struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
+      names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
+      given, /* given names, tag 'f' or 'm' */
+      comps; /* complementizers: "that" */
+  struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
+  /* every function word once, with the bit mask of its categories: one
+   * hash probe answers "is w a stop word / determiner / ..." */
+  const char **fw_key; /* borrowed from fw[] */
+  uint32_t *fw_val;
+  size_t fw_cap;      /* power of two */
+  /* claims by first literal word: w borrowed, langs = index in claims */
+  struct pc_word *claim_first;
+  size_t nclaim_first;
+  /* open-addressing hash of the distinct first words: index + 1 of the
+   * first claim_first entry with that word, 0 for empty */
+  uint16_t claim_hash[PC_CLAIM_HASH];
+};
+
+uint32_t pc_lex_hash(const char *s);
+
+/* Categories (bit 1 << PC_FW_...) the word w belongs to. */
+uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w);
+
+/* The phrases of a sorted list whose first word is w: [return, *end). */
+size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
+                    size_t *end);
+
+/* Loads data/<lang>/ (every file there must exist, built in or in
+ * data_dir). */
+pc_status pc_lex_load(const char *data_dir, const char *lang,
+                      struct pc_lex *lex, pc_error *err);
+void pc_lex_free(struct pc_lex *lex);
+
+#endif

@@ -1,0 +1,149 @@
+/* phrases.c - lists of phrases from the data files (widget and boilerplate
+ * lines), folded so that a line of a page matches whatever its case,
+ * spacing and surrounding punctuation. */
+#include "lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Case-folded, whitespace-folded form of s with leading and trailing
+ * punctuation and spaces removed; malloc'd, NULL on failure. */
+static char *fold(const char *s, size_t n) {
+  utf8proc_uint8_t *f = NULL;
+  utf8proc_ssize_t fl;
+  size_t ascii = 0;
+  while (ascii < n && (unsigned char)s[ascii] < 0x80)
+    ascii++;
+  if (ascii == n) { /* NFKC case folding of ASCII is lower case */
+    if (!(f = malloc(n + 1)))
+      return NULL;
+    for (size_t i = 0; i < n; i++)
+      f[i] = (utf8proc_uint8_t)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    f[n] = '\0';
+    fl = (utf8proc_ssize_t)n;
+  } else {
+    fl = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                          UTF8PROC_STABLE);
+    if (fl < 0)
+      return NULL;
+  }
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  const unsigned char *p = f;
+  size_t i = 0, len = (size_t)fl;
+  bool space = false;
+  while (i < len) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, len - i, &cp);
+    if (!k) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    if (pc_uni_is_space(cp)) {
+      space = b.len > 0;
+    } else {
+      if (space)
+        pc_buf_addc(&b, ' ');
+      space = false;
+      pc_buf_add(&b, (const char *)p + i, k);
+    }
+    i += k;
+  }
+  free(f);
+  /* trim punctuation at both ends (keeps '&' and letters inside) */
+  char *r = pc_buf_steal(&b, &len);
+  if (!r)
+    return NULL;
+  size_t a = 0;
+  while (a < len && strchr(" .,;:!?|-\xE2\x80\xA2*()[]\"'>/\\", r[a]))
+    a++;
+  while (len > a && strchr(" .,;:!?|-*()[]\"'</\\", r[len - 1]))
+    len--;
+  memmove(r, r + a, len - a);
+  r[len - a] = '\0';
+  return r;
+}
+
+void pc_phrases_free(struct pc_phrases *p) {
+  for (size_t i = 0; i < p->n; i++)
+    free(p->items[i]);
+  free(p->items);
+  p->items = NULL;
+  p->n = 0;
+}
+
+struct phrases_parse {
+  struct pc_phrases *p;
+  size_t cap;
+};
+
+/* Appends f (malloc'd, taken) to the list. */
+static pc_status push(struct phrases_parse *pp, char *f, pc_error *err) {
+  struct pc_phrases *p = pp->p;
+  if (p->n == pp->cap) {
+    pp->cap = pp->cap ? pp->cap * 2 : 64;
+    char **ni = realloc(p->items, pp->cap * sizeof *ni);
+    if (!ni) {
+      free(f);
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    }
+    p->items = ni;
+  }
+  p->items[p->n++] = f;
+  return PC_OK;
+}
+
+static pc_status phrase_line(void *closure, const char *s, const char *le,
+                             pc_error *err) {
+  bool prefix = le - s >= 2 && le[-1] == '*' && le[-2] == ' ';
+  char *f = fold(s, (size_t)(le - s) - (prefix ? 2 : 0));
+  if (!f)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  if (*f == '\0') {
+    free(f);
+    return PC_OK;
+  }
+  if (prefix) { /* stored with a trailing '*' marker */
+    size_t fl = strlen(f);
+    char *g = realloc(f, fl + 2);
+    if (!g) {
+      free(f);
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    }
+    f = g;
+    f[fl] = '*';
+    f[fl + 1] = '\0';
+  }
+  return push(closure, f, err);
+}
+
+pc_status pc_phrases_parse(void *dst, const char *s, size_t n,
+                           pc_error *err) {
+  struct phrases_parse pp = {dst, 0};
+  return pc_data_lines(s, n, phrase_line, &pp, err);
+}
+
+bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
+                           size_t n) {
+  if (n == 0 || n > 160 || p->n == 0)
+    return false;
+  char *f = fold(s, n);
+  if (!f)
+    return false;
+  bool hit = false;
+  size_t fl = strlen(f);
+  for (size_t i = 0; i < p->n && !hit; i++) {
+    const char *ph = p->items[i];
+    if (ph[0] != f[0]) /* both folded: the first bytes must agree */
+      continue;
+    size_t pl = strlen(ph);
+    if (pl && ph[pl - 1] == '*')
+      hit = fl >= pl - 1 && memcmp(f, ph, pl - 1) == 0;
+    else
+      hit = strcmp(f, ph) == 0;
+  }
+  free(f);
+  return hit;
+}
