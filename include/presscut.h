@@ -306,6 +306,45 @@ PC_API pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
                           pc_fetch_result **out, pc_error *err);
 PC_API void pc_fetch_result_free(pc_fetch_result *res);
 
+/*** The pipeline: load, extract, cut, delete, attribute *******************/
+
+/* What every front end (the command line, the server, batch) does with one
+ * input, in one place: fetch it (pc_load_url) or take its bytes
+ * (pc_load), extract it, drop the editor's cuts, delete blocks, and
+ * attribute quotations. */
+typedef struct pc_load_opts {
+  pc_extract_opts extract; /* url, content_type, kind, max_input; pc_load_url
+                              sets url and content_type from the response */
+  pc_fetch_opts fetch;     /* for pc_load_url */
+  int cut;                 /* 1: drop the optional passages (cut markup) */
+  const char *delete_ids;  /* "b3,b7": blocks to delete, or NULL; an id
+                              that is not there is PC_ERR_USAGE */
+  int attribution;         /* 1: run pc_attribute */
+  const char *date;        /* the article's date for pc_attribute, or NULL */
+} pc_load_opts;
+
+/* Fills opts with defaults (pc_extract_opts_init, pc_fetch_opts_init, no
+ * cut, no deletion, no attribution).  Call before setting fields. */
+PC_API void pc_load_opts_init(pc_load_opts *opts);
+
+/* Extracts len bytes of data (borrowed for the call), then applies cut,
+ * delete_ids and attribution.  On success *out is the caller's
+ * (pc_doc_free); on failure it is NULL. */
+PC_API pc_status pc_load(const pc_ctx *ctx, const char *data, size_t len,
+                         const pc_load_opts *opts, pc_doc **out,
+                         pc_error *err);
+
+/* 1 when s starts with a URL scheme (letters, then "://"): an input for
+ * pc_load_url rather than a file name; 0 otherwise. */
+PC_API int pc_is_url(const char *s);
+
+/* pc_load of what pc_fetch(url, &opts->fetch) returns, with the final URL
+ * and Content-Type.  A URL of another scheme than http(s) is
+ * PC_ERR_USAGE. */
+PC_API pc_status pc_load_url(const pc_ctx *ctx, const char *url,
+                             const pc_load_opts *opts, pc_doc **out,
+                             pc_error *err);
+
 /*** Rendering **************************************************************/
 
 typedef enum pc_format {

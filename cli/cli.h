@@ -1,0 +1,116 @@
+/*
+ * cli.h - what the commands of the presscut command line share: exit
+ * codes, one-line errors, reading an input, the one pipeline call, and
+ * the options that several commands take.  Each command lives in its own
+ * file (extract.c, print.c, mail.c, serve.c, batch.c) with its usage text
+ * beside its code; main.c holds the command table.
+ *
+ * Uses only include/presscut.h, which keeps the public API honest.
+ * Exit status: 0 ok, 2 usage, 3 bad input, 4 network, 5 internal.
+ */
+#ifndef PC_CLI_H
+#define PC_CLI_H
+
+#include "presscut.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { EX_OK = 0, EX_USAGE = 2, EX_INPUT = 3, EX_NET = 4, EX_INTERNAL = 5 };
+
+/* The program's name in messages. */
+#define PROG "presscut"
+
+/* The one table from library status to exit code. */
+int exit_code(pc_status st);
+
+/* Prints "presscut: " and fmt with a and b as one line on stderr; returns
+ * code. */
+int fail(int code, const char *fmt, const char *a, const char *b);
+
+/* Reads a path or stdin, at most max bytes (one more is an error); *data
+ * is the caller's to free. */
+pc_status read_input(const char *path, size_t max, char **data, size_t *len,
+                     pc_error *err);
+
+/* The input options of extract, quotes, html, pdf and mail. */
+struct extract_args {
+  pc_format format;
+  int cut;
+  const char *del;
+  const char *url;
+  const char *content_type;
+  size_t max_input;
+  long timeout;
+  const char *data_dir;
+  int attribution;   /* run pc_attribute */
+  const char *date;  /* --date for attribution */
+};
+
+/* Loads one input (a file, - or a URL) through pc_load or pc_load_url;
+ * on success *doc is the caller's to free. */
+pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
+                   const char *input, pc_doc **doc, pc_error *err);
+
+/* A pc_warn_fn printing "presscut: INPUT: warning: ..." (closure: the
+ * input's name). */
+void cli_warn(void *closure, const char *msg);
+/* A pc_write_fn writing to the FILE * closure. */
+int write_file(void *closure, const unsigned char *data, size_t len);
+/* The directory holding a file input, for its relative image paths
+ * (malloc'd). */
+char *dir_of(const char *path);
+
+/* Option codes shared by pdf, html and mail (layout and input). */
+enum { L_PAGE = 256, L_MARGINS, L_TSIZE, L_FONT, L_IMAGES, L_RAGGED,
+       L_NOHEAD, L_NOFOOT, L_WSW, L_FETCH, L_NOFETCH, L_LAST };
+
+#define LAYOUT_OPTIONS                                                        \
+  {"page-size", required_argument, NULL, L_PAGE},                             \
+      {"margins", required_argument, NULL, L_MARGINS},                        \
+      {"text-size", required_argument, NULL, L_TSIZE},                        \
+      {"font", required_argument, NULL, L_FONT},                              \
+      {"images", required_argument, NULL, L_IMAGES},                          \
+      {"ragged", no_argument, NULL, L_RAGGED},                                \
+      {"no-header", no_argument, NULL, L_NOHEAD},                             \
+      {"no-footer", no_argument, NULL, L_NOFOOT},                             \
+      {"who-said-what", no_argument, NULL, L_WSW},                            \
+      {"fetch-images", no_argument, NULL, L_FETCH},                           \
+      {"no-fetch-images", no_argument, NULL, L_NOFETCH}
+
+#define INPUT_OPTIONS                                                         \
+  {"cut", no_argument, NULL, 'c'}, {"delete", required_argument, NULL, 'd'},  \
+      {"url", required_argument, NULL, 'u'},                                  \
+      {"content-type", required_argument, NULL, 't'},                         \
+      {"max-input", required_argument, NULL, 'm'},                            \
+      {"timeout", required_argument, NULL, 'T'},                              \
+      {"data-dir", required_argument, NULL, 'D'},                             \
+      {"date", required_argument, NULL, 'Y'}
+
+/* An input option (INPUT_OPTIONS): -1 when c is none, else EX_OK or the
+ * usage error (already reported). */
+int input_opt(int c, const char *arg, struct extract_args *a);
+/* A layout (LAYOUT_OPTIONS) or input option, the same way. */
+int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
+               struct extract_args *a);
+
+/* SMTP settings of mail and serve (mail.c).  parse_tls: --tls auto,
+ * required or off into *tls, EX_OK or the usage error (reported).
+ * smtp_password: the password of --password-file (or $PRESSCUT_SMTP_PASSWORD),
+ * malloc'd, NULL after reporting an error.  default_outbox: the outbox
+ * folder when --outbox is not given, malloc'd. */
+int parse_tls(const char *arg, pc_tls *tls);
+char *smtp_password(const char *pwfile);
+char *default_outbox(void);
+
+/* The commands: argv[0] is the command's name. */
+int cmd_extract(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_html(int argc, char **argv);
+int cmd_pdf(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+
+#endif

@@ -1,0 +1,219 @@
+/* common.c - what the commands share (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int exit_code(pc_status st) {
+  switch (st) {
+  case PC_OK: return EX_OK;
+  case PC_ERR_USAGE: return EX_USAGE;
+  case PC_ERR_INPUT:
+  case PC_ERR_TOO_LARGE:
+  case PC_ERR_IO:
+  case PC_ERR_NOT_FOUND: return EX_INPUT;
+  case PC_ERR_NETWORK: return EX_NET;
+  case PC_ERR_NOMEM:
+  case PC_ERR_INTERNAL: return EX_INTERNAL;
+  }
+  return EX_INTERNAL;
+}
+
+int fail(int code, const char *fmt, const char *a, const char *b) {
+  fprintf(stderr, "%s: ", PROG);
+  fprintf(stderr, fmt, a, b);
+  fputc('\n', stderr);
+  return code;
+}
+
+/* Reads a path or stdin, at most max bytes (one more is an error). */
+pc_status read_input(const char *path, size_t max, char **data,
+                            size_t *len, pc_error *err) {
+  FILE *f = stdin;
+  if (strcmp(path, "-") != 0) {
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+      snprintf(err->msg, sizeof err->msg, "is a directory");
+      return PC_ERR_IO;
+    }
+    f = fopen(path, "rb");
+    if (!f) {
+      snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+      return PC_ERR_IO;
+    }
+  }
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  pc_status st = buf ? PC_OK : PC_ERR_NOMEM;
+  while (st == PC_OK) {
+    if (n == cap) {
+      if (cap > max) {
+        snprintf(err->msg, sizeof err->msg,
+                 "input over the limit of %zu bytes (see --max-input)", max);
+        st = PC_ERR_TOO_LARGE;
+        break;
+      }
+      cap *= 2;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        st = PC_ERR_NOMEM;
+        break;
+      }
+      buf = nb;
+    }
+    size_t k = fread(buf + n, 1, cap - n, f);
+    n += k;
+    if (k == 0) {
+      if (ferror(f)) {
+        snprintf(err->msg, sizeof err->msg, "read error");
+        st = PC_ERR_IO;
+      }
+      break;
+    }
+  }
+  if (st == PC_OK && n > max) {
+    snprintf(err->msg, sizeof err->msg,
+             "input is %zu bytes, over the limit of %zu (see --max-input)", n, max);
+    st = PC_ERR_TOO_LARGE;
+  }
+  if (f != stdin)
+    fclose(f);
+  if (st == PC_ERR_NOMEM)
+    snprintf(err->msg, sizeof err->msg, "out of memory");
+  if (st != PC_OK) {
+    free(buf);
+    return st;
+  }
+  *data = buf;
+  *len = n;
+  return PC_OK;
+}
+
+/* Loads and extracts one input; on success *doc is ours to free. */
+pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
+                   const char *input, pc_doc **doc, pc_error *err) {
+  pc_load_opts lo;
+  pc_load_opts_init(&lo);
+  lo.extract.max_input = a->max_input;
+  lo.extract.url = a->url;
+  lo.extract.content_type = a->content_type;
+  lo.cut = a->cut;
+  lo.delete_ids = a->del;
+  lo.attribution = a->attribution;
+  lo.date = a->date;
+  if (a->timeout > 0)
+    lo.fetch.timeout_s = a->timeout;
+  if (pc_is_url(input))
+    return pc_load_url(ctx, input, &lo, doc, err);
+  char *data = NULL;
+  size_t len = 0;
+  pc_status st = read_input(input, a->max_input, &data, &len, err);
+  if (st != PC_OK)
+    return st;
+  st = pc_load(ctx, data, len, &lo, doc, err);
+  free(data);
+  return st;
+}
+
+void cli_warn(void *closure, const char *msg) {
+  fprintf(stderr, "%s: %s: warning: %s\n", PROG, (const char *)closure, msg);
+}
+
+int write_file(void *closure, const unsigned char *data, size_t len) {
+  return fwrite(data, 1, len, closure) == len ? 0 : 1;
+}
+
+/* The directory holding a file input, for its relative image paths. */
+char *dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return strdup(".");
+  if (slash == path)
+    return strdup("/");
+  return strndup(path, (size_t)(slash - path));
+}
+
+/* A layout or input option of pdf, html and mail: -1 when c is neither,
+ * else EX_OK or the usage error (already reported). */
+int input_opt(int c, const char *arg, struct extract_args *a) {
+  char *end;
+  switch (c) {
+  case 'c': a->cut = 1; return EX_OK;
+  case 'd': a->del = arg; return EX_OK;
+  case 'u': a->url = arg; return EX_OK;
+  case 't': a->content_type = arg; return EX_OK;
+  case 'm':
+    errno = 0;
+    a->max_input = (size_t)strtoull(arg, &end, 10);
+    if (errno || *end || a->max_input == 0)
+      return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", arg, "");
+    return EX_OK;
+  case 'T':
+    a->timeout = strtol(arg, &end, 10);
+    if (*end || a->timeout <= 0)
+      return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s", arg,
+                  "");
+    return EX_OK;
+  case 'D': a->data_dir = arg; return EX_OK;
+  case 'Y':
+    if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-')
+      return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", arg, "");
+    a->date = arg;
+    return EX_OK;
+  default: return -1;
+  }
+}
+
+int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
+               struct extract_args *a) {
+  char *end;
+  switch (c) {
+  case L_PAGE:
+    if (strcmp(arg, "a4") == 0 || strcmp(arg, "A4") == 0)
+      po->page_size = PC_PAGE_A4;
+    else if (strcmp(arg, "letter") == 0)
+      po->page_size = PC_PAGE_LETTER;
+    else if (strcmp(arg, "a5") == 0 || strcmp(arg, "A5") == 0)
+      po->page_size = PC_PAGE_A5;
+    else
+      return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s", arg,
+                  "");
+    return EX_OK;
+  case L_MARGINS:
+    po->margin_mm = strtod(arg, &end);
+    if (*end || !(po->margin_mm >= 0 && po->margin_mm <= 60))
+      return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
+                  arg, "");
+    if (po->margin_mm == 0)
+      po->margin_mm = 0.01; /* 0 means the default in the options */
+    return EX_OK;
+  case L_TSIZE:
+    po->text_size = (int)strtol(arg, &end, 10);
+    if (*end || po->text_size < 1 || po->text_size > 5)
+      return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", arg, "");
+    return EX_OK;
+  case L_FONT: po->font = arg; return EX_OK;
+  case L_IMAGES: {
+    static const char *const names[] = {"full", "large", "medium", "small",
+                                        "none"};
+    int k = 0;
+    while (k < 5 && strcmp(arg, names[k]) != 0)
+      k++;
+    if (k == 5)
+      return fail(EX_USAGE,
+                  "--images: full, large, medium, small or none, not '%s'%s",
+                  arg, "");
+    po->images = (pc_image_size)k;
+    return EX_OK;
+  }
+  case L_RAGGED: po->ragged = 1; return EX_OK;
+  case L_NOHEAD: po->no_header = 1; return EX_OK;
+  case L_NOFOOT: po->no_footer = 1; return EX_OK;
+  case L_WSW: po->who_said_what = 1; a->attribution = 1; return EX_OK;
+  case L_FETCH: *fetch = 1; return EX_OK;
+  case L_NOFETCH: *fetch = 0; return EX_OK;
+  default: return input_opt(c, arg, a);
+  }
+}

@@ -1,0 +1,184 @@
+/* print.c - presscut html and presscut pdf. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage_print(FILE *f, bool pdf) {
+  fprintf(f,
+          "Usage: presscut %s [OPTIONS] INPUT%s -o OUT.%s\n"
+          "\n"
+          "%s\n"
+          "\n"
+          "Layout options:\n"
+          "      --page-size SIZE  a4 (default), letter or a5\n"
+          "      --margins MM      page margins in millimetres (default 18)\n"
+          "      --text-size N     1..5, PrintFriendly's steps (default 3)\n"
+          "      --font FONT       serif (default), sans or a font family\n"
+          "      --images SIZE     full (default), large, medium, small, none\n"
+          "      --ragged          ragged right instead of justified text\n"
+          "      --no-header       no running title at the top of pages\n"
+          "      --no-footer       no source line and page numbers\n"
+          "      --who-said-what   an appendix: speakers, quotes and claims\n"
+          "%s"
+          "      --fetch-images    fetch http(s) images (on for URL inputs)\n"
+          "      --no-fetch-images never fetch images\n"
+          "\n"
+          "Input options:\n"
+          "      --cut             drop the editor's optional passages\n"
+          "      --delete IDS      drop blocks by id (from extract --format json)\n"
+          "      --url URL, --content-type T, --max-input N, --timeout S,\n"
+          "      --data-dir DIR, --date YYYY-MM-DD   as for extract and quotes\n"
+          "  -o, --output FILE     %s\n"
+          "  -h, --help            this help\n",
+          pdf ? "pdf" : "html", pdf ? "..." : "", pdf ? "pdf" : "html",
+          pdf ? "Typesets the articles as one PDF with cairo and pango: with\n"
+                "several INPUTs, a cover and a table of contents come first."
+              : "Writes the article as one print-ready HTML file: inline CSS\n"
+                "with @page rules, links kept, a source line; no script.",
+          pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
+          pdf ? "the PDF (required unless stdout is not a terminal)"
+              : "write to FILE instead of standard output");
+}
+
+static int cmd_print(int argc, char **argv, bool pdf) {
+  enum { O_EMBED = L_LAST };
+  static const struct option lo[] = {
+      LAYOUT_OPTIONS,
+      INPUT_OPTIONS,
+      {"embed-images", no_argument, NULL, O_EMBED},
+      {"output", required_argument, NULL, 'o'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  struct extract_args a = {PC_FORMAT_HTML, 0, NULL, NULL, NULL,
+                           32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  pc_print_opts po;
+  pc_print_opts_init(&po);
+  int fetch = -1; /* -1: for URL inputs only */
+  const char *output = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
+    int rc = shared_opt(c, optarg, &po, &fetch, &a);
+    if (rc > 0)
+      return rc;
+    if (rc == EX_OK)
+      continue;
+    switch (c) {
+    case O_EMBED:
+      if (pdf)
+        return fail(EX_USAGE, "--embed-images is an option of html%s%s", "", "");
+      po.embed_images = 1;
+      break;
+    case 'o': output = optarg; break;
+    case 'h': usage_print(stdout, pdf); return EX_OK;
+    default: usage_print(stderr, pdf); return EX_USAGE;
+    }
+  }
+  int ninputs = argc - optind;
+  if (ninputs < 1 || (!pdf && ninputs > 1)) {
+    usage_print(stderr, pdf);
+    return EX_USAGE;
+  }
+  if (pdf && !output && isatty(STDOUT_FILENO))
+    return fail(EX_USAGE, "pdf: name the output with -o FILE.pdf%s%s", "", "");
+  if (ninputs > 256)
+    return fail(EX_USAGE, "pdf: at most 256 inputs in one PDF%s%s", "", "");
+  pc_error err = {""};
+  pc_ctx *ctx = NULL;
+  pc_status st = pc_ctx_new(a.data_dir, &ctx, &err);
+  if (st != PC_OK)
+    return fail(exit_code(st), "%s%s", err.msg, "");
+  pc_doc **docs = calloc((size_t)ninputs, sizeof *docs);
+  char **dirs = calloc((size_t)ninputs, sizeof *dirs);
+  int rc = docs && dirs ? EX_OK : EX_INTERNAL;
+  size_t ndocs = 0;
+  bool any_url = false;
+  for (int i = optind; rc == EX_OK && i < argc; i++) {
+    err.msg[0] = '\0';
+    st = load_doc(ctx, &a, argv[i], &docs[ndocs], &err);
+    if (st != PC_OK) {
+      /* one bad input among several is left out; alone, it fails */
+      fprintf(stderr, "%s: %s: %s\n", PROG, argv[i],
+              err.msg[0] ? err.msg : pc_strerror(st));
+      rc = exit_code(st);
+      continue;
+    }
+    if (pc_doc_truncated(docs[ndocs]))
+      fprintf(stderr, "%s: %s: warning: body cut short by a size limit\n",
+              PROG, argv[i]);
+    any_url = any_url || pc_is_url(argv[i]);
+    dirs[ndocs] = pc_is_url(argv[i]) || strcmp(argv[i], "-") == 0
+                      ? NULL : dir_of(argv[i]);
+    ndocs++;
+  }
+  if (rc != EX_OK) {
+    for (size_t i = 0; i < ndocs; i++)
+      pc_doc_free(docs[i]);
+    free(docs);
+    if (dirs)
+      for (int i = 0; i < ninputs; i++)
+        free(dirs[i]);
+    free(dirs);
+    pc_ctx_free(ctx);
+    return rc;
+  }
+  po.fetch_images = fetch < 0 ? any_url : fetch;
+  po.warn = cli_warn;
+  po.warn_closure = (void *)(ninputs == 1 ? argv[optind] : "pdf");
+  po.base_dir = ninputs == 1 ? dirs[0] : (ndocs ? dirs[0] : NULL);
+  /* write to a temporary name and rename: no half-written file */
+  char *tmp = NULL;
+  FILE *out = stdout;
+  if (output && strcmp(output, "-") != 0) {
+    size_t n = strlen(output) + 16;
+    tmp = malloc(n);
+    if (tmp)
+      snprintf(tmp, n, "%s.part", output);
+    if (!tmp || !(out = fopen(tmp, "wb"))) {
+      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      out = NULL;
+    }
+  }
+  if (out) {
+    if (pdf) {
+      st = pc_pdf((const pc_doc *const *)docs, ndocs, &po, write_file, out,
+                  &err);
+    } else {
+      char *r = NULL;
+      size_t rl = 0;
+      st = pc_print_html(docs[0], &po, &r, &rl, &err);
+      if (st == PC_OK && fwrite(r, 1, rl, out) != rl)
+        st = PC_ERR_IO;
+      pc_free(r);
+    }
+    if (st != PC_OK)
+      rc = fail(exit_code(st), "%s%s", err.msg[0] ? err.msg : pc_strerror(st),
+                "");
+    if (fflush(out) != 0 || ferror(out))
+      rc = rc ? rc : fail(EX_INPUT, "write error%s%s", "", "");
+    if (out != stdout)
+      fclose(out);
+    if (tmp) {
+      if (rc == EX_OK && rename(tmp, output) != 0)
+        rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      if (rc != EX_OK)
+        remove(tmp);
+    }
+  }
+  free(tmp);
+  for (size_t i = 0; i < ndocs; i++)
+    pc_doc_free(docs[i]);
+  free(docs);
+  for (int i = 0; i < ninputs; i++)
+    free(dirs[i]);
+  free(dirs);
+  pc_ctx_free(ctx);
+  return rc;
+}
+
+int cmd_html(int argc, char **argv) { return cmd_print(argc, argv, false); }
+
+int cmd_pdf(int argc, char **argv) { return cmd_print(argc, argv, true); }

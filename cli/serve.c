@@ -1,0 +1,147 @@
+/* serve.c - presscut serve. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+
+static void usage_serve(FILE *f) {
+  fprintf(f,
+          "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
+          "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
+          "\n"
+          "Serves the page (built in) and its JSON API until interrupted:\n"
+          "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
+          "/api/pdf, /api/mail.  Bodies are JSON, or for extract, quotes and\n"
+          "pdf the page itself (text/html or text/plain, options in the\n"
+          "query string).  See docs/cmd/serve.md.\n"
+          "\n"
+          "Options:\n"
+          "      --listen HOST:PORT     address to listen on (default\n"
+          "                             127.0.0.1:8080; [::1]:8080 for IPv6;\n"
+          "                             port 0 picks a free one, printed)\n"
+          "      --smtp URL             SMTP server for the Email button\n"
+          "      --from ADDR            the sender of every message\n"
+          "      --user NAME, --password-file F, --tls MODE, --cacert F\n"
+          "                             as for presscut mail\n"
+          "      --outbox DIR           mail outbox (default as for mail)\n"
+          "      --mail-per-minute N    messages per client address (default 5)\n"
+          "      --allow-private-fetch  let URL fetches reach loopback and\n"
+          "                             private addresses (off: refused)\n"
+          "      --max-body BYTES       largest request body (default 10 MiB)\n"
+          "      --threads N            worker threads (default: cores)\n"
+          "      --data-dir DIR         language data, as for extract\n"
+          "  -h, --help                 this help\n");
+}
+
+static volatile int serve_stop;
+
+static void on_signal(int sig) {
+  (void)sig;
+  serve_stop = 1;
+}
+
+static void on_ready(void *closure, unsigned port) {
+  (void)closure;
+  fprintf(stderr, "%s: serving on port %u\n", PROG, port);
+  printf("%u\n", port);
+  fflush(stdout);
+}
+
+int cmd_serve(int argc, char **argv) {
+  enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
+         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA };
+  static const struct option lo[] = {
+      {"listen", required_argument, NULL, O_LISTEN},
+      {"smtp", required_argument, NULL, O_SMTP},
+      {"from", required_argument, NULL, O_FROM},
+      {"user", required_argument, NULL, O_USER},
+      {"password-file", required_argument, NULL, O_PWFILE},
+      {"tls", required_argument, NULL, O_TLS},
+      {"cacert", required_argument, NULL, O_CACERT},
+      {"outbox", required_argument, NULL, O_OUTBOX},
+      {"mail-per-minute", required_argument, NULL, O_RATE},
+      {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
+      {"max-body", required_argument, NULL, O_MAXBODY},
+      {"threads", required_argument, NULL, O_THREADS},
+      {"data-dir", required_argument, NULL, O_DATA},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  pc_serve_opts so;
+  pc_serve_opts_init(&so);
+  const char *pwfile = NULL, *data_dir = NULL, *outbox = NULL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case O_LISTEN: so.listen = optarg; break;
+    case O_SMTP: so.smtp.url = optarg; break;
+    case O_FROM: so.from = optarg; break;
+    case O_USER: so.smtp.user = optarg; break;
+    case O_PWFILE: pwfile = optarg; break;
+    case O_TLS:
+      if (parse_tls(optarg, &so.smtp.tls) != EX_OK)
+        return EX_USAGE;
+      break;
+    case O_CACERT: so.smtp.cacert = optarg; break;
+    case O_OUTBOX: outbox = optarg; break;
+    case O_RATE:
+      so.mail_per_minute = (int)strtol(optarg, &end, 10);
+      if (*end || so.mail_per_minute < 1 || so.mail_per_minute > 10000)
+        return fail(EX_USAGE, "--mail-per-minute: 1 to 10000, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_PRIVATE: so.allow_private_fetch = 1; break;
+    case O_MAXBODY:
+      errno = 0;
+      so.max_body = (size_t)strtoull(optarg, &end, 10);
+      if (errno || *end || so.max_body < 1024)
+        return fail(EX_USAGE, "--max-body: bytes (at least 1024), not '%s'%s",
+                    optarg, "");
+      break;
+    case O_THREADS:
+      so.threads = (int)strtol(optarg, &end, 10);
+      if (*end || so.threads < 1 || so.threads > 256)
+        return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
+      break;
+    case O_DATA: data_dir = optarg; break;
+    case 'h': usage_serve(stdout); return EX_OK;
+    default: usage_serve(stderr); return EX_USAGE;
+    }
+  }
+  if (optind < argc) {
+    usage_serve(stderr);
+    return EX_USAGE;
+  }
+  if ((so.smtp.url != NULL) != (so.from != NULL))
+    return fail(EX_USAGE, "serve: --smtp and --from go together%s%s", "", "");
+  pc_error err = {""};
+  if (so.from && pc_mail_check_addresses(so.from, NULL, &err) != PC_OK)
+    return fail(EX_USAGE, "--from: %s%s", err.msg, "");
+  char *password = NULL;
+  if (so.smtp.user && !(so.smtp.password = password = smtp_password(pwfile)))
+    return EX_USAGE;
+  char *box = outbox ? strdup(outbox) : default_outbox();
+  so.outbox = box;
+  pc_ctx *ctx = NULL;
+  pc_status st = pc_ctx_new(data_dir, &ctx, &err);
+  if (st == PC_OK) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    so.stop = &serve_stop;
+    so.ready = on_ready;
+    st = pc_serve(ctx, &so, &err);
+  }
+  pc_ctx_free(ctx);
+  free(password);
+  free(box);
+  if (st != PC_OK)
+    return fail(exit_code(st), "serve: %s%s", err.msg, "");
+  return EX_OK;
+}
