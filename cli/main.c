@@ -1195,6 +1195,9 @@ static unsigned long long input_bytes(const char *path, int depth) {
       continue;
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+    struct stat ls;
+    if (lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode))
+      continue; /* an estimate: links (maybe a cycle) are not followed */
     unsigned long long k = input_bytes(full, depth + 1);
     struct stat s2;
     if (k == 0 && stat(full, &s2) == 0 && S_ISREG(s2.st_mode) &&
@@ -1231,10 +1234,12 @@ static void batch_progress(void *closure, const pc_batch_stats *st,
   if (ui->tty)
     fputc('\n', stderr);
   fprintf(stderr,
-          "%s: %llu read = %llu written + %llu errors + %llu skipped; "
-          "%llu files, %.1f MB in %.1f s (%.0f docs/s)\n",
-          prog, st->read, st->written, st->errors, st->skipped, st->files,
-          (double)st->bytes / 1048576.0, seconds, rate);
+          "%s: %llu read = %llu written + %llu errors + %llu skipped + "
+          "%llu not written; %llu files (%llu reached again, not read), "
+          "%.1f MB in %.1f s (%.0f docs/s)\n",
+          prog, st->read, st->written, st->errors, st->skipped, st->unwritten,
+          st->files, st->repeats, (double)st->bytes / 1048576.0, seconds,
+          rate);
 }
 
 static int cmd_batch(int argc, char **argv) {

@@ -153,6 +153,9 @@ struct run {
   pthread_mutex_t stat_m;
   pc_batch_stats st;
   unsigned long long next_seq;
+  /* the reader's: (device, inode) of every file and directory reached,
+   * so none is read twice and a link cycle ends */
+  GHashTable *seen;
   int live; /* workers still running (under out.m) */
 };
 
@@ -616,9 +619,44 @@ static bool input_name(const char *n) {
   return false;
 }
 
+struct devino {
+  dev_t dev;
+  ino_t ino;
+};
+
+static guint devino_hash(gconstpointer p) {
+  const struct devino *k = p;
+  return (guint)(k->ino * 0x9E3779B97F4A7C15ull >> 32) ^ (guint)k->dev;
+}
+
+static gboolean devino_equal(gconstpointer a, gconstpointer b) {
+  const struct devino *x = a, *y = b;
+  return x->dev == y->dev && x->ino == y->ino;
+}
+
+/* True (and counted) when the file or directory of sb was reached before
+ * through another name: a link, a cycle, a name given twice.  Else it is
+ * remembered (the key is the table's). */
+static bool seen_before(struct run *r, const struct stat *sb) {
+  struct devino k = {sb->st_dev, sb->st_ino};
+  if (!g_hash_table_contains(r->seen, &k)) {
+    struct devino *nk = g_new(struct devino, 1);
+    *nk = k;
+    g_hash_table_add(r->seen, nk);
+    return false;
+  }
+  pthread_mutex_lock(&r->stat_m);
+  r->st.repeats++;
+  pthread_mutex_unlock(&r->stat_m);
+  return true;
+}
+
 static void walk(struct run *r, const char *path, int depth) {
   struct stat sb;
-  if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+  bool known = strcmp(path, "-") != 0 && stat(path, &sb) == 0;
+  if (known && seen_before(r, &sb))
+    return;
+  if (known && S_ISDIR(sb.st_mode)) {
     if (depth > 64)
       return;
     DIR *d = opendir(path);
@@ -868,6 +906,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   r->ctx = ctx;
   r->o = o;
   r->max_doc = o->max_doc ? o->max_doc : 32u << 20;
+  r->seen = g_hash_table_new_full(devino_hash, devino_equal, g_free, NULL);
   pthread_mutex_init(&r->stat_m, NULL);
   pc_status st = PC_OK;
   if (o->resume) {
@@ -892,6 +931,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
     if (ofd >= 0)
       close(ofd);
     free(r->done);
+    g_hash_table_destroy(r->seen);
     pthread_mutex_destroy(&r->stat_m);
     free(r);
     return st;
@@ -1086,6 +1126,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   q_destroy(&r->in);
   q_destroy(&r->out);
   free(r->done);
+  g_hash_table_destroy(r->seen);
   pthread_mutex_destroy(&r->stat_m);
   free(r);
   return st;
