@@ -16,7 +16,9 @@
  * undone.  Files are read plain or as gzip members (stream.c); a record's
  * offset in a .warc.gz is that of its gzip member, as CDX indexes give it.
  *
- * Resume: the ids already in the output (and errors) file are skipped; a
+ * Resume: the records (source file and offset) already in the output (and
+ * errors) file are skipped, so a resumed run writes what an uninterrupted
+ * one does, a line per record, records with the same content included; a
  * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
  * out in one write(2). */
 #include "internal.h"
@@ -206,7 +208,49 @@ static bool done_add(struct run *r, uint64_t k) {
   return true;
 }
 
-/* The ids of a JSON Lines file, after cutting a partial last line. */
+/* The key of a record's place: its source file (as the output names it:
+ * UTF-8, a byte that is not becomes U+FFFD) and its offset. */
+static uint64_t place_key(const char *file, size_t flen,
+                          unsigned long long off) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  char place[32];
+  int pl = snprintf(place, sizeof place, "%c%llu", '\0', off);
+  g_checksum_update(c, (const guchar *)file, (gssize)flen);
+  g_checksum_update(c, (const guchar *)place, pl);
+  uint64_t k = key_of(g_checksum_get_string(c));
+  g_checksum_free(c);
+  return k;
+}
+
+/* The place key of an output line, from its "source" object; false when
+ * the line has none (not ours).  Inside a JSON string a quote is always
+ * escaped, so the last raw "source":{ is the line's own source, and the
+ * first raw },"id":" after it closes that object. */
+static bool line_place(const char *line, uint64_t *key) {
+  static const char tag[] = "\"source\":{";
+  const char *src = NULL;
+  for (const char *p = strstr(line, tag); p; p = strstr(p + 1, tag))
+    src = p;
+  const char *end = src ? strstr(src, "},\"id\":\"") : NULL;
+  if (!end)
+    return false;
+  const char *obj = src + sizeof tag - 2; /* at the '{' */
+  const char *why = NULL;
+  struct json_object *j =
+      pc_json_parse(obj, (size_t)(end + 1 - obj), true, 4, &why);
+  size_t fl = 0;
+  const char *file = pc_json_get_str(j, "file", &fl);
+  struct json_object *off = NULL;
+  bool ok = file && json_object_object_get_ex(j, "offset", &off) &&
+            json_object_is_type(off, json_type_int);
+  if (ok)
+    *key = place_key(file, fl, (unsigned long long)json_object_get_uint64(off));
+  json_object_put(j);
+  return ok;
+}
+
+/* The records (source file and offset) a JSON Lines output file already
+ * holds, after cutting a partial last line. */
 static pc_status load_done(struct run *r, const char *path, pc_error *err) {
   int fd = open(path, O_RDWR | O_CLOEXEC);
   if (fd < 0)
@@ -227,10 +271,8 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
     if (line[n - 1] != '\n')
       break; /* the partial last line of an interrupted run */
     good += n;
-    /* the line's own id follows its "source" object; blocks have ids
-     * too, but never right after a closing brace and a comma */
-    const char *id = strstr(line, "},\"id\":\"");
-    if (id && !done_add(r, key_of(id + 8))) {
+    uint64_t k;
+    if (line_place(line, &k) && !done_add(r, k)) {
       st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
       break;
     }
@@ -790,6 +832,16 @@ static void decode_line(struct unit *u) {
   json_object_put(j);
 }
 
+/* The unit's place key, as line_place reads it back from its line. */
+static uint64_t unit_place(const struct unit *u) {
+  struct pc_buf t;
+  pc_buf_init(&t, strlen(u->file) * 3 + 16);
+  pc_utf8_sanitize(&t, u->file, strlen(u->file));
+  uint64_t k = place_key(t.data ? t.data : "", t.len, u->offset);
+  pc_buf_cleanup(&t);
+  return k;
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -799,7 +851,7 @@ static void work_one(struct run *r, struct unit *u) {
   if (!id)
     return;
   bool mine = r->o->shard_n == 0 || u->seq % r->o->shard_n == r->o->shard_i;
-  if (!mine || done_has(r, key_of(id))) {
+  if (!mine || (r->done_n && done_has(r, unit_place(u)))) {
     u->skip = true;
     free(id);
     return;

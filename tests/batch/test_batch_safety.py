@@ -14,6 +14,7 @@ interrupted runs and a full disk (issue 22, items 1-3).  Fast: seconds.
   up, and a resumed run completes the output.
 """
 import atexit
+import gzip
 import json
 import os
 import re
@@ -53,8 +54,17 @@ def lines(path):
 
 
 def identity(path):
-    """(file, offset, id) of every line, sorted: source and record."""
-    return sorted((d["source"]["file"], d["source"]["offset"], d["id"]) for d in lines(path))
+    """(file, offset, id) of every line, sorted: source and record (or the
+    start of a line that is not JSON)."""
+    got = []
+    for x in raw_lines(path):
+        try:
+            d = json.loads(x) if x.strip() else None
+        except ValueError:
+            d = {"source": {"file": "not JSON: " + x[:60].decode(errors="replace"), "offset": -1}, "id": ""}
+        if d:
+            got.append((d["source"]["file"], d["source"]["offset"], d["id"]))
+    return sorted(got)
 
 
 def summary(stderr):
@@ -154,6 +164,10 @@ def resume(tmp):
     got = lines(os.path.join(tmp, "warc-full.jsonl"))
     check("rule: a WARC's same URL and payload thrice: a line each (four in all, two ids)",
           len(got) == 4 and len({d["id"] for d in got}) == 2)
+    with open(w, "rb") as f, open(w + ".gz", "wb") as g:  # a gzip member a record, as crawlers write
+        for rec in f.read().split(b"WARC/1.0\r\n")[1:]:
+            g.write(gzip.compress(b"WARC/1.0\r\n" + rec))
+    resume_matches("warc.gz", [w + ".gz"], tmp)
     j = os.path.join(tmp, "twice.jsonl")
     with open(j, "w") as f:
         for i in (2, 2, 3, 2):
