@@ -252,9 +252,12 @@ static void usage_batch(FILE *f) {
           "  -h, --help            this help\n"
           "\n"
           "A summary goes to standard error at the end: read = written +\n"
-          "errors + skipped.  Exit 0 when the run completed (even with\n"
-          "failed documents, which are in --errors), 2 usage, 3 an input or\n"
-          "output cannot be opened, 5 internal error.\n");
+          "errors + skipped + not written (a write failed, as on a full\n"
+          "disk: the run stops, whole lines only stay, --resume completes\n"
+          "it); files reached again through links are not read twice.\n"
+          "Exit 0 when the run completed (even with failed documents, which\n"
+          "are in --errors), 2 usage, 3 an input or output cannot be opened\n"
+          "or written, 5 internal error.\n");
 }
 
 static int fail(int code, const char *fmt, const char *a, const char *b) {

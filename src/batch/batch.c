@@ -102,20 +102,21 @@ static void q_destroy(struct queue *q) {
   pthread_cond_destroy(&q->not_full);
 }
 
-/* Adds u (taking it); into a closed queue, u is dropped (a failed run). */
-static void q_push(struct queue *q, struct unit *u) {
+/* Adds u (taking it) and returns true; a closed queue (a failed run)
+ * takes nothing: false, and u stays the caller's. */
+static bool q_push(struct queue *q, struct unit *u) {
   pthread_mutex_lock(&q->m);
   while (q->n == q->cap && !q->closed)
     pthread_cond_wait(&q->not_full, &q->m);
-  if (q->closed && q->n == q->cap) {
+  if (q->closed) {
     pthread_mutex_unlock(&q->m);
-    unit_free(u);
-    return;
+    return false;
   }
   q->v[(q->head + q->n) % q->cap] = u;
   q->n++;
   pthread_cond_signal(&q->not_empty);
   pthread_mutex_unlock(&q->m);
+  return true;
 }
 
 /* NULL when closed and empty. */
@@ -284,6 +285,29 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
   return st;
 }
 
+/* A unit read but never written (the output failed, the run stops):
+ * counted, so that read = written + errors + skipped + unwritten, and
+ * freed. */
+static void drop_unit(struct run *r, struct unit *u) {
+  if (!u)
+    return;
+  pthread_mutex_lock(&r->stat_m);
+  if (u->skip)
+    r->st.skipped++; /* never meant to be written */
+  else
+    r->st.unwritten++;
+  pthread_mutex_unlock(&r->stat_m);
+  unit_free(u);
+}
+
+/* The run has stopped (the output failed): the reader reads no more. */
+static bool stopped(struct run *r) {
+  pthread_mutex_lock(&r->in.m);
+  bool c = r->in.closed;
+  pthread_mutex_unlock(&r->in.m);
+  return c;
+}
+
 /*** reading ******************************************************************/
 
 static void emit_ex(struct run *r, const char *file, unsigned long long off,
@@ -307,7 +331,8 @@ static void emit_ex(struct run *r, const char *file, unsigned long long off,
   r->st.read++;
   r->st.bytes += len;
   pthread_mutex_unlock(&r->stat_m);
-  q_push(&r->in, u);
+  if (!q_push(&r->in, u))
+    drop_unit(r, u);
 }
 
 static void emit(struct run *r, const char *file, unsigned long long off,
@@ -331,7 +356,8 @@ static void skip_record(struct run *r, const char *file,
   pthread_mutex_lock(&r->stat_m);
   r->st.read++;
   pthread_mutex_unlock(&r->stat_m);
-  q_push(&r->in, u);
+  if (!q_push(&r->in, u))
+    drop_unit(r, u);
 }
 
 static const char *header(const char *h, size_t n, const char *name,
@@ -467,7 +493,7 @@ static void http_payload(struct run *r, const char *file,
 }
 
 static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
-  for (;;) {
+  while (!stopped(r)) {
     /* the version line, after any blank lines between records */
     size_t len;
     bool over;
@@ -569,7 +595,8 @@ static void read_jsonl(struct run *r, struct pc_stream *g, const char *file) {
   size_t len;
   bool over;
   char *line;
-  while ((line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
+  while (!stopped(r) &&
+         (line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
     lineno++;
     if (!over && strspn(line, " \t\r\n") == len) {
       free(line);
@@ -694,6 +721,8 @@ static bool seen_before(struct run *r, const struct stat *sb) {
 }
 
 static void walk(struct run *r, const char *path, int depth) {
+  if (stopped(r))
+    return;
   struct stat sb;
   bool known = strcmp(path, "-") != 0 && stat(path, &sb) == 0;
   if (known && seen_before(r, &sb))
@@ -913,7 +942,8 @@ static void *worker(void *arg) {
   struct unit *u;
   while ((u = q_pop(&r->in)) != NULL) {
     work_one(r, u);
-    q_push(&r->out, u);
+    if (!q_push(&r->out, u)) /* never: out is not closed */
+      drop_unit(r, u);
   }
   pthread_mutex_lock(&r->out.m);
   r->live--;
@@ -922,17 +952,54 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static bool write_all(int fd, const char *s, size_t n) {
-  while (n) {
-    ssize_t w = write(fd, s, n);
+/* Writes the line; on a short write (a full disk, a file-size limit) the
+ * part that went out is cut off again, so the file holds whole lines only
+ * (when it can be truncated: not a pipe), and errno tells why. */
+static bool write_line(int fd, const char *s) {
+  size_t n = strlen(s), done = 0;
+  while (done < n) {
+    ssize_t w = write(fd, s + done, n - done);
     if (w < 0 && errno == EINTR)
       continue;
-    if (w <= 0)
+    if (w <= 0) {
+      int e = w < 0 ? errno : ENOSPC;
+      off_t end = done ? lseek(fd, 0, SEEK_END) : -1;
+      if (end >= (off_t)done && ftruncate(fd, end - (off_t)done) != 0) {
+        /* a pipe or a device: the partial line stays; resume cuts it */
+      }
+      errno = e;
       return false;
-    s += w;
-    n -= (size_t)w;
+    }
+    done += (size_t)w;
   }
   return true;
+}
+
+/* Writes a finished unit's line (unless an earlier write failed: *failed)
+ * and counts it: written or errors only once the whole line is out, else
+ * unwritten.  Frees u.  A failed write sets *failed and *why (errno). */
+static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
+                     bool *failed, int *why) {
+  int fd = u->failed ? efd : ofd;
+  if (*failed && !u->skip) {
+    drop_unit(r, u);
+    return;
+  }
+  if (!u->skip && u->line && fd >= 0 && !write_line(fd, u->line)) {
+    *failed = true;
+    *why = errno;
+    drop_unit(r, u);
+    return;
+  }
+  pthread_mutex_lock(&r->stat_m);
+  if (u->skip)
+    r->st.skipped++;
+  else if (u->line && !u->failed)
+    r->st.written++;
+  else
+    r->st.errors++;
+  pthread_mutex_unlock(&r->stat_m);
+  unit_free(u);
 }
 
 static double now_s(void) {
@@ -1018,6 +1085,8 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   struct unit **window = NULL; /* --ordered: units waiting for their turn */
   size_t wcap = 0;
   bool io_failed = false;
+  int io_errno = 0;
+  const char *io_file = o->out;
   bool reader_done = false;
   while (st == PC_OK && started > 0) {
     pthread_mutex_lock(&r->in.m);
@@ -1058,7 +1127,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
           struct unit **nw = realloc(window, nc * sizeof *nw);
           if (!nw) {
             st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            unit_free(u);
+            drop_unit(r, u);
             break;
           }
           memset(nw + wcap, 0, (nc - wcap) * sizeof *nw);
@@ -1076,26 +1145,10 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
           window[wcap - 1] = NULL;
           next++;
         }
-        int kind = 0; /* 0 skipped, 1 written, 2 error */
-        if (todo->skip) {
-          kind = 0;
-        } else if (todo->line) {
-          int fd = todo->failed ? efd : ofd;
-          if (fd >= 0 && !write_all(fd, todo->line, strlen(todo->line)))
-            io_failed = true;
-          kind = todo->failed ? 2 : 1;
-        } else {
-          kind = 2;
-        }
-        pthread_mutex_lock(&r->stat_m);
-        if (kind == 0)
-          r->st.skipped++;
-        else if (kind == 1)
-          r->st.written++;
-        else
-          r->st.errors++;
-        pthread_mutex_unlock(&r->stat_m);
-        unit_free(todo);
+        bool was = io_failed, to_errors = todo->failed;
+        put_unit(r, todo, ofd, efd, &io_failed, &io_errno);
+        if (io_failed && !was)
+          io_file = to_errors ? o->errors : o->out;
         if (!o->ordered)
           break;
       }
@@ -1109,24 +1162,28 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       last = t;
     }
     if (io_failed) {
-      st = pc_error_set(err, PC_ERR_IO, "cannot write the output: %s",
-                        strerror(errno));
+      st = pc_error_set(err, PC_ERR_IO, "cannot write %s: %s", io_file,
+                        strerror(io_errno));
       break;
     }
   }
   /* drain on failure: workers and reader must end */
   if (st != PC_OK) {
     q_close(&r->in);
-    struct unit *u;
-    pthread_mutex_lock(&r->in.m);
-    while (r->in.n) {
-      u = r->in.v[r->in.head];
-      r->in.head = (r->in.head + 1) % r->in.cap;
-      r->in.n--;
-      unit_free(u);
+    for (;;) {
+      struct unit *u = NULL;
+      pthread_mutex_lock(&r->in.m);
+      if (r->in.n) {
+        u = r->in.v[r->in.head];
+        r->in.head = (r->in.head + 1) % r->in.cap;
+        r->in.n--;
+      }
+      pthread_cond_broadcast(&r->in.not_full);
+      pthread_mutex_unlock(&r->in.m);
+      if (!u)
+        break;
+      drop_unit(r, u);
     }
-    pthread_cond_broadcast(&r->in.not_full);
-    pthread_mutex_unlock(&r->in.m);
   }
   /* on failure, workers may be blocked on a full out queue: empty it until
    * every one has ended */
@@ -1148,7 +1205,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts);
     }
     pthread_mutex_unlock(&r->out.m);
-    unit_free(u);
+    drop_unit(r, u);
     if (!u && live == 0)
       break;
   }
@@ -1160,7 +1217,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       pthread_join(rd, NULL);
   }
   for (size_t i = 0; i < wcap; i++)
-    unit_free(window ? window[i] : NULL);
+    drop_unit(r, window ? window[i] : NULL);
   free(window);
   if (!to_stdout && fsync(ofd) != 0 && st == PC_OK && errno != EINVAL)
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
