@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
@@ -146,6 +147,34 @@ def resume_matches(name, inputs, tmp):
     check(f"resume {name}: cut after any line, resumed = the clean run", not bad and whole, bad[:1])
 
 
+def killed(tmp):
+    """Real kill -9 at a few points of a run over a directory where every
+    page is there five times: resumed, the lines of a clean run."""
+    d = os.path.join(tmp, "fives")
+    os.makedirs(d)
+    for i in range(30):
+        with open(os.path.join(d, f"p{i:02}.html"), "wb") as f:
+            f.write(page(i // 5 + 5))
+    full = os.path.join(tmp, "fives-full.jsonl")
+    batch(d, "--out", full, "--jobs", "2")
+    want = sorted(x for x in raw_lines(full) if x)
+    out = os.path.join(tmp, "fives.jsonl")
+    for at in (3, 11, 22):  # kill once the output holds `at` lines (polled, bounded)
+        p = subprocess.Popen([PRESSCUT, "batch", "--quiet", d, "--out", out, "--resume", "--jobs", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while p.poll() is None and time.monotonic() < deadline:
+            if os.path.exists(out) and open(out, "rb").read().count(b"\n") >= at:
+                break
+            time.sleep(0.005)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    r = batch(d, "--out", out, "--resume")
+    got = sorted(x for x in raw_lines(out) if x)
+    check("resume after kill -9, same content five times: the clean run's lines",
+          r.returncode == 0 and got == want and len(want) == 30, (len(got), len(want), r.stderr[-200:]))
+
+
 def resume(tmp):
     d = os.path.join(tmp, "same")
     os.makedirs(d)
@@ -206,6 +235,7 @@ def main():
     atexit.register(shutil.rmtree, tmp, True)
     links(tmp)
     resume(tmp)
+    killed(tmp)
     full_disk(tmp)
     return report()
 
