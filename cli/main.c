@@ -8,13 +8,17 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EX_OK = 0, EX_USAGE = 2, EX_INPUT = 3, EX_NET = 4, EX_INTERNAL = 5 };
@@ -79,7 +83,8 @@ static void usage_extract(FILE *f) {
           "      --url URL         the page's address (base for relative links)\n"
           "      --content-type T  the HTTP Content-Type of a file input\n"
           "      --max-input N     refuse inputs over N bytes (default 32 MiB)\n"
-          "      --timeout S       fetch timeout in seconds (default 15)\n"
+          "      --timeout S       fetch timeout in seconds (default 15); a\n"
+          "                        FIFO, pipe or device is read within it too\n"
           "      --data-dir DIR    language data to use instead of the built-in\n"
           "      --attribution     add quotes, entities and claims (json)\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
@@ -225,7 +230,8 @@ static void usage_batch(FILE *f) {
           "\n"
           "Extracts every document of the inputs into one JSON Lines file: a\n"
           "line per document with extract's fields, \"source\" (file and\n"
-          "record offset) and \"id\" (SHA-256 of URL and payload).\n"
+          "record offset) and \"id\" (SHA-256 of URL and payload).  Every\n"
+          "record gets its line, the same content twice too (same id).\n"
           "INPUT: a directory (recursive), an HTML or text file, a WARC or\n"
           "gzipped WARC (response records with HTML), JSON Lines of\n"
           "{\"url\",\"html\"}, or - (standard input, any of these).\n"
@@ -236,8 +242,10 @@ static void usage_batch(FILE *f) {
           "  -j, --jobs N          worker threads (default: the cores)\n"
           "      --attribution     add quotes, entities and claims\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
-          "      --resume          continue an interrupted run: what --out\n"
-          "                        (and --errors) hold is not done again\n"
+          "      --resume          continue an interrupted run: the records\n"
+          "                        (source file and offset) that --out (and\n"
+          "                        --errors) hold are not done again; give\n"
+          "                        the inputs as the first run did\n"
           "      --shard I/N       only documents whose number %% N == I\n"
           "      --ordered         write in input order (default: as ready)\n"
           "      --inputs-from F   read input paths from F, one a line (- for\n"
@@ -249,9 +257,26 @@ static void usage_batch(FILE *f) {
           "  -h, --help            this help\n"
           "\n"
           "A summary goes to standard error at the end: read = written +\n"
-          "errors + skipped.  Exit 0 when the run completed (even with\n"
-          "failed documents, which are in --errors), 2 usage, 3 an input or\n"
-          "output cannot be opened, 5 internal error.\n");
+          "errors + skipped + not written (a write failed, as on a full\n"
+          "disk: the run stops, whole lines only stay, --resume completes\n"
+          "it); files reached again through links are not read twice.\n"
+          "Exit 0 when the run completed (even with failed documents, which\n"
+          "are in --errors), 2 usage, 3 an input or output cannot be opened\n"
+          "or written, 5 internal error.\n");
+}
+
+/* A byte count: digits only (strtoull alone takes "-5" as 2^64 - 5, and
+ * a negative limit would be no limit).  False when s is not one. */
+static bool parse_bytes(const char *s, size_t *v) {
+  if (!s || *s < '0' || *s > '9')
+    return false;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(s, &end, 10);
+  if (errno || *end || n > SIZE_MAX)
+    return false;
+  *v = (size_t)n;
+  return true;
 }
 
 static int fail(int code, const char *fmt, const char *a, const char *b) {
@@ -261,22 +286,55 @@ static int fail(int code, const char *fmt, const char *a, const char *b) {
   return code;
 }
 
-/* Reads a path or stdin, at most max bytes (one more is an error). */
-static pc_status read_input(const char *path, size_t max, char **data,
-                            size_t *len, pc_error *err) {
-  FILE *f = stdin;
-  if (strcmp(path, "-") != 0) {
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-      snprintf(err->msg, sizeof err->msg, "is a directory");
-      return PC_ERR_IO;
-    }
-    f = fopen(path, "rb");
-    if (!f) {
-      snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
-      return PC_ERR_IO;
-    }
+/* Waits until fd has data (or its end) or the deadline (CLOCK_MONOTONIC
+ * seconds) passes: false then. */
+static bool wait_readable(int fd, double deadline) {
+  for (;;) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double left = deadline - ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+    if (left <= 0)
+      return false;
+    struct pollfd p = {fd, POLLIN, 0};
+    int k = poll(&p, 1, (int)(left * 1000) + 1);
+    if (k > 0)
+      return true;
+    if (k < 0 && errno != EINTR)
+      return true; /* let read(2) report it */
   }
+}
+
+/* Opens a path (or takes stdin) for read_input; -1 with err set. */
+static int open_input(const char *path, pc_error *err) {
+  if (strcmp(path, "-") == 0)
+    return STDIN_FILENO;
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    snprintf(err->msg, sizeof err->msg, "is a directory");
+    return -1;
+  }
+  /* O_NONBLOCK: opening a FIFO waits for no writer (the wait is
+   * read_input's, bounded); a regular file ignores it */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+  return fd;
+}
+
+/* Reads a path or stdin, at most max bytes (one more is an error).  What
+ * can keep a reader waiting (a FIFO, a pipe, a socket, a device; not a
+ * regular file, not a terminal) must be read whole within timeout_s
+ * seconds. */
+static pc_status read_input(const char *path, size_t max, long timeout_s,
+                            char **data, size_t *len, pc_error *err) {
+  int fd = open_input(path, err);
+  if (fd < 0)
+    return PC_ERR_IO;
+  struct stat sb;
+  bool bounded = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) && !isatty(fd);
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  double deadline = (double)t0.tv_sec + t0.tv_nsec / 1e9 + (double)timeout_s;
   size_t cap = 65536, n = 0;
   char *buf = malloc(cap);
   pc_status st = buf ? PC_OK : PC_ERR_NOMEM;
@@ -296,23 +354,34 @@ static pc_status read_input(const char *path, size_t max, char **data,
       }
       buf = nb;
     }
-    size_t k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0) {
-      if (ferror(f)) {
-        snprintf(err->msg, sizeof err->msg, "read error");
-        st = PC_ERR_IO;
-      }
+    if (bounded && !wait_readable(fd, deadline)) {
+      snprintf(err->msg, sizeof err->msg,
+               "no end of input within %ld s (see --timeout)", timeout_s);
+      st = PC_ERR_IO;
       break;
     }
+    ssize_t k = read(fd, buf + n, cap - n);
+    if (k < 0 && errno == EAGAIN && !bounded) { /* a non-blocking terminal */
+      struct pollfd p = {fd, POLLIN, 0};
+      poll(&p, 1, -1);
+    }
+    if (k < 0 && (errno == EINTR || errno == EAGAIN))
+      continue;
+    if (k < 0) {
+      snprintf(err->msg, sizeof err->msg, "read error: %s", strerror(errno));
+      st = PC_ERR_IO;
+    }
+    if (k <= 0)
+      break;
+    n += (size_t)k;
   }
   if (st == PC_OK && n > max) {
     snprintf(err->msg, sizeof err->msg,
              "input is %zu bytes, over the limit of %zu (see --max-input)", n, max);
     st = PC_ERR_TOO_LARGE;
   }
-  if (f != stdin)
-    fclose(f);
+  if (fd != STDIN_FILENO)
+    close(fd);
   if (st == PC_ERR_NOMEM)
     snprintf(err->msg, sizeof err->msg, "out of memory");
   if (st != PC_OK) {
@@ -377,7 +446,8 @@ static pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
     eo.url = fr->final_url;
     eo.content_type = fr->content_type;
   } else {
-    st = read_input(input, a->max_input, &data, &len, err);
+    st = read_input(input, a->max_input, a->timeout > 0 ? a->timeout : 15,
+                    &data, &len, err);
     if (st != PC_OK)
       return st;
   }
@@ -453,9 +523,7 @@ static int cmd_run(int argc, char **argv, bool quotes) {
     case 'u': a.url = optarg; break;
     case 't': a.content_type = optarg; break;
     case 'm':
-      errno = 0;
-      a.max_input = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || a.max_input == 0)
+      if (!parse_bytes(optarg, &a.max_input) || a.max_input == 0)
         return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", optarg, "");
       break;
     case 'T':
@@ -626,9 +694,7 @@ static int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
   case 'u': a->url = arg; return EX_OK;
   case 't': a->content_type = arg; return EX_OK;
   case 'm':
-    errno = 0;
-    a->max_input = (size_t)strtoull(arg, &end, 10);
-    if (errno || *end || a->max_input == 0)
+    if (!parse_bytes(arg, &a->max_input) || a->max_input == 0)
       return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", arg, "");
     return EX_OK;
   case 'T':
@@ -1195,6 +1261,9 @@ static unsigned long long input_bytes(const char *path, int depth) {
       continue;
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+    struct stat ls;
+    if (lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode))
+      continue; /* an estimate: links (maybe a cycle) are not followed */
     unsigned long long k = input_bytes(full, depth + 1);
     struct stat s2;
     if (k == 0 && stat(full, &s2) == 0 && S_ISREG(s2.st_mode) &&
@@ -1231,10 +1300,12 @@ static void batch_progress(void *closure, const pc_batch_stats *st,
   if (ui->tty)
     fputc('\n', stderr);
   fprintf(stderr,
-          "%s: %llu read = %llu written + %llu errors + %llu skipped; "
-          "%llu files, %.1f MB in %.1f s (%.0f docs/s)\n",
-          prog, st->read, st->written, st->errors, st->skipped, st->files,
-          (double)st->bytes / 1048576.0, seconds, rate);
+          "%s: %llu read = %llu written + %llu errors + %llu skipped + "
+          "%llu not written; %llu files (%llu reached again, not read), "
+          "%.1f MB in %.1f s (%.0f docs/s)\n",
+          prog, st->read, st->written, st->errors, st->skipped, st->unwritten,
+          st->files, st->repeats, (double)st->bytes / 1048576.0, seconds,
+          rate);
 }
 
 static int cmd_batch(int argc, char **argv) {
@@ -1293,9 +1364,7 @@ static int cmd_batch(int argc, char **argv) {
     case O_ORDERED: bo.ordered = 1; break;
     case O_FROM: from = optarg; break;
     case O_MAXDOC:
-      errno = 0;
-      bo.max_doc = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || bo.max_doc < 1024)
+      if (!parse_bytes(optarg, &bo.max_doc) || bo.max_doc < 1024)
         return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
                     optarg, "");
       break;
