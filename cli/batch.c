@@ -15,7 +15,8 @@ static void usage_batch(FILE *f) {
           "\n"
           "Extracts every document of the inputs into one JSON Lines file: a\n"
           "line per document with extract's fields, \"source\" (file and\n"
-          "record offset) and \"id\" (SHA-256 of URL and payload).\n"
+          "record offset) and \"id\" (SHA-256 of URL and payload).  Every\n"
+          "record gets its line, the same content twice too (same id).\n"
           "INPUT: a directory (recursive), an HTML or text file, a WARC or\n"
           "gzipped WARC (response records with HTML), JSON Lines of\n"
           "{\"url\",\"html\"}, or - (standard input, any of these).\n"
@@ -26,8 +27,10 @@ static void usage_batch(FILE *f) {
           "  -j, --jobs N          worker threads (default: the cores)\n"
           "      --attribution     add quotes, entities and claims\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
-          "      --resume          continue an interrupted run: what --out\n"
-          "                        (and --errors) hold is not done again\n"
+          "      --resume          continue an interrupted run: the records\n"
+          "                        (source file and offset) that --out (and\n"
+          "                        --errors) hold are not done again; give\n"
+          "                        the inputs as the first run did\n"
           "      --shard I/N       only documents whose number %% N == I\n"
           "      --ordered         write in input order (default: as ready)\n"
           "      --inputs-from F   read input paths from F, one a line (- for\n"
@@ -39,9 +42,12 @@ static void usage_batch(FILE *f) {
           "  -h, --help            this help\n"
           "\n"
           "A summary goes to standard error at the end: read = written +\n"
-          "errors + skipped.  Exit 0 when the run completed (even with\n"
-          "failed documents, which are in --errors), 2 usage, 3 an input or\n"
-          "output cannot be opened, 5 internal error.\n");
+          "errors + skipped + not written (a write failed, as on a full\n"
+          "disk: the run stops, whole lines only stay, --resume completes\n"
+          "it); files reached again through links are not read twice.\n"
+          "Exit 0 when the run completed (even with failed documents, which\n"
+          "are in --errors), 2 usage, 3 an input or output cannot be opened\n"
+          "or written, 5 internal error.\n");
 }
 
 struct batch_ui {
@@ -73,6 +79,9 @@ static unsigned long long input_bytes(const char *path, int depth) {
       continue;
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+    struct stat ls;
+    if (lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode))
+      continue; /* an estimate: links (maybe a cycle) are not followed */
     unsigned long long k = input_bytes(full, depth + 1);
     struct stat s2;
     if (k == 0 && stat(full, &s2) == 0 && S_ISREG(s2.st_mode) &&
@@ -109,10 +118,12 @@ static void batch_progress(void *closure, const pc_batch_stats *st,
   if (ui->tty)
     fputc('\n', stderr);
   fprintf(stderr,
-          "%s: %llu read = %llu written + %llu errors + %llu skipped; "
-          "%llu files, %.1f MB in %.1f s (%.0f docs/s)\n",
-          PROG, st->read, st->written, st->errors, st->skipped, st->files,
-          (double)st->bytes / 1048576.0, seconds, rate);
+          "%s: %llu read = %llu written + %llu errors + %llu skipped + "
+          "%llu not written; %llu files (%llu reached again, not read), "
+          "%.1f MB in %.1f s (%.0f docs/s)\n",
+          PROG, st->read, st->written, st->errors, st->skipped, st->unwritten,
+          st->files, st->repeats, (double)st->bytes / 1048576.0, seconds,
+          rate);
 }
 
 int cmd_batch(int argc, char **argv) {
@@ -171,9 +182,7 @@ int cmd_batch(int argc, char **argv) {
     case O_ORDERED: bo.ordered = 1; break;
     case O_FROM: from = optarg; break;
     case O_MAXDOC:
-      errno = 0;
-      bo.max_doc = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || bo.max_doc < 1024)
+      if (!parse_bytes(optarg, &bo.max_doc) || bo.max_doc < 1024)
         return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
                     optarg, "");
       break;

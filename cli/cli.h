@@ -29,10 +29,15 @@ int exit_code(pc_status st);
  * code. */
 int fail(int code, const char *fmt, const char *a, const char *b);
 
+/* A byte count: digits only (strtoull alone takes "-5" as 2^64 - 5, and
+ * a negative limit would be no limit).  False when s is not one. */
+bool parse_bytes(const char *s, size_t *v);
+
 /* Reads a path or stdin, at most max bytes (one more is an error); *data
- * is the caller's to free. */
-pc_status read_input(const char *path, size_t max, char **data, size_t *len,
-                     pc_error *err);
+ * is the caller's to free.  What can keep a reader waiting (a FIFO, a
+ * pipe, a socket, a device) must be read whole within timeout_s. */
+pc_status read_input(const char *path, size_t max, long timeout_s,
+                     char **data, size_t *len, pc_error *err);
 
 /* The input options of extract, quotes, html, pdf and mail. */
 struct extract_args {

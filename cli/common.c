@@ -4,7 +4,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 int exit_code(pc_status st) {
   switch (st) {
@@ -21,6 +26,20 @@ int exit_code(pc_status st) {
   return EX_INTERNAL;
 }
 
+/* A byte count: digits only (strtoull alone takes "-5" as 2^64 - 5, and
+ * a negative limit would be no limit).  False when s is not one. */
+bool parse_bytes(const char *s, size_t *v) {
+  if (!s || *s < '0' || *s > '9')
+    return false;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(s, &end, 10);
+  if (errno || *end || n > SIZE_MAX)
+    return false;
+  *v = (size_t)n;
+  return true;
+}
+
 int fail(int code, const char *fmt, const char *a, const char *b) {
   fprintf(stderr, "%s: ", PROG);
   fprintf(stderr, fmt, a, b);
@@ -28,22 +47,55 @@ int fail(int code, const char *fmt, const char *a, const char *b) {
   return code;
 }
 
-/* Reads a path or stdin, at most max bytes (one more is an error). */
-pc_status read_input(const char *path, size_t max, char **data,
-                            size_t *len, pc_error *err) {
-  FILE *f = stdin;
-  if (strcmp(path, "-") != 0) {
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-      snprintf(err->msg, sizeof err->msg, "is a directory");
-      return PC_ERR_IO;
-    }
-    f = fopen(path, "rb");
-    if (!f) {
-      snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
-      return PC_ERR_IO;
-    }
+/* Waits until fd has data (or its end) or the deadline (CLOCK_MONOTONIC
+ * seconds) passes: false then. */
+static bool wait_readable(int fd, double deadline) {
+  for (;;) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double left = deadline - ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+    if (left <= 0)
+      return false;
+    struct pollfd p = {fd, POLLIN, 0};
+    int k = poll(&p, 1, (int)(left * 1000) + 1);
+    if (k > 0)
+      return true;
+    if (k < 0 && errno != EINTR)
+      return true; /* let read(2) report it */
   }
+}
+
+/* Opens a path (or takes stdin) for read_input; -1 with err set. */
+static int open_input(const char *path, pc_error *err) {
+  if (strcmp(path, "-") == 0)
+    return STDIN_FILENO;
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    snprintf(err->msg, sizeof err->msg, "is a directory");
+    return -1;
+  }
+  /* O_NONBLOCK: opening a FIFO waits for no writer (the wait is
+   * read_input's, bounded); a regular file ignores it */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+  return fd;
+}
+
+/* Reads a path or stdin, at most max bytes (one more is an error).  What
+ * can keep a reader waiting (a FIFO, a pipe, a socket, a device; not a
+ * regular file, not a terminal) must be read whole within timeout_s
+ * seconds. */
+pc_status read_input(const char *path, size_t max, long timeout_s,
+                            char **data, size_t *len, pc_error *err) {
+  int fd = open_input(path, err);
+  if (fd < 0)
+    return PC_ERR_IO;
+  struct stat sb;
+  bool bounded = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) && !isatty(fd);
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  double deadline = (double)t0.tv_sec + t0.tv_nsec / 1e9 + (double)timeout_s;
   size_t cap = 65536, n = 0;
   char *buf = malloc(cap);
   pc_status st = buf ? PC_OK : PC_ERR_NOMEM;
@@ -63,23 +115,34 @@ pc_status read_input(const char *path, size_t max, char **data,
       }
       buf = nb;
     }
-    size_t k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0) {
-      if (ferror(f)) {
-        snprintf(err->msg, sizeof err->msg, "read error");
-        st = PC_ERR_IO;
-      }
+    if (bounded && !wait_readable(fd, deadline)) {
+      snprintf(err->msg, sizeof err->msg,
+               "no end of input within %ld s (see --timeout)", timeout_s);
+      st = PC_ERR_IO;
       break;
     }
+    ssize_t k = read(fd, buf + n, cap - n);
+    if (k < 0 && errno == EAGAIN && !bounded) { /* a non-blocking terminal */
+      struct pollfd p = {fd, POLLIN, 0};
+      poll(&p, 1, -1);
+    }
+    if (k < 0 && (errno == EINTR || errno == EAGAIN))
+      continue;
+    if (k < 0) {
+      snprintf(err->msg, sizeof err->msg, "read error: %s", strerror(errno));
+      st = PC_ERR_IO;
+    }
+    if (k <= 0)
+      break;
+    n += (size_t)k;
   }
   if (st == PC_OK && n > max) {
     snprintf(err->msg, sizeof err->msg,
              "input is %zu bytes, over the limit of %zu (see --max-input)", n, max);
     st = PC_ERR_TOO_LARGE;
   }
-  if (f != stdin)
-    fclose(f);
+  if (fd != STDIN_FILENO)
+    close(fd);
   if (st == PC_ERR_NOMEM)
     snprintf(err->msg, sizeof err->msg, "out of memory");
   if (st != PC_OK) {
@@ -109,7 +172,8 @@ pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
     return pc_load_url(ctx, input, &lo, doc, err);
   char *data = NULL;
   size_t len = 0;
-  pc_status st = read_input(input, a->max_input, &data, &len, err);
+  pc_status st = read_input(input, a->max_input,
+                            a->timeout > 0 ? a->timeout : 15, &data, &len, err);
   if (st != PC_OK)
     return st;
   st = pc_load(ctx, data, len, &lo, doc, err);
@@ -145,9 +209,7 @@ int input_opt(int c, const char *arg, struct extract_args *a) {
   case 'u': a->url = arg; return EX_OK;
   case 't': a->content_type = arg; return EX_OK;
   case 'm':
-    errno = 0;
-    a->max_input = (size_t)strtoull(arg, &end, 10);
-    if (errno || *end || a->max_input == 0)
+    if (!parse_bytes(arg, &a->max_input) || a->max_input == 0)
       return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", arg, "");
     return EX_OK;
   case 'T':

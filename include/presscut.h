@@ -566,6 +566,11 @@ typedef struct pc_batch_stats {
                                   non-HTML) or not ours (--shard, --resume) */
   unsigned long long bytes;    /* payload bytes read */
   unsigned long long files;    /* input files opened */
+  unsigned long long repeats;  /* files and directories reached again (a
+                                  link, a cycle, a name given twice): each
+                                  is read once, by device and inode */
+  unsigned long long unwritten; /* documents read but not written: the
+                                   output failed and the run stopped */
 } pc_batch_stats;
 
 typedef struct pc_batch_opts {
@@ -594,7 +599,8 @@ PC_API void pc_batch_opts_init(pc_batch_opts *opts);
  * "source" ({"file", "offset"}) and "id" (SHA-256 of URL and payload).
  * Memory is bounded: inputs are streamed, at most a few documents per
  * worker are in flight.  *stats (may be NULL) gets the counts; read ==
- * written + errors + skipped. */
+ * written + errors + skipped + unwritten, and a document is written once
+ * its whole line is. */
 PC_API pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *opts,
                               pc_batch_stats *stats, pc_error *err);
 

@@ -16,7 +16,9 @@
  * undone.  Files are read plain or as gzip members (stream.c); a record's
  * offset in a .warc.gz is that of its gzip member, as CDX indexes give it.
  *
- * Resume: the ids already in the output (and errors) file are skipped; a
+ * Resume: the records (source file and offset) already in the output (and
+ * errors) file are skipped, so a resumed run writes what an uninterrupted
+ * one does, a line per record, records with the same content included; a
  * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
  * out in one write(2). */
 #include "internal.h"
@@ -100,20 +102,21 @@ static void q_destroy(struct queue *q) {
   pthread_cond_destroy(&q->not_full);
 }
 
-/* Adds u (taking it); into a closed queue, u is dropped (a failed run). */
-static void q_push(struct queue *q, struct unit *u) {
+/* Adds u (taking it) and returns true; a closed queue (a failed run)
+ * takes nothing: false, and u stays the caller's. */
+static bool q_push(struct queue *q, struct unit *u) {
   pthread_mutex_lock(&q->m);
   while (q->n == q->cap && !q->closed)
     pthread_cond_wait(&q->not_full, &q->m);
-  if (q->closed && q->n == q->cap) {
+  if (q->closed) {
     pthread_mutex_unlock(&q->m);
-    unit_free(u);
-    return;
+    return false;
   }
   q->v[(q->head + q->n) % q->cap] = u;
   q->n++;
   pthread_cond_signal(&q->not_empty);
   pthread_mutex_unlock(&q->m);
+  return true;
 }
 
 /* NULL when closed and empty. */
@@ -153,6 +156,9 @@ struct run {
   pthread_mutex_t stat_m;
   pc_batch_stats st;
   unsigned long long next_seq;
+  /* the reader's: (device, inode) of every file and directory reached,
+   * so none is read twice and a link cycle ends */
+  GHashTable *seen;
   int live; /* workers still running (under out.m) */
 };
 
@@ -203,7 +209,49 @@ static bool done_add(struct run *r, uint64_t k) {
   return true;
 }
 
-/* The ids of a JSON Lines file, after cutting a partial last line. */
+/* The key of a record's place: its source file (as the output names it:
+ * UTF-8, a byte that is not becomes U+FFFD) and its offset. */
+static uint64_t place_key(const char *file, size_t flen,
+                          unsigned long long off) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  char place[32];
+  int pl = snprintf(place, sizeof place, "%c%llu", '\0', off);
+  g_checksum_update(c, (const guchar *)file, (gssize)flen);
+  g_checksum_update(c, (const guchar *)place, pl);
+  uint64_t k = key_of(g_checksum_get_string(c));
+  g_checksum_free(c);
+  return k;
+}
+
+/* The place key of an output line, from its "source" object; false when
+ * the line has none (not ours).  Inside a JSON string a quote is always
+ * escaped, so the last raw "source":{ is the line's own source, and the
+ * first raw },"id":" after it closes that object. */
+static bool line_place(const char *line, uint64_t *key) {
+  static const char tag[] = "\"source\":{";
+  const char *src = NULL;
+  for (const char *p = strstr(line, tag); p; p = strstr(p + 1, tag))
+    src = p;
+  const char *end = src ? strstr(src, "},\"id\":\"") : NULL;
+  if (!end)
+    return false;
+  const char *obj = src + sizeof tag - 2; /* at the '{' */
+  const char *why = NULL;
+  struct json_object *j =
+      pc_json_parse(obj, (size_t)(end + 1 - obj), true, 4, &why);
+  size_t fl = 0;
+  const char *file = pc_json_get_str(j, "file", &fl);
+  struct json_object *off = NULL;
+  bool ok = file && json_object_object_get_ex(j, "offset", &off) &&
+            json_object_is_type(off, json_type_int);
+  if (ok)
+    *key = place_key(file, fl, (unsigned long long)json_object_get_uint64(off));
+  json_object_put(j);
+  return ok;
+}
+
+/* The records (source file and offset) a JSON Lines output file already
+ * holds, after cutting a partial last line. */
 static pc_status load_done(struct run *r, const char *path, pc_error *err) {
   int fd = open(path, O_RDWR | O_CLOEXEC);
   if (fd < 0)
@@ -224,10 +272,8 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
     if (line[n - 1] != '\n')
       break; /* the partial last line of an interrupted run */
     good += n;
-    /* the line's own id follows its "source" object; blocks have ids
-     * too, but never right after a closing brace and a comma */
-    const char *id = strstr(line, "},\"id\":\"");
-    if (id && !done_add(r, key_of(id + 8))) {
+    uint64_t k;
+    if (line_place(line, &k) && !done_add(r, k)) {
       st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
       break;
     }
@@ -237,6 +283,29 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));
   fclose(f);
   return st;
+}
+
+/* A unit read but never written (the output failed, the run stops):
+ * counted, so that read = written + errors + skipped + unwritten, and
+ * freed. */
+static void drop_unit(struct run *r, struct unit *u) {
+  if (!u)
+    return;
+  pthread_mutex_lock(&r->stat_m);
+  if (u->skip)
+    r->st.skipped++; /* never meant to be written */
+  else
+    r->st.unwritten++;
+  pthread_mutex_unlock(&r->stat_m);
+  unit_free(u);
+}
+
+/* The run has stopped (the output failed): the reader reads no more. */
+static bool stopped(struct run *r) {
+  pthread_mutex_lock(&r->in.m);
+  bool c = r->in.closed;
+  pthread_mutex_unlock(&r->in.m);
+  return c;
 }
 
 /*** reading ******************************************************************/
@@ -262,7 +331,8 @@ static void emit_ex(struct run *r, const char *file, unsigned long long off,
   r->st.read++;
   r->st.bytes += len;
   pthread_mutex_unlock(&r->stat_m);
-  q_push(&r->in, u);
+  if (!q_push(&r->in, u))
+    drop_unit(r, u);
 }
 
 static void emit(struct run *r, const char *file, unsigned long long off,
@@ -286,7 +356,8 @@ static void skip_record(struct run *r, const char *file,
   pthread_mutex_lock(&r->stat_m);
   r->st.read++;
   pthread_mutex_unlock(&r->stat_m);
-  q_push(&r->in, u);
+  if (!q_push(&r->in, u))
+    drop_unit(r, u);
 }
 
 static const char *header(const char *h, size_t n, const char *name,
@@ -422,7 +493,7 @@ static void http_payload(struct run *r, const char *file,
 }
 
 static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
-  for (;;) {
+  while (!stopped(r)) {
     /* the version line, after any blank lines between records */
     size_t len;
     bool over;
@@ -524,7 +595,8 @@ static void read_jsonl(struct run *r, struct pc_stream *g, const char *file) {
   size_t len;
   bool over;
   char *line;
-  while ((line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
+  while (!stopped(r) &&
+         (line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
     lineno++;
     if (!over && strspn(line, " \t\r\n") == len) {
       free(line);
@@ -616,9 +688,46 @@ static bool input_name(const char *n) {
   return false;
 }
 
+struct devino {
+  dev_t dev;
+  ino_t ino;
+};
+
+static guint devino_hash(gconstpointer p) {
+  const struct devino *k = p;
+  return (guint)(k->ino * 0x9E3779B97F4A7C15ull >> 32) ^ (guint)k->dev;
+}
+
+static gboolean devino_equal(gconstpointer a, gconstpointer b) {
+  const struct devino *x = a, *y = b;
+  return x->dev == y->dev && x->ino == y->ino;
+}
+
+/* True (and counted) when the file or directory of sb was reached before
+ * through another name: a link, a cycle, a name given twice.  Else it is
+ * remembered (the key is the table's). */
+static bool seen_before(struct run *r, const struct stat *sb) {
+  struct devino k = {sb->st_dev, sb->st_ino};
+  if (!g_hash_table_contains(r->seen, &k)) {
+    struct devino *nk = g_new(struct devino, 1);
+    *nk = k;
+    g_hash_table_add(r->seen, nk);
+    return false;
+  }
+  pthread_mutex_lock(&r->stat_m);
+  r->st.repeats++;
+  pthread_mutex_unlock(&r->stat_m);
+  return true;
+}
+
 static void walk(struct run *r, const char *path, int depth) {
+  if (stopped(r))
+    return;
   struct stat sb;
-  if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+  bool known = strcmp(path, "-") != 0 && stat(path, &sb) == 0;
+  if (known && seen_before(r, &sb))
+    return;
+  if (known && S_ISDIR(sb.st_mode)) {
     if (depth > 64)
       return;
     DIR *d = opendir(path);
@@ -752,6 +861,16 @@ static void decode_line(struct unit *u) {
   json_object_put(j);
 }
 
+/* The unit's place key, as line_place reads it back from its line. */
+static uint64_t unit_place(const struct unit *u) {
+  struct pc_buf t;
+  pc_buf_init(&t, strlen(u->file) * 3 + 16);
+  pc_utf8_sanitize(&t, u->file, strlen(u->file));
+  uint64_t k = place_key(t.data ? t.data : "", t.len, u->offset);
+  pc_buf_cleanup(&t);
+  return k;
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -761,7 +880,7 @@ static void work_one(struct run *r, struct unit *u) {
   if (!id)
     return;
   bool mine = r->o->shard_n == 0 || u->seq % r->o->shard_n == r->o->shard_i;
-  if (!mine || done_has(r, key_of(id))) {
+  if (!mine || (r->done_n && done_has(r, unit_place(u)))) {
     u->skip = true;
     free(id);
     return;
@@ -823,7 +942,8 @@ static void *worker(void *arg) {
   struct unit *u;
   while ((u = q_pop(&r->in)) != NULL) {
     work_one(r, u);
-    q_push(&r->out, u);
+    if (!q_push(&r->out, u)) /* never: out is not closed */
+      drop_unit(r, u);
   }
   pthread_mutex_lock(&r->out.m);
   r->live--;
@@ -832,17 +952,54 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static bool write_all(int fd, const char *s, size_t n) {
-  while (n) {
-    ssize_t w = write(fd, s, n);
+/* Writes the line; on a short write (a full disk, a file-size limit) the
+ * part that went out is cut off again, so the file holds whole lines only
+ * (when it can be truncated: not a pipe), and errno tells why. */
+static bool write_line(int fd, const char *s) {
+  size_t n = strlen(s), done = 0;
+  while (done < n) {
+    ssize_t w = write(fd, s + done, n - done);
     if (w < 0 && errno == EINTR)
       continue;
-    if (w <= 0)
+    if (w <= 0) {
+      int e = w < 0 ? errno : ENOSPC;
+      off_t end = done ? lseek(fd, 0, SEEK_END) : -1;
+      if (end >= (off_t)done && ftruncate(fd, end - (off_t)done) != 0) {
+        /* a pipe or a device: the partial line stays; resume cuts it */
+      }
+      errno = e;
       return false;
-    s += w;
-    n -= (size_t)w;
+    }
+    done += (size_t)w;
   }
   return true;
+}
+
+/* Writes a finished unit's line (unless an earlier write failed: *failed)
+ * and counts it: written or errors only once the whole line is out, else
+ * unwritten.  Frees u.  A failed write sets *failed and *why (errno). */
+static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
+                     bool *failed, int *why) {
+  int fd = u->failed ? efd : ofd;
+  if (*failed && !u->skip) {
+    drop_unit(r, u);
+    return;
+  }
+  if (!u->skip && u->line && fd >= 0 && !write_line(fd, u->line)) {
+    *failed = true;
+    *why = errno;
+    drop_unit(r, u);
+    return;
+  }
+  pthread_mutex_lock(&r->stat_m);
+  if (u->skip)
+    r->st.skipped++;
+  else if (u->line && !u->failed)
+    r->st.written++;
+  else
+    r->st.errors++;
+  pthread_mutex_unlock(&r->stat_m);
+  unit_free(u);
 }
 
 static double now_s(void) {
@@ -868,6 +1025,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   r->ctx = ctx;
   r->o = o;
   r->max_doc = o->max_doc ? o->max_doc : 32u << 20;
+  r->seen = g_hash_table_new_full(devino_hash, devino_equal, g_free, NULL);
   pthread_mutex_init(&r->stat_m, NULL);
   pc_status st = PC_OK;
   if (o->resume) {
@@ -892,6 +1050,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
     if (ofd >= 0)
       close(ofd);
     free(r->done);
+    g_hash_table_destroy(r->seen);
     pthread_mutex_destroy(&r->stat_m);
     free(r);
     return st;
@@ -926,6 +1085,8 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   struct unit **window = NULL; /* --ordered: units waiting for their turn */
   size_t wcap = 0;
   bool io_failed = false;
+  int io_errno = 0;
+  const char *io_file = o->out;
   bool reader_done = false;
   while (st == PC_OK && started > 0) {
     pthread_mutex_lock(&r->in.m);
@@ -966,7 +1127,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
           struct unit **nw = realloc(window, nc * sizeof *nw);
           if (!nw) {
             st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            unit_free(u);
+            drop_unit(r, u);
             break;
           }
           memset(nw + wcap, 0, (nc - wcap) * sizeof *nw);
@@ -984,26 +1145,10 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
           window[wcap - 1] = NULL;
           next++;
         }
-        int kind = 0; /* 0 skipped, 1 written, 2 error */
-        if (todo->skip) {
-          kind = 0;
-        } else if (todo->line) {
-          int fd = todo->failed ? efd : ofd;
-          if (fd >= 0 && !write_all(fd, todo->line, strlen(todo->line)))
-            io_failed = true;
-          kind = todo->failed ? 2 : 1;
-        } else {
-          kind = 2;
-        }
-        pthread_mutex_lock(&r->stat_m);
-        if (kind == 0)
-          r->st.skipped++;
-        else if (kind == 1)
-          r->st.written++;
-        else
-          r->st.errors++;
-        pthread_mutex_unlock(&r->stat_m);
-        unit_free(todo);
+        bool was = io_failed, to_errors = todo->failed;
+        put_unit(r, todo, ofd, efd, &io_failed, &io_errno);
+        if (io_failed && !was)
+          io_file = to_errors ? o->errors : o->out;
         if (!o->ordered)
           break;
       }
@@ -1017,24 +1162,28 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       last = t;
     }
     if (io_failed) {
-      st = pc_error_set(err, PC_ERR_IO, "cannot write the output: %s",
-                        strerror(errno));
+      st = pc_error_set(err, PC_ERR_IO, "cannot write %s: %s", io_file,
+                        strerror(io_errno));
       break;
     }
   }
   /* drain on failure: workers and reader must end */
   if (st != PC_OK) {
     q_close(&r->in);
-    struct unit *u;
-    pthread_mutex_lock(&r->in.m);
-    while (r->in.n) {
-      u = r->in.v[r->in.head];
-      r->in.head = (r->in.head + 1) % r->in.cap;
-      r->in.n--;
-      unit_free(u);
+    for (;;) {
+      struct unit *u = NULL;
+      pthread_mutex_lock(&r->in.m);
+      if (r->in.n) {
+        u = r->in.v[r->in.head];
+        r->in.head = (r->in.head + 1) % r->in.cap;
+        r->in.n--;
+      }
+      pthread_cond_broadcast(&r->in.not_full);
+      pthread_mutex_unlock(&r->in.m);
+      if (!u)
+        break;
+      drop_unit(r, u);
     }
-    pthread_cond_broadcast(&r->in.not_full);
-    pthread_mutex_unlock(&r->in.m);
   }
   /* on failure, workers may be blocked on a full out queue: empty it until
    * every one has ended */
@@ -1056,7 +1205,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts);
     }
     pthread_mutex_unlock(&r->out.m);
-    unit_free(u);
+    drop_unit(r, u);
     if (!u && live == 0)
       break;
   }
@@ -1068,7 +1217,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
       pthread_join(rd, NULL);
   }
   for (size_t i = 0; i < wcap; i++)
-    unit_free(window ? window[i] : NULL);
+    drop_unit(r, window ? window[i] : NULL);
   free(window);
   if (!to_stdout && fsync(ofd) != 0 && st == PC_OK && errno != EINVAL)
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
@@ -1086,6 +1235,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   q_destroy(&r->in);
   q_destroy(&r->out);
   free(r->done);
+  g_hash_table_destroy(r->seen);
   pthread_mutex_destroy(&r->stat_m);
   free(r);
   return st;

@@ -251,7 +251,7 @@ def main():
                                     "html": open(os.path.join(CORPUS, p), errors="replace").read()}) + "\n")
     full = os.path.join(tmp, "full.jsonl")
     batch(many, "--out", full)
-    want_ids = [d["id"] for d in lines(full)]
+    want_ids = sorted((d["source"]["file"], d["source"]["offset"], d["id"]) for d in lines(full))
     rnd = random.Random(7)
     for attempt in range(6):
         out = os.path.join(tmp, f"resumed{attempt}.jsonl")
@@ -266,9 +266,10 @@ def main():
             p.wait()
         r = batch(many, "--out", out, "--resume")
         raw = open(out).read()
-        got_ids = [json.loads(l)["id"] for l in raw.splitlines() if l.strip()]
-        check(f"resume after {kills} kill -9: every document once",
-              sorted(got_ids) == sorted(want_ids) and len(got_ids) == len(set(got_ids)) and raw.endswith("\n"),
+        got_ids = [(d["source"]["file"], d["source"]["offset"], d["id"])
+                   for d in (json.loads(l) for l in raw.splitlines() if l.strip())]
+        check(f"resume after {kills} kill -9: every record (source, offset, id) once",
+              sorted(got_ids) == want_ids and len(got_ids) == len(set(got_ids)) and raw.endswith("\n"),
               (len(got_ids), len(set(got_ids)), len(want_ids)))
 
     # --- memory does not grow with the input ------------------------------------------

@@ -47,6 +47,24 @@ expect 3 "over --max-input" -- "$bin" extract --max-input 100 "$seed"
 oneline
 has "$tmp/err" "limit"
 expect 2 "unknown block id" -- "$bin" extract --delete b99 "$seed"
+# a negative limit is a usage error, not "no limit" (strtoull took -5 as
+# 2^64-5); timeout(1) bounds the run should it not be refused
+head -c 300000 /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
+expect 2 "negative --max-input" -- timeout 30 "$bin" extract --max-input -5 "$tmp/big.txt"
+oneline
+has "$tmp/err" "max-input"
+expect 2 "negative --max-input (html)" -- timeout 30 "$bin" html --max-input -5 -o "$tmp/x.html" "$tmp/big.txt"
+expect 2 "negative --max-doc (batch)" -- timeout 30 "$bin" batch --quiet --max-doc -5000 --out "$tmp/b.jsonl" "$seed"
+# reading is bounded by --timeout too: a FIFO nobody writes to
+mkfifo "$tmp/fifo"
+expect 3 "a FIFO without a writer times out" -- timeout 30 "$bin" extract --timeout 1 "$tmp/fifo"
+oneline
+has "$tmp/err" "timeout"
+# ... and one that is written is read
+timeout 30 sh -c 'cat "$1" >"$2"' sh "$seed" "$tmp/fifo" &
+expect 0 "a FIFO with a writer" -- timeout 30 "$bin" extract --timeout 20 "$tmp/fifo"
+has "$tmp/out" "Terrorist Attack Near Moscow"
+wait
 
 # partial work is kept: a bad input among good ones
 expect 3 "one bad of two" -- "$bin" extract --format json "$seed" "$tmp/none.html"
