@@ -9,12 +9,7 @@
  * they come, or in sequence order with --ordered (a reorder window bounded
  * by the queue).  So memory holds at most queue + workers documents.
  *
- * WARC: our own reader (the format is simple): records of "WARC/1.x"
- * headers, a Content-Length block, CRLF CRLF.  response records with an
- * application/http payload are documents when the HTTP Content-Type is HTML
- * (or absent); chunked transfer coding and gzip/deflate content coding are
- * undone.  Files are read plain or as gzip members (stream.c); a record's
- * offset in a .warc.gz is that of its gzip member, as CDX indexes give it.
+ * WARC archives are read by warc.c.
  *
  * Resume: the records (source file and offset) already in the output (and
  * errors) file are skipped, so a resumed run writes what an uninterrupted
@@ -22,7 +17,7 @@
  * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
  * out in one write(2). */
 #include "internal.h"
-#include "batch/stream.h"
+#include "batch/run.h"
 #include "core/dl_crypto.h"
 
 #include <dirent.h>
@@ -50,22 +45,6 @@ void pc_batch_opts_init(pc_batch_opts *o) {
 
 /*** units and the queues *************************************************/
 
-struct unit {
-  unsigned long long seq;
-  char *file;          /* source file ("-" for stdin) */
-  unsigned long long offset; /* record offset (see stream.h) or line */
-  char *url;           /* may be NULL */
-  char *ctype;         /* HTTP Content-Type or NULL */
-  char *data;
-  size_t len;
-  char *error;         /* set by the reader: a record it could not read */
-  bool jsonl;          /* data is a JSON line, decoded by the worker */
-  /* results */
-  char *line;          /* the output line (with "\n") */
-  bool failed;         /* line goes to the errors file */
-  bool skip;           /* nothing to write (resume, shard) */
-};
-
 static void unit_free(struct unit *u) {
   if (!u)
     return;
@@ -77,14 +56,6 @@ static void unit_free(struct unit *u) {
   free(u->line);
   free(u);
 }
-
-struct queue {
-  struct unit **v;
-  size_t cap, head, n;
-  bool closed;
-  pthread_mutex_t m;
-  pthread_cond_t not_empty, not_full;
-};
 
 static void q_init(struct queue *q, size_t cap) {
   memset(q, 0, sizeof *q);
@@ -141,26 +112,6 @@ static void q_close(struct queue *q) {
   pthread_cond_broadcast(&q->not_empty);
   pthread_mutex_unlock(&q->m);
 }
-
-/*** the run *****************************************************************/
-
-struct run {
-  const pc_ctx *ctx;
-  const pc_batch_opts *o;
-  size_t max_doc;
-  struct queue in, out;
-  /* ids already written (resume): an open-addressing set of 64-bit keys */
-  uint64_t *done;
-  size_t done_cap, done_n;
-  /* counters the reader keeps (the writer owns the others) */
-  pthread_mutex_t stat_m;
-  pc_batch_stats st;
-  unsigned long long next_seq;
-  /* the reader's: (device, inode) of every file and directory reached,
-   * so none is read twice and a link cycle ends */
-  GHashTable *seen;
-  int live; /* workers still running (under out.m) */
-};
 
 static uint64_t key_of(const char *hex) {
   uint64_t k = 0;
@@ -301,7 +252,7 @@ static void drop_unit(struct run *r, struct unit *u) {
 }
 
 /* The run has stopped (the output failed): the reader reads no more. */
-static bool stopped(struct run *r) {
+bool pc_batch_stopped(struct run *r) {
   pthread_mutex_lock(&r->in.m);
   bool c = r->in.closed;
   pthread_mutex_unlock(&r->in.m);
@@ -335,16 +286,14 @@ static void emit_ex(struct run *r, const char *file, unsigned long long off,
     drop_unit(r, u);
 }
 
-static void emit(struct run *r, const char *file, unsigned long long off,
+void pc_batch_emit(struct run *r, const char *file, unsigned long long off,
                  char *url, char *ctype, char *data, size_t len,
                  const char *error) {
   emit_ex(r, file, off, url, ctype, data, len, error, false);
 }
 
-#define STREAM_FAILED "read error or damaged gzip data: the rest is lost"
-
 /* A record that is not a document: counted read and skipped. */
-static void skip_record(struct run *r, const char *file,
+void pc_batch_skip_record(struct run *r, const char *file,
                         unsigned long long off) {
   struct unit *u = calloc(1, sizeof *u);
   if (!u)
@@ -360,242 +309,12 @@ static void skip_record(struct run *r, const char *file,
     drop_unit(r, u);
 }
 
-static const char *header(const char *h, size_t n, const char *name,
-                          size_t *vl) {
-  size_t nl = strlen(name);
-  for (const char *p = h; p < h + n;) {
-    const char *e = memchr(p, '\n', (size_t)(h + n - p));
-    size_t ll = e ? (size_t)(e - p) : (size_t)(h + n - p);
-    if (ll > nl && p[nl] == ':' && g_ascii_strncasecmp(p, name, nl) == 0) {
-      const char *v = p + nl + 1;
-      while (v < p + ll && (*v == ' ' || *v == '\t'))
-        v++;
-      size_t l = (size_t)(p + ll - v);
-      while (l && (v[l - 1] == '\r' || v[l - 1] == ' '))
-        l--;
-      *vl = l;
-      return v;
-    }
-    p += ll + 1;
-  }
-  return NULL;
-}
-
-static bool unchunk(const char *s, size_t n, struct pc_buf *out) {
-  size_t i = 0;
-  while (i < n) {
-    char *end;
-    unsigned long long sz = strtoull(s + i, &end, 16);
-    if (end == s + i)
-      return false;
-    const char *nl = memchr(end, '\n', (size_t)(s + n - end));
-    if (!nl)
-      return false;
-    i = (size_t)(nl - s) + 1;
-    if (sz == 0)
-      return true;
-    if (sz > n - i)
-      return false;
-    if (!pc_buf_add(out, s + i, (size_t)sz))
-      return false;
-    i += (size_t)sz;
-    if (i < n && s[i] == '\r')
-      i++;
-    if (i < n && s[i] == '\n')
-      i++;
-  }
-  return true;
-}
-
-static bool inflate_all(const char *s, size_t n, struct pc_buf *out) {
-  z_stream z;
-  memset(&z, 0, sizeof z);
-  if (inflateInit2(&z, 15 + 32) != Z_OK) /* gzip or zlib, detected */
-    return false;
-  z.next_in = (Bytef *)(uintptr_t)s;
-  z.avail_in = (uInt)n;
-  char buf[65536];
-  int rc;
-  do {
-    z.next_out = (Bytef *)buf;
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&z);
-      return false;
-    }
-    if (!pc_buf_add(out, buf, sizeof buf - z.avail_out)) {
-      inflateEnd(&z);
-      return false;
-    }
-  } while (rc != Z_STREAM_END && z.avail_in > 0);
-  inflateEnd(&z);
-  return true;
-}
-
-/* A WARC response block: HTTP status line, headers, body. */
-static void http_payload(struct run *r, const char *file,
-                         unsigned long long off, char *url, char *block,
-                         size_t n) {
-  const char *sep = NULL;
-  for (size_t i = 0; i + 3 < n; i++)
-    if (block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' &&
-        block[i + 3] == '\n') {
-      sep = block + i;
-      break;
-    }
-  if (!sep || n < 12 || strncmp(block, "HTTP/", 5) != 0) {
-    free(block);
-    emit(r, file, off, url, NULL, NULL, 0, "not an HTTP response");
-    return;
-  }
-  size_t hl = (size_t)(sep - block);
-  size_t vl = 0;
-  const char *ct = header(block, hl, "Content-Type", &vl);
-  char *ctype = ct ? strndup(ct, vl) : NULL;
-  if (ctype && !pc_ascii_istr(ctype, "html")) {
-    free(ctype);
-    free(block);
-    free(url);
-    skip_record(r, file, off); /* an image, a script, a PDF ... */
-    return;
-  }
-  const char *body = sep + 4;
-  size_t bl = n - hl - 4;
-  struct pc_buf a, b;
-  pc_buf_init(&a, r->max_doc);
-  pc_buf_init(&b, r->max_doc);
-  bool ok = true;
-  const char *te = header(block, hl, "Transfer-Encoding", &vl);
-  if (te && pc_ascii_istr(te, "chunked") && (size_t)(pc_ascii_istr(te, "chunked") - te) < vl) {
-    ok = unchunk(body, bl, &a);
-    body = a.data ? a.data : "";
-    bl = a.len;
-  }
-  const char *ce = header(block, hl, "Content-Encoding", &vl);
-  if (ok && ce && vl >= 4 && (g_ascii_strncasecmp(ce, "gzip", 4) == 0 ||
-                              g_ascii_strncasecmp(ce, "deflate", 7) == 0 ||
-                              g_ascii_strncasecmp(ce, "x-gzip", 6) == 0)) {
-    ok = inflate_all(body, bl, &b);
-    body = b.data ? b.data : "";
-    bl = b.len;
-  }
-  char *data = ok ? malloc(bl + 1) : NULL;
-  if (data) {
-    memcpy(data, body, bl);
-    data[bl] = '\0';
-  }
-  pc_buf_cleanup(&a);
-  pc_buf_cleanup(&b);
-  free(block);
-  emit(r, file, off, url, ctype, data, data ? bl : 0,
-       data ? NULL : "cannot decode the HTTP body (chunked or compressed)");
-}
-
-static void read_warc(struct run *r, struct pc_stream *g, const char *file) {
-  while (!stopped(r)) {
-    /* the version line, after any blank lines between records */
-    size_t len;
-    bool over;
-    char *line;
-    unsigned long long rec;
-    do {
-      bool member;
-      rec = pc_stream_where(g, &member);
-      line = pc_stream_line(g, 4096, &len, &over);
-      if (!line) {
-        if (pc_stream_failed(g))
-          emit(r, file, rec, NULL, NULL, NULL, 0, STREAM_FAILED);
-        return;
-      }
-      if (len <= 2 && (line[0] == '\r' || line[0] == '\n')) {
-        free(line);
-        line = NULL;
-      }
-    } while (!line);
-    if (strncmp(line, "WARC/", 5) != 0) {
-      free(line);
-      emit(r, file, rec, NULL, NULL, NULL, 0,
-           pc_stream_failed(g) ? STREAM_FAILED : "not a WARC record (lost sync)");
-      return;
-    }
-    free(line);
-    struct pc_buf h;
-    pc_buf_init(&h, 1u << 20);
-    while ((line = pc_stream_line(g, 65536, &len, &over)) != NULL) {
-      bool end = len <= 2 && (line[0] == '\r' || line[0] == '\n');
-      if (!end)
-        pc_buf_add(&h, line, len);
-      free(line);
-      if (end)
-        break;
-    }
-    size_t vl = 0;
-    const char *hd = h.data ? h.data : "";
-    const char *cl = header(hd, h.len, "Content-Length", &vl);
-    unsigned long long clen = cl ? strtoull(cl, NULL, 10) : 0;
-    const char *type = header(hd, h.len, "WARC-Type", &vl);
-    bool response = type && vl == 8 && strncmp(type, "response", 8) == 0;
-    const char *uri = header(hd, h.len, "WARC-Target-URI", &vl);
-    char *url = uri ? strndup(uri, vl) : NULL;
-    if (url && url[0] == '<' && strlen(url) > 2) { /* WARC 1.0 <uri> form */
-      memmove(url, url + 1, strlen(url));
-      url[strlen(url) - 1] = '\0';
-    }
-    const char *ct = header(hd, h.len, "Content-Type", &vl);
-    bool http = ct && pc_ascii_istr(ct, "application/http") &&
-                (size_t)(pc_ascii_istr(ct, "application/http") - ct) < vl;
-    pc_buf_cleanup(&h);
-    if (!cl) {
-      free(url);
-      emit(r, file, rec, NULL, NULL, NULL, 0, "WARC record without Content-Length");
-      return;
-    }
-    if (!response || !http || clen > r->max_doc) {
-      /* skip the block */
-      char buf[65536];
-      unsigned long long left = clen;
-      while (left) {
-        size_t k = pc_stream_read(g, buf, left < sizeof buf ? (size_t)left : sizeof buf);
-        if (k == 0)
-          break;
-        left -= k;
-      }
-      if (left) { /* the file ends (or breaks) inside the record */
-        emit(r, file, rec, url, NULL, NULL, 0,
-             pc_stream_failed(g) ? STREAM_FAILED : "truncated WARC record");
-        return;
-      }
-      if (response && http && clen > r->max_doc)
-        emit(r, file, rec, url, NULL, NULL, 0, "record over the document size cap");
-      else {
-        free(url);
-        skip_record(r, file, rec);
-      }
-      continue;
-    }
-    char *block = malloc(clen + 1);
-    if (!block) {
-      free(url);
-      return;
-    }
-    size_t got = pc_stream_read(g, block, (size_t)clen);
-    if (got < clen) {
-      free(block);
-      emit(r, file, rec, url, NULL, NULL, 0, "truncated WARC record");
-      return;
-    }
-    block[clen] = '\0';
-    http_payload(r, file, rec, url, block, (size_t)clen);
-  }
-}
-
 static void read_jsonl(struct run *r, struct pc_stream *g, const char *file) {
   unsigned long long lineno = 0;
   size_t len;
   bool over;
   char *line;
-  while (!stopped(r) &&
+  while (!pc_batch_stopped(r) &&
          (line = pc_stream_line(g, r->max_doc + 4096, &len, &over)) != NULL) {
     lineno++;
     if (!over && strspn(line, " \t\r\n") == len) {
@@ -604,14 +323,14 @@ static void read_jsonl(struct run *r, struct pc_stream *g, const char *file) {
     }
     if (over) {
       free(line);
-      emit(r, file, lineno, NULL, NULL, NULL, 0, "line over the document size cap");
+      pc_batch_emit(r, file, lineno, NULL, NULL, NULL, 0, "line over the document size cap");
       continue;
     }
     /* decoding is the worker's: the reader only cuts lines */
     emit_ex(r, file, lineno, NULL, NULL, line, len, NULL, true);
   }
   if (pc_stream_failed(g))
-    emit(r, file, lineno + 1, NULL, NULL, NULL, 0, STREAM_FAILED);
+    pc_batch_emit(r, file, lineno + 1, NULL, NULL, NULL, 0, STREAM_FAILED);
 }
 
 static void read_whole(struct run *r, struct pc_stream *g, const char *file) {
@@ -627,7 +346,7 @@ static void read_whole(struct run *r, struct pc_stream *g, const char *file) {
     }
   if (over || pc_stream_failed(g)) {
     pc_buf_cleanup(&b);
-    emit(r, file, 0, NULL, NULL, NULL, 0,
+    pc_batch_emit(r, file, 0, NULL, NULL, NULL, 0,
          over ? "file over the document size cap" : STREAM_FAILED);
     return;
   }
@@ -635,18 +354,18 @@ static void read_whole(struct run *r, struct pc_stream *g, const char *file) {
   if (!b.data)
     pc_buf_add(&b, "", 0);
   char *d = pc_buf_steal(&b, &n);
-  emit(r, file, 0, NULL, NULL, d, n, d ? NULL : "out of memory");
+  pc_batch_emit(r, file, 0, NULL, NULL, d, n, d ? NULL : "out of memory");
 }
 
 static void read_file(struct run *r, const char *path) {
   int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+    pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
     return;
   }
   struct pc_stream *g = pc_stream_open(fd);
   if (!g) {
-    emit(r, path, 0, NULL, NULL, NULL, 0, "out of memory");
+    pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, "out of memory");
     return;
   }
   pthread_mutex_lock(&r->stat_m);
@@ -655,14 +374,14 @@ static void read_file(struct run *r, const char *path) {
   char head[8];
   size_t k = pc_stream_peek(g, head, 5);
   if (k == 5 && memcmp(head, "WARC/", 5) == 0) {
-    read_warc(r, g, path);
+    pc_batch_read_warc(r, g, path);
   } else if (k > 0 && (head[0] == '{' || (strlen(path) > 6 &&
                        strcmp(path + strlen(path) - 6, ".jsonl") == 0))) {
     read_jsonl(r, g, path);
   } else if (k > 0) {
     read_whole(r, g, path);
   } else if (pc_stream_failed(g)) { /* nothing readable at all */
-    emit(r, path, 0, NULL, NULL, NULL, 0, STREAM_FAILED);
+    pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, STREAM_FAILED);
   }
   pc_stream_close(g);
 }
@@ -721,7 +440,7 @@ static bool seen_before(struct run *r, const struct stat *sb) {
 }
 
 static void walk(struct run *r, const char *path, int depth) {
-  if (stopped(r))
+  if (pc_batch_stopped(r))
     return;
   struct stat sb;
   bool known = strcmp(path, "-") != 0 && stat(path, &sb) == 0;
@@ -732,7 +451,7 @@ static void walk(struct run *r, const char *path, int depth) {
       return;
     DIR *d = opendir(path);
     if (!d) {
-      emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+      pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
       return;
     }
     char **names = NULL;
@@ -895,15 +614,15 @@ static void work_one(struct run *r, struct unit *u) {
   }
   pc_doc *doc = NULL;
   if (st == PC_OK) {
-    pc_extract_opts eo;
-    pc_extract_opts_init(&eo);
-    eo.url = u->url;
-    eo.content_type = u->ctype;
-    eo.max_input = r->max_doc;
-    st = pc_extract(r->ctx, u->data, u->len, &eo, &doc, &err);
+    pc_load_opts lo;
+    pc_load_opts_init(&lo);
+    lo.extract.url = u->url;
+    lo.extract.content_type = u->ctype;
+    lo.extract.max_input = r->max_doc;
+    lo.attribution = r->o->attribution;
+    lo.date = r->o->date;
+    st = pc_load(r->ctx, u->data, u->len, &lo, &doc, &err);
   }
-  if (st == PC_OK && r->o->attribution)
-    st = pc_attribute(r->ctx, doc, r->o->date, &err);
   char *js = NULL;
   size_t jl = 0;
   if (st == PC_OK)

@@ -1,0 +1,75 @@
+/* run.h - the state of one batch run, shared by batch.c (the reader of
+ * directories and files, the workers, the writer) and warc.c (the reader
+ * of WARC archives).  Private to src/batch/. */
+#ifndef PC_BATCH_RUN_H
+#define PC_BATCH_RUN_H
+
+#include "internal.h"
+#include "batch/stream.h"
+
+#include <glib.h>
+#include <pthread.h>
+
+/*** units and the queues *************************************************/
+
+struct unit {
+  unsigned long long seq;
+  char *file;          /* source file ("-" for stdin) */
+  unsigned long long offset; /* record offset (see stream.h) or line */
+  char *url;           /* may be NULL */
+  char *ctype;         /* HTTP Content-Type or NULL */
+  char *data;
+  size_t len;
+  char *error;         /* set by the reader: a record it could not read */
+  bool jsonl;          /* data is a JSON line, decoded by the worker */
+  /* results */
+  char *line;          /* the output line (with "\n") */
+  bool failed;         /* line goes to the errors file */
+  bool skip;           /* nothing to write (resume, shard) */
+};
+
+struct queue {
+  struct unit **v;
+  size_t cap, head, n;
+  bool closed;
+  pthread_mutex_t m;
+  pthread_cond_t not_empty, not_full;
+};
+
+/*** the run *****************************************************************/
+
+struct run {
+  const pc_ctx *ctx;
+  const pc_batch_opts *o;
+  size_t max_doc;
+  struct queue in, out;
+  /* ids already written (resume): an open-addressing set of 64-bit keys */
+  uint64_t *done;
+  size_t done_cap, done_n;
+  /* counters the reader keeps (the writer owns the others) */
+  pthread_mutex_t stat_m;
+  pc_batch_stats st;
+  unsigned long long next_seq;
+  /* the reader's: (device, inode) of every file and directory reached,
+   * so none is read twice and a link cycle ends */
+  GHashTable *seen;
+  int live; /* workers still running (under out.m) */
+};
+
+#define STREAM_FAILED "read error or damaged gzip data: the rest is lost"
+
+/* A document read (data, url and ctype are taken), or a record that could
+ * not be read (error, copied), queued for the workers. */
+void pc_batch_emit(struct run *r, const char *file, unsigned long long off,
+                   char *url, char *ctype, char *data, size_t len,
+                   const char *error);
+/* A record that is not a document: counted read and skipped. */
+void pc_batch_skip_record(struct run *r, const char *file,
+                          unsigned long long off);
+/* The run has stopped (the output failed): the reader reads no more. */
+bool pc_batch_stopped(struct run *r);
+
+/* Cuts a WARC archive (plain or gzip members) into units (warc.c). */
+void pc_batch_read_warc(struct run *r, struct pc_stream *g, const char *file);
+
+#endif
