@@ -199,7 +199,7 @@ struct pc_word {
 };
 
 struct pc_lex;
-struct pc_attr;
+struct pc_attribution;
 
 struct pc_ctx {
   /* Attribution lexicons.  With a --data-dir they load (and are checked)
@@ -286,7 +286,7 @@ struct pc_doc {
   size_t capblocks;
   unsigned next_id;
   bool truncated; /* a limit cut the body short; see pc_doc_truncated */
-  struct pc_attr *attr; /* after pc_attribute, arena-owned */
+  struct pc_attribution *attr; /* after pc_attribute, arena-owned */
 };
 
 pc_doc *pc_doc_new(void);

@@ -70,16 +70,6 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
                       struct pc_lex *lex, pc_error *err);
 void pc_lex_free(struct pc_lex *lex);
 
-/* Attribution results kept in the document (arena-owned). */
-struct pc_attr {
-  pc_quote *quotes;
-  size_t nquotes;
-  pc_entity *entities;
-  size_t nentities;
-  pc_claim *claims;
-  size_t nclaims;
-};
-
 /* Renders the attribution formats (quotes JSON/text/HTML) into b, and
  * the three arrays for the JSON of extract --attribution. */
 void pc_attr_render(const pc_doc *doc, pc_format format, struct pc_buf *b);
