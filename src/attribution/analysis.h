@@ -19,7 +19,6 @@
 
 /*** tokens ****************************************************************/
 
-
 enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
 enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
        F_WEAK = 4 /* a cue that is also a common noun */,
@@ -36,7 +35,7 @@ struct token {
   int opens;         /* the span this mark opens, or -1 */
 };
 
-struct quoted_span {        /* a quoted span */
+struct quoted_span { /* words between paired quotation marks */
   size_t o, c;       /* token indexes of the marks (c == o when open) */
   uint32_t block;
   uint32_t s, e;     /* bytes of the inner text */
@@ -77,14 +76,12 @@ struct found_claim {
   int quote;
 };
 
-
 /* A small string -> index hash map (open addressing, FNV-1a). */
 struct strmap {
   char **key;
   int *val;
   size_t cap, n;
 };
-
 
 /* What "the group", "the company" stood for when last resolved. */
 struct defref {
@@ -137,13 +134,14 @@ struct analysis {
 
 /*** speakers **************************************************************/
 
+/* Who a noun phrase names as the speaker (malloc'd; who_free). */
 struct speaker_ref {
-  char *name;
-  int ent;
-  char *role;
+  char *name; /* NULL: no one */
+  int ent;    /* the entity, or -1 */
+  char *role; /* or NULL */
 };
 
-/*** small predicates, inline in every file of the stage ****************/
+/*** small predicates, inline in every file of the stage *******************/
 
 static inline const char *btext(const struct analysis *a, uint32_t block) {
   return a->doc->blocks[block].content.text;
@@ -178,7 +176,6 @@ static inline bool is_comp(const struct analysis *a, size_t i) {
 static inline bool is_role_word(const struct analysis *a, size_t i) {
   return in_list(&a->lex->roles, a->t[i].low);
 }
-
 
 /* Whether w is a function word of the category (data: function-words.txt). */
 static inline bool fw_is(const struct analysis *a, const char *w, int cat) {
@@ -216,7 +213,6 @@ static inline void who_free(struct speaker_ref *w) {
   free(w->role);
   w->name = w->role = NULL;
 }
-
 
 static inline bool stop_word(const struct analysis *a, const char *w) {
   return fw_is(a, w, PC_FW_STOP);

@@ -107,7 +107,7 @@ static int cmp_quote(const void *x, const void *y) {
   return p->e > q->e ? -1 : p->e < q->e; /* outer first */
 }
 
-static void at_free(struct analysis *a) {
+static void analysis_free(struct analysis *a) {
   for (size_t i = 0; i < a->nen; i++) {
     free(a->en[i].name);
     free(a->en[i].role);
@@ -331,7 +331,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   }
   pc_status st = a.oom ? pc_error_set(err, PC_ERR_NOMEM, "out of memory")
                        : publish(&a, err);
-  at_free(&a);
+  analysis_free(&a);
   return st;
 }
 

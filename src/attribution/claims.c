@@ -5,7 +5,6 @@
  */
 #include "analysis.h"
 
-
 /*** claims ****************************************************************/
 
 static bool boundary(const struct token *k) {

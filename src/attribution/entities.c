@@ -7,7 +7,7 @@
  */
 #include "analysis.h"
 
-/*** the entity look-up: a small string -> index hash map ****************/
+/*** the entity look-up: a small string -> index hash map ******************/
 
 static uint64_t fnv(const char *s) {
   uint64_t h = 1469598103934665603ull;
@@ -71,6 +71,9 @@ void pc_att_map_free(struct strmap *m) {
   free(m->val);
   memset(m, 0, sizeof *m);
 }
+
+/*** entities **************************************************************/
+
 static int find_entity(struct analysis *a, const char *name) {
   return map_get(&a->names, name);
 }

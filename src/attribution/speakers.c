@@ -7,8 +7,8 @@
  */
 #include "analysis.h"
 
-
 /*** speakers **************************************************************/
+
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
@@ -45,8 +45,6 @@ int pc_att_last_person_g(const struct analysis *a, size_t i, int gender) {
     return a->lastp_f[i];
   return a->lastp ? a->lastp[i] : -1;
 }
-
-
 
 /* The last person named before each token, in one pass, for pronouns
  * (pc_att_last_person_g): any person, those not known to be a woman / a

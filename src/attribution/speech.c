@@ -7,7 +7,6 @@
  */
 #include "analysis.h"
 
-
 static bool participle_form(const struct analysis *a, const char *w);
 
 /* A cue at i (outside spans): its length, 0 if none. */
@@ -88,7 +87,6 @@ static int spans_inside(const struct analysis *a, size_t c0, size_t c1,
  * ";" or a second "that" clause (", and that"). */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1);
-
 
 /* True when a quoted span opens in (i, t1): the clause still reports. */
 static bool span_after(const struct analysis *a, size_t i, size_t t1) {
@@ -250,6 +248,8 @@ static size_t literals(const struct pc_phrase *p) {
     n += p->w[k][0] != '{';
   return n;
 }
+
+/*** speech_in, in parts ***************************************************/
 
 /* The sentence speech_in reads: tokens [t0, t1), the quoted spans of its
  * block [sp0, sp1), the quote it lies in (parent, -1 for none) and how

@@ -270,7 +270,7 @@ size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
   }
   return best;
 }
-/*** entities **************************************************************/
+/*** names: text, endings, possessives *************************************/
 
 char *pc_att_text_of(const struct analysis *a, size_t t0, size_t t1) {
   if (t1 <= t0)
