@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-struct pc_attr;
+struct pc_attribution;
 
 /*** doc/doc.c ***************************************************************/
 
@@ -18,7 +18,7 @@ struct pc_doc {
   size_t capblocks;
   unsigned next_id;
   bool truncated; /* a limit cut the body short; see pc_doc_truncated */
-  struct pc_attr *attr; /* after pc_attribute, arena-owned */
+  struct pc_attribution *attr; /* after pc_attribute, arena-owned */
 };
 
 pc_doc *pc_doc_new(void);

@@ -1,0 +1,271 @@
+/*
+ * analysis.h - the attribution stage's shared state, private to
+ * src/attribution/ (as cmark's parser.h): the tokens, quoted spans,
+ * entities, quotes and claims of one document under analysis, the small
+ * predicates every pass uses, and the functions the passes share.
+ *
+ * One struct analysis lives for one pc_attribute call (attribute.c); the
+ * passes fill it in order: tokens.c (tokens, sentences, spans), entities.c,
+ * speech.c with speakers.c (quotes and who said them), claims.c.  Then
+ * attribute.c copies the results into the document's arena.
+ */
+#ifndef PC_ATTRIBUTION_ANALYSIS_H
+#define PC_ATTRIBUTION_ANALYSIS_H
+
+#include "attribution/attribution.h"
+#include "doc/doc.h"
+#include "lang/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*** tokens ****************************************************************/
+
+enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
+enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
+       F_WEAK = 4 /* a cue that is also a common noun */,
+       F_QREQ = 8 /* a cue that reports only words in quotation marks */ };
+
+struct token {
+  uint32_t s, e;     /* bytes in the block text */
+  uint32_t block;
+  uint8_t type, flags;
+  char low[26];      /* lower-cased, "'s" kept, ’ as ' */
+  int ent;           /* entity index covering it, or -1 */
+  int in_span;       /* the quoted span it lies inside, or -1 */
+  uint8_t cue;       /* words of the cue phrase starting here, 0 if none */
+  int opens;         /* the span this mark opens, or -1 */
+};
+
+struct quoted_span { /* words between paired quotation marks */
+  size_t o, c;       /* token indexes of the marks (c == o when open) */
+  uint32_t block;
+  uint32_t s, e;     /* bytes of the inner text */
+  bool upper, closed;
+};
+
+struct found_entity {
+  char *name;
+  char *role;        /* as the article first states it, or NULL */
+  pc_entity_type type;
+  const char *code;
+  char *aliases[8];
+  size_t naliases;
+  size_t mentions;
+  const char *surname; /* people: last word of the name, lower case */
+  char gender;         /* people: 'f', 'm' or 0 when the name does not say */
+};
+
+struct found_quote {
+  uint32_t block, s, e;
+  pc_quote_kind kind;
+  char *speaker;
+  int ent;
+  char *role;
+  char *cue;
+  char *date;
+  int parent;
+  size_t t0, t1; /* sentence tokens */
+};
+
+struct found_claim {
+  char *claimant;
+  char *accused[8];
+  size_t naccused;
+  char *event;
+  int deny;
+  size_t t0, t1, at; /* sentence, and where the pattern matched */
+  int quote;
+};
+
+/* A small string -> index hash map (open addressing, FNV-1a). */
+struct strmap {
+  char **key;
+  int *val;
+  size_t cap, n;
+};
+
+/* What "the group", "the company" stood for when last resolved. */
+struct defref {
+  char head[24];
+  int ent;
+  size_t at; /* token where the description stood */
+};
+#define DEFREFS 16
+
+struct analysis {
+  struct defref dr[DEFREFS];
+  size_t ndr;
+  const pc_ctx *ctx;
+  const struct pc_lex *lex;
+  pc_doc *doc;
+  struct token *t;
+  size_t nt, capt;
+  struct quoted_span *sp;
+  size_t nsp, capsp;
+  struct found_entity *en;
+  size_t nen, capen;
+  struct found_quote *q;
+  size_t nq, capq;
+  struct found_claim *c;
+  size_t nc, capc;
+  int last_speaker_q; /* the last outermost quote with a speaker */
+  size_t sent_q0;     /* the first quote of the sentence being read */
+  int *lastp;         /* per token: the last person named before it */
+  int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
+  int *lastk_m, *lastk_f; /* ... who is known to be a man / a woman */
+  size_t *lastk_m_at, *lastk_f_at; /* where that one was last named */
+  struct strmap names, surnames; /* entity look-up */
+  int year, month;    /* of the document's date, 0 unknown */
+  bool oom;
+};
+
+#define GROW(x, arr, n, cap)                                                 \
+  do {                                                                       \
+    if ((x)->n == (x)->cap) {                                                \
+      size_t nc_ = (x)->cap ? (x)->cap * 2 : 64;                             \
+      void *np_ = realloc((x)->arr, nc_ * sizeof *(x)->arr);                 \
+      if (!np_) {                                                            \
+        (x)->oom = true;                                                     \
+        break;                                                               \
+      }                                                                      \
+      (x)->arr = np_;                                                        \
+      (x)->cap = nc_;                                                        \
+    }                                                                        \
+  } while (0)
+
+/*** speakers **************************************************************/
+
+/* Who a noun phrase names as the speaker (malloc'd; who_free). */
+struct speaker_ref {
+  char *name; /* NULL: no one */
+  int ent;    /* the entity, or -1 */
+  char *role; /* or NULL */
+};
+
+/*** small predicates, inline in every file of the stage *******************/
+
+static inline const char *btext(const struct analysis *a, uint32_t block) {
+  return a->doc->blocks[block].content.text;
+}
+
+static inline bool low_eq(const struct token *k, const char *w) {
+  return strcmp(k->low, w) == 0;
+}
+
+static inline bool in_list(const struct pc_phrase_list *l, const char *w) {
+  size_t end = 0;
+  for (size_t k = pc_lex_first(l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return true;
+  return false;
+}
+
+/* The tag of a one-word phrase of l ('f', 'm', 'p'...), or 0. */
+static inline int list_tag(const struct pc_phrase_list *l, const char *w) {
+  size_t end = 0;
+  for (size_t k = pc_lex_first(l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return l->p[k].tag;
+  return 0;
+}
+
+/* "that": the word that opens reported content (data/<lang>/). */
+static inline bool is_comp(const struct analysis *a, size_t i) {
+  return in_list(&a->lex->comps, a->t[i].low);
+}
+
+static inline bool is_role_word(const struct analysis *a, size_t i) {
+  return in_list(&a->lex->roles, a->t[i].low);
+}
+
+/* Whether w is a function word of the category (data: function-words.txt). */
+static inline bool fw_is(const struct analysis *a, const char *w, int cat) {
+  return (pc_lex_fw(a->lex, w) >> cat) & 1u;
+}
+
+/* Capitalised words that start sentences or name no one. */
+static inline bool function_cap(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_CAP);
+}
+
+static inline bool org_head(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_ORG);
+}
+
+static inline bool is_punct(const struct token *k, const char *p) {
+  return k->type == T_PUNCT && strcmp(k->low, p) == 0;
+}
+
+static inline bool is_end_punct(const struct token *k) {
+  return k->type == T_PUNCT &&
+         (strcmp(k->low, ".") == 0 || strcmp(k->low, "?") == 0 ||
+          strcmp(k->low, "!") == 0 || strcmp(k->low, "\xE2\x80\xA6") == 0);
+}
+
+/* The span (index) that token i lies strictly inside, or -1. */
+static inline int span_of(const struct analysis *a, size_t i, size_t sp0,
+                          size_t sp1) {
+  (void)sp0, (void)sp1;
+  return a->t[i].in_span;
+}
+
+static inline void who_free(struct speaker_ref *w) {
+  free(w->name);
+  free(w->role);
+  w->name = w->role = NULL;
+}
+
+static inline bool stop_word(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_STOP);
+}
+
+static inline bool aux_word(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_AUX);
+}
+
+static inline bool determiner(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_DET);
+}
+
+static inline bool preposition(const struct analysis *a, const char *w) {
+  return fw_is(a, w, PC_FW_PREP);
+}
+
+/*** functions shared between the files of the stage ***********************/
+
+/* tokens.c */
+void pc_att_tokenize_block(struct analysis *a, uint32_t block);
+void pc_att_mark_sentence_starts(struct analysis *a, size_t t0);
+void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1);
+size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
+                         const struct pc_phrase_list *l, size_t *which);
+char *pc_att_text_of(const struct analysis *a, size_t t0, size_t t1);
+size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
+                     size_t stem);
+void pc_att_strip_possessive(const struct analysis *a, char *s);
+size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
+                           size_t sp0, size_t sp1);
+
+/* entities.c */
+void pc_att_entities(struct analysis *a);
+void pc_att_map_free(struct strmap *m);
+
+/* speakers.c */
+char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1);
+int pc_att_last_person_g(const struct analysis *a, size_t i, int gender);
+void pc_att_index_persons(struct analysis *a);
+struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1);
+size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end);
+size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at);
+struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo, size_t c);
+
+/* speech.c */
+void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
+                      size_t sp1, int parent, int depth);
+
+/* claims.c */
+void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1);
+void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1);
+
+#endif

@@ -1,0 +1,286 @@
+/*
+ * entities.c - 3. entities: names of countries and groups from the lexicon
+ * (ISO 3166 included), runs of capitalised words as people and
+ * organisations, surnames and demonyms merged into them; the role a
+ * person is first given.  Entities are looked up by name in a small hash
+ * map.
+ */
+#include "analysis.h"
+
+/*** the entity look-up: a small string -> index hash map ******************/
+
+static uint64_t fnv(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static int map_get(const struct strmap *m, const char *k) {
+  if (!m->cap)
+    return -1;
+  for (size_t i = fnv(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    if (!m->key[i])
+      return -1;
+    if (strcmp(m->key[i], k) == 0)
+      return m->val[i];
+  }
+}
+
+static bool map_put(struct strmap *m, const char *k, int v) {
+  if ((m->n + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    char **nk = calloc(cap, sizeof *nk);
+    int *nv = calloc(cap, sizeof *nv);
+    if (!nk || !nv) {
+      free(nk);
+      free(nv);
+      return false;
+    }
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->key[i]) {
+        size_t j = fnv(m->key[i]) & (cap - 1);
+        while (nk[j])
+          j = (j + 1) & (cap - 1);
+        nk[j] = m->key[i];
+        nv[j] = m->val[i];
+      }
+    free(m->key);
+    free(m->val);
+    m->key = nk, m->val = nv, m->cap = cap;
+  }
+  size_t i = fnv(k) & (m->cap - 1);
+  while (m->key[i]) {
+    if (strcmp(m->key[i], k) == 0) {
+      m->val[i] = v;
+      return true;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  if (!(m->key[i] = strdup(k)))
+    return false;
+  m->val[i] = v;
+  m->n++;
+  return true;
+}
+
+void pc_att_map_free(struct strmap *m) {
+  for (size_t i = 0; i < m->cap; i++)
+    free(m->key[i]);
+  free(m->key);
+  free(m->val);
+  memset(m, 0, sizeof *m);
+}
+
+/*** entities **************************************************************/
+
+static int find_entity(struct analysis *a, const char *name) {
+  return map_get(&a->names, name);
+}
+
+static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
+                      const char *code) {
+  int e = find_entity(a, name);
+  if (e >= 0 || a->nen >= PC_MAX_ENTITIES)
+    return e;
+  GROW(a, en, nen, capen);
+  if (a->oom)
+    return -1;
+  struct found_entity *x = &a->en[a->nen];
+  memset(x, 0, sizeof *x);
+  x->name = strdup(name);
+  if (!x->name) {
+    a->oom = true;
+    return -1;
+  }
+  x->type = type;
+  x->code = code;
+  if (type == PC_ENTITY_PERSON) {
+    const char *sp = strrchr(x->name, ' ');
+    x->surname = sp ? sp + 1 : x->name;
+    char first[32];
+    size_t fl = 0;
+    for (const char *c = x->name; *c && *c != ' ' && fl + 1 < sizeof first; c++)
+      first[fl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+    first[fl] = '\0';
+    int g = list_tag(&a->lex->given, first);
+    x->gender = g == 'f' || g == 'm' ? (char)g : 0;
+    if (map_get(&a->surnames, x->surname) < 0 &&
+        !map_put(&a->surnames, x->surname, (int)a->nen))
+      a->oom = true;
+  }
+  if (!map_put(&a->names, x->name, (int)a->nen))
+    a->oom = true;
+  return (int)a->nen++;
+}
+
+static void add_alias(struct found_entity *x, const char *form) {
+  if (strcmp(form, x->name) == 0 || x->naliases >= 8)
+    return;
+  for (size_t i = 0; i < x->naliases; i++)
+    if (strcmp(x->aliases[i], form) == 0)
+      return;
+  char *d = strdup(form);
+  if (d)
+    x->aliases[x->naliases++] = d;
+}
+
+static void mark_tokens(struct analysis *a, size_t t0, size_t t1, int e) {
+  for (size_t i = t0; i < t1; i++)
+    a->t[i].ent = e;
+  if (e >= 0) {
+    a->en[e].mentions++;
+    char *form = pc_att_text_of(a, t0, t1);
+    if (form) {
+      add_alias(&a->en[e], form);
+      free(form);
+    }
+  }
+}
+static bool all_caps(const struct analysis *a, size_t i) {
+  const char *txt = btext(a, a->t[i].block);
+  size_t letters = 0;
+  for (uint32_t k = a->t[i].s; k < a->t[i].e; k++) {
+    char c = txt[k];
+    if (c >= 'a' && c <= 'z')
+      return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+/* The role stated with a person's first mention: an apposition after the
+ * name (", director of the Conflicts Forum,") or the words before it
+ * ("former senior British diplomat"). */
+static char *person_role(const struct analysis *a, size_t run0, size_t s,
+                         size_t j, size_t lim) {
+  if (j + 1 < lim && is_punct(&a->t[j], ",")) {
+    size_t e = j + 1;
+    bool role = false;
+    while (e < lim && e < j + 14 && a->t[e].type == T_WORD) {
+      role = role || is_role_word(a, e);
+      e++;
+    }
+    if (role && e < lim && (is_punct(&a->t[e], ",") || is_end_punct(&a->t[e])))
+      return pc_att_np_text(a, j + 1, e);
+  }
+  size_t b = s;
+  while (b > 0 && b + 6 > s && a->t[b - 1].type == T_WORD &&
+         a->t[b - 1].block == a->t[s].block && !stop_word(a, a->t[b - 1].low) &&
+         !determiner(a, a->t[b - 1].low))
+    b--;
+  for (size_t k = b; k < s; k++)
+    if (is_role_word(a, k))
+      return pc_att_np_text(a, b, s);
+  (void)run0;
+  return NULL;
+}
+
+void pc_att_entities(struct analysis *a) {
+  const struct pc_lex *lx = a->lex;
+  size_t i = 0, lim_for = 0;
+  while (i < a->nt && !a->oom) {
+    struct token *k = &a->t[i];
+    if (k->type != T_WORD || !(k->flags & F_CAP)) {
+      i++;
+      continue;
+    }
+    /* block limit for phrases, found once per block */
+    if (i >= lim_for || a->t[lim_for - 1].block != k->block) {
+      lim_for = i;
+      while (lim_for < a->nt && a->t[lim_for].block == k->block)
+        lim_for++;
+    }
+    size_t lim = lim_for;
+    size_t which = 0;
+    size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
+    if (m) {
+      const struct pc_phrase *p = &lx->names.p[which];
+      int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
+      mark_tokens(a, i, i + m, e);
+      i += m;
+      continue;
+    }
+    /* a run of capitalised words */
+    size_t j = i;
+    while (j < lim &&
+           !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
+      if (a->t[j].type == T_WORD && (a->t[j].flags & F_CAP)) {
+        j++;
+        continue;
+      }
+      /* a particle inside a name: "Monica de Bolle" */
+      if (j > i && a->t[j].type == T_WORD &&
+          fw_is(a, a->t[j].low, PC_FW_PART) && j + 1 < lim &&
+          a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+        j++;
+        continue;
+      }
+      /* an initial: "Mary E. Lovely" */
+      if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
+          j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
+          a->t[j + 1].type == T_WORD) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    size_t s = i;
+    while (s < j && function_cap(a, a->t[s].low))
+      s++;
+    /* leading role words ("President", "Senator") are not the name */
+    size_t titled = s;
+    while (s < j && (in_list(&lx->roles, a->t[s].low) ||
+                     in_list(&lx->honorifics, a->t[s].low)))
+      s++;
+    bool after_title = s > titled;
+    /* "Indiana State Teachers Association President Keith Gambill": the
+     * name follows the last title inside the run */
+    for (size_t r = j; r-- > s + 1;)
+      if (in_list(&lx->roles, a->t[r].low) && r + 1 < j) {
+        char *org = pc_att_text_of(a, s, r);
+        if (org) {
+          int e = add_entity(a, org, PC_ENTITY_ORG, NULL);
+          mark_tokens(a, s, r, e);
+          free(org);
+        }
+        s = r + 1;
+        after_title = true;
+        break;
+      }
+    if (s < j) {
+      char *name = pc_att_text_of(a, s, j);
+      if (!name) {
+        a->oom = true;
+        return;
+      }
+      pc_att_strip_possessive(a, name);
+      bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+      /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
+       * stand before a personal name */
+      if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
+          a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
+        org = true;
+      if (j - s >= 2 && j - s <= 4 && !org) {
+        int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+        mark_tokens(a, s, j, e);
+        if (e >= 0 && !a->en[e].role)
+          a->en[e].role = person_role(a, i, s, j, lim);
+      } else if (org) {
+        int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
+        mark_tokens(a, s, j, e);
+      } else if (j - s == 1) {
+        /* a surname of someone named before */
+        int known = map_get(&a->surnames, name);
+        if (known >= 0)
+          mark_tokens(a, s, j, known);
+        if (a->t[s].ent < 0 && after_title) {
+          int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+          mark_tokens(a, s, j, e);
+        }
+      }
+      free(name);
+    }
+    i = j > i ? j : i + 1;
+  }
+}

@@ -1,0 +1,599 @@
+/*
+ * speakers.c - 5. speakers: the noun phrase that names who speaks.  Names
+ * stand for their entity, pronouns for the last person named (indexed once
+ * per token), role phrases ("the president", "the company") for the one
+ * last named so, or for themselves; appositions and relative clauses
+ * around a cue are searched for the person.
+ */
+#include "analysis.h"
+
+/*** speakers **************************************************************/
+
+/* Text of [t0, t1) without a leading determiner; NULL when empty. */
+char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
+  while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
+    t0++;
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0)
+    return NULL;
+  char *s = pc_att_text_of(a, t0, t1);
+  if (s)
+    pc_att_strip_possessive(a, s);
+  return s;
+}
+
+/* The last person named before token i, leaving out names governed by a
+ * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
+ * subject or an appositive far more often. */
+/* The last person named before token i (of the pronoun's gender when the
+ * given name tells it), leaving out names governed by a preposition ("an
+ * article for Al Mayadeen"): precomputed per token in pc_attribute. */
+int pc_att_last_person_g(const struct analysis *a, size_t i, int gender) {
+  /* a person whose name tells the gender wins over a nearer one whose
+   * name does not ("Big Machine" is not "she") */
+  enum { NEAR = 100 }; /* tokens: a few sentences back */
+  if (gender == 'm' && a->lastk_m && a->lastk_m[i] >= 0 &&
+      i - a->lastk_m_at[i] <= NEAR)
+    return a->lastk_m[i];
+  if (gender == 'f' && a->lastk_f && a->lastk_f[i] >= 0 &&
+      i - a->lastk_f_at[i] <= NEAR)
+    return a->lastk_f[i];
+  if (gender == 'm' && a->lastp_m)
+    return a->lastp_m[i];
+  if (gender == 'f' && a->lastp_f)
+    return a->lastp_f[i];
+  return a->lastp ? a->lastp[i] : -1;
+}
+
+/* The last person named before each token, in one pass, for pronouns
+ * (pc_att_last_person_g): any person, those not known to be a woman / a
+ * man, and those known to be a man / a woman with where they stood.  Sets
+ * a->oom when the tables cannot be allocated. */
+void pc_att_index_persons(struct analysis *a) {
+  /* the last person named before each token, in one pass (pronouns) */
+  a->lastp = malloc(a->nt * sizeof *a->lastp);
+  a->lastp_m = malloc(a->nt * sizeof *a->lastp_m);
+  a->lastp_f = malloc(a->nt * sizeof *a->lastp_f);
+  a->lastk_m = malloc(a->nt * sizeof *a->lastk_m);
+  a->lastk_f = malloc(a->nt * sizeof *a->lastk_f);
+  a->lastk_m_at = malloc(a->nt * sizeof *a->lastk_m_at);
+  a->lastk_f_at = malloc(a->nt * sizeof *a->lastk_f_at);
+  if (!a->lastp || !a->lastp_m || !a->lastp_f || !a->lastk_m || !a->lastk_f ||
+      !a->lastk_m_at || !a->lastk_f_at) {
+    a->oom = true;
+  } else {
+    int cur = -1, cur_m = -1, cur_f = -1, k_m = -1, k_f = -1;
+    size_t at_m = 0, at_f = 0;
+    for (size_t i = 0; i < a->nt; i++) {
+      a->lastp[i] = cur, a->lastp_m[i] = cur_m, a->lastp_f[i] = cur_f;
+      a->lastk_m[i] = k_m, a->lastk_f[i] = k_f;
+      a->lastk_m_at[i] = at_m, a->lastk_f_at[i] = at_f;
+      int e = a->t[i].ent;
+      bool run_end = e >= 0 && (i + 1 == a->nt || a->t[i + 1].ent != e);
+      if (run_end && a->en[e].type == PC_ENTITY_PERSON) {
+        size_t f = i;
+        while (f > 0 && a->t[f - 1].ent == e)
+          f--;
+        /* nor a name inside quotation marks: "Heads needed to roll the
+         * day Jeffrey Epstein died," he said - he is not Epstein */
+        if (!(f > 0 && preposition(a, a->t[f - 1].low)) &&
+            a->t[i].in_span < 0) {
+          cur = e;
+          if (a->en[e].gender != 'f')
+            cur_m = e;
+          if (a->en[e].gender != 'm')
+            cur_f = e;
+          if (a->en[e].gender == 'm')
+            k_m = e, at_m = i;
+          if (a->en[e].gender == 'f')
+            k_f = e, at_f = i;
+        }
+      }
+    }
+  }
+}
+
+static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
+                                        size_t n1, bool groups);
+
+/* Whether the person named at i owns what follows ("Trump's lawyer",
+ * "Nisan Ahmado's source"): a possessive ending, then a word, before n1. */
+static bool owned_phrase(const struct analysis *a, size_t i, size_t n1) {
+  int e = a->t[i].ent;
+  while (i + 1 < n1 && a->t[i + 1].ent == e)
+    i++;
+  return e >= 0 && i + 1 < n1 && a->t[i + 1].type == T_WORD &&
+         pc_att_ending(a, a->t[i].low, PC_FW_GEN, 1);
+}
+
+struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
+  return resolve_np_ex(a, n0, n1, true);
+}
+
+/* The speaker named by [n0, n1), in the order below: the first that
+ * applies answers.  Each np_* part fills *w and returns true when it
+ * answers; w is left as it was ({NULL, -1, NULL}) otherwise. */
+
+/* A person's name in the phrase, not one governed by a preposition. */
+static bool np_person(struct analysis *a, size_t n0, size_t n1,
+                      struct speaker_ref *w) {
+  for (size_t i = n0; i < n1; i++) {
+    int e = a->t[i].ent;
+    /* "a teacher at Gibson Southern": a name after a preposition only
+     * modifies the phrase */
+    /* also after lower-case words that follow a preposition: "head of
+     * the group Full Fact" (not "Secretary of State Mike Pompeo") */
+    size_t pb = i;
+    while (pb > n0 && a->t[pb - 1].type == T_WORD &&
+           !(a->t[pb - 1].flags & F_CAP) && !preposition(a, a->t[pb - 1].low))
+      pb--;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
+        a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
+      while (i + 1 < n1 && a->t[i + 1].ent == e)
+        i++; /* the whole name, not only its first word */
+      continue;
+    }
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      /* "Trump's lawyer said": the name's owner is not the speaker, the
+       * phrase is */
+      if (owned_phrase(a, i, n1)) {
+        w->name = pc_att_np_text(a, n0, n1);
+        w->role = w->name ? strdup(w->name) : NULL;
+        return true;
+      }
+      /* "Oklahoma City coach Billy Donovan": a name, lower-case words,
+       * then another name: the last is the head */
+      size_t j = i;
+      while (j < n1 && a->t[j].ent == e)
+        j++;
+      size_t m = j;
+      while (m < n1 && a->t[m].type == T_WORD && !(a->t[m].flags & F_CAP) &&
+             !stop_word(a, a->t[m].low) && !fw_is(a, a->t[m].low, PC_FW_CONJ))
+        m++;
+      if (m > j && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
+          a->en[a->t[m].ent].type == PC_ENTITY_PERSON) {
+        i = m - 1;
+        continue;
+      }
+      w->ent = e;
+      w->name = strdup(a->en[e].name);
+      size_t r = i;
+      while (r > n0 && a->t[r - 1].ent == e)
+        r--;
+      w->role = pc_att_np_text(a, n0, r);
+      if (!w->role && a->en[e].role)
+        w->role = strdup(a->en[e].role);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A pronoun alone, n0: the last person named of its gender. */
+static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  int e = pc_att_last_person_g(a, n0, g);
+  /* "Figgins, who represents Thomas, said ... He said": one only named
+   * in the sentence of the last speaker does not take over from them */
+  if (e >= 0 && (g == 'm' || g == 'f') && a->nq) {
+    const struct found_quote *q = &a->q[a->nq - 1];
+    size_t at = n0; /* where e was named last (1-based), 0: not found */
+    while (at > 0 && at + 200 > n0 && a->t[at - 1].ent != e)
+      at--;
+    bool found = at > 0 && a->t[at - 1].ent == e;
+    if (found && q->ent >= 0 && q->ent != e && q->t1 <= n0 &&
+        q->t1 + 80 >= n0 && a->en[q->ent].type == PC_ENTITY_PERSON &&
+        (a->en[q->ent].gender == g || a->en[q->ent].gender == 0) &&
+        at > q->t0 && at <= q->t1)
+      e = q->ent;
+  }
+  if (e >= 0) {
+    w.ent = e;
+    w.name = strdup(a->en[e].name);
+    if (a->en[e].role)
+      w.role = strdup(a->en[e].role);
+  }
+  return w;
+}
+
+/* "the president says": the person last named with that role
+ * ("President Donald Trump") */
+static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
+                             bool groups, struct speaker_ref *w) {
+  if (groups && n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+      !fw_is(a, a->t[n0].low, PC_FW_POSS) && a->t[n1 - 1].type == T_WORD &&
+      is_role_word(a, n1 - 1)) {
+    const char *rw = a->t[n1 - 1].low;
+    for (size_t k = n0; k-- > 0 && k + 600 > n0;) {
+      int e = a->t[k].ent;
+      if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || !a->en[e].role)
+        continue;
+      char low[128];
+      size_t j = 0;
+      for (const char *c = a->en[e].role; *c && j + 1 < sizeof low; c++)
+        low[j++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+      low[j] = '\0';
+      const char *hit = strstr(low, rw);
+      size_t rl = strlen(rw);
+      if (hit && (hit == low || hit[-1] == ' ') &&
+          (hit[rl] == '\0' || hit[rl] == ' ')) {
+        w->ent = e;
+        w->name = strdup(a->en[e].name);
+        w->role = strdup(a->en[e].role);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A role word makes the phrase a role; else an entity named in it. */
+static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
+                              struct speaker_ref *w) {
+  for (size_t i = n0; i < n1; i++)
+    if (a->t[i].type == T_WORD && in_list(&a->lex->roles, a->t[i].low)) {
+      w->name = pc_att_np_text(a, n0, n1);
+      w->role = w->name ? strdup(w->name) : NULL;
+      return true;
+    }
+  for (size_t i = n0; i < n1; i++)
+    if (a->t[i].ent >= 0) {
+      if (a->en[a->t[i].ent].type == PC_ENTITY_PERSON) {
+        /* only a name after a preposition ("CEO of Ceres Robotics"): the
+         * phrase is a role, and the person may stand before it */
+        w->name = pc_att_np_text(a, n0, n1);
+        w->role = w->name ? strdup(w->name) : NULL;
+        return true;
+      }
+      if (a->t[n1 - 1].ent != a->t[i].ent) {
+        /* "the US military", "Afghan Taliban": the name only modifies the
+         * phrase's head, which is the speaker */
+        w->name = pc_att_np_text(a, n0, n1);
+        w->role = w->name ? strdup(w->name) : NULL;
+        return true;
+      }
+      w->ent = a->t[i].ent;
+      w->name = strdup(a->en[w->ent].name);
+      return true;
+    }
+  return false;
+}
+
+/* "the company", "the ministry" (a determiner, an organisation's head
+ * noun): the organisation named last, else the phrase itself */
+static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
+                                          size_t n1) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  /* the same description as before stands for the same one: "The
+   * group announced ... a deal with JLL. The group said" */
+  const char *head = a->t[n1 - 1].low;
+  bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
+  int e = -1;
+  for (size_t d = a->ndr; !poss && d-- > 0 && e < 0;)
+    if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
+        strcmp(a->dr[d].head, head) == 0)
+      e = a->dr[d].ent;
+  /* not "his office": that is someone's, not the last one named */
+  for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
+    int ke = a->t[k].ent;
+    if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
+                    a->en[ke].type == PC_ENTITY_GROUP))
+      e = ke;
+  }
+  if (e >= 0) {
+    bool known = false;
+    for (size_t d = 0; d < a->ndr && !known; d++)
+      known = a->dr[d].at == n0;
+    if (!known && strlen(head) < sizeof a->dr[0].head) {
+      if (a->ndr == DEFREFS) { /* the oldest goes */
+        memmove(a->dr, a->dr + 1, (DEFREFS - 1) * sizeof *a->dr);
+        a->ndr--;
+      }
+      struct defref *r = &a->dr[a->ndr++];
+      memcpy(r->head, head, strlen(head) + 1);
+      r->ent = e, r->at = n0;
+    }
+    w.ent = e;
+    w.name = strdup(a->en[e].name);
+    w.role = pc_att_np_text(a, n0, n1);
+    return w;
+  }
+  w.name = pc_att_np_text(a, n0, n1);
+  return w;
+}
+
+/* Neither a known name nor a role: capitalised words, or a group named
+ * by a plural noun. */
+static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
+                                     bool groups) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  /* a name not known as anything: "Nomura said" */
+  bool caps = n1 - n0 <= 4;
+  for (size_t i = n0; i < n1 && caps; i++)
+    caps = a->t[i].type == T_WORD && (a->t[i].flags & F_CAP) &&
+           !function_cap(a, a->t[i].low) && !stop_word(a, a->t[i].low);
+  if (caps) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
+  /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
+  const char *head = a->t[n1 - 1].low;
+  size_t hl = strlen(head);
+  if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
+      pc_att_ending(a, head, PC_FW_PL, 3) &&
+      !pc_att_ending(a, head, PC_FW_NOTPL, 1) &&
+      !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
+  return w;
+}
+
+/* groups: whether a plural noun phrase ("Backers of tariffs") may name a
+ * speaker and "the president" the person last named with that role; not
+ * for the words between commas, which are appositions. */
+static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
+                                        size_t n1, bool groups) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (n1 <= n0)
+    return w;
+  if (np_person(a, n0, n1, &w))
+    return w;
+  if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
+    return np_pronoun(a, n0);
+  if (np_titled_person(a, n0, n1, groups, &w))
+    return w;
+  if (np_role_or_entity(a, n0, n1, &w))
+    return w;
+  if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low))
+    return np_definite_org(a, n0, n1);
+  return np_unknown(a, n0, n1, groups);
+}
+
+/* Start of the noun phrase ending at `end` (exclusive), not before lo. */
+
+/* A word written in capitals ("WHO", "IT"): a name, not the function word
+ * it spells. */
+static bool acronym(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || k->e - k->s < 2)
+    return false;
+  const char *t = btext(a, k->block);
+  for (uint32_t j = k->s; j < k->e; j++)
+    if (t[j] >= 'a' && t[j] <= 'z')
+      return false;
+  return true;
+}
+
+/* A relative pronoun that is its clause's subject ("who", "which"; not
+ * "whose lawyer said", "where officials say"), not an acronym ("WHO"). */
+static bool subject_rel(const struct analysis *a, size_t i) {
+  return a->t[i].type == T_WORD && fw_is(a, a->t[i].low, PC_FW_REL) &&
+         (strcmp(a->t[i].low, "who") == 0 ||
+          strcmp(a->t[i].low, "which") == 0) &&
+         !acronym(a, i);
+}
+
+size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
+  size_t b = end;
+  while (b > lo) {
+    const struct token *k = &a->t[b - 1];
+    /* "China's ambassador to Britain": a role word's preposition stays */
+    if (k->type == T_WORD && stop_word(a, k->low) && preposition(a, k->low) &&
+        b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
+        is_role_word(a, b - 2)) {
+      b--;
+      continue;
+    }
+    /* "though officials said": a subordinator opens no name */
+    if (k->type != T_WORD ||
+        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
+         !acronym(a, b - 1)))
+      break;
+    b--;
+  }
+  return b;
+}
+
+static bool boundary_tok(const struct token *k) {
+  return k->type == T_QOPEN || k->type == T_QCLOSE ||
+         (k->type == T_PUNCT && strchr(".;:?!()", k->low[0]) != NULL);
+}
+
+/* boundary_tok, but not the dot of an abbreviation ("U.S.", "Nov.") */
+static bool hard_boundary(const struct analysis *a, size_t i) {
+  if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
+      in_list(&a->lex->honorifics, a->t[i - 1].low))
+    return false;
+  return boundary_tok(&a->t[i]);
+}
+
+/* Start of the auxiliaries and adverbs, with the commas that set an adverb
+ * off, that stand before token at: "The Afghan Taliban, however, claimed",
+ * "He has consistently denied". */
+size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
+  size_t start = at;
+  while (at > lo) {
+    const struct token *k = &a->t[at - 1];
+    if (k->type == T_WORD && aux_word(a, k->low)) {
+      at--;
+    } else if (is_punct(k, ",") &&
+               ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
+                 aux_word(a, a->t[at - 2].low)) ||
+                (at < start && aux_word(a, a->t[at].low)))) {
+      at--;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+/* "Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm,
+ * told ...": the person among up to four appositions before b2 (the
+ * phrase before the cue's comma is [b2, e2)); true and *out when found. */
+static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
+                              size_t e2, struct speaker_ref *out) {
+  size_t seg_e = b2;
+  if (!(seg_e > lo && is_punct(&a->t[seg_e - 1], ","))) {
+    /* "Charles Simpson, program administrator ... at Tufts
+     * University's Center, told": the apposition holds more than one
+     * noun phrase; start from the comma that opens it */
+    size_t s = b2;
+    while (s > lo && !is_punct(&a->t[s - 1], ",") &&
+           !hard_boundary(a, s - 1) && e2 - s < 32)
+      s--;
+    if (s > lo && is_punct(&a->t[s - 1], ","))
+      seg_e = s;
+  }
+  for (int k = 0; k < 4 && seg_e > lo &&
+                  is_punct(&a->t[seg_e - 1], ","); k++) {
+    size_t se = seg_e - 1, sb = se;
+    while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
+           !hard_boundary(a, sb - 1) && se - sb < 16)
+      sb--;
+    size_t nb = pc_att_np_start(a, sb, se);
+    /* the whole segment is the name: not "After meeting Putin, the
+     * Kremlin said" */
+    bool whole = true;
+    for (size_t z = sb; z < nb && whole; z++)
+      whole = (a->t[z].type == T_WORD &&
+               ((stop_word(a, a->t[z].low) &&
+                 !preposition(a, a->t[z].low)) ||
+                in_list(&a->lex->honorifics, a->t[z].low) ||
+                is_role_word(a, z))) ||
+              is_punct(&a->t[z], "."); /* "but General X", "Dr. X" */
+    struct speaker_ref p = {NULL, -1, NULL};
+    if (whole)
+      p = pc_att_resolve_np(a, nb, se);
+    bool owned = false;
+    for (size_t z = nb; z < se && !owned; z++)
+      owned = a->t[z].ent >= 0 &&
+              a->en[a->t[z].ent].type == PC_ENTITY_PERSON &&
+              owned_phrase(a, z, se);
+    if (p.name && owned) { /* "X's source inside the camp, a refugee" */
+      *out = p;
+      return true;
+    }
+    if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+      size_t re = se + 1;
+      while (re < e2 && !is_punct(&a->t[re], ","))
+        re++;
+      free(p.role);
+      p.role = pc_att_np_text(a, se + 1, re);
+      if (!p.role && a->en[p.ent].role)
+        p.role = strdup(a->en[p.ent].role);
+      *out = p;
+      return true;
+    }
+    who_free(&p);
+    seg_e = sb;
+  }
+  return false;
+}
+
+/* The speaker when a comma stands right before the cue (at end - 1):
+ * "X, who ..., said", "X, the minister, said", appositions. */
+static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
+                                               size_t end) {
+  /* "Montell Figgins, who represents Thomas, said": a relative clause
+   * between commas describes the name before it */
+  size_t rs = end - 1;
+  while (rs > lo && !is_punct(&a->t[rs - 1], ",") &&
+         !hard_boundary(a, rs - 1) && end - rs < 24)
+    rs--;
+  if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
+      a->t[rs].type == T_WORD && subject_rel(a, rs)) {
+    size_t nb = pc_att_np_start(a, lo, rs - 1);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    if (p.name)
+      return p;
+    who_free(&p);
+  }
+  /* "the head of X, Alexander Bortnikov, told ..." */
+  size_t e2 = end - 1, b2 = pc_att_np_start(a, lo, e2);
+  struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
+  if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
+    /* "John Smith, the minister, said": the person, with the role */
+    size_t nb = pc_att_np_start(a, lo, b2 - 1);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, b2 - 1);
+    if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+      free(p.role);
+      p.role = w.role ? strdup(w.role) : pc_att_np_text(a, b2, e2);
+      who_free(&w);
+      return p;
+    }
+    who_free(&p);
+  }
+  if (!w.name || w.ent < 0 ||
+      a->en[w.ent].type != PC_ENTITY_PERSON) {
+    struct speaker_ref p;
+    if (apposition_person(a, lo, b2, e2, &p)) {
+      who_free(&w);
+      return p;
+    }
+  }
+  if (!w.name) {
+    /* "Mayer, Disney's chairman of ..., said": the name before the
+     * role in commas */
+    size_t cm = e2;
+    while (cm > lo && cm + 14 > e2 && !is_punct(&a->t[cm - 1], ","))
+      cm--;
+    if (cm > lo && is_punct(&a->t[cm - 1], ",")) {
+      size_t nb = pc_att_np_start(a, lo, cm - 1);
+      who_free(&w);
+      w = pc_att_resolve_np(a, nb, cm - 1);
+      if (w.name && w.ent >= 0) {
+        free(w.role);
+        w.role = pc_att_np_text(a, cm, e2);
+      } else {
+        who_free(&w);
+      }
+    }
+    return w;
+  }
+  if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
+    size_t rb = pc_att_np_start(a, lo, b2 - 1);
+    char *role = pc_att_np_text(a, rb, b2 - 1);
+    if (role) {
+      free(w.role);
+      w.role = role;
+    }
+  }
+  return w;
+}
+
+/* The speaker left of a cue at token c (the sentence starts at lo). */
+struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
+                                       size_t c) {
+  size_t end = pc_att_skip_adverbs(a, lo, c);
+  if (end > lo && is_punct(&a->t[end - 1], ","))
+    return speaker_before_comma(a, lo, end);
+  /* "analysts who have done the calculations say": the subject is what
+   * the relative pronoun refers to */
+  for (size_t r = end; r > lo + 1 && r + 8 > end; r--) {
+    const struct token *k = &a->t[r - 1];
+    if (k->type != T_WORD)
+      break;
+    if (!subject_rel(a, r - 1))
+      continue;
+    if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
+      size_t nb = pc_att_np_start(a, lo, r - 1);
+      struct speaker_ref p = pc_att_resolve_np(a, nb, r - 1);
+      if (p.name)
+        return p;
+      who_free(&p);
+    }
+    break;
+  }
+  size_t b = pc_att_np_start(a, lo, end);
+  /* "At the time she described": a pronoun right before the cue is the
+   * subject, whatever stands before it */
+  if (end > b + 1 && a->t[end - 1].type == T_WORD &&
+      in_list(&a->lex->pronouns, a->t[end - 1].low))
+    b = end - 1;
+  return pc_att_resolve_np(a, b, end);
+}

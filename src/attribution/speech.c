@@ -1,0 +1,833 @@
+/*
+ * speech.c - 4. speech, per sentence: a cue verb with its subject, a frame
+ * ("according to X", "In X's view", "For X,"), or none; the reported
+ * clause after the cue, split where ", and that" starts a second one,
+ * searched again for speech reported inside it; quoted spans become direct
+ * or mixed quotes.  A quote with no cue continues the last speaker.
+ */
+#include "analysis.h"
+
+static bool participle_form(const struct analysis *a, const char *w);
+
+/* A cue at i (outside spans): its length, 0 if none. */
+static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
+                     size_t sp1) {
+  if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
+    return 0;
+  /* "States" in "United States" is a name, not a verb */
+  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
+    return 0;
+  size_t len = a->t[i].cue; /* looked up once per token, in pc_attribute */
+  /* "he was told", "X was accused of": a passive cue's subject is not the
+   * speaker ("was saying" is no passive) */
+  if (len && i > 0 && a->t[i - 1].type == T_WORD &&
+      a->t[i - 1].block == a->t[i].block &&
+      fw_is(a, a->t[i - 1].low, PC_FW_PASS) &&
+      !participle_form(a, a->t[i].low))
+    return 0;
+  return i + len <= lim ? len : 0;
+}
+
+/*** speech ****************************************************************/
+
+static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
+                     pc_quote_kind kind, const struct speaker_ref *w,
+                     const char *cue, int parent, size_t t0, size_t t1) {
+  if (c1 <= c0 || a->nq >= PC_MAX_QUOTES)
+    return -1;
+  GROW(a, q, nq, capq);
+  if (a->oom)
+    return -1;
+  struct found_quote *q = &a->q[a->nq];
+  memset(q, 0, sizeof *q);
+  /* bytes: inside the marks when the content is exactly one span */
+  q->block = block;
+  q->s = a->t[c0].s;
+  q->e = a->t[c1 - 1].e;
+  /* the marks go when they enclose the whole quote, else both stay */
+  int sp = a->t[c0].opens;
+  if (sp >= 0 && a->sp[sp].c == c1 - 1 && a->sp[sp].closed) {
+    q->s = a->t[c0].e;
+    q->e = a->t[c1 - 1].s;
+  } else if (sp >= 0 && !a->sp[sp].closed && a->sp[sp].c == c1 - 1) {
+    q->s = a->t[c0].e; /* open to the paragraph's end */
+  }
+  while (q->e > q->s && (btext(a, block)[q->e - 1] == ',' ||
+                         btext(a, block)[q->e - 1] == ' '))
+    q->e--;
+  if (q->e <= q->s)
+    return -1;
+  q->kind = kind;
+  q->speaker = w && w->name ? strdup(w->name) : NULL;
+  q->ent = w ? w->ent : -1;
+  q->role = w && w->role ? strdup(w->role) : NULL;
+  q->cue = cue ? strdup(cue) : NULL;
+  q->parent = parent;
+  q->t0 = t0, q->t1 = t1;
+  return (int)a->nq++;
+}
+
+/* Spans lying inside [c0, c1). */
+static int spans_inside(const struct analysis *a, size_t c0, size_t c1,
+                        size_t sp0, size_t sp1, size_t *only) {
+  int n = 0;
+  (void)sp0, (void)sp1;
+  for (size_t i = c0; i < c1; i++) {
+    int s = a->t[i].opens;
+    if (s >= 0 && a->sp[s].c < c1) {
+      n++;
+      *only = (size_t)s;
+      i = a->sp[s].c;
+    }
+  }
+  return n;
+}
+
+/* Where reported content after a cue ends: the sentence's end, or ", but",
+ * ";" or a second "that" clause (", and that"). */
+static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
+                     size_t sp1);
+
+/* True when a quoted span opens in (i, t1): the clause still reports. */
+static bool span_after(const struct analysis *a, size_t i, size_t t1) {
+  for (size_t k = i + 1; k < t1; k++)
+    if (a->t[k].opens >= 0)
+      return true;
+  return false;
+}
+
+static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
+                         size_t sp0, size_t sp1) {
+  bool nested = false; /* ", and that" then belongs to the inner speaker */
+  for (size_t i = c0; i < t1; i++) {
+    /* 'its claim “is false,” and that “...”': the comma inside the marks */
+    if (!nested && a->t[i].type == T_QCLOSE && i > c0 &&
+        is_punct(&a->t[i - 1], ",") && i + 2 < t1 &&
+        fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && is_comp(a, i + 2))
+      return i + 1;
+    if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
+      continue;
+    /* "described this as X and accused him of Y": a second cue of the
+     * same subject ends the first report */
+    if (!nested && i > c0 && fw_is(a, a->t[i - 1].low, PC_FW_CONJ) &&
+        cue_at(a, i, t1, sp0, sp1) &&
+        !fw_is(a, a->t[i].low, PC_FW_TELL))
+      return i - 1;
+    /* "revealed the news, noting that ...": a participle cue after a comma
+     * reports a second thing */
+    if (!nested && is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        cue_at(a, i + 1, t1, sp0, sp1) &&
+        participle_form(a, a->t[i + 1].low))
+      return i;
+    if (!nested && cue_at(a, i, t1, sp0, sp1))
+      nested = true;
+    if (is_punct(&a->t[i], ";"))
+      return i;
+    /* "says his approach has created leverage — and in some cases, he is
+     * right": the writer's own words after a dash */
+    if ((is_punct(&a->t[i], "\xE2\x80\x94") ||
+         is_punct(&a->t[i], "\xE2\x80\x93")) && i > c0 && i + 1 < t1 &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
+      return i;
+    if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
+      return i;
+    if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) ||
+         (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
+          is_comp(a, i + 2))))
+      return i;
+  }
+  return t1;
+}
+
+/* Reported content [c0, c1) by w: one quote, and speech reported in it. */
+static void content(struct analysis *a, size_t c0, size_t c1,
+                    const struct speaker_ref *w, const char *cue, int parent,
+                    size_t t0, size_t t1, size_t sp0, size_t sp1, int depth) {
+  while (c0 < c1 && (is_punct(&a->t[c0], ",") || is_punct(&a->t[c0], ":") ||
+                     is_comp(a, c0)))
+    c0++;
+  while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
+    c1--;
+  if (c1 <= c0)
+    return;
+  size_t only = 0;
+  int n = spans_inside(a, c0, c1, sp0, sp1, &only);
+  pc_quote_kind kind = PC_QUOTE_INDIRECT;
+  if (n == 1 && a->sp[only].o == c0 && a->sp[only].c + 1 >= c1) {
+    /* a whole sentence in the marks is direct; words without a sentence's
+     * end are part of the reported clause */
+    size_t last = a->sp[only].c;
+    while (last > c0 && a->t[last - 1].type == T_QCLOSE)
+      last--;
+    bool sentence = last > c0 && (is_end_punct(&a->t[last - 1]) ||
+                                  is_punct(&a->t[last - 1], ","));
+    kind = a->sp[only].upper && sentence ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED;
+  }
+  else if (n > 0)
+    kind = PC_QUOTE_MIXED;
+  int q = add_quote(a, a->t[c0].block, c0, c1, kind, w, cue, parent, t0, t1);
+  if (q >= 0 && depth == 0)
+    pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
+}
+
+/* The cue phrase's text as written, lower case. */
+static char *cue_text(const struct analysis *a, size_t i, size_t len) {
+  char *s = pc_att_text_of(a, i, i + len);
+  if (s)
+    for (char *p = s; *p; p++)
+      if (*p >= 'A' && *p <= 'Z')
+        *p = (char)(*p + 32);
+  return s;
+}
+
+/* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
+ * words follow before the sentence or clause ends. */
+static bool attribution_ends(const struct analysis *a, size_t after,
+                             size_t t1) {
+  if (after < t1 && a->t[after].type == T_WORD &&
+      fw_is(a, a->t[after].low, PC_FW_AFTER))
+    return true; /* "said of that on-ramp", "noted as she left" */
+  size_t k = after;
+  while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
+         !stop_word(a, a->t[k].low))
+    k++;
+  if (k >= t1)
+    return true;
+  if (is_end_punct(&a->t[k]))
+    return true;
+  if (is_punct(&a->t[k], ","))
+    /* "sagte, dass ..." and "said, “...”" go on reporting */
+    return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
+  /* "noted as she left", "said Tuesday at ...", but not "assailed
+   * Williams as part of ..." or "said he's proud of ...": the words
+   * skipped are a time or an adverb */
+  for (size_t z = after; z < k; z++)
+    if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
+        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
+      return false;
+  /* "Cook said while visiting ...", "Dempsey said, adding ..." */
+  return fw_is(a, a->t[k].low, PC_FW_AFTER);
+}
+
+/* Whether the noun phrase before token i follows a preposition: "posted
+ * on Twitter accusing ..." (Twitter is not who accuses). */
+static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
+  size_t b = pc_att_np_start(a, t0, i);
+  return b < i && b > t0 && a->t[b - 1].type == T_WORD &&
+         preposition(a, a->t[b - 1].low);
+}
+
+/* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
+ * ... and asked" has "who" for its subject, not the sentence's. */
+static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
+  for (size_t k = t0; k < t1; k++)
+    if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
+      return true;
+  return false;
+}
+
+/* A word with a participle ending (data: ptcp), such as "saying". */
+static bool participle_form(const struct analysis *a, const char *w) {
+  const struct pc_phrase_list *l = &a->lex->fw[PC_FW_PTCP];
+  size_t wl = strlen(w);
+  for (size_t k = 0; k < l->n; k++) {
+    size_t sl = strlen(l->p[k].w[0]);
+    if (wl > sl + 2 && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Literal words of a frame (slots such as {S} left out). */
+static size_t literals(const struct pc_phrase *p) {
+  size_t n = 0;
+  for (size_t k = 0; k < p->n; k++)
+    n += p->w[k][0] != '{';
+  return n;
+}
+
+/*** speech_in, in parts ***************************************************/
+
+/* The sentence speech_in reads: tokens [t0, t1), the quoted spans of its
+ * block [sp0, sp1), the quote it lies in (parent, -1 for none) and how
+ * deep that nests (depth 0: not inside reported speech). */
+struct sentence {
+  size_t t0, t1, sp0, sp1;
+  int parent, depth;
+};
+
+/* A cue verb at token i, len words long, and what the parts of speech_in
+ * learn about it, in order. */
+struct cue {
+  size_t i, len;
+  size_t after;    /* the first token after the attribution */
+  size_t np_b;     /* where the speaker's phrase starts, left of the cue */
+  size_t consumed; /* where the next cue may start */
+  bool post;       /* "..., X said" or "..., said X": speech before */
+};
+
+/* A frame at the start: "According to X, ...", "In X's view, ...".
+ * True when one reported the sentence. */
+static bool frame_first(struct analysis *a, const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  int parent = sn->parent, depth = sn->depth;
+  for (size_t f = 0; f < a->lex->frames.n; f++) {
+    const struct pc_phrase *p = &a->lex->frames.p[f];
+    size_t i = t0, k = 0, s0 = 0, s1 = 0;
+    bool ok = true;
+    for (; k < p->n && ok; k++) {
+      if (strcmp(p->w[k], "{s}") == 0) {
+        s0 = i;
+        const char *next = k + 1 < p->n ? p->w[k + 1] : ",";
+        while (i < t1 && i - s0 < 10 && strcmp(a->t[i].low, next) != 0 &&
+               !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
+          i++;
+        s1 = i;
+        ok = s1 > s0 && i < t1;
+      } else {
+        ok = i < t1 && strcmp(a->t[i].low, p->w[k]) == 0;
+        i++;
+      }
+    }
+    if (!ok)
+      continue;
+    if (strcmp(p->w[p->n - 1], "{s}") == 0) { /* "for {S}" ends at ',' */
+      if (i >= t1 || !is_punct(&a->t[i], ","))
+        continue;
+    } else if (i < t1 && is_punct(&a->t[i], ",")) {
+      /* fine */
+    }
+    struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
+    if (!w.name && literals(p) >= 2) {
+      w.name = pc_att_np_text(a, s0, s1); /* "According to the Pentagon, ..." */
+      w.role = w.name ? strdup(w.name) : NULL;
+    }
+    if (!w.name || (w.ent < 0 && !w.role)) {
+      who_free(&w);
+      continue;
+    }
+    /* the cue is the frame's head word: "according", "view" */
+    char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
+                                         : cue_text(a, t0, 1);
+    size_t c1 = clause_end(a, i, t1, sp0, sp1);
+    size_t first = a->nq;
+    content(a, i, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
+    free(cue);
+    who_free(&w);
+    return true;
+  }
+  return false;
+}
+
+/* "..., according to X." and "X, according to Y, did ...": frames of
+ * two or more words that end with the speaker, inside a sentence.
+ * True when one reported the sentence. */
+static bool frame_inside(struct analysis *a, const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  int parent = sn->parent, depth = sn->depth;
+  for (size_t i = t0 + 1; i + 2 < t1; i++) {
+    const struct pc_phrase *fp = NULL;
+    for (size_t f = 0; f < a->lex->frames.n && !fp; f++) {
+      const struct pc_phrase *p = &a->lex->frames.p[f];
+      if (literals(p) < 2 || p->w[p->n - 1][0] != '{' || i + p->n > t1)
+        continue;
+      size_t k = 0;
+      while (k + 1 < p->n && strcmp(a->t[i + k].low, p->w[k]) == 0)
+        k++;
+      if (k + 1 == p->n)
+        fp = p;
+    }
+    if (!fp || span_of(a, i, sp0, sp1) >= 0)
+      continue;
+    size_t s0 = i + fp->n - 1, s1 = s0;
+    while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
+           (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
+      s1++;
+    struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
+    if (!w.name && s1 > s0) {
+      w.name = pc_att_np_text(a, s0, s1); /* "a new case report" */
+    }
+    if (!w.name) {
+      who_free(&w);
+      continue;
+    }
+    bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
+    size_t first = a->nq;
+    content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
+    who_free(&w);
+    return true;
+  }
+  return false;
+}
+
+/* "Afterward, Sondland said he had ..., Morrison testified.": an
+ * attribution that ends the sentence reports all before it, and the
+ * cues inside are nested speech.
+ * Returns the comma before that attribution, 0 when there is none. */
+static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  size_t last_comma = 0;
+  size_t e = t1;
+  while (e > t0 && (is_end_punct(&a->t[e - 1]) ||
+                    a->t[e - 1].type == T_QCLOSE))
+    e--;
+  size_t c = e;
+  while (c > t0 && c + 4 > e && a->t[c - 1].type == T_WORD &&
+         !cue_at(a, c - 1, t1, sp0, sp1))
+    c--; /* "Tuesday" */
+  if (c > t0 + 1 && cue_at(a, c - 1, t1, sp0, sp1) == 1 &&
+      !fw_is(a, a->t[c - 1].low, PC_FW_TELL)) {
+    size_t n = c - 1, b = n;
+    while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
+      b--;
+    if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",")) {
+      struct speaker_ref w = pc_att_resolve_np(a, b, n);
+      if (w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)
+        last_comma = b - 1;
+      who_free(&w);
+    }
+  }
+  return last_comma;
+}
+
+/* "X expressed confidence, saying ...", "X touched upon it and noted
+ * ...", "..., but said ...": the subject of the sentence [t0, i), a person
+ * when one is named before the cue. */
+static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
+                                           size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  for (size_t k = t0; k < i && !w.name; k++) {
+    int e = a->t[k].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+        !(k > t0 && preposition(a, a->t[k - 1].low))) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      if (a->en[e].role)
+        w.role = strdup(a->en[e].role);
+    }
+  }
+  for (size_t k = t0; k + 1 < i && !w.name; k++) {
+    if (a->t[k].type != T_WORD)
+      continue;
+    size_t e = k;
+    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
+      e++;
+    /* "The US welcomed the exchange, saying": a name that opens the
+     * phrase is its subject; the words after it are the predicate */
+    size_t n = k;
+    while (n < e && determiner(a, a->t[n].low))
+      n++;
+    if (n < e && a->t[n].ent >= 0) {
+      size_t ne = n;
+      while (ne < e && a->t[ne].ent == a->t[n].ent)
+        ne++;
+      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP))
+        e = ne;
+    }
+    w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
+    k = e;
+  }
+  return w;
+}
+
+/* The speaker left of the cue, and whether the speech stands before the
+ * attribution (c->post: "..., Trump said") and where (c->np_b). */
+static struct speaker_ref left_subject(struct analysis *a,
+                                       const struct sentence *sn,
+                                       struct cue *c) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  size_t i = c->i, after = c->after, np_b = c->np_b;
+  bool post = c->post;
+  struct speaker_ref w = pc_att_speaker_left(a, t0, i);
+  if (w.name) {
+    np_b = pc_att_np_start(a, t0, i);
+    while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
+           aux_word(a, a->t[np_b - 1].low))
+      np_b--;
+    /* '“...,” Steve Clarke, deputy administrator, said of ...': the
+     * quotation that opens the sentence, before the apposition */
+    int lead = a->t[t0].opens;
+    if (np_b == i && lead >= 0 && a->sp[lead].c + 1 < i &&
+        attribution_ends(a, after, t1)) {
+      np_b = a->sp[lead].c + 1;
+      if (is_punct(&a->t[np_b], ","))
+        np_b++;
+    }
+    size_t words = 0, dummy1;
+    for (size_t z = t0; z < np_b; z++)
+      words += a->t[z].type == T_WORD;
+    /* "Over the weekend, Trump assailed ...": too short to be speech */
+    post = (words >= 4 || spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
+           np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
+                             a->t[np_b - 1].type == T_QCLOSE) &&
+           attribution_ends(a, after, t1);
+  }
+  c->np_b = np_b;
+  c->post = post;
+  return w;
+}
+
+/* Who speaks at the cue: the subject shared with the cue before (prev),
+ * the sentence's subject, or the speaker left of the cue. */
+static struct speaker_ref cue_subject(struct analysis *a,
+                                      const struct sentence *sn,
+                                      struct cue *c,
+                                      const struct speaker_ref *prev) {
+  size_t t0 = sn->t0, i = c->i, len = c->len;
+  struct speaker_ref w = {NULL, -1, NULL};
+  bool participle = len == 1 && participle_form(a, a->t[i].low);
+  if (i > t0 && prev->name && fw_is(a, a->t[i - 1].low, PC_FW_CONJ)) {
+    /* "she described this as ... and accused him of ...": the same
+     * subject */
+    w.name = strdup(prev->name);
+    w.ent = prev->ent;
+    w.role = prev->role ? strdup(prev->role) : NULL;
+  } else
+  if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev->name) {
+    /* "..., Dempsey said, adding that ...": the same speaker */
+    w.name = strdup(prev->name);
+    w.ent = prev->ent;
+    w.role = prev->role ? strdup(prev->role) : NULL;
+  } else if ((participle && i > t0 && is_punct(&a->t[i - 1], ",")) ||
+             (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
+                             fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
+              !rel_between(a, t0, i)) ||
+             (participle && after_prep(a, t0, i))) {
+    w = sentence_subject(a, t0, i);
+  } else {
+    w = left_subject(a, sn, c);
+  }
+  return w;
+}
+
+/* "..., said Scott Paul": a person named right of the cue may be the
+ * speaker instead of *wp; then the speech stands before (c->post). */
+static void speaker_right(struct analysis *a, const struct sentence *sn,
+                          struct cue *c, struct speaker_ref *wp) {
+  size_t t0 = sn->t0, t1 = sn->t1, i = c->i;
+  size_t after = c->after, np_b = c->np_b;
+  bool post = c->post;
+  struct speaker_ref w = *wp;
+  /* "..., said Scott Paul" (not "told X": X is who was told) */
+  bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
+  if (!tells && i > t0 &&
+      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
+    /* "..., said Scott Paul, who heads ..." */
+    size_t e = after;
+    while (e < t1 && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
+      e++;
+    struct speaker_ref r = pc_att_resolve_np(a, after, e);
+    bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
+    /* "..., said another witness in the probe, former adviser Fiona
+     * Hill.": the person in the apposition */
+    size_t ce = e;
+    while (!person && ce < t1 && ce < e + 12 && a->t[ce].type == T_WORD)
+      ce++;
+    if (!person && ce + 1 < t1 && is_punct(&a->t[ce], ",")) {
+      size_t pe = ce + 1;
+      while (pe < t1 && pe < ce + 10 && a->t[pe].type == T_WORD &&
+             !stop_word(a, a->t[pe].low))
+        pe++;
+      struct speaker_ref p = pc_att_resolve_np(a, ce + 1, pe);
+      if (p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON &&
+          (pe >= t1 || is_end_punct(&a->t[pe]) ||
+           is_punct(&a->t[pe], ","))) {
+        free(p.role);
+        p.role = pc_att_np_text(a, after, ce);
+        who_free(&r);
+        r = p;
+        e = pe;
+        person = true;
+      } else {
+        who_free(&p);
+      }
+    }
+    /* a person named right of the cue wins over a phrase left of the
+     * comma ("... envoy in Brussels, said Hill.") when the attribution
+     * ends there */
+    if (r.name && (!w.name || (person && attribution_ends(a, e, t1)))) {
+      who_free(&w);
+      w = r;
+      post = true;
+      np_b = i;
+      after = e;
+    } else {
+      who_free(&r);
+    }
+  }
+  *wp = w;
+  c->after = after;
+  c->np_b = np_b;
+  c->post = post;
+}
+
+/* Whether the cue reports speech by *w: not a noun, nor a cue that
+ * needs quotation marks without them. */
+static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
+                         const struct cue *c, const struct speaker_ref *w) {
+  size_t t1 = sn->t1, i = c->i, len = c->len;
+  bool post = c->post;
+  /* "Other estimates are ...", "Republican state schools ...": a cue
+   * that is also a noun needs a speaker known as one */
+  if (!w->name || ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role))
+    return false;
+  /* "the Syrian claims are false": a form of "be" right after a weak cue
+   * makes it the noun */
+  if ((a->t[i].flags & F_WEAK) && i + len < t1 &&
+      a->t[i + len].type == T_WORD && fw_is(a, a->t[i + len].low, PC_FW_PASS))
+    return false;
+  /* "called his death “a crisis”": such a cue reports only quoted
+   * words that follow the thing it names within a few words (not
+   * "called for", "called her", nor "a group called “Friends of X”") */
+  if (a->t[i].flags & F_QREQ) {
+    size_t qo = i + len;
+    while (qo < t1 && qo < i + len + 8 && a->t[qo].type == T_WORD)
+      qo++;
+    if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN)
+      return false;
+  }
+  return true;
+}
+
+/* The speech stands before the attribution ("..., X said"): [t0, np_b),
+ * and a second part after it. */
+static void report_before(struct analysis *a, const struct sentence *sn,
+                          struct cue *c, const struct speaker_ref *w,
+                          const char *cue) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  int parent = sn->parent, depth = sn->depth;
+  size_t i = c->i, len = c->len, after = c->after, np_b = c->np_b;
+  size_t consumed = c->consumed;
+  size_t c1 = np_b - 1;
+  if (a->t[c1].type == T_QCLOSE)
+    c1++;
+  size_t k = after;
+  while (k < t1 && a->t[k].type == T_WORD && k < after + 3 &&
+         !stop_word(a, a->t[k].low))
+    k++; /* "Tuesday", "jokingly" */
+  size_t dummy0;
+  bool inset = np_b < i && after == i + len; /* ", he said," */
+  if (inset && k + 1 < t1 && is_punct(&a->t[k], ",") && np_b < t0 + 6 &&
+      a->t[np_b - 1].type != T_QCLOSE &&
+      spans_inside(a, t0, t1, sp0, sp1, &dummy0) == 0 &&
+      !fw_is(a, a->t[k + 1].low, PC_FW_CONJ) &&
+      !cue_at(a, k + 1, t1, sp0, sp1) && !is_comp(a, k + 1) &&
+      t1 > k + 3) {
+    /* "The larger landers, he said, could deliver ...": the
+     * attribution stands inside one report, which is the sentence */
+    content(a, t0, t1, w, cue, parent, t0, t1, sp0, sp1,
+            depth + 1); /* not again as speech inside itself */
+    c->consumed = t1;
+    return;
+  }
+  content(a, t0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+  /* "..., Mayer said, and “patched” ...": a second part after it */
+  if (k < t1 && is_punct(&a->t[k], ",")) {
+    k++;
+    if (k < t1 && fw_is(a, a->t[k].low, PC_FW_CONJ))
+      k++;
+    size_t dummy;
+    /* "..., Benioff said, ever since he did ...": a clause after an
+     * inset attribution goes on reporting */
+    if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 ||
+        (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
+         !is_comp(a, k) && a->t[k].type == T_WORD &&
+         !participle_form(a, a->t[k].low))) {
+      content(a, k, t1, w, cue, parent, t0, t1, sp0, sp1, depth);
+      k = t1;
+    }
+  }
+  consumed = k > consumed ? k : consumed;
+  c->consumed = consumed;
+}
+
+/* Where the speech after a cue starts: after an object or adverbial up
+ * to "that", after the addressee of "told"; t1 when only a time or a
+ * place follows. */
+static size_t content_start(const struct analysis *a,
+                            const struct sentence *sn, const struct cue *c) {
+  size_t t1 = sn->t1, i = c->i, after = c->after;
+  size_t c0 = after;
+  bool that = false;
+  /* "told VOA correspondent Carla Babb on Nov. 12 that": the
+   * addressee and a time may stand before "that" */
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  for (size_t k = after; k < t1 && k < after + reach; k++) {
+    /* "on that front": "that" after a preposition is no
+     * complementizer */
+    if (is_comp(a, k) &&
+        !(k > after && preposition(a, a->t[k - 1].low))) {
+      c0 = k + 1;
+      that = true;
+      break;
+    }
+    if (is_punct(&a->t[k], ".") && k > after &&
+        in_list(&a->lex->honorifics, a->t[k - 1].low))
+      continue; /* "told X on Nov. 12 that" */
+    if (a->t[k].type != T_WORD)
+      break;
+  }
+  if (!that && fw_is(a, a->t[i].low, PC_FW_TELL)) {
+    /* "told lawmakers it was ...": the addressee is not the speech */
+    size_t k = c0;
+    while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
+           !determiner(a, a->t[k].low) &&
+           !fw_is(a, a->t[k].low, PC_FW_SUBJ))
+      k++;
+    if (k < t1 && k > c0 && a->t[k].type == T_WORD)
+      c0 = k;
+    else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
+      c0 = k + 1; /* "told Newsweek: ..." */
+  }
+  /* "Mr. Trump said on Nov. 8.", "said at a Nov. 6 event in
+   * Washington.": a time or a place alone is no speech */
+  if (!that && c0 < t1 && a->t[c0].type == T_WORD &&
+      (preposition(a, a->t[c0].low) ||
+       fw_is(a, a->t[c0].low, PC_FW_AFTER))) {
+    size_t k = c0;
+    while (k < t1 && ((a->t[k].type == T_WORD &&
+                       (preposition(a, a->t[k].low) ||
+                        fw_is(a, a->t[k].low, PC_FW_AFTER) ||
+                        determiner(a, a->t[k].low) ||
+                        (a->t[k].flags & F_CAP) ||
+                        (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+                        fw_is(a, a->t[k].low, PC_FW_VENUE))) ||
+                      (is_punct(&a->t[k], ".") && k > c0 &&
+                       in_list(&a->lex->honorifics, a->t[k - 1].low)) ||
+                      is_punct(&a->t[k], ",")))
+      k++;
+    if (k >= t1 || is_end_punct(&a->t[k]))
+      c0 = t1;
+  }
+  return c0;
+}
+
+/* The speech follows the cue ("X said that ..."): up to the clause's
+ * end, then each ", and that ..." clause. */
+static void report_after(struct analysis *a, const struct sentence *sn,
+                         struct cue *c, const struct speaker_ref *w,
+                         const char *cue) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  int parent = sn->parent, depth = sn->depth;
+  size_t i = c->i, consumed = c->consumed;
+  size_t c0 = content_start(a, sn, c);
+  if (c0 < t1 && !is_end_punct(&a->t[c0])) {
+    size_t c1 = clause_end(a, c0, t1, sp0, sp1);
+    /* "While X said the trip was ..., he did not ...": a clause that
+     * opens with a subordinator ends at its comma */
+    bool sub = a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB);
+    for (size_t k = t0; k < i && sub; k++)
+      sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
+    if (sub)
+      for (size_t k = c0; k < c1; k++)
+        if (is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) {
+          c1 = k;
+          break;
+        }
+    content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+    /* ", and that ..." reports a second thing */
+    for (;;) {
+      size_t k = c1;
+      if (k < t1 && is_punct(&a->t[k], ","))
+        k++;
+      if (!(k + 1 < t1 && fw_is(a, a->t[k].low, PC_FW_CONJ) &&
+            is_comp(a, k + 1)))
+        break;
+      size_t c2 = clause_end(a, k + 2, t1, sp0, sp1);
+      content(a, k + 2, c2, w, cue, parent, t0, t1, sp0, sp1, depth);
+      c1 = c2;
+    }
+    consumed = c1 > consumed ? c1 : consumed;
+  }
+  c->consumed = consumed;
+}
+
+/* A cue that reported nothing: the quoted spans of the sentence are the
+ * speech. */
+static void spans_as_speech(struct analysis *a, const struct sentence *sn,
+                            const struct speaker_ref *w, const char *cue) {
+  size_t t0 = sn->t0, t1 = sn->t1;
+  int parent = sn->parent;
+  for (size_t k = t0; k < t1; k++) {
+    int sidx = a->t[k].opens;
+    if (sidx < 0 || a->sp[sidx].c >= t1)
+      continue;
+    add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
+              a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, w,
+              cue, parent, t0, t1);
+    k = a->sp[sidx].c;
+  }
+}
+
+/* No cue: a whole-sentence quotation continues the last speaker. */
+static void continue_last_speaker(struct analysis *a, size_t t0, size_t t1) {
+  for (size_t k = t0; k < t1 && k <= t0 + 1; k++) {
+    if (a->t[k].opens < 0)
+      continue;
+    const struct quoted_span *sp = &a->sp[a->t[k].opens];
+    if (sp->c >= t1 || !sp->upper)
+      continue;
+    if (a->last_speaker_q < 0)
+      break;
+    const struct found_quote *lq = &a->q[a->last_speaker_q];
+    struct speaker_ref w = {lq->speaker, lq->ent, lq->role};
+    add_quote(a, sp->block, sp->o, sp->c + 1, PC_QUOTE_DIRECT, &w, NULL, -1,
+              t0, t1);
+  }
+}
+
+/* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
+void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
+                      size_t sp1, int parent, int depth) {
+  const struct sentence sn = {t0, t1, sp0, sp1, parent, depth};
+  bool found = false;
+  if (depth == 0)
+    found = frame_first(a, &sn);
+  if (!found && depth == 0)
+    found = frame_inside(a, &sn);
+  size_t last_comma = 0;
+  if (depth == 0 && !found)
+    last_comma = final_attribution(a, &sn);
+  struct speaker_ref prev = {NULL, -1,
+                             NULL}; /* the last speaker in this sentence */
+  for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
+    size_t len = cue_at(a, i, t1, sp0, sp1);
+    if (!len || i < last_comma)
+      continue;
+    struct cue c = {i, len, i + len, i, i + len, false};
+    struct speaker_ref w = cue_subject(a, &sn, &c, &prev);
+    speaker_right(a, &sn, &c, &w);
+    if (!cue_accepted(a, &sn, &c, &w)) {
+      who_free(&w);
+      continue;
+    }
+    char *cue = cue_text(a, i, len);
+    size_t first = a->nq;
+    if (c.post)
+      report_before(a, &sn, &c, &w, cue);
+    else
+      report_after(a, &sn, &c, &w, cue);
+    if (a->nq == first && !found)
+      spans_as_speech(a, &sn, &w, cue);
+    if (parent < 0 && a->nq > first)
+      a->last_speaker_q = (int)first;
+    free(cue);
+    who_free(&prev);
+    prev = w; /* "..., but he said that ...", "..., adding that ..." */
+    found = true;
+    if (c.consumed > i + 1)
+      i = c.consumed - 1;
+  }
+  who_free(&prev);
+  if (found || depth > 0)
+    return;
+  continue_last_speaker(a, t0, t1);
+}

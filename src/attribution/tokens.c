@@ -1,0 +1,355 @@
+/*
+ * tokens.c - the first passes of attribution, and the lexicon matching
+ * they and the later passes use.
+ *  1. tokens - each text block becomes words, punctuation and quotation
+ *              marks (every typographic style), with byte offsets.
+ *  2. spans  - quotation marks are paired into quoted spans; one left open
+ *              at a paragraph's end runs to that end.
+ * Sentences are found here too: at end punctuation outside quoted spans.
+ */
+#include "analysis.h"
+
+#include <utf8proc.h>
+
+/*** tokens ****************************************************************/
+
+static bool is_upper_cp(uint32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return cp >= 0xC0 && pc_uni_is_word(cp) &&
+         (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) != cp;
+}
+
+/* Which quotation mark (if any) starts at p: returns its byte length and
+ * says whether it may open or close a quotation. */
+static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
+                    bool *may_close, bool *single) {
+  *may_open = *may_close = *single = false;
+  /* two single marks written for a double one (wire copy: “…’’, ``…'') */
+  if (n >= 6 && p[0] == 0xE2 && p[1] == 0x80 && p[3] == 0xE2 &&
+      p[4] == 0x80 && p[2] == p[5] && (p[2] == 0x98 || p[2] == 0x99)) {
+    *may_open = p[2] == 0x98;
+    *may_close = p[2] == 0x99;
+    return 6;
+  }
+  if (n >= 2 && p[0] == p[1] && (p[0] == '`' || p[0] == '\'')) {
+    *may_open = true;
+    *may_close = p[0] == '\'';
+    return 2;
+  }
+  if (p[0] == '"') {
+    *may_open = *may_close = true;
+    return 1;
+  }
+  if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) { /* « » */
+    *may_open = p[1] == 0xAB;
+    *may_close = p[1] == 0xBB;
+    return 2;
+  }
+  if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+    switch (p[2]) {
+    case 0x9C:
+      *may_open = true;
+      *may_close = true;
+      return 3; /* “ (also „…“) */
+    case 0x9D: *may_close = true; return 3;                   /* ” */
+    case 0x9E: *may_open = true; return 3;                    /* „ */
+    case 0xB9: *may_open = true; *single = true; return 3;    /* ‹ */
+    case 0xBA: *may_close = true; *single = true; return 3;   /* › */
+    case 0x98: *may_open = true; *single = true; return 3;    /* ‘ */
+    case 0x99: *may_close = true; *single = true; return 3;   /* ’ */
+    default: break;
+    }
+  }
+  return 0;
+}
+
+static void add_token(struct analysis *a, uint32_t block, uint32_t s,
+                      uint32_t e, uint8_t type) {
+  GROW(a, t, nt, capt);
+  if (a->oom)
+    return;
+  struct token *k = &a->t[a->nt++];
+  memset(k, 0, sizeof *k);
+  k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
+  k->in_span = k->opens = -1;
+  const char *txt = btext(a, block);
+  uint32_t cp = 0;
+  pc_utf8_decode((const unsigned char *)txt + s, e - s, &cp);
+  if (type == T_WORD && is_upper_cp(cp))
+    k->flags |= F_CAP;
+  /* lower case straight into the token: no allocation per word */
+  const unsigned char *p = (const unsigned char *)txt + s;
+  size_t n = e - s, j = 0;
+  for (size_t i = 0; i < n && j + 1 < sizeof k->low;) {
+    if (p[i] < 0x80) {
+      k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+      i++;
+      continue;
+    }
+    uint32_t c;
+    size_t len = pc_utf8_decode(p + i, n - i, &c);
+    if (!len)
+      break;
+    i += len;
+    if (c == 0x2019) { /* ’ compares as ' */
+      k->low[j++] = '\'';
+      continue;
+    }
+    char enc[4];
+    utf8proc_ssize_t el = utf8proc_encode_char(
+        utf8proc_tolower((utf8proc_int32_t)c), (utf8proc_uint8_t *)enc);
+    if (el <= 0 || j + (size_t)el + 1 > sizeof k->low)
+      break;
+    memcpy(k->low + j, enc, (size_t)el);
+    j += (size_t)el;
+  }
+  k->low[j] = '\0';
+}
+
+static bool word_cp(uint32_t cp) { return pc_uni_is_word(cp); }
+
+/* Words keep inner apostrophes, hyphens and dots ("wasn't", "ISIS-K",
+ * "U.S"); quotation marks and other punctuation are tokens of their own. */
+void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
+  bool start = true;
+  for (size_t i = t0; i < a->nt; i++) {
+    struct token *k = &a->t[i];
+    if (k->type == T_WORD) {
+      if (start)
+        k->flags |= F_SENT;
+      start = false;
+    } else if (k->type == T_PUNCT && (strcmp(k->low, ".") == 0 ||
+                                      strcmp(k->low, "?") == 0 ||
+                                      strcmp(k->low, "!") == 0 ||
+                                      strcmp(k->low, "\xE2\x80\xA6") == 0)) {
+      start = true;
+    }
+  }
+}
+
+void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
+  const pc_text *tx = &a->doc->blocks[block].content;
+  const unsigned char *p = (const unsigned char *)tx->text;
+  size_t n = tx->len, i = 0;
+  while (i < n && !a->oom) {
+    uint32_t cp;
+    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    if (!k) {
+      i++;
+      continue;
+    }
+    if (pc_uni_is_space(cp) || cp == 0xA0) {
+      i += k;
+      continue;
+    }
+    bool mo, mc, single;
+    size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
+    if (word_cp(cp)) {
+      size_t j = i + k;
+      while (j < n) {
+        unsigned char b = p[j];
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+            (b >= '0' && b <= '9') || b == '_') {
+          j++; /* ASCII letters: no decoding */
+          continue;
+        }
+        uint32_t c2;
+        size_t k2 = pc_utf8_decode(p + j, n - j, &c2);
+        if (k2 && word_cp(c2)) {
+          j += k2;
+          continue;
+        }
+        /* inner ' ’ - . followed by a word character */
+        if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
+                   c2 == 0x2010)) {
+          uint32_t c3;
+          size_t k3 =
+              j + k2 < n ? pc_utf8_decode(p + j + k2, n - j - k2, &c3) : 0;
+          if (k3 && word_cp(c3)) {
+            j += k2 + k3;
+            continue;
+          }
+        }
+        break;
+      }
+      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      i = j;
+    } else if (qm) {
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
+                mo && !mc ? T_QOPEN : mc && !mo ? T_QCLOSE : T_QOPEN);
+      /* ambiguous marks (" “) are decided when pairing */
+      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? 0x80 : 0) |
+                               (uint8_t)(single ? 0x40 : 0);
+      i += qm;
+    } else {
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + k), T_PUNCT);
+      i += k;
+    }
+  }
+}
+/*** spans *****************************************************************/
+
+/* Pairs the quotation marks of one block [t0, t1).  Double marks pair
+ * with double marks; single ones only nest inside a double pair (an
+ * apostrophe is never taken for one outside).  A mark left open runs to
+ * the block's end. */
+void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
+  size_t open = (size_t)-1;
+  for (size_t i = t0; i < t1 && !a->oom; i++) {
+    struct token *k = &a->t[i];
+    if (k->type != T_QOPEN && k->type != T_QCLOSE)
+      continue;
+    bool single = k->flags & 0x40, both = k->flags & 0x80;
+    if (single)
+      continue; /* nested marks stay inside their span */
+    if (open == (size_t)-1) {
+      if (k->type == T_QOPEN || both) {
+        k->type = T_QOPEN;
+        open = i;
+      }
+      continue;
+    }
+    if (k->type == T_QCLOSE || both) {
+      k->type = T_QCLOSE;
+      GROW(a, sp, nsp, capsp);
+      if (a->oom)
+        return;
+      struct quoted_span *sp = &a->sp[a->nsp++];
+      sp->o = open, sp->c = i, sp->block = k->block;
+      sp->s = a->t[open].e, sp->e = k->s;
+      sp->closed = true;
+      sp->upper = open + 1 < i && (a->t[open + 1].flags & F_CAP);
+      a->t[open].opens = (int)(a->nsp - 1);
+      for (size_t k2 = open + 1; k2 < i; k2++)
+        a->t[k2].in_span = (int)(a->nsp - 1);
+      open = (size_t)-1;
+    } else {
+      open = i; /* a second opener: the first was stray */
+    }
+  }
+  if (open != (size_t)-1 && open + 1 < t1) {
+    GROW(a, sp, nsp, capsp);
+    if (a->oom)
+      return;
+    struct quoted_span *sp = &a->sp[a->nsp++];
+    sp->o = open, sp->c = t1 - 1, sp->block = a->t[open].block;
+    sp->s = a->t[open].e;
+    sp->e = a->t[t1 - 1].e;
+    sp->closed = false;
+    sp->upper = a->t[open + 1].flags & F_CAP;
+    a->t[open].opens = (int)(a->nsp - 1);
+    for (size_t k2 = open + 1; k2 < t1; k2++)
+      a->t[k2].in_span = (int)(a->nsp - 1);
+  }
+}
+/*** lexicon matching ******************************************************/
+
+/* Words of phrase p matched at token i (no slots); returns its length. */
+static size_t match_phrase(const struct analysis *a, size_t i, size_t lim,
+                           const struct pc_phrase *p) {
+  if (i + p->n > lim)
+    return 0;
+  for (size_t k = 0; k < p->n; k++)
+    if (!low_eq(&a->t[i + k], p->w[k]))
+      return 0;
+  return p->n;
+}
+
+/* Longest phrase of l at i; index in *which. */
+size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
+                         const struct pc_phrase_list *l, size_t *which) {
+  size_t best = 0, end = 0;
+  for (size_t k = pc_lex_first(l, a->t[i].low, &end); k < end; k++) {
+    size_t m = match_phrase(a, i, lim, &l->p[k]);
+    if (m > best) {
+      best = m;
+      if (which)
+        *which = k;
+    }
+  }
+  return best;
+}
+/*** names: text, endings, possessives *************************************/
+
+char *pc_att_text_of(const struct analysis *a, size_t t0, size_t t1) {
+  if (t1 <= t0)
+    return strdup("");
+  const char *txt = btext(a, a->t[t0].block);
+  uint32_t s = a->t[t0].s, e = a->t[t1 - 1].e;
+  return strndup(txt + s, e - s);
+}
+/* Whether w ends with one of the endings in category cat (data), w
+ * keeping at least `stem` bytes before it; its length, 0 if none. */
+size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
+                     size_t stem) {
+  const struct pc_phrase_list *l = &a->lex->fw[cat];
+  size_t wl = strlen(w);
+  for (size_t k = 0; k < l->n; k++) {
+    size_t sl = strlen(l->p[k].w[0]);
+    if (wl >= sl + stem && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+      return sl;
+  }
+  return 0;
+}
+
+/* The possessive ending of a name ("'s", data: gen) does not belong to the
+ * name; the text may write its apostrophe as ’, which tokens read as '. */
+void pc_att_strip_possessive(const struct analysis *a, char *s) {
+  size_t g = pc_att_ending(a, s, PC_FW_GEN, 1);
+  if (g) {
+    s[strlen(s) - g] = '\0';
+    return;
+  }
+  const struct pc_phrase_list *l = &a->lex->fw[PC_FW_GEN];
+  size_t n = strlen(s);
+  for (size_t k = 0; k < l->n; k++) {
+    const char *e = l->p[k].w[0];
+    if (e[0] != '\'')
+      continue;
+    size_t el = strlen(e) - 1; /* after the apostrophe */
+    if (n > el + 3 && memcmp(s + n - el - 3, "\xE2\x80\x99", 3) == 0 &&
+        strcmp(s + n - el, e + 1) == 0) {
+      s[n - el - 3] = '\0';
+      return;
+    }
+  }
+}
+
+/*** sentences *************************************************************/
+
+/* End (exclusive) of the sentence starting at t0 within [t0, t1): at end
+ * punctuation outside quoted spans (or just after a closing mark that
+ * follows it), not after an abbreviation. */
+size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
+                           size_t sp0, size_t sp1) {
+  for (size_t i = t0; i < t1; i++) {
+    const struct token *k = &a->t[i];
+    if (k->type == T_QOPEN) {
+      if (k->opens >= 0) { /* skip the whole span */
+        i = a->sp[k->opens].c;
+        if (i + 1 >= t1)
+          return t1;
+        /* "„Wir bauen neu.“ Pierre said": a sentence ended inside */
+        if (i > 0 && is_end_punct(&a->t[i - 1]) &&
+            ((a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP)) ||
+             a->t[i + 1].type == T_QOPEN))
+          return i + 1;
+      }
+      continue;
+    }
+    if (!is_end_punct(k) || span_of(a, i, sp0, sp1) >= 0)
+      continue;
+    if (strcmp(k->low, ".") == 0 && i > t0) {
+      const struct token *p = &a->t[i - 1];
+      if (in_list(&a->lex->honorifics, p->low) ||
+          (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
+        continue;
+    }
+    size_t e = i + 1;
+    while (e < t1 && (is_end_punct(&a->t[e]) || a->t[e].type == T_QCLOSE))
+      e++;
+    return e;
+  }
+  return t1;
+}
