@@ -195,6 +195,13 @@ static unsigned http_status(pc_status st) {
   }
 }
 
+/* The status of a failed call: a fetch the guard refused is forbidden by
+ * policy (403, on every route), not malformed (pc_fetch reports it as a
+ * usage error with ": refused: " in its message). */
+static unsigned err_status(pc_status st, const char *msg) {
+  return strstr(msg, ": refused: ") ? 403 : http_status(st);
+}
+
 static const struct pc_data_file *asset(const char *name) {
   for (size_t i = 0; i < pc_data_nfiles; i++)
     if (strcmp(pc_data_files[i].name, name) == 0)
@@ -507,7 +514,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK && sent == 1)
       ret = send_json(rq, 200, "sent", NULL, "to", mo.to);
     else
-      ret = send_error(rq, st == PC_OK ? 502 : http_status(st),
+      ret = send_error(rq, st == PC_OK ? 502 : err_status(st, err.msg),
                        err.msg[0] ? err.msg : "not sent");
   } else if (strcmp(what, "pdf") == 0) {
     pc_print_opts po;
@@ -528,7 +535,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       g_free(disp);
     } else {
       pc_buf_cleanup(&b);
-      ret = send_error(rq, http_status(st), err.msg);
+      ret = send_error(rq, err_status(st, err.msg), err.msg);
     }
   } else {
     bool quotes = strcmp(what, "quotes") == 0;
@@ -541,9 +548,8 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK)
       ret = send_buf(rq, 200, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
                      NULL);
-    else /* a fetch the guard refused is forbidden, not malformed */
-      ret = send_error(rq, strstr(err.msg, ": refused: ") ? 403 : http_status(st),
-                       err.msg);
+    else
+      ret = send_error(rq, err_status(st, err.msg), err.msg);
   }
   pc_doc_free(doc);
   json_object_put(in);
@@ -564,7 +570,7 @@ static enum MHD_Result image(struct srv *s, struct req *rq) {
   struct pc_image img;
   char why[384];
   if (pc_image_load(u, &po, NULL, &img, why, sizeof why) != PC_OK)
-    return send_error(rq, 422, why);
+    return send_error(rq, strstr(why, ": refused: ") ? 403 : 422, why);
   enum MHD_Result r =
       send_buf(rq, 200, pc_image_mime(img.kind), img.data, img.len,
                MHD_RESPMEM_MUST_FREE, NULL);

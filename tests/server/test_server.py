@@ -205,7 +205,7 @@ def main():
         s, h, b = req(port, "/api/extract", {"url": u})
         check(f"refused: {u}", s == 403 and b"refused" in b, (s, b[:160]))
     s, h, b = req(port, "/img?u=" + urllib.request.quote(f"http://127.0.0.1:{port}/healthz"))
-    check("image proxy refuses loopback", s == 422 and b"refused" in b, (s, b[:120]))
+    check("image proxy refuses loopback: 403", s == 403 and b"refused" in b, (s, b[:120]))
     # the allowed site works, and its page comes out inert
     s, h, b = req(port, "/api/extract", {"url": f"{site_url}/hostile"})
     check("an allowed site is fetched", s == 200, (s, b[:200]))
