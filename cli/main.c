@@ -193,6 +193,7 @@ static void usage_serve(FILE *f) {
   fprintf(f,
           "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
           "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
+          "                      [--public-url URL] [--allowed-host NAME]...\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
           "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
@@ -214,6 +215,12 @@ static void usage_serve(FILE *f) {
           "                             private addresses (off: refused)\n"
           "      --max-body BYTES       largest request body (default 10 MiB)\n"
           "      --threads N            worker threads (default: cores)\n"
+          "      --public-url URL       where users reach the page (behind a\n"
+          "                             proxy): its host is served, and mail\n"
+          "                             from its origin accepted\n"
+          "      --allowed-host NAME    serve requests for this Host too\n"
+          "                             (repeatable); others are refused 421\n"
+          "                             but the listen address and localhost\n"
           "      --data-dir DIR         language data, as for extract\n"
           "  -h, --help                 this help\n");
 }
@@ -1071,7 +1078,8 @@ static void on_ready(void *closure, unsigned port) {
 
 static int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
-         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA };
+         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
+         O_PUBLIC, O_ALLOWHOST };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -1086,10 +1094,13 @@ static int cmd_serve(int argc, char **argv) {
       {"max-body", required_argument, NULL, O_MAXBODY},
       {"threads", required_argument, NULL, O_THREADS},
       {"data-dir", required_argument, NULL, O_DATA},
+      {"public-url", required_argument, NULL, O_PUBLIC},
+      {"allowed-host", required_argument, NULL, O_ALLOWHOST},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
   pc_serve_opts_init(&so);
+  const char *hosts[64]; /* --allowed-host, borrowed from argv */
   const char *pwfile = NULL, *data_dir = NULL, *outbox = NULL;
   int c;
   optind = 1;
@@ -1127,6 +1138,15 @@ static int cmd_serve(int argc, char **argv) {
         return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
       break;
     case O_DATA: data_dir = optarg; break;
+    case O_PUBLIC: so.public_url = optarg; break;
+    case O_ALLOWHOST:
+      if (so.nallowed_hosts == sizeof hosts / sizeof *hosts || !*optarg ||
+          strpbrk(optarg, ":/ "))
+        return fail(EX_USAGE, "--allowed-host: a host name (at most 64), "
+                    "not '%s'%s", optarg, "");
+      hosts[so.nallowed_hosts++] = optarg;
+      so.allowed_hosts = hosts;
+      break;
     case 'h': usage_serve(stdout); return EX_OK;
     default: usage_serve(stderr); return EX_USAGE;
     }

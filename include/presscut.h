@@ -500,6 +500,23 @@ typedef struct pc_serve_opts {
   int mail_per_minute;      /* per client address; 0 = 5 */
   unsigned connection_limit;/* 0 = 256 */
   unsigned timeout_s;       /* idle connection timeout; 0 = 15 */
+  /* Requests (borrowed strings).  A request whose Host is not the listen
+   * address, localhost, the host of public_url or one of allowed_hosts is
+   * refused 421 on every route but /healthz (DNS rebinding). */
+  const char *public_url;   /* where users reach the page ("https://news.
+                               example/"), or NULL; mail from its origin is
+                               accepted too */
+  const char *const *allowed_hosts; /* more Host names served */
+  size_t nallowed_hosts;
+  const char *proxy;        /* fetch through this proxy URL, checking each
+                               target's own addresses; NULL = no proxy (the
+                               environment's proxy variables are ignored) */
+  int fetch_threads;        /* threads for requests that fetch or mail;
+                               0 = 8 */
+  int fetches_per_client;   /* such requests at once per client address;
+                               0 = 4 */
+  int max_recipients;       /* per message; 0 = 10 */
+  int mail_per_hour;        /* per client address; 0 = 20 */
   /* Called once listening, with the bound port (for port 0). */
   void (*ready)(void *closure, unsigned port);
   void *ready_closure;

@@ -99,6 +99,12 @@ struct srv {
   bool quit;
   unsigned unsent; /* resumed, not yet over (reply being sent) */
   pc_pdf_cache *pdf_cache; /* fonts and dictionaries, for every PDF */
+  /* the Host names served: the listen address (any address literal when
+   * it is 0.0.0.0 or ::), localhost, public_url's host, allowed_hosts */
+  char listen_host[128];
+  bool listen_any;
+  char public_host[256];
+  char public_origin[300]; /* "https://news.example", or "" */
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -207,6 +213,83 @@ static const struct pc_data_file *asset(const char *name) {
     if (strcmp(pc_data_files[i].name, name) == 0)
       return &pc_data_files[i];
   return NULL;
+}
+
+/*** the Host header (DNS rebinding) ***************************************/
+
+/* The host of a Host value or URL authority, lower case, without port,
+ * brackets or a final dot ("[::1]:80" -> "::1", "News.Example.:8080" ->
+ * "news.example"); false when empty or too long. */
+static bool host_name(const char *v, char *out, size_t n) {
+  size_t len;
+  if (*v == '[') {
+    const char *close = strchr(v, ']');
+    if (!close)
+      return false;
+    v++;
+    len = (size_t)(close - v);
+  } else {
+    len = strcspn(v, ":/?#");
+  }
+  if (len && v[len - 1] == '.')
+    len--;
+  if (!len || len >= n)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    out[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+  out[len] = '\0';
+  return true;
+}
+
+static bool address_literal(const char *name) {
+  unsigned char a[16];
+  return inet_pton(AF_INET, name, a) == 1 || inet_pton(AF_INET6, name, a) == 1;
+}
+
+/* Whether a request for this Host is served.  A page on a name that
+ * rebinds to this server sends its own name here, and is refused; an
+ * address literal cannot be rebound. */
+static bool host_ok(const struct srv *s, const char *host) {
+  char name[256], other[256];
+  if (!host || !host_name(host, name, sizeof name))
+    return false;
+  if (strcmp(name, "localhost") == 0 || strcmp(name, "127.0.0.1") == 0 ||
+      strcmp(name, "::1") == 0 || strcmp(name, s->listen_host) == 0 ||
+      strcmp(name, s->public_host) == 0)
+    return true;
+  if (s->listen_any && address_literal(name))
+    return true;
+  for (size_t i = 0; i < s->o->nallowed_hosts; i++)
+    if (s->o->allowed_hosts[i] &&
+        host_name(s->o->allowed_hosts[i], other, sizeof other) &&
+        strcmp(name, other) == 0)
+      return true;
+  return false;
+}
+
+/* Fills the names host_ok serves from the listen host and public_url. */
+static pc_status host_names(struct srv *s, const char *listen,
+                            pc_error *err) {
+  host_name(listen, s->listen_host, sizeof s->listen_host); /* HOST:PORT */
+  s->listen_any = strcmp(s->listen_host, "0.0.0.0") == 0 ||
+                  strcmp(s->listen_host, "::") == 0;
+  const char *pu = s->o->public_url;
+  if (!pu)
+    return PC_OK;
+  const char *auth = pc_ascii_istarts(pu, "http://")    ? pu + 7
+                     : pc_ascii_istarts(pu, "https://") ? pu + 8
+                                                        : NULL;
+  if (!auth || !host_name(auth, s->public_host, sizeof s->public_host))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--public-url: an http(s) URL, not '%.200s'", pu);
+  size_t n = (size_t)(auth - pu) + strcspn(auth, "/?#");
+  if (n >= sizeof s->public_origin)
+    return pc_error_set(err, PC_ERR_USAGE, "--public-url: too long");
+  for (size_t i = 0; i < n; i++) /* the origin a browser sends, lower case */
+    s->public_origin[i] =
+        (char)(pu[i] >= 'A' && pu[i] <= 'Z' ? pu[i] + 32 : pu[i]);
+  s->public_origin[n] = '\0';
+  return PC_OK;
 }
 
 /*** the mail token *********************************************************/
@@ -474,7 +557,9 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       return send_error(rq, 503, "mail is not configured on this server "
                                 "(start it with --smtp and --from)");
     }
-    if ((origin && strcmp(origin, own) != 0) || !token_ok(s, tok)) {
+    if ((origin && strcmp(origin, own) != 0 &&
+         (!s->public_origin[0] || g_ascii_strcasecmp(origin, s->public_origin) != 0)) ||
+        !token_ok(s, tok)) {
       json_object_put(in);
       return send_error(rq, 403, "mail is only sent from this server's own page");
     }
@@ -750,6 +835,14 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
     snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
     return send_error(rq, 413, msg);
   }
+  if (strcmp(url, "/healthz") != 0) { /* DNS rebinding: see host_ok */
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    if (!host || !*host)
+      return send_error(rq, 400, "a Host header is required");
+    if (!host_ok(s, host))
+      return send_error(rq, 421, "this server does not serve that Host "
+                                 "(see --allowed-host)");
+  }
   if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
     if (strcmp(url, "/healthz") == 0)
       return send_json(rq, 200, "ok", NULL, "version", PC_VERSION);
@@ -953,6 +1046,11 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   s->ctx = ctx;
   s->o = o;
+  pc_status hst = host_names(s, listen, err);
+  if (hst != PC_OK) {
+    free(s);
+    return hst;
+  }
   s->max_body = o->max_body ? o->max_body : 10u << 20;
   if (getrandom(s->secret, sizeof s->secret, 0) != (ssize_t)sizeof s->secret) {
     free(s);

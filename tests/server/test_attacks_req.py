@@ -81,7 +81,7 @@ def req(port, path, body=None, host=None, headers=None, method=None, src=None, t
     method = method or ("POST" if data is not None else "GET")
     try:
         c.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-        c.putheader("Host", host or f"127.0.0.1:{port}")
+        c.putheader("Host", f"127.0.0.1:{port}" if host is None else host)
         h = {"Content-Type": "application/json"} if data is not None else {}
         h.update(headers or {})
         for k, v in h.items():
