@@ -211,6 +211,8 @@ static void usage_serve(FILE *f) {
           "                             as for presscut mail\n"
           "      --outbox DIR           mail outbox (default as for mail)\n"
           "      --mail-per-minute N    messages per client address (default 5)\n"
+          "      --mail-per-hour N      messages per client address (default 20)\n"
+          "      --max-recipients N     addresses in \"to\" per message (default 10)\n"
           "      --allow-private-fetch  let URL fetches reach loopback and\n"
           "                             private addresses (off: refused)\n"
           "      --max-body BYTES       largest request body (default 10 MiB)\n"
@@ -1079,7 +1081,7 @@ static void on_ready(void *closure, unsigned port) {
 static int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
          O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
-         O_PUBLIC, O_ALLOWHOST };
+         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -1096,6 +1098,8 @@ static int cmd_serve(int argc, char **argv) {
       {"data-dir", required_argument, NULL, O_DATA},
       {"public-url", required_argument, NULL, O_PUBLIC},
       {"allowed-host", required_argument, NULL, O_ALLOWHOST},
+      {"max-recipients", required_argument, NULL, O_MAXRCPT},
+      {"mail-per-hour", required_argument, NULL, O_HOURRATE},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
@@ -1122,6 +1126,18 @@ static int cmd_serve(int argc, char **argv) {
       so.mail_per_minute = (int)strtol(optarg, &end, 10);
       if (*end || so.mail_per_minute < 1 || so.mail_per_minute > 10000)
         return fail(EX_USAGE, "--mail-per-minute: 1 to 10000, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_MAXRCPT:
+      so.max_recipients = (int)strtol(optarg, &end, 10);
+      if (*end || so.max_recipients < 1 || so.max_recipients > 1000)
+        return fail(EX_USAGE, "--max-recipients: 1 to 1000, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_HOURRATE:
+      so.mail_per_hour = (int)strtol(optarg, &end, 10);
+      if (*end || so.mail_per_hour < 1 || so.mail_per_hour > 100000)
+        return fail(EX_USAGE, "--mail-per-hour: 1 to 100000, not '%s'%s",
                     optarg, "");
       break;
     case O_PRIVATE: so.allow_private_fetch = 1; break;

@@ -55,6 +55,8 @@ struct rate {
   char addr[INET6_ADDRSTRLEN];
   time_t minute;
   int count;
+  time_t hour;
+  int hcount; /* messages this hour */
 };
 
 /* A request's state.  Cheap requests are answered on libmicrohttpd's
@@ -352,11 +354,13 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t n) {
               (socklen_t)n);
 }
 
-/* Whether this client may send one more message this minute. */
-static bool rate_ok(struct srv *s, const char *addr) {
+/* Whether this client may send one more message: NULL, or the limit it
+ * is over ("--mail-per-minute" or "--mail-per-hour"). */
+static const char *rate_over(struct srv *s, const char *addr) {
   int limit = s->o->mail_per_minute > 0 ? s->o->mail_per_minute : 5;
-  time_t minute = time(NULL) / 60;
-  bool ok = false;
+  int hlimit = s->o->mail_per_hour > 0 ? s->o->mail_per_hour : 20;
+  time_t minute = time(NULL) / 60, hour = minute / 60;
+  const char *over = "--mail-per-minute";
   pthread_mutex_lock(&s->lock);
   struct rate *slot = NULL, *oldest = &s->rates[0];
   for (size_t i = 0; i < RATE_SLOTS; i++) {
@@ -373,17 +377,45 @@ static bool rate_ok(struct srv *s, const char *addr) {
     snprintf(slot->addr, sizeof slot->addr, "%s", addr);
     slot->minute = minute;
     slot->count = 0;
+    slot->hour = hour;
+    slot->hcount = 0;
   }
   if (slot->minute != minute) {
     slot->minute = minute;
     slot->count = 0;
   }
-  if (slot->count < limit) {
+  if (slot->hour != hour) {
+    slot->hour = hour;
+    slot->hcount = 0;
+  }
+  if (slot->hcount >= hlimit) {
+    over = "--mail-per-hour";
+  } else if (slot->count < limit) {
     slot->count++;
-    ok = true;
+    slot->hcount++;
+    over = NULL;
   }
   pthread_mutex_unlock(&s->lock);
-  return ok;
+  return over;
+}
+
+/* A refused mail request, in one line on stderr: the client and why,
+ * never the recipients. */
+static void log_refusal(const char *addr, const char *why) {
+  fprintf(stderr, "presscut serve: mail from %s refused: %s\n", addr, why);
+}
+
+/* More recipients in "to" than allowed: a reason (in why) to refuse, or
+ * false (an invalid list is reported later, with the other checks). */
+static bool too_many_recipients(const struct srv *s, const char *to,
+                                char *why, size_t n) {
+  size_t count = 0, cap = s->o->max_recipients > 0
+                              ? (size_t)s->o->max_recipients : 10;
+  pc_error e = {""};
+  if (!to || pc_mail_check_addresses(to, &count, &e) != PC_OK || count <= cap)
+    return false;
+  snprintf(why, n, "%zu recipients, over --max-recipients %zu", count, cap);
+  return true;
 }
 
 /*** requests ***************************************************************/
@@ -561,12 +593,25 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
          (!s->public_origin[0] || g_ascii_strcasecmp(origin, s->public_origin) != 0)) ||
         !token_ok(s, tok)) {
       json_object_put(in);
+      log_refusal(addr, "not from this server's page (token or Origin)");
       return send_error(rq, 403, "mail is only sent from this server's own page");
     }
-    if (!rate_ok(s, addr)) {
+    char refusal[128];
+    if (too_many_recipients(s, jstr(in, "to"), refusal, sizeof refusal)) {
       json_object_put(in);
-      return send_error(rq, 429, "too many messages from this address; try "
-                                "again in a minute");
+      log_refusal(addr, refusal);
+      return send_error(rq, 400, refusal);
+    }
+    const char *over = rate_over(s, addr);
+    if (over) {
+      json_object_put(in);
+      snprintf(refusal, sizeof refusal, "over %s", over);
+      log_refusal(addr, refusal);
+      return send_error(rq, 429, over[11] == 'h'
+                                     ? "too many messages from this address; "
+                                       "try again in an hour"
+                                     : "too many messages from this address; "
+                                       "try again in a minute");
     }
     pc_mail_opts mo;
     pc_mail_opts_init(&mo);
