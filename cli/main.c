@@ -193,7 +193,7 @@ static void usage_serve(FILE *f) {
   fprintf(f,
           "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
           "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
-          "                      [--public-url URL] [--allowed-host NAME]...\n"
+          "                      [--public-url URL] [--allowed-host NAME]... [--proxy URL]\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
           "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
@@ -215,6 +215,9 @@ static void usage_serve(FILE *f) {
           "      --max-recipients N     addresses in \"to\" per message (default 10)\n"
           "      --allow-private-fetch  let URL fetches reach loopback and\n"
           "                             private addresses (off: refused)\n"
+          "      --proxy URL            fetch through this proxy, each target\n"
+          "                             host checked first (http_proxy and\n"
+          "                             the like are ignored by serve)\n"
           "      --max-body BYTES       largest request body (default 10 MiB)\n"
           "      --threads N            worker threads (default: cores)\n"
           "      --public-url URL       where users reach the page (behind a\n"
@@ -1081,7 +1084,7 @@ static void on_ready(void *closure, unsigned port) {
 static int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
          O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
-         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE };
+         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -1100,6 +1103,7 @@ static int cmd_serve(int argc, char **argv) {
       {"allowed-host", required_argument, NULL, O_ALLOWHOST},
       {"max-recipients", required_argument, NULL, O_MAXRCPT},
       {"mail-per-hour", required_argument, NULL, O_HOURRATE},
+      {"proxy", required_argument, NULL, O_PROXY},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
@@ -1155,6 +1159,12 @@ static int cmd_serve(int argc, char **argv) {
       break;
     case O_DATA: data_dir = optarg; break;
     case O_PUBLIC: so.public_url = optarg; break;
+    case O_PROXY:
+      if (!strstr(optarg, "://"))
+        return fail(EX_USAGE, "--proxy: a URL (http://HOST:PORT), not '%s'%s",
+                    optarg, "");
+      so.proxy = optarg;
+      break;
     case O_ALLOWHOST:
       if (so.nallowed_hosts == sizeof hosts / sizeof *hosts || !*optarg ||
           strpbrk(optarg, ":/ "))

@@ -286,6 +286,14 @@ typedef struct pc_fetch_opts {
                          and reserved addresses (IPv4 and IPv6), checked on
                          every address actually connected to, redirects
                          included (for servers that fetch for others) */
+  const char *proxy;  /* NULL: libcurl's choice from http_proxy,
+                         https_proxy, ALL_PROXY and NO_PROXY, or with
+                         deny_private no proxy at all (the guard would see
+                         only the proxy's address); "": none; a URL: that
+                         proxy for every host, and with deny_private the
+                         target's own addresses (resolved here, every one
+                         public) are checked before the request and before
+                         each redirect, which is then followed here */
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
@@ -367,6 +375,7 @@ typedef struct pc_print_opts {
   long image_timeout_s;   /* per fetched image; 0 = 10 */
   int deny_private_fetch; /* image fetches refuse private addresses
                              (pc_fetch_opts.deny_private) */
+  const char *fetch_proxy; /* image fetches' pc_fetch_opts.proxy */
   struct pc_pdf_cache *cache; /* pdf: fonts and hyphenation dictionaries
                                  kept between calls (pc_pdf_cache_new);
                                  NULL = found and loaded anew each call */

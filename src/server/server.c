@@ -3,7 +3,9 @@
  * Safe to expose:
  * - URL inputs and images are fetched with pc_fetch's private-address guard
  *   (checked on every address connected to, redirects included) unless
- *   allow_private_fetch, http(s) only, 10 MiB and 15 s at most.
+ *   allow_private_fetch, http(s) only, 10 MiB and 15 s at most; never
+ *   through the environment's proxy, and through opts->proxy only after
+ *   the target's own addresses are checked, at every redirect.
  * - Output is built from the document model only; the page renders it
  *   with DOM text nodes, under a Content-Security-Policy that allows only
  *   the page's own script and style.
@@ -459,6 +461,7 @@ static pc_status load(struct srv *s, const struct json_object *in,
     fo.timeout_s = 15;
     fo.max_bytes = 10u << 20;
     fo.deny_private = !s->o->allow_private_fetch;
+    fo.proxy = s->o->proxy ? s->o->proxy : ""; /* never the environment's */
     st = pc_fetch(url, &fo, &fr, err);
     if (st != PC_OK)
       return st;
@@ -617,6 +620,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     pc_mail_opts_init(&mo);
     st = print_opts(in, &mo.print, s->o->allow_private_fetch, &err);
     mo.print.cache = s->pdf_cache;
+    mo.print.fetch_proxy = s->o->proxy ? s->o->proxy : "";
     mo.from = s->o->from;
     mo.to = jstr(in, "to");
     mo.message = jstr(in, "message");
@@ -650,6 +654,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     pc_print_opts po;
     st = print_opts(in, &po, s->o->allow_private_fetch, &err);
     po.cache = s->pdf_cache;
+    po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
     if (st == PC_OK)
       st = load(s, in, rq, po.who_said_what, &doc, &err);
     struct pc_buf b;
@@ -696,6 +701,7 @@ static enum MHD_Result image(struct srv *s, struct req *rq) {
   pc_print_opts_init(&po);
   po.fetch_images = 1;
   po.deny_private_fetch = !s->o->allow_private_fetch;
+  po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
   po.max_image_bytes = 10u << 20;
   struct pc_image img;
   char why[384];

@@ -186,7 +186,9 @@ def proxies():
 
         Proxy.seen.clear()
         p, port = serve("--proxy", purl, env=allow)
-        for u in (loop_url, f"http://localhost:{lport}/a", f"http://[::1]:{lport}/a"):
+        for u in (loop_url, f"http://localhost:{lport}/a", f"http://[::1]:{lport}/a",
+                  f"http://%6c%6fcalhost:{lport}/a", f"http://2130706433:{lport}/a",
+                  f"http://user@127.0.0.1:{lport}/a"):
             s, _, b = req(port, "/api/extract", {"url": u})
             check(f"--proxy: {u} refused 403 before the proxy", s == 403 and b"refused" in b, (s, b[:160]))
         s, _, b = req(port, "/img?u=" + urllib.parse.quote(loop_url))
