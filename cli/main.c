@@ -194,6 +194,7 @@ static void usage_serve(FILE *f) {
           "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
           "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
           "                      [--public-url URL] [--allowed-host NAME]... [--proxy URL]\n"
+          "                      [--fetch-threads N] [--fetches-per-client N]\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
           "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
@@ -220,6 +221,10 @@ static void usage_serve(FILE *f) {
           "                             the like are ignored by serve)\n"
           "      --max-body BYTES       largest request body (default 10 MiB)\n"
           "      --threads N            worker threads (default: cores)\n"
+          "      --fetch-threads N      threads for requests that fetch or mail\n"
+          "                             (default 8)\n"
+          "      --fetches-per-client N such requests of one client address at\n"
+          "                             once (default 4; more: 429)\n"
           "      --public-url URL       where users reach the page (behind a\n"
           "                             proxy): its host is served, and mail\n"
           "                             from its origin accepted\n"
@@ -1084,7 +1089,8 @@ static void on_ready(void *closure, unsigned port) {
 static int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
          O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
-         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY };
+         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
+         O_FETCHTHREADS, O_PERCLIENT };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -1104,6 +1110,8 @@ static int cmd_serve(int argc, char **argv) {
       {"max-recipients", required_argument, NULL, O_MAXRCPT},
       {"mail-per-hour", required_argument, NULL, O_HOURRATE},
       {"proxy", required_argument, NULL, O_PROXY},
+      {"fetch-threads", required_argument, NULL, O_FETCHTHREADS},
+      {"fetches-per-client", required_argument, NULL, O_PERCLIENT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
@@ -1156,6 +1164,18 @@ static int cmd_serve(int argc, char **argv) {
       so.threads = (int)strtol(optarg, &end, 10);
       if (*end || so.threads < 1 || so.threads > 256)
         return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
+      break;
+    case O_FETCHTHREADS:
+      so.fetch_threads = (int)strtol(optarg, &end, 10);
+      if (*end || so.fetch_threads < 1 || so.fetch_threads > 256)
+        return fail(EX_USAGE, "--fetch-threads: 1 to 256, not '%s'%s", optarg,
+                    "");
+      break;
+    case O_PERCLIENT:
+      so.fetches_per_client = (int)strtol(optarg, &end, 10);
+      if (*end || so.fetches_per_client < 1 || so.fetches_per_client > 1000)
+        return fail(EX_USAGE, "--fetches-per-client: 1 to 1000, not '%s'%s",
+                    optarg, "");
       break;
     case O_DATA: data_dir = optarg; break;
     case O_PUBLIC: so.public_url = optarg; break;

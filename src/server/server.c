@@ -23,7 +23,11 @@
  * opts->threads workers from one FIFO queue (fair: under load every
  * request waits for those before it only, where a thread pool with
  * connections bound to threads served some connections far later than
- * others), then resumed with their reply.
+ * others), then resumed with their reply.  What may wait on the network
+ * (a URL, /img, mail, a PDF of an HTML page's images) is passed on to a
+ * second queue with its own opts->fetch_threads workers, at most
+ * opts->fetches_per_client of a client address at once (429 past it), so
+ * that hung fetches never hold up the requests that need no network.
  */
 #include "internal.h"
 #include "core/dl_mhd.h"
@@ -84,8 +88,23 @@ struct req {
    * options from the query string as the JSON a body would give */
   char *ctype;
   struct json_object *query;
+  struct json_object *in; /* the request's JSON, once parsed by a worker */
+  bool net;               /* counted in its client's network requests */
   struct req *next;
   struct srv *srv;
+};
+
+/* A FIFO queue of requests and its workers' condition (s->qlock). */
+struct pool {
+  struct srv *srv;
+  pthread_cond_t cond;
+  struct req *head, *tail;
+};
+
+/* Network requests (queued or running) of one client address. */
+struct inflight {
+  char addr[INET6_ADDRSTRLEN];
+  int n;
 };
 
 struct srv {
@@ -93,13 +112,14 @@ struct srv {
   const pc_serve_opts *o;
   size_t max_body;
   unsigned char secret[32];
-  pthread_mutex_t lock; /* the rate table */
+  pthread_mutex_t lock; /* the rate and inflight tables */
   struct rate rates[RATE_SLOTS];
-  /* the work queue: first in, first out, so that no request waits behind
-   * more than the requests that arrived before it */
+  struct inflight inflight[RATE_SLOTS];
+  /* the work queues: first in, first out, so that no request waits behind
+   * more than the requests that arrived before it; work for requests that
+   * need no network, net for those that may wait on it */
   pthread_mutex_t qlock;
-  pthread_cond_t qcond;
-  struct req *qhead, *qtail;
+  struct pool work, net;
   bool quit;
   unsigned unsent; /* resumed, not yet over (reply being sent) */
   pc_pdf_cache *pdf_cache; /* fonts and dictionaries, for every PDF */
@@ -562,8 +582,9 @@ static char *attachment_name(const pc_doc *doc, const char *ext) {
   return disp;
 }
 
-static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
-  pc_error err = {""};
+/* The request's JSON object into rq->in (the caller's to free); false
+ * with the 400 reply set when it is not one. */
+static bool parse_request(struct req *rq) {
   const char *why = NULL;
   struct json_object *in;
   if (rq->ctype) { /* the options came in the query string */
@@ -577,8 +598,33 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     char msg[160];
     snprintf(msg, sizeof msg, "the body must be a JSON object%s%s%s",
              why ? " (" : "", why ? why : "", why ? ")" : "");
-    return send_error(rq, 400, msg);
+    send_error(rq, 400, msg);
+    return false;
   }
+  rq->in = in;
+  return true;
+}
+
+/* Whether a parsed request may wait on the network: a URL to fetch, mail
+ * (SMTP), or a PDF of an HTML page (its images are fetched). */
+static bool needs_net(const struct req *rq) {
+  const struct json_object *in = rq->in;
+  if (strcmp(rq->what, "mail") == 0 || pc_json_get(in, "url"))
+    return true;
+  if (strcmp(rq->what, "pdf") != 0)
+    return false;
+  const char *im = jstr(in, "images");
+  if (im && strcmp(im, "none") == 0)
+    return false;
+  return pc_json_get(in, "html") ||
+         (rq->ctype && !pc_ascii_istarts(rq->ctype, "text/plain"));
+}
+
+/* The request of a worker, its JSON in rq->in (parse_request). */
+static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
+  pc_error err = {""};
+  struct json_object *in = rq->in; /* ours now */
+  rq->in = NULL;
   enum MHD_Result ret;
   pc_doc *doc = NULL;
   pc_status st;
@@ -721,24 +767,73 @@ static char *dup_header(struct MHD_Connection *c, const char *name) {
   return v ? strdup(v) : NULL;
 }
 
-/* Suspends the connection and queues its request (on libmicrohttpd's
- * thread, from the access handler). */
+/* Appends rq to p's queue and wakes one of its workers. */
+static void push(struct pool *p, struct req *rq) {
+  struct srv *s = p->srv;
+  rq->next = NULL;
+  pthread_mutex_lock(&s->qlock);
+  if (p->tail)
+    p->tail->next = rq;
+  else
+    p->head = rq;
+  p->tail = rq;
+  pthread_cond_signal(&p->cond);
+  pthread_mutex_unlock(&s->qlock);
+}
+
+/* Counts one more network request of rq's client into rq->net: false when
+ * it has fetches_per_client of them already (or the table is full). */
+static bool net_take(struct srv *s, struct req *rq) {
+  int cap = s->o->fetches_per_client > 0 ? s->o->fetches_per_client : 4;
+  struct inflight *slot = NULL, *free_slot = NULL;
+  pthread_mutex_lock(&s->lock);
+  for (size_t i = 0; i < RATE_SLOTS && !slot; i++) {
+    struct inflight *f = &s->inflight[i];
+    if (f->n > 0 && strcmp(f->addr, rq->addr) == 0)
+      slot = f;
+    else if (f->n == 0 && !free_slot)
+      free_slot = f;
+  }
+  if (!slot && free_slot) {
+    slot = free_slot;
+    snprintf(slot->addr, sizeof slot->addr, "%s", rq->addr);
+  }
+  rq->net = slot && slot->n < cap;
+  if (rq->net)
+    slot->n++;
+  pthread_mutex_unlock(&s->lock);
+  return rq->net;
+}
+
+static void net_release(struct srv *s, struct req *rq) {
+  if (!rq->net)
+    return;
+  pthread_mutex_lock(&s->lock);
+  for (size_t i = 0; i < RATE_SLOTS; i++) {
+    struct inflight *f = &s->inflight[i];
+    if (f->n > 0 && strcmp(f->addr, rq->addr) == 0) {
+      f->n--;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&s->lock);
+  rq->net = false;
+}
+
+#define TOO_MANY_FETCHES                                                       \
+  "too many fetches from this address at once; try again when one is done"
+
+/* Suspends the connection and queues its request for p's workers (on
+ * libmicrohttpd's thread, from the access handler). */
 static enum MHD_Result enqueue(struct srv *s, struct MHD_Connection *c,
-                               struct req *rq, const char *what) {
+                               struct req *rq, const char *what,
+                               struct pool *p) {
   rq->conn = c;
   rq->srv = s;
   rq->what = what;
   rq->state = RQ_QUEUED;
-  rq->next = NULL;
   MHD_suspend_connection(c);
-  pthread_mutex_lock(&s->qlock);
-  if (s->qtail)
-    s->qtail->next = rq;
-  else
-    s->qhead = rq;
-  s->qtail = rq;
-  pthread_cond_signal(&s->qcond);
-  pthread_mutex_unlock(&s->qlock);
+  push(p, rq);
   return MHD_YES;
 }
 
@@ -762,25 +857,46 @@ static void sent(struct req *rq) {
   pthread_mutex_unlock(&s->qlock);
 }
 
+/* A request of the work queue: done here, or passed on to the net queue
+ * when it may wait on the network (429 when its client has too many). */
+static void work(struct srv *s, struct req *rq) {
+  if (parse_request(rq) && needs_net(rq)) {
+    if (net_take(s, rq)) {
+      push(&s->net, rq);
+      return; /* a net worker finishes it */
+    }
+    send_error(rq, 429, TOO_MANY_FETCHES);
+  } else if (rq->in) {
+    api(s, rq->what, rq);
+  }
+  finish(rq); /* no reply (out of memory) closes the connection */
+}
+
 static void *worker(void *arg) {
-  struct srv *s = arg;
+  struct pool *p = arg;
+  struct srv *s = p->srv;
   for (;;) {
     pthread_mutex_lock(&s->qlock);
-    while (!s->quit && !s->qhead)
-      pthread_cond_wait(&s->qcond, &s->qlock);
-    struct req *rq = s->qhead;
+    while (!s->quit && !p->head)
+      pthread_cond_wait(&p->cond, &s->qlock);
+    struct req *rq = p->head;
     if (s->quit || !rq) {
       pthread_mutex_unlock(&s->qlock);
       return NULL;
     }
-    s->qhead = rq->next;
-    if (!s->qhead)
-      s->qtail = NULL;
+    p->head = rq->next;
+    if (!p->head)
+      p->tail = NULL;
     pthread_mutex_unlock(&s->qlock);
+    if (p == &s->work) {
+      work(s, rq);
+      continue;
+    }
     if (strcmp(rq->what, "img") == 0)
       image(s, rq);
     else
       api(s, rq->what, rq);
+    net_release(s, rq);
     finish(rq); /* no reply (out of memory) closes the connection */
   }
 }
@@ -790,16 +906,21 @@ static void *worker(void *arg) {
 static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
   pthread_mutex_lock(&s->qlock);
   s->quit = true;
-  pthread_cond_broadcast(&s->qcond);
+  pthread_cond_broadcast(&s->work.cond);
+  pthread_cond_broadcast(&s->net.cond);
   pthread_mutex_unlock(&s->qlock);
   for (unsigned i = 0; i < n; i++)
     pthread_join(w[i], NULL);
-  for (struct req *rq = s->qhead, *next; rq; rq = next) {
-    next = rq->next;
-    send_error(rq, 503, "the server is stopping");
-    finish(rq);
+  struct pool *pools[] = {&s->work, &s->net};
+  for (size_t k = 0; k < 2; k++) {
+    for (struct req *rq = pools[k]->head, *next; rq; rq = next) {
+      next = rq->next;
+      net_release(s, rq);
+      send_error(rq, 503, "the server is stopping");
+      finish(rq);
+    }
+    pools[k]->head = pools[k]->tail = NULL;
   }
-  s->qhead = s->qtail = NULL;
   /* let libmicrohttpd's thread send the replies (at most 2 s) */
   for (int i = 0; i < 200; i++) {
     pthread_mutex_lock(&s->qlock);
@@ -904,7 +1025,10 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         return send_error(rq, 400, "u: an http(s) image URL");
       if (!(rq->arg = strdup(u)))
         return MHD_NO;
-      return enqueue(s, c, rq, "img");
+      client_addr(c, rq->addr, sizeof rq->addr);
+      if (!net_take(s, rq))
+        return send_error(rq, 429, TOO_MANY_FETCHES);
+      return enqueue(s, c, rq, "img", &s->net);
     }
     if (strcmp(url, "/") == 0) {
       const struct pc_data_file *f = asset("web/index.html");
@@ -971,9 +1095,9 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         rq->origin = dup_header(c, "Origin");
         rq->host = dup_header(c, "Host");
         rq->token = dup_header(c, "X-Presscut-Token");
-        client_addr(c, rq->addr, sizeof rq->addr);
       }
-      return enqueue(s, c, rq, names[i]);
+      client_addr(c, rq->addr, sizeof rq->addr); /* for net_take and mail */
+      return enqueue(s, c, rq, names[i], &s->work);
     }
     return send_error(rq, 404, "not found");
   }
@@ -1049,6 +1173,7 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
     free(rq->token);
     free(rq->ctype);
     json_object_put(rq->query);
+    json_object_put(rq->in);
     free(rq);
   }
   *con_cls = NULL;
@@ -1114,16 +1239,21 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   }
   pthread_mutex_init(&s->lock, NULL);
   pthread_mutex_init(&s->qlock, NULL);
-  pthread_cond_init(&s->qcond, NULL);
+  s->work.srv = s->net.srv = s;
+  pthread_cond_init(&s->work.cond, NULL);
+  pthread_cond_init(&s->net.cond, NULL);
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  unsigned threads = o->threads > 0 ? (unsigned)o->threads
-                                    : cores > 0 ? (unsigned)cores : 2;
-  if (threads > 1024)
-    threads = 1024;
+  unsigned nwork = o->threads > 0 ? (unsigned)o->threads
+                                  : cores > 0 ? (unsigned)cores : 2;
+  unsigned nnet = o->fetch_threads > 0 ? (unsigned)o->fetch_threads : 8;
+  nwork = nwork > 1024 ? 1024 : nwork;
+  nnet = nnet > 1024 ? 1024 : nnet;
+  unsigned threads = nwork + nnet; /* the work pool's first */
   pthread_t *w = calloc(threads, sizeof *w);
   unsigned started = 0;
   while (w && started < threads &&
-         pthread_create(&w[started], NULL, worker, s) == 0)
+         pthread_create(&w[started], NULL, worker,
+                        started < nwork ? &s->work : &s->net) == 0)
     started++;
   /* one thread reads and writes the sockets; the workers do the work */
   struct MHD_Daemon *d =
@@ -1161,7 +1291,8 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     MHD_stop_daemon(d);
   free(w);
   pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */
-  pthread_cond_destroy(&s->qcond);
+  pthread_cond_destroy(&s->work.cond);
+  pthread_cond_destroy(&s->net.cond);
   pthread_mutex_destroy(&s->qlock);
   pthread_mutex_destroy(&s->lock);
   free(s);

@@ -306,10 +306,10 @@ def main():
     p2.terminate()
     p2.wait(10)
 
-    # one worker busy with a slow fetch: cheap requests are still answered
-    # at once, API calls queue behind it in order, and SIGTERM lets the
-    # running one finish and answers the queued one 503
-    p3, port3 = serve("--allow-private-fetch", "--threads", "1")
+    # the one fetch worker busy with a slow fetch: cheap requests are still
+    # answered at once, fetches queue behind it in order, and SIGTERM lets
+    # the running one finish and answers the queued one 503
+    p3, port3 = serve("--allow-private-fetch", "--threads", "1", "--fetch-threads", "1")
     slow = {}
     t = threading.Thread(target=lambda: slow.update(r=req(port3, "/api/extract",
                                                           {"url": f"{site_url}/slow"})))
@@ -321,7 +321,7 @@ def main():
           (s, time.monotonic() - t0))
     queued = {}
     t2 = threading.Thread(target=lambda: queued.update(r=req(port3, "/api/extract",
-                                                             {"text": "Queued words. " * 20})))
+                                                             {"url": f"{site_url}/slow"})))
     t2.start()
     time.sleep(0.3)
     p3.terminate()
