@@ -395,8 +395,11 @@ def recipients(tmp, spool, sport):
     body = {"text": "Hello.", "to": "a@example.com, b@example.com", "attach": "none"}
     s, _, b = req(port, "/api/mail", dict(body, to="a@example.com, b@example.com, c@example.com"), headers=hdr)
     check("--max-recipients 2: 3 refused", s in (400, 422), (s, b[:160]))
+    hour = time.time() // 3600
     codes = [req(port, "/api/mail", body, headers=hdr)[0] for _ in range(5)]
-    check("--mail-per-hour 3: 3 sent, then 429", codes == [200, 200, 200, 429, 429], codes)
+    turned = time.time() // 3600 != hour  # the count starts again each hour
+    check("--mail-per-hour 3: 3 sent, then 429", codes == [200, 200, 200, 429, 429] or
+          (turned and set(codes) <= {200, 429}), codes)
     check("the hourly refusal is logged",
           poll(lambda: any("hour" in ln for ln in p.log), 5) and
           not any("@example.com" in ln for ln in p.log), p.log)
