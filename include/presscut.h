@@ -286,6 +286,14 @@ typedef struct pc_fetch_opts {
                          and reserved addresses (IPv4 and IPv6), checked on
                          every address actually connected to, redirects
                          included (for servers that fetch for others) */
+  const char *proxy;  /* NULL: libcurl's choice from http_proxy,
+                         https_proxy, ALL_PROXY and NO_PROXY, or with
+                         deny_private no proxy at all (the guard would see
+                         only the proxy's address); "": none; a URL: that
+                         proxy for every host, and with deny_private the
+                         target's own addresses (resolved here, every one
+                         public) are checked before the request and before
+                         each redirect, which is then followed here */
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
@@ -367,6 +375,7 @@ typedef struct pc_print_opts {
   long image_timeout_s;   /* per fetched image; 0 = 10 */
   int deny_private_fetch; /* image fetches refuse private addresses
                              (pc_fetch_opts.deny_private) */
+  const char *fetch_proxy; /* image fetches' pc_fetch_opts.proxy */
   struct pc_pdf_cache *cache; /* pdf: fonts and hyphenation dictionaries
                                  kept between calls (pc_pdf_cache_new);
                                  NULL = found and loaded anew each call */
@@ -500,6 +509,23 @@ typedef struct pc_serve_opts {
   int mail_per_minute;      /* per client address; 0 = 5 */
   unsigned connection_limit;/* 0 = 256 */
   unsigned timeout_s;       /* idle connection timeout; 0 = 15 */
+  /* Requests (borrowed strings).  A request whose Host is not the listen
+   * address, localhost, the host of public_url or one of allowed_hosts is
+   * refused 421 on every route but /healthz (DNS rebinding). */
+  const char *public_url;   /* where users reach the page ("https://news.
+                               example/"), or NULL; mail from its origin is
+                               accepted too */
+  const char *const *allowed_hosts; /* more Host names served */
+  size_t nallowed_hosts;
+  const char *proxy;        /* fetch through this proxy URL, checking each
+                               target's own addresses; NULL = no proxy (the
+                               environment's proxy variables are ignored) */
+  int fetch_threads;        /* threads for requests that fetch or mail;
+                               0 = 8 */
+  int fetches_per_client;   /* such requests at once per client address;
+                               0 = 4 */
+  int max_recipients;       /* per message; 0 = 10 */
+  int mail_per_hour;        /* per client address; 0 = 20 */
   /* Called once listening, with the bound port (for port 0). */
   void (*ready)(void *closure, unsigned port);
   void *ready_closure;

@@ -221,6 +221,7 @@ static bool from_url(const char *src, const pc_print_opts *o, size_t max,
   fo.max_bytes = max;
   fo.timeout_s = o->image_timeout_s > 0 ? o->image_timeout_s : 10;
   fo.deny_private = o->deny_private_fetch;
+  fo.proxy = o->fetch_proxy;
   pc_fetch_result *r = NULL;
   pc_error err;
   if (pc_fetch(src, &fo, &r, &err) != PC_OK) {
