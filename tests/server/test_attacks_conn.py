@@ -58,9 +58,18 @@ def serve(*args):
     return p, int(line)
 
 
-def stop(p):
+def stop(p, item):
+    """SIGTERM; the server exits 0 (under the sanitizers: no leak)."""
     p.terminate()
-    p.wait(20)
+    p.wait(30)
+    check(f"{item}: the server stops cleanly", p.returncode == 0, p.returncode)
+
+
+def sanitized(pid):
+    """Whether the server runs under AddressSanitizer (its quarantine
+    keeps freed memory, so RSS is not given back)."""
+    with open(f"/proc/{pid}/maps") as f:
+        return "libasan" in f.read()
 
 
 def exchange(port, data, timeout=5.0, src="127.0.0.1"):
@@ -144,7 +153,7 @@ def item12():
         check(f"12: Content-Type {ct}: {want}", st == want, (st, got[:60]))
     ok, _ = healthz(port)
     check("12: the server still answers", ok)
-    stop(p)
+    stop(p, "12")
 
 
 def drip(socks, deadline, byte=b"X"):
@@ -209,7 +218,7 @@ def item6():
         s.close()
     ok, secs = healthz(port)
     check("6: the server answers after the attack", ok, secs)
-    stop(p)
+    stop(p, "6")
     # a body a byte a second is cut at --body-timeout
     p, port = serve("--body-timeout", "4")
     socks = [open_from("127.0.0.5", port) for _ in range(4)]
@@ -224,7 +233,7 @@ def item6():
           sorted(round(g - t1, 1) for g in gone.values()))
     for s in socks:
         s.close()
-    stop(p)
+    stop(p, "6")
 
 
 def item7():
@@ -269,14 +278,18 @@ def item7():
     for c in socks:
         c[0].close()
     # memory is given back once they are gone (polled, 10 s at most)
-    end = time.monotonic() + 10
+    asan = sanitized(p.pid)
+    end = time.monotonic() + (0 if asan else 10)
     after = rss_kib(p.pid)
     while time.monotonic() < end and after - base > 24 * 1024:
         time.sleep(0.2)
         after = rss_kib(p.pid)
-    check("7: RSS back near its baseline after the flood", after - base <= 24 * 1024,
-          (base // 1024, peak // 1024, after // 1024))
-    stop(p)
+    if asan:
+        print("skip 7: RSS back near its baseline (AddressSanitizer keeps freed memory)")
+    else:
+        check("7: RSS back near its baseline after the flood", after - base <= 24 * 1024,
+              (base // 1024, peak // 1024, after // 1024))
+    stop(p, "7")
 
 
 def item13():
@@ -300,10 +313,20 @@ def item13():
         waits.append(round(time.monotonic() - t0, 2) if ok else None)
     check("13: after 1,000 idle connections close, /healthz answers at once",
           all(w is not None and w < 1.5 for w in waits), waits)
-    stop(p)
+    stop(p, "13")
+
+
+def options():
+    for bad in (["--max-connections", "0"], ["--max-per-address", "x"], ["--head-timeout", "-1"],
+                ["--body-timeout", ""], ["--max-inflight", "1000"]):
+        r = subprocess.run([PRESSCUT, "serve", "--listen", "127.0.0.1:0"] + bad, capture_output=True, timeout=20)
+        check(f"serve {' '.join(bad)}: exit 2, one line", r.returncode == 2 and r.stderr.count(b"\n") == 1,
+              (r.returncode, r.stderr))
 
 
 def main():
+    if not ONLY:
+        options()
     for name, fn in (("12", item12), ("6", item6), ("7", item7), ("13", item13)):
         if not ONLY or name in ONLY:
             try:
