@@ -290,6 +290,25 @@ def item7():
         check("7: RSS back near its baseline after the flood", after - base <= 24 * 1024,
               (base // 1024, peak // 1024, after // 1024))
     stop(p, "7")
+    # a chunked body is counted as it comes: with the budget held by one
+    # body, another gets 503; once that one is gone, the budget is back
+    p, port = serve("--max-body", str(mib), "--max-inflight", str(mib))
+    holder = socket.create_connection(("127.0.0.1", port))
+    holder.sendall(head + b"{" + b" " * (mib - 3))
+    time.sleep(0.3)
+    chunk = b"%x\r\n" % 65536 + b" " * 65536 + b"\r\n"
+    st, _, got = exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          b"Transfer-Encoding: chunked\r\n\r\n" + chunk + b"0\r\n\r\n", timeout=10)
+    check("7: a chunked body past the budget: 503", st == 503, (st, got[:60]))
+    holder.close()
+    body = b'{"text":"Some words here."}'
+    st = None
+    end = time.monotonic() + 5
+    while st != 200 and time.monotonic() < end:
+        st, _, _ = exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    check("7: the budget is given back when a body goes", st == 200, st)
+    stop(p, "7")
 
 
 def item13():
