@@ -214,6 +214,9 @@ def item6():
           (len(socks), len(left)))
     late = [round(gone[s] - t0, 1) for s in gone if gone[s] - t0 > 10 + 3]
     check("6: ... and not much later", not late, late[:5])
+    held = sum(1 for s in gone if gone[s] - t0 >= 9)
+    check("6: the 3 x 32 let in were held until the deadline, the rest refused at once",
+          90 <= held <= 96, held)
     for s in socks:
         s.close()
     ok, secs = healthz(port)
