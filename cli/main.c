@@ -236,6 +236,12 @@ static void usage_serve(FILE *f) {
           "      --allowed-host NAME    serve requests for this Host too\n"
           "                             (repeatable); others are refused 421\n"
           "                             but the listen address and localhost\n"
+          "      --max-connections N    connections in all (default 256)\n"
+          "      --max-per-address N    connections from one address (default 32)\n"
+          "      --head-timeout S       seconds to send a request head (default 10)\n"
+          "      --body-timeout S       seconds to send a request body (default 60)\n"
+          "      --max-inflight BYTES   request bodies held at once, 503 past it\n"
+          "                             (default 64 MiB, at least --max-body)\n"
           "      --data-dir DIR         language data, as for extract\n"
           "  -h, --help                 this help\n");
 }
@@ -1152,11 +1158,42 @@ static void on_ready(void *closure, unsigned port) {
   fflush(stdout);
 }
 
+/* One of serve's connection limits (which: --max-connections,
+ * --max-per-address, --head-timeout, --body-timeout, --max-inflight) into
+ * so: EX_OK, or the usage error (reported). */
+static int serve_limit(int which, const char *arg, pc_serve_opts *so) {
+  static const char *const names[] = {"--max-connections", "--max-per-address",
+                                      "--head-timeout", "--body-timeout",
+                                      "--max-inflight"};
+  static const unsigned long long lo[] = {1, 1, 1, 1, 1024},
+                                  hi[] = {100000, 100000, 86400, 86400,
+                                          1ull << 40};
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(arg, &end, 10);
+  if (errno || end == arg || *end || arg[0] == '-' || v < lo[which] ||
+      v > hi[which]) {
+    char range[96];
+    snprintf(range, sizeof range, "%s: %llu to %llu", names[which], lo[which],
+             hi[which]);
+    return fail(EX_USAGE, "%s, not '%s'", range, arg);
+  }
+  switch (which) {
+  case 0: so->connection_limit = (unsigned)v; break;
+  case 1: so->max_per_address = (unsigned)v; break;
+  case 2: so->head_timeout_s = (unsigned)v; break;
+  case 3: so->body_timeout_s = (unsigned)v; break;
+  default: so->max_inflight = (size_t)v; break;
+  }
+  return EX_OK;
+}
+
 static int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
          O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
          O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
-         O_FETCHTHREADS, O_PERCLIENT };
+         O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
+         O_BODYTO, O_INFLIGHT };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -1178,6 +1215,11 @@ static int cmd_serve(int argc, char **argv) {
       {"proxy", required_argument, NULL, O_PROXY},
       {"fetch-threads", required_argument, NULL, O_FETCHTHREADS},
       {"fetches-per-client", required_argument, NULL, O_PERCLIENT},
+      {"max-connections", required_argument, NULL, O_MAXCONN},
+      {"max-per-address", required_argument, NULL, O_PERADDR},
+      {"head-timeout", required_argument, NULL, O_HEADTO},
+      {"body-timeout", required_argument, NULL, O_BODYTO},
+      {"max-inflight", required_argument, NULL, O_INFLIGHT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
@@ -1258,6 +1300,10 @@ static int cmd_serve(int argc, char **argv) {
                     "not '%s'%s", optarg, "");
       hosts[so.nallowed_hosts++] = optarg;
       so.allowed_hosts = hosts;
+      break;
+    case O_MAXCONN: case O_PERADDR: case O_HEADTO: case O_BODYTO: case O_INFLIGHT:
+      if (serve_limit(c - O_MAXCONN, optarg, &so) != EX_OK)
+        return EX_USAGE;
       break;
     case 'h': usage_serve(stdout); return EX_OK;
     default: usage_serve(stderr); return EX_USAGE;

@@ -507,7 +507,7 @@ typedef struct pc_serve_opts {
   size_t max_body;          /* request bodies; 0 = 10 MiB */
   int threads;              /* worker threads; 0 = the number of cores */
   int mail_per_minute;      /* per client address; 0 = 5 */
-  unsigned connection_limit;/* 0 = 256 */
+  unsigned connection_limit;/* connections in all; 0 = 256 */
   unsigned timeout_s;       /* idle connection timeout; 0 = 15 */
   /* Requests (borrowed strings).  A request whose Host is not the listen
    * address, localhost, the host of public_url or one of allowed_hosts is
@@ -526,6 +526,12 @@ typedef struct pc_serve_opts {
                                0 = 4 */
   int max_recipients;       /* per message; 0 = 10 */
   int mail_per_hour;        /* per client address; 0 = 20 */
+  unsigned max_per_address; /* connections from one client address; 0 = 32 */
+  unsigned head_timeout_s;  /* to receive a whole request head; 0 = 10 */
+  unsigned body_timeout_s;  /* to receive a whole request body; 0 = 60 */
+  size_t max_inflight;      /* request-body bytes held by all connections
+                               at once (503 past it); 0 = 64 MiB, and
+                               never under max_body */
   /* Called once listening, with the bound port (for port 0). */
   void (*ready)(void *closure, unsigned port);
   void *ready_closure;

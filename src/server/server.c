@@ -16,7 +16,9 @@
  *   itself (HMAC of its issue time with a secret of this process), the
  *   page's own origin, and stays under a per-client rate; the sender is
  *   fixed and no header comes from the request.
- * - Connections: a cap, a per-address cap and an idle timeout.
+ * - Connections: a cap, a per-address cap with room kept for new
+ *   addresses, an idle timeout, deadlines for a whole request head and a
+ *   whole body, and a budget of body bytes held at once (connlimits.c).
  *
  * Threads: libmicrohttpd's one thread does the sockets and the cheap
  * answers; API calls and image fetches are suspended there and done by
@@ -33,6 +35,7 @@
 #include "core/dl_mhd.h"
 #include "mail/mail.h"
 #include "print/print.h"
+#include "server/connlimits.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -92,6 +95,11 @@ struct req {
   bool net;               /* counted in its client's network requests */
   struct req *next;
   struct srv *srv;
+  /* connection limits: body bytes taken from the budget, and a refusal
+   * decided before the body is read (414, 400, 503) */
+  size_t held;
+  unsigned refuse;
+  const char *refuse_msg;
 };
 
 /* A FIFO queue of requests and its workers' condition (s->qlock). */
@@ -129,6 +137,7 @@ struct srv {
   bool listen_any;
   char public_host[256];
   char public_origin[300]; /* "https://news.example", or "" */
+  struct pc_connlimits *limits;
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -996,12 +1005,27 @@ static struct json_object *query_options(struct MHD_Connection *c, char *msg,
   return o;
 }
 
+/* Whether the Content-Type ct is the media type type (ASCII case aside),
+ * with or without parameters: "application/json; charset=utf-8" is
+ * application/json, "application/jsonfoo" is not. */
+static bool media_is(const char *ct, const char *type) {
+  size_t n = strlen(type);
+  if (!pc_ascii_istarts(ct, type))
+    return false;
+  ct += n;
+  while (*ct == ' ' || *ct == '\t')
+    ct++;
+  return *ct == '\0' || *ct == ';';
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
                              const char *url, const char *method,
                              struct req *rq) {
   bool post = strcmp(method, "POST") == 0;
+  if (rq->refuse)
+    return send_error(rq, rq->refuse, rq->refuse_msg);
   if (rq->too_big) {
     char msg[96];
     snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
@@ -1078,10 +1102,10 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
       const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Type");
       bool raw = ct && i != 3 &&
-                 (pc_ascii_istarts(ct, "text/html") ||
-                  pc_ascii_istarts(ct, "application/xhtml+xml") ||
-                  pc_ascii_istarts(ct, "text/plain"));
-      if (!raw && (!ct || !pc_ascii_istarts(ct, "application/json")))
+                 (media_is(ct, "text/html") ||
+                  media_is(ct, "application/xhtml+xml") ||
+                  media_is(ct, "text/plain"));
+      if (!raw && (!ct || !media_is(ct, "application/json")))
         return send_error(rq, 415,
                           i == 3 ? "Content-Type: application/json"
                                  : "Content-Type: application/json, "
@@ -1104,6 +1128,99 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
   return send_error(rq, 405, "method not allowed");
 }
 
+/*** connection limits (connlimits.c) **************************************/
+
+#define BUSY_MSG "the server holds too many request bodies; try again soon"
+
+/* Takes from the body budget what n more body bytes need beyond what rq
+ * holds; false past the budget. */
+static bool hold(struct srv *s, struct req *rq, size_t n) {
+  size_t want = rq->body.len + n;
+  if (want <= rq->held)
+    return true;
+  if (!pc_connlimits_take(s->limits, want - rq->held))
+    return false;
+  rq->held = want;
+  return true;
+}
+
+/* The body is not kept (too big, or refused): the rest of it is read and
+ * dropped, and its budget given back. */
+static void drop_body(struct srv *s, struct req *rq) {
+  rq->too_big = true;
+  pc_buf_cleanup(&rq->body);
+  pc_connlimits_give(s->limits, rq->held);
+  rq->held = 0;
+}
+
+struct lengths {
+  const char *first;
+  bool differ;
+};
+
+static enum MHD_Result each_length(void *cls, enum MHD_ValueKind kind,
+                                   const char *key, const char *value) {
+  (void)kind;
+  struct lengths *ls = cls;
+  if (!key || !pc_ascii_istarts(key, "Content-Length") || key[14])
+    return MHD_YES;
+  if (!ls->first)
+    ls->first = value ? value : "";
+  else if (strcmp(ls->first, value ? value : "") != 0)
+    ls->differ = true;
+  return MHD_YES;
+}
+
+/* The head of a POST is in: refuses (rq->refuse) conflicting
+ * Content-Length headers (400) and a body past the budget (503), marks
+ * one over max_body (413, answered at once, the body never read), and
+ * takes the budget for the rest.  false when out of memory. */
+static bool check_content_length(struct srv *s, struct MHD_Connection *c,
+                                 struct req *rq, unsigned long long len) {
+  struct lengths ls = {NULL, false};
+  MHD_get_connection_values(c, MHD_HEADER_KIND, each_length, &ls);
+  if (ls.differ) {
+    rq->refuse = 400;
+    rq->refuse_msg = "conflicting Content-Length headers";
+  } else if (len > s->max_body) {
+    rq->too_big = true;
+  } else if (len && !hold(s, rq, (size_t)len)) {
+    rq->refuse = 503;
+    rq->refuse_msg = BUSY_MSG;
+  } else if (len && !pc_buf_reserve(&rq->body, (size_t)len)) {
+    return false;
+  }
+  return true;
+}
+
+/* MHD_OPTION_URI_LOG_CALLBACK: called before libmicrohttpd parses the
+ * query string, which it does in place from the byte after the '?' of
+ * uri (its own request buffer).  Past PC_SERVE_MAX_QUERY_ARGS arguments
+ * that byte is made the end of the query, so none is parsed, and the
+ * request is refused with 414: libmicrohttpd 0.9.75 keeps every argument
+ * in the connection's 256 KiB pool and, when the pool runs out there,
+ * never answers (the connection hung until the idle timeout).  Returns
+ * the request's state for the access handler (freed by done), or NULL to
+ * let the access handler make it. */
+static void *check_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+  (void)cls, (void)c;
+  char *q = strchr(uri, '?');
+  if (!q)
+    return NULL;
+  size_t args = 1;
+  for (const char *p = q; *p; p++)
+    args += *p == '&';
+  if (args <= PC_SERVE_MAX_QUERY_ARGS)
+    return NULL;
+  struct req *rq = calloc(1, sizeof *rq);
+  if (!rq)
+    return NULL;
+  q[1] = '\0'; /* no argument left to parse */
+  rq->refuse = 414;
+  rq->refuse_msg = "too many query arguments";
+  return rq;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
                               const char *url, const char *method,
                               const char *version, const char *upload,
@@ -1117,15 +1234,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       return MHD_NO;
     pc_buf_init(&rq->body, s->max_body);
     *con_cls = rq;
+    /* the head is in: the body deadline runs, or none */
+    pc_connlimits_phase(s->limits, c, post ? PC_CONN_BODY : PC_CONN_WORK);
     if (post) {
       const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Length");
       unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
-      if (len > s->max_body)
-        rq->too_big = true; /* answered at once, the body never read */
-      else if (len && !pc_buf_reserve(&rq->body, (size_t)len))
+      if (!check_content_length(s, c, rq, len))
         return MHD_NO; /* out of memory */
-      if (!rq->too_big)
+      if (!rq->too_big && !rq->refuse)
         return MHD_YES;
     }
   }
@@ -1133,10 +1250,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   if (rq->state == RQ_QUEUED) /* resumed too early: keep waiting */
     return MHD_YES;
   if (rq->state == RQ_NEW && post && *upload_size) {
-    if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size)) {
-      rq->too_big = true;
-      pc_buf_cleanup(&rq->body);
+    if (!rq->too_big && !hold(s, rq, *upload_size)) {
+      rq->refuse = 503;
+      rq->refuse_msg = BUSY_MSG;
     }
+    if (!rq->too_big && (rq->refuse || !pc_buf_add(&rq->body, upload, *upload_size)))
+      drop_body(s, rq);
     if (rq->too_big) {
       rq->drained += *upload_size;
       if (rq->drained > DRAIN_MAX)
@@ -1145,6 +1264,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     *upload_size = 0;
     return MHD_YES;
   }
+  if (rq->state == RQ_NEW) /* the whole request is in */
+    pc_connlimits_phase(s->limits, c, PC_CONN_WORK);
   enum MHD_Result ret =
       rq->state == RQ_DONE ? MHD_YES : route(s, c, url, method, rq);
   if (ret != MHD_YES || rq->state == RQ_QUEUED)
@@ -1159,8 +1280,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 
 static void done(void *cls, struct MHD_Connection *c, void **con_cls,
                  enum MHD_RequestTerminationCode toe) {
-  (void)cls, (void)c, (void)toe;
+  struct srv *s = cls;
+  (void)toe;
   struct req *rq = *con_cls;
+  size_t held = rq ? rq->held : 0;
   if (rq) {
     if (rq->state == RQ_DONE) /* resumed: its reply sent, or the client gone */
       sent(rq);
@@ -1177,6 +1300,35 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
     free(rq);
   }
   *con_cls = NULL;
+  pc_connlimits_give(s->limits, held); /* its body is freed */
+  /* a next request on this connection: its head deadline starts now */
+  pc_connlimits_phase(s->limits, c, PC_CONN_HEAD);
+}
+
+/* The connection limits of o, defaults filled in (src/pc_limits.h); the
+ * body budget holds at least one body of max_body. */
+static struct pc_connlimits_cfg connlimits_cfg(const pc_serve_opts *o,
+                                               size_t max_body) {
+  struct pc_connlimits_cfg c;
+  c.max_conns = o->connection_limit ? o->connection_limit : PC_SERVE_MAX_CONNS;
+  c.per_addr = o->max_per_address ? o->max_per_address : PC_SERVE_MAX_PER_ADDR;
+  if (c.per_addr > c.max_conns)
+    c.per_addr = c.max_conns;
+  c.head_s = o->head_timeout_s ? o->head_timeout_s : PC_SERVE_HEAD_TIMEOUT;
+  c.body_s = o->body_timeout_s ? o->body_timeout_s : PC_SERVE_BODY_TIMEOUT;
+  c.max_inflight = o->max_inflight ? o->max_inflight : PC_SERVE_MAX_INFLIGHT;
+  if (c.max_inflight < max_body)
+    c.max_inflight = max_body;
+  return c;
+}
+
+/* libmicrohttpd's own cap, a little over ours so that ours decides: at
+ * its cap libmicrohttpd 0.9.75 stops accepting, new connections wait in
+ * the listen queue, and once the clients that filled it are gone it could
+ * take until the idle timeout (13 s) to accept again.  Our accept policy
+ * instead accepts and closes at once what it refuses. */
+static unsigned mhd_connection_limit(const struct pc_connlimits_cfg *lc) {
+  return lc->max_conns + 16;
 }
 
 pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
@@ -1251,27 +1403,31 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   unsigned threads = nwork + nnet; /* the work pool's first */
   pthread_t *w = calloc(threads, sizeof *w);
   unsigned started = 0;
-  while (w && started < threads &&
+  struct pc_connlimits_cfg lc = connlimits_cfg(o, s->max_body);
+  pc_connlimits_new(&lc, &s->limits); /* NULL: no thread, reported below */
+  while (w && s->limits && started < threads &&
          pthread_create(&w[started], NULL, worker,
                         started < nwork ? &s->work : &s->net) == 0)
     started++;
   /* one thread reads and writes the sockets; the workers do the work */
   struct MHD_Daemon *d =
-      started == threads
+      s->limits && started == threads
           ? MHD_start_daemon(
                 flags | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, (uint16_t)port,
-                NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR,
+                pc_connlimits_accept, s->limits, handle, s, MHD_OPTION_SOCK_ADDR,
                 (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_LIMIT,
-                o->connection_limit ? o->connection_limit : 256u,
-                MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-                (o->connection_limit ? o->connection_limit : 256u) / 2,
+                mhd_connection_limit(&lc),
                 MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+                MHD_OPTION_NOTIFY_CONNECTION, pc_connlimits_notify, s->limits,
+                MHD_OPTION_URI_LOG_CALLBACK, check_uri, s,
                 MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END)
           : NULL;
   pc_status st = PC_OK;
   if (!d) {
-    st = started < threads
+    st = !s->limits ? pc_error_set(err, PC_ERR_INTERNAL,
+                                   "cannot start the connection sweeper")
+         : started < threads
              ? pc_error_set(err, PC_ERR_INTERNAL, "cannot start %u worker threads",
                             threads)
              : pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
@@ -1289,6 +1445,7 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   stop_workers(s, w, started);
   if (d)
     MHD_stop_daemon(d);
+  pc_connlimits_free(s->limits); /* after the daemon: no more callbacks */
   free(w);
   pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */
   pthread_cond_destroy(&s->work.cond);
