@@ -169,7 +169,7 @@ static void usage_mail(FILE *f) {
           "      --tls MODE          auto (STARTTLS when offered, default),\n"
           "                          required (never in clear) or off\n"
           "      --cacert FILE       CA certificates to verify the server with\n"
-          "      --smtp-timeout S    seconds per attempt (default 30)\n"
+          "      --smtp-timeout S    seconds per attempt, every phase (30)\n"
           "      --retries N         attempts after a transient failure (default 3)\n"
           "      --retry-wait MS     first wait between attempts, doubled (1000)\n"
           "      --outbox DIR        default $XDG_DATA_HOME/presscut/outbox\n"
