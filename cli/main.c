@@ -35,6 +35,13 @@ static int exit_code(pc_status st) {
   return EX_INTERNAL;
 }
 
+/* A file presscut writes (an output, the outbox) that cannot be written,
+ * a full disk say, is an I/O error, 5 (3 is for an input that cannot be
+ * read). */
+static int write_exit_code(pc_status st) {
+  return st == PC_ERR_IO ? EX_INTERNAL : exit_code(st);
+}
+
 static const char *prog = "presscut";
 
 static void usage_main(FILE *f) {
@@ -186,7 +193,8 @@ static void usage_mail(FILE *f) {
           "\n"
           "Exit status: 0 sent (or composed), 2 usage error (an invalid\n"
           "address: nothing is sent), 3 input error, 4 delivery failed (the\n"
-          "message stays in the outbox), 5 internal error.\n");
+          "message stays in the outbox), 5 the message or the outbox cannot\n"
+          "be written (a full disk) or internal error.\n");
 }
 
 static void usage_serve(FILE *f) {
@@ -1022,17 +1030,19 @@ static int cmd_mail(int argc, char **argv) {
               err.msg[0] ? err.msg : pc_strerror(st));
   } else if (dry) {
     FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
-    if (!f || fwrite(msg, 1, len, f) != len)
-      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+    if (!f || fwrite(msg, 1, len, f) != len || fflush(f) != 0)
+      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+                strerror(errno));
     if (f && f != stdout && fclose(f) != 0 && rc == EX_OK)
-      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+                strerror(errno));
   } else if (!box) {
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
   } else {
     char *name = NULL;
     st = pc_outbox_put(box, msg, len, &name, &err);
     if (st != PC_OK) {
-      rc = fail(exit_code(st), "outbox: %s%s", err.msg, "");
+      rc = fail(write_exit_code(st), "outbox: %s%s", err.msg, "");
     } else {
       size_t sent = 0, failed = 0;
       st = pc_outbox_flush(box, name, &so, &sent, &failed, &err);

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """test_mail_faults.py PRESSCUT REPO - presscut mail against servers that
-stop answering.
+stop answering, and against a full disk.
 
 * A server (tests/mail/smtpd.py --mode hang:PHASE) that stops answering at
   each SMTP phase, the final "." of DATA included: `--smtp-timeout 2
@@ -9,6 +9,9 @@ stop answering.
   `--retries 1`; the reason is one line, and "gave up after retries" only
   when there were retries.  A server that accepted the message but never
   answers QUIT: sent (exit 0), once.
+* A full disk (-o /dev/full) or a file size limit (RLIMIT_FSIZE) while
+  writing the outbox: one line, exit 5 (an I/O error; 3 is for an input
+  that cannot be read), nothing half-written left in the outbox.
 """
 import atexit
 import email
@@ -135,6 +138,21 @@ def quit_hangs(tmp, box, base):
     stop(p)
 
 
+def full_disk(tmp, box, base):
+    rc, err, _ = mail(SEED, "--dry-run", "-o", "/dev/full", *base)
+    check("-o /dev/full: exit 5 (I/O error)", rc == 5, (rc, err))
+    check("-o /dev/full: one line naming the cause",
+          one_line(err) and "No space left on device" in err, err)
+    # the outbox over a file size limit: write() fails with EFBIG
+    empty(box)
+    rc, err, _ = mail(SEED, "--smtp", "smtp://127.0.0.1:9", *base, limit=4096)
+    check("outbox over RLIMIT_FSIZE: exit 5 (I/O error)", rc == 5, (rc, err))
+    check("outbox over RLIMIT_FSIZE: one line naming the cause",
+          one_line(err) and "File too large" in err, err)
+    check("outbox over RLIMIT_FSIZE: nothing half-written left",
+          os.listdir(box) == [], os.listdir(box))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-mail-faults-")
     atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
@@ -143,6 +161,7 @@ def main():
             "--outbox", box]
     hangs(tmp, box, base)
     quit_hangs(tmp, box, base)
+    full_disk(tmp, box, base)
     return report()
 
 
