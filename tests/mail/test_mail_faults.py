@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """test_mail_faults.py PRESSCUT REPO - presscut mail against servers that
-stop answering, and against a full disk.
+stop answering, against a full disk, and after a kill -9.
 
 * A server (tests/mail/smtpd.py --mode hang:PHASE) that stops answering at
   each SMTP phase, the final "." of DATA included: `--smtp-timeout 2
@@ -12,6 +12,11 @@ stop answering, and against a full disk.
 * A full disk (-o /dev/full) or a file size limit (RLIMIT_FSIZE) while
   writing the outbox: one line, exit 5 (an I/O error; 3 is for an input
   that cannot be read), nothing half-written left in the outbox.
+* At-least-once: a server that received the whole message but never
+  answered 250, the sender killed (-9) while waiting; the next
+  --flush-outbox sends it again, with the same Message-ID (on the From's
+  domain) and the same bytes, so the receiver can drop the duplicate.  The
+  retries within one run carry the same Message-ID too.
 """
 import atexit
 import email
@@ -153,6 +158,37 @@ def full_disk(tmp, box, base):
           os.listdir(box) == [], os.listdir(box))
 
 
+def killed(tmp, box, base):
+    """kill -9 between the end of DATA and the 250: sent again, same ID."""
+    empty(box)
+    p, spool, url = server(tmp, "killed", "hang:dot")
+    c = subprocess.Popen([PRESSCUT, "mail", SEED, "--smtp", url, "--retries", "0",
+                          "--smtp-timeout", "60"] + base,  # waits for the 250
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t0 = time.monotonic()
+    while not received(spool) and c.poll() is None and time.monotonic() - t0 < 60:
+        time.sleep(0.05)
+    check("the hanging server received the message", len(received(spool)) == 1)
+    c.kill()  # SIGKILL, while it waits for the 250
+    c.wait()
+    stop(p)
+    check("the killed send's claim is left in the outbox",
+          len([f for f in os.listdir(box) if ".eml.sending-" in f]) == 1, os.listdir(box))
+    q, spool2, url2 = server(tmp, "after-kill")
+    rc, err, _ = mail("--flush-outbox", "--smtp", url2, "--outbox", box)
+    check("the flush after the kill: exit 0", rc == 0, (rc, err))
+    first, again = received(spool), received(spool2)
+    check("the flush sends the message again (at least once)", len(again) == 1, len(again))
+    check("the outbox is empty after the flush", os.listdir(box) == [], os.listdir(box))
+    stop(q)
+    if first and again:
+        a, b = first[0][2]["message-id"], again[0][2]["message-id"]
+        check("both copies carry the same Message-ID", a and a == b, (a, b))
+        check("both copies are the same bytes", first[0][1] == again[0][1])
+        check("the Message-ID is on the From's domain, nothing else",
+              a and a.startswith("<") and a.endswith("@example.org>") and a.count("@") == 1, a)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-mail-faults-")
     atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
@@ -162,6 +198,7 @@ def main():
     hangs(tmp, box, base)
     quit_hangs(tmp, box, base)
     full_disk(tmp, box, base)
+    killed(tmp, box, base)
     return report()
 
 
