@@ -488,7 +488,9 @@ PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
 
 /* Sends one stored message (by name) or, with name NULL, every message
  * waiting in dir; each is claimed first, so two flushes never send the same
- * message, and removed after the server accepted it.  *sent and *failed
+ * message, and removed after the server accepted it.  At least once: a
+ * message whose acceptance was not seen (a timeout or a kill after DATA)
+ * is sent again, the same bytes and Message-ID.  *sent and *failed
  * (may be NULL) count the messages. */
 PC_API pc_status pc_outbox_flush(const char *dir, const char *name,
                                  const pc_smtp_opts *opts, size_t *sent,
