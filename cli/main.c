@@ -736,6 +736,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   po.warn = cli_warn;
   po.warn_closure = (void *)(ninputs == 1 ? argv[optind] : "pdf");
   po.base_dir = ninputs == 1 ? dirs[0] : (ndocs ? dirs[0] : NULL);
+  po.base_dirs = (const char *const *)dirs; /* pdf: each input's own */
   /* write to a temporary name and rename: no half-written file */
   char *tmp = NULL;
   FILE *out = stdout;

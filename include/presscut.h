@@ -384,6 +384,10 @@ typedef struct pc_print_opts {
   size_t max_image_total; /* bytes of them all; 0 = 32 MiB */
   long image_budget_s;    /* seconds for all of them (each fetch also
                              within image_timeout_s); 0 = 30 */
+  /* pc_pdf: the folder of each of its ndocs documents (an entry may be
+   * NULL: none), in place of base_dir; borrowed.  NULL = base_dir for
+   * all.  (Also added after 0.1.0.) */
+  const char *const *base_dirs;
 } pc_print_opts;
 
 /* Fills opts with defaults.  Call before setting fields. */

@@ -54,7 +54,8 @@ static void img_html(void *closure, const pc_block *bl, struct pc_buf *b) {
     return;
   }
   const struct pc_image *img = NULL; /* borrowed from c->set */
-  pc_status ist = pc_imgset_get(&c->set, bl->src, c->doc_url, &img);
+  pc_status ist = pc_imgset_get(&c->set, bl->src, c->doc_url,
+                                 c->opts->base_dir, &img);
   if (ist == PC_ERR_NOMEM)
     c->fatal = PC_ERR_NOMEM;
   if (ist != PC_OK)

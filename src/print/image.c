@@ -266,11 +266,12 @@ static bool plain_path(const char *rel, struct pc_buf *out) {
 enum src_kind { SRC_BAD, SRC_SKIP, SRC_DATA, SRC_URL, SRC_FILE };
 
 /* Where src comes from, by its text alone: SRC_URL (where gets the URL),
- * SRC_FILE (where gets the plain path under o->base_dir), SRC_DATA, or
+ * SRC_FILE (where gets the plain path under base_dir), SRC_DATA, or
  * SRC_SKIP (left out by choice) and SRC_BAD with the reason in why. */
 static enum src_kind classify(const char *src, const pc_print_opts *o,
-                              const char *doc_url, struct pc_buf *where,
-                              char *why, size_t why_len) {
+                              const char *doc_url, const char *base_dir,
+                              struct pc_buf *where, char *why,
+                              size_t why_len) {
   if (!src || !*src) {
     why_set(why, why_len, "no image source%s", NULL);
     return SRC_BAD;
@@ -279,7 +280,7 @@ static enum src_kind classify(const char *src, const pc_print_opts *o,
     return SRC_DATA;
   bool web = pc_ascii_istarts(src, "http://") ||
              pc_ascii_istarts(src, "https://");
-  const char *local = web && o->base_dir && !o->fetch_images
+  const char *local = web && base_dir && !o->fetch_images
                           ? under_page(src, doc_url) : NULL;
   if (web && !local) {
     if (!o->fetch_images) {
@@ -297,7 +298,7 @@ static enum src_kind classify(const char *src, const pc_print_opts *o,
   }
   /* "/a.png" is root-relative on the web (the page had no address to
    * resolve it against), never a path of this machine */
-  if (src[0] == '/' || src[0] == '\\' || !o->base_dir) {
+  if (src[0] == '/' || src[0] == '\\' || !base_dir) {
     why_set(why, why_len, "%s: not a file next to the input", src);
     return SRC_SKIP;
   }
@@ -433,8 +434,17 @@ static pc_status load(struct pc_imgset *s, enum src_kind k, const char *src,
 void pc_imgset_init(struct pc_imgset *s, const pc_print_opts *o) {
   memset(s, 0, sizeof *s);
   s->o = o;
-  if (o->base_dir)
-    s->real_base = realpath(o->base_dir, NULL);
+}
+
+/* Makes s->real_base base_dir's realpath (kept while the documents of a
+ * call share one folder). */
+static void use_base(struct pc_imgset *s, const char *base_dir) {
+  if (base_dir == s->base_of ||
+      (base_dir && s->base_of && strcmp(base_dir, s->base_of) == 0))
+    return;
+  free(s->real_base);
+  s->real_base = base_dir ? realpath(base_dir, NULL) : NULL;
+  s->base_of = base_dir;
 }
 
 struct img_entry {
@@ -455,12 +465,14 @@ static void set_warn(const pc_print_opts *o, const char *msg) {
 }
 
 pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
-                        const char *doc_url, const struct pc_image **out) {
+                        const char *doc_url, const char *base_dir,
+                        const struct pc_image **out) {
   *out = NULL;
   char why[384], msg[512];
   struct pc_buf where, key;
   pc_buf_init(&where, 1u << 20);
-  enum src_kind k = classify(src, s->o, doc_url, &where, why, sizeof why);
+  enum src_kind k =
+      classify(src, s->o, doc_url, base_dir, &where, why, sizeof why);
   if (k == SRC_SKIP || k == SRC_BAD) {
     pc_buf_cleanup(&where);
     if (k == SRC_SKIP) {
@@ -471,9 +483,15 @@ pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
     set_warn(s->o, msg);
     return PC_ERR_INPUT;
   }
-  /* the key: the kind, then the URL, the plain path or the data: URI */
+  /* the key: the kind, then the URL, the data: URI or the file's path */
   pc_buf_init(&key, 1u << 20);
   pc_buf_addc(&key, (char)('0' + k));
+  if (k == SRC_FILE) {
+    use_base(s, base_dir);
+    pc_buf_adds(&key, s->real_base ? s->real_base : "?");
+    pc_buf_addc(&key, '/');
+  }
+  size_t at = key.len; /* where the source's own part starts */
   pc_buf_adds(&key, k == SRC_DATA ? src : where.data);
   pc_buf_cleanup(&where);
   if (!s->cache)
@@ -481,7 +499,7 @@ pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
   struct img_entry *e =
       key.failed ? NULL : g_hash_table_lookup(s->cache, key.data);
   if (!e && !key.failed && (e = calloc(1, sizeof *e))) {
-    e->st = load(s, k, src, key.data + 1, &e->img, &e->capped, why,
+    e->st = load(s, k, src, key.data + at, &e->img, &e->capped, why,
                  sizeof why);
     if (e->st == PC_ERR_USAGE && !e->capped)
       s->skipped++; /* a link out of the folder: counted once, below */
@@ -546,7 +564,9 @@ pc_status pc_image_load(const char *src, const pc_print_opts *o,
   pc_imgset_init(&s, o);
   struct pc_buf where;
   pc_buf_init(&where, 1u << 20);
-  enum src_kind k = classify(src, o, doc_url, &where, why, why_len);
+  enum src_kind k = classify(src, o, doc_url, o->base_dir, &where, why,
+                             why_len);
+  use_base(&s, o->base_dir);
   bool capped = false;
   pc_status st = k == SRC_SKIP  ? PC_ERR_USAGE
                  : k == SRC_BAD ? PC_ERR_INPUT

@@ -1542,12 +1542,14 @@ static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
   for (size_t d = 0; d < ndocs; d++) {
     size_t k = 0;
     const char *url = pc_doc_meta(docs[d], PC_META_URL);
+    const char *dir = set->o->base_dirs ? set->o->base_dirs[d]
+                                        : set->o->base_dir;
     for (size_t i = 0; i < pc_doc_block_count(docs[d]); i++) {
       const pc_block *bl = pc_doc_block(docs[d], i);
       if (bl->type != PC_BLOCK_FIGURE || !bl->src || ++k > PC_MAX_IMAGES)
         continue;
       struct preimg *pi = &pre[(*n)++];
-      pi->st = pc_imgset_get(set, bl->src, url, &pi->img);
+      pi->st = pc_imgset_get(set, bl->src, url, dir, &pi->img);
     }
   }
   return pre;

@@ -43,7 +43,8 @@ pc_status pc_image_load(const char *src, const pc_print_opts *opts,
 struct pc_imgset {
   const pc_print_opts *o;
   void *cache;          /* GHashTable: key -> struct img_entry */
-  char *real_base;      /* realpath of o->base_dir, or NULL */
+  const char *base_of;  /* the base_dir real_base is of (borrowed) */
+  char *real_base;      /* its realpath, or NULL */
   size_t fetches;       /* fetches started */
   size_t fetched;       /* bytes they brought */
   double deadline;      /* CLOCK_MONOTONIC seconds; 0 = no fetch yet */
@@ -51,11 +52,13 @@ struct pc_imgset {
   size_t capped;        /* uses left out by the call's limits */
 };
 void pc_imgset_init(struct pc_imgset *s, const pc_print_opts *opts);
-/* The image of src in a document at doc_url (as for pc_image_load), or an
- * error status (it has already warned, or counted it).  *img is borrowed
- * from s and lives until pc_imgset_cleanup. */
+/* The image of src in a document at doc_url whose local images are in
+ * base_dir (as opts->base_dir for pc_image_load), or an error status (it
+ * has already warned, or counted it).  *img is borrowed from s and lives
+ * until pc_imgset_cleanup. */
 pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
-                        const char *doc_url, const struct pc_image **img);
+                        const char *doc_url, const char *base_dir,
+                        const struct pc_image **img);
 /* Warns about what was counted: one line for the images left out by
  * choice, one for those over the limits; then zeroes the counts. */
 void pc_imgset_report(struct pc_imgset *s);

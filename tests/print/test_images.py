@@ -9,7 +9,8 @@ page's folder tree (symlinks resolved) are embedded by html
 --embed-images, pdf and mail, and the rest is told in ONE warning line.
 With a <base href> or a canonical URL, relative and root-relative sources
 are web addresses (fetched only with --fetch-images); stdin has no folder;
-serve never reads a local file.
+several inputs each read their own folder; serve never reads a local
+file.
 
 Fetches: a page with 300 <img> of one URL and 150 distinct ones makes one
 request for the repeated URL and at most 50 in all; a stalling image server
@@ -197,6 +198,27 @@ def test_local(tmp):
     return sub
 
 
+def test_two_folders(tmp):
+    """Several inputs: each document's images come from its own folder."""
+    a, b = os.path.join(tmp, "two", "a"), os.path.join(tmp, "two", "b")
+    os.makedirs(a)
+    os.makedirs(b)
+    with open(os.path.join(a, "x.png"), "wb") as f:
+        f.write(png(40, 30))
+    with open(os.path.join(a, "y.png"), "wb") as f:
+        f.write(png(50, 50, b"\xff\x00\x00\xff"))  # a's, not b's
+    with open(os.path.join(b, "z.png"), "wb") as f:
+        f.write(png(41, 31))
+    with open(os.path.join(a, "page.html"), "w") as f:
+        f.write(page(["x.png"]))
+    with open(os.path.join(b, "page.html"), "w") as f:
+        f.write(page(["y.png", "z.png"]))
+    out = os.path.join(tmp, "two.pdf")
+    r = pc("pdf", os.path.join(a, "page.html"), os.path.join(b, "page.html"), "-o", out)
+    check("two inputs in two folders: each one's images from its own folder",
+          r.returncode == 0 and sorted(sizes(out)) == GOOD, (r.stderr.decode(), sizes(out)))
+
+
 def test_base(tmp, sub, base):
     """<base href> and canonical URLs make relative sources web addresses."""
     srcs = ["img.png", "/photo.png", "../../secret/photo.png", "link.png"]
@@ -303,6 +325,7 @@ def main():
     _, base = image_server("127.0.0.1")
     _, base2 = image_server("127.0.0.2")
     sub = test_local(tmp)
+    test_two_folders(tmp)
     test_base(tmp, sub, base)
     test_fanout(tmp, base)
     test_serve(tmp, sub, os.path.join(tmp, "secret", "photo.png"), base2)
