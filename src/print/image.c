@@ -502,7 +502,7 @@ pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
     e->st = load(s, k, src, key.data + at, &e->img, &e->capped, why,
                  sizeof why);
     if (e->st == PC_ERR_USAGE && !e->capped)
-      s->skipped++; /* a link out of the folder: counted once, below */
+      s->skipped++; /* a link out of the folder: at each use, as here */
     if (e->st != PC_OK && e->st != PC_ERR_USAGE) {
       snprintf(msg, sizeof msg, "image left out: %s", why);
       set_warn(s->o, msg); /* once for each distinct source */
