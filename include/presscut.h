@@ -370,7 +370,9 @@ typedef struct pc_print_opts {
                              (after pc_attribute) */
   int embed_images;       /* html: images as data: URIs */
   int fetch_images;       /* 1: http(s) images are fetched (capped) */
-  const char *base_dir;   /* relative image paths resolve here; NULL = none */
+  const char *base_dir;   /* the input file's folder: relative image
+                             paths are read only inside it (symlinks
+                             resolved); NULL = no local image is read */
   size_t max_image_bytes; /* per image; 0 = 10 MiB */
   long image_timeout_s;   /* per fetched image; 0 = 10 */
   int deny_private_fetch; /* image fetches refuse private addresses
@@ -381,6 +383,20 @@ typedef struct pc_print_opts {
                                  NULL = found and loaded anew each call */
   pc_warn_fn warn;
   void *warn_closure;
+  /* Limits of one call (pc_print_html, pc_pdf, each part of
+   * pc_mail_compose), whatever its number of documents and images: each
+   * distinct image is read once and used again; past a limit, the images
+   * still to fetch are left out with one warning.  (Added after 0.1.0, at
+   * the end, so the fields above keep their offsets; pc_print_opts_init
+   * sets them, and 0 means the default as well.) */
+  int max_image_fetches;  /* distinct http(s) images; 0 = 50 */
+  size_t max_image_total; /* bytes of them all; 0 = 32 MiB */
+  long image_budget_s;    /* seconds for all of them (each fetch also
+                             within image_timeout_s); 0 = 30 */
+  /* pc_pdf: the folder of each of its ndocs documents (an entry may be
+   * NULL: none), in place of base_dir; borrowed.  NULL = base_dir for
+   * all.  (Also added after 0.1.0.) */
+  const char *const *base_dirs;
 } pc_print_opts;
 
 /* Fills opts with defaults.  Call before setting fields. */

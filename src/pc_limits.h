@@ -94,5 +94,18 @@
 #ifndef PC_SERVE_MAX_QUERY_ARGS
 #define PC_SERVE_MAX_QUERY_ARGS 100u
 #endif
+/* Images of one print call (pc_print_opts.max_image_fetches,
+ * max_image_total, image_budget_s defaults): a page of 500 <img> of
+ * distinct (or slow) URLs would otherwise make one PDF request 500
+ * fetches of 10 MiB and 10 s each. */
+#ifndef PC_MAX_IMAGE_FETCHES
+#define PC_MAX_IMAGE_FETCHES 50
+#endif
+#ifndef PC_MAX_IMAGE_TOTAL
+#define PC_MAX_IMAGE_TOTAL (32u * 1024u * 1024u)
+#endif
+#ifndef PC_IMAGE_BUDGET_S
+#define PC_IMAGE_BUDGET_S 30
+#endif
 
 #endif /* PC_LIMITS_H */
