@@ -40,6 +40,7 @@ bool parse_bytes(const char *s, size_t *v) {
   return true;
 }
 
+
 int fail(int code, const char *fmt, const char *a, const char *b) {
   fprintf(stderr, "%s: ", PROG);
   fprintf(stderr, fmt, a, b);

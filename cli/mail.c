@@ -7,6 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A file presscut writes (an output, the outbox) that cannot be written,
+ * a full disk say, is an I/O error, 5 (3 is for an input that cannot be
+ * read). */
+static int write_exit_code(pc_status st) {
+  return st == PC_ERR_IO ? EX_INTERNAL : exit_code(st);
+}
+
 static void usage_mail(FILE *f) {
   fprintf(f,
           "Usage: presscut mail INPUT --to ADDR[,ADDR...] --from ADDR\n"
@@ -17,7 +24,9 @@ static void usage_mail(FILE *f) {
           "Sends the article: the sender's message and the article as plain\n"
           "text and HTML, with the PDF (or HTML) attached.  The message is\n"
           "stored in the outbox before it is sent and removed once the server\n"
-          "accepted it; --flush-outbox sends what is waiting.\n"
+          "accepted it; --flush-outbox sends what is waiting.  Delivery is at\n"
+          "least once: after a timeout or a kill while the server had it, it is\n"
+          "sent again, with the same Message-ID.\n"
           "\n"
           "Mail options:\n"
           "      --to ADDRS          recipients, comma-separated (RFC 5322)\n"
@@ -32,7 +41,7 @@ static void usage_mail(FILE *f) {
           "      --tls MODE          auto (STARTTLS when offered, default),\n"
           "                          required (never in clear) or off\n"
           "      --cacert FILE       CA certificates to verify the server with\n"
-          "      --smtp-timeout S    seconds per attempt (default 30)\n"
+          "      --smtp-timeout S    seconds per attempt, every phase (30)\n"
           "      --retries N         attempts after a transient failure (default 3)\n"
           "      --retry-wait MS     first wait between attempts, doubled (1000)\n"
           "      --outbox DIR        default $XDG_DATA_HOME/presscut/outbox\n"
@@ -49,7 +58,8 @@ static void usage_mail(FILE *f) {
           "\n"
           "Exit status: 0 sent (or composed), 2 usage error (an invalid\n"
           "address: nothing is sent), 3 input error, 4 delivery failed (the\n"
-          "message stays in the outbox), 5 internal error.\n");
+          "message stays in the outbox), 5 the message or the outbox cannot\n"
+          "be written (a full disk) or internal error.\n");
 }
 
 /* The default outbox: $XDG_DATA_HOME/presscut/outbox, else under ~/.local. */
@@ -291,17 +301,19 @@ int cmd_mail(int argc, char **argv) {
               err.msg[0] ? err.msg : pc_strerror(st));
   } else if (dry) {
     FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
-    if (!f || fwrite(msg, 1, len, f) != len)
-      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+    if (!f || fwrite(msg, 1, len, f) != len || fflush(f) != 0)
+      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+                strerror(errno));
     if (f && f != stdout && fclose(f) != 0 && rc == EX_OK)
-      rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+                strerror(errno));
   } else if (!box) {
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
   } else {
     char *name = NULL;
     st = pc_outbox_put(box, msg, len, &name, &err);
     if (st != PC_OK) {
-      rc = fail(exit_code(st), "outbox: %s%s", err.msg, "");
+      rc = fail(write_exit_code(st), "outbox: %s%s", err.msg, "");
     } else {
       size_t sent = 0, failed = 0;
       st = pc_outbox_flush(box, name, &so, &sent, &failed, &err);

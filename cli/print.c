@@ -23,8 +23,11 @@ static void usage_print(FILE *f, bool pdf) {
           "      --no-footer       no source line and page numbers\n"
           "      --who-said-what   an appendix: speakers, quotes and claims\n"
           "%s"
-          "      --fetch-images    fetch http(s) images (on for URL inputs)\n"
+          "      --fetch-images    fetch http(s) images (on for URL inputs; each\n"
+          "                        once, at most 50, 32 MiB and 30 s in all)\n"
           "      --no-fetch-images never fetch images\n"
+          "Local images are read only from the input file's folder (symlinks\n"
+          "resolved); the rest are left out with one warning.\n"
           "\n"
           "Input options:\n"
           "      --cut             drop the editor's optional passages\n"
@@ -129,6 +132,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   po.warn = cli_warn;
   po.warn_closure = (void *)(ninputs == 1 ? argv[optind] : "pdf");
   po.base_dir = ninputs == 1 ? dirs[0] : (ndocs ? dirs[0] : NULL);
+  po.base_dirs = (const char *const *)dirs; /* pdf: each input's own */
   /* write to a temporary name and rename: no half-written file */
   char *tmp = NULL;
   FILE *out = stdout;

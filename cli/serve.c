@@ -10,6 +10,8 @@ static void usage_serve(FILE *f) {
   fprintf(f,
           "Usage: presscut serve [--listen 127.0.0.1:8080] [--smtp URL --from ADDR]\n"
           "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
+          "                      [--public-url URL] [--allowed-host NAME]... [--proxy URL]\n"
+          "                      [--fetch-threads N] [--fetches-per-client N]\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
           "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
@@ -27,10 +29,31 @@ static void usage_serve(FILE *f) {
           "                             as for presscut mail\n"
           "      --outbox DIR           mail outbox (default as for mail)\n"
           "      --mail-per-minute N    messages per client address (default 5)\n"
+          "      --mail-per-hour N      messages per client address (default 20)\n"
+          "      --max-recipients N     addresses in \"to\" per message (default 10)\n"
           "      --allow-private-fetch  let URL fetches reach loopback and\n"
           "                             private addresses (off: refused)\n"
+          "      --proxy URL            fetch through this proxy, each target\n"
+          "                             host checked first (http_proxy and\n"
+          "                             the like are ignored by serve)\n"
           "      --max-body BYTES       largest request body (default 10 MiB)\n"
           "      --threads N            worker threads (default: cores)\n"
+          "      --fetch-threads N      threads for requests that fetch or mail\n"
+          "                             (default 8)\n"
+          "      --fetches-per-client N such requests of one client address at\n"
+          "                             once (default 4; more: 429)\n"
+          "      --public-url URL       where users reach the page (behind a\n"
+          "                             proxy): its host is served, and mail\n"
+          "                             from its origin accepted\n"
+          "      --allowed-host NAME    serve requests for this Host too\n"
+          "                             (repeatable); others are refused 421\n"
+          "                             but the listen address and localhost\n"
+          "      --max-connections N    connections in all (default 256)\n"
+          "      --max-per-address N    connections from one address (default 32)\n"
+          "      --head-timeout S       seconds to send a request head (default 10)\n"
+          "      --body-timeout S       seconds to send a request body (default 60)\n"
+          "      --max-inflight BYTES   request bodies held at once, 503 past it\n"
+          "                             (default 64 MiB, at least --max-body)\n"
           "      --data-dir DIR         language data, as for extract\n"
           "  -h, --help                 this help\n");
 }
@@ -49,9 +72,42 @@ static void on_ready(void *closure, unsigned port) {
   fflush(stdout);
 }
 
+/* One of serve's connection limits (which: --max-connections,
+ * --max-per-address, --head-timeout, --body-timeout, --max-inflight) into
+ * so: EX_OK, or the usage error (reported). */
+static int serve_limit(int which, const char *arg, pc_serve_opts *so) {
+  static const char *const names[] = {"--max-connections", "--max-per-address",
+                                      "--head-timeout", "--body-timeout",
+                                      "--max-inflight"};
+  static const unsigned long long lo[] = {1, 1, 1, 1, 1024},
+                                  hi[] = {100000, 100000, 86400, 86400,
+                                          1ull << 40};
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(arg, &end, 10);
+  if (errno || end == arg || *end || arg[0] == '-' || v < lo[which] ||
+      v > hi[which]) {
+    char range[96];
+    snprintf(range, sizeof range, "%s: %llu to %llu", names[which], lo[which],
+             hi[which]);
+    return fail(EX_USAGE, "%s, not '%s'", range, arg);
+  }
+  switch (which) {
+  case 0: so->connection_limit = (unsigned)v; break;
+  case 1: so->max_per_address = (unsigned)v; break;
+  case 2: so->head_timeout_s = (unsigned)v; break;
+  case 3: so->body_timeout_s = (unsigned)v; break;
+  default: so->max_inflight = (size_t)v; break;
+  }
+  return EX_OK;
+}
+
 int cmd_serve(int argc, char **argv) {
   enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
-         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA };
+         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
+         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
+         O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
+         O_BODYTO, O_INFLIGHT };
   static const struct option lo[] = {
       {"listen", required_argument, NULL, O_LISTEN},
       {"smtp", required_argument, NULL, O_SMTP},
@@ -66,10 +122,23 @@ int cmd_serve(int argc, char **argv) {
       {"max-body", required_argument, NULL, O_MAXBODY},
       {"threads", required_argument, NULL, O_THREADS},
       {"data-dir", required_argument, NULL, O_DATA},
+      {"public-url", required_argument, NULL, O_PUBLIC},
+      {"allowed-host", required_argument, NULL, O_ALLOWHOST},
+      {"max-recipients", required_argument, NULL, O_MAXRCPT},
+      {"mail-per-hour", required_argument, NULL, O_HOURRATE},
+      {"proxy", required_argument, NULL, O_PROXY},
+      {"fetch-threads", required_argument, NULL, O_FETCHTHREADS},
+      {"fetches-per-client", required_argument, NULL, O_PERCLIENT},
+      {"max-connections", required_argument, NULL, O_MAXCONN},
+      {"max-per-address", required_argument, NULL, O_PERADDR},
+      {"head-timeout", required_argument, NULL, O_HEADTO},
+      {"body-timeout", required_argument, NULL, O_BODYTO},
+      {"max-inflight", required_argument, NULL, O_INFLIGHT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pc_serve_opts so;
   pc_serve_opts_init(&so);
+  const char *hosts[64]; /* --allowed-host, borrowed from argv */
   const char *pwfile = NULL, *data_dir = NULL, *outbox = NULL;
   int c;
   optind = 1;
@@ -93,6 +162,18 @@ int cmd_serve(int argc, char **argv) {
         return fail(EX_USAGE, "--mail-per-minute: 1 to 10000, not '%s'%s",
                     optarg, "");
       break;
+    case O_MAXRCPT:
+      so.max_recipients = (int)strtol(optarg, &end, 10);
+      if (*end || so.max_recipients < 1 || so.max_recipients > 1000)
+        return fail(EX_USAGE, "--max-recipients: 1 to 1000, not '%s'%s",
+                    optarg, "");
+      break;
+    case O_HOURRATE:
+      so.mail_per_hour = (int)strtol(optarg, &end, 10);
+      if (*end || so.mail_per_hour < 1 || so.mail_per_hour > 100000)
+        return fail(EX_USAGE, "--mail-per-hour: 1 to 100000, not '%s'%s",
+                    optarg, "");
+      break;
     case O_PRIVATE: so.allow_private_fetch = 1; break;
     case O_MAXBODY:
       errno = 0;
@@ -106,7 +187,38 @@ int cmd_serve(int argc, char **argv) {
       if (*end || so.threads < 1 || so.threads > 256)
         return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
       break;
+    case O_FETCHTHREADS:
+      so.fetch_threads = (int)strtol(optarg, &end, 10);
+      if (*end || so.fetch_threads < 1 || so.fetch_threads > 256)
+        return fail(EX_USAGE, "--fetch-threads: 1 to 256, not '%s'%s", optarg,
+                    "");
+      break;
+    case O_PERCLIENT:
+      so.fetches_per_client = (int)strtol(optarg, &end, 10);
+      if (*end || so.fetches_per_client < 1 || so.fetches_per_client > 1000)
+        return fail(EX_USAGE, "--fetches-per-client: 1 to 1000, not '%s'%s",
+                    optarg, "");
+      break;
     case O_DATA: data_dir = optarg; break;
+    case O_PUBLIC: so.public_url = optarg; break;
+    case O_PROXY:
+      if (!strstr(optarg, "://"))
+        return fail(EX_USAGE, "--proxy: a URL (http://HOST:PORT), not '%s'%s",
+                    optarg, "");
+      so.proxy = optarg;
+      break;
+    case O_ALLOWHOST:
+      if (so.nallowed_hosts == sizeof hosts / sizeof *hosts || !*optarg ||
+          strpbrk(optarg, ":/ "))
+        return fail(EX_USAGE, "--allowed-host: a host name (at most 64), "
+                    "not '%s'%s", optarg, "");
+      hosts[so.nallowed_hosts++] = optarg;
+      so.allowed_hosts = hosts;
+      break;
+    case O_MAXCONN: case O_PERADDR: case O_HEADTO: case O_BODYTO: case O_INFLIGHT:
+      if (serve_limit(c - O_MAXCONN, optarg, &so) != EX_OK)
+        return EX_USAGE;
+      break;
     case 'h': usage_serve(stdout); return EX_OK;
     default: usage_serve(stderr); return EX_USAGE;
     }

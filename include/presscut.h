@@ -286,6 +286,14 @@ typedef struct pc_fetch_opts {
                          and reserved addresses (IPv4 and IPv6), checked on
                          every address actually connected to, redirects
                          included (for servers that fetch for others) */
+  const char *proxy;  /* NULL: libcurl's choice from http_proxy,
+                         https_proxy, ALL_PROXY and NO_PROXY, or with
+                         deny_private no proxy at all (the guard would see
+                         only the proxy's address); "": none; a URL: that
+                         proxy for every host, and with deny_private the
+                         target's own addresses (resolved here, every one
+                         public) are checked before the request and before
+                         each redirect, which is then followed here */
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
@@ -401,16 +409,33 @@ typedef struct pc_print_opts {
                              (after pc_attribute) */
   int embed_images;       /* html: images as data: URIs */
   int fetch_images;       /* 1: http(s) images are fetched (capped) */
-  const char *base_dir;   /* relative image paths resolve here; NULL = none */
+  const char *base_dir;   /* the input file's folder: relative image
+                             paths are read only inside it (symlinks
+                             resolved); NULL = no local image is read */
   size_t max_image_bytes; /* per image; 0 = 10 MiB */
   long image_timeout_s;   /* per fetched image; 0 = 10 */
   int deny_private_fetch; /* image fetches refuse private addresses
                              (pc_fetch_opts.deny_private) */
+  const char *fetch_proxy; /* image fetches' pc_fetch_opts.proxy */
   struct pc_pdf_cache *cache; /* pdf: fonts and hyphenation dictionaries
                                  kept between calls (pc_pdf_cache_new);
                                  NULL = found and loaded anew each call */
   pc_warn_fn warn;
   void *warn_closure;
+  /* Limits of one call (pc_print_html, pc_pdf, each part of
+   * pc_mail_compose), whatever its number of documents and images: each
+   * distinct image is read once and used again; past a limit, the images
+   * still to fetch are left out with one warning.  (Added after 0.1.0, at
+   * the end, so the fields above keep their offsets; pc_print_opts_init
+   * sets them, and 0 means the default as well.) */
+  int max_image_fetches;  /* distinct http(s) images; 0 = 50 */
+  size_t max_image_total; /* bytes of them all; 0 = 32 MiB */
+  long image_budget_s;    /* seconds for all of them (each fetch also
+                             within image_timeout_s); 0 = 30 */
+  /* pc_pdf: the folder of each of its ndocs documents (an entry may be
+   * NULL: none), in place of base_dir; borrowed.  NULL = base_dir for
+   * all.  (Also added after 0.1.0.) */
+  const char *const *base_dirs;
 } pc_print_opts;
 
 /* Fills opts with defaults.  Call before setting fields. */
@@ -518,7 +543,9 @@ PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
 
 /* Sends one stored message (by name) or, with name NULL, every message
  * waiting in dir; each is claimed first, so two flushes never send the same
- * message, and removed after the server accepted it.  *sent and *failed
+ * message, and removed after the server accepted it.  At least once: a
+ * message whose acceptance was not seen (a timeout or a kill after DATA)
+ * is sent again, the same bytes and Message-ID.  *sent and *failed
  * (may be NULL) count the messages. */
 PC_API pc_status pc_outbox_flush(const char *dir, const char *name,
                                  const pc_smtp_opts *opts, size_t *sent,
@@ -537,8 +564,31 @@ typedef struct pc_serve_opts {
   size_t max_body;          /* request bodies; 0 = 10 MiB */
   int threads;              /* worker threads; 0 = the number of cores */
   int mail_per_minute;      /* per client address; 0 = 5 */
-  unsigned connection_limit;/* 0 = 256 */
+  unsigned connection_limit;/* connections in all; 0 = 256 */
   unsigned timeout_s;       /* idle connection timeout; 0 = 15 */
+  /* Requests (borrowed strings).  A request whose Host is not the listen
+   * address, localhost, the host of public_url or one of allowed_hosts is
+   * refused 421 on every route but /healthz (DNS rebinding). */
+  const char *public_url;   /* where users reach the page ("https://news.
+                               example/"), or NULL; mail from its origin is
+                               accepted too */
+  const char *const *allowed_hosts; /* more Host names served */
+  size_t nallowed_hosts;
+  const char *proxy;        /* fetch through this proxy URL, checking each
+                               target's own addresses; NULL = no proxy (the
+                               environment's proxy variables are ignored) */
+  int fetch_threads;        /* threads for requests that fetch or mail;
+                               0 = 8 */
+  int fetches_per_client;   /* such requests at once per client address;
+                               0 = 4 */
+  int max_recipients;       /* per message; 0 = 10 */
+  int mail_per_hour;        /* per client address; 0 = 20 */
+  unsigned max_per_address; /* connections from one client address; 0 = 32 */
+  unsigned head_timeout_s;  /* to receive a whole request head; 0 = 10 */
+  unsigned body_timeout_s;  /* to receive a whole request body; 0 = 60 */
+  size_t max_inflight;      /* request-body bytes held by all connections
+                               at once (503 past it); 0 = 64 MiB, and
+                               never under max_body */
   /* Called once listening, with the bound port (for port 0). */
   void (*ready)(void *closure, unsigned port);
   void *ready_closure;

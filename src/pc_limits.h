@@ -65,4 +65,47 @@
 #define PC_MAX_OUTPUT (256u * 1024u * 1024u)
 #endif
 
+/* presscut serve, per connection (src/server/connlimits.c).  Defaults of
+ * pc_serve_opts; each has an option of `presscut serve`. */
+/* Connections in all, and from one client address: three addresses must
+ * not fill the server (slowloris). */
+#ifndef PC_SERVE_MAX_CONNS
+#define PC_SERVE_MAX_CONNS 256u
+#endif
+#ifndef PC_SERVE_MAX_PER_ADDR
+#define PC_SERVE_MAX_PER_ADDR 32u
+#endif
+/* Seconds to receive a whole request head, and a whole body: the idle
+ * timeout restarts on every byte, so a byte every few seconds would
+ * otherwise hold a connection for ever. */
+#ifndef PC_SERVE_HEAD_TIMEOUT
+#define PC_SERVE_HEAD_TIMEOUT 10u
+#endif
+#ifndef PC_SERVE_BODY_TIMEOUT
+#define PC_SERVE_BODY_TIMEOUT 60u
+#endif
+/* Bytes of request bodies held at once by all connections: 200 bodies of
+ * 10 MiB took 2 GiB. */
+#ifndef PC_SERVE_MAX_INFLIGHT
+#define PC_SERVE_MAX_INFLIGHT (64u * 1024u * 1024u)
+#endif
+/* Query arguments of one request: libmicrohttpd 0.9.75 keeps each in the
+ * connection's 256 KiB pool and, when it runs out there, never answers. */
+#ifndef PC_SERVE_MAX_QUERY_ARGS
+#define PC_SERVE_MAX_QUERY_ARGS 100u
+#endif
+/* Images of one print call (pc_print_opts.max_image_fetches,
+ * max_image_total, image_budget_s defaults): a page of 500 <img> of
+ * distinct (or slow) URLs would otherwise make one PDF request 500
+ * fetches of 10 MiB and 10 s each. */
+#ifndef PC_MAX_IMAGE_FETCHES
+#define PC_MAX_IMAGE_FETCHES 50
+#endif
+#ifndef PC_MAX_IMAGE_TOTAL
+#define PC_MAX_IMAGE_TOTAL (32u * 1024u * 1024u)
+#endif
+#ifndef PC_IMAGE_BUDGET_S
+#define PC_IMAGE_BUDGET_S 30
+#endif
+
 #endif /* PC_LIMITS_H */

@@ -20,7 +20,12 @@
   X(curl_easy_getinfo)                                                         \
   X(curl_easy_strerror)                                                        \
   X(curl_slist_append)                                                         \
-  X(curl_slist_free_all)
+  X(curl_slist_free_all)                                                       \
+  X(curl_url)                                                                  \
+  X(curl_url_cleanup)                                                          \
+  X(curl_url_set)                                                              \
+  X(curl_url_get)                                                              \
+  X(curl_free)
 
 struct pc_dl_curl {
   PC_DL_CURL_FUNCS(PC_DL_FIELD)
@@ -41,6 +46,11 @@ const struct pc_dl_curl *pc_dl_curl(void);
 #define curl_easy_strerror (pc_dl_curl()->curl_easy_strerror)
 #define curl_slist_append (pc_dl_curl()->curl_slist_append)
 #define curl_slist_free_all (pc_dl_curl()->curl_slist_free_all)
+#define curl_url (pc_dl_curl()->curl_url)
+#define curl_url_cleanup (pc_dl_curl()->curl_url_cleanup)
+#define curl_url_set (pc_dl_curl()->curl_url_set)
+#define curl_url_get (pc_dl_curl()->curl_url_get)
+#define curl_free (pc_dl_curl()->curl_free)
 #endif
 
 #endif

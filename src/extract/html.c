@@ -1116,6 +1116,24 @@ static void attempt(struct ex *x, unsigned rules) {
   kept_walk(x, top);
 }
 
+/* The page's <base href> made absolute (against base: the input's URL or
+ * the canonical one), the base of its relative links and images as in a
+ * browser; NULL unless that gives an http(s) address.  Caller frees. */
+static char *base_href(htmlDocPtr html, const char *base) {
+  xmlNode *root = xmlDocGetRootElement(html);
+  xmlNode *b = root ? pc_dom_find(root, "base") : NULL;
+  const char *h = b ? pc_dom_attr(b, "href") : NULL;
+  if (!h || !*h || strlen(h) > PC_MAX_ATTR)
+    return NULL;
+  char *abs = pc_url_resolve(base, h);
+  if (abs && !pc_ascii_istarts(abs, "http://") &&
+      !pc_ascii_istarts(abs, "https://")) {
+    free(abs);
+    abs = NULL;
+  }
+  return abs;
+}
+
 /* Below this many characters of body text an attempt is retried with
  * fewer heuristics (Readability's charThreshold). */
 #define MIN_BODY_CHARS 500
@@ -1138,6 +1156,9 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   const char *canon = doc->meta[PC_META_URL];
   if (!x.base && canon)
     x.base = canon;
+  char *based = base_href(html, x.base); /* owned here */
+  if (based)
+    x.base = based;
   x.title = doc->meta[PC_META_TITLE];
 
   xmlNode *root = xmlDocGetRootElement(html);
@@ -1189,6 +1210,7 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   pc_status st = x.status;
   pc_textb_cleanup(&x.tb);
   free(x.st);
+  free(based);
   pc_dom_free(html);
   return st;
 }

@@ -3,6 +3,7 @@
 #include "core/dl_curl.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,8 @@ void pc_fetch_opts_init(pc_fetch_opts *opts) {
 struct sink {
   struct pc_buf b;
   bool over;
-  bool deny_private;
+  bool deny_private; /* check the addresses connected to (no proxy) */
+  bool unresolved;   /* a proxied target's host did not resolve */
   char refused[INET6_ADDRSTRLEN]; /* the address refused, if any */
 };
 
@@ -96,27 +98,109 @@ static bool allowed(const char *addr) {
   return false;
 }
 
+/* Whether one address may be reached; else its text goes to s->refused. */
+static bool address_ok(const struct sockaddr *sa, struct sink *s) {
+  bool bad = true; /* what is not IPv4 or IPv6 is refused too */
+  char text[INET6_ADDRSTRLEN] = "?";
+  if (sa->sa_family == AF_INET) {
+    const struct sockaddr_in *in = (const void *)sa;
+    bad = private_v4(ntohl(in->sin_addr.s_addr));
+    inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+  } else if (sa->sa_family == AF_INET6) {
+    const struct sockaddr_in6 *in6 = (const void *)sa;
+    bad = private_v6(in6->sin6_addr.s6_addr);
+    inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+  }
+  if (bad && !allowed(text)) {
+    snprintf(s->refused, sizeof s->refused, "%s", text);
+    return false;
+  }
+  return true;
+}
+
+/* Through a proxy the only connection is to the proxy, which resolves the
+ * target itself: the target's host is resolved here and every address it
+ * has must be public.  (A name whose answers change between this check and
+ * the proxy's own look-up is the proxy's to refuse.)  False with
+ * s->refused or s->unresolved set. */
+static bool target_ok(const char *url, struct sink *s) {
+  CURLU *u = curl_url();
+  char *host = NULL;
+  bool ok = false;
+  if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host) {
+    char name[256];
+    size_t n = strlen(host);
+    bool v6 = n > 2 && host[0] == '[' && host[n - 1] == ']';
+    if (n - (v6 ? 2 : 0) < sizeof name && !strchr(host, '%')) {
+      snprintf(name, sizeof name, "%.*s", (int)(n - (v6 ? 2 : 0)), host + v6);
+      struct addrinfo hints, *res = NULL;
+      memset(&hints, 0, sizeof hints);
+      hints.ai_family = AF_UNSPEC;
+      hints.ai_socktype = SOCK_STREAM;
+      if (getaddrinfo(name, NULL, &hints, &res) == 0) {
+        ok = res != NULL;
+        for (const struct addrinfo *a = res; ok && a; a = a->ai_next)
+          ok = address_ok(a->ai_addr, s);
+        freeaddrinfo(res);
+      } else {
+        s->unresolved = true;
+      }
+    }
+  }
+  if (!ok && !s->refused[0] && !s->unresolved)
+    snprintf(s->refused, sizeof s->refused, "?"); /* no host, a zone id */
+  curl_free(host);
+  curl_url_cleanup(u);
+  return ok;
+}
+
+/* Performs the transfer.  Through a proxy with the guard (check), every
+ * target is checked first and redirects are followed here, at most
+ * redirects of them; the body of a redirect is dropped. */
+static CURLcode perform(CURL *c, const char *url, long redirects, bool check,
+                        struct sink *s) {
+  if (!check)
+    return curl_easy_perform(c);
+  char *next = NULL; /* owned: the redirect being followed */
+  CURLcode rc = CURLE_OK;
+  for (long hop = 0;; hop++) {
+    if (!target_ok(next ? next : url, s)) {
+      rc = CURLE_COULDNT_RESOLVE_HOST;
+      break;
+    }
+    if (next)
+      curl_easy_setopt(c, CURLOPT_URL, next); /* copied by libcurl */
+    rc = curl_easy_perform(c);
+    long code = 0;
+    char *loc = NULL;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc);
+    if (rc != CURLE_OK || code < 300 || code > 399 || !loc || !redirects)
+      break;
+    if (hop >= redirects) {
+      rc = CURLE_TOO_MANY_REDIRECTS;
+      break;
+    }
+    free(next);
+    if (!(next = strdup(loc))) {
+      rc = CURLE_OUT_OF_MEMORY;
+      break;
+    }
+    size_t max = s->b.max;
+    pc_buf_cleanup(&s->b);
+    pc_buf_init(&s->b, max);
+  }
+  free(next);
+  return rc;
+}
+
 static curl_socket_t open_guarded(void *ud, curlsocktype purpose,
                                   struct curl_sockaddr *sa) {
   struct sink *s = ud;
   (void)purpose;
-  if (s->deny_private) {
-    bool bad = true; /* what is not IPv4 or IPv6 is refused too */
-    char text[INET6_ADDRSTRLEN] = "?";
-    if (sa->family == AF_INET) {
-      const struct sockaddr_in *in = (const void *)&sa->addr;
-      bad = private_v4(ntohl(in->sin_addr.s_addr));
-      inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
-    } else if (sa->family == AF_INET6) {
-      const struct sockaddr_in6 *in6 = (const void *)&sa->addr;
-      bad = private_v6(in6->sin6_addr.s6_addr);
-      inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
-    }
-    if (bad && !allowed(text)) {
-      snprintf(s->refused, sizeof s->refused, "%s", text);
-      return CURL_SOCKET_BAD;
-    }
-  }
+  if (s->deny_private && !address_ok((const struct sockaddr *)&sa->addr, s))
+    return CURL_SOCKET_BAD;
   return socket(sa->family, sa->socktype, sa->protocol);
 }
 
@@ -161,8 +245,14 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   struct sink s;
   size_t max = opts->max_bytes ? opts->max_bytes : PC_MAX_FETCH_DEFAULT;
   pc_buf_init(&s.b, max);
+  /* a proxy given is used for every host; none given, the environment's
+   * is used only without the guard (which would see only the proxy) */
+  const char *proxy = opts->proxy ? opts->proxy
+                      : opts->deny_private ? "" : NULL;
+  bool proxied = proxy && *proxy;
   s.over = false;
-  s.deny_private = opts->deny_private != 0;
+  s.deny_private = opts->deny_private && !proxied;
+  s.unresolved = false;
   s.refused[0] = '\0';
   char errbuf[CURL_ERROR_SIZE] = "";
   char ua[64];
@@ -172,7 +262,8 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
                                               : opts->max_redirects;
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, redirects > 0 ? 1L : 0L);
+  bool check = proxied && opts->deny_private; /* targets checked here */
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, redirects > 0 && !check ? 1L : 0L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, redirects);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, opts->timeout_s > 0 ? opts->timeout_s : 15L);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
@@ -192,7 +283,11 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   /* every connection, the first and each redirect's, is opened here */
   curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_guarded);
   curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &s);
-  CURLcode rc = curl_easy_perform(c);
+  if (proxy) {
+    curl_easy_setopt(c, CURLOPT_PROXY, proxy); /* "": no proxy at all */
+    curl_easy_setopt(c, CURLOPT_NOPROXY, proxied ? "" : "*");
+  }
+  CURLcode rc = perform(c, url, redirects, check, &s);
   pc_status st = PC_OK;
   long code = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
@@ -200,6 +295,10 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
     st = pc_error_set(err, PC_ERR_USAGE,
                       "%.200s: refused: %s is a private, loopback or reserved "
                       "address", url, s.refused);
+  } else if (s.unresolved) {
+    st = pc_error_set(err, PC_ERR_NETWORK,
+                      "%.200s: its host does not resolve here, so it cannot "
+                      "be checked before the proxy is asked", url);
   } else if (s.over || rc == CURLE_FILESIZE_EXCEEDED) {
     st = pc_error_set(err, PC_ERR_TOO_LARGE, "%s: body over %zu bytes", url,
                       max);

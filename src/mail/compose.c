@@ -266,7 +266,9 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   GDateTime *now = g_date_time_new_now_local();
   g_mime_message_set_date(m, now);
   g_date_time_unref(now);
-  /* the Message-ID's domain is the sender's */
+  /* the Message-ID's domain is the sender's (GMime: time and random
+   * characters, no host name); made once, here: the outbox stores it with
+   * the message, so every retry and flush sends the same one */
   InternetAddress *fa = internet_address_list_get_address(
       g_mime_message_get_from(m), 0);
   const char *fad = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(fa));

@@ -104,6 +104,28 @@ static size_t sink_cb(char *p, size_t size, size_t n, void *ud) {
   return size * n;
 }
 
+/* The end of an attempt (CLOCK_MONOTONIC).  CURLOPT_TIMEOUT does not cover
+ * the wait for the reply to the final "." of DATA (libcurl 7.88 waits its
+ * own 120 s there), so this callback, which libcurl also calls about once
+ * a second in that wait and in QUIT's, ends the attempt when its time is
+ * up: an attempt takes at most its timeout and one more second. */
+struct deadline {
+  struct timespec end;
+  bool passed;
+};
+
+static int progress_cb(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut,
+                       curl_off_t un) {
+  (void)dt, (void)dn, (void)ut, (void)un;
+  struct deadline *d = ud;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (now.tv_sec > d->end.tv_sec ||
+      (now.tv_sec == d->end.tv_sec && now.tv_nsec >= d->end.tv_nsec))
+    d->passed = true;
+  return d->passed ? 1 : 0; /* non-zero aborts the transfer */
+}
+
 enum outcome { SENT, TRANSIENT, PERMANENT };
 
 static enum outcome attempt(const char *msg, size_t len, const char *from,
@@ -131,8 +153,19 @@ static enum outcome attempt(const char *msg, size_t len, const char *from,
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   long t = o->timeout_s > 0 ? o->timeout_s : 30;
+  struct deadline dl = {{0, 0}, false};
+  clock_gettime(CLOCK_MONOTONIC, &dl.end);
+  dl.end.tv_sec += t;
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, t < 10 ? t : 10L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, t);
+  /* every wait for a reply, the one after the final "." too */
+  curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, t);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &dl);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  /* QUIT inside curl_easy_perform, under the deadline, not in
+   * curl_easy_cleanup with a response timeout of its own */
+  curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
   curl_easy_setopt(c, CURLOPT_USE_SSL, o->tls == PC_TLS_REQUIRED ? (long)CURLUSESSL_ALL
                                        : o->tls == PC_TLS_OFF ? (long)CURLUSESSL_NONE
                                                               : (long)CURLUSESSL_TRY);
@@ -149,6 +182,10 @@ static enum outcome attempt(const char *msg, size_t len, const char *from,
   curl_easy_cleanup(c);
   if (rc == CURLE_OK)
     return SENT;
+  if (rc == CURLE_ABORTED_BY_CALLBACK && dl.passed) {
+    snprintf(why, why_len, "timed out after %ld s", t);
+    return TRANSIENT;
+  }
   const char *detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   if (code >= 500 && code < 600) {
     snprintf(why, why_len, "the server refused the message (%ld): %s", code,
@@ -194,11 +231,13 @@ pc_status pc_smtp_send(const char *msg, size_t len, const pc_smtp_opts *o,
   long wait = o->retry_wait_ms > 0 ? o->retry_wait_ms : 1000;
   char why[512] = "";
   enum outcome r = PERMANENT;
-  for (int k = 0; k < tries; k++) {
+  int k = 0;
+  while (k < tries) {
     r = attempt(msg, len, from, rcpts, o, why, sizeof why);
+    k++;
     if (r != TRANSIENT)
       break;
-    if (k + 1 < tries) {
+    if (k < tries) {
       struct timespec ts = {wait / 1000, (wait % 1000) * 1000000L};
       nanosleep(&ts, NULL);
       wait *= 2;
@@ -207,6 +246,8 @@ pc_status pc_smtp_send(const char *msg, size_t len, const pc_smtp_opts *o,
   pc_mail_envelope_free(from, rcpts);
   if (r == SENT)
     return PC_OK;
-  return pc_error_set(err, PC_ERR_NETWORK, "%s%s", why,
-                      r == TRANSIENT ? " (gave up after retries)" : "");
+  if (r == TRANSIENT && k > 1)
+    return pc_error_set(err, PC_ERR_NETWORK, "%s (gave up after %d attempts)",
+                        why, k);
+  return pc_error_set(err, PC_ERR_NETWORK, "%s", why);
 }

@@ -60,7 +60,7 @@ pc_status pc_load_url(const pc_ctx *ctx, const char *url,
   if (!url || !o || !out)
     return pc_error_set(err, PC_ERR_USAGE, "pc_load_url: NULL argument");
   *out = NULL;
-  if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+  if (!pc_ascii_istarts(url, "http://") && !pc_ascii_istarts(url, "https://"))
     return pc_error_set(err, PC_ERR_USAGE,
                         "only http and https URLs are fetched");
   pc_fetch_result *fr = NULL;

@@ -19,7 +19,7 @@ struct img_ctx {
   const char *doc_url;
   int embed;
   size_t nimages;
-  int remote_skipped;
+  struct pc_imgset set; /* the call's images, each read once */
   pc_status fatal; /* out of memory only */
 };
 
@@ -54,30 +54,25 @@ static void img_html(void *closure, const pc_block *bl, struct pc_buf *b) {
     warn(c->opts, "image left out: more than %s images", "500");
     return;
   }
-  struct pc_image img;
-  char why[384];
-  pc_status ist = pc_image_load(bl->src, c->opts, c->doc_url, &img, why, sizeof why);
-  if (ist == PC_ERR_USAGE) {
-    c->remote_skipped++; /* told once, at the end */
-    return;
-  }
-  if (ist != PC_OK) {
-    warn(c->opts, "image left out: %s", why);
-    return;
-  }
-  gchar *b64 = g_base64_encode(img.data, img.len);
+  const struct pc_image *img = NULL; /* borrowed from c->set */
+  pc_status ist = pc_imgset_get(&c->set, bl->src, c->doc_url,
+                                 c->opts->base_dir, &img);
+  if (ist == PC_ERR_NOMEM)
+    c->fatal = PC_ERR_NOMEM;
+  if (ist != PC_OK)
+    return; /* warned, or counted for one warning at the end */
+  gchar *b64 = g_base64_encode(img->data, img->len);
   if (b64) {
-    pc_buf_printf(b, "<img src=\"data:%s;base64,", pc_image_mime(img.kind));
+    pc_buf_printf(b, "<img src=\"data:%s;base64,", pc_image_mime(img->kind));
     pc_buf_adds(b, b64);
-    pc_buf_printf(b, "\" width=\"%d\" height=\"%d\" alt=\"", img.width,
-                  img.height);
+    pc_buf_printf(b, "\" width=\"%d\" height=\"%d\" alt=\"", img->width,
+                  img->height);
     esc(b, bl->alt);
     pc_buf_adds(b, "\">");
     g_free(b64);
   } else {
     c->fatal = PC_ERR_NOMEM;
   }
-  pc_image_free(&img);
 }
 
 /* s as a CSS string literal: quotes, backslashes, angle brackets (which
@@ -292,15 +287,11 @@ pc_status pc_print_html(const pc_doc *doc, const pc_print_opts *opts,
     pc_buf_adds(&b, "</p>\n");
   }
   pc_buf_adds(&b, "</header>\n");
-  struct img_ctx ic = {opts, url, opts->embed_images, 0, 0, PC_OK};
+  struct img_ctx ic = {opts, url, opts->embed_images, 0, {0}, PC_OK};
+  pc_imgset_init(&ic.set, opts);
   pc_html_blocks(&b, doc, img_html, &ic);
-  if (ic.remote_skipped) {
-    char n[32];
-    snprintf(n, sizeof n, "%d", ic.remote_skipped);
-    warn(opts, "%s images left out: remote images are fetched only for URL "
-               "inputs or with --fetch-images, local ones only next to a file "
-               "input", n);
-  }
+  pc_imgset_report(&ic.set);
+  pc_imgset_cleanup(&ic.set);
   pc_buf_adds(&b, "<footer class=\"pc-source\">Source: ");
   if (site)
     esc(&b, site);

@@ -4,6 +4,7 @@
  * anything is decoded, so a 100,000 x 100,000 claim costs nothing).
  * Decoding uses the formats' own libraries: libjpeg (header only: JPEG is
  * embedded as-is), cairo's PNG reader, giflib and libwebp. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "print.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <cairo.h>
 #include <gif_lib.h>
@@ -214,26 +216,6 @@ static bool from_data_uri(const char *src, size_t max, struct pc_image *img,
   return img->data != NULL;
 }
 
-static bool from_url(const char *src, const pc_print_opts *o, size_t max,
-                     struct pc_image *img, char *why, size_t why_len) {
-  pc_fetch_opts fo;
-  pc_fetch_opts_init(&fo);
-  fo.max_bytes = max;
-  fo.timeout_s = o->image_timeout_s > 0 ? o->image_timeout_s : 10;
-  fo.deny_private = o->deny_private_fetch;
-  pc_fetch_result *r = NULL;
-  pc_error err;
-  if (pc_fetch(src, &fo, &r, &err) != PC_OK) {
-    why_set(why, why_len, "%s", err.msg);
-    return false;
-  }
-  img->data = (unsigned char *)r->body;
-  img->len = r->body_len;
-  r->body = NULL;
-  pc_fetch_result_free(r);
-  return true;
-}
-
 /* src's path under the folder of doc_url, or NULL: with doc_url
  * "https://example.com/news/story.html", "https://example.com/news/img/a.jpg"
  * gives "img/a.jpg".  Never climbs out ("..") of the folder. */
@@ -256,67 +238,162 @@ static const char *under_page(const char *src, const char *doc_url) {
   return rest;
 }
 
-pc_status pc_image_load(const char *src, const pc_print_opts *o,
-                        const char *doc_url, struct pc_image *img, char *why,
-                        size_t why_len) {
-  memset(img, 0, sizeof *img);
-  const char *local = NULL;
-  if (o && o->base_dir && !o->fetch_images && src &&
-      (pc_ascii_istarts(src, "http://") || pc_ascii_istarts(src, "https://")))
-    local = under_page(src, doc_url);
-  if (local)
-    src = local; /* read next to the input file, below */
-  size_t max = o && o->max_image_bytes ? o->max_image_bytes : 10u << 20;
+/* rel (a relative path, maybe with a query or fragment) made plain into
+ * out: empty and "." parts dropped, ".." taking back the part before it.
+ * false when it would climb above its start, or names nothing. */
+static bool plain_path(const char *rel, struct pc_buf *out) {
+  const char *end = rel + strcspn(rel, "?#"); /* not part of a file name */
+  for (const char *p = rel; p < end;) {
+    size_t n = strcspn(p, "/");
+    if (p + n > end)
+      n = (size_t)(end - p);
+    if (n == 2 && p[0] == '.' && p[1] == '.') {
+      if (!out->len)
+        return false;
+      char *slash = strrchr(out->data, '/');
+      out->len = slash ? (size_t)(slash - out->data) : 0;
+      out->data[out->len] = '\0';
+    } else if (n && !(n == 1 && p[0] == '.')) {
+      if (out->len)
+        pc_buf_addc(out, '/');
+      pc_buf_add(out, p, n);
+    }
+    p += n + (p + n < end);
+  }
+  return out->len > 0 && !out->failed;
+}
+
+enum src_kind { SRC_BAD, SRC_SKIP, SRC_DATA, SRC_URL, SRC_FILE };
+
+/* Where src comes from, by its text alone: SRC_URL (where gets the URL),
+ * SRC_FILE (where gets the plain path under base_dir), SRC_DATA, or
+ * SRC_SKIP (left out by choice) and SRC_BAD with the reason in why. */
+static enum src_kind classify(const char *src, const pc_print_opts *o,
+                              const char *doc_url, const char *base_dir,
+                              struct pc_buf *where, char *why,
+                              size_t why_len) {
   if (!src || !*src) {
     why_set(why, why_len, "no image source%s", NULL);
+    return SRC_BAD;
+  }
+  if (pc_ascii_istarts(src, "data:"))
+    return SRC_DATA;
+  bool web = pc_ascii_istarts(src, "http://") ||
+             pc_ascii_istarts(src, "https://");
+  const char *local = web && base_dir && !o->fetch_images
+                          ? under_page(src, doc_url) : NULL;
+  if (web && !local) {
+    if (!o->fetch_images) {
+      why_set(why, why_len, "%s: remote images are not fetched", src);
+      return SRC_SKIP;
+    }
+    pc_buf_adds(where, src);
+    return where->failed ? SRC_BAD : SRC_URL;
+  }
+  if (local)
+    src = local; /* the saved copy, in the same place under base_dir */
+  else if (strcspn(src, ":") < strcspn(src, "/?#")) {
+    why_set(why, why_len, "%s: not an http(s) or data: image", src);
+    return SRC_SKIP; /* file:, ftp:, ... */
+  }
+  /* "/a.png" is root-relative on the web (the page had no address to
+   * resolve it against), never a path of this machine */
+  if (src[0] == '/' || src[0] == '\\' || !base_dir) {
+    why_set(why, why_len, "%s: not a file next to the input", src);
+    return SRC_SKIP;
+  }
+  if (!plain_path(src, where)) {
+    why_set(why, why_len, "%s: outside the input's folder", src);
+    return SRC_SKIP;
+  }
+  return SRC_FILE;
+}
+
+/* Reads rel (plain, relative) under real_base (a realpath) when the file
+ * it names, symlinks resolved, is inside real_base too; PC_ERR_USAGE when
+ * it is outside.  (Checked, then opened by its resolved name: a link
+ * swapped in between by someone who can write the folder is not caught.) */
+static pc_status read_inside(const char *real_base, const char *rel,
+                             const char *src, size_t max,
+                             struct pc_image *img, char *why, size_t why_len) {
+  struct pc_buf path;
+  pc_buf_init(&path, 1u << 16);
+  pc_buf_adds(&path, real_base ? real_base : "");
+  pc_buf_addc(&path, '/');
+  pc_buf_adds(&path, rel);
+  char *real = real_base && !path.failed ? realpath(path.data, NULL) : NULL;
+  pc_buf_cleanup(&path);
+  if (!real) {
+    why_set(why, why_len, "cannot open %s", src);
     return PC_ERR_INPUT;
   }
-  bool ok;
-  if (pc_ascii_istarts(src, "data:")) {
-    ok = from_data_uri(src, max, img, why, why_len);
-  } else if (pc_ascii_istarts(src, "http://") ||
-             pc_ascii_istarts(src, "https://")) {
-    if (!o || !o->fetch_images) {
-      why_set(why, why_len, "%s: remote images are not fetched (--fetch-images)",
-              src);
-      return PC_ERR_USAGE;
-    }
-    ok = from_url(src, o, max, img, why, why_len);
-  } else if (strchr(src, ':') &&
-             strcspn(src, ":") < strcspn(src, "/?#")) { /* a scheme */
-    why_set(why, why_len, "%s: unsupported URL scheme", src);
-    return PC_ERR_INPUT;
-  } else {
-    if (!o || !o->base_dir) {
-      why_set(why, why_len, "%s: local images are not read here", src);
-      return PC_ERR_USAGE;
-    }
-    struct pc_buf path;
-    pc_buf_init(&path, 8192);
-    if (src[0] != '/') {
-      pc_buf_adds(&path, o->base_dir);
-      pc_buf_addc(&path, '/');
-    }
-    /* a query or fragment is not part of a file name */
-    pc_buf_add(&path, src, strcspn(src, "?#"));
-    ok = !path.failed && read_capped(path.data, max, img, why, why_len);
-    pc_buf_cleanup(&path);
+  size_t bl = strcmp(real_base, "/") == 0 ? 0 : strlen(real_base);
+  if (strncmp(real, real_base, bl) != 0 || real[bl] != '/') {
+    free(real);
+    why_set(why, why_len, "%s: a link out of the input's folder", src);
+    return PC_ERR_USAGE;
   }
-  if (!ok) {
-    pc_image_free(img);
+  bool ok = read_capped(real, max, img, why, why_len);
+  free(real);
+  return ok ? PC_OK : PC_ERR_INPUT;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Fetches url within the call's limits (count, bytes, time): *capped and
+ * PC_ERR_USAGE when one of them leaves no room. */
+static pc_status fetch_in(struct pc_imgset *s, const char *url, size_t max,
+                          struct pc_image *img, bool *capped, char *why,
+                          size_t why_len) {
+  const pc_print_opts *o = s->o;
+  size_t nmax = o->max_image_fetches > 0 ? (size_t)o->max_image_fetches
+                                         : PC_MAX_IMAGE_FETCHES;
+  size_t total = o->max_image_total ? o->max_image_total : PC_MAX_IMAGE_TOTAL;
+  long budget = o->image_budget_s > 0 ? o->image_budget_s : PC_IMAGE_BUDGET_S;
+  long per = o->image_timeout_s > 0 ? o->image_timeout_s : 10;
+  double t = now_s();
+  if (s->deadline == 0)
+    s->deadline = t + (double)budget; /* from the call's first fetch */
+  double left = s->deadline - t;
+  if (s->fetches >= nmax || s->fetched >= total || left < 1) {
+    *capped = true;
+    return PC_ERR_USAGE;
+  }
+  pc_fetch_opts fo;
+  pc_fetch_opts_init(&fo);
+  fo.max_bytes = max < total - s->fetched ? max : total - s->fetched;
+  fo.timeout_s = (double)per < left ? per : (long)left;
+  fo.deny_private = o->deny_private_fetch;
+  fo.proxy = o->fetch_proxy;
+  s->fetches++;
+  pc_fetch_result *r = NULL;
+  pc_error err;
+  if (pc_fetch(url, &fo, &r, &err) != PC_OK) {
+    why_set(why, why_len, "%s", err.msg);
     return PC_ERR_INPUT;
   }
+  img->data = (unsigned char *)r->body;
+  img->len = r->body_len;
+  s->fetched += r->body_len;
+  r->body = NULL;
+  pc_fetch_result_free(r);
+  return PC_OK;
+}
+
+/* What the bytes are, and whether their size is acceptable. */
+static pc_status check_image(struct pc_image *img, const char *name,
+                             char *why, size_t why_len) {
   img->kind = sniff(img->data, img->len);
   if (img->kind == PC_IMG_NONE) {
-    why_set(why, why_len, "%s: not a JPEG, PNG, GIF or WebP image",
-            pc_ascii_istarts(src, "data:") ? "data: URI" : src);
-    pc_image_free(img);
+    why_set(why, why_len, "%s: not a JPEG, PNG, GIF or WebP image", name);
     return PC_ERR_INPUT;
   }
   if (!header_size(img)) {
-    why_set(why, why_len, "%s: broken image header",
-            pc_ascii_istarts(src, "data:") ? "data: URI" : src);
-    pc_image_free(img);
+    why_set(why, why_len, "%s: broken image header", name);
     return PC_ERR_INPUT;
   }
   unsigned long long px = (unsigned long long)img->width * (unsigned)img->height;
@@ -327,10 +404,180 @@ pc_status pc_image_load(const char *src, const pc_print_opts *o,
     char dims[64];
     snprintf(dims, sizeof dims, "%dx%d", img->width, img->height);
     why_set(why, why_len, "image of %s pixels is over the size cap", dims);
-    pc_image_free(img);
     return PC_ERR_TOO_LARGE;
   }
   return PC_OK;
+}
+
+/* Loads the image of src (classified as k, where) into img: PC_ERR_USAGE
+ * when left out by choice (*capped: by a limit), else a reason in why. */
+static pc_status load(struct pc_imgset *s, enum src_kind k, const char *src,
+                      const char *where, struct pc_image *img, bool *capped,
+                      char *why, size_t why_len) {
+  const pc_print_opts *o = s->o;
+  size_t max = o->max_image_bytes ? o->max_image_bytes : 10u << 20;
+  pc_status st = PC_ERR_INPUT;
+  memset(img, 0, sizeof *img);
+  *capped = false;
+  if (k == SRC_DATA)
+    st = from_data_uri(src, max, img, why, why_len) ? PC_OK : PC_ERR_INPUT;
+  else if (k == SRC_URL)
+    st = fetch_in(s, where, max, img, capped, why, why_len);
+  else if (k == SRC_FILE)
+    st = read_inside(s->real_base, where, src, max, img, why, why_len);
+  if (st == PC_OK)
+    st = check_image(img, k == SRC_DATA ? "data: URI" : src, why, why_len);
+  if (st != PC_OK)
+    pc_image_free(img);
+  return st;
+}
+
+void pc_imgset_init(struct pc_imgset *s, const pc_print_opts *o) {
+  memset(s, 0, sizeof *s);
+  s->o = o;
+}
+
+/* Makes s->real_base base_dir's realpath (kept while the documents of a
+ * call share one folder). */
+static void use_base(struct pc_imgset *s, const char *base_dir) {
+  if (base_dir == s->base_of ||
+      (base_dir && s->base_of && strcmp(base_dir, s->base_of) == 0))
+    return;
+  free(s->real_base);
+  s->real_base = base_dir ? realpath(base_dir, NULL) : NULL;
+  s->base_of = base_dir;
+}
+
+struct img_entry {
+  pc_status st;
+  bool capped;
+  struct pc_image img;
+};
+
+static void entry_free(void *p) {
+  struct img_entry *e = p;
+  pc_image_free(&e->img);
+  free(e);
+}
+
+static void set_warn(const pc_print_opts *o, const char *msg) {
+  if (o->warn)
+    o->warn(o->warn_closure, msg);
+}
+
+pc_status pc_imgset_get(struct pc_imgset *s, const char *src,
+                        const char *doc_url, const char *base_dir,
+                        const struct pc_image **out) {
+  *out = NULL;
+  char why[384], msg[512];
+  struct pc_buf where, key;
+  pc_buf_init(&where, 1u << 20);
+  enum src_kind k =
+      classify(src, s->o, doc_url, base_dir, &where, why, sizeof why);
+  if (k == SRC_SKIP || k == SRC_BAD) {
+    pc_buf_cleanup(&where);
+    if (k == SRC_SKIP) {
+      s->skipped++; /* told once, by pc_imgset_report */
+      return PC_ERR_USAGE;
+    }
+    snprintf(msg, sizeof msg, "image left out: %s", why);
+    set_warn(s->o, msg);
+    return PC_ERR_INPUT;
+  }
+  /* the key: the kind, then the URL, the data: URI or the file's path */
+  pc_buf_init(&key, 1u << 20);
+  pc_buf_addc(&key, (char)('0' + k));
+  if (k == SRC_FILE) {
+    use_base(s, base_dir);
+    pc_buf_adds(&key, s->real_base ? s->real_base : "?");
+    pc_buf_addc(&key, '/');
+  }
+  size_t at = key.len; /* where the source's own part starts */
+  pc_buf_adds(&key, k == SRC_DATA ? src : where.data);
+  pc_buf_cleanup(&where);
+  if (!s->cache)
+    s->cache = g_hash_table_new_full(g_str_hash, g_str_equal, free, entry_free);
+  struct img_entry *e =
+      key.failed ? NULL : g_hash_table_lookup(s->cache, key.data);
+  if (!e && !key.failed && (e = calloc(1, sizeof *e))) {
+    e->st = load(s, k, src, key.data + at, &e->img, &e->capped, why,
+                 sizeof why);
+    if (e->st == PC_ERR_USAGE && !e->capped)
+      s->skipped++; /* a link out of the folder: at each use, as here */
+    if (e->st != PC_OK && e->st != PC_ERR_USAGE) {
+      snprintf(msg, sizeof msg, "image left out: %s", why);
+      set_warn(s->o, msg); /* once for each distinct source */
+    }
+    g_hash_table_insert(s->cache, pc_buf_steal(&key, NULL), e);
+  } else if (e && e->st == PC_ERR_USAGE && !e->capped) {
+    s->skipped++;
+  }
+  pc_buf_cleanup(&key);
+  if (!e)
+    return PC_ERR_NOMEM;
+  if (e->capped)
+    s->capped++;
+  if (e->st == PC_OK)
+    *out = &e->img;
+  return e->st;
+}
+
+void pc_imgset_report(struct pc_imgset *s) {
+  const pc_print_opts *o = s->o;
+  char msg[512];
+  if (s->skipped) {
+    snprintf(msg, sizeof msg,
+             "%zu images left out: remote images are fetched only for URL "
+             "inputs or with --fetch-images, local ones are read only from "
+             "the input file's folder", s->skipped);
+    set_warn(o, msg);
+  }
+  if (s->capped) {
+    snprintf(msg, sizeof msg,
+             "%zu images left out: over one call's image fetch limits (%d "
+             "fetches, %zu MiB, %ld s)", s->capped,
+             o->max_image_fetches > 0 ? o->max_image_fetches
+                                      : PC_MAX_IMAGE_FETCHES,
+             (o->max_image_total ? o->max_image_total : PC_MAX_IMAGE_TOTAL) >> 20,
+             o->image_budget_s > 0 ? o->image_budget_s : (long)PC_IMAGE_BUDGET_S);
+    set_warn(o, msg);
+  }
+  s->skipped = s->capped = 0;
+}
+
+void pc_imgset_cleanup(struct pc_imgset *s) {
+  if (s->cache)
+    g_hash_table_destroy(s->cache);
+  free(s->real_base);
+  memset(s, 0, sizeof *s);
+}
+
+pc_status pc_image_load(const char *src, const pc_print_opts *o,
+                        const char *doc_url, struct pc_image *img, char *why,
+                        size_t why_len) {
+  memset(img, 0, sizeof *img);
+  pc_print_opts defaults;
+  if (!o) {
+    pc_print_opts_init(&defaults);
+    o = &defaults;
+  }
+  struct pc_imgset s;
+  pc_imgset_init(&s, o);
+  struct pc_buf where;
+  pc_buf_init(&where, 1u << 20);
+  enum src_kind k = classify(src, o, doc_url, o->base_dir, &where, why,
+                             why_len);
+  use_base(&s, o->base_dir);
+  bool capped = false;
+  pc_status st = k == SRC_SKIP  ? PC_ERR_USAGE
+                 : k == SRC_BAD ? PC_ERR_INPUT
+                                : load(&s, k, src, where.data, img, &capped,
+                                       why, why_len);
+  if (capped)
+    why_set(why, why_len, "%s: over the image fetch limits", src);
+  pc_buf_cleanup(&where);
+  pc_imgset_cleanup(&s);
+  return st;
 }
 
 /*** decoding **************************************************************/

@@ -80,7 +80,7 @@ struct box {
   PangoLayout **cell_layouts;
   size_t ncells;
   /* images */
-  struct pc_image img;
+  const struct pc_image *img; /* borrowed from the call's pc_imgset */
   double img_w, img_h;
   /* table of contents */
   int toc_doc;
@@ -90,8 +90,7 @@ struct box {
  * pc_pdf): loading may fetch it over the network. */
 struct preimg {
   pc_status st;
-  struct pc_image img; /* moved into its box */
-  char why[384];
+  const struct pc_image *img; /* borrowed from the call's pc_imgset */
 };
 
 struct frag {
@@ -131,7 +130,6 @@ struct pdf {
   bool hyph_ready;
   char pending_lang[16];
   void *pending_dict;
-  int remote_skipped; /* images not fetched by choice */
   struct preimg *pre; /* the figures' images in the order of the blocks */
   size_t npre, ipre;
   char **owned;       /* strings made here (meta lines, appendix) */
@@ -459,29 +457,20 @@ static void image_box(struct pdf *p, int doc, const pc_block *bl,
   if (p->ipre >= p->npre)
     return; /* not loaded: out of memory */
   struct preimg *pi = &p->pre[p->ipre++];
-  if (pi->st == PC_ERR_USAGE) {
-    p->remote_skipped++; /* told once, at the end */
-    return;
-  }
-  if (pi->st != PC_OK) {
-    warn(p, "image left out: %s", pi->why);
-    return;
-  }
-  struct pc_image img = pi->img;
-  memset(&pi->img, 0, sizeof pi->img);
+  if (pi->st != PC_OK)
+    return; /* warned, or counted for one warning, when it was loaded */
+  const struct pc_image *img = pi->img;
   struct box *b = new_box(p, BX_IMAGE, doc);
-  if (!b) {
-    pc_image_free(&img);
+  if (!b)
     return;
-  }
   b->img = img;
   double w = p->body_w * p->st.image_share;
   /* small images are not blown up: at most 1.5 times their size at 150
    * dpi */
-  double natural = img.width * 72.0 / 150.0 * 1.5;
+  double natural = img->width * 72.0 / 150.0 * 1.5;
   if (natural < w)
     w = natural;
-  double h = w * img.height / img.width;
+  double h = w * img->height / img->width;
   double maxh = p->body_h * 0.85;
   if (h > maxh) {
     w *= maxh / h;
@@ -1215,19 +1204,18 @@ static void draw_text_frag(struct pdf *p, cairo_t *cr, struct box *b,
 
 static void draw_image(struct pdf *p, cairo_t *cr, struct box *b, double ox,
                        double oy) {
-  struct pc_image *img = &b->img;
+  const struct pc_image *img = b->img;
   cairo_surface_t *s = NULL;
   char why[256];
   if (img->kind == PC_IMG_JPEG) {
     /* embedded as it is: cairo writes the JPEG data (DCTDecode) and never
-     * looks at the pixels, so a 1-bit surface of the size will do */
+     * looks at the pixels, so a 1-bit surface of the size will do.  The
+     * data is borrowed: the call's pc_imgset outlives the PDF surface. */
     s = cairo_image_surface_create(CAIRO_FORMAT_A1, img->width, img->height);
-    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
         cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, img->data,
-                                    img->len, free, img->data) ==
+                                    img->len, NULL, NULL) !=
             CAIRO_STATUS_SUCCESS) {
-      img->data = NULL; /* cairo owns it now */
-    } else {
       cairo_surface_destroy(s);
       s = NULL;
     }
@@ -1261,7 +1249,6 @@ static void draw_image(struct pdf *p, cairo_t *cr, struct box *b, double ox,
   cairo_fill(cr);
   cairo_restore(cr);
   cairo_surface_destroy(s);
-  pc_image_free(img);
 }
 
 static void draw_row(struct pdf *p, cairo_t *cr, struct box *b, double ox,
@@ -1498,7 +1485,6 @@ static void pdf_free(struct pdf *p) {
     free(b->links);
     free(b->line_y);
     free(b->line_h);
-    pc_image_free(&b->img);
   }
   free(p->b);
   free(p->f);
@@ -1532,7 +1518,7 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
  * same conditions; *n of them.  NULL when there are none, or with *oom set
  * on out of memory. */
 static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
-                              const pc_print_opts *o,
+                              struct pc_imgset *set,
                               const struct pc_style *st, size_t *n,
                               bool *oom) {
   *n = 0;
@@ -1556,13 +1542,14 @@ static struct preimg *preload(const pc_doc *const *docs, size_t ndocs,
   for (size_t d = 0; d < ndocs; d++) {
     size_t k = 0;
     const char *url = pc_doc_meta(docs[d], PC_META_URL);
+    const char *dir = set->o->base_dirs ? set->o->base_dirs[d]
+                                        : set->o->base_dir;
     for (size_t i = 0; i < pc_doc_block_count(docs[d]); i++) {
       const pc_block *bl = pc_doc_block(docs[d], i);
       if (bl->type != PC_BLOCK_FIGURE || !bl->src || ++k > PC_MAX_IMAGES)
         continue;
       struct preimg *pi = &pre[(*n)++];
-      pi->st = pc_image_load(bl->src, o, url, &pi->img, pi->why,
-                             sizeof pi->why);
+      pi->st = pc_imgset_get(set, bl->src, url, dir, &pi->img);
     }
   }
   return pre;
@@ -1599,16 +1586,20 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
   /* images first, outside the lock: a slow fetch holds up no one else */
   size_t npre = 0;
   bool oom = false;
-  struct preimg *pre = preload(docs, ndocs, opts, &style, &npre, &oom);
-  if (oom)
-    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  pthread_mutex_lock(&typeset_lock);
-  pc_status st =
-      typeset(docs, ndocs, opts, &style, write, closure, pre, npre, err);
-  pthread_mutex_unlock(&typeset_lock);
-  for (size_t i = 0; i < npre; i++)
-    pc_image_free(&pre[i].img);
+  struct pc_imgset set; /* each distinct image once; the call's limits */
+  pc_imgset_init(&set, opts);
+  struct preimg *pre = preload(docs, ndocs, &set, &style, &npre, &oom);
+  pc_imgset_report(&set);
+  pc_status st = PC_OK;
+  if (oom) {
+    st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  } else {
+    pthread_mutex_lock(&typeset_lock);
+    st = typeset(docs, ndocs, opts, &style, write, closure, pre, npre, err);
+    pthread_mutex_unlock(&typeset_lock);
+  }
   free(pre);
+  pc_imgset_cleanup(&set); /* after the PDF surface, which borrowed them */
   return st;
 }
 
@@ -1673,13 +1664,6 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
     doc_boxes(&p, (int)i);
     if (opts->who_said_what && p.st_err == PC_OK)
       wsw_boxes(&p, (int)i);
-  }
-  if (p.remote_skipped) {
-    char n[32];
-    snprintf(n, sizeof n, "%d", p.remote_skipped);
-    warn(&p, "%s images left out: remote images are fetched only for URL "
-             "inputs or with --fetch-images, local ones only next to a file "
-             "input", n);
   }
   if (p.st_err == PC_OK)
     paginate(&p);

@@ -12,6 +12,9 @@ void pc_print_opts_init(pc_print_opts *o) {
   o->margin_mm = 18;
   o->text_size = 3;
   o->images = PC_IMAGES_FULL;
+  o->max_image_fetches = PC_MAX_IMAGE_FETCHES;
+  o->max_image_total = PC_MAX_IMAGE_TOTAL;
+  o->image_budget_s = PC_IMAGE_BUDGET_S;
 }
 
 void pc_style_from(const pc_print_opts *o, struct pc_style *st) {

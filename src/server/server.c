@@ -3,7 +3,9 @@
  * Safe to expose:
  * - URL inputs and images are fetched with pc_fetch's private-address guard
  *   (checked on every address connected to, redirects included) unless
- *   allow_private_fetch, http(s) only, 10 MiB and 15 s at most.
+ *   allow_private_fetch, http(s) only, 10 MiB and 15 s at most; never
+ *   through the environment's proxy, and through opts->proxy only after
+ *   the target's own addresses are checked, at every redirect.
  * - Output is built from the document model only; the page renders it
  *   with DOM text nodes, under a Content-Security-Policy that allows only
  *   the page's own script and style.
@@ -14,19 +16,26 @@
  *   itself (HMAC of its issue time with a secret of this process), the
  *   page's own origin, and stays under a per-client rate; the sender is
  *   fixed and no header comes from the request.
- * - Connections: a cap, a per-address cap and an idle timeout.
+ * - Connections: a cap, a per-address cap with room kept for new
+ *   addresses, an idle timeout, deadlines for a whole request head and a
+ *   whole body, and a budget of body bytes held at once (connlimits.c).
  *
  * Threads: libmicrohttpd's one thread does the sockets and the cheap
  * answers; API calls and image fetches are suspended there and done by
  * opts->threads workers from one FIFO queue (fair: under load every
  * request waits for those before it only, where a thread pool with
  * connections bound to threads served some connections far later than
- * others), then resumed with their reply.
+ * others), then resumed with their reply.  What may wait on the network
+ * (a URL, /img, mail, a PDF of an HTML page's images) is passed on to a
+ * second queue with its own opts->fetch_threads workers, at most
+ * opts->fetches_per_client of a client address at once (429 past it), so
+ * that hung fetches never hold up the requests that need no network.
  */
 #include "internal.h"
 #include "core/dl_mhd.h"
 #include "mail/mail.h"
 #include "print/print.h"
+#include "server/connlimits.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -55,6 +64,8 @@ struct rate {
   char addr[INET6_ADDRSTRLEN];
   time_t minute;
   int count;
+  time_t hour;
+  int hcount; /* messages this hour */
 };
 
 /* A request's state.  Cheap requests are answered on libmicrohttpd's
@@ -80,8 +91,28 @@ struct req {
    * options from the query string as the JSON a body would give */
   char *ctype;
   struct json_object *query;
+  struct json_object *in; /* the request's JSON, once parsed by a worker */
+  bool net;               /* counted in its client's network requests */
   struct req *next;
   struct srv *srv;
+  /* connection limits: body bytes taken from the budget, and a refusal
+   * decided before the body is read (414, 400, 503) */
+  size_t held;
+  unsigned refuse;
+  const char *refuse_msg;
+};
+
+/* A FIFO queue of requests and its workers' condition (s->qlock). */
+struct pool {
+  struct srv *srv;
+  pthread_cond_t cond;
+  struct req *head, *tail;
+};
+
+/* Network requests (queued or running) of one client address. */
+struct inflight {
+  char addr[INET6_ADDRSTRLEN];
+  int n;
 };
 
 struct srv {
@@ -89,16 +120,24 @@ struct srv {
   const pc_serve_opts *o;
   size_t max_body;
   unsigned char secret[32];
-  pthread_mutex_t lock; /* the rate table */
+  pthread_mutex_t lock; /* the rate and inflight tables */
   struct rate rates[RATE_SLOTS];
-  /* the work queue: first in, first out, so that no request waits behind
-   * more than the requests that arrived before it */
+  struct inflight inflight[RATE_SLOTS];
+  /* the work queues: first in, first out, so that no request waits behind
+   * more than the requests that arrived before it; work for requests that
+   * need no network, net for those that may wait on it */
   pthread_mutex_t qlock;
-  pthread_cond_t qcond;
-  struct req *qhead, *qtail;
+  struct pool work, net;
   bool quit;
   unsigned unsent; /* resumed, not yet over (reply being sent) */
   pc_pdf_cache *pdf_cache; /* fonts and dictionaries, for every PDF */
+  /* the Host names served: the listen address (any address literal when
+   * it is 0.0.0.0 or ::), localhost, public_url's host, allowed_hosts */
+  char listen_host[128];
+  bool listen_any;
+  char public_host[256];
+  char public_origin[300]; /* "https://news.example", or "" */
+  struct pc_connlimits *limits;
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -195,11 +234,95 @@ static unsigned http_status(pc_status st) {
   }
 }
 
+/* The status of a failed call: a fetch the guard refused is forbidden by
+ * policy (403, on every route), not malformed (pc_fetch reports it as a
+ * usage error with ": refused: " in its message). */
+static unsigned err_status(pc_status st, const char *msg) {
+  return strstr(msg, ": refused: ") ? 403 : http_status(st);
+}
+
 static const struct pc_data_file *asset(const char *name) {
   for (size_t i = 0; i < pc_data_nfiles; i++)
     if (strcmp(pc_data_files[i].name, name) == 0)
       return &pc_data_files[i];
   return NULL;
+}
+
+/*** the Host header (DNS rebinding) ***************************************/
+
+/* The host of a Host value or URL authority, lower case, without port,
+ * brackets or a final dot ("[::1]:80" -> "::1", "News.Example.:8080" ->
+ * "news.example"); false when empty or too long. */
+static bool host_name(const char *v, char *out, size_t n) {
+  size_t len;
+  if (*v == '[') {
+    const char *close = strchr(v, ']');
+    if (!close)
+      return false;
+    v++;
+    len = (size_t)(close - v);
+  } else {
+    len = strcspn(v, ":/?#");
+  }
+  if (len && v[len - 1] == '.')
+    len--;
+  if (!len || len >= n)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    out[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+  out[len] = '\0';
+  return true;
+}
+
+static bool address_literal(const char *name) {
+  unsigned char a[16];
+  return inet_pton(AF_INET, name, a) == 1 || inet_pton(AF_INET6, name, a) == 1;
+}
+
+/* Whether a request for this Host is served.  A page on a name that
+ * rebinds to this server sends its own name here, and is refused; an
+ * address literal cannot be rebound. */
+static bool host_ok(const struct srv *s, const char *host) {
+  char name[256], other[256];
+  if (!host || !host_name(host, name, sizeof name))
+    return false;
+  if (strcmp(name, "localhost") == 0 || strcmp(name, "127.0.0.1") == 0 ||
+      strcmp(name, "::1") == 0 || strcmp(name, s->listen_host) == 0 ||
+      strcmp(name, s->public_host) == 0)
+    return true;
+  if (s->listen_any && address_literal(name))
+    return true;
+  for (size_t i = 0; i < s->o->nallowed_hosts; i++)
+    if (s->o->allowed_hosts[i] &&
+        host_name(s->o->allowed_hosts[i], other, sizeof other) &&
+        strcmp(name, other) == 0)
+      return true;
+  return false;
+}
+
+/* Fills the names host_ok serves from the listen host and public_url. */
+static pc_status host_names(struct srv *s, const char *listen,
+                            pc_error *err) {
+  host_name(listen, s->listen_host, sizeof s->listen_host); /* HOST:PORT */
+  s->listen_any = strcmp(s->listen_host, "0.0.0.0") == 0 ||
+                  strcmp(s->listen_host, "::") == 0;
+  const char *pu = s->o->public_url;
+  if (!pu)
+    return PC_OK;
+  const char *auth = pc_ascii_istarts(pu, "http://")    ? pu + 7
+                     : pc_ascii_istarts(pu, "https://") ? pu + 8
+                                                        : NULL;
+  if (!auth || !host_name(auth, s->public_host, sizeof s->public_host))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--public-url: an http(s) URL, not '%.200s'", pu);
+  size_t n = (size_t)(auth - pu) + strcspn(auth, "/?#");
+  if (n >= sizeof s->public_origin)
+    return pc_error_set(err, PC_ERR_USAGE, "--public-url: too long");
+  for (size_t i = 0; i < n; i++) /* the origin a browser sends, lower case */
+    s->public_origin[i] =
+        (char)(pu[i] >= 'A' && pu[i] <= 'Z' ? pu[i] + 32 : pu[i]);
+  s->public_origin[n] = '\0';
+  return PC_OK;
 }
 
 /*** the mail token *********************************************************/
@@ -262,11 +385,13 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t n) {
               (socklen_t)n);
 }
 
-/* Whether this client may send one more message this minute. */
-static bool rate_ok(struct srv *s, const char *addr) {
+/* Whether this client may send one more message: NULL, or the limit it
+ * is over ("--mail-per-minute" or "--mail-per-hour"). */
+static const char *rate_over(struct srv *s, const char *addr) {
   int limit = s->o->mail_per_minute > 0 ? s->o->mail_per_minute : 5;
-  time_t minute = time(NULL) / 60;
-  bool ok = false;
+  int hlimit = s->o->mail_per_hour > 0 ? s->o->mail_per_hour : 20;
+  time_t minute = time(NULL) / 60, hour = minute / 60;
+  const char *over = "--mail-per-minute";
   pthread_mutex_lock(&s->lock);
   struct rate *slot = NULL, *oldest = &s->rates[0];
   for (size_t i = 0; i < RATE_SLOTS; i++) {
@@ -283,17 +408,45 @@ static bool rate_ok(struct srv *s, const char *addr) {
     snprintf(slot->addr, sizeof slot->addr, "%s", addr);
     slot->minute = minute;
     slot->count = 0;
+    slot->hour = hour;
+    slot->hcount = 0;
   }
   if (slot->minute != minute) {
     slot->minute = minute;
     slot->count = 0;
   }
-  if (slot->count < limit) {
+  if (slot->hour != hour) {
+    slot->hour = hour;
+    slot->hcount = 0;
+  }
+  if (slot->hcount >= hlimit) {
+    over = "--mail-per-hour";
+  } else if (slot->count < limit) {
     slot->count++;
-    ok = true;
+    slot->hcount++;
+    over = NULL;
   }
   pthread_mutex_unlock(&s->lock);
-  return ok;
+  return over;
+}
+
+/* A refused mail request, in one line on stderr: the client and why,
+ * never the recipients. */
+static void log_refusal(const char *addr, const char *why) {
+  fprintf(stderr, "presscut serve: mail from %s refused: %s\n", addr, why);
+}
+
+/* More recipients in "to" than allowed: a reason (in why) to refuse, or
+ * false (an invalid list is reported later, with the other checks). */
+static bool too_many_recipients(const struct srv *s, const char *to,
+                                char *why, size_t n) {
+  size_t count = 0, cap = s->o->max_recipients > 0
+                              ? (size_t)s->o->max_recipients : 10;
+  pc_error e = {""};
+  if (!to || pc_mail_check_addresses(to, &count, &e) != PC_OK || count <= cap)
+    return false;
+  snprintf(why, n, "%zu recipients, over --max-recipients %zu", count, cap);
+  return true;
 }
 
 /*** requests ***************************************************************/
@@ -325,59 +478,37 @@ static pc_status load(struct srv *s, const struct json_object *in,
   if (!rq->ctype && given != 1)
     return pc_error_set(err, PC_ERR_USAGE,
                         "give exactly one of \"url\", \"html\" or \"text\"");
-  pc_extract_opts eo;
-  pc_extract_opts_init(&eo);
-  pc_fetch_result *fr = NULL;
+  pc_load_opts lo;
+  pc_load_opts_init(&lo);
+  lo.cut = jbool(in, "cut");
+  lo.delete_ids = jstr(in, "delete");
+  lo.attribution = attribution;
+  lo.date = jstr(in, "date");
+  if (url) {
+    lo.fetch.timeout_s = 15;
+    lo.fetch.max_bytes = 10u << 20;
+    lo.fetch.deny_private = !s->o->allow_private_fetch;
+    lo.fetch.proxy = s->o->proxy ? s->o->proxy : ""; /* never the environment's */
+    return pc_load_url(s->ctx, url, &lo, doc, err);
+  }
   const char *data;
   size_t len;
-  pc_status st;
-  if (url) {
-    pc_fetch_opts fo;
-    pc_fetch_opts_init(&fo);
-    fo.timeout_s = 15;
-    fo.max_bytes = 10u << 20;
-    fo.deny_private = !s->o->allow_private_fetch;
-    st = pc_fetch(url, &fo, &fr, err);
-    if (st != PC_OK)
-      return st;
-    data = fr->body;
-    len = fr->body_len;
-    eo.url = fr->final_url;
-    eo.content_type = fr->content_type;
-  } else if (rq->ctype) {
+  if (rq->ctype) {
     data = rq->body.data ? rq->body.data : "";
     len = rq->body.len;
-    eo.content_type = rq->ctype; /* its charset, if any, is honoured */
-    eo.url = jstr(in, "base_url");
+    lo.extract.content_type = rq->ctype; /* its charset, if any, is honoured */
+    lo.extract.url = jstr(in, "base_url");
   } else if (html) {
     data = html;
     len = html_len;
-    eo.content_type = "text/html; charset=utf-8";
-    eo.url = jstr(in, "base_url");
+    lo.extract.content_type = "text/html; charset=utf-8";
+    lo.extract.url = jstr(in, "base_url");
   } else {
     data = text;
     len = text_len;
-    eo.content_type = "text/plain; charset=utf-8";
+    lo.extract.content_type = "text/plain; charset=utf-8";
   }
-  st = pc_extract(s->ctx, data, len, &eo, doc, err);
-  pc_fetch_result_free(fr);
-  if (st != PC_OK)
-    return st;
-  if (jbool(in, "cut"))
-    pc_doc_drop_optional(*doc);
-  const char *del = jstr(in, "delete");
-  if (st == PC_OK && del && *del) {
-    st = pc_doc_delete_blocks(*doc, del, err);
-    if (st == PC_ERR_NOT_FOUND)
-      st = PC_ERR_USAGE;
-  }
-  if (st == PC_OK && attribution)
-    st = pc_attribute(s->ctx, *doc, jstr(in, "date"), err);
-  if (st != PC_OK) {
-    pc_doc_free(*doc);
-    *doc = NULL;
-  }
-  return st;
+  return pc_load(s->ctx, data, len, &lo, doc, err);
 }
 
 /* Layout options of a request, as the CLI takes them. */
@@ -437,8 +568,9 @@ static char *attachment_name(const pc_doc *doc, const char *ext) {
   return disp;
 }
 
-static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
-  pc_error err = {""};
+/* The request's JSON object into rq->in (the caller's to free); false
+ * with the 400 reply set when it is not one. */
+static bool parse_request(struct req *rq) {
   const char *why = NULL;
   struct json_object *in;
   if (rq->ctype) { /* the options came in the query string */
@@ -452,8 +584,33 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     char msg[160];
     snprintf(msg, sizeof msg, "the body must be a JSON object%s%s%s",
              why ? " (" : "", why ? why : "", why ? ")" : "");
-    return send_error(rq, 400, msg);
+    send_error(rq, 400, msg);
+    return false;
   }
+  rq->in = in;
+  return true;
+}
+
+/* Whether a parsed request may wait on the network: a URL to fetch, mail
+ * (SMTP), or a PDF of an HTML page (its images are fetched). */
+static bool needs_net(const struct req *rq) {
+  const struct json_object *in = rq->in;
+  if (strcmp(rq->what, "mail") == 0 || pc_json_get(in, "url"))
+    return true;
+  if (strcmp(rq->what, "pdf") != 0)
+    return false;
+  const char *im = jstr(in, "images");
+  if (im && strcmp(im, "none") == 0)
+    return false;
+  return pc_json_get(in, "html") ||
+         (rq->ctype && !pc_ascii_istarts(rq->ctype, "text/plain"));
+}
+
+/* The request of a worker, its JSON in rq->in (parse_request). */
+static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
+  pc_error err = {""};
+  struct json_object *in = rq->in; /* ours now */
+  rq->in = NULL;
   enum MHD_Result ret;
   pc_doc *doc = NULL;
   pc_status st;
@@ -467,19 +624,35 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       return send_error(rq, 503, "mail is not configured on this server "
                                 "(start it with --smtp and --from)");
     }
-    if ((origin && strcmp(origin, own) != 0) || !token_ok(s, tok)) {
+    if ((origin && strcmp(origin, own) != 0 &&
+         (!s->public_origin[0] || g_ascii_strcasecmp(origin, s->public_origin) != 0)) ||
+        !token_ok(s, tok)) {
       json_object_put(in);
+      log_refusal(addr, "not from this server's page (token or Origin)");
       return send_error(rq, 403, "mail is only sent from this server's own page");
     }
-    if (!rate_ok(s, addr)) {
+    char refusal[128];
+    if (too_many_recipients(s, jstr(in, "to"), refusal, sizeof refusal)) {
       json_object_put(in);
-      return send_error(rq, 429, "too many messages from this address; try "
-                                "again in a minute");
+      log_refusal(addr, refusal);
+      return send_error(rq, 400, refusal);
+    }
+    const char *over = rate_over(s, addr);
+    if (over) {
+      json_object_put(in);
+      snprintf(refusal, sizeof refusal, "over %s", over);
+      log_refusal(addr, refusal);
+      return send_error(rq, 429, over[11] == 'h'
+                                     ? "too many messages from this address; "
+                                       "try again in an hour"
+                                     : "too many messages from this address; "
+                                       "try again in a minute");
     }
     pc_mail_opts mo;
     pc_mail_opts_init(&mo);
     st = print_opts(in, &mo.print, s->o->allow_private_fetch, &err);
     mo.print.cache = s->pdf_cache;
+    mo.print.fetch_proxy = s->o->proxy ? s->o->proxy : "";
     mo.from = s->o->from;
     mo.to = jstr(in, "to");
     mo.message = jstr(in, "message");
@@ -507,12 +680,13 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK && sent == 1)
       ret = send_json(rq, 200, "sent", NULL, "to", mo.to);
     else
-      ret = send_error(rq, st == PC_OK ? 502 : http_status(st),
+      ret = send_error(rq, st == PC_OK ? 502 : err_status(st, err.msg),
                        err.msg[0] ? err.msg : "not sent");
   } else if (strcmp(what, "pdf") == 0) {
     pc_print_opts po;
     st = print_opts(in, &po, s->o->allow_private_fetch, &err);
     po.cache = s->pdf_cache;
+    po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
     if (st == PC_OK)
       st = load(s, in, rq, po.who_said_what, &doc, &err);
     struct pc_buf b;
@@ -528,7 +702,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       g_free(disp);
     } else {
       pc_buf_cleanup(&b);
-      ret = send_error(rq, http_status(st), err.msg);
+      ret = send_error(rq, err_status(st, err.msg), err.msg);
     }
   } else {
     bool quotes = strcmp(what, "quotes") == 0;
@@ -541,9 +715,8 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK)
       ret = send_buf(rq, 200, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
                      NULL);
-    else /* a fetch the guard refused is forbidden, not malformed */
-      ret = send_error(rq, strstr(err.msg, ": refused: ") ? 403 : http_status(st),
-                       err.msg);
+    else
+      ret = send_error(rq, err_status(st, err.msg), err.msg);
   }
   pc_doc_free(doc);
   json_object_put(in);
@@ -560,11 +733,12 @@ static enum MHD_Result image(struct srv *s, struct req *rq) {
   pc_print_opts_init(&po);
   po.fetch_images = 1;
   po.deny_private_fetch = !s->o->allow_private_fetch;
+  po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
   po.max_image_bytes = 10u << 20;
   struct pc_image img;
   char why[384];
   if (pc_image_load(u, &po, NULL, &img, why, sizeof why) != PC_OK)
-    return send_error(rq, 422, why);
+    return send_error(rq, strstr(why, ": refused: ") ? 403 : 422, why);
   enum MHD_Result r =
       send_buf(rq, 200, pc_image_mime(img.kind), img.data, img.len,
                MHD_RESPMEM_MUST_FREE, NULL);
@@ -579,24 +753,73 @@ static char *dup_header(struct MHD_Connection *c, const char *name) {
   return v ? strdup(v) : NULL;
 }
 
-/* Suspends the connection and queues its request (on libmicrohttpd's
- * thread, from the access handler). */
+/* Appends rq to p's queue and wakes one of its workers. */
+static void push(struct pool *p, struct req *rq) {
+  struct srv *s = p->srv;
+  rq->next = NULL;
+  pthread_mutex_lock(&s->qlock);
+  if (p->tail)
+    p->tail->next = rq;
+  else
+    p->head = rq;
+  p->tail = rq;
+  pthread_cond_signal(&p->cond);
+  pthread_mutex_unlock(&s->qlock);
+}
+
+/* Counts one more network request of rq's client into rq->net: false when
+ * it has fetches_per_client of them already (or the table is full). */
+static bool net_take(struct srv *s, struct req *rq) {
+  int cap = s->o->fetches_per_client > 0 ? s->o->fetches_per_client : 4;
+  struct inflight *slot = NULL, *free_slot = NULL;
+  pthread_mutex_lock(&s->lock);
+  for (size_t i = 0; i < RATE_SLOTS && !slot; i++) {
+    struct inflight *f = &s->inflight[i];
+    if (f->n > 0 && strcmp(f->addr, rq->addr) == 0)
+      slot = f;
+    else if (f->n == 0 && !free_slot)
+      free_slot = f;
+  }
+  if (!slot && free_slot) {
+    slot = free_slot;
+    snprintf(slot->addr, sizeof slot->addr, "%s", rq->addr);
+  }
+  rq->net = slot && slot->n < cap;
+  if (rq->net)
+    slot->n++;
+  pthread_mutex_unlock(&s->lock);
+  return rq->net;
+}
+
+static void net_release(struct srv *s, struct req *rq) {
+  if (!rq->net)
+    return;
+  pthread_mutex_lock(&s->lock);
+  for (size_t i = 0; i < RATE_SLOTS; i++) {
+    struct inflight *f = &s->inflight[i];
+    if (f->n > 0 && strcmp(f->addr, rq->addr) == 0) {
+      f->n--;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&s->lock);
+  rq->net = false;
+}
+
+#define TOO_MANY_FETCHES                                                       \
+  "too many fetches from this address at once; try again when one is done"
+
+/* Suspends the connection and queues its request for p's workers (on
+ * libmicrohttpd's thread, from the access handler). */
 static enum MHD_Result enqueue(struct srv *s, struct MHD_Connection *c,
-                               struct req *rq, const char *what) {
+                               struct req *rq, const char *what,
+                               struct pool *p) {
   rq->conn = c;
   rq->srv = s;
   rq->what = what;
   rq->state = RQ_QUEUED;
-  rq->next = NULL;
   MHD_suspend_connection(c);
-  pthread_mutex_lock(&s->qlock);
-  if (s->qtail)
-    s->qtail->next = rq;
-  else
-    s->qhead = rq;
-  s->qtail = rq;
-  pthread_cond_signal(&s->qcond);
-  pthread_mutex_unlock(&s->qlock);
+  push(p, rq);
   return MHD_YES;
 }
 
@@ -620,25 +843,46 @@ static void sent(struct req *rq) {
   pthread_mutex_unlock(&s->qlock);
 }
 
+/* A request of the work queue: done here, or passed on to the net queue
+ * when it may wait on the network (429 when its client has too many). */
+static void work(struct srv *s, struct req *rq) {
+  if (parse_request(rq) && needs_net(rq)) {
+    if (net_take(s, rq)) {
+      push(&s->net, rq);
+      return; /* a net worker finishes it */
+    }
+    send_error(rq, 429, TOO_MANY_FETCHES);
+  } else if (rq->in) {
+    api(s, rq->what, rq);
+  }
+  finish(rq); /* no reply (out of memory) closes the connection */
+}
+
 static void *worker(void *arg) {
-  struct srv *s = arg;
+  struct pool *p = arg;
+  struct srv *s = p->srv;
   for (;;) {
     pthread_mutex_lock(&s->qlock);
-    while (!s->quit && !s->qhead)
-      pthread_cond_wait(&s->qcond, &s->qlock);
-    struct req *rq = s->qhead;
+    while (!s->quit && !p->head)
+      pthread_cond_wait(&p->cond, &s->qlock);
+    struct req *rq = p->head;
     if (s->quit || !rq) {
       pthread_mutex_unlock(&s->qlock);
       return NULL;
     }
-    s->qhead = rq->next;
-    if (!s->qhead)
-      s->qtail = NULL;
+    p->head = rq->next;
+    if (!p->head)
+      p->tail = NULL;
     pthread_mutex_unlock(&s->qlock);
+    if (p == &s->work) {
+      work(s, rq);
+      continue;
+    }
     if (strcmp(rq->what, "img") == 0)
       image(s, rq);
     else
       api(s, rq->what, rq);
+    net_release(s, rq);
     finish(rq); /* no reply (out of memory) closes the connection */
   }
 }
@@ -648,16 +892,21 @@ static void *worker(void *arg) {
 static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
   pthread_mutex_lock(&s->qlock);
   s->quit = true;
-  pthread_cond_broadcast(&s->qcond);
+  pthread_cond_broadcast(&s->work.cond);
+  pthread_cond_broadcast(&s->net.cond);
   pthread_mutex_unlock(&s->qlock);
   for (unsigned i = 0; i < n; i++)
     pthread_join(w[i], NULL);
-  for (struct req *rq = s->qhead, *next; rq; rq = next) {
-    next = rq->next;
-    send_error(rq, 503, "the server is stopping");
-    finish(rq);
+  struct pool *pools[] = {&s->work, &s->net};
+  for (size_t k = 0; k < 2; k++) {
+    for (struct req *rq = pools[k]->head, *next; rq; rq = next) {
+      next = rq->next;
+      net_release(s, rq);
+      send_error(rq, 503, "the server is stopping");
+      finish(rq);
+    }
+    pools[k]->head = pools[k]->tail = NULL;
   }
-  s->qhead = s->qtail = NULL;
   /* let libmicrohttpd's thread send the replies (at most 2 s) */
   for (int i = 0; i < 200; i++) {
     pthread_mutex_lock(&s->qlock);
@@ -733,16 +982,39 @@ static struct json_object *query_options(struct MHD_Connection *c, char *msg,
   return o;
 }
 
+/* Whether the Content-Type ct is the media type type (ASCII case aside),
+ * with or without parameters: "application/json; charset=utf-8" is
+ * application/json, "application/jsonfoo" is not. */
+static bool media_is(const char *ct, const char *type) {
+  size_t n = strlen(type);
+  if (!pc_ascii_istarts(ct, type))
+    return false;
+  ct += n;
+  while (*ct == ' ' || *ct == '\t')
+    ct++;
+  return *ct == '\0' || *ct == ';';
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
                              const char *url, const char *method,
                              struct req *rq) {
   bool post = strcmp(method, "POST") == 0;
+  if (rq->refuse)
+    return send_error(rq, rq->refuse, rq->refuse_msg);
   if (rq->too_big) {
     char msg[96];
     snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
     return send_error(rq, 413, msg);
+  }
+  if (strcmp(url, "/healthz") != 0) { /* DNS rebinding: see host_ok */
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    if (!host || !*host)
+      return send_error(rq, 400, "a Host header is required");
+    if (!host_ok(s, host))
+      return send_error(rq, 421, "this server does not serve that Host "
+                                 "(see --allowed-host)");
   }
   if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
     if (strcmp(url, "/healthz") == 0)
@@ -754,7 +1026,10 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         return send_error(rq, 400, "u: an http(s) image URL");
       if (!(rq->arg = strdup(u)))
         return MHD_NO;
-      return enqueue(s, c, rq, "img");
+      client_addr(c, rq->addr, sizeof rq->addr);
+      if (!net_take(s, rq))
+        return send_error(rq, 429, TOO_MANY_FETCHES);
+      return enqueue(s, c, rq, "img", &s->net);
     }
     if (strcmp(url, "/") == 0) {
       const struct pc_data_file *f = asset("web/index.html");
@@ -804,10 +1079,10 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
       const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Type");
       bool raw = ct && i != 3 &&
-                 (pc_ascii_istarts(ct, "text/html") ||
-                  pc_ascii_istarts(ct, "application/xhtml+xml") ||
-                  pc_ascii_istarts(ct, "text/plain"));
-      if (!raw && (!ct || !pc_ascii_istarts(ct, "application/json")))
+                 (media_is(ct, "text/html") ||
+                  media_is(ct, "application/xhtml+xml") ||
+                  media_is(ct, "text/plain"));
+      if (!raw && (!ct || !media_is(ct, "application/json")))
         return send_error(rq, 415,
                           i == 3 ? "Content-Type: application/json"
                                  : "Content-Type: application/json, "
@@ -821,13 +1096,106 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         rq->origin = dup_header(c, "Origin");
         rq->host = dup_header(c, "Host");
         rq->token = dup_header(c, "X-Presscut-Token");
-        client_addr(c, rq->addr, sizeof rq->addr);
       }
-      return enqueue(s, c, rq, names[i]);
+      client_addr(c, rq->addr, sizeof rq->addr); /* for net_take and mail */
+      return enqueue(s, c, rq, names[i], &s->work);
     }
     return send_error(rq, 404, "not found");
   }
   return send_error(rq, 405, "method not allowed");
+}
+
+/*** connection limits (connlimits.c) **************************************/
+
+#define BUSY_MSG "the server holds too many request bodies; try again soon"
+
+/* Takes from the body budget what n more body bytes need beyond what rq
+ * holds; false past the budget. */
+static bool hold(struct srv *s, struct req *rq, size_t n) {
+  size_t want = rq->body.len + n;
+  if (want <= rq->held)
+    return true;
+  if (!pc_connlimits_take(s->limits, want - rq->held))
+    return false;
+  rq->held = want;
+  return true;
+}
+
+/* The body is not kept (too big, or refused): the rest of it is read and
+ * dropped, and its budget given back. */
+static void drop_body(struct srv *s, struct req *rq) {
+  rq->too_big = true;
+  pc_buf_cleanup(&rq->body);
+  pc_connlimits_give(s->limits, rq->held);
+  rq->held = 0;
+}
+
+struct lengths {
+  const char *first;
+  bool differ;
+};
+
+static enum MHD_Result each_length(void *cls, enum MHD_ValueKind kind,
+                                   const char *key, const char *value) {
+  (void)kind;
+  struct lengths *ls = cls;
+  if (!key || !pc_ascii_istarts(key, "Content-Length") || key[14])
+    return MHD_YES;
+  if (!ls->first)
+    ls->first = value ? value : "";
+  else if (strcmp(ls->first, value ? value : "") != 0)
+    ls->differ = true;
+  return MHD_YES;
+}
+
+/* The head of a POST is in: refuses (rq->refuse) conflicting
+ * Content-Length headers (400) and a body past the budget (503), marks
+ * one over max_body (413, answered at once, the body never read), and
+ * takes the budget for the rest.  false when out of memory. */
+static bool check_content_length(struct srv *s, struct MHD_Connection *c,
+                                 struct req *rq, unsigned long long len) {
+  struct lengths ls = {NULL, false};
+  MHD_get_connection_values(c, MHD_HEADER_KIND, each_length, &ls);
+  if (ls.differ) {
+    rq->refuse = 400;
+    rq->refuse_msg = "conflicting Content-Length headers";
+  } else if (len > s->max_body) {
+    rq->too_big = true;
+  } else if (len && !hold(s, rq, (size_t)len)) {
+    rq->refuse = 503;
+    rq->refuse_msg = BUSY_MSG;
+  } else if (len && !pc_buf_reserve(&rq->body, (size_t)len)) {
+    return false;
+  }
+  return true;
+}
+
+/* MHD_OPTION_URI_LOG_CALLBACK: called before libmicrohttpd parses the
+ * query string, which it does in place from the byte after the '?' of
+ * uri (its own request buffer).  Past PC_SERVE_MAX_QUERY_ARGS arguments
+ * that byte is made the end of the query, so none is parsed, and the
+ * request is refused with 414: libmicrohttpd 0.9.75 keeps every argument
+ * in the connection's 256 KiB pool and, when the pool runs out there,
+ * never answers (the connection hung until the idle timeout).  Returns
+ * the request's state for the access handler (freed by done), or NULL to
+ * let the access handler make it. */
+static void *check_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+  (void)cls, (void)c;
+  char *q = strchr(uri, '?');
+  if (!q)
+    return NULL;
+  size_t args = 1;
+  for (const char *p = q; *p; p++)
+    args += *p == '&';
+  if (args <= PC_SERVE_MAX_QUERY_ARGS)
+    return NULL;
+  struct req *rq = calloc(1, sizeof *rq);
+  if (!rq)
+    return NULL;
+  q[1] = '\0'; /* no argument left to parse */
+  rq->refuse = 414;
+  rq->refuse_msg = "too many query arguments";
+  return rq;
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
@@ -843,15 +1211,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       return MHD_NO;
     pc_buf_init(&rq->body, s->max_body);
     *con_cls = rq;
+    /* the head is in: the body deadline runs, or none */
+    pc_connlimits_phase(s->limits, c, post ? PC_CONN_BODY : PC_CONN_WORK);
     if (post) {
       const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Length");
       unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
-      if (len > s->max_body)
-        rq->too_big = true; /* answered at once, the body never read */
-      else if (len && !pc_buf_reserve(&rq->body, (size_t)len))
+      if (!check_content_length(s, c, rq, len))
         return MHD_NO; /* out of memory */
-      if (!rq->too_big)
+      if (!rq->too_big && !rq->refuse)
         return MHD_YES;
     }
   }
@@ -859,10 +1227,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   if (rq->state == RQ_QUEUED) /* resumed too early: keep waiting */
     return MHD_YES;
   if (rq->state == RQ_NEW && post && *upload_size) {
-    if (!rq->too_big && !pc_buf_add(&rq->body, upload, *upload_size)) {
-      rq->too_big = true;
-      pc_buf_cleanup(&rq->body);
+    if (!rq->too_big && !hold(s, rq, *upload_size)) {
+      rq->refuse = 503;
+      rq->refuse_msg = BUSY_MSG;
     }
+    if (!rq->too_big && (rq->refuse || !pc_buf_add(&rq->body, upload, *upload_size)))
+      drop_body(s, rq);
     if (rq->too_big) {
       rq->drained += *upload_size;
       if (rq->drained > DRAIN_MAX)
@@ -871,6 +1241,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     *upload_size = 0;
     return MHD_YES;
   }
+  if (rq->state == RQ_NEW) /* the whole request is in */
+    pc_connlimits_phase(s->limits, c, PC_CONN_WORK);
   enum MHD_Result ret =
       rq->state == RQ_DONE ? MHD_YES : route(s, c, url, method, rq);
   if (ret != MHD_YES || rq->state == RQ_QUEUED)
@@ -885,8 +1257,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 
 static void done(void *cls, struct MHD_Connection *c, void **con_cls,
                  enum MHD_RequestTerminationCode toe) {
-  (void)cls, (void)c, (void)toe;
+  struct srv *s = cls;
+  (void)toe;
   struct req *rq = *con_cls;
+  size_t held = rq ? rq->held : 0;
   if (rq) {
     if (rq->state == RQ_DONE) /* resumed: its reply sent, or the client gone */
       sent(rq);
@@ -899,9 +1273,39 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
     free(rq->token);
     free(rq->ctype);
     json_object_put(rq->query);
+    json_object_put(rq->in);
     free(rq);
   }
   *con_cls = NULL;
+  pc_connlimits_give(s->limits, held); /* its body is freed */
+  /* a next request on this connection: its head deadline starts now */
+  pc_connlimits_phase(s->limits, c, PC_CONN_HEAD);
+}
+
+/* The connection limits of o, defaults filled in (src/pc_limits.h); the
+ * body budget holds at least one body of max_body. */
+static struct pc_connlimits_cfg connlimits_cfg(const pc_serve_opts *o,
+                                               size_t max_body) {
+  struct pc_connlimits_cfg c;
+  c.max_conns = o->connection_limit ? o->connection_limit : PC_SERVE_MAX_CONNS;
+  c.per_addr = o->max_per_address ? o->max_per_address : PC_SERVE_MAX_PER_ADDR;
+  if (c.per_addr > c.max_conns)
+    c.per_addr = c.max_conns;
+  c.head_s = o->head_timeout_s ? o->head_timeout_s : PC_SERVE_HEAD_TIMEOUT;
+  c.body_s = o->body_timeout_s ? o->body_timeout_s : PC_SERVE_BODY_TIMEOUT;
+  c.max_inflight = o->max_inflight ? o->max_inflight : PC_SERVE_MAX_INFLIGHT;
+  if (c.max_inflight < max_body)
+    c.max_inflight = max_body;
+  return c;
+}
+
+/* libmicrohttpd's own cap, a little over ours so that ours decides: at
+ * its cap libmicrohttpd 0.9.75 stops accepting, new connections wait in
+ * the listen queue, and once the clients that filled it are gone it could
+ * take until the idle timeout (13 s) to accept again.  Our accept policy
+ * instead accepts and closes at once what it refuses. */
+static unsigned mhd_connection_limit(const struct pc_connlimits_cfg *lc) {
+  return lc->max_conns + 16;
 }
 
 pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
@@ -947,6 +1351,11 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   s->ctx = ctx;
   s->o = o;
+  pc_status hst = host_names(s, listen, err);
+  if (hst != PC_OK) {
+    free(s);
+    return hst;
+  }
   s->max_body = o->max_body ? o->max_body : 10u << 20;
   if (getrandom(s->secret, sizeof s->secret, 0) != (ssize_t)sizeof s->secret) {
     free(s);
@@ -959,34 +1368,43 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   }
   pthread_mutex_init(&s->lock, NULL);
   pthread_mutex_init(&s->qlock, NULL);
-  pthread_cond_init(&s->qcond, NULL);
+  s->work.srv = s->net.srv = s;
+  pthread_cond_init(&s->work.cond, NULL);
+  pthread_cond_init(&s->net.cond, NULL);
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  unsigned threads = o->threads > 0 ? (unsigned)o->threads
-                                    : cores > 0 ? (unsigned)cores : 2;
-  if (threads > 1024)
-    threads = 1024;
+  unsigned nwork = o->threads > 0 ? (unsigned)o->threads
+                                  : cores > 0 ? (unsigned)cores : 2;
+  unsigned nnet = o->fetch_threads > 0 ? (unsigned)o->fetch_threads : 8;
+  nwork = nwork > 1024 ? 1024 : nwork;
+  nnet = nnet > 1024 ? 1024 : nnet;
+  unsigned threads = nwork + nnet; /* the work pool's first */
   pthread_t *w = calloc(threads, sizeof *w);
   unsigned started = 0;
-  while (w && started < threads &&
-         pthread_create(&w[started], NULL, worker, s) == 0)
+  struct pc_connlimits_cfg lc = connlimits_cfg(o, s->max_body);
+  pc_connlimits_new(&lc, &s->limits); /* NULL: no thread, reported below */
+  while (w && s->limits && started < threads &&
+         pthread_create(&w[started], NULL, worker,
+                        started < nwork ? &s->work : &s->net) == 0)
     started++;
   /* one thread reads and writes the sockets; the workers do the work */
   struct MHD_Daemon *d =
-      started == threads
+      s->limits && started == threads
           ? MHD_start_daemon(
                 flags | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, (uint16_t)port,
-                NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR,
+                pc_connlimits_accept, s->limits, handle, s, MHD_OPTION_SOCK_ADDR,
                 (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_LIMIT,
-                o->connection_limit ? o->connection_limit : 256u,
-                MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-                (o->connection_limit ? o->connection_limit : 256u) / 2,
+                mhd_connection_limit(&lc),
                 MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+                MHD_OPTION_NOTIFY_CONNECTION, pc_connlimits_notify, s->limits,
+                MHD_OPTION_URI_LOG_CALLBACK, check_uri, s,
                 MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END)
           : NULL;
   pc_status st = PC_OK;
   if (!d) {
-    st = started < threads
+    st = !s->limits ? pc_error_set(err, PC_ERR_INTERNAL,
+                                   "cannot start the connection sweeper")
+         : started < threads
              ? pc_error_set(err, PC_ERR_INTERNAL, "cannot start %u worker threads",
                             threads)
              : pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
@@ -1004,9 +1422,11 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   stop_workers(s, w, started);
   if (d)
     MHD_stop_daemon(d);
+  pc_connlimits_free(s->limits); /* after the daemon: no more callbacks */
   free(w);
   pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */
-  pthread_cond_destroy(&s->qcond);
+  pthread_cond_destroy(&s->work.cond);
+  pthread_cond_destroy(&s->net.cond);
   pthread_mutex_destroy(&s->qlock);
   pthread_mutex_destroy(&s->lock);
   free(s);

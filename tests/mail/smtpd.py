@@ -10,6 +10,11 @@ Modes:
   reject        answer DATA with 550
   close-data    a bare server that reads part of the message after DATA and
                 closes the connection
+  hang:PHASE    a bare server that stops answering (the connection stays
+                open) at PHASE: greeting (no 220), ehlo, mail, rcpt, data
+                (no 354), dot (the message is read to its final "." and
+                stored, but no 250 follows: what a kill -9 or a timeout
+                there leaves behind) or quit (250 for the message, no 221)
 With --tls-cert/--tls-key the server offers STARTTLS and requires it; with
 --auth it requires AUTH PLAIN/LOGIN with that user and password.
 
@@ -38,8 +43,72 @@ def store(spool, mail_from, rcpts, data):
     os.rename(base + ".eml.part", base + ".eml")
 
 
-def bare_server(port_file, port):
-    """Speaks just enough SMTP to reach DATA, then drops the connection."""
+def hang(c):
+    """Answers nothing more; reads until the client goes (at most 300 s)."""
+    c.settimeout(300)
+    try:
+        while c.recv(65536):
+            pass
+    except OSError:
+        pass
+
+
+def bare_session(c, spool, mode):
+    """One connection: just enough SMTP to reach DATA, then the fault."""
+    phase = mode.split(":", 1)[1] if mode.startswith("hang:") else ""
+    f = c.makefile("rwb", buffering=0)
+    if phase == "greeting":
+        return hang(c)
+    f.write(b"220 localhost ESMTP test\r\n")
+    env = {"from": "", "to": []}
+    while True:
+        line = f.readline()
+        if not line:
+            return
+        cmd = line.strip().upper()
+        word = cmd.split(b" ")[0].split(b":")[0]
+        if (phase == "ehlo" and word in (b"EHLO", b"HELO")) or \
+                (phase == "mail" and word == b"MAIL") or \
+                (phase == "rcpt" and word == b"RCPT") or \
+                (phase == "data" and word == b"DATA"):
+            return hang(c)
+        if word in (b"EHLO", b"HELO"):
+            f.write(b"250-localhost\r\n250 SIZE 100000000\r\n")
+        elif word == b"MAIL":
+            env["from"] = line.decode().split(":", 1)[1].strip().strip("<>").split(">")[0]
+            f.write(b"250 ok\r\n")
+        elif word == b"RCPT":
+            env["to"].append(line.decode().split(":", 1)[1].strip().strip("<>").split(">")[0])
+            f.write(b"250 ok\r\n")
+        elif word == b"DATA" and mode == "close-data":
+            f.write(b"354 go ahead\r\n")
+            c.recv(512)  # a little of the message, then gone
+            c.shutdown(socket.SHUT_RDWR)
+            return
+        elif word == b"DATA":
+            f.write(b"354 go ahead\r\n")
+            data = []
+            while True:
+                l = f.readline()
+                if not l or l == b".\r\n":
+                    break
+                data.append(l[1:] if l.startswith(b"..") else l)
+            if l:  # the whole message: kept, as a real server would
+                store(spool, env["from"], env["to"], b"".join(data))
+            if phase != "quit":
+                return hang(c)
+            f.write(b"250 2.0.0 accepted\r\n")
+        elif word == b"QUIT" and phase == "quit":
+            return hang(c)
+        elif word == b"QUIT":
+            f.write(b"221 bye\r\n")
+            return
+        else:
+            f.write(b"250 ok\r\n")
+
+
+def bare_server(port_file, port, spool, mode):
+    """close-data and hang:PHASE; each connection in a thread of its own."""
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind(("127.0.0.1", port))
@@ -47,36 +116,18 @@ def bare_server(port_file, port):
     with open(port_file + ".part", "w") as f:
         f.write(str(srv.getsockname()[1]))
     os.rename(port_file + ".part", port_file)
-    while True:
-        c, _ = srv.accept()
+
+    def serve(c):
         try:
-            f = c.makefile("rwb", buffering=0)
-            f.write(b"220 localhost ESMTP test\r\n")
-            while True:
-                line = f.readline()
-                if not line:
-                    break
-                cmd = line.strip().upper()
-                if cmd.startswith(b"EHLO") or cmd.startswith(b"HELO"):
-                    f.write(b"250-localhost\r\n250 SIZE 100000000\r\n")
-                elif cmd.startswith(b"DATA"):
-                    f.write(b"354 go ahead\r\n")
-                    c.recv(512)  # a little of the message, then gone
-                    c.shutdown(socket.SHUT_RDWR)
-                    break
-                elif cmd.startswith(b"QUIT"):
-                    f.write(b"221 bye\r\n")
-                    break
-                else:
-                    f.write(b"250 ok\r\n")
+            bare_session(c, spool, mode)
         except OSError:
             pass
         finally:
-            try:
-                f.close()
-            except (OSError, UnboundLocalError):
-                pass
             c.close()
+
+    while True:
+        c, _ = srv.accept()
+        threading.Thread(target=serve, args=(c,), daemon=True).start()
 
 
 def main():
@@ -90,8 +141,8 @@ def main():
     ap.add_argument("--auth")
     a = ap.parse_args()
     os.makedirs(a.spool, exist_ok=True)
-    if a.mode == "close-data":
-        bare_server(a.portfile, a.port)
+    if a.mode == "close-data" or a.mode.startswith("hang:"):
+        bare_server(a.portfile, a.port, a.spool, a.mode)
         return 0
 
     from aiosmtpd.controller import Controller

@@ -16,7 +16,7 @@ Prints one line per case ("ok name 0.12s" / "FAIL name 0.12s: why") and a
 last line "N passed, M failed"; exits 1 when any case failed.
 Cases run in parallel (-j, default: number of CPUs); -k runs only the
 cases whose name contains NAME; -t sets the time limit per case (default
-10 s, or $PRESSCUT_PATHO_TIMEOUT; 4x that for a sanitizer or coverage
+60 s, or $PRESSCUT_PATHO_TIMEOUT; 4x that for a sanitizer or coverage
 build); -v adds what each passing case returned.
 """
 
@@ -28,11 +28,13 @@ import sys
 import tempfile
 import time
 
-# Seconds per case: generous, a release build takes under 3 s for the worst.
+# Seconds per case: a hang detector, not a benchmark.  A release build
+# takes under 3 s for the worst alone, but 8 s and more on a shared
+# 2-core machine under load, so the limit is far above both.
 # Sanitizer and coverage builds are several times slower: for them the limit
 # is multiplied by INSTRUMENTED_FACTOR, unless set with -t or
 # PRESSCUT_PATHO_TIMEOUT.
-TIME_LIMIT = float(os.environ.get("PRESSCUT_PATHO_TIMEOUT") or 10.0)
+TIME_LIMIT = float(os.environ.get("PRESSCUT_PATHO_TIMEOUT") or 60.0)
 TIME_LIMIT_SET = bool(os.environ.get("PRESSCUT_PATHO_TIMEOUT"))
 INSTRUMENTED_FACTOR = 4
 INSTRUMENTED_MARKS = (b"__asan_init", b"__ubsan_handle_", b"__sanitizer_cov_",

@@ -205,7 +205,7 @@ def main():
         s, h, b = req(port, "/api/extract", {"url": u})
         check(f"refused: {u}", s == 403 and b"refused" in b, (s, b[:160]))
     s, h, b = req(port, "/img?u=" + urllib.request.quote(f"http://127.0.0.1:{port}/healthz"))
-    check("image proxy refuses loopback", s == 422 and b"refused" in b, (s, b[:120]))
+    check("image proxy refuses loopback: 403", s == 403 and b"refused" in b, (s, b[:120]))
     # the allowed site works, and its page comes out inert
     s, h, b = req(port, "/api/extract", {"url": f"{site_url}/hostile"})
     check("an allowed site is fetched", s == 200, (s, b[:200]))
@@ -306,10 +306,10 @@ def main():
     p2.terminate()
     p2.wait(10)
 
-    # one worker busy with a slow fetch: cheap requests are still answered
-    # at once, API calls queue behind it in order, and SIGTERM lets the
-    # running one finish and answers the queued one 503
-    p3, port3 = serve("--allow-private-fetch", "--threads", "1")
+    # the one fetch worker busy with a slow fetch: cheap requests are still
+    # answered at once, fetches queue behind it in order, and SIGTERM lets
+    # the running one finish and answers the queued one 503
+    p3, port3 = serve("--allow-private-fetch", "--threads", "1", "--fetch-threads", "1")
     slow = {}
     t = threading.Thread(target=lambda: slow.update(r=req(port3, "/api/extract",
                                                           {"url": f"{site_url}/slow"})))
@@ -321,7 +321,7 @@ def main():
           (s, time.monotonic() - t0))
     queued = {}
     t2 = threading.Thread(target=lambda: queued.update(r=req(port3, "/api/extract",
-                                                             {"text": "Queued words. " * 20})))
+                                                             {"url": f"{site_url}/slow"})))
     t2.start()
     time.sleep(0.3)
     p3.terminate()
