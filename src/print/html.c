@@ -168,49 +168,62 @@ static void css(struct pc_buf *b, const pc_print_opts *o,
     pc_buf_adds(b, "figure { display: none; }\n");
 }
 
+/* A table row of n cells, escaped; cell `em` (or none: -1) in italics. */
+static void table_row(struct pc_buf *b, const char *const *cell, size_t n,
+                      int em) {
+  pc_buf_adds(b, "<tr>");
+  for (size_t i = 0; i < n; i++) {
+    pc_buf_adds(b, (int)i == em ? "<td class=\"pc-q\">" : "<td>");
+    esc(b, cell[i]);
+    pc_buf_adds(b, "</td>");
+  }
+  pc_buf_adds(b, "</tr>\n");
+}
+
+/* "<table>" and its heading row. */
+static void table_head(struct pc_buf *b, const char *const *head, size_t n) {
+  pc_buf_adds(b, "<table>\n<tr>");
+  for (size_t i = 0; i < n; i++) {
+    pc_buf_adds(b, "<td><b>");
+    pc_buf_adds(b, head[i]);
+    pc_buf_adds(b, "</b></td>");
+  }
+  pc_buf_adds(b, "</tr>\n");
+}
+
+static void claims_table(struct pc_buf *b, const pc_doc *doc) {
+  pc_buf_adds(b, "<h3>Responsibility claims</h3>\n");
+  table_head(b, pc_wsw_claim_heads, PC_WSW_NCLAIM);
+  for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
+    const pc_claim *c = pc_doc_claim(doc, i);
+    struct pc_buf acc;
+    pc_buf_init(&acc, 0);
+    pc_wsw_accused(&acc, c, ", ", NULL);
+    const char *cell[PC_WSW_NCLAIM] = {c->claimant, acc.data,
+                                       c->deny ? "deny" : "accuse",
+                                       c->evidence};
+    table_row(b, cell, PC_WSW_NCLAIM, -1);
+    pc_buf_cleanup(&acc);
+  }
+  pc_buf_adds(b, "</table>\n");
+}
+
 static void who_said_what(struct pc_buf *b, const pc_doc *doc) {
-  size_t nq = pc_doc_quote_count(doc), nc = pc_doc_claim_count(doc);
+  size_t nq = pc_doc_quote_count(doc);
   pc_buf_adds(b, "<section class=\"pc-wsw\">\n<h2>Who said what</h2>\n");
   if (!nq) {
     pc_buf_adds(b, "<p>No quotations were found.</p>\n");
   } else {
-    pc_buf_adds(b, "<table>\n<tr><td><b>Speaker</b></td><td><b>Role</b></td>"
-                   "<td><b>Quotation</b></td><td><b>Cue</b></td></tr>\n");
+    table_head(b, pc_wsw_quote_heads, PC_WSW_NCOLS);
     for (size_t i = 0; i < nq; i++) {
-      const pc_quote *q = pc_doc_quote(doc, i);
-      pc_buf_adds(b, "<tr><td>");
-      esc(b, q->speaker ? q->speaker : "(unknown)");
-      pc_buf_adds(b, "</td><td>");
-      esc(b, q->role);
-      pc_buf_adds(b, "</td><td class=\"pc-q\">");
-      esc(b, q->text);
-      pc_buf_adds(b, "</td><td>");
-      esc(b, q->cue);
-      pc_buf_adds(b, "</td></tr>\n");
+      const char *cell[PC_WSW_NCOLS];
+      pc_wsw_quote_row(pc_doc_quote(doc, i), "(unknown)", cell);
+      table_row(b, cell, PC_WSW_NCOLS, PC_WSW_QUOTE);
     }
     pc_buf_adds(b, "</table>\n");
   }
-  if (nc) {
-    pc_buf_adds(b, "<h3>Responsibility claims</h3>\n<table>\n<tr><td><b>"
-                   "Claimant</b></td><td><b>Accused</b></td><td><b>"
-                   "Accuse/deny</b></td><td><b>Evidence</b></td></tr>\n");
-    for (size_t i = 0; i < nc; i++) {
-      const pc_claim *c = pc_doc_claim(doc, i);
-      pc_buf_adds(b, "<tr><td>");
-      esc(b, c->claimant);
-      pc_buf_adds(b, "</td><td>");
-      for (size_t k = 0; k < c->naccused; k++) {
-        if (k)
-          pc_buf_adds(b, ", ");
-        esc(b, c->accused[k]);
-      }
-      pc_buf_adds(b, c->deny ? "</td><td>deny</td><td>"
-                             : "</td><td>accuse</td><td>");
-      esc(b, c->evidence);
-      pc_buf_adds(b, "</td></tr>\n");
-    }
-    pc_buf_adds(b, "</table>\n");
-  }
+  if (pc_doc_claim_count(doc))
+    claims_table(b, doc);
   pc_buf_adds(b, "</section>\n");
 }
 

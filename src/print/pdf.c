@@ -22,6 +22,7 @@
  * KEEP_LAYOUTS boxes a layout is measured, dropped and built again when
  * its page is drawn, so a 2,000-page document does not hold all of them. */
 #include "print.h"
+#include "render/render.h"
 #include "hyph.h"
 
 #include <math.h>
@@ -776,18 +777,20 @@ static void wsw_boxes(struct pdf *p, int di) {
     const pc_quote *q = pc_doc_quote(doc, i);
     struct pc_buf t;
     pc_buf_init(&t, 1u << 20);
-    pc_buf_adds(&t, q->speaker ? q->speaker : "(unknown speaker)");
-    if (q->role) {
+    const char *cell[PC_WSW_NCOLS];
+    pc_wsw_quote_row(q, "(unknown speaker)", cell);
+    pc_buf_adds(&t, cell[PC_WSW_SPEAKER]);
+    if (cell[PC_WSW_ROLE]) {
       pc_buf_adds(&t, " (");
-      pc_buf_adds(&t, q->role);
+      pc_buf_adds(&t, cell[PC_WSW_ROLE]);
       pc_buf_adds(&t, ")");
     }
-    if (q->cue) {
+    if (cell[PC_WSW_CUE]) {
       pc_buf_adds(&t, ", ");
-      pc_buf_adds(&t, q->cue);
+      pc_buf_adds(&t, cell[PC_WSW_CUE]);
     }
     pc_buf_adds(&t, ": \xE2\x80\x9C");
-    pc_buf_adds(&t, q->text);
+    pc_buf_adds(&t, cell[PC_WSW_QUOTE]);
     pc_buf_adds(&t, "\xE2\x80\x9D");
     char *s = t.data ? own(p, t.data) : NULL;
     pc_buf_cleanup(&t);
@@ -815,11 +818,7 @@ static void wsw_boxes(struct pdf *p, int di) {
     pc_buf_init(&t, 1u << 20);
     pc_buf_adds(&t, c->claimant);
     pc_buf_adds(&t, c->deny ? " denies: " : " holds responsible: ");
-    for (size_t k = 0; k < c->naccused; k++) {
-      if (k)
-        pc_buf_adds(&t, ", ");
-      pc_buf_adds(&t, c->accused[k]);
-    }
+    pc_wsw_accused(&t, c, ", ", NULL);
     if (c->event) {
       pc_buf_adds(&t, " (");
       pc_buf_adds(&t, c->event);

@@ -157,11 +157,7 @@ static void render_text(const pc_doc *doc, struct pc_buf *b) {
       pc_buf_adds(b, "  - ");
       pc_buf_adds(b, c->claimant);
       pc_buf_adds(b, c->deny ? " denies that " : " holds responsible: ");
-      for (size_t k = 0; k < c->naccused; k++) {
-        if (k)
-          pc_buf_adds(b, k + 1 == c->naccused ? " and " : ", ");
-        pc_buf_adds(b, c->accused[k]);
-      }
+      pc_wsw_accused(b, c, ", ", " and ");
       if (c->deny)
         pc_buf_adds(b, c->naccused > 1 ? " were involved" : " was involved");
       if (c->event) {

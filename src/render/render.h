@@ -30,4 +30,22 @@ void pc_render_attribution(const pc_doc *doc, pc_format format,
  * the JSON of extract --attribution. */
 void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b);
 
+/*** render/wsw.c: who said what, the same for every writer ****************/
+
+/* The columns of the quotes' table and of the claims', with headings. */
+enum { PC_WSW_SPEAKER, PC_WSW_ROLE, PC_WSW_QUOTE, PC_WSW_CUE, PC_WSW_NCOLS };
+enum { PC_WSW_CLAIMANT, PC_WSW_ACCUSED, PC_WSW_POLARITY, PC_WSW_EVIDENCE,
+       PC_WSW_NCLAIM };
+extern const char *const pc_wsw_quote_heads[PC_WSW_NCOLS];
+extern const char *const pc_wsw_claim_heads[PC_WSW_NCLAIM];
+
+/* q's cells, borrowed from q (NULL where q has none); unknown stands for
+ * a speaker that was not found. */
+void pc_wsw_quote_row(const pc_quote *q, const char *unknown,
+                      const char *cell[PC_WSW_NCOLS]);
+/* Appends c's accused joined by sep, and by last (when not NULL) before
+ * the final one. */
+void pc_wsw_accused(struct pc_buf *b, const pc_claim *c, const char *sep,
+                    const char *last);
+
 #endif
