@@ -102,143 +102,119 @@ static int serve_limit(int which, const char *arg, pc_serve_opts *so) {
   return EX_OK;
 }
 
-int cmd_serve(int argc, char **argv) {
-  enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
-         O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
-         O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
-         O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
-         O_BODYTO, O_INFLIGHT };
-  static const struct option lo[] = {
-      {"listen", required_argument, NULL, O_LISTEN},
-      {"smtp", required_argument, NULL, O_SMTP},
-      {"from", required_argument, NULL, O_FROM},
-      {"user", required_argument, NULL, O_USER},
-      {"password-file", required_argument, NULL, O_PWFILE},
-      {"tls", required_argument, NULL, O_TLS},
-      {"cacert", required_argument, NULL, O_CACERT},
-      {"outbox", required_argument, NULL, O_OUTBOX},
-      {"mail-per-minute", required_argument, NULL, O_RATE},
-      {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
-      {"max-body", required_argument, NULL, O_MAXBODY},
-      {"threads", required_argument, NULL, O_THREADS},
-      {"data-dir", required_argument, NULL, O_DATA},
-      {"public-url", required_argument, NULL, O_PUBLIC},
-      {"allowed-host", required_argument, NULL, O_ALLOWHOST},
-      {"max-recipients", required_argument, NULL, O_MAXRCPT},
-      {"mail-per-hour", required_argument, NULL, O_HOURRATE},
-      {"proxy", required_argument, NULL, O_PROXY},
-      {"fetch-threads", required_argument, NULL, O_FETCHTHREADS},
-      {"fetches-per-client", required_argument, NULL, O_PERCLIENT},
-      {"max-connections", required_argument, NULL, O_MAXCONN},
-      {"max-per-address", required_argument, NULL, O_PERADDR},
-      {"head-timeout", required_argument, NULL, O_HEADTO},
-      {"body-timeout", required_argument, NULL, O_BODYTO},
-      {"max-inflight", required_argument, NULL, O_INFLIGHT},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+/* serve's options, as parsed. */
+struct serve_args {
   pc_serve_opts so;
-  pc_serve_opts_init(&so);
   const char *hosts[64]; /* --allowed-host, borrowed from argv */
-  const char *pwfile = NULL, *data_dir = NULL, *outbox = NULL;
-  int c;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-    char *end;
-    switch (c) {
-    case O_LISTEN: so.listen = optarg; break;
-    case O_SMTP: so.smtp.url = optarg; break;
-    case O_FROM: so.from = optarg; break;
-    case O_USER: so.smtp.user = optarg; break;
-    case O_PWFILE: pwfile = optarg; break;
-    case O_TLS:
-      if (parse_tls(optarg, &so.smtp.tls) != EX_OK)
-        return EX_USAGE;
-      break;
-    case O_CACERT: so.smtp.cacert = optarg; break;
-    case O_OUTBOX: outbox = optarg; break;
-    case O_RATE:
-      so.mail_per_minute = (int)strtol(optarg, &end, 10);
-      if (*end || so.mail_per_minute < 1 || so.mail_per_minute > 10000)
-        return fail(EX_USAGE, "--mail-per-minute: 1 to 10000, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_MAXRCPT:
-      so.max_recipients = (int)strtol(optarg, &end, 10);
-      if (*end || so.max_recipients < 1 || so.max_recipients > 1000)
-        return fail(EX_USAGE, "--max-recipients: 1 to 1000, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_HOURRATE:
-      so.mail_per_hour = (int)strtol(optarg, &end, 10);
-      if (*end || so.mail_per_hour < 1 || so.mail_per_hour > 100000)
-        return fail(EX_USAGE, "--mail-per-hour: 1 to 100000, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_PRIVATE: so.allow_private_fetch = 1; break;
-    case O_MAXBODY:
-      errno = 0;
-      so.max_body = (size_t)strtoull(optarg, &end, 10);
-      if (errno || *end || so.max_body < 1024)
-        return fail(EX_USAGE, "--max-body: bytes (at least 1024), not '%s'%s",
-                    optarg, "");
-      break;
-    case O_THREADS:
-      so.threads = (int)strtol(optarg, &end, 10);
-      if (*end || so.threads < 1 || so.threads > 256)
-        return fail(EX_USAGE, "--threads: 1 to 256, not '%s'%s", optarg, "");
-      break;
-    case O_FETCHTHREADS:
-      so.fetch_threads = (int)strtol(optarg, &end, 10);
-      if (*end || so.fetch_threads < 1 || so.fetch_threads > 256)
-        return fail(EX_USAGE, "--fetch-threads: 1 to 256, not '%s'%s", optarg,
-                    "");
-      break;
-    case O_PERCLIENT:
-      so.fetches_per_client = (int)strtol(optarg, &end, 10);
-      if (*end || so.fetches_per_client < 1 || so.fetches_per_client > 1000)
-        return fail(EX_USAGE, "--fetches-per-client: 1 to 1000, not '%s'%s",
-                    optarg, "");
-      break;
-    case O_DATA: data_dir = optarg; break;
-    case O_PUBLIC: so.public_url = optarg; break;
-    case O_PROXY:
-      if (!strstr(optarg, "://"))
-        return fail(EX_USAGE, "--proxy: a URL (http://HOST:PORT), not '%s'%s",
-                    optarg, "");
-      so.proxy = optarg;
-      break;
-    case O_ALLOWHOST:
-      if (so.nallowed_hosts == sizeof hosts / sizeof *hosts || !*optarg ||
-          strpbrk(optarg, ":/ "))
-        return fail(EX_USAGE, "--allowed-host: a host name (at most 64), "
-                    "not '%s'%s", optarg, "");
-      hosts[so.nallowed_hosts++] = optarg;
-      so.allowed_hosts = hosts;
-      break;
-    case O_MAXCONN: case O_PERADDR: case O_HEADTO: case O_BODYTO: case O_INFLIGHT:
-      if (serve_limit(c - O_MAXCONN, optarg, &so) != EX_OK)
-        return EX_USAGE;
-      break;
-    case 'h': usage_serve(stdout); return EX_OK;
-    default: usage_serve(stderr); return EX_USAGE;
-    }
+  const char *pwfile, *data_dir, *outbox;
+};
+
+/* A whole number from lo to hi for option name into *out: EX_OK, or the
+ * usage error (reported). */
+static int int_opt(const char *name, const char *arg, int lo, int hi,
+                   int *out) {
+  char *end;
+  long v = strtol(arg, &end, 10);
+  if (*end || end == arg || v < lo || v > hi) {
+    char range[96];
+    snprintf(range, sizeof range, "--%s: %d to %d", name, lo, hi);
+    return fail(EX_USAGE, "%s, not '%s'", range, arg);
   }
-  if (optind < argc) {
-    usage_serve(stderr);
-    return EX_USAGE;
+  *out = (int)v;
+  return EX_OK;
+}
+
+enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
+       O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
+       O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
+       O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
+       O_BODYTO, O_INFLIGHT };
+static const struct option serve_options[] = {
+    {"listen", required_argument, NULL, O_LISTEN},
+    {"smtp", required_argument, NULL, O_SMTP},
+    {"from", required_argument, NULL, O_FROM},
+    {"user", required_argument, NULL, O_USER},
+    {"password-file", required_argument, NULL, O_PWFILE},
+    {"tls", required_argument, NULL, O_TLS},
+    {"cacert", required_argument, NULL, O_CACERT},
+    {"outbox", required_argument, NULL, O_OUTBOX},
+    {"mail-per-minute", required_argument, NULL, O_RATE},
+    {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
+    {"max-body", required_argument, NULL, O_MAXBODY},
+    {"threads", required_argument, NULL, O_THREADS},
+    {"data-dir", required_argument, NULL, O_DATA},
+    {"public-url", required_argument, NULL, O_PUBLIC},
+    {"allowed-host", required_argument, NULL, O_ALLOWHOST},
+    {"max-recipients", required_argument, NULL, O_MAXRCPT},
+    {"mail-per-hour", required_argument, NULL, O_HOURRATE},
+    {"proxy", required_argument, NULL, O_PROXY},
+    {"fetch-threads", required_argument, NULL, O_FETCHTHREADS},
+    {"fetches-per-client", required_argument, NULL, O_PERCLIENT},
+    {"max-connections", required_argument, NULL, O_MAXCONN},
+    {"max-per-address", required_argument, NULL, O_PERADDR},
+    {"head-timeout", required_argument, NULL, O_HEADTO},
+    {"body-timeout", required_argument, NULL, O_BODYTO},
+    {"max-inflight", required_argument, NULL, O_INFLIGHT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+/* One option of serve into a: -1 when c is none, else EX_OK or the usage
+ * error (reported). */
+static int serve_opt(int c, const char *arg, struct serve_args *a) {
+  pc_serve_opts *so = &a->so;
+  switch (c) {
+  case O_LISTEN: so->listen = arg; return EX_OK;
+  case O_SMTP: so->smtp.url = arg; return EX_OK;
+  case O_FROM: so->from = arg; return EX_OK;
+  case O_USER: so->smtp.user = arg; return EX_OK;
+  case O_PWFILE: a->pwfile = arg; return EX_OK;
+  case O_TLS: return parse_tls(arg, &so->smtp.tls);
+  case O_CACERT: so->smtp.cacert = arg; return EX_OK;
+  case O_OUTBOX: a->outbox = arg; return EX_OK;
+  case O_RATE:
+    return int_opt("mail-per-minute", arg, 1, 10000, &so->mail_per_minute);
+  case O_MAXRCPT:
+    return int_opt("max-recipients", arg, 1, 1000, &so->max_recipients);
+  case O_HOURRATE:
+    return int_opt("mail-per-hour", arg, 1, 100000, &so->mail_per_hour);
+  case O_PRIVATE: so->allow_private_fetch = 1; return EX_OK;
+  case O_MAXBODY:
+    if (!parse_bytes(arg, &so->max_body) || so->max_body < 1024)
+      return fail(EX_USAGE, "--max-body: bytes (at least 1024), not '%s'%s",
+                  arg, "");
+    return EX_OK;
+  case O_THREADS: return int_opt("threads", arg, 1, 256, &so->threads);
+  case O_FETCHTHREADS:
+    return int_opt("fetch-threads", arg, 1, 256, &so->fetch_threads);
+  case O_PERCLIENT:
+    return int_opt("fetches-per-client", arg, 1, 1000,
+                   &so->fetches_per_client);
+  case O_DATA: a->data_dir = arg; return EX_OK;
+  case O_PUBLIC: so->public_url = arg; return EX_OK;
+  case O_PROXY:
+    if (!strstr(arg, "://"))
+      return fail(EX_USAGE, "--proxy: a URL (http://HOST:PORT), not '%s'%s",
+                  arg, "");
+    so->proxy = arg;
+    return EX_OK;
+  case O_ALLOWHOST:
+    if (so->nallowed_hosts == sizeof a->hosts / sizeof *a->hosts || !*arg ||
+        strpbrk(arg, ":/ "))
+      return fail(EX_USAGE, "--allowed-host: a host name (at most 64), "
+                  "not '%s'%s", arg, "");
+    a->hosts[so->nallowed_hosts++] = arg;
+    so->allowed_hosts = a->hosts;
+    return EX_OK;
+  case O_MAXCONN: case O_PERADDR: case O_HEADTO: case O_BODYTO: case O_INFLIGHT:
+    return serve_limit(c - O_MAXCONN, arg, so);
+  default: return -1;
   }
-  if ((so.smtp.url != NULL) != (so.from != NULL))
-    return fail(EX_USAGE, "serve: --smtp and --from go together%s%s", "", "");
-  pc_error err = {""};
-  if (so.from && pc_mail_check_addresses(so.from, NULL, &err) != PC_OK)
-    return fail(EX_USAGE, "--from: %s%s", err.msg, "");
-  char *password = NULL;
-  if (so.smtp.user && !(so.smtp.password = password = smtp_password(pwfile)))
-    return EX_USAGE;
-  char *box = outbox ? strdup(outbox) : default_outbox();
-  so.outbox = box;
+}
+
+/* Serves until SIGINT or SIGTERM. */
+static pc_status run(struct serve_args *a, pc_error *err) {
   pc_ctx *ctx = NULL;
-  pc_status st = pc_ctx_new(data_dir, &ctx, &err);
+  pc_status st = pc_ctx_new(a->data_dir, &ctx, err);
   if (st == PC_OK) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -246,11 +222,47 @@ int cmd_serve(int argc, char **argv) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    so.stop = &serve_stop;
-    so.ready = on_ready;
-    st = pc_serve(ctx, &so, &err);
+    a->so.stop = &serve_stop;
+    a->so.ready = on_ready;
+    st = pc_serve(ctx, &a->so, err);
   }
   pc_ctx_free(ctx);
+  return st;
+}
+
+int cmd_serve(int argc, char **argv) {
+  struct serve_args a = {.pwfile = NULL};
+  pc_serve_opts_init(&a.so);
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", serve_options, NULL)) != -1) {
+    if (c == 'h') {
+      usage_serve(stdout);
+      return EX_OK;
+    }
+    int r = serve_opt(c, optarg, &a);
+    if (r < 0)
+      usage_serve(stderr);
+    if (r != EX_OK)
+      return r < 0 ? EX_USAGE : r;
+  }
+  if (optind < argc) {
+    usage_serve(stderr);
+    return EX_USAGE;
+  }
+  pc_serve_opts *so = &a.so;
+  if ((so->smtp.url != NULL) != (so->from != NULL))
+    return fail(EX_USAGE, "serve: --smtp and --from go together%s%s", "", "");
+  pc_error err = {""};
+  if (so->from && pc_mail_check_addresses(so->from, NULL, &err) != PC_OK)
+    return fail(EX_USAGE, "--from: %s%s", err.msg, "");
+  char *password = NULL;
+  if (so->smtp.user &&
+      !(so->smtp.password = password = smtp_password(a.pwfile)))
+    return EX_USAGE;
+  char *box = a.outbox ? strdup(a.outbox) : default_outbox();
+  so->outbox = box;
+  pc_status st = run(&a, &err);
   free(password);
   free(box);
   if (st != PC_OK)

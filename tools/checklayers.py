@@ -128,6 +128,21 @@ for (path, fn) in long_ok:
     if not os.path.exists(path):
         fail(f"tests/layers.txt: long {path} {fn}: no such file")
 
+# docs/internals/LAYERS.md's `layers` block says what tests/layers.txt does
+doc_rules = {}
+in_block = False
+for raw in open("docs/internals/LAYERS.md", encoding="utf-8"):
+    if raw.startswith("```"):
+        in_block = raw.strip() == "```layers"
+        continue
+    if in_block and ":" in raw:
+        mod, deps = raw.split(":", 1)
+        doc_rules[mod.strip()] = set(deps.split())
+checks += 1
+if doc_rules != allowed:
+    fail("docs/internals/LAYERS.md: its layers block differs from "
+         "tests/layers.txt")
+
 for f in failures:
     print(f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")
