@@ -126,10 +126,80 @@ char *smtp_password(const char *pwfile) {
   return pw;
 }
 
-int cmd_mail(int argc, char **argv) {
-  enum { O_TO = L_LAST, O_FROM, O_SMTP, O_USER, O_PWFILE, O_SUBJECT,
-         O_MESSAGE, O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES,
-         O_RETRYWAIT, O_OUTBOX, O_FLUSH, O_DRY };
+/* mail's own options, after the shared ones (cli.h) */
+enum {
+  O_TO = L_LAST, O_FROM, O_SMTP, O_USER, O_PWFILE, O_SUBJECT, O_MESSAGE,
+  O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES, O_RETRYWAIT, O_OUTBOX,
+  O_FLUSH, O_DRY
+};
+
+/* The command line of mail. */
+struct mail_args {
+  struct extract_args a;
+  pc_mail_opts mo; /* its print options: the layout options */
+  pc_smtp_opts so;
+  int fetch, flush, dry;
+  const char *output, *outbox, *pwfile;
+};
+
+/* One of mail's own options into m: -1 to go on, else the exit code (the
+ * help, or a usage error: reported). */
+static int mail_opt(struct mail_args *m, int c, char *arg) {
+  char *end;
+  switch (c) {
+  case O_TO: m->mo.to = arg; break;
+  case O_FROM: m->mo.from = arg; break;
+  case O_SMTP: m->so.url = arg; break;
+  case O_USER: m->so.user = arg; break;
+  case O_PWFILE: m->pwfile = arg; break;
+  case O_SUBJECT: m->mo.subject = arg; break;
+  case O_MESSAGE: m->mo.message = arg; break;
+  case O_ATTACH:
+    if (strcmp(arg, "pdf") == 0)
+      m->mo.attach = PC_ATTACH_PDF;
+    else if (strcmp(arg, "html") == 0)
+      m->mo.attach = PC_ATTACH_HTML;
+    else if (strcmp(arg, "none") == 0)
+      m->mo.attach = PC_ATTACH_NONE;
+    else
+      return fail(EX_USAGE, "--attach: pdf, html or none, not '%s'%s", arg,
+                  "");
+    break;
+  case O_TLS:
+    if (parse_tls(arg, &m->so.tls) != EX_OK)
+      return EX_USAGE;
+    break;
+  case O_CACERT: m->so.cacert = arg; break;
+  case O_SMTPTO:
+    m->so.timeout_s = strtol(arg, &end, 10);
+    if (*end || m->so.timeout_s <= 0)
+      return fail(EX_USAGE, "--smtp-timeout: seconds, not '%s'%s", arg, "");
+    break;
+  case O_RETRIES:
+    m->so.retries = (int)strtol(arg, &end, 10);
+    if (*end || m->so.retries < 0 || m->so.retries > 20)
+      return fail(EX_USAGE, "--retries: 0 to 20, not '%s'%s", arg, "");
+    if (m->so.retries == 0)
+      m->so.retries = -1; /* none (0 means the default in the options) */
+    break;
+  case O_RETRYWAIT:
+    m->so.retry_wait_ms = strtol(arg, &end, 10);
+    if (*end || m->so.retry_wait_ms <= 0 || m->so.retry_wait_ms > 600000)
+      return fail(EX_USAGE, "--retry-wait: milliseconds, not '%s'%s", arg,
+                  "");
+    break;
+  case O_OUTBOX: m->outbox = arg; break;
+  case O_FLUSH: m->flush = 1; break;
+  case O_DRY: m->dry = 1; break;
+  case 'o': m->output = arg; break;
+  case 'h': usage_mail(stdout); return EX_OK;
+  default: usage_mail(stderr); return EX_USAGE;
+  }
+  return -1;
+}
+
+/* The command line into m: -1 to go on, else the exit code. */
+static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
   static const struct option lo[] = {
       LAYOUT_OPTIONS,
       INPUT_OPTIONS,
@@ -152,185 +222,154 @@ int cmd_mail(int argc, char **argv) {
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  struct extract_args a = {PC_FORMAT_HTML, 0, NULL, NULL, NULL,
-                           32u * 1024u * 1024u, 0, NULL, 0, NULL};
-  pc_mail_opts mo;
-  pc_mail_opts_init(&mo);
-  pc_smtp_opts so;
-  pc_smtp_opts_init(&so);
-  pc_print_opts *po = &mo.print;
-  int fetch = -1, flush = 0, dry = 0;
-  const char *output = NULL, *outbox = NULL, *pwfile = NULL;
+  m->a = (struct extract_args){PC_FORMAT_HTML, 0, NULL, NULL, NULL,
+                               32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  pc_mail_opts_init(&m->mo);
+  pc_smtp_opts_init(&m->so);
+  m->fetch = -1, m->flush = 0, m->dry = 0;
+  m->output = NULL, m->outbox = NULL, m->pwfile = NULL;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
-    char *end;
-    int rc = shared_opt(c, optarg, po, &fetch, &a);
+    int rc = shared_opt(c, optarg, &m->mo.print, &m->fetch, &m->a);
     if (rc > 0)
       return rc;
     if (rc == EX_OK)
       continue;
-    switch (c) {
-    case O_TO: mo.to = optarg; break;
-    case O_FROM: mo.from = optarg; break;
-    case O_SMTP: so.url = optarg; break;
-    case O_USER: so.user = optarg; break;
-    case O_PWFILE: pwfile = optarg; break;
-    case O_SUBJECT: mo.subject = optarg; break;
-    case O_MESSAGE: mo.message = optarg; break;
-    case O_ATTACH:
-      if (strcmp(optarg, "pdf") == 0)
-        mo.attach = PC_ATTACH_PDF;
-      else if (strcmp(optarg, "html") == 0)
-        mo.attach = PC_ATTACH_HTML;
-      else if (strcmp(optarg, "none") == 0)
-        mo.attach = PC_ATTACH_NONE;
-      else
-        return fail(EX_USAGE, "--attach: pdf, html or none, not '%s'%s", optarg,
-                    "");
-      break;
-    case O_TLS:
-      if (parse_tls(optarg, &so.tls) != EX_OK)
-        return EX_USAGE;
-      break;
-    case O_CACERT: so.cacert = optarg; break;
-    case O_SMTPTO:
-      so.timeout_s = strtol(optarg, &end, 10);
-      if (*end || so.timeout_s <= 0)
-        return fail(EX_USAGE, "--smtp-timeout: seconds, not '%s'%s", optarg, "");
-      break;
-    case O_RETRIES:
-      so.retries = (int)strtol(optarg, &end, 10);
-      if (*end || so.retries < 0 || so.retries > 20)
-        return fail(EX_USAGE, "--retries: 0 to 20, not '%s'%s", optarg, "");
-      if (so.retries == 0)
-        so.retries = -1; /* none (0 means the default in the options) */
-      break;
-    case O_RETRYWAIT:
-      so.retry_wait_ms = strtol(optarg, &end, 10);
-      if (*end || so.retry_wait_ms <= 0 || so.retry_wait_ms > 600000)
-        return fail(EX_USAGE, "--retry-wait: milliseconds, not '%s'%s", optarg,
-                    "");
-      break;
-    case O_OUTBOX: outbox = optarg; break;
-    case O_FLUSH: flush = 1; break;
-    case O_DRY: dry = 1; break;
-    case 'o': output = optarg; break;
-    case 'h': usage_mail(stdout); return EX_OK;
-    default: usage_mail(stderr); return EX_USAGE;
-    }
+    rc = mail_opt(m, c, optarg);
+    if (rc >= 0)
+      return rc;
   }
+  return -1;
+}
+
+/* --flush-outbox: sends what waits in box. */
+static int mail_flush(const struct mail_args *m, int argc, const char *box) {
+  if (optind < argc || !m->so.url)
+    return fail(EX_USAGE, "--flush-outbox takes --smtp and no INPUT%s%s", "",
+                "");
+  size_t sent = 0, failed = 0;
+  if (!box)
+    return fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
   pc_error err = {""};
-  char *password = NULL;
-  if (so.user && !(so.password = password = smtp_password(pwfile)))
-    return EX_USAGE;
-  char *box = outbox ? strdup(outbox) : default_outbox();
+  pc_status st = pc_outbox_flush(box, NULL, &m->so, &sent, &failed, &err);
+  fprintf(stderr, "%s: outbox: %zu sent, %zu still waiting\n", PROG, sent,
+          failed);
   int rc = EX_OK;
-  if (flush) {
-    if (optind < argc || !so.url) {
-      free(password);
-      free(box);
-      return fail(EX_USAGE, "--flush-outbox takes --smtp and no INPUT%s%s", "",
-                  "");
-    }
+  if (st != PC_OK)
+    rc = fail(exit_code(st), "%s%s", err.msg, "");
+  return rc;
+}
+
+/* --dry-run: the message into output ("-": stdout). */
+static int write_message(const char *output, const char *msg, size_t len) {
+  int rc = EX_OK;
+  FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
+  if (!f || fwrite(msg, 1, len, f) != len || fflush(f) != 0)
+    rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+              strerror(errno));
+  if (f && f != stdout && fclose(f) != 0 && rc == EX_OK)
+    rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
+              strerror(errno));
+  return rc;
+}
+
+/* The message into the outbox box, then sent from there; when it is not
+ * sent, it waits there (reported). */
+static int deliver(const char *box, const char *msg, size_t len,
+                   const pc_smtp_opts *so, pc_error *err) {
+  int rc = EX_OK;
+  char *name = NULL;
+  pc_status st = pc_outbox_put(box, msg, len, &name, err);
+  if (st != PC_OK) {
+    rc = fail(write_exit_code(st), "outbox: %s%s", err->msg, "");
+  } else {
     size_t sent = 0, failed = 0;
-    if (!box) {
-      free(password);
-      return fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
+    st = pc_outbox_flush(box, name, so, &sent, &failed, err);
+    if (st != PC_OK || sent != 1) {
+      /* one line: why, and where the message waits */
+      fprintf(stderr, "%s: not sent: %s; the message waits in %s/%s "
+                      "(presscut mail --flush-outbox)\n", PROG,
+              err->msg[0] ? err->msg : "delivery failed", box, name);
+      rc = EX_NET;
     }
-    pc_status st = pc_outbox_flush(box, NULL, &so, &sent, &failed, &err);
-    fprintf(stderr, "%s: outbox: %zu sent, %zu still waiting\n", PROG, sent,
-            failed);
-    if (st != PC_OK)
-      rc = fail(exit_code(st), "%s%s", err.msg, "");
-    free(password);
-    free(box);
-    return rc;
   }
+  pc_free(name);
+  return rc;
+}
+
+/* mail INPUT: checks the options and the addresses, loads the input,
+ * composes the message and writes it (--dry-run) or delivers it. */
+static int mail_send(struct mail_args *m, int argc, char **argv,
+                     const char *box) {
   if (optind + 1 != argc) {
-    free(password);
-    free(box);
     usage_mail(stderr);
     return EX_USAGE;
   }
-  if (!mo.to || !mo.from) {
-    free(password);
-    free(box);
+  if (!m->mo.to || !m->mo.from)
     return fail(EX_USAGE, "mail: --to and --from are required%s%s", "", "");
-  }
-  if (!dry && !so.url) {
-    free(password);
-    free(box);
+  if (!m->dry && !m->so.url)
     return fail(EX_USAGE, "mail: --smtp URL is required (or --dry-run)%s%s", "",
                 "");
-  }
-  if (dry && !output) {
-    free(password);
-    free(box);
+  if (m->dry && !m->output)
     return fail(EX_USAGE, "mail: --dry-run writes the message with -o FILE%s%s",
                 "", "");
-  }
   /* addresses first: an invalid one sends nothing */
-  pc_status st = pc_mail_check_addresses(mo.to, NULL, &err);
+  pc_error err = {""};
+  pc_status st = pc_mail_check_addresses(m->mo.to, NULL, &err);
   if (st == PC_OK)
-    st = pc_mail_check_addresses(mo.from, NULL, &err);
-  if (st != PC_OK) {
-    free(password);
-    free(box);
+    st = pc_mail_check_addresses(m->mo.from, NULL, &err);
+  if (st != PC_OK)
     return fail(EX_USAGE, "%s%s", err.msg, "");
-  }
+  const char *input = argv[optind];
   pc_ctx *ctx = NULL;
-  st = pc_ctx_new(a.data_dir, &ctx, &err);
+  st = pc_ctx_new(m->a.data_dir, &ctx, &err);
   pc_doc *doc = NULL;
   if (st == PC_OK)
-    st = load_doc(ctx, &a, argv[optind], &doc, &err);
+    st = load_doc(ctx, &m->a, input, &doc, &err);
   char *dir = NULL;
   char *msg = NULL;
   size_t len = 0;
   if (st == PC_OK) {
-    bool url = pc_is_url(argv[optind]);
-    dir = url || strcmp(argv[optind], "-") == 0 ? NULL : dir_of(argv[optind]);
-    po->fetch_images = fetch < 0 ? url : fetch;
+    pc_print_opts *po = &m->mo.print;
+    bool url = pc_is_url(input);
+    dir = url || strcmp(input, "-") == 0 ? NULL : dir_of(input);
+    po->fetch_images = m->fetch < 0 ? url : m->fetch;
     po->base_dir = dir;
     po->warn = cli_warn;
     po->warn_closure = argv[optind];
-    st = pc_mail_compose(doc, &mo, &msg, &len, &err);
+    st = pc_mail_compose(doc, &m->mo, &msg, &len, &err);
   }
-  if (st != PC_OK) {
-    rc = fail(exit_code(st), "%s: %s", argv[optind],
+  int rc;
+  if (st != PC_OK)
+    rc = fail(exit_code(st), "%s: %s", input,
               err.msg[0] ? err.msg : pc_strerror(st));
-  } else if (dry) {
-    FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
-    if (!f || fwrite(msg, 1, len, f) != len || fflush(f) != 0)
-      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
-                strerror(errno));
-    if (f && f != stdout && fclose(f) != 0 && rc == EX_OK)
-      rc = fail(write_exit_code(PC_ERR_IO), "%s: cannot write: %s", output,
-                strerror(errno));
-  } else if (!box) {
+  else if (m->dry)
+    rc = write_message(m->output, msg, len);
+  else if (!box)
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
-  } else {
-    char *name = NULL;
-    st = pc_outbox_put(box, msg, len, &name, &err);
-    if (st != PC_OK) {
-      rc = fail(write_exit_code(st), "outbox: %s%s", err.msg, "");
-    } else {
-      size_t sent = 0, failed = 0;
-      st = pc_outbox_flush(box, name, &so, &sent, &failed, &err);
-      if (st != PC_OK || sent != 1) {
-        /* one line: why, and where the message waits */
-        fprintf(stderr, "%s: not sent: %s; the message waits in %s/%s "
-                        "(presscut mail --flush-outbox)\n", PROG,
-                err.msg[0] ? err.msg : "delivery failed", box, name);
-        rc = EX_NET;
-      }
-    }
-    pc_free(name);
-  }
+  else
+    rc = deliver(box, msg, len, &m->so, &err);
   pc_free(msg);
   free(dir);
   pc_doc_free(doc);
   pc_ctx_free(ctx);
+  return rc;
+}
+
+int cmd_mail(int argc, char **argv) {
+  struct mail_args m;
+  int rc = parse_mail_args(argc, argv, &m);
+  if (rc >= 0)
+    return rc;
+  char *password = NULL;
+  if (m.so.user && !(m.so.password = password = smtp_password(m.pwfile)))
+    return EX_USAGE;
+  char *box = m.outbox ? strdup(m.outbox) : default_outbox();
+  if (m.flush)
+    rc = mail_flush(&m, argc, box);
+  else
+    rc = mail_send(&m, argc, argv, box);
   free(password);
   free(box);
   return rc;

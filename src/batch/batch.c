@@ -727,10 +727,38 @@ static double now_s(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
-                       pc_batch_stats *stats, pc_error *err) {
-  if (stats)
-    memset(stats, 0, sizeof *stats);
+/* The state of one pc_batch_run, shared by its parts. */
+struct batch {
+  const pc_batch_opts *o;
+  struct run *r;
+  int ofd, efd;
+  bool to_stdout;
+  pthread_t rd, *ws;
+  int started; /* workers started */
+  /* the writer's */
+  double t0, last;
+  unsigned long long next, finished;
+  struct unit **window; /* --ordered: units waiting for their turn */
+  size_t wcap;
+  bool io_failed;
+  int io_errno;
+  const char *io_file;
+};
+
+/* What the run owns besides its queues and threads. */
+static void run_free(struct run *r) {
+  free(r->done);
+  g_hash_table_destroy(r->seen);
+  pthread_mutex_destroy(&r->stat_m);
+  free(r);
+}
+
+/* Checks the options, makes the run (b->r), reads the ids already written
+ * (--resume) and opens the output files (b->ofd, b->efd).  On failure
+ * nothing is left open or allocated. */
+static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
+                            pc_error *err) {
+  const pc_batch_opts *o = b->o;
   if (!ctx || !o || !o->out || !o->inputs || !o->ninputs)
     return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
   if (o->shard_n && o->shard_i >= o->shard_n)
@@ -768,144 +796,170 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
   if (st != PC_OK) {
     if (ofd >= 0)
       close(ofd);
-    free(r->done);
-    g_hash_table_destroy(r->seen);
-    pthread_mutex_destroy(&r->stat_m);
-    free(r);
+    run_free(r);
     return st;
   }
+  b->r = r;
+  b->ofd = ofd;
+  b->efd = efd;
+  b->to_stdout = to_stdout;
+  return PC_OK;
+}
+
+/* Makes the queues and starts the reader and the workers (--jobs, else
+ * one a core; 256 at most).  b->ws and b->started tell what ran. */
+static pc_status batch_start(struct batch *b, pc_error *err) {
+  struct run *r = b->r;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  int jobs = o->jobs > 0 ? o->jobs : cores > 0 ? (int)cores : 2;
+  int jobs = b->o->jobs > 0 ? b->o->jobs : cores > 0 ? (int)cores : 2;
   if (jobs > 256)
     jobs = 256;
   q_init(&r->in, (size_t)jobs * QUEUE_PER_JOB);
   q_init(&r->out, (size_t)jobs * QUEUE_PER_JOB * 2 + 2);
-  pthread_t rd, *ws = calloc((size_t)jobs, sizeof *ws);
-  int started = 0;
-  if (ws && r->in.cap && r->out.cap &&
-      pthread_create(&rd, NULL, reader, r) == 0) {
-    pthread_mutex_lock(&r->out.m);
-    r->live = jobs; /* before any worker can end */
-    pthread_mutex_unlock(&r->out.m);
-    for (; started < jobs; started++)
-      if (pthread_create(&ws[started], NULL, worker, r) != 0)
-        break;
-    /* the ones that did not start never run: a worker may already have
-     * ended (and counted itself out), so subtract, never assign */
-    pthread_mutex_lock(&r->out.m);
-    r->live -= jobs - started;
-    pthread_mutex_unlock(&r->out.m);
-  } else {
-    st = pc_error_set(err, PC_ERR_NOMEM, "cannot start the threads");
+  b->ws = calloc((size_t)jobs, sizeof *b->ws);
+  b->started = 0;
+  if (!b->ws || !r->in.cap || !r->out.cap ||
+      pthread_create(&b->rd, NULL, reader, r) != 0)
+    return pc_error_set(err, PC_ERR_NOMEM, "cannot start the threads");
+  pthread_mutex_lock(&r->out.m);
+  r->live = jobs; /* before any worker can end */
+  pthread_mutex_unlock(&r->out.m);
+  for (; b->started < jobs; b->started++)
+    if (pthread_create(&b->ws[b->started], NULL, worker, r) != 0)
+      break;
+  /* the ones that did not start never run: a worker may already have
+   * ended (and counted itself out), so subtract, never assign */
+  pthread_mutex_lock(&r->out.m);
+  r->live -= jobs - b->started;
+  pthread_mutex_unlock(&r->out.m);
+  return PC_OK;
+}
+
+/* The next finished unit from the out queue, or NULL after 0.2 s
+ * without one. */
+static struct unit *out_pop_wait(struct run *r) {
+  pthread_mutex_lock(&r->out.m);
+  while (r->out.n == 0) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 200000000L;
+    if (ts.tv_nsec >= 1000000000L)
+      ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+    if (pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts) == ETIMEDOUT)
+      break;
   }
-  /* the main thread writes: as lines come, or in sequence (--ordered) */
-  double t0 = now_s(), last = 0;
-  unsigned long long next = 0, finished = 0;
-  struct unit **window = NULL; /* --ordered: units waiting for their turn */
-  size_t wcap = 0;
-  bool io_failed = false;
-  int io_errno = 0;
-  const char *io_file = o->out;
-  bool reader_done = false;
-  while (st == PC_OK && started > 0) {
+  struct unit *u = NULL;
+  if (r->out.n) {
+    u = r->out.v[r->out.head];
+    r->out.head = (r->out.head + 1) % r->out.cap;
+    r->out.n--;
+    pthread_cond_signal(&r->out.not_full);
+  }
+  pthread_mutex_unlock(&r->out.m);
+  return u;
+}
+
+/* Takes a finished unit: written at once, or (--ordered) kept in the
+ * window until every earlier one is in, then written with the ones that
+ * follow it.  Out of memory for the window: u is dropped. */
+static pc_status batch_take(struct batch *b, struct unit *u, pc_error *err) {
+  const pc_batch_opts *o = b->o;
+  b->finished++;
+  if (o->ordered) {
+    size_t slot = (size_t)(u->seq - b->next);
+    if (slot >= b->wcap) {
+      size_t nc = b->wcap ? b->wcap : 64;
+      while (nc <= slot)
+        nc *= 2;
+      struct unit **nw = realloc(b->window, nc * sizeof *nw);
+      if (!nw) {
+        pc_status st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+        drop_unit(b->r, u);
+        return st;
+      }
+      memset(nw + b->wcap, 0, (nc - b->wcap) * sizeof *nw);
+      b->window = nw, b->wcap = nc;
+    }
+    b->window[slot] = u;
+  }
+  struct unit *todo = o->ordered ? NULL : u;
+  for (;;) {
+    if (o->ordered) {
+      if (!b->wcap || !b->window[0])
+        break;
+      todo = b->window[0];
+      memmove(b->window, b->window + 1, (b->wcap - 1) * sizeof *b->window);
+      b->window[b->wcap - 1] = NULL;
+      b->next++;
+    }
+    bool was = b->io_failed, to_errors = todo->failed;
+    put_unit(b->r, todo, b->ofd, b->efd, &b->io_failed, &b->io_errno);
+    if (b->io_failed && !was)
+      b->io_file = to_errors ? o->errors : o->out;
+    if (!o->ordered)
+      break;
+  }
+  return PC_OK;
+}
+
+/* The main thread writes: as lines come, or in sequence (--ordered),
+ * until every unit read is written or a write fails. */
+static pc_status batch_write(struct batch *b, pc_error *err) {
+  struct run *r = b->r;
+  const pc_batch_opts *o = b->o;
+  while (b->started > 0) {
     pthread_mutex_lock(&r->in.m);
-    reader_done = r->in.closed;
+    bool reader_done = r->in.closed;
     pthread_mutex_unlock(&r->in.m);
     pthread_mutex_lock(&r->stat_m);
     unsigned long long read = r->st.read;
     pthread_mutex_unlock(&r->stat_m);
-    if (reader_done && finished == read)
+    if (reader_done && b->finished == read)
       break;
-    struct unit *u;
-    pthread_mutex_lock(&r->out.m);
-    while (r->out.n == 0) {
-      struct timespec ts;
-      clock_gettime(CLOCK_REALTIME, &ts);
-      ts.tv_nsec += 200000000L;
-      if (ts.tv_nsec >= 1000000000L)
-        ts.tv_sec++, ts.tv_nsec -= 1000000000L;
-      if (pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts) == ETIMEDOUT)
-        break;
-    }
-    u = NULL;
-    if (r->out.n) {
-      u = r->out.v[r->out.head];
-      r->out.head = (r->out.head + 1) % r->out.cap;
-      r->out.n--;
-      pthread_cond_signal(&r->out.not_full);
-    }
-    pthread_mutex_unlock(&r->out.m);
+    struct unit *u = out_pop_wait(r);
     if (u) {
-      finished++;
-      if (o->ordered) {
-        size_t slot = (size_t)(u->seq - next);
-        if (slot >= wcap) {
-          size_t nc = wcap ? wcap : 64;
-          while (nc <= slot)
-            nc *= 2;
-          struct unit **nw = realloc(window, nc * sizeof *nw);
-          if (!nw) {
-            st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-            drop_unit(r, u);
-            break;
-          }
-          memset(nw + wcap, 0, (nc - wcap) * sizeof *nw);
-          window = nw, wcap = nc;
-        }
-        window[slot] = u;
-      }
-      struct unit *todo = o->ordered ? NULL : u;
-      for (;;) {
-        if (o->ordered) {
-          if (!wcap || !window[0])
-            break;
-          todo = window[0];
-          memmove(window, window + 1, (wcap - 1) * sizeof *window);
-          window[wcap - 1] = NULL;
-          next++;
-        }
-        bool was = io_failed, to_errors = todo->failed;
-        put_unit(r, todo, ofd, efd, &io_failed, &io_errno);
-        if (io_failed && !was)
-          io_file = to_errors ? o->errors : o->out;
-        if (!o->ordered)
-          break;
-      }
+      pc_status st = batch_take(b, u, err);
+      if (st != PC_OK)
+        return st;
     }
-    double t = now_s() - t0;
-    if (o->progress && t - last >= 0.5) {
+    double t = now_s() - b->t0;
+    if (o->progress && t - b->last >= 0.5) {
       pthread_mutex_lock(&r->stat_m);
       pc_batch_stats snap = r->st;
       pthread_mutex_unlock(&r->stat_m);
       o->progress(o->progress_closure, &snap, t, 0);
-      last = t;
+      b->last = t;
     }
-    if (io_failed) {
-      st = pc_error_set(err, PC_ERR_IO, "cannot write %s: %s", io_file,
-                        strerror(io_errno));
+    if (b->io_failed)
+      return pc_error_set(err, PC_ERR_IO, "cannot write %s: %s", b->io_file,
+                          strerror(b->io_errno));
+  }
+  return PC_OK;
+}
+
+/* Drain on failure: the in queue is closed and emptied, so the reader
+ * and the workers end. */
+static void drain_in(struct run *r) {
+  q_close(&r->in);
+  for (;;) {
+    struct unit *u = NULL;
+    pthread_mutex_lock(&r->in.m);
+    if (r->in.n) {
+      u = r->in.v[r->in.head];
+      r->in.head = (r->in.head + 1) % r->in.cap;
+      r->in.n--;
+    }
+    pthread_cond_broadcast(&r->in.not_full);
+    pthread_mutex_unlock(&r->in.m);
+    if (!u)
       break;
-    }
+    drop_unit(r, u);
   }
-  /* drain on failure: workers and reader must end */
-  if (st != PC_OK) {
-    q_close(&r->in);
-    for (;;) {
-      struct unit *u = NULL;
-      pthread_mutex_lock(&r->in.m);
-      if (r->in.n) {
-        u = r->in.v[r->in.head];
-        r->in.head = (r->in.head + 1) % r->in.cap;
-        r->in.n--;
-      }
-      pthread_cond_broadcast(&r->in.not_full);
-      pthread_mutex_unlock(&r->in.m);
-      if (!u)
-        break;
-      drop_unit(r, u);
-    }
-  }
-  /* on failure, workers may be blocked on a full out queue: empty it until
-   * every one has ended */
+}
+
+/* On failure, workers may be blocked on a full out queue: empty it until
+ * every one has ended. */
+static void drain_out(struct run *r) {
   for (;;) {
     pthread_mutex_lock(&r->out.m);
     int live = r->live;
@@ -928,34 +982,65 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
     if (!u && live == 0)
       break;
   }
-  for (int k = 0; k < started; k++)
-    pthread_join(ws[k], NULL);
-  if (started > 0 || ws) {
+}
+
+/* Ends the threads (st: how the writing went) and drops the units still
+ * waiting in the window. */
+static void batch_stop(struct batch *b, pc_status st) {
+  struct run *r = b->r;
+  if (st != PC_OK)
+    drain_in(r);
+  drain_out(r);
+  for (int k = 0; k < b->started; k++)
+    pthread_join(b->ws[k], NULL);
+  if (b->started > 0 || b->ws) {
     q_close(&r->in);
-    if (started > 0)
-      pthread_join(rd, NULL);
+    if (b->started > 0)
+      pthread_join(b->rd, NULL);
   }
-  for (size_t i = 0; i < wcap; i++)
-    drop_unit(r, window ? window[i] : NULL);
-  free(window);
-  if (!to_stdout && fsync(ofd) != 0 && st == PC_OK && errno != EINVAL)
+  for (size_t i = 0; i < b->wcap; i++)
+    drop_unit(r, b->window ? b->window[i] : NULL);
+  free(b->window);
+}
+
+/* Syncs and closes the output files, reports the final counts and frees
+ * the run; returns st, or the sync's failure. */
+static pc_status batch_finish(struct batch *b, pc_status st,
+                              pc_batch_stats *stats, pc_error *err) {
+  struct run *r = b->r;
+  const pc_batch_opts *o = b->o;
+  if (!b->to_stdout && fsync(b->ofd) != 0 && st == PC_OK && errno != EINVAL)
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
-  close(ofd);
-  if (efd >= 0)
-    close(efd);
+  close(b->ofd);
+  if (b->efd >= 0)
+    close(b->efd);
   pthread_mutex_lock(&r->stat_m);
   pc_batch_stats fin = r->st;
   pthread_mutex_unlock(&r->stat_m);
   if (o->progress)
-    o->progress(o->progress_closure, &fin, now_s() - t0, 1);
+    o->progress(o->progress_closure, &fin, now_s() - b->t0, 1);
   if (stats)
     *stats = fin;
-  free(ws);
+  free(b->ws);
   q_destroy(&r->in);
   q_destroy(&r->out);
-  free(r->done);
-  g_hash_table_destroy(r->seen);
-  pthread_mutex_destroy(&r->stat_m);
-  free(r);
+  run_free(r);
   return st;
+}
+
+pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
+                       pc_batch_stats *stats, pc_error *err) {
+  if (stats)
+    memset(stats, 0, sizeof *stats);
+  struct batch b = {.o = o, .ofd = -1, .efd = -1};
+  pc_status st = batch_open(ctx, &b, err);
+  if (st != PC_OK)
+    return st;
+  st = batch_start(&b, err);
+  b.t0 = now_s();
+  b.io_file = o->out;
+  if (st == PC_OK)
+    st = batch_write(&b, err);
+  batch_stop(&b, st);
+  return batch_finish(&b, st, stats, err);
 }

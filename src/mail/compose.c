@@ -177,11 +177,8 @@ static GMimeTextPart *text_part(const char *subtype, const char *text) {
   return p;
 }
 
-pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
-                          char **out, size_t *out_len, pc_error *err) {
-  if (!doc || !o || !out)
-    return pc_error_set(err, PC_ERR_USAGE, "pc_mail_compose: NULL argument");
-  *out = NULL;
+/* The addresses: --from exactly one, --to one or more. */
+static pc_status check_from_to(const pc_mail_opts *o, pc_error *err) {
   pc_status st = pc_mail_check_addresses(o->from, NULL, err);
   if (st == PC_OK) {
     size_t n = 0;
@@ -191,69 +188,77 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   }
   if (st == PC_OK)
     st = pc_mail_check_addresses(o->to, NULL, err);
-  if (st != PC_OK)
-    return st;
-  const char *title = pc_doc_meta(doc, PC_META_TITLE);
-  const char *subject = o->subject && *o->subject ? o->subject
-                        : title                   ? title
-                                                  : "An article";
-  if (strpbrk(subject, "\r\n"))
-    return pc_error_set(err, PC_ERR_USAGE, "--subject: one line");
+  return st;
+}
 
+/* The message's contents: the text and the HTML (the sender's words above
+ * the article in both) and the attachment's PDF (--attach pdf). */
+struct bodies {
+  struct pc_buf plain, rich, att;
+};
+
+static void bodies_cleanup(struct bodies *b) {
+  pc_buf_cleanup(&b->plain);
+  pc_buf_cleanup(&b->rich);
+  pc_buf_cleanup(&b->att);
+}
+
+/* The sender's words above the article, inside the HTML's <body>. */
+static void rich_body(struct pc_buf *rich, const char *html, size_t html_len,
+                      const char *message) {
+  const char *body = strstr(html, "<body>");
+  if (body && message && *message) {
+    body += 6;
+    pc_buf_add(rich, html, (size_t)(body - html));
+    pc_buf_adds(rich, "\n<div class=\"pc-message\" style=\"border-bottom: 1px "
+                      "solid #bbb; margin-bottom: 1.5em; padding-bottom: "
+                      "1em; white-space: pre-wrap;\">");
+    pc_html_esc(rich, message, strlen(message));
+    pc_buf_adds(rich, "</div>");
+    pc_buf_adds(rich, body);
+  } else {
+    pc_buf_add(rich, html, html_len);
+  }
+}
+
+/* Renders the contents into b; on failure nothing is left in b. */
+static pc_status compose_bodies(const pc_doc *doc, const pc_mail_opts *o,
+                                struct bodies *b, pc_error *err) {
   /* the parts' contents, from presscut's own renderers */
   char *text = NULL, *html = NULL;
   size_t text_len = 0, html_len = 0;
-  st = pc_render(doc, PC_FORMAT_TEXT, &text, &text_len, err);
+  pc_status st = pc_render(doc, PC_FORMAT_TEXT, &text, &text_len, err);
   if (st == PC_OK)
     st = pc_print_html(doc, &o->print, &html, &html_len, err);
-  struct pc_buf att;
-  pc_buf_init(&att, PC_MAX_OUTPUT);
+  pc_buf_init(&b->att, PC_MAX_OUTPUT);
   if (st == PC_OK && o->attach == PC_ATTACH_PDF)
-    st = pc_pdf(&doc, 1, &o->print, pc_buf_write, &att, err);
+    st = pc_pdf(&doc, 1, &o->print, pc_buf_write, &b->att, err);
   if (st != PC_OK) {
     pc_free(text);
     pc_free(html);
-    pc_buf_cleanup(&att);
+    pc_buf_cleanup(&b->att);
     return st;
   }
-  struct pc_buf plain, rich;
-  pc_buf_init(&plain, PC_MAX_OUTPUT);
-  pc_buf_init(&rich, PC_MAX_OUTPUT);
+  pc_buf_init(&b->plain, PC_MAX_OUTPUT);
+  pc_buf_init(&b->rich, PC_MAX_OUTPUT);
   if (o->message && *o->message) {
-    pc_buf_adds(&plain, o->message);
-    pc_buf_adds(&plain, "\n\n-- \n\n");
+    pc_buf_adds(&b->plain, o->message);
+    pc_buf_adds(&b->plain, "\n\n-- \n\n");
   }
-  pc_buf_add(&plain, text, text_len);
-  /* the sender's words above the article, inside its <body> */
-  const char *body = strstr(html, "<body>");
-  if (body && o->message && *o->message) {
-    body += 6;
-    pc_buf_add(&rich, html, (size_t)(body - html));
-    pc_buf_adds(&rich, "\n<div class=\"pc-message\" style=\"border-bottom: 1px "
-                       "solid #bbb; margin-bottom: 1.5em; padding-bottom: "
-                       "1em; white-space: pre-wrap;\">");
-    pc_html_esc(&rich, o->message, strlen(o->message));
-    pc_buf_adds(&rich, "</div>");
-    pc_buf_adds(&rich, body);
-  } else {
-    pc_buf_add(&rich, html, html_len);
-  }
+  pc_buf_add(&b->plain, text, text_len);
+  rich_body(&b->rich, html, html_len, o->message);
   pc_free(text);
   pc_free(html);
-  if (plain.failed || rich.failed || att.failed) {
-    pc_buf_cleanup(&plain);
-    pc_buf_cleanup(&rich);
-    pc_buf_cleanup(&att);
+  if (b->plain.failed || b->rich.failed || b->att.failed) {
+    bodies_cleanup(b);
     return pc_error_set(err, PC_ERR_TOO_LARGE, "message too large");
   }
+  return PC_OK;
+}
 
-  st = pc_mail_init(err); /* done already by the address checks above */
-  if (st != PC_OK) {
-    pc_buf_cleanup(&plain);
-    pc_buf_cleanup(&rich);
-    pc_buf_cleanup(&att);
-    return st;
-  }
+/* A message with its headers: From, To, Subject, Date, Message-ID and
+ * X-Mailer (the addresses checked already). */
+static GMimeMessage *message_new(const pc_mail_opts *o, const char *subject) {
   GMimeParserOptions *po = g_mime_parser_options_get_default();
   GMimeMessage *m = g_mime_message_new(TRUE);
   InternetAddressList *from = internet_address_list_parse(po, o->from);
@@ -278,10 +283,42 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   g_free(mid);
   g_mime_object_set_header(GMIME_OBJECT(m), "X-Mailer", "presscut " PC_VERSION,
                            NULL);
+  return m;
+}
 
+/* The attachment: the PDF, or (--attach html) the HTML, named after the
+ * title, in base64. */
+static GMimePart *attachment_part(const pc_mail_opts *o, const char *title,
+                                  const struct bodies *b) {
+  bool pdf = o->attach == PC_ATTACH_PDF;
+  GMimePart *ap = g_mime_part_new_with_type(pdf ? "application" : "text",
+                                            pdf ? "pdf" : "html");
+  char *fname = pc_mail_filename(title, pdf ? "pdf" : "html");
+  g_mime_part_set_filename(ap, fname ? fname : (pdf ? "article.pdf"
+                                                    : "article.html"));
+  free(fname);
+  const char *data = pdf ? b->att.data : b->rich.data;
+  size_t dlen = pdf ? b->att.len : b->rich.len;
+  GMimeStream *ms = g_mime_stream_mem_new_with_buffer(data ? data : "", dlen);
+  GMimeDataWrapper *dw =
+      g_mime_data_wrapper_new_with_stream(ms, GMIME_CONTENT_ENCODING_DEFAULT);
+  g_mime_part_set_content(ap, dw);
+  g_object_unref(dw);
+  g_object_unref(ms);
+  if (!pdf)
+    g_mime_object_set_content_type_parameter(GMIME_OBJECT(ap), "charset",
+                                             "utf-8");
+  g_mime_part_set_content_encoding(ap, GMIME_CONTENT_ENCODING_BASE64);
+  return ap;
+}
+
+/* The body of m: multipart/alternative { text/plain, text/html }, inside
+ * multipart/mixed with the attachment unless --attach none. */
+static void message_parts(GMimeMessage *m, const pc_mail_opts *o,
+                          const char *title, const struct bodies *b) {
   GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
-  GMimeTextPart *tp = text_part("plain", plain.data ? plain.data : "");
-  GMimeTextPart *hp = text_part("html", rich.data ? rich.data : "");
+  GMimeTextPart *tp = text_part("plain", b->plain.data ? b->plain.data : "");
+  GMimeTextPart *hp = text_part("html", b->rich.data ? b->rich.data : "");
   g_mime_multipart_add(alt, GMIME_OBJECT(tp));
   g_mime_multipart_add(alt, GMIME_OBJECT(hp));
   g_object_unref(tp);
@@ -291,25 +328,7 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   if (o->attach != PC_ATTACH_NONE) {
     mixed = g_mime_multipart_new_with_subtype("mixed");
     g_mime_multipart_add(mixed, GMIME_OBJECT(alt));
-    bool pdf = o->attach == PC_ATTACH_PDF;
-    GMimePart *ap = g_mime_part_new_with_type(pdf ? "application" : "text",
-                                              pdf ? "pdf" : "html");
-    char *fname = pc_mail_filename(title, pdf ? "pdf" : "html");
-    g_mime_part_set_filename(ap, fname ? fname : (pdf ? "article.pdf"
-                                                      : "article.html"));
-    free(fname);
-    const char *data = pdf ? att.data : rich.data;
-    size_t dlen = pdf ? att.len : rich.len;
-    GMimeStream *ms = g_mime_stream_mem_new_with_buffer(data ? data : "", dlen);
-    GMimeDataWrapper *dw =
-        g_mime_data_wrapper_new_with_stream(ms, GMIME_CONTENT_ENCODING_DEFAULT);
-    g_mime_part_set_content(ap, dw);
-    g_object_unref(dw);
-    g_object_unref(ms);
-    if (!pdf)
-      g_mime_object_set_content_type_parameter(GMIME_OBJECT(ap), "charset",
-                                               "utf-8");
-    g_mime_part_set_content_encoding(ap, GMIME_CONTENT_ENCODING_BASE64);
+    GMimePart *ap = attachment_part(o, title, b);
     g_mime_multipart_add(mixed, GMIME_OBJECT(ap));
     g_object_unref(ap);
     top = GMIME_OBJECT(mixed);
@@ -318,6 +337,11 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   g_object_unref(alt);
   if (mixed)
     g_object_unref(mixed);
+}
+
+/* m as text with CRLF line ends into *out (NULL if out of memory); returns
+ * GMime's count of bytes written, negative on its failure. */
+static ssize_t message_write(GMimeMessage *m, char **out, size_t *out_len) {
   /* 7-bit transfer encodings (quoted-printable, base64): every line
    * within the limits of RFC 5322 */
   g_mime_object_encode(GMIME_OBJECT(m), GMIME_ENCODING_CONSTRAINT_7BIT);
@@ -337,10 +361,37 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
   }
   g_object_unref(os);
   g_mime_format_options_free(fo);
+  return w;
+}
+
+pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
+                          char **out, size_t *out_len, pc_error *err) {
+  if (!doc || !o || !out)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_mail_compose: NULL argument");
+  *out = NULL;
+  pc_status st = check_from_to(o, err);
+  if (st != PC_OK)
+    return st;
+  const char *title = pc_doc_meta(doc, PC_META_TITLE);
+  const char *subject = o->subject && *o->subject ? o->subject
+                        : title                   ? title
+                                                  : "An article";
+  if (strpbrk(subject, "\r\n"))
+    return pc_error_set(err, PC_ERR_USAGE, "--subject: one line");
+  struct bodies b;
+  st = compose_bodies(doc, o, &b, err);
+  if (st != PC_OK)
+    return st;
+  st = pc_mail_init(err); /* done already by the address checks above */
+  if (st != PC_OK) {
+    bodies_cleanup(&b);
+    return st;
+  }
+  GMimeMessage *m = message_new(o, subject);
+  message_parts(m, o, title, &b);
+  ssize_t w = message_write(m, out, out_len);
   g_object_unref(m);
-  pc_buf_cleanup(&plain);
-  pc_buf_cleanup(&rich);
-  pc_buf_cleanup(&att);
+  bodies_cleanup(&b);
   if (!*out)
     return pc_error_set(err, w < 0 ? PC_ERR_INTERNAL : PC_ERR_NOMEM,
                         "cannot write the message");
