@@ -447,6 +447,16 @@ PC_API void pc_print_opts_init(pc_print_opts *opts);
 PC_API pc_status pc_print_html(const pc_doc *doc, const pc_print_opts *opts,
                                char **out, size_t *out_len, pc_error *err);
 
+/* One image from an http(s) URL, fetched as the print stage fetches it
+ * (opts: deny_private_fetch, fetch_proxy, max_image_bytes,
+ * image_timeout_s) and checked to be a JPEG, PNG, GIF or WebP image.  On
+ * success *data (caller's, pc_free) holds *len bytes and *mime is a static
+ * string ("image/png").  On failure the message of err says why; a fetch
+ * the address guard refused says ": refused: ". */
+PC_API pc_status pc_image_fetch(const char *url, const pc_print_opts *opts,
+                                char **data, size_t *len, const char **mime,
+                                pc_error *err);
+
 /* Receives the PDF as it is written; returns 0 on success, non-zero to
  * stop (the call then fails with PC_ERR_IO). */
 typedef int (*pc_write_fn)(void *closure, const unsigned char *data,
@@ -507,6 +517,11 @@ PC_API pc_status pc_mail_check_addresses(const char *list, size_t *n,
  * ends.  *out (caller's, pc_free) is the message. */
 PC_API pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *opts,
                                  char **out, size_t *out_len, pc_error *err);
+
+/* The file name an attachment of doc gets: its title as safe ASCII
+ * ("Привет, мир!" -> "Privet-mir") and ".ext".  Caller's, pc_free; NULL
+ * when out of memory. */
+PC_API char *pc_mail_attachment_name(const pc_doc *doc, const char *ext);
 
 typedef enum pc_tls {
   PC_TLS_AUTO = 0,     /* STARTTLS when offered; smtps:// always TLS */

@@ -397,3 +397,7 @@ pc_status pc_mail_compose(const pc_doc *doc, const pc_mail_opts *o,
                         "cannot write the message");
   return PC_OK;
 }
+
+char *pc_mail_attachment_name(const pc_doc *doc, const char *ext) {
+  return pc_mail_filename(pc_doc_meta(doc, PC_META_TITLE), ext);
+}

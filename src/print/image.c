@@ -686,3 +686,23 @@ uint32_t *pc_image_decode(const struct pc_image *img, char *why,
     why_set(why, why_len, "%s image does not decode", pc_image_mime(img->kind));
   return px;
 }
+
+pc_status pc_image_fetch(const char *url, const pc_print_opts *opts,
+                         char **data, size_t *len, const char **mime,
+                         pc_error *err) {
+  if (!url || !opts || !data || !len || !mime)
+    return pc_error_set(err, PC_ERR_USAGE, "pc_image_fetch: NULL argument");
+  *data = NULL;
+  pc_print_opts o = *opts;
+  o.fetch_images = 1;
+  o.base_dir = NULL; /* a URL only, never a file */
+  struct pc_image img;
+  char why[384];
+  pc_status st = pc_image_load(url, &o, NULL, &img, why, sizeof why);
+  if (st != PC_OK)
+    return pc_error_set(err, st, "%s", why);
+  *data = (char *)img.data;
+  *len = img.len;
+  *mime = pc_image_mime(img.kind);
+  return PC_OK;
+}

@@ -33,8 +33,6 @@
  */
 #include "internal.h"
 #include "core/dl_mhd.h"
-#include "mail/mail.h"
-#include "print/print.h"
 #include "server/connlimits.h"
 
 #include <arpa/inet.h>
@@ -561,7 +559,7 @@ static pc_status print_opts(const struct json_object *in, pc_print_opts *po, boo
 /* Content-Disposition with the title as a safe ASCII file name, the one
  * mail attachments get ("Привет, мир!" -> "Privet-mir.pdf"). */
 static char *attachment_name(const pc_doc *doc, const char *ext) {
-  char *name = pc_mail_filename(pc_doc_meta(doc, PC_META_TITLE), ext);
+  char *name = pc_mail_attachment_name(doc, ext);
   char *disp = g_strdup_printf("attachment; filename=\"%s\"",
                                name ? name : "article.pdf");
   free(name);
@@ -735,15 +733,15 @@ static enum MHD_Result image(struct srv *s, struct req *rq) {
   po.deny_private_fetch = !s->o->allow_private_fetch;
   po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
   po.max_image_bytes = 10u << 20;
-  struct pc_image img;
-  char why[384];
-  if (pc_image_load(u, &po, NULL, &img, why, sizeof why) != PC_OK)
-    return send_error(rq, strstr(why, ": refused: ") ? 403 : 422, why);
-  enum MHD_Result r =
-      send_buf(rq, 200, pc_image_mime(img.kind), img.data, img.len,
-               MHD_RESPMEM_MUST_FREE, NULL);
-  img.data = NULL; /* the response owns it now */
-  return r;
+  char *data = NULL;
+  size_t len = 0;
+  const char *mime = NULL;
+  pc_error err = {""};
+  if (pc_image_fetch(u, &po, &data, &len, &mime, &err) != PC_OK)
+    return send_error(rq, strstr(err.msg, ": refused: ") ? 403 : 422,
+                      err.msg);
+  /* the response owns data now */
+  return send_buf(rq, 200, mime, data, len, MHD_RESPMEM_MUST_FREE, NULL);
 }
 
 /*** the work queue *********************************************************/
