@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -30,37 +29,20 @@ PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, start_smtpd, stop  # noqa: E402
 servers = []
 
 
 
 def server(tmp, name, mode="ok", tls=None, auth=None, port=0):
-    spool = os.path.join(tmp, name)
-    pf = os.path.join(tmp, name + ".port")
-    args = ["/usr/bin/python3", SMTPD, "--spool", spool, "--portfile", pf,
-            "--mode", mode, "--port", str(port)]
+    args = ["--mode", mode, "--port", str(port)]
     if tls:
         args += ["--tls-cert", tls[0], "--tls-key", tls[1]]
     if auth:
         args += ["--auth", auth]
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p, spool, port = start_smtpd(tmp, name, args)
     servers.append(p)
-    for _ in range(200):
-        if os.path.exists(pf):
-            return p, spool, int(open(pf).read())
-        if p.poll() is not None:
-            raise RuntimeError("smtpd died: " + p.stderr.read().decode())
-        time.sleep(0.05)
-    raise RuntimeError("smtpd did not start")
-
-
-def stop(p):
-    p.send_signal(signal.SIGTERM)
-    try:
-        p.wait(5)
-    except subprocess.TimeoutExpired:
-        p.kill()
+    return p, spool, port
 
 
 def mail(*args, env=None):

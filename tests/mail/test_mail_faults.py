@@ -35,34 +35,15 @@ PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, start_smtpd, stop  # noqa: E402
 servers = []
 BOUND = 30  # seconds; --smtp-timeout 2 needs a few
 
 
 def server(tmp, name, mode="ok"):
-    spool = os.path.join(tmp, name)
-    pf = os.path.join(tmp, name + ".port")
-    p = subprocess.Popen(["/usr/bin/python3", SMTPD, "--spool", spool,
-                          "--portfile", pf, "--mode", mode],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p, spool, port = start_smtpd(tmp, name, ["--mode", mode])
     servers.append(p)
-    for _ in range(200):
-        if os.path.exists(pf):
-            return p, spool, f"smtp://127.0.0.1:{int(open(pf).read())}"
-        if p.poll() is not None:
-            raise RuntimeError("smtpd died: " + p.stderr.read().decode())
-        time.sleep(0.05)
-    raise RuntimeError("smtpd did not start")
-
-
-def stop(p):
-    p.send_signal(signal.SIGTERM)
-    try:
-        p.wait(5)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.wait()
+    return p, spool, f"smtp://127.0.0.1:{port}"
 
 
 def mail(*args, limit=None):

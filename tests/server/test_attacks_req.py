@@ -37,7 +37,7 @@ import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, start_smtpd  # noqa: E402
 
 procs = []
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
@@ -291,14 +291,9 @@ def slow_fetches():
 
 
 def smtp(tmp):
-    spool = os.path.join(tmp, "spool")
-    pf = os.path.join(tmp, "smtp.port")
-    d = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "tests", "mail", "smtpd.py"),
-                          "--spool", spool, "--portfile", pf], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
+    d, spool, port = start_smtpd(tmp)
     procs.append(d)
-    poll(lambda: os.path.exists(pf) and os.path.getsize(pf) > 0)
-    return spool, int(open(pf).read())
+    return spool, port
 
 
 def arrived(spool):

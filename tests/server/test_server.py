@@ -30,7 +30,7 @@ import urllib.request
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, start_smtpd  # noqa: E402
 procs = []
 
 
@@ -98,17 +98,8 @@ def main():
     site = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Site)
     threading.Thread(target=site.serve_forever, daemon=True).start()
     site_url = f"http://127.0.0.2:{site.server_address[1]}"
-    spool = os.path.join(tmp, "spool")
-    pf = os.path.join(tmp, "smtp.port")
-    smtpd = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "tests", "mail", "smtpd.py"),
-                              "--spool", spool, "--portfile", pf], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    smtpd, spool, smtp_port = start_smtpd(tmp)
     procs.append(smtpd)
-    for _ in range(200):
-        if os.path.exists(pf):
-            break
-        time.sleep(0.05)
-    smtp_port = int(open(pf).read())
 
     p, port = serve("--smtp", f"smtp://127.0.0.1:{smtp_port}", "--from", "presscut <noreply@example.org>",
                     "--outbox", os.path.join(tmp, "outbox"), "--mail-per-minute", "3",
