@@ -33,6 +33,12 @@ struct pc_connlimits {
   struct conn *head;
   unsigned count;
   size_t inflight, peak; /* body bytes held; most since the last trim */
+  /* body bytes held per client address: at most one entry an address
+   * with bytes held, so max_conns entries are enough (0 bytes: free) */
+  struct addr_held {
+    struct sockaddr_storage addr;
+    size_t bytes;
+  } *held;
   bool quit;
   pthread_t sweeper;
 };
@@ -97,6 +103,10 @@ bool pc_connlimits_new(const struct pc_connlimits_cfg *cfg,
   if (!l)
     return false;
   l->cfg = *cfg;
+  if (!(l->held = calloc(cfg->max_conns + 1u, sizeof *l->held))) {
+    free(l);
+    return false;
+  }
   pthread_condattr_t ca;
   pthread_condattr_init(&ca);
   pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -106,6 +116,7 @@ bool pc_connlimits_new(const struct pc_connlimits_cfg *cfg,
   if (pthread_create(&l->sweeper, NULL, sweep, l) != 0) {
     pthread_cond_destroy(&l->wake);
     pthread_mutex_destroy(&l->lock);
+    free(l->held);
     free(l);
     return false;
   }
@@ -127,6 +138,7 @@ void pc_connlimits_free(struct pc_connlimits *l) {
   }
   pthread_cond_destroy(&l->wake);
   pthread_mutex_destroy(&l->lock);
+  free(l->held);
   free(l);
 }
 
@@ -209,13 +221,42 @@ void pc_connlimits_phase(struct pc_connlimits *l, struct MHD_Connection *c,
   pthread_mutex_unlock(&l->lock);
 }
 
-bool pc_connlimits_take(struct pc_connlimits *l, size_t n) {
+/* addr's entry in l->held (a free one when it holds nothing), or NULL
+ * when none is free; under l->lock. */
+static struct addr_held *held_of(struct pc_connlimits *l,
+                                 const struct sockaddr *addr) {
+  struct addr_held *free_one = NULL;
+  for (unsigned i = 0; i <= l->cfg.max_conns; i++) {
+    struct addr_held *h = &l->held[i];
+    if (h->bytes && same_addr((const struct sockaddr *)&h->addr, addr))
+      return h;
+    if (!h->bytes && !free_one)
+      free_one = h;
+  }
+  return free_one;
+}
+
+static size_t addr_len(const struct sockaddr *a) {
+  return a->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+         : a->sa_family == AF_INET ? sizeof(struct sockaddr_in)
+                                   : sizeof(struct sockaddr);
+}
+
+bool pc_connlimits_take(struct pc_connlimits *l, const struct sockaddr *addr,
+                        size_t n) {
   pthread_mutex_lock(&l->lock);
-  bool ok = n <= l->cfg.max_inflight - l->inflight;
+  struct addr_held *h = addr ? held_of(l, addr) : NULL;
+  bool ok = n <= l->cfg.max_inflight - l->inflight &&
+            (!addr || (h && n <= l->cfg.addr_inflight - h->bytes));
   if (ok) {
     l->inflight += n;
     if (l->inflight > l->peak)
       l->peak = l->inflight;
+    if (h) {
+      if (!h->bytes)
+        memcpy(&h->addr, addr, addr_len(addr));
+      h->bytes += n;
+    }
   }
   pthread_mutex_unlock(&l->lock);
   return ok;
@@ -234,11 +275,15 @@ static void give_back_memory(void) {
   }
 }
 
-void pc_connlimits_give(struct pc_connlimits *l, size_t n) {
+void pc_connlimits_give(struct pc_connlimits *l, const struct sockaddr *addr,
+                        size_t n) {
   if (!n)
     return;
   pthread_mutex_lock(&l->lock);
   l->inflight -= n < l->inflight ? n : l->inflight;
+  struct addr_held *h = addr ? held_of(l, addr) : NULL;
+  if (h && h->bytes)
+    h->bytes -= n < h->bytes ? n : h->bytes;
   /* after a flood (a few MiB held), once most of it is gone */
   bool trim = l->peak >= ((size_t)4 << 20) && l->inflight <= l->peak / 8;
   if (trim)

@@ -28,6 +28,7 @@ struct pc_connlimits_cfg {
   unsigned head_s;       /* seconds to receive a whole request head */
   unsigned body_s;       /* seconds to receive a whole body */
   size_t max_inflight;   /* body bytes held by all connections */
+  size_t addr_inflight;  /* ... and by the connections of one address */
 };
 
 /* Starts the sweeper; *out is the caller's, freed by
@@ -63,7 +64,9 @@ void pc_connlimits_phase(struct pc_connlimits *l, struct MHD_Connection *c,
  * the thread that allocated it); after a flood of a few MiB, once an
  * eighth or less of it is still held, freed memory is given back to the
  * system. */
-bool pc_connlimits_take(struct pc_connlimits *l, size_t n);
-void pc_connlimits_give(struct pc_connlimits *l, size_t n);
+bool pc_connlimits_take(struct pc_connlimits *l, const struct sockaddr *addr,
+                        size_t n);
+void pc_connlimits_give(struct pc_connlimits *l, const struct sockaddr *addr,
+                        size_t n);
 
 #endif

@@ -96,6 +96,8 @@ struct req {
   /* connection limits: body bytes taken from the budget, and a refusal
    * decided before the body is read (414, 400, 503) */
   size_t held;
+  struct sockaddr_storage client; /* whose budget held is of (family 0:
+                                     unknown, the global budget only) */
   unsigned refuse;
   const char *refuse_msg;
 };
@@ -590,7 +592,8 @@ static bool parse_request(struct req *rq) {
 }
 
 /* Whether a parsed request may wait on the network: a URL to fetch, mail
- * (SMTP), or a PDF of an HTML page (its images are fetched). */
+ * (SMTP), or a PDF with images (they may be fetched: whatever the input's
+ * declared type, pc_extract reads HTML when the bytes are HTML). */
 static bool needs_net(const struct req *rq) {
   const struct json_object *in = rq->in;
   if (strcmp(rq->what, "mail") == 0 || pc_json_get(in, "url"))
@@ -598,10 +601,7 @@ static bool needs_net(const struct req *rq) {
   if (strcmp(rq->what, "pdf") != 0)
     return false;
   const char *im = jstr(in, "images");
-  if (im && strcmp(im, "none") == 0)
-    return false;
-  return pc_json_get(in, "html") ||
-         (rq->ctype && !pc_ascii_istarts(rq->ctype, "text/plain"));
+  return !im || strcmp(im, "none") != 0;
 }
 
 /* The request of a worker, its JSON in rq->in (parse_request). */
@@ -751,17 +751,22 @@ static char *dup_header(struct MHD_Connection *c, const char *name) {
   return v ? strdup(v) : NULL;
 }
 
-/* Appends rq to p's queue and wakes one of its workers. */
-static void push(struct pool *p, struct req *rq) {
-  struct srv *s = p->srv;
+/* Appends rq to p's queue and wakes one of its workers; under qlock. */
+static void append(struct pool *p, struct req *rq) {
   rq->next = NULL;
-  pthread_mutex_lock(&s->qlock);
   if (p->tail)
     p->tail->next = rq;
   else
     p->head = rq;
   p->tail = rq;
   pthread_cond_signal(&p->cond);
+}
+
+/* append() under the lock. */
+static void push(struct pool *p, struct req *rq) {
+  struct srv *s = p->srv;
+  pthread_mutex_lock(&s->qlock);
+  append(p, rq);
   pthread_mutex_unlock(&s->qlock);
 }
 
@@ -815,10 +820,20 @@ static enum MHD_Result enqueue(struct srv *s, struct MHD_Connection *c,
   rq->conn = c;
   rq->srv = s;
   rq->what = what;
-  rq->state = RQ_QUEUED;
-  MHD_suspend_connection(c);
-  push(p, rq);
-  return MHD_YES;
+  /* once the server stops, nothing is suspended any more: the workers are
+   * gone, and libmicrohttpd must not stop with a suspended connection */
+  pthread_mutex_lock(&s->qlock);
+  bool stopping = s->quit;
+  if (!stopping) {
+    rq->state = RQ_QUEUED;
+    MHD_suspend_connection(c);
+    append(p, rq);
+  }
+  pthread_mutex_unlock(&s->qlock);
+  if (!stopping)
+    return MHD_YES;
+  net_release(s, rq);
+  return send_error(rq, 503, "the server is stopping");
 }
 
 /* Marks rq done and gives its connection back to libmicrohttpd, which
@@ -897,13 +912,16 @@ static void stop_workers(struct srv *s, pthread_t *w, unsigned n) {
     pthread_join(w[i], NULL);
   struct pool *pools[] = {&s->work, &s->net};
   for (size_t k = 0; k < 2; k++) {
-    for (struct req *rq = pools[k]->head, *next; rq; rq = next) {
+    pthread_mutex_lock(&s->qlock);
+    struct req *rq = pools[k]->head, *next;
+    pools[k]->head = pools[k]->tail = NULL;
+    pthread_mutex_unlock(&s->qlock);
+    for (; rq; rq = next) {
       next = rq->next;
       net_release(s, rq);
       send_error(rq, 503, "the server is stopping");
       finish(rq);
     }
-    pools[k]->head = pools[k]->tail = NULL;
   }
   /* let libmicrohttpd's thread send the replies (at most 2 s) */
   for (int i = 0; i < 200; i++) {
@@ -1006,14 +1024,6 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
     snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
     return send_error(rq, 413, msg);
   }
-  if (strcmp(url, "/healthz") != 0) { /* DNS rebinding: see host_ok */
-    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-    if (!host || !*host)
-      return send_error(rq, 400, "a Host header is required");
-    if (!host_ok(s, host))
-      return send_error(rq, 421, "this server does not serve that Host "
-                                 "(see --allowed-host)");
-  }
   if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
     if (strcmp(url, "/healthz") == 0)
       return send_json(rq, 200, "ok", NULL, "version", PC_VERSION);
@@ -1109,11 +1119,46 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
 
 /* Takes from the body budget what n more body bytes need beyond what rq
  * holds; false past the budget. */
+/* Refuses a request for a Host this server does not serve (421, 400
+ * without one: DNS rebinding, see host_ok), when its head arrives. */
+static void host_check(struct srv *s, struct MHD_Connection *c,
+                       struct req *rq) {
+  const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+  if (!host || !*host) {
+    rq->refuse = 400;
+    rq->refuse_msg = "a Host header is required";
+  } else if (!host_ok(s, host)) {
+    rq->refuse = 421;
+    rq->refuse_msg = "this server does not serve that Host "
+                     "(see --allowed-host)";
+  }
+}
+
+/* Keeps the client's address in rq, for its share of the body budget. */
+static void remember_client(struct MHD_Connection *c, struct req *rq) {
+  const union MHD_ConnectionInfo *ad =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (!ad || !ad->client_addr)
+    return;
+  size_t n = ad->client_addr->sa_family == AF_INET6
+                 ? sizeof(struct sockaddr_in6)
+             : ad->client_addr->sa_family == AF_INET
+                 ? sizeof(struct sockaddr_in)
+                 : 0;
+  if (n)
+    memcpy(&rq->client, ad->client_addr, n);
+}
+
+/* The client address rq's body budget is counted against, or NULL. */
+static const struct sockaddr *client_of(const struct req *rq) {
+  return rq->client.ss_family ? (const struct sockaddr *)&rq->client : NULL;
+}
+
 static bool hold(struct srv *s, struct req *rq, size_t n) {
   size_t want = rq->body.len + n;
   if (want <= rq->held)
     return true;
-  if (!pc_connlimits_take(s->limits, want - rq->held))
+  if (!pc_connlimits_take(s->limits, client_of(rq), want - rq->held))
     return false;
   rq->held = want;
   return true;
@@ -1124,7 +1169,7 @@ static bool hold(struct srv *s, struct req *rq, size_t n) {
 static void drop_body(struct srv *s, struct req *rq) {
   rq->too_big = true;
   pc_buf_cleanup(&rq->body);
-  pc_connlimits_give(s->limits, rq->held);
+  pc_connlimits_give(s->limits, client_of(rq), rq->held);
   rq->held = 0;
 }
 
@@ -1209,9 +1254,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       return MHD_NO;
     pc_buf_init(&rq->body, s->max_body);
     *con_cls = rq;
+    remember_client(c, rq);
+    if (strcmp(url, "/healthz") != 0 && !rq->refuse)
+      host_check(s, c, rq); /* before any budget is taken for its body */
     /* the head is in: the body deadline runs, or none */
     pc_connlimits_phase(s->limits, c, post ? PC_CONN_BODY : PC_CONN_WORK);
-    if (post) {
+    if (post && !rq->refuse) {
       const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                    "Content-Length");
       unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
@@ -1225,7 +1273,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   if (rq->state == RQ_QUEUED) /* resumed too early: keep waiting */
     return MHD_YES;
   if (rq->state == RQ_NEW && post && *upload_size) {
-    if (!rq->too_big && !hold(s, rq, *upload_size)) {
+    if (!rq->too_big && !rq->refuse &&
+        rq->body.len + *upload_size > s->max_body)
+      drop_body(s, rq); /* over the cap (a chunked body): 413 */
+    else if (!rq->too_big && !rq->refuse && !hold(s, rq, *upload_size)) {
       rq->refuse = 503;
       rq->refuse_msg = BUSY_MSG;
     }
@@ -1259,6 +1310,9 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
   (void)toe;
   struct req *rq = *con_cls;
   size_t held = rq ? rq->held : 0;
+  struct sockaddr_storage client = {0}; /* rq is freed below */
+  if (rq)
+    client = rq->client;
   if (rq) {
     if (rq->state == RQ_DONE) /* resumed: its reply sent, or the client gone */
       sent(rq);
@@ -1275,7 +1329,9 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
     free(rq);
   }
   *con_cls = NULL;
-  pc_connlimits_give(s->limits, held); /* its body is freed */
+  pc_connlimits_give(s->limits,
+                     client.ss_family ? (const struct sockaddr *)&client : NULL,
+                     held); /* its body is freed */
   /* a next request on this connection: its head deadline starts now */
   pc_connlimits_phase(s->limits, c, PC_CONN_HEAD);
 }
@@ -1294,6 +1350,10 @@ static struct pc_connlimits_cfg connlimits_cfg(const pc_serve_opts *o,
   c.max_inflight = o->max_inflight ? o->max_inflight : PC_SERVE_MAX_INFLIGHT;
   if (c.max_inflight < max_body)
     c.max_inflight = max_body;
+  /* one address may hold a quarter of it, and at least one whole body:
+   * a few connections of one client must not starve all the others */
+  c.addr_inflight = c.max_inflight / 4 > max_body ? c.max_inflight / 4
+                                                  : max_body;
   return c;
 }
 

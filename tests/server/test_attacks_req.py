@@ -278,6 +278,11 @@ def slow_fetches():
         check("past --fetches-per-client (4): 429 at once", codes == [429, 429], codes)
         s, _, b = req(port, "/img?u=" + urllib.parse.quote(url), timeout=10)
         check("an image fetch counts too: 429", s == 429, (s, b[:100]))
+        # a page given as "text" is read as HTML all the same: its PDF
+        # fetches images, so it counts as a fetch too
+        page = f'<html><body><h1>T</h1><p>Words here.</p><img src="{url}"></body></html>'
+        s, _, b = req(port, "/api/pdf", {"text": page}, timeout=10)
+        check("a PDF of HTML sent as text counts too: 429", s == 429, (s, b[:100]))
         fire(src="127.0.0.2")
         check("another client's fetch is not refused", poll(lambda: len(pit.conns) >= 5), len(pit.conns))
         s, _, b = req(port, "/api/extract", {"text": "Hello again"}, timeout=10)

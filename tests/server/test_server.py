@@ -208,7 +208,7 @@ def main():
 
     # a 100 MiB body: 413 at once, from Content-Length
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                  b"Content-Length: 104857600\r\n\r\n" + b"{" + b" " * 65536)
     sock.settimeout(10)
     head = sock.recv(4096)
@@ -217,7 +217,7 @@ def main():
     # the same without Content-Length (chunked): read to its end, not kept,
     # then 413
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                  b"Transfer-Encoding: chunked\r\n\r\n")
     chunk = b"%x\r\n" % (1 << 20) + b" " * (1 << 20) + b"\r\n"
     got = b""
@@ -233,7 +233,7 @@ def main():
     check("chunked body over the cap: 413", got.startswith(b"HTTP/1.1 413"), got[:60])
     # past 64 MiB of dropped body the server stops reading: closed
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                  b"Transfer-Encoding: chunked\r\n\r\n")
     closed = False
     try:
@@ -272,7 +272,7 @@ def main():
 
     # a slow client is dropped; the server still answers others
     slow = socket.create_connection(("127.0.0.1", port))
-    slow.sendall(b"POST /api/extract HTTP/1.1\r\nHost: x\r\n")
+    slow.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\n")
     s, h, b = req(port, "/healthz")
     check("others are served while a client dawdles", s == 200)
     slow.close()
