@@ -33,6 +33,7 @@ struct pc_connlimits {
   struct conn *head;
   unsigned count;
   size_t inflight, peak; /* body bytes held; most since the last trim */
+  size_t freed;          /* bytes given back since the last trim */
   /* body bytes held per client address: at most one entry an address
    * with bytes held, so max_conns entries are enough (0 bytes: free) */
   struct addr_held {
@@ -284,10 +285,15 @@ void pc_connlimits_give(struct pc_connlimits *l, const struct sockaddr *addr,
   struct addr_held *h = addr ? held_of(l, addr) : NULL;
   if (h && h->bytes)
     h->bytes -= n < h->bytes ? n : h->bytes;
-  /* after a flood (a few MiB held), once most of it is gone */
-  bool trim = l->peak >= ((size_t)4 << 20) && l->inflight <= l->peak / 8;
-  if (trim)
+  l->freed += n;
+  /* after a flood (a few MiB held): once most of it is gone, and again
+   * when all of it is (what was freed after the first trim) */
+  bool trim = (l->peak >= ((size_t)4 << 20) && l->inflight <= l->peak / 8) ||
+              (l->inflight == 0 && l->freed >= ((size_t)4 << 20));
+  if (trim) {
     l->peak = l->inflight;
+    l->freed = 0;
+  }
   pthread_mutex_unlock(&l->lock);
   if (trim)
     give_back_memory();
