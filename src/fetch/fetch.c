@@ -155,6 +155,23 @@ static bool target_ok(const char *url, struct sink *s) {
   return ok;
 }
 
+/* A SOCKS proxy that is given the target's name, not an address libcurl
+ * looked up itself: with socks4:// and socks5:// libcurl resolves the
+ * name again after target_ok, and a name that answers a public address
+ * first and a private one then would get through (DNS rebinding), so they
+ * become socks4a:// and socks5h://, where the proxy resolves, as an HTTP
+ * proxy does.  Returns proxy itself or buf. */
+static const char *resolved_by_proxy(const char *proxy, char *buf, size_t n) {
+  static const char *const local[] = {"socks4://", "socks5://"},
+                           *const remote[] = {"socks4a://", "socks5h://"};
+  for (size_t i = 0; i < 2; i++)
+    if (pc_ascii_istarts(proxy, local[i])) {
+      snprintf(buf, n, "%s%s", remote[i], proxy + strlen(local[i]));
+      return buf;
+    }
+  return proxy;
+}
+
 /* Performs the transfer.  Through a proxy with the guard (check), every
  * target is checked first and redirects are followed here, at most
  * redirects of them; the body of a redirect is dropped. */
@@ -283,6 +300,9 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   /* every connection, the first and each redirect's, is opened here */
   curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_guarded);
   curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &s);
+  char remote[1024];
+  if (check)
+    proxy = resolved_by_proxy(proxy, remote, sizeof remote);
   if (proxy) {
     curl_easy_setopt(c, CURLOPT_PROXY, proxy); /* "": no proxy at all */
     curl_easy_setopt(c, CURLOPT_NOPROXY, proxied ? "" : "*");

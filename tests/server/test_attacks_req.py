@@ -249,6 +249,49 @@ class Tarpit:
         self.sock.close()
 
 
+def socks_atyp():
+    """A SOCKS5 proxy stub on 127.0.0.4 that records the address type of
+    the first CONNECT (1 IPv4, 3 a name, 4 IPv6) and refuses it; returns
+    (listener, port, list of types)."""
+    ls = socket.socket()
+    ls.bind(("127.0.0.4", 0))
+    ls.listen(4)
+    ls.settimeout(20)
+    seen = []
+
+    def run():
+        try:
+            c, _ = ls.accept()
+            c.settimeout(10)
+            c.recv(16)                      # greeting
+            c.sendall(b"\x05\x00")          # no authentication
+            seen.append(c.recv(300)[3])     # VER CMD RSV ATYP ...
+            c.sendall(b"\x05\x05\x00\x01" + b"\0" * 6)  # refused
+            c.close()
+        except (OSError, IndexError):
+            pass
+
+    threading.Thread(target=run, daemon=True).start()
+    return ls, ls.getsockname()[1], seen
+
+
+def socks():
+    """A socks5:// proxy gets the target's name, not an address looked up
+    again after the guard's check (DNS rebinding)."""
+    ls, sport, seen = socks_atyp()
+    p = None
+    try:
+        p, port = serve("--proxy", f"socks5://127.0.0.4:{sport}",
+                        env={"PRESSCUT_FETCH_ALLOW": "127.0.0.1,::1"})
+        req(port, "/api/extract", {"url": "http://localhost:9/a"}, timeout=30)
+        poll(lambda: seen, 5)
+        check("socks5://: the proxy resolves the name (socks5h)", seen == [3], seen)
+    finally:
+        ls.close()
+        if p:
+            stop(p)
+
+
 def slow_fetches():
     """Item 9: fetches do not occupy the workers; a per-client cap."""
     pit = Tarpit()
@@ -433,7 +476,7 @@ def main():
     spool, sport = smtp(tmp)
     for name, fn, args in (("refused_status", refused_status, ()), ("host_header", host_header, (tmp, spool, sport)),
                            ("recipients", recipients, (tmp, spool, sport)), ("proxies", proxies, ()),
-                           ("slow_fetches", slow_fetches, ())):
+                           ("slow_fetches", slow_fetches, ()), ("socks", socks, ())):
         if not only or name in only.split(","):
             print(f"# {name}")
             section(name, fn, *args)
