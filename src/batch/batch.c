@@ -91,17 +91,24 @@ static bool q_push(struct queue *q, struct unit *u) {
 }
 
 /* NULL when closed and empty. */
+/* The unit at the head of q, taken off it, or NULL when q is empty; under
+ * q->m. */
+static struct unit *q_take(struct queue *q) {
+  if (!q->n)
+    return NULL;
+  struct unit *u = q->v[q->head];
+  q->head = (q->head + 1) % q->cap;
+  q->n--;
+  return u;
+}
+
 static struct unit *q_pop(struct queue *q) {
   pthread_mutex_lock(&q->m);
   while (q->n == 0 && !q->closed)
     pthread_cond_wait(&q->not_empty, &q->m);
-  struct unit *u = NULL;
-  if (q->n) {
-    u = q->v[q->head];
-    q->head = (q->head + 1) % q->cap;
-    q->n--;
+  struct unit *u = q_take(q);
+  if (u)
     pthread_cond_signal(&q->not_full);
-  }
   pthread_mutex_unlock(&q->m);
   return u;
 }
@@ -848,13 +855,9 @@ static struct unit *out_pop_wait(struct run *r) {
     if (pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts) == ETIMEDOUT)
       break;
   }
-  struct unit *u = NULL;
-  if (r->out.n) {
-    u = r->out.v[r->out.head];
-    r->out.head = (r->out.head + 1) % r->out.cap;
-    r->out.n--;
+  struct unit *u = q_take(&r->out);
+  if (u)
     pthread_cond_signal(&r->out.not_full);
-  }
   pthread_mutex_unlock(&r->out.m);
   return u;
 }
@@ -942,13 +945,8 @@ static pc_status batch_write(struct batch *b, pc_error *err) {
 static void drain_in(struct run *r) {
   q_close(&r->in);
   for (;;) {
-    struct unit *u = NULL;
     pthread_mutex_lock(&r->in.m);
-    if (r->in.n) {
-      u = r->in.v[r->in.head];
-      r->in.head = (r->in.head + 1) % r->in.cap;
-      r->in.n--;
-    }
+    struct unit *u = q_take(&r->in);
     pthread_cond_broadcast(&r->in.not_full);
     pthread_mutex_unlock(&r->in.m);
     if (!u)
@@ -963,11 +961,8 @@ static void drain_out(struct run *r) {
   for (;;) {
     pthread_mutex_lock(&r->out.m);
     int live = r->live;
-    struct unit *u = NULL;
-    if (r->out.n) {
-      u = r->out.v[r->out.head];
-      r->out.head = (r->out.head + 1) % r->out.cap;
-      r->out.n--;
+    struct unit *u = q_take(&r->out);
+    if (u) {
       pthread_cond_signal(&r->out.not_full);
     } else if (live > 0) {
       struct timespec ts;
