@@ -2,7 +2,8 @@
  * cli.h - what the commands of the presscut command line share: exit
  * codes, one-line errors, reading an input, the one pipeline call, and
  * the options that several commands take.  Each command lives in its own
- * file (extract.c, print.c, mail.c, serve.c, batch.c) with its usage text
+ * file (extract.c, print.c, mail.c, serve.c, batch.c, archive.c) with its
+ * usage text
  * beside its code; main.c holds the command table.
  *
  * Uses only include/presscut.h, which keeps the public API honest.
@@ -117,5 +118,9 @@ int cmd_pdf(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_speakers(int argc, char **argv);
 
 #endif

@@ -22,6 +22,10 @@ static void usage_main(FILE *f) {
           "            PDF and email, safe to expose\n"
           "  batch     many documents (directories, WARC, JSON Lines) into\n"
           "            JSON Lines, in parallel, resumable, shardable\n"
+          "  index     extract, attribute and store in an archive (SQLite)\n"
+          "  search    the archive's quotes: words, speaker, dates, site\n"
+          "  claims    the archive's claims: who accuses whom (GraphML too)\n"
+          "  speakers  the archive's speakers, linked across articles\n"
           "\n"
           "INPUT is a file path, an http(s) URL, or - for standard input;\n"
           "HTML and plain text are told apart by their content.\n"
@@ -41,7 +45,8 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract}, {"quotes", cmd_quotes}, {"html", cmd_html},
     {"pdf", cmd_pdf},         {"mail", cmd_mail},     {"serve", cmd_serve},
-    {"batch", cmd_batch},
+    {"batch", cmd_batch},     {"index", cmd_index},   {"search", cmd_search},
+    {"claims", cmd_claims},   {"speakers", cmd_speakers},
 };
 
 int main(int argc, char **argv) {

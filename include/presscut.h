@@ -655,6 +655,13 @@ typedef struct pc_batch_opts {
   void (*progress)(void *closure, const pc_batch_stats *st, double seconds,
                    int final);
   void *progress_closure;
+  /* (Added after 0.1.0, at the end.)  When set, each document's line (the
+   * JSON object and "\n", len bytes) goes to sink, called on the one
+   * writing thread, instead of out (which may then be NULL); failed
+   * documents still go to errors.  A non-zero return stops the run
+   * (PC_ERR_IO); --resume needs out. */
+  int (*sink)(void *closure, const char *line, size_t len);
+  void *sink_closure;
 } pc_batch_opts;
 
 PC_API void pc_batch_opts_init(pc_batch_opts *opts);
@@ -668,6 +675,111 @@ PC_API void pc_batch_opts_init(pc_batch_opts *opts);
  * its whole line is. */
 PC_API pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *opts,
                               pc_batch_stats *stats, pc_error *err);
+
+
+/*** archive: who said what and who accuses whom, across articles **********/
+
+/* An archive of articles, quotes, speakers, entities and claims in a
+ * database (one SQLite file; the backend interface of src/archive/ is
+ * where a server backend plugs in).  One pc_archive belongs to one thread
+ * at a time; any number of processes may read an archive while one
+ * writes (WAL). */
+typedef struct pc_archive pc_archive;
+
+/* Opens the archive at path, creating it (and its schema) when create is
+ * 1 and the file does not exist.  A file that is not an archive (another
+ * SQLite database, a corrupt or foreign file) or an archive of a newer
+ * schema is PC_ERR_INPUT and is not modified; an older schema is upgraded
+ * in place.  On success *out is the caller's (pc_archive_close). */
+PC_API pc_status pc_archive_open(const char *path, int create,
+                                 pc_archive **out, pc_error *err);
+PC_API void pc_archive_close(pc_archive *a);
+
+typedef struct pc_index_stats {
+  unsigned long long read;      /* documents or lines read */
+  unsigned long long articles;  /* articles added */
+  unsigned long long known;     /* already in the archive (same source,
+                                   URL or content): nothing added */
+  unsigned long long quotes;    /* quotes added */
+  unsigned long long claims;    /* claims added */
+  unsigned long long errors;    /* documents that failed */
+} pc_index_stats;
+
+typedef struct pc_index_opts {
+  const char *const *inputs;  /* as pc_batch_opts.inputs */
+  size_t ninputs;
+  const char *from_jsonl;     /* or: `batch --attribution` output to load
+                                 ("-" standard input) */
+  const char *aliases;        /* a file of name<TAB>identifier lines, or
+                                 NULL */
+  int jobs;                   /* 0 = the number of cores */
+  const char *date;           /* as pc_batch_opts.date */
+  size_t max_doc;             /* as pc_batch_opts.max_doc */
+  unsigned per_transaction;   /* articles a transaction; 0 = 200 */
+  void (*progress)(void *closure, const pc_index_stats *st, double seconds,
+                   int final);
+  void *progress_closure;
+} pc_index_opts;
+
+PC_API void pc_index_opts_init(pc_index_opts *opts);
+
+/* Extracts and attributes the inputs with pc_batch_run's readers and
+ * workers (every core) and stores them from one thread, a transaction per
+ * per_transaction articles; or loads from_jsonl.  Idempotent: what the
+ * archive holds is not added again, so a run cut short (kill -9) is
+ * completed by running it again.  Speakers are linked across articles at
+ * the end. */
+PC_API pc_status pc_index(pc_archive *a, const pc_ctx *ctx,
+                          const pc_index_opts *opts, pc_index_stats *stats,
+                          pc_error *err);
+
+typedef enum pc_archive_format {
+  PC_ARCHIVE_TEXT = 0,
+  PC_ARCHIVE_JSON = 1,     /* one JSON object a line */
+  PC_ARCHIVE_CSV = 2,      /* RFC 4180, a header line first */
+  PC_ARCHIVE_GRAPHML = 3   /* claims only: the accusation network */
+} pc_archive_format;
+
+/* What to look up; NULL fields do not restrict.  Every string is bound as
+ * a parameter, never spliced into SQL. */
+typedef struct pc_archive_query {
+  const char *text;      /* search: words, "phrases", OR, -negation */
+  const char *speaker;   /* search: a speaker's name, alias or identifier */
+  const char *about;     /* search: words the article holds (same syntax) */
+  const char *kind;      /* search: direct, mixed or indirect */
+  const char *since;     /* YYYY-MM-DD, inclusive */
+  const char *until;     /* YYYY-MM-DD, inclusive */
+  const char *site;      /* search: the article's site (host) */
+  const char *claimant;  /* claims */
+  const char *accused;   /* claims */
+  const char *event;     /* claims: words of the event */
+  const char *name;      /* speakers */
+  size_t limit;          /* rows; 0 = 100 */
+  pc_archive_format format;
+} pc_archive_query;
+
+PC_API void pc_archive_query_init(pc_archive_query *q);
+
+/* The quotes matching q, newest first (search), the claims (claims) and
+ * the speakers (speakers), written in q->format to write(closure, ...).
+ * A malformed query or option is PC_ERR_USAGE with a one-line reason. */
+PC_API pc_status pc_archive_search(pc_archive *a, const pc_archive_query *q,
+                                   pc_write_fn write, void *closure,
+                                   pc_error *err);
+PC_API pc_status pc_archive_claims(pc_archive *a, const pc_archive_query *q,
+                                   pc_write_fn write, void *closure,
+                                   pc_error *err);
+PC_API pc_status pc_archive_speakers(pc_archive *a, const pc_archive_query *q,
+                                     pc_write_fn write, void *closure,
+                                     pc_error *err);
+
+/* The search syntax (words, "phrases", OR between items, -item excludes)
+ * as an SQLite FTS5 expression in which every word is a quoted string;
+ * *fts is the caller's (pc_free).  PC_ERR_USAGE with the reason when the
+ * query is malformed (an open quote, OR without an item on each side,
+ * nothing but exclusions, too long). */
+PC_API pc_status pc_archive_parse_query(const char *query, char **fts,
+                                        pc_error *err);
 
 #ifdef __cplusplus
 }

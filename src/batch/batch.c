@@ -711,7 +711,15 @@ static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
     drop_unit(r, u);
     return;
   }
-  if (!u->skip && u->line && fd >= 0 && !write_line(fd, u->line)) {
+  const pc_batch_opts *o = r->o;
+  bool ok = true;
+  if (!u->skip && u->line && !u->failed && o->sink) {
+    ok = o->sink(o->sink_closure, u->line, strlen(u->line)) == 0;
+    errno = ok ? 0 : EIO;
+  } else if (!u->skip && u->line && fd >= 0) {
+    ok = write_line(fd, u->line);
+  }
+  if (!ok) {
     *failed = true;
     *why = errno;
     drop_unit(r, u);
@@ -766,7 +774,7 @@ static void run_free(struct run *r) {
 static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
                             pc_error *err) {
   const pc_batch_opts *o = b->o;
-  if (!ctx || !o || !o->out || !o->inputs || !o->ninputs)
+  if (!ctx || !o || (!o->out && !o->sink) || !o->inputs || !o->ninputs)
     return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
   if (o->shard_n && o->shard_i >= o->shard_n)
     return pc_error_set(err, PC_ERR_USAGE, "--shard I/N: I from 0 to N-1");
@@ -788,11 +796,13 @@ static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
       st = load_done(r, o->errors, err);
   }
   int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (o->resume ? O_APPEND : O_TRUNC);
-  bool to_stdout = strcmp(o->out, "-") == 0; /* a map step's output */
-  if (to_stdout && o->resume)
+  bool to_stdout = o->out && strcmp(o->out, "-") == 0; /* a map step's */
+  if ((to_stdout || !o->out) && o->resume)
     st = pc_error_set(err, PC_ERR_USAGE, "--resume needs --out FILE, not -");
-  int ofd = st != PC_OK ? -1 : to_stdout ? dup(1) : open(o->out, flags, 0644);
-  if (st == PC_OK && ofd < 0)
+  int ofd = st != PC_OK || !o->out ? -1
+            : to_stdout            ? dup(1)
+                                   : open(o->out, flags, 0644);
+  if (st == PC_OK && o->out && ofd < 0)
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
   int efd = -1;
   if (st == PC_OK && o->errors) {
@@ -898,7 +908,7 @@ static pc_status batch_take(struct batch *b, struct unit *u, pc_error *err) {
     bool was = b->io_failed, to_errors = todo->failed;
     put_unit(b->r, todo, b->ofd, b->efd, &b->io_failed, &b->io_errno);
     if (b->io_failed && !was)
-      b->io_file = to_errors ? o->errors : o->out;
+      b->io_file = to_errors ? o->errors : o->out ? o->out : "the sink";
     if (!o->ordered)
       break;
   }
@@ -1004,9 +1014,11 @@ static pc_status batch_finish(struct batch *b, pc_status st,
                               pc_batch_stats *stats, pc_error *err) {
   struct run *r = b->r;
   const pc_batch_opts *o = b->o;
-  if (!b->to_stdout && fsync(b->ofd) != 0 && st == PC_OK && errno != EINVAL)
+  if (b->ofd >= 0 && !b->to_stdout && fsync(b->ofd) != 0 && st == PC_OK &&
+      errno != EINVAL)
     st = pc_error_set(err, PC_ERR_IO, "%s: %s", o->out, strerror(errno));
-  close(b->ofd);
+  if (b->ofd >= 0)
+    close(b->ofd);
   if (b->efd >= 0)
     close(b->efd);
   pthread_mutex_lock(&r->stat_m);
@@ -1033,7 +1045,7 @@ pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *o,
     return st;
   st = batch_start(&b, err);
   b.t0 = now_s();
-  b.io_file = o->out;
+  b.io_file = o->out ? o->out : "the sink";
   if (st == PC_OK)
     st = batch_write(&b, err);
   batch_stop(&b, st);

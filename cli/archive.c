@@ -1,0 +1,357 @@
+/* archive.c - presscut index, search, claims and speakers: the archive of
+ * quotes and claims (pc_archive_*, pc_index). */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage_index(FILE *f) {
+  fprintf(f,
+          "Usage: presscut index --db DB INPUT... [--jobs N] [--date YYYY-MM-DD]\n"
+          "                      [--aliases FILE]\n"
+          "       presscut index --db DB --from-jsonl FILE [--aliases FILE]\n"
+          "\n"
+          "Extracts and attributes every document of the inputs (as batch\n"
+          "does: directories, HTML and text files, WARC, JSON Lines of\n"
+          "{\"url\",\"html\"}, -) on every core and stores its quotes,\n"
+          "speakers, entities and claims in the archive DB (an SQLite file,\n"
+          "made when missing).  Indexing the same input again adds nothing;\n"
+          "a run cut short is completed by running it again.\n"
+          "\n"
+          "Options:\n"
+          "      --db FILE          the archive (required)\n"
+          "      --from-jsonl FILE  load 'presscut batch --attribution' output\n"
+          "                         (- for standard input) instead of INPUTs\n"
+          "      --aliases FILE     lines NAME<TAB>IDENTIFIER (a Wikidata QID):\n"
+          "                         the names given one identifier are one\n"
+          "                         speaker, and the identifier is kept\n"
+          "  -j, --jobs N           worker threads (default: the cores)\n"
+          "      --date YYYY-MM-DD  anchors dates without a year\n"
+          "      --per-transaction N  articles a transaction (default 200)\n"
+          "      --max-doc BYTES    a document's size cap (default 32 MiB)\n"
+          "      --progress         the progress line also when not a terminal\n"
+          "      --quiet            no progress line and no summary\n"
+          "      --data-dir DIR     language data, as for extract\n"
+          "  -h, --help             this help\n"
+          "\n"
+          "Exit 0 when the run completed (documents that failed are counted\n"
+          "as errors), 2 usage, 3 an input or the archive cannot be read (a\n"
+          "file that is not an archive is left as it is), 5 internal error.\n");
+}
+
+struct index_ui {
+  bool tty, quiet;
+};
+
+static void index_progress(void *closure, const pc_index_stats *st,
+                           double seconds, int final) {
+  struct index_ui *ui = closure;
+  if (ui->quiet || (!final && !ui->tty))
+    return;
+  double rate = seconds > 0 ? (double)st->read / seconds : 0;
+  if (!final) {
+    fprintf(stderr, "\r%s: %llu docs, %.0f docs/s, %llu articles added, "
+                    "%llu quotes, %llu errors   ",
+            PROG, st->read, rate, st->articles, st->quotes, st->errors);
+    return;
+  }
+  if (ui->tty)
+    fputc('\n', stderr);
+  fprintf(stderr,
+          "%s: %llu read: %llu articles added (%llu quotes, %llu claims), "
+          "%llu already in the archive, %llu errors; %.1f s (%.0f docs/s)\n",
+          PROG, st->read, st->articles, st->quotes, st->claims, st->known,
+          st->errors, seconds, rate);
+}
+
+static int open_archive(const char *db, int create, pc_archive **a) {
+  if (!db)
+    return fail(EX_USAGE, "--db FILE is required%s%s", "", "");
+  pc_error err = {""};
+  pc_status st = pc_archive_open(db, create, a, &err);
+  if (st != PC_OK)
+    return fail(exit_code(st), "%s%s", err.msg, "");
+  return EX_OK;
+}
+
+int cmd_index(int argc, char **argv) {
+  enum { O_DB = 256, O_FROM, O_ALIASES, O_DATE, O_PERTX, O_MAXDOC,
+         O_PROGRESS, O_QUIET, O_DATA };
+  static const struct option lo[] = {
+      {"db", required_argument, NULL, O_DB},
+      {"from-jsonl", required_argument, NULL, O_FROM},
+      {"aliases", required_argument, NULL, O_ALIASES},
+      {"jobs", required_argument, NULL, 'j'},
+      {"date", required_argument, NULL, O_DATE},
+      {"per-transaction", required_argument, NULL, O_PERTX},
+      {"max-doc", required_argument, NULL, O_MAXDOC},
+      {"progress", no_argument, NULL, O_PROGRESS},
+      {"quiet", no_argument, NULL, O_QUIET},
+      {"data-dir", required_argument, NULL, O_DATA},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  pc_index_opts io;
+  pc_index_opts_init(&io);
+  const char *db = NULL, *data_dir = NULL;
+  struct index_ui ui = {isatty(STDERR_FILENO) != 0, false};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "j:h", lo, NULL)) != -1) {
+    char *end;
+    size_t v;
+    switch (c) {
+    case O_DB: db = optarg; break;
+    case O_FROM: io.from_jsonl = optarg; break;
+    case O_ALIASES: io.aliases = optarg; break;
+    case 'j':
+      io.jobs = (int)strtol(optarg, &end, 10);
+      if (*end || io.jobs < 1 || io.jobs > 256)
+        return fail(EX_USAGE, "--jobs: 1 to 256, not '%s'%s", optarg, "");
+      break;
+    case O_DATE:
+      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
+        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg,
+                    "");
+      io.date = optarg;
+      break;
+    case O_PERTX:
+      if (!parse_bytes(optarg, &v) || v < 1 || v > 100000)
+        return fail(EX_USAGE, "--per-transaction: 1 to 100000, not '%s'%s",
+                    optarg, "");
+      io.per_transaction = (unsigned)v;
+      break;
+    case O_MAXDOC:
+      if (!parse_bytes(optarg, &io.max_doc) || io.max_doc < 1024)
+        return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
+                    optarg, "");
+      break;
+    case O_PROGRESS: ui.tty = true; break;
+    case O_QUIET: ui.quiet = true; break;
+    case O_DATA: data_dir = optarg; break;
+    case 'h': usage_index(stdout); return EX_OK;
+    default: usage_index(stderr); return EX_USAGE;
+    }
+  }
+  if (io.from_jsonl && optind < argc)
+    return fail(EX_USAGE, "index: INPUTs or --from-jsonl, not both%s%s", "",
+                "");
+  if (!io.from_jsonl && optind >= argc) {
+    usage_index(stderr);
+    return EX_USAGE;
+  }
+  io.inputs = (const char *const *)argv + optind;
+  io.ninputs = (size_t)(argc - optind);
+  io.progress = index_progress;
+  io.progress_closure = &ui;
+  pc_archive *a = NULL;
+  int rc = open_archive(db, 1, &a);
+  if (rc != EX_OK)
+    return rc;
+  pc_error err = {""};
+  pc_ctx *ctx = NULL;
+  pc_status st = io.from_jsonl ? PC_OK : pc_ctx_new(data_dir, &ctx, &err);
+  if (st == PC_OK)
+    st = pc_index(a, ctx, &io, NULL, &err);
+  pc_ctx_free(ctx);
+  pc_archive_close(a);
+  if (st != PC_OK)
+    return fail(exit_code(st), "index: %s%s", err.msg, "");
+  return EX_OK;
+}
+
+/*** the queries *********************************************************/
+
+static void usage_search(FILE *f) {
+  fprintf(f,
+          "Usage: presscut search --db DB [QUERY] [--speaker NAME] [--about TEXT]\n"
+          "         [--kind direct|mixed|indirect] [--since DATE] [--until DATE]\n"
+          "         [--site HOST] [--format text|json|csv] [--limit N]\n"
+          "\n"
+          "The quotes of the archive that match, newest first, each with its\n"
+          "speaker, role, date, article title and URL.  QUERY: words (all\n"
+          "must be there; 'accused' finds 'accuse'), \"a phrase\", OR\n"
+          "between two items, -word or -\"phrase\" to exclude.\n"
+          "\n"
+          "Options:\n"
+          "      --db FILE        the archive (required)\n"
+          "      --speaker NAME   quotes of this speaker (a name, a surname,\n"
+          "                       an alias or an identifier of --aliases)\n"
+          "      --about TEXT     quotes from articles holding TEXT (QUERY syntax)\n"
+          "      --kind KIND      direct, mixed or indirect\n"
+          "      --since DATE     on or after YYYY-MM-DD\n"
+          "      --until DATE     on or before YYYY-MM-DD\n"
+          "      --site HOST      articles of this site (host or its name)\n"
+          "      --format F       text (default), json (a line per quote), csv\n"
+          "      --limit N        at most N quotes (default 100)\n"
+          "  -h, --help           this help\n"
+          "\n"
+          "Exit 0 (also when nothing matches), 2 usage or a malformed query,\n"
+          "3 the archive cannot be read, 5 internal error.\n");
+}
+
+static void usage_claims(FILE *f) {
+  fprintf(f,
+          "Usage: presscut claims --db DB [--claimant NAME] [--accused NAME]\n"
+          "         [--event TEXT] [--since DATE] [--until DATE]\n"
+          "         [--format text|json|csv|graphml] [--limit N]\n"
+          "\n"
+          "The responsibility claims of the archive, newest first: who holds\n"
+          "whom responsible for what (polarity accuse, deny, or\n"
+          "responsibility: a group saying it did it), the evidence sentence,\n"
+          "the article, and event codes (CAMEO 112 and its sub-code, PLOVER\n"
+          "ACCUSE with mode allege, for accusations).  With --format graphml,\n"
+          "the accusation network: nodes are entities, edges claimant ->\n"
+          "accused with count, polarity, first and last date.\n"
+          "\n"
+          "Options:\n"
+          "      --db FILE        the archive (required)\n"
+          "      --claimant NAME  claims made by a name holding NAME\n"
+          "      --accused NAME   claims against a name holding NAME\n"
+          "      --event TEXT     events holding TEXT\n"
+          "      --since DATE, --until DATE   YYYY-MM-DD, inclusive\n"
+          "      --format F       text (default), json, csv or graphml\n"
+          "      --limit N        at most N claims (default 100; graphml: all)\n"
+          "  -h, --help           this help\n"
+          "\n"
+          "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");
+}
+
+static void usage_speakers(FILE *f) {
+  fprintf(f,
+          "Usage: presscut speakers --db DB [NAME] [--format text|json|csv]\n"
+          "         [--limit N]\n"
+          "\n"
+          "The speakers of the archive, most quoted first, each with the\n"
+          "number of quotes and articles, first and last date, the other\n"
+          "names it was given (\"Putin\", \"President Putin\") and its\n"
+          "roles.  NAME keeps the speakers one of whose names holds it, or\n"
+          "whose identifier (--aliases of index) it is.\n"
+          "\n"
+          "Options:\n"
+          "      --db FILE        the archive (required)\n"
+          "      --format F       text (default), json or csv\n"
+          "      --limit N        at most N speakers (default 100)\n"
+          "  -h, --help           this help\n"
+          "\n"
+          "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");
+}
+
+static int parse_format(const char *s, bool graph, pc_archive_format *f) {
+  if (strcmp(s, "text") == 0)
+    *f = PC_ARCHIVE_TEXT;
+  else if (strcmp(s, "json") == 0)
+    *f = PC_ARCHIVE_JSON;
+  else if (strcmp(s, "csv") == 0)
+    *f = PC_ARCHIVE_CSV;
+  else if (graph && strcmp(s, "graphml") == 0)
+    *f = PC_ARCHIVE_GRAPHML;
+  else
+    return fail(EX_USAGE, "--format: text, json, csv%s, not '%s'",
+                graph ? " or graphml" : "", s);
+  return EX_OK;
+}
+
+enum query_cmd { Q_SEARCH, Q_CLAIMS, Q_SPEAKERS };
+
+/* The options of search, claims and speakers; EX_OK, or the exit code
+ * (help printed: -1). */
+static int query_opts(enum query_cmd w, int argc, char **argv,
+                      pc_archive_query *q, const char **db) {
+  enum { O_DB = 256, O_SPEAKER, O_ABOUT, O_KIND, O_SINCE, O_UNTIL, O_SITE,
+         O_FORMAT, O_LIMIT, O_CLAIMANT, O_ACCUSED, O_EVENT };
+  static const struct option lo[] = {
+      {"db", required_argument, NULL, O_DB},
+      {"speaker", required_argument, NULL, O_SPEAKER},
+      {"about", required_argument, NULL, O_ABOUT},
+      {"kind", required_argument, NULL, O_KIND},
+      {"since", required_argument, NULL, O_SINCE},
+      {"until", required_argument, NULL, O_UNTIL},
+      {"site", required_argument, NULL, O_SITE},
+      {"format", required_argument, NULL, O_FORMAT},
+      {"limit", required_argument, NULL, O_LIMIT},
+      {"claimant", required_argument, NULL, O_CLAIMANT},
+      {"accused", required_argument, NULL, O_ACCUSED},
+      {"event", required_argument, NULL, O_EVENT},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  void (*usage)(FILE *) = w == Q_SEARCH   ? usage_search
+                          : w == Q_CLAIMS ? usage_claims
+                                          : usage_speakers;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+    int rc = EX_OK;
+    bool mine = true;
+    switch (c) {
+    case O_DB: *db = optarg; break;
+    case O_SPEAKER: mine = w == Q_SEARCH, q->speaker = optarg; break;
+    case O_ABOUT: mine = w == Q_SEARCH, q->about = optarg; break;
+    case O_KIND: mine = w == Q_SEARCH, q->kind = optarg; break;
+    case O_SITE: mine = w == Q_SEARCH, q->site = optarg; break;
+    case O_SINCE: mine = w != Q_SPEAKERS, q->since = optarg; break;
+    case O_UNTIL: mine = w != Q_SPEAKERS, q->until = optarg; break;
+    case O_CLAIMANT: mine = w == Q_CLAIMS, q->claimant = optarg; break;
+    case O_ACCUSED: mine = w == Q_CLAIMS, q->accused = optarg; break;
+    case O_EVENT: mine = w == Q_CLAIMS, q->event = optarg; break;
+    case O_FORMAT: rc = parse_format(optarg, w == Q_CLAIMS, &q->format); break;
+    case O_LIMIT:
+      if (!parse_bytes(optarg, &q->limit) || q->limit < 1 ||
+          q->limit > 1000000)
+        return fail(EX_USAGE, "--limit: 1 to 1000000, not '%s'%s", optarg,
+                    "");
+      break;
+    case 'h': usage(stdout); return -1;
+    default: usage(stderr); return EX_USAGE;
+    }
+    if (!mine) {
+      usage(stderr);
+      return EX_USAGE;
+    }
+    if (rc != EX_OK)
+      return rc;
+  }
+  if (optind + (w == Q_CLAIMS ? 0 : 1) < argc) {
+    usage(stderr);
+    return EX_USAGE;
+  }
+  if (optind < argc) {
+    if (w == Q_SEARCH)
+      q->text = argv[optind];
+    else
+      q->name = argv[optind];
+  }
+  return EX_OK;
+}
+
+static int run_query(enum query_cmd w, int argc, char **argv) {
+  pc_archive_query q;
+  pc_archive_query_init(&q);
+  const char *db = NULL;
+  int rc = query_opts(w, argc, argv, &q, &db);
+  if (rc != EX_OK)
+    return rc < 0 ? EX_OK : rc;
+  pc_archive *a = NULL;
+  rc = open_archive(db, 0, &a);
+  if (rc != EX_OK)
+    return rc;
+  pc_error err = {""};
+  pc_status st = w == Q_SEARCH   ? pc_archive_search(a, &q, write_file,
+                                                     stdout, &err)
+                 : w == Q_CLAIMS ? pc_archive_claims(a, &q, write_file,
+                                                     stdout, &err)
+                                 : pc_archive_speakers(a, &q, write_file,
+                                                       stdout, &err);
+  pc_archive_close(a);
+  if (st == PC_OK && fflush(stdout) != 0)
+    return fail(EX_INPUT, "cannot write the output%s%s", "", "");
+  if (st != PC_OK)
+    return fail(exit_code(st), "%s%s", err.msg, "");
+  return EX_OK;
+}
+
+int cmd_search(int argc, char **argv) { return run_query(Q_SEARCH, argc, argv); }
+int cmd_claims(int argc, char **argv) { return run_query(Q_CLAIMS, argc, argv); }
+int cmd_speakers(int argc, char **argv) {
+  return run_query(Q_SPEAKERS, argc, argv);
+}

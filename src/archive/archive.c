@@ -1,0 +1,666 @@
+/* archive.c - the archive's API: opening, pc_index and the queries.
+ *
+ * pc_index hands the inputs to pc_batch_run (its reader walks files,
+ * directories, WARC and JSON Lines; its workers extract and attribute on
+ * every core) with a sink: each document's JSON line comes to this one
+ * thread, which stores it, a transaction per opts->per_transaction
+ * articles.  --from-jsonl feeds the same sink from a file.  So a kill -9
+ * loses at most the open transaction, and the same command again adds
+ * what is missing (the archive knows each source, content and URL).
+ *
+ * What is written (text, JSON Lines, CSV, GraphML) is here too; the
+ * backend (sqlite.c) only answers rows. */
+#include "archive/archive.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct pc_archive {
+  const struct ar_backend *be;
+  struct ar_db *db;
+  struct ar_lex *lex;
+};
+
+pc_status pc_archive_open(const char *path, int create, pc_archive **out,
+                          pc_error *err) {
+  if (!out)
+    return pc_error_set(err, PC_ERR_USAGE, "archive: no result pointer");
+  *out = NULL;
+  if (!path || !*path)
+    return pc_error_set(err, PC_ERR_USAGE, "archive: --db is required");
+  if (strstr(path, "://"))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "archive: %.40s: only SQLite files are supported "
+                        "yet (a path, not a URL)", path);
+  pc_archive *a = calloc(1, sizeof *a);
+  if (!a)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  a->be = &ar_sqlite;
+  a->lex = ar_lex_new(err);
+  pc_status st = a->lex ? a->be->open(path, create != 0, &a->db, err)
+                        : PC_ERR_INTERNAL;
+  if (st != PC_OK) {
+    pc_archive_close(a);
+    return st;
+  }
+  *out = a;
+  return PC_OK;
+}
+
+void pc_archive_close(pc_archive *a) {
+  if (!a)
+    return;
+  if (a->db)
+    a->be->close(a->db);
+  ar_lex_free(a->lex);
+  free(a);
+}
+
+void pc_index_opts_init(pc_index_opts *o) {
+  if (o)
+    memset(o, 0, sizeof *o);
+}
+
+void pc_archive_query_init(pc_archive_query *q) {
+  if (q)
+    memset(q, 0, sizeof *q);
+}
+
+/*** indexing ****************************************************************/
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct sink {
+  pc_archive *a;
+  const pc_index_opts *o;
+  pc_index_stats st;
+  unsigned long long batch_errors; /* counted by pc_batch_run */
+  unsigned per_tx, in_tx;
+  bool open_tx;
+  pc_status status;
+  pc_error err;
+  double t0, last;
+};
+
+static pc_status sink_commit(struct sink *k) {
+  if (!k->open_tx)
+    return PC_OK;
+  k->open_tx = false;
+  k->in_tx = 0;
+  return k->a->be->commit(k->a->db, &k->err);
+}
+
+static void sink_progress(struct sink *k, int final) {
+  if (!k->o->progress)
+    return;
+  double t = now_s() - k->t0;
+  if (!final && t - k->last < 0.5)
+    return;
+  k->last = t;
+  pc_index_stats s = k->st;
+  s.errors += k->batch_errors;
+  k->o->progress(k->o->progress_closure, &s, t, final);
+}
+
+/* One JSON line into the archive; non-zero stops the run. */
+static int sink_line(void *closure, const char *line, size_t len) {
+  struct sink *k = closure;
+  k->st.read++;
+  struct ar_article rec;
+  pc_error perr;
+  if (ar_record_parse(line, len, &rec, &perr) != PC_OK) {
+    ar_record_free(&rec);
+    k->st.errors++;
+    sink_progress(k, 0);
+    return 0;
+  }
+  pc_status st = PC_OK;
+  if (!k->open_tx) {
+    st = k->a->be->begin(k->a->db, &k->err);
+    k->open_tx = st == PC_OK;
+  }
+  int added = 0;
+  if (st == PC_OK)
+    st = k->a->be->put(k->a->db, k->a->lex, &rec, &added, &k->err);
+  if (st == PC_OK && added) {
+    k->st.articles++;
+    k->st.quotes += rec.nquotes;
+    k->st.claims += rec.nclaims;
+  } else if (st == PC_OK) {
+    k->st.known++;
+  }
+  ar_record_free(&rec);
+  if (st == PC_OK && ++k->in_tx >= k->per_tx)
+    st = sink_commit(k);
+  if (st != PC_OK) {
+    k->status = st;
+    return 1;
+  }
+  sink_progress(k, 0);
+  return 0;
+}
+
+static void batch_progress(void *closure, const pc_batch_stats *st,
+                           double seconds, int final) {
+  struct sink *k = closure;
+  (void)seconds;
+  k->batch_errors = st->errors;
+  if (!final)
+    sink_progress(k, 0);
+}
+
+static pc_status load_jsonl(struct sink *k, const char *path, pc_error *err) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+  if (!f)
+    return pc_error_set(err, PC_ERR_INPUT, "%s: %s", path, strerror(errno));
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  pc_status st = PC_OK;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    if (strspn(line, " \t\r\n") == (size_t)n)
+      continue;
+    if (sink_line(k, line, (size_t)n) != 0) {
+      st = k->status;
+      *err = k->err;
+      break;
+    }
+  }
+  if (st == PC_OK && ferror(f))
+    st = pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));
+  free(line);
+  if (f != stdin)
+    fclose(f);
+  return st;
+}
+
+/* The alias file: "name<TAB>identifier" lines ('#' comments); the first
+ * name given for an identifier labels its speaker. */
+static pc_status load_aliases(pc_archive *a, const char *path,
+                              pc_error *err) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return pc_error_set(err, PC_ERR_INPUT, "%s: %s", path, strerror(errno));
+  GHashTable *labels =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  unsigned long lineno = 0;
+  pc_status st = a->be->begin(a->db, err);
+  while (st == PC_OK && (n = getline(&line, &cap, f)) > 0) {
+    lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      line[--n] = '\0';
+    if (!n || line[0] == '#')
+      continue;
+    char *tab = strchr(line, '\t');
+    char *id = tab ? g_strstrip(tab + 1) : NULL;
+    if (tab)
+      *tab = '\0';
+    struct ar_name nm;
+    if (!id || !*id || !pc_utf8_valid(line, strlen(line)) ||
+        !ar_name_make(a->lex, line, true, &nm)) {
+      st = pc_error_set(err, PC_ERR_INPUT,
+                        "%s:%lu: want NAME<TAB>IDENTIFIER", path, lineno);
+      break;
+    }
+    if (!g_hash_table_contains(labels, id))
+      g_hash_table_insert(labels, g_strdup(id), g_strdup(g_strstrip(line)));
+    st = a->be->put_alias(a->db, nm.form, id,
+                          g_hash_table_lookup(labels, id), err);
+    ar_name_clear(&nm);
+  }
+  free(line);
+  fclose(f);
+  g_hash_table_destroy(labels);
+  if (st == PC_OK)
+    return a->be->commit(a->db, err);
+  a->be->rollback(a->db);
+  return st;
+}
+
+pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
+                   pc_index_stats *stats, pc_error *err) {
+  if (stats)
+    memset(stats, 0, sizeof *stats);
+  if (!a || !o || (!o->from_jsonl && (!ctx || !o->ninputs)))
+    return pc_error_set(err, PC_ERR_USAGE, "index: inputs or --from-jsonl");
+  pc_status st = o->aliases ? load_aliases(a, o->aliases, err) : PC_OK;
+  struct sink k = {.a = a, .o = o, .per_tx = o->per_transaction
+                                                  ? o->per_transaction
+                                                  : 200};
+  k.t0 = now_s();
+  if (st == PC_OK && o->from_jsonl) {
+    st = load_jsonl(&k, o->from_jsonl, err);
+  } else if (st == PC_OK && o->ninputs) {
+    pc_batch_opts bo;
+    pc_batch_opts_init(&bo);
+    bo.inputs = o->inputs;
+    bo.ninputs = o->ninputs;
+    bo.jobs = o->jobs;
+    bo.attribution = 1;
+    bo.date = o->date;
+    bo.max_doc = o->max_doc;
+    bo.sink = sink_line;
+    bo.sink_closure = &k;
+    bo.progress = batch_progress;
+    bo.progress_closure = &k;
+    pc_batch_stats bs;
+    st = pc_batch_run(ctx, &bo, &bs, err);
+    k.batch_errors = bs.errors;
+    k.st.read += bs.errors;
+    if (k.status != PC_OK) {
+      st = k.status;
+      *err = k.err;
+    }
+  }
+  if (st == PC_OK) {
+    st = sink_commit(&k);
+    if (st != PC_OK)
+      *err = k.err;
+  } else if (k.open_tx) {
+    a->be->commit(a->db, NULL); /* keep what was stored before the failure */
+  }
+  if (st == PC_OK)
+    st = a->be->link(a->db, err);
+  sink_progress(&k, 1);
+  if (stats) {
+    *stats = k.st;
+    stats->errors += k.batch_errors;
+  }
+  return st;
+}
+
+/*** queries ******************************************************************/
+
+struct out {
+  pc_write_fn write;
+  void *closure;
+  pc_archive_format format;
+  struct pc_buf b;
+  size_t rows;
+  GPtrArray *edges; /* graphml: copies of the rows */
+};
+
+static int flush(struct out *o) {
+  int r = o->b.failed ? 1
+                      : o->write(o->closure, (const unsigned char *)o->b.data,
+                                 o->b.len);
+  o->b.len = 0;
+  if (o->b.data)
+    o->b.data[0] = '\0';
+  return r;
+}
+
+/* Text for a terminal: control characters become spaces. */
+static void text(struct pc_buf *b, const char *s) {
+  for (; s && *s; s++)
+    pc_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static void csv(struct pc_buf *b, const char *s, bool last) {
+  pc_buf_addc(b, '"');
+  for (; s && *s; s++) {
+    if (*s == '"')
+      pc_buf_addc(b, '"');
+    pc_buf_addc(b, *s);
+  }
+  pc_buf_adds(b, last ? "\"\r\n" : "\",");
+}
+
+static void json_field(struct pc_buf *b, const char *k, const char *v,
+                       bool first) {
+  pc_buf_adds(b, first ? "{\"" : ",\"");
+  pc_buf_adds(b, k);
+  pc_buf_adds(b, "\":");
+  if (v)
+    pc_json_cstr(b, v);
+  else
+    pc_buf_adds(b, "null");
+}
+
+/* XML text: escaped, without the control characters XML 1.0 forbids. */
+static void xml(struct pc_buf *b, const char *s) {
+  for (; s && *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      continue;
+    switch (c) {
+    case '&': pc_buf_adds(b, "&amp;"); break;
+    case '<': pc_buf_adds(b, "&lt;"); break;
+    case '>': pc_buf_adds(b, "&gt;"); break;
+    case '"': pc_buf_adds(b, "&quot;"); break;
+    default: pc_buf_addc(b, (char)c);
+    }
+  }
+}
+
+/* The fields of a row as JSON, CSV or (names[0] NULL-terminated) */
+static void fields(struct out *o, const char *const *names,
+                   const char *const *vals, size_t n) {
+  struct pc_buf *b = &o->b;
+  if (o->format == PC_ARCHIVE_CSV && o->rows == 0)
+    for (size_t i = 0; i < n; i++)
+      csv(b, names[i], i + 1 == n);
+  for (size_t i = 0; i < n; i++) {
+    if (o->format == PC_ARCHIVE_CSV)
+      csv(b, vals[i], i + 1 == n);
+    else
+      json_field(b, names[i], vals[i], i == 0);
+  }
+  if (o->format == PC_ARCHIVE_JSON)
+    pc_buf_adds(b, "}\n");
+}
+
+static int quote_out(void *closure, const void *row) {
+  struct out *o = closure;
+  const struct ar_quote_row *r = row;
+  struct pc_buf *b = &o->b;
+  if (o->format == PC_ARCHIVE_TEXT) {
+    text(b, r->date ? r->date : "(no date)");
+    pc_buf_adds(b, "  ");
+    text(b, r->speaker ? r->speaker : "(unknown speaker)");
+    if (r->role)
+      pc_buf_adds(b, " ("), text(b, r->role), pc_buf_addc(b, ')');
+    pc_buf_adds(b, ", "), text(b, r->kind), pc_buf_adds(b, ":\n  \xe2\x80\x9c");
+    text(b, r->text);
+    pc_buf_adds(b, "\xe2\x80\x9d\n  \xe2\x80\x94 ");
+    text(b, r->title ? r->title : "(untitled)");
+    if (r->url)
+      pc_buf_adds(b, " <"), text(b, r->url), pc_buf_addc(b, '>');
+    pc_buf_adds(b, "\n\n");
+  } else {
+    static const char *const names[] = {"date", "speaker", "speaker_id",
+                                        "role", "kind", "text", "cue",
+                                        "title", "url", "site"};
+    const char *vals[] = {r->date, r->speaker, r->external_id, r->role,
+                          r->kind, r->text, r->cue, r->title, r->url,
+                          r->site};
+    fields(o, names, vals, 10);
+  }
+  o->rows++;
+  return flush(o);
+}
+
+static int claim_out(void *closure, const void *row) {
+  struct out *o = closure;
+  const struct ar_claim_row *r = row;
+  struct pc_buf *b = &o->b;
+  if (o->format == PC_ARCHIVE_TEXT) {
+    text(b, r->date ? r->date : "(no date)");
+    pc_buf_adds(b, "  ");
+    text(b, r->claimant ? r->claimant : "(unknown)");
+    pc_buf_addc(b, ' ');
+    text(b, r->polarity);
+    pc_buf_adds(b, r->polarity && strcmp(r->polarity, "deny") == 0
+                       ? " (that) " : ": ");
+    text(b, r->accused);
+    if (r->event)
+      pc_buf_adds(b, " \xe2\x80\x94 "), text(b, r->event);
+    if (r->cameo)
+      pc_buf_adds(b, " [CAMEO "), text(b, r->cameo), pc_buf_adds(b, "]");
+    pc_buf_adds(b, "\n  ");
+    text(b, r->evidence);
+    pc_buf_adds(b, "\n  \xe2\x80\x94 ");
+    text(b, r->title ? r->title : "(untitled)");
+    if (r->url)
+      pc_buf_adds(b, " <"), text(b, r->url), pc_buf_addc(b, '>');
+    pc_buf_adds(b, "\n\n");
+  } else {
+    static const char *const names[] = {
+        "date", "claimant", "accused", "polarity", "event", "evidence",
+        "quote", "cameo", "plover", "plover_mode", "title", "url"};
+    const char *vals[] = {r->date,  r->claimant, r->accused, r->polarity,
+                          r->event, r->evidence, r->quote,   r->cameo,
+                          r->plover, r->mode,    r->title,   r->url};
+    fields(o, names, vals, 12);
+  }
+  o->rows++;
+  return flush(o);
+}
+
+static int speaker_out(void *closure, const void *row) {
+  struct out *o = closure;
+  const struct ar_speaker_row *r = row;
+  struct pc_buf *b = &o->b;
+  char nq[32], na[32];
+  snprintf(nq, sizeof nq, "%lld", r->quotes);
+  snprintf(na, sizeof na, "%lld", r->articles);
+  if (o->format == PC_ARCHIVE_TEXT) {
+    text(b, r->name);
+    pc_buf_adds(b, " (");
+    text(b, r->type ? r->type : "unknown");
+    if (r->external_id)
+      pc_buf_adds(b, ", "), text(b, r->external_id);
+    pc_buf_printf(b, "): %s quote%s in %s article%s", nq,
+                  r->quotes == 1 ? "" : "s", na,
+                  r->articles == 1 ? "" : "s");
+    if (r->first)
+      pc_buf_adds(b, ", "), text(b, r->first), pc_buf_adds(b, " to "),
+          text(b, r->last);
+    if (r->aliases)
+      pc_buf_adds(b, "\n  also: "), text(b, r->aliases);
+    if (r->roles)
+      pc_buf_adds(b, "\n  roles: "), text(b, r->roles);
+    pc_buf_adds(b, "\n");
+  } else if (o->format == PC_ARCHIVE_JSON) {
+    json_field(b, "name", r->name, true);
+    json_field(b, "type", r->type, false);
+    json_field(b, "external_id", r->external_id, false);
+    pc_buf_printf(b, ",\"quotes\":%s,\"articles\":%s", nq, na);
+    json_field(b, "first", r->first, false);
+    json_field(b, "last", r->last, false);
+    json_field(b, "aliases", r->aliases, false);
+    json_field(b, "roles", r->roles, false);
+    pc_buf_adds(b, "}\n");
+  } else {
+    static const char *const names[] = {"name", "type", "external_id",
+                                        "quotes", "articles", "first",
+                                        "last", "aliases", "roles"};
+    const char *vals[] = {r->name, r->type,    r->external_id,
+                          nq,      na,         r->first,
+                          r->last, r->aliases, r->roles};
+    fields(o, names, vals, 9);
+  }
+  o->rows++;
+  return flush(o);
+}
+
+static int edge_keep(void *closure, const void *row) {
+  struct out *o = closure;
+  const struct ar_edge_row *r = row;
+  struct ar_edge_row *c = g_new0(struct ar_edge_row, 1);
+  c->claimant = g_strdup(r->claimant), c->ctype = g_strdup(r->ctype);
+  c->accused = g_strdup(r->accused), c->atype = g_strdup(r->atype);
+  c->polarity = g_strdup(r->polarity), c->first = g_strdup(r->first);
+  c->last = g_strdup(r->last), c->count = r->count;
+  g_ptr_array_add(o->edges, c);
+  return 0;
+}
+
+static void edge_free(gpointer p) {
+  struct ar_edge_row *c = p;
+  g_free((char *)c->claimant), g_free((char *)c->ctype);
+  g_free((char *)c->accused), g_free((char *)c->atype);
+  g_free((char *)c->polarity), g_free((char *)c->first);
+  g_free((char *)c->last);
+  g_free(c);
+}
+
+/* The node of name (numbered on first sight, written then). */
+static int node(struct out *o, GHashTable *ids, const char *name,
+                const char *type) {
+  gpointer v = g_hash_table_lookup(ids, name);
+  if (v)
+    return GPOINTER_TO_INT(v);
+  int id = (int)g_hash_table_size(ids) + 1;
+  g_hash_table_insert(ids, (gpointer)name, GINT_TO_POINTER(id));
+  pc_buf_printf(&o->b, "    <node id=\"n%d\"><data key=\"name\">", id);
+  xml(&o->b, name);
+  pc_buf_adds(&o->b, "</data><data key=\"type\">");
+  xml(&o->b, type ? type : "unknown");
+  pc_buf_adds(&o->b, "</data></node>\n");
+  return id;
+}
+
+static int graphml(struct out *o) {
+  struct pc_buf *b = &o->b;
+  pc_buf_adds(b,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+      "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n"
+      "  <key id=\"polarity\" for=\"edge\" attr.name=\"polarity\" attr.type=\"string\"/>\n"
+      "  <key id=\"first\" for=\"edge\" attr.name=\"first\" attr.type=\"string\"/>\n"
+      "  <key id=\"last\" for=\"edge\" attr.name=\"last\" attr.type=\"string\"/>\n"
+      "  <graph id=\"accusations\" edgedefault=\"directed\">\n");
+  GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+  int *ends = g_new0(int, 2 * o->edges->len + 1);
+  for (guint i = 0; i < o->edges->len; i++) {
+    const struct ar_edge_row *e = g_ptr_array_index(o->edges, i);
+    ends[2 * i] = node(o, ids, e->claimant ? e->claimant : "", e->ctype);
+    ends[2 * i + 1] = node(o, ids, e->accused ? e->accused : "", e->atype);
+  }
+  for (guint i = 0; i < o->edges->len; i++) {
+    const struct ar_edge_row *e = g_ptr_array_index(o->edges, i);
+    pc_buf_printf(b, "    <edge id=\"e%u\" source=\"n%d\" target=\"n%d\">"
+                     "<data key=\"count\">%lld</data><data key=\"polarity\">",
+                  i + 1, ends[2 * i], ends[2 * i + 1], e->count);
+    xml(b, e->polarity);
+    pc_buf_adds(b, "</data><data key=\"first\">");
+    xml(b, e->first);
+    pc_buf_adds(b, "</data><data key=\"last\">");
+    xml(b, e->last);
+    pc_buf_adds(b, "</data></edge>\n");
+  }
+  pc_buf_adds(b, "  </graph>\n</graphml>\n");
+  g_free(ends);
+  g_hash_table_destroy(ids);
+  return flush(o);
+}
+
+static bool is_date(const char *s) {
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
+      return false;
+  return true;
+}
+
+static void filter_clear(struct ar_filter *f) {
+  pc_free(f->fts);
+  pc_free(f->about);
+  g_free(f->speaker_form), g_free(f->speaker_canon);
+  g_free(f->claimant), g_free(f->accused);
+}
+
+/* A name from the command line, normalised as the archive keys it. */
+static bool norm_name(const pc_archive *a, const char *name, char **form,
+                      char **canon) {
+  struct ar_name n;
+  if (!ar_name_make(a->lex, name, true, &n))
+    return false;
+  *form = g_strdup(n.form);
+  if (canon)
+    *canon = g_strdup(n.canon);
+  ar_name_clear(&n);
+  return true;
+}
+
+static pc_status filter_make(const pc_archive *a, const pc_archive_query *q,
+                             struct ar_filter *f, pc_error *err) {
+  memset(f, 0, sizeof *f);
+  f->q = q;
+  f->limit = q->limit ? q->limit : 100;
+  if ((q->since && !is_date(q->since)) || (q->until && !is_date(q->until)))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--since and --until: want YYYY-MM-DD");
+  if (q->kind && strcmp(q->kind, "direct") && strcmp(q->kind, "mixed") &&
+      strcmp(q->kind, "indirect"))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--kind: direct, mixed or indirect");
+  const char *strs[] = {q->text, q->speaker, q->about, q->site, q->claimant,
+                        q->accused, q->event, q->name};
+  for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+    if (strs[i] && (!pc_utf8_valid(strs[i], strlen(strs[i])) ||
+                    strlen(strs[i]) > AR_MAX_QUERY))
+      return pc_error_set(err, PC_ERR_USAGE,
+                          "an argument is not valid UTF-8 or is over %d "
+                          "bytes", AR_MAX_QUERY);
+  pc_status st = PC_OK;
+  if (q->text && *q->text)
+    st = pc_archive_parse_query(q->text, &f->fts, err);
+  if (st == PC_OK && q->about)
+    st = pc_archive_parse_query(q->about, &f->about, err);
+  const char *who = q->speaker ? q->speaker : q->name;
+  if (st == PC_OK && who &&
+      !norm_name(a, who, &f->speaker_form, &f->speaker_canon))
+    st = pc_error_set(err, PC_ERR_USAGE, "a name needs a word");
+  if (st == PC_OK && q->claimant && !norm_name(a, q->claimant,
+                                              &f->claimant, NULL))
+    st = pc_error_set(err, PC_ERR_USAGE, "--claimant needs a word");
+  if (st == PC_OK && q->accused && !norm_name(a, q->accused,
+                                             &f->accused, NULL))
+    st = pc_error_set(err, PC_ERR_USAGE, "--accused needs a word");
+  return st;
+}
+
+enum what { W_QUOTES, W_CLAIMS, W_SPEAKERS };
+
+static pc_status query(pc_archive *a, const pc_archive_query *q,
+                       enum what w, pc_write_fn write, void *closure,
+                       pc_error *err) {
+  if (!a || !q || !write)
+    return pc_error_set(err, PC_ERR_USAGE, "archive: a query and a writer");
+  if (q->format == PC_ARCHIVE_GRAPHML && w != W_CLAIMS)
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--format graphml: for claims only");
+  struct ar_filter f;
+  pc_status st = filter_make(a, q, &f, err);
+  struct out o = {write, closure, q->format, {0}, 0, NULL};
+  pc_buf_init(&o.b, 0);
+  if (st == PC_OK && w == W_QUOTES)
+    st = a->be->quotes(a->db, &f, quote_out, &o, err);
+  else if (st == PC_OK && w == W_SPEAKERS)
+    st = a->be->speakers(a->db, &f, speaker_out, &o, err);
+  else if (st == PC_OK && q->format != PC_ARCHIVE_GRAPHML)
+    st = a->be->claims(a->db, &f, claim_out, &o, err);
+  else if (st == PC_OK) {
+    o.edges = g_ptr_array_new_with_free_func(edge_free);
+    st = a->be->edges(a->db, &f, edge_keep, &o, err);
+    if (st == PC_OK && graphml(&o) != 0)
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+    g_ptr_array_free(o.edges, TRUE);
+  }
+  pc_buf_cleanup(&o.b);
+  filter_clear(&f);
+  return st;
+}
+
+pc_status pc_archive_search(pc_archive *a, const pc_archive_query *q,
+                            pc_write_fn write, void *closure,
+                            pc_error *err) {
+  return query(a, q, W_QUOTES, write, closure, err);
+}
+
+pc_status pc_archive_claims(pc_archive *a, const pc_archive_query *q,
+                            pc_write_fn write, void *closure,
+                            pc_error *err) {
+  return query(a, q, W_CLAIMS, write, closure, err);
+}
+
+pc_status pc_archive_speakers(pc_archive *a, const pc_archive_query *q,
+                              pc_write_fn write, void *closure,
+                              pc_error *err) {
+  return query(a, q, W_SPEAKERS, write, closure, err);
+}

@@ -1,0 +1,153 @@
+/* archive.h - the archive of quotes and claims (private to src/archive/).
+ *
+ * archive.c  the API: open, pc_index (batch's walking and workers, one
+ *            writing thread), the queries and their output formats
+ * record.c   one `batch --attribution` JSON line into a struct ar_article
+ * names.c    speaker names: normal form, canonical full name, surname
+ * query.c    the search syntax into a tree, and the tree as FTS5
+ * sqlite.c   the SQLite backend (schema, migrations, writes, queries)
+ *
+ * The backend is a table of functions (struct ar_backend): what knows SQL
+ * is there, so that a PostgreSQL backend implements the same table. */
+#ifndef PC_ARCHIVE_H
+#define PC_ARCHIVE_H
+
+#include "internal.h"
+
+#include <glib.h>
+
+/*** one article, as batch --attribution writes it *****************************/
+
+struct ar_quote {
+  const char *qid, *text, *kind, *speaker, *stype, *role, *cue, *date,
+      *block, *sentence;
+  long long start, end;
+  char norm_hash[17]; /* of the normalised text */
+};
+
+struct ar_entity {
+  const char *name, *type, *country;
+  long long mentions;
+};
+
+struct ar_claim {
+  const char *claimant, *ctype, *event, *polarity, *evidence, *quote;
+  const char **accused, **atypes;
+  size_t naccused;
+  const char *cameo, *plover, *mode; /* event codes, or NULL */
+};
+
+struct ar_article {
+  const char *doc_id; /* batch's id (URL and payload), or NULL */
+  const char *url, *site, *date, *lang, *title, *byline, *text;
+  char content_hash[65];
+  char uid[17];
+  char host[256]; /* of url, without "www.", or "" */
+  struct ar_quote *quotes;
+  size_t nquotes;
+  struct ar_entity *entities;
+  size_t nentities;
+  struct ar_claim *claims;
+  size_t nclaims;
+  struct json_object *json; /* owns the strings */
+};
+
+/* Reads one JSON line; PC_ERR_INPUT when it is not an article object
+ * (an error line of batch has "error"). */
+pc_status ar_record_parse(const char *line, size_t len, struct ar_article *a,
+                          pc_error *err);
+void ar_record_free(struct ar_article *a);
+/* The date of a quote: its own when full, its month and day in the
+ * article's year, else the article's date (first 10 bytes); static buffer
+ * of the caller (11 bytes) or NULL. */
+const char *ar_quote_date(const char *qdate, const char *adate, char *buf);
+
+/*** names ***********************************************************************/
+
+struct ar_lex; /* given names and title words */
+struct ar_lex *ar_lex_new(pc_error *err);
+void ar_lex_free(struct ar_lex *x);
+
+struct ar_name {
+  char *form;    /* normalised: lower case, single spaces, no titles' dots */
+  char *canon;   /* person: from the first given name after the last
+                    title word; others: form without a leading "the" */
+  char *cdisp;   /* canon as written */
+  char *surname; /* last word of canon */
+  bool bare;     /* a person named by one word */
+};
+
+/* false when the name has no word at all. */
+bool ar_name_make(const struct ar_lex *x, const char *name, bool person,
+                  struct ar_name *n);
+void ar_name_clear(struct ar_name *n);
+
+/*** the query syntax ******************************************************************/
+
+enum { AR_MAX_QUERY = 1000, AR_MAX_ITEMS = 32 };
+
+/*** the backend ***********************************************************************/
+
+struct ar_db;
+
+struct ar_quote_row {
+  const char *speaker, *role, *date, *kind, *text, *cue, *title, *url, *site,
+      *external_id;
+};
+
+struct ar_claim_row {
+  const char *claimant, *accused, *polarity, *event, *evidence, *date, *title,
+      *url, *cameo, *plover, *mode, *quote;
+};
+
+struct ar_edge_row {
+  const char *claimant, *ctype, *accused, *atype, *polarity, *first, *last;
+  long long count;
+};
+
+struct ar_speaker_row {
+  const char *name, *type, *external_id, *aliases, *roles, *first, *last;
+  long long quotes, articles;
+};
+
+/* The filters of a query, checked and parsed (fts: FTS5 expressions). */
+struct ar_filter {
+  const pc_archive_query *q;
+  char *fts;   /* text, or NULL */
+  char *about; /* about, or NULL */
+  char *speaker_form, *speaker_canon; /* normalised --speaker */
+  char *claimant, *accused;           /* normalised */
+  size_t limit;
+};
+
+typedef int (*ar_row_fn)(void *closure, const void *row);
+
+struct ar_backend {
+  const char *name;
+  pc_status (*open)(const char *path, bool create, struct ar_db **out,
+                    pc_error *err);
+  void (*close)(struct ar_db *db);
+  pc_status (*begin)(struct ar_db *db, pc_error *err);
+  pc_status (*commit)(struct ar_db *db, pc_error *err);
+  void (*rollback)(struct ar_db *db);
+  /* Stores one article (inside begin/commit): *added 0 when the archive
+   * already had it. */
+  pc_status (*put)(struct ar_db *db, const struct ar_lex *x,
+                   const struct ar_article *a, int *added, pc_error *err);
+  pc_status (*put_alias)(struct ar_db *db, const char *form, const char *id,
+                         const char *label, pc_error *err);
+  /* Every name form to its speaker again (aliases, surnames). */
+  pc_status (*link)(struct ar_db *db, pc_error *err);
+  pc_status (*quotes)(struct ar_db *db, const struct ar_filter *f,
+                      ar_row_fn row, void *closure, pc_error *err);
+  pc_status (*claims)(struct ar_db *db, const struct ar_filter *f,
+                      ar_row_fn row, void *closure, pc_error *err);
+  pc_status (*edges)(struct ar_db *db, const struct ar_filter *f,
+                     ar_row_fn row, void *closure, pc_error *err);
+  pc_status (*speakers)(struct ar_db *db, const struct ar_filter *f,
+                        ar_row_fn row, void *closure, pc_error *err);
+};
+
+extern const struct ar_backend ar_sqlite;
+
+#endif

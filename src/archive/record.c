@@ -1,0 +1,313 @@
+/* record.c - one line of `presscut batch --attribution` (the document's
+ * extract fields, "quotes", "entities", "claims", "source", "id") into a
+ * struct ar_article whose strings are borrowed from the parsed JSON.
+ *
+ * Here too: the content hash (the same story under two URLs is one
+ * article), the normalised-text hash of each quote (the same quote in
+ * several articles is one cluster), a claim's polarity (accuse, deny, or
+ * responsibility: a group saying it did it) and its event codes (CAMEO
+ * 112 "accuse" and its sub-code when the text says which, PLOVER ACCUSE
+ * with mode allege; deny and responsibility have neither). */
+#include "archive/archive.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lower case, letters and digits only, single spaces. */
+static void normalise(GString *out, const char *s) {
+  char *low = g_utf8_strdown(s ? s : "", -1);
+  bool space = false;
+  for (const char *p = low; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isalnum(c)) {
+      if (space && out->len)
+        g_string_append_c(out, ' ');
+      space = false;
+      g_string_append_unichar(out, c);
+    } else {
+      space = true;
+    }
+  }
+  g_free(low);
+}
+
+static void sha_hex(const char *s, size_t n, char *out, size_t outlen) {
+  char *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                        (const guchar *)s, n);
+  snprintf(out, outlen, "%s", h);
+  g_free(h);
+}
+
+const char *ar_quote_date(const char *qdate, const char *adate, char *buf) {
+  bool afull = adate && strlen(adate) >= 10 && adate[4] == '-';
+  if (qdate && strlen(qdate) >= 10 && qdate[4] == '-' &&
+      g_ascii_isdigit(qdate[0])) {
+    snprintf(buf, 11, "%.10s", qdate);
+    return buf;
+  }
+  if (qdate && strlen(qdate) == 7 && qdate[0] == '-' && qdate[1] == '-' &&
+      afull) {
+    snprintf(buf, 11, "%.4s-%.5s", adate, qdate + 2);
+    return buf;
+  }
+  if (afull) {
+    snprintf(buf, 11, "%.10s", adate);
+    return buf;
+  }
+  return NULL;
+}
+
+static const char *str_of(struct json_object *o, const char *k) {
+  const char *s = pc_json_get_str(o, k, NULL);
+  return s && *s ? s : NULL;
+}
+
+/* The type of the entity named id ("e3") or NULL. */
+static const char *entity_type(struct json_object *ents, const char *id) {
+  size_t n = pc_json_array_len(ents);
+  for (size_t i = 0; id && i < n; i++) {
+    struct json_object *e = json_object_array_get_idx(ents, i);
+    const char *eid = str_of(e, "id");
+    if (eid && strcmp(eid, id) == 0)
+      return str_of(e, "type");
+  }
+  return NULL;
+}
+
+/* The type of the entity called name (its name or an alias) or NULL. */
+static const char *type_by_name(struct json_object *ents, const char *name) {
+  size_t n = pc_json_array_len(ents);
+  for (size_t i = 0; name && i < n; i++) {
+    struct json_object *e = json_object_array_get_idx(ents, i);
+    const char *en = str_of(e, "name");
+    if (en && g_ascii_strcasecmp(en, name) == 0)
+      return str_of(e, "type");
+    struct json_object *al = pc_json_get(e, "aliases");
+    for (size_t k = 0; k < pc_json_array_len(al); k++) {
+      const char *a = pc_json_string(json_object_array_get_idx(al, k), NULL);
+      if (a && g_ascii_strcasecmp(a, name) == 0)
+        return str_of(e, "type");
+    }
+  }
+  return NULL;
+}
+
+static void read_quotes(struct ar_article *a, struct json_object *qs,
+                        struct json_object *ents) {
+  size_t n = pc_json_array_len(qs);
+  a->quotes = calloc(n ? n : 1, sizeof *a->quotes);
+  for (size_t i = 0; a->quotes && i < n; i++) {
+    struct json_object *o = json_object_array_get_idx(qs, i);
+    struct ar_quote *q = &a->quotes[a->nquotes];
+    q->text = str_of(o, "text");
+    if (!q->text)
+      continue;
+    q->qid = str_of(o, "id");
+    q->kind = str_of(o, "kind");
+    q->speaker = str_of(o, "speaker");
+    q->stype = entity_type(ents, str_of(o, "speaker_entity"));
+    q->role = str_of(o, "role");
+    q->cue = str_of(o, "cue");
+    q->date = str_of(o, "date");
+    q->block = str_of(o, "block");
+    q->sentence = str_of(o, "sentence");
+    q->start = json_object_get_int64(pc_json_get(o, "start"));
+    q->end = json_object_get_int64(pc_json_get(o, "end"));
+    GString *t = g_string_new(NULL);
+    normalise(t, q->text);
+    char h[65];
+    sha_hex(t->str, t->len, h, sizeof h);
+    memcpy(q->norm_hash, h, 16);
+    q->norm_hash[16] = '\0';
+    g_string_free(t, TRUE);
+    a->nquotes++;
+  }
+}
+
+static void read_entities(struct ar_article *a, struct json_object *es) {
+  size_t n = pc_json_array_len(es);
+  a->entities = calloc(n ? n : 1, sizeof *a->entities);
+  for (size_t i = 0; a->entities && i < n; i++) {
+    struct json_object *o = json_object_array_get_idx(es, i);
+    struct ar_entity *e = &a->entities[a->nentities];
+    e->name = str_of(o, "name");
+    if (!e->name)
+      continue;
+    e->type = str_of(o, "type");
+    e->country = str_of(o, "country");
+    e->mentions = json_object_get_int64(pc_json_get(o, "mentions"));
+    a->nentities++;
+  }
+}
+
+static bool has_any(const char *hay, const char *const *words) {
+  for (int i = 0; words[i]; i++)
+    if (strstr(hay, words[i]))
+      return true;
+  return false;
+}
+
+/* CAMEO 112 and, when its words say which, 1121 crime or corruption,
+ * 1122 human rights abuses, 1123 aggression, 1124 war crimes, 1125
+ * espionage or treason. */
+static const char *cameo_of(const char *event, const char *evidence) {
+  char *t = g_strconcat(event ? event : "", " ", evidence ? evidence : "",
+                        NULL);
+  char *l = g_utf8_strdown(t, -1);
+  g_free(t);
+  static const char *const war[] = {"war crime", "genocide",
+                                    "crimes against humanity",
+                                    "ethnic cleansing", NULL};
+  static const char *const rights[] = {"human rights", "torture",
+                                       "persecution", "repression", NULL};
+  static const char *const spy[] = {"espionage", "spying", " spy",
+                                    "treason", NULL};
+  static const char *const aggr[] = {"aggression", "invasion", "invaded",
+                                     "annexation", "shelling", "airstrike",
+                                     NULL};
+  static const char *const crime[] = {"crime", "corruption", "brib",
+                                      "fraud", "murder", "terror", "embezzl",
+                                      "laundering", "kill", "bomb", NULL};
+  const char *c = has_any(l, war)      ? "1124"
+                  : has_any(l, rights) ? "1122"
+                  : has_any(l, spy)    ? "1125"
+                  : has_any(l, aggr)   ? "1123"
+                  : has_any(l, crime)  ? "1121"
+                                       : "112";
+  g_free(l);
+  return c;
+}
+
+static void claim_codes(struct ar_claim *c, const char *polarity) {
+  bool self = false;
+  for (size_t k = 0; c->claimant && k < c->naccused; k++)
+    if (g_ascii_strcasecmp(c->claimant, c->accused[k]) == 0)
+      self = true;
+  if (c->evidence && pc_ascii_istr(c->evidence, "responsibility") &&
+      (pc_ascii_istr(c->evidence, "claimed responsibility") ||
+       pc_ascii_istr(c->evidence, "claims responsibility") ||
+       pc_ascii_istr(c->evidence, "claiming responsibility") ||
+       pc_ascii_istr(c->evidence, "took responsibility")))
+    self = true;
+  bool deny = polarity && strcmp(polarity, "deny") == 0;
+  c->polarity = deny ? "deny" : self ? "responsibility" : "accuse";
+  if (!deny && !self) {
+    c->cameo = cameo_of(c->event, c->evidence);
+    c->plover = "ACCUSE";
+    c->mode = "allege";
+  }
+}
+
+static void read_claims(struct ar_article *a, struct json_object *cs,
+                        struct json_object *ents) {
+  size_t n = pc_json_array_len(cs);
+  a->claims = calloc(n ? n : 1, sizeof *a->claims);
+  for (size_t i = 0; a->claims && i < n; i++) {
+    struct json_object *o = json_object_array_get_idx(cs, i);
+    struct ar_claim *c = &a->claims[a->nclaims];
+    c->claimant = str_of(o, "claimant");
+    struct json_object *acc = pc_json_get(o, "accused");
+    size_t na = pc_json_array_len(acc);
+    c->accused = calloc(na ? na : 1, sizeof *c->accused);
+    c->atypes = calloc(na ? na : 1, sizeof *c->atypes);
+    if (!c->accused || !c->atypes) {
+      free(c->accused), free(c->atypes);
+      c->accused = c->atypes = NULL;
+      continue;
+    }
+    for (size_t k = 0; k < na; k++) {
+      const char *s = pc_json_string(json_object_array_get_idx(acc, k), NULL);
+      if (s && *s) {
+        c->atypes[c->naccused] = type_by_name(ents, s);
+        c->accused[c->naccused++] = s;
+      }
+    }
+    c->ctype = type_by_name(ents, c->claimant);
+    c->event = str_of(o, "event");
+    c->evidence = str_of(o, "evidence");
+    c->quote = str_of(o, "quote");
+    claim_codes(c, str_of(o, "polarity"));
+    a->nclaims++;
+  }
+}
+
+static void content_hash(struct ar_article *a) {
+  GString *t = g_string_new(NULL);
+  normalise(t, a->text);
+  if (!t->len) /* no body: the title and URL name it */
+    g_string_printf(t, "%s\n%s", a->title ? a->title : "",
+                    a->url ? a->url : "");
+  sha_hex(t->str, t->len, a->content_hash, sizeof a->content_hash);
+  memcpy(a->uid, a->content_hash, 16);
+  a->uid[16] = '\0';
+  g_string_free(t, TRUE);
+}
+
+static void host_of(struct ar_article *a) {
+  const char *p = a->url ? strstr(a->url, "://") : NULL;
+  if (!p)
+    return;
+  p += 3;
+  const char *at = p + strcspn(p, "/?#");
+  const char *cred = memchr(p, '@', (size_t)(at - p));
+  if (cred)
+    p = cred + 1;
+  size_t n = strcspn(p, ":/?#");
+  if (n > 4 && g_ascii_strncasecmp(p, "www.", 4) == 0)
+    p += 4, n -= 4;
+  if (n >= sizeof a->host)
+    return;
+  for (size_t i = 0; i < n; i++)
+    a->host[i] = g_ascii_tolower(p[i]);
+  a->host[n] = '\0';
+}
+
+pc_status ar_record_parse(const char *line, size_t len, struct ar_article *a,
+                          pc_error *err) {
+  memset(a, 0, sizeof *a);
+  const char *why = NULL;
+  struct json_object *j = pc_json_parse(line, len, true, 64, &why);
+  if (!j || !json_object_is_type(j, json_type_object)) {
+    json_object_put(j);
+    return pc_error_set(err, PC_ERR_INPUT, "not a JSON object%s%s",
+                        why ? ": " : "", why ? why : "");
+  }
+  a->json = j;
+  if (pc_json_get(j, "error"))
+    return pc_error_set(err, PC_ERR_INPUT, "a failed document: %s",
+                        str_of(j, "error") ? str_of(j, "error") : "error");
+  if (!pc_json_get(j, "text") && !pc_json_get(j, "quotes"))
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "not an article of presscut batch --attribution");
+  a->doc_id = str_of(j, "id");
+  a->url = str_of(j, "url");
+  a->site = str_of(j, "site");
+  a->date = str_of(j, "date");
+  a->lang = str_of(j, "lang");
+  a->title = str_of(j, "title");
+  a->byline = str_of(j, "byline");
+  a->text = str_of(j, "text");
+  struct json_object *ents = pc_json_get(j, "entities");
+  content_hash(a);
+  host_of(a);
+  read_quotes(a, pc_json_get(j, "quotes"), ents);
+  read_entities(a, ents);
+  read_claims(a, pc_json_get(j, "claims"), ents);
+  if (!a->quotes || !a->entities || !a->claims)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  return PC_OK;
+}
+
+void ar_record_free(struct ar_article *a) {
+  if (!a)
+    return;
+  free(a->quotes);
+  free(a->entities);
+  for (size_t i = 0; a->claims && i < a->nclaims; i++)
+    free(a->claims[i].accused), free(a->claims[i].atypes);
+  free(a->claims);
+  json_object_put(a->json);
+  memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,992 @@
+/* sqlite.c - the archive in one SQLite file (the default backend).
+ *
+ * WAL mode: readers are never blocked by the one writer.  The schema has a
+ * version (PRAGMA user_version) and a table of steps (migrations[]): step
+ * i brings version i to i + 1, so an older archive is upgraded in place,
+ * in one transaction.  A file that is not an SQLite database, a database
+ * that is not an archive (no meta row 'app' = 'presscut-archive'), or an
+ * archive of a newer version is refused before anything is written.
+ *
+ * Text search: FTS5 external-content tables over quotes (text, sentence)
+ * and articles (title, text), kept in step by triggers.  Every value from
+ * outside reaches SQLite as a bound parameter. */
+#include "archive/archive.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define APP "presscut-archive"
+
+/* Version 0 -> 1: the tables, then the text search.  Each step is a list
+ * of SQL scripts, NULL-terminated. */
+static const char *const step1[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT INTO meta VALUES('app','" APP "');"
+    "CREATE TABLE article(id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE,"
+    " url TEXT, host TEXT, site TEXT, date TEXT, lang TEXT, title TEXT,"
+    " byline TEXT, content_hash TEXT NOT NULL UNIQUE, text TEXT);"
+    "CREATE INDEX article_host ON article(host);"
+    "CREATE TABLE article_url(url TEXT PRIMARY KEY,"
+    " article_id INTEGER NOT NULL REFERENCES article(id));"
+    "CREATE TABLE source(doc_id TEXT PRIMARY KEY,"
+    " article_id INTEGER REFERENCES article(id));"
+    "CREATE TABLE speaker(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL, type TEXT, external_id TEXT);"
+    "CREATE INDEX speaker_ext ON speaker(external_id);"
+    "CREATE TABLE speaker_form(id INTEGER PRIMARY KEY,"
+    " form TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT,"
+    " canon TEXT NOT NULL, cdisp TEXT NOT NULL, surname TEXT NOT NULL,"
+    " bare INTEGER NOT NULL, speaker_id INTEGER REFERENCES speaker(id));"
+    "CREATE INDEX speaker_form_speaker ON speaker_form(speaker_id);"
+    "CREATE INDEX speaker_form_surname ON speaker_form(surname, bare);"
+    "CREATE INDEX speaker_form_canon ON speaker_form(canon);"
+    "CREATE TABLE alias(name TEXT PRIMARY KEY, external_id TEXT NOT NULL,"
+    " label TEXT NOT NULL);"
+    "CREATE TABLE quote_cluster(id INTEGER PRIMARY KEY,"
+    " norm_hash TEXT NOT NULL UNIQUE, text TEXT NOT NULL, first_seen TEXT,"
+    " outlets INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE quote(id INTEGER PRIMARY KEY,"
+    " article_id INTEGER NOT NULL REFERENCES article(id), qid TEXT,"
+    " speaker_id INTEGER REFERENCES speaker(id),"
+    " form_id INTEGER REFERENCES speaker_form(id), kind TEXT,"
+    " text TEXT NOT NULL, cue TEXT, role TEXT, date TEXT, block TEXT,"
+    " start INTEGER, end INTEGER, sentence TEXT, norm_hash TEXT,"
+    " cluster_id INTEGER REFERENCES quote_cluster(id));"
+    "CREATE INDEX quote_article ON quote(article_id);"
+    "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
+    "CREATE INDEX quote_form ON quote(form_id);"
+    "CREATE INDEX quote_date ON quote(date);"
+    "CREATE INDEX quote_cluster_i ON quote(cluster_id);"
+    "CREATE TABLE entity(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL, type TEXT, country TEXT);"
+    "CREATE TABLE article_entity(article_id INTEGER NOT NULL,"
+    " entity_id INTEGER NOT NULL, mentions INTEGER,"
+    " PRIMARY KEY(article_id, entity_id));"
+    "CREATE TABLE claim(id INTEGER PRIMARY KEY,"
+    " article_id INTEGER NOT NULL REFERENCES article(id),"
+    " claimant_id INTEGER REFERENCES entity(id), polarity TEXT NOT NULL,"
+    " event TEXT, evidence TEXT, quote_id INTEGER REFERENCES quote(id),"
+    " date TEXT, cameo TEXT, plover TEXT, plover_mode TEXT);"
+    "CREATE INDEX claim_claimant ON claim(claimant_id);"
+    "CREATE INDEX claim_date ON claim(date);"
+    "CREATE TABLE claim_accused(claim_id INTEGER NOT NULL,"
+    " pos INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
+    " PRIMARY KEY(claim_id, pos));"
+    "CREATE INDEX claim_accused_entity ON claim_accused(entity_id);",
+    "CREATE VIRTUAL TABLE quote_fts USING fts5(text, sentence,"
+    " content='quote', content_rowid='id',"
+    " tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER quote_ai AFTER INSERT ON quote BEGIN"
+    " INSERT INTO quote_fts(rowid, text, sentence)"
+    " VALUES (new.id, new.text, new.sentence); END;"
+    "CREATE TRIGGER quote_ad AFTER DELETE ON quote BEGIN"
+    " INSERT INTO quote_fts(quote_fts, rowid, text, sentence)"
+    " VALUES ('delete', old.id, old.text, old.sentence); END;"
+    "CREATE TRIGGER quote_au AFTER UPDATE OF text, sentence ON quote BEGIN"
+    " INSERT INTO quote_fts(quote_fts, rowid, text, sentence)"
+    " VALUES ('delete', old.id, old.text, old.sentence);"
+    " INSERT INTO quote_fts(rowid, text, sentence)"
+    " VALUES (new.id, new.text, new.sentence); END;"
+    "CREATE VIRTUAL TABLE article_fts USING fts5(title, text,"
+    " content='article', content_rowid='id',"
+    " tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
+    " INSERT INTO article_fts(rowid, title, text)"
+    " VALUES (new.id, new.title, new.text); END;"
+    "CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, text)"
+    " VALUES ('delete', old.id, old.title, old.text); END;"
+    "CREATE TRIGGER article_au AFTER UPDATE OF title, text ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, text)"
+    " VALUES ('delete', old.id, old.title, old.text);"
+    " INSERT INTO article_fts(rowid, title, text)"
+    " VALUES (new.id, new.title, new.text); END;",
+    NULL,
+};
+static const char *const *const migrations[] = {step1};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+struct ar_db {
+  sqlite3 *db;
+  char *path;
+  GHashTable *stmts; /* SQL text -> prepared statement */
+};
+
+static pc_status db_fail(struct ar_db *d, pc_error *err, const char *what) {
+  int code = sqlite3_errcode(d->db);
+  pc_status st = code == SQLITE_NOMEM ? PC_ERR_NOMEM
+                 : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
+                     ? PC_ERR_INPUT
+                 : code == SQLITE_FULL || code == SQLITE_IOERR ||
+                         code == SQLITE_READONLY || code == SQLITE_CANTOPEN
+                     ? PC_ERR_IO
+                     : PC_ERR_INTERNAL;
+  return pc_error_set(err, st, "%s: %s: %s", d->path, what,
+                      sqlite3_errstr(code));
+}
+
+/* The statement for sql, prepared once and reset for reuse. */
+static sqlite3_stmt *stmt(struct ar_db *d, const char *sql) {
+  sqlite3_stmt *s = g_hash_table_lookup(d->stmts, sql);
+  if (s) {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return s;
+  }
+  if (sqlite3_prepare_v3(d->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+                         NULL) != SQLITE_OK)
+    return NULL;
+  g_hash_table_insert(d->stmts, (gpointer)sql, s);
+  return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v) {
+  if (v)
+    sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+/* Runs s to its end; SQLITE_DONE or the error. */
+static int run(sqlite3_stmt *s) {
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+    ;
+  return rc;
+}
+
+/* The first column of the first row as an integer, or 0. */
+static long long one_int(sqlite3_stmt *s, int *rc) {
+  long long v = 0;
+  int r = sqlite3_step(s);
+  if (r == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0), r = SQLITE_DONE;
+  if (rc)
+    *rc = r;
+  sqlite3_reset(s);
+  return v;
+}
+
+/*** opening *******************************************************************/
+
+/* A file that exists must begin as an SQLite database does; it is read
+ * here, before SQLite opens (and could write) it. */
+static pc_status check_header(const char *path, bool *exists, pc_error *err) {
+  struct stat sb;
+  *exists = stat(path, &sb) == 0;
+  if (!*exists)
+    return errno == ENOENT ? PC_OK
+                           : pc_error_set(err, PC_ERR_IO, "%s: %s", path,
+                                          strerror(errno));
+  if (!S_ISREG(sb.st_mode))
+    return pc_error_set(err, PC_ERR_INPUT, "%s: not a regular file", path);
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));
+  char head[16];
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  if (n != sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: not a presscut archive (not an SQLite "
+                        "database); left as it is", path);
+  return PC_OK;
+}
+
+static pc_status exec(struct ar_db *d, const char *sql, pc_error *err,
+                      const char *what) {
+  if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_fail(d, err, what);
+  return PC_OK;
+}
+
+/* Reads the version and the marker of an existing archive; refuses a
+ * foreign or newer one before anything is written. */
+static pc_status check_archive(struct ar_db *d, int *version, pc_error *err) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(d->db, "PRAGMA user_version", -1, &s, NULL);
+  if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    *version = sqlite3_column_int(s, 0);
+  else
+    rc = sqlite3_errcode(d->db);
+  sqlite3_finalize(s);
+  if (rc != SQLITE_OK)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: not a presscut archive (%s); left as it is",
+                        d->path, sqlite3_errstr(rc));
+  s = NULL;
+  rc = sqlite3_prepare_v2(d->db, "SELECT count(*) FROM sqlite_master", -1, &s,
+                          NULL);
+  long long tables = rc == SQLITE_OK ? one_int(s, &rc) : 0;
+  sqlite3_finalize(s);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: damaged or not an archive (%s); left as it is",
+                        d->path, sqlite3_errstr(rc));
+  if (*version == 0 && tables == 0)
+    return PC_OK; /* an empty database: made into an archive */
+  s = NULL;
+  rc = sqlite3_prepare_v2(d->db, "SELECT value FROM meta WHERE key = 'app'",
+                          -1, &s, NULL);
+  bool ours = rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+              sqlite3_column_text(s, 0) &&
+              strcmp((const char *)sqlite3_column_text(s, 0), APP) == 0;
+  sqlite3_finalize(s);
+  if (!ours || *version < 1)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: an SQLite database, but not a presscut "
+                        "archive; left as it is", d->path);
+  if (*version > SCHEMA_VERSION)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: an archive of schema version %d, newer than "
+                        "this presscut's (%d); left as it is",
+                        d->path, *version, SCHEMA_VERSION);
+  return PC_OK;
+}
+
+/* Brings the schema from version v to SCHEMA_VERSION, one step at a time,
+ * in one transaction. */
+static pc_status migrate(struct ar_db *d, int v, pc_error *err) {
+  if (v == SCHEMA_VERSION)
+    return PC_OK;
+  pc_status st = exec(d, "BEGIN IMMEDIATE", err, "upgrade");
+  for (int i = v; st == PC_OK && i < SCHEMA_VERSION; i++) {
+    for (int k = 0; st == PC_OK && migrations[i][k]; k++)
+      st = exec(d, migrations[i][k], err, "upgrade");
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
+    if (st == PC_OK)
+      st = exec(d, sql, err, "upgrade");
+  }
+  if (st == PC_OK)
+    st = exec(d, "COMMIT", err, "upgrade");
+  else
+    sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+  return st;
+}
+
+static void finalize_all(gpointer k, gpointer v, gpointer u) {
+  (void)k, (void)u;
+  sqlite3_finalize(v);
+}
+
+static void db_close(struct ar_db *d) {
+  if (!d)
+    return;
+  if (d->stmts) {
+    g_hash_table_foreach(d->stmts, finalize_all, NULL);
+    g_hash_table_destroy(d->stmts);
+  }
+  sqlite3_close(d->db);
+  free(d->path);
+  free(d);
+}
+
+static pc_status db_open(const char *path, bool create, struct ar_db **out,
+                         pc_error *err) {
+  *out = NULL;
+  bool exists = false;
+  pc_status st = check_header(path, &exists, err);
+  if (st != PC_OK)
+    return st;
+  if (!exists && !create)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "%s: no such archive (presscut index makes one)",
+                        path);
+  struct ar_db *d = calloc(1, sizeof *d);
+  if (!d)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  d->path = strdup(path);
+  d->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+              (exists ? 0 : SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path, &d->db, flags, NULL) != SQLITE_OK) {
+    st = pc_error_set(err, PC_ERR_IO, "%s: %s", path,
+                      d->db ? sqlite3_errmsg(d->db) : "cannot open");
+    db_close(d);
+    return st;
+  }
+  sqlite3_busy_timeout(d->db, 30000);
+  sqlite3_extended_result_codes(d->db, 0);
+  int version = 0;
+  st = check_archive(d, &version, err);
+  if (st == PC_OK)
+    st = exec(d, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536",
+              err, "setup");
+  if (st == PC_OK)
+    st = migrate(d, version, err);
+  if (st != PC_OK) {
+    db_close(d);
+    return st;
+  }
+  *out = d;
+  return PC_OK;
+}
+
+static pc_status db_begin(struct ar_db *d, pc_error *err) {
+  return exec(d, "BEGIN IMMEDIATE", err, "begin");
+}
+
+static pc_status db_commit(struct ar_db *d, pc_error *err) {
+  return exec(d, "COMMIT", err, "commit");
+}
+
+static void db_rollback(struct ar_db *d) {
+  sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*** speakers ********************************************************************/
+
+static long long speaker_get(struct ar_db *d, const char *key,
+                             const char *name, const char *type,
+                             const char *ext) {
+  sqlite3_stmt *s = stmt(d, "SELECT id FROM speaker WHERE key = ?");
+  if (!s)
+    return 0;
+  bind_text(s, 1, key);
+  long long id = one_int(s, NULL);
+  if (id)
+    return id;
+  s = stmt(d, "INSERT INTO speaker(key, name, type, external_id) "
+              "VALUES (?, ?, ?, ?)");
+  if (!s)
+    return 0;
+  bind_text(s, 1, key), bind_text(s, 2, name), bind_text(s, 3, type);
+  bind_text(s, 4, ext);
+  return run(s) == SQLITE_DONE ? sqlite3_last_insert_rowid(d->db) : 0;
+}
+
+/* The identifier and label the alias table gives form or canon, or 0. */
+static bool alias_of(struct ar_db *d, const char *form, const char *canon,
+                     char **ext, char **label) {
+  sqlite3_stmt *s = stmt(d, "SELECT external_id, label FROM alias "
+                            "WHERE name = ?1 OR name = ?2 "
+                            "ORDER BY name = ?1 DESC LIMIT 1");
+  if (!s)
+    return false;
+  bind_text(s, 1, form), bind_text(s, 2, canon);
+  bool ok = sqlite3_step(s) == SQLITE_ROW;
+  if (ok) {
+    *ext = g_strdup((const char *)sqlite3_column_text(s, 0));
+    *label = g_strdup((const char *)sqlite3_column_text(s, 1));
+  }
+  sqlite3_reset(s);
+  return ok;
+}
+
+/* The speaker of a name form: by alias, by its canonical full name, or
+ * (a bare surname) the one full-name speaker with that surname when there
+ * is exactly one, else a speaker of its own. */
+static long long resolve(struct ar_db *d, const char *form,
+                         const char *canon, const char *cdisp,
+                         const char *surname, bool bare, const char *type) {
+  char *ext = NULL, *label = NULL;
+  if (alias_of(d, form, canon, &ext, &label)) {
+    char *key = g_strconcat("id:", ext, NULL);
+    long long id = speaker_get(d, key, label, type, ext);
+    g_free(key), g_free(ext), g_free(label);
+    return id;
+  }
+  if (bare) {
+    sqlite3_stmt *s = stmt(d, "SELECT count(DISTINCT speaker_id), "
+                              "min(speaker_id) FROM speaker_form "
+                              "WHERE surname = ? AND bare = 0 "
+                              "AND (type IS NULL OR type = 'person')");
+    if (!s)
+      return 0;
+    bind_text(s, 1, surname);
+    long long n = 0, only = 0;
+    if (sqlite3_step(s) == SQLITE_ROW)
+      n = sqlite3_column_int64(s, 0), only = sqlite3_column_int64(s, 1);
+    sqlite3_reset(s);
+    if (n == 1)
+      return only;
+  }
+  char *key = g_strconcat(bare ? "s:" : "n:", canon, NULL);
+  long long id = speaker_get(d, key, cdisp, type, NULL);
+  g_free(key);
+  return id;
+}
+
+/* The name form's id and speaker (made when new). */
+static long long form_get(struct ar_db *d, const struct ar_lex *x,
+                          const char *name, const char *type,
+                          long long *speaker) {
+  bool person = !type || strcmp(type, "person") == 0;
+  struct ar_name n;
+  if (!ar_name_make(x, name, person, &n))
+    return 0;
+  sqlite3_stmt *s = stmt(d, "SELECT id, speaker_id FROM speaker_form "
+                            "WHERE form = ?");
+  long long id = 0;
+  if (s) {
+    bind_text(s, 1, n.form);
+    if (sqlite3_step(s) == SQLITE_ROW)
+      id = sqlite3_column_int64(s, 0), *speaker = sqlite3_column_int64(s, 1);
+    sqlite3_reset(s);
+  }
+  if (!id && s) {
+    *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
+    s = stmt(d, "INSERT INTO speaker_form(form, name, type, canon, cdisp, "
+                "surname, bare, speaker_id) VALUES (?,?,?,?,?,?,?,?)");
+    if (s) {
+      bind_text(s, 1, n.form), bind_text(s, 2, name), bind_text(s, 3, type);
+      bind_text(s, 4, n.canon), bind_text(s, 5, n.cdisp);
+      bind_text(s, 6, n.surname);
+      sqlite3_bind_int(s, 7, n.bare);
+      sqlite3_bind_int64(s, 8, *speaker);
+      if (run(s) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(d->db);
+    }
+  }
+  ar_name_clear(&n);
+  return id;
+}
+
+static pc_status db_put_alias(struct ar_db *d, const char *form,
+                              const char *id, const char *label,
+                              pc_error *err) {
+  sqlite3_stmt *s = stmt(d, "INSERT INTO alias(name, external_id, label) "
+                            "VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE "
+                            "SET external_id = excluded.external_id, "
+                            "label = excluded.label");
+  if (!s)
+    return db_fail(d, err, "alias");
+  bind_text(s, 1, form), bind_text(s, 2, id), bind_text(s, 3, label);
+  return run(s) == SQLITE_DONE ? PC_OK : db_fail(d, err, "alias");
+}
+
+/* Links every name form again, full names before bare surnames (which
+ * look at them), moves the quotes of the forms that changed, drops the
+ * speakers left without a form and names each speaker by its most used
+ * full name.  Order-free: the result depends on the forms, not on when
+ * each came. */
+static pc_status db_link(struct ar_db *d, pc_error *err) {
+  pc_status st = db_begin(d, err);
+  for (int pass = 0; st == PC_OK && pass < 2; pass++) {
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(d->db, "SELECT id, form, canon, cdisp, surname, "
+                                  "type, speaker_id FROM speaker_form "
+                                  "WHERE bare = ? ORDER BY id",
+                           -1, &s, NULL) != SQLITE_OK) {
+      st = db_fail(d, err, "link");
+      break;
+    }
+    sqlite3_bind_int(s, 1, pass);
+    while (st == PC_OK && sqlite3_step(s) == SQLITE_ROW) {
+      long long fid = sqlite3_column_int64(s, 0);
+      long long old = sqlite3_column_int64(s, 6);
+      long long now = resolve(
+          d, (const char *)sqlite3_column_text(s, 1),
+          (const char *)sqlite3_column_text(s, 2),
+          (const char *)sqlite3_column_text(s, 3),
+          (const char *)sqlite3_column_text(s, 4), pass == 1,
+          (const char *)sqlite3_column_text(s, 5));
+      if (!now) {
+        st = db_fail(d, err, "link");
+      } else if (now != old) {
+        sqlite3_stmt *u = stmt(d, "UPDATE speaker_form SET speaker_id = ?1 "
+                                  "WHERE id = ?2");
+        if (u) {
+          sqlite3_bind_int64(u, 1, now), sqlite3_bind_int64(u, 2, fid);
+          run(u);
+        }
+        sqlite3_stmt *q =
+            stmt(d, "UPDATE quote SET speaker_id = ?1 WHERE form_id = ?2");
+        if (!u || !q) {
+          st = db_fail(d, err, "link");
+        } else {
+          sqlite3_bind_int64(q, 1, now), sqlite3_bind_int64(q, 2, fid);
+          if (run(q) != SQLITE_DONE)
+            st = db_fail(d, err, "link");
+        }
+      }
+    }
+    sqlite3_finalize(s);
+  }
+  if (st == PC_OK)
+    st = exec(d,
+              "DELETE FROM speaker WHERE id NOT IN "
+              "(SELECT speaker_id FROM speaker_form "
+              " WHERE speaker_id IS NOT NULL);"
+              "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
+              " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
+              " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
+              " WHERE key NOT LIKE 'id:%';",
+              err, "link");
+  if (st == PC_OK)
+    return db_commit(d, err);
+  db_rollback(d);
+  return st;
+}
+
+/*** articles ********************************************************************/
+
+/* The id of the entity named name (made when new), keyed by its
+ * canonical name. */
+static long long entity_get(struct ar_db *d, const struct ar_lex *x,
+                            const char *name, const char *type,
+                            const char *country) {
+  bool person = !type || strcmp(type, "person") == 0;
+  struct ar_name n;
+  if (!ar_name_make(x, name, person, &n))
+    return 0;
+  sqlite3_stmt *s = stmt(d, "SELECT id FROM entity WHERE key = ?");
+  long long id = 0;
+  if (s) {
+    bind_text(s, 1, n.canon);
+    id = one_int(s, NULL);
+  }
+  if (!id && s) {
+    s = stmt(d, "INSERT INTO entity(key, name, type, country) "
+                "VALUES (?, ?, ?, ?)");
+    if (s) {
+      bind_text(s, 1, n.canon), bind_text(s, 2, n.cdisp);
+      bind_text(s, 3, type), bind_text(s, 4, country);
+      if (run(s) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(d->db);
+    }
+  }
+  ar_name_clear(&n);
+  return id;
+}
+
+/* 1: the archive has it already (its source, content or URL); the source
+ * and URL are then noted for it.  0: new.  -1: an error. */
+static int known(struct ar_db *d, const struct ar_article *a) {
+  sqlite3_stmt *s = stmt(d, "SELECT 1 FROM source WHERE doc_id = ?");
+  if (!s)
+    return -1;
+  bind_text(s, 1, a->doc_id);
+  if (a->doc_id && one_int(s, NULL))
+    return 1;
+  s = stmt(d, "SELECT id FROM article WHERE content_hash = ?");
+  if (!s)
+    return -1;
+  bind_text(s, 1, a->content_hash);
+  long long id = one_int(s, NULL);
+  if (!id && a->url) {
+    s = stmt(d, "SELECT article_id FROM article_url WHERE url = ?");
+    if (!s)
+      return -1;
+    bind_text(s, 1, a->url);
+    id = one_int(s, NULL);
+  }
+  if (!id)
+    return 0;
+  s = stmt(d, "INSERT OR IGNORE INTO article_url(url, article_id) "
+              "VALUES (?, ?)");
+  if (!s)
+    return -1;
+  if (a->url) {
+    bind_text(s, 1, a->url), sqlite3_bind_int64(s, 2, id);
+    run(s);
+  }
+  s = stmt(d, "INSERT OR IGNORE INTO source(doc_id, article_id) "
+              "VALUES (?, ?)");
+  if (!s)
+    return -1;
+  if (a->doc_id) {
+    bind_text(s, 1, a->doc_id), sqlite3_bind_int64(s, 2, id);
+    run(s);
+  }
+  return 1;
+}
+
+static long long article_insert(struct ar_db *d, const struct ar_article *a) {
+  sqlite3_stmt *s = stmt(d, "INSERT INTO article(uid, url, host, site, "
+                            "date, lang, title, byline, content_hash, text) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  if (!s)
+    return 0;
+  bind_text(s, 1, a->uid), bind_text(s, 2, a->url);
+  bind_text(s, 3, a->host[0] ? a->host : NULL);
+  bind_text(s, 4, a->site), bind_text(s, 5, a->date), bind_text(s, 6, a->lang);
+  bind_text(s, 7, a->title), bind_text(s, 8, a->byline);
+  bind_text(s, 9, a->content_hash), bind_text(s, 10, a->text);
+  if (run(s) != SQLITE_DONE)
+    return 0;
+  long long id = sqlite3_last_insert_rowid(d->db);
+  if (a->url && (s = stmt(d, "INSERT OR IGNORE INTO article_url(url, "
+                             "article_id) VALUES (?, ?)")) != NULL) {
+    bind_text(s, 1, a->url), sqlite3_bind_int64(s, 2, id);
+    run(s);
+  }
+  if (a->doc_id && (s = stmt(d, "INSERT OR IGNORE INTO source(doc_id, "
+                                "article_id) VALUES (?, ?)")) != NULL) {
+    bind_text(s, 1, a->doc_id), sqlite3_bind_int64(s, 2, id);
+    run(s);
+  }
+  return id;
+}
+
+/* The cluster of a quote's normalised text, its counts brought up to
+ * date after the quote is in. */
+static long long cluster_get(struct ar_db *d, const struct ar_quote *q,
+                             const char *date) {
+  sqlite3_stmt *s = stmt(d, "INSERT INTO quote_cluster(norm_hash, text, "
+                            "first_seen) VALUES (?, ?, ?) ON CONFLICT"
+                            "(norm_hash) DO NOTHING");
+  if (!s)
+    return 0;
+  bind_text(s, 1, q->norm_hash), bind_text(s, 2, q->text);
+  bind_text(s, 3, date);
+  run(s);
+  s = stmt(d, "SELECT id FROM quote_cluster WHERE norm_hash = ?");
+  if (!s)
+    return 0;
+  bind_text(s, 1, q->norm_hash);
+  return one_int(s, NULL);
+}
+
+static bool cluster_update(struct ar_db *d, long long cid) {
+  sqlite3_stmt *s = stmt(
+      d, "UPDATE quote_cluster SET quotes = (SELECT count(*) FROM quote "
+         "WHERE cluster_id = ?1), outlets = (SELECT count(DISTINCT "
+         "coalesce(a.host, a.site, a.id)) FROM quote q JOIN article a "
+         "ON a.id = q.article_id WHERE q.cluster_id = ?1), first_seen = "
+         "(SELECT min(date) FROM quote WHERE cluster_id = ?1) WHERE id = ?1");
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, cid);
+  return run(s) == SQLITE_DONE;
+}
+
+static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
+                       const struct ar_article *a, long long aid,
+                       long long *qids) {
+  for (size_t i = 0; i < a->nquotes; i++) {
+    const struct ar_quote *q = &a->quotes[i];
+    char dbuf[11];
+    const char *date = ar_quote_date(q->date, a->date, dbuf);
+    long long speaker = 0;
+    long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
+                                           &speaker) : 0;
+    long long cid = cluster_get(d, q, date);
+    sqlite3_stmt *s = stmt(d, "INSERT INTO quote(article_id, qid, "
+                              "speaker_id, form_id, kind, text, cue, role, "
+                              "date, block, start, end, sentence, norm_hash,"
+                              " cluster_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+                              "?,?,?)");
+    if (!s || !cid)
+      return false;
+    sqlite3_bind_int64(s, 1, aid), bind_text(s, 2, q->qid);
+    if (speaker)
+      sqlite3_bind_int64(s, 3, speaker), sqlite3_bind_int64(s, 4, form);
+    bind_text(s, 5, q->kind), bind_text(s, 6, q->text);
+    bind_text(s, 7, q->cue), bind_text(s, 8, q->role), bind_text(s, 9, date);
+    bind_text(s, 10, q->block);
+    sqlite3_bind_int64(s, 11, q->start), sqlite3_bind_int64(s, 12, q->end);
+    bind_text(s, 13, q->sentence), bind_text(s, 14, q->norm_hash);
+    sqlite3_bind_int64(s, 15, cid);
+    if (run(s) != SQLITE_DONE)
+      return false;
+    qids[i] = sqlite3_last_insert_rowid(d->db);
+    if (!cluster_update(d, cid))
+      return false;
+  }
+  return true;
+}
+
+static long long quote_by_qid(const struct ar_article *a,
+                              const long long *qids, const char *qid) {
+  for (size_t i = 0; qid && i < a->nquotes; i++)
+    if (a->quotes[i].qid && strcmp(a->quotes[i].qid, qid) == 0)
+      return qids[i];
+  return 0;
+}
+
+static bool put_claims(struct ar_db *d, const struct ar_lex *x,
+                       const struct ar_article *a, long long aid,
+                       const long long *qids) {
+  for (size_t i = 0; i < a->nclaims; i++) {
+    const struct ar_claim *c = &a->claims[i];
+    long long who = c->claimant ? entity_get(d, x, c->claimant, c->ctype,
+                                             NULL) : 0;
+    long long qid = quote_by_qid(a, qids, c->quote);
+    char dbuf[11];
+    const char *date = NULL;
+    for (size_t k = 0; qid && k < a->nquotes; k++)
+      if (qids[k] == qid)
+        date = ar_quote_date(a->quotes[k].date, a->date, dbuf);
+    if (!date)
+      date = ar_quote_date(NULL, a->date, dbuf);
+    sqlite3_stmt *s = stmt(d, "INSERT INTO claim(article_id, claimant_id, "
+                              "polarity, event, evidence, quote_id, date, "
+                              "cameo, plover, plover_mode) VALUES "
+                              "(?,?,?,?,?,?,?,?,?,?)");
+    if (!s)
+      return false;
+    sqlite3_bind_int64(s, 1, aid);
+    if (who)
+      sqlite3_bind_int64(s, 2, who);
+    bind_text(s, 3, c->polarity), bind_text(s, 4, c->event);
+    bind_text(s, 5, c->evidence);
+    if (qid)
+      sqlite3_bind_int64(s, 6, qid);
+    bind_text(s, 7, date), bind_text(s, 8, c->cameo);
+    bind_text(s, 9, c->plover), bind_text(s, 10, c->mode);
+    if (run(s) != SQLITE_DONE)
+      return false;
+    long long cid = sqlite3_last_insert_rowid(d->db);
+    for (size_t k = 0; k < c->naccused; k++) {
+      long long e = entity_get(d, x, c->accused[k], c->atypes[k], NULL);
+      s = stmt(d, "INSERT OR IGNORE INTO claim_accused(claim_id, pos, "
+                  "entity_id) VALUES (?, ?, ?)");
+      if (!s || !e)
+        return false;
+      sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int64(s, 2, (long long)k);
+      sqlite3_bind_int64(s, 3, e);
+      if (run(s) != SQLITE_DONE)
+        return false;
+    }
+  }
+  return true;
+}
+
+static bool put_entities(struct ar_db *d, const struct ar_lex *x,
+                         const struct ar_article *a, long long aid) {
+  for (size_t i = 0; i < a->nentities; i++) {
+    const struct ar_entity *e = &a->entities[i];
+    long long id = entity_get(d, x, e->name, e->type, e->country);
+    sqlite3_stmt *s = stmt(d, "INSERT OR IGNORE INTO article_entity("
+                              "article_id, entity_id, mentions) "
+                              "VALUES (?, ?, ?)");
+    if (!s || !id)
+      return false;
+    sqlite3_bind_int64(s, 1, aid), sqlite3_bind_int64(s, 2, id);
+    sqlite3_bind_int64(s, 3, e->mentions);
+    if (run(s) != SQLITE_DONE)
+      return false;
+  }
+  return true;
+}
+
+static pc_status db_put(struct ar_db *d, const struct ar_lex *x,
+                        const struct ar_article *a, int *added,
+                        pc_error *err) {
+  *added = 0;
+  int k = known(d, a);
+  if (k < 0)
+    return db_fail(d, err, "store");
+  if (k > 0)
+    return PC_OK;
+  long long aid = article_insert(d, a);
+  if (!aid)
+    return db_fail(d, err, "store article");
+  long long *qids = calloc(a->nquotes + 1, sizeof *qids);
+  if (!qids)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  bool ok = put_entities(d, x, a, aid) && put_quotes(d, x, a, aid, qids) &&
+            put_claims(d, x, a, aid, qids);
+  free(qids);
+  if (!ok)
+    return db_fail(d, err, "store quotes");
+  *added = 1;
+  return PC_OK;
+}
+
+/*** queries *********************************************************************/
+
+/* A query being built: its SQL and its parameters, bound in order. */
+struct qb {
+  GString *sql;
+  const char *args[16];
+  int nargs;
+  bool where; /* a WHERE is written */
+};
+
+/* Appends clause, whose "?" are the next parameters, from the list. */
+static void where(struct qb *b, const char *clause, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
+  b->where = true;
+  g_string_append(b->sql, clause);
+  for (int i = 0; i < n && b->nargs < 16; i++)
+    b->args[b->nargs++] = va_arg(ap, const char *);
+  va_end(ap);
+}
+
+static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
+                        int (*row)(sqlite3_stmt *, ar_row_fn, void *),
+                        ar_row_fn fn, void *closure, pc_error *err) {
+  if (limit)
+    g_string_append_printf(b->sql, " LIMIT %zu", limit);
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(d->db, b->sql->str, -1, &s, NULL) != SQLITE_OK)
+    return db_fail(d, err, "query");
+  for (int i = 0; i < b->nargs; i++)
+    bind_text(s, i + 1, b->args[i]);
+  int rc;
+  pc_status st = PC_OK;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+    if (row(s, fn, closure) != 0) {
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+      break;
+    }
+  if (st == PC_OK && rc != SQLITE_DONE)
+    st = db_fail(d, err, "query");
+  sqlite3_finalize(s);
+  return st;
+}
+
+#define COL(s, i) ((const char *)sqlite3_column_text((s), (i)))
+
+static int quote_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
+  struct ar_quote_row r = {COL(s, 0), COL(s, 1), COL(s, 2), COL(s, 3),
+                           COL(s, 4), COL(s, 5), COL(s, 6), COL(s, 7),
+                           COL(s, 8), COL(s, 9)};
+  return fn(closure, &r);
+}
+
+/* The dates of --since and --until on column col. */
+static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
+  char *c;
+  if (f->q->since) {
+    c = g_strdup_printf("%s >= ?", col);
+    where(b, c, 1, f->q->since);
+    g_free(c);
+  }
+  if (f->q->until) {
+    c = g_strdup_printf("substr(%s, 1, 10) <= ?", col);
+    where(b, c, 1, f->q->until);
+    g_free(c);
+  }
+}
+
+static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
+                           ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue, a.title,"
+      " a.url, coalesce(a.site, a.host), s.external_id FROM quote q"
+      " JOIN article a ON a.id = q.article_id"
+      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, 0, false};
+  const pc_archive_query *q = f->q;
+  if (f->fts)
+    where(&b, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)",
+          1, f->fts);
+  if (f->about)
+    where(&b, "q.article_id IN (SELECT rowid FROM article_fts"
+              " WHERE article_fts MATCH ?)", 1, f->about);
+  if (q->kind)
+    where(&b, "q.kind = ?", 1, q->kind);
+  dates(&b, f, "q.date");
+  if (q->site)
+    where(&b, "(a.host = lower(?) OR a.site = ? COLLATE NOCASE OR"
+              " substr(a.host, -length(?) - 1) = '.' || lower(?))",
+          4, q->site, q->site, q->site, q->site);
+  if (f->speaker_form)
+    where(&b, "q.speaker_id IN (SELECT speaker_id FROM speaker_form"
+              " WHERE form = ? OR canon = ? OR (surname = ? AND bare = 1)"
+              " UNION SELECT id FROM speaker WHERE external_id = ?"
+              " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
+          f->speaker_form, q->speaker, f->speaker_form);
+  g_string_append(b.sql, " ORDER BY q.date IS NULL, q.date DESC, q.id DESC");
+  pc_status st = qb_run(d, &b, f->limit, quote_row, fn, closure, err);
+  g_string_free(b.sql, TRUE);
+  return st;
+}
+
+static int claim_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
+  struct ar_claim_row r = {COL(s, 0), COL(s, 1), COL(s, 2),  COL(s, 3),
+                           COL(s, 4), COL(s, 5), COL(s, 6),  COL(s, 7),
+                           COL(s, 8), COL(s, 9), COL(s, 10), COL(s, 11)};
+  return fn(closure, &r);
+}
+
+/* The --claimant, --accused and --event filters of claims (c, ce). */
+static void claim_filters(struct qb *b, const struct ar_filter *f) {
+  if (f->claimant)
+    where(b, "instr(ce.key, ?) > 0", 1, f->claimant);
+  if (f->accused)
+    where(b, "EXISTS (SELECT 1 FROM claim_accused x JOIN entity xe"
+             " ON xe.id = x.entity_id WHERE x.claim_id = c.id"
+             " AND instr(xe.key, ?) > 0)", 1, f->accused);
+  if (f->q->event)
+    where(b, "instr(lower(c.event), lower(?)) > 0", 1, f->q->event);
+  dates(b, f, "c.date");
+}
+
+static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
+                           ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT ce.name, (SELECT group_concat(name, '; ') FROM (SELECT e.name"
+      " FROM claim_accused x JOIN entity e ON e.id = x.entity_id"
+      " WHERE x.claim_id = c.id ORDER BY x.pos)), c.polarity, c.event,"
+      " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
+      " c.plover_mode, q.text FROM claim c"
+      " JOIN article a ON a.id = c.article_id"
+      " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, 0, false};
+  claim_filters(&b, f);
+  g_string_append(b.sql, " ORDER BY c.date IS NULL, c.date DESC, c.id DESC");
+  pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
+  g_string_free(b.sql, TRUE);
+  return st;
+}
+
+static int edge_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
+  struct ar_edge_row r = {COL(s, 0), COL(s, 1), COL(s, 2),
+                          COL(s, 3), COL(s, 4), COL(s, 5),
+                          COL(s, 6), sqlite3_column_int64(s, 7)};
+  return fn(closure, &r);
+}
+
+static pc_status db_edges(struct ar_db *d, const struct ar_filter *f,
+                          ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT ce.name, ce.type, ae.name, ae.type, c.polarity, min(c.date),"
+      " max(c.date), count(*) FROM claim c"
+      " JOIN entity ce ON ce.id = c.claimant_id"
+      " JOIN claim_accused ca ON ca.claim_id = c.id"
+      " JOIN entity ae ON ae.id = ca.entity_id"), {0}, 0, false};
+  claim_filters(&b, f);
+  g_string_append(b.sql, " GROUP BY c.claimant_id, ca.entity_id, c.polarity"
+                         " ORDER BY count(*) DESC, ce.name, ae.name");
+  pc_status st = qb_run(d, &b, 0, edge_row, fn, closure, err);
+  g_string_free(b.sql, TRUE);
+  return st;
+}
+
+static int speaker_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
+  struct ar_speaker_row r = {COL(s, 0), COL(s, 1), COL(s, 2),
+                             COL(s, 3), COL(s, 4), COL(s, 5),
+                             COL(s, 6), sqlite3_column_int64(s, 7),
+                             sqlite3_column_int64(s, 8)};
+  return fn(closure, &r);
+}
+
+static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
+                             ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT s.name, s.type, s.external_id, (SELECT group_concat(name,"
+      " '; ') FROM (SELECT DISTINCT f.name FROM speaker_form f"
+      " WHERE f.speaker_id = s.id AND f.name <> s.name ORDER BY f.name)),"
+      " (SELECT group_concat(role, '; ') FROM (SELECT DISTINCT role"
+      " FROM quote WHERE speaker_id = s.id AND role IS NOT NULL"
+      " ORDER BY role)), min(q.date), max(q.date), count(q.id),"
+      " count(DISTINCT q.article_id) FROM speaker s"
+      " LEFT JOIN quote q ON q.speaker_id = s.id"), {0}, 0, false};
+  if (f->speaker_form)
+    where(&b, "(s.id IN (SELECT speaker_id FROM speaker_form"
+              " WHERE instr(form, ?) > 0) OR s.external_id = ?)", 2,
+          f->speaker_form, f->q->name);
+  g_string_append(b.sql, " GROUP BY s.id ORDER BY count(q.id) DESC, s.name");
+  pc_status st = qb_run(d, &b, f->limit, speaker_row, fn, closure, err);
+  g_string_free(b.sql, TRUE);
+  return st;
+}
+
+const struct ar_backend ar_sqlite = {
+    "sqlite",     db_open,   db_close,      db_begin,
+    db_commit,    db_rollback, db_put,      db_put_alias,
+    db_link,      db_quotes, db_claims,     db_edges,
+    db_speakers,
+};
