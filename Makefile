@@ -61,6 +61,9 @@ fuzz:
 	mkdir -p fuzz/corpus-work/json
 	$(FUZZ)/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/json.dict \
 	  fuzz/corpus-work/json fuzz/seeds/json fuzz/regress/json
+	mkdir -p fuzz/corpus-work/query
+	$(FUZZ)/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/query.dict \
+	  fuzz/corpus-work/query fuzz/seeds/query fuzz/regress/query
 
 bench: build
 	@bench/setup

@@ -7,7 +7,7 @@
  * that is not an archive (no meta row 'app' = 'presscut-archive'), or an
  * archive of a newer version is refused before anything is written.
  *
- * Text search: FTS5 external-content tables over quotes (text, sentence)
+ * Text search: FTS5 external-content tables over quotes (their text)
  * and articles (title, text), kept in step by triggers.  Every value from
  * outside reaches SQLite as a bound parameter. */
 #include "archive/archive.h"
@@ -78,20 +78,18 @@ static const char *const step1[] = {
     " pos INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
     " PRIMARY KEY(claim_id, pos));"
     "CREATE INDEX claim_accused_entity ON claim_accused(entity_id);",
-    "CREATE VIRTUAL TABLE quote_fts USING fts5(text, sentence,"
+    "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
     " content='quote', content_rowid='id',"
     " tokenize='porter unicode61 remove_diacritics 2');"
     "CREATE TRIGGER quote_ai AFTER INSERT ON quote BEGIN"
-    " INSERT INTO quote_fts(rowid, text, sentence)"
-    " VALUES (new.id, new.text, new.sentence); END;"
+    " INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END;"
     "CREATE TRIGGER quote_ad AFTER DELETE ON quote BEGIN"
-    " INSERT INTO quote_fts(quote_fts, rowid, text, sentence)"
-    " VALUES ('delete', old.id, old.text, old.sentence); END;"
-    "CREATE TRIGGER quote_au AFTER UPDATE OF text, sentence ON quote BEGIN"
-    " INSERT INTO quote_fts(quote_fts, rowid, text, sentence)"
-    " VALUES ('delete', old.id, old.text, old.sentence);"
-    " INSERT INTO quote_fts(rowid, text, sentence)"
-    " VALUES (new.id, new.text, new.sentence); END;"
+    " INSERT INTO quote_fts(quote_fts, rowid, text)"
+    " VALUES ('delete', old.id, old.text); END;"
+    "CREATE TRIGGER quote_au AFTER UPDATE OF text ON quote BEGIN"
+    " INSERT INTO quote_fts(quote_fts, rowid, text)"
+    " VALUES ('delete', old.id, old.text);"
+    " INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END;"
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, text,"
     " content='article', content_rowid='id',"
     " tokenize='porter unicode61 remove_diacritics 2');"

@@ -1,0 +1,536 @@
+#!/usr/bin/python3
+"""test_archive.py PRESSCUT REPO SHARED - the archive end to end.
+
+presscut index (the founding article, hand-made articles, corpus pages),
+idempotence (the same input twice, the same story under two URLs),
+--from-jsonl equal to a direct index, search by word, speaker, date, kind
+and site in text, JSON and CSV, claims (polarity, CAMEO) and their GraphML
+(parsed), speakers linked across articles (the forms of Putin one speaker,
+two Smiths not merged on the surname, an alias file's identifier kept),
+SQL and FTS5 syntax in queries and names (never an error text, never an
+effect), a corrupt, foreign or newer file refused and left as it is,
+kill -9 during index then the same command again equal to a clean run,
+and a reader answering while index writes.
+"""
+import csv
+import hashlib
+import io
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
+CORPUS = os.path.join(SHARED, "corpus", "extraction")
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from harness import check, report  # noqa: E402
+
+TMP = tempfile.mkdtemp(prefix="pc-archive-")
+
+PAGE = """<!doctype html><html><head><title>{title}</title>
+<link rel="canonical" href="{url}">
+<meta property="article:published_time" content="{date}T10:00:00Z">
+</head><body><article><h1>{title}</h1>
+{body}
+</article></body></html>
+"""
+
+ARTICLES = {
+    "a1.html": dict(
+        title="Kremlin blames Kyiv for concert hall attack",
+        url="https://news.example/world/a1", date="2024-03-23",
+        body="""<p>Russian President Vladimir Putin said on Saturday that the gunmen had tried to flee towards Ukraine after the attack on the concert hall near Moscow.</p>
+<p>"All four direct perpetrators of the terrorist attack have been found and detained," Putin said in a televised address to the nation.</p>
+<p>John Smith, a security analyst at the Example Institute, said the claims should be treated with caution. "We have seen no evidence so far," Smith said.</p>
+<p>The Kremlin accused Ukraine of organising the attack, an accusation Kyiv denied.</p>"""),
+    "a2.html": dict(
+        title="Moscow attack: the investigation widens",
+        url="https://other.example/news/a2", date="2024-03-28",
+        body="""<p>"We will get to those who masterminded this crime," President Putin told officials at a meeting in the Kremlin on Wednesday.</p>
+<p>Jane Smith, a professor of politics at Example University, said the investigation would take months. "Nobody should jump to conclusions," Smith said.</p>
+<p>Islamic State claimed responsibility for the attack in a statement on its Telegram channel.</p>"""),
+    "a3.html": dict(
+        title="Putin vows revenge",
+        url="https://third.example/a3", date="2024-04-05",
+        body="""<p>"Those who ordered this atrocity will be punished," Russian President Vladimir Putin said in Moscow on Friday.</p>
+<p>"The story is far from over," Smith said in a short statement to reporters.</p>"""),
+}
+
+
+def run(*args, stdin=None, timeout=600):
+    return subprocess.run([PRESSCUT] + list(args), capture_output=True,
+                          text=True, timeout=timeout, input=stdin)
+
+
+def index(db, *inputs, extra=()):
+    return run("index", "--quiet", "--db", db, *extra, *inputs)
+
+
+def jlines(out):
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def counts(db):
+    c = sqlite3.connect(db)
+    r = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+         for t in ("article", "article_url", "quote", "claim", "speaker",
+                   "speaker_form", "entity", "quote_cluster")}
+    c.close()
+    return r
+
+
+def dump(db):
+    """What the archive says, without its row ids: comparable between
+    runs whose documents came in another order."""
+    c = sqlite3.connect(db)
+    d = {}
+    d["articles"] = sorted(c.execute(
+        "SELECT uid, url, date, title FROM article").fetchall(), key=repr)
+    d["quotes"] = sorted(c.execute(
+        "SELECT a.uid, q.qid, s.name, q.kind, q.text, q.date, q.role"
+        " FROM quote q JOIN article a ON a.id = q.article_id"
+        " LEFT JOIN speaker s ON s.id = q.speaker_id").fetchall(), key=repr)
+    d["speakers"] = sorted(c.execute(
+        "SELECT s.key, s.name, (SELECT group_concat(form, '|') FROM"
+        " (SELECT form FROM speaker_form f WHERE f.speaker_id = s.id"
+        " ORDER BY form)) FROM speaker s").fetchall(), key=repr)
+    d["claims"] = sorted(c.execute(
+        "SELECT a.uid, e.key, c.polarity, c.event, c.cameo, (SELECT"
+        " group_concat(k, '|') FROM (SELECT x.key AS k FROM claim_accused ca"
+        " JOIN entity x ON x.id = ca.entity_id WHERE ca.claim_id = c.id"
+        " ORDER BY ca.pos)) FROM claim c JOIN article a ON a.id = c.article_id"
+        " LEFT JOIN entity e ON e.id = c.claimant_id").fetchall(), key=repr)
+    d["clusters"] = sorted(c.execute(
+        "SELECT norm_hash, first_seen, outlets, quotes FROM quote_cluster"
+    ).fetchall(), key=repr)
+    d["fts"] = c.execute("SELECT count(*) FROM quote_fts WHERE quote_fts"
+                         " MATCH 'attack'").fetchone()[0]
+    c.close()
+    return d
+
+
+def setup():
+    fx = os.path.join(TMP, "fx")
+    os.makedirs(fx)
+    for name, a in ARTICLES.items():
+        with open(os.path.join(fx, name), "w") as f:
+            f.write(PAGE.format(**a))
+    return fx
+
+
+def corpus_pages(n):
+    pages = sorted(p for p in os.listdir(CORPUS) if p.endswith(".html"))
+    return [os.path.join(CORPUS, p) for p in pages[:n]]
+
+
+def test_index_and_idempotence(fx):
+    db = os.path.join(TMP, "a.db")
+    crocus = os.path.join(REPO, "examples", "crocus-article.txt")
+    inputs = [fx, crocus] + corpus_pages(5)
+    r = index(db, *inputs, extra=("--date", "2024-04-10"))
+    check("index: exit 0", r.returncode == 0, r.stderr)
+    n1 = counts(db)
+    check("index: articles stored", n1["article"] == 9, n1)
+    check("index: quotes and claims stored",
+          n1["quote"] > 40 and n1["claim"] > 5, n1)
+    d1 = dump(db)
+    r = index(db, *inputs, extra=("--date", "2024-04-10"))
+    check("index twice: exit 0", r.returncode == 0, r.stderr)
+    check("index twice: nothing added", counts(db) == n1, (counts(db), n1))
+    check("index twice: the same archive", dump(db) == d1)
+    # the same story under another URL is the same article
+    dup = os.path.join(TMP, "dup.html")
+    a = dict(ARTICLES["a1.html"], url="https://mirror.example/copy-of-a1")
+    with open(dup, "w") as f:
+        f.write(PAGE.format(**a).replace("<h1>", "<!-- another page --><h1>"))
+    r = index(db, dup)
+    n2 = counts(db)
+    check("same story, two URLs: one article",
+          r.returncode == 0 and n2["article"] == n1["article"], n2)
+    check("same story, two URLs: both URLs kept",
+          n2["article_url"] == n1["article_url"] + 1, n2)
+    return db
+
+
+def test_from_jsonl(fx):
+    out = os.path.join(TMP, "b.jsonl")
+    r = run("batch", "--quiet", "--attribution", fx, "-o", out)
+    check("from-jsonl: batch ran", r.returncode == 0, r.stderr)
+    db1, db2 = os.path.join(TMP, "j1.db"), os.path.join(TMP, "j2.db")
+    r1 = index(db1, extra=("--from-jsonl", out))
+    r2 = index(db2, fx)
+    check("from-jsonl: exit 0", r1.returncode == 0 and r2.returncode == 0,
+          r1.stderr + r2.stderr)
+    check("from-jsonl: the archive of a direct index", dump(db1) == dump(db2))
+    r = index(db1, extra=("--from-jsonl", out))
+    check("from-jsonl twice: nothing added",
+          r.returncode == 0 and dump(db1) == dump(db2))
+    with open(out, "a") as f:
+        f.write('{"not": "an article"}\nnot json at all\n')
+    r = index(db1, extra=("--from-jsonl", out))
+    check("from-jsonl: bad lines are errors, not a failure",
+          r.returncode == 0 and dump(db1) == dump(db2), r.stderr)
+
+
+def record(i, speakers, site="names.example"):
+    """A line of batch --attribution: one quote per speaker name."""
+    qs = [{"id": f"q{k + 1}", "text": f"Statement number {k} of {i}.",
+           "kind": "direct", "speaker": n, "speaker_entity": "e1",
+           "role": None, "cue": "said", "date": None, "block": "b1",
+           "start": 0, "end": 10, "sentence": "s", "parent": None}
+          for k, n in enumerate(speakers)]
+    ents = [{"id": "e1", "name": speakers[0], "type": "person", "aliases": [],
+             "country": None, "mentions": 1}]
+    return json.dumps({"title": f"Article {i}", "date": f"2024-05-{i + 1:02d}",
+                       "url": f"https://{site}/{i}", "site": site,
+                       "text": f"Body of article {i}.", "quotes": qs,
+                       "entities": ents, "claims": [], "id": f"doc{i}"})
+
+
+def test_names():
+    """The name rules, from hand-made records: every form of Putin one
+    speaker; a bare surname shared by two full names kept apart; whatever
+    order the articles come in."""
+    names = ["Vladimir Putin", "Putin", "President Putin",
+             "Russian President Vladimir Putin", "Mr. Putin",
+             "John Smith", "Jane Smith", "Smith", "Dr. Smith",
+             "Xi Jinping", "Xi"]
+    res = []
+    for order in (names, list(reversed(names))):
+        src = os.path.join(TMP, "names.jsonl")
+        with open(src, "w") as f:
+            for i, n in enumerate(order):
+                f.write(record(i, [n]) + "\n")
+        db = os.path.join(TMP, f"names{len(res)}.db")
+        r = index(db, extra=("--from-jsonl", src))
+        check("names: index exit 0", r.returncode == 0, r.stderr)
+        c = sqlite3.connect(db)
+        groups = sorted(sorted(x.split("|")) for (x,) in c.execute(
+            "SELECT group_concat(f.name, '|') FROM speaker_form f"
+            " GROUP BY f.speaker_id"))
+        c.close()
+        res.append(groups)
+    want = sorted([sorted(["Vladimir Putin", "Putin", "President Putin",
+                           "Russian President Vladimir Putin", "Mr. Putin"]),
+                   ["John Smith"], ["Jane Smith"],
+                   sorted(["Smith", "Dr. Smith"]), ["Xi Jinping"], ["Xi"]])
+    check("names: Putin's forms one speaker, the Smiths apart", res[0] == want,
+          res[0])
+    check("names: the same speakers whatever the order", res[0] == res[1],
+          res)
+
+
+def test_search(db):
+    r = run("search", "--db", db, "perpetrators")
+    check("search word: exit 0 and found",
+          r.returncode == 0 and "All four direct perpetrators" in r.stdout,
+          r.stdout[:300] + r.stderr)
+    check("search text: speaker, title and URL shown",
+          "Vladimir Putin" in r.stdout and "Kremlin blames Kyiv" in r.stdout
+          and "https://news.example/world/a1" in r.stdout, r.stdout[:500])
+    r = run("search", "--db", db, "--speaker", "Putin", "--format", "json",
+            "--limit", "1000")
+    rows = jlines(r.stdout)
+    check("search --speaker Putin: every form of his",
+          r.returncode == 0 and {q["speaker"] for q in rows} ==
+          {"Vladimir Putin"} and len(rows) >= 4, rows)
+    dates = [q["date"] for q in rows if q["date"]]
+    check("search: newest first", dates == sorted(dates, reverse=True), dates)
+    r = run("search", "--db", db, "--speaker", "Russian President Vladimir "
+            "Putin", "--format", "json", "--limit", "1000")
+    check("search --speaker with title: the same speaker",
+          len(jlines(r.stdout)) == len(rows), r.stdout[:300])
+    r = run("search", "--db", db, "--since", "2024-03-24", "--until",
+            "2024-03-31", "--format", "json", "--limit", "1000")
+    rows = jlines(r.stdout)
+    check("search --since/--until", r.returncode == 0 and rows and all(
+        "2024-03-24" <= q["date"][:10] <= "2024-03-31" for q in rows), rows)
+    r = run("search", "--db", db, "--kind", "direct", "--format", "json",
+            "--limit", "1000")
+    rows = jlines(r.stdout)
+    check("search --kind direct",
+          rows and all(q["kind"] == "direct" for q in rows), rows[:2])
+    r = run("search", "--db", db, "--site", "other.example", "--format",
+            "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    check("search --site, csv", r.returncode == 0 and rows and all(
+        "other.example" in q["url"] for q in rows), r.stdout[:300])
+    r = run("search", "--db", db, '"masterminded this crime" -Crooke',
+            "--format", "json")
+    rows = jlines(r.stdout)
+    check("search phrase and exclusion", rows and all(
+        "masterminded" in q["text"] and q["speaker"] != "Alastair Crooke"
+        for q in rows), rows)
+    r = run("search", "--db", db, "perpetrators OR conclusions", "--format",
+            "json")
+    rows = jlines(r.stdout)
+    texts = " ".join(q["text"] for q in rows)
+    check("search OR", "All four direct" in texts and "Nobody should" in texts
+          and all("perpetrat" in q["text"].lower() or "conclusion" in
+                  q["text"].lower() for q in rows), rows)
+    r = run("search", "--db", db, "--about", "Telegram", "--format", "json")
+    rows = jlines(r.stdout)
+    check("search --about: quotes of articles about it", rows and all(
+        q["title"] == "Moscow attack: the investigation widens" for q in rows),
+        rows)
+
+
+def test_speakers(db):
+    r = run("speakers", "--db", db, "--format", "json", "--limit", "1000")
+    rows = jlines(r.stdout)
+    check("speakers: exit 0", r.returncode == 0 and rows, r.stderr)
+    putins = [s for s in rows if "putin" in s["name"].lower()]
+    check("speakers: the Putins are one speaker",
+          len(putins) == 1 and putins[0]["name"] == "Vladimir Putin", putins)
+    if putins:
+        p = putins[0]
+        check("speakers: his other names are listed",
+              "Putin" in (p["aliases"] or ""), p)
+        check("speakers: counts and dates",
+              p["quotes"] >= 4 and p["articles"] >= 3 and p["first"] <=
+              p["last"], p)
+    smiths = sorted(s["name"] for s in rows if "smith" in s["name"].lower())
+    check("speakers: two Smiths are not merged on the surname",
+          smiths == ["Jane Smith", "John Smith", "Smith"], smiths)
+    r = run("speakers", "--db", db, "smith")
+    check("speakers NAME", r.returncode == 0 and "Jane Smith" in r.stdout and
+          "Putin" not in r.stdout, r.stdout)
+
+
+def test_aliases(fx):
+    db = os.path.join(TMP, "alias.db")
+    al = os.path.join(TMP, "aliases.tsv")
+    with open(al, "w") as f:
+        f.write("# name<TAB>Wikidata\nVladimir Putin\tQ7747\n"
+                "Jane Smith\tQ99999\n")
+    r = index(db, fx, extra=("--aliases", al))
+    check("aliases: index exit 0", r.returncode == 0, r.stderr)
+    r = run("speakers", "--db", db, "--format", "json")
+    rows = {s["name"]: s for s in jlines(r.stdout)}
+    check("aliases: the identifier is kept",
+          rows.get("Vladimir Putin", {}).get("external_id") == "Q7747" and
+          rows.get("Jane Smith", {}).get("external_id") == "Q99999", rows)
+    r = run("search", "--db", db, "--speaker", "Q7747", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    check("aliases: search by identifier, exported", rows and all(
+        q["speaker_id"] == "Q7747" for q in rows), r.stdout[:300])
+    with open(al, "w") as f:
+        f.write("no tab here\n")
+    r = index(db, fx, extra=("--aliases", al))
+    check("aliases: a bad line is an input error",
+          r.returncode == 3 and r.stderr.count("\n") == 1, r.stderr)
+
+
+def test_claims(db):
+    r = run("claims", "--db", db, "--format", "json", "--limit", "1000")
+    rows = jlines(r.stdout)
+    check("claims: exit 0", r.returncode == 0 and rows, r.stderr)
+    bort = [c for c in rows if c["claimant"] == "Alexander Bortnikov"]
+    check("claims: Bortnikov accuses, with CAMEO 112x and PLOVER",
+          bort and bort[0]["polarity"] == "accuse" and
+          bort[0]["cameo"].startswith("112") and bort[0]["plover"] == "ACCUSE"
+          and bort[0]["plover_mode"] == "allege", bort)
+    isis = [c for c in rows if c["claimant"] == "ISIS"]
+    check("claims: a claim of responsibility is its own polarity",
+          isis and isis[0]["polarity"] == "responsibility" and
+          isis[0]["cameo"] is None, isis)
+    r = run("claims", "--db", db, "--accused", "ukraine", "--format", "json")
+    rows = jlines(r.stdout)
+    check("claims --accused", rows and all("Ukraine" in c["accused"]
+                                           for c in rows), rows)
+    r = run("claims", "--db", db, "--claimant", "Bortnikov", "--format",
+            "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    check("claims --claimant, csv", len(rows) == 1 and
+          rows[0]["claimant"] == "Alexander Bortnikov", r.stdout[:300])
+    r = run("claims", "--db", db, "--format", "graphml")
+    try:
+        root = ET.fromstring(r.stdout)
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        nodes = {n.get("id"): n.find("g:data[@key='name']", ns).text
+                 for n in root.iter("{%s}node" % ns["g"])}
+        edges = list(root.iter("{%s}edge" % ns["g"]))
+        ok = bool(edges) and all(e.get("source") in nodes and
+                                 e.get("target") in nodes for e in edges)
+        bk = [e for e in edges if nodes[e.get("source")] ==
+              "Alexander Bortnikov" and nodes[e.get("target")] == "Ukraine"]
+        ok = ok and len(bk) == 1 and int(bk[0].find(
+            "g:data[@key='count']", ns).text) >= 1
+    except ET.ParseError as e:
+        ok = False
+        print("graphml:", e, r.stdout[:300])
+    check("claims --format graphml: well-formed, edges between nodes", ok)
+
+
+HOSTILE = [
+    "'; DROP TABLE quote; --", "\" OR 1=1 --", "attack\" OR \"1", "a\"b",
+    "text:attack", "NEAR(attack putin)", "attack*", "^attack", "attack AND",
+    "OR", "OR attack", "attack OR", "-attack", "-", "\"", ")", "(", "{a b}",
+    "attack NOT putin", "%", "_", "' OR ''='", "\\", "\x01\x02", "😀",
+    "x" * 2000, "attack " * 40, "quote_fts", "rowid:1", "* OR *",
+    "attack OR -putin", "\"\"", "- -", "a -b -c",
+]
+
+
+def test_hostile(db):
+    before = counts(db)
+    bad = []
+    for q in HOSTILE:
+        for args in (["search", "--db", db, "--", q],
+                     ["search", "--db", db, "--speaker", q],
+                     ["search", "--db", db, "--about", q],
+                     ["search", "--db", db, "--site", q],
+                     ["claims", "--db", db, "--claimant", q, "--accused", q,
+                      "--event", q],
+                     ["speakers", "--db", db, "--", q]):
+            r = run(*args)
+            err = r.stderr.lower()
+            if r.returncode not in (0, 2) or "sql" in err or "fts5" in err \
+                    or "syntax" in err or r.stderr.count("\n") > 1:
+                bad.append((args[0], q[:30], r.returncode, r.stderr[:120]))
+    check("hostile queries and names: exit 0 or 2, one line, no SQL text",
+          not bad, bad[:5])
+    check("hostile queries and names: the archive is untouched",
+          counts(db) == before)
+    r = run("search", "--db", db, "attack OR")
+    check("malformed query: exit 2, one line",
+          r.returncode == 2 and r.stderr.count("\n") == 1 and
+          r.stderr.startswith("presscut: query:"), r.stderr)
+    r = run("search", "--db", db, "--since", "yesterday")
+    check("bad date: exit 2", r.returncode == 2, r.stderr)
+    r = run("search", "perpetrators")
+    check("no --db: exit 2", r.returncode == 2, r.stderr)
+    r = run("search", "--db", os.path.join(TMP, "none.db"), "x")
+    check("missing archive: exit 3, not made",
+          r.returncode == 3 and not os.path.exists(os.path.join(TMP,
+                                                                "none.db")),
+          r.stderr)
+    r = run("claims", "--db", db, "--format", "pdf")
+    check("claims bad format: exit 2", r.returncode == 2, r.stderr)
+    r = run("speakers", "--db", db, "--format", "graphml")
+    check("speakers graphml: exit 2", r.returncode == 2, r.stderr)
+
+
+def test_refused(fx, good):
+    cases = {}
+    p = os.path.join(TMP, "random.db")
+    with open(p, "wb") as f:
+        f.write(os.urandom(8192))
+    cases["random bytes"] = p
+    p = os.path.join(TMP, "foreign.db")
+    c = sqlite3.connect(p)
+    c.execute("CREATE TABLE quote(x)")
+    c.execute("INSERT INTO quote VALUES (1)")
+    c.commit()
+    c.close()
+    cases["another SQLite database"] = p
+    p = os.path.join(TMP, "newer.db")
+    shutil.copy(good, p)
+    c = sqlite3.connect(p)
+    c.execute("PRAGMA user_version = 99")
+    c.commit()
+    c.close()
+    cases["a newer archive"] = p
+    p = os.path.join(TMP, "corrupt.db")
+    shutil.copy(good, p)
+    with open(p, "r+b") as f:
+        f.seek(100)
+        f.write(os.urandom(4000))  # the schema page
+    cases["a damaged archive"] = p
+    p = os.path.join(TMP, "text.db")
+    with open(p, "w") as f:
+        f.write("SQLite is a database, this is a text file\n")
+    cases["a text file"] = p
+    for what, p in cases.items():
+        h = sha(p)
+        r1 = index(p, fx)
+        r2 = run("search", "--db", p, "attack")
+        check(f"refused: {what}: exit 3, one line",
+              r1.returncode == 3 and r2.returncode == 3 and
+              r1.stderr.count("\n") == 1, (r1.returncode, r1.stderr,
+                                           r2.returncode, r2.stderr))
+        check(f"refused: {what}: left as it is", sha(p) == h and not
+              os.path.exists(p + "-wal"))
+
+
+def test_kill_and_reader():
+    pages = corpus_pages(200)
+    clean = os.path.join(TMP, "clean.db")
+    t0 = time.time()
+    r = index(clean, *pages, extra=("--per-transaction", "5"))
+    took = time.time() - t0
+    check("corpus: index exit 0", r.returncode == 0, r.stderr)
+    want = dump(clean)
+    killed = os.path.join(TMP, "killed.db")
+    rng = random.Random(18)
+    cut = False
+    for attempt in range(3):
+        p = subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", killed,
+                              "--per-transaction", "5"] + pages,
+                             stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, max(0.3, took * 0.6)))
+        if p.poll() is None:
+            p.kill()
+            cut = True
+        p.wait()
+    if os.path.exists(killed):
+        c = sqlite3.connect(killed)
+        ok = c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        c.close()
+        check("kill -9: the archive is consistent", ok)
+    check("kill -9: a run was cut short", cut, took)
+    r = index(killed, *pages, extra=("--per-transaction", "5"))
+    check("kill -9, run again: exit 0", r.returncode == 0, r.stderr)
+    check("kill -9, run again: the archive of a clean run",
+          dump(killed) == want)
+    # a reader while index writes
+    busy = os.path.join(TMP, "busy.db")
+    index(busy, os.path.join(REPO, "examples", "crocus-article.txt"))
+    p = subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", busy,
+                          "--per-transaction", "3"] + pages,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    slow, fails, n = 0.0, [], 0
+    while p.poll() is None and n < 50:
+        t = time.time()
+        r = run("search", "--db", busy, "attack", "--limit", "5")
+        slow = max(slow, time.time() - t)
+        n += 1
+        if r.returncode != 0:
+            fails.append(r.stderr)
+    p.wait()
+    check("reader during index: every search answered",
+          n > 0 and not fails, fails[:2])
+    check("reader during index: never held up (max %.2f s)" % slow,
+          slow < 2.0)
+
+
+def main():
+    fx = setup()
+    db = test_index_and_idempotence(fx)
+    test_from_jsonl(fx)
+    test_names()
+    test_search(db)
+    test_speakers(db)
+    test_aliases(fx)
+    test_claims(db)
+    test_hostile(db)
+    test_refused(fx, db)
+    test_kill_and_reader()
+    shutil.rmtree(TMP, ignore_errors=True)
+    return report()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
