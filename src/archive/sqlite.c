@@ -626,15 +626,13 @@ static long long article_insert(struct ar_db *d, const struct ar_article *a) {
 
 /* The cluster of a quote's normalised text, its counts brought up to
  * date after the quote is in. */
-static long long cluster_get(struct ar_db *d, const struct ar_quote *q,
-                             const char *date) {
+static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
   sqlite3_stmt *s = stmt(d, "INSERT INTO quote_cluster(norm_hash, text, "
-                            "first_seen) VALUES (?, ?, ?) ON CONFLICT"
+                            "first_seen) VALUES (?, ?, NULL) ON CONFLICT"
                             "(norm_hash) DO NOTHING");
   if (!s)
     return 0;
   bind_text(s, 1, q->norm_hash), bind_text(s, 2, q->text);
-  bind_text(s, 3, date);
   run(s);
   s = stmt(d, "SELECT id FROM quote_cluster WHERE norm_hash = ?");
   if (!s)
@@ -643,16 +641,24 @@ static long long cluster_get(struct ar_db *d, const struct ar_quote *q,
   return one_int(s, NULL);
 }
 
-static bool cluster_update(struct ar_db *d, long long cid) {
+/* The counts of cluster cid once quote qid (of article aid, dated date)
+ * is in: one quote more, one outlet more when no earlier quote of the
+ * cluster came from the article's outlet (host, else site, else the
+ * article itself), the earliest date. */
+static bool cluster_update(struct ar_db *d, long long cid, long long qid,
+                           long long aid, const char *date) {
   sqlite3_stmt *s = stmt(
-      d, "UPDATE quote_cluster SET quotes = (SELECT count(*) FROM quote "
-         "WHERE cluster_id = ?1), outlets = (SELECT count(DISTINCT "
-         "coalesce(a.host, a.site, a.id)) FROM quote q JOIN article a "
-         "ON a.id = q.article_id WHERE q.cluster_id = ?1), first_seen = "
-         "(SELECT min(date) FROM quote WHERE cluster_id = ?1) WHERE id = ?1");
+      d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets = outlets +"
+         " NOT EXISTS (SELECT 1 FROM quote q JOIN article a ON a.id ="
+         " q.article_id, article b ON b.id = ?3 WHERE q.cluster_id = ?1"
+         " AND q.id <> ?2 AND coalesce(a.host, a.site, a.id) ="
+         " coalesce(b.host, b.site, b.id)), first_seen = CASE WHEN"
+         " first_seen IS NULL OR ?4 < first_seen THEN ?4 ELSE first_seen END"
+         " WHERE id = ?1");
   if (!s)
     return false;
-  sqlite3_bind_int64(s, 1, cid);
+  sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int64(s, 2, qid);
+  sqlite3_bind_int64(s, 3, aid), bind_text(s, 4, date);
   return run(s) == SQLITE_DONE;
 }
 
@@ -666,7 +672,7 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
     long long speaker = 0;
     long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
                                            &speaker) : 0;
-    long long cid = cluster_get(d, q, date);
+    long long cid = cluster_get(d, q);
     sqlite3_stmt *s = stmt(d, "INSERT INTO quote(article_id, qid, "
                               "speaker_id, form_id, kind, text, cue, role, "
                               "date, block, start, end, sentence, norm_hash,"
@@ -686,7 +692,7 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
     if (run(s) != SQLITE_DONE)
       return false;
     qids[i] = sqlite3_last_insert_rowid(d->db);
-    if (!cluster_update(d, cid))
+    if (!cluster_update(d, cid, qids[i], aid, date))
       return false;
   }
   return true;
