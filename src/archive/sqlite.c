@@ -77,7 +77,14 @@ static const char *const step1[] = {
     "CREATE TABLE claim_accused(claim_id INTEGER NOT NULL,"
     " pos INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
     " PRIMARY KEY(claim_id, pos));"
-    "CREATE INDEX claim_accused_entity ON claim_accused(entity_id);",
+    "CREATE INDEX claim_accused_entity ON claim_accused(entity_id);"
+    /* a person entity under its speaker's name, when it spoke: claims
+     * and quotes then name one person alike */
+    "CREATE VIEW entity_name(id, name, type) AS SELECT e.id,"
+    " coalesce((SELECT s.name FROM speaker_form f JOIN speaker s"
+    " ON s.id = f.speaker_id WHERE f.canon = e.key"
+    " AND (f.type IS NULL OR f.type = 'person')"
+    " ORDER BY f.bare, f.id LIMIT 1), e.name), e.type FROM entity e;",
     "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
     " content='quote', content_rowid='id',"
     " tokenize='porter unicode61 remove_diacritics 2');"
@@ -905,14 +912,18 @@ static int claim_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
   return fn(closure, &r);
 }
 
-/* The --claimant, --accused and --event filters of claims (c, ce). */
+/* The --claimant, --accused and --event filters of claims (c, ce, cn):
+ * the entity's key or its speaker's name holds the name. */
 static void claim_filters(struct qb *b, const struct ar_filter *f) {
   if (f->claimant)
-    where(b, "instr(ce.key, ?) > 0", 1, f->claimant);
+    where(b, "(instr(ce.key, ?) > 0 OR instr(lower(cn.name), ?) > 0)", 2,
+          f->claimant, f->claimant);
   if (f->accused)
     where(b, "EXISTS (SELECT 1 FROM claim_accused x JOIN entity xe"
-             " ON xe.id = x.entity_id WHERE x.claim_id = c.id"
-             " AND instr(xe.key, ?) > 0)", 1, f->accused);
+             " ON xe.id = x.entity_id JOIN entity_name xn ON xn.id = xe.id"
+             " WHERE x.claim_id = c.id AND (instr(xe.key, ?) > 0"
+             " OR instr(lower(xn.name), ?) > 0))", 2, f->accused,
+          f->accused);
   if (f->q->event)
     where(b, "instr(lower(c.event), lower(?)) > 0", 1, f->q->event);
   dates(b, f, "c.date");
@@ -921,13 +932,14 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
 static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
   struct qb b = {g_string_new(
-      "SELECT ce.name, (SELECT group_concat(name, '; ') FROM (SELECT e.name"
-      " FROM claim_accused x JOIN entity e ON e.id = x.entity_id"
+      "SELECT cn.name, (SELECT group_concat(name, '; ') FROM (SELECT e.name"
+      " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
       " WHERE x.claim_id = c.id ORDER BY x.pos)), c.polarity, c.event,"
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
       " c.plover_mode, q.text FROM claim c"
       " JOIN article a ON a.id = c.article_id"
       " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+      " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
       " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, 0, false};
   claim_filters(&b, f);
   g_string_append(b.sql, " ORDER BY c.date IS NULL, c.date DESC, c.id DESC");
@@ -946,14 +958,15 @@ static int edge_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
 static pc_status db_edges(struct ar_db *d, const struct ar_filter *f,
                           ar_row_fn fn, void *closure, pc_error *err) {
   struct qb b = {g_string_new(
-      "SELECT ce.name, ce.type, ae.name, ae.type, c.polarity, min(c.date),"
-      " max(c.date), count(*) FROM claim c"
+      "SELECT cn.name, min(cn.type), an.name, min(an.type), c.polarity,"
+      " min(c.date), max(c.date), count(*) FROM claim c"
       " JOIN entity ce ON ce.id = c.claimant_id"
+      " JOIN entity_name cn ON cn.id = c.claimant_id"
       " JOIN claim_accused ca ON ca.claim_id = c.id"
-      " JOIN entity ae ON ae.id = ca.entity_id"), {0}, 0, false};
+      " JOIN entity_name an ON an.id = ca.entity_id"), {0}, 0, false};
   claim_filters(&b, f);
-  g_string_append(b.sql, " GROUP BY c.claimant_id, ca.entity_id, c.polarity"
-                         " ORDER BY count(*) DESC, ce.name, ae.name");
+  g_string_append(b.sql, " GROUP BY cn.name, an.name, c.polarity"
+                         " ORDER BY count(*) DESC, cn.name, an.name");
   pc_status st = qb_run(d, &b, 0, edge_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;

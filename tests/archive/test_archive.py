@@ -371,6 +371,15 @@ def test_claims(db):
         ok = False
         print("graphml:", e, r.stdout[:300])
     check("claims --format graphml: well-formed, edges between nodes", ok)
+    names = sorted(nodes.values()) if ok else []
+    check("claims graphml: one node a person, under the speaker's name",
+          "Vladimir Putin" in names and "Putin" not in names and
+          len(names) == len(set(names)), names)
+    r = run("claims", "--db", db, "--claimant", "Vladimir Putin", "--format",
+            "json")
+    rows = jlines(r.stdout)
+    check("claims --claimant: the speaker's claims under any of his names",
+          rows and all(c["claimant"] == "Vladimir Putin" for c in rows), rows)
 
 
 HOSTILE = [
