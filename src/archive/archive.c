@@ -267,7 +267,9 @@ pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
     if (st != PC_OK)
       *err = k.err;
   } else if (k.open_tx) {
-    a->be->commit(a->db, NULL); /* keep what was stored before the failure */
+    /* the open transaction may end in a half-stored article: dropped, as
+     * a kill would drop it; running again stores its articles */
+    a->be->rollback(a->db);
   }
   if (st == PC_OK)
     st = a->be->link(a->db, err);

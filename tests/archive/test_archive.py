@@ -504,6 +504,23 @@ def test_kill_and_reader():
     check("kill -9, run again: exit 0", r.returncode == 0, r.stderr)
     check("kill -9, run again: the archive of a clean run",
           dump(killed) == want)
+    # two index runs on one archive at once: both complete, nothing twice
+    two = os.path.join(TMP, "two.db")
+    index(two, os.path.join(REPO, "examples", "crocus-article.txt"))
+    ps = [subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", two,
+                            "--per-transaction", "5"] + pages,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+          for _ in range(2)]
+    errs = [p.communicate(timeout=900)[1].decode() for p in ps]
+    check("two index runs at once: both exit 0",
+          all(p.returncode == 0 for p in ps), errs)
+    got = dump(two)
+    uids = {a[0] for a in want["articles"]}
+    check("two index runs at once: nothing stored twice",
+          len(got["articles"]) == len(want["articles"]) + 1 and
+          sorted(q[:2] + q[4:5] for q in got["quotes"] if q[0] in uids) ==
+          sorted(q[:2] + q[4:5] for q in want["quotes"]),
+          (len(got["articles"]), len(want["articles"])))
     # a reader while index writes
     busy = os.path.join(TMP, "busy.db")
     index(busy, os.path.join(REPO, "examples", "crocus-article.txt"))
