@@ -322,7 +322,8 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
   st = check_archive(d, &version, err);
   if (st == PC_OK)
     st = exec(d, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                 "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536",
+                 "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;"
+                 "PRAGMA temp_store = MEMORY",
               err, "setup");
   if (st == PC_OK)
     st = migrate(d, version, err);
