@@ -264,6 +264,9 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo, size_t c);
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth);
 
+/* spans.c: quoted spans no cue reported, after speech_in */
+void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
+
 /* claims.c */
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1);
 void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1);
