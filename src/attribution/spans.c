@@ -32,16 +32,20 @@ static size_t span_words(const struct analysis *a, const struct quoted_span *s,
 }
 
 /* Whether span s reads as a quotation, not a scare quote, a title or a
- * nickname: a clause's words with its punctuation, or a long run. */
-static bool quotation_like(const struct analysis *a,
-                           const struct quoted_span *s) {
+ * nickname: a clause's words with its punctuation, or a long run (2);
+ * a capitalised word or two with their punctuation ('“Denver,” he
+ * answered', '“USA! USA!”') when an attribution stands right by (1). */
+static int quotation_like(const struct analysis *a,
+                          const struct quoted_span *s) {
   if (s->c <= s->o + 1)
-    return false;
+    return 0;
   bool ends = false;
   size_t n = span_words(a, s, &ends);
   if (!s->closed) /* open to the paragraph's end: a quotation that goes on */
-    return n >= 3 && s->upper;
-  return (n >= 3 && ends && s->upper) || n >= 8;
+    return n >= 3 && s->upper ? 2 : 0;
+  if ((n >= 3 && ends && s->upper) || n >= 8)
+    return 2;
+  return n >= 1 && ends && s->upper ? 1 : 0;
 }
 
 /* Whether a quote already found holds span s's words. */
@@ -134,15 +138,75 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
   return w;
 }
 
+/* The speaker of the sentence's last quote (from q0 on) into *w. */
+static bool sentence_speaker(const struct analysis *a, size_t q0,
+                             struct speaker_ref *w) {
+  for (size_t q = a->nq; q > q0; q--) {
+    const struct found_quote *f = &a->q[q - 1];
+    if (f->speaker && f->parent < 0) {
+      w->name = strdup(f->speaker);
+      w->ent = f->ent;
+      w->role = f->role ? strdup(f->role) : NULL;
+      return w->name != NULL;
+    }
+  }
+  return false;
+}
+
+/* A verb's shape: a lower-case word ending in -ed or -s (not -ss). */
+static bool verb_shape(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || n < 3)
+    return false;
+  return strcmp(k->low + n - 2, "ed") == 0 ||
+         (k->low[n - 1] == 's' && k->low[n - 2] != 's' &&
+          k->low[n - 2] != '\'' && !stop_word(a, k->low));
+}
+
+/* "Sembler responded in a text message: “...”", "It continued: “...”":
+ * the subject of a short clause that ends at the colon p, when its verb
+ * is not a cue of the lexicon. */
+static struct speaker_ref colon_subject(struct analysis *a, size_t t0,
+                                        size_t p) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t s0 = t0;
+  for (size_t k = p; k > t0 && p - k < 2 * NP_MAX; k--)
+    if (is_punct(&a->t[k - 1], ",")) {
+      s0 = k;
+      break;
+    }
+  if (p - s0 > 2 * NP_MAX)
+    return w;
+  size_t v = s0 + 1;
+  while (v < p && v < s0 + NP_MAX && !verb_shape(a, v) &&
+         !aux_word(a, a->t[v].low))
+    v++;
+  if (v >= p || v >= s0 + NP_MAX)
+    return w;
+  for (size_t k = v; k < p; k++)
+    if (a->t[k].type != T_WORD)
+      return w;
+  w = pc_att_resolve_np(a, s0, v);
+  if (!w.name && determiner(a, a->t[s0].low))
+    w = name_np(a, s0, v);
+  return w;
+}
+
 /* 'Smith said: “...”', 'Another commenter said, “...”', 'Clinton: “...”'
  * before the span that opens at o (the sentence starts at t0). */
 static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
-                                      size_t *cue_i) {
+                                      size_t q0, size_t *cue_i) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t p = o;
   if (p > t0 && (is_punct(&a->t[p - 1], ":") || is_punct(&a->t[p - 1], ",")))
     p--;
   bool colon = p < o && is_punct(&a->t[p], ":");
+  if (p > t0 + 1 && cue_word(a, p - 1) && is_punct(&a->t[p - 2], ",") &&
+      sentence_speaker(a, q0, &w)) {
+    *cue_i = p - 1; /* "..., adding, “...”": the sentence's speaker */
+    return w;
+  }
   if (p > t0 && cue_word(a, p - 1) && (p < o || a->t[p - 1].cue == 1)) {
     w = pc_att_speaker_left(a, t0, p - 1); /* "Smith said, “...”" */
     if (!w.name) {
@@ -155,6 +219,19 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   }
   if (!colon)
     return w;
+  /* "The email goes on to say:", "released the following statement:" */
+  for (size_t j = p; j > t0 && j + CUE_REACH > p; j--)
+    if (cue_word(a, j - 1)) {
+      w = pc_att_speaker_left(a, t0, j - 1);
+      if (!w.name)
+        w = name_np(a, pc_att_np_start(a, t0, j - 1), j - 1);
+      if (w.name) {
+        *cue_i = j - 1;
+        return w;
+      }
+      who_free(&w);
+      break;
+    }
   /* a roundup: "Jane Doe, The Daily Herald:", "Clinton:" at the start */
   size_t b = p;
   while (b > t0 && p - b < NP_MAX && a->t[b - 1].type == T_WORD)
@@ -176,6 +253,8 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
     w = pc_att_resolve_np(a, b, p);
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
+  if (!w.name && p + 1 == o)
+    w = colon_subject(a, t0, p);
   return w;
 }
 
@@ -235,9 +314,9 @@ static int add_span(struct analysis *a, const struct quoted_span *s,
 /* The last speaker, when its quote stands in this block or the one
  * before: a span opening a sentence continues it. */
 static struct speaker_ref continued(const struct analysis *a, size_t t0,
-                                    const struct quoted_span *s) {
+                                    const struct quoted_span *s, bool strict) {
   struct speaker_ref w = {NULL, -1, NULL};
-  if (a->last_speaker_q < 0 || s->o > t0 + 1 || !s->upper)
+  if (a->last_speaker_q < 0 || (strict && (s->o > t0 + 1 || !s->upper)))
     return w;
   const struct found_quote *lq = &a->q[a->last_speaker_q];
   if (!lq->speaker || lq->block + 2 < s->block)
@@ -275,16 +354,21 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
 
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
-                   size_t t1, size_t q0) {
+                   size_t t1, size_t q0, int like) {
   size_t ci = SIZE_MAX;
   size_t lim = window_end(a, s, t1);
   struct speaker_ref w = after_span(a, s->c + 1, lim, &ci);
   bool after = w.name != NULL;
   if (!w.name)
-    w = before_span(a, t0, s->o, &ci);
-  if (!w.name)
-    w = continued(a, t0, s);
-  if (!w.name) {
+    w = before_span(a, t0, s->o, q0, &ci);
+  /* a short span only with a cue right by it */
+  if (w.name && like < 2 && !(after || ci + 2 >= s->o))
+    who_free(&w);
+  if (!w.name && like == 2)
+    w = continued(a, t0, s, true);
+  if (!w.name && like == 2) /* the nearest speaker before, if any */
+    w = continued(a, t0, s, false);
+  if (!w.name && like < 2) {
     who_free(&w);
     return;
   }
@@ -307,7 +391,8 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
     if (s->c >= t1 || s->c < k)
       continue;
     k = s->c;
-    if (quotation_like(a, s) && !covered(a, s))
-      attach(a, s, t0, t1, q0);
+    int like = quotation_like(a, s);
+    if (like && !covered(a, s))
+      attach(a, s, t0, t1, q0, like);
   }
 }
