@@ -6,7 +6,8 @@
  *
  * One struct analysis lives for one pc_attribute call (attribute.c); the
  * passes fill it in order: tokens.c (tokens, sentences, spans), entities.c,
- * speech.c with speakers.c (quotes and who said them), claims.c.  Then
+ * speech.c with speakers.c (quotes and who said them), spans.c (quoted
+ * spans no cue reported), claims.c.  Then
  * attribute.c copies the results into the document's arena.
  */
 #ifndef PC_ATTRIBUTION_ANALYSIS_H

@@ -17,6 +17,16 @@
 
 enum { NP_MAX = 9 /* words of a speaker phrase */, CUE_REACH = 14 };
 
+static bool verb_shape(const struct analysis *a, size_t i);
+
+/* "Sen." in "said Sen. Jeff Merkley": the dot of an abbreviation at i
+ * (a title, or one capital letter), inside a phrase that starts at n0. */
+static bool abbrev_dot(const struct analysis *a, size_t i, size_t n0) {
+  return i > n0 && is_punct(&a->t[i], ".") &&
+         (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+          (strlen(a->t[i - 1].low) == 1 && (a->t[i - 1].flags & F_CAP)));
+}
+
 /* Words inside span s; whether it ends with a clause's punctuation. */
 static size_t span_words(const struct analysis *a, const struct quoted_span *s,
                          bool *ends) {
@@ -110,8 +120,9 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
   if (cue_word(a, k)) { /* "said Smith", "asked John Smith" */
     size_t e = k + a->t[k].cue;
     size_t n = e;
-    while (n < lim && n < e + NP_MAX && a->t[n].type == T_WORD &&
-           !stop_word(a, a->t[n].low))
+    while (n < lim && n < e + NP_MAX &&
+           ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
+            abbrev_dot(a, n, e)))
       n++;
     if (n > e && (n >= lim || a->t[n].type == T_PUNCT) && ends_soon(a, n, lim)) {
       w = name_np(a, e, n);
@@ -121,11 +132,21 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
   }
   size_t j = k; /* "Smith said", "the former senator has said" */
   while (j < lim && j < k + NP_MAX && (a->t[j].type == T_WORD ||
-                                       is_punct(&a->t[j], ".")) &&
+                                       abbrev_dot(a, j, k)) &&
          !cue_word(a, j))
     j++;
-  if (j >= lim || j == k || !cue_word(a, j) ||
-      !ends_soon(a, j + a->t[j].cue, lim))
+  if (j < lim && j > k && !cue_word(a, j)) {
+    j = k + 1;
+    while (j < lim && j < k + NP_MAX && a->t[j].type == T_WORD &&
+           !verb_shape(a, j) && !stop_word(a, a->t[j].low))
+      j++;
+  }
+  /* '“...,” the man shouted': a verb not in the lexicon after a short
+   * phrase that ends the sentence */
+  bool shape = j < lim && j > k && !cue_word(a, j) && verb_shape(a, j) &&
+               !aux_word(a, a->t[j].low) && ends_soon(a, j + 1, lim);
+  if (j >= lim || j == k || !(cue_word(a, j) || shape) ||
+      !ends_soon(a, j + (shape ? 1 : a->t[j].cue), lim))
     return w;
   size_t n1 = j;
   while (n1 > k + 1 && aux_word(a, a->t[n1 - 1].low))

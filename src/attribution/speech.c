@@ -532,8 +532,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
       (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
-    while (e < t1 && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
-      e++;
+    while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
+                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+                       (a->t[e + 1].flags & F_CAP) &&
+                       in_list(&a->lex->honorifics, a->t[e - 1].low))))
+      e++; /* "said Sen. Jane Roe" */
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
