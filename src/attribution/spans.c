@@ -174,6 +174,14 @@ static bool sentence_speaker(const struct analysis *a, size_t q0,
   return false;
 }
 
+/* "remarking": a lower-case word ending in -ing. */
+static bool ing_form(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && !(k->flags & F_CAP) && n > 5 &&
+         strcmp(k->low + n - 3, "ing") == 0;
+}
+
 /* A verb's shape: a lower-case word ending in -ed or -s (not -ss). */
 static bool verb_shape(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
@@ -184,6 +192,9 @@ static bool verb_shape(const struct analysis *a, size_t i) {
          (k->low[n - 1] == 's' && k->low[n - 2] != 's' &&
           k->low[n - 2] != '\'' && !stop_word(a, k->low));
 }
+
+static struct speaker_ref clause_subject(struct analysis *a, size_t s0,
+                                         size_t p);
 
 /* "Sembler responded in a text message: “...”", "It continued: “...”":
  * the subject of a short clause that ends at the colon p, when its verb
@@ -197,17 +208,28 @@ static struct speaker_ref colon_subject(struct analysis *a, size_t t0,
       s0 = k;
       break;
     }
-  if (p - s0 > 2 * NP_MAX)
+  while (s0 < p && a->t[s0].type == T_WORD && stop_word(a, a->t[s0].low) &&
+         !in_list(&a->lex->pronouns, a->t[s0].low))
+    s0++; /* "to which O'Malley interjected:" */
+  if (s0 >= p || p - s0 > 2 * NP_MAX)
     return w;
-  size_t v = s0 + 1;
-  while (v < p && v < s0 + NP_MAX && !verb_shape(a, v) &&
-         !aux_word(a, a->t[v].low))
-    v++;
-  if (v >= p || v >= s0 + NP_MAX)
-    return w;
-  for (size_t k = v; k < p; k++)
+  for (size_t k = s0; k < p; k++)
     if (a->t[k].type != T_WORD)
       return w;
+  return clause_subject(a, s0, p);
+}
+
+/* The subject of the clause that starts at s0: the phrase before its
+ * first word with a verb's shape, before p. */
+static struct speaker_ref clause_subject(struct analysis *a, size_t s0,
+                                         size_t p) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t v = s0 + 1;
+  while (v < p && v < s0 + NP_MAX && a->t[v].type == T_WORD &&
+         !verb_shape(a, v) && !aux_word(a, a->t[v].low))
+    v++;
+  if (v >= p || v >= s0 + NP_MAX || a->t[v].type != T_WORD)
+    return w;
   w = pc_att_resolve_np(a, s0, v);
   if (!w.name && determiner(a, a->t[s0].low))
     w = name_np(a, s0, v);
@@ -223,10 +245,15 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   if (p > t0 && (is_punct(&a->t[p - 1], ":") || is_punct(&a->t[p - 1], ",")))
     p--;
   bool colon = p < o && is_punct(&a->t[p], ":");
-  if (p > t0 + 1 && cue_word(a, p - 1) && is_punct(&a->t[p - 2], ",") &&
-      sentence_speaker(a, q0, &w)) {
-    *cue_i = p - 1; /* "..., adding, “...”": the sentence's speaker */
-    return w;
+  if (p > t0 + 1 && p < o && (cue_word(a, p - 1) || ing_form(a, p - 1)) &&
+      is_punct(&a->t[p - 2], ",")) {
+    /* "..., adding, “...”": the sentence's speaker, or its subject */
+    if (!sentence_speaker(a, q0, &w))
+      w = clause_subject(a, t0, p - 2);
+    if (w.name) {
+      *cue_i = p - 1;
+      return w;
+    }
   }
   if (p > t0 && cue_word(a, p - 1) && (p < o || a->t[p - 1].cue == 1)) {
     w = pc_att_speaker_left(a, t0, p - 1); /* "Smith said, “...”" */
@@ -261,8 +288,9 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
     return w;
   if (b > t0 && b - 1 > t0) { /* "Jane Doe, The Daily Herald:" */
     size_t b2 = b - 1;
-    while (b2 > t0 && b - 1 - b2 < NP_MAX && a->t[b2 - 1].type == T_WORD)
-      b2--;
+    while (b2 > t0 && b - 1 - b2 < NP_MAX && a->t[b2 - 1].type == T_WORD &&
+           (a->t[b2 - 1].flags & F_CAP))
+      b2--; /* a name's words */
     if (b2 == t0) {
       w = pc_att_resolve_np(a, b2, b - 1);
       if (w.name && w.ent >= 0)
