@@ -425,8 +425,11 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
     drop_complement(a, q0, ci);
   char *cue = ci != SIZE_MAX ? cue_words(a, ci) : NULL;
   int q = add_span(a, s, &w, cue, t0, t1);
-  if (q >= 0)
+  if (q >= 0) {
     a->last_speaker_q = q;
+    if (s->closed)
+      pc_att_speech_in_quote(a, (size_t)(s - a->sp), q);
+  }
   free(cue);
   who_free(&w);
 }

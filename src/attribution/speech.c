@@ -179,8 +179,21 @@ static void content(struct analysis *a, size_t c0, size_t c1,
   else if (n > 0)
     kind = PC_QUOTE_MIXED;
   int q = add_quote(a, a->t[c0].block, c0, c1, kind, w, cue, parent, t0, t1);
-  if (q >= 0 && depth == 0)
+  if (q >= 0 && depth == 0 && kind == PC_QUOTE_DIRECT)
+    pc_att_speech_in_quote(a, only, q);
+  else if (q >= 0 && depth == 0)
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
+}
+
+/* Speech reported inside the quotation of span sp, quote q: '“Smith
+ * confirmed under oath that he had no deal,” she said.' */
+void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
+  const struct quoted_span *s = &a->sp[sp];
+  if (s->c <= s->o + 3 || a->reading_span)
+    return;
+  a->reading_span = (int)sp + 1;
+  pc_att_speech_in(a, s->o + 1, s->c, 0, a->nsp, q, 1);
+  a->reading_span = 0;
 }
 
 /* The cue phrase's text as written, lower case. */
