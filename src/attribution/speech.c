@@ -191,6 +191,17 @@ void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
   const struct quoted_span *s = &a->sp[sp];
   if (s->c <= s->o + 3 || a->reading_span)
     return;
+  /* only a cue with a "that" clause reports inside a quotation ("they
+   * would have continued the massacre" reports nothing) */
+  bool clause = false;
+  for (size_t i = s->o + 1; i < s->c && !clause; i++)
+    for (size_t k = i + 1; a->t[i].cue && k < s->c && k <= i + 6; k++)
+      if (is_comp(a, k)) {
+        clause = true;
+        break;
+      }
+  if (!clause)
+    return;
   a->reading_span = (int)sp + 1;
   pc_att_speech_in(a, s->o + 1, s->c, 0, a->nsp, q, 1);
   a->reading_span = 0;
