@@ -6,7 +6,8 @@
  *
  * One struct analysis lives for one pc_attribute call (attribute.c); the
  * passes fill it in order: tokens.c (tokens, sentences, spans), entities.c,
- * speech.c with speakers.c (quotes and who said them), claims.c.  Then
+ * speech.c with speakers.c (quotes and who said them), spans.c (quoted
+ * spans no cue reported), claims.c.  Then
  * attribute.c copies the results into the document's arena.
  */
 #ifndef PC_ATTRIBUTION_ANALYSIS_H
@@ -110,6 +111,8 @@ struct analysis {
   struct found_claim *c;
   size_t nc, capc;
   int last_speaker_q; /* the last outermost quote with a speaker */
+  int reading_span;   /* 1 + the span whose words speech_in reads as a
+                         sentence (speech nested in a quotation), 0: none */
   size_t sent_q0;     /* the first quote of the sentence being read */
   int *lastp;         /* per token: the last person named before it */
   int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
@@ -207,7 +210,8 @@ static inline bool is_end_punct(const struct token *k) {
 static inline int span_of(const struct analysis *a, size_t i, size_t sp0,
                           size_t sp1) {
   (void)sp0, (void)sp1;
-  return a->t[i].in_span;
+  int s = a->t[i].in_span;
+  return s >= 0 && s + 1 == a->reading_span ? -1 : s;
 }
 
 static inline void who_free(struct speaker_ref *w) {
@@ -263,6 +267,10 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo, size_t c);
 /* speech.c */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth);
+void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q);
+
+/* spans.c: quoted spans no cue reported, after speech_in */
+void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
 
 /* claims.c */
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1);

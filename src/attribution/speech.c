@@ -105,6 +105,16 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         is_punct(&a->t[i - 1], ",") && i + 2 < t1 &&
         fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && is_comp(a, i + 2))
       return i + 1;
+    /* '“It’s time,” promising ...', '“We’ll see,” when asked ...': a
+     * participle or a subordinate clause after the quoted words is the
+     * writer's */
+    if (a->t[i].type == T_QCLOSE && i > c0 && is_punct(&a->t[i - 1], ",") &&
+        i + 1 < t1 && a->t[i + 1].type == T_WORD &&
+        !(a->t[i + 1].flags & F_CAP) &&
+        (participle_form(a, a->t[i + 1].low) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_SUB) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
+      return i + 1;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
     /* "described this as X and accused him of Y": a second cue of the
@@ -169,8 +179,32 @@ static void content(struct analysis *a, size_t c0, size_t c1,
   else if (n > 0)
     kind = PC_QUOTE_MIXED;
   int q = add_quote(a, a->t[c0].block, c0, c1, kind, w, cue, parent, t0, t1);
-  if (q >= 0 && depth == 0)
+  if (q >= 0 && depth == 0 && kind == PC_QUOTE_DIRECT)
+    pc_att_speech_in_quote(a, only, q);
+  else if (q >= 0 && depth == 0)
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
+}
+
+/* Speech reported inside the quotation of span sp, quote q: '“Smith
+ * confirmed under oath that he had no deal,” she said.' */
+void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
+  const struct quoted_span *s = &a->sp[sp];
+  if (s->c <= s->o + 3 || a->reading_span)
+    return;
+  /* only a cue with a "that" clause reports inside a quotation ("they
+   * would have continued the massacre" reports nothing) */
+  bool clause = false;
+  for (size_t i = s->o + 1; i < s->c && !clause; i++)
+    for (size_t k = i + 1; a->t[i].cue && k < s->c && k <= i + 6; k++)
+      if (is_comp(a, k)) {
+        clause = true;
+        break;
+      }
+  if (!clause)
+    return;
+  a->reading_span = (int)sp + 1;
+  pc_att_speech_in(a, s->o + 1, s->c, 0, a->nsp, q, 1);
+  a->reading_span = 0;
 }
 
 /* The cue phrase's text as written, lower case. */
@@ -522,8 +556,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
       (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
-    while (e < t1 && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
-      e++;
+    while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
+                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+                       (a->t[e + 1].flags & F_CAP) &&
+                       in_list(&a->lex->honorifics, a->t[e - 1].low))))
+      e++; /* "said Sen. Jane Roe" */
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
@@ -675,6 +712,18 @@ static size_t content_start(const struct analysis *a,
     if (a->t[k].type != T_WORD)
       break;
   }
+  /* "told the agency simply, “We lost.”", "said in a statement: “...”":
+   * the quoted words after the addressee or an adjunct are the speech */
+  for (size_t k = after; !that && k < t1 && k < after + reach + 4; k++) {
+    if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
+        k + 1 < t1 && a->t[k + 1].opens >= 0 &&
+        a->sp[a->t[k + 1].opens].upper)
+      return k + 1;
+    if (a->t[k].type != T_WORD &&
+        !(is_punct(&a->t[k], ".") && k > after &&
+          in_list(&a->lex->honorifics, a->t[k - 1].low)))
+      break;
+  }
   if (!that && fw_is(a, a->t[i].low, PC_FW_TELL)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
@@ -767,23 +816,6 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
   }
 }
 
-/* No cue: a whole-sentence quotation continues the last speaker. */
-static void continue_last_speaker(struct analysis *a, size_t t0, size_t t1) {
-  for (size_t k = t0; k < t1 && k <= t0 + 1; k++) {
-    if (a->t[k].opens < 0)
-      continue;
-    const struct quoted_span *sp = &a->sp[a->t[k].opens];
-    if (sp->c >= t1 || !sp->upper)
-      continue;
-    if (a->last_speaker_q < 0)
-      break;
-    const struct found_quote *lq = &a->q[a->last_speaker_q];
-    struct speaker_ref w = {lq->speaker, lq->ent, lq->role};
-    add_quote(a, sp->block, sp->o, sp->c + 1, PC_QUOTE_DIRECT, &w, NULL, -1,
-              t0, t1);
-  }
-}
-
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -827,7 +859,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
       i = c.consumed - 1;
   }
   who_free(&prev);
-  if (found || depth > 0)
-    return;
-  continue_last_speaker(a, t0, t1);
+  /* quoted spans no cue reported: spans.c */
+  if (depth == 0 && parent < 0)
+    pc_att_spans_in(a, t0, t1, a->sent_q0);
 }

@@ -1,0 +1,450 @@
+/*
+ * spans.c - 4b. quoted spans first: after the cue analysis of a sentence
+ * (speech.c), each quoted span that no quote covers and that reads as a
+ * quotation (several words, a sentence's shape) becomes a quote of its
+ * own, with a speaker found around it, in this order:
+ *   after the span   '“...,” Smith said [adjuncts].', '“...?” asked Smith.'
+ *                    (also across a sentence end after '?', '!' or '.');
+ *   before the span  'Smith said: “...”', 'Another commenter said, “...”';
+ *   a roundup        'Jane Doe, The Daily Herald: “...”', 'Clinton: “...”';
+ *   continuation     a span opening a sentence, shortly after a quote of
+ *                    the last speaker, continues that speaker.
+ * A span attached to the cue after it takes that cue's complement back:
+ * '“We will win,” Smith told supporters at a rally.' reports the span,
+ * not "supporters at a rally".  Every search is bounded by a few words.
+ */
+#include "analysis.h"
+
+enum { NP_MAX = 9 /* words of a speaker phrase */, CUE_REACH = 14 };
+
+static bool verb_shape(const struct analysis *a, size_t i);
+
+/* "Sen." in "said Sen. Jeff Merkley": the dot of an abbreviation at i
+ * (a title, or one capital letter), inside a phrase that starts at n0. */
+static bool abbrev_dot(const struct analysis *a, size_t i, size_t n0) {
+  return i > n0 && is_punct(&a->t[i], ".") &&
+         (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+          (strlen(a->t[i - 1].low) == 1 && (a->t[i - 1].flags & F_CAP)));
+}
+
+/* Words inside span s; whether it ends with a clause's punctuation. */
+static size_t span_words(const struct analysis *a, const struct quoted_span *s,
+                         bool *ends) {
+  size_t n = 0;
+  for (size_t k = s->o + 1; k < s->c; k++)
+    n += a->t[k].type == T_WORD;
+  size_t last = s->c;
+  while (last > s->o + 1 && a->t[last - 1].type == T_QCLOSE)
+    last--;
+  *ends = last > s->o + 1 && a->t[last - 1].type == T_PUNCT &&
+          (is_end_punct(&a->t[last - 1]) || is_punct(&a->t[last - 1], ","));
+  return n;
+}
+
+/* Whether span s reads as a quotation, not a scare quote, a title or a
+ * nickname: a clause's words with its punctuation, or a long run (2);
+ * a capitalised word or two with their punctuation ('“Denver,” he
+ * answered', '“USA! USA!”') when an attribution stands right by (1). */
+static int quotation_like(const struct analysis *a,
+                          const struct quoted_span *s) {
+  if (s->c <= s->o + 1)
+    return 0;
+  bool ends = false;
+  size_t n = span_words(a, s, &ends);
+  if (!s->closed) /* open to the paragraph's end: a quotation that goes on */
+    return n >= 3 && s->upper ? 2 : 0;
+  if ((n >= 3 && ends && s->upper) || n >= 8)
+    return 2;
+  return n >= 1 && ends && s->upper ? 1 : 0;
+}
+
+/* Whether a quote already found holds span s's words. */
+static bool covered(const struct analysis *a, const struct quoted_span *s) {
+  for (size_t q = 0; q < a->nq; q++) {
+    const struct found_quote *f = &a->q[a->nq - 1 - q];
+    if (q > 64) /* the last quotes are the sentence's */
+      break;
+    if (f->block == s->block && f->s < s->e && f->e > s->s)
+      return true;
+  }
+  return false;
+}
+
+/* A cue word at i (outside spans, not a name's word). */
+static bool cue_word(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && k->cue && k->in_span < 0 &&
+         (!(k->flags & F_CAP) || (k->flags & F_SENT)) &&
+         !(k->flags & F_QREQ);
+}
+
+/* The speaker named by [n0, n1): resolved, else the phrase's own words. */
+static struct speaker_ref name_np(struct analysis *a, size_t n0, size_t n1) {
+  struct speaker_ref w = pc_att_resolve_np(a, n0, n1);
+  if (!w.name && n1 > n0) {
+    for (size_t k = n0; k < n1; k++)
+      if (a->t[k].type != T_WORD || stop_word(a, a->t[k].low) ||
+          a->t[k].cue)
+        return w; /* not a plain noun phrase */
+    w.name = pc_att_np_text(a, n0, n1);
+  }
+  return w;
+}
+
+/* Whether the attribution that starts at k ends the sentence within a few
+ * words: "said Tuesday.", "told a crowd in Ohio." (not a second clause). */
+static bool ends_soon(const struct analysis *a, size_t k, size_t lim) {
+  for (size_t z = k; z < lim && z < k + 12; z++) {
+    if (is_end_punct(&a->t[z]) || a->t[z].type == T_QOPEN)
+      return true;
+    if (a->t[z].type == T_PUNCT && !is_punct(&a->t[z], ",") &&
+        !is_punct(&a->t[z], "."))
+      return false;
+    if (is_punct(&a->t[z], ",") && z + 1 < lim &&
+        (is_comp(a, z + 1) || fw_is(a, a->t[z + 1].low, PC_FW_CONJ)))
+      return false;
+  }
+  return true;
+}
+
+/* '“...,” Smith said', '“...,” said Smith': the cue right after the
+ * span (k: the first token after its marks, lim: the window's end).
+ * Returns the speaker; *cue_i is the cue's token. */
+static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
+                                     size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (k < lim && is_punct(&a->t[k], ","))
+    k++;
+  if (k >= lim || a->t[k].type != T_WORD)
+    return w;
+  if (cue_word(a, k)) { /* "said Smith", "asked John Smith" */
+    size_t e = k + a->t[k].cue;
+    size_t n = e;
+    while (n < lim && n < e + NP_MAX &&
+           ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
+            abbrev_dot(a, n, e)))
+      n++;
+    if (n > e && (n >= lim || a->t[n].type == T_PUNCT) && ends_soon(a, n, lim)) {
+      w = name_np(a, e, n);
+      *cue_i = k;
+    }
+    return w;
+  }
+  size_t j = k; /* "Smith said", "the former senator has said" */
+  while (j < lim && j < k + NP_MAX && (a->t[j].type == T_WORD ||
+                                       abbrev_dot(a, j, k)) &&
+         !cue_word(a, j))
+    j++;
+  if (j < lim && j > k && !cue_word(a, j)) {
+    j = k + 1;
+    while (j < lim && j < k + NP_MAX && a->t[j].type == T_WORD &&
+           !verb_shape(a, j) && !stop_word(a, a->t[j].low))
+      j++;
+  }
+  /* '“...,” the man shouted': a verb not in the lexicon after a short
+   * phrase that ends the sentence */
+  bool shape = j < lim && j > k && !cue_word(a, j) && verb_shape(a, j) &&
+               !aux_word(a, a->t[j].low) && ends_soon(a, j + 1, lim);
+  if (j >= lim || j == k || !(cue_word(a, j) || shape) ||
+      !ends_soon(a, j + (shape ? 1 : a->t[j].cue), lim))
+    return w;
+  size_t n1 = j;
+  while (n1 > k + 1 && aux_word(a, a->t[n1 - 1].low))
+    n1--;
+  w = pc_att_speaker_left(a, k, j);
+  if (!w.name)
+    w = name_np(a, k, n1);
+  if (w.name)
+    *cue_i = j;
+  return w;
+}
+
+/* The speaker of the sentence's last quote (from q0 on) into *w. */
+static bool sentence_speaker(const struct analysis *a, size_t q0,
+                             struct speaker_ref *w) {
+  for (size_t q = a->nq; q > q0; q--) {
+    const struct found_quote *f = &a->q[q - 1];
+    if (f->speaker && f->parent < 0) {
+      w->name = strdup(f->speaker);
+      w->ent = f->ent;
+      w->role = f->role ? strdup(f->role) : NULL;
+      return w->name != NULL;
+    }
+  }
+  return false;
+}
+
+/* "remarking": a lower-case word ending in -ing. */
+static bool ing_form(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && !(k->flags & F_CAP) && n > 5 &&
+         strcmp(k->low + n - 3, "ing") == 0;
+}
+
+/* A verb's shape: a lower-case word ending in -ed or -s (not -ss). */
+static bool verb_shape(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || n < 3)
+    return false;
+  return strcmp(k->low + n - 2, "ed") == 0 ||
+         (k->low[n - 1] == 's' && k->low[n - 2] != 's' &&
+          k->low[n - 2] != '\'' && !stop_word(a, k->low));
+}
+
+static struct speaker_ref clause_subject(struct analysis *a, size_t s0,
+                                         size_t p);
+
+/* "Sembler responded in a text message: “...”", "It continued: “...”":
+ * the subject of a short clause that ends at the colon p, when its verb
+ * is not a cue of the lexicon. */
+static struct speaker_ref colon_subject(struct analysis *a, size_t t0,
+                                        size_t p) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t s0 = t0;
+  for (size_t k = p; k > t0 && p - k < 2 * NP_MAX; k--)
+    if (is_punct(&a->t[k - 1], ",")) {
+      s0 = k;
+      break;
+    }
+  while (s0 < p && a->t[s0].type == T_WORD && stop_word(a, a->t[s0].low) &&
+         !in_list(&a->lex->pronouns, a->t[s0].low))
+    s0++; /* "to which O'Malley interjected:" */
+  if (s0 >= p || p - s0 > 2 * NP_MAX)
+    return w;
+  for (size_t k = s0; k < p; k++)
+    if (a->t[k].type != T_WORD)
+      return w;
+  return clause_subject(a, s0, p);
+}
+
+/* The subject of the clause that starts at s0: the phrase before its
+ * first word with a verb's shape, before p. */
+static struct speaker_ref clause_subject(struct analysis *a, size_t s0,
+                                         size_t p) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t v = s0 + 1;
+  while (v < p && v < s0 + NP_MAX && a->t[v].type == T_WORD &&
+         !verb_shape(a, v) && !aux_word(a, a->t[v].low))
+    v++;
+  if (v >= p || v >= s0 + NP_MAX || a->t[v].type != T_WORD)
+    return w;
+  w = pc_att_resolve_np(a, s0, v);
+  if (!w.name && determiner(a, a->t[s0].low))
+    w = name_np(a, s0, v);
+  return w;
+}
+
+/* 'Smith said: “...”', 'Another commenter said, “...”', 'Clinton: “...”'
+ * before the span that opens at o (the sentence starts at t0). */
+static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
+                                      size_t q0, size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t p = o;
+  if (p > t0 && (is_punct(&a->t[p - 1], ":") || is_punct(&a->t[p - 1], ",")))
+    p--;
+  bool colon = p < o && is_punct(&a->t[p], ":");
+  if (p > t0 + 1 && p < o && (cue_word(a, p - 1) || ing_form(a, p - 1)) &&
+      is_punct(&a->t[p - 2], ",")) {
+    /* "..., adding, “...”": the sentence's speaker, or its subject */
+    if (!sentence_speaker(a, q0, &w))
+      w = clause_subject(a, t0, p - 2);
+    if (w.name) {
+      *cue_i = p - 1;
+      return w;
+    }
+  }
+  if (p > t0 && cue_word(a, p - 1) && (p < o || a->t[p - 1].cue == 1)) {
+    w = pc_att_speaker_left(a, t0, p - 1); /* "Smith said, “...”" */
+    if (!w.name) {
+      size_t b = pc_att_np_start(a, t0, p - 1);
+      w = name_np(a, b, p - 1);
+    }
+    if (w.name)
+      *cue_i = p - 1;
+    return w;
+  }
+  if (!colon)
+    return w;
+  /* "The email goes on to say:", "released the following statement:" */
+  for (size_t j = p; j > t0 && j + CUE_REACH > p; j--)
+    if (cue_word(a, j - 1)) {
+      w = pc_att_speaker_left(a, t0, j - 1);
+      if (!w.name)
+        w = name_np(a, pc_att_np_start(a, t0, j - 1), j - 1);
+      if (w.name) {
+        *cue_i = j - 1;
+        return w;
+      }
+      who_free(&w);
+      break;
+    }
+  /* a roundup: "Jane Doe, The Daily Herald:", "Clinton:" at the start */
+  size_t b = p;
+  while (b > t0 && p - b < NP_MAX && a->t[b - 1].type == T_WORD)
+    b--;
+  if (b > t0 && !is_punct(&a->t[b - 1], ","))
+    return w;
+  if (b > t0 && b - 1 > t0) { /* "Jane Doe, The Daily Herald:" */
+    size_t b2 = b - 1;
+    while (b2 > t0 && b - 1 - b2 < NP_MAX && a->t[b2 - 1].type == T_WORD &&
+           (a->t[b2 - 1].flags & F_CAP))
+      b2--; /* a name's words */
+    if (b2 == t0) {
+      w = pc_att_resolve_np(a, b2, b - 1);
+      if (w.name && w.ent >= 0)
+        return w;
+      who_free(&w);
+    }
+  }
+  if (b == t0 && p > b)
+    w = pc_att_resolve_np(a, b, p);
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
+  if (!w.name && p + 1 == o)
+    w = colon_subject(a, t0, p);
+  return w;
+}
+
+/* Quotes found from the cue at ci onwards in [q0, nq), none holding a
+ * quoted span: a complement that the span's attribution takes back. */
+static void drop_complement(struct analysis *a, size_t q0, size_t ci) {
+  size_t out = q0;
+  int map_last = a->last_speaker_q;
+  for (size_t q = q0; q < a->nq; q++) {
+    struct found_quote *f = &a->q[q];
+    bool drop = f->block == a->t[ci].block && f->s >= a->t[ci].e &&
+                f->kind == PC_QUOTE_INDIRECT && f->parent < (int)q0;
+    if (drop) {
+      free(f->speaker), free(f->role), free(f->cue), free(f->date);
+      if (map_last == (int)q)
+        map_last = -1;
+      continue;
+    }
+    if (map_last == (int)q)
+      map_last = (int)out;
+    if (f->parent >= (int)q0) /* children of a dropped quote go too */
+      f->parent = -1;
+    a->q[out++] = *f;
+  }
+  a->nq = out;
+  a->last_speaker_q = map_last;
+}
+
+/* A quote of span s by w. */
+static int add_span(struct analysis *a, const struct quoted_span *s,
+                    const struct speaker_ref *w, const char *cue, size_t t0,
+                    size_t t1) {
+  if (a->nq >= PC_MAX_QUOTES)
+    return -1;
+  GROW(a, q, nq, capq);
+  if (a->oom)
+    return -1;
+  struct found_quote *q = &a->q[a->nq];
+  memset(q, 0, sizeof *q);
+  q->block = s->block;
+  q->s = s->s, q->e = s->e;
+  const char *tx = btext(a, s->block);
+  while (q->e > q->s && (tx[q->e - 1] == ',' || tx[q->e - 1] == ' '))
+    q->e--;
+  if (q->e <= q->s)
+    return -1;
+  q->kind = s->upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED;
+  q->speaker = w && w->name ? strdup(w->name) : NULL;
+  q->ent = w ? w->ent : -1;
+  q->role = w && w->role ? strdup(w->role) : NULL;
+  q->cue = cue ? strdup(cue) : NULL;
+  q->parent = -1;
+  q->t0 = t0, q->t1 = t1;
+  return (int)a->nq++;
+}
+
+/* The last speaker, when its quote stands in this block or the one
+ * before: a span opening a sentence continues it. */
+static struct speaker_ref continued(const struct analysis *a, size_t t0,
+                                    const struct quoted_span *s, bool strict) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (a->last_speaker_q < 0 || (strict && (s->o > t0 + 1 || !s->upper)))
+    return w;
+  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  if (!lq->speaker || lq->block + 2 < s->block)
+    return w;
+  w.name = strdup(lq->speaker);
+  w.ent = lq->ent;
+  w.role = lq->role ? strdup(lq->role) : NULL;
+  return w;
+}
+
+/* The cue's words, lower case. */
+static char *cue_words(const struct analysis *a, size_t i) {
+  char *s = pc_att_text_of(a, i, i + (a->t[i].cue ? a->t[i].cue : 1));
+  for (char *p = s; p && *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p = (char)(*p + 32);
+  return s;
+}
+
+/* The end of the window after span s: the sentence's end, or the next
+ * sentence's when s ends this one ('“Is it fair?” Smith asked.'). */
+static size_t window_end(const struct analysis *a, const struct quoted_span *s,
+                         size_t t1) {
+  size_t e = t1;
+  if (s->c + 1 < t1)
+    return t1;
+  size_t k = t1;
+  while (k < a->nt && k < t1 + CUE_REACH && a->t[k].block == s->block &&
+         a->t[k].type != T_QOPEN && !is_end_punct(&a->t[k]))
+    k++;
+  if (k < a->nt && a->t[k].block == s->block && is_end_punct(&a->t[k]))
+    e = k + 1;
+  return e;
+}
+
+/* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
+static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
+                   size_t t1, size_t q0, int like) {
+  size_t ci = SIZE_MAX;
+  size_t lim = window_end(a, s, t1);
+  struct speaker_ref w = after_span(a, s->c + 1, lim, &ci);
+  bool after = w.name != NULL;
+  if (!w.name)
+    w = before_span(a, t0, s->o, q0, &ci);
+  /* a short span only with a cue right by it */
+  if (w.name && like < 2 && !(after || ci + 2 >= s->o))
+    who_free(&w);
+  if (!w.name && like == 2)
+    w = continued(a, t0, s, true);
+  if (!w.name && like == 2) /* the nearest speaker before, if any */
+    w = continued(a, t0, s, false);
+  if (!w.name && like < 2) {
+    who_free(&w);
+    return;
+  }
+  if (after && ci < t1)
+    drop_complement(a, q0, ci);
+  char *cue = ci != SIZE_MAX ? cue_words(a, ci) : NULL;
+  int q = add_span(a, s, &w, cue, t0, t1);
+  if (q >= 0) {
+    a->last_speaker_q = q;
+    if (s->closed)
+      pc_att_speech_in_quote(a, (size_t)(s - a->sp), q);
+  }
+  free(cue);
+  who_free(&w);
+}
+
+void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
+  for (size_t k = t0; k < t1 && !a->oom; k++) {
+    int si = a->t[k].opens;
+    if (si < 0 || a->t[k].in_span >= 0)
+      continue;
+    const struct quoted_span *s = &a->sp[si];
+    if (s->c >= t1 || s->c < k)
+      continue;
+    k = s->c;
+    int like = quotation_like(a, s);
+    if (like && !covered(a, s))
+      attach(a, s, t0, t1, q0, like);
+  }
+}
