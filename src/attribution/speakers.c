@@ -115,6 +115,20 @@ struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
  * applies answers.  Each np_* part fills *w and returns true when it
  * answers; w is left as it was ({NULL, -1, NULL}) otherwise. */
 
+/* Whether the word at i can head a phrase that names a speaker: a role,
+ * an organisation's head noun, a plural ("aides"), "campaign". */
+static bool noun_head(const struct analysis *a, size_t i) {
+  const char *w = a->t[i].low;
+  size_t l = strlen(w);
+  if (a->t[i].type != T_WORD || l < 3)
+    return false;
+  if (is_role_word(a, i) || org_head(a, w))
+    return true;
+  /* not an adverb: "Clinton often", "Kaine now", "BuzzFeed first" */
+  return !(strcmp(w + l - 2, "ly") == 0) && !aux_word(a, w) &&
+         !function_cap(a, w) && strcmp(w, "first") != 0;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -155,6 +169,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
           a->en[a->t[m].ent].type == PC_ENTITY_PERSON) {
         i = m - 1;
         continue;
+      }
+      /* "Obama aides", "the Clinton campaign": the name only modifies the
+       * noun that ends the phrase, which is the speaker */
+      if (m > j && m == n1 && noun_head(a, n1 - 1)) {
+        w->name = pc_att_np_text(a, n0, n1);
+        w->role = w->name ? strdup(w->name) : NULL;
+        return true;
       }
       w->ent = e;
       w->name = strdup(a->en[e].name);
@@ -331,6 +352,37 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   return w;
 }
 
+/* Whether token i is a word that an abbreviation's dot follows: a title
+ * ("Sen", "Mr", "Gov") or an initial ("Janet L. Yellen", "J.M."). */
+static bool abbrev_word(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD &&
+         (in_list(&a->lex->honorifics, k->low) ||
+          (k->low[0] && !k->low[1] && (k->flags & F_CAP)));
+}
+
+/* Whether the dot at i belongs to an abbreviation inside a name: a title
+ * or initial before it, a capitalised word right after it. */
+static bool name_dot(const struct analysis *a, size_t i) {
+  return i > 0 && i + 1 < a->nt && is_punct(&a->t[i], ".") &&
+         a->t[i - 1].block == a->t[i].block &&
+         a->t[i + 1].block == a->t[i].block && abbrev_word(a, i - 1) &&
+         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP);
+}
+
+/* A phrase cut at an abbreviation's dot ("said Sen." of "said Sen. Jo
+ * Ames"): the end after the name that follows; n1 otherwise. */
+static size_t name_after_dot(const struct analysis *a, size_t n1) {
+  size_t e = n1;
+  for (int k = 0; k < 4 && e < a->nt && name_dot(a, e); k++) {
+    e++;
+    while (e < a->nt && e < n1 + 12 && a->t[e].type == T_WORD &&
+           (a->t[e].flags & F_CAP) && a->t[e].block == a->t[n1].block)
+      e++;
+  }
+  return e;
+}
+
 /* groups: whether a plural noun phrase ("Backers of tariffs") may name a
  * speaker and "the president" the person last named with that role; not
  * for the words between commas, which are appositions. */
@@ -339,6 +391,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   struct speaker_ref w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
+  n1 = name_after_dot(a, n1);
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
@@ -388,6 +441,15 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "Mrs. Clinton's campaign", "Janet L. Yellen": a title's or an
+     * initial's dot stays in the name */
+    if (b - 1 > lo && (name_dot(a, b - 1) ||
+                       (b == end && is_punct(k, ".") &&
+                        in_list(&a->lex->honorifics, a->t[b - 2].low) &&
+                        org_head(a, a->t[b - 2].low)))) { /* "Acme Corp." */
+      b--;
+      continue;
+    }
     /* "though officials said": a subordinator opens no name */
     if (k->type != T_WORD ||
         ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
@@ -418,8 +480,16 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   size_t start = at;
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
-    if (k->type == T_WORD && aux_word(a, k->low)) {
-      at--;
+    size_t l = strlen(k->low);
+    if (k->type == T_WORD && (aux_word(a, k->low) ||
+                              (!(k->flags & F_CAP) && l > 4 &&
+                               strcmp(k->low + l - 2, "ly") == 0))) {
+      at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && (k->flags & F_CAP) &&
+               function_cap(a, k->low) && at - 1 > lo &&
+               a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
+               !(a->t[at - 2].flags & F_CAP)) {
+      at -= 2; /* "Mayor Jane Doe on Tuesday said" */
     } else if (is_punct(k, ",") &&
                ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
                  aux_word(a, a->t[at - 2].low)) ||
