@@ -339,10 +339,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
     w.name = pc_att_np_text(a, n0, n1);
     return w;
   }
-  /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
-  const char *head = a->t[n1 - 1].low;
+  /* a group named by a plural noun: "Backers of tariffs", "Both sides";
+   * the head stands before the first preposition */
+  size_t h = n1 - 1;
+  for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
+    if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
+      h = i - 1;
+  while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
+         strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
+    h--; /* "people briefed on the talks" */
+  const char *head = a->t[h].low;
   size_t hl = strlen(head);
-  if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
+  if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
+      !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
       pc_att_ending(a, head, PC_FW_PL, 3) &&
       !pc_att_ending(a, head, PC_FW_NOTPL, 1) &&
       !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
@@ -636,6 +645,45 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
   return w;
 }
 
+/* Whether word i can end the first part of a phrase whose second part
+ * follows a preposition or "and": a name, a role, a plural, or a
+ * participle ("people briefed on the talks"). */
+static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
+  const struct token *k = &a->t[i];
+  size_t l = strlen(k->low);
+  if (k->type != T_WORD || k->cue || stop_word(a, k->low) ||
+      determiner(a, k->low) || l < 3)
+    return false;
+  return (k->flags & F_CAP) || is_role_word(a, i) ||
+         (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
+         (ptcp && strcmp(k->low + l - 2, "ed") == 0);
+}
+
+/* The start of a phrase that ends at `end` and starts at b, taken left
+ * over post-modifiers and coordination: "Supporters of the plan", "Two
+ * people briefed on the talks", "Businesses and residents".  The phrase
+ * must open the sentence or follow a comma. */
+static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
+  for (int round = 0; round < 3 && b > lo + 1; round++) {
+    size_t p = b - 1;
+    if (determiner(a, a->t[p].low) && p > lo + 1)
+      p--;
+    const struct token *k = &a->t[p];
+    bool prep = k->type == T_WORD && preposition(a, k->low);
+    bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
+                 (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
+    if (!joins || !left_head(a, p - 1, prep))
+      break;
+    size_t b2 = pc_att_np_start(a, lo, p);
+    if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
+                     hard_boundary(a, b2 - 1)))
+      break;
+    b = b2;
+  }
+  return b;
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
@@ -659,11 +707,16 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     }
     break;
   }
-  size_t b = pc_att_np_start(a, lo, end);
+  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > b + 1 && a->t[end - 1].type == T_WORD &&
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
-  return pc_att_resolve_np(a, b, end);
+  struct speaker_ref w = pc_att_resolve_np(a, b, end);
+  if (!w.name && b < b0) { /* the longer phrase names no one */
+    who_free(&w);
+    w = pc_att_resolve_np(a, b0, end);
+  }
+  return w;
 }
