@@ -195,6 +195,19 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  if (g == 'o') { /* "it said": the organisation last named */
+    for (size_t k = n0; k-- > 0 && k + 400 > n0;) {
+      int ke = a->t[k].ent;
+      if (ke >= 0 && a->t[k].in_span < 0 &&
+          (a->en[ke].type == PC_ENTITY_ORG ||
+           a->en[ke].type == PC_ENTITY_GROUP)) {
+        w.ent = ke;
+        w.name = strdup(a->en[ke].name);
+        break;
+      }
+    }
+    return w;
+  }
   int e = pc_att_last_person_g(a, n0, g);
   /* "Figgins, who represents Thomas, said ... He said": one only named
    * in the sentence of the last speaker does not take over from them */
@@ -710,7 +723,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
   size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
-  if (end > b + 1 && a->t[end - 1].type == T_WORD &&
+  if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
   struct speaker_ref w = pc_att_resolve_np(a, b, end);
