@@ -233,7 +233,13 @@ void pc_att_entities(struct analysis *a) {
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||
                      in_list(&lx->honorifics, a->t[s].low)))
       s++;
-    bool after_title = s > titled;
+    /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
+    bool after_title = s > titled ||
+                       (s == i && i >= 2 && is_punct(&a->t[i - 1], ".") &&
+                        a->t[i - 2].block == k->block &&
+                        a->t[i - 2].type == T_WORD &&
+                        (a->t[i - 2].flags & F_CAP) &&
+                        in_list(&lx->honorifics, a->t[i - 2].low));
     /* "Indiana State Teachers Association President Keith Gambill": the
      * name follows the last title inside the run */
     for (size_t r = j; r-- > s + 1;)

@@ -11,7 +11,11 @@
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
-  while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
+  /* "his advisers" keeps its owner; "the", "a" go */
+  while (t0 < t1 && ((determiner(a, a->t[t0].low) &&
+                      !(fw_is(a, a->t[t0].low, PC_FW_POSS) && t0 + 1 < t1 &&
+                        a->t[t0 + 1].type == T_WORD)) ||
+                     a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
     t1--;
@@ -115,6 +119,20 @@ struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
  * applies answers.  Each np_* part fills *w and returns true when it
  * answers; w is left as it was ({NULL, -1, NULL}) otherwise. */
 
+/* Whether the word at i can head a phrase that names a speaker: a role,
+ * an organisation's head noun, a plural ("aides"), "campaign". */
+static bool noun_head(const struct analysis *a, size_t i) {
+  const char *w = a->t[i].low;
+  size_t l = strlen(w);
+  if (a->t[i].type != T_WORD || l < 3)
+    return false;
+  if (is_role_word(a, i) || org_head(a, w))
+    return true;
+  /* not an adverb: "Clinton often", "Kaine now", "BuzzFeed first" */
+  return !(strcmp(w + l - 2, "ly") == 0) && !aux_word(a, w) &&
+         !function_cap(a, w) && strcmp(w, "first") != 0;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -156,6 +174,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
         i = m - 1;
         continue;
       }
+      /* "Obama aides", "the Clinton campaign": the name only modifies the
+       * noun that ends the phrase, which is the speaker */
+      if (m > j && m == n1 && noun_head(a, n1 - 1)) {
+        w->name = pc_att_np_text(a, n0, n1);
+        w->role = w->name ? strdup(w->name) : NULL;
+        return true;
+      }
       w->ent = e;
       w->name = strdup(a->en[e].name);
       size_t r = i;
@@ -174,6 +199,19 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  if (g == 'o') { /* "it said": the organisation last named */
+    for (size_t k = n0; k-- > 0 && k + 400 > n0;) {
+      int ke = a->t[k].ent;
+      if (ke >= 0 && a->t[k].in_span < 0 &&
+          (a->en[ke].type == PC_ENTITY_ORG ||
+           a->en[ke].type == PC_ENTITY_GROUP)) {
+        w.ent = ke;
+        w.name = strdup(a->en[ke].name);
+        break;
+      }
+    }
+    return w;
+  }
   int e = pc_att_last_person_g(a, n0, g);
   /* "Figgins, who represents Thomas, said ... He said": one only named
    * in the sentence of the last speaker does not take over from them */
@@ -318,10 +356,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
     w.name = pc_att_np_text(a, n0, n1);
     return w;
   }
-  /* a group named by a plural noun: "Backers of tariffs", "Both sides" */
-  const char *head = a->t[n1 - 1].low;
+  /* a group named by a plural noun: "Backers of tariffs", "Both sides";
+   * the head stands before the first preposition */
+  size_t h = n1 - 1;
+  for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
+    if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
+      h = i - 1;
+  while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
+         strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
+    h--; /* "people briefed on the talks" */
+  const char *head = a->t[h].low;
   size_t hl = strlen(head);
-  if (groups && n1 - n0 <= 6 && a->t[n1 - 1].type == T_WORD && hl > 3 &&
+  if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
+      !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
       pc_att_ending(a, head, PC_FW_PL, 3) &&
       !pc_att_ending(a, head, PC_FW_NOTPL, 1) &&
       !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
@@ -329,6 +376,37 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
     return w;
   }
   return w;
+}
+
+/* Whether token i is a word that an abbreviation's dot follows: a title
+ * ("Sen", "Mr", "Gov") or an initial ("Janet L. Yellen", "J.M."). */
+static bool abbrev_word(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD &&
+         (in_list(&a->lex->honorifics, k->low) ||
+          (k->low[0] && !k->low[1] && (k->flags & F_CAP)));
+}
+
+/* Whether the dot at i belongs to an abbreviation inside a name: a title
+ * or initial before it, a capitalised word right after it. */
+static bool name_dot(const struct analysis *a, size_t i) {
+  return i > 0 && i + 1 < a->nt && is_punct(&a->t[i], ".") &&
+         a->t[i - 1].block == a->t[i].block &&
+         a->t[i + 1].block == a->t[i].block && abbrev_word(a, i - 1) &&
+         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP);
+}
+
+/* A phrase cut at an abbreviation's dot ("said Sen." of "said Sen. Jo
+ * Ames"): the end after the name that follows; n1 otherwise. */
+static size_t name_after_dot(const struct analysis *a, size_t n1) {
+  size_t e = n1;
+  for (int k = 0; k < 4 && e < a->nt && name_dot(a, e); k++) {
+    e++;
+    while (e < a->nt && e < n1 + 12 && a->t[e].type == T_WORD &&
+           (a->t[e].flags & F_CAP) && a->t[e].block == a->t[n1].block)
+      e++;
+  }
+  return e;
 }
 
 /* groups: whether a plural noun phrase ("Backers of tariffs") may name a
@@ -339,6 +417,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   struct speaker_ref w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
+  n1 = name_after_dot(a, n1);
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
@@ -388,6 +467,15 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "Mrs. Clinton's campaign", "Janet L. Yellen": a title's or an
+     * initial's dot stays in the name */
+    if (b - 1 > lo && (name_dot(a, b - 1) ||
+                       (b == end && is_punct(k, ".") &&
+                        in_list(&a->lex->honorifics, a->t[b - 2].low) &&
+                        org_head(a, a->t[b - 2].low)))) { /* "Acme Corp." */
+      b--;
+      continue;
+    }
     /* "though officials said": a subordinator opens no name */
     if (k->type != T_WORD ||
         ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
@@ -418,8 +506,16 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   size_t start = at;
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
-    if (k->type == T_WORD && aux_word(a, k->low)) {
-      at--;
+    size_t l = strlen(k->low);
+    if (k->type == T_WORD && (aux_word(a, k->low) ||
+                              (!(k->flags & F_CAP) && l > 4 &&
+                               strcmp(k->low + l - 2, "ly") == 0))) {
+      at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && (k->flags & F_CAP) &&
+               function_cap(a, k->low) && at - 1 > lo &&
+               a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
+               !(a->t[at - 2].flags & F_CAP)) {
+      at -= 2; /* "Mayor Jane Doe on Tuesday said" */
     } else if (is_punct(k, ",") &&
                ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
                  aux_word(a, a->t[at - 2].low)) ||
@@ -566,6 +662,45 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
   return w;
 }
 
+/* Whether word i can end the first part of a phrase whose second part
+ * follows a preposition or "and": a name, a role, a plural, or a
+ * participle ("people briefed on the talks"). */
+static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
+  const struct token *k = &a->t[i];
+  size_t l = strlen(k->low);
+  if (k->type != T_WORD || k->cue || stop_word(a, k->low) ||
+      determiner(a, k->low) || l < 3)
+    return false;
+  return (k->flags & F_CAP) || is_role_word(a, i) ||
+         (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
+         (ptcp && strcmp(k->low + l - 2, "ed") == 0);
+}
+
+/* The start of a phrase that ends at `end` and starts at b, taken left
+ * over post-modifiers and coordination: "Supporters of the plan", "Two
+ * people briefed on the talks", "Businesses and residents".  The phrase
+ * must open the sentence or follow a comma. */
+static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
+  for (int round = 0; round < 3 && b > lo + 1; round++) {
+    size_t p = b - 1;
+    if (determiner(a, a->t[p].low) && p > lo + 1)
+      p--;
+    const struct token *k = &a->t[p];
+    bool prep = k->type == T_WORD && preposition(a, k->low);
+    bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
+                 (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
+    if (!joins || !left_head(a, p - 1, prep))
+      break;
+    size_t b2 = pc_att_np_start(a, lo, p);
+    if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
+                     hard_boundary(a, b2 - 1)))
+      break;
+    b = b2;
+  }
+  return b;
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
@@ -589,11 +724,16 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     }
     break;
   }
-  size_t b = pc_att_np_start(a, lo, end);
+  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
-  if (end > b + 1 && a->t[end - 1].type == T_WORD &&
+  if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
-  return pc_att_resolve_np(a, b, end);
+  struct speaker_ref w = pc_att_resolve_np(a, b, end);
+  if (!w.name && b < b0) { /* the longer phrase names no one */
+    who_free(&w);
+    w = pc_att_resolve_np(a, b0, end);
+  }
+  return w;
 }
