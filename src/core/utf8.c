@@ -162,6 +162,8 @@ bool pc_uni_is_space(uint32_t cp) {
 bool pc_uni_is_word(uint32_t cp) {
   if (cp < 0x80)
     return pc_ascii_is_word(cp);
+  if (cp == 0xAD)
+    return true; /* a soft hyphen only ever stands inside a word */
   utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
   switch (cat) {
   case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:

@@ -57,9 +57,9 @@ void pc_textb_add(struct pc_textb *t, const char *s, size_t n) {
         t->pending_space = true;
     } else if (cp == 0xA0 || cp == 0x202F) {
       t->pending_space = true; /* NBSP reads as an ordinary space */
-    } else if (cp == 0xAD) {
-      /* soft hyphen: invisible when not at a line end */
     } else {
+      /* a soft hyphen (U+00AD) is kept as the page has it: the text
+       * rendering drops it, JSON and HTML keep it */
       if (t->pending_space && t->text.len &&
           t->text.data[t->text.len - 1] != '\n')
         pc_buf_addc(&t->text, ' ');

@@ -41,6 +41,25 @@ static void offer(struct cand *c, pc_meta f, const char *v, int rank) {
   }
 }
 
+/* A byline without its leading "By" ("By Jane Roe", "by: Jane Roe"): the
+ * renderers that print one add their own. */
+static const char *skip_by(const char *s) {
+  while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+    s++;
+  if ((s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y')) {
+    const char *p = s + 2;
+    if (*p == ':')
+      p++;
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+      while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+      if (*p)
+        return p;
+    }
+  }
+  return s;
+}
+
 static bool is_url(const char *s) {
   return pc_ascii_istarts(s, "http:") || pc_ascii_istarts(s, "https:") ||
          s[0] == '/';
@@ -96,6 +115,7 @@ static void ld_authors(struct cand *c, struct json_object *a) {
                                                  : NULL;
     if (!name || !*name || is_url(name))
       continue;
+    name = skip_by(name);
     if (b.len)
       pc_buf_adds(&b, ", ");
     pc_buf_adds(&b, name);
@@ -229,7 +249,7 @@ static void meta_tag(struct cand *c, const xmlNode *n) {
        pc_ascii_ieq(k, "dc.creator") || pc_ascii_ieq(k, "sailthru.author") ||
        pc_ascii_ieq(k, "parsely-author") || pc_ascii_ieq(k, "byl")) &&
       !is_url(content))
-    offer(c, PC_META_BYLINE, content, 2);
+    offer(c, PC_META_BYLINE, skip_by(content), 2);
 }
 
 static void walk_head(struct cand *c, const xmlNode *n, int depth) {
@@ -275,6 +295,39 @@ static int month_of(const char *s) {
   return 0;
 }
 
+static bool dig2(const char *s) {
+  return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]);
+}
+
+/* The time of day that follows "T" (or a space) in an ISO date, written
+ * back as "THH:MM[:SS[.fff]]" with its offset always in the "+HH:MM" form
+ * ("+0000", "+00" and "Z" become "+00:00"); "" when s starts no time. */
+static void iso_time(const char *s, char *out, size_t outsz) {
+  out[0] = '\0';
+  if (!dig2(s) || s[2] != ':' || !dig2(s + 3))
+    return;
+  size_t k = 5;
+  while (k < 18 && (isdigit((unsigned char)s[k]) || s[k] == ':' || s[k] == '.'))
+    k++;
+  while (s[k - 1] == ':' || s[k - 1] == '.')
+    k--;
+  const char *o = s + k;
+  while (*o == ' ' && o < s + k + 2)
+    o++;
+  char off[16] = "";
+  if (*o == 'Z' || *o == 'z') {
+    snprintf(off, sizeof off, "+00:00");
+  } else if ((*o == '+' || *o == '-') && dig2(o + 1)) {
+    int hh = (o[1] - '0') * 10 + (o[2] - '0'), mm = 0;
+    const char *m = o[3] == ':' ? o + 4 : o + 3;
+    if (dig2(m))
+      mm = (m[0] - '0') * 10 + (m[1] - '0');
+    if (hh <= 14 && mm < 60)
+      snprintf(off, sizeof off, "%c%02d:%02d", *o, hh, mm);
+  }
+  snprintf(out, outsz, "T%.*s%s", (int)k, s, off);
+}
+
 /* ISO 8601 from the common forms; out gets "" when nothing is found. */
 static void norm_date(const char *s, char *out, size_t outsz) {
   out[0] = '\0';
@@ -287,25 +340,16 @@ static void norm_date(const char *s, char *out, size_t outsz) {
     if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
       return;
     /* keep the time of day and offset when given in ISO form */
-    size_t k = 10, len = strnlen(s, 64);
+    size_t len = strnlen(s, 64);
     if (len < 10 || s[4] != s[7] || !isdigit((unsigned char)s[8])) {
       /* "2019-1-5": no time part follows a short form */
       snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
       return;
     }
-    if (len > 11 && s[4] == '-' && s[7] == '-' &&
-        (s[10] == 'T' || s[10] == ' ') && isdigit((unsigned char)s[11])) {
-      k = 11;
-      while (s[k] && k < 40 &&
-             (isdigit((unsigned char)s[k]) || strchr(":.+-Z", s[k])))
-        k++;
-      if (k < 16)
-        k = 10;
-    }
-    snprintf(out, outsz, "%04d-%02d-%02d%.*s", y, mo, d, k > 10 ? (int)(k - 10) : 0,
-             s + 10);
-    if (k > 10)
-      out[10] = 'T';
+    char tm[40] = "";
+    if (len > 11 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' '))
+      iso_time(s + 11, tm, sizeof tm);
+    snprintf(out, outsz, "%04d-%02d-%02d%s", y, mo, d, tm);
     return;
   }
   /* "November 19, 2019", "Nov. 19 2019", "19 November 2019" */
@@ -586,9 +630,7 @@ static void byline_from_dom(struct cand *c, const xmlNode *n, int depth,
     if (cand) {
       char *txt = norm_text(n);
       if (txt) {
-        char *s = txt;
-        if (pc_ascii_istarts(s, "by "))
-          s += 3;
+        const char *s = skip_by(txt);
         size_t l = strlen(s);
         if (l >= 3 && l <= 100 && !strchr(s, '@'))
           *found = strdup(s);
@@ -652,10 +694,21 @@ void pc_meta_extract(const pc_ctx *ctx, htmlDocPtr html, const char *url,
       if (buf[0])
         pc_doc_set_meta(doc, PC_META_LANG, buf, strlen(buf));
     } else if (f == PC_META_URL || f == PC_META_IMAGE) {
-      char *abs = url ? pc_url_resolve(url, v) : NULL;
+      /* an image is resolved against the page's address: the input's, or
+       * the canonical one the page declares (resolved just before) */
+      const char *base = url;
+      const char *canon = doc->meta[PC_META_URL];
+      if (!base && f == PC_META_IMAGE && canon &&
+          (pc_ascii_istarts(canon, "http://") ||
+           pc_ascii_istarts(canon, "https://")))
+        base = canon;
+      char *abs = pc_url_resolve(base, v); /* trimmed even without a base */
       const char *u = abs ? abs : v;
       pc_doc_set_meta(doc, (pc_meta)f, u, strlen(u));
       free(abs);
+    } else if (f == PC_META_BYLINE) {
+      v = skip_by(v);
+      pc_doc_set_meta(doc, (pc_meta)f, v, strlen(v));
     } else {
       pc_doc_set_meta(doc, (pc_meta)f, v, strlen(v));
     }

@@ -1,16 +1,41 @@
-/* text.c - the document as plain text and as Markdown. */
+/* text.c - the document as plain text and as Markdown.  Soft hyphens
+ * (U+00AD), which the model keeps as the page wrote them, are dropped: in
+ * plain text they are only noise inside words. */
 #include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* s[0..n) without its soft hyphens. */
+static void add_text(struct pc_buf *b, const char *s, size_t n) {
+  const char *e = s + n, *p = s;
+  while (p < e) {
+    const char *q = memchr(p, 0xC2, (size_t)(e - p));
+    if (!q || q + 1 >= e) {
+      pc_buf_add(b, p, (size_t)(e - p));
+      return;
+    }
+    pc_buf_add(b, p, (size_t)(q - p));
+    if ((unsigned char)q[1] == 0xAD) {
+      p = q + 2;
+    } else {
+      pc_buf_add(b, q, 2);
+      p = q + 2;
+    }
+  }
+}
+
+static void add_str(struct pc_buf *b, const char *s) {
+  add_text(b, s, strlen(s));
+}
+
 void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
   const char *title = doc->meta[PC_META_TITLE];
   if (title) {
     if (md)
       pc_buf_adds(b, "# ");
-    pc_buf_adds(b, title);
+    add_str(b, title);
     pc_buf_adds(b, "\n\n");
   }
   if (md) {
@@ -18,7 +43,7 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
     if (by || date) {
       pc_buf_addc(b, '*');
       if (by)
-        pc_buf_adds(b, by);
+        add_str(b, by);
       if (by && date)
         pc_buf_adds(b, ", ");
       if (date)
@@ -35,7 +60,7 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
       pc_buf_adds(b, "\n\n");
     first = false;
     if (!md) {
-      pc_buf_add(b, bl->content.text, bl->content.len);
+      add_text(b, bl->content.text, bl->content.len);
       continue;
     }
     switch (bl->type) {
@@ -43,7 +68,7 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
       for (int l = 0; l < (bl->level ? bl->level : 2) && l < 6; l++)
         pc_buf_addc(b, '#');
       pc_buf_addc(b, ' ');
-      pc_buf_add(b, bl->content.text, bl->content.len);
+      add_text(b, bl->content.text, bl->content.len);
       break;
     case PC_BLOCK_BLOCKQUOTE:
     case PC_BLOCK_PARAGRAPH: {
@@ -51,6 +76,11 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
       if (q)
         pc_buf_adds(b, "> ");
       for (size_t k = 0; k < bl->content.len; k++) {
+        if ((unsigned char)bl->content.text[k] == 0xC2 && k + 1 < bl->content.len &&
+            (unsigned char)bl->content.text[k + 1] == 0xAD) {
+          k++;
+          continue;
+        }
         pc_buf_addc(b, bl->content.text[k]);
         if (q && bl->content.text[k] == '\n')
           pc_buf_adds(b, "> ");
@@ -65,23 +95,23 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
           pc_buf_printf(b, "%zu. ", k + 1);
         else
           pc_buf_adds(b, "- ");
-        pc_buf_add(b, bl->items[k].text, bl->items[k].len);
+        add_text(b, bl->items[k].text, bl->items[k].len);
       }
       break;
     case PC_BLOCK_PRE:
       pc_buf_adds(b, "```\n");
-      pc_buf_add(b, bl->content.text, bl->content.len);
+      add_text(b, bl->content.text, bl->content.len);
       pc_buf_adds(b, "\n```");
       break;
     case PC_BLOCK_FIGURE:
       pc_buf_adds(b, "![");
-      pc_buf_adds(b, bl->alt ? bl->alt : "");
+      add_str(b, bl->alt ? bl->alt : "");
       pc_buf_adds(b, "](");
       pc_buf_adds(b, bl->src ? bl->src : "");
       pc_buf_addc(b, ')');
       if (bl->caption.len) {
         pc_buf_adds(b, "\n\n*");
-        pc_buf_add(b, bl->caption.text, bl->caption.len);
+        add_text(b, bl->caption.text, bl->caption.len);
         pc_buf_addc(b, '*');
       }
       break;
@@ -91,7 +121,7 @@ void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool md) {
         for (size_t c = 0; c < bl->ncols; c++) {
           pc_buf_addc(b, ' ');
           const pc_text *cell = &bl->cells[r * bl->ncols + c];
-          pc_buf_add(b, cell->text, cell->len);
+          add_text(b, cell->text, cell->len);
           pc_buf_adds(b, " |");
         }
         pc_buf_addc(b, '\n');
