@@ -272,6 +272,9 @@ void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q);
 /* spans.c: quoted spans no cue reported, after speech_in */
 void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
 
+/* transcript.c */
+void pc_att_transcript(struct analysis *a, bool *turn);
+
 /* claims.c */
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1);
 void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1);

@@ -308,6 +308,12 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_entities(&a);
   if (!a.oom && a.nt)
     pc_att_index_persons(&a);
+  /* interview turns ("Rick: ...") are quotes already: no speech in them */
+  bool *turn = calloc(doc->nblocks + 1, sizeof *turn);
+  if (!turn)
+    a.oom = true;
+  if (!a.oom && a.nt)
+    pc_att_transcript(&a, turn);
   size_t sp = 0;
   for (size_t i = 0; i < a.nt && !a.oom;) {
     uint32_t bl = a.t[i].block;
@@ -322,13 +328,15 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       if (e <= s)
         e = s + 1;
       a.sent_q0 = a.nq;
-      pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
+      if (!turn[bl])
+        pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
       pc_att_claims_in(&a, s, e);
       pc_att_rebuttals_in(&a, s, e);
       s = e;
     }
     i = bend;
   }
+  free(turn);
   pc_status st = a.oom ? pc_error_set(err, PC_ERR_NOMEM, "out of memory")
                        : publish(&a, err);
   analysis_free(&a);

@@ -1,0 +1,156 @@
+/*
+ * transcript.c - interviews, Q&As and transcripts: paragraphs that open
+ * with a speaker's label ("Rick: I got into tech ...") are that speaker's
+ * words, quoted without marks.
+ *
+ * A label is one to four capitalised words and a colon at the start of a
+ * paragraph.  It counts only in a document where labels make a dialogue:
+ * at least two distinct labels, together opening at least three
+ * paragraphs, each naming a person (an entity of the document, or a given
+ * name).  That leaves out "Update:", "Photo:" and a single "Warning:".
+ * The label stands for the person the document names in full ("Rick" for
+ * Rick Terrill); the paragraph after the colon is one direct quote with
+ * no cue.  Questions labelled "Q" and answers labelled "A" name no one and
+ * are left to the other passes.
+ */
+#include "analysis.h"
+
+#include <strings.h>
+
+enum { LABEL_MAX = 4, DIALOGUE_MIN = 3 };
+
+/* Whether the n words at t0 are the whole of name, its last n words
+ * (a surname), or (one word) the first of two or more (a given name). */
+static bool label_names(const struct analysis *a, size_t t0, size_t n,
+                        const char *name) {
+  const char *w[16];
+  size_t wl[16], nw = 0;
+  for (const char *p = name; *p && nw < 16;) {
+    while (*p == ' ')
+      p++;
+    if (!*p)
+      break;
+    w[nw] = p;
+    while (*p && *p != ' ')
+      p++;
+    wl[nw] = (size_t)(p - w[nw]);
+    nw++;
+  }
+  if (n > nw)
+    return false;
+  bool tail = true, head = n == 1 && nw > 1;
+  for (size_t k = 0; k < n; k++) {
+    const char *low = a->t[t0 + k].low;
+    size_t j = nw - n + k;
+    tail = tail && strlen(low) == wl[j] && strncasecmp(low, w[j], wl[j]) == 0;
+  }
+  head = head && strlen(a->t[t0].low) == wl[0] &&
+         strncasecmp(a->t[t0].low, w[0], wl[0]) == 0;
+  return tail || head;
+}
+
+/* The person the label names: an entity of the document (-1 when none,
+ * -2 when two answer to it), or -3 for a given name alone. */
+static int label_person(const struct analysis *a, size_t t0, size_t n) {
+  int found = -1;
+  for (size_t e = 0; e < a->nen; e++) {
+    if (a->en[e].type != PC_ENTITY_PERSON || !a->en[e].name ||
+        !label_names(a, t0, n, a->en[e].name))
+      continue;
+    if (found >= 0 && found != (int)e)
+      return -2; /* two people answer to the label: it names no one */
+    found = (int)e;
+  }
+  if (found == -1 && n == 1 && list_tag(&a->lex->given, a->t[t0].low))
+    return -3; /* a given name the article gives no surname */
+  return found;
+}
+
+/* The label opening the paragraph at token t0 of a block ending at bend:
+ * its word count (the colon follows), or 0. */
+static size_t label_at(const struct analysis *a, size_t t0, size_t bend) {
+  size_t k = t0;
+  while (k < bend && k < t0 + LABEL_MAX && a->t[k].type == T_WORD &&
+         (a->t[k].flags & F_CAP) && !function_cap(a, a->t[k].low))
+    k++;
+  if (k == t0 || k + 1 >= bend || !is_punct(&a->t[k], ":"))
+    return 0;
+  /* "Q:" and "A:" name no one */
+  if (k == t0 + 1 && a->t[t0].e - a->t[t0].s == 1)
+    return 0;
+  return k - t0;
+}
+
+struct label {
+  size_t t0, n, bend; /* the label's first token, words, block end */
+  int ent;            /* the person, or -1 for a bare given name */
+};
+
+/* The labels of the document's paragraphs, at most cap. */
+static size_t find_labels(const struct analysis *a, struct label *l,
+                          size_t cap) {
+  size_t nl = 0;
+  for (size_t i = 0; i < a->nt && nl < cap;) {
+    size_t bend = i;
+    while (bend < a->nt && a->t[bend].block == a->t[i].block)
+      bend++;
+    size_t n = label_at(a, i, bend);
+    int p = n ? label_person(a, i, n) : -2;
+    if (n && (p >= 0 || p == -3))
+      l[nl++] = (struct label){i, n, bend, p >= 0 ? p : -1};
+    i = bend;
+  }
+  return nl;
+}
+
+/* Whether the labels make a dialogue: two distinct ones, three in all. */
+static bool dialogue(const struct analysis *a, const struct label *l,
+                     size_t nl) {
+  if (nl < DIALOGUE_MIN)
+    return false;
+  for (size_t k = 1; k < nl; k++)
+    if (l[k].n != l[0].n || strcmp(a->t[l[k].t0].low, a->t[l[0].t0].low))
+      return true;
+  return false;
+}
+
+static void add_turn(struct analysis *a, const struct label *l) {
+  size_t c0 = l->t0 + l->n + 1; /* after the colon */
+  if (c0 >= l->bend || a->nq >= PC_MAX_QUOTES)
+    return;
+  GROW(a, q, nq, capq);
+  if (a->oom)
+    return;
+  struct found_quote *q = &a->q[a->nq];
+  memset(q, 0, sizeof *q);
+  q->block = a->t[c0].block;
+  q->s = a->t[c0].s;
+  q->e = a->t[l->bend - 1].e;
+  q->kind = PC_QUOTE_DIRECT;
+  q->ent = l->ent;
+  q->speaker = l->ent >= 0 ? strdup(a->en[l->ent].name)
+                           : pc_att_text_of(a, l->t0, l->t0 + l->n);
+  if (l->ent >= 0 && a->en[l->ent].role)
+    q->role = strdup(a->en[l->ent].role);
+  q->parent = -1;
+  q->t0 = c0, q->t1 = l->bend;
+  a->nq++;
+}
+
+/* Marks each labelled turn's block in *turn (one flag per block) and
+ * adds its quote; the other passes skip those blocks' speech. */
+void pc_att_transcript(struct analysis *a, bool *turn) {
+  enum { CAP = 512 };
+  struct label *l = malloc(CAP * sizeof *l);
+  if (!l) {
+    a->oom = true;
+    return;
+  }
+  size_t nl = find_labels(a, l, CAP);
+  if (dialogue(a, l, nl))
+    for (size_t k = 0; k < nl && !a->oom; k++) {
+      add_turn(a, &l[k]);
+      turn[a->t[l[k].t0].block] = true;
+    }
+  free(l);
+}
