@@ -369,6 +369,15 @@ static void progressive_cue(struct analysis *a, size_t t0, size_t i,
   a->t[i - 1].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
 }
 
+/* Whether punctuation or a quotation mark stands within four tokens
+ * from j ("..., he noted Tuesday."). */
+static bool punct_near(const struct analysis *a, size_t j) {
+  for (size_t k = j; k < a->nt && k < j + 4; k++)
+    if (a->t[k].type != T_WORD)
+      return true;
+  return false;
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -388,13 +397,24 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
-    /* "the claim", "his view", "the ministry's claim": a verb's noun
-     * form after a determiner or a possessive is the noun */
+    /* "the claim", "his view", "the ministry's claim", "for comment": a
+     * verb's noun form after a determiner, a possessive or a preposition
+     * (not the "to" of an infinitive) is the noun */
     if ((tag & PC_CUE_WEAK) && !(tag & PC_CUE_NOUN) && i > t0 &&
         a->t[i - 1].type == T_WORD &&
         (determiner(a, a->t[i - 1].low) ||
          fw_is(a, a->t[i - 1].low, PC_FW_POSS) ||
+         (preposition(a, a->t[i - 1].low) &&
+          !fw_is(a, a->t[i - 1].low, PC_FW_INF)) ||
          pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1))) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "maintains strict rules on imports": a cue that needs a clause
+     * and has none, nor punctuation close after it for an attribution
+     * that ends the speech ("..., he noted"), is no cue at all */
+    if ((tag & PC_CUE_CREQ) && !punct_near(a, i + len) &&
+        !pc_att_clausal_after(a, i + len, a->nt)) {
       a->t[i].cue = 0;
       continue;
     }
@@ -438,7 +458,8 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     const struct token *t = &a->t[k];
     if (t->type == T_QOPEN || is_punct(t, ":"))
       return true;
-    if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD)
+    if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
+        !(a->t[k + 1].flags & F_CAP))
       continue; /* "U.S. forces": an abbreviation inside the sentence */
     if (t->type != T_WORD) {
       if (!is_punct(t, ",") || k + 1 >= t1)
