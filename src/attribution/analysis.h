@@ -25,7 +25,9 @@
 enum { T_WORD = 1, T_PUNCT, T_QOPEN, T_QCLOSE };
 enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
        F_WEAK = 4 /* a cue that is also a common noun */,
-       F_QREQ = 8 /* a cue that reports only words in quotation marks */ };
+       F_QREQ = 8 /* a cue that reports only words in quotation marks */,
+       F_CREQ = 16 /* a cue that is speech only with a clausal or quoted
+                      complement: "maintains that", not "maintains rules" */ };
 
 struct token {
   uint32_t s, e;     /* bytes in the block text */
@@ -250,6 +252,8 @@ size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
 void pc_att_strip_possessive(const struct analysis *a, char *s);
 size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);
+void pc_att_mark_cues(struct analysis *a, size_t t0);
+bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1);
 
 /* entities.c */
 void pc_att_entities(struct analysis *a);

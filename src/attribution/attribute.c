@@ -293,16 +293,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_tokenize_block(&a, (uint32_t)b);
     pc_att_mark_sentence_starts(&a, t0);
     pc_att_pair_block(&a, t0, a.nt);
-    for (size_t i = t0; i < a.nt && !a.oom; i++)
-      if (a.t[i].type == T_WORD) {
-        size_t which = 0;
-        size_t len = pc_att_match_list(&a, i, a.nt, &lex->cues, &which);
-        a.t[i].cue = (uint8_t)(len < 255 ? len : 0);
-        if (len && lex->cues.p[which].tag == 1)
-          a.t[i].flags |= F_WEAK;
-        if (len && lex->cues.p[which].tag == 2)
-          a.t[i].flags |= F_QREQ;
-      }
+    pc_att_mark_cues(&a, t0);
   }
   if (!a.oom)
     pc_att_entities(&a);

@@ -621,6 +621,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
   if ((a->t[i].flags & F_WEAK) && i + len < t1 &&
       a->t[i + len].type == T_WORD && fw_is(a, a->t[i + len].low, PC_FW_PASS))
     return false;
+  /* "maintains strict rules", "claimed victory": a cue with other senses
+   * is speech only with a clausal or quoted complement, or at the end of
+   * the speech it reports (data: cues.txt "+") */
+  if ((a->t[i].flags & F_CREQ) && !post &&
+      !pc_att_clausal_after(a, i + len, t1))
+    return false;
   /* "called his death “a crisis”": such a cue reports only quoted
    * words that follow the thing it names within a few words (not
    * "called for", "called her", nor "a group called “Friends of X”") */

@@ -353,3 +353,143 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
   }
   return t1;
 }
+
+/*** cues ******************************************************************/
+
+/* A progressive cue ("are urging", "was telling") starts at its form of
+ * "be", so that the speaker stands right before it: the cue at i (len
+ * words, an -ing form) and its flags go to the word before too. */
+static void progressive_cue(struct analysis *a, size_t t0, size_t i,
+                            size_t len) {
+  if (i <= t0 || a->t[i - 1].type != T_WORD || len + 1 >= 255 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+      !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3))
+    return;
+  a->t[i - 1].cue = (uint8_t)(len + 1);
+  a->t[i - 1].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
+}
+
+/* Whether punctuation or a quotation mark stands within four tokens
+ * from j ("..., he noted Tuesday."). */
+static bool punct_near(const struct analysis *a, size_t j) {
+  for (size_t k = j; k < a->nt && k < j + 4; k++)
+    if (a->t[k].type != T_WORD)
+      return true;
+  return false;
+}
+
+/* The cue phrase starting at each word of the block from t0 (its length
+ * in t.cue) and its marks as flags (data: cues.txt). */
+void pc_att_mark_cues(struct analysis *a, size_t t0) {
+  const struct pc_phrase_list *l = &a->lex->cues;
+  for (size_t i = t0; i < a->nt; i++) {
+    if (a->t[i].type != T_WORD)
+      continue;
+    size_t which = 0;
+    size_t len = pc_att_match_list(a, i, a->nt, l, &which);
+    a->t[i].cue = (uint8_t)(len < 255 ? len : 0);
+    if (!a->t[i].cue)
+      continue;
+    int tag = l->p[which].tag;
+    /* speech nouns ("statement") are listed for the passes that read
+     * nouns; alone they are no cue: "his testimony and slammed ..." */
+    if (tag & PC_CUE_NOUN) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "the claim", "his view", "the ministry's claim", "for comment": a
+     * verb's noun form after a determiner, a possessive or a preposition
+     * (not the "to" of an infinitive) is the noun */
+    if ((tag & PC_CUE_WEAK) && !(tag & PC_CUE_NOUN) && i > t0 &&
+        a->t[i - 1].type == T_WORD &&
+        (determiner(a, a->t[i - 1].low) ||
+         fw_is(a, a->t[i - 1].low, PC_FW_POSS) ||
+         (preposition(a, a->t[i - 1].low) &&
+          !fw_is(a, a->t[i - 1].low, PC_FW_INF)) ||
+         pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1))) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "maintains strict rules on imports": a cue that needs a clause
+     * and has none, nor punctuation close after it for an attribution
+     * that ends the speech ("..., he noted"), is no cue at all */
+    if ((tag & PC_CUE_CREQ) && !punct_near(a, i + len) &&
+        !pc_att_clausal_after(a, i + len, a->nt)) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    if (tag & PC_CUE_WEAK)
+      a->t[i].flags |= F_WEAK;
+    if (tag & PC_CUE_QREQ)
+      a->t[i].flags |= F_QREQ;
+    if (tag & PC_CUE_CREQ)
+      a->t[i].flags |= F_CREQ;
+    progressive_cue(a, t0, i, len);
+  }
+}
+
+/* Whether token k is a finite verb of a clause of its own: an auxiliary
+ * or modal (data: fin), or a past form in -ed after a noun ("5,000
+ * people entered"), not after a determiner ("the coveted prize"). */
+static bool finite_at(const struct analysis *a, size_t j, size_t k) {
+  const struct token *t = &a->t[k], *p = &a->t[k - 1];
+  if (k <= j)
+    return false;
+  if (fw_is(a, t->low, PC_FW_FIN))
+    return true;
+  size_t n = strlen(t->low);
+  return n > 4 && strcmp(t->low + n - 2, "ed") == 0 && p->type == T_WORD &&
+         !determiner(a, p->low) && !fw_is(a, p->low, PC_FW_POSS) &&
+         !preposition(a, p->low) && !stop_word(a, p->low);
+}
+
+/* Whether a cue's complement from token j on (to t1) is a clause or
+ * quoted words, as a cue with other senses needs ("+" in cues.txt):
+ * quotation marks or a colon within a few words; "that" after at most a
+ * time or an addressee ("reported Wednesday that") or a prepositional
+ * phrase ("noted in a report that"); a gerund or a subject pronoun right
+ * after the cue ("reported being logged off", "maintains he is ..."); a
+ * clause with its own finite verb ("concluded the evidence was weak").
+ * Not "maintains strict rules", "claimed victory in the race", "reported
+ * for duty", "concluded its hearing on Monday". */
+bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
+  bool prep = false, det = false;
+  for (size_t k = j; k < t1 && k < j + 12; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type == T_QOPEN || is_punct(t, ":"))
+      return true;
+    if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
+        !(a->t[k + 1].flags & F_CAP))
+      continue; /* "U.S. forces": an abbreviation inside the sentence */
+    if (t->type != T_WORD) {
+      if (!is_punct(t, ",") || k + 1 >= t1)
+        return false;
+      if (k == j) /* "As Herbert notes, being able to ..." */
+        return true;
+      /* "noted, “...”", "noted at the time, Trump's ..." */
+      if (a->t[k + 1].type == T_QOPEN || is_comp(a, k + 1))
+        return true;
+      if (!prep)
+        return false;
+      continue;
+    }
+    if (is_comp(a, k))
+      return prep || (k < j + 4 && !det);
+    /* a gerund: "reported being logged off", "accused X of hiding" */
+    if ((k == j || preposition(a, a->t[k - 1].low)) &&
+        pc_att_ending(a, t->low, PC_FW_PTCP, 2))
+      return true;
+    if (k == j && fw_is(a, t->low, PC_FW_SUBJ) && k + 1 < t1 &&
+        a->t[k + 1].type == T_WORD && !preposition(a, a->t[k + 1].low) &&
+        !determiner(a, a->t[k + 1].low))
+      return true;
+    if (finite_at(a, j, k))
+      return true;
+    if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
+        fw_is(a, t->low, PC_FW_SUB))
+      return false;
+    prep |= preposition(a, t->low);
+    det |= determiner(a, t->low) || fw_is(a, t->low, PC_FW_POSS);
+  }
+  return false;
+}

@@ -38,6 +38,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->names);
   list_free(&lex->given);
   list_free(&lex->comps);
+  list_free(&lex->inflections);
   for (int k = 0; k < PC_FW_COUNT; k++)
     list_free(&lex->fw[k]);
   free(lex->fw_key);
@@ -130,7 +131,7 @@ struct parse_args {
   int kind; /* which file */
 };
 
-enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP };
+enum { K_PLAIN, K_PRONOUN, K_CLAIM, K_COUNTRY, K_GROUP, K_CUE };
 
 struct fw_parse {
   struct pc_lex *lex;
@@ -153,7 +154,7 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
-      "notpl", "agent", "charge", "false", "rebut", "venue"};
+      "notpl", "agent", "charge", "false", "rebut", "venue", "fin"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;
@@ -244,6 +245,15 @@ static pc_status phrase_line(struct parse_args *a, const struct fields *fs,
       pe = sp;
       p->tag = sp[1];
     }
+  }
+  /* cues.txt: the marks after the phrase (" ? +", " n"), in any order */
+  while (a->kind == K_CUE && pe - ps > 2 && pe[-2] == ' ' &&
+         strchr("?!+n", pe[-1])) {
+    p->tag |= pe[-1] == '?'   ? PC_CUE_WEAK
+              : pe[-1] == '!' ? PC_CUE_QREQ
+              : pe[-1] == '+' ? PC_CUE_CREQ
+                              : PC_CUE_NOUN | PC_CUE_WEAK | PC_CUE_CREQ;
+    pe -= 2;
   }
   if (a->kind == K_PLAIN && pe - ps > 2 && pe[-1] == '?' && pe[-2] == ' ') {
     pe -= 2; /* "state ?": a weak cue, also a common noun */
@@ -453,6 +463,159 @@ static pc_status index_function_words(struct pc_lex *lex, pc_error *err) {
   return PC_OK;
 }
 
+/*** cues: lemmas and their forms ******************************************/
+
+static bool vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Whether w (n bytes) doubles its last letter before -ed and -ing: one
+ * syllable ending consonant-vowel-consonant ("chat", "snap"; not "shout",
+ * "yell", "vow").  Longer verbs that double are in inflections.txt. */
+static bool doubles(const char *w, size_t n) {
+  if (n < 3 || vowel(w[n - 1]) || strchr("wxy", w[n - 1]) ||
+      !vowel(w[n - 2]) || vowel(w[n - 3]))
+    return false;
+  int groups = 0;
+  for (size_t i = 0; i < n; i++)
+    groups += vowel(w[i]) && (i == 0 || !vowel(w[i - 1]));
+  return groups == 1;
+}
+
+/* The English forms of the lemma w by rule into out[0..2]: -s (also a
+ * noun's plural), past (also the participle), -ing.  Words longer than
+ * PC_FORM_MAX - 6 bytes keep only the lemma (the forms are left empty). */
+#define PC_FORM_MAX 40
+static void rule_forms(const char *w, char out[3][PC_FORM_MAX]) {
+  size_t n = strlen(w);
+  out[0][0] = out[1][0] = out[2][0] = '\0';
+  if (n < 2 || n + 6 > PC_FORM_MAX)
+    return;
+  int m = (int)n;
+  char last = w[n - 1], prev = w[n - 2];
+  bool cy = last == 'y' && !vowel(prev); /* "deny" */
+  if (cy)
+    snprintf(out[0], PC_FORM_MAX, "%.*sies", m - 1, w);
+  else if (strchr("sxz", last) || (last == 'h' && strchr("cs", prev)) ||
+           (last == 'o' && !vowel(prev)))
+    snprintf(out[0], PC_FORM_MAX, "%ses", w); /* "echoes" */
+  else
+    snprintf(out[0], PC_FORM_MAX, "%ss", w);
+  bool dbl = doubles(w, n);
+  if (last == 'e')
+    snprintf(out[1], PC_FORM_MAX, "%sd", w);
+  else if (cy)
+    snprintf(out[1], PC_FORM_MAX, "%.*sied", m - 1, w);
+  else
+    snprintf(out[1], PC_FORM_MAX, "%s%sed", w, dbl ? w + n - 1 : "");
+  if (last == 'e' && prev == 'i')
+    snprintf(out[2], PC_FORM_MAX, "%.*sying", m - 2, w); /* "lying" */
+  else if (last == 'e' && !strchr("eyo", prev))
+    snprintf(out[2], PC_FORM_MAX, "%.*sing", m - 1, w); /* "arguing" */
+  else
+    snprintf(out[2], PC_FORM_MAX, "%s%sing", w, dbl ? w + n - 1 : "");
+}
+
+/* A copy of lemma phrase p at the end of l, its first word replaced by
+ * form, with tag. */
+static bool push_form(struct pc_phrase_list *l, const struct pc_phrase *p,
+                      const char *form, int tag) {
+  struct pc_phrase *q = push(l);
+  if (!q || !(q->w = calloc(p->n, sizeof *q->w)))
+    return false;
+  q->tag = tag;
+  for (size_t k = 0; k < p->n; k++) {
+    q->w[k] = strdup(k == 0 ? form : p->w[k]);
+    if (!q->w[k])
+      return false;
+    q->n = k + 1;
+  }
+  return true;
+}
+
+/* The forms of the lemma phrase p into out: the lemma, then its forms
+ * from inflections.txt or by rule; a noun only adds its plural.  The
+ * lemma and its -s form of a weak (also a noun) lemma stay weak, its
+ * other forms ("stated", "claiming") are verbs only. */
+static bool lemma_forms(const struct pc_lex *lex, const struct pc_phrase *p,
+                        struct pc_phrase_list *out) {
+  const char *w = p->w[0];
+  char rule[3][PC_FORM_MAX];
+  rule_forms(w, rule);
+  const struct pc_phrase *irr = NULL;
+  for (size_t k = 0; k < lex->inflections.n && !irr && !(p->tag & PC_CUE_NOUN);
+       k++)
+    if (strcmp(lex->inflections.p[k].w[0], w) == 0)
+      irr = &lex->inflections.p[k];
+  const char *forms[16];
+  size_t nf = 0;
+  forms[nf++] = w;
+  if (irr)
+    for (size_t k = 1; k < irr->n && nf < 16; k++)
+      forms[nf++] = irr->w[k];
+  else
+    for (size_t k = 0; k < ((p->tag & PC_CUE_NOUN) ? 1u : 3u); k++)
+      if (rule[k][0])
+        forms[nf++] = rule[k];
+  for (size_t k = 0; k < nf; k++) {
+    bool dup = false;
+    for (size_t j = 0; j < k; j++)
+      dup |= strcmp(forms[j], forms[k]) == 0;
+    bool noun_form = k == 0 || strcmp(forms[k], rule[0]) == 0 ||
+                     (p->tag & PC_CUE_NOUN);
+    int tag = p->tag & ~PC_CUE_WEAK;
+    if ((p->tag & PC_CUE_WEAK) && noun_form)
+      tag |= PC_CUE_WEAK;
+    if (!dup && !push_form(out, p, forms[k], tag))
+      return false;
+  }
+  return true;
+}
+
+/* cues.txt holds lemmas when the language has inflections.txt: each
+ * becomes all its forms (before sorting; once per loaded lexicon). */
+static pc_status expand_cues(struct pc_lex *lex, pc_error *err) {
+  struct pc_phrase_list out = {0};
+  for (size_t i = 0; i < lex->cues.n; i++)
+    if (lex->cues.p[i].n && !lemma_forms(lex, &lex->cues.p[i], &out)) {
+      list_free(&out);
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    }
+  list_free(&lex->cues);
+  lex->cues = out;
+  return PC_OK;
+}
+
+/* Whether data file name is there: in data_dir or built in. */
+static bool data_present(const char *data_dir, const char *name) {
+  if (data_dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", data_dir, name);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      fclose(f);
+      return true;
+    }
+  }
+  for (size_t i = 0; i < pc_data_nfiles; i++)
+    if (pc_data_files[i].name && strcmp(pc_data_files[i].name, name) == 0)
+      return true;
+  return false;
+}
+
+/* The optional inflections.txt of lang: when there, cues.txt holds
+ * lemmas, expanded to their forms. */
+static pc_status load_inflections(const char *data_dir, const char *lang,
+                                  struct pc_lex *lex, pc_error *err) {
+  char name[64];
+  snprintf(name, sizeof name, "%s/inflections.txt", lang);
+  if (!data_present(data_dir, name))
+    return PC_OK;
+  struct parse_args a = {&lex->inflections, K_PLAIN};
+  pc_status st = pc_data_load(data_dir, name, parse_lines, &a, err);
+  return st == PC_OK ? expand_cues(lex, err) : st;
+}
+
 pc_status pc_lex_load(const char *data_dir, const char *lang,
                       struct pc_lex *lex, pc_error *err) {
   static const struct {
@@ -460,7 +623,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     size_t off;
     int kind;
   } files[] = {
-      {"cues.txt", offsetof(struct pc_lex, cues), K_PLAIN},
+      {"cues.txt", offsetof(struct pc_lex, cues), K_CUE},
       {"frames.txt", offsetof(struct pc_lex, frames), K_PLAIN},
       {"pronouns.txt", offsetof(struct pc_lex, pronouns), K_PRONOUN},
       {"roles.txt", offsetof(struct pc_lex, roles), K_PLAIN},
@@ -481,6 +644,9 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     if (st != PC_OK)
       return st;
   }
+  pc_status ist = load_inflections(data_dir, lang, lex, err);
+  if (ist != PC_OK)
+    return ist;
   char fwname[64];
   snprintf(fwname, sizeof fwname, "%s/function-words.txt", lang);
   pc_status fst = pc_data_load(data_dir, fwname, parse_function_words, lex, err);

@@ -13,7 +13,13 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_HEDGE, PC_FW_TELL, PC_FW_OBJM, PC_FW_OBJF, PC_FW_AFTER,
        PC_FW_SUBJ, PC_FW_ORD, PC_FW_PTCP, PC_FW_PASS, PC_FW_POSS, PC_FW_REL, PC_FW_PART, PC_FW_GEN, PC_FW_PL, PC_FW_NOTPL,
        PC_FW_AGENT, PC_FW_CHARGE, PC_FW_FALSE, PC_FW_REBUT,
-       PC_FW_VENUE, PC_FW_COUNT };
+       PC_FW_VENUE, PC_FW_FIN, PC_FW_COUNT };
+
+/* Marks of a cue (struct pc_phrase tag in pc_lex.cues; data/en/cues.txt). */
+enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
+       PC_CUE_QREQ = 2,  /* reports only words in quotation marks */
+       PC_CUE_CREQ = 4,  /* speech only with a clausal or quoted complement */
+       PC_CUE_NOUN = 8 }; /* a speech noun ("statement") */
 
 #define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
 
@@ -43,7 +49,8 @@ struct pc_lex {
   struct pc_phrase_list cues, frames, pronouns, roles, honorifics, claims,
       names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
       given, /* given names, tag 'f' or 'm' */
-      comps; /* complementizers: "that" */
+      comps, /* complementizers: "that" */
+      inflections; /* irregular forms: w[0] the lemma, then its forms */
   struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
   /* every function word once, with the bit mask of its categories: one
    * hash probe answers "is w a stop word / determiner / ..." */
