@@ -91,9 +91,9 @@ static bool tag_in(const char *t, const char *const *list) {
 #define TAG_IN(t, list) pc_in_sorted(t, list, sizeof list / sizeof *list - 1)
 
 static const char *const never_content[] = {
-    "applet", "area", "aside", "audio", "button", "canvas",
-    "datalist", "dialog", "embed", "footer", "frame", "frameset",
-    "head", "header", "iframe", "input", "link", "map",
+    "applet", "area", "audio", "button", "canvas",
+    "datalist", "dialog", "embed", "frame", "frameset",
+    "head", "iframe", "input", "link", "map",
     "math", "menu", "meta", "meter", "nav", "noscript",
     "object", "option", "output", "progress", "script", "select",
     "style", "svg", "template", "textarea", "video", NULL};
@@ -290,10 +290,14 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       x->doc->truncated = true; /* deeper content is not read */
       continue;
     }
-    if (TAG_IN(t, never_content) || hidden(n) || bad_role(n)) {
+    if (TAG_IN(t, never_content) || hidden(n)) {
       s->flags |= F_DEAD;
       continue;
     }
+    /* Page chrome by tag or role, unless broken markup left the article
+     * inside it (an unclosed <header> holds the rest of the page). */
+    bool chrome = pc_tag_is(t, "header") || pc_tag_is(t, "footer") ||
+                  pc_tag_is(t, "aside") || bad_role(n);
     bool link = in_link || pc_tag_is(t, "a");
     bool head = in_head || (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]);
     mark(x, n->children, depth + 1, in_table || pc_tag_is(t, "table"),
@@ -331,6 +335,10 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     if (pc_tag_is(t, "article") || pc_tag_is(t, "main") ||
         (ip && strstr(ip, "articleBody")))
       s->flags |= F_HASART;
+    if (chrome && !((s->flags & F_HASART) && s->paras >= 3)) {
+      s->flags |= F_DEAD;
+      continue;
+    }
     /* A class like "page-ad-margins" on the article's own wrapper must not
      * sink it: unlikely names kill only what holds no article marker. */
     if ((x->rules & R_STRIP_UNLIKELY) && !(s->flags & F_HASART) &&
