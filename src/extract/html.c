@@ -67,6 +67,7 @@ struct ex {
   struct pc_textb tb;
   unsigned rules; /* R_* in force */
   bool full;      /* the block cap is reached: stop walking */
+  size_t dropped; /* bytes of boilerplate left out by this attempt */
   pc_status status;
   pc_error *err;
 };
@@ -723,11 +724,29 @@ static pc_block *add_block(struct ex *x, pc_block_type type) {
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
     return true;
+  if (pc_boiler_match(&x->ctx->boiler.drop, t->text, t->len))
+    return true;
   size_t linked = 0;
   for (size_t i = 0; i < t->nspans; i++)
     if (t->spans[i].type == PC_SPAN_LINK)
       linked += t->spans[i].end - t->spans[i].start;
   return t->len < 300 && linked * 10 > t->len * 6;
+}
+
+static size_t body_chars(const pc_doc *doc);
+
+/* Characters of body text before a tail heading may end the article. */
+#define TAIL_MIN_BEFORE 250
+
+/* Whether a heading or short paragraph names a related-links, comments or
+ * newsletter section ("Related posts", "Ähnliche Beiträge";
+ * data/<lang>/boilerplate.txt) after some of the article's text: the
+ * article ends there. */
+static bool tail_starts(struct ex *x, pc_block_type type, const pc_text *t) {
+  if (type != PC_BLOCK_HEADING && t->len > 100)
+    return false;
+  return pc_boiler_match(&x->ctx->boiler.tail, t->text, t->len) &&
+         body_chars(x->doc) >= TAIL_MIN_BEFORE;
 }
 
 static void flush_para(struct ex *x, pc_block_type type, int level) {
@@ -737,8 +756,17 @@ static void flush_para(struct ex *x, pc_block_type type, int level) {
     return;
   }
   pc_textb_reset(&x->tb);
-  if (!t.len || boilerplate(x, &t))
+  if (!t.len)
     return;
+  if (tail_starts(x, type, &t)) {
+    x->full = true; /* the walk stops: the rest is the page's tail */
+    x->dropped += t.len;
+    return;
+  }
+  if (boilerplate(x, &t)) {
+    x->dropped += t.len;
+    return;
+  }
   if (type == PC_BLOCK_HEADING && x->title && strcmp(t.text, x->title) == 0)
     return; /* the headline is metadata */
   pc_block *b = add_block(x, type);
@@ -1110,6 +1138,7 @@ static void attempt(struct ex *x, unsigned rules) {
   x->doc->next_id = 0;
   x->doc->truncated = false;
   x->full = false;
+  x->dropped = 0;
   clear_private(x->body, 0);
   mark(x, x->body, 0, false, false, false);
   if (x->status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
@@ -1187,7 +1216,9 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
       if (x.status != PC_OK)
         break;
       size_t chars = body_chars(doc);
-      if (chars >= MIN_BODY_CHARS) {
+      /* what boilerplate filters left out counts as found: a short page
+       * must not go looking for a longer block because of them */
+      if (chars + x.dropped >= MIN_BODY_CHARS) {
         free(best);
         best = NULL;
         break;
