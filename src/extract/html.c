@@ -1095,6 +1095,98 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
   }
 }
 
+/*** 5. the lead **********************************************************/
+
+/* A standfirst often sits outside the body container: in the article's
+ * <header>, or in a sibling before it with a class saying so. */
+static const char *const lead_words[] = {
+    "lead", "intro", "teaser", "standfirst", "excerpt", "abstract",
+    "subtitle", "subheadline", "sub-headline", "chapo", "vorspann", "bajada",
+    "summary", "description", "deck", "sumario", "entradilla", "sommario",
+    "catenaccio", "occhiello", "descr", NULL};
+static const char *const lead_stop[] = {
+    "related", "sidebar", "comment", "footer", "menu", "nav", "caption",
+    "credit", "author", "byline", "date", "promo", "widget", "list",
+    "share", "social", "newsletter", "cookie", "image", "photo", "video",
+    "media", "leading", "asset", "site-", "picture", "gallery", "title",
+    NULL};
+
+/* Whether n's text ends as a sentence does (a deck or kicker usually
+ * does not). */
+static bool ends_sentence_mark(const xmlNode *n) {
+  struct pc_buf b;
+  pc_buf_init(&b, 1u << 16);
+  pc_dom_text(n, &b);
+  bool r = false;
+  size_t l = b.data ? b.len : 0;
+  while (l && strchr(" \t\r\n\"')\xC2\xA0\xBB\x9C\x9D\x80\xE2", b.data[l - 1]))
+    l--;
+  if (l)
+    r = strchr(".!?:", b.data[l - 1]) != NULL ||
+        (l >= 3 && memcmp(b.data + l - 3, "\xE2\x80\xA6", 3) == 0);
+  pc_buf_cleanup(&b);
+  return r;
+}
+
+static bool lead_like(struct ex *x, const xmlNode *n) {
+  struct nstat *s = S(x, n);
+  if (!s || s->text < 30 || s->text > 1500 || link_density(s) > 0.3 ||
+      s->imgs > 1 || s->lis > 0)
+    return false;
+  if (tag_is(n, "h1"))
+    return false; /* the headline */
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  return has_any(ci, lead_words) && !has_any(ci, lead_stop) &&
+         ends_sentence_mark(n);
+}
+
+/* The first lead-like element of n's subtree (document order). */
+static const xmlNode *find_lead(struct ex *x, const xmlNode *n, int depth) {
+  for (; n && depth < 8; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || !S(x, n))
+      continue;
+    if (S(x, n)->flags & F_KEEP)
+      continue; /* walked anyway */
+    if (lead_like(x, n))
+      return n;
+    const xmlNode *r = find_lead(x, n->children, depth + 1);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+/* The lead nearest before the article's root: in the preceding siblings
+ * of the root and of its next three ancestors. */
+static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
+  int level = 0;
+  for (const xmlNode *a = root; a && a != x->body && level < 4;
+       a = a->parent, level++) {
+    for (const xmlNode *p = a->prev; p; p = p->prev) {
+      if (p->type != XML_ELEMENT_NODE)
+        continue;
+      if (S(x, p) && !(S(x, p)->flags & F_KEEP)) {
+        if (lead_like(x, p))
+          return p;
+        const xmlNode *r = find_lead(x, p->children, 1);
+        if (r)
+          return r;
+      }
+    }
+  }
+  return NULL;
+}
+
+static void lead_block(struct ex *x, const xmlNode *lead) {
+  if (has_block_child(lead)) {
+    container(x, lead, 1);
+    return;
+  }
+  inline_children(x, lead, 1);
+  flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+}
+
 /*** driver ****************************************************************/
 
 static void kept_walk(struct ex *x, xmlNode *root) {
@@ -1150,6 +1242,9 @@ static void attempt(struct ex *x, unsigned rules) {
   if (!top)
     top = x->body;
   keep_siblings(x, top);
+  const xmlNode *lead = top == x->body ? NULL : lead_before(x, top);
+  if (lead)
+    lead_block(x, lead);
   kept_walk(x, top);
 }
 
