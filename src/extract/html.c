@@ -609,16 +609,21 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
     return false;
   int weight = class_weight(x, n);
   double score = (s->flags & F_SCORED) ? s->score : 0.0;
-  if (weight + score < 0 && !(s->flags & F_KEEP))
+  double ld = link_density(s);
+  /* a list's own score is low by tag: a list of text (steps, ingredients,
+   * points of a programme) inside the article is kept */
+  bool text_list = list && weight >= 0 && ld <= 0.3 && s->text >= 20;
+  if (weight + score < 0 && !(s->flags & F_KEEP) && !text_list)
     return true;
   if (s->commas >= 10)
     return false;
-  double ld = link_density(s);
   unsigned p = s->paras, img = s->imgs, li = s->lis > 100 ? s->lis - 100 : 0;
   bool figure = pc_tag_is(t, "figure");
   if (list)
     li = 0;
-  if (img > 1 && (double)p / img < 0.5 && !figure)
+  /* a gallery, unless a list of steps with a photo each */
+  bool steps = s->lis >= img && s->text >= img * 40;
+  if (img > 1 && (double)p / img < 0.5 && !figure && !steps)
     return true;
   if (!list && li > p)
     return true;
