@@ -1253,6 +1253,29 @@ static void attempt(struct ex *x, unsigned rules) {
   kept_walk(x, top);
 }
 
+/* Below this many characters the chosen text is a stub (a notice, a
+ * teaser): the JSON-LD articleBody replaces it when much longer. */
+#define STUB_CHARS 300
+
+/* The page's text only in its structured data: the articleBody, one
+ * paragraph a line, when the page's own blocks hold next to nothing. */
+static void ld_fallback(struct ex *x, const char *body) {
+  size_t have = body_chars(x->doc), len = strlen(body);
+  if (have >= STUB_CHARS || len < 3 * have + 200)
+    return;
+  x->doc->nblocks = 0;
+  x->doc->next_id = 0;
+  x->full = false;
+  const char *p = body;
+  while (*p && !x->full && x->status == PC_OK) {
+    const char *e = strchr(p, '\n');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    pc_textb_add(&x->tb, p, l);
+    flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+    p += l + (e != NULL);
+  }
+}
+
 /* The page's <base href> made absolute (against base: the input's URL or
  * the canonical one), the base of its relative links and images as in a
  * browser; NULL unless that gives an http(s) address.  Caller frees. */
@@ -1289,7 +1312,8 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   x.status = PC_OK;
   pc_textb_init(&x.tb);
 
-  pc_meta_extract(ctx, html, url, doc, NULL);
+  char *ld_body = NULL; /* owned here */
+  pc_meta_extract(ctx, html, url, doc, &ld_body);
   const char *canon = doc->meta[PC_META_URL];
   if (!x.base && canon)
     x.base = canon;
@@ -1346,6 +1370,9 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
     }
     free(best);
   }
+  if (x.status == PC_OK && ld_body)
+    ld_fallback(&x, ld_body);
+  free(ld_body);
   pc_status st = x.status;
   pc_textb_cleanup(&x.tb);
   free(x.st);
