@@ -557,6 +557,20 @@ static bool ends_sentence(const xmlNode *n) {
   return r;
 }
 
+/* The class and id of n, lower case, digits left out ("section-12" and
+ * "section-30" are of one shape); empty when n has neither. */
+static void class_shape(const xmlNode *n, char *out, size_t sz) {
+  char ci[256];
+  lower_class_id(n, ci, sizeof ci);
+  size_t k = 0;
+  for (const char *p = ci; *p && k + 1 < sz; p++)
+    if (!(*p >= '0' && *p <= '9'))
+      out[k++] = *p;
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = '\0';
+}
+
 static void keep_siblings(struct ex *x, xmlNode *top) {
   struct nstat *ts = S(x, top);
   ts->flags |= F_KEEP;
@@ -564,6 +578,8 @@ static void keep_siblings(struct ex *x, xmlNode *top) {
     return;
   double threshold = fmax(10.0, ts->score * 0.2);
   const char *tcls = pc_dom_attr(top, "class");
+  char tshape[256];
+  class_shape(top, tshape, sizeof tshape);
   for (xmlNode *c = top->parent->children; c; c = c->next) {
     if (c == top || c->type != XML_ELEMENT_NODE)
       continue;
@@ -575,6 +591,14 @@ static void keep_siblings(struct ex *x, xmlNode *top) {
     if (tcls && cls && *tcls && strcmp(cls, tcls) == 0)
       bonus = ts->score * 0.2;
     bool keep = (s->flags & F_SCORED) && s->score + bonus >= threshold;
+    /* the article split over sibling parts of one kind (sections, text
+     * widgets of a page builder): text of the same tag and class shape */
+    if (!keep && tshape[0] && s->text >= 80 && link_density(s) < 0.25 &&
+        tag_is(c, pc_dom_tag(top))) {
+      char shape[256];
+      class_shape(c, shape, sizeof shape);
+      keep = strcmp(shape, tshape) == 0;
+    }
     if (!keep && tag_is(c, "p")) {
       double ld = link_density(s);
       if (s->text > 80 && ld < 0.25)
