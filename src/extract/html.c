@@ -13,8 +13,16 @@
  *  4. blocks - the chosen subtrees are walked into the document model:
  *              paragraphs, headings, lists, quotes, figures, tables; link
  *              lists, galleries of images and short boilerplate are left
- *              out on the way.
- * Every walk is bounded by PC_MAX_DEPTH.
+ *              out on the way; short blocks that are page chrome
+ *              (data/<lang>/boilerplate.txt) are dropped, and a heading
+ *              naming a tail section (related posts, comments) after some
+ *              of the article's text ends the walk.
+ *  5. lead     - a standfirst outside the body container (lead-type class
+ *              in the preceding siblings of the root and its ancestors)
+ *              goes first.
+ * <header>, <footer>, <aside> and chrome roles are dropped unless broken
+ * markup left the article inside them; a stub body gives way to the JSON-LD
+ * articleBody.  Every walk is bounded by PC_MAX_DEPTH.
  */
 #include "extract.h"
 #include "html/dom.h"
