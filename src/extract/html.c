@@ -13,8 +13,16 @@
  *  4. blocks - the chosen subtrees are walked into the document model:
  *              paragraphs, headings, lists, quotes, figures, tables; link
  *              lists, galleries of images and short boilerplate are left
- *              out on the way.
- * Every walk is bounded by PC_MAX_DEPTH.
+ *              out on the way; short blocks that are page chrome
+ *              (data/<lang>/boilerplate.txt) are dropped, and a heading
+ *              naming a tail section (related posts, comments) after some
+ *              of the article's text ends the walk.
+ *  5. lead     - a standfirst outside the body container (lead-type class
+ *              in the preceding siblings of the root and its ancestors)
+ *              goes first.
+ * <header>, <footer>, <aside> and chrome roles are dropped unless broken
+ * markup left the article inside them; a stub body gives way to the JSON-LD
+ * articleBody.  Every walk is bounded by PC_MAX_DEPTH.
  */
 #include "extract.h"
 #include "html/dom.h"
@@ -67,6 +75,7 @@ struct ex {
   struct pc_textb tb;
   unsigned rules; /* R_* in force */
   bool full;      /* the block cap is reached: stop walking */
+  size_t dropped; /* bytes of boilerplate left out by this attempt */
   pc_status status;
   pc_error *err;
 };
@@ -91,9 +100,9 @@ static bool tag_in(const char *t, const char *const *list) {
 #define TAG_IN(t, list) pc_in_sorted(t, list, sizeof list / sizeof *list - 1)
 
 static const char *const never_content[] = {
-    "applet", "area", "aside", "audio", "button", "canvas",
-    "datalist", "dialog", "embed", "footer", "frame", "frameset",
-    "head", "header", "iframe", "input", "link", "map",
+    "applet", "area", "audio", "button", "canvas",
+    "datalist", "dialog", "embed", "frame", "frameset",
+    "head", "iframe", "input", "link", "map",
     "math", "menu", "meta", "meter", "nav", "noscript",
     "object", "option", "output", "progress", "script", "select",
     "style", "svg", "template", "textarea", "video", NULL};
@@ -290,10 +299,14 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       x->doc->truncated = true; /* deeper content is not read */
       continue;
     }
-    if (TAG_IN(t, never_content) || hidden(n) || bad_role(n)) {
+    if (TAG_IN(t, never_content) || hidden(n)) {
       s->flags |= F_DEAD;
       continue;
     }
+    /* Page chrome by tag or role, unless broken markup left the article
+     * inside it (an unclosed <header> holds the rest of the page). */
+    bool chrome = pc_tag_is(t, "header") || pc_tag_is(t, "footer") ||
+                  pc_tag_is(t, "aside") || bad_role(n);
     bool link = in_link || pc_tag_is(t, "a");
     bool head = in_head || (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]);
     mark(x, n->children, depth + 1, in_table || pc_tag_is(t, "table"),
@@ -331,6 +344,10 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
     if (pc_tag_is(t, "article") || pc_tag_is(t, "main") ||
         (ip && strstr(ip, "articleBody")))
       s->flags |= F_HASART;
+    if (chrome && !((s->flags & F_HASART) && s->paras >= 3)) {
+      s->flags |= F_DEAD;
+      continue;
+    }
     /* A class like "page-ad-margins" on the article's own wrapper must not
      * sink it: unlikely names kill only what holds no article marker. */
     if ((x->rules & R_STRIP_UNLIKELY) && !(s->flags & F_HASART) &&
@@ -548,6 +565,20 @@ static bool ends_sentence(const xmlNode *n) {
   return r;
 }
 
+/* The class and id of n, lower case, digits left out ("section-12" and
+ * "section-30" are of one shape); empty when n has neither. */
+static void class_shape(const xmlNode *n, char *out, size_t sz) {
+  char ci[256];
+  lower_class_id(n, ci, sizeof ci);
+  size_t k = 0;
+  for (const char *p = ci; *p && k + 1 < sz; p++)
+    if (!(*p >= '0' && *p <= '9'))
+      out[k++] = *p;
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = '\0';
+}
+
 static void keep_siblings(struct ex *x, xmlNode *top) {
   struct nstat *ts = S(x, top);
   ts->flags |= F_KEEP;
@@ -555,6 +586,8 @@ static void keep_siblings(struct ex *x, xmlNode *top) {
     return;
   double threshold = fmax(10.0, ts->score * 0.2);
   const char *tcls = pc_dom_attr(top, "class");
+  char tshape[256];
+  class_shape(top, tshape, sizeof tshape);
   for (xmlNode *c = top->parent->children; c; c = c->next) {
     if (c == top || c->type != XML_ELEMENT_NODE)
       continue;
@@ -566,6 +599,14 @@ static void keep_siblings(struct ex *x, xmlNode *top) {
     if (tcls && cls && *tcls && strcmp(cls, tcls) == 0)
       bonus = ts->score * 0.2;
     bool keep = (s->flags & F_SCORED) && s->score + bonus >= threshold;
+    /* the article split over sibling parts of one kind (sections, text
+     * widgets of a page builder): text of the same tag and class shape */
+    if (!keep && tshape[0] && s->text >= 80 && link_density(s) < 0.25 &&
+        tag_is(c, pc_dom_tag(top))) {
+      char shape[256];
+      class_shape(c, shape, sizeof shape);
+      keep = strcmp(shape, tshape) == 0;
+    }
     if (!keep && tag_is(c, "p")) {
       double ld = link_density(s);
       if (s->text > 80 && ld < 0.25)
@@ -600,16 +641,21 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
     return false;
   int weight = class_weight(x, n);
   double score = (s->flags & F_SCORED) ? s->score : 0.0;
-  if (weight + score < 0 && !(s->flags & F_KEEP))
+  double ld = link_density(s);
+  /* a list's own score is low by tag: a list of text (steps, ingredients,
+   * points of a programme) inside the article is kept */
+  bool text_list = list && weight >= 0 && ld <= 0.3 && s->text >= 20;
+  if (weight + score < 0 && !(s->flags & F_KEEP) && !text_list)
     return true;
   if (s->commas >= 10)
     return false;
-  double ld = link_density(s);
   unsigned p = s->paras, img = s->imgs, li = s->lis > 100 ? s->lis - 100 : 0;
   bool figure = pc_tag_is(t, "figure");
   if (list)
     li = 0;
-  if (img > 1 && (double)p / img < 0.5 && !figure)
+  /* a gallery, unless a list of steps with a photo each */
+  bool steps = s->lis >= img && s->text >= img * 40;
+  if (img > 1 && (double)p / img < 0.5 && !figure && !steps)
     return true;
   if (!list && li > p)
     return true;
@@ -715,11 +761,29 @@ static pc_block *add_block(struct ex *x, pc_block_type type) {
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
     return true;
+  if (pc_boiler_match(&x->ctx->boiler.drop, t->text, t->len))
+    return true;
   size_t linked = 0;
   for (size_t i = 0; i < t->nspans; i++)
     if (t->spans[i].type == PC_SPAN_LINK)
       linked += t->spans[i].end - t->spans[i].start;
   return t->len < 300 && linked * 10 > t->len * 6;
+}
+
+static size_t body_chars(const pc_doc *doc);
+
+/* Characters of body text before a tail heading may end the article. */
+#define TAIL_MIN_BEFORE 250
+
+/* Whether a heading or short paragraph names a related-links, comments or
+ * newsletter section ("Related posts", "Ähnliche Beiträge";
+ * data/<lang>/boilerplate.txt) after some of the article's text: the
+ * article ends there. */
+static bool tail_starts(struct ex *x, pc_block_type type, const pc_text *t) {
+  if (type != PC_BLOCK_HEADING && t->len > 100)
+    return false;
+  return pc_boiler_match(&x->ctx->boiler.tail, t->text, t->len) &&
+         body_chars(x->doc) >= TAIL_MIN_BEFORE;
 }
 
 static void flush_para(struct ex *x, pc_block_type type, int level) {
@@ -729,8 +793,17 @@ static void flush_para(struct ex *x, pc_block_type type, int level) {
     return;
   }
   pc_textb_reset(&x->tb);
-  if (!t.len || boilerplate(x, &t))
+  if (!t.len)
     return;
+  if (tail_starts(x, type, &t)) {
+    x->full = true; /* the walk stops: the rest is the page's tail */
+    x->dropped += t.len;
+    return;
+  }
+  if (boilerplate(x, &t)) {
+    x->dropped += t.len;
+    return;
+  }
   if (type == PC_BLOCK_HEADING && x->title && strcmp(t.text, x->title) == 0)
     return; /* the headline is metadata */
   pc_block *b = add_block(x, type);
@@ -1059,6 +1132,98 @@ static void block_walk(struct ex *x, const xmlNode *n, int depth) {
   }
 }
 
+/*** 5. the lead **********************************************************/
+
+/* A standfirst often sits outside the body container: in the article's
+ * <header>, or in a sibling before it with a class saying so. */
+static const char *const lead_words[] = {
+    "lead", "intro", "teaser", "standfirst", "excerpt", "abstract",
+    "subtitle", "subheadline", "sub-headline", "chapo", "vorspann", "bajada",
+    "summary", "description", "deck", "sumario", "entradilla", "sommario",
+    "catenaccio", "occhiello", "descr", NULL};
+static const char *const lead_stop[] = {
+    "related", "sidebar", "comment", "footer", "menu", "nav", "caption",
+    "credit", "author", "byline", "date", "promo", "widget", "list",
+    "share", "social", "newsletter", "cookie", "image", "photo", "video",
+    "media", "leading", "asset", "site-", "picture", "gallery", "title",
+    NULL};
+
+/* Whether n's text ends as a sentence does (a deck or kicker usually
+ * does not). */
+static bool ends_sentence_mark(const xmlNode *n) {
+  struct pc_buf b;
+  pc_buf_init(&b, 1u << 16);
+  pc_dom_text(n, &b);
+  bool r = false;
+  size_t l = b.data ? b.len : 0;
+  while (l && strchr(" \t\r\n\"')\xC2\xA0\xBB\x9C\x9D\x80\xE2", b.data[l - 1]))
+    l--;
+  if (l)
+    r = strchr(".!?:", b.data[l - 1]) != NULL ||
+        (l >= 3 && memcmp(b.data + l - 3, "\xE2\x80\xA6", 3) == 0);
+  pc_buf_cleanup(&b);
+  return r;
+}
+
+static bool lead_like(struct ex *x, const xmlNode *n) {
+  struct nstat *s = S(x, n);
+  if (!s || s->text < 30 || s->text > 1500 || link_density(s) > 0.3 ||
+      s->imgs > 1 || s->lis > 0)
+    return false;
+  if (tag_is(n, "h1"))
+    return false; /* the headline */
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  return has_any(ci, lead_words) && !has_any(ci, lead_stop) &&
+         ends_sentence_mark(n);
+}
+
+/* The first lead-like element of n's subtree (document order). */
+static const xmlNode *find_lead(struct ex *x, const xmlNode *n, int depth) {
+  for (; n && depth < 8; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || !S(x, n))
+      continue;
+    if (S(x, n)->flags & F_KEEP)
+      continue; /* walked anyway */
+    if (lead_like(x, n))
+      return n;
+    const xmlNode *r = find_lead(x, n->children, depth + 1);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+/* The lead nearest before the article's root: in the preceding siblings
+ * of the root and of its next three ancestors. */
+static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
+  int level = 0;
+  for (const xmlNode *a = root; a && a != x->body && level < 4;
+       a = a->parent, level++) {
+    for (const xmlNode *p = a->prev; p; p = p->prev) {
+      if (p->type != XML_ELEMENT_NODE)
+        continue;
+      if (S(x, p) && !(S(x, p)->flags & F_KEEP)) {
+        if (lead_like(x, p))
+          return p;
+        const xmlNode *r = find_lead(x, p->children, 1);
+        if (r)
+          return r;
+      }
+    }
+  }
+  return NULL;
+}
+
+static void lead_block(struct ex *x, const xmlNode *lead) {
+  if (has_block_child(lead)) {
+    container(x, lead, 1);
+    return;
+  }
+  inline_children(x, lead, 1);
+  flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+}
+
 /*** driver ****************************************************************/
 
 static void kept_walk(struct ex *x, xmlNode *root) {
@@ -1102,6 +1267,7 @@ static void attempt(struct ex *x, unsigned rules) {
   x->doc->next_id = 0;
   x->doc->truncated = false;
   x->full = false;
+  x->dropped = 0;
   clear_private(x->body, 0);
   mark(x, x->body, 0, false, false, false);
   if (x->status == PC_ERR_TOO_LARGE) /* node cap: use what was seen */
@@ -1113,7 +1279,33 @@ static void attempt(struct ex *x, unsigned rules) {
   if (!top)
     top = x->body;
   keep_siblings(x, top);
+  const xmlNode *lead = top == x->body ? NULL : lead_before(x, top);
+  if (lead)
+    lead_block(x, lead);
   kept_walk(x, top);
+}
+
+/* Below this many characters the chosen text is a stub (a notice, a
+ * teaser): the JSON-LD articleBody replaces it when much longer. */
+#define STUB_CHARS 300
+
+/* The page's text only in its structured data: the articleBody, one
+ * paragraph a line, when the page's own blocks hold next to nothing. */
+static void ld_fallback(struct ex *x, const char *body) {
+  size_t have = body_chars(x->doc), len = strlen(body);
+  if (have >= STUB_CHARS || len < 3 * have + 200)
+    return;
+  x->doc->nblocks = 0;
+  x->doc->next_id = 0;
+  x->full = false;
+  const char *p = body;
+  while (*p && !x->full && x->status == PC_OK) {
+    const char *e = strchr(p, '\n');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    pc_textb_add(&x->tb, p, l);
+    flush_para(x, PC_BLOCK_PARAGRAPH, 0);
+    p += l + (e != NULL);
+  }
 }
 
 /* The page's <base href> made absolute (against base: the input's URL or
@@ -1152,7 +1344,8 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
   x.status = PC_OK;
   pc_textb_init(&x.tb);
 
-  pc_meta_extract(ctx, html, url, doc, NULL);
+  char *ld_body = NULL; /* owned here */
+  pc_meta_extract(ctx, html, url, doc, &ld_body);
   const char *canon = doc->meta[PC_META_URL];
   if (!x.base && canon)
     x.base = canon;
@@ -1179,7 +1372,9 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
       if (x.status != PC_OK)
         break;
       size_t chars = body_chars(doc);
-      if (chars >= MIN_BODY_CHARS) {
+      /* what boilerplate filters left out counts as found: a short page
+       * must not go looking for a longer block because of them */
+      if (chars + x.dropped >= MIN_BODY_CHARS) {
         free(best);
         best = NULL;
         break;
@@ -1207,6 +1402,9 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
     }
     free(best);
   }
+  if (x.status == PC_OK && ld_body)
+    ld_fallback(&x, ld_body);
+  free(ld_body);
   pc_status st = x.status;
   pc_textb_cleanup(&x.tb);
   free(x.st);

@@ -404,6 +404,56 @@ static size_t balanced_end(const char *s, size_t n, size_t i,
   return n;
 }
 
+/* Whether the start tag s[a..b) is a <script> holding an HTML template
+ * (type "text/template", "text/x-template", "text/html", ...): some pages
+ * keep their article there and render it with script.  Its content is
+ * then read as markup. */
+static bool template_script(const char *s, size_t a, size_t b) {
+  for (size_t k = a; k + 5 <= b; k++) {
+    if (!(lower(s[k]) == 't' && lower(s[k + 1]) == 'y' &&
+          lower(s[k + 2]) == 'p' && lower(s[k + 3]) == 'e' && s[k + 4] == '=' &&
+          k > a && space(s[k - 1])))
+      continue;
+    size_t v = k + 5, e;
+    char q = v < b ? s[v] : 0;
+    if (q == '"' || q == '\'') {
+      v++;
+      for (e = v; e < b && s[e] != q; e++)
+        ;
+    } else {
+      for (e = v; e < b && !space(s[e]) && s[e] != '>'; e++)
+        ;
+    }
+    char t[32];
+    size_t l = e - v < sizeof t - 1 ? e - v : sizeof t - 1;
+    for (size_t j = 0; j < l; j++)
+      t[j] = lower(s[v + j]);
+    t[l] = '\0';
+    return strstr(t, "template") || strcmp(t, "text/html") == 0;
+  }
+  return false;
+}
+
+/* Whether s[a..b) is markup with paragraphs and no placeholders of a
+ * template language ("{{name}}", "<%= x %>", "${x}"): text to read. */
+static bool static_markup(const char *s, size_t a, size_t b) {
+  while (a < b && space(s[a]))
+    a++;
+  if (a >= b || s[a] != '<')
+    return false;
+  bool para = false;
+  for (size_t k = a; k + 1 < b; k++) {
+    char c = s[k], d = s[k + 1];
+    if ((c == '{' && d == '{') || (c == '<' && d == '%') ||
+        (c == '$' && d == '{'))
+      return false;
+    if (c == '<' && (d == 'p' || d == 'P') && k + 2 < b &&
+        (s[k + 2] == '>' || space(s[k + 2])))
+      para = true;
+  }
+  return para;
+}
+
 static bool json_script(const char *s, size_t a, size_t b) {
   for (size_t k = a; k + 4 <= b; k++)
     if (lower(s[k]) == 'j' && lower(s[k + 1]) == 's' && lower(s[k + 2]) == 'o' &&
@@ -523,6 +573,15 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
     }
     size_t te = tag_end(s, n, i);
     const char *raw = raw_name(s, n, i + 1);
+    if (raw && strcmp(raw, "script") == 0 && template_script(s, i, te) &&
+        static_markup(s, te, raw_end(s, n, te, raw))) {
+      /* the template's markup is read; its tags go, its end tag is a
+       * stray one the parser drops */
+      if (!pc_buf_add(out, s + run, i - run))
+        return false;
+      run = i = te;
+      continue;
+    }
     /* the start tag, lean */
     if (!pc_buf_add(out, s + run, text_end(&g, s, n, run, i, i + 1) - run) ||
         !copy_start_tag(s, i, te, out, attrs))

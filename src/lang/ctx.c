@@ -95,6 +95,13 @@ pc_status pc_ctx_new(const char *data_dir, pc_ctx **out, pc_error *err) {
   }
   pc_status st = pc_data_load(data_dir, "en/widgets.txt", pc_phrases_parse,
                       &ctx->widgets, err);
+  static const char *const boiler_files[] = {
+      "en/boilerplate.txt", "de/boilerplate.txt", "fr/boilerplate.txt",
+      "es/boilerplate.txt", "it/boilerplate.txt", "pl/boilerplate.txt",
+      "ru/boilerplate.txt"};
+  for (size_t i = 0; st == PC_OK && i < sizeof boiler_files / sizeof *boiler_files; i++)
+    st = pc_data_load(data_dir, boiler_files[i], pc_boiler_parse, &ctx->boiler,
+                      err);
   if (st == PC_OK)
     st = pc_data_load(data_dir, "stopwords.txt", pc_stopwords_parse, ctx,
                       err);
@@ -126,6 +133,7 @@ void pc_ctx_free(pc_ctx *ctx) {
   }
   pthread_mutex_destroy(&ctx->lex_lock);
   pc_phrases_free(&ctx->widgets);
+  pc_boiler_free(&ctx->boiler);
   for (size_t i = 0; i < ctx->nstop; i++)
     free(ctx->stop[i].w);
   free(ctx->stop);

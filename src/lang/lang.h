@@ -25,6 +25,19 @@ void pc_phrases_free(struct pc_phrases *p);
 bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
                            size_t n);
 
+/* The boilerplate lines of data/<lang>/boilerplate.txt, all languages in
+ * one list: drop (the block alone) and tail (the block and all after it;
+ * lines starting with "| ").  pc_boiler_parse is a pc_data_load parser
+ * (dst is a struct pc_boiler) that appends to the lists. */
+struct pc_boiler {
+  struct pc_phrases drop, tail;
+};
+pc_status pc_boiler_parse(void *dst, const char *s, size_t n, pc_error *err);
+void pc_boiler_free(struct pc_boiler *b);
+/* Like pc_phrases_match_line, but a prefix phrase matches only up to the
+ * end of a word and in a line of at most 100 bytes. */
+bool pc_boiler_match(const struct pc_phrases *p, const char *s, size_t n);
+
 /*** lang/words.c: sorted word tables **************************************/
 
 #define PC_MAX_LANGS 32
@@ -55,6 +68,7 @@ struct pc_ctx {
   struct pc_lex *lexes[16];  /* one per data/<lang>/ folder with cues.txt */
   size_t nlexes;
   struct pc_phrases widgets; /* data/en/widgets.txt: share/print widgets */
+  struct pc_boiler boiler;   /* data/<lang>/boilerplate.txt, all languages */
   /* data/stopwords.txt: function words, sorted, each with the set of
    * languages (bit i = lang_codes[i]) it belongs to */
   struct pc_word *stop;

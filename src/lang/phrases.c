@@ -147,3 +147,58 @@ bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
   free(f);
   return hit;
 }
+
+/*** boilerplate lists (data/<lang>/boilerplate.txt) ***********************/
+
+struct boiler_parse {
+  struct phrases_parse drop, tail;
+};
+
+static pc_status boiler_line(void *closure, const char *s, const char *le,
+                             pc_error *err) {
+  struct boiler_parse *bp = closure;
+  if (le - s >= 2 && s[0] == '|' && s[1] == ' ')
+    return phrase_line(&bp->tail, s + 2, le, err);
+  return phrase_line(&bp->drop, s, le, err);
+}
+
+pc_status pc_boiler_parse(void *dst, const char *s, size_t n, pc_error *err) {
+  struct pc_boiler *b = dst;
+  /* the lists grow over several files: their capacity is at least n */
+  struct boiler_parse bp = {{&b->drop, b->drop.n}, {&b->tail, b->tail.n}};
+  return pc_data_lines(s, n, boiler_line, &bp, err);
+}
+
+void pc_boiler_free(struct pc_boiler *b) {
+  pc_phrases_free(&b->drop);
+  pc_phrases_free(&b->tail);
+}
+
+static bool word_end(const char *f, size_t at) {
+  unsigned char c = (unsigned char)f[at];
+  return c == '\0' || c == ' ' || (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z') &&
+                                   !(c >= '0' && c <= '9'));
+}
+
+bool pc_boiler_match(const struct pc_phrases *p, const char *s, size_t n) {
+  if (n == 0 || n > 160 || p->n == 0)
+    return false;
+  char *f = fold(s, n);
+  if (!f)
+    return false;
+  bool hit = false;
+  size_t fl = strlen(f);
+  for (size_t i = 0; i < p->n && !hit; i++) {
+    const char *ph = p->items[i];
+    if (ph[0] != f[0])
+      continue;
+    size_t pl = strlen(ph);
+    if (pl && ph[pl - 1] == '*') /* a prefix, ending at a word's end */
+      hit = fl >= pl - 1 && fl <= 100 && memcmp(f, ph, pl - 1) == 0 &&
+            word_end(f, pl - 1);
+    else
+      hit = strcmp(f, ph) == 0;
+  }
+  free(f);
+  return hit;
+}
