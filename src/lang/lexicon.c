@@ -397,15 +397,16 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
 }
 
 /* Claims keep their order (patterns are tried as listed), and get an
- * index by first literal word. */
+ * index by their anchor: the first literal word that is not a set of
+ * alternatives ("was|were"); "blame~" stands for the lemma's forms. */
 static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
   if (!lex->claim_first)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < lex->claims.n; i++) {
     const struct pc_phrase *p = &lex->claims.p[i];
-    for (size_t k = 0; k < p->n; k++)
-      if (p->w[k][0] != '{') {
+    for (size_t k = 0; k < p->n; k++) /* "a|b" alternatives: no anchor */
+      if (p->w[k][0] != '{' && !strchr(p->w[k], '|')) {
         lex->claim_first[lex->nclaim_first].w = p->w[k];
         lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
         lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[k]);
