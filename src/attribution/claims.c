@@ -10,8 +10,6 @@
  */
 #include "analysis.h"
 
-#include <stdio.h>
-
 /*** claims ****************************************************************/
 
 static bool boundary(const struct token *k) {
@@ -315,15 +313,6 @@ struct match {
   bool lead_poss; /* the leading slot is a possessive */
   int lead_slot;
 };
-
-/* The index of the pattern's anchor: its first literal that is not a set
- * of alternatives (as lexicon.c indexes it), or p->n. */
-static size_t anchor_of(const struct pc_phrase *p) {
-  size_t k = 0;
-  while (k < p->n && (p->w[k][0] == '{' || strchr(p->w[k], '|')))
-    k++;
-  return k;
-}
 
 /* The clause subject at i ("that he ...", "that the utility ..."): a
  * pronoun, a name with the agent nouns after it, or a short phrase. */
@@ -651,7 +640,7 @@ static bool claim_merge(struct analysis *a, struct found_claim *c) {
 
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
-  size_t an = anchor_of(p); /* its word matches at i */
+  size_t an = pc_claim_anchor(p); /* its word matches at i */
   if (an >= p->n || !word_match(p->w[an], a->t[i].low))
     return;
   struct match m;
@@ -719,8 +708,10 @@ static size_t lemma_keys(const char *w, char out[][32]) {
         k++;
       }
     }
+    size_t al = strlen(cut[c][1]);
     memcpy(out[k], w, sl);
-    snprintf(out[k] + sl, 32 - sl, "%s~", cut[c][1]);
+    memcpy(out[k] + sl, cut[c][1], al);
+    memcpy(out[k] + sl + al, "~", 2);
     k++;
   }
   return k;
@@ -731,8 +722,11 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   char keys[12][32];
   for (size_t i = t0; i < t1; i++) {
     claims_keyed(a, a->t[i].low, t0, t1, i);
-    if (a->t[i].type != T_WORD)
+    if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
+    unsigned bit = pc_claim_stem_bit(a->t[i].low);
+    if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
+      continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->t[i].low, keys);
     for (size_t k = 0; k < nk; k++)
       claims_keyed(a, keys[k], t0, t1, i);
