@@ -1,7 +1,12 @@
 /*
- * claims.c - 6. claims: data/en/claims.txt patterns (who accuses whom of
- * what, or denies it), owned by the speaker of the innermost quote they
- * stand in; and rebuttals, which deny the accusation made last.
+ * claims.c - 6. claims: who holds whom responsible, or denies it.  The
+ * patterns of data/en/claims.txt are read around an anchor word (a
+ * lemma: "blame~" is blame, blames, blamed, blaming): the words before it
+ * are matched leftwards, those after it rightwards.  The claimant is the
+ * subject of the predicate ({C}: "X accused Y", "Y was blamed by X") or
+ * else the speaker of the innermost quote the pattern stands in ("said
+ * the utility caused the fire"); a negated accusation is a denial.  Then
+ * rebuttals, which deny the accusation made last.
  */
 #include "analysis.h"
 
@@ -29,21 +34,34 @@ static bool list_sep(const struct analysis *a, const struct token *k) {
          is_punct(k, "\xE2\x80\x94") || fw_is(a, k->low, PC_FW_CONJ);
 }
 
+/* A word no noun phrase runs through: a stop word, a speech cue ("Jane
+ * Doe said the mayor ...") or a form of "be". */
+static bool np_stop(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type != T_WORD || stop_word(a, k->low) || preposition(a, k->low) ||
+         (k->cue && !(k->flags & (F_CAP | F_WEAK))) ||
+         fw_is(a, k->low, PC_FW_PASS);
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
   while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
     const struct token *k = &a->t[e];
+    if (is_punct(k, ".") && e > i) { /* "Mr. Obama" */
+      e++;
+      continue;
+    }
     if (list_sep(a, k)) {
       size_t n = e + 1;
       while (n < t1 && list_sep(a, &a->t[n]))
         n++;
-      if (n >= t1 || a->t[n].type != T_WORD || stop_word(a, a->t[n].low))
+      if (n >= t1 || np_stop(a, n))
         break;
       e = n;
       continue;
     }
-    if (k->type != T_WORD || stop_word(a, k->low))
+    if (np_stop(a, e))
       break;
     e++;
   }
@@ -56,41 +74,91 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct token *k = &a->t[b - 1];
     if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !stop_word(a, a->t[b - 2].low) && b < end &&
-        (a->t[b].flags & F_CAP)) {
+        !np_stop(a, b - 2) && b < end && (a->t[b].flags & F_CAP)) {
       b--;
       continue;
     }
-    if (k->type != T_WORD || stop_word(a, k->low))
+    if (np_stop(a, b - 1))
       break;
     b--;
   }
   return b;
 }
 
+/* The innermost quote holding token i's bytes, or -1. */
+static int quote_holding(const struct analysis *a, size_t i) {
+  int best = -1;
+  uint32_t bl = a->t[i].block, pos = a->t[i].s;
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
+    const struct found_quote *x = &a->q[q];
+    if (x->block == bl && x->s <= pos && pos < x->e &&
+        (best < 0 || x->e - x->s < a->q[best].e - a->q[best].s))
+      best = (int)q;
+  }
+  return best;
+}
+
+/* "I", "we", "us": the speaker of the quote they stand in. */
+static char *first_person(const struct analysis *a, size_t i) {
+  static const char *const fp[] = {"i", "we", "me", "us", "our", "my"};
+  for (size_t k = 0; k < sizeof fp / sizeof *fp; k++)
+    if (low_eq(&a->t[i], fp[k])) {
+      int q = quote_holding(a, i);
+      return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+    }
+  return NULL;
+}
+
+/* A pronoun alone ("him", "she", "his"): the person it stands for. */
+static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
+  const char *w = a->t[i].low;
+  *found = true;
+  int g = fw_is(a, w, PC_FW_OBJM) || strcmp(w, "his") == 0 ? 'm'
+          : fw_is(a, w, PC_FW_OBJF)                        ? 'f'
+                                    : list_tag(&a->lex->pronouns, w);
+  if (g == 'm' || g == 'f') {
+    int e = pc_att_last_person_g(a, i, g);
+    return e >= 0 ? strdup(a->en[e].name) : NULL;
+  }
+  char *s = a->t[i].in_span >= 0 ? first_person(a, i) : NULL;
+  *found = s != NULL;
+  return s;
+}
+
 /* The display name of a noun phrase: its entity's when it is one, or
- * (agent) when only nouns for the entity's agents follow it. */
-static char *np_name(const struct analysis *a, size_t t0, size_t t1,
-                     bool agent) {
+ * (agent) when only nouns for the entity's agents follow it; "the mayor"
+ * as the person last named so.  *ent: whether it names someone known. */
+static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
+                        bool *ent) {
+  bool dummy;
+  bool *en = ent ? ent : &dummy;
+  *en = false;
+  size_t d0 = t0;
+  if (t1 - t0 == 1 && fw_is(a, a->t[t0].low, PC_FW_POSS)) { /* "his fault" */
+    bool found = false;
+    char *s = pronoun_name(a, t0, &found);
+    *en = s != NULL;
+    return s;
+  }
   while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
-  if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
-    const char *w = a->t[t0].low;
-    int g = fw_is(a, w, PC_FW_OBJM) ? 'm' : fw_is(a, w, PC_FW_OBJF) ? 'f'
-                                        : list_tag(&a->lex->pronouns, w);
-    if (g == 'm' || g == 'f') {
-      int e = pc_att_last_person_g(a, t0, g);
-      return e >= 0 ? strdup(a->en[e].name) : NULL;
-    }
-  }
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
     t1--;
   if (t1 <= t0)
     return NULL;
+  if (t1 - t0 == 1) { /* "she accused him": the people they stand for */
+    bool found = false;
+    char *s = pronoun_name(a, t0, &found);
+    if (found || s) {
+      *en = s != NULL;
+      return s;
+    }
+  }
   int e = a->t[t0].ent;
   bool one = e >= 0;
   for (size_t i = t0; i < t1 && one; i++)
     one = a->t[i].ent == e;
+  *en = e >= 0;
   if (one)
     return strdup(a->en[e].name);
   if (e >= 0 && agent) {
@@ -109,37 +177,43 @@ static char *np_name(const struct analysis *a, size_t t0, size_t t1,
   if (t1 - t0 == 1 &&
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low)))
     return NULL; /* "who", "it", "they" name no one */
+  if (e < 0 && d0 < t0 && t1 - t0 <= 2 && is_role_word(a, t1 - 1)) {
+    struct speaker_ref w = pc_att_resolve_np(a, d0, t1); /* "the mayor" */
+    if (w.name && w.ent >= 0) {
+      char *s = strdup(w.name);
+      who_free(&w);
+      *en = true;
+      return s;
+    }
+    who_free(&w);
+  }
   return pc_att_np_text(a, t0, t1);
 }
 
-/* Splits [t0, t1) at list separators into up to 8 names. */
-static size_t split_names(const struct analysis *a, size_t t0, size_t t1,
-                          char **out) {
+static char *np_name(struct analysis *a, size_t t0, size_t t1, bool agent) {
+  return np_name_ex(a, t0, t1, agent, NULL);
+}
+
+/* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
+ * one of them names someone known. */
+static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
+                          bool *ent) {
   size_t n = 0, s = t0;
+  *ent = false;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
     if (i == t1 || list_sep(a, &a->t[i])) {
-      char *name = i > s ? np_name(a, s, i, true) : NULL;
-      if (name && *name)
+      bool e = false;
+      char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
+      if (name && *name) {
         out[n++] = name;
-      else
+        *ent = *ent || e;
+      } else {
         free(name);
+      }
       s = i + 1;
     }
   }
   return n;
-}
-
-/* The innermost quote holding token i's bytes, or -1. */
-static int quote_holding(const struct analysis *a, size_t i) {
-  int best = -1;
-  uint32_t bl = a->t[i].block, pos = a->t[i].s;
-  for (size_t q = a->sent_q0; q < a->nq; q++) {
-    const struct found_quote *x = &a->q[q];
-    if (x->block == bl && x->s <= pos && pos < x->e &&
-        (best < 0 || x->e - x->s < a->q[best].e - a->q[best].s))
-      best = (int)q;
-  }
-  return best;
 }
 
 static bool negated(const struct analysis *a, size_t from, size_t to) {
@@ -158,71 +232,420 @@ static bool hedged(const struct analysis *a, size_t t0, size_t at) {
   return false;
 }
 
-static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
-                      size_t t1, size_t i) {
-  /* the first literal of the pattern matches at i */
-  size_t first = 0;
-  while (first < p->n && p->w[first][0] == '{')
-    first++;
-  if (first >= p->n)
-    return;
-  size_t cap[3][2] = {{0, 0}, {0, 0}, {0, 0}}; /* a, c, e */
-  bool have[3] = {false, false, false};
+/*** pattern words *********************************************************/
+
+/* Whether t is a form of the lemma stem[0, n): stem, +s, +es, +d, +ed,
+ * +ing, e dropped before -ing, y as -ied/-ies, a doubled consonant. */
+static bool lemma_form(const char *stem, size_t n, const char *t) {
+  if (n < 2)
+    return strncmp(t, stem, n) == 0 && t[n] == '\0';
+  if (strncmp(t, stem, n - 1) != 0)
+    return false;
+  const char *r = t + n - 1; /* from the stem's last letter */
+  if (*r != stem[n - 1]) {
+    if (stem[n - 1] == 'y')
+      return strcmp(r, "ied") == 0 || strcmp(r, "ies") == 0;
+    return stem[n - 1] == 'e' && strcmp(r, "ing") == 0;
+  }
+  r++;
+  if (!*r || strcmp(r, "s") == 0 || strcmp(r, "es") == 0 ||
+      strcmp(r, "ed") == 0 || strcmp(r, "ing") == 0)
+    return true;
+  if (stem[n - 1] == 'e' && strcmp(r, "d") == 0)
+    return true;
+  return r[0] == stem[n - 1] &&
+         (strcmp(r + 1, "ed") == 0 || strcmp(r + 1, "ing") == 0);
+}
+
+/* Whether token word t matches the pattern word w: a word, a lemma
+ * ("blame~") or alternatives ("was|were|blame~"). */
+static bool word_match(const char *w, const char *t) {
+  for (;;) {
+    const char *bar = strchr(w, '|');
+    size_t n = bar ? (size_t)(bar - w) : strlen(w);
+    if (n && w[n - 1] == '~') {
+      if (lemma_form(w, n - 1, t))
+        return true;
+    } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
+      return true;
+    }
+    if (!bar)
+      return false;
+    w = bar + 1;
+  }
+}
+
+/* {A} {C} {E} {N} {S}; {Q} and {P} are {C} and {N} written as a
+ * possessive ("her accusation", "the utility's fault"). */
+static int slot_of(const char *w) {
+  switch (w[1]) {
+  case 'a': return 0;
+  case 'c':
+  case 'q': return 1;
+  case 'e': return 2;
+  case 'n':
+  case 'p': return 3;
+  default: return 4;
+  }
+}
+
+/* An adverb or auxiliary a pattern may skip ("was partly responsible",
+ * "has also been blamed"). */
+static bool skippable(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  size_t n = strlen(k->low);
+  return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
+                                 !fw_is(a, k->low, PC_FW_NEG));
+}
+
+/*** matching **************************************************************/
+
+enum { S_A, S_C, S_E, S_N, S_S, NSLOT };
+
+struct match {
+  size_t cap[NSLOT][2];
+  bool have[NSLOT];
+  size_t b, e;    /* the tokens the pattern's words cover */
+  size_t lead;    /* where a leading slot ends (its verb), or SIZE_MAX */
+  size_t lead_b;  /* the first token the pattern's words matched */
+  bool lead_poss; /* the leading slot is a possessive */
+  int lead_slot;
+};
+
+/* The clause subject at i ("that he ...", "that the utility ..."): a
+ * pronoun, a name with the agent nouns after it, or a short phrase. */
+static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return i;
+  if (in_list(&a->lex->pronouns, a->t[i].low) || low_eq(&a->t[i], "i") ||
+      low_eq(&a->t[i], "we"))
+    return i + 1;
+  size_t e = i;
+  while (e < t1 && e < i + 5 && a->t[e].type == T_WORD && !np_stop(a, e))
+    e++;
+  if (e > i && a->t[e - 1].ent < 0 && a->t[i].ent >= 0) {
+    e = i; /* "Russia hid ...": the name, then its agents */
+    while (e < t1 &&
+           (a->t[e].ent == a->t[i].ent || fw_is(a, a->t[e].low, PC_FW_AGENT)))
+      e++;
+  }
+  return e;
+}
+
+/* Whether a phrase at i may name an agent ("by the mayor", "by Smith",
+ * not "by blocking the road"). */
+static bool name_start(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && ((k->flags & F_CAP) || determiner(a, k->low) ||
+                               in_list(&a->lex->pronouns, k->low));
+}
+
+/* A modal or "to" before the predicate at b: "must take responsibility",
+ * "refused to blame" say what ought to be, not what is claimed. */
+static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
+  static const char *const md[] = {"must",  "should", "would", "could",
+                                   "might", "may",    "will",  "shall",
+                                   "can",   "to",     "cannot"};
+  while (b > t0 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
+    b--; /* "must also", "to publicly" */
+  for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
+    if (low_eq(&a->t[b - 1], md[k]))
+      return true;
+  return false;
+}
+
+/* Matches the words after the anchor (at index an, token i). */
+static bool match_right(const struct analysis *a, const struct pc_phrase *p,
+                        size_t an, size_t i, size_t t1, struct match *m) {
   size_t ti = i;
-  for (size_t k = first; k < p->n; k++) {
+  for (size_t k = an; k < p->n; k++) {
     const char *w = p->w[k];
     if (w[0] != '{') {
-      if (ti >= t1 || strcmp(a->t[ti].low, w) != 0)
-        return;
+      while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
+             !word_match(w, a->t[ti].low))
+        ti++;
+      if (ti >= t1 || !word_match(w, a->t[ti].low))
+        return false;
       ti++;
       continue;
     }
-    int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
+    int slot = slot_of(w);
+    size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
-      size_t e = slot == 2 ? ti : right_list(a, ti, t1);
-      if (slot == 2) {
+      if (slot == S_E) {
         while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
+      } else {
+        e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
+        if (e == ti || (slot == S_C && !name_start(a, ti)))
+          return false;
       }
-      if (e == ti && slot != 2)
-        return;
-      cap[slot][0] = ti, cap[slot][1] = e, have[slot] = true;
-      ti = e;
     } else { /* slot between literals: up to 8 tokens */
       const char *next = p->w[k + 1];
-      size_t e = ti;
-      while (e < t1 && e < ti + 8 && strcmp(a->t[e].low, next) != 0 &&
+      while (e < t1 && e < ti + 8 && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
-      if (e >= t1 || e == ti || strcmp(a->t[e].low, next) != 0)
-        return;
-      cap[slot][0] = ti, cap[slot][1] = e, have[slot] = true;
-      ti = e;
+      if (e >= t1 || e == ti || !word_match(next, a->t[e].low))
+        return false;
     }
+    /* "criticized X in parliament over ... for": X */
+    size_t ce = slot == S_A || slot == S_N ? right_list(a, ti, e) : e;
+    if (ce == ti)
+      return false;
+    m->cap[slot][0] = ti, m->cap[slot][1] = ce, m->have[slot] = true;
+    ti = e;
   }
-  if (first > 0) { /* leading slot, left of i */
-    const char *w = p->w[0];
-    int slot = w[1] == 'a' ? 0 : w[1] == 'c' ? 1 : 2;
-    size_t at = i; /* "He has consistently denied": skip to the subject */
-    at = pc_att_skip_adverbs(a, t0, at);
-    size_t b = slot == 0 ? left_list(a, t0, at) : pc_att_np_start(a, t0, at);
-    /* "the Russian and Syrian defense ministries accused": coordinated
-     * capitalised words belong to the claimant */
-    while (slot == 1 && b >= t0 + 2 && b < at && (a->t[b].flags & F_CAP) &&
-           fw_is(a, a->t[b - 1].low, PC_FW_CONJ) &&
-           a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
-           !function_cap(a, a->t[b - 2].low))
-      b = pc_att_np_start(a, t0, b - 1);
-    i = at;
-    if (b == i && slot == 0) /* the event may go unnamed ("it") */
-      return;
-    cap[slot][0] = b, cap[slot][1] = i, have[slot] = b < i;
+  m->e = ti;
+  return true;
+}
+
+/* Matches the words before the anchor, leftwards from token i; a slot
+ * that starts the pattern is left to claim_left (m->lead). */
+static bool match_left(const struct analysis *a, const struct pc_phrase *p,
+                       size_t an, size_t t0, size_t i, struct match *m) {
+  size_t bi = i;
+  m->lead = SIZE_MAX;
+  for (size_t k = an; k-- > 0;) {
+    const char *w = p->w[k];
+    if (w[0] != '{') {
+      size_t lim = bi;
+      while (bi > t0 && bi + 3 > lim && skippable(a, bi - 1) &&
+             !word_match(w, a->t[bi - 1].low))
+        bi--;
+      if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
+        return false;
+      bi--;
+      continue;
+    }
+    int slot = slot_of(w);
+    if (k == 0) {
+      m->lead = bi, m->lead_slot = slot;
+      m->lead_poss = w[1] == 'q' || w[1] == 'p';
+      break;
+    }
+    const char *prev = p->w[k - 1];
+    size_t b = bi;
+    while (b > t0 && bi - b < 8 && !word_match(prev, a->t[b - 1].low) &&
+           !cl_boundary(a, b - 1))
+      b--;
+    if (b <= t0 || b == bi || !word_match(prev, a->t[b - 1].low))
+      return false;
+    size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
+    if (ce == b)
+      return false;
+    m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
+    bi = b;
   }
-  size_t from = have[1] ? cap[1][0] : have[0] && cap[0][0] < i ? cap[0][0] : i;
-  if (!p->tag && negated(a, from, ti))
+  m->b = m->lead_b = bi;
+  return true;
+}
+
+/* Skips a time phrase before a verb: "The minister on Monday accused". */
+static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
+  static const char *const pre[] = {"on", "last", "this", "late", "earlier"};
+  if (at < lo + 3 || a->t[at - 1].type != T_WORD ||
+      !function_cap(a, a->t[at - 1].low) || !(a->t[at - 1].flags & F_CAP))
+    return at;
+  for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+    if (low_eq(&a->t[at - 2], pre[k]))
+      return at - 2;
+  return at;
+}
+
+/* The subject left of the verb at `at`, as the speaker of a cue there
+ * would be found: pronouns, appositions, relative clauses, roles. */
+static char *subject_name(struct analysis *a, size_t t0, size_t at) {
+  static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
+  for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
+    if (low_eq(&a->t[at - 1], neg[k]))
+      at--, k = (size_t)-1; /* "does not blame": the subject before */
+  at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
+  if (at <= t0)
+    return NULL;
+  size_t p = at - 1;
+  if (a->t[p].type == T_WORD && fw_is(a, a->t[p].low, PC_FW_POSS)) {
+    bool found = false; /* "her accusation that" */
+    return pronoun_name(a, p, &found);
+  }
+  char *fp = a->t[p].in_span >= 0 && (p == t0 || np_stop(a, p - 1))
+                 ? first_person(a, p)
+                 : NULL;
+  if (fp)
+    return fp;
+  /* "the Russian and Syrian defense ministries accused": coordinated
+   * capitalised words belong to the subject */
+  size_t b = pc_att_np_start(a, t0, at), b0 = b;
+  while (b >= t0 + 2 && b < at && (a->t[b].flags & F_CAP) &&
+         fw_is(a, a->t[b - 1].low, PC_FW_CONJ) && a->t[b - 2].type == T_WORD &&
+         (a->t[b - 2].flags & F_CAP) && !function_cap(a, a->t[b - 2].low))
+    b = pc_att_np_start(a, t0, b - 1);
+  if (b < b0)
+    return np_name(a, b, at, false);
+  struct speaker_ref w = pc_att_speaker_left(a, t0, at);
+  char *s = w.name ? strdup(w.name) : NULL;
+  who_free(&w);
+  if (!s && b < at)
+    s = np_name(a, b, at, false);
+  return s;
+}
+
+/* Whether the word before `at` is a possessive ("her", "Smith's"). */
+static bool possessive(const struct analysis *a, size_t t0, size_t at) {
+  if (at <= t0 || a->t[at - 1].type != T_WORD)
+    return false;
+  return fw_is(a, a->t[at - 1].low, PC_FW_POSS) ||
+         pc_att_ending(a, a->t[at - 1].low, PC_FW_GEN, 1);
+}
+
+/* A subject that names no one: an adverb or a participle alone
+ * ("rightly", "including"), or a contraction ("can't"). */
+static bool junk_name(const char *s) {
+  if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
+    return !(s[0] >= 'A' && s[0] <= 'Z');
+  if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
+    return false;
+  size_t n = strlen(s);
+  return (n > 2 && strcmp(s + n - 2, "ly") == 0) ||
+         (n > 2 && strcmp(s + n - 2, "ed") == 0) ||
+         (n > 3 && strcmp(s + n - 3, "ing") == 0);
+}
+
+/* The leading slot, left of the first matched word m->lead. */
+static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
+                       struct match *m, char **claimant) {
+  size_t at = pc_att_skip_adverbs(a, t0, m->lead);
+  int slot = m->lead_slot;
+  if (m->lead_poss && !possessive(a, t0, at))
+    return false;
+  if (m->lead_poss && slot == S_C) {
+    *claimant = subject_name(a, t0, at);
+    m->b = at - 1;
+    return *claimant != NULL;
+  }
+  if (slot == S_C || (slot == S_A && p->claimant == 2)) {
+    /* no subject ("... and accused him"), or a participle ("posted on
+     * Twitter accusing X"): claimant_around looks on */
+    size_t n = strlen(a->t[m->lead].low);
+    bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
+                !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
+    *claimant = ptcp ? NULL : subject_name(a, t0, m->lead);
+    size_t b = left_list(a, t0, at);
+    m->b = b < at ? b : at;
+    return *claimant != NULL || slot == S_C;
+  }
+  size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
+  if (b == at && slot != S_E) /* the event may go unnamed ("it") */
+    return false;
+  m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
+  m->b = b;
+  return true;
+}
+
+/* The claimant when the pattern names none: "she described ... and
+ * accused him of": the speaker of the report right after the verb; or
+ * the speaker of the quote the words stand in. */
+static char *claimant_around(const struct analysis *a,
+                             const struct pc_phrase *p, size_t t1, size_t i,
+                             int quote) {
+  if (p->claimant == 1 && i + 1 < t1) {
+    for (size_t q = a->sent_q0; q < a->nq; q++)
+      if (a->q[q].block == a->t[i + 1].block && a->q[q].s == a->t[i + 1].s &&
+          a->q[q].speaker)
+        return strdup(a->q[q].speaker);
+    return NULL;
+  }
+  return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
+}
+
+static void claim_drop(struct found_claim *c) {
+  for (size_t k = 0; k < c->naccused; k++)
+    free(c->accused[k]);
+  free(c->claimant);
+  free(c->event);
+  memset(c, 0, sizeof *c);
+}
+
+/* The polarity of a match: a negated accusation denies ("does not blame
+ * X", "X was not responsible"); a negated denial says nothing (-1). */
+static int polarity(const struct analysis *a, const struct pc_phrase *p,
+                    const struct match *m, size_t i) {
+  if (p->tag) /* the denial's own words may hold "not": look before them */
+    return negated(a, m->b, m->b) ? -1 : 1;
+  size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
+  if (!negated(a, from, i + 1))
+    return 0;
+  /* "X never accused Y", "did not blame": narration of what was not
+   * said; "X does not blame Y" holds Y blameless */
+  for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
+    if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did"))
+      return -1;
+  return 1;
+}
+
+/* Fills c from the match; false when it names no claimant or accused. */
+static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t1,
+                       size_t i, const struct match *m, struct found_claim *c) {
+  int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
+  if (p->claimant == 2 && c->claimant) {
+    c->accused[0] = strdup(c->claimant);
+    c->naccused = c->accused[0] != NULL;
+  } else if (as >= 0) {
+    bool ent = false;
+    c->naccused =
+        split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
+    if (as != S_A && !ent)
+      return false; /* "the storm caused ...": no one is held to account */
+  }
+  if (!c->naccused)
+    return false;
+  c->quote = quote_holding(a, i);
+  if (!c->claimant && m->have[S_C])
+    c->claimant = np_name(a, m->cap[S_C][0], m->cap[S_C][1], false);
+  if (!c->claimant && !m->have[S_C])
+    c->claimant = claimant_around(a, p, t1, i, c->quote);
+  if (!c->claimant || junk_name(c->claimant))
+    return false;
+  if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0)
+    return false; /* "they accused him" read as one person */
+  if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
+    free(c->accused[0]);
+    c->accused[0] = strdup(c->claimant);
+  }
+  c->event =
+      m->have[S_E] ? pc_att_np_text(a, m->cap[S_E][0], m->cap[S_E][1]) : NULL;
+  return true;
+}
+
+/* Another pattern at the same word found the same claim: the claim
+ * found first keeps it, taking the event when it had none (c is dropped;
+ * true). */
+static bool claim_merge(struct analysis *a, struct found_claim *c) {
+  for (size_t k = a->nc; k-- > 0 && a->c[k].at == c->at;) {
+    struct found_claim *o = &a->c[k];
+    if (o->deny != c->deny || strcmp(o->claimant, c->claimant) != 0 ||
+        strcmp(o->accused[0], c->accused[0]) != 0)
+      continue;
+    if (!o->event) {
+      o->event = c->event;
+      c->event = NULL;
+    }
+    claim_drop(c);
+    return true;
+  }
+  return false;
+}
+
+static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
+                      size_t t1, size_t i) {
+  size_t an = pc_claim_anchor(p); /* its word matches at i */
+  if (an >= p->n || !word_match(p->w[an], a->t[i].low))
     return;
-  if (hedged(a, t0, from))
+  struct match m;
+  memset(&m, 0, sizeof m);
+  if (!match_right(a, p, an, i, t1, &m) || !match_left(a, p, an, t0, i, &m))
     return;
   if (a->nc >= PC_MAX_QUOTES)
     return;
@@ -231,50 +654,82 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return;
   struct found_claim *c = &a->c[a->nc];
   memset(c, 0, sizeof *c);
-  c->naccused = have[0] ? split_names(a, cap[0][0], cap[0][1], c->accused) : 0;
-  if (!c->naccused)
-    return;
-  c->quote = quote_holding(a, i);
-  if (p->claimant == 2)
-    c->claimant = strdup(c->accused[0]);
-  else if (p->claimant && have[1])
-    c->claimant = np_name(a, cap[1][0], cap[1][1], false);
-  else if (p->claimant == 1 && first > 0 && i + 1 < t1) {
-    /* "she described ... and accused him of ...": no subject before the
-     * cue, whose report (starting right after it) has the speaker */
-    for (size_t q = a->sent_q0; q < a->nq && !c->claimant; q++)
-      if (a->q[q].block == a->t[i + 1].block &&
-          a->q[q].s == a->t[i + 1].s && a->q[q].speaker)
-        c->claimant = strdup(a->q[q].speaker);
-  }
-  else if (!p->claimant && c->quote >= 0 && a->q[c->quote].speaker)
-    c->claimant = strdup(a->q[c->quote].speaker);
-  if (!c->claimant) {
-    for (size_t k = 0; k < c->naccused; k++)
-      free(c->accused[k]);
+  if (m.lead != SIZE_MAX && !claim_left(a, p, t0, &m, &c->claimant)) {
+    claim_drop(c);
     return;
   }
-  c->event = have[2] ? pc_att_np_text(a, cap[2][0], cap[2][1]) : NULL;
-  c->deny = p->tag;
+  int pol = polarity(a, p, &m, i);
+  if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
+      !claim_fill(a, p, t1, i, &m, c)) {
+    claim_drop(c);
+    return;
+  }
+  c->deny = pol;
   c->t0 = t0, c->t1 = t1, c->at = i;
-  a->nc++;
+  if (!claim_merge(a, c))
+    a->nc++;
+}
+
+/* Tries the patterns anchored on key (a word, or a lemma "blame~"). */
+static void claims_keyed(struct analysis *a, const char *key, size_t t0,
+                         size_t t1, size_t i) {
+  const struct pc_lex *lx = a->lex;
+  size_t lo = lx->nclaim_first;
+  for (uint32_t h = pc_lex_hash(key) & (PC_CLAIM_HASH - 1); lx->claim_hash[h];
+       h = (h + 1) & (PC_CLAIM_HASH - 1))
+    if (strcmp(lx->claim_first[lx->claim_hash[h] - 1].w, key) == 0) {
+      lo = lx->claim_hash[h] - 1u;
+      break;
+    }
+  for (; lo < lx->nclaim_first && strcmp(lx->claim_first[lo].w, key) == 0; lo++)
+    claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
+}
+
+/* The lemmas word w may be a form of, as "stem~" keys: w itself, w less
+ * -s, -es, -d, -ed, -ing (with its e back), -ied/-ies as -y, and a doubled
+ * consonant.  Returns how many were written to out. */
+static size_t lemma_keys(const char *w, char out[][32]) {
+  static const char *const cut[][2] = {
+      {"", ""},    {"s", ""},    {"es", ""},   {"d", ""},   {"ed", ""},
+      {"ing", ""}, {"ing", "e"}, {"ied", "y"}, {"ies", "y"}};
+  size_t n = strlen(w), k = 0;
+  if (n < 3 || n > 24)
+    return 0;
+  for (size_t c = 0; c < sizeof cut / sizeof *cut; c++) {
+    size_t cl = strlen(cut[c][0]);
+    if (n <= cl + 1 || strcmp(w + n - cl, cut[c][0]) != 0)
+      continue;
+    size_t sl = n - cl;
+    if (c == 4 || c == 5) { /* "committed": the doubled consonant too */
+      if (sl > 2 && w[sl - 1] == w[sl - 2] && w[sl - 1] != 'l' &&
+          w[sl - 1] != 's') {
+        memcpy(out[k], w, sl - 1);
+        memcpy(out[k] + sl - 1, "~", 2);
+        k++;
+      }
+    }
+    size_t al = strlen(cut[c][1]);
+    memcpy(out[k], w, sl);
+    memcpy(out[k] + sl, cut[c][1], al);
+    memcpy(out[k] + sl + al, "~", 2);
+    k++;
+  }
+  return k;
 }
 
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
-  /* patterns are indexed by their first literal word (pc_lex_claims) */
-  const struct pc_lex *lx = a->lex;
+  /* patterns are indexed by their anchor word (pc_lex_claims) */
+  char keys[12][32];
   for (size_t i = t0; i < t1; i++) {
-    size_t lo = lx->nclaim_first;
-    for (uint32_t h = pc_lex_hash(a->t[i].low) & (PC_CLAIM_HASH - 1);
-         lx->claim_hash[h]; h = (h + 1) & (PC_CLAIM_HASH - 1))
-      if (strcmp(lx->claim_first[lx->claim_hash[h] - 1].w, a->t[i].low) == 0) {
-        lo = lx->claim_hash[h] - 1u;
-        break;
-      }
-    for (; lo < lx->nclaim_first &&
-           strcmp(lx->claim_first[lo].w, a->t[i].low) == 0;
-         lo++)
-      claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
+    claims_keyed(a, a->t[i].low, t0, t1, i);
+    if (a->t[i].type != T_WORD || !a->t[i].low[0])
+      continue;
+    unsigned bit = pc_claim_stem_bit(a->t[i].low);
+    if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
+      continue; /* no lemma anchor starts so */
+    size_t nk = lemma_keys(a->t[i].low, keys);
+    for (size_t k = 0; k < nk; k++)
+      claims_keyed(a, keys[k], t0, t1, i);
   }
 }
 

@@ -406,22 +406,35 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
   return lo;
 }
 
+size_t pc_claim_anchor(const struct pc_phrase *p) {
+  size_t best = p->n, bl = 0;
+  for (size_t k = 0; k < p->n; k++) {
+    size_t l = strlen(p->w[k]);
+    if (p->w[k][0] != '{' && !strchr(p->w[k], '|') && l > bl)
+      best = k, bl = l;
+  }
+  return best;
+}
+
 /* Claims keep their order (patterns are tried as listed), and get an
- * index by first literal word. */
+ * index by their anchor (pc_claim_anchor). */
 static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
   if (!lex->claim_first)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < lex->claims.n; i++) {
     const struct pc_phrase *p = &lex->claims.p[i];
-    for (size_t k = 0; k < p->n; k++)
-      if (p->w[k][0] != '{') {
-        lex->claim_first[lex->nclaim_first].w = p->w[k];
-        lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
-        lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[k]);
-        lex->nclaim_first++;
-        break;
-      }
+    size_t an = pc_claim_anchor(p);
+    if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {
+      unsigned bit = pc_claim_stem_bit(p->w[an]);
+      lex->claim_stem[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+    if (an < p->n) {
+      lex->claim_first[lex->nclaim_first].w = p->w[an];
+      lex->claim_first[lex->nclaim_first].langs = (uint32_t)i;
+      lex->claim_first[lex->nclaim_first].len = (uint32_t)strlen(p->w[an]);
+      lex->nclaim_first++;
+    }
   }
   if (lex->nclaim_first > 1)
     qsort(lex->claim_first, lex->nclaim_first, sizeof *lex->claim_first,

@@ -63,9 +63,21 @@ struct pc_lex {
   /* open-addressing hash of the distinct first words: index + 1 of the
    * first claim_first entry with that word, 0 for empty */
   uint16_t claim_hash[PC_CLAIM_HASH];
+  /* a bit per first two letters of the lemma anchors ("blame~"): a word
+   * whose bit is clear is no form of one (pc_claim_stem_bit) */
+  uint64_t claim_stem[16];
 };
 
+static inline unsigned pc_claim_stem_bit(const char *w) {
+  return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 1023u;
+}
+
 uint32_t pc_lex_hash(const char *s);
+
+/* The word of a claims pattern it is looked up by: its longest literal
+ * word that is not a set of alternatives ("was|were"), the first of
+ * equals; "blame~" stands for the lemma's forms.  p->n when none. */
+size_t pc_claim_anchor(const struct pc_phrase *p);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w);
