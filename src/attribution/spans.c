@@ -298,7 +298,10 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
       who_free(&w);
     }
   }
-  if (b == t0 && p > b)
+  bool verb = false; /* "Mook agreed:", "X issued a statement:" */
+  for (size_t k = b + 1; k < p; k++)
+    verb = verb || verb_shape(a, k);
+  if (b == t0 && p > b && !verb)
     w = pc_att_resolve_np(a, b, p);
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
