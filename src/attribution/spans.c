@@ -379,6 +379,18 @@ static struct speaker_ref continued(const struct analysis *a, size_t t0,
   return w;
 }
 
+/* The subject of the sentence [t0, ...) that a span opening at o stands
+ * inside with no cue: "Moore thanked him for “...”", "He vowed that
+ * “...”".  Only a phrase that names someone: a person, an organisation,
+ * a role or a pronoun. */
+static struct speaker_ref mid_subject(struct analysis *a, size_t t0,
+                                      size_t o) {
+  struct speaker_ref w = clause_subject(a, t0, o);
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
+  return w;
+}
+
 /* The cue's words, lower case. */
 static char *cue_words(const struct analysis *a, size_t i) {
   char *s = pc_att_text_of(a, i, i + (a->t[i].cue ? a->t[i].cue : 1));
@@ -418,6 +430,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
     who_free(&w);
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);
+  if (!w.name && like == 2 && s->o > t0 + 1)
+    w = mid_subject(a, t0, s->o); /* "Moore thanked him for “...”" */
   if (!w.name && like == 2) /* the nearest speaker before, if any */
     w = continued(a, t0, s, false);
   if (!w.name && like < 2) {
