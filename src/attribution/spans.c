@@ -416,6 +416,26 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
   return e;
 }
 
+/* "Cruz continued:" or "X released the following statement:" ending the
+ * paragraph before the one that the span at o opens: that sentence's
+ * attribution, as before_span finds it. */
+static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
+                                          size_t q0, size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (o < 2 || !is_punct(&a->t[o - 1], ":") ||
+      a->t[o - 1].block + 1 != a->t[o].block)
+    return w;
+  size_t b = o - 1;
+  while (b > 0 && o - b < 2 * NP_MAX + 8 &&
+         a->t[b - 1].block == a->t[o - 1].block &&
+         !is_end_punct(&a->t[b - 1]) && a->t[b - 1].type != T_QCLOSE)
+    b--;
+  if (b > 0 && a->t[b - 1].block == a->t[o - 1].block &&
+      !is_end_punct(&a->t[b - 1]) && a->t[b - 1].type != T_QCLOSE)
+    return w; /* too long a sentence */
+  return before_span(a, b, o, q0, cue_i);
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
@@ -425,6 +445,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   bool after = w.name != NULL;
   if (!w.name)
     w = before_span(a, t0, s->o, q0, &ci);
+  if (!w.name && s->o == t0)
+    w = colon_paragraph(a, s->o, q0, &ci);
   /* a short span only with a cue right by it */
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);
