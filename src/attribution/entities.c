@@ -225,6 +225,14 @@ void pc_att_entities(struct analysis *a) {
       }
       break;
     }
+    /* "Texas Sen. Ted Cruz", "Former Florida Gov. Jeb Bush": a run that
+     * ends with a title before its dot only qualifies the name after it */
+    if (j > i + 1 && j + 1 < lim && is_punct(&a->t[j], ".") &&
+        in_list(&lx->honorifics, a->t[j - 1].low) &&
+        a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+      i = j;
+      continue;
+    }
     size_t s = i;
     while (s < j && function_cap(a, a->t[s].low))
       s++;
