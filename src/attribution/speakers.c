@@ -476,6 +476,14 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "Procter & Gamble", "AT&T": an ampersand between capitalised
+     * words stays in the name */
+    if (is_punct(k, "&") && b - 1 > lo && b < end &&
+        a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
+        (a->t[b].flags & F_CAP)) {
+      b--;
+      continue;
+    }
     /* "though officials said": a subordinator opens no name */
     if (k->type != T_WORD ||
         ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
