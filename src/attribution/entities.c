@@ -216,6 +216,12 @@ void pc_att_entities(struct analysis *a) {
         j++;
         continue;
       }
+      /* "Procter & Gamble", "AT&T": an ampersand inside a name */
+      if (j > i && is_punct(&a->t[j], "&") && j + 1 < lim &&
+          a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+        j++;
+        continue;
+      }
       /* an initial: "Mary E. Lovely" */
       if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
           j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
@@ -225,9 +231,18 @@ void pc_att_entities(struct analysis *a) {
       }
       break;
     }
+    /* "Texas Sen. Ted Cruz", "Former Florida Gov. Jeb Bush": a run that
+     * ends with a title before its dot only qualifies the name after it */
+    if (j > i + 1 && j + 1 < lim && is_punct(&a->t[j], ".") &&
+        in_list(&lx->honorifics, a->t[j - 1].low) &&
+        a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+      i = j;
+      continue;
+    }
     size_t s = i;
-    while (s < j && function_cap(a, a->t[s].low))
-      s++;
+    while (s < j && function_cap(a, a->t[s].low) &&
+           !(s + 1 < j && is_punct(&a->t[s + 1], "&")))
+      s++; /* not the "AT" of "AT&T" */
     /* leading role words ("President", "Senator") are not the name */
     size_t titled = s;
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||
@@ -262,6 +277,8 @@ void pc_att_entities(struct analysis *a) {
       }
       pc_att_strip_possessive(a, name);
       bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+      for (size_t x = s; x < j && !org; x++)
+        org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
       /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
        * stand before a personal name */
       if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&

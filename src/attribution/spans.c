@@ -298,7 +298,10 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
       who_free(&w);
     }
   }
-  if (b == t0 && p > b)
+  bool verb = false; /* "Mook agreed:", "X issued a statement:" */
+  for (size_t k = b + 1; k < p; k++)
+    verb = verb || verb_shape(a, k);
+  if (b == t0 && p > b && !verb)
     w = pc_att_resolve_np(a, b, p);
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
@@ -376,6 +379,18 @@ static struct speaker_ref continued(const struct analysis *a, size_t t0,
   return w;
 }
 
+/* The subject of the sentence [t0, ...) that a span opening at o stands
+ * inside with no cue: "Moore thanked him for “...”", "He vowed that
+ * “...”".  Only a phrase that names someone: a person, an organisation,
+ * a role or a pronoun. */
+static struct speaker_ref mid_subject(struct analysis *a, size_t t0,
+                                      size_t o) {
+  struct speaker_ref w = clause_subject(a, t0, o);
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
+  return w;
+}
+
 /* The cue's words, lower case. */
 static char *cue_words(const struct analysis *a, size_t i) {
   char *s = pc_att_text_of(a, i, i + (a->t[i].cue ? a->t[i].cue : 1));
@@ -401,6 +416,26 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
   return e;
 }
 
+/* "Cruz continued:" or "X released the following statement:" ending the
+ * paragraph before the one that the span at o opens: that sentence's
+ * attribution, as before_span finds it. */
+static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
+                                          size_t q0, size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (o < 2 || !is_punct(&a->t[o - 1], ":") ||
+      a->t[o - 1].block + 1 != a->t[o].block)
+    return w;
+  size_t b = o - 1;
+  while (b > 0 && o - b < 2 * NP_MAX + 8 &&
+         a->t[b - 1].block == a->t[o - 1].block &&
+         !is_end_punct(&a->t[b - 1]) && a->t[b - 1].type != T_QCLOSE)
+    b--;
+  if (b > 0 && a->t[b - 1].block == a->t[o - 1].block &&
+      !is_end_punct(&a->t[b - 1]) && a->t[b - 1].type != T_QCLOSE)
+    return w; /* too long a sentence */
+  return before_span(a, b, o, q0, cue_i);
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
@@ -410,11 +445,15 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   bool after = w.name != NULL;
   if (!w.name)
     w = before_span(a, t0, s->o, q0, &ci);
+  if (!w.name && s->o == t0)
+    w = colon_paragraph(a, s->o, q0, &ci);
   /* a short span only with a cue right by it */
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);
+  if (!w.name && like == 2 && s->o > t0 + 1)
+    w = mid_subject(a, t0, s->o); /* "Moore thanked him for “...”" */
   if (!w.name && like == 2) /* the nearest speaker before, if any */
     w = continued(a, t0, s, false);
   if (!w.name && like < 2) {

@@ -476,6 +476,14 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "Procter & Gamble", "AT&T": an ampersand between capitalised
+     * words stays in the name */
+    if (is_punct(k, "&") && b - 1 > lo && b < end &&
+        a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
+        (a->t[b].flags & F_CAP)) {
+      b--;
+      continue;
+    }
     /* "though officials said": a subordinator opens no name */
     if (k->type != T_WORD ||
         ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
@@ -701,9 +709,41 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
   return b;
 }
 
+/* "Trump issued a statement", "The campaign sent out a brief release":
+ * a speech noun at c after a determiner names the subject of the verb
+ * that governs it.  The verb's index (its subject ends there), or c when
+ * the cue is no such noun. */
+static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
+  size_t d = c;
+  while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
+         !determiner(a, a->t[d - 1].low) && !stop_word(a, a->t[d - 1].low) &&
+         !(a->t[d - 1].flags & F_CAP))
+    d--; /* "a brief written statement" */
+  if (d <= lo + 2 || !determiner(a, a->t[d - 1].low) ||
+      fw_is(a, a->t[d - 1].low, PC_FW_POSS))
+    return c;
+  size_t v = d - 1;
+  if (strcmp(a->t[v - 1].low, "out") == 0 && v - 1 > lo + 1)
+    v--; /* "sent out", "put out" */
+  /* verbs that make or hand out a statement */
+  static const char *const makes[] = {
+      "issued", "issues", "released", "releases", "sent", "sends", "put",
+      "puts", "made", "makes", "gave", "gives", "posted", "posts",
+      "published", "publishes", "delivered", "delivers", "offered",
+      "offers", "provided", "provides", "emailed", "tweeted", "fired"};
+  const struct token *k = &a->t[v - 1];
+  if (k->type != T_WORD || a->t[v - 2].type != T_WORD)
+    return c;
+  for (size_t m = 0; m < sizeof makes / sizeof *makes; m++)
+    if (strcmp(k->low, makes[m]) == 0)
+      return v - 1;
+  return c;
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
+  c = noun_cue_verb(a, lo, c);
   size_t end = pc_att_skip_adverbs(a, lo, c);
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
