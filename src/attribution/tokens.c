@@ -378,6 +378,20 @@ static bool punct_near(const struct analysis *a, size_t j) {
   return false;
 }
 
+/* Whether the cue at i follows a closing quotation mark within a few
+ * words ("“...,” she wrote last October"): an attribution after the
+ * speech, which needs no clause of its own. */
+static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t k = i; k > t0 && k + 6 > i; k--) {
+    const struct token *t = &a->t[k - 1];
+    if (t->type == T_QCLOSE)
+      return true;
+    if (t->type != T_WORD && !is_punct(t, ","))
+      return false;
+  }
+  return false;
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -414,6 +428,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
      * and has none, nor punctuation close after it for an attribution
      * that ends the speech ("..., he noted"), is no cue at all */
     if ((tag & PC_CUE_CREQ) && !punct_near(a, i + len) &&
+        !after_quote(a, t0, i) &&
         !pc_att_clausal_after(a, i + len, a->nt)) {
       a->t[i].cue = 0;
       continue;
