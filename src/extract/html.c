@@ -756,10 +756,36 @@ static pc_block *add_block(struct ex *x, pc_block_type type) {
   return b;
 }
 
+/* A photo credit or copyright line: a short line whose last words follow
+ * a copyright sign ("Ski star Marco Odermatt. © AFP / Jane Roe",
+ * "Copyright © 2019 Example Media"): a caption that escaped its figure, or
+ * the page's footer. */
+#define CREDIT_MAX_LINE 240
+#define CREDIT_MAX_TAIL 60
+static bool credit_line(const char *s, size_t n) {
+  if (n > CREDIT_MAX_LINE)
+    return false;
+  const char *c = NULL;
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      c = s + i; /* the last sign */
+  if (!c)
+    return false;
+  size_t tail = n - (size_t)(c - s) - 2;
+  if (tail > CREDIT_MAX_TAIL)
+    return false;
+  for (const char *p = c + 2; p + 1 < s + n; p++)
+    if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
+      return false; /* a sentence goes on after the sign */
+  return true;
+}
+
 /* Text blocks that are only boilerplate ("Advertisement", "Share this"),
  * or a short line that is mostly a link ("READ MORE: ..."). */
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
+    return true;
+  if (credit_line(t->text, t->len))
     return true;
   if (pc_boiler_match(&x->ctx->boiler.drop, t->text, t->len))
     return true;
@@ -786,6 +812,65 @@ static bool tail_starts(struct ex *x, pc_block_type type, const pc_text *t) {
          body_chars(x->doc) >= TAIL_MIN_BEFORE;
 }
 
+/* Whether one line of a block is boilerplate by itself. */
+static bool boiler_line(struct ex *x, const char *s, size_t n) {
+  return pc_phrases_match_line(&x->ctx->widgets, s, n) ||
+         pc_boiler_match(&x->ctx->boiler.drop, s, n) || credit_line(s, n);
+}
+
+/* Lines glued into one block by <br> ("24.01.2022<br>Kategorie: News",
+ * "Text ...<br>Teilen mit:"): boilerplate lines at the block's start and
+ * end are cut off, spans moved with the text.  t's text and spans are
+ * fresh in the doc's arena, so they are cut in place.  At most
+ * EDGE_LINES lines a side, each scanned once: linear in the block. */
+#define EDGE_LINES 8
+static void trim_edge_lines(struct ex *x, pc_text *t) {
+  if (!memchr(t->text, '\n', t->len))
+    return;
+  size_t a = 0, b = t->len;
+  for (int i = 0; i < EDGE_LINES && a < b; i++) {
+    const char *nl = memchr(t->text + a, '\n', b - a);
+    size_t e = nl ? (size_t)(nl - t->text) : b;
+    if (!boiler_line(x, t->text + a, e - a))
+      break;
+    x->dropped += e - a;
+    a = nl ? e + 1 : b;
+  }
+  for (int i = 0; i < EDGE_LINES && a < b; i++) {
+    size_t s = b;
+    while (s > a && t->text[s - 1] != '\n')
+      s--;
+    if (!boiler_line(x, t->text + s, b - s))
+      break;
+    x->dropped += b - s;
+    b = s > a ? s - 1 : a;
+  }
+  while (a < b && (t->text[a] == ' ' || t->text[a] == '\n'))
+    a++;
+  while (b > a && (t->text[b - 1] == ' ' || t->text[b - 1] == '\n'))
+    b--;
+  if (a == 0 && b == t->len)
+    return;
+  char *text = (char *)t->text;
+  pc_span *sp = (pc_span *)t->spans;
+  size_t k = 0;
+  for (size_t i = 0; i < t->nspans; i++) {
+    pc_span s = sp[i];
+    size_t st = s.start < a ? a : s.start, e = s.end > b ? b : s.end;
+    if (e <= st)
+      continue;
+    s.start = st - a;
+    s.end = e - a;
+    sp[k++] = s;
+  }
+  t->nspans = k;
+  if (!k)
+    t->spans = NULL;
+  text[b] = '\0';
+  t->text = text + a;
+  t->len = b - a;
+}
+
 static void flush_para(struct ex *x, pc_block_type type, int level) {
   pc_text t;
   if (!pc_textb_finish(&x->tb, &x->doc->arena, &t)) {
@@ -793,6 +878,8 @@ static void flush_para(struct ex *x, pc_block_type type, int level) {
     return;
   }
   pc_textb_reset(&x->tb);
+  if (t.len)
+    trim_edge_lines(x, &t);
   if (!t.len)
     return;
   if (tail_starts(x, type, &t)) {
