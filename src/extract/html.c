@@ -61,6 +61,7 @@ struct nstat {
   unsigned inputs;
   unsigned embeds;
   unsigned heads;  /* characters inside h1..h6 */
+  unsigned brs;    /* <br> descendants */
   unsigned char flags;
 };
 
@@ -337,6 +338,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
         s->inputs += cs->inputs;
         s->embeds += cs->embeds;
         s->heads += cs->heads;
+        s->brs += cs->brs;
         s->flags |= cs->flags & F_HASART;
       }
     }
@@ -361,6 +363,8 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       s->imgs++;
     else if (pc_tag_is(t, "li"))
       s->lis++;
+    else if (pc_tag_is(t, "br"))
+      s->brs++;
   }
 }
 
@@ -417,6 +421,20 @@ static void give(struct ex *x, xmlNode *parent, unsigned chars,
   }
 }
 
+/* The commas a paragraph scores with.  A paragraph of many short lines
+ * (names and affiliations, an address, a list of signatories: "Jane Roe,
+ * Example University<br>": short lines, dense commas) is not prose however
+ * many commas it holds. */
+#define LIST_LINES 4
+#define LIST_LINE_CHARS 60
+#define LIST_COMMA_CHARS 40 /* a comma every 40 characters or closer */
+static unsigned para_commas(unsigned chars, unsigned commas, unsigned brs) {
+  if (brs >= LIST_LINES && chars / (brs + 1) < LIST_LINE_CHARS &&
+      commas * LIST_COMMA_CHARS > chars)
+    return commas < 2 ? commas : 2;
+  return commas;
+}
+
 static bool has_block_child(const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && !is_inline(c))
@@ -438,14 +456,14 @@ static void score_walk(struct ex *x, xmlNode *n, int depth) {
         !pc_tag_is(t, "li") && !(t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
       para = true; /* a div of only inline content reads as a paragraph */
     if (para) {
-      give(x, n->parent, s->text, s->commas);
+      give(x, n->parent, s->text, para_commas(s->text, s->commas, s->brs));
       if (pc_tag_is(t, "td") && depth < PC_MAX_DEPTH)
         score_walk(x, n->children, depth + 1);
       continue;
     }
     if (!is_inline(n)) {
       /* direct inline text of a mixed container is a paragraph of it */
-      unsigned ch = 0, co = 0;
+      unsigned ch = 0, co = 0, br = 0;
       for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)
           count_text((const char *)c->content, &ch, &co);
@@ -453,10 +471,11 @@ static void score_walk(struct ex *x, xmlNode *n, int depth) {
                  !(S(x, c)->flags & F_DEAD)) {
           ch += S(x, c)->text;
           co += S(x, c)->commas;
+          br += S(x, c)->brs + tag_is(c, "br");
         }
       }
       if (ch >= 25)
-        give(x, n, ch, co);
+        give(x, n, ch, para_commas(ch, co, br));
     }
     if (depth < PC_MAX_DEPTH)
       score_walk(x, n->children, depth + 1);
