@@ -994,8 +994,12 @@ static void list_block(struct ex *x, const xmlNode *n) {
       break;
     }
     pc_textb_reset(&x->tb);
-    if (!t.len)
+    if (t.len)
+      trim_edge_lines(x, &t);
+    if (!t.len || boiler_line(x, t.text, t.len)) {
+      x->dropped += t.len; /* "Print this page", "Permalink ..." items */
       continue;
+    }
     if (count == cap) {
       cap = cap ? cap * 2 : 8;
       pc_text *ni = realloc(items, cap * sizeof *ni);
