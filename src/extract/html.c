@@ -1258,6 +1258,11 @@ static const char *const lead_stop[] = {
     "media", "leading", "asset", "site-", "picture", "gallery", "title",
     NULL};
 
+static const char *const lead_strong[] = {
+    "lead", "standfirst", "intro", "chapo", "vorspann", "bajada",
+    "entradilla", "abstract", NULL};
+#define LEAD_BARE_MIN 80
+
 /* Whether n's text ends as a sentence does (a deck or kicker usually
  * does not). */
 static bool ends_sentence_mark(const xmlNode *n) {
@@ -1284,8 +1289,12 @@ static bool lead_like(struct ex *x, const xmlNode *n) {
     return false; /* the headline */
   char ci[512];
   lower_class_id(n, ci, sizeof ci);
-  return has_any(ci, lead_words) && !has_any(ci, lead_stop) &&
-         ends_sentence_mark(n);
+  if (!has_any(ci, lead_words) || has_any(ci, lead_stop))
+    return false;
+  /* a standfirst by name may end without a period when it is long enough
+   * to be a sentence; decks and descriptions must end as one */
+  return ends_sentence_mark(n) ||
+         (s->text >= LEAD_BARE_MIN && has_any(ci, lead_strong));
 }
 
 /* The first lead-like element of n's subtree (document order). */
