@@ -61,6 +61,7 @@ struct nstat {
   unsigned inputs;
   unsigned embeds;
   unsigned heads;  /* characters inside h1..h6 */
+  unsigned brs;    /* <br> descendants */
   unsigned char flags;
 };
 
@@ -337,6 +338,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
         s->inputs += cs->inputs;
         s->embeds += cs->embeds;
         s->heads += cs->heads;
+        s->brs += cs->brs;
         s->flags |= cs->flags & F_HASART;
       }
     }
@@ -361,6 +363,8 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       s->imgs++;
     else if (pc_tag_is(t, "li"))
       s->lis++;
+    else if (pc_tag_is(t, "br"))
+      s->brs++;
   }
 }
 
@@ -417,6 +421,20 @@ static void give(struct ex *x, xmlNode *parent, unsigned chars,
   }
 }
 
+/* The commas a paragraph scores with.  A paragraph of many short lines
+ * (names and affiliations, an address, a list of signatories: "Jane Roe,
+ * Example University<br>": short lines, dense commas) is not prose however
+ * many commas it holds. */
+#define LIST_LINES 4
+#define LIST_LINE_CHARS 60
+#define LIST_COMMA_CHARS 40 /* a comma every 40 characters or closer */
+static unsigned para_commas(unsigned chars, unsigned commas, unsigned brs) {
+  if (brs >= LIST_LINES && chars / (brs + 1) < LIST_LINE_CHARS &&
+      commas * LIST_COMMA_CHARS > chars)
+    return commas < 2 ? commas : 2;
+  return commas;
+}
+
 static bool has_block_child(const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && !is_inline(c))
@@ -438,14 +456,14 @@ static void score_walk(struct ex *x, xmlNode *n, int depth) {
         !pc_tag_is(t, "li") && !(t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
       para = true; /* a div of only inline content reads as a paragraph */
     if (para) {
-      give(x, n->parent, s->text, s->commas);
+      give(x, n->parent, s->text, para_commas(s->text, s->commas, s->brs));
       if (pc_tag_is(t, "td") && depth < PC_MAX_DEPTH)
         score_walk(x, n->children, depth + 1);
       continue;
     }
     if (!is_inline(n)) {
       /* direct inline text of a mixed container is a paragraph of it */
-      unsigned ch = 0, co = 0;
+      unsigned ch = 0, co = 0, br = 0;
       for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)
           count_text((const char *)c->content, &ch, &co);
@@ -453,10 +471,11 @@ static void score_walk(struct ex *x, xmlNode *n, int depth) {
                  !(S(x, c)->flags & F_DEAD)) {
           ch += S(x, c)->text;
           co += S(x, c)->commas;
+          br += S(x, c)->brs + tag_is(c, "br");
         }
       }
       if (ch >= 25)
-        give(x, n, ch, co);
+        give(x, n, ch, para_commas(ch, co, br));
     }
     if (depth < PC_MAX_DEPTH)
       score_walk(x, n->children, depth + 1);
@@ -756,10 +775,36 @@ static pc_block *add_block(struct ex *x, pc_block_type type) {
   return b;
 }
 
+/* A photo credit or copyright line: a short line whose last words follow
+ * a copyright sign ("Ski star Marco Odermatt. © AFP / Jane Roe",
+ * "Copyright © 2019 Example Media"): a caption that escaped its figure, or
+ * the page's footer. */
+#define CREDIT_MAX_LINE 240
+#define CREDIT_MAX_TAIL 60
+static bool credit_line(const char *s, size_t n) {
+  if (n > CREDIT_MAX_LINE)
+    return false;
+  const char *c = NULL;
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      c = s + i; /* the last sign */
+  if (!c)
+    return false;
+  size_t tail = n - (size_t)(c - s) - 2;
+  if (tail > CREDIT_MAX_TAIL)
+    return false;
+  for (const char *p = c + 2; p + 1 < s + n; p++)
+    if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
+      return false; /* a sentence goes on after the sign */
+  return true;
+}
+
 /* Text blocks that are only boilerplate ("Advertisement", "Share this"),
  * or a short line that is mostly a link ("READ MORE: ..."). */
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
+    return true;
+  if (credit_line(t->text, t->len))
     return true;
   if (pc_boiler_match(&x->ctx->boiler.drop, t->text, t->len))
     return true;
@@ -786,6 +831,65 @@ static bool tail_starts(struct ex *x, pc_block_type type, const pc_text *t) {
          body_chars(x->doc) >= TAIL_MIN_BEFORE;
 }
 
+/* Whether one line of a block is boilerplate by itself. */
+static bool boiler_line(struct ex *x, const char *s, size_t n) {
+  return pc_phrases_match_line(&x->ctx->widgets, s, n) ||
+         pc_boiler_match(&x->ctx->boiler.drop, s, n) || credit_line(s, n);
+}
+
+/* Lines glued into one block by <br> ("24.01.2022<br>Kategorie: News",
+ * "Text ...<br>Teilen mit:"): boilerplate lines at the block's start and
+ * end are cut off, spans moved with the text.  t's text and spans are
+ * fresh in the doc's arena, so they are cut in place.  At most
+ * EDGE_LINES lines a side, each scanned once: linear in the block. */
+#define EDGE_LINES 8
+static void trim_edge_lines(struct ex *x, pc_text *t) {
+  if (!memchr(t->text, '\n', t->len))
+    return;
+  size_t a = 0, b = t->len;
+  for (int i = 0; i < EDGE_LINES && a < b; i++) {
+    const char *nl = memchr(t->text + a, '\n', b - a);
+    size_t e = nl ? (size_t)(nl - t->text) : b;
+    if (!boiler_line(x, t->text + a, e - a))
+      break;
+    x->dropped += e - a;
+    a = nl ? e + 1 : b;
+  }
+  for (int i = 0; i < EDGE_LINES && a < b; i++) {
+    size_t s = b;
+    while (s > a && t->text[s - 1] != '\n')
+      s--;
+    if (!boiler_line(x, t->text + s, b - s))
+      break;
+    x->dropped += b - s;
+    b = s > a ? s - 1 : a;
+  }
+  while (a < b && (t->text[a] == ' ' || t->text[a] == '\n'))
+    a++;
+  while (b > a && (t->text[b - 1] == ' ' || t->text[b - 1] == '\n'))
+    b--;
+  if (a == 0 && b == t->len)
+    return;
+  char *text = (char *)t->text;
+  pc_span *sp = (pc_span *)t->spans;
+  size_t k = 0;
+  for (size_t i = 0; i < t->nspans; i++) {
+    pc_span s = sp[i];
+    size_t st = s.start < a ? a : s.start, e = s.end > b ? b : s.end;
+    if (e <= st)
+      continue;
+    s.start = st - a;
+    s.end = e - a;
+    sp[k++] = s;
+  }
+  t->nspans = k;
+  if (!k)
+    t->spans = NULL;
+  text[b] = '\0';
+  t->text = text + a;
+  t->len = b - a;
+}
+
 static void flush_para(struct ex *x, pc_block_type type, int level) {
   pc_text t;
   if (!pc_textb_finish(&x->tb, &x->doc->arena, &t)) {
@@ -793,6 +897,8 @@ static void flush_para(struct ex *x, pc_block_type type, int level) {
     return;
   }
   pc_textb_reset(&x->tb);
+  if (t.len)
+    trim_edge_lines(x, &t);
   if (!t.len)
     return;
   if (tail_starts(x, type, &t)) {
@@ -888,8 +994,12 @@ static void list_block(struct ex *x, const xmlNode *n) {
       break;
     }
     pc_textb_reset(&x->tb);
-    if (!t.len)
+    if (t.len)
+      trim_edge_lines(x, &t);
+    if (!t.len || boiler_line(x, t.text, t.len)) {
+      x->dropped += t.len; /* "Print this page", "Permalink ..." items */
       continue;
+    }
     if (count == cap) {
       cap = cap ? cap * 2 : 8;
       pc_text *ni = realloc(items, cap * sizeof *ni);
@@ -1148,6 +1258,11 @@ static const char *const lead_stop[] = {
     "media", "leading", "asset", "site-", "picture", "gallery", "title",
     NULL};
 
+static const char *const lead_strong[] = {
+    "lead", "standfirst", "intro", "chapo", "vorspann", "bajada",
+    "entradilla", "abstract", NULL};
+#define LEAD_BARE_MIN 80
+
 /* Whether n's text ends as a sentence does (a deck or kicker usually
  * does not). */
 static bool ends_sentence_mark(const xmlNode *n) {
@@ -1174,8 +1289,12 @@ static bool lead_like(struct ex *x, const xmlNode *n) {
     return false; /* the headline */
   char ci[512];
   lower_class_id(n, ci, sizeof ci);
-  return has_any(ci, lead_words) && !has_any(ci, lead_stop) &&
-         ends_sentence_mark(n);
+  if (!has_any(ci, lead_words) || has_any(ci, lead_stop))
+    return false;
+  /* a standfirst by name may end without a period when it is long enough
+   * to be a sentence; decks and descriptions must end as one */
+  return ends_sentence_mark(n) ||
+         (s->text >= LEAD_BARE_MIN && has_any(ci, lead_strong));
 }
 
 /* The first lead-like element of n's subtree (document order). */
