@@ -483,7 +483,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
         a->t[k + 1].type == T_WORD && !preposition(a, a->t[k + 1].low) &&
         !determiner(a, a->t[k + 1].low))
       return true;
-    if (finite_at(a, j, k))
+    /* "responded to molecules secreted by ...": a past form after a
+     * prepositional phrase or before "by" is a participle */
+    if (finite_at(a, j, k) &&
+        (fw_is(a, t->low, PC_FW_FIN) ||
+         (!prep && !(k + 1 < t1 && low_eq(&a->t[k + 1], "by")))))
       return true;
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
         fw_is(a, t->low, PC_FW_SUB))
