@@ -892,6 +892,41 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
   }
 }
 
+/* "he was told by Jane Roe to leave", "was assured by the agency that
+ * ...": a passive cue with its agent after "by"; the content follows
+ * the agent.  Returns where reading goes on, 0 when there is none. */
+static size_t passive_by(struct analysis *a, const struct sentence *sn,
+                         size_t i) {
+  size_t t1 = sn->t1, len = a->t[i].cue;
+  if (!len || i <= sn->t0 || i + len + 2 >= t1 || a->t[i].type != T_WORD ||
+      span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+      participle_form(a, a->t[i].low) || !low_eq(&a->t[i + len], "by"))
+    return 0;
+  size_t b = i + len + 1, e = b;
+  while (e < t1 && e < b + 7 && a->t[e].type == T_WORD &&
+         !stop_word(a, a->t[e].low))
+    e++;
+  if (e == b || e >= t1 || !(low_eq(&a->t[e], "to") || is_comp(a, e)))
+    return 0;
+  struct speaker_ref w = pc_att_resolve_np(a, b, e);
+  if (!w.name || (w.ent < 0 && !w.role)) {
+    who_free(&w);
+    return 0;
+  }
+  size_t c0 = is_comp(a, e) ? e + 1 : e;
+  size_t c1 = clause_end(a, c0, t1, sn->sp0, sn->sp1);
+  char *cue = cue_text(a, i, len);
+  size_t first = a->nq;
+  content(a, c0, c1, &w, cue, sn->parent, sn->t0, t1, sn->sp0, sn->sp1,
+          sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first ? c1 : 0;
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -907,6 +942,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
+    size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
+    if (pb > i) {
+      i = pb - 1;
+      continue;
+    }
     size_t len = cue_at(a, i, t1, sp0, sp1);
     if (!len || i < last_comma)
       continue;
