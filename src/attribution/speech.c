@@ -8,6 +8,8 @@
 #include "analysis.h"
 
 static bool participle_form(const struct analysis *a, const char *w);
+static size_t that_after(const struct analysis *a, size_t i, size_t after,
+                         size_t t1);
 
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
@@ -96,6 +98,26 @@ static bool span_after(const struct analysis *a, size_t i, size_t t1) {
   return false;
 }
 
+/* A lower-case participle at i that opens a clause of the writer's:
+ * "angering residents", not "during" nor a quoted word. */
+static bool writer_participle(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (!(k->type == T_WORD && !(k->flags & F_CAP) && k->in_span < 0 &&
+        participle_form(a, k->low) && !preposition(a, k->low) &&
+        !stop_word(a, k->low) && !fw_is(a, k->low, PC_FW_AFTER)))
+    return false;
+  /* it runs to the sentence's end: "responding to pressure, who have
+   * insisted ..." is an inset, "real, lasting impact, most of whom" an
+   * adjective */
+  for (size_t j = i + 1; j < a->nt && j < i + 40; j++) {
+    if (is_end_punct(&a->t[j]) || a->t[j].block != k->block)
+      return true;
+    if (a->t[j].type == T_PUNCT && !is_punct(&a->t[j], "-"))
+      return false;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -128,6 +150,11 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (!nested && is_punct(&a->t[i], ",") && i + 1 < t1 &&
         cue_at(a, i + 1, t1, sp0, sp1) &&
         participle_form(a, a->t[i + 1].low))
+      return i;
+    /* "said the bridge would reopen soon, angering residents": a
+     * participle clause after a comma is the writer's */
+    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
+        writer_participle(a, i + 1))
       return i;
     if (!nested && cue_at(a, i, t1, sp0, sp1))
       nested = true;
@@ -502,7 +529,7 @@ static struct speaker_ref left_subject(struct analysis *a,
     post = (words >= 4 || spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
-           attribution_ends(a, after, t1);
+           attribution_ends(a, after, t1) && !that_after(a, i, after, t1);
   }
   c->np_b = np_b;
   c->post = post;
@@ -692,6 +719,37 @@ static void report_before(struct analysis *a, const struct sentence *sn,
   c->consumed = consumed;
 }
 
+/* The "that" opening the content after the cue at i (words from after
+ * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
+ * and past adjuncts "said in an email to The Associated Press that";
+ * not a relative "that" ("said in a report that was released ...")
+ * beyond the first few words. */
+static size_t that_after(const struct analysis *a, size_t i, size_t after,
+                         size_t t1) {
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  if (after < t1 && a->t[after].type == T_WORD &&
+      preposition(a, a->t[after].low))
+    reach = 14;
+  for (size_t k = after; k < t1 && k < after + reach; k++) {
+    /* "on that front": "that" after a preposition is no
+     * complementizer */
+    if (is_comp(a, k) &&
+        !(k > after && preposition(a, a->t[k - 1].low))) {
+      if (k >= after + 7 && k + 1 < t1 &&
+          (fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
+           a->t[k + 1].type != T_WORD))
+        return 0;
+      return k;
+    }
+    if (is_punct(&a->t[k], ".") && k > after &&
+        in_list(&a->lex->honorifics, a->t[k - 1].low))
+      continue; /* "told X on Nov. 12 that" */
+    if (a->t[k].type != T_WORD)
+      return 0;
+  }
+  return 0;
+}
+
 /* Where the speech after a cue starts: after an object or adverbial up
  * to "that", after the addressee of "told"; t1 when only a time or a
  * place follows. */
@@ -699,25 +757,11 @@ static size_t content_start(const struct analysis *a,
                             const struct sentence *sn, const struct cue *c) {
   size_t t1 = sn->t1, i = c->i, after = c->after;
   size_t c0 = after;
-  bool that = false;
-  /* "told VOA correspondent Carla Babb on Nov. 12 that": the
-   * addressee and a time may stand before "that" */
   size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
-  for (size_t k = after; k < t1 && k < after + reach; k++) {
-    /* "on that front": "that" after a preposition is no
-     * complementizer */
-    if (is_comp(a, k) &&
-        !(k > after && preposition(a, a->t[k - 1].low))) {
-      c0 = k + 1;
-      that = true;
-      break;
-    }
-    if (is_punct(&a->t[k], ".") && k > after &&
-        in_list(&a->lex->honorifics, a->t[k - 1].low))
-      continue; /* "told X on Nov. 12 that" */
-    if (a->t[k].type != T_WORD)
-      break;
-  }
+  size_t tk = that_after(a, i, after, t1);
+  bool that = tk > 0;
+  if (that)
+    c0 = tk + 1;
   /* "told the agency simply, “We lost.”", "said in a statement: “...”":
    * the quoted words after the addressee or an adjunct are the speech */
   for (size_t k = after; !that && k < t1 && k < after + reach + 4; k++) {
@@ -765,6 +809,28 @@ static size_t content_start(const struct analysis *a,
   return c0;
 }
 
+/* After a labelling cue ("called the mayor a “liar” and left"): the
+ * content [c0, c1) ends after its last quoted words when "and", "but",
+ * a comma or a dash follows them (a phrase after them stays: "called it
+ * “a step forward” in efforts to ..."). */
+static size_t labelled_end(const struct analysis *a, size_t c0, size_t c1) {
+  size_t last = 0;
+  for (size_t k = c0; k < c1; k++)
+    if (a->t[k].opens >= 0 && a->sp[a->t[k].opens].c < c1) {
+      k = a->sp[a->t[k].opens].c;
+      last = k + 1;
+    }
+  if (!last || last >= c1)
+    return c1;
+  const struct token *n = &a->t[last];
+  if (is_punct(n, ",") || is_punct(n, "\xE2\x80\x94") ||
+      is_punct(n, "\xE2\x80\x93") || is_punct(n, "-") ||
+      (n->type == T_WORD && (fw_is(a, n->low, PC_FW_CONJ) ||
+                             fw_is(a, n->low, PC_FW_CONTRAST))))
+    return last;
+  return c1;
+}
+
 /* The speech follows the cue ("X said that ..."): up to the clause's
  * end, then each ", and that ..." clause. */
 static void report_after(struct analysis *a, const struct sentence *sn,
@@ -787,6 +853,10 @@ static void report_after(struct analysis *a, const struct sentence *sn,
           c1 = k;
           break;
         }
+    /* "called the mayor a “liar” and left": the thing named and the
+     * quoted words, not what follows them */
+    if ((a->t[i].flags & F_QREQ) && !preposition(a, a->t[c0].low))
+      c1 = labelled_end(a, c0, c1);
     content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
     /* ", and that ..." reports a second thing */
     for (;;) {
@@ -822,6 +892,41 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
   }
 }
 
+/* "he was told by Jane Roe to leave", "was assured by the agency that
+ * ...": a passive cue with its agent after "by"; the content follows
+ * the agent.  Returns where reading goes on, 0 when there is none. */
+static size_t passive_by(struct analysis *a, const struct sentence *sn,
+                         size_t i) {
+  size_t t1 = sn->t1, len = a->t[i].cue;
+  if (!len || i <= sn->t0 || i + len + 2 >= t1 || a->t[i].type != T_WORD ||
+      span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+      participle_form(a, a->t[i].low) || !low_eq(&a->t[i + len], "by"))
+    return 0;
+  size_t b = i + len + 1, e = b;
+  while (e < t1 && e < b + 7 && a->t[e].type == T_WORD &&
+         !stop_word(a, a->t[e].low))
+    e++;
+  if (e == b || e >= t1 || !(low_eq(&a->t[e], "to") || is_comp(a, e)))
+    return 0;
+  struct speaker_ref w = pc_att_resolve_np(a, b, e);
+  if (!w.name || (w.ent < 0 && !w.role)) {
+    who_free(&w);
+    return 0;
+  }
+  size_t c0 = is_comp(a, e) ? e + 1 : e;
+  size_t c1 = clause_end(a, c0, t1, sn->sp0, sn->sp1);
+  char *cue = cue_text(a, i, len);
+  size_t first = a->nq;
+  content(a, c0, c1, &w, cue, sn->parent, sn->t0, t1, sn->sp0, sn->sp1,
+          sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first ? c1 : 0;
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -837,6 +942,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
+    size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
+    if (pb > i) {
+      i = pb - 1;
+      continue;
+    }
     size_t len = cue_at(a, i, t1, sp0, sp1);
     if (!len || i < last_comma)
       continue;

@@ -458,6 +458,25 @@ static bool finite_at(const struct analysis *a, size_t j, size_t k) {
          !preposition(a, p->low) && !stop_word(a, p->low);
 }
 
+/* "argued the economy needs a boost": a present form in -s right after
+ * a determiner and a noun (tokens j, j+1), with a determiner after it;
+ * not "maintains the strict rules for ...". */
+static bool present_after_np(const struct analysis *a, size_t j, size_t k,
+                             size_t t1) {
+  if (k != j + 2 || k + 1 >= t1 || a->t[j + 1].type != T_WORD ||
+      a->t[k + 1].type != T_WORD || !determiner(a, a->t[j].low) ||
+      stop_word(a, a->t[j + 1].low) || determiner(a, a->t[j + 1].low))
+    return false;
+  const char *w = a->t[k].low;
+  size_t n = strlen(w);
+  return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+         w[n - 2] != 'i' && !stop_word(a, w) &&
+         (determiner(a, a->t[k + 1].low) ||
+          fw_is(a, a->t[k + 1].low, PC_FW_POSS) ||
+          (!stop_word(a, a->t[k + 1].low) &&
+           !preposition(a, a->t[k + 1].low)));
+}
+
 /* Whether a cue's complement from token j on (to t1) is a clause or
  * quoted words, as a cue with other senses needs ("+" in cues.txt):
  * quotation marks or a colon within a few words; "that" after at most a
@@ -498,7 +517,13 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
         a->t[k + 1].type == T_WORD && !preposition(a, a->t[k + 1].low) &&
         !determiner(a, a->t[k + 1].low))
       return true;
-    if (finite_at(a, j, k))
+    if (present_after_np(a, j, k, t1))
+      return true;
+    /* "responded to molecules secreted by ...": a past form after a
+     * prepositional phrase or before "by" is a participle */
+    if (finite_at(a, j, k) &&
+        (fw_is(a, t->low, PC_FW_FIN) ||
+         (!prep && !(k + 1 < t1 && low_eq(&a->t[k + 1], "by")))))
       return true;
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
         fw_is(a, t->low, PC_FW_SUB))
