@@ -10,7 +10,7 @@
  * transaction under an advisory lock, so an older archive is upgraded in
  * place and two first runs do not both make it.  A database whose meta
  * table belongs to something else, or whose version is newer, is refused
- * untouched.
+ * untouched, and so is one that holds other tables but no archive.
  *
  * Text search: tsvector columns generated from the quote's text and the
  * article's title and text, with GIN indexes; the text search
@@ -251,6 +251,21 @@ static pc_status migrate(struct ar_db *d, bool create, pc_error *err) {
   st = exec(d, "BEGIN; " LOCK, err, "upgrade");
   if (st == PC_OK)
     st = check_archive(d, &v, err);
+  if (st == PC_OK && v == 0) {
+    /* an archive is made only where there is nothing else: the tables of
+     * a database (schema) in use are not ours to add to */
+    long long others = one_int(d, "SELECT count(*) FROM pg_class c JOIN"
+                                  " pg_namespace n ON n.oid = c.relnamespace"
+                                  " WHERE n.nspname = current_schema()"
+                                  " AND c.relkind IN ('r', 'v', 'm', 'p')",
+                               0, NULL);
+    if (others < 0)
+      st = db_fail(d, err, "open");
+    else if (others > 0)
+      st = pc_error_set(err, PC_ERR_INPUT, "PostgreSQL archive: the "
+                        "database holds other tables and no archive; left "
+                        "as it is (use an empty database)");
+  }
   for (int i = v; st == PC_OK && i < SCHEMA_VERSION; i++) {
     for (int k = 0; st == PC_OK && migrations[i][k]; k++)
       st = exec(d, migrations[i][k], err, "make the archive");
