@@ -484,6 +484,11 @@ HOSTILE = [
     "attack NOT putin", "%", "_", "' OR ''='", "\\", "\x01\x02", "😀",
     "x" * 2000, "attack " * 40, "quote_fts", "rowid:1", "* OR *",
     "attack OR -putin", "\"\"", "- -", "a -b -c",
+    # tsquery's syntax (PostgreSQL): operators, prefixes, weights, quotes
+    "attack & putin", "attack | putin", "!attack", "attack <-> putin",
+    "attack <2> putin", "attack:*", "attack:AB", "'attack'", "''", "'",
+    "\\'", "a\\", "(attack | !putin) & ", "attack:* & !'x'", "$1",
+    "$$; DROP TABLE quote; $$", "E'\\x00'", "attack\\' | 'putin",
 ]
 
 
@@ -659,6 +664,17 @@ def test_same_as_sqlite(fx):
                                a.stdout[:200], b.stdout[:200], b.stderr))
     check("both backends: the same search, claims and speakers output "
           "(%d queries x formats)" % len(queries), not differ, differ[:3])
+    differ = []
+    for q in HOSTILE:
+        for opt in ("--", "--speaker", "--about", "--site"):
+            a = run("search", "--db", lite, opt, q)
+            b = run("search", "--db", pgdb, opt, q)
+            if (a.returncode, a.stdout, a.stderr) != \
+                    (b.returncode, b.stdout, b.stderr):
+                differ.append((opt, q[:30], a.returncode, b.returncode,
+                               b.stderr[:100]))
+    check("both backends: hostile queries answered alike", not differ,
+          differ[:3])
     n = run("search", "--db", lite, "--format", "json", "--limit", "1000")
     check("both backends: something to compare",
           n.returncode == 0 and len(jlines(n.stdout)) > 40, n.stderr)
