@@ -160,8 +160,9 @@ static PGresult *ex(struct ar_db *d, const char *sql, int n,
 static bool ok(struct ar_db *d, const char *sql, int n,
                const char *const *p) {
   PGresult *r = ex(d, sql, n, p);
+  bool good = r != NULL;
   PQclear(r);
-  return r != NULL;
+  return good;
 }
 
 /* The first column of the first row as an integer: 0 without a row (or
