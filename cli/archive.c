@@ -20,7 +20,8 @@ static void usage_index(FILE *f) {
           "a run cut short is completed by running it again.\n"
           "\n"
           "Options:\n"
-          "      --db FILE          the archive (required)\n"
+          "      --db DB            the archive (required): an SQLite file,\n"
+          "                         or postgresql://... (a PostgreSQL database)\n"
           "      --from-jsonl FILE  load 'presscut batch --attribution' output\n"
           "                         (- for standard input) instead of INPUTs\n"
           "      --aliases FILE     lines NAME<TAB>IDENTIFIER (a Wikidata QID):\n"
@@ -67,7 +68,7 @@ static void index_progress(void *closure, const pc_index_stats *st,
 
 static int open_archive(const char *db, int create, pc_archive **a) {
   if (!db)
-    return fail(EX_USAGE, "--db FILE is required%s%s", "", "");
+    return fail(EX_USAGE, "--db DB is required%s%s", "", "");
   pc_error err = {""};
   pc_status st = pc_archive_open(db, create, a, &err);
   if (st != PC_OK)
@@ -174,7 +175,8 @@ static void usage_search(FILE *f) {
           "between two items, -word or -\"phrase\" to exclude.\n"
           "\n"
           "Options:\n"
-          "      --db FILE        the archive (required)\n"
+          "      --db DB          the archive (required): an SQLite file,\n"
+          "                       or postgresql://... (a PostgreSQL database)\n"
           "      --speaker NAME   quotes of this speaker (a name, a surname,\n"
           "                       an alias or an identifier of --aliases)\n"
           "      --about TEXT     quotes from articles holding TEXT (QUERY syntax)\n"
@@ -205,7 +207,8 @@ static void usage_claims(FILE *f) {
           "accused with count, polarity, first and last date.\n"
           "\n"
           "Options:\n"
-          "      --db FILE        the archive (required)\n"
+          "      --db DB          the archive (required): an SQLite file,\n"
+          "                       or postgresql://... (a PostgreSQL database)\n"
           "      --claimant NAME  claims made by a name holding NAME\n"
           "      --accused NAME   claims against a name holding NAME\n"
           "      --event TEXT     events holding TEXT\n"
@@ -229,7 +232,8 @@ static void usage_speakers(FILE *f) {
           "whose identifier (--aliases of index) it is.\n"
           "\n"
           "Options:\n"
-          "      --db FILE        the archive (required)\n"
+          "      --db DB          the archive (required): an SQLite file,\n"
+          "                       or postgresql://... (a PostgreSQL database)\n"
           "      --format F       text (default), json or csv\n"
           "      --limit N        at most N speakers (default 100)\n"
           "  -h, --help           this help\n"

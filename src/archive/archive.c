@@ -31,14 +31,16 @@ pc_status pc_archive_open(const char *path, int create, pc_archive **out,
   *out = NULL;
   if (!path || !*path)
     return pc_error_set(err, PC_ERR_USAGE, "archive: --db is required");
-  if (strstr(path, "://"))
+  bool pg = strncmp(path, "postgresql://", 13) == 0 ||
+            strncmp(path, "postgres://", 11) == 0;
+  if (!pg && strstr(path, "://"))
     return pc_error_set(err, PC_ERR_USAGE,
-                        "archive: %.40s: only SQLite files are supported "
-                        "yet (a path, not a URL)", path);
+                        "archive: --db: an SQLite file or a postgresql:// "
+                        "URL");
   pc_archive *a = calloc(1, sizeof *a);
   if (!a)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  a->be = &ar_sqlite;
+  a->be = pg ? &ar_postgres : &ar_sqlite;
   a->lex = ar_lex_new(err);
   pc_status st = a->lex ? a->be->open(path, create != 0, &a->db, err)
                         : PC_ERR_INTERNAL;
@@ -562,6 +564,7 @@ static bool is_date(const char *s) {
 static void filter_clear(struct ar_filter *f) {
   pc_free(f->fts);
   pc_free(f->about);
+  pc_free(f->tsq), pc_free(f->about_tsq);
   g_free(f->speaker_form), g_free(f->speaker_canon);
   g_free(f->claimant), g_free(f->accused);
 }
@@ -602,8 +605,12 @@ static pc_status filter_make(const pc_archive *a, const pc_archive_query *q,
   pc_status st = PC_OK;
   if (q->text && *q->text)
     st = pc_archive_parse_query(q->text, &f->fts, err);
+  if (st == PC_OK && q->text && *q->text)
+    st = ar_parse_query_ts(q->text, &f->tsq, err);
   if (st == PC_OK && q->about)
     st = pc_archive_parse_query(q->about, &f->about, err);
+  if (st == PC_OK && q->about)
+    st = ar_parse_query_ts(q->about, &f->about_tsq, err);
   const char *who = q->speaker ? q->speaker : q->name;
   if (st == PC_OK && who &&
       !norm_name(a, who, &f->speaker_form, &f->speaker_canon))

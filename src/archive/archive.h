@@ -6,6 +6,7 @@
  * names.c    speaker names: normal form, canonical full name, surname
  * query.c    the search syntax into a tree, and the tree as FTS5
  * sqlite.c   the SQLite backend (schema, migrations, writes, queries)
+ * postgres.c the PostgreSQL backend (the same, through libpq)
  *
  * The backend is a table of functions (struct ar_backend): what knows SQL
  * is there, so that a PostgreSQL backend implements the same table. */
@@ -86,6 +87,10 @@ void ar_name_clear(struct ar_name *n);
 
 enum { AR_MAX_QUERY = 1000, AR_MAX_ITEMS = 32 };
 
+/* The query as a PostgreSQL tsquery text (for to_tsquery), the same items
+ * and errors as pc_archive_parse_query. */
+pc_status ar_parse_query_ts(const char *query, char **tsq, pc_error *err);
+
 /*** the backend ***********************************************************************/
 
 struct ar_db;
@@ -110,11 +115,13 @@ struct ar_speaker_row {
   long long quotes, articles;
 };
 
-/* The filters of a query, checked and parsed (fts: FTS5 expressions). */
+/* The filters of a query, checked and parsed (fts, about: FTS5
+ * expressions; tsq, about_tsq: the same as tsquery texts). */
 struct ar_filter {
   const pc_archive_query *q;
   char *fts;   /* text, or NULL */
   char *about; /* about, or NULL */
+  char *tsq, *about_tsq;
   char *speaker_form, *speaker_canon; /* normalised --speaker */
   char *claimant, *accused;           /* normalised */
   size_t limit;
@@ -149,5 +156,6 @@ struct ar_backend {
 };
 
 extern const struct ar_backend ar_sqlite;
+extern const struct ar_backend ar_postgres;
 
 #endif

@@ -1,7 +1,9 @@
 /* query.c - the search syntax of `presscut search`, parsed here and
  * written out as an FTS5 expression in which every word is a quoted
  * string, so no input can reach FTS5's own syntax (column filters, NEAR,
- * prefixes, ^) or SQL.
+ * prefixes, ^) or SQL; or, for PostgreSQL, as a tsquery of the same
+ * structure whose every lexeme is quoted (ar_parse_query_ts), given to
+ * to_tsquery as a bound parameter.
  *
  *   query  := group+                      groups are ANDed
  *   group  := item ("OR" item)*           (OR in capitals)
@@ -114,6 +116,56 @@ static char *to_fts(struct item *it, size_t n) {
   return out;
 }
 
+/* A tsquery lexeme: the words in single quotes (quotes and backslashes
+ * doubled), which to_tsquery normalises like a document's words; several
+ * words in one become a phrase (<->). */
+static void ts_string(struct pc_buf *b, const char *s) {
+  pc_buf_addc(b, '\'');
+  for (; *s; s++) {
+    if (*s == '\'' || *s == '\\')
+      pc_buf_addc(b, *s);
+    pc_buf_addc(b, *s);
+  }
+  pc_buf_addc(b, '\'');
+}
+
+/* The items as a PostgreSQL tsquery, the same structure as to_fts: the
+ * positive groups ANDed (&), each group's items ORed (|), then
+ * & !(the excluded ones ORed). */
+static char *to_tsq(struct item *it, size_t n) {
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  bool first = true, group_open = false;
+  for (size_t i = 0; i < n; i++) {
+    if (it[i].neg)
+      continue;
+    if (!group_open) {
+      pc_buf_adds(&b, first ? "(" : " & (");
+      group_open = true, first = false;
+    }
+    ts_string(&b, it[i].text);
+    if (it[i].or_next) {
+      pc_buf_adds(&b, " | ");
+    } else {
+      pc_buf_addc(&b, ')');
+      group_open = false;
+    }
+  }
+  bool any_neg = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!it[i].neg)
+      continue;
+    pc_buf_adds(&b, any_neg ? " | " : " & !(");
+    any_neg = true;
+    ts_string(&b, it[i].text);
+  }
+  if (any_neg)
+    pc_buf_addc(&b, ')');
+  char *out = b.failed ? NULL : pc_buf_steal(&b, NULL);
+  pc_buf_cleanup(&b);
+  return out;
+}
+
 static pc_status parse(const char *query, struct item *it, size_t *count,
                        pc_error *err) {
   const char *p = query;
@@ -169,8 +221,8 @@ static pc_status parse(const char *query, struct item *it, size_t *count,
                         : "no word to search for");
 }
 
-pc_status pc_archive_parse_query(const char *query, char **fts,
-                                 pc_error *err) {
+static pc_status parse_as(const char *query, char **fts, bool ts,
+                         pc_error *err) {
   if (fts)
     *fts = NULL;
   if (!query || !fts)
@@ -184,11 +236,20 @@ pc_status pc_archive_parse_query(const char *query, char **fts,
   size_t n = 0;
   pc_status st = parse(query, it, &n, err);
   if (st == PC_OK) {
-    *fts = to_fts(it, n);
+    *fts = ts ? to_tsq(it, n) : to_fts(it, n);
     if (!*fts)
       st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   }
   for (size_t i = 0; i < n; i++)
     g_free(it[i].text);
   return st;
+}
+
+pc_status pc_archive_parse_query(const char *query, char **fts,
+                                 pc_error *err) {
+  return parse_as(query, fts, false, err);
+}
+
+pc_status ar_parse_query_ts(const char *query, char **tsq, pc_error *err) {
+  return parse_as(query, tsq, true, err);
 }

@@ -1,4 +1,4 @@
-/* dl.c - libcurl, GMime, libmicrohttpd and libcrypto, loaded when first
+/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto and libpq, loaded when first
  * needed (see dl.h).
  *
  * Each library is loaded once per process under pthread_once; its table
@@ -11,6 +11,7 @@
 #include "core/dl_curl.h"
 #include "core/dl_gmime.h"
 #include "core/dl_mhd.h"
+#include "core/dl_pq.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -31,6 +32,9 @@
 #ifndef PC_SONAME_CRYPTO
 #define PC_SONAME_CRYPTO "libcrypto.so.3"
 #endif
+#ifndef PC_SONAME_PQ
+#define PC_SONAME_PQ "libpq.so.5"
+#endif
 
 struct lib {
   const char *soname;
@@ -43,12 +47,14 @@ static struct pc_dl_curl curl_fns;
 static struct pc_dl_gmime gmime_fns;
 static struct pc_dl_mhd mhd_fns;
 static struct pc_dl_crypto crypto_fns;
+static struct pc_dl_pq pq_fns;
 
 static struct lib libs[] = {
     [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_GMIME] = {PC_SONAME_GMIME, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_MHD] = {PC_SONAME_MHD, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_PQ] = {PC_SONAME_PQ, PTHREAD_ONCE_INIT, false, ""},
 };
 
 /* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
@@ -98,6 +104,7 @@ LOADER(load_curl, pc_dl_curl, curl_fns, PC_DL_CURL, PC_DL_CURL_FUNCS)
 LOADER(load_gmime, pc_dl_gmime, gmime_fns, PC_DL_GMIME, PC_DL_GMIME_FUNCS)
 LOADER(load_mhd, pc_dl_mhd, mhd_fns, PC_DL_MHD, PC_DL_MHD_FUNCS)
 LOADER(load_crypto, pc_dl_crypto, crypto_fns, PC_DL_CRYPTO, PC_DL_CRYPTO_FUNCS)
+LOADER(load_pq, pc_dl_pq, pq_fns, PC_DL_PQ, PC_DL_PQ_FUNCS)
 
 pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   static void (*const loaders[])(void) = {
@@ -105,6 +112,7 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
       [PC_DL_GMIME] = load_gmime,
       [PC_DL_MHD] = load_mhd,
       [PC_DL_CRYPTO] = load_crypto,
+      [PC_DL_PQ] = load_pq,
   };
   if ((unsigned)lib >= sizeof libs / sizeof libs[0])
     return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
@@ -119,3 +127,4 @@ const struct pc_dl_curl *pc_dl_curl(void) { return &curl_fns; }
 const struct pc_dl_gmime *pc_dl_gmime(void) { return &gmime_fns; }
 const struct pc_dl_mhd *pc_dl_mhd(void) { return &mhd_fns; }
 const struct pc_dl_crypto *pc_dl_crypto(void) { return &crypto_fns; }
+const struct pc_dl_pq *pc_dl_pq(void) { return &pq_fns; }

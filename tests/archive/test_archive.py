@@ -1,5 +1,13 @@
 #!/usr/bin/python3
-"""test_archive.py PRESSCUT REPO SHARED - the archive end to end.
+"""test_archive.py PRESSCUT REPO SHARED [postgresql] - the archive end to end.
+
+Run with "postgresql", the same suite runs against a real PostgreSQL 15
+server that it starts (initdb into a temporary directory, pg_ctl on a Unix
+socket there, no TCP; as the user nobody when run as root), each archive a
+database of its own; the refusals are PostgreSQL's (a database of other
+tables, a foreign meta table, a newer version), and the same inputs indexed
+into SQLite and PostgreSQL must give the same search, claims and speakers
+output in every format.
 
 presscut index (the founding article, hand-made articles, corpus pages),
 idempotence (the same input twice, the same story under two URLs),
@@ -27,11 +35,102 @@ import time
 import xml.etree.ElementTree as ET
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
+BACKEND = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
+PG_BIN = "/usr/lib/postgresql/15/bin"
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from harness import check, report  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-archive-")
+PG = {}  # the server: dir, run (a command prefix), url of a database
+
+
+def pg_start():
+    """initdb and pg_ctl start into a temporary directory, as nobody when
+    root (initdb refuses root); the server listens on a Unix socket in that
+    directory only.  Returns None or why it cannot run."""
+    if not os.path.exists(os.path.join(PG_BIN, "initdb")):
+        return "no %s/initdb (Debian postgresql-15)" % PG_BIN
+    d = tempfile.mkdtemp(prefix="pc-pg-")
+    run_as = []
+    if os.geteuid() == 0:
+        import pwd
+        try:
+            pw = pwd.getpwnam("nobody")
+        except KeyError:
+            return "running as root and there is no user nobody"
+        os.chown(d, pw.pw_uid, pw.pw_gid)
+        run_as = ["runuser", "-u", "nobody", "--"]
+    PG.update(dir=d, run=run_as)
+    r = subprocess.run(run_as + [os.path.join(PG_BIN, "initdb"), "-D",
+                                 os.path.join(d, "data"), "-U", "presscut",
+                                 "-E", "UTF8", "--locale=C.UTF-8", "-A",
+                                 "trust"], capture_output=True, text=True)
+    if r.returncode != 0:
+        shutil.rmtree(d, ignore_errors=True)
+        return "initdb failed: " + r.stderr.strip()[-300:]
+    r = subprocess.run(run_as + [
+        os.path.join(PG_BIN, "pg_ctl"), "-D", os.path.join(d, "data"), "-l",
+        os.path.join(d, "log"), "-o",
+        "-c listen_addresses='' -k %s -c fsync=off" % d, "start"],
+        capture_output=True, text=True)
+    if r.returncode != 0:
+        shutil.rmtree(d, ignore_errors=True)
+        return "pg_ctl start failed: " + r.stderr.strip()[-300:]
+    PG["started"] = True
+    for _ in range(600):  # polled, never a fixed wait: 60 s at most
+        if subprocess.run(["pg_isready", "-q", "-h", d, "-d", "postgres",
+                           "-U", "presscut"]).returncode == 0:
+            return None
+        time.sleep(0.1)
+    return "the server did not come up"
+
+
+def pg_stop():
+    if PG.get("started"):
+        subprocess.run(PG["run"] + [os.path.join(PG_BIN, "pg_ctl"), "-D",
+                                    os.path.join(PG["dir"], "data"), "-m",
+                                    "immediate", "stop"],
+                       capture_output=True)
+    if PG.get("dir"):
+        shutil.rmtree(PG["dir"], ignore_errors=True)
+
+
+def psql(dbname, sql):
+    """Rows of sql on the database dbname (values as text, NULL as
+    None)."""
+    r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+                        "-F", "\x1f", "-R", "\x1e", "-P", "null=\x1d",
+                        "-h", PG["dir"], "-U", "presscut", "-d", dbname,
+                        "-c", sql], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+    rows = [tuple(None if v == "\x1d" else v for v in row.split("\x1f"))
+            for row in r.stdout.rstrip("\n").split("\x1e") if row != ""]
+    return rows
+
+
+def newdb(name):
+    """A new archive's --db: a file name, or a new empty database."""
+    if BACKEND == "sqlite":
+        return os.path.join(TMP, name + ".db")
+    psql("postgres", 'CREATE DATABASE "%s"' % name)
+    return "postgresql://presscut@/%s?host=%s" % (name, PG["dir"])
+
+
+def dbname(db):
+    return db.split("?")[0].split("/")[-1]
+
+
+def sql(db, query):
+    """Rows of query on the archive db (SQLite's SQL: group_concat is
+    string_agg on PostgreSQL)."""
+    if BACKEND == "sqlite":
+        c = sqlite3.connect(db)
+        rows = c.execute(query).fetchall()
+        c.close()
+        return rows
+    return psql(dbname(db), query.replace("group_concat(", "string_agg("))
 
 PAGE = """<!doctype html><html><head><title>{title}</title>
 <link rel="canonical" href="{url}">
@@ -82,41 +181,39 @@ def sha(path):
 
 
 def counts(db):
-    c = sqlite3.connect(db)
-    r = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-         for t in ("article", "article_url", "quote", "claim", "speaker",
-                   "speaker_form", "entity", "quote_cluster")}
-    c.close()
-    return r
+    return {t: int(sql(db, f"SELECT count(*) FROM {t}")[0][0])
+            for t in ("article", "article_url", "quote", "claim", "speaker",
+                      "speaker_form", "entity", "quote_cluster")}
 
 
 def dump(db):
     """What the archive says, without its row ids: comparable between
     runs whose documents came in another order."""
-    c = sqlite3.connect(db)
     d = {}
-    d["articles"] = sorted(c.execute(
-        "SELECT uid, url, date, title FROM article").fetchall(), key=repr)
-    d["quotes"] = sorted(c.execute(
+    d["articles"] = sorted(sql(db, 
+        "SELECT uid, url, date, title FROM article"), key=repr)
+    d["quotes"] = sorted(sql(db, 
         "SELECT a.uid, q.qid, s.name, q.kind, q.text, q.date, q.role"
         " FROM quote q JOIN article a ON a.id = q.article_id"
-        " LEFT JOIN speaker s ON s.id = q.speaker_id").fetchall(), key=repr)
-    d["speakers"] = sorted(c.execute(
+        " LEFT JOIN speaker s ON s.id = q.speaker_id"), key=repr)
+    d["speakers"] = sorted(sql(db, 
         "SELECT s.key, s.name, (SELECT group_concat(form, '|') FROM"
         " (SELECT form FROM speaker_form f WHERE f.speaker_id = s.id"
-        " ORDER BY form)) FROM speaker s").fetchall(), key=repr)
-    d["claims"] = sorted(c.execute(
+        " ORDER BY form) x) FROM speaker s"), key=repr)
+    d["claims"] = sorted(sql(db, 
         "SELECT a.uid, e.key, c.polarity, c.event, c.cameo, (SELECT"
         " group_concat(k, '|') FROM (SELECT x.key AS k FROM claim_accused ca"
         " JOIN entity x ON x.id = ca.entity_id WHERE ca.claim_id = c.id"
-        " ORDER BY ca.pos)) FROM claim c JOIN article a ON a.id = c.article_id"
-        " LEFT JOIN entity e ON e.id = c.claimant_id").fetchall(), key=repr)
-    d["clusters"] = sorted(c.execute(
+        " ORDER BY ca.pos) y) FROM claim c JOIN article a ON a.id ="
+        " c.article_id LEFT JOIN entity e ON e.id = c.claimant_id"),
+        key=repr)
+    d["clusters"] = sorted(sql(db, 
         "SELECT norm_hash, first_seen, outlets, quotes FROM quote_cluster"
-    ).fetchall(), key=repr)
-    d["fts"] = c.execute("SELECT count(*) FROM quote_fts WHERE quote_fts"
-                         " MATCH 'attack'").fetchone()[0]
-    c.close()
+    ), key=repr)
+    d["fts"] = sql(db, "SELECT count(*) FROM quote_fts WHERE quote_fts"
+                   " MATCH 'attack'" if BACKEND == "sqlite" else
+                   "SELECT count(*) FROM quote WHERE tsv @@"
+                   " to_tsquery('presscut', 'attack')")[0][0]
     return d
 
 
@@ -135,7 +232,7 @@ def corpus_pages(n):
 
 
 def test_index_and_idempotence(fx):
-    db = os.path.join(TMP, "a.db")
+    db = newdb("a")
     crocus = os.path.join(REPO, "examples", "crocus-article.txt")
     inputs = [fx, crocus] + corpus_pages(5)
     r = index(db, *inputs, extra=("--date", "2024-04-10"))
@@ -167,7 +264,7 @@ def test_from_jsonl(fx):
     out = os.path.join(TMP, "b.jsonl")
     r = run("batch", "--quiet", "--attribution", fx, "-o", out)
     check("from-jsonl: batch ran", r.returncode == 0, r.stderr)
-    db1, db2 = os.path.join(TMP, "j1.db"), os.path.join(TMP, "j2.db")
+    db1, db2 = newdb("j1"), newdb("j2")
     r1 = index(db1, extra=("--from-jsonl", out))
     r2 = index(db2, fx)
     check("from-jsonl: exit 0", r1.returncode == 0 and r2.returncode == 0,
@@ -212,14 +309,12 @@ def test_names():
         with open(src, "w") as f:
             for i, n in enumerate(order):
                 f.write(record(i, [n]) + "\n")
-        db = os.path.join(TMP, f"names{len(res)}.db")
+        db = newdb(f"names{len(res)}")
         r = index(db, extra=("--from-jsonl", src))
         check("names: index exit 0", r.returncode == 0, r.stderr)
-        c = sqlite3.connect(db)
-        groups = sorted(sorted(x.split("|")) for (x,) in c.execute(
+        groups = sorted(sorted(x.split("|")) for (x,) in sql(db,
             "SELECT group_concat(f.name, '|') FROM speaker_form f"
             " GROUP BY f.speaker_id"))
-        c.close()
         res.append(groups)
     want = sorted([sorted(["Vladimir Putin", "Putin", "President Putin",
                            "Russian President Vladimir Putin", "Mr. Putin"]),
@@ -309,7 +404,7 @@ def test_speakers(db):
 
 
 def test_aliases(fx):
-    db = os.path.join(TMP, "alias.db")
+    db = newdb("alias")
     al = os.path.join(TMP, "aliases.tsv")
     with open(al, "w") as f:
         f.write("# name<TAB>Wikidata\nVladimir Putin\tQ7747\n"
@@ -389,6 +484,11 @@ HOSTILE = [
     "attack NOT putin", "%", "_", "' OR ''='", "\\", "\x01\x02", "😀",
     "x" * 2000, "attack " * 40, "quote_fts", "rowid:1", "* OR *",
     "attack OR -putin", "\"\"", "- -", "a -b -c",
+    # tsquery's syntax (PostgreSQL): operators, prefixes, weights, quotes
+    "attack & putin", "attack | putin", "!attack", "attack <-> putin",
+    "attack <2> putin", "attack:*", "attack:AB", "'attack'", "''", "'",
+    "\\'", "a\\", "(attack | !putin) & ", "attack:* & !'x'", "$1",
+    "$$; DROP TABLE quote; $$", "E'\\x00'", "attack\\' | 'putin",
 ]
 
 
@@ -420,18 +520,33 @@ def test_hostile(db):
     check("bad date: exit 2", r.returncode == 2, r.stderr)
     r = run("search", "perpetrators")
     check("no --db: exit 2", r.returncode == 2, r.stderr)
-    r = run("search", "--db", os.path.join(TMP, "none.db"), "x")
-    check("missing archive: exit 3, not made",
-          r.returncode == 3 and not os.path.exists(os.path.join(TMP,
-                                                                "none.db")),
-          r.stderr)
+    if BACKEND == "sqlite":
+        r = run("search", "--db", os.path.join(TMP, "none.db"), "x")
+        check("missing archive: exit 3, not made",
+              r.returncode == 3 and not os.path.exists(os.path.join(TMP,
+                                                                    "none.db")),
+              r.stderr)
+    else:
+        none = newdb("none")
+        r = run("search", "--db", none, "x")
+        check("missing archive: exit 3, not made",
+              r.returncode == 3 and r.stderr.count("\n") == 1 and not
+              psql("none", "SELECT tablename FROM pg_tables WHERE"
+                   " schemaname = 'public'"), r.stderr)
+        url = "postgresql://presscut@/none?host=" + os.path.join(TMP, "nx")
+        r = run("search", "--db", url, "x")
+        check("no server: exit 4, one line",
+              r.returncode == 4 and r.stderr.count("\n") == 1 and
+              "cannot connect" in r.stderr, r.stderr)
+        r = run("search", "--db", "mysql://localhost/x", "x")
+        check("another URL scheme: exit 2", r.returncode == 2, r.stderr)
     r = run("claims", "--db", db, "--format", "pdf")
     check("claims bad format: exit 2", r.returncode == 2, r.stderr)
     r = run("speakers", "--db", db, "--format", "graphml")
     check("speakers graphml: exit 2", r.returncode == 2, r.stderr)
 
 
-def test_refused(fx, good):
+def test_refused_sqlite(fx, good):
     cases = {}
     p = os.path.join(TMP, "random.db")
     with open(p, "wb") as f:
@@ -473,15 +588,120 @@ def test_refused(fx, good):
               os.path.exists(p + "-wal"))
 
 
+def pg_state(name):
+    """The tables of database name and their rows: to see it untouched."""
+    tables = [t for (t,) in psql(name, "SELECT tablename FROM pg_tables"
+                                 " WHERE schemaname = 'public' ORDER BY 1")]
+    return [(t, psql(name, 'SELECT * FROM "%s" ORDER BY 1' % t))
+            for t in tables]
+
+
+def test_refused_pg(fx, good):
+    cases = {}
+    newdb("foreign")
+    psql("foreign", "CREATE TABLE quote(x int); INSERT INTO quote VALUES (1)")
+    cases["a database of other tables"] = "foreign"
+    newdb("foreignmeta")
+    psql("foreignmeta", "CREATE TABLE meta(key text, value text);"
+         " INSERT INTO meta VALUES ('app', 'something else')")
+    cases["a foreign meta table"] = "foreignmeta"
+    psql("postgres", 'CREATE DATABASE newer TEMPLATE "%s"' % dbname(good))
+    psql("newer", "UPDATE meta SET value = '99' WHERE key = 'version'")
+    cases["a newer archive"] = "newer"
+    for what, name in cases.items():
+        before = pg_state(name)
+        url = "postgresql://presscut@/%s?host=%s" % (name, PG["dir"])
+        r1 = index(url, fx)
+        r2 = run("search", "--db", url, "attack")
+        check(f"refused: {what}: exit 3, one line",
+              r1.returncode == 3 and r2.returncode == 3 and
+              r1.stderr.count("\n") == 1, (r1.returncode, r1.stderr,
+                                           r2.returncode, r2.stderr))
+        check(f"refused: {what}: left as it is", pg_state(name) == before)
+
+
+def test_same_as_sqlite(fx):
+    """The same inputs (as batch --attribution's JSON Lines, so that both
+    archives get the articles in one order: ties in the ordering by date
+    go by row id) into SQLite and PostgreSQL: every query answers the same
+    on both backends."""
+    lite, pgdb = os.path.join(TMP, "same.db"), newdb("same")
+    crocus = os.path.join(REPO, "examples", "crocus-article.txt")
+    dup = os.path.join(TMP, "dup.html")
+    lines = os.path.join(TMP, "same.jsonl")
+    r = run("batch", "--quiet", "--attribution", "--date", "2024-04-10",
+            fx, crocus, dup, *corpus_pages(5), "-o", lines)
+    check("both backends: batch exit 0", r.returncode == 0, r.stderr)
+    r = index(lite, extra=("--from-jsonl", lines))
+    r2 = index(pgdb, extra=("--from-jsonl", lines))
+    check("both backends: index exit 0",
+          r.returncode == 0 and r2.returncode == 0, r.stderr + r2.stderr)
+    queries = [["search"], ["search", "attack"], ["search", "perpetrators"],
+               ["search", '"concert hall" OR Kremlin -Ukraine'],
+               ["search", "attacks"], ["search", "the"],
+               ["search", "--speaker", "Putin"],
+               ["search", "--speaker", "President Putin"],
+               ["search", "--about", "investigation"],
+               ["search", "--kind", "indirect"],
+               ["search", "--since", "2024-03-25", "--until", "2024-04-01"],
+               ["search", "--site", "other.example"],
+               ["search", "--limit", "3"],
+               ["claims"], ["claims", "--accused", "ukraine"],
+               ["claims", "--claimant", "putin"], ["claims", "--event", "attack"],
+               ["claims", "--since", "2024-03-25"],
+               ["speakers"], ["speakers", "smith"], ["speakers", "Putin"]]
+    differ = []
+    for qy in queries:
+        fmts = ["text", "json", "csv"] + (["graphml"] if qy[0] == "claims"
+                                          else [])
+        for fmt in fmts:
+            args = [qy[0], "--format", fmt] + qy[1:]
+            a = run(*(args + ["--db", lite]))
+            b = run(*(args + ["--db", pgdb]))
+            if (a.returncode, a.stdout, a.stderr) != \
+                    (b.returncode, b.stdout, b.stderr):
+                differ.append((args, a.returncode, b.returncode,
+                               a.stdout[:200], b.stdout[:200], b.stderr))
+    check("both backends: the same search, claims and speakers output "
+          "(%d queries x formats)" % len(queries), not differ, differ[:3])
+    differ = []
+    for q in HOSTILE:
+        for opt in ("--", "--speaker", "--about", "--site"):
+            a = run("search", "--db", lite, opt, q)
+            b = run("search", "--db", pgdb, opt, q)
+            if (a.returncode, a.stdout, a.stderr) != \
+                    (b.returncode, b.stdout, b.stderr):
+                differ.append((opt, q[:30], a.returncode, b.returncode,
+                               b.stderr[:100]))
+    check("both backends: hostile queries answered alike", not differ,
+          differ[:3])
+    n = run("search", "--db", lite, "--format", "json", "--limit", "1000")
+    check("both backends: something to compare",
+          n.returncode == 0 and len(jlines(n.stdout)) > 40, n.stderr)
+
+
+def test_lazy_libpq(db):
+    env = dict(os.environ, LD_DEBUG="files")
+    x = os.path.join(TMP, "x.html")
+    with open(x, "w") as f:
+        f.write("<html><body><p>Hello there.</p></body></html>")
+    r = subprocess.run([PRESSCUT, "extract", x], capture_output=True,
+                       text=True, env=env)
+    check("libpq: not loaded by extract", "libpq" not in r.stderr)
+    r = subprocess.run([PRESSCUT, "search", "--db", db, "attack"],
+                       capture_output=True, text=True, env=env)
+    check("libpq: loaded by a postgresql:// archive", "libpq" in r.stderr)
+
+
 def test_kill_and_reader():
     pages = corpus_pages(200)
-    clean = os.path.join(TMP, "clean.db")
+    clean = newdb("clean")
     t0 = time.time()
     r = index(clean, *pages, extra=("--per-transaction", "5"))
     took = time.time() - t0
     check("corpus: index exit 0", r.returncode == 0, r.stderr)
     want = dump(clean)
-    killed = os.path.join(TMP, "killed.db")
+    killed = newdb("killed")
     rng = random.Random(18)
     cut = False
     for attempt in range(3):
@@ -494,18 +714,25 @@ def test_kill_and_reader():
             p.kill()
             cut = True
         p.wait()
-    if os.path.exists(killed):
+    if BACKEND == "sqlite" and os.path.exists(killed):
         c = sqlite3.connect(killed)
         ok = c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         c.close()
         check("kill -9: the archive is consistent", ok)
+    elif BACKEND != "sqlite":
+        # every quote's article and cluster is there: no half article
+        bad = sql(killed, "SELECT count(*) FROM quote q WHERE NOT EXISTS"
+                  " (SELECT 1 FROM article a WHERE a.id = q.article_id)"
+                  " OR NOT EXISTS (SELECT 1 FROM quote_cluster c"
+                  " WHERE c.id = q.cluster_id)")[0][0]
+        check("kill -9: the archive is consistent", bad == "0", bad)
     check("kill -9: a run was cut short", cut, took)
     r = index(killed, *pages, extra=("--per-transaction", "5"))
     check("kill -9, run again: exit 0", r.returncode == 0, r.stderr)
     check("kill -9, run again: the archive of a clean run",
           dump(killed) == want)
     # two index runs on one archive at once: both complete, nothing twice
-    two = os.path.join(TMP, "two.db")
+    two = newdb("two")
     index(two, os.path.join(REPO, "examples", "crocus-article.txt"))
     ps = [subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", two,
                             "--per-transaction", "5"] + pages,
@@ -522,7 +749,7 @@ def test_kill_and_reader():
           sorted(q[:2] + q[4:5] for q in want["quotes"]),
           (len(got["articles"]), len(want["articles"])))
     # a reader while index writes
-    busy = os.path.join(TMP, "busy.db")
+    busy = newdb("busy")
     index(busy, os.path.join(REPO, "examples", "crocus-article.txt"))
     p = subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", busy,
                           "--per-transaction", "3"] + pages,
@@ -543,6 +770,20 @@ def test_kill_and_reader():
 
 
 def main():
+    if BACKEND != "sqlite":
+        why = pg_start()
+        if why:
+            pg_stop()
+            print("SKIP PostgreSQL backend: " + why)
+            return 77
+    try:
+        return tests()
+    finally:
+        pg_stop()
+        shutil.rmtree(TMP, ignore_errors=True)
+
+
+def tests():
     fx = setup()
     db = test_index_and_idempotence(fx)
     test_from_jsonl(fx)
@@ -552,9 +793,13 @@ def main():
     test_aliases(fx)
     test_claims(db)
     test_hostile(db)
-    test_refused(fx, db)
+    if BACKEND == "sqlite":
+        test_refused_sqlite(fx, db)
+    else:
+        test_refused_pg(fx, db)
+        test_same_as_sqlite(fx)
+        test_lazy_libpq(db)
     test_kill_and_reader()
-    shutil.rmtree(TMP, ignore_errors=True)
     return report()
 
 

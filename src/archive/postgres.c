@@ -1,0 +1,967 @@
+/* postgres.c - the archive in a PostgreSQL database (--db postgresql://...).
+ *
+ * The same tables, writes and queries as sqlite.c, through libpq, which is
+ * loaded when first needed (src/core/dl_pq.h), as libcurl is.  The URL
+ * goes to libpq as it is (postgresql:// or postgres://, its parameters:
+ * host= a Unix socket directory, user, password, sslmode...).
+ *
+ * Schema: a meta table holds 'app' = 'presscut-archive' and 'version';
+ * migrations[] brings version i to i + 1 (step 1 makes it all), in one
+ * transaction under an advisory lock, so an older archive is upgraded in
+ * place and two first runs do not both make it.  A database whose meta
+ * table belongs to something else, or whose version is newer, is refused
+ * untouched, and so is one that holds other tables but no archive.
+ *
+ * Text search: tsvector columns generated from the quote's text and the
+ * article's title and text, with GIN indexes; the text search
+ * configuration 'presscut' is unaccent then the English Snowball stemmer
+ * without stop words (as close as PostgreSQL comes to FTS5's 'porter
+ * unicode61 remove_diacritics 2': no stop words, accents folded).  Names
+ * (--claimant, --accused, speakers NAME) are looked for with LIKE, served
+ * by pg_trgm GIN indexes.
+ *
+ * Writes: a transaction per batch of articles (archive.c) that first
+ * takes a transaction-level advisory lock: two index runs at once take
+ * turns a batch at a time, and as each checks what is known inside its
+ * lock, nothing is stored twice.  Readers take no lock.
+ *
+ * Every value from outside is a parameter of PQexecParams; no SQL text is
+ * ever made from one.  A failed connection is PC_ERR_NETWORK (exit 4), as
+ * a failed fetch is; a database that is not an archive is PC_ERR_INPUT
+ * (exit 3), as a file that is not one. */
+#include "archive/archive.h"
+#include "core/dl_pq.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define APP "presscut-archive"
+/* the lock writers take, any constant of our own */
+#define LOCK "SELECT pg_advisory_xact_lock(7310563220731056)"
+
+static const char *const step1[] = {
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+    "CREATE EXTENSION IF NOT EXISTS unaccent;"
+    "CREATE TEXT SEARCH DICTIONARY presscut_stem"
+    " (TEMPLATE = snowball, Language = english);"
+    "CREATE TEXT SEARCH CONFIGURATION presscut (COPY = pg_catalog.simple);"
+    "ALTER TEXT SEARCH CONFIGURATION presscut ALTER MAPPING FOR asciiword,"
+    " word, numword, asciihword, hword, numhword, hword_asciipart,"
+    " hword_part, hword_numpart WITH unaccent, presscut_stem;",
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT INTO meta VALUES('app','" APP "');"
+    "CREATE TABLE article(id BIGSERIAL PRIMARY KEY, uid TEXT NOT NULL UNIQUE,"
+    " url TEXT, host TEXT, site TEXT, date TEXT, lang TEXT, title TEXT,"
+    " byline TEXT, content_hash TEXT NOT NULL UNIQUE, text TEXT,"
+    " tsv tsvector GENERATED ALWAYS AS (to_tsvector('presscut',"
+    " coalesce(title, '') || ' ' || coalesce(text, ''))) STORED);"
+    "CREATE INDEX article_host ON article(host);"
+    "CREATE INDEX article_tsv ON article USING gin(tsv);"
+    "CREATE TABLE article_url(url TEXT PRIMARY KEY,"
+    " article_id BIGINT NOT NULL);"
+    "CREATE TABLE source(doc_id TEXT PRIMARY KEY, article_id BIGINT);"
+    "CREATE TABLE speaker(id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL, type TEXT, external_id TEXT);"
+    "CREATE INDEX speaker_ext ON speaker(external_id);"
+    "CREATE TABLE speaker_form(id BIGSERIAL PRIMARY KEY,"
+    " form TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT,"
+    " canon TEXT NOT NULL, cdisp TEXT NOT NULL, surname TEXT NOT NULL,"
+    " bare INTEGER NOT NULL, speaker_id BIGINT);"
+    "CREATE INDEX speaker_form_speaker ON speaker_form(speaker_id);"
+    "CREATE INDEX speaker_form_surname ON speaker_form(surname, bare);"
+    "CREATE INDEX speaker_form_canon ON speaker_form(canon);"
+    "CREATE INDEX speaker_form_trgm ON speaker_form USING gin(form"
+    " gin_trgm_ops);"
+    "CREATE TABLE alias(name TEXT PRIMARY KEY, external_id TEXT NOT NULL,"
+    " label TEXT NOT NULL);"
+    "CREATE TABLE quote_cluster(id BIGSERIAL PRIMARY KEY,"
+    " norm_hash TEXT NOT NULL UNIQUE, text TEXT NOT NULL, first_seen TEXT,"
+    " outlets INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE quote(id BIGSERIAL PRIMARY KEY,"
+    " article_id BIGINT NOT NULL, qid TEXT, speaker_id BIGINT,"
+    " form_id BIGINT, kind TEXT, text TEXT NOT NULL, cue TEXT, role TEXT,"
+    " date TEXT, block TEXT, start BIGINT, \"end\" BIGINT, sentence TEXT,"
+    " norm_hash TEXT, cluster_id BIGINT,"
+    " tsv tsvector GENERATED ALWAYS AS (to_tsvector('presscut', text))"
+    " STORED);"
+    "CREATE INDEX quote_article ON quote(article_id);"
+    "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
+    "CREATE INDEX quote_form ON quote(form_id);"
+    "CREATE INDEX quote_date ON quote(date);"
+    "CREATE INDEX quote_cluster_i ON quote(cluster_id);"
+    "CREATE INDEX quote_tsv ON quote USING gin(tsv);"
+    "CREATE TABLE entity(id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL, type TEXT, country TEXT);"
+    "CREATE INDEX entity_trgm ON entity USING gin(key gin_trgm_ops);"
+    "CREATE TABLE article_entity(article_id BIGINT NOT NULL,"
+    " entity_id BIGINT NOT NULL, mentions BIGINT,"
+    " PRIMARY KEY(article_id, entity_id));"
+    "CREATE TABLE claim(id BIGSERIAL PRIMARY KEY, article_id BIGINT NOT NULL,"
+    " claimant_id BIGINT, polarity TEXT NOT NULL, event TEXT, evidence TEXT,"
+    " quote_id BIGINT, date TEXT, cameo TEXT, plover TEXT,"
+    " plover_mode TEXT);"
+    "CREATE INDEX claim_claimant ON claim(claimant_id);"
+    "CREATE INDEX claim_date ON claim(date);"
+    "CREATE TABLE claim_accused(claim_id BIGINT NOT NULL,"
+    " pos INTEGER NOT NULL, entity_id BIGINT NOT NULL,"
+    " PRIMARY KEY(claim_id, pos));"
+    "CREATE INDEX claim_accused_entity ON claim_accused(entity_id);"
+    "CREATE VIEW entity_name(id, name, type) AS SELECT e.id,"
+    " coalesce((SELECT s.name FROM speaker_form f JOIN speaker s"
+    " ON s.id = f.speaker_id WHERE f.canon = e.key"
+    " AND (f.type IS NULL OR f.type = 'person')"
+    " ORDER BY f.bare, f.id LIMIT 1), e.name), e.type FROM entity e;",
+    NULL,
+};
+static const char *const *const migrations[] = {step1};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+struct ar_db {
+  PGconn *c;
+};
+
+/* The first line of a libpq message, without its "ERROR:  ". */
+static pc_status pg_fail(pc_error *err, pc_status st, const char *what,
+                         const char *msg) {
+  char line[400];
+  snprintf(line, sizeof line, "%s", msg ? msg : "unknown error");
+  char *nl = strchr(line, '\n');
+  if (nl)
+    *nl = '\0';
+  const char *m = line;
+  if (strncmp(m, "ERROR:  ", 8) == 0)
+    m += 8;
+  return pc_error_set(err, st, "PostgreSQL archive: %s: %s", what, m);
+}
+
+/* The error of a failed call on d: a lost connection is PC_ERR_NETWORK. */
+static pc_status db_fail(struct ar_db *d, pc_error *err, const char *what) {
+  return pg_fail(err,
+                 PQstatus(d->c) == CONNECTION_OK ? PC_ERR_INTERNAL
+                                                 : PC_ERR_NETWORK,
+                 what, PQerrorMessage(d->c));
+}
+
+/* Runs sql with n text parameters (NULL is SQL NULL); the result when it
+ * is a success, else NULL (the message stays in the connection). */
+static PGresult *ex(struct ar_db *d, const char *sql, int n,
+                    const char *const *p) {
+  PGresult *r = PQexecParams(d->c, sql, n, NULL, p, NULL, NULL, 0);
+  ExecStatusType s = PQresultStatus(r);
+  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
+    return r;
+  PQclear(r);
+  return NULL;
+}
+
+/* Runs sql; true when it succeeded. */
+static bool ok(struct ar_db *d, const char *sql, int n,
+               const char *const *p) {
+  PGresult *r = ex(d, sql, n, p);
+  bool good = r != NULL;
+  PQclear(r);
+  return good;
+}
+
+/* The first column of the first row as an integer: 0 without a row (or
+ * a NULL), -1 on an error. */
+static long long one_int(struct ar_db *d, const char *sql, int n,
+                         const char *const *p) {
+  PGresult *r = ex(d, sql, n, p);
+  if (!r)
+    return -1;
+  long long v = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0)
+                    ? strtoll(PQgetvalue(r, 0, 0), NULL, 10)
+                    : 0;
+  PQclear(r);
+  return v;
+}
+
+/* Integers as parameters: each call formats into its own slot. */
+struct ints {
+  char b[8][24];
+  int n;
+};
+static const char *I(struct ints *s, long long v) {
+  char *b = s->b[s->n++ % 8];
+  snprintf(b, 24, "%lld", v);
+  return b;
+}
+
+static pc_status exec(struct ar_db *d, const char *sql, pc_error *err,
+                      const char *what) {
+  PGresult *r = PQexec(d->c, sql);
+  ExecStatusType s = PQresultStatus(r);
+  PQclear(r);
+  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
+    return PC_OK;
+  return db_fail(d, err, what);
+}
+
+/*** opening *******************************************************************/
+
+static void quiet(void *arg, const char *message) {
+  (void)arg, (void)message; /* notices (stop words, "already exists") */
+}
+
+/* The archive's version, 0 when the database has none yet (no meta
+ * table); refused: a meta table of something else, a newer version. */
+static pc_status check_archive(struct ar_db *d, int *version,
+                               pc_error *err) {
+  *version = 0;
+  PGresult *r = ex(d, "SELECT to_regclass('meta') IS NOT NULL", 0, NULL);
+  if (!r)
+    return db_fail(d, err, "open");
+  bool exists = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+  PQclear(r);
+  if (!exists)
+    return PC_OK;
+  r = ex(d, "SELECT (SELECT value FROM meta WHERE key = 'app'),"
+            " (SELECT value FROM meta WHERE key = 'version')", 0, NULL);
+  if (!r)
+    return pc_error_set(err, PC_ERR_INPUT, "PostgreSQL archive: the "
+                        "database's table meta is not a presscut "
+                        "archive's; left as it is");
+  bool app = !PQgetisnull(r, 0, 0) && strcmp(PQgetvalue(r, 0, 0), APP) == 0;
+  *version = PQgetisnull(r, 0, 1) ? 0 : atoi(PQgetvalue(r, 0, 1));
+  PQclear(r);
+  if (!app || *version < 1)
+    return pc_error_set(err, PC_ERR_INPUT, "PostgreSQL archive: the "
+                        "database holds something else than a presscut "
+                        "archive; left as it is");
+  if (*version > SCHEMA_VERSION)
+    return pc_error_set(err, PC_ERR_INPUT,
+                        "PostgreSQL archive: schema version %d, newer than "
+                        "this presscut's (%d); left as it is",
+                        *version, SCHEMA_VERSION);
+  return PC_OK;
+}
+
+/* Brings the schema to SCHEMA_VERSION in one transaction, under the
+ * writers' lock (the version is read again inside it). */
+static pc_status migrate(struct ar_db *d, bool create, pc_error *err) {
+  int v = 0;
+  pc_status st = check_archive(d, &v, err);
+  if (st != PC_OK || v == SCHEMA_VERSION)
+    return st;
+  if (v == 0 && !create)
+    return pc_error_set(err, PC_ERR_INPUT, "PostgreSQL archive: the "
+                        "database has no archive (presscut index makes one)");
+  st = exec(d, "BEGIN; " LOCK, err, "upgrade");
+  if (st == PC_OK)
+    st = check_archive(d, &v, err);
+  if (st == PC_OK && v == 0) {
+    /* an archive is made only where there is nothing else: the tables of
+     * a database (schema) in use are not ours to add to */
+    long long others = one_int(d, "SELECT count(*) FROM pg_class c JOIN"
+                                  " pg_namespace n ON n.oid = c.relnamespace"
+                                  " WHERE n.nspname = current_schema()"
+                                  " AND c.relkind IN ('r', 'v', 'm', 'p')",
+                               0, NULL);
+    if (others < 0)
+      st = db_fail(d, err, "open");
+    else if (others > 0)
+      st = pc_error_set(err, PC_ERR_INPUT, "PostgreSQL archive: the "
+                        "database holds other tables and no archive; left "
+                        "as it is (use an empty database)");
+  }
+  for (int i = v; st == PC_OK && i < SCHEMA_VERSION; i++) {
+    for (int k = 0; st == PC_OK && migrations[i][k]; k++)
+      st = exec(d, migrations[i][k], err, "make the archive");
+    struct ints n = {0};
+    const char *p[] = {I(&n, i + 1)};
+    if (st == PC_OK &&
+        !ok(d, "INSERT INTO meta VALUES ('version', $1) ON CONFLICT(key)"
+               " DO UPDATE SET value = excluded.value", 1, p))
+      st = db_fail(d, err, "upgrade");
+  }
+  if (st == PC_OK)
+    return exec(d, "COMMIT", err, "upgrade");
+  PQclear(PQexec(d->c, "ROLLBACK"));
+  return st;
+}
+
+static void db_close(struct ar_db *d) {
+  if (!d)
+    return;
+  if (d->c)
+    PQfinish(d->c);
+  free(d);
+}
+
+static pc_status db_open(const char *url, bool create, struct ar_db **out,
+                         pc_error *err) {
+  *out = NULL;
+  pc_status st = pc_dl_load(PC_DL_PQ, err);
+  if (st != PC_OK)
+    return st;
+  struct ar_db *d = calloc(1, sizeof *d);
+  if (!d)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  d->c = PQconnectdb(url);
+  if (!d->c) {
+    free(d);
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  }
+  if (PQstatus(d->c) != CONNECTION_OK) {
+    st = pg_fail(err, PC_ERR_NETWORK, "cannot connect",
+                 PQerrorMessage(d->c));
+    db_close(d);
+    return st;
+  }
+  PQsetNoticeProcessor(d->c, quiet, NULL);
+  st = exec(d, "SET client_encoding = 'UTF8';"
+               " SET client_min_messages = warning;"
+               " SET standard_conforming_strings = on", err, "setup");
+  if (st == PC_OK)
+    st = migrate(d, create, err);
+  if (st != PC_OK) {
+    db_close(d);
+    return st;
+  }
+  *out = d;
+  return PC_OK;
+}
+
+static pc_status db_begin(struct ar_db *d, pc_error *err) {
+  return exec(d, "BEGIN; " LOCK, err, "begin");
+}
+
+static pc_status db_commit(struct ar_db *d, pc_error *err) {
+  return exec(d, "COMMIT", err, "commit");
+}
+
+static void db_rollback(struct ar_db *d) {
+  PQclear(PQexec(d->c, "ROLLBACK"));
+}
+
+/*** speakers ********************************************************************/
+
+static long long speaker_get(struct ar_db *d, const char *key,
+                             const char *name, const char *type,
+                             const char *ext) {
+  const char *p[] = {key, name, type, ext};
+  long long id = one_int(d, "SELECT id FROM speaker WHERE key = $1", 1, p);
+  if (id)
+    return id < 0 ? 0 : id;
+  id = one_int(d, "INSERT INTO speaker(key, name, type, external_id) "
+                  "VALUES ($1, $2, $3, $4) RETURNING id", 4, p);
+  return id < 0 ? 0 : id;
+}
+
+/* The identifier and label the alias table gives form or canon. */
+static bool alias_of(struct ar_db *d, const char *form, const char *canon,
+                     char **ext, char **label) {
+  const char *p[] = {form, canon};
+  PGresult *r = ex(d, "SELECT external_id, label FROM alias "
+                      "WHERE name = $1 OR name = $2 "
+                      "ORDER BY name = $1 DESC LIMIT 1", 2, p);
+  bool found = r && PQntuples(r) == 1;
+  if (found) {
+    *ext = g_strdup(PQgetvalue(r, 0, 0));
+    *label = g_strdup(PQgetvalue(r, 0, 1));
+  }
+  PQclear(r);
+  return found;
+}
+
+/* As in sqlite.c: by alias, by canonical full name, or (a bare surname)
+ * the one full-name speaker with that surname when there is exactly one. */
+static long long resolve(struct ar_db *d, const char *form,
+                         const char *canon, const char *cdisp,
+                         const char *surname, bool bare, const char *type) {
+  char *ext = NULL, *label = NULL;
+  if (alias_of(d, form, canon, &ext, &label)) {
+    char *key = g_strconcat("id:", ext, NULL);
+    long long id = speaker_get(d, key, label, type, ext);
+    g_free(key), g_free(ext), g_free(label);
+    return id;
+  }
+  if (bare) {
+    const char *p[] = {surname};
+    PGresult *r = ex(d, "SELECT count(DISTINCT speaker_id), "
+                        "min(speaker_id) FROM speaker_form "
+                        "WHERE surname = $1 AND bare = 0 "
+                        "AND (type IS NULL OR type = 'person')", 1, p);
+    if (!r)
+      return 0;
+    long long n = atoll(PQgetvalue(r, 0, 0));
+    long long only = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
+    PQclear(r);
+    if (n == 1)
+      return only;
+  }
+  char *key = g_strconcat(bare ? "s:" : "n:", canon, NULL);
+  long long id = speaker_get(d, key, cdisp, type, NULL);
+  g_free(key);
+  return id;
+}
+
+static long long form_get(struct ar_db *d, const struct ar_lex *x,
+                          const char *name, const char *type,
+                          long long *speaker) {
+  bool person = !type || strcmp(type, "person") == 0;
+  struct ar_name n;
+  if (!ar_name_make(x, name, person, &n))
+    return 0;
+  long long id = 0;
+  const char *p1[] = {n.form};
+  PGresult *r = ex(d, "SELECT id, speaker_id FROM speaker_form "
+                      "WHERE form = $1", 1, p1);
+  if (r && PQntuples(r) == 1) {
+    id = atoll(PQgetvalue(r, 0, 0));
+    *speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
+  }
+  bool failed = !r;
+  PQclear(r);
+  if (!id && !failed) {
+    *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
+    struct ints v = {0};
+    const char *p[] = {n.form,    name,
+                       type,      n.canon,
+                       n.cdisp,   n.surname,
+                       I(&v, n.bare), *speaker ? I(&v, *speaker) : NULL};
+    id = one_int(d, "INSERT INTO speaker_form(form, name, type, canon, "
+                    "cdisp, surname, bare, speaker_id) VALUES ($1, $2, $3,"
+                    " $4, $5, $6, $7, $8) RETURNING id", 8, p);
+    if (id < 0)
+      id = 0;
+  }
+  ar_name_clear(&n);
+  return id;
+}
+
+static pc_status db_put_alias(struct ar_db *d, const char *form,
+                              const char *id, const char *label,
+                              pc_error *err) {
+  const char *p[] = {form, id, label};
+  return ok(d, "INSERT INTO alias(name, external_id, label) "
+               "VALUES ($1, $2, $3) ON CONFLICT(name) DO UPDATE "
+               "SET external_id = excluded.external_id, "
+               "label = excluded.label", 3, p)
+             ? PC_OK
+             : db_fail(d, err, "alias");
+}
+
+/* sqlite.c's db_link: every form again, full names before bare
+ * surnames; quotes follow their forms; speakers without a form go; each
+ * is named by its most used full name. */
+static pc_status db_link(struct ar_db *d, pc_error *err) {
+  pc_status st = db_begin(d, err);
+  for (int pass = 0; st == PC_OK && pass < 2; pass++) {
+    const char *p[] = {pass ? "1" : "0"};
+    PGresult *r = ex(d, "SELECT id, form, canon, cdisp, surname, type, "
+                        "speaker_id FROM speaker_form WHERE bare = $1 "
+                        "ORDER BY id", 1, p);
+    if (!r) {
+      st = db_fail(d, err, "link");
+      break;
+    }
+    for (int i = 0; st == PC_OK && i < PQntuples(r); i++) {
+      const char *fid = PQgetvalue(r, i, 0);
+      long long old = PQgetisnull(r, i, 6) ? 0 : atoll(PQgetvalue(r, i, 6));
+      long long now = resolve(d, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                              PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+                              pass == 1,
+                              PQgetisnull(r, i, 5) ? NULL
+                                                   : PQgetvalue(r, i, 5));
+      if (!now) {
+        st = db_fail(d, err, "link");
+      } else if (now != old) {
+        struct ints v = {0};
+        const char *u[] = {I(&v, now), fid};
+        if (!ok(d, "UPDATE speaker_form SET speaker_id = $1 WHERE id = $2",
+                2, u) ||
+            !ok(d, "UPDATE quote SET speaker_id = $1 WHERE form_id = $2", 2,
+                u))
+          st = db_fail(d, err, "link");
+      }
+    }
+    PQclear(r);
+  }
+  if (st == PC_OK)
+    st = exec(d,
+              "DELETE FROM speaker WHERE id NOT IN "
+              "(SELECT speaker_id FROM speaker_form "
+              " WHERE speaker_id IS NOT NULL);"
+              "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
+              " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
+              " ORDER BY min(f.bare), count(*) DESC, f.cdisp COLLATE \"C\""
+              " LIMIT 1) WHERE key NOT LIKE 'id:%';",
+              err, "link");
+  if (st == PC_OK)
+    return db_commit(d, err);
+  db_rollback(d);
+  return st;
+}
+
+/*** articles ********************************************************************/
+
+static long long entity_get(struct ar_db *d, const struct ar_lex *x,
+                            const char *name, const char *type,
+                            const char *country) {
+  bool person = !type || strcmp(type, "person") == 0;
+  struct ar_name n;
+  if (!ar_name_make(x, name, person, &n))
+    return 0;
+  const char *p[] = {n.canon, n.cdisp, type, country};
+  long long id = one_int(d, "SELECT id FROM entity WHERE key = $1", 1, p);
+  if (id == 0)
+    id = one_int(d, "INSERT INTO entity(key, name, type, country) "
+                    "VALUES ($1, $2, $3, $4) RETURNING id", 4, p);
+  ar_name_clear(&n);
+  return id < 0 ? 0 : id;
+}
+
+/* 1: known (its source and URL then noted for it), 0: new, -1: error. */
+static int known(struct ar_db *d, const struct ar_article *a) {
+  if (a->doc_id) {
+    const char *p[] = {a->doc_id};
+    long long k = one_int(d, "SELECT 1 FROM source WHERE doc_id = $1", 1, p);
+    if (k)
+      return k < 0 ? -1 : 1;
+  }
+  const char *p[] = {a->content_hash};
+  long long id = one_int(d, "SELECT id FROM article WHERE content_hash = $1",
+                         1, p);
+  if (!id && a->url) {
+    const char *u[] = {a->url};
+    id = one_int(d, "SELECT article_id FROM article_url WHERE url = $1", 1,
+                 u);
+  }
+  if (id <= 0)
+    return (int)id;
+  struct ints v = {0};
+  const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
+  if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
+                        "($1, $2) ON CONFLICT DO NOTHING", 2, u)) ||
+      (a->doc_id && !ok(d, "INSERT INTO source(doc_id, article_id) VALUES "
+                           "($1, $2) ON CONFLICT DO NOTHING", 2, s)))
+    return -1;
+  return 1;
+}
+
+static long long article_insert(struct ar_db *d, const struct ar_article *a) {
+  const char *p[] = {a->uid,   a->url,   a->host[0] ? a->host : NULL,
+                     a->site,  a->date,  a->lang,
+                     a->title, a->byline, a->content_hash,
+                     a->text};
+  long long id = one_int(d, "INSERT INTO article(uid, url, host, site, date,"
+                            " lang, title, byline, content_hash, text) VALUES"
+                            " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                            " RETURNING id", 10, p);
+  if (id <= 0)
+    return 0;
+  struct ints v = {0};
+  const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
+  if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
+                        "($1, $2) ON CONFLICT DO NOTHING", 2, u)) ||
+      (a->doc_id && !ok(d, "INSERT INTO source(doc_id, article_id) VALUES "
+                           "($1, $2) ON CONFLICT DO NOTHING", 2, s)))
+    return 0;
+  return id;
+}
+
+static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
+  const char *p[] = {q->norm_hash, q->text};
+  if (!ok(d, "INSERT INTO quote_cluster(norm_hash, text, first_seen) "
+             "VALUES ($1, $2, NULL) ON CONFLICT(norm_hash) DO NOTHING", 2, p))
+    return 0;
+  long long id = one_int(d, "SELECT id FROM quote_cluster WHERE "
+                            "norm_hash = $1", 1, p);
+  return id < 0 ? 0 : id;
+}
+
+/* As sqlite.c's: one quote more, one outlet more when no earlier quote of
+ * the cluster came from the article's outlet, the earliest date. */
+static bool cluster_update(struct ar_db *d, long long cid, long long qid,
+                           long long aid, const char *date) {
+  struct ints v = {0};
+  const char *p[] = {I(&v, cid), I(&v, qid), I(&v, aid), date};
+  return ok(d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
+               " outlets + (NOT EXISTS (SELECT 1 FROM quote q JOIN article a"
+               " ON a.id = q.article_id, article b WHERE b.id = $3"
+               " AND q.cluster_id = $1 AND q.id <> $2"
+               " AND coalesce(a.host, a.site, a.id::text) ="
+               " coalesce(b.host, b.site, b.id::text)))::int,"
+               " first_seen = CASE WHEN first_seen IS NULL OR"
+               " $4::text < first_seen COLLATE \"C\" THEN $4::text"
+               " ELSE first_seen END WHERE id = $1",
+            4, p);
+}
+
+static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
+                       const struct ar_article *a, long long aid,
+                       long long *qids) {
+  for (size_t i = 0; i < a->nquotes; i++) {
+    const struct ar_quote *q = &a->quotes[i];
+    char dbuf[11];
+    const char *date = ar_quote_date(q->date, a->date, dbuf);
+    long long speaker = 0;
+    long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
+                                           &speaker) : 0;
+    long long cid = cluster_get(d, q);
+    if (!cid)
+      return false;
+    struct ints v = {0};
+    const char *p[] = {I(&v, aid),
+                       q->qid,
+                       speaker ? I(&v, speaker) : NULL,
+                       speaker ? I(&v, form) : NULL,
+                       q->kind,
+                       q->text,
+                       q->cue,
+                       q->role,
+                       date,
+                       q->block,
+                       I(&v, q->start),
+                       I(&v, q->end),
+                       q->sentence,
+                       q->norm_hash,
+                       I(&v, cid)};
+    qids[i] = one_int(d, "INSERT INTO quote(article_id, qid, speaker_id, "
+                         "form_id, kind, text, cue, role, date, block, "
+                         "start, \"end\", sentence, norm_hash, cluster_id) "
+                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+                         " $11, $12, $13, $14, $15) RETURNING id", 15, p);
+    if (qids[i] <= 0 || !cluster_update(d, cid, qids[i], aid, date))
+      return false;
+  }
+  return true;
+}
+
+static long long quote_by_qid(const struct ar_article *a,
+                              const long long *qids, const char *qid) {
+  for (size_t i = 0; qid && i < a->nquotes; i++)
+    if (a->quotes[i].qid && strcmp(a->quotes[i].qid, qid) == 0)
+      return qids[i];
+  return 0;
+}
+
+static bool put_claims(struct ar_db *d, const struct ar_lex *x,
+                       const struct ar_article *a, long long aid,
+                       const long long *qids) {
+  for (size_t i = 0; i < a->nclaims; i++) {
+    const struct ar_claim *c = &a->claims[i];
+    long long who = c->claimant ? entity_get(d, x, c->claimant, c->ctype,
+                                             NULL) : 0;
+    long long qid = quote_by_qid(a, qids, c->quote);
+    char dbuf[11];
+    const char *date = NULL;
+    for (size_t k = 0; qid && k < a->nquotes; k++)
+      if (qids[k] == qid)
+        date = ar_quote_date(a->quotes[k].date, a->date, dbuf);
+    if (!date)
+      date = ar_quote_date(NULL, a->date, dbuf);
+    struct ints v = {0};
+    const char *p[] = {I(&v, aid),  who ? I(&v, who) : NULL,
+                       c->polarity, c->event,
+                       c->evidence, qid ? I(&v, qid) : NULL,
+                       date,        c->cameo,
+                       c->plover,   c->mode};
+    long long cid = one_int(d, "INSERT INTO claim(article_id, claimant_id, "
+                               "polarity, event, evidence, quote_id, date, "
+                               "cameo, plover, plover_mode) VALUES ($1, $2,"
+                               " $3, $4, $5, $6, $7, $8, $9, $10)"
+                               " RETURNING id", 10, p);
+    if (cid <= 0)
+      return false;
+    for (size_t k = 0; k < c->naccused; k++) {
+      long long e = entity_get(d, x, c->accused[k], c->atypes[k], NULL);
+      if (!e)
+        return false;
+      struct ints w = {0};
+      const char *q[] = {I(&w, cid), I(&w, (long long)k), I(&w, e)};
+      if (!ok(d, "INSERT INTO claim_accused(claim_id, pos, entity_id) "
+                 "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3, q))
+        return false;
+    }
+  }
+  return true;
+}
+
+static bool put_entities(struct ar_db *d, const struct ar_lex *x,
+                         const struct ar_article *a, long long aid) {
+  for (size_t i = 0; i < a->nentities; i++) {
+    const struct ar_entity *e = &a->entities[i];
+    long long id = entity_get(d, x, e->name, e->type, e->country);
+    if (!id)
+      return false;
+    struct ints v = {0};
+    const char *p[] = {I(&v, aid), I(&v, id), I(&v, e->mentions)};
+    if (!ok(d, "INSERT INTO article_entity(article_id, entity_id, mentions)"
+               " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3, p))
+      return false;
+  }
+  return true;
+}
+
+static pc_status db_put(struct ar_db *d, const struct ar_lex *x,
+                        const struct ar_article *a, int *added,
+                        pc_error *err) {
+  *added = 0;
+  int k = known(d, a);
+  if (k < 0)
+    return db_fail(d, err, "store");
+  if (k > 0)
+    return PC_OK;
+  long long aid = article_insert(d, a);
+  if (!aid)
+    return db_fail(d, err, "store article");
+  long long *qids = calloc(a->nquotes + 1, sizeof *qids);
+  if (!qids)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  bool good = put_entities(d, x, a, aid) && put_quotes(d, x, a, aid, qids) &&
+              put_claims(d, x, a, aid, qids);
+  free(qids);
+  if (!good)
+    return db_fail(d, err, "store quotes");
+  *added = 1;
+  return PC_OK;
+}
+
+/*** queries *********************************************************************/
+
+enum { MAX_ARGS = 16 };
+
+/* A query being built: its SQL and its parameters ($1, $2... in order). */
+struct qb {
+  GString *sql;
+  const char *args[MAX_ARGS];
+  char *owned[MAX_ARGS]; /* the args made here (LIKE patterns) */
+  int nargs;
+  bool where;
+};
+
+/* Appends clause, whose "?" are the next parameters, from the list (each
+ * "?" written as $n). */
+static void where(struct qb *b, const char *clause, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
+  b->where = true;
+  for (const char *c = clause; *c; c++) {
+    if (*c == '?' && b->nargs < MAX_ARGS) {
+      b->args[b->nargs] = va_arg(ap, const char *);
+      g_string_append_printf(b->sql, "$%d", ++b->nargs);
+    } else {
+      g_string_append_c(b->sql, *c);
+    }
+  }
+  (void)n;
+  va_end(ap);
+}
+
+/* "%s%" for LIKE, with \, % and _ escaped: s anywhere in the value. */
+static const char *like(struct qb *b, const char *s) {
+  GString *g = g_string_new("%");
+  for (; *s; s++) {
+    if (*s == '\\' || *s == '%' || *s == '_')
+      g_string_append_c(g, '\\');
+    g_string_append_c(g, *s);
+  }
+  g_string_append_c(g, '%');
+  for (int i = 0; i < MAX_ARGS; i++)
+    if (!b->owned[i]) {
+      b->owned[i] = g_string_free(g, FALSE);
+      return b->owned[i];
+    }
+  g_string_free(g, TRUE);
+  return "";
+}
+
+static void qb_free(struct qb *b) {
+  g_string_free(b->sql, TRUE);
+  for (int i = 0; i < MAX_ARGS; i++)
+    g_free(b->owned[i]);
+}
+
+#define COL(r, i, k) (PQgetisnull(r, i, k) ? NULL : PQgetvalue(r, i, k))
+
+static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
+                        int (*row)(PGresult *, int, ar_row_fn, void *),
+                        ar_row_fn fn, void *closure, pc_error *err) {
+  if (limit)
+    g_string_append_printf(b->sql, " LIMIT %zu", limit);
+  PGresult *r = ex(d, b->sql->str, b->nargs, b->args);
+  if (!r)
+    return db_fail(d, err, "query");
+  pc_status st = PC_OK;
+  for (int i = 0; i < PQntuples(r); i++)
+    if (row(r, i, fn, closure) != 0) {
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+      break;
+    }
+  PQclear(r);
+  return st;
+}
+
+static int quote_row(PGresult *r, int i, ar_row_fn fn, void *closure) {
+  struct ar_quote_row q = {COL(r, i, 0), COL(r, i, 1), COL(r, i, 2),
+                           COL(r, i, 3), COL(r, i, 4), COL(r, i, 5),
+                           COL(r, i, 6), COL(r, i, 7), COL(r, i, 8),
+                           COL(r, i, 9)};
+  return fn(closure, &q);
+}
+
+static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
+  char *c;
+  if (f->q->since) {
+    c = g_strdup_printf("%s COLLATE \"C\" >= ?", col);
+    where(b, c, 1, f->q->since);
+    g_free(c);
+  }
+  if (f->q->until) {
+    c = g_strdup_printf("substr(%s, 1, 10) COLLATE \"C\" <= ?", col);
+    where(b, c, 1, f->q->until);
+    g_free(c);
+  }
+}
+
+static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
+                           ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue, a.title,"
+      " a.url, coalesce(a.site, a.host), s.external_id FROM quote q"
+      " JOIN article a ON a.id = q.article_id"
+      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, {0}, 0, false};
+  const pc_archive_query *q = f->q;
+  if (f->tsq)
+    where(&b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
+  if (f->about_tsq)
+    where(&b, "a.tsv @@ to_tsquery('presscut', ?)", 1, f->about_tsq);
+  if (q->kind)
+    where(&b, "q.kind = ?", 1, q->kind);
+  dates(&b, f, "q.date");
+  if (q->site)
+    where(&b, "(a.host = lower(?) OR lower(a.site) = lower(?) OR"
+              " right(a.host, length(?) + 1) = '.' || lower(?))",
+          4, q->site, q->site, q->site, q->site);
+  if (f->speaker_form)
+    where(&b, "q.speaker_id IN (SELECT speaker_id FROM speaker_form"
+              " WHERE form = ? OR canon = ? OR (surname = ? AND bare = 1)"
+              " UNION SELECT id FROM speaker WHERE external_id = ?"
+              " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
+          f->speaker_form, q->speaker, f->speaker_form);
+  g_string_append(b.sql, " ORDER BY q.date IS NULL, q.date COLLATE \"C\""
+                         " DESC, q.id DESC");
+  pc_status st = qb_run(d, &b, f->limit, quote_row, fn, closure, err);
+  qb_free(&b);
+  return st;
+}
+
+static int claim_row(PGresult *r, int i, ar_row_fn fn, void *closure) {
+  struct ar_claim_row c = {COL(r, i, 0), COL(r, i, 1),  COL(r, i, 2),
+                           COL(r, i, 3), COL(r, i, 4),  COL(r, i, 5),
+                           COL(r, i, 6), COL(r, i, 7),  COL(r, i, 8),
+                           COL(r, i, 9), COL(r, i, 10), COL(r, i, 11)};
+  return fn(closure, &c);
+}
+
+/* --claimant, --accused (anywhere in the entity's key or its speaker's
+ * name: LIKE, served by the trigram index) and --event. */
+static void claim_filters(struct qb *b, const struct ar_filter *f) {
+  if (f->claimant) {
+    const char *p = like(b, f->claimant);
+    where(b, "(ce.key LIKE ? OR lower(cn.name) LIKE ?)", 2, p, p);
+  }
+  if (f->accused) {
+    const char *p = like(b, f->accused);
+    where(b, "EXISTS (SELECT 1 FROM claim_accused x JOIN entity xe"
+             " ON xe.id = x.entity_id JOIN entity_name xn ON xn.id = xe.id"
+             " WHERE x.claim_id = c.id AND (xe.key LIKE ?"
+             " OR lower(xn.name) LIKE ?))", 2, p, p);
+  }
+  if (f->q->event)
+    where(b, "strpos(lower(c.event), lower(?)) > 0", 1, f->q->event);
+  dates(b, f, "c.date");
+}
+
+static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
+                           ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT cn.name, (SELECT string_agg(e.name, '; ' ORDER BY x.pos)"
+      " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
+      " WHERE x.claim_id = c.id), c.polarity, c.event,"
+      " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
+      " c.plover_mode, q.text FROM claim c"
+      " JOIN article a ON a.id = c.article_id"
+      " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+      " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
+      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, {0}, 0, false};
+  claim_filters(&b, f);
+  g_string_append(b.sql, " ORDER BY c.date IS NULL, c.date COLLATE \"C\""
+                         " DESC, c.id DESC");
+  pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
+  qb_free(&b);
+  return st;
+}
+
+static int edge_row(PGresult *r, int i, ar_row_fn fn, void *closure) {
+  struct ar_edge_row e = {COL(r, i, 0), COL(r, i, 1), COL(r, i, 2),
+                          COL(r, i, 3), COL(r, i, 4), COL(r, i, 5),
+                          COL(r, i, 6), atoll(PQgetvalue(r, i, 7))};
+  return fn(closure, &e);
+}
+
+static pc_status db_edges(struct ar_db *d, const struct ar_filter *f,
+                          ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT cn.name, min(cn.type COLLATE \"C\"), an.name,"
+      " min(an.type COLLATE \"C\"), c.polarity,"
+      " min(c.date COLLATE \"C\"), max(c.date COLLATE \"C\"), count(*)"
+      " FROM claim c"
+      " JOIN entity ce ON ce.id = c.claimant_id"
+      " JOIN entity_name cn ON cn.id = c.claimant_id"
+      " JOIN claim_accused ca ON ca.claim_id = c.id"
+      " JOIN entity_name an ON an.id = ca.entity_id"), {0}, {0}, 0, false};
+  claim_filters(&b, f);
+  g_string_append(b.sql, " GROUP BY cn.name, an.name, c.polarity"
+                         " ORDER BY count(*) DESC, cn.name COLLATE \"C\","
+                         " an.name COLLATE \"C\"");
+  pc_status st = qb_run(d, &b, 0, edge_row, fn, closure, err);
+  qb_free(&b);
+  return st;
+}
+
+static int speaker_row(PGresult *r, int i, ar_row_fn fn, void *closure) {
+  struct ar_speaker_row s = {COL(r, i, 0), COL(r, i, 1), COL(r, i, 2),
+                             COL(r, i, 3), COL(r, i, 4), COL(r, i, 5),
+                             COL(r, i, 6), atoll(PQgetvalue(r, i, 7)),
+                             atoll(PQgetvalue(r, i, 8))};
+  return fn(closure, &s);
+}
+
+static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
+                             ar_row_fn fn, void *closure, pc_error *err) {
+  struct qb b = {g_string_new(
+      "SELECT s.name, s.type, s.external_id, (SELECT string_agg(n, '; '"
+      " ORDER BY n COLLATE \"C\") FROM (SELECT DISTINCT f.name AS n"
+      " FROM speaker_form f WHERE f.speaker_id = s.id AND f.name <> s.name)"
+      " x), (SELECT string_agg(r, '; ' ORDER BY r COLLATE \"C\") FROM"
+      " (SELECT DISTINCT role AS r FROM quote WHERE speaker_id = s.id"
+      " AND role IS NOT NULL) y), min(q.date COLLATE \"C\"),"
+      " max(q.date COLLATE \"C\"), count(q.id),"
+      " count(DISTINCT q.article_id) FROM speaker s"
+      " LEFT JOIN quote q ON q.speaker_id = s.id"), {0}, {0}, 0, false};
+  if (f->speaker_form) {
+    const char *p = like(&b, f->speaker_form);
+    where(&b, "(s.id IN (SELECT speaker_id FROM speaker_form"
+              " WHERE form LIKE ?) OR s.external_id = ?)", 2, p,
+          f->q->name);
+  }
+  g_string_append(b.sql, " GROUP BY s.id ORDER BY count(q.id) DESC,"
+                         " s.name COLLATE \"C\"");
+  pc_status st = qb_run(d, &b, f->limit, speaker_row, fn, closure, err);
+  qb_free(&b);
+  return st;
+}
+
+const struct ar_backend ar_postgres = {
+    "postgresql", db_open,     db_close, db_begin,
+    db_commit,    db_rollback, db_put,   db_put_alias,
+    db_link,      db_quotes,   db_claims, db_edges,
+    db_speakers,
+};
