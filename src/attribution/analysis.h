@@ -269,6 +269,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at);
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo, size_t c);
 
 /* speech.c */
+int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
+                      uint32_t e, pc_quote_kind kind,
+                      const struct speaker_ref *w, const char *cue,
+                      int parent, size_t t0, size_t t1);
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth);
 void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q);

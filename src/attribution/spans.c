@@ -339,28 +339,9 @@ static void drop_complement(struct analysis *a, size_t q0, size_t ci) {
 static int add_span(struct analysis *a, const struct quoted_span *s,
                     const struct speaker_ref *w, const char *cue, size_t t0,
                     size_t t1) {
-  if (a->nq >= PC_MAX_QUOTES)
-    return -1;
-  GROW(a, q, nq, capq);
-  if (a->oom)
-    return -1;
-  struct found_quote *q = &a->q[a->nq];
-  memset(q, 0, sizeof *q);
-  q->block = s->block;
-  q->s = s->s, q->e = s->e;
-  const char *tx = btext(a, s->block);
-  while (q->e > q->s && (tx[q->e - 1] == ',' || tx[q->e - 1] == ' '))
-    q->e--;
-  if (q->e <= q->s)
-    return -1;
-  q->kind = s->upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED;
-  q->speaker = w && w->name ? strdup(w->name) : NULL;
-  q->ent = w ? w->ent : -1;
-  q->role = w && w->role ? strdup(w->role) : NULL;
-  q->cue = cue ? strdup(cue) : NULL;
-  q->parent = -1;
-  q->t0 = t0, q->t1 = t1;
-  return (int)a->nq++;
+  return pc_att_push_quote(a, s->block, s->s, s->e,
+                           s->upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, w, cue,
+                           -1, t0, t1);
 }
 
 /* The last speaker, when its quote stands in this block or the one

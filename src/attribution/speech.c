@@ -32,33 +32,24 @@ static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
 
 /*** speech ****************************************************************/
 
-static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
-                     pc_quote_kind kind, const struct speaker_ref *w,
-                     const char *cue, int parent, size_t t0, size_t t1) {
-  if (c1 <= c0 || a->nq >= PC_MAX_QUOTES)
+/* Appends a quote of bytes [s, e) of the block, less a trailing comma or
+ * space, by w: its index, or -1 (empty, too many quotes, no memory). */
+int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
+                      uint32_t e, pc_quote_kind kind,
+                      const struct speaker_ref *w, const char *cue,
+                      int parent, size_t t0, size_t t1) {
+  const char *tx = btext(a, block);
+  while (e > s && (tx[e - 1] == ',' || tx[e - 1] == ' '))
+    e--;
+  if (e <= s || a->nq >= PC_MAX_QUOTES)
     return -1;
   GROW(a, q, nq, capq);
   if (a->oom)
     return -1;
   struct found_quote *q = &a->q[a->nq];
   memset(q, 0, sizeof *q);
-  /* bytes: inside the marks when the content is exactly one span */
   q->block = block;
-  q->s = a->t[c0].s;
-  q->e = a->t[c1 - 1].e;
-  /* the marks go when they enclose the whole quote, else both stay */
-  int sp = a->t[c0].opens;
-  if (sp >= 0 && a->sp[sp].c == c1 - 1 && a->sp[sp].closed) {
-    q->s = a->t[c0].e;
-    q->e = a->t[c1 - 1].s;
-  } else if (sp >= 0 && !a->sp[sp].closed && a->sp[sp].c == c1 - 1) {
-    q->s = a->t[c0].e; /* open to the paragraph's end */
-  }
-  while (q->e > q->s && (btext(a, block)[q->e - 1] == ',' ||
-                         btext(a, block)[q->e - 1] == ' '))
-    q->e--;
-  if (q->e <= q->s)
-    return -1;
+  q->s = s, q->e = e;
   q->kind = kind;
   q->speaker = w && w->name ? strdup(w->name) : NULL;
   q->ent = w ? w->ent : -1;
@@ -67,6 +58,24 @@ static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
   q->parent = parent;
   q->t0 = t0, q->t1 = t1;
   return (int)a->nq++;
+}
+
+/* A quote of tokens [c0, c1): inside the marks when they enclose it. */
+static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
+                     pc_quote_kind kind, const struct speaker_ref *w,
+                     const char *cue, int parent, size_t t0, size_t t1) {
+  if (c1 <= c0)
+    return -1;
+  uint32_t s = a->t[c0].s, e = a->t[c1 - 1].e;
+  /* the marks go when they enclose the whole quote, else both stay */
+  int sp = a->t[c0].opens;
+  if (sp >= 0 && a->sp[sp].c == c1 - 1 && a->sp[sp].closed) {
+    s = a->t[c0].e;
+    e = a->t[c1 - 1].s;
+  } else if (sp >= 0 && !a->sp[sp].closed && a->sp[sp].c == c1 - 1) {
+    s = a->t[c0].e; /* open to the paragraph's end */
+  }
+  return pc_att_push_quote(a, block, s, e, kind, w, cue, parent, t0, t1);
 }
 
 /* Spans lying inside [c0, c1). */

@@ -116,25 +116,19 @@ static bool dialogue(const struct analysis *a, const struct label *l,
 
 static void add_turn(struct analysis *a, const struct label *l) {
   size_t c0 = l->t0 + l->n + 1; /* after the colon */
-  if (c0 >= l->bend || a->nq >= PC_MAX_QUOTES)
+  if (c0 >= l->bend)
     return;
-  GROW(a, q, nq, capq);
-  if (a->oom)
-    return;
-  struct found_quote *q = &a->q[a->nq];
-  memset(q, 0, sizeof *q);
-  q->block = a->t[c0].block;
-  q->s = a->t[c0].s;
-  q->e = a->t[l->bend - 1].e;
-  q->kind = PC_QUOTE_DIRECT;
-  q->ent = l->ent;
-  q->speaker = l->ent >= 0 ? strdup(a->en[l->ent].name)
-                           : pc_att_text_of(a, l->t0, l->t0 + l->n);
-  if (l->ent >= 0 && a->en[l->ent].role)
-    q->role = strdup(a->en[l->ent].role);
-  q->parent = -1;
-  q->t0 = c0, q->t1 = l->bend;
-  a->nq++;
+  struct speaker_ref w = {NULL, l->ent, NULL};
+  if (l->ent >= 0) {
+    w.name = a->en[l->ent].name;
+    w.role = a->en[l->ent].role;
+  } else {
+    w.name = pc_att_text_of(a, l->t0, l->t0 + l->n);
+  }
+  pc_att_push_quote(a, a->t[c0].block, a->t[c0].s, a->t[l->bend - 1].e,
+                    PC_QUOTE_DIRECT, &w, NULL, -1, c0, l->bend);
+  if (l->ent < 0)
+    free(w.name);
 }
 
 /* Marks each labelled turn's block in *turn (one flag per block) and
