@@ -125,8 +125,13 @@ pc_status pc_phrases_parse(void *dst, const char *s, size_t n,
   return pc_data_lines(s, n, phrase_line, &pp, err);
 }
 
-bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
-                           size_t n) {
+static bool word_end(const char *f, size_t at);
+
+/* Whether the folded line s matches a phrase of p: whole, or by a prefix
+ * ("phrase*"); with words, a prefix must end at a word's end and the line
+ * be at most 100 bytes. */
+static bool match_folded(const struct pc_phrases *p, const char *s, size_t n,
+                         bool words) {
   if (n == 0 || n > 160 || p->n == 0)
     return false;
   char *f = fold(s, n);
@@ -140,12 +145,18 @@ bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
       continue;
     size_t pl = strlen(ph);
     if (pl && ph[pl - 1] == '*')
-      hit = fl >= pl - 1 && memcmp(f, ph, pl - 1) == 0;
+      hit = fl >= pl - 1 && memcmp(f, ph, pl - 1) == 0 &&
+            (!words || (fl <= 100 && word_end(f, pl - 1)));
     else
       hit = strcmp(f, ph) == 0;
   }
   free(f);
   return hit;
+}
+
+bool pc_phrases_match_line(const struct pc_phrases *p, const char *s,
+                           size_t n) {
+  return match_folded(p, s, n, false);
 }
 
 /*** boilerplate lists (data/<lang>/boilerplate.txt) ***********************/
@@ -181,24 +192,5 @@ static bool word_end(const char *f, size_t at) {
 }
 
 bool pc_boiler_match(const struct pc_phrases *p, const char *s, size_t n) {
-  if (n == 0 || n > 160 || p->n == 0)
-    return false;
-  char *f = fold(s, n);
-  if (!f)
-    return false;
-  bool hit = false;
-  size_t fl = strlen(f);
-  for (size_t i = 0; i < p->n && !hit; i++) {
-    const char *ph = p->items[i];
-    if (ph[0] != f[0])
-      continue;
-    size_t pl = strlen(ph);
-    if (pl && ph[pl - 1] == '*') /* a prefix, ending at a word's end */
-      hit = fl >= pl - 1 && fl <= 100 && memcmp(f, ph, pl - 1) == 0 &&
-            word_end(f, pl - 1);
-    else
-      hit = strcmp(f, ph) == 0;
-  }
-  free(f);
-  return hit;
+  return match_folded(p, s, n, true);
 }
