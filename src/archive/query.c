@@ -80,42 +80,6 @@ static void fts_string(struct pc_buf *b, const char *s) {
   pc_buf_addc(b, '"');
 }
 
-/* The items as FTS5: the positive groups ANDed, each group's items ORed,
- * then NOT (the excluded ones ORed). */
-static char *to_fts(struct item *it, size_t n) {
-  struct pc_buf b;
-  pc_buf_init(&b, 0);
-  bool first = true, group_open = false;
-  for (size_t i = 0; i < n; i++) {
-    if (it[i].neg)
-      continue;
-    if (!group_open) {
-      pc_buf_adds(&b, first ? "(" : " AND (");
-      group_open = true, first = false;
-    }
-    fts_string(&b, it[i].text);
-    if (it[i].or_next) {
-      pc_buf_adds(&b, " OR ");
-    } else {
-      pc_buf_addc(&b, ')');
-      group_open = false;
-    }
-  }
-  bool any_neg = false;
-  for (size_t i = 0; i < n; i++) {
-    if (!it[i].neg)
-      continue;
-    pc_buf_adds(&b, any_neg ? " OR " : " NOT (");
-    any_neg = true;
-    fts_string(&b, it[i].text);
-  }
-  if (any_neg)
-    pc_buf_addc(&b, ')');
-  char *out = b.failed ? NULL : pc_buf_steal(&b, NULL);
-  pc_buf_cleanup(&b);
-  return out;
-}
-
 /* A tsquery lexeme: the words in single quotes (quotes and backslashes
  * doubled), which to_tsquery normalises like a document's words; several
  * words in one become a phrase (<->). */
@@ -129,10 +93,18 @@ static void ts_string(struct pc_buf *b, const char *s) {
   pc_buf_addc(b, '\'');
 }
 
-/* The items as a PostgreSQL tsquery, the same structure as to_fts: the
- * positive groups ANDed (&), each group's items ORed (|), then
- * & !(the excluded ones ORed). */
-static char *to_tsq(struct item *it, size_t n) {
+/* How a query language writes the structure (FTS5 or tsquery). */
+struct syntax {
+  void (*string)(struct pc_buf *b, const char *s);
+  const char *and_group, *or_item, *not_open;
+};
+
+static const struct syntax FTS5 = {fts_string, " AND (", " OR ", " NOT ("};
+static const struct syntax TSQUERY = {ts_string, " & (", " | ", " & !("};
+
+/* The items in syntax x: the positive groups ANDed, each group's items
+ * ORed, then NOT (the excluded ones ORed). */
+static char *to_syntax(const struct syntax *x, struct item *it, size_t n) {
   struct pc_buf b;
   pc_buf_init(&b, 0);
   bool first = true, group_open = false;
@@ -140,12 +112,12 @@ static char *to_tsq(struct item *it, size_t n) {
     if (it[i].neg)
       continue;
     if (!group_open) {
-      pc_buf_adds(&b, first ? "(" : " & (");
+      pc_buf_adds(&b, first ? "(" : x->and_group);
       group_open = true, first = false;
     }
-    ts_string(&b, it[i].text);
+    x->string(&b, it[i].text);
     if (it[i].or_next) {
-      pc_buf_adds(&b, " | ");
+      pc_buf_adds(&b, x->or_item);
     } else {
       pc_buf_addc(&b, ')');
       group_open = false;
@@ -155,15 +127,23 @@ static char *to_tsq(struct item *it, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (!it[i].neg)
       continue;
-    pc_buf_adds(&b, any_neg ? " | " : " & !(");
+    pc_buf_adds(&b, any_neg ? x->or_item : x->not_open);
     any_neg = true;
-    ts_string(&b, it[i].text);
+    x->string(&b, it[i].text);
   }
   if (any_neg)
     pc_buf_addc(&b, ')');
   char *out = b.failed ? NULL : pc_buf_steal(&b, NULL);
   pc_buf_cleanup(&b);
   return out;
+}
+
+static char *to_fts(struct item *it, size_t n) {
+  return to_syntax(&FTS5, it, n);
+}
+
+static char *to_tsq(struct item *it, size_t n) {
+  return to_syntax(&TSQUERY, it, n);
 }
 
 static pc_status parse(const char *query, struct item *it, size_t *count,
