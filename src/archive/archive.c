@@ -333,17 +333,18 @@ static void json_field(struct pc_buf *b, const char *k, const char *v,
 
 /* XML text: escaped, without the control characters XML 1.0 forbids. */
 static void xml(struct pc_buf *b, const char *s) {
-  for (; s && *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-      continue;
-    switch (c) {
-    case '&': pc_buf_adds(b, "&amp;"); break;
-    case '<': pc_buf_adds(b, "&lt;"); break;
-    case '>': pc_buf_adds(b, "&gt;"); break;
-    case '"': pc_buf_adds(b, "&quot;"); break;
-    default: pc_buf_addc(b, (char)c);
-    }
+  /* XML 1.0 has no place for control characters but tab and line ends:
+   * they go; the rest is escaped as for HTML */
+  while (s && *s) {
+    size_t n = 0;
+    while (s[n] && ((unsigned char)s[n] >= 0x20 || s[n] == '\t' ||
+                    s[n] == '\n' || s[n] == '\r'))
+      n++;
+    pc_html_esc(b, s, n);
+    s += n;
+    while (*s && (unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
+           *s != '\r')
+      s++;
   }
 }
 

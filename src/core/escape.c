@@ -84,8 +84,6 @@ void pc_html_esc(struct pc_buf *b, const char *s, size_t n) {
 
 /* Only http(s), mailto and relative URLs are written; javascript:, data:
  * (except images) and anything else become "#" or are dropped. */
-/* Only http(s), mailto and relative URLs are written; javascript:, data:
- * (except images) and anything else become "#" or are dropped. */
 bool pc_html_url_safe(const char *u, bool image) {
   if (!u)
     return false;
