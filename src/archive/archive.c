@@ -209,7 +209,7 @@ static pc_status load_aliases(pc_archive *a, const char *path,
       *tab = '\0';
     struct ar_name nm;
     if (!id || !*id || !pc_utf8_valid(line, strlen(line)) ||
-        !ar_name_make(a->lex, line, true, &nm)) {
+        !ar_name_make(a->lex, line, NULL, &nm)) {
       st = pc_error_set(err, PC_ERR_INPUT,
                         "%s:%lu: want NAME<TAB>IDENTIFIER", path, lineno);
       break;
@@ -574,7 +574,7 @@ static void filter_clear(struct ar_filter *f) {
 static bool norm_name(const pc_archive *a, const char *name, char **form,
                       char **canon) {
   struct ar_name n;
-  if (!ar_name_make(a->lex, name, true, &n))
+  if (!ar_name_make(a->lex, name, NULL, &n))
     return false;
   *form = g_strdup(n.form);
   if (canon)

@@ -70,7 +70,10 @@ struct ar_lex *ar_lex_new(pc_error *err);
 void ar_lex_free(struct ar_lex *x);
 
 struct ar_name {
-  char *form;    /* normalised: lower case, single spaces, no titles' dots */
+  char *form;    /* normalised: lower case, single spaces, no titles' dots;
+                    a name of another type than person has its type before
+                    it ("organization:twitter"), so that one form is one
+                    kind of name whatever came first */
   char *canon;   /* person: from the first given name after the last
                     title word; others: form without a leading "the" */
   char *cdisp;   /* canon as written */
@@ -78,8 +81,9 @@ struct ar_name {
   bool bare;     /* a person named by one word */
 };
 
-/* false when the name has no word at all. */
-bool ar_name_make(const struct ar_lex *x, const char *name, bool person,
+/* The name of an entity of type type (NULL or "person": a person).
+ * false when the name has no word at all. */
+bool ar_name_make(const struct ar_lex *x, const char *name, const char *type,
                   struct ar_name *n);
 void ar_name_clear(struct ar_name *n);
 

@@ -118,15 +118,21 @@ static char *join(char **w, int from, int to) {
   return g_string_free(s, FALSE);
 }
 
-bool ar_name_make(const struct ar_lex *x, const char *name, bool person,
+bool ar_name_make(const struct ar_lex *x, const char *name, const char *type,
                   struct ar_name *n) {
   memset(n, 0, sizeof *n);
+  bool person = !type || strcmp(type, "person") == 0;
   enum { MAXW = 24 };
   char *w[MAXW], *lw[MAXW];
   int k = name ? split(name, w, lw, MAXW) : 0;
   if (!k)
     return false;
   n->form = join(lw, 0, k);
+  if (!person) {
+    char *typed = g_strconcat(type, ":", n->form, NULL);
+    g_free(n->form);
+    n->form = typed;
+  }
   int from = 0;
   if (person) {
     for (int i = 0; i < k - 1; i++) /* through the last title word */

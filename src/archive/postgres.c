@@ -399,12 +399,22 @@ static long long resolve(struct ar_db *d, const char *form,
   return id;
 }
 
+/* As sqlite.c's: a form seen again keeps the least of its spellings. */
+static bool form_seen(struct ar_db *d, long long id, const char *name,
+                      const char *cdisp) {
+  struct ints v = {0};
+  const char *p[] = {I(&v, id), name, cdisp};
+  return ok(d, "UPDATE speaker_form SET name = least(name, $2 COLLATE \"C\"),"
+               " cdisp = least(cdisp, $3 COLLATE \"C\") WHERE id = $1 AND"
+               " (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\")",
+            3, p);
+}
+
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
                           long long *speaker) {
-  bool person = !type || strcmp(type, "person") == 0;
   struct ar_name n;
-  if (!ar_name_make(x, name, person, &n))
+  if (!ar_name_make(x, name, type, &n))
     return 0;
   long long id = 0;
   const char *p1[] = {n.form};
@@ -416,7 +426,9 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
   }
   bool failed = !r;
   PQclear(r);
-  if (!id && !failed) {
+  if (id && !form_seen(d, id, name, n.cdisp))
+    id = 0;
+  else if (!id && !failed) {
     *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
     struct ints v = {0};
     const char *p[] = {n.form,    name,
@@ -489,7 +501,9 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp COLLATE \"C\""
-              " LIMIT 1) WHERE key NOT LIKE 'id:%';",
+              " LIMIT 1) WHERE key NOT LIKE 'id:%';"
+              "UPDATE speaker SET type = (SELECT min(f.type COLLATE \"C\")"
+              " FROM speaker_form f WHERE f.speaker_id = speaker.id);",
               err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
@@ -499,16 +513,34 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
 
 /*** articles ********************************************************************/
 
+/* As sqlite.c's: an entity seen again keeps the least of its spellings,
+ * types and countries; p: key, name, type, country. */
+static bool entity_seen(struct ar_db *d, long long id, const char **p) {
+  struct ints v = {0};
+  const char *q[] = {I(&v, id), p[1], p[2], p[3]};
+  return ok(d, "UPDATE entity SET name = least(name, $2 COLLATE \"C\"),"
+               " type = CASE WHEN type IS NULL OR $3::text < type COLLATE"
+               " \"C\" THEN coalesce($3::text, type) ELSE type END,"
+               " country = CASE WHEN country IS NULL OR $4::text < country"
+               " COLLATE \"C\" THEN coalesce($4::text, country) ELSE country"
+               " END WHERE id = $1 AND (name > $2 COLLATE \"C\" OR ($3::text"
+               " IS NOT NULL AND (type IS NULL OR $3::text < type COLLATE"
+               " \"C\")) OR ($4::text IS NOT NULL AND (country IS NULL OR"
+               " $4::text < country COLLATE \"C\")))",
+            4, q);
+}
+
 static long long entity_get(struct ar_db *d, const struct ar_lex *x,
                             const char *name, const char *type,
                             const char *country) {
-  bool person = !type || strcmp(type, "person") == 0;
   struct ar_name n;
-  if (!ar_name_make(x, name, person, &n))
+  if (!ar_name_make(x, name, type, &n))
     return 0;
   const char *p[] = {n.canon, n.cdisp, type, country};
   long long id = one_int(d, "SELECT id FROM entity WHERE key = $1", 1, p);
-  if (id == 0)
+  if (id > 0 && !entity_seen(d, id, p))
+    id = 0;
+  else if (id == 0)
     id = one_int(d, "INSERT INTO entity(key, name, type, country) "
                     "VALUES ($1, $2, $3, $4) RETURNING id", 4, p);
   ar_name_clear(&n);

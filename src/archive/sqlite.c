@@ -420,13 +420,27 @@ static long long resolve(struct ar_db *d, const char *form,
   return id;
 }
 
+/* A form seen again keeps the least of its spellings (byte order:
+ * "Officials" before "officials"), so that what it shows does not depend
+ * on which article came first. */
+static bool form_seen(struct ar_db *d, long long id, const char *name,
+                      const char *cdisp) {
+  sqlite3_stmt *s = stmt(d, "UPDATE speaker_form SET name = min(name, ?2),"
+                            " cdisp = min(cdisp, ?3) WHERE id = ?1 AND"
+                            " (name > ?2 OR cdisp > ?3)");
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, id), bind_text(s, 2, name);
+  bind_text(s, 3, cdisp);
+  return run(s) == SQLITE_DONE;
+}
+
 /* The name form's id and speaker (made when new). */
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
                           long long *speaker) {
-  bool person = !type || strcmp(type, "person") == 0;
   struct ar_name n;
-  if (!ar_name_make(x, name, person, &n))
+  if (!ar_name_make(x, name, type, &n))
     return 0;
   sqlite3_stmt *s = stmt(d, "SELECT id, speaker_id FROM speaker_form "
                             "WHERE form = ?");
@@ -437,7 +451,9 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
       id = sqlite3_column_int64(s, 0), *speaker = sqlite3_column_int64(s, 1);
     sqlite3_reset(s);
   }
-  if (!id && s) {
+  if (id && !form_seen(d, id, name, n.cdisp))
+    id = 0;
+  else if (!id && s) {
     *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
     s = stmt(d, "INSERT INTO speaker_form(form, name, type, canon, cdisp, "
                 "surname, bare, speaker_id) VALUES (?,?,?,?,?,?,?,?)");
@@ -524,7 +540,9 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
-              " WHERE key NOT LIKE 'id:%';",
+              " WHERE key NOT LIKE 'id:%';"
+              "UPDATE speaker SET type = (SELECT min(f.type) FROM"
+              " speaker_form f WHERE f.speaker_id = speaker.id);",
               err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
@@ -534,14 +552,31 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
 
 /*** articles ********************************************************************/
 
+/* An entity seen again keeps the least of its spellings, types and
+ * countries (as form_seen). */
+static bool entity_seen(struct ar_db *d, long long id, const char *name,
+                        const char *type, const char *country) {
+  sqlite3_stmt *s = stmt(
+      d, "UPDATE entity SET name = min(name, ?2),"
+         " type = CASE WHEN type IS NULL OR ?3 < type THEN coalesce(?3, type)"
+         " ELSE type END, country = CASE WHEN country IS NULL OR ?4 < country"
+         " THEN coalesce(?4, country) ELSE country END WHERE id = ?1 AND"
+         " (name > ?2 OR (?3 IS NOT NULL AND (type IS NULL OR ?3 < type)) OR"
+         " (?4 IS NOT NULL AND (country IS NULL OR ?4 < country)))");
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, id), bind_text(s, 2, name);
+  bind_text(s, 3, type), bind_text(s, 4, country);
+  return run(s) == SQLITE_DONE;
+}
+
 /* The id of the entity named name (made when new), keyed by its
  * canonical name. */
 static long long entity_get(struct ar_db *d, const struct ar_lex *x,
                             const char *name, const char *type,
                             const char *country) {
-  bool person = !type || strcmp(type, "person") == 0;
   struct ar_name n;
-  if (!ar_name_make(x, name, person, &n))
+  if (!ar_name_make(x, name, type, &n))
     return 0;
   sqlite3_stmt *s = stmt(d, "SELECT id FROM entity WHERE key = ?");
   long long id = 0;
@@ -549,7 +584,9 @@ static long long entity_get(struct ar_db *d, const struct ar_lex *x,
     bind_text(s, 1, n.canon);
     id = one_int(s, NULL);
   }
-  if (!id && s) {
+  if (id && !entity_seen(d, id, n.cdisp, type, country))
+    id = 0;
+  else if (!id && s) {
     s = stmt(d, "INSERT INTO entity(key, name, type, country) "
                 "VALUES (?, ?, ?, ?)");
     if (s) {
