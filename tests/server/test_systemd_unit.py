@@ -100,7 +100,7 @@ def main():
               envlines and all(re.fullmatch(r"[A-Z_]+=\S*(\s\S+)*", ln) for ln in envlines), envlines)
         keys = {ln.split("=", 1)[0] for ln in envlines}
         used = set(re.findall(r"\$\{?(\w+)\}?", s["ExecStart"][0]))
-        check("presscut.env sets what ExecStart uses", keys <= used | {"HOME"} and
+        check("presscut.env sets what ExecStart uses", keys <= used | {"PRESSCUT_SMTP_PASSWORD"} and
               {"PRESSCUT_LISTEN", "PRESSCUT_BASE_PATH", "PRESSCUT_TRUSTED_PROXY"} <= keys, (keys, used))
 
         # the unit's command line, on a free port and a temporary outbox
@@ -113,6 +113,16 @@ def main():
         check("the unit's command line starts presscut serve", port.isdigit(),
               (words, port, p.stderr.read().decode() if not port else ""))
         check("... and stops on SIGTERM with 0", stop(p) == 0)
+        # the settings file's commented examples are options serve takes
+        examples = dict(ln[1:].strip().split("=", 1) for ln in open(os.path.join(DIST, "presscut.env"))
+                        if re.match(r"#PRESSCUT_(MAIL_)?OPTS=\S", ln))
+        extra = examples.get("PRESSCUT_MAIL_OPTS", "").split() + examples.get("PRESSCUT_OPTS", "").split()
+        p = subprocess.Popen(words + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=dict(os.environ, PRESSCUT_SMTP_PASSWORD="example"))
+        port = p.stdout.readline().decode().strip()
+        check("the settings file's examples start presscut serve", len(extra) > 6 and port.isdigit(),
+              (extra, port, p.stderr.read().decode() if not port else ""))
+        stop(p)
     finally:
         shutil.rmtree(tmp, True)
     return report()
