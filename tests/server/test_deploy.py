@@ -194,9 +194,12 @@ def unix_socket(tmp):
     p, first = serve("--trusted-proxy", "unix", "--log-client", listen="unix:" + sock)
     s, h, b = req(sock, "/healthz", headers={"X-Forwarded-For": "198.51.100.4"})
     check("unix: a stale socket file is replaced", s == 200, s)
+    req(sock, "/healthz", headers={"X-Forwarded-For": "198.51.100.9, [2001:db8::8]"})
+    req(sock, "/healthz", headers={"X-Forwarded-For": "198.51.100.9, not-an-address"})
     stop(p)
-    check("unix: --trusted-proxy unix: X-Forwarded-For names the client",
-          [g[0] for g in access(p)] == ["198.51.100.4"], access(p))
+    check("unix: --trusted-proxy unix: X-Forwarded-For names the client (IPv6 too; "
+          "a hop that is no address stops at the proxy)",
+          [g[0] for g in access(p)] == ["198.51.100.4", "2001:db8::8", "unix"], access(p))
     r = subprocess.run([PRESSCUT, "serve", "--listen", "unix:" + "/x" * 80], capture_output=True, timeout=60)
     check("unix: a path too long: exit 2", r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr)
 
