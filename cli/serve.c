@@ -12,9 +12,11 @@ static void usage_serve(FILE *f) {
           "                      [--allow-private-fetch] [--max-body BYTES] [--threads N]\n"
           "                      [--public-url URL] [--allowed-host NAME]... [--proxy URL]\n"
           "                      [--fetch-threads N] [--fetches-per-client N]\n"
+          "                      [--base-path PATH] [--trusted-proxy ADDR[,ADDR...]]\n"
+          "                      [--access-log FILE|-|off] [--log-client]\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
-          "GET / (the page), GET /healthz, POST /api/extract, /api/quotes,\n"
+          "GET / (the page), GET /healthz, /readyz, POST /api/extract, /api/quotes,\n"
           "/api/pdf, /api/mail.  Bodies are JSON, or for extract, quotes and\n"
           "pdf the page itself (text/html or text/plain, options in the\n"
           "query string).  See docs/cmd/serve.md.\n"
@@ -22,7 +24,15 @@ static void usage_serve(FILE *f) {
           "Options:\n"
           "      --listen HOST:PORT     address to listen on (default\n"
           "                             127.0.0.1:8080; [::1]:8080 for IPv6;\n"
-          "                             port 0 picks a free one, printed)\n"
+          "                             port 0 picks a free one, printed;\n"
+          "                             unix:/PATH for a Unix socket, mode 0660)\n"
+          "      --base-path PATH       serve the page and the API under PATH\n"
+          "                             (/presscut/ behind a reverse proxy)\n"
+          "      --trusted-proxy LIST   addresses or ADDR/BITS (and unix) whose\n"
+          "                             X-Forwarded-For names the client\n"
+          "      --access-log WHERE     one line per request to FILE, - (standard\n"
+          "                             error, the default) or off\n"
+          "      --log-client           the access log names the client address\n"
           "      --smtp URL             SMTP server for the Email button\n"
           "      --from ADDR            the sender of every message\n"
           "      --user NAME, --password-file F, --tls MODE, --cacert F\n"
@@ -65,11 +75,43 @@ static void on_signal(int sig) {
   serve_stop = 1;
 }
 
+/* serve's options, as parsed. */
+struct serve_args {
+  pc_serve_opts so;
+  const char *hosts[64]; /* --allowed-host, borrowed from argv */
+  const char *pwfile, *data_dir, *outbox, *access_log;
+};
+
+/* The start line, with a URL to click ("presscut: serving on
+ * http://127.0.0.1:8080/presscut/"), and the port (or the Unix socket's
+ * path) on standard output. */
 static void on_ready(void *closure, unsigned port) {
-  (void)closure;
-  fprintf(stderr, "%s: serving on port %u\n", PROG, port);
-  printf("%u\n", port);
+  const struct serve_args *a = closure;
+  const char *listen = a->so.listen ? a->so.listen : "127.0.0.1:8080";
+  const char *base = a->so.base_path ? a->so.base_path : "/";
+  while (*base == '/')
+    base++;
+  size_t blen = strlen(base);
+  while (blen && base[blen - 1] == '/')
+    blen--;
+  if (strncmp(listen, "unix:", 5) == 0) {
+    fprintf(stderr, "%s: serving on %s (the page at /%.*s%s)\n", PROG, listen,
+            (int)blen, base, blen ? "/" : "");
+    printf("%s\n", listen + 5);
+  } else {
+    int hlen = (int)(strrchr(listen, ':') - listen);
+    fprintf(stderr, "%s: serving on http://%.*s:%u/%.*s%s\n", PROG, hlen,
+            listen, port, (int)blen, base, blen ? "/" : "");
+    printf("%u\n", port);
+  }
   fflush(stdout);
+}
+
+/* The access log: one line, written whole (stdio locks the stream). */
+static void log_line(void *closure, const char *line) {
+  FILE *f = closure;
+  fprintf(f, "%s\n", line);
+  fflush(f);
 }
 
 /* One of serve's connection limits (which: --max-connections,
@@ -102,13 +144,6 @@ static int serve_limit(int which, const char *arg, pc_serve_opts *so) {
   return EX_OK;
 }
 
-/* serve's options, as parsed. */
-struct serve_args {
-  pc_serve_opts so;
-  const char *hosts[64]; /* --allowed-host, borrowed from argv */
-  const char *pwfile, *data_dir, *outbox;
-};
-
 /* A whole number from lo to hi for option name into *out: EX_OK, or the
  * usage error (reported). */
 static int int_opt(const char *name, const char *arg, int lo, int hi,
@@ -128,7 +163,7 @@ enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
        O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
        O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
        O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
-       O_BODYTO, O_INFLIGHT };
+       O_BODYTO, O_INFLIGHT, O_BASE, O_TRUSTED, O_ACCESSLOG, O_LOGCLIENT };
 static const struct option serve_options[] = {
     {"listen", required_argument, NULL, O_LISTEN},
     {"smtp", required_argument, NULL, O_SMTP},
@@ -155,6 +190,10 @@ static const struct option serve_options[] = {
     {"head-timeout", required_argument, NULL, O_HEADTO},
     {"body-timeout", required_argument, NULL, O_BODYTO},
     {"max-inflight", required_argument, NULL, O_INFLIGHT},
+    {"base-path", required_argument, NULL, O_BASE},
+    {"trusted-proxy", required_argument, NULL, O_TRUSTED},
+    {"access-log", required_argument, NULL, O_ACCESSLOG},
+    {"log-client", no_argument, NULL, O_LOGCLIENT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -207,6 +246,15 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
     return EX_OK;
   case O_MAXCONN: case O_PERADDR: case O_HEADTO: case O_BODYTO: case O_INFLIGHT:
     return serve_limit(c - O_MAXCONN, arg, so);
+  case O_BASE: so->base_path = arg; return EX_OK;
+  case O_TRUSTED: so->trusted_proxies = arg; return EX_OK;
+  case O_ACCESSLOG:
+    if (!*arg)
+      return fail(EX_USAGE, "--access-log: FILE, - or off, not '%s'%s", arg,
+                  "");
+    a->access_log = arg;
+    return EX_OK;
+  case O_LOGCLIENT: so->log_client = 1; return EX_OK;
   default: return -1;
   }
 }
@@ -214,6 +262,18 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
 /* Serves until SIGINT or SIGTERM. */
 static pc_status run(struct serve_args *a, pc_error *err) {
   pc_ctx *ctx = NULL;
+  FILE *log = NULL;
+  const char *where = a->access_log ? a->access_log : "-";
+  if (strcmp(where, "off") == 0)
+    a->so.access_log = NULL;
+  else if (strcmp(where, "-") == 0)
+    a->so.access_log = log_line, a->so.access_log_closure = stderr;
+  else if (!(log = fopen(where, "ae"))) {
+    snprintf(err->msg, sizeof err->msg, "--access-log %.200s: %s", where,
+             strerror(errno));
+    return PC_ERR_IO;
+  } else
+    a->so.access_log = log_line, a->so.access_log_closure = log;
   pc_status st = pc_ctx_new(a->data_dir, &ctx, err);
   if (st == PC_OK) {
     struct sigaction sa;
@@ -224,9 +284,13 @@ static pc_status run(struct serve_args *a, pc_error *err) {
     signal(SIGPIPE, SIG_IGN);
     a->so.stop = &serve_stop;
     a->so.ready = on_ready;
+    a->so.ready_closure = a;
+    a->so.notify_systemd = 1; /* Type=notify (dist/systemd/presscut.service) */
     st = pc_serve(ctx, &a->so, err);
   }
   pc_ctx_free(ctx);
+  if (log)
+    fclose(log);
   return st;
 }
 

@@ -610,13 +610,35 @@ typedef struct pc_serve_opts {
   /* pc_serve returns when *stop becomes non-zero (checked ten times a
    * second): set it from a signal handler. */
   volatile int *stop;
+  /* Deployment (docs/deploy.md).  listen may also be "unix:/PATH": a Unix
+   * socket, made mode 0660 (a stale socket file is replaced). */
+  const char *base_path;    /* serve the page, its assets and the API under
+                               this path ("/presscut/"); NULL or "/" = the
+                               root.  /healthz and /readyz answer at the
+                               root as well */
+  const char *trusted_proxies; /* comma-separated addresses or CIDR ranges
+                               (and "unix": the Unix socket's peers) whose
+                               X-Forwarded-For names the client; NULL =
+                               none, the header is ignored */
+  /* One line per request (no newline: "2026-12-06T16:30:00.123Z GET
+   * /api/extract 200 5120 12.3ms"), called from libmicrohttpd's one
+   * thread; NULL = no access log.  With log_client the client's address
+   * comes after the time. */
+  void (*access_log)(void *closure, const char *line);
+  void *access_log_closure;
+  int log_client;
+  int notify_systemd;       /* 1: tell systemd READY=1 and STOPPING=1
+                               (sd_notify, libsystemd loaded when needed)
+                               when NOTIFY_SOCKET is set */
 } pc_serve_opts;
 
 PC_API void pc_serve_opts_init(pc_serve_opts *opts);
 
 /* Serves the page (built in: HTML, CSS and JavaScript) and the API
- * (GET /healthz, POST /api/extract, /api/quotes, /api/pdf, /api/mail, GET
- * /img for article images) with libmicrohttpd until *opts->stop is set.
+ * (GET /healthz, /readyz, POST /api/extract, /api/quotes, /api/pdf,
+ * /api/mail, GET /img for article images) with libmicrohttpd until
+ * *opts->stop is set.  PC_ERR_NETWORK when it cannot listen ("127.0.0.1:
+ * 8080: address already in use").
  * ctx is borrowed and shared by the worker threads. */
 PC_API pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *opts,
                           pc_error *err);

@@ -24,9 +24,12 @@ function status(msg, error) {
   s.classList.toggle('error', !!error);
 }
 
+// Paths are relative to the page ('api/extract', 'img?u='), so that the
+// page works at / and under a base path (presscut serve --base-path
+// /presscut/, behind a reverse proxy).
 async function api(path, body, asBlob) {
   const headers = { 'Content-Type': 'application/json' };
-  if (path === '/api/mail') headers['X-Presscut-Token'] = token;
+  if (path === 'api/mail') headers['X-Presscut-Token'] = token;
   const r = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
   if (!r.ok) {
     let msg = r.status + ' ' + r.statusText;
@@ -59,7 +62,7 @@ async function load(input) {
   try {
     // the whole article comes back; deletions and cuts are applied here
     // for the preview and sent along for the PDF and the email
-    state.doc = await api('/api/extract', Object.assign({}, input));
+    state.doc = await api('api/extract', Object.assign({}, input));
     if (state.wsw) await loadQuotes();
     $('tools').hidden = false;
     $('hint').hidden = false;
@@ -76,7 +79,7 @@ async function load(input) {
 async function loadQuotes() {
   if (state.quotes) return;
   status('Finding who said what…');
-  state.quotes = await api('/api/quotes', Object.assign({}, state.input));
+  state.quotes = await api('api/quotes', Object.assign({}, state.input));
 }
 
 function safeHref(h) {
@@ -187,7 +190,7 @@ function render() {
         const src = safeHref(b.src);
         if (src) {
           const img = document.createElement('img');
-          img.src = '/img?u=' + encodeURIComponent(src); // through the server
+          img.src = 'img?u=' + encodeURIComponent(src); // through the server
           img.alt = b.alt || '';
           img.loading = 'lazy';
           el.appendChild(img);
@@ -389,7 +392,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!state.input) return;
     status('Making the PDF…');
     try {
-      const blob = await api('/api/pdf', request(layout()), true);
+      const blob = await api('api/pdf', request(layout()), true);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = (state.doc.title || 'article').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) + '.pdf';
@@ -413,7 +416,7 @@ document.addEventListener('DOMContentLoaded', () => {
     status('Sending…');
     $('send').disabled = true;
     try {
-      const r = await api('/api/mail', request(Object.assign(layout(), { to: $('to').value, message: $('note').value })));
+      const r = await api('api/mail', request(Object.assign(layout(), { to: $('to').value, message: $('note').value })));
       status('Sent to ' + r.to + '.');
     } catch (err) {
       status('Not sent: ' + err.message, true);

@@ -1,4 +1,5 @@
-/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto and libpq, loaded when first
+/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto, libpq and libsystemd,
+ * loaded when first
  * needed (see dl.h).
  *
  * Each library is loaded once per process under pthread_once; its table
@@ -12,6 +13,7 @@
 #include "core/dl_gmime.h"
 #include "core/dl_mhd.h"
 #include "core/dl_pq.h"
+#include "core/dl_systemd.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -35,6 +37,9 @@
 #ifndef PC_SONAME_PQ
 #define PC_SONAME_PQ "libpq.so.5"
 #endif
+#ifndef PC_SONAME_SYSTEMD
+#define PC_SONAME_SYSTEMD "libsystemd.so.0"
+#endif
 
 struct lib {
   const char *soname;
@@ -48,6 +53,7 @@ static struct pc_dl_gmime gmime_fns;
 static struct pc_dl_mhd mhd_fns;
 static struct pc_dl_crypto crypto_fns;
 static struct pc_dl_pq pq_fns;
+static struct pc_dl_systemd systemd_fns;
 
 static struct lib libs[] = {
     [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
@@ -55,6 +61,7 @@ static struct lib libs[] = {
     [PC_DL_MHD] = {PC_SONAME_MHD, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_PQ] = {PC_SONAME_PQ, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_SYSTEMD] = {PC_SONAME_SYSTEMD, PTHREAD_ONCE_INIT, false, ""},
 };
 
 /* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
@@ -105,6 +112,8 @@ LOADER(load_gmime, pc_dl_gmime, gmime_fns, PC_DL_GMIME, PC_DL_GMIME_FUNCS)
 LOADER(load_mhd, pc_dl_mhd, mhd_fns, PC_DL_MHD, PC_DL_MHD_FUNCS)
 LOADER(load_crypto, pc_dl_crypto, crypto_fns, PC_DL_CRYPTO, PC_DL_CRYPTO_FUNCS)
 LOADER(load_pq, pc_dl_pq, pq_fns, PC_DL_PQ, PC_DL_PQ_FUNCS)
+LOADER(load_systemd, pc_dl_systemd, systemd_fns, PC_DL_SYSTEMD,
+       PC_DL_SYSTEMD_FUNCS)
 
 pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   static void (*const loaders[])(void) = {
@@ -113,6 +122,7 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
       [PC_DL_MHD] = load_mhd,
       [PC_DL_CRYPTO] = load_crypto,
       [PC_DL_PQ] = load_pq,
+      [PC_DL_SYSTEMD] = load_systemd,
   };
   if ((unsigned)lib >= sizeof libs / sizeof libs[0])
     return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
@@ -128,3 +138,4 @@ const struct pc_dl_gmime *pc_dl_gmime(void) { return &gmime_fns; }
 const struct pc_dl_mhd *pc_dl_mhd(void) { return &mhd_fns; }
 const struct pc_dl_crypto *pc_dl_crypto(void) { return &crypto_fns; }
 const struct pc_dl_pq *pc_dl_pq(void) { return &pq_fns; }
+const struct pc_dl_systemd *pc_dl_systemd(void) { return &systemd_fns; }

@@ -1,7 +1,8 @@
 /* dl.h - libraries loaded when first needed, not when the program starts.
  *
  * libcurl (fetch, SMTP), GMime (mail), libmicrohttpd (serve), libcrypto
- * (batch ids) and libpq (a PostgreSQL archive) bring 31 more shared objects with them: linked normally they
+ * (batch ids), libpq (a PostgreSQL archive) and libsystemd (serve's
+ * sd_notify under systemd) bring 31 more shared objects with them: linked normally they
  * cost every start of the program about 8 ms of loading and relocation
  * (15 ms against 7 for the rest; docs/internals/LOADING.md), even for
  * `presscut pdf`, which uses none of them.  So the program is not linked
@@ -10,7 +11,7 @@
  * functions, read-only from then on.
  *
  * Each library has a header (dl_curl.h, dl_gmime.h, dl_mhd.h,
- * dl_crypto.h, dl_pq.h) listing the functions presscut calls.  A source file that
+ * dl_crypto.h, dl_pq.h, dl_systemd.h) listing the functions presscut calls.  A source file that
  * includes it calls them by their own names: the header defines each name
  * as the table's entry.  A function used but not listed fails at link
  * time (the library is not on the link line), so the lists cannot fall
@@ -20,7 +21,14 @@
 
 #include "internal.h"
 
-enum pc_dl_lib { PC_DL_CURL, PC_DL_GMIME, PC_DL_MHD, PC_DL_CRYPTO, PC_DL_PQ };
+enum pc_dl_lib {
+  PC_DL_CURL,
+  PC_DL_GMIME,
+  PC_DL_MHD,
+  PC_DL_CRYPTO,
+  PC_DL_PQ,
+  PC_DL_SYSTEMD
+};
 
 /* Loads lib and all its functions, once per process; later calls return
  * the first call's outcome.  PC_ERR_INTERNAL with "cannot load SONAME:

@@ -151,8 +151,11 @@ enum MHD_Result pc_connlimits_accept(void *cls, const struct sockaddr *addr,
   pthread_mutex_lock(&l->lock);
   for (const struct conn *k = l->head; k; k = k->next)
     same += same_addr((const struct sockaddr *)&k->addr, addr);
-  bool ok = l->count < l->cfg.max_conns && same < l->cfg.per_addr &&
-            (same == 0 || l->count + reserve < l->cfg.max_conns);
+  bool shared = l->cfg.shared_peer &&
+                l->cfg.shared_peer(l->cfg.shared_closure, addr);
+  bool ok = l->count < l->cfg.max_conns &&
+            (shared || (same < l->cfg.per_addr &&
+                        (same == 0 || l->count + reserve < l->cfg.max_conns)));
   pthread_mutex_unlock(&l->lock);
   return ok ? MHD_YES : MHD_NO;
 }
@@ -171,7 +174,9 @@ static void remember(struct pc_connlimits *l, struct MHD_Connection *c,
   k->fd = fd->connect_fd;
   size_t alen = ad->client_addr->sa_family == AF_INET6
                     ? sizeof(struct sockaddr_in6)
-                    : sizeof(struct sockaddr_in);
+                : ad->client_addr->sa_family == AF_INET
+                    ? sizeof(struct sockaddr_in)
+                    : sizeof(sa_family_t); /* a Unix socket: no address */
   memcpy(&k->addr, ad->client_addr, alen);
   k->phase = PC_CONN_HEAD;
   k->since = now_s();

@@ -29,6 +29,10 @@ struct pc_connlimits_cfg {
   unsigned body_s;       /* seconds to receive a whole body */
   size_t max_inflight;   /* body bytes held by all connections */
   size_t addr_inflight;  /* ... and by the connections of one address */
+  /* Peers the per-address caps do not apply to (trusted reverse proxies,
+   * which carry many clients' connections), or NULL. */
+  bool (*shared_peer)(void *closure, const struct sockaddr *addr);
+  void *shared_closure;
 };
 
 /* Starts the sweeper; *out is the caller's, freed by
@@ -40,7 +44,8 @@ void pc_connlimits_free(struct pc_connlimits *l);
 
 /* MHD_AcceptPolicyCallback (cls: the limits): refuses a connection over
  * the per-address cap or the total, and, in the last eighth of the total,
- * one from an address that already has a connection. */
+ * one from an address that already has a connection (neither for a
+ * shared_peer: the total only). */
 enum MHD_Result pc_connlimits_accept(void *cls, const struct sockaddr *addr,
                                      socklen_t len);
 /* MHD_NotifyConnectionCallback (cls: the limits): registers and forgets

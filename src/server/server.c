@@ -34,12 +34,14 @@
 #include "internal.h"
 #include "core/dl_mhd.h"
 #include "server/connlimits.h"
+#include "server/deploy.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <json-c/json.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +102,12 @@ struct req {
                                      unknown, the global budget only) */
   unsigned refuse;
   const char *refuse_msg;
+  /* the access log: when the head was in, what was asked, what was sent */
+  struct timespec t0;
+  char method[8];
+  char *path;
+  unsigned sent_status; /* 0: no answer sent */
+  size_t sent_bytes;
 };
 
 /* A FIFO queue of requests and its workers' condition (s->qlock). */
@@ -138,6 +146,11 @@ struct srv {
   char public_host[256];
   char public_origin[300]; /* "https://news.example", or "" */
   struct pc_connlimits *limits;
+  /* deployment (deploy.h) */
+  char base[256];           /* "/" or "/presscut/" */
+  size_t baselen;
+  struct pc_proxies proxies;
+  atomic_int phase;         /* 0 starting, 1 ready, 2 stopping (/readyz) */
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -179,6 +192,7 @@ static enum MHD_Result send_buf(struct req *rq, unsigned status,
     MHD_destroy_response(rq->reply);
   rq->reply = r;
   rq->status = status;
+  rq->sent_bytes = len;
   return MHD_YES;
 }
 
@@ -303,7 +317,8 @@ static bool host_ok(const struct srv *s, const char *host) {
 /* Fills the names host_ok serves from the listen host and public_url. */
 static pc_status host_names(struct srv *s, const char *listen,
                             pc_error *err) {
-  host_name(listen, s->listen_host, sizeof s->listen_host); /* HOST:PORT */
+  if (strncmp(listen, "unix:", 5) != 0) /* HOST:PORT */
+    host_name(listen, s->listen_host, sizeof s->listen_host);
   s->listen_any = strcmp(s->listen_host, "0.0.0.0") == 0 ||
                   strcmp(s->listen_host, "::") == 0;
   const char *pu = s->o->public_url;
@@ -367,22 +382,6 @@ static bool token_ok(const struct srv *s, const char *tok) {
   }
   g_free(h);
   return ok;
-}
-
-static void client_addr(struct MHD_Connection *c, char *out, size_t n) {
-  const union MHD_ConnectionInfo *ci =
-      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-  snprintf(out, n, "?");
-  if (!ci || !ci->client_addr)
-    return;
-  const struct sockaddr *sa = ci->client_addr;
-  if (sa->sa_family == AF_INET)
-    inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
-              out, (socklen_t)n);
-  else if (sa->sa_family == AF_INET6)
-    inet_ntop(AF_INET6,
-              &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
-              (socklen_t)n);
 }
 
 /* Whether this client may send one more message: NULL, or the limit it
@@ -1011,6 +1010,39 @@ static bool media_is(const char *ct, const char *type) {
   return *ct == '\0' || *ct == ';';
 }
 
+/* url under the base path, as the routes know it ("/presscut/api/pdf" ->
+ * "/api/pdf"); /healthz and /readyz also at the root; "" for the base path
+ * without its final slash (redirected to it); NULL outside it (404). */
+static const char *local_url(const struct srv *s, const char *url) {
+  if (s->baselen <= 1 || strcmp(url, "/healthz") == 0 ||
+      strcmp(url, "/readyz") == 0)
+    return url;
+  if (strncmp(url, s->base, s->baselen) == 0)
+    return url + s->baselen - 1;
+  if (strncmp(url, s->base, s->baselen - 1) == 0 && !url[s->baselen - 1])
+    return "";
+  return NULL;
+}
+
+/* 308 to the base path itself ("/presscut" -> "/presscut/"), so that the
+ * page's relative URLs resolve under it. */
+static enum MHD_Result to_base(struct srv *s, struct req *rq) {
+  enum MHD_Result r = send_buf(rq, 308, "text/plain; charset=utf-8", "", 0,
+                               MHD_RESPMEM_PERSISTENT, NULL);
+  if (r == MHD_YES)
+    MHD_add_response_header(rq->reply, "Location", s->base);
+  return r;
+}
+
+/* GET /readyz: 200 once the server is listening with its workers, 503
+ * before and from the moment it is told to stop. */
+static enum MHD_Result readyz(struct srv *s, struct req *rq) {
+  int phase = atomic_load(&s->phase);
+  if (phase == 1)
+    return send_json(rq, 200, "ready", NULL, "version", PC_VERSION);
+  return send_error(rq, 503, phase == 0 ? "starting" : "stopping");
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
@@ -1024,9 +1056,16 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
     snprintf(msg, sizeof msg, "request body over %zu bytes", s->max_body);
     return send_error(rq, 413, msg);
   }
+  url = local_url(s, url);
+  if (!url)
+    return send_error(rq, 404, "not found");
+  if (!*url)
+    return to_base(s, rq);
   if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
     if (strcmp(url, "/healthz") == 0)
       return send_json(rq, 200, "ok", NULL, "version", PC_VERSION);
+    if (strcmp(url, "/readyz") == 0)
+      return readyz(s, rq);
     if (strcmp(url, "/img") == 0) {
       const char *u = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "u");
       if (!u || (!pc_ascii_istarts(u, "http://") &&
@@ -1034,7 +1073,6 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         return send_error(rq, 400, "u: an http(s) image URL");
       if (!(rq->arg = strdup(u)))
         return MHD_NO;
-      client_addr(c, rq->addr, sizeof rq->addr);
       if (!net_take(s, rq))
         return send_error(rq, 429, TOO_MANY_FETCHES);
       return enqueue(s, c, rq, "img", &s->net);
@@ -1105,7 +1143,6 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         rq->host = dup_header(c, "Host");
         rq->token = dup_header(c, "X-Presscut-Token");
       }
-      client_addr(c, rq->addr, sizeof rq->addr); /* for net_take and mail */
       return enqueue(s, c, rq, names[i], &s->work);
     }
     return send_error(rq, 404, "not found");
@@ -1134,19 +1171,35 @@ static void host_check(struct srv *s, struct MHD_Connection *c,
   }
 }
 
-/* Keeps the client's address in rq, for its share of the body budget. */
-static void remember_client(struct MHD_Connection *c, struct req *rq) {
+static enum MHD_Result each_xff(void *cls, enum MHD_ValueKind kind,
+                                const char *key, const char *value) {
+  (void)kind;
+  struct pc_buf *b = cls;
+  if (!key || !value || !pc_ascii_istarts(key, "X-Forwarded-For") || key[15])
+    return MHD_YES;
+  if (b->len)
+    pc_buf_addc(b, ',');
+  pc_buf_adds(b, value);
+  return MHD_YES;
+}
+
+/* Keeps the client's address in rq (as text for the per-client caps and
+ * the log, and as an address for its share of the body budget): the
+ * socket's peer, or from X-Forwarded-For when the peer is a trusted
+ * proxy (deploy.h). */
+static void remember_client(struct srv *s, struct MHD_Connection *c,
+                            struct req *rq) {
   const union MHD_ConnectionInfo *ad =
       MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-  if (!ad || !ad->client_addr)
-    return;
-  size_t n = ad->client_addr->sa_family == AF_INET6
-                 ? sizeof(struct sockaddr_in6)
-             : ad->client_addr->sa_family == AF_INET
-                 ? sizeof(struct sockaddr_in)
-                 : 0;
-  if (n)
-    memcpy(&rq->client, ad->client_addr, n);
+  const struct sockaddr *peer = ad ? ad->client_addr : NULL;
+  struct pc_buf b;
+  pc_buf_init(&b, 16384); /* a longer header is not used */
+  if (peer && (s->proxies.n || s->proxies.unix_peers))
+    MHD_get_connection_values(c, MHD_HEADER_KIND, each_xff, &b);
+  pc_buf_addc(&b, '\0');
+  const char *xff = !b.failed && b.len > 1 ? b.data : NULL;
+  pc_client_of(&s->proxies, peer, xff, &rq->client, rq->addr, sizeof rq->addr);
+  pc_buf_cleanup(&b);
 }
 
 /* The client address rq's body budget is counted against, or NULL. */
@@ -1213,6 +1266,36 @@ static bool check_content_length(struct srv *s, struct MHD_Connection *c,
   return true;
 }
 
+/* The access log and the per-client caps: what rq asks, from whom, and
+ * when its head was in (a request refused by check_uri comes here without
+ * its client). */
+static void begin(struct srv *s, struct MHD_Connection *c, struct req *rq,
+                  const char *url, const char *method) {
+  snprintf(rq->method, sizeof rq->method, "%s", method);
+  if (!rq->addr[0])
+    remember_client(s, c, rq);
+  if (s->o->access_log && !rq->path)
+    rq->path = strdup(url); /* NULL: logged as "-" */
+  clock_gettime(CLOCK_MONOTONIC, &rq->t0);
+}
+
+/* One access-log line for rq, which is over: never its body, its query
+ * string or any header. */
+static void log_request(const struct srv *s, const struct req *rq) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  double ms = rq->method[0] ? (double)(now.tv_sec - rq->t0.tv_sec) * 1e3 +
+                                  (double)(now.tv_nsec - rq->t0.tv_nsec) / 1e6
+                            : 0;
+  char line[1024];
+  pc_access_line(line, sizeof line, s->o->log_client ? rq->addr : NULL,
+                 rq->method[0] ? rq->method : NULL, rq->path, rq->sent_status,
+                 strcmp(rq->method, "HEAD") == 0 || !rq->sent_status
+                     ? 0 : rq->sent_bytes,
+                 ms);
+  s->o->access_log(s->o->access_log_closure, line);
+}
+
 /* MHD_OPTION_URI_LOG_CALLBACK: called before libmicrohttpd parses the
  * query string, which it does in place from the byte after the '?' of
  * uri (its own request buffer).  Past PC_SERVE_MAX_QUERY_ARGS arguments
@@ -1254,8 +1337,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       return MHD_NO;
     pc_buf_init(&rq->body, s->max_body);
     *con_cls = rq;
-    remember_client(c, rq);
-    if (strcmp(url, "/healthz") != 0 && !rq->refuse)
+    remember_client(s, c, rq);
+    const char *lu = local_url(s, url);
+    bool probe = lu && (strcmp(lu, "/healthz") == 0 || strcmp(lu, "/readyz") == 0);
+    if (!probe && !rq->refuse)
       host_check(s, c, rq); /* before any budget is taken for its body */
     /* the head is in: the body deadline runs, or none */
     pc_connlimits_phase(s->limits, c, post ? PC_CONN_BODY : PC_CONN_WORK);
@@ -1270,6 +1355,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     }
   }
   struct req *rq = *con_cls;
+  if (!rq->method[0])
+    begin(s, c, rq, url, method);
   if (rq->state == RQ_QUEUED) /* resumed too early: keep waiting */
     return MHD_YES;
   if (rq->state == RQ_NEW && post && *upload_size) {
@@ -1299,6 +1386,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   if (!rq->reply) /* a worker ran out of memory */
     return MHD_NO;
   ret = MHD_queue_response(c, rq->status, rq->reply);
+  if (ret == MHD_YES)
+    rq->sent_status = rq->status;
   MHD_destroy_response(rq->reply);
   rq->reply = NULL;
   return ret;
@@ -1314,12 +1403,15 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
   if (rq)
     client = rq->client;
   if (rq) {
+    if (s->o->access_log)
+      log_request(s, rq);
     if (rq->state == RQ_DONE) /* resumed: its reply sent, or the client gone */
       sent(rq);
     pc_buf_cleanup(&rq->body);
     if (rq->reply)
       MHD_destroy_response(rq->reply);
     free(rq->arg);
+    free(rq->path);
     free(rq->origin);
     free(rq->host);
     free(rq->token);
@@ -1366,6 +1458,63 @@ static unsigned mhd_connection_limit(const struct pc_connlimits_cfg *lc) {
   return lc->max_conns + 16;
 }
 
+/* The deployment settings of o into s (base path, trusted proxies, the
+ * Host names served). */
+static pc_status deploy_opts(struct srv *s, const char *listen,
+                             pc_error *err) {
+  pc_status st = pc_base_path(s->o->base_path, s->base, sizeof s->base, err);
+  if (st == PC_OK)
+    st = pc_proxies_parse(s->o->trusted_proxies, &s->proxies, err);
+  if (st == PC_OK)
+    st = host_names(s, listen, err);
+  s->baselen = strlen(s->base);
+  return st;
+}
+
+/* connlimits' shared_peer: a trusted proxy's connections are many
+ * clients', so the per-address connection caps do not apply to them. */
+static bool proxy_peer(void *closure, const struct sockaddr *addr) {
+  return pc_proxy_peer(closure, addr);
+}
+
+/* The daemon on the listening socket l, with s's workers started. */
+static struct MHD_Daemon *start_daemon(struct srv *s,
+                                       const struct pc_listener *l,
+                                       const struct pc_connlimits_cfg *lc) {
+  const pc_serve_opts *o = s->o;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
+                   MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
+  if (l->family == AF_INET6)
+    flags |= MHD_USE_IPv6;
+  /* one thread reads and writes the sockets; the workers do the work */
+  return MHD_start_daemon(
+      flags, 0, pc_connlimits_accept, s->limits, handle, s,
+      MHD_OPTION_LISTEN_SOCKET, l->fd, MHD_OPTION_CONNECTION_LIMIT,
+      mhd_connection_limit(lc), MHD_OPTION_CONNECTION_TIMEOUT,
+      o->timeout_s ? o->timeout_s : 15u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)(256 * 1024), MHD_OPTION_NOTIFY_CONNECTION,
+      pc_connlimits_notify, s->limits, MHD_OPTION_URI_LOG_CALLBACK, check_uri,
+      s, MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END);
+}
+
+/* Serves on d until *o->stop: ready (the callback, /readyz, systemd),
+ * then stopping. */
+static void serve_until_stopped(struct srv *s, const struct pc_listener *l) {
+  const pc_serve_opts *o = s->o;
+  atomic_store(&s->phase, 1);
+  if (o->ready)
+    o->ready(o->ready_closure, l->port);
+  if (o->notify_systemd)
+    pc_notify_systemd("READY=1");
+  while (!*o->stop) {
+    struct timespec ts = {0, 100000000L};
+    nanosleep(&ts, NULL);
+  }
+  atomic_store(&s->phase, 2);
+  if (o->notify_systemd)
+    pc_notify_systemd("STOPPING=1");
+}
+
 pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   if (!ctx || !o || !o->stop)
     return pc_error_set(err, PC_ERR_USAGE, "pc_serve: NULL argument");
@@ -1373,54 +1522,31 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   if (lst != PC_OK)
     return lst;
   const char *listen = o->listen ? o->listen : "127.0.0.1:8080";
-  /* HOST:PORT or [V6]:PORT */
-  char host[128];
-  const char *colon = strrchr(listen, ':');
-  if (!colon || colon == listen || (size_t)(colon - listen) >= sizeof host)
-    return pc_error_set(err, PC_ERR_USAGE, "--listen: HOST:PORT, not '%s'",
-                        listen);
-  memcpy(host, listen, (size_t)(colon - listen));
-  host[colon - listen] = '\0';
-  char *end;
-  long port = strtol(colon + 1, &end, 10);
-  if (*end || port < 0 || port > 65535)
-    return pc_error_set(err, PC_ERR_USAGE, "--listen: bad port in '%s'", listen);
-  struct sockaddr_storage ss;
-  memset(&ss, 0, sizeof ss);
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
-  if (host[0] == '[' && host[strlen(host) - 1] == ']') {
-    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&ss;
-    host[strlen(host) - 1] = '\0';
-    a6->sin6_family = AF_INET6;
-    a6->sin6_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) != 1)
-      return pc_error_set(err, PC_ERR_USAGE, "--listen: bad IPv6 address");
-    flags |= MHD_USE_IPv6;
-  } else {
-    struct sockaddr_in *a4 = (struct sockaddr_in *)&ss;
-    a4->sin_family = AF_INET;
-    a4->sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, host, &a4->sin_addr) != 1)
-      return pc_error_set(err, PC_ERR_USAGE,
-                          "--listen: an IPv4 address or [IPv6], not '%s'", host);
-  }
   struct srv *s = calloc(1, sizeof *s);
   if (!s)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   s->ctx = ctx;
   s->o = o;
-  pc_status hst = host_names(s, listen, err);
+  atomic_init(&s->phase, 0);
+  struct pc_listener l = {.fd = -1};
+  pc_status hst = deploy_opts(s, listen, err);
+  if (hst == PC_OK) /* a failure names its reason: address in use, ... */
+    hst = pc_listener_open(listen, &l, err);
   if (hst != PC_OK) {
     free(s);
     return hst;
   }
   s->max_body = o->max_body ? o->max_body : 10u << 20;
   if (getrandom(s->secret, sizeof s->secret, 0) != (ssize_t)sizeof s->secret) {
+    close(l.fd);
+    pc_listener_unlink(&l);
     free(s);
     return pc_error_set(err, PC_ERR_INTERNAL, "no randomness for the token");
   }
   pc_status cst = pc_pdf_cache_new(&s->pdf_cache, err);
   if (cst != PC_OK) {
+    close(l.fd);
+    pc_listener_unlink(&l);
     free(s);
     return cst;
   }
@@ -1439,47 +1565,34 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   pthread_t *w = calloc(threads, sizeof *w);
   unsigned started = 0;
   struct pc_connlimits_cfg lc = connlimits_cfg(o, s->max_body);
+  if (s->proxies.n || s->proxies.unix_peers) {
+    lc.shared_peer = proxy_peer;
+    lc.shared_closure = &s->proxies;
+  }
   pc_connlimits_new(&lc, &s->limits); /* NULL: no thread, reported below */
   while (w && s->limits && started < threads &&
          pthread_create(&w[started], NULL, worker,
                         started < nwork ? &s->work : &s->net) == 0)
     started++;
-  /* one thread reads and writes the sockets; the workers do the work */
   struct MHD_Daemon *d =
-      s->limits && started == threads
-          ? MHD_start_daemon(
-                flags | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, (uint16_t)port,
-                pc_connlimits_accept, s->limits, handle, s, MHD_OPTION_SOCK_ADDR,
-                (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_LIMIT,
-                mhd_connection_limit(&lc),
-                MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
-                MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
-                MHD_OPTION_NOTIFY_CONNECTION, pc_connlimits_notify, s->limits,
-                MHD_OPTION_URI_LOG_CALLBACK, check_uri, s,
-                MHD_OPTION_NOTIFY_COMPLETED, done, s, MHD_OPTION_END)
-          : NULL;
+      s->limits && started == threads ? start_daemon(s, &l, &lc) : NULL;
   pc_status st = PC_OK;
   if (!d) {
+    close(l.fd); /* libmicrohttpd closes it only once started */
     st = !s->limits ? pc_error_set(err, PC_ERR_INTERNAL,
                                    "cannot start the connection sweeper")
          : started < threads
              ? pc_error_set(err, PC_ERR_INTERNAL, "cannot start %u worker threads",
                             threads)
-             : pc_error_set(err, PC_ERR_IO, "cannot listen on %s", listen);
+             : pc_error_set(err, PC_ERR_NETWORK, "%s: cannot serve", listen);
   } else {
-    const union MHD_DaemonInfo *di =
-        MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    if (o->ready)
-      o->ready(o->ready_closure, di ? di->port : (unsigned)port);
-    while (!*o->stop) {
-      struct timespec ts = {0, 100000000L};
-      nanosleep(&ts, NULL);
-    }
+    serve_until_stopped(s, &l);
   }
   /* suspended connections must be resumed before the daemon stops */
   stop_workers(s, w, started);
   if (d)
-    MHD_stop_daemon(d);
+    MHD_stop_daemon(d); /* closes the listening socket */
+  pc_listener_unlink(&l);
   pc_connlimits_free(s->limits); /* after the daemon: no more callbacks */
   free(w);
   pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */

@@ -10,7 +10,11 @@ a hostname that resolves to loopback and a redirect to loopback all refused
 PRESSCUT_FETCH_ALLOW, so that only the second hop is refused), and allowed
 with --allow-private-fetch; a hostile page comes out inert; a 100 MiB body
 is refused with 413; mail needs the page's token and origin, is rate
-limited, and arrives; slow clients are dropped.
+limited, and arrives; slow clients are dropped.  Deployment: /readyz,
+the start line's URL, the access log (one line per request: no query
+string, body, recipient or client address; to a file; off), a port in
+use (one line, exit 4).  tests/server/test_deploy.py has the rest
+(--base-path, --trusted-proxy, the Unix socket, sd_notify).
 """
 import atexit
 import http.server
@@ -45,7 +49,20 @@ def serve(*args, env=None):
     line = p.stdout.readline().decode().strip()
     if not line.isdigit():
         raise RuntimeError("serve did not start: " + p.stderr.read().decode())
+    p.log = []  # its stderr lines: the start line, the access log
+    p.reader = threading.Thread(target=lambda: p.log.extend(ln.decode(errors="replace")
+                                                            for ln in p.stderr), daemon=True)
+    p.reader.start()
     return p, int(line)
+
+
+ACCESS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
+
+
+def access_lines(p):
+    """The access-log lines of a stopped server (its stderr read to the end)."""
+    p.reader.join(10)
+    return [ln.rstrip("\n") for ln in p.log if ACCESS.match(ln.rstrip("\n"))]
 
 
 def req(port, path, body=None, headers=None, method=None, raw=None):
@@ -108,6 +125,16 @@ def main():
 
     s, h, b = req(port, "/healthz")
     check("GET /healthz", s == 200 and json.loads(b)["ok"] is True)
+    s, h, b = req(port, "/readyz")
+    check("GET /readyz: 200 once serving", s == 200 and json.loads(b).get("ready") is True, (s, b[:80]))
+    s, h, b = req(port, "/readyz", headers={"Host": "rebind.attacker.example"})
+    check("/readyz answers any Host (a load balancer's probe)", s == 200, s)
+    want = f"presscut: serving on http://127.0.0.1:{port}/\n"
+    for _ in range(200):  # the reader thread may not have it yet
+        if want in p.log:
+            break
+        time.sleep(0.05)
+    check("the start line is a URL to click", want in p.log, p.log[:2])
     s, h, b = req(port, "/")
     check("GET / serves the page", s == 200 and b"<main" in b and h.get("Content-Type", "").startswith("text/html"))
     check("CSP forbids inline script", "script-src 'self'" in h.get("Content-Security-Policy", "") and
@@ -279,6 +306,18 @@ def main():
     p.terminate()
     p.wait(10)
     check("SIGTERM stops the server cleanly", p.returncode == 0, p.returncode)
+    log = access_lines(p)
+    check("access log: one line per request, in its format",
+          len(log) > 40 and any(" POST /api/extract 200 " in ln for ln in log) and
+          any(" GET /healthz 200 " in ln for ln in log), log[:3])
+    check("access log: a refused image fetch is logged without its URL",
+          any(" GET /img 403 " in ln for ln in log) and not any("169.254" in ln for ln in log))
+    check("access log: no query string, body, recipient or client address",
+          not any(w in ln for ln in log for w in ("base_url", "?", "ann@example.com", "127.0.0.1",
+                                                   "Crocus", "From the page")), log[:5])
+    check("access log: mail sent and refused",
+          any(" POST /api/mail 200 " in ln for ln in log) and any(" POST /api/mail 429 " in ln for ln in log))
+    check("access log: the 413 of a 100 MiB body", any(" POST /api/extract 413 " in ln for ln in log))
 
     # usage errors: the password never on the command line, a bad --tls
     for bad in (["--smtp", "smtp://127.0.0.1:1", "--from", "a@example.org", "--user", "u"],
@@ -289,18 +328,36 @@ def main():
         check(f"serve {' '.join(bad)}: exit 2", r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr)
 
     # --allow-private-fetch lets local addresses through
-    p2, port2 = serve("--allow-private-fetch")
+    alog = os.path.join(tmp, "access.log")
+    p2, port2 = serve("--allow-private-fetch", "--access-log", alog)
+    # a port in use: one line with the reason, exit 4
+    r = subprocess.run([PRESSCUT, "serve", "--listen", f"127.0.0.1:{port2}"], capture_output=True, timeout=60)
+    check("a port in use: one line with the reason, exit 4",
+          r.returncode == 4 and r.stderr == f"presscut: serve: 127.0.0.1:{port2}: address already in use\n".encode(),
+          (r.returncode, r.stderr))
+    r = subprocess.run([PRESSCUT, "serve", "--listen", "192.0.2.1:80"], capture_output=True, timeout=60)
+    check("an address not on this machine: one line, exit 4",
+          r.returncode == 4 and r.stderr.startswith(b"presscut: serve: 192.0.2.1:80: ") and r.stderr.count(b"\n") == 1,
+          (r.returncode, r.stderr))
+    r = subprocess.run([PRESSCUT, "serve", "--access-log", os.path.join(tmp, "no", "such", "dir")],
+                       capture_output=True, timeout=60)
+    check("--access-log in a missing directory: exit 3", r.returncode == 3 and r.stderr.count(b"\n") == 1,
+          (r.returncode, r.stderr))
     s, h, b = req(port2, "/api/extract", {"url": f"{site_url}/hostile"})
     check("--allow-private-fetch: a private address is fetched", s == 200, (s, b[:100]))
     s, h, b = req(port2, "/api/mail", body, headers={"X-Presscut-Token": token})
     check("mail without SMTP configured: 503", s == 503)
     p2.terminate()
     p2.wait(10)
+    lines = open(alog).read().splitlines() if os.path.exists(alog) else []
+    check("--access-log FILE: the lines go to the file, not stderr",
+          len(lines) == 2 and all(ACCESS.match(ln) for ln in lines) and " 503 " in lines[1] and
+          not access_lines(p2), (lines, p2.log))
 
     # the one fetch worker busy with a slow fetch: cheap requests are still
     # answered at once, fetches queue behind it in order, and SIGTERM lets
     # the running one finish and answers the queued one 503
-    p3, port3 = serve("--allow-private-fetch", "--threads", "1", "--fetch-threads", "1")
+    p3, port3 = serve("--allow-private-fetch", "--threads", "1", "--fetch-threads", "1", "--access-log", "off")
     slow = {}
     t = threading.Thread(target=lambda: slow.update(r=req(port3, "/api/extract",
                                                           {"url": f"{site_url}/slow"})))
@@ -322,6 +379,7 @@ def main():
     check("SIGTERM: the request being done is answered", slow.get("r", (0,))[0] == 200, slow.get("r"))
     check("SIGTERM: a queued request is answered 503", queued.get("r", (0,))[0] == 503, queued.get("r"))
     check("SIGTERM with a queue stops the server cleanly", p3.returncode == 0, p3.returncode)
+    check("--access-log off: no access log", not access_lines(p3) and len(p3.log) >= 1, p3.log)
     site.shutdown()
     return report()
 
