@@ -7,6 +7,15 @@ report() prints "N passed, M failed" and returns the exit status (1 when
 any check failed).  start_smtpd() starts the test SMTP server
 (tests/mail/smtpd.py) on 127.0.0.1 and stop() ends a process.  Python 3
 standard library only.
+
+Time limits: every limit a test sets (a subprocess timeout, a socket
+timeout, a readiness deadline) goes through scaled(seconds), which
+multiplies it by $PC_TEST_TIMEOUT_SCALE (default 1; ctest sets it for
+every test from the value CMake was configured with, see tests/README.md).
+A test waits for a result with wait_until(pred, timeout), which polls,
+never with a fixed sleep.  A test that cannot run here returns skip(why):
+it prints "SKIP: why" (the reason `make check` sums up) and returns 77,
+the SKIP_RETURN_CODE of tests/CMakeLists.txt.
 """
 import os
 import signal
@@ -14,6 +23,44 @@ import subprocess
 import time
 
 passed = failed = 0
+
+
+def _scale():
+    v = os.environ.get("PC_TEST_TIMEOUT_SCALE") or "1"
+    try:
+        f = float(v)
+    except ValueError:
+        f = 0
+    if not f > 0:
+        raise SystemExit(f"PC_TEST_TIMEOUT_SCALE={v!r}: not a positive number")
+    return f
+
+
+SCALE = _scale()
+
+
+def scaled(seconds):
+    """A time limit of `seconds` on a quiet machine, times the factor."""
+    return seconds * SCALE
+
+
+def wait_until(pred, timeout, interval=0.05):
+    """Polls pred() every `interval` seconds until it returns a true value
+    (returned) or scaled(timeout) seconds have passed (the last, false
+    value is returned).  pred() is called at least once, and once more
+    at the deadline."""
+    end = time.monotonic() + scaled(timeout)
+    while True:
+        v = pred()
+        if v or time.monotonic() >= end:
+            return v
+        time.sleep(interval)
+
+
+def skip(why):
+    """A test that cannot run here: says why, returns the status 77."""
+    print(f"SKIP: {why}", flush=True)
+    return 77
 SMTPD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mail",
                      "smtpd.py")
 
@@ -41,21 +88,21 @@ def start_smtpd(tmp, name="spool", args=()):
     p = subprocess.Popen(["/usr/bin/python3", SMTPD, "--spool", spool,
                           "--portfile", pf] + list(args),
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(400):
-        if os.path.exists(pf) and os.path.getsize(pf) > 0:
-            return p, spool, int(open(pf).read())
+    def up():
         if p.poll() is not None:
             raise RuntimeError("smtpd died: " + p.stderr.read().decode())
-        time.sleep(0.05)
+        return os.path.exists(pf) and os.path.getsize(pf) > 0
+    if wait_until(up, 20):
+        return p, spool, int(open(pf).read())
     p.kill()
     raise RuntimeError("smtpd did not start")
 
 
 def stop(p):
-    """SIGTERM, then SIGKILL after 5 s; returns the exit status."""
+    """SIGTERM, then SIGKILL after scaled(5) s; returns the exit status."""
     p.send_signal(signal.SIGTERM)
     try:
-        return p.wait(5)
+        return p.wait(scaled(5))
     except subprocess.TimeoutExpired:
         p.kill()
         return p.wait()
