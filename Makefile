@@ -4,7 +4,29 @@
 #   make check   install dependencies, build, run the whole test suite,
 #                then again under AddressSanitizer + UBSan
 #   make         build only (build/presscut)
+#   make test    build, run the test suite once (no dependencies installed)
 #   make asan | fuzz | bench | format | clean
+#
+# make check runs both halves whatever the first one gave, then prints a
+# summary (tests/summary.py): what was skipped and why (a clone without
+# ../shared says "10 tests skipped: no ../shared/corpus"), which tests
+# failed, which half failed ("make check: tests: 2 failed (build/);
+# sanitizer: passed (build-asan/)"), and last a plain line "N passed,
+# N failed, N skipped" over both; the status is non-zero if anything failed.
+#
+# Which tests run where (ctest labels, tests/CMakeLists.txt):
+#   build/       every test.
+#   build-asan/  every test except the labels in ASAN_SKIP_LABELS: package
+#                and install (they test packaging, not memory safety),
+#                static (checksrc, layers, exports: they read sources and
+#                symbols, no code of ours runs) and dask (its C code is
+#                `presscut batch --shard`, which batch and pipe run under
+#                the sanitizers already).  pdf_text runs on every third
+#                corpus page there (tests/CMakeLists.txt).
+#
+# Time limits: PC_TEST_TIMEOUT_SCALE=3 make check multiplies every limit
+# of every test (ctest's TIMEOUT and those the tests set themselves) by 3;
+# default 1, with limits meant for a busy two-core machine (tests/README.md).
 
 BUILD    ?= build
 ASAN     ?= build-asan
@@ -12,8 +34,11 @@ FUZZ     ?= build-fuzz
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE    ?= cmake
 FUZZ_SECONDS ?= 60
+PC_TEST_TIMEOUT_SCALE ?= 1
+ASAN_SKIP_LABELS ?= package|install|static|dask
+SUMMARY  = /usr/bin/python3 tests/summary.py
 
-.PHONY: all deps build demo check test asan fuzz bench format clean
+.PHONY: all deps build demo check test asan asan-build test-run asan-run fuzz bench format clean
 
 all: build
 
@@ -21,26 +46,49 @@ deps:
 	@sh scripts/install-deps.sh
 
 build:
-	@$(CMAKE) -S . -B $(BUILD) -DPC_WERROR=ON >/dev/null
+	@$(CMAKE) -S . -B $(BUILD) -DPC_WERROR=ON \
+	  -DPC_TEST_TIMEOUT_SCALE=$(PC_TEST_TIMEOUT_SCALE) >/dev/null
 	@$(CMAKE) --build $(BUILD) -j$(JOBS) >/dev/null
 
 demo: deps build
 	@$(BUILD)/presscut extract examples/crocus-article.txt
 
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+# One half each: build, then ctest, which leaves DIR/junit.xml for the
+# summary (removed first, so that a failed build leaves none).
+test-run:
+	@rm -f $(BUILD)/junit.xml
+	@$(MAKE) --no-print-directory build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) \
+	  --output-junit $(abspath $(BUILD))/junit.xml
 
-asan: deps
-	@$(CMAKE) -S . -B $(ASAN) -DPC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+asan-build:
+	@$(CMAKE) -S . -B $(ASAN) -DPC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
+	  -DPC_TEST_TIMEOUT_SCALE=$(PC_TEST_TIMEOUT_SCALE) >/dev/null
 	@$(CMAKE) --build $(ASAN) -j$(JOBS) >/dev/null
+
+asan-run:
+	@rm -f $(ASAN)/junit.xml
+	@$(MAKE) --no-print-directory asan-build
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j$(JOBS)
+	  ctest --output-on-failure -j$(JOBS) -LE '^($(ASAN_SKIP_LABELS))$$' \
+	  --output-junit $(abspath $(ASAN))/junit.xml
 
+test:
+	@rc=0; $(MAKE) --no-print-directory test-run || rc=$$?; \
+	$(SUMMARY) "make test" tests $(BUILD) $$rc
+
+asan: deps
+	@rc=0; $(MAKE) --no-print-directory asan-run || rc=$$?; \
+	$(SUMMARY) "make asan" sanitizer $(ASAN) $$rc
+
+# both halves, the second whatever the first gave, then one summary
 check: deps
-	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory asan
+	@t=0; a=0; \
+	$(MAKE) --no-print-directory test-run || t=$$?; \
+	$(MAKE) --no-print-directory asan-run || a=$$?; \
+	$(SUMMARY) "make check" tests $(BUILD) $$t sanitizer $(ASAN) $$a
 
 fuzz:
 	@sh scripts/install-deps.sh --fuzz
