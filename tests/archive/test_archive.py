@@ -39,7 +39,7 @@ BACKEND = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
 PG_BIN = "/usr/lib/postgresql/15/bin"
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled, skip, wait_until  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-archive-")
 PG = {}  # the server: dir, run (a command prefix), url of a database
@@ -78,11 +78,10 @@ def pg_start():
         shutil.rmtree(d, ignore_errors=True)
         return "pg_ctl start failed: " + r.stderr.strip()[-300:]
     PG["started"] = True
-    for _ in range(600):  # polled, never a fixed wait: 60 s at most
-        if subprocess.run(["pg_isready", "-q", "-h", d, "-d", "postgres",
-                           "-U", "presscut"]).returncode == 0:
-            return None
-        time.sleep(0.1)
+    if wait_until(lambda: subprocess.run(  # polled: scaled(60) s at most
+            ["pg_isready", "-q", "-h", d, "-d", "postgres", "-U",
+             "presscut"]).returncode == 0, 60, 0.1):
+        return None
     return "the server did not come up"
 
 
@@ -164,7 +163,7 @@ ARTICLES = {
 
 def run(*args, stdin=None, timeout=600):
     return subprocess.run([PRESSCUT] + list(args), capture_output=True,
-                          text=True, timeout=timeout, input=stdin)
+                          text=True, timeout=scaled(timeout), input=stdin)
 
 
 def index(db, *inputs, extra=()):
@@ -758,7 +757,7 @@ def test_kill_and_reader():
                             "--per-transaction", "5"] + pages,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
           for _ in range(2)]
-    errs = [p.communicate(timeout=900)[1].decode() for p in ps]
+    errs = [p.communicate(timeout=scaled(900))[1].decode() for p in ps]
     check("two index runs at once: both exit 0",
           all(p.returncode == 0 for p in ps), errs)
     got = dump(two)
@@ -786,7 +785,7 @@ def test_kill_and_reader():
     check("reader during index: every search answered",
           n > 0 and not fails, fails[:2])
     check("reader during index: never held up (max %.2f s)" % slow,
-          slow < 5.0)
+          slow < scaled(5.0))
 
 
 def main():
@@ -794,8 +793,7 @@ def main():
         why = pg_start()
         if why:
             pg_stop()
-            print("SKIP PostgreSQL backend: " + why)
-            return 77
+            return skip("PostgreSQL backend: " + why)
     try:
         return tests()
     finally:

@@ -21,7 +21,7 @@ import time
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled, wait_until  # noqa: E402
 procs = []
 
 
@@ -32,6 +32,27 @@ def free_port():
     p = s.getsockname()[1]
     s.close()
     return p
+
+
+def listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def workers_joined(addr, n):
+    """Polls the scheduler until n workers have joined (its own deadline,
+    scaled); True when they have."""
+    from distributed import Client
+    try:
+        with Client(addr, timeout=scaled(60)) as c:
+            c.wait_for_workers(n, timeout=scaled(120))
+        return True
+    except Exception as e:  # a timeout, or the scheduler gone
+        print("workers:", repr(e)[:300])
+        return False
 
 
 def start(args, log):
@@ -52,7 +73,8 @@ def main():
                 f.write(json.dumps({"url": f"https://example.com/{k}/{p}",
                                     "html": open(os.path.join(CORPUS, p), errors="replace").read()}) + "\n")
     single = os.path.join(tmp, "single.jsonl")
-    subprocess.run([PRESSCUT, "batch", "--quiet", data, "--out", single], check=True, timeout=600)
+    subprocess.run([PRESSCUT, "batch", "--quiet", data, "--out", single], check=True,
+                   timeout=scaled(600))
     want = [json.loads(l)["id"] for l in open(single)]
 
     port = free_port()
@@ -60,11 +82,11 @@ def main():
     log = open(os.path.join(tmp, "cluster.log"), "w")
     start(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
            "--dashboard-address", ":0"], log)
-    time.sleep(2)
+    check("the scheduler listens", wait_until(lambda: listening(port), 60))
     workers = [start(["distributed.cli.dask_worker", addr, "--nworkers", "1", "--nthreads", "1",
                       "--dashboard-address", ":0", "--local-directory", os.path.join(tmp, f"w{i}")], log)
                for i in range(2)]
-    time.sleep(3)
+    check("both workers joined", workers_joined(addr, 2), open(log.name).read()[-600:])
     out = os.path.join(tmp, "all.jsonl")
     run = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "contrib", "dask", "presscut_dask.py"),
                             "--scheduler", addr, "--out", out, "--shards", "8", "--presscut", PRESSCUT,
@@ -73,15 +95,12 @@ def main():
     # kill one worker (its whole process group) while shards are running
     parts = out + ".parts"
     t0 = time.time()
-    while time.time() - t0 < 60:
-        if os.path.isdir(parts) and any(f.endswith(".tmp") for f in os.listdir(parts)):
-            break
-        time.sleep(0.05)
-    time.sleep(0.3)
+    wait_until(lambda: os.path.isdir(parts) and any(f.endswith(".tmp") for f in os.listdir(parts)), 60)
+    time.sleep(0.3)  # not a wait for a result: the kill lands while shards run
     os.killpg(workers[0].pid, signal.SIGKILL)
     killed_at = time.time() - t0
     try:
-        so, se = run.communicate(timeout=600)
+        so, se = run.communicate(timeout=scaled(600))
     except subprocess.TimeoutExpired:
         run.kill()
         so, se = run.communicate()

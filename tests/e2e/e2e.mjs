@@ -28,6 +28,18 @@ function check(name, cond, detail) {
   else { failed++; console.log('FAIL ' + name + (detail !== undefined ? ' ' + JSON.stringify(detail).slice(0, 300) : '')); }
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// every time limit times $PC_TEST_TIMEOUT_SCALE (tests/README.md)
+const SCALE = Number(process.env.PC_TEST_TIMEOUT_SCALE || 1) || 1;
+const scaled = (ms) => Math.ceil(ms * SCALE);
+// polls pred() every 50 ms until it is true or scaled(ms) have passed
+async function waitUntil(pred, ms) {
+  const end = Date.now() + scaled(ms);
+  for (;;) {
+    const v = pred();
+    if (v || Date.now() >= end) return v;
+    await sleep(50);
+  }
+}
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true })); // nothing left behind
 fs.mkdirSync(outdir, { recursive: true });
@@ -38,7 +50,7 @@ async function start() {
   const pf = path.join(tmp, 'smtp.port');
   kids.push(spawn('/usr/bin/python3', [path.join(repo, 'tests/mail/smtpd.py'), '--spool', spool, '--portfile', pf],
                   { stdio: 'ignore' }));
-  for (let i = 0; i < 200 && !fs.existsSync(pf); i++) await sleep(50);
+  if (!await waitUntil(() => fs.existsSync(pf) && fs.statSync(pf).size > 0, 20000)) throw new Error('smtpd did not start');
   const smtpPort = fs.readFileSync(pf, 'utf8').trim();
   const srv = spawn(presscut, ['serve', '--listen', '127.0.0.1:0', '--smtp', 'smtp://127.0.0.1:' + smtpPort,
                                '--from', 'presscut <noreply@example.org>', '--outbox', path.join(tmp, 'outbox')],
@@ -54,8 +66,9 @@ async function start() {
 async function main() {
   const { port, spool } = await start();
   const base = 'http://127.0.0.1:' + port + '/';
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], timeout: scaled(30000) });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(scaled(30000));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -125,9 +138,11 @@ async function main() {
   await page.fill('#to', 'friend@example.com');
   await page.fill('#note', 'Sent from the page.');
   await page.click('#send');
-  await page.waitForFunction(() => /Sent to|Not sent/.test(document.getElementById('status').textContent), null, { timeout: 60000 });
+  await page.waitForFunction(() => /Sent to|Not sent/.test(document.getElementById('status').textContent), null, { timeout: scaled(60000) });
   check('the page says sent', (await page.textContent('#status')).startsWith('Sent to'), await page.textContent('#status'));
-  const msgs = fs.existsSync(spool) ? fs.readdirSync(spool).filter((f) => f.endsWith('.eml')) : [];
+  const arrived = () => (fs.existsSync(spool) ? fs.readdirSync(spool).filter((f) => f.endsWith('.eml')) : []);
+  await waitUntil(() => arrived().length > 0, 10000);
+  const msgs = arrived();
   check('the message arrived at the SMTP server', msgs.length === 1, msgs);
   if (msgs.length) {
     const raw = fs.readFileSync(path.join(spool, msgs[0]), 'utf8');

@@ -10,6 +10,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import scaled  # noqa: E402
+
 
 def norm(t):
     return re.sub(r"\s+", " ", t).strip()
@@ -23,7 +26,7 @@ def main():
             continue
         gold = json.load(open(os.path.join(d, name[:-5] + ".json"), encoding="utf-8"))
         out = subprocess.run([binary, "extract", "--format", "json", os.path.join(d, name)],
-                             capture_output=True, timeout=60)
+                             capture_output=True, timeout=scaled(60))
         bad = []
         if out.returncode != 0:
             bad.append("exit %d" % out.returncode)

@@ -23,6 +23,9 @@ import sys
 import tempfile
 from collections import Counter
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from harness import scaled  # noqa: E402
+
 WORD = re.compile(r"\w+", re.UNICODE)
 MIN_F1 = 0.99
 
@@ -57,7 +60,7 @@ def tokens(s):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, timeout=120, **kw)
+    return subprocess.run(cmd, capture_output=True, timeout=scaled(120), **kw)
 
 
 def pdf_body(pdf, meta, pages_header, pages_footer, known, vocab):

@@ -38,14 +38,14 @@ import zlib
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 PARA = ("<p>This is a paragraph of the article with enough ordinary words in it "
         "to be kept as body text by the extractor, number {}.</p>\n")
 
 
 def run(args, **kw):
-    return subprocess.run(args, capture_output=True, timeout=300, **kw)
+    return subprocess.run(args, capture_output=True, timeout=scaled(300), **kw)
 
 
 def pc(*args, **kw):
@@ -280,7 +280,7 @@ def test_fanout(tmp, base):
     took = time.monotonic() - t0
     check("stalling images: the PDF is made", r.returncode == 0, r.stderr.decode())
     check("stalling images: the call's fetch budget bounds the time (< 50 s, was 80)",
-          took < 50, f"{took:.1f} s")
+          took < scaled(50), f"{took:.1f} s")
 
 
 def serve(env):
@@ -288,7 +288,7 @@ def serve(env):
     e.update(env)
     p = subprocess.Popen([PRESSCUT, "serve", "--listen", "127.0.0.1:0", "--threads", "2"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
-    atexit.register(lambda: (p.terminate(), p.wait(10)))
+    atexit.register(lambda: (p.terminate(), p.wait(scaled(10))))
     line = p.stdout.readline().decode().strip()
     if not line.isdigit():
         raise RuntimeError("serve did not start: " + p.stderr.read().decode())
@@ -298,7 +298,7 @@ def serve(env):
 def api_pdf(port, html, tmp):
     r = urllib.request.Request(f"http://127.0.0.1:{port}/api/pdf", data=json.dumps({"html": html}).encode(),
                                headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(r, timeout=120) as resp:
+    with urllib.request.urlopen(r, timeout=scaled(120)) as resp:
         body = resp.read()
     p = os.path.join(tmp, "api.pdf")
     with open(p, "wb") as f:

@@ -27,12 +27,12 @@ import zlib
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 
 
 def run(args, **kw):
-    return subprocess.run(args, capture_output=True, timeout=600, **kw)
+    return subprocess.run(args, capture_output=True, timeout=scaled(600), **kw)
 
 
 def pc(*args):
