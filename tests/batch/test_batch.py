@@ -28,13 +28,13 @@ import zlib
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 
 
 def batch(*args, stdin=None):
     return subprocess.run([PRESSCUT, "batch", "--quiet"] + list(args), capture_output=True,
-                          timeout=600, input=stdin)
+                          timeout=scaled(600), input=stdin)
 
 
 def lines(path):
@@ -85,7 +85,7 @@ def main():
 
     # --- a directory ------------------------------------------------------
     out = os.path.join(tmp, "dir.jsonl")
-    r = subprocess.run([PRESSCUT, "batch", CORPUS, "--out", out], capture_output=True, timeout=600)
+    r = subprocess.run([PRESSCUT, "batch", CORPUS, "--out", out], capture_output=True, timeout=scaled(600))
     got = lines(out) if r.returncode == 0 else []
     check("directory: every page one line", r.returncode == 0 and len(got) == len(pages), (r.returncode, len(got), r.stderr[-300:]))
     ids = [d["id"] for d in got]
@@ -112,12 +112,12 @@ def main():
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     warc = os.path.join(tmp, "crawl")
     w = subprocess.run(["wget", "-q", "-r", "-l", "1", "-P", os.path.join(tmp, "dl"), "--warc-file=" + warc,
-                        f"http://127.0.0.1:{srv.server_address[1]}/"], capture_output=True, timeout=120)
+                        f"http://127.0.0.1:{srv.server_address[1]}/"], capture_output=True, timeout=scaled(120))
     srv.shutdown()
     check("wget wrote a WARC", os.path.exists(warc + ".warc.gz"), w.stderr[-200:])
     wout = os.path.join(tmp, "warc.jsonl")
     r = subprocess.run([PRESSCUT, "batch", warc + ".warc.gz", "--out", wout, "--errors",
-                        os.path.join(tmp, "warc-err.jsonl")], capture_output=True, timeout=300)
+                        os.path.join(tmp, "warc-err.jsonl")], capture_output=True, timeout=scaled(300))
     wl = lines(wout)
     titles = {d.get("title") for d in wl}
     want = {d["title"] for d in got if os.path.basename(d["source"]["file"]) in sample}
@@ -182,7 +182,7 @@ def main():
         time.sleep(0.2)
     p.stdin.write(raw[12:])
     p.stdin.close()
-    p.wait(120)
+    p.wait(scaled(120))
     check("a gzipped WARC trickling in on a pipe",
           {d["id"] for d in lines(os.path.join(tmp, "slow.jsonl"))} == {d["id"] for d in wl})
     # a file that is gzip in name and magic only: one error, not silence
@@ -274,7 +274,7 @@ def main():
     # --- memory does not grow with the input ------------------------------------------
     def peak(path):
         r = subprocess.run(["/usr/bin/time", "-f", "%M", PRESSCUT, "batch", "--quiet", path, "--out",
-                            os.path.join(tmp, "mem.jsonl"), "--jobs", "2"], capture_output=True, timeout=600)
+                            os.path.join(tmp, "mem.jsonl"), "--jobs", "2"], capture_output=True, timeout=scaled(600))
         return int(r.stderr.decode().strip().splitlines()[-1])
     small_in = os.path.join(tmp, "small-in.jsonl")
     with open(small_in, "w") as f, open(many) as src:

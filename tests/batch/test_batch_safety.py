@@ -29,7 +29,7 @@ import time
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 
 def batch(*args, limit=None, timeout=60):
@@ -39,7 +39,7 @@ def batch(*args, limit=None, timeout=60):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write(2) fails instead
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     try:
-        return subprocess.run([PRESSCUT, "batch"] + list(args), capture_output=True, timeout=timeout,
+        return subprocess.run([PRESSCUT, "batch"] + list(args), capture_output=True, timeout=scaled(timeout),
                               preexec_fn=cap if limit else None)
     except subprocess.TimeoutExpired as e:
         return subprocess.CompletedProcess(e.cmd, None, e.stdout or b"", e.stderr or b"")
@@ -162,7 +162,7 @@ def killed(tmp):
     for at in (3, 11, 22):  # kill once the output holds `at` lines (polled, bounded)
         p = subprocess.Popen([PRESSCUT, "batch", "--quiet", d, "--out", out, "--resume", "--jobs", "1"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + scaled(30)
         while p.poll() is None and time.monotonic() < deadline:
             if os.path.exists(out) and open(out, "rb").read().count(b"\n") >= at:
                 break

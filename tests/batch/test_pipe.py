@@ -21,7 +21,7 @@ import tempfile
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 
 
@@ -48,7 +48,7 @@ def main():
             f.write(recs)
         paths.append(path)
     cmd = [PRESSCUT, "batch", "--inputs-from", "-", "--out", "-", "--quiet", "--jobs", "1"]
-    r = subprocess.run(cmd, input=("\n".join(paths) + "\n").encode(), capture_output=True, timeout=300)
+    r = subprocess.run(cmd, input=("\n".join(paths) + "\n").encode(), capture_output=True, timeout=scaled(300))
     out = r.stdout.decode().splitlines()
     objs = []
     for l in out:
@@ -59,14 +59,14 @@ def main():
     check("exit 0", r.returncode == 0, r.stderr[-200:])
     check("stdout is JSON Lines only", all(o is not None for o in objs) and len(objs) == 30, len(objs))
     ref = os.path.join(tmp, "ref.jsonl")
-    subprocess.run([PRESSCUT, "batch", "--quiet"] + paths + ["--out", ref], check=True, timeout=300)
+    subprocess.run([PRESSCUT, "batch", "--quiet"] + paths + ["--out", ref], check=True, timeout=scaled(300))
     want = {json.loads(l)["id"] for l in open(ref)}
     check("the same documents as a file run", {o["id"] for o in objs if o} == want)
     check("each line names its WARC and record", all(o["source"]["file"] in paths for o in objs if o))
     check("--quiet: nothing on stderr", r.stderr == b"", r.stderr[-200:])
-    r = subprocess.run(cmd, input=b"", capture_output=True, timeout=60)
+    r = subprocess.run(cmd, input=b"", capture_output=True, timeout=scaled(60))
     check("an empty partition: exit 0, nothing on stdout", r.returncode == 0 and r.stdout == b"")
-    r = subprocess.run([PRESSCUT, "batch", "--out", "-"], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "batch", "--out", "-"], capture_output=True, timeout=scaled(60))
     check("no inputs at all: usage error", r.returncode == 2)
     return report()
 

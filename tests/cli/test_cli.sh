@@ -4,6 +4,8 @@
 # Starts a real HTTP server (python3 -m http.server) on 127.0.0.1.
 set -u
 bin=$1 repo=$2 fakelib=$3
+. "$repo/tests/harness.sh"  # scaled: limits times $PC_TEST_TIMEOUT_SCALE
+t30=$(scaled 30)
 pass=0 fail=0
 tmp=$(mktemp -d)
 srv=
@@ -50,19 +52,19 @@ expect 2 "unknown block id" -- "$bin" extract --delete b99 "$seed"
 # a negative limit is a usage error, not "no limit" (strtoull took -5 as
 # 2^64-5); timeout(1) bounds the run should it not be refused
 head -c 300000 /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
-expect 2 "negative --max-input" -- timeout 30 "$bin" extract --max-input -5 "$tmp/big.txt"
+expect 2 "negative --max-input" -- timeout "$t30" "$bin" extract --max-input -5 "$tmp/big.txt"
 oneline
 has "$tmp/err" "max-input"
-expect 2 "negative --max-input (html)" -- timeout 30 "$bin" html --max-input -5 -o "$tmp/x.html" "$tmp/big.txt"
-expect 2 "negative --max-doc (batch)" -- timeout 30 "$bin" batch --quiet --max-doc -5000 --out "$tmp/b.jsonl" "$seed"
+expect 2 "negative --max-input (html)" -- timeout "$t30" "$bin" html --max-input -5 -o "$tmp/x.html" "$tmp/big.txt"
+expect 2 "negative --max-doc (batch)" -- timeout "$t30" "$bin" batch --quiet --max-doc -5000 --out "$tmp/b.jsonl" "$seed"
 # reading is bounded by --timeout too: a FIFO nobody writes to
 mkfifo "$tmp/fifo"
-expect 3 "a FIFO without a writer times out" -- timeout 30 "$bin" extract --timeout 1 "$tmp/fifo"
+expect 3 "a FIFO without a writer times out" -- timeout "$t30" "$bin" extract --timeout 1 "$tmp/fifo"
 oneline
 has "$tmp/err" "timeout"
 # ... and one that is written is read
-timeout 30 sh -c 'cat "$1" >"$2"' sh "$seed" "$tmp/fifo" &
-expect 0 "a FIFO with a writer" -- timeout 30 "$bin" extract --timeout 20 "$tmp/fifo"
+timeout "$t30" sh -c 'cat "$1" >"$2"' sh "$seed" "$tmp/fifo" &
+expect 0 "a FIFO with a writer" -- timeout "$t30" "$bin" extract --timeout "$(scaled 20)" "$tmp/fifo"
 has "$tmp/out" "Terrorist Attack Near Moscow"
 wait
 
@@ -155,7 +157,7 @@ HTML
 srv=$!
 i=0
 while [ ! -s "$tmp/port" ]; do
-  i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.1
+  i=$((i + 1)); [ $i -gt "$(scaled 100)" ] && break; sleep 0.1
 done
 port=$(cat "$tmp/port")
 expect 0 "URL" -- "$bin" extract --format json "http://127.0.0.1:$port/page.html"

@@ -35,9 +35,9 @@ PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, start_smtpd, stop  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop  # noqa: E402
 servers = []
-BOUND = 30  # seconds; --smtp-timeout 2 needs a few
+BOUND = scaled(30)  # seconds; --smtp-timeout 2 needs a few
 
 
 def server(tmp, name, mode="ok"):
@@ -55,10 +55,10 @@ def mail(*args, limit=None):
     t0 = time.monotonic()
     try:
         r = subprocess.run([PRESSCUT, "mail"] + list(args), capture_output=True,
-                           timeout=60, preexec_fn=fsize if limit else None)
+                           timeout=scaled(60), preexec_fn=fsize if limit else None)
         return r.returncode, r.stderr.decode(), time.monotonic() - t0
     except subprocess.TimeoutExpired:
-        return None, "killed after 60 s", time.monotonic() - t0
+        return None, f"killed after {scaled(60):g} s", time.monotonic() - t0
 
 
 def received(spool):
@@ -147,7 +147,7 @@ def killed(tmp, box, base):
                           "--smtp-timeout", "60"] + base,  # waits for the 250
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     t0 = time.monotonic()
-    while not received(spool) and c.poll() is None and time.monotonic() - t0 < 60:
+    while not received(spool) and c.poll() is None and time.monotonic() - t0 < scaled(60):
         time.sleep(0.05)
     check("the hanging server received the message", len(received(spool)) == 1)
     c.kill()  # SIGKILL, while it waits for the 250

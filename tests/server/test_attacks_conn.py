@@ -32,7 +32,7 @@ import time
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 ONLY = set(sys.argv[3:])
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report  # noqa: E402
+from harness import check, report, scaled  # noqa: E402
 
 procs = []
 
@@ -41,7 +41,7 @@ def stop_all():
     for p in procs:
         if p.poll() is None:
             p.kill()
-            p.wait(10)
+            p.wait(scaled(10))
 
 
 atexit.register(stop_all)
@@ -60,7 +60,7 @@ def serve(*args):
 def stop(p, item):
     """SIGTERM; the server exits 0 (under the sanitizers: no leak)."""
     p.terminate()
-    p.wait(30)
+    p.wait(scaled(30))
     check(f"{item}: the server stops cleanly", p.returncode == 0, p.returncode)
 
 
@@ -75,7 +75,7 @@ def exchange(port, data, timeout=5.0, src="127.0.0.1"):
     """Sends data, returns (status or None, seconds, first bytes)."""
     t0 = time.monotonic()
     s = socket.socket()
-    s.settimeout(timeout)
+    s.settimeout(scaled(timeout))
     got = b""
     try:
         s.bind((src, 0))
@@ -201,17 +201,17 @@ def item6():
     while time.monotonic() < end:
         ok, secs = healthz(port, timeout=2.0)
         polls += 1
-        if not ok or secs > 1.0:
+        if not ok or secs > scaled(1.0):
             slow.append(round(secs, 2))
         gone.update(drip([s for s in socks if s not in gone], time.monotonic() + 0.5))
     check("6: /healthz answers during a slowloris from 3 addresses", polls >= 5 and not slow, (polls, slow))
     # past the head deadline (10 s) every attacking connection is cut,
     # though it sends a byte a second
-    gone.update(drip([s for s in socks if s not in gone], t0 + 16))
+    gone.update(drip([s for s in socks if s not in gone], t0 + 10 + scaled(6)))
     left = [s for s in socks if s not in gone]
     check("6: every slow head is cut by the head deadline", len(socks) == 384 and not left,
           (len(socks), len(left)))
-    late = [round(gone[s] - t0, 1) for s in gone if gone[s] - t0 > 10 + 3]
+    late = [round(gone[s] - t0, 1) for s in gone if gone[s] - t0 > 10 + scaled(3)]
     check("6: ... and not much later", not late, late[:5])
     held = sum(1 for s in gone if gone[s] - t0 >= 9)
     check("6: the 3 x 32 let in were held until the deadline, the rest refused at once",
@@ -229,9 +229,9 @@ def item6():
     for s in socks:
         s.send(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                b"Content-Length: 1000\r\n\r\n{")
-    gone = drip(socks, t1 + 10, b" ")
+    gone = drip(socks, t1 + 4 + scaled(6), b" ")
     check("6: a slow body is cut at the body deadline",
-          len(gone) == 4 and all(3 <= g - t1 <= 7 for g in gone.values()),
+          len(gone) == 4 and all(3 <= g - t1 <= 4 + scaled(3) for g in gone.values()),
           sorted(round(g - t1, 1) for g in gone.values()))
     for s in socks:
         s.close()
@@ -253,7 +253,7 @@ def item7():
             if s:
                 socks.append([s, head + b"{" + b" " * (mib - 2), b""])
     # send everything that can be sent (bounded: 30 s)
-    end = time.monotonic() + 30
+    end = time.monotonic() + scaled(30)
     while time.monotonic() < end:
         live = [c for c in socks if c[1]]
         if not live:
@@ -281,7 +281,7 @@ def item7():
         c[0].close()
     # memory is given back once they are gone (polled, 10 s at most)
     asan = sanitized(p.pid)
-    end = time.monotonic() + (0 if asan else 10)
+    end = time.monotonic() + (0 if asan else scaled(10))
     after = rss_kib(p.pid)
     while time.monotonic() < end and after - base > 24 * 1024:
         time.sleep(0.2)
@@ -305,7 +305,7 @@ def item7():
     holder.close()
     body = b'{"text":"Some words here."}'
     st = None
-    end = time.monotonic() + 5
+    end = time.monotonic() + scaled(5)
     while st != 200 and time.monotonic() < end:
         st, _, _ = exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                             b"Content-Length: %d\r\n\r\n" % len(body) + body)
@@ -364,18 +364,18 @@ def item13():
             s.close()
         t0 = time.monotonic()
         ok = False
-        while not ok and time.monotonic() - t0 < 20:
+        while not ok and time.monotonic() - t0 < scaled(20):
             ok, _ = healthz(port, timeout=0.5)
         waits.append(round(time.monotonic() - t0, 2) if ok else None)
     check("13: after 1,000 idle connections close, /healthz answers at once",
-          all(w is not None and w < 1.5 for w in waits), waits)
+          all(w is not None and w < scaled(1.5) for w in waits), waits)
     stop(p, "13")
 
 
 def options():
     for bad in (["--max-connections", "0"], ["--max-per-address", "x"], ["--head-timeout", "-1"],
                 ["--body-timeout", ""], ["--max-inflight", "1000"]):
-        r = subprocess.run([PRESSCUT, "serve", "--listen", "127.0.0.1:0"] + bad, capture_output=True, timeout=20)
+        r = subprocess.run([PRESSCUT, "serve", "--listen", "127.0.0.1:0"] + bad, capture_output=True, timeout=scaled(20))
         check(f"serve {' '.join(bad)}: exit 2, one line", r.returncode == 2 and r.stderr.count(b"\n") == 1,
               (r.returncode, r.stderr))
 

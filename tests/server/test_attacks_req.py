@@ -37,7 +37,7 @@ import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, start_smtpd  # noqa: E402
+from harness import check, report, scaled, start_smtpd  # noqa: E402
 
 procs = []
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
@@ -75,7 +75,7 @@ def stop(p):
 
 def req(port, path, body=None, host=None, headers=None, method=None, src=None, timeout=60):
     """One request with an explicit Host (default 127.0.0.1:PORT), from src."""
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout,
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=scaled(timeout),
                                    source_address=(src, 0) if src else None)
     data = json.dumps(body).encode() if isinstance(body, dict) else body
     method = method or ("POST" if data is not None else "GET")
@@ -98,7 +98,7 @@ def req(port, path, body=None, host=None, headers=None, method=None, src=None, t
 
 
 def poll(cond, limit=10.0):
-    end = time.monotonic() + limit
+    end = time.monotonic() + scaled(limit)
     while time.monotonic() < end:
         if cond():
             return True
@@ -146,7 +146,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         Proxy.seen.append(self.path)
         u = urllib.parse.urlsplit(self.path)
         try:
-            c = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=10)
+            c = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=scaled(10))
             c.request("GET", (u.path or "/") + ("?" + u.query if u.query else ""))
             r = c.getresponse()
             body = r.read()
@@ -256,13 +256,13 @@ def socks_atyp():
     ls = socket.socket()
     ls.bind(("127.0.0.4", 0))
     ls.listen(4)
-    ls.settimeout(20)
+    ls.settimeout(scaled(20))
     seen = []
 
     def run():
         try:
             c, _ = ls.accept()
-            c.settimeout(10)
+            c.settimeout(scaled(10))
             c.recv(16)                      # greeting
             c.sendall(b"\x05\x00")          # no authentication
             seen.append(c.recv(300)[3])     # VER CMD RSV ATYP ...
@@ -315,7 +315,7 @@ def slow_fetches():
         s, _, b = req(port, "/api/extract", {"text": "Hello"}, timeout=10)
         took = time.monotonic() - t0
         check("4 hung fetches, --threads 2: a text extract answers at once",
-              s == 200 and took < 5, (s, round(took, 2), b[:100]))
+              s == 200 and took < scaled(5), (s, round(took, 2), b[:100]))
         check("the 4 fetches are all in progress", poll(lambda: len(pit.conns) >= 4), len(pit.conns))
         codes = [req(port, "/api/extract", {"url": url}, timeout=10)[0] for _ in range(2)]
         check("past --fetches-per-client (4): 429 at once", codes == [429, 429], codes)

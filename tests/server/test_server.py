@@ -34,7 +34,7 @@ import urllib.request
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, start_smtpd  # noqa: E402
+from harness import check, report, scaled, start_smtpd, wait_until  # noqa: E402
 procs = []
 
 
@@ -72,7 +72,7 @@ def req(port, path, body=None, headers=None, method=None, raw=None):
     h.update(headers or {})
     r = urllib.request.Request(url, data=data, headers=h, method=method)
     try:
-        with urllib.request.urlopen(r, timeout=60) as resp:
+        with urllib.request.urlopen(r, timeout=scaled(60)) as resp:
             return resp.status, dict(resp.headers), resp.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
@@ -81,12 +81,14 @@ def req(port, path, body=None, headers=None, method=None, raw=None):
 class Site(http.server.BaseHTTPRequestHandler):
     """A small site: a hostile page, and a redirect to loopback."""
     target = 0
+    slow = threading.Event()  # set when a /slow fetch has arrived
 
     def log_message(self, *a):
         pass
 
     def do_GET(self):
         if self.path == "/slow":
+            Site.slow.set()
             time.sleep(2)
         if self.path == "/redirect":
             self.send_response(302)
@@ -285,7 +287,7 @@ def main():
     check("bad address: 400", s == 400, (s, b[:100]))
     s, h, b = req(port, "/api/mail", dict(body, **{"from": "ceo@example.com"}), headers={"X-Presscut-Token": token, "Origin": origin})
     check("mail from the page: sent", s == 200 and json.loads(b).get("sent") is True, (s, b[:200]))
-    time.sleep(0.3)
+    wait_until(lambda: os.path.isdir(spool) and any(f.endswith(".eml") for f in os.listdir(spool)), 10)
     msgs = sorted(f for f in os.listdir(spool) if f.endswith(".eml")) if os.path.isdir(spool) else []
     check("the message arrived", len(msgs) == 1)
     if msgs:
@@ -304,7 +306,7 @@ def main():
     check("others are served while a client dawdles", s == 200)
     slow.close()
     p.terminate()
-    p.wait(10)
+    p.wait(scaled(10))
     check("SIGTERM stops the server cleanly", p.returncode == 0, p.returncode)
     log = access_lines(p)
     check("access log: one line per request, in its format",
@@ -323,7 +325,7 @@ def main():
     for bad in (["--smtp", "smtp://127.0.0.1:1", "--from", "a@example.org", "--user", "u"],
                 ["--tls", "sometimes"], ["--smtp", "smtp://127.0.0.1:1"]):
         r = subprocess.run([PRESSCUT, "serve", "--listen", "127.0.0.1:0"] + bad,
-                           capture_output=True, timeout=20, env={k: v for k, v in os.environ.items()
+                           capture_output=True, timeout=scaled(20), env={k: v for k, v in os.environ.items()
                                                                  if k != "PRESSCUT_SMTP_PASSWORD"})
         check(f"serve {' '.join(bad)}: exit 2", r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr)
 
@@ -348,7 +350,7 @@ def main():
     s, h, b = req(port2, "/api/mail", body, headers={"X-Presscut-Token": token})
     check("mail without SMTP configured: 503", s == 503)
     p2.terminate()
-    p2.wait(10)
+    p2.wait(scaled(10))
     lines = open(alog).read().splitlines() if os.path.exists(alog) else []
     check("--access-log FILE: the lines go to the file, not stderr",
           len(lines) == 2 and all(ACCESS.match(ln) for ln in lines) and " 503 " in lines[1] and
@@ -362,20 +364,20 @@ def main():
     t = threading.Thread(target=lambda: slow.update(r=req(port3, "/api/extract",
                                                           {"url": f"{site_url}/slow"})))
     t.start()
-    time.sleep(0.5)
+    Site.slow.wait(scaled(10))  # the one fetch worker is busy now
     t0 = time.monotonic()
     s, h, b = req(port3, "/healthz")
-    check("a slow fetch does not hold up /healthz", s == 200 and time.monotonic() - t0 < 1.0,
+    check("a slow fetch does not hold up /healthz", s == 200 and time.monotonic() - t0 < scaled(1.0),
           (s, time.monotonic() - t0))
     queued = {}
     t2 = threading.Thread(target=lambda: queued.update(r=req(port3, "/api/extract",
                                                              {"url": f"{site_url}/slow"})))
     t2.start()
-    time.sleep(0.3)
+    time.sleep(0.3)  # not a wait for a result: the second fetch is queued
     p3.terminate()
-    t.join(30)
-    t2.join(30)
-    p3.wait(20)
+    t.join(scaled(30))
+    t2.join(scaled(30))
+    p3.wait(scaled(20))
     check("SIGTERM: the request being done is answered", slow.get("r", (0,))[0] == 200, slow.get("r"))
     check("SIGTERM: a queued request is answered 503", queued.get("r", (0,))[0] == 503, queued.get("r"))
     check("SIGTERM with a queue stops the server cleanly", p3.returncode == 0, p3.returncode)
