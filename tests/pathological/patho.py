@@ -34,7 +34,9 @@ import time
 # Sanitizer and coverage builds are several times slower: for them the limit
 # is multiplied by INSTRUMENTED_FACTOR, unless set with -t or
 # PRESSCUT_PATHO_TIMEOUT.
-TIME_LIMIT = float(os.environ.get("PRESSCUT_PATHO_TIMEOUT") or 60.0)
+# Either one times $PC_TEST_TIMEOUT_SCALE (tests/README.md).
+TIME_LIMIT = (float(os.environ.get("PRESSCUT_PATHO_TIMEOUT") or 60.0)
+              * float(os.environ.get("PC_TEST_TIMEOUT_SCALE") or 1))
 TIME_LIMIT_SET = bool(os.environ.get("PRESSCUT_PATHO_TIMEOUT"))
 INSTRUMENTED_FACTOR = 4
 INSTRUMENTED_MARKS = (b"__asan_init", b"__ubsan_handle_", b"__sanitizer_cov_",

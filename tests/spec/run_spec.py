@@ -216,7 +216,7 @@ def main(argv):
         try:
             r = subprocess.run([presscut, "quotes", "--format", "json", "--date",
                                 DATE] + files, capture_output=True, text=True,
-                               timeout=600)
+                               timeout=600 * float(os.environ.get("PC_TEST_TIMEOUT_SCALE") or 1))
         except (OSError, subprocess.SubprocessError) as e:
             print(f"run_spec: {presscut}: {e}")
             print(f"0 passed, {len(examples)} failed")
