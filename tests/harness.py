@@ -40,8 +40,10 @@ SCALE = _scale()
 
 
 def scaled(seconds):
-    """A time limit of `seconds` on a quiet machine, times the factor."""
-    return seconds * SCALE
+    """A time limit of `seconds` on a busy two-core machine, times the
+    factor (an int when whole, so that names and messages read "30 s")."""
+    t = seconds * SCALE
+    return int(t) if t == int(t) else t
 
 
 def wait_until(pred, timeout, interval=0.05):
