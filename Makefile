@@ -27,6 +27,7 @@
 # Time limits: PC_TEST_TIMEOUT_SCALE=3 make check multiplies every limit
 # of every test (ctest's TIMEOUT and those the tests set themselves) by 3;
 # default 1, with limits meant for a busy two-core machine (tests/README.md).
+# CTEST_ARGS go to both ctest runs: make check CTEST_ARGS='-R spec'.
 
 BUILD    ?= build
 ASAN     ?= build-asan
@@ -36,6 +37,7 @@ CMAKE    ?= cmake
 FUZZ_SECONDS ?= 60
 PC_TEST_TIMEOUT_SCALE ?= 1
 ASAN_SKIP_LABELS ?= package|install|static|dask
+CTEST_ARGS ?=
 SUMMARY  = /usr/bin/python3 tests/summary.py
 
 .PHONY: all deps build demo check test asan asan-build test-run asan-run fuzz bench format clean
@@ -59,7 +61,7 @@ test-run:
 	@rm -f $(BUILD)/junit.xml
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) \
-	  --output-junit $(abspath $(BUILD))/junit.xml
+	  --output-junit $(abspath $(BUILD))/junit.xml $(CTEST_ARGS)
 
 asan-build:
 	@$(CMAKE) -S . -B $(ASAN) -DPC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
@@ -73,7 +75,7 @@ asan-run:
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j$(JOBS) -LE '^($(ASAN_SKIP_LABELS))$$' \
-	  --output-junit $(abspath $(ASAN))/junit.xml
+	  --output-junit $(abspath $(ASAN))/junit.xml $(CTEST_ARGS)
 
 test:
 	@rc=0; $(MAKE) --no-print-directory test-run || rc=$$?; \

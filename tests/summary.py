@@ -48,7 +48,7 @@ def half(name, d, status, title):
     except (OSError, ET.ParseError):
         print(f"{title}: {name} ({where}): no test results: configure, build or ctest "
               f"failed (status {status}); see the output above")
-        return 0, 1, 0, f"not run, build failed ({where})"
+        return 0, 1, 0, f"no test results ({where})"
     passed, failed, skips = 0, [], {}
     for case in root.iter("testcase"):
         st = case.get("status")
