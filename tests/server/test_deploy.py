@@ -31,13 +31,13 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, start_smtpd, stop  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop  # noqa: E402
 procs = []
 ACCESS = re.compile(r"^\S+Z (?:(\S+) )?(GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 
 
 def poll(cond, timeout=30.0):
-    end = time.monotonic() + timeout
+    end = time.monotonic() + scaled(timeout)
     while time.monotonic() < end:
         if cond():
             return True
@@ -66,13 +66,13 @@ def serve(*args, listen="127.0.0.1:0", env=None):
 
 def access(p):
     """The access-log lines of a stopped server, split into fields."""
-    p.reader.join(10)
+    p.reader.join(scaled(10))
     return [m.groups() for m in map(ACCESS.match, p.log) if m]
 
 
 class UnixConnection(http.client.HTTPConnection):
     def __init__(self, path, timeout=60):
-        super().__init__("localhost", timeout=timeout)
+        super().__init__("localhost", timeout=scaled(timeout))
         self.path = path
 
     def connect(self):
@@ -85,7 +85,7 @@ def req(where, path, body=None, headers=None, method=None, raw=None):
     """One request to a port (int) or a Unix socket (str); (status,
     headers, body)."""
     c = UnixConnection(where) if isinstance(where, str) else \
-        http.client.HTTPConnection("127.0.0.1", where, timeout=60)
+        http.client.HTTPConnection("127.0.0.1", where, timeout=scaled(60))
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     h = {"Content-Type": "application/json"} if data is not None else {}
     h.update(headers or {})
@@ -127,7 +127,7 @@ def base_path(seed):
     js = open(os.path.join(REPO, "web", "app.js")).read()
     check("app.js asks for no absolute path", not re.search(r"""['"]/(api|img)""", js))
     for bad in ("/a/../b", "/a?b", "/a//b", "/a b"):
-        r = subprocess.run([PRESSCUT, "serve", "--base-path", bad], capture_output=True, timeout=60)
+        r = subprocess.run([PRESSCUT, "serve", "--base-path", bad], capture_output=True, timeout=scaled(60))
         check(f"--base-path {bad!r}: exit 2, one line", r.returncode == 2 and r.stderr.count(b"\n") == 1,
               (r.returncode, r.stderr))
 
@@ -161,7 +161,7 @@ def trusted_proxy(tmp, seed):
     check("untrusted peer: X-Forwarded-For ignored for the rate", codes == [200, 429, 429], codes)
     check("untrusted peer: the log names the peer",
           {g[0] for g in log if g[2] == "/api/mail"} == {"127.0.0.1"}, log)
-    r = subprocess.run([PRESSCUT, "serve", "--trusted-proxy", "127.0.0.1,nginx"], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "serve", "--trusted-proxy", "127.0.0.1,nginx"], capture_output=True, timeout=scaled(60))
     check("--trusted-proxy with a name: exit 2", r.returncode == 2 and b"'nginx'" in r.stderr, r.stderr)
 
 
@@ -179,7 +179,7 @@ def unix_socket(tmp):
     check("unix: the page", s == 200 and b"<main" in b, s)
     s, h, b = req(sock, "/readyz", headers={"X-Forwarded-For": "198.51.100.4"})
     check("unix: /readyz", s == 200, s)
-    r = subprocess.run([PRESSCUT, "serve", "--listen", "unix:" + sock], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "serve", "--listen", "unix:" + sock], capture_output=True, timeout=scaled(60))
     check("unix: a socket in use: exit 4, one line",
           r.returncode == 4 and r.stderr == f"presscut: serve: unix:{sock}: address already in use\n".encode(),
           (r.returncode, r.stderr))
@@ -200,7 +200,7 @@ def unix_socket(tmp):
     check("unix: --trusted-proxy unix: X-Forwarded-For names the client (IPv6 too; "
           "a hop that is no address stops at the proxy)",
           [g[0] for g in access(p)] == ["198.51.100.4", "2001:db8::8", "unix"], access(p))
-    r = subprocess.run([PRESSCUT, "serve", "--listen", "unix:" + "/x" * 80], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "serve", "--listen", "unix:" + "/x" * 80], capture_output=True, timeout=scaled(60))
     check("unix: a path too long: exit 2", r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr)
 
 
@@ -223,9 +223,9 @@ def sd_notify(tmp):
     check("sd_notify: ready means /readyz 200", s == 200, s)
     p.terminate()
     check("sd_notify: STOPPING=1 on SIGTERM", poll(lambda: heard("STOPPING=1")), got)
-    p.wait(30)
+    p.wait(scaled(30))
     check("sd_notify: exit 0", p.returncode == 0, p.returncode)
-    p.reader.join(10)
+    p.reader.join(scaled(10))
     check("sd_notify: nothing reported wrong", not any("systemd" in ln for ln in p.log), p.log)
     ns.close()
     p, port = serve()

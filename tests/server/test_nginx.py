@@ -32,7 +32,7 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, stop  # noqa: E402
+from harness import check, report, scaled, stop  # noqa: E402
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 ACCESS = re.compile(r"^\S+Z (\S+) (GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 CLIENT = "127.0.0.2"  # the browser's address; nginx talks from 127.0.0.1
@@ -89,7 +89,7 @@ def free_port():
 
 
 def poll(cond, timeout=30.0):
-    end = time.monotonic() + timeout
+    end = time.monotonic() + scaled(timeout)
     while time.monotonic() < end:
         if cond():
             return True
@@ -114,7 +114,7 @@ def serve(*args):
 
 def req(port, path, body=None, headers=None, raw=None, method=None):
     """One request from CLIENT to 127.0.0.1:port: (status, headers, body)."""
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=120, source_address=(CLIENT, 0))
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=scaled(120), source_address=(CLIENT, 0))
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     h = {"Content-Type": "application/json"} if data is not None else {}
     h.update(headers or {})
@@ -207,7 +207,7 @@ def main():
     check("presscut (TCP): SIGTERM, exit 0", stop(p) == 0)
     check("presscut (unix): SIGTERM, exit 0", stop(pu) == 0)
     for name, proc in (("TCP", p), ("unix", pu)):
-        proc.reader.join(10)
+        proc.reader.join(scaled(10))
         log = [m.groups() for m in map(ACCESS.match, proc.log) if m]
         check(f"access log ({name}): a line per request through nginx, the client from X-Forwarded-For",
               len(log) >= 10 and all(g[0] == CLIENT for g in log if g[2] != "/presscut/readyz"),

@@ -61,7 +61,7 @@ ACCESS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT
 
 def access_lines(p):
     """The access-log lines of a stopped server (its stderr read to the end)."""
-    p.reader.join(10)
+    p.reader.join(scaled(10))
     return [ln.rstrip("\n") for ln in p.log if ACCESS.match(ln.rstrip("\n"))]
 
 
@@ -132,10 +132,7 @@ def main():
     s, h, b = req(port, "/readyz", headers={"Host": "rebind.attacker.example"})
     check("/readyz answers any Host (a load balancer's probe)", s == 200, s)
     want = f"presscut: serving on http://127.0.0.1:{port}/\n"
-    for _ in range(200):  # the reader thread may not have it yet
-        if want in p.log:
-            break
-        time.sleep(0.05)
+    wait_until(lambda: want in p.log, 10)  # the reader thread may not have it yet
     check("the start line is a URL to click", want in p.log, p.log[:2])
     s, h, b = req(port, "/")
     check("GET / serves the page", s == 200 and b"<main" in b and h.get("Content-Type", "").startswith("text/html"))
@@ -239,7 +236,7 @@ def main():
     sock = socket.create_connection(("127.0.0.1", port))
     sock.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                  b"Content-Length: 104857600\r\n\r\n" + b"{" + b" " * 65536)
-    sock.settimeout(10)
+    sock.settimeout(scaled(10))
     head = sock.recv(4096)
     sock.close()
     check("100 MiB body: 413", head.startswith(b"HTTP/1.1 413"), head[:60])
@@ -250,7 +247,7 @@ def main():
                  b"Transfer-Encoding: chunked\r\n\r\n")
     chunk = b"%x\r\n" % (1 << 20) + b" " * (1 << 20) + b"\r\n"
     got = b""
-    sock.settimeout(10)
+    sock.settimeout(scaled(10))
     try:
         for _ in range(20):
             sock.sendall(chunk)
@@ -333,16 +330,16 @@ def main():
     alog = os.path.join(tmp, "access.log")
     p2, port2 = serve("--allow-private-fetch", "--access-log", alog)
     # a port in use: one line with the reason, exit 4
-    r = subprocess.run([PRESSCUT, "serve", "--listen", f"127.0.0.1:{port2}"], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "serve", "--listen", f"127.0.0.1:{port2}"], capture_output=True, timeout=scaled(60))
     check("a port in use: one line with the reason, exit 4",
           r.returncode == 4 and r.stderr == f"presscut: serve: 127.0.0.1:{port2}: address already in use\n".encode(),
           (r.returncode, r.stderr))
-    r = subprocess.run([PRESSCUT, "serve", "--listen", "192.0.2.1:80"], capture_output=True, timeout=60)
+    r = subprocess.run([PRESSCUT, "serve", "--listen", "192.0.2.1:80"], capture_output=True, timeout=scaled(60))
     check("an address not on this machine: one line, exit 4",
           r.returncode == 4 and r.stderr.startswith(b"presscut: serve: 192.0.2.1:80: ") and r.stderr.count(b"\n") == 1,
           (r.returncode, r.stderr))
     r = subprocess.run([PRESSCUT, "serve", "--access-log", os.path.join(tmp, "no", "such", "dir")],
-                       capture_output=True, timeout=60)
+                       capture_output=True, timeout=scaled(60))
     check("--access-log in a missing directory: exit 3", r.returncode == 3 and r.stderr.count(b"\n") == 1,
           (r.returncode, r.stderr))
     s, h, b = req(port2, "/api/extract", {"url": f"{site_url}/hostile"})

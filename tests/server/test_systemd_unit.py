@@ -18,7 +18,7 @@ import tempfile
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, stop  # noqa: E402
+from harness import check, report, scaled, stop  # noqa: E402
 DIST = os.path.join(REPO, "dist", "systemd")
 ANALYZE = shutil.which("systemd-analyze")
 
@@ -67,11 +67,11 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pc-unit-")
     try:
         good = unit_copy(tmp, "good", os.path.abspath(PRESSCUT))
-        r = subprocess.run([ANALYZE, "verify", "--man=no", good], capture_output=True, text=True, timeout=120)
+        r = subprocess.run([ANALYZE, "verify", "--man=no", good], capture_output=True, text=True, timeout=scaled(120))
         check("systemd-analyze verify: no complaint", r.returncode == 0 and not r.stderr.strip(),
               (r.returncode, r.stderr))
         bad = unit_copy(tmp, "bad", os.path.join(tmp, "no-such-presscut"))
-        r = subprocess.run([ANALYZE, "verify", "--man=no", bad], capture_output=True, text=True, timeout=120)
+        r = subprocess.run([ANALYZE, "verify", "--man=no", bad], capture_output=True, text=True, timeout=scaled(120))
         check("systemd-analyze verify fails on a unit whose binary is missing",
               r.returncode != 0 and "no-such-presscut" in r.stderr, (r.returncode, r.stderr))
 
@@ -85,7 +85,7 @@ def main():
         for k, v in want.items():
             check(f"unit: {k}={v}", v in s.get(k, []), s.get(k))
         r = subprocess.run([ANALYZE, "security", "--offline=true", good], capture_output=True, text=True,
-                           timeout=120)
+                           timeout=scaled(120))
         m = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", r.stdout)
         exposure = float(m.group(1)) if m else 99.0
         print(f"systemd-analyze security: exposure {exposure} (0 best, 10 worst)")
