@@ -190,6 +190,10 @@ static pc_status check_header(const char *path, bool *exists, pc_error *err) {
                                           strerror(errno));
   if (!S_ISREG(sb.st_mode))
     return pc_error_set(err, PC_ERR_INPUT, "%s: not a regular file", path);
+  if (sb.st_size == 0) { /* what a run killed as it began leaves: SQLite's */
+    *exists = false;     /* empty database, an archive still to be made */
+    return PC_OK;
+  }
   FILE *f = fopen(path, "rb");
   if (!f)
     return pc_error_set(err, PC_ERR_IO, "%s: %s", path, strerror(errno));

@@ -548,6 +548,16 @@ def test_hostile(db):
 
 
 def test_refused_sqlite(fx, good):
+    # an empty file (what a run killed as it began leaves) is SQLite's
+    # empty database: index makes the archive in it, search finds none
+    p = os.path.join(TMP, "empty.db")
+    open(p, "wb").close()
+    r = run("search", "--db", p, "attack")
+    check("empty file: search says there is no archive (exit 3)",
+          r.returncode == 3 and "no such archive" in r.stderr, r.stderr)
+    r = index(p, os.path.join(REPO, "examples", "crocus-article.txt"))
+    check("empty file: index makes the archive in it",
+          r.returncode == 0 and counts(p)["article"] == 1, r.stderr)
     cases = {}
     p = os.path.join(TMP, "random.db")
     with open(p, "wb") as f:
