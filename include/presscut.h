@@ -294,6 +294,11 @@ typedef struct pc_fetch_opts {
                          target's own addresses (resolved here, every one
                          public) are checked before the request and before
                          each redirect, which is then followed here */
+  /* Extra request headers, each "Name: value", the list ended by NULL;
+   * borrowed; NULL = none.  A header with CR or LF, or without a name,
+   * is PC_ERR_USAGE; one named like a header libcurl sets (User-Agent,
+   * Accept) replaces it.  (Added after 0.1.0, at the end.) */
+  const char *const *headers;
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
