@@ -63,8 +63,22 @@ void cli_note(const char *where, const char *fmt, const char *a) {
 }
 
 int usage_error(const char *cmd, const char *fmt, const char *a) {
+  /* the value as given, but on one line: control characters as \n, \r,
+   * \xHH */
+  char shown[200];
+  size_t k = 0;
+  for (const unsigned char *p = (const unsigned char *)a;
+       *p && k + 5 < sizeof shown; p++) {
+    if (*p >= 0x20 && *p != 0x7f)
+      shown[k++] = (char)*p;
+    else
+      k += (size_t)snprintf(shown + k, sizeof shown - k,
+                            *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : "\\x%02x",
+                            *p);
+  }
+  shown[k] = '\0';
   fprintf(stderr, "%s: %s: ", PROG, cmd);
-  fprintf(stderr, fmt, a);
+  fprintf(stderr, fmt, shown);
   fprintf(stderr, " (see '%s %s --help')\n", PROG, cmd);
   return EX_USAGE;
 }
