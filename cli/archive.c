@@ -195,6 +195,7 @@ static void usage_search(FILE *f) {
           "      --site HOST      articles of this site (host or its name)\n"
           "      --format F       text (default), json (a line per quote), csv\n"
           "      --limit N        at most N quotes (default 100)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0 (also when nothing matches), 2 usage or a malformed query,\n"
@@ -224,6 +225,7 @@ static void usage_claims(FILE *f) {
           "      --since DATE, --until DATE   YYYY-MM-DD, inclusive\n"
           "      --format F       text (default), json, csv or graphml\n"
           "      --limit N        at most N claims (default 100; graphml: all)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");
@@ -245,6 +247,7 @@ static void usage_speakers(FILE *f) {
           "                       or postgresql://... (a PostgreSQL database)\n"
           "      --format F       text (default), json or csv\n"
           "      --limit N        at most N speakers (default 100)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");

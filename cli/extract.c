@@ -23,10 +23,18 @@ static void usage_extract(FILE *f) {
           "      --timeout S       fetch timeout in seconds (default 15); a\n"
           "                        FIFO, pipe or device is read within it too\n"
           "      --data-dir DIR    language data to use instead of the built-in\n"
-          "      --attribution     add quotes, entities and claims (json)\n"
+          "      --attribution     add quotes, entities and claims (json only)\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
+          "      --user-agent TEXT the User-Agent of URL fetches\n"
+          "      --header 'N: V'   an extra header of URL fetches (repeatable)\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
-          "  -h, --help            this help\n");
+          "      --quiet           errors only; --verbose: notes on each input\n"
+          "  -h, --help            this help\n"
+          "\n"
+          "Several INPUTs: json a line each; text and markdown with a line\n"
+          "'---' between articles; html takes one INPUT.  What is not HTML\n"
+          "or text (a binary, a PDF, an image) or holds no article is\n"
+          "refused (exit 3).\n");
 }
 
 static void usage_quotes(FILE *f) {
@@ -44,8 +52,10 @@ static void usage_quotes(FILE *f) {
           "      --cut             drop the editor's optional passages first\n"
           "      --delete IDS      drop blocks by id first\n"
           "      --url URL, --content-type T, --max-input N, --timeout S,\n"
-          "      --data-dir DIR    as for extract\n"
+          "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
+          "                        as for extract\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
+          "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n");
 }
 

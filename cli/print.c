@@ -33,8 +33,11 @@ static void usage_print(FILE *f, bool pdf) {
           "      --cut             drop the editor's optional passages\n"
           "      --delete IDS      drop blocks by id (from extract --format json)\n"
           "      --url URL, --content-type T, --max-input N, --timeout S,\n"
-          "      --data-dir DIR, --date YYYY-MM-DD   as for extract and quotes\n"
+          "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
+          "                        as for extract\n"
+          "      --date YYYY-MM-DD with --who-said-what, as for quotes\n"
           "  -o, --output FILE     %s\n"
+          "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n",
           pdf ? "pdf" : "html", pdf ? "..." : "", pdf ? "pdf" : "html",
           pdf ? "Typesets the articles as one PDF with cairo and pango: with\n"
