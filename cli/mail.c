@@ -342,10 +342,10 @@ static int mail_send(struct mail_args *m, int argc, char **argv,
     st = pc_mail_compose(doc, &m->mo, &msg, &len, &err);
   }
   int rc;
-  if (st != PC_OK)
-    rc = fail(exit_code(st), "%s: %s", input,
-              err.msg[0] ? err.msg : pc_strerror(st));
-  else if (m->dry)
+  if (st != PC_OK) {
+    report(input, err.msg[0] ? err.msg : pc_strerror(st)); /* a URL once */
+    rc = exit_code(st);
+  } else if (m->dry)
     rc = write_message(m->output, msg, len);
   else if (!box)
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");

@@ -111,11 +111,32 @@ static const char *type_kind(const char *ct) {
   return NULL;
 }
 
-/* Bytes no text has (C0 controls but TAB, LF, FF, CR and ESC, which
- * ISO-2022 encodings use). */
+/* Bytes no text has (C0 controls but TAB, LF, VT, FF, CR and ESC, which
+ * ISO-2022 encodings use); NUL is counted apart. */
 static bool binary_byte(unsigned char c) {
-  return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' &&
-         c != 0x1b && c != 0x0b;
+  return c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != 0x0b &&
+         c != '\f' && c != '\r' && c != 0x1b;
+}
+
+/* The bytes of the first 8 KiB that no text has: controls, and NULs
+ * that are not in a run of 16 or more (a file padded or damaged by a run
+ * of zeros is still a text; UTF-16 without a byte order mark, with a NUL
+ * every other byte, is not one). */
+static size_t binary_bytes(const unsigned char *u, size_t lim) {
+  size_t bad = 0;
+  for (size_t i = 0; i < lim;) {
+    if (u[i] != 0) {
+      bad += binary_byte(u[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < lim && u[j] == 0)
+      j++;
+    if (j - i < 16)
+      bad += j - i;
+    i = j;
+  }
+  return bad;
 }
 
 const char *pc_input_refusal(const char *data, size_t len,
@@ -130,11 +151,12 @@ const char *pc_input_refusal(const char *data, size_t len,
     return NULL; /* a byte order mark: text (UTF-16 has NULs) */
   if ((kind = magic_kind(u, len)) != NULL)
     return kind;
-  /* A few stray control bytes are a damaged page, not a binary: more
-   * than one in 64 of the first 8 KiB (at least 4) is a binary. */
-  size_t lim = len < 8192 ? len : 8192, bad = 0;
-  for (size_t i = 0; i < lim; i++)
-    bad += binary_byte(u[i]);
+  if (pc_sniff(data, len) == PC_INPUT_HTML)
+    return NULL; /* a page with garbage in it is a damaged page */
+  /* A few stray control bytes are a damaged text, not a binary: more
+   * than one in 64 of the first 8 KiB (and at least 4) is a binary. */
+  size_t lim = len < 8192 ? len : 8192;
+  size_t bad = binary_bytes(u, lim);
   if (bad >= 4 && bad > lim / 64)
     return "binary data";
   return NULL;
