@@ -139,7 +139,7 @@ int cmd_index(int argc, char **argv) {
       data_dir = optarg;
       break;
     case 'h': usage_index(stdout); return EX_OK;
-    default: return bad_option("index", shortopts, argv);
+    default: return bad_option("index", shortopts, lo, argv);
     }
   }
   if (io.from_jsonl && optind < argc)
@@ -330,7 +330,7 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
         return usage_error(cmd, "--limit: 1 to 1000000, not '%s'", optarg);
       break;
     case 'h': usage(stdout); return -1;
-    default: return bad_option(cmd, shortopts, argv);
+    default: return bad_option(cmd, shortopts, lo, argv);
     }
     if (!mine)
       return usage_error(cmd, "--%s is not an option of this command",

@@ -49,7 +49,11 @@ int usage_error(const char *cmd, const char *fmt, const char *a);
 /* getopt_long (run with opterr = 0) returned '?' or ':': the option it
  * stopped at as a usage_error ("unknown option '--frob'", "option
  * '--format' needs a value"). */
-int bad_option(const char *cmd, const char *shortopts, char **argv);
+int bad_option(const char *cmd, const char *shortopts,
+               const struct option *lo, char **argv);
+/* The edit distance of two short strings (a swap of two letters is one
+ * edit), for "did you mean". */
+size_t edit_distance(const char *a, const char *b);
 
 /* The failure of one input, said once: "presscut: INPUT: MSG", where a
  * MSG that already starts with "INPUT: " (a fetch error names its URL)

@@ -83,7 +83,47 @@ int usage_error(const char *cmd, const char *fmt, const char *a) {
   return EX_USAGE;
 }
 
-int bad_option(const char *cmd, const char *shortopts, char **argv) {
+/* The edit distance of a and b (cli.h). */
+size_t edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 31 || lb > 31)
+    return 99;
+  size_t d[32][32];
+  for (size_t i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (size_t j = 0; j <= lb; j++)
+    d[0][j] = j;
+  for (size_t i = 1; i <= la; i++)
+    for (size_t j = 1; j <= lb; j++) {
+      size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+      d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          d[i - 2][j - 2] + 1 < d[i][j])
+        d[i][j] = d[i - 2][j - 2] + 1; /* two letters swapped */
+    }
+  return d[la][lb];
+}
+
+/* The long option nearest to the one given (--fromat: format), or NULL;
+ * several that it begins (--d: data-dir, date, delete) set *ambiguous. */
+static const char *nearest_option(const char *given, const struct option *lo,
+                                  bool *ambiguous) {
+  const char *best = NULL;
+  size_t bd = 3, n = strlen(given), prefixes = 0;
+  for (; lo && lo->name; lo++) {
+    if (n && strncmp(lo->name, given, n) == 0)
+      prefixes++;
+    size_t d = edit_distance(given, lo->name);
+    if (d < bd && n >= 3)
+      bd = d, best = lo->name;
+  }
+  *ambiguous = prefixes > 1;
+  return best;
+}
+
+int bad_option(const char *cmd, const char *shortopts,
+               const struct option *lo, char **argv) {
   /* glibc: optind is past the word it stopped at, except inside a
    * cluster of short options (-xyz), where optopt names the letter */
   const char *word = optind > 0 ? argv[optind - 1] : "";
@@ -96,6 +136,18 @@ int bad_option(const char *cmd, const char *shortopts, char **argv) {
   }
   char name[64];
   snprintf(name, sizeof name, "%.*s", (int)strcspn(word, "="), word);
+  bool ambiguous = false;
+  const char *near = optopt == 0 && strncmp(name, "--", 2) == 0
+                         ? nearest_option(name + 2, lo, &ambiguous)
+                         : NULL;
+  if (optopt == 0 && ambiguous)
+    return usage_error(cmd, "ambiguous option '%s': give more of its name",
+                       name);
+  if (optopt == 0 && near) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s' (did you mean '--%s'?)", name, near);
+    return usage_error(cmd, "unknown option '%s", msg);
+  }
   if (optopt == 0)
     return usage_error(cmd, "unknown option '%s'", name);
   return usage_error(cmd, strchr(word, '=') ? "option '%s' takes no value"

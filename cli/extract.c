@@ -105,7 +105,7 @@ static int parse_args(int argc, char **argv, bool quotes,
     case 'A': attribution = true; break;
     case 'h': (quotes ? usage_quotes : usage_extract)(stdout); return -1;
     case '?':
-    case ':': return bad_option(cmd, shortopts, argv);
+    case ':': return bad_option(cmd, shortopts, lo, argv);
     default: r = input_opt(c, optarg, a);
     }
     if (r != EX_OK)

@@ -60,28 +60,6 @@ static const struct command {
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 
-/* The edit distance of a and b (both short), for "did you mean". */
-static size_t distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 31 || lb > 31)
-    return 99;
-  size_t d[32][32];
-  for (size_t i = 0; i <= la; i++)
-    d[i][0] = i;
-  for (size_t j = 0; j <= lb; j++)
-    d[0][j] = j;
-  for (size_t i = 1; i <= la; i++)
-    for (size_t j = 1; j <= lb; j++) {
-      size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-      size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-      d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-          d[i - 2][j - 2] + 1 < d[i][j])
-        d[i][j] = d[i - 2][j - 2] + 1; /* two letters swapped */
-    }
-  return d[la][lb];
-}
-
 static const struct command *find(const char *name) {
   for (size_t i = 0; i < NCOMMANDS; i++)
     if (strcmp(name, commands[i].name) == 0)
@@ -93,7 +71,7 @@ static int unknown(const char *name) {
   const char *best = NULL;
   size_t bd = 3; /* at most two edits away, or a prefix */
   for (size_t i = 0; i < NCOMMANDS; i++) {
-    size_t d = distance(name, commands[i].name);
+    size_t d = edit_distance(name, commands[i].name);
     if (strlen(name) >= 2 &&
         strncmp(name, commands[i].name, strlen(name)) == 0)
       d = 1;

@@ -84,7 +84,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
       break;
     case 'o': output = optarg; break;
     case 'h': usage_print(stdout, pdf); return EX_OK;
-    default: return bad_option(cmd, shortopts, argv);
+    default: return bad_option(cmd, shortopts, lo, argv);
     }
   }
   int ninputs = argc - optind;
