@@ -3,7 +3,9 @@
 #include "cli.h"
 
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static void usage_index(FILE *f) {
@@ -68,7 +70,7 @@ static void index_progress(void *closure, const pc_index_stats *st,
 
 static int open_archive(const char *db, int create, pc_archive **a) {
   if (!db)
-    return fail(EX_USAGE, "--db DB is required%s%s", "", "");
+    return fail(EX_USAGE, "--db DB is required (see --help)%s%s", "", "");
   pc_error err = {""};
   pc_status st = pc_archive_open(db, create, a, &err);
   if (st != PC_OK)
@@ -78,7 +80,7 @@ static int open_archive(const char *db, int create, pc_archive **a) {
 
 int cmd_index(int argc, char **argv) {
   enum { O_DB = 256, O_FROM, O_ALIASES, O_DATE, O_PERTX, O_MAXDOC,
-         O_PROGRESS, O_QUIET, O_DATA };
+         O_PROGRESS, O_DATA };
   static const struct option lo[] = {
       {"db", required_argument, NULL, O_DB},
       {"from-jsonl", required_argument, NULL, O_FROM},
@@ -88,17 +90,19 @@ int cmd_index(int argc, char **argv) {
       {"per-transaction", required_argument, NULL, O_PERTX},
       {"max-doc", required_argument, NULL, O_MAXDOC},
       {"progress", no_argument, NULL, O_PROGRESS},
-      {"quiet", no_argument, NULL, O_QUIET},
       {"data-dir", required_argument, NULL, O_DATA},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
+  static const char shortopts[] = "j:h";
   pc_index_opts io;
   pc_index_opts_init(&io);
   const char *db = NULL, *data_dir = NULL;
-  struct index_ui ui = {isatty(STDERR_FILENO) != 0, false};
+  /* --quiet (main.c): no progress line and no summary */
+  struct index_ui ui = {isatty(STDERR_FILENO) != 0, cli_verbosity() < 0};
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "j:h", lo, NULL)) != -1) {
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
     char *end;
     size_t v;
     switch (c) {
@@ -108,39 +112,44 @@ int cmd_index(int argc, char **argv) {
     case 'j':
       io.jobs = (int)strtol(optarg, &end, 10);
       if (*end || io.jobs < 1 || io.jobs > 256)
-        return fail(EX_USAGE, "--jobs: 1 to 256, not '%s'%s", optarg, "");
+        return usage_error("index", "--jobs: 1 to 256, not '%s'", optarg);
       break;
     case O_DATE:
-      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg,
-                    "");
+      if (!valid_date(optarg))
+        return usage_error("index", "--date: not a date YYYY-MM-DD: '%s'",
+                           optarg);
       io.date = optarg;
       break;
     case O_PERTX:
       if (!parse_bytes(optarg, &v) || v < 1 || v > 100000)
-        return fail(EX_USAGE, "--per-transaction: 1 to 100000, not '%s'%s",
-                    optarg, "");
+        return usage_error("index", "--per-transaction: 1 to 100000, not '%s'",
+                           optarg);
       io.per_transaction = (unsigned)v;
       break;
     case O_MAXDOC:
       if (!parse_bytes(optarg, &io.max_doc) || io.max_doc < 1024)
-        return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
-                    optarg, "");
+        return usage_error("index", "--max-doc: bytes (at least 1024), not "
+                                    "'%s'", optarg);
       break;
     case O_PROGRESS: ui.tty = true; break;
-    case O_QUIET: ui.quiet = true; break;
-    case O_DATA: data_dir = optarg; break;
+    case O_DATA:
+      if (!is_dir(optarg))
+        return usage_error("index", "--data-dir: no such directory: '%s'",
+                           optarg);
+      data_dir = optarg;
+      break;
     case 'h': usage_index(stdout); return EX_OK;
-    default: usage_index(stderr); return EX_USAGE;
+    default: return bad_option("index", shortopts, lo, argv);
     }
   }
   if (io.from_jsonl && optind < argc)
-    return fail(EX_USAGE, "index: INPUTs or --from-jsonl, not both%s%s", "",
-                "");
-  if (!io.from_jsonl && optind >= argc) {
-    usage_index(stderr);
-    return EX_USAGE;
-  }
+    return usage_error("index", "INPUTs or --from-jsonl, not both%s", "");
+  if (!io.from_jsonl && optind >= argc)
+    return usage_error("index", "no INPUT given (files, directories, WARC, "
+                                "JSON Lines or -)%s", "");
+  if (io.from_jsonl && io.date)
+    return usage_error("index", "--date has no effect with --from-jsonl (the "
+                                "quotes are already dated)%s", "");
   io.inputs = (const char *const *)argv + optind;
   io.ninputs = (size_t)(argc - optind);
   io.progress = index_progress;
@@ -186,6 +195,7 @@ static void usage_search(FILE *f) {
           "      --site HOST      articles of this site (host or its name)\n"
           "      --format F       text (default), json (a line per quote), csv\n"
           "      --limit N        at most N quotes (default 100)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0 (also when nothing matches), 2 usage or a malformed query,\n"
@@ -215,6 +225,7 @@ static void usage_claims(FILE *f) {
           "      --since DATE, --until DATE   YYYY-MM-DD, inclusive\n"
           "      --format F       text (default), json, csv or graphml\n"
           "      --limit N        at most N claims (default 100; graphml: all)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");
@@ -236,32 +247,39 @@ static void usage_speakers(FILE *f) {
           "                       or postgresql://... (a PostgreSQL database)\n"
           "      --format F       text (default), json or csv\n"
           "      --limit N        at most N speakers (default 100)\n"
+          "  -o, --output FILE    write to FILE instead of standard output\n"
           "  -h, --help           this help\n"
           "\n"
           "Exit 0, 2 usage, 3 the archive cannot be read, 5 internal error.\n");
 }
 
-static int parse_format(const char *s, bool graph, pc_archive_format *f) {
-  if (strcmp(s, "text") == 0)
+static int parse_format(const char *cmd, const char *s, bool graph,
+                        pc_archive_format *f) {
+  if (strcasecmp(s, "text") == 0)
     *f = PC_ARCHIVE_TEXT;
-  else if (strcmp(s, "json") == 0)
+  else if (strcasecmp(s, "json") == 0)
     *f = PC_ARCHIVE_JSON;
-  else if (strcmp(s, "csv") == 0)
+  else if (strcasecmp(s, "csv") == 0)
     *f = PC_ARCHIVE_CSV;
-  else if (graph && strcmp(s, "graphml") == 0)
+  else if (graph && strcasecmp(s, "graphml") == 0)
     *f = PC_ARCHIVE_GRAPHML;
   else
-    return fail(EX_USAGE, "--format: text, json, csv%s, not '%s'",
-                graph ? " or graphml" : "", s);
+    return usage_error(cmd, graph ? "--format: text, json, csv or graphml, "
+                                    "not '%s'"
+                                  : "--format: text, json or csv, not '%s'",
+                       s);
   return EX_OK;
 }
+
+static const char *const query_names[] = {"search", "claims", "speakers"};
 
 enum query_cmd { Q_SEARCH, Q_CLAIMS, Q_SPEAKERS };
 
 /* The options of search, claims and speakers; EX_OK, or the exit code
  * (help printed: -1). */
 static int query_opts(enum query_cmd w, int argc, char **argv,
-                      pc_archive_query *q, const char **db) {
+                      pc_archive_query *q, const char **db,
+                      const char **output) {
   enum { O_DB = 256, O_SPEAKER, O_ABOUT, O_KIND, O_SINCE, O_UNTIL, O_SITE,
          O_FORMAT, O_LIMIT, O_CLAIMANT, O_ACCUSED, O_EVENT };
   static const struct option lo[] = {
@@ -277,14 +295,18 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
       {"claimant", required_argument, NULL, O_CLAIMANT},
       {"accused", required_argument, NULL, O_ACCUSED},
       {"event", required_argument, NULL, O_EVENT},
+      {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
+  static const char shortopts[] = "o:h";
+  const char *cmd = query_names[w];
   void (*usage)(FILE *) = w == Q_SEARCH   ? usage_search
                           : w == Q_CLAIMS ? usage_claims
                                           : usage_speakers;
-  int c;
+  int c, li = 0;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, shortopts, lo, &li)) != -1) {
     int rc = EX_OK;
     bool mine = true;
     switch (c) {
@@ -298,27 +320,34 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
     case O_CLAIMANT: mine = w == Q_CLAIMS, q->claimant = optarg; break;
     case O_ACCUSED: mine = w == Q_CLAIMS, q->accused = optarg; break;
     case O_EVENT: mine = w == Q_CLAIMS, q->event = optarg; break;
-    case O_FORMAT: rc = parse_format(optarg, w == Q_CLAIMS, &q->format); break;
+    case O_FORMAT:
+      rc = parse_format(cmd, optarg, w == Q_CLAIMS, &q->format);
+      break;
+    case 'o': *output = optarg; break;
     case O_LIMIT:
       if (!parse_bytes(optarg, &q->limit) || q->limit < 1 ||
           q->limit > 1000000)
-        return fail(EX_USAGE, "--limit: 1 to 1000000, not '%s'%s", optarg,
-                    "");
+        return usage_error(cmd, "--limit: 1 to 1000000, not '%s'", optarg);
       break;
     case 'h': usage(stdout); return -1;
-    default: usage(stderr); return EX_USAGE;
+    default: return bad_option(cmd, shortopts, lo, argv);
     }
-    if (!mine) {
-      usage(stderr);
-      return EX_USAGE;
-    }
+    if (!mine)
+      return usage_error(cmd, "--%s is not an option of this command",
+                         lo[li].name);
     if (rc != EX_OK)
       return rc;
   }
-  if (optind + (w == Q_CLAIMS ? 0 : 1) < argc) {
-    usage(stderr);
-    return EX_USAGE;
-  }
+  if ((q->since && !valid_date(q->since)) || (q->until && !valid_date(q->until)))
+    return usage_error(cmd, "--since and --until: a date YYYY-MM-DD, not "
+                            "'%s'", q->since && !valid_date(q->since)
+                                        ? q->since : q->until);
+  if (optind + (w == Q_CLAIMS ? 0 : 1) < argc)
+    return usage_error(cmd, w == Q_CLAIMS ? "takes no QUERY ('%s'); see "
+                                            "--claimant, --accused, --event"
+                                          : "one %s only (quote the words)",
+                       w == Q_CLAIMS ? argv[optind]
+                       : w == Q_SEARCH ? "QUERY" : "NAME");
   if (optind < argc) {
     if (w == Q_SEARCH)
       q->text = argv[optind];
@@ -331,26 +360,36 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
 static int run_query(enum query_cmd w, int argc, char **argv) {
   pc_archive_query q;
   pc_archive_query_init(&q);
-  const char *db = NULL;
-  int rc = query_opts(w, argc, argv, &q, &db);
+  const char *db = NULL, *output = NULL;
+  int rc = query_opts(w, argc, argv, &q, &db, &output);
   if (rc != EX_OK)
     return rc < 0 ? EX_OK : rc;
   pc_archive *a = NULL;
   rc = open_archive(db, 0, &a);
   if (rc != EX_OK)
     return rc;
+  FILE *out = stdout;
+  if (output && strcmp(output, "-") != 0 && !(out = fopen(output, "wb"))) {
+    pc_archive_close(a);
+    return fail(EX_INPUT, "%s: %s", output, strerror(errno));
+  }
   pc_error err = {""};
   pc_status st = w == Q_SEARCH   ? pc_archive_search(a, &q, write_file,
-                                                     stdout, &err)
+                                                     out, &err)
                  : w == Q_CLAIMS ? pc_archive_claims(a, &q, write_file,
-                                                     stdout, &err)
+                                                     out, &err)
                                  : pc_archive_speakers(a, &q, write_file,
-                                                       stdout, &err);
+                                                       out, &err);
   pc_archive_close(a);
-  if (st == PC_OK && fflush(stdout) != 0)
+  bool bad = fflush(out) != 0 || ferror(out);
+  if (out != stdout && fclose(out) != 0)
+    bad = true;
+  if (st == PC_OK && bad)
     return fail(EX_INPUT, "cannot write the output%s%s", "", "");
   if (st != PC_OK)
     return fail(exit_code(st), "%s%s", err.msg, "");
+  if (output)
+    cli_note(output, "written%s", "");
   return EX_OK;
 }
 

@@ -30,6 +30,45 @@ int exit_code(pc_status st);
  * code. */
 int fail(int code, const char *fmt, const char *a, const char *b);
 
+/* How much the run tells on stderr: -1 --quiet (errors only), 0 the
+ * default (errors and warnings), 1 --verbose (notes on progress too).
+ * main() sets it once, from --quiet or --verbose anywhere before "--",
+ * before the command runs; nothing changes it after. */
+void cli_set_verbosity(int v);
+int cli_verbosity(void);
+
+/* A warning ("presscut: WHERE: warning: MSG"), unless --quiet. */
+void cli_warning(const char *where, const char *msg);
+/* A note ("presscut: WHERE: MSG"), only with --verbose. */
+void cli_note(const char *where, const char *fmt, const char *a);
+
+/* A usage error as one line naming the problem and pointing at the help:
+ * "presscut: CMD: MSG (see 'presscut CMD --help')"; returns EX_USAGE.
+ * MSG is fmt with a. */
+int usage_error(const char *cmd, const char *fmt, const char *a);
+/* getopt_long (run with opterr = 0) returned '?' or ':': the option it
+ * stopped at as a usage_error ("unknown option '--frob'", "option
+ * '--format' needs a value"). */
+int bad_option(const char *cmd, const char *shortopts,
+               const struct option *lo, char **argv);
+/* The edit distance of two short strings (a swap of two letters is one
+ * edit), for "did you mean". */
+size_t edit_distance(const char *a, const char *b);
+
+/* The failure of one input, said once: "presscut: INPUT: MSG", where a
+ * MSG that already starts with "INPUT: " (a fetch error names its URL)
+ * is not prefixed again. */
+void report(const char *input, const char *msg);
+
+/* A real calendar date YYYY-MM-DD (2024-13-45 is not). */
+bool valid_date(const char *s);
+
+/* Whether path names a directory. */
+bool is_dir(const char *path);
+
+/* An absolute http(s) URL with a host, on one line. */
+bool http_url(const char *s);
+
 /* A byte count: digits only (strtoull alone takes "-5" as 2^64 - 5, and
  * a negative limit would be no limit).  False when s is not one. */
 bool parse_bytes(const char *s, size_t *v);
@@ -39,6 +78,9 @@ bool parse_bytes(const char *s, size_t *v);
  * pipe, a socket, a device) must be read whole within timeout_s. */
 pc_status read_input(const char *path, size_t max, long timeout_s,
                      char **data, size_t *len, pc_error *err);
+
+/* At most this many --header options. */
+#define MAX_HEADERS 16
 
 /* The input options of extract, quotes, html, pdf and mail. */
 struct extract_args {
@@ -52,6 +94,11 @@ struct extract_args {
   const char *data_dir;
   int attribution;   /* run pc_attribute */
   const char *date;  /* --date for attribution */
+  /* (below: zero in an initializer that stops above) */
+  const char *user_agent;           /* --user-agent */
+  const char *headers[MAX_HEADERS + 1]; /* --header, NULL-terminated */
+  int nheaders;
+  const char *cmd;   /* the command, for usage errors; NULL: none named */
 };
 
 /* Loads one input (a file, - or a URL) through pc_load or pc_load_url;
@@ -92,7 +139,9 @@ enum { L_PAGE = 256, L_MARGINS, L_TSIZE, L_FONT, L_IMAGES, L_RAGGED,
       {"max-input", required_argument, NULL, 'm'},                            \
       {"timeout", required_argument, NULL, 'T'},                              \
       {"data-dir", required_argument, NULL, 'D'},                             \
-      {"date", required_argument, NULL, 'Y'}
+      {"date", required_argument, NULL, 'Y'},                                 \
+      {"user-agent", required_argument, NULL, 'U'},                           \
+      {"header", required_argument, NULL, 'H'}
 
 /* An input option (INPUT_OPTIONS): -1 when c is none, else EX_OK or the
  * usage error (already reported). */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdint.h>
@@ -40,6 +41,157 @@ bool parse_bytes(const char *s, size_t *v) {
   return true;
 }
 
+
+/* Set once by main() before the command runs (cli.h), read after. */
+static int verbosity;
+
+void cli_set_verbosity(int v) { verbosity = v; }
+
+int cli_verbosity(void) { return verbosity; }
+
+void cli_warning(const char *where, const char *msg) {
+  if (verbosity >= 0)
+    fprintf(stderr, "%s: %s: warning: %s\n", PROG, where, msg);
+}
+
+void cli_note(const char *where, const char *fmt, const char *a) {
+  if (verbosity <= 0)
+    return;
+  fprintf(stderr, "%s: %s: ", PROG, where);
+  fprintf(stderr, fmt, a);
+  fputc('\n', stderr);
+}
+
+int usage_error(const char *cmd, const char *fmt, const char *a) {
+  /* the value as given, but on one line: control characters as \n, \r,
+   * \xHH */
+  char shown[200];
+  size_t k = 0;
+  for (const unsigned char *p = (const unsigned char *)a;
+       *p && k + 5 < sizeof shown; p++) {
+    if (*p >= 0x20 && *p != 0x7f)
+      shown[k++] = (char)*p;
+    else
+      k += (size_t)snprintf(shown + k, sizeof shown - k,
+                            *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : "\\x%02x",
+                            *p);
+  }
+  shown[k] = '\0';
+  fprintf(stderr, "%s: %s: ", PROG, cmd);
+  fprintf(stderr, fmt, shown);
+  fprintf(stderr, " (see '%s %s --help')\n", PROG, cmd);
+  return EX_USAGE;
+}
+
+/* The edit distance of a and b (cli.h). */
+size_t edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 31 || lb > 31)
+    return 99;
+  size_t d[32][32];
+  for (size_t i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (size_t j = 0; j <= lb; j++)
+    d[0][j] = j;
+  for (size_t i = 1; i <= la; i++)
+    for (size_t j = 1; j <= lb; j++) {
+      size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+      d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          d[i - 2][j - 2] + 1 < d[i][j])
+        d[i][j] = d[i - 2][j - 2] + 1; /* two letters swapped */
+    }
+  return d[la][lb];
+}
+
+/* The long option nearest to the one given (--fromat: format), or NULL;
+ * several that it begins (--d: data-dir, date, delete) set *ambiguous. */
+static const char *nearest_option(const char *given, const struct option *lo,
+                                  bool *ambiguous) {
+  const char *best = NULL;
+  size_t bd = 3, n = strlen(given), prefixes = 0;
+  for (; lo && lo->name; lo++) {
+    if (n && strncmp(lo->name, given, n) == 0)
+      prefixes++;
+    size_t d = edit_distance(given, lo->name);
+    if (d < bd && n >= 3)
+      bd = d, best = lo->name;
+  }
+  *ambiguous = prefixes > 1;
+  return best;
+}
+
+int bad_option(const char *cmd, const char *shortopts,
+               const struct option *lo, char **argv) {
+  /* glibc: optind is past the word it stopped at, except inside a
+   * cluster of short options (-xyz), where optopt names the letter */
+  const char *word = optind > 0 ? argv[optind - 1] : "";
+  char shortname[3] = {'-', (char)optopt, '\0'};
+  if (optopt > 0 && optopt < 128 && strncmp(word, "--", 2) != 0) {
+    const char *at = strchr(shortopts, optopt);
+    return usage_error(cmd, at && at[1] == ':' ? "option '%s' needs a value"
+                                               : "unknown option '%s'",
+                       shortname);
+  }
+  char name[64];
+  snprintf(name, sizeof name, "%.*s", (int)strcspn(word, "="), word);
+  bool ambiguous = false;
+  const char *near = optopt == 0 && strncmp(name, "--", 2) == 0
+                         ? nearest_option(name + 2, lo, &ambiguous)
+                         : NULL;
+  if (optopt == 0 && ambiguous)
+    return usage_error(cmd, "ambiguous option '%s': give more of its name",
+                       name);
+  if (optopt == 0 && near) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s' (did you mean '--%s'?)", name, near);
+    return usage_error(cmd, "unknown option '%s", msg);
+  }
+  if (optopt == 0)
+    return usage_error(cmd, "unknown option '%s'", name);
+  return usage_error(cmd, strchr(word, '=') ? "option '%s' takes no value"
+                                            : "option '%s' needs a value",
+                     name);
+}
+
+void report(const char *input, const char *msg) {
+  size_t n = strlen(input);
+  if (strncmp(msg, input, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+    fprintf(stderr, "%s: %s\n", PROG, msg);
+  else
+    fprintf(stderr, "%s: %s: %s\n", PROG, input, msg);
+}
+
+bool valid_date(const char *s) {
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+      return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+          (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+    return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+bool is_dir(const char *path) {
+  struct stat sb;
+  return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+bool http_url(const char *s) {
+  const char *host = strstr(s, "://");
+  bool http = strncasecmp(s, "http://", 7) == 0 ||
+              strncasecmp(s, "https://", 8) == 0;
+  return http && host && host[3] && host[3] != '/' && host[3] != '?' &&
+         host[3] != '#' && !strpbrk(s, " \t\r\n");
+}
 
 int fail(int code, const char *fmt, const char *a, const char *b) {
   fprintf(stderr, "%s: ", PROG);
@@ -169,21 +321,42 @@ pc_status load_doc(const pc_ctx *ctx, const struct extract_args *a,
   lo.date = a->date;
   if (a->timeout > 0)
     lo.fetch.timeout_s = a->timeout;
-  if (pc_is_url(input))
-    return pc_load_url(ctx, input, &lo, doc, err);
-  char *data = NULL;
-  size_t len = 0;
-  pc_status st = read_input(input, a->max_input,
-                            a->timeout > 0 ? a->timeout : 15, &data, &len, err);
-  if (st != PC_OK)
-    return st;
-  st = pc_load(ctx, data, len, &lo, doc, err);
-  free(data);
+  lo.fetch.user_agent = a->user_agent;
+  lo.fetch.headers = a->nheaders ? a->headers : NULL;
+  pc_status st;
+  if (pc_is_url(input)) {
+    cli_note(input, "fetching%s", "");
+    st = pc_load_url(ctx, input, &lo, doc, err);
+  } else {
+    char *data = NULL;
+    size_t len = 0;
+    st = read_input(input, a->max_input, a->timeout > 0 ? a->timeout : 15,
+                    &data, &len, err);
+    if (st != PC_OK)
+      return st;
+    st = pc_load(ctx, data, len, &lo, doc, err);
+    free(data);
+  }
+  if (st == PC_OK && pc_doc_block_count(*doc) == 0) {
+    /* an empty or blank input, a page with no text: nothing to print */
+    pc_doc_free(*doc);
+    *doc = NULL;
+    snprintf(err->msg, sizeof err->msg, "no article found");
+    return PC_ERR_INPUT;
+  }
+  if (st == PC_OK && cli_verbosity() > 0) {
+    const char *title = pc_doc_meta(*doc, PC_META_TITLE);
+    char what[160];
+    snprintf(what, sizeof what, "%zu blocks%s%.100s%s",
+             pc_doc_block_count(*doc), title ? ", \"" : "",
+             title ? title : "", title ? "\"" : "");
+    cli_note(input, "%s", what);
+  }
   return st;
 }
 
 void cli_warn(void *closure, const char *msg) {
-  fprintf(stderr, "%s: %s: warning: %s\n", PROG, (const char *)closure, msg);
+  cli_warning(closure, msg);
 }
 
 int write_file(void *closure, const unsigned char *data, size_t len) {
@@ -200,31 +373,68 @@ char *dir_of(const char *path) {
   return strndup(path, (size_t)(slash - path));
 }
 
-/* A layout or input option of pdf, html and mail: -1 when c is neither,
- * else EX_OK or the usage error (already reported). */
+/* A usage error about an option's value, naming the command when known. */
+static int opt_error(const struct extract_args *a, const char *fmt,
+                     const char *arg) {
+  if (a->cmd)
+    return usage_error(a->cmd, fmt, arg);
+  return fail(EX_USAGE, fmt, arg, "");
+}
+
+/* --header: "Name: value" on one line, at most MAX_HEADERS of them. */
+static int header_opt(const char *arg, struct extract_args *a) {
+  const char *colon = strchr(arg, ':');
+  bool ok = colon && colon > arg && !strpbrk(arg, "\r\n");
+  for (const char *p = arg; ok && p < colon; p++)
+    ok = *p > ' ' && *p < 127;
+  if (!ok)
+    return opt_error(a, "--header: want 'Name: value' on one line, not '%s'",
+                     arg);
+  if (a->nheaders == MAX_HEADERS)
+    return opt_error(a, "--header: at most %s of them", "16");
+  a->headers[a->nheaders++] = arg;
+  a->headers[a->nheaders] = NULL;
+  return EX_OK;
+}
+
+/* An input option of extract, quotes, html, pdf and mail: -1 when c is
+ * none, else EX_OK or the usage error (already reported). */
 int input_opt(int c, const char *arg, struct extract_args *a) {
   char *end;
   switch (c) {
   case 'c': a->cut = 1; return EX_OK;
   case 'd': a->del = arg; return EX_OK;
-  case 'u': a->url = arg; return EX_OK;
+  case 'u':
+    if (!http_url(arg))
+      return opt_error(a, "--url: not an absolute http(s) URL: '%s'", arg);
+    a->url = arg;
+    return EX_OK;
   case 't': a->content_type = arg; return EX_OK;
   case 'm':
     if (!parse_bytes(arg, &a->max_input) || a->max_input == 0)
-      return fail(EX_USAGE, "--max-input: not a byte count: '%s'%s", arg, "");
+      return opt_error(a, "--max-input: not a byte count: '%s'", arg);
     return EX_OK;
   case 'T':
     a->timeout = strtol(arg, &end, 10);
     if (*end || a->timeout <= 0)
-      return fail(EX_USAGE, "--timeout: not a number of seconds: '%s'%s", arg,
-                  "");
+      return opt_error(a, "--timeout: not a number of seconds: '%s'", arg);
     return EX_OK;
-  case 'D': a->data_dir = arg; return EX_OK;
+  case 'D':
+    if (!is_dir(arg))
+      return opt_error(a, "--data-dir: no such directory: '%s'", arg);
+    a->data_dir = arg;
+    return EX_OK;
   case 'Y':
-    if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-')
-      return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", arg, "");
+    if (!valid_date(arg))
+      return opt_error(a, "--date: not a date YYYY-MM-DD: '%s'", arg);
     a->date = arg;
     return EX_OK;
+  case 'U':
+    if (!*arg || strpbrk(arg, "\r\n"))
+      return opt_error(a, "--user-agent: one non-empty line, not '%s'", arg);
+    a->user_agent = arg;
+    return EX_OK;
+  case 'H': return header_opt(arg, a);
   default: return -1;
   }
 }
@@ -234,40 +444,38 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
   char *end;
   switch (c) {
   case L_PAGE:
-    if (strcmp(arg, "a4") == 0 || strcmp(arg, "A4") == 0)
+    if (strcasecmp(arg, "a4") == 0)
       po->page_size = PC_PAGE_A4;
-    else if (strcmp(arg, "letter") == 0)
+    else if (strcasecmp(arg, "letter") == 0)
       po->page_size = PC_PAGE_LETTER;
-    else if (strcmp(arg, "a5") == 0 || strcmp(arg, "A5") == 0)
+    else if (strcasecmp(arg, "a5") == 0)
       po->page_size = PC_PAGE_A5;
     else
-      return fail(EX_USAGE, "--page-size: a4, letter or a5, not '%s'%s", arg,
-                  "");
+      return opt_error(a, "--page-size: a4, letter or a5, not '%s'", arg);
     return EX_OK;
   case L_MARGINS:
     po->margin_mm = strtod(arg, &end);
     if (*end || !(po->margin_mm >= 0 && po->margin_mm <= 60))
-      return fail(EX_USAGE, "--margins: millimetres from 0 to 60, not '%s'%s",
-                  arg, "");
+      return opt_error(a, "--margins: millimetres from 0 to 60, not '%s'",
+                       arg);
     if (po->margin_mm == 0)
       po->margin_mm = 0.01; /* 0 means the default in the options */
     return EX_OK;
   case L_TSIZE:
     po->text_size = (int)strtol(arg, &end, 10);
     if (*end || po->text_size < 1 || po->text_size > 5)
-      return fail(EX_USAGE, "--text-size: 1 to 5, not '%s'%s", arg, "");
+      return opt_error(a, "--text-size: 1 to 5, not '%s'", arg);
     return EX_OK;
   case L_FONT: po->font = arg; return EX_OK;
   case L_IMAGES: {
     static const char *const names[] = {"full", "large", "medium", "small",
                                         "none"};
     int k = 0;
-    while (k < 5 && strcmp(arg, names[k]) != 0)
+    while (k < 5 && strcasecmp(arg, names[k]) != 0)
       k++;
     if (k == 5)
-      return fail(EX_USAGE,
-                  "--images: full, large, medium, small or none, not '%s'%s",
-                  arg, "");
+      return opt_error(a, "--images: full, large, medium, small or none, "
+                          "not '%s'", arg);
     po->images = (pc_image_size)k;
     return EX_OK;
   }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void usage_extract(FILE *f) {
   fprintf(f,
@@ -22,10 +23,18 @@ static void usage_extract(FILE *f) {
           "      --timeout S       fetch timeout in seconds (default 15); a\n"
           "                        FIFO, pipe or device is read within it too\n"
           "      --data-dir DIR    language data to use instead of the built-in\n"
-          "      --attribution     add quotes, entities and claims (json)\n"
+          "      --attribution     add quotes, entities and claims (json only)\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
+          "      --user-agent TEXT the User-Agent of URL fetches\n"
+          "      --header 'N: V'   an extra header of URL fetches (repeatable)\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
-          "  -h, --help            this help\n");
+          "      --quiet           errors only; --verbose: notes on each input\n"
+          "  -h, --help            this help\n"
+          "\n"
+          "Several INPUTs: json a line each; text and markdown with a line\n"
+          "'---' between articles; html takes one INPUT.  What is not HTML\n"
+          "or text (a binary, a PDF, an image) or holds no article is\n"
+          "refused (exit 3).\n");
 }
 
 static void usage_quotes(FILE *f) {
@@ -43,78 +52,111 @@ static void usage_quotes(FILE *f) {
           "      --cut             drop the editor's optional passages first\n"
           "      --delete IDS      drop blocks by id first\n"
           "      --url URL, --content-type T, --max-input N, --timeout S,\n"
-          "      --data-dir DIR    as for extract\n"
+          "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
+          "                        as for extract\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
+          "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n");
 }
 
-static int cmd_run(int argc, char **argv, bool quotes) {
+/* --format's value (any case) into a->format; EX_OK or the usage error. */
+static int parse_format(const char *cmd, const char *v, bool quotes,
+                        struct extract_args *a) {
+  if (strcasecmp(v, "text") == 0)
+    a->format = quotes ? PC_FORMAT_QUOTES_TEXT : PC_FORMAT_TEXT;
+  else if (!quotes &&
+           (strcasecmp(v, "markdown") == 0 || strcasecmp(v, "md") == 0))
+    a->format = PC_FORMAT_MARKDOWN;
+  else if (strcasecmp(v, "html") == 0)
+    a->format = quotes ? PC_FORMAT_QUOTES_HTML : PC_FORMAT_HTML;
+  else if (strcasecmp(v, "json") == 0)
+    a->format = quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_JSON;
+  else
+    return usage_error(cmd,
+                       quotes ? "--format: json, text or html, not '%s'"
+                              : "--format: text, markdown, html or json, "
+                                "not '%s'",
+                       v);
+  return EX_OK;
+}
+
+/* The options of extract and quotes; EX_OK, -1 after --help, or the
+ * usage error (reported). */
+static int parse_args(int argc, char **argv, bool quotes,
+                      struct extract_args *a, const char **output) {
   static const struct option lo[] = {
       {"format", required_argument, NULL, 'f'},
-      {"cut", no_argument, NULL, 'c'},
-      {"delete", required_argument, NULL, 'd'},
-      {"url", required_argument, NULL, 'u'},
-      {"content-type", required_argument, NULL, 't'},
-      {"max-input", required_argument, NULL, 'm'},
-      {"timeout", required_argument, NULL, 'T'},
-      {"data-dir", required_argument, NULL, 'D'},
+      INPUT_OPTIONS,
       {"output", required_argument, NULL, 'o'},
       {"attribution", no_argument, NULL, 'A'},
-      {"date", required_argument, NULL, 'Y'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  struct extract_args a = {quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_TEXT,
-                           0, NULL, NULL, NULL, 32u * 1024u * 1024u, 0, NULL,
-                           quotes, NULL};
-  void (*usage)(FILE *) = quotes ? usage_quotes : usage_extract;
-  const char *output = NULL;
+  static const char shortopts[] = "f:o:h";
+  const char *cmd = a->cmd;
+  bool attribution = false;
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "f:o:h", lo, NULL)) != -1) {
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
+    int r = EX_OK;
     switch (c) {
-    case 'f':
-      if (strcmp(optarg, "text") == 0)
-        a.format = quotes ? PC_FORMAT_QUOTES_TEXT : PC_FORMAT_TEXT;
-      else if (!quotes && (strcmp(optarg, "markdown") == 0 ||
-                           strcmp(optarg, "md") == 0))
-        a.format = PC_FORMAT_MARKDOWN;
-      else if (strcmp(optarg, "html") == 0)
-        a.format = quotes ? PC_FORMAT_QUOTES_HTML : PC_FORMAT_HTML;
-      else if (strcmp(optarg, "json") == 0)
-        a.format = quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_JSON;
-      else
-        return fail(EX_USAGE, "unknown format '%s' (text, markdown, html, json)%s",
-                    optarg, "");
-      break;
-    case 'o': output = optarg; break;
-    case 'A': a.attribution = 1; break;
-    case 'h': usage(stdout); return EX_OK;
-    default: {
-      int r = input_opt(c, optarg, &a);
-      if (r < 0) {
-        usage(stderr);
-        return EX_USAGE;
-      }
-      if (r != EX_OK)
-        return r;
+    case 'f': r = parse_format(cmd, optarg, quotes, a); break;
+    case 'o': *output = optarg; break;
+    case 'A': attribution = true; break;
+    case 'h': (quotes ? usage_quotes : usage_extract)(stdout); return -1;
+    case '?':
+    case ':': return bad_option(cmd, shortopts, lo, argv);
+    default: r = input_opt(c, optarg, a);
     }
-    }
+    if (r != EX_OK)
+      return r;
   }
-  if (optind >= argc) {
-    usage(stderr);
-    return EX_USAGE;
-  }
+  if (optind >= argc)
+    return usage_error(cmd, "no INPUT given (a file, a URL or -)%s", "");
+  bool json = a->format == PC_FORMAT_JSON;
+  if (attribution && quotes)
+    return usage_error(cmd, "--attribution has no effect with quotes, which "
+                            "always attributes%s", "");
+  if (attribution && !json)
+    return usage_error(cmd, "--attribution has no effect with --format %s "
+                            "(only with json)",
+                       a->format == PC_FORMAT_HTML       ? "html"
+                       : a->format == PC_FORMAT_MARKDOWN ? "markdown"
+                                                         : "text");
+  if (a->date && !quotes && !attribution)
+    return usage_error(cmd, "--date has no effect without --attribution "
+                            "(and --format json)%s", "");
+  bool html = a->format == PC_FORMAT_HTML || a->format == PC_FORMAT_QUOTES_HTML;
+  if (html && argc - optind > 1)
+    return usage_error(cmd, "--format html makes one document of one INPUT, "
+                            "not %s (use json, or pdf for several)",
+                       argc - optind == 2 ? "2" : "several");
+  a->attribution = quotes || attribution;
+  return EX_OK;
+}
+
+static int cmd_run(int argc, char **argv, bool quotes) {
+  const char *cmd = quotes ? "quotes" : "extract";
+  struct extract_args a = {
+      .format = quotes ? PC_FORMAT_QUOTES_JSON : PC_FORMAT_TEXT,
+      .max_input = 32u * 1024u * 1024u, .attribution = quotes, .cmd = cmd};
+  const char *output = NULL;
+  int prc = parse_args(argc, argv, quotes, &a, &output);
+  if (prc != EX_OK)
+    return prc < 0 ? EX_OK : prc;
   pc_error err = {""};
   pc_ctx *ctx = NULL;
   pc_status st = pc_ctx_new(a.data_dir, &ctx, &err);
   if (st != PC_OK)
     return fail(exit_code(st), "%s%s", err.msg, "");
   FILE *out = stdout;
-  if (output && !(out = fopen(output, "wb"))) {
+  if (output && strcmp(output, "-") != 0 && !(out = fopen(output, "wb"))) {
     pc_ctx_free(ctx);
     return fail(EX_INPUT, "%s: %s", output, strerror(errno));
   }
+  bool json = a.format == PC_FORMAT_JSON || a.format == PC_FORMAT_QUOTES_JSON;
   int rc = EX_OK;
+  size_t written = 0;
   for (int i = optind; i < argc; i++) {
     pc_doc *doc = NULL;
     err.msg[0] = '\0';
@@ -122,20 +164,19 @@ static int cmd_run(int argc, char **argv, bool quotes) {
     char *r = NULL;
     size_t rl = 0;
     if (st == PC_OK && pc_doc_truncated(doc))
-      fprintf(stderr, "%s: %s: warning: body cut short by a size limit\n",
-              PROG, argv[i]);
+      cli_warning(argv[i], "body cut short by a size limit");
     if (st == PC_OK)
       st = pc_render(doc, a.format, &r, &rl, &err);
     if (st == PC_OK) {
-      bool json = a.format == PC_FORMAT_JSON || a.format == PC_FORMAT_QUOTES_JSON;
-      if (i > optind && !json)
-        fputs("\n", out);
+      /* several articles as text: a rule between them (a thematic break
+       * in Markdown), so that they are told apart */
+      if (written++ && !json)
+        fputs("\n---\n\n", out);
       fwrite(r, 1, rl, out);
-      if (json)
+      if (json || (rl && r[rl - 1] != '\n'))
         fputc('\n', out);
     } else {
-      fprintf(stderr, "%s: %s: %s\n", PROG, argv[i],
-              err.msg[0] ? err.msg : pc_strerror(st));
+      report(argv[i], err.msg[0] ? err.msg : pc_strerror(st));
       if (rc == EX_OK)
         rc = exit_code(st);
     }
@@ -146,8 +187,11 @@ static int cmd_run(int argc, char **argv, bool quotes) {
     fprintf(stderr, "%s: write error\n", PROG);
     rc = EX_INPUT;
   }
-  if (out != stdout)
+  if (out != stdout) {
     fclose(out);
+    if (written)
+      cli_note(output, "written%s", "");
+  }
   pc_ctx_free(ctx);
   return rc;
 }

@@ -222,8 +222,9 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  m->a = (struct extract_args){PC_FORMAT_HTML, 0, NULL, NULL, NULL,
-                               32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  m->a = (struct extract_args){.format = PC_FORMAT_HTML,
+                               .max_input = 32u * 1024u * 1024u,
+                               .cmd = "mail"};
   pc_mail_opts_init(&m->mo);
   pc_smtp_opts_init(&m->so);
   m->fetch = -1, m->flush = 0, m->dry = 0;
@@ -341,10 +342,10 @@ static int mail_send(struct mail_args *m, int argc, char **argv,
     st = pc_mail_compose(doc, &m->mo, &msg, &len, &err);
   }
   int rc;
-  if (st != PC_OK)
-    rc = fail(exit_code(st), "%s: %s", input,
-              err.msg[0] ? err.msg : pc_strerror(st));
-  else if (m->dry)
+  if (st != PC_OK) {
+    report(input, err.msg[0] ? err.msg : pc_strerror(st)); /* a URL once */
+    rc = exit_code(st);
+  } else if (m->dry)
     rc = write_message(m->output, msg, len);
   else if (!box)
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");

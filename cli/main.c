@@ -31,23 +31,86 @@ static void usage_main(FILE *f) {
           "HTML and plain text are told apart by their content.\n"
           "\n"
           "Options:\n"
-          "  -h, --help     this help; 'presscut COMMAND --help' for a command\n"
+          "  -h, --help     this help; 'presscut help COMMAND' or\n"
+          "                 'presscut COMMAND --help' for a command\n"
           "  -V, --version  print the version\n"
+          "\n"
+          "Every command also takes:\n"
+          "      --quiet    errors only: no warnings, notes or summaries\n"
+          "      --verbose  notes on what is done (inputs read, fetches,\n"
+          "                 files written) besides errors and warnings\n"
           "\n"
           "Exit status: 0 ok, 2 usage error, 3 input error, 4 network error,\n"
           "5 internal error.  See docs/presscut.1.md.\n");
 }
 
-/* The commands, in the order of usage_main. */
+/* The commands, in the order of usage_main.  own_quiet: the command
+ * reads --quiet itself (it is left in its arguments). */
 static const struct command {
   const char *name;
   int (*run)(int argc, char **argv);
+  bool own_quiet;
 } commands[] = {
-    {"extract", cmd_extract}, {"quotes", cmd_quotes}, {"html", cmd_html},
-    {"pdf", cmd_pdf},         {"mail", cmd_mail},     {"serve", cmd_serve},
-    {"batch", cmd_batch},     {"index", cmd_index},   {"search", cmd_search},
-    {"claims", cmd_claims},   {"speakers", cmd_speakers},
+    {"extract", cmd_extract, false}, {"quotes", cmd_quotes, false},
+    {"html", cmd_html, false},       {"pdf", cmd_pdf, false},
+    {"mail", cmd_mail, false},       {"serve", cmd_serve, false},
+    {"batch", cmd_batch, true},      {"index", cmd_index, false},
+    {"search", cmd_search, false},   {"claims", cmd_claims, false},
+    {"speakers", cmd_speakers, false},
 };
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+static const struct command *find(const char *name) {
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(name, commands[i].name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static int unknown(const char *name) {
+  const char *best = NULL;
+  size_t bd = 3; /* at most two edits away, or a prefix */
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    size_t d = edit_distance(name, commands[i].name);
+    if (strlen(name) >= 2 &&
+        strncmp(name, commands[i].name, strlen(name)) == 0)
+      d = 1;
+    if (d < bd)
+      bd = d, best = commands[i].name;
+  }
+  if (best)
+    fprintf(stderr, "%s: unknown command '%s' (did you mean '%s'? see '%s "
+                    "--help')\n", PROG, name, best, PROG);
+  else
+    fprintf(stderr, "%s: unknown command '%s' (see '%s --help')\n", PROG,
+            name, PROG);
+  return EX_USAGE;
+}
+
+/* --quiet and --verbose, anywhere before "--", set the run's verbosity
+ * and are taken out of argv (but --quiet of a command reading it itself);
+ * returns the new argc, or -1 when both are given. */
+static int take_verbosity(int argc, char **argv, bool keep_quiet) {
+  int v = 0, n = 1;
+  bool q = false, vb = false, end = false;
+  for (int i = 1; i < argc; i++) {
+    if (!end && strcmp(argv[i], "--") == 0)
+      end = true;
+    bool isq = !end && strcmp(argv[i], "--quiet") == 0;
+    bool isv = !end && strcmp(argv[i], "--verbose") == 0;
+    q = q || isq;
+    vb = vb || isv;
+    if (isv || (isq && !keep_quiet))
+      continue;
+    argv[n++] = argv[i];
+  }
+  argv[n] = NULL;
+  if (q && vb)
+    return -1;
+  v = q ? -1 : vb ? 1 : 0;
+  cli_set_verbosity(v);
+  return n;
+}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -55,6 +118,13 @@ int main(int argc, char **argv) {
     return EX_USAGE;
   }
   const char *cmd = argv[1];
+  if (strcmp(cmd, "help") == 0 && argc > 2) {
+    const struct command *c = find(argv[2]);
+    if (!c)
+      return unknown(argv[2]);
+    char *help[] = {argv[2], "--help", NULL};
+    return c->run(2, help);
+  }
   if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
       strcmp(cmd, "help") == 0) {
     usage_main(stdout);
@@ -64,10 +134,18 @@ int main(int argc, char **argv) {
     printf("presscut %s\n", pc_version());
     return EX_OK;
   }
-  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-    if (strcmp(cmd, commands[i].name) == 0)
-      return commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "%s: unknown command '%s' (see presscut --help)\n", PROG,
-          cmd);
-  return EX_USAGE;
+  const struct command *c = find(cmd);
+  if (!c) {
+    if (cmd[0] == '-')
+      fprintf(stderr, "%s: unknown option '%s' before the command (see '%s "
+                      "--help')\n", PROG, cmd, PROG);
+    return cmd[0] == '-' ? EX_USAGE : unknown(cmd);
+  }
+  int n = take_verbosity(argc - 1, argv + 1, c->own_quiet);
+  if (n < 0) {
+    fprintf(stderr, "%s: %s: --quiet or --verbose, not both (see '%s %s "
+                    "--help')\n", PROG, cmd, PROG, cmd);
+    return EX_USAGE;
+  }
+  return c->run(n, argv + 1);
 }

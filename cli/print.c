@@ -33,8 +33,11 @@ static void usage_print(FILE *f, bool pdf) {
           "      --cut             drop the editor's optional passages\n"
           "      --delete IDS      drop blocks by id (from extract --format json)\n"
           "      --url URL, --content-type T, --max-input N, --timeout S,\n"
-          "      --data-dir DIR, --date YYYY-MM-DD   as for extract and quotes\n"
+          "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
+          "                        as for extract\n"
+          "      --date YYYY-MM-DD with --who-said-what, as for quotes\n"
           "  -o, --output FILE     %s\n"
+          "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n",
           pdf ? "pdf" : "html", pdf ? "..." : "", pdf ? "pdf" : "html",
           pdf ? "Typesets the articles as one PDF with cairo and pango: with\n"
@@ -55,15 +58,18 @@ static int cmd_print(int argc, char **argv, bool pdf) {
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  struct extract_args a = {PC_FORMAT_HTML, 0, NULL, NULL, NULL,
-                           32u * 1024u * 1024u, 0, NULL, 0, NULL};
+  const char *cmd = pdf ? "pdf" : "html";
+  struct extract_args a = {.format = PC_FORMAT_HTML,
+                           .max_input = 32u * 1024u * 1024u, .cmd = cmd};
   pc_print_opts po;
   pc_print_opts_init(&po);
   int fetch = -1; /* -1: for URL inputs only */
   const char *output = NULL;
+  static const char shortopts[] = "o:h";
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
     int rc = shared_opt(c, optarg, &po, &fetch, &a);
     if (rc > 0)
       return rc;
@@ -72,23 +78,29 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     switch (c) {
     case O_EMBED:
       if (pdf)
-        return fail(EX_USAGE, "--embed-images is an option of html%s%s", "", "");
+        return usage_error(cmd, "--embed-images is an option of html (a PDF "
+                                "always holds its images)%s", "");
       po.embed_images = 1;
       break;
     case 'o': output = optarg; break;
     case 'h': usage_print(stdout, pdf); return EX_OK;
-    default: usage_print(stderr, pdf); return EX_USAGE;
+    default: return bad_option(cmd, shortopts, lo, argv);
     }
   }
   int ninputs = argc - optind;
-  if (ninputs < 1 || (!pdf && ninputs > 1)) {
-    usage_print(stderr, pdf);
-    return EX_USAGE;
-  }
+  if (ninputs < 1)
+    return usage_error(cmd, "no INPUT given (a file, a URL or -)%s", "");
+  if (!pdf && ninputs > 1)
+    return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
+                       ninputs == 2 ? "2" : "several");
+  if (a.date && !po.who_said_what)
+    return usage_error(cmd, "--date has no effect without --who-said-what%s",
+                       "");
   if (pdf && !output && isatty(STDOUT_FILENO))
-    return fail(EX_USAGE, "pdf: name the output with -o FILE.pdf%s%s", "", "");
+    return usage_error(cmd, "name the output with -o FILE.pdf (or pipe it)%s",
+                       "");
   if (ninputs > 256)
-    return fail(EX_USAGE, "pdf: at most 256 inputs in one PDF%s%s", "", "");
+    return usage_error(cmd, "at most 256 inputs in one PDF%s", "");
   pc_error err = {""};
   pc_ctx *ctx = NULL;
   pc_status st = pc_ctx_new(a.data_dir, &ctx, &err);
@@ -104,14 +116,12 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     st = load_doc(ctx, &a, argv[i], &docs[ndocs], &err);
     if (st != PC_OK) {
       /* one bad input among several is left out; alone, it fails */
-      fprintf(stderr, "%s: %s: %s\n", PROG, argv[i],
-              err.msg[0] ? err.msg : pc_strerror(st));
+      report(argv[i], err.msg[0] ? err.msg : pc_strerror(st));
       rc = exit_code(st);
       continue;
     }
     if (pc_doc_truncated(docs[ndocs]))
-      fprintf(stderr, "%s: %s: warning: body cut short by a size limit\n",
-              PROG, argv[i]);
+      cli_warning(argv[i], "body cut short by a size limit");
     any_url = any_url || pc_is_url(argv[i]);
     dirs[ndocs] = pc_is_url(argv[i]) || strcmp(argv[i], "-") == 0
                       ? NULL : dir_of(argv[i]);
@@ -168,6 +178,8 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     if (tmp) {
       if (rc == EX_OK && rename(tmp, output) != 0)
         rc = fail(EX_INPUT, "%s: %s", output, strerror(errno));
+      else if (rc == EX_OK)
+        cli_note(output, "written (%s)", pdf ? "PDF" : "HTML");
       if (rc != EX_OK)
         remove(tmp);
     }

@@ -294,6 +294,11 @@ typedef struct pc_fetch_opts {
                          target's own addresses (resolved here, every one
                          public) are checked before the request and before
                          each redirect, which is then followed here */
+  /* Extra request headers, each "Name: value", the list ended by NULL;
+   * borrowed; NULL = none.  A header with CR or LF, or without a name,
+   * is PC_ERR_USAGE; one named like a header libcurl sets (User-Agent,
+   * Accept) replaces it.  (Added after 0.1.0, at the end.) */
+  const char *const *headers;
 } pc_fetch_opts;
 
 PC_API void pc_fetch_opts_init(pc_fetch_opts *opts);
@@ -336,7 +341,10 @@ typedef struct pc_load_opts {
 PC_API void pc_load_opts_init(pc_load_opts *opts);
 
 /* Extracts len bytes of data (borrowed for the call), then applies cut,
- * delete_ids and attribution.  On success *out is the caller's
+ * delete_ids and attribution.  Bytes that are not HTML or text (by
+ * extract.content_type when it names an image, a PDF, an archive...,
+ * else by magic numbers and control bytes; a byte order mark or a legacy
+ * charset is text) are PC_ERR_INPUT "not HTML or text (...)".  On success *out is the caller's
  * (pc_doc_free); on failure it is NULL. */
 PC_API pc_status pc_load(const pc_ctx *ctx, const char *data, size_t len,
                          const pc_load_opts *opts, pc_doc **out,

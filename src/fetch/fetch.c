@@ -231,6 +231,38 @@ static size_t on_data(char *p, size_t size, size_t n, void *ud) {
   return k;
 }
 
+/* The extra request headers as libcurl's list: PC_ERR_USAGE when one is
+ * not "Name: value" on one line. */
+static pc_status header_list(const char *const *h, struct curl_slist **list,
+                             pc_error *err) {
+  *list = NULL;
+  pc_status st = PC_OK;
+  for (; h && *h; h++) {
+    const char *colon = strchr(*h, ':');
+    size_t name = colon ? (size_t)(colon - *h) : 0;
+    bool ok = name > 0 && !strpbrk(*h, "\r\n");
+    for (size_t i = 0; ok && i < name; i++)
+      ok = (*h)[i] > ' ' && (*h)[i] < 127;
+    if (!ok) {
+      st = pc_error_set(err, PC_ERR_USAGE,
+                        "not a header 'Name: value' on one line: '%.100s'",
+                        *h);
+      break;
+    }
+    struct curl_slist *l = curl_slist_append(*list, *h);
+    if (!l) {
+      st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+      break;
+    }
+    *list = l;
+  }
+  if (st != PC_OK) {
+    curl_slist_free_all(*list);
+    *list = NULL;
+  }
+  return st;
+}
+
 void pc_fetch_result_free(pc_fetch_result *res) {
   if (!res)
     return;
@@ -256,9 +288,15 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   if (!pc_ascii_istarts(url, "http://") && !pc_ascii_istarts(url, "https://"))
     return pc_error_set(err, PC_ERR_USAGE, "only http and https URLs: %.200s",
                         url);
+  struct curl_slist *hdrs = NULL;
+  pc_status hst = header_list(opts->headers, &hdrs, err);
+  if (hst != PC_OK)
+    return hst;
   CURL *c = curl_easy_init();
-  if (!c)
+  if (!c) {
+    curl_slist_free_all(hdrs);
     return pc_error_set(err, PC_ERR_INTERNAL, "libcurl failed to start");
+  }
   struct sink s;
   size_t max = opts->max_bytes ? opts->max_bytes : PC_MAX_FETCH_DEFAULT;
   pc_buf_init(&s.b, max);
@@ -286,6 +324,8 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* all it supports */
   curl_easy_setopt(c, CURLOPT_USERAGENT, opts->user_agent ? opts->user_agent : ua);
+  if (hdrs)
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
@@ -350,6 +390,7 @@ pc_status pc_fetch(const char *url, const pc_fetch_opts *opts,
   }
   pc_buf_cleanup(&s.b);
   curl_easy_cleanup(c);
+  curl_slist_free_all(hdrs);
   *out = r;
   return st;
 }

@@ -18,4 +18,11 @@ pc_status pc_charset_to_utf8(const char *data, size_t len,
 /* Guesses HTML vs text. */
 pc_input_kind pc_sniff(const char *data, size_t len);
 
+/* Why these bytes (with their Content-Type, or NULL) cannot be a page or
+ * a text: "a PDF", "an image (PNG)", "binary data", ...; NULL when they
+ * may be one.  A byte order mark is text; a legacy charset is text; a
+ * few stray control bytes are a damaged text, not a binary. */
+const char *pc_input_refusal(const char *data, size_t len,
+                             const char *content_type);
+
 #endif

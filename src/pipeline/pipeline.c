@@ -2,6 +2,7 @@
  * cut, delete, attribute.  The command line, the server and batch all
  * call it, so the order and the error mapping are written once. */
 #include "internal.h"
+#include "input/input.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,11 @@ pc_status pc_load(const pc_ctx *ctx, const char *data, size_t len,
   if (!o || !out)
     return pc_error_set(err, PC_ERR_USAGE, "pc_load: NULL argument");
   *out = NULL;
+  /* a binary, a PDF or an image would come out as pages of mojibake */
+  const char *why = pc_input_refusal(data ? data : "", data ? len : 0,
+                                     o->extract.content_type);
+  if (why)
+    return pc_error_set(err, PC_ERR_INPUT, "not HTML or text (%s)", why);
   pc_status st = pc_extract(ctx, data, len, &o->extract, out, err);
   return st == PC_OK ? after_extract(ctx, o, out, err) : st;
 }
