@@ -556,6 +556,16 @@ PC_API pc_status pc_smtp_send(const char *msg, size_t len,
 PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
                                char **name, pc_error *err);
 
+/* As pc_outbox_put, and the message keeps the policy it was queued under
+ * (policy may be NULL: none): its TLS mode and its AUTH user, never the
+ * password.  A flush sends it with the stricter TLS mode of the stored one
+ * and the flush's (a message queued under PC_TLS_REQUIRED is never sent in
+ * clear), and logs in as the stored user with the flush's password (no
+ * password, or another user: the message stays queued, an error). */
+PC_API pc_status pc_outbox_queue(const char *dir, const char *msg, size_t len,
+                                 const pc_smtp_opts *policy, char **name,
+                                 pc_error *err);
+
 /* Sends one stored message (by name) or, with name NULL, every message
  * waiting in dir; each is claimed first, so two flushes never send the same
  * message, and removed after the server accepted it.  At least once: a
