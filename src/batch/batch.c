@@ -213,7 +213,7 @@ static bool line_place(const char *line, uint64_t *key, uint64_t *id) {
   if (ok)
     *key = place_key(file, fl, (unsigned long long)json_object_get_uint64(off));
   json_object_put(j);
-  const char *hex = end + 10; /* after },"id":" */
+  const char *hex = end + 8; /* after },"id":" */
   *id = strspn(hex, "0123456789abcdef") >= 16 ? key_of(hex) : 0;
   return ok;
 }
@@ -689,6 +689,19 @@ static uint64_t unit_place(const struct unit *u) {
   return k;
 }
 
+/* Claims u's id: false when it is claimed already (a duplicate).  Out of
+ * memory for the set: claimed, and the document fails. */
+static bool claim_id(struct run *r, struct unit *u) {
+  bool fresh = true;
+  pthread_mutex_lock(&r->ids_m);
+  if (ks_has(&r->ids, u->key))
+    fresh = false;
+  else if (!ks_add(&r->ids, u->key) && !u->error)
+    u->error = strdup("out of memory");
+  pthread_mutex_unlock(&r->ids_m);
+  return fresh;
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -706,14 +719,9 @@ static void work_one(struct run *r, struct unit *u) {
     u->skip = true, u->why = SKIP_DONE;
   else if (r->o->shard_n && key % r->o->shard_n != r->o->shard_i)
     u->skip = true, u->why = SKIP_SHARD;
-  if (!u->skip) {
-    pthread_mutex_lock(&r->ids_m);
-    if (ks_has(&r->ids, key))
-      u->skip = true, u->why = SKIP_DUPLICATE;
-    else if (!ks_add(&r->ids, key))
-      u->error = u->error ? u->error : strdup("out of memory");
-    pthread_mutex_unlock(&r->ids_m);
-  }
+  u->key = key;
+  if (!u->skip && !r->o->ordered && !claim_id(r, u))
+    u->skip = true, u->why = SKIP_DUPLICATE;
   if (u->skip) {
     free(id);
     return;
@@ -814,6 +822,10 @@ static bool write_line(int fd, const char *s) {
 static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
                      bool *failed, int *why) {
   int fd = u->failed ? efd : ofd;
+  /* --ordered: the id is claimed here, in input order, so the copy kept
+   * of a duplicate is always the first */
+  if (r->o->ordered && !u->skip && u->key && !claim_id(r, u))
+    u->skip = true, u->why = SKIP_DUPLICATE;
   if (*failed && !u->skip) {
     drop_unit(r, u);
     return;

@@ -25,6 +25,7 @@ struct unit {
   /* results */
   char *line;          /* the output line (with "\n") */
   bool failed;         /* line goes to the errors file */
+  uint64_t key;        /* the id's first 64 bits (0: no id yet) */
   bool skip;           /* nothing to write: see why */
   enum skip_why {
     SKIP_RECORD = 0,   /* not a document (a WARC request, non-HTML) */

@@ -257,6 +257,16 @@ def main():
     check("duplicates counted apart from skipped records, and the summary adds up",
           c and c["duplicates"] == 10 + len(wl) and c["skipped"] > 0 and
           c["read"] == sum(v for k, v in c.items() if k != "read"), r.stderr[-300:])
+    o1, o2 = os.path.join(tmp, "mixed-o1.jsonl"), os.path.join(tmp, "mixed-o2.jsonl")
+    subprocess.run([PRESSCUT, "batch", "--quiet", mixed, "-o", o1, "--ordered", "--jobs", "1"], timeout=300)
+    subprocess.run([PRESSCUT, "batch", "--quiet", mixed, "-o", o2, "--ordered", "--jobs", "2"], timeout=300)
+    first = {}
+    for d in lines(o1):
+        first.setdefault(d["id"], d["source"])
+    check("--ordered: the copy kept is the first in input order, whatever --jobs (the same bytes)",
+          open(o1, "rb").read() == open(o2, "rb").read() and len(first) == len(ml) and
+          all(os.path.dirname(v["file"]) == mixed or "again" not in v["file"] or
+              os.path.basename(v["file"]) not in pages[:15] for v in first.values()))
     r = subprocess.run([PRESSCUT, "batch", mixed, "-o", mo, "--resume"], capture_output=True, timeout=300)
     c = summary_counts(r.stderr)
     check("--resume of the finished run: written 0, the written records already done, the same duplicates",
