@@ -701,8 +701,8 @@ PC_API void pc_batch_opts_init(pc_batch_opts *opts);
  * "source" ({"file", "offset"}) and "id" (SHA-256 of URL and payload);
  * one line per id: a document whose id is already written is counted in
  * duplicates.  Memory is bounded: inputs are streamed, at most a few
- * documents per worker are in flight (and 16 bytes per id).  *stats (may
- * be NULL) gets the counts (see pc_batch_stats), and a document is
+ * documents per worker are in flight (and 16 to 32 bytes per id).
+ * *stats (may be NULL) gets the counts (see pc_batch_stats), and a document is
  * written once its whole line is.  An input named in opts->inputs that
  * does not exist or cannot be opened is PC_ERR_INPUT before anything is
  * read or written. */

@@ -11,9 +11,10 @@
  *
  * WARC archives are read by warc.c.
  *
- * One line per id: a worker claims a document's id in a set (16 bytes a
- * document) before extracting it; a document whose id is claimed already
- * is a duplicate, counted and not written.  --shard keeps the documents
+ * One line per id: a worker (the writer with --ordered) claims a
+ * document's id in a set (16 to 32 bytes a document) before extracting
+ * (writing) it; a document whose id is claimed already is a duplicate,
+ * counted and not written.  --shard keeps the documents
  * whose id (its first 64 bits) modulo N is I, so the same content is in
  * one shard and the shards add up to the whole run.
  *
