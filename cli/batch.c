@@ -4,95 +4,95 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static void usage_batch(FILE *f) {
   fprintf(f,
-          "Usage: presscut batch INPUT... --out FILE.jsonl [--jobs N] [--attribution]\n"
+          "Usage: presscut batch INPUT... -o FILE.jsonl [--jobs N] [--attribution]\n"
           "                      [--resume] [--errors FILE.jsonl] [--shard I/N] [--ordered]\n"
           "\n"
           "Extracts every document of the inputs into one JSON Lines file: a\n"
           "line per document with extract's fields, \"source\" (file and\n"
-          "record offset) and \"id\" (SHA-256 of URL and payload).  Every\n"
-          "record gets its line, the same content twice too (same id).\n"
+          "record offset) and \"id\" (SHA-256 of URL and payload).  One line\n"
+          "per id: a document whose id is written already is a duplicate.\n"
           "INPUT: a directory (recursive), an HTML or text file, a WARC or\n"
           "gzipped WARC (response records with HTML), JSON Lines of\n"
           "{\"url\",\"html\"}, or - (standard input, any of these).\n"
           "\n"
           "Options:\n"
-          "  -o, --out FILE        the JSON Lines output (required)\n"
+          "  -o, --output FILE     the JSON Lines output (required; - for\n"
+          "                        standard output; also --out)\n"
           "      --errors FILE     a line per failed document (source, error)\n"
           "  -j, --jobs N          worker threads (default: the cores)\n"
           "      --attribution     add quotes, entities and claims\n"
           "      --date YYYY-MM-DD anchors dates without a year (attribution)\n"
           "      --resume          continue an interrupted run: the records\n"
-          "                        (source file and offset) that --out (and\n"
+          "                        (source file and offset) that --output (and\n"
           "                        --errors) hold are not done again; give\n"
           "                        the inputs as the first run did\n"
-          "      --shard I/N       only documents whose number %% N == I\n"
+          "      --shard I/N       only documents whose id %% N == I (the id's\n"
+          "                        first 16 hex digits)\n"
           "      --ordered         write in input order (default: as ready)\n"
           "      --inputs-from F   read input paths from F, one a line (- for\n"
           "                        standard input), after the INPUTs\n"
           "      --max-doc BYTES   a document's size cap (default 32 MiB)\n"
-          "      --progress        the progress line also when not a terminal\n"
+          "      --progress[=S]    progress lines also when not a terminal,\n"
+          "                        one every S seconds (default 2)\n"
           "      --quiet           no progress line and no summary\n"
           "      --data-dir DIR    language data, as for extract\n"
           "  -h, --help            this help\n"
           "\n"
           "A summary goes to standard error at the end: read = written +\n"
-          "errors + skipped + not written (a write failed, as on a full\n"
-          "disk: the run stops, whole lines only stay, --resume completes\n"
-          "it); files reached again through links are not read twice.\n"
+          "errors + skipped (records that are no documents) + duplicates +\n"
+          "already done (--resume) + other shards + not written (a write\n"
+          "failed, as on a full disk: the run stops, whole lines only stay,\n"
+          "--resume completes it); files reached again through links are\n"
+          "not read twice.\n"
           "Exit 0 when the run completed (even with failed documents, which\n"
-          "are in --errors), 2 usage, 3 an input or output cannot be opened\n"
-          "or written, 5 internal error.\n");
+          "are in --errors), 2 usage, 3 an input cannot be found or read (a\n"
+          "line on standard error says why) or an output cannot be opened or\n"
+          "written, 5 internal error.\n");
 }
 
 struct batch_ui {
-  bool tty;
+  bool tty;        /* standard error is a terminal: one line redrawn */
+  bool show;       /* progress lines (a terminal, or --progress) */
   bool quiet;
-  unsigned long long total; /* input bytes when known (no gzip, no stdin) */
+  double every;    /* seconds between progress lines */
+  double last;     /* when the last one was written */
 };
 
-/* The inputs' size in bytes, or 0 when it cannot be known ahead (standard
- * input, gzipped files: their payload is larger than the file). */
-static unsigned long long input_bytes(const char *path, int depth) {
-  struct stat sb;
-  if (strcmp(path, "-") == 0 || depth > 64 || stat(path, &sb) != 0)
-    return 0;
-  if (S_ISREG(sb.st_mode)) {
-    size_t n = strlen(path);
-    if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
-      return 0;
-    return (unsigned long long)sb.st_size + 1; /* +1: known, even if empty */
+/* "1:05:09" or "5:09": seconds left. */
+static void clock_text(char *buf, size_t n, double s) {
+  unsigned long t = s > 0 && s < 1e9 ? (unsigned long)(s + 0.5) : 0;
+  if (t >= 3600)
+    snprintf(buf, n, "%lu:%02lu:%02lu", t / 3600, t / 60 % 60, t % 60);
+  else
+    snprintf(buf, n, "%lu:%02lu", t / 60, t % 60);
+}
+
+/* One progress line: on a terminal redrawn in place (\r), else a line
+ * with its newline every ui->every seconds; the percent and the ETA when
+ * the inputs' size is known (compressed bytes for gzip). */
+static void progress_line(struct batch_ui *ui, const pc_batch_stats *st,
+                          double seconds) {
+  if (!ui->show || seconds - ui->last < ui->every)
+    return;
+  ui->last = seconds;
+  double rate = seconds > 0 ? (double)st->read / seconds : 0;
+  double mbs = seconds > 0 ? (double)st->bytes / seconds / 1048576.0 : 0;
+  char pct[96] = "";
+  if (st->total > 0 && st->taken > 0) {
+    double f = (double)st->taken / (double)st->total;
+    char eta[32];
+    clock_text(eta, sizeof eta, seconds * (1 - (f > 1 ? 1 : f)) / f);
+    snprintf(pct, sizeof pct, ", %.0f%% of %.1f MB, ETA %s",
+             100 * (f > 1 ? 1 : f), (double)st->total / 1048576.0, eta);
   }
-  if (!S_ISDIR(sb.st_mode))
-    return 0;
-  DIR *d = opendir(path);
-  if (!d)
-    return 0;
-  unsigned long long sum = 1;
-  for (struct dirent *e; (e = readdir(d)) != NULL;) {
-    if (e->d_name[0] == '.')
-      continue;
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", path, e->d_name);
-    struct stat ls;
-    if (lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode))
-      continue; /* an estimate: links (maybe a cycle) are not followed */
-    unsigned long long k = input_bytes(full, depth + 1);
-    struct stat s2;
-    if (k == 0 && stat(full, &s2) == 0 && S_ISREG(s2.st_mode) &&
-        strstr(e->d_name, ".gz")) {
-      sum = 0;
-      break;
-    }
-    sum += k;
-  }
-  closedir(d);
-  return sum;
+  fprintf(stderr, "%s%s: %llu docs%s, %.0f docs/s, %.1f MB/s, %llu errors%s",
+          ui->tty ? "\r" : "", PROG, st->read, pct, rate, mbs, st->errors,
+          ui->tty ? "   " : "\n");
+  fflush(stderr);
 }
 
 static void batch_progress(void *closure, const pc_batch_stats *st,
@@ -100,30 +100,28 @@ static void batch_progress(void *closure, const pc_batch_stats *st,
   struct batch_ui *ui = closure;
   if (ui->quiet)
     return;
-  double rate = seconds > 0 ? (double)st->read / seconds : 0;
-  double mbs = seconds > 0 ? (double)st->bytes / seconds / 1048576.0 : 0;
   if (!final) {
-    if (!ui->tty)
-      return;
-    char eta[48] = "";
-    if (ui->total > st->bytes && mbs > 0) {
-      double left = (double)(ui->total - st->bytes) / 1048576.0 / mbs;
-      snprintf(eta, sizeof eta, ", ETA %.0f:%02.0f", left / 60 > 1 ? left / 60 - 0.5 : 0,
-               left - 60.0 * (long)(left / 60));
-    }
-    fprintf(stderr, "\r%s: %llu docs, %.0f docs/s, %.1f MB/s, %llu errors%s   ",
-            PROG, st->read, rate, mbs, st->errors, eta);
+    progress_line(ui, st, seconds);
     return;
   }
-  if (ui->tty)
+  double rate = seconds > 0 ? (double)st->read / seconds : 0;
+  if (ui->tty && ui->show && ui->last > 0)
     fputc('\n', stderr);
   fprintf(stderr,
           "%s: %llu read = %llu written + %llu errors + %llu skipped + "
+          "%llu duplicates + %llu already done + %llu other shards + "
           "%llu not written; %llu files (%llu reached again, not read), "
           "%.1f MB in %.1f s (%.0f docs/s)\n",
-          PROG, st->read, st->written, st->errors, st->skipped, st->unwritten,
+          PROG, st->read, st->written, st->errors, st->skipped,
+          st->duplicates, st->done, st->other_shards, st->unwritten,
           st->files, st->repeats, (double)st->bytes / 1048576.0, seconds,
           rate);
+}
+
+/* An input that cannot be read, met in the walk: its line now. */
+static void batch_warn(void *closure, const char *msg) {
+  (void)closure;
+  fprintf(stderr, "%s: batch: %s\n", PROG, msg);
 }
 
 int cmd_batch(int argc, char **argv) {
@@ -131,6 +129,7 @@ int cmd_batch(int argc, char **argv) {
          O_FROM, O_MAXDOC, O_PROGRESS, O_QUIET, O_DATA };
   static const struct option lo[] = {
       {"out", required_argument, NULL, 'o'},
+      {"output", required_argument, NULL, 'o'},
       {"errors", required_argument, NULL, O_ERRORS},
       {"jobs", required_argument, NULL, 'j'},
       {"attribution", no_argument, NULL, O_ATTR},
@@ -140,7 +139,7 @@ int cmd_batch(int argc, char **argv) {
       {"ordered", no_argument, NULL, O_ORDERED},
       {"inputs-from", required_argument, NULL, O_FROM},
       {"max-doc", required_argument, NULL, O_MAXDOC},
-      {"progress", no_argument, NULL, O_PROGRESS},
+      {"progress", optional_argument, NULL, O_PROGRESS},
       {"quiet", no_argument, NULL, O_QUIET},
       {"data-dir", required_argument, NULL, O_DATA},
       {"help", no_argument, NULL, 'h'},
@@ -148,7 +147,8 @@ int cmd_batch(int argc, char **argv) {
   pc_batch_opts bo;
   pc_batch_opts_init(&bo);
   const char *from = NULL, *data_dir = NULL;
-  struct batch_ui ui = {isatty(STDERR_FILENO) != 0, false, 0};
+  bool tty = isatty(STDERR_FILENO) != 0;
+  struct batch_ui ui = {tty, tty, false, tty ? 0.5 : 2.0, 0};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:j:h", lo, NULL)) != -1) {
@@ -186,7 +186,15 @@ int cmd_batch(int argc, char **argv) {
         return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
                     optarg, "");
       break;
-    case O_PROGRESS: ui.tty = true; break;
+    case O_PROGRESS:
+      ui.show = true;
+      if (optarg) {
+        ui.every = strtod(optarg, &end);
+        if (end == optarg || *end || !(ui.every >= 0.05 && ui.every <= 86400))
+          return fail(EX_USAGE, "--progress=SECONDS: 0.05 to 86400, not '%s'%s",
+                      optarg, "");
+      }
+      break;
     case O_QUIET: ui.quiet = true; break;
     case O_DATA: data_dir = optarg; break;
     case 'h': usage_batch(stdout); return EX_OK;
@@ -239,16 +247,9 @@ int cmd_batch(int argc, char **argv) {
   }
   bo.inputs = (const char *const *)inputs;
   bo.ninputs = n;
-  for (size_t i = 0; i < n && ui.tty && !ui.quiet; i++) {
-    unsigned long long k = input_bytes(inputs[i], 0);
-    if (!k) {
-      ui.total = 0;
-      break;
-    }
-    ui.total += k;
-  }
   bo.progress = batch_progress;
   bo.progress_closure = &ui;
+  bo.warn = batch_warn;
   pc_error err = {""};
   pc_ctx *ctx = NULL;
   pc_status st = pc_ctx_new(data_dir, &ctx, &err);
@@ -261,5 +262,11 @@ int cmd_batch(int argc, char **argv) {
   free(inputs);
   if (st != PC_OK)
     return fail(exit_code(st), "batch: %s%s", err.msg, "");
+  if (stats.unreadable) { /* each said why as it was met */
+    char k[32];
+    snprintf(k, sizeof k, "%llu", stats.unreadable);
+    return fail(EX_INPUT, "batch: %s input%s could not be read", k,
+                stats.unreadable == 1 ? "" : "s");
+  }
   return EX_OK;
 }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,7 +34,8 @@ static void usage_mail(FILE *f) {
           "      --from ADDR         the sender\n"
           "      --smtp URL          smtp://HOST:PORT or smtps://HOST:PORT\n"
           "      --user NAME         log in (AUTH) as NAME; the password comes\n"
-          "                          from --password-file or $PRESSCUT_SMTP_PASSWORD\n"
+          "                          from --password-file or $PRESSCUT_SMTP_PASSWORD;\n"
+          "                          a server offering no AUTH is an error\n"
           "      --password-file F   the password, first line of F\n"
           "      --subject TEXT      default: the article's title\n"
           "      --message TEXT      the sender's words above the article\n"
@@ -45,7 +47,9 @@ static void usage_mail(FILE *f) {
           "      --retries N         attempts after a transient failure (default 3)\n"
           "      --retry-wait MS     first wait between attempts, doubled (1000)\n"
           "      --outbox DIR        default $XDG_DATA_HOME/presscut/outbox\n"
-          "      --flush-outbox      send every message waiting in the outbox\n"
+          "      --flush-outbox      send every message waiting in the outbox,\n"
+          "                          each under the TLS mode and AUTH user it\n"
+          "                          was queued with (the password: as above)\n"
           "      --dry-run           compose only: write it with -o, send nothing\n"
           "  -o, --output FILE       with --dry-run: the message (.eml)\n"
           "\n"
@@ -275,13 +279,39 @@ static int write_message(const char *output, const char *msg, size_t len) {
   return rc;
 }
 
-/* The message into the outbox box, then sent from there; when it is not
- * sent, it waits there (reported). */
-static int deliver(const char *box, const char *msg, size_t len,
-                   const pc_smtp_opts *so, pc_error *err) {
+/* The value of the message's header h (in its header part), up to the end
+ * of its line, into buf; "" when it has none. */
+static void header_value(const char *msg, size_t len, const char *h,
+                         char *buf, size_t n) {
+  size_t hl = strlen(h);
+  buf[0] = '\0';
+  for (const char *p = msg; p && p < msg + len;) {
+    const char *nl = memchr(p, '\n', (size_t)(msg + len - p));
+    size_t ll = nl ? (size_t)(nl - p) : (size_t)(msg + len - p);
+    if (ll == 0 || (ll == 1 && p[0] == '\r'))
+      return; /* the end of the headers */
+    if (ll > hl && p[hl] == ':' && strncasecmp(p, h, hl) == 0) {
+      const char *v = p + hl + 1;
+      while (v < p + ll && *v == ' ')
+        v++;
+      size_t vl = (size_t)(p + ll - v);
+      while (vl && (v[vl - 1] == '\r' || v[vl - 1] == ' '))
+        vl--;
+      snprintf(buf, n, "%.*s", (int)vl, v);
+      return;
+    }
+    p = nl ? nl + 1 : NULL;
+  }
+}
+
+/* The message into the outbox box, with the policy it is sent under (the
+ * TLS mode and the AUTH user, never the password), then sent from there:
+ * one line says so; when it is not sent, it waits there (reported). */
+static int deliver(const char *box, const char *to, const char *msg,
+                   size_t len, const pc_smtp_opts *so, pc_error *err) {
   int rc = EX_OK;
   char *name = NULL;
-  pc_status st = pc_outbox_put(box, msg, len, &name, err);
+  pc_status st = pc_outbox_queue(box, msg, len, so, &name, err);
   if (st != PC_OK) {
     rc = fail(write_exit_code(st), "outbox: %s%s", err->msg, "");
   } else {
@@ -293,6 +323,11 @@ static int deliver(const char *box, const char *msg, size_t len,
                       "(presscut mail --flush-outbox)\n", PROG,
               err->msg[0] ? err->msg : "delivery failed", box, name);
       rc = EX_NET;
+    } else {
+      char id[512];
+      header_value(msg, len, "Message-ID", id, sizeof id);
+      fprintf(stderr, "%s: sent to %s (%zu KB%s%s)\n", PROG, to,
+              (len + 1023) / 1024, id[0] ? ", message-id " : "", id);
     }
   }
   pc_free(name);
@@ -350,7 +385,7 @@ static int mail_send(struct mail_args *m, int argc, char **argv,
   else if (!box)
     rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
   else
-    rc = deliver(box, msg, len, &m->so, &err);
+    rc = deliver(box, m->mo.to, msg, len, &m->so, &err);
   pc_free(msg);
   free(dir);
   pc_doc_free(doc);
@@ -365,6 +400,11 @@ int cmd_mail(int argc, char **argv) {
     return rc;
   char *password = NULL;
   if (m.so.user && !(m.so.password = password = smtp_password(m.pwfile)))
+    return EX_USAGE;
+  /* a flush may send messages queued with AUTH as their user: the
+   * password is given as for a send, without --user too */
+  if (m.flush && !m.so.user && (m.pwfile || getenv("PRESSCUT_SMTP_PASSWORD")) &&
+      !(m.so.password = password = smtp_password(m.pwfile)))
     return EX_USAGE;
   char *box = m.outbox ? strdup(m.outbox) : default_outbox();
   if (m.flush)

@@ -4,7 +4,8 @@
  * document) through pc_batch_run with one worker.  Byte 0 picks the form:
  * bit 0 gzip the rest (so the compressed path is reached), bit 1 name the
  * file .jsonl.  Checks, besides the sanitizers: the run completes, the
- * counts add up (read = written + errors + skipped + unwritten), and every
+ * counts add up (read = written + errors + skipped + duplicates + done +
+ * other_shards + unwritten), and every
  * output line is a JSON object with an id.
  *
  *   build-fuzz/fuzz/fuzz_batch -dict=fuzz/dict/batch.dict \
@@ -104,7 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pc_batch_stats st;
   pc_error err;
   CHECK(pc_batch_run(ctx, &bo, &st, &err) == PC_OK);
-  CHECK(st.read == st.written + st.errors + st.skipped + st.unwritten);
+  CHECK(st.read == st.written + st.errors + st.skipped + st.duplicates +
+                   st.done + st.other_shards + st.unwritten);
   CHECK(check_lines(out) == st.written);
   CHECK(check_lines(errs) == st.errors);
   unlink(in);

@@ -564,6 +564,16 @@ PC_API pc_status pc_smtp_send(const char *msg, size_t len,
 PC_API pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
                                char **name, pc_error *err);
 
+/* As pc_outbox_put, and the message keeps the policy it was queued under
+ * (policy may be NULL: none): its TLS mode and its AUTH user, never the
+ * password.  A flush sends it with the stricter TLS mode of the stored one
+ * and the flush's (a message queued under PC_TLS_REQUIRED is never sent in
+ * clear), and logs in as the stored user with the flush's password (no
+ * password, or another user: the message stays queued, an error). */
+PC_API pc_status pc_outbox_queue(const char *dir, const char *msg, size_t len,
+                                 const pc_smtp_opts *policy, char **name,
+                                 pc_error *err);
+
 /* Sends one stored message (by name) or, with name NULL, every message
  * waiting in dir; each is claimed first, so two flushes never send the same
  * message, and removed after the server accepted it.  At least once: a
@@ -657,8 +667,8 @@ typedef struct pc_batch_stats {
   unsigned long long read;     /* documents found in the inputs */
   unsigned long long written;  /* lines written to the output */
   unsigned long long errors;   /* documents that failed (errors file) */
-  unsigned long long skipped;  /* not documents (WARC request, warcinfo,
-                                  non-HTML) or not ours (--shard, --resume) */
+  unsigned long long skipped;  /* records that are not documents (WARC
+                                  request, warcinfo, metadata, non-HTML) */
   unsigned long long bytes;    /* payload bytes read */
   unsigned long long files;    /* input files opened */
   unsigned long long repeats;  /* files and directories reached again (a
@@ -666,6 +676,20 @@ typedef struct pc_batch_stats {
                                   is read once, by device and inode */
   unsigned long long unwritten; /* documents read but not written: the
                                    output failed and the run stopped */
+  /* (Added after 0.1.0, at the end.)  read == written + errors + skipped
+   * + duplicates + done + other_shards + unwritten. */
+  unsigned long long duplicates;   /* documents whose id was written
+                                      already (this run, or the output a
+                                      --resume continues) */
+  unsigned long long done;         /* --resume: records the output holds */
+  unsigned long long other_shards; /* --shard: documents of other shards */
+  unsigned long long unreadable;   /* files and directories that could not
+                                      be opened or read (warned) */
+  unsigned long long taken;        /* input file bytes read so far
+                                      (compressed bytes for gzip) */
+  unsigned long long total;        /* the inputs' file bytes when known
+                                      (with progress set; 0: not known, as
+                                      for standard input) */
 } pc_batch_stats;
 
 typedef struct pc_batch_opts {
@@ -678,10 +702,11 @@ typedef struct pc_batch_opts {
   int resume;                  /* skip what out (and errors) already hold;
                                   append */
   int ordered;                 /* write in input order */
-  unsigned shard_i, shard_n;   /* documents with seq % n == i; n 0 = all */
+  unsigned shard_i, shard_n;   /* documents whose id's first 64 bits
+                                  % n == i; n 0 = all */
   const char *date;            /* --date for attribution, or NULL */
   size_t max_doc;              /* a document's payload cap; 0 = 32 MiB */
-  /* progress, about twice a second, and once at the end (final 1) */
+  /* progress, about ten times a second, and once at the end (final 1) */
   void (*progress)(void *closure, const pc_batch_stats *st, double seconds,
                    int final);
   void *progress_closure;
@@ -692,17 +717,25 @@ typedef struct pc_batch_opts {
    * (PC_ERR_IO); --resume needs out. */
   int (*sink)(void *closure, const char *line, size_t len);
   void *sink_closure;
+  /* (Added after 0.1.0, at the end.)  When set, called (on the reader
+   * thread) with "PATH: reason" for each file or directory met in the
+   * walk that cannot be opened or read; it is counted in unreadable. */
+  void (*warn)(void *closure, const char *msg);
+  void *warn_closure;
 } pc_batch_opts;
 
 PC_API void pc_batch_opts_init(pc_batch_opts *opts);
 
 /* Runs the batch: every document of the inputs extracted (and attributed)
  * by opts->jobs threads into opts->out, one JSON object a line with
- * "source" ({"file", "offset"}) and "id" (SHA-256 of URL and payload).
- * Memory is bounded: inputs are streamed, at most a few documents per
- * worker are in flight.  *stats (may be NULL) gets the counts; read ==
- * written + errors + skipped + unwritten, and a document is written once
- * its whole line is. */
+ * "source" ({"file", "offset"}) and "id" (SHA-256 of URL and payload);
+ * one line per id: a document whose id is already written is counted in
+ * duplicates.  Memory is bounded: inputs are streamed, at most a few
+ * documents per worker are in flight (and 16 to 32 bytes per id).
+ * *stats (may be NULL) gets the counts (see pc_batch_stats), and a document is
+ * written once its whole line is.  An input named in opts->inputs that
+ * does not exist or cannot be opened is PC_ERR_INPUT before anything is
+ * read or written. */
 PC_API pc_status pc_batch_run(const pc_ctx *ctx, const pc_batch_opts *opts,
                               pc_batch_stats *stats, pc_error *err);
 

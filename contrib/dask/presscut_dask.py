@@ -15,7 +15,9 @@ lost mid-run: Dask resubmits, up to --retries more times) never mixes with
 a dead attempt's output, and a presscut whose worker died is killed with
 it (PR_SET_PDEATHSIG).  At the end the parts are gathered in shard order
 into --out (and --out.errors), and the summed counts printed:
-read = written + errors + skipped.  Inputs (and --parts, default beside
+read = written + errors + skipped + duplicates.  A document's shard is
+decided by its id (presscut batch --shard), so a page met twice is in one
+shard, written once.  Inputs (and --parts, default beside
 --out) must be paths every worker can see (a shared file system).
 
 Needs Debian's python3-distributed (run with /usr/bin/python3).
@@ -56,8 +58,10 @@ def run_shard(i, n, inputs, parts, presscut, extra):
 
 
 def counts(summary):
-    m = re.search(r"(\d+) read = (\d+) written \+ (\d+) errors \+ (\d+) skipped", summary)
-    return tuple(int(x) for x in m.groups()) if m else (0, 0, 0, 0)
+    """(read, written, errors, skipped, duplicates) of a shard's summary."""
+    m = re.search(r"(\d+) read = (\d+) written \+ (\d+) errors \+ (\d+) skipped"
+                  r"(?: \+ (\d+) duplicates)?", summary)
+    return tuple(int(x or 0) for x in m.groups()) if m else (0, 0, 0, 0, 0)
 
 
 def main():
@@ -91,7 +95,7 @@ def main():
         path, summary = fut.result()
         done[path] = summary
         print(f"presscut_dask: {os.path.basename(path)}: {summary}", file=sys.stderr)
-    total = [0, 0, 0, 0]
+    total = [0, 0, 0, 0, 0]
     with open(a.out, "wb") as out, open(a.out + ".errors", "wb") as errs:
         for i in range(n):
             path = os.path.join(os.path.abspath(parts), f"part-{i:05d}.jsonl")
@@ -101,12 +105,12 @@ def main():
                 errs.write(f.read())
             for k, v in enumerate(counts(done[path])):
                 total[k] += v
-    # every shard reads every record; each counts the others' as skipped
-    read = total[0] // n
-    written, errors = total[1], total[2]
-    skipped = read - written - errors
+    # every shard reads every record and skips the same non-documents;
+    # each document is written (or failed, or a duplicate) in one shard
+    read, skipped = total[0] // n, total[3] // n
+    written, errors, dups = total[1], total[2], total[4]
     print(f"presscut_dask: {n} shards: {read} read = {written} written + {errors} errors + "
-          f"{skipped} skipped", file=sys.stderr)
+          f"{skipped} skipped + {dups} duplicates", file=sys.stderr)
     client.close()
     return 0
 

@@ -11,9 +11,16 @@
  *
  * WARC archives are read by warc.c.
  *
+ * One line per id: a worker (the writer with --ordered) claims a
+ * document's id in a set (16 to 32 bytes a document) before extracting
+ * (writing) it; a document whose id is claimed already is a duplicate,
+ * counted and not written.  --shard keeps the documents
+ * whose id (its first 64 bits) modulo N is I, so the same content is in
+ * one shard and the shards add up to the whole run.
+ *
  * Resume: the records (source file and offset) already in the output (and
- * errors) file are skipped, so a resumed run writes what an uninterrupted
- * one does, a line per record, records with the same content included; a
+ * errors) file are skipped ("already done"), and their ids are claimed, so
+ * a resumed run writes what an uninterrupted one does, one line per id; a
  * partial last line (a kill -9 mid-write) is cut off first.  Each line goes
  * out in one write(2). */
 #include "internal.h"
@@ -129,24 +136,25 @@ static uint64_t key_of(const char *hex) {
   return k ? k : 1;
 }
 
-static bool done_has(const struct run *r, uint64_t k) {
-  if (!r->done_cap)
+static bool ks_has(const struct keyset *s, uint64_t k) {
+  if (!s->cap)
     return false;
-  for (size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (r->done_cap - 1);
-       r->done[h]; h = (h + 1) & (r->done_cap - 1))
-    if (r->done[h] == k)
+  for (size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (s->cap - 1);
+       s->v[h]; h = (h + 1) & (s->cap - 1))
+    if (s->v[h] == k)
       return true;
   return false;
 }
 
-static bool done_add(struct run *r, uint64_t k) {
-  if ((r->done_n + 1) * 2 > r->done_cap) {
-    size_t cap = r->done_cap ? r->done_cap * 2 : 1024;
+/* Adds k (when missing); false on out of memory. */
+static bool ks_add(struct keyset *s, uint64_t k) {
+  if ((s->n + 1) * 2 > s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 1024;
     uint64_t *nv = calloc(cap, sizeof *nv);
     if (!nv)
       return false;
-    for (size_t i = 0; i < r->done_cap; i++) {
-      uint64_t v = r->done[i];
+    for (size_t i = 0; i < s->cap; i++) {
+      uint64_t v = s->v[i];
       if (!v)
         continue;
       size_t h = (size_t)(v * 0x9E3779B97F4A7C15ull) & (cap - 1);
@@ -154,16 +162,16 @@ static bool done_add(struct run *r, uint64_t k) {
         h = (h + 1) & (cap - 1);
       nv[h] = v;
     }
-    free(r->done);
-    r->done = nv, r->done_cap = cap;
+    free(s->v);
+    s->v = nv, s->cap = cap;
   }
-  if (done_has(r, k))
+  if (ks_has(s, k))
     return true;
-  size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (r->done_cap - 1);
-  while (r->done[h])
-    h = (h + 1) & (r->done_cap - 1);
-  r->done[h] = k;
-  r->done_n++;
+  size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (s->cap - 1);
+  while (s->v[h])
+    h = (h + 1) & (s->cap - 1);
+  s->v[h] = k;
+  s->n++;
   return true;
 }
 
@@ -181,11 +189,12 @@ static uint64_t place_key(const char *file, size_t flen,
   return k;
 }
 
-/* The place key of an output line, from its "source" object; false when
- * the line has none (not ours).  Inside a JSON string a quote is always
- * escaped, so the last raw "source":{ is the line's own source, and the
- * first raw },"id":" after it closes that object. */
-static bool line_place(const char *line, uint64_t *key) {
+/* The place key of an output line, from its "source" object, and the key
+ * of its id (*id, 0 when it has none); false when the line has no source
+ * (not ours).  Inside a JSON string a quote is always escaped, so the last
+ * raw "source":{ is the line's own source, and the first raw },"id":"
+ * after it closes that object. */
+static bool line_place(const char *line, uint64_t *key, uint64_t *id) {
   static const char tag[] = "\"source\":{";
   const char *src = NULL;
   for (const char *p = strstr(line, tag); p; p = strstr(p + 1, tag))
@@ -205,6 +214,8 @@ static bool line_place(const char *line, uint64_t *key) {
   if (ok)
     *key = place_key(file, fl, (unsigned long long)json_object_get_uint64(off));
   json_object_put(j);
+  const char *hex = end + 8; /* after },"id":" */
+  *id = strspn(hex, "0123456789abcdef") >= 16 ? key_of(hex) : 0;
   return ok;
 }
 
@@ -230,8 +241,9 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
     if (line[n - 1] != '\n')
       break; /* the partial last line of an interrupted run */
     good += n;
-    uint64_t k;
-    if (line_place(line, &k) && !done_add(r, k)) {
+    uint64_t k, id;
+    if (line_place(line, &k, &id) &&
+        (!ks_add(&r->done, k) || (id && !ks_add(&r->ids, id)))) {
       st = pc_error_set(err, PC_ERR_NOMEM, "out of memory");
       break;
     }
@@ -243,6 +255,16 @@ static pc_status load_done(struct run *r, const char *path, pc_error *err) {
   return st;
 }
 
+/* A unit that is not written, by why; under r->stat_m. */
+static void count_skip(struct run *r, const struct unit *u) {
+  switch (u->why) {
+  case SKIP_RECORD: r->st.skipped++; break;
+  case SKIP_DONE: r->st.done++; break;
+  case SKIP_DUPLICATE: r->st.duplicates++; break;
+  case SKIP_SHARD: r->st.other_shards++; break;
+  }
+}
+
 /* A unit read but never written (the output failed, the run stops):
  * counted, so that read = written + errors + skipped + unwritten, and
  * freed. */
@@ -251,7 +273,7 @@ static void drop_unit(struct run *r, struct unit *u) {
     return;
   pthread_mutex_lock(&r->stat_m);
   if (u->skip)
-    r->st.skipped++; /* never meant to be written */
+    count_skip(r, u); /* never meant to be written */
   else
     r->st.unwritten++;
   pthread_mutex_unlock(&r->stat_m);
@@ -288,6 +310,7 @@ static void emit_ex(struct run *r, const char *file, unsigned long long off,
   pthread_mutex_lock(&r->stat_m);
   r->st.read++;
   r->st.bytes += len;
+  r->st.taken = r->taken_before + pc_stream_taken(r->cur);
   pthread_mutex_unlock(&r->stat_m);
   if (!q_push(&r->in, u))
     drop_unit(r, u);
@@ -311,6 +334,7 @@ void pc_batch_skip_record(struct run *r, const char *file,
   u->skip = true;
   pthread_mutex_lock(&r->stat_m);
   r->st.read++;
+  r->st.taken = r->taken_before + pc_stream_taken(r->cur);
   pthread_mutex_unlock(&r->stat_m);
   if (!q_push(&r->in, u))
     drop_unit(r, u);
@@ -364,10 +388,24 @@ static void read_whole(struct run *r, struct pc_stream *g, const char *file) {
   pc_batch_emit(r, file, 0, NULL, NULL, d, n, d ? NULL : "out of memory");
 }
 
+/* A file or directory that cannot be opened or read: warned (once, its
+ * reason), counted, and an error line for its place. */
+static void unreadable(struct run *r, const char *path, int e) {
+  pthread_mutex_lock(&r->stat_m);
+  r->st.unreadable++;
+  pthread_mutex_unlock(&r->stat_m);
+  if (r->o->warn) {
+    char msg[4200];
+    snprintf(msg, sizeof msg, "%s: %s", path, strerror(e));
+    r->o->warn(r->o->warn_closure, msg);
+  }
+  pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, strerror(e));
+}
+
 static void read_file(struct run *r, const char *path) {
   int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+    unreadable(r, path, errno);
     return;
   }
   struct pc_stream *g = pc_stream_open(fd);
@@ -378,6 +416,7 @@ static void read_file(struct run *r, const char *path) {
   pthread_mutex_lock(&r->stat_m);
   r->st.files++;
   pthread_mutex_unlock(&r->stat_m);
+  r->cur = g;
   char head[8];
   size_t k = pc_stream_peek(g, head, 5);
   if (k == 5 && memcmp(head, "WARC/", 5) == 0) {
@@ -390,7 +429,12 @@ static void read_file(struct run *r, const char *path) {
   } else if (pc_stream_failed(g)) { /* nothing readable at all */
     pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, STREAM_FAILED);
   }
+  r->cur = NULL;
+  r->taken_before += pc_stream_taken(g);
   pc_stream_close(g);
+  pthread_mutex_lock(&r->stat_m);
+  r->st.taken = r->taken_before;
+  pthread_mutex_unlock(&r->stat_m);
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -458,7 +502,7 @@ static void walk(struct run *r, const char *path, int depth) {
       return;
     DIR *d = opendir(path);
     if (!d) {
-      pc_batch_emit(r, path, 0, NULL, NULL, NULL, 0, strerror(errno));
+      unreadable(r, path, errno);
       return;
     }
     char **names = NULL;
@@ -494,8 +538,57 @@ static void walk(struct run *r, const char *path, int depth) {
   read_file(r, path);
 }
 
+/* The file bytes walk() would read under path (the same files, each
+ * once) added to *sum; false when they cannot be known (standard input). */
+static bool input_size(const char *path, int depth, GHashTable *seen,
+                       unsigned long long *sum) {
+  struct stat sb;
+  if (strcmp(path, "-") == 0)
+    return false;
+  if (stat(path, &sb) != 0 || depth > 64)
+    return true;
+  struct devino k = {sb.st_dev, sb.st_ino};
+  if (g_hash_table_contains(seen, &k))
+    return true;
+  struct devino *nk = g_new(struct devino, 1);
+  *nk = k;
+  g_hash_table_add(seen, nk);
+  if (!S_ISDIR(sb.st_mode)) {
+    *sum += S_ISREG(sb.st_mode) ? (unsigned long long)sb.st_size : 0;
+    return S_ISREG(sb.st_mode); /* a pipe or a device: not known */
+  }
+  DIR *d = opendir(path);
+  if (!d)
+    return true;
+  bool known = true;
+  for (struct dirent *e; known && (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.')
+      continue;
+    char *full = g_build_filename(path, e->d_name, NULL);
+    struct stat s2;
+    bool dir = stat(full, &s2) == 0 && S_ISDIR(s2.st_mode);
+    if (dir || input_name(e->d_name))
+      known = input_size(full, depth + 1, seen, sum);
+    g_free(full);
+  }
+  closedir(d);
+  return known;
+}
+
 static void *reader(void *arg) {
   struct run *r = arg;
+  if (r->o->progress) { /* the total, for the progress's percent */
+    GHashTable *seen =
+        g_hash_table_new_full(devino_hash, devino_equal, g_free, NULL);
+    unsigned long long sum = 0;
+    bool known = true;
+    for (size_t i = 0; known && i < r->o->ninputs; i++)
+      known = input_size(r->o->inputs[i], 0, seen, &sum);
+    g_hash_table_destroy(seen);
+    pthread_mutex_lock(&r->stat_m);
+    r->st.total = known ? sum : 0;
+    pthread_mutex_unlock(&r->stat_m);
+  }
   for (size_t i = 0; i < r->o->ninputs; i++)
     walk(r, r->o->inputs[i], 0);
   q_close(&r->in);
@@ -597,6 +690,19 @@ static uint64_t unit_place(const struct unit *u) {
   return k;
 }
 
+/* Claims u's id: false when it is claimed already (a duplicate).  Out of
+ * memory for the set: claimed, and the document fails. */
+static bool claim_id(struct run *r, struct unit *u) {
+  bool fresh = true;
+  pthread_mutex_lock(&r->ids_m);
+  if (ks_has(&r->ids, u->key))
+    fresh = false;
+  else if (!ks_add(&r->ids, u->key) && !u->error)
+    u->error = strdup("out of memory");
+  pthread_mutex_unlock(&r->ids_m);
+  return fresh;
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -605,9 +711,19 @@ static void work_one(struct run *r, struct unit *u) {
   char *id = digest(u);
   if (!id)
     return;
-  bool mine = r->o->shard_n == 0 || u->seq % r->o->shard_n == r->o->shard_i;
-  if (!mine || (r->done_n && done_has(r, unit_place(u)))) {
-    u->skip = true;
+  /* Not written: a record the output holds (--resume), another shard's
+   * document (by its id, so that the same content is always in the same
+   * shard), or an id written already (by this run or the one resumed):
+   * one line per id. */
+  uint64_t key = key_of(id);
+  if (r->done.n && ks_has(&r->done, unit_place(u)))
+    u->skip = true, u->why = SKIP_DONE;
+  else if (r->o->shard_n && key % r->o->shard_n != r->o->shard_i)
+    u->skip = true, u->why = SKIP_SHARD;
+  u->key = key;
+  if (!u->skip && !r->o->ordered && !claim_id(r, u))
+    u->skip = true, u->why = SKIP_DUPLICATE;
+  if (u->skip) {
     free(id);
     return;
   }
@@ -707,6 +823,10 @@ static bool write_line(int fd, const char *s) {
 static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
                      bool *failed, int *why) {
   int fd = u->failed ? efd : ofd;
+  /* --ordered: the id is claimed here, in input order, so the copy kept
+   * of a duplicate is always the first */
+  if (r->o->ordered && !u->skip && u->key && !claim_id(r, u))
+    u->skip = true, u->why = SKIP_DUPLICATE;
   if (*failed && !u->skip) {
     drop_unit(r, u);
     return;
@@ -727,7 +847,7 @@ static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
   }
   pthread_mutex_lock(&r->stat_m);
   if (u->skip)
-    r->st.skipped++;
+    count_skip(r, u);
   else if (u->line && !u->failed)
     r->st.written++;
   else
@@ -762,10 +882,38 @@ struct batch {
 
 /* What the run owns besides its queues and threads. */
 static void run_free(struct run *r) {
-  free(r->done);
+  free(r->done.v);
+  free(r->ids.v);
   g_hash_table_destroy(r->seen);
   pthread_mutex_destroy(&r->stat_m);
+  pthread_mutex_destroy(&r->ids_m);
   free(r);
+}
+
+/* Every input named (not "-") exists and can be opened: a typo in a
+ * path fails at once, before anything is read or written. */
+static pc_status check_inputs(const pc_batch_opts *o, pc_error *err) {
+  for (size_t i = 0; i < o->ninputs; i++) {
+    const char *p = o->inputs[i];
+    if (!p || strcmp(p, "-") == 0)
+      continue;
+    struct stat sb;
+    bool ok = stat(p, &sb) == 0;
+    if (ok && S_ISDIR(sb.st_mode)) {
+      DIR *d = opendir(p);
+      ok = d != NULL;
+      if (d)
+        closedir(d);
+    } else if (ok) {
+      int fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      ok = fd >= 0;
+      if (fd >= 0)
+        close(fd);
+    }
+    if (!ok)
+      return pc_error_set(err, PC_ERR_INPUT, "%s: %s", p, strerror(errno));
+  }
+  return PC_OK;
 }
 
 /* Checks the options, makes the run (b->r), reads the ids already written
@@ -781,6 +929,9 @@ static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
   pc_status lst = pc_dl_load(PC_DL_CRYPTO, err); /* digest() */
   if (lst != PC_OK)
     return lst;
+  lst = check_inputs(o, err);
+  if (lst != PC_OK)
+    return lst;
   struct run *r = calloc(1, sizeof *r);
   if (!r)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
@@ -789,6 +940,7 @@ static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
   r->max_doc = o->max_doc ? o->max_doc : 32u << 20;
   r->seen = g_hash_table_new_full(devino_hash, devino_equal, g_free, NULL);
   pthread_mutex_init(&r->stat_m, NULL);
+  pthread_mutex_init(&r->ids_m, NULL);
   pc_status st = PC_OK;
   if (o->resume) {
     st = load_done(r, o->out, err);
@@ -852,14 +1004,14 @@ static pc_status batch_start(struct batch *b, pc_error *err) {
   return PC_OK;
 }
 
-/* The next finished unit from the out queue, or NULL after 0.2 s
+/* The next finished unit from the out queue, or NULL after 0.1 s
  * without one. */
 static struct unit *out_pop_wait(struct run *r) {
   pthread_mutex_lock(&r->out.m);
   while (r->out.n == 0) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += 200000000L;
+    ts.tv_nsec += 100000000L;
     if (ts.tv_nsec >= 1000000000L)
       ts.tv_sec++, ts.tv_nsec -= 1000000000L;
     if (pthread_cond_timedwait(&r->out.not_empty, &r->out.m, &ts) == ETIMEDOUT)
@@ -936,7 +1088,7 @@ static pc_status batch_write(struct batch *b, pc_error *err) {
         return st;
     }
     double t = now_s() - b->t0;
-    if (o->progress && t - b->last >= 0.5) {
+    if (o->progress && t - b->last >= 0.1) {
       pthread_mutex_lock(&r->stat_m);
       pc_batch_stats snap = r->st;
       pthread_mutex_unlock(&r->stat_m);

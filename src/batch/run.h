@@ -25,7 +25,20 @@ struct unit {
   /* results */
   char *line;          /* the output line (with "\n") */
   bool failed;         /* line goes to the errors file */
-  bool skip;           /* nothing to write (resume, shard) */
+  uint64_t key;        /* the id's first 64 bits (0: no id yet) */
+  bool skip;           /* nothing to write: see why */
+  enum skip_why {
+    SKIP_RECORD = 0,   /* not a document (a WARC request, non-HTML) */
+    SKIP_DONE,         /* --resume: the output holds its record */
+    SKIP_DUPLICATE,    /* its id is written already */
+    SKIP_SHARD         /* --shard: another shard's */
+  } why;
+};
+
+/* A set of 64-bit keys (never 0), open addressing. */
+struct keyset {
+  uint64_t *v;
+  size_t cap, n;
 };
 
 struct queue {
@@ -43,9 +56,12 @@ struct run {
   const pc_batch_opts *o;
   size_t max_doc;
   struct queue in, out;
-  /* ids already written (resume): an open-addressing set of 64-bit keys */
-  uint64_t *done;
-  size_t done_cap, done_n;
+  /* the places (source file and offset) the output holds (--resume),
+   * read-only once the run starts */
+  struct keyset done;
+  /* the ids written or being written: one line per id (under ids_m) */
+  struct keyset ids;
+  pthread_mutex_t ids_m;
   /* counters the reader keeps (the writer owns the others) */
   pthread_mutex_t stat_m;
   pc_batch_stats st;
@@ -53,6 +69,9 @@ struct run {
   /* the reader's: (device, inode) of every file and directory reached,
    * so none is read twice and a link cycle ends */
   GHashTable *seen;
+  /* the reader's: the file being read, and the bytes of those read */
+  struct pc_stream *cur;
+  unsigned long long taken_before;
   int live; /* workers still running (under out.m) */
 };
 

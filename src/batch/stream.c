@@ -27,14 +27,21 @@ struct pc_stream {
   unsigned long long upos;  /* decoded offset of out[out_pos] */
   unsigned long long member_c, member_u; /* current member: compressed
                                             and decoded offsets */
+  unsigned long long taken; /* bytes read(2) from fd so far */
 };
 
-static ssize_t read_some(int fd, void *buf, size_t n) {
+static ssize_t read_some(struct pc_stream *s, void *buf, size_t n) {
   for (;;) {
-    ssize_t k = read(fd, buf, n);
+    ssize_t k = read(s->fd, buf, n);
+    if (k > 0)
+      s->taken += (unsigned long long)k;
     if (k >= 0 || errno != EINTR)
       return k;
   }
+}
+
+unsigned long long pc_stream_taken(const struct pc_stream *s) {
+  return s ? s->taken : 0;
 }
 
 /* Tops up the compressed input; false when nothing more can come. */
@@ -44,7 +51,7 @@ static bool refill_in(struct pc_stream *s) {
   if (s->z.avail_in && s->z.next_in != s->in)
     memmove(s->in, s->z.next_in, s->z.avail_in);
   s->z.next_in = s->in;
-  ssize_t k = read_some(s->fd, s->in + s->z.avail_in,
+  ssize_t k = read_some(s, s->in + s->z.avail_in,
                         IN_SIZE - s->z.avail_in);
   if (k < 0) {
     s->failed = true;
@@ -67,7 +74,7 @@ static void fill_plain(struct pc_stream *s) {
   s->out_pos = 0;
   if (s->raw_eof || s->out_len == OUT_SIZE)
     return;
-  ssize_t k = read_some(s->fd, s->out + s->out_len, OUT_SIZE - s->out_len);
+  ssize_t k = read_some(s, s->out + s->out_len, OUT_SIZE - s->out_len);
   if (k <= 0) {
     s->failed |= k < 0;
     s->raw_eof = true;

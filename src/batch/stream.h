@@ -38,6 +38,10 @@ size_t pc_stream_peek(struct pc_stream *s, void *buf, size_t n);
  * decoded stream (*member false; plain files: the file offset). */
 unsigned long long pc_stream_where(struct pc_stream *s, bool *member);
 
+/* The bytes read from the file so far (compressed bytes for gzip): the
+ * progress against the file's size. */
+unsigned long long pc_stream_taken(const struct pc_stream *s);
+
 /* A read error, a damaged gzip member or a file cut inside a member was
  * met; the data before it was delivered. */
 bool pc_stream_failed(const struct pc_stream *s);

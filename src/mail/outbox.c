@@ -6,10 +6,20 @@
  * so of two flushes only one gets it.  The file is removed once the server
  * has accepted the message, and renamed back to NAME when delivery fails.
  * A claim whose process is gone (killed mid-send) goes back to the queue.
+ *
+ * The policy it was queued under travels with it: a first line
+ *     X-Presscut-Outbox: tls=required; user=NAME
+ * (the TLS mode, and the AUTH user when there is one, percent-encoded;
+ * never the password, which a flush is given as a send is) is stripped
+ * before the message is sent, and a flush honours it: never a weaker TLS
+ * mode than the message was queued with, and AUTH as that user.  A
+ * message stored without the line (an older outbox) is sent with the
+ * flush's settings.
  */
 #include "mail.h"
 
 #include <dirent.h>
+#include <glib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -40,12 +50,103 @@ static pc_status mkdirs(const char *dir, pc_error *err) {
   return PC_OK;
 }
 
+#define POLICY "X-Presscut-Outbox: "
+
+static const char *tls_name(pc_tls t) {
+  return t == PC_TLS_REQUIRED ? "required" : t == PC_TLS_OFF ? "off" : "auto";
+}
+
+/* The policy line of o (tls, user), "\r\n" ended, into b. */
+static void policy_line(struct pc_buf *b, const pc_smtp_opts *o) {
+  pc_buf_printf(b, POLICY "tls=%s", tls_name(o->tls));
+  if (o->user) {
+    pc_buf_adds(b, "; user=");
+    for (const unsigned char *p = (const unsigned char *)o->user; *p; p++) {
+      if (g_ascii_isalnum(*p) || strchr("@._+-", *p))
+        pc_buf_addc(b, (char)*p);
+      else
+        pc_buf_printf(b, "%%%02X", *p);
+    }
+  }
+  pc_buf_adds(b, "\r\n");
+}
+
+/* The stored policy of a message (its first line), when it has one:
+ * *tls, *user (malloc'd or NULL) and the message after the line
+ * (*body, *blen).  False when the message has no policy line. */
+static bool policy_read(const char *msg, size_t len, pc_tls *tls, char **user,
+                        const char **body, size_t *blen) {
+  size_t pl = strlen(POLICY);
+  const char *nl = len > pl ? memchr(msg, '\n', len) : NULL;
+  if (!nl || strncmp(msg, POLICY, pl) != 0)
+    return false;
+  *tls = PC_TLS_AUTO;
+  *user = NULL;
+  const char *p = msg + pl;
+  while (p < nl) {
+    const char *e = memchr(p, ';', (size_t)(nl - p));
+    if (!e)
+      e = nl;
+    while (p < e && *p == ' ')
+      p++;
+    size_t n = (size_t)(e - p);
+    while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+      n--;
+    if (n >= 4 && strncmp(p, "tls=", 4) == 0)
+      *tls = n == 12 && strncmp(p + 4, "required", 8) == 0 ? PC_TLS_REQUIRED
+             : n == 7 && strncmp(p + 4, "off", 3) == 0    ? PC_TLS_OFF
+                                                           : PC_TLS_AUTO;
+    else if (n > 5 && strncmp(p, "user=", 5) == 0 && !*user &&
+             (*user = malloc(n)) != NULL) {
+      size_t k = 0;
+      for (size_t i = 5; i < n; i++) {
+        if (p[i] == '%' && i + 2 < n && g_ascii_isxdigit(p[i + 1]) &&
+            g_ascii_isxdigit(p[i + 2])) {
+          (*user)[k++] = (char)(g_ascii_xdigit_value(p[i + 1]) * 16 +
+                                g_ascii_xdigit_value(p[i + 2]));
+          i += 2;
+        } else {
+          (*user)[k++] = p[i];
+        }
+      }
+      (*user)[k] = '\0';
+    }
+    p = e + 1;
+  }
+  *body = nl + 1;
+  *blen = len - (size_t)(nl + 1 - msg);
+  return true;
+}
+
 pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
                         char **name, pc_error *err) {
+  return pc_outbox_queue(dir, msg, len, NULL, name, err);
+}
+
+/* Writes all of data to fd; false (errno) when it cannot. */
+static bool write_all(int fd, const char *data, size_t len) {
+  size_t off = 0;
+  while (off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0) {
+      if (w == 0)
+        errno = ENOSPC;
+      return false;
+    }
+    off += (size_t)w;
+  }
+  return true;
+}
+
+pc_status pc_outbox_queue(const char *dir, const char *msg, size_t len,
+                          const pc_smtp_opts *policy, char **name,
+                          pc_error *err) {
   if (name)
     *name = NULL;
   if (!dir || !msg)
-    return pc_error_set(err, PC_ERR_USAGE, "pc_outbox_put: NULL argument");
+    return pc_error_set(err, PC_ERR_USAGE, "pc_outbox_queue: NULL argument");
   pc_status st = mkdirs(dir, err);
   if (st != PC_OK)
     return st;
@@ -60,19 +161,18 @@ pc_status pc_outbox_put(const char *dir, const char *msg, size_t len,
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     return pc_error_set(err, PC_ERR_IO, "%s: %s", tmp, strerror(errno));
-  size_t off = 0;
-  while (off < len) {
-    ssize_t w = write(fd, msg + off, len - off);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0) {
-      int e = errno;
-      close(fd);
-      unlink(tmp);
-      return pc_error_set(err, PC_ERR_IO, "%s: %s", tmp, strerror(e));
-    }
-    off += (size_t)w;
+  struct pc_buf pl;
+  pc_buf_init(&pl, 4096);
+  if (policy)
+    policy_line(&pl, policy);
+  if ((pl.len && !write_all(fd, pl.data, pl.len)) || !write_all(fd, msg, len)) {
+    int e = errno;
+    pc_buf_cleanup(&pl);
+    close(fd);
+    unlink(tmp);
+    return pc_error_set(err, PC_ERR_IO, "%s: %s", tmp, strerror(e));
   }
+  pc_buf_cleanup(&pl);
   if (fsync(fd) != 0 || close(fd) != 0) {
     int e = errno;
     unlink(tmp);
@@ -143,6 +243,41 @@ static char *read_all(const char *path, size_t *len) {
   return pc_buf_steal(&b, len);
 }
 
+/* How strict a TLS mode is: off < auto < required. */
+static int tls_rank(pc_tls t) {
+  return t == PC_TLS_REQUIRED ? 2 : t == PC_TLS_OFF ? 0 : 1;
+}
+
+/* Sends a stored message under its policy and the flush's settings o:
+ * the stricter TLS mode of the two, and AUTH as the stored user (with the
+ * password the flush was given). */
+static pc_status send_stored(const char *msg, size_t len,
+                             const pc_smtp_opts *o, pc_error *err) {
+  pc_tls tls;
+  char *user = NULL;
+  const char *body;
+  size_t blen;
+  if (!policy_read(msg, len, &tls, &user, &body, &blen))
+    return pc_smtp_send(msg, len, o, err);
+  pc_smtp_opts eff = *o;
+  if (tls_rank(tls) > tls_rank(o->tls))
+    eff.tls = tls;
+  pc_status st = PC_OK;
+  if (user && o->user && strcmp(user, o->user) != 0)
+    st = pc_error_set(err, PC_ERR_USAGE,
+                      "queued to be sent as %s, not as %s", user, o->user);
+  else if (user && !o->password)
+    st = pc_error_set(err, PC_ERR_USAGE,
+                      "queued to be sent as %s: its password is needed "
+                      "(--password-file or PRESSCUT_SMTP_PASSWORD)", user);
+  if (user)
+    eff.user = user;
+  if (st == PC_OK)
+    st = pc_smtp_send(body, blen, &eff, err);
+  free(user);
+  return st;
+}
+
 /* Claims, sends and removes one message; false when it stays queued. */
 static bool send_one(const char *dir, const char *name, const pc_smtp_opts *o,
                      pc_error *err) {
@@ -156,7 +291,7 @@ static bool send_one(const char *dir, const char *name, const pc_smtp_opts *o,
   }
   size_t len = 0;
   char *msg = read_all(claimed, &len);
-  pc_status st = msg ? pc_smtp_send(msg, len, o, err)
+  pc_status st = msg ? send_stored(msg, len, o, err)
                      : pc_error_set(err, PC_ERR_IO, "%s: cannot read", name);
   free(msg);
   if (st == PC_OK) {

@@ -83,13 +83,51 @@ void pc_mail_envelope_free(char *from, char **rcpts) {
   free(rcpts);
 }
 
+/* The message going up, and what the server said about AUTH: libcurl
+ * (7.88) logs in only when the server offers AUTH, and sends without
+ * logging in when it offers none; with a user given that would be a
+ * silent unauthenticated send.  The server's replies are watched (the
+ * debug callback sees them): the capabilities of the last EHLO (after
+ * STARTTLS, when there is one) must include AUTH, else the upload is
+ * aborted at its first byte, after DATA's 354, so that the server gets no
+ * message. */
 struct upload {
   const char *p;
   size_t left;
+  bool need_auth;   /* a user is given */
+  bool auth_offered; /* the last EHLO reply lists AUTH */
+  bool no_auth;     /* aborted: AUTH needed and not offered */
 };
+
+static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size,
+                    void *ud) {
+  (void)h;
+  struct upload *u = ud;
+  if (type == CURLINFO_HEADER_OUT && size >= 4 &&
+      g_ascii_strncasecmp(data, "EHLO", 4) == 0)
+    u->auth_offered = false; /* a new list of capabilities follows */
+  if (type != CURLINFO_HEADER_IN)
+    return 0;
+  for (size_t i = 0; i + 8 <= size;) {
+    const char *line = data + i;
+    const char *nl = memchr(line, '\n', size - i);
+    size_t ll = nl ? (size_t)(nl - line) : size - i;
+    if (ll >= 8 && strncmp(line, "250", 3) == 0 &&
+        (line[3] == '-' || line[3] == ' ') &&
+        g_ascii_strncasecmp(line + 4, "AUTH", 4) == 0 &&
+        (ll == 8 || line[8] == ' ' || line[8] == '=' || line[8] == '\r'))
+      u->auth_offered = true;
+    i += ll + 1;
+  }
+  return 0;
+}
 
 static size_t read_cb(char *buf, size_t size, size_t nitems, void *ud) {
   struct upload *u = ud;
+  if (u->need_auth && !u->auth_offered) {
+    u->no_auth = true;
+    return CURL_READFUNC_ABORT;
+  }
   size_t n = size * nitems;
   if (n > u->left)
     n = u->left;
@@ -139,7 +177,7 @@ static enum outcome attempt(const char *msg, size_t len, const char *from,
   struct curl_slist *rl = NULL;
   for (size_t i = 0; rcpts[i]; i++)
     rl = curl_slist_append(rl, rcpts[i]);
-  struct upload u = {msg, len};
+  struct upload u = {msg, len, o->user != NULL, false, false};
   char errbuf[CURL_ERROR_SIZE] = "";
   curl_easy_setopt(c, CURLOPT_URL, o->url);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
@@ -174,6 +212,10 @@ static enum outcome attempt(const char *msg, size_t len, const char *from,
   if (o->user) {
     curl_easy_setopt(c, CURLOPT_USERNAME, o->user);
     curl_easy_setopt(c, CURLOPT_PASSWORD, o->password ? o->password : "");
+    /* the replies, to see AUTH offered (nothing is printed) */
+    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_cb);
+    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &u);
+    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
   }
   CURLcode rc = curl_easy_perform(c);
   long code = 0;
@@ -182,6 +224,11 @@ static enum outcome attempt(const char *msg, size_t len, const char *from,
   curl_easy_cleanup(c);
   if (rc == CURLE_OK)
     return SENT;
+  if (u.no_auth) {
+    snprintf(why, why_len, "the server offers no AUTH, and --user %s was "
+             "given: not sent without logging in", o->user);
+    return PERMANENT;
+  }
   if (rc == CURLE_ABORTED_BY_CALLBACK && dl.passed) {
     snprintf(why, why_len, "timed out after %ld s", t);
     return TRANSIENT;

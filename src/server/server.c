@@ -668,7 +668,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     if (st == PC_OK)
       st = pc_mail_compose(doc, &mo, &msg, &len, &err);
     if (st == PC_OK)
-      st = pc_outbox_put(s->o->outbox, msg, len, &name, &err);
+      st = pc_outbox_queue(s->o->outbox, msg, len, &s->o->smtp, &name, &err);
     size_t sent = 0;
     if (st == PC_OK)
       st = pc_outbox_flush(s->o->outbox, name, &s->o->smtp, &sent, NULL, &err);

@@ -4,9 +4,12 @@
 Directories, WARC files written by a real tool (Debian's wget --warc-file
 against a local HTTP server serving corpus pages, some of them chunked and
 gzip-compressed), gzipped and plain, JSON Lines, standard input, --ordered,
---shard (the shards partition the run), --errors, the read = written +
-errors + skipped identity, bounded memory on a large input, and --resume
-after kill -9 at random moments (no document lost, none written twice).
+--shard (the shards partition the run, on directories and on WARCs
+written by wget), one line per id (duplicates counted, plain and resumed),
+--errors, the summary's identity, missing and unreadable inputs (exit 3
+with the reason), progress lines off a terminal, bounded memory on a large
+input, and --resume after kill -9 at random moments (no document lost,
+none written twice).
 """
 import atexit
 import gzip
@@ -35,6 +38,17 @@ from harness import check, report, scaled  # noqa: E402
 def batch(*args, stdin=None):
     return subprocess.run([PRESSCUT, "batch", "--quiet"] + list(args), capture_output=True,
                           timeout=scaled(600), input=stdin)
+
+
+SUMMARY = re.compile(r"(\d+) read = (\d+) written \+ (\d+) errors \+ (\d+) skipped \+ (\d+) duplicates"
+                     r" \+ (\d+) already done \+ (\d+) other shards \+ (\d+) not written")
+
+
+def summary_counts(err):
+    """The summary's counters by name, or None."""
+    m = SUMMARY.search(err if isinstance(err, str) else err.decode(errors="replace"))
+    names = ("read", "written", "errors", "skipped", "duplicates", "done", "shards", "unwritten")
+    return dict(zip(names, (int(x) for x in m.groups()))) if m else None
 
 
 def lines(path):
@@ -127,8 +141,9 @@ def main():
               for d in got if os.path.basename(d["source"]["file"]) in sample))
     err = r.stderr.decode()
     check("WARC: request and warcinfo records skipped and counted", " skipped" in err and " 0 skipped" not in err, err)
-    nums = [int(x) for x in __import__("re").findall(r"(\d+) (?:read|written|errors|skipped)", err)]
-    check("WARC: read = written + errors + skipped", len(nums) == 4 and nums[0] == nums[1] + nums[2] + nums[3], err)
+    nums = summary_counts(err)
+    check("WARC: read = written + errors + skipped + duplicates + ...",
+          nums and nums["read"] == sum(v for k, v in nums.items() if k != "read"), err)
     check("WARC: record offsets in source", all(d["source"]["offset"] > 0 for d in wl))
 
     def record_at(path, offset, gz):
@@ -205,6 +220,91 @@ def main():
     check("a gzipped WARC on standard input",
           {d["id"] for d in lines(os.path.join(tmp, "stdin.jsonl"))} == {d["id"] for d in wl}, r.stderr[-200:])
 
+    # --- shards of a WARC written by wget: documents, not records -------------
+    wall = sorted(d["id"] for d in wl)
+    for n in (2, 3):
+        parts = []
+        for i in range(n):
+            o = os.path.join(tmp, f"wshard{i}of{n}.jsonl")
+            r = subprocess.run([PRESSCUT, "batch", warc + ".warc.gz", "-o", o, "--shard", f"{i}/{n}"],
+                               capture_output=True, timeout=300)
+            parts.append([d["id"] for d in lines(o)] if r.returncode == 0 else [])
+            c = summary_counts(r.stderr)
+            check(f"WARC --shard {i}/{n}: other shards counted apart from skipped records",
+                  c and c["shards"] == len(wall) - len(parts[-1]) and c["read"] == sum(
+                      v for k, v in c.items() if k != "read"), r.stderr[-300:])
+            check(f"WARC --shard {i}/{n}: its ids are those with id % {n} == {i}",
+                  all(int(x[:16], 16) % n == i for x in parts[-1]))
+        flat = [x for p in parts for x in p]
+        check(f"WARC --shard I/{n}: every shard has documents, together the unsharded run, none twice",
+              all(parts) and sorted(flat) == wall, [len(p) for p in parts] + [len(wall)])
+
+    # --- one line per id, plain and resumed -------------------------------------
+    mixed = os.path.join(tmp, "mixed")
+    os.makedirs(os.path.join(mixed, "again"))
+    for p in pages[:15]:
+        shutil.copy(os.path.join(CORPUS, p), mixed)
+    for p in pages[5:20]:  # ten of them twice, five new
+        shutil.copy(os.path.join(CORPUS, p), os.path.join(mixed, "again"))
+    shutil.copy(warc + ".warc.gz", os.path.join(mixed, "a.warc.gz"))
+    shutil.copy(warc + ".warc.gz", os.path.join(mixed, "again", "b.warc.gz"))  # the same crawl again
+    mo = os.path.join(tmp, "mixed.jsonl")
+    r = subprocess.run([PRESSCUT, "batch", mixed, "-o", mo, "--jobs", "2"], capture_output=True, timeout=300)
+    ml = [d["id"] for d in lines(mo)]
+    c = summary_counts(r.stderr)
+    check("a directory holding pages and a crawl twice: one line per id",
+          r.returncode == 0 and len(ml) == len(set(ml)) == 20 + len(wl), (len(ml), len(set(ml)), 20 + len(wl)))
+    check("duplicates counted apart from skipped records, and the summary adds up",
+          c and c["duplicates"] == 10 + len(wl) and c["skipped"] > 0 and
+          c["read"] == sum(v for k, v in c.items() if k != "read"), r.stderr[-300:])
+    o1, o2 = os.path.join(tmp, "mixed-o1.jsonl"), os.path.join(tmp, "mixed-o2.jsonl")
+    subprocess.run([PRESSCUT, "batch", "--quiet", mixed, "-o", o1, "--ordered", "--jobs", "1"], timeout=300)
+    subprocess.run([PRESSCUT, "batch", "--quiet", mixed, "-o", o2, "--ordered", "--jobs", "2"], timeout=300)
+    first = {}
+    for d in lines(o1):
+        first.setdefault(d["id"], d["source"])
+    check("--ordered: the copy kept is the first in input order, whatever --jobs (the same bytes)",
+          open(o1, "rb").read() == open(o2, "rb").read() and len(first) == len(ml) and
+          all(os.path.dirname(v["file"]) == mixed or "again" not in v["file"] or
+              os.path.basename(v["file"]) not in pages[:15] for v in first.values()))
+    r = subprocess.run([PRESSCUT, "batch", mixed, "-o", mo, "--resume"], capture_output=True, timeout=300)
+    c = summary_counts(r.stderr)
+    check("--resume of the finished run: written 0, the written records already done, the same duplicates",
+          c and c["written"] == 0 and c["done"] == len(ml) and c["duplicates"] == 10 + len(wl) and
+          sorted(d["id"] for d in lines(mo)) == sorted(ml), r.stderr[-300:])
+    cut = open(mo).read().splitlines(True)
+    open(mo, "w").write("".join(cut[: len(cut) // 2]))
+    r = subprocess.run([PRESSCUT, "batch", mixed, "-o", mo, "--resume", "--jobs", "2"], capture_output=True,
+                       timeout=300)
+    got = [d["id"] for d in lines(mo)]
+    check("--resume of a run cut in half: the same ids, each once",
+          sorted(got) == sorted(ml), (len(got), len(set(got)), len(ml)))
+    # shards of the mixed directory: the duplicates stay in one shard
+    parts = []
+    for i in range(3):
+        o = os.path.join(tmp, f"mshard{i}.jsonl")
+        subprocess.run([PRESSCUT, "batch", "--quiet", mixed, "--output", o, "--shard", f"{i}/3"], timeout=300)
+        parts.append([d["id"] for d in lines(o)])
+    check("--shard I/3 with duplicates: together the unsharded run, none twice",
+          sorted(x for p in parts for x in p) == sorted(ml), [len(p) for p in parts])
+
+    # --- missing and unreadable inputs --------------------------------------------
+    r = subprocess.run([PRESSCUT, "batch", os.path.join(tmp, "no-such-dir"), mixed, "-o",
+                        os.path.join(tmp, "miss.jsonl")], capture_output=True, timeout=60)
+    err = r.stderr.decode()
+    check("a missing input: exit 3, its reason in one line, nothing read",
+          r.returncode == 3 and err.count("\n") == 1 and "no-such-dir: No such file or directory" in err and
+          not os.path.exists(os.path.join(tmp, "miss.jsonl")), (r.returncode, err))
+    os.symlink(os.path.join(tmp, "nowhere.html"), os.path.join(mixed, "dangling.html"))
+    r = subprocess.run([PRESSCUT, "batch", mixed, "-o", os.path.join(tmp, "dang.jsonl")],
+                       capture_output=True, timeout=300)
+    err = r.stderr.decode()
+    check("an unreadable file in the walk: warned with its reason without --errors, the rest written, exit 3",
+          r.returncode == 3 and "dangling.html: No such file or directory" in err and
+          len(lines(os.path.join(tmp, "dang.jsonl"))) == len(ml) and "1 input could not be read" in err,
+          (r.returncode, err[-400:]))
+    os.unlink(os.path.join(mixed, "dangling.html"))
+
     # --- JSON Lines -----------------------------------------------------------
     jl = os.path.join(tmp, "pages.jsonl")
     with open(jl, "w") as f:
@@ -251,6 +351,19 @@ def main():
     full = os.path.join(tmp, "full.jsonl")
     batch(many, "--out", full)
     want_ids = sorted((d["source"]["file"], d["source"]["offset"], d["id"]) for d in lines(full))
+
+    # --- progress off a terminal: lines, percent and ETA of a gzipped input ---------
+    manygz = many + ".gz"
+    with open(many, "rb") as fi, gzip.open(manygz, "wb") as fo:
+        fo.write(fi.read())
+    r = subprocess.run([PRESSCUT, "batch", manygz, "-o", os.path.join(tmp, "prog.jsonl"), "--jobs", "1",
+                        "--progress=0.2"], capture_output=True, timeout=600)
+    err = r.stderr.decode()
+    prog = [l for l in err.splitlines() if " docs, " in l]
+    check("--progress off a terminal: lines ending in a newline, no carriage return",
+          r.returncode == 0 and "\r" not in err and err.endswith("\n") and len(prog) >= 1, err[-400:])
+    check("--progress of a .jsonl.gz: percent and ETA (compressed bytes against the file's size)",
+          prog and all(re.search(r", \d+% of [\d.]+ MB, ETA \d+:\d\d", l) for l in prog), prog[:3])
     rnd = random.Random(7)
     for attempt in range(6):
         out = os.path.join(tmp, f"resumed{attempt}.jsonl")

@@ -10,7 +10,11 @@ Faults: server down (the message waits in the outbox, exit 4; a later
 once), 550 (reported at once, kept), a connection closed mid-DATA, an
 invalid address (nothing sent), STARTTLS with a self-signed certificate
 made here (openssl) and --cacert, --tls required against a server without
-TLS (refused), AUTH with --password-file.
+TLS (refused), AUTH with --password-file.  Issue 19: a queued message keeps
+its TLS mode and AUTH user (never the password) and a flush honours them (a
+message queued under --tls required is never sent in clear); --user against
+a server offering no AUTH is an error, not an unauthenticated send; a send
+prints one line.
 """
 import atexit
 import email
@@ -93,6 +97,9 @@ def main():
     r = mail(SEED, "--to", "Ann <ann@example.com>, bob@example.net", "--smtp", url,
              "--subject", subject, "--message", "Worth reading, I think.", *base)
     check("mail exits 0", r.returncode == 0, r.stderr.decode())
+    check("a send prints one line: recipients, size, Message-ID",
+          re.fullmatch(rb"presscut: sent to Ann <ann@example.com>, bob@example.net \(\d+ KB, "
+                       rb"message-id <[^>\s]+>\)\n", r.stderr) is not None, r.stderr.decode())
     got = received(spool)
     check("one message received", len(got) == 1, len(got))
     if got:
@@ -235,6 +242,45 @@ def main():
     r = mail(SEED, "--to", "ann@example.com", "--smtp", f"smtp://127.0.0.1:{port7}", "--tls", "required",
              "--retries", "1", *base)
     check("--tls required against a server without STARTTLS: not sent", r.returncode == 4 and received(spool7) == [])
+    # the message waits with its policy, and a flush never sends it in clear
+    queued = outbox_files(box)
+    first = open(os.path.join(box, queued[0]), "rb").readline() if queued else b""
+    check("the queued message keeps its TLS mode", first == b"X-Presscut-Outbox: tls=required\r\n", first)
+    for mode in ("off", "auto"):
+        r = mail("--flush-outbox", "--smtp", f"smtp://127.0.0.1:{port7}", "--tls", mode, "--retries", "1", *base)
+        check(f"flush --tls {mode} of a message queued under required: not sent in clear, kept",
+              r.returncode == 4 and received(spool7) == [] and outbox_files(box) == queued, r.stderr.decode())
+    # --user against a server that offers no AUTH: an error, nothing sent
+    r = mail(SEED, "--to", "ann@example.com", "--smtp", f"smtp://127.0.0.1:{port7}", "--user", "reader",
+             "--password-file", pw, "--retries", "1", *base)
+    check("--user against a server offering no AUTH: exit 4, one line, not sent",
+          r.returncode == 4 and received(spool7) == [] and r.stderr.count(b"\n") == 1 and
+          b"offers no AUTH" in r.stderr, r.stderr.decode())
+    queued = outbox_files(box)
+    raw = b"".join(open(os.path.join(box, f), "rb").read() for f in queued)
+    check("the queued message keeps its AUTH user, never the password",
+          b"X-Presscut-Outbox: tls=auto; user=reader\r\n" in raw and b"s3cret" not in raw, raw[:80])
+    stop(p)
+    # under TLS with AUTH, the flush given the password (no --user) sends both,
+    # and the policy line is not sent
+    p, spool8, port8 = server(tmp, "tls2", tls=(cert, key), auth="reader:s3cret pass")
+    r = mail("--flush-outbox", "--smtp", f"smtp://127.0.0.1:{port8}", "--cacert", cert, "--retries", "1", *base)
+    check("flush of a message queued with AUTH, no password given: kept, the reason said",
+          r.returncode == 4 and received(spool8) == [] and b"password" in r.stderr, r.stderr.decode())
+    r = mail("--flush-outbox", "--smtp", f"smtp://127.0.0.1:{port8}", "--cacert", cert, "--user", "other",
+             "--password-file", pw, "--retries", "1", *base)
+    check("flush as another user: kept", r.returncode == 4 and received(spool8) == [], r.stderr.decode())
+    r = mail("--flush-outbox", "--smtp", f"smtp://127.0.0.1:{port8}", "--cacert", cert, "--retries", "1", *base,
+             env={"PRESSCUT_SMTP_PASSWORD": "s3cret pass"})
+    check("flush given the password, no --user: the message queued with AUTH sent as its user "
+          "(the other, queued without, still waits: this server wants AUTH)",
+          r.returncode == 4 and len(received(spool8)) == 1 and len(outbox_files(box)) == 1, r.stderr.decode())
+    r = mail("--flush-outbox", "--smtp", f"smtp://127.0.0.1:{port8}", "--cacert", cert, "--user", "reader",
+             "--retries", "1", *base, env={"PRESSCUT_SMTP_PASSWORD": "s3cret pass"})
+    got = received(spool8)
+    check("flush with --user: the message queued under --tls required sent, under TLS",
+          r.returncode == 0 and len(got) == 2 and outbox_files(box) == [], r.stderr.decode())
+    check("the policy line is not sent", got and all(m["X-Presscut-Outbox"] is None for _, m in got))
     stop(p)
 
     r = mail("--help")
