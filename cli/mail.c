@@ -323,7 +323,7 @@ static int deliver(const char *box, const char *to, const char *msg,
                       "(presscut mail --flush-outbox)\n", PROG,
               err->msg[0] ? err->msg : "delivery failed", box, name);
       rc = EX_NET;
-    } else {
+    } else if (cli_verbosity() >= 0) {
       char id[512];
       header_value(msg, len, "Message-ID", id, sizeof id);
       fprintf(stderr, "%s: sent to %s (%zu KB%s%s)\n", PROG, to,
