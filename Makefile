@@ -4,6 +4,8 @@
 #   make check   install dependencies, build, run the whole test suite,
 #                then again under AddressSanitizer + UBSan
 #   make         build only (build/presscut)
+#   make install [PREFIX=/usr/local] [DESTDIR=]   build, then install
+#   make uninstall                                 remove what install put
 #   make asan | fuzz | bench | format | clean
 
 BUILD    ?= build
@@ -12,8 +14,9 @@ FUZZ     ?= build-fuzz
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE    ?= cmake
 FUZZ_SECONDS ?= 60
+PREFIX   ?= /usr/local
 
-.PHONY: all deps build demo check test asan fuzz bench format clean
+.PHONY: all deps build demo check test asan fuzz bench format clean install uninstall
 
 all: build
 
@@ -64,6 +67,15 @@ fuzz:
 	mkdir -p fuzz/corpus-work/query
 	$(FUZZ)/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/query.dict \
 	  fuzz/corpus-work/query fuzz/seeds/query fuzz/regress/query
+
+# DESTDIR (staged installs, packages) is read by cmake --install itself.
+install: build
+	@$(CMAKE) --install $(BUILD) --prefix $(PREFIX)
+
+# What the last install wrote (its manifest), under the same DESTDIR.
+uninstall:
+	@test -f $(BUILD)/install_manifest.txt || { echo "presscut: nothing installed from $(BUILD)" >&2; exit 1; }
+	@sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt | tr '\n' '\0' | xargs -0 rm -f
 
 bench: build
 	@bench/setup
