@@ -69,13 +69,17 @@ fuzz:
 	  fuzz/corpus-work/query fuzz/seeds/query fuzz/regress/query
 
 # DESTDIR (staged installs, packages) is read by cmake --install itself.
+# The list of what was installed is kept for uninstall (CMake's own
+# install_manifest.txt is rewritten by every install, the tests' too).
 install: build
 	@$(CMAKE) --install $(BUILD) --prefix $(PREFIX)
+	@sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt > $(BUILD)/make-install.txt
 
-# What the last install wrote (its manifest), under the same DESTDIR.
+# What the last `make install` wrote (DESTDIR included).
 uninstall:
-	@test -f $(BUILD)/install_manifest.txt || { echo "presscut: nothing installed from $(BUILD)" >&2; exit 1; }
-	@sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt | tr '\n' '\0' | xargs -0 rm -f
+	@test -f $(BUILD)/make-install.txt || { echo "presscut: nothing installed from $(BUILD)" >&2; exit 1; }
+	@tr '\n' '\0' < $(BUILD)/make-install.txt | xargs -0 rm -f
+	@rm -f $(BUILD)/make-install.txt
 
 bench: build
 	@bench/setup
