@@ -14,7 +14,7 @@ if(NOT LOWDOWN OR NOT PC_PYTHON3)
 endif()
 # The date on the pages: SOURCE_DATE_EPOCH when set (reproducible builds).
 string(TIMESTAMP PC_MAN_DATE "%Y-%m-%d" UTC)
-file(GLOB PC_MAN_CMDS RELATIVE ${CMAKE_SOURCE_DIR}/docs/cmd
+file(GLOB PC_MAN_CMDS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}/docs/cmd
      ${CMAKE_SOURCE_DIR}/docs/cmd/*.md)
 set(PC_MAN_SRCS docs/presscut.1.md)
 set(PC_MAN_NAMES presscut)
