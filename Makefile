@@ -5,6 +5,8 @@
 #                then again under AddressSanitizer + UBSan
 #   make         build only (build/presscut)
 #   make test    build, run the test suite once (no dependencies installed)
+#   make install [PREFIX=/usr/local] [DESTDIR=]   build, then install
+#   make uninstall                                 remove what install put
 #   make asan | fuzz | bench | format | clean
 #
 # make check runs both halves whatever the first one gave, then prints a
@@ -39,8 +41,9 @@ PC_TEST_TIMEOUT_SCALE ?= 1
 ASAN_SKIP_LABELS ?= package|install|static|dask
 CTEST_ARGS ?=
 SUMMARY  = /usr/bin/python3 tests/summary.py
+PREFIX   ?= /usr/local
 
-.PHONY: all deps build demo check test asan asan-build test-run asan-run fuzz bench format clean
+.PHONY: all deps build demo check test asan asan-build test-run asan-run fuzz bench format clean install uninstall
 
 all: build
 
@@ -114,6 +117,19 @@ fuzz:
 	mkdir -p fuzz/corpus-work/query
 	$(FUZZ)/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/dict/query.dict \
 	  fuzz/corpus-work/query fuzz/seeds/query fuzz/regress/query
+
+# DESTDIR (staged installs, packages) is read by cmake --install itself.
+# The list of what was installed is kept for uninstall (CMake's own
+# install_manifest.txt is rewritten by every install, the tests' too).
+install: build
+	@$(CMAKE) --install $(BUILD) --prefix $(PREFIX)
+	@sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt > $(BUILD)/make-install.txt
+
+# What the last `make install` wrote (DESTDIR included).
+uninstall:
+	@test -f $(BUILD)/make-install.txt || { echo "presscut: nothing installed from $(BUILD)" >&2; exit 1; }
+	@tr '\n' '\0' < $(BUILD)/make-install.txt | xargs -0 rm -f
+	@rm -f $(BUILD)/make-install.txt
 
 bench: build
 	@bench/setup
