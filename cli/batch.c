@@ -151,6 +151,7 @@ int cmd_batch(int argc, char **argv) {
   struct batch_ui ui = {tty, tty, false, tty ? 0.5 : 2.0, 0};
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "o:j:h", lo, NULL)) != -1) {
     char *end;
     switch (c) {
@@ -159,12 +160,12 @@ int cmd_batch(int argc, char **argv) {
     case 'j':
       bo.jobs = (int)strtol(optarg, &end, 10);
       if (*end || bo.jobs < 1 || bo.jobs > 256)
-        return fail(EX_USAGE, "--jobs: 1 to 256, not '%s'%s", optarg, "");
+        return usage_error("batch", "--jobs: 1 to 256, not '%s'", optarg);
       break;
     case O_ATTR: bo.attribution = 1; break;
     case O_DATE:
       if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-        return fail(EX_USAGE, "--date: want YYYY-MM-DD, got '%s'%s", optarg, "");
+        return usage_error("batch", "--date: want YYYY-MM-DD, got '%s'", optarg);
       bo.date = optarg;
       break;
     case O_RESUME: bo.resume = 1; break;
@@ -173,8 +174,7 @@ int cmd_batch(int argc, char **argv) {
       if (*end == '/')
         n = strtoul(end + 1, &end, 10);
       if (*end || n == 0 || i >= n || n > 1000000)
-        return fail(EX_USAGE, "--shard: I/N with 0 <= I < N, not '%s'%s",
-                    optarg, "");
+        return usage_error("batch", "--shard: I/N with 0 <= I < N, not '%s'", optarg);
       bo.shard_i = (unsigned)i;
       bo.shard_n = (unsigned)n;
       break;
@@ -183,26 +183,24 @@ int cmd_batch(int argc, char **argv) {
     case O_FROM: from = optarg; break;
     case O_MAXDOC:
       if (!parse_bytes(optarg, &bo.max_doc) || bo.max_doc < 1024)
-        return fail(EX_USAGE, "--max-doc: bytes (at least 1024), not '%s'%s",
-                    optarg, "");
+        return usage_error("batch", "--max-doc: bytes (at least 1024), not '%s'", optarg);
       break;
     case O_PROGRESS:
       ui.show = true;
       if (optarg) {
         ui.every = strtod(optarg, &end);
         if (end == optarg || *end || !(ui.every >= 0.05 && ui.every <= 86400))
-          return fail(EX_USAGE, "--progress=SECONDS: 0.05 to 86400, not '%s'%s",
-                      optarg, "");
+          return usage_error("batch", "--progress=SECONDS: 0.05 to 86400, not '%s'", optarg);
       }
       break;
     case O_QUIET: ui.quiet = true; break;
     case O_DATA: data_dir = optarg; break;
     case 'h': usage_batch(stdout); return EX_OK;
-    default: usage_batch(stderr); return EX_USAGE;
+    default: return bad_option("batch", "o:j:h", lo, argv);
     }
   }
   if (!bo.out)
-    return fail(EX_USAGE, "batch: --out FILE.jsonl is required%s%s", "", "");
+    return usage_error("batch", "--out FILE.jsonl is required%s", "");
   /* inputs: the arguments, then --inputs-from */
   size_t n = 0, cap = (size_t)(argc - optind) + 16;
   char **inputs = calloc(cap, sizeof *inputs);
@@ -242,8 +240,8 @@ int cmd_batch(int argc, char **argv) {
     free(inputs);
     if (from) /* an empty partition of a map step: nothing to do */
       return EX_OK;
-    usage_batch(stderr);
-    return EX_USAGE;
+    return usage_error("batch", "no INPUT given (a file, a directory, a WARC"
+                                " or - for stdin)%s", "");
   }
   bo.inputs = (const char *const *)inputs;
   bo.ninputs = n;

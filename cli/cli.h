@@ -69,6 +69,9 @@ bool is_dir(const char *path);
 /* An absolute http(s) URL with a host, on one line. */
 bool http_url(const char *s);
 
+/* An smtp:// or smtps:// URL with a host, on one line. */
+bool smtp_url(const char *s);
+
 /* A byte count: digits only (strtoull alone takes "-5" as 2^64 - 5, and
  * a negative limit would be no limit).  False when s is not one. */
 bool parse_bytes(const char *s, size_t *v);

@@ -193,6 +193,14 @@ bool http_url(const char *s) {
          host[3] != '#' && !strpbrk(s, " \t\r\n");
 }
 
+bool smtp_url(const char *s) {
+  const char *host = strstr(s, "://");
+  bool smtp = strncasecmp(s, "smtp://", 7) == 0 ||
+              strncasecmp(s, "smtps://", 8) == 0;
+  return smtp && host && host[3] && host[3] != '/' && host[3] != ':' &&
+         !strpbrk(s, " \t\r\n");
+}
+
 int fail(int code, const char *fmt, const char *a, const char *b) {
   fprintf(stderr, "%s: ", PROG);
   fprintf(stderr, fmt, a, b);

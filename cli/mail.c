@@ -108,7 +108,7 @@ int parse_tls(const char *arg, pc_tls *tls) {
   else if (strcmp(arg, "off") == 0)
     *tls = PC_TLS_OFF;
   else
-    return fail(EX_USAGE, "--tls: auto, required or off, not '%s'%s", arg, "");
+    return usage_error("mail", "--tls: auto, required or off, not '%s'", arg);
   return EX_OK;
 }
 
@@ -126,7 +126,7 @@ char *smtp_password(const char *pwfile) {
     snprintf(err.msg, sizeof err.msg,
              "--user needs --password-file or PRESSCUT_SMTP_PASSWORD");
   if (!pw)
-    fail(EX_USAGE, "%s%s", err.msg[0] ? err.msg : "out of memory", "");
+    usage_error("mail", "%s", err.msg[0] ? err.msg : "out of memory");
   return pw;
 }
 
@@ -153,7 +153,12 @@ static int mail_opt(struct mail_args *m, int c, char *arg) {
   switch (c) {
   case O_TO: m->mo.to = arg; break;
   case O_FROM: m->mo.from = arg; break;
-  case O_SMTP: m->so.url = arg; break;
+  case O_SMTP:
+    if (!smtp_url(arg))
+      return usage_error("mail", "--smtp: smtp://HOST:PORT or"
+                                 " smtps://HOST:PORT, not '%s'", arg);
+    m->so.url = arg;
+    break;
   case O_USER: m->so.user = arg; break;
   case O_PWFILE: m->pwfile = arg; break;
   case O_SUBJECT: m->mo.subject = arg; break;
@@ -166,8 +171,7 @@ static int mail_opt(struct mail_args *m, int c, char *arg) {
     else if (strcmp(arg, "none") == 0)
       m->mo.attach = PC_ATTACH_NONE;
     else
-      return fail(EX_USAGE, "--attach: pdf, html or none, not '%s'%s", arg,
-                  "");
+      return usage_error("mail", "--attach: pdf, html or none, not '%s'", arg);
     break;
   case O_TLS:
     if (parse_tls(arg, &m->so.tls) != EX_OK)
@@ -177,27 +181,26 @@ static int mail_opt(struct mail_args *m, int c, char *arg) {
   case O_SMTPTO:
     m->so.timeout_s = strtol(arg, &end, 10);
     if (*end || m->so.timeout_s <= 0)
-      return fail(EX_USAGE, "--smtp-timeout: seconds, not '%s'%s", arg, "");
+      return usage_error("mail", "--smtp-timeout: seconds, not '%s'", arg);
     break;
   case O_RETRIES:
     m->so.retries = (int)strtol(arg, &end, 10);
     if (*end || m->so.retries < 0 || m->so.retries > 20)
-      return fail(EX_USAGE, "--retries: 0 to 20, not '%s'%s", arg, "");
+      return usage_error("mail", "--retries: 0 to 20, not '%s'", arg);
     if (m->so.retries == 0)
       m->so.retries = -1; /* none (0 means the default in the options) */
     break;
   case O_RETRYWAIT:
     m->so.retry_wait_ms = strtol(arg, &end, 10);
     if (*end || m->so.retry_wait_ms <= 0 || m->so.retry_wait_ms > 600000)
-      return fail(EX_USAGE, "--retry-wait: milliseconds, not '%s'%s", arg,
-                  "");
+      return usage_error("mail", "--retry-wait: milliseconds, not '%s'", arg);
     break;
   case O_OUTBOX: m->outbox = arg; break;
   case O_FLUSH: m->flush = 1; break;
   case O_DRY: m->dry = 1; break;
   case 'o': m->output = arg; break;
   case 'h': usage_mail(stdout); return EX_OK;
-  default: usage_mail(stderr); return EX_USAGE;
+  default: return -2; /* getopt's '?' or ':' */
   }
   return -1;
 }
@@ -235,6 +238,7 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
   m->output = NULL, m->outbox = NULL, m->pwfile = NULL;
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
     int rc = shared_opt(c, optarg, &m->mo.print, &m->fetch, &m->a);
     if (rc > 0)
@@ -242,6 +246,8 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
     if (rc == EX_OK)
       continue;
     rc = mail_opt(m, c, optarg);
+    if (rc == -2)
+      return bad_option("mail", "o:h", lo, argv);
     if (rc >= 0)
       return rc;
   }
@@ -251,11 +257,10 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
 /* --flush-outbox: sends what waits in box. */
 static int mail_flush(const struct mail_args *m, int argc, const char *box) {
   if (optind < argc || !m->so.url)
-    return fail(EX_USAGE, "--flush-outbox takes --smtp and no INPUT%s%s", "",
-                "");
+    return usage_error("mail", "--flush-outbox takes --smtp and no INPUT%s", "");
   size_t sent = 0, failed = 0;
   if (!box)
-    return fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
+    return usage_error("mail", "no outbox: set --outbox or HOME%s", "");
   pc_error err = {""};
   pc_status st = pc_outbox_flush(box, NULL, &m->so, &sent, &failed, &err);
   fprintf(stderr, "%s: outbox: %zu sent, %zu still waiting\n", PROG, sent,
@@ -338,25 +343,23 @@ static int deliver(const char *box, const char *to, const char *msg,
  * composes the message and writes it (--dry-run) or delivers it. */
 static int mail_send(struct mail_args *m, int argc, char **argv,
                      const char *box) {
-  if (optind + 1 != argc) {
-    usage_mail(stderr);
-    return EX_USAGE;
-  }
+  if (optind + 1 != argc)
+    return usage_error("mail", optind == argc ? "one INPUT is needed%s"
+                                              : "one INPUT only, not '%s' too",
+                       optind == argc ? "" : argv[optind + 1]);
   if (!m->mo.to || !m->mo.from)
-    return fail(EX_USAGE, "mail: --to and --from are required%s%s", "", "");
+    return usage_error("mail", "--to and --from are required%s", "");
   if (!m->dry && !m->so.url)
-    return fail(EX_USAGE, "mail: --smtp URL is required (or --dry-run)%s%s", "",
-                "");
+    return usage_error("mail", "--smtp URL is required (or --dry-run)%s", "");
   if (m->dry && !m->output)
-    return fail(EX_USAGE, "mail: --dry-run writes the message with -o FILE%s%s",
-                "", "");
+    return usage_error("mail", "--dry-run writes the message with -o FILE%s", "");
   /* addresses first: an invalid one sends nothing */
   pc_error err = {""};
   pc_status st = pc_mail_check_addresses(m->mo.to, NULL, &err);
   if (st == PC_OK)
     st = pc_mail_check_addresses(m->mo.from, NULL, &err);
   if (st != PC_OK)
-    return fail(EX_USAGE, "%s%s", err.msg, "");
+    return usage_error("mail", "%s", err.msg);
   const char *input = argv[optind];
   pc_ctx *ctx = NULL;
   st = pc_ctx_new(m->a.data_dir, &ctx, &err);
@@ -383,7 +386,7 @@ static int mail_send(struct mail_args *m, int argc, char **argv,
   } else if (m->dry)
     rc = write_message(m->output, msg, len);
   else if (!box)
-    rc = fail(EX_USAGE, "no outbox: set --outbox or HOME%s%s", "", "");
+    rc = usage_error("mail", "no outbox: set --outbox or HOME%s", "");
   else
     rc = deliver(box, m->mo.to, msg, len, &m->so, &err);
   pc_free(msg);

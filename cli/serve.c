@@ -130,9 +130,9 @@ static int serve_limit(int which, const char *arg, pc_serve_opts *so) {
   if (errno || end == arg || *end || arg[0] == '-' || v < lo[which] ||
       v > hi[which]) {
     char range[96];
-    snprintf(range, sizeof range, "%s: %llu to %llu", names[which], lo[which],
-             hi[which]);
-    return fail(EX_USAGE, "%s, not '%s'", range, arg);
+    snprintf(range, sizeof range, "%s: %llu to %llu, not '%%s'", names[which],
+             lo[which], hi[which]);
+    return usage_error("serve", range, arg);
   }
   switch (which) {
   case 0: so->connection_limit = (unsigned)v; break;
@@ -152,8 +152,8 @@ static int int_opt(const char *name, const char *arg, int lo, int hi,
   long v = strtol(arg, &end, 10);
   if (*end || end == arg || v < lo || v > hi) {
     char range[96];
-    snprintf(range, sizeof range, "--%s: %d to %d", name, lo, hi);
-    return fail(EX_USAGE, "%s, not '%s'", range, arg);
+    snprintf(range, sizeof range, "--%s: %d to %d, not '%%s'", name, lo, hi);
+    return usage_error("serve", range, arg);
   }
   *out = (int)v;
   return EX_OK;
@@ -203,7 +203,12 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
   pc_serve_opts *so = &a->so;
   switch (c) {
   case O_LISTEN: so->listen = arg; return EX_OK;
-  case O_SMTP: so->smtp.url = arg; return EX_OK;
+  case O_SMTP:
+    if (!smtp_url(arg))
+      return usage_error("serve", "--smtp: smtp://HOST:PORT or"
+                                  " smtps://HOST:PORT, not '%s'", arg);
+    so->smtp.url = arg;
+    return EX_OK;
   case O_FROM: so->from = arg; return EX_OK;
   case O_USER: so->smtp.user = arg; return EX_OK;
   case O_PWFILE: a->pwfile = arg; return EX_OK;
@@ -219,8 +224,7 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
   case O_PRIVATE: so->allow_private_fetch = 1; return EX_OK;
   case O_MAXBODY:
     if (!parse_bytes(arg, &so->max_body) || so->max_body < 1024)
-      return fail(EX_USAGE, "--max-body: bytes (at least 1024), not '%s'%s",
-                  arg, "");
+      return usage_error("serve", "--max-body: bytes (at least 1024), not '%s'", arg);
     return EX_OK;
   case O_THREADS: return int_opt("threads", arg, 1, 256, &so->threads);
   case O_FETCHTHREADS:
@@ -232,15 +236,14 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
   case O_PUBLIC: so->public_url = arg; return EX_OK;
   case O_PROXY:
     if (!strstr(arg, "://"))
-      return fail(EX_USAGE, "--proxy: a URL (http://HOST:PORT), not '%s'%s",
-                  arg, "");
+      return usage_error("serve", "--proxy: a URL (http://HOST:PORT), not '%s'", arg);
     so->proxy = arg;
     return EX_OK;
   case O_ALLOWHOST:
     if (so->nallowed_hosts == sizeof a->hosts / sizeof *a->hosts || !*arg ||
         strpbrk(arg, ":/ "))
-      return fail(EX_USAGE, "--allowed-host: a host name (at most 64), "
-                  "not '%s'%s", arg, "");
+      return usage_error("serve", "--allowed-host: a host name (at most 64),"
+                         " not '%s'", arg);
     a->hosts[so->nallowed_hosts++] = arg;
     so->allowed_hosts = a->hosts;
     return EX_OK;
@@ -250,8 +253,7 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
   case O_TRUSTED: so->trusted_proxies = arg; return EX_OK;
   case O_ACCESSLOG:
     if (!*arg)
-      return fail(EX_USAGE, "--access-log: FILE, - or off, not '%s'%s", arg,
-                  "");
+      return usage_error("serve", "--access-log: FILE, - or off, not '%s'", arg);
     a->access_log = arg;
     return EX_OK;
   case O_LOGCLIENT: so->log_client = 1; return EX_OK;
@@ -299,6 +301,7 @@ int cmd_serve(int argc, char **argv) {
   pc_serve_opts_init(&a.so);
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "h", serve_options, NULL)) != -1) {
     if (c == 'h') {
       usage_serve(stdout);
@@ -306,20 +309,18 @@ int cmd_serve(int argc, char **argv) {
     }
     int r = serve_opt(c, optarg, &a);
     if (r < 0)
-      usage_serve(stderr);
+      return bad_option("serve", "h", serve_options, argv);
     if (r != EX_OK)
-      return r < 0 ? EX_USAGE : r;
+      return r;
   }
-  if (optind < argc) {
-    usage_serve(stderr);
-    return EX_USAGE;
-  }
+  if (optind < argc)
+    return usage_error("serve", "takes no INPUT, not '%s'", argv[optind]);
   pc_serve_opts *so = &a.so;
   if ((so->smtp.url != NULL) != (so->from != NULL))
-    return fail(EX_USAGE, "serve: --smtp and --from go together%s%s", "", "");
+    return usage_error("serve", "--smtp and --from go together%s", "");
   pc_error err = {""};
   if (so->from && pc_mail_check_addresses(so->from, NULL, &err) != PC_OK)
-    return fail(EX_USAGE, "--from: %s%s", err.msg, "");
+    return usage_error("serve", "--from: %s", err.msg);
   char *password = NULL;
   if (so->smtp.user &&
       !(so->smtp.password = password = smtp_password(a.pwfile)))

@@ -228,7 +228,19 @@ def usage(tmp):
              "search: --claimant is not an option of this command"),
             ("claims bad format", ["claims", "--db", "x.db", "--format", "xml"],
              "--format: text, json, csv or graphml, not 'xml'"),
-            ("quiet and verbose", ["extract", "--quiet", "--verbose", SEED], "--quiet or --verbose, not both")):
+            ("quiet and verbose", ["extract", "--quiet", "--verbose", SEED], "--quiet or --verbose, not both"),
+            ("batch option", ["batch", "--frob"], "batch: unknown option '--frob' (see 'presscut batch --help')"),
+            ("batch without input", ["batch", "-o", os.path.join(tmp, "b.jsonl")], "batch: no INPUT given"),
+            ("batch bad jobs", ["batch", "--jobs", "x", SEED], "batch: --jobs: 1 to 256, not 'x'"),
+            ("mail option", ["mail", "--frob"], "mail: unknown option '--frob'"),
+            ("mail two inputs", ["mail", "--dry-run", "-o", os.path.join(tmp, "m.eml"), "--to", "a@b.example",
+                                 "--from", "c@d.example", SEED, SEED], "mail: one INPUT only"),
+            ("mail --smtp http", ["mail", "--smtp", "http://127.0.0.1:1/", "--to", "a@b.example",
+                                  "--from", "c@d.example", SEED], "mail: --smtp: smtp://HOST:PORT or smtps://HOST:PORT, not 'http://127.0.0.1:1/'"),
+            ("serve option", ["serve", "--frob"], "serve: unknown option '--frob'"),
+            ("serve an input", ["serve", SEED], "serve: takes no INPUT"),
+            ("serve bad limit", ["serve", "--max-connections", "0"], "serve: --max-connections: 1 to 100000, not '0'"),
+            ("serve --smtp ftp", ["serve", "--smtp", "ftp://x", "--from", "a@b.example"], "serve: --smtp: smtp://HOST:PORT")):
         rc, out, err = expect(what, args, 2, needle)
         check(f"{what}: no usage text", "Usage:" not in err and not out, err[:200])
         check(f"{what}: points at --help", "--help" in err, err)
