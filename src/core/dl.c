@@ -1,4 +1,4 @@
-/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto and libpq, loaded when first
+/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto, libpq and GLib, loaded when first
  * needed (see dl.h).
  *
  * Each library is loaded once per process under pthread_once; its table
@@ -9,6 +9,7 @@
 #include "core/dl.h"
 #include "core/dl_crypto.h"
 #include "core/dl_curl.h"
+#include "core/dl_glib.h"
 #include "core/dl_gmime.h"
 #include "core/dl_mhd.h"
 #include "core/dl_pq.h"
@@ -16,6 +17,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The shared object names come from the build (CMakeLists.txt reads them
@@ -35,6 +37,9 @@
 #ifndef PC_SONAME_PQ
 #define PC_SONAME_PQ "libpq.so.5"
 #endif
+#ifndef PC_SONAME_GLIB
+#define PC_SONAME_GLIB "libglib-2.0.so.0"
+#endif
 
 struct lib {
   const char *soname;
@@ -48,6 +53,7 @@ static struct pc_dl_gmime gmime_fns;
 static struct pc_dl_mhd mhd_fns;
 static struct pc_dl_crypto crypto_fns;
 static struct pc_dl_pq pq_fns;
+static struct pc_dl_glib glib_fns;
 
 static struct lib libs[] = {
     [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
@@ -55,6 +61,7 @@ static struct lib libs[] = {
     [PC_DL_MHD] = {PC_SONAME_MHD, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_PQ] = {PC_SONAME_PQ, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_GLIB] = {PC_SONAME_GLIB, PTHREAD_ONCE_INIT, false, ""},
 };
 
 /* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
@@ -105,6 +112,7 @@ LOADER(load_gmime, pc_dl_gmime, gmime_fns, PC_DL_GMIME, PC_DL_GMIME_FUNCS)
 LOADER(load_mhd, pc_dl_mhd, mhd_fns, PC_DL_MHD, PC_DL_MHD_FUNCS)
 LOADER(load_crypto, pc_dl_crypto, crypto_fns, PC_DL_CRYPTO, PC_DL_CRYPTO_FUNCS)
 LOADER(load_pq, pc_dl_pq, pq_fns, PC_DL_PQ, PC_DL_PQ_FUNCS)
+LOADER(load_glib, pc_dl_glib, glib_fns, PC_DL_GLIB, PC_DL_GLIB_FUNCS)
 
 pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   static void (*const loaders[])(void) = {
@@ -113,6 +121,7 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
       [PC_DL_MHD] = load_mhd,
       [PC_DL_CRYPTO] = load_crypto,
       [PC_DL_PQ] = load_pq,
+      [PC_DL_GLIB] = load_glib,
   };
   if ((unsigned)lib >= sizeof libs / sizeof libs[0])
     return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
@@ -128,3 +137,15 @@ const struct pc_dl_gmime *pc_dl_gmime(void) { return &gmime_fns; }
 const struct pc_dl_mhd *pc_dl_mhd(void) { return &mhd_fns; }
 const struct pc_dl_crypto *pc_dl_crypto(void) { return &crypto_fns; }
 const struct pc_dl_pq *pc_dl_pq(void) { return &pq_fns; }
+
+/* GLib's table loads itself (dl_glib.h): after the first call, the cost
+ * is pthread_once's check. */
+const struct pc_dl_glib *pc_dl_glib(void) {
+  struct lib *l = &libs[PC_DL_GLIB];
+  pthread_once(&l->once, load_glib);
+  if (!l->ok) {
+    fprintf(stderr, "presscut: cannot load %s\n", l->why);
+    abort();
+  }
+  return &glib_fns;
+}

@@ -4,6 +4,7 @@
  * attachment's file name is the title transliterated to ASCII by ICU. */
 #include "mail.h"
 #include "core/dl_gmime.h"
+#include "core/dl_glib.h"
 
 #include <pthread.h>
 #include <stdio.h>
