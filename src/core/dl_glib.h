@@ -25,6 +25,7 @@
   X(g_malloc)                                                                 \
   X(g_malloc0)                                                                \
   X(g_malloc0_n)                                                              \
+  X(g_malloc_n)                                                               \
   X(g_strdup)                                                                 \
   X(g_strndup)                                                                \
   X(g_strdup_printf)                                                          \
@@ -94,6 +95,7 @@ const struct pc_dl_glib *pc_dl_glib(void);
 #define g_malloc (pc_dl_glib()->g_malloc)
 #define g_malloc0 (pc_dl_glib()->g_malloc0)
 #define g_malloc0_n (pc_dl_glib()->g_malloc0_n)
+#define g_malloc_n (pc_dl_glib()->g_malloc_n)
 #define g_strdup (pc_dl_glib()->g_strdup)
 #define g_strndup (pc_dl_glib()->g_strndup)
 #define g_strdup_printf (pc_dl_glib()->g_strdup_printf)
