@@ -52,14 +52,20 @@ static bool loaded;
 static char why[PATH_MAX + 512]; /* when !loaded */
 
 /* The directory of the file this code was loaded from (the library or
- * the program) into dir; false when unknown. */
+ * the program) into dir; false when unknown.  For the program, dladdr
+ * gives argv[0], a bare name when it was found on PATH: then the
+ * kernel's /proc/self/exe says where it is. */
 static bool own_dir(char *dir, size_t n) {
   Dl_info info;
-  if (!dladdr(&once, &info) || !info.dli_fname ||
-      !strchr(info.dli_fname, '/'))
+  if (!dladdr(&once, &info) || !info.dli_fname)
     return false;
+  const char *f = info.dli_fname;
   char real[PATH_MAX];
-  const char *f = realpath(info.dli_fname, real) ? real : info.dli_fname;
+  if (strchr(f, '/') ? realpath(f, real) != NULL
+                     : realpath("/proc/self/exe", real) != NULL)
+    f = real;
+  else if (!strchr(f, '/'))
+    return false;
   const char *slash = strrchr(f, '/');
   int len = (int)(slash - f);
   return snprintf(dir, n, "%.*s", len > 0 ? len : 1, f) < (int)n;

@@ -90,6 +90,11 @@ cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || {
   [ "$(head -c 5 "$tmp/b.pdf")" = "%PDF-" ] && ok || no "not a PDF (beside)"
 }
 
+# and when the program was found on PATH (argv[0] a bare name)
+env -u PRESSCUT_MODULE_DIR PATH="$tmp/bin:$PATH" presscut html \
+  -o "$tmp/p.html" "$page" 2>"$tmp/err" && ok ||
+  no "html found on PATH: $(cat "$tmp/err")"
+
 # PRESSCUT_MODULE_DIR names where it is; without it there, one line, 5.
 PRESSCUT_MODULE_DIR=$tmp/bin "$bin" html -o "$tmp/c.html" "$page" &&
   ok || no "PRESSCUT_MODULE_DIR"
