@@ -15,7 +15,7 @@
 
 #include "internal.h"
 
-#include <glib.h>
+#include "core/dl_glib.h"
 
 /*** one article, as batch --attribution writes it *****************************/
 

@@ -11,10 +11,10 @@
  * and articles (title, text), kept in step by triggers.  Every value from
  * outside reaches SQLite as a bound parameter. */
 #include "archive/archive.h"
+#include "core/dl_sqlite.h"
 
 #include <errno.h>
 #include <stdarg.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +307,8 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
     return pc_error_set(err, PC_ERR_INPUT,
                         "%s: no such archive (presscut index makes one)",
                         path);
+  if ((st = pc_dl_load(PC_DL_SQLITE, err)) != PC_OK)
+    return st;
   struct ar_db *d = calloc(1, sizeof *d);
   if (!d)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");

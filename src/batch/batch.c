@@ -40,7 +40,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include <glib.h>
+#include "core/dl_glib.h"
 
 #define QUEUE_PER_JOB 4
 

@@ -7,7 +7,7 @@
 #include "internal.h"
 #include "batch/stream.h"
 
-#include <glib.h>
+#include "core/dl_glib.h"
 #include <pthread.h>
 
 /*** units and the queues *************************************************/

@@ -1,5 +1,5 @@
-/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto, libpq and libsystemd,
- * loaded when first
+/* dl.c - libcurl, GMime, libmicrohttpd, libcrypto, libpq, libsystemd,
+ * GLib, SQLite and ICU's libicui18n, loaded when first
  * needed (see dl.h).
  *
  * Each library is loaded once per process under pthread_once; its table
@@ -10,14 +10,18 @@
 #include "core/dl.h"
 #include "core/dl_crypto.h"
 #include "core/dl_curl.h"
+#include "core/dl_glib.h"
 #include "core/dl_gmime.h"
+#include "core/dl_icu.h"
 #include "core/dl_mhd.h"
 #include "core/dl_pq.h"
 #include "core/dl_systemd.h"
+#include "core/dl_sqlite.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The shared object names come from the build (CMakeLists.txt reads them
@@ -40,6 +44,15 @@
 #ifndef PC_SONAME_SYSTEMD
 #define PC_SONAME_SYSTEMD "libsystemd.so.0"
 #endif
+#ifndef PC_SONAME_SQLITE
+#define PC_SONAME_SQLITE "libsqlite3.so.0"
+#endif
+#ifndef PC_SONAME_ICU_I18N
+#define PC_SONAME_ICU_I18N "libicui18n.so.72"
+#endif
+#ifndef PC_SONAME_GLIB
+#define PC_SONAME_GLIB "libglib-2.0.so.0"
+#endif
 
 struct lib {
   const char *soname;
@@ -54,6 +67,9 @@ static struct pc_dl_mhd mhd_fns;
 static struct pc_dl_crypto crypto_fns;
 static struct pc_dl_pq pq_fns;
 static struct pc_dl_systemd systemd_fns;
+static struct pc_dl_glib glib_fns;
+static struct pc_dl_sqlite sqlite_fns;
+static struct pc_dl_icu icu_fns;
 
 static struct lib libs[] = {
     [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
@@ -62,6 +78,9 @@ static struct lib libs[] = {
     [PC_DL_CRYPTO] = {PC_SONAME_CRYPTO, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_PQ] = {PC_SONAME_PQ, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_SYSTEMD] = {PC_SONAME_SYSTEMD, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_GLIB] = {PC_SONAME_GLIB, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_SQLITE] = {PC_SONAME_SQLITE, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_ICU_I18N] = {PC_SONAME_ICU_I18N, PTHREAD_ONCE_INIT, false, ""},
 };
 
 /* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
@@ -89,7 +108,11 @@ static bool find(struct lib *l, void *h, const char *name, void *slot) {
   return true;
 }
 
-#define FIND(name) find(l, h, #name, &fns->name);
+/* The name looked up is the name after macro expansion: ICU's functions
+ * are macros for their versioned names (dl_icu.h). */
+#define PC_DL_STR(x) PC_DL_STR2(x)
+#define PC_DL_STR2(x) #x
+#define FIND(name) find(l, h, PC_DL_STR(name), &fns->name);
 
 #define LOADER(fn, table, var, index, FUNCS)                                   \
   static void fn(void) {                                                       \
@@ -114,6 +137,10 @@ LOADER(load_crypto, pc_dl_crypto, crypto_fns, PC_DL_CRYPTO, PC_DL_CRYPTO_FUNCS)
 LOADER(load_pq, pc_dl_pq, pq_fns, PC_DL_PQ, PC_DL_PQ_FUNCS)
 LOADER(load_systemd, pc_dl_systemd, systemd_fns, PC_DL_SYSTEMD,
        PC_DL_SYSTEMD_FUNCS)
+LOADER(load_glib, pc_dl_glib, glib_fns, PC_DL_GLIB, PC_DL_GLIB_FUNCS)
+LOADER(load_sqlite, pc_dl_sqlite, sqlite_fns, PC_DL_SQLITE,
+       PC_DL_SQLITE_FUNCS)
+LOADER(load_icu, pc_dl_icu, icu_fns, PC_DL_ICU_I18N, PC_DL_ICU_FUNCS)
 
 pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   static void (*const loaders[])(void) = {
@@ -123,6 +150,9 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
       [PC_DL_CRYPTO] = load_crypto,
       [PC_DL_PQ] = load_pq,
       [PC_DL_SYSTEMD] = load_systemd,
+      [PC_DL_GLIB] = load_glib,
+      [PC_DL_SQLITE] = load_sqlite,
+      [PC_DL_ICU_I18N] = load_icu,
   };
   if ((unsigned)lib >= sizeof libs / sizeof libs[0])
     return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
@@ -139,3 +169,18 @@ const struct pc_dl_mhd *pc_dl_mhd(void) { return &mhd_fns; }
 const struct pc_dl_crypto *pc_dl_crypto(void) { return &crypto_fns; }
 const struct pc_dl_pq *pc_dl_pq(void) { return &pq_fns; }
 const struct pc_dl_systemd *pc_dl_systemd(void) { return &systemd_fns; }
+
+const struct pc_dl_sqlite *pc_dl_sqlite(void) { return &sqlite_fns; }
+const struct pc_dl_icu *pc_dl_icu(void) { return &icu_fns; }
+
+/* GLib's table loads itself (dl_glib.h): after the first call, the cost
+ * is pthread_once's check. */
+const struct pc_dl_glib *pc_dl_glib(void) {
+  struct lib *l = &libs[PC_DL_GLIB];
+  pthread_once(&l->once, load_glib);
+  if (!l->ok) {
+    fprintf(stderr, "presscut: cannot load %s\n", l->why);
+    abort();
+  }
+  return &glib_fns;
+}

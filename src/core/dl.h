@@ -21,14 +21,9 @@
 
 #include "internal.h"
 
-enum pc_dl_lib {
-  PC_DL_CURL,
-  PC_DL_GMIME,
-  PC_DL_MHD,
-  PC_DL_CRYPTO,
-  PC_DL_PQ,
-  PC_DL_SYSTEMD
-};
+enum pc_dl_lib { PC_DL_CURL, PC_DL_GMIME, PC_DL_MHD, PC_DL_CRYPTO, PC_DL_PQ,
+                  PC_DL_SYSTEMD, PC_DL_GLIB /* see dl_glib.h */,
+                  PC_DL_SQLITE, PC_DL_ICU_I18N };
 
 /* Loads lib and all its functions, once per process; later calls return
  * the first call's outcome.  PC_ERR_INTERNAL with "cannot load SONAME:

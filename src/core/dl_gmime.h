@@ -10,6 +10,9 @@
 
 #define PC_DL_GMIME_FUNCS(X)                                                   \
   X(g_mime_init)                                                               \
+  X(g_object_unref)                                                            \
+  X(g_type_check_instance_cast)                                                \
+  X(g_type_check_instance_is_a)                                                \
   X(g_mime_object_get_type)                                                    \
   X(g_mime_stream_mem_get_type)                                                \
   X(internet_address_mailbox_get_type)                                         \
@@ -59,6 +62,10 @@ const struct pc_dl_gmime *pc_dl_gmime(void);
 
 #ifndef PC_DL_IMPL
 #define g_mime_init (pc_dl_gmime()->g_mime_init)
+/* GObject's, found through GMime's handle (it depends on GObject) */
+#define g_object_unref (pc_dl_gmime()->g_object_unref)
+#define g_type_check_instance_cast (pc_dl_gmime()->g_type_check_instance_cast)
+#define g_type_check_instance_is_a (pc_dl_gmime()->g_type_check_instance_is_a)
 #define g_mime_object_get_type (pc_dl_gmime()->g_mime_object_get_type)
 #define g_mime_stream_mem_get_type (pc_dl_gmime()->g_mime_stream_mem_get_type)
 #define internet_address_mailbox_get_type (pc_dl_gmime()->internet_address_mailbox_get_type)

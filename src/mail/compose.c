@@ -4,13 +4,14 @@
  * attachment's file name is the title transliterated to ASCII by ICU. */
 #include "mail.h"
 #include "core/dl_gmime.h"
+#include "core/dl_glib.h"
+#include "core/dl_icu.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
 static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
@@ -137,13 +138,18 @@ char *pc_mail_filename(const char *title, const char *ext) {
   if (ulen > 511)
     ulen = 511;
   ue = U_ZERO_ERROR;
-  UTransliterator *t = utrans_openU(u"Any-Latin; Latin-ASCII", -1,
-                                    UTRANS_FORWARD, NULL, 0, NULL, &ue);
+  /* without libicui18n, the letters outside ASCII are left out */
+  const struct pc_dl_icu *icu =
+      pc_dl_load(PC_DL_ICU_I18N, NULL) == PC_OK ? pc_dl_icu() : NULL;
+  UTransliterator *t =
+      icu ? icu->utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD,
+                              NULL, 0, NULL, &ue)
+          : NULL;
   int32_t limit = ulen;
   if (t && U_SUCCESS(ue))
-    utrans_transUChars(t, buf, &ulen, 512, 0, &limit, &ue);
+    icu->utrans_transUChars(t, buf, &ulen, 512, 0, &limit, &ue);
   if (t)
-    utrans_close(t);
+    icu->utrans_close(t);
   bool dash = false;
   for (int32_t i = 0; i < ulen && o < 60; i++) {
     UChar c = buf[i];

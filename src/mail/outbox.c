@@ -19,7 +19,6 @@
 #include "mail.h"
 
 #include <dirent.h>
-#include <glib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -52,6 +51,14 @@ static pc_status mkdirs(const char *dir, pc_error *err) {
 
 #define POLICY "X-Presscut-Outbox: "
 
+/* The value of a hexadecimal digit, or -1. */
+static int hex_value(char c) {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
 static const char *tls_name(pc_tls t) {
   return t == PC_TLS_REQUIRED ? "required" : t == PC_TLS_OFF ? "off" : "auto";
 }
@@ -62,7 +69,7 @@ static void policy_line(struct pc_buf *b, const pc_smtp_opts *o) {
   if (o->user) {
     pc_buf_adds(b, "; user=");
     for (const unsigned char *p = (const unsigned char *)o->user; *p; p++) {
-      if (g_ascii_isalnum(*p) || strchr("@._+-", *p))
+      if ((pc_ascii_is_word(*p) && *p != '_') || strchr("@._+-", *p))
         pc_buf_addc(b, (char)*p);
       else
         pc_buf_printf(b, "%%%02X", *p);
@@ -100,10 +107,9 @@ static bool policy_read(const char *msg, size_t len, pc_tls *tls, char **user,
              (*user = malloc(n)) != NULL) {
       size_t k = 0;
       for (size_t i = 5; i < n; i++) {
-        if (p[i] == '%' && i + 2 < n && g_ascii_isxdigit(p[i + 1]) &&
-            g_ascii_isxdigit(p[i + 2])) {
-          (*user)[k++] = (char)(g_ascii_xdigit_value(p[i + 1]) * 16 +
-                                g_ascii_xdigit_value(p[i + 2]));
+        if (p[i] == '%' && i + 2 < n && hex_value(p[i + 1]) >= 0 &&
+            hex_value(p[i + 2]) >= 0) {
+          (*user)[k++] = (char)(hex_value(p[i + 1]) * 16 + hex_value(p[i + 2]));
           i += 2;
         } else {
           (*user)[k++] = p[i];

@@ -5,6 +5,7 @@
 #include "mail.h"
 #include "core/dl_curl.h"
 #include "core/dl_gmime.h"
+#include "core/dl_glib.h"
 
 #include <stdio.h>
 #include <stdlib.h>

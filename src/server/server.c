@@ -49,7 +49,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <glib.h>
+#include "core/dl_glib.h"
 
 
 #define CSP                                                                    \

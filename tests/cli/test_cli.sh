@@ -79,11 +79,12 @@ expect 0 "text" -- "$bin" extract "$seed"
 hasnt "$tmp/out" "Print Friendly"
 hasnt "$tmp/out" "OP CUT"
 
-# libcurl, GMime, libmicrohttpd and libcrypto are loaded by the stages that
-# use them, not at start-up (src/core/dl.h)
+# libcurl, GMime, libmicrohttpd, libcrypto and the print stack are loaded
+# by the stages that use them, not at start-up (src/core/dl.h; the print
+# stack in full: tests/cli/test_startup.sh)
 LD_DEBUG=files "$bin" extract "$seed" >/dev/null 2>"$tmp/ld"
-has "$tmp/ld" "file=libpango"
-for lib in libcurl libgmime libmicrohttpd libcrypto; do hasnt "$tmp/ld" "file=$lib"; done
+has "$tmp/ld" "file=libxml2"
+for lib in libcurl libgmime libmicrohttpd libcrypto libpango; do hasnt "$tmp/ld" "file=$lib"; done
 has "$tmp/out" "Prosecutor General"
 
 # stdin, --cut, --delete
