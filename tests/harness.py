@@ -19,6 +19,7 @@ the SKIP_RETURN_CODE of tests/CMakeLists.txt.
 """
 import os
 import signal
+import socket
 import subprocess
 import time
 
@@ -108,3 +109,35 @@ def stop(p):
     except subprocess.TimeoutExpired:
         p.kill()
         return p.wait()
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def listening(port):
+    """Whether something accepts connections on 127.0.0.1:port."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def run_main(main, procs):
+    """sys.exit(main()), killing whatever of procs still runs, whatever
+    main did."""
+    import sys
+    try:
+        rc = main()
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    sys.exit(rc)

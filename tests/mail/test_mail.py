@@ -23,7 +23,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop, free_port  # noqa: E402
 servers = []
 
 
@@ -74,13 +73,6 @@ def received(spool):
 def outbox_files(d):
     return sorted(f for f in os.listdir(d) if f.endswith(".eml")) if os.path.isdir(d) else []
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
 
 
 def main():

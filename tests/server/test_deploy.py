@@ -31,7 +31,7 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop, run_main  # noqa: E402
 procs = []
 ACCESS = re.compile(r"^\S+Z (?:(\S+) )?(GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 
@@ -245,11 +245,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-    sys.exit(rc)
+    run_main(main, procs)

@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,7 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop  # noqa: E402
+from harness import check, report, scaled, stop, free_port, listening, run_main  # noqa: E402
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 ACCESS = re.compile(r"^\S+Z (\S+) (GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 CLIENT = "127.0.0.2"  # the browser's address; nginx talks from 127.0.0.1
@@ -80,13 +79,6 @@ PROXY = """\
             proxy_send_timeout 120s;"""
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
 
 def poll(cond, timeout=30.0):
     end = time.monotonic() + scaled(timeout)
@@ -124,13 +116,6 @@ def req(port, path, body=None, headers=None, raw=None, method=None):
     c.close()
     return out
 
-
-def up(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def drive(nport, seed, label):
@@ -190,7 +175,7 @@ def main():
     ng = subprocess.Popen([NGINX, "-p", tmp, "-c", conf, "-g", "daemon off;"],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     procs.append(ng)
-    if not poll(lambda: ng.poll() is not None or (up(nport) and up(uport))) or ng.poll() is not None:
+    if not poll(lambda: ng.poll() is not None or (listening(nport) and listening(uport))) or ng.poll() is not None:
         err = ng.stderr.read().decode() if ng.poll() is not None else ""
         check("nginx starts", False, err + open(os.path.join(tmp, "error.log")).read()[-600:])
         return report()
@@ -224,11 +209,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-    sys.exit(rc)
+    run_main(main, procs)
