@@ -141,3 +141,25 @@ def run_main(main, procs):
                 p.kill()
                 p.wait()
     sys.exit(rc)
+
+
+def start_serve(cmd, procs, env=None):
+    """Starts cmd (presscut serve ...), adds it to procs and returns it
+    with its first stdout line (the URL it serves on); its stderr lines
+    are collected in p.log by a thread (p.reader), so that a full pipe
+    never stalls the server."""
+    import threading
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=e)
+    procs.append(p)
+    first = p.stdout.readline().decode().strip()
+    if not first:
+        raise RuntimeError("serve did not start: " + p.stderr.read().decode())
+    p.log = []
+    p.reader = threading.Thread(
+        target=lambda: p.log.extend(ln.decode(errors="replace").rstrip("\n")
+                                    for ln in p.stderr), daemon=True)
+    p.reader.start()
+    return p, first

@@ -24,14 +24,13 @@ import stat
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop, run_main  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop, run_main, start_serve  # noqa: E402
 procs = []
 ACCESS = re.compile(r"^\S+Z (?:(\S+) )?(GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 
@@ -48,20 +47,8 @@ def poll(cond, timeout=30.0):
 def serve(*args, listen="127.0.0.1:0", env=None):
     """presscut serve; its first stdout line (the port, or the socket's
     path) and its stderr lines, collected."""
-    e = dict(os.environ)
-    e.update(env or {})
-    p = subprocess.Popen([PRESSCUT, "serve", "--listen", listen, "--threads", "2",
-                          "--fetch-threads", "2"] + list(args),
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
-    procs.append(p)
-    first = p.stdout.readline().decode().strip()
-    if not first:
-        raise RuntimeError("serve did not start: " + p.stderr.read().decode())
-    p.log = []
-    p.reader = threading.Thread(target=lambda: p.log.extend(ln.decode(errors="replace").rstrip("\n")
-                                                            for ln in p.stderr), daemon=True)
-    p.reader.start()
-    return p, first
+    return start_serve([PRESSCUT, "serve", "--listen", listen, "--threads", "2",
+                        "--fetch-threads", "2"] + list(args), procs, env)
 
 
 def access(p):

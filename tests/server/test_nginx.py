@@ -24,14 +24,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop, free_port, listening, run_main  # noqa: E402
+from harness import check, report, scaled, stop, free_port, listening, run_main, start_serve  # noqa: E402
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 ACCESS = re.compile(r"^\S+Z (\S+) (GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 CLIENT = "127.0.0.2"  # the browser's address; nginx talks from 127.0.0.1
@@ -90,18 +89,8 @@ def poll(cond, timeout=30.0):
 
 
 def serve(*args):
-    p = subprocess.Popen([PRESSCUT, "serve", "--threads", "2", "--fetch-threads", "2",
-                          "--base-path", "/presscut/", "--log-client"] + list(args),
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    procs.append(p)
-    first = p.stdout.readline().decode().strip()
-    if not first:
-        raise RuntimeError("serve did not start: " + p.stderr.read().decode())
-    p.log = []
-    p.reader = threading.Thread(target=lambda: p.log.extend(ln.decode(errors="replace").rstrip("\n")
-                                                            for ln in p.stderr), daemon=True)
-    p.reader.start()
-    return p, first
+    return start_serve([PRESSCUT, "serve", "--threads", "2", "--fetch-threads", "2",
+                        "--base-path", "/presscut/", "--log-client"] + list(args), procs)
 
 
 def req(port, path, body=None, headers=None, raw=None, method=None):
