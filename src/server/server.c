@@ -1432,7 +1432,7 @@ static void done(void *cls, struct MHD_Connection *c, void **con_cls,
  * body budget holds at least one body of max_body. */
 static struct pc_connlimits_cfg connlimits_cfg(const pc_serve_opts *o,
                                                size_t max_body) {
-  struct pc_connlimits_cfg c;
+  struct pc_connlimits_cfg c = {0}; /* no shared peers unless set */
   c.max_conns = o->connection_limit ? o->connection_limit : PC_SERVE_MAX_CONNS;
   c.per_addr = o->max_per_address ? o->max_per_address : PC_SERVE_MAX_PER_ADDR;
   if (c.per_addr > c.max_conns)
