@@ -33,6 +33,10 @@ done
 # the package's contents: the command, the library, the man pages
 dpkg-deb -c "$tmp"/presscut_*.deb | grep './usr/share/man/man1/presscut-extract.1' >/dev/null ||
   { echo "FAIL: presscut has no presscut-extract.1"; fails=1; }
+dpkg-deb -c "$tmp"/libpresscut0_*.deb | grep 'presscut/presscut-print.so' >/dev/null ||
+  { echo "FAIL: libpresscut0 has no print module"; fails=1; }
+dpkg-deb -I "$tmp"/presscut_*.deb postinst | grep 'chmod 0640' >/dev/null ||
+  { echo "FAIL: presscut's postinst does not keep the settings file 0640"; fails=1; }
 dpkg-deb -c "$tmp"/libpresscut0_*.deb | grep 'libpresscut.so.0' >/dev/null ||
   { echo "FAIL: libpresscut0 has no libpresscut.so.0"; fails=1; }
 
