@@ -178,14 +178,11 @@ def main():
         kw.update(authenticator=authenticator, auth_required=True,
                   auth_require_tls=bool(a.tls_cert))
     # find a free port when none is given
-    port = a.port
-    if not port:
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-        s.close()
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from harness import free_port, scaled
+    port = a.port or free_port()
     ctl = Controller(Handler(), hostname="127.0.0.1", port=port,
-                     server_kwargs=kw, ready_timeout=10)
+                     server_kwargs=kw, ready_timeout=scaled(10))
     ctl.start()
     with open(a.portfile + ".part", "w") as f:
         f.write(str(port))
