@@ -163,3 +163,17 @@ def start_serve(cmd, procs, env=None):
                                     for ln in p.stderr), daemon=True)
     p.reader.start()
     return p, first
+
+
+def request(c, path, body=None, headers=None, method=None, raw=None):
+    """One request on the http.client connection c, which it closes: a
+    JSON body (body), raw bytes (raw) or none; (status, headers, body)."""
+    import json
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    h = {"Content-Type": "application/json"} if data is not None else {}
+    h.update(headers or {})
+    c.request(method or ("POST" if data is not None else "GET"), path, body=data, headers=h)
+    r = c.getresponse()
+    out = r.status, dict(r.getheaders()), r.read()
+    c.close()
+    return out

@@ -30,7 +30,7 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop, run_main, start_serve  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop, run_main, start_serve, request  # noqa: E402
 procs = []
 ACCESS = re.compile(r"^\S+Z (?:(\S+) )?(GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 
@@ -73,14 +73,7 @@ def req(where, path, body=None, headers=None, method=None, raw=None):
     headers, body)."""
     c = UnixConnection(where) if isinstance(where, str) else \
         http.client.HTTPConnection("127.0.0.1", where, timeout=scaled(60))
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    h = {"Content-Type": "application/json"} if data is not None else {}
-    h.update(headers or {})
-    c.request(method or ("POST" if data is not None else "GET"), path, body=data, headers=h)
-    r = c.getresponse()
-    out = r.status, dict(r.getheaders()), r.read()
-    c.close()
-    return out
+    return request(c, path, body, headers, method, raw)
 
 
 def base_path(seed):

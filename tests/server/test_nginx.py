@@ -30,7 +30,7 @@ import urllib.parse
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop, free_port, listening, run_main, start_serve  # noqa: E402
+from harness import check, report, scaled, stop, free_port, listening, run_main, start_serve, request  # noqa: E402
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 ACCESS = re.compile(r"^\S+Z (\S+) (GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 CLIENT = "127.0.0.2"  # the browser's address; nginx talks from 127.0.0.1
@@ -96,14 +96,7 @@ def serve(*args):
 def req(port, path, body=None, headers=None, raw=None, method=None):
     """One request from CLIENT to 127.0.0.1:port: (status, headers, body)."""
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=scaled(120), source_address=(CLIENT, 0))
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    h = {"Content-Type": "application/json"} if data is not None else {}
-    h.update(headers or {})
-    c.request(method or ("POST" if data is not None else "GET"), path, body=data, headers=h)
-    r = c.getresponse()
-    out = r.status, dict(r.getheaders()), r.read()
-    c.close()
-    return out
+    return request(c, path, body, headers, method, raw)
 
 
 
