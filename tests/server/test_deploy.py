@@ -24,24 +24,14 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop, run_main, start_serve, request  # noqa: E402
+from harness import check, report, scaled, start_smtpd, stop, run_main, start_serve, request, wait_until  # noqa: E402
 procs = []
 ACCESS = re.compile(r"^\S+Z (?:(\S+) )?(GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
-
-
-def poll(cond, timeout=30.0):
-    end = time.monotonic() + scaled(timeout)
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return cond()
 
 
 def serve(*args, listen="127.0.0.1:0", env=None):
@@ -80,7 +70,7 @@ def base_path(seed):
     p, port = serve("--base-path", "/presscut")
     port = int(port)
     check("start line: the URL with the base path",
-          poll(lambda: f"presscut: serving on http://127.0.0.1:{port}/presscut/" in p.log), p.log[:2])
+          wait_until(lambda: f"presscut: serving on http://127.0.0.1:{port}/presscut/" in p.log, 30), p.log[:2])
     s, h, b = req(port, "/presscut")
     check("/presscut: 308 to /presscut/", s == 308 and h.get("Location") == "/presscut/", (s, h.get("Location")))
     s, h, page = req(port, "/presscut/")
@@ -150,7 +140,7 @@ def unix_socket(tmp):
     os.makedirs(os.path.dirname(sock))
     p, first = serve("--log-client", listen="unix:" + sock)
     check("unix: the path on stdout", first == sock, first)
-    check("unix: the start line", poll(lambda: f"presscut: serving on unix:{sock} (the page at /)" in p.log), p.log)
+    check("unix: the start line", wait_until(lambda: f"presscut: serving on unix:{sock} (the page at /)" in p.log, 30), p.log)
     mode = stat.S_IMODE(os.stat(sock).st_mode)
     check("unix: the socket is mode 0660", mode == 0o660, oct(mode))
     s, h, b = req(sock, "/healthz")
@@ -198,11 +188,11 @@ def sd_notify(tmp):
             pass
         return word in got
     p, port = serve(env={"NOTIFY_SOCKET": path})
-    check("sd_notify: READY=1 once listening", poll(lambda: heard("READY=1")), got)
+    check("sd_notify: READY=1 once listening", wait_until(lambda: heard("READY=1"), 30), got)
     s, h, b = req(int(port), "/readyz")
     check("sd_notify: ready means /readyz 200", s == 200, s)
     p.terminate()
-    check("sd_notify: STOPPING=1 on SIGTERM", poll(lambda: heard("STOPPING=1")), got)
+    check("sd_notify: STOPPING=1 on SIGTERM", wait_until(lambda: heard("STOPPING=1"), 30), got)
     p.wait(scaled(30))
     check("sd_notify: exit 0", p.returncode == 0, p.returncode)
     p.reader.join(scaled(10))

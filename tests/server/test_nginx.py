@@ -24,13 +24,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop, free_port, listening, run_main, start_serve, request  # noqa: E402
+from harness import check, report, scaled, stop, free_port, listening, run_main, start_serve, request, wait_until  # noqa: E402
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 ACCESS = re.compile(r"^\S+Z (\S+) (GET|POST|HEAD) (\S+) (\d{3}|-) (\d+) (\d+\.\d)ms$")
 CLIENT = "127.0.0.2"  # the browser's address; nginx talks from 127.0.0.1
@@ -77,15 +76,6 @@ PROXY = """\
             proxy_read_timeout 120s;
             proxy_send_timeout 120s;"""
 
-
-
-def poll(cond, timeout=30.0):
-    end = time.monotonic() + scaled(timeout)
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return cond()
 
 
 def serve(*args):
@@ -157,7 +147,7 @@ def main():
     ng = subprocess.Popen([NGINX, "-p", tmp, "-c", conf, "-g", "daemon off;"],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     procs.append(ng)
-    if not poll(lambda: ng.poll() is not None or (listening(nport) and listening(uport))) or ng.poll() is not None:
+    if not wait_until(lambda: ng.poll() is not None or (listening(nport) and listening(uport)), 30) or ng.poll() is not None:
         err = ng.stderr.read().decode() if ng.poll() is not None else ""
         check("nginx starts", False, err + open(os.path.join(tmp, "error.log")).read()[-600:])
         return report()
