@@ -493,6 +493,8 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
   case L_WSW: po->who_said_what = 1; a->attribution = 1; return EX_OK;
   case L_FETCH: *fetch = 1; return EX_OK;
   case L_NOFETCH: *fetch = 0; return EX_OK;
+  case L_TITLE: po->title = arg; return EX_OK;
+  case L_AUTHOR: po->author = arg; return EX_OK;
   default: return input_opt(c, arg, a);
   }
 }

@@ -444,6 +444,11 @@ typedef struct pc_print_opts {
    * NULL: none), in place of base_dir; borrowed.  NULL = base_dir for
    * all.  (Also added after 0.1.0.) */
   const char *const *base_dirs;
+  /* A book of several documents (pc_pdf, EPUB): the title and author on
+   * its cover and in its metadata; NULL = made from the documents.
+   * Borrowed.  (Also added after 0.1.0.) */
+  const char *title;
+  const char *author;
 } pc_print_opts;
 
 /* Fills opts with defaults.  Call before setting fields. */
