@@ -35,6 +35,7 @@
 #include "core/dl_mhd.h"
 #include "server/connlimits.h"
 #include "server/deploy.h"
+#include "server/page.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -653,6 +654,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     mo.from = s->o->from;
     mo.to = jstr(in, "to");
     mo.message = jstr(in, "message");
+    mo.subject = jstr(in, "subject"); /* one line (pc_mail_compose checks) */
     const char *att = jstr(in, "attach");
     mo.attach = att && strcmp(att, "html") == 0   ? PC_ATTACH_HTML
                 : att && strcmp(att, "none") == 0 ? PC_ATTACH_NONE
@@ -661,6 +663,8 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       st = err.msg[0] ? PC_ERR_USAGE : pc_error_set(&err, PC_ERR_USAGE, "\"to\": an address");
     if (st == PC_OK && mo.message && strlen(mo.message) > 10000)
       st = pc_error_set(&err, PC_ERR_USAGE, "\"message\": at most 10,000 bytes");
+    if (st == PC_OK && mo.subject && strlen(mo.subject) > 300)
+      st = pc_error_set(&err, PC_ERR_USAGE, "\"subject\": at most 300 bytes");
     if (st == PC_OK)
       st = load(s, in, rq, mo.print.who_said_what, &doc, &err);
     char *msg = NULL, *name = NULL;
@@ -1043,6 +1047,40 @@ static enum MHD_Result readyz(struct srv *s, struct req *rq) {
   return send_error(rq, 503, phase == 0 ? "starting" : "stopping");
 }
 
+/* The page (page.c) with a new mail token, whether mail is configured,
+ * and the input the bookmarklet sent (JSON, or NULL). */
+static enum MHD_Result page(struct srv *s, struct req *rq,
+                            const char *incoming) {
+  char *tok = new_token(s);
+  size_t n = 0;
+  bool mail = s->o->smtp.url && s->o->from && s->o->outbox;
+  char *html = tok ? pc_page_html(tok, mail, incoming, &n) : NULL;
+  g_free(tok);
+  if (!html)
+    return send_error(rq, 500, "page missing");
+  return send_buf(rq, 200, "text/html; charset=utf-8", html, n,
+                  MHD_RESPMEM_MUST_FREE, NULL);
+}
+
+/* POST /send: the bookmarklet's form (a page's url, and its html for a
+ * page behind a login), answered with the page that loads it.  Any site
+ * may post it (it is a top-level form); it only fills the reader's own
+ * page, which fetches or reads the article as for a paste. */
+static enum MHD_Result sent_page(struct srv *s, struct MHD_Connection *c,
+                                 struct req *rq) {
+  const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                               "Content-Type");
+  if (!ct || !media_is(ct, "application/x-www-form-urlencoded"))
+    return send_error(rq, 415, "Content-Type: application/x-www-form-urlencoded");
+  char why[160];
+  char *in = pc_page_incoming(rq->body.data, rq->body.len, why, sizeof why);
+  if (!in)
+    return why[0] ? send_error(rq, 400, why) : MHD_NO;
+  enum MHD_Result r = page(s, rq, in);
+  free(in);
+  return r;
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
@@ -1077,32 +1115,8 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
         return send_error(rq, 429, TOO_MANY_FETCHES);
       return enqueue(s, c, rq, "img", &s->net);
     }
-    if (strcmp(url, "/") == 0) {
-      const struct pc_data_file *f = asset("web/index.html");
-      char *tok = new_token(s);
-      if (!f || !tok) {
-        g_free(tok);
-        return send_error(rq, 500, "page missing");
-      }
-      /* the mail token goes into the page (a meta element) */
-      const char *mark = strstr((const char *)f->data, "{{TOKEN}}");
-      struct pc_buf b;
-      pc_buf_init(&b, 1u << 24);
-      if (mark) {
-        pc_buf_add(&b, (const char *)f->data, (size_t)(mark - (const char *)f->data));
-        pc_buf_adds(&b, tok);
-        pc_buf_adds(&b, mark + 9);
-      } else {
-        pc_buf_add(&b, (const char *)f->data, f->len);
-      }
-      g_free(tok);
-      size_t n = 0;
-      char *page = pc_buf_steal(&b, &n);
-      if (!page)
-        return MHD_NO;
-      return send_buf(rq, 200, "text/html; charset=utf-8", page, n,
-                      MHD_RESPMEM_MUST_FREE, NULL);
-    }
+    if (strcmp(url, "/") == 0)
+      return page(s, rq, NULL);
     if (strcmp(url, "/app.js") == 0 || strcmp(url, "/app.css") == 0) {
       const struct pc_data_file *f =
           asset(url[5] == 'j' ? "web/app.js" : "web/app.css");
@@ -1117,6 +1131,8 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
       return send_error(rq, 405, "use POST");
     return send_error(rq, 404, "not found");
   }
+  if (post && strcmp(url, "/send") == 0)
+    return sent_page(s, c, rq);
   if (post) {
     static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
     for (size_t i = 0; i < 4; i++) {
