@@ -62,7 +62,9 @@ static int form_field(const char *body, size_t n, const char *name,
     const char *stop = amp ? amp : end;
     if ((size_t)(stop - p) > klen && memcmp(p, name, klen) == 0 && p[klen] == '=')
       return form_decode(p + klen + 1, (size_t)(stop - p) - klen - 1, out) ? 1 : -1;
-    p = stop + 1;
+    if (!amp)
+      break;
+    p = amp + 1;
   }
   return 0;
 }
