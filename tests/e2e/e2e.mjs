@@ -250,6 +250,15 @@ async function whoSaidWhat(page) {
   check('a mixed quote marks only its quoted words', /^[^“”]*this intervention was[^“”]*“without the approval of his boss”$/.test(find('this intervention').replace(/^[^:]*: /, '')), find('this intervention'));
   check('no doubled quotation marks', !quotes.some((q) => /““|””|"“|”"/.test(q)), quotes.filter((q) => /““|””/.test(q)));
   check('dates for humans', speakers.includes('2 April') && !speakers.includes('--04-02'));
+  // the page's own wording of what the founding article lacks (its functions are the page's globals)
+  const words = await page.evaluate(() => [
+    claimSentence({ claimant: 'ISIS-K', accused: ['ISIS-K'], polarity: 'accuse', event: 'attack' }),
+    claimSentence({ claimant: 'Kyiv', accused: ['Ukraine'], polarity: 'deny', event: null }),
+    humanDate('2024-03-22T18:00:00Z'), cleanRole('According to spokesman', 'X'), quoteText({ kind: 'direct', text: '“He said “no” twice”' }),
+    byline('By Jane Roe')]);
+  check('a self-claim, a denial, a full date, a role, nested marks, a byline', JSON.stringify(words) === JSON.stringify([
+    'ISIS-K claims responsibility for the attack.', 'Kyiv says Ukraine was not responsible.', '22 March 2024',
+    'spokesman', '“He said ‘no’ twice”', 'By Jane Roe']), words);
   const marks = await page.locator('#article mark.q').count();
   check('quotes highlighted', marks >= 8, marks);
   const tools = await box(page, '#tools'), head = await box(page, '#panel-title');
@@ -338,9 +347,18 @@ async function email(page, spool) {
 }
 
 async function codeAndTables(page) {
+  // dropped as a file while scrolled down: the new title shows, not under the toolbar
   const html = fs.readFileSync(path.join(repo, 'tests/e2e/fixtures/code-and-table.html'), 'utf8');
-  await paste(page, html);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'story.html', { type: 'text/html' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, html);
   await page.waitForSelector('#article pre');
+  const tools = await box(page, '#tools'), title = await box(page, '#article h1.title');
+  check('a load while scrolled down shows the title below the toolbar', title.top >= tools.bottom &&
+        title.bottom <= await page.evaluate(() => window.innerHeight), { title, tools });
   const pre = await page.$eval('#article pre', (e) => ({ text: e.textContent, ws: getComputedStyle(e).whiteSpace }));
   check('a code block keeps its lines and indentation', pre.text.includes('{\n    return 0;\n}') && pre.ws === 'pre', pre);
   const t = await page.$eval('#article table', (e) => ({
