@@ -751,6 +751,12 @@ function wireTools() {
     if (!f.hidden) $('to').focus();
   });
   $('email').addEventListener('submit', sendMail);
+  $('email').addEventListener('keydown', (e) => { // Escape closes it, back to its button
+    if (e.key !== 'Escape') return;
+    $('email').hidden = true;
+    $('email-open').setAttribute('aria-expanded', 'false');
+    $('email-open').focus();
+  });
   // the toolbar's height, for what must not slide under it (scrolling to
   // the article, the panel's sticky top)
   new ResizeObserver(() => {

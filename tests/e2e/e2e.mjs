@@ -331,6 +331,12 @@ async function email(page, spool) {
   const kinds = await page.$$eval('#attach input', (is) => is.map((i) => i.value));
   check('attachment choice: PDF, HTML or none', ['pdf', 'html', 'none'].every((k) => kinds.includes(k)), kinds);
   await page.check('#attach-html');
+  await page.focus('#note');
+  await page.keyboard.press('Escape');
+  check('Escape closes the email form, focus back on Email', !(await page.isVisible('#email')) &&
+        await page.evaluate(() => document.activeElement.id) === 'email-open');
+  await page.click('#email-open');
+  check('opened again, it keeps what was typed', (await page.inputValue('#subject')) === 'Who is behind Crocus');
   await page.click('#send');
   await page.waitForFunction(() => /Sent to|Not sent/.test(document.getElementById('status').textContent), null, { timeout: scaled(60000) });
   check('the page says sent', (await page.textContent('#status')).startsWith('Sent to'), await page.textContent('#status'));
