@@ -861,7 +861,14 @@ static void sent(struct req *rq) {
 
 /* A request of the work queue: done here, or passed on to the net queue
  * when it may wait on the network (429 when its client has too many). */
+static enum MHD_Result sent_page(struct srv *s, struct req *rq);
+
 static void work(struct srv *s, struct req *rq) {
+  if (strcmp(rq->what, "send") == 0) { /* a form, not JSON */
+    sent_page(s, rq);
+    finish(rq);
+    return;
+  }
   if (parse_request(rq) && needs_net(rq)) {
     if (net_take(s, rq)) {
       push(&s->net, rq);
@@ -1062,16 +1069,13 @@ static enum MHD_Result page(struct srv *s, struct req *rq,
                   MHD_RESPMEM_MUST_FREE, NULL);
 }
 
-/* POST /send: the bookmarklet's form (a page's url, and its html for a
- * page behind a login), answered with the page that loads it.  Any site
- * may post it (it is a top-level form); it only fills the reader's own
- * page, which fetches or reads the article as for a paste. */
-static enum MHD_Result sent_page(struct srv *s, struct MHD_Connection *c,
-                                 struct req *rq) {
-  const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                               "Content-Type");
-  if (!ct || !media_is(ct, "application/x-www-form-urlencoded"))
-    return send_error(rq, 415, "Content-Type: application/x-www-form-urlencoded");
+/* POST /send, on a worker (decoding and escaping up to max_body bytes is
+ * not for libmicrohttpd's thread): the bookmarklet's form (a page's url,
+ * and its html for a page behind a login), answered with the page that
+ * loads it.  Any site may post it (it is a top-level form); it only fills
+ * the reader's own page, which fetches or reads the article as for a
+ * paste. */
+static enum MHD_Result sent_page(struct srv *s, struct req *rq) {
   char why[160];
   char *in = pc_page_incoming(rq->body.data, rq->body.len, why, sizeof why);
   if (!in)
@@ -1131,8 +1135,12 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
       return send_error(rq, 405, "use POST");
     return send_error(rq, 404, "not found");
   }
-  if (post && strcmp(url, "/send") == 0)
-    return sent_page(s, c, rq);
+  if (post && strcmp(url, "/send") == 0) {
+    const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    if (!ct || !media_is(ct, "application/x-www-form-urlencoded"))
+      return send_error(rq, 415, "Content-Type: application/x-www-form-urlencoded");
+    return enqueue(s, c, rq, "send", &s->work);
+  }
   if (post) {
     static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
     for (size_t i = 0; i < 4; i++) {
