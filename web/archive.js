@@ -165,7 +165,8 @@ function drawMonths(months) {
   box.replaceChildren();
   if (!months.length) { $('months-caption').textContent = 'No dated quote.'; return; }
   const w = Math.max(320, months.length * 44), h = 150, max = Math.max(...months.map((m) => m.quotes));
-  const s = svg('svg', { viewBox: `0 0 ${w} ${h + 30}`, width: w, height: h + 30, role: 'img',
+  const top = 16; // room for the numbers over the bars
+  const s = svg('svg', { viewBox: `0 ${-top} ${w} ${h + 30 + top}`, width: w, height: h + 30 + top, role: 'img',
                          'aria-labelledby': 'months-title months-caption', class: 'bars' });
   months.forEach((m, i) => {
     const bh = Math.max(2, (m.quotes / max) * h);
@@ -223,36 +224,35 @@ async function showTimeline(params) {
 
 /*** the network ***/
 
-// A small force layout: nodes repel, edges pull, everything drifts to the
-// middle; a fixed number of steps from a circle, so the same data is drawn
+// A small force layout (Fruchterman and Reingold, with a pull to the
+// middle that keeps apart groups in the drawing): nodes repel, edges pull;
+// a fixed number of cooling steps from a circle, so the same data is drawn
 // the same way every time.
 function layoutNodes(nodes, edges, w, h) {
-  const n = nodes.length;
+  const n = nodes.length, steps = 400;
   nodes.forEach((d, i) => {
     d.x = w / 2 + (w / 3) * Math.cos((2 * Math.PI * i) / n);
     d.y = h / 2 + (h / 3) * Math.sin((2 * Math.PI * i) / n);
   });
-  const k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.6;
-  for (let step = 0; step < 300; step++) {
-    const t = 10 * (1 - step / 300) + 0.5;
-    for (const a of nodes) { a.dx = (w / 2 - a.x) * 0.01; a.dy = (h / 2 - a.y) * 0.01; }
+  const k = 0.5 * Math.sqrt((w * h) / Math.max(n, 1)); // the ideal distance
+  for (let step = 0; step < steps; step++) {
+    const t = (w / 20) * (1 - step / steps) + 0.5; // the longest move
+    for (const a of nodes) { a.dx = w / 2 - a.x; a.dy = (h / 2 - a.y) * (w / h); }
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++) {
         const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y;
-        const d = Math.max(Math.hypot(dx, dy), 1), f = (k * k) / d / d;
-        dx *= f; dy *= f;
-        a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
+        const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.hypot(dx, dy), 1), f = (k * k) / d / d;
+        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
     for (const e of edges) {
       const a = nodes[e.source], b = nodes[e.target];
-      const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1), f = d / k / 10;
+      const dx = b.x - a.x, dy = b.y - a.y, f = Math.max(Math.hypot(dx, dy), 1) / k;
       a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
     }
     for (const a of nodes) {
       const d = Math.max(Math.hypot(a.dx, a.dy), 0.01), m = Math.min(d, t);
-      a.x = Math.min(w - 40, Math.max(40, a.x + (a.dx / d) * m));
-      a.y = Math.min(h - 30, Math.max(30, a.y + (a.dy / d) * m));
+      a.x = Math.min(w - 60, Math.max(60, a.x + (a.dx / d) * m));
+      a.y = Math.min(h - 40, Math.max(40, a.y + (a.dy / d) * m));
     }
   }
 }
@@ -278,10 +278,14 @@ function drawNetwork(g) {
     const a = g.nodes[e.source], b = g.nodes[e.target];
     const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1);
     const ra = radius(a), rb = radius(b) + 2;
-    const line = svg('line', { x1: a.x + (dx / d) * ra, y1: a.y + (dy / d) * ra,
-                               x2: b.x - (dx / d) * rb, y2: b.y - (dy / d) * rb,
-                               class: 'edge ' + (e.polarity || ''), 'stroke-width': 1 + Math.log2(1 + e.count),
-                               'marker-end': 'url(#arrow-' + (e.polarity || 'accuse') + ')' });
+    const look = { class: 'edge ' + (e.polarity || ''), 'stroke-width': 1 + Math.log2(1 + e.count),
+                   'marker-end': 'url(#arrow-' + (e.polarity || 'accuse') + ')' };
+    // a name about itself (a group claiming an attack): a loop over it
+    const line = a === b
+      ? svg('path', Object.assign({ d: `M${a.x - ra * 0.7},${a.y - ra * 0.7} a${ra * 0.8},${ra * 0.8} 0 1 1 ` +
+                                       `${ra * 1.4},0`, fill: 'none' }, look))
+      : svg('line', Object.assign({ x1: a.x + (dx / d) * ra, y1: a.y + (dy / d) * ra,
+                                    x2: b.x - (dx / d) * rb, y2: b.y - (dy / d) * rb }, look));
     line.append(svg('title'));
     line.firstChild.textContent = `${a.name} ${e.polarity} ${b.name}: ${e.count} claim${e.count === 1 ? '' : 's'}, ` +
       `${e.first || '?'} to ${e.last || '?'}`;

@@ -294,31 +294,54 @@ static unsigned claims(struct reply *r, pc_archive *a,
   return paged(r, a, CLAIMS, &q, "claims", offset, limit);
 }
 
-/* Appends the lines of rows as an array, last line first (oldest first). */
-static void reversed(struct pc_buf *out, const struct pc_buf *rows) {
-  pc_buf_addc(out, '[');
-  bool first = true;
-  const char *start = rows->data, *p = rows->data ? rows->data + rows->len
-                                                  : NULL;
-  while (p && p > start) {
-    const char *e = p; /* one past the line's last byte */
-    while (e > start && e[-1] == '\n')
-      e--;
-    const char *s = e;
-    while (s > start && s[-1] != '\n')
-      s--;
-    if (e > s) {
-      if (!first)
-        pc_buf_addc(out, ',');
-      first = false;
-      pc_buf_add(out, s, (size_t)(e - s));
-    }
-    p = s;
-  }
-  pc_buf_addc(out, ']');
+/* Whether the JSON line s (n bytes) has a "date". */
+static bool dated(const char *s, size_t n) {
+  struct json_object *o = parse(s, n, 16);
+  bool d = pc_json_get_str(o, "date", NULL) != NULL;
+  json_object_put(o);
+  return d;
 }
 
-/* The claims about an event, oldest first: who accused whom, when, where. */
+/* Appends the lines of rows (claims, newest first, the undated last) as an
+ * array, oldest first, the undated still last. */
+static void oldest_first(struct pc_buf *out, const struct pc_buf *rows) {
+  size_t n = 0, cap = 64;
+  const char **line = malloc(cap * sizeof *line);
+  size_t *len = malloc(cap * sizeof *len);
+  const char *p = rows->data, *end = p ? p + rows->len : NULL;
+  while (line && len && p && p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    if (l && n == cap) {
+      cap *= 2;
+      const char **l2 = realloc(line, cap * sizeof *line);
+      size_t *n2 = l2 ? realloc(len, cap * sizeof *len) : NULL;
+      line = l2 ? l2 : line;
+      len = n2 ? n2 : len;
+      if (!l2 || !n2)
+        break;
+    }
+    if (l)
+      line[n] = p, len[n++] = l;
+    p += l + 1;
+  }
+  if (!line || !len || (p && p < end))
+    out->failed = true; /* out of memory: answered 500 */
+  size_t k = n; /* the dated, from the end; then the undated, in order */
+  while (k > 0 && !dated(line[k - 1], len[k - 1]))
+    k--;
+  pc_buf_addc(out, '[');
+  for (size_t i = k; i-- > 0;)
+    pc_buf_add(out, ",", i + 1 < k), pc_buf_add(out, line[i], len[i]);
+  for (size_t i = k; i < n; i++)
+    pc_buf_add(out, ",", i > 0), pc_buf_add(out, line[i], len[i]);
+  pc_buf_addc(out, ']');
+  free(line);
+  free(len);
+}
+
+/* The claims about an event, oldest first (the undated last): who accused
+ * whom, when, where. */
 static unsigned timeline(struct reply *r, pc_archive *a,
                          const struct json_object *args) {
   long limit, offset;
@@ -340,7 +363,7 @@ static unsigned timeline(struct reply *r, pc_archive *a,
     pc_buf_adds(&r->b, "{\"event\":");
     pc_json_cstr(&r->b, q.event);
     pc_buf_adds(&r->b, ",\"claims\":");
-    reversed(&r->b, &rows);
+    oldest_first(&r->b, &rows);
     pc_buf_addc(&r->b, '}');
     r->status = 200;
   }

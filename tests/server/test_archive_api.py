@@ -339,11 +339,17 @@ def test_claims(db, port):
         want = cli(db, "claims", "--limit", "500", *args)
         check(f"claims {params}: the rows of presscut claims",
               st == 200 and body["claims"] == want and want, (st, body))
-    st, _, body = get(port, "/api/archive/timeline", {"event": "attack"})
-    want = cli(db, "claims", "--event", "attack", "--limit", "200")
-    check("timeline: the claims about the event, oldest first",
-          st == 200 and body["claims"] == list(reversed(want)) and
-          body["event"] == "attack" and len(want) >= 3, (st, body))
+    for event in ("s", "attack"):  # "s": dated and undated claims
+        st, _, body = get(port, "/api/archive/timeline", {"event": event})
+        want = cli(db, "claims", "--event", event, "--limit", "200")
+        undated = [c for c in want if not c["date"]]
+        check(f"timeline {event}: the claims about the event, oldest first, "
+              "the undated last",
+              st == 200 and body["claims"] == list(reversed(
+                  [c for c in want if c["date"]])) + undated and
+              body["event"] == event and len(want) >= 3 and
+              (undated or event != "s") and len(undated) < len(want),
+              (st, body))
     dated = [c["date"] for c in body.get("claims", []) if c["date"]]
     check("timeline: dates ascending", dated == sorted(dated) and dated,
           dated)
