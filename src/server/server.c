@@ -1062,11 +1062,13 @@ static enum MHD_Result readyz(struct srv *s, struct req *rq) {
 }
 
 #define NO_ARCHIVE "no archive: start presscut serve with --db"
+#define NO_SAVE "// no archive on this server (presscut serve --db)\n"
 
 /* GET of the archive view (archive_api.c): its page and files, and
  * /api/archive/ROUTE, whose query arguments are read here (the worker
- * answers it after the connection is suspended).  The page's "Save to
- * archive" script is served without --db too; it finds no archive. */
+ * answers it after the connection is suspended).  Without --db the main
+ * page's "Save to archive" script is a comment, so that the page makes
+ * no request that fails. */
 static enum MHD_Result archive_get(struct srv *s, struct MHD_Connection *c,
                                    struct req *rq, const char *url) {
   static const char *const files[][2] = {
@@ -1078,7 +1080,10 @@ static enum MHD_Result archive_get(struct srv *s, struct MHD_Connection *c,
     if (strcmp(url, files[i][0]) != 0)
       continue;
     const struct pc_data_file *f = asset(files[i][1]);
-    if (!f || (i < 3 && !s->arch))
+    if (i == 3 && !s->arch) /* the main page loads it: nothing to do */
+      return send_buf(rq, 200, "text/javascript; charset=utf-8", NO_SAVE,
+                      strlen(NO_SAVE), MHD_RESPMEM_PERSISTENT, NULL);
+    if (!f || !s->arch)
       return send_error(rq, 404, !f ? "not found" : NO_ARCHIVE);
     const char *ext = strrchr(files[i][1], '.') + 1;
     return send_buf(rq, 200,

@@ -24,6 +24,7 @@ import http.client
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -228,9 +229,10 @@ def test_no_db():
           (st, body))
     st, _, _ = get(port, "/archive")
     check("no --db: no archive page", st == 404)
-    st, h, _ = get(port, "/archive-save.js")
-    check("no --db: the main page's save script is served (it finds no "
-          "archive)", st == 200 and "javascript" in h.get("content-type", ""))
+    st, h, body = get(port, "/archive-save.js")
+    check("no --db: the main page's save script is a comment",
+          st == 200 and "javascript" in h.get("content-type", "") and
+          body.startswith(b"//") and body.count(b"\n") == 1, body)
     stop(p)
 
 
@@ -534,6 +536,24 @@ def test_save(db, port):
           get(port, "/api/archive/search", {"q": "attack"})[0] == 200)
 
 
+def test_base_path(db):
+    """Under --base-path the view and its API move with the page."""
+    p, port = start("--db", db, "--base-path", "/pc/")
+    st, _, page = get(port, "/pc/archive")
+    check("--base-path: the view under it", st == 200 and b"archive.js" in page,
+          st)
+    st, _, body = get(port, "/pc/api/archive/search", {"q": "attack"})
+    check("--base-path: the API under it", st == 200 and body["quotes"],
+          (st, body))
+    st, _, body = get(port, "/api/archive/search", {"q": "attack"})
+    check("--base-path: not outside it", st == 404, st)
+    stop(p)
+    for name in ("archive.js", "archive-save.js", "archive.html"):
+        text = open(os.path.join(REPO, "web", name)).read()
+        check(f"{name} asks for no absolute path",
+              not re.search(r"""['"]/(api|img|archive)""", text))
+
+
 def tests():
     test_refused_db()
     test_no_db()
@@ -554,6 +574,7 @@ def tests():
     test_save(db, port)
     stop(p)
     check("serve --db: exit 0 on SIGTERM", p.returncode == 0, p.returncode)
+    test_base_path(db)
     return report()
 
 
