@@ -10,7 +10,7 @@ JSON and the GraphML network), paging, the errors (400 with one line,
 never an SQL or FTS5 text; 404 for an unknown route or speaker), SQL and
 FTS5 syntax in every parameter of every route (no error text, no effect
 on the archive), a reader answering while a writer holds the archive's
-write lock, the save of an article from the page (deleted blocks left
+write lock and while `presscut index` runs, the save of an article from the page (deleted blocks left
 out, idempotent, the private-address guard and --max-body kept), and,
 without --db, 404 for every archive route.  A missing or foreign --db is
 refused at start, one line, exit 3, the file untouched.
@@ -473,6 +473,51 @@ def test_reader_not_blocked(db, port):
     c.close()
 
 
+def bulk_line(i):
+    """A line of batch --attribution: one article, one quote."""
+    q = {"id": "q1", "text": f"Bulk statement number {i} about the attack.",
+         "kind": "direct", "speaker": f"Bulk Speaker{i % 40}",
+         "speaker_entity": "e1", "role": None, "cue": "said", "date": None,
+         "block": "b1", "start": 0, "end": 10, "sentence": "s",
+         "parent": None}
+    e = {"id": "e1", "name": f"Bulk Speaker{i % 40}", "type": "person",
+         "aliases": [], "country": None, "mentions": 1}
+    return json.dumps({"title": f"Bulk {i}", "date": "2024-07-01",
+                       "url": f"https://bulk.example/{i}",
+                       "site": "bulk.example", "text": f"Bulk body {i}.",
+                       "quotes": [q], "entities": [e], "claims": [],
+                       "id": f"bulk{i}"})
+
+
+def test_index_running(db, port):
+    """presscut index writing into the archive, transaction after
+    transaction, while the API is asked: every answer comes, none fails."""
+    n = 6000 if BACKEND == "sqlite" else 400  # PostgreSQL writes slower
+    path = os.path.join(TMP, "bulk.jsonl")
+    with open(path, "w") as f:
+        f.write("".join(bulk_line(i) + "\n" for i in range(n)))
+    before = counts(db)["article"]
+    idx = subprocess.Popen([PRESSCUT, "index", "--quiet", "--db", db,
+                            "--from-jsonl", path, "--per-transaction", "20"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    procs.append(idx)
+    answers = []
+    while idx.poll() is None:
+        st, _, body = get(port, "/api/archive/search", {"q": "attack"})
+        answers.append(st == 200 and bool(body["quotes"]))
+    rc = idx.wait()
+    err = idx.stderr.read().decode()
+    check("index while serving: exit 0", rc == 0, err)
+    check(f"index while serving: every read answered ({len(answers)} "
+          "during the index)", answers and all(answers), answers[:20])
+    check("index while serving: all stored",
+          counts(db)["article"] == before + n, counts(db))
+    st, _, body = get(port, "/api/archive/search",
+                      {"site": "bulk.example", "q": f"\"number {n - 1}\""})
+    check("index while serving: the new quotes are served",
+          st == 200 and len(body["quotes"]) == 1, body)
+
+
 SAVED = """<!doctype html><html><head><title>Kyiv rejects the Kremlin's claims</title>
 <link rel="canonical" href="https://saved.example/k1">
 <meta property="article:published_time" content="2024-06-02T09:00:00Z"></head>
@@ -571,6 +616,7 @@ def tests():
     test_errors(port)
     test_hostile(db, port)
     test_reader_not_blocked(db, port)
+    test_index_running(db, port)
     test_save(db, port)
     stop(p)
     check("serve --db: exit 0 on SIGTERM", p.returncode == 0, p.returncode)
