@@ -167,6 +167,17 @@ async function timelineAndNetwork(page) {
   const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select, textarea'))
     .filter((e) => !e.labels || e.labels.length === 0).map((e) => e.id));
   check('archive view: every control has a label', unlabelled.length === 0, unlabelled);
+  // a phone-sized screen: no sideways scrolling in any view
+  await page.setViewportSize({ width: 390, height: 844 });
+  const wide = [];
+  for (const view of ['#search?q=attack', '#speaker?name=Putin', '#timeline?event=attack', '#network']) {
+    await page.evaluate((h) => { location.hash = h; }, view);
+    await page.waitForFunction(() => !/…/.test([...document.querySelectorAll('.status')].map((e) => e.textContent).join('')));
+    if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)) wide.push(view);
+  }
+  check('a phone-sized screen: no sideways scrolling', wide.length === 0, wide);
+  await page.screenshot({ path: path.join(outdir, 'archive-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
   // a focus ring on the keyboard's focus
   await page.click('#tab-search');
   await page.keyboard.press('Tab');
