@@ -255,6 +255,12 @@ def test_assets(port):
               and "https://" not in text.replace('"https:"', "")
               .replace("'https:'", "") and "<script>" not in text, path)
     check("/: links the save script", b"archive-save.js" in main)
+    for name in ("archive.js", "archive-save.js"):
+        js = open(os.path.join(REPO, "web", name)).read()
+        check(f"{name}: text nodes only (no HTML parsed, no eval)",
+              not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|"
+                            r"document\.write|\beval\(|new Function|"
+                            r"setAttribute\(['\"](style|on)", js))
 
 
 def test_search(db, port):
