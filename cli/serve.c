@@ -14,6 +14,7 @@ static void usage_serve(FILE *f) {
           "                      [--fetch-threads N] [--fetches-per-client N]\n"
           "                      [--base-path PATH] [--trusted-proxy ADDR[,ADDR...]]\n"
           "                      [--access-log FILE|-|off] [--log-client]\n"
+          "                      [--db FILE|postgresql://...]\n"
           "\n"
           "Serves the page (built in) and its JSON API until interrupted:\n"
           "GET / (the page), GET /healthz, /readyz, POST /api/extract, /api/quotes,\n"
@@ -33,6 +34,8 @@ static void usage_serve(FILE *f) {
           "      --access-log WHERE     one line per request to FILE, - (standard\n"
           "                             error, the default) or off\n"
           "      --log-client           the access log names the client address\n"
+          "      --db DB                an archive (presscut index): the archive\n"
+          "                             view at /archive and /api/archive/...\n"
           "      --smtp URL             SMTP server for the Email button\n"
           "      --from ADDR            the sender of every message\n"
           "      --user NAME, --password-file F, --tls MODE, --cacert F\n"
@@ -163,7 +166,7 @@ enum { O_LISTEN = 256, O_SMTP, O_FROM, O_USER, O_PWFILE, O_TLS, O_CACERT,
        O_OUTBOX, O_RATE, O_PRIVATE, O_MAXBODY, O_THREADS, O_DATA,
        O_PUBLIC, O_ALLOWHOST, O_MAXRCPT, O_HOURRATE, O_PROXY,
        O_FETCHTHREADS, O_PERCLIENT, O_MAXCONN, O_PERADDR, O_HEADTO,
-       O_BODYTO, O_INFLIGHT, O_BASE, O_TRUSTED, O_ACCESSLOG, O_LOGCLIENT };
+       O_BODYTO, O_INFLIGHT, O_BASE, O_TRUSTED, O_ACCESSLOG, O_LOGCLIENT, O_DB };
 static const struct option serve_options[] = {
     {"listen", required_argument, NULL, O_LISTEN},
     {"smtp", required_argument, NULL, O_SMTP},
@@ -194,6 +197,7 @@ static const struct option serve_options[] = {
     {"trusted-proxy", required_argument, NULL, O_TRUSTED},
     {"access-log", required_argument, NULL, O_ACCESSLOG},
     {"log-client", no_argument, NULL, O_LOGCLIENT},
+    {"db", required_argument, NULL, O_DB},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -257,6 +261,11 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
     a->access_log = arg;
     return EX_OK;
   case O_LOGCLIENT: so->log_client = 1; return EX_OK;
+  case O_DB:
+    if (!*arg)
+      return usage_error("serve", "--db: an archive file or a postgresql:// URL%s", "");
+    so->archive_db = arg;
+    return EX_OK;
   default: return -1;
   }
 }

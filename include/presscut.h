@@ -653,6 +653,10 @@ typedef struct pc_serve_opts {
   int notify_systemd;       /* 1: tell systemd READY=1 and STOPPING=1
                                (sd_notify, libsystemd loaded when needed)
                                when NOTIFY_SOCKET is set */
+  const char *archive_db;   /* an archive (SQLite file or postgresql://
+                               URL; not created): the archive view and GET
+                               /api/archive/..., POST /api/archive/save
+                               (docs/api-archive.md); NULL = none, 404 */
 } pc_serve_opts;
 
 PC_API void pc_serve_opts_init(pc_serve_opts *opts);
@@ -805,7 +809,9 @@ typedef enum pc_archive_format {
   PC_ARCHIVE_TEXT = 0,
   PC_ARCHIVE_JSON = 1,     /* one JSON object a line */
   PC_ARCHIVE_CSV = 2,      /* RFC 4180, a header line first */
-  PC_ARCHIVE_GRAPHML = 3   /* claims only: the accusation network */
+  PC_ARCHIVE_GRAPHML = 3,  /* claims only: the accusation network */
+  PC_ARCHIVE_NETWORK = 4   /* claims only: the network as one JSON object
+                              {"nodes", "edges"}, at most limit edges */
 } pc_archive_format;
 
 /* What to look up; NULL fields do not restrict.  Every string is bound as

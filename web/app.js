@@ -66,6 +66,9 @@ function request(extra) {
   }, extra || {});
 }
 
+// the article as the page has it, for archive-save.js (serve --db)
+window.presscutArticle = () => (state.input ? request() : null);
+
 // the layout choices, as /api/pdf and /api/mail take them
 function layout() {
   return {

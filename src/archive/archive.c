@@ -632,7 +632,9 @@ static pc_status query(pc_archive *a, const pc_archive_query *q,
                        pc_error *err) {
   if (!a || !q || !write)
     return pc_error_set(err, PC_ERR_USAGE, "archive: a query and a writer");
-  if (q->format == PC_ARCHIVE_GRAPHML && w != W_CLAIMS)
+  bool graph = q->format == PC_ARCHIVE_GRAPHML ||
+               q->format == PC_ARCHIVE_NETWORK;
+  if (graph && w != W_CLAIMS)
     return pc_error_set(err, PC_ERR_USAGE,
                         "--format graphml: for claims only");
   struct ar_filter f;
@@ -643,12 +645,15 @@ static pc_status query(pc_archive *a, const pc_archive_query *q,
     st = a->be->quotes(a->db, &f, quote_out, &o, err);
   else if (st == PC_OK && w == W_SPEAKERS)
     st = a->be->speakers(a->db, &f, speaker_out, &o, err);
-  else if (st == PC_OK && q->format != PC_ARCHIVE_GRAPHML)
+  else if (st == PC_OK && !graph)
     st = a->be->claims(a->db, &f, claim_out, &o, err);
   else if (st == PC_OK) {
     o.edges = g_ptr_array_new_with_free_func(edge_free);
     st = a->be->edges(a->db, &f, edge_keep, &o, err);
-    if (st == PC_OK && graphml(&o) != 0)
+    if (st == PC_OK && q->format == PC_ARCHIVE_NETWORK)
+      ar_network_json(&o.b, o.edges, f.limit);
+    if (st == PC_OK && (q->format == PC_ARCHIVE_NETWORK ? flush(&o)
+                                                        : graphml(&o)) != 0)
       st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
     g_ptr_array_free(o.edges, TRUE);
   }

@@ -7,6 +7,7 @@
  * query.c    the search syntax into a tree, and the tree as FTS5
  * sqlite.c   the SQLite backend (schema, migrations, writes, queries)
  * postgres.c the PostgreSQL backend (the same, through libpq)
+ * web.c      the accusation network as JSON (for serve's archive view)
  *
  * The backend is a table of functions (struct ar_backend): what knows SQL
  * is there, so that a PostgreSQL backend implements the same table. */
@@ -94,6 +95,14 @@ enum { AR_MAX_QUERY = 1000, AR_MAX_ITEMS = 32 };
 /* The query as a PostgreSQL tsquery text (for to_tsquery), the same items
  * and errors as pc_archive_parse_query. */
 pc_status ar_parse_query_ts(const char *query, char **tsq, pc_error *err);
+
+/*** the network as JSON (web.c) *********************************************/
+
+struct ar_edge_row;
+/* The edges (struct ar_edge_row *, the most claims first) as one JSON
+ * object {"nodes": [...], "edges": [...]} and a newline, the first limit
+ * edges only (0: all). */
+void ar_network_json(struct pc_buf *b, const GPtrArray *edges, size_t limit);
 
 /*** the backend ***********************************************************************/
 

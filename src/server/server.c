@@ -33,6 +33,7 @@
  */
 #include "internal.h"
 #include "core/dl_mhd.h"
+#include "server/archive_api.h"
 #include "server/connlimits.h"
 #include "server/deploy.h"
 #include "server/page.h"
@@ -152,6 +153,7 @@ struct srv {
   size_t baselen;
   struct pc_proxies proxies;
   atomic_int phase;         /* 0 starting, 1 ready, 2 stopping (/readyz) */
+  struct pc_aweb *arch;     /* --db: the archive view, or NULL */
 };
 
 /* A body without Content-Length (chunked) that passes max_body is read to
@@ -705,6 +707,15 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
       pc_buf_cleanup(&b);
       ret = send_error(rq, err_status(st, err.msg), err.msg);
     }
+  } else if (strcmp(what, "archive/save") == 0) {
+    st = load(s, in, rq, true, &doc, &err);
+    char *out = NULL;
+    size_t n = 0;
+    unsigned code = st == PC_OK ? pc_aweb_save(s->arch, doc, &out, &n) : 0;
+    ret = st != PC_OK ? send_error(rq, err_status(st, err.msg), err.msg)
+          : out ? send_buf(rq, code, "application/json", out, n,
+                           MHD_RESPMEM_MUST_FREE, NULL)
+                : MHD_NO;
   } else {
     bool quotes = strcmp(what, "quotes") == 0;
     st = load(s, in, rq, quotes, &doc, &err);
@@ -869,7 +880,14 @@ static void work(struct srv *s, struct req *rq) {
     finish(rq);
     return;
   }
-  if (parse_request(rq) && needs_net(rq)) {
+  if (strcmp(rq->what, "archive") == 0) { /* GET /api/archive/ROUTE */
+    char *out = NULL;
+    size_t n = 0;
+    unsigned code = pc_aweb_get(s->arch, rq->arg, rq->query, &out, &n);
+    if (out)
+      send_buf(rq, code, "application/json", out, n, MHD_RESPMEM_MUST_FREE,
+               NULL);
+  } else if (parse_request(rq) && needs_net(rq)) {
     if (net_take(s, rq)) {
       push(&s->net, rq);
       return; /* a net worker finishes it */
@@ -1085,6 +1103,52 @@ static enum MHD_Result sent_page(struct srv *s, struct req *rq) {
   return r;
 }
 
+#define NO_ARCHIVE "no archive: start presscut serve with --db"
+#define NO_SAVE "// no archive on this server (presscut serve --db)\n"
+
+/* GET of the archive view (archive_api.c): its page and files, and
+ * /api/archive/ROUTE, whose query arguments are read here (the worker
+ * answers it after the connection is suspended).  Without --db the main
+ * page's "Save to archive" script is a comment, so that the page makes
+ * no request that fails. */
+static enum MHD_Result archive_get(struct srv *s, struct MHD_Connection *c,
+                                   struct req *rq, const char *url) {
+  static const char *const files[][2] = {
+      {"/archive", "web/archive.html"},
+      {"/archive.js", "web/archive.js"},
+      {"/archive.css", "web/archive.css"},
+      {"/archive-save.js", "web/archive-save.js"}};
+  for (size_t i = 0; i < 4; i++) {
+    if (strcmp(url, files[i][0]) != 0)
+      continue;
+    const struct pc_data_file *f = asset(files[i][1]);
+    if (i == 3 && !s->arch) /* the main page loads it: nothing to do */
+      return send_buf(rq, 200, "text/javascript; charset=utf-8", NO_SAVE,
+                      strlen(NO_SAVE), MHD_RESPMEM_PERSISTENT, NULL);
+    if (!f || !s->arch)
+      return send_error(rq, 404, !f ? "not found" : NO_ARCHIVE);
+    const char *ext = strrchr(files[i][1], '.') + 1;
+    return send_buf(rq, 200,
+                    *ext == 'h'   ? "text/html; charset=utf-8"
+                    : *ext == 'j' ? "text/javascript; charset=utf-8"
+                                  : "text/css; charset=utf-8",
+                    f->data, f->len, MHD_RESPMEM_PERSISTENT, NULL);
+  }
+  if (strncmp(url, "/api/archive/", 13) != 0)
+    return send_error(rq, 404, "not found");
+  if (!s->arch)
+    return send_error(rq, 404, NO_ARCHIVE);
+  struct query q = {json_object_new_object(), false};
+  if (!q.o || MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg,
+                                        &q) < 0 || q.failed ||
+      !(rq->arg = strdup(url + 13))) {
+    json_object_put(q.o);
+    return MHD_NO;
+  }
+  rq->query = q.o;
+  return enqueue(s, c, rq, "archive", &s->work);
+}
+
 /* The reply to a request that is not queued: into rq->reply, or rq queued
  * for a worker; MHD_NO closes the connection. */
 static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
@@ -1131,6 +1195,8 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
                                     : "text/css; charset=utf-8",
                       f->data, f->len, MHD_RESPMEM_PERSISTENT, NULL);
     }
+    if (strncmp(url, "/archive", 8) == 0 || strncmp(url, "/api/archive/", 13) == 0)
+      return archive_get(s, c, rq, url);
     if (strncmp(url, "/api/", 5) == 0)
       return send_error(rq, 405, "use POST");
     return send_error(rq, 404, "not found");
@@ -1142,8 +1208,11 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
     return enqueue(s, c, rq, "send", &s->work);
   }
   if (post) {
-    static const char *const names[] = {"extract", "quotes", "pdf", "mail"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const names[] = {"extract", "quotes", "pdf", "mail",
+                                        "archive/save"};
+    if (strcmp(url, "/api/archive/save") == 0 && !s->arch)
+      return send_error(rq, 404, NO_ARCHIVE);
+    for (size_t i = 0; i < 5; i++) {
       if (strncmp(url, "/api/", 5) != 0 || strcmp(url + 5, names[i]) != 0)
         continue;
       const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -1568,6 +1637,9 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
     return pc_error_set(err, PC_ERR_INTERNAL, "no randomness for the token");
   }
   pc_status cst = pc_pdf_cache_new(&s->pdf_cache, err);
+  if (cst == PC_OK && o->archive_db &&
+      (cst = pc_aweb_open(o->archive_db, &s->arch, err)) != PC_OK)
+    pc_pdf_cache_free(s->pdf_cache);
   if (cst != PC_OK) {
     close(l.fd);
     pc_listener_unlink(&l);
@@ -1620,6 +1692,7 @@ pc_status pc_serve(const pc_ctx *ctx, const pc_serve_opts *o, pc_error *err) {
   pc_connlimits_free(s->limits); /* after the daemon: no more callbacks */
   free(w);
   pc_pdf_cache_free(s->pdf_cache); /* the workers have ended */
+  pc_aweb_free(s->arch);
   pthread_cond_destroy(&s->work.cond);
   pthread_cond_destroy(&s->net.cond);
   pthread_mutex_destroy(&s->qlock);
