@@ -71,7 +71,8 @@ void pc_pdf_paginate(struct pdf *p) {
       p->doc_page[b->doc] = p->pages;
     if (b->doc >= 0 && p->doc_page && p->doc_page[b->doc] == 0)
       p->doc_page[b->doc] = p->pages;
-    double before = page_fresh ? 0 : b->before;
+    /* the space before a box goes at a page's head, but on the cover */
+    double before = page_fresh && b->doc >= 0 ? 0 : b->before;
     if (b->kind != BX_TEXT) {
       double need = before + b->height + (b->keep_next ? lead_h(p, i) : 0);
       if (y + need > p->body_h && !page_fresh) {
