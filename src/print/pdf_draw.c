@@ -399,9 +399,11 @@ static void draw_row(struct pdf *p, cairo_t *cr, struct box *b, double ox,
  * eye from a title to its page number. */
 static void dot_leader(cairo_t *cr, double x0, double x1, double y) {
   const double step = 4.0;
-  cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+  cairo_new_path(cr); /* not joined to where the last text ended */
   for (double x = ceil(x0 / step) * step; x + 1 <= x1; x += step) {
-    cairo_arc(cr, x, y, 0.55, 0, 2 * G_PI);
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, 0.7, 0, 2 * G_PI);
     cairo_fill(cr);
   }
 }

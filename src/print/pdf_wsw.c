@@ -11,7 +11,7 @@
 #include <time.h>
 
 /* Column edges as shares of the text width. */
-static const double QUOTE_COLS[PC_WSW_NCOLS + 1] = {0, .16, .35, .77, .89, 1};
+static const double QUOTE_COLS[PC_WSW_NCOLS + 1] = {0, .15, .33, .75, .89, 1};
 static const double CLAIM_COLS[PC_WSW_NCLAIM + 1] = {0, .25, .47, .76, 1};
 #define CELL_PAD 3.0 /* points left and right of a cell's text */
 
@@ -244,6 +244,6 @@ void pc_pdf_front_boxes(struct pdf *p) {
     if (!b)
       return;
     b->toc_doc = (int)i;
-    b->height = p->st.body_pt * 2.2;
+    b->height = p->st.body_pt * 2.6;
   }
 }

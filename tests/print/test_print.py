@@ -138,17 +138,17 @@ def main():
     check("three inputs: one PDF", r.returncode == 0 and qpdf_ok(out), r.stderr.decode())
     pages = pdftext(out).split("\f")
     check("cover lists the articles", "3 articles" in pages[0] and "Beta article title" in pages[0])
-    toc = dict(re.findall(r"^(Alpha article title|Beta article title|Terrorist Attack Near Moscow.*?)\n(?:.*\n)??(\d+)$", pages[0], re.M))
+    check("the contents are a page of their own", pages[1].lstrip().startswith("Contents")
+          and "Beta article title" in pages[1], pages[1][:200])
     where = {}
-    for i, p in enumerate(pages):
+    for i, p in enumerate(pages[2:], 3):
         for title in ("Alpha article title", "Beta article title", "Terrorist Attack Near Moscow"):
-            body = "\n".join(p.split("\n")[1:])  # past the running header
-            if title not in where and title in body:
-                where[title] = i + 1
-    nums = re.findall(r"\b(\d+)\b", pages[0])
-    check("contents page numbers are right",
-          str(where.get("Beta article title")) in nums and str(where.get("Terrorist Attack Near Moscow")) in nums,
-          f"{where} vs {nums}")
+            if title not in where and p.lstrip().startswith(title):
+                where[title] = i
+    toc = {t: int(n) for t, n in re.findall(
+        r"^(Alpha article title|Beta article title|Terrorist Attack Near Moscow)[^\n]*?\s+(\d+)$",
+        pdftext(out, "-layout").split("\f")[1], re.M)}
+    check("contents page numbers are right", len(where) == 3 and toc == where, f"{where} vs {toc}")
     q = run(["qpdf", "--json", "--json-key=outlines", out]).stdout.decode()
     check("outline has the three articles", q.count('"title"') >= 3 and "Beta article title" in q, q[:300])
 
