@@ -128,6 +128,12 @@ struct pdf {
   struct preimg *pre; /* the figures' images in the order of the blocks */
   size_t npre, ipre;
   int marks;          /* PC_MARKS_COLOUR, _GREY or _NONE, as resolved */
+  /* the speakers of one document (pdf_marks.c): spk[i] is quote i's
+   * index among names (in order of first quote), -1 for none */
+  int spk_doc;        /* the document they are of; -1 none yet */
+  int *spk;
+  const char **names;
+  size_t nnames;
   char **owned;       /* strings made here (meta lines, appendix) */
   size_t nowned, capowned;
   pc_status st_err;
@@ -178,12 +184,14 @@ void pc_pdf_wsw_boxes(struct pdf *p, int di);
 
 /*** pdf_marks.c: quotations marked by speaker **************************/
 
-/* The index of speaker among doc's speakers (in order of first quote), or
- * -1 for none. */
-int pc_pdf_speaker(const pc_doc *doc, const char *speaker);
-/* The quotations of block bi of doc as marks (owned by p), or NULL. */
-const struct qmark *pc_pdf_block_marks(struct pdf *p, const pc_doc *doc,
-                                       size_t bi, size_t *n);
+/* Makes p's speaker table that of document di (once per document). */
+void pc_pdf_speakers(struct pdf *p, int di);
+/* The index of name among the speakers of the table's document, or -1. */
+int pc_pdf_speaker(const struct pdf *p, const char *name);
+/* The quotations of block bi of document di as marks (owned by p), or
+ * NULL. */
+const struct qmark *pc_pdf_block_marks(struct pdf *p, int di, size_t bi,
+                                       size_t *n);
 /* Adds speaker's mark to al over bytes [s, e). */
 void pc_pdf_mark_attrs(const struct pdf *p, PangoAttrList *al, int speaker,
                        size_t s, size_t e);

@@ -557,7 +557,7 @@ static bool block_boxes(struct pdf *p, int di, size_t bi, size_t *nimages,
       return false;
     b->after = body * 0.6;
     if (bl->type != PC_BLOCK_PRE && p->marks != PC_MARKS_NONE)
-      b->src.marks = pc_pdf_block_marks(p, p->docs[di], bi, &b->src.nmarks);
+      b->src.marks = pc_pdf_block_marks(p, di, bi, &b->src.nmarks);
     if (bl->type == PC_BLOCK_PARAGRAPH) {
       b->after = 0;
       b->src.indent = *para ? body * 1.5 : 0;

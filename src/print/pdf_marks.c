@@ -16,25 +16,36 @@ static const PangoUnderline LINES[] = {
     PANGO_UNDERLINE_LOW};
 #define NLINES (sizeof LINES / sizeof *LINES)
 
-int pc_pdf_speaker(const pc_doc *doc, const char *speaker) {
-  if (!speaker)
-    return -1;
-  int idx = 0;
-  for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
-    const char *s = pc_doc_quote(doc, i)->speaker;
-    if (!s)
-      continue;
-    bool seen = false;
-    for (size_t k = 0; k < i && !seen; k++) {
-      const char *t = pc_doc_quote(doc, k)->speaker;
-      seen = t && strcmp(t, s) == 0;
-    }
-    if (seen)
-      continue;
-    if (strcmp(s, speaker) == 0)
-      return idx;
-    idx++;
+void pc_pdf_speakers(struct pdf *p, int di) {
+  if (p->spk_doc == di)
+    return;
+  free(p->spk);
+  free(p->names);
+  p->spk = NULL, p->names = NULL, p->nnames = 0, p->spk_doc = di;
+  const pc_doc *doc = p->docs[di];
+  size_t nq = pc_doc_quote_count(doc);
+  p->spk = malloc((nq ? nq : 1) * sizeof *p->spk);
+  p->names = malloc((nq ? nq : 1) * sizeof *p->names);
+  if (!p->spk || !p->names) {
+    p->st_err = PC_ERR_NOMEM;
+    return;
   }
+  /* a pass over the quotes, each compared with the distinct names */
+  for (size_t i = 0; i < nq; i++) {
+    const char *s = pc_doc_quote(doc, i)->speaker;
+    int k = pc_pdf_speaker(p, s);
+    if (s && k < 0) {
+      k = (int)p->nnames;
+      p->names[p->nnames++] = s;
+    }
+    p->spk[i] = k;
+  }
+}
+
+int pc_pdf_speaker(const struct pdf *p, const char *name) {
+  for (size_t k = 0; name && k < p->nnames; k++)
+    if (strcmp(p->names[k], name) == 0)
+      return (int)k;
   return -1;
 }
 
@@ -53,9 +64,13 @@ bool pc_pdf_own_mem(struct pdf *p, void *mem) {
   return true;
 }
 
-const struct qmark *pc_pdf_block_marks(struct pdf *p, const pc_doc *doc,
-                                       size_t bi, size_t *n) {
+const struct qmark *pc_pdf_block_marks(struct pdf *p, int di, size_t bi,
+                                       size_t *n) {
+  const pc_doc *doc = p->docs[di];
   *n = 0;
+  pc_pdf_speakers(p, di);
+  if (p->st_err != PC_OK)
+    return NULL;
   size_t count = 0;
   for (size_t i = 0; i < pc_doc_quote_count(doc); i++)
     count += pc_doc_quote(doc, i)->block == bi &&
@@ -71,8 +86,7 @@ const struct qmark *pc_pdf_block_marks(struct pdf *p, const pc_doc *doc,
   for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
     const pc_quote *q = pc_doc_quote(doc, i);
     if (q->block == bi && q->speaker)
-      m[(*n)++] = (struct qmark){q->start, q->end,
-                                 pc_pdf_speaker(doc, q->speaker)};
+      m[(*n)++] = (struct qmark){q->start, q->end, p->spk[i]};
   }
   return m;
 }

@@ -18,9 +18,10 @@ static const double CLAIM_COLS[PC_WSW_NCLAIM + 1] = {0, .25, .47, .76, 1};
 /*** the legend ************************************************************/
 
 void pc_pdf_legend_box(struct pdf *p, int di) {
-  const pc_doc *doc = p->docs[di];
-  size_t nq = pc_doc_quote_count(doc);
-  struct qmark *m = malloc((nq ? nq : 1) * sizeof *m);
+  pc_pdf_speakers(p, di);
+  if (p->st_err != PC_OK || !p->nnames)
+    return;
+  struct qmark *m = malloc(p->nnames * sizeof *m);
   if (!m || !pc_pdf_own_mem(p, m)) {
     p->st_err = PC_ERR_NOMEM;
     return;
@@ -29,15 +30,11 @@ void pc_pdf_legend_box(struct pdf *p, int di) {
   pc_buf_init(&t, 1u << 16);
   pc_buf_adds(&t, "Quotations marked by speaker:");
   size_t n = 0;
-  for (size_t i = 0; i < nq; i++) {
-    const pc_quote *q = pc_doc_quote(doc, i);
-    int k = pc_pdf_speaker(doc, q->speaker);
-    if (k < 0 || (size_t)k != n)
-      continue; /* each speaker once, at its first quote */
+  for (size_t k = 0; k < p->nnames; k++) {
     pc_buf_adds(&t, n ? "  \xC2\xB7  " : "  ");
     size_t s = t.len;
-    pc_buf_adds(&t, q->speaker);
-    m[n++] = (struct qmark){s, t.len, k};
+    pc_buf_adds(&t, p->names[k]);
+    m[n++] = (struct qmark){s, t.len, (int)k};
   }
   char *text = n && t.data ? pc_pdf_own(p, t.data) : NULL;
   pc_buf_cleanup(&t);
@@ -129,7 +126,7 @@ static void quotes_table(struct pdf *p, int di) {
     pc_buf_init(&said, 1u << 20);
     pc_wsw_quote_row(doc, q, "(unknown speaker)", cell, &said, date);
     row_box(p, di, cell, PC_WSW_NCOLS, QUOTE_COLS, false, PC_WSW_SPEAKER,
-            pc_pdf_speaker(doc, q->speaker));
+            pc_pdf_speaker(p, q->speaker));
     pc_buf_cleanup(&said);
   }
 }
@@ -154,13 +151,14 @@ static void claims_table(struct pdf *p, int di) {
     const char *cell[PC_WSW_NCLAIM] = {c->claimant, pc_wsw_claim_verb(c),
                                        acc.data, c->event};
     row_box(p, di, cell, PC_WSW_NCLAIM, CLAIM_COLS, false, PC_WSW_CLAIMANT,
-            pc_pdf_speaker(doc, c->claimant));
+            pc_pdf_speaker(p, c->claimant));
     pc_buf_cleanup(&acc);
   }
 }
 
 void pc_pdf_wsw_boxes(struct pdf *p, int di) {
   const pc_doc *doc = p->docs[di];
+  pc_pdf_speakers(p, di);
   struct box *b = heading(p, di, "Who said what", 1.35);
   if (!b)
     return;
