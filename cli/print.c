@@ -96,6 +96,8 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   if (!pdf && ninputs > 1)
     return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
                        ninputs == 2 ? "2" : "several");
+  if (!pdf && po.marks)
+    return usage_error(cmd, "--marks is an option of pdf (mail's PDF too)%s", "");
   if (a.date && !po.who_said_what)
     return usage_error(cmd, "--date has no effect without --who-said-what%s",
                        "");

@@ -143,6 +143,8 @@ def marks(tmp):
     check("--marks rainbow: usage error", r.returncode == 2 and b"--marks" in r.stderr, r.stderr)
     r = pc("pdf", "--help")
     check("pdf --help names --marks", b"--marks" in r.stdout)
+    r = pc("html", "--marks", "grey", SEED)
+    check("html --marks: usage error (a PDF option)", r.returncode == 2 and b"--marks" in r.stderr, r.stderr)
 
 
 def typography(tmp, plain):
