@@ -53,6 +53,24 @@ static double lead_h(const struct pdf *p, size_t i) {
   return n->before + n->height;
 }
 
+/* A typeset table's row that starts a page: its heading row again above
+ * it, as a book's table carries on. */
+static bool repeat_head(struct pdf *p, size_t i, double *y) {
+  const struct box *b = &p->b[i];
+  if (b->kind != BX_ROW || !b->cols || b->head_row)
+    return true;
+  size_t h = i;
+  while (h > 0 && p->b[h - 1].kind == BX_ROW && p->b[h - 1].cols == b->cols &&
+         !p->b[h - 1].head_row)
+    h--;
+  if (h == 0 || !p->b[h - 1].head_row || p->b[h - 1].cols != b->cols)
+    return true;
+  if (!add_frag(p, h - 1, 0, 0, *y))
+    return false;
+  *y += p->b[h - 1].height;
+  return true;
+}
+
 void pc_pdf_paginate(struct pdf *p) {
   double y = 0;
   p->pages = 0;
@@ -79,6 +97,8 @@ void pc_pdf_paginate(struct pdf *p) {
         if (!new_page(p, &y))
           return;
         before = 0;
+        if (!repeat_head(p, i, &y))
+          return;
       }
       y += before;
       if (!add_frag(p, i, 0, 0, y))

@@ -213,12 +213,12 @@ static void add_name(struct pc_buf *b, const char *name) {
 }
 
 /* The accused other than the claimant, joined "A, B and C"; their number. */
-static size_t others(struct pc_buf *b, const pc_claim *c) {
+static size_t others(struct pc_buf *b, const pc_claim *c, const char *who) {
   size_t n = 0, total = 0;
   for (size_t k = 0; k < c->naccused; k++)
-    total += strcasecmp(c->accused[k], c->claimant) != 0;
+    total += strcasecmp(c->accused[k], who) != 0;
   for (size_t k = 0; k < c->naccused; k++) {
-    if (strcasecmp(c->accused[k], c->claimant) == 0)
+    if (strcasecmp(c->accused[k], who) == 0)
       continue;
     if (n)
       pc_buf_adds(b, n + 1 == total ? " and " : ", ");
@@ -229,7 +229,7 @@ static size_t others(struct pc_buf *b, const pc_claim *c) {
 }
 
 void pc_wsw_claim_sentence(struct pc_buf *b, const pc_claim *c) {
-  const char *who = c->claimant ? c->claimant : "Someone";
+  const char *who = c->claimant && *c->claimant ? c->claimant : "Someone";
   bool pl = plural(who);
   struct pc_buf name;
   pc_buf_init(&name, 1u << 16);
@@ -244,7 +244,7 @@ void pc_wsw_claim_sentence(struct pc_buf *b, const pc_claim *c) {
   pc_buf_cleanup(&name);
   struct pc_buf acc;
   pc_buf_init(&acc, 1u << 16);
-  size_t n = others(&acc, c);
+  size_t n = others(&acc, c, who);
   const char *list = acc.data ? acc.data : "";
   if (c->deny && (n == 0 || pc_wsw_self_claim(c))) {
     pc_buf_adds(b, pl ? " deny responsibility" : " denies responsibility");

@@ -89,6 +89,10 @@ def appendix(tmp):
     start = next((i for i, p in enumerate(pages) if "Who said what" in p), None)
     check("the appendix starts a page", start is not None and start > 0)
     app = "\n".join(pages[start or 0:])
+    cont = pages[start + 1] if start is not None and start + 1 < len(pages) else ""
+    check("a table that carries on to a new page repeats its heading row",
+          "What they said" in cont and cont.index("What they said") < cont.find("Responsibility"),
+          cont[:300])
     flat = " ".join(app.split())
     for head in ("Speaker", "Role", "What they said", "Cue", "Date",
                  "Claimant", "Claim", "Accused"):
