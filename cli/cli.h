@@ -121,7 +121,7 @@ char *dir_of(const char *path);
 /* Option codes shared by pdf, html and mail (layout and input). */
 enum { L_PAGE = 256, L_MARGINS, L_TSIZE, L_FONT, L_IMAGES, L_RAGGED,
        L_NOHEAD, L_NOFOOT, L_WSW, L_FETCH, L_NOFETCH, L_TITLE, L_AUTHOR,
-       L_LAST };
+       L_MARKS, L_LAST };
 
 #define LAYOUT_OPTIONS                                                        \
   {"page-size", required_argument, NULL, L_PAGE},                             \
@@ -136,7 +136,8 @@ enum { L_PAGE = 256, L_MARGINS, L_TSIZE, L_FONT, L_IMAGES, L_RAGGED,
       {"fetch-images", no_argument, NULL, L_FETCH},                           \
       {"no-fetch-images", no_argument, NULL, L_NOFETCH},                      \
       {"title", required_argument, NULL, L_TITLE},                            \
-      {"author", required_argument, NULL, L_AUTHOR}
+      {"author", required_argument, NULL, L_AUTHOR},                          \
+      {"marks", required_argument, NULL, L_MARKS}
 
 #define INPUT_OPTIONS                                                         \
   {"cut", no_argument, NULL, 'c'}, {"delete", required_argument, NULL, 'd'},  \

@@ -495,6 +495,18 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
   case L_NOFETCH: *fetch = 0; return EX_OK;
   case L_TITLE: po->title = arg; return EX_OK;
   case L_AUTHOR: po->author = arg; return EX_OK;
+  case L_MARKS: {
+    /* marks need who said what: asking for them attributes */
+    static const char *const names[] = {"colour", "grey", "none"};
+    int k = 0;
+    while (k < 3 && strcasecmp(arg, names[k]) != 0)
+      k++;
+    if (k == 3)
+      return opt_error(a, "--marks: colour, grey or none, not '%s'", arg);
+    po->marks = PC_MARKS_COLOUR + k;
+    a->attribution = k < 2 ? 1 : a->attribution;
+    return EX_OK;
+  }
   default: return input_opt(c, arg, a);
   }
 }

@@ -22,7 +22,7 @@ static void usage_print(FILE *f, bool pdf) {
           "      --no-header       no running title at the top of pages\n"
           "      --no-footer       no source line and page numbers\n"
           "      --who-said-what   an appendix: speakers, quotes and claims\n"
-          "%s"
+          "%s%s"
           "      --fetch-images    fetch http(s) images (on for URL inputs; each\n"
           "                        once, at most 50, 32 MiB and 30 s in all)\n"
           "      --no-fetch-images never fetch images\n"
@@ -44,6 +44,9 @@ static void usage_print(FILE *f, bool pdf) {
                 "several INPUTs, a cover and a table of contents come first."
               : "Writes the article as one print-ready HTML file: inline CSS\n"
                 "with @page rules, links kept, a source line; no script.",
+          pdf ? "      --marks MODE      quotes in the text by speaker: colour\n"
+                "                        (default with --who-said-what), grey, none\n"
+              : "",
           pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
           pdf ? "the PDF (required unless stdout is not a terminal)"
               : "write to FILE instead of standard output");
@@ -93,6 +96,8 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   if (!pdf && ninputs > 1)
     return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
                        ninputs == 2 ? "2" : "several");
+  if (!pdf && po.marks)
+    return usage_error(cmd, "--marks is an option of pdf (mail's PDF too)%s", "");
   if (a.date && !po.who_said_what)
     return usage_error(cmd, "--date has no effect without --who-said-what%s",
                        "");

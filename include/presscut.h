@@ -449,7 +449,15 @@ typedef struct pc_print_opts {
    * Borrowed.  (Also added after 0.1.0.) */
   const char *title;
   const char *author;
+  /* pc_pdf: how quotations are marked in the body, by speaker, with a
+   * legend (needs pc_attribute): PC_MARKS_DEFAULT (colour with
+   * who_said_what, else none), _COLOUR (a background a speaker), _GREY
+   * (an underline style a speaker: safe on a grey printer) or _NONE.
+   * (Also added after 0.1.0.) */
+  int marks;
 } pc_print_opts;
+
+enum { PC_MARKS_DEFAULT = 0, PC_MARKS_COLOUR, PC_MARKS_GREY, PC_MARKS_NONE };
 
 /* Fills opts with defaults.  Call before setting fields. */
 PC_API void pc_print_opts_init(pc_print_opts *opts);

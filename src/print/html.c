@@ -161,19 +161,17 @@ static void css(struct pc_buf *b, const pc_print_opts *o,
                 ".pc-source { color: #555; font-size: 0.8em; margin-top: 2em; "
                 "border-top: 1px solid #bbb; padding-top: 0.4em; "
                 "overflow-wrap: anywhere; }\n"
-                ".pc-wsw { break-before: page; }\n"
-                ".pc-wsw td.pc-q { font-style: italic; }\n",
+                ".pc-wsw { break-before: page; }\n",
                 st->justify ? "justify" : "left", st->image_share * 100);
   if (st->image_share <= 0)
     pc_buf_adds(b, "figure { display: none; }\n");
 }
 
-/* A table row of n cells, escaped; cell `em` (or none: -1) in italics. */
-static void table_row(struct pc_buf *b, const char *const *cell, size_t n,
-                      int em) {
+/* A table row of n cells, escaped. */
+static void table_row(struct pc_buf *b, const char *const *cell, size_t n) {
   pc_buf_adds(b, "<tr>");
   for (size_t i = 0; i < n; i++) {
-    pc_buf_adds(b, (int)i == em ? "<td class=\"pc-q\">" : "<td>");
+    pc_buf_adds(b, "<td>");
     esc(b, cell[i]);
     pc_buf_adds(b, "</td>");
   }
@@ -198,11 +196,11 @@ static void claims_table(struct pc_buf *b, const pc_doc *doc) {
     const pc_claim *c = pc_doc_claim(doc, i);
     struct pc_buf acc;
     pc_buf_init(&acc, 0);
-    pc_wsw_accused(&acc, c, ", ", NULL);
-    const char *cell[PC_WSW_NCLAIM] = {c->claimant, acc.data,
-                                       c->deny ? "deny" : "accuse",
-                                       c->evidence};
-    table_row(b, cell, PC_WSW_NCLAIM, -1);
+    if (!pc_wsw_self_claim(c) || c->naccused > 1)
+      pc_wsw_accused(&acc, c, ", ", NULL);
+    const char *cell[PC_WSW_NCLAIM] = {c->claimant, pc_wsw_claim_verb(c),
+                                       acc.data, c->event};
+    table_row(b, cell, PC_WSW_NCLAIM);
     pc_buf_cleanup(&acc);
   }
   pc_buf_adds(b, "</table>\n");
@@ -217,8 +215,15 @@ static void who_said_what(struct pc_buf *b, const pc_doc *doc) {
     table_head(b, pc_wsw_quote_heads, PC_WSW_NCOLS);
     for (size_t i = 0; i < nq; i++) {
       const char *cell[PC_WSW_NCOLS];
-      pc_wsw_quote_row(pc_doc_quote(doc, i), "(unknown)", cell);
-      table_row(b, cell, PC_WSW_NCOLS, PC_WSW_QUOTE);
+      struct pc_buf said;
+      char date[PC_WSW_DATE_LEN];
+      pc_buf_init(&said, 0);
+      pc_wsw_quote_row(doc, pc_doc_quote(doc, i), "(unknown)", cell, &said,
+                       date);
+      /* no italics: quotation marks alone tell quoted words from a
+       * paraphrase */
+      table_row(b, cell, PC_WSW_NCOLS);
+      pc_buf_cleanup(&said);
     }
     pc_buf_adds(b, "</table>\n");
   }

@@ -78,6 +78,8 @@ static void pdf_free(struct pdf *p) {
   free(p->b);
   free(p->f);
   free(p->doc_page);
+  free(p->spk);
+  free(p->names);
   for (size_t i = 0; i < p->nowned; i++)
     free(p->owned[i]);
   free(p->owned);
@@ -210,6 +212,9 @@ static pc_status typeset(const pc_doc *const *docs, size_t ndocs,
   p.top = p.st.margin;
   p.body_h = p.st.page_h - 2 * p.st.margin;
   p.doc_page = calloc(ndocs, sizeof *p.doc_page);
+  p.spk_doc = -1;
+  p.marks = opts->marks != PC_MARKS_DEFAULT ? opts->marks
+            : opts->who_said_what ? PC_MARKS_COLOUR : PC_MARKS_NONE;
 
   struct sink sink = {write, closure, false};
   cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(

@@ -20,6 +20,13 @@
 enum box_kind { BX_TEXT, BX_IMAGE, BX_RULE, BX_ROW, BX_TOC };
 
 /* What a text box is made from, so its layout can be built again. */
+/* A quotation in a text box's source: bytes [start, end), marked as its
+ * speaker's (the index into the document's speakers). */
+struct qmark {
+  size_t start, end;
+  int speaker;
+};
+
 struct src_text {
   const char *text;
   size_t len;
@@ -30,6 +37,10 @@ struct src_text {
   int weight;         /* PangoWeight */
   bool italic, mono, center, ragged, nohyph;
   double color; /* grey level, 0 = black */
+  double indent;  /* first-line indent, points */
+  double leading; /* line spacing; 0 = LINE_SPACING */
+  const struct qmark *marks; /* quotations to mark (owned by the pdf) */
+  size_t nmarks;
 };
 
 struct link {
@@ -64,6 +75,10 @@ struct box {
   double img_w, img_h;
   /* table of contents */
   int toc_doc;
+  /* typeset tables (the appendix): column edges as shares of the width
+   * (ncells + 1 of them; NULL = equal columns, ruled all round) */
+  const double *cols;
+  bool head_row; /* the heading row: bold, a rule under it */
 };
 
 /* A figure's image, loaded before the typesetting lock is taken (see
@@ -112,6 +127,13 @@ struct pdf {
   void *pending_dict;
   struct preimg *pre; /* the figures' images in the order of the blocks */
   size_t npre, ipre;
+  int marks;          /* PC_MARKS_COLOUR, _GREY or _NONE, as resolved */
+  /* the speakers of one document (pdf_marks.c): spk[i] is quote i's
+   * index among names (in order of first quote), -1 for none */
+  int spk_doc;        /* the document they are of; -1 none yet */
+  int *spk;
+  const char **names;
+  size_t nnames;
   char **owned;       /* strings made here (meta lines, appendix) */
   size_t nowned, capowned;
   pc_status st_err;
@@ -138,6 +160,17 @@ int pc_pdf_cache_find(const pc_pdf_cache *c, const char *lang);
 void pc_pdf_warn(struct pdf *p, const char *fmt, const char *a);
 /* The hyphenation thread's body (arg: the struct pdf). */
 void *pc_pdf_hyph_loader(void *arg);
+/* A copy of s kept for the life of p (NULL: out of memory, noted). */
+char *pc_pdf_own(struct pdf *p, const char *s);
+/* A new box of kind k for document doc (-1: front matter), or NULL. */
+struct box *pc_pdf_new_box(struct pdf *p, enum box_kind k, int doc);
+/* A text box of t (borrowed) in the body's width; then, once its fields
+ * are set, pc_pdf_finish_text lays it out and measures it. */
+struct box *pc_pdf_text_box(struct pdf *p, int doc, const pc_text *t,
+                            double size, int weight, bool italic);
+void pc_pdf_finish_text(struct pdf *p, struct box *b);
+/* s as a pc_text without spans, in *tmp. */
+const pc_text *pc_pdf_text_of(const char *s, pc_text *tmp);
 /* A layout of plain text; a text box's layout built (again) from its
  * source; whether t[i] starts a soft hyphen. */
 PangoLayout *pc_pdf_plain_layout(struct pdf *p, const char *text, double size,
@@ -148,6 +181,24 @@ bool pc_pdf_is_shy(const char *t, size_t i);
 void pc_pdf_front_boxes(struct pdf *p);
 void pc_pdf_doc_boxes(struct pdf *p, int di);
 void pc_pdf_wsw_boxes(struct pdf *p, int di);
+
+/*** pdf_marks.c: quotations marked by speaker **************************/
+
+/* Makes p's speaker table that of document di (once per document). */
+void pc_pdf_speakers(struct pdf *p, int di);
+/* The index of name among the speakers of the table's document, or -1. */
+int pc_pdf_speaker(const struct pdf *p, const char *name);
+/* The quotations of block bi of document di as marks (owned by p), or
+ * NULL. */
+const struct qmark *pc_pdf_block_marks(struct pdf *p, int di, size_t bi,
+                                       size_t *n);
+/* Adds speaker's mark to al over bytes [s, e). */
+void pc_pdf_mark_attrs(const struct pdf *p, PangoAttrList *al, int speaker,
+                       size_t s, size_t e);
+/* The legend under document di's head: its speakers, each as marked. */
+void pc_pdf_legend_box(struct pdf *p, int di);
+/* Keeps mem (malloc'd) for the life of p; false (mem freed) on failure. */
+bool pc_pdf_own_mem(struct pdf *p, void *mem);
 
 /*** pdf_paginate.c ********************************************************/
 

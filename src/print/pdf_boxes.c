@@ -8,9 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Keeps a copy of s for the life of the pdf; NULL on out of memory. */
-static char *own(struct pdf *p, const char *s) {
+char *pc_pdf_own(struct pdf *p, const char *s) {
   if (p->nowned == p->capowned) {
     size_t cap = p->capowned ? p->capowned * 2 : 32;
     char **n = realloc(p->owned, cap * sizeof *n);
@@ -37,7 +38,7 @@ void pc_pdf_warn(struct pdf *p, const char *fmt, const char *a) {
   p->o->warn(p->o->warn_closure, msg);
 }
 
-static struct box *new_box(struct pdf *p, enum box_kind k, int doc) {
+struct box *pc_pdf_new_box(struct pdf *p, enum box_kind k, int doc) {
   if (p->st_err != PC_OK)
     return NULL;
   if (p->nb == p->capb) {
@@ -127,7 +128,10 @@ static PangoLayout *new_text_layout(struct pdf *p, const struct src_text *s,
   pango_layout_set_width(l, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR); /* a word wider than the
                                                      line still breaks */
-  pango_layout_set_line_spacing(l, (float)LINE_SPACING);
+  pango_layout_set_line_spacing(l, (float)(s->leading > 0 ? s->leading
+                                                          : LINE_SPACING));
+  if (s->indent > 0 && !s->prefix)
+    pango_layout_set_indent(l, (int)(s->indent * PANGO_SCALE));
   if (s->center)
     pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
   else
@@ -175,6 +179,12 @@ PangoLayout *pc_pdf_build_text(struct pdf *p, struct box *b) {
   PangoLayout *l = new_text_layout(p, s, b->w);
   pango_layout_set_text(l, a, (int)alen);
   PangoAttrList *al = span_attrs(s, plen, map, s->len + 1);
+  /* in order: a quotation nested in another comes later and wins */
+  for (size_t i = 0; i < s->nmarks; i++)
+    if (s->marks[i].start < s->marks[i].end && s->marks[i].end <= s->len)
+      pc_pdf_mark_attrs(p, al, s->marks[i].speaker,
+                        plen + map[s->marks[i].start],
+                        plen + map[s->marks[i].end]);
   pango_layout_set_attributes(l, al);
   pango_attr_list_unref(al);
   /* justification spreads a line with no space letter by letter: a word
@@ -246,17 +256,19 @@ static bool measure(struct pdf *p, struct box *b, PangoLayout *l) {
   return true;
 }
 
-static struct box *text_box(struct pdf *p, int doc, const pc_text *t,
+struct box *pc_pdf_text_box(struct pdf *p, int doc, const pc_text *t,
                             double size, int weight, bool italic) {
-  struct box *b = new_box(p, BX_TEXT, doc);
+  struct box *b = pc_pdf_new_box(p, BX_TEXT, doc);
   if (!b)
     return NULL;
-  b->src = (struct src_text){t->text, t->len, t->spans, t->nspans, NULL, size,
-                             weight, italic, false, false, false, false, 0};
+  b->src = (struct src_text){t->text,  t->len, t->spans, t->nspans, NULL,
+                             size,     weight, italic,   false,     false,
+                             false,    false,  0,        0,         0,
+                             NULL,     0};
   return b;
 }
 
-static void finish_text(struct pdf *p, struct box *b) {
+void pc_pdf_finish_text(struct pdf *p, struct box *b) {
   PangoLayout *l = pc_pdf_build_text(p, b);
   if (!l)
     return;
@@ -269,7 +281,7 @@ static void finish_text(struct pdf *p, struct box *b) {
 
 /*** blocks to boxes *******************************************************/
 
-static const pc_text *text_of(const char *s, pc_text *tmp) {
+const pc_text *pc_pdf_text_of(const char *s, pc_text *tmp) {
   tmp->text = s;
   tmp->len = strlen(s);
   tmp->spans = NULL;
@@ -291,7 +303,7 @@ static void image_box(struct pdf *p, int doc, const pc_block *bl,
   if (pi->st != PC_OK)
     return; /* warned, or counted for one warning, when it was loaded */
   const struct pc_image *img = pi->img;
-  struct box *b = new_box(p, BX_IMAGE, doc);
+  struct box *b = pc_pdf_new_box(p, BX_IMAGE, doc);
   if (!b)
     return;
   b->img = img;
@@ -321,7 +333,7 @@ static void table_boxes(struct pdf *p, int doc, const pc_block *bl) {
   if (bl->ncols > 6) {
     /* too many columns for the page: each row a paragraph, cells kept */
     for (size_t r = 0; r < bl->nrows; r++) {
-      struct box *b = new_box(p, BX_ROW, doc);
+      struct box *b = pc_pdf_new_box(p, BX_ROW, doc);
       if (!b)
         return;
       b->cells = calloc(1, sizeof *b->cells);
@@ -352,7 +364,7 @@ static void table_boxes(struct pdf *p, int doc, const pc_block *bl) {
   }
   double cw = p->body_w / (double)bl->ncols;
   for (size_t r = 0; r < bl->nrows; r++) {
-    struct box *b = new_box(p, BX_ROW, doc);
+    struct box *b = pc_pdf_new_box(p, BX_ROW, doc);
     if (!b)
       return;
     b->ncells = bl->ncols;
@@ -410,45 +422,59 @@ static void *hyph_take(struct pdf *p) {
   return d;
 }
 
+/* The head's line under the title: byline, readable date, site, e.g.
+ * "By Jane Roe · 22 March 2024 · AP News" (an AP byline brings its own
+ * "By"; a site the byline already names is not named again). */
+static void meta_line(const pc_doc *doc, char *out, size_t cap) {
+  const char *by = pc_doc_meta(doc, PC_META_BYLINE);
+  const char *date = pc_doc_meta(doc, PC_META_DATE);
+  const char *site = pc_doc_meta(doc, PC_META_SITE);
+  char day[PC_WSW_DATE_LEN];
+  if (!pc_wsw_date(day, sizeof day, date, NULL))
+    day[0] = '\0';
+  if (by && site && strstr(by, site))
+    site = NULL;
+  bool own_by = by && strncasecmp(by, "by ", 3) == 0;
+  const char *sep = "  \xC2\xB7  ";
+  snprintf(out, cap, "%s%s%s%s%s%s", by && !own_by ? "By " : "",
+           by ? by : "", by && day[0] ? sep : "", day,
+           (by || day[0]) && site ? sep : "", site ? site : "");
+}
+
 /* The title, then the byline, date and site line. */
 static bool head_boxes(struct pdf *p, int di) {
   const pc_doc *doc = p->docs[di];
   double body = p->st.body_pt;
   pc_text tmp;
   const char *title = pc_doc_meta(doc, PC_META_TITLE);
-  struct box *b = text_box(p, di, text_of(title ? title : "(untitled)", &tmp),
+  struct box *b = pc_pdf_text_box(p, di, pc_pdf_text_of(title ? title : "(untitled)", &tmp),
                            body * 1.9, PANGO_WEIGHT_BOLD, false);
   if (!b)
     return false;
   b->src.ragged = true;
   b->src.nohyph = true;
+  b->src.leading = 1.0; /* a title's lines hold together */
   b->new_page = p->ndocs > 1;
   b->after = body * 0.5;
   b->outline = 1;
   b->outline_text = title ? title : "(untitled)";
   b->keep_next = true;
-  finish_text(p, b);
-  /* byline, date, site */
+  pc_pdf_finish_text(p, b);
   char meta[1024];
-  const char *by = pc_doc_meta(doc, PC_META_BYLINE);
-  const char *date = pc_doc_meta(doc, PC_META_DATE);
-  const char *site = pc_doc_meta(doc, PC_META_SITE);
-  /* the day is enough: "2019-11-19", not "2019-11-19T13:03:00.000Z" */
-  int dl = date ? (int)strcspn(date, "T ") : 0;
-  snprintf(meta, sizeof meta, "%s%s%s%.*s%s%s", by ? "By " : "", by ? by : "",
-           by && (date || site) ? "  \xC2\xB7  " : "", dl, date ? date : "",
-           date && site ? "  \xC2\xB7  " : "", site ? site : "");
+  meta_line(doc, meta, sizeof meta);
   if (meta[0]) {
-    char *m = own(p, meta);
-    if (m && (b = text_box(p, di, text_of(m, &tmp), body * 0.9,
+    char *m = pc_pdf_own(p, meta);
+    if (m && (b = pc_pdf_text_box(p, di, pc_pdf_text_of(m, &tmp), body * 0.9,
                            PANGO_WEIGHT_NORMAL, false))) {
       b->src.ragged = true;
       b->src.nohyph = true;
       b->src.color = 0.3;
       b->after = body * 1.2;
-      finish_text(p, b);
+      pc_pdf_finish_text(p, b);
     }
   }
+  if (p->marks != PC_MARKS_NONE && pc_doc_quote_count(doc))
+    pc_pdf_legend_box(p, di);
   return true;
 }
 
@@ -486,15 +512,29 @@ static void use_dictionary(struct pdf *p, int di) {
   }
 }
 
-/* The boxes of one block; false when out of memory. */
-static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
-                        size_t *nimages) {
+/* The leading a layout puts between its own lines, which pango leaves
+ * off after the last: paragraphs in a row keep the same line pitch. */
+static double para_gap(const struct box *b, double body) {
+  if (b->nlines < 2)
+    return body * (LINE_SPACING - 1) * 1.2;
+  double pitch = b->line_y[1] - b->line_y[0];
+  double last = b->height - b->line_y[b->nlines - 1];
+  return pitch > last ? pitch - last : 0;
+}
+
+/* The boxes of block bi; false when out of memory.  Paragraphs are set as
+ * in a book: no space between them, a first-line indent in a paragraph
+ * that follows another (*para: the previous block was one), and space
+ * again where something else follows. */
+static bool block_boxes(struct pdf *p, int di, size_t bi, size_t *nimages,
+                        bool *para) {
+  const pc_block *bl = pc_doc_block(p->docs[di], bi);
   double body = p->st.body_pt;
   struct box *b;
   switch (bl->type) {
   case PC_BLOCK_HEADING: {
     double f = bl->level <= 2 ? 1.35 : bl->level == 3 ? 1.2 : 1.05;
-    b = text_box(p, di, &bl->content, body * f, PANGO_WEIGHT_BOLD, false);
+    b = pc_pdf_text_box(p, di, &bl->content, body * f, PANGO_WEIGHT_BOLD, false);
     if (!b)
       return false;
     b->src.ragged = true;
@@ -504,19 +544,24 @@ static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
     b->keep_next = true;
     b->outline = 2;
     b->outline_text = bl->content.text;
-    finish_text(p, b);
+    pc_pdf_finish_text(p, b);
     break;
   }
   case PC_BLOCK_PARAGRAPH:
   case PC_BLOCK_BLOCKQUOTE:
   case PC_BLOCK_PRE:
-    b = text_box(p, di, &bl->content, bl->type == PC_BLOCK_PRE ? body * 0.85
+    b = pc_pdf_text_box(p, di, &bl->content, bl->type == PC_BLOCK_PRE ? body * 0.85
                                                                 : body,
                  PANGO_WEIGHT_NORMAL, false);
     if (!b)
       return false;
     b->after = body * 0.6;
-    if (bl->type == PC_BLOCK_BLOCKQUOTE) {
+    if (bl->type != PC_BLOCK_PRE && p->marks != PC_MARKS_NONE)
+      b->src.marks = pc_pdf_block_marks(p, di, bi, &b->src.nmarks);
+    if (bl->type == PC_BLOCK_PARAGRAPH) {
+      b->after = 0;
+      b->src.indent = *para ? body * 1.5 : 0;
+    } else if (bl->type == PC_BLOCK_BLOCKQUOTE) {
       b->x = body * 1.6;
       b->w = p->body_w - b->x - body * 0.8;
       b->bar = true;
@@ -525,11 +570,13 @@ static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
       b->src.ragged = true;
       b->src.nohyph = true;
     }
-    finish_text(p, b);
+    pc_pdf_finish_text(p, b);
+    if (bl->type == PC_BLOCK_PARAGRAPH)
+      b->after = para_gap(b, body);
     break;
   case PC_BLOCK_LIST:
     for (size_t k = 0; k < bl->nitems; k++) {
-      b = text_box(p, di, &bl->items[k], body, PANGO_WEIGHT_NORMAL, false);
+      b = pc_pdf_text_box(p, di, &bl->items[k], body, PANGO_WEIGHT_NORMAL, false);
       if (!b)
         return false;
       char marker[32];
@@ -537,11 +584,11 @@ static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
         snprintf(marker, sizeof marker, "%zu.\t", k + 1);
       else
         snprintf(marker, sizeof marker, "\xE2\x80\xA2\t");
-      b->src.prefix = own(p, marker);
+      b->src.prefix = pc_pdf_own(p, marker);
       b->x = body * 0.8;
       b->w = p->body_w - b->x;
       b->after = k + 1 == bl->nitems ? body * 0.6 : body * 0.15;
-      finish_text(p, b);
+      pc_pdf_finish_text(p, b);
     }
     break;
   case PC_BLOCK_FIGURE: {
@@ -549,14 +596,14 @@ static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
     image_box(p, di, bl, nimages);
     /* a caption goes with its image, not alone */
     if (bl->caption.len && p->nb > before_img) {
-      b = text_box(p, di, &bl->caption, body * 0.85, PANGO_WEIGHT_NORMAL,
+      b = pc_pdf_text_box(p, di, &bl->caption, body * 0.85, PANGO_WEIGHT_NORMAL,
                    true);
       if (!b)
         return false;
       b->src.center = true;
       b->src.color = 0.25;
       b->after = body * 0.8;
-      finish_text(p, b);
+      pc_pdf_finish_text(p, b);
     }
     break;
   }
@@ -564,7 +611,7 @@ static bool block_boxes(struct pdf *p, int di, const pc_block *bl,
     table_boxes(p, di, bl);
     break;
   case PC_BLOCK_RULE:
-    b = new_box(p, BX_RULE, di);
+    b = pc_pdf_new_box(p, BX_RULE, di);
     if (!b)
       return false;
     b->height = 1;
@@ -584,16 +631,16 @@ static void source_box(struct pdf *p, int di) {
   const char *site = pc_doc_meta(doc, PC_META_SITE);
   const char *url = pc_doc_meta(doc, PC_META_URL);
   if (url || site) {
-    snprintf(meta, sizeof meta, "Source: %s%s%s", site ? site : "",
-             site && url ? " \xE2\x80\x94 " : "", url ? url : "");
-    char *m = own(p, meta);
-    if (m && (b = text_box(p, di, text_of(m, &tmp), body * 0.8,
+    /* the head names the site: the address is enough here */
+    snprintf(meta, sizeof meta, "Source: %s", url ? url : site);
+    char *m = pc_pdf_own(p, meta);
+    if (m && (b = pc_pdf_text_box(p, di, pc_pdf_text_of(m, &tmp), body * 0.8,
                            PANGO_WEIGHT_NORMAL, false))) {
       b->src.ragged = true;
       b->src.nohyph = true;
       b->src.color = 0.35;
       b->before = body * 1.2;
-      finish_text(p, b);
+      pc_pdf_finish_text(p, b);
     }
   }
 }
@@ -604,119 +651,17 @@ void pc_pdf_doc_boxes(struct pdf *p, int di) {
     return;
   use_dictionary(p, di);
   size_t nimages = 0;
-  for (size_t i = 0; i < pc_doc_block_count(doc) && p->st_err == PC_OK; i++)
-    if (!block_boxes(p, di, pc_doc_block(doc, i), &nimages))
+  bool para = false;
+  for (size_t i = 0; i < pc_doc_block_count(doc) && p->st_err == PC_OK; i++) {
+    bool is_para = pc_doc_block(doc, i)->type == PC_BLOCK_PARAGRAPH;
+    if (para && !is_para && p->nb)
+      p->b[p->nb - 1].after = p->st.body_pt * 0.6;
+    if (!block_boxes(p, di, i, &nimages, &para))
       return;
+    para = is_para;
+  }
+  if (para && p->nb)
+    p->b[p->nb - 1].after = p->st.body_pt * 0.6;
   source_box(p, di);
 }
 
-/*** who said what appendix **********************************************/
-
-void pc_pdf_wsw_boxes(struct pdf *p, int di) {
-  const pc_doc *doc = p->docs[di];
-  double body = p->st.body_pt;
-  pc_text tmp;
-  struct box *b = text_box(p, di, text_of("Who said what", &tmp), body * 1.35,
-                           PANGO_WEIGHT_BOLD, false);
-  if (!b)
-    return;
-  b->new_page = true;
-  b->keep_next = true;
-  b->after = body * 0.5;
-  b->outline = 2;
-  b->outline_text = "Who said what";
-  b->src.nohyph = true;
-  finish_text(p, b);
-  size_t nq = pc_doc_quote_count(doc);
-  if (!nq) {
-    b = text_box(p, di, text_of("No quotations were found.", &tmp), body,
-                 PANGO_WEIGHT_NORMAL, false);
-    if (b)
-      finish_text(p, b);
-  }
-  for (size_t i = 0; i < nq && p->st_err == PC_OK; i++) {
-    const pc_quote *q = pc_doc_quote(doc, i);
-    struct pc_buf t;
-    pc_buf_init(&t, 1u << 20);
-    const char *cell[PC_WSW_NCOLS];
-    pc_wsw_quote_row(q, "(unknown speaker)", cell);
-    pc_buf_adds(&t, cell[PC_WSW_SPEAKER]);
-    if (cell[PC_WSW_ROLE]) {
-      pc_buf_adds(&t, " (");
-      pc_buf_adds(&t, cell[PC_WSW_ROLE]);
-      pc_buf_adds(&t, ")");
-    }
-    if (cell[PC_WSW_CUE]) {
-      pc_buf_adds(&t, ", ");
-      pc_buf_adds(&t, cell[PC_WSW_CUE]);
-    }
-    pc_buf_adds(&t, ": \xE2\x80\x9C");
-    pc_buf_adds(&t, cell[PC_WSW_QUOTE]);
-    pc_buf_adds(&t, "\xE2\x80\x9D");
-    char *s = t.data ? own(p, t.data) : NULL;
-    pc_buf_cleanup(&t);
-    if (!s || !(b = text_box(p, di, text_of(s, &tmp), body * 0.9,
-                             PANGO_WEIGHT_NORMAL, false)))
-      return;
-    b->after = body * 0.4;
-    finish_text(p, b);
-  }
-  size_t nc = pc_doc_claim_count(doc);
-  if (nc) {
-    b = text_box(p, di, text_of("Responsibility claims", &tmp), body * 1.2,
-                 PANGO_WEIGHT_BOLD, false);
-    if (!b)
-      return;
-    b->before = body * 0.8;
-    b->keep_next = true;
-    b->after = body * 0.4;
-    b->src.nohyph = true;
-    finish_text(p, b);
-  }
-  for (size_t i = 0; i < nc && p->st_err == PC_OK; i++) {
-    const pc_claim *c = pc_doc_claim(doc, i);
-    struct pc_buf t;
-    pc_buf_init(&t, 1u << 20);
-    pc_buf_adds(&t, c->claimant);
-    pc_buf_adds(&t, c->deny ? " denies: " : " holds responsible: ");
-    pc_wsw_accused(&t, c, ", ", NULL);
-    if (c->event) {
-      pc_buf_adds(&t, " (");
-      pc_buf_adds(&t, c->event);
-      pc_buf_adds(&t, ")");
-    }
-    char *s = t.data ? own(p, t.data) : NULL;
-    pc_buf_cleanup(&t);
-    if (!s || !(b = text_box(p, di, text_of(s, &tmp), body * 0.9,
-                             PANGO_WEIGHT_NORMAL, false)))
-      return;
-    b->after = body * 0.3;
-    finish_text(p, b);
-  }
-}
-
-/*** front matter: cover and contents *************************************/
-
-void pc_pdf_front_boxes(struct pdf *p) {
-  double body = p->st.body_pt;
-  pc_text tmp;
-  char head[64];
-  snprintf(head, sizeof head, "%zu articles", p->ndocs);
-  char *h = own(p, head);
-  struct box *b = h ? new_box(p, BX_TEXT, -1) : NULL;
-  if (!b)
-    return;
-  b->src = (struct src_text){h, strlen(h), NULL, 0, NULL, body * 2.2,
-                             PANGO_WEIGHT_BOLD, false, false, false, true,
-                             true, 0};
-  b->after = body * 1.5;
-  finish_text(p, b);
-  (void)tmp;
-  for (size_t i = 0; i < p->ndocs && p->st_err == PC_OK; i++) {
-    b = new_box(p, BX_TOC, -1);
-    if (!b)
-      return;
-    b->toc_doc = (int)i;
-    b->height = body * 1.9;
-  }
-}

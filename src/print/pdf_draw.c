@@ -35,21 +35,90 @@ static void link_rect(cairo_t *cr, double x, double y, double w, double h,
   pc_buf_cleanup(&t);
 }
 
-/* The colour and underline a link span gave a run (span_attrs). */
-static bool run_style(const PangoGlyphItem *run, PangoColor *fg,
-                      bool *underline) {
-  bool colored = false;
-  *underline = false;
+/* What the attributes of a run ask for: a link's colour and underline
+ * (span_attrs), a quotation's background or underline style and colour
+ * (pdf_marks.c). */
+struct look {
+  bool fg_set, bg_set, ulc_set;
+  PangoColor fg, bg, ulc;
+  PangoUnderline ul;
+};
+
+static void run_look(const PangoGlyphItem *run, struct look *k) {
+  memset(k, 0, sizeof *k);
   for (GSList *a = run->item->analysis.extra_attrs; a; a = a->next) {
     const PangoAttribute *at = a->data;
-    if (at->klass->type == PANGO_ATTR_FOREGROUND) {
-      *fg = ((const PangoAttrColor *)at)->color;
-      colored = true;
-    } else if (at->klass->type == PANGO_ATTR_UNDERLINE) {
-      *underline = ((const PangoAttrInt *)at)->value != PANGO_UNDERLINE_NONE;
+    const PangoColor *c = &((const PangoAttrColor *)at)->color;
+    switch (at->klass->type) {
+    case PANGO_ATTR_FOREGROUND: k->fg = *c, k->fg_set = true; break;
+    case PANGO_ATTR_BACKGROUND: k->bg = *c, k->bg_set = true; break;
+    case PANGO_ATTR_UNDERLINE_COLOR: k->ulc = *c, k->ulc_set = true; break;
+    case PANGO_ATTR_UNDERLINE:
+      k->ul = (PangoUnderline)((const PangoAttrInt *)at)->value;
+      break;
+    default: break;
     }
   }
-  return colored;
+}
+
+static void set_colour(cairo_t *cr, const PangoColor *c) {
+  cairo_set_source_rgb(cr, c->red / 65535.0, c->green / 65535.0,
+                       c->blue / 65535.0);
+}
+
+/* A quotation's background behind a run of width w at baseline y. */
+static void draw_background(cairo_t *cr, const struct look *k,
+                            PangoFontMetrics *m, double x, double y,
+                            double w) {
+  double asc = (double)pango_font_metrics_get_ascent(m) / PANGO_SCALE;
+  double desc = (double)pango_font_metrics_get_descent(m) / PANGO_SCALE;
+  cairo_save(cr);
+  set_colour(cr, &k->bg);
+  cairo_rectangle(cr, x, y - asc, w, asc + desc);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
+/* The underline of a run: single, double, low or wavy (error). */
+static void draw_underline(cairo_t *cr, const struct look *k,
+                           PangoFontMetrics *m, double x, double y,
+                           double w) {
+  double pos = (double)pango_font_metrics_get_underline_position(m) /
+               PANGO_SCALE;
+  double th = (double)pango_font_metrics_get_underline_thickness(m) /
+              PANGO_SCALE;
+  if (th <= 0)
+    th = 0.5;
+  cairo_save(cr);
+  if (k->ulc_set)
+    set_colour(cr, &k->ulc);
+  double uy = y - pos;
+  switch (k->ul) {
+  case PANGO_UNDERLINE_DOUBLE:
+    cairo_rectangle(cr, x, uy, w, th);
+    cairo_rectangle(cr, x, uy + th * 2.5, w, th);
+    cairo_fill(cr);
+    break;
+  case PANGO_UNDERLINE_LOW:
+    cairo_rectangle(cr, x, uy + th * 3, w, th * 1.6);
+    cairo_fill(cr);
+    break;
+  case PANGO_UNDERLINE_ERROR: {
+    double step = th * 3;
+    cairo_set_line_width(cr, th);
+    cairo_move_to(cr, x, uy + th);
+    for (double xx = x, up = 1; xx < x + w; xx += step, up = -up)
+      cairo_line_to(cr, xx + step < x + w ? xx + step : x + w,
+                    uy + th + up * th);
+    cairo_stroke(cr);
+    break;
+  }
+  default:
+    cairo_rectangle(cr, x, uy, w, th);
+    cairo_fill(cr);
+    break;
+  }
+  cairo_restore(cr);
 }
 
 /* Draws one run with its baseline origin at (x, y), as pango's cairo
@@ -145,25 +214,22 @@ static void show_line(cairo_t *cr, PangoLayout *l, PangoLayoutLine *line,
   for (GSList *r = line->runs; r; r = r->next) {
     PangoGlyphItem *run = r->data;
     double w = (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-    PangoColor fg;
-    bool ul;
-    bool colored = run_style(run, &fg, &ul);
-    if (colored)
-      cairo_set_source_rgb(cr, fg.red / 65535.0, fg.green / 65535.0,
-                           fg.blue / 65535.0);
+    struct look k;
+    run_look(run, &k);
+    PangoFontMetrics *m = k.bg_set || k.ul != PANGO_UNDERLINE_NONE
+                              ? pango_font_get_metrics(run->item->analysis.font,
+                                                       NULL)
+                              : NULL;
+    if (m && k.bg_set)
+      draw_background(cr, &k, m, x, y, w);
+    if (k.fg_set)
+      set_colour(cr, &k.fg);
     show_run(cr, t, run, x, y, hy);
-    if (ul) {
-      PangoFontMetrics *m = pango_font_get_metrics(run->item->analysis.font,
-                                                   NULL);
-      double pos = (double)pango_font_metrics_get_underline_position(m) /
-                   PANGO_SCALE;
-      double th = (double)pango_font_metrics_get_underline_thickness(m) /
-                  PANGO_SCALE;
+    if (m && k.ul != PANGO_UNDERLINE_NONE)
+      draw_underline(cr, &k, m, x, y, w);
+    if (m)
       pango_font_metrics_unref(m);
-      cairo_rectangle(cr, x, y - pos, w, th > 0 ? th : 0.5);
-      cairo_fill(cr);
-    }
-    if (colored)
+    if (k.fg_set)
       cairo_set_source_rgb(cr, grey, grey, grey);
     x += w;
   }
@@ -278,8 +344,35 @@ static void draw_image(struct pdf *p, cairo_t *cr, struct box *b, double ox,
   cairo_surface_destroy(s);
 }
 
+/* A row of a typeset table (cols set): horizontal rules only, a heavier
+ * one under the heading row, as book tables are ruled. */
+static void draw_typeset_row(struct pdf *p, cairo_t *cr, struct box *b,
+                             double ox, double oy) {
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  for (size_t c = 0; c < b->ncells; c++) {
+    double x0 = ox + b->cols[c] * p->body_w;
+    double x1 = ox + b->cols[c + 1] * p->body_w;
+    cairo_save(cr);
+    cairo_rectangle(cr, x0, oy, x1 - x0, b->height);
+    cairo_clip(cr);
+    cairo_move_to(cr, x0 + 3, oy + 2.5);
+    pango_cairo_show_layout(cr, b->cell_layouts[c]);
+    cairo_restore(cr);
+  }
+  cairo_set_source_rgb(cr, b->head_row ? 0.2 : 0.75, b->head_row ? 0.2 : 0.75,
+                       b->head_row ? 0.2 : 0.75);
+  cairo_set_line_width(cr, b->head_row ? 0.8 : 0.4);
+  cairo_move_to(cr, ox, oy + b->height);
+  cairo_line_to(cr, ox + p->body_w, oy + b->height);
+  cairo_stroke(cr);
+}
+
 static void draw_row(struct pdf *p, cairo_t *cr, struct box *b, double ox,
                      double oy) {
+  if (b->cols) {
+    draw_typeset_row(p, cr, b, ox, oy);
+    return;
+  }
   double cw = p->body_w / (double)b->ncells;
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   for (size_t c = 0; c < b->ncells; c++) {
@@ -302,6 +395,19 @@ static void draw_row(struct pdf *p, cairo_t *cr, struct box *b, double ox,
   }
 }
 
+/* Dots from x0 to x1 on the baseline at y, as a contents page leads the
+ * eye from a title to its page number. */
+static void dot_leader(cairo_t *cr, double x0, double x1, double y) {
+  const double step = 4.0;
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+  cairo_new_path(cr); /* not joined to where the last text ended */
+  for (double x = ceil(x0 / step) * step; x + 1 <= x1; x += step) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, 0.7, 0, 2 * G_PI);
+    cairo_fill(cr);
+  }
+}
+
 static void draw_toc(struct pdf *p, cairo_t *cr, struct box *b, double ox,
                      double oy) {
   const pc_doc *d = p->docs[b->toc_doc];
@@ -316,8 +422,14 @@ static void draw_toc(struct pdf *p, cairo_t *cr, struct box *b, double ox,
   double nw = (double)nr.width / PANGO_SCALE;
   PangoLayout *t = pc_pdf_plain_layout(p, title ? title : "(untitled)", body,
                                 PANGO_WEIGHT_BOLD, false,
-                                p->body_w - nw - body * 2);
+                                p->body_w - nw - body * 3);
   pango_layout_set_ellipsize(t, PANGO_ELLIPSIZE_END);
+  PangoRectangle tr;
+  pango_layout_get_extents(t, NULL, &tr);
+  double tw = (double)tr.width / PANGO_SCALE;
+  double base = (double)pango_layout_get_baseline(t) / PANGO_SCALE;
+  dot_leader(cr, ox + tw + body * 0.6, ox + p->body_w - nw - body * 0.5,
+             oy + base);
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_move_to(cr, ox, oy);
   pango_cairo_show_layout(cr, t);
@@ -348,11 +460,14 @@ static void draw_toc(struct pdf *p, cairo_t *cr, struct box *b, double ox,
   g_object_unref(n);
 }
 
-static void header_footer(struct pdf *p, cairo_t *cr, int page, int doc) {
+/* The running title at the top (not on the page that carries the title
+ * itself), the URL and page numbers at the foot. */
+static void header_footer(struct pdf *p, cairo_t *cr, int page, int doc,
+                          bool title_page) {
   double small = 7.5;
   const pc_doc *d = doc >= 0 ? p->docs[doc] : NULL;
   cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-  if (p->st.header && d) {
+  if (p->st.header && d && !title_page) {
     const char *title = pc_doc_meta(d, PC_META_TITLE);
     if (title) {
       PangoLayout *l = pc_pdf_plain_layout(p, title, small, PANGO_WEIGHT_NORMAL, true,
@@ -375,12 +490,11 @@ static void header_footer(struct pdf *p, cairo_t *cr, int page, int doc) {
     cairo_move_to(cr, p->st.margin + p->body_w - nw, fy);
     pango_cairo_show_layout(cr, n);
     g_object_unref(n);
+    /* the address only: the site is named in the article's head */
     if (d) {
-      const char *site = pc_doc_meta(d, PC_META_SITE);
       const char *url = pc_doc_meta(d, PC_META_URL);
       char src[2048];
-      snprintf(src, sizeof src, "%s%s%s", site ? site : "",
-               site && url ? " \xE2\x80\x94 " : "", url ? url : "");
+      snprintf(src, sizeof src, "%s", url ? url : "");
       if (src[0]) {
         PangoLayout *l = pc_pdf_plain_layout(p, src, small, PANGO_WEIGHT_NORMAL,
                                       false, p->body_w - nw - 12);
@@ -426,12 +540,14 @@ void pc_pdf_render(struct pdf *p, cairo_surface_t *surf, cairo_t *cr) {
   int doc_outline = CAIRO_PDF_OUTLINE_ROOT;
   for (int page = 1; page <= p->pages && p->st_err == PC_OK; page++) {
     int page_doc = -1;
-    for (size_t k = fi; k < p->nf && p->f[k].page == page; k++)
-      if (p->b[p->f[k].box].doc >= 0) {
-        page_doc = p->b[p->f[k].box].doc;
-        break;
-      }
-    header_footer(p, cr, page, page_doc);
+    bool title_page = false;
+    for (size_t k = fi; k < p->nf && p->f[k].page == page; k++) {
+      const struct box *b = &p->b[p->f[k].box];
+      if (b->doc >= 0 && page_doc < 0)
+        page_doc = b->doc;
+      title_page = title_page || (b->outline == 1 && p->f[k].line0 == 0);
+    }
+    header_footer(p, cr, page, page_doc, title_page);
     for (; fi < p->nf && p->f[fi].page == page; fi++) {
       struct frag *f = &p->f[fi];
       struct box *b = &p->b[f->box];
@@ -470,12 +586,14 @@ void pc_pdf_metadata(struct pdf *p, cairo_surface_t *s) {
   char buf[64];
   if (p->ndocs > 1) {
     snprintf(buf, sizeof buf, "%zu articles", p->ndocs);
-    title = buf;
+    title = p->o->title && *p->o->title ? p->o->title : buf;
   }
+  if (p->o->author && *p->o->author)
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, p->o->author);
   if (title)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
   const char *by = pc_doc_meta(d, PC_META_BYLINE);
-  if (by && p->ndocs == 1)
+  if (by && p->ndocs == 1 && !(p->o->author && *p->o->author))
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, by);
   const char *url = pc_doc_meta(d, PC_META_URL);
   if (url && p->ndocs == 1)

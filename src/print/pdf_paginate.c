@@ -53,6 +53,24 @@ static double lead_h(const struct pdf *p, size_t i) {
   return n->before + n->height;
 }
 
+/* A typeset table's row that starts a page: its heading row again above
+ * it, as a book's table carries on. */
+static bool repeat_head(struct pdf *p, size_t i, double *y) {
+  const struct box *b = &p->b[i];
+  if (b->kind != BX_ROW || !b->cols || b->head_row)
+    return true;
+  size_t h = i;
+  while (h > 0 && p->b[h - 1].kind == BX_ROW && p->b[h - 1].cols == b->cols &&
+         !p->b[h - 1].head_row)
+    h--;
+  if (h == 0 || !p->b[h - 1].head_row || p->b[h - 1].cols != b->cols)
+    return true;
+  if (!add_frag(p, h - 1, 0, 0, *y))
+    return false;
+  *y += p->b[h - 1].height;
+  return true;
+}
+
 void pc_pdf_paginate(struct pdf *p) {
   double y = 0;
   p->pages = 0;
@@ -71,13 +89,16 @@ void pc_pdf_paginate(struct pdf *p) {
       p->doc_page[b->doc] = p->pages;
     if (b->doc >= 0 && p->doc_page && p->doc_page[b->doc] == 0)
       p->doc_page[b->doc] = p->pages;
-    double before = page_fresh ? 0 : b->before;
+    /* the space before a box goes at a page's head, but on the cover */
+    double before = page_fresh && b->doc >= 0 ? 0 : b->before;
     if (b->kind != BX_TEXT) {
       double need = before + b->height + (b->keep_next ? lead_h(p, i) : 0);
       if (y + need > p->body_h && !page_fresh) {
         if (!new_page(p, &y))
           return;
         before = 0;
+        if (!repeat_head(p, i, &y))
+          return;
       }
       y += before;
       if (!add_frag(p, i, 0, 0, y))

@@ -126,10 +126,11 @@ static void render_text(const pc_doc *doc, struct pc_buf *b) {
       continue;
     const pc_quote *q = pc_doc_quote(doc, i);
     const char *who = q->speaker ? q->speaker : "(unattributed)";
+    const char *role = pc_wsw_role(q);
     pc_buf_adds(b, who);
-    if (q->role && (!q->speaker || strcmp(q->role, q->speaker) != 0)) {
+    if (role) {
       pc_buf_adds(b, " (");
-      pc_buf_adds(b, q->role);
+      pc_buf_adds(b, role);
       pc_buf_addc(b, ')');
     }
     pc_buf_adds(b, ":\n");
@@ -140,11 +141,13 @@ static void render_text(const pc_doc *doc, struct pc_buf *b) {
       if (!same || done[k])
         continue;
       done[k] = true;
-      pc_buf_printf(b, "  - [%s%s%s%s%s] ", r->kind == PC_QUOTE_DIRECT ? "direct"
-                    : r->kind == PC_QUOTE_MIXED ? "mixed" : "indirect",
+      char date[PC_WSW_DATE_LEN];
+      bool dated = pc_wsw_date(date, sizeof date, r->date,
+                               pc_doc_meta(doc, PC_META_DATE));
+      pc_buf_printf(b, "  - [%s%s%s%s%s] ", kind_name(r->kind),
                     r->cue ? ", " : "", r->cue ? r->cue : "",
-                    r->date ? ", " : "", r->date ? r->date : "");
-      pc_buf_adds(b, r->text);
+                    dated ? ", " : "", dated ? date : "");
+      pc_wsw_said(b, doc, r);
       pc_buf_addc(b, '\n');
     }
     pc_buf_addc(b, '\n');
@@ -153,18 +156,8 @@ static void render_text(const pc_doc *doc, struct pc_buf *b) {
   if (pc_doc_claim_count(doc)) {
     pc_buf_adds(b, "Claims:\n");
     for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
-      const pc_claim *c = pc_doc_claim(doc, i);
       pc_buf_adds(b, "  - ");
-      pc_buf_adds(b, c->claimant);
-      pc_buf_adds(b, c->deny ? " denies that " : " holds responsible: ");
-      pc_wsw_accused(b, c, ", ", " and ");
-      if (c->deny)
-        pc_buf_adds(b, c->naccused > 1 ? " were involved" : " was involved");
-      if (c->event) {
-        pc_buf_adds(b, " (");
-        pc_buf_adds(b, c->event);
-        pc_buf_addc(b, ')');
-      }
+      pc_wsw_claim_sentence(b, pc_doc_claim(doc, i));
       pc_buf_addc(b, '\n');
     }
   }
@@ -193,6 +186,29 @@ static size_t speaker_index(const pc_doc *doc, const char *sp) {
     idx++;
   }
   return idx;
+}
+
+/* The claims, a sentence each, their evidence on hover. */
+static void claims_html(const pc_doc *doc, struct pc_buf *b) {
+  pc_buf_adds(b, "<h2>Claims</h2>\n<ul class=\"claims\">\n");
+  for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
+    const pc_claim *c = pc_doc_claim(doc, i);
+    struct pc_buf t;
+    pc_buf_init(&t, 1u << 16);
+    pc_wsw_claim_sentence(&t, c);
+    pc_buf_adds(b, c->deny ? "<li class=\"deny\"" : "<li class=\"accuse\"");
+    if (c->evidence) {
+      pc_buf_adds(b, " title=\"");
+      pc_html_esc(b, c->evidence, strlen(c->evidence));
+      pc_buf_addc(b, '"');
+    }
+    pc_buf_addc(b, '>');
+    if (t.data)
+      pc_html_esc(b, t.data, t.len);
+    pc_buf_adds(b, "</li>\n");
+    pc_buf_cleanup(&t);
+  }
+  pc_buf_adds(b, "</ul>\n");
 }
 
 static void render_html(const pc_doc *doc, struct pc_buf *b) {
@@ -246,30 +262,16 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
                   PALETTE[speaker_index(doc, q->speaker) % 8]);
     pc_html_esc(b, q->speaker, strlen(q->speaker));
     pc_buf_adds(b, "</mark>");
-    if (q->role) {
+    const char *role = pc_wsw_role(q);
+    if (role) {
       pc_buf_adds(b, ", ");
-      pc_html_esc(b, q->role, strlen(q->role));
+      pc_html_esc(b, role, strlen(role));
     }
     pc_buf_adds(b, "</li>\n");
   }
-  pc_buf_adds(b, "</ul>\n<h2>Claims</h2>\n<table>\n<tr><th>Claimant</th>"
-                 "<th>Accused</th><th>Accuse/deny</th><th>Evidence</th></tr>\n");
-  for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
-    const pc_claim *c = pc_doc_claim(doc, i);
-    pc_buf_adds(b, "<tr><td>");
-    pc_html_esc(b, c->claimant, strlen(c->claimant));
-    pc_buf_adds(b, "</td><td>");
-    for (size_t k = 0; k < c->naccused; k++) {
-      if (k)
-        pc_buf_adds(b, ", ");
-      pc_html_esc(b, c->accused[k], strlen(c->accused[k]));
-    }
-    pc_buf_adds(b, c->deny ? "</td><td>deny</td><td>" : "</td><td>accuse</td><td>");
-    if (c->evidence)
-      pc_html_esc(b, c->evidence, strlen(c->evidence));
-    pc_buf_adds(b, "</td></tr>\n");
-  }
-  pc_buf_adds(b, "</table>\n</body>\n</html>\n");
+  pc_buf_adds(b, "</ul>\n");
+  claims_html(doc, b);
+  pc_buf_adds(b, "</body>\n</html>\n");
 }
 
 void pc_render_attribution(const pc_doc *doc, pc_format format, struct pc_buf *b) {

@@ -33,19 +33,45 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b);
 /*** render/wsw.c: who said what, the same for every writer ****************/
 
 /* The columns of the quotes' table and of the claims', with headings. */
-enum { PC_WSW_SPEAKER, PC_WSW_ROLE, PC_WSW_QUOTE, PC_WSW_CUE, PC_WSW_NCOLS };
-enum { PC_WSW_CLAIMANT, PC_WSW_ACCUSED, PC_WSW_POLARITY, PC_WSW_EVIDENCE,
+enum { PC_WSW_SPEAKER, PC_WSW_ROLE, PC_WSW_QUOTE, PC_WSW_CUE, PC_WSW_DATE,
+       PC_WSW_NCOLS };
+enum { PC_WSW_CLAIMANT, PC_WSW_CLAIM, PC_WSW_ACCUSED, PC_WSW_EVENT,
        PC_WSW_NCLAIM };
+#define PC_WSW_DATE_LEN 32
 extern const char *const pc_wsw_quote_heads[PC_WSW_NCOLS];
 extern const char *const pc_wsw_claim_heads[PC_WSW_NCLAIM];
 
-/* q's cells, borrowed from q (NULL where q has none); unknown stands for
- * a speaker that was not found. */
-void pc_wsw_quote_row(const pc_quote *q, const char *unknown,
-                      const char *cell[PC_WSW_NCOLS]);
+/* q's cells (speaker, role, cue borrowed from q; NULL where q has none);
+ * unknown stands for a speaker that was not found.  What they said goes
+ * into said (the caller's, initialised), the readable date into date. */
+void pc_wsw_quote_row(const pc_doc *doc, const pc_quote *q,
+                      const char *unknown, const char *cell[PC_WSW_NCOLS],
+                      struct pc_buf *said, char date[PC_WSW_DATE_LEN]);
+/* q's role as shown: without a stray leading word ("For Russian expert"),
+ * NULL when it only repeats the speaker; borrowed from q. */
+const char *pc_wsw_role(const pc_quote *q);
+/* Whether q is shown as quoted words: direct, or mixed with all its words
+ * between the article's quotation marks (doc may be NULL). */
+bool pc_wsw_is_direct(const pc_doc *doc, const pc_quote *q);
+/* What q says, honestly: a direct quote in “ ” (its own double marks made
+ * single), a paraphrase without marks, a mixed one with the article's
+ * marks around the quoted words only. */
+void pc_wsw_said(struct pc_buf *b, const pc_doc *doc, const pc_quote *q);
+/* An ISO date ("2024-04-02", "--04-02") for people: "2 April", with the
+ * year when it is not article_date's; false (out untouched) for NULL. */
+bool pc_wsw_date(char *out, size_t cap, const char *date,
+                 const char *article_date);
 /* Appends c's accused joined by sep, and by last (when not NULL) before
  * the final one. */
 void pc_wsw_accused(struct pc_buf *b, const pc_claim *c, const char *sep,
                     const char *last);
+/* Whether the claimant is among the accused (claims responsibility). */
+bool pc_wsw_self_claim(const pc_claim *c);
+/* c as a sentence: "Western states hold ISIS-K responsible.", "ISIS
+ * claims responsibility for the attack.", "X denies that Y was involved." */
+void pc_wsw_claim_sentence(struct pc_buf *b, const pc_claim *c);
+/* The claim column of c's row: "holds responsible →", "claims
+ * responsibility", "denies involvement of", "denies responsibility". */
+const char *pc_wsw_claim_verb(const pc_claim *c);
 
 #endif

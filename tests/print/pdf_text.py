@@ -65,14 +65,15 @@ def run(cmd, **kw):
 
 def pdf_body(pdf, meta, pages_header, pages_footer, known, vocab):
     """pdftotext's text (content order, -raw) without the running header
-    (first line of a page: the title, maybe ellipsized) and footer ("page N
-    of M" and the source line after it)."""
+    (first line of a page: the title, maybe ellipsized; not on page 1,
+    which carries the title itself) and footer ("page N of M" and the
+    page's address after it)."""
     out = run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"]).stdout.decode("utf-8")
     title = (meta.get("title") or "").strip()
     body = []
-    for pg in out.split("\f"):
+    for n, pg in enumerate(out.split("\f")):
         lines = pg.split("\n")
-        if pages_header and title:
+        if pages_header and title and n > 0:
             for i, l in enumerate(lines):
                 if not l.strip():
                     continue
@@ -84,7 +85,7 @@ def pdf_body(pdf, meta, pages_header, pages_footer, known, vocab):
             kept, skip_next = [], False
             for l in lines:
                 if re.fullmatch(r"\s*page \d+ of \d+\s*", l):
-                    skip_next = bool(meta.get("site") or meta.get("url"))
+                    skip_next = bool(meta.get("url"))
                     continue
                 if skip_next and l.strip():
                     skip_next = False
@@ -110,6 +111,18 @@ def pdf_body(pdf, meta, pages_header, pages_footer, known, vocab):
     return text
 
 
+MONTHS = ("January February March April May June July August September "
+          "October November December").split()
+
+
+def readable_date(iso):
+    """The PDF's form of an ISO date: "2019-11-20..." -> "20 November 2019"."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso[:10]
+    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
 def lcs_len(a, b):
     """Tokens of a found in b in the same order (difflib's matching blocks,
     near-linear on two versions of the same text)."""
@@ -130,17 +143,16 @@ def check(presscut, inp, tmp):
     known = " ".join([ref] + [str(v) for v in meta.values() if isinstance(v, str)]).lower()
     text = pdf_body(pdf, meta, True, True, known, set(tokens(known)))
     got = Counter(tokens(text))
-    # lines the PDF adds by design
-    date = (meta.get("date") or "")[:10]
+    # lines the PDF adds by design: "By BYLINE · 2 April 2024 · SITE"
+    # under the title, "Source: URL" (or SITE) at the end
     extra = []
     if meta.get("byline"):
         extra += ["by"] + tokens(meta["byline"])
-    if date:
-        extra += tokens(date)
+    extra += tokens(readable_date(meta.get("date") or ""))
     if meta.get("site"):
         extra += tokens(meta["site"])
     if meta.get("site") or meta.get("url"):
-        extra += ["source"] + tokens(meta.get("site") or "") + tokens(meta.get("url") or "")
+        extra += ["source"] + tokens(meta.get("url") or meta.get("site"))
     # ordered list numbers (captions go with images, which file inputs
     # leave out here: remote images are not fetched)
     for bl in meta.get("blocks", []):
