@@ -518,7 +518,8 @@ PC_API pc_status pc_epub(const pc_doc *const *docs, size_t ndocs,
 typedef enum pc_attach {
   PC_ATTACH_PDF = 0,
   PC_ATTACH_HTML = 1,
-  PC_ATTACH_NONE = 2
+  PC_ATTACH_NONE = 2,
+  PC_ATTACH_EPUB = 3  /* application/epub+zip (pc_epub): for e-readers */
 } pc_attach;
 
 typedef struct pc_mail_opts {

@@ -61,10 +61,25 @@ void pc_epub_scrub(struct pc_buf *b) {
     b->data[w] = '\0';
 }
 
+/* An http(s) URL's host as a reader can parse it: a name or address in
+ * ASCII, a port after it. */
+static bool host_ok(const char *url) {
+  const char *h = strstr(url, "//") + 2;
+  size_t n = strcspn(h, "/?#");
+  if (!n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)h[i]) && !strchr(".-_:[]", h[i]))
+      return false;
+  return true;
+}
+
 bool pc_epub_href(struct pc_buf *b, const char *url) {
-  if (!url || !(pc_ascii_istarts(url, "http://") ||
-                pc_ascii_istarts(url, "https://") ||
-                pc_ascii_istarts(url, "mailto:")))
+  if (!url)
+    return false;
+  bool web = pc_ascii_istarts(url, "http://") ||
+             pc_ascii_istarts(url, "https://");
+  if (web ? !host_ok(url) : !pc_ascii_istarts(url, "mailto:"))
     return false;
   static const char hex[] = "0123456789ABCDEF";
   bool frag = false;
