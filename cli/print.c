@@ -91,10 +91,18 @@ struct print_run {
   bool any_url;
 };
 
-/* Options of the printed page, which an EPUB reader decides. */
-static bool page_option(int c) {
-  return c == L_PAGE || c == L_MARGINS || c == L_TSIZE || c == L_FONT ||
-         c == L_NOHEAD || c == L_NOFOOT;
+/* The options of the printed page, which an EPUB reader decides: the
+ * option's name, or NULL for another. */
+static const char *page_option(int c) {
+  switch (c) {
+  case L_PAGE: return "--page-size";
+  case L_MARGINS: return "--margins";
+  case L_TSIZE: return "--text-size";
+  case L_FONT: return "--font";
+  case L_NOHEAD: return "--no-header";
+  case L_NOFOOT: return "--no-footer";
+  default: return NULL;
+  }
 }
 
 static int parse_options(int argc, char **argv, struct print_run *r) {
@@ -114,7 +122,7 @@ static int parse_options(int argc, char **argv, struct print_run *r) {
     if (r->mode == MODE_EPUB && page_option(c))
       return usage_error(r->cmd, "%s is an option of pdf and html (an EPUB "
                                  "reader lays out its own pages)",
-                         argv[optind - 1]);
+                         page_option(c));
     int rc = shared_opt(c, optarg, &r->po, &r->fetch, &r->a);
     if (rc > 0)
       return rc;
