@@ -151,8 +151,7 @@ static int check_args(struct print_run *r) {
   if (r->ninputs < 1)
     return usage_error(cmd, "no INPUT given (a file, a URL or -)%s", "");
   if (r->mode == MODE_HTML && r->ninputs > 1)
-    return usage_error(cmd, "one INPUT only, not %s (pdf and epub take "
-                            "several)",
+    return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
                        r->ninputs == 2 ? "2" : "several");
   if (r->a.date && !r->po.who_said_what)
     return usage_error(cmd, "--date has no effect without --who-said-what%s",
