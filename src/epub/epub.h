@@ -34,7 +34,8 @@ struct pc_epub {
   size_t nparts, cap;
   struct pc_epub_img *imgs;
   size_t nimgs, imgcap;
-  size_t nimg_uses;           /* figures written, for PC_MAX_IMAGES */
+  size_t nimg_uses;           /* figures of the document being written,
+                                 for PC_MAX_IMAGES */
   pc_status fatal;            /* out of memory */
 };
 

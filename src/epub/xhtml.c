@@ -518,6 +518,7 @@ void pc_epub_chapter(struct pc_epub *e, const pc_doc *doc, size_t di,
                      const char *base_dir, struct pc_buf *b) {
   const char *title = pc_doc_meta(doc, PC_META_TITLE);
   const char *url = pc_doc_meta(doc, PC_META_URL);
+  e->nimg_uses = 0; /* PC_MAX_IMAGES is per document, as in the PDF */
   pc_epub_head(b, title, pc_doc_meta(doc, PC_META_LANG));
   pc_buf_printf(b, "<section epub:type=\"chapter\" id=\"article%zu\">\n"
                    "<header>\n<h1>", di + 1);
