@@ -63,6 +63,13 @@ def png(w, h):
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+# A 30 x 20 lossy WebP (made once with Pillow): EPUB 3.2 has no WebP, so
+# the book must hold it as a PNG of the same size.
+WEBP = bytes.fromhex(
+    "524946464800000057454250565038203c0000001003009d012a1e0014003e6d3496"
+    "47a4232221280800800d8965007600008ab6b000fef01bdfffa146ca2629ffffda59"
+    "ffd4b3ffa967f8a800000000")
+
 PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
 <title>Ein Artikel &amp; ein Bild</title>
 <meta property="article:published_time" content="2024-04-02">
@@ -70,6 +77,7 @@ PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
 <p>Der erste Absatz erzählt, was geschah, mit <a href="https://example.org/a b">einem Link</a>
 und <em>Betonung <strong>verschachtelt</strong></em> &lt;script&gt;alert(1)&lt;/script&gt;.</p>
 <figure><img src="pics/bild.png" alt="Ein Bild"><figcaption>Die Bildunterschrift &amp; mehr</figcaption></figure>
+<figure><img src="pics/rot.webp" alt="Rot"></figure>
 <p>Der zweite Absatz bleibt stehen, weil er wichtig ist und lang genug, um gelesen zu werden.</p>
 <p>Der dritte Absatz wird gelöscht: LÖSCHMICH steht in ihm, und noch ein paar Worte dazu.</p>
 <p>Der vierte Absatz schließt den Artikel mit einem letzten Gedanken und einem Punkt.</p>
@@ -136,6 +144,8 @@ def single(tmp):
     img = png(40, 30)
     with open(os.path.join(site, "pics", "bild.png"), "wb") as f:
         f.write(img)
+    with open(os.path.join(site, "pics", "rot.webp"), "wb") as f:
+        f.write(WEBP)
     page = os.path.join(site, "artikel.html")
     with open(page, "w", encoding="utf-8") as f:
         f.write(PAGE)
@@ -150,7 +160,11 @@ def single(tmp):
     ch = files.get("OEBPS/a1.xhtml", b"")
     stored = [n for n in files if n.startswith("OEBPS/img/")]
     check("the local image is stored, byte for byte",
-          len(stored) == 1 and files[stored[0]] == img, str(stored))
+          len(stored) == 2 and files[stored[0]] == img, str(stored))
+    webp = files.get(stored[-1], b"") if len(stored) == 2 else b""
+    check("the WebP image is stored as a PNG of its size",
+          webp[:8] == b"\x89PNG\r\n\x1a\n" and webp[16:24] == bytes.fromhex("0000001e00000014"),
+          webp[:24].hex())
     check("the chapter shows it", stored and
           f'src="{stored[0][6:]}"'.encode() in ch and b'alt="Ein Bild"' in ch)
     check("--delete: the block is gone", "LÖSCHMICH" not in text_of(ch) and
