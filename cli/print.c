@@ -70,8 +70,10 @@ static void usage_print(FILE *f, enum print_mode m) {
           m == MODE_HTML
               ? "      --embed-images    images as data: URIs (self-contained)\n"
               : "",
-          m == MODE_HTML ? "write to FILE instead of standard output"
-                         : "the file (required unless stdout is not a terminal)");
+          m == MODE_HTML  ? "write to FILE instead of standard output"
+          : m == MODE_PDF ? "the PDF (required unless stdout is not a terminal)"
+                          : "the EPUB (required unless stdout is not a "
+                            "terminal)");
 }
 
 /* One run of html, pdf or epub. */
