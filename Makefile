@@ -23,7 +23,9 @@
 #                static (checksrc, layers, exports: they read sources and
 #                symbols, no code of ours runs) and dask (its C code is
 #                `presscut batch --shard`, which batch and pipe run under
-#                the sanitizers already).  pdf_text runs on every third
+#                the sanitizers already), epubcheck (Java validating
+#                books the `epub` test also makes under the sanitizers,
+#                minutes of CPU for no C code of ours).  pdf_text runs on every third
 #                corpus page there (tests/CMakeLists.txt).
 #
 # Time limits: PC_TEST_TIMEOUT_SCALE=3 make check multiplies every limit
@@ -38,7 +40,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE    ?= cmake
 FUZZ_SECONDS ?= 60
 PC_TEST_TIMEOUT_SCALE ?= 1
-ASAN_SKIP_LABELS ?= package|install|static|dask
+ASAN_SKIP_LABELS ?= package|install|static|dask|epubcheck
 CTEST_ARGS ?=
 SUMMARY  = /usr/bin/python3 tests/summary.py
 PREFIX   ?= /usr/local

@@ -2,7 +2,7 @@
  * cli.h - what the commands of the presscut command line share: exit
  * codes, one-line errors, reading an input, the one pipeline call, and
  * the options that several commands take.  Each command lives in its own
- * file (extract.c, print.c, mail.c, serve.c, batch.c, archive.c) with its
+ * file (extract.c, print.c (html, pdf, epub), mail.c, serve.c, batch.c, archive.c) with its
  * usage text
  * beside its code; main.c holds the command table.
  *
@@ -171,6 +171,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_html(int argc, char **argv);
 int cmd_pdf(int argc, char **argv);
+int cmd_epub(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -23,9 +23,10 @@ static void usage_mail(FILE *f) {
           "       presscut mail INPUT --to ADDR --from ADDR --dry-run -o MESSAGE.eml\n"
           "\n"
           "Sends the article: the sender's message and the article as plain\n"
-          "text and HTML, with the PDF (or HTML) attached.  The message is\n"
-          "stored in the outbox before it is sent and removed once the server\n"
-          "accepted it; --flush-outbox sends what is waiting.  Delivery is at\n"
+          "text and HTML, with the PDF (or EPUB, or HTML) attached.  The\n"
+          "message is stored in the outbox before it is sent and removed once\n"
+          "the server accepted it; --flush-outbox sends what is waiting.\n"
+          "Delivery is at\n"
           "least once: after a timeout or a kill while the server had it, it is\n"
           "sent again, with the same Message-ID.\n"
           "\n"
@@ -39,7 +40,8 @@ static void usage_mail(FILE *f) {
           "      --password-file F   the password, first line of F\n"
           "      --subject TEXT      default: the article's title\n"
           "      --message TEXT      the sender's words above the article\n"
-          "      --attach KIND       pdf (default), html or none\n"
+          "      --attach KIND       pdf (default), epub (send to Kindle and\n"
+          "                          other e-readers), html or none\n"
           "      --tls MODE          auto (STARTTLS when offered, default),\n"
           "                          required (never in clear) or off\n"
           "      --cacert FILE       CA certificates to verify the server with\n"
@@ -168,10 +170,13 @@ static int mail_opt(struct mail_args *m, int c, char *arg) {
       m->mo.attach = PC_ATTACH_PDF;
     else if (strcmp(arg, "html") == 0)
       m->mo.attach = PC_ATTACH_HTML;
+    else if (strcmp(arg, "epub") == 0)
+      m->mo.attach = PC_ATTACH_EPUB;
     else if (strcmp(arg, "none") == 0)
       m->mo.attach = PC_ATTACH_NONE;
     else
-      return usage_error("mail", "--attach: pdf, html or none, not '%s'", arg);
+      return usage_error("mail", "--attach: pdf, epub, html or none, not "
+                                 "'%s'", arg);
     break;
   case O_TLS:
     if (parse_tls(arg, &m->so.tls) != EX_OK)

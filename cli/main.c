@@ -17,6 +17,7 @@ static void usage_main(FILE *f) {
           "  quotes    who said what: quotations, speakers, entities, claims\n"
           "  html      one print-ready, self-contained HTML file\n"
           "  pdf       a typeset PDF of one or more articles\n"
+          "  epub      an EPUB book of one or more articles, for e-readers\n"
           "  mail      send the article by email (SMTP), never losing it\n"
           "  serve     the web page: clean up, trim, who said what, print,\n"
           "            PDF and email, safe to expose\n"
@@ -53,6 +54,7 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, false}, {"quotes", cmd_quotes, false},
     {"html", cmd_html, false},       {"pdf", cmd_pdf, false},
+    {"epub", cmd_epub, false},
     {"mail", cmd_mail, false},       {"serve", cmd_serve, false},
     {"batch", cmd_batch, true},      {"index", cmd_index, false},
     {"search", cmd_search, false},   {"claims", cmd_claims, false},

@@ -505,12 +505,29 @@ typedef struct pc_pdf_cache pc_pdf_cache;
 PC_API pc_status pc_pdf_cache_new(pc_pdf_cache **out, pc_error *err);
 PC_API void pc_pdf_cache_free(pc_pdf_cache *cache);
 
+/*** epub: the articles as an EPUB 3 book *********************************/
+
+/* Writes ndocs documents (borrowed) as one EPUB 3 book: a chapter per
+ * document, the navigation document, and with more than one document a
+ * cover page listing them (opts->title and ->author, or made from the
+ * documents); with opts->who_said_what (after pc_attribute) a chapter of
+ * who said what, the quotes also marked in the text.  Images are read as
+ * pc_print_html reads them (opts: images, fetch_images, base_dir or
+ * base_dirs, and the call's limits) and stored in the book; one that
+ * cannot be read is left out with a warning.  The container is a zip
+ * written with libzip, loaded when first needed.  The bytes go to
+ * write(closure, ...), which returns 0 to go on.  Safe from any thread. */
+PC_API pc_status pc_epub(const pc_doc *const *docs, size_t ndocs,
+                         const pc_print_opts *opts, pc_write_fn write,
+                         void *closure, pc_error *err);
+
 /*** mail: the article as a MIME message, sent over SMTP ********************/
 
 typedef enum pc_attach {
   PC_ATTACH_PDF = 0,
   PC_ATTACH_HTML = 1,
-  PC_ATTACH_NONE = 2
+  PC_ATTACH_NONE = 2,
+  PC_ATTACH_EPUB = 3  /* application/epub+zip (pc_epub): for e-readers */
 } pc_attach;
 
 typedef struct pc_mail_opts {

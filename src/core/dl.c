@@ -1,5 +1,5 @@
 /* dl.c - libcurl, GMime, libmicrohttpd, libcrypto, libpq, libsystemd,
- * GLib, SQLite and ICU's libicui18n, loaded when first
+ * GLib, SQLite, ICU's libicui18n and libzip, loaded when first
  * needed (see dl.h).
  *
  * Each library is loaded once per process under pthread_once; its table
@@ -17,6 +17,7 @@
 #include "core/dl_pq.h"
 #include "core/dl_systemd.h"
 #include "core/dl_sqlite.h"
+#include "core/dl_zip.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -50,6 +51,9 @@
 #ifndef PC_SONAME_ICU_I18N
 #define PC_SONAME_ICU_I18N "libicui18n.so.72"
 #endif
+#ifndef PC_SONAME_ZIP
+#define PC_SONAME_ZIP "libzip.so.4"
+#endif
 #ifndef PC_SONAME_GLIB
 #define PC_SONAME_GLIB "libglib-2.0.so.0"
 #endif
@@ -70,6 +74,7 @@ static struct pc_dl_systemd systemd_fns;
 static struct pc_dl_glib glib_fns;
 static struct pc_dl_sqlite sqlite_fns;
 static struct pc_dl_icu icu_fns;
+static struct pc_dl_zip zip_fns;
 
 static struct lib libs[] = {
     [PC_DL_CURL] = {PC_SONAME_CURL, PTHREAD_ONCE_INIT, false, ""},
@@ -81,6 +86,7 @@ static struct lib libs[] = {
     [PC_DL_GLIB] = {PC_SONAME_GLIB, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_SQLITE] = {PC_SONAME_SQLITE, PTHREAD_ONCE_INIT, false, ""},
     [PC_DL_ICU_I18N] = {PC_SONAME_ICU_I18N, PTHREAD_ONCE_INIT, false, ""},
+    [PC_DL_ZIP] = {PC_SONAME_ZIP, PTHREAD_ONCE_INIT, false, ""},
 };
 
 /* dlopen()s l; NULL with l->why set on failure (dlerror()'s text, which
@@ -141,6 +147,7 @@ LOADER(load_glib, pc_dl_glib, glib_fns, PC_DL_GLIB, PC_DL_GLIB_FUNCS)
 LOADER(load_sqlite, pc_dl_sqlite, sqlite_fns, PC_DL_SQLITE,
        PC_DL_SQLITE_FUNCS)
 LOADER(load_icu, pc_dl_icu, icu_fns, PC_DL_ICU_I18N, PC_DL_ICU_FUNCS)
+LOADER(load_zip, pc_dl_zip, zip_fns, PC_DL_ZIP, PC_DL_ZIP_FUNCS)
 
 pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
   static void (*const loaders[])(void) = {
@@ -153,6 +160,7 @@ pc_status pc_dl_load(enum pc_dl_lib lib, pc_error *err) {
       [PC_DL_GLIB] = load_glib,
       [PC_DL_SQLITE] = load_sqlite,
       [PC_DL_ICU_I18N] = load_icu,
+      [PC_DL_ZIP] = load_zip,
   };
   if ((unsigned)lib >= sizeof libs / sizeof libs[0])
     return pc_error_set(err, PC_ERR_INTERNAL, "no such library");
@@ -172,6 +180,7 @@ const struct pc_dl_systemd *pc_dl_systemd(void) { return &systemd_fns; }
 
 const struct pc_dl_sqlite *pc_dl_sqlite(void) { return &sqlite_fns; }
 const struct pc_dl_icu *pc_dl_icu(void) { return &icu_fns; }
+const struct pc_dl_zip *pc_dl_zip(void) { return &zip_fns; }
 
 /* GLib's table loads itself (dl_glib.h): after the first call, the cost
  * is pthread_once's check. */

@@ -1,8 +1,8 @@
 /* dl.h - libraries loaded when first needed, not when the program starts.
  *
  * libcurl (fetch, SMTP), GMime (mail), libmicrohttpd (serve), libcrypto
- * (batch ids), libpq (a PostgreSQL archive) and libsystemd (serve's
- * sd_notify under systemd) bring 31 more shared objects with them: linked normally they
+ * (batch ids), libpq (a PostgreSQL archive), libsystemd (serve's
+ * sd_notify under systemd) and libzip (EPUB) bring 31 more shared objects with them: linked normally they
  * cost every start of the program about 8 ms of loading and relocation
  * (15 ms against 7 for the rest; docs/internals/LOADING.md), even for
  * `presscut pdf`, which uses none of them.  So the program is not linked
@@ -23,7 +23,7 @@
 
 enum pc_dl_lib { PC_DL_CURL, PC_DL_GMIME, PC_DL_MHD, PC_DL_CRYPTO, PC_DL_PQ,
                   PC_DL_SYSTEMD, PC_DL_GLIB /* see dl_glib.h */,
-                  PC_DL_SQLITE, PC_DL_ICU_I18N };
+                  PC_DL_SQLITE, PC_DL_ICU_I18N, PC_DL_ZIP };
 
 /* Loads lib and all its functions, once per process; later calls return
  * the first call's outcome.  PC_ERR_INTERNAL with "cannot load SONAME:

@@ -198,7 +198,8 @@ static pc_status check_from_to(const pc_mail_opts *o, pc_error *err) {
 }
 
 /* The message's contents: the text and the HTML (the sender's words above
- * the article in both) and the attachment's PDF (--attach pdf). */
+ * the article in both) and the attachment's PDF or EPUB (--attach pdf,
+ * --attach epub). */
 struct bodies {
   struct pc_buf plain, rich, att;
 };
@@ -239,6 +240,8 @@ static pc_status compose_bodies(const pc_doc *doc, const pc_mail_opts *o,
   pc_buf_init(&b->att, PC_MAX_OUTPUT);
   if (st == PC_OK && o->attach == PC_ATTACH_PDF)
     st = pc_pdf(&doc, 1, &o->print, pc_buf_write, &b->att, err);
+  if (st == PC_OK && o->attach == PC_ATTACH_EPUB)
+    st = pc_epub(&doc, 1, &o->print, pc_buf_write, &b->att, err);
   if (st != PC_OK) {
     pc_free(text);
     pc_free(html);
@@ -292,26 +295,29 @@ static GMimeMessage *message_new(const pc_mail_opts *o, const char *subject) {
   return m;
 }
 
-/* The attachment: the PDF, or (--attach html) the HTML, named after the
- * title, in base64. */
+/* The attachment: the PDF, the EPUB, or (--attach html) the HTML, named
+ * after the title, in base64. */
 static GMimePart *attachment_part(const pc_mail_opts *o, const char *title,
                                   const struct bodies *b) {
-  bool pdf = o->attach == PC_ATTACH_PDF;
-  GMimePart *ap = g_mime_part_new_with_type(pdf ? "application" : "text",
-                                            pdf ? "pdf" : "html");
-  char *fname = pc_mail_filename(title, pdf ? "pdf" : "html");
-  g_mime_part_set_filename(ap, fname ? fname : (pdf ? "article.pdf"
-                                                    : "article.html"));
+  bool html = o->attach == PC_ATTACH_HTML;
+  bool epub = o->attach == PC_ATTACH_EPUB;
+  const char *ext = html ? "html" : epub ? "epub" : "pdf";
+  GMimePart *ap = g_mime_part_new_with_type(
+      html ? "text" : "application", html ? "html" : epub ? "epub+zip" : "pdf");
+  char *fname = pc_mail_filename(title, ext);
+  char fallback[16];
+  snprintf(fallback, sizeof fallback, "article.%s", ext);
+  g_mime_part_set_filename(ap, fname ? fname : fallback);
   free(fname);
-  const char *data = pdf ? b->att.data : b->rich.data;
-  size_t dlen = pdf ? b->att.len : b->rich.len;
+  const char *data = html ? b->rich.data : b->att.data;
+  size_t dlen = html ? b->rich.len : b->att.len;
   GMimeStream *ms = g_mime_stream_mem_new_with_buffer(data ? data : "", dlen);
   GMimeDataWrapper *dw =
       g_mime_data_wrapper_new_with_stream(ms, GMIME_CONTENT_ENCODING_DEFAULT);
   g_mime_part_set_content(ap, dw);
   g_object_unref(dw);
   g_object_unref(ms);
-  if (!pdf)
+  if (html)
     g_mime_object_set_content_type_parameter(GMIME_OBJECT(ap), "charset",
                                              "utf-8");
   g_mime_part_set_content_encoding(ap, GMIME_CONTENT_ENCODING_BASE64);

@@ -5,7 +5,8 @@
  * and libwebp: with GLib, fontconfig, freetype and harfbuzz behind them,
  * 40 shared objects that cost every start of the program more than the
  * rest of it, though only `pdf`, `html`, `mail` and `serve` print.  So
- * the shared library and the program are built without them: this file
+ * the shared library and the program are built without them (nor the
+ * EPUB writer of src/epub, which reads images the same way): this file
  * defines the public print functions there as forwarders that load
  * presscut-print.so, the print stage built as a module with its own copy
  * of the core it calls (linked with -Bsymbolic, so that its calls stay
@@ -41,7 +42,8 @@
   X(pc_image_fetch)                                                            \
   X(pc_pdf)                                                                    \
   X(pc_pdf_cache_new)                                                          \
-  X(pc_pdf_cache_free)
+  X(pc_pdf_cache_free)                                                         \
+  X(pc_epub)
 
 #define FIELD(name) __typeof__(name) *name;
 static struct {
@@ -153,6 +155,14 @@ pc_status pc_pdf(const pc_doc *const *docs, size_t ndocs,
 pc_status pc_pdf_cache_new(pc_pdf_cache **out, pc_error *err) {
   pc_status st = load_module(err);
   return st != PC_OK ? st : fns.pc_pdf_cache_new(out, err);
+}
+
+pc_status pc_epub(const pc_doc *const *docs, size_t ndocs,
+                  const pc_print_opts *opts, pc_write_fn write, void *closure,
+                  pc_error *err) {
+  pc_status st = load_module(err);
+  return st != PC_OK ? st
+                     : fns.pc_epub(docs, ndocs, opts, write, closure, err);
 }
 
 /* A cache was made by the module, so it is loaded when there is one. */

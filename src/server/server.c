@@ -85,7 +85,7 @@ struct req {
   /* queued work: what to do, and what it needs of the connection (read
    * on libmicrohttpd's thread before the connection is suspended) */
   struct MHD_Connection *conn;
-  const char *what; /* "extract", "quotes", "pdf", "mail" or "img" */
+  const char *what; /* "extract", "quotes", "pdf", "epub", "mail" or "img" */
   char *arg;        /* /img: the image URL */
   char *origin, *host, *token;
   char addr[INET6_ADDRSTRLEN];
@@ -564,8 +564,9 @@ static pc_status print_opts(const struct json_object *in, pc_print_opts *po, boo
  * mail attachments get ("Привет, мир!" -> "Privet-mir.pdf"). */
 static char *attachment_name(const pc_doc *doc, const char *ext) {
   char *name = pc_mail_attachment_name(doc, ext);
-  char *disp = g_strdup_printf("attachment; filename=\"%s\"",
-                               name ? name : "article.pdf");
+  char *disp = name ? g_strdup_printf("attachment; filename=\"%s\"", name)
+                    : g_strdup_printf("attachment; filename=\"article.%s\"",
+                                      ext);
   free(name);
   return disp;
 }
@@ -594,16 +595,47 @@ static bool parse_request(struct req *rq) {
 }
 
 /* Whether a parsed request may wait on the network: a URL to fetch, mail
- * (SMTP), or a PDF with images (they may be fetched: whatever the input's
+ * (SMTP), or a PDF or EPUB with images (they may be fetched: whatever the input's
  * declared type, pc_extract reads HTML when the bytes are HTML). */
 static bool needs_net(const struct req *rq) {
   const struct json_object *in = rq->in;
   if (strcmp(rq->what, "mail") == 0 || pc_json_get(in, "url"))
     return true;
-  if (strcmp(rq->what, "pdf") != 0)
+  if (strcmp(rq->what, "pdf") != 0 && strcmp(rq->what, "epub") != 0)
     return false;
   const char *im = jstr(in, "images");
   return !im || strcmp(im, "none") != 0;
+}
+
+/* POST /api/pdf and /api/epub: the document as a PDF or an EPUB, sent as
+ * an attachment named after its title. */
+static enum MHD_Result book(struct srv *s, struct json_object *in,
+                            struct req *rq, bool epub, pc_doc **doc) {
+  pc_error err = {""};
+  pc_print_opts po;
+  pc_status st = print_opts(in, &po, s->o->allow_private_fetch, &err);
+  po.cache = s->pdf_cache;
+  po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
+  if (st == PC_OK)
+    st = load(s, in, rq, po.who_said_what, doc, &err);
+  struct pc_buf b;
+  pc_buf_init(&b, PC_MAX_OUTPUT);
+  const pc_doc *const *docs = (const pc_doc *const *)doc;
+  if (st == PC_OK)
+    st = epub ? pc_epub(docs, 1, &po, pc_buf_write, &b, &err)
+              : pc_pdf(docs, 1, &po, pc_buf_write, &b, &err);
+  if (st != PC_OK) {
+    pc_buf_cleanup(&b);
+    return send_error(rq, err_status(st, err.msg), err.msg);
+  }
+  char *disp = attachment_name(*doc, epub ? "epub" : "pdf");
+  size_t n = 0;
+  char *data = pc_buf_steal(&b, &n);
+  enum MHD_Result ret =
+      send_buf(rq, 200, epub ? "application/epub+zip" : "application/pdf",
+               data, n, MHD_RESPMEM_MUST_FREE, disp);
+  g_free(disp);
+  return ret;
 }
 
 /* The request of a worker, its JSON in rq->in (parse_request). */
@@ -659,6 +691,7 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     mo.subject = jstr(in, "subject"); /* one line (pc_mail_compose checks) */
     const char *att = jstr(in, "attach");
     mo.attach = att && strcmp(att, "html") == 0   ? PC_ATTACH_HTML
+                : att && strcmp(att, "epub") == 0 ? PC_ATTACH_EPUB
                 : att && strcmp(att, "none") == 0 ? PC_ATTACH_NONE
                                                   : PC_ATTACH_PDF;
     if (st == PC_OK && (!mo.to || pc_mail_check_addresses(mo.to, NULL, &err) != PC_OK))
@@ -685,28 +718,8 @@ static enum MHD_Result api(struct srv *s, const char *what, struct req *rq) {
     else
       ret = send_error(rq, st == PC_OK ? 502 : err_status(st, err.msg),
                        err.msg[0] ? err.msg : "not sent");
-  } else if (strcmp(what, "pdf") == 0) {
-    pc_print_opts po;
-    st = print_opts(in, &po, s->o->allow_private_fetch, &err);
-    po.cache = s->pdf_cache;
-    po.fetch_proxy = s->o->proxy ? s->o->proxy : "";
-    if (st == PC_OK)
-      st = load(s, in, rq, po.who_said_what, &doc, &err);
-    struct pc_buf b;
-    pc_buf_init(&b, PC_MAX_OUTPUT);
-    if (st == PC_OK)
-      st = pc_pdf((const pc_doc *const *)&doc, 1, &po, pc_buf_write, &b, &err);
-    if (st == PC_OK) {
-      char *disp = attachment_name(doc, "pdf");
-      size_t n = 0;
-      char *data = pc_buf_steal(&b, &n);
-      ret = send_buf(rq, 200, "application/pdf", data, n, MHD_RESPMEM_MUST_FREE,
-                     disp);
-      g_free(disp);
-    } else {
-      pc_buf_cleanup(&b);
-      ret = send_error(rq, err_status(st, err.msg), err.msg);
-    }
+  } else if (strcmp(what, "pdf") == 0 || strcmp(what, "epub") == 0) {
+    ret = book(s, in, rq, strcmp(what, "epub") == 0, &doc);
   } else if (strcmp(what, "archive/save") == 0) {
     st = load(s, in, rq, true, &doc, &err);
     char *out = NULL;
@@ -1209,10 +1222,10 @@ static enum MHD_Result route(struct srv *s, struct MHD_Connection *c,
   }
   if (post) {
     static const char *const names[] = {"extract", "quotes", "pdf", "mail",
-                                        "archive/save"};
+                                        "epub", "archive/save"};
     if (strcmp(url, "/api/archive/save") == 0 && !s->arch)
       return send_error(rq, 404, NO_ARCHIVE);
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 6; i++) {
       if (strncmp(url, "/api/", 5) != 0 || strcmp(url + 5, names[i]) != 0)
         continue;
       const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
