@@ -195,6 +195,55 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
+/* Whether person e can be "he" (g 'm') or "she" ('f'): 2 when the name
+ * says so, 1 when it says nothing, 0 when it says the other. */
+static int gender_fit(const struct analysis *a, int e, int g) {
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return 0;
+  return a->en[e].gender == g ? 2 : a->en[e].gender == 0 ? 1 : 0;
+}
+
+/* The antecedent of he/she within the sentence [s0, end): the speaker of
+ * a quote read in it, else the first person named (a subject comes
+ * first), one whose name tells the gender before one whose name does not.
+ * Names after a preposition or inside quotation marks are left out. */
+static int sentence_antecedent(const struct analysis *a, size_t s0,
+                               size_t end, int g) {
+  for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
+    if (a->q[q].t0 < end && a->q[q].parent < 0 &&
+        gender_fit(a, a->q[q].ent, g))
+      return a->q[q].ent;
+  int unsure = -1;
+  for (size_t k = s0; k < end; k++) {
+    int e = a->t[k].ent;
+    if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
+        (k > 0 && preposition(a, a->t[k - 1].low)))
+      continue;
+    int fit = gender_fit(a, e, g);
+    if (fit == 2)
+      return e;
+    if (fit == 1 && unsure < 0)
+      unsure = e;
+  }
+  return unsure;
+}
+
+/* He/she by salience: the antecedent of the nearest of the last SENTS
+ * sentences (this one before the pronoun first) that has one, or -1. */
+static int salient_person(const struct analysis *a, size_t n0, int g) {
+  size_t end = n0;
+  for (size_t k = 0; k < SENTS && k < a->nsent; k++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - k) % SENTS];
+    if (s0 > end)
+      continue;
+    int e = sentence_antecedent(a, s0, end, g);
+    if (e >= 0)
+      return e;
+    end = s0;
+  }
+  return -1;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -212,7 +261,15 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     }
     return w;
   }
-  int e = pc_att_last_person_g(a, n0, g);
+  int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
+  if (e >= 0) {
+    w.ent = e;
+    w.name = strdup(a->en[e].name);
+    if (a->en[e].role)
+      w.role = strdup(a->en[e].role);
+    return w;
+  }
+  e = pc_att_last_person_g(a, n0, g);
   /* "Figgins, who represents Thomas, said ... He said": one only named
    * in the sentence of the last speaker does not take over from them */
   if (e >= 0 && (g == 'm' || g == 'f') && a->nq) {
