@@ -424,6 +424,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
     h--; /* "people briefed on the talks" */
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
+  /* a share of people: "Nearly half", "46 percent of voters", "Six in
+   * 10", "Those surveyed", "One company" */
+  const char *last = a->t[n1 - 1].low;
+  if (groups && n1 - n0 <= 10 && !stop_word(a, last) &&
+      !determiner(a, last) &&
+      (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
+       (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
+       (n1 - n0 > 1 && n1 - n0 <= 3 &&
+        (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
+         fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
   if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
       !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
       pc_att_ending(a, head, PC_FW_PL, 3) &&
@@ -538,6 +551,12 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
     if (is_punct(k, "&") && b - 1 > lo && b < end &&
         a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
         (a->t[b].flags & F_CAP)) {
+      b--;
+      continue;
+    }
+    /* "53% say": a percentage counts people */
+    if (is_punct(k, "%") && b - 1 > lo && a->t[b - 2].type == T_WORD &&
+        a->t[b - 2].low[0] >= '0' && a->t[b - 2].low[0] <= '9') {
       b--;
       continue;
     }
@@ -737,6 +756,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
       determiner(a, k->low) || l < 3)
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
+         fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
          (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
           !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
          (ptcp && strcmp(k->low + l - 2, "ed") == 0);
