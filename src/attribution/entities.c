@@ -239,10 +239,16 @@ void pc_att_entities(struct analysis *a) {
       i = j;
       continue;
     }
+    /* "Broaddrick Sunday night recounted": a day after the name is no
+     * part of it */
+    while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
+      j--;
     size_t s = i;
     while (s < j && function_cap(a, a->t[s].low) &&
-           !(s + 1 < j && is_punct(&a->t[s + 1], "&")))
-      s++; /* not the "AT" of "AT&T" */
+           !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
+           !(s > i && determiner(a, a->t[s - 1].low) &&
+             fw_is(a, a->t[s].low, PC_FW_WHEN)))
+      s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
     /* leading role words ("President", "Senator") are not the name */
     size_t titled = s;
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||

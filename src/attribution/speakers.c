@@ -595,6 +595,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                               (!(k->flags & F_CAP) && l > 4 &&
                                strcmp(k->low + l - 2, "ly") == 0))) {
       at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
+      at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
     } else if (k->type == T_WORD && (k->flags & F_CAP) &&
                function_cap(a, k->low) && at - 1 > lo &&
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
