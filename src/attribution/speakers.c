@@ -482,12 +482,29 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
 /* groups: whether a plural noun phrase ("Backers of tariffs") may name a
  * speaker and "the president" the person last named with that role; not
  * for the words between commas, which are appositions. */
+/* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
+ * to its subject: "Band member Flea shared the news, writing",
+ * "Supporters have launched petitions calling on" (an auxiliary, or a
+ * lower-case past form right after a capitalised word); n1 if none. */
+static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
+  for (size_t k = n0 + 1; k < n1; k++) {
+    const struct token *p = &a->t[k - 1], *v = &a->t[k];
+    if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
+      continue;
+    size_t l = strlen(v->low);
+    if (fw_is(a, v->low, PC_FW_FIN) ||
+        ((p->flags & F_CAP) && l > 4 && strcmp(v->low + l - 2, "ed") == 0))
+      return k;
+  }
+  return n1;
+}
+
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
-  n1 = name_after_dot(a, n1);
+  n1 = verb_cut(a, n0, name_after_dot(a, n1));
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
