@@ -461,6 +461,12 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
       continue;
     }
     bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    /* "..., according to three sources who spoke to Fox News.": a
+     * relative clause or phrase ends the sentence with the source */
+    for (size_t r = s1; !at_end && r < t1 && !is_punct(&a->t[r], ",") &&
+                        span_of(a, r, sp0, sp1) < 0 &&
+                        a->t[r].type != T_QOPEN; r++)
+      at_end = r + 1 == t1 || is_end_punct(&a->t[r + 1]);
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
     size_t first = a->nq;
     content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
