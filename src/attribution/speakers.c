@@ -853,9 +853,15 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       break;
     if (!subject_rel(a, r - 1))
       continue;
-    if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
-      size_t nb = pc_att_np_start(a, lo, r - 1);
-      struct speaker_ref p = pc_att_resolve_np(a, nb, r - 1);
+    /* "Ted Cruz, who said ...": the name before the comma */
+    size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
+    if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
+      size_t nb = pc_att_np_start(a, lo, ne);
+      /* "Trump attacked Ted Cruz, who said": the name right before */
+      int last = a->t[ne - 1].ent;
+      while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
+        nb++;
+      struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
       if (p.name)
         return p;
       who_free(&p);
