@@ -95,6 +95,7 @@ struct defref {
   size_t at; /* token where the description stood */
 };
 #define DEFREFS 16
+#define SENTS 4 /* sentences back a pronoun looks for its antecedent */
 
 struct analysis {
   struct defref dr[DEFREFS];
@@ -116,6 +117,8 @@ struct analysis {
   int reading_span;   /* 1 + the span whose words speech_in reads as a
                          sentence (speech nested in a quotation), 0: none */
   size_t sent_q0;     /* the first quote of the sentence being read */
+  size_t sent0[SENTS]; /* where the last SENTS sentences read start, */
+  size_t nsent;        /* ring: sent0[(nsent - 1) % SENTS] is the latest */
   int *lastp;         /* per token: the last person named before it */
   int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
   int *lastk_m, *lastk_f; /* ... who is known to be a man / a woman */

@@ -319,6 +319,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       if (e <= s)
         e = s + 1;
       a.sent_q0 = a.nq;
+      a.sent0[a.nsent++ % SENTS] = s;
       if (!turn[bl])
         pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
       pc_att_claims_in(&a, s, e);

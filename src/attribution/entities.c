@@ -239,10 +239,25 @@ void pc_att_entities(struct analysis *a) {
       i = j;
       continue;
     }
+    /* "Broaddrick Sunday night recounted": a day after the name is no
+     * part of it */
+    while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
+      j--;
     size_t s = i;
     while (s < j && function_cap(a, a->t[s].low) &&
-           !(s + 1 < j && is_punct(&a->t[s + 1], "&")))
-      s++; /* not the "AT" of "AT&T" */
+           !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
+           !(s > i && determiner(a, a->t[s - 1].low) &&
+             fw_is(a, a->t[s].low, PC_FW_WHEN)))
+      s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
+    /* "Secretary of State John Kerry": after "role of", the name starts at
+     * its given name */
+    if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
+        in_list(&lx->roles, a->t[i - 2].low))
+      for (size_t g = s + 1; g + 1 < j; g++)
+        if (list_tag(&lx->given, a->t[g].low)) {
+          s = g;
+          break;
+        }
     /* leading role words ("President", "Senator") are not the name */
     size_t titled = s;
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||

@@ -195,6 +195,55 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
+/* Whether person e can be "he" (g 'm') or "she" ('f'): 2 when the name
+ * says so, 1 when it says nothing, 0 when it says the other. */
+static int gender_fit(const struct analysis *a, int e, int g) {
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return 0;
+  return a->en[e].gender == g ? 2 : a->en[e].gender == 0 ? 1 : 0;
+}
+
+/* The antecedent of he/she within the sentence [s0, end): the speaker of
+ * a quote read in it, else the first person named (a subject comes
+ * first), one whose name tells the gender before one whose name does not.
+ * Names after a preposition or inside quotation marks are left out. */
+static int sentence_antecedent(const struct analysis *a, size_t s0,
+                               size_t end, int g) {
+  for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
+    if (a->q[q].t0 < end && a->q[q].parent < 0 &&
+        gender_fit(a, a->q[q].ent, g))
+      return a->q[q].ent;
+  int unsure = -1;
+  for (size_t k = s0; k < end; k++) {
+    int e = a->t[k].ent;
+    if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
+        (k > 0 && preposition(a, a->t[k - 1].low)))
+      continue;
+    int fit = gender_fit(a, e, g);
+    if (fit == 2)
+      return e;
+    if (fit == 1 && unsure < 0)
+      unsure = e;
+  }
+  return unsure;
+}
+
+/* He/she by salience: the antecedent of the nearest of the last SENTS
+ * sentences (this one before the pronoun first) that has one, or -1. */
+static int salient_person(const struct analysis *a, size_t n0, int g) {
+  size_t end = n0;
+  for (size_t k = 0; k < SENTS && k < a->nsent; k++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - k) % SENTS];
+    if (s0 > end)
+      continue;
+    int e = sentence_antecedent(a, s0, end, g);
+    if (e >= 0)
+      return e;
+    end = s0;
+  }
+  return -1;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -212,7 +261,15 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     }
     return w;
   }
-  int e = pc_att_last_person_g(a, n0, g);
+  int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
+  if (e >= 0) {
+    w.ent = e;
+    w.name = strdup(a->en[e].name);
+    if (a->en[e].role)
+      w.role = strdup(a->en[e].role);
+    return w;
+  }
+  e = pc_att_last_person_g(a, n0, g);
   /* "Figgins, who represents Thomas, said ... He said": one only named
    * in the sentence of the last speaker does not take over from them */
   if (e >= 0 && (g == 'm' || g == 'f') && a->nq) {
@@ -367,6 +424,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
     h--; /* "people briefed on the talks" */
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
+  /* a share of people: "Nearly half", "46 percent of voters", "Six in
+   * 10", "Those surveyed", "One company" */
+  const char *last = a->t[n1 - 1].low;
+  if (groups && n1 - n0 <= 10 && !stop_word(a, last) &&
+      !determiner(a, last) &&
+      (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
+       (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
+       (n1 - n0 > 1 && n1 - n0 <= 3 &&
+        (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
+         fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
   if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
       !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
       pc_att_ending(a, head, PC_FW_PL, 3) &&
@@ -412,12 +482,29 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
 /* groups: whether a plural noun phrase ("Backers of tariffs") may name a
  * speaker and "the president" the person last named with that role; not
  * for the words between commas, which are appositions. */
+/* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
+ * to its subject: "Band member Flea shared the news, writing",
+ * "Supporters have launched petitions calling on" (an auxiliary, or a
+ * lower-case past form right after a capitalised word); n1 if none. */
+static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
+  for (size_t k = n0 + 1; k < n1; k++) {
+    const struct token *p = &a->t[k - 1], *v = &a->t[k];
+    if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
+      continue;
+    size_t l = strlen(v->low);
+    if (fw_is(a, v->low, PC_FW_FIN) ||
+        ((p->flags & F_CAP) && l > 4 && strcmp(v->low + l - 2, "ed") == 0))
+      return k;
+  }
+  return n1;
+}
+
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
-  n1 = name_after_dot(a, n1);
+  n1 = verb_cut(a, n0, name_after_dot(a, n1));
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
@@ -484,6 +571,12 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "53% say": a percentage counts people */
+    if (is_punct(k, "%") && b - 1 > lo && a->t[b - 2].type == T_WORD &&
+        a->t[b - 2].low[0] >= '0' && a->t[b - 2].low[0] <= '9') {
+      b--;
+      continue;
+    }
     /* "though officials said": a subordinator opens no name */
     if (k->type != T_WORD ||
         ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
@@ -519,6 +612,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                               (!(k->flags & F_CAP) && l > 4 &&
                                strcmp(k->low + l - 2, "ly") == 0))) {
       at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
+      at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
     } else if (k->type == T_WORD && (k->flags & F_CAP) &&
                function_cap(a, k->low) && at - 1 > lo &&
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
@@ -680,6 +777,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
       determiner(a, k->low) || l < 3)
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
+         fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
          (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
           !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
          (ptcp && strcmp(k->low + l - 2, "ed") == 0);
@@ -755,9 +853,15 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       break;
     if (!subject_rel(a, r - 1))
       continue;
-    if (a->t[r - 2].type == T_WORD && !stop_word(a, a->t[r - 2].low)) {
-      size_t nb = pc_att_np_start(a, lo, r - 1);
-      struct speaker_ref p = pc_att_resolve_np(a, nb, r - 1);
+    /* "Ted Cruz, who said ...": the name before the comma */
+    size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
+    if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
+      size_t nb = pc_att_np_start(a, lo, ne);
+      /* "Trump attacked Ted Cruz, who said": the name right before */
+      int last = a->t[ne - 1].ent;
+      while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
+        nb++;
+      struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
       if (p.name)
         return p;
       who_free(&p);

@@ -127,6 +127,22 @@ static bool writer_participle(const struct analysis *a, size_t i) {
   return false;
 }
 
+/* Whether the cue before content c0 follows a relative pronoun: "X, who
+ * said ..., said" (up to two adverbs or auxiliaries between). */
+static bool subject_rel_before(const struct analysis *a, size_t c0) {
+  size_t k = c0;
+  while (k > 0 && (a->t[k - 1].cue || is_comp(a, k - 1)))
+    k--;
+  for (int n = 0; n < 3 && k > 0; n++, k--) {
+    const struct token *p = &a->t[k - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (fw_is(a, p->low, PC_FW_REL))
+      return true;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -154,6 +170,24 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         cue_at(a, i, t1, sp0, sp1) &&
         !fw_is(a, a->t[i].low, PC_FW_TELL))
       return i - 1;
+    /* "said she had met him twice but said neither played a role": a
+     * second report of the same subject after "but" ends the first */
+    if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
+        cue_at(a, i, t1, sp0, sp1) && !participle_form(a, a->t[i].low))
+      return i - 1;
+    /* "Podesta, who said the project was vetted, said he was unaware": the
+     * main verb after the relative clause ends the clause's report */
+    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
+        cue_at(a, i + 1, t1, sp0, sp1) && !participle_form(a, a->t[i + 1].low) &&
+        c0 > 1 && subject_rel_before(a, c0))
+      return i;
+    /* "said he had not seen it, and when asked whether ...": a new clause
+     * opened by a subordinator after ", and" */
+    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 2 < t1 &&
+        fw_is(a, a->t[i + 1].low, PC_FW_CONJ) &&
+        (fw_is(a, a->t[i + 2].low, PC_FW_SUB) ||
+         strcmp(a->t[i + 2].low, "when") == 0))
+      return i;
     /* "revealed the news, noting that ...": a participle cue after a comma
      * reports a second thing */
     if (!nested && is_punct(&a->t[i], ",") && i + 1 < t1 &&
@@ -427,6 +461,12 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
       continue;
     }
     bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    /* "..., according to three sources who spoke to Fox News.": a
+     * relative clause or phrase ends the sentence with the source */
+    for (size_t r = s1; !at_end && r < t1 && !is_punct(&a->t[r], ",") &&
+                        span_of(a, r, sp0, sp1) < 0 &&
+                        a->t[r].type != T_QOPEN; r++)
+      at_end = r + 1 == t1 || is_end_punct(&a->t[r + 1]);
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
     size_t first = a->nq;
     content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);

@@ -154,7 +154,7 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
-      "notpl", "agent", "charge", "false", "rebut", "venue", "fin"};
+      "notpl", "agent", "charge", "false", "rebut", "venue", "fin", "quant", "num", "when"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;
@@ -325,7 +325,7 @@ uint32_t pc_lex_hash(const char *s) {
   return h;
 }
 
-uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w) {
+uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w) {
   if (!lex->fw_cap)
     return 0;
   for (uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
@@ -471,7 +471,7 @@ static pc_status index_function_words(struct pc_lex *lex, pc_error *err) {
       while (lex->fw_key[h] && strcmp(lex->fw_key[h], w) != 0)
         h = (h + 1) & (uint32_t)(lex->fw_cap - 1);
       lex->fw_key[h] = w;
-      lex->fw_val[h] |= 1u << k;
+      lex->fw_val[h] |= (uint64_t)1 << k;
     }
   return PC_OK;
 }

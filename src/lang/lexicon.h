@@ -13,7 +13,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_HEDGE, PC_FW_TELL, PC_FW_OBJM, PC_FW_OBJF, PC_FW_AFTER,
        PC_FW_SUBJ, PC_FW_ORD, PC_FW_PTCP, PC_FW_PASS, PC_FW_POSS, PC_FW_REL, PC_FW_PART, PC_FW_GEN, PC_FW_PL, PC_FW_NOTPL,
        PC_FW_AGENT, PC_FW_CHARGE, PC_FW_FALSE, PC_FW_REBUT,
-       PC_FW_VENUE, PC_FW_FIN, PC_FW_COUNT };
+       PC_FW_VENUE, PC_FW_FIN, PC_FW_QUANT, PC_FW_NUM, PC_FW_WHEN, PC_FW_COUNT };
 
 /* Marks of a cue (struct pc_phrase tag in pc_lex.cues; data/en/cues.txt). */
 enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
@@ -55,7 +55,7 @@ struct pc_lex {
   /* every function word once, with the bit mask of its categories: one
    * hash probe answers "is w a stop word / determiner / ..." */
   const char **fw_key; /* borrowed from fw[] */
-  uint32_t *fw_val;
+  uint64_t *fw_val;
   size_t fw_cap;      /* power of two */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
@@ -80,7 +80,7 @@ uint32_t pc_lex_hash(const char *s);
 size_t pc_claim_anchor(const struct pc_phrase *p);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
-uint32_t pc_lex_fw(const struct pc_lex *lex, const char *w);
+uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
