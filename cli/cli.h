@@ -165,6 +165,62 @@ int parse_tls(const char *arg, pc_tls *tls);
 char *smtp_password(const char *pwfile);
 char *default_outbox(void);
 
+/* A feed as input (feed.c): --feed with --since, --max and
+ * --allow-private-fetch. */
+struct feed_args {
+  int on;            /* --feed */
+  long long since;   /* entries dated before it are left out; -1: none */
+  size_t max;        /* the newest N entries; 0: all */
+  int allow_private; /* fetches may reach private addresses */
+};
+#define FEED_ARGS_INIT {0, -1, 0, 0}
+enum { F_FEED = 400, F_SINCE, F_MAX, F_PRIVATE };
+#define FEED_OPTIONS                                                          \
+  {"feed", no_argument, NULL, F_FEED},                                        \
+      {"since", required_argument, NULL, F_SINCE},                            \
+      {"max", required_argument, NULL, F_MAX},                                \
+      {"allow-private-fetch", no_argument, NULL, F_PRIVATE}
+/* The documents of a feed's entries. */
+struct feed_docs {
+  pc_doc **docs;
+  size_t n;
+  size_t failed;  /* entries whose page and text both failed */
+  char *title;    /* the feed's title, or NULL */
+};
+/* Whether progress lines are shown (not --quiet). */
+bool feed_progress(void);
+/* Reads and parses a feed input (a file, - or a URL): the exit code,
+ * the error reported. */
+int feed_read(const struct extract_args *a, const struct feed_args *fa,
+              const char *input, pc_feed **out);
+/* The entries --since and --max take, into picked (room for every
+ * entry); returns how many. */
+size_t feed_pick(const pc_feed *f, const struct feed_args *fa,
+                 const pc_feed_entry **picked);
+/* The progress line of a feed read: entries, taken, skipped. */
+void feed_tell(const char *input, const pc_feed *f, size_t picked);
+/* One entry's page loaded, or (warned) the feed's text for it. */
+pc_status feed_entry_doc(const pc_ctx *ctx, const struct extract_args *a,
+                         const struct feed_args *fa, const pc_feed_entry *e,
+                         pc_doc **doc);
+/* A feed input into the documents of its entries (progress lines on
+ * stderr); the exit code, errors reported; *out freed with
+ * feed_docs_free in any case. */
+int feed_load_docs(const pc_ctx *ctx, const struct extract_args *a,
+                   const struct feed_args *fa, const char *input,
+                   struct feed_docs *out);
+void feed_docs_free(struct feed_docs *d);
+/* The print HTML of several documents as one page, a contents list
+ * first; the exit code. */
+int feed_html(const pc_doc *const *docs, size_t ndocs,
+              const pc_print_opts *po, FILE *out);
+/* A feed option (FEED_OPTIONS) into fa: -1 when c is none, else EX_OK
+ * or the usage error (reported). */
+int feed_opt(const char *cmd, int c, const char *arg, struct feed_args *fa);
+/* The feed options against the inputs (--feed: one; --since and the
+ * others need --feed): EX_OK or the usage error (reported). */
+int feed_check(const char *cmd, const struct feed_args *fa, int ninputs);
+
 /* The commands: argv[0] is the command's name. */
 int cmd_extract(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
@@ -177,5 +233,6 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 
 #endif

@@ -36,6 +36,14 @@ static void usage_print(FILE *f, bool pdf) {
           "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
           "                        as for extract\n"
           "      --date YYYY-MM-DD with --who-said-what, as for quotes\n"
+          "Feeds (see 'Feeds' in the manual):\n"
+          "      --feed            INPUT is an RSS or Atom feed: one %s of\n"
+          "                        its entries' pages (the feed's text when a\n"
+          "                        page fails)\n"
+          "      --since DATE      entries dated DATE or later\n"
+          "      --max N           the N newest entries\n"
+          "      --allow-private-fetch  let fetches reach loopback and\n"
+          "                        private addresses (refused otherwise)\n"
           "  -o, --output FILE     %s\n"
           "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n",
@@ -45,8 +53,21 @@ static void usage_print(FILE *f, bool pdf) {
               : "Writes the article as one print-ready HTML file: inline CSS\n"
                 "with @page rules, links kept, a source line; no script.",
           pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
+          pdf ? "PDF with a cover and contents" : "HTML page, contents first",
           pdf ? "the PDF (required unless stdout is not a terminal)"
               : "write to FILE instead of standard output");
+}
+
+/* Frees the loaded inputs (docs, dirs: may be NULL) and a feed's. */
+static void free_inputs(pc_doc **docs, size_t ndocs, char **dirs,
+                        int ninputs, struct feed_docs *fd) {
+  for (size_t i = 0; i < ndocs; i++)
+    pc_doc_free(docs[i]);
+  free(docs);
+  for (int i = 0; dirs && i < ninputs; i++)
+    free(dirs[i]);
+  free(dirs);
+  feed_docs_free(fd);
 }
 
 static int cmd_print(int argc, char **argv, bool pdf) {
@@ -55,6 +76,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
       LAYOUT_OPTIONS,
       INPUT_OPTIONS,
       {"embed-images", no_argument, NULL, O_EMBED},
+      FEED_OPTIONS,
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -65,6 +87,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   pc_print_opts_init(&po);
   int fetch = -1; /* -1: for URL inputs only */
   const char *output = NULL;
+  struct feed_args fa = FEED_ARGS_INIT;
   static const char shortopts[] = "o:h";
   int c;
   optind = 1;
@@ -73,8 +96,10 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     int rc = shared_opt(c, optarg, &po, &fetch, &a);
     if (rc > 0)
       return rc;
-    if (rc == EX_OK)
+    if (rc == EX_OK || (rc = feed_opt(cmd, c, optarg, &fa)) == EX_OK)
       continue;
+    if (rc > 0)
+      return rc;
     switch (c) {
     case O_EMBED:
       if (pdf)
@@ -90,6 +115,8 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   int ninputs = argc - optind;
   if (ninputs < 1)
     return usage_error(cmd, "no INPUT given (a file, a URL or -)%s", "");
+  if (feed_check(cmd, &fa, ninputs) != EX_OK)
+    return EX_USAGE;
   if (!pdf && ninputs > 1)
     return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
                        ninputs == 2 ? "2" : "several");
@@ -110,8 +137,14 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   char **dirs = calloc((size_t)ninputs, sizeof *dirs);
   int rc = docs && dirs ? EX_OK : EX_INTERNAL;
   size_t ndocs = 0;
-  bool any_url = false;
-  for (int i = optind; rc == EX_OK && i < argc; i++) {
+  bool any_url = fa.on;
+  struct feed_docs fd = {0};
+  if (fa.on && rc == EX_OK) { /* the entries' documents stand for the input */
+    rc = feed_load_docs(ctx, &a, &fa, argv[optind], &fd);
+    free(docs);
+    docs = fd.docs, ndocs = fd.n, fd.docs = NULL, fd.n = 0;
+  }
+  for (int i = optind; !fa.on && rc == EX_OK && i < argc; i++) {
     err.msg[0] = '\0';
     st = load_doc(ctx, &a, argv[i], &docs[ndocs], &err);
     if (st != PC_OK) {
@@ -128,13 +161,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     ndocs++;
   }
   if (rc != EX_OK) {
-    for (size_t i = 0; i < ndocs; i++)
-      pc_doc_free(docs[i]);
-    free(docs);
-    if (dirs)
-      for (int i = 0; i < ninputs; i++)
-        free(dirs[i]);
-    free(dirs);
+    free_inputs(docs, ndocs, dirs, ninputs, &fd);
     pc_ctx_free(ctx);
     return rc;
   }
@@ -142,7 +169,9 @@ static int cmd_print(int argc, char **argv, bool pdf) {
   po.warn = cli_warn;
   po.warn_closure = (void *)(ninputs == 1 ? argv[optind] : "pdf");
   po.base_dir = ninputs == 1 ? dirs[0] : (ndocs ? dirs[0] : NULL);
-  po.base_dirs = (const char *const *)dirs; /* pdf: each input's own */
+  /* pdf: each input's own; a feed's pages have none */
+  po.base_dirs = fa.on ? NULL : (const char *const *)dirs;
+  po.title = po.title || !fa.on ? po.title : fd.title; /* the cover's */
   /* write to a temporary name and rename: no half-written file */
   char *tmp = NULL;
   FILE *out = stdout;
@@ -160,6 +189,8 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     if (pdf) {
       st = pc_pdf((const pc_doc *const *)docs, ndocs, &po, write_file, out,
                   &err);
+    } else if (fa.on) {
+      rc = feed_html((const pc_doc *const *)docs, ndocs, &po, out);
     } else {
       char *r = NULL;
       size_t rl = 0;
@@ -185,12 +216,7 @@ static int cmd_print(int argc, char **argv, bool pdf) {
     }
   }
   free(tmp);
-  for (size_t i = 0; i < ndocs; i++)
-    pc_doc_free(docs[i]);
-  free(docs);
-  for (int i = 0; i < ninputs; i++)
-    free(dirs[i]);
-  free(dirs);
+  free_inputs(docs, ndocs, dirs, ninputs, &fd);
   pc_ctx_free(ctx);
   return rc;
 }
