@@ -164,6 +164,12 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
 int parse_tls(const char *arg, pc_tls *tls);
 char *smtp_password(const char *pwfile);
 char *default_outbox(void);
+/* A composed message into the outbox box, then sent from there (one line
+ * says so; a message not sent waits there, reported): the exit code.
+ * mail_write_message: --dry-run's message into output ("-": stdout). */
+int mail_deliver(const char *box, const char *to, const char *msg,
+                 size_t len, const pc_smtp_opts *so, pc_error *err);
+int mail_write_message(const char *output, const char *msg, size_t len);
 
 /* A feed as input (feed.c): --feed with --since, --max and
  * --allow-private-fetch. */
@@ -210,6 +216,8 @@ int feed_load_docs(const pc_ctx *ctx, const struct extract_args *a,
                    const struct feed_args *fa, const char *input,
                    struct feed_docs *out);
 void feed_docs_free(struct feed_docs *d);
+/* s onto f with &, <, > and " escaped (HTML text and attributes). */
+void html_esc(FILE *f, const char *s);
 /* The print HTML of several documents as one page, a contents list
  * first; the exit code. */
 int feed_html(const pc_doc *const *docs, size_t ndocs,

@@ -153,8 +153,11 @@ pc_status feed_entry_doc(const pc_ctx *ctx, const struct extract_args *a,
   if (st == PC_OK)
     return st;
   char msg[sizeof err.msg + 64];
-  snprintf(msg, sizeof msg, "%s; the feed's text stands in for it",
-           err.msg[0] ? err.msg : pc_strerror(st));
+  const char *why = err.msg[0] ? err.msg : pc_strerror(st);
+  size_t ll = strlen(e->link);
+  if (strncmp(why, e->link, ll) == 0 && strncmp(why + ll, ": ", 2) == 0)
+    why += ll + 2; /* the URL is said once, before the warning */
+  snprintf(msg, sizeof msg, "%s; the feed's text stands in for it", why);
   cli_warning(e->link, msg);
   err.msg[0] = '\0';
   st = entry_fallback(ctx, &lo, e, doc, &err);
@@ -235,7 +238,7 @@ int feed_check(const char *cmd, const struct feed_args *fa, int ninputs) {
 }
 
 /* s with &, <, > and " escaped, onto f. */
-static void put_esc(FILE *f, const char *s) {
+void html_esc(FILE *f, const char *s) {
   for (; s && *s; s++) {
     switch (*s) {
     case '&': fputs("&amp;", f); break;
@@ -275,12 +278,12 @@ int feed_html(const pc_doc *const *docs, size_t ndocs,
       b = b ? strchr(b, '>') : NULL;
       fwrite(h, 1, b ? (size_t)(b + 1 - h) : 0, out);
       fputs("\n<header class=\"pc-digest\"><h1>", out);
-      put_esc(out, title);
+      html_esc(out, title);
       fputs("</h1>\n<ol>\n", out);
       for (size_t k = 0; k < ndocs; k++) {
         const char *t = pc_doc_meta(docs[k], PC_META_TITLE);
         fprintf(out, "<li><a href=\"#pc-article-%zu\">", k + 1);
-        put_esc(out, t ? t : pc_doc_meta(docs[k], PC_META_URL));
+        html_esc(out, t ? t : pc_doc_meta(docs[k], PC_META_URL));
         fputs("</a></li>\n", out);
       }
       fputs("</ol></header>\n", out);

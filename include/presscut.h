@@ -512,6 +512,15 @@ typedef struct pc_mail_opts {
   const char *message;   /* the sender's words above the article, or NULL */
   pc_attach attach;
   pc_print_opts print;   /* layout of the PDF or HTML (pc_print_opts_init) */
+  /* (Added after 0.1.0, at the end.)  An attachment the caller made (a
+   * digest: one PDF of several documents), borrowed: when set, it is
+   * attached as attachment_type ("application/pdf"), named
+   * attachment_name, instead of the one made from doc (attach is then
+   * not read). */
+  const char *attachment;
+  size_t attachment_len;
+  const char *attachment_type;
+  const char *attachment_name;
 } pc_mail_opts;
 
 /* Fills opts with defaults (attach PDF, default print options). */
