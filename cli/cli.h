@@ -216,6 +216,23 @@ int feed_load_docs(const pc_ctx *ctx, const struct extract_args *a,
                    const struct feed_args *fa, const char *input,
                    struct feed_docs *out);
 void feed_docs_free(struct feed_docs *d);
+/* batch and index --feed: each input, a feed, into a JSON Lines file of
+ * its entries' pages ({"url", "html"}: the page, or the feed's text for
+ * it) in a new temporary folder; paths[i] stands for inputs[i].  The exit
+ * code, errors reported; feed_jsonl_done removes them in any case. */
+struct feed_jsonl {
+  char *dir;
+  char **paths;
+  size_t n;
+};
+int feed_jsonl(const struct feed_args *fa, const char *const *inputs,
+               size_t n, struct feed_jsonl *out);
+void feed_jsonl_done(struct feed_jsonl *j);
+/* In an option switch's default: a feed option (-1 when taken), else
+ * the unknown option's usage error; else the exit code. */
+int feed_opt_else(const char *cmd, int c, struct feed_args *fa,
+                  const char *shortopts, const struct option *lo,
+                  char **argv);
 /* s onto f with &, <, > and " escaped (HTML text and attributes). */
 void html_esc(FILE *f, const char *s);
 /* The print HTML of several documents as one page, a contents list

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The most bytes of a feed read here (the library refuses more, too). */
 #define FEED_MAX_BYTES (16u * 1024u * 1024u)
@@ -298,4 +299,147 @@ int feed_html(const pc_doc *const *docs, size_t ndocs,
   }
   fputs("</body></html>\n", out);
   return EX_OK;
+}
+
+/* s (n bytes) as a JSON string onto f: valid UTF-8 kept, control
+ * characters escaped, a byte that is no UTF-8 as U+FFFD (a page in a
+ * legacy charset loses those characters: JSON Lines hold UTF-8). */
+static void json_str(FILE *f, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  fputc('"', f);
+  while (p < end) {
+    unsigned char c = *p;
+    size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+               : (c >> 3) == 30 ? 4 : 0;
+    bool ok = k && (size_t)(end - p) >= k;
+    for (size_t i = 1; ok && i < k; i++)
+      ok = (p[i] & 0xc0) == 0x80;
+    if (ok && k == 2)
+      ok = c >= 0xc2; /* no overlong forms */
+    if (ok && k == 3)
+      ok = !(c == 0xe0 && p[1] < 0xa0) && !(c == 0xed && p[1] >= 0xa0);
+    if (ok && k == 4)
+      ok = c <= 0xf4 && !(c == 0xf0 && p[1] < 0x90) &&
+           !(c == 0xf4 && p[1] >= 0x90);
+    if (!ok) {
+      fputs("\\ufffd", f);
+      p++;
+    } else if (c == '"' || c == '\\') {
+      fputc('\\', f), fputc(c, f), p++;
+    } else if (c < 0x20 || c == 0x7f) {
+      fprintf(f, "\\u%04x", c), p++;
+    } else {
+      fwrite(p, 1, k, f), p += k;
+    }
+  }
+  fputc('"', f);
+}
+
+/* One entry's page (or the feed's text for it) as a JSON line. */
+static void entry_line(const struct extract_args *a,
+                       const struct feed_args *fa, const pc_feed_entry *e,
+                       FILE *out) {
+  pc_fetch_opts fo;
+  fetch_opts(a, fa, &fo);
+  pc_fetch_result *res = NULL;
+  pc_error err = {""};
+  pc_status st = pc_fetch(e->link, &fo, &res, &err);
+  fputs("{\"url\": ", out);
+  if (st == PC_OK) {
+    const char *u = res->final_url ? res->final_url : e->link;
+    json_str(out, u, strlen(u));
+    fputs(", \"html\": ", out);
+    json_str(out, res->body, res->body_len);
+  } else {
+    char msg[sizeof err.msg + 64];
+    snprintf(msg, sizeof msg, "%s; the feed's text stands in for it",
+             err.msg[0] ? err.msg : pc_strerror(st));
+    cli_warning(e->link, msg);
+    size_t len = 0;
+    char *page = pc_feed_entry_page(e, &len);
+    json_str(out, e->link, strlen(e->link));
+    fputs(", \"html\": ", out);
+    json_str(out, page ? page : "", page ? len : 0);
+    pc_free(page);
+  }
+  fputs("}\n", out);
+  pc_fetch_result_free(res);
+}
+
+/* One feed input into the JSON Lines file path: the exit code. */
+static int feed_to_jsonl(const struct feed_args *fa, const char *input,
+                         const char *path) {
+  struct extract_args a = {.format = PC_FORMAT_HTML,
+                           .max_input = FEED_MAX_BYTES};
+  pc_feed *f = NULL;
+  int rc = feed_read(&a, fa, input, &f);
+  if (rc != EX_OK)
+    return rc;
+  size_t n = pc_feed_entry_count(f);
+  const pc_feed_entry **picked = calloc(n ? n : 1, sizeof *picked);
+  FILE *out = picked ? fopen(path, "w") : NULL;
+  if (!out)
+    rc = fail(EX_INTERNAL, "%s: cannot write: %s", path, "no room");
+  size_t k = out ? feed_pick(f, fa, picked) : 0;
+  if (out)
+    feed_tell(input, f, k);
+  for (size_t i = 0; i < k; i++) {
+    if (feed_progress())
+      fprintf(stderr, "%s: [%zu/%zu] %s\n", PROG, i + 1, k, picked[i]->link);
+    entry_line(&a, fa, picked[i], out);
+  }
+  if (out && (fflush(out) != 0 || ferror(out)))
+    rc = fail(EX_INTERNAL, "%s: cannot write: %s", path, "write error");
+  if (out)
+    fclose(out);
+  free(picked);
+  pc_feed_free(f);
+  return rc;
+}
+
+int feed_jsonl(const struct feed_args *fa, const char *const *inputs,
+               size_t n, struct feed_jsonl *out) {
+  memset(out, 0, sizeof *out);
+  const char *tmp = getenv("TMPDIR");
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/presscut-feed-XXXXXX",
+           tmp && tmp[0] == '/' ? tmp : "/tmp");
+  if (!mkdtemp(dir))
+    return fail(EX_INTERNAL, "%s: cannot make a temporary folder: %s", dir,
+                "mkdtemp failed");
+  out->dir = strdup(dir);
+  out->paths = calloc(n ? n : 1, sizeof *out->paths);
+  if (!out->dir || !out->paths)
+    return fail(EX_INTERNAL, "out of memory%s%s", "", "");
+  int rc = EX_OK;
+  for (size_t i = 0; rc == EX_OK && i < n; i++) {
+    size_t len = strlen(dir) + 32;
+    out->paths[i] = malloc(len);
+    if (!out->paths[i])
+      return fail(EX_INTERNAL, "out of memory%s%s", "", "");
+    snprintf(out->paths[i], len, "%s/feed-%zu.jsonl", dir, i + 1);
+    out->n = i + 1;
+    rc = feed_to_jsonl(fa, inputs[i], out->paths[i]);
+  }
+  return rc;
+}
+
+void feed_jsonl_done(struct feed_jsonl *j) {
+  for (size_t i = 0; i < j->n; i++)
+    unlink(j->paths[i]);
+  for (size_t i = 0; j->paths && i < j->n; i++)
+    free(j->paths[i]);
+  if (j->dir)
+    rmdir(j->dir);
+  free(j->paths);
+  free(j->dir);
+  memset(j, 0, sizeof *j);
+}
+
+int feed_opt_else(const char *cmd, int c, struct feed_args *fa,
+                  const char *shortopts, const struct option *lo,
+                  char **argv) {
+  int rc = feed_opt(cmd, c, optarg, fa);
+  return rc == -1 ? bad_option(cmd, shortopts, lo, argv) : rc == EX_OK ? -1
+                                                                         : rc;
 }
