@@ -112,6 +112,17 @@ static void load_opts(const struct extract_args *a, const struct feed_args *fa,
   fetch_opts(a, fa, &lo->fetch);
 }
 
+/* The warning of a page that failed (why) and is replaced by the feed's
+ * text: the URL said once. */
+static void warn_fallback(const char *link, const char *why) {
+  size_t ll = strlen(link);
+  if (strncmp(why, link, ll) == 0 && strncmp(why + ll, ": ", 2) == 0)
+    why += ll + 2;
+  char msg[512];
+  snprintf(msg, sizeof msg, "%s; the feed's text stands in for it", why);
+  cli_warning(link, msg);
+}
+
 /* msg into err; PC_ERR_INPUT. */
 static pc_status input_error(pc_error *err, const char *msg) {
   snprintf(err->msg, sizeof err->msg, "%s", msg);
@@ -153,13 +164,7 @@ pc_status feed_entry_doc(const pc_ctx *ctx, const struct extract_args *a,
   }
   if (st == PC_OK)
     return st;
-  char msg[sizeof err.msg + 64];
-  const char *why = err.msg[0] ? err.msg : pc_strerror(st);
-  size_t ll = strlen(e->link);
-  if (strncmp(why, e->link, ll) == 0 && strncmp(why + ll, ": ", 2) == 0)
-    why += ll + 2; /* the URL is said once, before the warning */
-  snprintf(msg, sizeof msg, "%s; the feed's text stands in for it", why);
-  cli_warning(e->link, msg);
+  warn_fallback(e->link, err.msg[0] ? err.msg : pc_strerror(st));
   err.msg[0] = '\0';
   st = entry_fallback(ctx, &lo, e, doc, &err);
   if (st != PC_OK)
@@ -351,10 +356,7 @@ static void entry_line(const struct extract_args *a,
     fputs(", \"html\": ", out);
     json_str(out, res->body, res->body_len);
   } else {
-    char msg[sizeof err.msg + 64];
-    snprintf(msg, sizeof msg, "%s; the feed's text stands in for it",
-             err.msg[0] ? err.msg : pc_strerror(st));
-    cli_warning(e->link, msg);
+    warn_fallback(e->link, err.msg[0] ? err.msg : pc_strerror(st));
     size_t len = 0;
     char *page = pc_feed_entry_page(e, &len);
     json_str(out, e->link, strlen(e->link));
