@@ -875,7 +875,8 @@ typedef struct pc_feed_entry {
                           base (xml:base, the feed's URL); never NULL */
   const char *id;      /* id, guid or rdf:about, or NULL */
   const char *date;    /* "YYYY-MM-DDTHH:MM:SSZ" (UTC), or NULL */
-  long long time;      /* the same in seconds since 1970 (UTC); -1: none */
+  long long time;      /* the same in seconds since 1970 (UTC); -1: none
+                          (an earlier date counts as none) */
   const char *summary; /* summary or description as HTML (text escaped),
                           or NULL */
   const char *content; /* the full content (Atom content,

@@ -134,6 +134,18 @@ static char *attr(xmlNodePtr node, const char *name) {
   return s;
 }
 
+/* A copy of at most max bytes of s, cut before a character, not inside
+ * one. */
+static char *utf8_prefix(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+      n--;
+  }
+  return strndup(s, n);
+}
+
 /* An Atom text construct (type text, html or xhtml) as HTML. */
 static char *atom_html(struct parse *p, xmlNodePtr node) {
   char *type = attr(node, "type");
@@ -146,7 +158,7 @@ static char *atom_html(struct parse *p, xmlNodePtr node) {
       if (xmlBufferLength(xb) < (int)MAX_CONTENT)
         xmlNodeDump(xb, p->doc, c, 0, 0);
     if (xb && xmlBufferLength(xb) > 0)
-      out = strndup((const char *)xmlBufferContent(xb), MAX_CONTENT);
+      out = utf8_prefix((const char *)xmlBufferContent(xb), MAX_CONTENT);
     else if (!xb)
       p->failed = true;
     xmlBufferFree(xb);
@@ -304,11 +316,12 @@ static void add_entry(struct parse *p, pc_feed_entry *e) {
 
 /* The date of an entry from the text of node (first one that parses). */
 static void take_date(struct parse *p, pc_feed_entry *e, xmlNodePtr node) {
-  if (e->time >= 0)
+  if (e->date)
     return;
   char *s = text_of(p, node, 256);
   long long t;
-  if (s && pc_feed_date(s, &t)) {
+  /* before 1970 is no feed's date, and -1 says "none" */
+  if (s && pc_feed_date(s, &t) && t >= 0) {
     char buf[32];
     pc_feed_format_time(t, buf, sizeof buf);
     e->date = strdup(buf);
