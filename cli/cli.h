@@ -2,8 +2,8 @@
  * cli.h - what the commands of the presscut command line share: exit
  * codes, one-line errors, reading an input, the one pipeline call, and
  * the options that several commands take.  Each command lives in its own
- * file (extract.c, print.c, mail.c, serve.c, batch.c, archive.c) with its
- * usage text
+ * file (extract.c, print.c, mail.c, serve.c, batch.c, archive.c,
+ * digest.c; feed.c: a feed as input) with its usage text
  * beside its code; main.c holds the command table.
  *
  * Uses only include/presscut.h, which keeps the public API honest.
