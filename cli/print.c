@@ -36,10 +36,10 @@ static void usage_print(FILE *f, bool pdf) {
           "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
           "                        as for extract\n"
           "      --date YYYY-MM-DD with --who-said-what, as for quotes\n"
-          "Feeds (see 'Feeds' in the manual):\n"
-          "      --feed            INPUT is an RSS or Atom feed: one %s of\n"
-          "                        its entries' pages (the feed's text when a\n"
-          "                        page fails)\n"
+          "Feeds (see FEEDS in 'man presscut-pdf'):\n"
+          "      --feed            INPUT is an RSS or Atom feed: its entries'\n"
+          "                        pages in one %s\n"
+          "                        (the feed's text for a page that fails)\n"
           "      --since DATE      entries dated DATE or later\n"
           "      --max N           the N newest entries\n"
           "      --allow-private-fetch  let fetches reach loopback and\n"
@@ -53,7 +53,7 @@ static void usage_print(FILE *f, bool pdf) {
               : "Writes the article as one print-ready HTML file: inline CSS\n"
                 "with @page rules, links kept, a source line; no script.",
           pdf ? "" : "      --embed-images    images as data: URIs (self-contained)\n",
-          pdf ? "PDF with a cover and contents" : "HTML page, contents first",
+          pdf ? "PDF, a cover and contents first" : "page, a contents list first",
           pdf ? "the PDF (required unless stdout is not a terminal)"
               : "write to FILE instead of standard output");
 }
