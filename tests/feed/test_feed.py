@@ -290,6 +290,15 @@ def test_digest(srv, tmp):
             check("--attach html: one HTML file of the articles", len(att) == 1 and
                   att[0].get_content_type() == "text/html" and
                   att[0].get_filename().endswith(".html"), [a.get_content_type() for a in att])
+        # one feed down: said on its line, the others' digest still goes
+        feeds2 = os.path.join(tmp, "feeds2.txt")
+        open(feeds2, "w").write(f"{srv.feed('gone.xml')}\n{srv.feed('rss1.rdf')}\n")
+        r = run(*[feeds2 if a == feeds else os.path.join(tmp, "state3") if a == state else a
+                  for a in base], "--smtp", f"smtp://127.0.0.1:{port}")
+        err = r.stderr.decode()
+        check("a feed that fails: reported, the rest sent (exit 0)",
+              r.returncode == 0 and "gone.xml: HTTP status 404" in err and
+              len(received(spool)) == 3, err)
         r = run("digest", "--feeds", feeds, "--to", "me@example.org", "--from", "d@example.org",
                 "--smtp", f"smtp://127.0.0.1:{port}", "--attach", "docx")
         check("--attach docx: a usage error", r.returncode == 2, r.stderr.decode())
