@@ -36,6 +36,10 @@ static void usage_index(FILE *f) {
           "      --progress         the progress line also when not a terminal\n"
           "      --quiet            no progress line and no summary\n"
           "      --data-dir DIR     language data, as for extract\n"
+          "      --feed             each INPUT is an RSS or Atom feed: its\n"
+          "                         entries' pages are indexed (fetched first)\n"
+          "      --since DATE, --max N, --allow-private-fetch  with --feed, as\n"
+          "                         for pdf --feed\n"
           "  -h, --help             this help\n"
           "\n"
           "Exit 0 when the run completed (documents that failed are counted\n"
@@ -92,8 +96,11 @@ int cmd_index(int argc, char **argv) {
       {"progress", no_argument, NULL, O_PROGRESS},
       {"data-dir", required_argument, NULL, O_DATA},
       {"help", no_argument, NULL, 'h'},
+      FEED_OPTIONS,
       {NULL, 0, NULL, 0}};
   static const char shortopts[] = "j:h";
+  struct feed_args fa = FEED_ARGS_INIT;
+  struct feed_jsonl fj = {0};
   pc_index_opts io;
   pc_index_opts_init(&io);
   const char *db = NULL, *data_dir = NULL;
@@ -139,7 +146,9 @@ int cmd_index(int argc, char **argv) {
       data_dir = optarg;
       break;
     case 'h': usage_index(stdout); return EX_OK;
-    default: return bad_option("index", shortopts, lo, argv);
+    default:
+      if ((c = feed_opt_else("index", c, &fa, shortopts, lo, argv)) >= 0)
+        return c;
     }
   }
   if (io.from_jsonl && optind < argc)
@@ -147,6 +156,9 @@ int cmd_index(int argc, char **argv) {
   if (!io.from_jsonl && optind >= argc)
     return usage_error("index", "no INPUT given (files, directories, WARC, "
                                 "JSON Lines or -)%s", "");
+  if (feed_check("index", &fa, 1) != EX_OK || (fa.on && io.from_jsonl))
+    return fa.on ? usage_error("index", "--feed or --from-jsonl%s", "")
+                 : EX_USAGE;
   if (io.from_jsonl && io.date)
     return usage_error("index", "--date has no effect with --from-jsonl (the "
                                 "quotes are already dated)%s", "");
@@ -161,10 +173,17 @@ int cmd_index(int argc, char **argv) {
   pc_error err = {""};
   pc_ctx *ctx = NULL;
   pc_status st = io.from_jsonl ? PC_OK : pc_ctx_new(data_dir, &ctx, &err);
-  if (st == PC_OK)
+  /* --feed: each feed's pages, as JSON Lines, stand for it */
+  rc = st == PC_OK && fa.on ? feed_jsonl(&fa, io.inputs, io.ninputs, &fj)
+                            : EX_OK;
+  io.inputs = fa.on ? (const char *const *)fj.paths : io.inputs;
+  if (st == PC_OK && rc == EX_OK)
     st = pc_index(a, ctx, &io, NULL, &err);
+  feed_jsonl_done(&fj);
   pc_ctx_free(ctx);
   pc_archive_close(a);
+  if (rc != EX_OK)
+    return rc;
   if (st != PC_OK)
     return fail(exit_code(st), "index: %s%s", err.msg, "");
   return EX_OK;

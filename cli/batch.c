@@ -40,6 +40,10 @@ static void usage_batch(FILE *f) {
           "                        one every S seconds (default 2)\n"
           "      --quiet           no progress line and no summary\n"
           "      --data-dir DIR    language data, as for extract\n"
+          "      --feed            each INPUT is an RSS or Atom feed: its entries'\n"
+          "                        pages are the documents (fetched first)\n"
+          "      --since DATE, --max N, --allow-private-fetch  with --feed, as\n"
+          "                        for pdf --feed\n"
           "  -h, --help            this help\n"
           "\n"
           "A summary goes to standard error at the end: read = written +\n"
@@ -143,7 +147,10 @@ int cmd_batch(int argc, char **argv) {
       {"quiet", no_argument, NULL, O_QUIET},
       {"data-dir", required_argument, NULL, O_DATA},
       {"help", no_argument, NULL, 'h'},
+      FEED_OPTIONS,
       {NULL, 0, NULL, 0}};
+  struct feed_args fa = FEED_ARGS_INIT;
+  struct feed_jsonl fj = {0};
   pc_batch_opts bo;
   pc_batch_opts_init(&bo);
   const char *from = NULL, *data_dir = NULL;
@@ -152,6 +159,7 @@ int cmd_batch(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
+  int frc;
   while ((c = getopt_long(argc, argv, "o:j:h", lo, NULL)) != -1) {
     char *end;
     switch (c) {
@@ -196,11 +204,15 @@ int cmd_batch(int argc, char **argv) {
     case O_QUIET: ui.quiet = true; break;
     case O_DATA: data_dir = optarg; break;
     case 'h': usage_batch(stdout); return EX_OK;
-    default: return bad_option("batch", "o:j:h", lo, argv);
+    default:
+      if ((frc = feed_opt_else("batch", c, &fa, "o:j:h", lo, argv)) >= 0)
+        return frc;
     }
   }
   if (!bo.out)
     return usage_error("batch", "--out FILE.jsonl is required%s", "");
+  if (feed_check("batch", &fa, 1) != EX_OK)
+    return EX_USAGE;
   /* inputs: the arguments, then --inputs-from */
   size_t n = 0, cap = (size_t)(argc - optind) + 16;
   char **inputs = calloc(cap, sizeof *inputs);
@@ -252,12 +264,18 @@ int cmd_batch(int argc, char **argv) {
   pc_ctx *ctx = NULL;
   pc_status st = pc_ctx_new(data_dir, &ctx, &err);
   pc_batch_stats stats;
-  if (st == PC_OK)
+  /* --feed: each feed's pages, as JSON Lines, stand for it */
+  frc = st == PC_OK && fa.on ? feed_jsonl(&fa, bo.inputs, n, &fj) : EX_OK;
+  bo.inputs = fa.on ? (const char *const *)fj.paths : bo.inputs;
+  if (st == PC_OK && frc == EX_OK)
     st = pc_batch_run(ctx, &bo, &stats, &err);
+  feed_jsonl_done(&fj);
   pc_ctx_free(ctx);
   for (size_t i = 0; i < n; i++)
     free(inputs[i]);
   free(inputs);
+  if (frc != EX_OK)
+    return frc;
   if (st != PC_OK)
     return fail(exit_code(st), "batch: %s%s", err.msg, "");
   if (stats.unreadable) { /* each said why as it was met */

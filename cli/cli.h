@@ -2,8 +2,8 @@
  * cli.h - what the commands of the presscut command line share: exit
  * codes, one-line errors, reading an input, the one pipeline call, and
  * the options that several commands take.  Each command lives in its own
- * file (extract.c, print.c (html, pdf, epub), mail.c, serve.c, batch.c, archive.c) with its
- * usage text
+ * file (extract.c, print.c (html, pdf, epub), mail.c, serve.c, batch.c,
+ * archive.c, digest.c; feed.c: a feed as input) with its usage text
  * beside its code; main.c holds the command table.
  *
  * Uses only include/presscut.h, which keeps the public API honest.
@@ -165,6 +165,87 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
 int parse_tls(const char *arg, pc_tls *tls);
 char *smtp_password(const char *pwfile);
 char *default_outbox(void);
+/* A composed message into the outbox box, then sent from there (one line
+ * says so; a message not sent waits there, reported): the exit code.
+ * mail_write_message: --dry-run's message into output ("-": stdout). */
+int mail_deliver(const char *box, const char *to, const char *msg,
+                 size_t len, const pc_smtp_opts *so, pc_error *err);
+int mail_write_message(const char *output, const char *msg, size_t len);
+
+/* A feed as input (feed.c): --feed with --since, --max and
+ * --allow-private-fetch. */
+struct feed_args {
+  int on;            /* --feed */
+  long long since;   /* entries dated before it are left out; -1: none */
+  size_t max;        /* the newest N entries; 0: all */
+  int allow_private; /* fetches may reach private addresses */
+};
+#define FEED_ARGS_INIT {0, -1, 0, 0}
+enum { F_FEED = 400, F_SINCE, F_MAX, F_PRIVATE };
+#define FEED_OPTIONS                                                          \
+  {"feed", no_argument, NULL, F_FEED},                                        \
+      {"since", required_argument, NULL, F_SINCE},                            \
+      {"max", required_argument, NULL, F_MAX},                                \
+      {"allow-private-fetch", no_argument, NULL, F_PRIVATE}
+/* The documents of a feed's entries. */
+struct feed_docs {
+  pc_doc **docs;
+  size_t n;
+  size_t failed;  /* entries whose page and text both failed */
+  char *title;    /* the feed's title, or NULL */
+};
+/* Whether progress lines are shown (not --quiet). */
+bool feed_progress(void);
+/* Reads and parses a feed input (a file, - or a URL): the exit code,
+ * the error reported. */
+int feed_read(const struct extract_args *a, const struct feed_args *fa,
+              const char *input, pc_feed **out);
+/* The entries --since and --max take, into picked (room for every
+ * entry); returns how many. */
+size_t feed_pick(const pc_feed *f, const struct feed_args *fa,
+                 const pc_feed_entry **picked);
+/* The progress line of a feed read: entries, taken, skipped. */
+void feed_tell(const char *input, const pc_feed *f, size_t picked);
+/* One entry's page loaded, or (warned) the feed's text for it. */
+pc_status feed_entry_doc(const pc_ctx *ctx, const struct extract_args *a,
+                         const struct feed_args *fa, const pc_feed_entry *e,
+                         pc_doc **doc);
+/* A feed input into the documents of its entries (progress lines on
+ * stderr); the exit code, errors reported; *out freed with
+ * feed_docs_free in any case. */
+int feed_load_docs(const pc_ctx *ctx, const struct extract_args *a,
+                   const struct feed_args *fa, const char *input,
+                   struct feed_docs *out);
+void feed_docs_free(struct feed_docs *d);
+/* batch and index --feed: each input, a feed, into a JSON Lines file of
+ * its entries' pages ({"url", "html"}: the page, or the feed's text for
+ * it) in a new temporary folder; paths[i] stands for inputs[i].  The exit
+ * code, errors reported; feed_jsonl_done removes them in any case. */
+struct feed_jsonl {
+  char *dir;
+  char **paths;
+  size_t n;
+};
+int feed_jsonl(const struct feed_args *fa, const char *const *inputs,
+               size_t n, struct feed_jsonl *out);
+void feed_jsonl_done(struct feed_jsonl *j);
+/* In an option switch's default: a feed option (-1 when taken), else
+ * the unknown option's usage error; else the exit code. */
+int feed_opt_else(const char *cmd, int c, struct feed_args *fa,
+                  const char *shortopts, const struct option *lo,
+                  char **argv);
+/* s onto f with &, <, > and " escaped (HTML text and attributes). */
+void html_esc(FILE *f, const char *s);
+/* The print HTML of several documents as one page, a contents list
+ * first; the exit code. */
+int feed_html(const pc_doc *const *docs, size_t ndocs,
+              const pc_print_opts *po, FILE *out);
+/* A feed option (FEED_OPTIONS) into fa: -1 when c is none, else EX_OK
+ * or the usage error (reported). */
+int feed_opt(const char *cmd, int c, const char *arg, struct feed_args *fa);
+/* The feed options against the inputs (--feed: one; --since and the
+ * others need --feed): EX_OK or the usage error (reported). */
+int feed_check(const char *cmd, const struct feed_args *fa, int ninputs);
 
 /* The commands: argv[0] is the command's name. */
 int cmd_extract(int argc, char **argv);
@@ -179,5 +260,6 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 
 #endif

@@ -277,7 +277,7 @@ static int mail_flush(const struct mail_args *m, int argc, const char *box) {
 }
 
 /* --dry-run: the message into output ("-": stdout). */
-static int write_message(const char *output, const char *msg, size_t len) {
+int mail_write_message(const char *output, const char *msg, size_t len) {
   int rc = EX_OK;
   FILE *f = strcmp(output, "-") == 0 ? stdout : fopen(output, "wb");
   if (!f || fwrite(msg, 1, len, f) != len || fflush(f) != 0)
@@ -317,7 +317,7 @@ static void header_value(const char *msg, size_t len, const char *h,
 /* The message into the outbox box, with the policy it is sent under (the
  * TLS mode and the AUTH user, never the password), then sent from there:
  * one line says so; when it is not sent, it waits there (reported). */
-static int deliver(const char *box, const char *to, const char *msg,
+int mail_deliver(const char *box, const char *to, const char *msg,
                    size_t len, const pc_smtp_opts *so, pc_error *err) {
   int rc = EX_OK;
   char *name = NULL;
@@ -389,11 +389,11 @@ static int mail_send(struct mail_args *m, int argc, char **argv,
     report(input, err.msg[0] ? err.msg : pc_strerror(st)); /* a URL once */
     rc = exit_code(st);
   } else if (m->dry)
-    rc = write_message(m->output, msg, len);
+    rc = mail_write_message(m->output, msg, len);
   else if (!box)
     rc = usage_error("mail", "no outbox: set --outbox or HOME%s", "");
   else
-    rc = deliver(box, m->mo.to, msg, len, &m->so, &err);
+    rc = mail_deliver(box, m->mo.to, msg, len, &m->so, &err);
   pc_free(msg);
   free(dir);
   pc_doc_free(doc);

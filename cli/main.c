@@ -19,6 +19,7 @@ static void usage_main(FILE *f) {
           "  pdf       a typeset PDF of one or more articles\n"
           "  epub      an EPUB book of one or more articles, for e-readers\n"
           "  mail      send the article by email (SMTP), never losing it\n"
+          "  digest    mail what is new in a list of feeds, as one digest\n"
           "  serve     the web page: clean up, trim, who said what, print,\n"
           "            PDF and email, safe to expose\n"
           "  batch     many documents (directories, WARC, JSON Lines) into\n"
@@ -58,7 +59,7 @@ static const struct command {
     {"mail", cmd_mail, false},       {"serve", cmd_serve, false},
     {"batch", cmd_batch, true},      {"index", cmd_index, false},
     {"search", cmd_search, false},   {"claims", cmd_claims, false},
-    {"speakers", cmd_speakers, false},
+    {"speakers", cmd_speakers, false}, {"digest", cmd_digest, false},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -49,6 +49,14 @@ static void usage_print(FILE *f, enum print_mode m) {
           "      --data-dir DIR, --user-agent TEXT, --header 'N: V'\n"
           "                        as for extract\n"
           "      --date YYYY-MM-DD with --who-said-what, as for quotes\n"
+          "Feeds (see FEEDS in 'man presscut-pdf'):\n"
+          "      --feed            INPUT is an RSS or Atom feed: its entries'\n"
+          "                        pages in one %s\n"
+          "                        (the feed's text for a page that fails)\n"
+          "      --since DATE      entries dated DATE or later\n"
+          "      --max N           the N newest entries\n"
+          "      --allow-private-fetch  let fetches reach loopback and\n"
+          "                        private addresses (refused otherwise)\n"
           "  -o, --output FILE     %s\n"
           "      --quiet           errors only; --verbose: notes on each input\n"
           "  -h, --help            this help\n",
@@ -75,6 +83,9 @@ static void usage_print(FILE *f, enum print_mode m) {
           m == MODE_HTML
               ? "      --embed-images    images as data: URIs (self-contained)\n"
               : "",
+          m == MODE_HTML   ? "page, a contents list first"
+          : m == MODE_PDF  ? "PDF, a cover and contents first"
+                           : "EPUB, a cover and contents first",
           m == MODE_HTML  ? "write to FILE instead of standard output"
           : m == MODE_PDF ? "the PDF (required unless stdout is not a terminal)"
                           : "the EPUB (required unless stdout is not a "
@@ -96,6 +107,8 @@ struct print_run {
   char **dirs; /* each document's folder, for its images */
   size_t ndocs;
   bool any_url;
+  struct feed_args fa; /* --feed: the one input is a feed */
+  struct feed_docs fd; /* its title (the documents move to docs) */
 };
 
 /* The options of the printed page, which an EPUB reader decides: the
@@ -118,6 +131,7 @@ static int parse_options(int argc, char **argv, struct print_run *r) {
       LAYOUT_OPTIONS,
       INPUT_OPTIONS,
       {"embed-images", no_argument, NULL, O_EMBED},
+      FEED_OPTIONS,
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -133,8 +147,10 @@ static int parse_options(int argc, char **argv, struct print_run *r) {
     int rc = shared_opt(c, optarg, &r->po, &r->fetch, &r->a);
     if (rc > 0)
       return rc;
-    if (rc == EX_OK)
+    if (rc == EX_OK || (rc = feed_opt(r->cmd, c, optarg, &r->fa)) == EX_OK)
       continue;
+    if (rc > 0)
+      return rc;
     switch (c) {
     case O_EMBED:
       if (r->mode != MODE_HTML)
@@ -157,6 +173,8 @@ static int check_args(struct print_run *r) {
   const char *cmd = r->cmd;
   if (r->ninputs < 1)
     return usage_error(cmd, "no INPUT given (a file, a URL or -)%s", "");
+  if (feed_check(cmd, &r->fa, r->ninputs) != EX_OK)
+    return EX_USAGE;
   if (r->mode == MODE_HTML && r->ninputs > 1)
     return usage_error(cmd, "one INPUT only, not %s (pdf takes several)",
                        r->ninputs == 2 ? "2" : "several");
@@ -189,6 +207,13 @@ static int load_inputs(struct print_run *r) {
   r->docs = calloc((size_t)r->ninputs, sizeof *r->docs);
   r->dirs = calloc((size_t)r->ninputs, sizeof *r->dirs);
   int rc = r->docs && r->dirs ? EX_OK : EX_INTERNAL;
+  if (r->fa.on && rc == EX_OK) { /* the entries' documents stand for it */
+    rc = feed_load_docs(r->ctx, &r->a, &r->fa, r->inputs[0], &r->fd);
+    free(r->docs);
+    r->docs = r->fd.docs, r->ndocs = r->fd.n, r->fd.docs = NULL, r->fd.n = 0;
+    r->any_url = true;
+    return rc;
+  }
   for (int i = 0; rc == EX_OK && i < r->ninputs; i++) {
     const char *in = r->inputs[i];
     err.msg[0] = '\0';
@@ -253,7 +278,11 @@ static int write_output(struct print_run *r) {
     return rc;
   }
   pc_error err = {""};
-  pc_status st = write_doc(r, out, &err);
+  pc_status st = PC_OK;
+  if (r->mode == MODE_HTML && r->fa.on) /* a page with a contents list */
+    rc = feed_html((const pc_doc *const *)r->docs, r->ndocs, &r->po, out);
+  else
+    st = write_doc(r, out, &err);
   if (st != PC_OK)
     rc = fail(exit_code(st), "%s%s", err.msg[0] ? err.msg : pc_strerror(st),
               "");
@@ -281,11 +310,13 @@ static void free_run(struct print_run *r) {
     for (int i = 0; i < r->ninputs; i++)
       free(r->dirs[i]);
   free(r->dirs);
+  feed_docs_free(&r->fd);
   pc_ctx_free(r->ctx);
 }
 
 static int cmd_print(int argc, char **argv, enum print_mode mode) {
-  struct print_run r = {.mode = mode, .cmd = mode_cmd[mode], .fetch = -1};
+  struct print_run r = {.mode = mode, .cmd = mode_cmd[mode], .fetch = -1,
+                        .fa = FEED_ARGS_INIT};
   r.a = (struct extract_args){.format = PC_FORMAT_HTML,
                               .max_input = 32u * 1024u * 1024u,
                               .cmd = r.cmd};
@@ -302,7 +333,10 @@ static int cmd_print(int argc, char **argv, enum print_mode mode) {
     r.po.warn_closure =
         (void *)(r.ninputs == 1 ? r.inputs[0] : mode_cmd[mode]);
     r.po.base_dir = r.ndocs ? r.dirs[0] : NULL;
-    r.po.base_dirs = (const char *const *)r.dirs; /* each input's own */
+    /* each input's own folder; a feed's pages have none */
+    r.po.base_dirs = r.fa.on ? NULL : (const char *const *)r.dirs;
+    if (!r.po.title && r.fa.on)
+      r.po.title = r.fd.title; /* the cover's */
     rc = write_output(&r);
   }
   free_run(&r);

@@ -8,7 +8,7 @@
 # replay runs under ASan+UBSan like the fuzzers do.
 
 set(PC_FUZZ_DIR ${CMAKE_SOURCE_DIR}/fuzz)
-foreach(t html text quotes batch json query)
+foreach(t html text quotes batch json query feed)
   add_executable(replay_${t} ${PC_FUZZ_DIR}/replay.c
                  ${PC_FUZZ_DIR}/fuzz_${t}.c)
   target_link_libraries(replay_${t} PRIVATE presscut_obj)

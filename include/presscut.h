@@ -537,6 +537,15 @@ typedef struct pc_mail_opts {
   const char *message;   /* the sender's words above the article, or NULL */
   pc_attach attach;
   pc_print_opts print;   /* layout of the PDF or HTML (pc_print_opts_init) */
+  /* (Added after 0.1.0, at the end.)  An attachment the caller made (a
+   * digest: one PDF of several documents), borrowed: when set, it is
+   * attached as attachment_type ("application/pdf"), named
+   * attachment_name, instead of the one made from doc (attach is then
+   * not read). */
+  const char *attachment;
+  size_t attachment_len;
+  const char *attachment_type;
+  const char *attachment_name;
 } pc_mail_opts;
 
 /* Fills opts with defaults (attach PDF, default print options). */
@@ -879,6 +888,67 @@ PC_API pc_status pc_archive_speakers(pc_archive *a, const pc_archive_query *q,
  * nothing but exclusions, too long). */
 PC_API pc_status pc_archive_parse_query(const char *query, char **fts,
                                         pc_error *err);
+
+/*** feeds: RSS 2.0, RSS 1.0 (RDF), Atom, and OPML lists of feeds ********/
+
+typedef enum pc_feed_kind {
+  PC_FEED_RSS2 = 0, /* RSS 0.9x and 2.0: <rss><channel><item> */
+  PC_FEED_RSS1 = 1, /* RSS 1.0 (RDF): <rdf:RDF><item> */
+  PC_FEED_ATOM = 2, /* <feed><entry> */
+  PC_FEED_OPML = 3  /* a list of feeds: each outline with an xmlUrl is an
+                       entry whose link is the feed's URL */
+} pc_feed_kind;
+
+/* One entry.  Strings are valid UTF-8, owned by the pc_feed. */
+typedef struct pc_feed_entry {
+  const char *title;   /* or NULL */
+  const char *link;    /* the entry's page, resolved against the entry's
+                          base (xml:base, the feed's URL); never NULL */
+  const char *id;      /* id, guid or rdf:about, or NULL */
+  const char *date;    /* "YYYY-MM-DDTHH:MM:SSZ" (UTC), or NULL */
+  long long time;      /* the same in seconds since 1970 (UTC); -1: none
+                          (an earlier date counts as none) */
+  const char *summary; /* summary or description as HTML (text escaped),
+                          or NULL */
+  const char *content; /* the full content (Atom content,
+                          content:encoded) as HTML, or NULL */
+} pc_feed_entry;
+
+typedef struct pc_feed pc_feed;
+
+/* Parses a feed (len bytes, borrowed for the call) with libxml2: no
+ * network, no DTD loaded, no external entity, entities never substituted
+ * (libxml2's amplification limits stop an entity bomb: PC_ERR_INPUT).
+ * url (may be NULL) is where the feed came from, the base of relative
+ * links.  Entries with no link are skipped and counted, as are entries
+ * whose id or link an earlier entry had; at most 10000 are kept.  Input
+ * over 16 MiB is PC_ERR_TOO_LARGE; bytes that are no RSS, Atom or OPML
+ * document are PC_ERR_INPUT with a one-line reason.  On success *out is the caller's
+ * (pc_feed_free). */
+PC_API pc_status pc_feed_parse(const char *data, size_t len, const char *url,
+                               pc_feed **out, pc_error *err);
+PC_API void pc_feed_free(pc_feed *feed);
+PC_API pc_feed_kind pc_feed_type(const pc_feed *feed);
+/* The feed's title (or NULL) and its entries, in document order. */
+PC_API const char *pc_feed_title(const pc_feed *feed);
+PC_API size_t pc_feed_entry_count(const pc_feed *feed);
+PC_API const pc_feed_entry *pc_feed_entry_at(const pc_feed *feed, size_t i);
+/* Entries left out: without a (usable) link, and repeated (same id or
+ * link as an earlier one). */
+PC_API size_t pc_feed_skipped_nolink(const pc_feed *feed);
+PC_API size_t pc_feed_skipped_dup(const pc_feed *feed);
+
+/* A date as feeds write it, in seconds since 1970 (UTC): RFC 822 and 2822
+ * (with or without the weekday or seconds, two- or four-digit years, zones
+ * as +hhmm, UT, GMT, Z, the US names or military letters) and ISO 8601 /
+ * RFC 3339 (with or without time, seconds, fraction or zone; no zone is
+ * UTC).  0 when s is none of these (*t untouched). */
+PC_API int pc_feed_date(const char *s, long long *t);
+
+/* An HTML page standing for an entry whose page could not be had: its
+ * title as a heading, its content (else its summary), a link to its page.
+ * Caller's, pc_free; NULL when out of memory. */
+PC_API char *pc_feed_entry_page(const pc_feed_entry *e, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -238,9 +238,9 @@ static pc_status compose_bodies(const pc_doc *doc, const pc_mail_opts *o,
   if (st == PC_OK)
     st = pc_print_html(doc, &o->print, &html, &html_len, err);
   pc_buf_init(&b->att, PC_MAX_OUTPUT);
-  if (st == PC_OK && o->attach == PC_ATTACH_PDF)
+  if (st == PC_OK && o->attach == PC_ATTACH_PDF && !o->attachment)
     st = pc_pdf(&doc, 1, &o->print, pc_buf_write, &b->att, err);
-  if (st == PC_OK && o->attach == PC_ATTACH_EPUB)
+  if (st == PC_OK && o->attach == PC_ATTACH_EPUB && !o->attachment)
     st = pc_epub(&doc, 1, &o->print, pc_buf_write, &b->att, err);
   if (st != PC_OK) {
     pc_free(text);
@@ -295,10 +295,36 @@ static GMimeMessage *message_new(const pc_mail_opts *o, const char *subject) {
   return m;
 }
 
+/* The caller's attachment (pc_mail_opts.attachment), in base64. */
+static GMimePart *given_attachment(const pc_mail_opts *o) {
+  const char *type = o->attachment_type ? o->attachment_type
+                                        : "application/octet-stream";
+  char media[64];
+  snprintf(media, sizeof media, "%s", type);
+  char *slash = strchr(media, '/');
+  if (slash)
+    *slash = '\0';
+  GMimePart *ap = g_mime_part_new_with_type(media, slash ? slash + 1
+                                                         : "octet-stream");
+  g_mime_part_set_filename(ap, o->attachment_name ? o->attachment_name
+                                                  : "attachment");
+  GMimeStream *ms = g_mime_stream_mem_new_with_buffer(o->attachment,
+                                                      o->attachment_len);
+  GMimeDataWrapper *dw =
+      g_mime_data_wrapper_new_with_stream(ms, GMIME_CONTENT_ENCODING_DEFAULT);
+  g_mime_part_set_content(ap, dw);
+  g_object_unref(dw);
+  g_object_unref(ms);
+  g_mime_part_set_content_encoding(ap, GMIME_CONTENT_ENCODING_BASE64);
+  return ap;
+}
+
 /* The attachment: the PDF, the EPUB, or (--attach html) the HTML, named
  * after the title, in base64. */
 static GMimePart *attachment_part(const pc_mail_opts *o, const char *title,
                                   const struct bodies *b) {
+  if (o->attachment)
+    return given_attachment(o);
   bool html = o->attach == PC_ATTACH_HTML;
   bool epub = o->attach == PC_ATTACH_EPUB;
   const char *ext = html ? "html" : epub ? "epub" : "pdf";
@@ -337,7 +363,7 @@ static void message_parts(GMimeMessage *m, const pc_mail_opts *o,
   g_object_unref(hp);
   GMimeObject *top = GMIME_OBJECT(alt);
   GMimeMultipart *mixed = NULL;
-  if (o->attach != PC_ATTACH_NONE) {
+  if (o->attach != PC_ATTACH_NONE || o->attachment) {
     mixed = g_mime_multipart_new_with_subtype("mixed");
     g_mime_multipart_add(mixed, GMIME_OBJECT(alt));
     GMimePart *ap = attachment_part(o, title, b);
