@@ -837,57 +837,74 @@ static bool boiler_line(struct ex *x, const char *s, size_t n) {
          pc_boiler_match(&x->ctx->boiler.drop, s, n) || credit_line(s, n);
 }
 
+/* Where old offset pos lands after a cut: inside a kept range it moves
+ * with it; in a cut line it goes to the next range's start (a span's
+ * start) or to the previous range's end (a span's end). */
+static size_t cut_map(const size_t *from, const size_t *upto,
+                      const size_t *to, size_t nk, size_t pos, bool end) {
+  for (size_t i = 0; i < nk; i++) {
+    if (pos < from[i])
+      return !end ? to[i] : i ? to[i - 1] + (upto[i - 1] - from[i - 1]) : 0;
+    if (pos <= upto[i])
+      return to[i] + (pos - from[i]);
+  }
+  return nk ? to[nk - 1] + (upto[nk - 1] - from[nk - 1]) : 0;
+}
+
 /* Lines glued into one block by <br> ("24.01.2022<br>Kategorie: News",
- * "Text ...<br>Teilen mit:"): boilerplate lines at the block's start and
- * end are cut off, spans moved with the text.  t's text and spans are
- * fresh in the doc's arena, so they are cut in place.  At most
- * EDGE_LINES lines a side, each scanned once: linear in the block. */
-#define EDGE_LINES 8
+ * "Text ...<br>Teilen mit:<br>More text"): every line that is boilerplate
+ * by itself is cut out, wherever it sits in the block, and the spans move
+ * with the text.  t's text and spans are fresh in the doc's arena, so they
+ * are cut in place.  Each line is scanned once: linear in the block. */
+#define CUT_MAX_RANGES 64
 static void trim_edge_lines(struct ex *x, pc_text *t) {
   if (!memchr(t->text, '\n', t->len))
     return;
-  size_t a = 0, b = t->len;
-  for (int i = 0; i < EDGE_LINES && a < b; i++) {
-    const char *nl = memchr(t->text + a, '\n', b - a);
-    size_t e = nl ? (size_t)(nl - t->text) : b;
-    if (!boiler_line(x, t->text + a, e - a))
-      break;
-    x->dropped += e - a;
-    a = nl ? e + 1 : b;
+  /* kept line ranges [from[i], upto[i]) of the old text, placed at to[i] */
+  size_t from[CUT_MAX_RANGES], upto[CUT_MAX_RANGES], to[CUT_MAX_RANGES];
+  size_t nk = 0, out = 0, a = 0, dropped = 0;
+  while (a <= t->len) {
+    const char *nl = memchr(t->text + a, '\n', t->len - a);
+    size_t e = nl ? (size_t)(nl - t->text) : t->len;
+    if (e > a && boiler_line(x, t->text + a, e - a)) {
+      dropped += e - a;
+    } else if (e > a) {
+      if (nk == CUT_MAX_RANGES)
+        return; /* too many lines to map: the block stays as it is */
+      from[nk] = a;
+      upto[nk] = e;
+      to[nk] = out + (out > 0);
+      out = to[nk] + (e - a);
+      nk++;
+    }
+    a = e + 1;
   }
-  for (int i = 0; i < EDGE_LINES && a < b; i++) {
-    size_t s = b;
-    while (s > a && t->text[s - 1] != '\n')
-      s--;
-    if (!boiler_line(x, t->text + s, b - s))
-      break;
-    x->dropped += b - s;
-    b = s > a ? s - 1 : a;
-  }
-  while (a < b && (t->text[a] == ' ' || t->text[a] == '\n'))
-    a++;
-  while (b > a && (t->text[b - 1] == ' ' || t->text[b - 1] == '\n'))
-    b--;
-  if (a == 0 && b == t->len)
+  if (!dropped)
     return;
+  x->dropped += dropped;
   char *text = (char *)t->text;
+  for (size_t i = 0; i < nk; i++) {
+    if (to[i] > 0)
+      text[to[i] - 1] = '\n';
+    memmove(text + to[i], text + from[i], upto[i] - from[i]);
+  }
+  text[out] = '\0';
   pc_span *sp = (pc_span *)t->spans;
   size_t k = 0;
   for (size_t i = 0; i < t->nspans; i++) {
     pc_span s = sp[i];
-    size_t st = s.start < a ? a : s.start, e = s.end > b ? b : s.end;
+    size_t st = cut_map(from, upto, to, nk, s.start, false);
+    size_t e = cut_map(from, upto, to, nk, s.end, true);
     if (e <= st)
       continue;
-    s.start = st - a;
-    s.end = e - a;
+    s.start = st;
+    s.end = e;
     sp[k++] = s;
   }
   t->nspans = k;
   if (!k)
     t->spans = NULL;
-  text[b] = '\0';
-  t->text = text + a;
-  t->len = b - a;
+  t->len = out;
 }
 
 static void flush_para(struct ex *x, pc_block_type type, int level) {
