@@ -1330,6 +1330,38 @@ static const xmlNode *find_lead(struct ex *x, const xmlNode *n, int depth) {
   return NULL;
 }
 
+/* The article's own <header> (it holds the headline) often carries the
+ * standfirst as its first paragraph, with no class saying so: the first
+ * paragraph-like element after the headline that reads as a sentence and
+ * is not a byline, date or caption by class. */
+#define HEADER_LEAD_MIN 40
+static const xmlNode *header_lead(struct ex *x, const xmlNode *h) {
+  if (!pc_dom_find((xmlNode *)h, "h1") && !pc_dom_find((xmlNode *)h, "h2"))
+    return NULL;
+  bool seen_head = false;
+  for (const xmlNode *c = h->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !S(x, c))
+      continue;
+    const char *t = pc_dom_tag(c);
+    if (is_heading_tag(t) || pc_dom_find((xmlNode *)c, "h1")) {
+      seen_head = true;
+      continue;
+    }
+    struct nstat *s = S(x, c);
+    bool para = pc_tag_is(t, "p") ||
+                (pc_tag_is(t, "div") && !has_block_child(c));
+    if (!seen_head || !para || hidden(c))
+      continue;
+    char ci[512];
+    lower_class_id(c, ci, sizeof ci);
+    if (s->text >= HEADER_LEAD_MIN && s->text <= 1500 &&
+        link_density(s) <= 0.3 && !has_any(ci, lead_stop) &&
+        ends_sentence_mark(c))
+      return c;
+  }
+  return NULL;
+}
+
 /* The lead nearest before the article's root: in the preceding siblings
  * of the root and of its next three ancestors. */
 static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
@@ -1343,6 +1375,8 @@ static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
         if (lead_like(x, p))
           return p;
         const xmlNode *r = find_lead(x, p->children, 1);
+        if (!r && (tag_is(p, "header") || tag_is(p, "hgroup")))
+          r = header_lead(x, p);
         if (r)
           return r;
       }
