@@ -219,6 +219,22 @@ static bool hidden(const xmlNode *n) {
   return false;
 }
 
+/* A hidden part that a reader opens in place: an accordion's or a tab's
+ * panel, a collapsed answer, a "read on" fold.  Its text is the page's, so
+ * it is not dead for being hidden (where it sits still decides). */
+static const char *const fold_words[] = {
+    "accordion", "collapse", "tab-pane", "tabpanel", "tab-content",
+    "tabs-panel", "toggle", "spoiler", "expand", "faq", "answer",
+    "more-text", "readmore", "read-more", "weiterlesen", "aufklapp", NULL};
+static bool folded(const xmlNode *n) {
+  const char *r = pc_dom_attr(n, "role");
+  if (r && strcmp(r, "tabpanel") == 0)
+    return true;
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  return has_any(ci, fold_words);
+}
+
 static bool bad_role(const xmlNode *n) {
   static const char *const roles[] = {
       "menu", "menubar", "complementary", "navigation", "alert",
@@ -300,7 +316,7 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       x->doc->truncated = true; /* deeper content is not read */
       continue;
     }
-    if (TAG_IN(t, never_content) || hidden(n)) {
+    if (TAG_IN(t, never_content) || (hidden(n) && !folded(n))) {
       s->flags |= F_DEAD;
       continue;
     }
@@ -644,6 +660,18 @@ static bool is_heading_tag(const char *t) {
   return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
 }
 
+static bool ends_sentence_mark(const xmlNode *n);
+
+/* A short line of text by itself ("Warum jetzt?", an interview question,
+ * "Zutaten:"): no links, no form, no negative class, and it ends as a
+ * sentence or a lead-in does. */
+static bool short_line(struct ex *x, const xmlNode *n) {
+  struct nstat *s = S(x, n);
+  return s->text >= 3 && s->links == 0 && s->inputs == 0 && s->imgs == 0 &&
+         !has_block_child(n) && class_weight_raw(n) >= 0 &&
+         ends_sentence_mark(n);
+}
+
 /* Readability's "clean conditionally": containers that look like link
  * farms, galleries or forms are dropped inside the article. */
 static bool junk_container(struct ex *x, const xmlNode *n) {
@@ -681,7 +709,8 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
   if (s->inputs > p / 3 + 0)
     return s->inputs > 0 && p < 3 * s->inputs;
   double hd = s->text ? (double)s->heads / s->text : 0.0;
-  if (!list && !figure && hd < 0.9 && s->text < 25 && (img == 0 || img > 2))
+  if (!list && !figure && hd < 0.9 && s->text < 25 && (img == 0 || img > 2) &&
+      !short_line(x, n))
     return true;
   if (!list && weight < 25 && ld > 0.2 && s->text > 0)
     return true;
@@ -799,8 +828,16 @@ static bool credit_line(const char *s, size_t n) {
   return true;
 }
 
+/* A link that is content where it stands: an e-mail address written out
+ * ("info@example.org"), not a page of the site or a "Share by e-mail". */
+static bool content_link(const pc_text *t, const pc_span *sp) {
+  return sp->href && pc_ascii_istarts(sp->href, "mailto:") &&
+         memchr(t->text + sp->start, '@', sp->end - sp->start) != NULL;
+}
+
 /* Text blocks that are only boilerplate ("Advertisement", "Share this"),
- * or a short line that is mostly a link ("READ MORE: ..."). */
+ * or a short line that is mostly a link ("READ MORE: ...") to a page;
+ * a line that writes out an e-mail address stays. */
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
     return true;
@@ -810,7 +847,7 @@ static bool boilerplate(struct ex *x, const pc_text *t) {
     return true;
   size_t linked = 0;
   for (size_t i = 0; i < t->nspans; i++)
-    if (t->spans[i].type == PC_SPAN_LINK)
+    if (t->spans[i].type == PC_SPAN_LINK && !content_link(t, &t->spans[i]))
       linked += t->spans[i].end - t->spans[i].start;
   return t->len < 300 && linked * 10 > t->len * 6;
 }
