@@ -79,6 +79,8 @@ struct ex {
   size_t dropped; /* bytes of boilerplate left out by this attempt */
   pc_status status;
   pc_error *err;
+  xmlNode *root;        /* the root the last attempt chose */
+  const xmlNode *avoid; /* when set: a root that gave a stub, left out */
 };
 
 static struct nstat *S(const struct ex *x, const xmlNode *n) {
@@ -316,7 +318,8 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       x->doc->truncated = true; /* deeper content is not read */
       continue;
     }
-    if (TAG_IN(t, never_content) || (hidden(n) && !folded(n))) {
+    if (TAG_IN(t, never_content) || (hidden(n) && !folded(n)) ||
+        n == x->avoid) {
       s->flags |= F_DEAD;
       continue;
     }
@@ -1483,6 +1486,7 @@ static void attempt(struct ex *x, unsigned rules) {
     return;
   score_walk(x, x->body->children, 0);
   xmlNode *top = choose_root(x);
+  x->root = top;
   if (!top)
     top = x->body;
   keep_siblings(x, top);
@@ -1490,6 +1494,42 @@ static void attempt(struct ex *x, unsigned rules) {
   if (lead)
     lead_block(x, lead);
   kept_walk(x, top);
+}
+
+/* The chosen text is a stub when it is one or two short blocks: a notice,
+ * a disclosure, a teaser.  The page is read again without that root, and
+ * the next-best candidate replaces the stub when it reads as an article:
+ * ALT_MIN_BLOCKS blocks or more and at least half as much text. */
+#define ALT_MAX_BLOCKS 2
+#define ALT_MIN_BLOCKS 3
+static size_t body_chars(const pc_doc *doc);
+static void next_best(struct ex *x, size_t min_chars) {
+  pc_doc *doc = x->doc;
+  size_t have = body_chars(doc), n = doc->nblocks;
+  if (!x->root || x->root == x->body || have >= min_chars ||
+      n > ALT_MAX_BLOCKS)
+    return;
+  pc_block *keep = n ? malloc(n * sizeof *keep) : NULL;
+  if (n && !keep)
+    return; /* the stub stays */
+  if (n)
+    memcpy(keep, doc->blocks, n * sizeof *keep);
+  unsigned ids = doc->next_id;
+  bool trunc = doc->truncated;
+  x->avoid = x->root;
+  attempt(x, R_ALL);
+  x->avoid = NULL;
+  if (x->status == PC_OK && doc->nblocks >= ALT_MIN_BLOCKS &&
+      2 * body_chars(doc) >= have) {
+    free(keep);
+    return;
+  }
+  if (n)
+    memcpy(doc->blocks, keep, n * sizeof *keep);
+  doc->nblocks = n;
+  doc->next_id = ids;
+  doc->truncated = trunc;
+  free(keep);
 }
 
 /* Below this many characters the chosen text is a stub (a notice, a
@@ -1574,6 +1614,7 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
     pc_block *best = NULL;
     size_t best_n = 0, best_chars = 0;
     unsigned best_ids = 0;
+    xmlNode *best_root = NULL;
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
       attempt(&x, tries[i]);
       if (x.status != PC_OK)
@@ -1599,16 +1640,20 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
         best_n = doc->nblocks;
         best_chars = chars;
         best_ids = doc->next_id;
+        best_root = x.root;
       }
       if (i + 1 == sizeof tries / sizeof *tries) {
         if (best_n)
           memcpy(doc->blocks, best, best_n * sizeof *best);
         doc->nblocks = best_n;
         doc->next_id = best_ids;
+        x.root = best_root;
       }
     }
     free(best);
   }
+  if (x.status == PC_OK && x.body)
+    next_best(&x, MIN_BODY_CHARS);
   if (x.status == PC_OK && ld_body)
     ld_fallback(&x, ld_body);
   free(ld_body);
