@@ -1453,6 +1453,56 @@ static void kept_walk(struct ex *x, xmlNode *root) {
   }
 }
 
+/* Platforms a "follow us" or "get our app" prompt names, in any language
+ * (names of platforms, not of any site). */
+static const char *const platforms[] = {
+    "android", "app store", "facebook", "google play", "instagram", "ios",
+    "linkedin", "mastodon", "pinterest", "snapchat", "telegram", "tiktok",
+    "twitter", "whatsapp", "youtube", NULL};
+#define PROMPT_MAX 300
+
+/* How many of the platforms a short text names, each as a whole word. */
+static int platform_names(const char *s, size_t n) {
+  char low[PROMPT_MAX + 1];
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+  low[n] = '\0';
+  int k = 0;
+  for (const char *const *w = platforms; *w; w++) {
+    size_t l = strlen(*w);
+    for (const char *p = strstr(low, *w); p; p = strstr(p + 1, *w)) {
+      bool a = p == low || !pc_ascii_is_word((unsigned char)p[-1]);
+      bool b = !pc_ascii_is_word((unsigned char)p[l]);
+      if (a && b) {
+        k++;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+/* Paragraphs in the last third of the blocks that are a prompt to follow
+ * the site or get its app: short and naming two platforms or more ("Follow
+ * us on Twitter and Facebook", "download our app for iOS and Android"). */
+static void drop_tail_prompts(struct ex *x) {
+  pc_doc *doc = x->doc;
+  size_t from = doc->nblocks - doc->nblocks / 3, k = from;
+  for (size_t i = from; i < doc->nblocks; i++) {
+    pc_block *b = &doc->blocks[i];
+    if (b->type == PC_BLOCK_PARAGRAPH && b->content.len <= PROMPT_MAX &&
+        platform_names(b->content.text, b->content.len) >= 2) {
+      x->dropped += b->content.len;
+      continue;
+    }
+    const char *id = doc->blocks[k].id; /* ids stay b1, b2, ... */
+    doc->blocks[k] = *b;
+    doc->blocks[k++].id = id;
+  }
+  doc->next_id -= (unsigned)(doc->nblocks - k);
+  doc->nblocks = k;
+}
+
 /* Forgets the statistics of a previous attempt. */
 static void clear_private(xmlNode *n, int depth) {
   for (; n; n = n->next) {
@@ -1494,6 +1544,7 @@ static void attempt(struct ex *x, unsigned rules) {
   if (lead)
     lead_block(x, lead);
   kept_walk(x, top);
+  drop_tail_prompts(x);
 }
 
 /* The chosen text is a stub when it is one or two short blocks: a notice,
