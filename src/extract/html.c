@@ -1436,21 +1436,88 @@ static void lead_block(struct ex *x, const xmlNode *lead) {
 
 /*** driver ****************************************************************/
 
-static void kept_walk(struct ex *x, xmlNode *root) {
-  /* The root and its kept siblings, in document order. */
+/* The kept elements under n, in document order; a kept element is walked
+ * whole. */
+static void walk_kept(struct ex *x, xmlNode *n, int depth) {
+  for (; n && x->status == PC_OK && depth < PC_MAX_DEPTH; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || !S(x, n) || (S(x, n)->flags & F_DEAD))
+      continue;
+    if (S(x, n)->flags & F_KEEP)
+      block_walk(x, n, 0);
+    else
+      walk_kept(x, n->children, depth + 1);
+  }
+}
+
+static void kept_walk(struct ex *x, xmlNode *root, bool cousins) {
   if (root == x->body || !root->parent) {
     block_walk(x, root, 0);
     return;
   }
-  for (xmlNode *c = root->parent->children; c && x->status == PC_OK;
-       c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || !S(x, c) || !(S(x, c)->flags & F_KEEP))
-      continue;
-    if (tag_is(c, "p") || c == root)
-      block_walk(x, c, 0);
-    else
-      block_walk(x, c, 0);
+  if (cousins) { /* kept parts all over the page */
+    walk_kept(x, x->body->children, 1);
+    return;
   }
+  /* The root and its kept siblings, in document order. */
+  for (xmlNode *c = root->parent->children; c && x->status == PC_OK;
+       c = c->next)
+    if (c->type == XML_ELEMENT_NODE && S(x, c) && (S(x, c)->flags & F_KEEP))
+      block_walk(x, c, 0);
+}
+
+/* Whether n sits in a teaser card: its parent or grandparent holds a
+ * heading that is a link (the title of another page) besides n. */
+static bool in_teaser_card(struct ex *x, const xmlNode *n) {
+  const xmlNode *p = n->parent;
+  for (int up = 0; up < 2 && p && p != x->body; up++, p = p->parent)
+    for (const xmlNode *c = p->children; c; c = c->next) {
+      if (c == n || c->type != XML_ELEMENT_NODE || !S(x, c))
+        continue;
+      const char *t = pc_dom_tag(c);
+      if ((is_heading_tag(t) || pc_tag_is(t, "a")) && S(x, c)->heads &&
+          link_density(S(x, c)) > 0.5)
+        return true;
+    }
+  return false;
+}
+
+/* Page builders put each text block of the article in a widget of its own,
+ * and the widgets sit in columns of rows, not side by side: the elements
+ * of the root's tag and class shape anywhere in the page that hold text
+ * and few links are parts of the article too.  Returns whether it kept
+ * any. */
+#define COUSIN_MIN_TEXT 80
+static bool keep_cousins_in(struct ex *x, xmlNode *n, const xmlNode *top,
+                            const char *shape, int depth) {
+  bool any = false;
+  for (; n && depth < PC_MAX_DEPTH; n = n->next) {
+    struct nstat *s = S(x, n);
+    if (n->type != XML_ELEMENT_NODE || !s || (s->flags & F_DEAD) || n == top)
+      continue;
+    if ((s->flags & F_KEEP) || s->text < COUSIN_MIN_TEXT)
+      continue;
+    char sh[256];
+    class_shape(n, sh, sizeof sh);
+    /* a part holds no <article> of its own (a list of teasers does) */
+    if (!(s->flags & F_HASART) && tag_is(n, pc_dom_tag(top)) &&
+        strcmp(sh, shape) == 0 &&
+        link_density(s) < 0.25 && !is_ancestor(n, top) &&
+        !in_teaser_card(x, n)) {
+      s->flags |= F_KEEP;
+      any = true;
+      continue;
+    }
+    any |= keep_cousins_in(x, n->children, top, shape, depth + 1);
+  }
+  return any;
+}
+
+static bool keep_cousins(struct ex *x, xmlNode *top) {
+  char shape[256];
+  class_shape(top, shape, sizeof shape);
+  if (!shape[0] || top == x->body || !pc_dom_attr(top, "class"))
+    return false;
+  return keep_cousins_in(x, x->body->children, top, shape, 1);
 }
 
 /* Platforms a "follow us" or "get our app" prompt names, in any language
@@ -1540,10 +1607,11 @@ static void attempt(struct ex *x, unsigned rules) {
   if (!top)
     top = x->body;
   keep_siblings(x, top);
+  bool cousins = keep_cousins(x, top);
   const xmlNode *lead = top == x->body ? NULL : lead_before(x, top);
   if (lead)
     lead_block(x, lead);
-  kept_walk(x, top);
+  kept_walk(x, top, cousins);
   drop_tail_prompts(x);
 }
 
