@@ -18,8 +18,11 @@
  *              naming a tail section (related posts, comments) after some
  *              of the article's text ends the walk.
  *  5. lead     - a standfirst outside the body container (lead-type class
- *              in the preceding siblings of the root and its ancestors)
- *              goes first.
+ *              in the preceding siblings of the root and its ancestors, or
+ *              the first sentence after the headline in the article's
+ *              <header>) goes first.
+ *  6. fallback - a result of one or two short blocks (a notice) gives way
+ *              to the next-best candidate, then to the JSON-LD body.
  * <header>, <footer>, <aside> and chrome roles are dropped unless broken
  * markup left the article inside them; a stub body gives way to the JSON-LD
  * articleBody.  Every walk is bounded by PC_MAX_DEPTH.
