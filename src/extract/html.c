@@ -18,8 +18,11 @@
  *              naming a tail section (related posts, comments) after some
  *              of the article's text ends the walk.
  *  5. lead     - a standfirst outside the body container (lead-type class
- *              in the preceding siblings of the root and its ancestors)
- *              goes first.
+ *              in the preceding siblings of the root and its ancestors, or
+ *              the first sentence after the headline in the article's
+ *              <header>) goes first.
+ *  6. fallback - a result of one or two short blocks (a notice) gives way
+ *              to the next-best candidate, then to the JSON-LD body.
  * <header>, <footer>, <aside> and chrome roles are dropped unless broken
  * markup left the article inside them; a stub body gives way to the JSON-LD
  * articleBody.  Every walk is bounded by PC_MAX_DEPTH.
@@ -79,6 +82,8 @@ struct ex {
   size_t dropped; /* bytes of boilerplate left out by this attempt */
   pc_status status;
   pc_error *err;
+  xmlNode *root;        /* the root the last attempt chose */
+  const xmlNode *avoid; /* when set: a root that gave a stub, left out */
 };
 
 static struct nstat *S(const struct ex *x, const xmlNode *n) {
@@ -219,6 +224,22 @@ static bool hidden(const xmlNode *n) {
   return false;
 }
 
+/* A hidden part that a reader opens in place: an accordion's or a tab's
+ * panel, a collapsed answer, a "read on" fold.  Its text is the page's, so
+ * it is not dead for being hidden (where it sits still decides). */
+static const char *const fold_words[] = {
+    "accordion", "collapse", "tab-pane", "tabpanel", "tab-content",
+    "tabs-panel", "toggle", "spoiler", "expand", "faq", "answer",
+    "more-text", "readmore", "read-more", "weiterlesen", "aufklapp", NULL};
+static bool folded(const xmlNode *n) {
+  const char *r = pc_dom_attr(n, "role");
+  if (r && strcmp(r, "tabpanel") == 0)
+    return true;
+  char ci[512];
+  lower_class_id(n, ci, sizeof ci);
+  return has_any(ci, fold_words);
+}
+
 static bool bad_role(const xmlNode *n) {
   static const char *const roles[] = {
       "menu", "menubar", "complementary", "navigation", "alert",
@@ -300,7 +321,8 @@ static void mark(struct ex *x, xmlNode *n, int depth, bool in_table,
       x->doc->truncated = true; /* deeper content is not read */
       continue;
     }
-    if (TAG_IN(t, never_content) || hidden(n)) {
+    if (TAG_IN(t, never_content) || (hidden(n) && !folded(n)) ||
+        n == x->avoid) {
       s->flags |= F_DEAD;
       continue;
     }
@@ -644,6 +666,18 @@ static bool is_heading_tag(const char *t) {
   return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
 }
 
+static bool ends_sentence_mark(const xmlNode *n);
+
+/* A short line of text by itself ("Warum jetzt?", an interview question,
+ * "Zutaten:"): no links, no form, no negative class, and it ends as a
+ * sentence or a lead-in does. */
+static bool short_line(struct ex *x, const xmlNode *n) {
+  struct nstat *s = S(x, n);
+  return s->text >= 3 && s->links == 0 && s->inputs == 0 && s->imgs == 0 &&
+         !has_block_child(n) && class_weight_raw(n) >= 0 &&
+         ends_sentence_mark(n);
+}
+
 /* Readability's "clean conditionally": containers that look like link
  * farms, galleries or forms are dropped inside the article. */
 static bool junk_container(struct ex *x, const xmlNode *n) {
@@ -681,7 +715,8 @@ static bool junk_container(struct ex *x, const xmlNode *n) {
   if (s->inputs > p / 3 + 0)
     return s->inputs > 0 && p < 3 * s->inputs;
   double hd = s->text ? (double)s->heads / s->text : 0.0;
-  if (!list && !figure && hd < 0.9 && s->text < 25 && (img == 0 || img > 2))
+  if (!list && !figure && hd < 0.9 && s->text < 25 && (img == 0 || img > 2) &&
+      !short_line(x, n))
     return true;
   if (!list && weight < 25 && ld > 0.2 && s->text > 0)
     return true;
@@ -799,8 +834,16 @@ static bool credit_line(const char *s, size_t n) {
   return true;
 }
 
+/* A link that is content where it stands: an e-mail address written out
+ * ("info@example.org"), not a page of the site or a "Share by e-mail". */
+static bool content_link(const pc_text *t, const pc_span *sp) {
+  return sp->href && pc_ascii_istarts(sp->href, "mailto:") &&
+         memchr(t->text + sp->start, '@', sp->end - sp->start) != NULL;
+}
+
 /* Text blocks that are only boilerplate ("Advertisement", "Share this"),
- * or a short line that is mostly a link ("READ MORE: ..."). */
+ * or a short line that is mostly a link ("READ MORE: ...") to a page;
+ * a line that writes out an e-mail address stays. */
 static bool boilerplate(struct ex *x, const pc_text *t) {
   if (pc_phrases_match_line(&x->ctx->widgets, t->text, t->len))
     return true;
@@ -810,7 +853,7 @@ static bool boilerplate(struct ex *x, const pc_text *t) {
     return true;
   size_t linked = 0;
   for (size_t i = 0; i < t->nspans; i++)
-    if (t->spans[i].type == PC_SPAN_LINK)
+    if (t->spans[i].type == PC_SPAN_LINK && !content_link(t, &t->spans[i]))
       linked += t->spans[i].end - t->spans[i].start;
   return t->len < 300 && linked * 10 > t->len * 6;
 }
@@ -837,57 +880,74 @@ static bool boiler_line(struct ex *x, const char *s, size_t n) {
          pc_boiler_match(&x->ctx->boiler.drop, s, n) || credit_line(s, n);
 }
 
+/* Where old offset pos lands after a cut: inside a kept range it moves
+ * with it; in a cut line it goes to the next range's start (a span's
+ * start) or to the previous range's end (a span's end). */
+static size_t cut_map(const size_t *from, const size_t *upto,
+                      const size_t *to, size_t nk, size_t pos, bool end) {
+  for (size_t i = 0; i < nk; i++) {
+    if (pos < from[i])
+      return !end ? to[i] : i ? to[i - 1] + (upto[i - 1] - from[i - 1]) : 0;
+    if (pos <= upto[i])
+      return to[i] + (pos - from[i]);
+  }
+  return nk ? to[nk - 1] + (upto[nk - 1] - from[nk - 1]) : 0;
+}
+
 /* Lines glued into one block by <br> ("24.01.2022<br>Kategorie: News",
- * "Text ...<br>Teilen mit:"): boilerplate lines at the block's start and
- * end are cut off, spans moved with the text.  t's text and spans are
- * fresh in the doc's arena, so they are cut in place.  At most
- * EDGE_LINES lines a side, each scanned once: linear in the block. */
-#define EDGE_LINES 8
+ * "Text ...<br>Teilen mit:<br>More text"): every line that is boilerplate
+ * by itself is cut out, wherever it sits in the block, and the spans move
+ * with the text.  t's text and spans are fresh in the doc's arena, so they
+ * are cut in place.  Each line is scanned once: linear in the block. */
+#define CUT_MAX_RANGES 64
 static void trim_edge_lines(struct ex *x, pc_text *t) {
   if (!memchr(t->text, '\n', t->len))
     return;
-  size_t a = 0, b = t->len;
-  for (int i = 0; i < EDGE_LINES && a < b; i++) {
-    const char *nl = memchr(t->text + a, '\n', b - a);
-    size_t e = nl ? (size_t)(nl - t->text) : b;
-    if (!boiler_line(x, t->text + a, e - a))
-      break;
-    x->dropped += e - a;
-    a = nl ? e + 1 : b;
+  /* kept line ranges [from[i], upto[i]) of the old text, placed at to[i] */
+  size_t from[CUT_MAX_RANGES], upto[CUT_MAX_RANGES], to[CUT_MAX_RANGES];
+  size_t nk = 0, out = 0, a = 0, dropped = 0;
+  while (a <= t->len) {
+    const char *nl = memchr(t->text + a, '\n', t->len - a);
+    size_t e = nl ? (size_t)(nl - t->text) : t->len;
+    if (e > a && boiler_line(x, t->text + a, e - a)) {
+      dropped += e - a;
+    } else if (e > a) {
+      if (nk == CUT_MAX_RANGES)
+        return; /* too many lines to map: the block stays as it is */
+      from[nk] = a;
+      upto[nk] = e;
+      to[nk] = out + (out > 0);
+      out = to[nk] + (e - a);
+      nk++;
+    }
+    a = e + 1;
   }
-  for (int i = 0; i < EDGE_LINES && a < b; i++) {
-    size_t s = b;
-    while (s > a && t->text[s - 1] != '\n')
-      s--;
-    if (!boiler_line(x, t->text + s, b - s))
-      break;
-    x->dropped += b - s;
-    b = s > a ? s - 1 : a;
-  }
-  while (a < b && (t->text[a] == ' ' || t->text[a] == '\n'))
-    a++;
-  while (b > a && (t->text[b - 1] == ' ' || t->text[b - 1] == '\n'))
-    b--;
-  if (a == 0 && b == t->len)
+  if (!dropped)
     return;
+  x->dropped += dropped;
   char *text = (char *)t->text;
+  for (size_t i = 0; i < nk; i++) {
+    if (to[i] > 0)
+      text[to[i] - 1] = '\n';
+    memmove(text + to[i], text + from[i], upto[i] - from[i]);
+  }
+  text[out] = '\0';
   pc_span *sp = (pc_span *)t->spans;
   size_t k = 0;
   for (size_t i = 0; i < t->nspans; i++) {
     pc_span s = sp[i];
-    size_t st = s.start < a ? a : s.start, e = s.end > b ? b : s.end;
+    size_t st = cut_map(from, upto, to, nk, s.start, false);
+    size_t e = cut_map(from, upto, to, nk, s.end, true);
     if (e <= st)
       continue;
-    s.start = st - a;
-    s.end = e - a;
+    s.start = st;
+    s.end = e;
     sp[k++] = s;
   }
   t->nspans = k;
   if (!k)
     t->spans = NULL;
-  text[b] = '\0';
-  t->text = text + a;
-  t->len = b - a;
+  t->len = out;
 }
 
 static void flush_para(struct ex *x, pc_block_type type, int level) {
@@ -1313,6 +1373,38 @@ static const xmlNode *find_lead(struct ex *x, const xmlNode *n, int depth) {
   return NULL;
 }
 
+/* The article's own <header> (it holds the headline) often carries the
+ * standfirst as its first paragraph, with no class saying so: the first
+ * paragraph-like element after the headline that reads as a sentence and
+ * is not a byline, date or caption by class. */
+#define HEADER_LEAD_MIN 40
+static const xmlNode *header_lead(struct ex *x, const xmlNode *h) {
+  if (!pc_dom_find((xmlNode *)h, "h1") && !pc_dom_find((xmlNode *)h, "h2"))
+    return NULL;
+  bool seen_head = false;
+  for (const xmlNode *c = h->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !S(x, c))
+      continue;
+    const char *t = pc_dom_tag(c);
+    if (is_heading_tag(t) || pc_dom_find((xmlNode *)c, "h1")) {
+      seen_head = true;
+      continue;
+    }
+    struct nstat *s = S(x, c);
+    bool para = pc_tag_is(t, "p") ||
+                (pc_tag_is(t, "div") && !has_block_child(c));
+    if (!seen_head || !para || hidden(c))
+      continue;
+    char ci[512];
+    lower_class_id(c, ci, sizeof ci);
+    if (s->text >= HEADER_LEAD_MIN && s->text <= 1500 &&
+        link_density(s) <= 0.3 && !has_any(ci, lead_stop) &&
+        ends_sentence_mark(c))
+      return c;
+  }
+  return NULL;
+}
+
 /* The lead nearest before the article's root: in the preceding siblings
  * of the root and of its next three ancestors. */
 static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
@@ -1326,6 +1418,8 @@ static const xmlNode *lead_before(struct ex *x, const xmlNode *root) {
         if (lead_like(x, p))
           return p;
         const xmlNode *r = find_lead(x, p->children, 1);
+        if (!r && (tag_is(p, "header") || tag_is(p, "hgroup")))
+          r = header_lead(x, p);
         if (r)
           return r;
       }
@@ -1345,21 +1439,138 @@ static void lead_block(struct ex *x, const xmlNode *lead) {
 
 /*** driver ****************************************************************/
 
-static void kept_walk(struct ex *x, xmlNode *root) {
-  /* The root and its kept siblings, in document order. */
+/* The kept elements under n, in document order; a kept element is walked
+ * whole. */
+static void walk_kept(struct ex *x, xmlNode *n, int depth) {
+  for (; n && x->status == PC_OK && depth < PC_MAX_DEPTH; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || !S(x, n) || (S(x, n)->flags & F_DEAD))
+      continue;
+    if (S(x, n)->flags & F_KEEP)
+      block_walk(x, n, 0);
+    else
+      walk_kept(x, n->children, depth + 1);
+  }
+}
+
+static void kept_walk(struct ex *x, xmlNode *root, bool cousins) {
   if (root == x->body || !root->parent) {
     block_walk(x, root, 0);
     return;
   }
-  for (xmlNode *c = root->parent->children; c && x->status == PC_OK;
-       c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || !S(x, c) || !(S(x, c)->flags & F_KEEP))
-      continue;
-    if (tag_is(c, "p") || c == root)
-      block_walk(x, c, 0);
-    else
-      block_walk(x, c, 0);
+  if (cousins) { /* kept parts all over the page */
+    walk_kept(x, x->body->children, 1);
+    return;
   }
+  /* The root and its kept siblings, in document order. */
+  for (xmlNode *c = root->parent->children; c && x->status == PC_OK;
+       c = c->next)
+    if (c->type == XML_ELEMENT_NODE && S(x, c) && (S(x, c)->flags & F_KEEP))
+      block_walk(x, c, 0);
+}
+
+/* Whether n sits in a teaser card: its parent or grandparent holds a
+ * heading that is a link (the title of another page) besides n. */
+static bool in_teaser_card(struct ex *x, const xmlNode *n) {
+  const xmlNode *p = n->parent;
+  for (int up = 0; up < 2 && p && p != x->body; up++, p = p->parent)
+    for (const xmlNode *c = p->children; c; c = c->next) {
+      if (c == n || c->type != XML_ELEMENT_NODE || !S(x, c))
+        continue;
+      const char *t = pc_dom_tag(c);
+      if ((is_heading_tag(t) || pc_tag_is(t, "a")) && S(x, c)->heads &&
+          link_density(S(x, c)) > 0.5)
+        return true;
+    }
+  return false;
+}
+
+/* Page builders put each text block of the article in a widget of its own,
+ * and the widgets sit in columns of rows, not side by side: the elements
+ * of the root's tag and class shape anywhere in the page that hold text
+ * and few links are parts of the article too.  Returns whether it kept
+ * any. */
+#define COUSIN_MIN_TEXT 80
+static bool keep_cousins_in(struct ex *x, xmlNode *n, const xmlNode *top,
+                            const char *shape, int depth) {
+  bool any = false;
+  for (; n && depth < PC_MAX_DEPTH; n = n->next) {
+    struct nstat *s = S(x, n);
+    if (n->type != XML_ELEMENT_NODE || !s || (s->flags & F_DEAD) || n == top)
+      continue;
+    if ((s->flags & F_KEEP) || s->text < COUSIN_MIN_TEXT)
+      continue;
+    char sh[256];
+    class_shape(n, sh, sizeof sh);
+    /* a part holds no <article> of its own (a list of teasers does) */
+    if (!(s->flags & F_HASART) && tag_is(n, pc_dom_tag(top)) &&
+        strcmp(sh, shape) == 0 &&
+        link_density(s) < 0.25 && !is_ancestor(n, top) &&
+        !in_teaser_card(x, n)) {
+      s->flags |= F_KEEP;
+      any = true;
+      continue;
+    }
+    any |= keep_cousins_in(x, n->children, top, shape, depth + 1);
+  }
+  return any;
+}
+
+static bool keep_cousins(struct ex *x, xmlNode *top) {
+  char shape[256];
+  class_shape(top, shape, sizeof shape);
+  if (!shape[0] || top == x->body || !pc_dom_attr(top, "class"))
+    return false;
+  return keep_cousins_in(x, x->body->children, top, shape, 1);
+}
+
+/* Platforms a "follow us" or "get our app" prompt names, in any language
+ * (names of platforms, not of any site). */
+static const char *const platforms[] = {
+    "android", "app store", "facebook", "google play", "instagram", "ios",
+    "linkedin", "mastodon", "pinterest", "snapchat", "telegram", "tiktok",
+    "twitter", "whatsapp", "youtube", NULL};
+#define PROMPT_MAX 300
+
+/* How many of the platforms a short text names, each as a whole word. */
+static int platform_names(const char *s, size_t n) {
+  char low[PROMPT_MAX + 1];
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+  low[n] = '\0';
+  int k = 0;
+  for (const char *const *w = platforms; *w; w++) {
+    size_t l = strlen(*w);
+    for (const char *p = strstr(low, *w); p; p = strstr(p + 1, *w)) {
+      bool a = p == low || !pc_ascii_is_word((unsigned char)p[-1]);
+      bool b = !pc_ascii_is_word((unsigned char)p[l]);
+      if (a && b) {
+        k++;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+/* Paragraphs in the last third of the blocks that are a prompt to follow
+ * the site or get its app: short and naming two platforms or more ("Follow
+ * us on Twitter and Facebook", "download our app for iOS and Android"). */
+static void drop_tail_prompts(struct ex *x) {
+  pc_doc *doc = x->doc;
+  size_t from = doc->nblocks - doc->nblocks / 3, k = from;
+  for (size_t i = from; i < doc->nblocks; i++) {
+    pc_block *b = &doc->blocks[i];
+    if (b->type == PC_BLOCK_PARAGRAPH && b->content.len <= PROMPT_MAX &&
+        platform_names(b->content.text, b->content.len) >= 2) {
+      x->dropped += b->content.len;
+      continue;
+    }
+    const char *id = doc->blocks[k].id; /* ids stay b1, b2, ... */
+    doc->blocks[k] = *b;
+    doc->blocks[k++].id = id;
+  }
+  doc->next_id -= (unsigned)(doc->nblocks - k);
+  doc->nblocks = k;
 }
 
 /* Forgets the statistics of a previous attempt. */
@@ -1395,13 +1606,52 @@ static void attempt(struct ex *x, unsigned rules) {
     return;
   score_walk(x, x->body->children, 0);
   xmlNode *top = choose_root(x);
+  x->root = top;
   if (!top)
     top = x->body;
   keep_siblings(x, top);
+  bool cousins = keep_cousins(x, top);
   const xmlNode *lead = top == x->body ? NULL : lead_before(x, top);
   if (lead)
     lead_block(x, lead);
-  kept_walk(x, top);
+  kept_walk(x, top, cousins);
+  drop_tail_prompts(x);
+}
+
+/* The chosen text is a stub when it is one or two short blocks: a notice,
+ * a disclosure, a teaser.  The page is read again without that root, and
+ * the next-best candidate replaces the stub when it reads as an article:
+ * ALT_MIN_BLOCKS blocks or more and at least half as much text. */
+#define ALT_MAX_BLOCKS 2
+#define ALT_MIN_BLOCKS 3
+static size_t body_chars(const pc_doc *doc);
+static void next_best(struct ex *x, size_t min_chars) {
+  pc_doc *doc = x->doc;
+  size_t have = body_chars(doc), n = doc->nblocks;
+  if (!x->root || x->root == x->body || have >= min_chars ||
+      n > ALT_MAX_BLOCKS)
+    return;
+  pc_block *keep = n ? malloc(n * sizeof *keep) : NULL;
+  if (n && !keep)
+    return; /* the stub stays */
+  if (n)
+    memcpy(keep, doc->blocks, n * sizeof *keep);
+  unsigned ids = doc->next_id;
+  bool trunc = doc->truncated;
+  x->avoid = x->root;
+  attempt(x, R_ALL);
+  x->avoid = NULL;
+  if (x->status == PC_OK && doc->nblocks >= ALT_MIN_BLOCKS &&
+      2 * body_chars(doc) >= have) {
+    free(keep);
+    return;
+  }
+  if (n)
+    memcpy(doc->blocks, keep, n * sizeof *keep);
+  doc->nblocks = n;
+  doc->next_id = ids;
+  doc->truncated = trunc;
+  free(keep);
 }
 
 /* Below this many characters the chosen text is a stub (a notice, a
@@ -1486,6 +1736,7 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
     pc_block *best = NULL;
     size_t best_n = 0, best_chars = 0;
     unsigned best_ids = 0;
+    xmlNode *best_root = NULL;
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
       attempt(&x, tries[i]);
       if (x.status != PC_OK)
@@ -1511,16 +1762,20 @@ pc_status pc_html_extract(const pc_ctx *ctx, const char *s, size_t n,
         best_n = doc->nblocks;
         best_chars = chars;
         best_ids = doc->next_id;
+        best_root = x.root;
       }
       if (i + 1 == sizeof tries / sizeof *tries) {
         if (best_n)
           memcpy(doc->blocks, best, best_n * sizeof *best);
         doc->nblocks = best_n;
         doc->next_id = best_ids;
+        x.root = best_root;
       }
     }
     free(best);
   }
+  if (x.status == PC_OK && x.body)
+    next_best(&x, MIN_BODY_CHARS);
   if (x.status == PC_OK && ld_body)
     ld_fallback(&x, ld_body);
   free(ld_body);

@@ -264,6 +264,40 @@ static void test_images(void) {
   free(u);
 }
 
+/* A boilerplate line glued into the middle of a block by <br> is cut out,
+ * and the links after it still cover their words (issue 23, class 6). */
+static void test_midblock_spans(void) {
+  pc_doc *doc = page(
+      "<html><body><article><h1>T</h1><p>The council met on Tuesday to "
+      "discuss <a href=\"https://a.example/x\">the new budget</a> for the "
+      "schools.<br>Advertisement<br>Later <a href=\"https://a.example/y\">"
+      "the mayor</a> said the plan would pass next month.<br>Share this:"
+      "</p>" LONG_P LONG_P "</article></body></html>", NULL);
+  if (!doc)
+    return;
+  const pc_block *b = NULL;
+  for (size_t i = 0; i < pc_doc_block_count(doc) && !b; i++)
+    if (strncmp(pc_doc_block(doc, i)->content.text, "The council", 11) == 0)
+      b = pc_doc_block(doc, i);
+  CHECK(b != NULL);
+  if (b) {
+    CHECK_STR(b->content.text, "The council met on Tuesday to discuss the new "
+                               "budget for the schools.\nLater the mayor said "
+                               "the plan would pass next month.");
+    CHECK(b->content.nspans == 2);
+    if (b->content.nspans == 2) {
+      const pc_span *s = &b->content.spans[0];
+      CHECK(strncmp(b->content.text + s->start, "the new budget",
+                    s->end - s->start) == 0 && s->end - s->start == 14);
+      s = &b->content.spans[1];
+      CHECK(strncmp(b->content.text + s->start, "the mayor",
+                    s->end - s->start) == 0 && s->end - s->start == 9);
+      CHECK(s->end <= b->content.len);
+    }
+  }
+  pc_doc_free(doc);
+}
+
 int main(void) {
   pc_error err = {""};
   if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
@@ -275,6 +309,7 @@ int main(void) {
   test_byline();
   test_date_offsets();
   test_images();
+  test_midblock_spans();
   pc_ctx_free(ctx);
   return h_report();
 }
