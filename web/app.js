@@ -24,6 +24,7 @@ const PALETTE = ['#fde68a', '#bfdbfe', '#bbf7d0', '#fecaca', '#ddd6fe',
 // What /api/mail can attach ("attach"); a new format is one more line.
 const ATTACHMENTS = [
   { value: 'pdf', label: 'PDF' },
+  { value: 'epub', label: 'EPUB (e-readers, Kindle)' },
   { value: 'html', label: 'HTML' },
   { value: 'none', label: 'None' },
 ];
@@ -604,20 +605,23 @@ async function sendMail(e) {
   }
 }
 
-async function downloadPdf() {
+// the PDF or the EPUB of the article as cleaned up, downloaded (kind:
+// 'pdf' or 'epub', the route /api/KIND and the file's extension)
+async function download(kind) {
   if (!state.input) return;
-  status('Making the PDF…');
+  const name = kind.toUpperCase();
+  status('Making the ' + name + '…');
   try {
-    const blob = await api('api/pdf', request(layout()), true);
+    const blob = await api('api/' + kind, request(layout()), true);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = (state.doc.title || 'article').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) + '.pdf';
+    a.download = (state.doc.title || 'article').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) + '.' + kind;
     document.body.appendChild(a);
     a.click();
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 10000);
-    status('PDF ready: ' + a.download);
+    status(name + ' ready: ' + a.download);
   } catch (e) {
-    status('The PDF failed: ' + e.message, true);
+    status('The ' + name + ' failed: ' + e.message, true);
   }
 }
 
@@ -746,7 +750,8 @@ function wireTools() {
     }
   });
   $('print').addEventListener('click', () => window.print());
-  $('pdf').addEventListener('click', downloadPdf);
+  $('pdf').addEventListener('click', () => download('pdf'));
+  $('epub').addEventListener('click', () => download('epub'));
   $('email-open').addEventListener('click', () => {
     const f = $('email');
     f.hidden = !f.hidden;

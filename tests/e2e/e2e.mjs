@@ -316,6 +316,12 @@ async function pdfAndPrint(page, gone) {
   check('the PDF has the article', text.includes('Crocus'));
   check('the deleted paragraph is not in the PDF', !flat.includes(gone.replace(/\s+/g, ' ').slice(0, 30)), gone);
   check('the PDF has the who-said-what appendix', text.includes('Who said what'));
+  const [edl] = await Promise.all([page.waitForEvent('download'), page.click('#epub')]);
+  const epub = path.join(tmp, 'page.epub');
+  await edl.saveAs(epub);
+  const head = fs.readFileSync(epub).subarray(0, 58).toString('latin1');
+  check('EPUB downloads a book (zip, mimetype first)', edl.suggestedFilename().endsWith('.epub') &&
+        head.startsWith('PK') && head.includes('mimetypeapplication/epub+zip'), edl.suggestedFilename());
   const printed = await print(page);
   const names = ['Who said what', 'Alastair Crooke', 'Alexander Bortnikov', 'Gilbert Doctorow'];
   check('print from the page has the same appendix as the PDF', names.every((n) => printed.includes(n) && flat.includes(n)) &&
