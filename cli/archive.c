@@ -11,14 +11,14 @@
 static void usage_index(FILE *f) {
   fprintf(f,
           "Usage: presscut index --db DB INPUT... [--jobs N] [--date YYYY-MM-DD]\n"
-          "                      [--aliases FILE]\n"
+          "                      [--aliases FILE] [--allow-private-fetch]\n"
           "       presscut index --db DB --from-jsonl FILE [--aliases FILE]\n"
           "\n"
           "Extracts and attributes every document of the inputs (as batch\n"
           "does: directories, HTML and text files, WARC, JSON Lines of\n"
-          "{\"url\",\"html\"}, -) on every core and stores its quotes,\n"
-          "speakers, entities and claims in the archive DB (an SQLite file,\n"
-          "made when missing).  Indexing the same input again adds nothing;\n"
+          "{\"url\",\"html\"}, -, and http(s) URLs, fetched first) on every\n"
+          "core and stores its quotes, speakers, entities and claims in the\n"
+          "archive DB (an SQLite file, made when missing).  Indexing the same input again adds nothing;\n"
           "a run cut short is completed by running it again.\n"
           "\n"
           "Options:\n"
@@ -36,6 +36,9 @@ static void usage_index(FILE *f) {
           "      --progress         the progress line also when not a terminal\n"
           "      --quiet            no progress line and no summary\n"
           "      --data-dir DIR     language data, as for extract\n"
+          "      --timeout S        a URL's fetch timeout in seconds (default 15)\n"
+          "      --allow-private-fetch  let URL fetches reach loopback and\n"
+          "                         private addresses (refused by default)\n"
           "  -h, --help             this help\n"
           "\n"
           "Exit 0 when the run completed (documents that failed are counted\n"
@@ -68,6 +71,11 @@ static void index_progress(void *closure, const pc_index_stats *st,
           st->errors, seconds, rate);
 }
 
+static void index_warn(void *closure, const char *msg) {
+  (void)closure;
+  fprintf(stderr, "%s: index: %s\n", PROG, msg);
+}
+
 static int open_archive(const char *db, int create, pc_archive **a) {
   if (!db)
     return fail(EX_USAGE, "--db DB is required (see --help)%s%s", "", "");
@@ -80,7 +88,7 @@ static int open_archive(const char *db, int create, pc_archive **a) {
 
 int cmd_index(int argc, char **argv) {
   enum { O_DB = 256, O_FROM, O_ALIASES, O_DATE, O_PERTX, O_MAXDOC,
-         O_PROGRESS, O_DATA };
+         O_PROGRESS, O_DATA, O_TIMEOUT, O_PRIVATE };
   static const struct option lo[] = {
       {"db", required_argument, NULL, O_DB},
       {"from-jsonl", required_argument, NULL, O_FROM},
@@ -91,6 +99,8 @@ int cmd_index(int argc, char **argv) {
       {"max-doc", required_argument, NULL, O_MAXDOC},
       {"progress", no_argument, NULL, O_PROGRESS},
       {"data-dir", required_argument, NULL, O_DATA},
+      {"timeout", required_argument, NULL, O_TIMEOUT},
+      {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   static const char shortopts[] = "j:h";
@@ -138,6 +148,13 @@ int cmd_index(int argc, char **argv) {
                            optarg);
       data_dir = optarg;
       break;
+    case O_TIMEOUT:
+      io.fetch_timeout_s = strtol(optarg, &end, 10);
+      if (*end || io.fetch_timeout_s < 1 || io.fetch_timeout_s > 3600)
+        return usage_error("index", "--timeout: 1 to 3600 seconds, not '%s'",
+                           optarg);
+      break;
+    case O_PRIVATE: io.allow_private_fetch = 1; break;
     case 'h': usage_index(stdout); return EX_OK;
     default: return bad_option("index", shortopts, lo, argv);
     }
@@ -154,6 +171,7 @@ int cmd_index(int argc, char **argv) {
   io.ninputs = (size_t)(argc - optind);
   io.progress = index_progress;
   io.progress_closure = &ui;
+  io.warn = index_warn;
   pc_archive *a = NULL;
   int rc = open_archive(db, 1, &a);
   if (rc != EX_OK)
