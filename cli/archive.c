@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 static void usage_index(FILE *f) {
@@ -392,12 +393,19 @@ static int run_query(enum query_cmd w, int argc, char **argv) {
     return fail(EX_INPUT, "%s: %s", output, strerror(errno));
   }
   pc_error err = {""};
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
   pc_status st = w == Q_SEARCH   ? pc_archive_search(a, &q, write_file,
                                                      out, &err)
                  : w == Q_CLAIMS ? pc_archive_claims(a, &q, write_file,
                                                      out, &err)
                                  : pc_archive_speakers(a, &q, write_file,
                                                        out, &err);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  char ms[32]; /* --verbose: how long the query took (bench/archive) */
+  snprintf(ms, sizeof ms, "%.2f", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                                      (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+  cli_note(query_names[w], "answered in %s ms", ms);
   pc_archive_close(a);
   bool bad = fflush(out) != 0 || ferror(out);
   if (out != stdout && fclose(out) != 0)

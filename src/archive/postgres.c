@@ -115,7 +115,24 @@ static const char *const step1[] = {
     " ORDER BY f.bare, f.id LIMIT 1), e.name), e.type FROM entity e;",
     NULL,
 };
-static const char *const *const migrations[] = {step1};
+/* Version 1 -> 2, as sqlite.c's: a cluster's outlets as rows, and the
+ * order of "newest first" as an index. */
+static const char *const step2[] = {
+    "CREATE TABLE cluster_outlet(cluster_id BIGINT NOT NULL,"
+    " outlet TEXT NOT NULL, PRIMARY KEY(cluster_id, outlet));"
+    "INSERT INTO cluster_outlet SELECT DISTINCT q.cluster_id,"
+    " coalesce(a.host, a.site, '#' || a.id::text) FROM quote q JOIN article a"
+    " ON a.id = q.article_id WHERE q.cluster_id IS NOT NULL"
+    " ON CONFLICT DO NOTHING;"
+    "CREATE INDEX quote_newest ON quote((date COLLATE \"C\") DESC NULLS"
+    " LAST, id DESC);"
+    "CREATE INDEX quote_speaker_newest ON quote(speaker_id,"
+    " (date COLLATE \"C\") DESC NULLS LAST, id DESC);"
+    "CREATE INDEX claim_newest ON claim((date COLLATE \"C\") DESC NULLS"
+    " LAST, id DESC);",
+    NULL,
+};
+static const char *const *const migrations[] = {step1, step2};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -606,22 +623,21 @@ static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
   return id < 0 ? 0 : id;
 }
 
-/* As sqlite.c's: one quote more, one outlet more when no earlier quote of
- * the cluster came from the article's outlet, the earliest date. */
+/* As sqlite.c's: one quote more, one outlet more when the article's
+ * outlet is new to the cluster, the earliest date. */
 static bool cluster_update(struct ar_db *d, long long cid, long long qid,
                            long long aid, const char *date) {
+  (void)qid;
   struct ints v = {0};
-  const char *p[] = {I(&v, cid), I(&v, qid), I(&v, aid), date};
-  return ok(d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
-               " outlets + (NOT EXISTS (SELECT 1 FROM quote q JOIN article a"
-               " ON a.id = q.article_id, article b WHERE b.id = $3"
-               " AND q.cluster_id = $1 AND q.id <> $2"
-               " AND coalesce(a.host, a.site, a.id::text) ="
-               " coalesce(b.host, b.site, b.id::text)))::int,"
-               " first_seen = CASE WHEN first_seen IS NULL OR"
-               " $4::text < first_seen COLLATE \"C\" THEN $4::text"
-               " ELSE first_seen END WHERE id = $1",
-            4, p);
+  const char *p[] = {I(&v, cid), I(&v, aid), date};
+  return ok(d, "WITH o AS (INSERT INTO cluster_outlet(cluster_id, outlet)"
+               " SELECT $1, coalesce(host, site, '#' || id::text) FROM"
+               " article WHERE id = $2 ON CONFLICT DO NOTHING RETURNING 1)"
+               " UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
+               " outlets + (SELECT count(*) FROM o), first_seen = CASE WHEN"
+               " first_seen IS NULL OR $3::text < first_seen COLLATE \"C\""
+               " THEN $3::text ELSE first_seen END WHERE id = $1",
+            3, p);
 }
 
 static bool put_quotes(struct ar_db *d, const struct ar_lex *x,

@@ -113,7 +113,21 @@ static const char *const step1[] = {
     " VALUES (new.id, new.title, new.text); END;",
     NULL,
 };
-static const char *const *const migrations[] = {step1};
+/* Version 1 -> 2, for a million quotes: a cluster's outlets as rows (a
+ * quote stored no longer reads every earlier quote of its cluster), and
+ * the date index covering speaker and kind, so that "newest first" reads
+ * the index alone until it has enough. */
+static const char *const step2[] = {
+    "CREATE TABLE cluster_outlet(cluster_id INTEGER NOT NULL,"
+    " outlet TEXT NOT NULL, PRIMARY KEY(cluster_id, outlet)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO cluster_outlet SELECT q.cluster_id,"
+    " coalesce(a.host, a.site, '#' || a.id) FROM quote q JOIN article a"
+    " ON a.id = q.article_id WHERE q.cluster_id IS NOT NULL;"
+    "DROP INDEX quote_date;"
+    "CREATE INDEX quote_date ON quote(date, speaker_id, kind);",
+    NULL,
+};
+static const char *const *const migrations[] = {step1, step2};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -693,23 +707,30 @@ static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
 }
 
 /* The counts of cluster cid once quote qid (of article aid, dated date)
- * is in: one quote more, one outlet more when no earlier quote of the
- * cluster came from the article's outlet (host, else site, else the
- * article itself), the earliest date. */
+ * is in: one quote more, one outlet more when the article's outlet (host,
+ * else site, else the article itself) is new to the cluster, the earliest
+ * date. */
 static bool cluster_update(struct ar_db *d, long long cid, long long qid,
                            long long aid, const char *date) {
+  (void)qid;
   sqlite3_stmt *s = stmt(
-      d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets = outlets +"
-         " NOT EXISTS (SELECT 1 FROM quote q JOIN article a ON a.id ="
-         " q.article_id, article b ON b.id = ?3 WHERE q.cluster_id = ?1"
-         " AND q.id <> ?2 AND coalesce(a.host, a.site, a.id) ="
-         " coalesce(b.host, b.site, b.id)), first_seen = CASE WHEN"
-         " first_seen IS NULL OR ?4 < first_seen THEN ?4 ELSE first_seen END"
-         " WHERE id = ?1");
+      d, "INSERT OR IGNORE INTO cluster_outlet(cluster_id, outlet) SELECT"
+         " ?1, coalesce(host, site, '#' || id) FROM article WHERE id = ?2"
+         " RETURNING 1");
   if (!s)
     return false;
-  sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int64(s, 2, qid);
-  sqlite3_bind_int64(s, 3, aid), bind_text(s, 4, date);
+  sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int64(s, 2, aid);
+  int rc = 0;
+  int added = (int)one_int(s, &rc);
+  if (rc != SQLITE_DONE)
+    return false;
+  s = stmt(d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
+              " outlets + ?2, first_seen = CASE WHEN first_seen IS NULL OR"
+              " ?3 < first_seen THEN ?3 ELSE first_seen END WHERE id = ?1");
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int(s, 2, added);
+  bind_text(s, 3, date);
   return run(s) == SQLITE_DONE;
 }
 
@@ -854,7 +875,8 @@ struct qb {
   GString *sql;
   const char *args[16];
   int nargs;
-  bool where; /* a WHERE is written */
+  bool where;        /* a WHERE is written */
+  char until_hi[16]; /* --until and a byte above any of UTF-8 */
 };
 
 /* Appends clause, whose "?" are the next parameters, from the list. */
@@ -914,6 +936,27 @@ static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
     where(b, c, 1, f->q->until);
     g_free(c);
   }
+  /* the same bound as the index can use it: a date whose first 10 bytes
+   * are at most until (of 10 bytes at most) is below until "\xff" */
+  if (f->q->until && strlen(f->q->until) <= 10) {
+    snprintf(b->until_hi, sizeof b->until_hi, "%s\xff", f->q->until);
+    c = g_strdup_printf("%s < ?", col);
+    where(b, c, 1, b->until_hi);
+    g_free(c);
+  }
+}
+
+/* How many quotes the text query f->fts matches, counted up to cap. */
+static long long fts_count(struct ar_db *d, const char *fts, long long cap) {
+  sqlite3_stmt *s = stmt(d, "SELECT count(*) FROM (SELECT 1 FROM quote_fts"
+                            " WHERE quote_fts MATCH ?1 LIMIT ?2)");
+  if (!s)
+    return cap;
+  bind_text(s, 1, fts);
+  sqlite3_bind_int64(s, 2, cap);
+  int rc = 0;
+  long long n = one_int(s, &rc);
+  return rc == SQLITE_DONE ? n : cap;
 }
 
 static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
@@ -922,11 +965,18 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
       "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue, a.title,"
       " a.url, coalesce(a.site, a.host), s.external_id FROM quote q"
       " JOIN article a ON a.id = q.article_id"
-      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, 0, false};
+      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, 0, false, ""};
   const pc_archive_query *q = f->q;
-  if (f->fts)
+  /* A rare word: its quotes (a few thousand at most) sorted by date.  A
+   * common one: the quotes newest first (the date index), each tested
+   * against the text index, until the limit: the first hundred of a word
+   * in one quote of fifty are found after some five thousand. */
+  if (f->fts && fts_count(d, f->fts, 4000) < 4000)
     where(&b, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)",
           1, f->fts);
+  else if (f->fts)
+    where(&b, "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ?"
+              " AND rowid = q.id)", 1, f->fts);
   if (f->about)
     where(&b, "q.article_id IN (SELECT rowid FROM article_fts"
               " WHERE article_fts MATCH ?)", 1, f->about);
@@ -943,7 +993,9 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
               " UNION SELECT id FROM speaker WHERE external_id = ?"
               " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
           f->speaker_form, q->speaker, f->speaker_form);
-  g_string_append(b.sql, " ORDER BY q.date IS NULL, q.date DESC, q.id DESC");
+  /* newest first, no date last: SQLite's NULL is below every value, so
+   * the date index read backwards is this order */
+  g_string_append(b.sql, " ORDER BY q.date DESC, q.id DESC");
   pc_status st = qb_run(d, &b, f->limit, quote_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;
@@ -962,10 +1014,11 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
   if (f->claimant)
     where(b, "(instr(ce.key, ?) > 0 OR instr(lower(cn.name), ?) > 0)", 2,
           f->claimant, f->claimant);
+  /* the entities named first (a few thousand), then their claims */
   if (f->accused)
-    where(b, "EXISTS (SELECT 1 FROM claim_accused x JOIN entity xe"
-             " ON xe.id = x.entity_id JOIN entity_name xn ON xn.id = xe.id"
-             " WHERE x.claim_id = c.id AND (instr(xe.key, ?) > 0"
+    where(b, "c.id IN (SELECT x.claim_id FROM claim_accused x WHERE"
+             " x.entity_id IN (SELECT xn.id FROM entity_name xn JOIN entity"
+             " xe ON xe.id = xn.id WHERE instr(xe.key, ?) > 0"
              " OR instr(lower(xn.name), ?) > 0))", 2, f->accused,
           f->accused);
   if (f->q->event)
@@ -984,9 +1037,9 @@ static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
       " JOIN article a ON a.id = c.article_id"
       " LEFT JOIN entity ce ON ce.id = c.claimant_id"
       " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
-      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, 0, false};
+      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, 0, false, ""};
   claim_filters(&b, f);
-  g_string_append(b.sql, " ORDER BY c.date IS NULL, c.date DESC, c.id DESC");
+  g_string_append(b.sql, " ORDER BY c.date DESC, c.id DESC");
   pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;
@@ -1007,7 +1060,7 @@ static pc_status db_edges(struct ar_db *d, const struct ar_filter *f,
       " JOIN entity ce ON ce.id = c.claimant_id"
       " JOIN entity_name cn ON cn.id = c.claimant_id"
       " JOIN claim_accused ca ON ca.claim_id = c.id"
-      " JOIN entity_name an ON an.id = ca.entity_id"), {0}, 0, false};
+      " JOIN entity_name an ON an.id = ca.entity_id"), {0}, 0, false, ""};
   claim_filters(&b, f);
   g_string_append(b.sql, " GROUP BY cn.name, an.name, c.polarity"
                          " ORDER BY count(*) DESC, cn.name, an.name");
@@ -1034,7 +1087,7 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
       " FROM quote WHERE speaker_id = s.id AND role IS NOT NULL"
       " ORDER BY role)), min(q.date), max(q.date), count(q.id),"
       " count(DISTINCT q.article_id) FROM speaker s"
-      " LEFT JOIN quote q ON q.speaker_id = s.id"), {0}, 0, false};
+      " LEFT JOIN quote q ON q.speaker_id = s.id"), {0}, 0, false, ""};
   if (f->speaker_form)
     where(&b, "(s.id IN (SELECT speaker_id FROM speaker_form"
               " WHERE instr(form, ?) > 0) OR s.external_id = ?)", 2,
