@@ -124,7 +124,9 @@ static const char *const step2[] = {
     " coalesce(a.host, a.site, '#' || a.id) FROM quote q JOIN article a"
     " ON a.id = q.article_id WHERE q.cluster_id IS NOT NULL;"
     "DROP INDEX quote_date;"
-    "CREATE INDEX quote_date ON quote(date, speaker_id, kind);",
+    "CREATE INDEX quote_date ON quote(date, speaker_id, kind, article_id);"
+    "CREATE INDEX quote_id_date ON quote(id, date, speaker_id, kind,"
+    " article_id);",
     NULL,
 };
 static const char *const *const migrations[] = {step1, step2};
@@ -946,57 +948,113 @@ static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
   }
 }
 
-/* How many quotes the text query f->fts matches, counted up to cap. */
-static long long fts_count(struct ar_db *d, const char *fts, long long cap) {
-  sqlite3_stmt *s = stmt(d, "SELECT count(*) FROM (SELECT 1 FROM quote_fts"
-                            " WHERE quote_fts MATCH ?1 LIMIT ?2)");
+/* The count of sql's rows (sql: "SELECT 1 ... LIMIT ?1", the other
+ * parameters from ?2), cap when it cannot tell. */
+static long long count_upto(struct ar_db *d, const char *sql, long long cap,
+                            int n, const char *const *args) {
+  sqlite3_stmt *s = stmt(d, sql);
   if (!s)
     return cap;
-  bind_text(s, 1, fts);
-  sqlite3_bind_int64(s, 2, cap);
+  sqlite3_bind_int64(s, 1, cap);
+  for (int i = 0; i < n; i++)
+    bind_text(s, i + 2, args[i]);
   int rc = 0;
-  long long n = one_int(s, &rc);
-  return rc == SQLITE_DONE ? n : cap;
+  long long v = one_int(s, &rc);
+  return rc == SQLITE_DONE ? v : cap;
+}
+
+/* The speakers --speaker names (5 parameters). */
+#define SPEAKER_IDS                                                          \
+  "SELECT speaker_id FROM speaker_form WHERE form = ? OR canon = ? OR"       \
+  " (surname = ? AND bare = 1) UNION SELECT id FROM speaker WHERE"           \
+  " external_id = ? OR lower(name) = ?"
+#define SPEAKER_IDS2                                                         \
+  "SELECT speaker_id FROM speaker_form WHERE form = ?2 OR canon = ?3 OR"     \
+  " (surname = ?4 AND bare = 1) UNION SELECT id FROM speaker WHERE"          \
+  " external_id = ?5 OR lower(name) = ?6"
+
+/* The quote filters of f as a WHERE into b. */
+static void quote_filters(struct qb *b, const struct ar_filter *f) {
+  const pc_archive_query *q = f->q;
+  if (f->fts)
+    where(b, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)",
+          1, f->fts);
+  if (f->about)
+    where(b, "q.article_id IN (SELECT rowid FROM article_fts"
+             " WHERE article_fts MATCH ?)", 1, f->about);
+  if (q->kind)
+    where(b, "q.kind = ?", 1, q->kind);
+  dates(b, f, "q.date");
+  if (q->site)
+    where(b, "(a.host = lower(?) OR a.site = ? COLLATE NOCASE OR"
+             " substr(a.host, -length(?) - 1) = '.' || lower(?))",
+          4, q->site, q->site, q->site, q->site);
+  if (f->speaker_form)
+    where(b, "q.speaker_id IN (" SPEAKER_IDS ")", 5, f->speaker_form,
+          f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
+}
+
+/* Which index answers the quote query of f fastest, as an INDEXED BY
+ * clause.  Each selective filter (text, speaker, --about) counts its
+ * quotes, up to SPARSE, through an index of its own (narrow rows: a cold
+ * read of a quote's row costs some 60 us, of an index entry 1 or 2).  Few
+ * (a rare word, a speaker seldom quoted): those quotes are found and
+ * sorted by date (a word's through quote_id_date, which holds the date);
+ * many (a common word, the most quoted speaker, no filter): the date
+ * index (holding speaker, kind, article) is read newest first, each entry
+ * tested, until the limit; matches one in 250 or more often are found
+ * within some 25,000 entries.  SQLite's NULL is below every value, so the
+ * index read backwards is "newest first, no date last". */
+static const char *quote_index(struct ar_db *d, const struct ar_filter *f) {
+  enum { SPARSE = 4000 };
+  const char *spk[] = {f->speaker_form, f->speaker_canon, f->speaker_form,
+                       f->q->speaker, f->speaker_form};
+  const char *fts[] = {f->fts}, *about[] = {f->about};
+  if (f->fts && count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote_fts"
+                              " WHERE quote_fts MATCH ?2 LIMIT ?1)",
+                           SPARSE, 1, fts) < SPARSE)
+    return " INDEXED BY quote_id_date";
+  if ((f->speaker_form &&
+       count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
+                     " speaker_id IN (" SPEAKER_IDS2 ") LIMIT ?1)",
+                  SPARSE, 5, spk) < SPARSE) ||
+      (f->about &&
+       count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
+                     " article_id IN (SELECT rowid FROM article_fts WHERE"
+                     " article_fts MATCH ?2) LIMIT ?1)",
+                  SPARSE, 1, about) < SPARSE))
+    return ""; /* the planner's choice: by speaker or article */
+  return (f->q->since || f->q->until) && !f->fts && !f->speaker_form &&
+                 !f->about
+             ? "" /* a date range: the date index anyway */
+             : " INDEXED BY quote_date";
 }
 
 static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
-  struct qb b = {g_string_new(
-      "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue, a.title,"
-      " a.url, coalesce(a.site, a.host), s.external_id FROM quote q"
-      " JOIN article a ON a.id = q.article_id"
-      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, 0, false, ""};
-  const pc_archive_query *q = f->q;
-  /* A rare word: its quotes (a few thousand at most) sorted by date.  A
-   * common one: the quotes newest first (the date index), each tested
-   * against the text index, until the limit: the first hundred of a word
-   * in one quote of fifty are found after some five thousand. */
-  if (f->fts && fts_count(d, f->fts, 4000) < 4000)
-    where(&b, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)",
-          1, f->fts);
-  else if (f->fts)
-    where(&b, "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ?"
-              " AND rowid = q.id)", 1, f->fts);
-  if (f->about)
-    where(&b, "q.article_id IN (SELECT rowid FROM article_fts"
-              " WHERE article_fts MATCH ?)", 1, f->about);
-  if (q->kind)
-    where(&b, "q.kind = ?", 1, q->kind);
-  dates(&b, f, "q.date");
-  if (q->site)
-    where(&b, "(a.host = lower(?) OR a.site = ? COLLATE NOCASE OR"
-              " substr(a.host, -length(?) - 1) = '.' || lower(?))",
-          4, q->site, q->site, q->site, q->site);
-  if (f->speaker_form)
-    where(&b, "q.speaker_id IN (SELECT speaker_id FROM speaker_form"
-              " WHERE form = ? OR canon = ? OR (surname = ? AND bare = 1)"
-              " UNION SELECT id FROM speaker WHERE external_id = ?"
-              " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
-          f->speaker_form, q->speaker, f->speaker_form);
-  /* newest first, no date last: SQLite's NULL is below every value, so
-   * the date index read backwards is this order */
-  g_string_append(b.sql, " ORDER BY q.date DESC, q.id DESC");
-  pc_status st = qb_run(d, &b, f->limit, quote_row, fn, closure, err);
+  struct qb w = {g_string_new(""), {0}, 0, false, ""};
+  quote_filters(&w, f);
+  const char *index = quote_index(d, f);
+  struct qb b = w;
+  b.sql = g_string_new(NULL);
+  /* the limit first, on the quotes alone; then their article and
+   * speaker, for those only */
+  g_string_printf(b.sql,
+                  "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue,"
+                  " a.title, a.url, coalesce(a.site, a.host), s.external_id"
+                  " FROM (SELECT q.id FROM quote q%s%s%s"
+                  " ORDER BY q.date DESC, q.id DESC",
+                  index,
+                  f->q->site ? " JOIN article a ON a.id = q.article_id" : "",
+                  w.sql->str);
+  if (f->limit)
+    g_string_append_printf(b.sql, " LIMIT %zu", f->limit);
+  g_string_append(b.sql, ") t JOIN quote q ON q.id = t.id"
+                         " JOIN article a ON a.id = q.article_id"
+                         " LEFT JOIN speaker s ON s.id = q.speaker_id"
+                         " ORDER BY q.date DESC, q.id DESC");
+  g_string_free(w.sql, TRUE);
+  pc_status st = qb_run(d, &b, 0, quote_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;
 }
