@@ -1074,11 +1074,17 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
           f->claimant, f->claimant);
   /* the entities named first (a few thousand), then their claims */
   if (f->accused)
+    /* (the first test, cheap, keeps the entities whose key, name or a
+     * speaker's name holds it; the second, the view's name, is then
+     * computed for those only) */
     where(b, "c.id IN (SELECT x.claim_id FROM claim_accused x WHERE"
-             " x.entity_id IN (SELECT xn.id FROM entity_name xn JOIN entity"
-             " xe ON xe.id = xn.id WHERE instr(xe.key, ?) > 0"
-             " OR instr(lower(xn.name), ?) > 0))", 2, f->accused,
-          f->accused);
+             " x.entity_id IN (SELECT xe.id FROM entity xe JOIN entity_name"
+             " xn ON xn.id = xe.id WHERE (instr(xe.key, ?) > 0 OR"
+             " instr(lower(xe.name), ?) > 0 OR xe.key IN (SELECT f.canon"
+             " FROM speaker_form f JOIN speaker s ON s.id = f.speaker_id"
+             " WHERE instr(lower(s.name), ?) > 0)) AND (instr(xe.key, ?) > 0"
+             " OR instr(lower(xn.name), ?) > 0)))", 5, f->accused,
+          f->accused, f->accused, f->accused, f->accused);
   if (f->q->event)
     where(b, "instr(lower(c.event), lower(?)) > 0", 1, f->q->event);
   dates(b, f, "c.date");
@@ -1086,19 +1092,29 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
 
 static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
+  /* the limit first, on the claims alone (and the claimant's names when
+   * asked for); then the rest of each, for those only */
   struct qb b = {g_string_new(
       "SELECT cn.name, (SELECT group_concat(name, '; ') FROM (SELECT e.name"
       " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
       " WHERE x.claim_id = c.id ORDER BY x.pos)), c.polarity, c.event,"
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
-      " c.plover_mode, q.text FROM claim c"
-      " JOIN article a ON a.id = c.article_id"
-      " LEFT JOIN entity ce ON ce.id = c.claimant_id"
-      " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
-      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, 0, false, ""};
+      " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"),
+                 {0}, 0, false, ""};
+  if (f->claimant)
+    g_string_append(b.sql, " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+                           " LEFT JOIN entity_name cn ON"
+                           " cn.id = c.claimant_id");
   claim_filters(&b, f);
   g_string_append(b.sql, " ORDER BY c.date DESC, c.id DESC");
-  pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
+  if (f->limit)
+    g_string_append_printf(b.sql, " LIMIT %zu", f->limit);
+  g_string_append(b.sql, ") t JOIN claim c ON c.id = t.id"
+                         " JOIN article a ON a.id = c.article_id"
+                         " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
+                         " LEFT JOIN quote q ON q.id = c.quote_id"
+                         " ORDER BY c.date DESC, c.id DESC");
+  pc_status st = qb_run(d, &b, 0, claim_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;
 }
