@@ -996,33 +996,39 @@ static void quote_filters(struct qb *b, const struct ar_filter *f) {
 
 /* Which index answers the quote query of f fastest, as an INDEXED BY
  * clause.  Each selective filter (text, speaker, --about) counts its
- * quotes, up to SPARSE, through an index of its own (narrow rows: a cold
- * read of a quote's row costs some 60 us, of an index entry 1 or 2).  Few
- * (a rare word, a speaker seldom quoted): those quotes are found and
- * sorted by date (a word's through quote_id_date, which holds the date);
- * many (a common word, the most quoted speaker, no filter): the date
- * index (holding speaker, kind, article) is read newest first, each entry
- * tested, until the limit; matches one in 250 or more often are found
- * within some 25,000 entries.  SQLite's NULL is below every value, so the
- * index read backwards is "newest first, no date last". */
+ * quotes, up to sparse, through an index of its own.  Few (a rare word,
+ * a speaker seldom quoted): those quotes are found and sorted by date (a
+ * word's through quote_id_date, which holds the date), each a cold read
+ * of an index page scattered over the file (some 20 us in a new process);
+ * many (a common word, the most quoted speaker, no filter): the date index
+ * (holding speaker, kind, article) is read newest first, its pages in a
+ * row, each entry tested, until the limit: for n matches among N quotes
+ * some 100 N / n entries, 100 to a page.  The two cost about the same
+ * near n = sqrt(N) / 2 (measured at 450,000 quotes: some 40 ms of CPU
+ * each for a word in 1,000), which is sparse.  SQLite's NULL is below
+ * every value, so the index read backwards is "newest first, no date
+ * last". */
 static const char *quote_index(struct ar_db *d, const struct ar_filter *f) {
-  enum { SPARSE = 4000 };
+  sqlite3_stmt *m = stmt(d, "SELECT max(id) FROM quote");
+  long long total = m ? one_int(m, NULL) : 0, sparse = 128;
+  while (4 * sparse * sparse < total)
+    sparse *= 2; /* about sqrt(total) / 2, at least 128 */
   const char *spk[] = {f->speaker_form, f->speaker_canon, f->speaker_form,
                        f->q->speaker, f->speaker_form};
   const char *fts[] = {f->fts}, *about[] = {f->about};
   if (f->fts && count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote_fts"
                               " WHERE quote_fts MATCH ?2 LIMIT ?1)",
-                           SPARSE, 1, fts) < SPARSE)
+                           sparse, 1, fts) < sparse)
     return " INDEXED BY quote_id_date";
   if ((f->speaker_form &&
        count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
                      " speaker_id IN (" SPEAKER_IDS2 ") LIMIT ?1)",
-                  SPARSE, 5, spk) < SPARSE) ||
+                  sparse, 5, spk) < sparse) ||
       (f->about &&
        count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
                      " article_id IN (SELECT rowid FROM article_fts WHERE"
                      " article_fts MATCH ?2) LIMIT ?1)",
-                  SPARSE, 1, about) < SPARSE))
+                  sparse, 1, about) < sparse))
     return ""; /* the planner's choice: by speaker or article */
   return (f->q->since || f->q->until) && !f->fts && !f->speaker_form &&
                  !f->about
