@@ -6,19 +6,20 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 static void usage_index(FILE *f) {
   fprintf(f,
           "Usage: presscut index --db DB INPUT... [--jobs N] [--date YYYY-MM-DD]\n"
-          "                      [--aliases FILE]\n"
+          "                      [--aliases FILE] [--allow-private-fetch]\n"
           "       presscut index --db DB --from-jsonl FILE [--aliases FILE]\n"
           "\n"
           "Extracts and attributes every document of the inputs (as batch\n"
           "does: directories, HTML and text files, WARC, JSON Lines of\n"
-          "{\"url\",\"html\"}, -) on every core and stores its quotes,\n"
-          "speakers, entities and claims in the archive DB (an SQLite file,\n"
-          "made when missing).  Indexing the same input again adds nothing;\n"
+          "{\"url\",\"html\"}, -, and http(s) URLs, fetched first) on every\n"
+          "core and stores its quotes, speakers, entities and claims in the\n"
+          "archive DB (an SQLite file, made when missing).  Indexing the same input again adds nothing;\n"
           "a run cut short is completed by running it again.\n"
           "\n"
           "Options:\n"
@@ -36,10 +37,12 @@ static void usage_index(FILE *f) {
           "      --progress         the progress line also when not a terminal\n"
           "      --quiet            no progress line and no summary\n"
           "      --data-dir DIR     language data, as for extract\n"
+          "      --timeout S        a URL's fetch timeout in seconds (default 15)\n"
+          "      --allow-private-fetch  let URL fetches reach loopback and\n"
+          "                         private addresses (refused by default)\n"
           "      --feed             each INPUT is an RSS or Atom feed: its\n"
           "                         entries' pages are indexed (fetched first)\n"
-          "      --since DATE, --max N, --allow-private-fetch  with --feed, as\n"
-          "                         for pdf --feed\n"
+          "      --since DATE, --max N  with --feed, as for pdf --feed\n"
           "  -h, --help             this help\n"
           "\n"
           "Exit 0 when the run completed (documents that failed are counted\n"
@@ -72,6 +75,11 @@ static void index_progress(void *closure, const pc_index_stats *st,
           st->errors, seconds, rate);
 }
 
+static void index_warn(void *closure, const char *msg) {
+  (void)closure;
+  fprintf(stderr, "%s: index: %s\n", PROG, msg);
+}
+
 static int open_archive(const char *db, int create, pc_archive **a) {
   if (!db)
     return fail(EX_USAGE, "--db DB is required (see --help)%s%s", "", "");
@@ -84,7 +92,7 @@ static int open_archive(const char *db, int create, pc_archive **a) {
 
 int cmd_index(int argc, char **argv) {
   enum { O_DB = 256, O_FROM, O_ALIASES, O_DATE, O_PERTX, O_MAXDOC,
-         O_PROGRESS, O_DATA };
+         O_PROGRESS, O_DATA, O_TIMEOUT, O_PRIVATE };
   static const struct option lo[] = {
       {"db", required_argument, NULL, O_DB},
       {"from-jsonl", required_argument, NULL, O_FROM},
@@ -95,6 +103,8 @@ int cmd_index(int argc, char **argv) {
       {"max-doc", required_argument, NULL, O_MAXDOC},
       {"progress", no_argument, NULL, O_PROGRESS},
       {"data-dir", required_argument, NULL, O_DATA},
+      {"timeout", required_argument, NULL, O_TIMEOUT},
+      {"allow-private-fetch", no_argument, NULL, O_PRIVATE},
       {"help", no_argument, NULL, 'h'},
       FEED_OPTIONS,
       {NULL, 0, NULL, 0}};
@@ -145,6 +155,13 @@ int cmd_index(int argc, char **argv) {
                            optarg);
       data_dir = optarg;
       break;
+    case O_TIMEOUT:
+      io.fetch_timeout_s = strtol(optarg, &end, 10);
+      if (*end || io.fetch_timeout_s < 1 || io.fetch_timeout_s > 3600)
+        return usage_error("index", "--timeout: 1 to 3600 seconds, not '%s'",
+                           optarg);
+      break;
+    case O_PRIVATE: io.allow_private_fetch = 1; break;
     case 'h': usage_index(stdout); return EX_OK;
     default:
       if ((c = feed_opt_else("index", c, &fa, shortopts, lo, argv)) >= 0)
@@ -156,6 +173,7 @@ int cmd_index(int argc, char **argv) {
   if (!io.from_jsonl && optind >= argc)
     return usage_error("index", "no INPUT given (files, directories, WARC, "
                                 "JSON Lines or -)%s", "");
+  fa.allow_private = fa.on && io.allow_private_fetch; /* a feed's pages */
   if (feed_check("index", &fa, 1) != EX_OK || (fa.on && io.from_jsonl))
     return fa.on ? usage_error("index", "--feed or --from-jsonl%s", "")
                  : EX_USAGE;
@@ -166,6 +184,7 @@ int cmd_index(int argc, char **argv) {
   io.ninputs = (size_t)(argc - optind);
   io.progress = index_progress;
   io.progress_closure = &ui;
+  io.warn = index_warn;
   pc_archive *a = NULL;
   int rc = open_archive(db, 1, &a);
   if (rc != EX_OK)
@@ -393,12 +412,24 @@ static int run_query(enum query_cmd w, int argc, char **argv) {
     return fail(EX_INPUT, "%s: %s", output, strerror(errno));
   }
   pc_error err = {""};
+  struct timespec t0, t1, c0, c1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
   pc_status st = w == Q_SEARCH   ? pc_archive_search(a, &q, write_file,
                                                      out, &err)
                  : w == Q_CLAIMS ? pc_archive_claims(a, &q, write_file,
                                                      out, &err)
                                  : pc_archive_speakers(a, &q, write_file,
                                                        out, &err);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+  char ms[64]; /* --verbose: how long the query took (bench/archive) */
+  snprintf(ms, sizeof ms, "%.2f ms (%.2f ms CPU)",
+           (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+               (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+           (double)(c1.tv_sec - c0.tv_sec) * 1e3 +
+               (double)(c1.tv_nsec - c0.tv_nsec) / 1e6);
+  cli_note(query_names[w], "answered in %s", ms);
   pc_archive_close(a);
   bool bad = fflush(out) != 0 || ferror(out);
   if (out != stdout && fclose(out) != 0)

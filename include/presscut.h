@@ -825,6 +825,16 @@ typedef struct pc_index_opts {
   void (*progress)(void *closure, const pc_index_stats *st, double seconds,
                    int final);
   void *progress_closure;
+  /* (Added after 0.1.0, at the end.)  inputs may also be http(s) URLs:
+   * each is fetched (pc_fetch, fetch_timeout_s; 0 = 15) before the run,
+   * refusing private, loopback and reserved addresses unless
+   * allow_private_fetch is 1, and stored like a page of the other inputs.
+   * A URL that cannot be fetched is counted in errors and given to warn
+   * (when set) as "URL: reason". */
+  int allow_private_fetch;
+  long fetch_timeout_s;
+  void (*warn)(void *closure, const char *msg);
+  void *warn_closure;
 } pc_index_opts;
 
 PC_API void pc_index_opts_init(pc_index_opts *opts);

@@ -3,7 +3,8 @@
 
     presscut_dask.py --scheduler tcp://HOST:8786 --out ALL.jsonl
                      [--shards N] [--parts DIR] [--retries R]
-                     [--presscut PATH] [--attribution] [--jobs J] INPUT...
+                     [--presscut PATH] [--attribution] [--jobs J]
+                     [--index DB] INPUT...
 
 Submits N tasks (default: twice the workers' threads); task I runs
 
@@ -15,7 +16,11 @@ lost mid-run: Dask resubmits, up to --retries more times) never mixes with
 a dead attempt's output, and a presscut whose worker died is killed with
 it (PR_SET_PDEATHSIG).  At the end the parts are gathered in shard order
 into --out (and --out.errors), and the summed counts printed:
-read = written + errors + skipped + duplicates.  A document's shard is
+read = written + errors + skipped + duplicates.  With --index DB (which
+implies --attribution) the gathered lines are then stored in the archive
+DB by one `presscut index --db DB --from-jsonl ALL.jsonl` on this machine
+(DB: an SQLite file here, or postgresql://... that every machine may
+share): the workers compute, one step stores.  A document's shard is
 decided by its id (presscut batch --shard), so a page met twice is in one
 shard, written once.  Inputs (and --parts, default beside
 --out) must be paths every worker can see (a shared file system).
@@ -74,6 +79,7 @@ def main():
     ap.add_argument("--presscut", default="presscut")
     ap.add_argument("--attribution", action="store_true")
     ap.add_argument("--jobs", type=int, default=1, help="presscut threads per task")
+    ap.add_argument("--index", metavar="DB", help="then load ALL.jsonl into this archive")
     ap.add_argument("inputs", nargs="+")
     a = ap.parse_args()
     from distributed import Client, as_completed
@@ -85,7 +91,8 @@ def main():
     os.makedirs(parts, exist_ok=True)
     presscut = os.path.abspath(a.presscut) if os.path.sep in a.presscut else a.presscut
     inputs = [os.path.abspath(p) for p in a.inputs]
-    extra = ["--jobs", str(a.jobs)] + (["--attribution"] if a.attribution else [])
+    attribution = a.attribution or a.index
+    extra = ["--jobs", str(a.jobs)] + (["--attribution"] if attribution else [])
     futures = [client.submit(run_shard, i, n, inputs, os.path.abspath(parts), presscut, extra,
                              key=f"presscut-shard-{i}-of-{n}-{uuid.uuid4().hex[:8]}",
                              retries=a.retries, pure=False)
@@ -112,6 +119,14 @@ def main():
     print(f"presscut_dask: {n} shards: {read} read = {written} written + {errors} errors + "
           f"{skipped} skipped + {dups} duplicates", file=sys.stderr)
     client.close()
+    if a.index:
+        r = subprocess.run([presscut, "index", "--db", a.index, "--from-jsonl", a.out],
+                           stderr=subprocess.PIPE)
+        summary = r.stderr.decode(errors="replace").strip()
+        print(f"presscut_dask: index: {summary.splitlines()[-1] if summary else ''}",
+              file=sys.stderr)
+        if r.returncode != 0:
+            return r.returncode
     return 0
 
 

@@ -13,10 +13,12 @@
 #include "archive/archive.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct pc_archive {
   const struct ar_backend *be;
@@ -229,6 +231,158 @@ static pc_status load_aliases(pc_archive *a, const char *path,
   return st;
 }
 
+/*** URL inputs ***************************************************************/
+
+/* A fetched page as a JSON string of UTF-8: converted from the charset
+ * its Content-Type names (else windows-1252) when it is not UTF-8
+ * already, so that batch decodes the line (a <meta charset> inside the
+ * page is not read: the header's is what most servers send). */
+static void body_json(struct pc_buf *b, const pc_fetch_result *r) {
+  if (pc_utf8_valid(r->body, r->body_len)) {
+    pc_json_str(b, r->body, r->body_len);
+    return;
+  }
+  char cs[41] = "WINDOWS-1252";
+  char *ct = r->content_type ? g_ascii_strdown(r->content_type, -1) : NULL;
+  const char *p = ct ? strstr(ct, "charset=") : NULL;
+  if (p)
+    sscanf(p + 8, "%40[a-z0-9_.:-]", cs);
+  g_free(ct);
+  iconv_t cd = iconv_open("UTF-8", cs);
+  size_t cap = r->body_len * 4 + 8; /* a byte is at most 4 in UTF-8 */
+  char *u = cd != (iconv_t)-1 ? malloc(cap) : NULL;
+  if (u) {
+    char *in = r->body, *out = u;
+    size_t inl = r->body_len, outl = cap;
+    if (iconv(cd, &in, &inl, &out, &outl) != (size_t)-1 &&
+        pc_utf8_valid(u, (size_t)(out - u))) {
+      pc_json_str(b, u, (size_t)(out - u));
+      free(u);
+      iconv_close(cd);
+      return;
+    }
+    free(u);
+  }
+  if (cd != (iconv_t)-1)
+    iconv_close(cd);
+  struct pc_buf t;
+  pc_buf_init(&t, r->body_len * 3 + 16);
+  pc_utf8_sanitize(&t, r->body, r->body_len);
+  pc_json_str(b, t.data ? t.data : "", t.len);
+  pc_buf_cleanup(&t);
+}
+
+/* The URL inputs, fetched one after another (with the address guard unless
+ * allowed), written as JSON Lines of {"url","html"} into a temporary file
+ * that batch then reads as one more input: so a fetched page is
+ * extracted, attributed, identified (SHA-256 of URL and payload) and
+ * stored exactly as a page of a file.  *tmp is that file's path (removed
+ * by the caller) or NULL when no input is a URL; *in the inputs without
+ * the URLs, plus *tmp (the caller frees the array).  A URL that cannot be
+ * fetched is counted in *failed and given to o->warn. */
+static pc_status fetch_urls(const pc_index_opts *o, char **tmp,
+                            const char ***in, size_t *nin,
+                            unsigned long long *failed, pc_error *err) {
+  *tmp = NULL, *in = NULL, *nin = 0;
+  size_t nurl = 0;
+  for (size_t i = 0; i < o->ninputs; i++)
+    nurl += o->inputs[i] && pc_is_url(o->inputs[i]);
+  if (!nurl)
+    return PC_OK;
+  const char *dir = getenv("TMPDIR");
+  char *path = g_strdup_printf("%s/presscut-urls-XXXXXX",
+                               dir && *dir ? dir : "/tmp");
+  int fd = mkstemp(path);
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!f) {
+    pc_status st = pc_error_set(err, PC_ERR_IO, "a temporary file: %s",
+                                strerror(errno));
+    if (fd >= 0)
+      close(fd), unlink(path);
+    g_free(path);
+    return st;
+  }
+  *tmp = path;
+  *in = calloc(o->ninputs - nurl + 1, sizeof **in);
+  if (!*in) {
+    fclose(f);
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  }
+  pc_fetch_opts fo;
+  pc_fetch_opts_init(&fo);
+  fo.deny_private = !o->allow_private_fetch;
+  fo.timeout_s = o->fetch_timeout_s;
+  struct pc_buf b;
+  pc_buf_init(&b, (size_t)1 << 30);
+  for (size_t i = 0; i < o->ninputs; i++) {
+    if (!o->inputs[i] || !pc_is_url(o->inputs[i])) {
+      (*in)[(*nin)++] = o->inputs[i];
+      continue;
+    }
+    pc_fetch_result *r = NULL;
+    pc_error ferr = {""};
+    if (pc_fetch(o->inputs[i], &fo, &r, &ferr) != PC_OK) {
+      (*failed)++;
+      if (o->warn)
+        o->warn(o->warn_closure, ferr.msg);
+      continue;
+    }
+    b.len = 0;
+    pc_buf_adds(&b, "{\"url\":");
+    pc_json_cstr(&b, r->final_url ? r->final_url : o->inputs[i]);
+    pc_buf_adds(&b, ",\"html\":");
+    body_json(&b, r);
+    pc_buf_adds(&b, "}\n");
+    pc_fetch_result_free(r);
+    if (b.failed || fwrite(b.data, 1, b.len, f) != b.len)
+      break;
+  }
+  bool bad = b.failed;
+  pc_buf_cleanup(&b);
+  if (fclose(f) != 0 || bad)
+    return pc_error_set(err, bad ? PC_ERR_NOMEM : PC_ERR_IO,
+                        "%s: cannot write the fetched pages", path);
+  (*in)[(*nin)++] = path;
+  return PC_OK;
+}
+
+/* Stores the pages of the inputs (files, directories, WARC, JSON Lines,
+ * URLs) through pc_batch_run's readers and workers into the sink. */
+static pc_status index_inputs(struct sink *k, const pc_ctx *ctx,
+                              const pc_index_opts *o, pc_error *err) {
+  char *tmp = NULL;
+  const char **in = NULL;
+  size_t nin = 0;
+  unsigned long long failed = 0;
+  pc_status st = fetch_urls(o, &tmp, &in, &nin, &failed, err);
+  pc_batch_opts bo;
+  pc_batch_opts_init(&bo);
+  bo.inputs = in ? in : o->inputs;
+  bo.ninputs = in ? nin : o->ninputs;
+  bo.jobs = o->jobs;
+  bo.attribution = 1;
+  bo.date = o->date;
+  bo.max_doc = o->max_doc;
+  bo.sink = sink_line;
+  bo.sink_closure = k;
+  bo.progress = batch_progress;
+  bo.progress_closure = k;
+  pc_batch_stats bs = {0};
+  if (st == PC_OK && bo.ninputs)
+    st = pc_batch_run(ctx, &bo, &bs, err);
+  k->batch_errors = bs.errors + failed;
+  k->st.read += bs.errors + failed;
+  if (k->status != PC_OK) {
+    st = k->status;
+    *err = k->err;
+  }
+  if (tmp)
+    unlink(tmp);
+  g_free(tmp);
+  free(in);
+  return st;
+}
+
 pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
                    pc_index_stats *stats, pc_error *err) {
   if (stats)
@@ -243,26 +397,7 @@ pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
   if (st == PC_OK && o->from_jsonl) {
     st = load_jsonl(&k, o->from_jsonl, err);
   } else if (st == PC_OK && o->ninputs) {
-    pc_batch_opts bo;
-    pc_batch_opts_init(&bo);
-    bo.inputs = o->inputs;
-    bo.ninputs = o->ninputs;
-    bo.jobs = o->jobs;
-    bo.attribution = 1;
-    bo.date = o->date;
-    bo.max_doc = o->max_doc;
-    bo.sink = sink_line;
-    bo.sink_closure = &k;
-    bo.progress = batch_progress;
-    bo.progress_closure = &k;
-    pc_batch_stats bs;
-    st = pc_batch_run(ctx, &bo, &bs, err);
-    k.batch_errors = bs.errors;
-    k.st.read += bs.errors;
-    if (k.status != PC_OK) {
-      st = k.status;
-      *err = k.err;
-    }
+    st = index_inputs(&k, ctx, o, err);
   }
   if (st == PC_OK) {
     st = sink_commit(&k);

@@ -115,7 +115,24 @@ static const char *const step1[] = {
     " ORDER BY f.bare, f.id LIMIT 1), e.name), e.type FROM entity e;",
     NULL,
 };
-static const char *const *const migrations[] = {step1};
+/* Version 1 -> 2, as sqlite.c's: a cluster's outlets as rows, and the
+ * order of "newest first" as an index. */
+static const char *const step2[] = {
+    "CREATE TABLE cluster_outlet(cluster_id BIGINT NOT NULL,"
+    " outlet TEXT NOT NULL, PRIMARY KEY(cluster_id, outlet));"
+    "INSERT INTO cluster_outlet SELECT DISTINCT q.cluster_id,"
+    " coalesce(a.host, a.site, '#' || a.id::text) FROM quote q JOIN article a"
+    " ON a.id = q.article_id WHERE q.cluster_id IS NOT NULL"
+    " ON CONFLICT DO NOTHING;"
+    "CREATE INDEX quote_newest ON quote((date COLLATE \"C\") DESC NULLS"
+    " LAST, id DESC);"
+    "CREATE INDEX quote_speaker_newest ON quote(speaker_id,"
+    " (date COLLATE \"C\") DESC NULLS LAST, id DESC);"
+    "CREATE INDEX claim_newest ON claim((date COLLATE \"C\") DESC NULLS"
+    " LAST, id DESC);",
+    NULL,
+};
+static const char *const *const migrations[] = {step1, step2};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -606,22 +623,21 @@ static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
   return id < 0 ? 0 : id;
 }
 
-/* As sqlite.c's: one quote more, one outlet more when no earlier quote of
- * the cluster came from the article's outlet, the earliest date. */
+/* As sqlite.c's: one quote more, one outlet more when the article's
+ * outlet is new to the cluster, the earliest date. */
 static bool cluster_update(struct ar_db *d, long long cid, long long qid,
                            long long aid, const char *date) {
+  (void)qid;
   struct ints v = {0};
-  const char *p[] = {I(&v, cid), I(&v, qid), I(&v, aid), date};
-  return ok(d, "UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
-               " outlets + (NOT EXISTS (SELECT 1 FROM quote q JOIN article a"
-               " ON a.id = q.article_id, article b WHERE b.id = $3"
-               " AND q.cluster_id = $1 AND q.id <> $2"
-               " AND coalesce(a.host, a.site, a.id::text) ="
-               " coalesce(b.host, b.site, b.id::text)))::int,"
-               " first_seen = CASE WHEN first_seen IS NULL OR"
-               " $4::text < first_seen COLLATE \"C\" THEN $4::text"
-               " ELSE first_seen END WHERE id = $1",
-            4, p);
+  const char *p[] = {I(&v, cid), I(&v, aid), date};
+  return ok(d, "WITH o AS (INSERT INTO cluster_outlet(cluster_id, outlet)"
+               " SELECT $1, coalesce(host, site, '#' || id::text) FROM"
+               " article WHERE id = $2 ON CONFLICT DO NOTHING RETURNING 1)"
+               " UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
+               " outlets + (SELECT count(*) FROM o), first_seen = CASE WHEN"
+               " first_seen IS NULL OR $3::text < first_seen COLLATE \"C\""
+               " THEN $3::text ELSE first_seen END WHERE id = $1",
+            3, p);
 }
 
 static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
@@ -850,16 +866,33 @@ static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
     where(b, c, 1, f->q->until);
     g_free(c);
   }
+  /* the same bound as the index can use it: a date whose first ten bytes
+   * are at most until (ten ASCII bytes) is below until with its last
+   * byte one higher */
+  size_t n = f->q->until ? strlen(f->q->until) : 0;
+  for (int i = 0; n == 10 && i < MAX_ARGS; i++)
+    if (!b->owned[i]) {
+      b->owned[i] = g_strdup(f->q->until);
+      b->owned[i][9]++;
+      c = g_strdup_printf("%s COLLATE \"C\" < ?", col);
+      where(b, c, 1, b->owned[i]);
+      g_free(c);
+      break;
+    }
 }
 
 static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
-  struct qb b = {g_string_new(
-      "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue, a.title,"
-      " a.url, coalesce(a.site, a.host), s.external_id FROM quote q"
-      " JOIN article a ON a.id = q.article_id"
-      " LEFT JOIN speaker s ON s.id = q.speaker_id"), {0}, {0}, 0, false};
+  /* the limit first, on the quotes alone (newest first: the index
+   * quote_newest), then their article and speaker, for those only */
+  struct qb b = {g_string_new("SELECT s.name, q.role, q.date, q.kind,"
+                              " q.text, q.cue, a.title, a.url,"
+                              " coalesce(a.site, a.host), s.external_id FROM"
+                              " (SELECT q.id FROM quote q"),
+                 {0}, {0}, 0, false};
   const pc_archive_query *q = f->q;
+  if (q->site || f->about_tsq)
+    g_string_append(b.sql, " JOIN article a ON a.id = q.article_id");
   if (f->tsq)
     where(&b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
   if (f->about_tsq)
@@ -877,9 +910,16 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
               " UNION SELECT id FROM speaker WHERE external_id = ?"
               " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
           f->speaker_form, q->speaker, f->speaker_form);
-  g_string_append(b.sql, " ORDER BY q.date IS NULL, q.date COLLATE \"C\""
-                         " DESC, q.id DESC");
-  pc_status st = qb_run(d, &b, f->limit, quote_row, fn, closure, err);
+  g_string_append(b.sql, " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
+                         " q.id DESC");
+  if (f->limit)
+    g_string_append_printf(b.sql, " LIMIT %zu", f->limit);
+  g_string_append(b.sql, ") t JOIN quote q ON q.id = t.id"
+                         " JOIN article a ON a.id = q.article_id"
+                         " LEFT JOIN speaker s ON s.id = q.speaker_id"
+                         " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
+                         " q.id DESC");
+  pc_status st = qb_run(d, &b, 0, quote_row, fn, closure, err);
   qb_free(&b);
   return st;
 }
@@ -901,9 +941,10 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
   }
   if (f->accused) {
     const char *p = like(b, f->accused);
-    where(b, "EXISTS (SELECT 1 FROM claim_accused x JOIN entity xe"
-             " ON xe.id = x.entity_id JOIN entity_name xn ON xn.id = xe.id"
-             " WHERE x.claim_id = c.id AND (xe.key LIKE ?"
+    /* the entities named first (a few thousand), then their claims */
+    where(b, "c.id IN (SELECT x.claim_id FROM claim_accused x WHERE"
+             " x.entity_id IN (SELECT xe.id FROM entity xe JOIN entity_name"
+             " xn ON xn.id = xe.id WHERE xe.key LIKE ?"
              " OR lower(xn.name) LIKE ?))", 2, p, p);
   }
   if (f->q->event)
@@ -924,8 +965,8 @@ static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
       " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
       " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, {0}, 0, false};
   claim_filters(&b, f);
-  g_string_append(b.sql, " ORDER BY c.date IS NULL, c.date COLLATE \"C\""
-                         " DESC, c.id DESC");
+  g_string_append(b.sql, " ORDER BY c.date COLLATE \"C\" DESC NULLS LAST,"
+                         " c.id DESC");
   pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
   qb_free(&b);
   return st;

@@ -704,6 +704,80 @@ def test_lazy_libpq(db):
     check("libpq: loaded by a postgresql:// archive", "libpq" in r.stderr)
 
 
+def test_urls(fx):
+    """index of http URLs: fetched, refused on a loopback address unless
+    --allow-private-fetch (or PRESSCUT_FETCH_ALLOW names it), stored like a
+    file's page, idempotent; a Latin-1 page is read as Latin-1."""
+    import http.server
+    import threading
+    a = ARTICLES["a1.html"]
+    latin = PAGE.format(title="Caf\u00e9 owners protest", url="https://latin.example/p",
+                        date="2024-05-01", body="<p>\"The cr\u00e8me br\u00fbl\u00e9e tax"
+                        " is unfair,\" said Jos\u00e9 Garc\u00eda, a caf\u00e9 owner in"
+                        " Lyon, on Wednesday.</p>").encode("latin-1")
+
+    class H(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, ct = (PAGE.format(**a).encode(), "text/html; charset=utf-8") \
+                if self.path == "/a1" else (latin, "text/html; charset=iso-8859-1") \
+                if self.path == "/latin" else (None, None)
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ct)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    try:
+        db = newdb("urls")
+        r = index(db, base + "/a1")
+        check("URL: a loopback address refused by default (exit 0, an error)",
+              r.returncode == 0 and "refused" in r.stderr and
+              counts(db)["article"] == 0, (r.returncode, r.stderr))
+        r = run("index", "--db", db, base + "/a1", base + "/missing")
+        check("URL: a loopback address refused by default (summary)",
+              "2 read: 0 articles added" in r.stderr and "2 errors" in r.stderr,
+              r.stderr)
+        env = dict(os.environ, PRESSCUT_FETCH_ALLOW="127.0.0.1")
+        r = subprocess.run([PRESSCUT, "index", "--db", db, base + "/a1"],
+                           capture_output=True, text=True, env=env,
+                           timeout=scaled(120))
+        check("URL: PRESSCUT_FETCH_ALLOW lets the address through",
+              r.returncode == 0 and "1 articles added" in r.stderr, r.stderr)
+        r = run("index", "--db", db, "--allow-private-fetch", base + "/a1",
+                base + "/latin", base + "/missing")
+        check("URL: --allow-private-fetch, the same page again adds nothing",
+              r.returncode == 0 and "3 read: 1 articles added" in r.stderr and
+              "1 already in the archive" in r.stderr and "1 errors" in r.stderr
+              and "HTTP status 404" in r.stderr, r.stderr)
+        r = run("search", "--db", db, "--format", "json", "perpetrators")
+        got = jlines(r.stdout)
+        check("URL: the fetched page's quote is found",
+              len(got) == 1 and got[0]["url"] == a["url"], got)
+        r = run("search", "--db", db, "--format", "json", "br\u00fbl\u00e9e")
+        got = jlines(r.stdout)
+        check("URL: a Latin-1 page is read as Latin-1",
+              len(got) == 1 and "cr\u00e8me" in got[0]["text"] and
+              got[0]["speaker"] == "Jos\u00e9 Garc\u00eda", got)
+        fdb = newdb("urls_file")
+        r = index(fdb, os.path.join(fx, "a1.html"))
+        check("URL: the same page from a file is the same article",
+              sql(db, "SELECT content_hash FROM article WHERE url = '%s'"
+                  % a["url"]) == sql(fdb, "SELECT content_hash FROM article"),
+              r.stderr)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
 def test_kill_and_reader():
     pages = corpus_pages(200)
     clean = newdb("clean")
@@ -821,6 +895,7 @@ def tests():
     test_aliases(fx)
     test_claims(db)
     test_hostile(db)
+    test_urls(fx)
     if BACKEND == "sqlite":
         test_refused_sqlite(fx, db)
     else:
