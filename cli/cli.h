@@ -163,6 +163,23 @@ int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
  * malloc'd, NULL after reporting an error.  default_outbox: the outbox
  * folder when --outbox is not given, malloc'd. */
 int parse_tls(const char *arg, pc_tls *tls);
+/* The SMTP options of mail and digest: codes, getopt entries, and the
+ * parser (mail.c), which takes c into so, *pwfile or *outbox: -1 when c
+ * is not one of them, else EX_OK or the usage error (reported). */
+enum { S_SMTP = 440, S_USER, S_PWFILE, S_TLS, S_CACERT, S_SMTPTO,
+       S_RETRIES, S_RETRYWAIT, S_OUTBOX };
+#define SMTP_OPTIONS                                                          \
+  {"smtp", required_argument, NULL, S_SMTP},                                  \
+      {"user", required_argument, NULL, S_USER},                              \
+      {"password-file", required_argument, NULL, S_PWFILE},                   \
+      {"tls", required_argument, NULL, S_TLS},                                \
+      {"cacert", required_argument, NULL, S_CACERT},                          \
+      {"smtp-timeout", required_argument, NULL, S_SMTPTO},                    \
+      {"retries", required_argument, NULL, S_RETRIES},                        \
+      {"retry-wait", required_argument, NULL, S_RETRYWAIT},                   \
+      {"outbox", required_argument, NULL, S_OUTBOX}
+int smtp_opt(const char *cmd, int c, const char *arg, pc_smtp_opts *so,
+             const char **pwfile, const char **outbox);
 char *smtp_password(const char *pwfile);
 char *default_outbox(void);
 /* A composed message into the outbox box, then sent from there (one line

@@ -52,9 +52,7 @@ static void usage_digest(FILE *f) {
 }
 
 enum {
-  O_FEEDS = L_LAST, O_STATE, O_TO, O_FROM, O_SMTP, O_USER, O_PWFILE,
-  O_SUBJECT, O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES, O_RETRYWAIT,
-  O_OUTBOX, O_DRY
+  O_FEEDS = L_LAST, O_STATE, O_TO, O_FROM, O_SUBJECT, O_ATTACH, O_DRY
 };
 
 struct digest_args {
@@ -66,57 +64,16 @@ struct digest_args {
   const char *feeds, *state, *outbox, *pwfile, *output, *attach;
 };
 
-/* A number option from lo to hi: EX_OK or the usage error. */
-static int num_opt(const char *name, const char *arg, long lo, long hi,
-                   long *v) {
-  char *end;
-  errno = 0;
-  *v = strtol(arg, &end, 10);
-  if (errno || *end || end == arg || *v < lo || *v > hi) {
-    char what[64];
-    snprintf(what, sizeof what, "%s: a number, not '%%s'", name);
-    return usage_error("digest", what, arg);
-  }
-  return EX_OK;
-}
-
 /* One of digest's own options: -1 to go on, -2 unknown, else the exit
  * code. */
 static int digest_opt(struct digest_args *d, int c, char *arg) {
-  long v;
   switch (c) {
   case O_FEEDS: d->feeds = arg; break;
   case O_STATE: d->state = arg; break;
   case O_TO: d->mo.to = arg; break;
   case O_FROM: d->mo.from = arg; break;
-  case O_SMTP:
-    if (!smtp_url(arg))
-      return usage_error("digest", "--smtp: smtp://HOST:PORT or"
-                                   " smtps://HOST:PORT, not '%s'", arg);
-    d->so.url = arg;
-    break;
-  case O_USER: d->so.user = arg; break;
-  case O_PWFILE: d->pwfile = arg; break;
   case O_SUBJECT: d->mo.subject = arg; break;
   case O_ATTACH: d->attach = arg; break;
-  case O_TLS: return parse_tls(arg, &d->so.tls) == EX_OK ? -1 : EX_USAGE;
-  case O_CACERT: d->so.cacert = arg; break;
-  case O_SMTPTO:
-    if (num_opt("--smtp-timeout", arg, 1, 3600, &v) != EX_OK)
-      return EX_USAGE;
-    d->so.timeout_s = v;
-    break;
-  case O_RETRIES:
-    if (num_opt("--retries", arg, 0, 20, &v) != EX_OK)
-      return EX_USAGE;
-    d->so.retries = v ? (int)v : -1; /* 0 in the options is the default */
-    break;
-  case O_RETRYWAIT:
-    if (num_opt("--retry-wait", arg, 1, 600000, &v) != EX_OK)
-      return EX_USAGE;
-    d->so.retry_wait_ms = v;
-    break;
-  case O_OUTBOX: d->outbox = arg; break;
   case O_DRY: d->dry = 1; break;
   case 'o': d->output = arg; break;
   case 'h': usage_digest(stdout); return EX_OK;
@@ -135,17 +92,9 @@ static int parse_digest_args(int argc, char **argv, struct digest_args *d) {
       {"state", required_argument, NULL, O_STATE},
       {"to", required_argument, NULL, O_TO},
       {"from", required_argument, NULL, O_FROM},
-      {"smtp", required_argument, NULL, O_SMTP},
-      {"user", required_argument, NULL, O_USER},
-      {"password-file", required_argument, NULL, O_PWFILE},
+      SMTP_OPTIONS,
       {"subject", required_argument, NULL, O_SUBJECT},
       {"attach", required_argument, NULL, O_ATTACH},
-      {"tls", required_argument, NULL, O_TLS},
-      {"cacert", required_argument, NULL, O_CACERT},
-      {"smtp-timeout", required_argument, NULL, O_SMTPTO},
-      {"retries", required_argument, NULL, O_RETRIES},
-      {"retry-wait", required_argument, NULL, O_RETRYWAIT},
-      {"outbox", required_argument, NULL, O_OUTBOX},
       {"dry-run", no_argument, NULL, O_DRY},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
@@ -157,7 +106,9 @@ static int parse_digest_args(int argc, char **argv, struct digest_args *d) {
     int rc = shared_opt(c, optarg, &d->mo.print, &d->fetch, &d->a);
     if (rc > 0)
       return rc;
-    if (rc == EX_OK || (rc = feed_opt("digest", c, optarg, &d->fa)) == EX_OK)
+    if (rc == EX_OK || (rc = feed_opt("digest", c, optarg, &d->fa)) == EX_OK ||
+        (rc = smtp_opt("digest", c, optarg, &d->so, &d->pwfile,
+                       &d->outbox)) == EX_OK)
       continue;
     if (rc > 0)
       return rc;

@@ -114,6 +114,43 @@ int parse_tls(const char *arg, pc_tls *tls) {
   return EX_OK;
 }
 
+int smtp_opt(const char *cmd, int c, const char *arg, pc_smtp_opts *so,
+             const char **pwfile, const char **outbox) {
+  char *end;
+  switch (c) {
+  case S_SMTP:
+    if (!smtp_url(arg))
+      return usage_error(cmd, "--smtp: smtp://HOST:PORT or smtps://HOST:PORT,"
+                              " not '%s'", arg);
+    so->url = arg;
+    return EX_OK;
+  case S_USER: so->user = arg; return EX_OK;
+  case S_PWFILE: *pwfile = arg; return EX_OK;
+  case S_TLS: return parse_tls(arg, &so->tls) == EX_OK ? EX_OK : EX_USAGE;
+  case S_CACERT: so->cacert = arg; return EX_OK;
+  case S_SMTPTO:
+    so->timeout_s = strtol(arg, &end, 10);
+    if (*end || end == arg || so->timeout_s <= 0 || so->timeout_s > 3600)
+      return usage_error(cmd, "--smtp-timeout: seconds, not '%s'", arg);
+    return EX_OK;
+  case S_RETRIES:
+    so->retries = (int)strtol(arg, &end, 10);
+    if (*end || end == arg || so->retries < 0 || so->retries > 20)
+      return usage_error(cmd, "--retries: 0 to 20, not '%s'", arg);
+    if (so->retries == 0)
+      so->retries = -1; /* none (0 means the default in the options) */
+    return EX_OK;
+  case S_RETRYWAIT:
+    so->retry_wait_ms = strtol(arg, &end, 10);
+    if (*end || end == arg || so->retry_wait_ms <= 0 ||
+        so->retry_wait_ms > 600000)
+      return usage_error(cmd, "--retry-wait: milliseconds, not '%s'", arg);
+    return EX_OK;
+  case S_OUTBOX: *outbox = arg; return EX_OK;
+  default: return -1;
+  }
+}
+
 /* The SMTP password for --user, never from the command line: the first
  * line of --password-file, else $PRESSCUT_SMTP_PASSWORD.  NULL (reported
  * as a usage error) when neither gives one. */
@@ -134,9 +171,7 @@ char *smtp_password(const char *pwfile) {
 
 /* mail's own options, after the shared ones (cli.h) */
 enum {
-  O_TO = L_LAST, O_FROM, O_SMTP, O_USER, O_PWFILE, O_SUBJECT, O_MESSAGE,
-  O_ATTACH, O_TLS, O_CACERT, O_SMTPTO, O_RETRIES, O_RETRYWAIT, O_OUTBOX,
-  O_FLUSH, O_DRY
+  O_TO = L_LAST, O_FROM, O_SUBJECT, O_MESSAGE, O_ATTACH, O_FLUSH, O_DRY
 };
 
 /* The command line of mail. */
@@ -151,18 +186,9 @@ struct mail_args {
 /* One of mail's own options into m: -1 to go on, else the exit code (the
  * help, or a usage error: reported). */
 static int mail_opt(struct mail_args *m, int c, char *arg) {
-  char *end;
   switch (c) {
   case O_TO: m->mo.to = arg; break;
   case O_FROM: m->mo.from = arg; break;
-  case O_SMTP:
-    if (!smtp_url(arg))
-      return usage_error("mail", "--smtp: smtp://HOST:PORT or"
-                                 " smtps://HOST:PORT, not '%s'", arg);
-    m->so.url = arg;
-    break;
-  case O_USER: m->so.user = arg; break;
-  case O_PWFILE: m->pwfile = arg; break;
   case O_SUBJECT: m->mo.subject = arg; break;
   case O_MESSAGE: m->mo.message = arg; break;
   case O_ATTACH:
@@ -178,29 +204,6 @@ static int mail_opt(struct mail_args *m, int c, char *arg) {
       return usage_error("mail", "--attach: pdf, epub, html or none, not "
                                  "'%s'", arg);
     break;
-  case O_TLS:
-    if (parse_tls(arg, &m->so.tls) != EX_OK)
-      return EX_USAGE;
-    break;
-  case O_CACERT: m->so.cacert = arg; break;
-  case O_SMTPTO:
-    m->so.timeout_s = strtol(arg, &end, 10);
-    if (*end || m->so.timeout_s <= 0)
-      return usage_error("mail", "--smtp-timeout: seconds, not '%s'", arg);
-    break;
-  case O_RETRIES:
-    m->so.retries = (int)strtol(arg, &end, 10);
-    if (*end || m->so.retries < 0 || m->so.retries > 20)
-      return usage_error("mail", "--retries: 0 to 20, not '%s'", arg);
-    if (m->so.retries == 0)
-      m->so.retries = -1; /* none (0 means the default in the options) */
-    break;
-  case O_RETRYWAIT:
-    m->so.retry_wait_ms = strtol(arg, &end, 10);
-    if (*end || m->so.retry_wait_ms <= 0 || m->so.retry_wait_ms > 600000)
-      return usage_error("mail", "--retry-wait: milliseconds, not '%s'", arg);
-    break;
-  case O_OUTBOX: m->outbox = arg; break;
   case O_FLUSH: m->flush = 1; break;
   case O_DRY: m->dry = 1; break;
   case 'o': m->output = arg; break;
@@ -217,18 +220,10 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
       INPUT_OPTIONS,
       {"to", required_argument, NULL, O_TO},
       {"from", required_argument, NULL, O_FROM},
-      {"smtp", required_argument, NULL, O_SMTP},
-      {"user", required_argument, NULL, O_USER},
-      {"password-file", required_argument, NULL, O_PWFILE},
+      SMTP_OPTIONS,
       {"subject", required_argument, NULL, O_SUBJECT},
       {"message", required_argument, NULL, O_MESSAGE},
       {"attach", required_argument, NULL, O_ATTACH},
-      {"tls", required_argument, NULL, O_TLS},
-      {"cacert", required_argument, NULL, O_CACERT},
-      {"smtp-timeout", required_argument, NULL, O_SMTPTO},
-      {"retries", required_argument, NULL, O_RETRIES},
-      {"retry-wait", required_argument, NULL, O_RETRYWAIT},
-      {"outbox", required_argument, NULL, O_OUTBOX},
       {"flush-outbox", no_argument, NULL, O_FLUSH},
       {"dry-run", no_argument, NULL, O_DRY},
       {"output", required_argument, NULL, 'o'},
@@ -248,8 +243,12 @@ static int parse_mail_args(int argc, char **argv, struct mail_args *m) {
     int rc = shared_opt(c, optarg, &m->mo.print, &m->fetch, &m->a);
     if (rc > 0)
       return rc;
-    if (rc == EX_OK)
+    if (rc == EX_OK ||
+        (rc = smtp_opt("mail", c, optarg, &m->so, &m->pwfile, &m->outbox)) ==
+            EX_OK)
       continue;
+    if (rc > 0)
+      return rc;
     rc = mail_opt(m, c, optarg);
     if (rc == -2)
       return bad_option("mail", "o:h", lo, argv);
