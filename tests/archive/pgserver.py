@@ -62,6 +62,18 @@ class PgServer:
             raise RuntimeError(r.stderr)
         return r.stdout
 
+    def rows(self, dbname, sql):
+        """Rows of sql on the database dbname, as tuples of text (NULL as
+        None)."""
+        r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+                            "-F", "\x1f", "-R", "\x1e", "-P", "null=\x1d",
+                            "-h", self.dir, "-U", "presscut", "-d", dbname,
+                            "-c", sql], capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(r.stderr)
+        return [tuple(None if v == "\x1d" else v for v in row.split("\x1f"))
+                for row in r.stdout.rstrip("\n").split("\x1e") if row != ""]
+
     def newdb(self, name):
         self.psql("postgres", 'CREATE DATABASE "%s"' % name)
         return "postgresql://presscut@/%s?host=%s" % (name, self.dir)

@@ -36,77 +36,30 @@ import xml.etree.ElementTree as ET
 
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 BACKEND = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
-PG_BIN = "/usr/lib/postgresql/15/bin"
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from harness import check, report, scaled, skip, wait_until  # noqa: E402
+from harness import check, report, scaled, skip  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-archive-")
-PG = {}  # the server: dir, run (a command prefix), url of a database
+sys.path.insert(0, os.path.join(REPO, "tests", "archive"))
+from pgserver import PgServer  # noqa: E402
+
+PG_SRV = PgServer()  # the PostgreSQL server of the postgresql backend
 
 
 def pg_start():
-    """initdb and pg_ctl start into a temporary directory, as nobody when
-    root (initdb refuses root); the server listens on a Unix socket in that
-    directory only.  Returns None or why it cannot run."""
-    if not os.path.exists(os.path.join(PG_BIN, "initdb")):
-        return "no %s/initdb (Debian postgresql-15)" % PG_BIN
-    d = tempfile.mkdtemp(prefix="pc-pg-")
-    run_as = []
-    if os.geteuid() == 0:
-        import pwd
-        try:
-            pw = pwd.getpwnam("nobody")
-        except KeyError:
-            return "running as root and there is no user nobody"
-        os.chown(d, pw.pw_uid, pw.pw_gid)
-        run_as = ["runuser", "-u", "nobody", "--"]
-    PG.update(dir=d, run=run_as)
-    r = subprocess.run(run_as + [os.path.join(PG_BIN, "initdb"), "-D",
-                                 os.path.join(d, "data"), "-U", "presscut",
-                                 "-E", "UTF8", "--locale=C.UTF-8", "-A",
-                                 "trust"], capture_output=True, text=True)
-    if r.returncode != 0:
-        shutil.rmtree(d, ignore_errors=True)
-        return "initdb failed: " + r.stderr.strip()[-300:]
-    r = subprocess.run(run_as + [
-        os.path.join(PG_BIN, "pg_ctl"), "-D", os.path.join(d, "data"), "-l",
-        os.path.join(d, "log"), "-o",
-        "-c listen_addresses='' -k %s -c fsync=off" % d, "start"],
-        capture_output=True, text=True)
-    if r.returncode != 0:
-        shutil.rmtree(d, ignore_errors=True)
-        return "pg_ctl start failed: " + r.stderr.strip()[-300:]
-    PG["started"] = True
-    if wait_until(lambda: subprocess.run(  # polled: scaled(60) s at most
-            ["pg_isready", "-q", "-h", d, "-d", "postgres", "-U",
-             "presscut"]).returncode == 0, 60, 0.1):
-        return None
-    return "the server did not come up"
+    """The server (tests/archive/pgserver.py): None, or why it cannot run."""
+    return PG_SRV.start()
 
 
 def pg_stop():
-    if PG.get("started"):
-        subprocess.run(PG["run"] + [os.path.join(PG_BIN, "pg_ctl"), "-D",
-                                    os.path.join(PG["dir"], "data"), "-m",
-                                    "immediate", "stop"],
-                       capture_output=True)
-    if PG.get("dir"):
-        shutil.rmtree(PG["dir"], ignore_errors=True)
+    PG_SRV.stop()
 
 
 def psql(dbname, sql):
     """Rows of sql on the database dbname (values as text, NULL as
     None)."""
-    r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-                        "-F", "\x1f", "-R", "\x1e", "-P", "null=\x1d",
-                        "-h", PG["dir"], "-U", "presscut", "-d", dbname,
-                        "-c", sql], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr)
-    rows = [tuple(None if v == "\x1d" else v for v in row.split("\x1f"))
-            for row in r.stdout.rstrip("\n").split("\x1e") if row != ""]
-    return rows
+    return PG_SRV.rows(dbname, sql)
 
 
 def newdb(name):
@@ -114,7 +67,7 @@ def newdb(name):
     if BACKEND == "sqlite":
         return os.path.join(TMP, name + ".db")
     psql("postgres", 'CREATE DATABASE "%s"' % name)
-    return "postgresql://presscut@/%s?host=%s" % (name, PG["dir"])
+    return "postgresql://presscut@/%s?host=%s" % (name, PG_SRV.dir)
 
 
 def dbname(db):
@@ -621,7 +574,7 @@ def test_refused_pg(fx, good):
     cases["a newer archive"] = "newer"
     for what, name in cases.items():
         before = pg_state(name)
-        url = "postgresql://presscut@/%s?host=%s" % (name, PG["dir"])
+        url = "postgresql://presscut@/%s?host=%s" % (name, PG_SRV.dir)
         r1 = index(url, fx)
         r2 = run("search", "--db", url, "attack")
         check(f"refused: {what}: exit 3, one line",
