@@ -404,9 +404,11 @@ static void text_block(const pc_doc *doc, size_t bi, const struct qpos *ord,
                        size_t nord, size_t *oi, struct pc_buf *b) {
   const pc_block *bl = pc_doc_block(doc, bi);
   char tag[4] = "p";
-  if (bl->type == PC_BLOCK_HEADING)
-    snprintf(tag, sizeof tag, "h%d", bl->level < 2 ? 2
-                                     : bl->level > 6 ? 6 : bl->level);
+  if (bl->type == PC_BLOCK_HEADING) { /* h2..h6: the chapter's title is h1 */
+    tag[0] = 'h';
+    tag[1] = (char)('0' + (bl->level < 2 ? 2 : bl->level > 6 ? 6 : bl->level));
+    tag[2] = '\0';
+  }
   if (bl->type == PC_BLOCK_BLOCKQUOTE)
     pc_buf_printf(b, "<blockquote id=\"%s\"><p>", bl->id);
   else
