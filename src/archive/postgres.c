@@ -135,8 +135,15 @@ static const char *const step2[] = {
 static const char *const *const migrations[] = {step1, step2};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
+enum { MAX_PREPARED = 8 };
+
 struct ar_db {
   PGconn *c;
+  /* the statements run for every quote or article, prepared once per
+   * connection (planned once, not at each run): their SQL (constants of
+   * this file, known by address) and name "pcN", N the index here */
+  const char *prepared[MAX_PREPARED];
+  int nprepared;
 };
 
 /* The first line of a libpq message, without its "ERROR:  ". */
@@ -166,6 +173,33 @@ static pc_status db_fail(struct ar_db *d, pc_error *err, const char *what) {
 static PGresult *ex(struct ar_db *d, const char *sql, int n,
                     const char *const *p) {
   PGresult *r = PQexecParams(d->c, sql, n, NULL, p, NULL, NULL, 0);
+  ExecStatusType s = PQresultStatus(r);
+  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
+    return r;
+  PQclear(r);
+  return NULL;
+}
+
+/* As ex, for one of the constant statements run for every quote or
+ * article: prepared on first use, then only its parameters are sent. */
+static PGresult *ex_again(struct ar_db *d, const char *sql, int n,
+                          const char *const *p) {
+  int k = 0;
+  while (k < d->nprepared && d->prepared[k] != sql)
+    k++;
+  char name[16];
+  snprintf(name, sizeof name, "pc%d", k);
+  if (k == d->nprepared) {
+    if (k == MAX_PREPARED)
+      return ex(d, sql, n, p);
+    PGresult *r = PQprepare(d->c, name, sql, n, NULL);
+    bool good = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!good)
+      return NULL;
+    d->prepared[d->nprepared++] = sql;
+  }
+  PGresult *r = PQexecPrepared(d->c, name, n, p, NULL, NULL, 0);
   ExecStatusType s = PQresultStatus(r);
   if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
     return r;
@@ -416,6 +450,13 @@ static long long resolve(struct ar_db *d, const char *form,
   return id;
 }
 
+static const char FORM_SQL[] =
+    "WITH f AS (SELECT id, speaker_id FROM speaker_form WHERE form = $1),"
+    " u AS (UPDATE speaker_form SET name = least(name, $2 COLLATE \"C\"),"
+    " cdisp = least(cdisp, $3 COLLATE \"C\") WHERE id = (SELECT id FROM f)"
+    " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\"))"
+    " SELECT id, speaker_id FROM f";
+
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
                           long long *speaker) {
@@ -426,12 +467,7 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
   /* a form seen again keeps the least of its spellings (as sqlite.c's),
    * in the statement that finds it */
   const char *p1[] = {n.form, name, n.cdisp};
-  PGresult *r = ex(d, "WITH f AS (SELECT id, speaker_id FROM speaker_form"
-                      " WHERE form = $1), u AS (UPDATE speaker_form SET"
-                      " name = least(name, $2 COLLATE \"C\"), cdisp ="
-                      " least(cdisp, $3 COLLATE \"C\") WHERE id = (SELECT id"
-                      " FROM f) AND (name > $2 COLLATE \"C\" OR cdisp > $3"
-                      " COLLATE \"C\")) SELECT id, speaker_id FROM f", 3, p1);
+  PGresult *r = ex_again(d, FORM_SQL, 3, p1);
   if (r && PQntuples(r) == 1) {
     id = atoll(PQgetvalue(r, 0, 0));
     *speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
@@ -557,24 +593,25 @@ static long long entity_get(struct ar_db *d, const struct ar_lex *x,
   return id < 0 ? 0 : id;
 }
 
+/* Is the article known: by its source, else its id by content or URL. */
+static const char KNOWN_SQL[] =
+    "SELECT EXISTS (SELECT 1 FROM source WHERE doc_id = $1),"
+    " coalesce((SELECT id FROM article WHERE content_hash = $2),"
+    " (SELECT article_id FROM article_url WHERE url = $3))";
+
 /* 1: known (its source and URL then noted for it), 0: new, -1: error. */
 static int known(struct ar_db *d, const struct ar_article *a) {
-  if (a->doc_id) {
-    const char *p[] = {a->doc_id};
-    long long k = one_int(d, "SELECT 1 FROM source WHERE doc_id = $1", 1, p);
-    if (k)
-      return k < 0 ? -1 : 1;
-  }
-  const char *p[] = {a->content_hash};
-  long long id = one_int(d, "SELECT id FROM article WHERE content_hash = $1",
-                         1, p);
-  if (!id && a->url) {
-    const char *u[] = {a->url};
-    id = one_int(d, "SELECT article_id FROM article_url WHERE url = $1", 1,
-                 u);
-  }
-  if (id <= 0)
-    return (int)id;
+  const char *p[] = {a->doc_id, a->content_hash, a->url};
+  PGresult *r = ex_again(d, KNOWN_SQL, 3, p);
+  if (!r)
+    return -1;
+  bool by_source = PQgetvalue(r, 0, 0)[0] == 't';
+  long long id = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
+  PQclear(r);
+  if (by_source)
+    return 1;
+  if (!id)
+    return 0;
   struct ints v = {0};
   const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
   if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
@@ -585,24 +622,25 @@ static int known(struct ar_db *d, const struct ar_article *a) {
   return 1;
 }
 
+/* The article, its URL and its source in one statement. */
+static const char ARTICLE_SQL[] =
+    "WITH a AS (INSERT INTO article(uid, url, host, site, date, lang, title,"
+    " byline, content_hash, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+    " $9, $10) RETURNING id),"
+    " u AS (INSERT INTO article_url(url, article_id) SELECT $2, id FROM a"
+    " WHERE $2::text IS NOT NULL ON CONFLICT DO NOTHING),"
+    " s AS (INSERT INTO source(doc_id, article_id) SELECT $11, id FROM a"
+    " WHERE $11::text IS NOT NULL ON CONFLICT DO NOTHING)"
+    " SELECT id FROM a";
+
 static long long article_insert(struct ar_db *d, const struct ar_article *a) {
   const char *p[] = {a->uid,   a->url,   a->host[0] ? a->host : NULL,
                      a->site,  a->date,  a->lang,
                      a->title, a->byline, a->content_hash,
-                     a->text};
-  long long id = one_int(d, "INSERT INTO article(uid, url, host, site, date,"
-                            " lang, title, byline, content_hash, text) VALUES"
-                            " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-                            " RETURNING id", 10, p);
-  if (id <= 0)
-    return 0;
-  struct ints v = {0};
-  const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
-  if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
-                        "($1, $2) ON CONFLICT DO NOTHING", 2, u)) ||
-      (a->doc_id && !ok(d, "INSERT INTO source(doc_id, article_id) VALUES "
-                           "($1, $2) ON CONFLICT DO NOTHING", 2, s)))
-    return 0;
+                     a->text,  a->doc_id};
+  PGresult *r = ex_again(d, ARTICLE_SQL, 11, p);
+  long long id = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
+  PQclear(r);
   return id;
 }
 
@@ -659,7 +697,9 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
                        q->sentence,
                        q->norm_hash,
                        q->text};
-    qids[i] = one_int(d, QUOTE_SQL, 15, p);
+    PGresult *r = ex_again(d, QUOTE_SQL, 15, p);
+    qids[i] = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
+    PQclear(r);
     if (qids[i] <= 0)
       return false;
   }
@@ -777,7 +817,9 @@ static bool put_entities(struct ar_db *d, const struct ar_lex *x,
   if (good && pc_buf_addc(&j, ']') && !j.failed) {
     struct ints v = {0};
     const char *p[] = {I(&v, aid), j.data};
-    good = ok(d, ENTITIES_SQL, 2, p);
+    PGresult *r = ex_again(d, ENTITIES_SQL, 2, p);
+    good = r != NULL;
+    PQclear(r);
   } else {
     good = false;
   }
