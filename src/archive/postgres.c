@@ -147,6 +147,14 @@ struct ar_db {
    * this file, known by address) and name "pcN", N the index here */
   const char *prepared[MAX_PREPARED];
   int nprepared;
+  /* the speaker forms met in this transaction: "type\x1fname" -> struct
+   * form_hit; met again, its statement would change nothing (the same
+   * spelling, and the writers' lock held), so it is not sent */
+  GHashTable *forms;
+};
+
+struct form_hit {
+  long long id, speaker;
 };
 
 /* The first line of a libpq message, without its "ERROR:  ". */
@@ -337,9 +345,17 @@ static pc_status migrate(struct ar_db *d, bool create, pc_error *err) {
   return st;
 }
 
+/* What is known of the forms holds while the lock is held. */
+static void forget_forms(struct ar_db *d) {
+  if (d->forms)
+    g_hash_table_destroy(d->forms);
+  d->forms = NULL;
+}
+
 static void db_close(struct ar_db *d) {
   if (!d)
     return;
+  forget_forms(d);
   if (d->c)
     PQfinish(d->c);
   free(d);
@@ -380,14 +396,17 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
 }
 
 static pc_status db_begin(struct ar_db *d, pc_error *err) {
+  forget_forms(d);
   return exec(d, "BEGIN; " LOCK, err, "begin");
 }
 
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
+  forget_forms(d);
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
+  forget_forms(d);
   PQclear(PQexec(d->c, "ROLLBACK"));
 }
 
@@ -460,9 +479,9 @@ static const char FORM_SQL[] =
     " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\"))"
     " SELECT id, speaker_id FROM f";
 
-static long long form_get(struct ar_db *d, const struct ar_lex *x,
-                          const char *name, const char *type,
-                          long long *speaker) {
+static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
+                             const char *name, const char *type,
+                             long long *speaker) {
   struct ar_name n;
   if (!ar_name_make(x, name, type, &n))
     return 0;
@@ -491,6 +510,31 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
       id = 0;
   }
   ar_name_clear(&n);
+  return id;
+}
+
+/* form_get_db, once a transaction for each spelling and type. */
+static long long form_get(struct ar_db *d, const struct ar_lex *x,
+                          const char *name, const char *type,
+                          long long *speaker) {
+  if (!d->forms)
+    d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     g_free);
+  char *key = g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+  struct form_hit *h = g_hash_table_lookup(d->forms, key);
+  if (h) {
+    g_free(key);
+    *speaker = h->speaker;
+    return h->id;
+  }
+  long long id = form_get_db(d, x, name, type, speaker);
+  if (!id) {
+    g_free(key);
+    return 0;
+  }
+  h = g_new(struct form_hit, 1);
+  h->id = id, h->speaker = *speaker;
+  g_hash_table_insert(d->forms, key, h);
   return id;
 }
 
