@@ -23,7 +23,10 @@
  * Writes: a transaction per batch of articles (archive.c) that first
  * takes a transaction-level advisory lock: two index runs at once take
  * turns a batch at a time, and as each checks what is known inside its
- * lock, nothing is stored twice.  Readers take no lock.
+ * lock, nothing is stored twice.  Readers take no lock.  A quote (with
+ * its cluster), a speaker form, an article's entities are each one
+ * statement, prepared once per connection: a round trip is what a load
+ * waits for (docs/internals/ARCHIVE.md, "Loading into PostgreSQL").
  *
  * Every value from outside is a parameter of PQexecParams; no SQL text is
  * ever made from one.  A failed connection is PC_ERR_NETWORK (exit 4), as
@@ -135,8 +138,23 @@ static const char *const step2[] = {
 static const char *const *const migrations[] = {step1, step2};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
+enum { MAX_PREPARED = 8 };
+
 struct ar_db {
   PGconn *c;
+  /* the statements run for every quote or article, prepared once per
+   * connection (planned once, not at each run): their SQL (constants of
+   * this file, known by address) and name "pcN", N the index here */
+  const char *prepared[MAX_PREPARED];
+  int nprepared;
+  /* the speaker forms met in this transaction: "type\x1fname" -> struct
+   * form_hit; met again, its statement would change nothing (the same
+   * spelling, and the writers' lock held), so it is not sent */
+  GHashTable *forms;
+};
+
+struct form_hit {
+  long long id, speaker;
 };
 
 /* The first line of a libpq message, without its "ERROR:  ". */
@@ -166,6 +184,33 @@ static pc_status db_fail(struct ar_db *d, pc_error *err, const char *what) {
 static PGresult *ex(struct ar_db *d, const char *sql, int n,
                     const char *const *p) {
   PGresult *r = PQexecParams(d->c, sql, n, NULL, p, NULL, NULL, 0);
+  ExecStatusType s = PQresultStatus(r);
+  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
+    return r;
+  PQclear(r);
+  return NULL;
+}
+
+/* As ex, for one of the constant statements run for every quote or
+ * article: prepared on first use, then only its parameters are sent. */
+static PGresult *ex_again(struct ar_db *d, const char *sql, int n,
+                          const char *const *p) {
+  int k = 0;
+  while (k < d->nprepared && d->prepared[k] != sql)
+    k++;
+  char name[16];
+  snprintf(name, sizeof name, "pc%d", k);
+  if (k == d->nprepared) {
+    if (k == MAX_PREPARED)
+      return ex(d, sql, n, p);
+    PGresult *r = PQprepare(d->c, name, sql, n, NULL);
+    bool good = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!good)
+      return NULL;
+    d->prepared[d->nprepared++] = sql;
+  }
+  PGresult *r = PQexecPrepared(d->c, name, n, p, NULL, NULL, 0);
   ExecStatusType s = PQresultStatus(r);
   if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
     return r;
@@ -300,9 +345,17 @@ static pc_status migrate(struct ar_db *d, bool create, pc_error *err) {
   return st;
 }
 
+/* What is known of the forms holds while the lock is held. */
+static void forget_forms(struct ar_db *d) {
+  if (d->forms)
+    g_hash_table_destroy(d->forms);
+  d->forms = NULL;
+}
+
 static void db_close(struct ar_db *d) {
   if (!d)
     return;
+  forget_forms(d);
   if (d->c)
     PQfinish(d->c);
   free(d);
@@ -343,14 +396,17 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
 }
 
 static pc_status db_begin(struct ar_db *d, pc_error *err) {
+  forget_forms(d);
   return exec(d, "BEGIN; " LOCK, err, "begin");
 }
 
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
+  forget_forms(d);
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
+  forget_forms(d);
   PQclear(PQexec(d->c, "ROLLBACK"));
 }
 
@@ -416,36 +472,31 @@ static long long resolve(struct ar_db *d, const char *form,
   return id;
 }
 
-/* As sqlite.c's: a form seen again keeps the least of its spellings. */
-static bool form_seen(struct ar_db *d, long long id, const char *name,
-                      const char *cdisp) {
-  struct ints v = {0};
-  const char *p[] = {I(&v, id), name, cdisp};
-  return ok(d, "UPDATE speaker_form SET name = least(name, $2 COLLATE \"C\"),"
-               " cdisp = least(cdisp, $3 COLLATE \"C\") WHERE id = $1 AND"
-               " (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\")",
-            3, p);
-}
+static const char FORM_SQL[] =
+    "WITH f AS (SELECT id, speaker_id FROM speaker_form WHERE form = $1),"
+    " u AS (UPDATE speaker_form SET name = least(name, $2 COLLATE \"C\"),"
+    " cdisp = least(cdisp, $3 COLLATE \"C\") WHERE id = (SELECT id FROM f)"
+    " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\"))"
+    " SELECT id, speaker_id FROM f";
 
-static long long form_get(struct ar_db *d, const struct ar_lex *x,
-                          const char *name, const char *type,
-                          long long *speaker) {
+static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
+                             const char *name, const char *type,
+                             long long *speaker) {
   struct ar_name n;
   if (!ar_name_make(x, name, type, &n))
     return 0;
   long long id = 0;
-  const char *p1[] = {n.form};
-  PGresult *r = ex(d, "SELECT id, speaker_id FROM speaker_form "
-                      "WHERE form = $1", 1, p1);
+  /* a form seen again keeps the least of its spellings (as sqlite.c's),
+   * in the statement that finds it */
+  const char *p1[] = {n.form, name, n.cdisp};
+  PGresult *r = ex_again(d, FORM_SQL, 3, p1);
   if (r && PQntuples(r) == 1) {
     id = atoll(PQgetvalue(r, 0, 0));
     *speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
   }
   bool failed = !r;
   PQclear(r);
-  if (id && !form_seen(d, id, name, n.cdisp))
-    id = 0;
-  else if (!id && !failed) {
+  if (!id && !failed) {
     *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
     struct ints v = {0};
     const char *p[] = {n.form,    name,
@@ -459,6 +510,31 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
       id = 0;
   }
   ar_name_clear(&n);
+  return id;
+}
+
+/* form_get_db, once a transaction for each spelling and type. */
+static long long form_get(struct ar_db *d, const struct ar_lex *x,
+                          const char *name, const char *type,
+                          long long *speaker) {
+  if (!d->forms)
+    d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     g_free);
+  char *key = g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+  struct form_hit *h = g_hash_table_lookup(d->forms, key);
+  if (h) {
+    g_free(key);
+    *speaker = h->speaker;
+    return h->id;
+  }
+  long long id = form_get_db(d, x, name, type, speaker);
+  if (!id) {
+    g_free(key);
+    return 0;
+  }
+  h = g_new(struct form_hit, 1);
+  h->id = id, h->speaker = *speaker;
+  g_hash_table_insert(d->forms, key, h);
   return id;
 }
 
@@ -564,24 +640,25 @@ static long long entity_get(struct ar_db *d, const struct ar_lex *x,
   return id < 0 ? 0 : id;
 }
 
+/* Is the article known: by its source, else its id by content or URL. */
+static const char KNOWN_SQL[] =
+    "SELECT EXISTS (SELECT 1 FROM source WHERE doc_id = $1),"
+    " coalesce((SELECT id FROM article WHERE content_hash = $2),"
+    " (SELECT article_id FROM article_url WHERE url = $3))";
+
 /* 1: known (its source and URL then noted for it), 0: new, -1: error. */
 static int known(struct ar_db *d, const struct ar_article *a) {
-  if (a->doc_id) {
-    const char *p[] = {a->doc_id};
-    long long k = one_int(d, "SELECT 1 FROM source WHERE doc_id = $1", 1, p);
-    if (k)
-      return k < 0 ? -1 : 1;
-  }
-  const char *p[] = {a->content_hash};
-  long long id = one_int(d, "SELECT id FROM article WHERE content_hash = $1",
-                         1, p);
-  if (!id && a->url) {
-    const char *u[] = {a->url};
-    id = one_int(d, "SELECT article_id FROM article_url WHERE url = $1", 1,
-                 u);
-  }
-  if (id <= 0)
-    return (int)id;
+  const char *p[] = {a->doc_id, a->content_hash, a->url};
+  PGresult *r = ex_again(d, KNOWN_SQL, 3, p);
+  if (!r)
+    return -1;
+  bool by_source = PQgetvalue(r, 0, 0)[0] == 't';
+  long long id = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
+  PQclear(r);
+  if (by_source)
+    return 1;
+  if (!id)
+    return 0;
   struct ints v = {0};
   const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
   if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
@@ -592,53 +669,54 @@ static int known(struct ar_db *d, const struct ar_article *a) {
   return 1;
 }
 
+/* The article, its URL and its source in one statement. */
+static const char ARTICLE_SQL[] =
+    "WITH a AS (INSERT INTO article(uid, url, host, site, date, lang, title,"
+    " byline, content_hash, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+    " $9, $10) RETURNING id),"
+    " u AS (INSERT INTO article_url(url, article_id) SELECT $2, id FROM a"
+    " WHERE $2::text IS NOT NULL ON CONFLICT DO NOTHING),"
+    " s AS (INSERT INTO source(doc_id, article_id) SELECT $11, id FROM a"
+    " WHERE $11::text IS NOT NULL ON CONFLICT DO NOTHING)"
+    " SELECT id FROM a";
+
 static long long article_insert(struct ar_db *d, const struct ar_article *a) {
   const char *p[] = {a->uid,   a->url,   a->host[0] ? a->host : NULL,
                      a->site,  a->date,  a->lang,
                      a->title, a->byline, a->content_hash,
-                     a->text};
-  long long id = one_int(d, "INSERT INTO article(uid, url, host, site, date,"
-                            " lang, title, byline, content_hash, text) VALUES"
-                            " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-                            " RETURNING id", 10, p);
-  if (id <= 0)
-    return 0;
-  struct ints v = {0};
-  const char *u[] = {a->url, I(&v, id)}, *s[] = {a->doc_id, I(&v, id)};
-  if ((a->url && !ok(d, "INSERT INTO article_url(url, article_id) VALUES "
-                        "($1, $2) ON CONFLICT DO NOTHING", 2, u)) ||
-      (a->doc_id && !ok(d, "INSERT INTO source(doc_id, article_id) VALUES "
-                           "($1, $2) ON CONFLICT DO NOTHING", 2, s)))
-    return 0;
+                     a->text,  a->doc_id};
+  PGresult *r = ex_again(d, ARTICLE_SQL, 11, p);
+  long long id = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
+  PQclear(r);
   return id;
 }
 
-static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
-  const char *p[] = {q->norm_hash, q->text};
-  if (!ok(d, "INSERT INTO quote_cluster(norm_hash, text, first_seen) "
-             "VALUES ($1, $2, NULL) ON CONFLICT(norm_hash) DO NOTHING", 2, p))
-    return 0;
-  long long id = one_int(d, "SELECT id FROM quote_cluster WHERE "
-                            "norm_hash = $1", 1, p);
-  return id < 0 ? 0 : id;
-}
-
-/* As sqlite.c's: one quote more, one outlet more when the article's
- * outlet is new to the cluster, the earliest date. */
-static bool cluster_update(struct ar_db *d, long long cid, long long qid,
-                           long long aid, const char *date) {
-  (void)qid;
-  struct ints v = {0};
-  const char *p[] = {I(&v, cid), I(&v, aid), date};
-  return ok(d, "WITH o AS (INSERT INTO cluster_outlet(cluster_id, outlet)"
-               " SELECT $1, coalesce(host, site, '#' || id::text) FROM"
-               " article WHERE id = $2 ON CONFLICT DO NOTHING RETURNING 1)"
-               " UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
-               " outlets + (SELECT count(*) FROM o), first_seen = CASE WHEN"
-               " first_seen IS NULL OR $3::text < first_seen COLLATE \"C\""
-               " THEN $3::text ELSE first_seen END WHERE id = $1",
-            3, p);
-}
+/* A quote, its cluster and the cluster's counts in one statement (one
+ * round trip, where three statements took four): as sqlite.c's, one
+ * quote more, one outlet more when the article's outlet is new to the
+ * cluster, the earliest date.  The sub-statements of a WITH do not see
+ * each other's rows, so a new cluster is made with its counts (one
+ * quote, one outlet, its date) and only a known one is updated.
+ * p: the quote's 15 columns ($14 the norm hash, $15 the cluster's text,
+ * $9 the date, $1 the article). */
+static const char QUOTE_SQL[] =
+    "WITH new AS (INSERT INTO quote_cluster(norm_hash, text, first_seen,"
+    " outlets, quotes) VALUES ($14, $15, $9, 1, 1) ON CONFLICT(norm_hash)"
+    " DO NOTHING RETURNING id),"
+    " old AS (SELECT id FROM quote_cluster WHERE norm_hash = $14"
+    " AND NOT EXISTS (SELECT 1 FROM new)),"
+    " c AS (SELECT id FROM new UNION ALL SELECT id FROM old),"
+    " o AS (INSERT INTO cluster_outlet(cluster_id, outlet)"
+    " SELECT c.id, coalesce(a.host, a.site, '#' || a.id::text) FROM c,"
+    " article a WHERE a.id = $1 ON CONFLICT DO NOTHING RETURNING 1),"
+    " u AS (UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
+    " outlets + (SELECT count(*) FROM o), first_seen = CASE WHEN"
+    " first_seen IS NULL OR $9::text < first_seen COLLATE \"C\""
+    " THEN $9::text ELSE first_seen END WHERE id = (SELECT id FROM old))"
+    " INSERT INTO quote(article_id, qid, speaker_id, form_id, kind, text,"
+    " cue, role, date, block, start, \"end\", sentence, norm_hash,"
+    " cluster_id) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+    " $12, $13, $14, c.id FROM c RETURNING id";
 
 static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
                        const struct ar_article *a, long long aid,
@@ -650,9 +728,6 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
     long long speaker = 0;
     long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
                                            &speaker) : 0;
-    long long cid = cluster_get(d, q);
-    if (!cid)
-      return false;
     struct ints v = {0};
     const char *p[] = {I(&v, aid),
                        q->qid,
@@ -668,13 +743,11 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
                        I(&v, q->end),
                        q->sentence,
                        q->norm_hash,
-                       I(&v, cid)};
-    qids[i] = one_int(d, "INSERT INTO quote(article_id, qid, speaker_id, "
-                         "form_id, kind, text, cue, role, date, block, "
-                         "start, \"end\", sentence, norm_hash, cluster_id) "
-                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-                         " $11, $12, $13, $14, $15) RETURNING id", 15, p);
-    if (qids[i] <= 0 || !cluster_update(d, cid, qids[i], aid, date))
+                       q->text};
+    PGresult *r = ex_again(d, QUOTE_SQL, 15, p);
+    qids[i] = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
+    PQclear(r);
+    if (qids[i] <= 0)
       return false;
   }
   return true;
@@ -730,20 +803,75 @@ static bool put_claims(struct ar_db *d, const struct ar_lex *x,
   return true;
 }
 
+/* An article's entities in one statement, where each took three: $2 a
+ * JSON array of {k: key, n: name, t: type, c: country, m: mentions, o:
+ * order}, a parameter as any other.  As entity_get one at a time: a key
+ * seen again keeps the least of its names, types and countries (so the
+ * least of each over the article's entities of that key), and a new
+ * entity is numbered in the order the article names it; the article's
+ * mentions of a key are those of its first entity of that key (the
+ * later ones were "ON CONFLICT DO NOTHING").  The parts of a WITH do
+ * not see each other's rows, so the ids are those the INSERT returns and
+ * those that were there before. */
+static const char ENTITIES_SQL[] =
+    "WITH r AS (SELECT * FROM json_to_recordset($2::json) AS r(k text,"
+    " n text, t text, c text, m bigint, o int)),"
+    " g AS (SELECT k, min(n COLLATE \"C\") AS n, min(t COLLATE \"C\") AS t,"
+    " min(c COLLATE \"C\") AS c, min(o) AS o FROM r GROUP BY k),"
+    " old AS (SELECT y.id, y.key FROM entity y JOIN g ON y.key = g.k),"
+    " u AS (UPDATE entity x SET name = least(x.name, g.n), type = CASE WHEN"
+    " x.type IS NULL OR g.t < x.type COLLATE \"C\" THEN coalesce(g.t,"
+    " x.type) ELSE x.type END, country = CASE WHEN x.country IS NULL OR"
+    " g.c < x.country COLLATE \"C\" THEN coalesce(g.c, x.country) ELSE"
+    " x.country END FROM g WHERE x.key = g.k AND (x.name > g.n OR (g.t IS"
+    " NOT NULL AND (x.type IS NULL OR g.t < x.type COLLATE \"C\")) OR (g.c"
+    " IS NOT NULL AND (x.country IS NULL OR g.c < x.country COLLATE"
+    " \"C\")))),"
+    /* only the new are offered: an INSERT's conflicts use up numbers */
+    " new AS (INSERT INTO entity(key, name, type, country) SELECT k, n, t,"
+    " c FROM g WHERE k NOT IN (SELECT key FROM old) ORDER BY o"
+    " RETURNING id, key),"
+    " ids AS (SELECT id, key FROM new UNION ALL SELECT id, key FROM old)"
+    " INSERT INTO article_entity(article_id, entity_id, mentions) SELECT"
+    " $1, ids.id, f.m FROM (SELECT DISTINCT ON (k) k, m FROM r ORDER BY k,"
+    " o) f JOIN ids ON ids.key = f.k ON CONFLICT DO NOTHING";
+
 static bool put_entities(struct ar_db *d, const struct ar_lex *x,
                          const struct ar_article *a, long long aid) {
-  for (size_t i = 0; i < a->nentities; i++) {
+  if (!a->nentities)
+    return true;
+  struct pc_buf j;
+  pc_buf_init(&j, 0);
+  bool good = pc_buf_addc(&j, '[');
+  for (size_t i = 0; good && i < a->nentities; i++) {
     const struct ar_entity *e = &a->entities[i];
-    long long id = entity_get(d, x, e->name, e->type, e->country);
-    if (!id)
-      return false;
-    struct ints v = {0};
-    const char *p[] = {I(&v, aid), I(&v, id), I(&v, e->mentions)};
-    if (!ok(d, "INSERT INTO article_entity(article_id, entity_id, mentions)"
-               " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3, p))
-      return false;
+    struct ar_name n;
+    if (!ar_name_make(x, e->name, e->type, &n)) {
+      good = false;
+      break;
+    }
+    pc_buf_adds(&j, i ? ",{\"k\":" : "{\"k\":");
+    pc_json_cstr(&j, n.canon);
+    pc_buf_adds(&j, ",\"n\":");
+    pc_json_cstr(&j, n.cdisp);
+    pc_buf_adds(&j, ",\"t\":");
+    pc_json_cstr(&j, e->type);
+    pc_buf_adds(&j, ",\"c\":");
+    pc_json_cstr(&j, e->country);
+    good = pc_buf_printf(&j, ",\"m\":%lld,\"o\":%zu}", e->mentions, i);
+    ar_name_clear(&n);
   }
-  return true;
+  if (good && pc_buf_addc(&j, ']') && !j.failed) {
+    struct ints v = {0};
+    const char *p[] = {I(&v, aid), j.data};
+    PGresult *r = ex_again(d, ENTITIES_SQL, 2, p);
+    good = r != NULL;
+    PQclear(r);
+  } else {
+    good = false;
+  }
+  pc_buf_cleanup(&j);
+  return good;
 }
 
 static pc_status db_put(struct ar_db *d, const struct ar_lex *x,

@@ -15,6 +15,8 @@
   X(PQfinish)                                                                  \
   X(PQexec)                                                                    \
   X(PQexecParams)                                                              \
+  X(PQprepare)                                                                 \
+  X(PQexecPrepared)                                                            \
   X(PQresultStatus)                                                            \
   X(PQresultErrorMessage)                                                      \
   X(PQresultErrorField)                                                        \
@@ -39,6 +41,8 @@ const struct pc_dl_pq *pc_dl_pq(void);
 #define PQfinish (pc_dl_pq()->PQfinish)
 #define PQexec (pc_dl_pq()->PQexec)
 #define PQexecParams (pc_dl_pq()->PQexecParams)
+#define PQprepare (pc_dl_pq()->PQprepare)
+#define PQexecPrepared (pc_dl_pq()->PQexecPrepared)
 #define PQresultStatus (pc_dl_pq()->PQresultStatus)
 #define PQresultErrorMessage (pc_dl_pq()->PQresultErrorMessage)
 #define PQresultErrorField (pc_dl_pq()->PQresultErrorField)
