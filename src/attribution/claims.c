@@ -560,6 +560,40 @@ static char *claimant_around(const struct analysis *a,
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
 }
 
+/* The subject a participle hangs on when no report is near: "Then,
+ * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X":
+ * the speaker of the report the participle stands in, or else the first
+ * name or pronoun that opens the clause (after the sentence start or an
+ * opening adverbial and its comma) and has words after it. */
+static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
+  if (i > t0 && a->t[i - 1].type == T_WORD &&
+      (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
+    return NULL; /* "the Russians are accusing": a verb with its subject */
+  int q = quote_holding(a, i); /* "X posted on Twitter accusing": a report */
+  if (q >= 0)
+    return a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+  if (i <= t0 + 1)
+    return NULL;
+  for (size_t k = t0; k < i; k++)
+    if (cl_boundary(a, k))
+      return NULL; /* another clause or a quote between */
+  for (size_t k = t0; k + 1 < i; k++) {
+    if (a->t[k].type != T_WORD || (k > t0 && !is_punct(&a->t[k - 1], ",")))
+      continue;
+    if (in_list(&a->lex->pronouns, a->t[k].low)) {
+      bool found = false;
+      return pronoun_name(a, k, &found);
+    }
+    if (a->t[k].ent < 0)
+      continue;
+    size_t e = k;
+    while (e < i && a->t[e].ent == a->t[k].ent)
+      e++;
+    return e < i && a->t[e].type == T_WORD ? np_name(a, k, e, false) : NULL;
+  }
+  return NULL;
+}
+
 static void claim_drop(struct found_claim *c) {
   for (size_t k = 0; k < c->naccused; k++)
     free(c->accused[k]);
@@ -586,8 +620,9 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
-static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t1,
-                       size_t i, const struct match *m, struct found_claim *c) {
+static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
+                       size_t t1, size_t i, const struct match *m,
+                       struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
   if (p->claimant == 2 && c->claimant) {
     c->accused[0] = strdup(c->claimant);
@@ -606,6 +641,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t1,
     c->claimant = np_name(a, m->cap[S_C][0], m->cap[S_C][1], false);
   if (!c->claimant && !m->have[S_C])
     c->claimant = claimant_around(a, p, t1, i, c->quote);
+  if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
+    c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant || junk_name(c->claimant))
     return false;
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0)
@@ -660,7 +697,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   }
   int pol = polarity(a, p, &m, i);
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      !claim_fill(a, p, t1, i, &m, c)) {
+      !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
   }
