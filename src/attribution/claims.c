@@ -43,6 +43,24 @@ static bool np_stop(const struct analysis *a, size_t i) {
          fw_is(a, k->low, PC_FW_PASS);
 }
 
+/* A word of time that ends a noun phrase: "sued Acme last year",
+ * "accused Bob Grant on Monday", "blamed Smith Tuesday". */
+static bool time_word(const struct analysis *a, size_t i, size_t t1) {
+  static const char *const unit[] = {"week", "month", "year", "summer",
+                                     "spring", "fall", "autumn", "winter"};
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD)
+    return false;
+  if (fw_is(a, k->low, PC_FW_WHEN))
+    return true;
+  if (!low_eq(k, "last") && !low_eq(k, "this") && !low_eq(k, "next"))
+    return false;
+  for (size_t u = 0; i + 1 < t1 && u < sizeof unit / sizeof *unit; u++)
+    if (low_eq(&a->t[i + 1], unit[u]))
+      return true;
+  return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -61,7 +79,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       e = n;
       continue;
     }
-    if (np_stop(a, e))
+    if (np_stop(a, e) || (e > i && time_word(a, e, t1)))
       break;
     e++;
   }
@@ -356,6 +374,21 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
   return false;
 }
 
+/* A prepositional phrase before a "that" clause: "alleged in a lawsuit
+ * that", "denied in a statement to reporters that".  Returns where the
+ * "that" is, or i when there is none within eight words. */
+static size_t skip_pp(const struct analysis *a, size_t i, size_t t1) {
+  if (a->t[i].type != T_WORD || !preposition(a, a->t[i].low))
+    return i;
+  for (size_t e = i + 1; e < t1 && e < i + 9; e++) {
+    if (a->t[e].type != T_WORD)
+      return i; /* a comma, a quote: the phrase is not a plain PP */
+    if (low_eq(&a->t[e], "that"))
+      return e;
+  }
+  return i;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -366,6 +399,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
              !word_match(w, a->t[ti].low))
         ti++;
+      if (k > an && ti < t1 && strcmp(w, "that") == 0)
+        ti = skip_pp(a, ti, t1);
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       ti++;
