@@ -356,8 +356,15 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
  * not "by blocking the road"). */
 static bool name_start(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
-  return k->type == T_WORD && ((k->flags & F_CAP) || determiner(a, k->low) ||
-                               in_list(&a->lex->pronouns, k->low));
+  if (k->type != T_WORD)
+    return false;
+  if ((k->flags & F_CAP) || determiner(a, k->low) ||
+      in_list(&a->lex->pronouns, k->low))
+    return true;
+  /* a bare plural noun ("by prosecutors"), not a gerund or a stop word */
+  size_t n = strlen(k->low);
+  return n > 3 && k->low[n - 1] == 's' && !np_stop(a, i) &&
+         strcmp(k->low + n - 3, "ing") != 0;
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -680,8 +687,10 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant || junk_name(c->claimant))
     return false;
-  if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0)
-    return false; /* "they accused him" read as one person */
+  if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
+      !(c->deny && p->claimant == 0))
+    return false; /* "they accused him" read as one person; but a speaker
+                   * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
     free(c->accused[0]);
     c->accused[0] = strdup(c->claimant);
@@ -731,12 +740,12 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return;
   }
   int pol = polarity(a, p, &m, i);
+  c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
   }
-  c->deny = pol;
   c->t0 = t0, c->t1 = t1, c->at = i;
   if (!claim_merge(a, c))
     a->nc++;
