@@ -719,6 +719,65 @@ static bool claim_merge(struct analysis *a, struct found_claim *c) {
   return false;
 }
 
+/* The other member of a pair the plural "they" at k stands for: the
+ * previous sentence named "Jane Doe and Ann Lee" and the claimant is one
+ * of them.  Returns the other's entity, or -1. */
+static int they_pair(const struct analysis *a, size_t k, const char *claimant) {
+  if (!low_eq(&a->t[k], "they") || a->nsent < 2)
+    return -1;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS], p1 = a->sent0[(a->nsent - 1) % SENTS];
+  int ents[2] = {-1, -1}, n = 0;
+  for (size_t j = p0; j < p1 && j < k; j++) {
+    int e = a->t[j].ent;
+    if (e < 0 || (j > p0 && a->t[j - 1].ent == e))
+      continue;
+    if (n == 2)
+      return -1; /* more than two: not a pair */
+    ents[n++] = e;
+  }
+  if (n != 2 || ents[0] == ents[1])
+    return -1;
+  /* the two joined by "and" with at most two words between */
+  size_t j = p0;
+  while (j < p1 && a->t[j].ent != ents[0])
+    j++;
+  while (j < p1 && a->t[j].ent == ents[0])
+    j++;
+  if (j >= p1 || !low_eq(&a->t[j], "and"))
+    return -1;
+  size_t m = j + 1;
+  while (m < p1 && m < j + 4 && a->t[m].ent != ents[1])
+    m++;
+  if (m >= p1 || a->t[m].ent != ents[1])
+    return -1;
+  for (int x = 0; x < 2; x++)
+    if (strcmp(a->en[ents[x]].name, claimant) == 0)
+      return ents[1 - x];
+  return -1;
+}
+
+/* "They criticised X" after "Jane Doe and Ann Lee ...": a claim for each. */
+static void claim_they(struct analysis *a, size_t t0, size_t lead) {
+  size_t at = pc_att_skip_adverbs(a, t0, lead);
+  const struct found_claim *c = &a->c[a->nc - 1];
+  int other = at > t0 ? they_pair(a, at - 1, c->claimant) : -1;
+  if (other < 0 || a->nc >= PC_MAX_QUOTES)
+    return;
+  GROW(a, c, nc, capc);
+  if (a->oom)
+    return;
+  struct found_claim *d = &a->c[a->nc], *o = &a->c[a->nc - 1];
+  char *name = strdup(a->en[other].name);
+  if (!name)
+    return;
+  *d = *o;
+  d->claimant = name;
+  d->event = o->event ? strdup(o->event) : NULL;
+  for (size_t x = 0; x < o->naccused; x++)
+    d->accused[x] = strdup(o->accused[x]);
+  a->nc++;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -747,8 +806,11 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return;
   }
   c->t0 = t0, c->t1 = t1, c->at = i;
-  if (!claim_merge(a, c))
-    a->nc++;
+  if (claim_merge(a, c))
+    return;
+  a->nc++;
+  if (m.lead != SIZE_MAX && p->claimant == 1)
+    claim_they(a, t0, m.lead);
 }
 
 /* Tries the patterns anchored on key (a word, or a lemma "blame~"). */
