@@ -314,6 +314,8 @@ static bool skippable(const struct analysis *a, size_t i) {
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
   size_t n = strlen(k->low);
+  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never"))
+    return true; /* "was not responsible": polarity() reads the negation */
   return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
                                  !fw_is(a, k->low, PC_FW_NEG));
 }
