@@ -43,6 +43,24 @@ static bool np_stop(const struct analysis *a, size_t i) {
          fw_is(a, k->low, PC_FW_PASS);
 }
 
+/* A word of time that ends a noun phrase: "sued Acme last year",
+ * "accused Bob Grant on Monday", "blamed Smith Tuesday". */
+static bool time_word(const struct analysis *a, size_t i, size_t t1) {
+  static const char *const unit[] = {"week", "month", "year", "summer",
+                                     "spring", "fall", "autumn", "winter"};
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD)
+    return false;
+  if (fw_is(a, k->low, PC_FW_WHEN))
+    return true;
+  if (!low_eq(k, "last") && !low_eq(k, "this") && !low_eq(k, "next"))
+    return false;
+  for (size_t u = 0; i + 1 < t1 && u < sizeof unit / sizeof *unit; u++)
+    if (low_eq(&a->t[i + 1], unit[u]))
+      return true;
+  return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -61,7 +79,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       e = n;
       continue;
     }
-    if (np_stop(a, e))
+    if (np_stop(a, e) || (e > i && time_word(a, e, t1)))
       break;
     e++;
   }
@@ -296,6 +314,8 @@ static bool skippable(const struct analysis *a, size_t i) {
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
   size_t n = strlen(k->low);
+  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never"))
+    return true; /* "was not responsible": polarity() reads the negation */
   return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
                                  !fw_is(a, k->low, PC_FW_NEG));
 }
@@ -338,8 +358,15 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
  * not "by blocking the road"). */
 static bool name_start(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
-  return k->type == T_WORD && ((k->flags & F_CAP) || determiner(a, k->low) ||
-                               in_list(&a->lex->pronouns, k->low));
+  if (k->type != T_WORD)
+    return false;
+  if ((k->flags & F_CAP) || determiner(a, k->low) ||
+      in_list(&a->lex->pronouns, k->low))
+    return true;
+  /* a bare plural noun ("by prosecutors"), not a gerund or a stop word */
+  size_t n = strlen(k->low);
+  return n > 3 && k->low[n - 1] == 's' && !np_stop(a, i) &&
+         strcmp(k->low + n - 3, "ing") != 0;
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -356,6 +383,21 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
   return false;
 }
 
+/* A prepositional phrase before a "that" clause: "alleged in a lawsuit
+ * that", "denied in a statement to reporters that".  Returns where the
+ * "that" is, or i when there is none within eight words. */
+static size_t skip_pp(const struct analysis *a, size_t i, size_t t1) {
+  if (a->t[i].type != T_WORD || !preposition(a, a->t[i].low))
+    return i;
+  for (size_t e = i + 1; e < t1 && e < i + 9; e++) {
+    if (a->t[e].type != T_WORD)
+      return i; /* a comma, a quote: the phrase is not a plain PP */
+    if (low_eq(&a->t[e], "that"))
+      return e;
+  }
+  return i;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -366,6 +408,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
              !word_match(w, a->t[ti].low))
         ti++;
+      if (k > an && ti < t1 && strcmp(w, "that") == 0)
+        ti = skip_pp(a, ti, t1);
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       ti++;
@@ -560,6 +604,40 @@ static char *claimant_around(const struct analysis *a,
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
 }
 
+/* The subject a participle hangs on when no report is near: "Then,
+ * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X":
+ * the speaker of the report the participle stands in, or else the first
+ * name or pronoun that opens the clause (after the sentence start or an
+ * opening adverbial and its comma) and has words after it. */
+static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
+  if (i > t0 && a->t[i - 1].type == T_WORD &&
+      (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
+    return NULL; /* "the Russians are accusing": a verb with its subject */
+  int q = quote_holding(a, i); /* "X posted on Twitter accusing": a report */
+  if (q >= 0)
+    return a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+  if (i <= t0 + 1)
+    return NULL;
+  for (size_t k = t0; k < i; k++)
+    if (cl_boundary(a, k))
+      return NULL; /* another clause or a quote between */
+  for (size_t k = t0; k + 1 < i; k++) {
+    if (a->t[k].type != T_WORD || (k > t0 && !is_punct(&a->t[k - 1], ",")))
+      continue;
+    if (in_list(&a->lex->pronouns, a->t[k].low)) {
+      bool found = false;
+      return pronoun_name(a, k, &found);
+    }
+    if (a->t[k].ent < 0)
+      continue;
+    size_t e = k;
+    while (e < i && a->t[e].ent == a->t[k].ent)
+      e++;
+    return e < i && a->t[e].type == T_WORD ? np_name(a, k, e, false) : NULL;
+  }
+  return NULL;
+}
+
 static void claim_drop(struct found_claim *c) {
   for (size_t k = 0; k < c->naccused; k++)
     free(c->accused[k]);
@@ -586,8 +664,9 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
-static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t1,
-                       size_t i, const struct match *m, struct found_claim *c) {
+static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
+                       size_t t1, size_t i, const struct match *m,
+                       struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
   if (p->claimant == 2 && c->claimant) {
     c->accused[0] = strdup(c->claimant);
@@ -606,10 +685,14 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t1,
     c->claimant = np_name(a, m->cap[S_C][0], m->cap[S_C][1], false);
   if (!c->claimant && !m->have[S_C])
     c->claimant = claimant_around(a, p, t1, i, c->quote);
+  if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
+    c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant || junk_name(c->claimant))
     return false;
-  if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0)
-    return false; /* "they accused him" read as one person */
+  if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
+      !(c->deny && p->claimant == 0))
+    return false; /* "they accused him" read as one person; but a speaker
+                   * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
     free(c->accused[0]);
     c->accused[0] = strdup(c->claimant);
@@ -638,6 +721,65 @@ static bool claim_merge(struct analysis *a, struct found_claim *c) {
   return false;
 }
 
+/* The other member of a pair the plural "they" at k stands for: the
+ * previous sentence named "Jane Doe and Ann Lee" and the claimant is one
+ * of them.  Returns the other's entity, or -1. */
+static int they_pair(const struct analysis *a, size_t k, const char *claimant) {
+  if (!low_eq(&a->t[k], "they") || a->nsent < 2)
+    return -1;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS], p1 = a->sent0[(a->nsent - 1) % SENTS];
+  int ents[2] = {-1, -1}, n = 0;
+  for (size_t j = p0; j < p1 && j < k; j++) {
+    int e = a->t[j].ent;
+    if (e < 0 || (j > p0 && a->t[j - 1].ent == e))
+      continue;
+    if (n == 2)
+      return -1; /* more than two: not a pair */
+    ents[n++] = e;
+  }
+  if (n != 2 || ents[0] == ents[1])
+    return -1;
+  /* the two joined by "and" with at most two words between */
+  size_t j = p0;
+  while (j < p1 && a->t[j].ent != ents[0])
+    j++;
+  while (j < p1 && a->t[j].ent == ents[0])
+    j++;
+  if (j >= p1 || !low_eq(&a->t[j], "and"))
+    return -1;
+  size_t m = j + 1;
+  while (m < p1 && m < j + 4 && a->t[m].ent != ents[1])
+    m++;
+  if (m >= p1 || a->t[m].ent != ents[1])
+    return -1;
+  for (int x = 0; x < 2; x++)
+    if (strcmp(a->en[ents[x]].name, claimant) == 0)
+      return ents[1 - x];
+  return -1;
+}
+
+/* "They criticised X" after "Jane Doe and Ann Lee ...": a claim for each. */
+static void claim_they(struct analysis *a, size_t t0, size_t lead) {
+  size_t at = pc_att_skip_adverbs(a, t0, lead);
+  const struct found_claim *c = &a->c[a->nc - 1];
+  int other = at > t0 ? they_pair(a, at - 1, c->claimant) : -1;
+  if (other < 0 || a->nc >= PC_MAX_QUOTES)
+    return;
+  GROW(a, c, nc, capc);
+  if (a->oom)
+    return;
+  struct found_claim *d = &a->c[a->nc], *o = &a->c[a->nc - 1];
+  char *name = strdup(a->en[other].name);
+  if (!name)
+    return;
+  *d = *o;
+  d->claimant = name;
+  d->event = o->event ? strdup(o->event) : NULL;
+  for (size_t x = 0; x < o->naccused; x++)
+    d->accused[x] = strdup(o->accused[x]);
+  a->nc++;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -659,15 +801,18 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return;
   }
   int pol = polarity(a, p, &m, i);
+  c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      !claim_fill(a, p, t1, i, &m, c)) {
+      !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
   }
-  c->deny = pol;
   c->t0 = t0, c->t1 = t1, c->at = i;
-  if (!claim_merge(a, c))
-    a->nc++;
+  if (claim_merge(a, c))
+    return;
+  a->nc++;
+  if (m.lead != SIZE_MAX && p->claimant == 1)
+    claim_they(a, t0, m.lead);
 }
 
 /* Tries the patterns anchored on key (a word, or a lemma "blame~"). */
