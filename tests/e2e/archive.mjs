@@ -95,7 +95,12 @@ async function searchAndSpeaker(page, base) {
   check('the archive page loads', (await page.title()).includes('presscut archive'));
   await page.fill('#s-q', 'attack');
   await page.press('#s-q', 'Enter');
-  await page.waitForSelector('#search-results li.quote');
+  // the view lists the newest quotes when it opens: wait (polled) for the
+  // search's answer to replace them, then check it
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('#search-results li.quote blockquote')];
+    return items.length > 0 && items.every((b) => /attack/i.test(b.textContent));
+  }).catch(() => {});
   const texts = await page.locator('#search-results li.quote blockquote').allTextContents();
   check('search: quotes with the word', texts.length >= 2 && texts.every((t) => /attack/i.test(t)), texts);
   check('search: the address keeps the query', (await page.evaluate(() => location.hash)).startsWith('#search?q=attack'));
