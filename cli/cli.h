@@ -157,12 +157,12 @@ int input_opt(int c, const char *arg, struct extract_args *a);
 int shared_opt(int c, const char *arg, pc_print_opts *po, int *fetch,
                struct extract_args *a);
 
-/* SMTP settings of mail and serve (mail.c).  parse_tls: --tls auto,
+/* SMTP settings of mail, digest and serve (mail.c).  parse_tls: --tls auto,
  * required or off into *tls, EX_OK or the usage error (reported).
  * smtp_password: the password of --password-file (or $PRESSCUT_SMTP_PASSWORD),
  * malloc'd, NULL after reporting an error.  default_outbox: the outbox
  * folder when --outbox is not given, malloc'd. */
-int parse_tls(const char *arg, pc_tls *tls);
+int parse_tls(const char *cmd, const char *arg, pc_tls *tls);
 /* The SMTP options of mail and digest: codes, getopt entries, and the
  * parser (mail.c), which takes c into so, *pwfile or *outbox: -1 when c
  * is not one of them, else EX_OK or the usage error (reported). */

@@ -101,8 +101,9 @@ static char *read_password(const char *path, pc_error *err) {
   return r;
 }
 
-/* --tls for mail and serve: EX_OK, or the usage error (reported). */
-int parse_tls(const char *arg, pc_tls *tls) {
+/* --tls of cmd (mail, digest, serve): EX_OK, or the usage error
+ * (reported). */
+int parse_tls(const char *cmd, const char *arg, pc_tls *tls) {
   if (strcmp(arg, "auto") == 0)
     *tls = PC_TLS_AUTO;
   else if (strcmp(arg, "required") == 0)
@@ -110,7 +111,7 @@ int parse_tls(const char *arg, pc_tls *tls) {
   else if (strcmp(arg, "off") == 0)
     *tls = PC_TLS_OFF;
   else
-    return usage_error("mail", "--tls: auto, required or off, not '%s'", arg);
+    return usage_error(cmd, "--tls: auto, required or off, not '%s'", arg);
   return EX_OK;
 }
 
@@ -126,7 +127,7 @@ int smtp_opt(const char *cmd, int c, const char *arg, pc_smtp_opts *so,
     return EX_OK;
   case S_USER: so->user = arg; return EX_OK;
   case S_PWFILE: *pwfile = arg; return EX_OK;
-  case S_TLS: return parse_tls(arg, &so->tls) == EX_OK ? EX_OK : EX_USAGE;
+  case S_TLS: return parse_tls(cmd, arg, &so->tls) == EX_OK ? EX_OK : EX_USAGE;
   case S_CACERT: so->cacert = arg; return EX_OK;
   case S_SMTPTO:
     so->timeout_s = strtol(arg, &end, 10);

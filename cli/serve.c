@@ -216,7 +216,7 @@ static int serve_opt(int c, const char *arg, struct serve_args *a) {
   case O_FROM: so->from = arg; return EX_OK;
   case O_USER: so->smtp.user = arg; return EX_OK;
   case O_PWFILE: a->pwfile = arg; return EX_OK;
-  case O_TLS: return parse_tls(arg, &so->smtp.tls);
+  case O_TLS: return parse_tls("serve", arg, &so->smtp.tls);
   case O_CACERT: so->smtp.cacert = arg; return EX_OK;
   case O_OUTBOX: a->outbox = arg; return EX_OK;
   case O_RATE:
