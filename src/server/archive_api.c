@@ -281,16 +281,26 @@ static unsigned speakers(struct reply *r, pc_archive *a,
   return paged(r, a, SPEAKERS, &q, "speakers", offset, limit);
 }
 
+/* The arguments of a claims route (claims, timeline, network) checked
+ * and made into *q: false when they are not (r says why). */
+static bool claim_args(struct reply *r, const struct json_object *args,
+                       long max_limit, long def_limit, long max_offset,
+                       pc_archive_query *q, long *limit, long *offset) {
+  if (!known_args(args, CLAIM_ARGS, r) ||
+      !num_arg(args, "limit", 1, max_limit, def_limit, limit, r) ||
+      !num_arg(args, "offset", 0, max_offset, 0, offset, r))
+    return false;
+  pc_archive_query_init(q);
+  claim_query(args, q);
+  return true;
+}
+
 static unsigned claims(struct reply *r, pc_archive *a,
                        const struct json_object *args) {
   long limit, offset;
-  if (!known_args(args, CLAIM_ARGS, r) ||
-      !num_arg(args, "limit", 1, LIMIT_MAX, 50, &limit, r) ||
-      !num_arg(args, "offset", 0, OFFSET_MAX, 0, &offset, r))
-    return r->status;
   pc_archive_query q;
-  pc_archive_query_init(&q);
-  claim_query(args, &q);
+  if (!claim_args(r, args, LIMIT_MAX, 50, OFFSET_MAX, &q, &limit, &offset))
+    return r->status;
   return paged(r, a, CLAIMS, &q, "claims", offset, limit);
 }
 
@@ -345,15 +355,11 @@ static void oldest_first(struct pc_buf *out, const struct pc_buf *rows) {
 static unsigned timeline(struct reply *r, pc_archive *a,
                          const struct json_object *args) {
   long limit, offset;
-  if (!known_args(args, CLAIM_ARGS, r) ||
-      !num_arg(args, "limit", 1, LIMIT_MAX, 200, &limit, r) ||
-      !num_arg(args, "offset", 0, 0, 0, &offset, r))
+  pc_archive_query q;
+  if (!claim_args(r, args, LIMIT_MAX, 200, 0, &q, &limit, &offset))
     return r->status;
   if (!arg(args, "event"))
     return fail(r, 400, "event: the words of the event, required");
-  pc_archive_query q;
-  pc_archive_query_init(&q);
-  claim_query(args, &q);
   q.limit = (size_t)limit;
   struct pc_buf rows;
   pc_buf_init(&rows, 0);
@@ -374,13 +380,9 @@ static unsigned timeline(struct reply *r, pc_archive *a,
 static unsigned network(struct reply *r, pc_archive *a,
                         const struct json_object *args) {
   long limit, offset;
-  if (!known_args(args, CLAIM_ARGS, r) ||
-      !num_arg(args, "limit", 1, 2000, 100, &limit, r) ||
-      !num_arg(args, "offset", 0, 0, 0, &offset, r))
-    return r->status;
   pc_archive_query q;
-  pc_archive_query_init(&q);
-  claim_query(args, &q);
+  if (!claim_args(r, args, 2000, 100, 0, &q, &limit, &offset))
+    return r->status;
   q.limit = (size_t)limit;
   struct pc_buf rows;
   pc_buf_init(&rows, 0);
