@@ -128,92 +128,146 @@ static void batch_warn(void *closure, const char *msg) {
   fprintf(stderr, "%s: batch: %s\n", PROG, msg);
 }
 
-int cmd_batch(int argc, char **argv) {
-  enum { O_ERRORS = 256, O_ATTR, O_DATE, O_RESUME, O_SHARD, O_ORDERED,
-         O_FROM, O_MAXDOC, O_PROGRESS, O_QUIET, O_DATA };
-  static const struct option lo[] = {
-      {"out", required_argument, NULL, 'o'},
-      {"output", required_argument, NULL, 'o'},
-      {"errors", required_argument, NULL, O_ERRORS},
-      {"jobs", required_argument, NULL, 'j'},
-      {"attribution", no_argument, NULL, O_ATTR},
-      {"date", required_argument, NULL, O_DATE},
-      {"resume", no_argument, NULL, O_RESUME},
-      {"shard", required_argument, NULL, O_SHARD},
-      {"ordered", no_argument, NULL, O_ORDERED},
-      {"inputs-from", required_argument, NULL, O_FROM},
-      {"max-doc", required_argument, NULL, O_MAXDOC},
-      {"progress", optional_argument, NULL, O_PROGRESS},
-      {"quiet", no_argument, NULL, O_QUIET},
-      {"data-dir", required_argument, NULL, O_DATA},
-      {"help", no_argument, NULL, 'h'},
-      FEED_OPTIONS,
-      {NULL, 0, NULL, 0}};
-  struct feed_args fa = FEED_ARGS_INIT;
-  struct feed_jsonl fj = {0};
+enum { O_ERRORS = 256, O_ATTR, O_DATE, O_RESUME, O_SHARD, O_ORDERED,
+       O_FROM, O_MAXDOC, O_PROGRESS, O_QUIET, O_DATA };
+static const char batch_short[] = "o:j:h";
+static const struct option batch_lo[] = {
+    {"out", required_argument, NULL, 'o'},
+    {"output", required_argument, NULL, 'o'},
+    {"errors", required_argument, NULL, O_ERRORS},
+    {"jobs", required_argument, NULL, 'j'},
+    {"attribution", no_argument, NULL, O_ATTR},
+    {"date", required_argument, NULL, O_DATE},
+    {"resume", no_argument, NULL, O_RESUME},
+    {"shard", required_argument, NULL, O_SHARD},
+    {"ordered", no_argument, NULL, O_ORDERED},
+    {"inputs-from", required_argument, NULL, O_FROM},
+    {"max-doc", required_argument, NULL, O_MAXDOC},
+    {"progress", optional_argument, NULL, O_PROGRESS},
+    {"quiet", no_argument, NULL, O_QUIET},
+    {"data-dir", required_argument, NULL, O_DATA},
+    {"help", no_argument, NULL, 'h'},
+    FEED_OPTIONS,
+    {NULL, 0, NULL, 0}};
+
+/* What batch's command line says. */
+struct batch_args {
   pc_batch_opts bo;
-  pc_batch_opts_init(&bo);
-  const char *from = NULL, *data_dir = NULL;
-  bool tty = isatty(STDERR_FILENO) != 0;
-  struct batch_ui ui = {tty, tty, false, tty ? 0.5 : 2.0, 0};
-  int c;
+  struct batch_ui ui;
+  struct feed_args fa;
+  const char *from;     /* --inputs-from */
+  const char *data_dir; /* --data-dir */
+};
+
+/* The options that take a number, checked (-1 when arg holds, else the
+ * usage error, reported). */
+static int batch_number_opt(int c, const char *arg, struct batch_args *a) {
+  char *end;
+  switch (c) {
+  case 'j':
+    a->bo.jobs = (int)strtol(arg, &end, 10);
+    if (*end || a->bo.jobs < 1 || a->bo.jobs > 256)
+      return usage_error("batch", "--jobs: 1 to 256, not '%s'", arg);
+    return -1;
+  case O_SHARD: {
+    unsigned long i = strtoul(arg, &end, 10), n = 0;
+    if (*end == '/')
+      n = strtoul(end + 1, &end, 10);
+    if (*end || n == 0 || i >= n || n > 1000000)
+      return usage_error("batch", "--shard: I/N with 0 <= I < N, not '%s'", arg);
+    a->bo.shard_i = (unsigned)i;
+    a->bo.shard_n = (unsigned)n;
+    return -1;
+  }
+  case O_MAXDOC:
+    if (!parse_bytes(arg, &a->bo.max_doc) || a->bo.max_doc < 1024)
+      return usage_error("batch", "--max-doc: bytes (at least 1024), not '%s'", arg);
+    return -1;
+  default: /* O_PROGRESS: the seconds are optional */
+    a->ui.show = true;
+    if (arg) {
+      a->ui.every = strtod(arg, &end);
+      if (end == arg || *end || !(a->ui.every >= 0.05 && a->ui.every <= 86400))
+        return usage_error("batch", "--progress=SECONDS: 0.05 to 86400, not '%s'", arg);
+    }
+    return -1;
+  }
+}
+
+/* One option c (from getopt_long) into a: -1 to read on, else the exit
+ * code to stop with (EX_OK after --help). */
+static int batch_opt(int c, char **argv, struct batch_args *a) {
+  switch (c) {
+  case 'o': a->bo.out = optarg; return -1;
+  case O_ERRORS: a->bo.errors = optarg; return -1;
+  case O_ATTR: a->bo.attribution = 1; return -1;
+  case O_DATE:
+    if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
+      return usage_error("batch", "--date: want YYYY-MM-DD, got '%s'", optarg);
+    a->bo.date = optarg;
+    return -1;
+  case O_RESUME: a->bo.resume = 1; return -1;
+  case O_ORDERED: a->bo.ordered = 1; return -1;
+  case O_FROM: a->from = optarg; return -1;
+  case O_QUIET: a->ui.quiet = true; return -1;
+  case O_DATA: a->data_dir = optarg; return -1;
+  case 'h': usage_batch(stdout); return EX_OK;
+  case 'j':
+  case O_SHARD:
+  case O_MAXDOC:
+  case O_PROGRESS: return batch_number_opt(c, optarg, a);
+  default: return feed_opt_else("batch", c, &a->fa, batch_short, batch_lo, argv);
+  }
+}
+
+/* The options into a and checked together: -1 to go on, else the exit
+ * code to stop with. */
+static int batch_parse(int argc, char **argv, struct batch_args *a) {
+  int c, rc;
   optind = 1;
   opterr = 0;
-  int frc;
-  while ((c = getopt_long(argc, argv, "o:j:h", lo, NULL)) != -1) {
-    char *end;
-    switch (c) {
-    case 'o': bo.out = optarg; break;
-    case O_ERRORS: bo.errors = optarg; break;
-    case 'j':
-      bo.jobs = (int)strtol(optarg, &end, 10);
-      if (*end || bo.jobs < 1 || bo.jobs > 256)
-        return usage_error("batch", "--jobs: 1 to 256, not '%s'", optarg);
-      break;
-    case O_ATTR: bo.attribution = 1; break;
-    case O_DATE:
-      if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-        return usage_error("batch", "--date: want YYYY-MM-DD, got '%s'", optarg);
-      bo.date = optarg;
-      break;
-    case O_RESUME: bo.resume = 1; break;
-    case O_SHARD: {
-      unsigned long i = strtoul(optarg, &end, 10), n = 0;
-      if (*end == '/')
-        n = strtoul(end + 1, &end, 10);
-      if (*end || n == 0 || i >= n || n > 1000000)
-        return usage_error("batch", "--shard: I/N with 0 <= I < N, not '%s'", optarg);
-      bo.shard_i = (unsigned)i;
-      bo.shard_n = (unsigned)n;
-      break;
-    }
-    case O_ORDERED: bo.ordered = 1; break;
-    case O_FROM: from = optarg; break;
-    case O_MAXDOC:
-      if (!parse_bytes(optarg, &bo.max_doc) || bo.max_doc < 1024)
-        return usage_error("batch", "--max-doc: bytes (at least 1024), not '%s'", optarg);
-      break;
-    case O_PROGRESS:
-      ui.show = true;
-      if (optarg) {
-        ui.every = strtod(optarg, &end);
-        if (end == optarg || *end || !(ui.every >= 0.05 && ui.every <= 86400))
-          return usage_error("batch", "--progress=SECONDS: 0.05 to 86400, not '%s'", optarg);
-      }
-      break;
-    case O_QUIET: ui.quiet = true; break;
-    case O_DATA: data_dir = optarg; break;
-    case 'h': usage_batch(stdout); return EX_OK;
-    default:
-      if ((frc = feed_opt_else("batch", c, &fa, "o:j:h", lo, argv)) >= 0)
-        return frc;
-    }
-  }
-  if (!bo.out)
+  while ((c = getopt_long(argc, argv, batch_short, batch_lo, NULL)) != -1)
+    if ((rc = batch_opt(c, argv, a)) >= 0)
+      return rc;
+  if (!a->bo.out)
     return usage_error("batch", "--out FILE.jsonl is required%s", "");
-  if (feed_check("batch", &fa, 1) != EX_OK)
+  if (feed_check("batch", &a->fa, 1) != EX_OK)
     return EX_USAGE;
-  /* inputs: the arguments, then --inputs-from */
+  return -1;
+}
+
+static void free_inputs(char **inputs, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(inputs[i]);
+  free(inputs);
+}
+
+/* The lines of f (line ends cut, empty lines left out) added to
+ * *inputs, which grows by doubling; a failed growth ends the reading. */
+static void read_input_lines(FILE *f, char ***inputs, size_t *n, size_t *cap) {
+  char *line = NULL;
+  size_t lcap = 0;
+  ssize_t k;
+  while ((k = getline(&line, &lcap, f)) > 0) {
+    while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
+      line[--k] = '\0';
+    if (!k)
+      continue;
+    if (*n == *cap) {
+      char **ni = realloc(*inputs, *cap * 2 * sizeof *ni);
+      if (!ni)
+        break;
+      *inputs = ni, *cap *= 2;
+    }
+    (*inputs)[(*n)++] = strdup(line);
+  }
+  free(line);
+}
+
+/* The inputs: the arguments, then --inputs-from's lines; EX_OK with
+ * *out (the caller frees it with free_inputs) or the error, reported. */
+static int batch_inputs(int argc, char **argv, const char *from,
+                        char ***out, size_t *nout) {
   size_t n = 0, cap = (size_t)(argc - optind) + 16;
   char **inputs = calloc(cap, sizeof *inputs);
   if (!inputs)
@@ -223,57 +277,39 @@ int cmd_batch(int argc, char **argv) {
   if (from) {
     FILE *f = strcmp(from, "-") == 0 ? stdin : fopen(from, "r");
     if (!f) {
-      for (size_t i = 0; i < n; i++)
-        free(inputs[i]);
-      free(inputs);
+      free_inputs(inputs, n);
       return fail(EX_INPUT, "--inputs-from %s: %s", from, strerror(errno));
     }
-    char *line = NULL;
-    size_t lcap = 0;
-    ssize_t k;
-    while ((k = getline(&line, &lcap, f)) > 0) {
-      while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
-        line[--k] = '\0';
-      if (!k)
-        continue;
-      if (n == cap) {
-        char **ni = realloc(inputs, cap * 2 * sizeof *ni);
-        if (!ni)
-          break;
-        inputs = ni, cap *= 2;
-      }
-      inputs[n++] = strdup(line);
-    }
-    free(line);
+    read_input_lines(f, &inputs, &n, &cap);
     if (f != stdin)
       fclose(f);
   }
-  if (!n) {
-    free(inputs);
-    if (from) /* an empty partition of a map step: nothing to do */
-      return EX_OK;
-    return usage_error("batch", "no INPUT given (a file, a directory, a WARC"
-                                " or - for stdin)%s", "");
-  }
-  bo.inputs = (const char *const *)inputs;
-  bo.ninputs = n;
-  bo.progress = batch_progress;
-  bo.progress_closure = &ui;
-  bo.warn = batch_warn;
+  *out = inputs;
+  *nout = n;
+  return EX_OK;
+}
+
+/* The run itself (--feed: each feed's pages, as JSON Lines, stand for
+ * it) and its exit code. */
+static int batch_run(struct batch_args *a, char **inputs, size_t n) {
+  pc_batch_opts *bo = &a->bo;
+  struct feed_jsonl fj = {0};
+  bo->inputs = (const char *const *)inputs;
+  bo->ninputs = n;
+  bo->progress = batch_progress;
+  bo->progress_closure = &a->ui;
+  bo->warn = batch_warn;
   pc_error err = {""};
   pc_ctx *ctx = NULL;
-  pc_status st = pc_ctx_new(data_dir, &ctx, &err);
+  pc_status st = pc_ctx_new(a->data_dir, &ctx, &err);
   pc_batch_stats stats;
-  /* --feed: each feed's pages, as JSON Lines, stand for it */
-  frc = st == PC_OK && fa.on ? feed_jsonl(&fa, bo.inputs, n, &fj) : EX_OK;
-  bo.inputs = fa.on ? (const char *const *)fj.paths : bo.inputs;
+  int frc = st == PC_OK && a->fa.on ? feed_jsonl(&a->fa, bo->inputs, n, &fj)
+                                    : EX_OK;
+  bo->inputs = a->fa.on ? (const char *const *)fj.paths : bo->inputs;
   if (st == PC_OK && frc == EX_OK)
-    st = pc_batch_run(ctx, &bo, &stats, &err);
+    st = pc_batch_run(ctx, bo, &stats, &err);
   feed_jsonl_done(&fj);
   pc_ctx_free(ctx);
-  for (size_t i = 0; i < n; i++)
-    free(inputs[i]);
-  free(inputs);
   if (frc != EX_OK)
     return frc;
   if (st != PC_OK)
@@ -285,4 +321,28 @@ int cmd_batch(int argc, char **argv) {
                 stats.unreadable == 1 ? "" : "s");
   }
   return EX_OK;
+}
+
+int cmd_batch(int argc, char **argv) {
+  bool tty = isatty(STDERR_FILENO) != 0;
+  struct batch_args a = {.ui = {tty, tty, false, tty ? 0.5 : 2.0, 0},
+                         .fa = FEED_ARGS_INIT};
+  pc_batch_opts_init(&a.bo);
+  int rc = batch_parse(argc, argv, &a);
+  if (rc >= 0)
+    return rc;
+  char **inputs = NULL;
+  size_t n = 0;
+  if ((rc = batch_inputs(argc, argv, a.from, &inputs, &n)) != EX_OK)
+    return rc;
+  if (!n) {
+    free(inputs);
+    if (a.from) /* an empty partition of a map step: nothing to do */
+      return EX_OK;
+    return usage_error("batch", "no INPUT given (a file, a directory, a WARC"
+                                " or - for stdin)%s", "");
+  }
+  rc = batch_run(&a, inputs, n);
+  free_inputs(inputs, n);
+  return rc;
 }
