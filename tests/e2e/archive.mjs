@@ -11,32 +11,15 @@
 // Without --db the main page shows no archive link or button.  No script
 // error and no CSP violation on any page.  Screenshots go to OUTDIR
 // (archive-*.png; docs/img/ holds the README's copies).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { check, launch, loadPackages, newContext, run, scaled, servePort, tempDir } from './harness.mjs';
 
 const [presscut, repo, outdir] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('FAIL playwright-core is not installed (scripts/install-npm.sh)');
-  process.exit(1);
-}
-let passed = 0, failed = 0;
-function check(name, cond, detail) {
-  if (cond) { passed++; console.log('ok   ' + name); }
-  else { failed++; console.log('FAIL ' + name + (detail !== undefined ? ' ' + JSON.stringify(detail).slice(0, 300) : '')); }
-}
-const SCALE = Number(process.env.PC_TEST_TIMEOUT_SCALE || 1) || 1;
-const scaled = (ms) => Math.ceil(ms * SCALE);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-archive-'));
-process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+const [{ chromium }] = loadPackages(['playwright-core']);
+const tmp = tempDir('pc-e2e-archive-');
 fs.mkdirSync(outdir, { recursive: true });
-const kids = [];
 
 const PAGE = (a) => `<!doctype html><html><head><title>${a.title}</title>
 <link rel="canonical" href="${a.url}">
@@ -73,14 +56,7 @@ function makeArchive() {
 }
 
 async function serve(args) {
-  const srv = spawn(presscut, ['serve', '--listen', '127.0.0.1:0', '--access-log', 'off', ...args],
-                    { stdio: ['ignore', 'pipe', 'inherit'] });
-  kids.push(srv);
-  const port = await new Promise((resolve, reject) => {
-    srv.stdout.once('data', (d) => resolve(String(d).trim()));
-    srv.once('exit', () => reject(new Error('serve exited')));
-  });
-  return 'http://127.0.0.1:' + port + '/';
+  return 'http://127.0.0.1:' + await servePort(presscut, ['--access-log', 'off', ...args]) + '/';
 }
 
 async function newPage(context, errors) {
@@ -223,9 +199,8 @@ async function main() {
   const db = makeArchive();
   const base = await serve(['--db', db]);
   const plain = await serve([]);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], timeout: scaled(30000) });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(scaled(30000));
+  const browser = await launch(chromium);
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   const errors = [];
   const page = await newPage(context, errors);
   await searchAndSpeaker(page, base);
@@ -248,9 +223,4 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => { failed++; console.log('FAIL ' + e.stack); })
-  .finally(() => {
-    for (const k of kids) { try { k.kill('SIGTERM'); } catch (e) { /* gone */ } }
-    console.log(passed + ' passed, ' + failed + ' failed');
-    process.exit(failed ? 1 : 0);
-  });
+run(main);

@@ -17,58 +17,15 @@
 // Screenshots go to OUTDIR, and with PC_E2E_DOCS_IMG=1 to docs/img/ too.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { check, kids, launch, loadPackages, newContext, run, scaled, servePort, spawnPort, tempDir, waitUntil }
+  from './harness.mjs';
 
 const [presscut, repo, outdir] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-let chromium, axeSource;
-try {
-  ({ chromium } = require('playwright-core'));
-  axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-} catch (e) {
-  console.error('FAIL playwright-core or axe-core is not installed (scripts/install-npm.sh)');
-  process.exit(1);
-}
-let passed = 0, failed = 0;
-function check(name, cond, detail) {
-  if (cond) { passed++; console.log('ok   ' + name); }
-  else { failed++; console.log('FAIL ' + name + (detail !== undefined ? ' ' + JSON.stringify(detail).slice(0, 400) : '')); }
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-// every time limit times $PC_TEST_TIMEOUT_SCALE (tests/README.md)
-const SCALE = Number(process.env.PC_TEST_TIMEOUT_SCALE || 1) || 1;
-const scaled = (ms) => Math.ceil(ms * SCALE);
-// polls pred() every 50 ms until it is true or scaled(ms) have passed
-async function waitUntil(pred, ms) {
-  const end = Date.now() + scaled(ms);
-  for (;;) {
-    const v = await pred();
-    if (v || Date.now() >= end) return v;
-    await sleep(50);
-  }
-}
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-'));
-process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true })); // nothing left behind
+const [{ chromium }, axeSource] = loadPackages(['playwright-core', 'axe-core/axe.min.js']);
+const tmp = tempDir('pc-e2e-');
 fs.mkdirSync(outdir, { recursive: true });
-const kids = [];
 const docsImg = process.env.PC_E2E_DOCS_IMG === '1' ? path.join(repo, 'docs/img') : null;
-
-// a child whose first line on stdout matching re gives its port
-function spawnPort(cmd, args, re) {
-  const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  kids.push(p);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    p.stdout.on('data', (d) => {
-      out += d;
-      const m = re.exec(out);
-      if (m) resolve(m[1]);
-    });
-    p.once('exit', () => reject(new Error(cmd + ' exited')));
-  });
-}
 
 async function start() {
   const spool = path.join(tmp, 'spool');
@@ -78,10 +35,10 @@ async function start() {
   if (!await waitUntil(() => fs.existsSync(pf) && fs.statSync(pf).size > 0, 20000)) throw new Error('smtpd did not start');
   const smtpPort = fs.readFileSync(pf, 'utf8').trim();
   // private fetches allowed: the bookmarklet's page is on 127.0.0.1
-  const port = await spawnPort(presscut, ['serve', '--listen', '127.0.0.1:0', '--allow-private-fetch',
+  const port = await servePort(presscut, ['--allow-private-fetch',
     '--smtp', 'smtp://127.0.0.1:' + smtpPort, '--from', 'presscut <noreply@example.org>',
-    '--outbox', path.join(tmp, 'outbox')], /^(\S+)\n/);
-  const plain = await spawnPort(presscut, ['serve', '--listen', '127.0.0.1:0'], /^(\S+)\n/);
+    '--outbox', path.join(tmp, 'outbox')]);
+  const plain = await servePort(presscut, []);
   const site = path.join(tmp, 'site');
   fs.mkdirSync(site);
   fs.copyFileSync(path.join(repo, 'tests/e2e/fixtures/code-and-table.html'), path.join(site, 'story.html'));
@@ -390,8 +347,7 @@ async function noMailServer(browser, plain) {
 }
 
 async function phone(browser, base) {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-  ctx.setDefaultTimeout(scaled(30000));
+  const ctx = await newContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
   await page.goto(base);
   await paste(page, fs.readFileSync(path.join(repo, 'examples/crocus-article.txt'), 'utf8'));
@@ -457,9 +413,8 @@ async function bookmarklet(context, page, sitePort) {
 async function main() {
   const { port, plain, sitePort, spool } = await start();
   const base = 'http://127.0.0.1:' + port + '/';
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], timeout: scaled(30000) });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(scaled(30000));
+  const browser = await launch(chromium);
+  const context = await newContext(browser, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -488,9 +443,4 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => { failed++; console.log('FAIL ' + e.stack); })
-  .finally(() => {
-    for (const k of kids) { try { k.kill('SIGTERM'); } catch (e) { /* gone */ } }
-    console.log(passed + ' passed, ' + failed + ' failed');
-    process.exit(failed ? 1 : 0);
-  });
+run(main);
