@@ -19,7 +19,6 @@ prints one line.
 import atexit
 import email
 import email.policy
-import json
 import os
 import re
 import shutil
@@ -30,11 +29,10 @@ import time
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
-SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop, free_port  # noqa: E402
-servers = []
-
+from harness import check, report, scaled, stop, free_port  # noqa: E402
+import mailtest  # noqa: E402
+from mailtest import received  # noqa: E402
 
 
 def server(tmp, name, mode="ok", tls=None, auth=None, port=0):
@@ -43,9 +41,7 @@ def server(tmp, name, mode="ok", tls=None, auth=None, port=0):
         args += ["--tls-cert", tls[0], "--tls-key", tls[1]]
     if auth:
         args += ["--auth", auth]
-    p, spool, port = start_smtpd(tmp, name, args)
-    servers.append(p)
-    return p, spool, port
+    return mailtest.smtp_server(tmp, name, args)
 
 
 def mail(*args, env=None):
@@ -55,19 +51,6 @@ def mail(*args, env=None):
         e.update(env)
     return subprocess.run([PRESSCUT, "mail"] + list(args), capture_output=True,
                           timeout=scaled(120), env=e)
-
-
-def received(spool):
-    if not os.path.isdir(spool):
-        return []
-    out = []
-    for f in sorted(os.listdir(spool)):
-        if f.endswith(".eml"):
-            env = json.load(open(os.path.join(spool, f[:-4] + ".json")))
-            msg = email.message_from_bytes(open(os.path.join(spool, f), "rb").read(),
-                                           policy=email.policy.default)
-            out.append((env, msg))
-    return out
 
 
 def outbox_files(d):
@@ -95,7 +78,7 @@ def main():
     got = received(spool)
     check("one message received", len(got) == 1, len(got))
     if got:
-        env, msg = got[0]
+        env, _, msg = got[0]
         check("envelope recipients", sorted(env["to"]) == ["ann@example.com", "bob@example.net"], env)
         check("envelope sender", env["from"] == "reader@example.org", env)
         check("Subject decoded (RFC 2047)", msg["subject"] == subject, msg["subject"])
@@ -272,7 +255,7 @@ def main():
     got = received(spool8)
     check("flush with --user: the message queued under --tls required sent, under TLS",
           r.returncode == 0 and len(got) == 2 and outbox_files(box) == [], r.stderr.decode())
-    check("the policy line is not sent", got and all(m["X-Presscut-Outbox"] is None for _, m in got))
+    check("the policy line is not sent", got and all(m["X-Presscut-Outbox"] is None for _, _, m in got))
     stop(p)
 
     r = mail("--help")
@@ -281,10 +264,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        for s in servers:
-            if s.poll() is None:
-                s.kill()
-    sys.exit(rc)
+    mailtest.run(main)

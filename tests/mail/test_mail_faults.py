@@ -19,9 +19,6 @@ stop answering, against a full disk, and after a kill -9.
   retries within one run carry the same Message-ID too.
 """
 import atexit
-import email
-import email.policy
-import json
 import os
 import resource
 import shutil
@@ -33,16 +30,15 @@ import time
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
-SMTPD = os.path.join(REPO, "tests", "mail", "smtpd.py")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, stop  # noqa: E402
-servers = []
+from harness import check, report, scaled, stop  # noqa: E402
+import mailtest  # noqa: E402
+from mailtest import received  # noqa: E402
 BOUND = scaled(30)  # seconds; --smtp-timeout 2 needs a few
 
 
 def server(tmp, name, mode="ok"):
-    p, spool, port = start_smtpd(tmp, name, ["--mode", mode])
-    servers.append(p)
+    p, spool, port = mailtest.smtp_server(tmp, name, ["--mode", mode])
     return p, spool, f"smtp://127.0.0.1:{port}"
 
 
@@ -59,18 +55,6 @@ def mail(*args, limit=None):
         return r.returncode, r.stderr.decode(), time.monotonic() - t0
     except subprocess.TimeoutExpired:
         return None, f"killed after {scaled(60):g} s", time.monotonic() - t0
-
-
-def received(spool):
-    if not os.path.isdir(spool):
-        return []
-    out = []
-    for f in sorted(os.listdir(spool)):
-        if f.endswith(".eml"):
-            raw = open(os.path.join(spool, f), "rb").read()
-            env = json.load(open(os.path.join(spool, f[:-4] + ".json")))
-            out.append((env, raw, email.message_from_bytes(raw, policy=email.policy.default)))
-    return out
 
 
 def empty(box):
@@ -184,10 +168,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        for s in servers:
-            if s.poll() is None:
-                s.kill()
-    sys.exit(rc)
+    mailtest.run(main)
