@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of the library internals and public API. */
 #include "internal.h"
 #include "harness.h"
+#include "hdoc.h"
 #include "extract/extract.h"
 #include "html/dom.h"
 #include "input/input.h"
@@ -8,18 +9,8 @@
 #include <json-c/json.h>
 #include <stdlib.h>
 
-static pc_ctx *ctx;
-
 static pc_doc *extract(const char *s, pc_input_kind kind) {
-  pc_extract_opts o;
-  pc_extract_opts_init(&o);
-  o.kind = kind;
-  pc_doc *doc = NULL;
-  pc_error err = {""};
-  pc_status st = pc_extract(ctx, s, strlen(s), &o, &doc, &err);
-  if (st != PC_OK)
-    fprintf(stderr, "extract failed: %s\n", err.msg);
-  return doc;
+  return h_extract(s, kind, NULL);
 }
 
 static void test_buf(void) {
@@ -531,11 +522,8 @@ static void test_pdf_cache(void) {
 }
 
 int main(void) {
-  pc_error err = {""};
-  if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
-    fprintf(stderr, "ctx: %s\n", err.msg);
+  if (!h_ctx_open())
     return 1;
-  }
   test_buf();
   test_utf8();
   test_charset();

@@ -5,21 +5,12 @@
  * "+HH:MM", image URLs trimmed and resolved against the page's address. */
 #include "internal.h"
 #include "harness.h"
+#include "hdoc.h"
 
 #include <stdlib.h>
 
-static pc_ctx *ctx;
-
 static pc_doc *page(const char *html, const char *url) {
-  pc_extract_opts o;
-  pc_extract_opts_init(&o);
-  o.kind = PC_INPUT_HTML;
-  o.url = url;
-  pc_doc *doc = NULL;
-  pc_error err = {""};
-  if (pc_extract(ctx, html, strlen(html), &o, &doc, &err) != PC_OK)
-    fprintf(stderr, "extract failed: %s\n", err.msg);
-  return doc;
+  return h_extract(html, PC_INPUT_HTML, url);
 }
 
 static char *render(const pc_doc *doc, pc_format f) {
@@ -299,11 +290,8 @@ static void test_midblock_spans(void) {
 }
 
 int main(void) {
-  pc_error err = {""};
-  if (pc_ctx_new(NULL, &ctx, &err) != PC_OK) {
-    fprintf(stderr, "ctx: %s\n", err.msg);
+  if (!h_ctx_open())
     return 1;
-  }
   test_nfc();
   test_soft_hyphen();
   test_byline();
