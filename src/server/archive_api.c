@@ -159,6 +159,18 @@ static bool num_arg(const struct json_object *args, const char *k, long lo,
   return true;
 }
 
+/* A route's arguments: only names (NULL-terminated), "limit" from 1 to
+ * max_limit (def_limit when absent) and "offset" from 0 to max_offset;
+ * else false, r the 400. */
+static bool page_args(struct reply *r, const struct json_object *args,
+                      const char *const *names, long max_limit,
+                      long def_limit, long max_offset, long *limit,
+                      long *offset) {
+  return known_args(args, names, r) &&
+         num_arg(args, "limit", 1, max_limit, def_limit, limit, r) &&
+         num_arg(args, "offset", 0, max_offset, 0, offset, r);
+}
+
 /* A JSON object of ours (a line the archive wrote), or NULL. */
 static struct json_object *parse(const char *s, size_t n, int depth) {
   const char *why = NULL;
@@ -210,25 +222,59 @@ static pc_status run(pc_archive *a, enum what w, pc_archive_query *q,
   return st;
 }
 
+/* Writes (part of) an answer onto out from the rows of its query; how
+ * is the route's own. */
+typedef void write_rows(struct pc_buf *out, const struct pc_buf *rows,
+                        const void *how);
+
+/* Runs q and writes its rows onto r with write; false with r's error
+ * reply when the query fails. */
+static bool answer_rows(struct reply *r, pc_archive *a, enum what w,
+                        pc_archive_query *q, write_rows *write,
+                        const void *how) {
+  struct pc_buf rows;
+  pc_buf_init(&rows, 0);
+  pc_error err = {""};
+  pc_status st = run(a, w, q, &rows, &err);
+  if (st == PC_OK)
+    write(&r->b, &rows, how);
+  pc_buf_cleanup(&rows);
+  if (st != PC_OK)
+    query_failed(r, st, &err);
+  return st == PC_OK;
+}
+
+/* A whole answer from the rows of q: 200, or the error's status. */
+static unsigned answer(struct reply *r, pc_archive *a, enum what w,
+                       pc_archive_query *q, write_rows *write,
+                       const void *how) {
+  if (answer_rows(r, a, w, q, write, how))
+    r->status = 200;
+  return r->status;
+}
+
+struct page {
+  const char *key;
+  long offset, limit;
+};
+
+static void write_page(struct pc_buf *out, const struct pc_buf *rows,
+                       const void *how) {
+  const struct page *pg = how;
+  pc_buf_printf(out, "{\"%s\":", pg->key);
+  size_t n = lines_array(out, rows, (size_t)pg->offset, (size_t)pg->limit);
+  pc_buf_printf(out, ",\"offset\":%ld,\"limit\":%ld,\"more\":%s}",
+                pg->offset, pg->limit,
+                n > (size_t)(pg->offset + pg->limit) ? "true" : "false");
+}
+
 /* A paged list: {"KEY":[rows],"offset":O,"limit":L,"more":bool}. */
 static unsigned paged(struct reply *r, pc_archive *a, enum what w,
                       pc_archive_query *q, const char *key, long offset,
                       long limit) {
-  struct pc_buf rows;
-  pc_buf_init(&rows, 0);
   q->limit = (size_t)(offset + limit + 1); /* one more: is there more? */
-  pc_error err = {""};
-  pc_status st = run(a, w, q, &rows, &err);
-  if (st == PC_OK) {
-    pc_buf_printf(&r->b, "{\"%s\":", key);
-    size_t n = lines_array(&r->b, &rows, (size_t)offset, (size_t)limit);
-    pc_buf_printf(&r->b, ",\"offset\":%ld,\"limit\":%ld,\"more\":%s}",
-                  offset, limit, n > (size_t)(offset + limit) ? "true"
-                                                              : "false");
-    r->status = 200;
-  }
-  pc_buf_cleanup(&rows);
-  return st == PC_OK ? r->status : query_failed(r, st, &err);
+  struct page pg = {key, offset, limit};
+  return answer(r, a, w, q, write_page, &pg);
 }
 
 /*** routes *******************************************************************/
@@ -251,9 +297,7 @@ static unsigned search(struct reply *r, pc_archive *a,
                                       "since", "until",   "site",  "limit",
                                       "offset", NULL};
   long limit, offset;
-  if (!known_args(args, names, r) ||
-      !num_arg(args, "limit", 1, LIMIT_MAX, 50, &limit, r) ||
-      !num_arg(args, "offset", 0, OFFSET_MAX, 0, &offset, r))
+  if (!page_args(r, args, names, LIMIT_MAX, 50, OFFSET_MAX, &limit, &offset))
     return r->status;
   pc_archive_query q;
   pc_archive_query_init(&q);
@@ -271,9 +315,7 @@ static unsigned speakers(struct reply *r, pc_archive *a,
                          const struct json_object *args) {
   static const char *const names[] = {"name", "limit", "offset", NULL};
   long limit, offset;
-  if (!known_args(args, names, r) ||
-      !num_arg(args, "limit", 1, LIMIT_MAX, 50, &limit, r) ||
-      !num_arg(args, "offset", 0, OFFSET_MAX, 0, &offset, r))
+  if (!page_args(r, args, names, LIMIT_MAX, 50, OFFSET_MAX, &limit, &offset))
     return r->status;
   pc_archive_query q;
   pc_archive_query_init(&q);
@@ -286,9 +328,8 @@ static unsigned speakers(struct reply *r, pc_archive *a,
 static bool claim_args(struct reply *r, const struct json_object *args,
                        long max_limit, long def_limit, long max_offset,
                        pc_archive_query *q, long *limit, long *offset) {
-  if (!known_args(args, CLAIM_ARGS, r) ||
-      !num_arg(args, "limit", 1, max_limit, def_limit, limit, r) ||
-      !num_arg(args, "offset", 0, max_offset, 0, offset, r))
+  if (!page_args(r, args, CLAIM_ARGS, max_limit, def_limit, max_offset,
+                 limit, offset))
     return false;
   pc_archive_query_init(q);
   claim_query(args, q);
@@ -350,6 +391,16 @@ static void oldest_first(struct pc_buf *out, const struct pc_buf *rows) {
   free(len);
 }
 
+/* how: the event's words. */
+static void write_timeline(struct pc_buf *out, const struct pc_buf *rows,
+                           const void *how) {
+  pc_buf_adds(out, "{\"event\":");
+  pc_json_cstr(out, how);
+  pc_buf_adds(out, ",\"claims\":");
+  oldest_first(out, rows);
+  pc_buf_addc(out, '}');
+}
+
 /* The claims about an event, oldest first (the undated last): who accused
  * whom, when, where. */
 static unsigned timeline(struct reply *r, pc_archive *a,
@@ -361,20 +412,17 @@ static unsigned timeline(struct reply *r, pc_archive *a,
   if (!arg(args, "event"))
     return fail(r, 400, "event: the words of the event, required");
   q.limit = (size_t)limit;
-  struct pc_buf rows;
-  pc_buf_init(&rows, 0);
-  pc_error err = {""};
-  pc_status st = run(a, CLAIMS, &q, &rows, &err);
-  if (st == PC_OK) {
-    pc_buf_adds(&r->b, "{\"event\":");
-    pc_json_cstr(&r->b, q.event);
-    pc_buf_adds(&r->b, ",\"claims\":");
-    oldest_first(&r->b, &rows);
-    pc_buf_addc(&r->b, '}');
-    r->status = 200;
-  }
-  pc_buf_cleanup(&rows);
-  return st == PC_OK ? r->status : query_failed(r, st, &err);
+  return answer(r, a, CLAIMS, &q, write_timeline, q.event);
+}
+
+/* The network's one object as it is ({} for none). */
+static void write_network(struct pc_buf *out, const struct pc_buf *rows,
+                          const void *how) {
+  (void)how;
+  size_t n = rows->len;
+  while (n && rows->data[n - 1] == '\n')
+    n--;
+  pc_buf_add(out, rows->data ? rows->data : "{}", rows->data ? n : 2);
 }
 
 static unsigned network(struct reply *r, pc_archive *a,
@@ -384,19 +432,7 @@ static unsigned network(struct reply *r, pc_archive *a,
   if (!claim_args(r, args, 2000, 100, 0, &q, &limit, &offset))
     return r->status;
   q.limit = (size_t)limit;
-  struct pc_buf rows;
-  pc_buf_init(&rows, 0);
-  pc_error err = {""};
-  pc_status st = run(a, NETWORK, &q, &rows, &err);
-  if (st == PC_OK) {
-    size_t n = rows.len;
-    while (n && rows.data[n - 1] == '\n')
-      n--;
-    pc_buf_add(&r->b, rows.data ? rows.data : "{}", rows.data ? n : 2);
-    r->status = 200;
-  }
-  pc_buf_cleanup(&rows);
-  return st == PC_OK ? r->status : query_failed(r, st, &err);
+  return answer(r, a, NETWORK, &q, write_network, NULL);
 }
 
 /* Appends ,"months":[{"month":"YYYY-MM","quotes":N}...] oldest first, from
@@ -431,27 +467,31 @@ static void months(struct pc_buf *out, const struct pc_buf *rows) {
   free(count);
 }
 
-/* Appends ,"KEY":[rows of q] (at most limit); false with the reply set
- * when the query fails. */
-static bool section(struct reply *r, pc_archive *a, enum what w,
-                    pc_archive_query *q, const char *key, size_t limit,
-                    bool by_month) {
-  struct pc_buf rows;
-  pc_buf_init(&rows, 0);
-  pc_error err = {""};
-  pc_status st = run(a, w, q, &rows, &err);
-  if (st == PC_OK) {
-    pc_buf_printf(&r->b, ",\"%s\":", key);
-    size_t n = lines_array(&r->b, &rows, 0, limit);
-    if (w == SEARCH)
-      pc_buf_printf(&r->b, ",\"quote_count\":%zu", n);
-    if (by_month)
-      months(&r->b, &rows);
+/* A section of a speaker's answer: ,"KEY":[rows] (at most limit), then
+ * for quotes their count and their months. */
+struct section {
+  const char *key;
+  size_t limit;
+  bool quotes;
+};
+
+static void write_section(struct pc_buf *out, const struct pc_buf *rows,
+                          const void *how) {
+  const struct section *sc = how;
+  pc_buf_printf(out, ",\"%s\":", sc->key);
+  size_t n = lines_array(out, rows, 0, sc->limit);
+  if (sc->quotes) {
+    pc_buf_printf(out, ",\"quote_count\":%zu", n);
+    months(out, rows);
   }
-  pc_buf_cleanup(&rows);
-  if (st != PC_OK)
-    query_failed(r, st, &err);
-  return st == PC_OK;
+}
+
+/* Appends the section of q; false with the reply set when the query
+ * fails. */
+static bool section(struct reply *r, pc_archive *a, enum what w,
+                    pc_archive_query *q, const char *key, size_t limit) {
+  struct section sc = {key, limit, w == SEARCH};
+  return answer_rows(r, a, w, q, write_section, &sc);
 }
 
 /* One speaker: the speakers row of the best match of name, their quotes
@@ -492,15 +532,15 @@ static unsigned speaker(struct reply *r, pc_archive *a,
   pc_archive_query_init(&q);
   q.speaker = canon;
   q.limit = SPEAKER_QUOTES;
-  ok = ok && section(r, a, SEARCH, &q, "quotes", (size_t)limit, true);
+  ok = ok && section(r, a, SEARCH, &q, "quotes", (size_t)limit);
   pc_archive_query_init(&q);
   q.claimant = canon;
   q.limit = LIMIT_MAX;
-  ok = ok && section(r, a, CLAIMS, &q, "claims_made", LIMIT_MAX, false);
+  ok = ok && section(r, a, CLAIMS, &q, "claims_made", LIMIT_MAX);
   pc_archive_query_init(&q);
   q.accused = canon;
   q.limit = LIMIT_MAX;
-  ok = ok && section(r, a, CLAIMS, &q, "claims_received", LIMIT_MAX, false);
+  ok = ok && section(r, a, CLAIMS, &q, "claims_received", LIMIT_MAX);
   if (ok) {
     pc_buf_addc(&r->b, '}');
     r->status = 200;
