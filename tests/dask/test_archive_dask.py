@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,28 +26,9 @@ PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(REPO, "tests"))
 sys.path.insert(0, os.path.join(REPO, "tests", "archive"))
-from harness import check, report, scaled, skip, wait_until, free_port, listening  # noqa: E402
+from harness import check, report, scaled, skip  # noqa: E402
 from pgserver import PgServer  # noqa: E402
-
-procs = []
-
-
-def start(args, log):
-    p = subprocess.Popen(["/usr/bin/python3", "-m"] + args, stdout=log,
-                         stderr=subprocess.STDOUT, start_new_session=True)
-    procs.append(p)
-    return p
-
-
-def workers_joined(addr, n):
-    from distributed import Client
-    try:
-        with Client(addr, timeout=scaled(60)) as c:
-            c.wait_for_workers(n, timeout=scaled(120))
-        return True
-    except Exception as e:  # a timeout, or the scheduler gone
-        print("workers:", repr(e)[:300])
-        return False
+import cluster  # noqa: E402
 
 
 def answers(db):
@@ -66,32 +46,19 @@ def answers(db):
 
 
 def main(srv, tmp):
-    pages = sorted(f for f in os.listdir(CORPUS) if f.endswith(".html"))
     data = os.path.join(tmp, "pages.jsonl")
-    with open(data, "w") as f:
-        for p in pages:
-            f.write(json.dumps({"url": f"https://example.com/{p}",
-                                "html": open(os.path.join(CORPUS, p), errors="replace").read()}) + "\n")
+    pages = cluster.pages_jsonl(CORPUS, data)
     single = srv.newdb("single")
     r = subprocess.run([PRESSCUT, "index", "--quiet", "--db", single, data],
                        capture_output=True, text=True, timeout=scaled(600))
     check("one machine: index exit 0", r.returncode == 0, r.stderr[-300:])
 
-    port = free_port()
-    addr = f"tcp://127.0.0.1:{port}"
-    log = open(os.path.join(tmp, "cluster.log"), "w")
-    start(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
-           "--dashboard-address", ":0"], log)
-    check("the scheduler listens", wait_until(lambda: listening(port), 60))
-    for i in range(2):
-        start(["distributed.cli.dask_worker", addr, "--nworkers", "1", "--nthreads", "1",
-               "--dashboard-address", ":0", "--local-directory", os.path.join(tmp, f"w{i}")], log)
-    check("both workers joined", workers_joined(addr, 2), open(log.name).read()[-600:])
-    cluster = srv.newdb("cluster")
+    addr, _ = cluster.start_cluster(tmp)
+    archive = srv.newdb("cluster")
     out = os.path.join(tmp, "all.jsonl")
     r = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "contrib", "dask", "presscut_dask.py"),
                         "--scheduler", addr, "--out", out, "--shards", "4", "--presscut", PRESSCUT,
-                        "--index", cluster, data], capture_output=True, text=True,
+                        "--index", archive, data], capture_output=True, text=True,
                        timeout=scaled(900))
     check("presscut_dask --index: exit 0", r.returncode == 0, r.stderr[-600:])
     parts = sorted(f for f in os.listdir(out + ".parts") if f.endswith(".jsonl"))
@@ -103,7 +70,7 @@ def main(srv, tmp):
           m and int(m.group(1)) == n and int(m.group(2)) > 0 and m.group(3) == "0",
           r.stderr[-400:])
 
-    want, got = answers(single), answers(cluster)
+    want, got = answers(single), answers(archive)
     check("there is something to compare",
           len(want["search"]) > 50 and len(want["speakers"]) > 20 and want["claims"],
           {k: len(v) for k, v in want.items()})
@@ -133,13 +100,6 @@ if __name__ == "__main__":
     try:
         rc = main(srv, tmp)
     finally:
-        for p in procs:
-            try:
-                os.killpg(p.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                if p.poll() is None:
-                    p.kill()
-        for p in procs:
-            p.wait()
+        cluster.stop_all()
         srv.stop()
     sys.exit(rc)

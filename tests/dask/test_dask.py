@@ -20,63 +20,26 @@ import time
 PRESSCUT, REPO, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 CORPUS = os.path.join(SHARED, "corpus", "extraction")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, wait_until, free_port, listening  # noqa: E402
-procs = []
-
-
-
-
-
-def workers_joined(addr, n):
-    """Polls the scheduler until n workers have joined (its own deadline,
-    scaled); True when they have."""
-    from distributed import Client
-    try:
-        with Client(addr, timeout=scaled(60)) as c:
-            c.wait_for_workers(n, timeout=scaled(120))
-        return True
-    except Exception as e:  # a timeout, or the scheduler gone
-        print("workers:", repr(e)[:300])
-        return False
-
-
-def start(args, log):
-    p = subprocess.Popen(["/usr/bin/python3", "-m"] + args, stdout=log, stderr=subprocess.STDOUT,
-                         start_new_session=True)
-    procs.append(p)
-    return p
+from harness import check, report, scaled, wait_until  # noqa: E402
+import cluster  # noqa: E402
 
 
 def main():
     tmp = tempfile.mkdtemp(prefix="pc-dask-")
     atexit.register(shutil.rmtree, tmp, True)  # the run leaves nothing behind
-    pages = sorted(f for f in os.listdir(CORPUS) if f.endswith(".html"))
     data = os.path.join(tmp, "pages.jsonl")
-    with open(data, "w") as f:
-        for k in range(8):
-            for p in pages:
-                f.write(json.dumps({"url": f"https://example.com/{k}/{p}",
-                                    "html": open(os.path.join(CORPUS, p), errors="replace").read()}) + "\n")
+    cluster.pages_jsonl(CORPUS, data, [f"{k}/" for k in range(8)])
     single = os.path.join(tmp, "single.jsonl")
     subprocess.run([PRESSCUT, "batch", "--quiet", data, "--out", single], check=True,
                    timeout=scaled(600))
     want = [json.loads(l)["id"] for l in open(single)]
 
-    port = free_port()
-    addr = f"tcp://127.0.0.1:{port}"
-    log = open(os.path.join(tmp, "cluster.log"), "w")
-    start(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
-           "--dashboard-address", ":0"], log)
-    check("the scheduler listens", wait_until(lambda: listening(port), 60))
-    workers = [start(["distributed.cli.dask_worker", addr, "--nworkers", "1", "--nthreads", "1",
-                      "--dashboard-address", ":0", "--local-directory", os.path.join(tmp, f"w{i}")], log)
-               for i in range(2)]
-    check("both workers joined", workers_joined(addr, 2), open(log.name).read()[-600:])
+    addr, workers = cluster.start_cluster(tmp)
     out = os.path.join(tmp, "all.jsonl")
     run = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "contrib", "dask", "presscut_dask.py"),
                             "--scheduler", addr, "--out", out, "--shards", "8", "--presscut", PRESSCUT,
                             data], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    procs.append(run)
+    cluster.procs.append(run)
     # kill one worker (its whole process group) while shards are running
     parts = out + ".parts"
     t0 = time.time()
@@ -106,10 +69,5 @@ if __name__ == "__main__":
     try:
         rc = main()
     finally:
-        for p in procs:
-            try:
-                os.killpg(p.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                if p.poll() is None:
-                    p.kill()
+        cluster.stop_all()
     sys.exit(rc)
