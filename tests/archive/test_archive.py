@@ -42,55 +42,12 @@ from harness import check, report, scaled, skip  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-archive-")
 sys.path.insert(0, os.path.join(REPO, "tests", "archive"))
-from pgserver import PgServer  # noqa: E402
+from archives import PAGE, Archives, dbname, jlines, write_pages  # noqa: E402
 
-PG_SRV = PgServer()  # the PostgreSQL server of the postgresql backend
-
-
-def pg_start():
-    """The server (tests/archive/pgserver.py): None, or why it cannot run."""
-    return PG_SRV.start()
-
-
-def pg_stop():
-    PG_SRV.stop()
-
-
-def psql(dbname, sql):
-    """Rows of sql on the database dbname (values as text, NULL as
-    None)."""
-    return PG_SRV.rows(dbname, sql)
-
-
-def newdb(name):
-    """A new archive's --db: a file name, or a new empty database."""
-    if BACKEND == "sqlite":
-        return os.path.join(TMP, name + ".db")
-    psql("postgres", 'CREATE DATABASE "%s"' % name)
-    return "postgresql://presscut@/%s?host=%s" % (name, PG_SRV.dir)
-
-
-def dbname(db):
-    return db.split("?")[0].split("/")[-1]
-
-
-def sql(db, query):
-    """Rows of query on the archive db (SQLite's SQL: group_concat is
-    string_agg on PostgreSQL)."""
-    if BACKEND == "sqlite":
-        c = sqlite3.connect(db)
-        rows = c.execute(query).fetchall()
-        c.close()
-        return rows
-    return psql(dbname(db), query.replace("group_concat(", "string_agg("))
-
-PAGE = """<!doctype html><html><head><title>{title}</title>
-<link rel="canonical" href="{url}">
-<meta property="article:published_time" content="{date}T10:00:00Z">
-</head><body><article><h1>{title}</h1>
-{body}
-</article></body></html>
-"""
+ARCH = Archives(BACKEND, TMP)  # SQLite files in TMP, or PostgreSQL's
+PG_SRV = ARCH.pg  # the PostgreSQL server of the postgresql backend
+pg_start, pg_stop = ARCH.start, ARCH.stop
+psql, newdb, sql = ARCH.psql, ARCH.newdb, ARCH.sql
 
 ARTICLES = {
     "a1.html": dict(
@@ -121,10 +78,6 @@ def run(*args, stdin=None, timeout=600):
 
 def index(db, *inputs, extra=()):
     return run("index", "--quiet", "--db", db, *extra, *inputs)
-
-
-def jlines(out):
-    return [json.loads(l) for l in out.splitlines() if l.strip()]
 
 
 def sha(path):
@@ -172,12 +125,7 @@ def dump(db):
 
 
 def setup():
-    fx = os.path.join(TMP, "fx")
-    os.makedirs(fx)
-    for name, a in ARTICLES.items():
-        with open(os.path.join(fx, name), "w") as f:
-            f.write(PAGE.format(**a))
-    return fx
+    return write_pages(os.path.join(TMP, "fx"), ARTICLES)
 
 
 def corpus_pages(n):

@@ -16,12 +16,11 @@ without --db, 404 for every archive route.  A missing or foreign --db is
 refused at start, one line, exit 3, the file untouched.
 
 With "postgresql" the same runs against a real PostgreSQL 15 server
-started by tests/archive/test_archive.py's helper (skipped, 77, without
+that it starts (tests/archive/archives.py; skipped, 77, without
 postgresql-15).
 """
 import hashlib
 import http.client
-import importlib.util
 import json
 import os
 import re
@@ -37,18 +36,12 @@ PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 BACKEND = sys.argv[3] if len(sys.argv) > 3 else "sqlite"
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from harness import check, report, scaled, skip, wait_until  # noqa: E402
+sys.path.insert(0, os.path.join(REPO, "tests", "archive"))
+from archives import Archives, jlines, write_pages  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-archive-api-")
 procs = []
-PG = None  # tests/archive/test_archive.py, for its PostgreSQL server
-
-PAGE = """<!doctype html><html><head><title>{title}</title>
-<link rel="canonical" href="{url}">
-<meta property="article:published_time" content="{date}T10:00:00Z">
-</head><body><article><h1>{title}</h1>
-{body}
-</article></body></html>
-"""
+ARCH = Archives(BACKEND, TMP)  # SQLite files in TMP, or PostgreSQL's
 
 ARTICLES = {
     "h1.html": dict(
@@ -96,25 +89,12 @@ def run(*args, timeout=300):
                           text=True, timeout=scaled(timeout))
 
 
-def jlines(out):
-    return [json.loads(l) for l in out.splitlines() if l.strip()]
-
-
-def newdb(name):
-    if BACKEND == "sqlite":
-        return os.path.join(TMP, name + ".db")
-    return PG.newdb(name)
+newdb = ARCH.newdb
 
 
 def counts(db):
-    q = {t: f"SELECT count(*) FROM {t}" for t in
-         ("article", "quote", "claim", "speaker", "entity")}
-    if BACKEND == "sqlite":
-        c = sqlite3.connect(db)
-        out = {t: c.execute(s).fetchone()[0] for t, s in q.items()}
-        c.close()
-        return out
-    return {t: int(PG.sql(db, s)[0][0]) for t, s in q.items()}
+    return {t: int(ARCH.sql(db, f"SELECT count(*) FROM {t}")[0][0]) for t in
+            ("article", "quote", "claim", "speaker", "entity")}
 
 
 def start(*args):
@@ -169,11 +149,7 @@ def clean_error(status, body):
 
 
 def build(db):
-    fx = os.path.join(TMP, "fx")
-    os.makedirs(fx, exist_ok=True)
-    for name, a in ARTICLES.items():
-        with open(os.path.join(fx, name), "w") as f:
-            f.write(PAGE.format(**a))
+    fx = write_pages(os.path.join(TMP, "fx"), ARTICLES)
     maintext = os.path.join(REPO, "tests", "fixtures", "maintext")
     pages = sorted(os.path.join(maintext, p) for p in os.listdir(maintext)
                    if p.endswith(".html"))
@@ -630,25 +606,10 @@ def tests():
     return report()
 
 
-def load_pg():
-    """tests/archive/test_archive.py as a module: its PostgreSQL server."""
-    global PG
-    path = os.path.join(REPO, "tests", "archive", "test_archive.py")
-    spec = importlib.util.spec_from_file_location("pc_archive_suite", path)
-    argv = sys.argv
-    sys.argv = [path, PRESSCUT, REPO, TMP, "postgresql"]
-    try:
-        PG = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(PG)
-    finally:
-        sys.argv = argv
-    return PG.pg_start()
-
-
 def main():
     try:
         if BACKEND != "sqlite":
-            why = load_pg()
+            why = ARCH.start()
             if why:
                 return skip("PostgreSQL backend: " + why)
         return tests()
@@ -657,9 +618,7 @@ def main():
             if p.poll() is None:
                 p.kill()
                 p.wait()
-        if PG:
-            PG.pg_stop()
-            shutil.rmtree(PG.TMP, ignore_errors=True)
+        ARCH.stop()
         shutil.rmtree(TMP, ignore_errors=True)
 
 
