@@ -106,19 +106,26 @@ size_t pc_doc_word_count(const pc_doc *doc) {
   return w;
 }
 
+/* The next id of a list (ids between commas or spaces) at *p: its start,
+ * and its length in *n (0: the list has no more); *p moves past it. */
+static const char *next_id(const char **p, size_t *n) {
+  const char *s = *p;
+  while (*s == ',' || *s == ' ')
+    s++;
+  const char *e = s;
+  while (*e && *e != ',' && *e != ' ')
+    e++;
+  *n = (size_t)(e - s);
+  *p = e;
+  return s;
+}
+
 static bool id_listed(const char *ids, const char *id) {
-  size_t il = strlen(id);
+  size_t il = strlen(id), n;
   const char *p = ids;
-  while (*p) {
-    while (*p == ',' || *p == ' ')
-      p++;
-    const char *e = p;
-    while (*e && *e != ',' && *e != ' ')
-      e++;
-    if ((size_t)(e - p) == il && memcmp(p, id, il) == 0)
+  for (const char *s = next_id(&p, &n); n; s = next_id(&p, &n))
+    if (n == il && memcmp(s, id, il) == 0)
       return true;
-    p = e;
-  }
   return false;
 }
 
@@ -127,22 +134,15 @@ pc_status pc_doc_delete_blocks(pc_doc *doc, const char *ids, pc_error *err) {
     return pc_error_set(err, PC_ERR_USAGE, "no document or ids");
   /* First check every id exists: all or nothing. */
   const char *p = ids;
-  while (*p) {
-    while (*p == ',' || *p == ' ')
-      p++;
-    const char *e = p;
-    while (*e && *e != ',' && *e != ' ')
-      e++;
-    if (e > p) {
-      bool found = false;
-      for (size_t i = 0; i < doc->nblocks && !found; i++)
-        found = strlen(doc->blocks[i].id) == (size_t)(e - p) &&
-                memcmp(doc->blocks[i].id, p, (size_t)(e - p)) == 0;
-      if (!found)
-        return pc_error_set(err, PC_ERR_NOT_FOUND, "no block with id '%.*s'",
-                            (int)(e - p > 32 ? 32 : e - p), p);
-    }
-    p = e;
+  size_t n;
+  for (const char *s = next_id(&p, &n); n; s = next_id(&p, &n)) {
+    bool found = false;
+    for (size_t i = 0; i < doc->nblocks && !found; i++)
+      found = strlen(doc->blocks[i].id) == n &&
+              memcmp(doc->blocks[i].id, s, n) == 0;
+    if (!found)
+      return pc_error_set(err, PC_ERR_NOT_FOUND, "no block with id '%.*s'",
+                          (int)(n > 32 ? 32 : n), s);
   }
   size_t w = 0;
   for (size_t i = 0; i < doc->nblocks; i++)
