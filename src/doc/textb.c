@@ -111,6 +111,26 @@ void pc_textb_span_close(struct pc_textb *t, size_t idx) {
     t->spans[idx].end = t->text.len;
 }
 
+/* Span s of t in out's text, which starts at t's byte start: *st and *e,
+ * cut to the text and without spaces at its edges; false when nothing is
+ * left of it. */
+static bool clip_span(const struct pc_textb *t, const pc_text *out,
+                      size_t start, const pc_span *s, size_t *st,
+                      size_t *e) {
+  size_t b = s->start < start ? 0 : s->start - start;
+  size_t f = s->end == (size_t)-1 ? t->text.len : s->end;
+  f = f < start ? 0 : f - start;
+  if (f > out->len)
+    f = out->len;
+  while (b < f && out->text[b] == ' ')
+    b++;
+  while (f > b && out->text[f - 1] == ' ')
+    f--;
+  *st = b;
+  *e = f;
+  return f > b;
+}
+
 bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out) {
   size_t len = t->text.len;
   const char *d = t->text.data ? t->text.data : "";
@@ -131,22 +151,9 @@ bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out) {
   out->nspans = 0;
   if (!out->text)
     return false;
-  size_t keep = 0;
-  for (size_t i = 0; i < t->nspans; i++) {
-    pc_span *s = &t->spans[i];
-    size_t e = s->end == (size_t)-1 ? t->text.len : s->end;
-    size_t st = s->start < start ? 0 : s->start - start;
-    e = e < start ? 0 : e - start;
-    if (e > out->len)
-      e = out->len;
-    /* drop spaces at span edges */
-    while (st < e && out->text[st] == ' ')
-      st++;
-    while (e > st && out->text[e - 1] == ' ')
-      e--;
-    if (e > st)
-      keep++;
-  }
+  size_t keep = 0, st, e;
+  for (size_t i = 0; i < t->nspans; i++)
+    keep += clip_span(t, out, start, &t->spans[i], &st, &e);
   if (keep) {
     pc_span *sp = pc_arena_alloc(a, keep * sizeof *sp);
     if (!sp)
@@ -154,16 +161,7 @@ bool pc_textb_finish(struct pc_textb *t, struct pc_arena *a, pc_text *out) {
     size_t k = 0;
     for (size_t i = 0; i < t->nspans; i++) {
       pc_span s = t->spans[i];
-      size_t e = s.end == (size_t)-1 ? t->text.len : s.end;
-      size_t st = s.start < start ? 0 : s.start - start;
-      e = e < start ? 0 : e - start;
-      if (e > out->len)
-        e = out->len;
-      while (st < e && out->text[st] == ' ')
-        st++;
-      while (e > st && out->text[e - 1] == ' ')
-        e--;
-      if (e > st) {
+      if (clip_span(t, out, start, &s, &st, &e)) {
         s.start = st;
         s.end = e;
         if (s.href)
