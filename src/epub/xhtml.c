@@ -676,13 +676,7 @@ static void wsw_claims(const pc_doc *doc, struct pc_buf *b) {
     /* the columns of the PDF's claims table (render/wsw.c) */
     const char *cell[PC_WSW_NCLAIM] = {c->claimant, pc_wsw_claim_verb(c),
                                        acc.data, c->event};
-    pc_buf_adds(b, "<tr>");
-    for (size_t k = 0; k < PC_WSW_NCLAIM; k++) {
-      pc_buf_adds(b, "<td>");
-      pc_epub_esc(b, cell[k]);
-      pc_buf_adds(b, "</td>");
-    }
-    pc_buf_adds(b, "</tr>\n");
+    pc_print_table_row(b, cell, PC_WSW_NCLAIM);
     pc_buf_cleanup(&acc);
   }
   pc_buf_adds(b, "</tbody>\n</table>\n");

@@ -167,8 +167,8 @@ static void css(struct pc_buf *b, const pc_print_opts *o,
     pc_buf_adds(b, "figure { display: none; }\n");
 }
 
-/* A table row of n cells, escaped. */
-static void table_row(struct pc_buf *b, const char *const *cell, size_t n) {
+void pc_print_table_row(struct pc_buf *b, const char *const *cell,
+                        size_t n) {
   pc_buf_adds(b, "<tr>");
   for (size_t i = 0; i < n; i++) {
     pc_buf_adds(b, "<td>");
@@ -200,7 +200,7 @@ static void claims_table(struct pc_buf *b, const pc_doc *doc) {
       pc_wsw_accused(&acc, c, ", ", NULL);
     const char *cell[PC_WSW_NCLAIM] = {c->claimant, pc_wsw_claim_verb(c),
                                        acc.data, c->event};
-    table_row(b, cell, PC_WSW_NCLAIM);
+    pc_print_table_row(b, cell, PC_WSW_NCLAIM);
     pc_buf_cleanup(&acc);
   }
   pc_buf_adds(b, "</table>\n");
@@ -222,7 +222,7 @@ static void who_said_what(struct pc_buf *b, const pc_doc *doc) {
                        date);
       /* no italics: quotation marks alone tell quoted words from a
        * paraphrase */
-      table_row(b, cell, PC_WSW_NCOLS);
+      pc_print_table_row(b, cell, PC_WSW_NCOLS);
       pc_buf_cleanup(&said);
     }
     pc_buf_adds(b, "</table>\n");

@@ -82,4 +82,8 @@ struct pc_style {
 };
 void pc_style_from(const pc_print_opts *opts, struct pc_style *st);
 
+/* A table row of n cells, escaped: <tr><td>CELL</td>...</tr> and a line
+ * end (the print HTML's tables and the EPUB's claims). */
+void pc_print_table_row(struct pc_buf *b, const char *const *cell, size_t n);
+
 #endif
