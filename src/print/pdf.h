@@ -160,6 +160,11 @@ int pc_pdf_cache_find(const pc_pdf_cache *c, const char *lang);
 void pc_pdf_warn(struct pdf *p, const char *fmt, const char *a);
 /* The hyphenation thread's body (arg: the struct pdf). */
 void *pc_pdf_hyph_loader(void *arg);
+/* arr (of elem-byte items, n used of *cap) with room for one more: grown
+ * by doubling from first, *cap updated; NULL (arr kept, p->st_err set) on
+ * out of memory. */
+void *pc_pdf_grow(struct pdf *p, void *arr, size_t n, size_t *cap,
+                  size_t elem, size_t first);
 /* A copy of s kept for the life of p (NULL: out of memory, noted). */
 char *pc_pdf_own(struct pdf *p, const char *s);
 /* A new box of kind k for document doc (-1: front matter), or NULL. */

@@ -10,24 +10,28 @@
 #include <string.h>
 #include <strings.h>
 
+void *pc_pdf_grow(struct pdf *p, void *arr, size_t n, size_t *cap,
+                  size_t elem, size_t first) {
+  if (n < *cap)
+    return arr;
+  size_t c = *cap ? *cap * 2 : first;
+  void *grown = realloc(arr, c * elem);
+  if (!grown) {
+    p->st_err = PC_ERR_NOMEM;
+    return NULL;
+  }
+  *cap = c;
+  return grown;
+}
+
 /* Keeps a copy of s for the life of the pdf; NULL on out of memory. */
 char *pc_pdf_own(struct pdf *p, const char *s) {
-  if (p->nowned == p->capowned) {
-    size_t cap = p->capowned ? p->capowned * 2 : 32;
-    char **n = realloc(p->owned, cap * sizeof *n);
-    if (!n) {
-      p->st_err = PC_ERR_NOMEM;
-      return NULL;
-    }
-    p->owned = n, p->capowned = cap;
-  }
   char *c = strdup(s);
   if (!c) {
     p->st_err = PC_ERR_NOMEM;
     return NULL;
   }
-  p->owned[p->nowned++] = c;
-  return c;
+  return pc_pdf_own_mem(p, c) ? c : NULL;
 }
 
 void pc_pdf_warn(struct pdf *p, const char *fmt, const char *a) {
@@ -41,15 +45,10 @@ void pc_pdf_warn(struct pdf *p, const char *fmt, const char *a) {
 struct box *pc_pdf_new_box(struct pdf *p, enum box_kind k, int doc) {
   if (p->st_err != PC_OK)
     return NULL;
-  if (p->nb == p->capb) {
-    size_t cap = p->capb ? p->capb * 2 : 64;
-    struct box *nb = realloc(p->b, cap * sizeof *nb);
-    if (!nb) {
-      p->st_err = PC_ERR_NOMEM;
-      return NULL;
-    }
-    p->b = nb, p->capb = cap;
-  }
+  struct box *nb = pc_pdf_grow(p, p->b, p->nb, &p->capb, sizeof *nb, 64);
+  if (!nb)
+    return NULL;
+  p->b = nb;
   struct box *b = &p->b[p->nb++];
   memset(b, 0, sizeof *b);
   b->kind = k, b->doc = doc, b->w = p->body_w;

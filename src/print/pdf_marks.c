@@ -50,16 +50,12 @@ int pc_pdf_speaker(const struct pdf *p, const char *name) {
 }
 
 bool pc_pdf_own_mem(struct pdf *p, void *mem) {
-  if (p->nowned == p->capowned) {
-    size_t cap = p->capowned ? p->capowned * 2 : 32;
-    char **n = realloc(p->owned, cap * sizeof *n);
-    if (!n) {
-      free(mem);
-      p->st_err = PC_ERR_NOMEM;
-      return false;
-    }
-    p->owned = n, p->capowned = cap;
+  char **n = pc_pdf_grow(p, p->owned, p->nowned, &p->capowned, sizeof *n, 32);
+  if (!n) {
+    free(mem);
+    return false;
   }
+  p->owned = n;
   p->owned[p->nowned++] = mem;
   return true;
 }

@@ -11,15 +11,10 @@
 /*** pagination ************************************************************/
 
 static bool add_frag(struct pdf *p, size_t box, int l0, int l1, double y) {
-  if (p->nf == p->capf) {
-    size_t cap = p->capf ? p->capf * 2 : 256;
-    struct frag *nf = realloc(p->f, cap * sizeof *nf);
-    if (!nf) {
-      p->st_err = PC_ERR_NOMEM;
-      return false;
-    }
-    p->f = nf, p->capf = cap;
-  }
+  struct frag *nf = pc_pdf_grow(p, p->f, p->nf, &p->capf, sizeof *nf, 256);
+  if (!nf)
+    return false;
+  p->f = nf;
   p->f[p->nf++] = (struct frag){box, l0, l1, p->pages, y};
   return true;
 }
