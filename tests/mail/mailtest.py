@@ -4,17 +4,16 @@ killed at its end, and the messages one received.
 
     p, spool, port = mailtest.smtp_server(tmp, "ok", ["--mode", "ok"])
     for env, raw, msg in mailtest.received(spool): ...
-    if __name__ == "__main__": mailtest.run(main)
+    if __name__ == "__main__": run_main(main, mailtest.servers)
 """
 import email
 import email.policy
 import json
 import os
-import sys
 
 from harness import start_smtpd
 
-servers = []  # every server started, killed by run() at the end
+servers = []  # every server started, for harness.run_main to kill
 
 
 def smtp_server(tmp, name, args):
@@ -37,15 +36,3 @@ def received(spool):
             env = json.load(open(os.path.join(spool, f[:-4] + ".json")))
             out.append((env, raw, email.message_from_bytes(raw, policy=email.policy.default)))
     return out
-
-
-def run(main):
-    """Exits with main()'s status; the servers still running are killed
-    in any case."""
-    try:
-        rc = main()
-    finally:
-        for s in servers:
-            if s.poll() is None:
-                s.kill()
-    sys.exit(rc)

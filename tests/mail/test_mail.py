@@ -30,7 +30,7 @@ import time
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop, free_port  # noqa: E402
+from harness import check, report, run_main, scaled, stop, free_port  # noqa: E402
 import mailtest  # noqa: E402
 from mailtest import received  # noqa: E402
 
@@ -264,4 +264,4 @@ def main():
 
 
 if __name__ == "__main__":
-    mailtest.run(main)
+    run_main(main, mailtest.servers)

@@ -31,7 +31,7 @@ import time
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, stop  # noqa: E402
+from harness import check, report, run_main, scaled, stop  # noqa: E402
 import mailtest  # noqa: E402
 from mailtest import received  # noqa: E402
 BOUND = scaled(30)  # seconds; --smtp-timeout 2 needs a few
@@ -168,4 +168,4 @@ def main():
 
 
 if __name__ == "__main__":
-    mailtest.run(main)
+    run_main(main, mailtest.servers)

@@ -37,7 +37,7 @@ import urllib.parse
 
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd  # noqa: E402
+from harness import check, report, run_main, scaled, start_smtpd  # noqa: E402
 
 procs = []
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
@@ -484,12 +484,4 @@ def main():
 
 
 if __name__ == "__main__":
-    rc = 1
-    try:
-        rc = main()
-    finally:
-        for pr in procs:
-            if pr.poll() is None:
-                pr.kill()
-                pr.wait()
-    sys.exit(rc)
+    run_main(main, procs)

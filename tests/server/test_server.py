@@ -34,7 +34,7 @@ import urllib.request
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 SEED = os.path.join(REPO, "examples", "crocus-article.txt")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from harness import check, report, scaled, start_smtpd, wait_until  # noqa: E402
+from harness import check, report, run_main, scaled, start_smtpd, wait_until  # noqa: E402
 procs = []
 
 
@@ -384,10 +384,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        for pr in procs:
-            if pr.poll() is None:
-                pr.kill()
-    sys.exit(rc)
+    run_main(main, procs)
