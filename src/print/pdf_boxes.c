@@ -440,6 +440,27 @@ static void meta_line(const pc_doc *doc, char *out, size_t cap) {
            (by || day[0]) && site ? sep : "", site ? site : "");
 }
 
+/* A line of small grey text (the meta line under the head, the source
+ * line at the end), ragged and not hyphenated; its size and the space
+ * before and after it in body sizes. */
+static void grey_line(struct pdf *p, int di, const char *text, double size,
+                      double color, double before, double after) {
+  double body = p->st.body_pt;
+  pc_text tmp;
+  char *m = pc_pdf_own(p, text);
+  struct box *b = m ? pc_pdf_text_box(p, di, pc_pdf_text_of(m, &tmp),
+                                      body * size, PANGO_WEIGHT_NORMAL, false)
+                    : NULL;
+  if (!b)
+    return;
+  b->src.ragged = true;
+  b->src.nohyph = true;
+  b->src.color = color;
+  b->before = body * before;
+  b->after = body * after;
+  pc_pdf_finish_text(p, b);
+}
+
 /* The title, then the byline, date and site line. */
 static bool head_boxes(struct pdf *p, int di) {
   const pc_doc *doc = p->docs[di];
@@ -461,17 +482,8 @@ static bool head_boxes(struct pdf *p, int di) {
   pc_pdf_finish_text(p, b);
   char meta[1024];
   meta_line(doc, meta, sizeof meta);
-  if (meta[0]) {
-    char *m = pc_pdf_own(p, meta);
-    if (m && (b = pc_pdf_text_box(p, di, pc_pdf_text_of(m, &tmp), body * 0.9,
-                           PANGO_WEIGHT_NORMAL, false))) {
-      b->src.ragged = true;
-      b->src.nohyph = true;
-      b->src.color = 0.3;
-      b->after = body * 1.2;
-      pc_pdf_finish_text(p, b);
-    }
-  }
+  if (meta[0])
+    grey_line(p, di, meta, 0.9, 0.3, 0, 1.2);
   if (p->marks != PC_MARKS_NONE && pc_doc_quote_count(doc))
     pc_pdf_legend_box(p, di);
   return true;
@@ -623,24 +635,13 @@ static bool block_boxes(struct pdf *p, int di, size_t bi, size_t *nimages,
 /* The source line that closes the article. */
 static void source_box(struct pdf *p, int di) {
   const pc_doc *doc = p->docs[di];
-  double body = p->st.body_pt;
-  pc_text tmp;
-  struct box *b;
   char meta[1024];
   const char *site = pc_doc_meta(doc, PC_META_SITE);
   const char *url = pc_doc_meta(doc, PC_META_URL);
   if (url || site) {
     /* the head names the site: the address is enough here */
     snprintf(meta, sizeof meta, "Source: %s", url ? url : site);
-    char *m = pc_pdf_own(p, meta);
-    if (m && (b = pc_pdf_text_box(p, di, pc_pdf_text_of(m, &tmp), body * 0.8,
-                           PANGO_WEIGHT_NORMAL, false))) {
-      b->src.ragged = true;
-      b->src.nohyph = true;
-      b->src.color = 0.35;
-      b->before = body * 1.2;
-      pc_pdf_finish_text(p, b);
-    }
+    grey_line(p, di, meta, 0.8, 0.35, 1.2, 0);
   }
 }
 
