@@ -112,6 +112,18 @@ def open_from(src, port):
     return s
 
 
+def open_many(srcs, each, port):
+    """each sockets (open_from) from every address of srcs: those that
+    could be made."""
+    socks = []
+    for src in srcs:
+        for _ in range(each):
+            s = open_from(src, port)
+            if s:
+                socks.append(s)
+    return socks
+
+
 def closed_by_peer(s):
     """True when the server closed s (EOF or reset), False while open."""
     try:
@@ -182,12 +194,7 @@ def drip(socks, deadline, byte=b"X"):
 def item6():
     p, port = serve()
     t0 = time.monotonic()
-    socks = []
-    for a in range(2, 5):
-        for _ in range(128):
-            s = open_from(f"127.0.0.{a}", port)
-            if s:
-                socks.append(s)
+    socks = open_many([f"127.0.0.{a}" for a in range(2, 5)], 128, port)
     time.sleep(0.3)
     for s in socks:
         try:
@@ -246,12 +253,8 @@ def item7():
     base = rss_kib(p.pid)
     head = (b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             b"Content-Length: %d\r\n\r\n" % mib)
-    socks = []
-    for a in range(20):
-        for _ in range(10):
-            s = open_from(f"127.0.1.{a + 1}", port)
-            if s:
-                socks.append([s, head + b"{" + b" " * (mib - 2), b""])
+    socks = [[s, head + b"{" + b" " * (mib - 2), b""]
+             for s in open_many([f"127.0.1.{a + 1}" for a in range(20)], 10, port)]
     # send everything that can be sent (bounded: 30 s)
     end = time.monotonic() + scaled(30)
     while time.monotonic() < end:
@@ -354,12 +357,7 @@ def item13():
     p, port = serve()
     waits = []
     for _ in range(3):
-        socks = []
-        for a in range(20):
-            for _ in range(50):
-                s = open_from(f"127.0.2.{a + 1}", port)
-                if s:
-                    socks.append(s)
+        socks = open_many([f"127.0.2.{a + 1}" for a in range(20)], 50, port)
         time.sleep(2)
         for s in socks:
             s.close()
