@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-export const require = createRequire(import.meta.url);
+const require = createRequire(import.meta.url);
 
 // the pinned npm packages (scripts/install-npm.sh): a name gives the
 // module, a package's .js file its text; a FAIL line and exit 1 when one
