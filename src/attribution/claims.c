@@ -655,12 +655,39 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
   if (!negated(a, from, i + 1))
     return 0;
+  if (p->claimant == 2)
+    return -1; /* "did not apologize", "took no responsibility": no claim */
   /* "X never accused Y", "did not blame": narration of what was not
    * said; "X does not blame Y" holds Y blameless */
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
     if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did"))
       return -1;
   return 1;
+}
+
+/* A modal at i, after adverbs: "denied that he would run" denies an
+ * intention, not a part in something done. */
+static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
+  static const char *const md[] = {"would", "will", "could", "might", "may",
+                                   "can",   "shall", "should", "wo"};
+  while (i < t1 && skippable(a, i) && !aux_word(a, a->t[i].low))
+    i++;
+  for (size_t k = 0; i < t1 && k < sizeof md / sizeof *md; k++)
+    if (low_eq(&a->t[i], md[k]))
+      return true;
+  return false;
+}
+
+/* A claimant that opens with a lower-case preposition or auxiliary ("for
+ * his part", "makes no apologies") is a phrase cut at the wrong place. */
+static bool cut_name(const struct analysis *a, const char *s) {
+  char w[32];
+  size_t n = strcspn(s, " ");
+  if (n == 0 || n >= sizeof w || !(s[0] >= 'a' && s[0] <= 'z'))
+    return false;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  return preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
@@ -687,7 +714,12 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(c->claimant))
+  if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
+    return false;
+  if (m->have[S_S] && modal_at(a, m->cap[S_S][1], t1))
+    return false;
+  if (p->tag && p->claimant == 2 && m->have[S_E] &&
+      modal_at(a, m->cap[S_E][0], t1))
     return false;
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
       !(c->deny && p->claimant == 0))
