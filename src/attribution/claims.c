@@ -127,6 +127,18 @@ static char *first_person(const struct analysis *a, size_t i) {
   return NULL;
 }
 
+/* "it" in an organisation's indirect report ("Acme said it had nothing
+ * to do with the fire"): the organisation. */
+static char *report_it(const struct analysis *a, size_t i) {
+  if (!low_eq(&a->t[i], "it"))
+    return NULL;
+  int q = quote_holding(a, i);
+  if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker ||
+      a->q[q].ent < 0 || a->en[a->q[q].ent].type == PC_ENTITY_PERSON)
+    return NULL;
+  return strdup(a->q[q].speaker);
+}
+
 /* A pronoun alone ("him", "she", "his"): the person it stands for. */
 static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   const char *w = a->t[i].low;
@@ -138,7 +150,7 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
     int e = pc_att_last_person_g(a, i, g);
     return e >= 0 ? strdup(a->en[e].name) : NULL;
   }
-  char *s = a->t[i].in_span >= 0 ? first_person(a, i) : NULL;
+  char *s = a->t[i].in_span >= 0 ? first_person(a, i) : report_it(a, i);
   *found = s != NULL;
   return s;
 }
@@ -581,6 +593,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
+  if (b == at && slot != S_E && at > t0 && low_eq(&a->t[at - 1], "it"))
+    b = at - 1; /* "said it had nothing to do with": report_it */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
   m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
