@@ -116,15 +116,20 @@ static int quote_holding(const struct analysis *a, size_t i) {
   return best;
 }
 
-/* "I", "we", "us": the speaker of the quote they stand in. */
-static char *first_person(const struct analysis *a, size_t i) {
+static bool first_person_word(const struct analysis *a, size_t i) {
   static const char *const fp[] = {"i", "we", "me", "us", "our", "my"};
   for (size_t k = 0; k < sizeof fp / sizeof *fp; k++)
-    if (low_eq(&a->t[i], fp[k])) {
-      int q = quote_holding(a, i);
-      return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
-    }
-  return NULL;
+    if (low_eq(&a->t[i], fp[k]))
+      return true;
+  return false;
+}
+
+/* "I", "we", "us": the speaker of the quote they stand in. */
+static char *first_person(const struct analysis *a, size_t i) {
+  if (!first_person_word(a, i))
+    return NULL;
+  int q = quote_holding(a, i);
+  return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
 }
 
 /* "it" in an organisation's indirect report ("Acme said it had nothing
@@ -366,19 +371,27 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
   return e;
 }
 
+static bool bare_plural(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && n > 3 && k->low[n - 1] == 's' &&
+         !np_stop(a, i) && strcmp(k->low + n - 3, "ing") != 0;
+}
+
 /* Whether a phrase at i may name an agent ("by the mayor", "by Smith",
- * not "by blocking the road"). */
-static bool name_start(const struct analysis *a, size_t i) {
+ * "by prosecutors", "by federal prosecutors", not "by blocking the
+ * road"). */
+static bool name_start(const struct analysis *a, size_t i, size_t t1) {
   const struct token *k = &a->t[i];
   if (k->type != T_WORD)
     return false;
   if ((k->flags & F_CAP) || determiner(a, k->low) ||
       in_list(&a->lex->pronouns, k->low))
     return true;
-  /* a bare plural noun ("by prosecutors"), not a gerund or a stop word */
   size_t n = strlen(k->low);
-  return n > 3 && k->low[n - 1] == 's' && !np_stop(a, i) &&
-         strcmp(k->low + n - 3, "ing") != 0;
+  return bare_plural(a, i) ||
+         (i + 1 < t1 && !np_stop(a, i) && !(n > 3 && strcmp(k->low + n - 3, "ing") == 0) &&
+          !(a->t[i + 1].flags & F_CAP) && bare_plural(a, i + 1));
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -436,7 +449,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
           e++;
       } else {
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
-        if (e == ti || (slot == S_C && !name_start(a, ti)))
+        if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
     } else { /* slot between literals: up to 8 tokens */
@@ -593,8 +606,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
-  if (b == at && slot != S_E && at > t0 && low_eq(&a->t[at - 1], "it"))
-    b = at - 1; /* "said it had nothing to do with": report_it */
+  if (b == at && slot != S_E && at > t0 &&
+      (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
+    b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
   m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
@@ -735,8 +749,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
+  bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
+             (first_person_word(a, m->cap[as][0]) ||
+              low_eq(&a->t[m->cap[as][0]], "it"));
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0))
+      !(c->deny && p->claimant == 0) && !own)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
@@ -826,6 +843,15 @@ static void claim_they(struct analysis *a, size_t t0, size_t lead) {
   a->nc++;
 }
 
+/* Whether the words at i end in a question mark: "Do I bear
+ * responsibility for it?" asks, it claims nothing. */
+static bool asked(const struct analysis *a, size_t i, size_t t1) {
+  for (; i < t1; i++)
+    if (a->t[i].type == T_PUNCT && strchr(".!?", a->t[i].low[0]))
+      return a->t[i].low[0] == '?';
+  return false;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -849,6 +875,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
+      asked(a, i, t1) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
