@@ -394,6 +394,15 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
           !(a->t[i + 1].flags & F_CAP) && bare_plural(a, i + 1));
 }
 
+/* "tried to", "attempted to" before b: the act is done, if haltingly. */
+static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
+  static const char *const tried[] = {"tried", "attempted", "sought"};
+  for (size_t k = 0; b > t0 + 1 && k < sizeof tried / sizeof *tried; k++)
+    if (low_eq(&a->t[b - 1], "to") && low_eq(&a->t[b - 2], tried[k]))
+      return true;
+  return false;
+}
+
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
@@ -402,6 +411,8 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
                                    "can",   "to",     "cannot"};
   while (b > t0 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
     b--; /* "must also", "to publicly" */
+  if (tried_to(a, t0, b))
+    return false; /* "attempted to apologize" still apologizes */
   for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
     if (low_eq(&a->t[b - 1], md[k]))
       return true;
@@ -531,6 +542,8 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
     if (low_eq(&a->t[at - 1], neg[k]))
       at--, k = (size_t)-1; /* "does not blame": the subject before */
+  if (tried_to(a, t0, at))
+    at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (at <= t0)
     return NULL;
