@@ -61,6 +61,23 @@ static bool time_word(const struct analysis *a, size_t i, size_t t1) {
   return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
 }
 
+/* A word after a name that is not part of it: an adverb ("blamed
+ * Clinton directly", "held Smith partly responsible") or "during". */
+static bool np_tail(const struct analysis *a, size_t i) {
+  static const char *const tail[] = {
+      "directly", "personally", "partly",    "largely",  "solely",
+      "mostly",   "primarily",  "fully",     "squarely", "entirely",
+      "publicly", "repeatedly", "partially", "somewhat", "again",
+      "during",   "over",       "explicitly"};
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  for (size_t t = 0; t < sizeof tail / sizeof *tail; t++)
+    if (low_eq(k, tail[t]))
+      return true;
+  return false;
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -79,7 +96,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       e = n;
       continue;
     }
-    if (np_stop(a, e) || (e > i && time_word(a, e, t1)))
+    if (np_stop(a, e) || (e > i && (time_word(a, e, t1) || np_tail(a, e))))
       break;
     e++;
   }
@@ -251,8 +268,16 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   return n;
 }
 
+/* A negation in [from - 3, to); the words before `from` only up to a
+ * comma ("Although X was not charged, he accused ..." accuses). */
 static bool negated(const struct analysis *a, size_t from, size_t to) {
-  for (size_t i = from > 3 ? from - 3 : 0; i < to; i++)
+  size_t lo = from > 3 ? from - 3 : 0;
+  for (size_t k = from; k > lo; k--)
+    if (a->t[k - 1].type == T_PUNCT) {
+      lo = k;
+      break;
+    }
+  for (size_t i = lo; i < to; i++)
     if (fw_is(a, a->t[i].low, PC_FW_NEG))
       return true;
   return false;
@@ -757,8 +782,15 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
     return false;
-  if (m->have[S_S] && modal_at(a, m->cap[S_S][1], t1))
-    return false;
+  if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
+                       (m->cap[S_S][1] < t1 &&
+                        determiner(a, a->t[m->cap[S_S][1]].low))))
+    return false; /* "denied Garland a hearing": not a clause */
+  if (as >= 0 && as != S_S && m->cap[as][0] > i &&
+      m->cap[as][1] == m->cap[as][0] + 1 &&
+      in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
+      fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
+    return false; /* "made clear he will ... of": "he" is no object */
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
@@ -870,6 +902,9 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t an = pc_claim_anchor(p); /* its word matches at i */
   if (an >= p->n || !word_match(p->w[an], a->t[i].low))
     return;
+  if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
+                           !(a->t[i].flags & F_SENT)))
+    return; /* a word of a name: "the Real Clear Politics average" */
   struct match m;
   memset(&m, 0, sizeof m);
   if (!match_right(a, p, an, i, t1, &m) || !match_left(a, p, an, t0, i, &m))
