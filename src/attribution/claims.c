@@ -227,8 +227,9 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       return strdup(a->en[e].name);
   }
   if (t1 - t0 == 1 &&
-      (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low)))
-    return NULL; /* "who", "it", "they" name no one */
+      (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
+       in_list(&a->lex->pronouns, a->t[t0].low) || low_eq(&a->t[t0], "them")))
+    return NULL; /* "who", "it", "they", an unresolved "them" name no one */
   if (e < 0 && d0 < t0 && t1 - t0 <= 2 && is_role_word(a, t1 - 1)) {
     struct speaker_ref w = pc_att_resolve_np(a, d0, t1); /* "the mayor" */
     if (w.name && w.ent >= 0) {
@@ -753,7 +754,26 @@ static bool cut_name(const struct analysis *a, const char *s) {
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
+  static const char *const lead[] = {"without", "after",  "before", "since",
+                                     "despite", "during", "amid",   "among",
+                                     "through", "by",     "as",     "past"};
+  for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+    if (strcmp(w, lead[k]) == 0)
+      return true;
   return preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+}
+
+/* "looking into whether X was guilty", "if X were to blame": a
+ * supposition, up to six words back in the same clause. */
+static bool supposed(const struct analysis *a, size_t t0, size_t b) {
+  for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
+    const struct token *w = &a->t[k - 1];
+    if (w->type == T_PUNCT)
+      return false;
+    if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
+      return true;
+  }
+  return false;
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
@@ -923,7 +943,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) ||
+      asked(a, i, t1) || supposed(a, t0, m.b) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
