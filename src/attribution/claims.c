@@ -439,6 +439,13 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
     b--; /* "must also", "to publicly" */
   if (tried_to(a, t0, b))
     return false; /* "attempted to apologize" still apologizes */
+  if (b > t0) { /* "I'll", "we'll" */
+    const char *w = a->t[b - 1].low;
+    size_t n = strlen(w);
+    if ((n > 3 && strcmp(w + n - 3, "'ll") == 0) ||
+        (n > 5 && strcmp(w + n - 5, "\xE2\x80\x99ll") == 0))
+      return true;
+  }
   for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
     if (low_eq(&a->t[b - 1], md[k]))
       return true;
