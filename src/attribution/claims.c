@@ -1026,6 +1026,23 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   }
 }
 
+/* "called the allegations false", "described the claims as
+ * baseless": a labelling verb at v, the charge at i, then a word that
+ * calls it false. */
+static bool called_false(const struct analysis *a, size_t v, size_t i,
+                         size_t t1) {
+  static const char *const lab[] = {"call~", "describe~", "label~", "brand~"};
+  bool ok = false;
+  for (size_t k = 0; !ok && k < sizeof lab / sizeof *lab; k++)
+    ok = word_match(lab[k], a->t[v].low);
+  if (!ok)
+    return false;
+  for (size_t j = i + 1; j < t1 && j < i + 5; j++)
+    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+      return true;
+  return false;
+}
+
 /* Rebuttals: a sentence that rejects "these accusations" or calls "the
  * claim" false denies the accusation made last in the document, on
  * behalf of the rejecting subject or the speaker of the words. */
@@ -1047,7 +1064,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t v = i; v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
-      if (!fw_is(a, a->t[v].low, PC_FW_REBUT))
+      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
         continue;
       if (negated(a, v, v + 1))
         break;
