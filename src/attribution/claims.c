@@ -924,6 +924,19 @@ static bool asked(const struct analysis *a, size_t i, size_t t1) {
   return false;
 }
 
+/* "described the idea that X did it" denies only when a word after it
+ * calls the idea false ("as absurd"). */
+static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
+                     size_t an, size_t t1, const struct match *m) {
+  if (!p->tag || (strcmp(p->w[an], "describe~") != 0 &&
+                  strcmp(p->w[an], "call~") != 0))
+    return false;
+  for (size_t j = m->e; j < t1; j++)
+    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+      return false;
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -950,7 +963,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) || supposed(a, t0, m.b) ||
+      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, an, t1, &m) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
