@@ -61,6 +61,23 @@ static bool time_word(const struct analysis *a, size_t i, size_t t1) {
   return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
 }
 
+/* A word after a name that is not part of it: an adverb ("blamed
+ * Clinton directly", "held Smith partly responsible") or "during". */
+static bool np_tail(const struct analysis *a, size_t i) {
+  static const char *const tail[] = {
+      "directly", "personally", "partly",    "largely",  "solely",
+      "mostly",   "primarily",  "fully",     "squarely", "entirely",
+      "publicly", "repeatedly", "partially", "somewhat", "again",
+      "during",   "over",       "explicitly"};
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  for (size_t t = 0; t < sizeof tail / sizeof *tail; t++)
+    if (low_eq(k, tail[t]))
+      return true;
+  return false;
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -79,7 +96,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       e = n;
       continue;
     }
-    if (np_stop(a, e) || (e > i && time_word(a, e, t1)))
+    if (np_stop(a, e) || (e > i && (time_word(a, e, t1) || np_tail(a, e))))
       break;
     e++;
   }
@@ -116,15 +133,32 @@ static int quote_holding(const struct analysis *a, size_t i) {
   return best;
 }
 
-/* "I", "we", "us": the speaker of the quote they stand in. */
-static char *first_person(const struct analysis *a, size_t i) {
+static bool first_person_word(const struct analysis *a, size_t i) {
   static const char *const fp[] = {"i", "we", "me", "us", "our", "my"};
   for (size_t k = 0; k < sizeof fp / sizeof *fp; k++)
-    if (low_eq(&a->t[i], fp[k])) {
-      int q = quote_holding(a, i);
-      return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
-    }
-  return NULL;
+    if (low_eq(&a->t[i], fp[k]))
+      return true;
+  return false;
+}
+
+/* "I", "we", "us": the speaker of the quote they stand in. */
+static char *first_person(const struct analysis *a, size_t i) {
+  if (!first_person_word(a, i))
+    return NULL;
+  int q = quote_holding(a, i);
+  return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+}
+
+/* "it" in an organisation's indirect report ("Acme said it had nothing
+ * to do with the fire"): the organisation. */
+static char *report_it(const struct analysis *a, size_t i) {
+  if (!low_eq(&a->t[i], "it"))
+    return NULL;
+  int q = quote_holding(a, i);
+  if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker ||
+      a->q[q].ent < 0 || a->en[a->q[q].ent].type == PC_ENTITY_PERSON)
+    return NULL;
+  return strdup(a->q[q].speaker);
 }
 
 /* A pronoun alone ("him", "she", "his"): the person it stands for. */
@@ -138,7 +172,7 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
     int e = pc_att_last_person_g(a, i, g);
     return e >= 0 ? strdup(a->en[e].name) : NULL;
   }
-  char *s = a->t[i].in_span >= 0 ? first_person(a, i) : NULL;
+  char *s = a->t[i].in_span >= 0 ? first_person(a, i) : report_it(a, i);
   *found = s != NULL;
   return s;
 }
@@ -193,8 +227,9 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       return strdup(a->en[e].name);
   }
   if (t1 - t0 == 1 &&
-      (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low)))
-    return NULL; /* "who", "it", "they" name no one */
+      (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
+       in_list(&a->lex->pronouns, a->t[t0].low) || low_eq(&a->t[t0], "them")))
+    return NULL; /* "who", "it", "they", an unresolved "them" name no one */
   if (e < 0 && d0 < t0 && t1 - t0 <= 2 && is_role_word(a, t1 - 1)) {
     struct speaker_ref w = pc_att_resolve_np(a, d0, t1); /* "the mayor" */
     if (w.name && w.ent >= 0) {
@@ -234,8 +269,16 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   return n;
 }
 
+/* A negation in [from - 3, to); the words before `from` only up to a
+ * comma ("Although X was not charged, he accused ..." accuses). */
 static bool negated(const struct analysis *a, size_t from, size_t to) {
-  for (size_t i = from > 3 ? from - 3 : 0; i < to; i++)
+  size_t lo = from > 3 ? from - 3 : 0;
+  for (size_t k = from; k > lo; k--)
+    if (a->t[k - 1].type == T_PUNCT) {
+      lo = k;
+      break;
+    }
+  for (size_t i = lo; i < to; i++)
     if (fw_is(a, a->t[i].low, PC_FW_NEG))
       return true;
   return false;
@@ -354,19 +397,36 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
   return e;
 }
 
+static bool bare_plural(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && n > 3 && k->low[n - 1] == 's' &&
+         !np_stop(a, i) && strcmp(k->low + n - 3, "ing") != 0;
+}
+
 /* Whether a phrase at i may name an agent ("by the mayor", "by Smith",
- * not "by blocking the road"). */
-static bool name_start(const struct analysis *a, size_t i) {
+ * "by prosecutors", "by federal prosecutors", not "by blocking the
+ * road"). */
+static bool name_start(const struct analysis *a, size_t i, size_t t1) {
   const struct token *k = &a->t[i];
   if (k->type != T_WORD)
     return false;
   if ((k->flags & F_CAP) || determiner(a, k->low) ||
       in_list(&a->lex->pronouns, k->low))
     return true;
-  /* a bare plural noun ("by prosecutors"), not a gerund or a stop word */
   size_t n = strlen(k->low);
-  return n > 3 && k->low[n - 1] == 's' && !np_stop(a, i) &&
-         strcmp(k->low + n - 3, "ing") != 0;
+  return bare_plural(a, i) ||
+         (i + 1 < t1 && !np_stop(a, i) && !(n > 3 && strcmp(k->low + n - 3, "ing") == 0) &&
+          !(a->t[i + 1].flags & F_CAP) && bare_plural(a, i + 1));
+}
+
+/* "tried to", "attempted to" before b: the act is done, if haltingly. */
+static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
+  static const char *const tried[] = {"tried", "attempted", "sought"};
+  for (size_t k = 0; b > t0 + 1 && k < sizeof tried / sizeof *tried; k++)
+    if (low_eq(&a->t[b - 1], "to") && low_eq(&a->t[b - 2], tried[k]))
+      return true;
+  return false;
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -377,6 +437,15 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
                                    "can",   "to",     "cannot"};
   while (b > t0 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
     b--; /* "must also", "to publicly" */
+  if (tried_to(a, t0, b))
+    return false; /* "attempted to apologize" still apologizes */
+  if (b > t0) { /* "I'll", "we'll" */
+    const char *w = a->t[b - 1].low;
+    size_t n = strlen(w);
+    if ((n > 3 && strcmp(w + n - 3, "'ll") == 0) ||
+        (n > 5 && strcmp(w + n - 5, "\xE2\x80\x99ll") == 0))
+      return true;
+  }
   for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
     if (low_eq(&a->t[b - 1], md[k]))
       return true;
@@ -424,7 +493,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
           e++;
       } else {
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
-        if (e == ti || (slot == S_C && !name_start(a, ti)))
+        if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
     } else { /* slot between literals: up to 8 tokens */
@@ -506,6 +575,8 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
     if (low_eq(&a->t[at - 1], neg[k]))
       at--, k = (size_t)-1; /* "does not blame": the subject before */
+  if (tried_to(a, t0, at))
+    at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (at <= t0)
     return NULL;
@@ -581,6 +652,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
+  if (b == at && slot != S_E && at > t0 &&
+      (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
+    b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
   m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
@@ -655,12 +729,58 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
   if (!negated(a, from, i + 1))
     return 0;
+  if (p->claimant == 2)
+    return -1; /* "did not apologize", "took no responsibility": no claim */
   /* "X never accused Y", "did not blame": narration of what was not
    * said; "X does not blame Y" holds Y blameless */
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
     if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did"))
       return -1;
   return 1;
+}
+
+/* A modal at i, after adverbs: "denied that he would run" denies an
+ * intention, not a part in something done. */
+static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
+  static const char *const md[] = {"would", "will", "could", "might", "may",
+                                   "can",   "shall", "should", "wo"};
+  while (i < t1 && skippable(a, i) && !aux_word(a, a->t[i].low))
+    i++;
+  for (size_t k = 0; i < t1 && k < sizeof md / sizeof *md; k++)
+    if (low_eq(&a->t[i], md[k]))
+      return true;
+  return false;
+}
+
+/* A claimant that opens with a lower-case preposition or auxiliary ("for
+ * his part", "makes no apologies") is a phrase cut at the wrong place. */
+static bool cut_name(const struct analysis *a, const char *s) {
+  char w[32];
+  size_t n = strcspn(s, " ");
+  if (n == 0 || n >= sizeof w || !(s[0] >= 'a' && s[0] <= 'z'))
+    return false;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  static const char *const lead[] = {"without", "after",  "before", "since",
+                                     "despite", "during", "amid",   "among",
+                                     "through", "by",     "as",     "past"};
+  for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+    if (strcmp(w, lead[k]) == 0)
+      return true;
+  return preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+}
+
+/* "looking into whether X was guilty", "if X were to blame": a
+ * supposition, up to six words back in the same clause. */
+static bool supposed(const struct analysis *a, size_t t0, size_t b) {
+  for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
+    const struct token *w = &a->t[k - 1];
+    if (w->type == T_PUNCT)
+      return false;
+    if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
+      return true;
+  }
+  return false;
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
@@ -687,10 +807,25 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(c->claimant))
+  if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
     return false;
+  if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
+                       (m->cap[S_S][1] < t1 &&
+                        determiner(a, a->t[m->cap[S_S][1]].low))))
+    return false; /* "denied Garland a hearing": not a clause */
+  if (as >= 0 && as != S_S && m->cap[as][0] > i &&
+      m->cap[as][1] == m->cap[as][0] + 1 &&
+      in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
+      fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
+    return false; /* "made clear he will ... of": "he" is no object */
+  if (p->tag && p->claimant == 2 && m->have[S_E] &&
+      modal_at(a, m->cap[S_E][0], t1))
+    return false;
+  bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
+             (first_person_word(a, m->cap[as][0]) ||
+              low_eq(&a->t[m->cap[as][0]], "it"));
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0))
+      !(c->deny && p->claimant == 0) && !own)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
@@ -780,11 +915,36 @@ static void claim_they(struct analysis *a, size_t t0, size_t lead) {
   a->nc++;
 }
 
+/* Whether the words at i end in a question mark: "Do I bear
+ * responsibility for it?" asks, it claims nothing. */
+static bool asked(const struct analysis *a, size_t i, size_t t1) {
+  for (; i < t1; i++)
+    if (a->t[i].type == T_PUNCT && strchr(".!?", a->t[i].low[0]))
+      return a->t[i].low[0] == '?';
+  return false;
+}
+
+/* "described the idea that X did it" denies only when a word after it
+ * calls the idea false ("as absurd"). */
+static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
+                     size_t an, size_t t1, const struct match *m) {
+  if (!p->tag || (strcmp(p->w[an], "describe~") != 0 &&
+                  strcmp(p->w[an], "call~") != 0))
+    return false;
+  for (size_t j = m->e; j < t1; j++)
+    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+      return false;
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
   if (an >= p->n || !word_match(p->w[an], a->t[i].low))
     return;
+  if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
+                           !(a->t[i].flags & F_SENT)))
+    return; /* a word of a name: "the Real Clear Politics average" */
   struct match m;
   memset(&m, 0, sizeof m);
   if (!match_right(a, p, an, i, t1, &m) || !match_left(a, p, an, t0, i, &m))
@@ -803,6 +963,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
+      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, an, t1, &m) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
@@ -878,6 +1039,23 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   }
 }
 
+/* "called the allegations false", "described the claims as
+ * baseless": a labelling verb at v, the charge at i, then a word that
+ * calls it false. */
+static bool called_false(const struct analysis *a, size_t v, size_t i,
+                         size_t t1) {
+  static const char *const lab[] = {"call~", "describe~", "label~", "brand~"};
+  bool ok = false;
+  for (size_t k = 0; !ok && k < sizeof lab / sizeof *lab; k++)
+    ok = word_match(lab[k], a->t[v].low);
+  if (!ok)
+    return false;
+  for (size_t j = i + 1; j < t1 && j < i + 5; j++)
+    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+      return true;
+  return false;
+}
+
 /* Rebuttals: a sentence that rejects "these accusations" or calls "the
  * claim" false denies the accusation made last in the document, on
  * behalf of the rejecting subject or the speaker of the words. */
@@ -899,7 +1077,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t v = i; v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
-      if (!fw_is(a, a->t[v].low, PC_FW_REBUT))
+      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
         continue;
       if (negated(a, v, v + 1))
         break;
