@@ -129,7 +129,35 @@ static const char *const step2[] = {
     " article_id);",
     NULL,
 };
-static const char *const *const migrations[] = {step1, step2};
+/* TRGM_VERSION - 1 -> TRGM_VERSION: trigram tables (FTS5's trigram
+ * tokenizer, SQLite 3.34 and later) over the speakers' name forms, the
+ * entities' keys and the quote clusters' texts, external content kept in
+ * step by triggers, filled from what is there: the candidates of the near
+ * lookups (names spelt a little differently, near-duplicate quotes).
+ * Its number is this one constant (postgres.c has its own), so that it
+ * can follow another step made at the same time. */
+#define TRGM_VERSION 3
+#define TRGM_TABLE(t, col, src)                                               \
+  "CREATE VIRTUAL TABLE " t " USING fts5(" col ", content='" src "',"       \
+  " content_rowid='id', tokenize='trigram');"                               \
+  "CREATE TRIGGER " t "_ai AFTER INSERT ON " src " BEGIN"                    \
+  " INSERT INTO " t "(rowid, " col ") VALUES (new.id, new." col "); END;"     \
+  "CREATE TRIGGER " t "_ad AFTER DELETE ON " src " BEGIN"                    \
+  " INSERT INTO " t "(" t ", rowid, " col ")"                                \
+  " VALUES ('delete', old.id, old." col "); END;"                           \
+  "CREATE TRIGGER " t "_au AFTER UPDATE OF " col " ON " src " BEGIN"         \
+  " INSERT INTO " t "(" t ", rowid, " col ")"                                \
+  " VALUES ('delete', old.id, old." col ");"                                \
+  " INSERT INTO " t "(rowid, " col ") VALUES (new.id, new." col "); END;"    \
+  "INSERT INTO " t "(" t ") VALUES ('rebuild');"
+static const char *const step_trgm[] = {
+    TRGM_TABLE("speaker_form_trgm", "form", "speaker_form"),
+    TRGM_TABLE("entity_trgm", "key", "entity"),
+    TRGM_TABLE("quote_cluster_trgm", "text", "quote_cluster"),
+    NULL,
+};
+static const char *const *const migrations[] = {
+    [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -921,7 +949,7 @@ static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
 static int quote_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
   struct ar_quote_row r = {COL(s, 0), COL(s, 1), COL(s, 2), COL(s, 3),
                            COL(s, 4), COL(s, 5), COL(s, 6), COL(s, 7),
-                           COL(s, 8), COL(s, 9)};
+                           COL(s, 8), COL(s, 9), sqlite3_column_int64(s, 10)};
   return fn(closure, &r);
 }
 
@@ -991,7 +1019,9 @@ static void quote_filters(struct qb *b, const struct ar_filter *f) {
           4, q->site, q->site, q->site, q->site);
   if (f->speaker_form)
     where(b, "q.speaker_id IN (" SPEAKER_IDS ")", 5, f->speaker_form,
-          f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
+          f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);  if (f->near_ids)
+    where(b, "q.cluster_id IN (SELECT value FROM json_each(?))", 1,
+          f->near_ids);
 }
 
 /* Which index answers the quote query of f fastest, as an INDEXED BY
@@ -1009,6 +1039,8 @@ static void quote_filters(struct qb *b, const struct ar_filter *f) {
  * every value, so the index read backwards is "newest first, no date
  * last". */
 static const char *quote_index(struct ar_db *d, const struct ar_filter *f) {
+  if (f->near_ids)
+    return ""; /* a few clusters: their quotes through quote_cluster_i */
   sqlite3_stmt *m = stmt(d, "SELECT max(id) FROM quote");
   long long total = m ? one_int(m, NULL) : 0, sparse = 128;
   while (4 * sparse * sparse < total)
@@ -1047,8 +1079,8 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
    * speaker, for those only */
   g_string_printf(b.sql,
                   "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue,"
-                  " a.title, a.url, coalesce(a.site, a.host), s.external_id"
-                  " FROM (SELECT q.id FROM quote q%s%s%s"
+                  " a.title, a.url, coalesce(a.site, a.host), s.external_id,"
+                  " q.cluster_id FROM (SELECT q.id FROM quote q%s%s%s"
                   " ORDER BY q.date DESC, q.id DESC",
                   index,
                   f->q->site ? " JOIN article a ON a.id = q.article_id" : "",
@@ -1178,9 +1210,51 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
   return st;
 }
 
+/* The candidates of a near lookup: the rows of the trigram table (the
+ * FTS5 expression fts, of trigrams within words) best ranked by bm25. */
+static pc_status db_near(struct ar_db *d, enum ar_near_what w,
+                         const char *text, const char *fts, double floor,
+                         ar_row_fn fn, void *closure, pc_error *err) {
+  static const char *const sql[] = {
+      [AR_NEAR_SPEAKER] = "SELECT form, canon, name, speaker_id FROM"
+                          " speaker_form WHERE id IN (SELECT rowid FROM"
+                          " speaker_form_trgm WHERE speaker_form_trgm"
+                          " MATCH ?1 ORDER BY rank LIMIT ?2)",
+      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity WHERE id IN"
+                         " (SELECT rowid FROM entity_trgm WHERE entity_trgm"
+                         " MATCH ?1 ORDER BY rank LIMIT ?2)",
+      [AR_NEAR_CLUSTER] = "SELECT NULL, text, NULL, id FROM quote_cluster"
+                          " WHERE id IN (SELECT rowid FROM quote_cluster_trgm"
+                          " WHERE quote_cluster_trgm MATCH ?1 ORDER BY rank"
+                          " LIMIT ?2)",
+  };
+  (void)text, (void)floor;
+  if (!fts)
+    return PC_OK; /* no trigram within a word: nothing the index holds */
+  sqlite3_stmt *s = stmt(d, sql[w]);
+  if (!s)
+    return db_fail(d, err, "near");
+  bind_text(s, 1, fts);
+  sqlite3_bind_int(s, 2, AR_NEAR_CANDIDATES);
+  int rc;
+  pc_status st = PC_OK;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    struct ar_near_row r = {COL(s, 0), COL(s, 1), COL(s, 2),
+                            sqlite3_column_int64(s, 3)};
+    if (fn(closure, &r) != 0) {
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+      break;
+    }
+  }
+  if (st == PC_OK && rc != SQLITE_DONE)
+    st = db_fail(d, err, "near");
+  sqlite3_reset(s);
+  return st;
+}
+
 const struct ar_backend ar_sqlite = {
     "sqlite",     db_open,   db_close,      db_begin,
     db_commit,    db_rollback, db_put,      db_put_alias,
     db_link,      db_quotes, db_claims,     db_edges,
-    db_speakers,
+    db_speakers,  db_near,
 };
