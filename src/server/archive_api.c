@@ -249,7 +249,7 @@ static unsigned search(struct reply *r, pc_archive *a,
                        const struct json_object *args) {
   static const char *const names[] = {"q",     "speaker", "about", "kind",
                                       "since", "until",   "site",  "limit",
-                                      "offset", NULL};
+                                      "offset", "near",   NULL};
   long limit, offset;
   if (!known_args(args, names, r) ||
       !num_arg(args, "limit", 1, LIMIT_MAX, 50, &limit, r) ||
@@ -264,6 +264,7 @@ static unsigned search(struct reply *r, pc_archive *a,
   q.since = arg(args, "since");
   q.until = arg(args, "until");
   q.site = arg(args, "site");
+  q.near = arg(args, "near");
   return paged(r, a, SEARCH, &q, "quotes", offset, limit);
 }
 
