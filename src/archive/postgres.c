@@ -1176,7 +1176,8 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
 }
 
 /* The candidates of a near lookup: pg_trgm's % over the GIN index (its
- * threshold set to floor for this session), the most similar first. */
+ * threshold set to floor for this session), the most similar first; the
+ * entities all. */
 static pc_status db_near(struct ar_db *d, enum ar_near_what w,
                          const char *text, const char *fts, double floor,
                          ar_row_fn fn, void *closure, pc_error *err) {
@@ -1184,9 +1185,10 @@ static pc_status db_near(struct ar_db *d, enum ar_near_what w,
       [AR_NEAR_SPEAKER] = "SELECT form, canon, name, speaker_id FROM"
                           " speaker_form WHERE form % $1 ORDER BY"
                           " similarity(form, $1) DESC, id LIMIT $2",
-      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity WHERE"
-                         " key % $1 ORDER BY similarity(key, $1) DESC, id"
-                         " LIMIT $2",
+      /* every entity, as sqlite.c (a key "organization:x" is compared
+       * by its name x, which % on the key would not see) */
+      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity"
+                         " WHERE $1::text IS NOT NULL AND $2::int > 0",
       [AR_NEAR_CLUSTER] = "SELECT NULL, text, NULL, id FROM quote_cluster"
                           " WHERE text % $1 ORDER BY similarity(text, $1)"
                           " DESC, id LIMIT $2",

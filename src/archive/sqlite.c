@@ -130,30 +130,35 @@ static const char *const step2[] = {
     NULL,
 };
 /* TRGM_VERSION - 1 -> TRGM_VERSION: trigram tables (FTS5's trigram
- * tokenizer, SQLite 3.34 and later) over the speakers' name forms, the
- * entities' keys and the quote clusters' texts, external content kept in
- * step by triggers, filled from what is there: the candidates of the near
- * lookups (names spelt a little differently, near-duplicate quotes).
- * Its number is this one constant (postgres.c has its own), so that it
- * can follow another step made at the same time. */
+ * tokenizer, SQLite 3.34 and later) over the speakers' name forms and the
+ * quote clusters' texts, the candidates of the near lookups (names spelt
+ * a little differently, near-duplicate quotes).  External content, but no
+ * triggers: a trigger's insert into FTS5 a row at a time took some 0.4 s
+ * of CPU for 450 articles, as much again as storing them; those rows are
+ * never updated (a form, a cluster's text) nor deleted, so TRGM_SYNC adds
+ * the rows above a mark (meta 'trgm:TABLE') in one statement at the end
+ * of every index run (the link step) and here.  The entities (ten
+ * thousand of them for 450 articles) have no table: claims' lookup by
+ * similarity reads their keys.  The step's number is this one constant
+ * (postgres.c has its own), so that it can follow another step made at
+ * the same time. */
 #define TRGM_VERSION 3
+#define TRGM_ADD(t, col, src)                                                 \
+  "INSERT INTO " t "(rowid, " col ") SELECT id, " col " FROM " src           \
+  " WHERE id > (SELECT CAST(value AS INTEGER) FROM meta"                     \
+  " WHERE key = 'trgm:" src "');"                                            \
+  "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM " src ")"       \
+  " WHERE key = 'trgm:" src "';"
+#define TRGM_SYNC                                                             \
+  TRGM_ADD("speaker_form_trgm", "form", "speaker_form")                      \
+  TRGM_ADD("quote_cluster_trgm", "text", "quote_cluster")
 #define TRGM_TABLE(t, col, src)                                               \
   "CREATE VIRTUAL TABLE " t " USING fts5(" col ", content='" src "',"       \
-  " content_rowid='id', tokenize='trigram');"                               \
-  "CREATE TRIGGER " t "_ai AFTER INSERT ON " src " BEGIN"                    \
-  " INSERT INTO " t "(rowid, " col ") VALUES (new.id, new." col "); END;"     \
-  "CREATE TRIGGER " t "_ad AFTER DELETE ON " src " BEGIN"                    \
-  " INSERT INTO " t "(" t ", rowid, " col ")"                                \
-  " VALUES ('delete', old.id, old." col "); END;"                           \
-  "CREATE TRIGGER " t "_au AFTER UPDATE OF " col " ON " src " BEGIN"         \
-  " INSERT INTO " t "(" t ", rowid, " col ")"                                \
-  " VALUES ('delete', old.id, old." col ");"                                \
-  " INSERT INTO " t "(rowid, " col ") VALUES (new.id, new." col "); END;"    \
-  "INSERT INTO " t "(" t ") VALUES ('rebuild');"
+  " content_rowid='id', tokenize='trigram', detail='none');"                \
+  "INSERT OR REPLACE INTO meta VALUES('trgm:" src "', '0');"
 static const char *const step_trgm[] = {
-    TRGM_TABLE("speaker_form_trgm", "form", "speaker_form"),
-    TRGM_TABLE("entity_trgm", "key", "entity"),
-    TRGM_TABLE("quote_cluster_trgm", "text", "quote_cluster"),
+    TRGM_TABLE("speaker_form_trgm", "form", "speaker_form")
+    TRGM_TABLE("quote_cluster_trgm", "text", "quote_cluster") TRGM_SYNC,
     NULL,
 };
 static const char *const *const migrations[] = {
@@ -592,8 +597,8 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
               " WHERE key NOT LIKE 'id:%';"
               "UPDATE speaker SET type = (SELECT min(f.type) FROM"
-              " speaker_form f WHERE f.speaker_id = speaker.id);",
-              err, "link");
+              " speaker_form f WHERE f.speaker_id = speaker.id);"
+              TRGM_SYNC, err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
   db_rollback(d);
@@ -1220,9 +1225,9 @@ static pc_status db_near(struct ar_db *d, enum ar_near_what w,
                           " speaker_form WHERE id IN (SELECT rowid FROM"
                           " speaker_form_trgm WHERE speaker_form_trgm"
                           " MATCH ?1 ORDER BY rank LIMIT ?2)",
-      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity WHERE id IN"
-                         " (SELECT rowid FROM entity_trgm WHERE entity_trgm"
-                         " MATCH ?1 ORDER BY rank LIMIT ?2)",
+      /* every entity (no trigram table: see TRGM_VERSION) */
+      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity"
+                         " WHERE ?1 IS NOT NULL AND ?2 > 0",
       [AR_NEAR_CLUSTER] = "SELECT NULL, text, NULL, id FROM quote_cluster"
                           " WHERE id IN (SELECT rowid FROM quote_cluster_trgm"
                           " WHERE quote_cluster_trgm MATCH ?1 ORDER BY rank"
