@@ -1005,9 +1005,10 @@ static pc_status clusters_near(pc_archive *a, struct ar_filter *f,
   struct ar_trgm t;
   ar_trgm_make(f->q->near, &t);
   char *fts = ar_trgm_fts(&t);
+  bool words = fts != NULL;
   ar_trgm_clear(&t);
   g_free(fts);
-  if (!fts)
+  if (!words)
     return pc_error_set(err, PC_ERR_USAGE,
                         "--near: a word of three letters at least");
   pc_status st = pick_run(a, &p, f->q->near, least * 0.7, err);
