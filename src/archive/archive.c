@@ -870,10 +870,10 @@ static int pick_row(void *closure, const void *row) {
 static pc_status pick_run(pc_archive *a, struct pick *p, const char *text,
                           double floor, pc_error *err) {
   ar_trgm_make(text, &p->q);
-  char *fts = ar_trgm_fts(&p->q), *folded = ar_fold(text);
-  pc_status st = a->be->near(a->db, p->what, folded, fts,
+  char *folded = ar_fold(text);
+  pc_status st = a->be->near(a->db, p->what, folded, &p->q,
                              floor < 0.05 ? 0.05 : floor, pick_row, p, err);
-  g_free(fts), g_free(folded);
+  g_free(folded);
   ar_trgm_clear(&p->q);
   return st;
 }
@@ -1004,10 +1004,11 @@ static pc_status clusters_near(pc_archive *a, struct ar_filter *f,
   o->sims = p.best;
   struct ar_trgm t;
   ar_trgm_make(f->q->near, &t);
-  char *fts = ar_trgm_fts(&t);
-  bool words = fts != NULL;
+  size_t padded;
+  char **terms = ar_trgm_terms(&t, &padded);
+  bool words = terms[0] != NULL;
   ar_trgm_clear(&t);
-  g_free(fts);
+  g_strfreev(terms);
   if (!words)
     return pc_error_set(err, PC_ERR_USAGE,
                         "--near: a word of three letters at least");

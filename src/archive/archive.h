@@ -106,9 +106,10 @@ void ar_trgm_clear(struct ar_trgm *t);
  * similarity()). */
 double ar_trgm_similarity(const struct ar_trgm *a, const struct ar_trgm *b);
 double ar_similarity(const char *a, const char *b);
-/* The trigrams within words as an FTS5 expression ("abc" OR ...) for a
- * table of the trigram tokenizer; NULL when there is none. g_free. */
-char *ar_trgm_fts(const struct ar_trgm *t);
+/* The trigrams within words as FTS5 strings ("abc") for a table of the
+ * trigram tokenizer, NULL-terminated (g_strfreev); *padded the number of
+ * the others (a word's first two and last). */
+char **ar_trgm_terms(const struct ar_trgm *t, size_t *padded);
 
 /* What the near lookups are for, and the most candidates taken from the
  * index (the best by the index's own rank), before similarity decides. */
@@ -204,10 +205,10 @@ struct ar_backend {
                         ar_row_fn row, void *closure, pc_error *err);
   /* Candidates near text (struct ar_near_row): those sharing trigrams
    * with it, at most AR_NEAR_CANDIDATES, the most alike first by the
-   * index's measure; fts is text's ar_trgm_fts (SQLite's), floor the
-   * least pg_trgm similarity asked of the index (PostgreSQL's). */
+   * index's measure; t is text's trigrams, floor the least similarity
+   * the caller may keep (the index's threshold). */
   pc_status (*near)(struct ar_db *db, enum ar_near_what what,
-                    const char *text, const char *fts, double floor,
+                    const char *text, const struct ar_trgm *t, double floor,
                     ar_row_fn row, void *closure, pc_error *err);
 };
 

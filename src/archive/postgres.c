@@ -1179,7 +1179,8 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
  * threshold set to floor for this session), the most similar first; the
  * entities all. */
 static pc_status db_near(struct ar_db *d, enum ar_near_what w,
-                         const char *text, const char *fts, double floor,
+                         const char *text, const struct ar_trgm *t,
+                         double floor,
                          ar_row_fn fn, void *closure, pc_error *err) {
   static const char *const sql[] = {
       [AR_NEAR_SPEAKER] = "SELECT form, canon, name, speaker_id FROM"
@@ -1193,7 +1194,7 @@ static pc_status db_near(struct ar_db *d, enum ar_near_what w,
                           " WHERE text % $1 ORDER BY similarity(text, $1)"
                           " DESC, id LIMIT $2",
   };
-  (void)fts;
+  (void)t;
   char lim[32], most[32];
   int milli = (int)(floor * 1000 + 0.5); /* not %f: the locale's point */
   snprintf(lim, sizeof lim, "%d.%03d", milli / 1000, milli % 1000);

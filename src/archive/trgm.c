@@ -103,30 +103,31 @@ double ar_similarity(const char *a, const char *b) {
   return s;
 }
 
-/* The trigrams of t within a word (no padding) as an FTS5 expression for
- * a table of the trigram tokenizer: "abc" OR "bcd" ...; NULL when there
- * is none (words of one or two letters only).  A row sharing no such
- * trigram shares only padded ones, which FTS5's tokenizer does not see;
- * the caller decides with ar_trgm_similarity anyway. */
-char *ar_trgm_fts(const struct ar_trgm *t) {
-  GString *q = g_string_new(NULL);
+/* The trigrams of t within a word (no padding), each as an FTS5 string
+ * ("abc") for a table of the trigram tokenizer, NULL-terminated
+ * (g_strfreev); *padded the number of the others, which that tokenizer
+ * does not see.  A stored text holds "abc" (three letters or digits) only
+ * within a word, so a row matching it shares that trigram. */
+char **ar_trgm_terms(const struct ar_trgm *t, size_t *padded) {
+  char **v = g_malloc0_n(t->n + 1, sizeof *v);
+  size_t k = 0;
+  *padded = 0;
   for (size_t i = 0; i < t->n; i++) {
     gunichar c[3] = {(gunichar)(t->t[i] >> 42),
                      (gunichar)((t->t[i] >> 21) & 0x1fffff),
                      (gunichar)(t->t[i] & 0x1fffff)};
-    if (c[0] == ' ' || c[1] == ' ' || c[2] == ' ')
+    if (c[0] == ' ' || c[1] == ' ' || c[2] == ' ') {
+      (*padded)++;
       continue;
-    g_string_append(q, q->len ? " OR \"" : "\"");
-    for (int k = 0; k < 3; k++) {
-      if (c[k] == '"') /* not a letter or digit: never, but FTS5's rule */
-        g_string_append_c(q, '"');
-      g_string_append_unichar(q, c[k]);
     }
-    g_string_append_c(q, '"');
+    GString *q = g_string_new("\"");
+    for (int j = 0; j < 3; j++) {
+      if (c[j] == '"') /* not a letter or digit: never, but FTS5's rule */
+        g_string_append(q, "\"");
+      g_string_append_unichar(q, c[j]);
+    }
+    g_string_append(q, "\"");
+    v[k++] = g_string_free(q, FALSE);
   }
-  if (!q->len) {
-    g_string_free(q, TRUE);
-    return NULL;
-  }
-  return g_string_free(q, FALSE);
+  return v;
 }
