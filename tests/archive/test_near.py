@@ -320,6 +320,30 @@ def test_pg_similarity(db):
           seen >= 4 and not bad, bad)
 
 
+def test_second_run(backend):
+    """A second index run into the archive: its rows join the trigram
+    index (SQLite: the mark of the link step moves on)."""
+    db = load("second", backend)
+    src = os.path.join(TMP, "second.jsonl")
+    with open(src, "w") as f:
+        f.write(record(20, "Volodymyr Zelenskyy", "We will defend every "
+                       "town and every village of our nation.", "d", []) +
+                "\n")
+        f.write(record(21, "Kaja Kallas", "Estonia stands with Ukraine.",
+                       "d", []) + "\n")
+    r = run("index", "--quiet", "--db", db, "--from-jsonl", src)
+    check("%s: second run exit 0" % backend, r.returncode == 0, r.stderr)
+    r = run("search", "--db", db, "--near",
+            "we will defend every town and every village", "--format",
+            "json")
+    check("%s: --near finds the second run's quote too" % backend,
+          len(jl(r)) == 3, out(r))
+    r = run("search", "--db", db, "--speaker", "Kaja Kalas", "--format",
+            "json")
+    check("%s: a name of the second run found by similarity" % backend,
+          [x["speaker"] for x in jl(r)] == ["Kaja Kallas"], out(r))
+
+
 def answers(db):
     """Every lookup of these tests, as printed."""
     a = []
@@ -352,6 +376,7 @@ def main():
         if BACKEND == "sqlite":
             test_api(db)
         test_migration(BACKEND)
+        test_second_run(BACKEND)
         if BACKEND != "sqlite":
             test_pg_similarity(db)
             lite = load("lite", "sqlite")
