@@ -9,7 +9,7 @@ two people share ("Johnson") finds neither and never merges them; search
 --near lists the near duplicates of a quote, each with its similarity,
 and not unrelated quotes; hostile strings (SQL, FTS5, LIKE and trigram
 syntax, a NUL through the API) are parameters, never errors or effects;
-an archive of schema version 2 is upgraded in place.  With "postgresql"
+an archive of the version before is upgraded in place.  With "postgresql"
 the same runs on a real PostgreSQL 15 server (tests/archive/pgserver.py)
 and every answer must equal SQLite's.
 """
@@ -254,20 +254,20 @@ def test_api(db):
             p.wait(timeout=scaled(30))
 
 
-def downgrade(db, backend):
-    """The archive as schema version 2 made it (no trigram tables)."""
+def downgrade(db, backend, v):
+    """The archive as schema version v made it (no trigram tables)."""
     if backend == "sqlite":
         c = sqlite3.connect(db)
         for t in ("speaker_form", "quote_cluster"):
             c.execute("DROP TABLE %s_trgm" % t)
             c.execute("DELETE FROM meta WHERE key = 'trgm:%s'" % t)
-        c.execute("PRAGMA user_version = 2")
+        c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
     else:
         n = db.split("?")[0].split("/")[-1]
         PG.psql(n, "DROP INDEX quote_cluster_trgm;"
-                   " UPDATE meta SET value = '2' WHERE key = 'version'")
+                   " UPDATE meta SET value = '%d' WHERE key = 'version'" % v)
 
 
 def version(db, backend):
@@ -282,16 +282,20 @@ def version(db, backend):
 
 
 def test_migration(backend):
+    """The trigram step is the last (its number, TRGM_VERSION, follows
+    any other step made at the same time): undone, the archive is the
+    one version before."""
     db = load("mig", backend)
-    check("%s: a new archive is version 3" % backend,
-          version(db, backend) == 3, version(db, backend))
-    downgrade(db, backend)
+    v = version(db, backend)
+    check("%s: a new archive is version 3 or later" % backend, v >= 3, v)
+    downgrade(db, backend, v - 1)
     r = run("search", "--db", db, "--near",
             "we will defend every town and every village",
             "--format", "json")
-    check("%s: version 2 upgraded in place, --near answers" % backend,
+    check("%s: the version before upgraded in place, --near answers"
+          % backend,
           r.returncode == 0 and len(jl(r)) == 2 and
-          version(db, backend) == 3, (r.stderr, version(db, backend)))
+          version(db, backend) == v, (r.stderr, version(db, backend)))
     r = run("search", "--db", db, "--speaker", "Zelensky", "--format",
             "json")
     check("%s: upgraded, the names' index filled from what was there"
