@@ -106,7 +106,7 @@ async function searchAndSpeaker(page, base) {
   check('search: the address keeps the query', (await page.evaluate(() => location.hash)).startsWith('#search?q=attack'));
   await page.screenshot({ path: path.join(outdir, 'archive-search.png') });
 
-  // a quote's near duplicates: the quote itself first among them (1.00)
+  // a quote's near duplicates: the quote itself among them (1.00)
   const first = texts[0];
   await page.locator('#search-results li.quote a.near').first().click();
   await page.waitForFunction(() => /near=/.test(location.hash) &&
