@@ -214,12 +214,15 @@ static void usage_search(FILE *f) {
   fprintf(f,
           "Usage: presscut search --db DB [QUERY] [--speaker NAME] [--about TEXT]\n"
           "         [--kind direct|mixed|indirect] [--since DATE] [--until DATE]\n"
-          "         [--site HOST] [--format text|json|csv] [--limit N]\n"
+          "         [--site HOST] [--near TEXT [--similarity X]]\n"
+          "         [--format text|json|csv] [--limit N]\n"
           "\n"
           "The quotes of the archive that match, newest first, each with its\n"
           "speaker, role, date, article title and URL.  QUERY: words (all\n"
           "must be there; 'accused' finds 'accuse'), \"a phrase\", OR\n"
-          "between two items, -word or -\"phrase\" to exclude.\n"
+          "between two items, -word or -\"phrase\" to exclude.  A --speaker\n"
+          "the archive does not have is looked for spelt a little\n"
+          "differently (trigram similarity), and the name found is said.\n"
           "\n"
           "Options:\n"
           "      --db DB          the archive (required): an SQLite file,\n"
@@ -231,6 +234,10 @@ static void usage_search(FILE *f) {
           "      --since DATE     on or after YYYY-MM-DD\n"
           "      --until DATE     on or before YYYY-MM-DD\n"
           "      --site HOST      articles of this site (host or its name)\n"
+          "      --near TEXT      quotes whose text is like TEXT (near\n"
+          "                       duplicates), each with its similarity\n"
+          "      --similarity X   --near: the least similarity, 0 to 1\n"
+          "                       (default 0.5)\n"
           "      --format F       text (default), json (a line per quote), csv\n"
           "      --limit N        at most N quotes (default 100)\n"
           "  -o, --output FILE    write to FILE instead of standard output\n"
@@ -311,6 +318,17 @@ static int parse_format(const char *cmd, const char *s, bool graph,
 
 static const char *const query_names[] = {"search", "claims", "speakers"};
 
+/* --similarity: 0 < x <= 1, digits and one point ("0.4"). */
+static bool parse_similarity(const char *s, double *x) {
+  char *end = NULL;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || end == s || *end || !(v > 0 && v <= 1))
+    return false;
+  *x = v;
+  return true;
+}
+
 enum query_cmd { Q_SEARCH, Q_CLAIMS, Q_SPEAKERS };
 
 /* The options of search, claims and speakers; EX_OK, or the exit code
@@ -319,7 +337,8 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
                       pc_archive_query *q, const char **db,
                       const char **output) {
   enum { O_DB = 256, O_SPEAKER, O_ABOUT, O_KIND, O_SINCE, O_UNTIL, O_SITE,
-         O_FORMAT, O_LIMIT, O_CLAIMANT, O_ACCUSED, O_EVENT };
+         O_FORMAT, O_LIMIT, O_CLAIMANT, O_ACCUSED, O_EVENT, O_NEAR,
+         O_SIMILARITY };
   static const struct option lo[] = {
       {"db", required_argument, NULL, O_DB},
       {"speaker", required_argument, NULL, O_SPEAKER},
@@ -333,6 +352,8 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
       {"claimant", required_argument, NULL, O_CLAIMANT},
       {"accused", required_argument, NULL, O_ACCUSED},
       {"event", required_argument, NULL, O_EVENT},
+      {"near", required_argument, NULL, O_NEAR},
+      {"similarity", required_argument, NULL, O_SIMILARITY},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -358,6 +379,13 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
     case O_CLAIMANT: mine = w == Q_CLAIMS, q->claimant = optarg; break;
     case O_ACCUSED: mine = w == Q_CLAIMS, q->accused = optarg; break;
     case O_EVENT: mine = w == Q_CLAIMS, q->event = optarg; break;
+    case O_NEAR: mine = w == Q_SEARCH, q->near = optarg; break;
+    case O_SIMILARITY:
+      mine = w == Q_SEARCH;
+      if (mine && !parse_similarity(optarg, &q->similarity))
+        return usage_error(cmd, "--similarity: a number above 0, at most "
+                                "1, not '%s'", optarg);
+      break;
     case O_FORMAT:
       rc = parse_format(cmd, optarg, w == Q_CLAIMS, &q->format);
       break;
@@ -376,6 +404,8 @@ static int query_opts(enum query_cmd w, int argc, char **argv,
     if (rc != EX_OK)
       return rc;
   }
+  if (q->similarity > 0 && !q->near)
+    return usage_error(cmd, "--similarity goes with %s", "--near");
   if ((q->since && !valid_date(q->since)) || (q->until && !valid_date(q->until)))
     return usage_error(cmd, "--since and --until: a date YYYY-MM-DD, not "
                             "'%s'", q->since && !valid_date(q->since)

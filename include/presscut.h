@@ -874,6 +874,9 @@ typedef struct pc_archive_query {
   const char *name;      /* speakers */
   size_t limit;          /* rows; 0 = 100 */
   pc_archive_format format;
+  const char *near;      /* search: quotes whose text is like this one
+                            (trigram similarity, pg_trgm's) */
+  double similarity;     /* near: the least similarity, 0 to 1; 0 = 0.5 */
 } pc_archive_query;
 
 PC_API void pc_archive_query_init(pc_archive_query *q);

@@ -86,12 +86,17 @@ function quoteItem(q) {
     el('span', { class: 'date', text: q.date || '(no date)' }), ' · ',
     speakerLink(q.speaker),
     q.role ? el('span', { class: 'role', text: ' (' + q.role + ')' }) : null,
-    ' · ', el('span', { class: 'kind', text: q.kind || '' }));
+    ' · ', el('span', { class: 'kind', text: q.kind || '' }),
+    q.similarity ? el('span', { class: 'similarity', text: ' · similarity ' + q.similarity }) : null);
+  // its near duplicates: a search near its first words (the API takes
+  // 1,000 bytes; 300 UTF-16 units are fewer)
+  const near = el('a', { href: viewHref('search', { near: (q.text || '').slice(0, 300) }),
+                         class: 'near', text: 'near duplicates' });
   return el('li', { class: 'quote' }, meta,
     el('blockquote', { text: q.text || '' }),
     el('p', { class: 'source' }, '— ', articleLink(q),
        q.site ? el('span', { class: 'site', text: ' (' + q.site + ')' }) : null,
-       ' ', quoteLink(q.url, q.text)));
+       ' ', quoteLink(q.url, q.text), ' · ', near));
 }
 
 function claimItem(c) {
@@ -132,8 +137,10 @@ async function showSearch(params) {
   try {
     const r = await get('search', Object.assign({}, params, { limit: PAGE, offset: searchOffset }));
     fill(list, r.quotes, quoteItem, 'No quote matches.');
+    const matched = r.quotes.length && r.quotes[0].matched_name
+      ? ' The speaker\'s name as the archive has it: ' + r.quotes[0].matched_name + '.' : '';
     status('search-status', r.quotes.length
-      ? 'Quotes ' + (searchOffset + 1) + ' to ' + (searchOffset + r.quotes.length) + (r.more ? ', more older ones.' : '.')
+      ? 'Quotes ' + (searchOffset + 1) + ' to ' + (searchOffset + r.quotes.length) + (r.more ? ', more older ones.' : '.') + matched
       : 'No quote matches.');
     $('search-prev').disabled = searchOffset === 0;
     $('search-next').disabled = !r.more;

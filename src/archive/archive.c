@@ -427,6 +427,11 @@ struct out {
   struct pc_buf b;
   size_t rows;
   GPtrArray *edges; /* graphml: copies of the rows */
+  /* the names found by similarity, not exactly (JSON and CSV: fields
+   * matched_name and name_similarity), or NULL */
+  GString *matched, *msim;
+  GHashTable *sims; /* --near: cluster id -> its similarity */
+  char row_sim[8];  /* --near: this row's, "0.82" */
 };
 
 static int flush(struct out *o) {
@@ -484,9 +489,21 @@ static void xml(struct pc_buf *b, const char *s) {
 }
 
 /* The fields of a row as JSON, CSV or (names[0] NULL-terminated) */
-static void fields(struct out *o, const char *const *names,
-                   const char *const *vals, size_t n) {
+static void fields(struct out *o, const char *const *names0,
+                   const char *const *vals0, size_t n0) {
   struct pc_buf *b = &o->b;
+  /* the row's fields, then those of a name matched by similarity and a
+   * --near row's similarity */
+  const char *names[16], *vals[16];
+  size_t n = 0;
+  for (; n < n0 && n < 13; n++)
+    names[n] = names0[n], vals[n] = vals0[n];
+  if (o->matched) {
+    names[n] = "matched_name", vals[n++] = o->matched->str;
+    names[n] = "name_similarity", vals[n++] = o->msim->str;
+  }
+  if (o->sims)
+    names[n] = "similarity", vals[n++] = o->row_sim;
   if (o->format == PC_ARCHIVE_CSV && o->rows == 0)
     for (size_t i = 0; i < n; i++)
       csv(b, names[i], i + 1 == n);
@@ -500,17 +517,30 @@ static void fields(struct out *o, const char *const *names,
     pc_buf_adds(b, "}\n");
 }
 
+/* A similarity as "0.82" (not %f, whose point is the locale's). */
+static void sim_text(char out[8], double v) {
+  int c = v < 0 ? 0 : v > 1 ? 100 : (int)(v * 100 + 0.5);
+  snprintf(out, 8, "%d.%02d", c / 100 % 10, c % 100);
+}
+
 static int quote_out(void *closure, const void *row) {
   struct out *o = closure;
   const struct ar_quote_row *r = row;
   struct pc_buf *b = &o->b;
+  if (o->sims)
+    sim_text(o->row_sim, (double)GPOINTER_TO_SIZE(g_hash_table_lookup(
+                             o->sims, GSIZE_TO_POINTER((gsize)r->cluster))) /
+                             10000);
   if (o->format == PC_ARCHIVE_TEXT) {
     text(b, r->date ? r->date : "(no date)");
     pc_buf_adds(b, "  ");
     text(b, r->speaker ? r->speaker : "(unknown speaker)");
     if (r->role)
       pc_buf_adds(b, " ("), text(b, r->role), pc_buf_addc(b, ')');
-    pc_buf_adds(b, ", "), text(b, r->kind), pc_buf_adds(b, ":\n  \xe2\x80\x9c");
+    pc_buf_adds(b, ", "), text(b, r->kind);
+    if (o->sims)
+      pc_buf_adds(b, ", similarity "), pc_buf_adds(b, o->row_sim);
+    pc_buf_adds(b, ":\n  \xe2\x80\x9c");
     text(b, r->text);
     pc_buf_adds(b, "\xe2\x80\x9d\n  \xe2\x80\x94 ");
     text(b, r->title ? r->title : "(untitled)");
@@ -600,6 +630,10 @@ static int speaker_out(void *closure, const void *row) {
     json_field(b, "last", r->last, false);
     json_field(b, "aliases", r->aliases, false);
     json_field(b, "roles", r->roles, false);
+    if (o->matched) {
+      json_field(b, "matched_name", o->matched->str, false);
+      json_field(b, "name_similarity", o->msim->str, false);
+    }
     pc_buf_adds(b, "}\n");
   } else {
     static const char *const names[] = {"name", "type", "external_id",
@@ -703,6 +737,7 @@ static void filter_clear(struct ar_filter *f) {
   pc_free(f->tsq), pc_free(f->about_tsq);
   g_free(f->speaker_form), g_free(f->speaker_canon);
   g_free(f->claimant), g_free(f->accused);
+  g_free(f->near_ids);
 }
 
 /* A name from the command line, normalised as the archive keys it. */
@@ -730,8 +765,10 @@ static pc_status filter_make(const pc_archive *a, const pc_archive_query *q,
       strcmp(q->kind, "indirect"))
     return pc_error_set(err, PC_ERR_USAGE,
                         "--kind: direct, mixed or indirect");
+  if (q->similarity < 0 || q->similarity > 1 || q->similarity != q->similarity)
+    return pc_error_set(err, PC_ERR_USAGE, "--similarity: 0 to 1");
   const char *strs[] = {q->text, q->speaker, q->about, q->site, q->claimant,
-                        q->accused, q->event, q->name};
+                        q->accused, q->event, q->name, q->near};
   for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
     if (strs[i] && (!pc_utf8_valid(strs[i], strlen(strs[i])) ||
                     strlen(strs[i]) > AR_MAX_QUERY))
@@ -760,7 +797,240 @@ static pc_status filter_make(const pc_archive *a, const pc_archive_query *q,
   return st;
 }
 
+/*** near: names spelt a little differently, near-duplicate quotes ***********/
+
+/* A name is found by similarity (trgm.c) when the archive has no exact
+ * one: at least NAME_SIMILARITY, and no other person (speaker or entity)
+ * within NAME_MARGIN of it, or the name is ambiguous and nothing is
+ * found ("Johnson" between Boris and Mike Johnson: a lookup never picks
+ * one of two people on a surname). */
+#define NAME_SIMILARITY 0.5
+#define NAME_MARGIN 0.1
+/* --near's default least similarity (docs/cmd/search.md: measured on
+ * the corpus) */
+#define NEAR_SIMILARITY 0.5
+
+struct cand {
+  double sim;
+  char *key, *canon, *name;
+};
+
+static void cand_free(gpointer p) {
+  struct cand *c = p;
+  g_free(c->key), g_free(c->canon), g_free(c->name);
+  g_free(c);
+}
+
+/* The candidates of one near lookup, scored here. */
+struct pick {
+  enum ar_near_what what;
+  struct ar_trgm q;
+  double least;
+  const char *skip_eq, *skip_eq2, *skip_in; /* what the exact query had */
+  GHashTable *best; /* id -> struct cand (names) or double (clusters) */
+};
+
+static int pick_row(void *closure, const void *row) {
+  struct pick *p = closure;
+  const struct ar_near_row *r = row;
+  const char *t = r->text ? r->text : "";
+  const char *colon = p->what == AR_NEAR_ENTITY ? strchr(t, ':') : NULL;
+  if (colon && !memchr(t, ' ', (size_t)(colon - t)))
+    t = colon + 1; /* "organization:twitter": its name only */
+  struct ar_trgm x;
+  ar_trgm_make(t, &x);
+  double sim = ar_trgm_similarity(&p->q, &x);
+  ar_trgm_clear(&x);
+  gpointer id = GSIZE_TO_POINTER((gsize)r->id);
+  if (sim < p->least)
+    return 0;
+  if (p->what == AR_NEAR_CLUSTER) { /* the similarity in 1/10000 */
+    g_hash_table_insert(p->best, id,
+                        GSIZE_TO_POINTER((gsize)(sim * 10000 + 0.5)));
+    return 0;
+  }
+  const char *k = r->key ? r->key : "";
+  if ((p->skip_eq && (strcmp(k, p->skip_eq) == 0 ||
+                      strcmp(r->text ? r->text : "", p->skip_eq) == 0)) ||
+      (p->skip_eq2 && strcmp(r->text ? r->text : "", p->skip_eq2) == 0) ||
+      (p->skip_in && strstr(k, p->skip_in)))
+    return 0; /* the exact query had it: not a different spelling */
+  struct cand *c = g_hash_table_lookup(p->best, id);
+  if (c && (c->sim > sim ||
+            (c->sim == sim && strcmp(c->name, r->name ? r->name : k) <= 0)))
+    return 0;
+  c = g_new0(struct cand, 1);
+  c->sim = sim, c->key = g_strdup(k), c->canon = g_strdup(r->text);
+  c->name = g_strdup(r->name ? r->name : k);
+  g_hash_table_insert(p->best, id, c);
+  return 0;
+}
+
+/* Asks the backend for the candidates near text (p->q made of it). */
+static pc_status pick_run(pc_archive *a, struct pick *p, const char *text,
+                          double floor, pc_error *err) {
+  ar_trgm_make(text, &p->q);
+  char *folded = ar_fold(text);
+  pc_status st = a->be->near(a->db, p->what, folded, &p->q,
+                             floor < 0.05 ? 0.05 : floor, pick_row, p, err);
+  g_free(folded);
+  ar_trgm_clear(&p->q);
+  return st;
+}
+
+static int cand_order(const void *x, const void *y) {
+  const struct cand *a = *(struct cand *const *)x,
+                    *b = *(struct cand *const *)y;
+  return a->sim != b->sim ? (a->sim < b->sim ? 1 : -1)
+                          : strcmp(a->name, b->name);
+}
+
+static void add_value(gpointer k, gpointer v, gpointer all) {
+  (void)k;
+  g_ptr_array_add(all, v);
+}
+
+/* The name near raw (what the user gave) of the kind of what, into *key
+ * and *canon (g_free), a line for the text output added to note.  false,
+ * the note saying so, when none is near enough or two are. */
+static pc_status name_near(pc_archive *a, struct pick *p, const char *raw,
+                           char **key, char **canon, struct out *o,
+                           GString *note, pc_error *err) {
+  struct ar_name n;
+  *key = *canon = NULL;
+  if (!ar_name_make(a->lex, raw, NULL, &n))
+    return PC_OK;
+  p->best = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                  cand_free);
+  p->least = NAME_SIMILARITY - NAME_MARGIN;
+  pc_status st = pick_run(a, p, n.canon, p->least, err);
+  ar_name_clear(&n);
+  GPtrArray *all = g_ptr_array_new_with_free_func(NULL);
+  g_hash_table_foreach(p->best, add_value, all);
+  qsort(all->pdata, all->len, sizeof(gpointer), cand_order);
+  const struct cand *c = all->len ? all->pdata[0] : NULL,
+                    *c2 = all->len > 1 ? all->pdata[1] : NULL;
+  char s1[8], s2[8];
+  if (st == PC_OK && c && c->sim >= NAME_SIMILARITY) {
+    sim_text(s1, c->sim);
+    if (c2 && c2->sim > c->sim - NAME_MARGIN) {
+      sim_text(s2, c2->sim);
+      g_string_append_printf(note, "(\"%s\" is not a name of the archive;"
+                             " as near: %s %s, %s %s: give more of the "
+                             "name)\n\n", raw, c->name, s1, c2->name, s2);
+    } else {
+      g_string_append_printf(note, "(\"%s\" is not a name of the archive;"
+                             " the nearest: %s, similarity %s)\n\n", raw,
+                             c->name, s1);
+      *key = g_strdup(c->key), *canon = g_strdup(c->canon);
+      if (!o->matched)
+        o->matched = g_string_new(NULL), o->msim = g_string_new(NULL);
+      else
+        g_string_append(o->matched, "; "), g_string_append(o->msim, "; ");
+      g_string_append(o->matched, c->name), g_string_append(o->msim, s1);
+    }
+  }
+  g_ptr_array_free(all, TRUE);
+  g_hash_table_destroy(p->best);
+  return st;
+}
+
+/* One name of f replaced by the one near it: *form (and *canon) freed
+ * and replaced when found; *found set then. */
+static pc_status swap_near(pc_archive *a, struct pick *p, const char *raw,
+                           char **form, char **canon, bool *found,
+                           struct out *o, GString *note, pc_error *err) {
+  char *k = NULL, *c = NULL;
+  pc_status st = name_near(a, p, raw, &k, &c, o, note, err);
+  if (k) {
+    g_free(*form), *form = k;
+    if (canon)
+      g_free(*canon), *canon = c;
+    else
+      g_free(c);
+    *found = true;
+  }
+  return st;
+}
+
 enum what { W_QUOTES, W_CLAIMS, W_SPEAKERS };
+
+/* After a query that found nothing: the names asked for spelt a little
+ * differently.  *again when one was found (the query is run again); the
+ * note (text output) is written either way. */
+static pc_status names_near(pc_archive *a, enum what w, struct ar_filter *f,
+                            struct out *o, bool *again, pc_error *err) {
+  const pc_archive_query *q = f->q;
+  GString *note = g_string_new(NULL);
+  pc_status st = PC_OK;
+  *again = false;
+  if (w != W_CLAIMS && f->speaker_form) {
+    struct pick p = {AR_NEAR_SPEAKER, {0}, 0, NULL, NULL, NULL, NULL};
+    if (w == W_SPEAKERS) /* speakers NAME: a form holding it */
+      p.skip_in = f->speaker_form;
+    else
+      p.skip_eq = f->speaker_form, p.skip_eq2 = f->speaker_canon;
+    st = swap_near(a, &p, w == W_SPEAKERS ? q->name : q->speaker,
+                   &f->speaker_form, &f->speaker_canon, again, o, note, err);
+  }
+  for (int i = 0; i < 2 && st == PC_OK && w == W_CLAIMS; i++) {
+    char **v = i ? &f->accused : &f->claimant;
+    struct pick p = {AR_NEAR_ENTITY, {0}, 0, NULL, NULL, *v, NULL};
+    if (*v)
+      st = swap_near(a, &p, i ? q->accused : q->claimant, v, NULL, again, o,
+                     note, err);
+  }
+  if (st == PC_OK && note->len && o->format == PC_ARCHIVE_TEXT &&
+      o->write(o->closure, (const unsigned char *)note->str, note->len))
+    st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+  g_string_free(note, TRUE);
+  return st;
+}
+
+static void add_id(gpointer k, gpointer v, gpointer ids) {
+  GString *g = ids;
+  (void)v;
+  g_string_append_printf(g, "%s%zu", g->len > 1 ? "," : "",
+                         (size_t)GPOINTER_TO_SIZE(k));
+}
+
+/* --near: the clusters whose text is near q->near, into f->near_ids and
+ * (their similarities) o->sims. */
+static pc_status clusters_near(pc_archive *a, struct ar_filter *f,
+                               struct out *o, pc_error *err) {
+  double least = f->q->similarity > 0 ? f->q->similarity : NEAR_SIMILARITY;
+  struct pick p = {AR_NEAR_CLUSTER, {0}, least, NULL, NULL, NULL, NULL};
+  p.best = g_hash_table_new(g_direct_hash, g_direct_equal);
+  o->sims = p.best;
+  struct ar_trgm t;
+  ar_trgm_make(f->q->near, &t);
+  size_t padded;
+  char **terms = ar_trgm_terms(&t, &padded);
+  bool words = terms[0] != NULL;
+  ar_trgm_clear(&t);
+  g_strfreev(terms);
+  if (!words)
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "--near: a word of three letters at least");
+  pc_status st = pick_run(a, &p, f->q->near, least * 0.7, err);
+  GString *ids = g_string_new("[");
+  g_hash_table_foreach(p.best, add_id, ids);
+  g_string_append(ids, "]");
+  f->near_ids = g_string_free(ids, FALSE);
+  return st;
+}
+
+/* The query of w with f, its rows to o. */
+static pc_status ask(pc_archive *a, enum what w, bool graph,
+                     struct ar_filter *f, struct out *o, pc_error *err) {
+  if (w == W_QUOTES)
+    return a->be->quotes(a->db, f, quote_out, o, err);
+  if (w == W_SPEAKERS)
+    return a->be->speakers(a->db, f, speaker_out, o, err);
+  if (!graph)
+    return a->be->claims(a->db, f, claim_out, o, err);
+  return PC_OK;
+}
 
 static pc_status query(pc_archive *a, const pc_archive_query *q,
                        enum what w, pc_write_fn write, void *closure,
@@ -772,17 +1042,23 @@ static pc_status query(pc_archive *a, const pc_archive_query *q,
   if (graph && w != W_CLAIMS)
     return pc_error_set(err, PC_ERR_USAGE,
                         "--format graphml: for claims only");
+  if (q->near && w != W_QUOTES)
+    return pc_error_set(err, PC_ERR_USAGE, "--near: for search only");
   struct ar_filter f;
   pc_status st = filter_make(a, q, &f, err);
-  struct out o = {write, closure, q->format, {0}, 0, NULL};
+  struct out o = {write, closure, q->format, {0}, 0, NULL, NULL, NULL, NULL,
+                  ""};
   pc_buf_init(&o.b, 0);
-  if (st == PC_OK && w == W_QUOTES)
-    st = a->be->quotes(a->db, &f, quote_out, &o, err);
-  else if (st == PC_OK && w == W_SPEAKERS)
-    st = a->be->speakers(a->db, &f, speaker_out, &o, err);
-  else if (st == PC_OK && !graph)
-    st = a->be->claims(a->db, &f, claim_out, &o, err);
-  else if (st == PC_OK) {
+  if (st == PC_OK && q->near)
+    st = clusters_near(a, &f, &o, err);
+  if (st == PC_OK)
+    st = ask(a, w, graph, &f, &o, err);
+  bool again = false;
+  if (st == PC_OK && o.rows == 0 && !graph)
+    st = names_near(a, w, &f, &o, &again, err);
+  if (st == PC_OK && again)
+    st = ask(a, w, graph, &f, &o, err);
+  if (st == PC_OK && graph) {
     o.edges = g_ptr_array_new_with_free_func(edge_free);
     st = a->be->edges(a->db, &f, edge_keep, &o, err);
     if (st == PC_OK && q->format == PC_ARCHIVE_NETWORK)
@@ -794,6 +1070,10 @@ static pc_status query(pc_archive *a, const pc_archive_query *q,
   }
   pc_buf_cleanup(&o.b);
   filter_clear(&f);
+  if (o.matched)
+    g_string_free(o.matched, TRUE), g_string_free(o.msim, TRUE);
+  if (o.sims)
+    g_hash_table_destroy(o.sims);
   return st;
 }
 

@@ -8,6 +8,7 @@
  * sqlite.c   the SQLite backend (schema, migrations, writes, queries)
  * postgres.c the PostgreSQL backend (the same, through libpq)
  * web.c      the accusation network as JSON (for serve's archive view)
+ * trgm.c     trigram similarity (pg_trgm's), for names and near quotes
  *
  * The backend is a table of functions (struct ar_backend): what knows SQL
  * is there, so that a PostgreSQL backend implements the same table. */
@@ -88,6 +89,40 @@ bool ar_name_make(const struct ar_lex *x, const char *name, const char *type,
                   struct ar_name *n);
 void ar_name_clear(struct ar_name *n);
 
+/*** trigrams (trgm.c) **********************************************************/
+
+/* A text's trigrams, pg_trgm's definition, after ar_fold: sorted, each
+ * once. */
+struct ar_trgm {
+  guint64 *t;
+  size_t n;
+};
+
+/* s in lower case with its accents off (NFD, marks dropped); g_free. */
+char *ar_fold(const char *s);
+void ar_trgm_make(const char *s, struct ar_trgm *t);
+void ar_trgm_clear(struct ar_trgm *t);
+/* Shared trigrams over all trigrams of either, 0 to 1 (pg_trgm's
+ * similarity()). */
+double ar_trgm_similarity(const struct ar_trgm *a, const struct ar_trgm *b);
+double ar_similarity(const char *a, const char *b);
+/* The trigrams within words as FTS5 strings ("abc") for a table of the
+ * trigram tokenizer, NULL-terminated (g_strfreev); *padded the number of
+ * the others (a word's first two and last). */
+char **ar_trgm_terms(const struct ar_trgm *t, size_t *padded);
+
+/* What the near lookups are for, and the most candidates taken from the
+ * index (the best by the index's own rank), before similarity decides. */
+enum ar_near_what { AR_NEAR_SPEAKER, AR_NEAR_ENTITY, AR_NEAR_CLUSTER };
+enum { AR_NEAR_CANDIDATES = 2000 };
+/* A candidate: speaker form (key the form, text its canonical name, name
+ * as written, id its speaker), entity (key, key, name, id) or quote
+ * cluster (NULL, its text, NULL, its id). */
+struct ar_near_row {
+  const char *key, *text, *name;
+  long long id;
+};
+
 /*** the query syntax ******************************************************************/
 
 enum { AR_MAX_QUERY = 1000, AR_MAX_ITEMS = 32 };
@@ -111,6 +146,7 @@ struct ar_db;
 struct ar_quote_row {
   const char *speaker, *role, *date, *kind, *text, *cue, *title, *url, *site,
       *external_id;
+  long long cluster; /* the quote's cluster id */
 };
 
 struct ar_claim_row {
@@ -138,6 +174,7 @@ struct ar_filter {
   char *speaker_form, *speaker_canon; /* normalised --speaker */
   char *claimant, *accused;           /* normalised */
   size_t limit;
+  char *near_ids; /* --near: the clusters as a JSON array "[1,2]", or NULL */
 };
 
 typedef int (*ar_row_fn)(void *closure, const void *row);
@@ -166,6 +203,13 @@ struct ar_backend {
                      ar_row_fn row, void *closure, pc_error *err);
   pc_status (*speakers)(struct ar_db *db, const struct ar_filter *f,
                         ar_row_fn row, void *closure, pc_error *err);
+  /* Candidates near text (struct ar_near_row): those sharing trigrams
+   * with it, at most AR_NEAR_CANDIDATES, the most alike first by the
+   * index's measure; t is text's trigrams, floor the least similarity
+   * the caller may keep (the index's threshold). */
+  pc_status (*near)(struct ar_db *db, enum ar_near_what what,
+                    const char *text, const struct ar_trgm *t, double floor,
+                    ar_row_fn row, void *closure, pc_error *err);
 };
 
 extern const struct ar_backend ar_sqlite;

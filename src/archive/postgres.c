@@ -135,7 +135,18 @@ static const char *const step2[] = {
     " LAST, id DESC);",
     NULL,
 };
-static const char *const *const migrations[] = {step1, step2};
+/* TRGM_VERSION - 1 -> TRGM_VERSION, as sqlite.c's: the quote clusters'
+ * texts under a pg_trgm index (the names have theirs since step 1), for
+ * near-duplicate quotes.  Its number is this one constant, so that it can
+ * follow another step made at the same time. */
+#define TRGM_VERSION 3
+static const char *const step_trgm[] = {
+    "CREATE INDEX quote_cluster_trgm ON quote_cluster USING gin(text"
+    " gin_trgm_ops);",
+    NULL,
+};
+static const char *const *const migrations[] = {
+    [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 enum { MAX_PREPARED = 8 };
@@ -978,7 +989,7 @@ static int quote_row(PGresult *r, int i, ar_row_fn fn, void *closure) {
   struct ar_quote_row q = {COL(r, i, 0), COL(r, i, 1), COL(r, i, 2),
                            COL(r, i, 3), COL(r, i, 4), COL(r, i, 5),
                            COL(r, i, 6), COL(r, i, 7), COL(r, i, 8),
-                           COL(r, i, 9)};
+                           COL(r, i, 9), atoll(PQgetvalue(r, i, 10))};
   return fn(closure, &q);
 }
 
@@ -1015,7 +1026,8 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
    * quote_newest), then their article and speaker, for those only */
   struct qb b = {g_string_new("SELECT s.name, q.role, q.date, q.kind,"
                               " q.text, q.cue, a.title, a.url,"
-                              " coalesce(a.site, a.host), s.external_id FROM"
+                              " coalesce(a.site, a.host), s.external_id,"
+                              " q.cluster_id FROM"
                               " (SELECT q.id FROM quote q"),
                  {0}, {0}, 0, false};
   const pc_archive_query *q = f->q;
@@ -1038,6 +1050,9 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
               " UNION SELECT id FROM speaker WHERE external_id = ?"
               " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
           f->speaker_form, q->speaker, f->speaker_form);
+  if (f->near_ids)
+    where(&b, "q.cluster_id IN (SELECT v::bigint FROM"
+              " json_array_elements_text(?::json) v)", 1, f->near_ids);
   g_string_append(b.sql, " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
                          " q.id DESC");
   if (f->limit)
@@ -1160,9 +1175,53 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
   return st;
 }
 
+/* The candidates of a near lookup: pg_trgm's % over the GIN index (its
+ * threshold set to floor for this session), the most similar first; the
+ * entities all. */
+static pc_status db_near(struct ar_db *d, enum ar_near_what w,
+                         const char *text, const struct ar_trgm *t,
+                         double floor,
+                         ar_row_fn fn, void *closure, pc_error *err) {
+  static const char *const sql[] = {
+      [AR_NEAR_SPEAKER] = "SELECT form, canon, name, speaker_id FROM"
+                          " speaker_form WHERE form % $1 ORDER BY"
+                          " similarity(form, $1) DESC, id LIMIT $2",
+      /* every entity, as sqlite.c (a key "organization:x" is compared
+       * by its name x, which % on the key would not see) */
+      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity"
+                         " WHERE $1::text IS NOT NULL AND $2::int > 0",
+      [AR_NEAR_CLUSTER] = "SELECT NULL, text, NULL, id FROM quote_cluster"
+                          " WHERE text % $1 ORDER BY similarity(text, $1)"
+                          " DESC, id LIMIT $2",
+  };
+  (void)t;
+  char lim[32], most[32];
+  int milli = (int)(floor * 1000 + 0.5); /* not %f: the locale's point */
+  snprintf(lim, sizeof lim, "%d.%03d", milli / 1000, milli % 1000);
+  snprintf(most, sizeof most, "%d", AR_NEAR_CANDIDATES);
+  const char *a1[] = {lim}, *a2[] = {text, most};
+  PGresult *r = ex(d, "SELECT set_limit($1::real)", 1, a1);
+  if (!r)
+    return db_fail(d, err, "near");
+  PQclear(r);
+  if (!(r = ex(d, sql[w], 2, a2)))
+    return db_fail(d, err, "near");
+  pc_status st = PC_OK;
+  for (int i = 0; i < PQntuples(r); i++) {
+    struct ar_near_row n = {COL(r, i, 0), COL(r, i, 1), COL(r, i, 2),
+                            atoll(PQgetvalue(r, i, 3))};
+    if (fn(closure, &n) != 0) {
+      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+      break;
+    }
+  }
+  PQclear(r);
+  return st;
+}
+
 const struct ar_backend ar_postgres = {
     "postgresql", db_open,     db_close, db_begin,
     db_commit,    db_rollback, db_put,   db_put_alias,
     db_link,      db_quotes,   db_claims, db_edges,
-    db_speakers,
+    db_speakers,  db_near,
 };

@@ -129,7 +129,40 @@ static const char *const step2[] = {
     " article_id);",
     NULL,
 };
-static const char *const *const migrations[] = {step1, step2};
+/* TRGM_VERSION - 1 -> TRGM_VERSION: trigram tables (FTS5's trigram
+ * tokenizer, SQLite 3.34 and later) over the speakers' name forms and the
+ * quote clusters' texts, the candidates of the near lookups (names spelt
+ * a little differently, near-duplicate quotes).  External content, but no
+ * triggers: a trigger's insert into FTS5 a row at a time took some 0.4 s
+ * of CPU for 450 articles, as much again as storing them; those rows are
+ * never updated (a form, a cluster's text) nor deleted, so TRGM_SYNC adds
+ * the rows above a mark (meta 'trgm:TABLE') in one statement at the end
+ * of every index run (the link step) and here.  The entities (ten
+ * thousand of them for 450 articles) have no table: claims' lookup by
+ * similarity reads their keys.  The step's number is this one constant
+ * (postgres.c has its own), so that it can follow another step made at
+ * the same time. */
+#define TRGM_VERSION 3
+#define TRGM_ADD(t, col, src)                                                 \
+  "INSERT INTO " t "(rowid, " col ") SELECT id, " col " FROM " src           \
+  " WHERE id > (SELECT CAST(value AS INTEGER) FROM meta"                     \
+  " WHERE key = 'trgm:" src "');"                                            \
+  "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM " src ")"       \
+  " WHERE key = 'trgm:" src "';"
+#define TRGM_SYNC                                                             \
+  TRGM_ADD("speaker_form_trgm", "form", "speaker_form")                      \
+  TRGM_ADD("quote_cluster_trgm", "text", "quote_cluster")
+#define TRGM_TABLE(t, col, src)                                               \
+  "CREATE VIRTUAL TABLE " t " USING fts5(" col ", content='" src "',"       \
+  " content_rowid='id', tokenize='trigram', detail='none');"                \
+  "INSERT OR REPLACE INTO meta VALUES('trgm:" src "', '0');"
+static const char *const step_trgm[] = {
+    TRGM_TABLE("speaker_form_trgm", "form", "speaker_form")
+    TRGM_TABLE("quote_cluster_trgm", "text", "quote_cluster") TRGM_SYNC,
+    NULL,
+};
+static const char *const *const migrations[] = {
+    [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -564,8 +597,8 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
               " WHERE key NOT LIKE 'id:%';"
               "UPDATE speaker SET type = (SELECT min(f.type) FROM"
-              " speaker_form f WHERE f.speaker_id = speaker.id);",
-              err, "link");
+              " speaker_form f WHERE f.speaker_id = speaker.id);"
+              TRGM_SYNC, err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
   db_rollback(d);
@@ -921,7 +954,7 @@ static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
 static int quote_row(sqlite3_stmt *s, ar_row_fn fn, void *closure) {
   struct ar_quote_row r = {COL(s, 0), COL(s, 1), COL(s, 2), COL(s, 3),
                            COL(s, 4), COL(s, 5), COL(s, 6), COL(s, 7),
-                           COL(s, 8), COL(s, 9)};
+                           COL(s, 8), COL(s, 9), sqlite3_column_int64(s, 10)};
   return fn(closure, &r);
 }
 
@@ -991,7 +1024,9 @@ static void quote_filters(struct qb *b, const struct ar_filter *f) {
           4, q->site, q->site, q->site, q->site);
   if (f->speaker_form)
     where(b, "q.speaker_id IN (" SPEAKER_IDS ")", 5, f->speaker_form,
-          f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
+          f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);  if (f->near_ids)
+    where(b, "q.cluster_id IN (SELECT value FROM json_each(?))", 1,
+          f->near_ids);
 }
 
 /* Which index answers the quote query of f fastest, as an INDEXED BY
@@ -1009,6 +1044,8 @@ static void quote_filters(struct qb *b, const struct ar_filter *f) {
  * every value, so the index read backwards is "newest first, no date
  * last". */
 static const char *quote_index(struct ar_db *d, const struct ar_filter *f) {
+  if (f->near_ids)
+    return ""; /* a few clusters: their quotes through quote_cluster_i */
   sqlite3_stmt *m = stmt(d, "SELECT max(id) FROM quote");
   long long total = m ? one_int(m, NULL) : 0, sparse = 128;
   while (4 * sparse * sparse < total)
@@ -1047,8 +1084,8 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
    * speaker, for those only */
   g_string_printf(b.sql,
                   "SELECT s.name, q.role, q.date, q.kind, q.text, q.cue,"
-                  " a.title, a.url, coalesce(a.site, a.host), s.external_id"
-                  " FROM (SELECT q.id FROM quote q%s%s%s"
+                  " a.title, a.url, coalesce(a.site, a.host), s.external_id,"
+                  " q.cluster_id FROM (SELECT q.id FROM quote q%s%s%s"
                   " ORDER BY q.date DESC, q.id DESC",
                   index,
                   f->q->site ? " JOIN article a ON a.id = q.article_id" : "",
@@ -1178,9 +1215,134 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
   return st;
 }
 
+/* A row of a trigram table and how many of the text's trigrams it holds. */
+struct hits {
+  long long id, n;
+};
+
+static int hits_order(const void *x, const void *y) {
+  const struct hits *a = x, *b = y;
+  if (a->n != b->n)
+    return a->n < b->n ? 1 : -1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+struct hit_list {
+  struct hits *h;
+  size_t n, cap;
+};
+
+static void hits_add(gpointer k, gpointer v, gpointer list) {
+  struct hit_list *l = list;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 256;
+    struct hits *h = realloc(l->h, cap * sizeof *h);
+    if (!h)
+      return; /* out of memory: fewer candidates */
+    l->h = h, l->cap = cap;
+  }
+  l->h[l->n].id = (long long)GPOINTER_TO_SIZE(k);
+  l->h[l->n++].n = (long long)GPOINTER_TO_SIZE(v);
+}
+
+/* The rows of trigram table sql (a MATCH of one term) holding at least
+ * need of the terms, the most first, at most AR_NEAR_CANDIDATES (free
+ * l->h).  Each term's rows are read by their own query (one posting list
+ * each); bm25 over an OR of them all took 0.27 s of CPU for 43,000
+ * clusters. */
+static bool hits_of(struct ar_db *d, const char *sql, char **terms,
+                    long long need, struct hit_list *l) {
+  GHashTable *count = g_hash_table_new(g_direct_hash, g_direct_equal);
+  bool ok = true;
+  for (size_t i = 0; ok && terms[i]; i++) {
+    sqlite3_stmt *s = stmt(d, sql);
+    if (!s) {
+      ok = false;
+      break;
+    }
+    bind_text(s, 1, terms[i]);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      gpointer k = GSIZE_TO_POINTER((gsize)sqlite3_column_int64(s, 0));
+      gsize c = GPOINTER_TO_SIZE(g_hash_table_lookup(count, k));
+      g_hash_table_insert(count, k, GSIZE_TO_POINTER(c + 1));
+    }
+    ok = rc == SQLITE_DONE;
+    sqlite3_reset(s);
+  }
+  memset(l, 0, sizeof *l);
+  g_hash_table_foreach(count, hits_add, l);
+  g_hash_table_destroy(count);
+  if (l->n)
+    qsort(l->h, l->n, sizeof *l->h, hits_order);
+  size_t k = 0;
+  while (k < l->n && k < AR_NEAR_CANDIDATES && l->h[k].n >= need)
+    k++;
+  l->n = k;
+  return ok;
+}
+
+/* The candidates of a near lookup: the rows of the trigram table holding
+ * the most of the text's trigrams within words, and at least as many as
+ * a similarity of floor needs (shared >= floor * |text's trigrams|, of
+ * which the padded ones may be all); the entities all. */
+static pc_status db_near(struct ar_db *d, enum ar_near_what w,
+                         const char *text, const struct ar_trgm *t,
+                         double floor, ar_row_fn fn, void *closure,
+                         pc_error *err) {
+  static const char *const terms_sql[] = {
+      [AR_NEAR_SPEAKER] = "SELECT rowid FROM speaker_form_trgm"
+                          " WHERE speaker_form_trgm MATCH ?",
+      [AR_NEAR_CLUSTER] = "SELECT rowid FROM quote_cluster_trgm"
+                          " WHERE quote_cluster_trgm MATCH ?",
+  };
+  static const char *const row_sql[] = {
+      [AR_NEAR_SPEAKER] = "SELECT form, canon, name, speaker_id FROM"
+                          " speaker_form WHERE id = ?",
+      /* every entity (no trigram table: see TRGM_VERSION) */
+      [AR_NEAR_ENTITY] = "SELECT key, key, name, id FROM entity",
+      [AR_NEAR_CLUSTER] = "SELECT NULL, text, NULL, id FROM quote_cluster"
+                          " WHERE id = ?",
+  };
+  (void)text;
+  bool ok = true;
+  struct hit_list l = {NULL, 1, 0}; /* the entities: one query */
+  if (w != AR_NEAR_ENTITY) {
+    size_t padded;
+    char **terms = ar_trgm_terms(t, &padded);
+    long long need = (long long)(floor * (double)t->n) - (long long)padded;
+    ok = hits_of(d, terms_sql[w], terms, need < 1 ? 1 : need, &l);
+    g_strfreev(terms);
+  }
+  const struct hits *h = l.h;
+  size_t n = l.n;
+  pc_status st = ok ? PC_OK : db_fail(d, err, "near");
+  for (size_t i = 0; st == PC_OK && i < n; i++) {
+    sqlite3_stmt *s = stmt(d, row_sql[w]);
+    if (!s) {
+      st = db_fail(d, err, "near");
+      break;
+    }
+    if (h)
+      sqlite3_bind_int64(s, 1, h[i].id);
+    int rc = SQLITE_DONE;
+    while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+      struct ar_near_row r = {COL(s, 0), COL(s, 1), COL(s, 2),
+                              sqlite3_column_int64(s, 3)};
+      if (fn(closure, &r) != 0)
+        st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
+    }
+    if (st == PC_OK && rc != SQLITE_DONE)
+      st = db_fail(d, err, "near");
+    sqlite3_reset(s);
+  }
+  free(l.h);
+  return st;
+}
+
 const struct ar_backend ar_sqlite = {
     "sqlite",     db_open,   db_close,      db_begin,
     db_commit,    db_rollback, db_put,      db_put_alias,
     db_link,      db_quotes, db_claims,     db_edges,
-    db_speakers,
+    db_speakers,  db_near,
 };

@@ -43,6 +43,8 @@
   X(g_utf8_get_char)                                                          \
   X(g_unichar_islower)                                                        \
   X(g_unichar_isalnum)                                                        \
+  X(g_unichar_type)                                                           \
+  X(g_utf8_normalize)                                                         \
   X(g_string_new)                                                             \
   X(g_string_free)                                                            \
   X(g_string_insert_c)                                                        \
@@ -113,6 +115,8 @@ const struct pc_dl_glib *pc_dl_glib(void);
 #define g_utf8_get_char (pc_dl_glib()->g_utf8_get_char)
 #define g_unichar_islower (pc_dl_glib()->g_unichar_islower)
 #define g_unichar_isalnum (pc_dl_glib()->g_unichar_isalnum)
+#define g_unichar_type (pc_dl_glib()->g_unichar_type)
+#define g_utf8_normalize (pc_dl_glib()->g_utf8_normalize)
 #define g_string_new (pc_dl_glib()->g_string_new)
 #define g_string_free (pc_dl_glib()->g_string_free)
 #define g_string_insert_c (pc_dl_glib()->g_string_insert_c)

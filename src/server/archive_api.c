@@ -295,7 +295,7 @@ static unsigned search(struct reply *r, pc_archive *a,
                        const struct json_object *args) {
   static const char *const names[] = {"q",     "speaker", "about", "kind",
                                       "since", "until",   "site",  "limit",
-                                      "offset", NULL};
+                                      "offset", "near",   NULL};
   long limit, offset;
   if (!page_args(r, args, names, LIMIT_MAX, 50, OFFSET_MAX, &limit, &offset))
     return r->status;
@@ -308,6 +308,7 @@ static unsigned search(struct reply *r, pc_archive *a,
   q.since = arg(args, "since");
   q.until = arg(args, "until");
   q.site = arg(args, "site");
+  q.near = arg(args, "near");
   return paged(r, a, SEARCH, &q, "quotes", offset, limit);
 }
 

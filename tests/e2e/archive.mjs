@@ -82,6 +82,20 @@ async function searchAndSpeaker(page, base) {
   check('search: the address keeps the query', (await page.evaluate(() => location.hash)).startsWith('#search?q=attack'));
   await page.screenshot({ path: path.join(outdir, 'archive-search.png') });
 
+  // a quote's near duplicates: the quote itself among them (1.00)
+  const first = texts[0];
+  await page.locator('#search-results li.quote a.near').first().click();
+  await page.waitForFunction(() => /near=/.test(location.hash) &&
+    [...document.querySelectorAll('#search-results li.quote .similarity')].length > 0).catch(() => {});
+  const sims = await page.locator('#search-results li.quote .similarity').allTextContents();
+  const nearTexts = await page.locator('#search-results li.quote blockquote').allTextContents();
+  // (a quote of over 300 characters is looked for by its first 300)
+  check('near duplicates: the quote among them, each with its similarity',
+        sims.length === nearTexts.length && nearTexts.some((t, i) => t === first &&
+          (first.length > 300 || /1\.00/.test(sims[i]))), { first, sims, nearTexts });
+  check('near duplicates: the form shows the text', (await page.inputValue('#s-near')).length > 0);
+  await page.fill('#s-near', '');
+
   await page.fill('#s-q', '');
   await page.fill('#s-speaker', 'Putin');
   await page.click('#search-form button[type=submit]');
