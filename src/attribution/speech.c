@@ -143,6 +143,44 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
   return false;
 }
 
+/* Words from i on (up to eight) that hold a finite cue of their own:
+ * ", and more than half said ...", a second report of another subject. */
+static bool report_follows(const struct analysis *a, size_t i, size_t t1,
+                           size_t sp0, size_t sp1) {
+  for (size_t k = i + 1; k < t1 && k < i + 9; k++) {
+    if (a->t[k].type != T_WORD || span_of(a, k, sp0, sp1) >= 0)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low) &&
+        !fw_is(a, a->t[k - 1].low, PC_FW_INF))
+      return true;
+  }
+  return false;
+}
+
+/* A comma at i, or one just inside the closing mark at i ('a “terrible
+ * situation,” but'): American style puts the comma inside the marks. */
+static bool comma_at(const struct analysis *a, size_t i, size_t c0) {
+  return is_punct(&a->t[i], ",") ||
+         (a->t[i].type == T_QCLOSE && i > c0 && is_punct(&a->t[i - 1], ","));
+}
+
+/* Whether the writer's own words start after i (a comma, or a comma
+ * inside closing marks): "..., but stopped short of ...", "..., and
+ * most voters said ...", "..., according to ...". */
+static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
+                               size_t t1, size_t sp0, size_t sp1) {
+  if (!comma_at(a, i, c0) || i <= c0 + 1 || i + 2 >= t1 ||
+      a->t[i + 1].type != T_WORD)
+    return false;
+  const char *w = a->t[i + 1].low;
+  if (strcmp(w, "according") == 0 && low_eq(&a->t[i + 2], "to"))
+    return true;
+  if (a->t[i].type == T_QCLOSE && fw_is(a, w, PC_FW_CONTRAST))
+    return true;
+  return (fw_is(a, w, PC_FW_CONJ) || fw_is(a, w, PC_FW_CONTRAST)) &&
+         report_follows(a, i + 1, t1, sp0, sp1);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -162,6 +200,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
          fw_is(a, a->t[i + 1].low, PC_FW_SUB) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
+    if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
+      return a->t[i].type == T_QCLOSE ? i + 1 : i;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
     /* "described this as X and accused him of Y": a second cue of the
@@ -548,6 +588,32 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   return w;
 }
 
+/* "The campaign said it would ...", "The Guardian said ...": when no
+ * speaker is known, a plain noun phrase that opens the sentence right
+ * before a strong cue with a clausal complement still names one (its
+ * own words are the speaker).  Not a weak or sense-ambiguous cue. */
+static struct speaker_ref plain_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
+      i > t0 + 5 || participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  if (!(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+    return w;
+  for (size_t k = t0 + 1; k < i; k++)
+    if (a->t[k].type != T_WORD || stop_word(a, a->t[k].low) ||
+        aux_word(a, a->t[k].low) || a->t[k].cue)
+      return w;
+  if (i == t0 + 1)
+    return w;
+  w.name = pc_att_np_text(a, t0, i);
+  w.role = w.name ? strdup(w.name) : NULL;
+  return w;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -557,6 +623,8 @@ static struct speaker_ref left_subject(struct analysis *a,
   size_t i = c->i, after = c->after, np_b = c->np_b;
   bool post = c->post;
   struct speaker_ref w = pc_att_speaker_left(a, t0, i);
+  if (!w.name)
+    w = plain_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, i);
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
