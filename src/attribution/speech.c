@@ -518,6 +518,73 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* The end of "X CUE [adjunct]" from k: the cue after a phrase of up to
+ * eight words, then a comma or the sentence's end after at most six words
+ * that open with a preposition ("in a tweet").  *cue_i gets the cue;
+ * 0 when the words are no such attribution. */
+static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
+                             size_t sp0, size_t sp1, size_t *cue_i) {
+  size_t c = k;
+  while (c < t1 && c < k + 8 && a->t[c].type == T_WORD &&
+         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low))
+    c++;
+  size_t len = c < t1 ? cue_at(a, c, t1, sp0, sp1) : 0;
+  if (c == k || !len || participle_form(a, a->t[c].low) ||
+      (a->t[c].flags & F_WEAK))
+    return 0;
+  size_t e = c + len;
+  if (e < t1 && a->t[e].type == T_WORD && preposition(a, a->t[e].low))
+    while (e < t1 && e < c + len + 6 && a->t[e].type == T_WORD)
+      e++;
+  *cue_i = c;
+  return e;
+}
+
+/* "As the Guardian noted, ...", "..., as one official put it.": a
+ * clause of "as" with a cue reports the rest of the sentence.  True when
+ * one reported it. */
+static bool as_frame(struct analysis *a, const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  size_t ci = 0, c0 = t0, c1 = t1, n0 = 0, e = 0;
+  if (low_eq(&a->t[t0], "as")) {
+    e = as_attribution(a, t0 + 1, t1, sp0, sp1, &ci);
+    if (!e || e >= t1 || !is_punct(&a->t[e], ","))
+      return false;
+    n0 = t0 + 1;
+    c0 = e + 1;
+  } else {
+    size_t k = t1;
+    while (k > t0 && (is_end_punct(&a->t[k - 1]) ||
+                      a->t[k - 1].type == T_QCLOSE))
+      k--;
+    size_t m = k;
+    while (m > t0 + 3 && m + 16 > k && !is_punct(&a->t[m - 1], ","))
+      m--;
+    if (m <= t0 + 3 || m >= k || !low_eq(&a->t[m], "as"))
+      return false;
+    e = as_attribution(a, m + 1, t1, sp0, sp1, &ci);
+    if (e != k)
+      return false;
+    n0 = m + 1;
+    c1 = m - 1;
+  }
+  struct speaker_ref w = pc_att_resolve_np(a, n0, ci);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, n0, ci);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  char *cue = cue_text(a, ci, a->t[ci].cue);
+  size_t first = a->nq;
+  if (c0 > t0)
+    c1 = clause_end(a, c0, t1, sp0, sp1);
+  content(a, c0, c1, &w, cue, sn->parent, t0, t1, sp0, sp1, sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first;
+}
+
 /* "Afterward, Sondland said he had ..., Morrison testified.": an
  * attribution that ends the sentence reports all before it, and the
  * cues inside are nested speech.
@@ -1053,6 +1120,8 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     found = frame_first(a, &sn);
   if (!found && depth == 0)
     found = frame_inside(a, &sn);
+  if (!found && depth == 0)
+    found = as_frame(a, &sn);
   size_t last_comma = 0;
   if (depth == 0 && !found)
     last_comma = final_attribution(a, &sn);
