@@ -668,11 +668,20 @@ static struct speaker_ref plain_subject(struct analysis *a,
       i > t0 + 5 || participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
     return w;
-  if (!(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+  /* "About four in 10 said", "More than 60 percent said": a share */
+  bool share = false;
+  for (size_t k = t0; k < i; k++)
+    share |= (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+             strcmp(a->t[k].low, "half") == 0 ||
+             strcmp(a->t[k].low, "majority") == 0;
+  if (!share &&
+      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
     return w;
   for (size_t k = t0 + 1; k < i; k++)
-    if (a->t[k].type != T_WORD || stop_word(a, a->t[k].low) ||
-        aux_word(a, a->t[k].low) || a->t[k].cue)
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low) || a->t[k].cue ||
+        (stop_word(a, a->t[k].low) &&
+         !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
+                     low_eq(&a->t[k], "of")))))
       return w;
   if (i == t0 + 1)
     return w;
@@ -728,7 +737,12 @@ static struct speaker_ref cue_subject(struct analysis *a,
                                       const struct speaker_ref *prev) {
   size_t t0 = sn->t0, i = c->i, len = c->len;
   struct speaker_ref w = {NULL, -1, NULL};
-  bool participle = len == 1 && participle_form(a, a->t[i].low);
+  bool participle = len >= 1 && participle_form(a, a->t[i].low);
+  /* '“...,” promising a new budget' is the writer's; '“...,” telling
+   * reporters that ...' reports with a clause of its own */
+  bool comma = i > t0 && comma_at(a, i - 1, t0) &&
+               (is_punct(&a->t[i - 1], ",") ||
+                pc_att_clausal_after(a, i + len, sn->t1));
   if (i > t0 && prev->name && fw_is(a, a->t[i - 1].low, PC_FW_CONJ)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
@@ -736,12 +750,12 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else
-  if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev->name) {
+  if (participle && comma && prev->name) {
     /* "..., Dempsey said, adding that ...": the same speaker */
     w.name = strdup(prev->name);
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
-  } else if ((participle && i > t0 && is_punct(&a->t[i - 1], ",")) ||
+  } else if ((participle && comma) ||
              (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                              fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
               !rel_between(a, t0, i)) ||
@@ -843,7 +857,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * "called for", "called her", nor "a group called “Friends of X”") */
   if (a->t[i].flags & F_QREQ) {
     size_t qo = i + len;
-    while (qo < t1 && qo < i + len + 8 && a->t[qo].type == T_WORD)
+    /* "called Jane Roe, her rival, a “fraud”": an apposition may stand
+     * in the thing named */
+    while (qo < t1 && qo < i + len + 12 &&
+           (a->t[qo].type == T_WORD || (is_punct(&a->t[qo], ",") &&
+                                        qo + 1 < t1 &&
+                                        a->t[qo + 1].type == T_WORD)))
       qo++;
     if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN)
       return false;
