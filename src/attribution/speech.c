@@ -198,10 +198,19 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         !(a->t[i + 1].flags & F_CAP) &&
         (participle_form(a, a->t[i + 1].low) ||
          fw_is(a, a->t[i + 1].low, PC_FW_SUB) ||
+         low_eq(&a->t[i + 1], "when") || low_eq(&a->t[i + 1], "until") ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
     if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
       return a->t[i].type == T_QCLOSE ? i + 1 : i;
+    /* 'chanted “What curfew?” and kept going': a question or an
+     * exclamation in marks that opens the content is all of it */
+    if (a->t[i].type == T_QCLOSE && i > c0 + 1 && a->t[c0].type == T_QOPEN &&
+        (is_punct(&a->t[i - 1], "?") || is_punct(&a->t[i - 1], "!")) &&
+        i + 1 < t1 && a->t[i + 1].type == T_WORD &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
+      return i + 1;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
     /* "described this as X and accused him of Y": a second cue of the
