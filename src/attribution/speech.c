@@ -143,6 +143,19 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
   return false;
 }
 
+/* "and accused", "and repeatedly says": the "and" before the cue at i,
+ * adverbs between (data: aux); its index + 1, 0 when there is none. */
+static size_t conj_before(const struct analysis *a, size_t lo, size_t i) {
+  size_t k = i;
+  while (k > lo + 1 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         aux_word(a, a->t[k - 1].low) && !fw_is(a, a->t[k - 1].low, PC_FW_FIN))
+    k--;
+  return k > lo && a->t[k - 1].type == T_WORD &&
+                 fw_is(a, a->t[k - 1].low, PC_FW_CONJ)
+             ? k
+             : 0;
+}
+
 /* Words from i on (up to eight) that hold a finite cue of their own:
  * ", and more than half said ...", a second report of another subject. */
 static bool report_follows(const struct analysis *a, size_t i, size_t t1,
@@ -215,10 +228,10 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       continue;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
-    if (!nested && i > c0 && fw_is(a, a->t[i - 1].low, PC_FW_CONJ) &&
+    if (!nested && i > c0 && conj_before(a, c0, i) &&
         cue_at(a, i, t1, sp0, sp1) &&
         !fw_is(a, a->t[i].low, PC_FW_TELL))
-      return i - 1;
+      return conj_before(a, c0, i) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first */
     if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
@@ -752,7 +765,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
   bool comma = i > t0 && comma_at(a, i - 1, t0) &&
                (is_punct(&a->t[i - 1], ",") ||
                 pc_att_clausal_after(a, i + len, sn->t1));
-  if (i > t0 && prev->name && fw_is(a, a->t[i - 1].low, PC_FW_CONJ)) {
+  if (i > t0 && prev->name && conj_before(a, t0, i)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
