@@ -131,7 +131,7 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
   const unsigned char *p = (const unsigned char *)tx->text;
-  size_t n = tx->len, i = 0;
+  size_t n = tx->len, i = 0, nt0 = a->nt;
   while (i < n && !a->oom) {
     uint32_t cp;
     size_t k = pc_utf8_decode(p + i, n - i, &cp);
@@ -145,6 +145,12 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
     }
     bool mo, mc, single;
     size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
+    /* '”Fear. I am afraid ...” ― Name': a closing double mark that opens
+     * the paragraph closes nothing; it is an opening one mistyped */
+    if (qm && a->nt == nt0 && mc && !mo && !single) {
+      mo = true;
+      mc = false;
+    }
     if (word_cp(cp)) {
       size_t j = i + k;
       while (j < n) {
