@@ -712,6 +712,18 @@ static struct speaker_ref plain_subject(struct analysis *a,
   return w;
 }
 
+/* "Gov. Jane Roe (R) said", "Rep. Paul Lake (D-Ohio) said": a short
+ * parenthesis right before the cue at i; the speaker's phrase ends
+ * before it.  Returns where the phrase ends (i when there is none). */
+static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || !is_punct(&a->t[i - 1], ")"))
+    return i;
+  for (size_t k = i - 1; k > t0 + 1 && k + 8 > i; k--)
+    if (is_punct(&a->t[k - 1], "("))
+      return a->t[k - 2].type == T_WORD ? k - 1 : i;
+  return i;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -720,11 +732,12 @@ static struct speaker_ref left_subject(struct analysis *a,
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t i = c->i, after = c->after, np_b = c->np_b;
   bool post = c->post;
-  struct speaker_ref w = pc_att_speaker_left(a, t0, i);
+  size_t ce = party_tag(a, t0, i);
+  struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
   if (!w.name)
     w = plain_subject(a, sn, c);
   if (w.name) {
-    np_b = pc_att_np_start(a, t0, i);
+    np_b = pc_att_np_start(a, t0, ce);
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;

@@ -351,6 +351,14 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       if (in_list(&a->lex->honorifics, p->low) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
+      /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
+       * before a closing parenthesis, a comma or a lower-case word */
+      const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
+      if (nx && p->type == T_WORD &&
+          (is_punct(nx, ")") || is_punct(nx, ",") ||
+           (nx->type == T_WORD && !(nx->flags & F_CAP) &&
+            !(nx->low[0] >= '0' && nx->low[0] <= '9'))))
+        continue;
     }
     size_t e = i + 1;
     while (e < t1 && (is_end_punct(&a->t[e]) || a->t[e].type == T_QCLOSE))
