@@ -211,7 +211,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         !(a->t[i + 1].flags & F_CAP) &&
         (participle_form(a, a->t[i + 1].low) ||
          fw_is(a, a->t[i + 1].low, PC_FW_SUB) ||
-         low_eq(&a->t[i + 1], "when") || low_eq(&a->t[i + 1], "until") ||
+         ((low_eq(&a->t[i + 1], "when") || low_eq(&a->t[i + 1], "until")) &&
+          a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
     if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
