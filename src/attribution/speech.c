@@ -965,7 +965,7 @@ static void report_before(struct analysis *a, const struct sentence *sn,
  * beyond the first few words. */
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
   if (after < t1 && a->t[after].type == T_WORD &&
       preposition(a, a->t[after].low))
     reach = 14;
@@ -996,7 +996,7 @@ static size_t content_start(const struct analysis *a,
                             const struct sentence *sn, const struct cue *c) {
   size_t t1 = sn->t1, i = c->i, after = c->after;
   size_t c0 = after;
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
   size_t tk = that_after(a, i, after, t1);
   bool that = tk > 0;
   if (that)
