@@ -976,7 +976,7 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
         !(k > after && preposition(a, a->t[k - 1].low))) {
       if (k >= after + 7 && k + 1 < t1 &&
           (fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
-           a->t[k + 1].type != T_WORD))
+           (a->t[k + 1].type != T_WORD && a->t[k + 1].type != T_QOPEN)))
         return 0;
       return k;
     }
