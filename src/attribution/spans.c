@@ -417,12 +417,46 @@ static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
   return before_span(a, b, o, q0, cue_i);
 }
 
+/* '“...” ― Jane Roe' or '“...” — Jane Roe, teacher' ending the
+ * paragraph: a roundup's attribution by a dash.  *cue_i gets the dash. */
+static struct speaker_ref dash_name(struct analysis *a,
+                                    const struct quoted_span *s,
+                                    size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t d = s->c + 1;
+  if (d + 1 >= a->nt || a->t[d].block != s->block ||
+      !(is_punct(&a->t[d], "\xE2\x80\x95") ||
+        is_punct(&a->t[d], "\xE2\x80\x94") ||
+        is_punct(&a->t[d], "\xE2\x80\x93")))
+    return w;
+  size_t n = d + 1;
+  while (n < a->nt && n < d + 1 + NP_MAX && a->t[n].block == s->block &&
+         (a->t[n].type == T_WORD || abbrev_dot(a, n, d + 1)))
+    n++;
+  /* the name, then at most an apposition, to the paragraph's end */
+  size_t e = n;
+  if (e < a->nt && a->t[e].block == s->block && is_punct(&a->t[e], ","))
+    while (e < a->nt && a->t[e].block == s->block && e < n + 12 &&
+           a->t[e].type != T_QOPEN)
+      e++;
+  if (e < a->nt && a->t[e].block == s->block && !is_end_punct(&a->t[e]))
+    return w;
+  if (n == d + 1 || !(a->t[d + 1].flags & F_CAP))
+    return w;
+  w = name_np(a, d + 1, n);
+  if (w.name)
+    *cue_i = d;
+  return w;
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
   size_t ci = SIZE_MAX;
   size_t lim = window_end(a, s, t1);
   struct speaker_ref w = after_span(a, s->c + 1, lim, &ci);
+  if (!w.name)
+    w = dash_name(a, s, &ci);
   bool after = w.name != NULL;
   if (!w.name)
     w = before_span(a, t0, s->o, q0, &ci);

@@ -143,6 +143,57 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
   return false;
 }
 
+/* "and accused", "and repeatedly says": the "and" before the cue at i,
+ * adverbs between (data: aux); its index + 1, 0 when there is none. */
+static size_t conj_before(const struct analysis *a, size_t lo, size_t i) {
+  size_t k = i;
+  while (k > lo + 1 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         aux_word(a, a->t[k - 1].low) && !fw_is(a, a->t[k - 1].low, PC_FW_FIN))
+    k--;
+  return k > lo && a->t[k - 1].type == T_WORD &&
+                 fw_is(a, a->t[k - 1].low, PC_FW_CONJ)
+             ? k
+             : 0;
+}
+
+/* Words from i on (up to eight) that hold a finite cue of their own:
+ * ", and more than half said ...", a second report of another subject. */
+static bool report_follows(const struct analysis *a, size_t i, size_t t1,
+                           size_t sp0, size_t sp1) {
+  for (size_t k = i + 1; k < t1 && k < i + 9; k++) {
+    if (a->t[k].type != T_WORD || span_of(a, k, sp0, sp1) >= 0)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low) &&
+        !fw_is(a, a->t[k - 1].low, PC_FW_INF))
+      return true;
+  }
+  return false;
+}
+
+/* A comma at i, or one just inside the closing mark at i ('a “terrible
+ * situation,” but'): American style puts the comma inside the marks. */
+static bool comma_at(const struct analysis *a, size_t i, size_t c0) {
+  return is_punct(&a->t[i], ",") ||
+         (a->t[i].type == T_QCLOSE && i > c0 && is_punct(&a->t[i - 1], ","));
+}
+
+/* Whether the writer's own words start after i (a comma, or a comma
+ * inside closing marks): "..., but stopped short of ...", "..., and
+ * most voters said ...", "..., according to ...". */
+static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
+                               size_t t1, size_t sp0, size_t sp1) {
+  if (!comma_at(a, i, c0) || i <= c0 + 1 || i + 2 >= t1 ||
+      a->t[i + 1].type != T_WORD)
+    return false;
+  const char *w = a->t[i + 1].low;
+  if (strcmp(w, "according") == 0 && low_eq(&a->t[i + 2], "to"))
+    return true;
+  if (a->t[i].type == T_QCLOSE && fw_is(a, w, PC_FW_CONTRAST))
+    return true;
+  return (fw_is(a, w, PC_FW_CONJ) || fw_is(a, w, PC_FW_CONTRAST)) &&
+         report_follows(a, i + 1, t1, sp0, sp1);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -160,16 +211,28 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         !(a->t[i + 1].flags & F_CAP) &&
         (participle_form(a, a->t[i + 1].low) ||
          fw_is(a, a->t[i + 1].low, PC_FW_SUB) ||
+         ((low_eq(&a->t[i + 1], "when") || low_eq(&a->t[i + 1], "until")) &&
+          a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
+      return i + 1;
+    if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
+      return a->t[i].type == T_QCLOSE ? i + 1 : i;
+    /* 'chanted “What curfew?” and kept going': a question or an
+     * exclamation in marks that opens the content is all of it */
+    if (a->t[i].type == T_QCLOSE && i > c0 + 1 && a->t[c0].type == T_QOPEN &&
+        (is_punct(&a->t[i - 1], "?") || is_punct(&a->t[i - 1], "!")) &&
+        i + 1 < t1 && a->t[i + 1].type == T_WORD &&
+        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
+         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
-    if (!nested && i > c0 && fw_is(a, a->t[i - 1].low, PC_FW_CONJ) &&
+    if (!nested && i > c0 && conj_before(a, c0, i) &&
         cue_at(a, i, t1, sp0, sp1) &&
         !fw_is(a, a->t[i].low, PC_FW_TELL))
-      return i - 1;
+      return conj_before(a, c0, i) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first */
     if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
@@ -478,6 +541,73 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* The end of "X CUE [adjunct]" from k: the cue after a phrase of up to
+ * eight words, then a comma or the sentence's end after at most six words
+ * that open with a preposition ("in a tweet").  *cue_i gets the cue;
+ * 0 when the words are no such attribution. */
+static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
+                             size_t sp0, size_t sp1, size_t *cue_i) {
+  size_t c = k;
+  while (c < t1 && c < k + 8 && a->t[c].type == T_WORD &&
+         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low))
+    c++;
+  size_t len = c < t1 ? cue_at(a, c, t1, sp0, sp1) : 0;
+  if (c == k || !len || participle_form(a, a->t[c].low) ||
+      (a->t[c].flags & F_WEAK))
+    return 0;
+  size_t e = c + len;
+  if (e < t1 && a->t[e].type == T_WORD && preposition(a, a->t[e].low))
+    while (e < t1 && e < c + len + 6 && a->t[e].type == T_WORD)
+      e++;
+  *cue_i = c;
+  return e;
+}
+
+/* "As the Guardian noted, ...", "..., as one official put it.": a
+ * clause of "as" with a cue reports the rest of the sentence.  True when
+ * one reported it. */
+static bool as_frame(struct analysis *a, const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  size_t ci = 0, c0 = t0, c1 = t1, n0 = 0, e = 0;
+  if (low_eq(&a->t[t0], "as")) {
+    e = as_attribution(a, t0 + 1, t1, sp0, sp1, &ci);
+    if (!e || e >= t1 || !is_punct(&a->t[e], ","))
+      return false;
+    n0 = t0 + 1;
+    c0 = e + 1;
+  } else {
+    size_t k = t1;
+    while (k > t0 && (is_end_punct(&a->t[k - 1]) ||
+                      a->t[k - 1].type == T_QCLOSE))
+      k--;
+    size_t m = k;
+    while (m > t0 + 3 && m + 16 > k && !is_punct(&a->t[m - 1], ","))
+      m--;
+    if (m <= t0 + 3 || m >= k || !low_eq(&a->t[m], "as"))
+      return false;
+    e = as_attribution(a, m + 1, t1, sp0, sp1, &ci);
+    if (e != k)
+      return false;
+    n0 = m + 1;
+    c1 = m - 1;
+  }
+  struct speaker_ref w = pc_att_resolve_np(a, n0, ci);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, n0, ci);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  char *cue = cue_text(a, ci, a->t[ci].cue);
+  size_t first = a->nq;
+  if (c0 > t0)
+    c1 = clause_end(a, c0, t1, sp0, sp1);
+  content(a, c0, c1, &w, cue, sn->parent, t0, t1, sp0, sp1, sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first;
+}
+
 /* "Afterward, Sondland said he had ..., Morrison testified.": an
  * attribution that ends the sentence reports all before it, and the
  * cues inside are nested speech.
@@ -548,6 +678,53 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   return w;
 }
 
+/* "The campaign said it would ...", "The Guardian said ...": when no
+ * speaker is known, a plain noun phrase that opens the sentence right
+ * before a strong cue with a clausal complement still names one (its
+ * own words are the speaker).  Not a weak or sense-ambiguous cue. */
+static struct speaker_ref plain_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
+      i > t0 + 5 || participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  /* "About four in 10 said", "More than 60 percent said": a share */
+  bool share = false;
+  for (size_t k = t0; k < i; k++)
+    share |= (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+             strcmp(a->t[k].low, "half") == 0 ||
+             strcmp(a->t[k].low, "majority") == 0;
+  if (!share &&
+      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+    return w;
+  for (size_t k = t0 + 1; k < i; k++)
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low) || a->t[k].cue ||
+        (stop_word(a, a->t[k].low) &&
+         !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
+                     low_eq(&a->t[k], "of")))))
+      return w;
+  if (i == t0 + 1)
+    return w;
+  w.name = pc_att_np_text(a, t0, i);
+  w.role = w.name ? strdup(w.name) : NULL;
+  return w;
+}
+
+/* "Gov. Jane Roe (R) said", "Rep. Paul Lake (D-Ohio) said": a short
+ * parenthesis right before the cue at i; the speaker's phrase ends
+ * before it.  Returns where the phrase ends (i when there is none). */
+static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || !is_punct(&a->t[i - 1], ")"))
+    return i;
+  for (size_t k = i - 1; k > t0 + 1 && k + 8 > i; k--)
+    if (is_punct(&a->t[k - 1], "("))
+      return a->t[k - 2].type == T_WORD ? k - 1 : i;
+  return i;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -556,9 +733,12 @@ static struct speaker_ref left_subject(struct analysis *a,
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t i = c->i, after = c->after, np_b = c->np_b;
   bool post = c->post;
-  struct speaker_ref w = pc_att_speaker_left(a, t0, i);
+  size_t ce = party_tag(a, t0, i);
+  struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
+  if (!w.name)
+    w = plain_subject(a, sn, c);
   if (w.name) {
-    np_b = pc_att_np_start(a, t0, i);
+    np_b = pc_att_np_start(a, t0, ce);
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;
@@ -593,20 +773,25 @@ static struct speaker_ref cue_subject(struct analysis *a,
                                       const struct speaker_ref *prev) {
   size_t t0 = sn->t0, i = c->i, len = c->len;
   struct speaker_ref w = {NULL, -1, NULL};
-  bool participle = len == 1 && participle_form(a, a->t[i].low);
-  if (i > t0 && prev->name && fw_is(a, a->t[i - 1].low, PC_FW_CONJ)) {
+  bool participle = len >= 1 && participle_form(a, a->t[i].low);
+  /* '“...,” promising a new budget' is the writer's; '“...,” telling
+   * reporters that ...' reports with a clause of its own */
+  bool comma = i > t0 && comma_at(a, i - 1, t0) &&
+               (is_punct(&a->t[i - 1], ",") ||
+                pc_att_clausal_after(a, i + len, sn->t1));
+  if (i > t0 && prev->name && conj_before(a, t0, i)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else
-  if (participle && i > t0 && is_punct(&a->t[i - 1], ",") && prev->name) {
+  if (participle && comma && prev->name) {
     /* "..., Dempsey said, adding that ...": the same speaker */
     w.name = strdup(prev->name);
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
-  } else if ((participle && i > t0 && is_punct(&a->t[i - 1], ",")) ||
+  } else if ((participle && comma) ||
              (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                              fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
               !rel_between(a, t0, i)) ||
@@ -708,7 +893,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * "called for", "called her", nor "a group called “Friends of X”") */
   if (a->t[i].flags & F_QREQ) {
     size_t qo = i + len;
-    while (qo < t1 && qo < i + len + 8 && a->t[qo].type == T_WORD)
+    /* "called Jane Roe, her rival, a “fraud”": an apposition may stand
+     * in the thing named */
+    while (qo < t1 && qo < i + len + 12 &&
+           (a->t[qo].type == T_WORD || (is_punct(&a->t[qo], ",") &&
+                                        qo + 1 < t1 &&
+                                        a->t[qo + 1].type == T_WORD)))
       qo++;
     if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN)
       return false;
@@ -775,7 +965,7 @@ static void report_before(struct analysis *a, const struct sentence *sn,
  * beyond the first few words. */
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
   if (after < t1 && a->t[after].type == T_WORD &&
       preposition(a, a->t[after].low))
     reach = 14;
@@ -786,7 +976,7 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
         !(k > after && preposition(a, a->t[k - 1].low))) {
       if (k >= after + 7 && k + 1 < t1 &&
           (fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
-           a->t[k + 1].type != T_WORD))
+           (a->t[k + 1].type != T_WORD && a->t[k + 1].type != T_QOPEN)))
         return 0;
       return k;
     }
@@ -806,7 +996,7 @@ static size_t content_start(const struct analysis *a,
                             const struct sentence *sn, const struct cue *c) {
   size_t t1 = sn->t1, i = c->i, after = c->after;
   size_t c0 = after;
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 10 : 7;
+  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
   size_t tk = that_after(a, i, after, t1);
   bool that = tk > 0;
   if (that)
@@ -985,6 +1175,8 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     found = frame_first(a, &sn);
   if (!found && depth == 0)
     found = frame_inside(a, &sn);
+  if (!found && depth == 0)
+    found = as_frame(a, &sn);
   size_t last_comma = 0;
   if (depth == 0 && !found)
     last_comma = final_attribution(a, &sn);

@@ -131,7 +131,7 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
   const unsigned char *p = (const unsigned char *)tx->text;
-  size_t n = tx->len, i = 0;
+  size_t n = tx->len, i = 0, nt0 = a->nt;
   while (i < n && !a->oom) {
     uint32_t cp;
     size_t k = pc_utf8_decode(p + i, n - i, &cp);
@@ -145,6 +145,12 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
     }
     bool mo, mc, single;
     size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
+    /* '”Fear. I am afraid ...” ― Name': a closing double mark that opens
+     * the paragraph closes nothing; it is an opening one mistyped */
+    if (qm && a->nt == nt0 && mc && !mo && !single) {
+      mo = true;
+      mc = false;
+    }
     if (word_cp(cp)) {
       size_t j = i + k;
       while (j < n) {
@@ -344,6 +350,14 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       const struct token *p = &a->t[i - 1];
       if (in_list(&a->lex->honorifics, p->low) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
+        continue;
+      /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
+       * before a closing parenthesis, a comma or a lower-case word */
+      const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
+      if (nx && p->type == T_WORD &&
+          (is_punct(nx, ")") || is_punct(nx, ",") ||
+           (nx->type == T_WORD && !(nx->flags & F_CAP) &&
+            !(nx->low[0] >= '0' && nx->low[0] <= '9'))))
         continue;
     }
     size_t e = i + 1;
