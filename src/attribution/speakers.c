@@ -479,24 +479,80 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
   return e;
 }
 
-/* groups: whether a plural noun phrase ("Backers of tariffs") may name a
- * speaker and "the president" the person last named with that role; not
- * for the words between commas, which are appositions. */
+/* A past form that is no noun: the verb of a clause whose subject
+ * stands before it ("The campaign took the step of", "Hughes said"). */
+static bool irregular_past(const char *w) {
+  static const char *const past[] = {"said", "told", "wrote", "spoke", "took"};
+  for (size_t m = 0; m < sizeof past / sizeof *past; m++)
+    if (strcmp(w, past[m]) == 0)
+      return true;
+  return false;
+}
+
+/* A past form that takes "to" and a verb whose subject is its own:
+ * "declined to comment", "refused to say". */
+static bool control_verb(const char *w) {
+  static const char *const ctl[] = {
+      "declined", "refused", "appeared", "seemed",  "continued", "wanted",
+      "agreed",   "vowed",   "pledged",  "promised", "threatened", "tried",
+      "hastened", "rushed",  "moved",    "failed",   "proceeded"};
+  for (size_t m = 0; m < sizeof ctl / sizeof *ctl; m++)
+    if (strcmp(w, ctl[m]) == 0)
+      return true;
+  return false;
+}
+
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
- * lower-case past form right after a capitalised word); n1 if none. */
+ * lower-case past form right after a capitalised word), "A spokeswoman
+ * declined to comment" (a past form before "to" and a verb), "Smith said
+ * the plan" (an irregular past); n1 if none. */
 static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
   for (size_t k = n0 + 1; k < n1; k++) {
     const struct token *p = &a->t[k - 1], *v = &a->t[k];
     if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
       continue;
     size_t l = strlen(v->low);
-    if (fw_is(a, v->low, PC_FW_FIN) ||
-        ((p->flags & F_CAP) && l > 4 && strcmp(v->low + l - 2, "ed") == 0))
+    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0;
+    /* "declined to comment", "appeared to assert": a verb that governs
+     * another; not "opposed to the plan", nor "struggled to contend" */
+    bool ed_to = ed && k + 2 < a->nt && strcmp(a->t[k + 1].low, "to") == 0 &&
+                 a->t[k + 2].type == T_WORD &&
+                 !(a->t[k + 2].flags & F_CAP) && control_verb(v->low);
+    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed) || ed_to ||
+        (irregular_past(v->low) && !determiner(a, p->low) &&
+         !preposition(a, p->low)))
       return k;
   }
   return n1;
+}
+
+/* A phrase without the time adjunct that ends it: "a report on
+ * Wednesday", "a poll last week", "polls at the time". */
+static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
+  static const char *const units[] = {"week", "month", "year", "time",
+                                      "morning", "afternoon", "evening",
+                                      "night", "weekend"};
+  if (n1 < n0 + 3 || a->t[n1 - 1].type != T_WORD)
+    return n1;
+  const char *w = a->t[n1 - 1].low;
+  bool unit = fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP);
+  for (size_t m = 0; m < sizeof units / sizeof *units && !unit; m++)
+    unit = strcmp(w, units[m]) == 0;
+  if (!unit)
+    return n1;
+  size_t k = n1 - 1;
+  if (k > n0 + 1 && strcmp(a->t[k - 1].low, "the") == 0)
+    k--; /* "at the time" */
+  const char *p = a->t[k - 1].low;
+  if (strcmp(p, "on") != 0 && strcmp(p, "last") != 0 &&
+      strcmp(p, "this") != 0 && strcmp(p, "at") != 0)
+    return n1;
+  k--;
+  if (k > n0 + 1 && strcmp(a->t[k - 1].low, "late") == 0)
+    k--; /* "late last week" */
+  return k > n0 ? k : n1;
 }
 
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
@@ -505,6 +561,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 <= n0)
     return w;
   n1 = verb_cut(a, n0, name_after_dot(a, n1));
+  n1 = time_cut(a, n0, n1);
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
