@@ -7,6 +7,8 @@
  */
 #include "analysis.h"
 
+#include <strings.h>
+
 /*** speakers **************************************************************/
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
@@ -25,6 +27,46 @@ char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   if (s)
     pc_att_strip_possessive(a, s);
   return s;
+}
+
+/* The first word of s, lower-cased, into buf (n bytes); its length in s,
+ * 0 when it does not fit. */
+static size_t first_word(const char *s, char *buf, size_t n) {
+  size_t l = 0;
+  while (s[l] && s[l] != ' ' && l + 1 < n) {
+    buf[l] = (char)((s[l] >= 'A' && s[l] <= 'Z') ? s[l] + 32 : s[l]);
+    l++;
+  }
+  buf[l] = '\0';
+  return s[l] && s[l] != ' ' ? 0 : l;
+}
+
+/* The role as it goes out: without the words an attribution phrase can
+ * leave in front of it ("For Russian expert", "according to"), and NULL
+ * when nothing is left, when it only repeats the speaker's name (a
+ * speaker named by a role: "spokesman for the United States") or when it
+ * is a bare title ("Ms").  A pointer into role. */
+const char *pc_att_clean_role(const struct analysis *a, const char *name,
+                              const char *role) {
+  char w[32];
+  for (int k = 0; role && k < 3; k++) {
+    size_t l = first_word(role, w, sizeof w);
+    if (!l || !role[l] ||
+        !(preposition(a, w) || strcmp(w, "according") == 0 ||
+          strcmp(w, "says") == 0 || strcmp(w, "said") == 0))
+      break;
+    role += l + 1;
+  }
+  if (!role || !*role || (name && strcasecmp(role, name) == 0))
+    return NULL;
+  size_t l = first_word(role, w, sizeof w);
+  if (l && !role[l]) { /* one word: "Ms", "Sen." */
+    if (l > 1 && w[l - 1] == '.')
+      w[l - 1] = '\0';
+    if (in_list(&a->lex->honorifics, w))
+      return NULL;
+  }
+  return role;
 }
 
 /* The last person named before token i, leaving out names governed by a
