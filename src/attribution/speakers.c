@@ -185,8 +185,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
     /* also after lower-case words that follow a preposition: "head of
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
+    /* ... a title or a country's adjective: "an adviser to Governor X",
+     * "for the Italian newspaper X" */
     while (pb > n0 && a->t[pb - 1].type == T_WORD &&
-           !(a->t[pb - 1].flags & F_CAP) && !preposition(a, a->t[pb - 1].low))
+           (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
+            (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
+             a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
+           !preposition(a, a->t[pb - 1].low))
       pb--;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
         a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
@@ -828,7 +833,11 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     }
     who_free(&p);
   }
-  if (!w.name || w.ent < 0 ||
+  /* "Jo Ames, a columnist for the newspaper Corriere della Sera, wrote":
+   * a name governed by a preposition belongs to the apposition */
+  bool governed = b2 > lo && a->t[b2 - 1].type == T_WORD &&
+                  preposition(a, a->t[b2 - 1].low);
+  if (!w.name || w.ent < 0 || governed ||
       a->en[w.ent].type != PC_ENTITY_PERSON) {
     struct speaker_ref p;
     if (apposition_person(a, lo, b2, e2, &p)) {
