@@ -16,8 +16,9 @@ bin=$1 repo=$2 shared=$3
 MIN_F1=0.87 MIN_E2E=0.82 MIN_CLAIMS=0.65
 # the second set (tests/fixtures/quotes-heldout), annotated apart
 # 23 documents since 2026-12-06; measured then 0.89 and 0.76; 0.89 and 0.77
-# after pronouns by salience (issue 17)
-HO_MIN_F1=0.88 HO_MIN_E2E=0.76
+# after pronouns by salience (issue 17); e2e 0.783 after speaker phrases and
+# appositions (issue 17, speaker slice)
+HO_MIN_F1=0.88 HO_MIN_E2E=0.77
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$repo/tests/golden/quotes_pred.sh" "$bin" "$repo" "$shared" "$tmp/gold" "$tmp/pred" || exit 1
