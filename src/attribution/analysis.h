@@ -264,6 +264,8 @@ void pc_att_map_free(struct strmap *m);
 
 /* speakers.c */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1);
+const char *pc_att_clean_role(const struct analysis *a, const char *name,
+                              const char *role);
 int pc_att_last_person_g(const struct analysis *a, size_t i, int gender);
 void pc_att_index_persons(struct analysis *a);
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1);

@@ -201,7 +201,8 @@ static pc_status publish(struct analysis *a, pc_error *err) {
     o->kind = q->kind;
     o->speaker = q->speaker ? pc_arena_strdup(ar, q->speaker) : NULL;
     o->speaker_entity = q->ent;
-    o->role = q->role ? pc_arena_strdup(ar, q->role) : NULL;
+    const char *role = pc_att_clean_role(a, q->speaker, q->role);
+    o->role = role ? pc_arena_strdup(ar, role) : NULL;
     o->cue = q->cue ? pc_arena_strdup(ar, q->cue) : NULL;
     o->date = arena_take(ar, quote_date(a, q));
     o->block = q->block;

@@ -7,6 +7,8 @@
  */
 #include "analysis.h"
 
+#include <strings.h>
+
 /*** speakers **************************************************************/
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
@@ -25,6 +27,46 @@ char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   if (s)
     pc_att_strip_possessive(a, s);
   return s;
+}
+
+/* The first word of s, lower-cased, into buf (n bytes); its length in s,
+ * 0 when it does not fit. */
+static size_t first_word(const char *s, char *buf, size_t n) {
+  size_t l = 0;
+  while (s[l] && s[l] != ' ' && l + 1 < n) {
+    buf[l] = (char)((s[l] >= 'A' && s[l] <= 'Z') ? s[l] + 32 : s[l]);
+    l++;
+  }
+  buf[l] = '\0';
+  return s[l] && s[l] != ' ' ? 0 : l;
+}
+
+/* The role as it goes out: without the words an attribution phrase can
+ * leave in front of it ("For Russian expert", "according to"), and NULL
+ * when nothing is left, when it only repeats the speaker's name (a
+ * speaker named by a role: "spokesman for the United States") or when it
+ * is a bare title ("Ms").  A pointer into role. */
+const char *pc_att_clean_role(const struct analysis *a, const char *name,
+                              const char *role) {
+  char w[32];
+  for (int k = 0; role && k < 3; k++) {
+    size_t l = first_word(role, w, sizeof w);
+    if (!l || !role[l] ||
+        !(preposition(a, w) || strcmp(w, "according") == 0 ||
+          strcmp(w, "says") == 0 || strcmp(w, "said") == 0))
+      break;
+    role += l + 1;
+  }
+  if (!role || !*role || (name && strcasecmp(role, name) == 0))
+    return NULL;
+  size_t l = first_word(role, w, sizeof w);
+  if (l && !role[l]) { /* one word: "Ms", "Sen." */
+    if (l > 1 && w[l - 1] == '.')
+      w[l - 1] = '\0';
+    if (in_list(&a->lex->honorifics, w))
+      return NULL;
+  }
+  return role;
 }
 
 /* The last person named before token i, leaving out names governed by a
@@ -143,8 +185,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
     /* also after lower-case words that follow a preposition: "head of
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
+    /* ... a title or a country's adjective: "an adviser to Governor X",
+     * "for the Italian newspaper X" */
     while (pb > n0 && a->t[pb - 1].type == T_WORD &&
-           !(a->t[pb - 1].flags & F_CAP) && !preposition(a, a->t[pb - 1].low))
+           (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
+            (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
+             a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
+           !preposition(a, a->t[pb - 1].low))
       pb--;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
         a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
@@ -479,24 +526,80 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
   return e;
 }
 
-/* groups: whether a plural noun phrase ("Backers of tariffs") may name a
- * speaker and "the president" the person last named with that role; not
- * for the words between commas, which are appositions. */
+/* A past form that is no noun: the verb of a clause whose subject
+ * stands before it ("The campaign took the step of", "Hughes said"). */
+static bool irregular_past(const char *w) {
+  static const char *const past[] = {"said", "told", "wrote", "spoke", "took"};
+  for (size_t m = 0; m < sizeof past / sizeof *past; m++)
+    if (strcmp(w, past[m]) == 0)
+      return true;
+  return false;
+}
+
+/* A past form that takes "to" and a verb whose subject is its own:
+ * "declined to comment", "refused to say". */
+static bool control_verb(const char *w) {
+  static const char *const ctl[] = {
+      "declined", "refused", "appeared", "seemed",  "continued", "wanted",
+      "agreed",   "vowed",   "pledged",  "promised", "threatened", "tried",
+      "hastened", "rushed",  "moved",    "failed",   "proceeded"};
+  for (size_t m = 0; m < sizeof ctl / sizeof *ctl; m++)
+    if (strcmp(w, ctl[m]) == 0)
+      return true;
+  return false;
+}
+
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
- * lower-case past form right after a capitalised word); n1 if none. */
+ * lower-case past form right after a capitalised word), "A spokeswoman
+ * declined to comment" (a past form before "to" and a verb), "Smith said
+ * the plan" (an irregular past); n1 if none. */
 static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
   for (size_t k = n0 + 1; k < n1; k++) {
     const struct token *p = &a->t[k - 1], *v = &a->t[k];
     if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
       continue;
     size_t l = strlen(v->low);
-    if (fw_is(a, v->low, PC_FW_FIN) ||
-        ((p->flags & F_CAP) && l > 4 && strcmp(v->low + l - 2, "ed") == 0))
+    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0;
+    /* "declined to comment", "appeared to assert": a verb that governs
+     * another; not "opposed to the plan", nor "struggled to contend" */
+    bool ed_to = ed && k + 2 < a->nt && strcmp(a->t[k + 1].low, "to") == 0 &&
+                 a->t[k + 2].type == T_WORD &&
+                 !(a->t[k + 2].flags & F_CAP) && control_verb(v->low);
+    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed) || ed_to ||
+        (irregular_past(v->low) && !determiner(a, p->low) &&
+         !preposition(a, p->low)))
       return k;
   }
   return n1;
+}
+
+/* A phrase without the time adjunct that ends it: "a report on
+ * Wednesday", "a poll last week", "polls at the time". */
+static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
+  static const char *const units[] = {"week", "month", "year", "time",
+                                      "morning", "afternoon", "evening",
+                                      "night", "weekend"};
+  if (n1 < n0 + 3 || a->t[n1 - 1].type != T_WORD)
+    return n1;
+  const char *w = a->t[n1 - 1].low;
+  bool unit = fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP);
+  for (size_t m = 0; m < sizeof units / sizeof *units && !unit; m++)
+    unit = strcmp(w, units[m]) == 0;
+  if (!unit)
+    return n1;
+  size_t k = n1 - 1;
+  if (k > n0 + 1 && strcmp(a->t[k - 1].low, "the") == 0)
+    k--; /* "at the time" */
+  const char *p = a->t[k - 1].low;
+  if (strcmp(p, "on") != 0 && strcmp(p, "last") != 0 &&
+      strcmp(p, "this") != 0 && strcmp(p, "at") != 0)
+    return n1;
+  k--;
+  if (k > n0 + 1 && strcmp(a->t[k - 1].low, "late") == 0)
+    k--; /* "late last week" */
+  return k > n0 ? k : n1;
 }
 
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
@@ -505,6 +608,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 <= n0)
     return w;
   n1 = verb_cut(a, n0, name_after_dot(a, n1));
+  n1 = time_cut(a, n0, n1);
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
@@ -729,7 +833,11 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     }
     who_free(&p);
   }
-  if (!w.name || w.ent < 0 ||
+  /* "Jo Ames, a columnist for the newspaper Corriere della Sera, wrote":
+   * a name governed by a preposition belongs to the apposition */
+  bool governed = b2 > lo && a->t[b2 - 1].type == T_WORD &&
+                  preposition(a, a->t[b2 - 1].low);
+  if (!w.name || w.ent < 0 || governed ||
       a->en[w.ent].type != PC_ENTITY_PERSON) {
     struct speaker_ref p;
     if (apposition_person(a, lo, b2, e2, &p)) {
