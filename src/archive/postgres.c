@@ -135,10 +135,21 @@ static const char *const step2[] = {
     " LAST, id DESC);",
     NULL,
 };
-static const char *const *const migrations[] = {step1, step2};
+/* Version 2 -> 3: the indexes no query uses any more (they had the date
+ * in the database's collation, the queries compare it in "C", served by
+ * the _newest indexes): each is one more to keep up at every insert and
+ * one more the planner opens in each new connection, whose catalog
+ * caches are cold (docs/internals/ARCHIVE.md, "Performance"). */
+static const char *const step3[] = {
+    "DROP INDEX IF EXISTS quote_date;"
+    "DROP INDEX IF EXISTS quote_speaker;"
+    "DROP INDEX IF EXISTS claim_date;",
+    NULL,
+};
+static const char *const *const migrations[] = {step1, step2, step3};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-enum { MAX_PREPARED = 12 };
+enum { MAX_PREPARED = 12, ANALYZE_AFTER = 20000 };
 
 struct ar_db {
   PGconn *c;
@@ -151,6 +162,9 @@ struct ar_db {
    * form_hit; met again, its statement would change nothing (the same
    * spelling, and the writers' lock held), so it is not sent */
   GHashTable *forms;
+  /* quotes stored through this connection: a load that stored many runs
+   * ANALYZE at its end (db_link) */
+  unsigned long long stored;
 };
 
 struct form_hit {
@@ -716,8 +730,16 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               " FROM speaker_form f WHERE f.speaker_id = speaker.id);",
               err, "link");
   if (st == PC_OK)
-    return db_commit(d, err);
-  db_rollback(d);
+    st = db_commit(d, err);
+  else
+    db_rollback(d);
+  /* the planner's statistics after a large load, which autovacuum would
+   * bring later (the first queries after a load are planned on the
+   * statistics of before: a word's count, the dates' range) */
+  if (st == PC_OK && d->stored >= ANALYZE_AFTER) {
+    d->stored = 0;
+    st = exec(d, "ANALYZE", err, "analyze");
+  }
   return st;
 }
 
@@ -1092,8 +1114,10 @@ static pc_status db_put(struct ar_db *d, const struct ar_lex *x,
   }
   pc_buf_cleanup(&j);
   free(sp);
-  if (st == PC_OK)
+  if (st == PC_OK) {
     *added = 1;
+    d->stored += a->nquotes + 1;
+  }
   return st;
 }
 

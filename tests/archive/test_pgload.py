@@ -17,6 +17,8 @@ quotes, entities and claims (more statements than one pipeline holds):
 - the same answers as SQLite (search and claims, JSON) on the same input
   (not speakers with a large --limit: speakers of one count and one name
   come in no set order, on either backend);
+- schema 2 (the three indexes of the date in the database's collation)
+  is upgraded to 3 in place by the next command, the same answers after;
 - a failure inside a pipeline (a quote whose norm hash is refused by a
   constraint added for the test) is a one-line error, exit 5, and leaves
   nothing of the batch behind.
@@ -195,7 +197,37 @@ def main():
     check("refused, then again: every quote stored", r.returncode == 0 and
           SRV.psql("refused", "SELECT count(*) FROM quote").strip() ==
           str(nq), r.stderr)
+    upgrade(dbs["tx200"], half)
     return report()
+
+
+def indexes(name):
+    return SRV.psql(name, "SELECT indexname FROM pg_indexes WHERE"
+                    " schemaname = current_schema() ORDER BY 1")
+
+
+def upgrade(db, half):
+    """Schema 2 -> 3 in place: an archive made as schema 2 made it (its
+    three indexes back, version 2) is upgraded by the next command, and
+    then has the indexes of an archive made new."""
+    fresh = indexes("tx200")
+    search = run("search", "--db", db, "--format", "json", "said")
+    SRV.psql("tx200", "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
+             " CREATE INDEX quote_date ON quote(date);"
+             " CREATE INDEX claim_date ON claim(date);"
+             " UPDATE meta SET value = '2' WHERE key = 'version'")
+    check("schema 2: its indexes", indexes("tx200") != fresh)
+    again = run("search", "--db", db, "--format", "json", "said")
+    check("schema 2 -> 3: the same answer", again.returncode == 0 and
+          again.stdout == search.stdout and search.stdout, again.stderr)
+    check("schema 2 -> 3: version 3", SRV.psql(
+        "tx200", "SELECT value FROM meta WHERE key = 'version'").strip() ==
+        "3")
+    check("schema 2 -> 3: the indexes of a new archive",
+          indexes("tx200") == fresh, indexes("tx200"))
+    for i in ("quote_date", "quote_speaker", "claim_date"):
+        check("schema 3: no %s" % i, ("\n%s\n" % i) not in
+              "\n" + fresh)
 
 
 if __name__ == "__main__":
