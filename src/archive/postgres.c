@@ -1292,11 +1292,21 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
   }
   if (f->accused) {
     const char *p = like(b, f->accused);
-    /* the entities named first (a few thousand), then their claims */
+    /* the entities named first, then their claims.  An entity's name
+     * (entity_name) is a speaker's when one of its forms is the entity's
+     * key, else its own: the candidates are those whose key or own name
+     * match and those of a speaker whose name matches, and the view's
+     * name is made for those only (a LATERAL with OFFSET 0, which the
+     * planner keeps as a loop), where it was made for every entity */
     where(b, "c.id IN (SELECT x.claim_id FROM claim_accused x WHERE"
-             " x.entity_id IN (SELECT xe.id FROM entity xe JOIN entity_name"
-             " xn ON xn.id = xe.id WHERE xe.key LIKE ?"
-             " OR lower(xn.name) LIKE ?))", 2, p, p);
+             " x.entity_id IN (SELECT k.id FROM (SELECT id FROM entity"
+             " WHERE key LIKE ? OR lower(name) LIKE ? UNION SELECT e.id"
+             " FROM speaker s JOIN speaker_form f ON f.speaker_id = s.id"
+             " JOIN entity e ON e.key = f.canon WHERE lower(s.name) LIKE ?)"
+             " k, LATERAL (SELECT xe.key, xn.name FROM entity xe JOIN"
+             " entity_name xn ON xn.id = xe.id WHERE xe.id = k.id OFFSET 0)"
+             " n WHERE n.key LIKE ? OR lower(n.name) LIKE ?))", 5, p, p, p,
+          p, p);
   }
   if (f->q->event)
     where(b, "strpos(lower(c.event), lower(?)) > 0", 1, f->q->event);
