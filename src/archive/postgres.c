@@ -1136,11 +1136,7 @@ struct qb {
 
 /* Appends clause, whose "?" are the next parameters, from the list (each
  * "?" written as $n). */
-static void where(struct qb *b, const char *clause, int n, ...) {
-  va_list ap;
-  va_start(ap, n);
-  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
-  b->where = true;
+static void vappend(struct qb *b, const char *clause, va_list ap) {
   for (const char *c = clause; *c; c++) {
     if (*c == '?' && b->nargs < MAX_ARGS) {
       b->args[b->nargs] = va_arg(ap, const char *);
@@ -1149,6 +1145,23 @@ static void where(struct qb *b, const char *clause, int n, ...) {
       g_string_append_c(b->sql, *c);
     }
   }
+}
+
+static void where(struct qb *b, const char *clause, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
+  b->where = true;
+  vappend(b, clause, ap);
+  (void)n;
+  va_end(ap);
+}
+
+/* Appends text, whose "?" are the next parameters, as where does. */
+static void append(struct qb *b, const char *text, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  vappend(b, text, ap);
   (void)n;
   va_end(ap);
 }
@@ -1232,6 +1245,15 @@ static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
     }
 }
 
+/* The ORDER BY of "newest first" (quote_newest, quote_speaker_newest) */
+#define NEWEST(q) \
+  " ORDER BY " q ".date COLLATE \"C\" DESC NULLS LAST, " q ".id DESC"
+
+static void limit(struct qb *b, size_t n) {
+  if (n)
+    g_string_append_printf(b->sql, " LIMIT %zu", n);
+}
+
 static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
   /* the limit first, on the quotes alone (newest first: the index
@@ -1239,11 +1261,24 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
   struct qb b = {g_string_new("SELECT s.name, q.role, q.date, q.kind,"
                               " q.text, q.cue, a.title, a.url,"
                               " coalesce(a.site, a.host), s.external_id FROM"
-                              " (SELECT q.id FROM quote q"),
+                              " (SELECT q.id FROM "),
                  {0}, {0}, 0, false};
   const pc_archive_query *q = f->q;
+  /* --speaker: the speakers the name may be, then the newest quotes of
+   * each (quote_speaker_newest read in order, up to the limit), then the
+   * newest of those: a much quoted speaker's quotes are not all read and
+   * sorted, as "speaker_id IN (...)" had them */
+  if (f->speaker_form)
+    append(&b, "(SELECT speaker_id AS id FROM speaker_form WHERE form = ?"
+               " OR canon = ? OR (surname = ? AND bare = 1) UNION SELECT id"
+               " FROM speaker WHERE external_id = ? OR lower(name) = ?) sp,"
+               " LATERAL (SELECT q.id, q.date FROM ", 5, f->speaker_form,
+           f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
+  g_string_append(b.sql, "quote q");
   if (q->site || f->about_tsq)
     g_string_append(b.sql, " JOIN article a ON a.id = q.article_id");
+  if (f->speaker_form)
+    where(&b, "q.speaker_id = sp.id", 0);
   if (f->tsq)
     where(&b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
   if (f->about_tsq)
@@ -1255,21 +1290,16 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
     where(&b, "(a.host = lower(?) OR lower(a.site) = lower(?) OR"
               " right(a.host, length(?) + 1) = '.' || lower(?))",
           4, q->site, q->site, q->site, q->site);
-  if (f->speaker_form)
-    where(&b, "q.speaker_id IN (SELECT speaker_id FROM speaker_form"
-              " WHERE form = ? OR canon = ? OR (surname = ? AND bare = 1)"
-              " UNION SELECT id FROM speaker WHERE external_id = ?"
-              " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
-          f->speaker_form, q->speaker, f->speaker_form);
-  g_string_append(b.sql, " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
-                         " q.id DESC");
-  if (f->limit)
-    g_string_append_printf(b.sql, " LIMIT %zu", f->limit);
+  g_string_append(b.sql, NEWEST("q"));
+  limit(&b, f->limit);
+  if (f->speaker_form) {
+    g_string_append(b.sql, ") q" NEWEST("q"));
+    limit(&b, f->limit);
+  }
   g_string_append(b.sql, ") t JOIN quote q ON q.id = t.id"
                          " JOIN article a ON a.id = q.article_id"
                          " LEFT JOIN speaker s ON s.id = q.speaker_id"
-                         " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
-                         " q.id DESC");
+                         NEWEST("q"));
   pc_status st = qb_run(d, &b, 0, quote_row, fn, closure, err);
   qb_free(&b);
   return st;

@@ -14,8 +14,8 @@ quotes, entities and claims (more statements than one pipeline holds):
   halves then the whole again (which adds nothing);
 - the long article is whole: its quotes, claims and accused are all
   there, each claim with the quote its qid names;
-- the same answers as SQLite (search, claims, claims --accused, JSON) on
-  the same input
+- the same answers as SQLite (search, search --speaker, claims, claims
+  --accused, JSON) on the same input
   (not speakers with a large --limit: speakers of one count and one name
   come in no set order, on either backend);
 - schema 2 (the three indexes of the date in the database's collation)
@@ -171,13 +171,18 @@ def main():
                     for c in big["claims"] for x in c.get("accused") or []})
     asks = [["claims", "--accused", n] for n in names[:8]]
     asks += [["claims", "--accused", n] for n in ("russ", "putin", "a", "%")]
+    who = sorted({q["speaker"] for q in big["quotes"] if q.get("speaker")})
+    asks += [["search", "--speaker", n] for n in who[:6]]
+    asks += [["search", "--speaker", who[0], "--limit", "3"],
+             ["search", "--speaker", who[1], "--since", "2019-01-01"],
+             ["search", "--speaker", who[2], "said"]]
     for args in [["search", "attack"], ["search", "said"],
                  ["search", "--since", "2019-01-01"], ["claims"]] + asks:
-        a = run(args[0], "--db", lite, "--format", "json", "--limit", "5000",
+        lim = [] if "--limit" in args else ["--limit", "5000"]
+        a = run(args[0], "--db", lite, "--format", "json", *lim, *args[1:])
+        b = run(args[0], "--db", dbs["tx200"], "--format", "json", *lim,
                 *args[1:])
-        b = run(args[0], "--db", dbs["tx200"], "--format", "json", "--limit",
-                "5000", *args[1:])
-        probe = args[-1] in ("russ", "putin", "%")  # may match nothing
+        probe = args[-1] in ("russ", "putin", "%", "said")  # may be none
         check("%s: the same as SQLite" % " ".join(args),
               a.returncode == 0 and a.stdout == b.stdout and
               (a.stdout or probe), a.stderr + b.stderr)
