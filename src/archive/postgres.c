@@ -25,8 +25,9 @@
  * turns a batch at a time, and as each checks what is known inside its
  * lock, nothing is stored twice.  Readers take no lock.  A quote (with
  * its cluster), a speaker form, an article's entities are each one
- * statement, prepared once per connection: a round trip is what a load
- * waits for (docs/internals/ARCHIVE.md, "Loading into PostgreSQL").
+ * statement, prepared once per connection, and an article's statements
+ * go in one pipeline (struct pipe): a round trip is what a load waits
+ * for (docs/internals/ARCHIVE.md, "Loading into PostgreSQL").
  *
  * Every value from outside is a parameter of PQexecParams; no SQL text is
  * ever made from one.  A failed connection is PC_ERR_NETWORK (exit 4), as
