@@ -1346,20 +1346,29 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
 
 static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
+  /* the limit first, on the claims' ids (claim_newest), then their
+   * names, article and quote for those only: made for every claim of a
+   * much accused entity before the sort, they were most of the time */
   struct qb b = {g_string_new(
       "SELECT cn.name, (SELECT string_agg(e.name, '; ' ORDER BY x.pos)"
       " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
       " WHERE x.claim_id = c.id), c.polarity, c.event,"
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
-      " c.plover_mode, q.text FROM claim c"
-      " JOIN article a ON a.id = c.article_id"
-      " LEFT JOIN entity ce ON ce.id = c.claimant_id"
-      " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
-      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, {0}, 0, false};
+      " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"
+      " JOIN article a ON a.id = c.article_id"), {0}, {0}, 0, false};
+  if (f->claimant)
+    g_string_append(b.sql, " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+                           " LEFT JOIN entity_name cn ON cn.id ="
+                           " c.claimant_id");
   claim_filters(&b, f);
-  g_string_append(b.sql, " ORDER BY c.date COLLATE \"C\" DESC NULLS LAST,"
-                         " c.id DESC");
-  pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
+  g_string_append(b.sql, NEWEST("c"));
+  limit(&b, f->limit);
+  g_string_append(b.sql, ") t JOIN claim c ON c.id = t.id"
+                         " JOIN article a ON a.id = c.article_id"
+                         " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
+                         " LEFT JOIN quote q ON q.id = c.quote_id"
+                         NEWEST("c"));
+  pc_status st = qb_run(d, &b, 0, claim_row, fn, closure, err);
   qb_free(&b);
   return st;
 }
