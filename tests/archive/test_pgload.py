@@ -221,18 +221,23 @@ def upgrade(db, half):
     three indexes back, version 2) is upgraded by the next command, and
     then has the indexes of an archive made new."""
     fresh = indexes("tx200")
+    version = SRV.psql("tx200", "SELECT value FROM meta WHERE key ="
+                       " 'version'").strip()
     search = run("search", "--db", db, "--format", "json", "said")
+    # schema 2: its three indexes back, and not the index of the step
+    # after 3 (pgtrgm's quote clusters' trigrams) when there is one
     SRV.psql("tx200", "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
              " CREATE INDEX quote_date ON quote(date);"
              " CREATE INDEX claim_date ON claim(date);"
+             " DROP INDEX IF EXISTS quote_cluster_trgm;"
              " UPDATE meta SET value = '2' WHERE key = 'version'")
     check("schema 2: its indexes", indexes("tx200") != fresh)
     again = run("search", "--db", db, "--format", "json", "said")
     check("schema 2 -> 3: the same answer", again.returncode == 0 and
           again.stdout == search.stdout and search.stdout, again.stderr)
-    check("schema 2 -> 3: version 3", SRV.psql(
-        "tx200", "SELECT value FROM meta WHERE key = 'version'").strip() ==
-        "3")
+    check("schema 2 -> %s: the version of a new archive" % version,
+          SRV.psql("tx200", "SELECT value FROM meta WHERE key ="
+                   " 'version'").strip() == version and int(version) >= 3)
     check("schema 2 -> 3: the indexes of a new archive",
           indexes("tx200") == fresh, indexes("tx200"))
     for i in ("quote_date", "quote_speaker", "claim_date"):
