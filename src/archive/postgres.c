@@ -25,8 +25,9 @@
  * turns a batch at a time, and as each checks what is known inside its
  * lock, nothing is stored twice.  Readers take no lock.  A quote (with
  * its cluster), a speaker form, an article's entities are each one
- * statement, prepared once per connection: a round trip is what a load
- * waits for (docs/internals/ARCHIVE.md, "Loading into PostgreSQL").
+ * statement, prepared once per connection, and an article's statements
+ * go in one pipeline (struct pipe): a round trip is what a load waits
+ * for (docs/internals/ARCHIVE.md, "Loading into PostgreSQL").
  *
  * Every value from outside is a parameter of PQexecParams; no SQL text is
  * ever made from one.  A failed connection is PC_ERR_NETWORK (exit 4), as
@@ -135,21 +136,32 @@ static const char *const step2[] = {
     " LAST, id DESC);",
     NULL,
 };
+/* Version 2 -> 3: the indexes no query uses any more (they had the date
+ * in the database's collation, the queries compare it in "C", served by
+ * the _newest indexes): each is one more to keep up at every insert and
+ * one more the planner opens in each new connection, whose catalog
+ * caches are cold (docs/internals/ARCHIVE.md, "Performance"). */
+static const char *const step3[] = {
+    "DROP INDEX IF EXISTS quote_date;"
+    "DROP INDEX IF EXISTS quote_speaker;"
+    "DROP INDEX IF EXISTS claim_date;",
+    NULL,
+};
 /* TRGM_VERSION - 1 -> TRGM_VERSION, as sqlite.c's: the quote clusters'
  * texts under a pg_trgm index (the names have theirs since step 1), for
- * near-duplicate quotes.  Its number is this one constant, so that it can
- * follow another step made at the same time. */
-#define TRGM_VERSION 3
+ * near-duplicate quotes.  Its number is this one constant (it followed
+ * step 3, made at the same time). */
+#define TRGM_VERSION 4
 static const char *const step_trgm[] = {
     "CREATE INDEX quote_cluster_trgm ON quote_cluster USING gin(text"
     " gin_trgm_ops);",
     NULL,
 };
 static const char *const *const migrations[] = {
-    [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm};
+    [0] = step1, [1] = step2, [2] = step3, [TRGM_VERSION - 1] = step_trgm};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-enum { MAX_PREPARED = 8 };
+enum { MAX_PREPARED = 12, ANALYZE_AFTER = 20000 };
 
 struct ar_db {
   PGconn *c;
@@ -162,6 +174,9 @@ struct ar_db {
    * form_hit; met again, its statement would change nothing (the same
    * spelling, and the writers' lock held), so it is not sent */
   GHashTable *forms;
+  /* quotes stored through this connection: a load that stored many runs
+   * ANALYZE at its end (db_link) */
+  unsigned long long stored;
 };
 
 struct form_hit {
@@ -202,31 +217,143 @@ static PGresult *ex(struct ar_db *d, const char *sql, int n,
   return NULL;
 }
 
-/* As ex, for one of the constant statements run for every quote or
- * article: prepared on first use, then only its parameters are sent. */
-static PGresult *ex_again(struct ar_db *d, const char *sql, int n,
-                          const char *const *p) {
+/* The name ("pcN") of one of the constant statements run for every
+ * quote or article, prepared on first use; false when it cannot be (then
+ * the message is in the connection).  Not in pipeline mode. */
+static bool prepared(struct ar_db *d, const char *sql, int n, char *name) {
   int k = 0;
   while (k < d->nprepared && d->prepared[k] != sql)
     k++;
-  char name[16];
-  snprintf(name, sizeof name, "pc%d", k);
+  if (k == MAX_PREPARED)
+    return false;
+  snprintf(name, 16, "pc%d", k);
   if (k == d->nprepared) {
-    if (k == MAX_PREPARED)
-      return ex(d, sql, n, p);
     PGresult *r = PQprepare(d->c, name, sql, n, NULL);
     bool good = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     if (!good)
-      return NULL;
+      return false;
     d->prepared[d->nprepared++] = sql;
   }
+  return true;
+}
+
+/* As ex, for one of the constant statements run for every quote or
+ * article: prepared on first use, then only its parameters are sent. */
+static PGresult *ex_again(struct ar_db *d, const char *sql, int n,
+                          const char *const *p) {
+  char name[16];
+  if (!prepared(d, sql, n, name))
+    return NULL;
   PGresult *r = PQexecPrepared(d->c, name, n, p, NULL, NULL, 0);
   ExecStatusType s = PQresultStatus(r);
   if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
     return r;
   PQclear(r);
   return NULL;
+}
+
+/* A pipeline (libpq's pipeline mode): prepared statements sent one after
+ * the other without waiting for each answer, then the answers read in one
+ * go.  The server runs them in order, each seeing what the ones before
+ * did, so an article's rows are one round trip where each statement was
+ * one; what a statement needs of an earlier one (the article's id, the
+ * claim's) it finds in the server (currval, a key), not in the client.
+ * After a failure the rest of the transaction fails too (and is rolled
+ * back by the caller); the first message is kept. */
+enum { PIPE_MAX = 256 }; /* statements before the answers are read: their
+                          * answers must not fill the socket's buffers */
+
+struct pipe {
+  struct ar_db *d;
+  int sent, read;  /* statements sent, answers read (in this pipe) */
+  int unsynced;    /* sent since the last sync */
+  char *error;     /* the first failure's message, or NULL */
+  /* called with each statement's answer (the statement's number) */
+  void (*answer)(void *closure, int k, PGresult *r);
+  void *closure;
+};
+
+static bool pipe_open(struct pipe *p, struct ar_db *d,
+                      void (*answer)(void *, int, PGresult *),
+                      void *closure) {
+  *p = (struct pipe){d, 0, 0, 0, NULL, answer, closure};
+  return PQenterPipelineMode(d->c) == 1;
+}
+
+/* Reads the answers up to the sync that ends what was sent. */
+static void pipe_sync(struct pipe *p) {
+  PGconn *c = p->d->c;
+  if (!p->unsynced)
+    return;
+  p->unsynced = 0;
+  if (PQpipelineSync(c) != 1) {
+    if (!p->error)
+      p->error = g_strdup(PQerrorMessage(c));
+    return;
+  }
+  for (int nulls = 0; nulls < 2 && PQstatus(c) == CONNECTION_OK;) {
+    PGresult *r = PQgetResult(c);
+    if (!r) { /* the end of one statement's answer */
+      nulls++;
+      continue;
+    }
+    nulls = 0;
+    ExecStatusType s = PQresultStatus(r);
+    if (s == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      return;
+    }
+    if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK) {
+      if (p->answer)
+        p->answer(p->closure, p->read, r);
+    } else if (!p->error && s != PGRES_PIPELINE_ABORTED) {
+      p->error = g_strdup(PQresultErrorMessage(r));
+    }
+    p->read++;
+    PQclear(r);
+  }
+  if (!p->error)
+    p->error = g_strdup(PQerrorMessage(c));
+}
+
+static void pipe_send(struct pipe *p, const char *sql, int n,
+                      const char *const *params) {
+  char name[16];
+  if (p->error)
+    return;
+  /* prepared before the pipe was opened (prepare_pipe) */
+  int k = 0;
+  while (k < p->d->nprepared && p->d->prepared[k] != sql)
+    k++;
+  snprintf(name, sizeof name, "pc%d", k);
+  if (k == p->d->nprepared ||
+      PQsendQueryPrepared(p->d->c, name, n, params, NULL, NULL, 0) != 1) {
+    if (!p->error)
+      p->error = g_strdup(k == p->d->nprepared ? "statement not prepared"
+                                               : PQerrorMessage(p->d->c));
+    return;
+  }
+  p->sent++;
+  if (++p->unsynced >= PIPE_MAX)
+    pipe_sync(p);
+}
+
+/* Reads what is left and leaves pipeline mode: PC_OK, or the first
+ * failure (a lost connection is PC_ERR_NETWORK). */
+static pc_status pipe_close(struct pipe *p, pc_error *err,
+                            const char *what) {
+  pipe_sync(p);
+  PQexitPipelineMode(p->d->c);
+  pc_status st = PC_OK;
+  if (p->error)
+    st = pg_fail(err,
+                 PQstatus(p->d->c) == CONNECTION_OK ? PC_ERR_INTERNAL
+                                                    : PC_ERR_NETWORK,
+                 what, p->error);
+  g_free(p->error);
+  p->error = NULL;
+  return st;
 }
 
 /* Runs sql; true when it succeeded. */
@@ -524,6 +651,11 @@ static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
   return id;
 }
 
+/* The key of a spelling and type in the forms met (struct ar_db). */
+static char *form_key(const char *name, const char *type) {
+  return g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+}
+
 /* form_get_db, once a transaction for each spelling and type. */
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
@@ -531,7 +663,7 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
   if (!d->forms)
     d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                      g_free);
-  char *key = g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+  char *key = form_key(name, type);
   struct form_hit *h = g_hash_table_lookup(d->forms, key);
   if (h) {
     g_free(key);
@@ -610,46 +742,65 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               " FROM speaker_form f WHERE f.speaker_id = speaker.id);",
               err, "link");
   if (st == PC_OK)
-    return db_commit(d, err);
-  db_rollback(d);
+    st = db_commit(d, err);
+  else
+    db_rollback(d);
+  /* the planner's statistics after a large load, which autovacuum would
+   * bring later (the first queries after a load are planned on the
+   * statistics of before: a word's count, the dates' range) */
+  if (st == PC_OK && d->stored >= ANALYZE_AFTER) {
+    d->stored = 0;
+    st = exec(d, "ANALYZE", err, "analyze");
+  }
   return st;
 }
 
 /*** articles ********************************************************************/
 
-/* As sqlite.c's: an entity seen again keeps the least of its spellings,
- * types and countries; p: key, name, type, country. */
-static bool entity_seen(struct ar_db *d, long long id, const char **p) {
-  struct ints v = {0};
-  const char *q[] = {I(&v, id), p[1], p[2], p[3]};
-  return ok(d, "UPDATE entity SET name = least(name, $2 COLLATE \"C\"),"
-               " type = CASE WHEN type IS NULL OR $3::text < type COLLATE"
-               " \"C\" THEN coalesce($3::text, type) ELSE type END,"
-               " country = CASE WHEN country IS NULL OR $4::text < country"
-               " COLLATE \"C\" THEN coalesce($4::text, country) ELSE country"
-               " END WHERE id = $1 AND (name > $2 COLLATE \"C\" OR ($3::text"
-               " IS NOT NULL AND (type IS NULL OR $3::text < type COLLATE"
-               " \"C\")) OR ($4::text IS NOT NULL AND (country IS NULL OR"
-               " $4::text < country COLLATE \"C\")))",
-            4, q);
-}
+/* An article is stored in a pipeline (struct pipe): its statements go
+ * together and their answers come back together, one round trip where
+ * each statement was one.  Before it, the speaker forms its quotes name
+ * (put_forms: their ids go in the quotes' rows), in a pipeline of their
+ * own; a form not in the archive yet is then made one at a time, as
+ * before, since making one reads the forms made before it.  The forms
+ * are other tables than the article's, so the rows and their ids are
+ * those of one statement at a time (docs/internals/ARCHIVE.md). */
 
-static long long entity_get(struct ar_db *d, const struct ar_lex *x,
-                            const char *name, const char *type,
-                            const char *country) {
-  struct ar_name n;
-  if (!ar_name_make(x, name, type, &n))
-    return 0;
-  const char *p[] = {n.canon, n.cdisp, type, country};
-  long long id = one_int(d, "SELECT id FROM entity WHERE key = $1", 1, p);
-  if (id > 0 && !entity_seen(d, id, p))
-    id = 0;
-  else if (id == 0)
-    id = one_int(d, "INSERT INTO entity(key, name, type, country) "
-                    "VALUES ($1, $2, $3, $4) RETURNING id", 4, p);
-  ar_name_clear(&n);
-  return id < 0 ? 0 : id;
-}
+/* The article's id, in the statements after the article's INSERT: the
+ * session's last value of its sequence (a sub-select, so that it is read
+ * once and an index can use it). */
+#define AID "(SELECT currval('article_id_seq'))"
+
+/* An entity by its key: as sqlite.c's, one seen again keeps the least of
+ * its spellings, types and countries.  $1 key, $2 name, $3 type, $4
+ * country.  The claims that name it find it by its key. */
+static const char ENTITY_SQL[] =
+    "WITH old AS (SELECT id FROM entity WHERE key = $1),"
+    " u AS (UPDATE entity SET name = least(name, $2 COLLATE \"C\"),"
+    " type = CASE WHEN type IS NULL OR $3::text < type COLLATE"
+    " \"C\" THEN coalesce($3::text, type) ELSE type END,"
+    " country = CASE WHEN country IS NULL OR $4::text < country"
+    " COLLATE \"C\" THEN coalesce($4::text, country) ELSE country"
+    " END WHERE id = (SELECT id FROM old) AND (name > $2 COLLATE \"C\" OR"
+    " ($3::text IS NOT NULL AND (type IS NULL OR $3::text < type COLLATE"
+    " \"C\")) OR ($4::text IS NOT NULL AND (country IS NULL OR"
+    " $4::text < country COLLATE \"C\"))))"
+    " INSERT INTO entity(key, name, type, country) SELECT $1, $2, $3, $4"
+    " WHERE NOT EXISTS (SELECT 1 FROM old)";
+
+/* A claim: $1 its claimant's key (NULL: none), $5 the qid of its quote in
+ * the article (the first quote of that qid). */
+static const char CLAIM_SQL[] =
+    "INSERT INTO claim(article_id, claimant_id, polarity, event, evidence,"
+    " quote_id, date, cameo, plover, plover_mode) VALUES (" AID ","
+    " (SELECT id FROM entity WHERE key = $1), $2, $3, $4, (SELECT min(id)"
+    " FROM quote WHERE article_id = " AID " AND qid = $5), $6, $7, $8, $9)";
+
+/* One accused of the claim just made: $1 its place, $2 its key. */
+static const char ACCUSED_SQL[] =
+    "INSERT INTO claim_accused(claim_id, pos, entity_id) VALUES"
+    " ((SELECT currval('claim_id_seq')), $1, (SELECT id FROM entity WHERE"
+    " key = $2)) ON CONFLICT DO NOTHING";
 
 /* Is the article known: by its source, else its id by content or URL. */
 static const char KNOWN_SQL[] =
@@ -691,198 +842,252 @@ static const char ARTICLE_SQL[] =
     " WHERE $11::text IS NOT NULL ON CONFLICT DO NOTHING)"
     " SELECT id FROM a";
 
-static long long article_insert(struct ar_db *d, const struct ar_article *a) {
-  const char *p[] = {a->uid,   a->url,   a->host[0] ? a->host : NULL,
+static void send_article(struct pipe *p, const struct ar_article *a) {
+  const char *v[] = {a->uid,   a->url,   a->host[0] ? a->host : NULL,
                      a->site,  a->date,  a->lang,
                      a->title, a->byline, a->content_hash,
                      a->text,  a->doc_id};
-  PGresult *r = ex_again(d, ARTICLE_SQL, 11, p);
-  long long id = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
-  PQclear(r);
-  return id;
+  pipe_send(p, ARTICLE_SQL, 11, v);
 }
 
-/* A quote, its cluster and the cluster's counts in one statement (one
- * round trip, where three statements took four): as sqlite.c's, one
- * quote more, one outlet more when the article's outlet is new to the
- * cluster, the earliest date.  The sub-statements of a WITH do not see
- * each other's rows, so a new cluster is made with its counts (one
- * quote, one outlet, its date) and only a known one is updated.
- * p: the quote's 15 columns ($14 the norm hash, $15 the cluster's text,
- * $9 the date, $1 the article). */
+/* A quote, its cluster and the cluster's counts in one statement: as
+ * sqlite.c's, one quote more, one outlet more when the article's outlet
+ * is new to the cluster, the earliest date.  The sub-statements of a WITH
+ * do not see each other's rows, so a new cluster is made with its counts
+ * (one quote, one outlet, its date) and only a known one is updated.
+ * $1..$13 the quote's columns after its article ($8 the date, $13 the
+ * norm hash), $14 the cluster's text. */
 static const char QUOTE_SQL[] =
     "WITH new AS (INSERT INTO quote_cluster(norm_hash, text, first_seen,"
-    " outlets, quotes) VALUES ($14, $15, $9, 1, 1) ON CONFLICT(norm_hash)"
+    " outlets, quotes) VALUES ($13, $14, $8, 1, 1) ON CONFLICT(norm_hash)"
     " DO NOTHING RETURNING id),"
-    " old AS (SELECT id FROM quote_cluster WHERE norm_hash = $14"
+    " old AS (SELECT id FROM quote_cluster WHERE norm_hash = $13"
     " AND NOT EXISTS (SELECT 1 FROM new)),"
     " c AS (SELECT id FROM new UNION ALL SELECT id FROM old),"
     " o AS (INSERT INTO cluster_outlet(cluster_id, outlet)"
     " SELECT c.id, coalesce(a.host, a.site, '#' || a.id::text) FROM c,"
-    " article a WHERE a.id = $1 ON CONFLICT DO NOTHING RETURNING 1),"
+    " article a WHERE a.id = " AID " ON CONFLICT DO NOTHING RETURNING 1),"
     " u AS (UPDATE quote_cluster SET quotes = quotes + 1, outlets ="
     " outlets + (SELECT count(*) FROM o), first_seen = CASE WHEN"
-    " first_seen IS NULL OR $9::text < first_seen COLLATE \"C\""
-    " THEN $9::text ELSE first_seen END WHERE id = (SELECT id FROM old))"
+    " first_seen IS NULL OR $8::text < first_seen COLLATE \"C\""
+    " THEN $8::text ELSE first_seen END WHERE id = (SELECT id FROM old))"
     " INSERT INTO quote(article_id, qid, speaker_id, form_id, kind, text,"
     " cue, role, date, block, start, \"end\", sentence, norm_hash,"
-    " cluster_id) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-    " $12, $13, $14, c.id FROM c RETURNING id";
+    " cluster_id) SELECT " AID ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+    " $11, $12, $13, c.id FROM c";
 
-static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
-                       const struct ar_article *a, long long aid,
-                       long long *qids) {
+/* sp: each quote's speaker and form ids (0: none), from put_forms. */
+static void send_quotes(struct pipe *p, const struct ar_article *a,
+                        const long long *sp) {
   for (size_t i = 0; i < a->nquotes; i++) {
     const struct ar_quote *q = &a->quotes[i];
     char dbuf[11];
     const char *date = ar_quote_date(q->date, a->date, dbuf);
-    long long speaker = 0;
-    long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
-                                           &speaker) : 0;
+    long long speaker = sp[2 * i], form = sp[2 * i + 1];
     struct ints v = {0};
-    const char *p[] = {I(&v, aid),
-                       q->qid,
-                       speaker ? I(&v, speaker) : NULL,
-                       speaker ? I(&v, form) : NULL,
-                       q->kind,
-                       q->text,
-                       q->cue,
-                       q->role,
-                       date,
-                       q->block,
-                       I(&v, q->start),
-                       I(&v, q->end),
-                       q->sentence,
-                       q->norm_hash,
-                       q->text};
-    PGresult *r = ex_again(d, QUOTE_SQL, 15, p);
-    qids[i] = r && PQntuples(r) == 1 ? atoll(PQgetvalue(r, 0, 0)) : 0;
-    PQclear(r);
-    if (qids[i] <= 0)
-      return false;
+    const char *v14[] = {q->qid,
+                         speaker ? I(&v, speaker) : NULL,
+                         speaker ? I(&v, form) : NULL,
+                         q->kind,
+                         q->text,
+                         q->cue,
+                         q->role,
+                         date,
+                         q->block,
+                         I(&v, q->start),
+                         I(&v, q->end),
+                         q->sentence,
+                         q->norm_hash,
+                         q->text};
+    pipe_send(p, QUOTE_SQL, 14, v14);
   }
-  return true;
 }
 
-static long long quote_by_qid(const struct ar_article *a,
-                              const long long *qids, const char *qid) {
-  for (size_t i = 0; qid && i < a->nquotes; i++)
-    if (a->quotes[i].qid && strcmp(a->quotes[i].qid, qid) == 0)
-      return qids[i];
-  return 0;
+/* An entity of a claim (ENTITY_SQL); its key, or NULL when the name
+ * makes none (*bad then set). */
+static char *send_entity(struct pipe *p, const struct ar_lex *x,
+                         const char *name, const char *type, bool *bad) {
+  struct ar_name n;
+  if (!ar_name_make(x, name, type, &n)) {
+    *bad = true;
+    return NULL;
+  }
+  const char *v[] = {n.canon, n.cdisp, type, NULL};
+  pipe_send(p, ENTITY_SQL, 4, v);
+  char *key = g_strdup(n.canon);
+  ar_name_clear(&n);
+  return key;
 }
 
-static bool put_claims(struct ar_db *d, const struct ar_lex *x,
-                       const struct ar_article *a, long long aid,
-                       const long long *qids) {
+/* The claims, each after its claimant's entity and before its accused'
+ * (the order the entities were numbered in before).  A claim's date is
+ * its quote's, else the article's.  False: an accused makes no name. */
+static bool send_claims(struct pipe *p, const struct ar_lex *x,
+                        const struct ar_article *a) {
   for (size_t i = 0; i < a->nclaims; i++) {
     const struct ar_claim *c = &a->claims[i];
-    long long who = c->claimant ? entity_get(d, x, c->claimant, c->ctype,
-                                             NULL) : 0;
-    long long qid = quote_by_qid(a, qids, c->quote);
+    bool bad = false;
+    char *who = c->claimant ? send_entity(p, x, c->claimant, c->ctype, &bad)
+                            : NULL;
+    const struct ar_quote *q = NULL;
+    for (size_t k = 0; c->quote && !q && k < a->nquotes; k++)
+      if (a->quotes[k].qid && strcmp(a->quotes[k].qid, c->quote) == 0)
+        q = &a->quotes[k];
     char dbuf[11];
-    const char *date = NULL;
-    for (size_t k = 0; qid && k < a->nquotes; k++)
-      if (qids[k] == qid)
-        date = ar_quote_date(a->quotes[k].date, a->date, dbuf);
-    if (!date)
-      date = ar_quote_date(NULL, a->date, dbuf);
-    struct ints v = {0};
-    const char *p[] = {I(&v, aid),  who ? I(&v, who) : NULL,
-                       c->polarity, c->event,
-                       c->evidence, qid ? I(&v, qid) : NULL,
-                       date,        c->cameo,
-                       c->plover,   c->mode};
-    long long cid = one_int(d, "INSERT INTO claim(article_id, claimant_id, "
-                               "polarity, event, evidence, quote_id, date, "
-                               "cameo, plover, plover_mode) VALUES ($1, $2,"
-                               " $3, $4, $5, $6, $7, $8, $9, $10)"
-                               " RETURNING id", 10, p);
-    if (cid <= 0)
-      return false;
+    const char *date = ar_quote_date(q ? q->date : NULL, a->date, dbuf);
+    const char *v[] = {who,         c->polarity, c->event,
+                       c->evidence, q ? q->qid : NULL, date,
+                       c->cameo,    c->plover,   c->mode};
+    pipe_send(p, CLAIM_SQL, 9, v);
+    g_free(who);
     for (size_t k = 0; k < c->naccused; k++) {
-      long long e = entity_get(d, x, c->accused[k], c->atypes[k], NULL);
-      if (!e)
+      bad = false;
+      char *e = send_entity(p, x, c->accused[k], c->atypes[k], &bad);
+      if (bad)
         return false;
       struct ints w = {0};
-      const char *q[] = {I(&w, cid), I(&w, (long long)k), I(&w, e)};
-      if (!ok(d, "INSERT INTO claim_accused(claim_id, pos, entity_id) "
-                 "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3, q))
-        return false;
+      const char *v2[] = {I(&w, (long long)k), e};
+      pipe_send(p, ACCUSED_SQL, 2, v2);
+      g_free(e);
     }
   }
   return true;
 }
 
-/* An article's entities in one statement, where each took three: $2 a
+/* An article's entities in one statement, where each took three: $1 a
  * JSON array of {k: key, n: name, t: type, c: country, m: mentions, o:
- * order}, a parameter as any other.  As entity_get one at a time: a key
+ * order}, a parameter as any other.  As ENTITY_SQL one at a time: a key
  * seen again keeps the least of its names, types and countries (so the
  * least of each over the article's entities of that key), and a new
  * entity is numbered in the order the article names it; the article's
  * mentions of a key are those of its first entity of that key (the
  * later ones were "ON CONFLICT DO NOTHING").  The parts of a WITH do
  * not see each other's rows, so the ids are those the INSERT returns and
- * those that were there before. */
+ * those that were there before.  The known entities are looked up one
+ * key at a time (a LATERAL sub-select with OFFSET 0, which the planner
+ * keeps as a loop over the key index): estimating the JSON's rows at a
+ * hundred, a join read the whole entity table twice an article. */
 static const char ENTITIES_SQL[] =
-    "WITH r AS (SELECT * FROM json_to_recordset($2::json) AS r(k text,"
+    "WITH r AS (SELECT * FROM json_to_recordset($1::json) AS r(k text,"
     " n text, t text, c text, m bigint, o int)),"
     " g AS (SELECT k, min(n COLLATE \"C\") AS n, min(t COLLATE \"C\") AS t,"
     " min(c COLLATE \"C\") AS c, min(o) AS o FROM r GROUP BY k),"
-    " old AS (SELECT y.id, y.key FROM entity y JOIN g ON y.key = g.k),"
+    " old AS (SELECT y.id, y.key, g.n, g.t, g.c FROM g, LATERAL (SELECT"
+    " id, key FROM entity WHERE key = g.k OFFSET 0) y),"
     " u AS (UPDATE entity x SET name = least(x.name, g.n), type = CASE WHEN"
     " x.type IS NULL OR g.t < x.type COLLATE \"C\" THEN coalesce(g.t,"
     " x.type) ELSE x.type END, country = CASE WHEN x.country IS NULL OR"
     " g.c < x.country COLLATE \"C\" THEN coalesce(g.c, x.country) ELSE"
-    " x.country END FROM g WHERE x.key = g.k AND (x.name > g.n OR (g.t IS"
-    " NOT NULL AND (x.type IS NULL OR g.t < x.type COLLATE \"C\")) OR (g.c"
-    " IS NOT NULL AND (x.country IS NULL OR g.c < x.country COLLATE"
-    " \"C\")))),"
+    " x.country END FROM old g WHERE x.id = g.id AND x.id = ANY (ARRAY("
+    " SELECT id FROM old)) AND (x.name > g.n OR (g.t IS NOT NULL AND"
+    " (x.type IS NULL OR g.t < x.type COLLATE \"C\")) OR (g.c IS NOT NULL"
+    " AND (x.country IS NULL OR g.c < x.country COLLATE \"C\")))),"
     /* only the new are offered: an INSERT's conflicts use up numbers */
     " new AS (INSERT INTO entity(key, name, type, country) SELECT k, n, t,"
     " c FROM g WHERE k NOT IN (SELECT key FROM old) ORDER BY o"
     " RETURNING id, key),"
     " ids AS (SELECT id, key FROM new UNION ALL SELECT id, key FROM old)"
-    " INSERT INTO article_entity(article_id, entity_id, mentions) SELECT"
-    " $1, ids.id, f.m FROM (SELECT DISTINCT ON (k) k, m FROM r ORDER BY k,"
+    " INSERT INTO article_entity(article_id, entity_id, mentions) SELECT "
+    AID ", ids.id, f.m FROM (SELECT DISTINCT ON (k) k, m FROM r ORDER BY k,"
     " o) f JOIN ids ON ids.key = f.k ON CONFLICT DO NOTHING";
 
-static bool put_entities(struct ar_db *d, const struct ar_lex *x,
-                         const struct ar_article *a, long long aid) {
-  if (!a->nentities)
-    return true;
-  struct pc_buf j;
-  pc_buf_init(&j, 0);
-  bool good = pc_buf_addc(&j, '[');
+/* The JSON of ENTITIES_SQL; false when a name makes no key. */
+static bool entities_json(const struct ar_lex *x, const struct ar_article *a,
+                          struct pc_buf *j) {
+  bool good = pc_buf_addc(j, '[');
   for (size_t i = 0; good && i < a->nentities; i++) {
     const struct ar_entity *e = &a->entities[i];
     struct ar_name n;
-    if (!ar_name_make(x, e->name, e->type, &n)) {
-      good = false;
-      break;
-    }
-    pc_buf_adds(&j, i ? ",{\"k\":" : "{\"k\":");
-    pc_json_cstr(&j, n.canon);
-    pc_buf_adds(&j, ",\"n\":");
-    pc_json_cstr(&j, n.cdisp);
-    pc_buf_adds(&j, ",\"t\":");
-    pc_json_cstr(&j, e->type);
-    pc_buf_adds(&j, ",\"c\":");
-    pc_json_cstr(&j, e->country);
-    good = pc_buf_printf(&j, ",\"m\":%lld,\"o\":%zu}", e->mentions, i);
+    if (!ar_name_make(x, e->name, e->type, &n))
+      return false;
+    pc_buf_adds(j, i ? ",{\"k\":" : "{\"k\":");
+    pc_json_cstr(j, n.canon);
+    pc_buf_adds(j, ",\"n\":");
+    pc_json_cstr(j, n.cdisp);
+    pc_buf_adds(j, ",\"t\":");
+    pc_json_cstr(j, e->type);
+    pc_buf_adds(j, ",\"c\":");
+    pc_json_cstr(j, e->country);
+    good = pc_buf_printf(j, ",\"m\":%lld,\"o\":%zu}", e->mentions, i);
     ar_name_clear(&n);
   }
-  if (good && pc_buf_addc(&j, ']') && !j.failed) {
-    struct ints v = {0};
-    const char *p[] = {I(&v, aid), j.data};
-    PGresult *r = ex_again(d, ENTITIES_SQL, 2, p);
-    good = r != NULL;
-    PQclear(r);
-  } else {
-    good = false;
+  return good && pc_buf_addc(j, ']') && !j->failed;
+}
+
+/* What put_forms asked in its pipeline: the cache key of each statement
+ * sent, in order. */
+struct form_ask {
+  struct ar_db *d;
+  GPtrArray *keys;
+};
+
+static void form_answer(void *closure, int k, PGresult *r) {
+  struct form_ask *f = closure;
+  if (PQntuples(r) != 1 || k >= (int)f->keys->len)
+    return;
+  struct form_hit *h = g_new(struct form_hit, 1);
+  h->id = atoll(PQgetvalue(r, 0, 0));
+  h->speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
+  g_hash_table_insert(f->d->forms, g_strdup(f->keys->pdata[k]), h);
+}
+
+/* Each quote's speaker and form ids into sp (two a quote): the forms of
+ * the archive in one pipeline (FORM_SQL, which is form_get_db's first
+ * statement), then form_get for each quote, which finds those in its
+ * cache and makes the others one at a time in the quotes' order. */
+static pc_status put_forms(struct ar_db *d, const struct ar_lex *x,
+                           const struct ar_article *a, long long *sp,
+                           pc_error *err) {
+  if (!d->forms)
+    d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     g_free);
+  struct form_ask f = {d, g_ptr_array_new_with_free_func(g_free)};
+  struct pipe p;
+  if (!pipe_open(&p, d, form_answer, &f)) {
+    g_ptr_array_free(f.keys, TRUE);
+    return db_fail(d, err, "store speakers");
   }
-  pc_buf_cleanup(&j);
-  return good;
+  for (size_t i = 0; i < a->nquotes; i++) {
+    const struct ar_quote *q = &a->quotes[i];
+    struct ar_name n;
+    char *key = q->speaker ? form_key(q->speaker, q->stype) : NULL;
+    bool asked = false;
+    for (guint k = 0; key && !asked && k < f.keys->len; k++)
+      asked = strcmp(f.keys->pdata[k], key) == 0;
+    if (!key || asked || g_hash_table_contains(d->forms, key) ||
+        !ar_name_make(x, q->speaker, q->stype, &n)) {
+      g_free(key);
+      continue;
+    }
+    const char *v[] = {n.form, q->speaker, n.cdisp};
+    pipe_send(&p, FORM_SQL, 3, v);
+    g_ptr_array_add(f.keys, key);
+    ar_name_clear(&n);
+  }
+  pc_status st = pipe_close(&p, err, "store speakers");
+  g_ptr_array_free(f.keys, TRUE);
+  for (size_t i = 0; st == PC_OK && i < a->nquotes; i++) {
+    const struct ar_quote *q = &a->quotes[i];
+    sp[2 * i] = 0;
+    sp[2 * i + 1] =
+        q->speaker ? form_get(d, x, q->speaker, q->stype, &sp[2 * i]) : 0;
+  }
+  return st;
+}
+
+/* The statements of the pipelines, prepared before they are opened. */
+static bool prepare_pipes(struct ar_db *d) {
+  static const struct {
+    const char *sql;
+    int n;
+  } all[] = {{FORM_SQL, 3},  {ARTICLE_SQL, 11}, {ENTITIES_SQL, 1},
+             {QUOTE_SQL, 14}, {ENTITY_SQL, 4},   {CLAIM_SQL, 9},
+             {ACCUSED_SQL, 2}};
+  char name[16];
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+    if (!prepared(d, all[i].sql, all[i].n, name))
+      return false;
+  return true;
 }
 
 static pc_status db_put(struct ar_db *d, const struct ar_lex *x,
@@ -894,19 +1099,38 @@ static pc_status db_put(struct ar_db *d, const struct ar_lex *x,
     return db_fail(d, err, "store");
   if (k > 0)
     return PC_OK;
-  long long aid = article_insert(d, a);
-  if (!aid)
-    return db_fail(d, err, "store article");
-  long long *qids = calloc(a->nquotes + 1, sizeof *qids);
-  if (!qids)
+  if (!prepare_pipes(d))
+    return db_fail(d, err, "store");
+  long long *sp = calloc(2 * a->nquotes + 1, sizeof *sp);
+  if (!sp)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-  bool good = put_entities(d, x, a, aid) && put_quotes(d, x, a, aid, qids) &&
-              put_claims(d, x, a, aid, qids);
-  free(qids);
-  if (!good)
-    return db_fail(d, err, "store quotes");
-  *added = 1;
-  return PC_OK;
+  pc_status st = put_forms(d, x, a, sp, err);
+  struct pc_buf j;
+  pc_buf_init(&j, 0);
+  struct pipe p;
+  if (st == PC_OK && !pipe_open(&p, d, NULL, NULL))
+    st = db_fail(d, err, "store article");
+  if (st == PC_OK) {
+    send_article(&p, a);
+    bool good = !a->nentities || entities_json(x, a, &j);
+    if (good && a->nentities) {
+      const char *v[] = {j.data};
+      pipe_send(&p, ENTITIES_SQL, 1, v);
+    }
+    send_quotes(&p, a, sp);
+    good = good && send_claims(&p, x, a);
+    st = pipe_close(&p, err, "store article");
+    if (st == PC_OK && !good)
+      st = pc_error_set(err, PC_ERR_INTERNAL, "PostgreSQL archive: store "
+                        "article: a name that makes no key");
+  }
+  pc_buf_cleanup(&j);
+  free(sp);
+  if (st == PC_OK) {
+    *added = 1;
+    d->stored += a->nquotes + 1;
+  }
+  return st;
 }
 
 /*** queries *********************************************************************/
@@ -924,11 +1148,7 @@ struct qb {
 
 /* Appends clause, whose "?" are the next parameters, from the list (each
  * "?" written as $n). */
-static void where(struct qb *b, const char *clause, int n, ...) {
-  va_list ap;
-  va_start(ap, n);
-  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
-  b->where = true;
+static void vappend(struct qb *b, const char *clause, va_list ap) {
   for (const char *c = clause; *c; c++) {
     if (*c == '?' && b->nargs < MAX_ARGS) {
       b->args[b->nargs] = va_arg(ap, const char *);
@@ -937,6 +1157,23 @@ static void where(struct qb *b, const char *clause, int n, ...) {
       g_string_append_c(b->sql, *c);
     }
   }
+}
+
+static void where(struct qb *b, const char *clause, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  g_string_append(b->sql, b->where ? " AND " : " WHERE ");
+  b->where = true;
+  vappend(b, clause, ap);
+  (void)n;
+  va_end(ap);
+}
+
+/* Appends text, whose "?" are the next parameters, as where does. */
+static void append(struct qb *b, const char *text, int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  vappend(b, text, ap);
   (void)n;
   va_end(ap);
 }
@@ -1020,6 +1257,15 @@ static void dates(struct qb *b, const struct ar_filter *f, const char *col) {
     }
 }
 
+/* The ORDER BY of "newest first" (quote_newest, quote_speaker_newest) */
+#define NEWEST(q) \
+  " ORDER BY " q ".date COLLATE \"C\" DESC NULLS LAST, " q ".id DESC"
+
+static void limit(struct qb *b, size_t n) {
+  if (n)
+    g_string_append_printf(b->sql, " LIMIT %zu", n);
+}
+
 static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
   /* the limit first, on the quotes alone (newest first: the index
@@ -1028,11 +1274,24 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
                               " q.text, q.cue, a.title, a.url,"
                               " coalesce(a.site, a.host), s.external_id,"
                               " q.cluster_id FROM"
-                              " (SELECT q.id FROM quote q"),
+                              " (SELECT q.id FROM "),
                  {0}, {0}, 0, false};
   const pc_archive_query *q = f->q;
+  /* --speaker: the speakers the name may be, then the newest quotes of
+   * each (quote_speaker_newest read in order, up to the limit), then the
+   * newest of those: a much quoted speaker's quotes are not all read and
+   * sorted, as "speaker_id IN (...)" had them */
+  if (f->speaker_form)
+    append(&b, "(SELECT speaker_id AS id FROM speaker_form WHERE form = ?"
+               " OR canon = ? OR (surname = ? AND bare = 1) UNION SELECT id"
+               " FROM speaker WHERE external_id = ? OR lower(name) = ?) sp,"
+               " LATERAL (SELECT q.id, q.date FROM ", 5, f->speaker_form,
+           f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
+  g_string_append(b.sql, "quote q");
   if (q->site || f->about_tsq)
     g_string_append(b.sql, " JOIN article a ON a.id = q.article_id");
+  if (f->speaker_form)
+    where(&b, "q.speaker_id = sp.id", 0);
   if (f->tsq)
     where(&b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
   if (f->about_tsq)
@@ -1044,24 +1303,19 @@ static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
     where(&b, "(a.host = lower(?) OR lower(a.site) = lower(?) OR"
               " right(a.host, length(?) + 1) = '.' || lower(?))",
           4, q->site, q->site, q->site, q->site);
-  if (f->speaker_form)
-    where(&b, "q.speaker_id IN (SELECT speaker_id FROM speaker_form"
-              " WHERE form = ? OR canon = ? OR (surname = ? AND bare = 1)"
-              " UNION SELECT id FROM speaker WHERE external_id = ?"
-              " OR lower(name) = ?)", 5, f->speaker_form, f->speaker_canon,
-          f->speaker_form, q->speaker, f->speaker_form);
   if (f->near_ids)
     where(&b, "q.cluster_id IN (SELECT v::bigint FROM"
               " json_array_elements_text(?::json) v)", 1, f->near_ids);
-  g_string_append(b.sql, " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
-                         " q.id DESC");
-  if (f->limit)
-    g_string_append_printf(b.sql, " LIMIT %zu", f->limit);
+  g_string_append(b.sql, NEWEST("q"));
+  limit(&b, f->limit);
+  if (f->speaker_form) {
+    g_string_append(b.sql, ") q" NEWEST("q"));
+    limit(&b, f->limit);
+  }
   g_string_append(b.sql, ") t JOIN quote q ON q.id = t.id"
                          " JOIN article a ON a.id = q.article_id"
                          " LEFT JOIN speaker s ON s.id = q.speaker_id"
-                         " ORDER BY q.date COLLATE \"C\" DESC NULLS LAST,"
-                         " q.id DESC");
+                         NEWEST("q"));
   pc_status st = qb_run(d, &b, 0, quote_row, fn, closure, err);
   qb_free(&b);
   return st;
@@ -1084,11 +1338,21 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
   }
   if (f->accused) {
     const char *p = like(b, f->accused);
-    /* the entities named first (a few thousand), then their claims */
+    /* the entities named first, then their claims.  An entity's name
+     * (entity_name) is a speaker's when one of its forms is the entity's
+     * key, else its own: the candidates are those whose key or own name
+     * match and those of a speaker whose name matches, and the view's
+     * name is made for those only (a LATERAL with OFFSET 0, which the
+     * planner keeps as a loop), where it was made for every entity */
     where(b, "c.id IN (SELECT x.claim_id FROM claim_accused x WHERE"
-             " x.entity_id IN (SELECT xe.id FROM entity xe JOIN entity_name"
-             " xn ON xn.id = xe.id WHERE xe.key LIKE ?"
-             " OR lower(xn.name) LIKE ?))", 2, p, p);
+             " x.entity_id IN (SELECT k.id FROM (SELECT id FROM entity"
+             " WHERE key LIKE ? OR lower(name) LIKE ? UNION SELECT e.id"
+             " FROM speaker s JOIN speaker_form f ON f.speaker_id = s.id"
+             " JOIN entity e ON e.key = f.canon WHERE lower(s.name) LIKE ?)"
+             " k, LATERAL (SELECT xe.key, xn.name FROM entity xe JOIN"
+             " entity_name xn ON xn.id = xe.id WHERE xe.id = k.id OFFSET 0)"
+             " n WHERE n.key LIKE ? OR lower(n.name) LIKE ?))", 5, p, p, p,
+          p, p);
   }
   if (f->q->event)
     where(b, "strpos(lower(c.event), lower(?)) > 0", 1, f->q->event);
@@ -1097,20 +1361,29 @@ static void claim_filters(struct qb *b, const struct ar_filter *f) {
 
 static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
+  /* the limit first, on the claims' ids (claim_newest), then their
+   * names, article and quote for those only: made for every claim of a
+   * much accused entity before the sort, they were most of the time */
   struct qb b = {g_string_new(
       "SELECT cn.name, (SELECT string_agg(e.name, '; ' ORDER BY x.pos)"
       " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
       " WHERE x.claim_id = c.id), c.polarity, c.event,"
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
-      " c.plover_mode, q.text FROM claim c"
-      " JOIN article a ON a.id = c.article_id"
-      " LEFT JOIN entity ce ON ce.id = c.claimant_id"
-      " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
-      " LEFT JOIN quote q ON q.id = c.quote_id"), {0}, {0}, 0, false};
+      " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"
+      " JOIN article a ON a.id = c.article_id"), {0}, {0}, 0, false};
+  if (f->claimant)
+    g_string_append(b.sql, " LEFT JOIN entity ce ON ce.id = c.claimant_id"
+                           " LEFT JOIN entity_name cn ON cn.id ="
+                           " c.claimant_id");
   claim_filters(&b, f);
-  g_string_append(b.sql, " ORDER BY c.date COLLATE \"C\" DESC NULLS LAST,"
-                         " c.id DESC");
-  pc_status st = qb_run(d, &b, f->limit, claim_row, fn, closure, err);
+  g_string_append(b.sql, NEWEST("c"));
+  limit(&b, f->limit);
+  g_string_append(b.sql, ") t JOIN claim c ON c.id = t.id"
+                         " JOIN article a ON a.id = c.article_id"
+                         " LEFT JOIN entity_name cn ON cn.id = c.claimant_id"
+                         " LEFT JOIN quote q ON q.id = c.quote_id"
+                         NEWEST("c"));
+  pc_status st = qb_run(d, &b, 0, claim_row, fn, closure, err);
   qb_free(&b);
   return st;
 }

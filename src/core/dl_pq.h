@@ -25,7 +25,12 @@
   X(PQgetvalue)                                                                \
   X(PQgetisnull)                                                               \
   X(PQsetNoticeProcessor)                                                      \
-  X(PQserverVersion)
+  X(PQserverVersion)                                                            \
+  X(PQenterPipelineMode)                                                       \
+  X(PQexitPipelineMode)                                                        \
+  X(PQpipelineSync)                                                            \
+  X(PQsendQueryPrepared)                                                       \
+  X(PQgetResult)
 
 struct pc_dl_pq {
   PC_DL_PQ_FUNCS(PC_DL_FIELD)
@@ -52,6 +57,11 @@ const struct pc_dl_pq *pc_dl_pq(void);
 #define PQgetisnull (pc_dl_pq()->PQgetisnull)
 #define PQsetNoticeProcessor (pc_dl_pq()->PQsetNoticeProcessor)
 #define PQserverVersion (pc_dl_pq()->PQserverVersion)
+#define PQenterPipelineMode (pc_dl_pq()->PQenterPipelineMode)
+#define PQexitPipelineMode (pc_dl_pq()->PQexitPipelineMode)
+#define PQpipelineSync (pc_dl_pq()->PQpipelineSync)
+#define PQsendQueryPrepared (pc_dl_pq()->PQsendQueryPrepared)
+#define PQgetResult (pc_dl_pq()->PQgetResult)
 #endif
 
 #endif
