@@ -5,6 +5,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
+
+/* The record number of a mark value ("12"), plus one; 0 when it is not
+ * one (not all digits, or too long). */
+static uintptr_t mark_record(const xmlChar *d) {
+  size_t k = 0;
+  if (!d || !*d)
+    return 0;
+  for (; *d; d++) {
+    if (*d < '0' || *d > '9' || k > SIZE_MAX / 10 - 10 || k >= UINTPTR_MAX - 10)
+      return 0;
+    k = k * 10 + (size_t)(*d - '0');
+  }
+  return (uintptr_t)k + 1;
+}
+
+/* libxml2's start of an element, the mark taken off: the element keeps its
+ * record number in psvi (unused by the HTML parser) instead of an attribute
+ * node, which spares libxml2 building, checking and freeing one for every
+ * tag, and pc_dom_attr the search and the parse of its value.  An element
+ * whose mark libxml2 attaches another way (merging a stray <html>'s
+ * attributes) still has it as an attribute. */
+static void start_element(void *ud, const xmlChar *name, const xmlChar **atts) {
+  htmlParserCtxtPtr ctxt = ud;
+  uintptr_t rec = 0;
+  if (atts && atts[0] && !atts[2] &&
+      strcmp((const char *)atts[0], PC_ATTR_MARK) == 0 &&
+      (rec = mark_record(atts[1])) != 0)
+    atts = NULL;
+  xmlNodePtr parent = ctxt->node;
+  xmlSAX2StartElement(ud, name, atts);
+  if (rec && ctxt->node && ctxt->node != parent)
+    ctxt->node->psvi = (void *)rec;
+}
+
 htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   if (n > (size_t)INT32_MAX) {
     pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
@@ -35,6 +70,8 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
              XML_PARSE_HUGE;
+  if (ctxt && ctxt->sax)
+    ctxt->sax->startElement = start_element;
   if (ctxt)
     doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
   htmlFreeParserCtxt(ctxt);
@@ -61,6 +98,8 @@ void pc_dom_free(htmlDocPtr doc) {
 const char *pc_dom_attr(const xmlNode *n, const char *name) {
   if (!n || n->type != XML_ELEMENT_NODE || !n->doc)
     return NULL;
+  if (n->psvi)
+    return pc_attrs_get(n->doc->_private, (uintptr_t)n->psvi - 1, name);
   /* the mark is the element's one attribute; an element without it (one
    * libxml2 made up, or a tag in text it reads as markup) has none */
   for (const xmlAttr *a = n->properties; a; a = a->next) {
