@@ -29,10 +29,10 @@ static char *fold(const char *s, size_t n) {
     if (fl < 0)
       return NULL;
   }
-  struct pc_buf b;
-  pc_buf_init(&b, 0);
-  const unsigned char *p = f;
-  size_t i = 0, len = (size_t)fl;
+  /* white space runs become one space, in place: the result is never
+   * longer than what it is made of */
+  unsigned char *p = f;
+  size_t i = 0, len = (size_t)fl, w = 0;
   bool space = false;
   while (i < len) {
     uint32_t cp;
@@ -42,20 +42,19 @@ static char *fold(const char *s, size_t n) {
       cp = 0xFFFD;
     }
     if (pc_uni_is_space(cp)) {
-      space = b.len > 0;
+      space = w > 0;
     } else {
       if (space)
-        pc_buf_addc(&b, ' ');
+        p[w++] = ' ';
       space = false;
-      pc_buf_add(&b, (const char *)p + i, k);
+      memmove(p + w, p + i, k);
+      w += k;
     }
     i += k;
   }
-  free(f);
+  char *r = (char *)f;
+  len = w;
   /* trim punctuation at both ends (keeps '&' and letters inside) */
-  char *r = pc_buf_steal(&b, &len);
-  if (!r)
-    return NULL;
   size_t a = 0;
   while (a < len && strchr(" .,;:!?|-\xE2\x80\xA2*()[]\"'>/\\", r[a]))
     a++;
