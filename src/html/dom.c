@@ -12,6 +12,7 @@
 struct parse_state {
   const struct pc_attrs *attrs;
   const char *lean;
+  size_t next; /* the first record whose tag may still come */
 };
 
 /* Whether the tag name [a, b) of the lean copy is name as libxml2 reads
@@ -34,20 +35,29 @@ static bool same_name(const char *a, const char *b, const char *name) {
  * the record.  An element libxml2 makes up there (the <body> a <p>
  * implies) has another name. */
 static uintptr_t record_here(const htmlParserCtxt *ctxt, const xmlChar *name) {
-  const struct parse_state *ps = ctxt->_private;
+  struct parse_state *ps = ctxt->_private;
   const xmlParserInput *in = ctxt->input;
   if (!ps || !in || !in->cur || !in->base || !name || ps->attrs->n == 0)
     return 0;
   const struct pc_attrs *a = ps->attrs;
   size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
-  size_t lo = 0, hi = a->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (a->tag[mid].end < at)
-      lo = mid + 1;
-    else
-      hi = mid;
+  /* libxml2 reads forward, so the records are met in order: the one
+   * sought is mostly the next or close after it, else searched for */
+  size_t lo = ps->next, hi = a->n;
+  if (lo > hi || (lo > 0 && a->tag[lo - 1].end >= at))
+    lo = 0; /* a step back, should one ever come */
+  for (int step = 0; step < 4 && lo < hi && a->tag[lo].end < at; step++)
+    lo++;
+  if (lo < hi && a->tag[lo].end < at) {
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (a->tag[mid].end < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   }
+  ps->next = lo;
   if (lo == a->n || a->tag[lo].end != at ||
       !same_name(ps->lean + a->tag[lo].name, ps->lean + at, (const char *)name))
     return 0;
@@ -95,7 +105,7 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
              XML_PARSE_HUGE;
-  struct parse_state ps = {attrs, s};
+  struct parse_state ps = {attrs, s, 0};
   if (ctxt && ctxt->sax) {
     ctxt->sax->startElement = start_element;
     ctxt->_private = &ps;
