@@ -253,11 +253,17 @@ pc_status read_input(const char *path, size_t max, long timeout_s,
   if (fd < 0)
     return PC_ERR_IO;
   struct stat sb;
-  bool bounded = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) && !isatty(fd);
+  bool known = fstat(fd, &sb) == 0;
+  bool bounded = known && !S_ISREG(sb.st_mode) && !isatty(fd);
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   double deadline = (double)t0.tv_sec + t0.tv_nsec / 1e9 + (double)timeout_s;
+  /* a regular file is read into a buffer of its size (one byte more, to
+   * see its end, or that it grew), without the copies of growing one */
   size_t cap = 65536, n = 0;
+  if (known && S_ISREG(sb.st_mode) && sb.st_size >= 0 && (size_t)sb.st_size < max &&
+      (size_t)sb.st_size >= cap)
+    cap = (size_t)sb.st_size + 1;
   char *buf = malloc(cap);
   pc_status st = buf ? PC_OK : PC_ERR_NOMEM;
   while (st == PC_OK) {

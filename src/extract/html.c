@@ -146,20 +146,36 @@ static void lower_class_id(const xmlNode *n, char *buf, size_t sz) {
 }
 
 /* Whether s contains one of the words (each of two bytes or more).  A
- * bitmap of the byte pairs of s rules most words out without a search. */
-static bool has_any(const char *s, const char *const *words) {
-  uint64_t pairs[64] = {0};
+ * bitmap of the byte pairs of s rules most words out without a search;
+ * made once for a string, it serves every list asked about it. */
+struct pairs {
+  const char *s;
+  uint64_t bits[64];
+};
+
+static void pairs_of(const char *s, struct pairs *pm) {
+  pm->s = s;
+  memset(pm->bits, 0, sizeof pm->bits);
   for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1]; p++) {
     unsigned h = (p[0] * 64u + p[1]) & 4095u;
-    pairs[h >> 6] |= 1ull << (h & 63);
+    pm->bits[h >> 6] |= 1ull << (h & 63);
   }
+}
+
+static bool pairs_any(const struct pairs *pm, const char *const *words) {
   for (; *words; words++) {
     const unsigned char *w = (const unsigned char *)*words;
     unsigned h = (w[0] * 64u + w[1]) & 4095u;
-    if (((pairs[h >> 6] >> (h & 63)) & 1) && strstr(s, *words))
+    if (((pm->bits[h >> 6] >> (h & 63)) & 1) && strstr(pm->s, *words))
       return true;
   }
   return false;
+}
+
+static bool has_any(const char *s, const char *const *words) {
+  struct pairs pm;
+  pairs_of(s, &pm);
+  return pairs_any(&pm, words);
 }
 
 static const char *const unlikely_words[] = {
@@ -191,9 +207,11 @@ static int class_weight_raw(const xmlNode *n) {
   if (ci[0] == ' ' && ci[1] == '\0')
     return 0;
   int w = 0;
-  if (has_any(ci, negative_words))
+  struct pairs pm;
+  pairs_of(ci, &pm);
+  if (pairs_any(&pm, negative_words))
     w -= 25;
-  if (has_any(ci, positive_words))
+  if (pairs_any(&pm, positive_words))
     w += 25;
   return w;
 }
@@ -258,7 +276,9 @@ static bool unlikely(const xmlNode *n, bool in_table) {
   lower_class_id(n, ci, sizeof ci);
   if (ci[0] == ' ' && ci[1] == '\0')
     return false;
-  return has_any(ci, unlikely_words) && !has_any(ci, maybe_words);
+  struct pairs pm;
+  pairs_of(ci, &pm);
+  return pairs_any(&pm, unlikely_words) && !pairs_any(&pm, maybe_words);
 }
 
 static bool new_stat(struct ex *x, xmlNode *n) {

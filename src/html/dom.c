@@ -5,6 +5,76 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
+
+/* What the parser's start-of-element hook needs: the records and the
+ * lean copy libxml2 reads. */
+struct parse_state {
+  const struct pc_attrs *attrs;
+  const char *lean;
+  size_t next; /* the first record whose tag may still come */
+};
+
+/* Whether the tag name [a, b) of the lean copy is name as libxml2 reads
+ * it: lower case, up to the first character not of a name. */
+static bool same_name(const char *a, const char *b, const char *name) {
+  for (; *name; name++, a++)
+    if (a == b || (*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != *name)
+      return false;
+  char c = a < b ? *a : ' ';
+  return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.');
+}
+
+/* The record of the start tag libxml2 is starting an element for, plus
+ * one; 0 for a tag with none.  libxml2 reads the copy's UTF-8 unchanged,
+ * so its offsets are the copy's (consumed counts what it dropped from its
+ * buffer); when it starts an element, its input is at the end of the
+ * tag's name (the copy's tags have no attributes), where prescan noted
+ * the record.  An element libxml2 makes up there (the <body> a <p>
+ * implies) has another name. */
+static uintptr_t record_here(const htmlParserCtxt *ctxt, const xmlChar *name) {
+  struct parse_state *ps = ctxt->_private;
+  const xmlParserInput *in = ctxt->input;
+  if (!ps || !in || !in->cur || !in->base || !name || ps->attrs->n == 0)
+    return 0;
+  const struct pc_attrs *a = ps->attrs;
+  size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+  /* libxml2 reads forward, so the records are met in order: the one
+   * sought is mostly the next or close after it, else searched for */
+  size_t lo = ps->next, hi = a->n;
+  if (lo > hi || (lo > 0 && a->tag[lo - 1].end >= at))
+    lo = 0; /* a step back, should one ever come */
+  for (int step = 0; step < 4 && lo < hi && a->tag[lo].end < at; step++)
+    lo++;
+  if (lo < hi && a->tag[lo].end < at) {
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (a->tag[mid].end < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  }
+  ps->next = lo;
+  if (lo == a->n || a->tag[lo].end != at ||
+      !same_name(ps->lean + a->tag[lo].name, ps->lean + at, (const char *)name))
+    return 0;
+  return (uintptr_t)lo + 1;
+}
+
+/* libxml2's start of an element, which then keeps its attribute record's
+ * number in psvi (a field the HTML parser leaves alone). */
+static void start_element(void *ud, const xmlChar *name, const xmlChar **atts) {
+  htmlParserCtxtPtr ctxt = ud;
+  uintptr_t rec = record_here(ctxt, name);
+  xmlNodePtr parent = ctxt->node;
+  xmlSAX2StartElement(ud, name, atts);
+  if (rec && ctxt->node && ctxt->node != parent)
+    ctxt->node->psvi = (void *)rec;
+}
+
 htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   if (n > (size_t)INT32_MAX) {
     pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
@@ -35,6 +105,11 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
              XML_PARSE_HUGE;
+  struct parse_state ps = {attrs, s, 0};
+  if (ctxt && ctxt->sax) {
+    ctxt->sax->startElement = start_element;
+    ctxt->_private = &ps;
+  }
   if (ctxt)
     doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", opts);
   htmlFreeParserCtxt(ctxt);
@@ -61,22 +136,10 @@ void pc_dom_free(htmlDocPtr doc) {
 const char *pc_dom_attr(const xmlNode *n, const char *name) {
   if (!n || n->type != XML_ELEMENT_NODE || !n->doc)
     return NULL;
-  /* the mark is the element's one attribute; an element without it (one
-   * libxml2 made up, or a tag in text it reads as markup) has none */
-  for (const xmlAttr *a = n->properties; a; a = a->next) {
-    if (!a->name || strcmp((const char *)a->name, PC_ATTR_MARK) != 0)
-      continue;
-    const xmlNode *c = a->children;
-    if (!c || c->type != XML_TEXT_NODE || !c->content)
-      return NULL;
-    size_t k = 0;
-    for (const xmlChar *d = c->content; *d; d++) {
-      if (*d < '0' || *d > '9' || k > SIZE_MAX / 10 - 10)
-        return NULL;
-      k = k * 10 + (size_t)(*d - '0');
-    }
-    return pc_attrs_get(n->doc->_private, k, name);
-  }
+  if (n->psvi)
+    return pc_attrs_get(n->doc->_private, (uintptr_t)n->psvi - 1, name);
+  /* an element with no record (one libxml2 made up, or a tag with no
+   * attribute extraction reads) has none */
   return NULL;
 }
 

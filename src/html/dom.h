@@ -9,9 +9,9 @@
 
 /* The attributes of a parsed page.  libxml2 never sees attributes (see
  * prescan.c): record K holds the ones extraction reads of the K-th start
- * tag that has any, names in lower case, character references decoded,
- * and the element carries the single attribute PC_ATTR_MARK="K". */
-#define PC_ATTR_MARK "pc"
+ * tag that has any, names in lower case, character references decoded;
+ * the element libxml2 makes of that tag keeps K + 1 in its psvi field
+ * (dom.c). */
 struct pc_attrs {
   struct pc_buf data; /* "name\0value\0" for each attribute */
   struct pc_attr_at {
@@ -19,6 +19,9 @@ struct pc_attrs {
   } *at;
   size_t nat, capat;
   size_t *first; /* first[K]: record K's first entry in at */
+  struct pc_tag_at {
+    size_t name, end; /* where the tag's name starts and ends in the copy */
+  } *tag;             /* tag[K]: record K's start tag, ascending */
   size_t n, cap;
 };
 void pc_attrs_init(struct pc_attrs *a);

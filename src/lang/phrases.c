@@ -7,6 +7,32 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* utf8proc_map's NFKC case folding of s into a malloc'd *out; its length,
+ * or < 0.  utf8proc_map decomposes twice, once to size its buffer; a line
+ * short enough to be matched (160 bytes) fits one on the stack, so it is
+ * decomposed once, then composed and encoded the same way. */
+static utf8proc_ssize_t fold_map(const char *s, size_t n, utf8proc_uint8_t **out) {
+  const utf8proc_option_t opts = UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                 UTF8PROC_COMPAT | UTF8PROC_STABLE;
+  utf8proc_int32_t cps[640];
+  utf8proc_ssize_t k = -1;
+  if (n <= 160)
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           cps, (utf8proc_ssize_t)(sizeof cps / sizeof *cps),
+                           opts);
+  if (k < 0 || k > (utf8proc_ssize_t)(sizeof cps / sizeof *cps))
+    return utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, out,
+                        opts);
+  utf8proc_ssize_t len = utf8proc_reencode(cps, k, opts);
+  if (len < 0)
+    return len;
+  if (!(*out = malloc((size_t)len + 1)))
+    return UTF8PROC_ERROR_NOMEM;
+  memcpy(*out, cps, (size_t)len);
+  (*out)[len] = '\0';
+  return len;
+}
+
 /* Case-folded, whitespace-folded form of s with leading and trailing
  * punctuation and spaces removed; malloc'd, NULL on failure. */
 static char *fold(const char *s, size_t n) {
@@ -23,16 +49,14 @@ static char *fold(const char *s, size_t n) {
     f[n] = '\0';
     fl = (utf8proc_ssize_t)n;
   } else {
-    fl = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                          UTF8PROC_STABLE);
+    fl = fold_map(s, n, &f);
     if (fl < 0)
       return NULL;
   }
-  struct pc_buf b;
-  pc_buf_init(&b, 0);
-  const unsigned char *p = f;
-  size_t i = 0, len = (size_t)fl;
+  /* white space runs become one space, in place: the result is never
+   * longer than what it is made of */
+  unsigned char *p = f;
+  size_t i = 0, len = (size_t)fl, w = 0;
   bool space = false;
   while (i < len) {
     uint32_t cp;
@@ -42,20 +66,19 @@ static char *fold(const char *s, size_t n) {
       cp = 0xFFFD;
     }
     if (pc_uni_is_space(cp)) {
-      space = b.len > 0;
+      space = w > 0;
     } else {
       if (space)
-        pc_buf_addc(&b, ' ');
+        p[w++] = ' ';
       space = false;
-      pc_buf_add(&b, (const char *)p + i, k);
+      memmove(p + w, p + i, k);
+      w += k;
     }
     i += k;
   }
-  free(f);
+  char *r = (char *)f;
+  len = w;
   /* trim punctuation at both ends (keeps '&' and letters inside) */
-  char *r = pc_buf_steal(&b, &len);
-  if (!r)
-    return NULL;
   size_t a = 0;
   while (a < len && strchr(" .,;:!?|-\xE2\x80\xA2*()[]\"'>/\\", r[a]))
     a++;

@@ -48,6 +48,17 @@ expect 3 "directory" -- "$bin" extract "$tmp"
 expect 3 "over --max-input" -- "$bin" extract --max-input 100 "$seed"
 oneline
 has "$tmp/err" "limit"
+# a regular file is read into a buffer of its own size: to its last byte
+# at exactly --max-input (past the 64 KiB a pipe starts with), refused one
+# byte over
+{ echo "Title line"; echo; i=0
+  while [ $i -lt 3000 ]; do echo "Some words of a paragraph, line $i."; i=$((i + 1)); done
+  echo; printf 'Last paragraph ends here ENDMARK'; } >"$tmp/long.txt"
+sz=$(wc -c <"$tmp/long.txt")
+expect 0 "file of exactly --max-input" -- "$bin" extract --max-input "$sz" "$tmp/long.txt"
+has "$tmp/out" "ends here ENDMARK"
+expect 3 "file one byte over --max-input" -- "$bin" extract --max-input $((sz - 1)) "$tmp/long.txt"
+has "$tmp/err" "over the limit of $((sz - 1))"
 expect 2 "unknown block id" -- "$bin" extract --delete b99 "$seed"
 # a negative limit is a usage error, not "no limit" (strtoull took -5 as
 # 2^64-5); timeout(1) bounds the run should it not be refused
