@@ -907,7 +907,8 @@ static pc_status name_near(pc_archive *a, struct pick *p, const char *raw,
   ar_name_clear(&n);
   GPtrArray *all = g_ptr_array_new_with_free_func(NULL);
   g_hash_table_foreach(p->best, add_value, all);
-  qsort(all->pdata, all->len, sizeof(gpointer), cand_order);
+  if (all->len > 1) /* an empty array's pdata is NULL */
+    qsort(all->pdata, all->len, sizeof(gpointer), cand_order);
   const struct cand *c = all->len ? all->pdata[0] : NULL,
                     *c2 = all->len > 1 ? all->pdata[1] : NULL;
   char s1[8], s2[8];

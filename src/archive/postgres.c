@@ -1442,7 +1442,7 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
           f->q->name);
   }
   g_string_append(b.sql, " GROUP BY s.id ORDER BY count(q.id) DESC,"
-                         " s.name COLLATE \"C\"");
+                         " s.name COLLATE \"C\", s.id");
   pc_status st = qb_run(d, &b, f->limit, speaker_row, fn, closure, err);
   qb_free(&b);
   return st;

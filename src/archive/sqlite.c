@@ -1209,7 +1209,8 @@ static pc_status db_speakers(struct ar_db *d, const struct ar_filter *f,
     where(&b, "(s.id IN (SELECT speaker_id FROM speaker_form"
               " WHERE instr(form, ?) > 0) OR s.external_id = ?)", 2,
           f->speaker_form, f->q->name);
-  g_string_append(b.sql, " GROUP BY s.id ORDER BY count(q.id) DESC, s.name");
+  g_string_append(b.sql, " GROUP BY s.id ORDER BY count(q.id) DESC, s.name,"
+                         " s.id");
   pc_status st = qb_run(d, &b, f->limit, speaker_row, fn, closure, err);
   g_string_free(b.sql, TRUE);
   return st;
