@@ -282,7 +282,9 @@ async function pdfAndPrint(page, gone) {
   const printed = await print(page);
   const names = ['Who said what', 'Alastair Crooke', 'Alexander Bortnikov', 'Gilbert Doctorow'];
   check('print from the page has the same appendix as the PDF', names.every((n) => printed.includes(n) && flat.includes(n)) &&
-        printed.includes('Responsibility claims') && printed.includes('Western states'), names.filter((n) => !printed.includes(n)));
+        printed.includes('Responsibility claims') && printed.includes('Western states'),
+        { notPrinted: names.concat(['Responsibility claims', 'Western states']).filter((n) => !printed.includes(n)),
+          notInPdf: names.filter((n) => !flat.includes(n)) });
   check('print from the page leaves out the deleted paragraph', !printed.includes(gone.replace(/\s+/g, ' ').slice(0, 30)));
 }
 
