@@ -501,7 +501,9 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     const struct pc_phrase *fp = NULL;
     for (size_t f = 0; f < a->lex->frames.n && !fp; f++) {
       const struct pc_phrase *p = &a->lex->frames.p[f];
-      if (literals(p) < 2 || p->w[p->n - 1][0] != '{' || i + p->n > t1)
+      /* the first letter first: this runs for every word and frame */
+      if (a->t[i].low[0] != p->w[0][0] || i + p->n > t1 ||
+          p->w[p->n - 1][0] != '{' || literals(p) < 2)
         continue;
       size_t k = 0;
       while (k + 1 < p->n && strcmp(a->t[i + k].low, p->w[k]) == 0)
