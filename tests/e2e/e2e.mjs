@@ -284,7 +284,9 @@ async function pdfAndPrint(page, gone) {
   check('print from the page has the same appendix as the PDF', names.every((n) => printed.includes(n) && flat.includes(n)) &&
         printed.includes('Responsibility claims') && printed.includes('Western states'),
         { notPrinted: names.concat(['Responsibility claims', 'Western states']).filter((n) => !printed.includes(n)),
-          notInPdf: names.filter((n) => !flat.includes(n)) });
+          notInPdf: names.filter((n) => !flat.includes(n)),
+          // what pdftotext made of the heading (it failed once without it)
+          near: printed.slice(Math.max(0, printed.search(/Responsib|RESPONSIB/) - 40)).slice(0, 160) });
   check('print from the page leaves out the deleted paragraph', !printed.includes(gone.replace(/\s+/g, ' ').slice(0, 30)));
 }
 
