@@ -494,9 +494,12 @@ static void fields(struct out *o, const char *const *names0,
   struct pc_buf *b = &o->b;
   /* the row's fields, then those of a name matched by similarity and a
    * --near row's similarity */
-  const char *names[16], *vals[16];
+  enum { ROW_MAX = 13, EXTRA = 3 }; /* the longest row (claims) has 12 */
+  const char *names[ROW_MAX + EXTRA], *vals[ROW_MAX + EXTRA];
   size_t n = 0;
-  for (; n < n0 && n < 13; n++)
+  if (n0 > ROW_MAX) /* a new column must grow ROW_MAX, never be cut */
+    abort();
+  for (; n < n0; n++)
     names[n] = names0[n], vals[n] = vals0[n];
   if (o->matched) {
     names[n] = "matched_name", vals[n++] = o->matched->str;
