@@ -526,29 +526,6 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
   return e;
 }
 
-/* A past form that is no noun: the verb of a clause whose subject
- * stands before it ("The campaign took the step of", "Hughes said"). */
-static bool irregular_past(const char *w) {
-  static const char *const past[] = {"said", "told", "wrote", "spoke", "took"};
-  for (size_t m = 0; m < sizeof past / sizeof *past; m++)
-    if (strcmp(w, past[m]) == 0)
-      return true;
-  return false;
-}
-
-/* A past form that takes "to" and a verb whose subject is its own:
- * "declined to comment", "refused to say". */
-static bool control_verb(const char *w) {
-  static const char *const ctl[] = {
-      "declined", "refused", "appeared", "seemed",  "continued", "wanted",
-      "agreed",   "vowed",   "pledged",  "promised", "threatened", "tried",
-      "hastened", "rushed",  "moved",    "failed",   "proceeded"};
-  for (size_t m = 0; m < sizeof ctl / sizeof *ctl; m++)
-    if (strcmp(w, ctl[m]) == 0)
-      return true;
-  return false;
-}
-
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
@@ -566,9 +543,10 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
      * another; not "opposed to the plan", nor "struggled to contend" */
     bool ed_to = ed && k + 2 < a->nt && strcmp(a->t[k + 1].low, "to") == 0 &&
                  a->t[k + 2].type == T_WORD &&
-                 !(a->t[k + 2].flags & F_CAP) && control_verb(v->low);
+                 !(a->t[k + 2].flags & F_CAP) &&
+                 fw_is(a, v->low, PC_FW_CTL);
     if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed) || ed_to ||
-        (irregular_past(v->low) && !determiner(a, p->low) &&
+        (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
       return k;
   }
