@@ -41,6 +41,9 @@ struct pc_phrase_list {
    * slot the index + 1 of the first phrase with that word (0: empty), so
    * that a look-up costs one probe, not a binary search */
   uint32_t *first;
+  /* per slot: the index after the last phrase with that first word, and
+   * the word's pc_lex_hash (a probe compares it before the words) */
+  uint32_t *first_end, *first_hash;
   size_t first_cap; /* power of two, 0 when not built */
 };
 
@@ -57,6 +60,7 @@ struct pc_lex {
    * hash probe answers "is w a stop word / determiner / ..." */
   const char **fw_key; /* borrowed from fw[] */
   uint64_t *fw_val;
+  uint32_t *fw_hash;  /* pc_lex_hash of fw_key[] */
   size_t fw_cap;      /* power of two */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
@@ -82,10 +86,15 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
+/* The same for w whose pc_lex_hash is h (computed once per token). */
+uint64_t pc_lex_fw_h(const struct pc_lex *lex, const char *w, uint32_t h);
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
                     size_t *end);
+/* The same for w whose pc_lex_hash is h. */
+size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
+                      uint32_t h, size_t *end);
 
 /* Loads data/<lang>/ (every file there must exist, built in or in
  * data_dir). */
