@@ -266,7 +266,7 @@ static size_t match_phrase(const struct analysis *a, size_t i, size_t lim,
 size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
                          const struct pc_phrase_list *l, size_t *which) {
   size_t best = 0, end = 0;
-  for (size_t k = pc_lex_first(l, a->t[i].low, &end); k < end; k++) {
+  for (size_t k = lex_first_at(a, i, l, &end); k < end; k++) {
     size_t m = match_phrase(a, i, lim, &l->p[k]);
     if (m > best) {
       best = m;
