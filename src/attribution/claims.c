@@ -980,14 +980,11 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
 static void claims_keyed(struct analysis *a, const char *key, size_t t0,
                          size_t t1, size_t i) {
   const struct pc_lex *lx = a->lex;
-  size_t lo = lx->nclaim_first;
-  for (uint32_t h = pc_lex_hash(key) & (PC_CLAIM_HASH - 1); lx->claim_hash[h];
-       h = (h + 1) & (PC_CLAIM_HASH - 1))
-    if (strcmp(lx->claim_first[lx->claim_hash[h] - 1].w, key) == 0) {
-      lo = lx->claim_hash[h] - 1u;
-      break;
-    }
-  for (; lo < lx->nclaim_first && strcmp(lx->claim_first[lo].w, key) == 0; lo++)
+  struct token *k = token_of(a, key); /* its hash is known then */
+  size_t end = 0;
+  size_t lo = pc_lex_claim_first(lx, key, k ? token_hash(k) : pc_lex_hash(key),
+                                 &end);
+  for (; lo < end; lo++)
     claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
 }
 

@@ -499,6 +499,8 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   int parent = sn->parent, depth = sn->depth;
   for (size_t i = t0 + 1; i + 2 < t1; i++) {
     const struct pc_phrase *fp = NULL;
+    if (!pc_lex_frame_may_start(a->lex, token_hash(&a->t[i])))
+      continue; /* no frame starts with the word: most words */
     for (size_t f = 0; f < a->lex->frames.n && !fp; f++) {
       const struct pc_phrase *p = &a->lex->frames.p[f];
       /* the first letter first: this runs for every word and frame */

@@ -461,14 +461,42 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   if (lex->nclaim_first >= PC_CLAIM_HASH / 2)
     return pc_error_set(err, PC_ERR_INPUT, "claims.txt: too many patterns");
   for (size_t i = 0; i < lex->nclaim_first; i++) {
-    if (i && strcmp(lex->claim_first[i - 1].w, lex->claim_first[i].w) == 0)
+    const char *w = lex->claim_first[i].w;
+    if (i && strcmp(lex->claim_first[i - 1].w, w) == 0)
       continue;
-    uint32_t h = pc_lex_hash(lex->claim_first[i].w) & (PC_CLAIM_HASH - 1);
+    uint32_t hw = pc_lex_hash(w), h = hw & (PC_CLAIM_HASH - 1);
     while (lex->claim_hash[h])
       h = (h + 1) & (PC_CLAIM_HASH - 1);
+    size_t e = i + 1;
+    while (e < lex->nclaim_first && strcmp(lex->claim_first[e].w, w) == 0)
+      e++;
     lex->claim_hash[h] = (uint16_t)(i + 1);
+    lex->claim_end[h] = (uint16_t)e;
+    lex->claim_h[h] = hw;
   }
   return PC_OK;
+}
+
+size_t pc_lex_claim_first(const struct pc_lex *lex, const char *w, uint32_t hw,
+                          size_t *end) {
+  for (uint32_t h = hw & (PC_CLAIM_HASH - 1); lex->claim_hash[h];
+       h = (h + 1) & (PC_CLAIM_HASH - 1))
+    if (lex->claim_h[h] == hw &&
+        strcmp(lex->claim_first[lex->claim_hash[h] - 1].w, w) == 0) {
+      *end = lex->claim_end[h];
+      return lex->claim_hash[h] - 1u;
+    }
+  *end = 0;
+  return 0;
+}
+
+/* The bits of the frames' first words (pc_lex_frame_may_start). */
+static void index_frames(struct pc_lex *lex) {
+  for (size_t f = 0; f < lex->frames.n; f++)
+    if (lex->frames.p[f].n) {
+      uint32_t h = pc_lex_hash(lex->frames.p[f].w[0]);
+      lex->frame_first[(h & 1023u) / 64] |= (uint64_t)1 << (h & 63u);
+    }
 }
 
 /* Every function word once, with the bit mask of its categories. */
@@ -694,6 +722,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
   st = index_claims(lex, err);
   if (st != PC_OK)
     return st;
+  index_frames(lex);
   bool ok = sort_list(&lex->cues) && sort_list(&lex->pronouns) &&
             sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
             sort_list(&lex->names) && sort_list(&lex->given) &&

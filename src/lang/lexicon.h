@@ -68,10 +68,20 @@ struct pc_lex {
   /* open-addressing hash of the distinct first words: index + 1 of the
    * first claim_first entry with that word, 0 for empty */
   uint16_t claim_hash[PC_CLAIM_HASH];
+  uint16_t claim_end[PC_CLAIM_HASH]; /* per slot: after its word's last entry */
+  uint32_t claim_h[PC_CLAIM_HASH];   /* per slot: pc_lex_hash of its word */
   /* a bit per first two letters of the lemma anchors ("blame~"): a word
    * whose bit is clear is no form of one (pc_claim_stem_bit) */
   uint64_t claim_stem[16];
+  /* a bit per pc_lex_hash of the first word of every frame (& 1023): a
+   * word whose bit is clear starts no frame (pc_lex_frame_may_start) */
+  uint64_t frame_first[16];
 };
+
+static inline bool pc_lex_frame_may_start(const struct pc_lex *lex,
+                                          uint32_t h) {
+  return (lex->frame_first[(h & 1023u) / 64] >> (h & 63u)) & 1u;
+}
 
 static inline unsigned pc_claim_stem_bit(const char *w) {
   return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 1023u;
@@ -95,6 +105,11 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
 /* The same for w whose pc_lex_hash is h. */
 size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
                       uint32_t h, size_t *end);
+
+/* The entries of claim_first whose word is w (pc_lex_hash h):
+ * [return, *end). */
+size_t pc_lex_claim_first(const struct pc_lex *lex, const char *w, uint32_t h,
+                          size_t *end);
 
 /* Loads data/<lang>/ (every file there must exist, built in or in
  * data_dir). */
