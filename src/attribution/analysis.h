@@ -173,11 +173,12 @@ static inline bool low_eq(const struct token *k, const char *w) {
  * const objects, so a pass that reads the analysis as const may still
  * fill in these memos. */
 static inline struct token *token_of(const struct analysis *a, const char *w) {
-  uintptr_t p = (uintptr_t)w, b = (uintptr_t)a->t + offsetof(struct token, low);
-  if (!a->t || p < b || p - b >= a->nt * sizeof *a->t ||
-      (p - b) % sizeof *a->t)
+  /* unsigned: a w before the array wraps round to a large offset */
+  uintptr_t off = (uintptr_t)w - (uintptr_t)a->t - offsetof(struct token, low);
+  if (off >= a->nt * sizeof *a->t)
     return NULL;
-  return &a->t[(p - b) / sizeof *a->t];
+  struct token *k = &a->t[off / sizeof *a->t];
+  return k->low == w ? k : NULL;
 }
 
 static inline uint32_t token_hash(struct token *k) {

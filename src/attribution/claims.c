@@ -976,14 +976,13 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     claim_they(a, t0, m.lead);
 }
 
-/* Tries the patterns anchored on key (a word, or a lemma "blame~"). */
-static void claims_keyed(struct analysis *a, const char *key, size_t t0,
-                         size_t t1, size_t i) {
+/* Tries the patterns anchored on key (a word, or a lemma "blame~"; hk
+ * its pc_lex_hash). */
+static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
+                         size_t t0, size_t t1, size_t i) {
   const struct pc_lex *lx = a->lex;
-  struct token *k = token_of(a, key); /* its hash is known then */
   size_t end = 0;
-  size_t lo = pc_lex_claim_first(lx, key, k ? token_hash(k) : pc_lex_hash(key),
-                                 &end);
+  size_t lo = pc_lex_claim_first(lx, key, hk, &end);
   for (; lo < end; lo++)
     claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
 }
@@ -1024,7 +1023,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   for (size_t i = t0; i < t1; i++) {
-    claims_keyed(a, a->t[i].low, t0, t1, i);
+    claims_keyed(a, a->t[i].low, token_hash(&a->t[i]), t0, t1, i);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
@@ -1032,7 +1031,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->t[i].low, keys);
     for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], t0, t1, i);
+      claims_keyed(a, keys[k], pc_lex_hash(keys[k]), t0, t1, i);
   }
 }
 
