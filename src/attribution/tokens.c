@@ -43,6 +43,11 @@ static bool is_upper_cp(uint32_t cp) {
 static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
                     bool *may_close, bool *single) {
   *may_open = *may_close = *single = false;
+  /* every mark starts with one of these bytes: the rest of the text
+   * (letters, spaces) is done with at once */
+  if (p[0] != '"' && p[0] != '\'' && p[0] != '`' && p[0] != 0xC2 &&
+      p[0] != 0xE2)
+    return 0;
   /* two single marks written for a double one (wire copy: “…’’, ``…'') */
   if (n >= 6 && p[0] == 0xE2 && p[1] == 0x80 && p[3] == 0xE2 &&
       p[4] == 0x80 && p[2] == p[5] && (p[2] == 0x98 || p[2] == 0x99)) {
@@ -98,8 +103,12 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
     k->flags |= F_CAP;
   /* lower case straight into the token: no allocation per word */
   const unsigned char *p = (const unsigned char *)txt + s;
-  size_t n = e - s, j = 0;
-  for (size_t i = 0; i < n && j + 1 < sizeof k->low;) {
+  size_t n = e - s, j = 0, i = 0;
+  while (i < n && j + 1 < sizeof k->low && p[i] < 0x80) { /* ASCII first */
+    k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+    i++;
+  }
+  while (i < n && j + 1 < sizeof k->low) {
     if (p[i] < 0x80) {
       k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
       i++;
