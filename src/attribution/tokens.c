@@ -337,8 +337,8 @@ size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
   const struct pc_phrase_list *l = &a->lex->fw[cat];
   size_t wl = strlen(w);
   for (size_t k = 0; k < l->n; k++) {
-    size_t sl = strlen(l->p[k].w[0]);
-    if (wl >= sl + stem && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+    size_t sl = l->p[k].len0;
+    if (wl >= sl + stem && memcmp(w + wl - sl, l->p[k].w[0], sl) == 0)
       return sl;
   }
   return 0;

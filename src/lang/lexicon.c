@@ -678,6 +678,21 @@ static pc_status load_inflections(const char *data_dir, const char *lang,
   return st == PC_OK ? expand_cues(lex, err) : st;
 }
 
+/* Every phrase's len0 (endings are compared from the word's end). */
+static void set_lengths(struct pc_lex *lex) {
+  struct pc_phrase_list *all[] = {
+      &lex->cues,  &lex->frames, &lex->pronouns, &lex->roles,
+      &lex->honorifics, &lex->claims, &lex->names, &lex->given,
+      &lex->comps, &lex->inflections};
+  for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_COUNT; i++) {
+    struct pc_phrase_list *l =
+        i < sizeof all / sizeof *all ? all[i]
+                                     : &lex->fw[i - sizeof all / sizeof *all];
+    for (size_t k = 0; k < l->n; k++)
+      l->p[k].len0 = l->p[k].n ? strlen(l->p[k].w[0]) : 0;
+  }
+}
+
 pc_status pc_lex_load(const char *data_dir, const char *lang,
                       struct pc_lex *lex, pc_error *err) {
   static const struct {
@@ -731,5 +746,6 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     ok = sort_list(&lex->fw[k]);
   if (!ok)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  set_lengths(lex);
   return index_function_words(lex, err);
 }

@@ -32,6 +32,7 @@ struct pc_phrase {
   int claimant;     /* claims: 0 speaker, 1 subject, 2 self */
   char *name;       /* countries, groups: the display name */
   char *code;       /* countries: ISO 3166 alpha-3 */
+  size_t len0;      /* strlen(w[0]), 0 when n is 0 */
 };
 
 struct pc_phrase_list {
