@@ -194,7 +194,12 @@ static inline size_t lex_first_at(const struct analysis *a, size_t i,
                                   const struct pc_phrase_list *l,
                                   size_t *end) {
   struct token *k = &a->t[i];
-  return pc_lex_first_h(l, k->low, l->first_cap ? token_hash(k) : 0, end);
+  uint32_t h = l->first_cap ? token_hash(k) : 0;
+  if (!pc_lex_may_start(l, h)) { /* most words: no call */
+    *end = 0;
+    return 0;
+  }
+  return pc_lex_first_h(l, k->low, h, end);
 }
 
 static inline bool in_list(const struct pc_phrase_list *l, const char *w) {

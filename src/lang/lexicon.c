@@ -27,6 +27,7 @@ static void list_free(struct pc_phrase_list *l) {
   free(l->first);
   free(l->first_end);
   free(l->first_hash);
+  free(l->first_bits);
   memset(l, 0, sizeof *l);
 }
 
@@ -370,7 +371,8 @@ static bool sort_list(struct pc_phrase_list *l) {
   l->first = calloc(cap, sizeof *l->first);
   l->first_end = calloc(cap, sizeof *l->first_end);
   l->first_hash = calloc(cap, sizeof *l->first_hash);
-  if (!l->first || !l->first_end || !l->first_hash)
+  l->first_bits = calloc(cap / 8, sizeof *l->first_bits); /* 8 * cap bits */
+  if (!l->first || !l->first_end || !l->first_hash || !l->first_bits)
     return false;
   l->first_cap = cap;
   for (size_t i = 0; i < l->n; i++) {
@@ -387,6 +389,8 @@ static bool sort_list(struct pc_phrase_list *l) {
     l->first[h] = (uint32_t)i + 1;
     l->first_end[h] = (uint32_t)e;
     l->first_hash[h] = hw;
+    uint32_t b = (hw ^ (hw >> 15)) & (uint32_t)(8 * cap - 1);
+    l->first_bits[b / 64] |= (uint64_t)1 << (b % 64);
   }
   return true;
 }
@@ -395,6 +399,10 @@ size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
                       uint32_t hw, size_t *end) {
   if (l->first_cap) {
     uint32_t mask = (uint32_t)(l->first_cap - 1);
+    if (!pc_lex_may_start(l, hw)) {
+      *end = 0;
+      return 0;
+    }
     for (uint32_t h = hw & mask; l->first[h]; h = (h + 1) & mask) {
       size_t lo = l->first[h] - 1;
       if (l->first_hash[h] == hw && strcmp(l->p[lo].w[0], w) == 0) {

@@ -46,7 +46,20 @@ struct pc_phrase_list {
    * the word's pc_lex_hash (a probe compares it before the words) */
   uint32_t *first_end, *first_hash;
   size_t first_cap; /* power of two, 0 when not built */
+  /* a bit per hash of the first words, 8 * first_cap bits: most words
+   * start no phrase, and a clear bit says so without a probe */
+  uint64_t *first_bits;
 };
+
+/* Whether a word of pc_lex_hash h may start a phrase of sorted list l
+ * (false: it starts none). */
+static inline bool pc_lex_may_start(const struct pc_phrase_list *l,
+                                    uint32_t h) {
+  if (!l->first_cap)
+    return l->n > 0;
+  uint32_t b = (h ^ (h >> 15)) & (uint32_t)(8 * l->first_cap - 1);
+  return (l->first_bits[b / 64] >> (b % 64)) & 1u;
+}
 
 /* Language knowledge for attribution: the files of data/<lang>/. */
 struct pc_lex {
