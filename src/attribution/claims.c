@@ -981,6 +981,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
 static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
                          size_t t0, size_t t1, size_t i) {
   const struct pc_lex *lx = a->lex;
+  if (!pc_lex_claim_may_anchor(lx, hk))
+    return; /* most words */
   size_t end = 0;
   size_t lo = pc_lex_claim_first(lx, key, hk, &end);
   for (; lo < end; lo++)

@@ -481,12 +481,17 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
     lex->claim_hash[h] = (uint16_t)(i + 1);
     lex->claim_end[h] = (uint16_t)e;
     lex->claim_h[h] = hw;
+    uint32_t b = (hw ^ (hw >> 15)) & (PC_CLAIM_HASH * 8u - 1);
+    lex->claim_bits[b / 64] |= (uint64_t)1 << (b % 64);
   }
   return PC_OK;
 }
 
 size_t pc_lex_claim_first(const struct pc_lex *lex, const char *w, uint32_t hw,
                           size_t *end) {
+  *end = 0;
+  if (!pc_lex_claim_may_anchor(lex, hw))
+    return 0;
   for (uint32_t h = hw & (PC_CLAIM_HASH - 1); lex->claim_hash[h];
        h = (h + 1) & (PC_CLAIM_HASH - 1))
     if (lex->claim_h[h] == hw &&

@@ -84,6 +84,7 @@ struct pc_lex {
   uint16_t claim_hash[PC_CLAIM_HASH];
   uint16_t claim_end[PC_CLAIM_HASH]; /* per slot: after its word's last entry */
   uint32_t claim_h[PC_CLAIM_HASH];   /* per slot: pc_lex_hash of its word */
+  uint64_t claim_bits[PC_CLAIM_HASH / 8]; /* a bit per hash of the words */
   /* a bit per first two letters of the lemma anchors ("blame~"): a word
    * whose bit is clear is no form of one (pc_claim_stem_bit) */
   uint64_t claim_stem[16];
@@ -119,6 +120,14 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
 /* The same for w whose pc_lex_hash is h. */
 size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
                       uint32_t h, size_t *end);
+
+/* Whether a word of pc_lex_hash h may anchor a claims pattern (false:
+ * it anchors none). */
+static inline bool pc_lex_claim_may_anchor(const struct pc_lex *lex,
+                                           uint32_t h) {
+  uint32_t b = (h ^ (h >> 15)) & (PC_CLAIM_HASH * 8u - 1);
+  return (lex->claim_bits[b / 64] >> (b % 64)) & 1u;
+}
 
 /* The entries of claim_first whose word is w (pc_lex_hash h):
  * [return, *end). */
