@@ -17,6 +17,8 @@
 #include "doc/doc.h"
 #include "lang/lexicon.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +39,12 @@ struct token {
   int ent;           /* entity index covering it, or -1 */
   int in_span;       /* the quoted span it lies inside, or -1 */
   uint8_t cue;       /* words of the cue phrase starting here, 0 if none */
+  uint8_t memo;      /* M_HASH, M_FW: which of hash and fw are known */
   int opens;         /* the span this mark opens, or -1 */
+  uint32_t hash;     /* pc_lex_hash(low), once asked (token_hash) */
+  uint64_t fw;       /* pc_lex_fw(low), once asked (fw_is) */
 };
+enum { M_HASH = 1, M_FW = 2 };
 
 struct quoted_span { /* words between paired quotation marks */
   size_t o, c;       /* token indexes of the marks (c == o when open) */
@@ -161,9 +167,54 @@ static inline bool low_eq(const struct token *k, const char *w) {
   return strcmp(k->low, w) == 0;
 }
 
+/* The token whose low is w, or NULL.  Passes look up the words of tokens
+ * again and again (is it a determiner? a role?): a token remembers the
+ * hash and the categories of its word once asked.  The tokens are no
+ * const objects, so a pass that reads the analysis as const may still
+ * fill in these memos. */
+static inline struct token *token_of(const struct analysis *a, const char *w) {
+  /* unsigned: a w before the array wraps round to a large offset */
+  uintptr_t off = (uintptr_t)w - (uintptr_t)a->t - offsetof(struct token, low);
+  if (off >= a->nt * sizeof *a->t)
+    return NULL;
+  struct token *k = &a->t[off / sizeof *a->t];
+  return k->low == w ? k : NULL;
+}
+
+static inline uint32_t token_hash(struct token *k) {
+  if (!(k->memo & M_HASH)) {
+    k->hash = pc_lex_hash(k->low);
+    k->memo |= M_HASH;
+  }
+  return k->hash;
+}
+
+/* The phrases of l whose first word is token i's: [return, *end). */
+static inline size_t lex_first_at(const struct analysis *a, size_t i,
+                                  const struct pc_phrase_list *l,
+                                  size_t *end) {
+  struct token *k = &a->t[i];
+  uint32_t h = l->first_cap ? token_hash(k) : 0;
+  if (!pc_lex_may_start(l, h)) { /* most words: no call */
+    *end = 0;
+    return 0;
+  }
+  return pc_lex_first_h(l, k->low, h, end);
+}
+
 static inline bool in_list(const struct pc_phrase_list *l, const char *w) {
   size_t end = 0;
   for (size_t k = pc_lex_first(l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return true;
+  return false;
+}
+
+/* in_list for the word of token i. */
+static inline bool in_list_at(const struct analysis *a, size_t i,
+                              const struct pc_phrase_list *l) {
+  size_t end = 0;
+  for (size_t k = lex_first_at(a, i, l, &end); k < end; k++)
     if (l->p[k].n == 1)
       return true;
   return false;
@@ -180,16 +231,28 @@ static inline int list_tag(const struct pc_phrase_list *l, const char *w) {
 
 /* "that": the word that opens reported content (data/<lang>/). */
 static inline bool is_comp(const struct analysis *a, size_t i) {
-  return in_list(&a->lex->comps, a->t[i].low);
+  return in_list_at(a, i, &a->lex->comps);
 }
 
 static inline bool is_role_word(const struct analysis *a, size_t i) {
-  return in_list(&a->lex->roles, a->t[i].low);
+  return in_list_at(a, i, &a->lex->roles);
+}
+
+/* The function-word categories of w (see token_of). */
+static inline uint64_t fw_of(const struct analysis *a, const char *w) {
+  struct token *k = token_of(a, w);
+  if (!k)
+    return pc_lex_fw(a->lex, w);
+  if (!(k->memo & M_FW)) {
+    k->fw = pc_lex_fw_h(a->lex, k->low, token_hash(k));
+    k->memo |= M_FW;
+  }
+  return k->fw;
 }
 
 /* Whether w is a function word of the category (data: function-words.txt). */
 static inline bool fw_is(const struct analysis *a, const char *w, int cat) {
-  return (pc_lex_fw(a->lex, w) >> cat) & 1u;
+  return (fw_of(a, w) >> cat) & 1u;
 }
 
 /* Capitalised words that start sentences or name no one. */

@@ -40,7 +40,10 @@
  * document's), or "--MM-DD" when no year is known. */
 static char *quote_date(const struct analysis *a, const struct found_quote *q) {
   for (size_t i = q->t0; i + 1 < q->t1; i++) {
-    if (a->t[i].type != T_WORD)
+    /* a day follows: a number (strtol reads nothing else); looked at
+     * first, as it is cheaper than the month */
+    if (a->t[i].type != T_WORD || a->t[i + 1].type != T_WORD ||
+        !(a->t[i + 1].low[0] >= '0' && a->t[i + 1].low[0] <= '9'))
       continue;
     int m = pc_month_of(a->ctx, a->t[i].low);
     if (!m || a->t[i + 1].type != T_WORD)

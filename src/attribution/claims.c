@@ -976,18 +976,16 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     claim_they(a, t0, m.lead);
 }
 
-/* Tries the patterns anchored on key (a word, or a lemma "blame~"). */
-static void claims_keyed(struct analysis *a, const char *key, size_t t0,
-                         size_t t1, size_t i) {
+/* Tries the patterns anchored on key (a word, or a lemma "blame~"; hk
+ * its pc_lex_hash). */
+static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
+                         size_t t0, size_t t1, size_t i) {
   const struct pc_lex *lx = a->lex;
-  size_t lo = lx->nclaim_first;
-  for (uint32_t h = pc_lex_hash(key) & (PC_CLAIM_HASH - 1); lx->claim_hash[h];
-       h = (h + 1) & (PC_CLAIM_HASH - 1))
-    if (strcmp(lx->claim_first[lx->claim_hash[h] - 1].w, key) == 0) {
-      lo = lx->claim_hash[h] - 1u;
-      break;
-    }
-  for (; lo < lx->nclaim_first && strcmp(lx->claim_first[lo].w, key) == 0; lo++)
+  if (!pc_lex_claim_may_anchor(lx, hk))
+    return; /* most words */
+  size_t end = 0;
+  size_t lo = pc_lex_claim_first(lx, key, hk, &end);
+  for (; lo < end; lo++)
     claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
 }
 
@@ -1027,7 +1025,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   for (size_t i = t0; i < t1; i++) {
-    claims_keyed(a, a->t[i].low, t0, t1, i);
+    claims_keyed(a, a->t[i].low, token_hash(&a->t[i]), t0, t1, i);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
@@ -1035,7 +1033,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->t[i].low, keys);
     for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], t0, t1, i);
+      claims_keyed(a, keys[k], pc_lex_hash(keys[k]), t0, t1, i);
   }
 }
 

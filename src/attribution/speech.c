@@ -443,6 +443,9 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
   int parent = sn->parent, depth = sn->depth;
   for (size_t f = 0; f < a->lex->frames.n; f++) {
     const struct pc_phrase *p = &a->lex->frames.p[f];
+    if (p->n && p->w[0][0] != '{' &&
+        (t0 >= t1 || a->t[t0].low[0] != p->w[0][0]))
+      continue; /* a literal first word: its first letter first */
     size_t i = t0, k = 0, s0 = 0, s1 = 0;
     bool ok = true;
     for (; k < p->n && ok; k++) {
@@ -499,6 +502,8 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   int parent = sn->parent, depth = sn->depth;
   for (size_t i = t0 + 1; i + 2 < t1; i++) {
     const struct pc_phrase *fp = NULL;
+    if (!pc_lex_frame_may_start(a->lex, token_hash(&a->t[i])))
+      continue; /* no frame starts with the word: most words */
     for (size_t f = 0; f < a->lex->frames.n && !fp; f++) {
       const struct pc_phrase *p = &a->lex->frames.p[f];
       /* the first letter first: this runs for every word and frame */

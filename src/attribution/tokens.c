@@ -13,6 +13,24 @@
 
 /*** tokens ****************************************************************/
 
+/* pc_utf8_decode, pc_uni_is_word and pc_uni_is_space with ASCII inline:
+ * most news text is ASCII, and these run at every byte. */
+static inline size_t decode(const unsigned char *p, size_t n, uint32_t *cp) {
+  if (n && p[0] < 0x80) {
+    *cp = p[0];
+    return 1;
+  }
+  return pc_utf8_decode(p, n, cp);
+}
+
+static inline bool word_cp(uint32_t cp) {
+  return cp < 0x80 ? pc_ascii_is_word(cp) : pc_uni_is_word(cp);
+}
+
+static inline bool space_cp(uint32_t cp) {
+  return cp < 0x80 ? pc_ascii_is_space(cp) : pc_uni_is_space(cp);
+}
+
 static bool is_upper_cp(uint32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';
@@ -25,6 +43,11 @@ static bool is_upper_cp(uint32_t cp) {
 static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
                     bool *may_close, bool *single) {
   *may_open = *may_close = *single = false;
+  /* every mark starts with one of these bytes: the rest of the text
+   * (letters, spaces) is done with at once */
+  if (p[0] != '"' && p[0] != '\'' && p[0] != '`' && p[0] != 0xC2 &&
+      p[0] != 0xE2)
+    return 0;
   /* two single marks written for a double one (wire copy: “…’’, ``…'') */
   if (n >= 6 && p[0] == 0xE2 && p[1] == 0x80 && p[3] == 0xE2 &&
       p[4] == 0x80 && p[2] == p[5] && (p[2] == 0x98 || p[2] == 0x99)) {
@@ -75,13 +98,17 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   k->in_span = k->opens = -1;
   const char *txt = btext(a, block);
   uint32_t cp = 0;
-  pc_utf8_decode((const unsigned char *)txt + s, e - s, &cp);
+  decode((const unsigned char *)txt + s, e - s, &cp);
   if (type == T_WORD && is_upper_cp(cp))
     k->flags |= F_CAP;
   /* lower case straight into the token: no allocation per word */
   const unsigned char *p = (const unsigned char *)txt + s;
-  size_t n = e - s, j = 0;
-  for (size_t i = 0; i < n && j + 1 < sizeof k->low;) {
+  size_t n = e - s, j = 0, i = 0;
+  while (i < n && j + 1 < sizeof k->low && p[i] < 0x80) { /* ASCII first */
+    k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+    i++;
+  }
+  while (i < n && j + 1 < sizeof k->low) {
     if (p[i] < 0x80) {
       k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
       i++;
@@ -107,8 +134,6 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   k->low[j] = '\0';
 }
 
-static bool word_cp(uint32_t cp) { return pc_uni_is_word(cp); }
-
 /* Words keep inner apostrophes, hyphens and dots ("wasn't", "ISIS-K",
  * "U.S"); quotation marks and other punctuation are tokens of their own. */
 void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
@@ -128,18 +153,38 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
   }
 }
 
+/* Room for the tokens of the whole document at once, a token for every
+ * four bytes of its text (news text has one for every five or six):
+ * growing the array block by block copied it again and again.  A huge
+ * document starts with room for 64k tokens and grows from there. */
+static void reserve_tokens(struct analysis *a) {
+  size_t bytes = 0;
+  for (size_t b = 0; b < a->doc->nblocks; b++)
+    bytes += a->doc->blocks[b].content.len;
+  size_t cap = bytes / 4 + 64;
+  if (cap > 65536)
+    cap = 65536;
+  struct token *t = malloc(cap * sizeof *t);
+  if (t) { /* else GROW tries, and says when memory is out */
+    a->t = t;
+    a->capt = cap;
+  }
+}
+
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
   const unsigned char *p = (const unsigned char *)tx->text;
   size_t n = tx->len, i = 0, nt0 = a->nt;
+  if (!a->t)
+    reserve_tokens(a);
   while (i < n && !a->oom) {
     uint32_t cp;
-    size_t k = pc_utf8_decode(p + i, n - i, &cp);
+    size_t k = decode(p + i, n - i, &cp);
     if (!k) {
       i++;
       continue;
     }
-    if (pc_uni_is_space(cp) || cp == 0xA0) {
+    if (space_cp(cp) || cp == 0xA0) {
       i += k;
       continue;
     }
@@ -161,7 +206,7 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
           continue;
         }
         uint32_t c2;
-        size_t k2 = pc_utf8_decode(p + j, n - j, &c2);
+        size_t k2 = decode(p + j, n - j, &c2);
         if (k2 && word_cp(c2)) {
           j += k2;
           continue;
@@ -171,7 +216,7 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
                    c2 == 0x2010)) {
           uint32_t c3;
           size_t k3 =
-              j + k2 < n ? pc_utf8_decode(p + j + k2, n - j - k2, &c3) : 0;
+              j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
           if (k3 && word_cp(c3)) {
             j += k2 + k3;
             continue;
@@ -266,7 +311,7 @@ static size_t match_phrase(const struct analysis *a, size_t i, size_t lim,
 size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
                          const struct pc_phrase_list *l, size_t *which) {
   size_t best = 0, end = 0;
-  for (size_t k = pc_lex_first(l, a->t[i].low, &end); k < end; k++) {
+  for (size_t k = lex_first_at(a, i, l, &end); k < end; k++) {
     size_t m = match_phrase(a, i, lim, &l->p[k]);
     if (m > best) {
       best = m;
@@ -292,8 +337,8 @@ size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
   const struct pc_phrase_list *l = &a->lex->fw[cat];
   size_t wl = strlen(w);
   for (size_t k = 0; k < l->n; k++) {
-    size_t sl = strlen(l->p[k].w[0]);
-    if (wl >= sl + stem && strcmp(w + wl - sl, l->p[k].w[0]) == 0)
+    size_t sl = l->p[k].len0;
+    if (wl >= sl + stem && memcmp(w + wl - sl, l->p[k].w[0], sl) == 0)
       return sl;
   }
   return 0;

@@ -25,6 +25,9 @@ static void list_free(struct pc_phrase_list *l) {
     phrase_free(&l->p[i]);
   free(l->p);
   free(l->first);
+  free(l->first_end);
+  free(l->first_hash);
+  free(l->first_bits);
   memset(l, 0, sizeof *l);
 }
 
@@ -43,8 +46,10 @@ void pc_lex_free(struct pc_lex *lex) {
     list_free(&lex->fw[k]);
   free(lex->fw_key);
   free(lex->fw_val);
+  free(lex->fw_hash);
   lex->fw_key = NULL;
   lex->fw_val = NULL;
+  lex->fw_hash = NULL;
   free(lex->claim_first);
   lex->claim_first = NULL;
 }
@@ -326,14 +331,18 @@ uint32_t pc_lex_hash(const char *s) {
   return h;
 }
 
-uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w) {
+uint64_t pc_lex_fw_h(const struct pc_lex *lex, const char *w, uint32_t hw) {
   if (!lex->fw_cap)
     return 0;
-  for (uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
-       lex->fw_key[h]; h = (h + 1) & (uint32_t)(lex->fw_cap - 1))
-    if (strcmp(lex->fw_key[h], w) == 0)
+  uint32_t mask = (uint32_t)(lex->fw_cap - 1);
+  for (uint32_t h = hw & mask; lex->fw_key[h]; h = (h + 1) & mask)
+    if (lex->fw_hash[h] == hw && strcmp(lex->fw_key[h], w) == 0)
       return lex->fw_val[h];
   return 0;
+}
+
+uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w) {
+  return pc_lex_fw_h(lex, w, pc_lex_hash(w));
 }
 
 static int cmp_claim_first(const void *x, const void *y) {
@@ -360,32 +369,44 @@ static bool sort_list(struct pc_phrase_list *l) {
   while (cap < l->n * 2)
     cap *= 2;
   l->first = calloc(cap, sizeof *l->first);
-  if (!l->first)
+  l->first_end = calloc(cap, sizeof *l->first_end);
+  l->first_hash = calloc(cap, sizeof *l->first_hash);
+  l->first_bits = calloc(cap / 8, sizeof *l->first_bits); /* 8 * cap bits */
+  if (!l->first || !l->first_end || !l->first_hash || !l->first_bits)
     return false;
   l->first_cap = cap;
   for (size_t i = 0; i < l->n; i++) {
     if (!l->p[i].n || (i > 0 && l->p[i - 1].n &&
                        strcmp(l->p[i - 1].w[0], l->p[i].w[0]) == 0))
       continue; /* only the first phrase of each first word */
-    uint32_t h = pc_lex_hash(l->p[i].w[0]) & (uint32_t)(cap - 1);
+    const char *w = l->p[i].w[0];
+    uint32_t hw = pc_lex_hash(w), h = hw & (uint32_t)(cap - 1);
     while (l->first[h])
       h = (h + 1) & (uint32_t)(cap - 1);
+    size_t e = i + 1; /* the group ends where the first word changes */
+    while (e < l->n && l->p[e].n && strcmp(l->p[e].w[0], w) == 0)
+      e++;
     l->first[h] = (uint32_t)i + 1;
+    l->first_end[h] = (uint32_t)e;
+    l->first_hash[h] = hw;
+    uint32_t b = (hw ^ (hw >> 15)) & (uint32_t)(8 * cap - 1);
+    l->first_bits[b / 64] |= (uint64_t)1 << (b % 64);
   }
   return true;
 }
 
-size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
-                    size_t *end) {
+size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
+                      uint32_t hw, size_t *end) {
   if (l->first_cap) {
     uint32_t mask = (uint32_t)(l->first_cap - 1);
-    for (uint32_t h = pc_lex_hash(w) & mask; l->first[h]; h = (h + 1) & mask) {
+    if (!pc_lex_may_start(l, hw)) {
+      *end = 0;
+      return 0;
+    }
+    for (uint32_t h = hw & mask; l->first[h]; h = (h + 1) & mask) {
       size_t lo = l->first[h] - 1;
-      if (strcmp(l->p[lo].w[0], w) == 0) {
-        size_t e = lo;
-        while (e < l->n && l->p[e].n && strcmp(l->p[e].w[0], w) == 0)
-          e++;
-        *end = e;
+      if (l->first_hash[h] == hw && strcmp(l->p[lo].w[0], w) == 0) {
+        *end = l->first_end[h];
         return lo;
       }
     }
@@ -405,6 +426,11 @@ size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
     e++;
   *end = e;
   return lo;
+}
+
+size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
+                    size_t *end) {
+  return pc_lex_first_h(l, w, l->first_cap ? pc_lex_hash(w) : 0, end);
 }
 
 size_t pc_claim_anchor(const struct pc_phrase *p) {
@@ -443,14 +469,47 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   if (lex->nclaim_first >= PC_CLAIM_HASH / 2)
     return pc_error_set(err, PC_ERR_INPUT, "claims.txt: too many patterns");
   for (size_t i = 0; i < lex->nclaim_first; i++) {
-    if (i && strcmp(lex->claim_first[i - 1].w, lex->claim_first[i].w) == 0)
+    const char *w = lex->claim_first[i].w;
+    if (i && strcmp(lex->claim_first[i - 1].w, w) == 0)
       continue;
-    uint32_t h = pc_lex_hash(lex->claim_first[i].w) & (PC_CLAIM_HASH - 1);
+    uint32_t hw = pc_lex_hash(w), h = hw & (PC_CLAIM_HASH - 1);
     while (lex->claim_hash[h])
       h = (h + 1) & (PC_CLAIM_HASH - 1);
+    size_t e = i + 1;
+    while (e < lex->nclaim_first && strcmp(lex->claim_first[e].w, w) == 0)
+      e++;
     lex->claim_hash[h] = (uint16_t)(i + 1);
+    lex->claim_end[h] = (uint16_t)e;
+    lex->claim_h[h] = hw;
+    uint32_t b = (hw ^ (hw >> 15)) & (PC_CLAIM_HASH * 8u - 1);
+    lex->claim_bits[b / 64] |= (uint64_t)1 << (b % 64);
   }
   return PC_OK;
+}
+
+size_t pc_lex_claim_first(const struct pc_lex *lex, const char *w, uint32_t hw,
+                          size_t *end) {
+  *end = 0;
+  if (!pc_lex_claim_may_anchor(lex, hw))
+    return 0;
+  for (uint32_t h = hw & (PC_CLAIM_HASH - 1); lex->claim_hash[h];
+       h = (h + 1) & (PC_CLAIM_HASH - 1))
+    if (lex->claim_h[h] == hw &&
+        strcmp(lex->claim_first[lex->claim_hash[h] - 1].w, w) == 0) {
+      *end = lex->claim_end[h];
+      return lex->claim_hash[h] - 1u;
+    }
+  *end = 0;
+  return 0;
+}
+
+/* The bits of the frames' first words (pc_lex_frame_may_start). */
+static void index_frames(struct pc_lex *lex) {
+  for (size_t f = 0; f < lex->frames.n; f++)
+    if (lex->frames.p[f].n) {
+      uint32_t h = pc_lex_hash(lex->frames.p[f].w[0]);
+      lex->frame_first[(h & 1023u) / 64] |= (uint64_t)1 << (h & 63u);
+    }
 }
 
 /* Every function word once, with the bit mask of its categories. */
@@ -463,15 +522,17 @@ static pc_status index_function_words(struct pc_lex *lex, pc_error *err) {
     lex->fw_cap *= 2;
   lex->fw_key = calloc(lex->fw_cap, sizeof *lex->fw_key);
   lex->fw_val = calloc(lex->fw_cap, sizeof *lex->fw_val);
-  if (!lex->fw_key || !lex->fw_val)
+  lex->fw_hash = calloc(lex->fw_cap, sizeof *lex->fw_hash);
+  if (!lex->fw_key || !lex->fw_val || !lex->fw_hash)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (int k = 0; k < PC_FW_COUNT; k++)
     for (size_t i = 0; i < lex->fw[k].n; i++) {
       const char *w = lex->fw[k].p[i].w[0];
-      uint32_t h = pc_lex_hash(w) & (uint32_t)(lex->fw_cap - 1);
+      uint32_t hw = pc_lex_hash(w), h = hw & (uint32_t)(lex->fw_cap - 1);
       while (lex->fw_key[h] && strcmp(lex->fw_key[h], w) != 0)
         h = (h + 1) & (uint32_t)(lex->fw_cap - 1);
       lex->fw_key[h] = w;
+      lex->fw_hash[h] = hw;
       lex->fw_val[h] |= (uint64_t)1 << k;
     }
   return PC_OK;
@@ -630,6 +691,21 @@ static pc_status load_inflections(const char *data_dir, const char *lang,
   return st == PC_OK ? expand_cues(lex, err) : st;
 }
 
+/* Every phrase's len0 (endings are compared from the word's end). */
+static void set_lengths(struct pc_lex *lex) {
+  struct pc_phrase_list *all[] = {
+      &lex->cues,  &lex->frames, &lex->pronouns, &lex->roles,
+      &lex->honorifics, &lex->claims, &lex->names, &lex->given,
+      &lex->comps, &lex->inflections};
+  for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_COUNT; i++) {
+    struct pc_phrase_list *l =
+        i < sizeof all / sizeof *all ? all[i]
+                                     : &lex->fw[i - sizeof all / sizeof *all];
+    for (size_t k = 0; k < l->n; k++)
+      l->p[k].len0 = l->p[k].n ? strlen(l->p[k].w[0]) : 0;
+  }
+}
+
 pc_status pc_lex_load(const char *data_dir, const char *lang,
                       struct pc_lex *lex, pc_error *err) {
   static const struct {
@@ -674,6 +750,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
   st = index_claims(lex, err);
   if (st != PC_OK)
     return st;
+  index_frames(lex);
   bool ok = sort_list(&lex->cues) && sort_list(&lex->pronouns) &&
             sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
             sort_list(&lex->names) && sort_list(&lex->given) &&
@@ -682,5 +759,6 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
     ok = sort_list(&lex->fw[k]);
   if (!ok)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  set_lengths(lex);
   return index_function_words(lex, err);
 }

@@ -32,6 +32,7 @@ struct pc_phrase {
   int claimant;     /* claims: 0 speaker, 1 subject, 2 self */
   char *name;       /* countries, groups: the display name */
   char *code;       /* countries: ISO 3166 alpha-3 */
+  size_t len0;      /* strlen(w[0]), 0 when n is 0 */
 };
 
 struct pc_phrase_list {
@@ -41,8 +42,24 @@ struct pc_phrase_list {
    * slot the index + 1 of the first phrase with that word (0: empty), so
    * that a look-up costs one probe, not a binary search */
   uint32_t *first;
+  /* per slot: the index after the last phrase with that first word, and
+   * the word's pc_lex_hash (a probe compares it before the words) */
+  uint32_t *first_end, *first_hash;
   size_t first_cap; /* power of two, 0 when not built */
+  /* a bit per hash of the first words, 8 * first_cap bits: most words
+   * start no phrase, and a clear bit says so without a probe */
+  uint64_t *first_bits;
 };
+
+/* Whether a word of pc_lex_hash h may start a phrase of sorted list l
+ * (false: it starts none). */
+static inline bool pc_lex_may_start(const struct pc_phrase_list *l,
+                                    uint32_t h) {
+  if (!l->first_cap)
+    return l->n > 0;
+  uint32_t b = (h ^ (h >> 15)) & (uint32_t)(8 * l->first_cap - 1);
+  return (l->first_bits[b / 64] >> (b % 64)) & 1u;
+}
 
 /* Language knowledge for attribution: the files of data/<lang>/. */
 struct pc_lex {
@@ -57,6 +74,7 @@ struct pc_lex {
    * hash probe answers "is w a stop word / determiner / ..." */
   const char **fw_key; /* borrowed from fw[] */
   uint64_t *fw_val;
+  uint32_t *fw_hash;  /* pc_lex_hash of fw_key[] */
   size_t fw_cap;      /* power of two */
   /* claims by first literal word: w borrowed, langs = index in claims */
   struct pc_word *claim_first;
@@ -64,10 +82,21 @@ struct pc_lex {
   /* open-addressing hash of the distinct first words: index + 1 of the
    * first claim_first entry with that word, 0 for empty */
   uint16_t claim_hash[PC_CLAIM_HASH];
+  uint16_t claim_end[PC_CLAIM_HASH]; /* per slot: after its word's last entry */
+  uint32_t claim_h[PC_CLAIM_HASH];   /* per slot: pc_lex_hash of its word */
+  uint64_t claim_bits[PC_CLAIM_HASH / 8]; /* a bit per hash of the words */
   /* a bit per first two letters of the lemma anchors ("blame~"): a word
    * whose bit is clear is no form of one (pc_claim_stem_bit) */
   uint64_t claim_stem[16];
+  /* a bit per pc_lex_hash of the first word of every frame (& 1023): a
+   * word whose bit is clear starts no frame (pc_lex_frame_may_start) */
+  uint64_t frame_first[16];
 };
+
+static inline bool pc_lex_frame_may_start(const struct pc_lex *lex,
+                                          uint32_t h) {
+  return (lex->frame_first[(h & 1023u) / 64] >> (h & 63u)) & 1u;
+}
 
 static inline unsigned pc_claim_stem_bit(const char *w) {
   return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 1023u;
@@ -82,10 +111,28 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
+/* The same for w whose pc_lex_hash is h (computed once per token). */
+uint64_t pc_lex_fw_h(const struct pc_lex *lex, const char *w, uint32_t h);
 
 /* The phrases of a sorted list whose first word is w: [return, *end). */
 size_t pc_lex_first(const struct pc_phrase_list *l, const char *w,
                     size_t *end);
+/* The same for w whose pc_lex_hash is h. */
+size_t pc_lex_first_h(const struct pc_phrase_list *l, const char *w,
+                      uint32_t h, size_t *end);
+
+/* Whether a word of pc_lex_hash h may anchor a claims pattern (false:
+ * it anchors none). */
+static inline bool pc_lex_claim_may_anchor(const struct pc_lex *lex,
+                                           uint32_t h) {
+  uint32_t b = (h ^ (h >> 15)) & (PC_CLAIM_HASH * 8u - 1);
+  return (lex->claim_bits[b / 64] >> (b % 64)) & 1u;
+}
+
+/* The entries of claim_first whose word is w (pc_lex_hash h):
+ * [return, *end). */
+size_t pc_lex_claim_first(const struct pc_lex *lex, const char *w, uint32_t h,
+                          size_t *end);
 
 /* Loads data/<lang>/ (every file there must exist, built in or in
  * data_dir). */
