@@ -79,21 +79,40 @@ size_t pc_utf8_clean_prefix(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
 #ifdef __SSE2__
-    /* sixteen bytes of printable ASCII, tabs and line ends at a time: the
-     * raw page, scripts and indentation included, passes through here */
+    /* printable ASCII, tabs and line ends, sixty-four and then sixteen
+     * bytes at a time: the raw page, scripts and indentation included,
+     * passes through here.  A signed compare puts bytes of 0x80 and up
+     * below 0x20 too, so one compare finds both them and the controls. */
+    const __m128i sp = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'),
+                  lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  del = _mm_set1_epi8(0x7F);
+#define PC_BAD16(v)                                                         \
+  _mm_or_si128(                                                             \
+      _mm_andnot_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab),    \
+                                                 _mm_cmpeq_epi8(v, lf)),    \
+                                    _mm_cmpeq_epi8(v, cr)),                 \
+                       _mm_cmplt_epi8(v, sp)),                              \
+      _mm_cmpeq_epi8(v, del))
+    while (i + 64 <= n) {
+      const __m128i *q = (const __m128i *)(p + i);
+      __m128i a = _mm_loadu_si128(q), b = _mm_loadu_si128(q + 1),
+              c = _mm_loadu_si128(q + 2), d = _mm_loadu_si128(q + 3);
+      __m128i bad = _mm_or_si128(_mm_or_si128(PC_BAD16(a), PC_BAD16(b)),
+                                 _mm_or_si128(PC_BAD16(c), PC_BAD16(d)));
+      if (_mm_movemask_epi8(bad))
+        break;
+      i += 64;
+    }
     if (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-      __m128i ctl = _mm_andnot_si128(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-          _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-      __m128i bad = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-      if (!_mm_movemask_epi8(v) && !_mm_movemask_epi8(bad)) {
+      unsigned m = (unsigned)_mm_movemask_epi8(PC_BAD16(v));
+      if (!m) {
         i += 16;
         continue;
       }
+      i += (size_t)__builtin_ctz(m); /* to the byte that needs a look */
     }
+#undef PC_BAD16
 #endif
     /* eight printable ASCII bytes at a time */
     if (i + 8 <= n) {
