@@ -103,6 +103,8 @@ size_t pc_utf8_clean_prefix(const char *s, size_t n) {
         break;
       i += 64;
     }
+    if (i >= n)
+      break; /* the steps of 64 can end at n */
     if (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
       unsigned m = (unsigned)_mm_movemask_epi8(PC_BAD16(v));

@@ -98,6 +98,19 @@ static void test_charset(void) {
   CHECK(pc_utf8_clean_prefix("ab\xe0\x80\x80", 5) == 2); /* overlong */
   CHECK(pc_utf8_clean_prefix("ab\x7f", 3) == 2);
   CHECK(pc_utf8_clean_prefix("0123456789abcdef\n", 17) == 17);
+  /* whole steps of 64 bytes that end exactly at the end of the input (read
+   * from an allocation of that size, so that a sanitizer sees a byte
+   * read past it) */
+  for (size_t len = 63; len <= 129; len++) {
+    char *plain = malloc(len);
+    if (!plain)
+      continue;
+    memset(plain, 'a', len);
+    CHECK(pc_utf8_clean_prefix(plain, len) == len);
+    plain[len - 1] = '\x01';
+    CHECK(pc_utf8_clean_prefix(plain, len) == len - 1);
+    free(plain);
+  }
 }
 
 static void test_sniff(void) {
