@@ -532,7 +532,17 @@ struct gap {
   size_t last;     /* end of the last tag, or SIZE_MAX */
   size_t last_name; /* where that tag's name starts */
   unsigned in_pre;
+  /* whether the last tag, and the tag text_end last looked at, are
+   * block-level: 1 or 0, -1 when not known yet (every tag would otherwise
+   * have its name read twice, as the tag after a gap and before one) */
+  int last_block, name_block;
 };
+
+static int block_at(const char *s, size_t n, size_t name) {
+  char b[16];
+  tag_name(s, n, name, b, sizeof b);
+  return blockish(b);
+}
 
 static bool pre_name(const char *s, size_t n, size_t i) {
   return name_is(s, n, i, "pre") || name_is(s, n, i, "listing");
@@ -541,15 +551,18 @@ static bool pre_name(const char *s, size_t n, size_t i) {
 /* Where the text pending since run ends before the tag at i, whose name
  * starts at name: i, or the end of the last tag when what lies between is
  * white space to leave out. */
-static size_t text_end(const struct gap *g, const char *s, size_t n,
-                       size_t run, size_t i, size_t name) {
+static size_t text_end(struct gap *g, const char *s, size_t n, size_t run,
+                       size_t i, size_t name) {
+  g->name_block = -1;
   if (g->last == SIZE_MAX || g->last < run || g->last == i || g->in_pre ||
       !white(s, g->last, i))
     return i;
-  char a[16], b[16];
-  tag_name(s, n, g->last_name, a, sizeof a);
-  tag_name(s, n, name, b, sizeof b);
-  return blockish(a) && blockish(b) ? g->last : i;
+  if (g->last_block < 0)
+    g->last_block = block_at(s, n, g->last_name);
+  if (!g->last_block)
+    return i;
+  g->name_block = block_at(s, n, name);
+  return g->name_block ? g->last : i;
 }
 
 bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
@@ -559,7 +572,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
    * the same name is copied as is instead of scanning to the end again,
    * which made "<nav><nav><nav>..." quadratic */
   unsigned unclosed = 0;
-  struct gap g = {SIZE_MAX, 0, 0};
+  struct gap g = {SIZE_MAX, 0, 0, -1, -1};
   while (i < n) {
     const char *lt = memchr(s + i, '<', n - i);
     if (!lt)
@@ -588,6 +601,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
       if (g.in_pre && pre_name(s, n, i + 2))
         g.in_pre--;
       g.last_name = i + 2;
+      g.last_block = g.name_block;
       i = g.last = tag_end(s, n, i);
       continue;
     }
@@ -613,6 +627,7 @@ bool pc_html_prescan(const char *s, size_t n, struct pc_buf *out,
     run = te;
     g.last = te;
     g.last_name = i + 1;
+    g.last_block = g.name_block;
     if (pre_name(s, n, i + 1) && !(te >= 2 && s[te - 2] == '/'))
       g.in_pre++;
     if (!raw) {
