@@ -80,6 +80,13 @@ htmlDocPtr pc_dom_parse(const char *s, size_t n, pc_error *err) {
     pc_error_set(err, PC_ERR_TOO_LARGE, "HTML input over 2 GiB");
     return NULL;
   }
+  /* libxml2 drops a leading byte order mark without counting it in its
+   * input offsets, by which elements find their attribute records
+   * (extraction's charset step drops it already; other callers may not) */
+  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+    s += 3;
+    n -= 3;
+  }
   struct pc_attrs *attrs = malloc(sizeof *attrs);
   struct pc_buf lean;
   pc_buf_init(&lean, n + 1);
