@@ -194,6 +194,15 @@ static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
          report_follows(a, i + 1, t1, sp0, sp1);
 }
 
+/* "said the plan was sound, but that it came late": a second "that" after
+ * "but" is a second clause of the same report.  A clause with its own
+ * subject ("..., but the campaign refused to answer") is as often the
+ * writer's as the speaker's (PolNeAR train), so only "that" goes on. */
+static bool contrast_clause(const struct analysis *a, size_t i, size_t t1) {
+  return i + 1 < t1 && a->t[i].type == T_WORD && a->t[i].in_span < 0 &&
+         is_comp(a, i);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -277,7 +286,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        (fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) ||
+        ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
+          !contrast_clause(a, i + 2, t1)) ||
          (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
