@@ -203,6 +203,66 @@ static bool contrast_clause(const struct analysis *a, size_t i, size_t t1) {
          is_comp(a, i);
 }
 
+/* A past form in -ed (more than four letters) at k, outside quoted words. */
+static bool ed_form(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t n = strlen(t->low);
+  return t->type == T_WORD && t->in_span < 0 && !(t->flags & F_CAP) && n > 4 &&
+         strcmp(t->low + n - 2, "ed") == 0;
+}
+
+/* Whether [c0, e) holds a finite verb: an auxiliary or modal (data: fin)
+ * or a form in -ed after a word that is no determiner, possessive,
+ * preposition or function word ("China opposed hacking"). */
+static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
+  for (size_t k = c0; k < e; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      continue;
+    if (fw_is(a, a->t[k].low, PC_FW_FIN))
+      return true;
+    if (k == c0 || !ed_form(a, k) || a->t[k - 1].type != T_WORD)
+      continue;
+    const char *p = a->t[k - 1].low;
+    if (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
+        !stop_word(a, p))
+      return true;
+  }
+  return false;
+}
+
+/* "asked the company to unwind the deal and returned the money": after
+ * content with no finite verb of its own (an object, "X to do Y"), "and"
+ * or "but" and a past form is a second verb of the speaker's.  After a
+ * clause ("she was tired and wanted ...") the verb may be the clause's,
+ * and it stays (PolNeAR train: ending those cost more than it won). */
+static bool speaker_verb(const struct analysis *a, size_t i, size_t c0,
+                         size_t t1) {
+  if (i <= c0 + 3 || i + 1 >= t1 || !ed_form(a, i) ||
+      low_eq(&a->t[i + 1], "by"))
+    return false;
+  const struct token *p = &a->t[i - 1];
+  return p->type == T_WORD && (fw_is(a, p->low, PC_FW_CONJ) ||
+                               fw_is(a, p->low, PC_FW_CONTRAST)) &&
+         !finite_in(a, c0, i - 1);
+}
+
+/* "..., a charge that party leaders denied": an apposition of the
+ * writer's on what was said, "a" or "an" and a few words to "that" or a
+ * relative pronoun. */
+static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
+                              size_t t1) {
+  if (i <= c0 + 2 || i + 3 >= t1 || !is_punct(&a->t[i], ",") ||
+      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")))
+    return false;
+  for (size_t k = i + 2; k < t1 && k < i + 6; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      return false;
+    if (k > i + 2 && (is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_REL)))
+      return true;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -234,8 +294,12 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
          fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
+    if (!nested && writer_apposition(a, i, c0, t1))
+      return i;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
+    if (!nested && speaker_verb(a, i, c0, t1))
+      return i - 1;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
     if (!nested && i > c0 && conj_before(a, c0, i) &&
