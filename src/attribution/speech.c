@@ -1061,6 +1061,12 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       continue; /* "told X on Nov. 12 that" */
     if (a->t[k].type != T_WORD)
       return 0;
+    /* "said the coverage would resemble that of ...", "said it was clear
+     * that": a verb of its own (data: fin) starts the content before
+     * any "that"; so does a subject pronoun ("said he believes that") */
+    if ((k > after && fw_is(a, a->t[k].low, PC_FW_FIN)) ||
+        fw_is(a, a->t[k].low, PC_FW_SUBJ))
+      return 0;
   }
   return 0;
 }
