@@ -263,6 +263,29 @@ static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
+/* "said hackers broke in and she accused him of ...": "and" or "but", a
+ * subject pronoun and a cue of its own (a word or two between) start a
+ * second report; ", however this time ...": the writer's turn. */
+static bool second_subject(const struct analysis *a, size_t i, size_t c0,
+                           size_t t1, size_t sp0, size_t sp1) {
+  if (i <= c0 + 2 || i + 2 >= t1 || a->t[i].type != T_WORD ||
+      a->t[i].in_span >= 0)
+    return false;
+  if (is_punct(&a->t[i - 1], ",") && low_eq(&a->t[i], "however"))
+    return true;
+  if (!(fw_is(a, a->t[i].low, PC_FW_CONJ) ||
+        fw_is(a, a->t[i].low, PC_FW_CONTRAST)) ||
+      !fw_is(a, a->t[i + 1].low, PC_FW_SUBJ))
+    return false;
+  for (size_t k = i + 2; k < t1 && k < i + 5; k++) {
+    if (a->t[k].type != T_WORD)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
+      return true;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -300,6 +323,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       continue;
     if (!nested && speaker_verb(a, i, c0, t1))
       return i - 1;
+    if (!nested && second_subject(a, i, c0, t1, sp0, sp1))
+      return i;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
     if (!nested && i > c0 && conj_before(a, c0, i) &&
@@ -1063,9 +1088,12 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       return 0;
     /* "said the coverage would resemble that of ...", "said it was clear
      * that": a verb of its own (data: fin) starts the content before
-     * any "that"; so does a subject pronoun ("said he believes that") */
+     * any "that"; so does a subject pronoun ("said he believes that"),
+     * and a second cue verb takes the "that" ("said the plan collapsed
+     * and added that") */
     if ((k > after && fw_is(a, a->t[k].low, PC_FW_FIN)) ||
-        fw_is(a, a->t[k].low, PC_FW_SUBJ))
+        fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+        (k > after && a->t[k].cue && !(a->t[k].flags & F_WEAK)))
       return 0;
   }
   return 0;
