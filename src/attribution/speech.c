@@ -195,12 +195,15 @@ static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
 }
 
 /* "said the plan was sound, but that it came late": a second "that" after
- * "but" is a second clause of the same report.  A clause with its own
- * subject ("..., but the campaign refused to answer") is as often the
- * writer's as the speaker's (PolNeAR train), so only "that" goes on. */
+ * "but" is a second clause of the same report, and so is a verb of the
+ * content's subject ("said she hired him, but hasn't decided ...", "...,
+ * but not the tax").  A clause with its own subject ("..., but the
+ * campaign refused to answer") is as often the writer's as the
+ * speaker's (PolNeAR train), so the report ends there. */
 static bool contrast_clause(const struct analysis *a, size_t i, size_t t1) {
   return i + 1 < t1 && a->t[i].type == T_WORD && a->t[i].in_span < 0 &&
-         is_comp(a, i);
+         (is_comp(a, i) || fw_is(a, a->t[i].low, PC_FW_FIN) ||
+          fw_is(a, a->t[i].low, PC_FW_NEG));
 }
 
 /* A past form in -ed (more than four letters) at k, outside quoted words. */
