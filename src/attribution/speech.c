@@ -1087,6 +1087,12 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_punct(&a->t[k], ".") && k > after &&
         in_list(&a->lex->honorifics, a->t[k - 1].low))
       continue; /* "told X on Nov. 12 that" */
+    /* "told diners in Manchester, New Hampshire, that": a comma between
+     * capitalised words of a place */
+    if (is_punct(&a->t[k], ",") && k > after && k + 1 < t1 &&
+        (a->t[k - 1].flags & F_CAP) && a->t[k + 1].type == T_WORD &&
+        ((a->t[k + 1].flags & F_CAP) || is_comp(a, k + 1)))
+      continue;
     if (a->t[k].type != T_WORD)
       return 0;
     /* "said the coverage would resemble that of ...", "said it was clear
