@@ -1062,6 +1062,12 @@ static void report_before(struct analysis *a, const struct sentence *sn,
   c->consumed = consumed;
 }
 
+/* Whether the cue [i, after) is "tell" or "ask" (data: tell): its last
+ * word, so that "is telling" counts as "telling". */
+static bool tell_cue(const struct analysis *a, size_t i, size_t after) {
+  return fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL);
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -1069,7 +1075,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
  * beyond the first few words. */
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
+  size_t reach = tell_cue(a, i, after) ? 14 : 7;
+  bool place = false;
   if (after < t1 && a->t[after].type == T_WORD &&
       preposition(a, a->t[after].low))
     reach = 14;
@@ -1091,8 +1098,10 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
      * capitalised words of a place */
     if (is_punct(&a->t[k], ",") && k > after && k + 1 < t1 &&
         (a->t[k - 1].flags & F_CAP) && a->t[k + 1].type == T_WORD &&
-        ((a->t[k + 1].flags & F_CAP) || is_comp(a, k + 1)))
+        ((a->t[k + 1].flags & F_CAP) || is_comp(a, k + 1) || place)) {
+      place = !place; /* the second comma closes the place */
       continue;
+    }
     if (a->t[k].type != T_WORD)
       return 0;
     /* "said the coverage would resemble that of ...", "said it was clear
@@ -1115,7 +1124,7 @@ static size_t content_start(const struct analysis *a,
                             const struct sentence *sn, const struct cue *c) {
   size_t t1 = sn->t1, i = c->i, after = c->after;
   size_t c0 = after;
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
+  size_t reach = tell_cue(a, i, after) ? 14 : 7;
   size_t tk = that_after(a, i, after, t1);
   bool that = tk > 0;
   if (that)
@@ -1132,7 +1141,7 @@ static size_t content_start(const struct analysis *a,
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
   }
-  if (!that && fw_is(a, a->t[i].low, PC_FW_TELL)) {
+  if (!that && tell_cue(a, i, after)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
