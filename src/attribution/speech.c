@@ -194,6 +194,101 @@ static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
          report_follows(a, i + 1, t1, sp0, sp1);
 }
 
+/* "said the plan was sound, but that it came late": a second "that" after
+ * "but" is a second clause of the same report, and so is a verb of the
+ * content's subject ("said she hired him, but hasn't decided ...", "...,
+ * but not the tax").  A clause with its own subject ("..., but the
+ * campaign refused to answer") is as often the writer's as the
+ * speaker's (PolNeAR train), so the report ends there. */
+static bool contrast_clause(const struct analysis *a, size_t i, size_t t1) {
+  return i + 1 < t1 && a->t[i].type == T_WORD && a->t[i].in_span < 0 &&
+         (is_comp(a, i) || fw_is(a, a->t[i].low, PC_FW_FIN) ||
+          fw_is(a, a->t[i].low, PC_FW_NEG));
+}
+
+/* A past form in -ed (more than four letters) at k, outside quoted words. */
+static bool ed_form(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t n = strlen(t->low);
+  return t->type == T_WORD && t->in_span < 0 && !(t->flags & F_CAP) && n > 4 &&
+         strcmp(t->low + n - 2, "ed") == 0;
+}
+
+/* Whether [c0, e) holds a finite verb: an auxiliary or modal (data: fin)
+ * or a form in -ed after a word that is no determiner, possessive,
+ * preposition or function word ("China opposed hacking"). */
+static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
+  for (size_t k = c0; k < e; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      continue;
+    if (fw_is(a, a->t[k].low, PC_FW_FIN))
+      return true;
+    if (k == c0 || !ed_form(a, k) || a->t[k - 1].type != T_WORD)
+      continue;
+    const char *p = a->t[k - 1].low;
+    if (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
+        !stop_word(a, p))
+      return true;
+  }
+  return false;
+}
+
+/* "asked the company to unwind the deal and returned the money": after
+ * content with no finite verb of its own (an object, "X to do Y"), "and"
+ * or "but" and a past form is a second verb of the speaker's.  After a
+ * clause ("she was tired and wanted ...") the verb may be the clause's,
+ * and it stays (PolNeAR train: ending those cost more than it won). */
+static bool speaker_verb(const struct analysis *a, size_t i, size_t c0,
+                         size_t t1) {
+  if (i <= c0 + 3 || i + 1 >= t1 || !ed_form(a, i) ||
+      low_eq(&a->t[i + 1], "by"))
+    return false;
+  const struct token *p = &a->t[i - 1];
+  return p->type == T_WORD && (fw_is(a, p->low, PC_FW_CONJ) ||
+                               fw_is(a, p->low, PC_FW_CONTRAST)) &&
+         !finite_in(a, c0, i - 1);
+}
+
+/* "..., a charge that party leaders denied": an apposition of the
+ * writer's on what was said, "a" or "an" and a few words to "that" or a
+ * relative pronoun. */
+static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
+                              size_t t1) {
+  if (i <= c0 + 2 || i + 3 >= t1 || !is_punct(&a->t[i], ",") ||
+      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")))
+    return false;
+  for (size_t k = i + 2; k < t1 && k < i + 6; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      return false;
+    if (k > i + 2 && (is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_REL)))
+      return true;
+  }
+  return false;
+}
+
+/* "said hackers broke in and she accused him of ...": "and" or "but", a
+ * subject pronoun and a cue of its own (a word or two between) start a
+ * second report; ", however this time ...": the writer's turn. */
+static bool second_subject(const struct analysis *a, size_t i, size_t c0,
+                           size_t t1, size_t sp0, size_t sp1) {
+  if (i <= c0 + 2 || i + 2 >= t1 || a->t[i].type != T_WORD ||
+      a->t[i].in_span >= 0)
+    return false;
+  if (is_punct(&a->t[i - 1], ",") && low_eq(&a->t[i], "however"))
+    return true;
+  if (!(fw_is(a, a->t[i].low, PC_FW_CONJ) ||
+        fw_is(a, a->t[i].low, PC_FW_CONTRAST)) ||
+      !fw_is(a, a->t[i + 1].low, PC_FW_SUBJ))
+    return false;
+  for (size_t k = i + 2; k < t1 && k < i + 5; k++) {
+    if (a->t[k].type != T_WORD)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
+      return true;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -225,8 +320,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
          fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
+    if (!nested && writer_apposition(a, i, c0, t1))
+      return i;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
+    if (!nested && speaker_verb(a, i, c0, t1))
+      return i - 1;
+    if (!nested && second_subject(a, i, c0, t1, sp0, sp1))
+      return i;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
     if (!nested && i > c0 && conj_before(a, c0, i) &&
@@ -277,7 +378,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        (fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) ||
+        ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
+          !contrast_clause(a, i + 2, t1)) ||
          (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
@@ -965,6 +1067,12 @@ static void report_before(struct analysis *a, const struct sentence *sn,
   c->consumed = consumed;
 }
 
+/* Whether the cue [i, after) is "tell" or "ask" (data: tell): its last
+ * word, so that "is telling" counts as "telling". */
+static bool tell_cue(const struct analysis *a, size_t i, size_t after) {
+  return fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL);
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -972,7 +1080,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
  * beyond the first few words. */
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
+  size_t reach = tell_cue(a, i, after) ? 14 : 7;
+  bool place = false;
   if (after < t1 && a->t[after].type == T_WORD &&
       preposition(a, a->t[after].low))
     reach = 14;
@@ -990,7 +1099,24 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_punct(&a->t[k], ".") && k > after &&
         in_list(&a->lex->honorifics, a->t[k - 1].low))
       continue; /* "told X on Nov. 12 that" */
+    /* "told diners in Manchester, New Hampshire, that": a comma between
+     * capitalised words of a place */
+    if (is_punct(&a->t[k], ",") && k > after && k + 1 < t1 &&
+        (a->t[k - 1].flags & F_CAP) && a->t[k + 1].type == T_WORD &&
+        ((a->t[k + 1].flags & F_CAP) || is_comp(a, k + 1) || place)) {
+      place = !place; /* the second comma closes the place */
+      continue;
+    }
     if (a->t[k].type != T_WORD)
+      return 0;
+    /* "said the coverage would resemble that of ...", "said it was clear
+     * that": a verb of its own (data: fin) starts the content before
+     * any "that"; so does a subject pronoun ("said he believes that"),
+     * and a second cue verb takes the "that" ("said the plan collapsed
+     * and added that") */
+    if ((k > after && fw_is(a, a->t[k].low, PC_FW_FIN)) ||
+        fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+        (k > after && a->t[k].cue && !(a->t[k].flags & F_WEAK)))
       return 0;
   }
   return 0;
@@ -1003,7 +1129,7 @@ static size_t content_start(const struct analysis *a,
                             const struct sentence *sn, const struct cue *c) {
   size_t t1 = sn->t1, i = c->i, after = c->after;
   size_t c0 = after;
-  size_t reach = fw_is(a, a->t[i].low, PC_FW_TELL) ? 14 : 7;
+  size_t reach = tell_cue(a, i, after) ? 14 : 7;
   size_t tk = that_after(a, i, after, t1);
   bool that = tk > 0;
   if (that)
@@ -1020,7 +1146,7 @@ static size_t content_start(const struct analysis *a,
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
   }
-  if (!that && fw_is(a, a->t[i].low, PC_FW_TELL)) {
+  if (!that && tell_cue(a, i, after)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&

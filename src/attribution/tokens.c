@@ -578,6 +578,15 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
       return true;
     if (present_after_np(a, j, k, t1))
       return true;
+    /* "called for the city to act", "encouraged residents to stay": an
+     * object and "to" with a verb */
+    if (k > j && k < j + 6 && k + 1 < t1 && fw_is(a, t->low, PC_FW_INF) &&
+        !prep && a->t[k + 1].type == T_WORD &&
+        !(a->t[k + 1].flags & F_CAP) && !determiner(a, a->t[k + 1].low) &&
+        !fw_is(a, a->t[k + 1].low, PC_FW_POSS) &&
+        !fw_is(a, a->t[k + 1].low, PC_FW_QUANT) &&
+        !stop_word(a, a->t[k + 1].low))
+      return true;
     /* "responded to molecules secreted by ...": a past form after a
      * prepositional phrase or before "by" is a participle */
     if (finite_at(a, j, k) &&
