@@ -46,8 +46,6 @@ static bool np_stop(const struct analysis *a, size_t i) {
 /* A word of time that ends a noun phrase: "sued Acme last year",
  * "accused Bob Grant on Monday", "blamed Smith Tuesday". */
 static bool time_word(const struct analysis *a, size_t i, size_t t1) {
-  static const char *const unit[] = {"week", "month", "year", "summer",
-                                     "spring", "fall", "autumn", "winter"};
   const struct token *k = &a->t[i];
   if (k->type != T_WORD)
     return false;
@@ -55,27 +53,16 @@ static bool time_word(const struct analysis *a, size_t i, size_t t1) {
     return true;
   if (!low_eq(k, "last") && !low_eq(k, "this") && !low_eq(k, "next"))
     return false;
-  for (size_t u = 0; i + 1 < t1 && u < sizeof unit / sizeof *unit; u++)
-    if (low_eq(&a->t[i + 1], unit[u]))
-      return true;
-  return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
+  return i + 1 < t1 && (fw_is(a, a->t[i + 1].low, PC_FW_TUNIT) ||
+                        fw_is(a, a->t[i + 1].low, PC_FW_WHEN));
 }
 
 /* A word after a name that is not part of it: an adverb ("blamed
  * Clinton directly", "held Smith partly responsible") or "during". */
 static bool np_tail(const struct analysis *a, size_t i) {
-  static const char *const tail[] = {
-      "directly", "personally", "partly",    "largely",  "solely",
-      "mostly",   "primarily",  "fully",     "squarely", "entirely",
-      "publicly", "repeatedly", "partially", "somewhat", "again",
-      "during",   "over",       "explicitly"};
   const struct token *k = &a->t[i];
-  if (k->type != T_WORD || (k->flags & F_CAP))
-    return false;
-  for (size_t t = 0; t < sizeof tail / sizeof *tail; t++)
-    if (low_eq(k, tail[t]))
-      return true;
-  return false;
+  return k->type == T_WORD && !(k->flags & F_CAP) &&
+         fw_is(a, k->low, PC_FW_NTAIL);
 }
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
@@ -422,19 +409,13 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
 
 /* "tried to", "attempted to" before b: the act is done, if haltingly. */
 static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
-  static const char *const tried[] = {"tried", "attempted", "sought"};
-  for (size_t k = 0; b > t0 + 1 && k < sizeof tried / sizeof *tried; k++)
-    if (low_eq(&a->t[b - 1], "to") && low_eq(&a->t[b - 2], tried[k]))
-      return true;
-  return false;
+  return b > t0 + 1 && low_eq(&a->t[b - 1], "to") &&
+         fw_is(a, a->t[b - 2].low, PC_FW_TRY);
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
-  static const char *const md[] = {"must",  "should", "would", "could",
-                                   "might", "may",    "will",  "shall",
-                                   "can",   "to",     "cannot"};
   while (b > t0 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
     b--; /* "must also", "to publicly" */
   if (tried_to(a, t0, b))
@@ -446,10 +427,11 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
         (n > 5 && strcmp(w + n - 5, "\xE2\x80\x99ll") == 0))
       return true;
   }
-  for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
-    if (low_eq(&a->t[b - 1], md[k]))
-      return true;
-  return false;
+  if (b <= t0)
+    return false;
+  const char *w = a->t[b - 1].low;
+  return fw_is(a, w, PC_FW_MODAL) || fw_is(a, w, PC_FW_OBLIG) ||
+         fw_is(a, w, PC_FW_INF);
 }
 
 /* A prepositional phrase before a "that" clause: "alleged in a lawsuit
@@ -742,14 +724,9 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
 /* A modal at i, after adverbs: "denied that he would run" denies an
  * intention, not a part in something done. */
 static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
-  static const char *const md[] = {"would", "will", "could", "might", "may",
-                                   "can",   "shall", "should", "wo"};
   while (i < t1 && skippable(a, i) && !aux_word(a, a->t[i].low))
     i++;
-  for (size_t k = 0; i < t1 && k < sizeof md / sizeof *md; k++)
-    if (low_eq(&a->t[i], md[k]))
-      return true;
-  return false;
+  return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
 /* A claimant that opens with a lower-case preposition or auxiliary ("for
@@ -761,13 +738,7 @@ static bool cut_name(const struct analysis *a, const char *s) {
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  static const char *const lead[] = {"without", "after",  "before", "since",
-                                     "despite", "during", "amid",   "among",
-                                     "through", "by",     "as",     "past"};
-  for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
-    if (strcmp(w, lead[k]) == 0)
-      return true;
-  return preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+  return fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
@@ -927,9 +898,8 @@ static bool asked(const struct analysis *a, size_t i, size_t t1) {
 /* "described the idea that X did it" denies only when a word after it
  * calls the idea false ("as absurd"). */
 static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
-                     size_t an, size_t t1, const struct match *m) {
-  if (!p->tag || (strcmp(p->w[an], "describe~") != 0 &&
-                  strcmp(p->w[an], "call~") != 0))
+                     size_t i, size_t t1, const struct match *m) {
+  if (!p->tag || !fw_is(a, a->t[i].low, PC_FW_LABEL))
     return false;
   for (size_t j = m->e; j < t1; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
@@ -963,7 +933,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, an, t1, &m) ||
+      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
       !claim_fill(a, p, t0, t1, i, &m, c)) {
     claim_drop(c);
     return;
@@ -1044,11 +1014,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
  * calls it false. */
 static bool called_false(const struct analysis *a, size_t v, size_t i,
                          size_t t1) {
-  static const char *const lab[] = {"call~", "describe~", "label~", "brand~"};
-  bool ok = false;
-  for (size_t k = 0; !ok && k < sizeof lab / sizeof *lab; k++)
-    ok = word_match(lab[k], a->t[v].low);
-  if (!ok)
+  if (!fw_is(a, a->t[v].low, PC_FW_LABEL))
     return false;
   for (size_t j = i + 1; j < t1 && j < i + 5; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
