@@ -993,9 +993,51 @@ static size_t lemma_keys(const char *w, char out[][32]) {
   return k;
 }
 
+/* "denies he said it, but he has admitted ...": a second statement. */
+static bool contrast_between(const struct analysis *a, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (fw_is(a, a->t[i].low, PC_FW_CONTRAST) || is_punct(&a->t[i], ";"))
+      return true;
+  return false;
+}
+
+/* Whether claim c is the content of a denial made before it in the same
+ * sentence: "Acme denied that it caused the fire", "dismissed claims
+ * that Acme caused the fire" deny; the clause they deny accuses no one. */
+static bool denied_content(const struct analysis *a, size_t n0,
+                           const struct found_claim *c) {
+  if (c->deny)
+    return false;
+  for (size_t k = n0; k < a->nc; k++) {
+    const struct found_claim *d = &a->c[k];
+    if (d->deny && d->at < c->at && d->t0 == c->t0 &&
+        strcmp(d->claimant, c->claimant) == 0 &&
+        strcmp(d->accused[0], c->accused[0]) == 0 &&
+        !contrast_between(a, d->at, c->at))
+      return true;
+  }
+  return false;
+}
+
+/* Drops the claims from n0 on that only restate a denial's content. */
+static void drop_denied(struct analysis *a, size_t n0) {
+  size_t w = n0;
+  for (size_t k = n0; k < a->nc; k++) {
+    if (denied_content(a, n0, &a->c[k])) {
+      claim_drop(&a->c[k]);
+      continue;
+    }
+    if (w != k)
+      a->c[w] = a->c[k];
+    w++;
+  }
+  a->nc = w;
+}
+
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
+  size_t n0 = a->nc;
   for (size_t i = t0; i < t1; i++) {
     claims_keyed(a, a->t[i].low, t0, t1, i);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
@@ -1007,6 +1049,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t k = 0; k < nk; k++)
       claims_keyed(a, keys[k], t0, t1, i);
   }
+  drop_denied(a, n0);
 }
 
 /* "called the allegations false", "described the claims as
