@@ -35,12 +35,14 @@ static bool list_sep(const struct analysis *a, const struct token *k) {
 }
 
 /* A word no noun phrase runs through: a stop word, a speech cue ("Jane
- * Doe said the mayor ...") or a form of "be". */
+ * Doe said the mayor ..."), a form of "be" or a modal ("X must end"). */
 static bool np_stop(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   return k->type != T_WORD || stop_word(a, k->low) || preposition(a, k->low) ||
          (k->cue && !(k->flags & (F_CAP | F_WEAK))) ||
-         fw_is(a, k->low, PC_FW_PASS);
+         fw_is(a, k->low, PC_FW_PASS) ||
+         (!(k->flags & F_CAP) && (fw_is(a, k->low, PC_FW_MODAL) ||
+                                  fw_is(a, k->low, PC_FW_OBLIG)));
 }
 
 /* A word of time that ends a noun phrase: "sued Acme last year",
