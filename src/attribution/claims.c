@@ -236,6 +236,18 @@ static char *np_name(struct analysis *a, size_t t0, size_t t1, bool agent) {
   return np_name_ex(a, t0, t1, agent, NULL);
 }
 
+/* "the authorities", "the police", "the company": a definite phrase
+ * whose head is a noun for an institution or its agents names someone
+ * as surely as a name does. */
+static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 < t0 + 2 || !low_eq(&a->t[t0], "the"))
+    return false;
+  const char *h = a->t[t1 - 1].low;
+  return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
+}
+
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
  * one of them names someone known. */
 static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
@@ -246,6 +258,7 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
+      e = e || (name && definite_agent(a, s, i));
       if (name && *name) {
         out[n++] = name;
         *ent = *ent || e;
