@@ -922,6 +922,21 @@ static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
   return true;
 }
 
+/* The first token of the report holding token i, when the claimant is its
+ * speaker: "According to Jane Doe, Acme was responsible" holds Acme, not
+ * "Jane Doe, Acme", to account.  Else t0. */
+static size_t report_start(const struct analysis *a, const struct pc_phrase *p,
+                           size_t t0, size_t i) {
+  int q = p->claimant == 0 ? quote_holding(a, i) : -1;
+  if (q < 0)
+    return t0;
+  size_t k = i;
+  while (k > t0 && a->t[k - 1].block == a->q[q].block &&
+         a->t[k - 1].s >= a->q[q].s)
+    k--;
+  return k;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -932,6 +947,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return; /* a word of a name: "the Real Clear Politics average" */
   struct match m;
   memset(&m, 0, sizeof m);
+  size_t s0 = t0; /* the sentence */
+  t0 = report_start(a, p, t0, i);
   if (!match_right(a, p, an, i, t1, &m) || !match_left(a, p, an, t0, i, &m))
     return;
   if (a->nc >= PC_MAX_QUOTES)
@@ -953,7 +970,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     claim_drop(c);
     return;
   }
-  c->t0 = t0, c->t1 = t1, c->at = i;
+  c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;
   a->nc++;
