@@ -937,6 +937,20 @@ static size_t report_start(const struct analysis *a, const struct pc_phrase *p,
   return k;
 }
 
+/* A denial whose pattern ends the sentence on a pronoun ("The company
+ * denied it.") denies a charge only when one was made against the
+ * denier earlier in the document. */
+static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
+                           const struct found_claim *c) {
+  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0)
+    return false;
+  for (size_t k = 0; k < a->nc; k++)
+    for (size_t x = 0; !a->c[k].deny && x < a->c[k].naccused; x++)
+      if (strcmp(a->c[k].accused[x], c->claimant) == 0)
+        return false;
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -966,7 +980,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
-      !claim_fill(a, p, t0, t1, i, &m, c)) {
+      !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
     return;
   }
