@@ -15,8 +15,10 @@ bin=$1 repo=$2 shared=$3
 # predicates, self-denials, "they" for a pair): 0.67; "attempted to
 # apologize", "rejected the idea that": 0.68; "described the idea that X
 # ... as absurd": 0.70; e2e 0.84 after the recall work (more cues, party
-# tags, participle phrases)
-MIN_F1=0.87 MIN_E2E=0.83 MIN_CLAIMS=0.69
+# tags, participle phrases); claims 0.72 after "the regime", "the
+# authorities" as someone to hold to account and reports cut where they
+# start
+MIN_F1=0.87 MIN_E2E=0.83 MIN_CLAIMS=0.71
 # the second set (tests/fixtures/quotes-heldout), annotated apart
 # 23 documents since 2026-12-06; measured then 0.89 and 0.76; 0.89 and 0.77
 # after pronouns by salience (issue 17); 0.89 and 0.78 after the recall work
