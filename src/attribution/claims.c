@@ -38,11 +38,13 @@ static bool list_sep(const struct analysis *a, const struct token *k) {
  * Doe said the mayor ..."), a form of "be" or a modal ("X must end"). */
 static bool np_stop(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
-  return k->type != T_WORD || stop_word(a, k->low) || preposition(a, k->low) ||
-         (k->cue && !(k->flags & (F_CAP | F_WEAK))) ||
-         fw_is(a, k->low, PC_FW_PASS) ||
-         (!(k->flags & F_CAP) && (fw_is(a, k->low, PC_FW_MODAL) ||
-                                  fw_is(a, k->low, PC_FW_OBLIG)));
+  if (k->type != T_WORD || (k->cue && !(k->flags & (F_CAP | F_WEAK))))
+    return true;
+  uint64_t stop = (uint64_t)1 << PC_FW_STOP | (uint64_t)1 << PC_FW_PREP |
+                  (uint64_t)1 << PC_FW_PASS; /* one look-up for all */
+  if (!(k->flags & F_CAP))
+    stop |= (uint64_t)1 << PC_FW_MODAL | (uint64_t)1 << PC_FW_OBLIG;
+  return (pc_lex_fw(a->lex, k->low) & stop) != 0;
 }
 
 /* A word of time that ends a noun phrase: "sued Acme last year",
