@@ -598,6 +598,11 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     b = pc_att_np_start(a, t0, b - 1);
   if (b < b0)
     return np_name(a, b, at, false);
+  size_t e0 = at; /* "X said Tom Bell accused": Bell accuses, X reports */
+  while (e0 > t0 && a->t[at - 1].ent >= 0 && a->t[e0 - 1].ent == a->t[at - 1].ent)
+    e0--;
+  if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
+    return np_name(a, e0, at, false);
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
