@@ -35,19 +35,21 @@ static bool list_sep(const struct analysis *a, const struct token *k) {
 }
 
 /* A word no noun phrase runs through: a stop word, a speech cue ("Jane
- * Doe said the mayor ...") or a form of "be". */
+ * Doe said the mayor ..."), a form of "be" or a modal ("X must end"). */
 static bool np_stop(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
-  return k->type != T_WORD || stop_word(a, k->low) || preposition(a, k->low) ||
-         (k->cue && !(k->flags & (F_CAP | F_WEAK))) ||
-         fw_is(a, k->low, PC_FW_PASS);
+  if (k->type != T_WORD || (k->cue && !(k->flags & (F_CAP | F_WEAK))))
+    return true;
+  uint64_t stop = (uint64_t)1 << PC_FW_STOP | (uint64_t)1 << PC_FW_PREP |
+                  (uint64_t)1 << PC_FW_PASS; /* one look-up for all */
+  if (!(k->flags & F_CAP))
+    stop |= (uint64_t)1 << PC_FW_MODAL | (uint64_t)1 << PC_FW_OBLIG;
+  return (pc_lex_fw(a->lex, k->low) & stop) != 0;
 }
 
 /* A word of time that ends a noun phrase: "sued Acme last year",
  * "accused Bob Grant on Monday", "blamed Smith Tuesday". */
 static bool time_word(const struct analysis *a, size_t i, size_t t1) {
-  static const char *const unit[] = {"week", "month", "year", "summer",
-                                     "spring", "fall", "autumn", "winter"};
   const struct token *k = &a->t[i];
   if (k->type != T_WORD)
     return false;
@@ -55,27 +57,16 @@ static bool time_word(const struct analysis *a, size_t i, size_t t1) {
     return true;
   if (!low_eq(k, "last") && !low_eq(k, "this") && !low_eq(k, "next"))
     return false;
-  for (size_t u = 0; i + 1 < t1 && u < sizeof unit / sizeof *unit; u++)
-    if (low_eq(&a->t[i + 1], unit[u]))
-      return true;
-  return i + 1 < t1 && fw_is(a, a->t[i + 1].low, PC_FW_WHEN);
+  return i + 1 < t1 && (fw_is(a, a->t[i + 1].low, PC_FW_TUNIT) ||
+                        fw_is(a, a->t[i + 1].low, PC_FW_WHEN));
 }
 
 /* A word after a name that is not part of it: an adverb ("blamed
  * Clinton directly", "held Smith partly responsible") or "during". */
 static bool np_tail(const struct analysis *a, size_t i) {
-  static const char *const tail[] = {
-      "directly", "personally", "partly",    "largely",  "solely",
-      "mostly",   "primarily",  "fully",     "squarely", "entirely",
-      "publicly", "repeatedly", "partially", "somewhat", "again",
-      "during",   "over",       "explicitly"};
   const struct token *k = &a->t[i];
-  if (k->type != T_WORD || (k->flags & F_CAP))
-    return false;
-  for (size_t t = 0; t < sizeof tail / sizeof *tail; t++)
-    if (low_eq(k, tail[t]))
-      return true;
-  return false;
+  return k->type == T_WORD && !(k->flags & F_CAP) &&
+         fw_is(a, k->low, PC_FW_NTAIL);
 }
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
@@ -247,6 +238,18 @@ static char *np_name(struct analysis *a, size_t t0, size_t t1, bool agent) {
   return np_name_ex(a, t0, t1, agent, NULL);
 }
 
+/* "the authorities", "the police", "the company": a definite phrase
+ * whose head is a noun for an institution or its agents names someone
+ * as surely as a name does. */
+static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 < t0 + 2 || !low_eq(&a->t[t0], "the"))
+    return false;
+  const char *h = a->t[t1 - 1].low;
+  return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
+}
+
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
  * one of them names someone known. */
 static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
@@ -257,6 +260,7 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
+      e = e || (name && definite_agent(a, s, i));
       if (name && *name) {
         out[n++] = name;
         *ent = *ent || e;
@@ -422,19 +426,13 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
 
 /* "tried to", "attempted to" before b: the act is done, if haltingly. */
 static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
-  static const char *const tried[] = {"tried", "attempted", "sought"};
-  for (size_t k = 0; b > t0 + 1 && k < sizeof tried / sizeof *tried; k++)
-    if (low_eq(&a->t[b - 1], "to") && low_eq(&a->t[b - 2], tried[k]))
-      return true;
-  return false;
+  return b > t0 + 1 && low_eq(&a->t[b - 1], "to") &&
+         fw_is(a, a->t[b - 2].low, PC_FW_TRY);
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
-  static const char *const md[] = {"must",  "should", "would", "could",
-                                   "might", "may",    "will",  "shall",
-                                   "can",   "to",     "cannot"};
   while (b > t0 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
     b--; /* "must also", "to publicly" */
   if (tried_to(a, t0, b))
@@ -446,10 +444,11 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
         (n > 5 && strcmp(w + n - 5, "\xE2\x80\x99ll") == 0))
       return true;
   }
-  for (size_t k = 0; b > t0 && k < sizeof md / sizeof *md; k++)
-    if (low_eq(&a->t[b - 1], md[k]))
-      return true;
-  return false;
+  if (b <= t0)
+    return false;
+  const char *w = a->t[b - 1].low;
+  return fw_is(a, w, PC_FW_MODAL) || fw_is(a, w, PC_FW_OBLIG) ||
+         fw_is(a, w, PC_FW_INF);
 }
 
 /* A prepositional phrase before a "that" clause: "alleged in a lawsuit
@@ -599,6 +598,11 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     b = pc_att_np_start(a, t0, b - 1);
   if (b < b0)
     return np_name(a, b, at, false);
+  size_t e0 = at; /* "X said Tom Bell accused": Bell accuses, X reports */
+  while (e0 > t0 && a->t[at - 1].ent >= 0 && a->t[e0 - 1].ent == a->t[at - 1].ent)
+    e0--;
+  if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
+    return np_name(a, e0, at, false);
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -742,14 +746,9 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
 /* A modal at i, after adverbs: "denied that he would run" denies an
  * intention, not a part in something done. */
 static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
-  static const char *const md[] = {"would", "will", "could", "might", "may",
-                                   "can",   "shall", "should", "wo"};
   while (i < t1 && skippable(a, i) && !aux_word(a, a->t[i].low))
     i++;
-  for (size_t k = 0; i < t1 && k < sizeof md / sizeof *md; k++)
-    if (low_eq(&a->t[i], md[k]))
-      return true;
-  return false;
+  return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
 /* A claimant that opens with a lower-case preposition or auxiliary ("for
@@ -761,13 +760,7 @@ static bool cut_name(const struct analysis *a, const char *s) {
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  static const char *const lead[] = {"without", "after",  "before", "since",
-                                     "despite", "during", "amid",   "among",
-                                     "through", "by",     "as",     "past"};
-  for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
-    if (strcmp(w, lead[k]) == 0)
-      return true;
-  return preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+  return fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
@@ -927,13 +920,41 @@ static bool asked(const struct analysis *a, size_t i, size_t t1) {
 /* "described the idea that X did it" denies only when a word after it
  * calls the idea false ("as absurd"). */
 static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
-                     size_t an, size_t t1, const struct match *m) {
-  if (!p->tag || (strcmp(p->w[an], "describe~") != 0 &&
-                  strcmp(p->w[an], "call~") != 0))
+                     size_t i, size_t t1, const struct match *m) {
+  if (!p->tag || !fw_is(a, a->t[i].low, PC_FW_LABEL))
     return false;
   for (size_t j = m->e; j < t1; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
       return false;
+  return true;
+}
+
+/* The first token of the report holding token i, when the claimant is its
+ * speaker: "According to Jane Doe, Acme was responsible" holds Acme, not
+ * "Jane Doe, Acme", to account.  Else t0. */
+static size_t report_start(const struct analysis *a, const struct pc_phrase *p,
+                           size_t t0, size_t i) {
+  int q = p->claimant == 0 ? quote_holding(a, i) : -1;
+  if (q < 0)
+    return t0;
+  size_t k = i;
+  while (k > t0 && a->t[k - 1].block == a->q[q].block &&
+         a->t[k - 1].s >= a->q[q].s)
+    k--;
+  return k;
+}
+
+/* A denial whose pattern ends the sentence on a pronoun ("The company
+ * denied it.") denies a charge only when one was made against the
+ * denier earlier in the document. */
+static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
+                           const struct found_claim *c) {
+  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0)
+    return false;
+  for (size_t k = 0; k < a->nc; k++)
+    for (size_t x = 0; !a->c[k].deny && x < a->c[k].naccused; x++)
+      if (strcmp(a->c[k].accused[x], c->claimant) == 0)
+        return false;
   return true;
 }
 
@@ -947,6 +968,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return; /* a word of a name: "the Real Clear Politics average" */
   struct match m;
   memset(&m, 0, sizeof m);
+  size_t s0 = t0; /* the sentence */
+  t0 = report_start(a, p, t0, i);
   if (!match_right(a, p, an, i, t1, &m) || !match_left(a, p, an, t0, i, &m))
     return;
   if (a->nc >= PC_MAX_QUOTES)
@@ -963,12 +986,12 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, an, t1, &m) ||
-      !claim_fill(a, p, t0, t1, i, &m, c)) {
+      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
     return;
   }
-  c->t0 = t0, c->t1 = t1, c->at = i;
+  c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;
   a->nc++;
@@ -1021,9 +1044,51 @@ static size_t lemma_keys(const char *w, char out[][32]) {
   return k;
 }
 
+/* "denies he said it, but he has admitted ...": a second statement. */
+static bool contrast_between(const struct analysis *a, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (fw_is(a, a->t[i].low, PC_FW_CONTRAST) || is_punct(&a->t[i], ";"))
+      return true;
+  return false;
+}
+
+/* Whether claim c is the content of a denial made before it in the same
+ * sentence: "Acme denied that it caused the fire", "dismissed claims
+ * that Acme caused the fire" deny; the clause they deny accuses no one. */
+static bool denied_content(const struct analysis *a, size_t n0,
+                           const struct found_claim *c) {
+  if (c->deny)
+    return false;
+  for (size_t k = n0; k < a->nc; k++) {
+    const struct found_claim *d = &a->c[k];
+    if (d->deny && d->at < c->at && d->t0 == c->t0 &&
+        strcmp(d->claimant, c->claimant) == 0 &&
+        strcmp(d->accused[0], c->accused[0]) == 0 &&
+        !contrast_between(a, d->at, c->at))
+      return true;
+  }
+  return false;
+}
+
+/* Drops the claims from n0 on that only restate a denial's content. */
+static void drop_denied(struct analysis *a, size_t n0) {
+  size_t w = n0;
+  for (size_t k = n0; k < a->nc; k++) {
+    if (denied_content(a, n0, &a->c[k])) {
+      claim_drop(&a->c[k]);
+      continue;
+    }
+    if (w != k)
+      a->c[w] = a->c[k];
+    w++;
+  }
+  a->nc = w;
+}
+
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
+  size_t n0 = a->nc;
   for (size_t i = t0; i < t1; i++) {
     claims_keyed(a, a->t[i].low, token_hash(&a->t[i]), t0, t1, i);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
@@ -1035,6 +1100,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t k = 0; k < nk; k++)
       claims_keyed(a, keys[k], pc_lex_hash(keys[k]), t0, t1, i);
   }
+  drop_denied(a, n0);
 }
 
 /* "called the allegations false", "described the claims as
@@ -1042,11 +1108,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
  * calls it false. */
 static bool called_false(const struct analysis *a, size_t v, size_t i,
                          size_t t1) {
-  static const char *const lab[] = {"call~", "describe~", "label~", "brand~"};
-  bool ok = false;
-  for (size_t k = 0; !ok && k < sizeof lab / sizeof *lab; k++)
-    ok = word_match(lab[k], a->t[v].low);
-  if (!ok)
+  if (!fw_is(a, a->t[v].low, PC_FW_LABEL))
     return false;
   for (size_t j = i + 1; j < t1 && j < i + 5; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
