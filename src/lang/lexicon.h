@@ -17,6 +17,8 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_TUNIT, PC_FW_MODAL, PC_FW_OBLIG, PC_FW_TRY, PC_FW_LABEL, PC_FW_LEAD,
        PC_FW_NTAIL,
        PC_FW_COUNT };
+/* a word's categories are one uint64_t (pc_lex_fw) */
+_Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
 /* Marks of a cue (struct pc_phrase tag in pc_lex.cues; data/en/cues.txt). */
 enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
