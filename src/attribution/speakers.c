@@ -556,15 +556,11 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
 /* A phrase without the time adjunct that ends it: "a report on
  * Wednesday", "a poll last week", "polls at the time". */
 static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
-  static const char *const units[] = {"week", "month", "year", "time",
-                                      "morning", "afternoon", "evening",
-                                      "night", "weekend"};
   if (n1 < n0 + 3 || a->t[n1 - 1].type != T_WORD)
     return n1;
   const char *w = a->t[n1 - 1].low;
-  bool unit = fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP);
-  for (size_t m = 0; m < sizeof units / sizeof *units && !unit; m++)
-    unit = strcmp(w, units[m]) == 0;
+  bool unit = (fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP)) ||
+              fw_is(a, w, PC_FW_TUNIT);
   if (!unit)
     return n1;
   size_t k = n1 - 1;
@@ -909,19 +905,11 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   size_t v = d - 1;
   if (strcmp(a->t[v - 1].low, "out") == 0 && v - 1 > lo + 1)
     v--; /* "sent out", "put out" */
-  /* verbs that make or hand out a statement */
-  static const char *const makes[] = {
-      "issued", "issues", "released", "releases", "sent", "sends", "put",
-      "puts", "made", "makes", "gave", "gives", "posted", "posts",
-      "published", "publishes", "delivered", "delivers", "offered",
-      "offers", "provided", "provides", "emailed", "tweeted", "fired"};
+  /* verbs that make or hand out a statement (function-words "make") */
   const struct token *k = &a->t[v - 1];
   if (k->type != T_WORD || a->t[v - 2].type != T_WORD)
     return c;
-  for (size_t m = 0; m < sizeof makes / sizeof *makes; m++)
-    if (strcmp(k->low, makes[m]) == 0)
-      return v - 1;
-  return c;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v - 1 : c;
 }
 
 /* The speaker left of a cue at token c (the sentence starts at lo). */
