@@ -299,7 +299,10 @@ void pc_att_entities(struct analysis *a) {
       if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
           a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
         org = true;
-      if (j - s >= 2 && j - s <= 4 && !org) {
+      /* "Former Secretary (of State)", "Deputy Minister": a run that
+       * ends with a role word is a title, no personal name */
+      bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
+      if (j - s >= 2 && j - s <= 4 && !org && !title) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
         if (e >= 0 && !a->en[e].role)
