@@ -686,9 +686,12 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
     size_t l = strlen(k->low);
-    if (k->type == T_WORD && (aux_word(a, k->low) ||
-                              (!(k->flags & F_CAP) && l > 4 &&
-                               strcmp(k->low + l - 2, "ly") == 0))) {
+    /* an "-ly" word after a determiner is a noun: "the family said" */
+    bool ly = !(k->flags & F_CAP) && l > 4 &&
+              strcmp(k->low + l - 2, "ly") == 0 &&
+              !(at - 1 > lo && a->t[at - 2].type == T_WORD &&
+                determiner(a, a->t[at - 2].low));
+    if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
       at--; /* "has said", "angrily said" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
@@ -878,7 +881,13 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
     bool prep = k->type == T_WORD && preposition(a, k->low);
     bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
                  (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
-    if (!joins || !left_head(a, p - 1, prep))
+    size_t h = p - 1;
+    /* "sources familiar with the talks": the adjective's noun heads */
+    if (joins && prep && h > lo && fw_is(a, a->t[h].low, PC_FW_PADJ) &&
+        a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
+        !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
+      h--;
+    if (!joins || !left_head(a, h, prep))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||

@@ -14,7 +14,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_SUBJ, PC_FW_ORD, PC_FW_PTCP, PC_FW_PASS, PC_FW_POSS, PC_FW_REL, PC_FW_PART, PC_FW_GEN, PC_FW_PL, PC_FW_NOTPL,
        PC_FW_AGENT, PC_FW_CHARGE, PC_FW_FALSE, PC_FW_REBUT,
        PC_FW_VENUE, PC_FW_FIN, PC_FW_QUANT, PC_FW_NUM, PC_FW_WHEN, PC_FW_VPAST, PC_FW_CTL,
-       PC_FW_TUNIT, PC_FW_MAKE,
+       PC_FW_TUNIT, PC_FW_MAKE, PC_FW_PADJ,
        PC_FW_COUNT };
 
 /* Marks of a cue (struct pc_phrase tag in pc_lex.cues; data/en/cues.txt). */
