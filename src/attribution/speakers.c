@@ -545,7 +545,16 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                  a->t[k + 2].type == T_WORD &&
                  !(a->t[k + 2].flags & F_CAP) &&
                  fw_is(a, v->low, PC_FW_CTL);
-    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed) || ed_to ||
+    /* "Democratic registered voters": a past form between a capitalised
+     * word and the plural that ends the phrase modifies the plural; not
+     * after a person or a pronoun ("Trump angered Hispanics") */
+    bool adj = ed && k + 2 == n1 && a->t[k + 1].type == T_WORD &&
+               (p->ent < 0 || a->en[p->ent].type != PC_ENTITY_PERSON) &&
+               !in_list(&a->lex->pronouns, p->low) &&
+               pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
+               !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
+    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed && !adj) ||
+        ed_to ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
       return k;
@@ -655,9 +664,12 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
-    /* "though officials said": a subordinator opens no name */
+    /* "though officials said": a subordinator opens no name, nor does
+     * a focus adverb ("why critics say") */
     if (k->type != T_WORD ||
-        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
+        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB) ||
+          (fw_is(a, k->low, PC_FW_FOCUS) && b - 1 > lo && /* "Yet she" */
+           !fw_is(a, a->t[b - 2].low, PC_FW_CONJ))) && /* "and even" */
          !acronym(a, b - 1)))
       break;
     b--;
@@ -868,11 +880,25 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          (ptcp && strcmp(k->low + l - 2, "ed") == 0);
 }
 
+/* "About four in 10 voters", "about half of them": the approximation
+ * that opens the sentence or a clause belongs to the count at b. */
+static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
+  const struct token *n = &a->t[b];
+  if (b > lo && a->t[b - 1].type == T_WORD &&
+      fw_is(a, a->t[b - 1].low, PC_FW_APPROX) &&
+      (b - 1 == lo || is_punct(&a->t[b - 2], ",")) &&
+      (fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
+       (n->low[0] >= '0' && n->low[0] <= '9')))
+    return b - 1;
+  return b;
+}
+
 /* The start of a phrase that ends at `end` and starts at b, taken left
  * over post-modifiers and coordination: "Supporters of the plan", "Two
  * people briefed on the talks", "Businesses and residents".  The phrase
  * must open the sentence or follow a comma. */
-static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
+static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
+                             size_t end) {
   for (int round = 0; round < 3 && b > lo + 1; round++) {
     size_t p = b - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
@@ -890,11 +916,18 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
     if (!joins || !left_head(a, h, prep))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
+    b2 = b2 < p ? approx_start(a, lo, b2) : b2;
     if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
                      hard_boundary(a, b2 - 1)))
       break;
     b = b2;
   }
+  if (b < end)
+    b = approx_start(a, lo, b);
+  /* "Yet even critics said": a focus adverb opens no speaker phrase */
+  while (b + 1 < end && a->t[b].type == T_WORD &&
+         fw_is(a, a->t[b].low, PC_FW_FOCUS))
+    b++;
   return b;
 }
 
@@ -951,7 +984,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     }
     break;
   }
-  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0);
+  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
