@@ -789,6 +789,17 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
   return false;
 }
 
+/* "Gov. Jane Roe (R-Ohio), said": the end of the phrase before a short
+ * parenthesis that ends at e (exclusive), or e. */
+static size_t paren_tag(const struct analysis *a, size_t lo, size_t e) {
+  if (e < lo + 3 || !is_punct(&a->t[e - 1], ")"))
+    return e;
+  for (size_t k = e - 1; k > lo + 1 && k + 8 > e; k--)
+    if (is_punct(&a->t[k - 1], "("))
+      return a->t[k - 2].type == T_WORD ? k - 1 : e;
+  return e;
+}
+
 /* The speaker when a comma stands right before the cue (at end - 1):
  * "X, who ..., said", "X, the minister, said", appositions. */
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
@@ -808,7 +819,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     who_free(&p);
   }
   /* "the head of X, Alexander Bortnikov, told ..." */
-  size_t e2 = end - 1, b2 = pc_att_np_start(a, lo, e2);
+  size_t e2 = paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
   struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
   if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     /* "John Smith, the minister, said": the person, with the role */
@@ -855,7 +866,9 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
   }
   if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     size_t rb = pc_att_np_start(a, lo, b2 - 1);
-    char *role = pc_att_np_text(a, rb, b2 - 1);
+    /* not a fronted clause: "After winning Ohio, Gov. Jane Roe said" */
+    bool opens = rb == lo || is_punct(&a->t[rb - 1], ",");
+    char *role = opens ? pc_att_np_text(a, rb, b2 - 1) : NULL;
     if (role) {
       free(w.role);
       w.role = role;
