@@ -197,6 +197,14 @@ void pc_att_entities(struct analysis *a) {
     if (m) {
       const struct pc_phrase *p = &lx->names.p[which];
       int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
+      /* "New Hampshire’s" came first and was taken for a person: the
+       * lexicon knows better */
+      if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+          p->tag != PC_ENTITY_PERSON) {
+        a->en[e].type = (pc_entity_type)p->tag;
+        a->en[e].code = p->code;
+        a->en[e].gender = 0;
+      }
       mark_tokens(a, i, i + m, e);
       i += m;
       continue;

@@ -389,9 +389,11 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
       }
-      if (a->t[n1 - 1].ent != a->t[i].ent) {
-        /* "the US military", "Afghan Taliban": the name only modifies the
-         * phrase's head, which is the speaker */
+      /* "the US military", "Afghan Taliban": the name only modifies the
+       * phrase's head, which is the speaker; so does a name after a
+       * preposition ("Butterfield of North Carolina") */
+      if (a->t[n1 - 1].ent != a->t[i].ent ||
+          (i > n0 && preposition(a, a->t[i - 1].low))) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
