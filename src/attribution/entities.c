@@ -176,6 +176,28 @@ static char *person_role(const struct analysis *a, size_t run0, size_t s,
   return NULL;
 }
 
+/* A name of the lexicon (country, organisation, group, place) at token
+ * i: its entity marked, and the number of its tokens; 0 if none. */
+static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
+  const struct pc_lex *lx = a->lex;
+  size_t which = 0;
+  size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
+  if (!m)
+    return 0;
+  const struct pc_phrase *p = &lx->names.p[which];
+  int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
+  /* "New Hampshire’s" came first and was taken for a person: the
+   * lexicon knows better */
+  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+      p->tag != PC_ENTITY_PERSON) {
+    a->en[e].type = (pc_entity_type)p->tag;
+    a->en[e].code = p->code;
+    a->en[e].gender = 0;
+  }
+  mark_tokens(a, i, i + m, e);
+  return m;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -192,20 +214,8 @@ void pc_att_entities(struct analysis *a) {
         lim_for++;
     }
     size_t lim = lim_for;
-    size_t which = 0;
-    size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
+    size_t m = list_entity(a, i, lim);
     if (m) {
-      const struct pc_phrase *p = &lx->names.p[which];
-      int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
-      /* "New Hampshire’s" came first and was taken for a person: the
-       * lexicon knows better */
-      if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
-          p->tag != PC_ENTITY_PERSON) {
-        a->en[e].type = (pc_entity_type)p->tag;
-        a->en[e].code = p->code;
-        a->en[e].gender = 0;
-      }
-      mark_tokens(a, i, i + m, e);
       i += m;
       continue;
     }
