@@ -241,9 +241,13 @@ void pc_att_entities(struct analysis *a) {
         continue;
       }
       /* an initial: "Mary E. Lovely" */
-      if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
+      if (j > i && is_punct(&a->t[j], ".") &&
+          (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
           j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
-          a->t[j + 1].type == T_WORD) {
+          a->t[j + 1].type == T_WORD &&
+          !(initials(a->t[j - 1].low) && /* "D.C. He said" */
+            (function_cap(a, a->t[j + 1].low) ||
+             in_list(&lx->pronouns, a->t[j + 1].low)))) {
         j++;
         continue;
       }

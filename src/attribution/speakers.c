@@ -503,7 +503,8 @@ static bool abbrev_word(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   return k->type == T_WORD &&
          (in_list(&a->lex->honorifics, k->low) ||
-          (k->low[0] && !k->low[1] && (k->flags & F_CAP)));
+          (k->low[0] && !k->low[1] && (k->flags & F_CAP)) ||
+          ((k->flags & F_CAP) && initials(k->low))); /* "J.M. Berger" */
 }
 
 /* Whether the dot at i belongs to an abbreviation inside a name: a title
@@ -512,7 +513,10 @@ static bool name_dot(const struct analysis *a, size_t i) {
   return i > 0 && i + 1 < a->nt && is_punct(&a->t[i], ".") &&
          a->t[i - 1].block == a->t[i].block &&
          a->t[i + 1].block == a->t[i].block && abbrev_word(a, i - 1) &&
-         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP);
+         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP) &&
+         !(initials(a->t[i - 1].low) && /* "Washington, D.C. He said" */
+           (function_cap(a, a->t[i + 1].low) ||
+            in_list(&a->lex->pronouns, a->t[i + 1].low)));
 }
 
 /* A phrase cut at an abbreviation's dot ("said Sen." of "said Sen. Jo
