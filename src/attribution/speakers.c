@@ -640,8 +640,11 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
     const struct token *k = &a->t[b - 1];
+    /* the word's categories, looked up once */
+    uint64_t fw = k->type == T_WORD ? pc_lex_fw(a->lex, k->low) : 0;
+    bool stop = (fw >> PC_FW_STOP) & 1u;
     /* "China's ambassador to Britain": a role word's preposition stays */
-    if (k->type == T_WORD && stop_word(a, k->low) && preposition(a, k->low) &&
+    if (stop && ((fw >> PC_FW_PREP) & 1u) &&
         b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
         is_role_word(a, b - 2)) {
       b--;
@@ -673,8 +676,8 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
     /* "though officials said": a subordinator opens no name, nor does
      * a focus adverb ("why critics say") */
     if (k->type != T_WORD ||
-        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB) ||
-          (fw_is(a, k->low, PC_FW_FOCUS) && b - 1 > lo && /* "Yet she" */
+        ((stop || ((fw >> PC_FW_SUB) & 1u) ||
+          (((fw >> PC_FW_FOCUS) & 1u) && b - 1 > lo && /* "Yet she" */
            !fw_is(a, a->t[b - 2].low, PC_FW_CONJ))) && /* "and even" */
          !acronym(a, b - 1)))
       break;
