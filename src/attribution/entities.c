@@ -176,6 +176,37 @@ static char *person_role(const struct analysis *a, size_t run0, size_t s,
   return NULL;
 }
 
+/* "Mr. Clinton" after "Hillary Clinton" and "Bill Clinton": a title that
+ * tells the gender (given-names.txt lists "mr", "mrs", "ms") picks the
+ * namesake of that gender; else the person the surname first named. */
+static int titled_namesake(const struct analysis *a, int known,
+                           const char *title) {
+  int g = list_tag(&a->lex->given, title);
+  if ((g != 'f' && g != 'm') || a->en[known].gender != (g == 'f' ? 'm' : 'f'))
+    return known;
+  const char *sur = a->en[known].surname;
+  for (size_t e = 0; e < a->nen; e++)
+    if (a->en[e].type == PC_ENTITY_PERSON && a->en[e].gender == g &&
+        strcmp(a->en[e].surname, sur) == 0)
+      return (int)e;
+  return known;
+}
+
+/* One capitalised word at s (its run started at i): the surname of
+ * someone named before, else after a title a person of its own. */
+static void surname_mention(struct analysis *a, size_t i, size_t s,
+                            const char *name, bool after_title) {
+  int known = map_get(&a->surnames, name);
+  if (known >= 0 && after_title && s == i && i >= 2)
+    known = titled_namesake(a, known, a->t[i - 2].low);
+  if (known >= 0)
+    mark_tokens(a, s, s + 1, known);
+  if (a->t[s].ent < 0 && after_title) {
+    int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+    mark_tokens(a, s, s + 1, e);
+  }
+}
+
 /* A name of the lexicon (country, organisation, group, place) at token
  * i: its entity marked, and the number of its tokens; 0 if none. */
 static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
@@ -333,14 +364,7 @@ void pc_att_entities(struct analysis *a) {
         int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
         mark_tokens(a, s, j, e);
       } else if (j - s == 1) {
-        /* a surname of someone named before */
-        int known = map_get(&a->surnames, name);
-        if (known >= 0)
-          mark_tokens(a, s, j, known);
-        if (a->t[s].ent < 0 && after_title) {
-          int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
-          mark_tokens(a, s, j, e);
-        }
+        surname_mention(a, i, s, name, after_title);
       }
       free(name);
     }
