@@ -264,6 +264,21 @@ static inline bool org_head(const struct analysis *a, const char *w) {
   return fw_is(a, w, PC_FW_ORG);
 }
 
+/* Initials written together: "J.M" of "J.M. Berger" (single letters
+ * joined by dots; the last dot is a token of its own). */
+static inline bool initials(const char *w) {
+  size_t letters = 0;
+  for (size_t i = 0;; i++) {
+    if (!(w[i] >= 'a' && w[i] <= 'z'))
+      return false;
+    letters++;
+    if (!w[++i])
+      return letters >= 2;
+    if (w[i] != '.')
+      return false;
+  }
+}
+
 static inline bool is_punct(const struct token *k, const char *p) {
   return k->type == T_PUNCT && strcmp(k->low, p) == 0;
 }

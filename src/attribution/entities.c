@@ -176,6 +176,59 @@ static char *person_role(const struct analysis *a, size_t run0, size_t s,
   return NULL;
 }
 
+/* "Mr. Clinton" after "Hillary Clinton" and "Bill Clinton": a title that
+ * tells the gender (given-names.txt lists "mr", "mrs", "ms") picks the
+ * namesake of that gender; else the person the surname first named. */
+static int titled_namesake(const struct analysis *a, int known,
+                           const char *title) {
+  int g = list_tag(&a->lex->given, title);
+  if ((g != 'f' && g != 'm') || a->en[known].gender != (g == 'f' ? 'm' : 'f'))
+    return known;
+  const char *sur = a->en[known].surname;
+  for (size_t e = 0; e < a->nen; e++)
+    if (a->en[e].type == PC_ENTITY_PERSON && a->en[e].gender == g &&
+        strcmp(a->en[e].surname, sur) == 0)
+      return (int)e;
+  return known;
+}
+
+/* One capitalised word at s (its run started at i): the surname of
+ * someone named before, else after a title a person of its own. */
+static void surname_mention(struct analysis *a, size_t i, size_t s,
+                            const char *name, bool after_title) {
+  int known = map_get(&a->surnames, name);
+  if (known >= 0 && after_title && s == i && i >= 2)
+    known = titled_namesake(a, known, a->t[i - 2].low);
+  if (known >= 0)
+    mark_tokens(a, s, s + 1, known);
+  if (a->t[s].ent < 0 && after_title) {
+    int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+    mark_tokens(a, s, s + 1, e);
+  }
+}
+
+/* A name of the lexicon (country, organisation, group, place) at token
+ * i: its entity marked, and the number of its tokens; 0 if none. */
+static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
+  const struct pc_lex *lx = a->lex;
+  size_t which = 0;
+  size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
+  if (!m)
+    return 0;
+  const struct pc_phrase *p = &lx->names.p[which];
+  int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
+  /* "New Hampshire’s" came first and was taken for a person: the
+   * lexicon knows better */
+  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+      p->tag != PC_ENTITY_PERSON) {
+    a->en[e].type = (pc_entity_type)p->tag;
+    a->en[e].code = p->code;
+    a->en[e].gender = 0;
+  }
+  mark_tokens(a, i, i + m, e);
+  return m;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -192,12 +245,8 @@ void pc_att_entities(struct analysis *a) {
         lim_for++;
     }
     size_t lim = lim_for;
-    size_t which = 0;
-    size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
+    size_t m = list_entity(a, i, lim);
     if (m) {
-      const struct pc_phrase *p = &lx->names.p[which];
-      int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
-      mark_tokens(a, i, i + m, e);
       i += m;
       continue;
     }
@@ -223,9 +272,13 @@ void pc_att_entities(struct analysis *a) {
         continue;
       }
       /* an initial: "Mary E. Lovely" */
-      if (j > i && is_punct(&a->t[j], ".") && strlen(a->t[j - 1].low) == 1 &&
+      if (j > i && is_punct(&a->t[j], ".") &&
+          (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
           j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
-          a->t[j + 1].type == T_WORD) {
+          a->t[j + 1].type == T_WORD &&
+          !(initials(a->t[j - 1].low) && /* "D.C. He said" */
+            (function_cap(a, a->t[j + 1].low) ||
+             in_list(&lx->pronouns, a->t[j + 1].low)))) {
         j++;
         continue;
       }
@@ -299,7 +352,10 @@ void pc_att_entities(struct analysis *a) {
       if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
           a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
         org = true;
-      if (j - s >= 2 && j - s <= 4 && !org) {
+      /* "Former Secretary (of State)", "Deputy Minister": a run that
+       * ends with a role word is a title, no personal name */
+      bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
+      if (j - s >= 2 && j - s <= 4 && !org && !title) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
         if (e >= 0 && !a->en[e].role)
@@ -308,14 +364,7 @@ void pc_att_entities(struct analysis *a) {
         int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
         mark_tokens(a, s, j, e);
       } else if (j - s == 1) {
-        /* a surname of someone named before */
-        int known = map_get(&a->surnames, name);
-        if (known >= 0)
-          mark_tokens(a, s, j, known);
-        if (a->t[s].ent < 0 && after_title) {
-          int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
-          mark_tokens(a, s, j, e);
-        }
+        surname_mention(a, i, s, name, after_title);
       }
       free(name);
     }

@@ -389,9 +389,11 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
       }
-      if (a->t[n1 - 1].ent != a->t[i].ent) {
-        /* "the US military", "Afghan Taliban": the name only modifies the
-         * phrase's head, which is the speaker */
+      /* "the US military", "Afghan Taliban": the name only modifies the
+       * phrase's head, which is the speaker; so does a name after a
+       * preposition ("Butterfield of North Carolina") */
+      if (a->t[n1 - 1].ent != a->t[i].ent ||
+          (i > n0 && preposition(a, a->t[i - 1].low))) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
@@ -501,7 +503,8 @@ static bool abbrev_word(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   return k->type == T_WORD &&
          (in_list(&a->lex->honorifics, k->low) ||
-          (k->low[0] && !k->low[1] && (k->flags & F_CAP)));
+          (k->low[0] && !k->low[1] && (k->flags & F_CAP)) ||
+          ((k->flags & F_CAP) && initials(k->low))); /* "J.M. Berger" */
 }
 
 /* Whether the dot at i belongs to an abbreviation inside a name: a title
@@ -510,7 +513,10 @@ static bool name_dot(const struct analysis *a, size_t i) {
   return i > 0 && i + 1 < a->nt && is_punct(&a->t[i], ".") &&
          a->t[i - 1].block == a->t[i].block &&
          a->t[i + 1].block == a->t[i].block && abbrev_word(a, i - 1) &&
-         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP);
+         a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP) &&
+         !(initials(a->t[i - 1].low) && /* "Washington, D.C. He said" */
+           (function_cap(a, a->t[i + 1].low) ||
+            in_list(&a->lex->pronouns, a->t[i + 1].low)));
 }
 
 /* A phrase cut at an abbreviation's dot ("said Sen." of "said Sen. Jo
@@ -545,7 +551,16 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                  a->t[k + 2].type == T_WORD &&
                  !(a->t[k + 2].flags & F_CAP) &&
                  fw_is(a, v->low, PC_FW_CTL);
-    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed) || ed_to ||
+    /* "Democratic registered voters": a past form between a capitalised
+     * word and the plural that ends the phrase modifies the plural; not
+     * after a person or a pronoun ("Trump angered Hispanics") */
+    bool adj = ed && k + 2 == n1 && a->t[k + 1].type == T_WORD &&
+               (p->ent < 0 || a->en[p->ent].type != PC_ENTITY_PERSON) &&
+               !in_list(&a->lex->pronouns, p->low) &&
+               pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
+               !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
+    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed && !adj) ||
+        ed_to ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
       return k;
@@ -556,15 +571,11 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
 /* A phrase without the time adjunct that ends it: "a report on
  * Wednesday", "a poll last week", "polls at the time". */
 static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
-  static const char *const units[] = {"week", "month", "year", "time",
-                                      "morning", "afternoon", "evening",
-                                      "night", "weekend"};
   if (n1 < n0 + 3 || a->t[n1 - 1].type != T_WORD)
     return n1;
   const char *w = a->t[n1 - 1].low;
-  bool unit = fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP);
-  for (size_t m = 0; m < sizeof units / sizeof *units && !unit; m++)
-    unit = strcmp(w, units[m]) == 0;
+  bool unit = (fw_is(a, w, PC_FW_WHEN) && (a->t[n1 - 1].flags & F_CAP)) ||
+              fw_is(a, w, PC_FW_TUNIT);
   if (!unit)
     return n1;
   size_t k = n1 - 1;
@@ -629,8 +640,11 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
     const struct token *k = &a->t[b - 1];
+    /* the word's categories, looked up once */
+    uint64_t fw = k->type == T_WORD ? pc_lex_fw(a->lex, k->low) : 0;
+    bool stop = (fw >> PC_FW_STOP) & 1u;
     /* "China's ambassador to Britain": a role word's preposition stays */
-    if (k->type == T_WORD && stop_word(a, k->low) && preposition(a, k->low) &&
+    if (stop && ((fw >> PC_FW_PREP) & 1u) &&
         b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
         is_role_word(a, b - 2)) {
       b--;
@@ -659,9 +673,12 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
-    /* "though officials said": a subordinator opens no name */
+    /* "though officials said": a subordinator opens no name, nor does
+     * a focus adverb ("why critics say") */
     if (k->type != T_WORD ||
-        ((stop_word(a, k->low) || fw_is(a, k->low, PC_FW_SUB)) &&
+        ((stop || ((fw >> PC_FW_SUB) & 1u) ||
+          (((fw >> PC_FW_FOCUS) & 1u) && b - 1 > lo && /* "Yet she" */
+           !fw_is(a, a->t[b - 2].low, PC_FW_CONJ))) && /* "and even" */
          !acronym(a, b - 1)))
       break;
     b--;
@@ -690,9 +707,12 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
     size_t l = strlen(k->low);
-    if (k->type == T_WORD && (aux_word(a, k->low) ||
-                              (!(k->flags & F_CAP) && l > 4 &&
-                               strcmp(k->low + l - 2, "ly") == 0))) {
+    /* an "-ly" word after a determiner is a noun: "the family said" */
+    bool ly = !(k->flags & F_CAP) && l > 4 &&
+              strcmp(k->low + l - 2, "ly") == 0 &&
+              !(at - 1 > lo && a->t[at - 2].type == T_WORD &&
+                determiner(a, a->t[at - 2].low));
+    if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
       at--; /* "has said", "angrily said" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
@@ -778,6 +798,17 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
   return false;
 }
 
+/* "Gov. Jane Roe (R-Ohio), said": the end of the phrase before a short
+ * parenthesis that ends at e (exclusive), or e. */
+static size_t paren_tag(const struct analysis *a, size_t lo, size_t e) {
+  if (e < lo + 3 || !is_punct(&a->t[e - 1], ")"))
+    return e;
+  for (size_t k = e - 1; k > lo + 1 && k + 8 > e; k--)
+    if (is_punct(&a->t[k - 1], "("))
+      return a->t[k - 2].type == T_WORD ? k - 1 : e;
+  return e;
+}
+
 /* The speaker when a comma stands right before the cue (at end - 1):
  * "X, who ..., said", "X, the minister, said", appositions. */
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
@@ -797,7 +828,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     who_free(&p);
   }
   /* "the head of X, Alexander Bortnikov, told ..." */
-  size_t e2 = end - 1, b2 = pc_att_np_start(a, lo, e2);
+  size_t e2 = paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
   struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
   if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     /* "John Smith, the minister, said": the person, with the role */
@@ -844,7 +875,9 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
   }
   if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     size_t rb = pc_att_np_start(a, lo, b2 - 1);
-    char *role = pc_att_np_text(a, rb, b2 - 1);
+    /* not a fronted clause: "After winning Ohio, Gov. Jane Roe said" */
+    bool opens = rb == lo || is_punct(&a->t[rb - 1], ",");
+    char *role = opens ? pc_att_np_text(a, rb, b2 - 1) : NULL;
     if (role) {
       free(w.role);
       w.role = role;
@@ -869,11 +902,25 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          (ptcp && strcmp(k->low + l - 2, "ed") == 0);
 }
 
+/* "About four in 10 voters", "about half of them": the approximation
+ * that opens the sentence or a clause belongs to the count at b. */
+static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
+  const struct token *n = &a->t[b];
+  if (b > lo && a->t[b - 1].type == T_WORD &&
+      fw_is(a, a->t[b - 1].low, PC_FW_APPROX) &&
+      (b - 1 == lo || is_punct(&a->t[b - 2], ",")) &&
+      (fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
+       (n->low[0] >= '0' && n->low[0] <= '9')))
+    return b - 1;
+  return b;
+}
+
 /* The start of a phrase that ends at `end` and starts at b, taken left
  * over post-modifiers and coordination: "Supporters of the plan", "Two
  * people briefed on the talks", "Businesses and residents".  The phrase
  * must open the sentence or follow a comma. */
-static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
+static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
+                             size_t end) {
   for (int round = 0; round < 3 && b > lo + 1; round++) {
     size_t p = b - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
@@ -882,14 +929,27 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b) {
     bool prep = k->type == T_WORD && preposition(a, k->low);
     bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
                  (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
-    if (!joins || !left_head(a, p - 1, prep))
+    size_t h = p - 1;
+    /* "sources familiar with the talks": the adjective's noun heads */
+    if (joins && prep && h > lo && fw_is(a, a->t[h].low, PC_FW_PADJ) &&
+        a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
+        !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
+      h--;
+    if (!joins || !left_head(a, h, prep))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
+    b2 = b2 < p ? approx_start(a, lo, b2) : b2;
     if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
                      hard_boundary(a, b2 - 1)))
       break;
     b = b2;
   }
+  if (b < end)
+    b = approx_start(a, lo, b);
+  /* "Yet even critics said": a focus adverb opens no speaker phrase */
+  while (b + 1 < end && a->t[b].type == T_WORD &&
+         fw_is(a, a->t[b].low, PC_FW_FOCUS))
+    b++;
   return b;
 }
 
@@ -909,19 +969,11 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   size_t v = d - 1;
   if (strcmp(a->t[v - 1].low, "out") == 0 && v - 1 > lo + 1)
     v--; /* "sent out", "put out" */
-  /* verbs that make or hand out a statement */
-  static const char *const makes[] = {
-      "issued", "issues", "released", "releases", "sent", "sends", "put",
-      "puts", "made", "makes", "gave", "gives", "posted", "posts",
-      "published", "publishes", "delivered", "delivers", "offered",
-      "offers", "provided", "provides", "emailed", "tweeted", "fired"};
+  /* verbs that make or hand out a statement (function-words "make") */
   const struct token *k = &a->t[v - 1];
   if (k->type != T_WORD || a->t[v - 2].type != T_WORD)
     return c;
-  for (size_t m = 0; m < sizeof makes / sizeof *makes; m++)
-    if (strcmp(k->low, makes[m]) == 0)
-      return v - 1;
-  return c;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v - 1 : c;
 }
 
 /* The speaker left of a cue at token c (the sentence starts at lo). */
@@ -954,7 +1006,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     }
     break;
   }
-  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0);
+  size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
