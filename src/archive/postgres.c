@@ -195,6 +195,7 @@ struct ar_db {
    * this file, known by address) and name "pcN", N the index here */
   const char *prepared[MAX_PREPARED];
   int nprepared;
+  bool tx; /* in a transaction (begin) */
   /* the speaker forms met in this transaction: "type\x1fname" -> struct
    * form_hit; met again, its statement would change nothing (the same
    * spelling, and the writers' lock held), so it is not sent */
@@ -427,6 +428,10 @@ static pc_status exec(struct ar_db *d, const char *sql, pc_error *err,
 
 /*** opening *******************************************************************/
 
+#define SETUP                                                                  \
+  "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"           \
+  " SET standard_conforming_strings = on"
+
 static void quiet(void *arg, const char *message) {
   (void)arg, (void)message; /* notices (stop words, "already exists") */
 }
@@ -524,6 +529,23 @@ static void db_close(struct ar_db *d) {
   free(d);
 }
 
+/* A read outside a transaction (a query's statement) on a connection the
+ * server closed (it restarted; serve keeps its connections between
+ * requests): connected again, once, and sent again.  Nothing of its
+ * answer was written yet, and a new session has nothing prepared. */
+static PGresult *ex_read(struct ar_db *d, const char *sql, int n,
+                         const char *const *p) {
+  PGresult *r = ex(d, sql, n, p);
+  if (r || d->tx || PQstatus(d->c) != CONNECTION_BAD)
+    return r;
+  PQreset(d->c);
+  d->nprepared = 0;
+  PGresult *s = PQstatus(d->c) == CONNECTION_OK ? PQexec(d->c, SETUP) : NULL;
+  bool set = PQresultStatus(s) == PGRES_COMMAND_OK;
+  PQclear(s);
+  return set ? ex(d, sql, n, p) : NULL;
+}
+
 static pc_status db_open(const char *url, bool create, struct ar_db **out,
                          pc_error *err) {
   *out = NULL;
@@ -545,9 +567,7 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
     return st;
   }
   PQsetNoticeProcessor(d->c, quiet, NULL);
-  st = exec(d, "SET client_encoding = 'UTF8';"
-               " SET client_min_messages = warning;"
-               " SET standard_conforming_strings = on", err, "setup");
+  st = exec(d, SETUP, err, "setup");
   if (st == PC_OK)
     st = migrate(d, create, err);
   if (st != PC_OK) {
@@ -560,16 +580,19 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
 
 static pc_status db_begin(struct ar_db *d, pc_error *err) {
   forget_forms(d);
+  d->tx = true;
   return exec(d, "BEGIN; " LOCK, err, "begin");
 }
 
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
   forget_forms(d);
+  d->tx = false;
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
   forget_forms(d);
+  d->tx = false;
   PQclear(PQexec(d->c, "ROLLBACK"));
 }
 
@@ -1245,7 +1268,7 @@ static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
                         ar_row_fn fn, void *closure, pc_error *err) {
   if (limit)
     g_string_append_printf(b->sql, " LIMIT %zu", limit);
-  PGresult *r = ex(d, b->sql->str, b->nargs, b->args);
+  PGresult *r = ex_read(d, b->sql->str, b->nargs, b->args);
   if (!r)
     return db_fail(d, err, "query");
   pc_status st = rows_out(r, row, fn, closure, err);
@@ -1361,7 +1384,7 @@ static PGresult *quotes_try(struct ar_db *d, const struct ar_filter *f,
                             const char *after, bool fence) {
   struct qb b = {g_string_new(NULL), {0}, {0}, 0, false};
   quotes_sql(&b, f, after, fence);
-  PGresult *r = ex(d, b.sql->str, b.nargs, b.args);
+  PGresult *r = ex_read(d, b.sql->str, b.nargs, b.args);
   qb_free(&b);
   return r;
 }
@@ -1376,7 +1399,7 @@ static bool window_from(struct ar_db *d, long long rows, char *after,
                         size_t n, long long *last) {
   struct ints v = {0};
   const char *p[] = {I(&v, rows)};
-  PGresult *r = ex(d, "SELECT m, (SELECT date FROM quote WHERE id <= m - $1"
+  PGresult *r = ex_read(d, "SELECT m, (SELECT date FROM quote WHERE id <= m - $1"
                       " ORDER BY id DESC LIMIT 1) FROM (SELECT max(id) AS m"
                       " FROM quote) s", 1, p);
   bool found = r && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) &&
@@ -1589,7 +1612,7 @@ static pc_status db_near(struct ar_db *d, enum ar_near_what w,
   snprintf(lim, sizeof lim, "%d.%03d", milli / 1000, milli % 1000);
   snprintf(most, sizeof most, "%d", AR_NEAR_CANDIDATES);
   const char *a1[] = {lim}, *a2[] = {text, most};
-  PGresult *r = ex(d, "SELECT set_limit($1::real)", 1, a1);
+  PGresult *r = ex_read(d, "SELECT set_limit($1::real)", 1, a1);
   if (!r)
     return db_fail(d, err, "near");
   PQclear(r);

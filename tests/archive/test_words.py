@@ -12,6 +12,7 @@ limits make each design answer some searches (the server's log says
 which ran), and every answer, with --kind, --site, --since and --until
 too, must equal SQLite's.
 """
+import http.client
 import json
 import os
 import random
@@ -23,7 +24,8 @@ import tempfile
 PRESSCUT, REPO = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(REPO, "tests"))
 sys.path.insert(0, os.path.join(REPO, "tests", "archive"))
-from harness import check, report, scaled, skip  # noqa: E402
+from harness import (check, free_port, report, request, scaled,  # noqa
+                     skip, start_serve, wait_until)
 from pgserver import PgServer  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="pc-words-")
@@ -134,6 +136,40 @@ def test_words():
             "harbour")
     check("an archive with common words (%d quotes of harbour)" %
           r.stdout.count(b"\n"), r.stdout.count(b"\n") > 1000, r.stderr)
+    return pg
+
+
+def test_restart(pg):
+    """serve keeps its connections between requests: after the server's
+    restart, the next request connects again and answers."""
+    procs, port = [], free_port()
+    ask = "/api/archive/search?q=lantern&limit=5"
+
+    def get():
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=scaled(30))
+        return request(c, ask)
+    try:
+        start_serve([PRESSCUT, "serve", "--db", pg, "--listen",
+                     "127.0.0.1:%d" % port], procs)
+        st, _, before = get()
+        check("serve: a search before the restart", st == 200 and
+              len(json.loads(before)["quotes"]) == 5, before[:200])
+        r = subprocess.run(PG.run_as + [
+            os.path.join("/usr/lib/postgresql/15/bin", "pg_ctl"), "-D",
+            os.path.join(PG.dir, "data"), "-l", os.path.join(PG.dir, "log"),
+            "-m", "fast", "-w", "restart"],
+            capture_output=True, text=True)
+        up = r.returncode == 0 and wait_until(lambda: subprocess.run(
+            ["pg_isready", "-q", "-h", PG.dir, "-d", "postgres", "-U",
+             "presscut"]).returncode == 0, 60, 0.1)
+        check("the PostgreSQL server restarted", up, r.stderr)
+        st, _, after = get()
+        check("serve: the same answer after the restart (connected again)",
+              st == 200 and after == before, (st, after[:200]))
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(timeout=scaled(30))
 
 
 def main():
@@ -143,7 +179,8 @@ def main():
         shutil.rmtree(TMP, ignore_errors=True)
         return skip("PostgreSQL backend: " + why)
     try:
-        test_words()
+        pg = test_words()
+        test_restart(pg)
         return report()
     finally:
         PG.stop()
