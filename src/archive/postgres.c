@@ -157,8 +157,33 @@ static const char *const step_trgm[] = {
     " gin_trgm_ops);",
     NULL,
 };
+/* Version 4 -> 5: a GIN index keeps the rows inserted since it was last
+ * cleaned in a list every search reads whole (the "pending list", up to
+ * gin_pending_list_limit, 4 MB by default): at a million quotes it was
+ * some 430 pages, more than the rest of a common word's search.  256 kB
+ * at most now, and emptied after a large load (db_link). */
+#define GIN_INDEXES \
+  "'quote_tsv', 'article_tsv', 'speaker_form_trgm', 'entity_trgm'," \
+  " 'quote_cluster_trgm'"
+/* The pending lists emptied (the indexes this user owns: another's are
+ * left to autovacuum, which empties them too). */
+#define CLEAN_PENDING \
+  "SELECT count(gin_clean_pending_list(c.oid)) FROM pg_class c" \
+  " WHERE c.relname IN (" GIN_INDEXES ") AND c.relkind = 'i'" \
+  " AND c.relnamespace = current_schema()::regnamespace" \
+  " AND pg_has_role(c.relowner, 'USAGE')"
+static const char *const step5[] = {
+    "ALTER INDEX quote_tsv SET (gin_pending_list_limit = 256);"
+    "ALTER INDEX article_tsv SET (gin_pending_list_limit = 256);"
+    "ALTER INDEX speaker_form_trgm SET (gin_pending_list_limit = 256);"
+    "ALTER INDEX entity_trgm SET (gin_pending_list_limit = 256);"
+    "ALTER INDEX quote_cluster_trgm SET (gin_pending_list_limit = 256);",
+    CLEAN_PENDING,
+    NULL,
+};
 static const char *const *const migrations[] = {
-    [0] = step1, [1] = step2, [2] = step3, [TRGM_VERSION - 1] = step_trgm};
+    [0] = step1, [1] = step2, [2] = step3, [TRGM_VERSION - 1] = step_trgm,
+    [4] = step5};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 enum { MAX_PREPARED = 12, ANALYZE_AFTER = 20000 };
@@ -170,6 +195,7 @@ struct ar_db {
    * this file, known by address) and name "pcN", N the index here */
   const char *prepared[MAX_PREPARED];
   int nprepared;
+  bool tx; /* in a transaction (begin) */
   /* the speaker forms met in this transaction: "type\x1fname" -> struct
    * form_hit; met again, its statement would change nothing (the same
    * spelling, and the writers' lock held), so it is not sent */
@@ -402,6 +428,10 @@ static pc_status exec(struct ar_db *d, const char *sql, pc_error *err,
 
 /*** opening *******************************************************************/
 
+#define SETUP                                                                  \
+  "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"           \
+  " SET standard_conforming_strings = on"
+
 static void quiet(void *arg, const char *message) {
   (void)arg, (void)message; /* notices (stop words, "already exists") */
 }
@@ -499,6 +529,23 @@ static void db_close(struct ar_db *d) {
   free(d);
 }
 
+/* A read outside a transaction (a query's statement) on a connection the
+ * server closed (it restarted; serve keeps its connections between
+ * requests): connected again, once, and sent again.  Nothing of its
+ * answer was written yet, and a new session has nothing prepared. */
+static PGresult *ex_read(struct ar_db *d, const char *sql, int n,
+                         const char *const *p) {
+  PGresult *r = ex(d, sql, n, p);
+  if (r || d->tx || PQstatus(d->c) != CONNECTION_BAD)
+    return r;
+  PQreset(d->c);
+  d->nprepared = 0;
+  PGresult *s = PQstatus(d->c) == CONNECTION_OK ? PQexec(d->c, SETUP) : NULL;
+  bool set = PQresultStatus(s) == PGRES_COMMAND_OK;
+  PQclear(s);
+  return set ? ex(d, sql, n, p) : NULL;
+}
+
 static pc_status db_open(const char *url, bool create, struct ar_db **out,
                          pc_error *err) {
   *out = NULL;
@@ -520,9 +567,7 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
     return st;
   }
   PQsetNoticeProcessor(d->c, quiet, NULL);
-  st = exec(d, "SET client_encoding = 'UTF8';"
-               " SET client_min_messages = warning;"
-               " SET standard_conforming_strings = on", err, "setup");
+  st = exec(d, SETUP, err, "setup");
   if (st == PC_OK)
     st = migrate(d, create, err);
   if (st != PC_OK) {
@@ -535,16 +580,19 @@ static pc_status db_open(const char *url, bool create, struct ar_db **out,
 
 static pc_status db_begin(struct ar_db *d, pc_error *err) {
   forget_forms(d);
+  d->tx = true;
   return exec(d, "BEGIN; " LOCK, err, "begin");
 }
 
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
   forget_forms(d);
+  d->tx = false;
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
   forget_forms(d);
+  d->tx = false;
   PQclear(PQexec(d->c, "ROLLBACK"));
 }
 
@@ -751,6 +799,8 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
   if (st == PC_OK && d->stored >= ANALYZE_AFTER) {
     d->stored = 0;
     st = exec(d, "ANALYZE", err, "analyze");
+    if (st == PC_OK)
+      st = exec(d, CLEAN_PENDING, err, "analyze");
   }
   return st;
 }
@@ -1204,20 +1254,24 @@ static void qb_free(struct qb *b) {
 
 #define COL(r, i, k) (PQgetisnull(r, i, k) ? NULL : PQgetvalue(r, i, k))
 
+static pc_status rows_out(PGresult *r,
+                          int (*row)(PGresult *, int, ar_row_fn, void *),
+                          ar_row_fn fn, void *closure, pc_error *err) {
+  for (int i = 0; i < PQntuples(r); i++)
+    if (row(r, i, fn, closure) != 0)
+      return pc_error_set(err, PC_ERR_IO, "cannot write the output");
+  return PC_OK;
+}
+
 static pc_status qb_run(struct ar_db *d, struct qb *b, size_t limit,
                         int (*row)(PGresult *, int, ar_row_fn, void *),
                         ar_row_fn fn, void *closure, pc_error *err) {
   if (limit)
     g_string_append_printf(b->sql, " LIMIT %zu", limit);
-  PGresult *r = ex(d, b->sql->str, b->nargs, b->args);
+  PGresult *r = ex_read(d, b->sql->str, b->nargs, b->args);
   if (!r)
     return db_fail(d, err, "query");
-  pc_status st = PC_OK;
-  for (int i = 0; i < PQntuples(r); i++)
-    if (row(r, i, fn, closure) != 0) {
-      st = pc_error_set(err, PC_ERR_IO, "cannot write the output");
-      break;
-    }
+  pc_status st = rows_out(r, row, fn, closure, err);
   PQclear(r);
   return st;
 }
@@ -1266,58 +1320,140 @@ static void limit(struct qb *b, size_t n) {
     g_string_append_printf(b->sql, " LIMIT %zu", n);
 }
 
-static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
-                           ar_row_fn fn, void *closure, pc_error *err) {
-  /* the limit first, on the quotes alone (newest first: the index
-   * quote_newest), then their article and speaker, for those only */
-  struct qb b = {g_string_new("SELECT s.name, q.role, q.date, q.kind,"
-                              " q.text, q.cue, a.title, a.url,"
-                              " coalesce(a.site, a.host), s.external_id,"
-                              " q.cluster_id FROM"
-                              " (SELECT q.id FROM "),
-                 {0}, {0}, 0, false};
+/* The SQL of a quote search: the ids of the newest matching quotes (the
+ * limit applied to the quotes alone, then their article and speaker
+ * joined for those only).  after: a bound on the date (the window of a
+ * word search, below), or NULL; fence: the matches found first and
+ * sorted after (a word's index, then a sort), not read in date order. */
+static void quotes_sql(struct qb *b, const struct ar_filter *f,
+                       const char *after, bool fence) {
   const pc_archive_query *q = f->q;
+  g_string_append(b->sql, "SELECT s.name, q.role, q.date, q.kind, q.text,"
+                          " q.cue, a.title, a.url, coalesce(a.site, a.host),"
+                          " s.external_id, q.cluster_id FROM"
+                          " (SELECT q.id FROM ");
   /* --speaker: the speakers the name may be, then the newest quotes of
    * each (quote_speaker_newest read in order, up to the limit), then the
    * newest of those: a much quoted speaker's quotes are not all read and
    * sorted, as "speaker_id IN (...)" had them */
   if (f->speaker_form)
-    append(&b, "(SELECT speaker_id AS id FROM speaker_form WHERE form = ?"
-               " OR canon = ? OR (surname = ? AND bare = 1) UNION SELECT id"
-               " FROM speaker WHERE external_id = ? OR lower(name) = ?) sp,"
-               " LATERAL (SELECT q.id, q.date FROM ", 5, f->speaker_form,
+    append(b, "(SELECT speaker_id AS id FROM speaker_form WHERE form = ?"
+              " OR canon = ? OR (surname = ? AND bare = 1) UNION SELECT id"
+              " FROM speaker WHERE external_id = ? OR lower(name) = ?) sp,"
+              " LATERAL (SELECT q.id, q.date FROM ", 5, f->speaker_form,
            f->speaker_canon, f->speaker_form, q->speaker, f->speaker_form);
-  g_string_append(b.sql, "quote q");
+  g_string_append(b->sql, fence ? "(SELECT q.id, q.date FROM quote q"
+                                : "quote q");
   if (q->site || f->about_tsq)
-    g_string_append(b.sql, " JOIN article a ON a.id = q.article_id");
+    g_string_append(b->sql, " JOIN article a ON a.id = q.article_id");
   if (f->speaker_form)
-    where(&b, "q.speaker_id = sp.id", 0);
+    where(b, "q.speaker_id = sp.id", 0);
   if (f->tsq)
-    where(&b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
+    where(b, "q.tsv @@ to_tsquery('presscut', ?)", 1, f->tsq);
   if (f->about_tsq)
-    where(&b, "a.tsv @@ to_tsquery('presscut', ?)", 1, f->about_tsq);
+    where(b, "a.tsv @@ to_tsquery('presscut', ?)", 1, f->about_tsq);
   if (q->kind)
-    where(&b, "q.kind = ?", 1, q->kind);
-  dates(&b, f, "q.date");
+    where(b, "q.kind = ?", 1, q->kind);
+  dates(b, f, "q.date");
+  if (after)
+    where(b, "q.date COLLATE \"C\" >= ?", 1, after);
   if (q->site)
-    where(&b, "(a.host = lower(?) OR lower(a.site) = lower(?) OR"
-              " right(a.host, length(?) + 1) = '.' || lower(?))",
+    where(b, "(a.host = lower(?) OR lower(a.site) = lower(?) OR"
+             " right(a.host, length(?) + 1) = '.' || lower(?))",
           4, q->site, q->site, q->site, q->site);
   if (f->near_ids)
-    where(&b, "q.cluster_id IN (SELECT v::bigint FROM"
-              " json_array_elements_text(?::json) v)", 1, f->near_ids);
-  g_string_append(b.sql, NEWEST("q"));
-  limit(&b, f->limit);
+    where(b, "q.cluster_id IN (SELECT v::bigint FROM"
+             " json_array_elements_text(?::json) v)", 1, f->near_ids);
+  if (fence) /* OFFSET 0: a sub-query the planner keeps whole */
+    g_string_append(b->sql, " OFFSET 0) q");
+  g_string_append(b->sql, NEWEST("q"));
+  limit(b, f->limit);
   if (f->speaker_form) {
-    g_string_append(b.sql, ") q" NEWEST("q"));
-    limit(&b, f->limit);
+    g_string_append(b->sql, ") q" NEWEST("q"));
+    limit(b, f->limit);
   }
-  g_string_append(b.sql, ") t JOIN quote q ON q.id = t.id"
-                         " JOIN article a ON a.id = q.article_id"
-                         " LEFT JOIN speaker s ON s.id = q.speaker_id"
-                         NEWEST("q"));
-  pc_status st = qb_run(d, &b, 0, quote_row, fn, closure, err);
+  g_string_append(b->sql, ") t JOIN quote q ON q.id = t.id"
+                          " JOIN article a ON a.id = q.article_id"
+                          " LEFT JOIN speaker s ON s.id = q.speaker_id"
+                          NEWEST("q"));
+}
+
+/* The quotes of one design (quotes_sql), or NULL (the message in the
+ * connection). */
+static PGresult *quotes_try(struct ar_db *d, const struct ar_filter *f,
+                            const char *after, bool fence) {
+  struct qb b = {g_string_new(NULL), {0}, {0}, 0, false};
+  quotes_sql(&b, f, after, fence);
+  PGresult *r = ex_read(d, b.sql->str, b.nargs, b.args);
   qb_free(&b);
+  return r;
+}
+
+/* The date from which the newest `rows` quotes are, about: that of the
+ * quote `rows` ids below the last (ids are given in the order quotes are
+ * stored, which is mostly the order of their dates; when it is not, the
+ * window holds more or fewer quotes, and the answer is the same).  Into
+ * after (of size n); *last the last id; false when there is none (a
+ * smaller archive, an undated quote there). */
+static bool window_from(struct ar_db *d, long long rows, char *after,
+                        size_t n, long long *last) {
+  struct ints v = {0};
+  const char *p[] = {I(&v, rows)};
+  PGresult *r = ex_read(d, "SELECT m, (SELECT date FROM quote WHERE id <= m - $1"
+                      " ORDER BY id DESC LIMIT 1) FROM (SELECT max(id) AS m"
+                      " FROM quote) s", 1, p);
+  bool found = r && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) &&
+            !PQgetisnull(r, 0, 1) && strlen(PQgetvalue(r, 0, 1)) < n;
+  if (found) {
+    *last = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    snprintf(after, n, "%s", PQgetvalue(r, 0, 1));
+  }
+  PQclear(r);
+  return found;
+}
+
+/* A word search's designs, in the order tried (docs/internals/ARCHIVE.md,
+ * "A word's newest quotes"): the newest WINDOW times the limit quotes,
+ * their rows found through the date index and the word's index together
+ * (a common word has its limit there); when they hold fewer, k, a window
+ * as much wider as k promises the limit in, when reading its part of the
+ * date index (ENTRIES a page) costs less than reading every match (a
+ * page each, as the matches are about k * last / window); else every
+ * match, found by the word's index and sorted.  A window that holds the
+ * limit holds the answer of the whole archive: every quote outside it
+ * is older (the bound is on the date), or undated, which comes last. */
+enum { WINDOW = 100, ENTRIES = 120 };
+
+static PGresult *word_search(struct ar_db *d, const struct ar_filter *f) {
+  long long want = (long long)f->limit, rows = want * WINDOW, last = 0;
+  char after[64];
+  if (!window_from(d, rows, after, sizeof after, &last))
+    return quotes_try(d, f, NULL, true);
+  PGresult *r = quotes_try(d, f, after, false);
+  if (!r || PQntuples(r) >= want)
+    return r;
+  long long k = PQntuples(r);
+  PQclear(r);
+  double wider = 1.5 * (double)rows * (double)want / (double)(k ? k : 1);
+  double matches = (double)k * (double)last / (double)rows;
+  if (k && wider < (double)last && wider / ENTRIES + 1.5 * want < matches &&
+      window_from(d, (long long)wider, after, sizeof after, &last)) {
+    if (!(r = quotes_try(d, f, after, false)) || PQntuples(r) >= want)
+      return r;
+    PQclear(r);
+  }
+  return quotes_try(d, f, NULL, true);
+}
+
+static pc_status db_quotes(struct ar_db *d, const struct ar_filter *f,
+                           ar_row_fn fn, void *closure, pc_error *err) {
+  bool word = f->tsq && !f->speaker_form && !f->near_ids && f->limit &&
+              f->limit <= 1000000; /* want * WINDOW fits */
+  PGresult *r = word ? word_search(d, f) : quotes_try(d, f, NULL, false);
+  if (!r)
+    return db_fail(d, err, "query");
+  pc_status st = rows_out(r, quote_row, fn, closure, err);
+  PQclear(r);
   return st;
 }
 
@@ -1363,14 +1499,17 @@ static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
                            ar_row_fn fn, void *closure, pc_error *err) {
   /* the limit first, on the claims' ids (claim_newest), then their
    * names, article and quote for those only: made for every claim of a
-   * much accused entity before the sort, they were most of the time */
+   * much accused entity before the sort, they were most of the time.
+   * The article is not joined before the limit: every claim has its
+   * article (none is deleted), and the join read its key for each claim
+   * of a much accused entity (a quarter of the time at a million) */
   struct qb b = {g_string_new(
       "SELECT cn.name, (SELECT string_agg(e.name, '; ' ORDER BY x.pos)"
       " FROM claim_accused x JOIN entity_name e ON e.id = x.entity_id"
       " WHERE x.claim_id = c.id), c.polarity, c.event,"
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
-      " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"
-      " JOIN article a ON a.id = c.article_id"), {0}, {0}, 0, false};
+      " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"), {0}, {0},
+      0, false};
   if (f->claimant)
     g_string_append(b.sql, " LEFT JOIN entity ce ON ce.id = c.claimant_id"
                            " LEFT JOIN entity_name cn ON cn.id ="
@@ -1473,7 +1612,7 @@ static pc_status db_near(struct ar_db *d, enum ar_near_what w,
   snprintf(lim, sizeof lim, "%d.%03d", milli / 1000, milli % 1000);
   snprintf(most, sizeof most, "%d", AR_NEAR_CANDIDATES);
   const char *a1[] = {lim}, *a2[] = {text, most};
-  PGresult *r = ex(d, "SELECT set_limit($1::real)", 1, a1);
+  PGresult *r = ex_read(d, "SELECT set_limit($1::real)", 1, a1);
   if (!r)
     return db_fail(d, err, "near");
   PQclear(r);

@@ -13,6 +13,7 @@
   X(PQstatus)                                                                  \
   X(PQerrorMessage)                                                            \
   X(PQfinish)                                                                  \
+  X(PQreset)                                                                   \
   X(PQexec)                                                                    \
   X(PQexecParams)                                                              \
   X(PQprepare)                                                                 \
@@ -44,6 +45,7 @@ const struct pc_dl_pq *pc_dl_pq(void);
 #define PQstatus (pc_dl_pq()->PQstatus)
 #define PQerrorMessage (pc_dl_pq()->PQerrorMessage)
 #define PQfinish (pc_dl_pq()->PQfinish)
+#define PQreset (pc_dl_pq()->PQreset)
 #define PQexec (pc_dl_pq()->PQexec)
 #define PQexecParams (pc_dl_pq()->PQexecParams)
 #define PQprepare (pc_dl_pq()->PQprepare)
