@@ -76,11 +76,12 @@ asan-build:
 asan-run:
 	@rm -f $(ASAN)/junit.xml
 	@$(MAKE) --no-print-directory asan-build
-	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	cd $(ASAN) && export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j$(JOBS) -LE '^($(ASAN_SKIP_LABELS))$$' \
-	  --output-junit $(abspath $(ASAN))/junit.xml $(CTEST_ARGS)
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 && \
+	  { ctest --output-on-failure -j$(JOBS) -LE '^($(ASAN_SKIP_LABELS))$$' \
+	  --output-junit $(abspath $(ASAN))/junit.xml $(CTEST_ARGS) || \
+	  /usr/bin/python3 $(CURDIR)/tests/asan_rerun.py $(abspath $(ASAN)); }
 
 test:
 	@rc=0; $(MAKE) --no-print-directory test-run || rc=$$?; \
