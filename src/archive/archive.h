@@ -60,9 +60,10 @@ struct ar_article {
 pc_status ar_record_parse(const char *line, size_t len, struct ar_article *a,
                           pc_error *err);
 void ar_record_free(struct ar_article *a);
-/* The date of a quote: its own when full, its month and day in the
- * article's year, else the article's date (first 10 bytes); static buffer
- * of the caller (11 bytes) or NULL. */
+/* The date of a quote as YYYY-MM-DD: its own when full, its month and day
+ * in the article's year, else the article's date (first 10 bytes); in
+ * buf, the caller's (11 bytes), or NULL.  Never another form: the SQLite
+ * text index orders quotes by a key made from it (sqlite.c, step 4). */
 const char *ar_quote_date(const char *qdate, const char *adate, char *buf);
 
 /*** names ***********************************************************************/

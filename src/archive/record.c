@@ -40,15 +40,27 @@ static void sha_hex(const char *s, size_t n, char *out, size_t outlen) {
   g_free(h);
 }
 
+/* Whether s begins with a date as YYYY-MM-DD (digits where they go). */
+static bool iso_day(const char *s) {
+  static const char form[] = "dddd-dd-dd";
+  if (!s || strlen(s) < 10)
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (form[i] == 'd' ? !g_ascii_isdigit(s[i]) : s[i] != '-')
+      return false;
+  return true;
+}
+
 const char *ar_quote_date(const char *qdate, const char *adate, char *buf) {
-  bool afull = adate && strlen(adate) >= 10 && adate[4] == '-';
-  if (qdate && strlen(qdate) >= 10 && qdate[4] == '-' &&
-      g_ascii_isdigit(qdate[0])) {
+  bool afull = iso_day(adate);
+  if (iso_day(qdate)) {
     snprintf(buf, 11, "%.10s", qdate);
     return buf;
   }
   if (qdate && strlen(qdate) == 7 && qdate[0] == '-' && qdate[1] == '-' &&
-      afull) {
+      g_ascii_isdigit(qdate[2]) && g_ascii_isdigit(qdate[3]) &&
+      qdate[4] == '-' && g_ascii_isdigit(qdate[5]) &&
+      g_ascii_isdigit(qdate[6]) && afull) {
     snprintf(buf, 11, "%.4s-%.5s", adate, qdate + 2);
     return buf;
   }

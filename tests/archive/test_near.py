@@ -254,13 +254,86 @@ def test_api(db):
             p.wait(timeout=scaled(30))
 
 
+# SQLite's quote text index before step 4 (sqlite.c, step_fts_order):
+# keyed by quote id, kept by three triggers
+OLD_QUOTE_FTS = """
+DROP VIEW quote_fts_src; DROP TABLE quote_fts; DROP TRIGGER quote_ad;
+DROP TRIGGER quote_au; DELETE FROM meta WHERE key = 'fts:order';
+CREATE VIRTUAL TABLE quote_fts USING fts5(text, content='quote',
+ content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER quote_ai AFTER INSERT ON quote BEGIN
+ INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER quote_ad AFTER DELETE ON quote BEGIN
+ INSERT INTO quote_fts(quote_fts, rowid, text)
+ VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER quote_au AFTER UPDATE OF text ON quote BEGIN
+ INSERT INTO quote_fts(quote_fts, rowid, text)
+ VALUES ('delete', old.id, old.text);
+ INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END;
+INSERT INTO quote_fts(quote_fts) VALUES ('rebuild');
+"""
+
+
+def sql1(db, sql):
+    c = sqlite3.connect(db)
+    try:
+        return c.execute(sql).fetchall()
+    finally:
+        c.close()
+
+
+def test_fts_order(db):
+    """Step 4 (sqlite.c, step_fts_order) on an archive of the version
+    before it: its text index, rebuilt keyed by date, is whole, and word
+    searches give what they gave; an archive holding a date of another
+    form keeps the search plan of before (meta 'fts:order' '0') and still
+    answers newest first."""
+    words = ("village", "harvest", "punished", "the", "aid")
+    before = [out(run("search", "--db", db, "--format", "json", w))
+              for w in words]
+    downgrade(db, "sqlite", 3)
+    check("sqlite: downgraded to the version before the ordered index",
+          version(db, "sqlite") == 3)
+    after = [out(run("search", "--db", db, "--format", "json", w))
+             for w in words]
+    check("sqlite: upgraded, word searches give what they gave",
+          before == after and version(db, "sqlite") >= 4,
+          [w for w, a, b in zip(words, before, after) if a != b])
+    check("sqlite: upgraded, the keys order every quote",
+          sql1(db, "SELECT value FROM meta WHERE key = 'fts:order'") ==
+          [("1",)])
+    try:
+        r = sql1(db, "INSERT INTO quote_fts(quote_fts, rank)"
+                     " VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as e:
+        r = str(e)
+    check("sqlite: upgraded, the text index matches the quotes", r == [], r)
+    downgrade(db, "sqlite", 3)
+    c = sqlite3.connect(db)
+    c.execute("UPDATE quote SET date = 'around 2030' WHERE id ="
+              " (SELECT min(id) FROM quote WHERE ' ' || lower(text) LIKE"
+              " '% the %')")
+    c.commit()
+    c.close()
+    r = run("search", "--db", db, "--format", "json", "--limit", "1", "the")
+    first = jl(r)[:1]
+    check("sqlite: a date of another form: the plan of before, and the"
+          " quote it dates comes first",
+          sql1(db, "SELECT value FROM meta WHERE key = 'fts:order'") ==
+          [("0",)] and first and first[0]["date"] == "around 2030",
+          (first, r.stderr))
+
+
 def downgrade(db, backend, v):
     """The archive as schema version v made it (no trigram tables)."""
     if backend == "sqlite":
+        was = version(db, backend)
         c = sqlite3.connect(db)
-        for t in ("speaker_form", "quote_cluster"):
+        for t in ("speaker_form", "quote_cluster") if v < 3 else ():
             c.execute("DROP TABLE %s_trgm" % t)
             c.execute("DELETE FROM meta WHERE key = 'trgm:%s'" % t)
+        if v < 4 <= was:
+            c.executescript(OLD_QUOTE_FTS)
         c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
@@ -383,6 +456,7 @@ def main():
         test_hostile(db)
         if BACKEND == "sqlite":
             test_api(db)
+            test_fts_order(load("order", BACKEND))
         test_migration(BACKEND)
         test_second_run(BACKEND)
         if BACKEND != "sqlite":
