@@ -219,6 +219,7 @@ struct ar_db {
   sqlite3 *db;
   char *path;
   long long fts_mark; /* the last quote id in the text index, in a write */
+  bool writing;       /* between db_begin and db_commit or db_rollback */
   GHashTable *stmts; /* SQL text -> prepared statement */
 };
 
@@ -450,22 +451,27 @@ static pc_status db_begin(struct ar_db *d, pc_error *err) {
     st = db_fail(d, err, "begin");
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
   }
+  d->writing = st == PC_OK;
   return st;
 }
 
 /* The quotes stored since db_begin into the text index, then COMMIT. */
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
-  sqlite3_stmt *s = stmt(d, FTS_SYNC);
-  if (!s)
+  sqlite3_stmt *s = d->writing ? stmt(d, FTS_SYNC) : NULL;
+  if (d->writing && !s)
     return db_fail(d, err, "commit");
-  sqlite3_bind_int64(s, 1, d->fts_mark);
-  if (run(s) != SQLITE_DONE)
-    return db_fail(d, err, "commit");
-  sqlite3_reset(s);
+  if (s) {
+    sqlite3_bind_int64(s, 1, d->fts_mark);
+    if (run(s) != SQLITE_DONE)
+      return db_fail(d, err, "commit");
+    sqlite3_reset(s);
+  }
+  d->writing = false;
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
+  d->writing = false;
   sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
