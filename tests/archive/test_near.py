@@ -339,7 +339,9 @@ def downgrade(db, backend, v):
         c.close()
     else:
         n = db.split("?")[0].split("/")[-1]
+        # schema 6 (postgres.c, step6) undone too: the entities' names
         PG.psql(n, "DROP INDEX quote_cluster_trgm;"
+                   " ALTER TABLE entity DROP COLUMN dname;"
                    " UPDATE meta SET value = '%d' WHERE key = 'version'" % v)
 
 
