@@ -322,14 +322,27 @@ static bool lemma_form(const char *stem, size_t n, const char *t) {
          (strcmp(r + 1, "ed") == 0 || strcmp(r + 1, "ing") == 0);
 }
 
+/* Whether t ends in the suffix s[0, n) after a stem of three letters or
+ * more: "*ing" is a gerund ("denied taking"), but not a "-thing"
+ * pronoun ("denied anything") nor "king" or "ring". */
+static bool suffix_form(const char *s, size_t n, const char *t) {
+  size_t l = strlen(t);
+  if (l < n + 2 || strncmp(t + l - n, s, n) != 0)
+    return false;
+  return !(l >= 5 && strcmp(t + l - 5, "thing") == 0);
+}
+
 /* Whether token word t matches the pattern word w: a word, a lemma
- * ("blame~") or alternatives ("was|were|blame~"). */
+ * ("blame~"), a suffix ("*ing") or alternatives ("was|were|blame~"). */
 static bool word_match(const char *w, const char *t) {
   for (;;) {
     const char *bar = strchr(w, '|');
     size_t n = bar ? (size_t)(bar - w) : strlen(w);
     if (n && w[n - 1] == '~') {
       if (lemma_form(w, n - 1, t))
+        return true;
+    } else if (n > 1 && w[0] == '*') {
+      if (suffix_form(w + 1, n - 1, t))
         return true;
     } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
       return true;
@@ -466,6 +479,22 @@ static size_t skip_pp(const struct analysis *a, size_t i, size_t t1) {
   return i;
 }
 
+/* An owner right after a verb: "rejected Mary Cole's claims", "admitted
+ * his responsibility".  Returns where the owned noun starts, or i. */
+static size_t skip_owner(const struct analysis *a, size_t i, size_t t1) {
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return i;
+  if (fw_is(a, a->t[i].low, PC_FW_POSS))
+    return i + 1;
+  for (size_t e = i; e < t1 && e < i + 4; e++) {
+    if (a->t[e].type != T_WORD || !(a->t[e].flags & F_CAP))
+      return i;
+    if (pc_att_ending(a, a->t[e].low, PC_FW_GEN, 1))
+      return e + 1;
+  }
+  return i;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -478,6 +507,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti++;
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
+      if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
+        ti = skip_owner(a, ti, t1);
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       ti++;
@@ -781,7 +812,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
-  if (p->claimant == 2 && c->claimant) {
+  bool it = as == S_S && c->deny && m->cap[as][1] == m->cap[as][0] + 1 &&
+            low_eq(&a->t[m->cap[as][0]], "it") && m->cap[as][1] < t1 &&
+            a->t[m->cap[as][1]].type == T_WORD; /* "that it caused", not "denied it." */
+  if ((p->claimant == 2 || it) && c->claimant) {
+    /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
     c->naccused = c->accused[0] != NULL;
   } else if (as >= 0) {
@@ -818,7 +853,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0) && !own)
+      !(c->deny && p->claimant == 0) && !own && !it)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
@@ -958,6 +993,20 @@ static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
   return true;
 }
 
+/* A self-claim's verb in the passive: "was denied boarding", "was
+ * admitted to hospital" say what was done to the subject. */
+static bool passive_self(const struct analysis *a, const struct pc_phrase *p,
+                         size_t t0, size_t b) {
+  if (p->claimant != 2 || b <= t0)
+    return false;
+  size_t n = strlen(a->t[b].low);
+  if (n > 4 && strcmp(a->t[b].low + n - 3, "ing") == 0)
+    return false; /* "is accepting responsibility" */
+  while (b > t0 + 1 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
+    b--; /* "was repeatedly denied" */
+  return a->t[b - 1].type == T_WORD && fw_is(a, a->t[b - 1].low, PC_FW_PASS);
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -987,6 +1036,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
     return;
