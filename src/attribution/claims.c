@@ -168,6 +168,23 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   return s;
 }
 
+/* Participles before a name ("sentenced sobbing Tom Bell", "jailed
+ * Tom Bell"): up to two lower-case -ing/-ed words; where the name starts,
+ * or t0 when no name follows them. */
+static size_t skip_participles(const struct analysis *a, size_t t0,
+                               size_t t1) {
+  size_t i = t0;
+  while (i < t1 && i < t0 + 2 && a->t[i].type == T_WORD &&
+         !(a->t[i].flags & F_CAP) && a->t[i].ent < 0) {
+    size_t n = strlen(a->t[i].low);
+    if (!(n > 4 && (strcmp(a->t[i].low + n - 3, "ing") == 0 ||
+                    strcmp(a->t[i].low + n - 2, "ed") == 0)))
+      return t0;
+    i++;
+  }
+  return i > t0 && i < t1 && a->t[i].ent >= 0 ? i : t0;
+}
+
 /* The display name of a noun phrase: its entity's when it is one, or
  * (agent) when only nouns for the entity's agents follow it; "the mayor"
  * as the person last named so.  *ent: whether it names someone known. */
@@ -197,6 +214,7 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       return s;
     }
   }
+  t0 = skip_participles(a, t0, t1);
   int e = a->t[t0].ent;
   bool one = e >= 0;
   for (size_t i = t0; i < t1 && one; i++)
