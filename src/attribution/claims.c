@@ -10,6 +10,8 @@
  */
 #include "analysis.h"
 
+#include <stdio.h>
+
 /*** claims ****************************************************************/
 
 static bool boundary(const struct token *k) {
@@ -168,6 +170,47 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   return s;
 }
 
+/* "his company", "her staff": the thing of the person the possessive
+ * stands for, by surname ("Bell's company"); NULL when it stands for no one
+ * known or is a pronoun alone. */
+static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 < t0 + 2 || a->t[t0].type != T_WORD ||
+      !fw_is(a, a->t[t0].low, PC_FW_POSS) || a->t[t0 + 1].type != T_WORD)
+    return NULL;
+  bool found = false;
+  char *o = pronoun_name(a, t0, &found);
+  if (!o)
+    return NULL;
+  char *rest = pc_att_np_text(a, t0 + 1, t1);
+  const char *sur = strrchr(o, ' '); /* a person as a later mention names
+                                      * them: "Bloomberg's company" */
+  sur = sur ? sur + 1 : o;
+  if (sur > o + 1 && strlen(sur) <= 3 &&
+      (sur[0] == 'I' || strchr(sur, '.') || sur[1] == 'r')) {
+    const char *p = sur - 1; /* "Jr.", "III": the word before */
+    while (p > o && p[-1] != ' ')
+      p--;
+    size_t l = (size_t)(sur - 1 - p);
+    char *w = strndup(p, l);
+    if (w) {
+      free(o);
+      o = w;
+      sur = o;
+    }
+  }
+  size_t n = strlen(sur) + (rest ? strlen(rest) : 0) + 4;
+  char *s = rest ? malloc(n) : NULL;
+  if (s) {
+    snprintf(s, n, "%s's %s", sur, rest);
+    *en = true;
+  }
+  free(o);
+  free(rest);
+  return s;
+}
+
 /* Participles before a name ("sentenced sobbing Tom Bell", "jailed
  * Tom Bell"): up to two lower-case -ing/-ed words; where the name starts,
  * or t0 when no name follows them. */
@@ -200,6 +243,9 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     *en = s != NULL;
     return s;
   }
+  char *own = owned(a, t0, t1, en);
+  if (own)
+    return own;
   while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
@@ -616,6 +662,35 @@ static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
   return at;
 }
 
+/* Nouns in -s that modify as they are: "news agency", "sales staff",
+ * "politics professor". */
+static bool modifier_s(const char *w) {
+  size_t n = strlen(w);
+  return n >= 4 && (strcmp(w + n - 3, "ews") == 0 ||
+                   strcmp(w + n - 3, "ics") == 0 ||
+                   strcmp(w + n - 4, "ales") == 0);
+}
+
+/* The antecedent of "who" before the verb at `at`, when a plural noun
+ * stands inside the phrase: a noun that modifies another is singular, so
+ * "release from agreements female employees who sued" names "female
+ * employees".  NULL when there is no such break. */
+static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 3 || a->t[at - 1].type != T_WORD ||
+      !fw_is(a, a->t[at - 1].low, PC_FW_REL))
+    return NULL;
+  size_t e = at - 1, b = pc_att_np_start(a, t0, e);
+  for (size_t k = e - 1; k-- > b;) {
+    const struct token *w = &a->t[k];
+    if (w->type != T_WORD || (w->flags & F_CAP) || w->ent >= 0)
+      return NULL;
+    if (pc_att_ending(a, w->low, PC_FW_PL, 2) &&
+        !pc_att_ending(a, w->low, PC_FW_NOTPL, 1) && !modifier_s(w->low))
+      return np_name(a, k + 1, e, false);
+  }
+  return NULL;
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -652,6 +727,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  char *rs = relative_subject(a, t0, at);
+  if (rs)
+    return rs;
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
