@@ -11,6 +11,7 @@
 #include "analysis.h"
 
 #include <stdio.h>
+#include <strings.h>
 
 /*** claims ****************************************************************/
 
@@ -177,10 +178,15 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
     t1--;
   if (t1 < t0 + 2 || a->t[t0].type != T_WORD ||
-      !fw_is(a, a->t[t0].low, PC_FW_POSS) || a->t[t0 + 1].type != T_WORD)
-    return NULL;
+      !fw_is(a, a->t[t0].low, PC_FW_POSS) || a->t[t0 + 1].type != T_WORD ||
+      a->t[t1 - 1].ent >= 0)
+    return NULL; /* "her rival Donald Trump" is Donald Trump */
   bool found = false;
-  char *o = pronoun_name(a, t0, &found);
+  int pe = t0 >= 2 && fw_is(a, a->t[t0 - 1].low, PC_FW_CONJ)
+               ? a->t[t0 - 2].ent : -1; /* "Priebus and his allies" */
+  char *o = pe >= 0 && a->en[pe].type == PC_ENTITY_PERSON
+                ? strdup(a->en[pe].name)
+                : pronoun_name(a, t0, &found);
   if (!o)
     return NULL;
   char *rest = pc_att_np_text(a, t0 + 1, t1);
@@ -204,7 +210,10 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
   char *s = rest ? malloc(n) : NULL;
   if (s) {
     snprintf(s, n, "%s's %s", sur, rest);
-    *en = true;
+    /* someone to hold to account only when the thing is a body or
+     * people: "his company", "her aides", not "her support" */
+    const char *h = a->t[t1 - 1].low;
+    *en = org_head(a, h) || fw_is(a, h, PC_FW_AGENT) || is_role_word(a, t1 - 1);
   }
   free(o);
   free(rest);
@@ -226,6 +235,21 @@ static size_t skip_participles(const struct analysis *a, size_t t0,
     i++;
   }
   return i > t0 && i < t1 && a->t[i].ent >= 0 ? i : t0;
+}
+
+/* Whether the name has the lower-case word w as a word of its own. */
+static bool name_has(const char *name, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = name; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    if (l == n && strncasecmp(p, w, n) == 0)
+      return true;
+    p += l;
+    while (*p == ' ')
+      p++;
+  }
+  return false;
 }
 
 /* The display name of a noun phrase: its entity's when it is one, or
@@ -285,9 +309,14 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
        in_list(&a->lex->pronouns, a->t[t0].low) || low_eq(&a->t[t0], "them")))
     return NULL; /* "who", "it", "they", an unresolved "them" name no one */
-  if (e < 0 && d0 < t0 && t1 - t0 <= 2 && is_role_word(a, t1 - 1)) {
-    struct speaker_ref w = pc_att_resolve_np(a, d0, t1); /* "the mayor" */
-    if (w.name && w.ent >= 0) {
+  if (e < 0 && d0 < t0 && t1 - t0 <= 2 &&
+      (is_role_word(a, t1 - 1) || org_head(a, a->t[t1 - 1].low))) {
+    /* "the mayor", "the company": the one last named so; an
+     * organisation only when its name has the word ("Acme Power
+     * Company", not whatever body was named last for "the government") */
+    struct speaker_ref w = pc_att_resolve_np(a, d0, t1);
+    if (w.name && w.ent >= 0 &&
+        (is_role_word(a, t1 - 1) || name_has(w.name, a->t[t1 - 1].low))) {
       char *s = strdup(w.name);
       who_free(&w);
       *en = true;
@@ -575,6 +604,9 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti = skip_owner(a, ti, t1);
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
+      if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
+                          function_cap(a, a->t[ti].low)))
+        return false; /* "admitted during an interview": no gerund */
       ti++;
       continue;
     }
@@ -908,9 +940,14 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
-  bool it = as == S_S && c->deny && m->cap[as][1] == m->cap[as][0] + 1 &&
-            low_eq(&a->t[m->cap[as][0]], "it") && m->cap[as][1] < t1 &&
-            a->t[m->cap[as][1]].type == T_WORD; /* "that it caused", not "denied it." */
+  /* "rejected claims that it caused": "it" is the subject itself; not
+   * "denied it happened" (an event) */
+  size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
+            low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
+            a->t[m->cap[as][1]].type == T_WORD && s0 >= 2 &&
+            low_eq(&a->t[s0 - 1], "that") &&
+            fw_is(a, a->t[s0 - 2].low, PC_FW_CHARGE);
   if ((p->claimant == 2 || it) && c->claimant) {
     /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
@@ -1103,6 +1140,46 @@ static bool passive_self(const struct analysis *a, const struct pc_phrase *p,
   return a->t[b - 1].type == T_WORD && fw_is(a, a->t[b - 1].low, PC_FW_PASS);
 }
 
+/* A self-claim's verb in its bare form after a name: "demanded that
+ * Acme take responsibility" asks for the claim, it does not report it. */
+static bool subjunctive_self(const struct analysis *a,
+                             const struct pc_phrase *p, const struct match *m) {
+  if (p->claimant != 2 || m->lead == SIZE_MAX || m->lead == 0)
+    return false;
+  const struct token *v = &a->t[m->lead_b];
+  size_t k = 0; /* the pattern's first word: its verb */
+  while (k < p->n && p->w[k][0] == '{')
+    k++;
+  if (k >= p->n || (v->flags & F_CAP))
+    return false;
+  const char *w = p->w[k], *bar = strchr(w, '|');
+  size_t n = bar ? (size_t)(bar - w) : strlen(w);
+  if (n && w[n - 1] == '~')
+    n--;
+  if (strlen(v->low) != n || strncmp(v->low, w, n) != 0)
+    return false;
+  int e = a->t[m->lead - 1].ent; /* a person; an organisation only after
+                                  * "that" ("the group claim" may be plural) */
+  return e >= 0 && (a->en[e].type == PC_ENTITY_PERSON ||
+                    (m->b > 0 && low_eq(&a->t[m->b - 1], "that")));
+}
+
+/* The demand as the accusation of whoever made it: the speaker of the
+ * report it stands in holds the subject to account.  False when no one
+ * made it, or when it asks for a denial. */
+static bool demanded(struct analysis *a, struct found_claim *c) {
+  int q = c->quote;
+  if (c->deny || q < 0 || !a->q[q].speaker ||
+      strcmp(a->q[q].speaker, c->claimant) == 0)
+    return false;
+  char *s = strdup(a->q[q].speaker);
+  if (!s)
+    return false;
+  free(c->claimant);
+  c->claimant = s;
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -1134,6 +1211,10 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
       passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
+    claim_drop(c);
+    return;
+  }
+  if (subjunctive_self(a, p, &m) && !demanded(a, c)) {
     claim_drop(c);
     return;
   }
