@@ -814,6 +814,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
+    while (at > t0 && a->t[at - 1].type == T_WORD &&
+           (aux_word(a, a->t[at - 1].low) ||
+            fw_is(a, a->t[at - 1].low, PC_FW_PASS)))
+      at--; /* "is being sued", "has been blamed": the subject before */
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
