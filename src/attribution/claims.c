@@ -1163,10 +1163,10 @@ static bool subjunctive_self(const struct analysis *a,
     n--;
   if (strlen(v->low) != n || strncmp(v->low, w, n) != 0)
     return false;
-  int e = a->t[m->lead - 1].ent; /* a person; an organisation only after
-                                  * "that" ("the group claim" may be plural) */
-  return e >= 0 && (a->en[e].type == PC_ENTITY_PERSON ||
-                    (m->b > 0 && low_eq(&a->t[m->b - 1], "that")));
+  /* after "that": "heard Hartley admit" reports the admission, and "the
+   * group claim" may be a plural */
+  return a->t[m->lead - 1].ent >= 0 && m->b > 0 &&
+         low_eq(&a->t[m->b - 1], "that");
 }
 
 /* The demand as the accusation of whoever made it: the speaker of the
