@@ -415,14 +415,12 @@ static bool lemma_form(const char *stem, size_t n, const char *t) {
          (strcmp(r + 1, "ed") == 0 || strcmp(r + 1, "ing") == 0);
 }
 
-/* Whether t ends in the suffix s[0, n) after a stem of three letters or
- * more: "*ing" is a gerund ("denied taking"), but not a "-thing"
- * pronoun ("denied anything") nor "king" or "ring". */
+/* Whether t ends in the suffix s[0, n) after a stem of two letters or
+ * more: "*ing" is a gerund ("denied taking", "lying"), not "king" (and
+ * match_right drops "anything", data: clnoger). */
 static bool suffix_form(const char *s, size_t n, const char *t) {
   size_t l = strlen(t);
-  if (l < n + 2 || strncmp(t + l - n, s, n) != 0)
-    return false;
-  return !(l >= 5 && strcmp(t + l - 5, "thing") == 0);
+  return l >= n + 2 && strncmp(t + l - n, s, n) == 0;
 }
 
 /* Whether token word t matches the pattern word w: a word, a lemma
@@ -605,7 +603,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
-                          function_cap(a, a->t[ti].low)))
+                          function_cap(a, a->t[ti].low) ||
+                          pc_att_ending(a, a->t[ti].low, PC_FW_CLNOGER, 0)))
         return false; /* "admitted during an interview": no gerund */
       ti++;
       continue;
@@ -694,14 +693,6 @@ static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
   return at;
 }
 
-/* Nouns in -s that modify as they are: "news agency", "sales staff",
- * "politics professor". */
-static bool modifier_s(const char *w) {
-  size_t n = strlen(w);
-  return n >= 4 && (strcmp(w + n - 3, "ews") == 0 ||
-                   strcmp(w + n - 3, "ics") == 0 ||
-                   strcmp(w + n - 4, "ales") == 0);
-}
 
 /* The antecedent of "who" before the verb at `at`, when a plural noun
  * stands inside the phrase: a noun that modifies another is singular, so
@@ -717,7 +708,8 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
     if (w->type != T_WORD || (w->flags & F_CAP) || w->ent >= 0)
       return NULL;
     if (pc_att_ending(a, w->low, PC_FW_PL, 2) &&
-        !pc_att_ending(a, w->low, PC_FW_NOTPL, 1) && !modifier_s(w->low))
+        !pc_att_ending(a, w->low, PC_FW_NOTPL, 1) &&
+        !pc_att_ending(a, w->low, PC_FW_CLMOD, 1))
       return np_name(a, k + 1, e, false);
   }
   return NULL;
