@@ -103,7 +103,9 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct token *k = &a->t[b - 1];
     if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !np_stop(a, b - 2) && b < end && (a->t[b].flags & F_CAP)) {
+        !np_stop(a, b - 2) && b < end &&
+        ((a->t[b].flags & F_CAP) || fw_is(a, a->t[b].low, PC_FW_POSS))) {
+      /* "Tom Bell and his brother were accused" */
       b--;
       continue;
     }
