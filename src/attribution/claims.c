@@ -561,8 +561,9 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
  * that", "denied in a statement to reporters that".  Returns where the
  * "that" is, or i when there is none within eight words. */
 static size_t skip_pp(const struct analysis *a, size_t i, size_t t1) {
-  if (a->t[i].type != T_WORD || !preposition(a, a->t[i].low))
-    return i;
+  if (a->t[i].type != T_WORD ||
+      !(preposition(a, a->t[i].low) || low_eq(&a->t[i], "by")))
+    return i; /* "rejected accusations by Mary Cole that" too */
   for (size_t e = i + 1; e < t1 && e < i + 9; e++) {
     if (a->t[e].type != T_WORD)
       return i; /* a comma, a quote: the phrase is not a plain PP */
@@ -934,6 +935,15 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
   return false;
 }
 
+/* Whether a noun for a charge stands between the anchor i and the clause
+ * at s0 ("rejected claims (by Mary Cole) that it ..."). */
+static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
+  for (size_t k = i; k < s0; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_CHARGE))
+      return true;
+  return false;
+}
+
 /* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
@@ -944,9 +954,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
   bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
             low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
-            a->t[m->cap[as][1]].type == T_WORD && s0 >= 2 &&
-            low_eq(&a->t[s0 - 1], "that") &&
-            fw_is(a, a->t[s0 - 2].low, PC_FW_CHARGE);
+            a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
   if ((p->claimant == 2 || it) && c->claimant) {
     /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
