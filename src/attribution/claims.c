@@ -815,6 +815,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
             fw_is(a, a->t[at - 1].low, PC_FW_PASS)))
       at--; /* "is being sued", "has been blamed": the subject before */
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
+  for (size_t k = at; slot != S_E && k-- > b + 1;)
+    if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
+      b = k; /* "to confront the group, which X blamed": the phrase */
+      break;
+    }
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
