@@ -10,6 +10,9 @@
  */
 #include "analysis.h"
 
+#include <stdio.h>
+#include <strings.h>
+
 /*** claims ****************************************************************/
 
 static bool boundary(const struct token *k) {
@@ -100,7 +103,9 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct token *k = &a->t[b - 1];
     if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !np_stop(a, b - 2) && b < end && (a->t[b].flags & F_CAP)) {
+        !np_stop(a, b - 2) && b < end &&
+        ((a->t[b].flags & F_CAP) || fw_is(a, a->t[b].low, PC_FW_POSS))) {
+      /* "Tom Bell and his brother were accused" */
       b--;
       continue;
     }
@@ -168,6 +173,87 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   return s;
 }
 
+/* "his company", "her staff": the thing of the person the possessive
+ * stands for, by surname ("Bell's company"); NULL when it stands for no one
+ * known or is a pronoun alone. */
+static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 < t0 + 2 || a->t[t0].type != T_WORD ||
+      !fw_is(a, a->t[t0].low, PC_FW_POSS) || a->t[t0 + 1].type != T_WORD ||
+      a->t[t1 - 1].ent >= 0)
+    return NULL; /* "her rival Donald Trump" is Donald Trump */
+  bool found = false;
+  int pe = t0 >= 2 && fw_is(a, a->t[t0 - 1].low, PC_FW_CONJ)
+               ? a->t[t0 - 2].ent : -1; /* "Priebus and his allies" */
+  char *o = pe >= 0 && a->en[pe].type == PC_ENTITY_PERSON
+                ? strdup(a->en[pe].name)
+                : pronoun_name(a, t0, &found);
+  if (!o)
+    return NULL;
+  char *rest = pc_att_np_text(a, t0 + 1, t1);
+  const char *sur = strrchr(o, ' '); /* a person as a later mention names
+                                      * them: "Bloomberg's company" */
+  sur = sur ? sur + 1 : o;
+  if (sur > o + 1 && strlen(sur) <= 3 &&
+      (sur[0] == 'I' || strchr(sur, '.') || sur[1] == 'r')) {
+    const char *p = sur - 1; /* "Jr.", "III": the word before */
+    while (p > o && p[-1] != ' ')
+      p--;
+    size_t l = (size_t)(sur - 1 - p);
+    char *w = strndup(p, l);
+    if (w) {
+      free(o);
+      o = w;
+      sur = o;
+    }
+  }
+  size_t n = strlen(sur) + (rest ? strlen(rest) : 0) + 4;
+  char *s = rest ? malloc(n) : NULL;
+  if (s) {
+    snprintf(s, n, "%s's %s", sur, rest);
+    /* someone to hold to account only when the thing is a body or
+     * people: "his company", "her aides", not "her support" */
+    const char *h = a->t[t1 - 1].low;
+    *en = org_head(a, h) || fw_is(a, h, PC_FW_AGENT) || is_role_word(a, t1 - 1);
+  }
+  free(o);
+  free(rest);
+  return s;
+}
+
+/* Participles before a name ("sentenced sobbing Tom Bell", "jailed
+ * Tom Bell"): up to two lower-case -ing/-ed words; where the name starts,
+ * or t0 when no name follows them. */
+static size_t skip_participles(const struct analysis *a, size_t t0,
+                               size_t t1) {
+  size_t i = t0;
+  while (i < t1 && i < t0 + 2 && a->t[i].type == T_WORD &&
+         !(a->t[i].flags & F_CAP) && a->t[i].ent < 0) {
+    size_t n = strlen(a->t[i].low);
+    if (!(n > 4 && (strcmp(a->t[i].low + n - 3, "ing") == 0 ||
+                    strcmp(a->t[i].low + n - 2, "ed") == 0)))
+      return t0;
+    i++;
+  }
+  return i > t0 && i < t1 && a->t[i].ent >= 0 ? i : t0;
+}
+
+/* Whether the name has the lower-case word w as a word of its own. */
+static bool name_has(const char *name, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = name; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    if (l == n && strncasecmp(p, w, n) == 0)
+      return true;
+    p += l;
+    while (*p == ' ')
+      p++;
+  }
+  return false;
+}
+
 /* The display name of a noun phrase: its entity's when it is one, or
  * (agent) when only nouns for the entity's agents follow it; "the mayor"
  * as the person last named so.  *ent: whether it names someone known. */
@@ -183,6 +269,9 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     *en = s != NULL;
     return s;
   }
+  char *own = owned(a, t0, t1, en);
+  if (own)
+    return own;
   while (t0 < t1 && (determiner(a, a->t[t0].low) || a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
@@ -197,6 +286,7 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       return s;
     }
   }
+  t0 = skip_participles(a, t0, t1);
   int e = a->t[t0].ent;
   bool one = e >= 0;
   for (size_t i = t0; i < t1 && one; i++)
@@ -221,9 +311,14 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
        in_list(&a->lex->pronouns, a->t[t0].low) || low_eq(&a->t[t0], "them")))
     return NULL; /* "who", "it", "they", an unresolved "them" name no one */
-  if (e < 0 && d0 < t0 && t1 - t0 <= 2 && is_role_word(a, t1 - 1)) {
-    struct speaker_ref w = pc_att_resolve_np(a, d0, t1); /* "the mayor" */
-    if (w.name && w.ent >= 0) {
+  if (e < 0 && d0 < t0 && t1 - t0 <= 2 &&
+      (is_role_word(a, t1 - 1) || org_head(a, a->t[t1 - 1].low))) {
+    /* "the mayor", "the company": the one last named so; an
+     * organisation only when its name has the word ("Acme Power
+     * Company", not whatever body was named last for "the government") */
+    struct speaker_ref w = pc_att_resolve_np(a, d0, t1);
+    if (w.name && w.ent >= 0 &&
+        (is_role_word(a, t1 - 1) || name_has(w.name, a->t[t1 - 1].low))) {
       char *s = strdup(w.name);
       who_free(&w);
       *en = true;
@@ -322,14 +417,25 @@ static bool lemma_form(const char *stem, size_t n, const char *t) {
          (strcmp(r + 1, "ed") == 0 || strcmp(r + 1, "ing") == 0);
 }
 
+/* Whether t ends in the suffix s[0, n) after a stem of two letters or
+ * more: "*ing" is a gerund ("denied taking", "lying"), not "king" (and
+ * match_right drops "anything", data: clnoger). */
+static bool suffix_form(const char *s, size_t n, const char *t) {
+  size_t l = strlen(t);
+  return l >= n + 2 && strncmp(t + l - n, s, n) == 0;
+}
+
 /* Whether token word t matches the pattern word w: a word, a lemma
- * ("blame~") or alternatives ("was|were|blame~"). */
+ * ("blame~"), a suffix ("*ing") or alternatives ("was|were|blame~"). */
 static bool word_match(const char *w, const char *t) {
   for (;;) {
     const char *bar = strchr(w, '|');
     size_t n = bar ? (size_t)(bar - w) : strlen(w);
     if (n && w[n - 1] == '~') {
       if (lemma_form(w, n - 1, t))
+        return true;
+    } else if (n > 1 && w[0] == '*') {
+      if (suffix_form(w + 1, n - 1, t))
         return true;
     } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
       return true;
@@ -455,13 +561,30 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
  * that", "denied in a statement to reporters that".  Returns where the
  * "that" is, or i when there is none within eight words. */
 static size_t skip_pp(const struct analysis *a, size_t i, size_t t1) {
-  if (a->t[i].type != T_WORD || !preposition(a, a->t[i].low))
-    return i;
+  if (a->t[i].type != T_WORD ||
+      !(preposition(a, a->t[i].low) || low_eq(&a->t[i], "by")))
+    return i; /* "rejected accusations by Mary Cole that" too */
   for (size_t e = i + 1; e < t1 && e < i + 9; e++) {
     if (a->t[e].type != T_WORD)
       return i; /* a comma, a quote: the phrase is not a plain PP */
     if (low_eq(&a->t[e], "that"))
       return e;
+  }
+  return i;
+}
+
+/* An owner right after a verb: "rejected Mary Cole's claims", "admitted
+ * his responsibility".  Returns where the owned noun starts, or i. */
+static size_t skip_owner(const struct analysis *a, size_t i, size_t t1) {
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return i;
+  if (fw_is(a, a->t[i].low, PC_FW_POSS))
+    return i + 1;
+  for (size_t e = i; e < t1 && e < i + 4; e++) {
+    if (a->t[e].type != T_WORD || !(a->t[e].flags & F_CAP))
+      return i;
+    if (pc_att_ending(a, a->t[e].low, PC_FW_GEN, 1))
+      return e + 1;
   }
   return i;
 }
@@ -478,8 +601,14 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti++;
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
+      if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
+        ti = skip_owner(a, ti, t1);
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
+      if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
+                          function_cap(a, a->t[ti].low) ||
+                          pc_att_ending(a, a->t[ti].low, PC_FW_CLNOGER, 0)))
+        return false; /* "admitted during an interview": no gerund */
       ti++;
       continue;
     }
@@ -567,6 +696,28 @@ static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
   return at;
 }
 
+
+/* The antecedent of "who" before the verb at `at`, when a plural noun
+ * stands inside the phrase: a noun that modifies another is singular, so
+ * "release from agreements female employees who sued" names "female
+ * employees".  NULL when there is no such break. */
+static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 3 || a->t[at - 1].type != T_WORD ||
+      !fw_is(a, a->t[at - 1].low, PC_FW_REL))
+    return NULL;
+  size_t e = at - 1, b = pc_att_np_start(a, t0, e);
+  for (size_t k = e - 1; k-- > b;) {
+    const struct token *w = &a->t[k];
+    if (w->type != T_WORD || (w->flags & F_CAP) || w->ent >= 0)
+      return NULL;
+    if (pc_att_ending(a, w->low, PC_FW_PL, 2) &&
+        !pc_att_ending(a, w->low, PC_FW_NOTPL, 1) &&
+        !pc_att_ending(a, w->low, PC_FW_CLMOD, 1))
+      return np_name(a, k + 1, e, false);
+  }
+  return NULL;
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -603,6 +754,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  char *rs = relative_subject(a, t0, at);
+  if (rs)
+    return rs;
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -655,7 +809,17 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
+    while (at > t0 && a->t[at - 1].type == T_WORD &&
+           (aux_word(a, a->t[at - 1].low) ||
+            fw_is(a, a->t[at - 1].low, PC_FW_PASS)))
+      at--; /* "is being sued", "has been blamed": the subject before */
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
+  for (size_t k = at; slot != S_E && k-- > b + 1;)
+    if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
+      b = k; /* "to confront the group, which X blamed": the phrase */
+      break;
+    }
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
@@ -776,12 +940,28 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
   return false;
 }
 
+/* Whether a noun for a charge stands between the anchor i and the clause
+ * at s0 ("rejected claims (by Mary Cole) that it ..."). */
+static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
+  for (size_t k = i; k < s0; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_CHARGE))
+      return true;
+  return false;
+}
+
 /* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
-  if (p->claimant == 2 && c->claimant) {
+  /* "rejected claims that it caused": "it" is the subject itself; not
+   * "denied it happened" (an event) */
+  size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
+            low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
+            a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
+  if ((p->claimant == 2 || it) && c->claimant) {
+    /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
     c->naccused = c->accused[0] != NULL;
   } else if (as >= 0) {
@@ -818,7 +998,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0) && !own)
+      !(c->deny && p->claimant == 0) && !own && !it)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
@@ -958,6 +1138,60 @@ static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
   return true;
 }
 
+/* A self-claim's verb in the passive: "was denied boarding", "was
+ * admitted to hospital" say what was done to the subject. */
+static bool passive_self(const struct analysis *a, const struct pc_phrase *p,
+                         size_t t0, size_t b) {
+  if (p->claimant != 2 || b <= t0)
+    return false;
+  size_t n = strlen(a->t[b].low);
+  if (n > 4 && strcmp(a->t[b].low + n - 3, "ing") == 0)
+    return false; /* "is accepting responsibility" */
+  while (b > t0 + 1 && skippable(a, b - 1) && !aux_word(a, a->t[b - 1].low))
+    b--; /* "was repeatedly denied" */
+  return a->t[b - 1].type == T_WORD && fw_is(a, a->t[b - 1].low, PC_FW_PASS);
+}
+
+/* A self-claim's verb in its bare form after a name: "demanded that
+ * Acme take responsibility" asks for the claim, it does not report it. */
+static bool subjunctive_self(const struct analysis *a,
+                             const struct pc_phrase *p, const struct match *m) {
+  if (p->claimant != 2 || m->lead == SIZE_MAX || m->lead == 0)
+    return false;
+  const struct token *v = &a->t[m->lead_b];
+  size_t k = 0; /* the pattern's first word: its verb */
+  while (k < p->n && p->w[k][0] == '{')
+    k++;
+  if (k >= p->n || (v->flags & F_CAP))
+    return false;
+  const char *w = p->w[k], *bar = strchr(w, '|');
+  size_t n = bar ? (size_t)(bar - w) : strlen(w);
+  if (n && w[n - 1] == '~')
+    n--;
+  if (strlen(v->low) != n || strncmp(v->low, w, n) != 0)
+    return false;
+  /* after "that": "heard Hartley admit" reports the admission, and "the
+   * group claim" may be a plural */
+  return a->t[m->lead - 1].ent >= 0 && m->b > 0 &&
+         low_eq(&a->t[m->b - 1], "that");
+}
+
+/* The demand as the accusation of whoever made it: the speaker of the
+ * report it stands in holds the subject to account.  False when no one
+ * made it, or when it asks for a denial. */
+static bool demanded(struct analysis *a, struct found_claim *c) {
+  int q = c->quote;
+  if (c->deny || q < 0 || !a->q[q].speaker ||
+      strcmp(a->q[q].speaker, c->claimant) == 0)
+    return false;
+  char *s = strdup(a->q[q].speaker);
+  if (!s)
+    return false;
+  free(c->claimant);
+  c->claimant = s;
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -987,7 +1221,12 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
+    claim_drop(c);
+    return;
+  }
+  if (subjunctive_self(a, p, &m) && !demanded(a, c)) {
     claim_drop(c);
     return;
   }

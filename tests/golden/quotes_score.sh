@@ -18,8 +18,9 @@ bin=$1 repo=$2 shared=$3
 # tags, participle phrases); 2026-12-07, 13 articles chosen for their
 # claims added (55): quote F1 0.88, e2e 0.80, claims 0.45 (the rules had
 # fitted the old set's few wordings of a claim); 0.50 after the claims
-# work of that day (verdicts, deeds by X, institutions as accused)
-MIN_F1=0.87 MIN_E2E=0.79 MIN_CLAIMS=0.49
+# work of that day (verdicts, deeds by X, institutions as accused); 0.52
+# after claims3 (sentences, owned accused, "who" after a plural noun)
+MIN_F1=0.87 MIN_E2E=0.79 MIN_CLAIMS=0.51
 # the second set (tests/fixtures/quotes-heldout), annotated apart
 # 23 documents since 2026-12-06; measured then 0.89 and 0.76; 0.89 and 0.77
 # after pronouns by salience (issue 17); 0.89 and 0.78 after the recall work
