@@ -714,6 +714,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                 determiner(a, a->t[at - 2].low));
     if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
       at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && strcmp(k->low, "since") == 0 &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               aux_word(a, a->t[at - 2].low)) {
+      at--; /* "have since released" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
                (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
@@ -953,27 +957,52 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
   return b;
 }
 
-/* "Trump issued a statement", "The campaign sent out a brief release":
- * a speech noun at c after a determiner names the subject of the verb
- * that governs it.  The verb's index (its subject ends there), or c when
- * the cue is no such noun. */
+/* "Trump issued a statement", "The campaign sent out a brief release",
+ * "Roe released a statement confirming ...", "The two men released
+ * statements deploring ...": a speech noun, or a participle after the
+ * noun a verb that issues statements governs, names the subject of that
+ * verb.  The verb's index (its subject ends there, maybe at an
+ * apposition's comma), or c when there is no such verb. */
 static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   size_t d = c;
   while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
          !determiner(a, a->t[d - 1].low) && !stop_word(a, a->t[d - 1].low) &&
          !(a->t[d - 1].flags & F_CAP))
     d--; /* "a brief written statement" */
-  if (d <= lo + 2 || !determiner(a, a->t[d - 1].low) ||
-      fw_is(a, a->t[d - 1].low, PC_FW_POSS))
+  size_t v = c; /* the verb */
+  for (size_t j = d; j + 1 < c; j++)
+    if (j > lo + 1 && fw_is(a, a->t[j].low, PC_FW_MAKE))
+      v = j; /* "released statements deploring": no determiner */
+  if (v < c)
+    ;
+  else if (d > lo + 2 && determiner(a, a->t[d - 1].low) &&
+           !fw_is(a, a->t[d - 1].low, PC_FW_POSS))
+    v = d - 2;
+  else
     return c;
-  size_t v = d - 1;
-  if (strcmp(a->t[v - 1].low, "out") == 0 && v - 1 > lo + 1)
+  if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
-  /* verbs that make or hand out a statement (function-words "make") */
-  const struct token *k = &a->t[v - 1];
-  if (k->type != T_WORD || a->t[v - 2].type != T_WORD)
+  /* verbs that make or hand out a statement (function-words "make"),
+   * after their subject or the comma that closes its apposition */
+  const struct token *k = &a->t[v];
+  if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
+                             is_punct(&a->t[v - 1], ",")))
     return c;
-  return fw_is(a, k->low, PC_FW_MAKE) ? v - 1 : c;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
+}
+
+/* Whether the words at i, right after a relative pronoun, open a noun
+ * phrase of their own: a determiner, a possessive, a pronoun or a name;
+ * not an auxiliary or a verb ("who have done the sums"). */
+static bool object_rel_np(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD)
+    return false;
+  if (determiner(a, k->low) || fw_is(a, k->low, PC_FW_POSS) ||
+      in_list(&a->lex->pronouns, k->low))
+    return true;
+  return (k->flags & F_CAP) && !function_cap(a, k->low) &&
+         !stop_word(a, k->low);
 }
 
 /* The speaker left of a cue at token c (the sentence starts at lo). */
@@ -991,6 +1020,16 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       break;
     if (!subject_rel(a, r - 1))
       continue;
+    /* "the wage floor, which the OECD says is the highest": a phrase
+     * between the pronoun and the cue is the subject; the pronoun is
+     * the object */
+    if (r < end && object_rel_np(a, r)) {
+      struct speaker_ref p = pc_att_resolve_np(a, r, end);
+      if (p.name)
+        return p;
+      who_free(&p);
+      break;
+    }
     /* "Ted Cruz, who said ...": the name before the comma */
     size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
     if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
