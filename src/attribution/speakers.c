@@ -559,7 +559,14 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                !in_list(&a->lex->pronouns, p->low) &&
                pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
                !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
-    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed && !adj) ||
+    /* "People briefed on the talks": after a word capitalised only
+     * because it opens the sentence, a past form with a preposition is a
+     * participle, no verb ("Obama briefed reporters" is one) */
+    bool named = (p->flags & F_CAP) &&
+                 (!(p->flags & F_SENT) || p->ent >= 0 || k + 1 >= n1 ||
+                  a->t[k + 1].type != T_WORD ||
+                  !preposition(a, a->t[k + 1].low));
+    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
         ed_to ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
