@@ -192,6 +192,20 @@ static int titled_namesake(const struct analysis *a, int known,
   return known;
 }
 
+/* "“...,” Meghan said", "Harry and Meghan spoke": one capitalised word
+ * inside a sentence (not its first, not in capitals, no function word)
+ * right before a past form that only a speaker takes (function-words
+ * vpast) names a person. */
+static bool speaks_alone(const struct analysis *a, size_t s) {
+  const struct token *k = &a->t[s];
+  if ((k->flags & F_SENT) || s + 1 >= a->nt || all_caps(a, s) ||
+      function_cap(a, k->low) || stop_word(a, k->low))
+    return false;
+  const struct token *n = &a->t[s + 1];
+  return n->type == T_WORD && n->block == k->block &&
+         fw_is(a, n->low, PC_FW_VPAST);
+}
+
 /* One capitalised word at s (its run started at i): the surname of
  * someone named before, else after a title a person of its own. */
 static void surname_mention(struct analysis *a, size_t i, size_t s,
@@ -201,7 +215,7 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
     known = titled_namesake(a, known, a->t[i - 2].low);
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
-  if (a->t[s].ent < 0 && after_title) {
+  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s))) {
     int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
     mark_tokens(a, s, s + 1, e);
   }
