@@ -310,6 +310,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {
+    /* "Meghan ... she said": a name that did not tell the gender now
+     * does, so a later "he" looks past her */
+    if (!a->en[e].gender)
+      a->en[e].gender = (char)g;
     w.ent = e;
     w.name = strdup(a->en[e].name);
     if (a->en[e].role)
