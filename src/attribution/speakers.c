@@ -175,6 +175,21 @@ static bool noun_head(const struct analysis *a, size_t i) {
          !function_cap(a, w) && strcmp(w, "first") != 0;
 }
 
+/* Whether a second person's name, joined by "and" at j, ends the
+ * phrase at n1 (a title may stand before it): "Trump and Ryan", "Jane
+ * Roe and Sen. Tom Poe".  Both speak; neither alone. */
+static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
+  if (j + 1 >= n1 || !low_eq(&a->t[j], "and") || a->t[n1 - 1].ent < 0 ||
+      a->en[a->t[n1 - 1].ent].type != PC_ENTITY_PERSON ||
+      a->t[n1 - 1].ent == a->t[j - 1].ent)
+    return false;
+  for (size_t k = j + 1; k < n1; k++)
+    if (a->t[k].ent != a->t[n1 - 1].ent && !is_role_word(a, k) &&
+        !in_list(&a->lex->honorifics, a->t[k].low) && !is_punct(&a->t[k], "."))
+      return false;
+  return true;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -228,11 +243,16 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
       }
-      w->ent = e;
-      w->name = strdup(a->en[e].name);
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
+      if (joint_names(a, j, n1)) { /* "Trump and Ryan said" */
+        w->name = pc_att_np_text(a, r, n1);
+        w->ent = e; /* the entity of the first, who leads the two */
+        return w->name != NULL;
+      }
+      w->ent = e;
+      w->name = strdup(a->en[e].name);
       w->role = pc_att_np_text(a, n0, r);
       if (!w->role && a->en[e].role)
         w->role = strdup(a->en[e].role);
