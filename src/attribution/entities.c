@@ -221,6 +221,13 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
   }
 }
 
+/* Whether the word at i is an "-ing" form and no given name. */
+static bool gerund(const struct analysis *a, size_t i) {
+  size_t l = strlen(a->t[i].low);
+  return l > 5 && strcmp(a->t[i].low + l - 3, "ing") == 0 &&
+         !list_tag(&a->lex->given, a->t[i].low);
+}
+
 /* A name of the lexicon (country, organisation, group, place) at token
  * i: its entity marked, and the number of its tokens; 0 if none. */
 static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
@@ -316,6 +323,10 @@ void pc_att_entities(struct analysis *a) {
            !(s > i && determiner(a, a->t[s - 1].low) &&
              fw_is(a, a->t[s].low, PC_FW_WHEN)))
       s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
+    /* "Taking Archie outside is ...": a participle that opens the
+     * sentence is no part of the name after it */
+    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
+      s++;
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
