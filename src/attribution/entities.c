@@ -221,6 +221,31 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
   }
 }
 
+/* Whether the name at s follows a comma that closes a description of an
+ * organisation opening the clause: "The group that owns her music,",
+ * "Its parent company,", not "The company's founder," nor "The company
+ * chairman,". */
+static bool org_apposition(const struct analysis *a, size_t s) {
+  if (s < 3 || !is_punct(&a->t[s - 1], ","))
+    return false;
+  size_t b = s - 1; /* the clause's start: sentence start or a comma */
+  while (b > 0 && s - b < 14 && !is_punct(&a->t[b - 1], ",") &&
+         !(a->t[b].flags & F_SENT))
+    b--;
+  if (!(a->t[b].flags & F_SENT) && !(b > 0 && is_punct(&a->t[b - 1], ",")))
+    return false;
+  if (a->t[b].type != T_WORD || !determiner(a, a->t[b].low))
+    return false;
+  for (size_t h = b + 1; h < b + 3 && h + 1 < s; h++) {
+    const struct token *k = &a->t[h];
+    if (k->type != T_WORD || (k->flags & F_CAP))
+      return false;
+    if (org_head(a, k->low))
+      return !is_role_word(a, h + 1);
+  }
+  return false;
+}
+
 /* Whether the word at i is an "-ing" form and no given name. */
 static bool gerund(const struct analysis *a, size_t i) {
   size_t l = strlen(a->t[i].low);
@@ -377,6 +402,9 @@ void pc_att_entities(struct analysis *a) {
       if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
           a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
         org = true;
+      /* "The group that owns her music, Big Machine, says": a name set
+       * off by commas after a description of an organisation is one */
+      org = org || (j - s >= 2 && s == i && org_apposition(a, s));
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list(&lx->roles, a->t[j - 1].low);

@@ -443,6 +443,16 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
       e = a->dr[d].ent;
+  /* "Big Machine says ... the American Music Awards ... But the company
+   * says": the organisation that last spoke, before one only named */
+  for (size_t q = a->nq; e < 0 && !poss && q-- > 0;) {
+    int qe = a->q[q].ent;
+    if (a->q[q].t1 > n0 || a->q[q].t1 + 600 < n0)
+      break;
+    if (qe >= 0 && (a->en[qe].type == PC_ENTITY_ORG ||
+                    a->en[qe].type == PC_ENTITY_GROUP))
+      e = qe;
+  }
   /* not "his office": that is someone's, not the last one named */
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
