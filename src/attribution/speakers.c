@@ -632,6 +632,14 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   return k > n0 ? k : n1;
 }
 
+/* Whether the word at i is a capitalised name with a possessive "'s". */
+static bool possessive_name(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t l = strlen(k->low);
+  return k->type == T_WORD && (k->flags & F_CAP) && l > 3 &&
+         strcmp(k->low + l - 2, "'s") == 0;
+}
+
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -650,6 +658,13 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low))
     return np_definite_org(a, n0, n1);
+  /* "Spain's foreign ministry": a name's possessive before the head of
+   * an organisation names it, as written */
+  if (n1 - n0 >= 2 && n1 - n0 <= 4 && possessive_name(a, n0) &&
+      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
   return np_unknown(a, n0, n1, groups);
 }
 
