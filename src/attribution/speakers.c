@@ -326,6 +326,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
         break;
       }
     }
+    /* "Acme said ... It said": else the last speaker known by no
+     * entity, a sentence or two back */
+    for (size_t q = a->nq; !w.name && q-- > 0 && a->q[q].t1 + 200 > n0;)
+      if (a->q[q].t1 <= n0 && a->q[q].parent < 0 && a->q[q].ent < 0 &&
+          a->q[q].speaker && !a->q[q].role)
+        w.name = strdup(a->q[q].speaker);
     return w;
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
