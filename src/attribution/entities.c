@@ -192,6 +192,20 @@ static int titled_namesake(const struct analysis *a, int known,
   return known;
 }
 
+/* "“...,” Meghan said", "Harry and Meghan spoke": one capitalised word
+ * inside a sentence (not its first, not in capitals, no function word)
+ * right before a past form that only a speaker takes (function-words
+ * vpast) names a person. */
+static bool speaks_alone(const struct analysis *a, size_t s) {
+  const struct token *k = &a->t[s];
+  if ((k->flags & F_SENT) || s + 1 >= a->nt || all_caps(a, s) ||
+      function_cap(a, k->low) || stop_word(a, k->low))
+    return false;
+  const struct token *n = &a->t[s + 1];
+  return n->type == T_WORD && n->block == k->block &&
+         fw_is(a, n->low, PC_FW_VPAST);
+}
+
 /* One capitalised word at s (its run started at i): the surname of
  * someone named before, else after a title a person of its own. */
 static void surname_mention(struct analysis *a, size_t i, size_t s,
@@ -201,10 +215,42 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
     known = titled_namesake(a, known, a->t[i - 2].low);
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
-  if (a->t[s].ent < 0 && after_title) {
+  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s))) {
     int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
     mark_tokens(a, s, s + 1, e);
   }
+}
+
+/* Whether the name at s follows a comma that closes a description of an
+ * organisation opening the clause: "The group that owns her music,",
+ * "Its parent company,", not "The company's founder," nor "The company
+ * chairman,". */
+static bool org_apposition(const struct analysis *a, size_t s) {
+  if (s < 3 || !is_punct(&a->t[s - 1], ","))
+    return false;
+  size_t b = s - 1; /* the clause's start: sentence start or a comma */
+  while (b > 0 && s - b < 14 && !is_punct(&a->t[b - 1], ",") &&
+         !(a->t[b].flags & F_SENT))
+    b--;
+  if (!(a->t[b].flags & F_SENT) && !(b > 0 && is_punct(&a->t[b - 1], ",")))
+    return false;
+  if (a->t[b].type != T_WORD || !determiner(a, a->t[b].low))
+    return false;
+  for (size_t h = b + 1; h < b + 3 && h + 1 < s; h++) {
+    const struct token *k = &a->t[h];
+    if (k->type != T_WORD || (k->flags & F_CAP))
+      return false;
+    if (org_head(a, k->low))
+      return !is_role_word(a, h + 1);
+  }
+  return false;
+}
+
+/* Whether the word at i is an "-ing" form and no given name. */
+static bool gerund(const struct analysis *a, size_t i) {
+  size_t l = strlen(a->t[i].low);
+  return l > 5 && strcmp(a->t[i].low + l - 3, "ing") == 0 &&
+         !list_tag(&a->lex->given, a->t[i].low);
 }
 
 /* A name of the lexicon (country, organisation, group, place) at token
@@ -302,6 +348,10 @@ void pc_att_entities(struct analysis *a) {
            !(s > i && determiner(a, a->t[s - 1].low) &&
              fw_is(a, a->t[s].low, PC_FW_WHEN)))
       s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
+    /* "Taking Archie outside is ...": a participle that opens the
+     * sentence is no part of the name after it */
+    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
+      s++;
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
@@ -352,6 +402,9 @@ void pc_att_entities(struct analysis *a) {
       if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
           a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
         org = true;
+      /* "The group that owns her music, Big Machine, says": a name set
+       * off by commas after a description of an organisation is one */
+      org = org || (j - s >= 2 && s == i && org_apposition(a, s));
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list(&lx->roles, a->t[j - 1].low);

@@ -175,6 +175,21 @@ static bool noun_head(const struct analysis *a, size_t i) {
          !function_cap(a, w) && strcmp(w, "first") != 0;
 }
 
+/* Whether a second person's name, joined by "and" at j, ends the
+ * phrase at n1 (a title may stand before it): "Trump and Ryan", "Jane
+ * Roe and Sen. Tom Poe".  Both speak; neither alone. */
+static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
+  if (j + 1 >= n1 || !low_eq(&a->t[j], "and") || a->t[n1 - 1].ent < 0 ||
+      a->en[a->t[n1 - 1].ent].type != PC_ENTITY_PERSON ||
+      a->t[n1 - 1].ent == a->t[j - 1].ent)
+    return false;
+  for (size_t k = j + 1; k < n1; k++)
+    if (a->t[k].ent != a->t[n1 - 1].ent && !is_role_word(a, k) &&
+        !in_list(&a->lex->honorifics, a->t[k].low) && !is_punct(&a->t[k], "."))
+      return false;
+  return true;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -228,11 +243,16 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
       }
-      w->ent = e;
-      w->name = strdup(a->en[e].name);
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
+      if (joint_names(a, j, n1)) { /* "Trump and Ryan said" */
+        w->name = pc_att_np_text(a, r, n1);
+        w->ent = e; /* the entity of the first, who leads the two */
+        return w->name != NULL;
+      }
+      w->ent = e;
+      w->name = strdup(a->en[e].name);
       w->role = pc_att_np_text(a, n0, r);
       if (!w->role && a->en[e].role)
         w->role = strdup(a->en[e].role);
@@ -306,10 +326,20 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
         break;
       }
     }
+    /* "Acme said ... It said": else the last speaker known by no
+     * entity, a sentence or two back */
+    for (size_t q = a->nq; !w.name && q-- > 0 && a->q[q].t1 + 200 > n0;)
+      if (a->q[q].t1 <= n0 && a->q[q].parent < 0 && a->q[q].ent < 0 &&
+          a->q[q].speaker && !a->q[q].role)
+        w.name = strdup(a->q[q].speaker);
     return w;
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {
+    /* "Meghan ... she said": a name that did not tell the gender now
+     * does, so a later "he" looks past her */
+    if (!a->en[e].gender)
+      a->en[e].gender = (char)g;
     w.ent = e;
     w.name = strdup(a->en[e].name);
     if (a->en[e].role)
@@ -419,6 +449,16 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
       e = a->dr[d].ent;
+  /* "Big Machine says ... the American Music Awards ... But the company
+   * says": the organisation that last spoke, before one only named */
+  for (size_t q = a->nq; e < 0 && !poss && q-- > 0;) {
+    int qe = a->q[q].ent;
+    if (a->q[q].t1 > n0 || a->q[q].t1 + 600 < n0)
+      break;
+    if (qe >= 0 && (a->en[qe].type == PC_ENTITY_ORG ||
+                    a->en[qe].type == PC_ENTITY_GROUP))
+      e = qe;
+  }
   /* not "his office": that is someone's, not the last one named */
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
@@ -559,7 +599,14 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                !in_list(&a->lex->pronouns, p->low) &&
                pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
                !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
-    if (fw_is(a, v->low, PC_FW_FIN) || ((p->flags & F_CAP) && ed && !adj) ||
+    /* "People briefed on the talks": after a word capitalised only
+     * because it opens the sentence, a past form with a preposition is a
+     * participle, no verb ("Obama briefed reporters" is one) */
+    bool named = (p->flags & F_CAP) &&
+                 (!(p->flags & F_SENT) || p->ent >= 0 || k + 1 >= n1 ||
+                  a->t[k + 1].type != T_WORD ||
+                  !preposition(a, a->t[k + 1].low));
+    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
         ed_to ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
@@ -591,6 +638,14 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   return k > n0 ? k : n1;
 }
 
+/* Whether the word at i is a capitalised name with a possessive "'s". */
+static bool possessive_name(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t l = strlen(k->low);
+  return k->type == T_WORD && (k->flags & F_CAP) && l > 3 &&
+         strcmp(k->low + l - 2, "'s") == 0;
+}
+
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -609,6 +664,13 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low))
     return np_definite_org(a, n0, n1);
+  /* "Spain's foreign ministry": a name's possessive before the head of
+   * an organisation names it, as written */
+  if (n1 - n0 >= 2 && n1 - n0 <= 4 && possessive_name(a, n0) &&
+      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+    w.name = pc_att_np_text(a, n0, n1);
+    return w;
+  }
   return np_unknown(a, n0, n1, groups);
 }
 
@@ -714,6 +776,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                 determiner(a, a->t[at - 2].low));
     if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
       at--; /* "has said", "angrily said" */
+    } else if (k->type == T_WORD && strcmp(k->low, "since") == 0 &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               aux_word(a, a->t[at - 2].low)) {
+      at--; /* "have since released" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
                (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
@@ -953,27 +1019,52 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
   return b;
 }
 
-/* "Trump issued a statement", "The campaign sent out a brief release":
- * a speech noun at c after a determiner names the subject of the verb
- * that governs it.  The verb's index (its subject ends there), or c when
- * the cue is no such noun. */
+/* "Trump issued a statement", "The campaign sent out a brief release",
+ * "Roe released a statement confirming ...", "The two men released
+ * statements deploring ...": a speech noun, or a participle after the
+ * noun a verb that issues statements governs, names the subject of that
+ * verb.  The verb's index (its subject ends there, maybe at an
+ * apposition's comma), or c when there is no such verb. */
 static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   size_t d = c;
   while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
          !determiner(a, a->t[d - 1].low) && !stop_word(a, a->t[d - 1].low) &&
          !(a->t[d - 1].flags & F_CAP))
     d--; /* "a brief written statement" */
-  if (d <= lo + 2 || !determiner(a, a->t[d - 1].low) ||
-      fw_is(a, a->t[d - 1].low, PC_FW_POSS))
+  size_t v = c; /* the verb */
+  for (size_t j = d; j + 1 < c; j++)
+    if (j > lo + 1 && fw_is(a, a->t[j].low, PC_FW_MAKE))
+      v = j; /* "released statements deploring": no determiner */
+  if (v < c)
+    ;
+  else if (d > lo + 2 && determiner(a, a->t[d - 1].low) &&
+           !fw_is(a, a->t[d - 1].low, PC_FW_POSS))
+    v = d - 2;
+  else
     return c;
-  size_t v = d - 1;
-  if (strcmp(a->t[v - 1].low, "out") == 0 && v - 1 > lo + 1)
+  if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
-  /* verbs that make or hand out a statement (function-words "make") */
-  const struct token *k = &a->t[v - 1];
-  if (k->type != T_WORD || a->t[v - 2].type != T_WORD)
+  /* verbs that make or hand out a statement (function-words "make"),
+   * after their subject or the comma that closes its apposition */
+  const struct token *k = &a->t[v];
+  if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
+                             is_punct(&a->t[v - 1], ",")))
     return c;
-  return fw_is(a, k->low, PC_FW_MAKE) ? v - 1 : c;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
+}
+
+/* Whether the words at i, right after a relative pronoun, open a noun
+ * phrase of their own: a determiner, a possessive, a pronoun or a name;
+ * not an auxiliary or a verb ("who have done the sums"). */
+static bool object_rel_np(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD)
+    return false;
+  if (determiner(a, k->low) || fw_is(a, k->low, PC_FW_POSS) ||
+      in_list(&a->lex->pronouns, k->low))
+    return true;
+  return (k->flags & F_CAP) && !function_cap(a, k->low) &&
+         !stop_word(a, k->low);
 }
 
 /* The speaker left of a cue at token c (the sentence starts at lo). */
@@ -991,6 +1082,16 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       break;
     if (!subject_rel(a, r - 1))
       continue;
+    /* "the wage floor, which the OECD says is the highest": a phrase
+     * between the pronoun and the cue is the subject; the pronoun is
+     * the object */
+    if (r < end && object_rel_np(a, r)) {
+      struct speaker_ref p = pc_att_resolve_np(a, r, end);
+      if (p.name)
+        return p;
+      who_free(&p);
+      break;
+    }
     /* "Ted Cruz, who said ...": the name before the comma */
     size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
     if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
