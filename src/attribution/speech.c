@@ -475,6 +475,7 @@ static bool attribution_ends(const struct analysis *a, size_t after,
    * skipped are a time or an adverb */
   for (size_t z = after; z < k; z++)
     if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
+        !fw_is(a, a->t[z].low, PC_FW_WHEN) &&
         !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
       return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
@@ -864,7 +865,9 @@ static struct speaker_ref left_subject(struct analysis *a,
     for (size_t z = t0; z < np_b; z++)
       words += a->t[z].type == T_WORD;
     /* "Over the weekend, Trump assailed ...": too short to be speech */
-    post = (words >= 4 || spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
+    /* ("Sales were great, he said": a short clause is speech) */
+    post = (words >= 4 || (words >= 2 && finite_in(a, t0, np_b)) ||
+            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
            attribution_ends(a, after, t1) && !that_after(a, i, after, t1);
@@ -922,7 +925,10 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   struct speaker_ref w = *wp;
   /* "..., said Scott Paul" (not "told X": X is who was told) */
   bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
+  /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
+   * the speech; its subject is no speaker */
   if (!tells && i > t0 &&
+      !pc_att_clausal_after(a, after, t1) &&
       (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
@@ -1037,6 +1043,7 @@ static void report_before(struct analysis *a, const struct sentence *sn,
       a->t[np_b - 1].type != T_QCLOSE &&
       spans_inside(a, t0, t1, sp0, sp1, &dummy0) == 0 &&
       !fw_is(a, a->t[k + 1].low, PC_FW_CONJ) &&
+      !participle_form(a, a->t[k + 1].low) &&
       !cue_at(a, k + 1, t1, sp0, sp1) && !is_comp(a, k + 1) &&
       t1 > k + 3) {
     /* "The larger landers, he said, could deliver ...": the
@@ -1212,6 +1219,12 @@ static void report_after(struct analysis *a, const struct sentence *sn,
   int parent = sn->parent, depth = sn->depth;
   size_t i = c->i, consumed = c->consumed;
   size_t c0 = content_start(a, sn, c);
+  /* "declined to comment but said ...": a conjunction right after the
+   * cue opens another predicate; the cue reports nothing */
+  if (c0 < t1 && a->t[c0].type == T_WORD &&
+      (fw_is(a, a->t[c0].low, PC_FW_CONJ) ||
+       fw_is(a, a->t[c0].low, PC_FW_CONTRAST)))
+    c0 = t1;
   if (c0 < t1 && !is_end_punct(&a->t[c0])) {
     size_t c1 = clause_end(a, c0, t1, sp0, sp1);
     /* "While X said the trip was ..., he did not ...": a clause that

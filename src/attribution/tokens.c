@@ -566,6 +566,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
         return false;
       continue;
     }
+    /* "declined to comment but said ...": a conjunction right after the
+     * verb starts another predicate, not its complement */
+    if (k == j && (fw_is(a, t->low, PC_FW_CONJ) ||
+                   fw_is(a, t->low, PC_FW_CONTRAST)))
+      return false;
     if (is_comp(a, k))
       return prep || (k < j + 4 && !det);
     /* a gerund: "reported being logged off", "accused X of hiding" */
@@ -594,7 +599,7 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
          (!prep && !(k + 1 < t1 && low_eq(&a->t[k + 1], "by")))))
       return true;
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
-        fw_is(a, t->low, PC_FW_SUB))
+        fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_CONTRAST))
       return false;
     prep |= preposition(a, t->low);
     det |= determiner(a, t->low) || fw_is(a, t->low, PC_FW_POSS);
