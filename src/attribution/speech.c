@@ -1153,7 +1153,10 @@ static size_t content_start(const struct analysis *a,
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
   }
-  if (!that && tell_cue(a, i, after)) {
+  /* "asked to leave": "to" right after "ask" opens the request, there
+   * is no addressee to skip */
+  if (!that && tell_cue(a, i, after) && c0 < t1 &&
+      !fw_is(a, a->t[c0].low, PC_FW_INF)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
