@@ -555,7 +555,10 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
       if (strcmp(p->w[k], "{s}") == 0) {
         s0 = i;
         const char *next = k + 1 < p->n ? p->w[k + 1] : ",";
-        while (i < t1 && i - s0 < 10 && strcmp(a->t[i].low, next) != 0 &&
+        /* "According to early results of exit polls conducted by X for
+         * Y, ...": after two literal words the source may run long */
+        size_t reach = literals(p) >= 2 ? 24 : 10;
+        while (i < t1 && i - s0 < reach && strcmp(a->t[i].low, next) != 0 &&
                !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
           i++;
         s1 = i;
@@ -577,6 +580,8 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     if (!w.name && literals(p) >= 2) {
       w.name = pc_att_np_text(a, s0, s1); /* "According to the Pentagon, ..." */
       w.role = w.name ? strdup(w.name) : NULL;
+    } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
+      w.role = strdup(w.name); /* "According to Variety, ...": a source */
     }
     if (!w.name || (w.ent < 0 && !w.role)) {
       who_free(&w);
