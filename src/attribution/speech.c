@@ -588,8 +588,14 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
       continue;
     }
     /* the cue is the frame's head word: "according", "view" */
+    /* "As reported by X", "In the words of X": the frame's longest
+     * word before the slot names its cue ("according", "reported") */
+    size_t head = t0;
+    for (size_t m = 0; m < p->n && p->w[m][0] != '{'; m++)
+      if (strlen(p->w[m]) > strlen(a->t[head].low))
+        head = t0 + m;
     char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
-                                         : cue_text(a, t0, 1);
+                                         : cue_text(a, head, 1);
     size_t c1 = clause_end(a, i, t1, sp0, sp1);
     size_t first = a->nq;
     content(a, i, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -1149,6 +1155,14 @@ static size_t content_start(const struct analysis *a,
   /* "told the agency simply, “We lost.”", "said in a statement: “...”":
    * the quoted words after the addressee or an adjunct are the speech */
   for (size_t k = after; !that && k < t1 && k < after + reach + 4; k++) {
+    /* "said he welcomed it and added, “...”": a clause or a second cue
+     * before the comma; the quoted words are not this cue's */
+    if (a->t[k].type == T_WORD &&
+        (fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+         fw_is(a, a->t[k].low, PC_FW_FIN) ||
+         (k > after && a->t[k].cue &&
+          fw_is(a, a->t[k - 1].low, PC_FW_CONJ))))
+      break;
     if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
         k + 1 < t1 && a->t[k + 1].opens >= 0 &&
         a->sp[a->t[k + 1].opens].upper)
