@@ -846,6 +846,26 @@ static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
   return i;
 }
 
+/* After "told" or "asked" at i: the end of its addressee ("The Wall
+ * Street Journal", "a Senate panel Wednesday") when the attribution ends
+ * after it; else after itself. */
+static size_t addressee_end(const struct analysis *a, size_t i, size_t after,
+                            size_t t1) {
+  if (!fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL))
+    return after;
+  size_t k = after;
+  while (k < t1 && k < after + 8 && a->t[k].type == T_WORD &&
+         !stop_word(a, a->t[k].low) && !preposition(a, a->t[k].low) &&
+         !fw_is(a, a->t[k].low, PC_FW_SUBJ) && a->t[k].in_span < 0)
+    k++;
+  /* "asked Carson about his ties", "asked the crowd to stand": an object
+   * with more after it is no addressee of an attribution */
+  if (k == after ||
+      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",")))
+    return after;
+  return k;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -875,13 +895,16 @@ static struct speaker_ref left_subject(struct analysis *a,
     size_t words = 0, dummy1;
     for (size_t z = t0; z < np_b; z++)
       words += a->t[z].type == T_WORD;
+    /* "..., Ash Carter told a Senate panel Wednesday.": the addressee of
+     * "tell" stands between the cue and the attribution's end */
+    size_t aend = addressee_end(a, i, after, t1);
     /* "Over the weekend, Trump assailed ...": too short to be speech */
     /* ("Sales were great, he said": a short clause is speech) */
     post = (words >= 4 || (words >= 2 && finite_in(a, t0, np_b)) ||
             spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
-           attribution_ends(a, after, t1) && !that_after(a, i, after, t1);
+           attribution_ends(a, aend, t1) && !that_after(a, i, after, t1);
   }
   c->np_b = np_b;
   c->post = post;
