@@ -460,8 +460,10 @@ static bool attribution_ends(const struct analysis *a, size_t after,
       fw_is(a, a->t[after].low, PC_FW_AFTER))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
+  /* ("announced she wasn't coming": a clause, not the attribution's end) */
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
-         !stop_word(a, a->t[k].low))
+         !stop_word(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+         !fw_is(a, a->t[k].low, PC_FW_FIN))
     k++;
   if (k >= t1)
     return true;
