@@ -1142,6 +1142,17 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_punct(&a->t[k], ".") && k > after &&
         in_list(&a->lex->honorifics, a->t[k - 1].low))
       continue; /* "told X on Nov. 12 that" */
+    /* "said on ABC's “This Week” that": a short title in quotation marks
+     * inside the adjunct, a capitalised word after the opening mark */
+    if (a->t[k].type == T_QOPEN && k > after && a->t[k].opens >= 0 &&
+        a->sp[a->t[k].opens].upper && a->sp[a->t[k].opens].c < k + 8 &&
+        a->sp[a->t[k].opens].c + 1 < t1 &&
+        is_comp(a, a->sp[a->t[k].opens].c + 1)) {
+      size_t c = a->sp[a->t[k].opens].c;
+      reach += c - k;
+      k = c;
+      continue;
+    }
     /* "told diners in Manchester, New Hampshire, that": a comma between
      * capitalised words of a place */
     if (is_punct(&a->t[k], ",") && k > after && k + 1 < t1 &&
