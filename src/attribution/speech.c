@@ -735,6 +735,33 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
  * attribution that ends the sentence reports all before it, and the
  * cues inside are nested speech.
  * Returns the comma before that attribution, 0 when there is none. */
+/* "..., Lewandowski added, saying ...": a person and a one-word cue
+ * between commas (or after closing marks with a comma), a participle cue
+ * after them; the comma before the person, 0 when there is none. */
+static size_t participle_attribution(struct analysis *a,
+                                     const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  for (size_t k = t0 + 4; k + 1 < t1; k++) {
+    if (!is_punct(&a->t[k], ",") || span_of(a, k, sp0, sp1) >= 0 ||
+        cue_at(a, k - 1, t1, sp0, sp1) != 1 ||
+        fw_is(a, a->t[k - 1].low, PC_FW_TELL) ||
+        !cue_at(a, k + 1, t1, sp0, sp1) ||
+        !participle_form(a, a->t[k + 1].low))
+      continue;
+    size_t n = k - 1, b = n;
+    while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
+      b--;
+    if (b == n || b < t0 + 3 || !comma_at(a, b - 1, t0))
+      continue;
+    struct speaker_ref w = pc_att_resolve_np(a, b, n);
+    bool person = w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON;
+    who_free(&w);
+    if (person)
+      return b - 1;
+  }
+  return 0;
+}
+
 static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t last_comma = 0;
@@ -758,7 +785,7 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
       who_free(&w);
     }
   }
-  return last_comma;
+  return last_comma ? last_comma : participle_attribution(a, sn);
 }
 
 /* "X expressed confidence, saying ...", "X touched upon it and noted
@@ -1098,7 +1125,10 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     size_t dummy;
     /* "..., Benioff said, ever since he did ...": a clause after an
      * inset attribution goes on reporting */
-    if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 ||
+    /* (not ", saying ...": a participle cue reports on its own) */
+    bool ptcp_cue = k < t1 && cue_at(a, k, t1, sp0, sp1) &&
+                    participle_form(a, a->t[k].low);
+    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue) ||
         (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
          !is_comp(a, k) && a->t[k].type == T_WORD &&
          !participle_form(a, a->t[k].low))) {
