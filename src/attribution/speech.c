@@ -742,7 +742,9 @@ static size_t participle_attribution(struct analysis *a,
                                      const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   for (size_t k = t0 + 4; k + 1 < t1; k++) {
-    if (!is_punct(&a->t[k], ",") || span_of(a, k, sp0, sp1) >= 0 ||
+    /* the cue fields first: most words are no cue */
+    if (!a->t[k + 1].cue || !a->t[k - 1].cue ||
+        !is_punct(&a->t[k], ",") || span_of(a, k, sp0, sp1) >= 0 ||
         cue_at(a, k - 1, t1, sp0, sp1) != 1 ||
         fw_is(a, a->t[k - 1].low, PC_FW_TELL) ||
         !cue_at(a, k + 1, t1, sp0, sp1) ||
@@ -991,8 +993,8 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
    * the speech; its subject is no speaker */
   if (!tells && i > t0 &&
-      !pc_att_clausal_after(a, after, t1) &&
-      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
+      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE) &&
+      !pc_att_clausal_after(a, after, t1)) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
