@@ -897,6 +897,28 @@ static size_t addressee_end(const struct analysis *a, size_t i, size_t after,
   return k;
 }
 
+/* "Sen. Rob Lake (R-Ohio), another incumbent, said": a name with its
+ * party tag before an apposition between commas right before the cue at
+ * i; the named person, or no name. */
+static struct speaker_ref tagged_apposition(struct analysis *a, size_t t0,
+                                            size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 6 || !is_punct(&a->t[i - 1], ","))
+    return w;
+  size_t j = i - 2;
+  while (j > t0 + 3 && j + 10 > i && a->t[j].type == T_WORD)
+    j--;
+  if (!is_punct(&a->t[j], ",") || j + 2 >= i)
+    return w;
+  size_t pe = party_tag(a, t0, j);
+  if (pe == j)
+    return w;
+  w = pc_att_speaker_left(a, t0, pe);
+  if (w.name && (w.ent < 0 || a->en[w.ent].type != PC_ENTITY_PERSON))
+    who_free(&w);
+  return w;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -907,6 +929,8 @@ static struct speaker_ref left_subject(struct analysis *a,
   bool post = c->post;
   size_t ce = party_tag(a, t0, i);
   struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
+  if (!w.name)
+    w = tagged_apposition(a, t0, i);
   if (!w.name)
     w = plain_subject(a, sn, c);
   if (w.name) {
