@@ -919,6 +919,27 @@ static struct speaker_ref tagged_apposition(struct analysis *a, size_t t0,
   return w;
 }
 
+/* "Trump, speaking at a rally in Wilmington, N.C., warned that": a
+ * participle clause between commas after a person, right before the cue
+ * at i; the person, or no name. */
+static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
+                                           size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 5 || !is_punct(&a->t[i - 1], ","))
+    return w;
+  for (size_t j = i - 3; j > t0 && j + 16 > i; j--) {
+    if (!is_punct(&a->t[j], ",") || a->t[j + 1].type != T_WORD ||
+        (a->t[j + 1].flags & F_CAP) || a->t[j + 1].cue ||
+        !participle_form(a, a->t[j + 1].low))
+      continue;
+    w = pc_att_speaker_left(a, t0, j);
+    if (w.name && (w.ent < 0 || a->en[w.ent].type != PC_ENTITY_PERSON))
+      who_free(&w);
+    return w;
+  }
+  return w;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -931,6 +952,8 @@ static struct speaker_ref left_subject(struct analysis *a,
   struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
   if (!w.name)
     w = tagged_apposition(a, t0, i);
+  if (!w.name)
+    w = participle_inset(a, t0, i);
   if (!w.name)
     w = plain_subject(a, sn, c);
   if (w.name) {
