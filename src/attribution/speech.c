@@ -1293,10 +1293,23 @@ static size_t content_start(const struct analysis *a,
       !fw_is(a, a->t[c0].low, PC_FW_INF)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
+    /* "told The Daily Herald she was ...", "told a radio station the
+     * plan ...": an addressee with its determiner, up to where a clause
+     * starts (not "told the story of his life") */
+    bool det0 = k < t1 && a->t[k].type == T_WORD &&
+                determiner(a, a->t[k].low);
+    if (det0)
+      k++;
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
            !determiner(a, a->t[k].low) &&
-           !fw_is(a, a->t[k].low, PC_FW_SUBJ))
+           !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+           !(det0 && (stop_word(a, a->t[k].low) ||
+                      preposition(a, a->t[k].low))))
       k++;
+    if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
+                  (determiner(a, a->t[k].low) ||
+                   fw_is(a, a->t[k].low, PC_FW_SUBJ))))
+      k = c0;
     if (k < t1 && k > c0 && a->t[k].type == T_WORD)
       c0 = k;
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
