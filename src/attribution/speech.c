@@ -840,7 +840,7 @@ static struct speaker_ref plain_subject(struct analysis *a,
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, i = c->i;
   if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
-      i > t0 + 5 || participle_form(a, a->t[i].low) ||
+      i > t0 + 9 || participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
     return w;
   /* "About four in 10 said", "More than 60 percent said": a share */
@@ -852,12 +852,24 @@ static struct speaker_ref plain_subject(struct analysis *a,
   if (!share &&
       !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
     return w;
-  for (size_t k = t0 + 1; k < i; k++)
+  /* "The last man to mount a major race says": after five words a
+   * phrase of its own (a preposition, "to") may follow the head */
+  bool post_mod = false;
+  for (size_t k = t0 + 1; k < i; k++) {
     if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low) || a->t[k].cue ||
-        (stop_word(a, a->t[k].low) &&
-         !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
-                     low_eq(&a->t[k], "of")))))
+        fw_is(a, a->t[k].low, PC_FW_SUBJ))
       return w;
+    if (preposition(a, a->t[k].low) && k > t0 + 1 && k + 1 < i) {
+      post_mod = true;
+      continue;
+    }
+    if (stop_word(a, a->t[k].low) &&
+        !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
+                    low_eq(&a->t[k], "of"))))
+      return w;
+  }
+  if (!post_mod && i > t0 + 5)
+    return w;
   if (i == t0 + 1)
     return w;
   w.name = pc_att_np_text(a, t0, i);
