@@ -460,8 +460,10 @@ static bool attribution_ends(const struct analysis *a, size_t after,
       fw_is(a, a->t[after].low, PC_FW_AFTER))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
+  /* ("announced she wasn't coming": a clause, not the attribution's end) */
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
-         !stop_word(a, a->t[k].low))
+         !stop_word(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+         !fw_is(a, a->t[k].low, PC_FW_FIN))
     k++;
   if (k >= t1)
     return true;
@@ -475,6 +477,7 @@ static bool attribution_ends(const struct analysis *a, size_t after,
    * skipped are a time or an adverb */
   for (size_t z = after; z < k; z++)
     if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
+        !fw_is(a, a->t[z].low, PC_FW_WHEN) &&
         !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
       return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
@@ -554,7 +557,10 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
       if (strcmp(p->w[k], "{s}") == 0) {
         s0 = i;
         const char *next = k + 1 < p->n ? p->w[k + 1] : ",";
-        while (i < t1 && i - s0 < 10 && strcmp(a->t[i].low, next) != 0 &&
+        /* "According to early results of exit polls conducted by X for
+         * Y, ...": after two literal words the source may run long */
+        size_t reach = literals(p) >= 2 ? 24 : 10;
+        while (i < t1 && i - s0 < reach && strcmp(a->t[i].low, next) != 0 &&
                !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
           i++;
         s1 = i;
@@ -576,14 +582,22 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     if (!w.name && literals(p) >= 2) {
       w.name = pc_att_np_text(a, s0, s1); /* "According to the Pentagon, ..." */
       w.role = w.name ? strdup(w.name) : NULL;
+    } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
+      w.role = strdup(w.name); /* "According to Variety, ...": a source */
     }
     if (!w.name || (w.ent < 0 && !w.role)) {
       who_free(&w);
       continue;
     }
     /* the cue is the frame's head word: "according", "view" */
+    /* "As reported by X", "In the words of X": the frame's longest
+     * word before the slot names its cue ("according", "reported") */
+    size_t head = t0;
+    for (size_t m = 0; m < p->n && p->w[m][0] != '{'; m++)
+      if (strlen(p->w[m]) > strlen(a->t[head].low))
+        head = t0 + m;
     char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
-                                         : cue_text(a, t0, 1);
+                                         : cue_text(a, head, 1);
     size_t c1 = clause_end(a, i, t1, sp0, sp1);
     size_t first = a->nq;
     content(a, i, c1, &w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -721,6 +735,35 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
  * attribution that ends the sentence reports all before it, and the
  * cues inside are nested speech.
  * Returns the comma before that attribution, 0 when there is none. */
+/* "..., Lewandowski added, saying ...": a person and a one-word cue
+ * between commas (or after closing marks with a comma), a participle cue
+ * after them; the comma before the person, 0 when there is none. */
+static size_t participle_attribution(struct analysis *a,
+                                     const struct sentence *sn) {
+  size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
+  for (size_t k = t0 + 4; k + 1 < t1; k++) {
+    /* the cue fields first: most words are no cue */
+    if (!a->t[k + 1].cue || !a->t[k - 1].cue ||
+        !is_punct(&a->t[k], ",") || span_of(a, k, sp0, sp1) >= 0 ||
+        cue_at(a, k - 1, t1, sp0, sp1) != 1 ||
+        fw_is(a, a->t[k - 1].low, PC_FW_TELL) ||
+        !cue_at(a, k + 1, t1, sp0, sp1) ||
+        !participle_form(a, a->t[k + 1].low))
+      continue;
+    size_t n = k - 1, b = n;
+    while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
+      b--;
+    if (b == n || b < t0 + 3 || !comma_at(a, b - 1, t0))
+      continue;
+    struct speaker_ref w = pc_att_resolve_np(a, b, n);
+    bool person = w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON;
+    who_free(&w);
+    if (person)
+      return b - 1;
+  }
+  return 0;
+}
+
 static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t last_comma = 0;
@@ -744,7 +787,7 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
       who_free(&w);
     }
   }
-  return last_comma;
+  return last_comma ? last_comma : participle_attribution(a, sn);
 }
 
 /* "X expressed confidence, saying ...", "X touched upon it and noted
@@ -797,7 +840,7 @@ static struct speaker_ref plain_subject(struct analysis *a,
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, i = c->i;
   if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
-      i > t0 + 5 || participle_form(a, a->t[i].low) ||
+      i > t0 + 9 || participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
     return w;
   /* "About four in 10 said", "More than 60 percent said": a share */
@@ -809,12 +852,24 @@ static struct speaker_ref plain_subject(struct analysis *a,
   if (!share &&
       !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
     return w;
-  for (size_t k = t0 + 1; k < i; k++)
+  /* "The last man to mount a major race says": after five words a
+   * phrase of its own (a preposition, "to") may follow the head */
+  bool post_mod = false;
+  for (size_t k = t0 + 1; k < i; k++) {
     if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low) || a->t[k].cue ||
-        (stop_word(a, a->t[k].low) &&
-         !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
-                     low_eq(&a->t[k], "of")))))
+        fw_is(a, a->t[k].low, PC_FW_SUBJ))
       return w;
+    if (preposition(a, a->t[k].low) && k > t0 + 1 && k + 1 < i) {
+      post_mod = true;
+      continue;
+    }
+    if (stop_word(a, a->t[k].low) &&
+        !(share && (low_eq(&a->t[k], "in") || low_eq(&a->t[k], "than") ||
+                    low_eq(&a->t[k], "of"))))
+      return w;
+  }
+  if (!post_mod && i > t0 + 5)
+    return w;
   if (i == t0 + 1)
     return w;
   w.name = pc_att_np_text(a, t0, i);
@@ -834,6 +889,69 @@ static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
   return i;
 }
 
+/* After "told" or "asked" at i: the end of its addressee ("The Wall
+ * Street Journal", "a Senate panel Wednesday") when the attribution ends
+ * after it; else after itself. */
+static size_t addressee_end(const struct analysis *a, size_t i, size_t after,
+                            size_t t1) {
+  if (!fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL))
+    return after;
+  size_t k = after;
+  while (k < t1 && k < after + 8 && a->t[k].type == T_WORD &&
+         !stop_word(a, a->t[k].low) && !preposition(a, a->t[k].low) &&
+         !fw_is(a, a->t[k].low, PC_FW_SUBJ) && a->t[k].in_span < 0)
+    k++;
+  /* "asked Carson about his ties", "asked the crowd to stand": an object
+   * with more after it is no addressee of an attribution */
+  if (k == after ||
+      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",")))
+    return after;
+  return k;
+}
+
+/* "Sen. Rob Lake (R-Ohio), another incumbent, said": a name with its
+ * party tag before an apposition between commas right before the cue at
+ * i; the named person, or no name. */
+static struct speaker_ref tagged_apposition(struct analysis *a, size_t t0,
+                                            size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 6 || !is_punct(&a->t[i - 1], ","))
+    return w;
+  size_t j = i - 2;
+  while (j > t0 + 3 && j + 10 > i && a->t[j].type == T_WORD)
+    j--;
+  if (!is_punct(&a->t[j], ",") || j + 2 >= i)
+    return w;
+  size_t pe = party_tag(a, t0, j);
+  if (pe == j)
+    return w;
+  w = pc_att_speaker_left(a, t0, pe);
+  if (w.name && (w.ent < 0 || a->en[w.ent].type != PC_ENTITY_PERSON))
+    who_free(&w);
+  return w;
+}
+
+/* "Trump, speaking at a rally in Wilmington, N.C., warned that": a
+ * participle clause between commas after a person, right before the cue
+ * at i; the person, or no name. */
+static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
+                                           size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 5 || !is_punct(&a->t[i - 1], ","))
+    return w;
+  for (size_t j = i - 3; j > t0 && j + 16 > i; j--) {
+    if (!is_punct(&a->t[j], ",") || a->t[j + 1].type != T_WORD ||
+        (a->t[j + 1].flags & F_CAP) || a->t[j + 1].cue ||
+        !participle_form(a, a->t[j + 1].low))
+      continue;
+    w = pc_att_speaker_left(a, t0, j);
+    if (w.name && (w.ent < 0 || a->en[w.ent].type != PC_ENTITY_PERSON))
+      who_free(&w);
+    return w;
+  }
+  return w;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -844,6 +962,10 @@ static struct speaker_ref left_subject(struct analysis *a,
   bool post = c->post;
   size_t ce = party_tag(a, t0, i);
   struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
+  if (!w.name)
+    w = tagged_apposition(a, t0, i);
+  if (!w.name)
+    w = participle_inset(a, t0, i);
   if (!w.name)
     w = plain_subject(a, sn, c);
   if (w.name) {
@@ -863,11 +985,16 @@ static struct speaker_ref left_subject(struct analysis *a,
     size_t words = 0, dummy1;
     for (size_t z = t0; z < np_b; z++)
       words += a->t[z].type == T_WORD;
+    /* "..., Ash Carter told a Senate panel Wednesday.": the addressee of
+     * "tell" stands between the cue and the attribution's end */
+    size_t aend = addressee_end(a, i, after, t1);
     /* "Over the weekend, Trump assailed ...": too short to be speech */
-    post = (words >= 4 || spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
+    /* ("Sales were great, he said": a short clause is speech) */
+    post = (words >= 4 || (words >= 2 && finite_in(a, t0, np_b)) ||
+            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
-           attribution_ends(a, after, t1) && !that_after(a, i, after, t1);
+           attribution_ends(a, aend, t1) && !that_after(a, i, after, t1);
   }
   c->np_b = np_b;
   c->post = post;
@@ -922,8 +1049,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   struct speaker_ref w = *wp;
   /* "..., said Scott Paul" (not "told X": X is who was told) */
   bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
+  /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
+   * the speech; its subject is no speaker */
   if (!tells && i > t0 &&
-      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE)) {
+      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE) &&
+      !pc_att_clausal_after(a, after, t1)) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
@@ -1037,6 +1167,7 @@ static void report_before(struct analysis *a, const struct sentence *sn,
       a->t[np_b - 1].type != T_QCLOSE &&
       spans_inside(a, t0, t1, sp0, sp1, &dummy0) == 0 &&
       !fw_is(a, a->t[k + 1].low, PC_FW_CONJ) &&
+      !participle_form(a, a->t[k + 1].low) &&
       !cue_at(a, k + 1, t1, sp0, sp1) && !is_comp(a, k + 1) &&
       t1 > k + 3) {
     /* "The larger landers, he said, could deliver ...": the
@@ -1055,7 +1186,10 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     size_t dummy;
     /* "..., Benioff said, ever since he did ...": a clause after an
      * inset attribution goes on reporting */
-    if (spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 ||
+    /* (not ", saying ...": a participle cue reports on its own) */
+    bool ptcp_cue = k < t1 && cue_at(a, k, t1, sp0, sp1) &&
+                    participle_form(a, a->t[k].low);
+    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue) ||
         (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
          !is_comp(a, k) && a->t[k].type == T_WORD &&
          !participle_form(a, a->t[k].low))) {
@@ -1099,6 +1233,17 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_punct(&a->t[k], ".") && k > after &&
         in_list(&a->lex->honorifics, a->t[k - 1].low))
       continue; /* "told X on Nov. 12 that" */
+    /* "said on ABC's “This Week” that": a short title in quotation marks
+     * inside the adjunct, a capitalised word after the opening mark */
+    if (a->t[k].type == T_QOPEN && k > after && a->t[k].opens >= 0 &&
+        a->sp[a->t[k].opens].upper && a->sp[a->t[k].opens].c < k + 8 &&
+        a->sp[a->t[k].opens].c + 1 < t1 &&
+        is_comp(a, a->sp[a->t[k].opens].c + 1)) {
+      size_t c = a->sp[a->t[k].opens].c;
+      reach += c - k;
+      k = c;
+      continue;
+    }
     /* "told diners in Manchester, New Hampshire, that": a comma between
      * capitalised words of a place */
     if (is_punct(&a->t[k], ",") && k > after && k + 1 < t1 &&
@@ -1137,6 +1282,14 @@ static size_t content_start(const struct analysis *a,
   /* "told the agency simply, “We lost.”", "said in a statement: “...”":
    * the quoted words after the addressee or an adjunct are the speech */
   for (size_t k = after; !that && k < t1 && k < after + reach + 4; k++) {
+    /* "said he welcomed it and added, “...”": a clause or a second cue
+     * before the comma; the quoted words are not this cue's */
+    if (a->t[k].type == T_WORD &&
+        (fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+         fw_is(a, a->t[k].low, PC_FW_FIN) ||
+         (k > after && a->t[k].cue &&
+          fw_is(a, a->t[k - 1].low, PC_FW_CONJ))))
+      break;
     if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
         k + 1 < t1 && a->t[k + 1].opens >= 0 &&
         a->sp[a->t[k + 1].opens].upper)
@@ -1146,13 +1299,29 @@ static size_t content_start(const struct analysis *a,
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
   }
-  if (!that && tell_cue(a, i, after)) {
+  /* "asked to leave": "to" right after "ask" opens the request, there
+   * is no addressee to skip */
+  if (!that && tell_cue(a, i, after) && c0 < t1 &&
+      !fw_is(a, a->t[c0].low, PC_FW_INF)) {
     /* "told lawmakers it was ...": the addressee is not the speech */
     size_t k = c0;
+    /* "told The Daily Herald she was ...", "told a radio station the
+     * plan ...": an addressee with its determiner, up to where a clause
+     * starts (not "told the story of his life") */
+    bool det0 = k < t1 && a->t[k].type == T_WORD &&
+                determiner(a, a->t[k].low);
+    if (det0)
+      k++;
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
            !determiner(a, a->t[k].low) &&
-           !fw_is(a, a->t[k].low, PC_FW_SUBJ))
+           !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+           !(det0 && (stop_word(a, a->t[k].low) ||
+                      preposition(a, a->t[k].low))))
       k++;
+    if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
+                  (determiner(a, a->t[k].low) ||
+                   fw_is(a, a->t[k].low, PC_FW_SUBJ))))
+      k = c0;
     if (k < t1 && k > c0 && a->t[k].type == T_WORD)
       c0 = k;
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
@@ -1212,6 +1381,12 @@ static void report_after(struct analysis *a, const struct sentence *sn,
   int parent = sn->parent, depth = sn->depth;
   size_t i = c->i, consumed = c->consumed;
   size_t c0 = content_start(a, sn, c);
+  /* "declined to comment but said ...": a conjunction right after the
+   * cue opens another predicate; the cue reports nothing */
+  if (c0 < t1 && a->t[c0].type == T_WORD &&
+      (fw_is(a, a->t[c0].low, PC_FW_CONJ) ||
+       fw_is(a, a->t[c0].low, PC_FW_CONTRAST)))
+    c0 = t1;
   if (c0 < t1 && !is_end_punct(&a->t[c0])) {
     size_t c1 = clause_end(a, c0, t1, sp0, sp1);
     /* "While X said the trip was ..., he did not ...": a clause that

@@ -171,10 +171,37 @@ static void reserve_tokens(struct analysis *a) {
   }
 }
 
+/* "said.Trump": a point glued between a lower-case word of three letters
+ * or more and a capitalised one ends a sentence (not "U.S", "e.g",
+ * "St.Louis"): the word [i, j) ends before it.  c2 is the character at
+ * j, c3 the one after it. */
+static bool glued_sentence(const unsigned char *p, size_t i, size_t j,
+                           uint32_t c2, uint32_t c3) {
+  if (c2 != '.' || !is_upper_cp(c3) || j < i + 3)
+    return false;
+  for (size_t k = j - 3; k < j; k++)
+    if (p[k] < 'a' || p[k] > 'z')
+      return false;
+  return true;
+}
+
+/* Whether the text q (n bytes, right after a ’) goes on as a noun
+ * phrase does after a possessive: a space and a letter ("voters’
+ * mood"), not a closing mark or punctuation. */
+static bool possessive_follows(const unsigned char *q, size_t n) {
+  uint32_t c;
+  size_t k = n ? decode(q, n, &c) : 0;
+  if (!k || c != ' ')
+    return false;
+  size_t k2 = n > k ? decode(q + k, n - k, &c) : 0;
+  return k2 && word_cp(c);
+}
+
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
   const unsigned char *p = (const unsigned char *)tx->text;
   size_t n = tx->len, i = 0, nt0 = a->nt;
+  bool single_open = false; /* a ‘ mark not closed yet */
   if (!a->t)
     reserve_tokens(a);
   while (i < n && !a->oom) {
@@ -217,16 +244,26 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
           uint32_t c3;
           size_t k3 =
               j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
-          if (k3 && word_cp(c3)) {
+          if (k3 && word_cp(c3) && !glued_sentence(p, i, j, c2, c3)) {
             j += k2 + k3;
             continue;
           }
+        }
+        /* "the voters’ mood": the apostrophe of a plural possessive is
+         * part of the word, unless a single mark is open */
+        if (k2 && c2 == 0x2019 && !single_open && j > i &&
+            (p[j - 1] == 's' || p[j - 1] == 'S') &&
+            possessive_follows(p + j + k2, n - j - k2)) {
+          j += k2;
+          break;
         }
         break;
       }
       add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
       i = j;
     } else if (qm) {
+      if (single)
+        single_open = mo && !mc;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
                 mo && !mc ? T_QOPEN : mc && !mo ? T_QCLOSE : T_QOPEN);
       /* ambiguous marks (" “) are decided when pairing */
@@ -566,6 +603,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
         return false;
       continue;
     }
+    /* "declined to comment but said ...": a conjunction right after the
+     * verb starts another predicate, not its complement */
+    if (k == j && (fw_is(a, t->low, PC_FW_CONJ) ||
+                   fw_is(a, t->low, PC_FW_CONTRAST)))
+      return false;
     if (is_comp(a, k))
       return prep || (k < j + 4 && !det);
     /* a gerund: "reported being logged off", "accused X of hiding" */
@@ -594,7 +636,7 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
          (!prep && !(k + 1 < t1 && low_eq(&a->t[k + 1], "by")))))
       return true;
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
-        fw_is(a, t->low, PC_FW_SUB))
+        fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_CONTRAST))
       return false;
     prep |= preposition(a, t->low);
     det |= determiner(a, t->low) || fw_is(a, t->low, PC_FW_POSS);
