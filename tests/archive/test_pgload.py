@@ -224,12 +224,13 @@ def upgrade(db, half):
     version = SRV.psql("tx200", "SELECT value FROM meta WHERE key ="
                        " 'version'").strip()
     search = run("search", "--db", db, "--format", "json", "said")
-    # schema 2: its three indexes back, and not the index of the step
-    # after 3 (pgtrgm's quote clusters' trigrams) when there is one
+    # schema 2: its three indexes back, and not what the steps after 3
+    # add (pgtrgm's quote clusters' trigrams; step 6's entity names)
     SRV.psql("tx200", "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
              " CREATE INDEX quote_date ON quote(date);"
              " CREATE INDEX claim_date ON claim(date);"
              " DROP INDEX IF EXISTS quote_cluster_trgm;"
+             " ALTER TABLE entity DROP COLUMN IF EXISTS dname;"
              " UPDATE meta SET value = '2' WHERE key = 'version'")
     check("schema 2: its indexes", indexes("tx200") != fresh)
     again = run("search", "--db", db, "--format", "json", "said")
