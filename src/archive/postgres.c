@@ -676,8 +676,10 @@ static long long resolve(struct ar_db *d, const char *form,
 static const char FORM_SQL[] =
     "WITH f AS (SELECT id, speaker_id FROM speaker_form WHERE form = $1),"
     " u AS (UPDATE speaker_form SET name = least(name, $2 COLLATE \"C\"),"
-    " cdisp = least(cdisp, $3 COLLATE \"C\") WHERE id = (SELECT id FROM f)"
-    " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\"))"
+    " cdisp = least(cdisp, $3 COLLATE \"C\"), type = CASE WHEN type IS NOT"
+    " DISTINCT FROM $4::text THEN type END WHERE id = (SELECT id FROM f)"
+    " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\" OR"
+    " type IS DISTINCT FROM $4::text))"
     " SELECT id, speaker_id FROM f";
 
 static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
@@ -687,10 +689,11 @@ static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
   if (!ar_name_make(x, name, type, &n))
     return 0;
   long long id = 0;
-  /* a form seen again keeps the least of its spellings (as sqlite.c's),
-   * in the statement that finds it */
-  const char *p1[] = {n.form, name, n.cdisp};
-  PGresult *r = ex_again(d, FORM_SQL, 3, p1);
+  /* a form seen again keeps the least of its spellings, and its type
+   * while every article agrees (as sqlite.c's), in the statement that
+   * finds it */
+  const char *p1[] = {n.form, name, n.cdisp, type};
+  PGresult *r = ex_again(d, FORM_SQL, 4, p1);
   if (r && PQntuples(r) == 1) {
     id = atoll(PQgetvalue(r, 0, 0));
     *speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
@@ -1124,8 +1127,8 @@ static pc_status put_forms(struct ar_db *d, const struct ar_lex *x,
       g_free(key);
       continue;
     }
-    const char *v[] = {n.form, q->speaker, n.cdisp};
-    pipe_send(&p, FORM_SQL, 3, v);
+    const char *v[] = {n.form, q->speaker, n.cdisp, q->stype};
+    pipe_send(&p, FORM_SQL, 4, v);
     g_ptr_array_add(f.keys, key);
     ar_name_clear(&n);
   }
@@ -1145,7 +1148,7 @@ static bool prepare_pipes(struct ar_db *d) {
   static const struct {
     const char *sql;
     int n;
-  } all[] = {{FORM_SQL, 3},  {ARTICLE_SQL, 11}, {ENTITIES_SQL, 1},
+  } all[] = {{FORM_SQL, 4},  {ARTICLE_SQL, 11}, {ENTITIES_SQL, 1},
              {QUOTE_SQL, 14}, {ENTITY_SQL, 4},   {CLAIM_SQL, 9},
              {ACCUSED_SQL, 2}};
   char name[16];

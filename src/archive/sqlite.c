@@ -551,15 +551,19 @@ static long long resolve(struct ar_db *d, const char *form,
 /* A form seen again keeps the least of its spellings (byte order:
  * "Officials" before "officials"), so that what it shows does not depend
  * on which article came first. */
+/* A form seen again keeps the least of its spellings, and its type only
+ * while every article agrees on it (else none): what the archive holds
+ * does not depend on the order articles came in. */
 static bool form_seen(struct ar_db *d, long long id, const char *name,
-                      const char *cdisp) {
+                      const char *cdisp, const char *type) {
   sqlite3_stmt *s = stmt(d, "UPDATE speaker_form SET name = min(name, ?2),"
-                            " cdisp = min(cdisp, ?3) WHERE id = ?1 AND"
-                            " (name > ?2 OR cdisp > ?3)");
+                            " cdisp = min(cdisp, ?3), type = CASE WHEN"
+                            " type IS ?4 THEN type END WHERE id = ?1 AND"
+                            " (name > ?2 OR cdisp > ?3 OR type IS NOT ?4)");
   if (!s)
     return false;
   sqlite3_bind_int64(s, 1, id), bind_text(s, 2, name);
-  bind_text(s, 3, cdisp);
+  bind_text(s, 3, cdisp), bind_text(s, 4, type);
   return run(s) == SQLITE_DONE;
 }
 
@@ -579,7 +583,7 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
       id = sqlite3_column_int64(s, 0), *speaker = sqlite3_column_int64(s, 1);
     sqlite3_reset(s);
   }
-  if (id && !form_seen(d, id, name, n.cdisp))
+  if (id && !form_seen(d, id, name, n.cdisp, type))
     id = 0;
   else if (!id && s) {
     *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
@@ -1130,10 +1134,16 @@ static const char *quote_index(struct ar_db *d, const struct ar_filter *f) {
                               " WHERE quote_fts MATCH ?2 LIMIT ?1)",
                            sparse, 1, fts) < sparse)
     return " INDEXED BY quote_id_date";
+  /* a speaker's quotes are side by side in quote_speaker (speaker,
+   * date), so reading c of them costs about what the date index costs
+   * for limit * N / c entries: the same near c = sqrt(limit * N) */
+  long long side = sparse, want = f->limit ? (long long)f->limit : 100;
+  while (side * side < want * total)
+    side *= 2;
   if ((f->speaker_form &&
        count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
                      " speaker_id IN (" SPEAKER_IDS2 ") LIMIT ?1)",
-                  sparse, 5, spk) < sparse) ||
+                  side, 5, spk) < side) ||
       (f->about &&
        count_upto(d, "SELECT count(*) FROM (SELECT 1 FROM quote WHERE"
                      " article_id IN (SELECT rowid FROM article_fts WHERE"
