@@ -210,9 +210,18 @@ static const char *const step_fts_order[] = {
     " THEN '0' ELSE '1' END));",
     NULL,
 };
+/* Version 4 -> 5: claims --accused finds a thousand claims of a much
+ * accused entity by id and sorts them by date: each was a read of its
+ * row, wide with its evidence, scattered over the file (some 10 ms of a
+ * 25 ms query at a million quotes); (id, date) holds what the sort needs
+ * (as quote_id_date does for quotes). */
+static const char *const step_claim_date[] = {
+    "CREATE INDEX claim_id_date ON claim(id, date);",
+    NULL,
+};
 static const char *const *const migrations[] = {
     [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm,
-    [TRGM_VERSION] = step_fts_order};
+    [TRGM_VERSION] = step_fts_order, [TRGM_VERSION + 1] = step_claim_date};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -1285,6 +1294,8 @@ static pc_status db_claims(struct ar_db *d, const struct ar_filter *f,
       " c.evidence, c.date, a.title, a.url, c.cameo, c.plover,"
       " c.plover_mode, q.text FROM (SELECT c.id FROM claim c"),
                  {0}, 0, false, ""};
+  if (f->accused && !f->claimant) /* the claims of the entities named */
+    g_string_append(b.sql, " INDEXED BY claim_id_date");
   if (f->claimant)
     g_string_append(b.sql, " LEFT JOIN entity ce ON ce.id = c.claimant_id"
                            " LEFT JOIN entity_name cn ON"

@@ -334,6 +334,8 @@ def downgrade(db, backend, v):
             c.execute("DELETE FROM meta WHERE key = 'trgm:%s'" % t)
         if v < 4 <= was:
             c.executescript(OLD_QUOTE_FTS)
+        if v < 5 <= was:  # sqlite.c, step_claim_date
+            c.execute("DROP INDEX claim_id_date")
         c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
