@@ -15,21 +15,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lower case, letters and digits only, single spaces. */
+/* Lower case, letters and digits only, single spaces.  The text is made
+ * lower case at once; then ASCII bytes are tested here and only the
+ * other characters ask GLib (a whole article's text goes through here for
+ * its content hash, and a GLib call a character was a tenth of index's
+ * work beyond batch's). */
 static void normalise(GString *out, const char *s) {
   char *low = g_utf8_strdown(s ? s : "", -1);
-  bool space = false;
-  for (const char *p = low; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (g_unichar_isalnum(c)) {
-      if (space && out->len)
-        g_string_append_c(out, ' ');
+  size_t n = strlen(low), k = 0;
+  char *buf = malloc(n + 2);
+  bool space = false, any = out->len > 0;
+  for (size_t i = 0; buf && i < n;) {
+    unsigned char c = (unsigned char)low[i];
+    size_t len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    len = i + len > n ? n - i : len;
+    bool alnum = c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+                               || (c >= 'A' && c <= 'Z')
+                          : g_unichar_isalnum(g_utf8_get_char(low + i));
+    if (alnum) {
+      if (space && (k || any))
+        buf[k++] = ' ';
       space = false;
-      g_string_append_unichar(out, c);
+      memcpy(buf + k, low + i, len);
+      k += len;
     } else {
       space = true;
     }
+    i += len;
   }
+  if (buf) {
+    buf[k] = '\0';
+    g_string_append(out, buf);
+  }
+  free(buf);
   g_free(low);
 }
 
