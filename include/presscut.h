@@ -765,6 +765,10 @@ typedef struct pc_batch_opts {
    * walk that cannot be opened or read; it is counted in unreadable. */
   void (*warn)(void *closure, const char *msg);
   void *warn_closure;
+  /* (Added after 0.1.0, at the end.)  1: each line without its "blocks"
+   * array (the text and the attribution stay), as presscut index, which
+   * reads no blocks, asks for: less to write and to read back. */
+  int no_blocks;
 } pc_batch_opts;
 
 PC_API void pc_batch_opts_init(pc_batch_opts *opts);

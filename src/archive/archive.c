@@ -361,6 +361,7 @@ static pc_status index_inputs(struct sink *k, const pc_ctx *ctx,
   bo.ninputs = in ? nin : o->ninputs;
   bo.jobs = o->jobs;
   bo.attribution = 1;
+  bo.no_blocks = 1; /* record.c reads no blocks */
   bo.date = o->date;
   bo.max_doc = o->max_doc;
   bo.sink = sink_line;

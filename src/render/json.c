@@ -67,7 +67,13 @@ static void json_links(struct pc_buf *b, const pc_text *t) {
   pc_buf_addc(b, ']');
 }
 
+static void json_blocks(const pc_doc *doc, struct pc_buf *b);
+
 void pc_render_json(const pc_doc *doc, struct pc_buf *b) {
+  pc_render_json_lean(doc, b, true);
+}
+
+void pc_render_json_lean(const pc_doc *doc, struct pc_buf *b, bool blocks) {
   pc_buf_addc(b, '{');
   for (int f = 0; f < PC_META_COUNT_; f++) {
     if (f)
@@ -92,6 +98,17 @@ void pc_render_json(const pc_doc *doc, struct pc_buf *b) {
   }
   pc_json_str(b, all.data ? all.data : "", all.len);
   pc_buf_cleanup(&all);
+  if (blocks)
+    json_blocks(doc, b);
+  if (doc->attr) {
+    pc_buf_addc(b, ',');
+    pc_render_attribution_arrays(doc, b);
+  }
+  pc_buf_addc(b, '}');
+}
+
+/* ,"blocks":[...] */
+static void json_blocks(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, ",\"blocks\":[");
   for (size_t i = 0; i < doc->nblocks; i++) {
     const pc_block *bl = &doc->blocks[i];
@@ -146,9 +163,4 @@ void pc_render_json(const pc_doc *doc, struct pc_buf *b) {
     pc_buf_addc(b, '}');
   }
   pc_buf_addc(b, ']');
-  if (doc->attr) {
-    pc_buf_addc(b, ',');
-    pc_render_attribution_arrays(doc, b);
-  }
-  pc_buf_addc(b, '}');
 }

@@ -10,6 +10,9 @@
 
 void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool markdown);
 void pc_render_json(const pc_doc *doc, struct pc_buf *b);
+/* pc_render_json, with the "blocks" array or without it (presscut index
+ * reads the text and the attribution only). */
+void pc_render_json_lean(const pc_doc *doc, struct pc_buf *b, bool blocks);
 void pc_render_html(const pc_doc *doc, struct pc_buf *b);
 
 /* A text's HTML with its spans (links, emphasis, code). */
