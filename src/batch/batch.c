@@ -704,22 +704,6 @@ static bool claim_id(struct run *r, struct unit *u) {
   return fresh;
 }
 
-/* pc_render's JSON without the "blocks" array (pc_batch_opts.no_blocks),
- * within the same bound. */
-static pc_status render_lean(const pc_doc *doc, char **out, size_t *len,
-                             pc_error *err) {
-  struct pc_buf b;
-  pc_buf_init(&b, PC_MAX_OUTPUT);
-  pc_render_json_lean(doc, &b, false);
-  if (b.failed) {
-    pc_buf_cleanup(&b);
-    return pc_error_set(err, PC_ERR_TOO_LARGE, "output over %u bytes",
-                        (unsigned)PC_MAX_OUTPUT);
-  }
-  *out = pc_buf_steal(&b, len);
-  return *out ? PC_OK : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-}
-
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -765,10 +749,8 @@ static void work_one(struct run *r, struct unit *u) {
   }
   char *js = NULL;
   size_t jl = 0;
-  if (st == PC_OK && r->o->no_blocks)
-    st = render_lean(doc, &js, &jl, &err);
-  else if (st == PC_OK)
-    st = pc_render(doc, PC_FORMAT_JSON, &js, &jl, &err);
+  if (st == PC_OK)
+    st = pc_render_json_doc(doc, !r->o->no_blocks, &js, &jl, &err);
   if (st == PC_OK && jl >= 2 && js[jl - 1] == '}') {
     /* the document's object, with "source" and "id" added at its end */
     pc_buf_add(&b, js, jl - 1);

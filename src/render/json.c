@@ -69,11 +69,7 @@ static void json_links(struct pc_buf *b, const pc_text *t) {
 
 static void json_blocks(const pc_doc *doc, struct pc_buf *b);
 
-void pc_render_json(const pc_doc *doc, struct pc_buf *b) {
-  pc_render_json_lean(doc, b, true);
-}
-
-void pc_render_json_lean(const pc_doc *doc, struct pc_buf *b, bool blocks) {
+void pc_render_json(const pc_doc *doc, struct pc_buf *b, bool blocks) {
   pc_buf_addc(b, '{');
   for (int f = 0; f < PC_META_COUNT_; f++) {
     if (f)

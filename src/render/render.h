@@ -9,11 +9,14 @@
 /*** render/text.c, json.c, html.c: the document formats *******************/
 
 void pc_render_text(const pc_doc *doc, struct pc_buf *b, bool markdown);
-void pc_render_json(const pc_doc *doc, struct pc_buf *b);
-/* pc_render_json, with the "blocks" array or without it (presscut index
- * reads the text and the attribution only). */
-void pc_render_json_lean(const pc_doc *doc, struct pc_buf *b, bool blocks);
+/* The document's JSON; blocks: with its "blocks" array (false: the
+ * metadata, the text and the attribution only, what presscut index reads) */
+void pc_render_json(const pc_doc *doc, struct pc_buf *b, bool blocks);
 void pc_render_html(const pc_doc *doc, struct pc_buf *b);
+/* pc_render's PC_FORMAT_JSON, with or without the "blocks" array
+ * (pc_batch_opts.no_blocks): a string the caller frees with pc_free. */
+pc_status pc_render_json_doc(const pc_doc *doc, bool blocks, char **out,
+                             size_t *out_len, pc_error *err);
 
 /* A text's HTML with its spans (links, emphasis, code). */
 void pc_html_inline(struct pc_buf *b, const pc_text *t);

@@ -8,6 +8,7 @@
 
 #include <json-c/json.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static pc_doc *extract(const char *s, pc_input_kind kind) {
   return h_extract(s, kind, NULL);
@@ -551,6 +552,47 @@ static void test_pdf_cache(void) {
   pc_doc_free(doc);
 }
 
+static int keep_line(void *closure, const char *line, size_t len) {
+  char **out = closure;
+  free(*out);
+  *out = strndup(line, len);
+  return 0;
+}
+
+/* pc_batch_opts.no_blocks (presscut index): the line of batch
+ * --attribution without its "blocks" array, everything else the same. */
+static void test_batch_no_blocks(void) {
+  char path[] = "/tmp/pc-unit-batch-XXXXXX";
+  int fd = mkstemp(path);
+  const char *text = "Budget passes\n\n\"We will win,\" Jane Doe said on "
+                     "Monday.\n\nThe vote was close.\n";
+  CHECK(fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+  close(fd);
+  char *line[2] = {NULL, NULL};
+  for (int lean = 0; lean < 2; lean++) {
+    const char *in[] = {path};
+    pc_batch_opts o;
+    pc_batch_opts_init(&o);
+    o.inputs = in, o.ninputs = 1, o.jobs = 1, o.attribution = 1;
+    o.no_blocks = lean, o.sink = keep_line, o.sink_closure = &line[lean];
+    pc_batch_stats st = {0};
+    pc_error err = {""};
+    CHECK(pc_batch_run(ctx, &o, &st, &err) == PC_OK && st.written == 1);
+  }
+  unlink(path);
+  const char *from = line[0] ? strstr(line[0], ",\"blocks\":[") : NULL;
+  const char *to = from ? strstr(from, "],\"quotes\":[") : NULL;
+  CHECK(from && to && line[1] && strstr(line[1], "\"blocks\"") == NULL);
+  CHECK(line[1] && strstr(line[1], "\"text\":\"\\\"We will win") &&
+        strstr(line[1], "\"speaker\":\"Jane Doe\""));
+  if (from && to && line[1]) { /* the same line with the array cut out */
+    size_t head = (size_t)(from - line[0]);
+    CHECK(strncmp(line[0], line[1], head) == 0 &&
+          strcmp(to + 1, line[1] + head) == 0);
+  }
+  free(line[0]), free(line[1]);
+}
+
 int main(void) {
   if (!h_ctx_open())
     return 1;
@@ -573,6 +615,7 @@ int main(void) {
   test_lang();
   test_limits();
   test_pdf_cache();
+  test_batch_no_blocks();
   pc_ctx_free(ctx);
   return h_report();
 }
