@@ -65,6 +65,10 @@ void ar_record_free(struct ar_article *a);
  * buf, the caller's (11 bytes), or NULL.  Never another form: the SQLite
  * text index orders quotes by a key made from it (sqlite.c, step 4). */
 const char *ar_quote_date(const char *qdate, const char *adate, char *buf);
+/* YYYYMMDD of the date s begins with when its first ten bytes are
+ * YYYY-MM-DD (digits where they go), else -1: the form ar_quote_date
+ * stores. */
+long long ar_iso_day(const char *s);
 
 /*** names ***********************************************************************/
 

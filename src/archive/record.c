@@ -58,20 +58,23 @@ static void sha_hex(const char *s, size_t n, char *out, size_t outlen) {
   g_free(h);
 }
 
-/* Whether s begins with a date as YYYY-MM-DD (digits where they go). */
-static bool iso_day(const char *s) {
+long long ar_iso_day(const char *s) {
   static const char form[] = "dddd-dd-dd";
-  if (!s || strlen(s) < 10)
-    return false;
-  for (int i = 0; i < 10; i++)
+  if (!s || strnlen(s, 10) < 10)
+    return -1;
+  long long v = 0;
+  for (int i = 0; i < 10; i++) {
     if (form[i] == 'd' ? !g_ascii_isdigit(s[i]) : s[i] != '-')
-      return false;
-  return true;
+      return -1;
+    if (form[i] == 'd')
+      v = v * 10 + (s[i] - '0');
+  }
+  return v;
 }
 
 const char *ar_quote_date(const char *qdate, const char *adate, char *buf) {
-  bool afull = iso_day(adate);
-  if (iso_day(qdate)) {
+  bool afull = ar_iso_day(adate) >= 0;
+  if (ar_iso_day(qdate) >= 0) {
     snprintf(buf, 11, "%.10s", qdate);
     return buf;
   }

@@ -163,8 +163,8 @@ static const char *const step_trgm[] = {
 };
 /* Version 3 -> 4, word searches newest first at a million quotes: the
  * quote text index keyed by date.  Its rowid is the quote's sort key,
- * FTS_KEY: the day (YYYYMMDD + 1) in the high bits and the quote's id in
- * the low 32, 0 for a quote with no date, so that the index read by
+ * FTS_KEY: the day (YYYYMMDD + 1) in the high bits, 0 for a quote with no
+ * date, and the quote's id in the low 32, so that the index read by
  * descending rowid is "q.date DESC, q.id DESC" (dates are stored as
  * YYYY-MM-DD, ar_quote_date, and the old NULL sorts last).  A search for
  * a common word then stops at its limit instead of collecting every
@@ -558,11 +558,9 @@ static long long resolve(struct ar_db *d, const char *form,
 }
 
 /* A form seen again keeps the least of its spellings (byte order:
- * "Officials" before "officials"), so that what it shows does not depend
- * on which article came first. */
-/* A form seen again keeps the least of its spellings, and its type only
- * while every article agrees on it (else none): what the archive holds
- * does not depend on the order articles came in. */
+ * "Officials" before "officials"), and its type only while every article
+ * agrees on it (else none): what the archive holds does not depend on
+ * the order articles came in. */
 static bool form_seen(struct ar_db *d, long long id, const char *name,
                       const char *cdisp, const char *type) {
   sqlite3_stmt *s = stmt(d, "UPDATE speaker_form SET name = min(name, ?2),"
@@ -1178,20 +1176,7 @@ static bool fts_ordered(struct ar_db *d, const struct ar_filter *f) {
 
 /* YYYYMMDD of a date written YYYY-MM-DD and nothing more, or -1. */
 static long long day_number(const char *s) {
-  if (!s || strlen(s) != 10)
-    return -1;
-  long long v = 0;
-  for (int i = 0; i < 10; i++) {
-    if (i == 4 || i == 7) {
-      if (s[i] != '-')
-        return -1;
-    } else if (g_ascii_isdigit(s[i])) {
-      v = v * 10 + (s[i] - '0');
-    } else {
-      return -1;
-    }
-  }
-  return v;
+  return s && strlen(s) == 10 ? ar_iso_day(s) : -1;
 }
 
 /* The quotes of f by the text index, newest first: each match's quote is
