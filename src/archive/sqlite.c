@@ -1094,6 +1094,8 @@ static long long count_upto(struct ar_db *d, const char *sql, long long cap,
 static void quote_filters(struct qb *b, const struct ar_filter *f) {
   const pc_archive_query *q = f->q;
   if (f->fts)
+    /* the id is the key's low 32 bits (FTS_KEY): archives of fewer than
+     * 2^32 quotes, as 'fts:order' assumes */
     where(b, "q.id IN (SELECT rowid & 4294967295 FROM quote_fts"
              " WHERE quote_fts MATCH ?)", 1, f->fts);
   if (f->about)
