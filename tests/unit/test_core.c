@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "html/dom.h"
 #include "input/input.h"
+#include "archive/archive.h"
 
 #include <json-c/json.h>
 #include <stdlib.h>
@@ -593,6 +594,66 @@ static void test_batch_no_blocks(void) {
   free(line[0]), free(line[1]);
 }
 
+/* The content hash's text as the whole text's g_utf8_strdown made it
+ * (record.c lowers ASCII itself and asks GLib only for the other runs,
+ * each with the character after it): letters and digits, single spaces. */
+static char *norm_ref(const char *s) {
+  char *low = g_utf8_strdown(s, -1);
+  GString *o = g_string_new(NULL);
+  bool space = false;
+  for (const char *p = low; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!(c < 0x80 ? g_ascii_isalnum((int)c) : g_unichar_isalnum(c))) {
+      space = true;
+      continue;
+    }
+    if (space && o->len)
+      g_string_append(o, " ");
+    space = false;
+    char u[8];
+    u[g_unichar_to_utf8(c, u)] = '\0';
+    g_string_append(o, u);
+  }
+  g_free(low);
+  char *r = strdup(o->str);
+  g_string_free(o, TRUE);
+  return r;
+}
+
+static void test_content_hash(void) {
+  /* Greek capital sigma is final unless a letter follows (an ASCII one
+   * too), a dotted capital I lowers to two characters, a sharp S and the
+   * Kelvin sign change length, a ligature and a Roman numeral are letters
+   * or digits of their own */
+  const char *texts[] = {
+      "ΟΔΥΣΣΕΥΣ said ΣA, Σ1 and ΣΣ. İstanbul ǅemal ẞ K Ⅻ ﬁne — 東京 ÀÉÎ",
+      "Plain ASCII, with   spaces\tand PUNCTUATION!!", "ΣΑ", "AΣ", "",
+      "…“quoted”… ΣΣΣx ΣΣΣ"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    GString *line = g_string_new("{\"text\":");
+    struct pc_buf b;
+    pc_buf_init(&b, 0);
+    pc_json_str(&b, texts[i], strlen(texts[i]));
+    g_string_append_len(line, b.data, (gssize)b.len);
+    g_string_append(line, ",\"title\":\"T\",\"url\":\"https://a.example/\"}");
+    pc_buf_cleanup(&b);
+    struct ar_article a;
+    pc_error err = {""};
+    CHECK(ar_record_parse(line->str, line->len, &a, &err) == PC_OK);
+    char *ref = norm_ref(texts[i]);
+    if (!*ref) { /* no body: the title and URL name it */
+      free(ref);
+      ref = strdup("T\nhttps://a.example/");
+    }
+    char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                             (const guchar *)ref, strlen(ref));
+    CHECK(strcmp(a.content_hash, want) == 0);
+    g_free(want), free(ref);
+    ar_record_free(&a);
+    g_string_free(line, TRUE);
+  }
+}
+
 int main(void) {
   if (!h_ctx_open())
     return 1;
@@ -616,6 +677,7 @@ int main(void) {
   test_limits();
   test_pdf_cache();
   test_batch_no_blocks();
+  test_content_hash();
   pc_ctx_free(ctx);
   return h_report();
 }
