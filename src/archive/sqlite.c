@@ -219,18 +219,52 @@ static const char *const step_claim_date[] = {
     "CREATE INDEX claim_id_date ON claim(id, date);",
     NULL,
 };
+/* Version 5 -> 6: articles go into their text index at commit, as quotes
+ * do (ART_SYNC), not by an insert trigger.  FTS5 writes out the terms it
+ * holds at the end of every statement that writes to it inside a
+ * transaction, so a trigger made one segment an article, to be merged
+ * again and again: about a third of index's work beyond batch's. */
+#define ART_SYNC                                                              \
+  "INSERT INTO article_fts(rowid, title, text) SELECT id, title, text FROM"   \
+  " article WHERE id > ?1 ORDER BY id"
+static const char *const step_article_sync[] = {
+    "DROP TRIGGER IF EXISTS article_ai;",
+    NULL,
+};
 static const char *const *const migrations[] = {
     [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm,
-    [TRGM_VERSION] = step_fts_order, [TRGM_VERSION + 1] = step_claim_date};
+    [TRGM_VERSION] = step_fts_order, [TRGM_VERSION + 1] = step_claim_date,
+    [TRGM_VERSION + 2] = step_article_sync};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
   sqlite3 *db;
   char *path;
   long long fts_mark; /* the last quote id in the text index, in a write */
+  long long art_mark; /* the same for articles */
   bool writing;       /* between db_begin and db_commit or db_rollback */
   GHashTable *stmts; /* SQL text -> prepared statement */
+  GHashTable *ents;  /* entity key -> struct ent_memo, as stored */
 };
+
+/* An entity as the archive holds it: what entity_get needs to know
+ * whether a spelling, type or country seen again changes it. */
+struct ent_memo {
+  long long id;
+  char *name, *type, *country;
+};
+
+static void ent_memo_free(gpointer p) {
+  struct ent_memo *m = p;
+  free(m->name), free(m->type), free(m->country);
+  free(m);
+}
+
+/* Entities are remembered across transactions (a row, once committed,
+ * keeps its id, and its values only ever decrease, so a memo that is
+ * behind another writer's only costs an UPDATE that changes nothing),
+ * forgotten at a rollback and when there are many of them. */
+#define ENT_MEMO_MAX 100000
 
 static pc_status db_fail(struct ar_db *d, pc_error *err, const char *what) {
   int code = sqlite3_errcode(d->db);
@@ -401,6 +435,8 @@ static void db_close(struct ar_db *d) {
     g_hash_table_foreach(d->stmts, finalize_all, NULL);
     g_hash_table_destroy(d->stmts);
   }
+  if (d->ents)
+    g_hash_table_destroy(d->ents);
   sqlite3_close(d->db);
   free(d->path);
   free(d);
@@ -424,6 +460,7 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   d->path = strdup(path);
   d->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
+  d->ents = g_hash_table_new_full(g_str_hash, g_str_equal, free, ent_memo_free);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
               (exists ? 0 : SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path, &d->db, flags, NULL) != SQLITE_OK) {
@@ -451,12 +488,26 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
   return PC_OK;
 }
 
+/* The last quote and article ids before a write (the text indexes'
+ * marks); SQLITE_DONE or an error code. */
+static int marks(struct ar_db *d) {
+  sqlite3_stmt *s = stmt(d, "SELECT (SELECT coalesce(max(id), 0) FROM quote),"
+                            " (SELECT coalesce(max(id), 0) FROM article)");
+  if (!s)
+    return SQLITE_ERROR;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) {
+    d->fts_mark = sqlite3_column_int64(s, 0);
+    d->art_mark = sqlite3_column_int64(s, 1);
+    rc = SQLITE_DONE;
+  }
+  sqlite3_reset(s);
+  return rc;
+}
+
 static pc_status db_begin(struct ar_db *d, pc_error *err) {
   pc_status st = exec(d, "BEGIN IMMEDIATE", err, "begin");
-  sqlite3_stmt *s = stmt(d, "SELECT coalesce(max(id), 0) FROM quote");
-  int rc = 0;
-  d->fts_mark = st == PC_OK && s ? one_int(s, &rc) : 0;
-  if (st == PC_OK && (!s || rc != SQLITE_DONE)) {
+  if (st == PC_OK && marks(d) != SQLITE_DONE) {
     st = db_fail(d, err, "begin");
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
   }
@@ -464,23 +515,31 @@ static pc_status db_begin(struct ar_db *d, pc_error *err) {
   return st;
 }
 
-/* The quotes stored since db_begin into the text index, then COMMIT. */
+/* The rows above a mark into a text index: one statement (sql) for a
+ * whole transaction. */
+static bool sync_index(struct ar_db *d, const char *sql, long long mark) {
+  sqlite3_stmt *s = stmt(d, sql);
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, mark);
+  bool ok = run(s) == SQLITE_DONE;
+  sqlite3_reset(s);
+  return ok;
+}
+
+/* The quotes and articles stored since db_begin into their text indexes,
+ * then COMMIT. */
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
-  sqlite3_stmt *s = d->writing ? stmt(d, FTS_SYNC) : NULL;
-  if (d->writing && !s)
+  if (d->writing && (!sync_index(d, FTS_SYNC, d->fts_mark) ||
+                     !sync_index(d, ART_SYNC, d->art_mark)))
     return db_fail(d, err, "commit");
-  if (s) {
-    sqlite3_bind_int64(s, 1, d->fts_mark);
-    if (run(s) != SQLITE_DONE)
-      return db_fail(d, err, "commit");
-    sqlite3_reset(s);
-  }
   d->writing = false;
   return exec(d, "COMMIT", err, "commit");
 }
 
 static void db_rollback(struct ar_db *d) {
   d->writing = false;
+  g_hash_table_remove_all(d->ents);
   sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -692,7 +751,17 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
 /*** articles ********************************************************************/
 
 /* An entity seen again keeps the least of its spellings, types and
- * countries (as form_seen). */
+ * countries (as form_seen); entity_update says whether one changes it. */
+static bool less(const char *v, const char *than) {
+  return v && (!than || strcmp(v, than) < 0);
+}
+
+static bool entity_update(const struct ent_memo *m, const char *name,
+                          const char *type, const char *country) {
+  return strcmp(name, m->name) < 0 || less(type, m->type) ||
+         less(country, m->country);
+}
+
 static bool entity_seen(struct ar_db *d, long long id, const char *name,
                         const char *type, const char *country) {
   sqlite3_stmt *s = stmt(
@@ -709,31 +778,88 @@ static bool entity_seen(struct ar_db *d, long long id, const char *name,
   return run(s) == SQLITE_DONE;
 }
 
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static void set_least(char **v, const char *seen) {
+  if (less(seen, *v)) {
+    free(*v);
+    *v = strdup(seen);
+  }
+}
+
+/* The memo of key, made from the row (or the values just inserted) when
+ * absent, then given what was seen now. */
+static void ent_remember(struct ar_db *d, const char *key, long long id,
+                         sqlite3_stmt *row, const char *name,
+                         const char *type, const char *country) {
+  struct ent_memo *m = g_hash_table_lookup(d->ents, key);
+  if (!m) {
+    if (g_hash_table_size(d->ents) >= ENT_MEMO_MAX)
+      g_hash_table_remove_all(d->ents);
+    m = calloc(1, sizeof *m);
+    if (!m)
+      return;
+    m->id = id;
+    const char *col[3] = {name, type, country};
+    for (int i = 0; row && i < 3; i++)
+      col[i] = (const char *)sqlite3_column_text(row, i + 1);
+    m->name = dup_or_null(col[0]), m->type = dup_or_null(col[1]);
+    m->country = dup_or_null(col[2]);
+    if (!m->name) {
+      ent_memo_free(m);
+      return;
+    }
+    g_hash_table_insert(d->ents, strdup(key), m);
+  }
+  set_least(&m->name, name), set_least(&m->type, type);
+  set_least(&m->country, country);
+}
+
+/* The stored entity of key: its id (0 when none or an error), its row
+ * left on *row for its columns until the statement is reset. */
+static long long entity_row(struct ar_db *d, const char *key,
+                            sqlite3_stmt **row) {
+  sqlite3_stmt *s = stmt(d, "SELECT id, name, type, country FROM entity"
+                            " WHERE key = ?");
+  *row = s;
+  if (!s)
+    return 0;
+  bind_text(s, 1, key);
+  return sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+}
+
+static long long entity_insert(struct ar_db *d, const struct ar_name *n,
+                               const char *type, const char *country) {
+  sqlite3_stmt *s = stmt(d, "INSERT INTO entity(key, name, type, country) "
+                            "VALUES (?, ?, ?, ?)");
+  if (!s)
+    return 0;
+  bind_text(s, 1, n->canon), bind_text(s, 2, n->cdisp);
+  bind_text(s, 3, type), bind_text(s, 4, country);
+  return run(s) == SQLITE_DONE ? sqlite3_last_insert_rowid(d->db) : 0;
+}
+
 /* The id of the entity named name (made when new), keyed by its
- * canonical name. */
+ * canonical name; what the memo knows is not asked of SQLite again. */
 static long long entity_get(struct ar_db *d, const struct ar_lex *x,
                             const char *name, const char *type,
                             const char *country) {
   struct ar_name n;
   if (!ar_name_make(x, name, type, &n))
     return 0;
-  sqlite3_stmt *s = stmt(d, "SELECT id FROM entity WHERE key = ?");
-  long long id = 0;
-  if (s) {
-    bind_text(s, 1, n.canon);
-    id = one_int(s, NULL);
-  }
-  if (id && !entity_seen(d, id, n.cdisp, type, country))
-    id = 0;
-  else if (!id && s) {
-    s = stmt(d, "INSERT INTO entity(key, name, type, country) "
-                "VALUES (?, ?, ?, ?)");
-    if (s) {
-      bind_text(s, 1, n.canon), bind_text(s, 2, n.cdisp);
-      bind_text(s, 3, type), bind_text(s, 4, country);
-      if (run(s) == SQLITE_DONE)
-        id = sqlite3_last_insert_rowid(d->db);
-    }
+  struct ent_memo *m = g_hash_table_lookup(d->ents, n.canon);
+  long long id = m ? m->id : 0;
+  if (!m || entity_update(m, n.cdisp, type, country)) {
+    sqlite3_stmt *row = NULL;
+    id = m ? m->id : entity_row(d, n.canon, &row);
+    if (id)
+      ent_remember(d, n.canon, id, row, n.cdisp, type, country);
+    if (row)
+      sqlite3_reset(row);
+    if (id && !entity_seen(d, id, n.cdisp, type, country))
+      id = 0;
+    else if (!id && (id = entity_insert(d, &n, type, country)) != 0)
+      ent_remember(d, n.canon, id, NULL, n.cdisp, type, country);
   }
   ar_name_clear(&n);
   return id;

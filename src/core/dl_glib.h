@@ -60,6 +60,7 @@
   X(g_hash_table_insert)                                                      \
   X(g_hash_table_add)                                                         \
   X(g_hash_table_size)                                                        \
+  X(g_hash_table_remove_all)                                                  \
   X(g_hash_table_foreach)                                                     \
   X(g_str_hash)                                                               \
   X(g_str_equal)                                                              \
@@ -132,6 +133,7 @@ const struct pc_dl_glib *pc_dl_glib(void);
 #define g_hash_table_insert (pc_dl_glib()->g_hash_table_insert)
 #define g_hash_table_add (pc_dl_glib()->g_hash_table_add)
 #define g_hash_table_size (pc_dl_glib()->g_hash_table_size)
+#define g_hash_table_remove_all (pc_dl_glib()->g_hash_table_remove_all)
 #define g_hash_table_foreach (pc_dl_glib()->g_hash_table_foreach)
 #define g_str_hash (pc_dl_glib()->g_str_hash)
 #define g_str_equal (pc_dl_glib()->g_str_equal)

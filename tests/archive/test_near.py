@@ -282,6 +282,44 @@ def sql1(db, sql):
         c.close()
 
 
+OLD_ARTICLE_AI = """
+CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN
+ INSERT INTO article_fts(rowid, title, text)
+ VALUES (new.id, new.title, new.text); END"""
+
+
+def test_article_sync(backend):
+    """Step 6 (sqlite.c, step_article_sync): an archive of version 5,
+    whose articles entered their text index by a trigger, upgraded by the
+    next run; that run's articles go into the index at commit, once each
+    (a second insert of a row into FTS5 fails its integrity check), and
+    --about finds them, as it finds the articles of before."""
+    db = load("artsync", backend)
+    downgrade(db, backend, 5)
+    src = os.path.join(TMP, "artsync.jsonl")
+    with open(src, "w") as f:
+        f.write(record(30, "Kaja Kallas", "Estonia stands with Ukraine, "
+                       "said the quartermaster.", "e", []) + "\n")
+    r = run("index", "--quiet", "--db", db, "--from-jsonl", src)
+    check("sqlite: version 5 upgraded by an index run",
+          r.returncode == 0 and version(db, backend) == 6, r.stderr)
+    check("sqlite: upgraded, no insert trigger on articles",
+          sql1(db, "SELECT name FROM sqlite_master WHERE name ="
+                   " 'article_ai'") == [])
+    try:
+        ok = sql1(db, "INSERT INTO article_fts(article_fts, rank)"
+                      " VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as e:
+        ok = str(e)
+    check("sqlite: the article text index matches the articles", ok == [],
+          ok)
+    for word, speaker in (("quartermaster", "Kaja Kallas"),
+                          ("harvest", "José Álvarez")):
+        r = run("search", "--db", db, "--about", word, "--format", "json")
+        check("sqlite: --about %s: its article's quote" % word,
+              [x["speaker"] for x in jl(r)] == [speaker], out(r))
+
+
 def test_fts_order(db):
     """Step 4 (sqlite.c, step_fts_order) on an archive of the version
     before it: its text index, rebuilt keyed by date, is whole, and word
@@ -336,6 +374,8 @@ def downgrade(db, backend, v):
             c.executescript(OLD_QUOTE_FTS)
         if v < 5 <= was:  # sqlite.c, step_claim_date
             c.execute("DROP INDEX claim_id_date")
+        if v < 6 <= was:  # sqlite.c, step_article_sync
+            c.execute(OLD_ARTICLE_AI)
         c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
@@ -461,6 +501,7 @@ def main():
         if BACKEND == "sqlite":
             test_api(db)
             test_fts_order(load("order", BACKEND))
+            test_article_sync(BACKEND)
         test_migration(BACKEND)
         test_second_run(BACKEND)
         if BACKEND != "sqlite":
