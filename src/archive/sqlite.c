@@ -530,11 +530,15 @@ static bool sync_index(struct ar_db *d, const char *sql, long long mark) {
 /* The quotes and articles stored since db_begin into their text indexes,
  * then COMMIT. */
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
+  pc_status st = PC_OK;
   if (d->writing && (!sync_index(d, FTS_SYNC, d->fts_mark) ||
                      !sync_index(d, ART_SYNC, d->art_mark)))
-    return db_fail(d, err, "commit");
-  d->writing = false;
-  return exec(d, "COMMIT", err, "commit");
+    st = db_fail(d, err, "commit");
+  else
+    d->writing = false, st = exec(d, "COMMIT", err, "commit");
+  if (st != PC_OK) /* the entities it made may not stay */
+    g_hash_table_remove_all(d->ents);
+  return st;
 }
 
 static void db_rollback(struct ar_db *d) {
