@@ -231,10 +231,26 @@ static const char *const step_article_sync[] = {
     "DROP TRIGGER IF EXISTS article_ai;",
     NULL,
 };
+/* Version 6 -> 7: the link step relinks what a run touched, not every
+ * name form of the archive (db_link): forms above meta 'link:form' are
+ * new; link_surname holds the surnames whose bare forms may resolve
+ * otherwise, link_speaker the speakers whose name, type or forms may have
+ * changed (both written in the transaction of the change, so that a run
+ * killed before its link step leaves them for the next).  'link:all' '1'
+ * asks for every form again: after the upgrade, and after aliases. */
+static const char *const step_link_todo[] = {
+    "CREATE TABLE link_surname(surname TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TABLE link_speaker(id INTEGER PRIMARY KEY);"
+    "INSERT OR REPLACE INTO meta VALUES('link:form',"
+    " (SELECT coalesce(max(id), 0) FROM speaker_form));"
+    "INSERT OR REPLACE INTO meta VALUES('link:all', '1');",
+    NULL,
+};
 static const char *const *const migrations[] = {
     [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm,
     [TRGM_VERSION] = step_fts_order, [TRGM_VERSION + 1] = step_claim_date,
-    [TRGM_VERSION + 2] = step_article_sync};
+    [TRGM_VERSION + 2] = step_article_sync,
+    [TRGM_VERSION + 3] = step_link_todo};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -637,6 +653,27 @@ static bool form_seen(struct ar_db *d, long long id, const char *name,
   return run(s) == SQLITE_DONE;
 }
 
+/* A speaker the next link step looks at again (its name, type, forms). */
+static bool link_speaker(struct ar_db *d, long long speaker) {
+  sqlite3_stmt *s = stmt(d, "INSERT OR IGNORE INTO link_speaker(id) VALUES (?)");
+  if (!s)
+    return false;
+  sqlite3_bind_int64(s, 1, speaker);
+  return run(s) == SQLITE_DONE;
+}
+
+/* A form whose spelling or type changed: its surname's bare forms and
+ * its speaker are looked at again by the next link step. */
+static bool link_note(struct ar_db *d, const char *surname,
+                      long long speaker) {
+  sqlite3_stmt *s =
+      stmt(d, "INSERT OR IGNORE INTO link_surname(surname) VALUES (?)");
+  if (!s)
+    return false;
+  bind_text(s, 1, surname);
+  return run(s) == SQLITE_DONE && link_speaker(d, speaker);
+}
+
 /* The name form's id and speaker (made when new). */
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
@@ -653,7 +690,8 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
       id = sqlite3_column_int64(s, 0), *speaker = sqlite3_column_int64(s, 1);
     sqlite3_reset(s);
   }
-  if (id && !form_seen(d, id, name, n.cdisp, type))
+  if (id && (!form_seen(d, id, name, n.cdisp, type) ||
+             (sqlite3_changes(d->db) && !link_note(d, n.surname, *speaker))))
     id = 0;
   else if (!id && s) {
     *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
@@ -683,69 +721,130 @@ static pc_status db_put_alias(struct ar_db *d, const char *form,
   if (!s)
     return db_fail(d, err, "alias");
   bind_text(s, 1, form), bind_text(s, 2, id), bind_text(s, 3, label);
-  return run(s) == SQLITE_DONE ? PC_OK : db_fail(d, err, "alias");
+  if (run(s) != SQLITE_DONE)
+    return db_fail(d, err, "alias");
+  return exec(d, "UPDATE meta SET value = '1' WHERE key = 'link:all'", err,
+              "alias");
 }
 
-/* Links every name form again, full names before bare surnames (which
- * look at them), moves the quotes of the forms that changed, drops the
- * speakers left without a form and names each speaker by its most used
+/* The forms a link step looks at (the whole archive with meta 'link:all'
+ * '1'): full names that are new (ids above 'link:form'), then bare
+ * surnames that are new or share a surname with a full name that is new
+ * or changed.  Nothing else can resolve otherwise: a full name's speaker
+ * is its alias or its canonical name's, a bare surname's the one
+ * full-name speaker of its surname. */
+#define LINK_FORMS                                                            \
+  "SELECT id, form, canon, cdisp, surname, type, speaker_id FROM"             \
+  " speaker_form f WHERE bare = ?1 AND (?2 OR id > ?3 OR (?1 AND surname IN"  \
+  " (SELECT surname FROM link_surname))) ORDER BY id"
+/* The link step's marks: 'link:all' and 'link:form'. */
+static bool link_marks(struct ar_db *d, bool *all, long long *mark) {
+  sqlite3_stmt *s = stmt(d, "SELECT coalesce((SELECT value = '1' FROM meta"
+                            " WHERE key = 'link:all'), 1), coalesce((SELECT"
+                            " CAST(value AS INTEGER) FROM meta WHERE key ="
+                            " 'link:form'), 0)");
+  if (!s || sqlite3_step(s) != SQLITE_ROW) {
+    if (s)
+      sqlite3_reset(s);
+    return false;
+  }
+  *all = sqlite3_column_int(s, 0) != 0;
+  *mark = sqlite3_column_int64(s, 1);
+  sqlite3_reset(s);
+  return true;
+}
+
+/* Form fid moves from speaker old to now; its quotes follow, and both
+ * speakers are looked at again. */
+static bool link_move(struct ar_db *d, long long fid, long long old,
+                      long long now) {
+  sqlite3_stmt *u =
+      stmt(d, "UPDATE speaker_form SET speaker_id = ?1 WHERE id = ?2");
+  sqlite3_stmt *q =
+      stmt(d, "UPDATE quote SET speaker_id = ?1 WHERE form_id = ?2");
+  if (!u || !q)
+    return false;
+  sqlite3_bind_int64(u, 1, now), sqlite3_bind_int64(u, 2, fid);
+  sqlite3_bind_int64(q, 1, now), sqlite3_bind_int64(q, 2, fid);
+  return run(u) == SQLITE_DONE && run(q) == SQLITE_DONE &&
+         link_speaker(d, old) && link_speaker(d, now);
+}
+
+/* One pass over the forms of LINK_FORMS: full names (pass 0), whose
+ * surnames the bare pass then looks at, or bare surnames (pass 1). */
+static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(d->db, LINK_FORMS, -1, &s, NULL) != SQLITE_OK)
+    return false;
+  sqlite3_bind_int(s, 1, pass), sqlite3_bind_int(s, 2, all);
+  sqlite3_bind_int64(s, 3, mark);
+  bool ok = true;
+  while (ok && sqlite3_step(s) == SQLITE_ROW) {
+    long long fid = sqlite3_column_int64(s, 0);
+    long long old = sqlite3_column_int64(s, 6);
+    const char *surname = (const char *)sqlite3_column_text(s, 4);
+    long long now = resolve(d, (const char *)sqlite3_column_text(s, 1),
+                            (const char *)sqlite3_column_text(s, 2),
+                            (const char *)sqlite3_column_text(s, 3), surname,
+                            pass == 1,
+                            (const char *)sqlite3_column_text(s, 5));
+    ok = now != 0 && (now == old || link_move(d, fid, old, now)) &&
+         (pass == 1 || link_note(d, surname ? surname : "", now));
+  }
+  sqlite3_finalize(s);
+  return ok;
+}
+
+/* Links the name forms a run touched (LINK_FORMS: every one after an
+ * upgrade or aliases), full names before bare surnames (which look at
+ * them), moves the quotes of the forms that changed, drops the speakers
+ * left without a form and names each speaker touched by its most used
  * full name.  Order-free: the result depends on the forms, not on when
- * each came. */
+ * each came, and is what relinking every form would give. */
 static pc_status db_link(struct ar_db *d, pc_error *err) {
   pc_status st = db_begin(d, err);
-  for (int pass = 0; st == PC_OK && pass < 2; pass++) {
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(d->db, "SELECT id, form, canon, cdisp, surname, "
-                                  "type, speaker_id FROM speaker_form "
-                                  "WHERE bare = ? ORDER BY id",
-                           -1, &s, NULL) != SQLITE_OK) {
+  bool all = true;
+  long long mark = 0;
+  if (st == PC_OK && !link_marks(d, &all, &mark))
+    st = db_fail(d, err, "link");
+  for (int pass = 0; st == PC_OK && pass < 2; pass++)
+    if (!link_pass(d, pass, all, mark))
       st = db_fail(d, err, "link");
-      break;
-    }
-    sqlite3_bind_int(s, 1, pass);
-    while (st == PC_OK && sqlite3_step(s) == SQLITE_ROW) {
-      long long fid = sqlite3_column_int64(s, 0);
-      long long old = sqlite3_column_int64(s, 6);
-      long long now = resolve(
-          d, (const char *)sqlite3_column_text(s, 1),
-          (const char *)sqlite3_column_text(s, 2),
-          (const char *)sqlite3_column_text(s, 3),
-          (const char *)sqlite3_column_text(s, 4), pass == 1,
-          (const char *)sqlite3_column_text(s, 5));
-      if (!now) {
-        st = db_fail(d, err, "link");
-      } else if (now != old) {
-        sqlite3_stmt *u = stmt(d, "UPDATE speaker_form SET speaker_id = ?1 "
-                                  "WHERE id = ?2");
-        if (u) {
-          sqlite3_bind_int64(u, 1, now), sqlite3_bind_int64(u, 2, fid);
-          run(u);
-        }
-        sqlite3_stmt *q =
-            stmt(d, "UPDATE quote SET speaker_id = ?1 WHERE form_id = ?2");
-        if (!u || !q) {
-          st = db_fail(d, err, "link");
-        } else {
-          sqlite3_bind_int64(q, 1, now), sqlite3_bind_int64(q, 2, fid);
-          if (run(q) != SQLITE_DONE)
-            st = db_fail(d, err, "link");
-        }
-      }
-    }
-    sqlite3_finalize(s);
+  sqlite3_stmt *s = st == PC_OK ? stmt(d, "INSERT OR IGNORE INTO"
+                                          " link_speaker SELECT speaker_id"
+                                          " FROM speaker_form WHERE"
+                                          " speaker_id IS NOT NULL AND"
+                                          " (?1 OR id > ?2)")
+                                : NULL;
+  if (st == PC_OK && s) {
+    sqlite3_bind_int(s, 1, all), sqlite3_bind_int64(s, 2, mark);
+    if (run(s) != SQLITE_DONE)
+      st = db_fail(d, err, "link");
+    sqlite3_reset(s);
+  } else if (st == PC_OK) {
+    st = db_fail(d, err, "link");
   }
   if (st == PC_OK)
     st = exec(d,
-              "DELETE FROM speaker WHERE id NOT IN "
-              "(SELECT speaker_id FROM speaker_form "
+              "DELETE FROM speaker WHERE (id IN (SELECT id FROM link_speaker)"
+              " OR (SELECT value = '1' FROM meta WHERE key = 'link:all'))"
+              " AND id NOT IN (SELECT speaker_id FROM speaker_form"
               " WHERE speaker_id IS NOT NULL);"
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
-              " WHERE key NOT LIKE 'id:%';"
+              " WHERE key NOT LIKE 'id:%' AND (id IN (SELECT id FROM"
+              " link_speaker) OR (SELECT value = '1' FROM meta WHERE key ="
+              " 'link:all'));"
               "UPDATE speaker SET type = (SELECT min(f.type) FROM"
-              " speaker_form f WHERE f.speaker_id = speaker.id);"
-              TRGM_SYNC, err, "link");
+              " speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
+              " id IN (SELECT id FROM link_speaker) OR (SELECT value = '1'"
+              " FROM meta WHERE key = 'link:all');"
+              "DELETE FROM link_surname; DELETE FROM link_speaker;"
+              "UPDATE meta SET value = '0' WHERE key = 'link:all';"
+              "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM"
+              " speaker_form) WHERE key = 'link:form';" TRGM_SYNC,
+              err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
   db_rollback(d);

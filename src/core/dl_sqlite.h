@@ -25,6 +25,7 @@
   X(sqlite3_extended_result_codes)                                            \
   X(sqlite3_finalize)                                                         \
   X(sqlite3_last_insert_rowid)                                                \
+  X(sqlite3_changes)                                                          \
   X(sqlite3_open_v2)                                                          \
   X(sqlite3_prepare_v2)                                                       \
   X(sqlite3_prepare_v3)                                                       \
@@ -56,6 +57,7 @@ const struct pc_dl_sqlite *pc_dl_sqlite(void);
 #define sqlite3_extended_result_codes (pc_dl_sqlite()->sqlite3_extended_result_codes)
 #define sqlite3_finalize (pc_dl_sqlite()->sqlite3_finalize)
 #define sqlite3_last_insert_rowid (pc_dl_sqlite()->sqlite3_last_insert_rowid)
+#define sqlite3_changes (pc_dl_sqlite()->sqlite3_changes)
 #define sqlite3_open_v2 (pc_dl_sqlite()->sqlite3_open_v2)
 #define sqlite3_prepare_v2 (pc_dl_sqlite()->sqlite3_prepare_v2)
 #define sqlite3_prepare_v3 (pc_dl_sqlite()->sqlite3_prepare_v3)

@@ -302,7 +302,8 @@ def test_article_sync(backend):
                        "said the quartermaster.", "e", []) + "\n")
     r = run("index", "--quiet", "--db", db, "--from-jsonl", src)
     check("sqlite: version 5 upgraded by an index run",
-          r.returncode == 0 and version(db, backend) == 6, r.stderr)
+          r.returncode == 0 and version(db, backend) == SQLITE_SCHEMA,
+          r.stderr)
     check("sqlite: upgraded, no insert trigger on articles",
           sql1(db, "SELECT name FROM sqlite_master WHERE name ="
                    " 'article_ai'") == [])
@@ -376,6 +377,10 @@ def downgrade(db, backend, v):
             c.execute("DROP INDEX claim_id_date")
         if v < 6 <= was:  # sqlite.c, step_article_sync
             c.execute(OLD_ARTICLE_AI)
+        if v < 7 <= was:  # sqlite.c, step_link_todo
+            c.executescript("DROP TABLE link_surname; DROP TABLE link_speaker;"
+                            " DELETE FROM meta WHERE key IN ('link:form',"
+                            " 'link:all');")
         c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
@@ -397,6 +402,9 @@ def version(db, backend):
     return int(PG.rows(n, "SELECT value FROM meta WHERE key = 'version'")
                [0][0])
 
+
+# sqlite.c's newest schema (SCHEMA_VERSION)
+SQLITE_SCHEMA = 7
 
 # the version after the trigram step (TRGM_VERSION): SQLite's is its
 # last; PostgreSQL's schema 5 came after it (postgres.c, step5)
@@ -469,6 +477,79 @@ def test_second_run(backend):
           [x["speaker"] for x in jl(r)] == ["Kaja Kallas"], out(r))
 
 
+def speaker_rows(db, backend):
+    """Each quote's text with its speaker's name, sorted."""
+    q = ("SELECT q.text, coalesce(s.name, ''), coalesce(s.type, '') FROM"
+         " quote q LEFT JOIN speaker s ON s.id = q.speaker_id ORDER BY 1, 2")
+    if backend == "sqlite":
+        return [tuple(r) for r in sql1(db, q)]
+    n = db.split("?")[0].split("/")[-1]
+    return [tuple(r) for r in PG.rows(n, q)]
+
+
+def test_incremental_link(backend):
+    """The link step of a run relinks only what the run touched (SQLite,
+    schema 7): a bare surname said before any full name with it, then one
+    full name (it joins that speaker), then a second person of that
+    surname (the bare surname is its own speaker again); a name form seen
+    again in a later run with a spelling that sorts first, then with no
+    type (its speaker's name and type follow).  After every run the archive is what one
+    run over the same lines makes, and (SQLite) what relinking every form
+    makes."""
+    steps = [[(40, "Kallas", "Tallinn will host the summit.", "f"),
+              (44, "Mart Laar", "Reform cannot wait.", "f")],
+             [(41, "Kaja Kallas", "Estonia stands with Ukraine.", "f"),
+              (45, "MART LAAR", "The reform is done.", "g")],
+             [(42, "Kaja Kallas", "The budget passes next week.", "g"),
+              (46, "Mart Laar", "We were right.", "h")],
+             [(43, "Siim Kallas", "The old party is back.", "g")]]
+    # Mart Laar: a spelling that sorts first (the speaker's name follows)
+    # and an article that gives no type (the type becomes unknown), each
+    # of a form stored before, in a later run
+    types = {46: None}
+    lines, db = [], newdb("inclink", backend)
+    for k, step in enumerate(steps):
+        src = os.path.join(TMP, "inclink%d.jsonl" % k)
+        with open(src, "w") as f:
+            for i, who, text, site in step:
+                rec = json.loads(record(i, who, text, site, []))
+                rec["entities"][0]["type"] = types.get(i, "person")
+                if types.get(i, "person") is None:
+                    rec["entities"] = []
+                line = json.dumps(rec)
+                f.write(line + "\n")
+                lines.append(line)
+        r = run("index", "--quiet", "--db", db, "--from-jsonl", src)
+        one = newdb("inclink_one%d" % k, backend)
+        with open(src + ".all", "w") as f:
+            f.write("".join(x + "\n" for x in lines))
+        run("index", "--quiet", "--db", one, "--from-jsonl", src + ".all")
+        got, want = speaker_rows(db, backend), speaker_rows(one, backend)
+        check("%s: run %d of 4, each quote's speaker as one run gives it"
+              % (backend, k + 1), r.returncode == 0 and got == want,
+              (r.stderr, got, want))
+        if k == 1:
+            check("%s: a full name after its bare surname: one speaker"
+                  % backend, {r[0]: r[1] for r in got}.get("Tallinn will host the summit.")
+                  == "Kaja Kallas", got)
+        if k == 3:
+            check("%s: a second person of the surname: the bare surname"
+                  " its own speaker again" % backend,
+                  {r[0]: r[1] for r in got}.get("Tallinn will host the summit.") == "Kallas",
+                  got)
+    if backend == "sqlite":
+        before = speaker_rows(db, backend)
+        c = sqlite3.connect(db)
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'link:all'")
+        c.commit()
+        c.close()
+        empty = os.path.join(TMP, "empty.jsonl")
+        open(empty, "w").close()
+        run("index", "--quiet", "--db", db, "--from-jsonl", empty)
+        check("sqlite: relinking every form changes nothing",
+              speaker_rows(db, backend) == before)
+
+
 def answers(db):
     """Every lookup of these tests, as printed."""
     a = []
@@ -504,6 +585,7 @@ def main():
             test_article_sync(BACKEND)
         test_migration(BACKEND)
         test_second_run(BACKEND)
+        test_incremental_link(BACKEND)
         if BACKEND != "sqlite":
             test_pg_similarity(db)
             lite = load("lite", "sqlite")
