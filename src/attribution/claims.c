@@ -447,13 +447,15 @@ static bool word_match(const char *w, const char *t) {
 }
 
 /* {A} {C} {E} {N} {S}; {Q} and {P} are {C} and {N} written as a
- * possessive ("her accusation", "the utility's fault"). */
+ * possessive ("her accusation", "the utility's fault"), {O} an {E} that
+ * opens as an object does ("stabbed a man", not "a troubled marriage"). */
 static int slot_of(const char *w) {
   switch (w[1]) {
   case 'a': return 0;
   case 'c':
   case 'q': return 1;
-  case 'e': return 2;
+  case 'e':
+  case 'o': return 2;
   case 'n':
   case 'p': return 3;
   default: return 4;
@@ -589,6 +591,23 @@ static size_t skip_owner(const struct analysis *a, size_t i, size_t t1) {
   return i;
 }
 
+/* Whether token i opens an object: a name, a pronoun, a determiner, a
+ * number or a quantity ("stabbed him", "defrauded more than 5,000
+ * people"); a bare noun after a participle is what it modifies ("a
+ * battered car", "forged papers"). */
+static bool object_start(const struct analysis *a, size_t i, size_t t1) {
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  const struct token *k = &a->t[i];
+  if ((k->flags & F_CAP) || k->ent >= 0 || (k->low[0] >= '0' && k->low[0] <= '9'))
+    return true;
+  uint64_t obj = (uint64_t)1 << PC_FW_DET | (uint64_t)1 << PC_FW_POSS |
+                 (uint64_t)1 << PC_FW_QUANT | (uint64_t)1 << PC_FW_NUM |
+                 (uint64_t)1 << PC_FW_OBJM | (uint64_t)1 << PC_FW_OBJF;
+  return (pc_lex_fw(a->lex, k->low) & obj) != 0 || low_eq(k, "them") ||
+         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -603,6 +622,9 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
+      bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
+                    word_match(w, a->t[ti + 1].low);
+      ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
@@ -610,12 +632,16 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                           pc_att_ending(a, a->t[ti].low, PC_FW_CLNOGER, 0)))
         return false; /* "admitted during an interview": no gerund */
       ti++;
+      if (quoted && ti < t1 && a->t[ti].type == T_QCLOSE)
+        ti++;
       continue;
     }
     int slot = slot_of(w);
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
+        if (w[1] == 'o' && !object_start(a, ti, t1))
+          return false;
         while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
@@ -809,6 +835,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (tried_to(a, t0, at))
+    at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
     while (at > t0 && a->t[at - 1].type == T_WORD &&
            (aux_word(a, a->t[at - 1].low) ||
@@ -825,6 +853,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
+  size_t l = strlen(a->t[b].low);
+  if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
+    return false; /* "Physically harming a rival": an adverb */
   m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
   m->b = b;
   return true;
