@@ -345,6 +345,19 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
+/* A verb or a clause after a list separator: "and called for",
+ * "and asked him", "though he added" go on with the sentence, they
+ * name no one more. */
+static bool clause_after_list(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  size_t n = strlen(k->low);
+  return (n > 4 && (strcmp(k->low + n - 3, "ing") == 0 ||
+                    strcmp(k->low + n - 2, "ed") == 0)) ||
+         fw_is(a, k->low, PC_FW_SUB);
+}
+
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
  * one of them names someone known. */
 static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
@@ -352,6 +365,8 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   size_t n = 0, s = t0;
   *ent = false;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
+    if (s > t0 && i == s && clause_after_list(a, s))
+      break; /* "criticized X and called for ...": the list ends at X */
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
@@ -591,6 +606,23 @@ static size_t skip_owner(const struct analysis *a, size_t i, size_t t1) {
   return i;
 }
 
+/* A phrase that ends in a name set off by commas, "the chief of police,
+ * Tom Bell,": the name names it ([*b, *e)). */
+static bool apposed_name(const struct analysis *a, size_t t0, size_t t1,
+                         size_t *b, size_t *e) {
+  if (t1 < t0 + 4 || !is_punct(&a->t[t1 - 1], ","))
+    return false;
+  size_t d = t1 - 1, c = d;
+  int ent = a->t[d - 1].ent;
+  while (c > t0 && ent >= 0 && a->t[c - 1].ent == ent)
+    c--;
+  if (c == d || c <= t0 + 1 || !is_punct(&a->t[c - 1], ",") ||
+      a->en[ent].type != PC_ENTITY_PERSON)
+    return false;
+  *b = c, *e = d;
+  return true;
+}
+
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
  * number or a quantity ("stabbed him", "defrauded more than 5,000
  * people"); a bare noun after a participle is what it modifies ("a
@@ -650,19 +682,26 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
-    } else { /* slot between literals: up to 8 tokens */
+    } else { /* slot between literals: up to 8 tokens, 12 for a name
+              * in apposition */
       const char *next = p->w[k + 1];
-      while (e < t1 && e < ti + 8 && !word_match(next, a->t[e].low) &&
+      while (e < t1 && e < ti + 12 && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
       if (e >= t1 || e == ti || !word_match(next, a->t[e].low))
         return false;
     }
-    /* "criticized X in parliament over ... for": X */
-    size_t ce = slot == S_A || slot == S_N ? right_list(a, ti, e) : e;
-    if (ce == ti)
+    /* "criticized X in parliament over ... for": X; "the chief, Tom
+     * Bell,": the name */
+    size_t cb = ti, ce = e;
+    bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
+    if (e > ti + 8 && !apposed)
       return false;
-    m->cap[slot][0] = ti, m->cap[slot][1] = ce, m->have[slot] = true;
+    if ((slot == S_A || slot == S_N) && !apposed)
+      ce = right_list(a, ti, e);
+    if (ce == cb)
+      return false;
+    m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
     ti = e;
   }
   m->e = ti;
