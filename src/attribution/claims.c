@@ -783,6 +783,32 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* "A jury at Bristol Crown Court convicted", "employees of a car
+ * dealership said": a common noun whose place or body follows a
+ * preposition is the subject, not that name ([b, at) alone).  Returns
+ * where the subject starts, or b. */
+static size_t pp_subject(const struct analysis *a, size_t t0, size_t b,
+                         size_t at) {
+  static const char *const pp[] = {"at", "of", "in", "from"};
+  if (b < t0 + 2 || b >= at || a->t[b].ent < 0 || a->t[b - 1].type != T_WORD)
+    return b;
+  for (size_t k = b; k < at; k++)
+    if (a->t[k].ent != a->t[b].ent)
+      return b; /* the name alone before the verb */
+  bool prep = false;
+  for (size_t k = 0; k < sizeof pp / sizeof *pp; k++)
+    prep = prep || low_eq(&a->t[b - 1], pp[k]);
+  size_t h = b - 2; /* the noun before the preposition */
+  if (!prep || a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+      a->t[h].ent >= 0 || np_stop(a, h))
+    return b;
+  size_t s = pc_att_np_start(a, t0, b - 1);
+  for (size_t k = s; k < h; k++)
+    if (a->t[k].ent >= 0 || ((a->t[k].flags & F_CAP) && k > t0))
+      return b;
+  return s <= h && (s == t0 || a->t[s - 1].type != T_WORD) ? s : b;
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -822,6 +848,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   char *rs = relative_subject(a, t0, at);
   if (rs)
     return rs;
+  size_t pb = pp_subject(a, t0, b, at);
+  if (pb < b)
+    return np_name(a, pb, at, false);
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
