@@ -75,6 +75,7 @@ static bool np_tail(const struct analysis *a, size_t i) {
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
+  bool listed = false; /* a comma between two names before */
   while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
     const struct token *k = &a->t[e];
     if (is_punct(k, ".") && e > i) { /* "Mr. Obama" */
@@ -87,6 +88,12 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
         n++;
       if (n >= t1 || np_stop(a, n))
         break;
+      /* "from unions, and the mayor came ...": ", and" with no list
+       * before it opens a clause ("X, Y, and Z" is a list) */
+      bool comma_and = is_punct(k, ",") && n > e + 1;
+      if (comma_and && !listed)
+        break;
+      listed = listed || (is_punct(k, ",") && n == e + 1);
       e = n;
       continue;
     }
@@ -348,9 +355,12 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
 /* A verb or a clause after a list separator: "and called for",
  * "and asked him", "though he added" go on with the sentence, they
  * name no one more. */
-static bool clause_after_list(const struct analysis *a, size_t i) {
+static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
+  int e = a->t[i].ent; /* ", Mary Cole defended her record" */
+  while (e >= 0 && i + 1 < t1 && a->t[i].ent == e)
+    i++;
   const struct token *k = &a->t[i];
-  if (k->type != T_WORD || (k->flags & F_CAP))
+  if (k->type != T_WORD || (k->flags & F_CAP) || (e >= 0 && k->ent >= 0))
     return false;
   size_t n = strlen(k->low);
   return (n > 4 && (strcmp(k->low + n - 3, "ing") == 0 ||
@@ -365,7 +375,7 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   size_t n = 0, s = t0;
   *ent = false;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
-    if (s > t0 && i == s && clause_after_list(a, s))
+    if (s > t0 && i == s && clause_after_list(a, s, t1))
       break; /* "criticized X and called for ...": the list ends at X */
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
@@ -819,6 +829,10 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   if (tried_to(a, t0, at))
     at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
+  if (at > t0 + 1 && (low_eq(&a->t[at - 1], "both") ||
+                      low_eq(&a->t[at - 1], "all") ||
+                      low_eq(&a->t[at - 1], "each")))
+    at = pc_att_skip_adverbs(a, t0, at - 1); /* "The two both took aim" */
   if (at <= t0)
     return NULL;
   size_t p = at - 1;
@@ -1023,7 +1037,19 @@ static bool cut_name(const struct analysis *a, const char *s) {
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  return fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+  if (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
+      (s[n] == '\0' && stop_word(a, w)))
+    return true;
+  /* a verb and its object: "joined a long list of mayors who",
+   * "misled some of the voters who" (not "unnamed officials") */
+  bool verb = n > 4 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0);
+  const char *o = s + n + (s[n] == ' ');
+  size_t m = strcspn(o, " ");
+  if (!verb || m == 0 || m >= sizeof w)
+    return false;
+  memcpy(w, o, m);
+  w[m] = '\0';
+  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) || fw_is(a, w, PC_FW_POSS);
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
