@@ -1154,6 +1154,22 @@ static bool claim_merge(struct analysis *a, struct found_claim *c) {
   return false;
 }
 
+/* A claim made before by a longer mention of its claimant: "A jury at
+ * the court convicted Tom Bell ... A jury found him guilty" tells of one
+ * verdict twice. */
+static bool restated(const struct analysis *a, const struct found_claim *c) {
+  if (strchr(c->claimant, ' ') || !(c->claimant[0] >= 'a' && c->claimant[0] <= 'z'))
+    return false; /* a common noun alone: "jury", "police" */
+  for (size_t k = 0; k < a->nc; k++) {
+    const struct found_claim *o = &a->c[k];
+    if (o->deny == c->deny && strcmp(o->claimant, c->claimant) != 0 &&
+        name_has(o->claimant, c->claimant) &&
+        strcmp(o->accused[0], c->accused[0]) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* The other member of a pair the plural "they" at k stands for: the
  * previous sentence named "Jane Doe and Ann Lee" and the claimant is one
  * of them.  Returns the other's entity, or -1. */
@@ -1358,6 +1374,10 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;
+  if (restated(a, c)) {
+    claim_drop(c);
+    return;
+  }
   a->nc++;
   if (m.lead != SIZE_MAX && p->claimant == 1)
     claim_they(a, t0, m.lead);
