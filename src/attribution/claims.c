@@ -353,8 +353,8 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
 }
 
 /* A verb or a clause after a list separator: "and called for",
- * "and asked him", "though he added" go on with the sentence, they
- * name no one more. */
+ * "and asked him", "though he added", ", spoke" go on with the
+ * sentence, they name no one more. */
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
   int e = a->t[i].ent; /* ", Mary Cole defended her record" */
   while (e >= 0 && i + 1 < t1 && a->t[i].ent == e)
@@ -363,9 +363,11 @@ static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
   if (k->type != T_WORD || (k->flags & F_CAP) || (e >= 0 && k->ent >= 0))
     return false;
   size_t n = strlen(k->low);
+  uint64_t verb = (uint64_t)1 << PC_FW_SUB | (uint64_t)1 << PC_FW_VPAST |
+                  (uint64_t)1 << PC_FW_AUX | (uint64_t)1 << PC_FW_MODAL;
   return (n > 4 && (strcmp(k->low + n - 3, "ing") == 0 ||
                     strcmp(k->low + n - 2, "ed") == 0)) ||
-         fw_is(a, k->low, PC_FW_SUB);
+         k->cue || (pc_lex_fw(a->lex, k->low) & verb) != 0;
 }
 
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
@@ -793,6 +795,21 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* The person an apposition before "who" describes: "Jane Roe, an
+ * Acme supporter who has criticized Tom Bell" is Jane Roe.
+ * Returns the entity, or -1. */
+static int apposed_person(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 || !low_eq(&a->t[at - 1], "who"))
+    return -1;
+  size_t c = at - 1;
+  while (c > t0 && c + 9 > at && a->t[c - 1].type == T_WORD)
+    c--;
+  if (c <= t0 + 1 || !is_punct(&a->t[c - 1], ",") || !determiner(a, a->t[c].low))
+    return -1;
+  int e = a->t[c - 2].ent;
+  return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
+}
+
 /* "A jury at Bristol Crown Court convicted", "employees of a car
  * dealership said": a common noun whose place or body follows a
  * preposition is the subject, not that name ([b, at) alone).  Returns
@@ -859,6 +876,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  int ap = apposed_person(a, t0, at);
+  if (ap >= 0)
+    return strdup(a->en[ap].name);
   char *rs = relative_subject(a, t0, at);
   if (rs)
     return rs;
