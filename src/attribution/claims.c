@@ -795,18 +795,26 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
-/* The person an apposition before "who" describes: "Jane Roe, an
- * Acme supporter who has criticized Tom Bell" is Jane Roe.
- * Returns the entity, or -1. */
+/* The person an apposition or a predicate before the verb describes:
+ * "Jane Roe, an Acme supporter who has criticized", "Tom Bell, the
+ * attorney general under President Ann Lee, criticized", "Jane Roe is
+ * the state attorney who charged".  Returns the entity, or -1. */
 static int apposed_person(const struct analysis *a, size_t t0, size_t at) {
-  if (at < t0 + 4 || !low_eq(&a->t[at - 1], "who"))
+  if (at < t0 + 4 ||
+      !(low_eq(&a->t[at - 1], "who") || is_punct(&a->t[at - 1], ",")))
     return -1;
-  size_t c = at - 1;
-  while (c > t0 && c + 9 > at && a->t[c - 1].type == T_WORD)
+  size_t c = at - 1; /* where the description starts: its determiner */
+  while (c > t0 && c + 13 > at &&
+         (a->t[c - 1].type == T_WORD || is_punct(&a->t[c - 1], ".")) &&
+         !(determiner(a, a->t[c - 1].low) && c > t0 + 1 &&
+           (is_punct(&a->t[c - 2], ",") || fw_is(a, a->t[c - 2].low, PC_FW_PASS))))
     c--;
-  if (c <= t0 + 1 || !is_punct(&a->t[c - 1], ",") || !determiner(a, a->t[c].low))
+  c = c > t0 ? c - 1 : c;
+  if (c <= t0 + 1 || !determiner(a, a->t[c].low) ||
+      !(is_punct(&a->t[c - 1], ",") ||
+        (low_eq(&a->t[at - 1], "who") && fw_is(a, a->t[c - 1].low, PC_FW_PASS))))
     return -1;
-  int e = a->t[c - 2].ent;
+  int e = a->t[c - 2].ent; /* the name before the comma or "is" */
   return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
 }
 
