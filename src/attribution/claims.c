@@ -690,6 +690,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                e < ti + 8)
           e++;
       } else {
+        if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
+          e = ++ti; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
@@ -795,6 +797,36 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* An aside between the subject and its verb: "Tom Bell (D-Ohio) has
+ * criticized", "Ann Lee, for her part, has denied", "Jane Roe, in
+ * particular, has slammed", "the union, meanwhile, blamed".  Returns
+ * where the subject ends, or at. */
+static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 3 || at >= a->nt)
+    return at;
+  /* the comma that closes it, which pc_att_skip_adverbs passes before
+   * an auxiliary ("Jane Roe, in particular, has") */
+  size_t c = is_punct(&a->t[at], ",") ? at : at - 1;
+  bool paren = is_punct(&a->t[c], ")");
+  if (!paren && !is_punct(&a->t[c], ","))
+    return at;
+  size_t o = c;
+  while (o > t0 && o + 6 > c &&
+         !(paren ? is_punct(&a->t[o - 1], "(") : is_punct(&a->t[o - 1], ",")))
+    o--;
+  if (o <= t0 + 1 || o + 6 <= c || o == c)
+    return at;
+  if (paren)
+    return pc_att_skip_adverbs(a, t0, o - 1);
+  const struct token *w = &a->t[o]; /* the aside's first word */
+  size_t n = strlen(w->low);
+  bool adv = o + 1 == c && n > 4 && strcmp(w->low + n - 2, "ly") == 0;
+  bool lead = w->type == T_WORD && !(w->flags & F_CAP) &&
+              (preposition(a, w->low) || fw_is(a, w->low, PC_FW_CONTRAST) ||
+               low_eq(w, "however") || low_eq(w, "meanwhile"));
+  return adv || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
+}
+
 /* The person an apposition or a predicate before the verb describes:
  * "Jane Roe, an Acme supporter who has criticized", "Tom Bell, the
  * attorney general under President Ann Lee, criticized", "Jane Roe is
@@ -858,6 +890,7 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
                       low_eq(&a->t[at - 1], "all") ||
                       low_eq(&a->t[at - 1], "each")))
     at = pc_att_skip_adverbs(a, t0, at - 1); /* "The two both took aim" */
+  at = skip_aside(a, t0, at);
   if (at <= t0)
     return NULL;
   size_t p = at - 1;
