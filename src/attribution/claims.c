@@ -699,7 +699,10 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     } else { /* slot between literals: up to 8 tokens, 12 for a name
               * in apposition */
       const char *next = p->w[k + 1];
-      while (e < t1 && e < ti + 12 && !word_match(next, a->t[e].low) &&
+      size_t lim = slot == S_E ? 16 : 12; /* an event may be told at length:
+                                           * "blamed the fire that swept
+                                           * through the mill ... on the owner" */
+      while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
       if (e >= t1 || e == ti || !word_match(next, a->t[e].low))
@@ -709,7 +712,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
      * Bell,": the name */
     size_t cb = ti, ce = e;
     bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
-    if (e > ti + 8 && !apposed)
+    if (e > ti + 8 && !apposed && slot != S_E)
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       ce = right_list(a, ti, e);
@@ -732,9 +735,10 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
     const char *w = p->w[k];
     if (w[0] != '{') {
       size_t lim = bi;
-      while (bi > t0 && bi + 3 > lim && skippable(a, bi - 1) &&
+      while (bi > t0 && bi + 3 > lim &&
+             (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
              !word_match(w, a->t[bi - 1].low))
-        bi--;
+        bi--; /* "as “largely responsible”" */
       if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
         return false;
       bi--;
