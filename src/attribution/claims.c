@@ -294,6 +294,11 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     }
   }
   t0 = skip_participles(a, t0, t1);
+  while (t0 + 1 < t1 && a->t[t0].ent < 0 && a->t[t0 + 1].ent >= 0 &&
+         a->en[a->t[t0 + 1].ent].type == PC_ENTITY_PERSON &&
+         (a->t[t0].flags & F_CAP) &&
+         (is_role_word(a, t0) || in_list(&a->lex->honorifics, a->t[t0].low)))
+    t0++; /* "President Mary Cole": the person */
   int e = a->t[t0].ent;
   bool one = e >= 0;
   for (size_t i = t0; i < t1 && one; i++)
