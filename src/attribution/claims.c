@@ -667,6 +667,9 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
              !word_match(w, a->t[ti].low))
         ti++;
+      if (k > an && ti < t1 && strcmp(w, "that") == 0 && time_word(a, ti, t1))
+        ti += fw_is(a, a->t[ti].low, PC_FW_WHEN) ? 1 : 2; /* "stories last
+                                                           * year that" */
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
