@@ -699,17 +699,16 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
           e++;
       } else {
         if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
-          e = ++ti; /* blamed the law on “careless politicians” */
+          ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
-    } else { /* slot between literals: up to 8 tokens, 12 for a name
-              * in apposition */
+    } else { /* slot between literals: up to 8 tokens; 12 for a name in
+              * apposition, 16 for an event told at length ("blamed the
+              * fire that swept through the old mill ... on the owner") */
       const char *next = p->w[k + 1];
-      size_t lim = slot == S_E ? 16 : 12; /* an event may be told at length:
-                                           * "blamed the fire that swept
-                                           * through the mill ... on the owner" */
+      size_t lim = slot == S_E ? 16 : 12;
       while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
@@ -847,13 +846,13 @@ static int apposed_person(const struct analysis *a, size_t t0, size_t at) {
   if (at < t0 + 4 ||
       !(low_eq(&a->t[at - 1], "who") || is_punct(&a->t[at - 1], ",")))
     return -1;
-  size_t c = at - 1; /* where the description starts: its determiner */
-  while (c > t0 && c + 13 > at &&
-         (a->t[c - 1].type == T_WORD || is_punct(&a->t[c - 1], ".")) &&
-         !(determiner(a, a->t[c - 1].low) && c > t0 + 1 &&
-           (is_punct(&a->t[c - 2], ",") || fw_is(a, a->t[c - 2].low, PC_FW_PASS))))
+  /* the description's determiner, after a comma or "is" */
+  size_t c = at - 2;
+  while (c > t0 + 1 && c + 13 > at &&
+         (a->t[c].type == T_WORD || is_punct(&a->t[c], ".")) &&
+         !(determiner(a, a->t[c].low) &&
+           (is_punct(&a->t[c - 1], ",") || fw_is(a, a->t[c - 1].low, PC_FW_PASS))))
     c--;
-  c = c > t0 ? c - 1 : c;
   if (c <= t0 + 1 || !determiner(a, a->t[c].low) ||
       !(is_punct(&a->t[c - 1], ",") ||
         (low_eq(&a->t[at - 1], "who") && fw_is(a, a->t[c - 1].low, PC_FW_PASS))))
