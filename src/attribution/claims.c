@@ -357,9 +357,9 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
-/* A verb or a clause after a list separator: "and called for",
- * "and asked him", "though he added", ", spoke" go on with the
- * sentence, they name no one more. */
+/* A verb or a clause after a list separator: "and called for", "and
+ * asked him", "though he added", ", spoke" go on with the sentence, they
+ * name no one more. */
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
   int e = a->t[i].ent; /* ", Mary Cole defended her record" */
   while (e >= 0 && i + 1 < t1 && a->t[i].ent == e)
@@ -861,7 +861,7 @@ static int apposed_person(const struct analysis *a, size_t t0, size_t at) {
   return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
 }
 
-/* "A jury at Bristol Crown Court convicted", "employees of a car
+/* "A jury at Riverton Crown Court convicted", "employees of a car
  * dealership said": a common noun whose place or body follows a
  * preposition is the subject, not that name ([b, at) alone).  Returns
  * where the subject starts, or b. */
@@ -1112,8 +1112,8 @@ static bool cut_name(const struct analysis *a, const char *s) {
   if (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
       (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS))
     return true; /* "our days of attacking Tom Bell": no one resolved */
-  /* a verb and its object: "joined a long list of mayors who",
-   * "misled some of the voters who" (not "unnamed officials") */
+  /* a verb and its object: "joined a long list of mayors who", "misled
+   * some of the voters who" (not "unnamed officials") */
   bool verb = n > 4 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0);
   const char *o = s + n + (s[n] == ' ');
   size_t m = strcspn(o, " ");
