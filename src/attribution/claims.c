@@ -75,6 +75,7 @@ static bool np_tail(const struct analysis *a, size_t i) {
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
+  bool listed = false; /* a comma between two names before */
   while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
     const struct token *k = &a->t[e];
     if (is_punct(k, ".") && e > i) { /* "Mr. Obama" */
@@ -87,6 +88,12 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
         n++;
       if (n >= t1 || np_stop(a, n))
         break;
+      /* "from unions, and the mayor came ...": ", and" with no list
+       * before it opens a clause ("X, Y, and Z" is a list) */
+      bool comma_and = is_punct(k, ",") && n > e + 1;
+      if (comma_and && !listed)
+        break;
+      listed = listed || (is_punct(k, ",") && n == e + 1);
       e = n;
       continue;
     }
@@ -287,6 +294,11 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     }
   }
   t0 = skip_participles(a, t0, t1);
+  while (t0 + 1 < t1 && a->t[t0].ent < 0 && a->t[t0 + 1].ent >= 0 &&
+         a->en[a->t[t0 + 1].ent].type == PC_ENTITY_PERSON &&
+         (a->t[t0].flags & F_CAP) &&
+         (is_role_word(a, t0) || in_list(&a->lex->honorifics, a->t[t0].low)))
+    t0++; /* "President Mary Cole": the person */
   int e = a->t[t0].ent;
   bool one = e >= 0;
   for (size_t i = t0; i < t1 && one; i++)
@@ -345,6 +357,24 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
+/* A verb or a clause after a list separator: "and called for", "and
+ * asked him", "though he added", ", spoke" go on with the sentence, they
+ * name no one more. */
+static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
+  int e = a->t[i].ent; /* ", Mary Cole defended her record" */
+  while (e >= 0 && i + 1 < t1 && a->t[i].ent == e)
+    i++;
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP) || (e >= 0 && k->ent >= 0))
+    return false;
+  size_t n = strlen(k->low);
+  uint64_t verb = (uint64_t)1 << PC_FW_SUB | (uint64_t)1 << PC_FW_VPAST |
+                  (uint64_t)1 << PC_FW_AUX | (uint64_t)1 << PC_FW_MODAL;
+  return (n > 4 && (strcmp(k->low + n - 3, "ing") == 0 ||
+                    strcmp(k->low + n - 2, "ed") == 0)) ||
+         k->cue || (pc_lex_fw(a->lex, k->low) & verb) != 0;
+}
+
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
  * one of them names someone known. */
 static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
@@ -352,6 +382,8 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   size_t n = 0, s = t0;
   *ent = false;
   for (size_t i = t0; i <= t1 && n < 8; i++) {
+    if (s > t0 && i == s && clause_after_list(a, s, t1))
+      break; /* "criticized X and called for ...": the list ends at X */
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
@@ -447,13 +479,15 @@ static bool word_match(const char *w, const char *t) {
 }
 
 /* {A} {C} {E} {N} {S}; {Q} and {P} are {C} and {N} written as a
- * possessive ("her accusation", "the utility's fault"). */
+ * possessive ("her accusation", "the utility's fault"), {O} an {E} that
+ * opens as an object does ("stabbed a man", not "a troubled marriage"). */
 static int slot_of(const char *w) {
   switch (w[1]) {
   case 'a': return 0;
   case 'c':
   case 'q': return 1;
-  case 'e': return 2;
+  case 'e':
+  case 'o': return 2;
   case 'n':
   case 'p': return 3;
   default: return 4;
@@ -589,6 +623,40 @@ static size_t skip_owner(const struct analysis *a, size_t i, size_t t1) {
   return i;
 }
 
+/* A phrase that ends in a name set off by commas, "the chief of police,
+ * Tom Bell,": the name names it ([*b, *e)). */
+static bool apposed_name(const struct analysis *a, size_t t0, size_t t1,
+                         size_t *b, size_t *e) {
+  if (t1 < t0 + 4 || !is_punct(&a->t[t1 - 1], ","))
+    return false;
+  size_t d = t1 - 1, c = d;
+  int ent = a->t[d - 1].ent;
+  while (c > t0 && ent >= 0 && a->t[c - 1].ent == ent)
+    c--;
+  if (c == d || c <= t0 + 1 || !is_punct(&a->t[c - 1], ",") ||
+      a->en[ent].type != PC_ENTITY_PERSON)
+    return false;
+  *b = c, *e = d;
+  return true;
+}
+
+/* Whether token i opens an object: a name, a pronoun, a determiner, a
+ * number or a quantity ("stabbed him", "defrauded more than 5,000
+ * people"); a bare noun after a participle is what it modifies ("a
+ * battered car", "forged papers"). */
+static bool object_start(const struct analysis *a, size_t i, size_t t1) {
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  const struct token *k = &a->t[i];
+  if ((k->flags & F_CAP) || k->ent >= 0 || (k->low[0] >= '0' && k->low[0] <= '9'))
+    return true;
+  uint64_t obj = (uint64_t)1 << PC_FW_DET | (uint64_t)1 << PC_FW_POSS |
+                 (uint64_t)1 << PC_FW_QUANT | (uint64_t)1 << PC_FW_NUM |
+                 (uint64_t)1 << PC_FW_OBJM | (uint64_t)1 << PC_FW_OBJF;
+  return (pc_lex_fw(a->lex, k->low) & obj) != 0 || low_eq(k, "them") ||
+         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -599,10 +667,16 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
              !word_match(w, a->t[ti].low))
         ti++;
+      if (k > an && ti < t1 && strcmp(w, "that") == 0 && time_word(a, ti, t1))
+        ti += fw_is(a, a->t[ti].low, PC_FW_WHEN) ? 1 : 2; /* "stories last
+                                                           * year that" */
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
+      bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
+                    word_match(w, a->t[ti + 1].low);
+      ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
       if (ti >= t1 || !word_match(w, a->t[ti].low))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
@@ -610,33 +684,48 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                           pc_att_ending(a, a->t[ti].low, PC_FW_CLNOGER, 0)))
         return false; /* "admitted during an interview": no gerund */
       ti++;
+      if (quoted && ti < t1 && a->t[ti].type == T_QCLOSE)
+        ti++;
       continue;
     }
     int slot = slot_of(w);
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
+        if (w[1] == 'o' && !object_start(a, ti, t1))
+          return false;
         while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
       } else {
+        if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
+          ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
-    } else { /* slot between literals: up to 8 tokens */
+    } else { /* slot between literals: up to 8 tokens; 12 for a name in
+              * apposition, 16 for an event told at length ("blamed the
+              * fire that swept through the old mill ... on the owner") */
       const char *next = p->w[k + 1];
-      while (e < t1 && e < ti + 8 && !word_match(next, a->t[e].low) &&
+      size_t lim = slot == S_E ? 16 : 12;
+      while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
       if (e >= t1 || e == ti || !word_match(next, a->t[e].low))
         return false;
     }
-    /* "criticized X in parliament over ... for": X */
-    size_t ce = slot == S_A || slot == S_N ? right_list(a, ti, e) : e;
-    if (ce == ti)
+    /* "criticized X in parliament over ... for": X; "the chief, Tom
+     * Bell,": the name */
+    size_t cb = ti, ce = e;
+    bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
+    if (e > ti + 8 && !apposed && slot != S_E)
       return false;
-    m->cap[slot][0] = ti, m->cap[slot][1] = ce, m->have[slot] = true;
+    if ((slot == S_A || slot == S_N) && !apposed)
+      ce = right_list(a, ti, e);
+    if (ce == cb)
+      return false;
+    m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
     ti = e;
   }
   m->e = ti;
@@ -653,9 +742,10 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
     const char *w = p->w[k];
     if (w[0] != '{') {
       size_t lim = bi;
-      while (bi > t0 && bi + 3 > lim && skippable(a, bi - 1) &&
+      while (bi > t0 && bi + 3 > lim &&
+             (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
              !word_match(w, a->t[bi - 1].low))
-        bi--;
+        bi--; /* "as “largely responsible”" */
       if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
         return false;
       bi--;
@@ -718,6 +808,85 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* An aside between the subject and its verb: "Tom Bell (D-Ohio) has
+ * criticized", "Ann Lee, for her part, has denied", "Jane Roe, in
+ * particular, has slammed", "the union, meanwhile, blamed".  Returns
+ * where the subject ends, or at. */
+static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 3 || at >= a->nt)
+    return at;
+  /* the comma that closes it, which pc_att_skip_adverbs passes before
+   * an auxiliary ("Jane Roe, in particular, has") */
+  size_t c = is_punct(&a->t[at], ",") ? at : at - 1;
+  bool paren = is_punct(&a->t[c], ")");
+  if (!paren && !is_punct(&a->t[c], ","))
+    return at;
+  size_t o = c;
+  while (o > t0 && o + 6 > c &&
+         !(paren ? is_punct(&a->t[o - 1], "(") : is_punct(&a->t[o - 1], ",")))
+    o--;
+  if (o <= t0 + 1 || o + 6 <= c || o == c)
+    return at;
+  if (paren)
+    return pc_att_skip_adverbs(a, t0, o - 1);
+  const struct token *w = &a->t[o]; /* the aside's first word */
+  size_t n = strlen(w->low);
+  bool adv = o + 1 == c && n > 4 && strcmp(w->low + n - 2, "ly") == 0;
+  bool lead = w->type == T_WORD && !(w->flags & F_CAP) &&
+              (preposition(a, w->low) || fw_is(a, w->low, PC_FW_CONTRAST) ||
+               low_eq(w, "however") || low_eq(w, "meanwhile"));
+  return adv || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
+}
+
+/* The person an apposition or a predicate before the verb describes:
+ * "Jane Roe, an Acme supporter who has criticized", "Tom Bell, the
+ * attorney general under President Ann Lee, criticized", "Jane Roe is
+ * the state attorney who charged".  Returns the entity, or -1. */
+static int apposed_person(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 ||
+      !(low_eq(&a->t[at - 1], "who") || is_punct(&a->t[at - 1], ",")))
+    return -1;
+  /* the description's determiner, after a comma or "is" */
+  size_t c = at - 2;
+  while (c > t0 + 1 && c + 13 > at &&
+         (a->t[c].type == T_WORD || is_punct(&a->t[c], ".")) &&
+         !(determiner(a, a->t[c].low) &&
+           (is_punct(&a->t[c - 1], ",") || fw_is(a, a->t[c - 1].low, PC_FW_PASS))))
+    c--;
+  if (c <= t0 + 1 || !determiner(a, a->t[c].low) ||
+      !(is_punct(&a->t[c - 1], ",") ||
+        (low_eq(&a->t[at - 1], "who") && fw_is(a, a->t[c - 1].low, PC_FW_PASS))))
+    return -1;
+  int e = a->t[c - 2].ent; /* the name before the comma or "is" */
+  return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
+}
+
+/* "A jury at Riverton Crown Court convicted", "employees of a car
+ * dealership said": a common noun whose place or body follows a
+ * preposition is the subject, not that name ([b, at) alone).  Returns
+ * where the subject starts, or b. */
+static size_t pp_subject(const struct analysis *a, size_t t0, size_t b,
+                         size_t at) {
+  static const char *const pp[] = {"at", "of", "in", "from"};
+  if (b < t0 + 2 || b >= at || a->t[b].ent < 0 || a->t[b - 1].type != T_WORD)
+    return b;
+  for (size_t k = b; k < at; k++)
+    if (a->t[k].ent != a->t[b].ent)
+      return b; /* the name alone before the verb */
+  bool prep = false;
+  for (size_t k = 0; k < sizeof pp / sizeof *pp; k++)
+    prep = prep || low_eq(&a->t[b - 1], pp[k]);
+  size_t h = b - 2; /* the noun before the preposition */
+  if (!prep || a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+      a->t[h].ent >= 0 || np_stop(a, h))
+    return b;
+  size_t s = pc_att_np_start(a, t0, b - 1);
+  for (size_t k = s; k < h; k++)
+    if (a->t[k].ent >= 0 || ((a->t[k].flags & F_CAP) && k > t0))
+      return b;
+  return s <= h && (s == t0 || a->t[s - 1].type != T_WORD) ? s : b;
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -728,6 +897,11 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   if (tried_to(a, t0, at))
     at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
+  if (at > t0 + 1 && (low_eq(&a->t[at - 1], "both") ||
+                      low_eq(&a->t[at - 1], "all") ||
+                      low_eq(&a->t[at - 1], "each")))
+    at = pc_att_skip_adverbs(a, t0, at - 1); /* "The two both took aim" */
+  at = skip_aside(a, t0, at);
   if (at <= t0)
     return NULL;
   size_t p = at - 1;
@@ -754,9 +928,15 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  int ap = apposed_person(a, t0, at);
+  if (ap >= 0)
+    return strdup(a->en[ap].name);
   char *rs = relative_subject(a, t0, at);
   if (rs)
     return rs;
+  size_t pb = pp_subject(a, t0, b, at);
+  if (pb < b)
+    return np_name(a, pb, at, false);
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -809,6 +989,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (tried_to(a, t0, at))
+    at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
     while (at > t0 && a->t[at - 1].type == T_WORD &&
            (aux_word(a, a->t[at - 1].low) ||
@@ -825,6 +1007,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
+  size_t l = strlen(a->t[b].low);
+  if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
+    return false; /* "Physically harming a rival": an adverb */
   m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
   m->b = b;
   return true;
@@ -924,7 +1109,19 @@ static bool cut_name(const struct analysis *a, const char *s) {
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  return fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) || (s[n] == '\0' && stop_word(a, w));
+  if (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
+      (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS))
+    return true; /* "our days of attacking Tom Bell": no one resolved */
+  /* a verb and its object: "joined a long list of mayors who", "misled
+   * some of the voters who" (not "unnamed officials") */
+  bool verb = n > 4 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0);
+  const char *o = s + n + (s[n] == ' ');
+  size_t m = strcspn(o, " ");
+  if (!verb || m == 0 || m >= sizeof w)
+    return false;
+  memcpy(w, o, m);
+  w[m] = '\0';
+  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) || fw_is(a, w, PC_FW_POSS);
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
@@ -1025,6 +1222,22 @@ static bool claim_merge(struct analysis *a, struct found_claim *c) {
     }
     claim_drop(c);
     return true;
+  }
+  return false;
+}
+
+/* A claim made before by a longer mention of its claimant: "A jury at
+ * the court convicted Tom Bell ... A jury found him guilty" tells of one
+ * verdict twice. */
+static bool restated(const struct analysis *a, const struct found_claim *c) {
+  if (strchr(c->claimant, ' ') || !(c->claimant[0] >= 'a' && c->claimant[0] <= 'z'))
+    return false; /* a common noun alone: "jury", "police" */
+  for (size_t k = 0; k < a->nc; k++) {
+    const struct found_claim *o = &a->c[k];
+    if (o->deny == c->deny && strcmp(o->claimant, c->claimant) != 0 &&
+        name_has(o->claimant, c->claimant) &&
+        strcmp(o->accused[0], c->accused[0]) == 0)
+      return true;
   }
   return false;
 }
@@ -1233,6 +1446,10 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;
+  if (restated(a, c)) {
+    claim_drop(c);
+    return;
+  }
   a->nc++;
   if (m.lead != SIZE_MAX && p->claimant == 1)
     claim_they(a, t0, m.lead);
