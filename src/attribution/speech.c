@@ -387,6 +387,28 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
+/* "said in the earnings release", "said, via the Los Angeles Times":
+ * words [c0, c1) that open with a preposition of the attribution (data:
+ * after; not "to" of an infinitive, "of" or "on" of a topic, "as" of a
+ * description) and hold no verb, clause or quoted words of their own are
+ * an adjunct of the cue, not what was said. */
+static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
+  enum { ADJUNCT_MAX = 12 };
+  if (c0 >= c1 || c1 > c0 + ADJUNCT_MAX || a->t[c0].type != T_WORD ||
+      !fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
+      fw_is(a, a->t[c0].low, PC_FW_INF) || /* "vowed to win" */
+      low_eq(&a->t[c0], "of") || /* "warned of a crisis" */
+      low_eq(&a->t[c0], "on") || /* "declined to comment on the figures" */
+      low_eq(&a->t[c0], "as") || /* "described it as a failure" */
+      finite_in(a, c0, c1))
+    return false;
+  for (size_t k = c0; k < c1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || a->t[k].cue ||
+        is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_SUBJ))
+      return false;
+  return true;
+}
+
 /* Reported content [c0, c1) by w: one quote, and speech reported in it. */
 static void content(struct analysis *a, size_t c0, size_t c1,
                     const struct speaker_ref *w, const char *cue, int parent,
@@ -396,7 +418,7 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     c0++;
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
-  if (c1 <= c0)
+  if (c1 <= c0 || adjunct_only(a, c0, c1))
     return;
   size_t only = 0;
   int n = spans_inside(a, c0, c1, sp0, sp1, &only);
