@@ -1167,6 +1167,73 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
   return true;
 }
 
+/* Where the sentence goes on after an attribution that ends at k ("This
+ * program, says Jane Roe, a historian at the University of Kent,
+ * Canterbury, helps ..."): after its comma and any apposition of a
+ * speaker named after the cue (appos), which runs to a comma before a
+ * word in lower case; 0 when no clause of some length follows. */
+static size_t resume_after(const struct analysis *a, size_t k, size_t t1,
+                           bool appos) {
+  enum { APPOS_MAX = 16 };
+  if (k + 1 >= t1 || !is_punct(&a->t[k], ","))
+    return 0;
+  k++;
+  if (appos && a->t[k].type == T_WORD && determiner(a, a->t[k].low)) {
+    size_t m = k;
+    while (m + 1 < t1 && m < k + APPOS_MAX &&
+           !(is_punct(&a->t[m], ",") && a->t[m + 1].type == T_WORD &&
+             !(a->t[m + 1].flags & F_CAP))) {
+      if (a->t[m].type != T_WORD && !is_punct(&a->t[m], ",") &&
+          !is_punct(&a->t[m], "."))
+        return 0;
+      m++;
+    }
+    if (m + 1 >= t1 || !is_punct(&a->t[m], ","))
+      return 0;
+    k = m + 1;
+  }
+  if (k + 3 >= t1 || a->t[k].type != T_WORD ||
+      fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+      fw_is(a, a->t[k].low, PC_FW_CONTRAST) || is_comp(a, k) ||
+      participle_form(a, a->t[k].low) || a->t[k].cue)
+    return 0;
+  return k;
+}
+
+/* "Building a new wing, she said, is the most urgent task", "Currently,
+ * said Jane Roe, the director, there are ...": before a medial
+ * attribution only a subject or an adverb, no verb of its own; the
+ * speech is the predicate after it.  "..., which, she said, scared him
+ * off": a relative pronoun before it opens the speech.  True when one
+ * reported it. */
+static bool medial_report(struct analysis *a, const struct sentence *sn,
+                          struct cue *c, const struct speaker_ref *w,
+                          const char *cue, size_t c1, size_t k) {
+  enum { FRAGMENT_MAX = 8 };
+  size_t t0 = sn->t0, t1 = sn->t1;
+  bool appos = c->np_b >= c->i; /* the speaker after the cue */
+  size_t r = c1 > t0 && a->t[c1 - 1].type == T_WORD
+                 ? resume_after(a, k, t1, appos)
+                 : 0;
+  if (!r)
+    return false;
+  size_t from;
+  if (fw_is(a, a->t[c1 - 1].low, PC_FW_REL) && c1 > t0 + 1 &&
+      is_punct(&a->t[c1 - 2], ","))
+    from = c1 - 1; /* "which, she said, ...": the relative clause */
+  else if (c1 <= t0 + FRAGMENT_MAX && !finite_in(a, t0, c1) &&
+           !spans_inside(a, t0, c1, sn->sp0, sn->sp1, &(size_t){0}))
+    from = r;
+  else
+    return false;
+  size_t e = clause_end(a, r, t1, sn->sp0, sn->sp1);
+  /* (the attribution inside the relative clause is not read again) */
+  content(a, from, e, w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
+          from < r ? sn->depth + 1 : sn->depth);
+  c->consumed = e > c->consumed ? e : c->consumed;
+  return true;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -1199,6 +1266,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     c->consumed = t1;
     return;
   }
+  if (medial_report(a, sn, c, w, cue, c1, k))
+    return;
   content(a, t0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
   /* "..., Mayer said, and “patched” ...": a second part after it */
   if (k < t1 && is_punct(&a->t[k], ",")) {
