@@ -981,14 +981,41 @@ static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
   return b;
 }
 
+/* A common noun at i that may head a phrase the next words modify: "the
+ * plant" of "Workers at the plant in Detroit", "Staff" opening "Staff on
+ * short-term contracts". */
+static bool plain_noun(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && !k->cue && strlen(k->low) >= 3 &&
+         !stop_word(a, k->low) && !determiner(a, k->low) &&
+         !fw_is(a, k->low, PC_FW_POSS) && !fw_is(a, k->low, PC_FW_SUBJ) &&
+         !fw_is(a, k->low, PC_FW_FIN) && !fw_is(a, k->low, PC_FW_CONJ) &&
+         !fw_is(a, k->low, PC_FW_CONTRAST);
+}
+
+/* Whether a phrase starting at b opens the sentence [lo, ...) or a part
+ * of it: after a comma or a hard boundary, or after a conjunction that
+ * opens the sentence ("But a spokesperson for ... said"). */
+static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
+  return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
+         (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
+                          fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+}
+
 /* The start of a phrase that ends at `end` and starts at b, taken left
  * over post-modifiers and coordination: "Supporters of the plan", "Two
  * people briefed on the talks", "Businesses and residents".  The phrase
- * must open the sentence or follow a comma. */
+ * must open the sentence or follow a comma.  A phrase in between that
+ * opens no sentence ("the plant" of "Workers at the plant in Detroit",
+ * "the Universities" of "a spokesperson for the Universities and
+ * Colleges Employers' Association") is passed over to the head before
+ * it; a common noun heads a phrase that opens the sentence ("Staff on
+ * short-term contracts said"). */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
-  for (int round = 0; round < 3 && b > lo + 1; round++) {
-    size_t p = b - 1;
+  size_t cur = b; /* where the phrase read so far starts */
+  for (int round = 0; round < 3 && cur > lo + 1; round++) {
+    size_t p = cur - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
       p--;
     const struct token *k = &a->t[p];
@@ -1001,14 +1028,19 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
         !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
       h--;
-    if (!joins || !left_head(a, h, prep))
+    if (!joins || h < lo ||
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h))))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
-    if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
-                     hard_boundary(a, b2 - 1)))
+    if (b2 >= p)
       break;
-    b = b2;
+    bool opens = phrase_opens(a, lo, b2);
+    if (opens && (left_head(a, h, prep) || b2 == lo))
+      b = b2; /* a head that opens the sentence */
+    else if (opens || !prep)
+      break;
+    cur = b2;
   }
   if (b < end)
     b = approx_start(a, lo, b);
