@@ -632,6 +632,22 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* "..., according to credible reports received by Amnesty.", "...,
+ * according to an investigation by X and Y.": a source phrase that runs
+ * on to the sentence's end, words with no clause of their own, is the
+ * source whole; where it stops otherwise stays s1. */
+static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
+  enum { SOURCE_MAX = 16 };
+  size_t e = s1;
+  while (e < t1 && e < s1 + SOURCE_MAX && a->t[e].type == T_WORD &&
+         !fw_is(a, a->t[e].low, PC_FW_REL) && !is_comp(a, e) &&
+         !fw_is(a, a->t[e].low, PC_FW_FIN) && !a->t[e].cue)
+    e++;
+  bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
+                         (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
+  return end ? e : s1;
+}
+
 /* "..., according to X." and "X, according to Y, did ...": frames of
  * two or more words that end with the speaker, inside a sentence.
  * True when one reported the sentence. */
@@ -660,6 +676,7 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
            (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
       s1++;
+    s1 = source_end(a, s1, t1);
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
       w.name = pc_att_np_text(a, s0, s1); /* "a new case report" */
@@ -669,6 +686,10 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
       continue;
     }
     bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    /* "..., according to Jane Roe, the city's budget director.": an
+     * apposition of the source ends the sentence */
+    if (!at_end && s1 + 1 < t1 && is_punct(&a->t[s1], ","))
+      at_end = source_end(a, s1 + 1, t1) > s1 + 1;
     /* "..., according to three sources who spoke to Fox News.": a
      * relative clause or phrase ends the sentence with the source */
     for (size_t r = s1; !at_end && r < t1 && !is_punct(&a->t[r], ",") &&
