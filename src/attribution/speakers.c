@@ -311,6 +311,33 @@ static int salient_person(const struct analysis *a, size_t n0, int g) {
   return -1;
 }
 
+/* "A spokesperson for the association said ... “...,” he said": the
+ * last speaker, a few sentences back, one person named by a role and no
+ * entity (data: roles), when no person was named since that speaker's
+ * sentence opened.  Its quote, -1 when there is none. */
+static int role_speaker_before(const struct analysis *a, size_t n0) {
+  enum { ROLE_REACH = 80 };
+  for (size_t q = a->nq; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->parent >= 0 || f->t1 > n0)
+      continue;
+    if (f->t1 + ROLE_REACH < n0 || f->ent >= 0 || !f->speaker)
+      return -1;
+    char w[32];
+    /* one person ("Officials said ... She added" is someone else) */
+    if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
+        (pc_att_ending(a, w, PC_FW_PL, 3) &&
+         !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      return -1;
+    for (size_t k = f->t0; k < n0; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
+          a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+        return -1;
+    return (int)q;
+  }
+  return -1;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -332,6 +359,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
       if (a->q[q].t1 <= n0 && a->q[q].parent < 0 && a->q[q].ent < 0 &&
           a->q[q].speaker && !a->q[q].role)
         w.name = strdup(a->q[q].speaker);
+    return w;
+  }
+  int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
+  if (rq >= 0) {
+    w.name = strdup(a->q[rq].speaker);
+    w.role = a->q[rq].role ? strdup(a->q[rq].role) : NULL;
     return w;
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
