@@ -1484,6 +1484,27 @@ static size_t labelled_end(const struct analysis *a, size_t c0, size_t c1) {
   return c1;
 }
 
+/* "Deyal told this newspaper.", "Aderholt asked again.", "asking
+ * questions": a word or three after "tell" or "ask" with no verb, clause
+ * or quoted words is who was told or asked, or how; nothing was
+ * reported. */
+static bool bare_object(const struct analysis *a, const struct cue *c,
+                        size_t c0, size_t c1) {
+  enum { OBJECT_MAX = 3 };
+  while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
+    c1--;
+  /* (after the addressee or a "that", the words are a clause) */
+  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0 ||
+      c1 > c0 + OBJECT_MAX)
+    return false;
+  for (size_t k = c0; k < c1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || is_comp(a, k) ||
+        fw_is(a, a->t[k].low, PC_FW_INF) || fw_is(a, a->t[k].low, PC_FW_FIN) ||
+        fw_is(a, a->t[k].low, PC_FW_SUBJ) || fw_is(a, a->t[k].low, PC_FW_REL))
+      return false;
+  return true;
+}
+
 /* The speech follows the cue ("X said that ..."): up to the clause's
  * end, then each ", and that ..." clause. */
 static void report_after(struct analysis *a, const struct sentence *sn,
@@ -1516,7 +1537,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
      * quoted words, not what follows them */
     if ((a->t[i].flags & F_QREQ) && !preposition(a, a->t[c0].low))
       c1 = labelled_end(a, c0, c1);
-    content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+    if (!bare_object(a, c, c0, c1))
+      content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
     /* ", and that ..." reports a second thing */
     for (;;) {
       size_t k = c1;
