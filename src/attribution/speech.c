@@ -10,6 +10,7 @@
 static bool participle_form(const struct analysis *a, const char *w);
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
+static char *cue_text(const struct analysis *a, size_t i, size_t len);
 
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
@@ -427,7 +428,9 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     /* a whole sentence in the marks is direct; words without a sentence's
      * end are part of the reported clause */
     size_t last = a->sp[only].c;
-    while (last > c0 && a->t[last - 1].type == T_QCLOSE)
+    /* (a quotation inside may end it: '... he left,’”') */
+    while (last > c0 && (a->t[last - 1].type == T_QCLOSE ||
+                         is_punct(&a->t[last - 1], "'")))
       last--;
     bool sentence = last > c0 && (is_end_punct(&a->t[last - 1]) ||
                                   is_punct(&a->t[last - 1], ","));
@@ -442,12 +445,74 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
 }
 
+/* A single mark at k (flags 0x40) that may close a quotation: one
+ * written as a closing mark, or an ambiguous one (') after punctuation
+ * or with no word after it. */
+static bool single_close(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (is_punct(t, "'")) /* the typewriter mark after the words' end */
+    return a->t[k - 1].type == T_PUNCT;
+  return (t->flags & 0x40) &&
+         (t->type == T_QCLOSE ||
+          ((t->flags & 0x80) && (a->t[k + 1].type != T_WORD ||
+                                 a->t[k - 1].type == T_PUNCT)));
+}
+
+/* A single mark at k that opens a quotation before the word after it:
+ * ‘ or the typewriter '. */
+static bool single_open(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return a->t[k + 1].type == T_WORD &&
+         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & 0x40)));
+}
+
+/* The cue that ends right before the mark at b, after "," or ":" and a
+ * "quote," of the speaker's ("ask, quote, ‘...’"; not "said ‘best’
+ * players"): its first token, or 0. */
+static size_t cue_before_mark(const struct analysis *a, size_t lo, size_t b) {
+  if (!is_punct(&a->t[b - 1], ",") && !is_punct(&a->t[b - 1], ":"))
+    return 0;
+  while (b > lo + 1 && (is_punct(&a->t[b - 1], ",") ||
+                        is_punct(&a->t[b - 1], ":") ||
+                        low_eq(&a->t[b - 1], "quote")))
+    b--;
+  for (size_t j = b; j > lo && j + 3 > b; j--)
+    if (a->t[j - 1].cue && j - 1 + a->t[j - 1].cue == b)
+      return j - 1;
+  return 0;
+}
+
+/* '“They came, and they said, ‘Oh, he left.’ ...”': words in single
+ * marks after a cue inside the quotation of span sp (quote q) are a
+ * quotation of their own, nested in q, of the cue's subject. */
+static void single_quoted_in(struct analysis *a, size_t sp, int q) {
+  const struct quoted_span *s = &a->sp[sp];
+  size_t lo = s->o + 1, hi = s->c;
+  for (size_t k = lo + 1; k + 2 < hi && !a->oom; k++) {
+    if (!single_open(a, k))
+      continue;
+    size_t ci = cue_before_mark(a, lo, k), e = k + 2;
+    while (e < hi && !single_close(a, e))
+      e++;
+    if (!ci || e >= hi)
+      continue;
+    struct speaker_ref w = pc_att_speaker_left(a, lo, ci);
+    char *cue = cue_text(a, ci, a->t[ci].cue);
+    pc_att_push_quote(a, a->t[k].block, a->t[k].e, a->t[e].s,
+                      PC_QUOTE_DIRECT, &w, cue, q, a->q[q].t0, a->q[q].t1);
+    free(cue);
+    who_free(&w);
+    k = e;
+  }
+}
+
 /* Speech reported inside the quotation of span sp, quote q: '“Smith
  * confirmed under oath that he had no deal,” she said.' */
 void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
   const struct quoted_span *s = &a->sp[sp];
   if (s->c <= s->o + 3 || a->reading_span)
     return;
+  single_quoted_in(a, sp, q);
   /* only a cue with a "that" clause reports inside a quotation ("they
    * would have continued the massacre" reports nothing) */
   bool clause = false;
