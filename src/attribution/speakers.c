@@ -922,6 +922,20 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
     size_t nb = pc_att_np_start(a, lo, rs - 1);
     struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    /* "Jane Roe, the Labour MP for X, who supports the report, said":
+     * a role in commas before the clause describes the person before
+     * it */
+    if (p.name && p.ent < 0 && nb > lo + 1 && is_punct(&a->t[nb - 1], ",")) {
+      size_t pb = pc_att_np_start(a, lo, nb - 1);
+      struct speaker_ref n = pc_att_resolve_np(a, pb, nb - 1);
+      if (n.name && n.ent >= 0 && a->en[n.ent].type == PC_ENTITY_PERSON) {
+        free(n.role);
+        n.role = pc_att_np_text(a, nb, rs - 1);
+        who_free(&p);
+        return n;
+      }
+      who_free(&n);
+    }
     if (p.name)
       return p;
     who_free(&p);
