@@ -86,6 +86,10 @@ static size_t label_at(const struct analysis *a, size_t t0, size_t bend) {
   /* "Q:" and "A:" name no one */
   if (k == t0 + 1 && a->t[t0].e - a->t[t0].s == 1)
     return 0;
+  /* "DEAR WORRIED:": an advice column's salutation opens the
+   * columnist's own answer, not a speaker's turn */
+  if (low_eq(&a->t[t0], "dear"))
+    return 0;
   return k - t0;
 }
 
