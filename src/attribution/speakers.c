@@ -274,6 +274,19 @@ static int gender_fit(const struct analysis *a, int e, int g) {
  * a quote read in it, else the first person named (a subject comes
  * first), one whose name tells the gender before one whose name does not.
  * Names after a preposition or inside quotation marks are left out. */
+/* Whether the name whose first token is k ends in a possessive ("In
+ * Hajjaj's case, she ..."): it goes with the noun after it, not with the
+ * preposition before. */
+static bool name_possessive(const struct analysis *a, size_t k) {
+  int e = a->t[k].ent;
+  while (k + 1 < a->nt && a->t[k + 1].ent == e)
+    k++;
+  const char *w = a->t[k].low;
+  size_t l = strlen(w);
+  return (l > 2 && strcmp(w + l - 2, "'s") == 0) ||
+         (l > 4 && strcmp(w + l - 4, "\xE2\x80\x99s") == 0);
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -284,7 +297,7 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
-        (k > 0 && preposition(a, a->t[k - 1].low)))
+        (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
