@@ -351,6 +351,25 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   return -1;
 }
 
+/* "Big Machine have denied it. “...,” they said": an organisation or a
+ * group that opens the sentence before the pronoun's (after "The") is
+ * who "they" are.  Its entity, -1 when none. */
+static int plural_subject_before(const struct analysis *a, size_t n0) {
+  if (a->nsent < 2)
+    return -1;
+  size_t s0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (s0 >= n0)
+    return -1;
+  if (low_eq(&a->t[s0], "the") && s0 + 1 < n0)
+    s0++;
+  int e = a->t[s0].ent;
+  return e >= 0 && a->t[s0].in_span < 0 &&
+                 (a->en[e].type == PC_ENTITY_ORG ||
+                  a->en[e].type == PC_ENTITY_GROUP)
+             ? e
+             : -1;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -372,6 +391,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
       if (a->q[q].t1 <= n0 && a->q[q].parent < 0 && a->q[q].ent < 0 &&
           a->q[q].speaker && !a->q[q].role)
         w.name = strdup(a->q[q].speaker);
+    return w;
+  }
+  int pe = g == 'p' ? plural_subject_before(a, n0) : -1;
+  if (pe >= 0) {
+    w.ent = pe;
+    w.name = strdup(a->en[pe].name);
     return w;
   }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
