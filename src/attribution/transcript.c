@@ -18,7 +18,9 @@
  * Such a line counts only where the document has two or more; the
  * paragraphs before it, up to a heading, a line that does not end a
  * sentence ("Here's what the reviews say:") or the previous source line,
- * are each one direct quote of that source.
+ * are each one direct quote of that source.  So is an embedded post
+ * (a tweet) before its signature line, "— Jane Roe (@janeroe) November
+ * 1, 2019", of the one who signed it.
  */
 #include "analysis.h"
 
@@ -187,6 +189,26 @@ static bool source_line(const struct analysis *a, const struct para *p,
   return words > 0 && words <= SOURCE_WORDS;
 }
 
+/* The signature line of an embedded post, "— Jane Roe (@janeroe)
+ * November 1, 2019", that is the whole of p: the name's first token in
+ * *n0, its end in *n1; false when p is none. */
+static bool post_signature(const struct analysis *a, const struct para *p,
+                           size_t *n0, size_t *n1) {
+  size_t t0 = p->t0, k = t0 + 1;
+  if (p->bend < t0 + 5 || !(is_punct(&a->t[t0], "\xE2\x80\x94") ||
+                            is_punct(&a->t[t0], "\xE2\x80\x93")))
+    return false;
+  while (k < p->bend && k < t0 + 1 + SOURCE_WORDS &&
+         a->t[k].type == T_WORD && (a->t[k].flags & F_CAP))
+    k++;
+  /* the handle: "(@janeroe" */
+  if (k == t0 + 1 || k + 2 >= p->bend || !is_punct(&a->t[k], "(") ||
+      !(a->t[k + 1].low[0] == '@'))
+    return false;
+  *n0 = t0 + 1, *n1 = k;
+  return true;
+}
+
 /* Whether the paragraph is prose: it ends a sentence (not a line that
  * announces what follows: "Here's what the early reviews say:"), and is
  * no heading in title case ("What Does Stadia Offer?"). */
@@ -254,11 +276,32 @@ static struct para *paragraphs(struct analysis *a, size_t *n) {
   return p;
 }
 
+/* The post before its signature line paras[j]: one direct quote of the
+ * one who signed it. */
+static void post_quote(struct analysis *a, const struct para *paras,
+                       size_t j, size_t n0, size_t n1) {
+  const struct para *p = &paras[j - 1];
+  if (p->bend < p->t0 + 3)
+    return;
+  struct speaker_ref w = pc_att_resolve_np(a, n0, n1);
+  if (!w.name) {
+    w.name = pc_att_text_of(a, n0, n1);
+    w.ent = -1;
+  }
+  pc_att_push_quote(a, a->t[p->t0].block, a->t[p->t0].s,
+                    a->t[p->bend - 1].e, PC_QUOTE_DIRECT, &w, NULL, -1, p->t0,
+                    p->bend);
+  who_free(&w);
+}
+
 void pc_att_source_lines(struct analysis *a) {
   size_t n = 0, lines = 0, n0, n1;
   struct para *p = paragraphs(a, &n);
   if (!p)
     return;
+  for (size_t j = 1; j < n && !a->oom; j++)
+    if (post_signature(a, &p[j], &n0, &n1))
+      post_quote(a, p, j, n0, n1);
   for (size_t j = 0; j < n; j++)
     lines += source_line(a, &p[j], &n0, &n1);
   for (size_t j = 0; j < n && lines >= SOURCES_MIN && !a->oom; j++)
