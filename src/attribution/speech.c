@@ -1320,6 +1320,28 @@ static bool medial_report(struct analysis *a, const struct sentence *sn,
   return true;
 }
 
+/* "Yet Sondland has amended his testimony — “I now do recall,” he
+ * said": quoted words after a dash that run to the attribution are the
+ * speech, the words before the dash the writer's.  Where the speech in
+ * [t0, c1) starts. */
+static size_t dash_quote(const struct analysis *a, size_t t0, size_t c1) {
+  size_t e = c1;
+  while (e > t0 && (is_punct(&a->t[e - 1], ",") || is_punct(&a->t[e - 1], ".")))
+    e--; /* a comma before the attribution */
+  if (e <= t0 + 3 || a->t[e - 1].type != T_QCLOSE)
+    return t0;
+  for (size_t d = e - 1; d-- > t0 + 1;) {
+    if (a->t[d + 1].type != T_QOPEN || a->t[d + 1].opens < 0)
+      continue;
+    if (a->sp[a->t[d + 1].opens].c == e - 1 &&
+        (is_punct(&a->t[d], "\xE2\x80\x94") ||
+         is_punct(&a->t[d], "\xE2\x80\x93")))
+      return d + 1;
+    break; /* only the span that ends at the attribution */
+  }
+  return t0;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -1354,7 +1376,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
   }
   if (medial_report(a, sn, c, w, cue, c1, k))
     return;
-  content(a, t0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+  content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
+          depth);
   /* "..., Mayer said, and “patched” ...": a second part after it */
   if (k < t1 && is_punct(&a->t[k], ",")) {
     k++;
