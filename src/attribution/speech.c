@@ -398,7 +398,7 @@ static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
   if (c0 >= c1 || c1 > c0 + ADJUNCT_MAX || a->t[c0].type != T_WORD ||
       !fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
       fw_is(a, a->t[c0].low, PC_FW_INF) || /* "vowed to win" */
-      low_eq(&a->t[c0], "of") || /* "warned of a crisis" */
+      low_eq(&a->t[c0], "of") ||           /* "warned of a crisis" */
       low_eq(&a->t[c0], "on") || /* "declined to comment on the figures" */
       low_eq(&a->t[c0], "as") || /* "described it as a failure" */
       finite_in(a, c0, c1))
@@ -429,8 +429,8 @@ static void content(struct analysis *a, size_t c0, size_t c1,
      * end are part of the reported clause */
     size_t last = a->sp[only].c;
     /* (a quotation inside may end it: '... he left,’”') */
-    while (last > c0 && (a->t[last - 1].type == T_QCLOSE ||
-                         is_punct(&a->t[last - 1], "'")))
+    while (last > c0 &&
+           (a->t[last - 1].type == T_QCLOSE || is_punct(&a->t[last - 1], "'")))
       last--;
     bool sentence = last > c0 && (is_end_punct(&a->t[last - 1]) ||
                                   is_punct(&a->t[last - 1], ","));
@@ -454,8 +454,8 @@ static bool single_close(const struct analysis *a, size_t k) {
     return a->t[k - 1].type == T_PUNCT;
   return (t->flags & 0x40) &&
          (t->type == T_QCLOSE ||
-          ((t->flags & 0x80) && (a->t[k + 1].type != T_WORD ||
-                                 a->t[k - 1].type == T_PUNCT)));
+          ((t->flags & 0x80) &&
+           (a->t[k + 1].type != T_WORD || a->t[k - 1].type == T_PUNCT)));
 }
 
 /* A single mark at k that opens a quotation before the word after it:
@@ -472,9 +472,9 @@ static bool single_open(const struct analysis *a, size_t k) {
 static size_t cue_before_mark(const struct analysis *a, size_t lo, size_t b) {
   if (!is_punct(&a->t[b - 1], ",") && !is_punct(&a->t[b - 1], ":"))
     return 0;
-  while (b > lo + 1 && (is_punct(&a->t[b - 1], ",") ||
-                        is_punct(&a->t[b - 1], ":") ||
-                        low_eq(&a->t[b - 1], "quote")))
+  while (b > lo + 1 &&
+         (is_punct(&a->t[b - 1], ",") || is_punct(&a->t[b - 1], ":") ||
+          low_eq(&a->t[b - 1], "quote")))
     b--;
   for (size_t j = b; j > lo && j + 3 > b; j--)
     if (a->t[j - 1].cue && j - 1 + a->t[j - 1].cue == b)
@@ -498,8 +498,8 @@ static void single_quoted_in(struct analysis *a, size_t sp, int q) {
       continue;
     struct speaker_ref w = pc_att_speaker_left(a, lo, ci);
     char *cue = cue_text(a, ci, a->t[ci].cue);
-    pc_att_push_quote(a, a->t[k].block, a->t[k].e, a->t[e].s,
-                      PC_QUOTE_DIRECT, &w, cue, q, a->q[q].t0, a->q[q].t1);
+    pc_att_push_quote(a, a->t[k].block, a->t[k].e, a->t[e].s, PC_QUOTE_DIRECT,
+                      &w, cue, q, a->q[q].t0, a->q[q].t1);
     free(cue);
     who_free(&w);
     k = e;

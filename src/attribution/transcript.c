@@ -198,8 +198,8 @@ static bool post_signature(const struct analysis *a, const struct para *p,
   if (p->bend < t0 + 5 || !(is_punct(&a->t[t0], "\xE2\x80\x94") ||
                             is_punct(&a->t[t0], "\xE2\x80\x93")))
     return false;
-  while (k < p->bend && k < t0 + 1 + SOURCE_WORDS &&
-         a->t[k].type == T_WORD && (a->t[k].flags & F_CAP))
+  while (k < p->bend && k < t0 + 1 + SOURCE_WORDS && a->t[k].type == T_WORD &&
+         (a->t[k].flags & F_CAP))
     k++;
   /* the handle: "(@janeroe" */
   if (k == t0 + 1 || k + 2 >= p->bend || !is_punct(&a->t[k], "(") ||
@@ -241,9 +241,8 @@ static void source_quotes(struct analysis *a, const struct para *paras,
     first--;
   for (size_t k = first; k < j && !a->oom; k++) {
     const struct para *p = &paras[k];
-    pc_att_push_quote(a, a->t[p->t0].block, a->t[p->t0].s,
-                      a->t[p->bend - 1].e, PC_QUOTE_DIRECT, &w, NULL, -1,
-                      p->t0, p->bend);
+    pc_att_push_quote(a, a->t[p->t0].block, a->t[p->t0].s, a->t[p->bend - 1].e,
+                      PC_QUOTE_DIRECT, &w, NULL, -1, p->t0, p->bend);
   }
   who_free(&w);
 }
@@ -278,8 +277,8 @@ static struct para *paragraphs(struct analysis *a, size_t *n) {
 
 /* The post before its signature line paras[j]: one direct quote of the
  * one who signed it. */
-static void post_quote(struct analysis *a, const struct para *paras,
-                       size_t j, size_t n0, size_t n1) {
+static void post_quote(struct analysis *a, const struct para *paras, size_t j,
+                       size_t n0, size_t n1) {
   const struct para *p = &paras[j - 1];
   if (p->bend < p->t0 + 3)
     return;
@@ -288,9 +287,8 @@ static void post_quote(struct analysis *a, const struct para *paras,
     w.name = pc_att_text_of(a, n0, n1);
     w.ent = -1;
   }
-  pc_att_push_quote(a, a->t[p->t0].block, a->t[p->t0].s,
-                    a->t[p->bend - 1].e, PC_QUOTE_DIRECT, &w, NULL, -1, p->t0,
-                    p->bend);
+  pc_att_push_quote(a, a->t[p->t0].block, a->t[p->t0].s, a->t[p->bend - 1].e,
+                    PC_QUOTE_DIRECT, &w, NULL, -1, p->t0, p->bend);
   who_free(&w);
 }
 
