@@ -365,6 +365,8 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
 
 /* transcript.c */
 void pc_att_transcript(struct analysis *a, bool *turn);
+/* paragraphs quoted from the source named on a line after them */
+void pc_att_source_lines(struct analysis *a);
 
 /* claims.c */
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1);

@@ -309,6 +309,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     a.oom = true;
   if (!a.oom && a.nt)
     pc_att_transcript(&a, turn);
+  if (!a.oom && a.nt)
+    pc_att_source_lines(&a);
   size_t sp = 0;
   for (size_t i = 0; i < a.nt && !a.oom;) {
     uint32_t bl = a.t[i].block;

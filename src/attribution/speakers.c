@@ -274,6 +274,19 @@ static int gender_fit(const struct analysis *a, int e, int g) {
  * a quote read in it, else the first person named (a subject comes
  * first), one whose name tells the gender before one whose name does not.
  * Names after a preposition or inside quotation marks are left out. */
+/* Whether the name whose first token is k ends in a possessive ("In
+ * Hajjaj's case, she ..."): it goes with the noun after it, not with the
+ * preposition before. */
+static bool name_possessive(const struct analysis *a, size_t k) {
+  int e = a->t[k].ent;
+  while (k + 1 < a->nt && a->t[k + 1].ent == e)
+    k++;
+  const char *w = a->t[k].low;
+  size_t l = strlen(w);
+  return (l > 2 && strcmp(w + l - 2, "'s") == 0) ||
+         (l > 4 && strcmp(w + l - 4, "\xE2\x80\x99s") == 0);
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -284,7 +297,7 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
-        (k > 0 && preposition(a, a->t[k - 1].low)))
+        (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
@@ -311,6 +324,52 @@ static int salient_person(const struct analysis *a, size_t n0, int g) {
   return -1;
 }
 
+/* "A spokesperson for the association said ... “...,” he said": the
+ * last speaker, a few sentences back, one person named by a role and no
+ * entity (data: roles), when no person was named since that speaker's
+ * sentence opened.  Its quote, -1 when there is none. */
+static int role_speaker_before(const struct analysis *a, size_t n0) {
+  enum { ROLE_REACH = 80 };
+  for (size_t q = a->nq; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->parent >= 0 || f->t1 > n0)
+      continue;
+    if (f->t1 + ROLE_REACH < n0 || f->ent >= 0 || !f->speaker)
+      return -1;
+    char w[32];
+    /* one person ("Officials said ... She added" is someone else) */
+    if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
+        (pc_att_ending(a, w, PC_FW_PL, 3) &&
+         !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      return -1;
+    for (size_t k = f->t0; k < n0; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
+          a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+        return -1;
+    return (int)q;
+  }
+  return -1;
+}
+
+/* "Big Machine have denied it. “...,” they said": an organisation or a
+ * group that opens the sentence before the pronoun's (after "The") is
+ * who "they" are.  Its entity, -1 when none. */
+static int plural_subject_before(const struct analysis *a, size_t n0) {
+  if (a->nsent < 2)
+    return -1;
+  size_t s0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (s0 >= n0)
+    return -1;
+  if (low_eq(&a->t[s0], "the") && s0 + 1 < n0)
+    s0++;
+  int e = a->t[s0].ent;
+  return e >= 0 && a->t[s0].in_span < 0 &&
+                 (a->en[e].type == PC_ENTITY_ORG ||
+                  a->en[e].type == PC_ENTITY_GROUP)
+             ? e
+             : -1;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -332,6 +391,18 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
       if (a->q[q].t1 <= n0 && a->q[q].parent < 0 && a->q[q].ent < 0 &&
           a->q[q].speaker && !a->q[q].role)
         w.name = strdup(a->q[q].speaker);
+    return w;
+  }
+  int pe = g == 'p' ? plural_subject_before(a, n0) : -1;
+  if (pe >= 0) {
+    w.ent = pe;
+    w.name = strdup(a->en[pe].name);
+    return w;
+  }
+  int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
+  if (rq >= 0) {
+    w.name = strdup(a->q[rq].speaker);
+    w.role = a->q[rq].role ? strdup(a->q[rq].role) : NULL;
     return w;
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
@@ -889,6 +960,20 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
     size_t nb = pc_att_np_start(a, lo, rs - 1);
     struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    /* "Jane Roe, the Labour MP for X, who supports the report, said":
+     * a role in commas before the clause describes the person before
+     * it */
+    if (p.name && p.ent < 0 && nb > lo + 1 && is_punct(&a->t[nb - 1], ",")) {
+      size_t pb = pc_att_np_start(a, lo, nb - 1);
+      struct speaker_ref n = pc_att_resolve_np(a, pb, nb - 1);
+      if (n.name && n.ent >= 0 && a->en[n.ent].type == PC_ENTITY_PERSON) {
+        free(n.role);
+        n.role = pc_att_np_text(a, nb, rs - 1);
+        who_free(&p);
+        return n;
+      }
+      who_free(&n);
+    }
     if (p.name)
       return p;
     who_free(&p);
@@ -981,14 +1066,41 @@ static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
   return b;
 }
 
+/* A common noun at i that may head a phrase the next words modify: "the
+ * plant" of "Workers at the plant in Detroit", "Staff" opening "Staff on
+ * short-term contracts". */
+static bool plain_noun(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && !k->cue && strlen(k->low) >= 3 &&
+         !stop_word(a, k->low) && !determiner(a, k->low) &&
+         !fw_is(a, k->low, PC_FW_POSS) && !fw_is(a, k->low, PC_FW_SUBJ) &&
+         !fw_is(a, k->low, PC_FW_FIN) && !fw_is(a, k->low, PC_FW_CONJ) &&
+         !fw_is(a, k->low, PC_FW_CONTRAST);
+}
+
+/* Whether a phrase starting at b opens the sentence [lo, ...) or a part
+ * of it: after a comma or a hard boundary, or after a conjunction that
+ * opens the sentence ("But a spokesperson for ... said"). */
+static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
+  return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
+         (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
+                          fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+}
+
 /* The start of a phrase that ends at `end` and starts at b, taken left
  * over post-modifiers and coordination: "Supporters of the plan", "Two
  * people briefed on the talks", "Businesses and residents".  The phrase
- * must open the sentence or follow a comma. */
+ * must open the sentence or follow a comma.  A phrase in between that
+ * opens no sentence ("the plant" of "Workers at the plant in Detroit",
+ * "the Universities" of "a spokesperson for the Universities and
+ * Colleges Employers' Association") is passed over to the head before
+ * it; a common noun heads a phrase that opens the sentence ("Staff on
+ * short-term contracts said"). */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
-  for (int round = 0; round < 3 && b > lo + 1; round++) {
-    size_t p = b - 1;
+  size_t cur = b; /* where the phrase read so far starts */
+  for (int round = 0; round < 3 && cur > lo + 1; round++) {
+    size_t p = cur - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
       p--;
     const struct token *k = &a->t[p];
@@ -1001,14 +1113,19 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
         !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
       h--;
-    if (!joins || !left_head(a, h, prep))
+    if (!joins || h < lo ||
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h))))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
-    if (b2 >= p || !(b2 == lo || is_punct(&a->t[b2 - 1], ",") ||
-                     hard_boundary(a, b2 - 1)))
+    if (b2 >= p)
       break;
-    b = b2;
+    bool opens = phrase_opens(a, lo, b2);
+    if (opens && (left_head(a, h, prep) || b2 == lo))
+      b = b2; /* a head that opens the sentence */
+    else if (opens || !prep)
+      break;
+    cur = b2;
   }
   if (b < end)
     b = approx_start(a, lo, b);

@@ -10,6 +10,7 @@
 static bool participle_form(const struct analysis *a, const char *w);
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
+static char *cue_text(const struct analysis *a, size_t i, size_t len);
 
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
@@ -387,6 +388,28 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
+/* "said in the earnings release", "said, via the Los Angeles Times":
+ * words [c0, c1) that open with a preposition of the attribution (data:
+ * after; not "to" of an infinitive, "of" or "on" of a topic, "as" of a
+ * description) and hold no verb, clause or quoted words of their own are
+ * an adjunct of the cue, not what was said. */
+static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
+  enum { ADJUNCT_MAX = 12 };
+  if (c0 >= c1 || c1 > c0 + ADJUNCT_MAX || a->t[c0].type != T_WORD ||
+      !fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
+      fw_is(a, a->t[c0].low, PC_FW_INF) || /* "vowed to win" */
+      low_eq(&a->t[c0], "of") ||           /* "warned of a crisis" */
+      low_eq(&a->t[c0], "on") || /* "declined to comment on the figures" */
+      low_eq(&a->t[c0], "as") || /* "described it as a failure" */
+      finite_in(a, c0, c1))
+    return false;
+  for (size_t k = c0; k < c1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || a->t[k].cue ||
+        is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_SUBJ))
+      return false;
+  return true;
+}
+
 /* Reported content [c0, c1) by w: one quote, and speech reported in it. */
 static void content(struct analysis *a, size_t c0, size_t c1,
                     const struct speaker_ref *w, const char *cue, int parent,
@@ -396,7 +419,7 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     c0++;
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
-  if (c1 <= c0)
+  if (c1 <= c0 || adjunct_only(a, c0, c1))
     return;
   size_t only = 0;
   int n = spans_inside(a, c0, c1, sp0, sp1, &only);
@@ -405,7 +428,9 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     /* a whole sentence in the marks is direct; words without a sentence's
      * end are part of the reported clause */
     size_t last = a->sp[only].c;
-    while (last > c0 && a->t[last - 1].type == T_QCLOSE)
+    /* (a quotation inside may end it: '... he left,’”') */
+    while (last > c0 &&
+           (a->t[last - 1].type == T_QCLOSE || is_punct(&a->t[last - 1], "'")))
       last--;
     bool sentence = last > c0 && (is_end_punct(&a->t[last - 1]) ||
                                   is_punct(&a->t[last - 1], ","));
@@ -420,12 +445,74 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
 }
 
+/* A single mark at k (flags 0x40) that may close a quotation: one
+ * written as a closing mark, or an ambiguous one (') after punctuation
+ * or with no word after it. */
+static bool single_close(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (is_punct(t, "'")) /* the typewriter mark after the words' end */
+    return a->t[k - 1].type == T_PUNCT;
+  return (t->flags & 0x40) &&
+         (t->type == T_QCLOSE ||
+          ((t->flags & 0x80) &&
+           (a->t[k + 1].type != T_WORD || a->t[k - 1].type == T_PUNCT)));
+}
+
+/* A single mark at k that opens a quotation before the word after it:
+ * ‘ or the typewriter '. */
+static bool single_open(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return a->t[k + 1].type == T_WORD &&
+         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & 0x40)));
+}
+
+/* The cue that ends right before the mark at b, after "," or ":" and a
+ * "quote," of the speaker's ("ask, quote, ‘...’"; not "said ‘best’
+ * players"): its first token, or 0. */
+static size_t cue_before_mark(const struct analysis *a, size_t lo, size_t b) {
+  if (!is_punct(&a->t[b - 1], ",") && !is_punct(&a->t[b - 1], ":"))
+    return 0;
+  while (b > lo + 1 &&
+         (is_punct(&a->t[b - 1], ",") || is_punct(&a->t[b - 1], ":") ||
+          low_eq(&a->t[b - 1], "quote")))
+    b--;
+  for (size_t j = b; j > lo && j + 3 > b; j--)
+    if (a->t[j - 1].cue && j - 1 + a->t[j - 1].cue == b)
+      return j - 1;
+  return 0;
+}
+
+/* '“They came, and they said, ‘Oh, he left.’ ...”': words in single
+ * marks after a cue inside the quotation of span sp (quote q) are a
+ * quotation of their own, nested in q, of the cue's subject. */
+static void single_quoted_in(struct analysis *a, size_t sp, int q) {
+  const struct quoted_span *s = &a->sp[sp];
+  size_t lo = s->o + 1, hi = s->c;
+  for (size_t k = lo + 1; k + 2 < hi && !a->oom; k++) {
+    if (!single_open(a, k))
+      continue;
+    size_t ci = cue_before_mark(a, lo, k), e = k + 2;
+    while (e < hi && !single_close(a, e))
+      e++;
+    if (!ci || e >= hi)
+      continue;
+    struct speaker_ref w = pc_att_speaker_left(a, lo, ci);
+    char *cue = cue_text(a, ci, a->t[ci].cue);
+    pc_att_push_quote(a, a->t[k].block, a->t[k].e, a->t[e].s, PC_QUOTE_DIRECT,
+                      &w, cue, q, a->q[q].t0, a->q[q].t1);
+    free(cue);
+    who_free(&w);
+    k = e;
+  }
+}
+
 /* Speech reported inside the quotation of span sp, quote q: '“Smith
  * confirmed under oath that he had no deal,” she said.' */
 void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
   const struct quoted_span *s = &a->sp[sp];
   if (s->c <= s->o + 3 || a->reading_span)
     return;
+  single_quoted_in(a, sp, q);
   /* only a cue with a "that" clause reports inside a quotation ("they
    * would have continued the massacre" reports nothing) */
   bool clause = false;
@@ -610,6 +697,22 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* "..., according to credible reports received by Amnesty.", "...,
+ * according to an investigation by X and Y.": a source phrase that runs
+ * on to the sentence's end, words with no clause of their own, is the
+ * source whole; where it stops otherwise stays s1. */
+static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
+  enum { SOURCE_MAX = 16 };
+  size_t e = s1;
+  while (e < t1 && e < s1 + SOURCE_MAX && a->t[e].type == T_WORD &&
+         !fw_is(a, a->t[e].low, PC_FW_REL) && !is_comp(a, e) &&
+         !fw_is(a, a->t[e].low, PC_FW_FIN) && !a->t[e].cue)
+    e++;
+  bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
+                         (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
+  return end ? e : s1;
+}
+
 /* "..., according to X." and "X, according to Y, did ...": frames of
  * two or more words that end with the speaker, inside a sentence.
  * True when one reported the sentence. */
@@ -638,6 +741,7 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
            (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
       s1++;
+    s1 = source_end(a, s1, t1);
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
       w.name = pc_att_np_text(a, s0, s1); /* "a new case report" */
@@ -647,6 +751,10 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
       continue;
     }
     bool at_end = s1 >= t1 || is_end_punct(&a->t[s1]);
+    /* "..., according to Jane Roe, the city's budget director.": an
+     * apposition of the source ends the sentence */
+    if (!at_end && s1 + 1 < t1 && is_punct(&a->t[s1], ","))
+      at_end = source_end(a, s1 + 1, t1) > s1 + 1;
     /* "..., according to three sources who spoke to Fox News.": a
      * relative clause or phrase ends the sentence with the source */
     for (size_t r = s1; !at_end && r < t1 && !is_punct(&a->t[r], ",") &&
@@ -1145,6 +1253,95 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
   return true;
 }
 
+/* Where the sentence goes on after an attribution that ends at k ("This
+ * program, says Jane Roe, a historian at the University of Kent,
+ * Canterbury, helps ..."): after its comma and any apposition of a
+ * speaker named after the cue (appos), which runs to a comma before a
+ * word in lower case; 0 when no clause of some length follows. */
+static size_t resume_after(const struct analysis *a, size_t k, size_t t1,
+                           bool appos) {
+  enum { APPOS_MAX = 16 };
+  if (k + 1 >= t1 || !is_punct(&a->t[k], ","))
+    return 0;
+  k++;
+  if (appos && a->t[k].type == T_WORD && determiner(a, a->t[k].low)) {
+    size_t m = k;
+    while (m + 1 < t1 && m < k + APPOS_MAX &&
+           !(is_punct(&a->t[m], ",") && a->t[m + 1].type == T_WORD &&
+             !(a->t[m + 1].flags & F_CAP))) {
+      if (a->t[m].type != T_WORD && !is_punct(&a->t[m], ",") &&
+          !is_punct(&a->t[m], "."))
+        return 0;
+      m++;
+    }
+    if (m + 1 >= t1 || !is_punct(&a->t[m], ","))
+      return 0;
+    k = m + 1;
+  }
+  if (k + 3 >= t1 || a->t[k].type != T_WORD ||
+      fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+      fw_is(a, a->t[k].low, PC_FW_CONTRAST) || is_comp(a, k) ||
+      participle_form(a, a->t[k].low) || a->t[k].cue)
+    return 0;
+  return k;
+}
+
+/* "Building a new wing, she said, is the most urgent task", "Currently,
+ * said Jane Roe, the director, there are ...": before a medial
+ * attribution only a subject or an adverb, no verb of its own; the
+ * speech is the predicate after it.  "..., which, she said, scared him
+ * off": a relative pronoun before it opens the speech.  True when one
+ * reported it. */
+static bool medial_report(struct analysis *a, const struct sentence *sn,
+                          struct cue *c, const struct speaker_ref *w,
+                          const char *cue, size_t c1, size_t k) {
+  enum { FRAGMENT_MAX = 8 };
+  size_t t0 = sn->t0, t1 = sn->t1;
+  bool appos = c->np_b >= c->i; /* the speaker after the cue */
+  size_t r = c1 > t0 && a->t[c1 - 1].type == T_WORD
+                 ? resume_after(a, k, t1, appos)
+                 : 0;
+  if (!r)
+    return false;
+  size_t from;
+  if (fw_is(a, a->t[c1 - 1].low, PC_FW_REL) && c1 > t0 + 1 &&
+      is_punct(&a->t[c1 - 2], ","))
+    from = c1 - 1; /* "which, she said, ...": the relative clause */
+  else if (c1 <= t0 + FRAGMENT_MAX && !finite_in(a, t0, c1) &&
+           !spans_inside(a, t0, c1, sn->sp0, sn->sp1, &(size_t){0}))
+    from = r;
+  else
+    return false;
+  size_t e = clause_end(a, r, t1, sn->sp0, sn->sp1);
+  /* (the attribution inside the relative clause is not read again) */
+  content(a, from, e, w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
+          from < r ? sn->depth + 1 : sn->depth);
+  c->consumed = e > c->consumed ? e : c->consumed;
+  return true;
+}
+
+/* "Yet Sondland has amended his testimony — “I now do recall,” he
+ * said": quoted words after a dash that run to the attribution are the
+ * speech, the words before the dash the writer's.  Where the speech in
+ * [t0, c1) starts. */
+static size_t dash_quote(const struct analysis *a, size_t t0, size_t c1) {
+  size_t e = c1;
+  while (e > t0 && (is_punct(&a->t[e - 1], ",") || is_punct(&a->t[e - 1], ".")))
+    e--; /* a comma before the attribution */
+  if (e <= t0 + 3 || a->t[e - 1].type != T_QCLOSE)
+    return t0;
+  for (size_t d = e - 1; d-- > t0 + 1;) {
+    if (a->t[d + 1].type != T_QOPEN || a->t[d + 1].opens < 0)
+      continue;
+    if (a->sp[a->t[d + 1].opens].c == e - 1 &&
+        (is_punct(&a->t[d], "\xE2\x80\x94") ||
+         is_punct(&a->t[d], "\xE2\x80\x93")))
+      return d + 1;
+    break; /* only the span that ends at the attribution */
+  }
+  return t0;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -1177,7 +1374,10 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     c->consumed = t1;
     return;
   }
-  content(a, t0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+  if (medial_report(a, sn, c, w, cue, c1, k))
+    return;
+  content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
+          depth);
   /* "..., Mayer said, and “patched” ...": a second part after it */
   if (k < t1 && is_punct(&a->t[k], ",")) {
     k++;
@@ -1372,6 +1572,27 @@ static size_t labelled_end(const struct analysis *a, size_t c0, size_t c1) {
   return c1;
 }
 
+/* "Deyal told this newspaper.", "Aderholt asked again.", "asking
+ * questions": a word or three after "tell" or "ask" with no verb, clause
+ * or quoted words is who was told or asked, or how; nothing was
+ * reported. */
+static bool bare_object(const struct analysis *a, const struct cue *c,
+                        size_t c0, size_t c1) {
+  enum { OBJECT_MAX = 3 };
+  while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
+    c1--;
+  /* (after the addressee or a "that", the words are a clause) */
+  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0 ||
+      c1 > c0 + OBJECT_MAX)
+    return false;
+  for (size_t k = c0; k < c1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || is_comp(a, k) ||
+        fw_is(a, a->t[k].low, PC_FW_INF) || fw_is(a, a->t[k].low, PC_FW_FIN) ||
+        fw_is(a, a->t[k].low, PC_FW_SUBJ) || fw_is(a, a->t[k].low, PC_FW_REL))
+      return false;
+  return true;
+}
+
 /* The speech follows the cue ("X said that ..."): up to the clause's
  * end, then each ", and that ..." clause. */
 static void report_after(struct analysis *a, const struct sentence *sn,
@@ -1404,7 +1625,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
      * quoted words, not what follows them */
     if ((a->t[i].flags & F_QREQ) && !preposition(a, a->t[c0].low))
       c1 = labelled_end(a, c0, c1);
-    content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
+    if (!bare_object(a, c, c0, c1))
+      content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
     /* ", and that ..." reports a second thing */
     for (;;) {
       size_t k = c1;
