@@ -261,7 +261,28 @@ struct ar_db {
   bool writing;       /* between db_begin and db_commit or db_rollback */
   GHashTable *stmts; /* SQL text -> prepared statement */
   GHashTable *ents;  /* entity key -> struct ent_memo, as stored */
+  GHashTable *names; /* name_key -> struct ar_name (ar_name_make's) */
+  GHashTable *forms; /* name_key -> struct form_memo, this transaction's */
 };
+
+/* A name form met in this transaction: its id and speaker (the link step
+ * is the only writer of a form's speaker, and it runs in a transaction
+ * of its own; a rollback forgets them). */
+struct form_memo {
+  long long id, speaker;
+};
+
+/* The key of a spelling and type in names and forms. */
+static char *name_key(const char *name, const char *type) {
+  return g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+}
+
+static void name_free(gpointer p) {
+  ar_name_clear(p);
+  free(p);
+}
+
+#define NAME_MEMO_MAX 100000
 
 /* An entity as the archive holds it: what entity_get needs to know
  * whether a spelling, type or country seen again changes it. */
@@ -453,6 +474,10 @@ static void db_close(struct ar_db *d) {
   }
   if (d->ents)
     g_hash_table_destroy(d->ents);
+  if (d->names)
+    g_hash_table_destroy(d->names);
+  if (d->forms)
+    g_hash_table_destroy(d->forms);
   sqlite3_close(d->db);
   free(d->path);
   free(d);
@@ -477,6 +502,8 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
   d->path = strdup(path);
   d->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
   d->ents = g_hash_table_new_full(g_str_hash, g_str_equal, free, ent_memo_free);
+  d->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, name_free);
+  d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
               (exists ? 0 : SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path, &d->db, flags, NULL) != SQLITE_OK) {
@@ -554,12 +581,14 @@ static pc_status db_commit(struct ar_db *d, pc_error *err) {
     d->writing = false, st = exec(d, "COMMIT", err, "commit");
   if (st != PC_OK) /* the entities it made may not stay */
     g_hash_table_remove_all(d->ents);
+  g_hash_table_remove_all(d->forms);
   return st;
 }
 
 static void db_rollback(struct ar_db *d) {
   d->writing = false;
   g_hash_table_remove_all(d->ents);
+  g_hash_table_remove_all(d->forms);
   sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -653,6 +682,28 @@ static bool form_seen(struct ar_db *d, long long id, const char *name,
   return run(s) == SQLITE_DONE;
 }
 
+/* ar_name_make's name of a spelling and type, made once (it depends on
+ * the lexicon alone): owned by d, NULL when the name has no word. */
+static const struct ar_name *name_of(struct ar_db *d, const struct ar_lex *x,
+                                     const char *name, const char *type) {
+  char *key = name_key(name, type);
+  struct ar_name *n = g_hash_table_lookup(d->names, key);
+  if (n) {
+    g_free(key);
+    return n;
+  }
+  n = calloc(1, sizeof *n);
+  if (!n || !ar_name_make(x, name, type, n)) {
+    free(n);
+    g_free(key);
+    return NULL;
+  }
+  if (g_hash_table_size(d->names) >= NAME_MEMO_MAX)
+    g_hash_table_remove_all(d->names);
+  g_hash_table_insert(d->names, key, n);
+  return n;
+}
+
 /* A speaker the next link step looks at again (its name, type, forms). */
 static bool link_speaker(struct ar_db *d, long long speaker) {
   sqlite3_stmt *s = stmt(d, "INSERT OR IGNORE INTO link_speaker(id) VALUES (?)");
@@ -675,39 +726,62 @@ static bool link_note(struct ar_db *d, const char *surname,
 }
 
 /* The name form's id and speaker (made when new). */
-static long long form_get(struct ar_db *d, const struct ar_lex *x,
-                          const char *name, const char *type,
-                          long long *speaker) {
-  struct ar_name n;
-  if (!ar_name_make(x, name, type, &n))
+static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
+                             const char *name, const char *type,
+                             long long *speaker) {
+  const struct ar_name *n = name_of(d, x, name, type);
+  if (!n)
     return 0;
   sqlite3_stmt *s = stmt(d, "SELECT id, speaker_id FROM speaker_form "
                             "WHERE form = ?");
   long long id = 0;
   if (s) {
-    bind_text(s, 1, n.form);
+    bind_text(s, 1, n->form);
     if (sqlite3_step(s) == SQLITE_ROW)
       id = sqlite3_column_int64(s, 0), *speaker = sqlite3_column_int64(s, 1);
     sqlite3_reset(s);
   }
-  if (id && (!form_seen(d, id, name, n.cdisp, type) ||
-             (sqlite3_changes(d->db) && !link_note(d, n.surname, *speaker))))
+  if (id && (!form_seen(d, id, name, n->cdisp, type) ||
+             (sqlite3_changes(d->db) && !link_note(d, n->surname, *speaker))))
     id = 0;
   else if (!id && s) {
-    *speaker = resolve(d, n.form, n.canon, n.cdisp, n.surname, n.bare, type);
+    *speaker =
+        resolve(d, n->form, n->canon, n->cdisp, n->surname, n->bare, type);
     s = stmt(d, "INSERT INTO speaker_form(form, name, type, canon, cdisp, "
                 "surname, bare, speaker_id) VALUES (?,?,?,?,?,?,?,?)");
     if (s) {
-      bind_text(s, 1, n.form), bind_text(s, 2, name), bind_text(s, 3, type);
-      bind_text(s, 4, n.canon), bind_text(s, 5, n.cdisp);
-      bind_text(s, 6, n.surname);
-      sqlite3_bind_int(s, 7, n.bare);
+      bind_text(s, 1, n->form), bind_text(s, 2, name), bind_text(s, 3, type);
+      bind_text(s, 4, n->canon), bind_text(s, 5, n->cdisp);
+      bind_text(s, 6, n->surname);
+      sqlite3_bind_int(s, 7, n->bare);
       sqlite3_bind_int64(s, 8, *speaker);
       if (run(s) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid(d->db);
     }
   }
-  ar_name_clear(&n);
+  return id;
+}
+
+/* form_get_db once a transaction for each spelling and type: again, the
+ * form is as it was left (form_seen changes nothing the second time). */
+static long long form_get(struct ar_db *d, const struct ar_lex *x,
+                          const char *name, const char *type,
+                          long long *speaker) {
+  char *key = name_key(name, type);
+  struct form_memo *m = g_hash_table_lookup(d->forms, key);
+  if (m) {
+    g_free(key);
+    *speaker = m->speaker;
+    return m->id;
+  }
+  long long id = form_get_db(d, x, name, type, speaker);
+  m = id ? malloc(sizeof *m) : NULL;
+  if (!m) {
+    g_free(key);
+    return id;
+  }
+  m->id = id, m->speaker = *speaker;
+  g_hash_table_insert(d->forms, key, m);
   return id;
 }
 
@@ -947,24 +1021,23 @@ static long long entity_insert(struct ar_db *d, const struct ar_name *n,
 static long long entity_get(struct ar_db *d, const struct ar_lex *x,
                             const char *name, const char *type,
                             const char *country) {
-  struct ar_name n;
-  if (!ar_name_make(x, name, type, &n))
+  const struct ar_name *n = name_of(d, x, name, type);
+  if (!n)
     return 0;
-  struct ent_memo *m = g_hash_table_lookup(d->ents, n.canon);
+  struct ent_memo *m = g_hash_table_lookup(d->ents, n->canon);
   long long id = m ? m->id : 0;
-  if (!m || entity_update(m, n.cdisp, type, country)) {
+  if (!m || entity_update(m, n->cdisp, type, country)) {
     sqlite3_stmt *row = NULL;
-    id = m ? m->id : entity_row(d, n.canon, &row);
+    id = m ? m->id : entity_row(d, n->canon, &row);
     if (id)
-      ent_remember(d, n.canon, id, row, n.cdisp, type, country);
+      ent_remember(d, n->canon, id, row, n->cdisp, type, country);
     if (row)
       sqlite3_reset(row);
-    if (id && !entity_seen(d, id, n.cdisp, type, country))
+    if (id && !entity_seen(d, id, n->cdisp, type, country))
       id = 0;
-    else if (!id && (id = entity_insert(d, &n, type, country)) != 0)
-      ent_remember(d, n.canon, id, NULL, n.cdisp, type, country);
+    else if (!id && (id = entity_insert(d, n, type, country)) != 0)
+      ent_remember(d, n->canon, id, NULL, n->cdisp, type, country);
   }
-  ar_name_clear(&n);
   return id;
 }
 
