@@ -44,6 +44,13 @@
 #include "core/dl_glib.h"
 
 #define QUEUE_PER_JOB 4
+/* The output queue in front of a sink (index): a sink pauses at each of
+ * its commits (the archive's text indexes take their transaction's
+ * articles then, some 40 ms for 200), and with room for 18 documents the
+ * workers stopped too; a queue this deep keeps them going, and its bytes
+ * keep it from holding a crawl's largest pages at once. */
+#define SINK_QUEUE_PER_JOB 64
+#define SINK_QUEUE_BYTES ((size_t)64 << 20)
 
 void pc_batch_opts_init(pc_batch_opts *o) {
   if (!o)
@@ -83,9 +90,13 @@ static void q_destroy(struct queue *q) {
 
 /* Adds u (taking it) and returns true; a closed queue (a failed run)
  * takes nothing: false, and u stays the caller's. */
+static size_t q_weight(const struct unit *u) { return u->len + u->line_len; }
+
 static bool q_push(struct queue *q, struct unit *u) {
   pthread_mutex_lock(&q->m);
-  while (q->n == q->cap && !q->closed)
+  while ((q->n == q->cap || (q->max_bytes && q->n &&
+                             q->bytes + q_weight(u) > q->max_bytes)) &&
+         !q->closed)
     pthread_cond_wait(&q->not_full, &q->m);
   if (q->closed) {
     pthread_mutex_unlock(&q->m);
@@ -93,6 +104,7 @@ static bool q_push(struct queue *q, struct unit *u) {
   }
   q->v[(q->head + q->n) % q->cap] = u;
   q->n++;
+  q->bytes += q_weight(u);
   pthread_cond_signal(&q->not_empty);
   pthread_mutex_unlock(&q->m);
   return true;
@@ -107,6 +119,7 @@ static struct unit *q_take(struct queue *q) {
   struct unit *u = q->v[q->head];
   q->head = (q->head + 1) % q->cap;
   q->n--;
+  q->bytes -= q_weight(u);
   return u;
 }
 
@@ -770,7 +783,7 @@ static void work_one(struct run *r, struct unit *u) {
   pc_free(js);
   pc_doc_free(doc);
   free(id);
-  u->line = b.failed ? NULL : pc_buf_steal(&b, NULL);
+  u->line = b.failed ? NULL : pc_buf_steal(&b, &u->line_len);
   if (!u->line) {
     pc_buf_cleanup(&b);
     u->failed = true;
@@ -778,6 +791,7 @@ static void work_one(struct run *r, struct unit *u) {
   /* the payload is not needed any more: memory back at once */
   free(u->data);
   u->data = NULL;
+  u->len = 0;
 }
 
 static void *worker(void *arg) {
@@ -985,7 +999,9 @@ static pc_status batch_start(struct batch *b, pc_error *err) {
   if (jobs > 256)
     jobs = 256;
   q_init(&r->in, (size_t)jobs * QUEUE_PER_JOB);
-  q_init(&r->out, (size_t)jobs * QUEUE_PER_JOB * 2 + 2);
+  q_init(&r->out, (size_t)jobs * (b->o->sink ? SINK_QUEUE_PER_JOB
+                                              : QUEUE_PER_JOB * 2) + 2);
+  r->out.max_bytes = b->o->sink ? SINK_QUEUE_BYTES : 0;
   b->ws = calloc((size_t)jobs, sizeof *b->ws);
   b->started = 0;
   if (!b->ws || !r->in.cap || !r->out.cap ||

@@ -24,6 +24,7 @@ struct unit {
   bool jsonl;          /* data is a JSON line, decoded by the worker */
   /* results */
   char *line;          /* the output line (with "\n") */
+  size_t line_len;     /* its bytes */
   bool failed;         /* line goes to the errors file */
   uint64_t key;        /* the id's first 64 bits (0: no id yet) */
   bool skip;           /* nothing to write: see why */
@@ -44,6 +45,7 @@ struct keyset {
 struct queue {
   struct unit **v;
   size_t cap, head, n;
+  size_t bytes, max_bytes; /* of the units' data and lines; 0: no cap */
   bool closed;
   pthread_mutex_t m;
   pthread_cond_t not_empty, not_full;
