@@ -136,8 +136,10 @@ static const char *const step2[] = {
  * triggers: a trigger's insert into FTS5 a row at a time took some 0.4 s
  * of CPU for 450 articles, as much again as storing them; those rows are
  * never updated (a form, a cluster's text) nor deleted, so TRGM_SYNC adds
- * the rows above a mark (meta 'trgm:TABLE') in one statement at the end
- * of every index run (the link step) and here.  The entities (ten
+ * the rows above a mark (meta 'trgm:TABLE') in one statement a table when
+ * a write commits (db_commit; at the end of a run, as it was, it was a
+ * tenth of a second of one core while the workers had finished) and
+ * here.  The entities (ten
  * thousand of them for 450 articles) have no table: claims' lookup by
  * similarity reads their keys.  The step's number is this one constant
  * (postgres.c has its own), so that it can follow another step made at
@@ -575,7 +577,9 @@ static bool sync_index(struct ar_db *d, const char *sql, long long mark) {
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
   pc_status st = PC_OK;
   if (d->writing && (!sync_index(d, FTS_SYNC, d->fts_mark) ||
-                     !sync_index(d, ART_SYNC, d->art_mark)))
+                     !sync_index(d, ART_SYNC, d->art_mark) ||
+                     sqlite3_exec(d->db, TRGM_SYNC, NULL, NULL, NULL) !=
+                         SQLITE_OK))
     st = db_fail(d, err, "commit");
   else
     d->writing = false, st = exec(d, "COMMIT", err, "commit");
@@ -917,7 +921,7 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               "DELETE FROM link_surname; DELETE FROM link_speaker;"
               "UPDATE meta SET value = '0' WHERE key = 'link:all';"
               "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM"
-              " speaker_form) WHERE key = 'link:form';" TRGM_SYNC,
+              " speaker_form) WHERE key = 'link:form';",
               err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
