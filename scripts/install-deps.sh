@@ -11,6 +11,7 @@ hyphen-ru libjpeg-dev libpng-dev libgif-dev libwebp-dev fontconfig
 fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf
 libgmime-3.0-dev libsqlite3-dev libpq-dev postgresql-15 python3-aiosmtpd openssl libmicrohttpd-dev libmimalloc-dev chromium wget python3-distributed
 libsystemd-dev nginx systemd lowdown man-db libzip-dev epubcheck pgbouncer
+python3-pil python3-numpy
 debhelper lintian fakeroot"
 [ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang llvm libclang-rt-14-dev"
 

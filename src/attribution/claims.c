@@ -72,6 +72,8 @@ static bool np_tail(const struct analysis *a, size_t i) {
          fw_is(a, k->low, PC_FW_NTAIL);
 }
 
+static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -89,9 +91,12 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       if (n >= t1 || np_stop(a, n))
         break;
       /* "from unions, and the mayor came ...": ", and" with no list
-       * before it opens a clause ("X, Y, and Z" is a list) */
+       * before it opens a clause ("X, Y, and Z" is a list), unless a
+       * name follows that no verb does ("the United States, and Great
+       * Britain.") */
       bool comma_and = is_punct(k, ",") && n > e + 1;
-      if (comma_and && !listed)
+      if (comma_and && !listed &&
+          (!(a->t[n].flags & F_CAP) || clause_after_list(a, n, t1)))
         break;
       listed = listed || (is_punct(k, ",") && n == e + 1);
       e = n;
