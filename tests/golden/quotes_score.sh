@@ -54,6 +54,34 @@ else
   echo "FAIL: the founding article is not found exactly" >&2
   fail=$((fail + 1))
 fi
+# The scorer matches a claim on one accused; the founding article's
+# claims must name every accused its gold names ("the United States, and
+# Great Britain": both).
+if /usr/bin/python3 - "$shared" "$tmp/pred" <<'PY'
+import json, os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "tools"))
+from score_quotes import names_match
+gold = json.load(open(os.path.join(sys.argv[1], "corpus", "quotes",
+                                   "seed-crocus.json")))
+pred = json.load(open(os.path.join(sys.argv[2], "seed-crocus.json")))
+al = gold.get("aliases") or {}
+def whole(g):
+    return any(names_match(p.get("claimant"), [g["claimant"]], al) and
+               p.get("polarity") == g.get("polarity") and
+               all(any(names_match(x, [a], al) for x in p.get("accused") or [])
+                   for a in g.get("accused") or [])
+               for p in pred.get("claims") or [])
+missing = [g for g in gold.get("claims") or [] if not whole(g)]
+for g in missing:
+    print("FAIL: the founding article's claim of %s names not all of %s"
+          % (g["claimant"], g.get("accused")), file=sys.stderr)
+sys.exit(1 if missing else 0)
+PY
+then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1))
+fi
 scores=$(/usr/bin/python3 "$shared/tools/score_quotes.py" "$tmp/gold" "$tmp/pred")
 all=$(echo "$scores" | tail -n 1)
 claims=$(echo "$scores" | grep "^claims F1" | awk '{print $3}')
