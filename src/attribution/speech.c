@@ -289,6 +289,46 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
+/* A dash at i: "—", "–", or a hyphen after a space ("-", "--"; not
+ * "above- and below-ground"); the second "-" of "--" is none. */
+static bool dash_at(const struct analysis *a, size_t i) {
+  if (is_punct(&a->t[i], "\xE2\x80\x94") ||
+      is_punct(&a->t[i], "\xE2\x80\x93"))
+    return true;
+  return is_punct(&a->t[i], "-") && i > 0 && a->t[i - 1].e < a->t[i].s &&
+         a->t[i - 1].block == a->t[i].block;
+}
+
+/* After the dash at i: "and" or "but", or a participle ("— asserting
+ * that ...", "-- having suggested ..."), opens the writer's words; not a
+ * dash that a second one closes ("those old - and previously unreported
+ * - postings"), nor "- and that ...", a second clause of the report. */
+static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
+                              size_t t1) {
+  size_t pairs = 0; /* a dash that closes an inset ("-- a position he has
+                       since changed -- and") is no end either */
+  for (size_t z = c0; z < i; z++)
+    pairs += dash_at(a, z) && a->t[z].in_span < 0;
+  if (pairs % 2)
+    return false;
+  size_t k = i + 1;
+  if (k < t1 && is_punct(&a->t[i], "-") && is_punct(&a->t[k], "-"))
+    k++; /* "--" */
+  if (k + 1 >= t1 || a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  for (size_t z = k + 1; z < t1; z++)
+    if (dash_at(a, z) && a->t[z].in_span < 0)
+      return false;
+  const char *w = a->t[k].low;
+  /* ("-- but more dangerously, given ...": after hyphens, "but" often
+   * goes on with the speaker's words) */
+  if (fw_is(a, w, PC_FW_CONJ) ||
+      (fw_is(a, w, PC_FW_CONTRAST) && !is_punct(&a->t[i], "-")))
+    return !is_comp(a, k + 1);
+  return !(a->t[k].flags & F_CAP) && participle_form(a, w) &&
+         !preposition(a, w) && !stop_word(a, w);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -368,11 +408,9 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (is_punct(&a->t[i], ";"))
       return i;
     /* "says his approach has created leverage — and in some cases, he is
-     * right": the writer's own words after a dash */
-    if ((is_punct(&a->t[i], "\xE2\x80\x94") ||
-         is_punct(&a->t[i], "\xE2\x80\x93")) && i > c0 && i + 1 < t1 &&
-        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
-         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
+     * right", "says the tax is “a disaster” -- asserting that ...": the
+     * writer's own words after a dash */
+    if (dash_at(a, i) && i > c0 && writer_after_dash(a, i, c0, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
@@ -1012,9 +1050,10 @@ static struct speaker_ref cue_subject(struct analysis *a,
   bool participle = len >= 1 && participle_form(a, a->t[i].low);
   /* '“...,” promising a new budget' is the writer's; '“...,” telling
    * reporters that ...' reports with a clause of its own */
-  bool comma = i > t0 && comma_at(a, i - 1, t0) &&
-               (is_punct(&a->t[i - 1], ",") ||
-                pc_att_clausal_after(a, i + len, sn->t1));
+  bool comma = i > t0 && ((comma_at(a, i - 1, t0) &&
+                           (is_punct(&a->t[i - 1], ",") ||
+                            pc_att_clausal_after(a, i + len, sn->t1))) ||
+                          dash_at(a, i - 1)); /* "... — asserting that" */
   if (i > t0 && prev->name && conj_before(a, t0, i)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
