@@ -277,10 +277,24 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
   if (is_punct(&a->t[i - 1], ",") && low_eq(&a->t[i], "however"))
     return true;
   if (!(fw_is(a, a->t[i].low, PC_FW_CONJ) ||
-        fw_is(a, a->t[i].low, PC_FW_CONTRAST)) ||
-      !fw_is(a, a->t[i + 1].low, PC_FW_SUBJ))
+        fw_is(a, a->t[i].low, PC_FW_CONTRAST) ||
+        fw_is(a, a->t[i].low, PC_FW_SUB)))
     return false;
-  for (size_t k = i + 2; k < t1 && k < i + 5; k++) {
+  /* "accuses Obama of “leading from behind” and Donald Trump says ...",
+   * "while Sanders suggests ...": a name for the subject, too, after
+   * content that is a clause or holds quoted words (not "said the
+   * council and Tom Lake had agreed": the two are one subject) */
+  size_t k = i + 1, dummy;
+  int e = a->t[k].ent;
+  if (e >= 0 && (a->t[k].flags & F_CAP) &&
+      (finite_in(a, c0, i) || spans_inside(a, c0, i, sp0, sp1, &dummy)))
+    while (k < t1 && k < i + 6 && a->t[k].ent == e)
+      k++;
+  else if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
+    k++;
+  else
+    return false;
+  for (size_t n = k; k < t1 && k < n + 3; k++) {
     if (a->t[k].type != T_WORD)
       return false;
     if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
@@ -329,6 +343,32 @@ static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
          !preposition(a, w) && !stop_word(a, w);
 }
 
+/* "..., which he argued help ...", "..., who says it's ...": a relative
+ * clause after the comma at i whose subject reports on its own (a
+ * pronoun or a name, then a cue) is a second report, not this one's. */
+static bool relative_report(const struct analysis *a, size_t i, size_t c0,
+                            size_t t1, size_t sp0, size_t sp1) {
+  if (!comma_at(a, i, c0) || i <= c0 + 1 || i + 3 >= t1 ||
+      a->t[i + 1].type != T_WORD || !fw_is(a, a->t[i + 1].low, PC_FW_REL))
+    return false;
+  size_t k = i + 2;
+  int e = a->t[k].ent;
+  if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
+    k++;
+  else if (e >= 0 && (a->t[k].flags & F_CAP))
+    while (k < t1 && k < i + 7 && a->t[k].ent == e)
+      k++;
+  else
+    return false; /* "who pleaded guilty": the relative is the subject */
+  for (size_t n = k; k < t1 && k < n + 2; k++) {
+    if (a->t[k].type != T_WORD)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
+      return true;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -350,7 +390,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
           a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
-    if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
+    if (!nested && (writer_after_comma(a, i, c0, t1, sp0, sp1) ||
+                    relative_report(a, i, c0, t1, sp0, sp1)))
       return a->t[i].type == T_QCLOSE ? i + 1 : i;
     /* 'chanted “What curfew?” and kept going': a question or an
      * exclamation in marks that opens the content is all of it */
