@@ -144,11 +144,14 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
 }
 
 /* "and accused", "and repeatedly says": the "and" before the cue at i,
- * adverbs between (data: aux); its index + 1, 0 when there is none. */
-static size_t conj_before(const struct analysis *a, size_t lo, size_t i) {
+ * adverbs between (data: aux), and with fin auxiliaries too ("and has
+ * said"); its index + 1, 0 when there is none. */
+static size_t conj_before(const struct analysis *a, size_t lo, size_t i,
+                          bool fin) {
   size_t k = i;
   while (k > lo + 1 && k + 3 > i && a->t[k - 1].type == T_WORD &&
-         aux_word(a, a->t[k - 1].low) && !fw_is(a, a->t[k - 1].low, PC_FW_FIN))
+         aux_word(a, a->t[k - 1].low) &&
+         (fin || !fw_is(a, a->t[k - 1].low, PC_FW_FIN)))
     k--;
   return k > lo && a->t[k - 1].type == T_WORD &&
                  fw_is(a, a->t[k - 1].low, PC_FW_CONJ)
@@ -369,6 +372,15 @@ static bool relative_report(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
+/* Whether the word before content c0 (before its "that") is a
+ * participle: "saying (that) ...". */
+static bool participle_before(const struct analysis *a, size_t c0) {
+  size_t k = c0 > 0 ? c0 - 1 : 0;
+  if (k > 0 && is_comp(a, k))
+    k--;
+  return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -411,14 +423,17 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       return i;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
-    if (!nested && i > c0 && conj_before(a, c0, i) &&
+    if (!nested && i > c0 && conj_before(a, c0, i, true) &&
         cue_at(a, i, t1, sp0, sp1) &&
         !fw_is(a, a->t[i].low, PC_FW_TELL))
-      return conj_before(a, c0, i) - 1;
+      return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
-     * second report of the same subject after "but" ends the first */
+     * second report of the same subject after "but" ends the first, and
+     * so does "saying ... but suggesting ...": a participle after the
+     * speech a participle reported */
     if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
-        cue_at(a, i, t1, sp0, sp1) && !participle_form(a, a->t[i].low))
+        cue_at(a, i, t1, sp0, sp1) &&
+        (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return i - 1;
     /* "Podesta, who said the project was vetted, said he was unaware": the
      * main verb after the relative clause ends the clause's report */
@@ -1095,7 +1110,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
                            (is_punct(&a->t[i - 1], ",") ||
                             pc_att_clausal_after(a, i + len, sn->t1))) ||
                           dash_at(a, i - 1)); /* "... — asserting that" */
-  if (i > t0 && prev->name && conj_before(a, t0, i)) {
+  if (i > t0 && prev->name && conj_before(a, t0, i, true)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
