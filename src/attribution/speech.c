@@ -342,6 +342,12 @@ static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
   if (fw_is(a, w, PC_FW_CONJ) ||
       (fw_is(a, w, PC_FW_CONTRAST) && !is_punct(&a->t[i], "-")))
     return !is_comp(a, k + 1);
+  /* "said he was “encouraged” by the plan — a modest boost for ...": an
+   * apposition of the writer's on the speaker's quoted words (without
+   * them, "looked like a tuft cell — a cell type ..." goes on) */
+  size_t dummy;
+  if (determiner(a, w) && !(a->t[k].flags & F_CAP))
+    return spans_inside(a, c0, i, 0, 0, &dummy) > 0;
   return !(a->t[k].flags & F_CAP) && participle_form(a, w) &&
          !preposition(a, w) && !stop_word(a, w);
 }
@@ -370,6 +376,20 @@ static bool relative_report(const struct analysis *a, size_t i, size_t c0,
       return true;
   }
   return false;
+}
+
+/* "but said", "but did not suggest": the "but" before the cue at i,
+ * auxiliaries and negations between; its index + 1, 0 when none. */
+static size_t contrast_before(const struct analysis *a, size_t c0, size_t i) {
+  size_t k = i;
+  while (k > c0 + 2 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         (fw_is(a, a->t[k - 1].low, PC_FW_FIN) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_NEG)))
+    k--;
+  return k > c0 + 1 && a->t[k - 1].type == T_WORD &&
+                 fw_is(a, a->t[k - 1].low, PC_FW_CONTRAST)
+             ? k
+             : 0;
 }
 
 /* Whether the word before content c0 (before its "that") is a
@@ -431,10 +451,10 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * second report of the same subject after "but" ends the first, and
      * so does "saying ... but suggesting ...": a participle after the
      * speech a participle reported */
-    if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
-        cue_at(a, i, t1, sp0, sp1) &&
+    if (!nested && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
+        contrast_before(a, c0, i) &&
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
-      return i - 1;
+      return contrast_before(a, c0, i) - 1;
     /* "Podesta, who said the project was vetted, said he was unaware": the
      * main verb after the relative clause ends the clause's report */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
