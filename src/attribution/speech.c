@@ -1221,6 +1221,18 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   c->post = post;
 }
 
+/* "what aides called “a new era”", "a clip that the judge called
+ * “distasteful”": the thing a labelling cue names stands before its
+ * speaker, as "what", a relative pronoun or "that". */
+static bool object_before(const struct analysis *a, const struct sentence *sn,
+                          const struct cue *c) {
+  size_t b = c->np_b;
+  if (b <= sn->t0 || b >= c->i || a->t[b - 1].type != T_WORD)
+    return false;
+  const char *w = a->t[b - 1].low;
+  return fw_is(a, w, PC_FW_WH) || fw_is(a, w, PC_FW_REL) || is_comp(a, b - 1);
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -1254,7 +1266,8 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
                                         qo + 1 < t1 &&
                                         a->t[qo + 1].type == T_WORD)))
       qo++;
-    if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN)
+    if (post || (qo == i + len && !object_before(a, sn, c)) || qo >= t1 ||
+        a->t[qo].type != T_QOPEN)
       return false;
   }
   return true;
@@ -1519,6 +1532,10 @@ static void report_after(struct analysis *a, const struct sentence *sn,
      * quoted words, not what follows them */
     if ((a->t[i].flags & F_QREQ) && !preposition(a, a->t[c0].low))
       c1 = labelled_end(a, c0, c1);
+    /* "what aides called “a new era” in a book": only the quoted words */
+    if ((a->t[i].flags & F_QREQ) && c0 == c->after && a->t[c0].opens >= 0 &&
+        a->sp[a->t[c0].opens].c < c1 && object_before(a, sn, c))
+      c1 = a->sp[a->t[c0].opens].c + 1;
     content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
     /* ", and that ..." reports a second thing */
     for (;;) {
