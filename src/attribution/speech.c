@@ -924,7 +924,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     if (a->t[k].type != T_WORD)
       continue;
     size_t e = k;
-    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
+    /* "She says people ..., but insists", "His chief aide doubled down
+     * ..., saying": the phrase ends before its verb, and a subject
+     * pronoun is a phrase of its own */
+    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
+           !(e > k && (a->t[e].cue || ed_form(a, e) ||
+                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
       e++;
     /* "The US welcomed the exchange, saying": a name that opens the
      * phrase is its subject; the words after it are the predicate */
