@@ -1451,6 +1451,11 @@ static size_t content_start(const struct analysis *a,
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
+    /* "asked party leaders to disavow him": an object and "to" make
+     * the request, which keeps its object */
+    for (size_t z = c0; z < k; z++)
+      if (fw_is(a, a->t[z].low, PC_FW_INF))
+        k = c0;
     if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
                   (determiner(a, a->t[k].low) ||
                    fw_is(a, a->t[k].low, PC_FW_SUBJ))))
