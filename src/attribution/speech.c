@@ -493,7 +493,9 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
-          !contrast_clause(a, i + 2, t1)) ||
+          !contrast_clause(a, i + 2, t1) &&
+          !(spans_inside(a, c0, i, sp0, sp1, &(size_t){0}) == 0 &&
+            span_after(a, i, t1) && !report_follows(a, i + 1, t1, sp0, sp1))) ||
          (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
