@@ -1534,10 +1534,13 @@ static void report_after(struct analysis *a, const struct sentence *sn,
     bool sub = a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB);
     for (size_t k = t0; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
-    if (sub)
+    if (sub) /* (or at the comma inside closing marks: '“best
+              * experience,” Trump is ...', not '“...,” and “...”') */
       for (size_t k = c0; k < c1; k++)
-        if (is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) {
-          c1 = k;
+        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) ||
+            (a->t[k].type == T_QCLOSE && comma_at(a, k, c0) &&
+             !(k + 1 < c1 && fw_is(a, a->t[k + 1].low, PC_FW_CONJ)))) {
+          c1 = a->t[k].type == T_QCLOSE ? k + 1 : k;
           break;
         }
     /* "called the mayor a “liar” and left": the thing named and the
