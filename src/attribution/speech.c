@@ -1490,6 +1490,18 @@ static size_t content_start(const struct analysis *a,
   return c0;
 }
 
+/* A word at k that opens a subordinate clause: "while", "although",
+ * "after", "before" (data: sub, after; not a preposition), "when", "if";
+ * not "as" ("as Clyburn noted, ..." is a frame around the report). */
+static bool sub_opener(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || t->in_span >= 0 || low_eq(t, "as"))
+    return false;
+  return fw_is(a, t->low, PC_FW_SUB) ||
+         (fw_is(a, t->low, PC_FW_AFTER) && !preposition(a, t->low)) ||
+         low_eq(t, "when") || low_eq(t, "if");
+}
+
 /* After a labelling cue ("called the mayor a “liar” and left"): the
  * content [c0, c1) ends after its last quoted words when "and", "but",
  * a comma or a dash follows them (a phrase after them stays: "called it
@@ -1529,10 +1541,17 @@ static void report_after(struct analysis *a, const struct sentence *sn,
     c0 = t1;
   if (c0 < t1 && !is_end_punct(&a->t[c0])) {
     size_t c1 = clause_end(a, c0, t1, sp0, sp1);
-    /* "While X said the trip was ..., he did not ...": a clause that
-     * opens with a subordinator ends at its comma */
-    bool sub = a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB);
-    for (size_t k = t0; k < i && sub; k++)
+    /* "While X said the trip was ..., he did not ...", "After X said
+     * ..., Y said", "But when X said ...": a clause that opens the
+     * sentence with a subordinator ends at its comma */
+    size_t p = t0;
+    while (p < i && a->t[p].type == T_WORD &&
+           (fw_is(a, a->t[p].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[p].low, PC_FW_CONTRAST) ||
+            fw_is(a, a->t[p].low, PC_FW_FOCUS)))
+      p++; /* "But even ..." */
+    bool sub = p < i && sub_opener(a, p);
+    for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
     if (sub) /* (or at the comma inside closing marks: '“best
               * experience,” Trump is ...', not '“...,” and “...”') */
