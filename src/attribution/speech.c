@@ -145,11 +145,14 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
 }
 
 /* "and accused", "and repeatedly says": the "and" before the cue at i,
- * adverbs between (data: aux); its index + 1, 0 when there is none. */
-static size_t conj_before(const struct analysis *a, size_t lo, size_t i) {
+ * adverbs between (data: aux), and with fin auxiliaries too ("and has
+ * said"); its index + 1, 0 when there is none. */
+static size_t conj_before(const struct analysis *a, size_t lo, size_t i,
+                          bool fin) {
   size_t k = i;
   while (k > lo + 1 && k + 3 > i && a->t[k - 1].type == T_WORD &&
-         aux_word(a, a->t[k - 1].low) && !fw_is(a, a->t[k - 1].low, PC_FW_FIN))
+         aux_word(a, a->t[k - 1].low) &&
+         (fin || !fw_is(a, a->t[k - 1].low, PC_FW_FIN)))
     k--;
   return k > lo && a->t[k - 1].type == T_WORD &&
                  fw_is(a, a->t[k - 1].low, PC_FW_CONJ)
@@ -278,16 +281,125 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
   if (is_punct(&a->t[i - 1], ",") && low_eq(&a->t[i], "however"))
     return true;
   if (!(fw_is(a, a->t[i].low, PC_FW_CONJ) ||
-        fw_is(a, a->t[i].low, PC_FW_CONTRAST)) ||
-      !fw_is(a, a->t[i + 1].low, PC_FW_SUBJ))
+        fw_is(a, a->t[i].low, PC_FW_CONTRAST) ||
+        fw_is(a, a->t[i].low, PC_FW_SUB)))
     return false;
-  for (size_t k = i + 2; k < t1 && k < i + 5; k++) {
+  /* "accuses Obama of “leading from behind” and Donald Trump says ...",
+   * "while Sanders suggests ...": a name for the subject, too, after
+   * content that is a clause or holds quoted words (not "said the
+   * council and Tom Lake had agreed": the two are one subject) */
+  size_t k = i + 1, dummy;
+  int e = a->t[k].ent;
+  if (e >= 0 && (a->t[k].flags & F_CAP) &&
+      (finite_in(a, c0, i) || spans_inside(a, c0, i, sp0, sp1, &dummy)))
+    while (k < t1 && k < i + 6 && a->t[k].ent == e)
+      k++;
+  else if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
+    k++;
+  else
+    return false;
+  for (size_t n = k; k < t1 && k < n + 3; k++) {
     if (a->t[k].type != T_WORD)
       return false;
     if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
       return true;
   }
   return false;
+}
+
+/* A dash at i: "—", "–", or a hyphen after a space ("-", "--"; not
+ * "above- and below-ground"); the second "-" of "--" is none. */
+static bool dash_at(const struct analysis *a, size_t i) {
+  if (is_punct(&a->t[i], "\xE2\x80\x94") ||
+      is_punct(&a->t[i], "\xE2\x80\x93"))
+    return true;
+  return is_punct(&a->t[i], "-") && i > 0 && a->t[i - 1].e < a->t[i].s &&
+         a->t[i - 1].block == a->t[i].block;
+}
+
+/* After the dash at i: "and" or "but", or a participle ("— asserting
+ * that ...", "-- having suggested ..."), opens the writer's words; not a
+ * dash that a second one closes ("those old - and previously unreported
+ * - postings"), nor "- and that ...", a second clause of the report. */
+static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
+                              size_t t1) {
+  size_t pairs = 0; /* a dash that closes an inset ("-- a position he has
+                       since changed -- and") is no end either */
+  for (size_t z = c0; z < i; z++)
+    pairs += dash_at(a, z) && a->t[z].in_span < 0;
+  if (pairs % 2)
+    return false;
+  size_t k = i + 1;
+  if (k < t1 && is_punct(&a->t[i], "-") && is_punct(&a->t[k], "-"))
+    k++; /* "--" */
+  if (k + 1 >= t1 || a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  for (size_t z = k + 1; z < t1; z++)
+    if (dash_at(a, z) && a->t[z].in_span < 0)
+      return false;
+  const char *w = a->t[k].low;
+  /* ("-- but more dangerously, given ...": after hyphens, "but" often
+   * goes on with the speaker's words) */
+  if (fw_is(a, w, PC_FW_CONJ) ||
+      (fw_is(a, w, PC_FW_CONTRAST) && !is_punct(&a->t[i], "-")))
+    return !is_comp(a, k + 1);
+  /* "said he was “encouraged” by the plan — a modest boost for ...": an
+   * apposition of the writer's on the speaker's quoted words (without
+   * them, "looked like a tuft cell — a cell type ..." goes on) */
+  size_t dummy;
+  if (determiner(a, w) && !(a->t[k].flags & F_CAP))
+    return spans_inside(a, c0, i, 0, 0, &dummy) > 0;
+  return !(a->t[k].flags & F_CAP) && participle_form(a, w) &&
+         !preposition(a, w) && !stop_word(a, w);
+}
+
+/* "..., which he argued help ...", "..., who says it's ...": a relative
+ * clause after the comma at i whose subject reports on its own (a
+ * pronoun or a name, then a cue) is a second report, not this one's. */
+static bool relative_report(const struct analysis *a, size_t i, size_t c0,
+                            size_t t1, size_t sp0, size_t sp1) {
+  if (!comma_at(a, i, c0) || i <= c0 + 1 || i + 3 >= t1 ||
+      a->t[i + 1].type != T_WORD || !fw_is(a, a->t[i + 1].low, PC_FW_REL))
+    return false;
+  size_t k = i + 2;
+  int e = a->t[k].ent;
+  if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
+    k++;
+  else if (e >= 0 && (a->t[k].flags & F_CAP))
+    while (k < t1 && k < i + 7 && a->t[k].ent == e)
+      k++;
+  else
+    return false; /* "who pleaded guilty": the relative is the subject */
+  for (size_t n = k; k < t1 && k < n + 2; k++) {
+    if (a->t[k].type != T_WORD)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
+      return true;
+  }
+  return false;
+}
+
+/* "but said", "but did not suggest": the "but" before the cue at i,
+ * auxiliaries and negations between; its index + 1, 0 when none. */
+static size_t contrast_before(const struct analysis *a, size_t c0, size_t i) {
+  size_t k = i;
+  while (k > c0 + 2 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         (fw_is(a, a->t[k - 1].low, PC_FW_FIN) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_NEG)))
+    k--;
+  return k > c0 + 1 && a->t[k - 1].type == T_WORD &&
+                 fw_is(a, a->t[k - 1].low, PC_FW_CONTRAST)
+             ? k
+             : 0;
+}
+
+/* Whether the word before content c0 (before its "that") is a
+ * participle: "saying (that) ...". */
+static bool participle_before(const struct analysis *a, size_t c0) {
+  size_t k = c0 > 0 ? c0 - 1 : 0;
+  if (k > 0 && is_comp(a, k))
+    k--;
+  return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
 }
 
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
@@ -311,7 +423,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
           a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
-    if (!nested && writer_after_comma(a, i, c0, t1, sp0, sp1))
+    if (!nested && (writer_after_comma(a, i, c0, t1, sp0, sp1) ||
+                    relative_report(a, i, c0, t1, sp0, sp1)))
       return a->t[i].type == T_QCLOSE ? i + 1 : i;
     /* 'chanted “What curfew?” and kept going': a question or an
      * exclamation in marks that opens the content is all of it */
@@ -331,15 +444,18 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       return i;
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
-    if (!nested && i > c0 && conj_before(a, c0, i) &&
+    if (!nested && i > c0 && conj_before(a, c0, i, true) &&
         cue_at(a, i, t1, sp0, sp1) &&
         !fw_is(a, a->t[i].low, PC_FW_TELL))
-      return conj_before(a, c0, i) - 1;
+      return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
-     * second report of the same subject after "but" ends the first */
-    if (!nested && i > c0 + 1 && fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) &&
-        cue_at(a, i, t1, sp0, sp1) && !participle_form(a, a->t[i].low))
-      return i - 1;
+     * second report of the same subject after "but" ends the first, and
+     * so does "saying ... but suggesting ...": a participle after the
+     * speech a participle reported */
+    if (!nested && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
+        contrast_before(a, c0, i) &&
+        (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
+      return contrast_before(a, c0, i) - 1;
     /* "Podesta, who said the project was vetted, said he was unaware": the
      * main verb after the relative clause ends the clause's report */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
@@ -369,18 +485,18 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (is_punct(&a->t[i], ";"))
       return i;
     /* "says his approach has created leverage — and in some cases, he is
-     * right": the writer's own words after a dash */
-    if ((is_punct(&a->t[i], "\xE2\x80\x94") ||
-         is_punct(&a->t[i], "\xE2\x80\x93")) && i > c0 && i + 1 < t1 &&
-        (fw_is(a, a->t[i + 1].low, PC_FW_CONJ) ||
-         fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
+     * right", "says the tax is “a disaster” -- asserting that ...": the
+     * writer's own words after a dash */
+    if (dash_at(a, i) && i > c0 && writer_after_dash(a, i, c0, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
-          !contrast_clause(a, i + 2, t1)) ||
+          !contrast_clause(a, i + 2, t1) &&
+          !(spans_inside(a, c0, i, sp0, sp1, &(size_t){0}) == 0 &&
+            span_after(a, i, t1) && !report_follows(a, i + 1, t1, sp0, sp1))) ||
          (!nested && fw_is(a, a->t[i + 1].low, PC_FW_CONJ) && i + 2 < t1 &&
           is_comp(a, i + 2))))
       return i;
@@ -918,7 +1034,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     if (a->t[k].type != T_WORD)
       continue;
     size_t e = k;
-    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low))
+    /* "She says people ..., but insists", "His chief aide doubled down
+     * ..., saying": the phrase ends before its verb, and a subject
+     * pronoun is a phrase of its own */
+    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
+           !(e > k && (a->t[e].cue || ed_form(a, e) ||
+                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
       e++;
     /* "The US welcomed the exchange, saying": a name that opens the
      * phrase is its subject; the words after it are the predicate */
@@ -1120,10 +1241,11 @@ static struct speaker_ref cue_subject(struct analysis *a,
   bool participle = len >= 1 && participle_form(a, a->t[i].low);
   /* '“...,” promising a new budget' is the writer's; '“...,” telling
    * reporters that ...' reports with a clause of its own */
-  bool comma = i > t0 && comma_at(a, i - 1, t0) &&
-               (is_punct(&a->t[i - 1], ",") ||
-                pc_att_clausal_after(a, i + len, sn->t1));
-  if (i > t0 && prev->name && conj_before(a, t0, i)) {
+  bool comma = i > t0 && ((comma_at(a, i - 1, t0) &&
+                           (is_punct(&a->t[i - 1], ",") ||
+                            pc_att_clausal_after(a, i + len, sn->t1))) ||
+                          dash_at(a, i - 1)); /* "... — asserting that" */
+  if (i > t0 && prev->name && conj_before(a, t0, i, true)) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
@@ -1214,6 +1336,18 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   c->post = post;
 }
 
+/* "what aides called “a new era”", "a clip that the judge called
+ * “distasteful”": the thing a labelling cue names stands before its
+ * speaker, as "what", a relative pronoun or "that". */
+static bool object_before(const struct analysis *a, const struct sentence *sn,
+                          const struct cue *c) {
+  size_t b = c->np_b;
+  if (b <= sn->t0 || b >= c->i || a->t[b - 1].type != T_WORD)
+    return false;
+  const char *w = a->t[b - 1].low;
+  return fw_is(a, w, PC_FW_WH) || fw_is(a, w, PC_FW_REL) || is_comp(a, b - 1);
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -1247,7 +1381,8 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
                                         qo + 1 < t1 &&
                                         a->t[qo + 1].type == T_WORD)))
       qo++;
-    if (post || qo == i + len || qo >= t1 || a->t[qo].type != T_QOPEN)
+    if (post || (qo == i + len && !object_before(a, sn, c)) || qo >= t1 ||
+        a->t[qo].type != T_QOPEN)
       return false;
   }
   return true;
@@ -1518,6 +1653,11 @@ static size_t content_start(const struct analysis *a,
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
+    /* "asked party leaders to disavow him": an object and "to" make
+     * the request, which keeps its object */
+    for (size_t z = c0; z < k; z++)
+      if (fw_is(a, a->t[z].low, PC_FW_INF))
+        k = c0;
     if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
                   (determiner(a, a->t[k].low) ||
                    fw_is(a, a->t[k].low, PC_FW_SUBJ))))
@@ -1548,6 +1688,18 @@ static size_t content_start(const struct analysis *a,
       c0 = t1;
   }
   return c0;
+}
+
+/* A word at k that opens a subordinate clause: "while", "although",
+ * "after", "before" (data: sub, after; not a preposition), "when", "if";
+ * not "as" ("as Clyburn noted, ..." is a frame around the report). */
+static bool sub_opener(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || t->in_span >= 0 || low_eq(t, "as"))
+    return false;
+  return fw_is(a, t->low, PC_FW_SUB) ||
+         (fw_is(a, t->low, PC_FW_AFTER) && !preposition(a, t->low)) ||
+         low_eq(t, "when") || low_eq(t, "if");
 }
 
 /* After a labelling cue ("called the mayor a “liar” and left"): the
@@ -1610,21 +1762,35 @@ static void report_after(struct analysis *a, const struct sentence *sn,
     c0 = t1;
   if (c0 < t1 && !is_end_punct(&a->t[c0])) {
     size_t c1 = clause_end(a, c0, t1, sp0, sp1);
-    /* "While X said the trip was ..., he did not ...": a clause that
-     * opens with a subordinator ends at its comma */
-    bool sub = a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUB);
-    for (size_t k = t0; k < i && sub; k++)
+    /* "While X said the trip was ..., he did not ...", "After X said
+     * ..., Y said", "But when X said ...": a clause that opens the
+     * sentence with a subordinator ends at its comma */
+    size_t p = t0;
+    while (p < i && a->t[p].type == T_WORD &&
+           (fw_is(a, a->t[p].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[p].low, PC_FW_CONTRAST) ||
+            fw_is(a, a->t[p].low, PC_FW_FOCUS)))
+      p++; /* "But even ..." */
+    bool sub = p < i && sub_opener(a, p);
+    for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
-    if (sub)
+    if (sub) /* (or at the comma inside closing marks: '“best
+              * experience,” Trump is ...', not '“...,” and “...”') */
       for (size_t k = c0; k < c1; k++)
-        if (is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) {
-          c1 = k;
+        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) ||
+            (a->t[k].type == T_QCLOSE && comma_at(a, k, c0) &&
+             !(k + 1 < c1 && fw_is(a, a->t[k + 1].low, PC_FW_CONJ)))) {
+          c1 = a->t[k].type == T_QCLOSE ? k + 1 : k;
           break;
         }
     /* "called the mayor a “liar” and left": the thing named and the
      * quoted words, not what follows them */
     if ((a->t[i].flags & F_QREQ) && !preposition(a, a->t[c0].low))
       c1 = labelled_end(a, c0, c1);
+    /* "what aides called “a new era” in a book": only the quoted words */
+    if ((a->t[i].flags & F_QREQ) && c0 == c->after && a->t[c0].opens >= 0 &&
+        a->sp[a->t[c0].opens].c < c1 && object_before(a, sn, c))
+      c1 = a->sp[a->t[c0].opens].c + 1;
     if (!bare_object(a, c, c0, c1))
       content(a, c0, c1, w, cue, parent, t0, t1, sp0, sp1, depth);
     /* ", and that ..." reports a second thing */
