@@ -94,6 +94,29 @@ bool ar_name_make(const struct ar_lex *x, const char *name, const char *type,
                   struct ar_name *n);
 void ar_name_clear(struct ar_name *n);
 
+/* The name forms a backend met in a transaction (its form_get asks its
+ * database once for each spelling and type): id and speaker under
+ * ar_form_key(spelling, type), a string to g_free. */
+struct ar_form_hit {
+  long long id, speaker;
+};
+char *ar_form_key(const char *name, const char *type);
+/* The form kept under key: true, with *id and *speaker. */
+bool ar_form_hit(GHashTable *forms, const char *key, long long *id,
+                 long long *speaker);
+/* Keeps id and speaker under key (taken; freed when id is 0). */
+void ar_form_keep(GHashTable *forms, char *key, long long id,
+                  long long speaker);
+/* A backend's look-up of a form in its database (made when new). */
+typedef long long (*ar_form_fn)(void *db, const struct ar_lex *x,
+                                const char *name, const char *type,
+                                long long *speaker);
+/* The form of name and type: kept in forms, else asked of get (and
+ * kept); its id, 0 on error. */
+long long ar_form_get(GHashTable *forms, ar_form_fn get, void *db,
+                      const struct ar_lex *x, const char *name,
+                      const char *type, long long *speaker);
+
 /*** trigrams (trgm.c) **********************************************************/
 
 /* A text's trigrams, pg_trgm's definition, after ar_fold: sorted, each

@@ -163,3 +163,40 @@ void ar_name_clear(struct ar_name *n) {
   g_free(n->surname);
   memset(n, 0, sizeof *n);
 }
+
+char *ar_form_key(const char *name, const char *type) {
+  return g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
+}
+
+bool ar_form_hit(GHashTable *forms, const char *key, long long *id,
+                 long long *speaker) {
+  const struct ar_form_hit *h = g_hash_table_lookup(forms, key);
+  if (h)
+    *id = h->id, *speaker = h->speaker;
+  return h != NULL;
+}
+
+void ar_form_keep(GHashTable *forms, char *key, long long id,
+                  long long speaker) {
+  if (!id) {
+    g_free(key);
+    return;
+  }
+  struct ar_form_hit *h = g_new(struct ar_form_hit, 1);
+  h->id = id, h->speaker = speaker;
+  g_hash_table_insert(forms, key, h);
+}
+
+long long ar_form_get(GHashTable *forms, ar_form_fn get, void *db,
+                      const struct ar_lex *x, const char *name,
+                      const char *type, long long *speaker) {
+  char *key = ar_form_key(name, type);
+  long long id = 0;
+  if (ar_form_hit(forms, key, &id, speaker)) {
+    g_free(key);
+    return id;
+  }
+  id = get(db, x, name, type, speaker);
+  ar_form_keep(forms, key, id, *speaker);
+  return id;
+}

@@ -212,16 +212,12 @@ struct ar_db {
   int nprepared;
   bool tx; /* in a transaction (begin) */
   /* the speaker forms met in this transaction: "type\x1fname" -> struct
-   * form_hit; met again, its statement would change nothing (the same
+   * ar_form_hit; met again, its statement would change nothing (the same
    * spelling, and the writers' lock held), so it is not sent */
   GHashTable *forms;
   /* quotes stored through this connection: a load that stored many runs
    * ANALYZE at its end (db_link) */
   unsigned long long stored;
-};
-
-struct form_hit {
-  long long id, speaker;
 };
 
 /* The first line of a libpq message, without its "ERROR:  ". */
@@ -682,9 +678,10 @@ static const char FORM_SQL[] =
     " type IS DISTINCT FROM $4::text))"
     " SELECT id, speaker_id FROM f";
 
-static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
+static long long form_get_db(void *db, const struct ar_lex *x,
                              const char *name, const char *type,
                              long long *speaker) {
+  struct ar_db *d = db;
   struct ar_name n;
   if (!ar_name_make(x, name, type, &n))
     return 0;
@@ -717,11 +714,6 @@ static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
   return id;
 }
 
-/* The key of a spelling and type in the forms met (struct ar_db). */
-static char *form_key(const char *name, const char *type) {
-  return g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
-}
-
 /* form_get_db, once a transaction for each spelling and type. */
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
@@ -729,22 +721,7 @@ static long long form_get(struct ar_db *d, const struct ar_lex *x,
   if (!d->forms)
     d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                      g_free);
-  char *key = form_key(name, type);
-  struct form_hit *h = g_hash_table_lookup(d->forms, key);
-  if (h) {
-    g_free(key);
-    *speaker = h->speaker;
-    return h->id;
-  }
-  long long id = form_get_db(d, x, name, type, speaker);
-  if (!id) {
-    g_free(key);
-    return 0;
-  }
-  h = g_new(struct form_hit, 1);
-  h->id = id, h->speaker = *speaker;
-  g_hash_table_insert(d->forms, key, h);
-  return id;
+  return ar_form_get(d->forms, form_get_db, d, x, name, type, speaker);
 }
 
 static pc_status db_put_alias(struct ar_db *d, const char *form,
@@ -1093,10 +1070,9 @@ static void form_answer(void *closure, int k, PGresult *r) {
   struct form_ask *f = closure;
   if (PQntuples(r) != 1 || k >= (int)f->keys->len)
     return;
-  struct form_hit *h = g_new(struct form_hit, 1);
-  h->id = atoll(PQgetvalue(r, 0, 0));
-  h->speaker = PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1));
-  g_hash_table_insert(f->d->forms, g_strdup(f->keys->pdata[k]), h);
+  ar_form_keep(f->d->forms, g_strdup(f->keys->pdata[k]),
+               atoll(PQgetvalue(r, 0, 0)),
+               PQgetisnull(r, 0, 1) ? 0 : atoll(PQgetvalue(r, 0, 1)));
 }
 
 /* Each quote's speaker and form ids into sp (two a quote): the forms of
@@ -1118,7 +1094,7 @@ static pc_status put_forms(struct ar_db *d, const struct ar_lex *x,
   for (size_t i = 0; i < a->nquotes; i++) {
     const struct ar_quote *q = &a->quotes[i];
     struct ar_name n;
-    char *key = q->speaker ? form_key(q->speaker, q->stype) : NULL;
+    char *key = q->speaker ? ar_form_key(q->speaker, q->stype) : NULL;
     bool asked = false;
     for (guint k = 0; key && !asked && k < f.keys->len; k++)
       asked = strcmp(f.keys->pdata[k], key) == 0;

@@ -263,21 +263,12 @@ struct ar_db {
   bool writing;       /* between db_begin and db_commit or db_rollback */
   GHashTable *stmts; /* SQL text -> prepared statement */
   GHashTable *ents;  /* entity key -> struct ent_memo, as stored */
-  GHashTable *names; /* name_key -> struct ar_name (ar_name_make's) */
-  GHashTable *forms; /* name_key -> struct form_memo, this transaction's */
+  GHashTable *names; /* ar_form_key -> struct ar_name (ar_name_make's) */
+  /* ar_form_key -> struct ar_form_hit, this transaction's forms (the link
+   * step is the only writer of a form's speaker, and it runs in a
+   * transaction of its own; a rollback forgets them) */
+  GHashTable *forms;
 };
-
-/* A name form met in this transaction: its id and speaker (the link step
- * is the only writer of a form's speaker, and it runs in a transaction
- * of its own; a rollback forgets them). */
-struct form_memo {
-  long long id, speaker;
-};
-
-/* The key of a spelling and type in names and forms. */
-static char *name_key(const char *name, const char *type) {
-  return g_strconcat(type ? type : "\x1e", "\x1f", name, NULL);
-}
 
 static void name_free(gpointer p) {
   ar_name_clear(p);
@@ -505,7 +496,7 @@ static pc_status db_open(const char *path, bool create, struct ar_db **out,
   d->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
   d->ents = g_hash_table_new_full(g_str_hash, g_str_equal, free, ent_memo_free);
   d->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, name_free);
-  d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free);
+  d->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
               (exists ? 0 : SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path, &d->db, flags, NULL) != SQLITE_OK) {
@@ -690,7 +681,7 @@ static bool form_seen(struct ar_db *d, long long id, const char *name,
  * the lexicon alone): owned by d, NULL when the name has no word. */
 static const struct ar_name *name_of(struct ar_db *d, const struct ar_lex *x,
                                      const char *name, const char *type) {
-  char *key = name_key(name, type);
+  char *key = ar_form_key(name, type);
   struct ar_name *n = g_hash_table_lookup(d->names, key);
   if (n) {
     g_free(key);
@@ -730,9 +721,10 @@ static bool link_note(struct ar_db *d, const char *surname,
 }
 
 /* The name form's id and speaker (made when new). */
-static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
+static long long form_get_db(void *db, const struct ar_lex *x,
                              const char *name, const char *type,
                              long long *speaker) {
+  struct ar_db *d = db;
   const struct ar_name *n = name_of(d, x, name, type);
   if (!n)
     return 0;
@@ -771,22 +763,7 @@ static long long form_get_db(struct ar_db *d, const struct ar_lex *x,
 static long long form_get(struct ar_db *d, const struct ar_lex *x,
                           const char *name, const char *type,
                           long long *speaker) {
-  char *key = name_key(name, type);
-  struct form_memo *m = g_hash_table_lookup(d->forms, key);
-  if (m) {
-    g_free(key);
-    *speaker = m->speaker;
-    return m->id;
-  }
-  long long id = form_get_db(d, x, name, type, speaker);
-  m = id ? malloc(sizeof *m) : NULL;
-  if (!m) {
-    g_free(key);
-    return id;
-  }
-  m->id = id, m->speaker = *speaker;
-  g_hash_table_insert(d->forms, key, m);
-  return id;
+  return ar_form_get(d->forms, form_get_db, d, x, name, type, speaker);
 }
 
 static pc_status db_put_alias(struct ar_db *d, const char *form,
