@@ -196,9 +196,22 @@ static const char *const step6[] = {
     "ALTER TABLE entity ADD COLUMN dname TEXT;" ENTITY_DNAME,
     NULL,
 };
+/* Version 6 -> 7: the link step relinks what a run touched (sqlite.c's
+ * step_link_todo: link_surname, link_speaker, meta 'link:form' and
+ * 'link:all'). */
+static const char *const step7[] = {
+    "CREATE TABLE link_surname(surname TEXT PRIMARY KEY);"
+    "CREATE TABLE link_speaker(id BIGINT PRIMARY KEY);"
+    "INSERT INTO meta VALUES('link:form', (SELECT coalesce(max(id), 0)"
+    " FROM speaker_form)::text) ON CONFLICT(key) DO UPDATE SET value ="
+    " excluded.value;"
+    "INSERT INTO meta VALUES('link:all', '1') ON CONFLICT(key) DO UPDATE"
+    " SET value = excluded.value;",
+    NULL,
+};
 static const char *const *const migrations[] = {
     [0] = step1, [1] = step2, [2] = step3, [TRGM_VERSION - 1] = step_trgm,
-    [4] = step5, [5] = step6};
+    [4] = step5, [5] = step6, [6] = step7};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 enum { MAX_PREPARED = 12, ANALYZE_AFTER = 20000 };
@@ -675,7 +688,13 @@ static const char FORM_SQL[] =
     " cdisp = least(cdisp, $3 COLLATE \"C\"), type = CASE WHEN type IS NOT"
     " DISTINCT FROM $4::text THEN type END WHERE id = (SELECT id FROM f)"
     " AND (name > $2 COLLATE \"C\" OR cdisp > $3 COLLATE \"C\" OR"
-    " type IS DISTINCT FROM $4::text))"
+    " type IS DISTINCT FROM $4::text) RETURNING surname, speaker_id),"
+    /* a form that changed: its surname's bare forms and its speaker are
+     * looked at again by the next link step (db_link) */
+    " s AS (INSERT INTO link_surname SELECT surname FROM u"
+    " ON CONFLICT DO NOTHING),"
+    " k AS (INSERT INTO link_speaker SELECT speaker_id FROM u"
+    " WHERE speaker_id IS NOT NULL ON CONFLICT DO NOTHING)"
     " SELECT id, speaker_id FROM f";
 
 static long long form_get_db(void *db, const struct ar_lex *x,
@@ -731,58 +750,106 @@ static pc_status db_put_alias(struct ar_db *d, const char *form,
   return ok(d, "INSERT INTO alias(name, external_id, label) "
                "VALUES ($1, $2, $3) ON CONFLICT(name) DO UPDATE "
                "SET external_id = excluded.external_id, "
-               "label = excluded.label", 3, p)
+               "label = excluded.label", 3, p) &&
+                 ok(d, "UPDATE meta SET value = '1' WHERE key = 'link:all'",
+                    0, NULL)
              ? PC_OK
              : db_fail(d, err, "alias");
 }
 
-/* sqlite.c's db_link: every form again, full names before bare
- * surnames; quotes follow their forms; speakers without a form go; each
- * is named by its most used full name. */
+/* The link step's marks: 'link:all' and 'link:form' (sqlite.c's). */
+static bool link_marks(struct ar_db *d, bool *all, long long *mark) {
+  PGresult *r = ex(d, "SELECT coalesce((SELECT value = '1' FROM meta WHERE"
+                      " key = 'link:all'), true), coalesce((SELECT value::bigint"
+                      " FROM meta WHERE key = 'link:form'), 0)", 0, NULL);
+  bool good = r && PQntuples(r) == 1;
+  if (good) {
+    *all = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    *mark = atoll(PQgetvalue(r, 0, 1));
+  }
+  PQclear(r);
+  return good;
+}
+
+/* sqlite.c's link_pass: full names that are new (pass 0), then bare
+ * surnames that are new or of a noted surname; a form that resolves
+ * otherwise moves, its quotes with it, and both speakers are looked at
+ * again. */
+static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
+  struct ints v = {0};
+  const char *p[] = {pass ? "1" : "0", all ? "t" : "f", I(&v, mark)};
+  PGresult *r = ex(d, "SELECT id, form, canon, cdisp, surname, type,"
+                      " speaker_id FROM speaker_form WHERE bare = $1::int"
+                      " AND ($2::boolean OR id > $3::bigint OR ($1::int = 1"
+                      " AND surname IN (SELECT surname FROM link_surname)))"
+                      " ORDER BY id", 3, p);
+  bool good = r != NULL;
+  for (int i = 0; good && i < PQntuples(r); i++) {
+    const char *fid = PQgetvalue(r, i, 0);
+    long long old = PQgetisnull(r, i, 6) ? 0 : atoll(PQgetvalue(r, i, 6));
+    long long now = resolve(d, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                            PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+                            pass == 1,
+                            PQgetisnull(r, i, 5) ? NULL : PQgetvalue(r, i, 5));
+    const char *u[] = {I(&v, now), fid};
+    const char *moved[] = {u[0], I(&v, old)};
+    good = now != 0 &&
+           (now == old ||
+            (ok(d, "UPDATE speaker_form SET speaker_id = $1 WHERE id = $2",
+                2, u) &&
+             ok(d, "UPDATE quote SET speaker_id = $1 WHERE form_id = $2", 2,
+                u) &&
+             ok(d, "INSERT INTO link_speaker VALUES ($1::bigint),"
+                   " ($2::bigint) ON CONFLICT DO NOTHING", 2, moved)));
+  }
+  PQclear(r);
+  return good;
+}
+
+/* sqlite.c's db_link: the forms a run touched again (every one after an
+ * upgrade or aliases), full names before bare surnames; quotes follow
+ * their forms; the speakers touched without a form go, the others are
+ * named by their most used full name. */
 static pc_status db_link(struct ar_db *d, pc_error *err) {
   pc_status st = db_begin(d, err);
-  for (int pass = 0; st == PC_OK && pass < 2; pass++) {
-    const char *p[] = {pass ? "1" : "0"};
-    PGresult *r = ex(d, "SELECT id, form, canon, cdisp, surname, type, "
-                        "speaker_id FROM speaker_form WHERE bare = $1 "
-                        "ORDER BY id", 1, p);
-    if (!r) {
+  bool all = true;
+  long long mark = 0;
+  if (st == PC_OK && !link_marks(d, &all, &mark))
+    st = db_fail(d, err, "link");
+  struct ints v = {0};
+  const char *p[] = {all ? "t" : "f", I(&v, mark)};
+  /* the surnames of the new full names, for the bare pass */
+  for (int pass = 0; st == PC_OK && pass < 2; pass++)
+    if (!link_pass(d, pass, all, mark) ||
+        (pass == 0 &&
+         !ok(d, "INSERT INTO link_surname SELECT DISTINCT surname FROM"
+                " speaker_form WHERE bare = 0 AND ($1::boolean OR id >"
+                " $2::bigint) ON CONFLICT DO NOTHING", 2, p)))
       st = db_fail(d, err, "link");
-      break;
-    }
-    for (int i = 0; st == PC_OK && i < PQntuples(r); i++) {
-      const char *fid = PQgetvalue(r, i, 0);
-      long long old = PQgetisnull(r, i, 6) ? 0 : atoll(PQgetvalue(r, i, 6));
-      long long now = resolve(d, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
-                              PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
-                              pass == 1,
-                              PQgetisnull(r, i, 5) ? NULL
-                                                   : PQgetvalue(r, i, 5));
-      if (!now) {
-        st = db_fail(d, err, "link");
-      } else if (now != old) {
-        struct ints v = {0};
-        const char *u[] = {I(&v, now), fid};
-        if (!ok(d, "UPDATE speaker_form SET speaker_id = $1 WHERE id = $2",
-                2, u) ||
-            !ok(d, "UPDATE quote SET speaker_id = $1 WHERE form_id = $2", 2,
-                u))
-          st = db_fail(d, err, "link");
-      }
-    }
-    PQclear(r);
-  }
+  if (st == PC_OK &&
+      !ok(d, "INSERT INTO link_speaker SELECT DISTINCT speaker_id FROM"
+             " speaker_form WHERE speaker_id IS NOT NULL AND ($1::boolean OR"
+             " id > $2::bigint) ON CONFLICT DO NOTHING", 2, p))
+    st = db_fail(d, err, "link");
+#define LINK_TOUCHED                                                          \
+  " (id IN (SELECT id FROM link_speaker) OR (SELECT value = '1' FROM meta"    \
+  " WHERE key = 'link:all'))"
   if (st == PC_OK)
     st = exec(d,
-              "DELETE FROM speaker WHERE id NOT IN "
+              "DELETE FROM speaker WHERE" LINK_TOUCHED " AND id NOT IN "
               "(SELECT speaker_id FROM speaker_form "
               " WHERE speaker_id IS NOT NULL);"
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp COLLATE \"C\""
-              " LIMIT 1) WHERE key NOT LIKE 'id:%';"
+              " LIMIT 1) WHERE key NOT LIKE 'id:%' AND" LINK_TOUCHED ";"
               "UPDATE speaker SET type = (SELECT min(f.type COLLATE \"C\")"
-              " FROM speaker_form f WHERE f.speaker_id = speaker.id);"
+              " FROM speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
+              LINK_TOUCHED ";"
+              "DELETE FROM link_surname; DELETE FROM link_speaker;"
+              "UPDATE meta SET value = '0' WHERE key = 'link:all';"
+              "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM"
+              " speaker_form)::text WHERE key = 'link:form';"
               ENTITY_DNAME, err, "link");
   if (st == PC_OK)
     st = db_commit(d, err);

@@ -386,9 +386,12 @@ def downgrade(db, backend, v):
         c.close()
     else:
         n = db.split("?")[0].split("/")[-1]
-        # schema 6 (postgres.c, step6) undone too: the entities' names
+        # schema 6 and 7 (postgres.c, step6, step7) undone too: the
+        # entities' names, the link step's tables
         PG.psql(n, "DROP INDEX quote_cluster_trgm;"
                    " ALTER TABLE entity DROP COLUMN dname;"
+                   " DROP TABLE link_surname, link_speaker;"
+                   " DELETE FROM meta WHERE key IN ('link:form', 'link:all');"
                    " UPDATE meta SET value = '%d' WHERE key = 'version'" % v)
 
 
@@ -488,14 +491,13 @@ def speaker_rows(db, backend):
 
 
 def test_incremental_link(backend):
-    """The link step of a run relinks only what the run touched (SQLite,
-    schema 7): a bare surname said before any full name with it, then one
+    """The link step of a run relinks only what the run touched (schema
+    7): a bare surname said before any full name with it, then one
     full name (it joins that speaker), then a second person of that
     surname (the bare surname is its own speaker again); a name form seen
     again in a later run with a spelling that sorts first, then with no
     type (its speaker's name and type follow).  After every run the archive is what one
-    run over the same lines makes, and (SQLite) what relinking every form
-    makes."""
+    run over the same lines makes, and what relinking every form makes."""
     steps = [[(40, "Kallas", "Tallinn will host the summit.", "f"),
               (44, "Mart Laar", "Reform cannot wait.", "f")],
              [(41, "Kaja Kallas", "Estonia stands with Ukraine.", "f"),
@@ -537,17 +539,20 @@ def test_incremental_link(backend):
                   " its own speaker again" % backend,
                   {r[0]: r[1] for r in got}.get("Tallinn will host the summit.") == "Kallas",
                   got)
+    before = speaker_rows(db, backend)
     if backend == "sqlite":
-        before = speaker_rows(db, backend)
         c = sqlite3.connect(db)
         c.execute("UPDATE meta SET value = '1' WHERE key = 'link:all'")
         c.commit()
         c.close()
-        empty = os.path.join(TMP, "empty.jsonl")
-        open(empty, "w").close()
-        run("index", "--quiet", "--db", db, "--from-jsonl", empty)
-        check("sqlite: relinking every form changes nothing",
-              speaker_rows(db, backend) == before)
+    else:
+        PG.psql(db.split("?")[0].split("/")[-1],
+                "UPDATE meta SET value = '1' WHERE key = 'link:all'")
+    empty = os.path.join(TMP, "empty.jsonl")
+    open(empty, "w").close()
+    run("index", "--quiet", "--db", db, "--from-jsonl", empty)
+    check("%s: relinking every form changes nothing" % backend,
+          speaker_rows(db, backend) == before)
 
 
 def answers(db):

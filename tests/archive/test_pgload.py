@@ -225,12 +225,15 @@ def upgrade(db, half):
                        " 'version'").strip()
     search = run("search", "--db", db, "--format", "json", "said")
     # schema 2: its three indexes back, and not what the steps after 3
-    # add (pgtrgm's quote clusters' trigrams; step 6's entity names)
+    # add (pgtrgm's quote clusters' trigrams; step 6's entity names; step
+    # 7's link tables)
     SRV.psql("tx200", "CREATE INDEX quote_speaker ON quote(speaker_id, date);"
              " CREATE INDEX quote_date ON quote(date);"
              " CREATE INDEX claim_date ON claim(date);"
              " DROP INDEX IF EXISTS quote_cluster_trgm;"
              " ALTER TABLE entity DROP COLUMN IF EXISTS dname;"
+             " DROP TABLE IF EXISTS link_surname, link_speaker;"
+             " DELETE FROM meta WHERE key IN ('link:form', 'link:all');"
              " UPDATE meta SET value = '2' WHERE key = 'version'")
     check("schema 2: its indexes", indexes("tx200") != fresh)
     again = run("search", "--db", db, "--format", "json", "said")
