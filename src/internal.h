@@ -180,6 +180,14 @@ void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
  * for images, are safe to write into HTML. */
 bool pc_html_url_safe(const char *u, bool image);
 
+/*** core/digest.c *************************************************************/
+
+#define PC_SHA256_HEX 65 /* 64 hex digits and the NUL */
+/* SHA-256 of n parts (parts[i], lens[i] bytes) in lower-case hex, by
+ * libcrypto; false when it cannot be loaded or fails. */
+bool pc_sha256_hex(const void *const *parts, const size_t *lens, size_t n,
+                   char out[PC_SHA256_HEX]);
+
 /*** core/url.c ***************************************************************/
 
 /* Joins a possibly relative URL onto base; result malloc'd or NULL. */

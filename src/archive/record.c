@@ -10,8 +10,6 @@
  * with mode allege; deny and responsibility have neither). */
 #include "archive/archive.h"
 
-#include "core/dl_crypto.h"
-
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,31 +123,16 @@ static void normalise(GString *out, const char *s) {
 }
 
 /* SHA-256 in hex, cut to outlen - 1 digits.  A whole article's text goes
- * to OpenSSL (SHA-NI where the CPU has it, as batch's ids) when libcrypto
- * loads: GLib's took a twentieth of index's work beyond batch's.  A short
- * text (a quote) stays with GLib, as OpenSSL's set-up of a digest costs
- * more than GLib's whole hash of it. */
+ * to libcrypto (pc_sha256_hex) when it loads: GLib's took a twentieth of
+ * index's work beyond batch's.  A short text (a quote) stays with GLib,
+ * as OpenSSL's set-up of a digest costs more than GLib's whole hash of
+ * it. */
 #define SHA_LONG_TEXT 4096
 static void sha_hex(const char *s, size_t n, char *out, size_t outlen) {
-  static const char hex[] = "0123456789abcdef";
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  pc_error err;
-  if (n >= SHA_LONG_TEXT && pc_dl_load(PC_DL_CRYPTO, &err) == PC_OK) {
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
-    if (!c || EVP_DigestInit_ex(c, EVP_sha256(), NULL) != 1 ||
-        EVP_DigestUpdate(c, s, n) != 1 ||
-        EVP_DigestFinal_ex(c, md, &len) != 1)
-      len = 0;
-    EVP_MD_CTX_free(c);
-  }
-  if (len) {
-    char full[2 * EVP_MAX_MD_SIZE + 1];
-    for (unsigned int i = 0; i < len; i++)
-      full[2 * i] = hex[md[i] >> 4], full[2 * i + 1] = hex[md[i] & 15];
-    size_t k = 2 * (size_t)len < outlen ? 2 * (size_t)len : outlen - 1;
-    memcpy(out, full, k);
-    out[k] = '\0';
+  char hex[PC_SHA256_HEX];
+  const void *parts[] = {s};
+  if (n >= SHA_LONG_TEXT && pc_sha256_hex(parts, &n, 1, hex)) {
+    snprintf(out, outlen, "%.*s", (int)(outlen - 1), hex);
     return;
   }
   char *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256,

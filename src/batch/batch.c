@@ -26,7 +26,6 @@
 #include "internal.h"
 #include "batch/run.h"
 #include "render/render.h"
-#include "core/dl_crypto.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -612,34 +611,18 @@ static void *reader(void *arg) {
 /*** working ******************************************************************/
 
 /* The id: SHA-256 of URL and payload; a record that could not be read
- * has no payload, and is named by its place instead.  OpenSSL's SHA-256
- * (SHA-NI where the CPU has it) is about 4.7x faster than GLib's here,
- * and the payload is the whole page.  NULL on OOM. */
+ * has no payload, and is named by its place instead (pc_sha256_hex:
+ * libcrypto's, the payload being the whole page).  NULL on OOM. */
 static char *digest(const struct unit *u) {
-  EVP_MD_CTX *c = EVP_MD_CTX_new();
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int mdlen = 0;
-  bool ok = c && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1;
-  if (ok && u->url)
-    ok = EVP_DigestUpdate(c, u->url, strlen(u->url)) == 1;
-  if (ok)
-    ok = EVP_DigestUpdate(c, "", 1) == 1;
-  if (ok && u->data) {
-    ok = EVP_DigestUpdate(c, u->data, u->len) == 1;
-  } else if (ok) {
-    char place[64];
-    snprintf(place, sizeof place, "%llu", u->offset);
-    ok = EVP_DigestUpdate(c, u->file, strlen(u->file)) == 1 &&
-         EVP_DigestUpdate(c, place, strlen(place)) == 1;
-  }
-  ok = ok && EVP_DigestFinal_ex(c, md, &mdlen) == 1;
-  EVP_MD_CTX_free(c);
-  char *h = ok ? malloc(2 * (size_t)mdlen + 1) : NULL;
-  if (!h)
-    return NULL;
-  for (unsigned int i = 0; i < mdlen; i++)
-    snprintf(h + 2 * i, 3, "%02x", md[i]);
-  return h;
+  char place[64];
+  snprintf(place, sizeof place, "%llu", u->offset);
+  const char *url = u->url ? u->url : "";
+  const void *parts[] = {url, "", u->data ? u->data : u->file, place};
+  size_t lens[] = {strlen(url), 1, u->data ? u->len : strlen(u->file),
+                   strlen(place)};
+  char hex[PC_SHA256_HEX];
+  return pc_sha256_hex(parts, lens, u->data ? 3 : 4, hex) ? strdup(hex)
+                                                            : NULL;
 }
 
 /* A string from the input (a file name, a WARC header's URL) as JSON:

@@ -594,6 +594,17 @@ static void test_batch_no_blocks(void) {
   free(line[0]), free(line[1]);
 }
 
+/* SHA-256 of its parts, joined: FIPS 180-2's "abc" in one part or two. */
+static void test_sha256(void) {
+  static const char want[] =
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  char one[PC_SHA256_HEX], two[PC_SHA256_HEX];
+  const void *p1[] = {"abc"}, *p2[] = {"a", "bc"};
+  size_t l1[] = {3}, l2[] = {1, 2};
+  CHECK(pc_sha256_hex(p1, l1, 1, one) && strcmp(one, want) == 0);
+  CHECK(pc_sha256_hex(p2, l2, 2, two) && strcmp(two, want) == 0);
+}
+
 /* The content hash's text as the whole text's g_utf8_strdown made it
  * (record.c lowers ASCII itself and asks GLib only for the other runs,
  * each with the character after it): letters and digits, single spaces. */
@@ -678,6 +689,7 @@ int main(void) {
   test_pdf_cache();
   test_batch_no_blocks();
   test_content_hash();
+  test_sha256();
   pc_ctx_free(ctx);
   return h_report();
 }
