@@ -94,6 +94,18 @@ bool ar_name_make(const struct ar_lex *x, const char *name, const char *type,
                   struct ar_name *n);
 void ar_name_clear(struct ar_name *n);
 
+/* The link step's SQL that both backends read (schema 7; sqlite.c's
+ * db_link): the speakers it looks at again (those of link_speaker, all of
+ * them with meta 'link:all' '1'), and its ending, once they are named. */
+#define AR_LINK_TOUCHED                                                       \
+  " (id IN (SELECT id FROM link_speaker) OR (SELECT value = '1' FROM meta"    \
+  " WHERE key = 'link:all'))"
+#define AR_LINK_DONE                                                          \
+  "DELETE FROM link_surname; DELETE FROM link_speaker;"                       \
+  "UPDATE meta SET value = '0' WHERE key = 'link:all';"                       \
+  "UPDATE meta SET value = CAST((SELECT coalesce(max(id), 0) FROM"            \
+  " speaker_form) AS TEXT) WHERE key = 'link:form';"
+
 /* The name forms a backend met in a transaction (its form_get asks its
  * database once for each spelling and type): id and speaker under
  * ar_form_key(spelling, type), a string to g_free. */

@@ -818,39 +818,31 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
     st = db_fail(d, err, "link");
   struct ints v = {0};
   const char *p[] = {all ? "t" : "f", I(&v, mark)};
-  /* the surnames of the new full names, for the bare pass */
-  for (int pass = 0; st == PC_OK && pass < 2; pass++)
-    if (!link_pass(d, pass, all, mark) ||
-        (pass == 0 &&
-         !ok(d, "INSERT INTO link_surname SELECT DISTINCT surname FROM"
-                " speaker_form WHERE bare = 0 AND ($1::boolean OR id >"
-                " $2::bigint) ON CONFLICT DO NOTHING", 2, p)))
-      st = db_fail(d, err, "link");
+  /* the bare pass looks at the surnames of the new full names too; the
+   * speakers of the new forms are named */
   if (st == PC_OK &&
-      !ok(d, "INSERT INTO link_speaker SELECT DISTINCT speaker_id FROM"
-             " speaker_form WHERE speaker_id IS NOT NULL AND ($1::boolean OR"
-             " id > $2::bigint) ON CONFLICT DO NOTHING", 2, p))
+      (!link_pass(d, 0, all, mark) ||
+       !ok(d, "INSERT INTO link_surname SELECT DISTINCT surname FROM"
+              " speaker_form WHERE bare = 0 AND ($1::boolean OR id >"
+              " $2::bigint) ON CONFLICT DO NOTHING", 2, p) ||
+       !link_pass(d, 1, all, mark) ||
+       !ok(d, "INSERT INTO link_speaker SELECT DISTINCT speaker_id FROM"
+              " speaker_form WHERE speaker_id IS NOT NULL AND ($1::boolean"
+              " OR id > $2::bigint) ON CONFLICT DO NOTHING", 2, p)))
     st = db_fail(d, err, "link");
-#define LINK_TOUCHED                                                          \
-  " (id IN (SELECT id FROM link_speaker) OR (SELECT value = '1' FROM meta"    \
-  " WHERE key = 'link:all'))"
   if (st == PC_OK)
     st = exec(d,
-              "DELETE FROM speaker WHERE" LINK_TOUCHED " AND id NOT IN "
+              "DELETE FROM speaker WHERE" AR_LINK_TOUCHED " AND id NOT IN "
               "(SELECT speaker_id FROM speaker_form "
               " WHERE speaker_id IS NOT NULL);"
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp COLLATE \"C\""
-              " LIMIT 1) WHERE key NOT LIKE 'id:%' AND" LINK_TOUCHED ";"
+              " LIMIT 1) WHERE key NOT LIKE 'id:%' AND" AR_LINK_TOUCHED ";"
               "UPDATE speaker SET type = (SELECT min(f.type COLLATE \"C\")"
               " FROM speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
-              LINK_TOUCHED ";"
-              "DELETE FROM link_surname; DELETE FROM link_speaker;"
-              "UPDATE meta SET value = '0' WHERE key = 'link:all';"
-              "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM"
-              " speaker_form)::text WHERE key = 'link:form';"
-              ENTITY_DNAME, err, "link");
+              AR_LINK_TOUCHED ";"
+              AR_LINK_DONE ENTITY_DNAME, err, "link");
   if (st == PC_OK)
     st = db_commit(d, err);
   else

@@ -825,8 +825,8 @@ static bool link_move(struct ar_db *d, long long fid, long long old,
          link_speaker(d, old) && link_speaker(d, now);
 }
 
-/* One pass over the forms of LINK_FORMS: full names (pass 0), whose
- * surnames the bare pass then looks at, or bare surnames (pass 1). */
+/* One pass over the forms of LINK_FORMS: full names (pass 0) or bare
+ * surnames (pass 1). */
 static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(d->db, LINK_FORMS, -1, &s, NULL) != SQLITE_OK)
@@ -837,16 +837,27 @@ static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
   while (ok && sqlite3_step(s) == SQLITE_ROW) {
     long long fid = sqlite3_column_int64(s, 0);
     long long old = sqlite3_column_int64(s, 6);
-    const char *surname = (const char *)sqlite3_column_text(s, 4);
     long long now = resolve(d, (const char *)sqlite3_column_text(s, 1),
                             (const char *)sqlite3_column_text(s, 2),
-                            (const char *)sqlite3_column_text(s, 3), surname,
+                            (const char *)sqlite3_column_text(s, 3),
+                            (const char *)sqlite3_column_text(s, 4),
                             pass == 1,
                             (const char *)sqlite3_column_text(s, 5));
-    ok = now != 0 && (now == old || link_move(d, fid, old, now)) &&
-         (pass == 1 || link_note(d, surname ? surname : "", now));
+    ok = now != 0 && (now == old || link_move(d, fid, old, now));
   }
   sqlite3_finalize(s);
+  return ok;
+}
+
+/* sql, its ?1 and ?2 the link step's marks ('link:all', 'link:form'). */
+static bool run_marked(struct ar_db *d, const char *sql, bool all,
+                       long long mark) {
+  sqlite3_stmt *s = stmt(d, sql);
+  if (!s)
+    return false;
+  sqlite3_bind_int(s, 1, all), sqlite3_bind_int64(s, 2, mark);
+  bool ok = run(s) == SQLITE_DONE;
+  sqlite3_reset(s);
   return ok;
 }
 
@@ -862,43 +873,31 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
   long long mark = 0;
   if (st == PC_OK && !link_marks(d, &all, &mark))
     st = db_fail(d, err, "link");
-  for (int pass = 0; st == PC_OK && pass < 2; pass++)
-    if (!link_pass(d, pass, all, mark))
-      st = db_fail(d, err, "link");
-  sqlite3_stmt *s = st == PC_OK ? stmt(d, "INSERT OR IGNORE INTO"
-                                          " link_speaker SELECT speaker_id"
-                                          " FROM speaker_form WHERE"
-                                          " speaker_id IS NOT NULL AND"
-                                          " (?1 OR id > ?2)")
-                                : NULL;
-  if (st == PC_OK && s) {
-    sqlite3_bind_int(s, 1, all), sqlite3_bind_int64(s, 2, mark);
-    if (run(s) != SQLITE_DONE)
-      st = db_fail(d, err, "link");
-    sqlite3_reset(s);
-  } else if (st == PC_OK) {
+  /* the bare pass looks at the surnames of the new full names too; the
+   * speakers of the new forms are named */
+  if (st == PC_OK &&
+      (!link_pass(d, 0, all, mark) ||
+       !run_marked(d, "INSERT OR IGNORE INTO link_surname SELECT surname"
+                      " FROM speaker_form WHERE bare = 0 AND (?1 OR id > ?2)",
+                   all, mark) ||
+       !link_pass(d, 1, all, mark) ||
+       !run_marked(d, "INSERT OR IGNORE INTO link_speaker SELECT speaker_id"
+                      " FROM speaker_form WHERE speaker_id IS NOT NULL AND"
+                      " (?1 OR id > ?2)",
+                   all, mark)))
     st = db_fail(d, err, "link");
-  }
   if (st == PC_OK)
     st = exec(d,
-              "DELETE FROM speaker WHERE (id IN (SELECT id FROM link_speaker)"
-              " OR (SELECT value = '1' FROM meta WHERE key = 'link:all'))"
-              " AND id NOT IN (SELECT speaker_id FROM speaker_form"
+              "DELETE FROM speaker WHERE" AR_LINK_TOUCHED " AND id NOT IN"
+              " (SELECT speaker_id FROM speaker_form"
               " WHERE speaker_id IS NOT NULL);"
               "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
               " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
               " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
-              " WHERE key NOT LIKE 'id:%' AND (id IN (SELECT id FROM"
-              " link_speaker) OR (SELECT value = '1' FROM meta WHERE key ="
-              " 'link:all'));"
+              " WHERE key NOT LIKE 'id:%' AND" AR_LINK_TOUCHED ";"
               "UPDATE speaker SET type = (SELECT min(f.type) FROM"
               " speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
-              " id IN (SELECT id FROM link_speaker) OR (SELECT value = '1'"
-              " FROM meta WHERE key = 'link:all');"
-              "DELETE FROM link_surname; DELETE FROM link_speaker;"
-              "UPDATE meta SET value = '0' WHERE key = 'link:all';"
-              "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM"
-              " speaker_form) WHERE key = 'link:form';",
+              AR_LINK_TOUCHED ";" AR_LINK_DONE,
               err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
