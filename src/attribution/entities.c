@@ -221,12 +221,14 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
   }
 }
 
-/* Whether the name at s follows a comma that closes a description of an
- * organisation opening the clause: "The group that owns her music,",
- * "Its parent company,", not "The company's founder," nor "The company
- * chairman,". */
-static bool org_apposition(const struct analysis *a, size_t s) {
-  if (s < 3 || !is_punct(&a->t[s - 1], ","))
+/* Whether the name from s to j is set off by commas after a description
+ * of an organisation opening the clause: "The group that owns her music,
+ * Big Machine,", "Its parent company, Acme,", not "The company's founder,"
+ * nor "The company chairman,", nor a clause that ends before a speaker:
+ * "The central bank will hold rates, Janet Yellen said". */
+static bool org_apposition(const struct analysis *a, size_t s, size_t j) {
+  if (s < 3 || !is_punct(&a->t[s - 1], ",") || j >= a->nt ||
+      !is_punct(&a->t[j], ","))
     return false;
   size_t b = s - 1; /* the clause's start: sentence start or a comma */
   while (b > 0 && s - b < 14 && !is_punct(&a->t[b - 1], ",") &&
@@ -404,7 +406,7 @@ void pc_att_entities(struct analysis *a) {
         org = true;
       /* "The group that owns her music, Big Machine, says": a name set
        * off by commas after a description of an organisation is one */
-      org = org || (j - s >= 2 && s == i && org_apposition(a, s));
+      org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
