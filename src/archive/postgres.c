@@ -192,6 +192,20 @@ static const char *const step5[] = {
 #define ENTITY_DNAME                                                          \
   "UPDATE entity e SET dname = v.name FROM entity_name v WHERE v.id = e.id"   \
   " AND e.dname IS DISTINCT FROM v.name;"
+/* The same for what a link step can have changed (db_link, before
+ * AR_LINK_DONE empties link_speaker): the entities stored or renamed
+ * since (dname NULL: ENTITY_SQL and ENTITIES_SQL clear it when they
+ * change a name), those named by a form of a speaker the run touched
+ * (new forms and moved forms put their speakers there; a speaker renamed
+ * is one of them), or all after an upgrade or aliases.  Refreshing every
+ * entity read each one's forms: a cost that grew with the archive at
+ * every run, however small. */
+#define ENTITY_DNAME_TOUCHED                                                  \
+  "UPDATE entity e SET dname = v.name FROM entity_name v WHERE v.id = e.id"   \
+  " AND e.dname IS DISTINCT FROM v.name AND (e.dname IS NULL OR e.key IN"     \
+  " (SELECT f.canon FROM speaker_form f WHERE f.speaker_id IN (SELECT id"     \
+  " FROM link_speaker)) OR (SELECT value = '1' FROM meta WHERE key ="         \
+  " 'link:all'));"
 static const char *const step6[] = {
     "ALTER TABLE entity ADD COLUMN dname TEXT;" ENTITY_DNAME,
     NULL,
@@ -452,9 +466,13 @@ static pc_status exec(struct ar_db *d, const char *sql, pc_error *err,
 
 /*** opening *******************************************************************/
 
+/* jit off: the archive's statements are short, and once the planner
+ * guesses a cost above jit_above_cost (an UPDATE of the link step over a
+ * ten-thousand-entity archive does), compiling took 25 ms of a statement
+ * that runs in 3. */
 #define SETUP                                                                  \
   "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"           \
-  " SET standard_conforming_strings = on"
+  " SET standard_conforming_strings = on; SET jit = off"
 
 static void quiet(void *arg, const char *message) {
   (void)arg, (void)message; /* notices (stop words, "already exists") */
@@ -841,8 +859,8 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
               " LIMIT 1) WHERE key NOT LIKE 'id:%' AND" AR_LINK_TOUCHED ";"
               "UPDATE speaker SET type = (SELECT min(f.type COLLATE \"C\")"
               " FROM speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
-              AR_LINK_TOUCHED ";"
-              AR_LINK_DONE ENTITY_DNAME, err, "link");
+              AR_LINK_TOUCHED ";" ENTITY_DNAME_TOUCHED AR_LINK_DONE,
+              err, "link");
   if (st == PC_OK)
     st = db_commit(d, err);
   else
@@ -881,6 +899,7 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
 static const char ENTITY_SQL[] =
     "WITH old AS (SELECT id FROM entity WHERE key = $1),"
     " u AS (UPDATE entity SET name = least(name, $2 COLLATE \"C\"),"
+    " dname = NULL,"
     " type = CASE WHEN type IS NULL OR $3::text < type COLLATE"
     " \"C\" THEN coalesce($3::text, type) ELSE type END,"
     " country = CASE WHEN country IS NULL OR $4::text < country"
@@ -1078,7 +1097,8 @@ static const char ENTITIES_SQL[] =
     " min(c COLLATE \"C\") AS c, min(o) AS o FROM r GROUP BY k),"
     " old AS (SELECT y.id, y.key, g.n, g.t, g.c FROM g, LATERAL (SELECT"
     " id, key FROM entity WHERE key = g.k OFFSET 0) y),"
-    " u AS (UPDATE entity x SET name = least(x.name, g.n), type = CASE WHEN"
+    " u AS (UPDATE entity x SET name = least(x.name, g.n), dname = NULL,"
+    " type = CASE WHEN"
     " x.type IS NULL OR g.t < x.type COLLATE \"C\" THEN coalesce(g.t,"
     " x.type) ELSE x.type END, country = CASE WHEN x.country IS NULL OR"
     " g.c < x.country COLLATE \"C\" THEN coalesce(g.c, x.country) ELSE"
