@@ -402,6 +402,26 @@ static bool participle_before(const struct analysis *a, size_t c0) {
   return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
 }
 
+/* "Republicans, who say the tax is unfair, voted against it": after the
+ * comma at k - 1 a predicate with no subject of its own runs to the
+ * sentence's end (a finite auxiliary or a past form in -ed, no other
+ * comma): the main clause's, whose subject the relative clause was on.
+ * ("who said the plan, approved last year, was vetted" has a comma
+ * after its participle.) */
+static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || (t->flags & F_CAP) || t->in_span >= 0)
+    return false;
+  size_t l = strlen(t->low);
+  if (!fw_is(a, t->low, PC_FW_FIN) &&
+      !(l > 4 && strcmp(t->low + l - 2, "ed") == 0))
+    return false;
+  for (size_t z = k + 1; z < t1; z++)
+    if (is_punct(&a->t[z], ",") || a->t[z].type == T_QOPEN)
+      return false;
+  return true;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -459,8 +479,9 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     /* "Podesta, who said the project was vetted, said he was unaware": the
      * main verb after the relative clause ends the clause's report */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
-        cue_at(a, i + 1, t1, sp0, sp1) && !participle_form(a, a->t[i + 1].low) &&
-        c0 > 1 && subject_rel_before(a, c0))
+        (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
+        !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
+        subject_rel_before(a, c0))
       return i;
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
