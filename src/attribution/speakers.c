@@ -370,12 +370,42 @@ static int plural_subject_before(const struct analysis *a, size_t n0) {
              : -1;
 }
 
+/* "The company released its results. It said ...": an organisation
+ * known by a noun alone ("the company", "the state-owned utility": "the",
+ * up to two lower-case words, a head of the organisation list, no name,
+ * no possessive, no preposition after it) opening the sentence before the pronoun's.  The head's
+ * token, 0 when there is none. */
+static size_t org_noun_before(const struct analysis *a, size_t n0) {
+  if (a->nsent < 2)
+    return 0;
+  size_t s0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (s0 >= n0 || !low_eq(&a->t[s0], "the"))
+    return 0;
+  for (size_t h = s0 + 1, words = 0; words < 3 && h < n0; h++) {
+    const struct token *t = &a->t[h];
+    if (is_punct(t, "-") && h > s0 + 1)
+      continue; /* "state-owned" */
+    if (t->type != T_WORD || t->in_span >= 0 || t->ent >= 0 ||
+        (t->flags & F_CAP))
+      return 0;
+    words++;
+    if (org_head(a, t->low))
+      return h + 1 < n0 && a->t[h + 1].type == T_WORD &&
+                     !fw_is(a, a->t[h + 1].low, PC_FW_PREP) &&
+                     !(a->t[h + 1].flags & F_CAP)
+                 ? h
+                 : 0;
+  }
+  return 0;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
   if (g == 'o') { /* "it said": the organisation last named */
-    for (size_t k = n0; k-- > 0 && k + 400 > n0;) {
+    size_t noun = org_noun_before(a, n0);
+    for (size_t k = n0; k-- > noun && k + 400 > n0;) {
       int ke = a->t[k].ent;
       if (ke >= 0 && a->t[k].in_span < 0 &&
           (a->en[ke].type == PC_ENTITY_ORG ||
@@ -385,6 +415,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
         break;
       }
     }
+    /* (an organisation named since the noun's sentence opened stands) */
+    if (!w.name && noun)
+      w.name = pc_att_text_of(a, a->sent0[(a->nsent - 2) % SENTS] + 1,
+                              noun + 1);
     /* "Acme said ... It said": else the last speaker known by no
      * entity, a sentence or two back */
     for (size_t q = a->nq; !w.name && q-- > 0 && a->q[q].t1 + 200 > n0;)
