@@ -73,6 +73,7 @@ static bool np_tail(const struct analysis *a, size_t i) {
 }
 
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
+static bool object_start(const struct analysis *a, size_t i, size_t t1);
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
@@ -107,6 +108,25 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
     e++;
   }
   return e;
+}
+
+/* A claimant phrase at [i, e) may go on through "of": "some of his
+ * rivals", "a string of Tory MPs", "members of the council" name people
+ * by a part of a group.  Returns where it ends. */
+static size_t partitive(const struct analysis *a, size_t i, size_t e,
+                        size_t t1) {
+  if (e <= i || e + 1 >= t1 || !low_eq(&a->t[e], "of") ||
+      a->t[e - 1].type != T_WORD)
+    return e;
+  const char *h = a->t[e - 1].low;
+  bool part = fw_is(a, h, PC_FW_QUANT) || fw_is(a, h, PC_FW_NUM) ||
+              fw_is(a, h, PC_FW_PEOPLE) || fw_is(a, h, PC_FW_AGENT) ||
+              is_role_word(a, e - 1) || low_eq(&a->t[e - 1], "string") ||
+              low_eq(&a->t[e - 1], "group");
+  if (!part || !object_start(a, e + 1, t1))
+    return e; /* "accused by prosecutors of taking" */
+  size_t f = right_list(a, e + 1, t1);
+  return f > e + 1 ? f : e;
 }
 
 /* A list of noun phrases ending at `end`. */
@@ -185,6 +205,33 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   return s;
 }
 
+/* Whether [t0, t1) is a thing a body or person is answerable for: a head
+ * that names no one (not a body, its agents or a role). */
+static bool thing_head(const struct analysis *a, size_t t0, size_t t1) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0 || (a->t[t1 - 1].flags & F_CAP))
+    return false;
+  const char *h = a->t[t1 - 1].low;
+  return !org_head(a, h) && !fw_is(a, h, PC_FW_AGENT) &&
+         !fw_is(a, h, PC_FW_PEOPLE) && !is_role_word(a, t1 - 1);
+}
+
+/* "Obama's foreign policy", "the mayor's about-face": an act or a
+ * quality of a named one holds its owner to account (the scorer and
+ * the gold name the owner); "Acme's lawyers" are people of their own. */
+static bool owner_named(const struct analysis *a, size_t t0, size_t t1) {
+  int e = a->t[t0].ent;
+  size_t i = t0;
+  while (i < t1 && a->t[i].ent == e)
+    i++;
+  if (i == t0 || i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  bool gen = pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1) ||
+             (low_eq(&a->t[i], "'s") && ++i < t1);
+  return gen && thing_head(a, i, t1);
+}
+
 /* "his company", "her staff": the thing of the person the possessive
  * stands for, by surname ("Bell's company"); NULL when it stands for no one
  * known or is a pronoun alone. */
@@ -203,6 +250,10 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
                 : pronoun_name(a, t0, &found);
   if (!o)
     return NULL;
+  if (thing_head(a, t0 + 1, t1)) {
+    *en = true; /* "criticized his handling of it": him */
+    return o;
+  }
   char *rest = pc_att_np_text(a, t0 + 1, t1);
   const char *sur = strrchr(o, ' '); /* a person as a later mention names
                                       * them: "Bloomberg's company" */
@@ -311,6 +362,8 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
   *en = e >= 0;
   if (one)
     return strdup(a->en[e].name);
+  if (e >= 0 && owner_named(a, t0, t1))
+    return strdup(a->en[e].name);
   if (e >= 0 && agent) {
     /* "U.S. forces in southern Syria": the entity, when only nouns for
      * its agents follow it (up to a preposition) */
@@ -393,6 +446,12 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
       e = e || (name && definite_agent(a, s, i));
+      for (size_t k = 0; name && k < n; k++)
+        if (strcmp(out[k], name) == 0) { /* "Trump and his rhetoric" */
+          *ent = *ent || e;
+          free(name);
+          name = NULL;
+        }
       if (name && *name) {
         out[n++] = name;
         *ent = *ent || e;
@@ -563,6 +622,9 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
   if ((k->flags & F_CAP) || determiner(a, k->low) ||
       in_list(&a->lex->pronouns, k->low))
     return true;
+  if ((fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM)) &&
+      i + 1 < t1 && low_eq(&a->t[i + 1], "of"))
+    return true; /* "by some of his rivals" */
   size_t n = strlen(k->low);
   return bare_plural(a, i) ||
          (i + 1 < t1 && !np_stop(a, i) && !(n > 3 && strcmp(k->low + n - 3, "ing") == 0) &&
@@ -645,6 +707,66 @@ static bool apposed_name(const struct analysis *a, size_t t0, size_t t1,
   return true;
 }
 
+/* Whether token j may modify a noun: a lower-case word that ends no
+ * phrase, or a sum ("$5 million"). */
+static bool modifier(const struct analysis *a, size_t j) {
+  const struct token *k = &a->t[j];
+  if (k->type == T_PUNCT)
+    return strcmp(k->low, "$") == 0;
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  if (k->low[0] == '$' || (k->low[0] >= '0' && k->low[0] <= '9'))
+    return true;
+  return !np_stop(a, j) && !fw_is(a, k->low, PC_FW_POSS);
+}
+
+/* skip_modifiers leftwards: the noun at bi was matched, the pattern's
+ * word w comes before its modifiers.  Returns bi past them, or bi. */
+static size_t skip_modifiers_left(const struct analysis *a, const char *w,
+                                  size_t t0, size_t bi) {
+  for (size_t j = bi; j > t0 + 1 && j + 4 > bi; j--) {
+    if (!modifier(a, j - 1))
+      return bi;
+    if (word_match(w, a->t[j - 2].low))
+      return determiner(a, a->t[j - 2].low) ||
+                     fw_is(a, a->t[bi].low, PC_FW_CHARGE)
+                 ? j - 1
+                 : bi;
+  }
+  return bi;
+}
+
+/* Words that modify the noun a pattern names: "filed a wrongful death
+ * lawsuit against", "rejected the baseless claims that", "repeated
+ * unfounded accusations that".  After a determiner, or before a noun
+ * for a charge, up to three lower-case words (or a sum: "a $5 million
+ * lawsuit") may stand before the pattern's word w at ti.  Returns where
+ * w matches, or ti. */
+static size_t skip_modifiers(const struct analysis *a, const char *w,
+                             size_t ti, size_t t1) {
+  bool det = ti > 0 && determiner(a, a->t[ti - 1].low);
+  for (size_t j = ti; j < t1 && j < ti + 4; j++) {
+    if (j > ti && word_match(w, a->t[j].low))
+      return det || fw_is(a, a->t[j].low, PC_FW_CHARGE) ? j : ti;
+    if (!modifier(a, j))
+      return ti;
+  }
+  return ti;
+}
+
+/* A relative clause set off by commas after the accused, up to the
+ * pattern's next word: "accused the audience, which the party chose,
+ * of ..." (right_list ends the name at the comma). */
+static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
+  if (e < ti + 4 || !is_punct(&a->t[e - 1], ","))
+    return false;
+  size_t c = ti;
+  while (c < e - 1 && !is_punct(&a->t[c], ","))
+    c++;
+  return c > ti && c + 2 < e && a->t[c + 1].type == T_WORD &&
+         fw_is(a, a->t[c + 1].low, PC_FW_REL);
+}
+
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
  * number or a quantity ("stabbed him", "defrauded more than 5,000
  * people"); a bare noun after a participle is what it modifies ("a
@@ -679,6 +801,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
+      if (k > an && ti < t1 && !word_match(w, a->t[ti].low))
+        ti = skip_modifiers(a, w, ti, t1);
       bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
                     word_match(w, a->t[ti + 1].low);
       ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
@@ -706,6 +830,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
           ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
+        if (slot == S_C)
+          e = partitive(a, ti, e, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
@@ -713,7 +839,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
               * apposition, 16 for an event told at length ("blamed the
               * fire that swept through the old mill ... on the owner") */
       const char *next = p->w[k + 1];
-      size_t lim = slot == S_E ? 16 : 12;
+      size_t lim = slot == S_E ? 16 : slot == S_A || slot == S_N ? 18 : 12;
       while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
@@ -724,7 +850,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
      * Bell,": the name */
     size_t cb = ti, ce = e;
     bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
-    if (e > ti + 8 && !apposed && slot != S_E)
+    bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
+    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       ce = right_list(a, ti, e);
@@ -751,6 +878,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
              !word_match(w, a->t[bi - 1].low))
         bi--; /* "as “largely responsible”" */
+      if (bi > t0 && !word_match(w, a->t[bi - 1].low))
+        bi = skip_modifiers_left(a, w, t0, bi);
       if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
         return false;
       bi--;
@@ -813,6 +942,11 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+static bool is_dash(const struct token *k) {
+  return is_punct(k, "--") || is_punct(k, "-") || is_punct(k, "\xE2\x80\x94") ||
+         is_punct(k, "\xE2\x80\x93");
+}
+
 /* An aside between the subject and its verb: "Tom Bell (D-Ohio) has
  * criticized", "Ann Lee, for her part, has denied", "Jane Roe, in
  * particular, has slammed", "the union, meanwhile, blamed".  Returns
@@ -823,24 +957,31 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
   /* the comma that closes it, which pc_att_skip_adverbs passes before
    * an auxiliary ("Jane Roe, in particular, has") */
   size_t c = is_punct(&a->t[at], ",") ? at : at - 1;
-  bool paren = is_punct(&a->t[c], ")");
-  if (!paren && !is_punct(&a->t[c], ","))
+  bool paren = is_punct(&a->t[c], ")"), dash = is_dash(&a->t[c]);
+  if (!paren && !dash && !is_punct(&a->t[c], ","))
     return at;
+  while (dash && c > t0 && is_dash(&a->t[c - 1]))
+    c--; /* "--" may be two tokens */
   size_t o = c;
   while (o > t0 && o + 6 > c &&
-         !(paren ? is_punct(&a->t[o - 1], "(") : is_punct(&a->t[o - 1], ",")))
+         !(paren ? is_punct(&a->t[o - 1], "(")
+           : dash ? is_dash(&a->t[o - 1]) : is_punct(&a->t[o - 1], ",")))
     o--;
   if (o <= t0 + 1 || o + 6 <= c || o == c)
     return at;
-  if (paren)
+  while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
+    o--;
+  if (paren || dash) /* "Democrats -- including Clinton -- accused" */
     return pc_att_skip_adverbs(a, t0, o - 1);
   const struct token *w = &a->t[o]; /* the aside's first word */
   size_t n = strlen(w->low);
   bool adv = o + 1 == c && n > 4 && strcmp(w->low + n - 2, "ly") == 0;
+  bool age = o + 1 == c && w->low[0] >= '0' && w->low[0] <= '9'; /* ", 45," */
   bool lead = w->type == T_WORD && !(w->flags & F_CAP) &&
               (preposition(a, w->low) || fw_is(a, w->low, PC_FW_CONTRAST) ||
+               fw_is(a, w->low, PC_FW_LEAD) ||
                low_eq(w, "however") || low_eq(w, "meanwhile"));
-  return adv || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
+  return adv || age || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
 }
 
 /* The person an apposition or a predicate before the verb describes:
@@ -892,6 +1033,30 @@ static size_t pp_subject(const struct analysis *a, size_t t0, size_t b,
   return s <= h && (s == t0 || a->t[s - 1].type != T_WORD) ? s : b;
 }
 
+/* "... killed in Newtown, Connecticut, have filed": a place set off by
+ * commas after another name tells where; the subject is further back. */
+static bool place_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at >= a->nt || at < t0 + 3)
+    return false;
+  size_t c = is_punct(&a->t[at], ",") ? at : at - 1; /* as skip_aside */
+  if (!is_punct(&a->t[c], ",") || c < t0 + 3)
+    return false;
+  int e = a->t[c - 1].ent;
+  size_t b = c - 1;
+  while (b > t0 && e >= 0 && a->t[b - 1].ent == e)
+    b--;
+  if (e >= 0)
+    return b > t0 && is_punct(&a->t[b - 1], ",") &&
+           (a->en[e].type == PC_ENTITY_PLACE ||
+            a->en[e].type == PC_ENTITY_COUNTRY);
+  /* a state no list knows: "Riverton, Ohio," after a town's name */
+  const struct token *st = &a->t[c - 1], *town = &a->t[c - 3];
+  return is_punct(&a->t[c - 2], ",") && st->type == T_WORD &&
+         (st->flags & F_CAP) && !function_cap(a, st->low) &&
+         town->type == T_WORD && (town->flags & F_CAP) &&
+         !(town->ent >= 0 && a->en[town->ent].type == PC_ENTITY_PERSON);
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -907,7 +1072,7 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
                       low_eq(&a->t[at - 1], "each")))
     at = pc_att_skip_adverbs(a, t0, at - 1); /* "The two both took aim" */
   at = skip_aside(a, t0, at);
-  if (at <= t0)
+  if (at <= t0 || place_aside(a, t0, at))
     return NULL;
   size_t p = at - 1;
   if (a->t[p].type == T_WORD && fw_is(a, a->t[p].low, PC_FW_POSS)) {
@@ -961,6 +1126,8 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 /* A subject that names no one: an adverb or a participle alone
  * ("rightly", "including"), or a contraction ("can't"). */
 static bool junk_name(const char *s) {
+  if (s[0] >= '0' && s[0] <= '9')
+    return true; /* "the Sept. 11 attacks": a number names no one */
   if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
     return !(s[0] >= 'A' && s[0] <= 'Z');
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
@@ -1001,6 +1168,10 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
            (aux_word(a, a->t[at - 1].low) ||
             fw_is(a, a->t[at - 1].low, PC_FW_PASS)))
       at--; /* "is being sued", "has been blamed": the subject before */
+  if (at > t0 + 3 && is_punct(&a->t[at - 1], ",") &&
+      is_punct(&a->t[at - 3], ",") && a->t[at - 2].low[0] >= '0' &&
+      a->t[at - 2].low[0] <= '9')
+    at -= 3; /* "Tom Bell, 45, was charged": the name before the age */
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
   for (size_t k = at; slot != S_E && k-- > b + 1;)
     if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
