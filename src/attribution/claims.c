@@ -415,6 +415,25 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
+/* A name no list knows that still names someone: capitalised words
+ * inside a sentence ("denied that Obama caused it"), none of them a word
+ * that is capitalised for other reasons. */
+static bool proper_name(const struct analysis *a, size_t t0, size_t t1) {
+  while (t0 < t1 && determiner(a, a->t[t0].low))
+    t0++;
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0 || t1 > t0 + 4 || (a->t[t0].flags & F_SENT) ||
+      (t0 > 0 && (a->t[t0 - 1].type == T_QOPEN || is_end_punct(&a->t[t0 - 1]) ||
+                  is_punct(&a->t[t0 - 1], ":"))))
+    return false; /* "Probable cause": the first word of what is quoted */
+  for (size_t k = t0; k < t1; k++)
+    if (a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
+        function_cap(a, a->t[k].low) || in_list(&a->lex->pronouns, a->t[k].low))
+      return false;
+  return true;
+}
+
 /* A verb or a clause after a list separator: "and called for", "and
  * asked him", "though he added", ", spoke" go on with the sentence, they
  * name no one more. */
@@ -445,7 +464,7 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
-      e = e || (name && definite_agent(a, s, i));
+      e = e || (name && (definite_agent(a, s, i) || proper_name(a, s, i)));
       for (size_t k = 0; name && k < n; k++)
         if (strcmp(out[k], name) == 0) { /* "Trump and his rhetoric" */
           *ent = *ent || e;
@@ -600,6 +619,20 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
     e = i; /* "Russia hid ...": the name, then its agents */
     while (e < t1 &&
            (a->t[e].ent == a->t[i].ent || fw_is(a, a->t[e].low, PC_FW_AGENT)))
+      e++;
+  }
+  if (e > i + 1 && a->t[i].ent < 0 && (a->t[i].flags & F_CAP) &&
+      !function_cap(a, a->t[i].low) && !(a->t[e - 1].flags & F_CAP)) {
+    e = i; /* "that Obama caused": a name no list knows, then its verb */
+    while (e < t1 && a->t[e].type == T_WORD && (a->t[e].flags & F_CAP))
+      e++;
+  }
+  /* "that Obama and Clinton created": names joined by "and" */
+  if (e > i && e + 1 < t1 && (a->t[e - 1].flags & F_CAP) &&
+      fw_is(a, a->t[e].low, PC_FW_CONJ) && (a->t[e + 1].flags & F_CAP) &&
+      !function_cap(a, a->t[e + 1].low)) {
+    e++;
+    while (e < t1 && a->t[e].type == T_WORD && (a->t[e].flags & F_CAP))
       e++;
   }
   return e;
