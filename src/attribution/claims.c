@@ -1416,11 +1416,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   return true;
 }
 
-/* Another pattern at the same word found the same claim: the claim
- * found first keeps it, taking the event when it had none (c is dropped;
- * true). */
+/* Another pattern in the same sentence found the same claim ("her
+ * claim that they killed ..." and "they killed"): the claim found first
+ * keeps it, taking the event when it had none (c is dropped; true). */
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
-  for (size_t k = a->nc; k-- > 0 && a->c[k].at == c->at;) {
+  for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];
     if (o->deny != c->deny || strcmp(o->claimant, c->claimant) != 0 ||
         strcmp(o->accused[0], c->accused[0]) != 0)

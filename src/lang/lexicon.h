@@ -27,7 +27,7 @@ enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
        PC_CUE_CREQ = 4,  /* speech only with a clausal or quoted complement */
        PC_CUE_NOUN = 8 }; /* a speech noun ("statement") */
 
-#define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
+#define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
 
 /* A phrase of lower-cased words ("told the press"). */
 struct pc_phrase {
