@@ -1355,6 +1355,40 @@ static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
   return false;
 }
 
+/* "Tom Bell called him divisive and accused him of ...": an object
+ * pronoun does not stand for its own clause's subject; when the person
+ * last named so is the claimant, named in the sentence, the accused is
+ * the one of that gender named before the claimant. */
+static void rebind_object(const struct analysis *a, size_t t0, size_t b,
+                          size_t e, struct found_claim *c) {
+  if (e != b + 1 || a->t[b].type != T_WORD)
+    return;
+  const char *w = a->t[b].low;
+  int g = fw_is(a, w, PC_FW_OBJM) ? 'm' : fw_is(a, w, PC_FW_OBJF) ? 'f' : 0;
+  if (!g)
+    return;
+  size_t j = b;
+  while (j > t0 && !(a->t[j - 1].ent >= 0 &&
+                     strcmp(a->en[a->t[j - 1].ent].name, c->claimant) == 0))
+    j--;
+  if (j <= t0)
+    return; /* the claimant is not named in the sentence */
+  for (size_t k = j; k < b; k++)
+    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF))
+      return; /* "criticized the pope ... and accused him": the pope */
+  int ce = a->t[j - 1].ent;
+  while (j > 0 && a->t[j - 1].ent == ce)
+    j--;
+  if (j > t0 && a->t[j - 1].type == T_WORD && !(a->t[j - 1].flags & F_CAP))
+    return; /* "calling Alwaleed dopey and accusing him": an object */
+  int o = pc_att_last_person_g(a, j, g);
+  char *name = o >= 0 && o != ce ? strdup(a->en[o].name) : NULL;
+  if (name) {
+    free(c->accused[0]);
+    c->accused[0] = name;
+  }
+}
+
 /* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
@@ -1400,6 +1434,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
+  if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
+    rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
