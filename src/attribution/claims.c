@@ -801,10 +801,12 @@ static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
 }
 
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
- * number or a quantity ("stabbed him", "defrauded more than 5,000
- * people"); a bare noun after a participle is what it modifies ("a
- * battered car", "forged papers"). */
+ * number, a sum or a quantity ("stabbed him", "defrauded more than 5,000
+ * people", "stole $2 million"); a bare noun after a participle is what
+ * it modifies ("a battered car", "forged papers"). */
 static bool object_start(const struct analysis *a, size_t i, size_t t1) {
+  if (i < t1 && a->t[i].low[0] == '$')
+    return true;
   if (i >= t1 || a->t[i].type != T_WORD)
     return false;
   const struct token *k = &a->t[i];
