@@ -427,10 +427,14 @@ static bool proper_name(const struct analysis *a, size_t t0, size_t t1) {
       (t0 > 0 && (a->t[t0 - 1].type == T_QOPEN || is_end_punct(&a->t[t0 - 1]) ||
                   is_punct(&a->t[t0 - 1], ":"))))
     return false; /* "Probable cause": the first word of what is quoted */
-  for (size_t k = t0; k < t1; k++)
+  for (size_t k = t0; k < t1; k++) {
+    if (is_punct(&a->t[k], ".") && k > t0 &&
+        in_list(&a->lex->honorifics, a->t[k - 1].low))
+      continue; /* "Mr. O'Brien" */
     if (a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
         function_cap(a, a->t[k].low) || in_list(&a->lex->pronouns, a->t[k].low))
       return false;
+  }
   return true;
 }
 
@@ -613,8 +617,12 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
       low_eq(&a->t[i], "we"))
     return i + 1;
   size_t e = i;
-  while (e < t1 && e < i + 5 && a->t[e].type == T_WORD && !np_stop(a, e))
-    e++;
+  while (e < t1 && e < i + 5 &&
+         (a->t[e].type == T_WORD ||
+          (is_punct(&a->t[e], ".") && e > i &&
+           in_list(&a->lex->honorifics, a->t[e - 1].low))) &&
+         (a->t[e].type != T_WORD || !np_stop(a, e)))
+    e++; /* "that Mr. O'Brien had libeled him": the title's dot */
   if (e > i && a->t[e - 1].ent < 0 && a->t[i].ent >= 0) {
     e = i; /* "Russia hid ...": the name, then its agents */
     while (e < t1 &&
@@ -1218,6 +1226,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
+  if (slot != S_E && !m->lead_poss && b > t0 && at < a->nt &&
+      !is_punct(&a->t[at], ",") &&
+      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low))
+    return false; /* "comments on relations with Russia have drawn
+                   * criticism": Russia is no subject */
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
