@@ -27,8 +27,10 @@ static bool boundary(const struct token *k) {
 /* boundary, but not the dot of an abbreviation ("U.S. forces") */
 static bool cl_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
-      in_list(&a->lex->honorifics, a->t[i - 1].low))
-    return false;
+      (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+       (a->t[i - 1].low[1] == '\0' && (a->t[i - 1].flags & F_CAP) &&
+        i + 1 < a->nt && (a->t[i + 1].flags & F_CAP))))
+    return false; /* "Gonzalo P. Curiel": an initial's dot */
   return boundary(&a->t[i]);
 }
 
@@ -866,6 +868,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       if (slot == S_E) {
         if (w[1] == 'o' && !object_start(a, ti, t1))
           return false;
+        bool quoted = w[1] == 'e' && ti + 1 < t1 && a->t[ti].type == T_QOPEN;
+        e = ti += quoted; /* mocked X for “having a tough night” */
         while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
@@ -1308,10 +1312,13 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
     return 0;
   if (p->claimant == 2)
     return -1; /* "did not apologize", "took no responsibility": no claim */
-  /* "X never accused Y", "did not blame": narration of what was not
-   * said; "X does not blame Y" holds Y blameless */
+  /* "X never accused Y", "did not blame", "has not criticized":
+   * narration of what was not said; "X does not blame Y" holds Y
+   * blameless */
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
-    if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did"))
+    if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did") ||
+        low_eq(&a->t[k], "has") || low_eq(&a->t[k], "have") ||
+        low_eq(&a->t[k], "had"))
       return -1;
   return 1;
 }
