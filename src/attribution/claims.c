@@ -1336,23 +1336,39 @@ static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
 static bool cut_name(const struct analysis *a, const char *s) {
   char w[32];
   size_t n = strcspn(s, " ");
-  if (n == 0 || n >= sizeof w || !(s[0] >= 'a' && s[0] <= 'z'))
+  if (n == 0 || n >= sizeof w)
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  if (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
-      (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS))
+  if (s[0] >= 'a' && s[0] <= 'z' &&
+      (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
+       (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS)))
     return true; /* "our days of attacking Tom Bell": no one resolved */
-  /* a verb and its object: "joined a long list of mayors who", "misled
-   * some of the voters who" (not "unnamed officials") */
-  bool verb = n > 4 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0);
-  const char *o = s + n + (s[n] == ' ');
-  size_t m = strcspn(o, " ");
-  if (!verb || m == 0 || m >= sizeof w)
-    return false;
-  memcpy(w, o, m);
-  w[m] = '\0';
-  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) || fw_is(a, w, PC_FW_POSS);
+  /* a verb and its object anywhere in it: "joined a long list of mayors
+   * who", "misled some of the voters who", "the senator opened a rally"
+   * (not "unnamed officials") */
+  for (const char *p = s; *p;) {
+    size_t l = strcspn(p, " ");
+    const char *o = p + l + (p[l] == ' ');
+    if (l > 4 && l < sizeof w && p[0] >= 'a' && p[0] <= 'z' &&
+        (strncmp(p + l - 2, "ed", 2) == 0 || strncmp(p + l - 3, "ing", 3) == 0)) {
+      size_t m = strcspn(o, " ");
+      if ((m == 3 && strncmp(o, "out", 3) == 0) ||
+          (m == 2 && strncmp(o, "up", 2) == 0)) { /* "carried out two" */
+        o += m + (o[m] == ' ');
+        m = strcspn(o, " ");
+      }
+      if (m && m < sizeof w) {
+        memcpy(w, o, m);
+        w[m] = '\0';
+        if (determiner(a, w) || fw_is(a, w, PC_FW_QUANT) ||
+            fw_is(a, w, PC_FW_POSS) || fw_is(a, w, PC_FW_NUM))
+          return true;
+      }
+    }
+    p = o;
+  }
+  return false;
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
