@@ -1427,6 +1427,55 @@ static void rebind_object(const struct analysis *a, size_t t0, size_t b,
   }
 }
 
+/* Whether name is a body's: not a person's, a country's or a place's
+ * that the entities know, and capitalised. */
+static bool body_name(const struct analysis *a, const char *name) {
+  if (!(name[0] >= 'A' && name[0] <= 'Z'))
+    return false;
+  for (size_t k = 0; k < a->nen; k++)
+    if (strcmp(a->en[k].name, name) == 0)
+      return a->en[k].type == PC_ENTITY_ORG || a->en[k].type == PC_ENTITY_GROUP;
+  return true;
+}
+
+/* "X sued Boeing ... The company denied": a claimant named only by a
+ * noun for a firm or a group stands for the body a claim before it in
+ * the article named last (as accused, or as claimant); the claim's own
+ * accused when it was the claimant too.  Nouns: data claims.c cannot
+ * tell from a lexicon of bodies in general ("the police", "the court"
+ * are bodies of their own). */
+static void body_before(struct analysis *a, struct found_claim *c) {
+  static const char *const heads[] = {"company", "firm",  "group",
+                                      "utility", "giant", "retailer",
+                                      "carrier", "airline", "startup"};
+  bool head = false;
+  for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+    head = head || strcmp(c->claimant, heads[k]) == 0;
+  if (!head)
+    return;
+  const char *name = NULL;
+  for (size_t k = a->nc; k-- > 0 && !name;) {
+    for (size_t x = 0; x < a->c[k].naccused && !name; x++)
+      if (body_name(a, a->c[k].accused[x]))
+        name = a->c[k].accused[x];
+    if (!name && body_name(a, a->c[k].claimant))
+      name = a->c[k].claimant;
+  }
+  char *s = name ? strdup(name) : NULL;
+  if (!s)
+    return;
+  for (size_t x = 0; x < c->naccused; x++)
+    if (strcmp(c->accused[x], c->claimant) == 0) {
+      char *t = strdup(s);
+      if (t) {
+        free(c->accused[x]);
+        c->accused[x] = t;
+      }
+    }
+  free(c->claimant);
+  c->claimant = s;
+}
+
 /* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
@@ -1460,6 +1509,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
     return false;
+  body_before(a, c);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
                        (m->cap[S_S][1] < t1 &&
                         determiner(a, a->t[m->cap[S_S][1]].low))))
