@@ -884,7 +884,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       }
     } else { /* slot between literals: up to 8 tokens; 12 for a name in
               * apposition, 16 for an event told at length ("blamed the
-              * fire that swept through the old mill ... on the owner") */
+              * fire that swept through the old mill ... on the owner"),
+              * 18 for an accused a relative clause follows */
       const char *next = p->w[k + 1];
       size_t lim = slot == S_E ? 16 : slot == S_A || slot == S_N ? 18 : 12;
       while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
@@ -989,6 +990,8 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* A dash that sets off an aside: "--" (one token or two), "-", an en or
+ * an em dash. */
 static bool is_dash(const struct token *k) {
   return is_punct(k, "--") || is_punct(k, "-") || is_punct(k, "\xE2\x80\x94") ||
          is_punct(k, "\xE2\x80\x93");
@@ -1440,10 +1443,10 @@ static bool body_name(const struct analysis *a, const char *name) {
 
 /* "X sued Boeing ... The company denied": a claimant named only by a
  * noun for a firm or a group stands for the body a claim before it in
- * the article named last (as accused, or as claimant); the claim's own
- * accused when it was the claimant too.  Nouns: data claims.c cannot
- * tell from a lexicon of bodies in general ("the police", "the court"
- * are bodies of their own). */
+ * the article named last (as accused, or as claimant); so does the
+ * claim's own accused when it was the claimant too.  Only these nouns:
+ * most heads of a body's name ("the police", "the court") are bodies of
+ * their own. */
 static void body_before(struct analysis *a, struct found_claim *c) {
   static const char *const heads[] = {"company", "firm",  "group",
                                       "utility", "giant", "retailer",
