@@ -191,6 +191,40 @@ static char *report_it(const struct analysis *a, size_t i) {
   return strdup(a->q[q].speaker);
 }
 
+/* Whether w names a person by what they did or are ("attacker",
+ * "suspect", "gunman", "driver"): a role word, or a noun ending so. */
+static bool person_noun(const struct analysis *a, const char *w) {
+  static const char *const ends[] = {"er", "or", "man", "ant", "ect"};
+  size_t n = strlen(w);
+  if (n < 4 || strchr(w, ' ') || !(w[0] >= 'a' && w[0] <= 'z'))
+    return false;
+  if (in_list(&a->lex->roles, w))
+    return true;
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l + 2 && strcmp(w + n - l, ends[k]) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* "Authorities say the attacker tried to steal ... employees said he
+ * tried to steal a van": "he" stands for the person a claim before it
+ * accused by a noun ("attacker"), when no person was named since. */
+static const char *accused_role(const struct analysis *a, size_t i) {
+  const struct found_claim *c = NULL;
+  for (size_t k = a->nc; k-- > 0 && !c;)
+    if (a->c[k].at < i && a->c[k].naccused && !a->c[k].deny &&
+        person_noun(a, a->c[k].accused[0]))
+      c = &a->c[k];
+  if (!c)
+    return NULL;
+  for (size_t k = c->at; k < i; k++)
+    if (a->t[k].ent >= 0 && a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+      return NULL; /* a person named since */
+  return c->accused[0];
+}
+
 /* A pronoun alone ("him", "she", "his"): the person it stands for. */
 static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   const char *w = a->t[i].low;
@@ -199,6 +233,9 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
           : fw_is(a, w, PC_FW_OBJF)                        ? 'f'
                                     : list_tag(&a->lex->pronouns, w);
   if (g == 'm' || g == 'f') {
+    const char *role = accused_role(a, i);
+    if (role)
+      return strdup(role);
     int e = pc_att_last_person_g(a, i, g);
     return e >= 0 ? strdup(a->en[e].name) : NULL;
   }
