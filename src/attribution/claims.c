@@ -1778,6 +1778,25 @@ static bool demanded(struct analysis *a, struct found_claim *c) {
   return true;
 }
 
+/* An accusation read in a report its speaker denies: "Acme denied
+ * reports that its chief hid the losses" (cue "denied") holds no one to
+ * account by Acme's word, it denies. */
+static bool denied_report(const struct analysis *a, const struct found_claim *c) {
+  int q = c->quote;
+  if (c->deny || q < 0 || !a->q[q].cue || !a->q[q].speaker ||
+      strcmp(a->q[q].speaker, c->claimant) != 0)
+    return false;
+  char w[32];
+  size_t n = strcspn(a->q[q].cue, " ");
+  if (n == 0 || n >= sizeof w)
+    return false;
+  memcpy(w, a->q[q].cue, n);
+  w[n] = '\0';
+  for (char *k = w; *k; k++)
+    *k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k);
+  return fw_is(a, w, PC_FW_REBUT);
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -1816,6 +1835,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     claim_drop(c);
     return;
   }
+  if (p->claimant == 0 && denied_report(a, c))
+    c->deny = 1;
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;
