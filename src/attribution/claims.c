@@ -1211,7 +1211,8 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 }
 
 /* A subject that names no one: an adverb or a participle alone
- * ("rightly", "including"), or a contraction ("can't"). */
+ * ("rightly", "including"), a contraction ("can't"), or a noun for the
+ * people named before ("the pair"). */
 static bool junk_name(const char *s) {
   if (s[0] >= '0' && s[0] <= '9')
     return true; /* "the Sept. 11 attacks": a number names no one */
@@ -1219,6 +1220,10 @@ static bool junk_name(const char *s) {
     return !(s[0] >= 'A' && s[0] <= 'Z');
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
+  static const char *const both[] = {"pair", "couple", "duo", "trio"};
+  for (size_t k = 0; k < sizeof both / sizeof *both; k++)
+    if (strcmp(s, both[k]) == 0)
+      return true; /* "the pair": the people named before, unresolved */
   size_t n = strlen(s);
   return (n > 2 && strcmp(s + n - 2, "ly") == 0) ||
          (n > 2 && strcmp(s + n - 2, "ed") == 0) ||
