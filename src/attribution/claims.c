@@ -1049,12 +1049,19 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
     return at;
   while (dash && c > t0 && is_dash(&a->t[c - 1]))
     c--; /* "--" may be two tokens */
-  size_t o = c;
-  while (o > t0 && o + 6 > c &&
+  size_t o = c, span = paren || dash ? 6 : 14;
+  while (o > t0 && o + span > c &&
          !(paren ? is_punct(&a->t[o - 1], "(")
            : dash ? is_dash(&a->t[o - 1]) : is_punct(&a->t[o - 1], ",")))
     o--;
-  if (o <= t0 + 1 || o + 6 <= c || o == c)
+  if (o <= t0 + 1 || o + span <= c || o == c)
+    return at;
+  /* "Mr. Lewandowski, who did not respond to a request for comment, has
+   * denied": a relative clause set off by commas, up to 12 words */
+  if (!paren && !dash && a->t[o].type == T_WORD &&
+      fw_is(a, a->t[o].low, PC_FW_REL))
+    return pc_att_skip_adverbs(a, t0, o - 1);
+  if (o + 6 <= c)
     return at;
   while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
     o--;
@@ -1365,6 +1372,9 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
         low_eq(&a->t[k], "has") || low_eq(&a->t[k], "have") ||
         low_eq(&a->t[k], "had"))
       return -1;
+  size_t n = strlen(a->t[i].low);
+  if (p->claimant == 1 && n > 4 && strcmp(a->t[i].low + n - 3, "ing") == 0)
+    return -1; /* "for not condemning Trump": an omission told */
   return 1;
 }
 
