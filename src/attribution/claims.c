@@ -507,6 +507,10 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
+      if (name && fw_is(a, name, PC_FW_QUANT) && !strchr(name, ' ')) {
+        free(name); /* "blaming others": no one in particular */
+        name = NULL;
+      }
       e = e || (name && (definite_agent(a, s, i) || proper_name(a, s, i)));
       for (size_t k = 0; name && k < n; k++)
         if (strcmp(out[k], name) == 0) { /* "Trump and his rhetoric" */
@@ -1117,9 +1121,10 @@ static size_t pp_subject(const struct analysis *a, size_t t0, size_t b,
   for (size_t k = 0; k < sizeof pp / sizeof *pp; k++)
     prep = prep || low_eq(&a->t[b - 1], pp[k]);
   size_t h = b - 2; /* the noun before the preposition */
-  if (!prep || a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+  if (!prep || a->t[h].type != T_WORD ||
+      ((a->t[h].flags & F_CAP) && !(a->t[h].flags & F_SENT)) ||
       a->t[h].ent >= 0 || np_stop(a, h))
-    return b;
+    return b; /* "Protesters in Paris": the sentence's first word too */
   size_t s = pc_att_np_start(a, t0, b - 1);
   for (size_t k = s; k < h; k++)
     if (a->t[k].ent >= 0 || ((a->t[k].flags & F_CAP) && k > t0))
@@ -1149,6 +1154,15 @@ static bool place_aside(const struct analysis *a, size_t t0, size_t at) {
          (st->flags & F_CAP) && !function_cap(a, st->low) &&
          town->type == T_WORD && (town->flags & F_CAP) &&
          !(town->ent >= 0 && a->en[town->ent].type == PC_ENTITY_PERSON);
+}
+
+/* Whether token b opens the name of a place: a place or a country, or
+ * a capitalised word no list knows (not a person's). */
+static bool where_named(const struct analysis *a, size_t b) {
+  int e = a->t[b].ent;
+  if (e >= 0)
+    return a->en[e].type == PC_ENTITY_PLACE || a->en[e].type == PC_ENTITY_COUNTRY;
+  return (a->t[b].flags & F_CAP) && !function_cap(a, a->t[b].low);
 }
 
 /* The subject left of the verb at `at`, as the speaker of a cue there
@@ -1201,6 +1215,10 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   size_t pb = pp_subject(a, t0, b, at);
   if (pb < b)
     return np_name(a, pb, at, false);
+  if (b > t0 && (low_eq(&a->t[b - 1], "in") || low_eq(&a->t[b - 1], "at")) &&
+      where_named(a, b))
+    return NULL; /* "lawsuits being considered in San Diego have accused":
+                  * where, not who */
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
