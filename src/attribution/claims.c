@@ -1255,6 +1255,28 @@ static bool junk_name(const char *s) {
          (n > 3 && strcmp(s + n - 3, "ing") == 0);
 }
 
+/* "Farage said the warning showed that the President did not know
+ * ..., and accused Number 10 of": a verb joined by "and" to a report
+ * has the report's speaker for its subject, not the last name in it.
+ * Returns that speaker, or NULL. */
+static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 2 || !fw_is(a, a->t[at - 1].low, PC_FW_CONJ))
+    return NULL;
+  size_t c = at - 1; /* where the report must end: before "and" or ", and" */
+  if (c > t0 && is_punct(&a->t[c - 1], ","))
+    c--;
+  if (c == t0)
+    return NULL;
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
+    const struct found_quote *x = &a->q[q];
+    const struct token *k = &a->t[c - 1];
+    if (x->speaker && x->kind == PC_QUOTE_INDIRECT && x->block == k->block &&
+        x->e >= k->e && x->s < k->s && x->s >= a->t[t0].s)
+      return strdup(x->speaker);
+  }
+  return NULL;
+}
+
 /* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
@@ -1273,7 +1295,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     size_t n = strlen(a->t[m->lead].low);
     bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
-    *claimant = ptcp ? NULL : subject_name(a, t0, m->lead);
+    *claimant = ptcp ? NULL : reporter_before(a, t0, at);
+    if (!ptcp && !*claimant)
+      *claimant = subject_name(a, t0, m->lead);
     size_t b = left_list(a, t0, at);
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
