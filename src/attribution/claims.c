@@ -938,7 +938,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     /* "criticized X in parliament over ... for": X; "the chief, Tom
      * Bell,": the name */
     size_t cb = ti, ce = e;
-    bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
+    bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
+                   apposed_name(a, ti, e, &cb, &ce);
     bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
     if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
       return false;
