@@ -123,8 +123,7 @@ static size_t partitive(const struct analysis *a, size_t i, size_t e,
   const char *h = a->t[e - 1].low;
   bool part = fw_is(a, h, PC_FW_QUANT) || fw_is(a, h, PC_FW_NUM) ||
               fw_is(a, h, PC_FW_PEOPLE) || fw_is(a, h, PC_FW_AGENT) ||
-              is_role_word(a, e - 1) || low_eq(&a->t[e - 1], "string") ||
-              low_eq(&a->t[e - 1], "group");
+              is_role_word(a, e - 1) || fw_is(a, h, PC_FW_PARTOF);
   if (!part || !object_start(a, e + 1, t1))
     return e; /* "accused by prosecutors of taking" */
   size_t f = right_list(a, e + 1, t1);
@@ -192,20 +191,12 @@ static char *report_it(const struct analysis *a, size_t i) {
 }
 
 /* Whether w names a person by what they did or are ("attacker",
- * "suspect", "gunman", "driver"): a role word, or a noun ending so. */
+ * "suspect", "gunman", "driver"): a role word, or a noun ending so
+ * (data: doer). */
 static bool person_noun(const struct analysis *a, const char *w) {
-  static const char *const ends[] = {"er", "or", "man", "ant", "ect"};
-  size_t n = strlen(w);
-  if (n < 4 || strchr(w, ' ') || !(w[0] >= 'a' && w[0] <= 'z'))
+  if (strlen(w) < 4 || strchr(w, ' ') || !(w[0] >= 'a' && w[0] <= 'z'))
     return false;
-  if (in_list(&a->lex->roles, w))
-    return true;
-  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-    size_t l = strlen(ends[k]);
-    if (n > l + 2 && strcmp(w + n - l, ends[k]) == 0)
-      return true;
-  }
-  return false;
+  return in_list(&a->lex->roles, w) || pc_att_ending(a, w, PC_FW_DOER, 3);
 }
 
 /* "Authorities say the attacker tried to steal ... employees said he
@@ -1239,17 +1230,15 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 /* A subject that names no one: an adverb or a participle alone
  * ("rightly", "including"), a contraction ("can't"), or a noun for the
  * people named before ("the pair"). */
-static bool junk_name(const char *s) {
+static bool junk_name(const struct analysis *a, const char *s) {
   if (s[0] >= '0' && s[0] <= '9')
     return true; /* "the Sept. 11 attacks": a number names no one */
   if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
     return !(s[0] >= 'A' && s[0] <= 'Z');
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
-  static const char *const both[] = {"pair", "couple", "duo", "trio"};
-  for (size_t k = 0; k < sizeof both / sizeof *both; k++)
-    if (strcmp(s, both[k]) == 0)
-      return true; /* "the pair": the people named before, unresolved */
+  if (fw_is(a, s, PC_FW_PAIR))
+    return true; /* "the pair": the people named before, unresolved */
   size_t n = strlen(s);
   return (n > 2 && strcmp(s + n - 2, "ly") == 0) ||
          (n > 2 && strcmp(s + n - 2, "ed") == 0) ||
@@ -1429,6 +1418,27 @@ static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
   return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
+/* Whether the word at o (in a space-separated name), after a particle
+ * ("carried out two"), opens an object: a determiner, a quantity, a
+ * possessive or a number. */
+static bool object_word(const struct analysis *a, const char *o) {
+  char w[32];
+  for (int k = 0; k < 2; k++) {
+    size_t m = strcspn(o, " ");
+    if (m == 0 || m >= sizeof w)
+      return false;
+    memcpy(w, o, m);
+    w[m] = '\0';
+    if (k == 0 && fw_is(a, w, PC_FW_PRT)) {
+      o += m + (o[m] == ' ');
+      continue;
+    }
+    break;
+  }
+  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) ||
+         fw_is(a, w, PC_FW_POSS) || fw_is(a, w, PC_FW_NUM);
+}
+
 /* A claimant that opens with a lower-case preposition or auxiliary ("for
  * his part", "makes no apologies") is a phrase cut at the wrong place. */
 static bool cut_name(const struct analysis *a, const char *s) {
@@ -1448,22 +1458,10 @@ static bool cut_name(const struct analysis *a, const char *s) {
   for (const char *p = s; *p;) {
     size_t l = strcspn(p, " ");
     const char *o = p + l + (p[l] == ' ');
-    if (l > 4 && l < sizeof w && p[0] >= 'a' && p[0] <= 'z' &&
-        (strncmp(p + l - 2, "ed", 2) == 0 || strncmp(p + l - 3, "ing", 3) == 0)) {
-      size_t m = strcspn(o, " ");
-      if ((m == 3 && strncmp(o, "out", 3) == 0) ||
-          (m == 2 && strncmp(o, "up", 2) == 0)) { /* "carried out two" */
-        o += m + (o[m] == ' ');
-        m = strcspn(o, " ");
-      }
-      if (m && m < sizeof w) {
-        memcpy(w, o, m);
-        w[m] = '\0';
-        if (determiner(a, w) || fw_is(a, w, PC_FW_QUANT) ||
-            fw_is(a, w, PC_FW_POSS) || fw_is(a, w, PC_FW_NUM))
-          return true;
-      }
-    }
+    if (l > 4 && p[0] >= 'a' && p[0] <= 'z' &&
+        (strncmp(p + l - 2, "ed", 2) == 0 || strncmp(p + l - 3, "ing", 3) == 0) &&
+        object_word(a, o))
+      return true;
     p = o;
   }
   return false;
@@ -1539,17 +1537,11 @@ static bool body_name(const struct analysis *a, const char *name) {
 /* "X sued Boeing ... The company denied": a claimant named only by a
  * noun for a firm or a group stands for the body a claim before it in
  * the article named last (as accused, or as claimant); so does the
- * claim's own accused when it was the claimant too.  Only these nouns:
- * most heads of a body's name ("the police", "the court") are bodies of
- * their own. */
+ * claim's own accused when it was the claimant too.  Only the nouns of
+ * data 'body': most heads of a body's name ("the police", "the court")
+ * are bodies of their own. */
 static void body_before(struct analysis *a, struct found_claim *c) {
-  static const char *const heads[] = {"company", "firm",  "group",
-                                      "utility", "giant", "retailer",
-                                      "carrier", "airline", "startup"};
-  bool head = false;
-  for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-    head = head || strcmp(c->claimant, heads[k]) == 0;
-  if (!head)
+  if (strchr(c->claimant, ' ') || !fw_is(a, c->claimant, PC_FW_BODY))
     return;
   const char *name = NULL;
   for (size_t k = a->nc; k-- > 0 && !name;) {
@@ -1605,7 +1597,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
+  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
     return false;
   body_before(a, c);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
