@@ -27,8 +27,10 @@ static bool boundary(const struct token *k) {
 /* boundary, but not the dot of an abbreviation ("U.S. forces") */
 static bool cl_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
-      in_list(&a->lex->honorifics, a->t[i - 1].low))
-    return false;
+      (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+       (a->t[i - 1].low[1] == '\0' && (a->t[i - 1].flags & F_CAP) &&
+        i + 1 < a->nt && (a->t[i + 1].flags & F_CAP))))
+    return false; /* "Gonzalo P. Curiel": an initial's dot */
   return boundary(&a->t[i]);
 }
 
@@ -73,6 +75,7 @@ static bool np_tail(const struct analysis *a, size_t i) {
 }
 
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
+static bool object_start(const struct analysis *a, size_t i, size_t t1);
 
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
@@ -107,6 +110,24 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
     e++;
   }
   return e;
+}
+
+/* A claimant phrase at [i, e) may go on through "of": "some of his
+ * rivals", "a string of Tory MPs", "members of the council" name people
+ * by a part of a group.  Returns where it ends. */
+static size_t partitive(const struct analysis *a, size_t i, size_t e,
+                        size_t t1) {
+  if (e <= i || e + 1 >= t1 || !low_eq(&a->t[e], "of") ||
+      a->t[e - 1].type != T_WORD)
+    return e;
+  const char *h = a->t[e - 1].low;
+  bool part = fw_is(a, h, PC_FW_QUANT) || fw_is(a, h, PC_FW_NUM) ||
+              fw_is(a, h, PC_FW_PEOPLE) || fw_is(a, h, PC_FW_AGENT) ||
+              is_role_word(a, e - 1) || fw_is(a, h, PC_FW_PARTOF);
+  if (!part || !object_start(a, e + 1, t1))
+    return e; /* "accused by prosecutors of taking" */
+  size_t f = right_list(a, e + 1, t1);
+  return f > e + 1 ? f : e;
 }
 
 /* A list of noun phrases ending at `end`. */
@@ -169,6 +190,32 @@ static char *report_it(const struct analysis *a, size_t i) {
   return strdup(a->q[q].speaker);
 }
 
+/* Whether w names a person by what they did or are ("attacker",
+ * "suspect", "gunman", "driver"): a role word, or a noun ending so
+ * (data: doer). */
+static bool person_noun(const struct analysis *a, const char *w) {
+  if (strlen(w) < 4 || strchr(w, ' ') || !(w[0] >= 'a' && w[0] <= 'z'))
+    return false;
+  return in_list(&a->lex->roles, w) || pc_att_ending(a, w, PC_FW_DOER, 3);
+}
+
+/* "Authorities say the attacker tried to steal ... employees said he
+ * tried to steal a van": "he" stands for the person a claim before it
+ * accused by a noun ("attacker"), when no person was named since. */
+static const char *accused_role(const struct analysis *a, size_t i) {
+  const struct found_claim *c = NULL;
+  for (size_t k = a->nc; k-- > 0 && !c;)
+    if (a->c[k].at < i && a->c[k].naccused && !a->c[k].deny &&
+        person_noun(a, a->c[k].accused[0]))
+      c = &a->c[k];
+  if (!c)
+    return NULL;
+  for (size_t k = c->at; k < i; k++)
+    if (a->t[k].ent >= 0 && a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+      return NULL; /* a person named since */
+  return c->accused[0];
+}
+
 /* A pronoun alone ("him", "she", "his"): the person it stands for. */
 static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   const char *w = a->t[i].low;
@@ -177,12 +224,42 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
           : fw_is(a, w, PC_FW_OBJF)                        ? 'f'
                                     : list_tag(&a->lex->pronouns, w);
   if (g == 'm' || g == 'f') {
+    const char *role = accused_role(a, i);
+    if (role)
+      return strdup(role);
     int e = pc_att_last_person_g(a, i, g);
     return e >= 0 ? strdup(a->en[e].name) : NULL;
   }
   char *s = a->t[i].in_span >= 0 ? first_person(a, i) : report_it(a, i);
   *found = s != NULL;
   return s;
+}
+
+/* Whether [t0, t1) is a thing a body or person is answerable for: a head
+ * that names no one (not a body, its agents or a role). */
+static bool thing_head(const struct analysis *a, size_t t0, size_t t1) {
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0 || (a->t[t1 - 1].flags & F_CAP))
+    return false;
+  const char *h = a->t[t1 - 1].low;
+  return !org_head(a, h) && !fw_is(a, h, PC_FW_AGENT) &&
+         !fw_is(a, h, PC_FW_PEOPLE) && !is_role_word(a, t1 - 1);
+}
+
+/* "Obama's foreign policy", "the mayor's about-face": an act or a
+ * quality of a named one holds its owner to account (the scorer and
+ * the gold name the owner); "Acme's lawyers" are people of their own. */
+static bool owner_named(const struct analysis *a, size_t t0, size_t t1) {
+  int e = a->t[t0].ent;
+  size_t i = t0;
+  while (i < t1 && a->t[i].ent == e)
+    i++;
+  if (i == t0 || i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  bool gen = pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1) ||
+             (low_eq(&a->t[i], "'s") && ++i < t1);
+  return gen && thing_head(a, i, t1);
 }
 
 /* "his company", "her staff": the thing of the person the possessive
@@ -203,6 +280,10 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
                 : pronoun_name(a, t0, &found);
   if (!o)
     return NULL;
+  if (thing_head(a, t0 + 1, t1)) {
+    *en = true; /* "criticized his handling of it": him */
+    return o;
+  }
   char *rest = pc_att_np_text(a, t0 + 1, t1);
   const char *sur = strrchr(o, ' '); /* a person as a later mention names
                                       * them: "Bloomberg's company" */
@@ -311,6 +392,8 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
   *en = e >= 0;
   if (one)
     return strdup(a->en[e].name);
+  if (e >= 0 && owner_named(a, t0, t1))
+    return strdup(a->en[e].name);
   if (e >= 0 && agent) {
     /* "U.S. forces in southern Syria": the entity, when only nouns for
      * its agents follow it (up to a preposition) */
@@ -362,6 +445,29 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
+/* A name no list knows that still names someone: capitalised words
+ * inside a sentence ("denied that Obama caused it"), none of them a word
+ * that is capitalised for other reasons. */
+static bool proper_name(const struct analysis *a, size_t t0, size_t t1) {
+  while (t0 < t1 && determiner(a, a->t[t0].low))
+    t0++;
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+    t1--;
+  if (t1 <= t0 || t1 > t0 + 4 || (a->t[t0].flags & F_SENT) ||
+      (t0 > 0 && (a->t[t0 - 1].type == T_QOPEN || is_end_punct(&a->t[t0 - 1]) ||
+                  is_punct(&a->t[t0 - 1], ":"))))
+    return false; /* "Probable cause": the first word of what is quoted */
+  for (size_t k = t0; k < t1; k++) {
+    if (is_punct(&a->t[k], ".") && k > t0 &&
+        in_list(&a->lex->honorifics, a->t[k - 1].low))
+      continue; /* "Mr. O'Brien" */
+    if (a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
+        function_cap(a, a->t[k].low) || in_list(&a->lex->pronouns, a->t[k].low))
+      return false;
+  }
+  return true;
+}
+
 /* A verb or a clause after a list separator: "and called for", "and
  * asked him", "though he added", ", spoke" go on with the sentence, they
  * name no one more. */
@@ -392,7 +498,17 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
     if (i == t1 || list_sep(a, &a->t[i])) {
       bool e = false;
       char *name = i > s ? np_name_ex(a, s, i, true, &e) : NULL;
-      e = e || (name && definite_agent(a, s, i));
+      if (name && fw_is(a, name, PC_FW_QUANT) && !strchr(name, ' ')) {
+        free(name); /* "blaming others": no one in particular */
+        name = NULL;
+      }
+      e = e || (name && (definite_agent(a, s, i) || proper_name(a, s, i)));
+      for (size_t k = 0; name && k < n; k++)
+        if (strcmp(out[k], name) == 0) { /* "Trump and his rhetoric" */
+          *ent = *ent || e;
+          free(name);
+          name = NULL;
+        }
       if (name && *name) {
         out[n++] = name;
         *ent = *ent || e;
@@ -535,12 +651,30 @@ static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
       low_eq(&a->t[i], "we"))
     return i + 1;
   size_t e = i;
-  while (e < t1 && e < i + 5 && a->t[e].type == T_WORD && !np_stop(a, e))
-    e++;
+  while (e < t1 && e < i + 5 &&
+         (a->t[e].type == T_WORD ||
+          (is_punct(&a->t[e], ".") && e > i &&
+           in_list(&a->lex->honorifics, a->t[e - 1].low))) &&
+         (a->t[e].type != T_WORD || !np_stop(a, e)))
+    e++; /* "that Mr. O'Brien had libeled him": the title's dot */
   if (e > i && a->t[e - 1].ent < 0 && a->t[i].ent >= 0) {
     e = i; /* "Russia hid ...": the name, then its agents */
     while (e < t1 &&
            (a->t[e].ent == a->t[i].ent || fw_is(a, a->t[e].low, PC_FW_AGENT)))
+      e++;
+  }
+  if (e > i + 1 && a->t[i].ent < 0 && (a->t[i].flags & F_CAP) &&
+      !function_cap(a, a->t[i].low) && !(a->t[e - 1].flags & F_CAP)) {
+    e = i; /* "that Obama caused": a name no list knows, then its verb */
+    while (e < t1 && a->t[e].type == T_WORD && (a->t[e].flags & F_CAP))
+      e++;
+  }
+  /* "that Obama and Clinton created": names joined by "and" */
+  if (e > i && e + 1 < t1 && (a->t[e - 1].flags & F_CAP) &&
+      fw_is(a, a->t[e].low, PC_FW_CONJ) && (a->t[e + 1].flags & F_CAP) &&
+      !function_cap(a, a->t[e + 1].low)) {
+    e++;
+    while (e < t1 && a->t[e].type == T_WORD && (a->t[e].flags & F_CAP))
       e++;
   }
   return e;
@@ -563,6 +697,9 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
   if ((k->flags & F_CAP) || determiner(a, k->low) ||
       in_list(&a->lex->pronouns, k->low))
     return true;
+  if ((fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM)) &&
+      i + 1 < t1 && low_eq(&a->t[i + 1], "of"))
+    return true; /* "by some of his rivals" */
   size_t n = strlen(k->low);
   return bare_plural(a, i) ||
          (i + 1 < t1 && !np_stop(a, i) && !(n > 3 && strcmp(k->low + n - 3, "ing") == 0) &&
@@ -645,11 +782,73 @@ static bool apposed_name(const struct analysis *a, size_t t0, size_t t1,
   return true;
 }
 
+/* Whether token j may modify a noun: a lower-case word that ends no
+ * phrase, or a sum ("$5 million"). */
+static bool modifier(const struct analysis *a, size_t j) {
+  const struct token *k = &a->t[j];
+  if (k->type == T_PUNCT)
+    return strcmp(k->low, "$") == 0;
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  if (k->low[0] == '$' || (k->low[0] >= '0' && k->low[0] <= '9'))
+    return true;
+  return !np_stop(a, j) && !fw_is(a, k->low, PC_FW_POSS);
+}
+
+/* skip_modifiers leftwards: the noun at bi was matched, the pattern's
+ * word w comes before its modifiers.  Returns bi past them, or bi. */
+static size_t skip_modifiers_left(const struct analysis *a, const char *w,
+                                  size_t t0, size_t bi) {
+  for (size_t j = bi; j > t0 + 1 && j + 4 > bi; j--) {
+    if (!modifier(a, j - 1))
+      return bi;
+    if (word_match(w, a->t[j - 2].low))
+      return determiner(a, a->t[j - 2].low) ||
+                     fw_is(a, a->t[bi].low, PC_FW_CHARGE)
+                 ? j - 1
+                 : bi;
+  }
+  return bi;
+}
+
+/* Words that modify the noun a pattern names: "filed a wrongful death
+ * lawsuit against", "rejected the baseless claims that", "repeated
+ * unfounded accusations that".  After a determiner, or before a noun
+ * for a charge, up to three lower-case words (or a sum: "a $5 million
+ * lawsuit") may stand before the pattern's word w at ti.  Returns where
+ * w matches, or ti. */
+static size_t skip_modifiers(const struct analysis *a, const char *w,
+                             size_t ti, size_t t1) {
+  bool det = ti > 0 && determiner(a, a->t[ti - 1].low);
+  for (size_t j = ti; j < t1 && j < ti + 4; j++) {
+    if (j > ti && word_match(w, a->t[j].low))
+      return det || fw_is(a, a->t[j].low, PC_FW_CHARGE) ? j : ti;
+    if (!modifier(a, j))
+      return ti;
+  }
+  return ti;
+}
+
+/* A relative clause set off by commas after the accused, up to the
+ * pattern's next word: "accused the audience, which the party chose,
+ * of ..." (right_list ends the name at the comma). */
+static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
+  if (e < ti + 4 || !is_punct(&a->t[e - 1], ","))
+    return false;
+  size_t c = ti;
+  while (c < e - 1 && !is_punct(&a->t[c], ","))
+    c++;
+  return c > ti && c + 2 < e && a->t[c + 1].type == T_WORD &&
+         fw_is(a, a->t[c + 1].low, PC_FW_REL);
+}
+
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
- * number or a quantity ("stabbed him", "defrauded more than 5,000
- * people"); a bare noun after a participle is what it modifies ("a
- * battered car", "forged papers"). */
+ * number, a sum or a quantity ("stabbed him", "defrauded more than 5,000
+ * people", "stole $2 million"); a bare noun after a participle is what
+ * it modifies ("a battered car", "forged papers"). */
 static bool object_start(const struct analysis *a, size_t i, size_t t1) {
+  if (i < t1 && a->t[i].low[0] == '$')
+    return true;
   if (i >= t1 || a->t[i].type != T_WORD)
     return false;
   const struct token *k = &a->t[i];
@@ -679,6 +878,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
+      if (k > an && ti < t1 && !word_match(w, a->t[ti].low))
+        ti = skip_modifiers(a, w, ti, t1);
       bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
                     word_match(w, a->t[ti + 1].low);
       ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
@@ -699,6 +900,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       if (slot == S_E) {
         if (w[1] == 'o' && !object_start(a, ti, t1))
           return false;
+        bool quoted = w[1] == 'e' && ti + 1 < t1 && a->t[ti].type == T_QOPEN;
+        e = ti += quoted; /* mocked X for “having a tough night” */
         while (e < t1 && !cl_boundary(a, e) && !is_punct(&a->t[e], ",") &&
                e < ti + 8)
           e++;
@@ -706,14 +909,17 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
           ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
+        if (slot == S_C)
+          e = partitive(a, ti, e, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
           return false;
       }
     } else { /* slot between literals: up to 8 tokens; 12 for a name in
               * apposition, 16 for an event told at length ("blamed the
-              * fire that swept through the old mill ... on the owner") */
+              * fire that swept through the old mill ... on the owner"),
+              * 18 for an accused a relative clause follows */
       const char *next = p->w[k + 1];
-      size_t lim = slot == S_E ? 16 : 12;
+      size_t lim = slot == S_E ? 16 : slot == S_A || slot == S_N ? 18 : 12;
       while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
@@ -723,8 +929,10 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     /* "criticized X in parliament over ... for": X; "the chief, Tom
      * Bell,": the name */
     size_t cb = ti, ce = e;
-    bool apposed = (slot == S_A || slot == S_N) && apposed_name(a, ti, e, &cb, &ce);
-    if (e > ti + 8 && !apposed && slot != S_E)
+    bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
+                   apposed_name(a, ti, e, &cb, &ce);
+    bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
+    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       ce = right_list(a, ti, e);
@@ -751,6 +959,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
              !word_match(w, a->t[bi - 1].low))
         bi--; /* "as “largely responsible”" */
+      if (bi > t0 && !word_match(w, a->t[bi - 1].low))
+        bi = skip_modifiers_left(a, w, t0, bi);
       if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
         return false;
       bi--;
@@ -813,6 +1023,13 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* A dash that sets off an aside: "--" (one token or two), "-", an en or
+ * an em dash. */
+static bool is_dash(const struct token *k) {
+  return is_punct(k, "--") || is_punct(k, "-") || is_punct(k, "\xE2\x80\x94") ||
+         is_punct(k, "\xE2\x80\x93");
+}
+
 /* An aside between the subject and its verb: "Tom Bell (D-Ohio) has
  * criticized", "Ann Lee, for her part, has denied", "Jane Roe, in
  * particular, has slammed", "the union, meanwhile, blamed".  Returns
@@ -823,24 +1040,38 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
   /* the comma that closes it, which pc_att_skip_adverbs passes before
    * an auxiliary ("Jane Roe, in particular, has") */
   size_t c = is_punct(&a->t[at], ",") ? at : at - 1;
-  bool paren = is_punct(&a->t[c], ")");
-  if (!paren && !is_punct(&a->t[c], ","))
+  bool paren = is_punct(&a->t[c], ")"), dash = is_dash(&a->t[c]);
+  if (!paren && !dash && !is_punct(&a->t[c], ","))
     return at;
-  size_t o = c;
-  while (o > t0 && o + 6 > c &&
-         !(paren ? is_punct(&a->t[o - 1], "(") : is_punct(&a->t[o - 1], ",")))
+  while (dash && c > t0 && is_dash(&a->t[c - 1]))
+    c--; /* "--" may be two tokens */
+  size_t o = c, span = paren || dash ? 6 : 14;
+  while (o > t0 && o + span > c &&
+         !(paren ? is_punct(&a->t[o - 1], "(")
+           : dash ? is_dash(&a->t[o - 1]) : is_punct(&a->t[o - 1], ",")))
     o--;
-  if (o <= t0 + 1 || o + 6 <= c || o == c)
+  if (o <= t0 + 1 || o + span <= c || o == c)
     return at;
-  if (paren)
+  /* "Mr. Lewandowski, who did not respond to a request for comment, has
+   * denied": a relative clause set off by commas, up to 12 words */
+  if (!paren && !dash && a->t[o].type == T_WORD &&
+      fw_is(a, a->t[o].low, PC_FW_REL))
+    return pc_att_skip_adverbs(a, t0, o - 1);
+  if (o + 6 <= c)
+    return at;
+  while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
+    o--;
+  if (paren || dash) /* "Democrats -- including Clinton -- accused" */
     return pc_att_skip_adverbs(a, t0, o - 1);
   const struct token *w = &a->t[o]; /* the aside's first word */
   size_t n = strlen(w->low);
   bool adv = o + 1 == c && n > 4 && strcmp(w->low + n - 2, "ly") == 0;
+  bool age = o + 1 == c && w->low[0] >= '0' && w->low[0] <= '9'; /* ", 45," */
   bool lead = w->type == T_WORD && !(w->flags & F_CAP) &&
               (preposition(a, w->low) || fw_is(a, w->low, PC_FW_CONTRAST) ||
+               fw_is(a, w->low, PC_FW_LEAD) ||
                low_eq(w, "however") || low_eq(w, "meanwhile"));
-  return adv || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
+  return adv || age || lead ? pc_att_skip_adverbs(a, t0, o - 1) : at;
 }
 
 /* The person an apposition or a predicate before the verb describes:
@@ -882,14 +1113,48 @@ static size_t pp_subject(const struct analysis *a, size_t t0, size_t b,
   for (size_t k = 0; k < sizeof pp / sizeof *pp; k++)
     prep = prep || low_eq(&a->t[b - 1], pp[k]);
   size_t h = b - 2; /* the noun before the preposition */
-  if (!prep || a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+  if (!prep || a->t[h].type != T_WORD ||
+      ((a->t[h].flags & F_CAP) && !(a->t[h].flags & F_SENT)) ||
       a->t[h].ent >= 0 || np_stop(a, h))
-    return b;
+    return b; /* "Protesters in Paris": the sentence's first word too */
   size_t s = pc_att_np_start(a, t0, b - 1);
   for (size_t k = s; k < h; k++)
     if (a->t[k].ent >= 0 || ((a->t[k].flags & F_CAP) && k > t0))
       return b;
   return s <= h && (s == t0 || a->t[s - 1].type != T_WORD) ? s : b;
+}
+
+/* "... killed in Newtown, Connecticut, have filed": a place set off by
+ * commas after another name tells where; the subject is further back. */
+static bool place_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at >= a->nt || at < t0 + 3)
+    return false;
+  size_t c = is_punct(&a->t[at], ",") ? at : at - 1; /* as skip_aside */
+  if (!is_punct(&a->t[c], ",") || c < t0 + 3)
+    return false;
+  int e = a->t[c - 1].ent;
+  size_t b = c - 1;
+  while (b > t0 && e >= 0 && a->t[b - 1].ent == e)
+    b--;
+  if (e >= 0)
+    return b > t0 && is_punct(&a->t[b - 1], ",") &&
+           (a->en[e].type == PC_ENTITY_PLACE ||
+            a->en[e].type == PC_ENTITY_COUNTRY);
+  /* a state no list knows: "Riverton, Ohio," after a town's name */
+  const struct token *st = &a->t[c - 1], *town = &a->t[c - 3];
+  return is_punct(&a->t[c - 2], ",") && st->type == T_WORD &&
+         (st->flags & F_CAP) && !function_cap(a, st->low) &&
+         town->type == T_WORD && (town->flags & F_CAP) &&
+         !(town->ent >= 0 && a->en[town->ent].type == PC_ENTITY_PERSON);
+}
+
+/* Whether token b opens the name of a place: a place or a country, or
+ * a capitalised word no list knows (not a person's). */
+static bool where_named(const struct analysis *a, size_t b) {
+  int e = a->t[b].ent;
+  if (e >= 0)
+    return a->en[e].type == PC_ENTITY_PLACE || a->en[e].type == PC_ENTITY_COUNTRY;
+  return (a->t[b].flags & F_CAP) && !function_cap(a, a->t[b].low);
 }
 
 /* The subject left of the verb at `at`, as the speaker of a cue there
@@ -907,7 +1172,7 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
                       low_eq(&a->t[at - 1], "each")))
     at = pc_att_skip_adverbs(a, t0, at - 1); /* "The two both took aim" */
   at = skip_aside(a, t0, at);
-  if (at <= t0)
+  if (at <= t0 || place_aside(a, t0, at))
     return NULL;
   size_t p = at - 1;
   if (a->t[p].type == T_WORD && fw_is(a, a->t[p].low, PC_FW_POSS)) {
@@ -942,6 +1207,10 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   size_t pb = pp_subject(a, t0, b, at);
   if (pb < b)
     return np_name(a, pb, at, false);
+  if (b > t0 && (low_eq(&a->t[b - 1], "in") || low_eq(&a->t[b - 1], "at")) &&
+      where_named(a, b))
+    return NULL; /* "lawsuits being considered in San Diego have accused":
+                  * where, not who */
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -959,16 +1228,43 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 }
 
 /* A subject that names no one: an adverb or a participle alone
- * ("rightly", "including"), or a contraction ("can't"). */
-static bool junk_name(const char *s) {
+ * ("rightly", "including"), a contraction ("can't"), or a noun for the
+ * people named before ("the pair"). */
+static bool junk_name(const struct analysis *a, const char *s) {
+  if (s[0] >= '0' && s[0] <= '9')
+    return true; /* "the Sept. 11 attacks": a number names no one */
   if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
     return !(s[0] >= 'A' && s[0] <= 'Z');
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
+  if (fw_is(a, s, PC_FW_PAIR))
+    return true; /* "the pair": the people named before, unresolved */
   size_t n = strlen(s);
   return (n > 2 && strcmp(s + n - 2, "ly") == 0) ||
          (n > 2 && strcmp(s + n - 2, "ed") == 0) ||
          (n > 3 && strcmp(s + n - 3, "ing") == 0);
+}
+
+/* "Farage said the warning showed that the President did not know
+ * ..., and accused Number 10 of": a verb joined by "and" to a report
+ * has the report's speaker for its subject, not the last name in it.
+ * Returns that speaker, or NULL. */
+static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 2 || !fw_is(a, a->t[at - 1].low, PC_FW_CONJ))
+    return NULL;
+  size_t c = at - 1; /* where the report must end: before "and" or ", and" */
+  if (c > t0 && is_punct(&a->t[c - 1], ","))
+    c--;
+  if (c == t0)
+    return NULL;
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
+    const struct found_quote *x = &a->q[q];
+    const struct token *k = &a->t[c - 1];
+    if (x->speaker && x->kind == PC_QUOTE_INDIRECT && x->block == k->block &&
+        x->e >= k->e && x->s < k->s && x->s >= a->t[t0].s)
+      return strdup(x->speaker);
+  }
+  return NULL;
 }
 
 /* The leading slot, left of the first matched word m->lead. */
@@ -989,7 +1285,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     size_t n = strlen(a->t[m->lead].low);
     bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
-    *claimant = ptcp ? NULL : subject_name(a, t0, m->lead);
+    *claimant = ptcp ? NULL : reporter_before(a, t0, at);
+    if (!ptcp && !*claimant)
+      *claimant = subject_name(a, t0, m->lead);
     size_t b = left_list(a, t0, at);
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
@@ -1001,6 +1299,10 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
            (aux_word(a, a->t[at - 1].low) ||
             fw_is(a, a->t[at - 1].low, PC_FW_PASS)))
       at--; /* "is being sued", "has been blamed": the subject before */
+  if (at > t0 + 3 && is_punct(&a->t[at - 1], ",") &&
+      is_punct(&a->t[at - 3], ",") && a->t[at - 2].low[0] >= '0' &&
+      a->t[at - 2].low[0] <= '9')
+    at -= 3; /* "Tom Bell, 45, was charged": the name before the age */
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
   for (size_t k = at; slot != S_E && k-- > b + 1;)
     if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
@@ -1012,6 +1314,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
+  if (slot != S_E && !m->lead_poss && b > t0 && at < a->nt &&
+      !is_punct(&a->t[at], ",") &&
+      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low))
+    return false; /* "comments on relations with Russia have drawn
+                   * criticism": Russia is no subject */
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
@@ -1089,11 +1396,17 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
     return 0;
   if (p->claimant == 2)
     return -1; /* "did not apologize", "took no responsibility": no claim */
-  /* "X never accused Y", "did not blame": narration of what was not
-   * said; "X does not blame Y" holds Y blameless */
+  /* "X never accused Y", "did not blame", "has not criticized":
+   * narration of what was not said; "X does not blame Y" holds Y
+   * blameless */
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
-    if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did"))
+    if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did") ||
+        low_eq(&a->t[k], "has") || low_eq(&a->t[k], "have") ||
+        low_eq(&a->t[k], "had"))
       return -1;
+  size_t n = strlen(a->t[i].low);
+  if (p->claimant == 1 && n > 4 && strcmp(a->t[i].low + n - 3, "ing") == 0)
+    return -1; /* "for not condemning Trump": an omission told */
   return 1;
 }
 
@@ -1105,28 +1418,53 @@ static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
   return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
+/* Whether the word at o (in a space-separated name), after a particle
+ * ("carried out two"), opens an object: a determiner, a quantity, a
+ * possessive or a number. */
+static bool object_word(const struct analysis *a, const char *o) {
+  char w[32];
+  for (int k = 0; k < 2; k++) {
+    size_t m = strcspn(o, " ");
+    if (m == 0 || m >= sizeof w)
+      return false;
+    memcpy(w, o, m);
+    w[m] = '\0';
+    if (k == 0 && fw_is(a, w, PC_FW_PRT)) {
+      o += m + (o[m] == ' ');
+      continue;
+    }
+    break;
+  }
+  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) ||
+         fw_is(a, w, PC_FW_POSS) || fw_is(a, w, PC_FW_NUM);
+}
+
 /* A claimant that opens with a lower-case preposition or auxiliary ("for
  * his part", "makes no apologies") is a phrase cut at the wrong place. */
 static bool cut_name(const struct analysis *a, const char *s) {
   char w[32];
   size_t n = strcspn(s, " ");
-  if (n == 0 || n >= sizeof w || !(s[0] >= 'a' && s[0] <= 'z'))
+  if (n == 0 || n >= sizeof w)
     return false;
   memcpy(w, s, n);
   w[n] = '\0';
-  if (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
-      (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS))
+  if (s[0] >= 'a' && s[0] <= 'z' &&
+      (fw_is(a, w, PC_FW_LEAD) || preposition(a, w) || aux_word(a, w) ||
+       (s[n] == '\0' && stop_word(a, w)) || fw_is(a, w, PC_FW_POSS)))
     return true; /* "our days of attacking Tom Bell": no one resolved */
-  /* a verb and its object: "joined a long list of mayors who", "misled
-   * some of the voters who" (not "unnamed officials") */
-  bool verb = n > 4 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0);
-  const char *o = s + n + (s[n] == ' ');
-  size_t m = strcspn(o, " ");
-  if (!verb || m == 0 || m >= sizeof w)
-    return false;
-  memcpy(w, o, m);
-  w[m] = '\0';
-  return determiner(a, w) || fw_is(a, w, PC_FW_QUANT) || fw_is(a, w, PC_FW_POSS);
+  /* a verb and its object anywhere in it: "joined a long list of mayors
+   * who", "misled some of the voters who", "the senator opened a rally"
+   * (not "unnamed officials") */
+  for (const char *p = s; *p;) {
+    size_t l = strcspn(p, " ");
+    const char *o = p + l + (p[l] == ' ');
+    if (l > 4 && p[0] >= 'a' && p[0] <= 'z' &&
+        (strncmp(p + l - 2, "ed", 2) == 0 || strncmp(p + l - 3, "ing", 3) == 0) &&
+        object_word(a, o))
+      return true;
+    p = o;
+  }
+  return false;
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
@@ -1149,6 +1487,83 @@ static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
     if (fw_is(a, a->t[k].low, PC_FW_CHARGE))
       return true;
   return false;
+}
+
+/* "Tom Bell called him divisive and accused him of ...": an object
+ * pronoun does not stand for its own clause's subject; when the person
+ * last named so is the claimant, named in the sentence, the accused is
+ * the one of that gender named before the claimant. */
+static void rebind_object(const struct analysis *a, size_t t0, size_t b,
+                          size_t e, struct found_claim *c) {
+  if (e != b + 1 || a->t[b].type != T_WORD)
+    return;
+  const char *w = a->t[b].low;
+  int g = fw_is(a, w, PC_FW_OBJM) ? 'm' : fw_is(a, w, PC_FW_OBJF) ? 'f' : 0;
+  if (!g)
+    return;
+  size_t j = b;
+  while (j > t0 && !(a->t[j - 1].ent >= 0 &&
+                     strcmp(a->en[a->t[j - 1].ent].name, c->claimant) == 0))
+    j--;
+  if (j <= t0)
+    return; /* the claimant is not named in the sentence */
+  for (size_t k = j; k < b; k++)
+    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF))
+      return; /* "criticized the pope ... and accused him": the pope */
+  int ce = a->t[j - 1].ent;
+  while (j > 0 && a->t[j - 1].ent == ce)
+    j--;
+  if (j > t0 && a->t[j - 1].type == T_WORD && !(a->t[j - 1].flags & F_CAP))
+    return; /* "calling Alwaleed dopey and accusing him": an object */
+  int o = pc_att_last_person_g(a, j, g);
+  char *name = o >= 0 && o != ce ? strdup(a->en[o].name) : NULL;
+  if (name) {
+    free(c->accused[0]);
+    c->accused[0] = name;
+  }
+}
+
+/* Whether name is a body's: not a person's, a country's or a place's
+ * that the entities know, and capitalised. */
+static bool body_name(const struct analysis *a, const char *name) {
+  if (!(name[0] >= 'A' && name[0] <= 'Z'))
+    return false;
+  for (size_t k = 0; k < a->nen; k++)
+    if (strcmp(a->en[k].name, name) == 0)
+      return a->en[k].type == PC_ENTITY_ORG || a->en[k].type == PC_ENTITY_GROUP;
+  return true;
+}
+
+/* "X sued Boeing ... The company denied": a claimant named only by a
+ * noun for a firm or a group stands for the body a claim before it in
+ * the article named last (as accused, or as claimant); so does the
+ * claim's own accused when it was the claimant too.  Only the nouns of
+ * data 'body': most heads of a body's name ("the police", "the court")
+ * are bodies of their own. */
+static void body_before(struct analysis *a, struct found_claim *c) {
+  if (strchr(c->claimant, ' ') || !fw_is(a, c->claimant, PC_FW_BODY))
+    return;
+  const char *name = NULL;
+  for (size_t k = a->nc; k-- > 0 && !name;) {
+    for (size_t x = 0; x < a->c[k].naccused && !name; x++)
+      if (body_name(a, a->c[k].accused[x]))
+        name = a->c[k].accused[x];
+    if (!name && body_name(a, a->c[k].claimant))
+      name = a->c[k].claimant;
+  }
+  char *s = name ? strdup(name) : NULL;
+  if (!s)
+    return;
+  for (size_t x = 0; x < c->naccused; x++)
+    if (strcmp(c->accused[x], c->claimant) == 0) {
+      char *t = strdup(s);
+      if (t) {
+        free(c->accused[x]);
+        c->accused[x] = t;
+      }
+    }
+  free(c->claimant);
+  c->claimant = s;
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
@@ -1182,8 +1597,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(c->claimant) || cut_name(a, c->claimant))
+  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
     return false;
+  body_before(a, c);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
                        (m->cap[S_S][1] < t1 &&
                         determiner(a, a->t[m->cap[S_S][1]].low))))
@@ -1196,6 +1612,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
+  if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
+    rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
@@ -1212,11 +1630,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   return true;
 }
 
-/* Another pattern at the same word found the same claim: the claim
- * found first keeps it, taking the event when it had none (c is dropped;
- * true). */
+/* Another pattern in the same sentence found the same claim ("her
+ * claim that they killed ..." and "they killed"): the claim found first
+ * keeps it, taking the event when it had none (c is dropped; true). */
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
-  for (size_t k = a->nc; k-- > 0 && a->c[k].at == c->at;) {
+  for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];
     if (o->deny != c->deny || strcmp(o->claimant, c->claimant) != 0 ||
         strcmp(o->accused[0], c->accused[0]) != 0)
@@ -1410,6 +1828,25 @@ static bool demanded(struct analysis *a, struct found_claim *c) {
   return true;
 }
 
+/* An accusation read in a report its speaker denies: "Acme denied
+ * reports that its chief hid the losses" (cue "denied") holds no one to
+ * account by Acme's word, it denies. */
+static bool denied_report(const struct analysis *a, const struct found_claim *c) {
+  int q = c->quote;
+  if (c->deny || q < 0 || !a->q[q].cue || !a->q[q].speaker ||
+      strcmp(a->q[q].speaker, c->claimant) != 0)
+    return false;
+  char w[32];
+  size_t n = strcspn(a->q[q].cue, " ");
+  if (n == 0 || n >= sizeof w)
+    return false;
+  memcpy(w, a->q[q].cue, n);
+  w[n] = '\0';
+  for (char *k = w; *k; k++)
+    *k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k);
+  return fw_is(a, w, PC_FW_REBUT);
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
                       size_t t1, size_t i) {
   size_t an = pc_claim_anchor(p); /* its word matches at i */
@@ -1448,6 +1885,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
     claim_drop(c);
     return;
   }
+  if (p->claimant == 0 && denied_report(a, c))
+    c->deny = 1;
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
     return;

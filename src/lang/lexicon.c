@@ -161,7 +161,8 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
       "notpl", "agent", "charge", "false", "rebut", "venue", "fin", "quant", "num", "when",
       "vpast", "ctl", "tunit", "modal", "oblig", "try", "label", "lead",
-      "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh"};
+      "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh", "people",
+      "body", "pair", "doer", "partof", "prt"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;
@@ -662,6 +663,79 @@ static pc_status expand_cues(struct pc_lex *lex, pc_error *err) {
   return PC_OK;
 }
 
+/* The forms of the verb lemma w (w itself first) from inflections.txt
+ * or by rule into forms; returns how many (at most 16). */
+static size_t verb_forms(const struct pc_lex *lex, const char *w,
+                         char rule[3][PC_FORM_MAX], const char *forms[16]) {
+  size_t nf = 0;
+  forms[nf++] = w;
+  for (size_t k = 0; k < lex->inflections.n; k++)
+    if (strcmp(lex->inflections.p[k].w[0], w) == 0) {
+      for (size_t j = 1; j < lex->inflections.p[k].n && nf < 16; j++)
+        forms[nf++] = lex->inflections.p[k].w[j];
+      return nf;
+    }
+  rule_forms(w, rule);
+  for (size_t k = 0; k < 3; k++)
+    if (rule[k][0])
+      forms[nf++] = rule[k];
+  return nf;
+}
+
+/* A copy of claim pattern p at the end of l with word at replaced. */
+static bool push_claim_form(struct pc_phrase_list *l, const struct pc_phrase *p,
+                            size_t at, const char *form) {
+  struct pc_phrase *q = push(l);
+  if (!q || !(q->w = calloc(p->n, sizeof *q->w)))
+    return false;
+  q->tag = p->tag;
+  q->claimant = p->claimant;
+  for (size_t k = 0; k < p->n; k++) {
+    q->w[k] = strdup(k == at ? form : p->w[k]);
+    if (!q->w[k])
+      return false;
+    q->n = k + 1;
+  }
+  return true;
+}
+
+/* claims.txt: a verb written "steal^" stands for all its forms, each a
+ * pattern of its own (a literal word, so its own anchor: "steal~" would
+ * send every word that may be a form of a lemma through the look-up).
+ * The forms come from inflections.txt or by rule, in the pattern's
+ * place (patterns are tried in order). */
+static pc_status expand_claims(struct pc_lex *lex, pc_error *err) {
+  struct pc_phrase_list out = {0};
+  for (size_t i = 0; i < lex->claims.n; i++) {
+    const struct pc_phrase *p = &lex->claims.p[i];
+    size_t at = 0, l = 0;
+    while (at < p->n && !((l = strlen(p->w[at])) > 1 && p->w[at][l - 1] == '^'))
+      at++;
+    bool ok = true;
+    if (at == p->n) {
+      ok = push_claim_form(&out, p, p->n, NULL);
+    } else {
+      char lemma[PC_FORM_MAX], rule[3][PC_FORM_MAX];
+      const char *forms[16];
+      snprintf(lemma, sizeof lemma, "%.*s", (int)(l - 1), p->w[at]);
+      size_t nf = verb_forms(lex, lemma, rule, forms);
+      for (size_t k = 0; k < nf && ok; k++) {
+        bool dup = false;
+        for (size_t j = 0; j < k; j++)
+          dup |= strcmp(forms[j], forms[k]) == 0;
+        ok = dup || push_claim_form(&out, p, at, forms[k]);
+      }
+    }
+    if (!ok) {
+      list_free(&out);
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    }
+  }
+  list_free(&lex->claims);
+  lex->claims = out;
+  return PC_OK;
+}
+
 /* Whether data file name is there: in data_dir or built in. */
 static bool data_present(const char *data_dir, const char *name) {
   if (data_dir) {
@@ -748,7 +822,9 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
                               &lex->names, err);
   if (st != PC_OK)
     return st;
-  st = index_claims(lex, err);
+  st = expand_claims(lex, err);
+  if (st == PC_OK)
+    st = index_claims(lex, err);
   if (st != PC_OK)
     return st;
   index_frames(lex);

@@ -16,7 +16,8 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_VENUE, PC_FW_FIN, PC_FW_QUANT, PC_FW_NUM, PC_FW_WHEN, PC_FW_VPAST, PC_FW_CTL,
        PC_FW_TUNIT, PC_FW_MODAL, PC_FW_OBLIG, PC_FW_TRY, PC_FW_LABEL, PC_FW_LEAD,
        PC_FW_NTAIL, PC_FW_MAKE, PC_FW_PADJ, PC_FW_APPROX,
-       PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH,
+       PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH, PC_FW_PEOPLE,
+       PC_FW_BODY, PC_FW_PAIR, PC_FW_DOER, PC_FW_PARTOF, PC_FW_PRT,
        PC_FW_COUNT };
 /* a word's categories are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
@@ -27,7 +28,7 @@ enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
        PC_CUE_CREQ = 4,  /* speech only with a clausal or quoted complement */
        PC_CUE_NOUN = 8 }; /* a speech noun ("statement") */
 
-#define PC_CLAIM_HASH 1024u /* slots; claims.txt holds far fewer words */
+#define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
 
 /* A phrase of lower-cased words ("told the press"). */
 struct pc_phrase {
