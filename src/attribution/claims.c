@@ -1524,9 +1524,12 @@ static void rebind_object(const struct analysis *a, size_t t0, size_t b,
 }
 
 /* Whether name is a body's: not a person's, a country's or a place's
- * that the entities know, and capitalised. */
+ * that the entities know, and capitalised at both ends (not "Local
+ * officials", a sentence's first word). */
 static bool body_name(const struct analysis *a, const char *name) {
-  if (!(name[0] >= 'A' && name[0] <= 'Z'))
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  if (!(name[0] >= 'A' && name[0] <= 'Z') || !(*last >= 'A' && *last <= 'Z'))
     return false;
   for (size_t k = 0; k < a->nen; k++)
     if (strcmp(a->en[k].name, name) == 0)
