@@ -178,14 +178,26 @@ static char *first_person(const struct analysis *a, size_t i) {
   return q >= 0 && a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
 }
 
+/* Whether a speaker known by no entity is an organisation by its noun
+ * ("utility", "state-owned company": the last word a head of the
+ * organisation list). */
+static bool org_noun_speaker(const struct analysis *a, const char *name) {
+  const char *w = strrchr(name, ' ');
+  w = w ? w + 1 : name;
+  return w[0] >= 'a' && w[0] <= 'z' && org_head(a, w);
+}
+
 /* "it" in an organisation's indirect report ("Acme said it had nothing
- * to do with the fire"): the organisation. */
+ * to do with the fire", "The utility said it ..."): the organisation. */
 static char *report_it(const struct analysis *a, size_t i) {
   if (!low_eq(&a->t[i], "it"))
     return NULL;
   int q = quote_holding(a, i);
-  if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker ||
-      a->q[q].ent < 0 || a->en[a->q[q].ent].type == PC_ENTITY_PERSON)
+  if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker)
+    return NULL;
+  int e = a->q[q].ent;
+  if (e >= 0 ? a->en[e].type == PC_ENTITY_PERSON
+             : !org_noun_speaker(a, a->q[q].speaker))
     return NULL;
   return strdup(a->q[q].speaker);
 }
@@ -441,7 +453,17 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
     t1--;
   if (t1 < t0 + 2 || !low_eq(&a->t[t0], "the"))
     return false;
-  const char *h = a->t[t1 - 1].low;
+  /* "the utility's fault": the head without its possessive */
+  char h[64];
+  const char *w = a->t[t1 - 1].low;
+  size_t n = strlen(w), cut = n > 2 && strcmp(w + n - 2, "'s") == 0 ? 2
+                              : n > 4 && strcmp(w + n - 4, "\xE2\x80\x99s") == 0
+                                  ? 4
+                                  : 0;
+  if (n - cut >= sizeof h)
+    return false;
+  memcpy(h, w, n - cut);
+  h[n - cut] = '\0';
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 
