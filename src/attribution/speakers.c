@@ -201,12 +201,16 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
     /* ... a title or a country's adjective: "an adviser to Governor X",
-     * "for the Italian newspaper X" */
-    while (pb > n0 && a->t[pb - 1].type == T_WORD &&
-           (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
-            (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
-             a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
-           !preposition(a, a->t[pb - 1].low))
+     * "for the Italian newspaper X", "a supporter of Mr. X" */
+    while (pb > n0 &&
+           ((a->t[pb - 1].type == T_WORD &&
+             (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
+              in_list(&a->lex->honorifics, a->t[pb - 1].low) ||
+              (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
+               a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
+             !preposition(a, a->t[pb - 1].low)) ||
+            (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
+             in_list(&a->lex->honorifics, a->t[pb - 2].low))))
       pb--;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
         a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
@@ -296,6 +300,13 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   int unsure = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
+    /* "LeVell is ... He is trying to persuade people to support Trump's
+     * campaign. He believes": a pronoun of the gender that comes first
+     * is the sentence's subject; who it is, an earlier sentence tells */
+    if (e < 0 && unsure < 0 && a->t[k].in_span < 0 &&
+        a->t[k].type == T_WORD &&
+        list_tag(&a->lex->pronouns, a->t[k].low) == g)
+      return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
       continue;
@@ -828,6 +839,10 @@ static bool boundary_tok(const struct token *k) {
 static bool hard_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
       in_list(&a->lex->honorifics, a->t[i - 1].low))
+    return false;
+  /* "a driver from Ava, Mo., who ...": a dot before a comma ends an
+   * abbreviation, not a sentence */
+  if (is_punct(&a->t[i], ".") && i + 1 < a->nt && is_punct(&a->t[i + 1], ","))
     return false;
   return boundary_tok(&a->t[i]);
 }

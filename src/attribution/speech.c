@@ -1022,6 +1022,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   struct speaker_ref w = {NULL, -1, NULL};
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
+    /* "In interviews, he defended Mr. Trump's views, saying": a
+     * pronoun before any name is the subject, not the name after it */
+    if (e < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
+        (list_tag(&a->lex->pronouns, a->t[k].low) == 'm' ||
+         list_tag(&a->lex->pronouns, a->t[k].low) == 'f'))
+      return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && preposition(a, a->t[k - 1].low))) {
       w.ent = e;
