@@ -13,10 +13,12 @@
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
-  /* "his advisers" keeps its owner; "the", "a" go */
+  /* "his advisers" keeps its owner, "those surveyed" its pointer;
+   * "the", "a" go */
   while (t0 < t1 && ((determiner(a, a->t[t0].low) &&
-                      !(fw_is(a, a->t[t0].low, PC_FW_POSS) && t0 + 1 < t1 &&
-                        a->t[t0 + 1].type == T_WORD)) ||
+                      !((fw_is(a, a->t[t0].low, PC_FW_POSS) ||
+                         fw_is(a, a->t[t0].low, PC_FW_DEM)) &&
+                        t0 + 1 < t1 && a->t[t0 + 1].type == T_WORD)) ||
                      a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
