@@ -842,12 +842,22 @@ static bool hard_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
       in_list(&a->lex->honorifics, a->t[i - 1].low))
     return false;
-  /* "a driver from Ava, Mo., who ...": a dot before a comma ends an
-   * abbreviation, not a sentence */
-  if (is_punct(&a->t[i], ".") && i + 1 < a->nt && is_punct(&a->t[i + 1], ","))
+  /* "a driver from Ava, Mo., who ...", "(R-Mo.)": a dot before a comma
+   * or a closing parenthesis ends an abbreviation, not a sentence */
+  if (is_punct(&a->t[i], ".") && i + 1 < a->nt &&
+      (is_punct(&a->t[i + 1], ",") || is_punct(&a->t[i + 1], ")")))
     return false;
   return boundary_tok(&a->t[i]);
 }
+
+/* hard_boundary, but not a parenthesis: "Sen. Roy Blunt (R-Mo.), facing
+ * ..., noted" holds its party tag inside the apposition */
+static bool appos_boundary(const struct analysis *a, size_t i) {
+  return hard_boundary(a, i) && !is_punct(&a->t[i], "(") &&
+         !is_punct(&a->t[i], ")");
+}
+
+static size_t paren_tag(const struct analysis *a, size_t lo, size_t e);
 
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
  * off, that stand before token at: "The Afghan Taliban, however, claimed",
@@ -872,6 +882,11 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
                (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
+    } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               !determiner(a, a->t[at - 2].low) &&
+               !stop_word(a, a->t[at - 2].low)) {
+      at--; /* "BuzzFeed News first reported"; not "the first said" */
     } else if (k->type == T_WORD && (k->flags & F_CAP) &&
                function_cap(a, k->low) && at - 1 > lo &&
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
@@ -901,7 +916,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
      * noun phrase; start from the comma that opens it */
     size_t s = b2;
     while (s > lo && !is_punct(&a->t[s - 1], ",") &&
-           !hard_boundary(a, s - 1) && e2 - s < 32)
+           !appos_boundary(a, s - 1) && e2 - s < 32)
       s--;
     if (s > lo && is_punct(&a->t[s - 1], ","))
       seg_e = s;
@@ -910,9 +925,9 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
                   is_punct(&a->t[seg_e - 1], ","); k++) {
     size_t se = seg_e - 1, sb = se;
     while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
-           !hard_boundary(a, sb - 1) && se - sb < 16)
+           !appos_boundary(a, sb - 1) && se - sb < 16)
       sb--;
-    size_t nb = pc_att_np_start(a, sb, se);
+    size_t pe = paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
     /* the whole segment is the name: not "After meeting Putin, the
      * Kremlin said" */
     bool whole = true;
@@ -925,7 +940,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
               is_punct(&a->t[z], "."); /* "but General X", "Dr. X" */
     struct speaker_ref p = {NULL, -1, NULL};
     if (whole)
-      p = pc_att_resolve_np(a, nb, se);
+      p = pc_att_resolve_np(a, nb, pe);
     bool owned = false;
     for (size_t z = nb; z < se && !owned; z++)
       owned = a->t[z].ent >= 0 &&
