@@ -1115,8 +1115,31 @@ static bool plain_noun(const struct analysis *a, size_t i) {
  * opens the sentence ("But a spokesperson for ... said"). */
 static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
   return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
+         fw_is(a, a->t[b - 1].low, PC_FW_SUB) || /* "while doctors and" */
          (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
                           fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+}
+
+/* Whether [b2, p), before "and", only modifies the head of the phrase
+ * that follows and ends at `end`: "five past" of "five past and current
+ * employees", not "a woman asked for a photo" of "... and Clinton said".
+ * A few plain words before "and", no name or verb among them, and no
+ * name as the head. */
+static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
+                             size_t end) {
+  if (p - b2 > 3 || a->t[end - 1].ent >= 0)
+    return false;
+  for (size_t k = b2; k < p; k++) {
+    const struct token *t = &a->t[k];
+    size_t l = strlen(t->low);
+    /* no verb: "The bill passed and officials said" */
+    if (t->type != T_WORD || t->ent >= 0 || t->cue ||
+        (l > 4 && (strcmp(t->low + l - 3, "ing") == 0 ||
+                   strcmp(t->low + l - 2, "ed") == 0)) ||
+        fw_is(a, t->low, PC_FW_FIN) || fw_is(a, t->low, PC_FW_VPAST))
+      return false;
+  }
+  return true;
 }
 
 /* The start of a phrase that ends at `end` and starts at b, taken left
@@ -1145,15 +1168,19 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
         !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
       h--;
+    /* "five past and current employees": words joined to the head's
+     * modifiers */
+    bool mod = joins && !prep && h >= lo && !left_head(a, h, prep) &&
+               plain_noun(a, h);
     if (!joins || h < lo ||
-        !(left_head(a, h, prep) || (prep && plain_noun(a, h))))
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
-    if (b2 >= p)
+    if (b2 >= p || (mod && !joined_modifiers(a, b2, p, end)))
       break;
     bool opens = phrase_opens(a, lo, b2);
-    if (opens && (left_head(a, h, prep) || b2 == lo))
+    if (opens && (left_head(a, h, prep) || b2 == lo || mod))
       b = b2; /* a head that opens the sentence */
     else if (opens || !prep)
       break;
