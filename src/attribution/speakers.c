@@ -485,6 +485,24 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
+/* Whether the word at i, the end of a country's name as written in the
+ * phrase that starts at n0, is a plural counted by the word before it
+ * and not the end of the country's name: "Some Americans", "Many
+ * Germans" are people, not "United States", "Germany" ("the Russians"
+ * stays the country). */
+static bool demonym_plural(const struct analysis *a, size_t n0, size_t i) {
+  int e = a->t[i].ent;
+  const char *w = a->t[i].low, *name = e >= 0 ? a->en[e].name : NULL;
+  size_t l = strlen(w);
+  if (!name || a->en[e].type != PC_ENTITY_COUNTRY || l < 4 ||
+      w[l - 1] != 's' || i == n0 || a->t[i - 1].ent == e ||
+      a->t[i - 1].type != T_WORD || low_eq(&a->t[i - 1], "the"))
+    return false;
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  return strcasecmp(last, w) != 0;
+}
+
 /* A role word makes the phrase a role; else an entity named in it. */
 static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
                               struct speaker_ref *w) {
@@ -507,7 +525,8 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
        * phrase's head, which is the speaker; so does a name after a
        * preposition ("Butterfield of North Carolina") */
       if (a->t[n1 - 1].ent != a->t[i].ent ||
-          (i > n0 && preposition(a, a->t[i - 1].low))) {
+          (i > n0 && preposition(a, a->t[i - 1].low)) ||
+          demonym_plural(a, n0, n1 - 1)) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
@@ -776,9 +795,12 @@ static bool acronym(const struct analysis *a, size_t i) {
 /* A relative pronoun that is its clause's subject ("who", "which"; not
  * "whose lawyer said", "where officials say"), not an acronym ("WHO"). */
 static bool subject_rel(const struct analysis *a, size_t i) {
-  return a->t[i].type == T_WORD && fw_is(a, a->t[i].low, PC_FW_REL) &&
-         (strcmp(a->t[i].low, "who") == 0 ||
-          strcmp(a->t[i].low, "which") == 0) &&
+  const char *w = a->t[i].low;
+  /* "Bloomberg, who's thinking about running, said" */
+  return a->t[i].type == T_WORD &&
+         ((fw_is(a, w, PC_FW_REL) &&
+           (strcmp(w, "who") == 0 || strcmp(w, "which") == 0)) ||
+          strcmp(w, "who's") == 0) &&
          !acronym(a, i);
 }
 
@@ -880,7 +902,8 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       at--; /* "have since released" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
-               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
+               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP)) &&
+               !acronym(a, at - 1)) { /* not "USA TODAY reported" */
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
     } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
@@ -1221,10 +1244,12 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
   /* verbs that make or hand out a statement (function-words "make"),
-   * after their subject or the comma that closes its apposition */
+   * after their subject, the comma that closes its apposition or its
+   * party tag ("(R-Ky.)") */
   const struct token *k = &a->t[v];
   if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
-                             is_punct(&a->t[v - 1], ",")))
+                             is_punct(&a->t[v - 1], ",") ||
+                             is_punct(&a->t[v - 1], ")")))
     return c;
   return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
 }
@@ -1247,7 +1272,8 @@ static bool object_rel_np(const struct analysis *a, size_t i) {
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
-  size_t end = pc_att_skip_adverbs(a, lo, c);
+  /* "Sen. Jo Ames (R-Ky.) issued a statement saying" */
+  size_t end = paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
