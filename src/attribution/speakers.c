@@ -293,6 +293,14 @@ static bool name_possessive(const struct analysis *a, size_t k) {
          (l > 4 && strcmp(w + l - 4, "\xE2\x80\x99s") == 0);
 }
 
+/* Whether an entity is named in [s0, k). */
+static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
+  for (size_t z = s0; z < k; z++)
+    if (a->t[z].ent >= 0)
+      return true;
+  return false;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -314,6 +322,12 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
+      return e;
+    /* "Obama also addressed Trump's concerns, ... he added": a name that
+     * opens the sentence is its subject, though it does not tell the
+     * gender */
+    if (fit == 1 && unsure < 0 && k <= s0 + 3 && !ent_before(a, s0, k) &&
+        a->en[e].mentions > 1)
       return e;
     if (fit == 1 && unsure < 0)
       unsure = e;
