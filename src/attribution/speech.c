@@ -1014,6 +1014,33 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   return last_comma ? last_comma : participle_attribution(a, sn);
 }
 
+/* Whether the person named at k (the first token of the name) cannot
+ * be the subject of the cue at i in the sentence that starts at t0: a
+ * name governed by a preposition, a title between them ("of Mr.
+ * Trump"), or one that owns the noun after it ("As word of Mrs.
+ * Clinton's victories rolled in, he gave a speech, predicting").  A name
+ * right before the cue is its subject all the same ("with Donald Trump
+ * tweeting", "footage of Jane Roe saying"). */
+static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
+                             size_t i) {
+  int e = a->t[k].ent;
+  size_t j = k;
+  while (j + 1 < a->nt && a->t[j + 1].ent == e)
+    j++;
+  if (j + 1 == i)
+    return false;
+  if (j + 1 < a->nt && a->t[j + 1].type == T_WORD &&
+      pc_att_ending(a, a->t[j].low, PC_FW_GEN, 1))
+    return true;
+  size_t p = k;
+  if (p > t0 + 1 && is_punct(&a->t[p - 1], ".") &&
+      in_list(&a->lex->honorifics, a->t[p - 2].low))
+    p -= 2;
+  else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
+    p--;
+  return p > t0 && preposition(a, a->t[p - 1].low);
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue. */
@@ -1029,7 +1056,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
          list_tag(&a->lex->pronouns, a->t[k].low) == 'f'))
       return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
-        !(k > t0 && preposition(a, a->t[k - 1].low))) {
+        !(k > t0 && a->t[k - 1].ent == e) &&
+        !name_not_subject(a, t0, k, i)) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
