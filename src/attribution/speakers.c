@@ -192,6 +192,26 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
   return true;
 }
 
+/* Whether "and", at j after a person's name, joins a group that ends
+ * the phrase at n1: "Trump and his attorneys", "Sanders and his
+ * supporters", "Netanyahu and other leaders".  They speak together; one
+ * more person ("Jane Roe and her lawyer") leaves the name alone. */
+static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
+  const char *h = a->t[n1 - 1].low;
+  if (j + 2 > n1 || !low_eq(&a->t[j], "and") ||
+      a->t[n1 - 1].type != T_WORD || (a->t[n1 - 1].flags & F_CAP) ||
+      !(pc_att_ending(a, h, PC_FW_PL, 3) && !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
+      !(fw_is(a, a->t[j + 1].low, PC_FW_POSS) ||
+        fw_is(a, a->t[j + 1].low, PC_FW_QUANT) ||
+        low_eq(&a->t[j + 1], "other")))
+    return false;
+  for (size_t k = j + 1; k < n1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].ent >= 0 ||
+        stop_word(a, a->t[k].low))
+      return false;
+  return true;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -252,7 +272,8 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
-      if (joint_names(a, j, n1)) { /* "Trump and Ryan said" */
+      if (joint_names(a, j, n1) || joint_group(a, j, n1)) {
+        /* "Trump and Ryan said", "Trump and his lawyers said" */
         w->name = pc_att_np_text(a, r, n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
