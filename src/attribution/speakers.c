@@ -573,6 +573,28 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
+/* Whether organisation e can be "the <head>": its name holds the head
+ * ("the board": "Illinois Board") or does not end in the head noun of
+ * another kind ("the newspaper" is not "Senate"); a noun any
+ * organisation may be called ("the company", "the group") is no public
+ * body's nor a medium's ("Labor Department", "Daily News"). */
+static bool org_fits(const struct analysis *a, int e, const char *head) {
+  char low[128];
+  size_t l = 0;
+  for (const char *c = a->en[e].name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+  size_t hl = strlen(head);
+  for (const char *c = low; (c = strstr(c, head)) != NULL; c += hl)
+    if ((c == low || c[-1] == ' ') && (c[hl] == '\0' || c[hl] == ' '))
+      return true;
+  const char *last = strrchr(low, ' ');
+  last = last ? last + 1 : low;
+  if (fw_is(a, head, PC_FW_GORG))
+    return !fw_is(a, last, PC_FW_BODY);
+  return !org_head(a, last);
+}
+
 /* "the company", "the ministry" (a determiner, an organisation's head
  * noun): the organisation named last, else the phrase itself */
 static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
@@ -597,12 +619,16 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
                     a->en[qe].type == PC_ENTITY_GROUP))
       e = qe;
   }
-  /* not "his office": that is someone's, not the last one named */
+  /* not "his office": that is someone's, not the last one named; and
+   * the last one named only when it can be one of the kind */
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
     if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
-                    a->en[ke].type == PC_ENTITY_GROUP))
+                    a->en[ke].type == PC_ENTITY_GROUP)) {
+      if (!org_fits(a, ke, head))
+        break;
       e = ke;
+    }
   }
   if (e >= 0) {
     bool known = false;
