@@ -675,6 +675,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
          strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
     h--; /* "people briefed on the talks" */
+  /* "one Democrat familiar with the talks": the noun before the
+   * adjective heads, and the count is of the phrase up to it */
+  bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
+  if (padj)
+    h--;
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
   /* a share of people: "Nearly half", "46 percent of voters", "Six in
@@ -684,7 +689,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
       !determiner(a, last) &&
       (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
        (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
-       (n1 - n0 > 1 && n1 - n0 <= 3 &&
+       (n1 - n0 > 1 && (padj ? h + 1 - n0 : n1 - n0) <= 3 &&
         (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
          fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
     w.name = pc_att_np_text(a, n0, n1);

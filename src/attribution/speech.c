@@ -1325,6 +1325,17 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                        (a->t[e + 1].flags & F_CAP) &&
                        in_list(&a->lex->honorifics, a->t[e - 1].low))))
       e++; /* "said Sen. Jane Roe" */
+    /* "said one official familiar with the plan": the adjective keeps
+     * its object */
+    if (e > after && e + 1 < t1 && fw_is(a, a->t[e - 1].low, PC_FW_PADJ) &&
+        preposition(a, a->t[e].low)) {
+      size_t f = e + 1;
+      while (f < t1 && a->t[f].type == T_WORD &&
+             (!stop_word(a, a->t[f].low) || determiner(a, a->t[f].low)))
+        f++;
+      if (f > e + 1 && !determiner(a, a->t[f - 1].low))
+        e = f;
+    }
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
