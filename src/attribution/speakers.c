@@ -1099,6 +1099,22 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       return p;
     who_free(&p);
   }
+  /* "Geoff Garin, a pollster who advises the super PAC Priorities USA,
+   * said": a relative clause inside the apposition describes its head;
+   * the person is the one before the comma */
+  size_t rel = rs + 1;
+  while (rel + 1 < end && !subject_rel(a, rel))
+    rel++;
+  if (rs > lo + 1 && is_punct(&a->t[rs - 1], ",") && rel + 1 < end) {
+    size_t nb = pc_att_np_start(a, lo, rs - 1);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+      free(p.role);
+      p.role = pc_att_np_text(a, rs, rel);
+      return p;
+    }
+    who_free(&p);
+  }
   /* "the head of X, Alexander Bortnikov, told ..." */
   size_t e2 = paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
   struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
