@@ -662,6 +662,12 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0; i < n1 && caps; i++)
     caps = a->t[i].type == T_WORD && (a->t[i].flags & F_CAP) &&
            !function_cap(a, a->t[i].low) && !stop_word(a, a->t[i].low);
+  /* "Shortly after the hearing, ...": an adverb that opens the
+   * sentence is no name */
+  size_t l0 = strlen(a->t[n0].low);
+  if (caps && n1 == n0 + 1 && (a->t[n0].flags & F_SENT) && l0 > 4 &&
+      strcmp(a->t[n0].low + l0 - 2, "ly") == 0)
+    caps = false;
   if (caps) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
@@ -775,8 +781,13 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                  (!(p->flags & F_SENT) || p->ent >= 0 || k + 1 >= n1 ||
                   a->t[k + 1].type != T_WORD ||
                   !preposition(a, a->t[k + 1].low));
+    /* "the manager believed the waitress": a past form before an
+     * article is a verb with its object */
+    bool ed_obj = ed && k + 1 < n1 && a->t[k + 1].type == T_WORD &&
+                  determiner(a, a->t[k + 1].low) &&
+                  !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
     if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
-        ed_to ||
+        ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
       return k;
