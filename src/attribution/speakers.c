@@ -995,7 +995,9 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
     } else if (is_punct(k, ",") &&
                ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
                  aux_word(a, a->t[at - 2].low)) ||
-                (at < start && aux_word(a, a->t[at].low)))) {
+                (at < start && aux_word(a, a->t[at].low) &&
+                 /* not "X, a fellow at Y, has written" */
+                 !fw_is(a, a->t[at].low, PC_FW_FIN)))) {
       at--;
     } else {
       break;

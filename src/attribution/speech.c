@@ -1233,13 +1233,15 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = plain_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
+    bool bare = np_b == i; /* no phrase between the cue and what is before */
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;
     /* '“...,” Steve Clarke, deputy administrator, said of ...': the
-     * quotation that opens the sentence, before the apposition */
+     * quotation that opens the sentence, before the apposition (also
+     * with an auxiliary: "..., has written") */
     int lead = a->t[t0].opens;
-    if (np_b == i && lead >= 0 && a->sp[lead].c + 1 < i &&
+    if (bare && lead >= 0 && a->sp[lead].c + 1 < i &&
         attribution_ends(a, after, t1)) {
       np_b = a->sp[lead].c + 1;
       if (is_punct(&a->t[np_b], ","))
