@@ -253,11 +253,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t j = i;
       while (j < n1 && a->t[j].ent == e)
         j++;
-      size_t m = j;
-      while (m < n1 && a->t[m].type == T_WORD && !(a->t[m].flags & F_CAP) &&
-             !stop_word(a, a->t[m].low) && !fw_is(a, a->t[m].low, PC_FW_CONJ))
-        m++;
-      if (m > j && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
+      size_t m = j, lw = 0; /* lw: the lower-case words passed */
+      while (m < n1 && a->t[m].type == T_WORD &&
+             ((!(a->t[m].flags & F_CAP) && !stop_word(a, a->t[m].low) &&
+               !fw_is(a, a->t[m].low, PC_FW_CONJ)) ||
+              (lw && a->t[m].ent < 0 && is_role_word(a, m))))
+        lw += !(a->t[m++].flags & F_CAP); /* "campaign Chairman John X" */
+      if (lw && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
           a->en[a->t[m].ent].type == PC_ENTITY_PERSON) {
         i = m - 1;
         continue;
