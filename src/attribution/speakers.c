@@ -200,7 +200,8 @@ static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
   const char *h = a->t[n1 - 1].low;
   if (j + 2 > n1 || !low_eq(&a->t[j], "and") ||
       a->t[n1 - 1].type != T_WORD || (a->t[n1 - 1].flags & F_CAP) ||
-      !(pc_att_ending(a, h, PC_FW_PL, 3) && !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
+      !(pc_att_ending(a, h, PC_FW_PL, 3) &&
+        !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
       !(fw_is(a, a->t[j + 1].low, PC_FW_POSS) ||
         fw_is(a, a->t[j + 1].low, PC_FW_QUANT) ||
         low_eq(&a->t[j + 1], "other")))
