@@ -1566,7 +1566,7 @@ static bool body_name(const struct analysis *a, const char *name) {
  * data 'body': most heads of a body's name ("the police", "the court")
  * are bodies of their own. */
 static void body_before(struct analysis *a, struct found_claim *c) {
-  if (strchr(c->claimant, ' ') || !fw_is(a, c->claimant, PC_FW_BODY))
+  if (strchr(c->claimant, ' ') || !fw_is(a, c->claimant, PC_FW_FIRM))
     return;
   const char *name = NULL;
   for (size_t k = a->nc; k-- > 0 && !name;) {

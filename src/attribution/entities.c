@@ -255,6 +255,23 @@ static bool gerund(const struct analysis *a, size_t i) {
          !list_tag(&a->lex->given, a->t[i].low);
 }
 
+/* Whether the run [i, j) of words in capitals is a paragraph of its
+ * own, with at most a stop after it: a label such as "ABSTRACT." or
+ * "FULL TEXT.", no name. */
+static bool caps_label(const struct analysis *a, size_t i, size_t j) {
+  uint32_t b = a->t[i].block;
+  if (i > 0 && a->t[i - 1].block == b)
+    return false;
+  if (j < a->nt && a->t[j].block == b &&
+      !(a->t[j].type == T_PUNCT &&
+        (j + 1 == a->nt || a->t[j + 1].block != b)))
+    return false;
+  for (size_t k = i; k < j; k++)
+    if (a->t[k].type != T_WORD || !all_caps(a, k))
+      return false;
+  return true;
+}
+
 /* A name of the lexicon (country, organisation, group, place) at token
  * i: its entity marked, and the number of its tokens; 0 if none. */
 static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
@@ -331,6 +348,10 @@ void pc_att_entities(struct analysis *a) {
         continue;
       }
       break;
+    }
+    if (caps_label(a, i, j)) {
+      i = j;
+      continue;
     }
     /* "Texas Sen. Ted Cruz", "Former Florida Gov. Jeb Bush": a run that
      * ends with a title before its dot only qualifies the name after it */

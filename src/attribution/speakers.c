@@ -13,10 +13,12 @@
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
-  /* "his advisers" keeps its owner; "the", "a" go */
+  /* "his advisers" keeps its owner, "those surveyed" its pointer;
+   * "the", "a" go */
   while (t0 < t1 && ((determiner(a, a->t[t0].low) &&
-                      !(fw_is(a, a->t[t0].low, PC_FW_POSS) && t0 + 1 < t1 &&
-                        a->t[t0 + 1].type == T_WORD)) ||
+                      !((fw_is(a, a->t[t0].low, PC_FW_POSS) ||
+                         fw_is(a, a->t[t0].low, PC_FW_DEM)) &&
+                        t0 + 1 < t1 && a->t[t0 + 1].type == T_WORD)) ||
                      a->t[t0].type != T_WORD))
     t0++;
   while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
@@ -190,6 +192,27 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
   return true;
 }
 
+/* Whether "and", at j after a person's name, joins a group that ends
+ * the phrase at n1: "Trump and his attorneys", "Sanders and his
+ * supporters", "Netanyahu and other leaders".  They speak together; one
+ * more person ("Jane Roe and her lawyer") leaves the name alone. */
+static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
+  const char *h = a->t[n1 - 1].low;
+  if (j + 2 > n1 || !low_eq(&a->t[j], "and") ||
+      a->t[n1 - 1].type != T_WORD || (a->t[n1 - 1].flags & F_CAP) ||
+      !(pc_att_ending(a, h, PC_FW_PL, 3) &&
+        !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
+      !(fw_is(a, a->t[j + 1].low, PC_FW_POSS) ||
+        fw_is(a, a->t[j + 1].low, PC_FW_QUANT) ||
+        low_eq(&a->t[j + 1], "other")))
+    return false;
+  for (size_t k = j + 1; k < n1; k++)
+    if (a->t[k].type != T_WORD || a->t[k].ent >= 0 ||
+        stop_word(a, a->t[k].low))
+      return false;
+  return true;
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -201,12 +224,16 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
     /* ... a title or a country's adjective: "an adviser to Governor X",
-     * "for the Italian newspaper X" */
-    while (pb > n0 && a->t[pb - 1].type == T_WORD &&
-           (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
-            (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
-             a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
-           !preposition(a, a->t[pb - 1].low))
+     * "for the Italian newspaper X", "a supporter of Mr. X" */
+    while (pb > n0 &&
+           ((a->t[pb - 1].type == T_WORD &&
+             (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
+              in_list(&a->lex->honorifics, a->t[pb - 1].low) ||
+              (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
+               a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
+             !preposition(a, a->t[pb - 1].low)) ||
+            (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
+             in_list(&a->lex->honorifics, a->t[pb - 2].low))))
       pb--;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
         a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
@@ -227,11 +254,13 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t j = i;
       while (j < n1 && a->t[j].ent == e)
         j++;
-      size_t m = j;
-      while (m < n1 && a->t[m].type == T_WORD && !(a->t[m].flags & F_CAP) &&
-             !stop_word(a, a->t[m].low) && !fw_is(a, a->t[m].low, PC_FW_CONJ))
-        m++;
-      if (m > j && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
+      size_t m = j, lw = 0; /* lw: the lower-case words passed */
+      while (m < n1 && a->t[m].type == T_WORD &&
+             ((!(a->t[m].flags & F_CAP) && !stop_word(a, a->t[m].low) &&
+               !fw_is(a, a->t[m].low, PC_FW_CONJ)) ||
+              (lw && a->t[m].ent < 0 && is_role_word(a, m))))
+        lw += !(a->t[m++].flags & F_CAP); /* "campaign Chairman John X" */
+      if (lw && m < n1 && a->t[m].ent >= 0 && a->t[m].ent != e &&
           a->en[a->t[m].ent].type == PC_ENTITY_PERSON) {
         i = m - 1;
         continue;
@@ -246,7 +275,8 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
-      if (joint_names(a, j, n1)) { /* "Trump and Ryan said" */
+      if (joint_names(a, j, n1) || joint_group(a, j, n1)) {
+        /* "Trump and Ryan said", "Trump and his lawyers said" */
         w->name = pc_att_np_text(a, r, n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
@@ -287,6 +317,14 @@ static bool name_possessive(const struct analysis *a, size_t k) {
          (l > 4 && strcmp(w + l - 4, "\xE2\x80\x99s") == 0);
 }
 
+/* Whether an entity is named in [s0, k). */
+static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
+  for (size_t z = s0; z < k; z++)
+    if (a->t[z].ent >= 0)
+      return true;
+  return false;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -296,11 +334,24 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   int unsure = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
+    /* "LeVell is ... He is trying to persuade people to support Trump's
+     * campaign. He believes": a pronoun of the gender that comes first
+     * is the sentence's subject; who it is, an earlier sentence tells */
+    if (e < 0 && unsure < 0 && a->t[k].in_span < 0 &&
+        a->t[k].type == T_WORD &&
+        list_tag(&a->lex->pronouns, a->t[k].low) == g)
+      return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
+      return e;
+    /* "Obama also addressed Trump's concerns, ... he added": a name that
+     * opens the sentence is its subject, though it does not tell the
+     * gender */
+    if (fit == 1 && unsure < 0 && k <= s0 + 3 && !ent_before(a, s0, k) &&
+        a->en[e].mentions > 1)
       return e;
     if (fit == 1 && unsure < 0)
       unsure = e;
@@ -506,6 +557,24 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
+/* Whether the word at i, the end of a country's name as written in the
+ * phrase that starts at n0, is a plural counted by the word before it
+ * and not the end of the country's name: "Some Americans", "Many
+ * Germans" are people, not "United States", "Germany" ("the Russians"
+ * stays the country). */
+static bool demonym_plural(const struct analysis *a, size_t n0, size_t i) {
+  int e = a->t[i].ent;
+  const char *w = a->t[i].low, *name = e >= 0 ? a->en[e].name : NULL;
+  size_t l = strlen(w);
+  if (!name || a->en[e].type != PC_ENTITY_COUNTRY || l < 4 ||
+      w[l - 1] != 's' || i == n0 || a->t[i - 1].ent == e ||
+      a->t[i - 1].type != T_WORD || low_eq(&a->t[i - 1], "the"))
+    return false;
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  return strcasecmp(last, w) != 0;
+}
+
 /* A role word makes the phrase a role; else an entity named in it. */
 static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
                               struct speaker_ref *w) {
@@ -528,7 +597,8 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
        * phrase's head, which is the speaker; so does a name after a
        * preposition ("Butterfield of North Carolina") */
       if (a->t[n1 - 1].ent != a->t[i].ent ||
-          (i > n0 && preposition(a, a->t[i - 1].low))) {
+          (i > n0 && preposition(a, a->t[i - 1].low)) ||
+          demonym_plural(a, n0, n1 - 1)) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
         return true;
@@ -538,6 +608,28 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
       return true;
     }
   return false;
+}
+
+/* Whether organisation e can be "the <head>": its name holds the head
+ * ("the board": "Illinois Board") or does not end in the head noun of
+ * another kind ("the newspaper" is not "Senate"); a noun any
+ * organisation may be called ("the company", "the group") is no public
+ * body's nor a medium's ("Labor Department", "Daily News"). */
+static bool org_fits(const struct analysis *a, int e, const char *head) {
+  char low[128];
+  size_t l = 0;
+  for (const char *c = a->en[e].name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+  size_t hl = strlen(head);
+  for (const char *c = low; (c = strstr(c, head)) != NULL; c += hl)
+    if ((c == low || c[-1] == ' ') && (c[hl] == '\0' || c[hl] == ' '))
+      return true;
+  const char *last = strrchr(low, ' ');
+  last = last ? last + 1 : low;
+  if (fw_is(a, head, PC_FW_GORG))
+    return !fw_is(a, last, PC_FW_BODY);
+  return !org_head(a, last);
 }
 
 /* "the company", "the ministry" (a determiner, an organisation's head
@@ -564,12 +656,16 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
                     a->en[qe].type == PC_ENTITY_GROUP))
       e = qe;
   }
-  /* not "his office": that is someone's, not the last one named */
+  /* not "his office": that is someone's, not the last one named; and
+   * the last one named only when it can be one of the kind */
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
     if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
-                    a->en[ke].type == PC_ENTITY_GROUP))
+                    a->en[ke].type == PC_ENTITY_GROUP)) {
+      if (!org_fits(a, ke, head))
+        break;
       e = ke;
+    }
   }
   if (e >= 0) {
     bool known = false;
@@ -603,6 +699,12 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0; i < n1 && caps; i++)
     caps = a->t[i].type == T_WORD && (a->t[i].flags & F_CAP) &&
            !function_cap(a, a->t[i].low) && !stop_word(a, a->t[i].low);
+  /* "Shortly after the hearing, ...": an adverb that opens the
+   * sentence is no name */
+  size_t l0 = strlen(a->t[n0].low);
+  if (caps && n1 == n0 + 1 && (a->t[n0].flags & F_SENT) && l0 > 4 &&
+      strcmp(a->t[n0].low + l0 - 2, "ly") == 0)
+    caps = false;
   if (caps) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
@@ -616,6 +718,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
          strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
     h--; /* "people briefed on the talks" */
+  /* "one Democrat familiar with the talks": the noun before the
+   * adjective heads, and the count is of the phrase up to it */
+  bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
+  if (padj)
+    h--;
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
   /* a share of people: "Nearly half", "46 percent of voters", "Six in
@@ -625,7 +732,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
       !determiner(a, last) &&
       (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
        (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
-       (n1 - n0 > 1 && n1 - n0 <= 3 &&
+       (n1 - n0 > 1 && (padj ? h + 1 - n0 : n1 - n0) <= 3 &&
         (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
          fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
     w.name = pc_att_np_text(a, n0, n1);
@@ -711,8 +818,13 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                  (!(p->flags & F_SENT) || p->ent >= 0 || k + 1 >= n1 ||
                   a->t[k + 1].type != T_WORD ||
                   !preposition(a, a->t[k + 1].low));
+    /* "the manager believed the waitress": a past form before an
+     * article is a verb with its object */
+    bool ed_obj = ed && k + 1 < n1 && a->t[k + 1].type == T_WORD &&
+                  determiner(a, a->t[k + 1].low) &&
+                  !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
     if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
-        ed_to ||
+        ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
       return k;
@@ -797,9 +909,12 @@ static bool acronym(const struct analysis *a, size_t i) {
 /* A relative pronoun that is its clause's subject ("who", "which"; not
  * "whose lawyer said", "where officials say"), not an acronym ("WHO"). */
 static bool subject_rel(const struct analysis *a, size_t i) {
-  return a->t[i].type == T_WORD && fw_is(a, a->t[i].low, PC_FW_REL) &&
-         (strcmp(a->t[i].low, "who") == 0 ||
-          strcmp(a->t[i].low, "which") == 0) &&
+  const char *w = a->t[i].low;
+  /* "Bloomberg, who's thinking about running, said" */
+  return a->t[i].type == T_WORD &&
+         ((fw_is(a, w, PC_FW_REL) &&
+           (strcmp(w, "who") == 0 || strcmp(w, "which") == 0)) ||
+          strcmp(w, "who's") == 0) &&
          !acronym(a, i);
 }
 
@@ -863,8 +978,22 @@ static bool hard_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
       in_list(&a->lex->honorifics, a->t[i - 1].low))
     return false;
+  /* "a driver from Ava, Mo., who ...", "(R-Mo.)": a dot before a comma
+   * or a closing parenthesis ends an abbreviation, not a sentence */
+  if (is_punct(&a->t[i], ".") && i + 1 < a->nt &&
+      (is_punct(&a->t[i + 1], ",") || is_punct(&a->t[i + 1], ")")))
+    return false;
   return boundary_tok(&a->t[i]);
 }
+
+/* hard_boundary, but not a parenthesis: "Sen. Roy Blunt (R-Mo.), facing
+ * ..., noted" holds its party tag inside the apposition */
+static bool appos_boundary(const struct analysis *a, size_t i) {
+  return hard_boundary(a, i) && !is_punct(&a->t[i], "(") &&
+         !is_punct(&a->t[i], ")");
+}
+
+static size_t paren_tag(const struct analysis *a, size_t lo, size_t e);
 
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
  * off, that stand before token at: "The Afghan Taliban, however, claimed",
@@ -887,8 +1016,14 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       at--; /* "have since released" */
     } else if (k->type == T_WORD && fw_is(a, k->low, PC_FW_WHEN) &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
-               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP))) {
+               (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP)) &&
+               !acronym(a, at - 1)) { /* not "USA TODAY reported" */
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
+    } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
+               at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               !determiner(a, a->t[at - 2].low) &&
+               !stop_word(a, a->t[at - 2].low)) {
+      at--; /* "BuzzFeed News first reported"; not "the first said" */
     } else if (k->type == T_WORD && (k->flags & F_CAP) &&
                function_cap(a, k->low) && at - 1 > lo &&
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
@@ -897,7 +1032,9 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
     } else if (is_punct(k, ",") &&
                ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
                  aux_word(a, a->t[at - 2].low)) ||
-                (at < start && aux_word(a, a->t[at].low)))) {
+                (at < start && aux_word(a, a->t[at].low) &&
+                 /* not "X, a fellow at Y, has written" */
+                 !fw_is(a, a->t[at].low, PC_FW_FIN)))) {
       at--;
     } else {
       break;
@@ -918,7 +1055,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
      * noun phrase; start from the comma that opens it */
     size_t s = b2;
     while (s > lo && !is_punct(&a->t[s - 1], ",") &&
-           !hard_boundary(a, s - 1) && e2 - s < 32)
+           !appos_boundary(a, s - 1) && e2 - s < 32)
       s--;
     if (s > lo && is_punct(&a->t[s - 1], ","))
       seg_e = s;
@@ -927,9 +1064,9 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
                   is_punct(&a->t[seg_e - 1], ","); k++) {
     size_t se = seg_e - 1, sb = se;
     while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
-           !hard_boundary(a, sb - 1) && se - sb < 16)
+           !appos_boundary(a, sb - 1) && se - sb < 16)
       sb--;
-    size_t nb = pc_att_np_start(a, sb, se);
+    size_t pe = paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
     /* the whole segment is the name: not "After meeting Putin, the
      * Kremlin said" */
     bool whole = true;
@@ -942,7 +1079,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
               is_punct(&a->t[z], "."); /* "but General X", "Dr. X" */
     struct speaker_ref p = {NULL, -1, NULL};
     if (whole)
-      p = pc_att_resolve_np(a, nb, se);
+      p = pc_att_resolve_np(a, nb, pe);
     bool owned = false;
     for (size_t z = nb; z < se && !owned; z++)
       owned = a->t[z].ent >= 0 &&
@@ -1010,6 +1147,22 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     }
     if (p.name)
       return p;
+    who_free(&p);
+  }
+  /* "Geoff Garin, a pollster who advises the super PAC Priorities USA,
+   * said": a relative clause inside the apposition describes its head;
+   * the person is the one before the comma */
+  size_t rel = rs + 1;
+  while (rel + 1 < end && !subject_rel(a, rel))
+    rel++;
+  if (rs > lo + 1 && is_punct(&a->t[rs - 1], ",") && rel + 1 < end) {
+    size_t nb = pc_att_np_start(a, lo, rs - 1);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    if (p.name && p.ent >= 0 && a->en[p.ent].type == PC_ENTITY_PERSON) {
+      free(p.role);
+      p.role = pc_att_np_text(a, rs, rel);
+      return p;
+    }
     who_free(&p);
   }
   /* "the head of X, Alexander Bortnikov, told ..." */
@@ -1117,8 +1270,31 @@ static bool plain_noun(const struct analysis *a, size_t i) {
  * opens the sentence ("But a spokesperson for ... said"). */
 static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
   return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
+         fw_is(a, a->t[b - 1].low, PC_FW_SUB) || /* "while doctors and" */
          (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
                           fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+}
+
+/* Whether [b2, p), before "and", only modifies the head of the phrase
+ * that follows and ends at `end`: "five past" of "five past and current
+ * employees", not "a woman asked for a photo" of "... and Clinton said".
+ * A few plain words before "and", no name or verb among them, and no
+ * name as the head. */
+static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
+                             size_t end) {
+  if (p - b2 > 3 || a->t[end - 1].ent >= 0)
+    return false;
+  for (size_t k = b2; k < p; k++) {
+    const struct token *t = &a->t[k];
+    size_t l = strlen(t->low);
+    /* no verb: "The bill passed and officials said" */
+    if (t->type != T_WORD || t->ent >= 0 || t->cue ||
+        (l > 4 && (strcmp(t->low + l - 3, "ing") == 0 ||
+                   strcmp(t->low + l - 2, "ed") == 0)) ||
+        fw_is(a, t->low, PC_FW_FIN) || fw_is(a, t->low, PC_FW_VPAST))
+      return false;
+  }
+  return true;
 }
 
 /* The start of a phrase that ends at `end` and starts at b, taken left
@@ -1147,15 +1323,19 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
         !stop_word(a, a->t[h - 1].low) && !determiner(a, a->t[h - 1].low))
       h--;
+    /* "five past and current employees": words joined to the head's
+     * modifiers */
+    bool mod = joins && !prep && h >= lo && !left_head(a, h, prep) &&
+               plain_noun(a, h);
     if (!joins || h < lo ||
-        !(left_head(a, h, prep) || (prep && plain_noun(a, h))))
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
-    if (b2 >= p)
+    if (b2 >= p || (mod && !joined_modifiers(a, b2, p, end)))
       break;
     bool opens = phrase_opens(a, lo, b2);
-    if (opens && (left_head(a, h, prep) || b2 == lo))
+    if (opens && (left_head(a, h, prep) || b2 == lo || mod))
       b = b2; /* a head that opens the sentence */
     else if (opens || !prep)
       break;
@@ -1196,10 +1376,12 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
   /* verbs that make or hand out a statement (function-words "make"),
-   * after their subject or the comma that closes its apposition */
+   * after their subject, the comma that closes its apposition or its
+   * party tag ("(R-Ky.)") */
   const struct token *k = &a->t[v];
   if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
-                             is_punct(&a->t[v - 1], ",")))
+                             is_punct(&a->t[v - 1], ",") ||
+                             is_punct(&a->t[v - 1], ")")))
     return c;
   return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
 }
@@ -1222,7 +1404,8 @@ static bool object_rel_np(const struct analysis *a, size_t i) {
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
-  size_t end = pc_att_skip_adverbs(a, lo, c);
+  /* "Sen. Jo Ames (R-Ky.) issued a statement saying" */
+  size_t end = paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what

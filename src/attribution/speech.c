@@ -1035,6 +1035,33 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   return last_comma ? last_comma : participle_attribution(a, sn);
 }
 
+/* Whether the person named at k (the first token of the name) cannot
+ * be the subject of the cue at i in the sentence that starts at t0: a
+ * name governed by a preposition, a title between them ("of Mr.
+ * Trump"), or one that owns the noun after it ("As word of Mrs.
+ * Clinton's victories rolled in, he gave a speech, predicting").  A name
+ * right before the cue is its subject all the same ("with Donald Trump
+ * tweeting", "footage of Jane Roe saying"). */
+static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
+                             size_t i) {
+  int e = a->t[k].ent;
+  size_t j = k;
+  while (j + 1 < a->nt && a->t[j + 1].ent == e)
+    j++;
+  if (j + 1 == i)
+    return false;
+  if (j + 1 < a->nt && a->t[j + 1].type == T_WORD &&
+      pc_att_ending(a, a->t[j].low, PC_FW_GEN, 1))
+    return true;
+  size_t p = k;
+  if (p > t0 + 1 && is_punct(&a->t[p - 1], ".") &&
+      in_list(&a->lex->honorifics, a->t[p - 2].low))
+    p -= 2;
+  else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
+    p--;
+  return p > t0 && preposition(a, a->t[p - 1].low);
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue. */
@@ -1043,8 +1070,15 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   struct speaker_ref w = {NULL, -1, NULL};
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
+    /* "In interviews, he defended Mr. Trump's views, saying": a
+     * pronoun before any name is the subject, not the name after it */
+    if (e < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
+        (list_tag(&a->lex->pronouns, a->t[k].low) == 'm' ||
+         list_tag(&a->lex->pronouns, a->t[k].low) == 'f'))
+      return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
-        !(k > t0 && preposition(a, a->t[k - 1].low))) {
+        !(k > t0 && a->t[k - 1].ent == e) &&
+        !name_not_subject(a, t0, k, i)) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
@@ -1220,13 +1254,15 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = plain_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
+    bool bare = np_b == i; /* no phrase between the cue and what is before */
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;
     /* '“...,” Steve Clarke, deputy administrator, said of ...': the
-     * quotation that opens the sentence, before the apposition */
+     * quotation that opens the sentence, before the apposition (also
+     * with an auxiliary: "..., has written") */
     int lead = a->t[t0].opens;
-    if (np_b == i && lead >= 0 && a->sp[lead].c + 1 < i &&
+    if (bare && lead >= 0 && a->sp[lead].c + 1 < i &&
         attribution_ends(a, after, t1)) {
       np_b = a->sp[lead].c + 1;
       if (is_punct(&a->t[np_b], ","))
@@ -1312,6 +1348,17 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                        (a->t[e + 1].flags & F_CAP) &&
                        in_list(&a->lex->honorifics, a->t[e - 1].low))))
       e++; /* "said Sen. Jane Roe" */
+    /* "said one official familiar with the plan": the adjective keeps
+     * its object */
+    if (e > after && e + 1 < t1 && fw_is(a, a->t[e - 1].low, PC_FW_PADJ) &&
+        preposition(a, a->t[e].low)) {
+      size_t f = e + 1;
+      while (f < t1 && a->t[f].type == T_WORD &&
+             (!stop_word(a, a->t[f].low) || determiner(a, a->t[f].low)))
+        f++;
+      if (f > e + 1 && !determiner(a, a->t[f - 1].low))
+        e = f;
+    }
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
