@@ -653,7 +653,8 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
     if (a->q[q].t1 > n0 || a->q[q].t1 + 600 < n0)
       break;
     if (qe >= 0 && (a->en[qe].type == PC_ENTITY_ORG ||
-                    a->en[qe].type == PC_ENTITY_GROUP))
+                    a->en[qe].type == PC_ENTITY_GROUP) &&
+        org_fits(a, qe, head)) /* "the agency" is not "Acme Corp" */
       e = qe;
   }
   /* not "his office": that is someone's, not the last one named; and
