@@ -17,8 +17,10 @@ static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1) {
   if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
     return 0;
-  /* "States" in "United States" is a name, not a verb */
-  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
+  /* "States" in "United States" is a name, not a verb; in a headline
+   * all words are capitalised */
+  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT) &&
+      (!a->t[i].cue || !pc_att_title_case(a, i)))
     return 0;
   size_t len = a->t[i].cue; /* looked up once per token, in pc_attribute */
   /* "he was told", "X was accused of": a passive cue's subject is not the
@@ -1014,6 +1016,33 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   return last_comma ? last_comma : participle_attribution(a, sn);
 }
 
+/* "The nurse later sued, claiming ...", "But the report found ... and
+ * warned": a phrase with a determiner or a possessive that opens the
+ * sentence [t0, i) and ends before its verb names the subject when no
+ * name does (its own words are the speaker). */
+static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
+                                             size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
+    t0++;
+  if (t0 + 1 >= i || a->t[t0].type != T_WORD ||
+      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+    return w;
+  size_t e = t0 + 1;
+  while (e < i && e < t0 + 6 && a->t[e].type == T_WORD &&
+         !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
+         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low))
+    e++;
+  /* the phrase ends at its verb: a stop word, an adverb or a past form */
+  if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
+    return w;
+  w.name = pc_att_np_text(a, t0, e);
+  w.role = w.name ? strdup(w.name) : NULL;
+  return w;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue. */
@@ -1056,6 +1085,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
     k = e;
   }
+  if (!w.name)
+    w = determined_subject(a, t0, i);
   return w;
 }
 
@@ -1068,9 +1099,21 @@ static struct speaker_ref plain_subject(struct analysis *a,
                                         const struct cue *c) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, i = c->i;
+  /* "But the missive suggests", "And nearly three in five said": a
+   * conjunction or a focus word that opens the sentence is no part of
+   * the phrase; "The campaign later said": nor are adverbs before the
+   * cue */
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST) ||
+          fw_is(a, a->t[t0].low, PC_FW_FOCUS)))
+    t0++;
   if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
       i > t0 + 9 || participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  i = pc_att_skip_adverbs(a, t0, i);
+  if (i == t0)
     return w;
   /* "About four in 10 said", "More than 60 percent said": a share */
   bool share = false;

@@ -539,6 +539,24 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
   }
 }
 
+/* Whether the words of the block around i are in title case ("Trump
+ * Says He Will Win"): every word of more than three letters within
+ * twenty tokens is capitalised, and there are at least three. */
+bool pc_att_title_case(const struct analysis *a, size_t i) {
+  enum { REACH = 20, LONG = 3 };
+  size_t lo = i > REACH ? i - REACH : 0, hi = i + REACH, n = 0;
+  for (size_t k = lo; k < a->nt && k < hi; k++) {
+    const struct token *t = &a->t[k];
+    if (t->block != a->t[i].block || t->type != T_WORD ||
+        strlen(t->low) <= LONG)
+      continue;
+    if (!(t->flags & F_CAP))
+      return false;
+    n++;
+  }
+  return n >= 3;
+}
+
 /* Whether token k is a finite verb of a clause of its own: an auxiliary
  * or modal (data: fin), or a past form in -ed after a noun ("5,000
  * people entered"), not after a determiner ("the coveted prize"). */
