@@ -425,6 +425,13 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
           a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
       return i + 1;
+    /* 'telling others “he was in charge” despite being ...': after
+     * quoted words that open the report, a subordinator (not "as")
+     * opens the writer's words */
+    if (a->t[i].type == T_QCLOSE && a->t[c0].type == T_QOPEN && i + 1 < t1 &&
+        a->t[i + 1].type == T_WORD && fw_is(a, a->t[i + 1].low, PC_FW_SUB) &&
+        !low_eq(&a->t[i + 1], "as"))
+      return i + 1;
     if (!nested && (writer_after_comma(a, i, c0, t1, sp0, sp1) ||
                     relative_report(a, i, c0, t1, sp0, sp1)))
       return a->t[i].type == T_QCLOSE ? i + 1 : i;
@@ -470,6 +477,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         fw_is(a, a->t[i + 1].low, PC_FW_CONJ) &&
         (fw_is(a, a->t[i + 2].low, PC_FW_SUB) ||
          strcmp(a->t[i + 2].low, "when") == 0))
+      return i;
+    /* 'telling others “he was in charge” despite ..., said another
+     * witness': an attribution of the whole sentence after a comma
+     * (data: vpast) ends a report that opens with quoted words */
+    if (is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
+        a->t[c0].type == T_QOPEN && a->t[i + 1].type == T_WORD &&
+        fw_is(a, a->t[i + 1].low, PC_FW_VPAST) &&
+        cue_at(a, i + 1, t1, sp0, sp1))
       return i;
     /* "revealed the news, noting that ...": a participle cue after a comma
      * reports a second thing */
@@ -1224,6 +1239,74 @@ static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Where a comma-delimited run of words [b, e) ends going back from e
+ * (at most APPOS_WORDS words): its first token, e when it is not one. */
+static size_t comma_segment(const struct analysis *a, size_t t0, size_t e) {
+  enum { APPOS_WORDS = 16 };
+  size_t b = e;
+  while (b > t0 && e - b < APPOS_WORDS &&
+         (a->t[b - 1].type == T_WORD ||
+          (is_punct(&a->t[b - 1], ".") && b - 1 > t0 &&
+           in_list(&a->lex->honorifics, a->t[b - 2].low))))
+    b--;
+  return b > t0 && b < e && is_punct(&a->t[b - 1], ",") ? b : e;
+}
+
+/* "..., his top aide, Tad Devine, told X.", "..., Tad Devine, his top
+ * aide, said.": the speaker w stands in commas right before the cue at
+ * ce (a comma before it); where the attribution's phrase starts (the
+ * named person's segment, with a short one of a role before it), ce
+ * when it is no such phrase. */
+static size_t apposition_start(const struct analysis *a, size_t t0,
+                               size_t ce, const struct speaker_ref *w) {
+  if (ce < t0 + 4 || !is_punct(&a->t[ce - 1], ","))
+    return ce;
+  size_t b = comma_segment(a, t0, ce - 1);
+  if (b == ce - 1)
+    return ce;
+  /* a phrase that names no one in particular ("a spokesman for X")
+   * opens with a determiner or a possessive; not "voters who, even
+   * with ..., describe" */
+  bool named = w->ent < 0 && a->t[b].type == T_WORD &&
+               (determiner(a, a->t[b].low) ||
+                fw_is(a, a->t[b].low, PC_FW_POSS)) &&
+               !fw_is(a, a->t[b - 2].low, PC_FW_REL);
+  for (size_t k = b; k + 1 < ce && !named && w->ent >= 0; k++)
+    named = a->t[k].ent == w->ent;
+  size_t b2 = comma_segment(a, t0, b - 1);
+  /* '“...,” the White House spokesman, Josh Earnest, said': words that
+   * follow quoted words (no comma before them) belong to the phrase;
+   * those cases are read elsewhere */
+  size_t r = b - 1;
+  while (r > t0 && a->t[r - 1].type == T_WORD)
+    r--;
+  if (b2 == b - 1 && r < b - 1)
+    return ce;
+  if (!named) { /* "..., Tad Devine, his top aide, said" */
+    for (size_t k = b2; k + 1 < b && b2 < b - 1 && !named && w->ent >= 0;
+         k++)
+      named = a->t[k].ent == w->ent;
+    b = named ? b2 : ce;
+  } else if (b2 < b - 1 && b - 1 - b2 <= 6 && a->t[b2].type == T_WORD &&
+             (determiner(a, a->t[b2].low) ||
+              fw_is(a, a->t[b2].low, PC_FW_POSS))) {
+    b = b2; /* "..., his top aide, Tad Devine, said": a short role */
+  }
+  /* what stands before is speech: a clause ("On television, Mr.
+   * Trump's campaign chairman, Paul Manafort, dismissed" is none) */
+  return b < ce && finite_in(a, t0, b - 1) ? b : ce;
+}
+
+/* Whether the attribution ends at k, after a time of up to three words
+ * ("said on Saturday."): the sentence's end or a comma. */
+static bool plain_end(const struct analysis *a, size_t k, size_t t1) {
+  for (size_t n = k; k < t1 && k < n + 3 && a->t[k].type == T_WORD; k++)
+    if (!fw_is(a, a->t[k].low, PC_FW_WHEN) && !preposition(a, a->t[k].low) &&
+        !(a->t[k].flags & F_CAP))
+      return false;
+  return k >= t1 || is_end_punct(&a->t[k]) || is_punct(&a->t[k], ",");
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -1242,6 +1325,10 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = plain_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
+    size_t dummy0;
+    if (np_b == ce && !spans_inside(a, t0, ce, sp0, sp1, &dummy0) &&
+        plain_end(a, addressee_end(a, i, after, t1), t1))
+      np_b = apposition_start(a, t0, ce, &w);
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;
@@ -1271,6 +1358,19 @@ static struct speaker_ref left_subject(struct analysis *a,
   c->np_b = np_b;
   c->post = post;
   return w;
+}
+
+/* "made gaffes after telling his aides he ...", "by saying that ...":
+ * a preposition or a subordinator right before the participle cue at i,
+ * which then shares the sentence's subject (not "After saying ..., the
+ * man": nothing before it). */
+static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || a->t[i - 1].type != T_WORD)
+    return false;
+  const char *w = a->t[i - 1].low;
+  return (preposition(a, w) || fw_is(a, w, PC_FW_AFTER) ||
+          fw_is(a, w, PC_FW_SUB)) &&
+         !fw_is(a, w, PC_FW_INF);
 }
 
 /* Who speaks at the cue: the subject shared with the cue before (prev),
@@ -1304,7 +1404,8 @@ static struct speaker_ref cue_subject(struct analysis *a,
              (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                              fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
               !rel_between(a, t0, i)) ||
-             (participle && after_prep(a, t0, i))) {
+             (participle && after_prep(a, t0, i)) ||
+             (participle && sn->depth == 0 && lead_before(a, t0, i))) {
     w = sentence_subject(a, t0, i);
   } else {
     w = left_subject(a, sn, c);
@@ -1705,8 +1806,9 @@ static size_t content_start(const struct analysis *a,
                   (determiner(a, a->t[k].low) ||
                    fw_is(a, a->t[k].low, PC_FW_SUBJ))))
       k = c0;
-    if (k < t1 && k > c0 && a->t[k].type == T_WORD)
-      c0 = k;
+    if (k < t1 && k > c0 &&
+        (a->t[k].type == T_WORD || a->t[k].type == T_QOPEN))
+      c0 = k; /* (or quoted words: 'telling others “he was ...”') */
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
       c0 = k + 1; /* "told Newsweek: ..." */
   }
