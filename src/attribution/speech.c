@@ -1189,9 +1189,13 @@ static size_t addressee_end(const struct analysis *a, size_t i, size_t after,
          !fw_is(a, a->t[k].low, PC_FW_SUBJ) && a->t[k].in_span < 0)
     k++;
   /* "asked Carson about his ties", "asked the crowd to stand": an object
-   * with more after it is no addressee of an attribution */
+   * with more after it is no addressee of an attribution ("told his
+   * advisers as he labored ...": a subordinate clause after it is) */
   if (k == after ||
-      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",")))
+      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",") &&
+       !(k + 2 < t1 && (fw_is(a, a->t[k].low, PC_FW_SUB) ||
+                        low_eq(&a->t[k], "when")) &&
+         fw_is(a, a->t[k + 1].low, PC_FW_SUBJ))))
     return after;
   return k;
 }
@@ -1235,6 +1239,23 @@ static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
     if (w.name && (w.ent < 0 || a->en[w.ent].type != PC_ENTITY_PERSON))
       who_free(&w);
     return w;
+  }
+  return w;
+}
+
+/* "Joyce — who is listed as an attorney — told ...": an inset between
+ * dashes right before the cue at i; the speaker before it, or no name. */
+static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
+                                     size_t i) {
+  enum { INSET_MAX = 24 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 4 || !dash_at(a, i - 1))
+    return w;
+  for (size_t j = i - 2; j > t0 && j + INSET_MAX > i; j--) {
+    if (a->t[j].type == T_QOPEN || a->t[j].type == T_QCLOSE)
+      return w;
+    if (dash_at(a, j))
+      return pc_att_speaker_left(a, t0, j);
   }
   return w;
 }
@@ -1321,6 +1342,8 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = tagged_apposition(a, t0, i);
   if (!w.name)
     w = participle_inset(a, t0, i);
+  if (!w.name)
+    w = dash_inset(a, t0, i);
   if (!w.name)
     w = plain_subject(a, sn, c);
   if (w.name) {
@@ -1703,6 +1726,15 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
      * complementizer */
     if (is_comp(a, k) &&
         !(k > after && preposition(a, a->t[k - 1].low))) {
+      /* "told Yahoo News in a story that posted this week that he ...":
+       * a relative "that" after a noun of the adjunct, a past form
+       * right after it; the complement comes later */
+      if (k > after + 1 && reach > 7 && k + 2 < t1 &&
+          a->t[k - 1].type == T_WORD && !a->t[k - 1].cue &&
+          !stop_word(a, a->t[k - 1].low) && ed_form(a, k + 1)) {
+        k++;
+        continue;
+      }
       if (k >= after + 7 && k + 1 < t1 &&
           (fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
            (a->t[k + 1].type != T_WORD && a->t[k + 1].type != T_QOPEN)))
