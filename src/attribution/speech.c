@@ -2039,6 +2039,143 @@ static size_t passive_by(struct analysis *a, const struct sentence *sn,
   return a->nq > first ? c1 : 0;
 }
 
+/* The speech noun before the "that" at k ("his suggestion that", "the
+ * statement earlier this year that"): its index, 0 when there is none.
+ * A noun of cues.txt ("n") or the noun form of a verb that is also one
+ * ("?": "claim", "claims"). */
+static size_t speech_noun_before(const struct analysis *a, size_t t0,
+                                 size_t k) {
+  size_t n = k;
+  /* "Trump's statement earlier this year that": a time between */
+  while (n > t0 + 1 && n + 4 > k && a->t[n - 1].type == T_WORD &&
+         (fw_is(a, a->t[n - 1].low, PC_FW_WHEN) ||
+          fw_is(a, a->t[n - 1].low, PC_FW_TUNIT) ||
+          low_eq(&a->t[n - 1], "this") || low_eq(&a->t[n - 1], "last")))
+    n--;
+  if (n <= t0 || a->t[n - 1].type != T_WORD || a->t[n - 1].in_span >= 0)
+    return 0;
+  size_t which = 0;
+  if (pc_att_match_list(a, n - 1, k, &a->lex->cues, &which) != 1)
+    return 0;
+  int tag = a->lex->cues.p[which].tag;
+  return tag & (PC_CUE_NOUN | PC_CUE_WEAK) ? n - 1 : 0;
+}
+
+/* Who owns the speech noun at n: "his" or "her" (the last person of
+ * that gender), a name with "'s" ("Trump's statement"), or the subject
+ * of a verb that issues it ("Trump made the assertion that", data:
+ * make); adjectives may stand between ("his controversial remarks").
+ * No name when there is none. */
+static struct speaker_ref noun_owner(struct analysis *a, size_t t0,
+                                     size_t n) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t o = n;
+  while (o > t0 && n - o < 2 && a->t[o - 1].type == T_WORD &&
+         !(a->t[o - 1].flags & F_CAP) && !stop_word(a, a->t[o - 1].low) &&
+         !determiner(a, a->t[o - 1].low) &&
+         !pc_att_ending(a, a->t[o - 1].low, PC_FW_GEN, 1))
+    o--; /* adjectives */
+  if (o <= t0 || a->t[o - 1].type != T_WORD)
+    return w;
+  const struct token *p = &a->t[o - 1];
+  if (low_eq(p, "his") || low_eq(p, "her")) {
+    int e = pc_att_last_person_g(a, o - 1, low_eq(p, "his") ? 'm' : 'f');
+    if (e >= 0) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      w.role = a->en[e].role ? strdup(a->en[e].role) : NULL;
+    }
+    return w;
+  }
+  if (pc_att_ending(a, p->low, PC_FW_GEN, 1) && (p->flags & F_CAP)) {
+    size_t b = o - 1;
+    while (b > t0 && a->t[b - 1].type == T_WORD &&
+           (a->t[b - 1].flags & F_CAP) && o - b < 5)
+      b--;
+    w = pc_att_resolve_np(a, b, o);
+    if (w.name && w.ent < 0 && !w.role)
+      who_free(&w);
+    return w;
+  }
+  if (determiner(a, p->low) && !fw_is(a, p->low, PC_FW_POSS) &&
+      o >= t0 + 3 && fw_is(a, a->t[o - 2].low, PC_FW_MAKE)) {
+    w = pc_att_speaker_left(a, t0, o - 2);
+    if (w.name && w.ent < 0 && !w.role)
+      who_free(&w);
+  }
+  return w;
+}
+
+/* "His claim that he doesn't know her name is hard to believe": a
+ * report in the sentence's subject [c0, c1) ends where a second
+ * auxiliary (data: fin) follows its own verb, not one after "and", a
+ * comma, a relative pronoun or a subordinator. */
+static size_t subject_clause_end(const struct analysis *a, size_t c0,
+                                 size_t c1) {
+  bool verb = false;
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0) {
+      if (t->type != T_WORD && !is_punct(t, "'"))
+        verb = false; /* a comma or a mark: a new clause may start */
+      continue;
+    }
+    if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_CONTRAST) ||
+        fw_is(a, t->low, PC_FW_REL) || fw_is(a, t->low, PC_FW_SUB) ||
+        is_comp(a, k) || low_eq(t, "if") || low_eq(t, "when"))
+      verb = false;
+    else if (fw_is(a, t->low, PC_FW_FIN) && verb)
+      return k;
+    else if (fw_is(a, t->low, PC_FW_FIN) || ed_form(a, k))
+      verb = true;
+  }
+  return c1;
+}
+
+/* "his suggestion that a judge can't be impartial", "Trump's statement
+ * earlier this year that ...", "issued a statement that ...": a speech
+ * noun with a content clause after "that" (at k) reports it; not a
+ * relative clause ("the statement that he made", "the claim that was
+ * rejected": a verb right after "that", or one that makes or reports
+ * the noun after its subject).  Where reading goes on, 0 when it is no
+ * such report. */
+static size_t noun_report(struct analysis *a, const struct sentence *sn,
+                          size_t k) {
+  size_t t0 = sn->t0, t1 = sn->t1;
+  if (!is_comp(a, k) || k < t0 + 2 || k + 3 >= t1 || a->t[k].in_span >= 0 ||
+      a->t[k + 1].type != T_WORD || fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
+      ed_form(a, k + 1) || preposition(a, a->t[k + 1].low) ||
+      (stop_word(a, a->t[k + 1].low) &&
+       !fw_is(a, a->t[k + 1].low, PC_FW_SUBJ)))
+    return 0;
+  size_t n = speech_noun_before(a, t0, k);
+  if (!n)
+    return 0;
+  for (size_t j = k + 2; j < t1 && j < k + 6; j++) {
+    if (a->t[j].type != T_WORD)
+      break;
+    if (fw_is(a, a->t[j].low, PC_FW_MAKE) || a->t[j].cue)
+      return 0; /* "the allegation that he denied" */
+    if (fw_is(a, a->t[j].low, PC_FW_FIN))
+      break;
+  }
+  struct speaker_ref w = noun_owner(a, t0, n);
+  if (!w.name)
+    return 0;
+  char *cue = cue_text(a, n, 1);
+  size_t c1 = clause_end(a, k + 1, t1, sn->sp0, sn->sp1);
+  if (n <= t0 + 3)
+    c1 = subject_clause_end(a, k + 1, c1);
+  size_t first = a->nq;
+  content(a, k + 1, c1, &w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
+          sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first ? c1 : 0;
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -2059,6 +2196,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
       i = pb - 1;
+      continue;
+    }
+    size_t nr = i >= last_comma ? noun_report(a, &sn, i) : 0;
+    if (nr > i) {
+      i = nr - 1;
       continue;
     }
     size_t len = cue_at(a, i, t1, sp0, sp1);
