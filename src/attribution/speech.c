@@ -196,6 +196,14 @@ static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
     return true;
   if (a->t[i].type == T_QCLOSE && fw_is(a, w, PC_FW_CONTRAST))
     return true;
+  /* "..., 39 have said they support Sanders": a count or a share with a
+   * cue of its own reports a second thing */
+  bool count = w[0] >= '0' && w[0] <= '9' &&
+               a->t[i + 1].s > a->t[i].e && /* not "1,100" */
+               !(a->t[i - 1].low[0] >= '0' &&
+                 a->t[i - 1].low[0] <= '9'); /* nor "Sept. 11, 2012" */
+  if ((count || fw_is(a, w, PC_FW_QUANT)) && !low_eq(&a->t[i + 2], "of"))
+    return report_follows(a, i, t1, sp0, sp1);
   return (fw_is(a, w, PC_FW_CONJ) || fw_is(a, w, PC_FW_CONTRAST)) &&
          report_follows(a, i + 1, t1, sp0, sp1);
 }
