@@ -1021,8 +1021,11 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
                     a->t[e - 1].type == T_QCLOSE))
     e--;
   size_t c = e;
+  /* ("said that he did not": a clause after the cue, with its subject
+   * pronoun, is its content) */
   while (c > t0 && c + 4 > e && a->t[c - 1].type == T_WORD &&
-         !cue_at(a, c - 1, t1, sp0, sp1))
+         !cue_at(a, c - 1, t1, sp0, sp1) &&
+         !fw_is(a, a->t[c - 1].low, PC_FW_SUBJ))
     c--; /* "Tuesday" */
   if (c > t0 + 1 && cue_at(a, c - 1, t1, sp0, sp1) == 1 &&
       !fw_is(a, a->t[c - 1].low, PC_FW_TELL)) {
@@ -1773,6 +1776,10 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     }
     if (a->t[k].type != T_WORD)
       return 0;
+    /* "asked if the deployments meant that ...": a question opens the
+     * content; its own "that" is inside it (data: qword) */
+    if (fw_is(a, a->t[k].low, PC_FW_QWORD))
+      return 0;
     /* "said the coverage would resemble that of ...", "said it was clear
      * that": a verb of its own (data: fin) starts the content before
      * any "that"; so does a subject pronoun ("said he believes that"),
@@ -1834,6 +1841,7 @@ static size_t content_start(const struct analysis *a,
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
            !determiner(a, a->t[k].low) &&
            !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+           !fw_is(a, a->t[k].low, PC_FW_QWORD) && /* "asked X whether" */
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
@@ -2018,16 +2026,24 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
 static size_t passive_by(struct analysis *a, const struct sentence *sn,
                          size_t i) {
   size_t t1 = sn->t1, len = a->t[i].cue;
-  if (!len || i <= sn->t0 || i + len + 2 >= t1 || a->t[i].type != T_WORD ||
-      span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
-      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+  /* "Asked by Starnes if he believed ..., Carson said": a participle
+   * clause that opens the sentence (or follows "when") is passive too */
+  size_t n = strlen(a->t[i].low);
+  bool opens = (i == sn->t0 ||
+                (i == sn->t0 + 1 && low_eq(&a->t[i - 1], "when"))) &&
+               n > 4 && strcmp(a->t[i].low + n - 2, "ed") == 0;
+  if (!len || (i <= sn->t0 && !opens) || i + len + 2 >= t1 ||
+      a->t[i].type != T_WORD || span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
+      !(opens || fw_is(a, a->t[i - 1].low, PC_FW_PASS)) ||
       participle_form(a, a->t[i].low) || !low_eq(&a->t[i + len], "by"))
     return 0;
   size_t b = i + len + 1, e = b;
   while (e < t1 && e < b + 7 && a->t[e].type == T_WORD &&
-         !stop_word(a, a->t[e].low))
+         !stop_word(a, a->t[e].low) && !fw_is(a, a->t[e].low, PC_FW_QWORD))
     e++;
-  if (e == b || e >= t1 || !(low_eq(&a->t[e], "to") || is_comp(a, e)))
+  if (e == b || e >= t1 ||
+      !(low_eq(&a->t[e], "to") || is_comp(a, e) ||
+        (opens && fw_is(a, a->t[e].low, PC_FW_QWORD))))
     return 0;
   struct speaker_ref w = pc_att_resolve_np(a, b, e);
   if (!w.name || (w.ent < 0 && !w.role)) {
@@ -2036,6 +2052,11 @@ static size_t passive_by(struct analysis *a, const struct sentence *sn,
   }
   size_t c0 = is_comp(a, e) ? e + 1 : e;
   size_t c1 = clause_end(a, c0, t1, sn->sp0, sn->sp1);
+  for (size_t k = c0; opens && k < c1; k++)
+    if (is_punct(&a->t[k], ",") && a->t[k].in_span < 0) {
+      c1 = k; /* the opening clause ends at its comma */
+      break;
+    }
   char *cue = cue_text(a, i, len);
   size_t first = a->nq;
   content(a, c0, c1, &w, cue, sn->parent, sn->t0, t1, sn->sp0, sn->sp1,

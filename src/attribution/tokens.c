@@ -457,12 +457,19 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
  * words, an -ing form) and its flags go to the word before too. */
 static void progressive_cue(struct analysis *a, size_t t0, size_t i,
                             size_t len) {
-  if (i <= t0 || a->t[i - 1].type != T_WORD || len + 1 >= 255 ||
-      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+  if (i <= t0 || a->t[i - 1].type != T_WORD || len + 2 >= 255 ||
       !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3))
     return;
-  a->t[i - 1].cue = (uint8_t)(len + 1);
-  a->t[i - 1].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
+  /* "is also asking", "are now urging": an adverb between (data: aux) */
+  size_t b = i - 1;
+  if (b > t0 && fw_is(a, a->t[b].low, PC_FW_AUX) &&
+      !fw_is(a, a->t[b].low, PC_FW_FIN) && a->t[b - 1].type == T_WORD &&
+      fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    b--;
+  if (!fw_is(a, a->t[b].low, PC_FW_PASS))
+    return;
+  a->t[b].cue = (uint8_t)(len + i - b);
+  a->t[b].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
 }
 
 /* Whether punctuation or a quotation mark stands within four tokens

@@ -161,7 +161,8 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
       "notpl", "agent", "charge", "false", "rebut", "venue", "fin", "quant", "num", "when",
       "vpast", "ctl", "tunit", "modal", "oblig", "try", "label", "lead",
-      "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh"};
+      "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh",
+      "qword"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;

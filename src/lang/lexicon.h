@@ -16,7 +16,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_VENUE, PC_FW_FIN, PC_FW_QUANT, PC_FW_NUM, PC_FW_WHEN, PC_FW_VPAST, PC_FW_CTL,
        PC_FW_TUNIT, PC_FW_MODAL, PC_FW_OBLIG, PC_FW_TRY, PC_FW_LABEL, PC_FW_LEAD,
        PC_FW_NTAIL, PC_FW_MAKE, PC_FW_PADJ, PC_FW_APPROX,
-       PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH,
+       PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH, PC_FW_QWORD,
        PC_FW_COUNT };
 /* a word's categories are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
