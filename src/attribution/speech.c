@@ -680,12 +680,39 @@ static char *cue_text(const struct analysis *a, size_t i, size_t len) {
   return s;
 }
 
+/* "to" at k with a verb after it ("to depose", "to find"): not a
+ * determiner, a possessive, a name, a number, a role or a plural ("to
+ * reporters"; "discuss" is a verb). */
+static bool infinitive_at(const struct analysis *a, size_t k, size_t t1) {
+  if (k + 1 >= t1 || !fw_is(a, a->t[k].low, PC_FW_INF))
+    return false;
+  const struct token *v = &a->t[k + 1];
+  size_t n = strlen(v->low);
+  bool plural = n > 3 && v->low[n - 1] == 's' && v->low[n - 2] != 's';
+  return v->type == T_WORD && !(v->flags & F_CAP) && !determiner(a, v->low) &&
+         !fw_is(a, v->low, PC_FW_POSS) &&
+         !(v->low[0] >= '0' && v->low[0] <= '9') && !plural &&
+         !is_role_word(a, k + 1);
+}
+
+/* "this week", "last month": a time of two words at z (data: tunit). */
+static bool this_time(const struct analysis *a, size_t z) {
+  const struct token *t = &a->t[z];
+  if (fw_is(a, t->low, PC_FW_TUNIT))
+    return z > 0 && (low_eq(&a->t[z - 1], "this") ||
+                     low_eq(&a->t[z - 1], "last"));
+  return (low_eq(t, "this") || low_eq(t, "last")) && z + 1 < a->nt &&
+         fw_is(a, a->t[z + 1].low, PC_FW_TUNIT);
+}
+
 /* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
  * words follow before the sentence or clause ends. */
 static bool attribution_ends(const struct analysis *a, size_t after,
                              size_t t1) {
+  /* "asked to depose Clinton", "urged Silicon Valley to find": "to"
+   * and a verb are a request, not a phrase after the attribution */
   if (after < t1 && a->t[after].type == T_WORD &&
-      fw_is(a, a->t[after].low, PC_FW_AFTER))
+      fw_is(a, a->t[after].low, PC_FW_AFTER) && !infinitive_at(a, after, t1))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
   /* ("announced she wasn't coming": a clause, not the attribution's end) */
@@ -706,10 +733,11 @@ static bool attribution_ends(const struct analysis *a, size_t after,
   for (size_t z = after; z < k; z++)
     if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
         !fw_is(a, a->t[z].low, PC_FW_WHEN) &&
-        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
+        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9') &&
+        !this_time(a, z))
       return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
-  return fw_is(a, a->t[k].low, PC_FW_AFTER);
+  return fw_is(a, a->t[k].low, PC_FW_AFTER) && !infinitive_at(a, k, t1);
 }
 
 /* Whether the noun phrase before token i follows a preposition: "posted
@@ -1455,8 +1483,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   size_t after = c->after, np_b = c->np_b;
   bool post = c->post;
   struct speaker_ref w = *wp;
-  /* "..., said Scott Paul" (not "told X": X is who was told) */
-  bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
+  /* "..., said Scott Paul" (not "told X": X is who was told; nor
+   * "Kaine decried it, saying Clinton took questions": a participle
+   * with its subject known reports after itself) */
+  bool tells = fw_is(a, a->t[i].low, PC_FW_TELL) ||
+               (w.name && participle_form(a, a->t[i].low));
   /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
    * the speech; its subject is no speaker */
   if (!tells && i > t0 &&
@@ -1964,7 +1995,10 @@ static void report_after(struct analysis *a, const struct sentence *sn,
             fw_is(a, a->t[p].low, PC_FW_CONTRAST) ||
             fw_is(a, a->t[p].low, PC_FW_FOCUS)))
       p++; /* "But even ..." */
-    bool sub = p < i && sub_opener(a, p);
+    /* ("As Obama announces that he is ready ..., he is set to": "as"
+     * with a "that" clause after the cue is a subordinate clause too) */
+    bool sub = p < i && (sub_opener(a, p) ||
+                         (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
     for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
     if (sub) /* (or at the comma inside closing marks: '“best
