@@ -1969,6 +1969,22 @@ static bool bare_object(const struct analysis *a, const struct cue *c,
   return true;
 }
 
+/* "spoke about an hour", "talked about 20 minutes": the "about" that
+ * ends the cue phrase [c->i, c->after) is an approximation (data:
+ * approx) before a count at c0 (a number, or "a"/"an" and a time unit,
+ * data: tunit). */
+static bool approx_count(const struct analysis *a, const struct cue *c,
+                         size_t c0, size_t t1) {
+  if (c->after <= c->i || c0 >= t1 ||
+      !fw_is(a, a->t[c->after - 1].low, PC_FW_APPROX) ||
+      a->t[c0].type != T_WORD)
+    return false;
+  if (a->t[c0].low[0] >= '0' && a->t[c0].low[0] <= '9')
+    return true;
+  return (low_eq(&a->t[c0], "a") || low_eq(&a->t[c0], "an")) &&
+         c0 + 1 < t1 && fw_is(a, a->t[c0 + 1].low, PC_FW_TUNIT);
+}
+
 /* The speech follows the cue ("X said that ..."): up to the clause's
  * end, then each ", and that ..." clause. */
 static void report_after(struct analysis *a, const struct sentence *sn,
@@ -1978,6 +1994,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
   int parent = sn->parent, depth = sn->depth;
   size_t i = c->i, consumed = c->consumed;
   size_t c0 = content_start(a, sn, c);
+  if (approx_count(a, c, c0, t1))
+    c0 = t1;
   /* "declined to comment but said ...": a conjunction right after the
    * cue opens another predicate; the cue reports nothing */
   if (c0 < t1 && a->t[c0].type == T_WORD &&
