@@ -1148,24 +1148,13 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
  * speaker is known, a plain noun phrase that opens the sentence right
  * before a strong cue with a clausal complement still names one (its
  * own words are the speaker).  Not a weak or sense-ambiguous cue. */
-static struct speaker_ref plain_subject(struct analysis *a,
-                                        const struct sentence *sn,
-                                        const struct cue *c) {
+/* The plain noun phrase [t0, i) before a cue at i as its speaker (its
+ * own words), or no name: one with a possessive, a determiner (when det)
+ * or a share ("About four in 10", "More than 60 percent"), of a few
+ * words. */
+static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
+                                       size_t i, bool det) {
   struct speaker_ref w = {NULL, -1, NULL};
-  size_t t0 = sn->t0, i = c->i;
-  /* "But the missive suggests", "And nearly three in five said": a
-   * conjunction or a focus word that opens the sentence is no part of
-   * the phrase; "The campaign later said": nor are adverbs before the
-   * cue */
-  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
-         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
-          fw_is(a, a->t[t0].low, PC_FW_CONTRAST) ||
-          fw_is(a, a->t[t0].low, PC_FW_FOCUS)))
-    t0++;
-  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
-      i > t0 + 9 || participle_form(a, a->t[i].low) ||
-      !pc_att_clausal_after(a, i + c->len, sn->t1))
-    return w;
   i = pc_att_skip_adverbs(a, t0, i);
   if (i == t0)
     return w;
@@ -1175,8 +1164,8 @@ static struct speaker_ref plain_subject(struct analysis *a,
     share |= (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
              strcmp(a->t[k].low, "half") == 0 ||
              strcmp(a->t[k].low, "majority") == 0;
-  if (!share &&
-      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+  if (!share && !fw_is(a, a->t[t0].low, PC_FW_POSS) &&
+      !(det && determiner(a, a->t[t0].low)))
     return w;
   /* "The last man to mount a major race says": after five words a
    * phrase of its own (a preposition, "to") may follow the head */
@@ -1194,12 +1183,50 @@ static struct speaker_ref plain_subject(struct analysis *a,
                     low_eq(&a->t[k], "of"))))
       return w;
   }
-  if (!post_mod && i > t0 + 5)
-    return w;
-  if (i == t0 + 1)
+  if ((!post_mod && i > t0 + 5) || i == t0 + 1)
     return w;
   w.name = pc_att_np_text(a, t0, i);
   w.role = w.name ? strdup(w.name) : NULL;
+  return w;
+}
+
+static struct speaker_ref plain_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  /* "But the missive suggests", "And nearly three in five said": a
+   * conjunction or a focus word that opens the sentence is no part of
+   * the phrase; "The campaign later said": nor are adverbs before the
+   * cue */
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST) ||
+          fw_is(a, a->t[t0].low, PC_FW_FOCUS)))
+    t0++;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  if (i <= t0 + 9)
+    w = plain_phrase(a, t0, i, true);
+  /* "..., but six in 10 said", "shortly after her campaign said": a
+   * share or an owned phrase may open a clause inside the sentence,
+   * after a comma, ", and", "but" or a subordinator (not "while this
+   * claim implies": a determiner there names a thing as often) */
+  for (size_t b = i; !w.name && b > t0 + 1 && b + 8 > i; b--) {
+    const struct token *k = &a->t[b - 1];
+    if (is_punct(k, ",") ||
+        (k->type == T_WORD &&
+         ((fw_is(a, k->low, PC_FW_CONJ) && is_punct(&a->t[b - 2], ",")) ||
+          fw_is(a, k->low, PC_FW_CONTRAST) || fw_is(a, k->low, PC_FW_SUB) ||
+          low_eq(k, "after") || low_eq(k, "before") || low_eq(k, "when") ||
+          is_comp(a, b - 1)))) {
+      if (b < i)
+        w = plain_phrase(a, b, i, false);
+      break;
+    }
+  }
   return w;
 }
 

@@ -614,8 +614,10 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     if (t->type == T_QOPEN || is_punct(t, ":"))
       return true;
     if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
-        !(a->t[k + 1].flags & F_CAP))
-      continue; /* "U.S. forces": an abbreviation inside the sentence */
+        (!(a->t[k + 1].flags & F_CAP) ||
+         (k > j && in_list(&a->lex->honorifics, a->t[k - 1].low))))
+      continue; /* "U.S. forces", "suggested Mr. Trump had": an
+                   abbreviation inside the sentence */
     if (t->type != T_WORD) {
       if (!is_punct(t, ",") || k + 1 >= t1)
         return false;
