@@ -412,6 +412,21 @@ static bool participle_before(const struct analysis *a, size_t c0) {
   return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
 }
 
+/* "the email scandal, while troublesome, was dealt with": a short
+ * subordinate inset from k, closed by a comma before an auxiliary (data:
+ * fin) that goes on with the clause it interrupts. */
+static bool sub_inset(const struct analysis *a, size_t k, size_t t1) {
+  enum { INSET_MAX = 6 };
+  for (size_t j = k + 1; j < t1 && j < k + INSET_MAX; j++) {
+    if (is_punct(&a->t[j], ","))
+      return j + 1 < t1 && a->t[j + 1].type == T_WORD &&
+             fw_is(a, a->t[j + 1].low, PC_FW_FIN);
+    if (a->t[j].type != T_WORD)
+      return false;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -515,7 +530,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (dash_at(a, i) && i > c0 && writer_after_dash(a, i, c0, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
+        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1) &&
+        !sub_inset(a, i + 1, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
