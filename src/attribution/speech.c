@@ -1325,6 +1325,66 @@ static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Whether the words [b, e) open an inset of a subject: a relative
+ * pronoun ("who was to travel ..."), a participle ("speaking on the
+ * condition ..."), a determiner (an apposition, "a registered
+ * Republican"), a preposition ("on television or at ...") or a
+ * conjunction. */
+static bool inset_opener(const struct analysis *a, size_t b, size_t e) {
+  if (b >= e || a->t[b].type != T_WORD)
+    return false;
+  const char *w = a->t[b].low;
+  return fw_is(a, w, PC_FW_REL) || participle_form(a, w) ||
+         determiner(a, w) || preposition(a, w) || fw_is(a, w, PC_FW_CONJ) ||
+         fw_is(a, w, PC_FW_SUB);
+}
+
+/* "Vice President Joseph R. Biden Jr., who was to travel to Columbus,
+ * Ohio, ..., said", "Some voters who have listened to his speeches ...,
+ * on television or at events, said", "Federal officials familiar with
+ * the server, speaking on the condition of anonymity ..., said": a
+ * subject that opens the sentence, then insets up to a comma right
+ * before a strong cue with a clause; the subject's head phrase (up to
+ * its first comma or relative pronoun) is the speaker. */
+static struct speaker_ref inset_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  enum { HEAD_MAX = 10, INSETS_MAX = 48 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
+    t0++;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i < t0 + 4 ||
+      i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ",") ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  size_t e = t0; /* the head phrase ends at a comma or a relative pronoun */
+  while (e < i && e < t0 + HEAD_MAX && !is_punct(&a->t[e], ",") &&
+         !(e > t0 && a->t[e].type == T_WORD &&
+           fw_is(a, a->t[e].low, PC_FW_REL)) &&
+         (a->t[e].type == T_WORD || is_punct(&a->t[e], ".")))
+    e++;
+  if (e == t0 || e >= i - 1 || finite_in(a, t0, e))
+    return w;
+  /* every comma-delimited part after it opens an inset */
+  size_t b = is_punct(&a->t[e], ",") ? e + 1 : e;
+  if (!inset_opener(a, b, i))
+    return w;
+  for (size_t k = b; k + 1 < i; k++)
+    if (is_punct(&a->t[k], ",") && a->t[k + 1].type == T_WORD &&
+        !(a->t[k + 1].flags & F_CAP) && !inset_opener(a, k + 1, i))
+      return w;
+  w = pc_att_resolve_np(a, t0, e);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, t0, e);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  return w;
+}
+
 /* "Joyce — who is listed as an attorney — told ...": an inset between
  * dashes right before the cue at i; the speaker before it, or no name. */
 static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
@@ -1428,6 +1488,8 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = dash_inset(a, t0, i);
   if (!w.name)
     w = plain_subject(a, sn, c);
+  if (!w.name)
+    w = inset_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
     size_t dummy0;
