@@ -1865,8 +1865,11 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
   size_t reach = tell_cue(a, i, after) ? 14 : 7;
   bool place = false;
+  /* "said in an email to The Associated Press that", "said earlier on
+   * Friday during a news conference that": an adjunct of place or time
+   * may run long */
   if (after < t1 && a->t[after].type == T_WORD &&
-      preposition(a, a->t[after].low))
+      (preposition(a, a->t[after].low) || fw_is(a, a->t[after].low, PC_FW_WHEN)))
     reach = 14;
   for (size_t k = after; k < t1 && k < after + reach; k++) {
     /* "on that front": "that" after a preposition is no
@@ -2203,7 +2206,8 @@ static size_t passive_by(struct analysis *a, const struct sentence *sn,
         (opens && fw_is(a, a->t[e].low, PC_FW_QWORD))))
     return 0;
   struct speaker_ref w = pc_att_resolve_np(a, b, e);
-  if (!w.name || (w.ent < 0 && !w.role)) {
+  /* (a name of no entity speaks too: "was urged by Democrats to") */
+  if (!w.name || (w.ent < 0 && !w.role && !(a->t[b].flags & F_CAP))) {
     who_free(&w);
     return 0;
   }
