@@ -1433,7 +1433,7 @@ static size_t apposition_start(const struct analysis *a, size_t t0,
   bool named = w->ent < 0 && a->t[b].type == T_WORD &&
                (determiner(a, a->t[b].low) ||
                 fw_is(a, a->t[b].low, PC_FW_POSS)) &&
-               !fw_is(a, a->t[b - 2].low, PC_FW_REL);
+               !(b >= 2 && fw_is(a, a->t[b - 2].low, PC_FW_REL));
   for (size_t k = b; k + 1 < ce && !named && w->ent >= 0; k++)
     named = a->t[k].ent == w->ent;
   size_t b2 = comma_segment(a, t0, b - 1);
