@@ -1385,6 +1385,49 @@ static struct speaker_ref inset_subject(struct analysis *a,
   return w;
 }
 
+/* "The logger who stayed back claimed that ...": a relative clause of
+ * "who" with a verb of its own (no comma) between the subject and the
+ * cue; the phrase "who" follows, with a determiner or a possessive or
+ * in the plural, is the speaker.  "who" names a person, so a cue with
+ * other senses ("+") is speech after it too.  Not "people who said they
+ * had used it rose by 23 percent": the cue right after "who" is the
+ * relative clause's own, and its report runs into the sentence's verb. */
+static struct speaker_ref relative_subject(struct analysis *a,
+                                           const struct sentence *sn,
+                                           const struct cue *c) {
+  enum { REL_REACH = 8 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  if (i < t0 + 3 || (a->t[i].flags & (F_WEAK | F_QREQ)) ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  size_t r = i;
+  while (r > t0 + 1 && r + REL_REACH > i && a->t[r - 1].type == T_WORD &&
+         !fw_is(a, a->t[r - 1].low, PC_FW_REL) && !is_comp(a, r - 1))
+    r--;
+  if (r <= t0 + 1 || r + REL_REACH <= i || a->t[r - 1].type != T_WORD)
+    return w;
+  if (!low_eq(&a->t[r - 1], "who") || pc_att_skip_adverbs(a, r, i) == r)
+    return w;
+  size_t e = r - 1, b = pc_att_np_start(a, t0, e);
+  while (b < e && (preposition(a, a->t[b].low) || stop_word(a, a->t[b].low)))
+    b++; /* "among retailers" */
+  if (b >= e || e > b + 5)
+    return w;
+  size_t n = strlen(a->t[e - 1].low);
+  bool plural = n > 3 && a->t[e - 1].low[n - 1] == 's';
+  if (!(determiner(a, a->t[b].low) || fw_is(a, a->t[b].low, PC_FW_POSS) ||
+        plural))
+    return w;
+  w = pc_att_resolve_np(a, b, e);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, b, e);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  return w;
+}
+
 /* "Joyce — who is listed as an attorney — told ...": an inset between
  * dashes right before the cue at i; the speaker before it, or no name. */
 static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
@@ -1490,6 +1533,8 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = plain_subject(a, sn, c);
   if (!w.name)
     w = inset_subject(a, sn, c);
+  if (!w.name)
+    w = relative_subject(a, sn, c);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
     size_t dummy0;
