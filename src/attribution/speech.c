@@ -1535,6 +1535,16 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = inset_subject(a, sn, c);
   if (!w.name)
     w = relative_subject(a, sn, c);
+  /* "Voters are more likely to say that ...", "took to Twitter to say":
+   * "to say" (data: hedge, the verbs of saying itself) shares the
+   * sentence's subject; not "What it is to say is that ...", the
+   * writer's (a form of "be" before "to"); other infinitive cues are
+   * as often intentions ("tried to pit ...", "wants to mention") */
+  if (!w.name && i > t0 + 2 && fw_is(a, a->t[i - 1].low, PC_FW_INF) &&
+      !fw_is(a, a->t[i - 2].low, PC_FW_PASS) &&
+      !(a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ)) && c->len == 1 &&
+      fw_is(a, a->t[i].low, PC_FW_HEDGE))
+    w = sentence_subject(a, t0, i - 1);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
     size_t dummy0;
