@@ -319,6 +319,9 @@ void pc_att_entities(struct analysis *a) {
     size_t j = i;
     while (j < lim &&
            !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
+      /* "Roe Says He Will Run": in a headline the cue ends the name */
+      if (j > i && a->t[j].cue && pc_att_title_case(a, j))
+        break;
       if (a->t[j].type == T_WORD && (a->t[j].flags & F_CAP)) {
         j++;
         continue;

@@ -17,8 +17,10 @@ static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1) {
   if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
     return 0;
-  /* "States" in "United States" is a name, not a verb */
-  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT))
+  /* "States" in "United States" is a name, not a verb; in a headline
+   * all words are capitalised */
+  if ((a->t[i].flags & F_CAP) && !(a->t[i].flags & F_SENT) &&
+      (!a->t[i].cue || !pc_att_title_case(a, i)))
     return 0;
   size_t len = a->t[i].cue; /* looked up once per token, in pc_attribute */
   /* "he was told", "X was accused of": a passive cue's subject is not the
@@ -194,6 +196,14 @@ static bool writer_after_comma(const struct analysis *a, size_t i, size_t c0,
     return true;
   if (a->t[i].type == T_QCLOSE && fw_is(a, w, PC_FW_CONTRAST))
     return true;
+  /* "..., 39 have said they support Sanders": a count or a share with a
+   * cue of its own reports a second thing */
+  bool count = w[0] >= '0' && w[0] <= '9' &&
+               a->t[i + 1].s > a->t[i].e && /* not "1,100" */
+               !(a->t[i - 1].low[0] >= '0' &&
+                 a->t[i - 1].low[0] <= '9'); /* nor "Sept. 11, 2012" */
+  if ((count || fw_is(a, w, PC_FW_QUANT)) && !low_eq(&a->t[i + 2], "of"))
+    return report_follows(a, i, t1, sp0, sp1);
   return (fw_is(a, w, PC_FW_CONJ) || fw_is(a, w, PC_FW_CONTRAST)) &&
          report_follows(a, i + 1, t1, sp0, sp1);
 }
@@ -422,6 +432,21 @@ static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
   return true;
 }
 
+/* "the email scandal, while troublesome, was dealt with": a short
+ * subordinate inset from k, closed by a comma before an auxiliary (data:
+ * fin) that goes on with the clause it interrupts. */
+static bool sub_inset(const struct analysis *a, size_t k, size_t t1) {
+  enum { INSET_MAX = 6 };
+  for (size_t j = k + 1; j < t1 && j < k + INSET_MAX; j++) {
+    if (is_punct(&a->t[j], ","))
+      return j + 1 < t1 && a->t[j + 1].type == T_WORD &&
+             fw_is(a, a->t[j + 1].low, PC_FW_FIN);
+    if (a->t[j].type != T_WORD)
+      return false;
+  }
+  return false;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -442,6 +467,13 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
          ((low_eq(&a->t[i + 1], "when") || low_eq(&a->t[i + 1], "until")) &&
           a->t[c0].type == T_QOPEN) ||
          fw_is(a, a->t[i + 1].low, PC_FW_AFTER)))
+      return i + 1;
+    /* 'telling others “he was in charge” despite being ...': after
+     * quoted words that open the report, a subordinator (not "as")
+     * opens the writer's words */
+    if (a->t[i].type == T_QCLOSE && a->t[c0].type == T_QOPEN && i + 1 < t1 &&
+        a->t[i + 1].type == T_WORD && fw_is(a, a->t[i + 1].low, PC_FW_SUB) &&
+        !low_eq(&a->t[i + 1], "as"))
       return i + 1;
     if (!nested && (writer_after_comma(a, i, c0, t1, sp0, sp1) ||
                     relative_report(a, i, c0, t1, sp0, sp1)))
@@ -490,6 +522,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         (fw_is(a, a->t[i + 2].low, PC_FW_SUB) ||
          strcmp(a->t[i + 2].low, "when") == 0))
       return i;
+    /* 'telling others “he was in charge” despite ..., said another
+     * witness': an attribution of the whole sentence after a comma
+     * (data: vpast) ends a report that opens with quoted words */
+    if (is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
+        a->t[c0].type == T_QOPEN && a->t[i + 1].type == T_WORD &&
+        fw_is(a, a->t[i + 1].low, PC_FW_VPAST) &&
+        cue_at(a, i + 1, t1, sp0, sp1))
+      return i;
     /* "revealed the news, noting that ...": a participle cue after a comma
      * reports a second thing */
     if (!nested && is_punct(&a->t[i], ",") && i + 1 < t1 &&
@@ -511,7 +551,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (dash_at(a, i) && i > c0 && writer_after_dash(a, i, c0, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
-        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1))
+        fw_is(a, a->t[i + 1].low, PC_FW_SUB) && !span_after(a, i, t1) &&
+        !sub_inset(a, i + 1, t1))
       return i;
     if (is_punct(&a->t[i], ",") && i + 1 < t1 &&
         ((fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST) &&
@@ -676,12 +717,39 @@ static char *cue_text(const struct analysis *a, size_t i, size_t len) {
   return s;
 }
 
+/* "to" at k with a verb after it ("to depose", "to find"): not a
+ * determiner, a possessive, a name, a number, a role or a plural ("to
+ * reporters"; "discuss" is a verb). */
+static bool infinitive_at(const struct analysis *a, size_t k, size_t t1) {
+  if (k + 1 >= t1 || !fw_is(a, a->t[k].low, PC_FW_INF))
+    return false;
+  const struct token *v = &a->t[k + 1];
+  size_t n = strlen(v->low);
+  bool plural = n > 3 && v->low[n - 1] == 's' && v->low[n - 2] != 's';
+  return v->type == T_WORD && !(v->flags & F_CAP) && !determiner(a, v->low) &&
+         !fw_is(a, v->low, PC_FW_POSS) &&
+         !(v->low[0] >= '0' && v->low[0] <= '9') && !plural &&
+         !is_role_word(a, k + 1);
+}
+
+/* "this week", "last month": a time of two words at z (data: tunit). */
+static bool this_time(const struct analysis *a, size_t z) {
+  const struct token *t = &a->t[z];
+  if (fw_is(a, t->low, PC_FW_TUNIT))
+    return z > 0 && (low_eq(&a->t[z - 1], "this") ||
+                     low_eq(&a->t[z - 1], "last"));
+  return (low_eq(t, "this") || low_eq(t, "last")) && z + 1 < a->nt &&
+         fw_is(a, a->t[z + 1].low, PC_FW_TUNIT);
+}
+
 /* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
  * words follow before the sentence or clause ends. */
 static bool attribution_ends(const struct analysis *a, size_t after,
                              size_t t1) {
+  /* "asked to depose Clinton", "urged Silicon Valley to find": "to"
+   * and a verb are a request, not a phrase after the attribution */
   if (after < t1 && a->t[after].type == T_WORD &&
-      fw_is(a, a->t[after].low, PC_FW_AFTER))
+      fw_is(a, a->t[after].low, PC_FW_AFTER) && !infinitive_at(a, after, t1))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
   /* ("announced she wasn't coming": a clause, not the attribution's end) */
@@ -702,10 +770,11 @@ static bool attribution_ends(const struct analysis *a, size_t after,
   for (size_t z = after; z < k; z++)
     if (!(a->t[z].flags & F_CAP) && !aux_word(a, a->t[z].low) &&
         !fw_is(a, a->t[z].low, PC_FW_WHEN) &&
-        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9'))
+        !(a->t[z].low[0] >= '0' && a->t[z].low[0] <= '9') &&
+        !this_time(a, z))
       return false;
   /* "Cook said while visiting ...", "Dempsey said, adding ..." */
-  return fw_is(a, a->t[k].low, PC_FW_AFTER);
+  return fw_is(a, a->t[k].low, PC_FW_AFTER) && !infinitive_at(a, k, t1);
 }
 
 /* Whether the noun phrase before token i follows a preposition: "posted
@@ -1017,8 +1086,11 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
                     a->t[e - 1].type == T_QCLOSE))
     e--;
   size_t c = e;
+  /* ("said that he did not": a clause after the cue, with its subject
+   * pronoun, is its content) */
   while (c > t0 && c + 4 > e && a->t[c - 1].type == T_WORD &&
-         !cue_at(a, c - 1, t1, sp0, sp1))
+         !cue_at(a, c - 1, t1, sp0, sp1) &&
+         !fw_is(a, a->t[c - 1].low, PC_FW_SUBJ))
     c--; /* "Tuesday" */
   if (c > t0 + 1 && cue_at(a, c - 1, t1, sp0, sp1) == 1 &&
       !fw_is(a, a->t[c - 1].low, PC_FW_TELL)) {
@@ -1060,6 +1132,33 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
     p--;
   return p > t0 && preposition(a, a->t[p - 1].low);
+}
+
+/* "The nurse later sued, claiming ...", "But the report found ... and
+ * warned": a phrase with a determiner or a possessive that opens the
+ * sentence [t0, i) and ends before its verb names the subject when no
+ * name does (its own words are the speaker). */
+static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
+                                             size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
+    t0++;
+  if (t0 + 1 >= i || a->t[t0].type != T_WORD ||
+      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+    return w;
+  size_t e = t0 + 1;
+  while (e < i && e < t0 + 6 && a->t[e].type == T_WORD &&
+         !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
+         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low))
+    e++;
+  /* the phrase ends at its verb: a stop word, an adverb or a past form */
+  if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
+    return w;
+  w.name = pc_att_np_text(a, t0, e);
+  w.role = w.name ? strdup(w.name) : NULL;
+  return w;
 }
 
 /* "X expressed confidence, saying ...", "X touched upon it and noted
@@ -1111,6 +1210,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
     k = e;
   }
+  if (!w.name)
+    w = determined_subject(a, t0, i);
   return w;
 }
 
@@ -1118,14 +1219,15 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
  * speaker is known, a plain noun phrase that opens the sentence right
  * before a strong cue with a clausal complement still names one (its
  * own words are the speaker).  Not a weak or sense-ambiguous cue. */
-static struct speaker_ref plain_subject(struct analysis *a,
-                                        const struct sentence *sn,
-                                        const struct cue *c) {
+/* The plain noun phrase [t0, i) before a cue at i as its speaker (its
+ * own words), or no name: one with a possessive, a determiner (when det)
+ * or a share ("About four in 10", "More than 60 percent"), of a few
+ * words. */
+static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
+                                       size_t i, bool det) {
   struct speaker_ref w = {NULL, -1, NULL};
-  size_t t0 = sn->t0, i = c->i;
-  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
-      i > t0 + 9 || participle_form(a, a->t[i].low) ||
-      !pc_att_clausal_after(a, i + c->len, sn->t1))
+  i = pc_att_skip_adverbs(a, t0, i);
+  if (i == t0)
     return w;
   /* "About four in 10 said", "More than 60 percent said": a share */
   bool share = false;
@@ -1133,8 +1235,8 @@ static struct speaker_ref plain_subject(struct analysis *a,
     share |= (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
              strcmp(a->t[k].low, "half") == 0 ||
              strcmp(a->t[k].low, "majority") == 0;
-  if (!share &&
-      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+  if (!share && !fw_is(a, a->t[t0].low, PC_FW_POSS) &&
+      !(det && determiner(a, a->t[t0].low)))
     return w;
   /* "The last man to mount a major race says": after five words a
    * phrase of its own (a preposition, "to") may follow the head */
@@ -1152,12 +1254,50 @@ static struct speaker_ref plain_subject(struct analysis *a,
                     low_eq(&a->t[k], "of"))))
       return w;
   }
-  if (!post_mod && i > t0 + 5)
-    return w;
-  if (i == t0 + 1)
+  if ((!post_mod && i > t0 + 5) || i == t0 + 1)
     return w;
   w.name = pc_att_np_text(a, t0, i);
   w.role = w.name ? strdup(w.name) : NULL;
+  return w;
+}
+
+static struct speaker_ref plain_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  /* "But the missive suggests", "And nearly three in five said": a
+   * conjunction or a focus word that opens the sentence is no part of
+   * the phrase; "The campaign later said": nor are adverbs before the
+   * cue */
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST) ||
+          fw_is(a, a->t[t0].low, PC_FW_FOCUS)))
+    t0++;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  if (i <= t0 + 9)
+    w = plain_phrase(a, t0, i, true);
+  /* "..., but six in 10 said", "shortly after her campaign said": a
+   * share or an owned phrase may open a clause inside the sentence,
+   * after a comma, ", and", "but" or a subordinator (not "while this
+   * claim implies": a determiner there names a thing as often) */
+  for (size_t b = i; !w.name && b > t0 + 1 && b + 8 > i; b--) {
+    const struct token *k = &a->t[b - 1];
+    if (is_punct(k, ",") ||
+        (k->type == T_WORD &&
+         ((fw_is(a, k->low, PC_FW_CONJ) && is_punct(&a->t[b - 2], ",")) ||
+          fw_is(a, k->low, PC_FW_CONTRAST) || fw_is(a, k->low, PC_FW_SUB) ||
+          low_eq(k, "after") || low_eq(k, "before") || low_eq(k, "when") ||
+          is_comp(a, b - 1)))) {
+      if (b < i)
+        w = plain_phrase(a, b, i, false);
+      break;
+    }
+  }
   return w;
 }
 
@@ -1186,9 +1326,13 @@ static size_t addressee_end(const struct analysis *a, size_t i, size_t after,
          !fw_is(a, a->t[k].low, PC_FW_SUBJ) && a->t[k].in_span < 0)
     k++;
   /* "asked Carson about his ties", "asked the crowd to stand": an object
-   * with more after it is no addressee of an attribution */
+   * with more after it is no addressee of an attribution ("told his
+   * advisers as he labored ...": a subordinate clause after it is) */
   if (k == after ||
-      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",")))
+      (k < t1 && !is_end_punct(&a->t[k]) && !is_punct(&a->t[k], ",") &&
+       !(k + 2 < t1 && (fw_is(a, a->t[k].low, PC_FW_SUB) ||
+                        low_eq(&a->t[k], "when")) &&
+         fw_is(a, a->t[k + 1].low, PC_FW_SUBJ))))
     return after;
   return k;
 }
@@ -1236,6 +1380,194 @@ static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Whether the words [b, e) open an inset of a subject: a relative
+ * pronoun ("who was to travel ..."), a participle ("speaking on the
+ * condition ..."), a determiner (an apposition, "a registered
+ * Republican"), a preposition ("on television or at ...") or a
+ * conjunction. */
+static bool inset_opener(const struct analysis *a, size_t b, size_t e) {
+  if (b >= e || a->t[b].type != T_WORD)
+    return false;
+  const char *w = a->t[b].low;
+  return fw_is(a, w, PC_FW_REL) || participle_form(a, w) ||
+         determiner(a, w) || preposition(a, w) || fw_is(a, w, PC_FW_CONJ) ||
+         fw_is(a, w, PC_FW_SUB);
+}
+
+/* "Vice President Joseph R. Biden Jr., who was to travel to Columbus,
+ * Ohio, ..., said", "Some voters who have listened to his speeches ...,
+ * on television or at events, said", "Federal officials familiar with
+ * the server, speaking on the condition of anonymity ..., said": a
+ * subject that opens the sentence, then insets up to a comma right
+ * before a strong cue with a clause; the subject's head phrase (up to
+ * its first comma or relative pronoun) is the speaker. */
+static struct speaker_ref inset_subject(struct analysis *a,
+                                        const struct sentence *sn,
+                                        const struct cue *c) {
+  enum { HEAD_MAX = 10, INSETS_MAX = 48 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
+         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
+    t0++;
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i < t0 + 4 ||
+      i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ",") ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  size_t e = t0; /* the head phrase ends at a comma or a relative pronoun */
+  while (e < i && e < t0 + HEAD_MAX && !is_punct(&a->t[e], ",") &&
+         !(e > t0 && a->t[e].type == T_WORD &&
+           fw_is(a, a->t[e].low, PC_FW_REL)) &&
+         (a->t[e].type == T_WORD || is_punct(&a->t[e], ".")))
+    e++;
+  if (e == t0 || e >= i - 1 || finite_in(a, t0, e))
+    return w;
+  /* every comma-delimited part after it opens an inset */
+  size_t b = is_punct(&a->t[e], ",") ? e + 1 : e;
+  if (!inset_opener(a, b, i))
+    return w;
+  for (size_t k = b; k + 1 < i; k++)
+    if (is_punct(&a->t[k], ",") && a->t[k + 1].type == T_WORD &&
+        !(a->t[k + 1].flags & F_CAP) && !inset_opener(a, k + 1, i))
+      return w;
+  w = pc_att_resolve_np(a, t0, e);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, t0, e);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  return w;
+}
+
+/* "The logger who stayed back claimed that ...": a relative clause of
+ * "who" with a verb of its own (no comma) between the subject and the
+ * cue; the phrase "who" follows, with a determiner or a possessive or
+ * in the plural, is the speaker.  "who" names a person, so a cue with
+ * other senses ("+") is speech after it too.  Not "people who said they
+ * had used it rose by 23 percent": the cue right after "who" is the
+ * relative clause's own, and its report runs into the sentence's verb. */
+static struct speaker_ref relative_subject(struct analysis *a,
+                                           const struct sentence *sn,
+                                           const struct cue *c) {
+  enum { REL_REACH = 8 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, i = c->i;
+  if (i < t0 + 3 || (a->t[i].flags & (F_WEAK | F_QREQ)) ||
+      participle_form(a, a->t[i].low) ||
+      !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  size_t r = i;
+  while (r > t0 + 1 && r + REL_REACH > i && a->t[r - 1].type == T_WORD &&
+         !fw_is(a, a->t[r - 1].low, PC_FW_REL) && !is_comp(a, r - 1))
+    r--;
+  if (r <= t0 + 1 || r + REL_REACH <= i || a->t[r - 1].type != T_WORD)
+    return w;
+  if (!low_eq(&a->t[r - 1], "who") || pc_att_skip_adverbs(a, r, i) == r)
+    return w;
+  size_t e = r - 1, b = pc_att_np_start(a, t0, e);
+  while (b < e && (preposition(a, a->t[b].low) || stop_word(a, a->t[b].low)))
+    b++; /* "among retailers" */
+  if (b >= e || e > b + 5)
+    return w;
+  size_t n = strlen(a->t[e - 1].low);
+  bool plural = n > 3 && a->t[e - 1].low[n - 1] == 's';
+  if (!(determiner(a, a->t[b].low) || fw_is(a, a->t[b].low, PC_FW_POSS) ||
+        plural))
+    return w;
+  w = pc_att_resolve_np(a, b, e);
+  if (!w.name) {
+    w.name = pc_att_np_text(a, b, e);
+    w.role = w.name ? strdup(w.name) : NULL;
+  }
+  return w;
+}
+
+/* "Joyce — who is listed as an attorney — told ...": an inset between
+ * dashes right before the cue at i; the speaker before it, or no name. */
+static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
+                                     size_t i) {
+  enum { INSET_MAX = 24 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (i < t0 + 4 || !dash_at(a, i - 1))
+    return w;
+  for (size_t j = i - 2; j > t0 && j + INSET_MAX > i; j--) {
+    if (a->t[j].type == T_QOPEN || a->t[j].type == T_QCLOSE)
+      return w;
+    if (dash_at(a, j))
+      return pc_att_speaker_left(a, t0, j);
+  }
+  return w;
+}
+
+/* Where a comma-delimited run of words [b, e) ends going back from e
+ * (at most APPOS_WORDS words): its first token, e when it is not one. */
+static size_t comma_segment(const struct analysis *a, size_t t0, size_t e) {
+  enum { APPOS_WORDS = 16 };
+  size_t b = e;
+  while (b > t0 && e - b < APPOS_WORDS &&
+         (a->t[b - 1].type == T_WORD ||
+          (is_punct(&a->t[b - 1], ".") && b - 1 > t0 &&
+           in_list(&a->lex->honorifics, a->t[b - 2].low))))
+    b--;
+  return b > t0 && b < e && is_punct(&a->t[b - 1], ",") ? b : e;
+}
+
+/* "..., his top aide, Tad Devine, told X.", "..., Tad Devine, his top
+ * aide, said.": the speaker w stands in commas right before the cue at
+ * ce (a comma before it); where the attribution's phrase starts (the
+ * named person's segment, with a short one of a role before it), ce
+ * when it is no such phrase. */
+static size_t apposition_start(const struct analysis *a, size_t t0,
+                               size_t ce, const struct speaker_ref *w) {
+  if (ce < t0 + 4 || !is_punct(&a->t[ce - 1], ","))
+    return ce;
+  size_t b = comma_segment(a, t0, ce - 1);
+  if (b == ce - 1)
+    return ce;
+  /* a phrase that names no one in particular ("a spokesman for X")
+   * opens with a determiner or a possessive; not "voters who, even
+   * with ..., describe" */
+  bool named = w->ent < 0 && a->t[b].type == T_WORD &&
+               (determiner(a, a->t[b].low) ||
+                fw_is(a, a->t[b].low, PC_FW_POSS)) &&
+               !(b >= 2 && fw_is(a, a->t[b - 2].low, PC_FW_REL));
+  for (size_t k = b; k + 1 < ce && !named && w->ent >= 0; k++)
+    named = a->t[k].ent == w->ent;
+  size_t b2 = comma_segment(a, t0, b - 1);
+  /* '“...,” the White House spokesman, Josh Earnest, said': words that
+   * follow quoted words (no comma before them) belong to the phrase;
+   * those cases are read elsewhere */
+  size_t r = b - 1;
+  while (r > t0 && a->t[r - 1].type == T_WORD)
+    r--;
+  if (b2 == b - 1 && r < b - 1)
+    return ce;
+  if (!named) { /* "..., Tad Devine, his top aide, said" */
+    for (size_t k = b2; k + 1 < b && b2 < b - 1 && !named && w->ent >= 0;
+         k++)
+      named = a->t[k].ent == w->ent;
+    b = named ? b2 : ce;
+  } else if (b2 < b - 1 && b - 1 - b2 <= 6 && a->t[b2].type == T_WORD &&
+             (determiner(a, a->t[b2].low) ||
+              fw_is(a, a->t[b2].low, PC_FW_POSS))) {
+    b = b2; /* "..., his top aide, Tad Devine, said": a short role */
+  }
+  /* what stands before is speech: a clause ("On television, Mr.
+   * Trump's campaign chairman, Paul Manafort, dismissed" is none) */
+  return b < ce && finite_in(a, t0, b - 1) ? b : ce;
+}
+
+/* Whether the attribution ends at k, after a time of up to three words
+ * ("said on Saturday."): the sentence's end or a comma. */
+static bool plain_end(const struct analysis *a, size_t k, size_t t1) {
+  for (size_t n = k; k < t1 && k < n + 3 && a->t[k].type == T_WORD; k++)
+    if (!fw_is(a, a->t[k].low, PC_FW_WHEN) && !preposition(a, a->t[k].low) &&
+        !(a->t[k].flags & F_CAP))
+      return false;
+  return k >= t1 || is_end_punct(&a->t[k]) || is_punct(&a->t[k], ",");
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -1251,10 +1583,30 @@ static struct speaker_ref left_subject(struct analysis *a,
   if (!w.name)
     w = participle_inset(a, t0, i);
   if (!w.name)
+    w = dash_inset(a, t0, i);
+  if (!w.name)
     w = plain_subject(a, sn, c);
+  if (!w.name)
+    w = inset_subject(a, sn, c);
+  if (!w.name)
+    w = relative_subject(a, sn, c);
+  /* "Voters are more likely to say that ...", "took to Twitter to say":
+   * "to say" (data: hedge, the verbs of saying itself) shares the
+   * sentence's subject; not "What it is to say is that ...", the
+   * writer's (a form of "be" before "to"); other infinitive cues are
+   * as often intentions ("tried to pit ...", "wants to mention") */
+  if (!w.name && i > t0 + 2 && fw_is(a, a->t[i - 1].low, PC_FW_INF) &&
+      !fw_is(a, a->t[i - 2].low, PC_FW_PASS) &&
+      !(a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ)) && c->len == 1 &&
+      fw_is(a, a->t[i].low, PC_FW_HEDGE))
+    w = sentence_subject(a, t0, i - 1);
   if (w.name) {
     np_b = pc_att_np_start(a, t0, ce);
     bool bare = np_b == i; /* no phrase between the cue and what is before */
+    size_t dummy0;
+    if (np_b == ce && !spans_inside(a, t0, ce, sp0, sp1, &dummy0) &&
+        plain_end(a, addressee_end(a, i, after, t1), t1))
+      np_b = apposition_start(a, t0, ce, &w);
     while (np_b > t0 && a->t[np_b - 1].type == T_WORD &&
            aux_word(a, a->t[np_b - 1].low))
       np_b--;
@@ -1285,6 +1637,19 @@ static struct speaker_ref left_subject(struct analysis *a,
   c->np_b = np_b;
   c->post = post;
   return w;
+}
+
+/* "made gaffes after telling his aides he ...", "by saying that ...":
+ * a preposition or a subordinator right before the participle cue at i,
+ * which then shares the sentence's subject (not "After saying ..., the
+ * man": nothing before it). */
+static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || a->t[i - 1].type != T_WORD)
+    return false;
+  const char *w = a->t[i - 1].low;
+  return (preposition(a, w) || fw_is(a, w, PC_FW_AFTER) ||
+          fw_is(a, w, PC_FW_SUB)) &&
+         !fw_is(a, w, PC_FW_INF);
 }
 
 /* Who speaks at the cue: the subject shared with the cue before (prev),
@@ -1318,7 +1683,8 @@ static struct speaker_ref cue_subject(struct analysis *a,
              (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                              fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
               !rel_between(a, t0, i)) ||
-             (participle && after_prep(a, t0, i))) {
+             (participle && after_prep(a, t0, i)) ||
+             (participle && sn->depth == 0 && lead_before(a, t0, i))) {
     w = sentence_subject(a, t0, i);
   } else {
     w = left_subject(a, sn, c);
@@ -1334,8 +1700,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   size_t after = c->after, np_b = c->np_b;
   bool post = c->post;
   struct speaker_ref w = *wp;
-  /* "..., said Scott Paul" (not "told X": X is who was told) */
-  bool tells = fw_is(a, a->t[i].low, PC_FW_TELL);
+  /* "..., said Scott Paul" (not "told X": X is who was told; nor
+   * "Kaine decried it, saying Clinton took questions": a participle
+   * with its subject known reports after itself) */
+  bool tells = fw_is(a, a->t[i].low, PC_FW_TELL) ||
+               (w.name && participle_form(a, a->t[i].low));
   /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
    * the speech; its subject is no speaker */
   if (!tells && i > t0 &&
@@ -1619,14 +1988,26 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1) {
   size_t reach = tell_cue(a, i, after) ? 14 : 7;
   bool place = false;
+  /* "said in an email to The Associated Press that", "said earlier on
+   * Friday during a news conference that": an adjunct of place or time
+   * may run long */
   if (after < t1 && a->t[after].type == T_WORD &&
-      preposition(a, a->t[after].low))
+      (preposition(a, a->t[after].low) || fw_is(a, a->t[after].low, PC_FW_WHEN)))
     reach = 14;
   for (size_t k = after; k < t1 && k < after + reach; k++) {
     /* "on that front": "that" after a preposition is no
      * complementizer */
     if (is_comp(a, k) &&
         !(k > after && preposition(a, a->t[k - 1].low))) {
+      /* "told Yahoo News in a story that posted this week that he ...":
+       * a relative "that" after a noun of the adjunct, a past form
+       * right after it; the complement comes later */
+      if (k > after + 1 && reach > 7 && k + 2 < t1 &&
+          a->t[k - 1].type == T_WORD && !a->t[k - 1].cue &&
+          !stop_word(a, a->t[k - 1].low) && ed_form(a, k + 1)) {
+        k++;
+        continue;
+      }
       if (k >= after + 7 && k + 1 < t1 &&
           (fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
            (a->t[k + 1].type != T_WORD && a->t[k + 1].type != T_QOPEN)))
@@ -1656,6 +2037,10 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       continue;
     }
     if (a->t[k].type != T_WORD)
+      return 0;
+    /* "asked if the deployments meant that ...": a question opens the
+     * content; its own "that" is inside it (data: qword) */
+    if (fw_is(a, a->t[k].low, PC_FW_QWORD))
       return 0;
     /* "said the coverage would resemble that of ...", "said it was clear
      * that": a verb of its own (data: fin) starts the content before
@@ -1718,6 +2103,7 @@ static size_t content_start(const struct analysis *a,
     while (k < t1 && k < c0 + 5 && a->t[k].type == T_WORD &&
            !determiner(a, a->t[k].low) &&
            !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
+           !fw_is(a, a->t[k].low, PC_FW_QWORD) && /* "asked X whether" */
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
@@ -1730,8 +2116,9 @@ static size_t content_start(const struct analysis *a,
                   (determiner(a, a->t[k].low) ||
                    fw_is(a, a->t[k].low, PC_FW_SUBJ))))
       k = c0;
-    if (k < t1 && k > c0 && a->t[k].type == T_WORD)
-      c0 = k;
+    if (k < t1 && k > c0 &&
+        (a->t[k].type == T_WORD || a->t[k].type == T_QOPEN))
+      c0 = k; /* (or quoted words: 'telling others “he was ...”') */
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
       c0 = k + 1; /* "told Newsweek: ..." */
   }
@@ -1813,6 +2200,22 @@ static bool bare_object(const struct analysis *a, const struct cue *c,
   return true;
 }
 
+/* "spoke about an hour", "talked about 20 minutes": the "about" that
+ * ends the cue phrase [c->i, c->after) is an approximation (data:
+ * approx) before a count at c0 (a number, or "a"/"an" and a time unit,
+ * data: tunit). */
+static bool approx_count(const struct analysis *a, const struct cue *c,
+                         size_t c0, size_t t1) {
+  if (c->after <= c->i || c0 >= t1 ||
+      !fw_is(a, a->t[c->after - 1].low, PC_FW_APPROX) ||
+      a->t[c0].type != T_WORD)
+    return false;
+  if (a->t[c0].low[0] >= '0' && a->t[c0].low[0] <= '9')
+    return true;
+  return (low_eq(&a->t[c0], "a") || low_eq(&a->t[c0], "an")) &&
+         c0 + 1 < t1 && fw_is(a, a->t[c0 + 1].low, PC_FW_TUNIT);
+}
+
 /* The speech follows the cue ("X said that ..."): up to the clause's
  * end, then each ", and that ..." clause. */
 static void report_after(struct analysis *a, const struct sentence *sn,
@@ -1822,6 +2225,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
   int parent = sn->parent, depth = sn->depth;
   size_t i = c->i, consumed = c->consumed;
   size_t c0 = content_start(a, sn, c);
+  if (approx_count(a, c, c0, t1))
+    c0 = t1;
   /* "declined to comment but said ...": a conjunction right after the
    * cue opens another predicate; the cue reports nothing */
   if (c0 < t1 && a->t[c0].type == T_WORD &&
@@ -1839,7 +2244,10 @@ static void report_after(struct analysis *a, const struct sentence *sn,
             fw_is(a, a->t[p].low, PC_FW_CONTRAST) ||
             fw_is(a, a->t[p].low, PC_FW_FOCUS)))
       p++; /* "But even ..." */
-    bool sub = p < i && sub_opener(a, p);
+    /* ("As Obama announces that he is ready ..., he is set to": "as"
+     * with a "that" clause after the cue is a subordinate clause too) */
+    bool sub = p < i && (sub_opener(a, p) ||
+                         (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
     for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
     if (sub) /* (or at the comma inside closing marks: '“best
@@ -1901,27 +2309,178 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
 static size_t passive_by(struct analysis *a, const struct sentence *sn,
                          size_t i) {
   size_t t1 = sn->t1, len = a->t[i].cue;
-  if (!len || i <= sn->t0 || i + len + 2 >= t1 || a->t[i].type != T_WORD ||
-      span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
-      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+  /* "Asked by Starnes if he believed ..., Carson said": a participle
+   * clause that opens the sentence (or follows "when") is passive too */
+  size_t n = strlen(a->t[i].low);
+  bool opens = (i == sn->t0 ||
+                (i == sn->t0 + 1 && low_eq(&a->t[i - 1], "when"))) &&
+               n > 4 && strcmp(a->t[i].low + n - 2, "ed") == 0;
+  if (!len || (i <= sn->t0 && !opens) || i + len + 2 >= t1 ||
+      a->t[i].type != T_WORD || span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
+      !(opens || fw_is(a, a->t[i - 1].low, PC_FW_PASS)) ||
       participle_form(a, a->t[i].low) || !low_eq(&a->t[i + len], "by"))
     return 0;
   size_t b = i + len + 1, e = b;
   while (e < t1 && e < b + 7 && a->t[e].type == T_WORD &&
-         !stop_word(a, a->t[e].low))
+         !stop_word(a, a->t[e].low) && !fw_is(a, a->t[e].low, PC_FW_QWORD))
     e++;
-  if (e == b || e >= t1 || !(low_eq(&a->t[e], "to") || is_comp(a, e)))
+  if (e == b || e >= t1 ||
+      !(low_eq(&a->t[e], "to") || is_comp(a, e) ||
+        (opens && fw_is(a, a->t[e].low, PC_FW_QWORD))))
     return 0;
   struct speaker_ref w = pc_att_resolve_np(a, b, e);
-  if (!w.name || (w.ent < 0 && !w.role)) {
+  /* (a name of no entity speaks too: "was urged by Democrats to") */
+  if (!w.name || (w.ent < 0 && !w.role && !(a->t[b].flags & F_CAP))) {
     who_free(&w);
     return 0;
   }
   size_t c0 = is_comp(a, e) ? e + 1 : e;
   size_t c1 = clause_end(a, c0, t1, sn->sp0, sn->sp1);
+  for (size_t k = c0; opens && k < c1; k++)
+    if (is_punct(&a->t[k], ",") && a->t[k].in_span < 0) {
+      c1 = k; /* the opening clause ends at its comma */
+      break;
+    }
   char *cue = cue_text(a, i, len);
   size_t first = a->nq;
   content(a, c0, c1, &w, cue, sn->parent, sn->t0, t1, sn->sp0, sn->sp1,
+          sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(&w);
+  return a->nq > first ? c1 : 0;
+}
+
+/* The speech noun before the "that" at k ("his suggestion that", "the
+ * statement earlier this year that"): its index, 0 when there is none.
+ * A noun of cues.txt ("n") or the noun form of a verb that is also one
+ * ("?": "claim", "claims"). */
+static size_t speech_noun_before(const struct analysis *a, size_t t0,
+                                 size_t k) {
+  size_t n = k;
+  /* "Trump's statement earlier this year that": a time between */
+  while (n > t0 + 1 && n + 4 > k && a->t[n - 1].type == T_WORD &&
+         (fw_is(a, a->t[n - 1].low, PC_FW_WHEN) ||
+          fw_is(a, a->t[n - 1].low, PC_FW_TUNIT) ||
+          low_eq(&a->t[n - 1], "this") || low_eq(&a->t[n - 1], "last")))
+    n--;
+  if (n <= t0 || a->t[n - 1].type != T_WORD || a->t[n - 1].in_span >= 0)
+    return 0;
+  size_t which = 0;
+  if (pc_att_match_list(a, n - 1, k, &a->lex->cues, &which) != 1)
+    return 0;
+  int tag = a->lex->cues.p[which].tag;
+  return tag & (PC_CUE_NOUN | PC_CUE_WEAK) ? n - 1 : 0;
+}
+
+/* Who owns the speech noun at n: "his" or "her" (the last person of
+ * that gender), a name with "'s" ("Trump's statement"), or the subject
+ * of a verb that issues it ("Trump made the assertion that", data:
+ * make); adjectives may stand between ("his controversial remarks").
+ * No name when there is none. */
+static struct speaker_ref noun_owner(struct analysis *a, size_t t0,
+                                     size_t n) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t o = n;
+  while (o > t0 && n - o < 2 && a->t[o - 1].type == T_WORD &&
+         !(a->t[o - 1].flags & F_CAP) && !stop_word(a, a->t[o - 1].low) &&
+         !determiner(a, a->t[o - 1].low) &&
+         !pc_att_ending(a, a->t[o - 1].low, PC_FW_GEN, 1))
+    o--; /* adjectives */
+  if (o <= t0 || a->t[o - 1].type != T_WORD)
+    return w;
+  const struct token *p = &a->t[o - 1];
+  if (low_eq(p, "his") || low_eq(p, "her")) {
+    int e = pc_att_last_person_g(a, o - 1, low_eq(p, "his") ? 'm' : 'f');
+    if (e >= 0) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      w.role = a->en[e].role ? strdup(a->en[e].role) : NULL;
+    }
+    return w;
+  }
+  if (pc_att_ending(a, p->low, PC_FW_GEN, 1) && (p->flags & F_CAP)) {
+    size_t b = o - 1;
+    while (b > t0 && a->t[b - 1].type == T_WORD &&
+           (a->t[b - 1].flags & F_CAP) && o - b < 5)
+      b--;
+    w = pc_att_resolve_np(a, b, o);
+    if (w.name && w.ent < 0 && !w.role)
+      who_free(&w);
+    return w;
+  }
+  if (determiner(a, p->low) && !fw_is(a, p->low, PC_FW_POSS) &&
+      o >= t0 + 3 && fw_is(a, a->t[o - 2].low, PC_FW_MAKE)) {
+    w = pc_att_speaker_left(a, t0, o - 2);
+    if (w.name && w.ent < 0 && !w.role)
+      who_free(&w);
+  }
+  return w;
+}
+
+/* "His claim that he doesn't know her name is hard to believe": a
+ * report in the sentence's subject [c0, c1) ends where a second
+ * auxiliary (data: fin) follows its own verb, not one after "and", a
+ * comma, a relative pronoun or a subordinator. */
+static size_t subject_clause_end(const struct analysis *a, size_t c0,
+                                 size_t c1) {
+  bool verb = false;
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0) {
+      if (t->type != T_WORD && !is_punct(t, "'"))
+        verb = false; /* a comma or a mark: a new clause may start */
+      continue;
+    }
+    if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_CONTRAST) ||
+        fw_is(a, t->low, PC_FW_REL) || fw_is(a, t->low, PC_FW_SUB) ||
+        is_comp(a, k) || low_eq(t, "if") || low_eq(t, "when"))
+      verb = false;
+    else if (fw_is(a, t->low, PC_FW_FIN) && verb)
+      return k;
+    else if (fw_is(a, t->low, PC_FW_FIN) || ed_form(a, k))
+      verb = true;
+  }
+  return c1;
+}
+
+/* "his suggestion that a judge can't be impartial", "Trump's statement
+ * earlier this year that ...", "issued a statement that ...": a speech
+ * noun with a content clause after "that" (at k) reports it; not a
+ * relative clause ("the statement that he made", "the claim that was
+ * rejected": a verb right after "that", or one that makes or reports
+ * the noun after its subject).  Where reading goes on, 0 when it is no
+ * such report. */
+static size_t noun_report(struct analysis *a, const struct sentence *sn,
+                          size_t k) {
+  size_t t0 = sn->t0, t1 = sn->t1;
+  if (!is_comp(a, k) || k < t0 + 2 || k + 3 >= t1 || a->t[k].in_span >= 0 ||
+      a->t[k + 1].type != T_WORD || fw_is(a, a->t[k + 1].low, PC_FW_FIN) ||
+      ed_form(a, k + 1) || preposition(a, a->t[k + 1].low) ||
+      (stop_word(a, a->t[k + 1].low) &&
+       !fw_is(a, a->t[k + 1].low, PC_FW_SUBJ)))
+    return 0;
+  size_t n = speech_noun_before(a, t0, k);
+  if (!n)
+    return 0;
+  for (size_t j = k + 2; j < t1 && j < k + 6; j++) {
+    if (a->t[j].type != T_WORD)
+      break;
+    if (fw_is(a, a->t[j].low, PC_FW_MAKE) || a->t[j].cue)
+      return 0; /* "the allegation that he denied" */
+    if (fw_is(a, a->t[j].low, PC_FW_FIN))
+      break;
+  }
+  struct speaker_ref w = noun_owner(a, t0, n);
+  if (!w.name)
+    return 0;
+  char *cue = cue_text(a, n, 1);
+  size_t c1 = clause_end(a, k + 1, t1, sn->sp0, sn->sp1);
+  if (n <= t0 + 3)
+    c1 = subject_clause_end(a, k + 1, c1);
+  size_t first = a->nq;
+  content(a, k + 1, c1, &w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
           sn->depth);
   if (sn->parent < 0 && a->nq > first)
     a->last_speaker_q = (int)first;
@@ -1950,6 +2509,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
       i = pb - 1;
+      continue;
+    }
+    size_t nr = i >= last_comma ? noun_report(a, &sn, i) : 0;
+    if (nr > i) {
+      i = nr - 1;
       continue;
     }
     size_t len = cue_at(a, i, t1, sp0, sp1);

@@ -457,12 +457,19 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
  * words, an -ing form) and its flags go to the word before too. */
 static void progressive_cue(struct analysis *a, size_t t0, size_t i,
                             size_t len) {
-  if (i <= t0 || a->t[i - 1].type != T_WORD || len + 1 >= 255 ||
-      !fw_is(a, a->t[i - 1].low, PC_FW_PASS) ||
+  if (i <= t0 || a->t[i - 1].type != T_WORD || len + 2 >= 255 ||
       !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3))
     return;
-  a->t[i - 1].cue = (uint8_t)(len + 1);
-  a->t[i - 1].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
+  /* "is also asking", "are now urging": an adverb between (data: aux) */
+  size_t b = i - 1;
+  if (b > t0 && fw_is(a, a->t[b].low, PC_FW_AUX) &&
+      !fw_is(a, a->t[b].low, PC_FW_FIN) && a->t[b - 1].type == T_WORD &&
+      fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    b--;
+  if (!fw_is(a, a->t[b].low, PC_FW_PASS))
+    return;
+  a->t[b].cue = (uint8_t)(len + i - b);
+  a->t[b].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
 }
 
 /* Whether punctuation or a quotation mark stands within four tokens
@@ -539,6 +546,24 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
   }
 }
 
+/* Whether the words of the block around i are in title case ("Trump
+ * Says He Will Win"): every word of more than three letters within
+ * twenty tokens is capitalised, and there are at least three. */
+bool pc_att_title_case(const struct analysis *a, size_t i) {
+  enum { REACH = 20, LONG = 3 };
+  size_t lo = i > REACH ? i - REACH : 0, hi = i + REACH, n = 0;
+  for (size_t k = lo; k < a->nt && k < hi; k++) {
+    const struct token *t = &a->t[k];
+    if (t->block != a->t[i].block || t->type != T_WORD ||
+        strlen(t->low) <= LONG)
+      continue;
+    if (!(t->flags & F_CAP))
+      return false;
+    n++;
+  }
+  return n >= 3;
+}
+
 /* Whether token k is a finite verb of a clause of its own: an auxiliary
  * or modal (data: fin), or a past form in -ed after a noun ("5,000
  * people entered"), not after a determiner ("the coveted prize"). */
@@ -589,8 +614,10 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     if (t->type == T_QOPEN || is_punct(t, ":"))
       return true;
     if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
-        !(a->t[k + 1].flags & F_CAP))
-      continue; /* "U.S. forces": an abbreviation inside the sentence */
+        (!(a->t[k + 1].flags & F_CAP) ||
+         (k > j && in_list(&a->lex->honorifics, a->t[k - 1].low))))
+      continue; /* "U.S. forces", "suggested Mr. Trump had": an
+                   abbreviation inside the sentence */
     if (t->type != T_WORD) {
       if (!is_punct(t, ",") || k + 1 >= t1)
         return false;
