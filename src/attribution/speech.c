@@ -12,6 +12,14 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
 
+/* A speaker known by its phrase [t0, t1) alone ("the committee's
+ * letter"): the phrase is its name and its role. */
+static void phrase_name(const struct analysis *a, size_t t0, size_t t1,
+                        struct speaker_ref *w) {
+  w->name = pc_att_np_text(a, t0, t1);
+  w->role = w->name ? strdup(w->name) : NULL;
+}
+
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1) {
@@ -824,6 +832,22 @@ struct sentence {
   int parent, depth;
 };
 
+/* The report [c0, c1) of a sentence's speaker w (then freed, with cue)
+ * as its quotes; the first of them the last speaker's when the sentence
+ * is no quote's; c1 when there was one, else 0. */
+static size_t sentence_report(struct analysis *a, const struct sentence *sn,
+                              size_t c0, size_t c1, struct speaker_ref *w,
+                              char *cue, size_t t0, size_t t1) {
+  size_t first = a->nq;
+  content(a, c0, c1, w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
+          sn->depth);
+  if (sn->parent < 0 && a->nq > first)
+    a->last_speaker_q = (int)first;
+  free(cue);
+  who_free(w);
+  return a->nq > first ? c1 : 0;
+}
+
 /* A cue verb at token i, len words long, and what the parts of speech_in
  * learn about it, in order. */
 struct cue {
@@ -873,8 +897,7 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     }
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
     if (!w.name && literals(p) >= 2) {
-      w.name = pc_att_np_text(a, s0, s1); /* "According to the Pentagon, ..." */
-      w.role = w.name ? strdup(w.name) : NULL;
+      phrase_name(a, s0, s1, &w); /* "According to the Pentagon, ..." */
     } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
       w.role = strdup(w.name); /* "According to Variety, ...": a source */
     }
@@ -1030,8 +1053,7 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
   }
   struct speaker_ref w = pc_att_resolve_np(a, n0, ci);
   if (!w.name) {
-    w.name = pc_att_np_text(a, n0, ci);
-    w.role = w.name ? strdup(w.name) : NULL;
+    phrase_name(a, n0, ci, &w);
   }
   char *cue = cue_text(a, ci, a->t[ci].cue);
   size_t first = a->nq;
@@ -1156,8 +1178,7 @@ static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
   /* the phrase ends at its verb: a stop word, an adverb or a past form */
   if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
     return w;
-  w.name = pc_att_np_text(a, t0, e);
-  w.role = w.name ? strdup(w.name) : NULL;
+  phrase_name(a, t0, e, &w);
   return w;
 }
 
@@ -1256,8 +1277,7 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
   }
   if ((!post_mod && i > t0 + 5) || i == t0 + 1)
     return w;
-  w.name = pc_att_np_text(a, t0, i);
-  w.role = w.name ? strdup(w.name) : NULL;
+  phrase_name(a, t0, i, &w);
   return w;
 }
 
@@ -1434,8 +1454,7 @@ static struct speaker_ref inset_subject(struct analysis *a,
       return w;
   w = pc_att_resolve_np(a, t0, e);
   if (!w.name) {
-    w.name = pc_att_np_text(a, t0, e);
-    w.role = w.name ? strdup(w.name) : NULL;
+    phrase_name(a, t0, e, &w);
   }
   return w;
 }
@@ -1477,8 +1496,7 @@ static struct speaker_ref relative_subject(struct analysis *a,
     return w;
   w = pc_att_resolve_np(a, b, e);
   if (!w.name) {
-    w.name = pc_att_np_text(a, b, e);
-    w.role = w.name ? strdup(w.name) : NULL;
+    phrase_name(a, b, e, &w);
   }
   return w;
 }
@@ -2341,15 +2359,8 @@ static size_t passive_by(struct analysis *a, const struct sentence *sn,
       c1 = k; /* the opening clause ends at its comma */
       break;
     }
-  char *cue = cue_text(a, i, len);
-  size_t first = a->nq;
-  content(a, c0, c1, &w, cue, sn->parent, sn->t0, t1, sn->sp0, sn->sp1,
-          sn->depth);
-  if (sn->parent < 0 && a->nq > first)
-    a->last_speaker_q = (int)first;
-  free(cue);
-  who_free(&w);
-  return a->nq > first ? c1 : 0;
+  return sentence_report(a, sn, c0, c1, &w, cue_text(a, i, len), sn->t0,
+                         t1);
 }
 
 /* The speech noun before the "that" at k ("his suggestion that", "the
@@ -2475,18 +2486,10 @@ static size_t noun_report(struct analysis *a, const struct sentence *sn,
   struct speaker_ref w = noun_owner(a, t0, n);
   if (!w.name)
     return 0;
-  char *cue = cue_text(a, n, 1);
   size_t c1 = clause_end(a, k + 1, t1, sn->sp0, sn->sp1);
   if (n <= t0 + 3)
     c1 = subject_clause_end(a, k + 1, c1);
-  size_t first = a->nq;
-  content(a, k + 1, c1, &w, cue, sn->parent, t0, t1, sn->sp0, sn->sp1,
-          sn->depth);
-  if (sn->parent < 0 && a->nq > first)
-    a->last_speaker_q = (int)first;
-  free(cue);
-  who_free(&w);
-  return a->nq > first ? c1 : 0;
+  return sentence_report(a, sn, k + 1, c1, &w, cue_text(a, n, 1), t0, t1);
 }
 
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
