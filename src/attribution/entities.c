@@ -294,6 +294,51 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
   return m;
 }
 
+/* Where the run of capitalised words that starts at i ends (before lim):
+ * particles ("Monica de Bolle"), ampersands ("AT&T") and initials
+ * ("Mary E. Lovely") inside; a listed name or, in a headline, a cue ends
+ * it. */
+static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
+  const struct pc_lex *lx = a->lex;
+  size_t j = i;
+  while (j < lim &&
+         !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
+    /* "Roe Says He Will Run": in a headline the cue ends the name */
+    if (j > i && a->t[j].cue && pc_att_title_case(a, j))
+      break;
+    if (a->t[j].type == T_WORD && (a->t[j].flags & F_CAP)) {
+      j++;
+      continue;
+    }
+    /* a particle inside a name: "Monica de Bolle" */
+    if (j > i && a->t[j].type == T_WORD &&
+        fw_is(a, a->t[j].low, PC_FW_PART) && j + 1 < lim &&
+        a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+      j++;
+      continue;
+    }
+    /* "Procter & Gamble", "AT&T": an ampersand inside a name */
+    if (j > i && is_punct(&a->t[j], "&") && j + 1 < lim &&
+        a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
+      j++;
+      continue;
+    }
+    /* an initial: "Mary E. Lovely" */
+    if (j > i && is_punct(&a->t[j], ".") &&
+        (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
+        j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
+        a->t[j + 1].type == T_WORD &&
+        !(initials(a->t[j - 1].low) && /* "D.C. He said" */
+          (function_cap(a, a->t[j + 1].low) ||
+           in_list(&lx->pronouns, a->t[j + 1].low)))) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -316,42 +361,7 @@ void pc_att_entities(struct analysis *a) {
       continue;
     }
     /* a run of capitalised words */
-    size_t j = i;
-    while (j < lim &&
-           !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
-      /* "Roe Says He Will Run": in a headline the cue ends the name */
-      if (j > i && a->t[j].cue && pc_att_title_case(a, j))
-        break;
-      if (a->t[j].type == T_WORD && (a->t[j].flags & F_CAP)) {
-        j++;
-        continue;
-      }
-      /* a particle inside a name: "Monica de Bolle" */
-      if (j > i && a->t[j].type == T_WORD &&
-          fw_is(a, a->t[j].low, PC_FW_PART) && j + 1 < lim &&
-          a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
-        j++;
-        continue;
-      }
-      /* "Procter & Gamble", "AT&T": an ampersand inside a name */
-      if (j > i && is_punct(&a->t[j], "&") && j + 1 < lim &&
-          a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
-        j++;
-        continue;
-      }
-      /* an initial: "Mary E. Lovely" */
-      if (j > i && is_punct(&a->t[j], ".") &&
-          (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
-          j + 1 < lim && (a->t[j + 1].flags & F_CAP) &&
-          a->t[j + 1].type == T_WORD &&
-          !(initials(a->t[j - 1].low) && /* "D.C. He said" */
-            (function_cap(a, a->t[j + 1].low) ||
-             in_list(&lx->pronouns, a->t[j + 1].low)))) {
-        j++;
-        continue;
-      }
-      break;
-    }
+    size_t j = cap_run_end(a, i, lim);
     if (caps_label(a, i, j)) {
       i = j;
       continue;
