@@ -49,7 +49,7 @@ static bool np_stop(const struct analysis *a, size_t i) {
                   (uint64_t)1 << PC_FW_PASS; /* one look-up for all */
   if (!(k->flags & F_CAP))
     stop |= (uint64_t)1 << PC_FW_MODAL | (uint64_t)1 << PC_FW_OBLIG;
-  return (pc_lex_fw(a->lex, k->low) & stop) != 0;
+  return (fw_of(a, k->low) & stop) != 0;
 }
 
 /* A word of time that ends a noun phrase: "sued Acme last year",
@@ -505,7 +505,7 @@ static bool clause_after_list(const struct analysis *a, size_t i, size_t t1) {
                   (uint64_t)1 << PC_FW_AUX | (uint64_t)1 << PC_FW_MODAL;
   return (n > 4 && (strcmp(k->low + n - 3, "ing") == 0 ||
                     strcmp(k->low + n - 2, "ed") == 0)) ||
-         k->cue || (pc_lex_fw(a->lex, k->low) & verb) != 0;
+         k->cue || (fw_of(a, k->low) & verb) != 0;
 }
 
 /* Splits [t0, t1) at list separators into up to 8 names; *ent: whether
@@ -603,21 +603,26 @@ static bool suffix_form(const char *s, size_t n, const char *t) {
 /* Whether token word t matches the pattern word w: a word, a lemma
  * ("blame~"), a suffix ("*ing") or alternatives ("was|were|blame~"). */
 static bool word_match(const char *w, const char *t) {
-  for (;;) {
-    const char *bar = strchr(w, '|');
-    size_t n = bar ? (size_t)(bar - w) : strlen(w);
+  for (;;) { /* matching runs for every word a pattern passes: no libc */
+    size_t n = 0;
+    while (w[n] && w[n] != '|')
+      n++;
     if (n && w[n - 1] == '~') {
       if (lemma_form(w, n - 1, t))
         return true;
     } else if (n > 1 && w[0] == '*') {
       if (suffix_form(w + 1, n - 1, t))
         return true;
-    } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
-      return true;
+    } else {
+      size_t j = 0; /* t is the alternative w[0, n) whole */
+      while (j < n && t[j] == w[j])
+        j++;
+      if (j == n && t[n] == '\0')
+        return true;
     }
-    if (!bar)
+    if (!w[n])
       return false;
-    w = bar + 1;
+    w += n + 1;
   }
 }
 
@@ -879,7 +884,7 @@ static bool object_start(const struct analysis *a, size_t i, size_t t1) {
   uint64_t obj = (uint64_t)1 << PC_FW_DET | (uint64_t)1 << PC_FW_POSS |
                  (uint64_t)1 << PC_FW_QUANT | (uint64_t)1 << PC_FW_NUM |
                  (uint64_t)1 << PC_FW_OBJM | (uint64_t)1 << PC_FW_OBJF;
-  return (pc_lex_fw(a->lex, k->low) & obj) != 0 || low_eq(k, "them") ||
+  return (fw_of(a, k->low) & obj) != 0 || low_eq(k, "them") ||
          low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
 }
 
@@ -1872,9 +1877,9 @@ static bool denied_report(const struct analysis *a, const struct found_claim *c)
   return fw_is(a, w, PC_FW_REBUT);
 }
 
-static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
-                      size_t t1, size_t i) {
-  size_t an = pc_claim_anchor(p); /* its word matches at i */
+static void claim_try(struct analysis *a, const struct pc_phrase *p,
+                      size_t an, size_t t0, size_t t1, size_t i) {
+  /* its anchor word an (pc_claim_anchor) matches at i */
   if (an >= p->n || !word_match(p->w[an], a->t[i].low))
     return;
   if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
@@ -1925,31 +1930,43 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t t0,
 }
 
 /* Tries the patterns anchored on key (a word, or a lemma "blame~"; hk
- * its pc_lex_hash). */
+ * its pc_lex_hash, which pc_lex_claim_may_anchor let through). */
 static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
                          size_t t0, size_t t1, size_t i) {
   const struct pc_lex *lx = a->lex;
-  if (!pc_lex_claim_may_anchor(lx, hk))
-    return; /* most words */
   size_t end = 0;
   size_t lo = pc_lex_claim_first(lx, key, hk, &end);
-  for (; lo < end; lo++)
-    claim_try(a, &lx->claims.p[lx->claim_first[lo].langs], t0, t1, i);
+  for (; lo < end; lo++) {
+    const struct pc_phrase *p = &lx->claims.p[lx->claim_first[lo].langs];
+    size_t an = 0; /* the index holds the anchor word itself */
+    while (an < p->n && p->w[an] != lx->claim_first[lo].w)
+      an++;
+    claim_try(a, p, an, t0, t1, i);
+  }
 }
 
 /* The lemmas word w may be a form of, as "stem~" keys: w itself, w less
  * -s, -es, -d, -ed, -ing (with its e back), -ied/-ies as -y, and a doubled
  * consonant.  Returns how many were written to out. */
 static size_t lemma_keys(const char *w, char out[][32]) {
-  static const char *const cut[][2] = {
-      {"", ""},    {"s", ""},    {"es", ""},   {"d", ""},   {"ed", ""},
-      {"ing", ""}, {"ing", "e"}, {"ied", "y"}, {"ies", "y"}};
+  /* the ending cut, what comes back, and their lengths: this runs for
+   * every word whose first letters start a lemma, so no strlen/strcmp */
+  static const struct {
+    char cut[4], add[2];
+    unsigned char cl, al;
+  } cut[] = {{"", "", 0, 0},    {"s", "", 1, 0},    {"es", "", 2, 0},
+             {"d", "", 1, 0},   {"ed", "", 2, 0},   {"ing", "", 3, 0},
+             {"ing", "e", 3, 1}, {"ied", "y", 3, 1}, {"ies", "y", 3, 1}};
   size_t n = strlen(w), k = 0;
   if (n < 3 || n > 24)
     return 0;
   for (size_t c = 0; c < sizeof cut / sizeof *cut; c++) {
-    size_t cl = strlen(cut[c][0]);
-    if (n <= cl + 1 || strcmp(w + n - cl, cut[c][0]) != 0)
+    size_t cl = cut[c].cl, m = 0;
+    if (n <= cl + 1)
+      continue;
+    while (m < cl && w[n - cl + m] == cut[c].cut[m])
+      m++;
+    if (m < cl)
       continue;
     size_t sl = n - cl;
     if (c == 4 || c == 5) { /* "committed": the doubled consonant too */
@@ -1960,9 +1977,9 @@ static size_t lemma_keys(const char *w, char out[][32]) {
         k++;
       }
     }
-    size_t al = strlen(cut[c][1]);
+    size_t al = cut[c].al;
     memcpy(out[k], w, sl);
-    memcpy(out[k] + sl, cut[c][1], al);
+    memcpy(out[k] + sl, cut[c].add, al);
     memcpy(out[k] + sl + al, "~", 2);
     k++;
   }
@@ -2015,15 +2032,20 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   char keys[12][32];
   size_t n0 = a->nc;
   for (size_t i = t0; i < t1; i++) {
-    claims_keyed(a, a->t[i].low, token_hash(&a->t[i]), t0, t1, i);
+    uint32_t h = token_hash(&a->t[i]);
+    if (pc_lex_claim_may_anchor(a->lex, h)) /* most words: no call */
+      claims_keyed(a, a->t[i].low, h, t0, t1, i);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
     if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->t[i].low, keys);
-    for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], pc_lex_hash(keys[k]), t0, t1, i);
+    for (size_t k = 0; k < nk; k++) {
+      uint32_t hk = pc_lex_hash(keys[k]);
+      if (pc_lex_claim_may_anchor(a->lex, hk))
+        claims_keyed(a, keys[k], hk, t0, t1, i);
+    }
   }
   drop_denied(a, n0);
 }
