@@ -2327,6 +2327,8 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
 static size_t passive_by(struct analysis *a, const struct sentence *sn,
                          size_t i) {
   size_t t1 = sn->t1, len = a->t[i].cue;
+  if (!len)
+    return 0; /* most words: this runs for each */
   /* "Asked by Starnes if he believed ..., Carson said": a participle
    * clause that opens the sentence (or follows "when") is passive too */
   size_t n = strlen(a->t[i].low);
