@@ -626,6 +626,15 @@ static bool word_match(const char *w, const char *t) {
   }
 }
 
+/* word_match for word k of pattern p, its first byte asked first: most
+ * words of a text start none of the word's alternatives, and matching
+ * walks them all ("claim|claims|allegation|..."). */
+static bool pat_match(const struct pc_phrase *p, size_t k, const char *t) {
+  if (p->wfirst && !((p->wfirst[k] >> ((unsigned char)t[0] & 63)) & 1u))
+    return false;
+  return word_match(p->w[k], t);
+}
+
 /* {A} {C} {E} {N} {S}; {Q} and {P} are {C} and {N} written as a
  * possessive ("her accusation", "the utility's fault"), {O} an {E} that
  * opens as an object does ("stabbed a man", not "a troubled marriage"). */
@@ -822,14 +831,15 @@ static bool modifier(const struct analysis *a, size_t j) {
   return !np_stop(a, j) && !fw_is(a, k->low, PC_FW_POSS);
 }
 
-/* skip_modifiers leftwards: the noun at bi was matched, the pattern's
- * word w comes before its modifiers.  Returns bi past them, or bi. */
-static size_t skip_modifiers_left(const struct analysis *a, const char *w,
+/* skip_modifiers leftwards: the noun at bi was matched, word w of the
+ * pattern p comes before its modifiers.  Returns bi past them, or bi. */
+static size_t skip_modifiers_left(const struct analysis *a,
+                                  const struct pc_phrase *p, size_t w,
                                   size_t t0, size_t bi) {
   for (size_t j = bi; j > t0 + 1 && j + 4 > bi; j--) {
     if (!modifier(a, j - 1))
       return bi;
-    if (word_match(w, a->t[j - 2].low))
+    if (pat_match(p, w, a->t[j - 2].low))
       return determiner(a, a->t[j - 2].low) ||
                      fw_is(a, a->t[bi].low, PC_FW_CHARGE)
                  ? j - 1
@@ -842,13 +852,14 @@ static size_t skip_modifiers_left(const struct analysis *a, const char *w,
  * lawsuit against", "rejected the baseless claims that", "repeated
  * unfounded accusations that".  After a determiner, or before a noun
  * for a charge, up to three lower-case words (or a sum: "a $5 million
- * lawsuit") may stand before the pattern's word w at ti.  Returns where
+ * lawsuit") may stand before word w of the pattern p at ti.  Returns where
  * w matches, or ti. */
-static size_t skip_modifiers(const struct analysis *a, const char *w,
-                             size_t ti, size_t t1) {
+static size_t skip_modifiers(const struct analysis *a,
+                             const struct pc_phrase *p, size_t w, size_t ti,
+                             size_t t1) {
   bool det = ti > 0 && determiner(a, a->t[ti - 1].low);
   for (size_t j = ti; j < t1 && j < ti + 4; j++) {
-    if (j > ti && word_match(w, a->t[j].low))
+    if (j > ti && pat_match(p, w, a->t[j].low))
       return det || fw_is(a, a->t[j].low, PC_FW_CHARGE) ? j : ti;
     if (!modifier(a, j))
       return ti;
@@ -896,21 +907,21 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     const char *w = p->w[k];
     if (w[0] != '{') {
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
-             !word_match(w, a->t[ti].low))
+             !pat_match(p, k, a->t[ti].low))
         ti++;
       if (k > an && ti < t1 && strcmp(w, "that") == 0 && time_word(a, ti, t1))
         ti += fw_is(a, a->t[ti].low, PC_FW_WHEN) ? 1 : 2; /* "stories last
                                                            * year that" */
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
-      if (k == an + 1 && ti < t1 && !word_match(w, a->t[ti].low))
+      if (k == an + 1 && ti < t1 && !pat_match(p, k, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
-      if (k > an && ti < t1 && !word_match(w, a->t[ti].low))
-        ti = skip_modifiers(a, w, ti, t1);
+      if (k > an && ti < t1 && !pat_match(p, k, a->t[ti].low))
+        ti = skip_modifiers(a, p, k, ti, t1);
       bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
-                    word_match(w, a->t[ti + 1].low);
+                    pat_match(p, k, a->t[ti + 1].low);
       ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
-      if (ti >= t1 || !word_match(w, a->t[ti].low))
+      if (ti >= t1 || !pat_match(p, k, a->t[ti].low))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
                           function_cap(a, a->t[ti].low) ||
@@ -945,12 +956,11 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
               * apposition, 16 for an event told at length ("blamed the
               * fire that swept through the old mill ... on the owner"),
               * 18 for an accused a relative clause follows */
-      const char *next = p->w[k + 1];
       size_t lim = slot == S_E ? 16 : slot == S_A || slot == S_N ? 18 : 12;
-      while (e < t1 && e < ti + lim && !word_match(next, a->t[e].low) &&
+      while (e < t1 && e < ti + lim && !pat_match(p, k + 1, a->t[e].low) &&
              !cl_boundary(a, e))
         e++;
-      if (e >= t1 || e == ti || !word_match(next, a->t[e].low))
+      if (e >= t1 || e == ti || !pat_match(p, k + 1, a->t[e].low))
         return false;
     }
     /* "criticized X in parliament over ... for": X; "the chief, Tom
@@ -984,11 +994,11 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       size_t lim = bi;
       while (bi > t0 && bi + 3 > lim &&
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
-             !word_match(w, a->t[bi - 1].low))
+             !pat_match(p, k, a->t[bi - 1].low))
         bi--; /* "as “largely responsible”" */
-      if (bi > t0 && !word_match(w, a->t[bi - 1].low))
-        bi = skip_modifiers_left(a, w, t0, bi);
-      if (bi <= t0 || !word_match(w, a->t[bi - 1].low))
+      if (bi > t0 && !pat_match(p, k, a->t[bi - 1].low))
+        bi = skip_modifiers_left(a, p, k, t0, bi);
+      if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
         return false;
       bi--;
       continue;
@@ -999,12 +1009,11 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
       break;
     }
-    const char *prev = p->w[k - 1];
     size_t b = bi;
-    while (b > t0 && bi - b < 8 && !word_match(prev, a->t[b - 1].low) &&
+    while (b > t0 && bi - b < 8 && !pat_match(p, k - 1, a->t[b - 1].low) &&
            !cl_boundary(a, b - 1))
       b--;
-    if (b <= t0 || b == bi || !word_match(prev, a->t[b - 1].low))
+    if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
     if (ce == b)
@@ -1880,7 +1889,7 @@ static bool denied_report(const struct analysis *a, const struct found_claim *c)
 static void claim_try(struct analysis *a, const struct pc_phrase *p,
                       size_t an, size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
-  if (an >= p->n || !word_match(p->w[an], a->t[i].low))
+  if (an >= p->n || !pat_match(p, an, a->t[i].low))
     return;
   if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
                            !(a->t[i].flags & F_SENT)))

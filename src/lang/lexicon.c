@@ -18,6 +18,7 @@ static void phrase_free(struct pc_phrase *p) {
   free(p->w);
   free(p->name);
   free(p->code);
+  free(p->wfirst);
 }
 
 static void list_free(struct pc_phrase_list *l) {
@@ -445,14 +446,36 @@ size_t pc_claim_anchor(const struct pc_phrase *p) {
   return best;
 }
 
+uint64_t pc_claim_first_bytes(const char *w) {
+  uint64_t bits = 0;
+  for (;;) {
+    size_t n = strcspn(w, "|");
+    unsigned char c = (unsigned char)w[0]; /* a word, a lemma's stem */
+    if (n == 0 || (n == 1 && w[0] == '~'))
+      c = '\0'; /* the empty word */
+    if (n > 1 && w[0] == '*' && w[n - 1] != '~')
+      return ~(uint64_t)0; /* a suffix: any first byte */
+    bits |= (uint64_t)1 << (c & 63);
+    if (!w[n])
+      return bits;
+    w += n + 1;
+  }
+}
+
 /* Claims keep their order (patterns are tried as listed), and get an
- * index by their anchor (pc_claim_anchor). */
+ * index by their anchor (pc_claim_anchor) and the first bytes of their
+ * words (pc_claim_first_bytes). */
 static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   lex->claim_first = calloc(lex->claims.n + 1, sizeof *lex->claim_first);
   if (!lex->claim_first)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < lex->claims.n; i++) {
-    const struct pc_phrase *p = &lex->claims.p[i];
+    struct pc_phrase *p = &lex->claims.p[i];
+    p->wfirst = calloc(p->n + 1, sizeof *p->wfirst);
+    if (!p->wfirst)
+      return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < p->n; k++)
+      p->wfirst[k] = pc_claim_first_bytes(p->w[k]);
     size_t an = pc_claim_anchor(p);
     if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {
       unsigned bit = pc_claim_stem_bit(p->w[an]);

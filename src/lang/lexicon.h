@@ -40,6 +40,9 @@ struct pc_phrase {
   char *name;       /* countries, groups: the display name */
   char *code;       /* countries: ISO 3166 alpha-3 */
   size_t len0;      /* strlen(w[0]), 0 when n is 0 */
+  /* claims: per word, a bit per first byte (& 63) of the words it
+   * matches (pc_claim_first_bytes); NULL in other lists */
+  uint64_t *wfirst;
 };
 
 struct pc_phrase_list {
@@ -115,6 +118,12 @@ uint32_t pc_lex_hash(const char *s);
  * word that is not a set of alternatives ("was|were"), the first of
  * equals; "blame~" stands for the lemma's forms.  p->n when none. */
 size_t pc_claim_anchor(const struct pc_phrase *p);
+
+/* A bit per first byte (& 63) a text word matching the claims pattern
+ * word w may have: of each alternative ("was|were"), of a lemma's stem
+ * ("blame~"), every byte for a suffix ("*ing").  A word whose first byte
+ * has no bit matches none of them. */
+uint64_t pc_claim_first_bytes(const char *w);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
