@@ -1954,10 +1954,28 @@ static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
   }
 }
 
+/* Writes the key w[0, sl) + add + "~" to out[*k], and its pc_lex_hash
+ * (h: that of w[0, sl)) to hk[*k], when a pattern may be anchored on it. */
+static void lemma_key(const struct pc_lex *lx, const char *w, size_t sl,
+                      const char *add, size_t al, uint32_t h,
+                      char out[][32], uint32_t *hk, size_t *k) {
+  for (size_t m = 0; m < al; m++)
+    h = pc_lex_hash_step(h, (unsigned char)add[m]);
+  h = pc_lex_hash_step(h, '~');
+  if (!pc_lex_claim_may_anchor(lx, h))
+    return; /* most keys: no pattern has that anchor */
+  memcpy(out[*k], w, sl);
+  memcpy(out[*k] + sl, add, al);
+  memcpy(out[*k] + sl + al, "~", 2);
+  hk[(*k)++] = h;
+}
+
 /* The lemmas word w may be a form of, as "stem~" keys: w itself, w less
  * -s, -es, -d, -ed, -ing (with its e back), -ied/-ies as -y, and a doubled
- * consonant.  Returns how many were written to out. */
-static size_t lemma_keys(const char *w, char out[][32]) {
+ * consonant.  Only keys a pattern may be anchored on are written, with
+ * their pc_lex_hash in hk.  Returns how many were written to out. */
+static size_t lemma_keys(const struct pc_lex *lx, const char *w,
+                         char out[][32], uint32_t *hk) {
   /* the ending cut, what comes back, and their lengths: this runs for
    * every word whose first letters start a lemma, so no strlen/strcmp */
   static const struct {
@@ -1966,9 +1984,13 @@ static size_t lemma_keys(const char *w, char out[][32]) {
   } cut[] = {{"", "", 0, 0},    {"s", "", 1, 0},    {"es", "", 2, 0},
              {"d", "", 1, 0},   {"ed", "", 2, 0},   {"ing", "", 3, 0},
              {"ing", "e", 3, 1}, {"ied", "y", 3, 1}, {"ies", "y", 3, 1}};
-  size_t n = strlen(w), k = 0;
-  if (n < 3 || n > 24)
-    return 0;
+  uint32_t ph[25]; /* ph[j]: the hash of w[0, j), every key's start */
+  size_t n = 0, k = 0;
+  ph[0] = PC_LEX_HASH0;
+  for (; w[n] && n < 24; n++)
+    ph[n + 1] = pc_lex_hash_step(ph[n], (unsigned char)w[n]);
+  if (n < 3 || w[n])
+    return 0; /* shorter than 3 bytes or longer than 24 */
   for (size_t c = 0; c < sizeof cut / sizeof *cut; c++) {
     size_t cl = cut[c].cl, m = 0;
     if (n <= cl + 1)
@@ -1980,17 +2002,10 @@ static size_t lemma_keys(const char *w, char out[][32]) {
     size_t sl = n - cl;
     if (c == 4 || c == 5) { /* "committed": the doubled consonant too */
       if (sl > 2 && w[sl - 1] == w[sl - 2] && w[sl - 1] != 'l' &&
-          w[sl - 1] != 's') {
-        memcpy(out[k], w, sl - 1);
-        memcpy(out[k] + sl - 1, "~", 2);
-        k++;
-      }
+          w[sl - 1] != 's')
+        lemma_key(lx, w, sl - 1, "", 0, ph[sl - 1], out, hk, &k);
     }
-    size_t al = cut[c].al;
-    memcpy(out[k], w, sl);
-    memcpy(out[k] + sl, cut[c].add, al);
-    memcpy(out[k] + sl + al, "~", 2);
-    k++;
+    lemma_key(lx, w, sl, cut[c].add, cut[c].al, ph[sl], out, hk, &k);
   }
   return k;
 }
@@ -2039,6 +2054,7 @@ static void drop_denied(struct analysis *a, size_t n0) {
 void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
+  uint32_t hk[12];
   size_t n0 = a->nc;
   for (size_t i = t0; i < t1; i++) {
     uint32_t h = token_hash(&a->t[i]);
@@ -2049,12 +2065,9 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
     if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
       continue; /* no lemma anchor starts so */
-    size_t nk = lemma_keys(a->t[i].low, keys);
-    for (size_t k = 0; k < nk; k++) {
-      uint32_t hk = pc_lex_hash(keys[k]);
-      if (pc_lex_claim_may_anchor(a->lex, hk))
-        claims_keyed(a, keys[k], hk, t0, t1, i);
-    }
+    size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
+    for (size_t k = 0; k < nk; k++)
+      claims_keyed(a, keys[k], hk[k], t0, t1, i);
   }
   drop_denied(a, n0);
 }

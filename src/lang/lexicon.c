@@ -328,9 +328,9 @@ static pc_status parse_iso(void *dst, const char *s, size_t n, pc_error *err) {
 }
 
 uint32_t pc_lex_hash(const char *s) {
-  uint32_t h = 2166136261u;
+  uint32_t h = PC_LEX_HASH0;
   for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
+    h = pc_lex_hash_step(h, (unsigned char)*s);
   return h;
 }
 

@@ -112,6 +112,13 @@ static inline unsigned pc_claim_stem_bit(const char *w) {
   return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 1023u;
 }
 
+/* FNV-1a of a word's bytes; a word's hash may also be built a byte at a
+ * time (PC_LEX_HASH0, then pc_lex_hash_step per byte), as the tokenizer
+ * and the lemma keys of claims do. */
+#define PC_LEX_HASH0 2166136261u
+static inline uint32_t pc_lex_hash_step(uint32_t h, unsigned char c) {
+  return (h ^ c) * 16777619u;
+}
 uint32_t pc_lex_hash(const char *s);
 
 /* The word of a claims pattern it is looked up by: its longest literal
