@@ -41,7 +41,7 @@ struct token {
   uint8_t cue;       /* words of the cue phrase starting here, 0 if none */
   uint8_t memo;      /* M_HASH, M_FW: which of hash and fw are known */
   int opens;         /* the span this mark opens, or -1 */
-  uint32_t hash;     /* pc_lex_hash(low), once asked (token_hash) */
+  uint32_t hash;     /* pc_lex_hash(low), built by add_token (token_hash) */
   uint64_t fw;       /* pc_lex_fw(low), once asked (fw_is) */
 };
 enum { M_HASH = 1, M_FW = 2 };

@@ -101,13 +101,18 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   decode((const unsigned char *)txt + s, e - s, &cp);
   if (type == T_WORD && is_upper_cp(cp))
     k->flags |= F_CAP;
-  /* lower case straight into the token: no allocation per word */
+  /* lower case straight into the token: no allocation per word; every
+   * token's hash is asked for (token_hash), so it is built on the way */
   const unsigned char *p = (const unsigned char *)txt + s;
   size_t n = e - s, j = 0, i = 0;
+  uint32_t h = PC_LEX_HASH0;
   while (i < n && j + 1 < sizeof k->low && p[i] < 0x80) { /* ASCII first */
-    k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+    unsigned char c = (p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i];
+    k->low[j++] = (char)c;
+    h = pc_lex_hash_step(h, c);
     i++;
   }
+  size_t ascii = j;
   while (i < n && j + 1 < sizeof k->low) {
     if (p[i] < 0x80) {
       k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
@@ -132,6 +137,10 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
     j += (size_t)el;
   }
   k->low[j] = '\0';
+  for (; ascii < j; ascii++) /* the rest of the hash, after non-ASCII */
+    h = pc_lex_hash_step(h, (unsigned char)k->low[ascii]);
+  k->hash = h;
+  k->memo = M_HASH;
 }
 
 /* Words keep inner apostrophes, hyphens and dots ("wasn't", "ISIS-K",
