@@ -23,6 +23,8 @@ static void phrase_name(const struct analysis *a, size_t t0, size_t t1,
 /* A cue at i (outside spans): its length, 0 if none. */
 static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
                      size_t sp1) {
+  if (!a->t[i].cue)
+    return 0; /* most words start no cue phrase: this runs for each */
   if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
     return 0;
   /* "States" in "United States" is a name, not a verb; in a headline
