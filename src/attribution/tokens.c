@@ -105,14 +105,16 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
    * token's hash is asked for (token_hash), so it is built on the way */
   const unsigned char *p = (const unsigned char *)txt + s;
   size_t n = e - s, j = 0, i = 0;
+  size_t lim = n < sizeof k->low - 1 ? n : sizeof k->low - 1;
   uint32_t h = PC_LEX_HASH0;
-  while (i < n && j + 1 < sizeof k->low && p[i] < 0x80) { /* ASCII first */
-    unsigned char c = (p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i];
-    k->low[j++] = (char)c;
+  for (; i < lim && p[i] < 0x80; i++) { /* ASCII first, byte for byte */
+    unsigned char c = p[i];
+    if ((unsigned)(c - 'A') < 26u)
+      c += 32;
+    k->low[i] = (char)c;
     h = pc_lex_hash_step(h, c);
-    i++;
   }
-  size_t ascii = j;
+  size_t ascii = j = i;
   while (i < n && j + 1 < sizeof k->low) {
     if (p[i] < 0x80) {
       k->low[j++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
