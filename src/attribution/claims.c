@@ -1991,8 +1991,17 @@ static size_t lemma_keys(const struct pc_lex *lx, const char *w,
     ph[n + 1] = pc_lex_hash_step(ph[n], (unsigned char)w[n]);
   if (n < 3 || w[n])
     return 0; /* shorter than 3 bytes or longer than 24 */
-  for (size_t c = 0; c < sizeof cut / sizeof *cut; c++) {
-    size_t cl = cut[c].cl, m = 0;
+  /* the cuts whose ending may be the word's, by its last byte, in the
+   * table's order (9 ends a list) */
+  static const unsigned char by_s[] = {0, 1, 2, 8, 9},
+                             by_d[] = {0, 3, 4, 7, 9}, by_g[] = {0, 5, 6, 9},
+                             by_other[] = {0, 9};
+  const unsigned char *cs = w[n - 1] == 's'   ? by_s
+                            : w[n - 1] == 'd' ? by_d
+                            : w[n - 1] == 'g' ? by_g
+                                              : by_other;
+  for (; *cs < 9; cs++) {
+    size_t c = *cs, cl = cut[c].cl, m = 0;
     if (n <= cl + 1)
       continue;
     while (m < cl && w[n - cl + m] == cut[c].cut[m])
