@@ -20,11 +20,9 @@ static void phrase_name(const struct analysis *a, size_t t0, size_t t1,
   w->role = w->name ? strdup(w->name) : NULL;
 }
 
-/* A cue at i (outside spans): its length, 0 if none. */
-static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
-                     size_t sp1) {
-  if (!a->t[i].cue)
-    return 0; /* most words start no cue phrase: this runs for each */
+/* cue_at for a word that starts a cue phrase. */
+static size_t cue_checked(const struct analysis *a, size_t i, size_t lim,
+                          size_t sp0, size_t sp1) {
   if (a->t[i].type != T_WORD || span_of(a, i, sp0, sp1) >= 0)
     return 0;
   /* "States" in "United States" is a name, not a verb; in a headline
@@ -41,6 +39,13 @@ static size_t cue_at(const struct analysis *a, size_t i, size_t lim, size_t sp0,
       !participle_form(a, a->t[i].low))
     return 0;
   return i + len <= lim ? len : 0;
+}
+
+/* A cue at i (outside spans): its length, 0 if none.  This runs for
+ * every word, and most start no cue phrase: no call for them. */
+static inline size_t cue_at(const struct analysis *a, size_t i, size_t lim,
+                            size_t sp0, size_t sp1) {
+  return a->t[i].cue ? cue_checked(a, i, lim, sp0, sp1) : 0;
 }
 
 /*** speech ****************************************************************/
