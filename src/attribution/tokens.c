@@ -513,6 +513,10 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
   for (size_t i = t0; i < a->nt; i++) {
     if (a->t[i].type != T_WORD)
       continue;
+    if (!pc_lex_may_start(l, token_hash(&a->t[i]))) {
+      a->t[i].cue = 0; /* most words start no cue: no call */
+      continue;
+    }
     size_t which = 0;
     size_t len = pc_att_match_list(a, i, a->nt, l, &which);
     a->t[i].cue = (uint8_t)(len < 255 ? len : 0);
