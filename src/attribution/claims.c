@@ -1886,8 +1886,8 @@ static bool denied_report(const struct analysis *a, const struct found_claim *c)
   return fw_is(a, w, PC_FW_REBUT);
 }
 
-static void claim_try(struct analysis *a, const struct pc_phrase *p,
-                      size_t an, size_t t0, size_t t1, size_t i) {
+static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
+                      size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
   if (an >= p->n || !pat_match(p, an, a->t[i].low))
     return;
@@ -1957,8 +1957,8 @@ static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
 /* Writes the key w[0, sl) + add + "~" to out[*k], and its pc_lex_hash
  * (h: that of w[0, sl)) to hk[*k], when a pattern may be anchored on it. */
 static void lemma_key(const struct pc_lex *lx, const char *w, size_t sl,
-                      const char *add, size_t al, uint32_t h,
-                      char out[][32], uint32_t *hk, size_t *k) {
+                      const char *add, size_t al, uint32_t h, char out[][32],
+                      uint32_t *hk, size_t *k) {
   for (size_t m = 0; m < al; m++)
     h = pc_lex_hash_step(h, (unsigned char)add[m]);
   h = pc_lex_hash_step(h, '~');
@@ -1974,15 +1974,15 @@ static void lemma_key(const struct pc_lex *lx, const char *w, size_t sl,
  * -s, -es, -d, -ed, -ing (with its e back), -ied/-ies as -y, and a doubled
  * consonant.  Only keys a pattern may be anchored on are written, with
  * their pc_lex_hash in hk.  Returns how many were written to out. */
-static size_t lemma_keys(const struct pc_lex *lx, const char *w,
-                         char out[][32], uint32_t *hk) {
+static size_t lemma_keys(const struct pc_lex *lx, const char *w, char out[][32],
+                         uint32_t *hk) {
   /* the ending cut, what comes back, and their lengths: this runs for
    * every word whose first letters start a lemma, so no strlen/strcmp */
   static const struct {
     char cut[4], add[2];
     unsigned char cl, al;
-  } cut[] = {{"", "", 0, 0},    {"s", "", 1, 0},    {"es", "", 2, 0},
-             {"d", "", 1, 0},   {"ed", "", 2, 0},   {"ing", "", 3, 0},
+  } cut[] = {{"", "", 0, 0},     {"s", "", 1, 0},    {"es", "", 2, 0},
+             {"d", "", 1, 0},    {"ed", "", 2, 0},   {"ing", "", 3, 0},
              {"ing", "e", 3, 1}, {"ied", "y", 3, 1}, {"ies", "y", 3, 1}};
   uint32_t ph[25]; /* ph[j]: the hash of w[0, j), every key's start */
   size_t n = 0, k = 0;
@@ -1993,9 +1993,8 @@ static size_t lemma_keys(const struct pc_lex *lx, const char *w,
     return 0; /* shorter than 3 bytes or longer than 24 */
   /* the cuts whose ending may be the word's, by its last byte, in the
    * table's order (9 ends a list) */
-  static const unsigned char by_s[] = {0, 1, 2, 8, 9},
-                             by_d[] = {0, 3, 4, 7, 9}, by_g[] = {0, 5, 6, 9},
-                             by_other[] = {0, 9};
+  static const unsigned char by_s[] = {0, 1, 2, 8, 9}, by_d[] = {0, 3, 4, 7, 9},
+                             by_g[] = {0, 5, 6, 9}, by_other[] = {0, 9};
   const unsigned char *cs = w[n - 1] == 's'   ? by_s
                             : w[n - 1] == 'd' ? by_d
                             : w[n - 1] == 'g' ? by_g
