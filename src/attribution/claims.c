@@ -603,26 +603,21 @@ static bool suffix_form(const char *s, size_t n, const char *t) {
 /* Whether token word t matches the pattern word w: a word, a lemma
  * ("blame~"), a suffix ("*ing") or alternatives ("was|were|blame~"). */
 static bool word_match(const char *w, const char *t) {
-  for (;;) { /* matching runs for every word a pattern passes: no libc */
-    size_t n = 0;
-    while (w[n] && w[n] != '|')
-      n++;
+  for (;;) {
+    const char *bar = strchr(w, '|');
+    size_t n = bar ? (size_t)(bar - w) : strlen(w);
     if (n && w[n - 1] == '~') {
       if (lemma_form(w, n - 1, t))
         return true;
     } else if (n > 1 && w[0] == '*') {
       if (suffix_form(w + 1, n - 1, t))
         return true;
-    } else {
-      size_t j = 0; /* t is the alternative w[0, n) whole */
-      while (j < n && t[j] == w[j])
-        j++;
-      if (j == n && t[n] == '\0')
-        return true;
+    } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
+      return true;
     }
-    if (!w[n])
+    if (!bar)
       return false;
-    w += n + 1;
+    w = bar + 1;
   }
 }
 
