@@ -632,6 +632,66 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   return !org_head(a, last);
 }
 
+static bool acronym(const struct analysis *a, size_t i);
+
+/* Whether the word at k may name a firm that made no entity: one
+ * capitalised word alone ("Google's", "WeWork"), outside quotation
+ * marks, no function word, given name, title, role or day, nor a word
+ * in capitals (a label such as "ABSTRACT": an acronym has its entity),
+ * and no determiner before it ("the Stadia" is a thing). */
+static bool bare_firm_word(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP) || t->ent >= 0 ||
+      t->in_span >= 0 || strlen(t->low) < 3 || function_cap(a, t->low) ||
+      stop_word(a, t->low) || fw_is(a, t->low, PC_FW_WHEN) ||
+      list_tag(&a->lex->given, t->low) || is_role_word(a, k) ||
+      in_list(&a->lex->honorifics, t->low) ||
+      in_list(&a->lex->pronouns, t->low) || acronym(a, k))
+    return false;
+  /* a word that opens its sentence ("Local officials said") is a name
+   * only if the article also writes it with a capital inside one */
+  bool inside = !(t->flags & F_SENT);
+  for (size_t i = 0; i < a->nt && !inside; i++)
+    inside = (a->t[i].flags & (F_CAP | F_SENT)) == F_CAP &&
+             strcmp(a->t[i].low, t->low) == 0;
+  if (!inside)
+    return false;
+  /* not a word of a longer name, nor one that qualifies a noun after it
+   * ("WeWork executives"): a verb, a function word or a stop follows */
+  const struct token *n = k + 1 < a->nt ? &a->t[k + 1] : NULL;
+  if (n && n->block == t->block && n->type == T_WORD &&
+      !pc_att_ending(a, t->low, PC_FW_GEN, 1) &&
+      ((n->flags & F_CAP) ||
+       !(n->cue || stop_word(a, n->low) || preposition(a, n->low) ||
+         function_cap(a, n->low) || aux_word(a, n->low) ||
+         fw_is(a, n->low, PC_FW_VPAST) || pc_att_ending(a, n->low, PC_FW_PTCP, 3) ||
+         (strlen(n->low) > 4 && strcmp(n->low + strlen(n->low) - 2, "ed") == 0))))
+    return false;
+  return k == 0 || a->t[k - 1].block != t->block ||
+         !(a->t[k - 1].type == T_WORD &&
+           ((a->t[k - 1].flags & F_CAP) || determiner(a, a->t[k - 1].low)));
+}
+
+/* "WeWork filed ... The company said", "Google's attempt ..., and the
+ * company has promised": a firm's noun stands for the nearest bare
+ * capitalised word (bare_firm_word) of its sentence or the one before,
+ * now an organisation, when no organisation is named nearer.  Its
+ * entity, -1 when there is none. */
+static int firm_word_before(struct analysis *a, size_t n0) {
+  if (a->nsent < 1 || a->sent0[(a->nsent - 1) % SENTS] > n0)
+    return -1;
+  size_t s0 = a->sent0[(a->nsent - (a->nsent >= 2 ? 2 : 1)) % SENTS];
+  for (size_t k = n0; k-- > s0;) {
+    int ke = a->t[k].ent;
+    if (ke >= 0 && a->t[k].in_span < 0 &&
+        (a->en[ke].type == PC_ENTITY_ORG || a->en[ke].type == PC_ENTITY_GROUP))
+      return -1; /* an organisation named nearer */
+    if (bare_firm_word(a, k))
+      return pc_att_org_word(a, k);
+  }
+  return -1;
+}
+
 /* "the company", "the ministry" (a determiner, an organisation's head
  * noun): the organisation named last, else the phrase itself */
 static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
@@ -641,7 +701,7 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
    * group announced ... a deal with JLL. The group said" */
   const char *head = a->t[n1 - 1].low;
   bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
-  int e = -1;
+  int e = !poss && fw_is(a, head, PC_FW_FIRM) ? firm_word_before(a, n0) : -1;
   for (size_t d = a->ndr; !poss && d-- > 0 && e < 0;)
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
