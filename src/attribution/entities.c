@@ -382,8 +382,10 @@ void pc_att_entities(struct analysis *a) {
     while (s < j && function_cap(a, a->t[s].low) &&
            !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
            !(s > i && determiner(a, a->t[s - 1].low) &&
-             fw_is(a, a->t[s].low, PC_FW_WHEN)))
-      s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
+             (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
+              (s + 1 < j && org_head(a, a->t[j - 1].low)))))
+      s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
+            * Company" (after "The", a word of an organisation's name) */
     /* "Taking Archie outside is ...": a participle that opens the
      * sentence is no part of the name after it */
     if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
