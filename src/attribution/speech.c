@@ -1736,8 +1736,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                        in_list(&a->lex->honorifics, a->t[e - 1].low))))
       e++; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
-     * its object */
-    if (e > after && e + 1 < t1 && fw_is(a, a->t[e - 1].low, PC_FW_PADJ) &&
+     * its object; "said a report from Acme Research": a written work
+     * keeps its maker */
+    if (e > after && e + 1 < t1 &&
+        (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
+         fw_is(a, a->t[e - 1].low, PC_FW_DOC)) &&
         preposition(a, a->t[e].low)) {
       size_t f = e + 1;
       while (f < t1 && a->t[f].type == T_WORD &&
