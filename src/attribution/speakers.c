@@ -402,6 +402,32 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   return -1;
 }
 
+/* "Most of it is legal, the authors said. But ..., they wrote": the last
+ * speaker, a sentence or two back, a group named by a plural noun and
+ * no entity, when no one was named since its quote ended.  Its quote,
+ * -1 when there is none. */
+static int group_speaker_before(const struct analysis *a, size_t n0) {
+  enum { GROUP_REACH = 60 };
+  for (size_t q = a->nq; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->parent >= 0 || f->t1 > n0)
+      continue;
+    if (f->t1 + GROUP_REACH < n0 || f->ent >= 0 || !f->speaker)
+      return -1;
+    const char *last = strrchr(f->speaker, ' ');
+    last = last ? last + 1 : f->speaker;
+    if (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
+        !pc_att_ending(a, last, PC_FW_PL, 3) ||
+        pc_att_ending(a, last, PC_FW_NOTPL, 1))
+      return -1;
+    for (size_t k = f->t1; k < n0; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
+        return -1;
+    return (int)q;
+  }
+  return -1;
+}
+
 /* "Big Machine have denied it. “...,” they said": an organisation or a
  * group that opens the sentence before the pronoun's (after "The") is
  * who "they" are.  Its entity, -1 when none. */
@@ -482,6 +508,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   if (pe >= 0) {
     w.ent = pe;
     w.name = strdup(a->en[pe].name);
+    return w;
+  }
+  int gq = g == 'p' ? group_speaker_before(a, n0) : -1;
+  if (gq >= 0) {
+    w.name = strdup(a->q[gq].speaker);
+    w.role = a->q[gq].role ? strdup(a->q[gq].role) : NULL;
     return w;
   }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;

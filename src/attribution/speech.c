@@ -1813,8 +1813,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
   size_t t1 = sn->t1, i = c->i, len = c->len;
   bool post = c->post;
   /* "Other estimates are ...", "Republican state schools ...": a cue
-   * that is also a noun needs a speaker known as one */
-  if (!w->name || ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role))
+   * that is also a noun needs a speaker known as one; right after a
+   * pronoun ("They note") it is the verb */
+  bool pron = c->np_b + 1 == i && c->np_b < i &&
+              in_list(&a->lex->pronouns, a->t[c->np_b].low);
+  if (!w->name ||
+      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
