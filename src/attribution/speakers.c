@@ -628,8 +628,13 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
       /* "the US military", "Afghan Taliban": the name only modifies the
        * phrase's head, which is the speaker; so does a name after a
        * preposition ("Butterfield of North Carolina") */
+      /* ... also after a determiner: "The report by the Teachers Union" */
+      size_t pi = i > n0 + 1 && a->t[i - 1].type == T_WORD &&
+                          determiner(a, a->t[i - 1].low)
+                      ? i - 1
+                      : i;
       if (a->t[n1 - 1].ent != a->t[i].ent ||
-          (i > n0 && preposition(a, a->t[i - 1].low)) ||
+          (pi > n0 && preposition(a, a->t[pi - 1].low)) ||
           demonym_plural(a, n0, n1 - 1)) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
