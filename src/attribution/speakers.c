@@ -125,7 +125,8 @@ void pc_att_index_persons(struct analysis *a) {
           f--;
         /* nor a name inside quotation marks: "Heads needed to roll the
          * day Jeffrey Epstein died," he said - he is not Epstein */
-        if (!(f > 0 && preposition(a, a->t[f - 1].low)) &&
+        if (!(f > 0 && preposition(a, a->t[f - 1].low) &&
+              !fw_is(a, a->t[f - 1].low, PC_FW_BY)) &&
             a->t[i].in_span < 0) {
           cur = e;
           if (a->en[e].gender != 'f')
@@ -342,7 +343,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
         list_tag(&a->lex->pronouns, a->t[k].low) == g)
       return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
-        (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
+        (k > 0 && preposition(a, a->t[k - 1].low) &&
+         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
@@ -1023,10 +1025,11 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
     /* the word's categories, looked up once */
     uint64_t fw = k->type == T_WORD ? pc_lex_fw(a->lex, k->low) : 0;
     bool stop = (fw >> PC_FW_STOP) & 1u;
-    /* "China's ambassador to Britain": a role word's preposition stays */
+    /* "China's ambassador to Britain": a role word's preposition stays,
+     * and a written work's ("The report by the Teachers Union") */
     if (stop && ((fw >> PC_FW_PREP) & 1u) &&
         b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
-        is_role_word(a, b - 2)) {
+        (is_role_word(a, b - 2) || fw_is(a, a->t[b - 2].low, PC_FW_DOC))) {
       b--;
       continue;
     }
