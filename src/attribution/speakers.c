@@ -404,11 +404,14 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   return -1;
 }
 
-/* "Most of it is legal, the authors said. But ..., they wrote": the last
- * speaker, a sentence or two back, a group named by a plural noun and
- * no entity, when no one was named since its quote ended.  Its quote,
- * -1 when there is none. */
-static int group_speaker_before(const struct analysis *a, size_t n0) {
+/* "Most of it is legal, the authors said. But ..., they wrote" (doc
+ * false), "The report by the union claims ... It calls on" (doc true):
+ * the last speaker, a sentence or two back, known by no entity and named
+ * by a plural noun (a group) or by a written work (data: doc), when no
+ * one was named since its quote ended.  Its quote, -1 when there is
+ * none. */
+static int phrase_speaker_before(const struct analysis *a, size_t n0,
+                                 bool doc) {
   enum { GROUP_REACH = 60 };
   for (size_t q = a->nq; q-- > 0;) {
     const struct found_quote *f = &a->q[q];
@@ -418,9 +421,12 @@ static int group_speaker_before(const struct analysis *a, size_t n0) {
       return -1;
     const char *last = strrchr(f->speaker, ' ');
     last = last ? last + 1 : f->speaker;
-    if (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
-        !pc_att_ending(a, last, PC_FW_PL, 3) ||
-        pc_att_ending(a, last, PC_FW_NOTPL, 1))
+    char w[32];
+    if (doc ? !first_word(f->speaker, w, sizeof w) ||
+                  !fw_is(a, w, PC_FW_DOC)
+            : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
+                  !pc_att_ending(a, last, PC_FW_PL, 3) ||
+                  pc_att_ending(a, last, PC_FW_NOTPL, 1))
       return -1;
     for (size_t k = f->t1; k < n0; k++)
       if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
@@ -482,6 +488,12 @@ static size_t org_noun_before(const struct analysis *a, size_t n0) {
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  int pq = g == 'o' ? phrase_speaker_before(a, n0, true) : -1;
+  if (pq >= 0) {
+    w.name = strdup(a->q[pq].speaker);
+    w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
+    return w;
+  }
   if (g == 'o') { /* "it said": the organisation last named */
     size_t noun = org_noun_before(a, n0);
     for (size_t k = n0; k-- > noun && k + 400 > n0;) {
@@ -512,10 +524,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     w.name = strdup(a->en[pe].name);
     return w;
   }
-  int gq = g == 'p' ? group_speaker_before(a, n0) : -1;
-  if (gq >= 0) {
-    w.name = strdup(a->q[gq].speaker);
-    w.role = a->q[gq].role ? strdup(a->q[gq].role) : NULL;
+  pq = g == 'p' ? phrase_speaker_before(a, n0, false) : -1;
+  if (pq >= 0) {
+    w.name = strdup(a->q[pq].speaker);
+    w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
     return w;
   }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
