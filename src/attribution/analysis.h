@@ -342,6 +342,7 @@ bool pc_att_title_case(const struct analysis *a, size_t i);
 /* entities.c */
 void pc_att_entities(struct analysis *a);
 void pc_att_map_free(struct strmap *m);
+int pc_att_org_word(struct analysis *a, size_t k);
 
 /* speakers.c */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1);

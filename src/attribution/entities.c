@@ -382,8 +382,10 @@ void pc_att_entities(struct analysis *a) {
     while (s < j && function_cap(a, a->t[s].low) &&
            !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
            !(s > i && determiner(a, a->t[s - 1].low) &&
-             fw_is(a, a->t[s].low, PC_FW_WHEN)))
-      s++; /* not the "AT" of "AT&T"; but "The Sunday Times" */
+             (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
+              (s + 1 < j && org_head(a, a->t[j - 1].low)))))
+      s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
+            * Company" (after "The", a word of an organisation's name) */
     /* "Taking Archie outside is ...": a participle that opens the
      * sentence is no part of the name after it */
     if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
@@ -459,4 +461,35 @@ void pc_att_entities(struct analysis *a) {
     }
     i = j > i ? j : i + 1;
   }
+}
+
+/* "Google's attempt ..., and the company has promised": the one
+ * capitalised word at k, which made no entity, is an organisation once
+ * a firm's noun is found to stand for it (speakers.c).  Its entity, and
+ * the same word alone elsewhere marked; -1 when it cannot be added. */
+int pc_att_org_word(struct analysis *a, size_t k) {
+  char *name = pc_att_text_of(a, k, k + 1);
+  if (!name) {
+    a->oom = true;
+    return -1;
+  }
+  pc_att_strip_possessive(a, name);
+  int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
+  for (size_t i = 0; e >= 0 && i < a->nt && !a->oom; i++) {
+    const struct token *t = &a->t[i];
+    if (t->ent >= 0 || t->type != T_WORD || !(t->flags & F_CAP) ||
+        strncmp(btext(a, t->block) + t->s, name, 1) != 0)
+      continue;
+    char *form = pc_att_text_of(a, i, i + 1);
+    if (!form) {
+      a->oom = true;
+      break;
+    }
+    pc_att_strip_possessive(a, form);
+    if (strcmp(form, name) == 0)
+      mark_tokens(a, i, i + 1, e);
+    free(form);
+  }
+  free(name);
+  return e;
 }

@@ -360,6 +360,41 @@ static struct speaker_ref continued(const struct analysis *a, size_t t0,
   return w;
 }
 
+/* "... advice from one of the study authors, Owen Dempsey, a chest
+ * doctor.  ¶ “...”": a paragraph of quotation right after one that
+ * introduces one person with a role (first named there, after a comma)
+ * goes to that person when the last speaker is no person; -1 when there
+ * is none. */
+static int introduced_person(const struct analysis *a,
+                             const struct quoted_span *s) {
+  if (a->last_speaker_q < 0 || s->block == 0)
+    return -1;
+  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  if (lq->ent >= 0 && a->en[lq->ent].type == PC_ENTITY_PERSON)
+    return -1;
+  int found = -1;
+  for (size_t k = s->o; k-- > lq->t1 && a->t[k].block + 1 >= s->block;) {
+    int e = a->t[k].ent;
+    if (e < 0 || a->t[k].block + 1 != s->block)
+      continue;
+    if (a->en[e].type != PC_ENTITY_PERSON)
+      continue; /* "a doctor at the Aberdeen Royal Infirmary" */
+    if (a->t[k].in_span >= 0 || found >= 0)
+      return -1; /* two people, or one quoted */
+    size_t f = k;
+    while (f > 0 && a->t[f - 1].ent == e)
+      f--;
+    if (!a->en[e].role || f == 0 || !is_punct(&a->t[f - 1], ","))
+      return -1;
+    for (size_t z = 0; z < f; z++)
+      if (a->t[z].ent == e)
+        return -1; /* named before: no introduction */
+    found = e;
+    k = f;
+  }
+  return found;
+}
+
 /* The subject of the sentence [t0, ...) that a span opening at o stands
  * inside with no cue: "Moore thanked him for “...”", "He vowed that
  * “...”".  Only a phrase that names someone: a person, an organisation,
@@ -465,6 +500,12 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   /* a short span only with a cue right by it */
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);
+  int ip = !w.name && like == 2 && s->o == t0 ? introduced_person(a, s) : -1;
+  if (ip >= 0) {
+    w.ent = ip;
+    w.name = strdup(a->en[ip].name);
+    w.role = strdup(a->en[ip].role);
+  }
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);
   if (!w.name && like == 2 && s->o > t0 + 1)

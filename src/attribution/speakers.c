@@ -125,7 +125,8 @@ void pc_att_index_persons(struct analysis *a) {
           f--;
         /* nor a name inside quotation marks: "Heads needed to roll the
          * day Jeffrey Epstein died," he said - he is not Epstein */
-        if (!(f > 0 && preposition(a, a->t[f - 1].low)) &&
+        if (!(f > 0 && preposition(a, a->t[f - 1].low) &&
+              !fw_is(a, a->t[f - 1].low, PC_FW_BY)) &&
             a->t[i].in_span < 0) {
           cur = e;
           if (a->en[e].gender != 'f')
@@ -342,7 +343,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
         list_tag(&a->lex->pronouns, a->t[k].low) == g)
       return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
-        (k > 0 && preposition(a, a->t[k - 1].low) && !name_possessive(a, k)))
+        (k > 0 && preposition(a, a->t[k - 1].low) &&
+         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
@@ -402,6 +404,38 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   return -1;
 }
 
+/* "Most of it is legal, the authors said. But ..., they wrote" (doc
+ * false), "The report by the union claims ... It calls on" (doc true):
+ * the last speaker, a sentence or two back, known by no entity and named
+ * by a plural noun (a group) or by a written work (data: doc), when no
+ * one was named since its quote ended.  Its quote, -1 when there is
+ * none. */
+static int phrase_speaker_before(const struct analysis *a, size_t n0,
+                                 bool doc) {
+  enum { GROUP_REACH = 60 };
+  for (size_t q = a->nq; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->parent >= 0 || f->t1 > n0)
+      continue;
+    if (f->t1 + GROUP_REACH < n0 || f->ent >= 0 || !f->speaker)
+      return -1;
+    const char *last = strrchr(f->speaker, ' ');
+    last = last ? last + 1 : f->speaker;
+    char w[32];
+    if (doc ? !first_word(f->speaker, w, sizeof w) ||
+                  !fw_is(a, w, PC_FW_DOC)
+            : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
+                  !pc_att_ending(a, last, PC_FW_PL, 3) ||
+                  pc_att_ending(a, last, PC_FW_NOTPL, 1))
+      return -1;
+    for (size_t k = f->t1; k < n0; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
+        return -1;
+    return (int)q;
+  }
+  return -1;
+}
+
 /* "Big Machine have denied it. “...,” they said": an organisation or a
  * group that opens the sentence before the pronoun's (after "The") is
  * who "they" are.  Its entity, -1 when none. */
@@ -454,6 +488,12 @@ static size_t org_noun_before(const struct analysis *a, size_t n0) {
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  int pq = g == 'o' ? phrase_speaker_before(a, n0, true) : -1;
+  if (pq >= 0) {
+    w.name = strdup(a->q[pq].speaker);
+    w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
+    return w;
+  }
   if (g == 'o') { /* "it said": the organisation last named */
     size_t noun = org_noun_before(a, n0);
     for (size_t k = n0; k-- > noun && k + 400 > n0;) {
@@ -482,6 +522,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   if (pe >= 0) {
     w.ent = pe;
     w.name = strdup(a->en[pe].name);
+    return w;
+  }
+  pq = g == 'p' ? phrase_speaker_before(a, n0, false) : -1;
+  if (pq >= 0) {
+    w.name = strdup(a->q[pq].speaker);
+    w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
     return w;
   }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
@@ -596,8 +642,13 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
       /* "the US military", "Afghan Taliban": the name only modifies the
        * phrase's head, which is the speaker; so does a name after a
        * preposition ("Butterfield of North Carolina") */
+      /* ... also after a determiner: "The report by the Teachers Union" */
+      size_t pi = i > n0 + 1 && a->t[i - 1].type == T_WORD &&
+                          determiner(a, a->t[i - 1].low)
+                      ? i - 1
+                      : i;
       if (a->t[n1 - 1].ent != a->t[i].ent ||
-          (i > n0 && preposition(a, a->t[i - 1].low)) ||
+          (pi > n0 && preposition(a, a->t[pi - 1].low)) ||
           demonym_plural(a, n0, n1 - 1)) {
         w->name = pc_att_np_text(a, n0, n1);
         w->role = w->name ? strdup(w->name) : NULL;
@@ -632,6 +683,66 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   return !org_head(a, last);
 }
 
+static bool acronym(const struct analysis *a, size_t i);
+
+/* Whether the word at k may name a firm that made no entity: one
+ * capitalised word alone ("Google's", "WeWork"), outside quotation
+ * marks, no function word, given name, title, role or day, nor a word
+ * in capitals (a label such as "ABSTRACT": an acronym has its entity),
+ * and no determiner before it ("the Stadia" is a thing). */
+static bool bare_firm_word(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP) || t->ent >= 0 ||
+      t->in_span >= 0 || strlen(t->low) < 3 || function_cap(a, t->low) ||
+      stop_word(a, t->low) || fw_is(a, t->low, PC_FW_WHEN) ||
+      list_tag(&a->lex->given, t->low) || is_role_word(a, k) ||
+      in_list(&a->lex->honorifics, t->low) ||
+      in_list(&a->lex->pronouns, t->low) || acronym(a, k))
+    return false;
+  /* a word that opens its sentence ("Local officials said") is a name
+   * only if the article also writes it with a capital inside one */
+  bool inside = !(t->flags & F_SENT);
+  for (size_t i = 0; i < a->nt && !inside; i++)
+    inside = (a->t[i].flags & (F_CAP | F_SENT)) == F_CAP &&
+             strcmp(a->t[i].low, t->low) == 0;
+  if (!inside)
+    return false;
+  /* not a word of a longer name, nor one that qualifies a noun after it
+   * ("WeWork executives"): a verb, a function word or a stop follows */
+  const struct token *n = k + 1 < a->nt ? &a->t[k + 1] : NULL;
+  if (n && n->block == t->block && n->type == T_WORD &&
+      !pc_att_ending(a, t->low, PC_FW_GEN, 1) &&
+      ((n->flags & F_CAP) ||
+       !(n->cue || stop_word(a, n->low) || preposition(a, n->low) ||
+         function_cap(a, n->low) || aux_word(a, n->low) ||
+         fw_is(a, n->low, PC_FW_VPAST) || pc_att_ending(a, n->low, PC_FW_PTCP, 3) ||
+         (strlen(n->low) > 4 && strcmp(n->low + strlen(n->low) - 2, "ed") == 0))))
+    return false;
+  return k == 0 || a->t[k - 1].block != t->block ||
+         !(a->t[k - 1].type == T_WORD &&
+           ((a->t[k - 1].flags & F_CAP) || determiner(a, a->t[k - 1].low)));
+}
+
+/* "WeWork filed ... The company said", "Google's attempt ..., and the
+ * company has promised": a firm's noun stands for the nearest bare
+ * capitalised word (bare_firm_word) of its sentence or the one before,
+ * now an organisation, when no organisation is named nearer.  Its
+ * entity, -1 when there is none. */
+static int firm_word_before(struct analysis *a, size_t n0) {
+  if (a->nsent < 1 || a->sent0[(a->nsent - 1) % SENTS] > n0)
+    return -1;
+  size_t s0 = a->sent0[(a->nsent - (a->nsent >= 2 ? 2 : 1)) % SENTS];
+  for (size_t k = n0; k-- > s0;) {
+    int ke = a->t[k].ent;
+    if (ke >= 0 && a->t[k].in_span < 0 &&
+        (a->en[ke].type == PC_ENTITY_ORG || a->en[ke].type == PC_ENTITY_GROUP))
+      return -1; /* an organisation named nearer */
+    if (bare_firm_word(a, k))
+      return pc_att_org_word(a, k);
+  }
+  return -1;
+}
+
 /* "the company", "the ministry" (a determiner, an organisation's head
  * noun): the organisation named last, else the phrase itself */
 static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
@@ -641,7 +752,7 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
    * group announced ... a deal with JLL. The group said" */
   const char *head = a->t[n1 - 1].low;
   bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
-  int e = -1;
+  int e = !poss && fw_is(a, head, PC_FW_FIRM) ? firm_word_before(a, n0) : -1;
   for (size_t d = a->ndr; !poss && d-- > 0 && e < 0;)
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
@@ -926,10 +1037,11 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
     /* the word's categories, looked up once */
     uint64_t fw = k->type == T_WORD ? pc_lex_fw(a->lex, k->low) : 0;
     bool stop = (fw >> PC_FW_STOP) & 1u;
-    /* "China's ambassador to Britain": a role word's preposition stays */
+    /* "China's ambassador to Britain": a role word's preposition stays,
+     * and a written work's ("The report by the Teachers Union") */
     if (stop && ((fw >> PC_FW_PREP) & 1u) &&
         b - 1 > lo && b < end && a->t[b - 2].type == T_WORD &&
-        is_role_word(a, b - 2)) {
+        (is_role_word(a, b - 2) || fw_is(a, a->t[b - 2].low, PC_FW_DOC))) {
       b--;
       continue;
     }

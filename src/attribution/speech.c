@@ -1743,8 +1743,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                        in_list(&a->lex->honorifics, a->t[e - 1].low))))
       e++; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
-     * its object */
-    if (e > after && e + 1 < t1 && fw_is(a, a->t[e - 1].low, PC_FW_PADJ) &&
+     * its object; "said a report from Acme Research": a written work
+     * keeps its maker */
+    if (e > after && e + 1 < t1 &&
+        (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
+         fw_is(a, a->t[e - 1].low, PC_FW_DOC)) &&
         preposition(a, a->t[e].low)) {
       size_t f = e + 1;
       while (f < t1 && a->t[f].type == T_WORD &&
@@ -1817,8 +1820,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
   size_t t1 = sn->t1, i = c->i, len = c->len;
   bool post = c->post;
   /* "Other estimates are ...", "Republican state schools ...": a cue
-   * that is also a noun needs a speaker known as one */
-  if (!w->name || ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role))
+   * that is also a noun needs a speaker known as one; right after a
+   * pronoun ("They note") it is the verb */
+  bool pron = c->np_b + 1 == i && c->np_b < i &&
+              in_list(&a->lex->pronouns, a->t[c->np_b].low);
+  if (!w->name ||
+      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
