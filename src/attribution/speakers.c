@@ -381,27 +381,36 @@ static int salient_person(const struct analysis *a, size_t n0, int g) {
  * last speaker, a few sentences back, one person named by a role and no
  * entity (data: roles), when no person was named since that speaker's
  * sentence opened.  Its quote, -1 when there is none. */
-static int role_speaker_before(const struct analysis *a, size_t n0) {
-  enum { ROLE_REACH = 80 };
+/* The last quote of no other quote ended before n0, when it ended
+ * within reach tokens and its speaker is known by no entity; -1 else. */
+static int last_unnamed_quote(const struct analysis *a, size_t n0,
+                              size_t reach) {
   for (size_t q = a->nq; q-- > 0;) {
     const struct found_quote *f = &a->q[q];
     if (f->parent >= 0 || f->t1 > n0)
       continue;
-    if (f->t1 + ROLE_REACH < n0 || f->ent >= 0 || !f->speaker)
-      return -1;
-    char w[32];
-    /* one person ("Officials said ... She added" is someone else) */
-    if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
-        (pc_att_ending(a, w, PC_FW_PL, 3) &&
-         !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
-      return -1;
-    for (size_t k = f->t0; k < n0; k++)
-      if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
-          a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
-        return -1;
-    return (int)q;
+    return f->t1 + reach < n0 || f->ent >= 0 || !f->speaker ? -1 : (int)q;
   }
   return -1;
+}
+
+static int role_speaker_before(const struct analysis *a, size_t n0) {
+  enum { ROLE_REACH = 80 };
+  int q = last_unnamed_quote(a, n0, ROLE_REACH);
+  if (q < 0)
+    return -1;
+  const struct found_quote *f = &a->q[q];
+  char w[32];
+  /* one person ("Officials said ... She added" is someone else) */
+  if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
+      (pc_att_ending(a, w, PC_FW_PL, 3) &&
+       !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+    return -1;
+  for (size_t k = f->t0; k < n0; k++)
+    if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
+        a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+      return -1;
+  return q;
 }
 
 /* "Most of it is legal, the authors said. But ..., they wrote" (doc
@@ -413,27 +422,22 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
 static int phrase_speaker_before(const struct analysis *a, size_t n0,
                                  bool doc) {
   enum { GROUP_REACH = 60 };
-  for (size_t q = a->nq; q-- > 0;) {
-    const struct found_quote *f = &a->q[q];
-    if (f->parent >= 0 || f->t1 > n0)
-      continue;
-    if (f->t1 + GROUP_REACH < n0 || f->ent >= 0 || !f->speaker)
+  int q = last_unnamed_quote(a, n0, GROUP_REACH);
+  if (q < 0)
+    return -1;
+  const struct found_quote *f = &a->q[q];
+  const char *last = strrchr(f->speaker, ' ');
+  last = last ? last + 1 : f->speaker;
+  char w[32];
+  if (doc ? !first_word(f->speaker, w, sizeof w) || !fw_is(a, w, PC_FW_DOC)
+          : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
+                !pc_att_ending(a, last, PC_FW_PL, 3) ||
+                pc_att_ending(a, last, PC_FW_NOTPL, 1))
+    return -1;
+  for (size_t k = f->t1; k < n0; k++)
+    if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
       return -1;
-    const char *last = strrchr(f->speaker, ' ');
-    last = last ? last + 1 : f->speaker;
-    char w[32];
-    if (doc ? !first_word(f->speaker, w, sizeof w) ||
-                  !fw_is(a, w, PC_FW_DOC)
-            : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
-                  !pc_att_ending(a, last, PC_FW_PL, 3) ||
-                  pc_att_ending(a, last, PC_FW_NOTPL, 1))
-      return -1;
-    for (size_t k = f->t1; k < n0; k++)
-      if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
-        return -1;
-    return (int)q;
-  }
-  return -1;
+  return q;
 }
 
 /* "Big Machine have denied it. “...,” they said": an organisation or a
