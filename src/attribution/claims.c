@@ -455,15 +455,11 @@ static bool definite_agent(const struct analysis *a, size_t t0, size_t t1) {
     return false;
   /* "the utility's fault": the head without its possessive */
   char h[64];
-  const char *w = a->t[t1 - 1].low;
-  size_t n = strlen(w), cut = n > 2 && strcmp(w + n - 2, "'s") == 0 ? 2
-                              : n > 4 && strcmp(w + n - 4, "\xE2\x80\x99s") == 0
-                                  ? 4
-                                  : 0;
-  if (n - cut >= sizeof h)
+  size_t n = strlen(a->t[t1 - 1].low);
+  if (n >= sizeof h)
     return false;
-  memcpy(h, w, n - cut);
-  h[n - cut] = '\0';
+  memcpy(h, a->t[t1 - 1].low, n + 1);
+  pc_att_strip_possessive(a, h);
   return fw_is(a, h, PC_FW_AGENT) || org_head(a, h);
 }
 

@@ -295,6 +295,21 @@ static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
+/* Whether a cue that is no participle stands among the `words` words from
+ * k (before t1), only words between: the verb of a subject that ends at
+ * k. */
+static bool finite_cue_within(const struct analysis *a, size_t k,
+                              size_t words, size_t t1, size_t sp0,
+                              size_t sp1) {
+  for (size_t n = k; k < t1 && k < n + words; k++) {
+    if (a->t[k].type != T_WORD)
+      return false;
+    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
+      return true;
+  }
+  return false;
+}
+
 /* "said hackers broke in and she accused him of ...": "and" or "but", a
  * subject pronoun and a cue of its own (a word or two between) start a
  * second report; ", however this time ...": the writer's turn. */
@@ -323,13 +338,7 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
     k++;
   else
     return false;
-  for (size_t n = k; k < t1 && k < n + 3; k++) {
-    if (a->t[k].type != T_WORD)
-      return false;
-    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
-      return true;
-  }
-  return false;
+  return finite_cue_within(a, k, 3, t1, sp0, sp1);
 }
 
 /* A dash at i: "—", "–", or a hyphen after a space ("-", "--"; not
@@ -395,13 +404,7 @@ static bool relative_report(const struct analysis *a, size_t i, size_t c0,
       k++;
   else
     return false; /* "who pleaded guilty": the relative is the subject */
-  for (size_t n = k; k < t1 && k < n + 2; k++) {
-    if (a->t[k].type != T_WORD)
-      return false;
-    if (cue_at(a, k, t1, sp0, sp1) && !participle_form(a, a->t[k].low))
-      return true;
-  }
-  return false;
+  return finite_cue_within(a, k, 2, t1, sp0, sp1);
 }
 
 /* "but said", "but did not suggest": the "but" before the cue at i,
@@ -435,11 +438,8 @@ static bool participle_before(const struct analysis *a, size_t c0) {
  * after its participle.) */
 static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
   const struct token *t = &a->t[k];
-  if (t->type != T_WORD || (t->flags & F_CAP) || t->in_span >= 0)
-    return false;
-  size_t l = strlen(t->low);
-  if (!fw_is(a, t->low, PC_FW_FIN) &&
-      !(l > 4 && strcmp(t->low + l - 2, "ed") == 0))
+  if (t->type != T_WORD || (t->flags & F_CAP) || t->in_span >= 0 ||
+      !(fw_is(a, t->low, PC_FW_FIN) || ed_form(a, k)))
     return false;
   for (size_t z = k + 1; z < t1; z++)
     if (is_punct(&a->t[z], ",") || a->t[z].type == T_QOPEN)
