@@ -281,6 +281,17 @@ static PGresult *ex(struct ar_db *d, const char *sql, int n,
   return NULL;
 }
 
+/* ex() for a statement that answers one row: the result when it has
+ * exactly one (the caller clears it), else NULL. */
+static PGresult *ex_row(struct ar_db *d, const char *sql, int n,
+                        const char *const *p) {
+  PGresult *r = ex(d, sql, n, p);
+  if (r && PQntuples(r) == 1)
+    return r;
+  PQclear(r);
+  return NULL;
+}
+
 /* The name ("pcN") of one of the constant statements run for every
  * quote or article, prepared on first use; false when it cannot be (then
  * the message is in the connection).  Not in pipeline mode. */
@@ -656,16 +667,15 @@ static long long speaker_get(struct ar_db *d, const char *key,
 static bool alias_of(struct ar_db *d, const char *form, const char *canon,
                      char **ext, char **label) {
   const char *p[] = {form, canon};
-  PGresult *r = ex(d, "SELECT external_id, label FROM alias "
-                      "WHERE name = $1 OR name = $2 "
-                      "ORDER BY name = $1 DESC LIMIT 1", 2, p);
-  bool found = r && PQntuples(r) == 1;
-  if (found) {
-    *ext = g_strdup(PQgetvalue(r, 0, 0));
-    *label = g_strdup(PQgetvalue(r, 0, 1));
-  }
+  PGresult *r = ex_row(d, "SELECT external_id, label FROM alias "
+                          "WHERE name = $1 OR name = $2 "
+                          "ORDER BY name = $1 DESC LIMIT 1", 2, p);
+  if (!r)
+    return false;
+  *ext = g_strdup(PQgetvalue(r, 0, 0));
+  *label = g_strdup(PQgetvalue(r, 0, 1));
   PQclear(r);
-  return found;
+  return true;
 }
 
 /* As in sqlite.c: by alias, by canonical full name, or (a bare surname)
@@ -777,16 +787,16 @@ static pc_status db_put_alias(struct ar_db *d, const char *form,
 
 /* The link step's marks: 'link:all' and 'link:form' (sqlite.c's). */
 static bool link_marks(struct ar_db *d, bool *all, long long *mark) {
-  PGresult *r = ex(d, "SELECT coalesce((SELECT value = '1' FROM meta WHERE"
-                      " key = 'link:all'), true), coalesce((SELECT value::bigint"
-                      " FROM meta WHERE key = 'link:form'), 0)", 0, NULL);
-  bool good = r && PQntuples(r) == 1;
-  if (good) {
-    *all = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
-    *mark = atoll(PQgetvalue(r, 0, 1));
-  }
+  PGresult *r = ex_row(d, "SELECT coalesce((SELECT value = '1' FROM meta"
+                          " WHERE key = 'link:all'), true), coalesce((SELECT"
+                          " value::bigint FROM meta WHERE key = 'link:form'),"
+                          " 0)", 0, NULL);
+  if (!r)
+    return false;
+  *all = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+  *mark = atoll(PQgetvalue(r, 0, 1));
   PQclear(r);
-  return good;
+  return true;
 }
 
 /* sqlite.c's link_pass: full names that are new (pass 0), then bare
