@@ -682,7 +682,7 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
       return true;
   const char *last = strrchr(low, ' ');
   last = last ? last + 1 : low;
-  if (fw_is(a, head, PC_FW_GORG))
+  if (fw_is(a, head, PC_FW_FIRM))
     return !fw_is(a, last, PC_FW_BODY);
   return !org_head(a, last);
 }
