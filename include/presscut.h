@@ -769,6 +769,20 @@ typedef struct pc_batch_opts {
    * array (the text and the attribution stay), as presscut index, which
    * reads no blocks, asks for: less to write and to read back. */
   int no_blocks;
+  /* (Added after 0.1.0, at the end.)  Instead of sink: each document
+   * itself, with no JSON made and read back (presscut index).  doc_make
+   * runs on the worker that made doc, takes doc (pc_doc_free is its to
+   * call) and id (batch's id of the document, borrowed for the call), and
+   * returns an object of the caller's and its size in bytes (*bytes, for
+   * the cap on what waits to be sunk); NULL with err set makes the
+   * document a failure.  doc_sink gets each object on the one writing
+   * thread and takes it; a non-zero return stops the run (PC_ERR_IO).
+   * doc_drop frees an object the run stopped before sinking.  All three
+   * get sink_closure; out may be NULL; --resume needs out. */
+  void *(*doc_make)(void *closure, pc_doc *doc, const char *id,
+                    size_t *bytes, pc_error *err);
+  int (*doc_sink)(void *closure, void *obj);
+  void (*doc_drop)(void *closure, void *obj);
 } pc_batch_opts;
 
 PC_API void pc_batch_opts_init(pc_batch_opts *opts);

@@ -179,6 +179,11 @@ void pc_html_esc(struct pc_buf *b, const char *s, size_t n);
 /* Only http(s), mailto (links) and relative URLs, and data:image (not SVG)
  * for images, are safe to write into HTML. */
 bool pc_html_url_safe(const char *u, bool image);
+/* The names the output gives a quote's kind ("direct", "mixed",
+ * "indirect") and an entity's type ("person", "organisation", ...);
+ * static. */
+const char *pc_quote_kind_name(pc_quote_kind k);
+const char *pc_entity_type_name(pc_entity_type t);
 
 /*** core/digest.c *************************************************************/
 

@@ -113,7 +113,36 @@ static void sink_progress(struct sink *k, int final) {
   k->o->progress(k->o->progress_closure, &s, t, final);
 }
 
-/* One JSON line into the archive; non-zero stops the run. */
+/* One article into the archive (rec is freed); non-zero stops the run. */
+static int sink_record(struct sink *k, struct ar_article *rec) {
+  pc_status st = PC_OK;
+  if (!k->open_tx) {
+    st = k->a->be->begin(k->a->db, &k->err);
+    k->open_tx = st == PC_OK;
+  }
+  int added = 0;
+  if (st == PC_OK)
+    st = k->a->be->put(k->a->db, k->a->lex, rec, &added, &k->err);
+  if (st == PC_OK && added) {
+    k->st.articles++;
+    k->st.quotes += rec->nquotes;
+    k->st.claims += rec->nclaims;
+  } else if (st == PC_OK) {
+    k->st.known++;
+  }
+  ar_record_free(rec);
+  if (st == PC_OK && ++k->in_tx >= k->per_tx)
+    st = sink_commit(k);
+  if (st != PC_OK) {
+    k->status = st;
+    return 1;
+  }
+  sink_progress(k, 0);
+  return 0;
+}
+
+/* One JSON line into the archive (--from-jsonl); a line that is not an
+ * article is an error, counted. */
 static int sink_line(void *closure, const char *line, size_t len) {
   struct sink *k = closure;
   k->st.read++;
@@ -125,30 +154,42 @@ static int sink_line(void *closure, const char *line, size_t len) {
     sink_progress(k, 0);
     return 0;
   }
-  pc_status st = PC_OK;
-  if (!k->open_tx) {
-    st = k->a->be->begin(k->a->db, &k->err);
-    k->open_tx = st == PC_OK;
+  return sink_record(k, &rec);
+}
+
+/* A worker's document into a record (the worker's thread: the hashes are
+ * made there, in parallel), for sink_doc. */
+static void *make_doc(void *closure, pc_doc *doc, const char *id,
+                      size_t *bytes, pc_error *err) {
+  (void)closure;
+  struct ar_article *rec = malloc(sizeof *rec);
+  if (!rec) {
+    pc_doc_free(doc);
+    pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+    return NULL;
   }
-  int added = 0;
-  if (st == PC_OK)
-    st = k->a->be->put(k->a->db, k->a->lex, &rec, &added, &k->err);
-  if (st == PC_OK && added) {
-    k->st.articles++;
-    k->st.quotes += rec.nquotes;
-    k->st.claims += rec.nclaims;
-  } else if (st == PC_OK) {
-    k->st.known++;
+  if (ar_record_of_doc(doc, id, rec, err) != PC_OK) {
+    ar_record_free(rec);
+    free(rec);
+    return NULL;
   }
-  ar_record_free(&rec);
-  if (st == PC_OK && ++k->in_tx >= k->per_tx)
-    st = sink_commit(k);
-  if (st != PC_OK) {
-    k->status = st;
-    return 1;
-  }
-  sink_progress(k, 0);
-  return 0;
+  /* the document and its text, about twice the text */
+  *bytes = 2 * strlen(rec->text ? rec->text : "") + 8192;
+  return rec;
+}
+
+static int sink_doc(void *closure, void *obj) {
+  struct sink *k = closure;
+  k->st.read++;
+  int stop = sink_record(k, obj);
+  free(obj);
+  return stop;
+}
+
+static void drop_doc(void *closure, void *obj) {
+  (void)closure;
+  ar_record_free(obj);
+  free(obj);
 }
 
 static void batch_progress(void *closure, const pc_batch_stats *st,
@@ -361,10 +402,12 @@ static pc_status index_inputs(struct sink *k, const pc_ctx *ctx,
   bo.ninputs = in ? nin : o->ninputs;
   bo.jobs = o->jobs;
   bo.attribution = 1;
-  bo.no_blocks = 1; /* record.c reads no blocks */
   bo.date = o->date;
   bo.max_doc = o->max_doc;
-  bo.sink = sink_line;
+  /* the workers' documents themselves, with no JSON between */
+  bo.doc_make = make_doc;
+  bo.doc_sink = sink_doc;
+  bo.doc_drop = drop_doc;
   bo.sink_closure = k;
   bo.progress = batch_progress;
   bo.progress_closure = k;

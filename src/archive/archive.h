@@ -2,7 +2,8 @@
  *
  * archive.c  the API: open, pc_index (batch's walking and workers, one
  *            writing thread), the queries and their output formats
- * record.c   one `batch --attribution` JSON line into a struct ar_article
+ * record.c   a document, or its `batch --attribution` JSON line, into a
+ *            struct ar_article
  * names.c    speaker names: normal form, canonical full name, surname
  * query.c    the search syntax into a tree, and the tree as FTS5
  * sqlite.c   the SQLite backend (schema, migrations, writes, queries)
@@ -52,13 +53,21 @@ struct ar_article {
   size_t nentities;
   struct ar_claim *claims;
   size_t nclaims;
-  struct json_object *json; /* owns the strings */
+  struct json_object *json; /* owns the strings (ar_record_parse) */
+  pc_doc *doc;              /* or owns them (ar_record_of_doc), with */
+  char *owned;              /* doc_id and text */
 };
 
 /* Reads one JSON line; PC_ERR_INPUT when it is not an article object
  * (an error line of batch has "error"). */
 pc_status ar_record_parse(const char *line, size_t len, struct ar_article *a,
                           pc_error *err);
+/* The same record made from doc itself (taken, and freed with the record)
+ * and batch's id of it, as ar_record_parse makes it of doc's line of
+ * batch --attribution: index hands documents from its workers to its
+ * writer so, with no JSON written and read back. */
+pc_status ar_record_of_doc(pc_doc *doc, const char *id, struct ar_article *a,
+                           pc_error *err);
 void ar_record_free(struct ar_article *a);
 /* The date of a quote as YYYY-MM-DD: its own when full, its month and day
  * in the article's year, else the article's date (first 10 bytes); in

@@ -1,6 +1,8 @@
 /* record.c - one line of `presscut batch --attribution` (the document's
  * extract fields, "quotes", "entities", "claims", "source", "id") into a
- * struct ar_article whose strings are borrowed from the parsed JSON.
+ * struct ar_article whose strings are borrowed from the parsed JSON; or
+ * the same record made from the document itself (index's workers), its
+ * strings borrowed from the document.
  *
  * Here too: the content hash (the same story under two URLs is one
  * article), the normalised-text hash of each quote (the same quote in
@@ -210,6 +212,17 @@ static const char *type_by_name(struct json_object *ents, const char *name) {
   return NULL;
 }
 
+/* The hash of the quote's normalised text, its cluster's key. */
+static void quote_hash(struct ar_quote *q) {
+  GString *t = g_string_new(NULL);
+  normalise(t, q->text);
+  char h[65];
+  sha_hex(t->str, t->len, h, sizeof h);
+  memcpy(q->norm_hash, h, 16);
+  q->norm_hash[16] = '\0';
+  g_string_free(t, TRUE);
+}
+
 static void read_quotes(struct ar_article *a, struct json_object *qs,
                         struct json_object *ents) {
   size_t n = pc_json_array_len(qs);
@@ -231,13 +244,7 @@ static void read_quotes(struct ar_article *a, struct json_object *qs,
     q->sentence = str_of(o, "sentence");
     q->start = json_object_get_int64(pc_json_get(o, "start"));
     q->end = json_object_get_int64(pc_json_get(o, "end"));
-    GString *t = g_string_new(NULL);
-    normalise(t, q->text);
-    char h[65];
-    sha_hex(t->str, t->len, h, sizeof h);
-    memcpy(q->norm_hash, h, 16);
-    q->norm_hash[16] = '\0';
-    g_string_free(t, TRUE);
+    quote_hash(q);
     a->nquotes++;
   }
 }
@@ -416,6 +423,150 @@ pc_status ar_record_parse(const char *line, size_t len, struct ar_article *a,
   return PC_OK;
 }
 
+/*** the record of a document itself ****************************************/
+
+/* As str_of reads a string of the line: NULL for an empty one. */
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+/* type_by_name, over doc's entities. */
+static const char *doc_type_by_name(const pc_doc *doc, const char *name) {
+  for (size_t i = 0; name && i < pc_doc_entity_count(doc); i++) {
+    const pc_entity *e = pc_doc_entity(doc, i);
+    bool hit = nonempty(e->name) && g_ascii_strcasecmp(e->name, name) == 0;
+    for (size_t k = 0; !hit && k < e->naliases; k++)
+      hit = e->aliases[k] && g_ascii_strcasecmp(e->aliases[k], name) == 0;
+    if (hit)
+      return pc_entity_type_name(e->type);
+  }
+  return NULL;
+}
+
+/* read_quotes, from doc; offsets in code points, as the line has them. */
+static void doc_quotes(struct ar_article *a, const pc_doc *doc) {
+  size_t n = pc_doc_quote_count(doc);
+  a->quotes = calloc(n ? n : 1, sizeof *a->quotes);
+  for (size_t i = 0; a->quotes && i < n; i++) {
+    const pc_quote *d = pc_doc_quote(doc, i);
+    struct ar_quote *q = &a->quotes[a->nquotes];
+    q->text = nonempty(d->text);
+    if (!q->text)
+      continue;
+    const pc_block *bl = pc_doc_block(doc, d->block);
+    const pc_entity *e = d->speaker_entity >= 0
+                             ? pc_doc_entity(doc, (size_t)d->speaker_entity)
+                             : NULL;
+    q->qid = nonempty(d->id);
+    q->kind = pc_quote_kind_name(d->kind);
+    q->speaker = nonempty(d->speaker);
+    q->stype = e && nonempty(e->id) ? pc_entity_type_name(e->type) : NULL;
+    q->role = nonempty(d->role);
+    q->cue = nonempty(d->cue);
+    q->date = nonempty(d->date);
+    q->block = bl ? nonempty(bl->id) : NULL;
+    q->sentence = nonempty(d->sentence);
+    q->start = bl ? (long long)pc_utf8_count(bl->content.text, d->start) : 0;
+    q->end = bl ? (long long)pc_utf8_count(bl->content.text, d->end) : 0;
+    quote_hash(q);
+    a->nquotes++;
+  }
+}
+
+static void doc_entities(struct ar_article *a, const pc_doc *doc) {
+  size_t n = pc_doc_entity_count(doc);
+  a->entities = calloc(n ? n : 1, sizeof *a->entities);
+  for (size_t i = 0; a->entities && i < n; i++) {
+    const pc_entity *d = pc_doc_entity(doc, i);
+    struct ar_entity *e = &a->entities[a->nentities];
+    e->name = nonempty(d->name);
+    if (!e->name)
+      continue;
+    e->type = pc_entity_type_name(d->type);
+    e->country = nonempty(d->country);
+    e->mentions = (long long)d->mentions;
+    a->nentities++;
+  }
+}
+
+static void doc_claims(struct ar_article *a, const pc_doc *doc) {
+  size_t n = pc_doc_claim_count(doc);
+  a->claims = calloc(n ? n : 1, sizeof *a->claims);
+  for (size_t i = 0; a->claims && i < n; i++) {
+    const pc_claim *d = pc_doc_claim(doc, i);
+    struct ar_claim *c = &a->claims[a->nclaims];
+    size_t na = d->naccused;
+    c->accused = calloc(na ? na : 1, sizeof *c->accused);
+    c->atypes = calloc(na ? na : 1, sizeof *c->atypes);
+    if (!c->accused || !c->atypes) {
+      free(c->accused), free(c->atypes);
+      c->accused = c->atypes = NULL;
+      continue;
+    }
+    for (size_t k = 0; k < na; k++)
+      if (nonempty(d->accused[k])) {
+        c->atypes[c->naccused] = doc_type_by_name(doc, d->accused[k]);
+        c->accused[c->naccused++] = d->accused[k];
+      }
+    c->claimant = nonempty(d->claimant);
+    c->ctype = doc_type_by_name(doc, c->claimant);
+    c->event = nonempty(d->event);
+    c->evidence = nonempty(d->evidence);
+    c->quote = d->quote >= 0 ? nonempty(pc_doc_quote(doc, (size_t)d->quote)->id)
+                             : NULL;
+    claim_codes(c, d->deny ? "deny" : "accuse");
+    a->nclaims++;
+  }
+}
+
+/* batch's id, NUL, then the text as the line has it (the blocks' text,
+ * blank lines between): a->owned, with a->doc_id and a->text in it. */
+static bool doc_strings(struct ar_article *a, const pc_doc *doc,
+                        const char *id) {
+  struct pc_buf b;
+  pc_buf_init(&b, 0);
+  pc_buf_adds(&b, id ? id : "");
+  pc_buf_addc(&b, '\0');
+  size_t at = b.len;
+  for (size_t i = 0; i < pc_doc_block_count(doc); i++) {
+    const pc_text *t = &pc_doc_block(doc, i)->content;
+    if (!t->len)
+      continue;
+    if (b.len > at)
+      pc_buf_adds(&b, "\n\n");
+    pc_buf_add(&b, t->text, t->len);
+  }
+  pc_buf_addc(&b, '\0');
+  if (b.failed) {
+    pc_buf_cleanup(&b);
+    return false;
+  }
+  a->owned = pc_buf_steal(&b, NULL);
+  a->doc_id = nonempty(a->owned);
+  a->text = nonempty(a->owned + at);
+  return true;
+}
+
+pc_status ar_record_of_doc(pc_doc *doc, const char *id, struct ar_article *a,
+                           pc_error *err) {
+  memset(a, 0, sizeof *a);
+  a->doc = doc;
+  if (!doc_strings(a, doc, id))
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  a->url = nonempty(pc_doc_meta(doc, PC_META_URL));
+  a->site = nonempty(pc_doc_meta(doc, PC_META_SITE));
+  a->date = nonempty(pc_doc_meta(doc, PC_META_DATE));
+  a->lang = nonempty(pc_doc_meta(doc, PC_META_LANG));
+  a->title = nonempty(pc_doc_meta(doc, PC_META_TITLE));
+  a->byline = nonempty(pc_doc_meta(doc, PC_META_BYLINE));
+  content_hash(a);
+  host_of(a);
+  doc_quotes(a, doc);
+  doc_entities(a, doc);
+  doc_claims(a, doc);
+  if (!a->quotes || !a->entities || !a->claims)
+    return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  return PC_OK;
+}
+
 void ar_record_free(struct ar_article *a) {
   if (!a)
     return;
@@ -425,5 +576,7 @@ void ar_record_free(struct ar_article *a) {
     free(a->claims[i].accused), free(a->claims[i].atypes);
   free(a->claims);
   json_object_put(a->json);
+  pc_doc_free(a->doc);
+  free(a->owned);
   memset(a, 0, sizeof *a);
 }

@@ -59,9 +59,12 @@ void pc_batch_opts_init(pc_batch_opts *o) {
 
 /*** units and the queues *************************************************/
 
-static void unit_free(struct unit *u) {
+/* Frees u, and the object doc_make made of it that was never sunk. */
+static void unit_free(const pc_batch_opts *o, struct unit *u) {
   if (!u)
     return;
+  if (u->obj)
+    o->doc_drop(o->sink_closure, u->obj);
   free(u->file);
   free(u->url);
   free(u->ctype);
@@ -290,7 +293,7 @@ static void drop_unit(struct run *r, struct unit *u) {
   else
     r->st.unwritten++;
   pthread_mutex_unlock(&r->stat_m);
-  unit_free(u);
+  unit_free(r->o, u);
 }
 
 /* The run has stopped (the output failed): the reader reads no more. */
@@ -700,6 +703,19 @@ static bool claim_id(struct run *r, struct unit *u) {
   return fresh;
 }
 
+/* doc_make's object of doc (taken) for u, instead of a line. */
+static pc_status make_obj(struct run *r, struct unit *u, pc_doc *doc,
+                          const char *id, pc_error *err) {
+  size_t bytes = 0;
+  err->msg[0] = '\0';
+  u->obj = r->o->doc_make(r->o->sink_closure, doc, id, &bytes, err);
+  if (!u->obj)
+    return err->msg[0] ? PC_ERR_INPUT
+                       : pc_error_set(err, PC_ERR_NOMEM, "out of memory");
+  u->line_len = bytes;
+  return PC_OK;
+}
+
 static void work_one(struct run *r, struct unit *u) {
   if (u->skip)
     return;
@@ -742,6 +758,17 @@ static void work_one(struct run *r, struct unit *u) {
     lo.attribution = r->o->attribution;
     lo.date = r->o->date;
     st = pc_load(r->ctx, u->data, u->len, &lo, &doc, &err);
+  }
+  if (st == PC_OK && r->o->doc_make) {
+    st = make_obj(r, u, doc, id, &err);
+    doc = NULL; /* doc_make's */
+    if (st == PC_OK) {
+      free(id);
+      free(u->data);
+      u->data = NULL;
+      u->len = 0;
+      return;
+    }
   }
   char *js = NULL;
   size_t jl = 0;
@@ -830,8 +857,13 @@ static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
     return;
   }
   const pc_batch_opts *o = r->o;
-  bool ok = true;
-  if (!u->skip && u->line && !u->failed && o->sink) {
+  bool ok = true, sunk = false;
+  if (!u->skip && u->obj && !u->failed) {
+    void *obj = u->obj;
+    u->obj = NULL; /* doc_sink's now, whatever it says */
+    ok = sunk = o->doc_sink(o->sink_closure, obj) == 0;
+    errno = ok ? 0 : EIO;
+  } else if (!u->skip && u->line && !u->failed && o->sink) {
     ok = o->sink(o->sink_closure, u->line, strlen(u->line)) == 0;
     errno = ok ? 0 : EIO;
   } else if (!u->skip && u->line && fd >= 0) {
@@ -846,12 +878,12 @@ static void put_unit(struct run *r, struct unit *u, int ofd, int efd,
   pthread_mutex_lock(&r->stat_m);
   if (u->skip)
     count_skip(r, u);
-  else if (u->line && !u->failed)
+  else if ((u->line || sunk) && !u->failed)
     r->st.written++;
   else
     r->st.errors++;
   pthread_mutex_unlock(&r->stat_m);
-  unit_free(u);
+  unit_free(r->o, u);
 }
 
 static double now_s(void) {
@@ -920,8 +952,12 @@ static pc_status check_inputs(const pc_batch_opts *o, pc_error *err) {
 static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
                             pc_error *err) {
   const pc_batch_opts *o = b->o;
-  if (!ctx || !o || (!o->out && !o->sink) || !o->inputs || !o->ninputs)
+  if (!ctx || !o || (!o->out && !o->sink && !o->doc_sink) || !o->inputs ||
+      !o->ninputs)
     return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
+  if (o->doc_sink && (!o->doc_make || !o->doc_drop || o->sink))
+    return pc_error_set(err, PC_ERR_USAGE,
+                        "batch: doc_sink needs doc_make and doc_drop, not sink");
   if (o->shard_n && o->shard_i >= o->shard_n)
     return pc_error_set(err, PC_ERR_USAGE, "--shard I/N: I from 0 to N-1");
   pc_status lst = pc_dl_load(PC_DL_CRYPTO, err); /* digest() */
@@ -982,9 +1018,10 @@ static pc_status batch_start(struct batch *b, pc_error *err) {
   if (jobs > 256)
     jobs = 256;
   q_init(&r->in, (size_t)jobs * QUEUE_PER_JOB);
-  q_init(&r->out, (size_t)jobs * (b->o->sink ? SINK_QUEUE_PER_JOB
-                                              : QUEUE_PER_JOB * 2) + 2);
-  r->out.max_bytes = b->o->sink ? SINK_QUEUE_BYTES : 0;
+  bool sink = b->o->sink || b->o->doc_sink;
+  q_init(&r->out, (size_t)jobs * (sink ? SINK_QUEUE_PER_JOB
+                                       : QUEUE_PER_JOB * 2) + 2);
+  r->out.max_bytes = sink ? SINK_QUEUE_BYTES : 0;
   b->ws = calloc((size_t)jobs, sizeof *b->ws);
   b->started = 0;
   if (!b->ws || !r->in.cap || !r->out.cap ||

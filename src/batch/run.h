@@ -24,7 +24,8 @@ struct unit {
   bool jsonl;          /* data is a JSON line, decoded by the worker */
   /* results */
   char *line;          /* the output line (with "\n") */
-  size_t line_len;     /* its bytes */
+  size_t line_len;     /* its bytes (doc_make's: its object's) */
+  void *obj;           /* doc_make's object instead of a line, or NULL */
   bool failed;         /* line goes to the errors file */
   uint64_t key;        /* the id's first 64 bits (0: no id yet) */
   bool skip;           /* nothing to write: see why */

@@ -1,6 +1,7 @@
 /* escape.c - writing strings safely into JSON and HTML (as cmark keeps its
  * houdini_* escapers apart from the renderers): JSON string literals, HTML
- * text and attribute values, and the URLs that may stand in HTML. */
+ * text and attribute values, the URLs that may stand in HTML, and the
+ * names the output gives quote kinds and entity types. */
 #include "internal.h"
 
 #ifdef __SSE2__
@@ -124,4 +125,22 @@ bool pc_html_url_safe(const char *u, bool image) {
       !pc_ascii_istarts(u, "data:image/svg"))
     return true;
   return false;
+}
+
+/*** names the output gives ***************************************************/
+
+const char *pc_quote_kind_name(pc_quote_kind k) {
+  return k == PC_QUOTE_DIRECT ? "direct" : k == PC_QUOTE_MIXED ? "mixed"
+                                                               : "indirect";
+}
+
+const char *pc_entity_type_name(pc_entity_type t) {
+  switch (t) {
+  case PC_ENTITY_PERSON: return "person";
+  case PC_ENTITY_ORG: return "organisation";
+  case PC_ENTITY_GROUP: return "group";
+  case PC_ENTITY_PLACE: return "place";
+  case PC_ENTITY_COUNTRY: return "country";
+  }
+  return "organisation";
 }

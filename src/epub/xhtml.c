@@ -328,10 +328,7 @@ static void marked_text(struct pc_buf *b, const pc_doc *doc, size_t bi,
       continue;
     text_run(b, t, pos, s);
     pc_buf_printf(b, "<span class=\"q-%s\" id=\"%s\">",
-                  q->kind == PC_QUOTE_DIRECT    ? "direct"
-                  : q->kind == PC_QUOTE_MIXED ? "mixed"
-                                                : "indirect",
-                  q->id);
+                  pc_quote_kind_name(q->kind), q->id);
     text_run(b, t, s, e);
     pc_buf_adds(b, "</span>");
     pos = e;

@@ -6,22 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *kind_name(pc_quote_kind k) {
-  return k == PC_QUOTE_DIRECT ? "direct" : k == PC_QUOTE_MIXED ? "mixed"
-                                                               : "indirect";
-}
-
-static const char *type_name(pc_entity_type t) {
-  switch (t) {
-  case PC_ENTITY_PERSON: return "person";
-  case PC_ENTITY_ORG: return "organisation";
-  case PC_ENTITY_GROUP: return "group";
-  case PC_ENTITY_PLACE: return "place";
-  case PC_ENTITY_COUNTRY: return "country";
-  }
-  return "organisation";
-}
-
 /* "quotes", "entities" and "claims" members (no braces around). */
 void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "\"quotes\":[");
@@ -35,7 +19,7 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
     pc_buf_adds(b, ",\"text\":");
     pc_json_cstr(b, q->text);
     pc_buf_adds(b, ",\"kind\":");
-    pc_json_cstr(b, kind_name(q->kind));
+    pc_json_cstr(b, pc_quote_kind_name(q->kind));
     pc_buf_adds(b, ",\"speaker\":");
     pc_json_cstr(b, q->speaker);
     pc_buf_adds(b, ",\"speaker_entity\":");
@@ -73,7 +57,7 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
     pc_buf_adds(b, ",\"name\":");
     pc_json_cstr(b, e->name);
     pc_buf_adds(b, ",\"type\":");
-    pc_json_cstr(b, type_name(e->type));
+    pc_json_cstr(b, pc_entity_type_name(e->type));
     pc_buf_adds(b, ",\"aliases\":[");
     for (size_t k = 0; k < e->naliases; k++) {
       if (k)
@@ -144,7 +128,7 @@ static void render_text(const pc_doc *doc, struct pc_buf *b) {
       char date[PC_WSW_DATE_LEN];
       bool dated = pc_wsw_date(date, sizeof date, r->date,
                                pc_doc_meta(doc, PC_META_DATE));
-      pc_buf_printf(b, "  - [%s%s%s%s%s] ", kind_name(r->kind),
+      pc_buf_printf(b, "  - [%s%s%s%s%s] ", pc_quote_kind_name(r->kind),
                     r->cue ? ", " : "", r->cue ? r->cue : "",
                     dated ? ", " : "", dated ? date : "");
       pc_wsw_said(b, doc, r);

@@ -96,17 +96,24 @@ def dump(db):
     runs whose documents came in another order."""
     d = {}
     d["articles"] = sorted(sql(db, 
-        "SELECT uid, url, date, title FROM article"), key=repr)
+        "SELECT uid, url, host, site, date, lang, title, byline,"
+        " content_hash, text FROM article"), key=repr)
     d["quotes"] = sorted(sql(db, 
-        "SELECT a.uid, q.qid, s.name, q.kind, q.text, q.date, q.role"
+        "SELECT a.uid, q.qid, s.name, q.kind, q.text, q.date, q.role,"
+        " q.cue, q.block, q.start, q.\"end\", q.sentence, q.norm_hash"
         " FROM quote q JOIN article a ON a.id = q.article_id"
         " LEFT JOIN speaker s ON s.id = q.speaker_id"), key=repr)
+    d["mentions"] = sorted(sql(db,
+        "SELECT a.uid, e.key, m.mentions FROM article_entity m"
+        " JOIN article a ON a.id = m.article_id"
+        " JOIN entity e ON e.id = m.entity_id"), key=repr)
     d["speakers"] = sorted(sql(db, 
         "SELECT s.key, s.name, s.type, (SELECT group_concat(form, '|') FROM"
         " (SELECT form FROM speaker_form f WHERE f.speaker_id = s.id"
         " ORDER BY form) x) FROM speaker s"), key=repr)
     d["claims"] = sorted(sql(db, 
-        "SELECT a.uid, e.key, c.polarity, c.event, c.cameo, (SELECT"
+        "SELECT a.uid, e.key, c.polarity, c.event, c.cameo, c.evidence,"
+        " (SELECT qid FROM quote WHERE id = c.quote_id), (SELECT"
         " group_concat(k, '|') FROM (SELECT x.key AS k FROM claim_accused ca"
         " JOIN entity x ON x.id = ca.entity_id WHERE ca.claim_id = c.id"
         " ORDER BY ca.pos) y) FROM claim c JOIN article a ON a.id ="
@@ -163,12 +170,15 @@ def test_index_and_idempotence(fx):
 
 
 def test_from_jsonl(fx):
+    """index hands its workers' documents to its writer without JSON; the
+    archive is the one made from batch's JSON Lines, column by column."""
     out = os.path.join(TMP, "b.jsonl")
-    r = run("batch", "--quiet", "--attribution", fx, "-o", out)
+    pages = corpus_pages(40)
+    r = run("batch", "--quiet", "--attribution", fx, *pages, "-o", out)
     check("from-jsonl: batch ran", r.returncode == 0, r.stderr)
     db1, db2 = newdb("j1"), newdb("j2")
     r1 = index(db1, extra=("--from-jsonl", out))
-    r2 = index(db2, fx)
+    r2 = index(db2, fx, *pages)
     check("from-jsonl: exit 0", r1.returncode == 0 and r2.returncode == 0,
           r1.stderr + r2.stderr)
     check("from-jsonl: the archive of a direct index", dump(db1) == dump(db2))
