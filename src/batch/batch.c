@@ -955,9 +955,10 @@ static pc_status batch_open(const pc_ctx *ctx, struct batch *b,
   if (!ctx || !o || (!o->out && !o->sink && !o->doc_sink) || !o->inputs ||
       !o->ninputs)
     return pc_error_set(err, PC_ERR_USAGE, "batch: inputs and --out are needed");
-  if (o->doc_sink && (!o->doc_make || !o->doc_drop || o->sink))
-    return pc_error_set(err, PC_ERR_USAGE,
-                        "batch: doc_sink needs doc_make and doc_drop, not sink");
+  bool any = o->doc_make || o->doc_sink || o->doc_drop;
+  if (any && (!o->doc_make || !o->doc_sink || !o->doc_drop || o->sink))
+    return pc_error_set(err, PC_ERR_USAGE, "batch: doc_make, doc_sink and "
+                                           "doc_drop go together, not with sink");
   if (o->shard_n && o->shard_i >= o->shard_n)
     return pc_error_set(err, PC_ERR_USAGE, "--shard I/N: I from 0 to N-1");
   pc_status lst = pc_dl_load(PC_DL_CRYPTO, err); /* digest() */

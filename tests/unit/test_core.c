@@ -669,6 +669,8 @@ static void test_batch_doc_sink(void) {
   o.inputs = in, o.ninputs = 1, o.doc_make = hand_make, o.doc_sink = hand_sink;
   pc_error err = {""};
   CHECK(pc_batch_run(ctx, &o, NULL, &err) == PC_ERR_USAGE); /* no doc_drop */
+  o.doc_sink = NULL, o.out = "/dev/null";
+  CHECK(pc_batch_run(ctx, &o, NULL, &err) == PC_ERR_USAGE); /* no doc_sink */
   char cmd[80];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   CHECK(system(cmd) == 0);
