@@ -142,6 +142,11 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    if (is_punct(k, ".") && b > lo + 1 && a->t[b - 2].ent >= 0 &&
+        in_list(&a->lex->honorifics, a->t[b - 2].low)) {
+      b--; /* "Acme Corp. was behind it": the abbreviation ends a name */
+      continue;
+    }
     if (np_stop(a, b - 1))
       break;
     b--;
@@ -1763,6 +1768,25 @@ static bool asked(const struct analysis *a, size_t i, size_t t1) {
   return false;
 }
 
+/* A pattern that ends on a word of its own names a wrong only when that
+ * word ends its phrase: "is a criminal defense lawyer", "the firm's fraud
+ * unit", "fault lines" name no wrong.  A lower-case word after it that
+ * no phrase runs through, an adverb or a time ("lied again", "is a liar
+ * who") lets it stand; a self-claim's object may run on ("denied the
+ * allegations made"), and so may a word after an event ("what X is doing
+ * is a large illegal scheme"). */
+static bool compound_tail(const struct analysis *a, const struct pc_phrase *p,
+                          const struct match *m, size_t t1) {
+  const char *w = p->w[p->n - 1];
+  size_t j = m->e;
+  if (p->claimant == 2 || w[0] == '{' || w[0] == '.' || j >= t1 ||
+      (p->n > 1 && p->w[p->n - 2][0] == '{' && p->w[p->n - 2][1] == 'e'))
+    return false;
+  const struct token *k = &a->t[j];
+  return k->type == T_WORD && !(k->flags & F_CAP) && !np_stop(a, j) &&
+         !skippable(a, j) && !time_word(a, j, t1);
+}
+
 /* "described the idea that X did it" denies only when a word after it
  * calls the idea false ("as absurd"). */
 static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
@@ -1906,6 +1930,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      compound_tail(a, p, &m, t1) ||
       passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
