@@ -1300,6 +1300,21 @@ static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
 }
 
 /* The leading slot, left of the first matched word m->lead. */
+/* The subject of a negated verb stands before the negation and its
+ * auxiliary: "Acme did not cause", "he has never lied" (polarity() reads
+ * the negation). */
+static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
+  while (at > t0 && (low_eq(&a->t[at - 1], "not") ||
+                     low_eq(&a->t[at - 1], "n't") ||
+                     low_eq(&a->t[at - 1], "never"))) {
+    at = pc_att_skip_adverbs(a, t0, at - 1);
+    if (at > t0 && (low_eq(&a->t[at - 1], "did") ||
+                    low_eq(&a->t[at - 1], "does") || low_eq(&a->t[at - 1], "do")))
+      at = pc_att_skip_adverbs(a, t0, at - 1);
+  }
+  return at;
+}
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1324,6 +1339,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (slot == S_A || slot == S_N)
+    at = skip_negation(a, t0, at);
   if (tried_to(a, t0, at))
     at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
