@@ -554,8 +554,9 @@ static bool negated(const struct analysis *a, size_t from, size_t to) {
       break;
     }
   for (size_t i = lo; i < to; i++)
-    if (fw_is(a, a->t[i].low, PC_FW_NEG))
-      return true;
+    if (fw_is(a, a->t[i].low, PC_FW_NEG) &&
+        !(i + 1 < a->nt && low_eq(&a->t[i + 1], "only")))
+      return true; /* "not only a liar but": no negation */
   return false;
 }
 
