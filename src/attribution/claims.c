@@ -1620,6 +1620,23 @@ static void body_before(struct analysis *a, struct found_claim *c) {
 }
 
 /* Fills c from the match; false when it names no claimant or accused. */
+/* Drops the accused that are things, not anyone: a lower-case head of
+ * function-words' "thing" ("the Paris agreement", "the video"); an
+ * owner was named already ("Obama's policy" is Obama). */
+static void drop_things(const struct analysis *a, struct found_claim *c) {
+  size_t w = 0;
+  for (size_t k = 0; k < c->naccused; k++) {
+    const char *h = strrchr(c->accused[k], ' ');
+    h = h ? h + 1 : c->accused[k];
+    if (*h >= 'a' && *h <= 'z' && fw_is(a, h, PC_FW_THING)) {
+      free(c->accused[k]);
+      continue;
+    }
+    c->accused[w++] = c->accused[k];
+  }
+  c->naccused = w;
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
@@ -1640,6 +1657,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
       return false; /* "the storm caused ...": no one is held to account */
+    drop_things(a, c);
   }
   if (!c->naccused)
     return false;
