@@ -1937,6 +1937,48 @@ static bool denied_report(const struct analysis *a, const struct found_claim *c)
   return fw_is(a, w, PC_FW_REBUT);
 }
 
+/* The report a denial quotes may name its maker: "denied claims made in
+ * a viral post that said Acme misreported its sales" denies for the
+ * denier, and the post (the phrase after a preposition, before
+ * "that|which" and a cue right before the accused at b) accuses Acme.
+ * Adds that accusation after claim k. */
+static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
+  if (b < t0 + 3 || a->t[b - 1].type != T_WORD || !a->t[b - 1].cue ||
+      !(low_eq(&a->t[b - 2], "that") || fw_is(a, a->t[b - 2].low, PC_FW_REL)))
+    return;
+  size_t s = b - 2;
+  while (s > t0 + 1 && s + 8 > b && a->t[s - 1].type == T_WORD &&
+         !preposition(a, a->t[s - 1].low))
+    s--;
+  if (s >= b - 2 || s <= t0 + 1 || a->t[s - 1].type != T_WORD ||
+      !preposition(a, a->t[s - 1].low) || a->nc >= PC_MAX_QUOTES)
+    return; /* its maker only: "claims made online that said" have none */
+  char *name = np_name(a, s, b - 2, false);
+  if (!name || junk_name(a, name) || cut_name(a, name)) {
+    free(name);
+    return;
+  }
+  GROW(a, c, nc, capc);
+  if (a->oom) {
+    free(name);
+    return;
+  }
+  const struct found_claim *d = &a->c[k];
+  struct found_claim *c = &a->c[a->nc];
+  memset(c, 0, sizeof *c);
+  c->claimant = name;
+  for (size_t x = 0; x < d->naccused; x++)
+    if ((c->accused[c->naccused] = strdup(d->accused[x])) != NULL)
+      c->naccused++;
+  c->event = d->event ? strdup(d->event) : NULL;
+  c->quote = d->quote;
+  c->t0 = d->t0, c->t1 = d->t1, c->at = d->at;
+  if (c->naccused)
+    a->nc++;
+  else
+    claim_drop(c);
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
                       size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
@@ -1976,7 +2018,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
     claim_drop(c);
     return;
   }
-  if (p->claimant == 0 && denied_report(a, c))
+  bool denied = p->claimant == 0 && denied_report(a, c);
+  if (denied)
     c->deny = 1;
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
@@ -1986,6 +2029,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
     return;
   }
   a->nc++;
+  if (denied)
+    denied_source(a, s0, m.b, a->nc - 1);
   if (m.lead != SIZE_MAX && p->claimant == 1)
     claim_they(a, t0, m.lead);
 }
