@@ -1316,6 +1316,29 @@ static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
   return at;
 }
 
+/* The subject of a relative clause is the phrase it hangs on: "the
+ * shirtless man, who snatched the keys", "the group which carried out
+ * the attack".  Returns where that phrase ends, or at. */
+static size_t relative_antecedent(const struct analysis *a, size_t t0,
+                                  size_t at) {
+  if (at < t0 + 2 ||
+      !(low_eq(&a->t[at - 1], "who") || low_eq(&a->t[at - 1], "which")))
+    return at;
+  size_t r = at - 1;
+  at = r;
+  if (is_punct(&a->t[at - 1], ",") && at > t0 + 1)
+    at--;
+  if (a->t[at - 1].type != T_WORD)
+    return r + 1;
+  if (a->t[at - 1].ent >= 0)
+    return at;
+  for (size_t k = at; k-- > t0 && k + 5 > at && a->t[k].type == T_WORD;)
+    if (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS) ||
+        pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1))
+      return at; /* a phrase, not "condemn violence no matter who" */
+  return r + 1;
+}
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1341,7 +1364,7 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   if (slot == S_A || slot == S_N)
-    at = skip_negation(a, t0, at);
+    at = relative_antecedent(a, t0, skip_negation(a, t0, at));
   if (tried_to(a, t0, at))
     at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
