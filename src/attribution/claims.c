@@ -1300,17 +1300,17 @@ static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
-/* The leading slot, left of the first matched word m->lead. */
 /* The subject of a negated verb stands before the negation and its
  * auxiliary: "Acme did not cause", "he has never lied" (polarity() reads
  * the negation). */
 static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
-  while (at > t0 && (low_eq(&a->t[at - 1], "not") ||
-                     low_eq(&a->t[at - 1], "n't") ||
-                     low_eq(&a->t[at - 1], "never"))) {
+  while (at > t0 &&
+         (low_eq(&a->t[at - 1], "not") || low_eq(&a->t[at - 1], "n't") ||
+          low_eq(&a->t[at - 1], "never"))) {
     at = pc_att_skip_adverbs(a, t0, at - 1);
-    if (at > t0 && (low_eq(&a->t[at - 1], "did") ||
-                    low_eq(&a->t[at - 1], "does") || low_eq(&a->t[at - 1], "do")))
+    if (at > t0 &&
+        (low_eq(&a->t[at - 1], "did") || low_eq(&a->t[at - 1], "does") ||
+         low_eq(&a->t[at - 1], "do")))
       at = pc_att_skip_adverbs(a, t0, at - 1);
   }
   return at;
@@ -1339,6 +1339,7 @@ static size_t relative_antecedent(const struct analysis *a, size_t t0,
   return r + 1;
 }
 
+/* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1642,7 +1643,6 @@ static void body_before(struct analysis *a, struct found_claim *c) {
   c->claimant = s;
 }
 
-/* Fills c from the match; false when it names no claimant or accused. */
 /* Drops the accused that are things, not anyone: a lower-case head of
  * function-words' "thing" ("the Paris agreement", "the video"); an
  * owner was named already ("Obama's policy" is Obama). */
@@ -1660,6 +1660,7 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
   c->naccused = w;
 }
 
+/* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
@@ -2031,8 +2032,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
-      compound_tail(a, p, &m, t1) ||
-      passive_self(a, p, t0, m.lead_b) ||
+      compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
     return;
