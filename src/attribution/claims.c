@@ -1840,8 +1840,9 @@ static bool compound_tail(const struct analysis *a, const struct pc_phrase *p,
   const char *w = p->w[p->n - 1];
   size_t j = m->e;
   if (p->claimant == 2 || w[0] == '{' || w[0] == '.' || j >= t1 ||
-      (p->n > 1 && p->w[p->n - 2][0] == '{' && p->w[p->n - 2][1] == 'e'))
-    return false;
+      (p->n > 1 && p->w[p->n - 2][0] == '{' && p->w[p->n - 2][1] == 'e') ||
+      np_stop(a, j - 1))
+    return false; /* nor a preposition: "has blood on his hands" */
   const struct token *k = &a->t[j];
   return k->type == T_WORD && !(k->flags & F_CAP) && !np_stop(a, j) &&
          !skippable(a, j) && !time_word(a, j, t1);
