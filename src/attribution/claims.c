@@ -142,6 +142,11 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    if (is_punct(k, ".") && b > lo + 1 && a->t[b - 2].ent >= 0 &&
+        in_list(&a->lex->honorifics, a->t[b - 2].low)) {
+      b--; /* "Acme Corp. was behind it": the abbreviation ends a name */
+      continue;
+    }
     if (np_stop(a, b - 1))
       break;
     b--;
@@ -549,8 +554,9 @@ static bool negated(const struct analysis *a, size_t from, size_t to) {
       break;
     }
   for (size_t i = lo; i < to; i++)
-    if (fw_is(a, a->t[i].low, PC_FW_NEG))
-      return true;
+    if (fw_is(a, a->t[i].low, PC_FW_NEG) &&
+        !(i + 1 < a->nt && low_eq(&a->t[i + 1], "only")))
+      return true; /* "not only a liar but": no negation */
   return false;
 }
 
@@ -1294,6 +1300,45 @@ static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
   return NULL;
 }
 
+/* The subject of a negated verb stands before the negation and its
+ * auxiliary: "Acme did not cause", "he has never lied" (polarity() reads
+ * the negation). */
+static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
+  while (at > t0 &&
+         (low_eq(&a->t[at - 1], "not") || low_eq(&a->t[at - 1], "n't") ||
+          low_eq(&a->t[at - 1], "never"))) {
+    at = pc_att_skip_adverbs(a, t0, at - 1);
+    if (at > t0 &&
+        (low_eq(&a->t[at - 1], "did") || low_eq(&a->t[at - 1], "does") ||
+         low_eq(&a->t[at - 1], "do")))
+      at = pc_att_skip_adverbs(a, t0, at - 1);
+  }
+  return at;
+}
+
+/* The subject of a relative clause is the phrase it hangs on: "the
+ * shirtless man, who snatched the keys", "the group which carried out
+ * the attack".  Returns where that phrase ends, or at. */
+static size_t relative_antecedent(const struct analysis *a, size_t t0,
+                                  size_t at) {
+  if (at < t0 + 2 ||
+      !(low_eq(&a->t[at - 1], "who") || low_eq(&a->t[at - 1], "which")))
+    return at;
+  size_t r = at - 1;
+  at = r;
+  if (is_punct(&a->t[at - 1], ",") && at > t0 + 1)
+    at--;
+  if (a->t[at - 1].type != T_WORD)
+    return r + 1;
+  if (a->t[at - 1].ent >= 0)
+    return at;
+  for (size_t k = at; k-- > t0 && k + 5 > at && a->t[k].type == T_WORD;)
+    if (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS) ||
+        pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1))
+      return at; /* a phrase, not "condemn violence no matter who" */
+  return r + 1;
+}
+
 /* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
@@ -1319,6 +1364,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
   }
+  if (slot == S_A || slot == S_N)
+    at = relative_antecedent(a, t0, skip_negation(a, t0, at));
   if (tried_to(a, t0, at))
     at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
@@ -1596,6 +1643,23 @@ static void body_before(struct analysis *a, struct found_claim *c) {
   c->claimant = s;
 }
 
+/* Drops the accused that are things, not anyone: a lower-case head of
+ * function-words' "thing" ("the Paris agreement", "the video"); an
+ * owner was named already ("Obama's policy" is Obama). */
+static void drop_things(const struct analysis *a, struct found_claim *c) {
+  size_t w = 0;
+  for (size_t k = 0; k < c->naccused; k++) {
+    const char *h = strrchr(c->accused[k], ' ');
+    h = h ? h + 1 : c->accused[k];
+    if (*h >= 'a' && *h <= 'z' && fw_is(a, h, PC_FW_THING)) {
+      free(c->accused[k]);
+      continue;
+    }
+    c->accused[w++] = c->accused[k];
+  }
+  c->naccused = w;
+}
+
 /* Fills c from the match; false when it names no claimant or accused. */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
@@ -1617,6 +1681,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
       return false; /* "the storm caused ...": no one is held to account */
+    drop_things(a, c);
   }
   if (!c->naccused)
     return false;
@@ -1763,6 +1828,26 @@ static bool asked(const struct analysis *a, size_t i, size_t t1) {
   return false;
 }
 
+/* A pattern that ends on a word of its own names a wrong only when that
+ * word ends its phrase: "is a criminal defense lawyer", "the firm's fraud
+ * unit", "fault lines" name no wrong.  A lower-case word after it that
+ * no phrase runs through, an adverb or a time ("lied again", "is a liar
+ * who") lets it stand; a self-claim's object may run on ("denied the
+ * allegations made"), and so may a word after an event ("what X is doing
+ * is a large illegal scheme"). */
+static bool compound_tail(const struct analysis *a, const struct pc_phrase *p,
+                          const struct match *m, size_t t1) {
+  const char *w = p->w[p->n - 1];
+  size_t j = m->e;
+  if (p->claimant == 2 || w[0] == '{' || w[0] == '.' || j >= t1 ||
+      (p->n > 1 && p->w[p->n - 2][0] == '{' && p->w[p->n - 2][1] == 'e') ||
+      np_stop(a, j - 1))
+    return false; /* nor a preposition: "has blood on his hands" */
+  const struct token *k = &a->t[j];
+  return k->type == T_WORD && !(k->flags & F_CAP) && !np_stop(a, j) &&
+         !skippable(a, j) && !time_word(a, j, t1);
+}
+
 /* "described the idea that X did it" denies only when a word after it
  * calls the idea false ("as absurd"). */
 static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
@@ -1877,6 +1962,48 @@ static bool denied_report(const struct analysis *a, const struct found_claim *c)
   return fw_is(a, w, PC_FW_REBUT);
 }
 
+/* The report a denial quotes may name its maker: "denied claims made in
+ * a viral post that said Acme misreported its sales" denies for the
+ * denier, and the post (the phrase after a preposition, before
+ * "that|which" and a cue right before the accused at b) accuses Acme.
+ * Adds that accusation after claim k. */
+static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
+  if (b < t0 + 3 || a->t[b - 1].type != T_WORD || !a->t[b - 1].cue ||
+      !(low_eq(&a->t[b - 2], "that") || fw_is(a, a->t[b - 2].low, PC_FW_REL)))
+    return;
+  size_t s = b - 2;
+  while (s > t0 + 1 && s + 8 > b && a->t[s - 1].type == T_WORD &&
+         !preposition(a, a->t[s - 1].low))
+    s--;
+  if (s >= b - 2 || s <= t0 + 1 || a->t[s - 1].type != T_WORD ||
+      !preposition(a, a->t[s - 1].low) || a->nc >= PC_MAX_QUOTES)
+    return; /* its maker only: "claims made online that said" have none */
+  char *name = np_name(a, s, b - 2, false);
+  if (!name || junk_name(a, name) || cut_name(a, name)) {
+    free(name);
+    return;
+  }
+  GROW(a, c, nc, capc);
+  if (a->oom) {
+    free(name);
+    return;
+  }
+  const struct found_claim *d = &a->c[k];
+  struct found_claim *c = &a->c[a->nc];
+  memset(c, 0, sizeof *c);
+  c->claimant = name;
+  for (size_t x = 0; x < d->naccused; x++)
+    if ((c->accused[c->naccused] = strdup(d->accused[x])) != NULL)
+      c->naccused++;
+  c->event = d->event ? strdup(d->event) : NULL;
+  c->quote = d->quote;
+  c->t0 = d->t0, c->t1 = d->t1, c->at = d->at;
+  if (c->naccused)
+    a->nc++;
+  else
+    claim_drop(c);
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
                       size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
@@ -1906,7 +2033,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
-      passive_self(a, p, t0, m.lead_b) ||
+      compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
     return;
@@ -1915,7 +2042,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
     claim_drop(c);
     return;
   }
-  if (p->claimant == 0 && denied_report(a, c))
+  bool denied = p->claimant == 0 && denied_report(a, c);
+  if (denied)
     c->deny = 1;
   c->t0 = s0, c->t1 = t1, c->at = i;
   if (claim_merge(a, c))
@@ -1925,6 +2053,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
     return;
   }
   a->nc++;
+  if (denied)
+    denied_source(a, s0, m.b, a->nc - 1);
   if (m.lead != SIZE_MAX && p->claimant == 1)
     claim_they(a, t0, m.lead);
 }
