@@ -344,6 +344,26 @@ static int add_span(struct analysis *a, const struct quoted_span *s,
                            -1, t0, t1);
 }
 
+/* The quote whose voice a later quotation continues: the last speaker's,
+ * unless that is an indirect report inside a sentence that quoted
+ * someone else in marks first ('“...,” Trump said after Nabisco
+ * announced it would close a plant.  “...”', '“...,” said Roe, who
+ * said she would march'): the clause reports in passing, the marks carry
+ * the sentence's voice on. */
+static const struct found_quote *last_voice(const struct analysis *a) {
+  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  if (lq->kind != PC_QUOTE_INDIRECT)
+    return lq;
+  for (size_t q = (size_t)a->last_speaker_q; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->t0 != lq->t0)
+      break;
+    if (f->parent < 0 && f->kind != PC_QUOTE_INDIRECT && f->speaker)
+      return f;
+  }
+  return lq;
+}
+
 /* The last speaker, when its quote stands in this block or the one
  * before: a span opening a sentence continues it. */
 static struct speaker_ref continued(const struct analysis *a, size_t t0,
@@ -351,7 +371,7 @@ static struct speaker_ref continued(const struct analysis *a, size_t t0,
   struct speaker_ref w = {NULL, -1, NULL};
   if (a->last_speaker_q < 0 || (strict && (s->o > t0 + 1 || !s->upper)))
     return w;
-  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  const struct found_quote *lq = last_voice(a);
   if (!lq->speaker || lq->block + 2 < s->block)
     return w;
   w.name = strdup(lq->speaker);
@@ -424,8 +444,10 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
   if (s->c + 1 < t1)
     return t1;
   size_t k = t1;
+  /* the dot of "Mr." or "Sen." ends no sentence: '“...?” Mr. Kim asked.' */
   while (k < a->nt && k < t1 + CUE_REACH && a->t[k].block == s->block &&
-         a->t[k].type != T_QOPEN && !is_end_punct(&a->t[k]))
+         a->t[k].type != T_QOPEN &&
+         (!is_end_punct(&a->t[k]) || abbrev_dot(a, k, t1)))
     k++;
   if (k < a->nt && a->t[k].block == s->block && is_end_punct(&a->t[k]))
     e = k + 1;
