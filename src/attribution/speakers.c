@@ -488,6 +488,77 @@ static size_t org_noun_before(const struct analysis *a, size_t n0) {
   return 0;
 }
 
+/* Whether token k heads a plural phrase that names people: a group's
+ * name ("Democrats"), or a plural noun of people or of a role ("aides",
+ * "civil rights groups", "the men"). */
+static bool plural_people(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || t->in_span >= 0)
+    return false;
+  if (t->ent >= 0)
+    return a->en[t->ent].type == PC_ENTITY_GROUP;
+  size_t l = strlen(t->low);
+  if (((t->flags & F_CAP) && !(t->flags & F_SENT)) || l < 3)
+    return false;
+  bool plural = (pc_att_ending(a, t->low, PC_FW_PL, 3) &&
+                 !pc_att_ending(a, t->low, PC_FW_NOTPL, 1)) ||
+                strcmp(t->low + l - 3, "men") == 0;
+  if (!plural)
+    return false;
+  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k))
+    return true;
+  char one[sizeof t->low]; /* "groups": the singular's categories */
+  memcpy(one, t->low, l - 1);
+  one[l - 1] = '\0';
+  return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
+         in_list(&a->lex->roles, one);
+}
+
+/* "Aides said ..., and they rejected ...", "While civil rights groups
+ * praised ..., they said ...", "The men alleged ... They claimed": the
+ * first plural phrase of people, not governed by a preposition, in the
+ * pronoun's sentence before it, else in the nearest of the sentences
+ * before, up to one that a person's name opens.  Who "they" are, or no
+ * one. */
+static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t end = n0;
+  for (size_t s = 0; s < SENTS && s < a->nsent && !w.name; s++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - s) % SENTS];
+    if (s0 > end)
+      continue;
+    bool person = false;
+    for (size_t k = s0; k < end; k++) {
+      /* a person who opens a sentence takes the lead from the group */
+      int pe = a->t[k].ent;
+      person = person || (pe >= 0 && k <= s0 + 1 && a->t[k].in_span < 0 &&
+                          a->en[pe].type == PC_ENTITY_PERSON);
+      if (!plural_people(a, k))
+        continue;
+      int e = a->t[k].ent;
+      size_t h = k;
+      while (e >= 0 && h + 1 < end && a->t[h + 1].ent == e)
+        h++;
+      size_t b = pc_att_np_start(a, s0, h + 1);
+      if (b > s0 && a->t[b - 1].type == T_WORD &&
+          preposition(a, a->t[b - 1].low)) {
+        k = h;
+        continue; /* "the role of the aides" */
+      }
+      w = pc_att_resolve_np(a, b, h + 1);
+      if (!w.name) { /* "the men": the phrase's own words */
+        who_free(&w);
+        w.name = pc_att_np_text(a, b, h + 1);
+      }
+      break;
+    }
+    if (person) /* "Mark Dunn led the work. ..., they wrote" */
+      break;
+    end = s0;
+  }
+  return w;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -533,6 +604,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     w.name = strdup(a->q[pq].speaker);
     w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
     return w;
+  }
+  if (g == 'p') {
+    w = plural_antecedent(a, n0);
+    if (w.name)
+      return w;
+    who_free(&w);
   }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
   if (rq >= 0) {
