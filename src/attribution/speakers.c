@@ -489,14 +489,17 @@ static size_t org_noun_before(const struct analysis *a, size_t n0) {
 }
 
 /* Whether token k heads a plural phrase that names people: a group's
- * name ("Democrats"), or a plural noun of people or of a role ("aides",
- * "civil rights groups", "the men"). */
+ * or an organisation's name ("Democrats", "The company that runs the
+ * show, Dick Clark Productions, denies it.  '...,' they said"), or a
+ * plural noun of people or of a role ("aides", "civil rights groups",
+ * "the men"). */
 static bool plural_people(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
   if (t->type != T_WORD || t->in_span >= 0)
     return false;
   if (t->ent >= 0)
-    return a->en[t->ent].type == PC_ENTITY_GROUP;
+    return a->en[t->ent].type == PC_ENTITY_GROUP ||
+           a->en[t->ent].type == PC_ENTITY_ORG;
   size_t l = strlen(t->low);
   if (((t->flags & F_CAP) && !(t->flags & F_SENT)) || l < 3)
     return false;
@@ -518,8 +521,8 @@ static bool plural_people(const struct analysis *a, size_t k) {
  * praised ..., they said ...", "The men alleged ... They claimed": the
  * first plural phrase of people, not governed by a preposition, in the
  * pronoun's sentence before it, else in the nearest of the sentences
- * before, up to one that a person's name opens.  Who "they" are, or no
- * one. */
+ * before, up to one that a person's name opens or that names two
+ * people.  Who "they" are, or no one. */
 static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t end = n0;
@@ -527,23 +530,32 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
     size_t s0 = a->sent0[(a->nsent - 1 - s) % SENTS];
     if (s0 > end)
       continue;
+    /* a person who opens a sentence takes the lead from the group, and
+     * two people named are a "they" of their own ("... two senators:
+     * Jane Roe and Ann Poe.  They criticised ...") */
     bool person = false;
+    int first = -1;
     for (size_t k = s0; k < end; k++) {
-      /* a person who opens a sentence takes the lead from the group */
       int pe = a->t[k].ent;
-      person = person || (pe >= 0 && k <= s0 + 1 && a->t[k].in_span < 0 &&
-                          a->en[pe].type == PC_ENTITY_PERSON);
+      if (pe >= 0 && a->t[k].in_span < 0 &&
+          a->en[pe].type == PC_ENTITY_PERSON) {
+        person = person || k <= s0 + 1 || (first >= 0 && first != pe);
+        first = first < 0 ? pe : first;
+      }
       if (!plural_people(a, k))
         continue;
       int e = a->t[k].ent;
       size_t h = k;
       while (e >= 0 && h + 1 < end && a->t[h + 1].ent == e)
         h++;
-      size_t b = pc_att_np_start(a, s0, h + 1);
-      if (b > s0 && a->t[b - 1].type == T_WORD &&
-          preposition(a, a->t[b - 1].low)) {
+      size_t b = pc_att_np_start(a, s0, h + 1), p = k;
+      while (p > b && p > s0 && !(a->t[p - 1].type == T_WORD &&
+                                  preposition(a, a->t[p - 1].low)))
+        p--;
+      if (p > s0 && a->t[p - 1].type == T_WORD &&
+          preposition(a, a->t[p - 1].low)) {
         k = h;
-        continue; /* "the role of the aides" */
+        continue; /* "the role of the aides", "the eye of two senators" */
       }
       w = pc_att_resolve_np(a, b, h + 1);
       if (!w.name) { /* "the men": the phrase's own words */
@@ -552,7 +564,7 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
       }
       break;
     }
-    if (person) /* "Mark Dunn led the work. ..., they wrote" */
+    if (person) /* "Mark Dunn led the work. ..., they wrote": no group */
       break;
     end = s0;
   }
