@@ -571,6 +571,60 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
   return w;
 }
 
+/* The gender of a plain noun for a person at k, no role ("woman",
+ * "gunman"; not "chairman", which names someone named before as often):
+ * 'f', 'm', or 0. */
+static int person_noun(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t l = strlen(t->low);
+  if (t->type != T_WORD || t->ent >= 0 || (t->flags & F_CAP) || l < 3 ||
+      is_role_word(a, k))
+    return 0;
+  if (l >= 5 && strcmp(t->low + l - 5, "woman") == 0)
+    return 'f';
+  return strcmp(t->low + l - 3, "man") == 0 ? 'm' : 0;
+}
+
+/* "The man in red shorts led employees to believe ...  In the video, he
+ * says ...": a description of one person ("the", a few lower-case words,
+ * a plain noun of the pronoun's gender) that opens the pronoun's
+ * sentence or one before, when no person is named since.  A role ("the
+ * 57-year-old scientist") is left to salience: it names again someone
+ * named before as often.  Its words ("man"), or no one. */
+static struct speaker_ref description_antecedent(struct analysis *a,
+                                                 size_t n0, int g) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t end = n0;
+  for (size_t s = 0; s < SENTS && s < a->nsent; s++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - s) % SENTS];
+    if (s0 > end)
+      continue;
+    for (size_t k = s0; k < end; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
+          a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+        return w; /* a person named: salience decides */
+    size_t d = s0;
+    while (d < end && a->t[d].type == T_WORD &&
+           (fw_is(a, a->t[d].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[d].low, PC_FW_CONTRAST)))
+      d++;
+    if (d < end && low_eq(&a->t[d], "the"))
+      for (size_t h = d + 1; h < end && h < d + 4; h++) {
+        int pg = person_noun(a, h);
+        if (pg) {
+          if (pg == g)
+            w.name = pc_att_np_text(a, d, h + 1);
+          return w;
+        }
+        if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+            stop_word(a, a->t[h].low))
+          break;
+      }
+    end = s0;
+  }
+  return w;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -628,6 +682,12 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     w.name = strdup(a->q[rq].speaker);
     w.role = a->q[rq].role ? strdup(a->q[rq].role) : NULL;
     return w;
+  }
+  if (g == 'm' || g == 'f') {
+    w = description_antecedent(a, n0, g);
+    if (w.name)
+      return w;
+    who_free(&w);
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {
