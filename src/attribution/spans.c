@@ -107,6 +107,18 @@ static bool ends_soon(const struct analysis *a, size_t k, size_t lim) {
   return true;
 }
 
+/* After the party tag that follows a name at n ('said Sen. Jo Ames
+ * (D-Ill.) in an interview'): the token after its closing parenthesis;
+ * n when none stands there. */
+static size_t party_end(const struct analysis *a, size_t n, size_t lim) {
+  if (n >= lim || !is_punct(&a->t[n], "("))
+    return n;
+  for (size_t z = n + 1; z < lim && z < n + 8; z++)
+    if (is_punct(&a->t[z], ")"))
+      return z + 1;
+  return n;
+}
+
 /* '“...,” Smith said', '“...,” said Smith': the cue right after the
  * span (k: the first token after its marks, lim: the window's end).
  * Returns the speaker; *cue_i is the cue's token. */
@@ -124,7 +136,8 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
            ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
             abbrev_dot(a, n, e)))
       n++;
-    if (n > e && (n >= lim || a->t[n].type == T_PUNCT) && ends_soon(a, n, lim)) {
+    if (n > e && (n >= lim || a->t[n].type == T_PUNCT) &&
+        ends_soon(a, party_end(a, n, lim), lim)) {
       w = name_np(a, e, n);
       *cue_i = k;
     }
