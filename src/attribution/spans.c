@@ -519,6 +519,20 @@ static struct speaker_ref dash_name(struct analysis *a,
   return w;
 }
 
+/* '“...,” Trumka said in March, “but when you look close ...”': whether
+ * the span opening at o goes on from a quotation of the sentence [t0, o)
+ * that closed a few words before it (the attribution in between). */
+static bool resumed(const struct analysis *a, size_t t0, size_t o) {
+  for (size_t k = o, words = 0; k-- > t0 && words <= 8;) {
+    if (a->t[k].type == T_QCLOSE)
+      return k + 1 < o;
+    if (is_end_punct(&a->t[k]) || a->t[k].type == T_QOPEN)
+      return false;
+    words += a->t[k].type == T_WORD;
+  }
+  return false;
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
@@ -543,6 +557,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   }
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);
+  if (!w.name && like == 2 && resumed(a, t0, s->o))
+    sentence_speaker(a, q0, &w); /* the speaker of the first part */
   if (!w.name && like == 2 && s->o > t0 + 1)
     w = mid_subject(a, t0, s->o); /* "Moore thanked him for “...”" */
   if (!w.name && like == 2) /* the nearest speaker before, if any */
