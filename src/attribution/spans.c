@@ -107,6 +107,18 @@ static bool ends_soon(const struct analysis *a, size_t k, size_t lim) {
   return true;
 }
 
+/* After the party tag that follows a name at n ('said Sen. Jo Ames
+ * (D-Ill.) in an interview'): the token after its closing parenthesis;
+ * n when none stands there. */
+static size_t party_end(const struct analysis *a, size_t n, size_t lim) {
+  if (n >= lim || !is_punct(&a->t[n], "("))
+    return n;
+  for (size_t z = n + 1; z < lim && z < n + 8; z++)
+    if (is_punct(&a->t[z], ")"))
+      return z + 1;
+  return n;
+}
+
 /* '“...,” Smith said', '“...,” said Smith': the cue right after the
  * span (k: the first token after its marks, lim: the window's end).
  * Returns the speaker; *cue_i is the cue's token. */
@@ -124,7 +136,8 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
            ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
             abbrev_dot(a, n, e)))
       n++;
-    if (n > e && (n >= lim || a->t[n].type == T_PUNCT) && ends_soon(a, n, lim)) {
+    if (n > e && (n >= lim || a->t[n].type == T_PUNCT) &&
+        ends_soon(a, party_end(a, n, lim), lim)) {
       w = name_np(a, e, n);
       *cue_i = k;
     }
@@ -344,6 +357,26 @@ static int add_span(struct analysis *a, const struct quoted_span *s,
                            -1, t0, t1);
 }
 
+/* The quote whose voice a later quotation continues: the last speaker's,
+ * unless that is an indirect report inside a sentence that quoted
+ * someone else in marks first ('“...,” Trump said after Nabisco
+ * announced it would close a plant.  “...”', '“...,” said Roe, who
+ * said she would march'): the clause reports in passing, the marks carry
+ * the sentence's voice on. */
+static const struct found_quote *last_voice(const struct analysis *a) {
+  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  if (lq->kind != PC_QUOTE_INDIRECT)
+    return lq;
+  for (size_t q = (size_t)a->last_speaker_q; q-- > 0;) {
+    const struct found_quote *f = &a->q[q];
+    if (f->t0 != lq->t0)
+      break;
+    if (f->parent < 0 && f->kind != PC_QUOTE_INDIRECT && f->speaker)
+      return f;
+  }
+  return lq;
+}
+
 /* The last speaker, when its quote stands in this block or the one
  * before: a span opening a sentence continues it. */
 static struct speaker_ref continued(const struct analysis *a, size_t t0,
@@ -351,7 +384,7 @@ static struct speaker_ref continued(const struct analysis *a, size_t t0,
   struct speaker_ref w = {NULL, -1, NULL};
   if (a->last_speaker_q < 0 || (strict && (s->o > t0 + 1 || !s->upper)))
     return w;
-  const struct found_quote *lq = &a->q[a->last_speaker_q];
+  const struct found_quote *lq = last_voice(a);
   if (!lq->speaker || lq->block + 2 < s->block)
     return w;
   w.name = strdup(lq->speaker);
@@ -424,8 +457,10 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
   if (s->c + 1 < t1)
     return t1;
   size_t k = t1;
+  /* the dot of "Mr." or "Sen." ends no sentence: '“...?” Mr. Kim asked.' */
   while (k < a->nt && k < t1 + CUE_REACH && a->t[k].block == s->block &&
-         a->t[k].type != T_QOPEN && !is_end_punct(&a->t[k]))
+         a->t[k].type != T_QOPEN &&
+         (!is_end_punct(&a->t[k]) || abbrev_dot(a, k, t1)))
     k++;
   if (k < a->nt && a->t[k].block == s->block && is_end_punct(&a->t[k]))
     e = k + 1;
@@ -484,6 +519,20 @@ static struct speaker_ref dash_name(struct analysis *a,
   return w;
 }
 
+/* '“...,” Trumka said in March, “but when you look close ...”': whether
+ * the span opening at o goes on from a quotation of the sentence [t0, o)
+ * that closed a few words before it (the attribution in between). */
+static bool resumed(const struct analysis *a, size_t t0, size_t o) {
+  for (size_t k = o, words = 0; k-- > t0 && words <= 8;) {
+    if (a->t[k].type == T_QCLOSE)
+      return k + 1 < o;
+    if (is_end_punct(&a->t[k]) || a->t[k].type == T_QOPEN)
+      return false;
+    words += a->t[k].type == T_WORD;
+  }
+  return false;
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
@@ -508,6 +557,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   }
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);
+  if (!w.name && like == 2 && resumed(a, t0, s->o))
+    sentence_speaker(a, q0, &w); /* the speaker of the first part */
   if (!w.name && like == 2 && s->o > t0 + 1)
     w = mid_subject(a, t0, s->o); /* "Moore thanked him for “...”" */
   if (!w.name && like == 2) /* the nearest speaker before, if any */

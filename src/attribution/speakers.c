@@ -488,6 +488,143 @@ static size_t org_noun_before(const struct analysis *a, size_t n0) {
   return 0;
 }
 
+/* Whether token k heads a plural phrase that names people: a group's
+ * or an organisation's name ("Democrats", "The company that runs the
+ * show, Dick Clark Productions, denies it.  '...,' they said"), or a
+ * plural noun of people or of a role ("aides", "civil rights groups",
+ * "the men"). */
+static bool plural_people(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || t->in_span >= 0)
+    return false;
+  if (t->ent >= 0)
+    return a->en[t->ent].type == PC_ENTITY_GROUP ||
+           a->en[t->ent].type == PC_ENTITY_ORG;
+  size_t l = strlen(t->low);
+  if (((t->flags & F_CAP) && !(t->flags & F_SENT)) || l < 3)
+    return false;
+  bool plural = (pc_att_ending(a, t->low, PC_FW_PL, 3) &&
+                 !pc_att_ending(a, t->low, PC_FW_NOTPL, 1)) ||
+                strcmp(t->low + l - 3, "men") == 0;
+  if (!plural)
+    return false;
+  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k))
+    return true;
+  char one[sizeof t->low]; /* "groups": the singular's categories */
+  memcpy(one, t->low, l - 1);
+  one[l - 1] = '\0';
+  return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
+         in_list(&a->lex->roles, one);
+}
+
+/* "Aides said ..., and they rejected ...", "While civil rights groups
+ * praised ..., they said ...", "The men alleged ... They claimed": the
+ * first plural phrase of people, not governed by a preposition, in the
+ * pronoun's sentence before it, else in the nearest of the sentences
+ * before, up to one that a person's name opens or that names two
+ * people.  Who "they" are, or no one. */
+static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t end = n0;
+  for (size_t s = 0; s < SENTS && s < a->nsent && !w.name; s++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - s) % SENTS];
+    if (s0 > end)
+      continue;
+    /* a person who opens a sentence takes the lead from the group, and
+     * two people named are a "they" of their own ("... two senators:
+     * Jane Roe and Ann Poe.  They criticised ...") */
+    bool person = false;
+    int first = -1;
+    for (size_t k = s0; k < end; k++) {
+      int pe = a->t[k].ent;
+      if (pe >= 0 && a->t[k].in_span < 0 &&
+          a->en[pe].type == PC_ENTITY_PERSON) {
+        person = person || k <= s0 + 1 || (first >= 0 && first != pe);
+        first = first < 0 ? pe : first;
+      }
+      if (!plural_people(a, k))
+        continue;
+      int e = a->t[k].ent;
+      size_t h = k;
+      while (e >= 0 && h + 1 < end && a->t[h + 1].ent == e)
+        h++;
+      size_t b = pc_att_np_start(a, s0, h + 1), p = k;
+      while (p > b && p > s0 && !(a->t[p - 1].type == T_WORD &&
+                                  preposition(a, a->t[p - 1].low)))
+        p--;
+      if (p > s0 && a->t[p - 1].type == T_WORD &&
+          preposition(a, a->t[p - 1].low)) {
+        k = h;
+        continue; /* "the role of the aides", "the eye of two senators" */
+      }
+      w = pc_att_resolve_np(a, b, h + 1);
+      if (!w.name) { /* "the men": the phrase's own words */
+        who_free(&w);
+        w.name = pc_att_np_text(a, b, h + 1);
+      }
+      break;
+    }
+    if (person) /* "Mark Dunn led the work. ..., they wrote": no group */
+      break;
+    end = s0;
+  }
+  return w;
+}
+
+/* The gender of a plain noun for a person at k, no role ("woman",
+ * "gunman"; not "chairman", which names someone named before as often):
+ * 'f', 'm', or 0. */
+static int person_noun(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t l = strlen(t->low);
+  if (t->type != T_WORD || t->ent >= 0 || (t->flags & F_CAP) || l < 3 ||
+      is_role_word(a, k))
+    return 0;
+  if (l >= 5 && strcmp(t->low + l - 5, "woman") == 0)
+    return 'f';
+  return strcmp(t->low + l - 3, "man") == 0 ? 'm' : 0;
+}
+
+/* "The man in red shorts led employees to believe ...  In the video, he
+ * says ...": a description of one person ("the", a few lower-case words,
+ * a plain noun of the pronoun's gender) that opens the pronoun's
+ * sentence or one before, when no person is named since.  A role ("the
+ * 57-year-old scientist") is left to salience: it names again someone
+ * named before as often.  Its words ("man"), or no one. */
+static struct speaker_ref description_antecedent(struct analysis *a,
+                                                 size_t n0, int g) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t end = n0;
+  for (size_t s = 0; s < SENTS && s < a->nsent; s++) {
+    size_t s0 = a->sent0[(a->nsent - 1 - s) % SENTS];
+    if (s0 > end)
+      continue;
+    for (size_t k = s0; k < end; k++)
+      if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
+          a->en[a->t[k].ent].type == PC_ENTITY_PERSON)
+        return w; /* a person named: salience decides */
+    size_t d = s0;
+    while (d < end && a->t[d].type == T_WORD &&
+           (fw_is(a, a->t[d].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[d].low, PC_FW_CONTRAST)))
+      d++;
+    if (d < end && low_eq(&a->t[d], "the"))
+      for (size_t h = d + 1; h < end && h < d + 4; h++) {
+        int pg = person_noun(a, h);
+        if (pg) {
+          if (pg == g)
+            w.name = pc_att_np_text(a, d, h + 1);
+          return w;
+        }
+        if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+            stop_word(a, a->t[h].low))
+          break;
+      }
+    end = s0;
+  }
+  return w;
+}
+
 /* A pronoun alone, n0: the last person named of its gender. */
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -534,11 +671,23 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
     w.role = a->q[pq].role ? strdup(a->q[pq].role) : NULL;
     return w;
   }
+  if (g == 'p') {
+    w = plural_antecedent(a, n0);
+    if (w.name)
+      return w;
+    who_free(&w);
+  }
   int rq = g == 'm' || g == 'f' ? role_speaker_before(a, n0) : -1;
   if (rq >= 0) {
     w.name = strdup(a->q[rq].speaker);
     w.role = a->q[rq].role ? strdup(a->q[rq].role) : NULL;
     return w;
+  }
+  if (g == 'm' || g == 'f') {
+    w = description_antecedent(a, n0, g);
+    if (w.name)
+      return w;
+    who_free(&w);
   }
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {

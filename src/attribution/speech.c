@@ -1189,12 +1189,68 @@ static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
   return w;
 }
 
+/* "WikiLeaks hit Snowden back by accusing him ...", "Democrats had sued
+ * after Ohio ..., saying": an organisation or a group that opens the
+ * sentence [t0, i) right before its verb (an auxiliary, a form of "be",
+ * a past form) is the subject, though a person is named after it. */
+static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
+                                         size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t k = t0;
+  while (k < i && a->t[k].type == T_WORD &&
+         (fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+          determiner(a, a->t[k].low)))
+    k++;
+  int e = k < i ? a->t[k].ent : -1;
+  if (e < 0 || a->t[k].in_span >= 0 || a->en[e].type == PC_ENTITY_PERSON)
+    return w;
+  size_t v = k;
+  while (v < i && a->t[v].ent == e)
+    v++;
+  if (v >= i || a->t[v].type != T_WORD || (a->t[v].flags & F_CAP) ||
+      pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1))
+    return w;
+  const char *vw = a->t[v].low;
+  if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
+        aux_word(a, vw) || ed_form(a, v)))
+    return w;
+  w.ent = e;
+  w.name = strdup(a->en[e].name);
+  return w;
+}
+
+/* "When asked whom she supported, Ms. Sherry smiled and said", "After
+ * Jerry Brown criticized Bill Clinton, Hillary shot back": the start of
+ * the main clause after an adverbial clause that opens the sentence [t0,
+ * i) (data: sub, lead; "when", "if") and holds a verb, at its comma;
+ * t0 when none. */
+static size_t after_fronted_clause(const struct analysis *a, size_t t0,
+                                   size_t i) {
+  const struct token *k = &a->t[t0];
+  if (k->type != T_WORD ||
+      !(fw_is(a, k->low, PC_FW_SUB) || fw_is(a, k->low, PC_FW_LEAD) ||
+        low_eq(k, "when") || low_eq(k, "if")))
+    return t0;
+  bool verb = false; /* not "When Robby Mook, Clinton's manager, was" */
+  for (size_t z = t0 + 1; z + 1 < i; z++) {
+    if (a->t[z].in_span >= 0 || a->t[z].type == T_QOPEN)
+      return t0;
+    if (is_punct(&a->t[z], ","))
+      return verb ? z + 1 : t0;
+    verb = verb || ed_form(a, z) || fw_is(a, a->t[z].low, PC_FW_FIN) ||
+           fw_is(a, a->t[z].low, PC_FW_PASS);
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue. */
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
-  struct speaker_ref w = {NULL, -1, NULL};
+  t0 = after_fronted_clause(a, t0, i);
+  struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
     /* "In interviews, he defended Mr. Trump's views, saying": a
@@ -1707,7 +1763,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
   } else if ((participle && comma) ||
              (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                              fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
-              !rel_between(a, t0, i)) ||
+              !rel_between(a, after_fronted_clause(a, t0, i), i)) ||
              (participle && after_prep(a, t0, i)) ||
              (participle && sn->depth == 0 && lead_before(a, t0, i))) {
     w = sentence_subject(a, t0, i);
