@@ -767,10 +767,14 @@ static bool attribution_ends(const struct analysis *a, size_t after,
       fw_is(a, a->t[after].low, PC_FW_AFTER) && !infinitive_at(a, after, t1))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
-  /* ("announced she wasn't coming": a clause, not the attribution's end) */
+  /* ("announced she wasn't coming": a clause, not the attribution's end;
+   * "insisted Thursday during a tour of ...": the time ends before the
+   * preposition of an adjunct) */
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
          !stop_word(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
-         !fw_is(a, a->t[k].low, PC_FW_FIN))
+         !fw_is(a, a->t[k].low, PC_FW_FIN) &&
+         !(k > after && fw_is(a, a->t[k - 1].low, PC_FW_WHEN) &&
+           fw_is(a, a->t[k].low, PC_FW_AFTER)))
     k++;
   if (k >= t1)
     return true;
@@ -805,6 +809,16 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
   for (size_t k = t0; k < t1; k++)
     if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
+      return true;
+  return false;
+}
+
+/* Whether a "that" stands in [t0, t1): "X related that the loggers
+ * left and had informed police" has the loggers for the subject of the
+ * second verb, not X. */
+static bool comp_between(const struct analysis *a, size_t t0, size_t t1) {
+  for (size_t k = t0; k < t1; k++)
+    if (is_comp(a, k))
       return true;
   return false;
 }
@@ -1107,6 +1121,18 @@ static size_t participle_attribution(struct analysis *a,
   return 0;
 }
 
+/* Whether [b, e) holds a conjunction or a negation: a clause of its own
+ * ("..., but Roe did not say when"), not the speaker of a final
+ * attribution ("..., Roe said"). */
+static bool clause_words(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+        fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+        fw_is(a, a->t[k].low, PC_FW_NEG))
+      return true;
+  return false;
+}
+
 static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t last_comma = 0;
@@ -1126,7 +1152,8 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
     size_t n = c - 1, b = n;
     while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
       b--;
-    if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",")) {
+    if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",") &&
+        !clause_words(a, b, n)) {
       struct speaker_ref w = pc_att_resolve_np(a, b, n);
       if (w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)
         last_comma = b - 1;
@@ -1692,7 +1719,8 @@ static struct speaker_ref cue_subject(struct analysis *a,
                            (is_punct(&a->t[i - 1], ",") ||
                             pc_att_clausal_after(a, i + len, sn->t1))) ||
                           dash_at(a, i - 1)); /* "... — asserting that" */
-  if (i > t0 && prev->name && conj_before(a, t0, i, true)) {
+  if (i > t0 && prev->name &&
+      (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
@@ -1705,8 +1733,14 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else if ((participle && comma) ||
-             (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
-                             fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
+             /* "... but said", "... but has said", "... but did not
+              * say": auxiliaries and negations may stand between */
+             (i > t0 + 1 &&
+              (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
+               fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) ||
+               (sn->depth == 0 && !comp_between(a, t0, i) &&
+                (conj_before(a, t0, i, true) ||
+                 contrast_before(a, t0, i)))) &&
               !rel_between(a, t0, i)) ||
              (participle && after_prep(a, t0, i)) ||
              (participle && sn->depth == 0 && lead_before(a, t0, i))) {
