@@ -1620,6 +1620,80 @@ static bool plain_end(const struct analysis *a, size_t k, size_t t1) {
   return k >= t1 || is_end_punct(&a->t[k]) || is_punct(&a->t[k], ",");
 }
 
+/* Whether the sentence ends after the cue at i (after is its end): a
+ * time or an addressee of up to three words, then only punctuation ("...
+ * officials said Tuesday."; not "accused U.S. forces of": an
+ * abbreviation's dot ends no sentence). */
+static bool sentence_end_at(const struct analysis *a, size_t i, size_t after,
+                            size_t t1) {
+  size_t k = addressee_end(a, i, after, t1);
+  for (size_t n = k; k < t1 && k < n + 3 && a->t[k].type == T_WORD; k++)
+    if (!fw_is(a, a->t[k].low, PC_FW_WHEN) && !preposition(a, a->t[k].low) &&
+        !(a->t[k].flags & F_CAP))
+      return false;
+  for (; k < t1; k++)
+    if (a->t[k].type == T_WORD)
+      return false;
+  return true;
+}
+
+/* "..., her campaign announced Saturday.", "..., a source close to him
+ * said.", "..., current and former officials said.": a plain phrase of a
+ * few words between a comma and a cue that ends the sentence names the
+ * speaker of the clause before the comma (its own words are the name).
+ * Not a clause ("..., but Roe did not say"), nor a pronoun subject (read
+ * elsewhere).  Its first token goes to *b. */
+static struct speaker_ref final_phrase(struct analysis *a,
+                                       const struct sentence *sn,
+                                       const struct cue *c, size_t *b) {
+  enum { PHRASE_MAX = 8 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, t1 = sn->t1, i = c->i, k = i;
+  /* a verb (not the noun of a weak cue: "in caucus states.") that ends
+   * the sentence, a time or an addressee aside */
+  if (i < t0 + 6 || (a->t[i].flags & F_WEAK) ||
+      participle_form(a, a->t[i].low) || !sentence_end_at(a, i, c->after, t1))
+    return w;
+  while (k > t0 && i - k < PHRASE_MAX && a->t[k - 1].type == T_WORD &&
+         a->t[k - 1].in_span < 0)
+    k--;
+  if (k == i || k < t0 + 5 || !is_punct(&a->t[k - 1], ",") ||
+      stop_word(a, a->t[k].low) || preposition(a, a->t[i - 1].low) ||
+      determiner(a, a->t[i - 1].low) || !finite_in(a, t0, k - 1))
+    return w;
+  /* "..., borrowing continued.": a cue with other senses needs a phrase
+   * that names someone as one, with a determiner or a possessive */
+  if ((a->t[i].flags & F_CREQ) && !determiner(a, a->t[k].low) &&
+      !fw_is(a, a->t[k].low, PC_FW_POSS))
+    return w;
+  for (size_t z = k; z < i; z++) {
+    const char *x = a->t[z].low;
+    if (fw_is(a, x, PC_FW_FIN) || fw_is(a, x, PC_FW_NEG) ||
+        fw_is(a, x, PC_FW_SUBJ) || fw_is(a, x, PC_FW_REL) ||
+        fw_is(a, x, PC_FW_SUB) || fw_is(a, x, PC_FW_CONTRAST) ||
+        (a->t[z].cue && z > k) || is_comp(a, z) ||
+        participle_form(a, x) || (x[0] >= '0' && x[0] <= '9'))
+      return w;
+  }
+  *b = k;
+  phrase_name(a, k, i, &w);
+  return w;
+}
+
+/* Whether the final phrase [b, i) has parts that a name search would
+ * take alone ("people close to the mayor", "teachers and union
+ * officials"): a preposition or a conjunction, and no person named. */
+static bool phrase_parts(const struct analysis *a, size_t b, size_t i) {
+  bool parts = false;
+  for (size_t z = b; z < i; z++) {
+    int e = a->t[z].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON)
+      return false;
+    parts |= preposition(a, a->t[z].low) || fw_is(a, a->t[z].low, PC_FW_CONJ);
+  }
+  return parts;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -1629,7 +1703,14 @@ static struct speaker_ref left_subject(struct analysis *a,
   size_t i = c->i, after = c->after, np_b = c->np_b;
   bool post = c->post;
   size_t ce = party_tag(a, t0, i);
-  struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
+  size_t fb = 0;
+  struct speaker_ref w = final_phrase(a, sn, c, &fb);
+  if (w.name && !phrase_parts(a, fb, i)) {
+    who_free(&w);
+    fb = 0;
+  }
+  if (!w.name)
+    w = pc_att_speaker_left(a, t0, ce);
   if (!w.name)
     w = tagged_apposition(a, t0, i);
   if (!w.name)
@@ -1642,6 +1723,8 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = inset_subject(a, sn, c);
   if (!w.name)
     w = relative_subject(a, sn, c);
+  if (!w.name)
+    w = final_phrase(a, sn, c, &fb);
   /* "Voters are more likely to say that ...", "took to Twitter to say":
    * "to say" (data: hedge, the verbs of saying itself) shares the
    * sentence's subject; not "What it is to say is that ...", the
@@ -1653,7 +1736,7 @@ static struct speaker_ref left_subject(struct analysis *a,
       fw_is(a, a->t[i].low, PC_FW_HEDGE))
     w = sentence_subject(a, t0, i - 1);
   if (w.name) {
-    np_b = pc_att_np_start(a, t0, ce);
+    np_b = fb ? fb : pc_att_np_start(a, t0, ce);
     bool bare = np_b == i; /* no phrase between the cue and what is before */
     size_t dummy0;
     if (np_b == ce && !spans_inside(a, t0, ce, sp0, sp1, &dummy0) &&
