@@ -1419,6 +1419,7 @@ static struct speaker_ref tagged_apposition(struct analysis *a, size_t t0,
 static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
                                            size_t i) {
   struct speaker_ref w = {NULL, -1, NULL};
+  i = pc_att_skip_adverbs(a, t0, i); /* "..., has said" */
   if (i < t0 + 5 || !is_punct(&a->t[i - 1], ","))
     return w;
   for (size_t j = i - 3; j > t0 && j + 16 > i; j--) {
@@ -1465,10 +1466,12 @@ static struct speaker_ref inset_subject(struct analysis *a,
          (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
           fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
     t0++;
-  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i < t0 + 4 ||
-      i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ",") ||
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) ||
       participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  i = pc_att_skip_adverbs(a, t0, i); /* "..., has said" */
+  if (i < t0 + 4 || i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ","))
     return w;
   size_t e = t0; /* the head phrase ends at a comma or a relative pronoun */
   while (e < i && e < t0 + HEAD_MAX && !is_punct(&a->t[e], ",") &&
@@ -1541,6 +1544,10 @@ static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
                                      size_t i) {
   enum { INSET_MAX = 24 };
   struct speaker_ref w = {NULL, -1, NULL};
+  i = pc_att_skip_adverbs(a, t0, i); /* "— have also said" */
+  /* "-- who has been ... -- said": the second hyphen of "--" */
+  if (i > t0 + 5 && is_punct(&a->t[i - 1], "-") && dash_at(a, i - 2))
+    i--;
   if (i < t0 + 4 || !dash_at(a, i - 1))
     return w;
   for (size_t j = i - 2; j > t0 && j + INSET_MAX > i; j--) {
