@@ -1506,7 +1506,7 @@ static struct speaker_ref inset_subject(struct analysis *a,
 static struct speaker_ref relative_subject(struct analysis *a,
                                            const struct sentence *sn,
                                            const struct cue *c) {
-  enum { REL_REACH = 8 };
+  enum { REL_REACH = 12 };
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, i = c->i;
   if (i < t0 + 3 || (a->t[i].flags & (F_WEAK | F_QREQ)) ||
@@ -1519,7 +1519,15 @@ static struct speaker_ref relative_subject(struct analysis *a,
     r--;
   if (r <= t0 + 1 || r + REL_REACH <= i || a->t[r - 1].type != T_WORD)
     return w;
-  if (!low_eq(&a->t[r - 1], "who") || pc_att_skip_adverbs(a, r, i) == r)
+  /* "who", "whose" ("officials whose laws were struck down say"), or a
+   * "that" with a verb right after it ("groups that have endorsed him
+   * say"; not "the report that the mayor wrote says") */
+  bool rel = low_eq(&a->t[r - 1], "who") || low_eq(&a->t[r - 1], "whose") ||
+             (is_comp(a, r - 1) && r < i &&
+              (fw_is(a, a->t[r].low, PC_FW_FIN) || ed_form(a, r)));
+  size_t v = pc_att_skip_adverbs(a, r, i);
+  /* (not "a diagnosis that was later confirmed by ...": a passive) */
+  if (!rel || v == r || fw_is(a, a->t[v - 1].low, PC_FW_PASS))
     return w;
   size_t e = r - 1, b = pc_att_np_start(a, t0, e);
   while (b < e && (preposition(a, a->t[b].low) || stop_word(a, a->t[b].low)))
