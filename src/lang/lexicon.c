@@ -163,7 +163,8 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "notpl", "agent", "charge", "false", "rebut", "venue", "fin", "quant", "num", "when",
       "vpast", "ctl", "tunit", "modal", "oblig", "try", "label", "lead",
       "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh", "people",
-      "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by"};
+      "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by",
+      "ipast"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;
