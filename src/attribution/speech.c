@@ -407,13 +407,15 @@ static bool relative_report(const struct analysis *a, size_t i, size_t c0,
   return finite_cue_within(a, k, 2, t1, sp0, sp1);
 }
 
-/* "but said", "but did not suggest": the "but" before the cue at i,
- * auxiliaries and negations between; its index + 1, 0 when none. */
+/* "but said", "but did not suggest", "but then announced": the "but"
+ * before the cue at i, auxiliaries, adverbs and negations between; its
+ * index + 1, 0 when none. */
 static size_t contrast_before(const struct analysis *a, size_t c0, size_t i) {
   size_t k = i;
   while (k > c0 + 2 && k + 3 > i && a->t[k - 1].type == T_WORD &&
          (fw_is(a, a->t[k - 1].low, PC_FW_FIN) ||
-          fw_is(a, a->t[k - 1].low, PC_FW_NEG)))
+          fw_is(a, a->t[k - 1].low, PC_FW_NEG) ||
+          aux_word(a, a->t[k - 1].low)))
     k--;
   return k > c0 + 1 && a->t[k - 1].type == T_WORD &&
                  fw_is(a, a->t[k - 1].low, PC_FW_CONTRAST)
