@@ -1363,7 +1363,9 @@ static struct speaker_ref plain_subject(struct analysis *a,
 static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
   if (i < t0 + 3 || !is_punct(&a->t[i - 1], ")"))
     return i;
-  for (size_t k = i - 1; k > t0 + 1 && k + 8 > i; k--)
+  /* (or a longer aside: "Sen. Tom Lake (a Democrat so young he has been
+   * mistaken for an aide) says") */
+  for (size_t k = i - 1; k > t0 + 1 && k + 20 > i; k--)
     if (is_punct(&a->t[k - 1], "("))
       return a->t[k - 2].type == T_WORD ? k - 1 : i;
   return i;
