@@ -2147,6 +2147,23 @@ static bool tell_cue(const struct analysis *a, size_t i, size_t after) {
   return fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL);
 }
 
+/* Whether the word at k governs a noun phrase as a preposition does
+ * (data: prep, after, and the stop words that are no conjunction,
+ * auxiliary, negation, pronoun or verb: "through", "over", "against"). */
+static bool prep_like(const struct analysis *a, size_t k) {
+  const char *w = a->t[k].low;
+  if (a->t[k].type != T_WORD)
+    return false;
+  if (preposition(a, w) || fw_is(a, w, PC_FW_AFTER))
+    return true;
+  return stop_word(a, w) && !is_comp(a, k) && !aux_word(a, w) &&
+         !fw_is(a, w, PC_FW_CONJ) && !fw_is(a, w, PC_FW_CONTRAST) &&
+         !fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_NEG) &&
+         !fw_is(a, w, PC_FW_SUBJ) && !fw_is(a, w, PC_FW_REL) &&
+         !fw_is(a, w, PC_FW_PASS) && !fw_is(a, w, PC_FW_SUB) &&
+         !fw_is(a, w, PC_FW_WH);
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -2163,10 +2180,9 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       (preposition(a, a->t[after].low) || fw_is(a, a->t[after].low, PC_FW_WHEN)))
     reach = 14;
   for (size_t k = after; k < t1 && k < after + reach; k++) {
-    /* "on that front": "that" after a preposition is no
-     * complementizer */
-    if (is_comp(a, k) &&
-        !(k > after && preposition(a, a->t[k - 1].low))) {
+    /* "on that front", "through that contest": "that" after a
+     * preposition is no complementizer */
+    if (is_comp(a, k) && !(k > after && prep_like(a, k - 1))) {
       /* "told Yahoo News in a story that posted this week that he ...":
        * a relative "that" after a noun of the adjunct, a past form
        * right after it; the complement comes later */
