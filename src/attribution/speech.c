@@ -1806,6 +1806,39 @@ static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
          !fw_is(a, w, PC_FW_INF);
 }
 
+/* The first comma after i in the sentence (outside quoted words), t1
+ * when none. */
+static size_t comma_after(const struct analysis *a, const struct sentence *sn,
+                          size_t i) {
+  for (size_t k = i + 1; k < sn->t1; k++)
+    if (is_punct(&a->t[k], ",") && span_of(a, k, sn->sp0, sn->sp1) < 0)
+      return k;
+  return sn->t1;
+}
+
+/* "Noting that the plan failed, Roe said ...": a participle cue that
+ * opens the sentence shares the subject of the clause after its comma,
+ * a person named or a pronoun right after the comma; no name else. */
+static struct speaker_ref opening_participle_subject(struct analysis *a,
+                                                     const struct sentence *sn,
+                                                     size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t k = comma_after(a, sn, i) + 1;
+  if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
+    return w;
+  int e = a->t[k].ent;
+  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+    size_t n = k;
+    while (n < sn->t1 && a->t[n].ent == e)
+      n++;
+    return pc_att_resolve_np(a, k, n);
+  }
+  char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
+  if (g == 'm' || g == 'f')
+    return pc_att_resolve_np(a, k, k + 1);
+  return w;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -1821,7 +1854,11 @@ static struct speaker_ref cue_subject(struct analysis *a,
                            (is_punct(&a->t[i - 1], ",") ||
                             pc_att_clausal_after(a, i + len, sn->t1))) ||
                           dash_at(a, i - 1)); /* "... — asserting that" */
-  if (i > t0 && prev->name &&
+  if (participle && i == t0 && sn->depth == 0) {
+    /* "Noting that the plan failed, Roe said ...": the subject of the
+     * clause after the participle's */
+    w = opening_participle_subject(a, sn, i);
+  } else if (i > t0 && prev->name &&
       (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
@@ -2148,15 +2185,17 @@ static bool tell_cue(const struct analysis *a, size_t i, size_t after) {
 }
 
 /* Whether the word at k governs a noun phrase as a preposition does
- * (data: prep, after, and the stop words that are no conjunction,
- * auxiliary, negation, pronoun or verb: "through", "over", "against"). */
+ * (data: prep, and the stop words that are no conjunction, auxiliary,
+ * negation, pronoun, verb or adverb of time: "through", "over",
+ * "against"; not "hinted before that ..."). */
 static bool prep_like(const struct analysis *a, size_t k) {
   const char *w = a->t[k].low;
   if (a->t[k].type != T_WORD)
     return false;
-  if (preposition(a, w) || fw_is(a, w, PC_FW_AFTER))
+  if (preposition(a, w))
     return true;
   return stop_word(a, w) && !is_comp(a, k) && !aux_word(a, w) &&
+         !fw_is(a, w, PC_FW_AFTER) &&
          !fw_is(a, w, PC_FW_CONJ) && !fw_is(a, w, PC_FW_CONTRAST) &&
          !fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_NEG) &&
          !fw_is(a, w, PC_FW_SUBJ) && !fw_is(a, w, PC_FW_REL) &&
@@ -2432,6 +2471,9 @@ static void report_after(struct analysis *a, const struct sentence *sn,
      * with a "that" clause after the cue is a subordinate clause too) */
     bool sub = p < i && (sub_opener(a, p) ||
                          (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
+    /* "Noting that the plan failed, Roe said ...": a participle cue
+     * that opens the sentence reports up to its comma */
+    sub |= i == t0 && depth == 0 && participle_form(a, a->t[i].low);
     for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
     if (sub) /* (or at the comma inside closing marks: '“best
