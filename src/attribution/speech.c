@@ -407,13 +407,15 @@ static bool relative_report(const struct analysis *a, size_t i, size_t c0,
   return finite_cue_within(a, k, 2, t1, sp0, sp1);
 }
 
-/* "but said", "but did not suggest": the "but" before the cue at i,
- * auxiliaries and negations between; its index + 1, 0 when none. */
+/* "but said", "but did not suggest", "but then announced": the "but"
+ * before the cue at i, auxiliaries, adverbs and negations between; its
+ * index + 1, 0 when none. */
 static size_t contrast_before(const struct analysis *a, size_t c0, size_t i) {
   size_t k = i;
   while (k > c0 + 2 && k + 3 > i && a->t[k - 1].type == T_WORD &&
          (fw_is(a, a->t[k - 1].low, PC_FW_FIN) ||
-          fw_is(a, a->t[k - 1].low, PC_FW_NEG)))
+          fw_is(a, a->t[k - 1].low, PC_FW_NEG) ||
+          aux_word(a, a->t[k - 1].low)))
     k--;
   return k > c0 + 1 && a->t[k - 1].type == T_WORD &&
                  fw_is(a, a->t[k - 1].low, PC_FW_CONTRAST)
@@ -767,10 +769,14 @@ static bool attribution_ends(const struct analysis *a, size_t after,
       fw_is(a, a->t[after].low, PC_FW_AFTER) && !infinitive_at(a, after, t1))
     return true; /* "said of that on-ramp", "noted as she left" */
   size_t k = after;
-  /* ("announced she wasn't coming": a clause, not the attribution's end) */
+  /* ("announced she wasn't coming": a clause, not the attribution's end;
+   * "insisted Thursday during a tour of ...": the time ends before the
+   * preposition of an adjunct) */
   while (k < t1 && k < after + 3 && a->t[k].type == T_WORD &&
          !stop_word(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
-         !fw_is(a, a->t[k].low, PC_FW_FIN))
+         !fw_is(a, a->t[k].low, PC_FW_FIN) &&
+         !(k > after && fw_is(a, a->t[k - 1].low, PC_FW_WHEN) &&
+           fw_is(a, a->t[k].low, PC_FW_AFTER)))
     k++;
   if (k >= t1)
     return true;
@@ -805,6 +811,16 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
   for (size_t k = t0; k < t1; k++)
     if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
+      return true;
+  return false;
+}
+
+/* Whether a "that" stands in [t0, t1): "X related that the loggers
+ * left and had informed police" has the loggers for the subject of the
+ * second verb, not X. */
+static bool comp_between(const struct analysis *a, size_t t0, size_t t1) {
+  for (size_t k = t0; k < t1; k++)
+    if (is_comp(a, k))
       return true;
   return false;
 }
@@ -1107,6 +1123,18 @@ static size_t participle_attribution(struct analysis *a,
   return 0;
 }
 
+/* Whether [b, e) holds a conjunction or a negation: a clause of its own
+ * ("..., but Roe did not say when"), not the speaker of a final
+ * attribution ("..., Roe said"). */
+static bool clause_words(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+        fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+        fw_is(a, a->t[k].low, PC_FW_NEG))
+      return true;
+  return false;
+}
+
 static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t last_comma = 0;
@@ -1126,7 +1154,8 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
     size_t n = c - 1, b = n;
     while (b > t0 && n - b < 4 && a->t[b - 1].type == T_WORD)
       b--;
-    if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",")) {
+    if (b < n && b > t0 + 2 && is_punct(&a->t[b - 1], ",") &&
+        !clause_words(a, b, n)) {
       struct speaker_ref w = pc_att_resolve_np(a, b, n);
       if (w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)
         last_comma = b - 1;
@@ -1390,7 +1419,9 @@ static struct speaker_ref plain_subject(struct analysis *a,
 static size_t party_tag(const struct analysis *a, size_t t0, size_t i) {
   if (i < t0 + 3 || !is_punct(&a->t[i - 1], ")"))
     return i;
-  for (size_t k = i - 1; k > t0 + 1 && k + 8 > i; k--)
+  /* (or a longer aside: "Sen. Tom Lake (a Democrat so young he has been
+   * mistaken for an aide) says") */
+  for (size_t k = i - 1; k > t0 + 1 && k + 20 > i; k--)
     if (is_punct(&a->t[k - 1], "("))
       return a->t[k - 2].type == T_WORD ? k - 1 : i;
   return i;
@@ -1448,6 +1479,7 @@ static struct speaker_ref tagged_apposition(struct analysis *a, size_t t0,
 static struct speaker_ref participle_inset(struct analysis *a, size_t t0,
                                            size_t i) {
   struct speaker_ref w = {NULL, -1, NULL};
+  i = pc_att_skip_adverbs(a, t0, i); /* "..., has said" */
   if (i < t0 + 5 || !is_punct(&a->t[i - 1], ","))
     return w;
   for (size_t j = i - 3; j > t0 && j + 16 > i; j--) {
@@ -1494,10 +1526,12 @@ static struct speaker_ref inset_subject(struct analysis *a,
          (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
           fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
     t0++;
-  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i < t0 + 4 ||
-      i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ",") ||
+  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) ||
       participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
+    return w;
+  i = pc_att_skip_adverbs(a, t0, i); /* "..., has said" */
+  if (i < t0 + 4 || i > t0 + INSETS_MAX || !is_punct(&a->t[i - 1], ","))
     return w;
   size_t e = t0; /* the head phrase ends at a comma or a relative pronoun */
   while (e < i && e < t0 + HEAD_MAX && !is_punct(&a->t[e], ",") &&
@@ -1532,7 +1566,7 @@ static struct speaker_ref inset_subject(struct analysis *a,
 static struct speaker_ref relative_subject(struct analysis *a,
                                            const struct sentence *sn,
                                            const struct cue *c) {
-  enum { REL_REACH = 8 };
+  enum { REL_REACH = 12 };
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, i = c->i;
   if (i < t0 + 3 || (a->t[i].flags & (F_WEAK | F_QREQ)) ||
@@ -1545,7 +1579,15 @@ static struct speaker_ref relative_subject(struct analysis *a,
     r--;
   if (r <= t0 + 1 || r + REL_REACH <= i || a->t[r - 1].type != T_WORD)
     return w;
-  if (!low_eq(&a->t[r - 1], "who") || pc_att_skip_adverbs(a, r, i) == r)
+  /* "who", "whose" ("officials whose laws were struck down say"), or a
+   * "that" with a verb right after it ("groups that have endorsed him
+   * say"; not "the report that the mayor wrote says") */
+  bool rel = low_eq(&a->t[r - 1], "who") || low_eq(&a->t[r - 1], "whose") ||
+             (is_comp(a, r - 1) && r < i &&
+              (fw_is(a, a->t[r].low, PC_FW_FIN) || ed_form(a, r)));
+  size_t v = pc_att_skip_adverbs(a, r, i);
+  /* (not "a diagnosis that was later confirmed by ...": a passive) */
+  if (!rel || v == r || fw_is(a, a->t[v - 1].low, PC_FW_PASS))
     return w;
   size_t e = r - 1, b = pc_att_np_start(a, t0, e);
   while (b < e && (preposition(a, a->t[b].low) || stop_word(a, a->t[b].low)))
@@ -1570,6 +1612,10 @@ static struct speaker_ref dash_inset(struct analysis *a, size_t t0,
                                      size_t i) {
   enum { INSET_MAX = 24 };
   struct speaker_ref w = {NULL, -1, NULL};
+  i = pc_att_skip_adverbs(a, t0, i); /* "— have also said" */
+  /* "-- who has been ... -- said": the second hyphen of "--" */
+  if (i > t0 + 5 && is_punct(&a->t[i - 1], "-") && dash_at(a, i - 2))
+    i--;
   if (i < t0 + 4 || !dash_at(a, i - 1))
     return w;
   for (size_t j = i - 2; j > t0 && j + INSET_MAX > i; j--) {
@@ -1649,6 +1695,80 @@ static bool plain_end(const struct analysis *a, size_t k, size_t t1) {
   return k >= t1 || is_end_punct(&a->t[k]) || is_punct(&a->t[k], ",");
 }
 
+/* Whether the sentence ends after the cue at i (after is its end): a
+ * time or an addressee of up to three words, then only punctuation ("...
+ * officials said Tuesday."; not "accused U.S. forces of": an
+ * abbreviation's dot ends no sentence). */
+static bool sentence_end_at(const struct analysis *a, size_t i, size_t after,
+                            size_t t1) {
+  size_t k = addressee_end(a, i, after, t1);
+  for (size_t n = k; k < t1 && k < n + 3 && a->t[k].type == T_WORD; k++)
+    if (!fw_is(a, a->t[k].low, PC_FW_WHEN) && !preposition(a, a->t[k].low) &&
+        !(a->t[k].flags & F_CAP))
+      return false;
+  for (; k < t1; k++)
+    if (a->t[k].type == T_WORD)
+      return false;
+  return true;
+}
+
+/* "..., her campaign announced Saturday.", "..., a source close to him
+ * said.", "..., current and former officials said.": a plain phrase of a
+ * few words between a comma and a cue that ends the sentence names the
+ * speaker of the clause before the comma (its own words are the name).
+ * Not a clause ("..., but Roe did not say"), nor a pronoun subject (read
+ * elsewhere).  Its first token goes to *b. */
+static struct speaker_ref final_phrase(struct analysis *a,
+                                       const struct sentence *sn,
+                                       const struct cue *c, size_t *b) {
+  enum { PHRASE_MAX = 8 };
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t t0 = sn->t0, t1 = sn->t1, i = c->i, k = i;
+  /* a verb (not the noun of a weak cue: "in caucus states.") that ends
+   * the sentence, a time or an addressee aside */
+  if (i < t0 + 6 || (a->t[i].flags & F_WEAK) ||
+      participle_form(a, a->t[i].low) || !sentence_end_at(a, i, c->after, t1))
+    return w;
+  while (k > t0 && i - k < PHRASE_MAX && a->t[k - 1].type == T_WORD &&
+         a->t[k - 1].in_span < 0)
+    k--;
+  if (k == i || k < t0 + 5 || !is_punct(&a->t[k - 1], ",") ||
+      stop_word(a, a->t[k].low) || preposition(a, a->t[i - 1].low) ||
+      determiner(a, a->t[i - 1].low) || !finite_in(a, t0, k - 1))
+    return w;
+  /* "..., borrowing continued.": a cue with other senses needs a phrase
+   * that names someone as one, with a determiner or a possessive */
+  if ((a->t[i].flags & F_CREQ) && !determiner(a, a->t[k].low) &&
+      !fw_is(a, a->t[k].low, PC_FW_POSS))
+    return w;
+  for (size_t z = k; z < i; z++) {
+    const char *x = a->t[z].low;
+    if (fw_is(a, x, PC_FW_FIN) || fw_is(a, x, PC_FW_NEG) ||
+        fw_is(a, x, PC_FW_SUBJ) || fw_is(a, x, PC_FW_REL) ||
+        fw_is(a, x, PC_FW_SUB) || fw_is(a, x, PC_FW_CONTRAST) ||
+        (a->t[z].cue && z > k) || is_comp(a, z) ||
+        participle_form(a, x) || (x[0] >= '0' && x[0] <= '9'))
+      return w;
+  }
+  *b = k;
+  phrase_name(a, k, i, &w);
+  return w;
+}
+
+/* Whether the final phrase [b, i) has parts that a name search would
+ * take alone ("people close to the mayor", "teachers and union
+ * officials"): a preposition or a conjunction, and no person named. */
+static bool phrase_parts(const struct analysis *a, size_t b, size_t i) {
+  bool parts = false;
+  for (size_t z = b; z < i; z++) {
+    int e = a->t[z].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON)
+      return false;
+    parts |= preposition(a, a->t[z].low) || fw_is(a, a->t[z].low, PC_FW_CONJ);
+  }
+  return parts;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -1658,7 +1778,14 @@ static struct speaker_ref left_subject(struct analysis *a,
   size_t i = c->i, after = c->after, np_b = c->np_b;
   bool post = c->post;
   size_t ce = party_tag(a, t0, i);
-  struct speaker_ref w = pc_att_speaker_left(a, t0, ce);
+  size_t fb = 0;
+  struct speaker_ref w = final_phrase(a, sn, c, &fb);
+  if (w.name && !phrase_parts(a, fb, i)) {
+    who_free(&w);
+    fb = 0;
+  }
+  if (!w.name)
+    w = pc_att_speaker_left(a, t0, ce);
   if (!w.name)
     w = tagged_apposition(a, t0, i);
   if (!w.name)
@@ -1671,6 +1798,8 @@ static struct speaker_ref left_subject(struct analysis *a,
     w = inset_subject(a, sn, c);
   if (!w.name)
     w = relative_subject(a, sn, c);
+  if (!w.name)
+    w = final_phrase(a, sn, c, &fb);
   /* "Voters are more likely to say that ...", "took to Twitter to say":
    * "to say" (data: hedge, the verbs of saying itself) shares the
    * sentence's subject; not "What it is to say is that ...", the
@@ -1682,7 +1811,7 @@ static struct speaker_ref left_subject(struct analysis *a,
       fw_is(a, a->t[i].low, PC_FW_HEDGE))
     w = sentence_subject(a, t0, i - 1);
   if (w.name) {
-    np_b = pc_att_np_start(a, t0, ce);
+    np_b = fb ? fb : pc_att_np_start(a, t0, ce);
     bool bare = np_b == i; /* no phrase between the cue and what is before */
     size_t dummy0;
     if (np_b == ce && !spans_inside(a, t0, ce, sp0, sp1, &dummy0) &&
@@ -1733,6 +1862,39 @@ static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
          !fw_is(a, w, PC_FW_INF);
 }
 
+/* The first comma after i in the sentence (outside quoted words), t1
+ * when none. */
+static size_t comma_after(const struct analysis *a, const struct sentence *sn,
+                          size_t i) {
+  for (size_t k = i + 1; k < sn->t1; k++)
+    if (is_punct(&a->t[k], ",") && span_of(a, k, sn->sp0, sn->sp1) < 0)
+      return k;
+  return sn->t1;
+}
+
+/* "Noting that the plan failed, Roe said ...": a participle cue that
+ * opens the sentence shares the subject of the clause after its comma,
+ * a person named or a pronoun right after the comma; no name else. */
+static struct speaker_ref opening_participle_subject(struct analysis *a,
+                                                     const struct sentence *sn,
+                                                     size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t k = comma_after(a, sn, i) + 1;
+  if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
+    return w;
+  int e = a->t[k].ent;
+  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+    size_t n = k;
+    while (n < sn->t1 && a->t[n].ent == e)
+      n++;
+    return pc_att_resolve_np(a, k, n);
+  }
+  char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
+  if (g == 'm' || g == 'f')
+    return pc_att_resolve_np(a, k, k + 1);
+  return w;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -1748,7 +1910,12 @@ static struct speaker_ref cue_subject(struct analysis *a,
                            (is_punct(&a->t[i - 1], ",") ||
                             pc_att_clausal_after(a, i + len, sn->t1))) ||
                           dash_at(a, i - 1)); /* "... — asserting that" */
-  if (i > t0 && prev->name && conj_before(a, t0, i, true)) {
+  if (participle && i == t0 && sn->depth == 0) {
+    /* "Noting that the plan failed, Roe said ...": the subject of the
+     * clause after the participle's */
+    w = opening_participle_subject(a, sn, i);
+  } else if (i > t0 && prev->name &&
+      (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
      * subject */
     w.name = strdup(prev->name);
@@ -1761,8 +1928,14 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else if ((participle && comma) ||
-             (i > t0 + 1 && (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
-                             fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST)) &&
+             /* "... but said", "... but has said", "... but did not
+              * say": auxiliaries and negations may stand between */
+             (i > t0 + 1 &&
+              (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
+               fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) ||
+               (sn->depth == 0 && !comp_between(a, t0, i) &&
+                (conj_before(a, t0, i, true) ||
+                 contrast_before(a, t0, i)))) &&
               !rel_between(a, after_fronted_clause(a, t0, i), i)) ||
              (participle && after_prep(a, t0, i)) ||
              (participle && sn->depth == 0 && lead_before(a, t0, i))) {
@@ -2067,6 +2240,25 @@ static bool tell_cue(const struct analysis *a, size_t i, size_t after) {
   return fw_is(a, a->t[after > i ? after - 1 : i].low, PC_FW_TELL);
 }
 
+/* Whether the word at k governs a noun phrase as a preposition does
+ * (data: prep, and the stop words that are no conjunction, auxiliary,
+ * negation, pronoun, verb or adverb of time: "through", "over",
+ * "against"; not "hinted before that ..."). */
+static bool prep_like(const struct analysis *a, size_t k) {
+  const char *w = a->t[k].low;
+  if (a->t[k].type != T_WORD)
+    return false;
+  if (preposition(a, w))
+    return true;
+  return stop_word(a, w) && !is_comp(a, k) && !aux_word(a, w) &&
+         !fw_is(a, w, PC_FW_AFTER) &&
+         !fw_is(a, w, PC_FW_CONJ) && !fw_is(a, w, PC_FW_CONTRAST) &&
+         !fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_NEG) &&
+         !fw_is(a, w, PC_FW_SUBJ) && !fw_is(a, w, PC_FW_REL) &&
+         !fw_is(a, w, PC_FW_PASS) && !fw_is(a, w, PC_FW_SUB) &&
+         !fw_is(a, w, PC_FW_WH);
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -2083,10 +2275,9 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       (preposition(a, a->t[after].low) || fw_is(a, a->t[after].low, PC_FW_WHEN)))
     reach = 14;
   for (size_t k = after; k < t1 && k < after + reach; k++) {
-    /* "on that front": "that" after a preposition is no
-     * complementizer */
-    if (is_comp(a, k) &&
-        !(k > after && preposition(a, a->t[k - 1].low))) {
+    /* "on that front", "through that contest": "that" after a
+     * preposition is no complementizer */
+    if (is_comp(a, k) && !(k > after && prep_like(a, k - 1))) {
       /* "told Yahoo News in a story that posted this week that he ...":
        * a relative "that" after a noun of the adjunct, a past form
        * right after it; the complement comes later */
@@ -2336,6 +2527,9 @@ static void report_after(struct analysis *a, const struct sentence *sn,
      * with a "that" clause after the cue is a subordinate clause too) */
     bool sub = p < i && (sub_opener(a, p) ||
                          (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
+    /* "Noting that the plan failed, Roe said ...": a participle cue
+     * that opens the sentence reports up to its comma */
+    sub |= i == t0 && depth == 0 && participle_form(a, a->t[i].low);
     for (size_t k = p; k < i && sub; k++)
       sub = !is_punct(&a->t[k], ","); /* the cue is in that clause */
     if (sub) /* (or at the comma inside closing marks: '“best

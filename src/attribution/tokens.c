@@ -589,7 +589,10 @@ static bool finite_at(const struct analysis *a, size_t j, size_t k) {
   if (fw_is(a, t->low, PC_FW_FIN))
     return true;
   size_t n = strlen(t->low);
-  return n > 4 && strcmp(t->low + n - 2, "ed") == 0 && p->type == T_WORD &&
+  /* a past form in -ed, or an irregular one ("said the team won") */
+  return ((n > 4 && strcmp(t->low + n - 2, "ed") == 0) ||
+          fw_is(a, t->low, PC_FW_IPAST)) &&
+         p->type == T_WORD &&
          !determiner(a, p->low) && !fw_is(a, p->low, PC_FW_POSS) &&
          !preposition(a, p->low) && !stop_word(a, p->low);
 }

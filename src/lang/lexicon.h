@@ -19,7 +19,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH, PC_FW_PEOPLE,
        PC_FW_FIRM, PC_FW_PAIR, PC_FW_DOER, PC_FW_PARTOF, PC_FW_PRT,
        PC_FW_DEM, PC_FW_BODY, PC_FW_QWORD, PC_FW_DOC, PC_FW_BY, PC_FW_THING,
-       PC_FW_COUNT };
+       PC_FW_IPAST, PC_FW_COUNT };
 /* a word's categories are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
