@@ -1459,6 +1459,32 @@ static void claim_drop(struct found_claim *c) {
   memset(c, 0, sizeof *c);
 }
 
+/* A new claim, at a->c[a->nc] and not yet counted, of claimant (taken)
+ * with the accused and event of claim from: one made by another party of
+ * the same charge.  NULL, with claimant freed, when the claims are full
+ * or memory is out. */
+static struct found_claim *claim_copy(struct analysis *a, size_t from,
+                                      char *claimant) {
+  if (a->nc >= PC_MAX_QUOTES) {
+    free(claimant);
+    return NULL;
+  }
+  GROW(a, c, nc, capc);
+  if (a->oom) {
+    free(claimant);
+    return NULL;
+  }
+  const struct found_claim *d = &a->c[from];
+  struct found_claim *c = &a->c[a->nc];
+  memset(c, 0, sizeof *c);
+  c->claimant = claimant;
+  for (size_t k = 0; k < d->naccused; k++)
+    if ((c->accused[c->naccused] = strdup(d->accused[k])) != NULL)
+      c->naccused++;
+  c->event = d->event ? strdup(d->event) : NULL;
+  return c;
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
@@ -1976,26 +2002,17 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
          !preposition(a, a->t[s - 1].low))
     s--;
   if (s >= b - 2 || s <= t0 + 1 || a->t[s - 1].type != T_WORD ||
-      !preposition(a, a->t[s - 1].low) || a->nc >= PC_MAX_QUOTES)
+      !preposition(a, a->t[s - 1].low))
     return; /* its maker only: "claims made online that said" have none */
   char *name = np_name(a, s, b - 2, false);
   if (!name || junk_name(a, name) || cut_name(a, name)) {
     free(name);
     return;
   }
-  GROW(a, c, nc, capc);
-  if (a->oom) {
-    free(name);
+  struct found_claim *c = claim_copy(a, k, name);
+  if (!c)
     return;
-  }
   const struct found_claim *d = &a->c[k];
-  struct found_claim *c = &a->c[a->nc];
-  memset(c, 0, sizeof *c);
-  c->claimant = name;
-  for (size_t x = 0; x < d->naccused; x++)
-    if ((c->accused[c->naccused] = strdup(d->accused[x])) != NULL)
-      c->naccused++;
-  c->event = d->event ? strdup(d->event) : NULL;
   c->quote = d->quote;
   c->t0 = d->t0, c->t1 = d->t1, c->at = d->at;
   if (c->naccused)
@@ -2275,23 +2292,9 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       claimant = strdup(a->q[q].speaker);
     if (!claimant)
       continue;
-    if (a->nc >= PC_MAX_QUOTES) {
-      free(claimant);
+    struct found_claim *c = claim_copy(a, prior, claimant);
+    if (!c)
       return;
-    }
-    GROW(a, c, nc, capc);
-    if (a->oom) {
-      free(claimant);
-      return;
-    }
-    const struct found_claim *p = &a->c[prior];
-    struct found_claim *c = &a->c[a->nc];
-    memset(c, 0, sizeof *c);
-    c->claimant = claimant;
-    for (size_t k = 0; k < p->naccused; k++)
-      if ((c->accused[c->naccused] = strdup(p->accused[k])) != NULL)
-        c->naccused++;
-    c->event = p->event ? strdup(p->event) : NULL;
     c->deny = 1;
     c->quote = q;
     c->t0 = t0, c->t1 = t1, c->at = at;
