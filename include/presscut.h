@@ -770,15 +770,18 @@ typedef struct pc_batch_opts {
    * reads no blocks, asks for: less to write and to read back. */
   int no_blocks;
   /* (Added after 0.1.0, at the end.)  Instead of sink: each document
-   * itself, with no JSON made and read back (presscut index).  doc_make
-   * runs on the worker that made doc, takes doc (pc_doc_free is its to
-   * call) and id (batch's id of the document, borrowed for the call), and
-   * returns an object of the caller's and its size in bytes (*bytes, for
-   * the cap on what waits to be sunk); NULL with err set makes the
-   * document a failure.  doc_sink gets each object on the one writing
-   * thread and takes it; a non-zero return stops the run (PC_ERR_IO).
-   * doc_drop frees an object the run stopped before sinking.  All three
-   * get sink_closure; out may be NULL; --resume needs out. */
+   * itself, with no JSON made and read back (presscut index); the three
+   * are set together, and not with sink.  doc_make runs on the worker
+   * that made doc, several at once (what it reaches through sink_closure
+   * must be thread-safe), takes doc (pc_doc_free is its to call) and id
+   * (batch's id of the document, borrowed for the call), and returns an
+   * object of the caller's and its size in bytes (*bytes, for the cap on
+   * what waits to be sunk); NULL with err set makes the document a
+   * failure.  doc_sink gets each object on the one writing thread and
+   * takes it; a non-zero return stops the run (PC_ERR_IO).  doc_drop, on
+   * that thread too, frees an object never sunk: the run stopped first,
+   * or with ordered its id turned out a duplicate.  All three get
+   * sink_closure; nothing is written to out, which may be NULL. */
   void *(*doc_make)(void *closure, pc_doc *doc, const char *id,
                     size_t *bytes, pc_error *err);
   int (*doc_sink)(void *closure, void *obj);

@@ -88,12 +88,6 @@ struct sink {
   unsigned long long batch_errors; /* counted by pc_batch_run */
   unsigned per_tx, in_tx;
   bool open_tx;
-  /* link the speakers at each commit, not once at the end: while the
-   * workers run, the link step shares the cores with them instead of
-   * holding the end of the run on one core (it was two fifths of the
-   * work left there for 452 documents); readers see linked speakers
-   * sooner.  The step is order-free (db_link): the archive is the same. */
-  bool link_each;
   pc_status status;
   pc_error err;
   double t0, last;
@@ -104,10 +98,7 @@ static pc_status sink_commit(struct sink *k) {
     return PC_OK;
   k->open_tx = false;
   k->in_tx = 0;
-  pc_status st = k->a->be->commit(k->a->db, &k->err);
-  if (st == PC_OK && k->link_each)
-    st = k->a->be->link(k->a->db, &k->err);
-  return st;
+  return k->a->be->commit(k->a->db, &k->err);
 }
 
 static void sink_progress(struct sink *k, int final) {
@@ -452,7 +443,6 @@ pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
   if (st == PC_OK && o->from_jsonl) {
     st = load_jsonl(&k, o->from_jsonl, err);
   } else if (st == PC_OK && o->ninputs) {
-    k.link_each = true;
     st = index_inputs(&k, ctx, o, err);
   }
   if (st == PC_OK) {

@@ -584,6 +584,15 @@ static bool sync_text(struct ar_db *d) {
 
 /* The quotes and articles stored since the last sync_text into their
  * text indexes, then COMMIT. */
+static void db_rollback(struct ar_db *d) {
+  d->writing = false;
+  g_hash_table_remove_all(d->ents);
+  g_hash_table_remove_all(d->forms);
+  sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* A commit that fails is rolled back (the entities it made may not stay),
+ * so that the handle can write again (a server keeps its handles). */
 static pc_status db_commit(struct ar_db *d, pc_error *err) {
   pc_status st = PC_OK;
   if (d->writing && (!sync_text(d) ||
@@ -591,18 +600,14 @@ static pc_status db_commit(struct ar_db *d, pc_error *err) {
                          SQLITE_OK))
     st = db_fail(d, err, "commit");
   else
-    d->writing = false, st = exec(d, "COMMIT", err, "commit");
-  if (st != PC_OK) /* the entities it made may not stay */
-    g_hash_table_remove_all(d->ents);
+    st = exec(d, "COMMIT", err, "commit");
+  if (st != PC_OK) {
+    db_rollback(d);
+    return st;
+  }
+  d->writing = false;
   g_hash_table_remove_all(d->forms);
   return st;
-}
-
-static void db_rollback(struct ar_db *d) {
-  d->writing = false;
-  g_hash_table_remove_all(d->ents);
-  g_hash_table_remove_all(d->forms);
-  sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /*** speakers ********************************************************************/
