@@ -811,10 +811,16 @@ static pc_status db_put_alias(struct ar_db *d, const char *form,
  * or changed.  Nothing else can resolve otherwise: a full name's speaker
  * is its alias or its canonical name's, a bare surname's the one
  * full-name speaker of its surname. */
-#define LINK_FORMS                                                            \
-  "SELECT id, form, canon, cdisp, surname, type, speaker_id FROM"             \
-  " speaker_form f WHERE bare = ?1 AND (?2 OR id > ?3 OR (?1 AND surname IN"  \
-  " (SELECT surname FROM link_surname))) ORDER BY id"
+#define LINK_COLS                                                             \
+  "SELECT id, form, canon, cdisp, surname, type, speaker_id FROM speaker_form"
+#define LINK_FORMS_ALL LINK_COLS " WHERE bare = ?1 ORDER BY id"
+/* Without 'link:all' the new forms and the surnames' are two searches of
+ * an index each; written as one condition with ORs (and 'link:all' a
+ * parameter) they were a read of the whole table, twice a run. */
+#define LINK_FORMS_NEW                                                        \
+  LINK_COLS " WHERE bare = ?1 AND id > ?2 UNION " LINK_COLS                   \
+  " WHERE ?1 = 1 AND bare = 1 AND surname IN (SELECT surname FROM"            \
+  " link_surname) ORDER BY id"
 /* The link step's marks: 'link:all' and 'link:form'. */
 static bool link_marks(struct ar_db *d, bool *all, long long *mark) {
   sqlite3_stmt *s = stmt(d, "SELECT coalesce((SELECT value = '1' FROM meta"
@@ -852,10 +858,12 @@ static bool link_move(struct ar_db *d, long long fid, long long old,
  * surnames (pass 1). */
 static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(d->db, LINK_FORMS, -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(d->db, all ? LINK_FORMS_ALL : LINK_FORMS_NEW, -1, &s,
+                         NULL) != SQLITE_OK)
     return false;
-  sqlite3_bind_int(s, 1, pass), sqlite3_bind_int(s, 2, all);
-  sqlite3_bind_int64(s, 3, mark);
+  sqlite3_bind_int(s, 1, pass);
+  if (!all)
+    sqlite3_bind_int64(s, 2, mark);
   bool ok = true;
   while (ok && sqlite3_step(s) == SQLITE_ROW) {
     long long fid = sqlite3_column_int64(s, 0);
@@ -872,17 +880,39 @@ static bool link_pass(struct ar_db *d, int pass, bool all, long long mark) {
   return ok;
 }
 
-/* sql, its ?1 and ?2 the link step's marks ('link:all', 'link:form'). */
+/* sql (all: every form; else those above ?1, the mark 'link:form'). */
 static bool run_marked(struct ar_db *d, const char *sql, bool all,
                        long long mark) {
   sqlite3_stmt *s = stmt(d, sql);
   if (!s)
     return false;
-  sqlite3_bind_int(s, 1, all), sqlite3_bind_int64(s, 2, mark);
+  if (!all)
+    sqlite3_bind_int64(s, 1, mark);
   bool ok = run(s) == SQLITE_DONE;
   sqlite3_reset(s);
   return ok;
 }
+
+#define LINK_SURNAMES(w)                                                      \
+  "INSERT OR IGNORE INTO link_surname SELECT surname FROM speaker_form"       \
+  " WHERE bare = 0" w
+#define LINK_SPEAKERS(w)                                                      \
+  "INSERT OR IGNORE INTO link_speaker SELECT speaker_id FROM speaker_form"    \
+  " WHERE speaker_id IS NOT NULL" w
+/* The speakers a link step touched (touched: "1" with 'link:all', every
+ * one) dropped when left without a form, else named and typed again;
+ * each statement a search of an index when not all (AR_LINK_TOUCHED, one
+ * condition with an OR, read the whole speaker table). */
+#define LINK_NAME(touched)                                                    \
+  "DELETE FROM speaker WHERE " touched " AND NOT EXISTS (SELECT 1 FROM"       \
+  " speaker_form f WHERE f.speaker_id = speaker.id);"                         \
+  "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"             \
+  " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"                         \
+  " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"                    \
+  " WHERE key NOT LIKE 'id:%' AND " touched ";"                              \
+  "UPDATE speaker SET type = (SELECT min(f.type) FROM"                        \
+  " speaker_form f WHERE f.speaker_id = speaker.id) WHERE " touched ";"      \
+  AR_LINK_DONE
 
 /* Links the name forms a run touched (LINK_FORMS: every one after an
  * upgrade or aliases), full names before bare surnames (which look at
@@ -900,27 +930,15 @@ static pc_status db_link(struct ar_db *d, pc_error *err) {
    * speakers of the new forms are named */
   if (st == PC_OK &&
       (!link_pass(d, 0, all, mark) ||
-       !run_marked(d, "INSERT OR IGNORE INTO link_surname SELECT surname"
-                      " FROM speaker_form WHERE bare = 0 AND (?1 OR id > ?2)",
+       !run_marked(d, all ? LINK_SURNAMES("") : LINK_SURNAMES(" AND id > ?1"),
                    all, mark) ||
        !link_pass(d, 1, all, mark) ||
-       !run_marked(d, "INSERT OR IGNORE INTO link_speaker SELECT speaker_id"
-                      " FROM speaker_form WHERE speaker_id IS NOT NULL AND"
-                      " (?1 OR id > ?2)",
+       !run_marked(d, all ? LINK_SPEAKERS("") : LINK_SPEAKERS(" AND id > ?1"),
                    all, mark)))
     st = db_fail(d, err, "link");
   if (st == PC_OK)
-    st = exec(d,
-              "DELETE FROM speaker WHERE" AR_LINK_TOUCHED " AND id NOT IN"
-              " (SELECT speaker_id FROM speaker_form"
-              " WHERE speaker_id IS NOT NULL);"
-              "UPDATE speaker SET name = (SELECT f.cdisp FROM speaker_form f"
-              " WHERE f.speaker_id = speaker.id GROUP BY f.cdisp"
-              " ORDER BY min(f.bare), count(*) DESC, f.cdisp LIMIT 1)"
-              " WHERE key NOT LIKE 'id:%' AND" AR_LINK_TOUCHED ";"
-              "UPDATE speaker SET type = (SELECT min(f.type) FROM"
-              " speaker_form f WHERE f.speaker_id = speaker.id) WHERE"
-              AR_LINK_TOUCHED ";" AR_LINK_DONE,
+    st = exec(d, all ? LINK_NAME("1")
+                     : LINK_NAME("id IN (SELECT id FROM link_speaker)"),
               err, "link");
   if (st == PC_OK)
     return db_commit(d, err);
