@@ -766,8 +766,9 @@ typedef struct pc_batch_opts {
   void (*warn)(void *closure, const char *msg);
   void *warn_closure;
   /* (Added after 0.1.0, at the end.)  1: each line without its "blocks"
-   * array (the text and the attribution stay), as presscut index, which
-   * reads no blocks, asks for: less to write and to read back. */
+   * array (the text and the attribution stay), for a reader of the lines
+   * that needs no blocks (an archive's `index --from-jsonl`): less to
+   * write and to read back. */
   int no_blocks;
   /* (Added after 0.1.0, at the end.)  Instead of sink: each document
    * itself, with no JSON made and read back (presscut index); the three
