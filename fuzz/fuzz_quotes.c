@@ -67,7 +67,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t i = 0; i < pc_doc_quote_count(doc); i++) {
     const pc_quote *q = pc_doc_quote(doc, i);
     const pc_block *b = pc_doc_block(doc, q->block);
-    CHECK(b && q->start < q->end && q->end <= b->content.len);
+    /* a headline's quote has no block: its offsets are the title's */
+    const char *title = pc_doc_meta(doc, PC_META_TITLE);
+    size_t len = b                                     ? b->content.len
+                 : q->block == PC_QUOTE_TITLE && title ? strlen(title)
+                                                       : 0;
+    CHECK((b || len) && q->start < q->end && q->end <= len);
+    CHECK(b || memcmp(title + q->start, q->text, q->end - q->start) == 0);
     CHECK(utf8_ok(q->text) && strlen(q->text) == q->end - q->start);
     CHECK(!q->speaker || utf8_ok(q->speaker));
     CHECK(q->parent < (int)i || q->parent == -1 || q->parent < (int)pc_doc_quote_count(doc));

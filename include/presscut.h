@@ -218,6 +218,11 @@ typedef enum pc_quote_kind {
   PC_QUOTE_INDIRECT = 3  /* reported speech, no quotation marks */
 } pc_quote_kind;
 
+/* pc_quote.block of a quote found in the document's title (its
+ * PC_META_TITLE value: "Senator vows to veto the bill"), which is no
+ * block: pc_doc_block gives NULL for it.  (Added after 0.1.0.) */
+#define PC_QUOTE_TITLE ((size_t)-1)
+
 typedef struct pc_quote {
   const char *id;       /* "q1", "q2", ... */
   const char *text;     /* the quoted or reported words */
@@ -227,8 +232,10 @@ typedef struct pc_quote {
   const char *role;     /* as the article states it, or NULL */
   const char *cue;      /* "said", "told the press", ...; NULL if none */
   const char *date;     /* ISO 8601 ("2024-04-02", "--04-02"), or NULL */
-  size_t block;         /* index of the block holding it */
-  size_t start, end;    /* byte offsets into that block's text */
+  size_t block;         /* index of the block holding it, or
+                           PC_QUOTE_TITLE */
+  size_t start, end;    /* byte offsets into that block's text (the
+                           title's for PC_QUOTE_TITLE) */
   const char *sentence; /* the sentence(s) it stands in */
   int parent;           /* index of the quote it is reported in, or -1 */
 } pc_quote;

@@ -366,9 +366,13 @@ function render() {
   const d = state.doc;
   if (!d) return;
   art.lang = d.lang || 'en'; // hyphenation follows the article's language
+  const colors = speakerColors();
+  const marks = marksByBlock(colors);
   const h = document.createElement('h1');
   h.className = 'title';
-  h.textContent = d.title || 'Untitled';
+  // a headline's quotes ("block": "title") are marked in the title
+  if (d.title) fillText(h, d.title, null, marks.get('title'));
+  else h.textContent = 'Untitled';
   art.appendChild(h);
   const line = [byline(d.byline), humanDate(d.date), d.site].filter(Boolean);
   if (line.length) {
@@ -377,8 +381,6 @@ function render() {
     m.textContent = line.join(' · ');
     art.appendChild(m);
   }
-  const colors = speakerColors();
-  const marks = marksByBlock(colors);
   const deleted = new Set(state.deleted);
   d.blocks.forEach((b) => {
     if (deleted.has(b.id) || (state.cut && b.optional)) return;

@@ -452,6 +452,12 @@ static void doc_quotes(struct ar_article *a, const pc_doc *doc) {
     if (!q->text)
       continue;
     const pc_block *bl = pc_doc_block(doc, d->block);
+    /* a quote in the title: block "title", offsets into the title (as
+     * the JSON line has them) */
+    const char *in = bl ? bl->content.text
+                     : d->block == PC_QUOTE_TITLE
+                         ? pc_doc_meta(doc, PC_META_TITLE)
+                         : NULL;
     const pc_entity *e = d->speaker_entity >= 0
                              ? pc_doc_entity(doc, (size_t)d->speaker_entity)
                              : NULL;
@@ -462,10 +468,10 @@ static void doc_quotes(struct ar_article *a, const pc_doc *doc) {
     q->role = nonempty(d->role);
     q->cue = nonempty(d->cue);
     q->date = nonempty(d->date);
-    q->block = bl ? nonempty(bl->id) : NULL;
+    q->block = bl ? nonempty(bl->id) : in ? "title" : NULL;
     q->sentence = nonempty(d->sentence);
-    q->start = bl ? (long long)pc_utf8_count(bl->content.text, d->start) : 0;
-    q->end = bl ? (long long)pc_utf8_count(bl->content.text, d->end) : 0;
+    q->start = in ? (long long)pc_utf8_count(in, d->start) : 0;
+    q->end = in ? (long long)pc_utf8_count(in, d->end) : 0;
     quote_hash(q);
     a->nquotes++;
   }

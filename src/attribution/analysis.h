@@ -103,6 +103,12 @@ struct defref {
 #define DEFREFS 16
 #define SENTS 4 /* sentences back a pronoun looks for its antecedent */
 
+/* The document's title is read as one more block after the body's, its
+ * number TITLE_GAP past the last: no rule takes it for a neighbour of the
+ * last paragraph (an unattributed quotation there continuing the last
+ * speaker).  Its text is the title's. */
+#define TITLE_GAP 2
+
 struct analysis {
   struct defref dr[DEFREFS];
   size_t ndr;
@@ -131,6 +137,7 @@ struct analysis {
   size_t *lastk_m_at, *lastk_f_at; /* where that one was last named */
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
+  const char *title;  /* the title's text when it is read, else NULL */
   bool oom;
 };
 
@@ -159,8 +166,13 @@ struct speaker_ref {
 
 /*** small predicates, inline in every file of the stage *******************/
 
+/* Whether a block number is the title's (TITLE_GAP). */
+static inline bool title_block(const struct analysis *a, uint32_t block) {
+  return block >= a->doc->nblocks;
+}
+
 static inline const char *btext(const struct analysis *a, uint32_t block) {
-  return a->doc->blocks[block].content.text;
+  return title_block(a, block) ? a->title : a->doc->blocks[block].content.text;
 }
 
 static inline bool low_eq(const struct token *k, const char *w) {
@@ -323,6 +335,8 @@ static inline bool preposition(const struct analysis *a, const char *w) {
 
 /* tokens.c */
 void pc_att_tokenize_block(struct analysis *a, uint32_t block);
+/* The title's words, as a block numbered TITLE_GAP past the last. */
+void pc_att_tokenize_title(struct analysis *a);
 void pc_att_mark_sentence_starts(struct analysis *a, size_t t0);
 void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1);
 size_t pc_att_match_list(const struct analysis *a, size_t i, size_t lim,
@@ -363,6 +377,9 @@ int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth);
 void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q);
+/* A headline's "Label: words" with a label naming a person or an
+ * organisation: one quote of the words; true when it found one. */
+bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1);
 
 /* spans.c: quoted spans no cue reported, after speech_in */
 void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);

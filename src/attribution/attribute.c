@@ -23,6 +23,9 @@
  *                no cue continues the last speaker (speakers.c).
  *  6. claims   - data/en/claims.txt patterns, owned by the speaker of the
  *                innermost quote they stand in (claims.c).
+ * The title is read as one more block after the body's (analysis.h,
+ * TITLE_GAP) in a headline's grammar: speech.c; its quotes are published
+ * with block PC_QUOTE_TITLE, after the body's.
  * All passes are linear in the number of tokens, times small constants.
  * Then the results are copied into the document's arena (publish), with
  * each quote's date and sentence.  The shared state is analysis.h.
@@ -69,6 +72,26 @@ static char *quote_date(const struct analysis *a, const struct found_quote *q) {
 static bool text_block(pc_block_type t) {
   return t == PC_BLOCK_PARAGRAPH || t == PC_BLOCK_BLOCKQUOTE ||
          t == PC_BLOCK_LIST;
+}
+
+/* The title, read as a headline: "Senator vows to fight the plan",
+ * "Mayor: the budget is balanced".  Not when the body opens with it again
+ * (some extractions keep the headline as the first paragraph), so that
+ * its quotes are not found twice. */
+static const char *title_to_read(const pc_doc *doc) {
+  const char *t = doc->meta[PC_META_TITLE];
+  if (!t || !*t)
+    return NULL;
+  size_t n = strlen(t);
+  while (n && (t[n - 1] == '.' || t[n - 1] == ' '))
+    n--;
+  for (size_t b = 0; b < doc->nblocks; b++)
+    if (text_block(doc->blocks[b].type))
+      return n <= doc->blocks[b].content.len &&
+                     memcmp(doc->blocks[b].content.text, t, n) == 0
+                 ? NULL
+                 : t;
+  return t;
 }
 
 static char *arena_take(struct pc_arena *ar, char *s) {
@@ -208,7 +231,7 @@ static pc_status publish(struct analysis *a, pc_error *err) {
     o->role = role ? pc_arena_strdup(ar, role) : NULL;
     o->cue = q->cue ? pc_arena_strdup(ar, q->cue) : NULL;
     o->date = arena_take(ar, quote_date(a, q));
-    o->block = q->block;
+    o->block = title_block(a, q->block) ? PC_QUOTE_TITLE : q->block;
     o->start = q->s;
     o->end = q->e;
     if (q->t1 > q->t0) {
@@ -299,12 +322,20 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_pair_block(&a, t0, a.nt);
     pc_att_mark_cues(&a, t0);
   }
+  a.title = title_to_read(doc);
+  if (a.title && !a.oom) {
+    size_t t0 = a.nt;
+    pc_att_tokenize_title(&a);
+    pc_att_mark_sentence_starts(&a, t0);
+    pc_att_pair_block(&a, t0, a.nt);
+    pc_att_mark_cues(&a, t0);
+  }
   if (!a.oom)
     pc_att_entities(&a);
   if (!a.oom && a.nt)
     pc_att_index_persons(&a);
   /* interview turns ("Rick: ...") are quotes already: no speech in them */
-  bool *turn = calloc(doc->nblocks + 1, sizeof *turn);
+  bool *turn = calloc(doc->nblocks + TITLE_GAP + 1, sizeof *turn);
   if (!turn)
     a.oom = true;
   if (!a.oom && a.nt)
@@ -326,10 +357,13 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
         e = s + 1;
       a.sent_q0 = a.nq;
       a.sent0[a.nsent++ % SENTS] = s;
-      if (!turn[bl])
+      bool label = title_block(&a, bl) && pc_att_headline_label(&a, s, e);
+      if (!turn[bl] && !label)
         pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
-      pc_att_claims_in(&a, s, e);
-      pc_att_rebuttals_in(&a, s, e);
+      if (!title_block(&a, bl)) { /* claims are the body's */
+        pc_att_claims_in(&a, s, e);
+        pc_att_rebuttals_in(&a, s, e);
+      }
       s = e;
     }
     i = bend;

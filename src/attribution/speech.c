@@ -50,8 +50,56 @@ static inline size_t cue_at(const struct analysis *a, size_t i, size_t lim,
 
 /*** speech ****************************************************************/
 
+/* The next letter or digit of s from *i (ASCII folded to lower case;
+ * other bytes as they are), or 0 at n. */
+static int next_alnum(const char *s, size_t n, size_t *i) {
+  while (*i < n) {
+    unsigned char c = (unsigned char)s[(*i)++];
+    if (c >= 'A' && c <= 'Z')
+      return c + 32;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+      return c;
+  }
+  return 0;
+}
+
+/* Whether the letters and digits of [x, x + n) occur in those of
+ * [y, y + m), as a run. */
+static bool letters_in(const char *x, size_t n, const char *y, size_t m) {
+  for (size_t j = 0; j < m; j++) {
+    size_t xi = 0, yi = j;
+    int cx = next_alnum(x, n, &xi);
+    if (!cx)
+      return false;
+    while (cx && cx == next_alnum(y, m, &yi))
+      cx = next_alnum(x, n, &xi);
+    if (!cx)
+      return true;
+  }
+  return false;
+}
+
+/* "Mayor: ‘We will rebuild the town’" over a body that quotes "Yes, we
+ * will rebuild the town.  ...": the headline repeats a quote of the body
+ * (read before it) word for word, most of it or a phrase of some length.
+ * A headline that sums up ("Mayor vows to rebuild") is a quote of its
+ * own, and so is a word or two the body quotes as well. */
+static bool repeats_body_quote(const struct analysis *a, const char *tx,
+                               size_t n) {
+  enum { PHRASE = 24 }; /* bytes: four or five words */
+  for (size_t i = 0; i < a->nq; i++) {
+    const struct found_quote *q = &a->q[i];
+    size_t m = q->e - q->s;
+    if (!title_block(a, q->block) && (3 * n >= 2 * m || n >= PHRASE) &&
+        letters_in(tx, n, btext(a, q->block) + q->s, m))
+      return true;
+  }
+  return false;
+}
+
 /* Appends a quote of bytes [s, e) of the block, less a trailing comma or
- * space, by w: its index, or -1 (empty, too many quotes, no memory). */
+ * space, by w: its index, or -1 (empty, too many quotes, no memory, or a
+ * quote of the title that a quote of the body holds already). */
 int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
                       uint32_t e, pc_quote_kind kind,
                       const struct speaker_ref *w, const char *cue,
@@ -59,7 +107,8 @@ int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
   const char *tx = btext(a, block);
   while (e > s && (tx[e - 1] == ',' || tx[e - 1] == ' '))
     e--;
-  if (e <= s || a->nq >= PC_MAX_QUOTES)
+  if (e <= s || a->nq >= PC_MAX_QUOTES ||
+      (title_block(a, block) && repeats_body_quote(a, tx + s, e - s)))
     return -1;
   GROW(a, q, nq, capq);
   if (a->oom)
@@ -2042,6 +2091,30 @@ static bool object_before(const struct analysis *a, const struct sentence *sn,
   return fw_is(a, w, PC_FW_WH) || fw_is(a, w, PC_FW_REL) || is_comp(a, b - 1);
 }
 
+/* Whether a clause of a headline opens at k: the title's start, or after
+ * a comma, colon, semicolon or dash ("Update: Mayor vows to ..."). */
+static bool headline_clause_at(const struct analysis *a,
+                               const struct sentence *sn, size_t k) {
+  if (k <= sn->t0)
+    return true;
+  const struct token *p = &a->t[k - 1];
+  return p->type == T_PUNCT &&
+         (strcmp(p->low, ",") == 0 || strcmp(p->low, ":") == 0 ||
+          strcmp(p->low, ";") == 0 || strcmp(p->low, "-") == 0 ||
+          strcmp(p->low, "\xE2\x80\x94") == 0 ||
+          strcmp(p->low, "\xE2\x80\x93") == 0);
+}
+
+/* A headline's grammar: the speaker opens a clause ("Senator vows to
+ * fight plan") or the attribution follows the speech ("Plan will fail,
+ * senator warns").  In title case a cue with other words before it is a
+ * word of a name or a noun ("Trump Addresses Munich Attack", "Drivers
+ * Shocked By Highway Warning Sign"). */
+static bool headline_cue(const struct analysis *a, const struct sentence *sn,
+                         const struct cue *c) {
+  return c->post || (c->np_b < c->i && headline_clause_at(a, sn, c->np_b));
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -2055,6 +2128,8 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
               in_list(&a->lex->pronouns, a->t[c->np_b].low);
   if (!w->name ||
       ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
+    return false;
+  if (title_block(a, a->t[i].block) && !headline_cue(a, sn, c))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
@@ -2758,16 +2833,71 @@ static size_t noun_report(struct analysis *a, const struct sentence *sn,
   return sentence_report(a, sn, k + 1, c1, &w, cue_text(a, n, 1), t0, t1);
 }
 
+/* Whether entity e is named before token t0 (the body, read before the
+ * title). */
+static bool named_before(const struct analysis *a, int e, size_t t0) {
+  for (size_t i = 0; i < t0; i++)
+    if (a->t[i].ent == e)
+      return true;
+  return false;
+}
+
+/* "Jane Roe: The plan will fail", "Acme Corp: ‘We did nothing wrong’": a
+ * headline whose label before a colon names a person or an organisation
+ * the article names too gives the rest as that one's words, with no cue.
+ * True when it did.  "The Latest:", "EXCLUSIVE:", a topic ("Tax reform:
+ * ...") or a question about someone ("Jane Roe: hero or villain?") are
+ * no one's words. */
+bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
+  enum { LABEL_MAX = 5 };
+  size_t k = t0;
+  while (k < t1 && k < t0 + LABEL_MAX && a->t[k].type == T_WORD)
+    k++;
+  /* "Dear Abby:": an advice column's name opens a reader's letter */
+  if (k == t0 || k + 1 >= t1 || !is_punct(&a->t[k], ":") ||
+      low_eq(&a->t[t0], "dear"))
+    return false;
+  size_t c1 = t1; /* less the stop (a closing mark is no T_PUNCT) */
+  while (c1 > k + 1 && a->t[c1 - 1].type == T_PUNCT)
+    c1--;
+  if (c1 <= k + 1 || is_punct(&a->t[t1 - 1], "?"))
+    return false;
+  struct speaker_ref w = pc_att_resolve_np(a, t0, k);
+  pc_entity_type ty = w.ent >= 0 ? a->en[w.ent].type : 0;
+  /* a person the body does not name is known by a given name ("Ann
+   * Roe:"), not by any capitalised words ("Big Win For Bernie:") */
+  bool known =
+      (ty == PC_ENTITY_PERSON || ty == PC_ENTITY_ORG) &&
+      (named_before(a, w.ent, t0) || (ty == PC_ENTITY_PERSON && k - t0 >= 2 &&
+                                      list_tag(&a->lex->given, a->t[t0].low)));
+  if (!known) {
+    who_free(&w);
+    return false;
+  }
+  size_t only = 0;
+  int n = spans_inside(a, k + 1, c1, 0, 0, &only);
+  pc_quote_kind kind =
+      n == 0 ? PC_QUOTE_INDIRECT
+      : n == 1 && a->sp[only].o == k + 1 && a->sp[only].c + 1 == c1
+          ? PC_QUOTE_DIRECT
+          : PC_QUOTE_MIXED;
+  add_quote(a, a->t[k].block, k + 1, c1, kind, &w, NULL, -1, t0, t1);
+  who_free(&w);
+  return true;
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
   const struct sentence sn = {t0, t1, sp0, sp1, parent, depth};
-  bool found = false;
-  if (depth == 0)
+  /* "For GOP, a golden opportunity": a headline's frames are the
+   * headline's own words */
+  bool found = false, frames = depth == 0 && !title_block(a, a->t[t0].block);
+  if (frames)
     found = frame_first(a, &sn);
-  if (!found && depth == 0)
+  if (!found && frames)
     found = frame_inside(a, &sn);
-  if (!found && depth == 0)
+  if (!found && frames)
     found = as_frame(a, &sn);
   size_t last_comma = 0;
   if (depth == 0 && !found)
@@ -2813,7 +2943,8 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
       i = c.consumed - 1;
   }
   who_free(&prev);
-  /* quoted spans no cue reported: spans.c */
-  if (depth == 0 && parent < 0)
+  /* quoted spans no cue reported: spans.c (in a headline they are
+   * scare quotes, or words the body quotes with their speaker) */
+  if (depth == 0 && parent < 0 && !title_block(a, a->t[t0].block))
     pc_att_spans_in(a, t0, t1, a->sent_q0);
 }

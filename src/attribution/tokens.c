@@ -208,10 +208,10 @@ static bool possessive_follows(const unsigned char *q, size_t n) {
   return k2 && word_cp(c);
 }
 
-void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
-  const pc_text *tx = &a->doc->blocks[block].content;
-  const unsigned char *p = (const unsigned char *)tx->text;
-  size_t n = tx->len, i = 0, nt0 = a->nt;
+static void tokenize(struct analysis *a, uint32_t block, const char *text,
+                     size_t n) {
+  const unsigned char *p = (const unsigned char *)text;
+  size_t i = 0, nt0 = a->nt;
   bool single_open = false; /* a ‘ mark not closed yet */
   if (!a->t)
     reserve_tokens(a);
@@ -287,14 +287,58 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
     }
   }
 }
+
+void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
+  const pc_text *tx = &a->doc->blocks[block].content;
+  tokenize(a, block, tx->text, tx->len);
+}
+
+void pc_att_tokenize_title(struct analysis *a) {
+  tokenize(a, (uint32_t)a->doc->nblocks + TITLE_GAP, a->title,
+           strlen(a->title));
+}
+
 /*** spans *****************************************************************/
+
+static void add_span(struct analysis *a, size_t open, size_t i) {
+  GROW(a, sp, nsp, capsp);
+  if (a->oom)
+    return;
+  struct quoted_span *sp = &a->sp[a->nsp++];
+  sp->o = open, sp->c = i, sp->block = a->t[i].block;
+  sp->s = a->t[open].e, sp->e = a->t[i].s;
+  sp->closed = true;
+  sp->upper = open + 1 < i && (a->t[open + 1].flags & F_CAP);
+  a->t[open].opens = (int)(a->nsp - 1);
+  for (size_t k2 = open + 1; k2 < i; k2++)
+    a->t[k2].in_span = (int)(a->nsp - 1);
+}
+
+/* A headline quotes in single marks ("Mayor calls plan ‘a disgrace’"):
+ * in the title, a single opening mark outside a span pairs with the next
+ * single closing one.  A mark left open pairs with nothing: it may be an
+ * apostrophe. */
+static void pair_singles(struct analysis *a, size_t t0, size_t t1) {
+  size_t open = (size_t)-1;
+  for (size_t i = t0; i < t1 && !a->oom; i++) {
+    struct token *k = &a->t[i];
+    if (!(k->flags & 0x40) || k->in_span >= 0 || k->opens >= 0)
+      continue;
+    if (k->type == T_QOPEN && !(k->flags & 0x80)) {
+      open = i;
+    } else if (k->type == T_QCLOSE && open != (size_t)-1) {
+      add_span(a, open, i);
+      open = (size_t)-1;
+    }
+  }
+}
 
 /* Pairs the quotation marks of one block [t0, t1).  Double marks pair
  * with double marks; single ones only nest inside a double pair (an
- * apostrophe is never taken for one outside).  A mark left open runs to
- * the block's end. */
+ * apostrophe is never taken for one outside), but in a headline.  A mark
+ * left open runs to the block's end. */
 void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
-  size_t open = (size_t)-1;
+  size_t open = (size_t)-1, nsp0 = a->nsp;
   for (size_t i = t0; i < t1 && !a->oom; i++) {
     struct token *k = &a->t[i];
     if (k->type != T_QOPEN && k->type != T_QCLOSE)
@@ -311,17 +355,7 @@ void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
     }
     if (k->type == T_QCLOSE || both) {
       k->type = T_QCLOSE;
-      GROW(a, sp, nsp, capsp);
-      if (a->oom)
-        return;
-      struct quoted_span *sp = &a->sp[a->nsp++];
-      sp->o = open, sp->c = i, sp->block = k->block;
-      sp->s = a->t[open].e, sp->e = k->s;
-      sp->closed = true;
-      sp->upper = open + 1 < i && (a->t[open + 1].flags & F_CAP);
-      a->t[open].opens = (int)(a->nsp - 1);
-      for (size_t k2 = open + 1; k2 < i; k2++)
-        a->t[k2].in_span = (int)(a->nsp - 1);
+      add_span(a, open, i);
       open = (size_t)-1;
     } else {
       open = i; /* a second opener: the first was stray */
@@ -341,7 +375,12 @@ void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
     for (size_t k2 = open + 1; k2 < t1; k2++)
       a->t[k2].in_span = (int)(a->nsp - 1);
   }
+  /* the spans stay in reading order: single marks only in a headline
+   * without double ones */
+  if (a->nsp == nsp0 && t0 < t1 && title_block(a, a->t[t0].block))
+    pair_singles(a, t0, t1);
 }
+
 /*** lexicon matching ******************************************************/
 
 /* Words of phrase p matched at token i (no slots); returns its length. */

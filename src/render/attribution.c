@@ -33,12 +33,17 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
     pc_json_cstr(b, q->cue);
     pc_buf_adds(b, ",\"date\":");
     pc_json_cstr(b, q->date);
+    /* a quote in the title: "block":"title", offsets into the title */
+    const char *in = bl ? bl->content.text
+                     : q->block == PC_QUOTE_TITLE
+                         ? pc_doc_meta(doc, PC_META_TITLE)
+                         : NULL;
     pc_buf_adds(b, ",\"block\":");
-    pc_json_cstr(b, bl ? bl->id : NULL);
+    pc_json_cstr(b, bl ? bl->id : in ? "title" : NULL);
     /* offsets in code points, as JSON consumers index strings */
     pc_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"sentence\":",
-                  bl ? pc_utf8_count(bl->content.text, q->start) : 0,
-                  bl ? pc_utf8_count(bl->content.text, q->end) : 0);
+                  in ? pc_utf8_count(in, q->start) : 0,
+                  in ? pc_utf8_count(in, q->end) : 0);
     pc_json_cstr(b, q->sentence);
     pc_buf_adds(b, ",\"parent\":");
     if (q->parent >= 0)
@@ -195,6 +200,28 @@ static void claims_html(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "</ul>\n");
 }
 
+/* The text of block bi (or of the title, PC_QUOTE_TITLE) with its
+ * outermost quotes marked in their speakers' colours. */
+static void marked_html(const pc_doc *doc, size_t bi, const char *text,
+                        size_t len, struct pc_buf *b) {
+  size_t pos = 0;
+  for (size_t k = 0; k < pc_doc_quote_count(doc); k++) {
+    const pc_quote *q = pc_doc_quote(doc, k);
+    if (q->block != bi || q->parent >= 0 || q->start < pos || q->end > len)
+      continue; /* nested quotes are shown by their outer one */
+    pc_html_esc(b, text + pos, q->start - pos);
+    size_t c = speaker_index(doc, q->speaker) % 8;
+    pc_buf_printf(b, "<mark style=\"background:%s\" title=\"", PALETTE[c]);
+    if (q->speaker)
+      pc_html_esc(b, q->speaker, strlen(q->speaker));
+    pc_buf_adds(b, "\">");
+    pc_html_esc(b, text + q->start, q->end - q->start);
+    pc_buf_adds(b, "</mark>");
+    pos = q->end;
+  }
+  pc_html_esc(b, text + pos, len - pos);
+}
+
 static void render_html(const pc_doc *doc, struct pc_buf *b) {
   const char *title = pc_doc_meta(doc, PC_META_TITLE);
   pc_buf_adds(b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
@@ -205,30 +232,15 @@ static void render_html(const pc_doc *doc, struct pc_buf *b) {
                  "42em;margin:2em auto}mark{padding:0 .1em}table{border-"
                  "collapse:collapse}td,th{border:1px solid #ccc;padding:"
                  ".2em .5em}</style>\n</head>\n<body>\n<h1>");
-  if (title)
-    pc_html_esc(b, title, strlen(title));
+  if (title) /* a headline's quotes are marked in it */
+    marked_html(doc, PC_QUOTE_TITLE, title, strlen(title), b);
   pc_buf_adds(b, "</h1>\n");
   for (size_t i = 0; i < pc_doc_block_count(doc); i++) {
     const pc_block *bl = pc_doc_block(doc, i);
     if (!bl->content.len)
       continue;
     pc_buf_printf(b, "<p id=\"%s\">", bl->id);
-    size_t pos = 0;
-    for (size_t k = 0; k < pc_doc_quote_count(doc); k++) {
-      const pc_quote *q = pc_doc_quote(doc, k);
-      if (q->block != i || q->parent >= 0 || q->start < pos)
-        continue; /* nested quotes are shown by their outer one */
-      pc_html_esc(b, bl->content.text + pos, q->start - pos);
-      size_t c = speaker_index(doc, q->speaker) % 8;
-      pc_buf_printf(b, "<mark style=\"background:%s\" title=\"", PALETTE[c]);
-      if (q->speaker)
-        pc_html_esc(b, q->speaker, strlen(q->speaker));
-      pc_buf_adds(b, "\">");
-      pc_html_esc(b, bl->content.text + q->start, q->end - q->start);
-      pc_buf_adds(b, "</mark>");
-      pos = q->end;
-    }
-    pc_html_esc(b, bl->content.text + pos, bl->content.len - pos);
+    marked_html(doc, i, bl->content.text, bl->content.len, b);
     pc_buf_adds(b, "</p>\n");
   }
   pc_buf_adds(b, "<h2>Speakers</h2>\n<ul>\n");

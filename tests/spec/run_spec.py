@@ -4,7 +4,7 @@
     tests/spec/run_spec.py PRESSCUT [SPEC.txt | DIR]...
 
 Every example's input becomes a plain-text article ("Title", a blank line,
-the input); ONE `presscut quotes --format json --date 2024-04-10` process
+the input; a first line "@title TEXT" gives the title TEXT); ONE `presscut quotes --format json --date 2024-04-10` process
 reads them all, and each example's expectations are checked against its
 JSON line.  Prints each failed expectation with its file and line, then
 "N passed, M failed" (examples) as the last line.  Exit status: 0 when all
@@ -20,6 +20,7 @@ import tempfile
 
 FENCE = "`" * 32
 DATE = "2024-04-10"  # the article's date, for dates without a year
+TITLE = "@title "  # an input's first line that gives its title
 
 
 class Example:
@@ -79,11 +80,13 @@ def first(items, pred):
 
 
 def check_quote(doc, words):
-    """quote PREFIX [kind= speaker= role= cue= date= parent= text= excludes=]"""
+    """quote PREFIX [kind= speaker= role= cue= date= parent= text= excludes=
+    block=]"""
     if not words:
         raise ValueError("quote needs a text prefix")
     prefix, want = words[0], fields(words[1:], (
-        "kind", "speaker", "role", "cue", "date", "parent", "text", "excludes"))
+        "kind", "speaker", "role", "cue", "date", "parent", "text", "excludes",
+        "block"))
     q = first(doc["quotes"], lambda q: q["text"].startswith(prefix))
     if q is None:
         return f"no quote starts with {prefix!r}"
@@ -211,8 +214,11 @@ def main(argv):
         files = []
         for i, ex in enumerate(examples):
             files.append(os.path.join(tmp, "ex%04d.txt" % i))
+            title, body = "Title", ex.input
+            if body[:1] and body[0].startswith(TITLE):  # the headline given
+                title, body = body[0][len(TITLE):], body[1:]
             with open(files[-1], "w", encoding="utf-8") as f:
-                f.write("Title\n\n" + "\n".join(ex.input) + "\n")
+                f.write(title + "\n\n" + "\n".join(body) + "\n")
         try:
             r = subprocess.run([presscut, "quotes", "--format", "json", "--date",
                                 DATE] + files, capture_output=True, text=True,

@@ -1,5 +1,6 @@
 /* test_quotes.c - the attribution API beyond the examples: a language is
- * a data folder (--data-dir), and a bad lexicon file is a clear error.
+ * a data folder (--data-dir), a bad lexicon file is a clear error, and a
+ * headline's quote stands in no block.
  * Who said what in given sentences (each kind of quote, each way a speaker
  * is found, each claim pattern family, the cases that must not be
  * reported) are the examples of the tests/spec folder, run by
@@ -96,7 +97,51 @@ static void test_language_folder(void) {
   rmdir(dir);
 }
 
+/* A headline's quote is in no block: its block is PC_QUOTE_TITLE, for
+ * which pc_doc_block gives NULL, and its offsets are the title's bytes;
+ * the JSON says "block":"title" with code point offsets into "title".
+ * It comes after the body's quotes, whose ids it leaves as they were. */
+static void test_title_quote(void) {
+  pc_ctx *ctx = NULL;
+  pc_error err;
+  CHECK(pc_ctx_new(NULL, &ctx, &err) == PC_OK);
+  const char *text = "Senator Jane Ro\xC3\xA9 says the bridge will reopen\n\n"
+                     "Jane Ro\xC3\xA9 spoke on Monday. \xE2\x80\x9CWe are "
+                     "nearly done,\xE2\x80\x9D Ro\xC3\xA9 said.\n";
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  pc_doc *d = NULL;
+  if (ctx && pc_extract(ctx, text, strlen(text), &o, &d, &err) == PC_OK &&
+      pc_attribute(ctx, d, NULL, &err) == PC_OK) {
+    CHECK(pc_doc_quote_count(d) == 2);
+    const pc_quote *body = find(d, "We are");
+    CHECK(body != NULL && body->block == 0 && strcmp(body->id, "q1") == 0);
+    const pc_quote *q = find(d, "the bridge");
+    const char *title = pc_doc_meta(d, PC_META_TITLE);
+    CHECK(q != NULL && q->block == PC_QUOTE_TITLE);
+    CHECK(q && pc_doc_block(d, q->block) == NULL);
+    CHECK(q && title && q->end == strlen(title) &&
+          strncmp(title + q->start, q->text, q->end - q->start) == 0);
+    CHECK_STR(q ? q->speaker : NULL, "Jane Ro\xC3\xA9");
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(pc_render(d, PC_FORMAT_QUOTES_JSON, &out, &len, &err) == PC_OK);
+    /* "Senator Jane Roé says " is 22 code points (23 bytes) */
+    CHECK(out &&
+          strstr(out, "\"block\":\"title\",\"start\":22,\"end\":44") != NULL);
+    pc_free(out);
+    CHECK(pc_render(d, PC_FORMAT_QUOTES_HTML, &out, &len, &err) == PC_OK);
+    CHECK(out && strstr(out, "says <mark") != NULL);
+    pc_free(out);
+  } else {
+    CHECK(0);
+  }
+  pc_doc_free(d);
+  pc_ctx_free(ctx);
+}
+
 int main(void) {
   test_language_folder();
+  test_title_quote();
   return h_report();
 }
