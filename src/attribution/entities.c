@@ -339,6 +339,41 @@ static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
   return j;
 }
 
+/* A headline capitalises its first word, or every word ("Senator Roe
+ * Says Plan Is ‘Dead On Arrival’"), and drops articles ("Outside GOP
+ * group goes in big"): its runs of capitals name no one new.  At i, the
+ * longest run of up to four words that is the name of an entity the body
+ * named (read before the title), or a known surname, is marked; the
+ * tokens it took, or 1.  The entities and their counts stay the body's,
+ * so the body reads the same with a title or without one. */
+static size_t title_case_name(struct analysis *a, size_t i, size_t lim) {
+  enum { NAME_WORDS = 4 };
+  for (size_t n = NAME_WORDS; n >= 1; n--) {
+    size_t j = i;
+    while (j < lim && j < i + n && a->t[j].type == T_WORD &&
+           (a->t[j].flags & F_CAP))
+      j++;
+    if (j != i + n)
+      continue;
+    char *name = pc_att_text_of(a, i, j);
+    if (!name) {
+      a->oom = true;
+      return 1;
+    }
+    pc_att_strip_possessive(a, name);
+    int e = find_entity(a, name);
+    if (e < 0 && n == 1)
+      e = map_get(&a->surnames, name);
+    free(name);
+    if (e >= 0) { /* no mention counted, no alias: the body's alone */
+      for (size_t x = i; x < j; x++)
+        a->t[x].ent = e;
+      return n;
+    }
+  }
+  return 1;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -355,6 +390,10 @@ void pc_att_entities(struct analysis *a) {
         lim_for++;
     }
     size_t lim = lim_for;
+    if (title_block(a, k->block)) {
+      i += title_case_name(a, i, lim);
+      continue;
+    }
     size_t m = list_entity(a, i, lim);
     if (m) {
       i += m;

@@ -2833,15 +2833,6 @@ static size_t noun_report(struct analysis *a, const struct sentence *sn,
   return sentence_report(a, sn, k + 1, c1, &w, cue_text(a, n, 1), t0, t1);
 }
 
-/* Whether entity e is named before token t0 (the body, read before the
- * title). */
-static bool named_before(const struct analysis *a, int e, size_t t0) {
-  for (size_t i = 0; i < t0; i++)
-    if (a->t[i].ent == e)
-      return true;
-  return false;
-}
-
 /* "Jane Roe: The plan will fail", "Acme Corp: ‘We did nothing wrong’": a
  * headline whose label before a colon names a person or an organisation
  * the article names too gives the rest as that one's words, with no cue.
@@ -2849,27 +2840,37 @@ static bool named_before(const struct analysis *a, int e, size_t t0) {
  * ...") or a question about someone ("Jane Roe: hero or villain?") are
  * no one's words. */
 bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
-  enum { LABEL_MAX = 5 };
-  size_t k = t0;
-  while (k < t1 && k < t0 + LABEL_MAX && a->t[k].type == T_WORD)
+  enum { LABEL_MAX = 6 };
+  size_t k = t0; /* words, and the dot of a title ("Dr. Jane Roe:") */
+  while (k < t1 && k < t0 + LABEL_MAX &&
+         (a->t[k].type == T_WORD ||
+          (k > t0 && is_punct(&a->t[k], ".") &&
+           in_list(&a->lex->honorifics, a->t[k - 1].low))))
     k++;
   /* "Dear Abby:": an advice column's name opens a reader's letter */
   if (k == t0 || k + 1 >= t1 || !is_punct(&a->t[k], ":") ||
       low_eq(&a->t[t0], "dear"))
     return false;
-  size_t c1 = t1; /* less the stop (a closing mark is no T_PUNCT) */
-  while (c1 > k + 1 && a->t[c1 - 1].type == T_PUNCT)
+  /* to a semicolon (a second headline follows) or the end, less the
+   * stop */
+  size_t c1 = k + 1;
+  while (c1 < t1 && !(is_punct(&a->t[c1], ";") && a->t[c1].in_span < 0))
+    c1++;
+  while (c1 > k + 1 &&
+         (is_punct(&a->t[c1 - 1], ".") || is_punct(&a->t[c1 - 1], ",")))
     c1--;
   if (c1 <= k + 1 || is_punct(&a->t[t1 - 1], "?"))
     return false;
   struct speaker_ref w = pc_att_resolve_np(a, t0, k);
   pc_entity_type ty = w.ent >= 0 ? a->en[w.ent].type : 0;
-  /* a person the body does not name is known by a given name ("Ann
-   * Roe:"), not by any capitalised words ("Big Win For Bernie:") */
-  bool known =
-      (ty == PC_ENTITY_PERSON || ty == PC_ENTITY_ORG) &&
-      (named_before(a, w.ent, t0) || (ty == PC_ENTITY_PERSON && k - t0 >= 2 &&
-                                      list_tag(&a->lex->given, a->t[t0].low)));
+  /* an entity is one the body named (the title names no one new,
+   * entities.c); a person the body does not name is known by a given
+   * name and a surname ("Ann Roe:"), not by any capitalised words ("Big
+   * Win For Bernie:") */
+  bool known = ty == PC_ENTITY_PERSON || ty == PC_ENTITY_ORG ||
+               (w.ent < 0 && k - t0 >= 2 && k - t0 <= 3 &&
+                list_tag(&a->lex->given, a->t[t0].low) &&
+                (a->t[t0 + 1].flags & F_CAP) && (a->t[k - 1].flags & F_CAP));
   if (!known) {
     who_free(&w);
     return false;
