@@ -2833,9 +2833,18 @@ static size_t noun_report(struct analysis *a, const struct sentence *sn,
   return sentence_report(a, sn, k + 1, c1, &w, cue_text(a, n, 1), t0, t1);
 }
 
+/* Whether entity e speaks a quote found so far (the body's, read before
+ * the title). */
+static bool quoted_before(const struct analysis *a, int e) {
+  for (size_t i = 0; i < a->nq; i++)
+    if (a->q[i].ent == e)
+      return true;
+  return false;
+}
+
 /* "Jane Roe: The plan will fail", "Acme Corp: ‘We did nothing wrong’": a
  * headline whose label before a colon names a person or an organisation
- * the article names too gives the rest as that one's words, with no cue.
+ * the article quotes gives the rest as that one's words, with no cue.
  * True when it did.  "The Latest:", "EXCLUSIVE:", a topic ("Tax reform:
  * ...") or a question about someone ("Jane Roe: hero or villain?") are
  * no one's words. */
@@ -2863,11 +2872,15 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
     return false;
   struct speaker_ref w = pc_att_resolve_np(a, t0, k);
   pc_entity_type ty = w.ent >= 0 ? a->en[w.ent].type : 0;
-  /* an entity is one the body named (the title names no one new,
-   * entities.c); a person the body does not name is known by a given
-   * name and a surname ("Ann Roe:"), not by any capitalised words ("Big
-   * Win For Bernie:") */
-  bool known = ty == PC_ENTITY_PERSON || ty == PC_ENTITY_ORG ||
+  /* someone the body quotes (the title names no one new, entities.c),
+   * or a person whose given name the body gives ("Roe:" for Jane Roe;
+   * not "Tennis Podcast: Cup finals open in Madrid", a show the body
+   * names), or a person the body does not name known by a given name
+   * and a surname ("Ann Roe:"), not by any capitalised words ("Big Win
+   * For Bernie:") */
+  bool known = ((ty == PC_ENTITY_PERSON || ty == PC_ENTITY_ORG) &&
+                quoted_before(a, w.ent)) ||
+               (ty == PC_ENTITY_PERSON && a->en[w.ent].gender) ||
                (w.ent < 0 && k - t0 >= 2 && k - t0 <= 3 &&
                 list_tag(&a->lex->given, a->t[t0].low) &&
                 (a->t[t0 + 1].flags & F_CAP) && (a->t[k - 1].flags & F_CAP));
