@@ -248,11 +248,25 @@ static const char *const step_link_todo[] = {
     "INSERT OR REPLACE INTO meta VALUES('link:all', '1');",
     NULL,
 };
+/* Version 7 -> 8: the article text index merges its segments eight at a
+ * time, not four (FTS5's 'automerge').  Each merge rewrites every term of
+ * the segments merged, and index adds a segment every SYNC_EVERY
+ * articles: storing the bench's 1,356 documents (--from-jsonl, callgrind)
+ * took the writer (sink_record) 3,340 M instructions against 3,578 M, the
+ * text indexes 1,789 M against 2,000 M.  A query reads up to twice the
+ * segments; the article index is read by --about alone, which reads few
+ * rows.  The quote index keeps four: its word searches have a time to
+ * meet at a million quotes. */
+static const char *const step_article_merge[] = {
+    "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 8);",
+    NULL,
+};
 static const char *const *const migrations[] = {
     [0] = step1, [1] = step2, [TRGM_VERSION - 1] = step_trgm,
     [TRGM_VERSION] = step_fts_order, [TRGM_VERSION + 1] = step_claim_date,
     [TRGM_VERSION + 2] = step_article_sync,
-    [TRGM_VERSION + 3] = step_link_todo};
+    [TRGM_VERSION + 3] = step_link_todo,
+    [TRGM_VERSION + 4] = step_article_merge};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct ar_db {
@@ -1131,37 +1145,73 @@ static long long article_insert(struct ar_db *d, const struct ar_article *a) {
   return id;
 }
 
-/* The cluster of a quote's normalised text, its counts brought up to
- * date after the quote is in. */
-static long long cluster_get(struct ar_db *d, const struct ar_quote *q) {
+/* The outlet a quote of article aid counts for in its cluster: the
+ * article's host, else its site, else the article itself (as
+ * coalesce(host, site, '#' || id) of its row, which step2 reads). */
+static const char *outlet_of(const struct ar_article *a, long long aid,
+                             char *buf, size_t n) {
+  if (a->host[0])
+    return a->host;
+  if (a->site)
+    return a->site;
+  snprintf(buf, n, "#%lld", aid);
+  return buf;
+}
+
+/* A new cluster of a quote's normalised text, counted with its first
+ * quote already (one quote, one outlet, its date): most quotes are the
+ * first of their text, and this spares them the cluster's reading back
+ * and update.  0 when the text has a cluster, -1 on an error. */
+static long long cluster_new(struct ar_db *d, const struct ar_quote *q,
+                             const char *outlet, const char *date) {
   sqlite3_stmt *s = stmt(d, "INSERT INTO quote_cluster(norm_hash, text, "
-                            "first_seen) VALUES (?, ?, NULL) ON CONFLICT"
-                            "(norm_hash) DO NOTHING");
+                            "first_seen, quotes, outlets) VALUES (?, ?, ?,"
+                            " 1, 1) ON CONFLICT(norm_hash) DO NOTHING"
+                            " RETURNING id");
   if (!s)
-    return 0;
+    return -1;
   bind_text(s, 1, q->norm_hash), bind_text(s, 2, q->text);
-  run(s);
-  s = stmt(d, "SELECT id FROM quote_cluster WHERE norm_hash = ?");
+  bind_text(s, 3, date);
+  int rc = 0;
+  long long id = one_int(s, &rc);
+  if (rc != SQLITE_DONE)
+    return -1;
+  if (!id)
+    return 0;
+  s = stmt(d, "INSERT INTO cluster_outlet(cluster_id, outlet) VALUES (?, ?)");
+  if (!s)
+    return -1;
+  sqlite3_bind_int64(s, 1, id), bind_text(s, 2, outlet);
+  return run(s) == SQLITE_DONE ? id : -1;
+}
+
+/* The cluster of a quote's normalised text, made when new (*counted:
+ * its counts include the quote); else found, and cluster_count counts
+ * the quote once it is in. */
+static long long cluster_get(struct ar_db *d, const struct ar_quote *q,
+                             const char *outlet, const char *date,
+                             bool *counted) {
+  long long id = cluster_new(d, q, outlet, date);
+  *counted = id > 0;
+  if (id)
+    return id > 0 ? id : 0;
+  sqlite3_stmt *s = stmt(d, "SELECT id FROM quote_cluster WHERE norm_hash = ?");
   if (!s)
     return 0;
   bind_text(s, 1, q->norm_hash);
   return one_int(s, NULL);
 }
 
-/* The counts of cluster cid once quote qid (of article aid, dated date)
- * is in: one quote more, one outlet more when the article's outlet (host,
- * else site, else the article itself) is new to the cluster, the earliest
- * date. */
-static bool cluster_update(struct ar_db *d, long long cid, long long qid,
-                           long long aid, const char *date) {
-  (void)qid;
-  sqlite3_stmt *s = stmt(
-      d, "INSERT OR IGNORE INTO cluster_outlet(cluster_id, outlet) SELECT"
-         " ?1, coalesce(host, site, '#' || id) FROM article WHERE id = ?2"
-         " RETURNING 1");
+/* The counts of cluster cid once a quote (of outlet, dated date) is in:
+ * one quote more, one outlet more when the outlet is new to the cluster,
+ * the earliest date. */
+static bool cluster_count(struct ar_db *d, long long cid, const char *outlet,
+                          const char *date) {
+  sqlite3_stmt *s = stmt(d, "INSERT OR IGNORE INTO cluster_outlet(cluster_id,"
+                            " outlet) VALUES (?, ?) RETURNING 1");
   if (!s)
     return false;
-  sqlite3_bind_int64(s, 1, cid), sqlite3_bind_int64(s, 2, aid);
+  sqlite3_bind_int64(s, 1, cid), bind_text(s, 2, outlet);
   int rc = 0;
   int added = (int)one_int(s, &rc);
   if (rc != SQLITE_DONE)
@@ -1179,6 +1229,8 @@ static bool cluster_update(struct ar_db *d, long long cid, long long qid,
 static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
                        const struct ar_article *a, long long aid,
                        long long *qids) {
+  char obuf[24];
+  const char *outlet = outlet_of(a, aid, obuf, sizeof obuf);
   for (size_t i = 0; i < a->nquotes; i++) {
     const struct ar_quote *q = &a->quotes[i];
     char dbuf[11];
@@ -1186,7 +1238,8 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
     long long speaker = 0;
     long long form = q->speaker ? form_get(d, x, q->speaker, q->stype,
                                            &speaker) : 0;
-    long long cid = cluster_get(d, q);
+    bool counted = false;
+    long long cid = cluster_get(d, q, outlet, date, &counted);
     sqlite3_stmt *s = stmt(d, "INSERT INTO quote(article_id, qid, "
                               "speaker_id, form_id, kind, text, cue, role, "
                               "date, block, start, end, sentence, norm_hash,"
@@ -1206,7 +1259,7 @@ static bool put_quotes(struct ar_db *d, const struct ar_lex *x,
     if (run(s) != SQLITE_DONE)
       return false;
     qids[i] = sqlite3_last_insert_rowid(d->db);
-    if (!cluster_update(d, cid, qids[i], aid, date))
+    if (!counted && !cluster_count(d, cid, outlet, date))
       return false;
   }
   return true;

@@ -15,6 +15,7 @@
   X(sqlite3_busy_timeout)                                                     \
   X(sqlite3_clear_bindings)                                                   \
   X(sqlite3_close)                                                            \
+  X(sqlite3_config)                                                            \
   X(sqlite3_column_int)                                                       \
   X(sqlite3_column_int64)                                                     \
   X(sqlite3_column_text)                                                      \
@@ -47,6 +48,7 @@ const struct pc_dl_sqlite *pc_dl_sqlite(void);
 #define sqlite3_busy_timeout (pc_dl_sqlite()->sqlite3_busy_timeout)
 #define sqlite3_clear_bindings (pc_dl_sqlite()->sqlite3_clear_bindings)
 #define sqlite3_close (pc_dl_sqlite()->sqlite3_close)
+#define sqlite3_config (pc_dl_sqlite()->sqlite3_config)
 #define sqlite3_column_int (pc_dl_sqlite()->sqlite3_column_int)
 #define sqlite3_column_int64 (pc_dl_sqlite()->sqlite3_column_int64)
 #define sqlite3_column_text (pc_dl_sqlite()->sqlite3_column_text)

@@ -304,6 +304,10 @@ def test_article_sync(backend):
     check("sqlite: version 5 upgraded by an index run",
           r.returncode == 0 and version(db, backend) == SQLITE_SCHEMA,
           r.stderr)
+    check("sqlite: upgraded, the article text index merges eight segments"
+          " at a time (step 8)",
+          sql1(db, "SELECT v FROM article_fts_config WHERE k ="
+                   " 'automerge'") == [(8,)])
     check("sqlite: upgraded, no insert trigger on articles",
           sql1(db, "SELECT name FROM sqlite_master WHERE name ="
                    " 'article_ai'") == [])
@@ -381,6 +385,8 @@ def downgrade(db, backend, v):
             c.executescript("DROP TABLE link_surname; DROP TABLE link_speaker;"
                             " DELETE FROM meta WHERE key IN ('link:form',"
                             " 'link:all');")
+        if v < 8 <= was:  # sqlite.c, step_article_merge
+            c.execute("DELETE FROM article_fts_config WHERE k = 'automerge'")
         c.execute("PRAGMA user_version = %d" % v)
         c.commit()
         c.close()
@@ -407,7 +413,7 @@ def version(db, backend):
 
 
 # sqlite.c's newest schema (SCHEMA_VERSION)
-SQLITE_SCHEMA = 7
+SQLITE_SCHEMA = 8
 
 # the version after the trigram step (TRGM_VERSION): SQLite's is its
 # last; PostgreSQL's schema 5 came after it (postgres.c, step5)
