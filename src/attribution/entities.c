@@ -446,7 +446,12 @@ void pc_att_entities(struct analysis *a) {
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
-      if (j - s >= 2 && j - s <= 4 && !org && !title) {
+      /* the words of the run: an initial's dot is no word ("Alderman
+       * Jason C. Ervin" is four) */
+      size_t nw = 0;
+      for (size_t x = s; x < j; x++)
+        nw += a->t[x].type == T_WORD;
+      if (nw >= 2 && nw <= 4 && !org && !title) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
         if (e >= 0 && !a->en[e].role)
