@@ -1961,9 +1961,16 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                (w.name && participle_form(a, a->t[i].low));
   /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
    * the speech; its subject is no speaker */
+  /* '“...,” says a source involved in the talks': right after the
+   * quotation, with no one left of the cue, the words after it are its
+   * speaker even when they look like a clause (the speech was quoted) */
+  bool quoted = !w.name && i > t0 + 1 &&
+                (a->t[i - 1].type == T_QCLOSE ||
+                 (is_punct(&a->t[i - 1], ",") &&
+                  a->t[i - 2].type == T_QCLOSE));
   if (!tells && i > t0 &&
       (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE) &&
-      !pc_att_clausal_after(a, after, t1)) {
+      (quoted || !pc_att_clausal_after(a, after, t1))) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
