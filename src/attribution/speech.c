@@ -1273,15 +1273,43 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* Whether the name [nb, ne) only qualifies the noun after it ("The Roe
+ * campaign doubled down", "A Roe aide walked back", "Roe's campaign
+ * shrugged off"): a possessive name, or one after a determiner followed
+ * by a word in lower case that reads as no verb (no function word,
+ * adverb or auxiliary, no past form, no -s form, no cue). */
+static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
+                          size_t i) {
+  const char *p = a->t[ne - 1].low;
+  size_t pl = strlen(p);
+  if (pl > 2 && strcmp(p + pl - 2, "'s") == 0)
+    return ne < i && a->t[ne].type == T_WORD;
+  if (ne >= i || nb == 0 || a->t[nb - 1].type != T_WORD ||
+      !determiner(a, a->t[nb - 1].low) || a->t[ne].type != T_WORD ||
+      (a->t[ne].flags & F_CAP) || a->t[ne].cue)
+    return false;
+  const char *w = a->t[ne].low;
+  size_t n = strlen(w);
+  return n > 2 && !stop_word(a, w) && !aux_word(a, w) && !ed_form(a, ne) &&
+         !fw_is(a, w, PC_FW_IPAST) && !fw_is(a, w, PC_FW_VPAST) &&
+         !fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_WHEN) &&
+         !fw_is(a, w, PC_FW_PASS) && w[n - 1] != 's' &&
+         strcmp(w + n - 2, "ly") != 0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
- * when one is named before the cue. */
+ * when one is named before the cue (not one that only qualifies a noun:
+ * "The Roe campaign ..., saying" is the campaign's). */
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
   t0 = after_fronted_clause(a, t0, i);
   struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
+    size_t ke = k;
+    while (e >= 0 && ke < i && a->t[ke].ent == e)
+      ke++;
     /* "In interviews, he defended Mr. Trump's views, saying": a
      * pronoun before any name is the subject, not the name after it */
     if (e < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
@@ -1290,7 +1318,7 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && a->t[k - 1].ent == e) &&
-        !name_not_subject(a, t0, k, i)) {
+        !name_not_subject(a, t0, k, i) && !name_modifies(a, k, ke, i)) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
@@ -1306,10 +1334,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
      * pronoun is a phrase of its own */
     while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
            !(e > k && (a->t[e].cue || ed_form(a, e) ||
+                       (e > k + 1 && aux_word(a, a->t[e].low)) ||
                        fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
       e++;
     /* "The US welcomed the exchange, saying": a name that opens the
-     * phrase is its subject; the words after it are the predicate */
+     * phrase is its subject; the words after it are the predicate (not
+     * the noun it qualifies: "The Roe campaign") */
     size_t n = k;
     while (n < e && determiner(a, a->t[n].low))
       n++;
@@ -1317,7 +1347,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       size_t ne = n;
       while (ne < e && a->t[ne].ent == a->t[n].ent)
         ne++;
-      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP))
+      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
+          !name_modifies(a, n, ne, e))
         e = ne;
     }
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
