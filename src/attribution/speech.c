@@ -1935,12 +1935,23 @@ static struct speaker_ref cue_subject(struct analysis *a,
   size_t t0 = sn->t0, i = c->i, len = c->len;
   struct speaker_ref w = {NULL, -1, NULL};
   bool participle = len >= 1 && participle_form(a, a->t[i].low);
+  /* "..., recently telling": an adverb may stand between the comma and
+   * the participle */
+  size_t pi = i;
+  while (participle && pi > t0 + 1 && pi + 2 > i &&
+         a->t[pi - 1].type == T_WORD && !(a->t[pi - 1].flags & F_CAP) &&
+         ((aux_word(a, a->t[pi - 1].low) &&
+           !fw_is(a, a->t[pi - 1].low, PC_FW_FIN)) ||
+          (strlen(a->t[pi - 1].low) > 4 &&
+           strcmp(a->t[pi - 1].low + strlen(a->t[pi - 1].low) - 2, "ly") ==
+               0)))
+    pi--;
   /* '“...,” promising a new budget' is the writer's; '“...,” telling
    * reporters that ...' reports with a clause of its own */
-  bool comma = i > t0 && ((comma_at(a, i - 1, t0) &&
-                           (is_punct(&a->t[i - 1], ",") ||
-                            pc_att_clausal_after(a, i + len, sn->t1))) ||
-                          dash_at(a, i - 1)); /* "... — asserting that" */
+  bool comma = pi > t0 && ((comma_at(a, pi - 1, t0) &&
+                            (is_punct(&a->t[pi - 1], ",") ||
+                             pc_att_clausal_after(a, i + len, sn->t1))) ||
+                           dash_at(a, pi - 1)); /* "... — asserting that" */
   if (participle && i == t0 && sn->depth == 0) {
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
