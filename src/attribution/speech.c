@@ -886,12 +886,21 @@ struct cue {
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   int parent = sn->parent, depth = sn->depth;
+  /* "Or, as X put it: ...": a conjunction (and its comma) before "as" */
+  size_t fs = t0;
+  if (fs + 2 < t1 && (fw_is(a, a->t[fs].low, PC_FW_CONJ) ||
+                      fw_is(a, a->t[fs].low, PC_FW_CONTRAST))) {
+    fs++;
+    if (is_punct(&a->t[fs], ","))
+      fs++;
+  }
   for (size_t f = 0; f < a->lex->frames.n; f++) {
     const struct pc_phrase *p = &a->lex->frames.p[f];
+    size_t f0 = p->n && strcmp(p->w[0], "as") == 0 ? fs : t0;
     if (p->n && p->w[0][0] != '{' &&
-        (t0 >= t1 || a->t[t0].low[0] != p->w[0][0]))
+        (f0 >= t1 || a->t[f0].low[0] != p->w[0][0]))
       continue; /* a literal first word: its first letter first */
-    size_t i = t0, k = 0, s0 = 0, s1 = 0;
+    size_t i = f0, k = 0, s0 = 0, s1 = 0, ap0 = 0, ap1 = 0;
     bool ok = true;
     for (; k < p->n && ok; k++) {
       if (strcmp(p->w[k], "{s}") == 0) {
@@ -904,6 +913,21 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
                !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
           i++;
         s1 = i;
+        /* "As Tom Ridge, a former secretary, put it": an apposition in
+         * commas between the slot and the next literal word */
+        if (i > s0 && i < t1 && strcmp(next, ",") != 0 &&
+            is_punct(&a->t[i], ",")) {
+          size_t d = i + 1;
+          while (d < t1 && d < i + 24 && !is_punct(&a->t[d], ",") &&
+                 !is_punct(&a->t[d], ";") && !is_punct(&a->t[d], ":"))
+            d++;
+          if (d + 1 < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
+              strcmp(a->t[d + 1].low, next) == 0) {
+            ap0 = i + 1;
+            ap1 = d;
+            i = d + 1;
+          }
+        }
         ok = s1 > s0 && i < t1;
       } else {
         ok = i < t1 && strcmp(a->t[i].low, p->w[k]) == 0;
@@ -919,6 +943,19 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
       /* fine */
     }
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
+    /* "As the chief executive, Jeff Weiner, put it": the person named in
+     * the apposition, with the phrase before as the role */
+    if (ap1 > ap0 && !(w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)) {
+      struct speaker_ref n = pc_att_resolve_np(a, ap0, ap1);
+      if (n.ent >= 0 && a->en[n.ent].type == PC_ENTITY_PERSON) {
+        free(n.role);
+        n.role = pc_att_np_text(a, s0, s1);
+        who_free(&w);
+        w = n;
+      } else {
+        who_free(&n);
+      }
+    }
     if (!w.name && literals(p) >= 2) {
       phrase_name(a, s0, s1, &w); /* "According to the Pentagon, ..." */
     } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
@@ -931,10 +968,10 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     /* the cue is the frame's head word: "according", "view" */
     /* "As reported by X", "In the words of X": the frame's longest
      * word before the slot names its cue ("according", "reported") */
-    size_t head = t0;
+    size_t head = f0;
     for (size_t m = 0; m < p->n && p->w[m][0] != '{'; m++)
       if (strlen(p->w[m]) > strlen(a->t[head].low))
-        head = t0 + m;
+        head = f0 + m;
     char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
                                          : cue_text(a, head, 1);
     size_t c1 = clause_end(a, i, t1, sp0, sp1);
@@ -1052,11 +1089,21 @@ static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
 static bool as_frame(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t ci = 0, c0 = t0, c1 = t1, n0 = 0, e = 0;
-  if (low_eq(&a->t[t0], "as")) {
-    e = as_attribution(a, t0 + 1, t1, sp0, sp1, &ci);
-    if (!e || e >= t1 || !is_punct(&a->t[e], ","))
+  /* "But as The Hill pointed out, ...": a conjunction first */
+  size_t s = t0;
+  if (s + 2 < t1 && (fw_is(a, a->t[s].low, PC_FW_CONJ) ||
+                     fw_is(a, a->t[s].low, PC_FW_CONTRAST))) {
+    s++;
+    if (is_punct(&a->t[s], ","))
+      s++;
+  }
+  if (s + 1 < t1 && low_eq(&a->t[s], "as")) {
+    e = as_attribution(a, s + 1, t1, sp0, sp1, &ci);
+    /* "As The Hill noted: “...”": a colon as well as a comma */
+    if (!e || e >= t1 ||
+        !(is_punct(&a->t[e], ",") || is_punct(&a->t[e], ":")))
       return false;
-    n0 = t0 + 1;
+    n0 = s + 1;
     c0 = e + 1;
   } else {
     size_t k = t1;
