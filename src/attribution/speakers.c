@@ -1748,7 +1748,23 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       int last = a->t[ne - 1].ent;
       while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
         nb++;
+      /* "the mayor believed the clerk, who said": the phrase right
+       * before, from its determiner (not one after a preposition: "the
+       * head of the agency, who said") */
+      bool det = false;
+      for (size_t d = ne - 1; last < 0 && d > nb + 1; d--)
+        if (a->t[d].type == T_WORD && determiner(a, a->t[d].low) &&
+            !(a->t[d - 1].type == T_WORD &&
+              preposition(a, a->t[d - 1].low))) {
+          nb = d;
+          det = true;
+          break;
+        }
       struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
+      /* a plain noun there names the one who speaks by its own words */
+      if (!p.name && det && ne <= nb + 4 &&
+          !(a->t[ne - 1].flags & F_CAP))
+        p.name = pc_att_np_text(a, nb, ne);
       if (p.name)
         return p;
       who_free(&p);
