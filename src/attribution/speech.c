@@ -1320,6 +1320,25 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* "When Winfrey asked if ..., he declined, saying": after an adverbial
+ * clause that opens the sentence, a subject of the main clause (a person
+ * named or a pronoun) before the cue at i; the speaker of a cue inside
+ * the fronted clause is not the participle's. */
+static bool fronted_subject(const struct analysis *a, size_t t0, size_t i) {
+  size_t m = after_fronted_clause(a, t0, i);
+  if (m == t0)
+    return false;
+  for (size_t k = m; k < i; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0)
+      continue;
+    if ((t->ent >= 0 && a->en[t->ent].type == PC_ENTITY_PERSON) ||
+        fw_is(a, t->low, PC_FW_SUBJ))
+      return true;
+  }
+  return false;
+}
+
 /* Whether the name [nb, ne) only qualifies the noun after it ("The Roe
  * campaign doubled down", "A Roe aide walked back", "Roe's campaign
  * shrugged off"): a possessive name, or one after a determiner followed
@@ -1973,6 +1992,22 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
   return w;
 }
 
+/* "..., with forecasters warning that ...": the start of a short noun
+ * phrase after ", with" that ends right before the participle at i; i
+ * when there is none. */
+static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t b = i; b > t0 + 1 && b + 5 > i; b--) {
+    const struct token *k = &a->t[b - 1];
+    if (k->type != T_WORD || k->in_span >= 0)
+      return i;
+    if (low_eq(k, "with")) /* after a comma: not "ran ads with X" */
+      return b < i && b >= t0 + 2 && is_punct(&a->t[b - 2], ",") ? b : i;
+    if (stop_word(a, k->low) && !determiner(a, k->low))
+      return i;
+  }
+  return i;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -1999,10 +2034,17 @@ static struct speaker_ref cue_subject(struct analysis *a,
                             (is_punct(&a->t[pi - 1], ",") ||
                              pc_att_clausal_after(a, i + len, sn->t1))) ||
                            dash_at(a, pi - 1)); /* "... — asserting that" */
+  size_t wb = participle ? with_phrase(a, t0, i) : i;
   if (participle && i == t0 && sn->depth == 0) {
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
     w = opening_participle_subject(a, sn, i);
+  } else if (wb < i) {
+    /* "..., with forecasters warning that ...": the phrase after "with"
+     * is the participle's subject */
+    w = pc_att_resolve_np(a, wb, i);
+    if (!w.name)
+      phrase_name(a, wb, i, &w);
   } else if (i > t0 && prev->name &&
       (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
@@ -2011,7 +2053,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else
-  if (participle && comma && prev->name) {
+  if (participle && comma && prev->name && !fronted_subject(a, t0, i)) {
     /* "..., Dempsey said, adding that ...": the same speaker */
     w.name = strdup(prev->name);
     w.ent = prev->ent;
