@@ -206,6 +206,34 @@ static bool speaks_alone(const struct analysis *a, size_t s) {
          fw_is(a, n->low, PC_FW_VPAST);
 }
 
+/* "Tommy — who only goes by his first name —", "Solovey, who runs the
+ * shop,": a capitalised word alone that "who" follows after a comma or a
+ * dash names a person; at a sentence's start not a plural ("Critics,
+ * who") nor a role. */
+static bool who_after(const struct analysis *a, size_t s) {
+  const struct token *k = &a->t[s];
+  size_t l = strlen(k->low);
+  if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
+      stop_word(a, k->low) || in_list(&a->lex->roles, k->low) ||
+      ((k->flags & F_SENT) && !list_tag(&a->lex->given, k->low) &&
+       (l < 3 || k->low[l - 1] == 's')))
+    return false;
+  /* the word alone: at the sentence's start, after punctuation or a
+   * cue ("said Solovey, who"); not "Sen. Jo Ames of Ohio, who" */
+  if (!(k->flags & F_SENT) && s > 0 && a->t[s - 1].type == T_WORD &&
+      !a->t[s - 1].cue)
+    return false;
+  /* "a nurse from Brownsville, Texas, who": a place's second part */
+  if (!(k->flags & F_SENT) && s > 1 && is_punct(&a->t[s - 1], ",") &&
+      a->t[s - 2].type == T_WORD && (a->t[s - 2].flags & F_CAP))
+    return false;
+  const struct token *p = &a->t[s + 1];
+  bool sep = is_punct(p, ",") || is_punct(p, "\xE2\x80\x94") ||
+             is_punct(p, "\xE2\x80\x93");
+  return sep && p->block == k->block && a->t[s + 2].type == T_WORD &&
+         strcmp(a->t[s + 2].low, "who") == 0;
+}
+
 /* One capitalised word at s (its run started at i): the surname of
  * someone named before, else after a title a person of its own. */
 static void surname_mention(struct analysis *a, size_t i, size_t s,
@@ -215,7 +243,8 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
     known = titled_namesake(a, known, a->t[i - 2].low);
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
-  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s))) {
+  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s) ||
+                          who_after(a, s))) {
     int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
     mark_tokens(a, s, s + 1, e);
   }
