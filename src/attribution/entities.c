@@ -247,6 +247,14 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
                           who_after(a, s))) {
     int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
     mark_tokens(a, s, s + 1, e);
+    /* "Mr Anderson", "Mrs. Roe": the title tells the gender
+     * (given-names.txt lists "mr", "mrs", "ms") */
+    const char *title = s > i ? a->t[s - 1].low
+                        : after_title && i >= 2 ? a->t[i - 2].low
+                                                : NULL;
+    int g = title ? list_tag(&a->lex->given, title) : 0;
+    if (e >= 0 && !a->en[e].gender && (g == 'm' || g == 'f'))
+      a->en[e].gender = (char)g;
   }
 }
 
