@@ -427,6 +427,10 @@ void pc_att_entities(struct analysis *a) {
      * sentence is no part of the name after it */
     if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
       s++;
+    /* "Said Jane Roe: ...": nor is a cue's past form */
+    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
+        fw_is(a, a->t[s].low, PC_FW_VPAST))
+      s++;
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&

@@ -2077,6 +2077,32 @@ static struct speaker_ref cue_subject(struct analysis *a,
   return w;
 }
 
+/* Whether the words from k are a name (its first word capitalised, a
+ * title's dot inside) that a comma or a colon and an opening quotation
+ * mark follow: "said Solovey, “...”". */
+static bool inverted_before_quote(const struct analysis *a, size_t k,
+                                  size_t t1) {
+  if (k >= t1 || a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
+      function_cap(a, a->t[k].low))
+    return false;
+  size_t e = k;
+  while (e < t1 && e < k + 8 &&
+         (a->t[e].type == T_WORD ||
+          (is_punct(&a->t[e], ".") && e + 1 < t1 &&
+           a->t[e + 1].type == T_WORD && (a->t[e + 1].flags & F_CAP))))
+    e++;
+  if (e + 1 >= t1 || !(is_punct(&a->t[e], ",") || is_punct(&a->t[e], ":")))
+    return false;
+  if (a->t[e + 1].type == T_QOPEN)
+    return true;
+  /* "Said Dorothy Poynter, who grew up with Ali, “...”" */
+  size_t d = e + 1;
+  while (d < t1 && d < e + 16 && a->t[d].type == T_WORD)
+    d++;
+  return d > e + 1 && d + 1 < t1 && is_punct(&a->t[d], ",") &&
+         a->t[d + 1].type == T_QOPEN;
+}
+
 /* "..., said Scott Paul": a person named right of the cue may be the
  * speaker instead of *wp; then the speech stands before (c->post). */
 static void speaker_right(struct analysis *a, const struct sentence *sn,
@@ -2099,9 +2125,13 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                 (a->t[i - 1].type == T_QCLOSE ||
                  (is_punct(&a->t[i - 1], ",") &&
                   a->t[i - 2].type == T_QCLOSE));
-  if (!tells && i > t0 &&
-      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE) &&
-      (quoted || !pc_att_clausal_after(a, after, t1))) {
+  /* "But, said Solovey, “...”", "Said Jane Roe: “...”": a name right
+   * after the cue, then a comma or a colon and the quotation */
+  bool leads = !w.name && inverted_before_quote(a, after, t1);
+  if (!tells && (leads || i > t0) &&
+      (leads || is_punct(&a->t[i - 1], ",") ||
+       a->t[i - 1].type == T_QCLOSE) &&
+      (quoted || leads || !pc_att_clausal_after(a, after, t1))) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
@@ -2155,9 +2185,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     if (r.name && (!w.name || (person && attribution_ends(a, e, t1)))) {
       who_free(&w);
       w = r;
-      post = true;
+      post = !leads; /* "said X, “...”": the speech follows */
       np_b = i;
       after = e;
+      while (leads && after < t1 && a->t[after].type != T_QOPEN)
+        after++; /* past "who grew up with Ali," to the quotation */
     } else {
       who_free(&r);
     }
