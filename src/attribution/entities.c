@@ -192,18 +192,64 @@ static int titled_namesake(const struct analysis *a, int known,
   return known;
 }
 
-/* "“...,” Meghan said", "Harry and Meghan spoke": one capitalised word
- * inside a sentence (not its first, not in capitals, no function word)
- * right before a past form that only a speaker takes (function-words
- * vpast) names a person. */
+/* Whether a capitalised word that opens a sentence (lower-cased w) reads
+ * as a name: no plural, group's noun, pronoun, subordinator, quantity,
+ * determiner, gerund or contraction ("Officials", "Whenever", "Having",
+ * "We've" are no one's names). */
+static bool opener_name(const struct analysis *a, const char *w) {
+  size_t l = strlen(w);
+  return l >= 3 && w[l - 1] != 's' && !strchr(w, '\'') &&
+         !fw_is(a, w, PC_FW_PEOPLE) && !fw_is(a, w, PC_FW_BODY) &&
+         !fw_is(a, w, PC_FW_FIRM) && !in_list(&a->lex->pronouns, w) &&
+         !fw_is(a, w, PC_FW_SUB) && !fw_is(a, w, PC_FW_QUANT) &&
+         !determiner(a, w) && strcmp(w + l - 3, "ing") != 0 &&
+         !(l > 4 && strcmp(w + l - 4, "ever") == 0) &&
+         strcmp(w, "another") != 0;
+}
+
+/* Whether "he" or "she" ("his", "her") stands soon after token v in its
+ * block, outside quotation marks. */
+static bool gendered_after(const struct analysis *a, size_t v) {
+  for (size_t z = v + 1; z < a->nt && z < v + 24; z++) {
+    const struct token *t = &a->t[z];
+    if (t->block != a->t[v].block)
+      return false;
+    if (t->in_span >= 0 || t->type != T_WORD)
+      continue;
+    int g = list_tag(&a->lex->pronouns, t->low);
+    if (g == 'm' || g == 'f' || strcmp(t->low, "his") == 0 ||
+        strcmp(t->low, "her") == 0)
+      return true;
+  }
+  return false;
+}
+
+/* "“...,” Meghan said", "Harry and Meghan spoke", "Cruz openly admitted
+ * that his pick ...": one capitalised word (not in capitals, no function
+ * word or role) right before a past form that only a speaker takes
+ * (function-words vpast), an adverb in -ly between, names a person.  At
+ * a sentence's start, where every word is capitalised, a cue's past form
+ * in -ed does too, when the word reads as a name and "he" or "she"
+ * follows ("Verizon said its" is no one). */
 static bool speaks_alone(const struct analysis *a, size_t s) {
   const struct token *k = &a->t[s];
-  if ((k->flags & F_SENT) || s + 1 >= a->nt || all_caps(a, s) ||
-      function_cap(a, k->low) || stop_word(a, k->low))
+  if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
+      stop_word(a, k->low) || in_list(&a->lex->roles, k->low))
     return false;
-  const struct token *n = &a->t[s + 1];
-  return n->type == T_WORD && n->block == k->block &&
-         fw_is(a, n->low, PC_FW_VPAST);
+  size_t v = s + 1;
+  size_t vl = strlen(a->t[v].low);
+  if (a->t[v].type == T_WORD && !(a->t[v].flags & F_CAP) && vl > 4 &&
+      strcmp(a->t[v].low + vl - 2, "ly") == 0)
+    v++;
+  const struct token *n = &a->t[v];
+  if (n->type != T_WORD || n->block != k->block)
+    return false;
+  if (!(k->flags & F_SENT))
+    return fw_is(a, n->low, PC_FW_VPAST);
+  size_t nl = strlen(n->low);
+  return (fw_is(a, n->low, PC_FW_VPAST) ||
+          (n->cue && nl > 4 && strcmp(n->low + nl - 2, "ed") == 0)) &&
+         opener_name(a, k->low) && gendered_after(a, v);
 }
 
 /* "Tommy — who only goes by his first name —", "Solovey, who runs the
