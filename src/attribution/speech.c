@@ -1121,9 +1121,13 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
     n0 = m + 1;
     c1 = m - 1;
   }
-  struct speaker_ref w = pc_att_resolve_np(a, n0, ci);
+  /* "As The Atlantic recently noted": the adverb is no part of the name */
+  size_t ne = pc_att_skip_adverbs(a, n0, ci);
+  if (ne == n0)
+    ne = ci;
+  struct speaker_ref w = pc_att_resolve_np(a, n0, ne);
   if (!w.name) {
-    phrase_name(a, n0, ci, &w);
+    phrase_name(a, n0, ne, &w);
   }
   char *cue = cue_text(a, ci, a->t[ci].cue);
   size_t first = a->nq;
@@ -1320,6 +1324,14 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* Whether token k is an adverb in -ly in lower case ("hysterically"). */
+static bool ly_adverb(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t n = strlen(t->low);
+  return t->type == T_WORD && !(t->flags & F_CAP) && n > 4 &&
+         strcmp(t->low + n - 2, "ly") == 0;
+}
+
 /* "When Winfrey asked if ..., he declined, saying": after an adverbial
  * clause that opens the sentence, a subject of the main clause (a person
  * named or a pronoun) before the cue at i; the speaker of a cue inside
@@ -1400,7 +1412,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
      * pronoun is a phrase of its own */
     while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
            !(e > k && (a->t[e].cue || ed_form(a, e) ||
-                       (e > k + 1 && aux_word(a, a->t[e].low)) ||
+                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
+                                      ly_adverb(a, e))) ||
                        fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
       e++;
     /* "The US welcomed the exchange, saying": a name that opens the
