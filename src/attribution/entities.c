@@ -285,8 +285,13 @@ static bool who_after(const struct analysis *a, size_t s) {
 static void surname_mention(struct analysis *a, size_t i, size_t s,
                             const char *name, bool after_title) {
   int known = map_get(&a->surnames, name);
-  if (known >= 0 && after_title && s == i && i >= 2)
-    known = titled_namesake(a, known, a->t[i - 2].low);
+  /* the title before the dot ("Mr. Anderson") or inside the run ("Mr
+   * Anderson") */
+  const char *title = s > i ? a->t[s - 1].low
+                      : after_title && i >= 2 ? a->t[i - 2].low
+                                              : NULL;
+  if (known >= 0 && after_title && title)
+    known = titled_namesake(a, known, title);
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
   if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s) ||
@@ -295,10 +300,7 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
     mark_tokens(a, s, s + 1, e);
     /* "Mr Anderson", "Mrs. Roe": the title tells the gender
      * (given-names.txt lists "mr", "mrs", "ms") */
-    const char *title = s > i ? a->t[s - 1].low
-                        : after_title && i >= 2 ? a->t[i - 2].low
-                                                : NULL;
-    int g = title ? list_tag(&a->lex->given, title) : 0;
+    int g = after_title && title ? list_tag(&a->lex->given, title) : 0;
     if (e >= 0 && !a->en[e].gender && (g == 'm' || g == 'f'))
       a->en[e].gender = (char)g;
   }
