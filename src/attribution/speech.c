@@ -2090,6 +2090,17 @@ static struct speaker_ref cue_subject(struct analysis *a,
   return w;
 }
 
+/* "warns Pan American Health Organization (PAHO) Director Carissa
+ * Etienne": a word in parentheses at k, inside a name that goes on after
+ * it with a capitalised word. */
+static bool acronym_tag(const struct analysis *a, size_t k, size_t t1) {
+  return k > 0 && k + 3 < t1 && is_punct(&a->t[k], "(") &&
+         a->t[k - 1].type == T_WORD && (a->t[k - 1].flags & F_CAP) &&
+         a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP) &&
+         is_punct(&a->t[k + 2], ")") && a->t[k + 3].type == T_WORD &&
+         (a->t[k + 3].flags & F_CAP);
+}
+
 /* Whether the words from k are a name (its first word capitalised, a
  * title's dot inside) that a comma or a colon and an opening quotation
  * mark follow: "said Solovey, “...”". */
@@ -2150,8 +2161,9 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
                       (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
                        (a->t[e + 1].flags & F_CAP) &&
-                       in_list(&a->lex->honorifics, a->t[e - 1].low))))
-      e++; /* "said Sen. Jane Roe" */
+                       in_list(&a->lex->honorifics, a->t[e - 1].low)) ||
+                      acronym_tag(a, e, t1)))
+      e += acronym_tag(a, e, t1) ? 3 : 1; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
      * its object; "said a report from Acme Research": a written work
      * keeps its maker */
