@@ -881,6 +881,11 @@ struct cue {
   bool post;       /* "..., X said" or "..., said X": speech before */
 };
 
+/* Whether frame p opens with "as" ("as {S} put it"). */
+static bool frame_as(const struct pc_phrase *p) {
+  return p->n && p->w[0][0] == 'a' && p->w[0][1] == 's' && !p->w[0][2];
+}
+
 /* A frame at the start: "According to X, ...", "In X's view, ...".
  * True when one reported the sentence. */
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
@@ -896,7 +901,7 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
   }
   for (size_t f = 0; f < a->lex->frames.n; f++) {
     const struct pc_phrase *p = &a->lex->frames.p[f];
-    size_t f0 = p->n && strcmp(p->w[0], "as") == 0 ? fs : t0;
+    size_t f0 = fs != t0 && frame_as(p) ? fs : t0;
     if (p->n && p->w[0][0] != '{' &&
         (f0 >= t1 || a->t[f0].low[0] != p->w[0][0]))
       continue; /* a literal first word: its first letter first */
@@ -915,8 +920,8 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
         s1 = i;
         /* "As Tom Ridge, a former secretary, put it": an apposition in
          * commas between the slot and the next literal word */
-        if (i > s0 && i < t1 && strcmp(next, ",") != 0 &&
-            is_punct(&a->t[i], ",")) {
+        if (i > s0 && i < t1 && is_punct(&a->t[i], ",") &&
+            strcmp(next, ",") != 0 && frame_as(p)) {
           size_t d = i + 1;
           while (d < t1 && d < i + 24 && !is_punct(&a->t[d], ",") &&
                  !is_punct(&a->t[d], ";") && !is_punct(&a->t[d], ":"))
