@@ -192,18 +192,92 @@ static int titled_namesake(const struct analysis *a, int known,
   return known;
 }
 
-/* "“...,” Meghan said", "Harry and Meghan spoke": one capitalised word
- * inside a sentence (not its first, not in capitals, no function word)
- * right before a past form that only a speaker takes (function-words
- * vpast) names a person. */
+/* Whether a capitalised word that opens a sentence (lower-cased w) reads
+ * as a name: no plural, group's noun, pronoun, subordinator, quantity,
+ * determiner, gerund or contraction ("Officials", "Whenever", "Having",
+ * "We've" are no one's names). */
+static bool opener_name(const struct analysis *a, const char *w) {
+  size_t l = strlen(w);
+  return l >= 3 && w[l - 1] != 's' && !strchr(w, '\'') &&
+         !fw_is(a, w, PC_FW_PEOPLE) && !fw_is(a, w, PC_FW_BODY) &&
+         !fw_is(a, w, PC_FW_FIRM) && !in_list(&a->lex->pronouns, w) &&
+         !fw_is(a, w, PC_FW_SUB) && !fw_is(a, w, PC_FW_QUANT) &&
+         !determiner(a, w) && strcmp(w + l - 3, "ing") != 0 &&
+         !(l > 4 && strcmp(w + l - 4, "ever") == 0) &&
+         strcmp(w, "another") != 0;
+}
+
+/* Whether "he" or "she" ("his", "her") stands soon after token v in its
+ * block, outside quotation marks. */
+static bool gendered_after(const struct analysis *a, size_t v) {
+  for (size_t z = v + 1; z < a->nt && z < v + 24; z++) {
+    const struct token *t = &a->t[z];
+    if (t->block != a->t[v].block)
+      return false;
+    if (t->in_span >= 0 || t->type != T_WORD)
+      continue;
+    int g = list_tag(&a->lex->pronouns, t->low);
+    if (g == 'm' || g == 'f' || strcmp(t->low, "his") == 0 ||
+        strcmp(t->low, "her") == 0)
+      return true;
+  }
+  return false;
+}
+
+/* "“...,” Meghan said", "Harry and Meghan spoke", "Cruz openly admitted
+ * that his pick ...": one capitalised word (not in capitals, no function
+ * word or role) right before a past form that only a speaker takes
+ * (function-words vpast), an adverb in -ly between, names a person.  At
+ * a sentence's start, where every word is capitalised, a cue's past form
+ * in -ed does too, when the word reads as a name and "he" or "she"
+ * follows ("Verizon said its" is no one). */
 static bool speaks_alone(const struct analysis *a, size_t s) {
   const struct token *k = &a->t[s];
-  if ((k->flags & F_SENT) || s + 1 >= a->nt || all_caps(a, s) ||
-      function_cap(a, k->low) || stop_word(a, k->low))
+  if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
+      stop_word(a, k->low) || in_list(&a->lex->roles, k->low))
     return false;
-  const struct token *n = &a->t[s + 1];
-  return n->type == T_WORD && n->block == k->block &&
-         fw_is(a, n->low, PC_FW_VPAST);
+  size_t v = s + 1;
+  size_t vl = strlen(a->t[v].low);
+  if (a->t[v].type == T_WORD && !(a->t[v].flags & F_CAP) && vl > 4 &&
+      strcmp(a->t[v].low + vl - 2, "ly") == 0)
+    v++;
+  const struct token *n = &a->t[v];
+  if (n->type != T_WORD || n->block != k->block)
+    return false;
+  if (!(k->flags & F_SENT))
+    return fw_is(a, n->low, PC_FW_VPAST);
+  size_t nl = strlen(n->low);
+  return (fw_is(a, n->low, PC_FW_VPAST) ||
+          (n->cue && nl > 4 && strcmp(n->low + nl - 2, "ed") == 0)) &&
+         opener_name(a, k->low) && gendered_after(a, v);
+}
+
+/* "Tommy — who only goes by his first name —", "Solovey, who runs the
+ * shop,": a capitalised word alone that "who" follows after a comma or a
+ * dash names a person; at a sentence's start not a plural ("Critics,
+ * who") nor a role. */
+static bool who_after(const struct analysis *a, size_t s) {
+  const struct token *k = &a->t[s];
+  size_t l = strlen(k->low);
+  if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
+      stop_word(a, k->low) || in_list(&a->lex->roles, k->low) ||
+      ((k->flags & F_SENT) && !list_tag(&a->lex->given, k->low) &&
+       (l < 3 || k->low[l - 1] == 's')))
+    return false;
+  /* the word alone: at the sentence's start, after punctuation or a
+   * cue ("said Solovey, who"); not "Sen. Jo Ames of Ohio, who" */
+  if (!(k->flags & F_SENT) && s > 0 && a->t[s - 1].type == T_WORD &&
+      !a->t[s - 1].cue)
+    return false;
+  /* "a nurse from Brownsville, Texas, who": a place's second part */
+  if (!(k->flags & F_SENT) && s > 1 && is_punct(&a->t[s - 1], ",") &&
+      a->t[s - 2].type == T_WORD && (a->t[s - 2].flags & F_CAP))
+    return false;
+  const struct token *p = &a->t[s + 1];
+  bool sep = is_punct(p, ",") || is_punct(p, "\xE2\x80\x94") ||
+             is_punct(p, "\xE2\x80\x93");
+  return sep && p->block == k->block && a->t[s + 2].type == T_WORD &&
+         strcmp(a->t[s + 2].low, "who") == 0;
 }
 
 /* One capitalised word at s (its run started at i): the surname of
@@ -211,13 +285,24 @@ static bool speaks_alone(const struct analysis *a, size_t s) {
 static void surname_mention(struct analysis *a, size_t i, size_t s,
                             const char *name, bool after_title) {
   int known = map_get(&a->surnames, name);
-  if (known >= 0 && after_title && s == i && i >= 2)
-    known = titled_namesake(a, known, a->t[i - 2].low);
+  /* the title before the dot ("Mr. Anderson") or inside the run ("Mr
+   * Anderson") */
+  const char *title = s > i ? a->t[s - 1].low
+                      : after_title && i >= 2 ? a->t[i - 2].low
+                                              : NULL;
+  if (known >= 0 && after_title && title)
+    known = titled_namesake(a, known, title);
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
-  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s))) {
+  if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s) ||
+                          who_after(a, s))) {
     int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
     mark_tokens(a, s, s + 1, e);
+    /* "Mr Anderson", "Mrs. Roe": the title tells the gender
+     * (given-names.txt lists "mr", "mrs", "ms") */
+    int g = after_title && title ? list_tag(&a->lex->given, title) : 0;
+    if (e >= 0 && !a->en[e].gender && (g == 'm' || g == 'f'))
+      a->en[e].gender = (char)g;
   }
 }
 
@@ -429,6 +514,10 @@ void pc_att_entities(struct analysis *a) {
      * sentence is no part of the name after it */
     if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
       s++;
+    /* "Said Jane Roe: ...": nor is a cue's past form */
+    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
+        fw_is(a, a->t[s].low, PC_FW_VPAST))
+      s++;
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
@@ -485,7 +574,12 @@ void pc_att_entities(struct analysis *a) {
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
-      if (j - s >= 2 && j - s <= 4 && !org && !title) {
+      /* the words of the run: an initial's dot is no word ("Alderman
+       * Jason C. Ervin" is four) */
+      size_t nw = 0;
+      for (size_t x = s; x < j; x++)
+        nw += a->t[x].type == T_WORD;
+      if (nw >= 2 && nw <= 4 && !org && !title) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
         if (e >= 0 && !a->en[e].role)

@@ -1261,13 +1261,61 @@ static bool appos_boundary(const struct analysis *a, size_t i) {
 
 static size_t paren_tag(const struct analysis *a, size_t lo, size_t e);
 
+/* Whether word i is a unit of time in lower case, singular or plural
+ * ("week", "months", "days"). */
+static bool time_unit(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (k->type != T_WORD || (k->flags & F_CAP))
+    return false;
+  char w[sizeof k->low];
+  size_t n = strlen(k->low);
+  memcpy(w, k->low, n + 1);
+  if (n > 3 && w[n - 1] == 's')
+    w[n - 1] = '\0';
+  return fw_is(a, w, PC_FW_TUNIT) || strcmp(w, "day") == 0;
+}
+
+/* Start of a time phrase that ends before token at ("two weeks ago",
+ * "less than a month ago", "this week", "late last month"), or at when
+ * none. */
+static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
+  if (at >= lo + 2 && time_unit(a, at - 1) &&
+      (low_eq(&a->t[at - 2], "this") || low_eq(&a->t[at - 2], "last"))) {
+    bool edge = at >= lo + 3 && (low_eq(&a->t[at - 3], "late") ||
+                                 low_eq(&a->t[at - 3], "early"));
+    return edge ? at - 3 : at - 2; /* "late last month" */
+  }
+  if (at < lo + 3 || !low_eq(&a->t[at - 1], "ago") || !time_unit(a, at - 2))
+    return at;
+  const struct token *c = &a->t[at - 3];
+  if (!(c->type == T_WORD && ((c->low[0] >= '0' && c->low[0] <= '9') ||
+                              fw_is(a, c->low, PC_FW_NUM) ||
+                              low_eq(c, "a") || low_eq(c, "an") ||
+                              low_eq(c, "few") || low_eq(c, "several"))))
+    return at;
+  size_t b = at - 3;
+  if (b > lo && low_eq(&a->t[b - 1], "few"))
+    b--; /* "a few weeks ago" */
+  if (b >= lo + 2 && low_eq(&a->t[b - 1], "than") &&
+      (low_eq(&a->t[b - 2], "less") || low_eq(&a->t[b - 2], "more")))
+    b -= 2;
+  else if (b > lo && fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
+    b--;
+  return b;
+}
+
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
  * off, that stand before token at: "The Afghan Taliban, however, claimed",
- * "He has consistently denied". */
+ * "He has consistently denied", "The agency two weeks ago said". */
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   size_t start = at;
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
+    size_t tb = time_before(a, lo, at);
+    if (tb < at && tb > lo) {
+      at = tb;
+      continue;
+    }
     size_t l = strlen(k->low);
     /* an "-ly" word after a determiner is a noun: "the family said" */
     bool ly = !(k->flags & F_CAP) && l > 4 &&
@@ -1700,7 +1748,23 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       int last = a->t[ne - 1].ent;
       while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
         nb++;
+      /* "the mayor believed the clerk, who said": the phrase right
+       * before, from its determiner (not one after a preposition: "the
+       * head of the agency, who said") */
+      bool det = false;
+      for (size_t d = ne - 1; last < 0 && d > nb + 1; d--)
+        if (a->t[d].type == T_WORD && determiner(a, a->t[d].low) &&
+            !(a->t[d - 1].type == T_WORD &&
+              preposition(a, a->t[d - 1].low))) {
+          nb = d;
+          det = true;
+          break;
+        }
       struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
+      /* a plain noun there names the one who speaks by its own words */
+      if (!p.name && det && ne <= nb + 4 &&
+          !(a->t[ne - 1].flags & F_CAP))
+        p.name = pc_att_np_text(a, nb, ne);
       if (p.name)
         return p;
       who_free(&p);

@@ -930,17 +930,31 @@ struct cue {
   bool post;       /* "..., X said" or "..., said X": speech before */
 };
 
+/* Whether frame p opens with "as" ("as {S} put it"). */
+static bool frame_as(const struct pc_phrase *p) {
+  return p->n && p->w[0][0] == 'a' && p->w[0][1] == 's' && !p->w[0][2];
+}
+
 /* A frame at the start: "According to X, ...", "In X's view, ...".
  * True when one reported the sentence. */
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   int parent = sn->parent, depth = sn->depth;
+  /* "Or, as X put it: ...": a conjunction (and its comma) before "as" */
+  size_t fs = t0;
+  if (fs + 2 < t1 && (fw_is(a, a->t[fs].low, PC_FW_CONJ) ||
+                      fw_is(a, a->t[fs].low, PC_FW_CONTRAST))) {
+    fs++;
+    if (is_punct(&a->t[fs], ","))
+      fs++;
+  }
   for (size_t f = 0; f < a->lex->frames.n; f++) {
     const struct pc_phrase *p = &a->lex->frames.p[f];
+    size_t f0 = fs != t0 && frame_as(p) ? fs : t0;
     if (p->n && p->w[0][0] != '{' &&
-        (t0 >= t1 || a->t[t0].low[0] != p->w[0][0]))
+        (f0 >= t1 || a->t[f0].low[0] != p->w[0][0]))
       continue; /* a literal first word: its first letter first */
-    size_t i = t0, k = 0, s0 = 0, s1 = 0;
+    size_t i = f0, k = 0, s0 = 0, s1 = 0, ap0 = 0, ap1 = 0;
     bool ok = true;
     for (; k < p->n && ok; k++) {
       if (strcmp(p->w[k], "{s}") == 0) {
@@ -953,6 +967,21 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
                !(strcmp(next, ",") != 0 && is_punct(&a->t[i], ",")))
           i++;
         s1 = i;
+        /* "As Tom Ridge, a former secretary, put it": an apposition in
+         * commas between the slot and the next literal word */
+        if (i > s0 && i < t1 && is_punct(&a->t[i], ",") &&
+            strcmp(next, ",") != 0 && frame_as(p)) {
+          size_t d = i + 1;
+          while (d < t1 && d < i + 24 && !is_punct(&a->t[d], ",") &&
+                 !is_punct(&a->t[d], ";") && !is_punct(&a->t[d], ":"))
+            d++;
+          if (d + 1 < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
+              strcmp(a->t[d + 1].low, next) == 0) {
+            ap0 = i + 1;
+            ap1 = d;
+            i = d + 1;
+          }
+        }
         ok = s1 > s0 && i < t1;
       } else {
         ok = i < t1 && strcmp(a->t[i].low, p->w[k]) == 0;
@@ -968,6 +997,19 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
       /* fine */
     }
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
+    /* "As the chief executive, Jeff Weiner, put it": the person named in
+     * the apposition, with the phrase before as the role */
+    if (ap1 > ap0 && !(w.ent >= 0 && a->en[w.ent].type == PC_ENTITY_PERSON)) {
+      struct speaker_ref n = pc_att_resolve_np(a, ap0, ap1);
+      if (n.ent >= 0 && a->en[n.ent].type == PC_ENTITY_PERSON) {
+        free(n.role);
+        n.role = pc_att_np_text(a, s0, s1);
+        who_free(&w);
+        w = n;
+      } else {
+        who_free(&n);
+      }
+    }
     if (!w.name && literals(p) >= 2) {
       phrase_name(a, s0, s1, &w); /* "According to the Pentagon, ..." */
     } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
@@ -980,10 +1022,10 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     /* the cue is the frame's head word: "according", "view" */
     /* "As reported by X", "In the words of X": the frame's longest
      * word before the slot names its cue ("according", "reported") */
-    size_t head = t0;
+    size_t head = f0;
     for (size_t m = 0; m < p->n && p->w[m][0] != '{'; m++)
       if (strlen(p->w[m]) > strlen(a->t[head].low))
-        head = t0 + m;
+        head = f0 + m;
     char *cue = p->w[p->n - 1][0] != '{' ? strdup(p->w[p->n - 1])
                                          : cue_text(a, head, 1);
     size_t c1 = clause_end(a, i, t1, sp0, sp1);
@@ -1101,11 +1143,21 @@ static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
 static bool as_frame(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t ci = 0, c0 = t0, c1 = t1, n0 = 0, e = 0;
-  if (low_eq(&a->t[t0], "as")) {
-    e = as_attribution(a, t0 + 1, t1, sp0, sp1, &ci);
-    if (!e || e >= t1 || !is_punct(&a->t[e], ","))
+  /* "But as The Hill pointed out, ...": a conjunction first */
+  size_t s = t0;
+  if (s + 2 < t1 && (fw_is(a, a->t[s].low, PC_FW_CONJ) ||
+                     fw_is(a, a->t[s].low, PC_FW_CONTRAST))) {
+    s++;
+    if (is_punct(&a->t[s], ","))
+      s++;
+  }
+  if (s + 1 < t1 && low_eq(&a->t[s], "as")) {
+    e = as_attribution(a, s + 1, t1, sp0, sp1, &ci);
+    /* "As The Hill noted: “...”": a colon as well as a comma */
+    if (!e || e >= t1 ||
+        !(is_punct(&a->t[e], ",") || is_punct(&a->t[e], ":")))
       return false;
-    n0 = t0 + 1;
+    n0 = s + 1;
     c0 = e + 1;
   } else {
     size_t k = t1;
@@ -1123,9 +1175,13 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
     n0 = m + 1;
     c1 = m - 1;
   }
-  struct speaker_ref w = pc_att_resolve_np(a, n0, ci);
+  /* "As The Atlantic recently noted": the adverb is no part of the name */
+  size_t ne = pc_att_skip_adverbs(a, n0, ci);
+  if (ne == n0)
+    ne = ci;
+  struct speaker_ref w = pc_att_resolve_np(a, n0, ne);
   if (!w.name) {
-    phrase_name(a, n0, ci, &w);
+    phrase_name(a, n0, ne, &w);
   }
   char *cue = cue_text(a, ci, a->t[ci].cue);
   size_t first = a->nq;
@@ -1322,15 +1378,70 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* Whether token k is an adverb in -ly in lower case ("hysterically"). */
+static bool ly_adverb(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  size_t n = strlen(t->low);
+  return t->type == T_WORD && !(t->flags & F_CAP) && n > 4 &&
+         strcmp(t->low + n - 2, "ly") == 0;
+}
+
+/* "When Winfrey asked if ..., he declined, saying": after an adverbial
+ * clause that opens the sentence, a subject of the main clause (a person
+ * named or a pronoun) before the cue at i; the speaker of a cue inside
+ * the fronted clause is not the participle's. */
+static bool fronted_subject(const struct analysis *a, size_t t0, size_t i) {
+  size_t m = after_fronted_clause(a, t0, i);
+  if (m == t0)
+    return false;
+  for (size_t k = m; k < i; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0)
+      continue;
+    if ((t->ent >= 0 && a->en[t->ent].type == PC_ENTITY_PERSON) ||
+        fw_is(a, t->low, PC_FW_SUBJ))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the name [nb, ne) only qualifies the noun after it ("The Roe
+ * campaign doubled down", "A Roe aide walked back", "Roe's campaign
+ * shrugged off"): a possessive name, or one after a determiner followed
+ * by a word in lower case that reads as no verb (no function word,
+ * adverb or auxiliary, no past form, no -s form, no cue). */
+static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
+                          size_t i) {
+  const char *p = a->t[ne - 1].low;
+  size_t pl = strlen(p);
+  if (pl > 2 && strcmp(p + pl - 2, "'s") == 0)
+    return ne < i && a->t[ne].type == T_WORD;
+  if (ne >= i || nb == 0 || a->t[nb - 1].type != T_WORD ||
+      !determiner(a, a->t[nb - 1].low) || a->t[ne].type != T_WORD ||
+      (a->t[ne].flags & F_CAP) || a->t[ne].cue)
+    return false;
+  const char *w = a->t[ne].low;
+  size_t n = strlen(w);
+  return n > 2 && !stop_word(a, w) && !aux_word(a, w) && !ed_form(a, ne) &&
+         !fw_is(a, w, PC_FW_IPAST) && !fw_is(a, w, PC_FW_VPAST) &&
+         !fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_WHEN) &&
+         !fw_is(a, w, PC_FW_PASS) && w[n - 1] != 's' &&
+         strcmp(w + n - 2, "ly") != 0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
- * when one is named before the cue. */
+ * when one is named before the cue (not one that only qualifies a noun:
+ * "The Roe campaign ..., saying" is the campaign's). */
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
   t0 = after_fronted_clause(a, t0, i);
   struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
+    size_t ke = k;
+    while (e >= 0 && ke < i && a->t[ke].ent == e)
+      ke++;
     /* "In interviews, he defended Mr. Trump's views, saying": a
      * pronoun before any name is the subject, not the name after it */
     if (e < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
@@ -1339,7 +1450,7 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && a->t[k - 1].ent == e) &&
-        !name_not_subject(a, t0, k, i)) {
+        !name_not_subject(a, t0, k, i) && !name_modifies(a, k, ke, i)) {
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
@@ -1355,10 +1466,13 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
      * pronoun is a phrase of its own */
     while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
            !(e > k && (a->t[e].cue || ed_form(a, e) ||
+                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
+                                      ly_adverb(a, e))) ||
                        fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
       e++;
     /* "The US welcomed the exchange, saying": a name that opens the
-     * phrase is its subject; the words after it are the predicate */
+     * phrase is its subject; the words after it are the predicate (not
+     * the noun it qualifies: "The Roe campaign") */
     size_t n = k;
     while (n < e && determiner(a, a->t[n].low))
       n++;
@@ -1366,7 +1480,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       size_t ne = n;
       while (ne < e && a->t[ne].ent == a->t[n].ent)
         ne++;
-      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP))
+      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
+          !name_modifies(a, n, ne, e))
         e = ne;
     }
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
@@ -1944,6 +2059,22 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
   return w;
 }
 
+/* "..., with forecasters warning that ...": the start of a short noun
+ * phrase after ", with" that ends right before the participle at i; i
+ * when there is none. */
+static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t b = i; b > t0 + 1 && b + 5 > i; b--) {
+    const struct token *k = &a->t[b - 1];
+    if (k->type != T_WORD || k->in_span >= 0)
+      return i;
+    if (low_eq(k, "with")) /* after a comma: not "ran ads with X" */
+      return b < i && b >= t0 + 2 && is_punct(&a->t[b - 2], ",") ? b : i;
+    if (stop_word(a, k->low) && !determiner(a, k->low))
+      return i;
+  }
+  return i;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -1953,16 +2084,34 @@ static struct speaker_ref cue_subject(struct analysis *a,
   size_t t0 = sn->t0, i = c->i, len = c->len;
   struct speaker_ref w = {NULL, -1, NULL};
   bool participle = len >= 1 && participle_form(a, a->t[i].low);
+  /* "..., recently telling": an adverb may stand between the comma and
+   * the participle */
+  size_t pi = i;
+  while (participle && pi > t0 + 1 && pi + 2 > i &&
+         a->t[pi - 1].type == T_WORD && !(a->t[pi - 1].flags & F_CAP) &&
+         ((aux_word(a, a->t[pi - 1].low) &&
+           !fw_is(a, a->t[pi - 1].low, PC_FW_FIN)) ||
+          (strlen(a->t[pi - 1].low) > 4 &&
+           strcmp(a->t[pi - 1].low + strlen(a->t[pi - 1].low) - 2, "ly") ==
+               0)))
+    pi--;
   /* '“...,” promising a new budget' is the writer's; '“...,” telling
    * reporters that ...' reports with a clause of its own */
-  bool comma = i > t0 && ((comma_at(a, i - 1, t0) &&
-                           (is_punct(&a->t[i - 1], ",") ||
-                            pc_att_clausal_after(a, i + len, sn->t1))) ||
-                          dash_at(a, i - 1)); /* "... — asserting that" */
+  bool comma = pi > t0 && ((comma_at(a, pi - 1, t0) &&
+                            (is_punct(&a->t[pi - 1], ",") ||
+                             pc_att_clausal_after(a, i + len, sn->t1))) ||
+                           dash_at(a, pi - 1)); /* "... — asserting that" */
+  size_t wb = participle ? with_phrase(a, t0, i) : i;
   if (participle && i == t0 && sn->depth == 0) {
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
     w = opening_participle_subject(a, sn, i);
+  } else if (wb < i) {
+    /* "..., with forecasters warning that ...": the phrase after "with"
+     * is the participle's subject */
+    w = pc_att_resolve_np(a, wb, i);
+    if (!w.name)
+      phrase_name(a, wb, i, &w);
   } else if (i > t0 && prev->name &&
       (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
@@ -1971,7 +2120,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w.ent = prev->ent;
     w.role = prev->role ? strdup(prev->role) : NULL;
   } else
-  if (participle && comma && prev->name) {
+  if (participle && comma && prev->name && !fronted_subject(a, t0, i)) {
     /* "..., Dempsey said, adding that ...": the same speaker */
     w.name = strdup(prev->name);
     w.ent = prev->ent;
@@ -1995,6 +2144,43 @@ static struct speaker_ref cue_subject(struct analysis *a,
   return w;
 }
 
+/* "warns Pan American Health Organization (PAHO) Director Carissa
+ * Etienne": a word in parentheses at k, inside a name that goes on after
+ * it with a capitalised word. */
+static bool acronym_tag(const struct analysis *a, size_t k, size_t t1) {
+  return k > 0 && k + 3 < t1 && is_punct(&a->t[k], "(") &&
+         a->t[k - 1].type == T_WORD && (a->t[k - 1].flags & F_CAP) &&
+         a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP) &&
+         is_punct(&a->t[k + 2], ")") && a->t[k + 3].type == T_WORD &&
+         (a->t[k + 3].flags & F_CAP);
+}
+
+/* Whether the words from k are a name (its first word capitalised, a
+ * title's dot inside) that a comma or a colon and an opening quotation
+ * mark follow: "said Solovey, “...”". */
+static bool inverted_before_quote(const struct analysis *a, size_t k,
+                                  size_t t1) {
+  if (k >= t1 || a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
+      function_cap(a, a->t[k].low))
+    return false;
+  size_t e = k;
+  while (e < t1 && e < k + 8 &&
+         (a->t[e].type == T_WORD ||
+          (is_punct(&a->t[e], ".") && e + 1 < t1 &&
+           a->t[e + 1].type == T_WORD && (a->t[e + 1].flags & F_CAP))))
+    e++;
+  if (e + 1 >= t1 || !(is_punct(&a->t[e], ",") || is_punct(&a->t[e], ":")))
+    return false;
+  if (a->t[e + 1].type == T_QOPEN)
+    return true;
+  /* "Said Dorothy Poynter, who grew up with Ali, “...”" */
+  size_t d = e + 1;
+  while (d < t1 && d < e + 16 && a->t[d].type == T_WORD)
+    d++;
+  return d > e + 1 && d + 1 < t1 && is_punct(&a->t[d], ",") &&
+         a->t[d + 1].type == T_QOPEN;
+}
+
 /* "..., said Scott Paul": a person named right of the cue may be the
  * speaker instead of *wp; then the speech stands before (c->post). */
 static void speaker_right(struct analysis *a, const struct sentence *sn,
@@ -2010,16 +2196,28 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
                (w.name && participle_form(a, a->t[i].low));
   /* "Jane Roe, 70, said the plan had failed": a clause after the cue is
    * the speech; its subject is no speaker */
-  if (!tells && i > t0 &&
-      (is_punct(&a->t[i - 1], ",") || a->t[i - 1].type == T_QCLOSE) &&
-      !pc_att_clausal_after(a, after, t1)) {
+  /* '“...,” says a source involved in the talks': right after the
+   * quotation, with no one left of the cue, the words after it are its
+   * speaker even when they look like a clause (the speech was quoted) */
+  bool quoted = !w.name && i > t0 + 1 &&
+                (a->t[i - 1].type == T_QCLOSE ||
+                 (is_punct(&a->t[i - 1], ",") &&
+                  a->t[i - 2].type == T_QCLOSE));
+  /* "But, said Solovey, “...”", "Said Jane Roe: “...”": a name right
+   * after the cue, then a comma or a colon and the quotation */
+  bool leads = !w.name && inverted_before_quote(a, after, t1);
+  if (!tells && (leads || i > t0) &&
+      (leads || is_punct(&a->t[i - 1], ",") ||
+       a->t[i - 1].type == T_QCLOSE) &&
+      (quoted || leads || !pc_att_clausal_after(a, after, t1))) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
                       (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
                        (a->t[e + 1].flags & F_CAP) &&
-                       in_list(&a->lex->honorifics, a->t[e - 1].low))))
-      e++; /* "said Sen. Jane Roe" */
+                       in_list(&a->lex->honorifics, a->t[e - 1].low)) ||
+                      acronym_tag(a, e, t1)))
+      e += acronym_tag(a, e, t1) ? 3 : 1; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
      * its object; "said a report from Acme Research": a written work
      * keeps its maker */
@@ -2066,9 +2264,11 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     if (r.name && (!w.name || (person && attribution_ends(a, e, t1)))) {
       who_free(&w);
       w = r;
-      post = true;
+      post = !leads; /* "said X, “...”": the speech follows */
       np_b = i;
       after = e;
+      while (leads && after < t1 && a->t[after].type != T_QOPEN)
+        after++; /* past "who grew up with Ali," to the quotation */
     } else {
       who_free(&r);
     }

@@ -532,14 +532,19 @@ static bool punct_near(const struct analysis *a, size_t j) {
 }
 
 /* Whether the cue at i follows a closing quotation mark within a few
- * words ("“...,” she wrote last October"): an attribution after the
- * speech, which needs no clause of its own. */
+ * words ("“...,” she wrote last October", "“...,” Mrs. Roe wrote on her
+ * Facebook page"): an attribution after the speech, which needs no
+ * clause of its own.  A title's or an initial's dot is inside a name. */
 static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t k = i; k > t0 && k + 6 > i; k--) {
+  for (size_t k = i; k > t0 && k + 8 > i; k--) {
     const struct token *t = &a->t[k - 1];
     if (t->type == T_QCLOSE)
       return true;
-    if (t->type != T_WORD && !is_punct(t, ","))
+    bool dot = is_punct(t, ".") && k - 1 > t0 &&
+               a->t[k - 2].type == T_WORD && (a->t[k - 2].flags & F_CAP) &&
+               (strlen(a->t[k - 2].low) == 1 ||
+                in_list(&a->lex->honorifics, a->t[k - 2].low));
+    if (t->type != T_WORD && !is_punct(t, ",") && !dot)
       return false;
   }
   return false;
