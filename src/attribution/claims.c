@@ -1001,6 +1001,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       continue;
     }
     int slot = slot_of(w);
+    if (bi > t0 + 1 && a->t[bi - 1].type == T_QOPEN)
+      bi--; /* called X “heartbreaking”, “a disgrace”: the writer's marks */
     if (k == 0) {
       m->lead = bi, m->lead_slot = slot;
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
@@ -1339,6 +1341,23 @@ static size_t relative_antecedent(const struct analysis *a, size_t t0,
   return r + 1;
 }
 
+/* "said Tom Bell's reversal on the rezoning hurt her", "said his push
+ * to approve the plan last year incensed her": a report whose subject,
+ * told at length from the report's start (after "that") to the verb, is
+ * a named one's act holds its owner to account.  Where that subject
+ * starts, or b when the report has none such. */
+static size_t owner_clause(const struct analysis *a, size_t t0, size_t b,
+                           size_t at) {
+  size_t s = t0 < b && low_eq(&a->t[t0], "that") ? t0 + 1 : t0;
+  if (s >= b || a->t[s].ent < 0 || at > s + 14 || np_stop(a, at - 1))
+    return b; /* "accused Cruz's campaign of perpetrating": no subject */
+  for (size_t k = s; k < at; k++)
+    if (cl_boundary(a, k) || is_punct(&a->t[k], ",") ||
+        (a->t[k].cue && !(a->t[k].flags & (F_CAP | F_WEAK))))
+      return b; /* one clause, no report inside it */
+  return owner_named(a, s, at) ? s : b;
+}
+
 /* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
@@ -1383,6 +1402,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       b = k; /* "to confront the group, which X blamed": the phrase */
       break;
     }
+  if (slot == S_N && p->claimant == 0 && b > t0)
+    b = owner_clause(a, t0, b, at);
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
