@@ -1192,6 +1192,28 @@ static bool where_named(const struct analysis *a, size_t b) {
   return (a->t[b].flags & F_CAP) && !function_cap(a, a->t[b].low);
 }
 
+/* "Roe, who chairs the board, campaigned on it — and called": a verb
+ * joined by "and" to the sentence's first verb has that verb's subject,
+ * the name the sentence opens with, when no cue, quotation or other
+ * clause stands between.  NULL when the sentence opens otherwise. */
+static char *conj_subject(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 || !low_eq(&a->t[at - 1], "and") || a->t[t0].ent < 0)
+    return NULL;
+  int e = a->t[t0].ent;
+  size_t k = t0;
+  while (k < at && a->t[k].ent == e)
+    k++;
+  bool alone = a->t[k].type == T_WORD
+                   ? !low_eq(&a->t[k], "'s") && !(a->t[k].flags & F_CAP)
+                   : is_punct(&a->t[k], ",");
+  if (!alone || pc_att_ending(a, a->t[k - 1].low, PC_FW_GEN, 1))
+    return NULL; /* "Roe's aide", "Roe and Doe": not Roe alone */
+  for (; k + 1 < at; k++)
+    if (cl_boundary(a, k) || (a->t[k].cue && !(a->t[k].flags & F_CAP)))
+      return NULL;
+  return strdup(a->en[e].name);
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -1199,6 +1221,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
     if (low_eq(&a->t[at - 1], neg[k]))
       at--, k = (size_t)-1; /* "does not blame": the subject before */
+  char *cs = conj_subject(a, t0, pc_att_skip_adverbs(a, t0, at));
+  if (cs)
+    return cs;
   if (tried_to(a, t0, at))
     at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
@@ -1585,7 +1610,8 @@ static bool cut_name(const struct analysis *a, const char *s) {
       return true;
     p = o;
   }
-  return false;
+  const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
+  return last && fw_is(a, last + 1, PC_FW_CONJ);
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
