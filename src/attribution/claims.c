@@ -1037,6 +1037,40 @@ static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
 }
 
 
+/* "met the governor, who accused him", "fire from opponents on the
+ * left, who accused him": a relative clause set off by a comma hangs on
+ * the phrase right before the comma, with its place or group after a
+ * preposition ("on the left"), not on the sentence's subject.  Where
+ * that phrase starts, or e when there is none. */
+static size_t comma_antecedent(const struct analysis *a, size_t t0, size_t e) {
+  size_t b = pc_att_np_start(a, t0, e);
+  int en = a->t[e - 1].ent;
+  if (en >= 0) { /* "an anomaly for Kaine, who": the name */
+    while (b < e && a->t[b].ent != en)
+      b++;
+    return b;
+  }
+  for (size_t k = e - 1; k-- > b;) { /* the head itself is no verb */
+    const struct token *w = &a->t[k];
+    size_t n = strlen(w->low);
+    if (w->type == T_WORD && !(w->flags & F_CAP) &&
+        (fw_is(a, w->low, PC_FW_IPAST) || w->cue ||
+         (n > 4 && strcmp(w->low + n - 2, "ed") == 0 && k + 1 < e &&
+          (determiner(a, a->t[k + 1].low) || a->t[k + 1].ent >= 0)))) {
+      b = k + 1; /* "Tom Bell met the governor": the object */
+      break;
+    }
+  }
+  if (b == e || b < t0 + 3 || a->t[b - 1].type != T_WORD ||
+      !preposition(a, a->t[b - 1].low))
+    return b;
+  size_t h = b - 2; /* the noun before the preposition: "opponents" */
+  if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) || a->t[h].ent >= 0 ||
+      np_stop(a, h) || !pc_att_ending(a, a->t[h].low, PC_FW_PL, 2))
+    return b;
+  return pc_att_np_start(a, t0, b - 1);
+}
+
 /* The antecedent of "who" before the verb at `at`, when a plural noun
  * stands inside the phrase: a noun that modifies another is singular, so
  * "release from agreements female employees who sued" names "female
@@ -1045,6 +1079,10 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   if (at < t0 + 3 || a->t[at - 1].type != T_WORD ||
       !fw_is(a, a->t[at - 1].low, PC_FW_REL))
     return NULL;
+  if (at >= t0 + 4 && is_punct(&a->t[at - 2], ",")) {
+    size_t ce = at - 2, cb = comma_antecedent(a, t0, ce);
+    return cb < ce ? np_name(a, cb, ce, false) : NULL;
+  }
   size_t e = at - 1, b = pc_att_np_start(a, t0, e);
   for (size_t k = e - 1; k-- > b;) {
     const struct token *w = &a->t[k];
