@@ -1410,15 +1410,28 @@ static size_t relative_antecedent(const struct analysis *a, size_t t0,
  * a named one's act holds its owner to account.  Where that subject
  * starts, or b when the report has none such. */
 static size_t owner_clause(const struct analysis *a, size_t t0, size_t b,
-                           size_t at) {
+                           size_t at, size_t *oe) {
   size_t s = t0 < b && low_eq(&a->t[t0], "that") ? t0 + 1 : t0;
+  if (s + 2 < b && a->t[s].ent < 0 && in_list(&a->lex->honorifics, a->t[s].low))
+    s += 1 + is_punct(&a->t[s + 1], "."); /* "Mr. Trump's jabs" */
   if (s >= b || a->t[s].ent < 0 || at > s + 14 || np_stop(a, at - 1))
     return b; /* "accused Cruz's campaign of perpetrating": no subject */
   for (size_t k = s; k < at; k++)
     if (cl_boundary(a, k) || is_punct(&a->t[k], ",") ||
         (a->t[k].cue && !(a->t[k].flags & (F_CAP | F_WEAK))))
       return b; /* one clause, no report inside it */
-  return owner_named(a, s, at) ? s : b;
+  int e = a->t[s].ent;
+  size_t i = s;
+  while (i < at && a->t[i].ent == e)
+    i++;
+  if (i >= at || !(pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1) ||
+                   (low_eq(&a->t[i], "'s") && ++i < at)))
+    return b;
+  *oe = i;
+  size_t h = i; /* the act ends before a preposition: "jabs at the Khans" */
+  while (h < at && !np_stop(a, h))
+    h++;
+  return h > i && thing_head(a, i, h) ? s : b;
 }
 
 /* The leading slot, left of the first matched word m->lead. */
@@ -1465,8 +1478,12 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       b = k; /* "to confront the group, which X blamed": the phrase */
       break;
     }
-  if (slot == S_N && p->claimant == 0 && b > t0)
-    b = owner_clause(a, t0, b, at);
+  size_t ce = at; /* an act's owner alone is accused, not the act */
+  if (slot == S_N && p->claimant == 0 && b > t0) {
+    size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
+    if (ob < b)
+      b = ob, ce = oe;
+  }
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
@@ -1480,7 +1497,7 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
-  m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
+  m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = b < ce;
   m->b = b;
   return true;
 }
