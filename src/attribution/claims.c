@@ -1442,7 +1442,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (m->lead_poss && !possessive(a, t0, at))
     return false;
   if (m->lead_poss && slot == S_C) {
-    *claimant = subject_name(a, t0, at);
+    size_t o = at - 1 - (at > t0 + 1 && low_eq(&a->t[at - 1], "'s"));
+    int e = a->t[o].ent; /* "a backer of Hulk Hogan's lawsuit": Hogan's */
+    *claimant = e >= 0 ? strdup(a->en[e].name) : subject_name(a, t0, at);
     m->b = at - 1;
     return *claimant != NULL;
   }
