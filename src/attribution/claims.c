@@ -1296,6 +1296,7 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+
   int ap = apposed_person(a, t0, at);
   if (ap >= 0)
     return strdup(a->en[ap].name);
@@ -1434,6 +1435,30 @@ static size_t owner_clause(const struct analysis *a, size_t t0, size_t b,
   return h > i && thing_head(a, i, h) ? s : b;
 }
 
+/* "Police said the suspect denied the charges", "said Hamas claimed
+ * the attack": a self-claim's subject right after a cue of speech (and
+ * "that") is the one who denies or claims, not the cue's speaker; a
+ * short phrase of a determiner and words no phrase runs through, or a
+ * name.  NULL when no cue stands right before such a phrase. */
+static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
+  for (size_t c = at; c > t0 && c + 5 > at; c--) {
+    const struct token *k = &a->t[c - 1];
+    if (k->type == T_WORD && k->cue && !(k->flags & F_CAP) &&
+        !pc_att_ending(a, k->low, PC_FW_PTCP, 0)) {
+      size_t s = c + (c < at && low_eq(&a->t[c], "that"));
+      return s < at ? np_name(a, s, at, false) : NULL;
+    }
+    bool first = c - 1 > t0 && (a->t[c - 2].cue || low_eq(&a->t[c - 2], "that"));
+    if (is_punct(k, ".") ? !(c - 1 > t0 && a->t[c - 2].ent >= 0)
+                         : k->type != T_WORD ||
+                               (np_stop(a, c - 1) && !(k->flags & F_CAP)) ||
+                               in_list(&a->lex->pronouns, k->low) ||
+                               (determiner(a, k->low) && !first))
+      return NULL;
+  }
+  return NULL;
+}
+
 /* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
@@ -1455,6 +1480,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
     *claimant = ptcp ? NULL : reporter_before(a, t0, at);
+    if (!ptcp && !*claimant && p->claimant == 2)
+      *claimant = reported_subject(a, t0, at);
     if (!ptcp && !*claimant)
       *claimant = subject_name(a, t0, m->lead);
     size_t b = left_list(a, t0, at);
@@ -2010,8 +2037,9 @@ static size_t report_start(const struct analysis *a, const struct pc_phrase *p,
  * denier earlier in the document. */
 static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
                            const struct found_claim *c) {
-  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0)
-    return false;
+  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0 ||
+      strchr(p->w[p->n - 2], '|'))
+    return false; /* "rejected the accusation.": a charge named */
   for (size_t k = 0; k < a->nc; k++)
     for (size_t x = 0; !a->c[k].deny && x < a->c[k].naccused; x++)
       if (strcmp(a->c[k].accused[x], c->claimant) == 0)
