@@ -136,7 +136,8 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct token *k = &a->t[b - 1];
     if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !np_stop(a, b - 2) && b < end &&
+        !np_stop(a, b - 2) && !time_word(a, b - 2, end) &&
+        !function_cap(a, a->t[b - 2].low) && b < end &&
         ((a->t[b].flags & F_CAP) || fw_is(a, a->t[b].low, PC_FW_POSS))) {
       /* "Tom Bell and his brother were accused" */
       b--;
