@@ -1977,6 +1977,14 @@ static void claim_they(struct analysis *a, size_t t0, size_t lead) {
   a->nc++;
 }
 
+/* A wrong told in a relative clause on a noun ("the siege that Israel
+ * imposes on us") is taken for granted, also in a question. */
+static bool relative_at(const struct analysis *a, size_t b) {
+  return b > 0 && (low_eq(&a->t[b], "that") || low_eq(&a->t[b], "which")) &&
+         a->t[b - 1].type == T_WORD && !(a->t[b - 1].flags & F_CAP) &&
+         !np_stop(a, b - 1) && !a->t[b - 1].cue;
+}
+
 /* Whether the words at i end in a question mark: "Do I bear
  * responsibility for it?" asks, it claims nothing. */
 static bool asked(const struct analysis *a, size_t i, size_t t1) {
@@ -2182,7 +2190,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
