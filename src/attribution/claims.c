@@ -202,6 +202,9 @@ static char *report_it(const struct analysis *a, size_t i) {
   if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker)
     return NULL;
   int e = a->q[q].ent;
+  for (size_t k = 0; e < 0 && k < a->nen; k++)
+    if (strcmp(a->en[k].name, a->q[q].speaker) == 0)
+      e = (int)k; /* "Acme Corp. said it": the speaker's entity by name */
   if (e >= 0 ? a->en[e].type == PC_ENTITY_PERSON
              : !org_noun_speaker(a, a->q[q].speaker))
     return NULL;
