@@ -1625,6 +1625,8 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
                     const struct match *m, size_t i) {
   if (p->tag) /* the denial's own words may hold "not": look before them */
     return negated(a, m->b, m->b) ? -1 : 1;
+  if (m->lead_poss && m->lead_slot == S_C)
+    return 0; /* "did not discuss his criticisms of her": his charge stands */
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
   if (!negated(a, from, i + 1))
     return 0;
@@ -1826,6 +1828,14 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
+  if (as >= 0 && m->cap[as][1] < t1 && low_eq(&a->t[m->cap[as][1]], "by")) {
+    const struct token *l = &a->t[m->cap[as][1] - 1];
+    size_t n = strlen(l->low);
+    if (l->type == T_WORD && !(l->flags & F_CAP) && n > 4 &&
+        (strcmp(l->low + n - 2, "ed") == 0 || strcmp(l->low + n - 2, "en") == 0))
+      return false; /* "criticisms of the actions taken by the departments":
+                     * the agent of "taken", not the critic */
+  }
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
