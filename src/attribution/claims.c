@@ -196,8 +196,8 @@ static bool org_noun_speaker(const struct analysis *a, const char *name) {
 /* "it" in an organisation's indirect report ("Acme said it had nothing
  * to do with the fire", "The utility said it ..."): the organisation. */
 static char *report_it(const struct analysis *a, size_t i) {
-  if (!low_eq(&a->t[i], "it"))
-    return NULL;
+  if (!low_eq(&a->t[i], "it") && !low_eq(&a->t[i], "its"))
+    return NULL; /* "said its fighters shot down": its own */
   int q = quote_holding(a, i);
   if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker)
     return NULL;
@@ -301,8 +301,10 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
                 : pronoun_name(a, t0, &found);
   if (!o)
     return NULL;
-  if (thing_head(a, t0 + 1, t1)) {
-    *en = true; /* "criticized his handling of it": him */
+  if (thing_head(a, t0 + 1, t1) ||
+      (low_eq(&a->t[t0], "its") && fw_is(a, a->t[t1 - 1].low, PC_FW_AGENT))) {
+    *en = true; /* "criticized his handling of it": him; "its fighters":
+                 * the body itself, as "U.S. forces" are the U.S. */
     return o;
   }
   char *rest = pc_att_np_text(a, t0 + 1, t1);
