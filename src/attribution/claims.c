@@ -1124,7 +1124,7 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
     return at;
   while (dash && c > t0 && is_dash(&a->t[c - 1]))
     c--; /* "--" may be two tokens */
-  size_t o = c, span = paren || dash ? 6 : 14;
+  size_t o = c, span = paren || dash ? 6 : 20;
   while (o > t0 && o + span > c &&
          !(paren ? is_punct(&a->t[o - 1], "(")
            : dash ? is_dash(&a->t[o - 1]) : is_punct(&a->t[o - 1], ",")))
@@ -1132,7 +1132,9 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
   if (o <= t0 + 1 || o + span <= c || o == c)
     return at;
   /* "Mr. Lewandowski, who did not respond to a request for comment, has
-   * denied": a relative clause set off by commas, up to 12 words */
+   * denied": a relative clause set off by commas, up to 18 words ("The
+   * government, which had detained him as a prisoner for two years in
+   * Addis Ababa, now sentenced") */
   if (!paren && !dash && a->t[o].type == T_WORD &&
       fw_is(a, a->t[o].low, PC_FW_REL))
     return pc_att_skip_adverbs(a, t0, o - 1);
