@@ -1092,6 +1092,11 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   size_t e = at - 1, b = pc_att_np_start(a, t0, e);
   for (size_t k = e - 1; k-- > b;) {
     const struct token *w = &a->t[k];
+    if (w->type == T_WORD && k + 1 < e && k > b && determiner(a, w->low) &&
+        !preposition(a, a->t[k - 1].low) && a->t[e - 1].ent < 0 &&
+        !(a->t[e - 1].flags & F_CAP))
+      return np_name(a, k, e, false); /* "Netanyahu appointed a diplomacy
+                                       * chief who had accused": the chief */
     if (w->type != T_WORD || (w->flags & F_CAP) || w->ent >= 0)
       return NULL;
     if (pc_att_ending(a, w->low, PC_FW_PL, 2) &&
