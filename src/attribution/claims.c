@@ -1143,6 +1143,11 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
   if (!paren && !dash && a->t[o].type == T_WORD &&
       fw_is(a, a->t[o].low, PC_FW_REL))
     return pc_att_skip_adverbs(a, t0, o - 1);
+  int pe = o >= t0 + 2 ? a->t[o - 2].ent : -1;
+  if (!paren && !dash && pe >= 0 && a->en[pe].type == PC_ENTITY_PERSON &&
+      a->t[c - 1].ent < 0 && is_role_word(a, c - 1))
+    return o - 1; /* "Corey Lewandowski, Donald Trump's fired campaign
+                   * manager, ripped": the person the role describes */
   if (o + 6 <= c)
     return at;
   while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
