@@ -1314,6 +1314,15 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  if (e0 < at && e0 > b && a->en[a->t[at - 1].ent].type == PC_ENTITY_PERSON) {
+    size_t k = e0; /* "Republican presidential hopeful Sen. Ted Cruz
+                    * blasted": the name after the words that describe it */
+    while (k > b && (a->t[k - 1].type == T_WORD ? !np_stop(a, k - 1)
+                                                : is_punct(&a->t[k - 1], ".")))
+      k--;
+    if (k == b)
+      return strdup(a->en[a->t[at - 1].ent].name);
+  }
 
   int ap = apposed_person(a, t0, at);
   if (ap >= 0)
