@@ -136,7 +136,8 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo && end - b < 14) {
     const struct token *k = &a->t[b - 1];
     if (list_sep(a, k) && b > lo + 1 && a->t[b - 2].type == T_WORD &&
-        !np_stop(a, b - 2) && b < end &&
+        !np_stop(a, b - 2) && !time_word(a, b - 2, end) &&
+        !function_cap(a, a->t[b - 2].low) && b < end &&
         ((a->t[b].flags & F_CAP) || fw_is(a, a->t[b].low, PC_FW_POSS))) {
       /* "Tom Bell and his brother were accused" */
       b--;
@@ -195,12 +196,15 @@ static bool org_noun_speaker(const struct analysis *a, const char *name) {
 /* "it" in an organisation's indirect report ("Acme said it had nothing
  * to do with the fire", "The utility said it ..."): the organisation. */
 static char *report_it(const struct analysis *a, size_t i) {
-  if (!low_eq(&a->t[i], "it"))
-    return NULL;
+  if (!low_eq(&a->t[i], "it") && !low_eq(&a->t[i], "its"))
+    return NULL; /* "said its fighters shot down": its own */
   int q = quote_holding(a, i);
   if (q < 0 || a->q[q].kind != PC_QUOTE_INDIRECT || !a->q[q].speaker)
     return NULL;
   int e = a->q[q].ent;
+  for (size_t k = 0; e < 0 && k < a->nen; k++)
+    if (strcmp(a->en[k].name, a->q[q].speaker) == 0)
+      e = (int)k; /* "Acme Corp. said it": the speaker's entity by name */
   if (e >= 0 ? a->en[e].type == PC_ENTITY_PERSON
              : !org_noun_speaker(a, a->q[q].speaker))
     return NULL;
@@ -297,8 +301,10 @@ static char *owned(const struct analysis *a, size_t t0, size_t t1, bool *en) {
                 : pronoun_name(a, t0, &found);
   if (!o)
     return NULL;
-  if (thing_head(a, t0 + 1, t1)) {
-    *en = true; /* "criticized his handling of it": him */
+  if (thing_head(a, t0 + 1, t1) ||
+      (low_eq(&a->t[t0], "its") && fw_is(a, a->t[t1 - 1].low, PC_FW_AGENT))) {
+    *en = true; /* "criticized his handling of it": him; "its fighters":
+                 * the body itself, as "U.S. forces" are the U.S. */
     return o;
   }
   char *rest = pc_att_np_text(a, t0 + 1, t1);
@@ -1001,6 +1007,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       continue;
     }
     int slot = slot_of(w);
+    if (bi > t0 + 1 && a->t[bi - 1].type == T_QOPEN)
+      bi--; /* called X “heartbreaking”, “a disgrace”: the writer's marks */
     if (k == 0) {
       m->lead = bi, m->lead_slot = slot;
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
@@ -1035,6 +1043,40 @@ static size_t skip_time(const struct analysis *a, size_t lo, size_t at) {
 }
 
 
+/* "met the governor, who accused him", "fire from opponents on the
+ * left, who accused him": a relative clause set off by a comma hangs on
+ * the phrase right before the comma, with its place or group after a
+ * preposition ("on the left"), not on the sentence's subject.  Where
+ * that phrase starts, or e when there is none. */
+static size_t comma_antecedent(const struct analysis *a, size_t t0, size_t e) {
+  size_t b = pc_att_np_start(a, t0, e);
+  int en = a->t[e - 1].ent;
+  if (en >= 0) { /* "an anomaly for Kaine, who": the name */
+    while (b < e && a->t[b].ent != en)
+      b++;
+    return b;
+  }
+  for (size_t k = e - 1; k-- > b;) { /* the head itself is no verb */
+    const struct token *w = &a->t[k];
+    size_t n = strlen(w->low);
+    if (w->type == T_WORD && !(w->flags & F_CAP) &&
+        (fw_is(a, w->low, PC_FW_IPAST) || w->cue ||
+         (n > 4 && strcmp(w->low + n - 2, "ed") == 0 && k + 1 < e &&
+          (determiner(a, a->t[k + 1].low) || a->t[k + 1].ent >= 0)))) {
+      b = k + 1; /* "Tom Bell met the governor": the object */
+      break;
+    }
+  }
+  if (b == e || b < t0 + 3 || a->t[b - 1].type != T_WORD ||
+      !preposition(a, a->t[b - 1].low))
+    return b;
+  size_t h = b - 2; /* the noun before the preposition: "opponents" */
+  if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) || a->t[h].ent >= 0 ||
+      np_stop(a, h) || !pc_att_ending(a, a->t[h].low, PC_FW_PL, 2))
+    return b;
+  return pc_att_np_start(a, t0, b - 1);
+}
+
 /* The antecedent of "who" before the verb at `at`, when a plural noun
  * stands inside the phrase: a noun that modifies another is singular, so
  * "release from agreements female employees who sued" names "female
@@ -1043,9 +1085,18 @@ static char *relative_subject(struct analysis *a, size_t t0, size_t at) {
   if (at < t0 + 3 || a->t[at - 1].type != T_WORD ||
       !fw_is(a, a->t[at - 1].low, PC_FW_REL))
     return NULL;
+  if (at >= t0 + 4 && is_punct(&a->t[at - 2], ",")) {
+    size_t ce = at - 2, cb = comma_antecedent(a, t0, ce);
+    return cb < ce ? np_name(a, cb, ce, false) : NULL;
+  }
   size_t e = at - 1, b = pc_att_np_start(a, t0, e);
   for (size_t k = e - 1; k-- > b;) {
     const struct token *w = &a->t[k];
+    if (w->type == T_WORD && k + 1 < e && k > b && determiner(a, w->low) &&
+        !preposition(a, a->t[k - 1].low) && a->t[e - 1].ent < 0 &&
+        !(a->t[e - 1].flags & F_CAP))
+      return np_name(a, k, e, false); /* "Netanyahu appointed a diplomacy
+                                       * chief who had accused": the chief */
     if (w->type != T_WORD || (w->flags & F_CAP) || w->ent >= 0)
       return NULL;
     if (pc_att_ending(a, w->low, PC_FW_PL, 2) &&
@@ -1078,7 +1129,7 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
     return at;
   while (dash && c > t0 && is_dash(&a->t[c - 1]))
     c--; /* "--" may be two tokens */
-  size_t o = c, span = paren || dash ? 6 : 14;
+  size_t o = c, span = paren || dash ? 6 : 20;
   while (o > t0 && o + span > c &&
          !(paren ? is_punct(&a->t[o - 1], "(")
            : dash ? is_dash(&a->t[o - 1]) : is_punct(&a->t[o - 1], ",")))
@@ -1086,10 +1137,17 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
   if (o <= t0 + 1 || o + span <= c || o == c)
     return at;
   /* "Mr. Lewandowski, who did not respond to a request for comment, has
-   * denied": a relative clause set off by commas, up to 12 words */
+   * denied": a relative clause set off by commas, up to 18 words ("The
+   * government, which had detained him as a prisoner for two years in
+   * Addis Ababa, now sentenced") */
   if (!paren && !dash && a->t[o].type == T_WORD &&
       fw_is(a, a->t[o].low, PC_FW_REL))
     return pc_att_skip_adverbs(a, t0, o - 1);
+  int pe = o >= t0 + 2 ? a->t[o - 2].ent : -1;
+  if (!paren && !dash && pe >= 0 && a->en[pe].type == PC_ENTITY_PERSON &&
+      a->t[c - 1].ent < 0 && is_role_word(a, c - 1))
+    return o - 1; /* "Corey Lewandowski, Donald Trump's fired campaign
+                   * manager, ripped": the person the role describes */
   if (o + 6 <= c)
     return at;
   while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
@@ -1190,6 +1248,28 @@ static bool where_named(const struct analysis *a, size_t b) {
   return (a->t[b].flags & F_CAP) && !function_cap(a, a->t[b].low);
 }
 
+/* "Roe, who chairs the board, campaigned on it — and called": a verb
+ * joined by "and" to the sentence's first verb has that verb's subject,
+ * the name the sentence opens with, when no cue, quotation or other
+ * clause stands between.  NULL when the sentence opens otherwise. */
+static char *conj_subject(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 || !low_eq(&a->t[at - 1], "and") || a->t[t0].ent < 0)
+    return NULL;
+  int e = a->t[t0].ent;
+  size_t k = t0;
+  while (k < at && a->t[k].ent == e)
+    k++;
+  bool alone = a->t[k].type == T_WORD
+                   ? !low_eq(&a->t[k], "'s") && !(a->t[k].flags & F_CAP)
+                   : is_punct(&a->t[k], ",");
+  if (!alone || pc_att_ending(a, a->t[k - 1].low, PC_FW_GEN, 1))
+    return NULL; /* "Roe's aide", "Roe and Doe": not Roe alone */
+  for (; k + 1 < at; k++)
+    if (cl_boundary(a, k) || (a->t[k].cue && !(a->t[k].flags & F_CAP)))
+      return NULL;
+  return strdup(a->en[e].name);
+}
+
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
@@ -1197,6 +1277,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
     if (low_eq(&a->t[at - 1], neg[k]))
       at--, k = (size_t)-1; /* "does not blame": the subject before */
+  char *cs = conj_subject(a, t0, pc_att_skip_adverbs(a, t0, at));
+  if (cs)
+    return cs;
   if (tried_to(a, t0, at))
     at -= 2; /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
@@ -1231,6 +1314,16 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
     e0--;
   if (e0 < at && e0 > t0 && a->t[e0 - 1].cue && !(a->t[e0 - 1].flags & F_CAP))
     return np_name(a, e0, at, false);
+  if (e0 < at && e0 > b && a->en[a->t[at - 1].ent].type == PC_ENTITY_PERSON) {
+    size_t k = e0; /* "Republican presidential hopeful Sen. Ted Cruz
+                    * blasted": the name after the words that describe it */
+    while (k > b && (a->t[k - 1].type == T_WORD ? !np_stop(a, k - 1)
+                                                : is_punct(&a->t[k - 1], ".")))
+      k--;
+    if (k == b)
+      return strdup(a->en[a->t[at - 1].ent].name);
+  }
+
   int ap = apposed_person(a, t0, at);
   if (ap >= 0)
     return strdup(a->en[ap].name);
@@ -1339,6 +1432,60 @@ static size_t relative_antecedent(const struct analysis *a, size_t t0,
   return r + 1;
 }
 
+/* "said Tom Bell's reversal on the rezoning hurt her", "said his push
+ * to approve the plan last year incensed her": a report whose subject,
+ * told at length from the report's start (after "that") to the verb, is
+ * a named one's act holds its owner to account.  Where that subject
+ * starts, or b when the report has none such. */
+static size_t owner_clause(const struct analysis *a, size_t t0, size_t b,
+                           size_t at, size_t *oe) {
+  size_t s = t0 < b && low_eq(&a->t[t0], "that") ? t0 + 1 : t0;
+  if (s + 2 < b && a->t[s].ent < 0 && in_list(&a->lex->honorifics, a->t[s].low))
+    s += 1 + is_punct(&a->t[s + 1], "."); /* "Mr. Trump's jabs" */
+  if (s >= b || a->t[s].ent < 0 || at > s + 14 || np_stop(a, at - 1))
+    return b; /* "accused Cruz's campaign of perpetrating": no subject */
+  for (size_t k = s; k < at; k++)
+    if (cl_boundary(a, k) || is_punct(&a->t[k], ",") ||
+        (a->t[k].cue && !(a->t[k].flags & (F_CAP | F_WEAK))))
+      return b; /* one clause, no report inside it */
+  int e = a->t[s].ent;
+  size_t i = s;
+  while (i < at && a->t[i].ent == e)
+    i++;
+  if (i >= at || !(pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1) ||
+                   (low_eq(&a->t[i], "'s") && ++i < at)))
+    return b;
+  *oe = i;
+  size_t h = i; /* the act ends before a preposition: "jabs at the Khans" */
+  while (h < at && !np_stop(a, h))
+    h++;
+  return h > i && thing_head(a, i, h) ? s : b;
+}
+
+/* "Police said the suspect denied the charges", "said Hamas claimed
+ * the attack": a self-claim's subject right after a cue of speech (and
+ * "that") is the one who denies or claims, not the cue's speaker; a
+ * short phrase of a determiner and words no phrase runs through, or a
+ * name.  NULL when no cue stands right before such a phrase. */
+static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
+  for (size_t c = at; c > t0 && c + 5 > at; c--) {
+    const struct token *k = &a->t[c - 1];
+    if (k->type == T_WORD && k->cue && !(k->flags & F_CAP) &&
+        !pc_att_ending(a, k->low, PC_FW_PTCP, 0)) {
+      size_t s = c + (c < at && low_eq(&a->t[c], "that"));
+      return s < at ? np_name(a, s, at, false) : NULL;
+    }
+    bool first = c - 1 > t0 && (a->t[c - 2].cue || low_eq(&a->t[c - 2], "that"));
+    if (is_punct(k, ".") ? !(c - 1 > t0 && a->t[c - 2].ent >= 0)
+                         : k->type != T_WORD ||
+                               (np_stop(a, c - 1) && !(k->flags & F_CAP)) ||
+                               in_list(&a->lex->pronouns, k->low) ||
+                               (determiner(a, k->low) && !first))
+      return NULL;
+  }
+  return NULL;
+}
+
 /* The leading slot, left of the first matched word m->lead. */
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
@@ -1347,7 +1494,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (m->lead_poss && !possessive(a, t0, at))
     return false;
   if (m->lead_poss && slot == S_C) {
-    *claimant = subject_name(a, t0, at);
+    size_t o = at - 1 - (at > t0 + 1 && low_eq(&a->t[at - 1], "'s"));
+    int e = a->t[o].ent; /* "a backer of Hulk Hogan's lawsuit": Hogan's */
+    *claimant = e >= 0 ? strdup(a->en[e].name) : subject_name(a, t0, at);
     m->b = at - 1;
     return *claimant != NULL;
   }
@@ -1358,6 +1507,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
     *claimant = ptcp ? NULL : reporter_before(a, t0, at);
+    if (!ptcp && !*claimant && p->claimant == 2)
+      *claimant = reported_subject(a, t0, at);
     if (!ptcp && !*claimant)
       *claimant = subject_name(a, t0, m->lead);
     size_t b = left_list(a, t0, at);
@@ -1383,6 +1534,12 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       b = k; /* "to confront the group, which X blamed": the phrase */
       break;
     }
+  size_t ce = at; /* an act's owner alone is accused, not the act */
+  if (slot == S_N && p->claimant == 0 && b > t0) {
+    size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
+    if (ob < b)
+      b = ob, ce = oe;
+  }
   if (b == at && slot != S_E && at > t0 &&
       (low_eq(&a->t[at - 1], "it") || first_person_word(a, at - 1)))
     b = at - 1; /* "said it had nothing to do with", "we were behind" */
@@ -1396,7 +1553,7 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
-  m->cap[slot][0] = b, m->cap[slot][1] = at, m->have[slot] = b < at;
+  m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = b < ce;
   m->b = b;
   return true;
 }
@@ -1491,6 +1648,8 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
                     const struct match *m, size_t i) {
   if (p->tag) /* the denial's own words may hold "not": look before them */
     return negated(a, m->b, m->b) ? -1 : 1;
+  if (m->lead_poss && m->lead_slot == S_C)
+    return 0; /* "did not discuss his criticisms of her": his charge stands */
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
   if (!negated(a, from, i + 1))
     return 0;
@@ -1564,7 +1723,8 @@ static bool cut_name(const struct analysis *a, const char *s) {
       return true;
     p = o;
   }
-  return false;
+  const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
+  return last && fw_is(a, last + 1, PC_FW_CONJ);
 }
 
 /* "looking into whether X was guilty", "if X were to blame": a
@@ -1691,6 +1851,14 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, const struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
+  if (as >= 0 && m->cap[as][1] < t1 && low_eq(&a->t[m->cap[as][1]], "by")) {
+    const struct token *l = &a->t[m->cap[as][1] - 1];
+    size_t n = strlen(l->low);
+    if (l->type == T_WORD && !(l->flags & F_CAP) && n > 4 &&
+        (strcmp(l->low + n - 2, "ed") == 0 || strcmp(l->low + n - 2, "en") == 0))
+      return false; /* "criticisms of the actions taken by the departments":
+                     * the agent of "taken", not the critic */
+  }
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
@@ -1845,6 +2013,14 @@ static void claim_they(struct analysis *a, size_t t0, size_t lead) {
   a->nc++;
 }
 
+/* A wrong told in a relative clause on a noun ("the siege that Israel
+ * imposes on us") is taken for granted, also in a question. */
+static bool relative_at(const struct analysis *a, size_t b) {
+  return b > 0 && (low_eq(&a->t[b], "that") || low_eq(&a->t[b], "which")) &&
+         a->t[b - 1].type == T_WORD && !(a->t[b - 1].flags & F_CAP) &&
+         !np_stop(a, b - 1) && !a->t[b - 1].cue;
+}
+
 /* Whether the words at i end in a question mark: "Do I bear
  * responsibility for it?" asks, it claims nothing. */
 static bool asked(const struct analysis *a, size_t i, size_t t1) {
@@ -1906,8 +2082,9 @@ static size_t report_start(const struct analysis *a, const struct pc_phrase *p,
  * denier earlier in the document. */
 static bool denies_nothing(const struct analysis *a, const struct pc_phrase *p,
                            const struct found_claim *c) {
-  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0)
-    return false;
+  if (!c->deny || p->n < 2 || strcmp(p->w[p->n - 1], ".") != 0 ||
+      strchr(p->w[p->n - 2], '|'))
+    return false; /* "rejected the accusation.": a charge named */
   for (size_t k = 0; k < a->nc; k++)
     for (size_t x = 0; !a->c[k].deny && x < a->c[k].naccused; x++)
       if (strcmp(a->c[k].accused[x], c->claimant) == 0)
@@ -2049,7 +2226,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      asked(a, i, t1) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
