@@ -440,8 +440,12 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
      * organisation only when its name has the word ("Acme Power
      * Company", not whatever body was named last for "the government") */
     struct speaker_ref w = pc_att_resolve_np(a, d0, t1);
+    /* a noun any firm may be called ("the company") stands for the
+     * firm the speaker stage resolves it to, as it does for speakers */
+    bool firm = w.ent >= 0 && fw_is(a, a->t[t1 - 1].low, PC_FW_FIRM) &&
+                a->en[w.ent].type != PC_ENTITY_PERSON;
     if (w.name && w.ent >= 0 &&
-        (is_role_word(a, t1 - 1) || name_has(w.name, a->t[t1 - 1].low))) {
+        (is_role_word(a, t1 - 1) || firm || name_has(w.name, a->t[t1 - 1].low))) {
       char *s = strdup(w.name);
       who_free(&w);
       *en = true;
@@ -1829,6 +1833,51 @@ static void body_before(struct analysis *a, struct found_claim *c) {
   c->claimant = s;
 }
 
+/* "the prince", "the pope": a title that the entity stage keeps in a
+ * name ("Prince Harry"; "Sen." and "President" it strips, and roles
+ * resolve those) alone stands for the one person of the article whose
+ * name opens with it, when only one does.  Only titles: "the bill" is
+ * no "Bill Clinton".  Returns that name, or NULL. */
+static const char *titled_person(const struct analysis *a, const char *w) {
+  static const char *const titles[] = {
+      "prince", "princess", "king", "queen", "duke", "duchess", "pope",
+      "emperor", "empress", "sheikh", "emir", "sultan", "archbishop"};
+  bool title = false;
+  for (size_t k = 0; k < sizeof titles / sizeof *titles && !title; k++)
+    title = strcmp(w, titles[k]) == 0;
+  if (!title)
+    return NULL;
+  size_t n = strlen(w);
+  const char *name = NULL;
+  for (size_t k = 0; k < a->nen; k++) {
+    const char *s = a->en[k].name;
+    if (a->en[k].type != PC_ENTITY_PERSON || strncasecmp(s, w, n) != 0 ||
+        s[n] != ' ')
+      continue;
+    if (name && strcmp(name, s) != 0)
+      return NULL; /* "Prince Harry" and "Prince William": which one? */
+    name = s;
+  }
+  return name;
+}
+
+/* The claimant and the accused written as a title alone
+ * (titled_person) are the person so titled. */
+static void titled_names(const struct analysis *a, struct found_claim *c) {
+  char **v[9] = {&c->claimant};
+  size_t n = 1;
+  for (size_t k = 0; k < c->naccused; k++)
+    v[n++] = &c->accused[k];
+  for (size_t k = 0; k < n; k++) {
+    const char *name = titled_person(a, *v[k]);
+    char *s = name ? strdup(name) : NULL;
+    if (s) {
+      free(*v[k]);
+      *v[k] = s;
+    }
+  }
+}
+
 /* Drops the accused that are things, not anyone: a lower-case head of
  * function-words' "thing" ("the Paris agreement", "the video"); an
  * owner was named already ("Obama's policy" is Obama). */
@@ -1889,6 +1938,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
     return false;
   body_before(a, c);
+  titled_names(a, c);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
                        (m->cap[S_S][1] < t1 &&
                         determiner(a, a->t[m->cap[S_S][1]].low))))
