@@ -370,6 +370,39 @@ static bool name_has(const char *name, const char *w) {
   return false;
 }
 
+/* Whether the word at k titles role r: the role itself ("Senator Mary
+ * Cole") or an abbreviation that opens it ("Sen.", "Gov.", "Gen.").
+ * The word after k is where a name starts. */
+static bool titles_role(const struct analysis *a, size_t k, const char *r) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP))
+    return false;
+  if (strcmp(t->low, r) == 0)
+    return true;
+  size_t n = strlen(t->low);
+  return n >= 3 && strncmp(r, t->low, n) == 0 &&
+         in_list(&a->lex->honorifics, t->low);
+}
+
+/* "Sen. Mary Cole ... the senator": a role alone that the speaker stage
+ * resolves to no one (the entity stage keeps no role for a title) stands
+ * for the person last named with that title before `at`.  The name, or
+ * NULL. */
+static const char *titled_mention(const struct analysis *a, size_t at,
+                                  const char *r) {
+  for (size_t k = at; k-- > 1;) {
+    int e = a->t[k].ent;
+    if (e < 0 || a->t[k - 1].ent == e || a->en[e].type != PC_ENTITY_PERSON)
+      continue; /* only where a person's mention starts */
+    size_t b = k - 1;
+    if (is_punct(&a->t[b], ".") && b > 0)
+      b--; /* "Sen." */
+    if (a->t[b].block == a->t[k].block && titles_role(a, b, r))
+      return a->en[e].name;
+  }
+  return NULL;
+}
+
 /* The display name of a noun phrase: its entity's when it is one, or
  * (agent) when only nouns for the entity's agents follow it; "the mayor"
  * as the person last named so.  *ent: whether it names someone known. */
@@ -451,7 +484,17 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       *en = true;
       return s;
     }
+    /* not an apposition to a name ("Cruz, the senator from Texas") */
+    bool appos = d0 >= 2 && is_punct(&a->t[d0 - 1], ",") &&
+                 a->t[d0 - 2].ent >= 0;
+    const char *tn = w.name && w.ent < 0 && !appos && is_role_word(a, t1 - 1)
+                         ? titled_mention(a, d0, a->t[t1 - 1].low)
+                         : NULL;
     who_free(&w);
+    if (tn) {
+      *en = true;
+      return strdup(tn);
+    }
   }
   return pc_att_np_text(a, t0, t1);
 }
@@ -1861,15 +1904,33 @@ static const char *titled_person(const struct analysis *a, const char *w) {
   return name;
 }
 
+/* A role alone, or after one word ("senator", "Illinois governor"),
+ * left as written: the person last named with its title before `at`
+ * (titled_mention), or NULL. */
+static const char *titled_role(const struct analysis *a, size_t at,
+                               const char *s) {
+  const char *w = strchr(s, ' ');
+  if (w && strchr(w + 1, ' '))
+    return NULL;
+  w = w ? w + 1 : s;
+  if (!(w[0] >= 'a' && w[0] <= 'z') || !in_list(&a->lex->roles, w))
+    return NULL;
+  return titled_mention(a, at, w);
+}
+
 /* The claimant and the accused written as a title alone
- * (titled_person) are the person so titled. */
-static void titled_names(const struct analysis *a, struct found_claim *c) {
+ * (titled_person), and the claimant as a role (titled_role), are the
+ * person so titled. */
+static void titled_names(const struct analysis *a, struct found_claim *c,
+                         size_t at) {
   char **v[9] = {&c->claimant};
   size_t n = 1;
   for (size_t k = 0; k < c->naccused; k++)
     v[n++] = &c->accused[k];
   for (size_t k = 0; k < n; k++) {
     const char *name = titled_person(a, *v[k]);
+    if (!name && k == 0) /* the accused: np_name_ex, which sees where */
+      name = titled_role(a, at, *v[k]);
     char *s = name ? strdup(name) : NULL;
     if (s) {
       free(*v[k]);
@@ -1938,7 +1999,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
     return false;
   body_before(a, c);
-  titled_names(a, c);
+  titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
                        (m->cap[S_S][1] < t1 &&
                         determiner(a, a->t[m->cap[S_S][1]].low))))
