@@ -1621,6 +1621,47 @@ static char *claimant_around(const struct analysis *a,
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
 }
 
+/* Whether the word at k is a verb of finding, which reports no speech
+ * (the speech stage takes no quote) but a wrong found: "Snopes found
+ * that Tom Bell lied", "The inquiry concluded Acme broke the law".  Not
+ * "shows": "The video shows Tom Bell stabbed a man" is no one's claim. */
+static bool finding_verb(const struct analysis *a, size_t k) {
+  static const char *const find[] = {
+      "found", "finds",       "concluded", "concludes",
+      "ruled", "established", "determined", "claims"};
+  if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  for (size_t n = 0; n < sizeof find / sizeof *find; n++)
+    if (low_eq(&a->t[k], find[n]))
+      return true;
+  return false;
+}
+
+/* A wrong told outside any quote after a verb of finding (finding_verb)
+ * is the finder's claim: the verb stands right before the accused
+ * [b, e), or before "that" there, or inside it ("The report claims Acme
+ * cheated": "claims" may be a noun, so the accused ran back to the
+ * sentence's start); not negated ("did not find that").  Moves *b past
+ * the verb; the finder, or NULL. */
+static char *finder_before(struct analysis *a, size_t t0, size_t *b,
+                           size_t e) {
+  size_t v = SIZE_MAX;
+  for (size_t k = *b; k + 1 < e && v == SIZE_MAX; k++)
+    if (k > t0 && finding_verb(a, k))
+      v = k;
+  size_t s = *b;
+  if (v == SIZE_MAX && s > t0 && is_comp(a, s - 1))
+    s--;
+  if (v == SIZE_MAX && s > t0 + 1 && finding_verb(a, s - 1))
+    v = s - 1;
+  if (v == SIZE_MAX || negated(a, v, v))
+    return NULL;
+  char *f = subject_name(a, t0, v);
+  if (f && v >= *b)
+    *b = v + 1 + (v + 2 < e && is_comp(a, v + 1));
+  return f;
+}
+
 /* The subject a participle hangs on when no report is near: "Then,
  * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X":
  * the speaker of the report the participle stands in, or else the first
@@ -1956,9 +1997,10 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
   c->naccused = w;
 }
 
-/* Fills c from the match; false when it names no claimant or accused. */
+/* Fills c from the match; false when it names no claimant or accused.
+ * An accused that a verb of finding opens is cut after it (m). */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
-                       size_t t1, size_t i, const struct match *m,
+                       size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
   if (as >= 0 && m->cap[as][1] < t1 && low_eq(&a->t[m->cap[as][1]], "by")) {
@@ -1981,6 +2023,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->naccused = c->accused[0] != NULL;
   } else if (as >= 0) {
     bool ent = false;
+    if (p->claimant == 0 && !m->have[S_C] && as != S_S &&
+        m->cap[as][0] < i && quote_holding(a, i) < 0)
+      c->claimant = finder_before(a, t0, &m->cap[as][0], m->cap[as][1]);
     c->naccused =
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
