@@ -1534,6 +1534,8 @@ static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
 }
 
 /* The leading slot, left of the first matched word m->lead. */
+static bool finding_in(const struct analysis *a, size_t b, size_t e);
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1594,9 +1596,12 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false;
   if (slot != S_E && !m->lead_poss && b > t0 && at < a->nt &&
       !is_punct(&a->t[at], ",") &&
-      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low))
+      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low) &&
+      !(p->claimant == 0 && finding_in(a, b + 1, at)))
     return false; /* "comments on relations with Russia have drawn
-                   * criticism": Russia is no subject */
+                   * criticism": Russia is no subject; but "A report by
+                   * the Union claims Acme cheated": the subject ends
+                   * before "claims" (finder_before) */
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
@@ -1633,6 +1638,14 @@ static bool finding_verb(const struct analysis *a, size_t k) {
     return false;
   for (size_t n = 0; n < sizeof find / sizeof *find; n++)
     if (low_eq(&a->t[k], find[n]))
+      return true;
+  return false;
+}
+
+/* Whether a verb of finding stands in [b, e). */
+static bool finding_in(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (finding_verb(a, k))
       return true;
   return false;
 }
