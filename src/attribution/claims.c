@@ -1654,10 +1654,11 @@ static bool finding_in(const struct analysis *a, size_t b, size_t e) {
  * is the finder's claim: the verb stands right before the accused
  * [b, e), or before "that" there, or inside it ("The report claims Acme
  * cheated": "claims" may be a noun, so the accused ran back to the
- * sentence's start); not negated ("did not find that").  Moves *b past
+ * sentence's start); not negated ("did not find that").  "found no
+ * evidence|proof that" is the finder's denial (*deny).  Moves *b past
  * the verb; the finder, or NULL. */
 static char *finder_before(struct analysis *a, size_t t0, size_t *b,
-                           size_t e) {
+                           size_t e, int *deny) {
   size_t v = SIZE_MAX;
   for (size_t k = *b; k + 1 < e && v == SIZE_MAX; k++)
     if (k > t0 && finding_verb(a, k))
@@ -1665,10 +1666,18 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b,
   size_t s = *b;
   if (v == SIZE_MAX && s > t0 && is_comp(a, s - 1))
     s--;
+  /* "found no evidence|proof that X lied": the finder denies it */
+  bool none = v == SIZE_MAX && s < *b && s > t0 + 2 &&
+              low_eq(&a->t[s - 2], "no") &&
+              (low_eq(&a->t[s - 1], "evidence") || low_eq(&a->t[s - 1], "proof"));
+  if (none)
+    s -= 2;
   if (v == SIZE_MAX && s > t0 + 1 && finding_verb(a, s - 1))
     v = s - 1;
   if (v == SIZE_MAX || negated(a, v, v))
     return NULL;
+  if (none)
+    *deny = 1;
   char *f = subject_name(a, t0, v);
   if (f && v >= *b)
     *b = v + 1 + (v + 2 < e && is_comp(a, v + 1));
@@ -2038,7 +2047,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     bool ent = false;
     if (p->claimant == 0 && !m->have[S_C] && as != S_S &&
         m->cap[as][0] < i && quote_holding(a, i) < 0)
-      c->claimant = finder_before(a, t0, &m->cap[as][0], m->cap[as][1]);
+      c->claimant =
+          finder_before(a, t0, &m->cap[as][0], m->cap[as][1], &c->deny);
     c->naccused =
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
