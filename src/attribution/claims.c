@@ -478,15 +478,16 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     bool firm = w.ent >= 0 && fw_is(a, a->t[t1 - 1].low, PC_FW_FIRM) &&
                 a->en[w.ent].type != PC_ENTITY_PERSON;
     if (w.name && w.ent >= 0 &&
-        (is_role_word(a, t1 - 1) || firm || name_has(w.name, a->t[t1 - 1].low))) {
+        (is_role_word(a, t1 - 1) || firm ||
+         name_has(w.name, a->t[t1 - 1].low))) {
       char *s = strdup(w.name);
       who_free(&w);
       *en = true;
       return s;
     }
     /* not an apposition to a name ("Cruz, the senator from Texas") */
-    bool appos = d0 >= 2 && is_punct(&a->t[d0 - 1], ",") &&
-                 a->t[d0 - 2].ent >= 0;
+    bool appos =
+        d0 >= 2 && is_punct(&a->t[d0 - 1], ",") && a->t[d0 - 2].ent >= 0;
     const char *tn = w.name && w.ent < 0 && !appos && is_role_word(a, t1 - 1)
                          ? titled_mention(a, d0, a->t[t1 - 1].low)
                          : NULL;
@@ -1595,8 +1596,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
   if (slot != S_E && !m->lead_poss && b > t0 && at < a->nt &&
-      !is_punct(&a->t[at], ",") &&
-      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low) &&
+      !is_punct(&a->t[at], ",") && a->t[b - 1].type == T_WORD &&
+      preposition(a, a->t[b - 1].low) &&
       !(p->claimant == 0 && finding_in(a, b + 1, at)))
     return false; /* "comments on relations with Russia have drawn
                    * criticism": Russia is no subject; but "A report by
@@ -1631,9 +1632,9 @@ static char *claimant_around(const struct analysis *a,
  * that Tom Bell lied", "The inquiry concluded Acme broke the law".  Not
  * "shows": "The video shows Tom Bell stabbed a man" is no one's claim. */
 static bool finding_verb(const struct analysis *a, size_t k) {
-  static const char *const find[] = {
-      "found", "finds",       "concluded", "concludes",
-      "ruled", "established", "determined", "claims"};
+  static const char *const find[] = {"found",      "finds", "concluded",
+                                     "concludes",  "ruled", "established",
+                                     "determined", "claims"};
   if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
     return false;
   for (size_t n = 0; n < sizeof find / sizeof *find; n++)
@@ -1657,8 +1658,8 @@ static bool finding_in(const struct analysis *a, size_t b, size_t e) {
  * sentence's start); not negated ("did not find that").  "found no
  * evidence|proof that" is the finder's denial (*deny).  Moves *b past
  * the verb; the finder, or NULL. */
-static char *finder_before(struct analysis *a, size_t t0, size_t *b,
-                           size_t e, int *deny) {
+static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
+                           int *deny) {
   size_t v = SIZE_MAX;
   for (size_t k = *b; k + 1 < e && v == SIZE_MAX; k++)
     if (k > t0 && finding_verb(a, k))
@@ -1667,9 +1668,9 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b,
   if (v == SIZE_MAX && s > t0 && is_comp(a, s - 1))
     s--;
   /* "found no evidence|proof that X lied": the finder denies it */
-  bool none = v == SIZE_MAX && s < *b && s > t0 + 2 &&
-              low_eq(&a->t[s - 2], "no") &&
-              (low_eq(&a->t[s - 1], "evidence") || low_eq(&a->t[s - 1], "proof"));
+  bool none =
+      v == SIZE_MAX && s < *b && s > t0 + 2 && low_eq(&a->t[s - 2], "no") &&
+      (low_eq(&a->t[s - 1], "evidence") || low_eq(&a->t[s - 1], "proof"));
   if (none)
     s -= 2;
   if (v == SIZE_MAX && s > t0 + 1 && finding_verb(a, s - 1))
@@ -1946,8 +1947,8 @@ static void body_before(struct analysis *a, struct found_claim *c) {
  * no "Bill Clinton".  Returns that name, or NULL. */
 static const char *titled_person(const struct analysis *a, const char *w) {
   static const char *const titles[] = {
-      "prince", "princess", "king", "queen", "duke", "duchess", "pope",
-      "emperor", "empress", "sheikh", "emir", "sultan", "archbishop"};
+      "prince",  "princess", "king",   "queen", "duke",   "duchess",   "pope",
+      "emperor", "empress",  "sheikh", "emir",  "sultan", "archbishop"};
   bool title = false;
   for (size_t k = 0; k < sizeof titles / sizeof *titles && !title; k++)
     title = strcmp(w, titles[k]) == 0;
@@ -2045,8 +2046,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->naccused = c->accused[0] != NULL;
   } else if (as >= 0) {
     bool ent = false;
-    if (p->claimant == 0 && !m->have[S_C] && as != S_S &&
-        m->cap[as][0] < i && quote_holding(a, i) < 0)
+    if (p->claimant == 0 && !m->have[S_C] && as != S_S && m->cap[as][0] < i &&
+        quote_holding(a, i) < 0)
       c->claimant =
           finder_before(a, t0, &m->cap[as][0], m->cap[as][1], &c->deny);
     c->naccused =
