@@ -370,6 +370,39 @@ static bool name_has(const char *name, const char *w) {
   return false;
 }
 
+/* Whether the word at k titles role r: the role itself ("Senator Mary
+ * Cole") or an abbreviation that opens it ("Sen.", "Gov.", "Gen.").
+ * The word after k is where a name starts. */
+static bool titles_role(const struct analysis *a, size_t k, const char *r) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP))
+    return false;
+  if (strcmp(t->low, r) == 0)
+    return true;
+  size_t n = strlen(t->low);
+  return n >= 3 && strncmp(r, t->low, n) == 0 &&
+         in_list(&a->lex->honorifics, t->low);
+}
+
+/* "Sen. Mary Cole ... the senator": a role alone that the speaker stage
+ * resolves to no one (the entity stage keeps no role for a title) stands
+ * for the person last named with that title before `at`.  The name, or
+ * NULL. */
+static const char *titled_mention(const struct analysis *a, size_t at,
+                                  const char *r) {
+  for (size_t k = at; k-- > 1;) {
+    int e = a->t[k].ent;
+    if (e < 0 || a->t[k - 1].ent == e || a->en[e].type != PC_ENTITY_PERSON)
+      continue; /* only where a person's mention starts */
+    size_t b = k - 1;
+    if (is_punct(&a->t[b], ".") && b > 0)
+      b--; /* "Sen." */
+    if (a->t[b].block == a->t[k].block && titles_role(a, b, r))
+      return a->en[e].name;
+  }
+  return NULL;
+}
+
 /* The display name of a noun phrase: its entity's when it is one, or
  * (agent) when only nouns for the entity's agents follow it; "the mayor"
  * as the person last named so.  *ent: whether it names someone known. */
@@ -440,14 +473,29 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
      * organisation only when its name has the word ("Acme Power
      * Company", not whatever body was named last for "the government") */
     struct speaker_ref w = pc_att_resolve_np(a, d0, t1);
+    /* a noun any firm may be called ("the company") stands for the
+     * firm the speaker stage resolves it to, as it does for speakers */
+    bool firm = w.ent >= 0 && fw_is(a, a->t[t1 - 1].low, PC_FW_FIRM) &&
+                a->en[w.ent].type != PC_ENTITY_PERSON;
     if (w.name && w.ent >= 0 &&
-        (is_role_word(a, t1 - 1) || name_has(w.name, a->t[t1 - 1].low))) {
+        (is_role_word(a, t1 - 1) || firm ||
+         name_has(w.name, a->t[t1 - 1].low))) {
       char *s = strdup(w.name);
       who_free(&w);
       *en = true;
       return s;
     }
+    /* not an apposition to a name ("Cruz, the senator from Texas") */
+    bool appos =
+        d0 >= 2 && is_punct(&a->t[d0 - 1], ",") && a->t[d0 - 2].ent >= 0;
+    const char *tn = w.name && w.ent < 0 && !appos && is_role_word(a, t1 - 1)
+                         ? titled_mention(a, d0, a->t[t1 - 1].low)
+                         : NULL;
     who_free(&w);
+    if (tn) {
+      *en = true;
+      return strdup(tn);
+    }
   }
   return pc_att_np_text(a, t0, t1);
 }
@@ -1487,6 +1535,8 @@ static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
 }
 
 /* The leading slot, left of the first matched word m->lead. */
+static bool finding_in(const struct analysis *a, size_t b, size_t e);
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1546,10 +1596,13 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (b == at && slot != S_E) /* the event may go unnamed ("it") */
     return false;
   if (slot != S_E && !m->lead_poss && b > t0 && at < a->nt &&
-      !is_punct(&a->t[at], ",") &&
-      a->t[b - 1].type == T_WORD && preposition(a, a->t[b - 1].low))
+      !is_punct(&a->t[at], ",") && a->t[b - 1].type == T_WORD &&
+      preposition(a, a->t[b - 1].low) &&
+      !(p->claimant == 0 && finding_in(a, b + 1, at)))
     return false; /* "comments on relations with Russia have drawn
-                   * criticism": Russia is no subject */
+                   * criticism": Russia is no subject; but "A report by
+                   * the Union claims Acme cheated": the subject ends
+                   * before "claims" (finder_before) */
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
@@ -1572,6 +1625,64 @@ static char *claimant_around(const struct analysis *a,
     return NULL;
   }
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
+}
+
+/* Whether the word at k is a verb of finding, which reports no speech
+ * (the speech stage takes no quote) but a wrong found: "Snopes found
+ * that Tom Bell lied", "The inquiry concluded Acme broke the law".  Not
+ * "shows": "The video shows Tom Bell stabbed a man" is no one's claim. */
+static bool finding_verb(const struct analysis *a, size_t k) {
+  static const char *const find[] = {"found",      "finds", "concluded",
+                                     "concludes",  "ruled", "established",
+                                     "determined", "claims"};
+  if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  for (size_t n = 0; n < sizeof find / sizeof *find; n++)
+    if (low_eq(&a->t[k], find[n]))
+      return true;
+  return false;
+}
+
+/* Whether a verb of finding stands in [b, e). */
+static bool finding_in(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (finding_verb(a, k))
+      return true;
+  return false;
+}
+
+/* A wrong told outside any quote after a verb of finding (finding_verb)
+ * is the finder's claim: the verb stands right before the accused
+ * [b, e), or before "that" there, or inside it ("The report claims Acme
+ * cheated": "claims" may be a noun, so the accused ran back to the
+ * sentence's start); not negated ("did not find that").  "found no
+ * evidence|proof that" is the finder's denial (*deny).  Moves *b past
+ * the verb; the finder, or NULL. */
+static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
+                           int *deny) {
+  size_t v = SIZE_MAX;
+  for (size_t k = *b; k + 1 < e && v == SIZE_MAX; k++)
+    if (k > t0 && finding_verb(a, k))
+      v = k;
+  size_t s = *b;
+  if (v == SIZE_MAX && s > t0 && is_comp(a, s - 1))
+    s--;
+  /* "found no evidence|proof that X lied": the finder denies it */
+  bool none =
+      v == SIZE_MAX && s < *b && s > t0 + 2 && low_eq(&a->t[s - 2], "no") &&
+      (low_eq(&a->t[s - 1], "evidence") || low_eq(&a->t[s - 1], "proof"));
+  if (none)
+    s -= 2;
+  if (v == SIZE_MAX && s > t0 + 1 && finding_verb(a, s - 1))
+    v = s - 1;
+  if (v == SIZE_MAX || negated(a, v, v))
+    return NULL;
+  if (none)
+    *deny = 1;
+  char *f = subject_name(a, t0, v);
+  if (f && v >= *b)
+    *b = v + 1 + (v + 2 < e && is_comp(a, v + 1));
+  return f;
 }
 
 /* The subject a participle hangs on when no report is near: "Then,
@@ -1829,6 +1940,69 @@ static void body_before(struct analysis *a, struct found_claim *c) {
   c->claimant = s;
 }
 
+/* "the prince", "the pope": a title that the entity stage keeps in a
+ * name ("Prince Harry"; "Sen." and "President" it strips, and roles
+ * resolve those) alone stands for the one person of the article whose
+ * name opens with it, when only one does.  Only titles: "the bill" is
+ * no "Bill Clinton".  Returns that name, or NULL. */
+static const char *titled_person(const struct analysis *a, const char *w) {
+  static const char *const titles[] = {
+      "prince",  "princess", "king",   "queen", "duke",   "duchess",   "pope",
+      "emperor", "empress",  "sheikh", "emir",  "sultan", "archbishop"};
+  bool title = false;
+  for (size_t k = 0; k < sizeof titles / sizeof *titles && !title; k++)
+    title = strcmp(w, titles[k]) == 0;
+  if (!title)
+    return NULL;
+  size_t n = strlen(w);
+  const char *name = NULL;
+  for (size_t k = 0; k < a->nen; k++) {
+    const char *s = a->en[k].name;
+    if (a->en[k].type != PC_ENTITY_PERSON || strncasecmp(s, w, n) != 0 ||
+        s[n] != ' ')
+      continue;
+    if (name && strcmp(name, s) != 0)
+      return NULL; /* "Prince Harry" and "Prince William": which one? */
+    name = s;
+  }
+  return name;
+}
+
+/* A role alone, or after one word ("senator", "Illinois governor"),
+ * left as written: the person last named with its title before `at`
+ * (titled_mention), or NULL. */
+static const char *titled_role(const struct analysis *a, size_t at,
+                               const char *s) {
+  const char *w = strchr(s, ' ');
+  if (w && strchr(w + 1, ' '))
+    return NULL;
+  w = w ? w + 1 : s;
+  if (!(w[0] >= 'a' && w[0] <= 'z') || !in_list(&a->lex->roles, w))
+    return NULL;
+  return titled_mention(a, at, w);
+}
+
+/* The claimant and the accused written as a title alone
+ * (titled_person), and the claimant as a role (titled_role), are the
+ * person so titled. */
+static void titled_names(const struct analysis *a, struct found_claim *c,
+                         size_t at) {
+  char **v[9] = {&c->claimant};
+  size_t n = 1;
+  for (size_t k = 0; k < c->naccused; k++)
+    v[n++] = &c->accused[k];
+  for (size_t k = 0; k < n; k++) {
+    const char *name = titled_person(a, *v[k]);
+    if (!name && k == 0) /* the accused: np_name_ex, which sees where */
+      name = titled_role(a, at, *v[k]);
+    char *s = name ? strdup(name) : NULL;
+    if (s) {
+      free(*v[k]);
+      *v[k] = s;
+    }
+  }
+}
+
 /* Drops the accused that are things, not anyone: a lower-case head of
  * function-words' "thing" ("the Paris agreement", "the video"); an
  * owner was named already ("Obama's policy" is Obama). */
@@ -1846,9 +2020,10 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
   c->naccused = w;
 }
 
-/* Fills c from the match; false when it names no claimant or accused. */
+/* Fills c from the match; false when it names no claimant or accused.
+ * An accused that a verb of finding opens is cut after it (m). */
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
-                       size_t t1, size_t i, const struct match *m,
+                       size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
   int as = m->have[S_A] ? S_A : m->have[S_N] ? S_N : m->have[S_S] ? S_S : -1;
   if (as >= 0 && m->cap[as][1] < t1 && low_eq(&a->t[m->cap[as][1]], "by")) {
@@ -1871,6 +2046,10 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->naccused = c->accused[0] != NULL;
   } else if (as >= 0) {
     bool ent = false;
+    if (p->claimant == 0 && !m->have[S_C] && as != S_S && m->cap[as][0] < i &&
+        quote_holding(a, i) < 0)
+      c->claimant =
+          finder_before(a, t0, &m->cap[as][0], m->cap[as][1], &c->deny);
     c->naccused =
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
@@ -1889,6 +2068,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
     return false;
   body_before(a, c);
+  titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
                        (m->cap[S_S][1] < t1 &&
                         determiner(a, a->t[m->cap[S_S][1]].low))))
