@@ -1302,7 +1302,7 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
  * sentence [t0, i) and ends before its verb names the subject when no
  * name does (its own words are the speaker). */
 static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
-                                             size_t i) {
+                                             size_t i, bool at_verb) {
   struct speaker_ref w = {NULL, -1, NULL};
   while (t0 + 1 < i && a->t[t0].type == T_WORD &&
          (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
@@ -1314,10 +1314,20 @@ static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
   size_t e = t0 + 1;
   while (e < i && e < t0 + 6 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
-         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low))
+         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
+         !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
+         !fw_is(a, a->t[e].low, PC_FW_VPAST))
     e++;
-  /* the phrase ends at its verb: a stop word, an adverb or a past form */
+  /* the phrase ends at its verb: a stop word, an adverb or a past form,
+   * regular or not ("The billionaire businessman began by") */
   if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
+    return w;
+  /* at_verb: only a phrase that a verb ends for sure, a past form or a
+   * finite auxiliary ("An early tweet from Obama" is no subject, nor the
+   * first words of a long phrase) */
+  const char *v = a->t[e].low;
+  if (at_verb && !ed_form(a, e) && !fw_is(a, v, PC_FW_IPAST) &&
+      !fw_is(a, v, PC_FW_VPAST) && !fw_is(a, v, PC_FW_FIN))
     return w;
   phrase_name(a, t0, e, &w);
   return w;
@@ -1457,6 +1467,7 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
         w.role = strdup(a->en[e].role);
     }
   }
+  bool first = true; /* the phrase that opens the sentence */
   for (size_t k = t0; k + 1 < i && !w.name; k++) {
     if (a->t[k].type != T_WORD)
       continue;
@@ -1485,10 +1496,20 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
         e = ne;
     }
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
+    /* "His campaign sued the DNC ..., seeking": a phrase with a
+     * determiner that opens the sentence is its subject, though it
+     * names no one; not a name in the predicate after it */
+    if (!w.name && first) {
+      who_free(&w);
+      w = determined_subject(a, t0, i, true);
+      if (w.name)
+        return w;
+    }
+    first = false;
     k = e;
   }
   if (!w.name)
-    w = determined_subject(a, t0, i);
+    w = determined_subject(a, t0, i, false);
   return w;
 }
 
