@@ -1439,6 +1439,25 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
          strcmp(w + n - 2, "ly") != 0;
 }
 
+/* "NASA awarded the orders to Roe Corp, but Roe Corp canceled its
+ * order later, citing": the start of the last clause after ", but" in
+ * [t0, i) that has a subject and a verb of its own (a name, a pronoun
+ * or a determiner opens it; not "..., but said"); t0 if none. */
+static size_t clause_after_but(const struct analysis *a, size_t t0,
+                               size_t i) {
+  for (size_t k = i - 1; k > t0 + 1; k--) {
+    if (!is_punct(&a->t[k - 1], ",") ||
+        !fw_is(a, a->t[k].low, PC_FW_CONTRAST) || k + 3 > i)
+      continue;
+    const struct token *n = &a->t[k + 1];
+    bool opens = n->type == T_WORD && n->in_span < 0 &&
+                 (n->ent >= 0 || (n->flags & F_CAP) ||
+                  fw_is(a, n->low, PC_FW_SUBJ) || determiner(a, n->low));
+    return opens && finite_in(a, k + 1, i) ? k + 1 : t0;
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1446,6 +1465,13 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
   t0 = after_fronted_clause(a, t0, i);
+  size_t cb = clause_after_but(a, t0, i);
+  if (cb > t0) {
+    struct speaker_ref w = sentence_subject(a, cb, i);
+    if (w.name)
+      return w;
+    who_free(&w);
+  }
   struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
     int e = a->t[k].ent;
