@@ -1259,7 +1259,6 @@ static bool appos_boundary(const struct analysis *a, size_t i) {
          !is_punct(&a->t[i], ")");
 }
 
-static size_t paren_tag(const struct analysis *a, size_t lo, size_t e);
 
 /* Whether word i is a unit of time in lower case, singular or plural
  * ("week", "months", "days"). */
@@ -1380,7 +1379,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
     while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
            !appos_boundary(a, sb - 1) && se - sb < 16)
       sb--;
-    size_t pe = paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
+    size_t pe = pc_att_paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
     /* the whole segment is the name: not "After meeting Putin, the
      * Kremlin said" */
     bool whole = true;
@@ -1422,7 +1421,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
 
 /* "Gov. Jane Roe (R-Ohio), said": the end of the phrase before a short
  * parenthesis that ends at e (exclusive), or e. */
-static size_t paren_tag(const struct analysis *a, size_t lo, size_t e) {
+size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e) {
   if (e < lo + 3 || !is_punct(&a->t[e - 1], ")"))
     return e;
   for (size_t k = e - 1; k > lo + 1 && k + 8 > e; k--)
@@ -1480,7 +1479,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     who_free(&p);
   }
   /* "the head of X, Alexander Bortnikov, told ..." */
-  size_t e2 = paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
+  size_t e2 = pc_att_paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
   struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
   if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     /* "John Smith, the minister, said": the person, with the role */
@@ -1719,7 +1718,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
   /* "Sen. Jo Ames (R-Ky.) issued a statement saying" */
-  size_t end = paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
+  size_t end = pc_att_paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
