@@ -1474,6 +1474,13 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   }
   struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
+    /* "Roe's spokeswoman challenged the claim that Roe had ..., and
+     * said": a name in a clause that "that" opens after a noun is no
+     * subject of the sentence */
+    if (k > t0 + 1 && low_eq(&a->t[k], "that") && a->t[k - 1].type == T_WORD &&
+        !stop_word(a, a->t[k - 1].low) && !a->t[k - 1].cue &&
+        a->t[k - 1].ent < 0)
+      break;
     int e = a->t[k].ent;
     size_t ke = k;
     while (e >= 0 && ke < i && a->t[ke].ent == e)
