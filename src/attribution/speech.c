@@ -1502,7 +1502,9 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
   }
   bool first = true; /* the phrase that opens the sentence */
   for (size_t k = t0; k + 1 < i && !w.name; k++) {
-    if (a->t[k].type != T_WORD)
+    /* an auxiliary or an adverb opens no phrase ("... and begins
+     * yelling": no group "begins") */
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
       continue;
     size_t e = k;
     /* "She says people ..., but insists", "His chief aide doubled down
