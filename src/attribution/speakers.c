@@ -1677,7 +1677,7 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
     d--; /* "a brief written statement" */
   size_t v = c; /* the verb */
   for (size_t j = d; j + 1 < c; j++)
-    if (j > lo + 1 && fw_is(a, a->t[j].low, PC_FW_MAKE))
+    if (j > lo && fw_is(a, a->t[j].low, PC_FW_MAKE))
       v = j; /* "released statements deploring": no determiner */
   if (v < c)
     ;
@@ -1713,6 +1713,20 @@ static bool object_rel_np(const struct analysis *a, size_t i) {
          !stop_word(a, k->low);
 }
 
+/* Whether the word at i is a past form in lower case after a word that
+ * is no determiner or preposition: a verb ("rebuked", "told", "was"). */
+static bool past_verb(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i], *p = &a->t[i - 1];
+  size_t l = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || p->type != T_WORD ||
+      determiner(a, p->low) || preposition(a, p->low) ||
+      fw_is(a, p->low, PC_FW_POSS))
+    return false;
+  return (l > 4 && strcmp(k->low + l - 2, "ed") == 0) ||
+         fw_is(a, k->low, PC_FW_IPAST) || fw_is(a, k->low, PC_FW_VPAST) ||
+         fw_is(a, k->low, PC_FW_FIN);
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
@@ -1743,6 +1757,14 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
     if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
       size_t nb = pc_att_np_start(a, lo, ne);
+      /* "Obama rebuked critics who say": the object of a verb, after
+       * it */
+      bool cut = false;
+      for (size_t v = ne - 1; v > nb + 1 && !cut; v--)
+        if (past_verb(a, v)) {
+          nb = v + 1;
+          cut = true;
+        }
       /* "Trump attacked Ted Cruz, who said": the name right before */
       int last = a->t[ne - 1].ent;
       while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
@@ -1750,7 +1772,8 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       /* "the mayor believed the clerk, who said": the phrase right
        * before, from its determiner (not one after a preposition: "the
        * head of the agency, who said") */
-      bool det = false;
+      bool det = cut && a->t[nb].type == T_WORD &&
+                 determiner(a, a->t[nb].low);
       for (size_t d = ne - 1; last < 0 && d > nb + 1; d--)
         if (a->t[d].type == T_WORD && determiner(a, a->t[d].low) &&
             !(a->t[d - 1].type == T_WORD &&
