@@ -429,10 +429,15 @@ static int phrase_speaker_before(const struct analysis *a, size_t n0,
   const char *last = strrchr(f->speaker, ' ');
   last = last ? last + 1 : f->speaker;
   char w[32];
+  /* "Others who have tracked his career say": a share of people, one
+   * word, capitalised as it opened its sentence */
+  bool share = !doc && last == f->speaker &&
+               first_word(f->speaker, w, sizeof w) &&
+               fw_is(a, w, PC_FW_QUANT);
   if (doc ? !first_word(f->speaker, w, sizeof w) || !fw_is(a, w, PC_FW_DOC)
-          : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
-                !pc_att_ending(a, last, PC_FW_PL, 3) ||
-                pc_att_ending(a, last, PC_FW_NOTPL, 1))
+          : !share && (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
+                       !pc_att_ending(a, last, PC_FW_PL, 3) ||
+                       pc_att_ending(a, last, PC_FW_NOTPL, 1)))
     return -1;
   for (size_t k = f->t1; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
