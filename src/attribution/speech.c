@@ -858,9 +858,20 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
 /* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
  * ... and asked" has "who" for its subject, not the sentence's. */
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
-  for (size_t k = t0; k < t1; k++)
-    if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
-      return true;
+  for (size_t k = t0; k < t1; k++) {
+    if (a->t[k].type != T_WORD || !fw_is(a, a->t[k].low, PC_FW_REL))
+      continue;
+    /* "Roe, who was speaking to ..., did not ... but told": a relative
+     * clause in commas only describes the subject before it */
+    size_t c = k + 1;
+    while (c < t1 && !is_punct(&a->t[c], ","))
+      c++;
+    if (k > t0 && is_punct(&a->t[k - 1], ",") && c + 2 < t1) {
+      k = c;
+      continue;
+    }
+    return true;
+  }
   return false;
 }
 
