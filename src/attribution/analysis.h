@@ -367,6 +367,9 @@ void pc_att_index_persons(struct analysis *a);
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1);
 size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end);
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at);
+/* "Gov. Jane Roe (R-Ohio)": the end of the phrase before a short
+ * parenthesis that ends at e, or e. */
+size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e);
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo, size_t c);
 
 /* speech.c */

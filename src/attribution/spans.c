@@ -293,9 +293,13 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
       who_free(&w);
       break;
     }
-  /* a roundup: "Jane Doe, The Daily Herald:", "Clinton:" at the start */
-  size_t b = p;
-  while (b > t0 && p - b < NP_MAX && a->t[b - 1].type == T_WORD)
+  /* a roundup: "Jane Doe, The Daily Herald:", "Clinton:" at the start;
+   * a title's dot and a party tag are the name's ("Rep. Jo Ames
+   * (R-Ky.):") */
+  size_t pe = pc_att_paren_tag(a, t0, p);
+  size_t b = pe;
+  while (b > t0 && pe - b < NP_MAX &&
+         (a->t[b - 1].type == T_WORD || abbrev_dot(a, b - 1, t0)))
     b--;
   if (b > t0 && !is_punct(&a->t[b - 1], ","))
     return w;
@@ -312,10 +316,10 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
     }
   }
   bool verb = false; /* "Mook agreed:", "X issued a statement:" */
-  for (size_t k = b + 1; k < p; k++)
+  for (size_t k = b + 1; k < pe; k++)
     verb = verb || verb_shape(a, k);
-  if (b == t0 && p > b && !verb)
-    w = pc_att_resolve_np(a, b, p);
+  if (b == t0 && pe > b && !verb)
+    w = pc_att_resolve_np(a, b, pe);
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
   if (!w.name && p + 1 == o)

@@ -429,10 +429,15 @@ static int phrase_speaker_before(const struct analysis *a, size_t n0,
   const char *last = strrchr(f->speaker, ' ');
   last = last ? last + 1 : f->speaker;
   char w[32];
+  /* "Others who have tracked his career say": a share of people, one
+   * word, capitalised as it opened its sentence */
+  bool share = !doc && last == f->speaker &&
+               first_word(f->speaker, w, sizeof w) &&
+               fw_is(a, w, PC_FW_QUANT);
   if (doc ? !first_word(f->speaker, w, sizeof w) || !fw_is(a, w, PC_FW_DOC)
-          : *last < 'a' || *last > 'z' || strlen(last) < 4 ||
-                !pc_att_ending(a, last, PC_FW_PL, 3) ||
-                pc_att_ending(a, last, PC_FW_NOTPL, 1))
+          : !share && (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
+                       !pc_att_ending(a, last, PC_FW_PL, 3) ||
+                       pc_att_ending(a, last, PC_FW_NOTPL, 1)))
     return -1;
   for (size_t k = f->t1; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
@@ -1259,7 +1264,6 @@ static bool appos_boundary(const struct analysis *a, size_t i) {
          !is_punct(&a->t[i], ")");
 }
 
-static size_t paren_tag(const struct analysis *a, size_t lo, size_t e);
 
 /* Whether word i is a unit of time in lower case, singular or plural
  * ("week", "months", "days"). */
@@ -1380,7 +1384,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
     while (sb > lo && !is_punct(&a->t[sb - 1], ",") &&
            !appos_boundary(a, sb - 1) && se - sb < 16)
       sb--;
-    size_t pe = paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
+    size_t pe = pc_att_paren_tag(a, sb, se), nb = pc_att_np_start(a, sb, pe);
     /* the whole segment is the name: not "After meeting Putin, the
      * Kremlin said" */
     bool whole = true;
@@ -1422,7 +1426,7 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
 
 /* "Gov. Jane Roe (R-Ohio), said": the end of the phrase before a short
  * parenthesis that ends at e (exclusive), or e. */
-static size_t paren_tag(const struct analysis *a, size_t lo, size_t e) {
+size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e) {
   if (e < lo + 3 || !is_punct(&a->t[e - 1], ")"))
     return e;
   for (size_t k = e - 1; k > lo + 1 && k + 8 > e; k--)
@@ -1480,7 +1484,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     who_free(&p);
   }
   /* "the head of X, Alexander Bortnikov, told ..." */
-  size_t e2 = paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
+  size_t e2 = pc_att_paren_tag(a, lo, end - 1), b2 = pc_att_np_start(a, lo, e2);
   struct speaker_ref w = resolve_np_ex(a, b2, e2, false);
   if (w.name && w.ent < 0 && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     /* "John Smith, the minister, said": the person, with the role */
@@ -1678,7 +1682,7 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
     d--; /* "a brief written statement" */
   size_t v = c; /* the verb */
   for (size_t j = d; j + 1 < c; j++)
-    if (j > lo + 1 && fw_is(a, a->t[j].low, PC_FW_MAKE))
+    if (j > lo && fw_is(a, a->t[j].low, PC_FW_MAKE))
       v = j; /* "released statements deploring": no determiner */
   if (v < c)
     ;
@@ -1714,12 +1718,26 @@ static bool object_rel_np(const struct analysis *a, size_t i) {
          !stop_word(a, k->low);
 }
 
+/* Whether the word at i is a past form in lower case after a word that
+ * is no determiner or preposition: a verb ("rebuked", "told", "was"). */
+static bool past_verb(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i], *p = &a->t[i - 1];
+  size_t l = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || p->type != T_WORD ||
+      determiner(a, p->low) || preposition(a, p->low) ||
+      fw_is(a, p->low, PC_FW_POSS))
+    return false;
+  return (l > 4 && strcmp(k->low + l - 2, "ed") == 0) ||
+         fw_is(a, k->low, PC_FW_IPAST) || fw_is(a, k->low, PC_FW_VPAST) ||
+         fw_is(a, k->low, PC_FW_FIN);
+}
+
 /* The speaker left of a cue at token c (the sentence starts at lo). */
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
   /* "Sen. Jo Ames (R-Ky.) issued a statement saying" */
-  size_t end = paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
+  size_t end = pc_att_paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
@@ -1744,6 +1762,14 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
     if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
       size_t nb = pc_att_np_start(a, lo, ne);
+      /* "Obama rebuked critics who say": the object of a verb, after
+       * it */
+      bool cut = false;
+      for (size_t v = ne - 1; v > nb + 1 && !cut; v--)
+        if (past_verb(a, v)) {
+          nb = v + 1;
+          cut = true;
+        }
       /* "Trump attacked Ted Cruz, who said": the name right before */
       int last = a->t[ne - 1].ent;
       while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
@@ -1751,7 +1777,8 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       /* "the mayor believed the clerk, who said": the phrase right
        * before, from its determiner (not one after a preposition: "the
        * head of the agency, who said") */
-      bool det = false;
+      bool det = cut && a->t[nb].type == T_WORD &&
+                 determiner(a, a->t[nb].low);
       for (size_t d = ne - 1; last < 0 && d > nb + 1; d--)
         if (a->t[d].type == T_WORD && determiner(a, a->t[d].low) &&
             !(a->t[d - 1].type == T_WORD &&

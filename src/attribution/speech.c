@@ -858,9 +858,20 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
 /* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
  * ... and asked" has "who" for its subject, not the sentence's. */
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
-  for (size_t k = t0; k < t1; k++)
-    if (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_REL))
-      return true;
+  for (size_t k = t0; k < t1; k++) {
+    if (a->t[k].type != T_WORD || !fw_is(a, a->t[k].low, PC_FW_REL))
+      continue;
+    /* "Roe, who was speaking to ..., did not ... but told": a relative
+     * clause in commas only describes the subject before it */
+    size_t c = k + 1;
+    while (c < t1 && !is_punct(&a->t[c], ","))
+      c++;
+    if (k > t0 && is_punct(&a->t[k - 1], ",") && c + 2 < t1) {
+      k = c;
+      continue;
+    }
+    return true;
+  }
   return false;
 }
 
@@ -1302,7 +1313,7 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
  * sentence [t0, i) and ends before its verb names the subject when no
  * name does (its own words are the speaker). */
 static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
-                                             size_t i) {
+                                             size_t i, bool at_verb) {
   struct speaker_ref w = {NULL, -1, NULL};
   while (t0 + 1 < i && a->t[t0].type == T_WORD &&
          (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
@@ -1314,10 +1325,20 @@ static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
   size_t e = t0 + 1;
   while (e < i && e < t0 + 6 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
-         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low))
+         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
+         !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
+         !fw_is(a, a->t[e].low, PC_FW_VPAST))
     e++;
-  /* the phrase ends at its verb: a stop word, an adverb or a past form */
+  /* the phrase ends at its verb: a stop word, an adverb or a past form,
+   * regular or not ("The billionaire businessman began by") */
   if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
+    return w;
+  /* at_verb: only a phrase that a verb ends for sure, a past form or a
+   * finite auxiliary ("An early tweet from Obama" is no subject, nor the
+   * first words of a long phrase) */
+  const char *v = a->t[e].low;
+  if (at_verb && !ed_form(a, e) && !fw_is(a, v, PC_FW_IPAST) &&
+      !fw_is(a, v, PC_FW_VPAST) && !fw_is(a, v, PC_FW_FIN))
     return w;
   phrase_name(a, t0, e, &w);
   return w;
@@ -1429,6 +1450,25 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
          strcmp(w + n - 2, "ly") != 0;
 }
 
+/* "NASA awarded the orders to Roe Corp, but Roe Corp canceled its
+ * order later, citing": the start of the last clause after ", but" in
+ * [t0, i) that has a subject and a verb of its own (a name, a pronoun
+ * or a determiner opens it; not "..., but said"); t0 if none. */
+static size_t clause_after_but(const struct analysis *a, size_t t0,
+                               size_t i) {
+  for (size_t k = i - 1; k > t0 + 1; k--) {
+    if (!is_punct(&a->t[k - 1], ",") ||
+        !fw_is(a, a->t[k].low, PC_FW_CONTRAST) || k + 3 > i)
+      continue;
+    const struct token *n = &a->t[k + 1];
+    bool opens = n->type == T_WORD && n->in_span < 0 &&
+                 (n->ent >= 0 || (n->flags & F_CAP) ||
+                  fw_is(a, n->low, PC_FW_SUBJ) || determiner(a, n->low));
+    return opens && finite_in(a, k + 1, i) ? k + 1 : t0;
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1436,8 +1476,22 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
   t0 = after_fronted_clause(a, t0, i);
+  size_t cb = clause_after_but(a, t0, i);
+  if (cb > t0) {
+    struct speaker_ref w = sentence_subject(a, cb, i);
+    if (w.name)
+      return w;
+    who_free(&w);
+  }
   struct speaker_ref w = opening_entity(a, t0, i);
   for (size_t k = t0; k < i && !w.name; k++) {
+    /* "Roe's spokeswoman challenged the claim that Roe had ..., and
+     * said": a name in a clause that "that" opens after a noun is no
+     * subject of the sentence */
+    if (k > t0 + 1 && low_eq(&a->t[k], "that") && a->t[k - 1].type == T_WORD &&
+        !stop_word(a, a->t[k - 1].low) && !a->t[k - 1].cue &&
+        a->t[k - 1].ent < 0)
+      break;
     int e = a->t[k].ent;
     size_t ke = k;
     while (e >= 0 && ke < i && a->t[ke].ent == e)
@@ -1457,8 +1511,11 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
         w.role = strdup(a->en[e].role);
     }
   }
+  bool first = true; /* the phrase that opens the sentence */
   for (size_t k = t0; k + 1 < i && !w.name; k++) {
-    if (a->t[k].type != T_WORD)
+    /* an auxiliary or an adverb opens no phrase ("... and begins
+     * yelling": no group "begins") */
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
       continue;
     size_t e = k;
     /* "She says people ..., but insists", "His chief aide doubled down
@@ -1485,10 +1542,20 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
         e = ne;
     }
     w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
+    /* "His campaign sued the DNC ..., seeking": a phrase with a
+     * determiner that opens the sentence is its subject, though it
+     * names no one; not a name in the predicate after it */
+    if (!w.name && first) {
+      who_free(&w);
+      w = determined_subject(a, t0, i, true);
+      if (w.name)
+        return w;
+    }
+    first = false;
     k = e;
   }
   if (!w.name)
-    w = determined_subject(a, t0, i);
+    w = determined_subject(a, t0, i, false);
   return w;
 }
 
