@@ -20,6 +20,20 @@ static const pc_quote *find(const pc_doc *doc, const char *prefix) {
   return NULL;
 }
 
+/* text extracted and attributed with c; NULL when either fails (the
+ * document then freed). */
+static pc_doc *analysed(pc_ctx *c, const char *text) {
+  pc_extract_opts o;
+  pc_extract_opts_init(&o);
+  pc_doc *d = NULL;
+  pc_error err;
+  if (pc_extract(c, text, strlen(text), &o, &d, &err) == PC_OK &&
+      pc_attribute(c, d, NULL, &err) == PC_OK)
+    return d;
+  pc_doc_free(d);
+  return NULL;
+}
+
 /* A language is a data folder: a German lexicon in --data-dir, picked by
  * the document's language, with no code change. */
 static void test_language_folder(void) {
@@ -62,11 +76,8 @@ static void test_language_folder(void) {
   const char *text = "Titel\n\nAnna Schmidt, die Ministerin, sagte, dass der "
                      "Plan für die Brücke nicht mehr zu retten ist und dass "
                      "die Stadt bei dem Bau auf die Hilfe des Landes wartet.\n";
-  pc_extract_opts o;
-  pc_extract_opts_init(&o);
-  pc_doc *d = NULL;
-  if (de && pc_extract(de, text, strlen(text), &o, &d, &err) == PC_OK &&
-      pc_attribute(de, d, NULL, &err) == PC_OK) {
+  pc_doc *d = de ? analysed(de, text) : NULL;
+  if (d) {
     CHECK_STR(pc_doc_meta(d, PC_META_LANG), "de");
     const pc_quote *q = find(d, "der Plan");
     CHECK(q != NULL);
@@ -108,11 +119,8 @@ static void test_title_quote(void) {
   const char *text = "Senator Jane Ro\xC3\xA9 says the bridge will reopen\n\n"
                      "Jane Ro\xC3\xA9 spoke on Monday. \xE2\x80\x9CWe are "
                      "nearly done,\xE2\x80\x9D Ro\xC3\xA9 said.\n";
-  pc_extract_opts o;
-  pc_extract_opts_init(&o);
-  pc_doc *d = NULL;
-  if (ctx && pc_extract(ctx, text, strlen(text), &o, &d, &err) == PC_OK &&
-      pc_attribute(ctx, d, NULL, &err) == PC_OK) {
+  pc_doc *d = ctx ? analysed(ctx, text) : NULL;
+  if (d) {
     CHECK(pc_doc_quote_count(d) == 2);
     const pc_quote *body = find(d, "We are");
     CHECK(body != NULL && body->block == 0 && strcmp(body->id, "q1") == 0);
