@@ -513,6 +513,19 @@ static bool sub_inset(const struct analysis *a, size_t k, size_t t1) {
   return false;
 }
 
+/* "said they back her, compared with 41 percent for him": a comparison
+ * the writer adds to what was said (most often a poll's second figure)
+ * after a comma is not the speaker's; after the speaker's quoted words
+ * ('is “peanuts,” compared to ...') it may be. */
+static bool comparison_at(const struct analysis *a, size_t i, size_t c0,
+                          size_t t1, size_t sp0, size_t sp1) {
+  size_t k = i + 1, dummy;
+  return is_punct(&a->t[i], ",") && i > c0 + 1 && k + 1 < t1 &&
+         a->t[k].in_span < 0 && low_eq(&a->t[k], "compared") &&
+         (low_eq(&a->t[k + 1], "with") || low_eq(&a->t[k + 1], "to")) &&
+         spans_inside(a, c0, i, sp0, sp1, &dummy) == 0;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -553,6 +566,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
          fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
     if (!nested && writer_apposition(a, i, c0, t1))
+      return i;
+    if (comparison_at(a, i, c0, t1, sp0, sp1))
       return i;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
