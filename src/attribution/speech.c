@@ -294,7 +294,8 @@ static bool ed_form(const struct analysis *a, size_t k) {
 
 /* Whether [c0, e) holds a finite verb: an auxiliary or modal (data: fin)
  * or a form in -ed after a word that is no determiner, possessive,
- * preposition or function word ("China opposed hacking"). */
+ * preposition or function word ("China opposed hacking"), or after a
+ * subject pronoun ("it started"). */
 static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
   for (size_t k = c0; k < e; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
@@ -304,8 +305,9 @@ static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
     if (k == c0 || !ed_form(a, k) || a->t[k - 1].type != T_WORD)
       continue;
     const char *p = a->t[k - 1].low;
-    if (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
-        !stop_word(a, p))
+    if (fw_is(a, p, PC_FW_SUBJ) ||
+        (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
+         !stop_word(a, p)))
       return true;
   }
   return false;
