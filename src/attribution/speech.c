@@ -671,17 +671,67 @@ static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
   return true;
 }
 
+static bool this_time(const struct analysis *a, size_t z);
+
+/* Whether the phrase from k (after a determiner) tells when or where
+ * words were said: "Monday", "June 2015", "2012", "a statement", "this
+ * week" (data: when, venue, tunit; a month is a capitalised function
+ * word before a number). */
+static bool when_phrase(const struct analysis *a, size_t k, size_t c1) {
+  if (k < c1 && a->t[k].type == T_WORD &&
+      (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS)) &&
+      !this_time(a, k))
+    k++;
+  if (k >= c1 || a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  const struct token *t = &a->t[k];
+  bool num = t->low[0] >= '0' && t->low[0] <= '9';
+  return fw_is(a, t->low, PC_FW_WHEN) || fw_is(a, t->low, PC_FW_VENUE) ||
+         this_time(a, k) || (num && k + 1 == c1) || /* "in 2012" */
+         ((t->flags & F_CAP) && function_cap(a, t->low) && k + 1 < c1 &&
+          a->t[k + 1].low[0] >= '0' && a->t[k + 1].low[0] <= '9');
+}
+
+/* "announced his candidacy in June", "denied the charges on Monday":
+ * content that is only a noun phrase (no verb, clause, infinitive or
+ * quoted words) ends before a preposition of the attribution (data:
+ * after; not "of", "to", "as", "with", "while"), whose phrase tells where
+ * or when it was said.  Its end; c1 when it runs on. */
+static size_t object_end(const struct analysis *a, size_t c0, size_t c1) {
+  enum { TAIL_MAX = 6 };
+  if (a->t[c0].type != T_WORD || fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
+      fw_is(a, a->t[c0].low, PC_FW_SUBJ) || preposition(a, a->t[c0].low) ||
+      finite_in(a, c0, c1))
+    return c1;
+  for (size_t k = c0 + 1; k + 1 < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0 || t->cue || is_comp(a, k) ||
+        fw_is(a, t->low, PC_FW_INF) || pc_att_ending(a, t->low, PC_FW_PTCP, 3))
+      return c1;
+    if (fw_is(a, t->low, PC_FW_AFTER) && !low_eq(t, "of") &&
+        !low_eq(t, "as") && !low_eq(t, "with") && !low_eq(t, "while") &&
+        when_phrase(a, k + 1, c1))
+      /* (the phrase ends the content: "The visit in March 2013 became
+       * a turning point" goes on with a verb) */
+      return c1 <= k + TAIL_MAX ? k : c1;
+  }
+  return c1;
+}
+
 /* Reported content [c0, c1) by w: one quote, and speech reported in it. */
 static void content(struct analysis *a, size_t c0, size_t c1,
                     const struct speaker_ref *w, const char *cue, int parent,
                     size_t t0, size_t t1, size_t sp0, size_t sp1, int depth) {
+  bool clause = false;
   while (c0 < c1 && (is_punct(&a->t[c0], ",") || is_punct(&a->t[c0], ":") ||
                      is_comp(a, c0)))
-    c0++;
+    clause |= is_comp(a, c0++);
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
   if (c1 <= c0 || adjunct_only(a, c0, c1))
     return;
+  if (!clause && depth == 0)
+    c1 = object_end(a, c0, c1);
   size_t only = 0;
   int n = spans_inside(a, c0, c1, sp0, sp1, &only);
   pc_quote_kind kind = PC_QUOTE_INDIRECT;
