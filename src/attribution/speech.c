@@ -528,6 +528,28 @@ static bool comparison_at(const struct analysis *a, size_t i, size_t c0,
          spans_inside(a, c0, i, sp0, sp1, &dummy) == 0;
 }
 
+/* "said he would ban them, a plan he has since changed": after a clause
+ * of its own, a comma and "a" or "an" open a noun phrase of the writer's
+ * on what was said, when a clause with no comma of its own comes before
+ * it and it runs to the sentence's end (no comma or quoted words in it:
+ * not "..., a bit adrift, in the weeks after"). */
+static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
+                               size_t t1) {
+  if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 2 >= t1 ||
+      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")) ||
+      !finite_in(a, c0, i))
+    return false;
+  for (size_t k = c0; k < i; k++)
+    if (is_punct(&a->t[k], ","))
+      return false; /* "that, even if ..., a recount could not be done" */
+  for (size_t k = i + 2; k < t1; k++)
+    if (a->t[k].type != T_WORD && !is_end_punct(&a->t[k]) &&
+        !(is_punct(&a->t[k], "-") && a->t[k].s == a->t[k - 1].e) &&
+        !(is_punct(&a->t[k], ",") && a->t[k + 1].s == a->t[k].e))
+      return false; /* ("a 100,000-strong force": one word) */
+  return true;
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -568,6 +590,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
          fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
     if (!nested && writer_apposition(a, i, c0, t1))
+      return i;
+    if (!nested && summary_apposition(a, i, c0, t1))
       return i;
     if (comparison_at(a, i, c0, t1, sp0, sp1))
       return i;
