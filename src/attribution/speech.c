@@ -293,16 +293,19 @@ static bool ed_form(const struct analysis *a, size_t k) {
 }
 
 /* Whether [c0, e) holds a finite verb: an auxiliary or modal (data: fin)
- * or a form in -ed after a word that is no determiner, possessive,
- * preposition or function word ("China opposed hacking"), or after a
- * subject pronoun ("it started"). */
+ * or a past form (in -ed, or irregular: data: ipast) after a word that
+ * is no determiner, possessive, preposition or function word ("China
+ * opposed hacking", "the visit became"), or after a subject pronoun ("it
+ * started"). */
 static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
   for (size_t k = c0; k < e; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
       continue;
     if (fw_is(a, a->t[k].low, PC_FW_FIN))
       return true;
-    if (k == c0 || !ed_form(a, k) || a->t[k - 1].type != T_WORD)
+    bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
+                                  !(a->t[k].flags & F_CAP));
+    if (k == c0 || !past || a->t[k - 1].type != T_WORD)
       continue;
     const char *p = a->t[k - 1].low;
     if (fw_is(a, p, PC_FW_SUBJ) ||
