@@ -503,15 +503,33 @@ static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
   return true;
 }
 
+/* "a crucial, although brief, opportunity": a subordinator and a word or
+ * two with no verb, between commas, before a lower-case word that goes
+ * on with the noun phrase (no conjunction, subordinator, relative or
+ * participle). */
+static bool bare_inset(const struct analysis *a, size_t k, size_t j) {
+  const struct token *n = &a->t[j + 1];
+  if (finite_in(a, k + 1, j) || (n->flags & F_CAP) || n->in_span >= 0 ||
+      stop_word(a, n->low) || fw_is(a, n->low, PC_FW_CONJ) ||
+      participle_form(a, n->low))
+    return false;
+  for (size_t z = k + 1; z < j; z++)
+    if (a->t[z].type != T_WORD || stop_word(a, a->t[z].low) ||
+        participle_form(a, a->t[z].low))
+      return false;
+  return true;
+}
+
 /* "the email scandal, while troublesome, was dealt with": a short
  * subordinate inset from k, closed by a comma before an auxiliary (data:
  * fin) that goes on with the clause it interrupts. */
 static bool sub_inset(const struct analysis *a, size_t k, size_t t1) {
-  enum { INSET_MAX = 6 };
+  enum { INSET_MAX = 6, BARE_MAX = 3 };
   for (size_t j = k + 1; j < t1 && j < k + INSET_MAX; j++) {
     if (is_punct(&a->t[j], ","))
       return j + 1 < t1 && a->t[j + 1].type == T_WORD &&
-             fw_is(a, a->t[j + 1].low, PC_FW_FIN);
+             (fw_is(a, a->t[j + 1].low, PC_FW_FIN) ||
+              (j <= k + BARE_MAX && bare_inset(a, k, j)));
     if (a->t[j].type != T_WORD)
       return false;
   }
