@@ -390,6 +390,11 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
       k++;
   else if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
     k++;
+  else if (fw_is(a, a->t[k].low, PC_FW_QUANT) ||
+           (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+           fw_is(a, a->t[k].low, PC_FW_NUM))
+    /* "... and one in four said ...", "and 40 percent of them say" */
+    return finite_cue_within(a, k + 1, 5, t1, sp0, sp1);
   else
     return false;
   return finite_cue_within(a, k, 3, t1, sp0, sp1);
