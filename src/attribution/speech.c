@@ -293,19 +293,24 @@ static bool ed_form(const struct analysis *a, size_t k) {
 }
 
 /* Whether [c0, e) holds a finite verb: an auxiliary or modal (data: fin)
- * or a form in -ed after a word that is no determiner, possessive,
- * preposition or function word ("China opposed hacking"). */
+ * or a past form (in -ed, or irregular: data: ipast) after a word that
+ * is no determiner, possessive, preposition or function word ("China
+ * opposed hacking", "the visit became"), or after a subject pronoun ("it
+ * started"). */
 static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
   for (size_t k = c0; k < e; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
       continue;
     if (fw_is(a, a->t[k].low, PC_FW_FIN))
       return true;
-    if (k == c0 || !ed_form(a, k) || a->t[k - 1].type != T_WORD)
+    bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
+                                  !(a->t[k].flags & F_CAP));
+    if (k == c0 || !past || a->t[k - 1].type != T_WORD)
       continue;
     const char *p = a->t[k - 1].low;
-    if (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
-        !stop_word(a, p))
+    if (fw_is(a, p, PC_FW_SUBJ) ||
+        (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
+         !stop_word(a, p)))
       return true;
   }
   return false;
@@ -385,6 +390,11 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
       k++;
   else if (fw_is(a, a->t[k].low, PC_FW_SUBJ))
     k++;
+  else if (fw_is(a, a->t[k].low, PC_FW_QUANT) ||
+           (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
+           fw_is(a, a->t[k].low, PC_FW_NUM))
+    /* "... and one in four said ...", "and 40 percent of them say" */
+    return finite_cue_within(a, k + 1, 5, t1, sp0, sp1);
   else
     return false;
   return finite_cue_within(a, k, 3, t1, sp0, sp1);
@@ -498,19 +508,72 @@ static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
   return true;
 }
 
+/* "a crucial, although brief, opportunity": a subordinator and a word or
+ * two with no verb, between commas, before a lower-case word that goes
+ * on with the noun phrase (no conjunction, subordinator, relative or
+ * participle). */
+static bool bare_inset(const struct analysis *a, size_t k, size_t j) {
+  const struct token *n = &a->t[j + 1];
+  if (finite_in(a, k + 1, j) || (n->flags & F_CAP) || n->in_span >= 0 ||
+      stop_word(a, n->low) || fw_is(a, n->low, PC_FW_CONJ) ||
+      participle_form(a, n->low))
+    return false;
+  for (size_t z = k + 1; z < j; z++)
+    if (a->t[z].type != T_WORD || stop_word(a, a->t[z].low) ||
+        participle_form(a, a->t[z].low))
+      return false;
+  return true;
+}
+
 /* "the email scandal, while troublesome, was dealt with": a short
  * subordinate inset from k, closed by a comma before an auxiliary (data:
  * fin) that goes on with the clause it interrupts. */
 static bool sub_inset(const struct analysis *a, size_t k, size_t t1) {
-  enum { INSET_MAX = 6 };
+  enum { INSET_MAX = 6, BARE_MAX = 3 };
   for (size_t j = k + 1; j < t1 && j < k + INSET_MAX; j++) {
     if (is_punct(&a->t[j], ","))
       return j + 1 < t1 && a->t[j + 1].type == T_WORD &&
-             fw_is(a, a->t[j + 1].low, PC_FW_FIN);
+             (fw_is(a, a->t[j + 1].low, PC_FW_FIN) ||
+              (j <= k + BARE_MAX && bare_inset(a, k, j)));
     if (a->t[j].type != T_WORD)
       return false;
   }
   return false;
+}
+
+/* "said they back her, compared with 41 percent for him": a comparison
+ * the writer adds to what was said (most often a poll's second figure)
+ * after a comma is not the speaker's; after the speaker's quoted words
+ * ('is “peanuts,” compared to ...') it may be. */
+static bool comparison_at(const struct analysis *a, size_t i, size_t c0,
+                          size_t t1, size_t sp0, size_t sp1) {
+  size_t k = i + 1, dummy;
+  return is_punct(&a->t[i], ",") && i > c0 + 1 && k + 1 < t1 &&
+         a->t[k].in_span < 0 && low_eq(&a->t[k], "compared") &&
+         (low_eq(&a->t[k + 1], "with") || low_eq(&a->t[k + 1], "to")) &&
+         spans_inside(a, c0, i, sp0, sp1, &dummy) == 0;
+}
+
+/* "said he would ban them, a plan he has since changed": after a clause
+ * of its own, a comma and "a" or "an" open a noun phrase of the writer's
+ * on what was said, when a clause with no comma of its own comes before
+ * it and it runs to the sentence's end (no comma or quoted words in it:
+ * not "..., a bit adrift, in the weeks after"). */
+static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
+                               size_t t1) {
+  if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 2 >= t1 ||
+      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")) ||
+      !finite_in(a, c0, i))
+    return false;
+  for (size_t k = c0; k < i; k++)
+    if (is_punct(&a->t[k], ","))
+      return false; /* "that, even if ..., a recount could not be done" */
+  for (size_t k = i + 2; k < t1; k++)
+    if (a->t[k].type != T_WORD && !is_end_punct(&a->t[k]) &&
+        !(is_punct(&a->t[k], "-") && a->t[k].s == a->t[k - 1].e) &&
+        !(is_punct(&a->t[k], ",") && a->t[k + 1].s == a->t[k].e))
+      return false; /* ("a 100,000-strong force": one word) */
+  return true;
 }
 
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
@@ -553,6 +616,10 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
          fw_is(a, a->t[i + 1].low, PC_FW_CONTRAST)))
       return i + 1;
     if (!nested && writer_apposition(a, i, c0, t1))
+      return i;
+    if (!nested && summary_apposition(a, i, c0, t1))
+      return i;
+    if (comparison_at(a, i, c0, t1, sp0, sp1))
       return i;
     if (span_of(a, i, sp0, sp1) >= 0 || a->t[i].type == T_QOPEN)
       continue;
@@ -654,17 +721,67 @@ static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
   return true;
 }
 
+static bool this_time(const struct analysis *a, size_t z);
+
+/* Whether the phrase from k (after a determiner) tells when or where
+ * words were said: "Monday", "June 2015", "2012", "a statement", "this
+ * week" (data: when, venue, tunit; a month is a capitalised function
+ * word before a number). */
+static bool when_phrase(const struct analysis *a, size_t k, size_t c1) {
+  if (k < c1 && a->t[k].type == T_WORD &&
+      (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS)) &&
+      !this_time(a, k))
+    k++;
+  if (k >= c1 || a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+    return false;
+  const struct token *t = &a->t[k];
+  bool num = t->low[0] >= '0' && t->low[0] <= '9';
+  return fw_is(a, t->low, PC_FW_WHEN) || fw_is(a, t->low, PC_FW_VENUE) ||
+         this_time(a, k) || (num && k + 1 == c1) || /* "in 2012" */
+         ((t->flags & F_CAP) && function_cap(a, t->low) && k + 1 < c1 &&
+          a->t[k + 1].low[0] >= '0' && a->t[k + 1].low[0] <= '9');
+}
+
+/* "announced his candidacy in June", "denied the charges on Monday":
+ * content that is only a noun phrase (no verb, clause, infinitive or
+ * quoted words) ends before a preposition of the attribution (data:
+ * after; not "of", "to", "as", "with", "while"), whose phrase tells where
+ * or when it was said.  Its end; c1 when it runs on. */
+static size_t object_end(const struct analysis *a, size_t c0, size_t c1) {
+  enum { TAIL_MAX = 6 };
+  if (a->t[c0].type != T_WORD || fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
+      fw_is(a, a->t[c0].low, PC_FW_SUBJ) || preposition(a, a->t[c0].low) ||
+      finite_in(a, c0, c1))
+    return c1;
+  for (size_t k = c0 + 1; k + 1 < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0 || t->cue || is_comp(a, k) ||
+        fw_is(a, t->low, PC_FW_INF) || pc_att_ending(a, t->low, PC_FW_PTCP, 3))
+      return c1;
+    if (fw_is(a, t->low, PC_FW_AFTER) && !low_eq(t, "of") &&
+        !low_eq(t, "as") && !low_eq(t, "with") && !low_eq(t, "while") &&
+        when_phrase(a, k + 1, c1))
+      /* (the phrase ends the content: "The visit in March 2013 became
+       * a turning point" goes on with a verb) */
+      return c1 <= k + TAIL_MAX ? k : c1;
+  }
+  return c1;
+}
+
 /* Reported content [c0, c1) by w: one quote, and speech reported in it. */
 static void content(struct analysis *a, size_t c0, size_t c1,
                     const struct speaker_ref *w, const char *cue, int parent,
                     size_t t0, size_t t1, size_t sp0, size_t sp1, int depth) {
+  bool clause = false;
   while (c0 < c1 && (is_punct(&a->t[c0], ",") || is_punct(&a->t[c0], ":") ||
                      is_comp(a, c0)))
-    c0++;
+    clause |= is_comp(a, c0++);
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
   if (c1 <= c0 || adjunct_only(a, c0, c1))
     return;
+  if (!clause && depth == 0)
+    c1 = object_end(a, c0, c1);
   size_t only = 0;
   int n = spans_inside(a, c0, c1, sp0, sp1, &only);
   pc_quote_kind kind = PC_QUOTE_INDIRECT;
