@@ -1063,19 +1063,27 @@ static bool frame_as(const struct pc_phrase *p) {
   return p->n && p->w[0][0] == 'a' && p->w[0][1] == 's' && !p->w[0][2];
 }
 
+/* The token after a sentence's opening conjunction ("And", "But", "Or")
+ * and its comma, when two tokens or more follow them; else t0. */
+static size_t past_opening_conj(const struct analysis *a, size_t t0,
+                                size_t t1) {
+  size_t s = t0;
+  if (s + 2 < t1 && (fw_is(a, a->t[s].low, PC_FW_CONJ) ||
+                     fw_is(a, a->t[s].low, PC_FW_CONTRAST))) {
+    s++;
+    if (is_punct(&a->t[s], ","))
+      s++;
+  }
+  return s;
+}
+
 /* A frame at the start: "According to X, ...", "In X's view, ...".
  * True when one reported the sentence. */
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   int parent = sn->parent, depth = sn->depth;
   /* "Or, as X put it: ...": a conjunction (and its comma) before "as" */
-  size_t fs = t0;
-  if (fs + 2 < t1 && (fw_is(a, a->t[fs].low, PC_FW_CONJ) ||
-                      fw_is(a, a->t[fs].low, PC_FW_CONTRAST))) {
-    fs++;
-    if (is_punct(&a->t[fs], ","))
-      fs++;
-  }
+  size_t fs = past_opening_conj(a, t0, t1);
   for (size_t f = 0; f < a->lex->frames.n; f++) {
     const struct pc_phrase *p = &a->lex->frames.p[f];
     size_t f0 = fs != t0 && frame_as(p) ? fs : t0;
@@ -1272,13 +1280,7 @@ static bool as_frame(struct analysis *a, const struct sentence *sn) {
   size_t t0 = sn->t0, t1 = sn->t1, sp0 = sn->sp0, sp1 = sn->sp1;
   size_t ci = 0, c0 = t0, c1 = t1, n0 = 0, e = 0;
   /* "But as The Hill pointed out, ...": a conjunction first */
-  size_t s = t0;
-  if (s + 2 < t1 && (fw_is(a, a->t[s].low, PC_FW_CONJ) ||
-                     fw_is(a, a->t[s].low, PC_FW_CONTRAST))) {
-    s++;
-    if (is_punct(&a->t[s], ","))
-      s++;
-  }
+  size_t s = past_opening_conj(a, t0, t1);
   if (s + 1 < t1 && low_eq(&a->t[s], "as")) {
     e = as_attribution(a, s + 1, t1, sp0, sp1, &ci);
     /* "As The Hill noted: “...”": a colon as well as a comma */
