@@ -1054,6 +1054,16 @@ static size_t name_after_dot(const struct analysis *a, size_t n1) {
   return e;
 }
 
+/* Whether the dot at i ends a name's suffix ("Tom Bell Jr. said"): a
+ * capitalised abbreviation right after a capitalised word, which a title
+ * before a name never follows. */
+static bool suffix_dot(const struct analysis *a, size_t lo, size_t i) {
+  return i >= lo + 2 && is_punct(&a->t[i], ".") &&
+         a->t[i - 1].type == T_WORD && (a->t[i - 1].flags & F_CAP) &&
+         a->t[i - 2].type == T_WORD && (a->t[i - 2].flags & F_CAP) &&
+         !initials(a->t[i - 1].low);
+}
+
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
@@ -1208,7 +1218,8 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
     if (b - 1 > lo && (name_dot(a, b - 1) ||
                        (b == end && is_punct(k, ".") &&
                         in_list(&a->lex->honorifics, a->t[b - 2].low) &&
-                        org_head(a, a->t[b - 2].low)))) { /* "Acme Corp." */
+                        (org_head(a, a->t[b - 2].low) || /* "Acme Corp." */
+                         suffix_dot(a, lo, b - 1))))) { /* "Bell Jr." */
       b--;
       continue;
     }
