@@ -1723,6 +1723,23 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Whether [t0, e), up to the comma at e, is a phrase that opens the
+ * sentence before its subject ("On Wednesday, the state election board
+ * said"): a preposition's phrase with no verb or comma in it, or one
+ * word that names no one ("Later,").  The phrase after it opens the
+ * clause as one that opens the sentence does. */
+static bool opening_phrase(const struct analysis *a, size_t t0, size_t e) {
+  if (e <= t0 || e > t0 + 6 || !is_punct(&a->t[e], ",") ||
+      a->t[t0].type != T_WORD)
+    return false;
+  if (e == t0 + 1)
+    return a->t[t0].ent < 0 && !in_list(&a->lex->pronouns, a->t[t0].low);
+  for (size_t k = t0 + 1; k < e; k++)
+    if (a->t[k].type != T_WORD)
+      return false;
+  return preposition(a, a->t[t0].low) && !finite_in(a, t0, e);
+}
+
 static struct speaker_ref plain_subject(struct analysis *a,
                                         const struct sentence *sn,
                                         const struct cue *c) {
@@ -1756,7 +1773,7 @@ static struct speaker_ref plain_subject(struct analysis *a,
           low_eq(k, "after") || low_eq(k, "before") || low_eq(k, "when") ||
           is_comp(a, b - 1)))) {
       if (b < i)
-        w = plain_phrase(a, b, i, false);
+        w = plain_phrase(a, b, i, opening_phrase(a, t0, b - 1));
       break;
     }
   }
