@@ -1744,11 +1744,41 @@ static bool past_verb(const struct analysis *a, size_t i) {
 }
 
 /* The speaker left of a cue at token c (the sentence starts at lo). */
+/* A figure in commas that ends at the comma at e ("33%", "or 61
+ * percent", "about 400"): the index of the comma that opens it, after a
+ * word; 0 when there is none. */
+static size_t figure_aside(const struct analysis *a, size_t lo, size_t e) {
+  enum { FIGURE_MAX = 4 };
+  if (!is_punct(&a->t[e], ","))
+    return 0;
+  bool digits = false;
+  size_t k = e;
+  while (k > lo && e - k < FIGURE_MAX && !is_punct(&a->t[k - 1], ",")) {
+    const struct token *t = &a->t[k - 1];
+    bool num = t->low[0] >= '0' && t->low[0] <= '9';
+    if (!num && !is_punct(t, "%") && !low_eq(t, "percent") &&
+        !(t->type == T_WORD && (fw_is(a, t->low, PC_FW_APPROX) ||
+                                fw_is(a, t->low, PC_FW_CONJ))))
+      return 0;
+    digits |= num;
+    k--;
+  }
+  if (!digits || k == e || k < lo + 2 || !is_punct(&a->t[k - 1], ",") ||
+      a->t[k - 2].type != T_WORD)
+    return 0;
+  return k - 1;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
   /* "Sen. Jo Ames (R-Ky.) issued a statement saying" */
   size_t end = pc_att_paren_tag(a, lo, pc_att_skip_adverbs(a, lo, c));
+  /* "A third of independents, 33%, say": the figure in commas restates
+   * the phrase before it */
+  size_t fig = end > lo ? figure_aside(a, lo, end - 1) : 0;
+  if (fig)
+    return pc_att_speaker_left(a, lo, fig);
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
