@@ -2136,6 +2136,21 @@ static bool phrase_parts(const struct analysis *a, size_t b, size_t i) {
   return parts;
 }
 
+/* Whether [t0, e) is a participle's clause that opens the sentence
+ * ("Asked if he was ever bullied, the candidate said no"): a form in
+ * -ed, then a question word.  It is the question put to the subject
+ * (asked_opening), not what the subject said. */
+static bool participle_opening(const struct analysis *a, size_t t0,
+                               size_t e) {
+  const struct token *k = &a->t[t0];
+  size_t n = strlen(k->low);
+  if (t0 + 2 >= e || k->type != T_WORD || k->in_span >= 0 || n < 5 ||
+      strcmp(k->low + n - 2, "ed") != 0 || a->t[t0 + 1].type != T_WORD)
+    return false;
+  const char *x = a->t[t0 + 1].low;
+  return fw_is(a, x, PC_FW_QWORD) || strcmp(x, "if") == 0;
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -2209,7 +2224,8 @@ static struct speaker_ref left_subject(struct analysis *a,
             spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
-           attribution_ends(a, aend, t1) && !that_after(a, i, after, t1);
+           attribution_ends(a, aend, t1) && !that_after(a, i, after, t1) &&
+           !participle_opening(a, t0, np_b);
   }
   c->np_b = np_b;
   c->post = post;
@@ -3063,6 +3079,23 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
   }
 }
 
+/* "Asked if he was ever bullied, the candidate said no": the question
+ * of a participle cue that opens the sentence, up to its comma, is a
+ * report of its own, whose asker is not named.  Returns where reading
+ * goes on, 0 when there is none. */
+static size_t asked_opening(struct analysis *a, const struct sentence *sn,
+                            size_t i, size_t len) {
+  size_t c0 = i + len, c1 = c0 + 1;
+  while (c1 < sn->t1 && c1 < c0 + 40 && !is_punct(&a->t[c1], ",") &&
+         a->t[c1].type == T_WORD)
+    c1++;
+  if (c1 >= sn->t1 || !is_punct(&a->t[c1], ",") || c1 < c0 + 3)
+    return 0;
+  struct speaker_ref w = {NULL, -1, NULL};
+  return sentence_report(a, sn, c0, c1, &w, cue_text(a, i, len), sn->t0,
+                         sn->t1);
+}
+
 /* "he was told by Jane Roe to leave", "was assured by the agency that
  * ...": a passive cue with its agent after "by"; the content follows
  * the agent.  Returns where reading goes on, 0 when there is none. */
@@ -3077,6 +3110,8 @@ static size_t passive_by(struct analysis *a, const struct sentence *sn,
   bool opens = (i == sn->t0 ||
                 (i == sn->t0 + 1 && low_eq(&a->t[i - 1], "when"))) &&
                n > 4 && strcmp(a->t[i].low + n - 2, "ed") == 0;
+  if (opens && i + len + 2 < t1 && fw_is(a, a->t[i + len].low, PC_FW_QWORD))
+    return asked_opening(a, sn, i, len);
   if (!len || (i <= sn->t0 && !opens) || i + len + 2 >= t1 ||
       a->t[i].type != T_WORD || span_of(a, i, sn->sp0, sn->sp1) >= 0 ||
       !(opens || fw_is(a, a->t[i - 1].low, PC_FW_PASS)) ||
