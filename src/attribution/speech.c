@@ -1754,7 +1754,11 @@ static struct speaker_ref plain_subject(struct analysis *a,
           fw_is(a, a->t[t0].low, PC_FW_CONTRAST) ||
           fw_is(a, a->t[t0].low, PC_FW_FOCUS)))
     t0++;
-  if (a->t[i].flags & (F_WEAK | F_CREQ | F_QREQ) || i == t0 ||
+  /* ("The star noted that ...": a cue with other senses is speech
+   * when "that" follows it) */
+  bool creq = (a->t[i].flags & F_CREQ) &&
+              !(i + c->len < sn->t1 && is_comp(a, i + c->len));
+  if (a->t[i].flags & (F_WEAK | F_QREQ) || creq || i == t0 ||
       participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
     return w;
