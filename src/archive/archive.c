@@ -85,6 +85,7 @@ struct sink {
   pc_archive *a;
   const pc_index_opts *o;
   pc_index_stats st;
+  pc_index_stats tx; /* what the open transaction added to st */
   unsigned long long batch_errors; /* counted by pc_batch_run */
   unsigned per_tx, in_tx;
   bool open_tx;
@@ -93,12 +94,25 @@ struct sink {
   double t0, last;
 };
 
+/* The open transaction's additions taken back from the counts: it was
+ * rolled back, or its commit failed, so they are not stored. */
+static void sink_forget(struct sink *k) {
+  k->st.articles -= k->tx.articles;
+  k->st.quotes -= k->tx.quotes;
+  k->st.claims -= k->tx.claims;
+  memset(&k->tx, 0, sizeof k->tx);
+}
+
 static pc_status sink_commit(struct sink *k) {
   if (!k->open_tx)
     return PC_OK;
   k->open_tx = false;
   k->in_tx = 0;
-  return k->a->be->commit(k->a->db, &k->err);
+  pc_status st = k->a->be->commit(k->a->db, &k->err);
+  if (st != PC_OK)
+    sink_forget(k);
+  memset(&k->tx, 0, sizeof k->tx);
+  return st;
 }
 
 static void sink_progress(struct sink *k, int final) {
@@ -124,9 +138,9 @@ static int sink_record(struct sink *k, struct ar_article *rec) {
   if (st == PC_OK)
     st = k->a->be->put(k->a->db, k->a->lex, rec, &added, &k->err);
   if (st == PC_OK && added) {
-    k->st.articles++;
-    k->st.quotes += rec->nquotes;
-    k->st.claims += rec->nclaims;
+    k->st.articles++, k->tx.articles++;
+    k->st.quotes += rec->nquotes, k->tx.quotes += rec->nquotes;
+    k->st.claims += rec->nclaims, k->tx.claims += rec->nclaims;
   } else if (st == PC_OK) {
     k->st.known++;
   }
@@ -453,6 +467,7 @@ pc_status pc_index(pc_archive *a, const pc_ctx *ctx, const pc_index_opts *o,
     /* the open transaction may end in a half-stored article: dropped, as
      * a kill would drop it; running again stores its articles */
     a->be->rollback(a->db);
+    sink_forget(&k);
   }
   if (st == PC_OK)
     st = a->be->link(a->db, err);

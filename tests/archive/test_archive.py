@@ -26,7 +26,9 @@ import io
 import json
 import os
 import random
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -728,6 +730,42 @@ def stored(db):
         return 0
 
 
+def test_failed_commit(fx):
+    """A commit that cannot be written (here the file may not grow: a
+    file-size limit, as a full disk would do) is rolled back: one line
+    and exit 3, nothing of its transaction stored nor counted as added,
+    the archive sound; the same run without the limit stores it all."""
+    db = newdb("full")
+    r = index(db, os.path.join(fx, "a1.html"))
+    check("sqlite: full disk: an archive of one article first",
+          r.returncode == 0 and stored(db) == 1, r.stderr)
+    limit = os.path.getsize(db) + 65536
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    pages = corpus_pages(40)
+    r = subprocess.run([PRESSCUT, "index", "--db", db] + pages,
+                       capture_output=True, text=True,
+                       timeout=scaled(600), preexec_fn=small_files)
+    lines = [x for x in r.stderr.splitlines() if "commit" in x]
+    check("sqlite: full disk: the failed commit is one line, exit 3",
+          r.returncode == 3 and len(lines) == 1 and
+          "Traceback" not in r.stderr and "SQL" not in r.stderr,
+          (r.returncode, r.stderr[-400:]))
+    check("sqlite: full disk: nothing of the transaction is counted",
+          " 0 articles added" in r.stderr, r.stderr[-400:])
+    check("sqlite: full disk: nothing of it is stored, the file is sound",
+          stored(db) == 1 and
+          sql(db, "PRAGMA integrity_check") == [("ok",)] and fts_sound(db),
+          stored(db))
+    r = index(db, *pages)
+    check("sqlite: full disk: the run again without the limit stores it",
+          r.returncode == 0 and stored(db) == 1 + len(pages) and
+          fts_sound(db), (r.stderr, stored(db)))
+
+
 def test_kill_and_reader():
     pages = corpus_pages(200)
     clean = newdb("clean")
@@ -852,6 +890,7 @@ def tests():
     test_urls(fx)
     if BACKEND == "sqlite":
         test_refused_sqlite(fx, db)
+        test_failed_commit(fx)
     else:
         test_refused_pg(fx, db)
         test_same_as_sqlite(fx)
