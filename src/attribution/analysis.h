@@ -175,6 +175,15 @@ static inline const char *btext(const struct analysis *a, uint32_t block) {
   return title_block(a, block) ? a->title : a->doc->blocks[block].content.text;
 }
 
+/* Whether token k is a lower-case word of more than min bytes ending in
+ * suffix ("remarking": "ing", "hysterically": "ly"). */
+static inline bool lower_suffix(const struct token *k, const char *suffix,
+                                size_t min) {
+  size_t n = strlen(k->low), m = strlen(suffix);
+  return k->type == T_WORD && !(k->flags & F_CAP) && n > min &&
+         strcmp(k->low + n - m, suffix) == 0;
+}
+
 static inline bool low_eq(const struct token *k, const char *w) {
   return strcmp(k->low, w) == 0;
 }

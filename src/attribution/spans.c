@@ -189,10 +189,7 @@ static bool sentence_speaker(const struct analysis *a, size_t q0,
 
 /* "remarking": a lower-case word ending in -ing. */
 static bool ing_form(const struct analysis *a, size_t i) {
-  const struct token *k = &a->t[i];
-  size_t n = strlen(k->low);
-  return k->type == T_WORD && !(k->flags & F_CAP) && n > 5 &&
-         strcmp(k->low + n - 3, "ing") == 0;
+  return lower_suffix(&a->t[i], "ing", 5);
 }
 
 /* A verb's shape: a lower-case word ending in -ed or -s (not -ss). */

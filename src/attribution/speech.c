@@ -1520,10 +1520,7 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
 
 /* Whether token k is an adverb in -ly in lower case ("hysterically"). */
 static bool ly_adverb(const struct analysis *a, size_t k) {
-  const struct token *t = &a->t[k];
-  size_t n = strlen(t->low);
-  return t->type == T_WORD && !(t->flags & F_CAP) && n > 4 &&
-         strcmp(t->low + n - 2, "ly") == 0;
+  return lower_suffix(&a->t[k], "ly", 4);
 }
 
 /* "When Winfrey asked if ..., he declined, saying": after an adverbial
