@@ -825,7 +825,11 @@ typedef struct pc_archive pc_archive;
  * 1 and the file does not exist.  A file that is not an archive (another
  * SQLite database, a corrupt or foreign file) or an archive of a newer
  * schema is PC_ERR_INPUT and is not modified; an older schema is upgraded
- * in place.  On success *out is the caller's (pc_archive_close). */
+ * in place.  On success *out is the caller's (pc_archive_close).
+ * The first SQLite archive a process opens loads libsqlite3 and turns
+ * its memory statistics off (SQLITE_CONFIG_MEMSTATUS, a lock at every
+ * allocation), unless the program initialised SQLite before: then
+ * SQLite refuses the setting and nothing changes. */
 PC_API pc_status pc_archive_open(const char *path, int create,
                                  pc_archive **out, pc_error *err);
 PC_API void pc_archive_close(pc_archive *a);
