@@ -1702,6 +1702,12 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
    * phrase of its own (a preposition, "to") may follow the head */
   bool post_mod = false;
   for (size_t k = t0 + 1; k < i; k++) {
+    /* "The host of “Night Court” says": a title is one word of it */
+    if (a->t[k].opens >= 0 && pc_att_title_span(a, (size_t)a->t[k].opens) &&
+        a->sp[a->t[k].opens].c < i) {
+      k = a->sp[a->t[k].opens].c;
+      continue;
+    }
     if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low) || a->t[k].cue ||
         fw_is(a, a->t[k].low, PC_FW_SUBJ))
       return w;
@@ -2169,6 +2175,18 @@ static struct speaker_ref left_subject(struct analysis *a,
   }
   if (!w.name)
     w = pc_att_speaker_left(a, t0, ce);
+  /* "Tom Bell, the host of “Night Court,” said": the comma inside the
+   * title's closing mark ends an inset, and the subject stands before
+   * the comma that opens it */
+  if (!w.name && ce == i && i > t0 + 2 && a->t[i - 1].type == T_QCLOSE &&
+      is_punct(&a->t[i - 2], ",") && a->t[i - 2].in_span >= 0 &&
+      pc_att_title_span(a, (size_t)a->t[i - 2].in_span)) {
+    size_t m = a->sp[a->t[i - 2].in_span].o;
+    while (m > t0 && !is_punct(&a->t[m - 1], ","))
+      m--;
+    if (m > t0 + 1)
+      w = pc_att_speaker_left(a, t0, m - 1);
+  }
   if (!w.name)
     w = tagged_apposition(a, t0, i);
   if (!w.name)
@@ -2419,10 +2437,14 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
   /* '“...,” says a source involved in the talks': right after the
    * quotation, with no one left of the cue, the words after it are its
    * speaker even when they look like a clause (the speech was quoted) */
+  /* (not a title: "The host of “Night Court” said the show ...") */
+  size_t qc = a->t[i - 1].type == T_QCLOSE ? i - 1 : i - 2;
   bool quoted = !w.name && i > t0 + 1 &&
                 (a->t[i - 1].type == T_QCLOSE ||
                  (is_punct(&a->t[i - 1], ",") &&
-                  a->t[i - 2].type == T_QCLOSE));
+                  a->t[i - 2].type == T_QCLOSE)) &&
+                !(qc > t0 && a->t[qc - 1].in_span >= 0 &&
+                  pc_att_title_span(a, (size_t)a->t[qc - 1].in_span));
   /* "But, said Solovey, “...”", "Said Jane Roe: “...”": a name right
    * after the cue, then a comma or a colon and the quotation */
   bool leads = !w.name && inverted_before_quote(a, after, t1);
