@@ -728,7 +728,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
         fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_CONTRAST))
       return false;
     prep |= preposition(a, t->low);
-    det |= determiner(a, t->low) || fw_is(a, t->low, PC_FW_POSS);
+    /* ("noted this week that": a determiner of a time, data: tunit, opens
+     * no object the "that" could qualify) */
+    det |= (determiner(a, t->low) &&
+            !(k + 1 < t1 && fw_is(a, a->t[k + 1].low, PC_FW_TUNIT))) ||
+           fw_is(a, t->low, PC_FW_POSS);
   }
   return false;
 }
