@@ -195,9 +195,20 @@ static bool writer_participle(const struct analysis *a, size_t i) {
 }
 
 /* Whether the cue before content c0 follows a relative pronoun: "X, who
- * said ..., said" (up to two adverbs or auxiliaries between). */
+ * said ..., said" (up to two adverbs or auxiliaries between), also past
+ * an adjunct or addressee between the cue and the content ("who said
+ * last week that ...", "who told reporters ..."). */
 static bool subject_rel_before(const struct analysis *a, size_t c0) {
+  enum { ADJUNCT_MAX = 7 };
   size_t k = c0;
+  for (size_t z = c0; z > 0 && z + ADJUNCT_MAX > c0; z--) {
+    if (a->t[z - 1].type != T_WORD)
+      break;
+    if (a->t[z - 1].cue) {
+      k = z - 1;
+      break;
+    }
+  }
   while (k > 0 && (a->t[k - 1].cue || is_comp(a, k - 1)))
     k--;
   for (int n = 0; n < 3 && k > 0; n++, k--) {
@@ -493,14 +504,15 @@ static bool participle_before(const struct analysis *a, size_t c0) {
 
 /* "Republicans, who say the tax is unfair, voted against it": after the
  * comma at k - 1 a predicate with no subject of its own runs to the
- * sentence's end (a finite auxiliary or a past form in -ed, no other
- * comma): the main clause's, whose subject the relative clause was on.
+ * sentence's end (a finite auxiliary or a past form, in -ed or irregular
+ * (data: ipast), no other comma): the main clause's, whose subject the relative clause was on.
  * ("who said the plan, approved last year, was vetted" has a comma
  * after its participle.) */
 static bool main_verb_to_end(const struct analysis *a, size_t k, size_t t1) {
   const struct token *t = &a->t[k];
   if (t->type != T_WORD || (t->flags & F_CAP) || t->in_span >= 0 ||
-      !(fw_is(a, t->low, PC_FW_FIN) || ed_form(a, k)))
+      !(fw_is(a, t->low, PC_FW_FIN) || ed_form(a, k) ||
+        fw_is(a, t->low, PC_FW_IPAST)))
     return false;
   for (size_t z = k + 1; z < t1; z++)
     if (is_punct(&a->t[z], ",") || a->t[z].type == T_QOPEN)
