@@ -502,6 +502,28 @@ static bool participle_before(const struct analysis *a, size_t c0) {
   return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
 }
 
+/* Whether a comma stands in [c0, i). */
+static bool comma_between(const struct analysis *a, size_t c0, size_t i) {
+  for (size_t k = c0; k < i; k++)
+    if (is_punct(&a->t[k], ","))
+      return true;
+  return false;
+}
+
+/* Whether a relative pronoun stands among the words before c0 back to
+ * a comma: "who feared reprisals and asked not to be named, said". */
+static bool relative_clause_before(const struct analysis *a, size_t c0) {
+  enum { REACH = 14 };
+  for (size_t k = c0; k > 0 && k + REACH > c0; k--) {
+    const struct token *t = &a->t[k - 1];
+    if (t->type != T_WORD)
+      return false;
+    if (fw_is(a, t->low, PC_FW_REL))
+      return true;
+  }
+  return false;
+}
+
 /* "Republicans, who say the tax is unfair, voted against it": after the
  * comma at k - 1 a predicate with no subject of its own runs to the
  * sentence's end (a finite auxiliary or a past form, in -ed or irregular
@@ -639,6 +661,20 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       return i - 1;
     if (!nested && second_subject(a, i, c0, t1, sp0, sp1))
       return i;
+    /* "praised the plan, noted that it came late, and left": a cue with
+     * its own "that" after the first comma is the next verb of a list of
+     * the same subject, which ends the first report; not after an inset
+     * ("X, citing a source, reported that", "X, who feared reprisals and
+     * asked not to be named, said that": the main verb) nor an apposition ("a study by
+     * Y, a think tank, concluded that") */
+    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 1 && i + 2 < t1 &&
+        a->t[i + 1].type == T_WORD && !participle_form(a, a->t[i + 1].low) &&
+        !comma_between(a, c0, i) && !participle_before(a, c0) &&
+        !relative_clause_before(a, c0)) {
+      size_t n = cue_at(a, i + 1, t1, sp0, sp1);
+      if (n && i + 1 + n < t1 && is_comp(a, i + 1 + n))
+        return i;
+    }
     /* "described this as X and accused him of Y": a second cue of the
      * same subject ends the first report */
     if (!nested && i > c0 && conj_before(a, c0, i, true) &&
