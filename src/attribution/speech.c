@@ -1774,14 +1774,34 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Whether the word at k opens a subordinate clause ("although",
+ * "when", "because", "if", "unless"). */
+static bool subordinator(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_WORD &&
+         (fw_is(a, t->low, PC_FW_SUB) || low_eq(t, "when") ||
+          low_eq(t, "after") || low_eq(t, "before") || low_eq(t, "because") ||
+          low_eq(t, "if") || low_eq(t, "unless"));
+}
+
 /* Whether [t0, e), up to the comma at e, is a phrase that opens the
  * sentence before its subject ("On Wednesday, the state election board
  * said"): a preposition's phrase with no verb or comma in it, or one
- * word that names no one ("Later,").  The phrase after it opens the
- * clause as one that opens the sentence does. */
+ * word that names no one ("Later,"), or a subordinate clause with no
+ * comma in it ("Even though skating is allowed here, the women say").
+ * The phrase after it opens the clause as one that opens the sentence
+ * does. */
 static bool opening_phrase(const struct analysis *a, size_t t0, size_t e) {
-  if (e <= t0 || e > t0 + 6 || !is_punct(&a->t[e], ",") ||
-      a->t[t0].type != T_WORD)
+  enum { SUB_CLAUSE_MAX = 16 };
+  if (e <= t0 || !is_punct(&a->t[e], ",") || a->t[t0].type != T_WORD)
+    return false;
+  if (e <= t0 + SUB_CLAUSE_MAX && subordinator(a, t0)) {
+    for (size_t k = t0 + 1; k < e; k++)
+      if (a->t[k].type != T_WORD)
+        return false;
+    return true;
+  }
+  if (e > t0 + 6)
     return false;
   if (e == t0 + 1)
     return a->t[t0].ent < 0 && !in_list(&a->lex->pronouns, a->t[t0].low);
@@ -1827,8 +1847,14 @@ static struct speaker_ref plain_subject(struct analysis *a,
           fw_is(a, k->low, PC_FW_CONTRAST) || fw_is(a, k->low, PC_FW_SUB) ||
           low_eq(k, "after") || low_eq(k, "before") || low_eq(k, "when") ||
           is_comp(a, b - 1)))) {
+      /* (after a subordinate clause, "this claim implies" names a thing
+       * the clause told of: a demonstrative opens no speaker) */
+      bool open = opening_phrase(a, t0, b - 1) &&
+                  !(subordinator(a, t0) &&
+                    (low_eq(&a->t[b], "this") || low_eq(&a->t[b], "that") ||
+                     low_eq(&a->t[b], "these") || low_eq(&a->t[b], "those")));
       if (b < i)
-        w = plain_phrase(a, b, i, opening_phrase(a, t0, b - 1));
+        w = plain_phrase(a, b, i, open);
       break;
     }
   }

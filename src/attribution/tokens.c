@@ -641,37 +641,51 @@ static bool finite_at(const struct analysis *a, size_t j, size_t k) {
          !preposition(a, p->low) && !stop_word(a, p->low);
 }
 
-/* "suggested the Paris attacks highlight the threat": a determiner at j,
- * up to three more words of a noun phrase that ends in a plural noun
- * (in -s, lower case), and at k a plain form of a verb in lower case
- * with a determiner after it. */
+/* A plural noun in lower case at k ("floods", not "boss" or "Paris"). */
+static bool plural_at(const struct analysis *a, size_t k) {
+  const char *h = a->t[k].low;
+  size_t n = strlen(h);
+  return a->t[k].type == T_WORD && !(a->t[k].flags & F_CAP) && n > 3 &&
+         h[n - 1] == 's' && h[n - 2] != 's' && h[n - 2] != '\'' &&
+         !stop_word(a, h) && !determiner(a, h) && !preposition(a, h) &&
+         !fw_is(a, h, PC_FW_TUNIT);
+}
+
+/* "suggested the Paris attacks highlight the threat", "say officers
+ * still patrol the area": from j a noun phrase of up to four words (a
+ * determiner first, or a bare plural) that ends in a plural noun, an
+ * adverb or two (data: aux), and at k a plain form of a verb in lower
+ * case with a determiner after it. */
 static bool plural_np_verb(const struct analysis *a, size_t j, size_t k,
                            size_t t1) {
   enum { NP_WORDS = 4 };
-  if (k < j + 2 || k > j + NP_WORDS || k + 1 >= t1 ||
-      !determiner(a, a->t[j].low) || a->t[k].type != T_WORD ||
+  if (k < j + 1 || k + 1 >= t1 || a->t[k].type != T_WORD ||
       a->t[k + 1].type != T_WORD ||
       !(determiner(a, a->t[k + 1].low) ||
         fw_is(a, a->t[k + 1].low, PC_FW_POSS)))
     return false;
+  const char *w = a->t[k].low;
+  size_t n = strlen(w);
+  if ((a->t[k].flags & F_CAP) || n <= 3 || w[n - 1] == 's' ||
+      stop_word(a, w) || preposition(a, w) ||
+      pc_att_ending(a, w, PC_FW_PTCP, 2) ||
+      (w[n - 2] == 'e' && w[n - 1] == 'd') ||
+      (w[n - 2] == 'l' && w[n - 1] == 'y'))
+    return false;
+  size_t h = k - 1;
+  while (h > j && a->t[h].type == T_WORD && aux_word(a, a->t[h].low) &&
+         !fw_is(a, a->t[h].low, PC_FW_FIN))
+    h--;
+  if (!plural_at(a, h) || h > j + NP_WORDS - 1 ||
+      (h > j && !determiner(a, a->t[j].low)))
+    return false;
   /* (not "the values parents teach their children": a plural before the
    * last noun ends the phrase, and the words after it qualify it) */
-  for (size_t z = j + 1; z < k; z++) {
-    const char *m = a->t[z].low;
-    size_t mn = strlen(m);
-    if (a->t[z].type != T_WORD || stop_word(a, m) ||
-        (z + 1 < k && !(a->t[z].flags & F_CAP) && mn > 3 && m[mn - 1] == 's'))
+  for (size_t z = j + 1; z < h; z++)
+    if (a->t[z].type != T_WORD || stop_word(a, a->t[z].low) ||
+        plural_at(a, z))
       return false;
-  }
-  const char *h = a->t[k - 1].low, *w = a->t[k].low;
-  size_t hn = strlen(h), n = strlen(w);
-  return hn > 3 && h[hn - 1] == 's' && h[hn - 2] != 's' &&
-         h[hn - 2] != '\'' && !(a->t[k - 1].flags & F_CAP) &&
-         !(a->t[k].flags & F_CAP) && n > 3 && w[n - 1] != 's' &&
-         !stop_word(a, w) && !preposition(a, w) &&
-         !pc_att_ending(a, w, PC_FW_PTCP, 2) &&
-         !(w[n - 2] == 'e' && w[n - 1] == 'd') &&
-         !(w[n - 2] == 'l' && w[n - 1] == 'y');
+  return true;
 }
 
 /* "argued the economy needs a boost": a present form in -s right after
