@@ -1731,12 +1731,34 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
  * own words), or no name: one with a possessive, a determiner (when det)
  * or a share ("About four in 10", "More than 60 percent"), of a few
  * words. */
+/* The last dot of initials at k ("U.S.", "U.N.", "J. Roe"): after a
+ * capital letter, or capitals with dots between ("U.S"), before a
+ * word. */
+static bool initial_dot(const struct analysis *a, size_t t0, size_t k,
+                        size_t i) {
+  if (k <= t0 || k + 1 >= i || !is_punct(&a->t[k], ".") ||
+      a->t[k + 1].type != T_WORD || !(a->t[k - 1].flags & F_CAP))
+    return false;
+  const char *w = a->t[k - 1].low;
+  size_t n = strlen(w);
+  return n == 1 || (n <= 5 && strchr(w, '.') != NULL);
+}
+
+/* Dots of initials in [t0, i): "A U.S. official" is three words. */
+static size_t initial_dots(const struct analysis *a, size_t t0, size_t i) {
+  size_t n = 0;
+  for (size_t k = t0; k < i; k++)
+    n += initial_dot(a, t0, k, i);
+  return n;
+}
+
 static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
                                        size_t i, bool det) {
   struct speaker_ref w = {NULL, -1, NULL};
   i = pc_att_skip_adverbs(a, t0, i);
   if (i == t0)
     return w;
+  size_t dots = initial_dots(a, t0, i);
   /* "About four in 10 said", "More than 60 percent said": a share */
   bool share = false;
   for (size_t k = t0; k < i; k++)
@@ -1750,6 +1772,8 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
    * phrase of its own (a preposition, "to") may follow the head */
   bool post_mod = false;
   for (size_t k = t0 + 1; k < i; k++) {
+    if (initial_dot(a, t0, k, i))
+      continue;
     /* "The host of “Night Court” says": a title is one word of it */
     if (a->t[k].opens >= 0 && pc_att_title_span(a, (size_t)a->t[k].opens) &&
         a->sp[a->t[k].opens].c < i) {
@@ -1768,7 +1792,7 @@ static struct speaker_ref plain_phrase(struct analysis *a, size_t t0,
                     low_eq(&a->t[k], "of"))))
       return w;
   }
-  if ((!post_mod && i > t0 + 5) || i == t0 + 1)
+  if ((!post_mod && i > t0 + 5 + dots) || i == t0 + 1)
     return w;
   phrase_name(a, t0, i, &w);
   return w;
@@ -1833,7 +1857,7 @@ static struct speaker_ref plain_subject(struct analysis *a,
       participle_form(a, a->t[i].low) ||
       !pc_att_clausal_after(a, i + c->len, sn->t1))
     return w;
-  if (i <= t0 + 9)
+  if (i <= t0 + 9 + initial_dots(a, t0, i))
     w = plain_phrase(a, t0, i, true);
   /* "..., but six in 10 said", "shortly after her campaign said": a
    * share or an owned phrase may open a clause inside the sentence,
