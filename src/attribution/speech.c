@@ -2670,6 +2670,36 @@ static size_t dash_quote(const struct analysis *a, size_t t0, size_t c1) {
   return t0;
 }
 
+/* '“We will win,” Roe said, in a jab at her rival': when one quotation
+ * in marks runs from the sentence's start to the attribution at np_b, the
+ * speech is whole, and unquoted words after the attribution's comma (from
+ * k) are the writer's; not when they go on with a verb or an infinitive
+ * ('“Only you,” she said, would ...', '“It is better,” he said, to
+ * ...'), nor when they hold a cue of their own ('..., while also saying
+ * that ...', '..., as he traced her career'), which may report more. */
+static bool whole_quote_before(const struct analysis *a, size_t t0,
+                               size_t t1, size_t np_b, size_t k) {
+  size_t q = np_b - 1;
+  if (q > t0 && is_punct(&a->t[q], ","))
+    q--;
+  if (a->t[q].type != T_QCLOSE || a->t[t0].type != T_QOPEN ||
+      a->t[t0].opens < 0 || a->sp[a->t[t0].opens].c != q ||
+      a->t[k].type != T_WORD || fw_is(a, a->t[k].low, PC_FW_FIN) ||
+      fw_is(a, a->t[k].low, PC_FW_INF))
+    return false;
+  /* ('..., he said, although it could ...', '..., Harry said, but ...':
+   * a clause joined by a conjunction or a concession goes on with what
+   * was said; "as" of time does not) */
+  if (fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+      fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+      (fw_is(a, a->t[k].low, PC_FW_SUB) && !low_eq(&a->t[k], "as")))
+    return false;
+  for (size_t m = k; m < t1; m++)
+    if (a->t[m].cue)
+      return false;
+  return true;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -2718,7 +2748,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     bool ptcp_cue = k < t1 && cue_at(a, k, t1, sp0, sp1) &&
                     participle_form(a, a->t[k].low);
     if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue) ||
-        (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
+        (inset && !whole_quote_before(a, t0, t1, np_b, k) && t1 > k + 3 &&
+         !cue_at(a, k, t1, sp0, sp1) &&
          !is_comp(a, k) && a->t[k].type == T_WORD &&
          !participle_form(a, a->t[k].low))) {
       content(a, k, t1, w, cue, parent, t0, t1, sp0, sp1, depth);
