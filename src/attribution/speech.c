@@ -699,19 +699,49 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
-/* "said in the earnings release", "said, via the Los Angeles Times":
- * words [c0, c1) that open with a preposition of the attribution (data:
- * after; not "to" of an infinitive, "of" or "on" of a topic, "as" of a
- * description) and hold no verb, clause or quoted words of their own are
- * an adjunct of the cue, not what was said. */
+/* Whether the word at c0 opens an adjunct of the attribution: a
+ * preposition of place, time or source ("in", "at", "from", "via"; data:
+ * after, and "from"), and "to" before a determiner ("said to a crowd of
+ * 500"); not "to" of an infinitive ("vowed to win"), "of" or "on" of a
+ * topic ("warned of a crisis", "declined to comment on the figures") or
+ * "as" of a description ("described it as a failure"). */
+static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
+  const struct token *t = &a->t[c0];
+  if (fw_is(a, t->low, PC_FW_INF))
+    return c0 + 1 < c1 && a->t[c0 + 1].type == T_WORD &&
+           (determiner(a, a->t[c0 + 1].low) ||
+            fw_is(a, a->t[c0 + 1].low, PC_FW_POSS));
+  if (low_eq(t, "of") || low_eq(t, "on") || low_eq(t, "as"))
+    return false;
+  return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
+}
+
+/* "Smith said last week.", "Trump said Friday.": words [c0, c1) that
+ * only tell when (data: when, tunit after "this" or "last"). */
+static bool time_only(const struct analysis *a, size_t c0, size_t c1) {
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD ||
+        !(fw_is(a, t->low, PC_FW_WHEN) ||
+          ((low_eq(t, "this") || low_eq(t, "last")) && k + 1 < c1 &&
+           fw_is(a, a->t[k + 1].low, PC_FW_TUNIT)) ||
+          (fw_is(a, t->low, PC_FW_TUNIT) && k > c0 &&
+           (low_eq(&a->t[k - 1], "this") || low_eq(&a->t[k - 1], "last")))))
+      return false;
+  }
+  return true;
+}
+
+/* "said in the earnings release", "said, via the Los Angeles Times",
+ * "said from his office in Orlando", "Smith said last week.": words
+ * [c0, c1) that open with a preposition of the attribution
+ * (adjunct_opener), or only tell when, and hold no verb, clause or
+ * quoted words of their own are an adjunct of the cue, not what was
+ * said. */
 static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
   enum { ADJUNCT_MAX = 12 };
   if (c0 >= c1 || c1 > c0 + ADJUNCT_MAX || a->t[c0].type != T_WORD ||
-      !fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
-      fw_is(a, a->t[c0].low, PC_FW_INF) || /* "vowed to win" */
-      low_eq(&a->t[c0], "of") ||           /* "warned of a crisis" */
-      low_eq(&a->t[c0], "on") || /* "declined to comment on the figures" */
-      low_eq(&a->t[c0], "as") || /* "described it as a failure" */
+      !(adjunct_opener(a, c0, c1) || time_only(a, c0, c1)) ||
       finite_in(a, c0, c1))
     return false;
   for (size_t k = c0; k < c1; k++)
