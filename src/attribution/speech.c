@@ -2730,6 +2730,50 @@ static bool whole_quote_before(const struct analysis *a, size_t t0,
   return true;
 }
 
+/* Whether the word at k opens an adverbial: a preposition, a
+ * subordinator or a word of time ("In", "As", "When", "Earlier"; data:
+ * prep, after, sub, when). */
+static bool adverbial_opener(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_WORD && t->in_span < 0 &&
+         (preposition(a, t->low) || fw_is(a, t->low, PC_FW_AFTER) ||
+          fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_WHEN) ||
+          low_eq(t, "when") || low_eq(t, "if"));
+}
+
+/* "On the campaign trail, Cruz describes himself as ...", "As caucusing
+ * got under way, voters weighed in on ...": words [t0, e) before the
+ * speaker that only set the scene are no speech; the cue's words follow
+ * it.  Each of their parts between commas opens with an adverbial
+ * (after "and", "but", "even") or holds no verb; the first opens with
+ * one; none holds quoted words, a cue or a "that" ("After suggesting
+ * that he regretted it, Roe ...").  ("In fact, sales fell, analysts
+ * say": a part with a verb of its own is the speech.) */
+static bool scene_only(const struct analysis *a, size_t t0, size_t e) {
+  size_t s = past_opening_conj(a, t0, e);
+  if (s >= e || !adverbial_opener(a, s))
+    return false;
+  for (size_t b = s; b < e;) {
+    size_t z = b;
+    while (z < e && !is_punct(&a->t[z], ","))
+      z++;
+    size_t f = b;
+    while (f < z && a->t[f].type == T_WORD &&
+           (fw_is(a, a->t[f].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[f].low, PC_FW_CONTRAST) ||
+            fw_is(a, a->t[f].low, PC_FW_FOCUS)))
+      f++;
+    for (size_t q = b; q < z; q++)
+      if (a->t[q].type == T_QOPEN || a->t[q].in_span >= 0 || a->t[q].cue ||
+          is_comp(a, q))
+        return false;
+    if (!(f < z && adverbial_opener(a, f)) && finite_in(a, b, z))
+      return false;
+    b = z + 1;
+  }
+  return true;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -2763,6 +2807,11 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     return;
   }
   if (medial_report(a, sn, c, w, cue, c1, k))
+    return;
+  /* (only when the cue has words of its own after it: "If it fails,
+   * she said, they will ..." is a report around its attribution) */
+  if (after < t1 && !is_end_punct(&a->t[after]) &&
+      !(k < t1 && is_punct(&a->t[k], ",")) && scene_only(a, t0, np_b))
     return;
   content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
           depth);
