@@ -1107,6 +1107,19 @@ static size_t past_opening_conj(const struct analysis *a, size_t t0,
   return s;
 }
 
+/* Whether [s0, s1) holds a role word (data: roles): "For Belgian analyst
+ * Pieter Claes, the vote ..." gives a judgement; "For President Obama,
+ * it was a day of celebration", "For Cruz backers, support is ..." tell
+ * whom something concerns (PolNeAR train: of the "For X," frames without
+ * a role few paired with a quotation). */
+static bool role_in(const struct analysis *a, size_t s0, size_t s1) {
+  for (size_t k = s0; k < s1; k++)
+    if (a->t[k].type == T_WORD && is_role_word(a, k) &&
+        !(a->t[k].flags & F_CAP))
+      return true;
+  return false;
+}
+
 /* A frame at the start: "According to X, ...", "In X's view, ...".
  * True when one reported the sentence. */
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
@@ -1181,7 +1194,8 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
       w.role = strdup(w.name); /* "According to Variety, ...": a source */
     }
-    if (!w.name || (w.ent < 0 && !w.role)) {
+    if (!w.name || (w.ent < 0 && !w.role) ||
+        (literals(p) < 2 && !role_in(a, s0, s1))) {
       who_free(&w);
       continue;
     }
