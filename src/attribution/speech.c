@@ -699,10 +699,37 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
+/* Whether quoted span s is a title ("Meet the Press", "Shark Tank",
+ * "Today"): a few words, every word of more than three letters
+ * capitalised. */
+static bool title_span(const struct analysis *a, int s) {
+  enum { TITLE_MAX = 8, LONG = 3 };
+  const struct quoted_span *q = &a->sp[s];
+  size_t words = 0;
+  if (!q->upper || q->c <= q->o)
+    return false;
+  for (size_t k = q->o + 1; k < q->c; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD)
+      continue;
+    if (++words > TITLE_MAX ||
+        (strlen(t->low) > LONG && !(t->flags & F_CAP)))
+      return false;
+  }
+  return words > 0;
+}
+
+/* Whether the token at k lies in quoted words that are no title (or is
+ * the opening mark of such words). */
+static bool quoted_not_title(const struct analysis *a, size_t k) {
+  int s = a->t[k].opens >= 0 ? a->t[k].opens : a->t[k].in_span;
+  return s >= 0 && !title_span(a, s);
+}
+
 /* Whether the word at c0 opens an adjunct of the attribution: a
  * preposition of place, time or source ("in", "at", "from", "via"; data:
- * after, and "from"), and "to" before a determiner ("said to a crowd of
- * 500"); not "to" of an infinitive ("vowed to win"), "of" or "on" of a
+ * after, and "from"), "by" before a word that is no gerund, and "to"
+ * before a determiner ("said to a crowd of 500"); not "to" of an infinitive ("vowed to win"), "of" or "on" of a
  * topic ("warned of a crisis", "declined to comment on the figures") or
  * "as" of a description ("described it as a failure"). */
 static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
@@ -711,6 +738,10 @@ static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
     return c0 + 1 < c1 && a->t[c0 + 1].type == T_WORD &&
            (determiner(a, a->t[c0 + 1].low) ||
             fw_is(a, a->t[c0 + 1].low, PC_FW_POSS));
+  /* ("said by telephone", not "responded by leaving") */
+  if (low_eq(t, "by"))
+    return c0 + 1 < c1 && a->t[c0 + 1].type == T_WORD &&
+           !pc_att_ending(a, a->t[c0 + 1].low, PC_FW_PTCP, 2);
   if (low_eq(t, "of") || low_eq(t, "on") || low_eq(t, "as"))
     return false;
   return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
@@ -744,10 +775,18 @@ static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
       !(adjunct_opener(a, c0, c1) || time_only(a, c0, c1)) ||
       finite_in(a, c0, c1))
     return false;
-  for (size_t k = c0; k < c1; k++)
-    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || a->t[k].cue ||
-        is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_SUBJ))
+  /* (a title in marks may name the programme: "said on NBC's “Meet the
+   * Press”") */
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (quoted_not_title(a, k) ||
+        (t->in_span < 0 && t->opens < 0 && t->type != T_WORD &&
+         t->type != T_QCLOSE && !is_punct(t, ",") && !is_punct(t, ".")))
       return false;
+    if (t->in_span < 0 && t->type == T_WORD &&
+        (t->cue || is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)))
+      return false;
+  }
   return true;
 }
 
@@ -2788,6 +2827,22 @@ static bool scene_only(const struct analysis *a, size_t t0, size_t e) {
   return true;
 }
 
+/* '“...,” said Adam Segal, the author of “Hacked World,” who studies
+ * ...', '..., said Cuban, who hosts “Shark Tank.”': words from k that
+ * open with a determiner or a relative pronoun, quote only titles and
+ * hold no cue describe the speaker; they are no second part of the
+ * speech. */
+static bool titled_apposition(const struct analysis *a, size_t k,
+                              size_t t1) {
+  if (k >= t1 || a->t[k].type != T_WORD ||
+      !(determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_REL)))
+    return false;
+  for (size_t m = k; m < t1; m++)
+    if (quoted_not_title(a, m) || a->t[m].cue)
+      return false;
+  return true;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -2840,7 +2895,8 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     /* (not ", saying ...": a participle cue reports on its own) */
     bool ptcp_cue = k < t1 && cue_at(a, k, t1, sp0, sp1) &&
                     participle_form(a, a->t[k].low);
-    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue) ||
+    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue &&
+         !titled_apposition(a, k, t1)) ||
         (inset && !whole_quote_before(a, t0, t1, np_b, k) && t1 > k + 3 &&
          !cue_at(a, k, t1, sp0, sp1) &&
          !is_comp(a, k) && a->t[k].type == T_WORD &&
