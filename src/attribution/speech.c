@@ -747,9 +747,12 @@ static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
   return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
 }
 
-/* "Smith said last week.", "Trump said Friday.": words [c0, c1) that
- * only tell when (data: when, tunit after "this" or "last"). */
+/* "Smith said last week.", "Trump said Friday.", "continued on
+ * Saturday": words [c0, c1) that only tell when (data: when, tunit after
+ * "this" or "last"), after a preposition (data: prep) or not. */
 static bool time_only(const struct analysis *a, size_t c0, size_t c1) {
+  if (c0 + 1 < c1 && preposition(a, a->t[c0].low))
+    c0++;
   for (size_t k = c0; k < c1; k++) {
     const struct token *t = &a->t[k];
     if (t->type != T_WORD ||
