@@ -3146,9 +3146,20 @@ static bool bare_object(const struct analysis *a, const struct cue *c,
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
   /* (after the addressee or a "that", the words are a clause) */
-  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0 ||
-      c1 > c0 + OBJECT_MAX)
+  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0)
     return false;
+  /* "told the delegates before the vote", "told lawmakers on a recent
+   * visit to the capital": who was told and an adjunct of time or place
+   * (from a preposition of the attribution on, adjunct_only) */
+  if (c1 > c0 + OBJECT_MAX) {
+    size_t k = c0 + 1;
+    while (k < c0 + OBJECT_MAX + 1 && k < c1 &&
+           !(a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_AFTER)))
+      k++;
+    if (k >= c1 || k > c0 + OBJECT_MAX || !adjunct_only(a, k, c1))
+      return false;
+    c1 = k;
+  }
   for (size_t k = c0; k < c1; k++)
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || is_comp(a, k) ||
         fw_is(a, a->t[k].low, PC_FW_INF) || fw_is(a, a->t[k].low, PC_FW_FIN) ||
