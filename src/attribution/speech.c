@@ -747,25 +747,97 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
-/* "said in the earnings release", "said, via the Los Angeles Times":
- * words [c0, c1) that open with a preposition of the attribution (data:
- * after; not "to" of an infinitive, "of" or "on" of a topic, "as" of a
- * description) and hold no verb, clause or quoted words of their own are
- * an adjunct of the cue, not what was said. */
+/* Whether quoted span s is a title ("Meet the Press", "Shark Tank",
+ * "Today"): a few words, every word of more than three letters
+ * capitalised. */
+static bool title_span(const struct analysis *a, int s) {
+  enum { TITLE_MAX = 8, LONG = 3 };
+  const struct quoted_span *q = &a->sp[s];
+  size_t words = 0;
+  if (!q->upper || q->c <= q->o)
+    return false;
+  for (size_t k = q->o + 1; k < q->c; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD)
+      continue;
+    if (++words > TITLE_MAX ||
+        (strlen(t->low) > LONG && !(t->flags & F_CAP)))
+      return false;
+  }
+  return words > 0;
+}
+
+/* Whether the token at k lies in quoted words that are no title (or is
+ * the opening mark of such words). */
+static bool quoted_not_title(const struct analysis *a, size_t k) {
+  int s = a->t[k].opens >= 0 ? a->t[k].opens : a->t[k].in_span;
+  return s >= 0 && !title_span(a, s);
+}
+
+/* Whether the word at c0 opens an adjunct of the attribution: a
+ * preposition of place, time or source ("in", "at", "from", "via"; data:
+ * after, and "from"), "by" before a word that is no gerund, and "to"
+ * before a determiner ("said to a crowd of 500"); not "to" of an infinitive ("vowed to win"), "of" or "on" of a
+ * topic ("warned of a crisis", "declined to comment on the figures") or
+ * "as" of a description ("described it as a failure"). */
+static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
+  const struct token *t = &a->t[c0];
+  if (fw_is(a, t->low, PC_FW_INF))
+    return c0 + 1 < c1 && a->t[c0 + 1].type == T_WORD &&
+           (determiner(a, a->t[c0 + 1].low) ||
+            fw_is(a, a->t[c0 + 1].low, PC_FW_POSS));
+  /* ("said by telephone", not "responded by leaving") */
+  if (low_eq(t, "by"))
+    return c0 + 1 < c1 && a->t[c0 + 1].type == T_WORD &&
+           !pc_att_ending(a, a->t[c0 + 1].low, PC_FW_PTCP, 2);
+  if (low_eq(t, "of") || low_eq(t, "on") || low_eq(t, "as"))
+    return false;
+  return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
+}
+
+/* "Smith said last week.", "Trump said Friday.", "continued on
+ * Saturday": words [c0, c1) that only tell when (data: when, tunit after
+ * "this" or "last"), after a preposition (data: prep) or not. */
+static bool time_only(const struct analysis *a, size_t c0, size_t c1) {
+  if (c0 + 1 < c1 && preposition(a, a->t[c0].low))
+    c0++;
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD ||
+        !(fw_is(a, t->low, PC_FW_WHEN) ||
+          ((low_eq(t, "this") || low_eq(t, "last")) && k + 1 < c1 &&
+           fw_is(a, a->t[k + 1].low, PC_FW_TUNIT)) ||
+          (fw_is(a, t->low, PC_FW_TUNIT) && k > c0 &&
+           (low_eq(&a->t[k - 1], "this") || low_eq(&a->t[k - 1], "last")))))
+      return false;
+  }
+  return true;
+}
+
+/* "said in the earnings release", "said, via the Los Angeles Times",
+ * "said from his office in Orlando", "Smith said last week.": words
+ * [c0, c1) that open with a preposition of the attribution
+ * (adjunct_opener), or only tell when, and hold no verb, clause or
+ * quoted words of their own are an adjunct of the cue, not what was
+ * said. */
 static bool adjunct_only(const struct analysis *a, size_t c0, size_t c1) {
   enum { ADJUNCT_MAX = 12 };
   if (c0 >= c1 || c1 > c0 + ADJUNCT_MAX || a->t[c0].type != T_WORD ||
-      !fw_is(a, a->t[c0].low, PC_FW_AFTER) ||
-      fw_is(a, a->t[c0].low, PC_FW_INF) || /* "vowed to win" */
-      low_eq(&a->t[c0], "of") ||           /* "warned of a crisis" */
-      low_eq(&a->t[c0], "on") || /* "declined to comment on the figures" */
-      low_eq(&a->t[c0], "as") || /* "described it as a failure" */
+      !(adjunct_opener(a, c0, c1) || time_only(a, c0, c1)) ||
       finite_in(a, c0, c1))
     return false;
-  for (size_t k = c0; k < c1; k++)
-    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || a->t[k].cue ||
-        is_comp(a, k) || fw_is(a, a->t[k].low, PC_FW_SUBJ))
+  /* (a title in marks may name the programme: "said on NBC's “Meet the
+   * Press”") */
+  for (size_t k = c0; k < c1; k++) {
+    const struct token *t = &a->t[k];
+    if (quoted_not_title(a, k) ||
+        (t->in_span < 0 && t->opens < 0 && t->type != T_WORD &&
+         t->type != T_QCLOSE && !is_punct(t, ",") && !is_punct(t, ".")))
       return false;
+    if (t->in_span < 0 && t->type == T_WORD &&
+        (t->cue || is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)))
+      return false;
+  }
   return true;
 }
 
@@ -1125,6 +1197,19 @@ static size_t past_opening_conj(const struct analysis *a, size_t t0,
   return s;
 }
 
+/* Whether [s0, s1) holds a role word (data: roles): "For Belgian analyst
+ * Pieter Claes, the vote ..." gives a judgement; "For President Obama,
+ * it was a day of celebration", "For Cruz backers, support is ..." tell
+ * whom something concerns (PolNeAR train: of the "For X," frames without
+ * a role few paired with a quotation). */
+static bool role_in(const struct analysis *a, size_t s0, size_t s1) {
+  for (size_t k = s0; k < s1; k++)
+    if (a->t[k].type == T_WORD && is_role_word(a, k) &&
+        !(a->t[k].flags & F_CAP))
+      return true;
+  return false;
+}
+
 /* A frame at the start: "According to X, ...", "In X's view, ...".
  * True when one reported the sentence. */
 static bool frame_first(struct analysis *a, const struct sentence *sn) {
@@ -1199,7 +1284,8 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
     } else if (w.name && w.ent < 0 && !w.role && literals(p) >= 2) {
       w.role = strdup(w.name); /* "According to Variety, ...": a source */
     }
-    if (!w.name || (w.ent < 0 && !w.role)) {
+    if (!w.name || (w.ent < 0 && !w.role) ||
+        (literals(p) < 2 && !role_in(a, s0, s1))) {
       who_free(&w);
       continue;
     }
@@ -2790,6 +2876,96 @@ static size_t dash_quote(const struct analysis *a, size_t t0, size_t c1) {
   return t0;
 }
 
+/* '“We will win,” Roe said, in a jab at her rival': when one quotation
+ * in marks runs from the sentence's start to the attribution at np_b, the
+ * speech is whole, and unquoted words after the attribution's comma (from
+ * k) are the writer's; not when they go on with a verb or an infinitive
+ * ('“Only you,” she said, would ...', '“It is better,” he said, to
+ * ...'), nor when they hold a cue of their own ('..., while also saying
+ * that ...', '..., as he traced her career'), which may report more. */
+static bool whole_quote_before(const struct analysis *a, size_t t0,
+                               size_t t1, size_t np_b, size_t k) {
+  size_t q = np_b - 1;
+  if (q > t0 && is_punct(&a->t[q], ","))
+    q--;
+  if (a->t[q].type != T_QCLOSE || a->t[t0].type != T_QOPEN ||
+      a->t[t0].opens < 0 || a->sp[a->t[t0].opens].c != q ||
+      a->t[k].type != T_WORD || fw_is(a, a->t[k].low, PC_FW_FIN) ||
+      fw_is(a, a->t[k].low, PC_FW_INF))
+    return false;
+  /* ('..., he said, although it could ...', '..., Harry said, but ...':
+   * a clause joined by a conjunction or a concession goes on with what
+   * was said; "as" of time does not) */
+  if (fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+      fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+      (fw_is(a, a->t[k].low, PC_FW_SUB) && !low_eq(&a->t[k], "as")))
+    return false;
+  for (size_t m = k; m < t1; m++)
+    if (a->t[m].cue)
+      return false;
+  return true;
+}
+
+/* Whether the word at k opens an adverbial: a preposition, a
+ * subordinator or a word of time ("In", "As", "When", "Earlier"; data:
+ * prep, after, sub, when). */
+static bool adverbial_opener(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_WORD && t->in_span < 0 &&
+         (preposition(a, t->low) || fw_is(a, t->low, PC_FW_AFTER) ||
+          fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_WHEN) ||
+          low_eq(t, "when") || low_eq(t, "if"));
+}
+
+/* "On the campaign trail, Cruz describes himself as ...", "As caucusing
+ * got under way, voters weighed in on ...": words [t0, e) before the
+ * speaker that only set the scene are no speech; the cue's words follow
+ * it.  Each of their parts between commas opens with an adverbial
+ * (after "and", "but", "even") or holds no verb; the first opens with
+ * one; none holds quoted words, a cue or a "that" ("After suggesting
+ * that he regretted it, Roe ...").  ("In fact, sales fell, analysts
+ * say": a part with a verb of its own is the speech.) */
+static bool scene_only(const struct analysis *a, size_t t0, size_t e) {
+  size_t s = past_opening_conj(a, t0, e);
+  if (s >= e || !adverbial_opener(a, s))
+    return false;
+  for (size_t b = s; b < e;) {
+    size_t z = b;
+    while (z < e && !is_punct(&a->t[z], ","))
+      z++;
+    size_t f = b;
+    while (f < z && a->t[f].type == T_WORD &&
+           (fw_is(a, a->t[f].low, PC_FW_CONJ) ||
+            fw_is(a, a->t[f].low, PC_FW_CONTRAST) ||
+            fw_is(a, a->t[f].low, PC_FW_FOCUS)))
+      f++;
+    for (size_t q = b; q < z; q++)
+      if (a->t[q].type == T_QOPEN || a->t[q].in_span >= 0 || a->t[q].cue ||
+          is_comp(a, q))
+        return false;
+    if (!(f < z && adverbial_opener(a, f)) && finite_in(a, b, z))
+      return false;
+    b = z + 1;
+  }
+  return true;
+}
+
+/* '“...,” said Adam Segal, the author of “Hacked World,” who studies
+ * ...', '..., said Cuban, who hosts “Shark Tank.”': words from k that
+ * open with a determiner or a relative pronoun, quote only titles and
+ * hold no cue describe the speaker; they are no second part of the
+ * speech. */
+static bool titled_apposition(const struct analysis *a, size_t k,
+                              size_t t1) {
+  if (k >= t1 || a->t[k].type != T_WORD ||
+      !(determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_REL)))
+    return false;
+  for (size_t m = k; m < t1; m++)
+    if (quoted_not_title(a, m) || a->t[m].cue)
+      return false;
+  return true;
+}
+
 /* The speech stands before the attribution ("..., X said"): [t0, np_b),
  * and a second part after it. */
 static void report_before(struct analysis *a, const struct sentence *sn,
@@ -2824,6 +3000,11 @@ static void report_before(struct analysis *a, const struct sentence *sn,
   }
   if (medial_report(a, sn, c, w, cue, c1, k))
     return;
+  /* (only when the cue has words of its own after it: "If it fails,
+   * she said, they will ..." is a report around its attribution) */
+  if (after < t1 && !is_end_punct(&a->t[after]) &&
+      !(k < t1 && is_punct(&a->t[k], ",")) && scene_only(a, t0, np_b))
+    return;
   content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
           depth);
   /* "..., Mayer said, and “patched” ...": a second part after it */
@@ -2837,8 +3018,10 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     /* (not ", saying ...": a participle cue reports on its own) */
     bool ptcp_cue = k < t1 && cue_at(a, k, t1, sp0, sp1) &&
                     participle_form(a, a->t[k].low);
-    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue) ||
-        (inset && t1 > k + 3 && !cue_at(a, k, t1, sp0, sp1) &&
+    if ((spans_inside(a, k, t1, sp0, sp1, &dummy) > 0 && !ptcp_cue &&
+         !titled_apposition(a, k, t1)) ||
+        (inset && !whole_quote_before(a, t0, t1, np_b, k) && t1 > k + 3 &&
+         !cue_at(a, k, t1, sp0, sp1) &&
          !is_comp(a, k) && a->t[k].type == T_WORD &&
          !participle_form(a, a->t[k].low))) {
       content(a, k, t1, w, cue, parent, t0, t1, sp0, sp1, depth);
@@ -3083,9 +3266,20 @@ static bool bare_object(const struct analysis *a, const struct cue *c,
   while (c1 > c0 && a->t[c1 - 1].type == T_PUNCT)
     c1--;
   /* (after the addressee or a "that", the words are a clause) */
-  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0 ||
-      c1 > c0 + OBJECT_MAX)
+  if (!tell_cue(a, c->i, c->after) || c0 != c->after || c1 <= c0)
     return false;
+  /* "told the delegates before the vote", "told lawmakers on a recent
+   * visit to the capital": who was told and an adjunct of time or place
+   * (from a preposition of the attribution on, adjunct_only) */
+  if (c1 > c0 + OBJECT_MAX) {
+    size_t k = c0 + 1;
+    while (k < c0 + OBJECT_MAX + 1 && k < c1 &&
+           !(a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_AFTER)))
+      k++;
+    if (k >= c1 || k > c0 + OBJECT_MAX || !adjunct_only(a, k, c1))
+      return false;
+    c1 = k;
+  }
   for (size_t k = c0; k < c1; k++)
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || is_comp(a, k) ||
         fw_is(a, a->t[k].low, PC_FW_INF) || fw_is(a, a->t[k].low, PC_FW_FIN) ||

@@ -550,6 +550,20 @@ static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
   return false;
 }
 
+/* Whether the word at i (not the first) is a past form in -ed after a
+ * determiner, a possessive, a preposition other than "to", or a number
+ * (in figures or data: num), which make it an adjective ("of pledged
+ * delegates"), not a verb. */
+static bool past_adjective(const struct analysis *a, size_t i) {
+  const struct token *t = &a->t[i], *p = &a->t[i - 1];
+  size_t n = strlen(t->low);
+  if (n < 5 || strcmp(t->low + n - 2, "ed") != 0)
+    return false;
+  return determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS) ||
+         (preposition(a, p->low) && !fw_is(a, p->low, PC_FW_INF)) ||
+         fw_is(a, p->low, PC_FW_NUM) || (p->low[0] >= '0' && p->low[0] <= '9');
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -583,6 +597,13 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
          (preposition(a, a->t[i - 1].low) &&
           !fw_is(a, a->t[i - 1].low, PC_FW_INF)) ||
          pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1))) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "a majority of pledged delegates", "300 pledged delegates", "the
+     * promised wall": a past form after a determiner, a possessive, a
+     * preposition (not "to") or a number is an adjective */
+    if (i > t0 && a->t[i - 1].type == T_WORD && past_adjective(a, i)) {
       a->t[i].cue = 0;
       continue;
     }
