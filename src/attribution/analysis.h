@@ -398,6 +398,9 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
 /* Whether quoted span si is a title inside a noun phrase ("the show
  * “Night Court,” said"), not a quotation. */
 bool pc_att_title_span(const struct analysis *a, size_t si);
+/* Whether quoted span si holds a title's words: up to max words, each
+ * one of more than three letters capitalised. */
+bool pc_att_title_words(const struct analysis *a, size_t si, size_t max);
 
 /* transcript.c */
 void pc_att_transcript(struct analysis *a, bool *turn);

@@ -41,32 +41,42 @@ static size_t span_words(const struct analysis *a, const struct quoted_span *s,
   return n;
 }
 
-/* Whether span si is a title inside a noun phrase ("the show “Night
- * Court,” said", "the “Save the Bridge” crowd"): closed, of up to five
- * words, each one of more than three letters capitalised, with no end
- * punctuation inside, right after a lower-case word of the sentence
- * that is no cue ("Roe said “Never again,”" quotes).  A quotation opens
- * its clause instead: at the sentence's start, or after a comma, a colon
- * or a cue. */
-bool pc_att_title_span(const struct analysis *a, size_t si) {
-  enum { TITLE_MAX = 5, LONG = 3 };
+/* Whether quoted span si holds a title's words ("Meet the Press",
+ * "Shark Tank"): up to max words, each one of more than three letters
+ * capitalised. */
+bool pc_att_title_words(const struct analysis *a, size_t si, size_t max) {
+  enum { LONG = 3 };
   const struct quoted_span *s = &a->sp[si];
-  if (!s->closed || !s->upper || s->o == 0 || s->c <= s->o + 1)
-    return false;
-  const struct token *p = &a->t[s->o - 1];
-  if (p->type != T_WORD || (p->flags & F_CAP) || p->cue || p->block != s->block)
+  if (!s->upper || s->c <= s->o)
     return false;
   size_t n = 0;
   for (size_t k = s->o + 1; k < s->c; k++) {
     const struct token *t = &a->t[k];
-    if (t->type == T_WORD) {
-      if (++n > TITLE_MAX || (strlen(t->low) > LONG && !(t->flags & F_CAP)))
-        return false;
-    } else if (t->type == T_PUNCT && is_end_punct(t)) {
+    if (t->type == T_WORD &&
+        (++n > max || (strlen(t->low) > LONG && !(t->flags & F_CAP))))
       return false;
-    }
   }
   return n > 0;
+}
+
+/* Whether span si is a title inside a noun phrase ("the show “Night
+ * Court,” said", "the “Save the Bridge” crowd"): closed, a title's words
+ * of up to five, with no end punctuation inside, right after a
+ * lower-case word of the sentence that is no cue ("Roe said “Never
+ * again,”" quotes).  A quotation opens its clause instead: at the
+ * sentence's start, or after a comma, a colon or a cue. */
+bool pc_att_title_span(const struct analysis *a, size_t si) {
+  enum { TITLE_MAX = 5 };
+  const struct quoted_span *s = &a->sp[si];
+  if (!s->closed || s->o == 0 || s->c <= s->o + 1)
+    return false;
+  const struct token *p = &a->t[s->o - 1];
+  if (p->type != T_WORD || (p->flags & F_CAP) || p->cue || p->block != s->block)
+    return false;
+  for (size_t k = s->o + 1; k < s->c; k++)
+    if (a->t[k].type == T_PUNCT && is_end_punct(&a->t[k]))
+      return false;
+  return pc_att_title_words(a, si, TITLE_MAX);
 }
 
 /* Whether span s reads as a quotation, not a scare quote, a title or a

@@ -747,31 +747,12 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
   return t1;
 }
 
-/* Whether quoted span s is a title ("Meet the Press", "Shark Tank",
- * "Today"): a few words, every word of more than three letters
- * capitalised. */
-static bool title_span(const struct analysis *a, int s) {
-  enum { TITLE_MAX = 8, LONG = 3 };
-  const struct quoted_span *q = &a->sp[s];
-  size_t words = 0;
-  if (!q->upper || q->c <= q->o)
-    return false;
-  for (size_t k = q->o + 1; k < q->c; k++) {
-    const struct token *t = &a->t[k];
-    if (t->type != T_WORD)
-      continue;
-    if (++words > TITLE_MAX ||
-        (strlen(t->low) > LONG && !(t->flags & F_CAP)))
-      return false;
-  }
-  return words > 0;
-}
-
 /* Whether the token at k lies in quoted words that are no title (or is
  * the opening mark of such words). */
 static bool quoted_not_title(const struct analysis *a, size_t k) {
+  enum { TITLE_MAX = 8 }; /* "Meet the Press", "Shark Tank", "Today" */
   int s = a->t[k].opens >= 0 ? a->t[k].opens : a->t[k].in_span;
-  return s >= 0 && !title_span(a, s);
+  return s >= 0 && !pc_att_title_words(a, (size_t)s, TITLE_MAX);
 }
 
 /* Whether the word at c0 opens an adjunct of the attribution: a
