@@ -1611,6 +1611,33 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   return true;
 }
 
+/* Whether the speaker a participle's report was given ("an ad featuring
+ * farmers ... criticizing X", "her sister, who gave speeches criticizing
+ * X") may be who criticizes: not a phrase that opens with a participle
+ * ("featuring farmers") nor one common noun for no party ("speeches",
+ * "means"); a name, a person's or a body's noun, or a longer phrase. */
+static bool party_speaker(const struct analysis *a, const char *s) {
+  if (!(s[0] >= 'a' && s[0] <= 'z'))
+    return true;
+  char w[32];
+  size_t n = strcspn(s, " ");
+  if (n < 3 || n >= sizeof w)
+    return n >= sizeof w;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  if (strcmp(w + n - 3, "ing") == 0)
+    return false;
+  if (s[n] == ' ')
+    return true;
+  if (person_noun(a, w) || org_head(a, w) || fw_is(a, w, PC_FW_PEOPLE) ||
+      fw_is(a, w, PC_FW_AGENT))
+    return true;
+  if (w[n - 1] != 's')
+    return false;
+  w[n - 1] = '\0'; /* "prosecutors", "lawmakers": the singular */
+  return person_noun(a, w) || org_head(a, w) || fw_is(a, w, PC_FW_PEOPLE);
+}
+
 /* The claimant when the pattern names none: "she described ... and
  * accused him of": the speaker of the report right after the verb; or
  * the speaker of the quote the words stand in. */
@@ -1621,7 +1648,8 @@ static char *claimant_around(const struct analysis *a,
     for (size_t q = a->sent_q0; q < a->nq; q++)
       if (a->q[q].block == a->t[i + 1].block && a->q[q].s == a->t[i + 1].s &&
           a->q[q].speaker)
-        return strdup(a->q[q].speaker);
+        return party_speaker(a, a->q[q].speaker) ? strdup(a->q[q].speaker)
+                                                 : NULL;
     return NULL;
   }
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
@@ -1694,9 +1722,15 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   if (i > t0 && a->t[i - 1].type == T_WORD &&
       (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
     return NULL; /* "the Russians are accusing": a verb with its subject */
+  for (size_t k = i; k-- > t0 && !is_punct(&a->t[k], ",");)
+    if (low_eq(&a->t[k], "who"))
+      return NULL; /* "her sister, who gave speeches criticizing": the
+                    * relative's own subject, unnamed here */
   int q = quote_holding(a, i); /* "X posted on Twitter accusing": a report */
   if (q >= 0)
-    return a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+    return a->q[q].speaker && party_speaker(a, a->q[q].speaker)
+               ? strdup(a->q[q].speaker)
+               : NULL;
   if (i <= t0 + 1)
     return NULL;
   for (size_t k = t0; k < i; k++)
@@ -2022,6 +2056,31 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
 
 /* Fills c from the match; false when it names no claimant or accused.
  * An accused that a verb of finding opens is cut after it (m). */
+/* Whether "denied" and the subject [s0, s1) it takes refuse someone
+ * something rather than deny a clause: "denied Garland a hearing",
+ * "denied him the nomination", "denied his party the victory" (an
+ * object pronoun or a possessive is no clause's subject), "denied Ray
+ * Dunn, the council's nominee, a hearing". */
+static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
+                       size_t t1) {
+  if (s1 == s0 + 1 && in_list(&a->lex->pronouns, a->t[s0].low) &&
+      !fw_is(a, a->t[s0].low, PC_FW_SUBJ))
+    return true;
+  if (fw_is(a, a->t[s0].low, PC_FW_POSS) || determiner(a, a->t[s0].low))
+    for (size_t k = s0 + 2; k < s1; k++)
+      if (determiner(a, a->t[k].low))
+        return true; /* "his party the victory": two objects */
+  size_t j = s1;
+  if (j < t1 && is_punct(&a->t[j], ",") && !(s0 > 0 && low_eq(&a->t[s0 - 1], "that"))) {
+    size_t k = j + 1; /* past a name's apposition */
+    while (k < t1 && k < j + 12 && !is_punct(&a->t[k], ",") && !cl_boundary(a, k))
+      k++;
+    if (k < t1 && is_punct(&a->t[k], ","))
+      j = k + 1;
+  }
+  return j < t1 && determiner(a, a->t[j].low);
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2070,8 +2129,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
-                       (m->cap[S_S][1] < t1 &&
-                        determiner(a, a->t[m->cap[S_S][1]].low))))
+                       refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
   if (as >= 0 && as != S_S && m->cap[as][0] > i &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
