@@ -1069,6 +1069,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
+    while (slot == S_C && ce > b + 1 && skippable(a, ce - 1))
+      ce--; /* "whom she has accused": "she" */
     if (ce == b)
       return false;
     m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -1537,6 +1539,45 @@ static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
 /* The leading slot, left of the first matched word m->lead. */
 static bool finding_in(const struct analysis *a, size_t b, size_t e);
 
+/* "Ann Bolt now faces Tom Hale, whom she accused": a phrase [b, at) that
+ * ends with a name and holds another name before it, with lower-case
+ * words between that join no list (a verb the lists do not know), is a
+ * clause: the accused is the last name.  Where the accused starts. */
+static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
+  if (at <= b + 1 || a->t[at - 1].ent < 0)
+    return b;
+  int e = a->t[at - 1].ent;
+  size_t e0 = at - 1;
+  while (e0 > b && a->t[e0 - 1].ent == e)
+    e0--;
+  bool lower = false;
+  for (size_t k = e0; k-- > b;) {
+    const struct token *t = &a->t[k];
+    if (list_sep(a, t) || t->type != T_WORD || determiner(a, t->low) ||
+        fw_is(a, t->low, PC_FW_POSS) || is_role_word(a, k))
+      return b; /* "Tom Bell and Ann Lee", "Acme's chief Tom Bell" */
+    if (t->ent >= 0)
+      return lower ? e0 : b;
+    lower = lower || !(t->flags & F_CAP);
+  }
+  return b;
+}
+
+/* Whether the phrase [b, at), opened by a determiner and naming no one,
+ * stands in apposition to a person named just before it ("Tom Bell, the
+ * preacher whom ..."). */
+static bool apposed_before(const struct analysis *a, size_t t0, size_t b,
+                           size_t at) {
+  if (b < t0 + 2 || b >= at || !is_punct(&a->t[b - 1], ",") ||
+      a->t[b - 2].ent < 0 || !determiner(a, a->t[b].low) ||
+      a->en[a->t[b - 2].ent].type != PC_ENTITY_PERSON)
+    return false;
+  for (size_t k = b; k < at; k++)
+    if (a->t[k].ent >= 0 || list_sep(a, &a->t[k]))
+      return false;
+  return true;
+}
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1584,6 +1625,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       b = k; /* "to confront the group, which X blamed": the phrase */
       break;
     }
+  if (slot == S_A || slot == S_N)
+    b = last_name_np(a, b, at);
   size_t ce = at; /* an act's owner alone is accused, not the act */
   if (slot == S_N && p->claimant == 0 && b > t0) {
     size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
@@ -1606,6 +1649,14 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
+  if ((slot == S_A || slot == S_N) && apposed_before(a, t0, b, at)) {
+    int e = a->t[b - 2].ent; /* "Fethullah Gulen, the preacher whom
+                              * Erdogan accuses": the name */
+    ce = b - 1;
+    b = ce - 1;
+    while (b > t0 && a->t[b - 1].ent == e)
+      b--;
+  }
   m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = b < ce;
   m->b = b;
   return true;
@@ -2016,6 +2067,40 @@ static const char *titled_role(const struct analysis *a, size_t at,
   return titled_mention(a, at, w);
 }
 
+/* Whether the role r, as the article gave it to a person ("the former
+ * secretary of state", "Democratic presidential candidate"), is the
+ * description w or ends with it ("presidential candidate"). */
+static bool role_is(const char *r, const char *w) {
+  if (strncasecmp(r, "the ", 4) == 0)
+    r += 4;
+  size_t n = strlen(r), m = strlen(w);
+  return m <= n && strcasecmp(r + n - m, w) == 0 &&
+         (m == n || r[n - m - 1] == ' ');
+}
+
+/* A description of two words or more ("former secretary of state",
+ * "Democratic presidential candidate"), no one's name, that is the role
+ * the article gave one person named in it ("Ann Bolt, the former
+ * secretary of state", "Democratic presidential candidate Ann Bolt"):
+ * that person's name, or NULL (none, or two). */
+static const char *role_person(const struct analysis *a, const char *w) {
+  if (!strchr(w, ' '))
+    return NULL; /* one word ("senator") is titled_role's */
+  const char *name = NULL;
+  for (size_t k = 0; k < a->nen; k++)
+    if (strcmp(a->en[k].name, w) == 0)
+      return NULL;
+  for (size_t k = 0; k < a->nen; k++) {
+    const struct found_entity *e = &a->en[k];
+    if (e->type != PC_ENTITY_PERSON || !e->role || !role_is(e->role, w))
+      continue;
+    if (name && strcmp(name, e->name) != 0)
+      return NULL;
+    name = e->name;
+  }
+  return name;
+}
+
 /* The claimant and the accused written as a title alone
  * (titled_person), and the claimant as a role (titled_role), are the
  * person so titled. */
@@ -2029,6 +2114,8 @@ static void titled_names(const struct analysis *a, struct found_claim *c,
     const char *name = titled_person(a, *v[k]);
     if (!name && k == 0) /* the accused: np_name_ex, which sees where */
       name = titled_role(a, at, *v[k]);
+    if (!name)
+      name = role_person(a, *v[k]);
     char *s = name ? strdup(name) : NULL;
     if (s) {
       free(*v[k]);
