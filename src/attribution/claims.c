@@ -1384,9 +1384,14 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   if (pb < b)
     return np_name(a, pb, at, false);
   if (b > t0 && (low_eq(&a->t[b - 1], "in") || low_eq(&a->t[b - 1], "at")) &&
-      where_named(a, b))
+      where_named(a, b)) {
+    const char *h = b > t0 + 1 ? a->t[b - 2].low : "";
+    if (fw_is(a, h, PC_FW_AGENT) || fw_is(a, h, PC_FW_PEOPLE) || org_head(a, h))
+      return np_name(a, pc_att_np_start(a, t0, b - 1), at, false); /* "the
+                                   * government in Riyadh has denied" */
     return NULL; /* "lawsuits being considered in San Diego have accused":
                   * where, not who */
+  }
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -1409,8 +1414,9 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 static bool junk_name(const struct analysis *a, const char *s) {
   if (s[0] >= '0' && s[0] <= '9')
     return true; /* "the Sept. 11 attacks": a number names no one */
-  if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
-    return !(s[0] >= 'A' && s[0] <= 'Z');
+  if ((strchr(s, '\'') || strstr(s, "\xE2\x80\x99")) && !strchr(s, ' '))
+    return !(s[0] >= 'A' && s[0] <= 'Z'); /* not "nation's largest gun
+                                           * group": a possessive */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
@@ -1670,6 +1676,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
 static bool party_speaker(const struct analysis *a, const char *s) {
   if (!(s[0] >= 'a' && s[0] <= 'z'))
     return true;
+  if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
+    return false; /* "follow Hillary Clinton's Tuesday speech denouncing":
+                   * words around an owner, not the party */
   char w[32];
   size_t n = strcspn(s, " ");
   if (n < 3 || n >= sizeof w)
