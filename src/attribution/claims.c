@@ -1601,13 +1601,28 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     /* no subject ("... and accused him"), or a participle ("posted on
      * Twitter accusing X"): claimant_around looks on */
     size_t n = strlen(a->t[m->lead].low);
-    bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
+    bool ing = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0;
+    size_t sb = m->lead, be = 0; /* "is suing", "has been blaming": a
+                                  * verb, its subject before its auxiliaries */
+    while (ing && sb > t0 && a->t[sb - 1].type == T_WORD &&
+           (fw_is(a, a->t[sb - 1].low, PC_FW_PASS) || aux_word(a, a->t[sb - 1].low)))
+      be += fw_is(a, a->t[--sb].low, PC_FW_PASS);
+    if (!be)
+      sb = m->lead; /* "spoke Monday, also blaming": a participle */
+    bool ptcp = ing && !be &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
     *claimant = ptcp ? NULL : reporter_before(a, t0, at);
     if (!ptcp && !*claimant && p->claimant == 2)
       *claimant = reported_subject(a, t0, at);
+    size_t nb = be ? pc_att_np_start(a, t0, sb) : t0;
+    if (nb > t0 && a->t[nb - 1].type == T_WORD &&
+        pc_att_ending(a, a->t[nb - 1].low, PC_FW_CLNOGER, 0) == 0 &&
+        strlen(a->t[nb - 1].low) > 4 &&
+        strcmp(a->t[nb - 1].low + strlen(a->t[nb - 1].low) - 3, "ing") == 0)
+      return false; /* "part of being a good mayor is acknowledging
+                     * mistakes": a gerund's phrase, no one */
     if (!ptcp && !*claimant)
-      *claimant = subject_name(a, t0, m->lead);
+      *claimant = subject_name(a, t0, sb);
     size_t b = left_list(a, t0, at);
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
@@ -1932,8 +1947,9 @@ static bool cut_name(const struct analysis *a, const char *s) {
   return last && fw_is(a, last + 1, PC_FW_CONJ);
 }
 
-/* "looking into whether X was guilty", "if X were to blame": a
- * supposition, up to six words back in the same clause. */
+/* "looking into whether X was guilty", "if X were to blame", "the
+ * notion that X lied": a supposition, up to six words back in the same
+ * clause. */
 static bool supposed(const struct analysis *a, size_t t0, size_t b) {
   for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
     const struct token *w = &a->t[k - 1];
@@ -1941,6 +1957,10 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
       return false;
     if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
       return true;
+    if (low_eq(w, "that") && k >= t0 + 2 &&
+        (low_eq(&a->t[k - 2], "notion") || low_eq(&a->t[k - 2], "idea")))
+      return true; /* "rejected the notion that the campaign is calling
+                    * her corrupt" */
   }
   return false;
 }
