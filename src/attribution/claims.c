@@ -2186,6 +2186,9 @@ static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
     for (size_t k = s0 + 2; k < s1; k++)
       if (determiner(a, a->t[k].low))
         return true; /* "his party the victory": two objects */
+  if ((s1 < t1 && low_eq(&a->t[s1], "'s")) ||
+      pc_att_ending(a, a->t[s1 - 1].low, PC_FW_GEN, 1))
+    return true; /* "denied Ann Bolt's claims": her claims, no clause */
   size_t j = s1;
   if (j < t1 && is_punct(&a->t[j], ",") && !(s0 > 0 && low_eq(&a->t[s0 - 1], "that"))) {
     size_t k = j + 1; /* past a name's apposition */
@@ -2260,8 +2263,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
+  bool self_denied = c->deny && as == S_S && charge_before(a, i, s0);
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0) && !own && !it)
+      !(c->deny && p->claimant == 0) && !own && !it && !self_denied)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
