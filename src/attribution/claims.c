@@ -2130,6 +2130,29 @@ static const char *role_person(const struct analysis *a, const char *w) {
   return name;
 }
 
+/* "Rape Exception For Abortions Jeb Bush", "Says Donald Trump": a
+ * headline run into a name (a live blog's) or a capitalised title
+ * before it ends with the full name of a person the article names,
+ * which is who is meant.  That name (two words or more), or NULL. */
+static const char *named_at_end(const struct analysis *a, const char *s) {
+  size_t n = strlen(s);
+  const char *best = NULL;
+  size_t bl = 0;
+  for (size_t k = 0; k < a->nen; k++) {
+    const char *e = a->en[k].name;
+    size_t l = strlen(e);
+    if (a->en[k].type != PC_ENTITY_PERSON || l + 1 >= n || l <= bl ||
+        !strchr(e, ' ') || s[n - l - 1] != ' ' || strcmp(s + n - l, e) != 0)
+      continue;
+    best = e, bl = l;
+  }
+  for (const char *w = s; best && w < s + n - bl; w = strchr(w, ' ') + 1)
+    if (!((*w >= 'A' && *w <= 'Z') || (*w >= '0' && *w <= '9')))
+      return NULL; /* "his rival Ann Lee", "Mary Cole and Ann Lee", "the
+                    * wife of Tom Bell": words of their own */
+  return best;
+}
+
 /* The claimant and the accused written as a title alone
  * (titled_person), and the claimant as a role (titled_role), are the
  * person so titled. */
@@ -2145,6 +2168,8 @@ static void titled_names(const struct analysis *a, struct found_claim *c,
       name = titled_role(a, at, *v[k]);
     if (!name)
       name = role_person(a, *v[k]);
+    if (!name)
+      name = named_at_end(a, *v[k]);
     char *s = name ? strdup(name) : NULL;
     if (s) {
       free(*v[k]);
