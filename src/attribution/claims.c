@@ -1611,6 +1611,9 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       sb = m->lead; /* "spoke Monday, also blaming": a participle */
     bool ptcp = ing && !be &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
+    if (ptcp && at > t0 && low_eq(&a->t[at - 1], "that"))
+      return false; /* "believe that merely assailing Trump may not win":
+                     * a gerund, the clause's subject; no one's charge */
     *claimant = ptcp ? NULL : reporter_before(a, t0, at);
     if (!ptcp && !*claimant && p->claimant == 2)
       *claimant = reported_subject(a, t0, at);
