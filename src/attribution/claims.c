@@ -1322,6 +1322,40 @@ static char *conj_subject(const struct analysis *a, size_t t0, size_t at) {
 
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
+/* "Even as he accused the department of ..., Rudy Giuliani would not":
+ * "he" or "she" in a clause that opens the sentence [t0, ...) with a
+ * subordinator stands for the person the main clause opens with, after
+ * the clause's comma (and a title).  That person's name, or NULL. */
+static const char *cataphor(const struct analysis *a, size_t t0, size_t p) {
+  if (!low_eq(&a->t[p], "he") && !low_eq(&a->t[p], "she"))
+    return NULL;
+  size_t k = t0 + (t0 < p && low_eq(&a->t[t0], "even"));
+  if (k >= p || a->t[k].type != T_WORD ||
+      !(fw_is(a, a->t[k].low, PC_FW_SUB) || low_eq(&a->t[k], "after") ||
+        low_eq(&a->t[k], "when") || low_eq(&a->t[k], "before") ||
+        low_eq(&a->t[k], "since") || low_eq(&a->t[k], "because")))
+    return NULL;
+  for (size_t j = k + 1; j < p; j++)
+    if (is_punct(&a->t[j], ",") || cl_boundary(a, j))
+      return NULL; /* the pronoun is in the main clause */
+  size_t c = p + 1;
+  while (c < a->nt && !is_punct(&a->t[c], ",") && !cl_boundary(a, c))
+    c++;
+  size_t n = c + 1;
+  while (n < a->nt && a->t[n].ent < 0 &&
+         ((a->t[n].type == T_WORD && (a->t[n].flags & F_CAP) &&
+           (is_role_word(a, n) || in_list(&a->lex->honorifics, a->t[n].low))) ||
+          is_punct(&a->t[n], ".")))
+    n++; /* "Sen.", "Mayor" */
+  if (c >= a->nt || !is_punct(&a->t[c], ",") || n >= a->nt || a->t[n].ent < 0)
+    return NULL;
+  const struct found_entity *e = &a->en[a->t[n].ent];
+  char g = low_eq(&a->t[p], "he") ? 'm' : 'f';
+  if (e->type != PC_ENTITY_PERSON || (e->gender && e->gender != g))
+    return NULL;
+  return e->name;
+}
+
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
@@ -1341,6 +1375,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   if (at <= t0 || place_aside(a, t0, at))
     return NULL;
   size_t p = at - 1;
+  const char *cn = cataphor(a, t0, p);
+  if (cn)
+    return strdup(cn);
   if (a->t[p].type == T_WORD && fw_is(a, a->t[p].low, PC_FW_POSS)) {
     bool found = false; /* "her accusation that" */
     return pronoun_name(a, p, &found);
