@@ -2621,6 +2621,31 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
     claim_drop(c);
 }
 
+static size_t lemma_keys(const struct pc_lex *lx, const char *w, char out[][32],
+                         uint32_t *hk);
+
+/* "was responsible for cleaning up the data", "are responsible for
+ * dividing expenses": "responsible for" and a gerund of no wrongful act
+ * (no claim pattern is anchored on the verb) is a duty, not a charge;
+ * "responsible for killing" stays one. */
+static bool duty_for(const struct analysis *a, const struct match *m,
+                     size_t t1) {
+  size_t r = m->b;
+  while (r < m->e && r < t1 && !low_eq(&a->t[r], "responsible"))
+    r++;
+  if (r + 2 >= t1 || !low_eq(&a->t[r], "responsible") ||
+      !low_eq(&a->t[r + 1], "for"))
+    return false;
+  const struct token *g = &a->t[r + 2];
+  size_t n = strlen(g->low);
+  if (g->type != T_WORD || n < 6 || strcmp(g->low + n - 3, "ing") != 0)
+    return false;
+  char keys[12][32];
+  uint32_t hk[12];
+  return !pc_lex_claim_may_anchor(a->lex, g->hash) &&
+         lemma_keys(a->lex, g->low, keys, hk) == 0;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
                       size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
@@ -2650,6 +2675,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      duty_for(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
