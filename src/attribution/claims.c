@@ -918,9 +918,10 @@ static size_t skip_modifiers(const struct analysis *a,
   return ti;
 }
 
-/* A relative clause set off by commas after the accused, up to the
- * pattern's next word: "accused the audience, which the party chose,
- * of ..." (right_list ends the name at the comma). */
+/* A relative clause or a prepositional phrase set off by commas after
+ * the accused, up to the pattern's next word: "accused the audience,
+ * which the party chose, of ..." (right_list ends the name at the
+ * comma). */
 static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
   if (e < ti + 4 || !is_punct(&a->t[e - 1], ","))
     return false;
@@ -928,7 +929,10 @@ static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
   while (c < e - 1 && !is_punct(&a->t[c], ","))
     c++;
   return c > ti && c + 2 < e && a->t[c + 1].type == T_WORD &&
-         fw_is(a, a->t[c + 1].low, PC_FW_REL);
+         (fw_is(a, a->t[c + 1].low, PC_FW_REL) ||
+          preposition(a, a->t[c + 1].low) ||
+          fw_is(a, a->t[c + 1].low, PC_FW_LEAD)); /* "held Clinton, during
+                                                    * her tenure, responsible" */
 }
 
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
@@ -1062,12 +1066,14 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
       break;
     }
-    size_t b = bi;
-    while (b > t0 && bi - b < 8 && !pat_match(p, k - 1, a->t[b - 1].low) &&
+    size_t b = bi, lim = slot == S_A || slot == S_N ? 14 : 8;
+    while (b > t0 && bi - b < lim && !pat_match(p, k - 1, a->t[b - 1].low) &&
            !cl_boundary(a, b - 1))
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
+    if (bi - b > 8 && !relative_aside(a, b, bi))
+      return false; /* "held Clinton, during her tenure, responsible" */
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
     while (slot == S_C && ce > b + 1 && skippable(a, ce - 1))
       ce--; /* "whom she has accused": "she" */
