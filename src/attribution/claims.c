@@ -1908,6 +1908,26 @@ static struct found_claim *claim_copy(struct analysis *a, size_t from,
   return c;
 }
 
+/* Whether the clause at `from` follows "evidence|proof (in the report)
+ * that" that a negation a few words before denies ("did not see
+ * convincing evidence that"; "no evidence that" is near enough for
+ * negated()). */
+static bool no_evidence(const struct analysis *a, size_t from) {
+  if (from < 3 || !low_eq(&a->t[from - 1], "that"))
+    return false;
+  size_t ev = from - 1; /* "evidence (in the report) that" */
+  while (ev-- > 0 && ev + 6 > from && a->t[ev].type == T_WORD &&
+         !low_eq(&a->t[ev], "evidence") && !low_eq(&a->t[ev], "proof"))
+    ;
+  if (ev >= from || a->t[ev].type != T_WORD ||
+      !(low_eq(&a->t[ev], "evidence") || low_eq(&a->t[ev], "proof")))
+    return false;
+  for (size_t k = ev; k-- > 0 && k + 5 > ev && a->t[k].type == T_WORD;)
+    if (fw_is(a, a->t[k].low, PC_FW_NEG))
+      return true;
+  return false;
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
@@ -1917,6 +1937,8 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   if (m->lead_poss && m->lead_slot == S_C)
     return 0; /* "did not discuss his criticisms of her": his charge stands */
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
+  if (p->claimant == 0 && no_evidence(a, from))
+    return 1; /* "did not see convincing evidence that Acme was behind" */
   if (!negated(a, from, i + 1))
     return 0;
   if (p->claimant == 2)
