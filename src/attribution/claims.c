@@ -2674,6 +2674,28 @@ static bool duty_for(const struct analysis *a, const struct match *m,
          lemma_keys(a->lex, g->low, keys, hk) == 0;
 }
 
+/* "stands fully behind the president's stance", "stood behind Ray
+ * Dunn": "behind" a person alone, or after a word of firmness, is
+ * support, not a part in a deed ("stood behind the attack"). */
+static bool backing(const struct analysis *a, const struct match *m,
+                    size_t t1) {
+  if (!m->have[S_E] || m->cap[S_E][0] < 1 ||
+      !low_eq(&a->t[m->cap[S_E][0] - 1], "behind"))
+    return false;
+  size_t e0 = m->cap[S_E][0], e = e0;
+  int en = a->t[e0].ent;
+  while (en >= 0 && e < t1 && a->t[e].ent == en)
+    e++;
+  if (en >= 0 && a->en[en].type == PC_ENTITY_PERSON &&
+      (e >= t1 || a->t[e].type != T_WORD || np_stop(a, e)) &&
+      !(e < t1 && (low_eq(&a->t[e], "'s") || pc_att_ending(a, a->t[e - 1].low, PC_FW_GEN, 1))))
+    return true; /* "stands behind Ray Dunn" */
+  const char *w = e0 >= 2 ? a->t[e0 - 2].low : "";
+  return strcmp(w, "fully") == 0 || strcmp(w, "firmly") == 0 ||
+         strcmp(w, "squarely") == 0 || strcmp(w, "solidly") == 0 ||
+         strcmp(w, "wholeheartedly") == 0;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
                       size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
@@ -2703,7 +2725,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
-      duty_for(a, &m, t1) ||
+      duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
