@@ -2265,6 +2265,21 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
 
 /* Fills c from the match; false when it names no claimant or accused.
  * An accused that a verb of finding opens is cut after it (m). */
+/* Whether the event of "blamed {E} on {A}" is a party ("blamed local
+ * officials on Twitter", "blamed Ann Bolt on Twitter"): a person named,
+ * or a head that names people or a body. */
+static bool party_event(const struct analysis *a, const struct match *m) {
+  size_t e0 = m->cap[S_E][0], e1 = m->cap[S_E][1];
+  if (e1 <= e0 || m->cap[S_A][0] != e1 + 1 || !low_eq(&a->t[e1], "on"))
+    return false;
+  if (a->t[e0].ent >= 0 && a->en[a->t[e0].ent].type == PC_ENTITY_PERSON &&
+      a->t[e1 - 1].ent == a->t[e0].ent)
+    return true;
+  const struct token *h = &a->t[e1 - 1];
+  return h->type == T_WORD && !(h->flags & F_CAP) &&
+         (fw_is(a, h->low, PC_FW_AGENT) || fw_is(a, h->low, PC_FW_PEOPLE));
+}
+
 /* Whether "denied" and the subject [s0, s1) it takes refuse someone
  * something rather than deny a clause: "denied Garland a hearing",
  * "denied him the nomination", "denied his party the victory" (an
@@ -2304,6 +2319,12 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         (strcmp(l->low + n - 2, "ed") == 0 || strcmp(l->low + n - 2, "en") == 0))
       return false; /* "criticisms of the actions taken by the departments":
                      * the agent of "taken", not the critic */
+  }
+  if (as == S_A && m->have[S_E] && party_event(a, m)) {
+    m->cap[S_A][0] = m->cap[S_E][0]; /* "blamed local officials on
+                                      * Twitter": the officials */
+    m->cap[S_A][1] = m->cap[S_E][1];
+    m->have[S_E] = false;
   }
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
