@@ -1362,6 +1362,32 @@ static const char *cataphor(const struct analysis *a, size_t t0, size_t p) {
   return e->name;
 }
 
+/* "the ex-wife of Tom Bell who filed reports against him blames": an
+ * object pronoun before the verb is no subject; the subject is the
+ * phrase a relative clause before it hangs on (with a part or a
+ * relation "of" someone: "the ex-wife of Tom Bell").  Where that phrase
+ * ends ("who") with *b its start, or SIZE_MAX. */
+static size_t object_relative(const struct analysis *a, size_t t0, size_t at,
+                              size_t *b) {
+  if (at < t0 + 4 || a->t[at - 1].type != T_WORD ||
+      !(fw_is(a, a->t[at - 1].low, PC_FW_OBJM) ||
+        fw_is(a, a->t[at - 1].low, PC_FW_OBJF) || low_eq(&a->t[at - 1], "them")))
+    return SIZE_MAX;
+  size_t r = at - 1;
+  while (r > t0 && at - r < 14 && !cl_boundary(a, r - 1) &&
+         !is_punct(&a->t[r - 1], ",") && !low_eq(&a->t[r - 1], "who"))
+    r--;
+  if (r <= t0 + 1 || !low_eq(&a->t[r - 1], "who"))
+    return SIZE_MAX;
+  r--;
+  *b = pc_att_np_start(a, t0, r);
+  if (*b > t0 + 1 && low_eq(&a->t[*b - 1], "of") &&
+      (fw_is(a, a->t[*b - 2].low, PC_FW_PEOPLE) || is_role_word(a, *b - 2) ||
+       pc_att_ending(a, a->t[*b - 2].low, PC_FW_DOER, 3)))
+    *b = pc_att_np_start(a, t0, *b - 1); /* "the ex-wife of Tom Bell" */
+  return *b < r ? r : SIZE_MAX;
+}
+
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
@@ -1380,6 +1406,9 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   at = skip_aside(a, t0, at);
   if (at <= t0 || place_aside(a, t0, at))
     return NULL;
+  size_t rb, re = object_relative(a, t0, at, &rb);
+  if (re != SIZE_MAX)
+    return np_name(a, rb, re, false);
   size_t p = at - 1;
   const char *cn = cataphor(a, t0, p);
   if (cn)
