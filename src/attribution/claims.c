@@ -1898,6 +1898,10 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
     size_t e = k;
     while (e < i && a->t[e].ent == a->t[k].ent)
       e++;
+    if (e < i && (low_eq(&a->t[e], "'s") ||
+                  pc_att_ending(a, a->t[e - 1].low, PC_FW_GEN, 1)))
+      return NULL; /* "Ann Bolt's husband, Bill, ... accusing": the owner
+                    * is not who accuses */
     return e < i && a->t[e].type == T_WORD ? np_name(a, k, e, false) : NULL;
   }
   return NULL;
