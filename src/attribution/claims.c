@@ -1864,7 +1864,8 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
 }
 
 /* The subject a participle hangs on when no report is near: "Then,
- * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X":
+ * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X";
+ * "with Republicans taking shots at X": the phrase after "with";
  * the speaker of the report the participle stands in, or else the first
  * name or pronoun that opens the clause (after the sentence start or an
  * opening adverbial and its comma) and has words after it. */
@@ -1872,6 +1873,10 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   if (i > t0 && a->t[i - 1].type == T_WORD &&
       (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
     return NULL; /* "the Russians are accusing": a verb with its subject */
+  size_t wb = pc_att_np_start(a, t0, i);
+  if (wb > t0 && wb < i && low_eq(&a->t[wb - 1], "with"))
+    return np_name(a, wb, i, false); /* "..., with Republicans taking
+                                      * shots at": the phrase after "with" */
   for (size_t k = i; k-- > t0 && !is_punct(&a->t[k], ",");)
     if (low_eq(&a->t[k], "who"))
       return NULL; /* "her sister, who gave speeches criticizing": the
@@ -2703,13 +2708,10 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
     claim_drop(c);
 }
 
-static size_t lemma_keys(const struct pc_lex *lx, const char *w, char out[][32],
-                         uint32_t *hk);
-
 /* "was responsible for cleaning up the data", "are responsible for
  * dividing expenses": "responsible for" and a gerund of no wrongful act
- * (no claim pattern is anchored on the verb) is a duty, not a charge;
- * "responsible for killing" stays one. */
+ * (no claim pattern is anchored on the word: "killing", of "kill^") is
+ * a duty, not a charge; "responsible for killing" stays one. */
 static bool duty_for(const struct analysis *a, const struct match *m,
                      size_t t1) {
   size_t r = m->b;
@@ -2722,10 +2724,7 @@ static bool duty_for(const struct analysis *a, const struct match *m,
   size_t n = strlen(g->low);
   if (g->type != T_WORD || n < 6 || strcmp(g->low + n - 3, "ing") != 0)
     return false;
-  char keys[12][32];
-  uint32_t hk[12];
-  return !pc_lex_claim_may_anchor(a->lex, g->hash) &&
-         lemma_keys(a->lex, g->low, keys, hk) == 0;
+  return !pc_lex_claim_may_anchor(a->lex, g->hash);
 }
 
 /* "stands fully behind the president's stance", "stood behind Ray
