@@ -918,9 +918,10 @@ static size_t skip_modifiers(const struct analysis *a,
   return ti;
 }
 
-/* A relative clause set off by commas after the accused, up to the
- * pattern's next word: "accused the audience, which the party chose,
- * of ..." (right_list ends the name at the comma). */
+/* A relative clause or a prepositional phrase set off by commas after
+ * the accused, up to the pattern's next word: "accused the audience,
+ * which the party chose, of ..." (right_list ends the name at the
+ * comma). */
 static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
   if (e < ti + 4 || !is_punct(&a->t[e - 1], ","))
     return false;
@@ -928,7 +929,10 @@ static bool relative_aside(const struct analysis *a, size_t ti, size_t e) {
   while (c < e - 1 && !is_punct(&a->t[c], ","))
     c++;
   return c > ti && c + 2 < e && a->t[c + 1].type == T_WORD &&
-         fw_is(a, a->t[c + 1].low, PC_FW_REL);
+         (fw_is(a, a->t[c + 1].low, PC_FW_REL) ||
+          preposition(a, a->t[c + 1].low) ||
+          fw_is(a, a->t[c + 1].low, PC_FW_LEAD)); /* "held Clinton, during
+                                                    * her tenure, responsible" */
 }
 
 /* Whether token i opens an object: a name, a pronoun, a determiner, a
@@ -1062,13 +1066,17 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
       break;
     }
-    size_t b = bi;
-    while (b > t0 && bi - b < 8 && !pat_match(p, k - 1, a->t[b - 1].low) &&
+    size_t b = bi, lim = slot == S_A || slot == S_N ? 14 : 8;
+    while (b > t0 && bi - b < lim && !pat_match(p, k - 1, a->t[b - 1].low) &&
            !cl_boundary(a, b - 1))
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
+    if (bi - b > 8 && !relative_aside(a, b, bi))
+      return false; /* "held Clinton, during her tenure, responsible" */
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
+    while (slot == S_C && ce > b + 1 && skippable(a, ce - 1))
+      ce--; /* "whom she has accused": "she" */
     if (ce == b)
       return false;
     m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -1320,6 +1328,66 @@ static char *conj_subject(const struct analysis *a, size_t t0, size_t at) {
 
 /* The subject left of the verb at `at`, as the speaker of a cue there
  * would be found: pronouns, appositions, relative clauses, roles. */
+/* "Even as he accused the department of ..., Rudy Giuliani would not":
+ * "he" or "she" in a clause that opens the sentence [t0, ...) with a
+ * subordinator stands for the person the main clause opens with, after
+ * the clause's comma (and a title).  That person's name, or NULL. */
+static const char *cataphor(const struct analysis *a, size_t t0, size_t p) {
+  if (!low_eq(&a->t[p], "he") && !low_eq(&a->t[p], "she"))
+    return NULL;
+  size_t k = t0 + (t0 < p && low_eq(&a->t[t0], "even"));
+  if (k >= p || a->t[k].type != T_WORD ||
+      !(fw_is(a, a->t[k].low, PC_FW_SUB) || low_eq(&a->t[k], "after") ||
+        low_eq(&a->t[k], "when") || low_eq(&a->t[k], "before") ||
+        low_eq(&a->t[k], "since") || low_eq(&a->t[k], "because")))
+    return NULL;
+  for (size_t j = k + 1; j < p; j++)
+    if (is_punct(&a->t[j], ",") || cl_boundary(a, j))
+      return NULL; /* the pronoun is in the main clause */
+  size_t c = p + 1;
+  while (c < a->nt && !is_punct(&a->t[c], ",") && !cl_boundary(a, c))
+    c++;
+  size_t n = c + 1;
+  while (n < a->nt && a->t[n].ent < 0 &&
+         ((a->t[n].type == T_WORD && (a->t[n].flags & F_CAP) &&
+           (is_role_word(a, n) || in_list(&a->lex->honorifics, a->t[n].low))) ||
+          is_punct(&a->t[n], ".")))
+    n++; /* "Sen.", "Mayor" */
+  if (c >= a->nt || !is_punct(&a->t[c], ",") || n >= a->nt || a->t[n].ent < 0)
+    return NULL;
+  const struct found_entity *e = &a->en[a->t[n].ent];
+  char g = low_eq(&a->t[p], "he") ? 'm' : 'f';
+  if (e->type != PC_ENTITY_PERSON || (e->gender && e->gender != g))
+    return NULL;
+  return e->name;
+}
+
+/* "the ex-wife of Tom Bell who filed reports against him blames": an
+ * object pronoun before the verb is no subject; the subject is the
+ * phrase a relative clause before it hangs on (with a part or a
+ * relation "of" someone: "the ex-wife of Tom Bell").  Where that phrase
+ * ends ("who") with *b its start, or SIZE_MAX. */
+static size_t object_relative(const struct analysis *a, size_t t0, size_t at,
+                              size_t *b) {
+  if (at < t0 + 4 || a->t[at - 1].type != T_WORD ||
+      !(fw_is(a, a->t[at - 1].low, PC_FW_OBJM) ||
+        fw_is(a, a->t[at - 1].low, PC_FW_OBJF) || low_eq(&a->t[at - 1], "them")))
+    return SIZE_MAX;
+  size_t r = at - 1;
+  while (r > t0 && at - r < 14 && !cl_boundary(a, r - 1) &&
+         !is_punct(&a->t[r - 1], ",") && !low_eq(&a->t[r - 1], "who"))
+    r--;
+  if (r <= t0 + 1 || !low_eq(&a->t[r - 1], "who"))
+    return SIZE_MAX;
+  r--;
+  *b = pc_att_np_start(a, t0, r);
+  if (*b > t0 + 1 && low_eq(&a->t[*b - 1], "of") &&
+      (fw_is(a, a->t[*b - 2].low, PC_FW_PEOPLE) || is_role_word(a, *b - 2) ||
+       pc_att_ending(a, a->t[*b - 2].low, PC_FW_DOER, 3)))
+    *b = pc_att_np_start(a, t0, *b - 1); /* "the ex-wife of Tom Bell" */
+  return *b < r ? r : SIZE_MAX;
+}
+
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
@@ -1338,7 +1406,13 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   at = skip_aside(a, t0, at);
   if (at <= t0 || place_aside(a, t0, at))
     return NULL;
+  size_t rb, re = object_relative(a, t0, at, &rb);
+  if (re != SIZE_MAX)
+    return np_name(a, rb, re, false);
   size_t p = at - 1;
+  const char *cn = cataphor(a, t0, p);
+  if (cn)
+    return strdup(cn);
   if (a->t[p].type == T_WORD && fw_is(a, a->t[p].low, PC_FW_POSS)) {
     bool found = false; /* "her accusation that" */
     return pronoun_name(a, p, &found);
@@ -1382,9 +1456,14 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   if (pb < b)
     return np_name(a, pb, at, false);
   if (b > t0 && (low_eq(&a->t[b - 1], "in") || low_eq(&a->t[b - 1], "at")) &&
-      where_named(a, b))
+      where_named(a, b)) {
+    const char *h = b > t0 + 1 ? a->t[b - 2].low : "";
+    if (fw_is(a, h, PC_FW_AGENT) || fw_is(a, h, PC_FW_PEOPLE) || org_head(a, h))
+      return np_name(a, pc_att_np_start(a, t0, b - 1), at, false); /* "the
+                                   * government in Riyadh has denied" */
     return NULL; /* "lawsuits being considered in San Diego have accused":
                   * where, not who */
+  }
   struct speaker_ref w = pc_att_speaker_left(a, t0, at);
   char *s = w.name ? strdup(w.name) : NULL;
   who_free(&w);
@@ -1407,8 +1486,9 @@ static bool possessive(const struct analysis *a, size_t t0, size_t at) {
 static bool junk_name(const struct analysis *a, const char *s) {
   if (s[0] >= '0' && s[0] <= '9')
     return true; /* "the Sept. 11 attacks": a number names no one */
-  if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
-    return !(s[0] >= 'A' && s[0] <= 'Z');
+  if ((strchr(s, '\'') || strstr(s, "\xE2\x80\x99")) && !strchr(s, ' '))
+    return !(s[0] >= 'A' && s[0] <= 'Z'); /* not "nation's largest gun
+                                           * group": a possessive */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
@@ -1537,6 +1617,45 @@ static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
 /* The leading slot, left of the first matched word m->lead. */
 static bool finding_in(const struct analysis *a, size_t b, size_t e);
 
+/* "Ann Bolt now faces Tom Hale, whom she accused": a phrase [b, at) that
+ * ends with a name and holds another name before it, with lower-case
+ * words between that join no list (a verb the lists do not know), is a
+ * clause: the accused is the last name.  Where the accused starts. */
+static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
+  if (at <= b + 1 || a->t[at - 1].ent < 0)
+    return b;
+  int e = a->t[at - 1].ent;
+  size_t e0 = at - 1;
+  while (e0 > b && a->t[e0 - 1].ent == e)
+    e0--;
+  bool lower = false;
+  for (size_t k = e0; k-- > b;) {
+    const struct token *t = &a->t[k];
+    if (list_sep(a, t) || t->type != T_WORD || determiner(a, t->low) ||
+        fw_is(a, t->low, PC_FW_POSS) || is_role_word(a, k))
+      return b; /* "Tom Bell and Ann Lee", "Acme's chief Tom Bell" */
+    if (t->ent >= 0)
+      return lower ? e0 : b;
+    lower = lower || !(t->flags & F_CAP);
+  }
+  return b;
+}
+
+/* Whether the phrase [b, at), opened by a determiner and naming no one,
+ * stands in apposition to a person named just before it ("Tom Bell, the
+ * preacher whom ..."). */
+static bool apposed_before(const struct analysis *a, size_t t0, size_t b,
+                           size_t at) {
+  if (b < t0 + 2 || b >= at || !is_punct(&a->t[b - 1], ",") ||
+      a->t[b - 2].ent < 0 || !determiner(a, a->t[b].low) ||
+      a->en[a->t[b - 2].ent].type != PC_ENTITY_PERSON)
+    return false;
+  for (size_t k = b; k < at; k++)
+    if (a->t[k].ent >= 0 || list_sep(a, &a->t[k]))
+      return false;
+  return true;
+}
+
 static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        struct match *m, char **claimant) {
   size_t at = pc_att_skip_adverbs(a, t0, m->lead);
@@ -1554,13 +1673,31 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     /* no subject ("... and accused him"), or a participle ("posted on
      * Twitter accusing X"): claimant_around looks on */
     size_t n = strlen(a->t[m->lead].low);
-    bool ptcp = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0 &&
+    bool ing = n > 4 && strcmp(a->t[m->lead].low + n - 3, "ing") == 0;
+    size_t sb = m->lead, be = 0; /* "is suing", "has been blaming": a
+                                  * verb, its subject before its auxiliaries */
+    while (ing && sb > t0 && a->t[sb - 1].type == T_WORD &&
+           (fw_is(a, a->t[sb - 1].low, PC_FW_PASS) || aux_word(a, a->t[sb - 1].low)))
+      be += fw_is(a, a->t[--sb].low, PC_FW_PASS);
+    if (!be)
+      sb = m->lead; /* "spoke Monday, also blaming": a participle */
+    bool ptcp = ing && !be &&
                 !(at > t0 && fw_is(a, a->t[at - 1].low, PC_FW_PASS));
+    if (ptcp && at > t0 && low_eq(&a->t[at - 1], "that"))
+      return false; /* "believe that merely assailing Trump may not win":
+                     * a gerund, the clause's subject; no one's charge */
     *claimant = ptcp ? NULL : reporter_before(a, t0, at);
     if (!ptcp && !*claimant && p->claimant == 2)
       *claimant = reported_subject(a, t0, at);
+    size_t nb = be ? pc_att_np_start(a, t0, sb) : t0;
+    if (nb > t0 && a->t[nb - 1].type == T_WORD &&
+        pc_att_ending(a, a->t[nb - 1].low, PC_FW_CLNOGER, 0) == 0 &&
+        strlen(a->t[nb - 1].low) > 4 &&
+        strcmp(a->t[nb - 1].low + strlen(a->t[nb - 1].low) - 3, "ing") == 0)
+      return false; /* "part of being a good mayor is acknowledging
+                     * mistakes": a gerund's phrase, no one */
     if (!ptcp && !*claimant)
-      *claimant = subject_name(a, t0, m->lead);
+      *claimant = subject_name(a, t0, sb);
     size_t b = left_list(a, t0, at);
     m->b = b < at ? b : at;
     return *claimant != NULL || slot == S_C;
@@ -1584,6 +1721,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       b = k; /* "to confront the group, which X blamed": the phrase */
       break;
     }
+  if (slot == S_A || slot == S_N)
+    b = last_name_np(a, b, at);
   size_t ce = at; /* an act's owner alone is accused, not the act */
   if (slot == S_N && p->claimant == 0 && b > t0) {
     size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
@@ -1606,9 +1745,47 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   size_t l = strlen(a->t[b].low);
   if (slot == S_A && b + 1 == at && l > 4 && strcmp(a->t[b].low + l - 2, "ly") == 0)
     return false; /* "Physically harming a rival": an adverb */
+  if ((slot == S_A || slot == S_N) && apposed_before(a, t0, b, at)) {
+    int e = a->t[b - 2].ent; /* "Fethullah Gulen, the preacher whom
+                              * Erdogan accuses": the name */
+    ce = b - 1;
+    b = ce - 1;
+    while (b > t0 && a->t[b - 1].ent == e)
+      b--;
+  }
   m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = b < ce;
   m->b = b;
   return true;
+}
+
+/* Whether the speaker a participle's report was given ("an ad featuring
+ * farmers ... criticizing X", "her sister, who gave speeches criticizing
+ * X") may be who criticizes: not a phrase that opens with a participle
+ * ("featuring farmers") nor one common noun for no party ("speeches",
+ * "means"); a name, a person's or a body's noun, or a longer phrase. */
+static bool party_speaker(const struct analysis *a, const char *s) {
+  if (!(s[0] >= 'a' && s[0] <= 'z'))
+    return true;
+  if (strchr(s, '\'') || strstr(s, "\xE2\x80\x99"))
+    return false; /* "follow Hillary Clinton's Tuesday speech denouncing":
+                   * words around an owner, not the party */
+  char w[32];
+  size_t n = strcspn(s, " ");
+  if (n < 3 || n >= sizeof w)
+    return n >= sizeof w;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  if (strcmp(w + n - 3, "ing") == 0)
+    return false;
+  if (s[n] == ' ')
+    return true;
+  if (person_noun(a, w) || org_head(a, w) || fw_is(a, w, PC_FW_PEOPLE) ||
+      fw_is(a, w, PC_FW_AGENT))
+    return true;
+  if (w[n - 1] != 's')
+    return false;
+  w[n - 1] = '\0'; /* "prosecutors", "lawmakers": the singular */
+  return person_noun(a, w) || org_head(a, w) || fw_is(a, w, PC_FW_PEOPLE);
 }
 
 /* The claimant when the pattern names none: "she described ... and
@@ -1621,7 +1798,8 @@ static char *claimant_around(const struct analysis *a,
     for (size_t q = a->sent_q0; q < a->nq; q++)
       if (a->q[q].block == a->t[i + 1].block && a->q[q].s == a->t[i + 1].s &&
           a->q[q].speaker)
-        return strdup(a->q[q].speaker);
+        return party_speaker(a, a->q[q].speaker) ? strdup(a->q[q].speaker)
+                                                 : NULL;
     return NULL;
   }
   return quote >= 0 && a->q[quote].speaker ? strdup(a->q[quote].speaker) : NULL;
@@ -1686,7 +1864,8 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
 }
 
 /* The subject a participle hangs on when no report is near: "Then,
- * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X":
+ * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X";
+ * "with Republicans taking shots at X": the phrase after "with";
  * the speaker of the report the participle stands in, or else the first
  * name or pronoun that opens the clause (after the sentence start or an
  * opening adverbial and its comma) and has words after it. */
@@ -1694,9 +1873,19 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   if (i > t0 && a->t[i - 1].type == T_WORD &&
       (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
     return NULL; /* "the Russians are accusing": a verb with its subject */
+  size_t wb = pc_att_np_start(a, t0, i);
+  if (wb > t0 && wb < i && low_eq(&a->t[wb - 1], "with"))
+    return np_name(a, wb, i, false); /* "..., with Republicans taking
+                                      * shots at": the phrase after "with" */
+  for (size_t k = i; k-- > t0 && !is_punct(&a->t[k], ",");)
+    if (low_eq(&a->t[k], "who"))
+      return NULL; /* "her sister, who gave speeches criticizing": the
+                    * relative's own subject, unnamed here */
   int q = quote_holding(a, i); /* "X posted on Twitter accusing": a report */
   if (q >= 0)
-    return a->q[q].speaker ? strdup(a->q[q].speaker) : NULL;
+    return a->q[q].speaker && party_speaker(a, a->q[q].speaker)
+               ? strdup(a->q[q].speaker)
+               : NULL;
   if (i <= t0 + 1)
     return NULL;
   for (size_t k = t0; k < i; k++)
@@ -1714,6 +1903,10 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
     size_t e = k;
     while (e < i && a->t[e].ent == a->t[k].ent)
       e++;
+    if (e < i && (low_eq(&a->t[e], "'s") ||
+                  pc_att_ending(a, a->t[e - 1].low, PC_FW_GEN, 1)))
+      return NULL; /* "Ann Bolt's husband, Bill, ... accusing": the owner
+                    * is not who accuses */
     return e < i && a->t[e].type == T_WORD ? np_name(a, k, e, false) : NULL;
   }
   return NULL;
@@ -1753,6 +1946,26 @@ static struct found_claim *claim_copy(struct analysis *a, size_t from,
   return c;
 }
 
+/* Whether the clause at `from` follows "evidence|proof (in the report)
+ * that" that a negation a few words before denies ("did not see
+ * convincing evidence that"; "no evidence that" is near enough for
+ * negated()). */
+static bool no_evidence(const struct analysis *a, size_t from) {
+  if (from < 3 || !low_eq(&a->t[from - 1], "that"))
+    return false;
+  size_t ev = from - 1; /* "evidence (in the report) that" */
+  while (ev-- > 0 && ev + 6 > from && a->t[ev].type == T_WORD &&
+         !low_eq(&a->t[ev], "evidence") && !low_eq(&a->t[ev], "proof"))
+    ;
+  if (ev >= from || a->t[ev].type != T_WORD ||
+      !(low_eq(&a->t[ev], "evidence") || low_eq(&a->t[ev], "proof")))
+    return false;
+  for (size_t k = ev; k-- > 0 && k + 5 > ev && a->t[k].type == T_WORD;)
+    if (fw_is(a, a->t[k].low, PC_FW_NEG))
+      return true;
+  return false;
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
@@ -1762,6 +1975,8 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   if (m->lead_poss && m->lead_slot == S_C)
     return 0; /* "did not discuss his criticisms of her": his charge stands */
   size_t from = m->have[S_C] && m->cap[S_C][0] < i ? m->cap[S_C][0] : m->b;
+  if (p->claimant == 0 && no_evidence(a, from))
+    return 1; /* "did not see convincing evidence that Acme was behind" */
   if (!negated(a, from, i + 1))
     return 0;
   if (p->claimant == 2)
@@ -1838,8 +2053,9 @@ static bool cut_name(const struct analysis *a, const char *s) {
   return last && fw_is(a, last + 1, PC_FW_CONJ);
 }
 
-/* "looking into whether X was guilty", "if X were to blame": a
- * supposition, up to six words back in the same clause. */
+/* "looking into whether X was guilty", "if X were to blame", "the
+ * notion that X lied": a supposition, up to six words back in the same
+ * clause. */
 static bool supposed(const struct analysis *a, size_t t0, size_t b) {
   for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
     const struct token *w = &a->t[k - 1];
@@ -1847,6 +2063,10 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
       return false;
     if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
       return true;
+    if (low_eq(w, "that") && k >= t0 + 2 &&
+        (low_eq(&a->t[k - 2], "notion") || low_eq(&a->t[k - 2], "idea")))
+      return true; /* "rejected the notion that the campaign is calling
+                    * her corrupt" */
   }
   return false;
 }
@@ -1982,6 +2202,63 @@ static const char *titled_role(const struct analysis *a, size_t at,
   return titled_mention(a, at, w);
 }
 
+/* Whether the role r, as the article gave it to a person ("the former
+ * secretary of state", "Democratic presidential candidate"), is the
+ * description w or ends with it ("presidential candidate"). */
+static bool role_is(const char *r, const char *w) {
+  if (strncasecmp(r, "the ", 4) == 0)
+    r += 4;
+  size_t n = strlen(r), m = strlen(w);
+  return m <= n && strcasecmp(r + n - m, w) == 0 &&
+         (m == n || r[n - m - 1] == ' ');
+}
+
+/* A description of two words or more ("former secretary of state",
+ * "Democratic presidential candidate"), no one's name, that is the role
+ * the article gave one person named in it ("Ann Bolt, the former
+ * secretary of state", "Democratic presidential candidate Ann Bolt"):
+ * that person's name, or NULL (none, or two). */
+static const char *role_person(const struct analysis *a, const char *w) {
+  if (!strchr(w, ' '))
+    return NULL; /* one word ("senator") is titled_role's */
+  const char *name = NULL;
+  for (size_t k = 0; k < a->nen; k++)
+    if (strcmp(a->en[k].name, w) == 0)
+      return NULL;
+  for (size_t k = 0; k < a->nen; k++) {
+    const struct found_entity *e = &a->en[k];
+    if (e->type != PC_ENTITY_PERSON || !e->role || !role_is(e->role, w))
+      continue;
+    if (name && strcmp(name, e->name) != 0)
+      return NULL;
+    name = e->name;
+  }
+  return name;
+}
+
+/* "Rape Exception For Abortions Jeb Bush", "Says Donald Trump": a
+ * headline run into a name (a live blog's) or a capitalised title
+ * before it ends with the full name of a person the article names,
+ * which is who is meant.  That name (two words or more), or NULL. */
+static const char *named_at_end(const struct analysis *a, const char *s) {
+  size_t n = strlen(s);
+  const char *best = NULL;
+  size_t bl = 0;
+  for (size_t k = 0; k < a->nen; k++) {
+    const char *e = a->en[k].name;
+    size_t l = strlen(e);
+    if (a->en[k].type != PC_ENTITY_PERSON || l + 1 >= n || l <= bl ||
+        !strchr(e, ' ') || s[n - l - 1] != ' ' || strcmp(s + n - l, e) != 0)
+      continue;
+    best = e, bl = l;
+  }
+  for (const char *w = s; best && w < s + n - bl; w = strchr(w, ' ') + 1)
+    if (!((*w >= 'A' && *w <= 'Z') || (*w >= '0' && *w <= '9')))
+      return NULL; /* "his rival Ann Lee", "Mary Cole and Ann Lee", "the
+                    * wife of Tom Bell": words of their own */
+  return best;
+}
+
 /* The claimant and the accused written as a title alone
  * (titled_person), and the claimant as a role (titled_role), are the
  * person so titled. */
@@ -1995,6 +2272,10 @@ static void titled_names(const struct analysis *a, struct found_claim *c,
     const char *name = titled_person(a, *v[k]);
     if (!name && k == 0) /* the accused: np_name_ex, which sees where */
       name = titled_role(a, at, *v[k]);
+    if (!name)
+      name = role_person(a, *v[k]);
+    if (!name)
+      name = named_at_end(a, *v[k]);
     char *s = name ? strdup(name) : NULL;
     if (s) {
       free(*v[k]);
@@ -2022,6 +2303,49 @@ static void drop_things(const struct analysis *a, struct found_claim *c) {
 
 /* Fills c from the match; false when it names no claimant or accused.
  * An accused that a verb of finding opens is cut after it (m). */
+/* Whether the event of "blamed {E} on {A}" is a party ("blamed local
+ * officials on Twitter", "blamed Ann Bolt on Twitter"): a person named,
+ * or a head that names people or a body. */
+static bool party_event(const struct analysis *a, const struct match *m) {
+  size_t e0 = m->cap[S_E][0], e1 = m->cap[S_E][1];
+  if (e1 <= e0 || m->cap[S_A][0] != e1 + 1 || !low_eq(&a->t[e1], "on"))
+    return false;
+  if (a->t[e0].ent >= 0 && a->en[a->t[e0].ent].type == PC_ENTITY_PERSON &&
+      a->t[e1 - 1].ent == a->t[e0].ent)
+    return true;
+  const struct token *h = &a->t[e1 - 1];
+  return h->type == T_WORD && !(h->flags & F_CAP) &&
+         (fw_is(a, h->low, PC_FW_AGENT) || fw_is(a, h->low, PC_FW_PEOPLE));
+}
+
+/* Whether "denied" and the subject [s0, s1) it takes refuse someone
+ * something rather than deny a clause: "denied Garland a hearing",
+ * "denied him the nomination", "denied his party the victory" (an
+ * object pronoun or a possessive is no clause's subject), "denied Ray
+ * Dunn, the council's nominee, a hearing". */
+static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
+                       size_t t1) {
+  if (s1 == s0 + 1 && in_list(&a->lex->pronouns, a->t[s0].low) &&
+      !fw_is(a, a->t[s0].low, PC_FW_SUBJ))
+    return true;
+  if (fw_is(a, a->t[s0].low, PC_FW_POSS) || determiner(a, a->t[s0].low))
+    for (size_t k = s0 + 2; k < s1; k++)
+      if (determiner(a, a->t[k].low))
+        return true; /* "his party the victory": two objects */
+  if ((s1 < t1 && low_eq(&a->t[s1], "'s")) ||
+      pc_att_ending(a, a->t[s1 - 1].low, PC_FW_GEN, 1))
+    return true; /* "denied Ann Bolt's claims": her claims, no clause */
+  size_t j = s1;
+  if (j < t1 && is_punct(&a->t[j], ",") && !(s0 > 0 && low_eq(&a->t[s0 - 1], "that"))) {
+    size_t k = j + 1; /* past a name's apposition */
+    while (k < t1 && k < j + 12 && !is_punct(&a->t[k], ",") && !cl_boundary(a, k))
+      k++;
+    if (k < t1 && is_punct(&a->t[k], ","))
+      j = k + 1;
+  }
+  return j < t1 && determiner(a, a->t[j].low);
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2033,6 +2357,12 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         (strcmp(l->low + n - 2, "ed") == 0 || strcmp(l->low + n - 2, "en") == 0))
       return false; /* "criticisms of the actions taken by the departments":
                      * the agent of "taken", not the critic */
+  }
+  if (as == S_A && m->have[S_E] && party_event(a, m)) {
+    m->cap[S_A][0] = m->cap[S_E][0]; /* "blamed local officials on
+                                      * Twitter": the officials */
+    m->cap[S_A][1] = m->cap[S_E][1];
+    m->have[S_E] = false;
   }
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
@@ -2070,8 +2400,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
-                       (m->cap[S_S][1] < t1 &&
-                        determiner(a, a->t[m->cap[S_S][1]].low))))
+                       refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
   if (as >= 0 && as != S_S && m->cap[as][0] > i &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
@@ -2086,8 +2415,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
              (first_person_word(a, m->cap[as][0]) ||
               low_eq(&a->t[m->cap[as][0]], "it"));
+  bool self_denied = c->deny && as == S_S && charge_before(a, i, s0);
   if (p->claimant != 2 && strcmp(c->claimant, c->accused[0]) == 0 &&
-      !(c->deny && p->claimant == 0) && !own && !it)
+      !(c->deny && p->claimant == 0) && !own && !it && !self_denied)
     return false; /* "they accused him" read as one person; but a speaker
                    * may deny their own part ("it had nothing to do") */
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
@@ -2378,6 +2708,47 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
     claim_drop(c);
 }
 
+/* "was responsible for cleaning up the data", "are responsible for
+ * dividing expenses": "responsible for" and a gerund of no wrongful act
+ * (no claim pattern is anchored on the word: "killing", of "kill^") is
+ * a duty, not a charge; "responsible for killing" stays one. */
+static bool duty_for(const struct analysis *a, const struct match *m,
+                     size_t t1) {
+  size_t r = m->b;
+  while (r < m->e && r < t1 && !low_eq(&a->t[r], "responsible"))
+    r++;
+  if (r + 2 >= t1 || !low_eq(&a->t[r], "responsible") ||
+      !low_eq(&a->t[r + 1], "for"))
+    return false;
+  const struct token *g = &a->t[r + 2];
+  size_t n = strlen(g->low);
+  if (g->type != T_WORD || n < 6 || strcmp(g->low + n - 3, "ing") != 0)
+    return false;
+  return !pc_lex_claim_may_anchor(a->lex, g->hash);
+}
+
+/* "stands fully behind the president's stance", "stood behind Ray
+ * Dunn": "behind" a person alone, or after a word of firmness, is
+ * support, not a part in a deed ("stood behind the attack"). */
+static bool backing(const struct analysis *a, const struct match *m,
+                    size_t t1) {
+  if (!m->have[S_E] || m->cap[S_E][0] < 1 ||
+      !low_eq(&a->t[m->cap[S_E][0] - 1], "behind"))
+    return false;
+  size_t e0 = m->cap[S_E][0], e = e0;
+  int en = a->t[e0].ent;
+  while (en >= 0 && e < t1 && a->t[e].ent == en)
+    e++;
+  if (en >= 0 && a->en[en].type == PC_ENTITY_PERSON &&
+      (e >= t1 || a->t[e].type != T_WORD || np_stop(a, e)) &&
+      !(e < t1 && (low_eq(&a->t[e], "'s") || pc_att_ending(a, a->t[e - 1].low, PC_FW_GEN, 1))))
+    return true; /* "stands behind Ray Dunn" */
+  const char *w = e0 >= 2 ? a->t[e0 - 2].low : "";
+  return strcmp(w, "fully") == 0 || strcmp(w, "firmly") == 0 ||
+         strcmp(w, "squarely") == 0 || strcmp(w, "solidly") == 0 ||
+         strcmp(w, "wholeheartedly") == 0;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
                       size_t t0, size_t t1, size_t i) {
   /* its anchor word an (pc_claim_anchor) matches at i */
@@ -2407,6 +2778,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
       (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
