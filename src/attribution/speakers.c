@@ -1769,6 +1769,34 @@ static size_t figure_aside(const struct analysis *a, size_t lo, size_t e) {
   return k - 1;
 }
 
+/* "The mayor, in a statement, said", "Trump, speaking in Kentucky,
+ * said": a phrase in commas right before the cue (its comma at e) that
+ * opens with a preposition or a participle says where or how the speaker
+ * spoke; it names no one.  The index of its first word, which stands
+ * after a comma and a word; 0 when there is none.  Not "of" ("Jane Roe,
+ * of the Ohio party, said": an affiliation, kept as a role), nor after a
+ * relative clause, whose own commas the phrase may close ("Roe, who grew
+ * up in Dayton, Ohio, in the 1960s, said"). */
+static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
+  enum { ASIDE_MAX = 10 };
+  if (!is_punct(&a->t[e], ","))
+    return 0;
+  size_t k = e;
+  while (k > lo && e - k < ASIDE_MAX && !is_punct(&a->t[k - 1], ",") &&
+         !hard_boundary(a, k - 1))
+    k--;
+  if (k + 1 >= e || k < lo + 2 || !is_punct(&a->t[k - 1], ",") ||
+      a->t[k - 2].type != T_WORD)
+    return 0;
+  for (size_t z = lo; z + 1 < k; z++)
+    if (subject_rel(a, z))
+      return 0;
+  const struct token *w = &a->t[k];
+  bool prep = w->type == T_WORD && !(w->flags & F_CAP) &&
+              preposition(a, w->low) && !low_eq(w, "of");
+  return prep || lower_suffix(w, "ing", 5) ? k : 0;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -1779,6 +1807,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
   size_t fig = end > lo ? figure_aside(a, lo, end - 1) : 0;
   if (fig)
     return pc_att_speaker_left(a, lo, fig);
+  size_t aside = end > lo ? manner_aside(a, lo, end - 1) : 0;
+  if (aside) {
+    /* the phrase before it ends at its comma; a comma further left
+     * opens an apposition there ("Jo Ames, a Democrat from Ohio, in
+     * a statement, said"), read as before a cue's comma */
+    size_t k = aside - 1;
+    while (k > lo && aside - k < 16 && !is_punct(&a->t[k - 1], ","))
+      k--;
+    bool appos = k > lo && is_punct(&a->t[k - 1], ",");
+    return pc_att_speaker_left(a, lo, appos ? aside : aside - 1);
+  }
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
