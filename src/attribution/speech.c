@@ -297,23 +297,33 @@ static bool ed_form(const struct analysis *a, size_t k) {
  * is no determiner, possessive, preposition or function word ("China
  * opposed hacking", "the visit became"), or after a subject pronoun ("it
  * started"). */
+static bool past_after_word(const struct analysis *a, size_t k);
+
 static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
   for (size_t k = c0; k < e; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
       continue;
     if (fw_is(a, a->t[k].low, PC_FW_FIN))
       return true;
-    bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
-                                  !(a->t[k].flags & F_CAP));
-    if (k == c0 || !past || a->t[k - 1].type != T_WORD)
-      continue;
-    const char *p = a->t[k - 1].low;
-    if (fw_is(a, p, PC_FW_SUBJ) ||
-        (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
-         !stop_word(a, p)))
+    if (k > c0 && past_after_word(a, k))
       return true;
   }
   return false;
+}
+
+/* Whether word k is a past form (in -ed, or data: ipast) after a word
+ * that is no determiner, possessive, preposition or function word, or
+ * after a subject pronoun: a verb ("the mayor met", "it started"), not
+ * a modifier ("the paid staff"). */
+static bool past_after_word(const struct analysis *a, size_t k) {
+  bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
+                                !(a->t[k].flags & F_CAP));
+  if (k == 0 || !past || a->t[k - 1].type != T_WORD)
+    return false;
+  const char *p = a->t[k - 1].low;
+  return fw_is(a, p, PC_FW_SUBJ) ||
+         (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) &&
+          !preposition(a, p) && !stop_word(a, p));
 }
 
 /* "asked the company to unwind the deal and returned the money": after
@@ -1638,7 +1648,7 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
      * ..., saying": the phrase ends before its verb, and a subject
      * pronoun is a phrase of its own */
     while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
-           !(e > k && (a->t[e].cue || ed_form(a, e) ||
+           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
                        (e > k + 1 && (aux_word(a, a->t[e].low) ||
                                       ly_adverb(a, e))) ||
                        fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
