@@ -1414,9 +1414,10 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
  * be the subject of the cue at i in the sentence that starts at t0: a
  * name governed by a preposition, a title between them ("of Mr.
  * Trump"), or one that owns the noun after it ("As word of Mrs.
- * Clinton's victories rolled in, he gave a speech, predicting").  A name
- * right before the cue is its subject all the same ("with Donald Trump
- * tweeting", "footage of Jane Roe saying"). */
+ * Clinton's victories rolled in, he gave a speech, predicting"), or one
+ * among the examples after "including".  A name right before the cue is
+ * its subject all the same ("with Donald Trump tweeting", "footage of
+ * Jane Roe saying"). */
 static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
                              size_t i) {
   int e = a->t[k].ent;
@@ -1428,6 +1429,11 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   if (j + 1 < a->nt && a->t[j + 1].type == T_WORD &&
       pc_att_ending(a, a->t[j].low, PC_FW_GEN, 1))
     return true;
+  /* "Other candidates, including Jo Roe and Al Bell, have followed":
+   * a name among the examples that "including" gives */
+  for (size_t z = k; z > t0 && !is_punct(&a->t[z - 1], ","); z--)
+    if (low_eq(&a->t[z - 1], "including"))
+      return true;
   size_t p = k;
   if (p > t0 + 1 && is_punct(&a->t[p - 1], ".") &&
       in_list(&a->lex->honorifics, a->t[p - 2].low))
