@@ -459,6 +459,21 @@ static size_t title_case_name(struct analysis *a, size_t i, size_t lim) {
   return 1;
 }
 
+/* Whether a role in lower case, after at most two other lower-case
+ * words, and a capitalised word follow from j ("speechwriter Jon",
+ * "presidential nominee Donald"). */
+static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
+  for (size_t r = j; r < lim && r < j + 3; r++) {
+    const struct token *w = &a->t[r];
+    if (w->type != T_WORD || (w->flags & F_CAP) || stop_word(a, w->low))
+      return false;
+    if (in_list(&a->lex->roles, w->low))
+      return r + 1 < lim && a->t[r + 1].type == T_WORD &&
+             (a->t[r + 1].flags & F_CAP);
+  }
+  return false;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -496,6 +511,15 @@ void pc_att_entities(struct analysis *a) {
         in_list(&lx->honorifics, a->t[j - 1].low) &&
         a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
       i = j;
+      continue;
+    }
+    /* "Former Obama speechwriter Jon Favreau", "Presumptive Republican
+     * presidential nominee Donald Trump": the capitalised word that opens
+     * the sentence, no given name, before a run that a role in lower case
+     * and a name follow, is an adjective of that role */
+    if (j > i + 1 && (k->flags & F_SENT) && !list_tag(&lx->given, k->low) &&
+        role_then_name(a, j, lim)) {
+      i++;
       continue;
     }
     /* "Broaddrick Sunday night recounted": a day after the name is no
