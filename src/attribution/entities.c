@@ -408,6 +408,13 @@ static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
       j++;
       continue;
     }
+    /* a saint's dot: "St. Paul City Council" */
+    if (j > i && is_punct(&a->t[j], ".") && low_eq(&a->t[j - 1], "st") &&
+        j + 1 < lim && a->t[j + 1].type == T_WORD &&
+        (a->t[j + 1].flags & F_CAP)) {
+      j++;
+      continue;
+    }
     /* an initial: "Mary E. Lovely" */
     if (j > i && is_punct(&a->t[j], ".") &&
         (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
@@ -551,11 +558,13 @@ void pc_att_entities(struct analysis *a) {
           s = g;
           break;
         }
-    /* leading role words ("President", "Senator") are not the name */
+    /* leading role words ("President", "Senator") are not the name; a
+     * saint's is in an organisation's ("The St. Paul City Council") */
     size_t titled = s;
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||
-                     in_list(&lx->honorifics, a->t[s].low)))
-      s++;
+                     in_list(&lx->honorifics, a->t[s].low)) &&
+           !(low_eq(&a->t[s], "st") && org_head(a, a->t[j - 1].low)))
+      s += s + 1 < j && is_punct(&a->t[s + 1], ".") ? 2 : 1; /* "St." */
     /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
     bool after_title = s > titled ||
                        (s == i && i >= 2 && is_punct(&a->t[i - 1], ".") &&
