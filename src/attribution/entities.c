@@ -586,6 +586,20 @@ void pc_att_entities(struct analysis *a) {
         after_title = true;
         break;
       }
+    /* "MSNBC's Chris Matthews", "Arizona's John McCain": a possessive
+     * inside the run before a given name and one word more ends the
+     * owner's name, and the person's is a run of its own (not "New Year's
+     * Eve", "Fox's Kelly File", nor an organisation's name: "Dick's
+     * Sporting Goods"), in a run that would name a person (four words at
+     * most: not "the Football League's Charlotte Panthers") */
+    if (j > s + 1 && j <= s + 4 && !org_head(a, a->t[j - 1].low))
+      for (size_t x = s; x + 2 < j; x++)
+        if (a->t[x].type == T_WORD &&
+            pc_att_ending(a, a->t[x].low, PC_FW_GEN, 1) &&
+            list_tag(&lx->given, a->t[x + 1].low)) {
+          j = x + 1;
+          break;
+        }
     if (s < j) {
       char *name = pc_att_text_of(a, s, j);
       if (!name) {
