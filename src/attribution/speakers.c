@@ -1386,8 +1386,25 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
     while (s > lo && !is_punct(&a->t[s - 1], ",") &&
            !appos_boundary(a, s - 1) && e2 - s < 32)
       s--;
-    if (s > lo && is_punct(&a->t[s - 1], ","))
+    if (s > lo && is_punct(&a->t[s - 1], ",")) {
+      /* "One pastor backing Roe, Tom Bell of Grace Church in Marion,
+       * said": a person who opens that apposition, before a
+       * preposition, is the one described */
+      size_t ne = s;
+      while (ne < b2 && a->t[s].ent >= 0 && a->t[ne].ent == a->t[s].ent)
+        ne++;
+      if (ne > s && ne < b2 && a->t[ne].type == T_WORD &&
+          preposition(a, a->t[ne].low)) {
+        struct speaker_ref p = pc_att_resolve_np(a, s, ne);
+        if (p.name && p.ent >= 0 &&
+            a->en[p.ent].type == PC_ENTITY_PERSON) {
+          *out = p;
+          return true;
+        }
+        who_free(&p);
+      }
       seg_e = s;
+    }
   }
   for (int k = 0; k < 4 && seg_e > lo &&
                   is_punct(&a->t[seg_e - 1], ","); k++) {
