@@ -1161,10 +1161,13 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low))
     return np_definite_org(a, n0, n1);
-  /* "Spain's foreign ministry": a name's possessive before the head of
-   * an organisation names it, as written */
+  /* "Spain's foreign ministry", "Thomas's campaign": a name's possessive
+   * before the head of an organisation, or of the people on someone's
+   * side, names it, as written (the name known as no one) */
   if (n1 - n0 >= 2 && n1 - n0 <= 4 && possessive_name(a, n0) &&
-      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+      a->t[n1 - 1].type == T_WORD &&
+      (org_head(a, a->t[n1 - 1].low) ||
+       fw_is(a, a->t[n1 - 1].low, PC_FW_PEOPLE))) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
   }
