@@ -1135,12 +1135,14 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   return k > n0 ? k : n1;
 }
 
-/* Whether the word at i is a capitalised name with a possessive "'s". */
+/* Whether the word at i is a capitalised name with a possessive "'s",
+ * or a plural's apostrophe ("Sanders'"). */
 static bool possessive_name(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   size_t l = strlen(k->low);
   return k->type == T_WORD && (k->flags & F_CAP) && l > 3 &&
-         strcmp(k->low + l - 2, "'s") == 0;
+         (strcmp(k->low + l - 2, "'s") == 0 ||
+          strcmp(k->low + l - 2, "s'") == 0); /* "Sanders' campaign" */
 }
 
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
