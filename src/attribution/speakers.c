@@ -1329,6 +1329,7 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
  * "He has consistently denied", "The agency two weeks ago said". */
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   size_t start = at;
+  bool closed = false; /* a comma after the adverbs was passed */
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
     size_t tb = time_before(a, lo, at);
@@ -1363,12 +1364,15 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
                !(a->t[at - 2].flags & F_CAP)) {
       at -= 2; /* "Mayor Jane Doe on Tuesday said" */
-    } else if (is_punct(k, ",") &&
-               ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
-                 aux_word(a, a->t[at - 2].low)) ||
-                (at < start && aux_word(a, a->t[at].low) &&
-                 /* not "X, a fellow at Y, has written" */
-                 !fw_is(a, a->t[at].low, PC_FW_FIN)))) {
+    } else if (is_punct(k, ",") && at - 1 > lo &&
+               a->t[at - 2].type == T_WORD && aux_word(a, a->t[at - 2].low)) {
+      at--;
+      closed = true;
+    } else if (is_punct(k, ",") && at < start && closed &&
+               aux_word(a, a->t[at].low) &&
+               /* not "X, a fellow at Y, has written"; nor "Roe, the
+                * former governor, also said": no comma closes "also" */
+               !fw_is(a, a->t[at].low, PC_FW_FIN)) {
       at--;
     } else {
       break;
