@@ -982,6 +982,14 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
          preposition(a, a->t[b - 1].low);
 }
 
+/* Whether the cue at i has a relative pronoun for its subject, maybe
+ * with auxiliaries and adverbs between: "critics who have long said". */
+static bool relative_cue(const struct analysis *a, size_t t0, size_t i) {
+  size_t k = pc_att_skip_adverbs(a, t0, i);
+  return k > t0 && a->t[k - 1].type == T_WORD &&
+         fw_is(a, a->t[k - 1].low, PC_FW_REL);
+}
+
 /* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
  * ... and asked" has "who" for its subject, not the sentence's. */
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
@@ -3373,6 +3381,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     last_comma = final_attribution(a, &sn);
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
+  bool prev_rel = false; /* whose cue a relative pronoun was subject of */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
@@ -3388,7 +3397,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     if (!len || i < last_comma)
       continue;
     struct cue c = {i, len, i + len, i, i + len, false};
-    struct speaker_ref w = cue_subject(a, &sn, &c, &prev);
+    /* "Obama rebuked critics who say ..., saying ...": the participle is
+     * the sentence's, not the relative clause's */
+    struct speaker_ref none = {NULL, -1, NULL};
+    bool own = prev_rel && participle_form(a, a->t[i].low);
+    struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
@@ -3407,6 +3420,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     free(cue);
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
+    prev_rel = relative_cue(a, t0, i);
     found = true;
     if (c.consumed > i + 1)
       i = c.consumed - 1;
