@@ -3381,7 +3381,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     last_comma = final_attribution(a, &sn);
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
-  bool prev_rel = false; /* whose cue a relative pronoun was subject of */
+  size_t prev_i = t1; /* the cue of prev, t1 when none */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
@@ -3400,7 +3400,8 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     /* "Obama rebuked critics who say ..., saying ...": the participle is
      * the sentence's, not the relative clause's */
     struct speaker_ref none = {NULL, -1, NULL};
-    bool own = prev_rel && participle_form(a, a->t[i].low);
+    bool own = prev_i < t1 && participle_form(a, a->t[i].low) &&
+               relative_cue(a, t0, prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
@@ -3420,7 +3421,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     free(cue);
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
-    prev_rel = relative_cue(a, t0, i);
+    prev_i = i;
     found = true;
     if (c.consumed > i + 1)
       i = c.consumed - 1;
