@@ -214,6 +214,27 @@ static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
   return true;
 }
 
+/* Whether "and", at j after a person's name, joins an organisation
+ * that ends the phrase at n1: "Clinton and the State Department", "Roe
+ * and the agency".  They speak together. */
+static bool joint_body(const struct analysis *a, size_t j, size_t n1) {
+  if (j + 1 >= n1 || !low_eq(&a->t[j], "and"))
+    return false;
+  size_t k = j + 1;
+  if (a->t[k].type == T_WORD && determiner(a, a->t[k].low) &&
+      !fw_is(a, a->t[k].low, PC_FW_POSS))
+    k++;
+  int e = a->t[n1 - 1].ent;
+  if (k >= n1 || (e >= 0 && a->en[e].type == PC_ENTITY_PERSON))
+    return false;
+  for (size_t z = k; z < n1; z++)
+    if (a->t[z].type != T_WORD ||
+        (e >= 0 ? a->t[z].ent != e
+                : (a->t[z].ent >= 0 || (a->t[z].flags & F_CAP) || z + 3 < n1)))
+      return false;
+  return e >= 0 || (k > j + 1 && org_head(a, a->t[n1 - 1].low));
+}
+
 /* A person's name in the phrase, not one governed by a preposition. */
 static bool np_person(struct analysis *a, size_t n0, size_t n1,
                       struct speaker_ref *w) {
@@ -276,8 +297,10 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
-      if (joint_names(a, j, n1) || joint_group(a, j, n1)) {
-        /* "Trump and Ryan said", "Trump and his lawyers said" */
+      if (joint_names(a, j, n1) || joint_group(a, j, n1) ||
+          joint_body(a, j, n1)) {
+        /* "Trump and Ryan said", "Trump and his lawyers said", "Roe and
+         * the agency said" */
         w->name = pc_att_np_text(a, r, n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
