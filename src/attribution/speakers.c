@@ -195,22 +195,30 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
 
 /* Whether "and", at j after a person's name, joins a group that ends
  * the phrase at n1: "Trump and his attorneys", "Sanders and his
- * supporters", "Netanyahu and other leaders".  They speak together; one
- * more person ("Jane Roe and her lawyer") leaves the name alone. */
+ * supporters", "Netanyahu and other right-wing Israeli leaders", "Roe
+ * and leaders of the party" (a phrase after the group's head may follow
+ * it).  They speak together; one more person ("Jane Roe and her
+ * lawyer") leaves the name alone. */
 static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
-  const char *h = a->t[n1 - 1].low;
   if (j + 2 > n1 || !low_eq(&a->t[j], "and") ||
-      a->t[n1 - 1].type != T_WORD || (a->t[n1 - 1].flags & F_CAP) ||
-      !(pc_att_ending(a, h, PC_FW_PL, 3) &&
-        !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
-      !(fw_is(a, a->t[j + 1].low, PC_FW_POSS) ||
-        fw_is(a, a->t[j + 1].low, PC_FW_QUANT) ||
-        low_eq(&a->t[j + 1], "other")))
+      a->t[j + 1].type != T_WORD || (a->t[j + 1].flags & F_CAP))
     return false;
-  for (size_t k = j + 1; k < n1; k++)
-    if (a->t[k].type != T_WORD || a->t[k].ent >= 0 ||
-        stop_word(a, a->t[k].low))
+  size_t h = n1 - 1; /* the group's head: before a preposition */
+  for (size_t k = j + 2; k < n1 && h == n1 - 1; k++)
+    if (a->t[k].type == T_WORD && preposition(a, a->t[k].low))
+      h = k - 1;
+  const char *w = a->t[h].low;
+  if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+      !(pc_att_ending(a, w, PC_FW_PL, 3) &&
+        !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+    return false;
+  for (size_t k = j + 1; k < n1; k++) {
+    int e = a->t[k].ent;
+    if ((k <= h && (a->t[k].type != T_WORD ||
+                    (k > j + 1 && stop_word(a, a->t[k].low)))) ||
+        (e >= 0 && a->en[e].type == PC_ENTITY_PERSON))
       return false;
+  }
   return true;
 }
 
