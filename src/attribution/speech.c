@@ -1609,6 +1609,27 @@ static size_t clause_after_but(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* "Netanyahu and other leaders shunned Carter, claiming ...": the
+ * phrase of the name [k, ke), "and" and the words up to the verb, when
+ * they speak together (speakers.c: "Trump and his lawyers", "Clinton
+ * and the DNC"); no name when the name speaks alone. */
+static struct speaker_ref joint_subject(struct analysis *a, size_t k,
+                                        size_t ke, size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (ke + 1 >= i || !low_eq(&a->t[ke], "and"))
+    return w;
+  size_t v = ke + 1;
+  while (v < i && v < ke + 12 && a->t[v].type == T_WORD && !a->t[v].cue &&
+         !aux_word(a, a->t[v].low) && !past_after_word(a, v))
+    v++;
+  if (v >= i || v == ke + 1)
+    return w;
+  w = pc_att_resolve_np(a, k, v);
+  if (w.name && !(w.ent == a->t[k].ent && strstr(w.name, " and ")))
+    who_free(&w);
+  return w;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1645,6 +1666,9 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && a->t[k - 1].ent == e) &&
         !name_not_subject(a, t0, k, i) && !name_modifies(a, k, ke, i)) {
+      w = joint_subject(a, k, ke, i);
+      if (w.name)
+        break;
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
