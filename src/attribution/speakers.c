@@ -265,8 +265,14 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
             (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
              in_list(&a->lex->honorifics, a->t[pb - 2].low))))
       pb--;
+    /* (not right after the country that ends a role: "ambassador to the
+     * Ukraine Marie Yovanovitch") */
+    bool after_country = i > n0 && a->t[i - 1].ent >= 0 &&
+                         a->t[i - 1].ent != e &&
+                         a->en[a->t[i - 1].ent].type == PC_ENTITY_COUNTRY;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
-        a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
+        !after_country && a->t[pb - 1].ent != e &&
+        preposition(a, a->t[pb - 1].low)) {
       while (i + 1 < n1 && a->t[i + 1].ent == e)
         i++; /* the whole name, not only its first word */
       continue;
@@ -1256,6 +1262,14 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
                         in_list(&a->lex->honorifics, a->t[b - 2].low) &&
                         (org_head(a, a->t[b - 2].low) || /* "Acme Corp." */
                          suffix_dot(a, lo, b - 1))))) { /* "Bell Jr." */
+      b--;
+      continue;
+    }
+    /* "U.S. officials", "U.N. envoy": the dot of capitalised initials
+     * inside the phrase stays with them */
+    if (is_punct(k, ".") && b - 1 > lo && b < end &&
+        a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
+        initials(a->t[b - 2].low)) {
       b--;
       continue;
     }
