@@ -408,6 +408,13 @@ static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
       j++;
       continue;
     }
+    /* a saint's dot: "St. Paul City Council" */
+    if (j > i && is_punct(&a->t[j], ".") && low_eq(&a->t[j - 1], "st") &&
+        j + 1 < lim && a->t[j + 1].type == T_WORD &&
+        (a->t[j + 1].flags & F_CAP)) {
+      j++;
+      continue;
+    }
     /* an initial: "Mary E. Lovely" */
     if (j > i && is_punct(&a->t[j], ".") &&
         (strlen(a->t[j - 1].low) == 1 || initials(a->t[j - 1].low)) &&
@@ -459,6 +466,21 @@ static size_t title_case_name(struct analysis *a, size_t i, size_t lim) {
   return 1;
 }
 
+/* Whether a role in lower case, after at most two other lower-case
+ * words, and a capitalised word follow from j ("speechwriter Jon",
+ * "presidential nominee Donald"). */
+static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
+  for (size_t r = j; r < lim && r < j + 3; r++) {
+    const struct token *w = &a->t[r];
+    if (w->type != T_WORD || (w->flags & F_CAP) || stop_word(a, w->low))
+      return false;
+    if (in_list(&a->lex->roles, w->low))
+      return r + 1 < lim && a->t[r + 1].type == T_WORD &&
+             (a->t[r + 1].flags & F_CAP);
+  }
+  return false;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -498,6 +520,15 @@ void pc_att_entities(struct analysis *a) {
       i = j;
       continue;
     }
+    /* "Former Obama speechwriter Jon Favreau", "Presumptive Republican
+     * presidential nominee Donald Trump": the capitalised word that opens
+     * the sentence, no given name, before a run that a role in lower case
+     * and a name follow, is an adjective of that role */
+    if (j > i + 1 && (k->flags & F_SENT) && !list_tag(&lx->given, k->low) &&
+        role_then_name(a, j, lim)) {
+      i++;
+      continue;
+    }
     /* "Broaddrick Sunday night recounted": a day after the name is no
      * part of it */
     while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
@@ -527,11 +558,13 @@ void pc_att_entities(struct analysis *a) {
           s = g;
           break;
         }
-    /* leading role words ("President", "Senator") are not the name */
+    /* leading role words ("President", "Senator") are not the name; a
+     * saint's is in an organisation's ("The St. Paul City Council") */
     size_t titled = s;
     while (s < j && (in_list(&lx->roles, a->t[s].low) ||
-                     in_list(&lx->honorifics, a->t[s].low)))
-      s++;
+                     in_list(&lx->honorifics, a->t[s].low)) &&
+           !(low_eq(&a->t[s], "st") && org_head(a, a->t[j - 1].low)))
+      s += s + 1 < j && is_punct(&a->t[s + 1], ".") ? 2 : 1; /* "St." */
     /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
     bool after_title = s > titled ||
                        (s == i && i >= 2 && is_punct(&a->t[i - 1], ".") &&
@@ -553,6 +586,20 @@ void pc_att_entities(struct analysis *a) {
         after_title = true;
         break;
       }
+    /* "MSNBC's Chris Matthews", "Arizona's John McCain": a possessive
+     * inside the run before a given name and one word more ends the
+     * owner's name, and the person's is a run of its own (not "New Year's
+     * Eve", "Fox's Kelly File", nor an organisation's name: "Dick's
+     * Sporting Goods"), in a run that would name a person (four words at
+     * most: not "the Football League's Charlotte Panthers") */
+    if (j > s + 1 && j <= s + 4 && !org_head(a, a->t[j - 1].low))
+      for (size_t x = s; x + 2 < j; x++)
+        if (a->t[x].type == T_WORD &&
+            pc_att_ending(a, a->t[x].low, PC_FW_GEN, 1) &&
+            list_tag(&lx->given, a->t[x + 1].low)) {
+          j = x + 1;
+          break;
+        }
     if (s < j) {
       char *name = pc_att_text_of(a, s, j);
       if (!name) {

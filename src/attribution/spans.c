@@ -230,13 +230,21 @@ static bool ing_form(const struct analysis *a, size_t i) {
   return lower_suffix(&a->t[i], "ing", 5);
 }
 
-/* A verb's shape: a lower-case word ending in -ed or -s (not -ss). */
+/* A verb's shape: a lower-case word ending in -ed or -s (not -ss), or a
+ * past form of the lexicon ("put", "sought", "went": data ipast) after
+ * no determiner, possessive or preposition (not "The paid staff"). */
 static bool verb_shape(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   size_t n = strlen(k->low);
   if (k->type != T_WORD || (k->flags & F_CAP) || n < 3)
     return false;
+  const struct token *p = i > 0 ? &a->t[i - 1] : NULL;
+  bool modifies = p && p->type == T_WORD &&
+                  (determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS) ||
+                   preposition(a, p->low));
   return strcmp(k->low + n - 2, "ed") == 0 ||
+         (!modifies && (fw_is(a, k->low, PC_FW_IPAST) ||
+                        fw_is(a, k->low, PC_FW_VPAST))) ||
          (k->low[n - 1] == 's' && k->low[n - 2] != 's' &&
           k->low[n - 2] != '\'' && !stop_word(a, k->low));
 }

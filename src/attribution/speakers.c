@@ -195,23 +195,52 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
 
 /* Whether "and", at j after a person's name, joins a group that ends
  * the phrase at n1: "Trump and his attorneys", "Sanders and his
- * supporters", "Netanyahu and other leaders".  They speak together; one
- * more person ("Jane Roe and her lawyer") leaves the name alone. */
+ * supporters", "Netanyahu and other right-wing Israeli leaders", "Roe
+ * and leaders of the party" (a phrase after the group's head may follow
+ * it).  They speak together; one more person ("Jane Roe and her
+ * lawyer") leaves the name alone. */
 static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
-  const char *h = a->t[n1 - 1].low;
   if (j + 2 > n1 || !low_eq(&a->t[j], "and") ||
-      a->t[n1 - 1].type != T_WORD || (a->t[n1 - 1].flags & F_CAP) ||
-      !(pc_att_ending(a, h, PC_FW_PL, 3) &&
-        !pc_att_ending(a, h, PC_FW_NOTPL, 1)) ||
-      !(fw_is(a, a->t[j + 1].low, PC_FW_POSS) ||
-        fw_is(a, a->t[j + 1].low, PC_FW_QUANT) ||
-        low_eq(&a->t[j + 1], "other")))
+      a->t[j + 1].type != T_WORD || (a->t[j + 1].flags & F_CAP))
     return false;
-  for (size_t k = j + 1; k < n1; k++)
-    if (a->t[k].type != T_WORD || a->t[k].ent >= 0 ||
-        stop_word(a, a->t[k].low))
+  size_t h = n1 - 1; /* the group's head: before a preposition */
+  for (size_t k = j + 2; k < n1 && h == n1 - 1; k++)
+    if (a->t[k].type == T_WORD && preposition(a, a->t[k].low))
+      h = k - 1;
+  const char *w = a->t[h].low;
+  if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+      !(pc_att_ending(a, w, PC_FW_PL, 3) &&
+        !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+    return false;
+  for (size_t k = j + 1; k < n1; k++) {
+    int e = a->t[k].ent;
+    if ((k <= h && (a->t[k].type != T_WORD ||
+                    (k > j + 1 && stop_word(a, a->t[k].low)))) ||
+        (e >= 0 && a->en[e].type == PC_ENTITY_PERSON))
       return false;
+  }
   return true;
+}
+
+/* Whether "and", at j after a person's name, joins an organisation
+ * that ends the phrase at n1: "Clinton and the State Department", "Roe
+ * and the agency".  They speak together. */
+static bool joint_body(const struct analysis *a, size_t j, size_t n1) {
+  if (j + 1 >= n1 || !low_eq(&a->t[j], "and"))
+    return false;
+  size_t k = j + 1;
+  if (a->t[k].type == T_WORD && determiner(a, a->t[k].low) &&
+      !fw_is(a, a->t[k].low, PC_FW_POSS))
+    k++;
+  int e = a->t[n1 - 1].ent;
+  if (k >= n1 || (e >= 0 && a->en[e].type == PC_ENTITY_PERSON))
+    return false;
+  for (size_t z = k; z < n1; z++)
+    if (a->t[z].type != T_WORD ||
+        (e >= 0 ? a->t[z].ent != e
+                : (a->t[z].ent >= 0 || (a->t[z].flags & F_CAP) || z + 3 < n1)))
+      return false;
+  return e >= 0 || (k > j + 1 && org_head(a, a->t[n1 - 1].low));
 }
 
 /* A person's name in the phrase, not one governed by a preposition. */
@@ -236,8 +265,14 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
             (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
              in_list(&a->lex->honorifics, a->t[pb - 2].low))))
       pb--;
+    /* (not right after the country that ends a role: "ambassador to the
+     * Ukraine Marie Yovanovitch") */
+    bool after_country = i > n0 && a->t[i - 1].ent >= 0 &&
+                         a->t[i - 1].ent != e &&
+                         a->en[a->t[i - 1].ent].type == PC_ENTITY_COUNTRY;
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON && pb > n0 &&
-        a->t[pb - 1].ent != e && preposition(a, a->t[pb - 1].low)) {
+        !after_country && a->t[pb - 1].ent != e &&
+        preposition(a, a->t[pb - 1].low)) {
       while (i + 1 < n1 && a->t[i + 1].ent == e)
         i++; /* the whole name, not only its first word */
       continue;
@@ -276,8 +311,10 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
       size_t r = i;
       while (r > n0 && a->t[r - 1].ent == e)
         r--;
-      if (joint_names(a, j, n1) || joint_group(a, j, n1)) {
-        /* "Trump and Ryan said", "Trump and his lawyers said" */
+      if (joint_names(a, j, n1) || joint_group(a, j, n1) ||
+          joint_body(a, j, n1)) {
+        /* "Trump and Ryan said", "Trump and his lawyers said", "Roe and
+         * the agency said" */
         w->name = pc_att_np_text(a, r, n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
@@ -1135,12 +1172,14 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   return k > n0 ? k : n1;
 }
 
-/* Whether the word at i is a capitalised name with a possessive "'s". */
+/* Whether the word at i is a capitalised name with a possessive "'s",
+ * or a plural's apostrophe ("Sanders'"). */
 static bool possessive_name(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   size_t l = strlen(k->low);
   return k->type == T_WORD && (k->flags & F_CAP) && l > 3 &&
-         strcmp(k->low + l - 2, "'s") == 0;
+         (strcmp(k->low + l - 2, "'s") == 0 ||
+          strcmp(k->low + l - 2, "s'") == 0); /* "Sanders' campaign" */
 }
 
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
@@ -1161,10 +1200,13 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
       a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low))
     return np_definite_org(a, n0, n1);
-  /* "Spain's foreign ministry": a name's possessive before the head of
-   * an organisation names it, as written */
+  /* "Spain's foreign ministry", "Thomas's campaign": a name's possessive
+   * before the head of an organisation, or of the people on someone's
+   * side, names it, as written (the name known as no one) */
   if (n1 - n0 >= 2 && n1 - n0 <= 4 && possessive_name(a, n0) &&
-      a->t[n1 - 1].type == T_WORD && org_head(a, a->t[n1 - 1].low)) {
+      a->t[n1 - 1].type == T_WORD &&
+      (org_head(a, a->t[n1 - 1].low) ||
+       fw_is(a, a->t[n1 - 1].low, PC_FW_PEOPLE))) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
   }
@@ -1220,6 +1262,14 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
                         in_list(&a->lex->honorifics, a->t[b - 2].low) &&
                         (org_head(a, a->t[b - 2].low) || /* "Acme Corp." */
                          suffix_dot(a, lo, b - 1))))) { /* "Bell Jr." */
+      b--;
+      continue;
+    }
+    /* "U.S. officials", "U.N. envoy": the dot of capitalised initials
+     * inside the phrase stays with them */
+    if (is_punct(k, ".") && b - 1 > lo && b < end &&
+        a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
+        initials(a->t[b - 2].low)) {
       b--;
       continue;
     }
@@ -1324,6 +1374,7 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
  * "He has consistently denied", "The agency two weeks ago said". */
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
   size_t start = at;
+  bool closed = false; /* a comma after the adverbs was passed */
   while (at > lo) {
     const struct token *k = &a->t[at - 1];
     size_t tb = time_before(a, lo, at);
@@ -1358,12 +1409,15 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
                !(a->t[at - 2].flags & F_CAP)) {
       at -= 2; /* "Mayor Jane Doe on Tuesday said" */
-    } else if (is_punct(k, ",") &&
-               ((at - 1 > lo && a->t[at - 2].type == T_WORD &&
-                 aux_word(a, a->t[at - 2].low)) ||
-                (at < start && aux_word(a, a->t[at].low) &&
-                 /* not "X, a fellow at Y, has written" */
-                 !fw_is(a, a->t[at].low, PC_FW_FIN)))) {
+    } else if (is_punct(k, ",") && at - 1 > lo &&
+               a->t[at - 2].type == T_WORD && aux_word(a, a->t[at - 2].low)) {
+      at--;
+      closed = true;
+    } else if (is_punct(k, ",") && at < start && closed &&
+               aux_word(a, a->t[at].low) &&
+               /* not "X, a fellow at Y, has written"; nor "Roe, the
+                * former governor, also said": no comma closes "also" */
+               !fw_is(a, a->t[at].low, PC_FW_FIN)) {
       at--;
     } else {
       break;
@@ -1386,8 +1440,25 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
     while (s > lo && !is_punct(&a->t[s - 1], ",") &&
            !appos_boundary(a, s - 1) && e2 - s < 32)
       s--;
-    if (s > lo && is_punct(&a->t[s - 1], ","))
+    if (s > lo && is_punct(&a->t[s - 1], ",")) {
+      /* "One pastor backing Roe, Tom Bell of Grace Church in Marion,
+       * said": a person who opens that apposition, before a
+       * preposition, is the one described */
+      size_t ne = s;
+      while (ne < b2 && a->t[s].ent >= 0 && a->t[ne].ent == a->t[s].ent)
+        ne++;
+      if (ne > s && ne < b2 && a->t[ne].type == T_WORD &&
+          preposition(a, a->t[ne].low)) {
+        struct speaker_ref p = pc_att_resolve_np(a, s, ne);
+        if (p.name && p.ent >= 0 &&
+            a->en[p.ent].type == PC_ENTITY_PERSON) {
+          *out = p;
+          return true;
+        }
+        who_free(&p);
+      }
       seg_e = s;
+    }
   }
   for (int k = 0; k < 4 && seg_e > lo &&
                   is_punct(&a->t[seg_e - 1], ","); k++) {
@@ -1769,6 +1840,34 @@ static size_t figure_aside(const struct analysis *a, size_t lo, size_t e) {
   return k - 1;
 }
 
+/* "The mayor, in a statement, said", "Trump, speaking in Kentucky,
+ * said": a phrase in commas right before the cue (its comma at e) that
+ * opens with a preposition or a participle says where or how the speaker
+ * spoke; it names no one.  The index of its first word, which stands
+ * after a comma and a word; 0 when there is none.  Not "of" ("Jane Roe,
+ * of the Ohio party, said": an affiliation, kept as a role), nor after a
+ * relative clause, whose own commas the phrase may close ("Roe, who grew
+ * up in Dayton, Ohio, in the 1960s, said"). */
+static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
+  enum { ASIDE_MAX = 10 };
+  if (!is_punct(&a->t[e], ","))
+    return 0;
+  size_t k = e;
+  while (k > lo && e - k < ASIDE_MAX && !is_punct(&a->t[k - 1], ",") &&
+         !hard_boundary(a, k - 1))
+    k--;
+  if (k + 1 >= e || k < lo + 2 || !is_punct(&a->t[k - 1], ",") ||
+      a->t[k - 2].type != T_WORD)
+    return 0;
+  for (size_t z = lo; z + 1 < k; z++)
+    if (subject_rel(a, z))
+      return 0;
+  const struct token *w = &a->t[k];
+  bool prep = w->type == T_WORD && !(w->flags & F_CAP) &&
+              preposition(a, w->low) && !low_eq(w, "of");
+  return prep || lower_suffix(w, "ing", 5) ? k : 0;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -1779,6 +1878,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
   size_t fig = end > lo ? figure_aside(a, lo, end - 1) : 0;
   if (fig)
     return pc_att_speaker_left(a, lo, fig);
+  size_t aside = end > lo ? manner_aside(a, lo, end - 1) : 0;
+  if (aside) {
+    /* the phrase before it ends at its comma; a comma further left
+     * opens an apposition there ("Jo Ames, a Democrat from Ohio, in
+     * a statement, said"), read as before a cue's comma */
+    size_t k = aside - 1;
+    while (k > lo && aside - k < 16 && !is_punct(&a->t[k - 1], ","))
+      k--;
+    bool appos = k > lo && is_punct(&a->t[k - 1], ",");
+    return pc_att_speaker_left(a, lo, appos ? aside : aside - 1);
+  }
   if (end > lo && is_punct(&a->t[end - 1], ","))
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what

@@ -308,23 +308,33 @@ static bool ed_form(const struct analysis *a, size_t k) {
  * is no determiner, possessive, preposition or function word ("China
  * opposed hacking", "the visit became"), or after a subject pronoun ("it
  * started"). */
+static bool past_after_word(const struct analysis *a, size_t k);
+
 static bool finite_in(const struct analysis *a, size_t c0, size_t e) {
   for (size_t k = c0; k < e; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
       continue;
     if (fw_is(a, a->t[k].low, PC_FW_FIN))
       return true;
-    bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
-                                  !(a->t[k].flags & F_CAP));
-    if (k == c0 || !past || a->t[k - 1].type != T_WORD)
-      continue;
-    const char *p = a->t[k - 1].low;
-    if (fw_is(a, p, PC_FW_SUBJ) ||
-        (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) && !preposition(a, p) &&
-         !stop_word(a, p)))
+    if (k > c0 && past_after_word(a, k))
       return true;
   }
   return false;
+}
+
+/* Whether word k is a past form (in -ed, or data: ipast) after a word
+ * that is no determiner, possessive, preposition or function word, or
+ * after a subject pronoun: a verb ("the mayor met", "it started"), not
+ * a modifier ("the paid staff"). */
+static bool past_after_word(const struct analysis *a, size_t k) {
+  bool past = ed_form(a, k) || (fw_is(a, a->t[k].low, PC_FW_IPAST) &&
+                                !(a->t[k].flags & F_CAP));
+  if (k == 0 || !past || a->t[k - 1].type != T_WORD)
+    return false;
+  const char *p = a->t[k - 1].low;
+  return fw_is(a, p, PC_FW_SUBJ) ||
+         (!determiner(a, p) && !fw_is(a, p, PC_FW_POSS) &&
+          !preposition(a, p) && !stop_word(a, p));
 }
 
 /* "asked the company to unwind the deal and returned the money": after
@@ -1073,6 +1083,14 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
          preposition(a, a->t[b - 1].low);
 }
 
+/* Whether the cue at i has a relative pronoun for its subject, maybe
+ * with auxiliaries and adverbs between: "critics who have long said". */
+static bool relative_cue(const struct analysis *a, size_t t0, size_t i) {
+  size_t k = pc_att_skip_adverbs(a, t0, i);
+  return k > t0 && a->t[k - 1].type == T_WORD &&
+         fw_is(a, a->t[k - 1].low, PC_FW_REL);
+}
+
 /* Whether a relative pronoun stands in [t0, t1): "a refugee who feared
  * ... and asked" has "who" for its subject, not the sentence's. */
 static bool rel_between(const struct analysis *a, size_t t0, size_t t1) {
@@ -1519,9 +1537,10 @@ static size_t final_attribution(struct analysis *a, const struct sentence *sn) {
  * be the subject of the cue at i in the sentence that starts at t0: a
  * name governed by a preposition, a title between them ("of Mr.
  * Trump"), or one that owns the noun after it ("As word of Mrs.
- * Clinton's victories rolled in, he gave a speech, predicting").  A name
- * right before the cue is its subject all the same ("with Donald Trump
- * tweeting", "footage of Jane Roe saying"). */
+ * Clinton's victories rolled in, he gave a speech, predicting"), or one
+ * among the examples after "including".  A name right before the cue is
+ * its subject all the same ("with Donald Trump tweeting", "footage of
+ * Jane Roe saying"). */
 static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
                              size_t i) {
   int e = a->t[k].ent;
@@ -1533,6 +1552,11 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   if (j + 1 < a->nt && a->t[j + 1].type == T_WORD &&
       pc_att_ending(a, a->t[j].low, PC_FW_GEN, 1))
     return true;
+  /* "Other candidates, including Jo Roe and Al Bell, have followed":
+   * a name among the examples that "including" gives */
+  for (size_t z = k; z > t0 && !is_punct(&a->t[z - 1], ","); z--)
+    if (low_eq(&a->t[z - 1], "including"))
+      return true;
   size_t p = k;
   if (p > t0 + 1 && is_punct(&a->t[p - 1], ".") &&
       in_list(&a->lex->honorifics, a->t[p - 2].low))
@@ -1700,6 +1724,27 @@ static size_t clause_after_but(const struct analysis *a, size_t t0,
   return t0;
 }
 
+/* "Netanyahu and other leaders shunned Carter, claiming ...": the
+ * phrase of the name [k, ke), "and" and the words up to the verb, when
+ * they speak together (speakers.c: "Trump and his lawyers", "Clinton
+ * and the DNC"); no name when the name speaks alone. */
+static struct speaker_ref joint_subject(struct analysis *a, size_t k,
+                                        size_t ke, size_t i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (ke + 1 >= i || !low_eq(&a->t[ke], "and"))
+    return w;
+  size_t v = ke + 1;
+  while (v < i && v < ke + 12 && a->t[v].type == T_WORD && !a->t[v].cue &&
+         !aux_word(a, a->t[v].low) && !past_after_word(a, v))
+    v++;
+  if (v >= i || v == ke + 1)
+    return w;
+  w = pc_att_resolve_np(a, k, v);
+  if (w.name && !(w.ent == a->t[k].ent && strstr(w.name, " and ")))
+    who_free(&w);
+  return w;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1736,6 +1781,9 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && a->t[k - 1].ent == e) &&
         !name_not_subject(a, t0, k, i) && !name_modifies(a, k, ke, i)) {
+      w = joint_subject(a, k, ke, i);
+      if (w.name)
+        break;
       w.ent = e;
       w.name = strdup(a->en[e].name);
       if (a->en[e].role)
@@ -1753,7 +1801,7 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
      * ..., saying": the phrase ends before its verb, and a subject
      * pronoun is a phrase of its own */
     while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
-           !(e > k && (a->t[e].cue || ed_form(a, e) ||
+           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
                        (e > k + 1 && (aux_word(a, a->t[e].low) ||
                                       ly_adverb(a, e))) ||
                        fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
@@ -3652,6 +3700,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     last_comma = final_attribution(a, &sn);
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
+  size_t prev_i = t1; /* the cue of prev, t1 when none */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
@@ -3667,7 +3716,12 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     if (!len || i < last_comma)
       continue;
     struct cue c = {i, len, i + len, i, i + len, false};
-    struct speaker_ref w = cue_subject(a, &sn, &c, &prev);
+    /* "Obama rebuked critics who say ..., saying ...": the participle is
+     * the sentence's, not the relative clause's */
+    struct speaker_ref none = {NULL, -1, NULL};
+    bool own = prev_i < t1 && participle_form(a, a->t[i].low) &&
+               relative_cue(a, t0, prev_i);
+    struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
@@ -3686,6 +3740,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     free(cue);
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
+    prev_i = i;
     found = true;
     if (c.consumed > i + 1)
       i = c.consumed - 1;
