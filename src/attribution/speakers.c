@@ -1266,8 +1266,10 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       continue;
     }
     /* "U.S. officials", "U.N. envoy": the dot of capitalised initials
-     * inside the phrase stays with them */
+     * inside the phrase stays with them (not one before a capital, which
+     * may end a sentence: "moved to the U.S. The agency said") */
     if (is_punct(k, ".") && b - 1 > lo && b < end &&
+        a->t[b].type == T_WORD && !(a->t[b].flags & F_CAP) &&
         a->t[b - 2].type == T_WORD && (a->t[b - 2].flags & F_CAP) &&
         initials(a->t[b - 2].low)) {
       b--;
