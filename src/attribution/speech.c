@@ -1855,8 +1855,7 @@ static bool initial_dot(const struct analysis *a, size_t t0, size_t k,
       a->t[k + 1].type != T_WORD || !(a->t[k - 1].flags & F_CAP))
     return false;
   const char *w = a->t[k - 1].low;
-  size_t n = strlen(w);
-  return n == 1 || (n <= 5 && strchr(w, '.') != NULL);
+  return w[1] == '\0' || initials(w);
 }
 
 /* Dots of initials in [t0, i): "A U.S. official" is three words. */
