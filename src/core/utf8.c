@@ -198,9 +198,20 @@ bool pc_uni_is_word(uint32_t cp) {
   }
 }
 
+/* Eight bytes at a time: the JSON of quotes converts every offset into
+ * its block with this, and a byte loop was a visible share of it. */
 size_t pc_utf8_count(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
+  const uint64_t high = 0x8080808080808080u;
+  size_t c = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, sizeof x);
+    /* continuation bytes (10xxxxxx): bit 7 set, bit 6 clear */
+    uint64_t cont = x & ~(x << 1) & high;
+    /* the multiplication sums the eight 0/1 bytes into the top one */
+    c += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+  }
+  for (; i < n; i++)
     if (((unsigned char)s[i] & 0xC0) != 0x80)
       c++;
   return c;

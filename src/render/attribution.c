@@ -40,10 +40,14 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
                          : NULL;
     pc_buf_adds(b, ",\"block\":");
     pc_json_cstr(b, bl ? bl->id : in ? "title" : NULL);
-    /* offsets in code points, as JSON consumers index strings */
-    pc_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"sentence\":",
-                  in ? pc_utf8_count(in, q->start) : 0,
-                  in ? pc_utf8_count(in, q->end) : 0);
+    /* offsets in code points, as JSON consumers index strings; the end
+     * counted on from the start, not from the block's start again */
+    size_t start = in ? pc_utf8_count(in, q->start) : 0;
+    size_t end = in && q->end > q->start
+                     ? start + pc_utf8_count(in + q->start, q->end - q->start)
+                     : in ? pc_utf8_count(in, q->end) : 0;
+    pc_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"sentence\":", start,
+                  end);
     pc_json_cstr(b, q->sentence);
     pc_buf_adds(b, ",\"parent\":");
     if (q->parent >= 0)
