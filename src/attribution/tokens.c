@@ -155,10 +155,7 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
       if (start)
         k->flags |= F_SENT;
       start = false;
-    } else if (k->type == T_PUNCT && (strcmp(k->low, ".") == 0 ||
-                                      strcmp(k->low, "?") == 0 ||
-                                      strcmp(k->low, "!") == 0 ||
-                                      strcmp(k->low, "\xE2\x80\xA6") == 0)) {
+    } else if (is_end_punct(k)) {
       start = true;
     }
   }
@@ -208,6 +205,49 @@ static bool possessive_follows(const unsigned char *q, size_t n) {
   return k2 && word_cp(c);
 }
 
+/* An ASCII letter, digit or '_': most bytes of a word, told apart with
+ * one comparison for the letters. */
+static inline bool ascii_word_byte(unsigned char b) {
+  return (unsigned)((b | 32) - 'a') < 26u || (unsigned)(b - '0') < 10u ||
+         b == '_';
+}
+
+/* Where the word that starts at i, its first character ending at j, ends
+ * (n: the text's length).  single_open: a ‘ mark is not closed yet. */
+static size_t word_end(const unsigned char *p, size_t i, size_t j, size_t n,
+                       bool single_open) {
+  while (j < n) {
+    if (ascii_word_byte(p[j])) {
+      j++; /* ASCII letters: no decoding */
+      continue;
+    }
+    uint32_t c2;
+    size_t k2 = decode(p + j, n - j, &c2);
+    if (k2 && word_cp(c2)) {
+      j += k2;
+      continue;
+    }
+    /* inner ' ’ - . followed by a word character */
+    if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
+               c2 == 0x2010)) {
+      uint32_t c3;
+      size_t k3 = j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
+      if (k3 && word_cp(c3) && !glued_sentence(p, i, j, c2, c3)) {
+        j += k2 + k3;
+        continue;
+      }
+    }
+    /* "the voters’ mood": the apostrophe of a plural possessive is
+     * part of the word, unless a single mark is open */
+    if (k2 && c2 == 0x2019 && !single_open && j > i &&
+        (p[j - 1] == 's' || p[j - 1] == 'S') &&
+        possessive_follows(p + j + k2, n - j - k2))
+      j += k2;
+    break;
+  }
+  return j;
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -226,6 +266,13 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       i += k;
       continue;
     }
+    /* a word first: no quotation mark starts with a word character */
+    if (word_cp(cp)) {
+      size_t j = word_end(p, i, i + k, n, single_open);
+      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      i = j;
+      continue;
+    }
     bool mo, mc, single;
     size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
     /* '”Fear. I am afraid ...” ― Name': a closing double mark that opens
@@ -234,45 +281,7 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       mo = true;
       mc = false;
     }
-    if (word_cp(cp)) {
-      size_t j = i + k;
-      while (j < n) {
-        unsigned char b = p[j];
-        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-            (b >= '0' && b <= '9') || b == '_') {
-          j++; /* ASCII letters: no decoding */
-          continue;
-        }
-        uint32_t c2;
-        size_t k2 = decode(p + j, n - j, &c2);
-        if (k2 && word_cp(c2)) {
-          j += k2;
-          continue;
-        }
-        /* inner ' ’ - . followed by a word character */
-        if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
-                   c2 == 0x2010)) {
-          uint32_t c3;
-          size_t k3 =
-              j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
-          if (k3 && word_cp(c3) && !glued_sentence(p, i, j, c2, c3)) {
-            j += k2 + k3;
-            continue;
-          }
-        }
-        /* "the voters’ mood": the apostrophe of a plural possessive is
-         * part of the word, unless a single mark is open */
-        if (k2 && c2 == 0x2019 && !single_open && j > i &&
-            (p[j - 1] == 's' || p[j - 1] == 'S') &&
-            possessive_follows(p + j + k2, n - j - k2)) {
-          j += k2;
-          break;
-        }
-        break;
-      }
-      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
-      i = j;
-    } else if (qm) {
+    if (qm) {
       if (single)
         single_open = mo && !mc;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
