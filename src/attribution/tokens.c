@@ -489,7 +489,7 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       continue;
     if (strcmp(k->low, ".") == 0 && i > t0) {
       const struct token *p = &a->t[i - 1];
-      if (in_list(&a->lex->honorifics, p->low) ||
+      if (in_list_of(a, &a->lex->honorifics, p->low) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
@@ -552,7 +552,7 @@ static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
     bool dot = is_punct(t, ".") && k - 1 > t0 &&
                a->t[k - 2].type == T_WORD && (a->t[k - 2].flags & F_CAP) &&
                (strlen(a->t[k - 2].low) == 1 ||
-                in_list(&a->lex->honorifics, a->t[k - 2].low));
+                in_list_of(a, &a->lex->honorifics, a->t[k - 2].low));
     if (t->type != T_WORD && !is_punct(t, ",") && !dot)
       return false;
   }
@@ -756,7 +756,7 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
       return true;
     if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
         (!(a->t[k + 1].flags & F_CAP) ||
-         (k > j && in_list(&a->lex->honorifics, a->t[k - 1].low))))
+         (k > j && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))))
       continue; /* "U.S. forces", "suggested Mr. Trump had": an
                    abbreviation inside the sentence */
     if (t->type != T_WORD) {
