@@ -87,15 +87,25 @@ static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
   return 0;
 }
 
-static void add_token(struct analysis *a, uint32_t block, uint32_t s,
-                      uint32_t e, uint8_t type) {
+/* A new token [s, e) of the block, its word not read yet (NULL: out of
+ * memory). */
+static struct token *new_token(struct analysis *a, uint32_t block,
+                               uint32_t s, uint32_t e, uint8_t type) {
   GROW(a, t, nt, capt);
   if (a->oom)
-    return;
+    return NULL;
   struct token *k = &a->t[a->nt++];
   memset(k, 0, sizeof *k);
   k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
   k->in_span = k->opens = -1;
+  return k;
+}
+
+static void add_token(struct analysis *a, uint32_t block, uint32_t s,
+                      uint32_t e, uint8_t type) {
+  struct token *k = new_token(a, block, s, e, type);
+  if (!k)
+    return;
   const char *txt = btext(a, block);
   uint32_t cp = 0;
   decode((const unsigned char *)txt + s, e - s, &cp);
@@ -248,6 +258,45 @@ static size_t word_end(const unsigned char *p, size_t i, size_t j, size_t n,
   return j;
 }
 
+/* An ASCII letter, digit or '_' after an inner ' - or . makes it part of
+ * the word (word_end), as any character past ASCII may. */
+static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
+  return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
+}
+
+/* Most words are ASCII letters and digits ended by a space or plain
+ * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
+ * one pass and added; returns its end.  0: the word is another kind (a
+ * character past ASCII, an inner ' - . before more word, longer than a
+ * token's low), for word_end and add_token, and nothing was added. */
+static size_t ascii_word(struct analysis *a, uint32_t block,
+                         const unsigned char *p, size_t i, size_t n) {
+  char low[sizeof a->t->low];
+  uint32_t h = PC_LEX_HASH0;
+  size_t j = i;
+  for (; j < n && ascii_word_byte(p[j]); j++) {
+    if (j - i == sizeof low - 1)
+      return 0;
+    unsigned char c = p[j];
+    if ((unsigned)(c - 'A') < 26u)
+      c += 32;
+    low[j - i] = (char)c;
+    h = pc_lex_hash_step(h, c);
+  }
+  if (j < n && (p[j] >= 0x80 || ((p[j] == '\'' || p[j] == '-' ||
+                                  p[j] == '.') && may_go_on(p, j, n))))
+    return 0;
+  struct token *k = new_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+  if (k) { /* as add_token would have read it */
+    memcpy(k->low, low, j - i);
+    k->hash = h;
+    k->memo = M_HASH;
+    if (p[i] >= 'A' && p[i] <= 'Z')
+      k->flags |= F_CAP;
+  }
+  return j;
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -268,8 +317,11 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
     }
     /* a word first: no quotation mark starts with a word character */
     if (word_cp(cp)) {
-      size_t j = word_end(p, i, i + k, n, single_open);
-      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      size_t j = cp < 0x80 ? ascii_word(a, block, p, i, n) : 0;
+      if (!j) {
+        j = word_end(p, i, i + k, n, single_open);
+        add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      }
       i = j;
       continue;
     }
