@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define PC_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -51,7 +52,11 @@ bool pc_buf_add(struct pc_buf *b, const char *s, size_t n);
 /* Makes room for n bytes in all (len included), so appends up to there do
  * not reallocate. */
 bool pc_buf_reserve(struct pc_buf *b, size_t n);
-bool pc_buf_adds(struct pc_buf *b, const char *s);
+/* Inline: most callers append a literal, whose length the compiler knows
+ * (the JSON of quotes appends a dozen per quote). */
+static inline bool pc_buf_adds(struct pc_buf *b, const char *s) {
+  return pc_buf_add(b, s, strlen(s));
+}
 bool pc_buf_addc(struct pc_buf *b, char c);
 bool pc_buf_printf(struct pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);
 /* A pc_write_fn appending to the pc_buf closure (PDF into memory). */

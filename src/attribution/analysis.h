@@ -184,8 +184,10 @@ static inline bool lower_suffix(const struct token *k, const char *suffix,
          strcmp(k->low + n - m, suffix) == 0;
 }
 
+/* The first bytes compared before strcmp: most tokens a pass asks about
+ * are not the word, and the first byte tells without a call. */
 static inline bool low_eq(const struct token *k, const char *w) {
-  return strcmp(k->low, w) == 0;
+  return k->low[0] == w[0] && strcmp(k->low, w) == 0;
 }
 
 /* The token whose low is w, or NULL.  Passes look up the words of tokens
@@ -250,6 +252,35 @@ static inline int list_tag(const struct pc_phrase_list *l, const char *w) {
   return 0;
 }
 
+/* in_list and list_tag for a word w that is often a token's (see
+ * token_of): its hash is the token's, built once, not again per list. */
+static inline size_t lex_first_of(const struct analysis *a,
+                                  const struct pc_phrase_list *l,
+                                  const char *w, size_t *end) {
+  struct token *k = l->first_cap ? token_of(a, w) : NULL;
+  if (!k)
+    return pc_lex_first(l, w, end);
+  return pc_lex_first_h(l, w, token_hash(k), end);
+}
+
+static inline bool in_list_of(const struct analysis *a,
+                              const struct pc_phrase_list *l, const char *w) {
+  size_t end = 0;
+  for (size_t k = lex_first_of(a, l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return true;
+  return false;
+}
+
+static inline int list_tag_of(const struct analysis *a,
+                              const struct pc_phrase_list *l, const char *w) {
+  size_t end = 0;
+  for (size_t k = lex_first_of(a, l, w, &end); k < end; k++)
+    if (l->p[k].n == 1)
+      return l->p[k].tag;
+  return 0;
+}
+
 /* "that": the word that opens reported content (data/<lang>/). */
 static inline bool is_comp(const struct analysis *a, size_t i) {
   return in_list_at(a, i, &a->lex->comps);
@@ -301,13 +332,17 @@ static inline bool initials(const char *w) {
 }
 
 static inline bool is_punct(const struct token *k, const char *p) {
-  return k->type == T_PUNCT && strcmp(k->low, p) == 0;
+  return k->type == T_PUNCT && low_eq(k, p);
 }
 
+/* . ? ! or an ellipsis (…): byte by byte, as it runs at every token */
 static inline bool is_end_punct(const struct token *k) {
-  return k->type == T_PUNCT &&
-         (strcmp(k->low, ".") == 0 || strcmp(k->low, "?") == 0 ||
-          strcmp(k->low, "!") == 0 || strcmp(k->low, "\xE2\x80\xA6") == 0);
+  const char *w = k->low;
+  if (k->type != T_PUNCT)
+    return false;
+  if (w[0] == '.' || w[0] == '?' || w[0] == '!')
+    return w[1] == '\0';
+  return strcmp(w, "\xE2\x80\xA6") == 0;
 }
 
 /* The span (index) that token i lies strictly inside, or -1. */

@@ -103,7 +103,7 @@ static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
     for (const char *c = x->name; *c && *c != ' ' && fl + 1 < sizeof first; c++)
       first[fl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
     first[fl] = '\0';
-    int g = list_tag(&a->lex->given, first);
+    int g = list_tag_of(a, &a->lex->given, first);
     x->gender = g == 'f' || g == 'm' ? (char)g : 0;
     if (map_get(&a->surnames, x->surname) < 0 &&
         !map_put(&a->surnames, x->surname, (int)a->nen))
@@ -181,7 +181,7 @@ static char *person_role(const struct analysis *a, size_t run0, size_t s,
  * namesake of that gender; else the person the surname first named. */
 static int titled_namesake(const struct analysis *a, int known,
                            const char *title) {
-  int g = list_tag(&a->lex->given, title);
+  int g = list_tag_of(a, &a->lex->given, title);
   if ((g != 'f' && g != 'm') || a->en[known].gender != (g == 'f' ? 'm' : 'f'))
     return known;
   const char *sur = a->en[known].surname;
@@ -200,7 +200,7 @@ static bool opener_name(const struct analysis *a, const char *w) {
   size_t l = strlen(w);
   return l >= 3 && w[l - 1] != 's' && !strchr(w, '\'') &&
          !fw_is(a, w, PC_FW_PEOPLE) && !fw_is(a, w, PC_FW_BODY) &&
-         !fw_is(a, w, PC_FW_FIRM) && !in_list(&a->lex->pronouns, w) &&
+         !fw_is(a, w, PC_FW_FIRM) && !in_list_of(a, &a->lex->pronouns, w) &&
          !fw_is(a, w, PC_FW_SUB) && !fw_is(a, w, PC_FW_QUANT) &&
          !determiner(a, w) && strcmp(w + l - 3, "ing") != 0 &&
          !(l > 4 && strcmp(w + l - 4, "ever") == 0) &&
@@ -216,7 +216,7 @@ static bool gendered_after(const struct analysis *a, size_t v) {
       return false;
     if (t->in_span >= 0 || t->type != T_WORD)
       continue;
-    int g = list_tag(&a->lex->pronouns, t->low);
+    int g = list_tag_of(a, &a->lex->pronouns, t->low);
     if (g == 'm' || g == 'f' || strcmp(t->low, "his") == 0 ||
         strcmp(t->low, "her") == 0)
       return true;
@@ -234,7 +234,7 @@ static bool gendered_after(const struct analysis *a, size_t v) {
 static bool speaks_alone(const struct analysis *a, size_t s) {
   const struct token *k = &a->t[s];
   if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
-      stop_word(a, k->low) || in_list(&a->lex->roles, k->low))
+      stop_word(a, k->low) || in_list_of(a, &a->lex->roles, k->low))
     return false;
   size_t v = s + 1;
   size_t vl = strlen(a->t[v].low);
@@ -260,8 +260,8 @@ static bool who_after(const struct analysis *a, size_t s) {
   const struct token *k = &a->t[s];
   size_t l = strlen(k->low);
   if (s + 2 >= a->nt || all_caps(a, s) || function_cap(a, k->low) ||
-      stop_word(a, k->low) || in_list(&a->lex->roles, k->low) ||
-      ((k->flags & F_SENT) && !list_tag(&a->lex->given, k->low) &&
+      stop_word(a, k->low) || in_list_of(a, &a->lex->roles, k->low) ||
+      ((k->flags & F_SENT) && !list_tag_of(a, &a->lex->given, k->low) &&
        (l < 3 || k->low[l - 1] == 's')))
     return false;
   /* the word alone: at the sentence's start, after punctuation or a
@@ -300,7 +300,7 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
     mark_tokens(a, s, s + 1, e);
     /* "Mr Anderson", "Mrs. Roe": the title tells the gender
      * (given-names.txt lists "mr", "mrs", "ms") */
-    int g = after_title && title ? list_tag(&a->lex->given, title) : 0;
+    int g = after_title && title ? list_tag_of(a, &a->lex->given, title) : 0;
     if (e >= 0 && !a->en[e].gender && (g == 'm' || g == 'f'))
       a->en[e].gender = (char)g;
   }
@@ -337,7 +337,7 @@ static bool org_apposition(const struct analysis *a, size_t s, size_t j) {
 static bool gerund(const struct analysis *a, size_t i) {
   size_t l = strlen(a->t[i].low);
   return l > 5 && strcmp(a->t[i].low + l - 3, "ing") == 0 &&
-         !list_tag(&a->lex->given, a->t[i].low);
+         !list_tag_of(a, &a->lex->given, a->t[i].low);
 }
 
 /* Whether the run [i, j) of words in capitals is a paragraph of its
@@ -422,7 +422,7 @@ static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
         a->t[j + 1].type == T_WORD &&
         !(initials(a->t[j - 1].low) && /* "D.C. He said" */
           (function_cap(a, a->t[j + 1].low) ||
-           in_list(&lx->pronouns, a->t[j + 1].low)))) {
+           in_list_of(a, &lx->pronouns, a->t[j + 1].low)))) {
       j++;
       continue;
     }
@@ -515,7 +515,7 @@ void pc_att_entities(struct analysis *a) {
     /* "Texas Sen. Ted Cruz", "Former Florida Gov. Jeb Bush": a run that
      * ends with a title before its dot only qualifies the name after it */
     if (j > i + 1 && j + 1 < lim && is_punct(&a->t[j], ".") &&
-        in_list(&lx->honorifics, a->t[j - 1].low) &&
+        in_list_of(a, &lx->honorifics, a->t[j - 1].low) &&
         a->t[j + 1].type == T_WORD && (a->t[j + 1].flags & F_CAP)) {
       i = j;
       continue;
@@ -552,17 +552,17 @@ void pc_att_entities(struct analysis *a) {
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
-        in_list(&lx->roles, a->t[i - 2].low))
+        in_list_of(a, &lx->roles, a->t[i - 2].low))
       for (size_t g = s + 1; g + 1 < j; g++)
-        if (list_tag(&lx->given, a->t[g].low)) {
+        if (list_tag_of(a, &lx->given, a->t[g].low)) {
           s = g;
           break;
         }
     /* leading role words ("President", "Senator") are not the name; a
      * saint's is in an organisation's ("The St. Paul City Council") */
     size_t titled = s;
-    while (s < j && (in_list(&lx->roles, a->t[s].low) ||
-                     in_list(&lx->honorifics, a->t[s].low)) &&
+    while (s < j && (in_list_of(a, &lx->roles, a->t[s].low) ||
+                     in_list_of(a, &lx->honorifics, a->t[s].low)) &&
            !(low_eq(&a->t[s], "st") && org_head(a, a->t[j - 1].low)))
       s += s + 1 < j && is_punct(&a->t[s + 1], ".") ? 2 : 1; /* "St." */
     /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
@@ -571,11 +571,11 @@ void pc_att_entities(struct analysis *a) {
                         a->t[i - 2].block == k->block &&
                         a->t[i - 2].type == T_WORD &&
                         (a->t[i - 2].flags & F_CAP) &&
-                        in_list(&lx->honorifics, a->t[i - 2].low));
+                        in_list_of(a, &lx->honorifics, a->t[i - 2].low));
     /* "Indiana State Teachers Association President Keith Gambill": the
      * name follows the last title inside the run */
     for (size_t r = j; r-- > s + 1;)
-      if (in_list(&lx->roles, a->t[r].low) && r + 1 < j) {
+      if (in_list_of(a, &lx->roles, a->t[r].low) && r + 1 < j) {
         char *org = pc_att_text_of(a, s, r);
         if (org) {
           int e = add_entity(a, org, PC_ENTITY_ORG, NULL);
@@ -620,7 +620,7 @@ void pc_att_entities(struct analysis *a) {
       org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
-      bool title = !org && in_list(&lx->roles, a->t[j - 1].low);
+      bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
       /* the words of the run: an initial's dot is no word ("Alderman
        * Jason C. Ervin" is four) */
       size_t nw = 0;

@@ -87,15 +87,25 @@ static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
   return 0;
 }
 
-static void add_token(struct analysis *a, uint32_t block, uint32_t s,
-                      uint32_t e, uint8_t type) {
+/* A new token [s, e) of the block, its word not read yet (NULL: out of
+ * memory). */
+static struct token *new_token(struct analysis *a, uint32_t block,
+                               uint32_t s, uint32_t e, uint8_t type) {
   GROW(a, t, nt, capt);
   if (a->oom)
-    return;
+    return NULL;
   struct token *k = &a->t[a->nt++];
   memset(k, 0, sizeof *k);
   k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
   k->in_span = k->opens = -1;
+  return k;
+}
+
+static void add_token(struct analysis *a, uint32_t block, uint32_t s,
+                      uint32_t e, uint8_t type) {
+  struct token *k = new_token(a, block, s, e, type);
+  if (!k)
+    return;
   const char *txt = btext(a, block);
   uint32_t cp = 0;
   decode((const unsigned char *)txt + s, e - s, &cp);
@@ -155,10 +165,7 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
       if (start)
         k->flags |= F_SENT;
       start = false;
-    } else if (k->type == T_PUNCT && (strcmp(k->low, ".") == 0 ||
-                                      strcmp(k->low, "?") == 0 ||
-                                      strcmp(k->low, "!") == 0 ||
-                                      strcmp(k->low, "\xE2\x80\xA6") == 0)) {
+    } else if (is_end_punct(k)) {
       start = true;
     }
   }
@@ -208,6 +215,88 @@ static bool possessive_follows(const unsigned char *q, size_t n) {
   return k2 && word_cp(c);
 }
 
+/* An ASCII letter, digit or '_': most bytes of a word, told apart with
+ * one comparison for the letters. */
+static inline bool ascii_word_byte(unsigned char b) {
+  return (unsigned)((b | 32) - 'a') < 26u || (unsigned)(b - '0') < 10u ||
+         b == '_';
+}
+
+/* Where the word that starts at i, its first character ending at j, ends
+ * (n: the text's length).  single_open: a ‘ mark is not closed yet. */
+static size_t word_end(const unsigned char *p, size_t i, size_t j, size_t n,
+                       bool single_open) {
+  while (j < n) {
+    if (ascii_word_byte(p[j])) {
+      j++; /* ASCII letters: no decoding */
+      continue;
+    }
+    uint32_t c2;
+    size_t k2 = decode(p + j, n - j, &c2);
+    if (k2 && word_cp(c2)) {
+      j += k2;
+      continue;
+    }
+    /* inner ' ’ - . followed by a word character */
+    if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
+               c2 == 0x2010)) {
+      uint32_t c3;
+      size_t k3 = j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
+      if (k3 && word_cp(c3) && !glued_sentence(p, i, j, c2, c3)) {
+        j += k2 + k3;
+        continue;
+      }
+    }
+    /* "the voters’ mood": the apostrophe of a plural possessive is
+     * part of the word, unless a single mark is open */
+    if (k2 && c2 == 0x2019 && !single_open && j > i &&
+        (p[j - 1] == 's' || p[j - 1] == 'S') &&
+        possessive_follows(p + j + k2, n - j - k2))
+      j += k2;
+    break;
+  }
+  return j;
+}
+
+/* An ASCII letter, digit or '_' after an inner ' - or . makes it part of
+ * the word (word_end), as any character past ASCII may. */
+static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
+  return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
+}
+
+/* Most words are ASCII letters and digits ended by a space or plain
+ * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
+ * one pass and added; returns its end.  0: the word is another kind (a
+ * character past ASCII, an inner ' - . before more word, longer than a
+ * token's low), for word_end and add_token, and nothing was added. */
+static size_t ascii_word(struct analysis *a, uint32_t block,
+                         const unsigned char *p, size_t i, size_t n) {
+  char low[sizeof a->t->low];
+  uint32_t h = PC_LEX_HASH0;
+  size_t j = i;
+  for (; j < n && ascii_word_byte(p[j]); j++) {
+    if (j - i == sizeof low - 1)
+      return 0;
+    unsigned char c = p[j];
+    if ((unsigned)(c - 'A') < 26u)
+      c += 32;
+    low[j - i] = (char)c;
+    h = pc_lex_hash_step(h, c);
+  }
+  if (j < n && (p[j] >= 0x80 || ((p[j] == '\'' || p[j] == '-' ||
+                                  p[j] == '.') && may_go_on(p, j, n))))
+    return 0;
+  struct token *k = new_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+  if (k) { /* as add_token would have read it */
+    memcpy(k->low, low, j - i);
+    k->hash = h;
+    k->memo = M_HASH;
+    if (p[i] >= 'A' && p[i] <= 'Z')
+      k->flags |= F_CAP;
+  }
+  return j;
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -226,6 +315,16 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       i += k;
       continue;
     }
+    /* a word first: no quotation mark starts with a word character */
+    if (word_cp(cp)) {
+      size_t j = cp < 0x80 ? ascii_word(a, block, p, i, n) : 0;
+      if (!j) {
+        j = word_end(p, i, i + k, n, single_open);
+        add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
+      }
+      i = j;
+      continue;
+    }
     bool mo, mc, single;
     size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
     /* '”Fear. I am afraid ...” ― Name': a closing double mark that opens
@@ -234,45 +333,7 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       mo = true;
       mc = false;
     }
-    if (word_cp(cp)) {
-      size_t j = i + k;
-      while (j < n) {
-        unsigned char b = p[j];
-        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-            (b >= '0' && b <= '9') || b == '_') {
-          j++; /* ASCII letters: no decoding */
-          continue;
-        }
-        uint32_t c2;
-        size_t k2 = decode(p + j, n - j, &c2);
-        if (k2 && word_cp(c2)) {
-          j += k2;
-          continue;
-        }
-        /* inner ' ’ - . followed by a word character */
-        if (k2 && (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' ||
-                   c2 == 0x2010)) {
-          uint32_t c3;
-          size_t k3 =
-              j + k2 < n ? decode(p + j + k2, n - j - k2, &c3) : 0;
-          if (k3 && word_cp(c3) && !glued_sentence(p, i, j, c2, c3)) {
-            j += k2 + k3;
-            continue;
-          }
-        }
-        /* "the voters’ mood": the apostrophe of a plural possessive is
-         * part of the word, unless a single mark is open */
-        if (k2 && c2 == 0x2019 && !single_open && j > i &&
-            (p[j - 1] == 's' || p[j - 1] == 'S') &&
-            possessive_follows(p + j + k2, n - j - k2)) {
-          j += k2;
-          break;
-        }
-        break;
-      }
-      add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
-      i = j;
-    } else if (qm) {
+    if (qm) {
       if (single)
         single_open = mo && !mc;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
@@ -480,7 +541,7 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       continue;
     if (strcmp(k->low, ".") == 0 && i > t0) {
       const struct token *p = &a->t[i - 1];
-      if (in_list(&a->lex->honorifics, p->low) ||
+      if (in_list_of(a, &a->lex->honorifics, p->low) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
@@ -543,7 +604,7 @@ static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
     bool dot = is_punct(t, ".") && k - 1 > t0 &&
                a->t[k - 2].type == T_WORD && (a->t[k - 2].flags & F_CAP) &&
                (strlen(a->t[k - 2].low) == 1 ||
-                in_list(&a->lex->honorifics, a->t[k - 2].low));
+                in_list_of(a, &a->lex->honorifics, a->t[k - 2].low));
     if (t->type != T_WORD && !is_punct(t, ",") && !dot)
       return false;
   }
@@ -747,7 +808,7 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
       return true;
     if (is_punct(t, ".") && k + 1 < t1 && a->t[k + 1].type == T_WORD &&
         (!(a->t[k + 1].flags & F_CAP) ||
-         (k > j && in_list(&a->lex->honorifics, a->t[k - 1].low))))
+         (k > j && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))))
       continue; /* "U.S. forces", "suggested Mr. Trump had": an
                    abbreviation inside the sentence */
     if (t->type != T_WORD) {

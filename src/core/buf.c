@@ -59,10 +59,6 @@ bool pc_buf_add(struct pc_buf *b, const char *s, size_t n) {
   return true;
 }
 
-bool pc_buf_adds(struct pc_buf *b, const char *s) {
-  return pc_buf_add(b, s, strlen(s));
-}
-
 bool pc_buf_addc(struct pc_buf *b, char c) {
   if (b->len + 1 < b->cap && b->len < b->max && !b->failed) { /* common */
     b->data[b->len++] = c;

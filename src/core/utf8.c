@@ -7,6 +7,10 @@
 #include <emmintrin.h>
 #endif
 
+static inline bool cont_byte(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+/* One branch per length, no loop: language guessing, the text builder and
+ * the tokenizer decode every non-ASCII character of every article. */
 size_t pc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   if (n == 0)
     return 0;
@@ -15,28 +19,34 @@ size_t pc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
     *cp = c;
     return 1;
   }
-  size_t len;
-  uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2, v = c & 0x1F, min = 0x80;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3, v = c & 0x0F, min = 0x800;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4, v = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (n < len)
-    return 0;
-  for (size_t i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80)
+  if (c >= 0xC2 && c <= 0xDF) { /* never overlong: c >= 0xC2 */
+    if (n < 2 || !cont_byte(s[1]))
       return 0;
-    v = (v << 6) | (s[i] & 0x3F);
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3Fu);
+    return 2;
   }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return len;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || !cont_byte(s[1]) || !cont_byte(s[2]))
+      return 0;
+    uint32_t v = ((uint32_t)(c & 0x0F) << 12) |
+                 ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3Fu);
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+      return 0; /* overlong, or a surrogate */
+    *cp = v;
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || !cont_byte(s[1]) || !cont_byte(s[2]) || !cont_byte(s[3]))
+      return 0;
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) |
+                 ((uint32_t)(s[1] & 0x3F) << 12) |
+                 ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3Fu);
+    if (v < 0x10000 || v > 0x10FFFF)
+      return 0; /* overlong, or past Unicode */
+    *cp = v;
+    return 4;
+  }
+  return 0;
 }
 
 bool pc_utf8_put(struct pc_buf *b, uint32_t cp) {
@@ -198,9 +208,20 @@ bool pc_uni_is_word(uint32_t cp) {
   }
 }
 
+/* Eight bytes at a time: the JSON of quotes converts every offset into
+ * its block with this, and a byte loop was a visible share of it. */
 size_t pc_utf8_count(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
+  const uint64_t high = 0x8080808080808080u;
+  size_t c = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, sizeof x);
+    /* continuation bytes (10xxxxxx): bit 7 set, bit 6 clear */
+    uint64_t cont = x & ~(x << 1) & high;
+    /* the multiplication sums the eight 0/1 bytes into the top one */
+    c += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+  }
+  for (; i < n; i++)
     if (((unsigned char)s[i] & 0xC0) != 0x80)
       c++;
   return c;

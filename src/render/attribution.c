@@ -6,6 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A number in decimal: every quote has two and every entity one, and
+ * pc_buf_printf (vsnprintf) cost a thousand instructions for each. */
+static void add_count(struct pc_buf *b, size_t n) {
+  char digits[20];
+  size_t k = 0;
+  do
+    digits[sizeof digits - ++k] = (char)('0' + n % 10);
+  while ((n /= 10) > 0);
+  pc_buf_add(b, digits + sizeof digits - k, k);
+}
+
 /* "quotes", "entities" and "claims" members (no braces around). */
 void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
   pc_buf_adds(b, "\"quotes\":[");
@@ -40,10 +51,17 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
                          : NULL;
     pc_buf_adds(b, ",\"block\":");
     pc_json_cstr(b, bl ? bl->id : in ? "title" : NULL);
-    /* offsets in code points, as JSON consumers index strings */
-    pc_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"sentence\":",
-                  in ? pc_utf8_count(in, q->start) : 0,
-                  in ? pc_utf8_count(in, q->end) : 0);
+    /* offsets in code points, as JSON consumers index strings; the end
+     * counted on from the start, not from the block's start again */
+    size_t start = in ? pc_utf8_count(in, q->start) : 0;
+    size_t end = in && q->end > q->start
+                     ? start + pc_utf8_count(in + q->start, q->end - q->start)
+                     : in ? pc_utf8_count(in, q->end) : 0;
+    pc_buf_adds(b, ",\"start\":");
+    add_count(b, start);
+    pc_buf_adds(b, ",\"end\":");
+    add_count(b, end);
+    pc_buf_adds(b, ",\"sentence\":");
     pc_json_cstr(b, q->sentence);
     pc_buf_adds(b, ",\"parent\":");
     if (q->parent >= 0)
@@ -71,7 +89,9 @@ void pc_render_attribution_arrays(const pc_doc *doc, struct pc_buf *b) {
     }
     pc_buf_adds(b, "],\"country\":");
     pc_json_cstr(b, e->country);
-    pc_buf_printf(b, ",\"mentions\":%zu}", e->mentions);
+    pc_buf_adds(b, ",\"mentions\":");
+    add_count(b, e->mentions);
+    pc_buf_addc(b, '}');
   }
   pc_buf_adds(b, "],\"claims\":[");
   for (size_t i = 0; i < pc_doc_claim_count(doc); i++) {
