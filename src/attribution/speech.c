@@ -3663,8 +3663,10 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
       i = c.consumed - 1;
   }
   who_free(&prev);
-  /* quoted spans no cue reported: spans.c (in a headline they are
-   * scare quotes, or words the body quotes with their speaker) */
-  if (depth == 0 && parent < 0 && !title_block(a, a->t[t0].block))
+  /* quoted spans no cue reported: spans.c (in a headline only those
+   * that open it; others are scare quotes or names) */
+  if (depth == 0 && parent < 0 && title_block(a, a->t[t0].block))
+    pc_att_title_spans_in(a, t0, t1, a->sent_q0);
+  else if (depth == 0 && parent < 0)
     pc_att_spans_in(a, t0, t1, a->sent_q0);
 }
