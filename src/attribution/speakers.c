@@ -731,8 +731,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
 }
 
 /* Whether person e has a role that holds the word rw ("President Donald
- * Trump" for "president"). */
-static bool role_holds(const struct analysis *a, int e, const char *rw) {
+ * Trump" for "president"), or a word rw clips ("executive" for a
+ * headline's "exec"). */
+static bool role_holds(const struct analysis *a, int e, const char *rw,
+                       bool clipped) {
   if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || !a->en[e].role)
     return false;
   char low[128];
@@ -743,7 +745,7 @@ static bool role_holds(const struct analysis *a, int e, const char *rw) {
   const char *hit = strstr(low, rw);
   size_t rl = strlen(rw);
   return hit && (hit == low || hit[-1] == ' ') &&
-         (hit[rl] == '\0' || hit[rl] == ' ');
+         (hit[rl] == '\0' || hit[rl] == ' ' || clipped);
 }
 
 /* "the president says": the person last named with that role
@@ -762,11 +764,11 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
   int e = -1;
   if (title) {
     for (size_t k = 0; k < n0 && e < 0; k++)
-      if (role_holds(a, a->t[k].ent, rw))
+      if (role_holds(a, a->t[k].ent, rw, true))
         e = a->t[k].ent;
   } else {
     for (size_t k = n0; k-- > 0 && k + 600 > n0 && e < 0;)
-      if (role_holds(a, a->t[k].ent, rw))
+      if (role_holds(a, a->t[k].ent, rw, false))
         e = a->t[k].ent;
   }
   if (e < 0)
