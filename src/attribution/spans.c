@@ -698,7 +698,8 @@ static bool pull_quote(const struct analysis *a, const struct quoted_span *s,
 
 /* A headline's quoted spans that open a clause of it (its start, or
  * after a colon): '‘We had some issues,’ exec says on glitches' (the
- * phrase before the cue is the speaker), or a pull quote before a colon,
+ * phrase before the cue is the speaker; or a name after a dash), or a
+ * pull quote before a colon,
  * direct, whose speaker is the one the body quotes the same words by,
  * else the headline's own speaker ("Mayor vows ..."), else none.  Other
  * spans of a headline are scare quotes or names ("Cells That ‘Taste’
@@ -725,8 +726,14 @@ void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,
       lim++;
     size_t ci = SIZE_MAX;
     struct speaker_ref w = {NULL, -1, NULL};
-    if (quotation_like(a, s))
+    /* a headline drops the stop: two words and a capital will do */
+    bool ends = false;
+    bool like = quotation_like(a, s) ||
+                (s->upper && span_words(a, s, &ends) >= 2);
+    if (like)
       w = after_span(a, s->c + 1, lim, &ci);
+    if (!w.name && like)
+      w = dash_name(a, s, &ci); /* "‘...’ – Acme boss" */
     bool found = w.name != NULL;
     if (!found) {
       bool quoted = body_speaker(a, s, &w);

@@ -309,8 +309,11 @@ static void title_apostrophes(struct analysis *a, size_t t0) {
     bool after = k->e < n && tx[k->e] != ' ';
     bool word_after = i + 1 < a->nt && a->t[i + 1].type == T_WORD &&
                       a->t[i + 1].s == k->e;
-    bool word_before =
-        i > t0 && a->t[i - 1].type == T_WORD && a->t[i - 1].e == k->s;
+    /* (or a comma or a stop inside: "'We won,' Roe says") */
+    const struct token *p = i > t0 ? &a->t[i - 1] : NULL;
+    bool word_before = p && p->e == k->s &&
+                       (p->type == T_WORD || is_punct(p, ",") ||
+                        is_end_punct(p));
     if (!before && word_after)
       k->type = T_QOPEN;
     else if (word_before && !(after && a->t[i + 1].type == T_WORD))
