@@ -3576,7 +3576,13 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
     c1--;
   if (c1 <= k + 1 || is_punct(&a->t[t1 - 1], "?"))
     return false;
-  struct speaker_ref w = pc_att_resolve_np(a, t0, k);
+  /* "Jane Roe praises Tom Bell: ‘...’": a cue inside the label reports
+   * the words after the colon; its subject is the speaker */
+  size_t ne = k;
+  for (size_t j = t0 + 1; j < k && ne == k; j++)
+    if (a->t[j].cue)
+      ne = j;
+  struct speaker_ref w = pc_att_resolve_np(a, t0, ne);
   pc_entity_type ty = w.ent >= 0 ? a->en[w.ent].type : 0;
   /* someone the body quotes (the title names no one new, entities.c),
    * or a person whose given name the body gives ("Roe:" for Jane Roe;
