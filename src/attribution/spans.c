@@ -12,6 +12,9 @@
  * A span attached to the cue after it takes that cue's complement back:
  * '“We will win,” Smith told supporters at a rally.' reports the span,
  * not "supporters at a rally".  Every search is bounded by a few words.
+ * In a headline only a span that opens it (or follows its colon) is
+ * read, before an attribution or as a pull quote before a colon: the
+ * others are scare quotes or names (pc_att_title_spans_in).
  */
 #include "analysis.h"
 
