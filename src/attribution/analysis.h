@@ -430,6 +430,10 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1);
 
 /* spans.c: quoted spans no cue reported, after speech_in */
 void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
+/* The same for a headline: a quotation that opens it, before a colon or
+ * an attribution ("‘...’: Mayor vows", "‘...,’ exec says") */
+void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,
+                           size_t q0);
 /* Whether quoted span si is a title inside a noun phrase ("the show
  * “Night Court,” said"), not a quotation. */
 bool pc_att_title_span(const struct analysis *a, size_t si);

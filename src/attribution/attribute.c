@@ -34,6 +34,7 @@
 
 #include "attribution/attribution.h"
 
+#include <ctype.h>
 #include <stdio.h>
 
 /*** dates *****************************************************************/
@@ -107,6 +108,48 @@ static const char *title_to_read(const pc_doc *doc) {
                  ? NULL
                  : t;
   return t;
+}
+
+/* The next letter or digit of x from *i (ASCII folded; other letters
+ * byte by byte), past punctuation, spaces and the marks and dashes of
+ * U+2000-U+203F ("’", "“", "—"); 0 at n. */
+static int next_letter(const char *x, size_t n, size_t *i) {
+  while (*i < n) {
+    unsigned char c = (unsigned char)x[*i];
+    if (c == 0xE2 && *i + 2 < n && (unsigned char)x[*i + 1] == 0x80) {
+      *i += 3;
+      continue;
+    }
+    (*i)++;
+    if (c >= 0x80 || isalnum(c))
+      return tolower(c);
+  }
+  return 0;
+}
+
+/* Whether the letters and digits of the title are those of block b,
+ * case, punctuation and marks aside ("Roe: ‘We won’" and "Roe: “We
+ * won.”"). */
+static bool repeats_title(const pc_doc *doc, size_t b, const char *t) {
+  const char *x = doc->blocks[b].content.text;
+  size_t n = doc->blocks[b].content.len, tn = strlen(t), i = 0, j = 0;
+  int c;
+  while ((c = next_letter(t, tn, &j)))
+    if (c != next_letter(x, n, &i))
+      return false;
+  return next_letter(x, n, &i) == 0; /* and nothing more */
+}
+
+/* The first text block when it repeats the title read as a headline
+ * with its stop or marks written otherwise: read once, as the headline;
+ * SIZE_MAX when none. */
+static size_t title_repeat(const pc_doc *doc, const char *title) {
+  if (!title)
+    return SIZE_MAX;
+  for (size_t b = 0; b < doc->nblocks; b++)
+    if (text_block(doc->blocks[b].type))
+      return repeats_title(doc, b, title) ? b : SIZE_MAX;
+  return SIZE_MAX;
 }
 
 static char *arena_take(struct pc_arena *ar, char *s) {
@@ -336,6 +379,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_mark_cues(&a, t0);
   }
   a.title = title_to_read(doc);
+  size_t again = title_repeat(doc, a.title);
   if (a.title && !a.oom) {
     size_t t0 = a.nt;
     pc_att_tokenize_title(&a);
@@ -371,7 +415,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       a.sent_q0 = a.nq;
       a.sent0[a.nsent++ % SENTS] = s;
       bool label = title_block(&a, bl) && pc_att_headline_label(&a, s, e);
-      if (!turn[bl] && !label)
+      if (!turn[bl] && !label && bl != again)
         pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
       if (!title_block(&a, bl)) { /* claims are the body's */
         pc_att_claims_in(&a, s, e);

@@ -12,6 +12,9 @@
  * A span attached to the cue after it takes that cue's complement back:
  * '“We will win,” Smith told supporters at a rally.' reports the span,
  * not "supporters at a rally".  Every search is bounded by a few words.
+ * In a headline only a span that opens it (or follows its colon) is
+ * read, before an attribution or as a pull quote before a colon: the
+ * others are scare quotes or names (pc_att_title_spans_in).
  */
 #include "analysis.h"
 
@@ -639,5 +642,131 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
     int like = quotation_like(a, s);
     if (like && !covered(a, s))
       attach(a, s, t0, t1, q0, like);
+  }
+}
+
+/*** headlines *************************************************************/
+
+/* The next letter or digit of s from *i (ASCII folded to lower case;
+ * other bytes as they are), or 0 at n. */
+static int next_alnum(const char *s, size_t n, size_t *i) {
+  while (*i < n) {
+    unsigned char c = (unsigned char)s[(*i)++];
+    if (c >= 'A' && c <= 'Z')
+      return c - 'A' + 'a';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+      return c;
+  }
+  return 0;
+}
+
+/* Whether the letters and digits of [x, x + n) occur in those of
+ * [y, y + m), as a run. */
+static bool letters_in(const char *x, size_t n, const char *y, size_t m) {
+  for (size_t j = 0; j < m; j++) {
+    size_t xi = 0, yi = j;
+    int cx = next_alnum(x, n, &xi);
+    if (!cx)
+      return false;
+    while (cx && cx == next_alnum(y, m, &yi))
+      cx = next_alnum(x, n, &xi);
+    if (!cx)
+      return true;
+  }
+  return false;
+}
+
+/* The speaker of a quote of the body (read before the title) that holds
+ * span s's words, into *w. */
+static bool body_speaker(const struct analysis *a, const struct quoted_span *s,
+                         struct speaker_ref *w) {
+  const char *tx = btext(a, s->block) + s->s;
+  for (size_t i = 0; i < a->nq; i++) {
+    const struct found_quote *q = &a->q[i];
+    if (q->speaker && !title_block(a, q->block) &&
+        letters_in(tx, s->e - s->s, btext(a, q->block) + q->s, q->e - q->s)) {
+      w->name = strdup(q->speaker);
+      w->ent = q->ent;
+      w->role = q->role ? strdup(q->role) : NULL;
+      return w->name != NULL;
+    }
+  }
+  return false;
+}
+
+/* "“He died in my hands”: 3 killed in clashes", "‘We will rebuild’:
+ * Mayor vows ...": a pull quote before the headline's colon, of two words
+ * or more.  Not a name in title case ("‘Dancing with the Stars’: Roe
+ * out"), every long word but a function word capitalised, unless the
+ * body quotes it (a headline all in title case tells no name from a
+ * quotation). */
+static bool pull_quote(const struct analysis *a, const struct quoted_span *s,
+                       size_t t1, bool quoted) {
+  enum { LONG = 3 };
+  if (s->c + 1 >= t1 || !is_punct(&a->t[s->c + 1], ":"))
+    return false;
+  bool ends = false;
+  if (span_words(a, s, &ends) < 2)
+    return false;
+  if (quoted)
+    return true;
+  for (size_t k = s->o + 1; k < s->c; k++)
+    if (a->t[k].type == T_WORD && strlen(a->t[k].low) > LONG &&
+        !(a->t[k].flags & F_CAP) && !stop_word(a, a->t[k].low))
+      return true;
+  return false;
+}
+
+/* A headline's quoted spans that open a clause of it (its start, or
+ * after a colon): '‘We had some issues,’ exec says on glitches' (the
+ * phrase before the cue is the speaker; or a name after a dash), or a
+ * pull quote before a colon,
+ * direct, whose speaker is the one the body quotes the same words by,
+ * else the headline's own speaker ("Mayor vows ..."), else none.  Other
+ * spans of a headline are scare quotes or names ("Cells That ‘Taste’
+ * Danger"). */
+void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,
+                           size_t q0) {
+  for (size_t k = t0; k < t1 && !a->oom; k++) {
+    int si = a->t[k].opens;
+    if (si < 0 || a->t[k].in_span >= 0)
+      continue;
+    const struct quoted_span *s = &a->sp[si];
+    if (s->c >= t1 || s->c < k)
+      continue;
+    k = s->c;
+    if (!s->closed || (s->o > t0 && !is_punct(&a->t[s->o - 1], ":")) ||
+        covered(a, s))
+      continue;
+    /* "..., exec says on Disney+ glitches": the rest of a headline
+     * after its attribution is an adjunct; the window ends where it
+     * stops being words */
+    size_t lim = s->c + 1;
+    while (lim < t1 && (a->t[lim].type == T_WORD ||
+                        is_punct(&a->t[lim], ",") || is_punct(&a->t[lim], ".")))
+      lim++;
+    size_t ci = SIZE_MAX;
+    struct speaker_ref w = {NULL, -1, NULL};
+    /* a headline drops the stop: two words and a capital will do */
+    bool ends = false;
+    bool like = quotation_like(a, s) ||
+                (s->upper && span_words(a, s, &ends) >= 2);
+    if (like)
+      w = after_span(a, s->c + 1, lim, &ci);
+    if (!w.name && like)
+      w = dash_name(a, s, &ci); /* "‘...’ – Acme boss" */
+    bool found = w.name != NULL;
+    if (!found) {
+      bool quoted = body_speaker(a, s, &w);
+      found = pull_quote(a, s, t1, quoted);
+      if (found && !quoted)
+        sentence_speaker(a, q0, &w);
+    }
+    char *cue = ci != SIZE_MAX ? cue_words(a, ci) : NULL;
+    if (found)
+      pc_att_push_quote(a, s->block, s->s, s->e, PC_QUOTE_DIRECT,
+                        w.name ? &w : NULL, cue, -1, t0, t1);
+    free(cue);
+    who_free(&w);
   }
 }

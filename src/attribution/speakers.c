@@ -767,35 +767,53 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   return w;
 }
 
+/* Whether person e has a role that holds the word rw ("President Donald
+ * Trump" for "president"), or a word rw clips ("executive" for a
+ * headline's "exec"). */
+static bool role_holds(const struct analysis *a, int e, const char *rw,
+                       bool clipped) {
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || !a->en[e].role)
+    return false;
+  char low[128];
+  size_t j = 0;
+  for (const char *c = a->en[e].role; *c && j + 1 < sizeof low; c++)
+    low[j++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[j] = '\0';
+  const char *hit = strstr(low, rw);
+  size_t rl = strlen(rw);
+  return hit && (hit == low || hit[-1] == ' ') &&
+         (hit[rl] == '\0' || hit[rl] == ' ' || clipped);
+}
+
 /* "the president says": the person last named with that role
- * ("President Donald Trump") */
+ * ("President Donald Trump").  A headline drops the article ("exec says
+ * ...") and sums up the whole body: the first person the body names
+ * with that role. */
 static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
                              bool groups, struct speaker_ref *w) {
-  if (groups && n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
-      !fw_is(a, a->t[n0].low, PC_FW_POSS) && a->t[n1 - 1].type == T_WORD &&
-      is_role_word(a, n1 - 1)) {
-    const char *rw = a->t[n1 - 1].low;
-    for (size_t k = n0; k-- > 0 && k + 600 > n0;) {
-      int e = a->t[k].ent;
-      if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || !a->en[e].role)
-        continue;
-      char low[128];
-      size_t j = 0;
-      for (const char *c = a->en[e].role; *c && j + 1 < sizeof low; c++)
-        low[j++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-      low[j] = '\0';
-      const char *hit = strstr(low, rw);
-      size_t rl = strlen(rw);
-      if (hit && (hit == low || hit[-1] == ' ') &&
-          (hit[rl] == '\0' || hit[rl] == ' ')) {
-        w->ent = e;
-        w->name = strdup(a->en[e].name);
-        w->role = strdup(a->en[e].role);
-        return true;
-      }
-    }
+  bool title = title_block(a, a->t[n0].block);
+  bool det = n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
+             !fw_is(a, a->t[n0].low, PC_FW_POSS);
+  if (!groups || !(det || (title && n1 - n0 == 1)) ||
+      a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
+    return false;
+  const char *rw = a->t[n1 - 1].low;
+  int e = -1;
+  if (title) {
+    for (size_t k = 0; k < n0 && e < 0; k++)
+      if (role_holds(a, a->t[k].ent, rw, true))
+        e = a->t[k].ent;
+  } else {
+    for (size_t k = n0; k-- > 0 && k + 600 > n0 && e < 0;)
+      if (role_holds(a, a->t[k].ent, rw, false))
+        e = a->t[k].ent;
   }
-  return false;
+  if (e < 0)
+    return false;
+  w->ent = e;
+  w->name = strdup(a->en[e].name);
+  w->role = strdup(a->en[e].role);
+  return true;
 }
 
 /* Whether the word at i, the end of a country's name as written in the

@@ -354,9 +354,42 @@ void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   tokenize(a, block, tx->text, tx->len);
 }
 
+/* "'We will rebuild': Mayor vows ...": a headline writes single marks
+ * as apostrophes too.  One that opens a word after a space or at the
+ * start is an opening single mark, one right after a word before a
+ * space, punctuation or the end a closing one (pair_singles pairs them;
+ * a plural's possessive left alone pairs with nothing). */
+static void title_apostrophes(struct analysis *a, size_t t0) {
+  const char *tx = a->title;
+  size_t n = strlen(tx);
+  for (size_t i = t0; i < a->nt; i++) {
+    struct token *k = &a->t[i];
+    if (k->type != T_PUNCT || strcmp(k->low, "'") != 0)
+      continue;
+    bool before = k->s > 0 && tx[k->s - 1] != ' ';
+    bool after = k->e < n && tx[k->e] != ' ';
+    bool word_after = i + 1 < a->nt && a->t[i + 1].type == T_WORD &&
+                      a->t[i + 1].s == k->e;
+    /* (or a comma or a stop inside: "'We won,' Roe says") */
+    const struct token *p = i > t0 ? &a->t[i - 1] : NULL;
+    bool word_before = p && p->e == k->s &&
+                       (p->type == T_WORD || is_punct(p, ",") ||
+                        is_end_punct(p));
+    if (!before && word_after)
+      k->type = T_QOPEN;
+    else if (word_before && !(after && a->t[i + 1].type == T_WORD))
+      k->type = T_QCLOSE;
+    else
+      continue;
+    k->flags |= 0x40;
+  }
+}
+
 void pc_att_tokenize_title(struct analysis *a) {
+  size_t t0 = a->nt;
   tokenize(a, (uint32_t)a->doc->nblocks + TITLE_GAP, a->title,
            strlen(a->title));
+  title_apostrophes(a, t0);
 }
 
 /*** spans *****************************************************************/
