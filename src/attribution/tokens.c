@@ -213,6 +213,9 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   const unsigned char *p = (const unsigned char *)text;
   size_t i = 0, nt0 = a->nt;
   bool single_open = false; /* a ‘ mark not closed yet */
+  /* a straight ' before a word in this sentence, not closed yet: it may
+   * quote ('a total failure'), and a ' after a word then closes it */
+  bool straight_open = false;
   if (!a->t)
     reserve_tokens(a);
   while (i < n && !a->oom) {
@@ -260,9 +263,13 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
             continue;
           }
         }
-        /* "the voters’ mood": the apostrophe of a plural possessive is
-         * part of the word, unless a single mark is open */
-        if (k2 && c2 == 0x2019 && !single_open && j > i &&
+        /* "the voters’ mood", "Sanders' campaign": the apostrophe of a
+         * plural possessive is part of the word, unless a single mark is
+         * open */
+        if (k2 &&
+            ((c2 == 0x2019 && !single_open) ||
+             (c2 == '\'' && !straight_open)) &&
+            j > i &&
             (p[j - 1] == 's' || p[j - 1] == 'S') &&
             possessive_follows(p + j + k2, n - j - k2)) {
           j += k2;
@@ -282,6 +289,10 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
                                (uint8_t)(single ? 0x40 : 0);
       i += qm;
     } else {
+      if (cp == '\'')
+        straight_open = i == 0 || space_cp(p[i - 1]);
+      else if (cp == '.' || cp == '!' || cp == '?')
+        straight_open = false;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + k), T_PUNCT);
       i += k;
     }
