@@ -634,7 +634,8 @@ void pc_att_entities(struct analysis *a) {
         nw += a->t[x].type == T_WORD;
       if (member) {
         const char *w = a->t[j - 1].low;
-        if ((j - s >= 2 || !(a->t[s].flags & F_SENT)) &&
+        if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
+             list_tag(&lx->members, w) == 'c') &&
             w[strlen(w) - 1] == 's') {
           int e = add_entity(a, name, PC_ENTITY_GROUP, NULL);
           mark_tokens(a, s, j, e);

@@ -823,7 +823,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
       {"groups.txt", offsetof(struct pc_lex, names), K_GROUP},
       {"given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
       {"complementizers.txt", offsetof(struct pc_lex, comps), K_PLAIN},
-      {"members.txt", offsetof(struct pc_lex, members), K_PLAIN},
+      {"members.txt", offsetof(struct pc_lex, members), K_PRONOUN},
   };
   snprintf(lex->lang, sizeof lex->lang, "%s", lang);
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
