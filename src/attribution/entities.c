@@ -621,12 +621,27 @@ void pc_att_entities(struct analysis *a) {
       /* "Former Secretary (of State)", "Deputy Minister": a run that
        * ends with a role word is a title, no personal name */
       bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
+      /* "Senate Republicans", "Iowa voters": a run that ends with a
+       * member of a party or of the public names a group; "a Wisconsin
+       * Republican" describes one, and "Republicans" alone is no
+       * surname: no name is given (but "Mary Liberal" is a person) */
+      bool member = !org && !title &&
+                    in_list_of(a, &lx->members, a->t[j - 1].low) &&
+                    !list_tag_of(a, &lx->given, a->t[s].low);
       /* the words of the run: an initial's dot is no word ("Alderman
        * Jason C. Ervin" is four) */
       size_t nw = 0;
       for (size_t x = s; x < j; x++)
         nw += a->t[x].type == T_WORD;
-      if (nw >= 2 && nw <= 4 && !org && !title) {
+      if (member) {
+        const char *w = a->t[j - 1].low;
+        if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
+             list_tag(&lx->members, w) == 'c') &&
+            w[strlen(w) - 1] == 's') {
+          int e = add_entity(a, name, PC_ENTITY_GROUP, NULL);
+          mark_tokens(a, s, j, e);
+        }
+      } else if (nw >= 2 && nw <= 4 && !org && !title) {
         int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
         mark_tokens(a, s, j, e);
         if (e >= 0 && !a->en[e].role)

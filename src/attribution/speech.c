@@ -2584,6 +2584,20 @@ static bool inverted_before_quote(const struct analysis *a, size_t k,
          a->t[d + 1].type == T_QOPEN;
 }
 
+/* Whether the "to" at e joins a role to whom it serves, in a phrase
+ * right of the cue ("said a longtime adviser to Trump", "said an aide to
+ * the mayor"), as "for" and "of" join theirs; not "said a spokesman to
+ * reporters" (the addressee). */
+static bool role_to(const struct analysis *a, size_t after, size_t e,
+                    size_t t1) {
+  if (e <= after || e + 1 >= t1 || !low_eq(&a->t[e], "to") ||
+      !is_role_word(a, e - 1))
+    return false;
+  const struct token *n = &a->t[e + 1];
+  return n->type == T_WORD && ((n->flags & F_CAP) || determiner(a, n->low) ||
+                               fw_is(a, n->low, PC_FW_POSS));
+}
+
 /* "..., said Scott Paul": a person named right of the cue may be the
  * speaker instead of *wp; then the speech stands before (c->post). */
 static void speaker_right(struct analysis *a, const struct sentence *sn,
@@ -2620,6 +2634,7 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
+                      role_to(a, after, e, t1) ||
                       (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
                        (a->t[e + 1].flags & F_CAP) &&
                        in_list(&a->lex->honorifics, a->t[e - 1].low)) ||

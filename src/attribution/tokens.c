@@ -223,9 +223,10 @@ static inline bool ascii_word_byte(unsigned char b) {
 }
 
 /* Where the word that starts at i, its first character ending at j, ends
- * (n: the text's length).  single_open: a ‘ mark is not closed yet. */
+ * (n: the text's length).  single_open: a ‘ mark is not closed yet;
+ * straight_open: a straight ' that may quote is not closed yet. */
 static size_t word_end(const unsigned char *p, size_t i, size_t j, size_t n,
-                       bool single_open) {
+                       bool single_open, bool straight_open) {
   while (j < n) {
     if (ascii_word_byte(p[j])) {
       j++; /* ASCII letters: no decoding */
@@ -247,9 +248,12 @@ static size_t word_end(const unsigned char *p, size_t i, size_t j, size_t n,
         continue;
       }
     }
-    /* "the voters’ mood": the apostrophe of a plural possessive is
-     * part of the word, unless a single mark is open */
-    if (k2 && c2 == 0x2019 && !single_open && j > i &&
+    /* "the voters’ mood", "Sanders' campaign": the apostrophe of a
+     * plural possessive is part of the word, unless a single mark is
+     * open */
+    if (k2 &&
+        ((c2 == 0x2019 && !single_open) || (c2 == '\'' && !straight_open)) &&
+        j > i &&
         (p[j - 1] == 's' || p[j - 1] == 'S') &&
         possessive_follows(p + j + k2, n - j - k2))
       j += k2;
@@ -283,8 +287,9 @@ static size_t ascii_word(struct analysis *a, uint32_t block,
     low[j - i] = (char)c;
     h = pc_lex_hash_step(h, c);
   }
-  if (j < n && (p[j] >= 0x80 || ((p[j] == '\'' || p[j] == '-' ||
-                                  p[j] == '.') && may_go_on(p, j, n))))
+  /* (a straight ' may also end a plural possessive: word_end) */
+  if (j < n && (p[j] >= 0x80 || p[j] == '\'' ||
+                ((p[j] == '-' || p[j] == '.') && may_go_on(p, j, n))))
     return 0;
   struct token *k = new_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
   if (k) { /* as add_token would have read it */
@@ -302,6 +307,9 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   const unsigned char *p = (const unsigned char *)text;
   size_t i = 0, nt0 = a->nt;
   bool single_open = false; /* a ‘ mark not closed yet */
+  /* a straight ' before a word in this sentence, not closed yet: it may
+   * quote ('a total failure'), and a ' after a word then closes it */
+  bool straight_open = false;
   if (!a->t)
     reserve_tokens(a);
   while (i < n && !a->oom) {
@@ -319,7 +327,7 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
     if (word_cp(cp)) {
       size_t j = cp < 0x80 ? ascii_word(a, block, p, i, n) : 0;
       if (!j) {
-        j = word_end(p, i, i + k, n, single_open);
+        j = word_end(p, i, i + k, n, single_open, straight_open);
         add_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
       }
       i = j;
@@ -343,6 +351,10 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
                                (uint8_t)(single ? 0x40 : 0);
       i += qm;
     } else {
+      if (cp == '\'')
+        straight_open = i == 0 || space_cp(p[i - 1]);
+      else if (cp == '.' || cp == '!' || cp == '?')
+        straight_open = false;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + k), T_PUNCT);
       i += k;
     }

@@ -42,6 +42,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->names);
   list_free(&lex->given);
   list_free(&lex->comps);
+  list_free(&lex->members);
   list_free(&lex->inflections);
   for (int k = 0; k < PC_FW_COUNT; k++)
     list_free(&lex->fw[k]);
@@ -795,7 +796,7 @@ static void set_lengths(struct pc_lex *lex) {
   struct pc_phrase_list *all[] = {
       &lex->cues,  &lex->frames, &lex->pronouns, &lex->roles,
       &lex->honorifics, &lex->claims, &lex->names, &lex->given,
-      &lex->comps, &lex->inflections};
+      &lex->comps, &lex->members, &lex->inflections};
   for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_COUNT; i++) {
     struct pc_phrase_list *l =
         i < sizeof all / sizeof *all ? all[i]
@@ -822,6 +823,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
       {"groups.txt", offsetof(struct pc_lex, names), K_GROUP},
       {"given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
       {"complementizers.txt", offsetof(struct pc_lex, comps), K_PLAIN},
+      {"members.txt", offsetof(struct pc_lex, members), K_PRONOUN},
   };
   snprintf(lex->lang, sizeof lex->lang, "%s", lang);
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -855,7 +857,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
   bool ok = sort_list(&lex->cues) && sort_list(&lex->pronouns) &&
             sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
             sort_list(&lex->names) && sort_list(&lex->given) &&
-            sort_list(&lex->comps);
+            sort_list(&lex->comps) && sort_list(&lex->members);
   for (int k = 0; k < PC_FW_COUNT && ok; k++)
     ok = sort_list(&lex->fw[k]);
   if (!ok)

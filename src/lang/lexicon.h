@@ -78,6 +78,7 @@ struct pc_lex {
       names, /* names: countries (tag 5) and groups/orgs (tag 2, 3) */
       given, /* given names, tag 'f' or 'm' */
       comps, /* complementizers: "that" */
+      members, /* members of a party or the public: "Republicans" */
       inflections; /* irregular forms: w[0] the lemma, then its forms */
   struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
   /* every function word once, with the bit mask of its categories: one
