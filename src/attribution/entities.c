@@ -481,6 +481,68 @@ static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
   return false;
 }
 
+/* The entity of the name run [s, j) that the capitalised run at i holds
+ * (lim: the block's end; after_title: a title stood before it): an
+ * organisation, a group of a party's members, a person, or a surname
+ * alone. */
+static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
+                     size_t lim, bool after_title) {
+  const struct pc_lex *lx = a->lex;
+  const struct token *k = &a->t[i];
+  char *name = pc_att_text_of(a, s, j);
+  if (!name) {
+    a->oom = true;
+    return;
+  }
+  pc_att_strip_possessive(a, name);
+  bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+  for (size_t x = s; x < j && !org; x++)
+    org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
+  /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
+   * stand before a personal name */
+  if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
+      a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
+    org = true;
+  /* "The group that owns her music, Big Machine, says": a name set
+   * off by commas after a description of an organisation is one */
+  org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
+  /* "Former Secretary (of State)", "Deputy Minister": a run that
+   * ends with a role word is a title, no personal name */
+  bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
+  /* "Senate Republicans", "Iowa voters": a run that ends with a
+   * member of a party or of the public names a group; "a Wisconsin
+   * Republican" describes one, and "Republicans" alone is no
+   * surname: no name is given (but "Mary Liberal" is a person) */
+  bool member = !org && !title &&
+                in_list_of(a, &lx->members, a->t[j - 1].low) &&
+                !list_tag_of(a, &lx->given, a->t[s].low);
+  /* the words of the run: an initial's dot is no word ("Alderman
+   * Jason C. Ervin" is four) */
+  size_t nw = 0;
+  for (size_t x = s; x < j; x++)
+    nw += a->t[x].type == T_WORD;
+  if (member) {
+    const char *w = a->t[j - 1].low;
+    if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
+         list_tag(&lx->members, w) == 'c') &&
+        w[strlen(w) - 1] == 's') {
+      int e = add_entity(a, name, PC_ENTITY_GROUP, NULL);
+      mark_tokens(a, s, j, e);
+    }
+  } else if (nw >= 2 && nw <= 4 && !org && !title) {
+    int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
+    mark_tokens(a, s, j, e);
+    if (e >= 0 && !a->en[e].role)
+      a->en[e].role = person_role(a, i, s, j, lim);
+  } else if (org) {
+    int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
+    mark_tokens(a, s, j, e);
+  } else if (j - s == 1) {
+    surname_mention(a, i, s, name, after_title);
+  }
+  free(name);
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -600,60 +662,10 @@ void pc_att_entities(struct analysis *a) {
           j = x + 1;
           break;
         }
-    if (s < j) {
-      char *name = pc_att_text_of(a, s, j);
-      if (!name) {
-        a->oom = true;
-        return;
-      }
-      pc_att_strip_possessive(a, name);
-      bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
-      for (size_t x = s; x < j && !org; x++)
-        org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
-      /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
-       * stand before a personal name */
-      if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
-          a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
-        org = true;
-      /* "The group that owns her music, Big Machine, says": a name set
-       * off by commas after a description of an organisation is one */
-      org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
-      /* "Former Secretary (of State)", "Deputy Minister": a run that
-       * ends with a role word is a title, no personal name */
-      bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
-      /* "Senate Republicans", "Iowa voters": a run that ends with a
-       * member of a party or of the public names a group; "a Wisconsin
-       * Republican" describes one, and "Republicans" alone is no
-       * surname: no name is given (but "Mary Liberal" is a person) */
-      bool member = !org && !title &&
-                    in_list_of(a, &lx->members, a->t[j - 1].low) &&
-                    !list_tag_of(a, &lx->given, a->t[s].low);
-      /* the words of the run: an initial's dot is no word ("Alderman
-       * Jason C. Ervin" is four) */
-      size_t nw = 0;
-      for (size_t x = s; x < j; x++)
-        nw += a->t[x].type == T_WORD;
-      if (member) {
-        const char *w = a->t[j - 1].low;
-        if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
-             list_tag(&lx->members, w) == 'c') &&
-            w[strlen(w) - 1] == 's') {
-          int e = add_entity(a, name, PC_ENTITY_GROUP, NULL);
-          mark_tokens(a, s, j, e);
-        }
-      } else if (nw >= 2 && nw <= 4 && !org && !title) {
-        int e = add_entity(a, name, PC_ENTITY_PERSON, NULL);
-        mark_tokens(a, s, j, e);
-        if (e >= 0 && !a->en[e].role)
-          a->en[e].role = person_role(a, i, s, j, lim);
-      } else if (org) {
-        int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
-        mark_tokens(a, s, j, e);
-      } else if (j - s == 1) {
-        surname_mention(a, i, s, name, after_title);
-      }
-      free(name);
-    }
+    if (s < j)
+      name_run(a, i, s, j, lim, after_title);
+    if (a->oom)
+      return;
     i = j > i ? j : i + 1;
   }
 }
