@@ -786,14 +786,56 @@ static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
   return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
 }
 
+/* Whether the word at k is a number ("15", "2019"). */
+static bool digits_at(const struct analysis *a, size_t k) {
+  return a->t[k].type == T_WORD && a->t[k].low[0] >= '0' &&
+         a->t[k].low[0] <= '9';
+}
+
+/* Whether the word at k names a month before its day ("March 3", "Nov.
+ * 15"): a capitalised function word (data: cap) or an abbreviation with
+ * its dot (honorifics), then a number. */
+static bool month_at(const struct analysis *a, size_t k, size_t c1) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP))
+    return false;
+  if (k + 2 < c1 && is_punct(&a->t[k + 1], ".") &&
+      in_list(&a->lex->honorifics, t->low))
+    return digits_at(a, k + 2);
+  return k + 1 < c1 && function_cap(a, t->low) && digits_at(a, k + 1);
+}
+
+/* Whether token k of [c0, c1) is part of a date: a month, the dot of its
+ * abbreviation, its day, a comma and the year after the day ("Nov. 15,
+ * 2019"). */
+static bool date_part(const struct analysis *a, size_t k, size_t c0,
+                      size_t c1) {
+  if (month_at(a, k, c1))
+    return true;
+  if (k == c0)
+    return false;
+  if (is_punct(&a->t[k], "."))
+    return month_at(a, k - 1, c1);
+  if (is_punct(&a->t[k], ","))
+    return digits_at(a, k - 1) && k + 1 < c1 && digits_at(a, k + 1);
+  return digits_at(a, k) &&
+         (month_at(a, k - 1, c1) ||
+          (k >= c0 + 2 && month_at(a, k - 2, c1)) ||
+          (is_punct(&a->t[k - 1], ",") && k >= c0 + 2 &&
+           digits_at(a, k - 2)));
+}
+
 /* "Smith said last week.", "Trump said Friday.", "continued on
- * Saturday": words [c0, c1) that only tell when (data: when, tunit after
- * "this" or "last"), after a preposition (data: prep) or not. */
+ * Saturday", "On Nov. 15, 2019, Roe testified.": words [c0, c1) that
+ * only tell when (data: when, tunit after "this" or "last"; a date),
+ * after a preposition (data: prep) or not. */
 static bool time_only(const struct analysis *a, size_t c0, size_t c1) {
   if (c0 + 1 < c1 && preposition(a, a->t[c0].low))
     c0++;
   for (size_t k = c0; k < c1; k++) {
     const struct token *t = &a->t[k];
+    if (date_part(a, k, c0, c1))
+      continue;
     if (t->type != T_WORD ||
         !(fw_is(a, t->low, PC_FW_WHEN) ||
           ((low_eq(t, "this") || low_eq(t, "last")) && k + 1 < c1 &&
