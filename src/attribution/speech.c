@@ -3269,6 +3269,16 @@ static size_t content_start(const struct analysis *a,
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
       c0 = k + 1; /* "told Newsweek: ..." */
   }
+  /* "told “Fox and Friends,” adding ...": a short title in marks right
+   * after "told" names who was told, a programme; the speech, if any,
+   * follows it ('told “Today” he would run') */
+  if (!that && c0 == after && c0 < t1 && a->t[c0].opens >= 0 &&
+      tell_cue(a, i, after) && pc_att_title_span(a, (size_t)a->t[c0].opens)) {
+    size_t k = a->sp[a->t[c0].opens].c + 1;
+    bool clause = k < t1 && a->t[k].type == T_WORD && !a->t[k].cue &&
+                  !is_punct(&a->t[k - 2], ",");
+    c0 = clause ? k : t1;
+  }
   /* "Mr. Trump said on Nov. 8.", "said at a Nov. 6 event in
    * Washington.": a time or a place alone is no speech */
   if (!that && c0 < t1 && a->t[c0].type == T_WORD &&
@@ -3457,10 +3467,13 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
     int sidx = a->t[k].opens;
     if (sidx < 0 || a->sp[sidx].c >= t1)
       continue;
+    k = a->sp[sidx].c;
+    /* ('told “Fox and Friends” on Sunday': a title names who was told) */
+    if (pc_att_title_span(a, (size_t)sidx))
+      continue;
     add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
               a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, w,
               cue, parent, t0, t1);
-    k = a->sp[sidx].c;
   }
 }
 
