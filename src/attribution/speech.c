@@ -2811,6 +2811,47 @@ static bool headline_cue(const struct analysis *a, const struct sentence *sn,
   return c->post || (c->np_b < c->i && headline_clause_at(a, sn, c->np_b));
 }
 
+/* Whether a restrictive relative clause holds the cue at i: a relative
+ * pronoun in [t0, i) with no comma before it or between it and i ("a
+ * source who spoke", not "Roe, who says"). */
+static bool restrictive_rel(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t k = i; k > t0 + 1; k--) {
+    const struct token *t = &a->t[k - 1];
+    if (t->type != T_WORD)
+      return false;
+    if (fw_is(a, t->low, PC_FW_REL))
+      return a->t[k - 2].type == T_WORD;
+  }
+  return false;
+}
+
+/* Whether the words from c0 after the cue at i run, with no verb, clause
+ * or punctuation of their own, into a finite cue, when the cue or a cue
+ * in those words is an infinitive ("who spoke anonymously to discuss
+ * strategy said", "who was not authorized to discuss the talks said"):
+ * the formula that says why a source is not named, then the sentence's
+ * own verb of speech. */
+static bool main_cue_after(const struct analysis *a, size_t i, size_t c0,
+                           size_t t1) {
+  enum { OBJECT_REACH = 10 };
+  bool inf = i > 0 && fw_is(a, a->t[i - 1].low, PC_FW_INF);
+  for (size_t k = c0; k < t1 && k < c0 + OBJECT_REACH; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0 || is_comp(a, k) ||
+        fw_is(a, t->low, PC_FW_SUBJ) || fw_is(a, t->low, PC_FW_CONJ) ||
+        fw_is(a, t->low, PC_FW_CONTRAST))
+      return false;
+    if (!t->cue)
+      continue;
+    if (k > c0 && fw_is(a, a->t[k - 1].low, PC_FW_INF))
+      inf = true;
+    else if (k > c0 && !(t->flags & F_WEAK) && !participle_form(a, t->low) &&
+             !fw_is(a, t->low, PC_FW_FIN))
+      return inf && !finite_in(a, c0, k);
+  }
+  return false;
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -2826,6 +2867,13 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
       ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
     return false;
   if (title_block(a, a->t[i].block) && !headline_cue(a, sn, c))
+    return false;
+  /* "A source who spoke anonymously to discuss strategy said the plan
+   * was dead": a cue in a relative clause of the subject, whose object
+   * runs into the sentence's own verb, is no attribution; that verb
+   * is */
+  if (!post && restrictive_rel(a, sn->t0, i) &&
+      main_cue_after(a, i, i + len, t1))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
