@@ -65,8 +65,8 @@ bool pc_att_title_words(const struct analysis *a, size_t si, size_t max) {
 /* Whether span si is a title inside a noun phrase ("the show “Night
  * Court,” said", "the “Save the Bridge” crowd"): closed, a title's words
  * of up to five, with no end punctuation inside, right after a
- * lower-case word of the sentence that is no cue ("Roe said “Never
- * again,”" quotes).  A quotation opens its clause instead: at the
+ * lower-case word of the sentence that is no cue but "told" ("Roe said
+ * “Never again,”" quotes).  A quotation opens its clause instead: at the
  * sentence's start, or after a comma, a colon or a cue. */
 bool pc_att_title_span(const struct analysis *a, size_t si) {
   enum { TITLE_MAX = 5 };
@@ -74,10 +74,19 @@ bool pc_att_title_span(const struct analysis *a, size_t si) {
   if (!s->closed || s->o == 0 || s->c <= s->o + 1)
     return false;
   const struct token *p = &a->t[s->o - 1];
-  if (p->type != T_WORD || (p->flags & F_CAP) || p->cue || p->block != s->block)
+  /* ('told “Fox and Friends,” adding': after "told" or "asked", data:
+   * tell, the title names who was told) */
+  bool tell = p->cue && fw_is(a, p->low, PC_FW_TELL);
+  if (p->type != T_WORD || (p->flags & F_CAP) || (p->cue && !tell) ||
+      p->block != s->block)
     return false;
+  /* ("said on “Meet the Press.”", 'told “Today.”': after a preposition
+   * or "told" the sentence's full stop may stand inside the closing
+   * mark) */
+  bool stop_ok = tell || preposition(a, p->low);
   for (size_t k = s->o + 1; k < s->c; k++)
-    if (a->t[k].type == T_PUNCT && is_end_punct(&a->t[k]))
+    if (a->t[k].type == T_PUNCT && is_end_punct(&a->t[k]) &&
+        !(stop_ok && k + 1 == s->c && is_punct(&a->t[k], ".")))
       return false;
   return pc_att_title_words(a, si, TITLE_MAX);
 }

@@ -739,14 +739,56 @@ static bool adjunct_opener(const struct analysis *a, size_t c0, size_t c1) {
   return fw_is(a, t->low, PC_FW_AFTER) || low_eq(t, "from");
 }
 
+/* Whether the word at k is a number ("15", "2019"). */
+static bool digits_at(const struct analysis *a, size_t k) {
+  return a->t[k].type == T_WORD && a->t[k].low[0] >= '0' &&
+         a->t[k].low[0] <= '9';
+}
+
+/* Whether the word at k names a month before its day ("March 3", "Nov.
+ * 15"): a capitalised function word (data: cap) or an abbreviation with
+ * its dot (honorifics), then a number. */
+static bool month_at(const struct analysis *a, size_t k, size_t c1) {
+  const struct token *t = &a->t[k];
+  if (t->type != T_WORD || !(t->flags & F_CAP))
+    return false;
+  if (k + 2 < c1 && is_punct(&a->t[k + 1], ".") &&
+      in_list(&a->lex->honorifics, t->low))
+    return digits_at(a, k + 2);
+  return k + 1 < c1 && function_cap(a, t->low) && digits_at(a, k + 1);
+}
+
+/* Whether token k of [c0, c1) is part of a date: a month, the dot of its
+ * abbreviation, its day, a comma and the year after the day ("Nov. 15,
+ * 2019"). */
+static bool date_part(const struct analysis *a, size_t k, size_t c0,
+                      size_t c1) {
+  if (month_at(a, k, c1))
+    return true;
+  if (k == c0)
+    return false;
+  if (is_punct(&a->t[k], "."))
+    return month_at(a, k - 1, c1);
+  if (is_punct(&a->t[k], ","))
+    return digits_at(a, k - 1) && k + 1 < c1 && digits_at(a, k + 1);
+  return digits_at(a, k) &&
+         (month_at(a, k - 1, c1) ||
+          (k >= c0 + 2 && month_at(a, k - 2, c1)) ||
+          (is_punct(&a->t[k - 1], ",") && k >= c0 + 2 &&
+           digits_at(a, k - 2)));
+}
+
 /* "Smith said last week.", "Trump said Friday.", "continued on
- * Saturday": words [c0, c1) that only tell when (data: when, tunit after
- * "this" or "last"), after a preposition (data: prep) or not. */
+ * Saturday", "On Nov. 15, 2019, Roe testified.": words [c0, c1) that
+ * only tell when (data: when, tunit after "this" or "last"; a date),
+ * after a preposition (data: prep) or not. */
 static bool time_only(const struct analysis *a, size_t c0, size_t c1) {
   if (c0 + 1 < c1 && preposition(a, a->t[c0].low))
     c0++;
   for (size_t k = c0; k < c1; k++) {
     const struct token *t = &a->t[k];
+    if (date_part(a, k, c0, c1))
+      continue;
     if (t->type != T_WORD ||
         !(fw_is(a, t->low, PC_FW_WHEN) ||
           ((low_eq(t, "this") || low_eq(t, "last")) && k + 1 < c1 &&
@@ -2737,6 +2779,47 @@ static bool headline_cue(const struct analysis *a, const struct sentence *sn,
   return c->post || (c->np_b < c->i && headline_clause_at(a, sn, c->np_b));
 }
 
+/* Whether a restrictive relative clause holds the cue at i: a relative
+ * pronoun in [t0, i) with no comma before it or between it and i ("a
+ * source who spoke", not "Roe, who says"). */
+static bool restrictive_rel(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t k = i; k > t0 + 1; k--) {
+    const struct token *t = &a->t[k - 1];
+    if (t->type != T_WORD)
+      return false;
+    if (fw_is(a, t->low, PC_FW_REL))
+      return a->t[k - 2].type == T_WORD;
+  }
+  return false;
+}
+
+/* Whether the words from c0 after the cue at i run, with no verb, clause
+ * or punctuation of their own, into a finite cue, when the cue or a cue
+ * in those words is an infinitive ("who spoke anonymously to discuss
+ * strategy said", "who was not authorized to discuss the talks said"):
+ * the formula that says why a source is not named, then the sentence's
+ * own verb of speech. */
+static bool main_cue_after(const struct analysis *a, size_t i, size_t c0,
+                           size_t t1) {
+  enum { OBJECT_REACH = 10 };
+  bool inf = i > 0 && fw_is(a, a->t[i - 1].low, PC_FW_INF);
+  for (size_t k = c0; k < t1 && k < c0 + OBJECT_REACH; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || t->in_span >= 0 || is_comp(a, k) ||
+        fw_is(a, t->low, PC_FW_SUBJ) || fw_is(a, t->low, PC_FW_CONJ) ||
+        fw_is(a, t->low, PC_FW_CONTRAST))
+      return false;
+    if (!t->cue)
+      continue;
+    if (k > c0 && fw_is(a, a->t[k - 1].low, PC_FW_INF))
+      inf = true;
+    else if (k > c0 && !(t->flags & F_WEAK) && !participle_form(a, t->low) &&
+             !fw_is(a, t->low, PC_FW_FIN))
+      return inf && !finite_in(a, c0, k);
+  }
+  return false;
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -2752,6 +2835,13 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
       ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
     return false;
   if (title_block(a, a->t[i].block) && !headline_cue(a, sn, c))
+    return false;
+  /* "A source who spoke anonymously to discuss strategy said the plan
+   * was dead": a cue in a relative clause of the subject, whose object
+   * runs into the sentence's own verb, is no attribution; that verb
+   * is */
+  if (!post && restrictive_rel(a, sn->t0, i) &&
+      main_cue_after(a, i, i + len, t1))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
@@ -3195,6 +3285,16 @@ static size_t content_start(const struct analysis *a,
     else if (k < t1 && k > c0 && is_punct(&a->t[k], ":"))
       c0 = k + 1; /* "told Newsweek: ..." */
   }
+  /* "told “Fox and Friends,” adding ...": a short title in marks right
+   * after "told" names who was told, a programme; the speech, if any,
+   * follows it ('told “Today” he would run') */
+  if (!that && c0 == after && c0 < t1 && a->t[c0].opens >= 0 &&
+      tell_cue(a, i, after) && pc_att_title_span(a, (size_t)a->t[c0].opens)) {
+    size_t k = a->sp[a->t[c0].opens].c + 1;
+    bool clause = k < t1 && a->t[k].type == T_WORD && !a->t[k].cue &&
+                  !is_punct(&a->t[k - 2], ",");
+    c0 = clause ? k : t1;
+  }
   /* "Mr. Trump said on Nov. 8.", "said at a Nov. 6 event in
    * Washington.": a time or a place alone is no speech */
   if (!that && c0 < t1 && a->t[c0].type == T_WORD &&
@@ -3383,10 +3483,13 @@ static void spans_as_speech(struct analysis *a, const struct sentence *sn,
     int sidx = a->t[k].opens;
     if (sidx < 0 || a->sp[sidx].c >= t1)
       continue;
+    k = a->sp[sidx].c;
+    /* ('told “Fox and Friends” on Sunday': a title names who was told) */
+    if (pc_att_title_span(a, (size_t)sidx))
+      continue;
     add_quote(a, a->sp[sidx].block, a->sp[sidx].o, a->sp[sidx].c + 1,
               a->sp[sidx].upper ? PC_QUOTE_DIRECT : PC_QUOTE_MIXED, w,
               cue, parent, t0, t1);
-    k = a->sp[sidx].c;
   }
 }
 
