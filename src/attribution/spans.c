@@ -639,15 +639,28 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   who_free(&w);
 }
 
-void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
-  for (size_t k = t0; k < t1 && !a->oom; k++) {
-    int si = a->t[k].opens;
-    if (si < 0 || a->t[k].in_span >= 0)
+/* The next quoted span from token *k on that no other holds and that
+ * closes before t1, with *k moved to its closing mark; NULL when none. */
+static const struct quoted_span *next_span(const struct analysis *a,
+                                           size_t *k, size_t t1) {
+  for (; *k < t1; (*k)++) {
+    int si = a->t[*k].opens;
+    if (si < 0 || a->t[*k].in_span >= 0)
       continue;
     const struct quoted_span *s = &a->sp[si];
-    if (s->c >= t1 || s->c < k)
+    if (s->c >= t1 || s->c < *k)
       continue;
-    k = s->c;
+    *k = s->c;
+    return s;
+  }
+  return NULL;
+}
+
+void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
+  for (size_t k = t0; k < t1 && !a->oom; k++) {
+    const struct quoted_span *s = next_span(a, &k, t1);
+    if (!s)
+      break;
     int like = quotation_like(a, s);
     if (like && !covered(a, s))
       attach(a, s, t0, t1, q0, like);
@@ -737,13 +750,9 @@ static bool pull_quote(const struct analysis *a, const struct quoted_span *s,
 void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,
                            size_t q0) {
   for (size_t k = t0; k < t1 && !a->oom; k++) {
-    int si = a->t[k].opens;
-    if (si < 0 || a->t[k].in_span >= 0)
-      continue;
-    const struct quoted_span *s = &a->sp[si];
-    if (s->c >= t1 || s->c < k)
-      continue;
-    k = s->c;
+    const struct quoted_span *s = next_span(a, &k, t1);
+    if (!s)
+      break;
     if (!s->closed || (s->o > t0 && !is_punct(&a->t[s->o - 1], ":")) ||
         covered(a, s))
       continue;
