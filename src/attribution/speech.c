@@ -147,6 +147,20 @@ static bool writer_participle(const struct analysis *a, size_t i) {
   return false;
 }
 
+/* Whether a relative pronoun stands among the (up to) reach words right
+ * before k, with no punctuation between. */
+static bool rel_in_words_before(const struct analysis *a, size_t k,
+                                size_t reach) {
+  for (size_t n = 0; n < reach && k > 0; n++, k--) {
+    const struct token *p = &a->t[k - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (fw_is(a, p->low, PC_FW_REL))
+      return true;
+  }
+  return false;
+}
+
 /* Whether the cue before content c0 follows a relative pronoun: "X, who
  * said ..., said" (up to two adverbs or auxiliaries between), also past
  * an adjunct or addressee between the cue and the content ("who said
@@ -164,14 +178,7 @@ static bool subject_rel_before(const struct analysis *a, size_t c0) {
   }
   while (k > 0 && (a->t[k - 1].cue || is_comp(a, k - 1)))
     k--;
-  for (int n = 0; n < 3 && k > 0; n++, k--) {
-    const struct token *p = &a->t[k - 1];
-    if (p->type != T_WORD)
-      return false;
-    if (fw_is(a, p->low, PC_FW_REL))
-      return true;
-  }
-  return false;
+  return rel_in_words_before(a, k, 3);
 }
 
 /* "and accused", "and repeatedly says": the "and" before the cue at i,
@@ -477,14 +484,7 @@ static bool comma_between(const struct analysis *a, size_t c0, size_t i) {
  * a comma: "who feared reprisals and asked not to be named, said". */
 static bool relative_clause_before(const struct analysis *a, size_t c0) {
   enum { REACH = 14 };
-  for (size_t k = c0; k > 0 && k + REACH > c0; k--) {
-    const struct token *t = &a->t[k - 1];
-    if (t->type != T_WORD)
-      return false;
-    if (fw_is(a, t->low, PC_FW_REL))
-      return true;
-  }
-  return false;
+  return rel_in_words_before(a, c0, REACH);
 }
 
 /* "Republicans, who say the tax is unfair, voted against it": after the
