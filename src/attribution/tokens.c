@@ -670,6 +670,102 @@ static bool past_adjective(const struct analysis *a, size_t i) {
          fw_is(a, p->low, PC_FW_NUM) || (p->low[0] >= '0' && p->low[0] <= '9');
 }
 
+/* Whether the word at i opens a noun phrase: a determiner other than a
+ * demonstrative ("those describing themselves"), a possessive other than
+ * "her" (also an object: "a video of her slamming ..."), or a name's
+ * genitive ("Trump's", not "he's" or "who's"). */
+static bool np_opener(const struct analysis *a, size_t i) {
+  const struct token *p = &a->t[i];
+  if (p->type != T_WORD || fw_is(a, p->low, PC_FW_DEM) ||
+      fw_is(a, p->low, PC_FW_OBJF) || fw_is(a, p->low, PC_FW_SUBJ))
+    return false;
+  if (determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS))
+    return true;
+  size_t g = pc_att_ending(a, p->low, PC_FW_GEN, 1), n = strlen(p->low);
+  char stem[32];
+  if (!g || n - g >= sizeof stem)
+    return false;
+  memcpy(stem, p->low, n - g);
+  stem[n - g] = '\0';
+  return !stop_word(a, stem) && !fw_is(a, stem, PC_FW_WH) &&
+         !fw_is(a, stem, PC_FW_SUBJ);
+}
+
+/* Whether the word at j is a lower-case word a noun phrase goes on with
+ * ("continuing ability", "a threatening letter"): no function word, no
+ * verb form in -ed ("its reporting indicated"). */
+static bool np_goes_on(const struct analysis *a, size_t j) {
+  if (j >= a->nt || a->t[j].type != T_WORD || (a->t[j].flags & F_CAP))
+    return false;
+  const char *w = a->t[j].low;
+  size_t n = strlen(w);
+  return !stop_word(a, w) && !determiner(a, w) && !preposition(a, w) &&
+         !fw_is(a, w, PC_FW_POSS) && !fw_is(a, w, PC_FW_SUBJ) &&
+         !fw_is(a, w, PC_FW_OBJM) && !fw_is(a, w, PC_FW_FIN) &&
+         !fw_is(a, w, PC_FW_IPAST) && !(n > 3 && strcmp(w + n - 2, "ed") == 0);
+}
+
+/* Whether the cue form at i (len words), an -ing form, is an adjective:
+ * between a determiner or a possessive and the noun it qualifies ("the
+ * party's continuing ability", "a threatening letter"), or after an
+ * adverb of degree that follows a word ("the most telling sign",
+ * "perhaps most telling, ...", "a very pressing need"), not a
+ * preposition or nothing, where "most" counts people ("with most saying
+ * they ...").  (English words: function-words.txt has no room for
+ * another category.) */
+static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
+                          size_t len) {
+  static const char *const degree[] = {"most", "more", "very", "less",
+                                       "least"};
+  if (i <= t0 || !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3))
+    return false;
+  if (np_opener(a, i - 1) && np_goes_on(a, i + len))
+    return true;
+  if (i < t0 + 2 || a->t[i - 2].type != T_WORD ||
+      preposition(a, a->t[i - 2].low))
+    return false;
+  for (size_t k = 0; k < sizeof degree / sizeof *degree; k++)
+    if (low_eq(&a->t[i - 1], degree[k]))
+      return true;
+  return false;
+}
+
+/* Whether the noun form of a weak cue at i (len words, after t0) is the
+ * subject of the verb after it: a finite auxiliary or modal ("the remarks
+ * were aired"), a relative pronoun with one ("remarks that were aired"),
+ * or a past form in -ed before a preposition, a determiner or a wh-word
+ * ("the states underscored how ..."); a verb of speech is followed by
+ * its complement, not by another verb.  Only after a comma ("...,
+ * remarks that were aired") or a lower-case word that is no subject:
+ * "which he estimates will", "the Tax Foundation estimates would" are
+ * verbs whose clause lost its subject. */
+static bool weak_subject(const struct analysis *a, size_t t0, size_t i,
+                         size_t len) {
+  size_t j = i + len;
+  if (i <= t0 || j >= a->nt || a->t[j].type != T_WORD)
+    return false;
+  const struct token *p = &a->t[i - 1];
+  if (!is_punct(p, ",") &&
+      (p->type != T_WORD || (p->flags & F_CAP) ||
+       fw_is(a, p->low, PC_FW_SUBJ) || fw_is(a, p->low, PC_FW_REL) ||
+       fw_is(a, p->low, PC_FW_WH) || is_comp(a, i - 1)))
+    return false;
+  const char *w = a->t[j].low;
+  if (fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_SUBJ))
+    return true;
+  const struct token *n = j + 1 < a->nt ? &a->t[j + 1] : NULL;
+  if (!n || n->type != T_WORD)
+    return false;
+  if ((fw_is(a, w, PC_FW_REL) || is_comp(a, j)) &&
+      fw_is(a, n->low, PC_FW_FIN) &&
+      !fw_is(a, n->low, PC_FW_SUBJ))
+    return true;
+  size_t m = strlen(w);
+  return m > 4 && strcmp(w + m - 2, "ed") == 0 && !(a->t[j].flags & F_CAP) &&
+         (preposition(a, n->low) || determiner(a, n->low) ||
+          fw_is(a, n->low, PC_FW_WH));
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -690,6 +786,19 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
     /* speech nouns ("statement") are listed for the passes that read
      * nouns; alone they are no cue: "his testimony and slammed ..." */
     if (tag & PC_CUE_NOUN) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "contend with", "add up to": a verb and particle of another sense
+     * (marked "-" in cues.txt) */
+    if (tag & PC_CUE_NOT) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "the most telling sign", "their remarks were aired": a form that
+     * reads as an adjective or as the subject noun of another verb */
+    if (ing_adjective(a, t0, i, len) ||
+        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len))) {
       a->t[i].cue = 0;
       continue;
     }
