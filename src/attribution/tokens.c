@@ -705,22 +705,14 @@ static bool np_goes_on(const struct analysis *a, size_t j) {
          !fw_is(a, w, PC_FW_IPAST) && !(n > 3 && strcmp(w + n - 2, "ed") == 0);
 }
 
-/* Whether the cue form at i (len words), an -ing form, is an adjective:
- * between a determiner or a possessive and the noun it qualifies ("the
- * party's continuing ability", "a threatening letter"), or after an
- * adverb of degree that follows a word ("the most telling sign",
- * "perhaps most telling, ...", "a very pressing need"), not a
- * preposition or nothing, where "most" counts people ("with most saying
- * they ...").  (English words: function-words.txt has no room for
- * another category.) */
-static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
-                          size_t len) {
+/* Whether an adverb of degree that follows a word stands before i ("the
+ * most telling sign", "perhaps most telling, ...", "the most pledged
+ * delegates"), not one after a preposition or nothing, where "most"
+ * counts people ("with most saying they ...").  (English words:
+ * function-words.txt has no room for another category.) */
+static bool degree_before(const struct analysis *a, size_t t0, size_t i) {
   static const char *const degree[] = {"most", "more", "very", "less",
                                        "least"};
-  if (i <= t0 || !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3))
-    return false;
-  if (np_opener(a, i - 1) && np_goes_on(a, i + len))
-    return true;
   if (i < t0 + 2 || a->t[i - 2].type != T_WORD ||
       preposition(a, a->t[i - 2].low))
     return false;
@@ -728,6 +720,24 @@ static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
     if (low_eq(&a->t[i - 1], degree[k]))
       return true;
   return false;
+}
+
+/* Whether the cue form at i (len words), an -ing form or a past form in
+ * -ed, is an adjective: between a determiner, a possessive or a name's
+ * genitive and the noun it qualifies ("the party's continuing ability",
+ * "a threatening letter", "the convention's pledged delegates"), or
+ * after an adverb of degree (degree_before). */
+static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
+                          size_t len) {
+  const char *w = a->t[i].low;
+  size_t n = strlen(w);
+  bool ing = pc_att_ending(a, w, PC_FW_PTCP, 3) > 0,
+       ed = n >= 5 && strcmp(w + n - 2, "ed") == 0;
+  if (i <= t0 || !(ing || ed))
+    return false;
+  if (np_opener(a, i - 1) && np_goes_on(a, i + len))
+    return true;
+  return degree_before(a, t0, i);
 }
 
 /* Whether the noun form of a weak cue at i (len words, after t0) is the
