@@ -812,15 +812,17 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
-    /* "the claim", "his view", "the ministry's claim", "for comment": a
-     * verb's noun form after a determiner, a possessive or a preposition
-     * (not the "to" of an infinitive) is the noun */
+    /* "the claim", "his view", "the ministry's claim", "for comment",
+     * "two states": a verb's noun form after a determiner, a possessive,
+     * a preposition (not the "to" of an infinitive) or a number (data:
+     * num) is the noun */
     if ((tag & PC_CUE_WEAK) && !(tag & PC_CUE_NOUN) && i > t0 &&
         a->t[i - 1].type == T_WORD &&
         (determiner(a, a->t[i - 1].low) ||
          fw_is(a, a->t[i - 1].low, PC_FW_POSS) ||
          (preposition(a, a->t[i - 1].low) &&
           !fw_is(a, a->t[i - 1].low, PC_FW_INF)) ||
+         fw_is(a, a->t[i - 1].low, PC_FW_NUM) ||
          pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1))) {
       a->t[i].cue = 0;
       continue;
