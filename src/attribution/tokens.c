@@ -723,10 +723,12 @@ static bool degree_before(const struct analysis *a, size_t t0, size_t i) {
 }
 
 /* Whether the cue form at i (len words), an -ing form or a past form in
- * -ed, is an adjective: between a determiner, a possessive or a name's
- * genitive and the noun it qualifies ("the party's continuing ability",
- * "a threatening letter", "the convention's pledged delegates"), or
- * after an adverb of degree (degree_before). */
+ * -ed, is an adjective: an -ing form between a determiner, a possessive
+ * or a name's genitive and the noun it qualifies ("the party's
+ * continuing ability", "a threatening letter"; a past form after "'s"
+ * may be a verb after "has": "Roe's proposed new rules"), or either
+ * after an adverb of degree ("the most pledged delegates",
+ * degree_before). */
 static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
                           size_t len) {
   const char *w = a->t[i].low;
@@ -735,7 +737,8 @@ static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
        ed = n >= 5 && strcmp(w + n - 2, "ed") == 0;
   if (i <= t0 || !(ing || ed))
     return false;
-  if (np_opener(a, i - 1) && np_goes_on(a, i + len))
+  if ((ing || !pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1)) &&
+      np_opener(a, i - 1) && np_goes_on(a, i + len))
     return true;
   return degree_before(a, t0, i);
 }
