@@ -670,6 +670,115 @@ static bool past_adjective(const struct analysis *a, size_t i) {
          fw_is(a, p->low, PC_FW_NUM) || (p->low[0] >= '0' && p->low[0] <= '9');
 }
 
+/* Whether the word at i opens a noun phrase: a determiner other than a
+ * demonstrative ("those describing themselves"), a possessive other than
+ * "her" (also an object: "a video of her slamming ..."), or a name's
+ * genitive ("Trump's", not "he's" or "who's"). */
+static bool np_opener(const struct analysis *a, size_t i) {
+  const struct token *p = &a->t[i];
+  if (p->type != T_WORD || fw_is(a, p->low, PC_FW_DEM) ||
+      fw_is(a, p->low, PC_FW_OBJF) || fw_is(a, p->low, PC_FW_SUBJ))
+    return false;
+  if (determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS))
+    return true;
+  size_t g = pc_att_ending(a, p->low, PC_FW_GEN, 1), n = strlen(p->low);
+  char stem[32];
+  if (!g || n - g >= sizeof stem)
+    return false;
+  memcpy(stem, p->low, n - g);
+  stem[n - g] = '\0';
+  return !stop_word(a, stem) && !fw_is(a, stem, PC_FW_WH) &&
+         !fw_is(a, stem, PC_FW_SUBJ);
+}
+
+/* Whether the word at j is a lower-case word a noun phrase goes on with
+ * ("continuing ability", "a threatening letter"): no function word, no
+ * verb form in -ed ("its reporting indicated"). */
+static bool np_goes_on(const struct analysis *a, size_t j) {
+  if (j >= a->nt || a->t[j].type != T_WORD || (a->t[j].flags & F_CAP))
+    return false;
+  const char *w = a->t[j].low;
+  size_t n = strlen(w);
+  return !stop_word(a, w) && !determiner(a, w) && !preposition(a, w) &&
+         !fw_is(a, w, PC_FW_POSS) && !fw_is(a, w, PC_FW_SUBJ) &&
+         !fw_is(a, w, PC_FW_OBJM) && !fw_is(a, w, PC_FW_FIN) &&
+         !fw_is(a, w, PC_FW_IPAST) && !(n > 3 && strcmp(w + n - 2, "ed") == 0);
+}
+
+/* Whether an adverb of degree that follows a word stands before i ("the
+ * most telling sign", "perhaps most telling, ...", "the most pledged
+ * delegates"), not one after a preposition or nothing, where "most"
+ * counts people ("with most saying they ...").  (English words:
+ * function-words.txt has no room for another category.) */
+static bool degree_before(const struct analysis *a, size_t t0, size_t i) {
+  static const char *const degree[] = {"most", "more", "very", "less",
+                                       "least"};
+  if (i < t0 + 2 || a->t[i - 2].type != T_WORD ||
+      preposition(a, a->t[i - 2].low))
+    return false;
+  for (size_t k = 0; k < sizeof degree / sizeof *degree; k++)
+    if (low_eq(&a->t[i - 1], degree[k]))
+      return true;
+  return false;
+}
+
+/* Whether the cue form at i (len words), an -ing form or a past form in
+ * -ed, is an adjective: an -ing form between a determiner, a possessive
+ * or a name's genitive and the noun it qualifies ("the party's
+ * continuing ability", "a threatening letter"; a past form after "'s"
+ * may be a verb after "has": "Roe's proposed new rules"), or either
+ * after an adverb of degree ("the most pledged delegates",
+ * degree_before). */
+static bool ing_adjective(const struct analysis *a, size_t t0, size_t i,
+                          size_t len) {
+  const char *w = a->t[i].low;
+  size_t n = strlen(w);
+  bool ing = pc_att_ending(a, w, PC_FW_PTCP, 3) > 0,
+       ed = n >= 5 && strcmp(w + n - 2, "ed") == 0;
+  if (i <= t0 || !(ing || ed))
+    return false;
+  if ((ing || !pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1)) &&
+      np_opener(a, i - 1) && np_goes_on(a, i + len))
+    return true;
+  return degree_before(a, t0, i);
+}
+
+/* Whether the noun form of a weak cue at i (len words, after t0) is the
+ * subject of the verb after it: a finite auxiliary or modal ("the remarks
+ * were aired"), a relative pronoun with one ("remarks that were aired"),
+ * or a past form in -ed before a preposition, a determiner or a wh-word
+ * ("the states underscored how ..."); a verb of speech is followed by
+ * its complement, not by another verb.  Only after a comma ("...,
+ * remarks that were aired") or a lower-case word that is no subject:
+ * "which he estimates will", "the Tax Foundation estimates would" are
+ * verbs whose clause lost its subject. */
+static bool weak_subject(const struct analysis *a, size_t t0, size_t i,
+                         size_t len) {
+  size_t j = i + len;
+  if (i <= t0 || j >= a->nt || a->t[j].type != T_WORD)
+    return false;
+  const struct token *p = &a->t[i - 1];
+  if (!is_punct(p, ",") &&
+      (p->type != T_WORD || (p->flags & F_CAP) ||
+       fw_is(a, p->low, PC_FW_SUBJ) || fw_is(a, p->low, PC_FW_REL) ||
+       fw_is(a, p->low, PC_FW_WH) || is_comp(a, i - 1)))
+    return false;
+  const char *w = a->t[j].low;
+  if (fw_is(a, w, PC_FW_FIN) && !fw_is(a, w, PC_FW_SUBJ))
+    return true;
+  const struct token *n = j + 1 < a->nt ? &a->t[j + 1] : NULL;
+  if (!n || n->type != T_WORD)
+    return false;
+  if ((fw_is(a, w, PC_FW_REL) || is_comp(a, j)) &&
+      fw_is(a, n->low, PC_FW_FIN) &&
+      !fw_is(a, n->low, PC_FW_SUBJ))
+    return true;
+  size_t m = strlen(w);
+  return m > 4 && strcmp(w + m - 2, "ed") == 0 && !(a->t[j].flags & F_CAP) &&
+         (preposition(a, n->low) || determiner(a, n->low) ||
+          fw_is(a, n->low, PC_FW_WH));
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -693,15 +802,30 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
-    /* "the claim", "his view", "the ministry's claim", "for comment": a
-     * verb's noun form after a determiner, a possessive or a preposition
-     * (not the "to" of an infinitive) is the noun */
+    /* "contend with", "add up to": a verb and particle of another sense
+     * (marked "-" in cues.txt) */
+    if (tag & PC_CUE_NOT) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "the most telling sign", "their remarks were aired": a form that
+     * reads as an adjective or as the subject noun of another verb */
+    if (ing_adjective(a, t0, i, len) ||
+        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len))) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    /* "the claim", "his view", "the ministry's claim", "for comment",
+     * "two states": a verb's noun form after a determiner, a possessive,
+     * a preposition (not the "to" of an infinitive) or a number (data:
+     * num) is the noun */
     if ((tag & PC_CUE_WEAK) && !(tag & PC_CUE_NOUN) && i > t0 &&
         a->t[i - 1].type == T_WORD &&
         (determiner(a, a->t[i - 1].low) ||
          fw_is(a, a->t[i - 1].low, PC_FW_POSS) ||
          (preposition(a, a->t[i - 1].low) &&
           !fw_is(a, a->t[i - 1].low, PC_FW_INF)) ||
+         fw_is(a, a->t[i - 1].low, PC_FW_NUM) ||
          pc_att_ending(a, a->t[i - 1].low, PC_FW_GEN, 1))) {
       a->t[i].cue = 0;
       continue;

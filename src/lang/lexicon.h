@@ -27,7 +27,8 @@ _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
        PC_CUE_QREQ = 2,  /* reports only words in quotation marks */
        PC_CUE_CREQ = 4,  /* speech only with a clausal or quoted complement */
-       PC_CUE_NOUN = 8 }; /* a speech noun ("statement") */
+       PC_CUE_NOUN = 8,  /* a speech noun ("statement") */
+       PC_CUE_NOT = 16 }; /* a sense of the verb that is no speech */
 
 #define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
 
