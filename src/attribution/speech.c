@@ -989,6 +989,31 @@ static bool this_time(const struct analysis *a, size_t z) {
          fw_is(a, a->t[z + 1].low, PC_FW_TUNIT);
 }
 
+/* Whether a comma inside a number ("20,000") is at k. */
+static bool number_comma(const struct analysis *a, size_t k) {
+  return k > 0 && is_punct(&a->t[k], ",") && a->t[k].s == a->t[k - 1].e &&
+         a->t[k - 1].low[0] >= '0' && a->t[k - 1].low[0] <= '9';
+}
+
+/* Whether quoted words that open with a capital follow a short phrase
+ * from `after` and its comma or colon: "wrote to his 20,000 followers,
+ * “It's time ...”", "said in a statement: “...”"; not a title's words
+ * ("said in his book, “An American Son.”"). */
+static bool quote_follows(const struct analysis *a, size_t after, size_t t1) {
+  for (size_t k = after; k < t1 && k < after + 12; k++) {
+    if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
+        !number_comma(a, k))
+      return k + 1 < t1 && a->t[k + 1].opens >= 0 &&
+             a->sp[a->t[k + 1].opens].upper &&
+             !pc_att_title_words(a, (size_t)a->t[k + 1].opens, 5);
+    if (a->t[k].type != T_WORD && !number_comma(a, k) &&
+        !(is_punct(&a->t[k], ".") && k > after &&
+          in_list(&a->lex->honorifics, a->t[k - 1].low)))
+      return false;
+  }
+  return false;
+}
+
 /* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
  * words follow before the sentence or clause ends. */
 static bool attribution_ends(const struct analysis *a, size_t after,
@@ -2501,7 +2526,11 @@ static struct speaker_ref left_subject(struct analysis *a,
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
            attribution_ends(a, aend, t1) && !that_after(a, i, after, t1) &&
-           !participle_opening(a, t0, np_b);
+           !participle_opening(a, t0, np_b) &&
+           /* "Soon after X was booed ..., Roe wrote to his followers,
+            * “...”": the quoted words after the cue are the speech */
+           !(quote_follows(a, aend, t1) &&
+             !spans_inside(a, t0, np_b, sp0, sp1, &dummy1));
   }
   c->np_b = np_b;
   c->post = post;
@@ -3247,10 +3276,10 @@ static size_t content_start(const struct analysis *a,
           fw_is(a, a->t[k - 1].low, PC_FW_CONJ))))
       break;
     if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
-        k + 1 < t1 && a->t[k + 1].opens >= 0 &&
+        !number_comma(a, k) && k + 1 < t1 && a->t[k + 1].opens >= 0 &&
         a->sp[a->t[k + 1].opens].upper)
       return k + 1;
-    if (a->t[k].type != T_WORD &&
+    if (a->t[k].type != T_WORD && !number_comma(a, k) &&
         !(is_punct(&a->t[k], ".") && k > after &&
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
