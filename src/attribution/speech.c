@@ -2658,6 +2658,9 @@ static struct speaker_ref cue_subject(struct analysis *a,
              (i > t0 + 1 &&
               (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) ||
+               /* "offered him a job, then says ...": a second verb */
+               (i > t0 + 2 && low_eq(&a->t[i - 1], "then") &&
+                is_punct(&a->t[i - 2], ",")) ||
                (sn->depth == 0 && !comp_between(a, t0, i) &&
                 (conj_before(a, t0, i, true) ||
                  contrast_before(a, t0, i)))) &&
