@@ -496,6 +496,26 @@ static struct speaker_ref mid_subject(struct analysis *a, size_t t0,
   struct speaker_ref w = clause_subject(a, t0, o);
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
+  /* "Earlier this week, Roe shared ...": after a short phrase that opens
+   * the sentence at its comma; "Sen. Jo Roe, R-Ky., delivered ...": a
+   * person whose apposition ends at a comma before the verb */
+  size_t c = t0;
+  while (!w.name && c < o && c < t0 + NP_MAX && a->t[c].type == T_WORD)
+    c++;
+  if (!w.name && c > t0 && c + 2 < o && is_punct(&a->t[c], ",")) {
+    int e = a->t[c - 1].ent;
+    size_t d = c + 1;
+    while (d < o && d < c + NP_MAX && !is_punct(&a->t[d], ","))
+      d++;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      if (d + 1 < o && is_punct(&a->t[d], ",") && verb_shape(a, d + 1))
+        w = pc_att_resolve_np(a, t0, c);
+    } else {
+      w = clause_subject(a, c + 1, o);
+    }
+  }
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
   return w;
 }
 

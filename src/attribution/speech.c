@@ -1031,6 +1031,31 @@ static bool this_time(const struct analysis *a, size_t z) {
          fw_is(a, a->t[z + 1].low, PC_FW_TUNIT);
 }
 
+/* Whether a comma inside a number ("20,000") is at k. */
+static bool number_comma(const struct analysis *a, size_t k) {
+  return k > 0 && is_punct(&a->t[k], ",") && a->t[k].s == a->t[k - 1].e &&
+         a->t[k - 1].low[0] >= '0' && a->t[k - 1].low[0] <= '9';
+}
+
+/* Whether quoted words that open with a capital follow a short phrase
+ * from `after` and its comma or colon: "wrote to his 20,000 followers,
+ * “It's time ...”", "said in a statement: “...”"; not a title's words
+ * ("said in his book, “An American Son.”"). */
+static bool quote_follows(const struct analysis *a, size_t after, size_t t1) {
+  for (size_t k = after; k < t1 && k < after + 12; k++) {
+    if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
+        !number_comma(a, k))
+      return k + 1 < t1 && a->t[k + 1].opens >= 0 &&
+             a->sp[a->t[k + 1].opens].upper &&
+             !pc_att_title_words(a, (size_t)a->t[k + 1].opens, 5);
+    if (a->t[k].type != T_WORD && !number_comma(a, k) &&
+        !(is_punct(&a->t[k], ".") && k > after &&
+          in_list(&a->lex->honorifics, a->t[k - 1].low)))
+      return false;
+  }
+  return false;
+}
+
 /* After a cue at the end of speech ("..., Cook said Tuesday.") only a few
  * words follow before the sentence or clause ends. */
 static bool attribution_ends(const struct analysis *a, size_t after,
@@ -1561,6 +1586,56 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   return p > t0 && preposition(a, a->t[p - 1].low);
 }
 
+/* The end of a phrase with a determiner or a possessive that opens the
+ * sentence at *t0 (moved past "and", "but") and ends at a verb before i
+ * (at the verb, or at an adverb right before it), 0 when there is none.
+ * at_verb: only a verb for sure, a past form or a finite auxiliary ("An
+ * early tweet from Obama" is no subject, nor the first words of a long
+ * phrase). */
+static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
+                             bool at_verb) {
+  size_t b = *t0;
+  while (b + 1 < i && a->t[b].type == T_WORD &&
+         (fw_is(a, a->t[b].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[b].low, PC_FW_CONTRAST)))
+    b++;
+  *t0 = b;
+  /* ("Trump's representatives reached out to ...": a possessive name
+   * opens such a phrase too) */
+  if (b + 1 >= i || a->t[b].type != T_WORD ||
+      !(determiner(a, a->t[b].low) || fw_is(a, a->t[b].low, PC_FW_POSS) ||
+        ((a->t[b].flags & F_CAP) && !fw_is(a, a->t[b].low, PC_FW_SUBJ) &&
+         pc_att_ending(a, a->t[b].low, PC_FW_GEN, 1))))
+    return 0;
+  size_t e = b + 1;
+  while (e < i && e < b + 6 && a->t[e].type == T_WORD &&
+         !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
+         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
+         !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
+         !fw_is(a, a->t[e].low, PC_FW_VPAST) &&
+         !(at_verb && e + 1 < i && lower_suffix(&a->t[e], "ly", 4) &&
+           (ed_form(a, e + 1) || fw_is(a, a->t[e + 1].low, PC_FW_IPAST) ||
+            fw_is(a, a->t[e + 1].low, PC_FW_VPAST))))
+    e++;
+  /* the phrase ends at its verb: a stop word, an adverb or a past form,
+   * regular or not ("The billionaire businessman began by") */
+  if (e == b + 1 || e >= i || a->t[e].type != T_WORD)
+    return 0;
+  if (!at_verb)
+    return e;
+  /* ("his critics hysterically claimed": an adverb before the verb;
+   * "The party's presumed nominee": no verb after a possessive) */
+  size_t v = e;
+  while (v + 1 < i && lower_suffix(&a->t[v], "ly", 4))
+    v++;
+  const char *x = a->t[v].low;
+  if (pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1) ||
+      (!ed_form(a, v) && !fw_is(a, x, PC_FW_IPAST) &&
+       !fw_is(a, x, PC_FW_VPAST) && !fw_is(a, x, PC_FW_FIN)))
+    return 0;
+  return e;
+}
+
 /* "The nurse later sued, claiming ...", "But the report found ... and
  * warned": a phrase with a determiner or a possessive that opens the
  * sentence [t0, i) and ends before its verb names the subject when no
@@ -1568,32 +1643,9 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
 static struct speaker_ref determined_subject(struct analysis *a, size_t t0,
                                              size_t i, bool at_verb) {
   struct speaker_ref w = {NULL, -1, NULL};
-  while (t0 + 1 < i && a->t[t0].type == T_WORD &&
-         (fw_is(a, a->t[t0].low, PC_FW_CONJ) ||
-          fw_is(a, a->t[t0].low, PC_FW_CONTRAST)))
-    t0++;
-  if (t0 + 1 >= i || a->t[t0].type != T_WORD ||
-      !(determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
-    return w;
-  size_t e = t0 + 1;
-  while (e < i && e < t0 + 6 && a->t[e].type == T_WORD &&
-         !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
-         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
-         !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
-         !fw_is(a, a->t[e].low, PC_FW_VPAST))
-    e++;
-  /* the phrase ends at its verb: a stop word, an adverb or a past form,
-   * regular or not ("The billionaire businessman began by") */
-  if (e == t0 + 1 || e >= i || a->t[e].type != T_WORD)
-    return w;
-  /* at_verb: only a phrase that a verb ends for sure, a past form or a
-   * finite auxiliary ("An early tweet from Obama" is no subject, nor the
-   * first words of a long phrase) */
-  const char *v = a->t[e].low;
-  if (at_verb && !ed_form(a, e) && !fw_is(a, v, PC_FW_IPAST) &&
-      !fw_is(a, v, PC_FW_VPAST) && !fw_is(a, v, PC_FW_FIN))
-    return w;
-  phrase_name(a, t0, e, &w);
+  size_t e = determined_end(a, &t0, i, at_verb);
+  if (e)
+    phrase_name(a, t0, e, &w);
   return w;
 }
 
@@ -1740,6 +1792,52 @@ static struct speaker_ref joint_subject(struct analysis *a, size_t k,
   return w;
 }
 
+/* Whether a clause with a subject of its own opens at k, before i: a
+ * comma, "and" or "but" and a person named or a subject pronoun ("...,
+ * and he has battled"), or a subordinator and one ("cheered when Trump
+ * spotted a sign"). */
+static bool clause_opens(const struct analysis *a, size_t k, size_t i) {
+  const struct token *t = &a->t[k];
+  size_t s = k + 1;
+  if (is_punct(t, ",") && s + 1 < i && a->t[s].type == T_WORD &&
+      (fw_is(a, a->t[s].low, PC_FW_CONJ) ||
+       fw_is(a, a->t[s].low, PC_FW_CONTRAST)))
+    s++;
+  else if (t->type != T_WORD || t->in_span >= 0 || (t->flags & F_CAP) ||
+           !(fw_is(a, t->low, PC_FW_SUB) || low_eq(t, "when") ||
+             low_eq(t, "because") || low_eq(t, "after") ||
+             low_eq(t, "before") || low_eq(t, "since") || low_eq(t, "if")))
+    return false;
+  if (s + 1 >= i || a->t[s].type != T_WORD || a->t[s].in_span >= 0)
+    return false;
+  int e = a->t[s].ent;
+  if (e < 0)
+    return fw_is(a, a->t[s].low, PC_FW_SUBJ);
+  size_t n = s;
+  while (n + 1 < i && a->t[n + 1].ent == e)
+    n++;
+  return a->en[e].type == PC_ENTITY_PERSON &&
+         !pc_att_ending(a, a->t[n].low, PC_FW_GEN, 1);
+}
+
+/* "In December, the prince called ...": the start of the clause after
+ * a short phrase that opens the sentence [t0, i) before a comma and
+ * holds no verb, cue, person or quoted words (a time, a place); t0 when
+ * there is none. */
+static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
+  for (size_t k = t0; k < i && k < t0 + 5; k++) {
+    const struct token *t = &a->t[k];
+    if (is_punct(t, ","))
+      return k > t0 && k + 1 < i ? k + 1 : t0;
+    if (t->type != T_WORD || t->in_span >= 0 || t->cue ||
+        (t->ent >= 0 && a->en[t->ent].type == PC_ENTITY_PERSON) ||
+        fw_is(a, t->low, PC_FW_FIN) || fw_is(a, t->low, PC_FW_SUBJ) ||
+        ed_form(a, k) || fw_is(a, t->low, PC_FW_IPAST))
+      return t0;
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1755,7 +1853,20 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     who_free(&w);
   }
   struct speaker_ref w = opening_entity(a, t0, i);
+  /* "The Wisconsin Republican did give Trump some credit, saying": a
+   * phrase with a determiner that opens the sentence and ends at its
+   * verb is the subject; a name or a pronoun after the verb is in the
+   * predicate */
+  size_t db = opening_adjunct(a, t0, i);
+  size_t dv = determined_end(a, &db, i, true);
   for (size_t k = t0; k < i && !w.name; k++) {
+    /* (past the verb, until a clause of its own opens: "..., but the
+     * effort stalled, and he has battled ..., calling") */
+    if (dv && k >= dv) {
+      if (!clause_opens(a, k, i))
+        continue;
+      dv = 0;
+    }
     /* "Roe's spokeswoman challenged the claim that Roe had ..., and
      * said": a name in a clause that "that" opens after a noun is no
      * subject of the sentence */
@@ -1784,6 +1895,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       if (a->en[e].role)
         w.role = strdup(a->en[e].role);
     }
+  }
+  if (!w.name && dv) {
+    w = pc_att_resolve_np(a, db, dv);
+    if (!w.name)
+      phrase_name(a, db, dv, &w);
+    return w;
   }
   bool first = true; /* the phrase that opens the sentence */
   for (size_t k = t0; k + 1 < i && !w.name; k++) {
@@ -2451,7 +2568,11 @@ static struct speaker_ref left_subject(struct analysis *a,
            np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
            attribution_ends(a, aend, t1) && !that_after(a, i, after, t1) &&
-           !participle_opening(a, t0, np_b);
+           !participle_opening(a, t0, np_b) &&
+           /* "Soon after X was booed ..., Roe wrote to his followers,
+            * “...”": the quoted words after the cue are the speech */
+           !(quote_follows(a, aend, t1) &&
+             !spans_inside(a, t0, np_b, sp0, sp1, &dummy1));
   }
   c->np_b = np_b;
   c->post = post;
@@ -2510,6 +2631,9 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
 static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
   for (size_t b = i; b > t0 + 1 && b + 5 > i; b--) {
     const struct token *k = &a->t[b - 1];
+    if (is_punct(k, ".") && b >= t0 + 3 &&
+        in_list(&a->lex->honorifics, a->t[b - 2].low))
+      continue; /* "with Sen. Jo Roe warning" */
     if (k->type != T_WORD || k->in_span >= 0)
       return i;
     if (low_eq(k, "with")) /* after a comma: not "ran ads with X" */
@@ -2576,6 +2700,9 @@ static struct speaker_ref cue_subject(struct analysis *a,
              (i > t0 + 1 &&
               (fw_is(a, a->t[i - 1].low, PC_FW_CONJ) ||
                fw_is(a, a->t[i - 1].low, PC_FW_CONTRAST) ||
+               /* "offered him a job, then says ...": a second verb */
+               (i > t0 + 2 && low_eq(&a->t[i - 1], "then") &&
+                is_punct(&a->t[i - 2], ",")) ||
                (sn->depth == 0 && !comp_between(a, t0, i) &&
                 (conj_before(a, t0, i, true) ||
                  contrast_before(a, t0, i)))) &&
@@ -3242,10 +3369,10 @@ static size_t content_start(const struct analysis *a,
           fw_is(a, a->t[k - 1].low, PC_FW_CONJ))))
       break;
     if ((is_punct(&a->t[k], ",") || is_punct(&a->t[k], ":")) && k > after &&
-        k + 1 < t1 && a->t[k + 1].opens >= 0 &&
+        !number_comma(a, k) && k + 1 < t1 && a->t[k + 1].opens >= 0 &&
         a->sp[a->t[k + 1].opens].upper)
       return k + 1;
-    if (a->t[k].type != T_WORD &&
+    if (a->t[k].type != T_WORD && !number_comma(a, k) &&
         !(is_punct(&a->t[k], ".") && k > after &&
           in_list(&a->lex->honorifics, a->t[k - 1].low)))
       break;
@@ -3797,6 +3924,10 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     struct speaker_ref none = {NULL, -1, NULL};
     bool own = prev_i < t1 && participle_form(a, a->t[i].low) &&
                relative_cue(a, t0, prev_i);
+    /* "X talked about trade, but Roe brought him back to it, asking":
+     * a clause after ", but" with a subject of its own stands between
+     * the cue before and this one, so they do not share a speaker */
+    own = own || (prev_i < t1 && clause_after_but(a, prev_i, i) > prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
