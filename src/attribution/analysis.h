@@ -281,6 +281,27 @@ static inline int list_tag_of(const struct analysis *a,
   return 0;
 }
 
+/* The next letter or digit of x from *i (ASCII folded to lower case;
+ * other letters byte by byte), past punctuation, spaces and the marks
+ * and dashes of U+2000-U+203F ("’", "“", "—"); 0 at n.  For comparing
+ * two texts' words whatever their marks ("Roe: ‘We won’" and "Roe: “We
+ * won.”"). */
+static inline int pc_att_next_letter(const char *x, size_t n, size_t *i) {
+  while (*i < n) {
+    unsigned char c = (unsigned char)x[*i];
+    if (c == 0xE2 && *i + 2 < n && (unsigned char)x[*i + 1] == 0x80) {
+      *i += 3;
+      continue;
+    }
+    (*i)++;
+    if (c >= 'A' && c <= 'Z')
+      return c - 'A' + 'a';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+      return c;
+  }
+  return 0;
+}
+
 /* "that": the word that opens reported content (data/<lang>/). */
 static inline bool is_comp(const struct analysis *a, size_t i) {
   return in_list_at(a, i, &a->lex->comps);

@@ -34,7 +34,6 @@
 
 #include "attribution/attribution.h"
 
-#include <ctype.h>
 #include <stdio.h>
 
 /*** dates *****************************************************************/
@@ -110,23 +109,6 @@ static const char *title_to_read(const pc_doc *doc) {
   return t;
 }
 
-/* The next letter or digit of x from *i (ASCII folded; other letters
- * byte by byte), past punctuation, spaces and the marks and dashes of
- * U+2000-U+203F ("’", "“", "—"); 0 at n. */
-static int next_letter(const char *x, size_t n, size_t *i) {
-  while (*i < n) {
-    unsigned char c = (unsigned char)x[*i];
-    if (c == 0xE2 && *i + 2 < n && (unsigned char)x[*i + 1] == 0x80) {
-      *i += 3;
-      continue;
-    }
-    (*i)++;
-    if (c >= 0x80 || isalnum(c))
-      return tolower(c);
-  }
-  return 0;
-}
-
 /* Whether the letters and digits of the title are those of block b,
  * case, punctuation and marks aside ("Roe: ‘We won’" and "Roe: “We
  * won.”"). */
@@ -134,10 +116,10 @@ static bool repeats_title(const pc_doc *doc, size_t b, const char *t) {
   const char *x = doc->blocks[b].content.text;
   size_t n = doc->blocks[b].content.len, tn = strlen(t), i = 0, j = 0;
   int c;
-  while ((c = next_letter(t, tn, &j)))
-    if (c != next_letter(x, n, &i))
+  while ((c = pc_att_next_letter(t, tn, &j)))
+    if (c != pc_att_next_letter(x, n, &i))
       return false;
-  return next_letter(x, n, &i) == 0; /* and nothing more */
+  return pc_att_next_letter(x, n, &i) == 0; /* and nothing more */
 }
 
 /* The first text block when it repeats the title read as a headline

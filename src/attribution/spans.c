@@ -689,29 +689,16 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
 
 /*** headlines *************************************************************/
 
-/* The next letter or digit of s from *i (ASCII folded to lower case;
- * other bytes as they are), or 0 at n. */
-static int next_alnum(const char *s, size_t n, size_t *i) {
-  while (*i < n) {
-    unsigned char c = (unsigned char)s[(*i)++];
-    if (c >= 'A' && c <= 'Z')
-      return c - 'A' + 'a';
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-      return c;
-  }
-  return 0;
-}
-
 /* Whether the letters and digits of [x, x + n) occur in those of
  * [y, y + m), as a run. */
 static bool letters_in(const char *x, size_t n, const char *y, size_t m) {
   for (size_t j = 0; j < m; j++) {
     size_t xi = 0, yi = j;
-    int cx = next_alnum(x, n, &xi);
+    int cx = pc_att_next_letter(x, n, &xi);
     if (!cx)
       return false;
-    while (cx && cx == next_alnum(y, m, &yi))
-      cx = next_alnum(x, n, &xi);
+    while (cx && cx == pc_att_next_letter(y, m, &yi))
+      cx = pc_att_next_letter(x, n, &xi);
     if (!cx)
       return true;
   }
