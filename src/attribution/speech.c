@@ -2786,13 +2786,15 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
    * quotation, with no one left of the cue, the words after it are its
    * speaker even when they look like a clause (the speech was quoted) */
   /* (not a title: "The host of “Night Court” said the show ...") */
-  size_t qc = a->t[i - 1].type == T_QCLOSE ? i - 1 : i - 2;
   bool quoted = !w.name && i > t0 + 1 &&
                 (a->t[i - 1].type == T_QCLOSE ||
                  (is_punct(&a->t[i - 1], ",") &&
-                  a->t[i - 2].type == T_QCLOSE)) &&
-                !(qc > t0 && a->t[qc - 1].in_span >= 0 &&
-                  pc_att_title_span(a, (size_t)a->t[qc - 1].in_span));
+                  a->t[i - 2].type == T_QCLOSE));
+  if (quoted) { /* (the closing mark is read only once it is known) */
+    size_t qc = a->t[i - 1].type == T_QCLOSE ? i - 1 : i - 2;
+    quoted = !(qc > t0 && a->t[qc - 1].in_span >= 0 &&
+               pc_att_title_span(a, (size_t)a->t[qc - 1].in_span));
+  }
   /* "But, said Solovey, “...”", "Said Jane Roe: “...”": a name right
    * after the cue, then a comma or a colon and the quotation */
   bool leads = !w.name && inverted_before_quote(a, after, t1);
