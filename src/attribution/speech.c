@@ -586,16 +586,15 @@ static bool main_cue_after_clause(const struct analysis *a, size_t i,
                                   size_t c0, size_t t1, size_t sp0,
                                   size_t sp1) {
   const struct token *p = &a->t[i - (i > 0)];
-  if (i <= c0 + 2 || a->t[i].type != T_WORD || a->t[i].in_span >= 0 ||
+  if (!a->t[i].cue || i <= c0 + 2 || a->t[i].in_span >= 0 ||
       (a->t[i].flags & F_CAP) || p->type != T_WORD || p->in_span >= 0 ||
       participle_form(a, a->t[i].low) || aux_word(a, p->low) ||
       fw_is(a, p->low, PC_FW_FIN) || fw_is(a, p->low, PC_FW_SUBJ) ||
       fw_is(a, p->low, PC_FW_INF) || fw_is(a, p->low, PC_FW_CONJ) ||
       fw_is(a, p->low, PC_FW_CONTRAST) || fw_is(a, p->low, PC_FW_REL) ||
       is_comp(a, i - 1) || (a->t[i].flags & F_WEAK) ||
-      !cue_at(a, i, t1, sp0, sp1) ||
-      !finite_in(a, c0, i - 1) || comma_between(a, c0, i) || c0 < 2 ||
-      !subject_rel_before(a, c0))
+      c0 < 2 || !subject_rel_before(a, c0) || !cue_at(a, i, t1, sp0, sp1) ||
+      !finite_in(a, c0, i - 1) || comma_between(a, c0, i))
     return false;
   return pc_att_clausal_after(a, i + cue_at(a, i, t1, sp0, sp1), t1);
 }
