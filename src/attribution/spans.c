@@ -529,7 +529,9 @@ static char *cue_words(const struct analysis *a, size_t i) {
 }
 
 /* The end of the window after span s: the sentence's end, or the next
- * sentence's when s ends this one ('“Is it fair?” Smith asked.'). */
+ * sentence's when s ends this one ('“Is it fair?” Smith asked.'), which
+ * may be its paragraph's end with no point (a headline's "‘We won!’ Roe
+ * says"). */
 static size_t window_end(const struct analysis *a, const struct quoted_span *s,
                          size_t t1) {
   size_t e = t1;
@@ -543,6 +545,8 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
     k++;
   if (k < a->nt && a->t[k].block == s->block && is_end_punct(&a->t[k]))
     e = k + 1;
+  else if (k > t1 && (k == a->nt || a->t[k].block != s->block))
+    e = k;
   return e;
 }
 
@@ -765,9 +769,13 @@ void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,
       continue;
     /* "..., exec says on Disney+ glitches": the rest of a headline
      * after its attribution is an adjunct; the window ends where it
-     * stops being words */
-    size_t lim = s->c + 1;
-    while (lim < t1 && (a->t[lim].type == T_WORD ||
+     * stops being words; after a span that ends its sentence ("‘We
+     * won!’ Roe says") it runs on in the headline */
+    size_t lim = s->c + 1, stop = t1;
+    if (stop == lim)
+      while (stop < a->nt && a->t[stop].block == s->block)
+        stop++;
+    while (lim < stop && (a->t[lim].type == T_WORD ||
                         is_punct(&a->t[lim], ",") || is_punct(&a->t[lim], ".")))
       lim++;
     size_t ci = SIZE_MAX;

@@ -573,6 +573,32 @@ static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
   return true;
 }
 
+/* "Officials who say the plan is dead said the vote would fail": after
+ * the report of a relative clause on the subject, once that report holds
+ * a finite verb of its own, a finite cue right after a word of it (no
+ * auxiliary, subject pronoun, "to" or relative pronoun before the cue:
+ * not "who say the mayor has said", "who say they said", "a booker who
+ * said"; no cue that is also a noun: "weapons attacks"; no comma in
+ * the report, after which the cue may have a subject of its own: "...,
+ * Mr. Roe said") is the main clause's verb, whose subject the relative
+ * clause was on. */
+static bool main_cue_after_clause(const struct analysis *a, size_t i,
+                                  size_t c0, size_t t1, size_t sp0,
+                                  size_t sp1) {
+  const struct token *p = &a->t[i - (i > 0)];
+  if (!a->t[i].cue || i <= c0 + 2 || a->t[i].in_span >= 0 ||
+      (a->t[i].flags & F_CAP) || p->type != T_WORD || p->in_span >= 0 ||
+      participle_form(a, a->t[i].low) || aux_word(a, p->low) ||
+      fw_is(a, p->low, PC_FW_FIN) || fw_is(a, p->low, PC_FW_SUBJ) ||
+      fw_is(a, p->low, PC_FW_INF) || fw_is(a, p->low, PC_FW_CONJ) ||
+      fw_is(a, p->low, PC_FW_CONTRAST) || fw_is(a, p->low, PC_FW_REL) ||
+      is_comp(a, i - 1) || (a->t[i].flags & F_WEAK) ||
+      c0 < 2 || !subject_rel_before(a, c0) || !cue_at(a, i, t1, sp0, sp1) ||
+      !finite_in(a, c0, i - 1) || comma_between(a, c0, i))
+    return false;
+  return pc_att_clausal_after(a, i + cue_at(a, i, t1, sp0, sp1), t1);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
@@ -684,6 +710,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * participle clause after a comma is the writer's */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
         writer_participle(a, i + 1))
+      return i;
+    if (!nested && main_cue_after_clause(a, i, c0, t1, sp0, sp1))
       return i;
     if (!nested && cue_at(a, i, t1, sp0, sp1))
       nested = true;
