@@ -481,6 +481,16 @@ static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
   return false;
 }
 
+/* Whether the lower-cased word w opens with an elided "l'" (either
+ * apostrophe) before at least two letters. */
+static bool elided_article(const char *w) {
+  if (w[0] != 'l')
+    return false;
+  if (w[1] == '\'')
+    return strlen(w + 2) >= 2;
+  return strncmp(w + 1, "\xE2\x80\x99", 3) == 0 && strlen(w + 4) >= 2;
+}
+
 /* The entity of the name run [s, j) that the capitalised run at i holds
  * (lim: the block's end; after_title: a title stood before it): an
  * organisation, a group of a party's members, a person, or a surname
@@ -498,6 +508,9 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
   for (size_t x = s; x < j && !org; x++)
     org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
+  /* "L'Osservatore Romano", "L’Express": an elided article (French or
+   * Italian "the") opens a title's name, no person's */
+  org = org || elided_article(a->t[s].low);
   /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
    * stand before a personal name */
   if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
@@ -635,8 +648,10 @@ void pc_att_entities(struct analysis *a) {
                         (a->t[i - 2].flags & F_CAP) &&
                         in_list_of(a, &lx->honorifics, a->t[i - 2].low));
     /* "Indiana State Teachers Association President Keith Gambill": the
-     * name follows the last title inside the run */
-    for (size_t r = j; r-- > s + 1;)
+     * name follows the last title inside the run; a run that ends with
+     * one ("Acme Vice President") names no one */
+    bool untitled = !in_list_of(a, &lx->roles, a->t[j - 1].low);
+    for (size_t r = j; untitled && r-- > s + 1;)
       if (in_list_of(a, &lx->roles, a->t[r].low) && r + 1 < j) {
         char *org = pc_att_text_of(a, s, r);
         if (org) {
