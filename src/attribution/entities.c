@@ -357,6 +357,29 @@ static bool caps_label(const struct analysis *a, size_t i, size_t j) {
   return true;
 }
 
+/* "Ellen Washington ... Washington said": one word of the lexicon's
+ * names at i that is the surname of a person named before stands for
+ * that person (marked), unless a preposition or a determiner before it
+ * makes it a place ("in Washington", "the Paris of the north"); whether
+ * it does. */
+static bool known_surname(struct analysis *a, size_t i) {
+  if (!a->surnames.n ||
+      (i > 0 && a->t[i - 1].type == T_WORD &&
+       (preposition(a, a->t[i - 1].low) || determiner(a, a->t[i - 1].low))))
+    return false;
+  char *name = pc_att_text_of(a, i, i + 1);
+  if (!name) {
+    a->oom = true;
+    return false;
+  }
+  pc_att_strip_possessive(a, name);
+  int e = map_get(&a->surnames, name);
+  free(name);
+  if (e >= 0)
+    mark_tokens(a, i, i + 1, e);
+  return e >= 0;
+}
+
 /* A name of the lexicon (country, organisation, group, place) at token
  * i: its entity marked, and the number of its tokens; 0 if none. */
 static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
@@ -365,6 +388,8 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
   size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
   if (!m)
     return 0;
+  if (m == 1 && known_surname(a, i))
+    return 1;
   const struct pc_phrase *p = &lx->names.p[which];
   int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
   /* "New Hampshire’s" came first and was taken for a person: the
@@ -379,6 +404,18 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
   return m;
 }
 
+/* "Ellen Washington", "Steve Israel": one word of the lexicon's names
+ * at j right after a given name alone at i (no title: "Prince", "Lady")
+ * is that person's surname, no place. */
+static bool given_then_place(const struct analysis *a, size_t i, size_t j,
+                             size_t lim) {
+  const struct pc_lex *lx = a->lex;
+  const char *g = a->t[i].low;
+  return j == i + 1 && list_tag_of(a, &lx->given, g) &&
+         !in_list_of(a, &lx->honorifics, g) && !in_list_of(a, &lx->roles, g) &&
+         pc_att_match_list(a, j, lim, &lx->names, NULL) == 1;
+}
+
 /* Where the run of capitalised words that starts at i ends (before lim):
  * particles ("Monica de Bolle"), ampersands ("AT&T") and initials
  * ("Mary E. Lovely") inside; a listed name or, in a headline, a cue ends
@@ -386,8 +423,8 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
 static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
   const struct pc_lex *lx = a->lex;
   size_t j = i;
-  while (j < lim &&
-         !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
+  while (j < lim && !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL) &&
+                      !given_then_place(a, i, j, lim))) {
     /* "Roe Says He Will Run": in a headline the cue ends the name */
     if (j > i && a->t[j].cue && pc_att_title_case(a, j))
       break;
@@ -508,6 +545,10 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
   for (size_t x = s; x < j && !org; x++)
     org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
+  /* "Tea Party Coalition Convention", "Munich Security Conference": a
+   * run that ends with a gathering's noun names an event or its
+   * organisers */
+  org = org || (j - s >= 2 && fw_is(a, a->t[j - 1].low, PC_FW_VENUE));
   /* "L'Osservatore Romano", "L’Express": an elided article (French or
    * Italian "the") opens a title's name, no person's */
   org = org || elided_article(a->t[s].low);
