@@ -528,6 +528,17 @@ static bool elided_article(const char *w) {
   return strncmp(w + 1, "\xE2\x80\x99", 3) == 0 && strlen(w + 4) >= 2;
 }
 
+/* Whether the one word name (its possessive stripped) is a role: "the
+ * Vice President’s record" names no one called "President". */
+static bool role_name(const struct analysis *a, const char *name) {
+  char low[32];
+  size_t n = 0;
+  for (; name[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
+  low[n] = '\0';
+  return !name[n] && in_list(&a->lex->roles, low);
+}
+
 /* The entity of the name run [s, j) that the capitalised run at i holds
  * (lim: the block's end; after_title: a title stood before it): an
  * organisation, a group of a party's members, a person, or a surname
@@ -591,7 +602,7 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   } else if (org) {
     int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
     mark_tokens(a, s, j, e);
-  } else if (j - s == 1) {
+  } else if (j - s == 1 && !role_name(a, name)) {
     surname_mention(a, i, s, name, after_title);
   }
   free(name);
