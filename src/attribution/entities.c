@@ -574,6 +574,12 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   /* "Former Secretary (of State)", "Deputy Minister": a run that
    * ends with a role word is a title, no personal name */
   bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
+  /* "Affordable Care Act", "Second Amendment": a run that ends with the
+   * noun of a thing no one is names no one, unless a given name opens
+   * it ("Nathan Deal") */
+  title = title || (!org && j - s >= 2 &&
+                    fw_is(a, a->t[j - 1].low, PC_FW_THING) &&
+                    !list_tag_of(a, &lx->given, a->t[s].low));
   /* "Senate Republicans", "Iowa voters": a run that ends with a
    * member of a party or of the public names a group; "a Wisconsin
    * Republican" describes one, and "Republicans" alone is no
