@@ -357,6 +357,29 @@ static bool caps_label(const struct analysis *a, size_t i, size_t j) {
   return true;
 }
 
+/* "Ellen Washington ... Washington said": one word of the lexicon's
+ * names at i that is the surname of a person named before stands for
+ * that person (marked), unless a preposition or a determiner before it
+ * makes it a place ("in Washington", "the Paris of the north"); whether
+ * it does. */
+static bool known_surname(struct analysis *a, size_t i) {
+  if (!a->surnames.n ||
+      (i > 0 && a->t[i - 1].type == T_WORD &&
+       (preposition(a, a->t[i - 1].low) || determiner(a, a->t[i - 1].low))))
+    return false;
+  char *name = pc_att_text_of(a, i, i + 1);
+  if (!name) {
+    a->oom = true;
+    return false;
+  }
+  pc_att_strip_possessive(a, name);
+  int e = map_get(&a->surnames, name);
+  free(name);
+  if (e >= 0)
+    mark_tokens(a, i, i + 1, e);
+  return e >= 0;
+}
+
 /* A name of the lexicon (country, organisation, group, place) at token
  * i: its entity marked, and the number of its tokens; 0 if none. */
 static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
@@ -365,6 +388,8 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
   size_t m = pc_att_match_list(a, i, lim, &lx->names, &which);
   if (!m)
     return 0;
+  if (m == 1 && known_surname(a, i))
+    return 1;
   const struct pc_phrase *p = &lx->names.p[which];
   int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
   /* "New Hampshire’s" came first and was taken for a person: the
@@ -379,6 +404,18 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
   return m;
 }
 
+/* "Ellen Washington", "Steve Israel": one word of the lexicon's names
+ * at j right after a given name alone at i (no title: "Prince", "Lady")
+ * is that person's surname, no place. */
+static bool given_then_place(const struct analysis *a, size_t i, size_t j,
+                             size_t lim) {
+  const struct pc_lex *lx = a->lex;
+  const char *g = a->t[i].low;
+  return j == i + 1 && list_tag_of(a, &lx->given, g) &&
+         !in_list_of(a, &lx->honorifics, g) && !in_list_of(a, &lx->roles, g) &&
+         pc_att_match_list(a, j, lim, &lx->names, NULL) == 1;
+}
+
 /* Where the run of capitalised words that starts at i ends (before lim):
  * particles ("Monica de Bolle"), ampersands ("AT&T") and initials
  * ("Mary E. Lovely") inside; a listed name or, in a headline, a cue ends
@@ -386,8 +423,8 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
 static size_t cap_run_end(const struct analysis *a, size_t i, size_t lim) {
   const struct pc_lex *lx = a->lex;
   size_t j = i;
-  while (j < lim &&
-         !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL))) {
+  while (j < lim && !(j > i && pc_att_match_list(a, j, lim, &lx->names, NULL) &&
+                      !given_then_place(a, i, j, lim))) {
     /* "Roe Says He Will Run": in a headline the cue ends the name */
     if (j > i && a->t[j].cue && pc_att_title_case(a, j))
       break;
@@ -481,6 +518,27 @@ static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
   return false;
 }
 
+/* Whether the lower-cased word w opens with an elided "l'" (either
+ * apostrophe) before at least two letters. */
+static bool elided_article(const char *w) {
+  if (w[0] != 'l')
+    return false;
+  if (w[1] == '\'')
+    return strlen(w + 2) >= 2;
+  return strncmp(w + 1, "\xE2\x80\x99", 3) == 0 && strlen(w + 4) >= 2;
+}
+
+/* Whether the one word name (its possessive stripped) is a role: "the
+ * Vice President’s record" names no one called "President". */
+static bool role_name(const struct analysis *a, const char *name) {
+  char low[32];
+  size_t n = 0;
+  for (; name[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
+  low[n] = '\0';
+  return !name[n] && in_list(&a->lex->roles, low);
+}
+
 /* The entity of the name run [s, j) that the capitalised run at i holds
  * (lim: the block's end; after_title: a title stood before it): an
  * organisation, a group of a party's members, a person, or a surname
@@ -498,6 +556,13 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
   for (size_t x = s; x < j && !org; x++)
     org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
+  /* "Tea Party Coalition Convention", "Munich Security Conference": a
+   * run that ends with a gathering's noun names an event or its
+   * organisers */
+  org = org || (j - s >= 2 && fw_is(a, a->t[j - 1].low, PC_FW_VENUE));
+  /* "L'Osservatore Romano", "L’Express": an elided article (French or
+   * Italian "the") opens a title's name, no person's */
+  org = org || elided_article(a->t[s].low);
   /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
    * stand before a personal name */
   if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
@@ -509,6 +574,12 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   /* "Former Secretary (of State)", "Deputy Minister": a run that
    * ends with a role word is a title, no personal name */
   bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
+  /* "Affordable Care Act", "Second Amendment": a run that ends with the
+   * noun of a thing no one is names no one, unless a given name opens
+   * it ("Nathan Deal") */
+  title = title || (!org && j - s >= 2 &&
+                    fw_is(a, a->t[j - 1].low, PC_FW_THING) &&
+                    !list_tag_of(a, &lx->given, a->t[s].low));
   /* "Senate Republicans", "Iowa voters": a run that ends with a
    * member of a party or of the public names a group; "a Wisconsin
    * Republican" describes one, and "Republicans" alone is no
@@ -537,7 +608,7 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   } else if (org) {
     int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
     mark_tokens(a, s, j, e);
-  } else if (j - s == 1) {
+  } else if (j - s == 1 && !role_name(a, name)) {
     surname_mention(a, i, s, name, after_title);
   }
   free(name);
@@ -635,8 +706,10 @@ void pc_att_entities(struct analysis *a) {
                         (a->t[i - 2].flags & F_CAP) &&
                         in_list_of(a, &lx->honorifics, a->t[i - 2].low));
     /* "Indiana State Teachers Association President Keith Gambill": the
-     * name follows the last title inside the run */
-    for (size_t r = j; r-- > s + 1;)
+     * name follows the last title inside the run; a run that ends with
+     * one ("Acme Vice President") names no one */
+    bool untitled = !in_list_of(a, &lx->roles, a->t[j - 1].low);
+    for (size_t r = j; untitled && r-- > s + 1;)
       if (in_list_of(a, &lx->roles, a->t[r].low) && r + 1 < j) {
         char *org = pc_att_text_of(a, s, r);
         if (org) {
