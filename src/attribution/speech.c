@@ -774,16 +774,16 @@ static bool digits_at(const struct analysis *a, size_t k) {
 }
 
 /* Whether the word at k names a month before its day ("March 3", "Nov.
- * 15"): a capitalised function word (data: cap) or an abbreviation with
- * its dot (honorifics), then a number. */
+ * 15"): a capitalised month name (data/months.txt, as quote dates are
+ * read), with the dot of its abbreviation or not, then a number. */
 static bool month_at(const struct analysis *a, size_t k, size_t c1) {
   const struct token *t = &a->t[k];
-  if (t->type != T_WORD || !(t->flags & F_CAP))
+  if (t->type != T_WORD || !(t->flags & F_CAP) ||
+      !pc_month_of(a->ctx, t->low))
     return false;
-  if (k + 2 < c1 && is_punct(&a->t[k + 1], ".") &&
-      in_list(&a->lex->honorifics, t->low))
+  if (k + 2 < c1 && is_punct(&a->t[k + 1], "."))
     return digits_at(a, k + 2);
-  return k + 1 < c1 && function_cap(a, t->low) && digits_at(a, k + 1);
+  return k + 1 < c1 && digits_at(a, k + 1);
 }
 
 /* Whether token k of [c0, c1) is part of a date: a month, the dot of its
