@@ -592,7 +592,15 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   size_t nw = 0;
   for (size_t x = s; x < j; x++)
     nw += a->t[x].type == T_WORD;
-  if (member) {
+  /* "Orange County", "Capitol Hill": a run that ends with the noun of a
+   * place names that place, unless a given name opens it ("Anita Hill") */
+  bool place = !org && !title && !member && nw >= 2 &&
+               in_list_of(a, &lx->places, a->t[j - 1].low) &&
+               !list_tag_of(a, &lx->given, a->t[s].low);
+  if (place) {
+    int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
+    mark_tokens(a, s, j, e);
+  } else if (member) {
     const char *w = a->t[j - 1].low;
     if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
          list_tag(&lx->members, w) == 'c') &&
