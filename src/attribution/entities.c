@@ -539,6 +539,18 @@ static bool role_name(const struct analysis *a, const char *name) {
   return !name[n] && in_list(&a->lex->roles, low);
 }
 
+/* The type its last word gives the name run [s, j) of two words or more
+ * (data: heads.txt; 'p' a place, 'o' an organisation, 't' a thing), 0
+ * for none or when a given name opens it ("Anita Hill", "Doris Day"). */
+static int name_head(const struct analysis *a, size_t s, size_t j) {
+  size_t nw = 0;
+  for (size_t x = s; x < j; x++)
+    nw += a->t[x].type == T_WORD;
+  if (nw < 2 || list_tag_of(a, &a->lex->given, a->t[s].low))
+    return 0;
+  return list_tag_of(a, &a->lex->heads, a->t[j - 1].low);
+}
+
 /* The entity of the name run [s, j) that the capitalised run at i holds
  * (lim: the block's end; after_title: a title stood before it): an
  * organisation, a group of a party's members, a person, or a surname
@@ -553,7 +565,9 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     return;
   }
   pc_att_strip_possessive(a, name);
-  bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s));
+  int head = name_head(a, s, j);
+  bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s)) ||
+             head == 'o';
   for (size_t x = s; x < j && !org; x++)
     org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
   /* "Tea Party Coalition Convention", "Munich Security Conference": a
@@ -579,7 +593,8 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
    * it ("Nathan Deal") */
   title = title || (!org && j - s >= 2 &&
                     fw_is(a, a->t[j - 1].low, PC_FW_THING) &&
-                    !list_tag_of(a, &lx->given, a->t[s].low));
+                    !list_tag_of(a, &lx->given, a->t[s].low)) ||
+          (!org && head == 't');
   /* "Senate Republicans", "Iowa voters": a run that ends with a
    * member of a party or of the public names a group; "a Wisconsin
    * Republican" describes one, and "Republicans" alone is no
@@ -592,11 +607,8 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   size_t nw = 0;
   for (size_t x = s; x < j; x++)
     nw += a->t[x].type == T_WORD;
-  /* "Orange County", "Capitol Hill": a run that ends with the noun of a
-   * place names that place, unless a given name opens it ("Anita Hill") */
-  bool place = !org && !title && !member && nw >= 2 &&
-               in_list_of(a, &lx->places, a->t[j - 1].low) &&
-               !list_tag_of(a, &lx->given, a->t[s].low);
+  /* "Orange County", "Capitol Hill": the noun of a place */
+  bool place = !org && !title && !member && head == 'p';
   if (place) {
     int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
     mark_tokens(a, s, j, e);

@@ -43,7 +43,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->given);
   list_free(&lex->comps);
   list_free(&lex->members);
-  list_free(&lex->places);
+  list_free(&lex->heads);
   list_free(&lex->inflections);
   for (int k = 0; k < PC_FW_COUNT; k++)
     list_free(&lex->fw[k]);
@@ -798,7 +798,7 @@ static void set_lengths(struct pc_lex *lex) {
   struct pc_phrase_list *all[] = {
       &lex->cues,  &lex->frames, &lex->pronouns, &lex->roles,
       &lex->honorifics, &lex->claims, &lex->names, &lex->given,
-      &lex->comps, &lex->members, &lex->places, &lex->inflections};
+      &lex->comps, &lex->members, &lex->heads, &lex->inflections};
   for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_COUNT; i++) {
     struct pc_phrase_list *l =
         i < sizeof all / sizeof *all ? all[i]
@@ -826,7 +826,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
       {"given-names.txt", offsetof(struct pc_lex, given), K_PRONOUN},
       {"complementizers.txt", offsetof(struct pc_lex, comps), K_PLAIN},
       {"members.txt", offsetof(struct pc_lex, members), K_PRONOUN},
-      {"places.txt", offsetof(struct pc_lex, places), K_PLAIN},
+      {"heads.txt", offsetof(struct pc_lex, heads), K_PRONOUN},
   };
   snprintf(lex->lang, sizeof lex->lang, "%s", lang);
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -861,7 +861,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
             sort_list(&lex->roles) && sort_list(&lex->honorifics) &&
             sort_list(&lex->names) && sort_list(&lex->given) &&
             sort_list(&lex->comps) && sort_list(&lex->members) &&
-            sort_list(&lex->places);
+            sort_list(&lex->heads);
   for (int k = 0; k < PC_FW_COUNT && ok; k++)
     ok = sort_list(&lex->fw[k]);
   if (!ok)

@@ -80,7 +80,7 @@ struct pc_lex {
       given, /* given names, tag 'f' or 'm' */
       comps, /* complementizers: "that" */
       members, /* members of a party or the public: "Republicans" */
-      places,  /* last words of place names: "County", "Hill" */
+      heads,   /* last words that type a name: "County" p, "PAC" o */
       inflections; /* irregular forms: w[0] the lemma, then its forms */
   struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
   /* every function word once, with the bit mask of its categories: one

@@ -50,7 +50,7 @@ static void test_language_folder(void) {
                                       "honorifics.txt", "claims.txt",
                                       "countries.txt", "groups.txt",
                                       "given-names.txt", "complementizers.txt",
-                                      "members.txt", "places.txt",
+                                      "members.txt", "heads.txt",
                                       "function-words.txt"};
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     snprintf(path, sizeof path, "%s/de/%s", dir, files[i]);
