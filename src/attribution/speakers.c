@@ -734,8 +734,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {
     /* "Meghan ... she said": a name that did not tell the gender now
-     * does, so a later "he" looks past her */
-    if (!a->en[e].gender)
+     * does, so a later "he" looks past her; not a pronoun in quotation
+     * marks ("'... he would say, 'uh huh,''" Lynch said): it speaks of
+     * someone in the speaker's story */
+    if (!a->en[e].gender && a->t[n0].in_span < 0)
       a->en[e].gender = (char)g;
     w.ent = e;
     w.name = strdup(a->en[e].name);
