@@ -369,6 +369,13 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
     if (a->q[q].t0 < end && a->q[q].parent < 0 &&
         gender_fit(a, a->q[q].ent, g))
       return a->q[q].ent;
+  /* "Her district includes the Carrier plant, ..., she said": a
+   * sentence that opens on a possessive of the pronoun's gender is about
+   * someone named before it, as one that opens on the pronoun is */
+  if (s0 < end && a->t[s0].type == T_WORD && a->t[s0].in_span < 0 &&
+      fw_is(a, a->t[s0].low, PC_FW_POSS) &&
+      (low_eq(&a->t[s0], g == 'm' ? "his" : "her")))
+    return -1;
   int unsure = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
