@@ -363,6 +363,31 @@ static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
   return false;
 }
 
+/* Whether the name whose first token is k ends in a possessive and
+ * only words (no punctuation) part it from another person's name before
+ * end: "Holt's liberal NBC News colleague Matt Lauer ...": the phrase is
+ * the other person, the possessive only tells whose colleague. */
+static bool possessive_of_name(const struct analysis *a, size_t k,
+                               size_t end) {
+  enum { NP_WORDS = 6 };
+  int e = a->t[k].ent;
+  if (!name_possessive(a, k))
+    return false;
+  while (k + 1 < end && a->t[k + 1].ent == e)
+    k++;
+  for (size_t j = k + 1; j < end && j <= k + NP_WORDS; j++) {
+    const struct token *t = &a->t[j];
+    if (t->type != T_WORD || t->in_span >= 0 || t->cue)
+      return false;
+    if (t->ent >= 0 && t->ent != e &&
+        a->en[t->ent].type == PC_ENTITY_PERSON)
+      return true;
+    if (t->ent < 0 && stop_word(a, t->low))
+      return false;
+  }
+  return false;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -388,7 +413,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
       return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) &&
-         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)))
+         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)) ||
+        possessive_of_name(a, k, end))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
