@@ -401,9 +401,15 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
       fw_is(a, a->t[s0].low, PC_FW_POSS) &&
       (low_eq(&a->t[s0], g == 'm' ? "his" : "her")))
     return -1;
-  int unsure = -1;
+  int unsure = -1, pp = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
+    /* "As for Trump, he said", "Footage of Awlaki appears. ..., he
+     * says": when the sentence names no one else, the first person after
+     * a preposition whose name tells the pronoun's gender */
+    if (pp < 0 && e >= 0 && a->t[k].in_span < 0 && k > 0 &&
+        preposition(a, a->t[k - 1].low) && gender_fit(a, e, g) == 2)
+      pp = e;
     /* "LeVell is ... He is trying to persuade people to support Trump's
      * campaign. He believes": a pronoun of the gender that comes first
      * is the sentence's subject; who it is, an earlier sentence tells */
@@ -428,7 +434,12 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
     if (fit == 1 && unsure < 0)
       unsure = e;
   }
-  return unsure;
+  /* (not when a description opens the sentence: "The radio host filled
+   * his speeches for Cruz": the host is someone named before) */
+  if (unsure < 0 && pp >= 0 && s0 + 1 < end && low_eq(&a->t[s0], "the") &&
+      a->t[s0 + 1].type == T_WORD && !(a->t[s0 + 1].flags & F_CAP))
+    return -1;
+  return unsure >= 0 ? unsure : pp;
 }
 
 /* He/she by salience: the antecedent of the nearest of the last SENTS
