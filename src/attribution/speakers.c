@@ -594,11 +594,16 @@ static bool plural_people(const struct analysis *a, size_t k) {
                 strcmp(t->low + l - 3, "men") == 0;
   if (!plural)
     return false;
-  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k))
+  /* "Conservatives thought ... they welcomed": members of a party, a
+   * movement or the public (data: members) */
+  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k) ||
+      in_list(&a->lex->members, t->low))
     return true;
   char one[sizeof t->low]; /* "groups": the singular's categories */
   memcpy(one, t->low, l - 1);
   one[l - 1] = '\0';
+  if (l > 4 && strcmp(t->low + l - 3, "ies") == 0) /* "companies" */
+    strcpy(one + l - 3, "y");
   return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
          in_list(&a->lex->roles, one);
 }
