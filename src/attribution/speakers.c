@@ -614,6 +614,35 @@ static bool plural_people(const struct analysis *a, size_t k) {
  * pronoun's sentence before it, else in the nearest of the sentences
  * before, up to one that a person's name opens or that names two
  * people.  Who "they" are, or no one. */
+/* "As Johnson and Weld stumped across the state, they said": two
+ * people's names joined by "and" (a title may stand before the second),
+ * the first at k and not governed by a preposition, are a "they".  The
+ * end of the pair (exclusive), 0 when there is none. */
+static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
+                            size_t end) {
+  int e = a->t[k].ent;
+  if ((k > s0 && (a->t[k - 1].ent == e ||
+                  (a->t[k - 1].type == T_WORD &&
+                   preposition(a, a->t[k - 1].low)))))
+    return 0;
+  size_t j = k;
+  while (j < end && a->t[j].ent == e)
+    j++;
+  if (j + 1 >= end || !low_eq(&a->t[j], "and"))
+    return 0;
+  size_t n1 = j + 1;
+  while (n1 < end && n1 < j + 4 && a->t[n1].ent < 0 &&
+         (is_role_word(a, n1) || is_punct(&a->t[n1], ".") ||
+          in_list(&a->lex->honorifics, a->t[n1].low)))
+    n1++;
+  int e2 = n1 < end ? a->t[n1].ent : -1;
+  if (e2 < 0)
+    return 0;
+  while (n1 < end && a->t[n1].ent == e2)
+    n1++;
+  return joint_names(a, j, n1) ? n1 : 0;
+}
+
 static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t end = n0;
@@ -630,6 +659,17 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
       int pe = a->t[k].ent;
       if (pe >= 0 && a->t[k].in_span < 0 &&
           a->en[pe].type == PC_ENTITY_PERSON) {
+        size_t pair = first < 0 && s == 0 ? joint_pair_at(a, s0, k, end) : 0;
+        if (pair) { /* from the title of the first ("Mr. Roe and ...") */
+          size_t b = k;
+          if (b > s0 + 1 && is_punct(&a->t[b - 1], ".") &&
+              in_list(&a->lex->honorifics, a->t[b - 2].low))
+            b -= 2;
+          else if (b > s0 && in_list(&a->lex->honorifics, a->t[b - 1].low))
+            b--;
+          w.name = pc_att_np_text(a, b, pair);
+          break;
+        }
         person = person || k <= s0 + 1 || (first >= 0 && first != pe);
         first = first < 0 ? pe : first;
       }
