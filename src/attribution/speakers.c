@@ -363,16 +363,17 @@ static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
   return false;
 }
 
-/* Whether the name whose first token is k ends in a possessive and
- * only words (no punctuation) part it from another person's name before
- * end: "Holt's liberal NBC News colleague Matt Lauer ...": the phrase is
- * the other person, the possessive only tells whose colleague. */
+/* Whether the name whose first token is k only qualifies another
+ * person's name before end, only words (no punctuation) between: it ends
+ * in a possessive ("Holt's liberal NBC News colleague Matt Lauer ...")
+ * or a role word stands right before the other name ("Former Trump
+ * campaign manager Corey Lewandowski ... whether he can").  The phrase
+ * is the other person; the first only tells whose colleague. */
 static bool possessive_of_name(const struct analysis *a, size_t k,
                                size_t end) {
   enum { NP_WORDS = 6 };
   int e = a->t[k].ent;
-  if (!name_possessive(a, k))
-    return false;
+  bool poss = name_possessive(a, k);
   while (k + 1 < end && a->t[k + 1].ent == e)
     k++;
   for (size_t j = k + 1; j < end && j <= k + NP_WORDS; j++) {
@@ -381,7 +382,8 @@ static bool possessive_of_name(const struct analysis *a, size_t k,
       return false;
     if (t->ent >= 0 && t->ent != e &&
         a->en[t->ent].type == PC_ENTITY_PERSON)
-      return true;
+      return poss || (j > k + 1 && a->t[j - 1].ent < 0 &&
+                      !(a->t[j - 1].flags & F_CAP) && is_role_word(a, j - 1));
     if (t->ent < 0 && stop_word(a, t->low))
       return false;
   }
