@@ -741,15 +741,25 @@ static struct speaker_ref description_antecedent(struct analysis *a,
            (fw_is(a, a->t[d].low, PC_FW_CONJ) ||
             fw_is(a, a->t[d].low, PC_FW_CONTRAST)))
       d++;
-    if (d < end && low_eq(&a->t[d], "the"))
-      for (size_t h = d + 1; h < end && h < d + 4; h++) {
+    /* "the" or "a" ("A 29-year-old Berlin woman received ... she
+     * wrote"), up to three words, hyphens joining them, a place's name
+     * among them */
+    if (d < end && (low_eq(&a->t[d], "the") || low_eq(&a->t[d], "a")))
+      for (size_t h = d + 1, words = 0; h < end && words < 4; h++) {
+        if (is_punct(&a->t[h], "-") && h > d + 1 && h + 1 < end &&
+            a->t[h].s == a->t[h - 1].e && a->t[h + 1].s == a->t[h].e)
+          continue;
+        words++;
         int pg = person_noun(a, h);
         if (pg) {
           if (pg == g)
             w.name = pc_att_np_text(a, d, h + 1);
           return w;
         }
-        if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+        int he = a->t[h].ent;
+        bool place = he >= 0 && (a->en[he].type == PC_ENTITY_PLACE ||
+                                 a->en[he].type == PC_ENTITY_COUNTRY);
+        if (a->t[h].type != T_WORD || ((a->t[h].flags & F_CAP) && !place) ||
             stop_word(a, a->t[h].low))
           break;
       }
