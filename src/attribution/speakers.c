@@ -618,8 +618,10 @@ static bool plural_people(const struct analysis *a, size_t k) {
  * people.  Who "they" are, or no one. */
 /* "As Johnson and Weld stumped across the state, they said": two
  * people's names joined by "and" (a title may stand before the second),
- * the first at k and not governed by a preposition, are a "they".  The
- * end of the pair (exclusive), 0 when there is none. */
+ * the first at k and not governed by a preposition, are a "they" (in the
+ * pronoun's sentence, or opening one before: "Wilcox and Beruff argued
+ * ... .  States can do that, they said").  The end of the pair
+ * (exclusive), 0 when there is none. */
 static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
                             size_t end) {
   int e = a->t[k].ent;
@@ -661,7 +663,7 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
       int pe = a->t[k].ent;
       if (pe >= 0 && a->t[k].in_span < 0 &&
           a->en[pe].type == PC_ENTITY_PERSON) {
-        size_t pair = first < 0 && s == 0 ? joint_pair_at(a, s0, k, end) : 0;
+        size_t pair = first < 0 && (s == 0 || k <= s0 + 1) ? joint_pair_at(a, s0, k, end) : 0;
         if (pair) { /* from the title of the first ("Mr. Roe and ...") */
           size_t b = k;
           if (b > s0 + 1 && is_punct(&a->t[b - 1], ".") &&
