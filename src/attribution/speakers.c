@@ -604,8 +604,10 @@ static bool plural_people(const struct analysis *a, size_t k) {
   char one[sizeof t->low]; /* "groups": the singular's categories */
   memcpy(one, t->low, l - 1);
   one[l - 1] = '\0';
-  if (l > 4 && strcmp(t->low + l - 3, "ies") == 0) /* "companies" */
-    strcpy(one + l - 3, "y");
+  if (l > 4 && strcmp(t->low + l - 3, "ies") == 0) { /* "companies" */
+    one[l - 3] = 'y';
+    one[l - 2] = '\0';
+  }
   return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
          in_list(&a->lex->roles, one);
 }
