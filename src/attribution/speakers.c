@@ -369,8 +369,7 @@ static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
  * or a role word stands right before the other name ("Former Trump
  * campaign manager Corey Lewandowski ... whether he can").  The phrase
  * is the other person; the first only tells whose colleague. */
-static bool possessive_of_name(const struct analysis *a, size_t k,
-                               size_t end) {
+static bool qualifies_name(const struct analysis *a, size_t k, size_t end) {
   enum { NP_WORDS = 6 };
   int e = a->t[k].ent;
   bool poss = name_possessive(a, k);
@@ -422,7 +421,7 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) &&
          !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)) ||
-        possessive_of_name(a, k, end))
+        qualifies_name(a, k, end))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
@@ -612,12 +611,6 @@ static bool plural_people(const struct analysis *a, size_t k) {
          in_list(&a->lex->roles, one);
 }
 
-/* "Aides said ..., and they rejected ...", "While civil rights groups
- * praised ..., they said ...", "The men alleged ... They claimed": the
- * first plural phrase of people, not governed by a preposition, in the
- * pronoun's sentence before it, else in the nearest of the sentences
- * before, up to one that a person's name opens or that names two
- * people.  Who "they" are, or no one. */
 /* "As Johnson and Weld stumped across the state, they said": two
  * people's names joined by "and" (a title may stand before the second),
  * the first at k and not governed by a preposition, are a "they" (in the
@@ -627,9 +620,9 @@ static bool plural_people(const struct analysis *a, size_t k) {
 static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
                             size_t end) {
   int e = a->t[k].ent;
-  if ((k > s0 && (a->t[k - 1].ent == e ||
-                  (a->t[k - 1].type == T_WORD &&
-                   preposition(a, a->t[k - 1].low)))))
+  if (k > s0 && (a->t[k - 1].ent == e ||
+                 (a->t[k - 1].type == T_WORD &&
+                  preposition(a, a->t[k - 1].low))))
     return 0;
   size_t j = k;
   while (j < end && a->t[j].ent == e)
@@ -649,6 +642,12 @@ static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
   return joint_names(a, j, n1) ? n1 : 0;
 }
 
+/* "Aides said ..., and they rejected ...", "While civil rights groups
+ * praised ..., they said ...", "The men alleged ... They claimed": the
+ * first plural phrase of people, not governed by a preposition, in the
+ * pronoun's sentence before it, else in the nearest of the sentences
+ * before, up to one that a person's name opens or that names two
+ * people.  Who "they" are, or no one. */
 static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t end = n0;
@@ -665,7 +664,9 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
       int pe = a->t[k].ent;
       if (pe >= 0 && a->t[k].in_span < 0 &&
           a->en[pe].type == PC_ENTITY_PERSON) {
-        size_t pair = first < 0 && (s == 0 || k <= s0 + 1) ? joint_pair_at(a, s0, k, end) : 0;
+        size_t pair = first < 0 && (s == 0 || k <= s0 + 1)
+                          ? joint_pair_at(a, s0, k, end)
+                          : 0;
         if (pair) { /* from the title of the first ("Mr. Roe and ...") */
           size_t b = k;
           if (b > s0 + 1 && is_punct(&a->t[b - 1], ".") &&
@@ -746,8 +747,8 @@ static struct speaker_ref description_antecedent(struct analysis *a,
             fw_is(a, a->t[d].low, PC_FW_CONTRAST)))
       d++;
     /* "the" or "a" ("A 29-year-old Berlin woman received ... she
-     * wrote"), up to three words, hyphens joining them, a place's name
-     * among them */
+     * wrote"), up to three words before the noun, hyphens joining them,
+     * a place's name among them */
     if (d < end && (low_eq(&a->t[d], "the") || low_eq(&a->t[d], "a")))
       for (size_t h = d + 1, words = 0; h < end && words < 4; h++) {
         if (is_punct(&a->t[h], "-") && h > d + 1 && h + 1 < end &&
