@@ -308,6 +308,12 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
                                               : NULL;
   if (known >= 0 && after_title && title)
     known = titled_namesake(a, known, title);
+  /* "Khizr and Ghazala Khan ... Mr. Khan": a title of the other gender
+   * than the only namesake's is someone else */
+  int tg = after_title && title ? list_tag_of(a, &a->lex->given, title) : 0;
+  if (known >= 0 && (tg == 'm' || tg == 'f') && a->en[known].gender &&
+      a->en[known].gender != tg)
+    known = -1;
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
   if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s) ||
