@@ -101,7 +101,7 @@ struct defref {
   size_t at; /* token where the description stood */
 };
 #define DEFREFS 16
-#define SENTS 4 /* sentences back a pronoun looks for its antecedent */
+#define SENTS 6 /* sentences back a pronoun looks for its antecedent */
 
 /* The document's title is read as one more block after the body's, its
  * number TITLE_GAP past the last: no rule takes it for a neighbour of the

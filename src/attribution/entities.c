@@ -78,6 +78,27 @@ static int find_entity(struct analysis *a, const char *name) {
   return map_get(&a->names, name);
 }
 
+/* The gender a person's name tells: that of its first word before the
+ * surname that given-names.txt lists ("Republican Donald Trump": Donald;
+ * "Vermonter Bernie Sanders": Bernie), or of a name of one word; 0. */
+static int name_gender(const struct analysis *a, const char *name,
+                       const char *surname) {
+  for (const char *w = name;;) {
+    char low[32];
+    size_t l = 0;
+    for (const char *c = w; *c && *c != ' ' && l + 1 < sizeof low; c++)
+      low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+    low[l] = '\0';
+    int g = list_tag_of(a, &a->lex->given, low);
+    if (g == 'f' || g == 'm')
+      return g;
+    const char *sp = strchr(w, ' ');
+    if (!sp || sp + 1 >= surname)
+      return 0;
+    w = sp + 1;
+  }
+}
+
 static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
                       const char *code) {
   int e = find_entity(a, name);
@@ -98,12 +119,7 @@ static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
   if (type == PC_ENTITY_PERSON) {
     const char *sp = strrchr(x->name, ' ');
     x->surname = sp ? sp + 1 : x->name;
-    char first[32];
-    size_t fl = 0;
-    for (const char *c = x->name; *c && *c != ' ' && fl + 1 < sizeof first; c++)
-      first[fl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-    first[fl] = '\0';
-    int g = list_tag_of(a, &a->lex->given, first);
+    int g = name_gender(a, x->name, x->surname);
     x->gender = g == 'f' || g == 'm' ? (char)g : 0;
     if (map_get(&a->surnames, x->surname) < 0 &&
         !map_put(&a->surnames, x->surname, (int)a->nen))
@@ -292,6 +308,12 @@ static void surname_mention(struct analysis *a, size_t i, size_t s,
                                               : NULL;
   if (known >= 0 && after_title && title)
     known = titled_namesake(a, known, title);
+  /* "Khizr and Ghazala Khan ... Mr. Khan": a title of the other gender
+   * than the only namesake's is someone else */
+  int tg = after_title && title ? list_tag_of(a, &a->lex->given, title) : 0;
+  if (known >= 0 && (tg == 'm' || tg == 'f') && a->en[known].gender &&
+      a->en[known].gender != tg)
+    known = -1;
   if (known >= 0)
     mark_tokens(a, s, s + 1, known);
   if (a->t[s].ent < 0 && (after_title || speaks_alone(a, s) ||

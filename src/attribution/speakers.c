@@ -363,15 +363,54 @@ static bool ent_before(const struct analysis *a, size_t s0, size_t k) {
   return false;
 }
 
+/* Whether the name whose first token is k only qualifies another
+ * person's name before end, only words (no punctuation) between: it ends
+ * in a possessive ("Holt's liberal NBC News colleague Matt Lauer ...")
+ * or a role word stands right before the other name ("Former Trump
+ * campaign manager Corey Lewandowski ... whether he can").  The phrase
+ * is the other person; the first only tells whose colleague. */
+static bool qualifies_name(const struct analysis *a, size_t k, size_t end) {
+  enum { NP_WORDS = 6 };
+  int e = a->t[k].ent;
+  bool poss = name_possessive(a, k);
+  while (k + 1 < end && a->t[k + 1].ent == e)
+    k++;
+  for (size_t j = k + 1; j < end && j <= k + NP_WORDS; j++) {
+    const struct token *t = &a->t[j];
+    if (t->type != T_WORD || t->in_span >= 0 || t->cue)
+      return false;
+    if (t->ent >= 0 && t->ent != e &&
+        a->en[t->ent].type == PC_ENTITY_PERSON)
+      return poss || (j > k + 1 && a->t[j - 1].ent < 0 &&
+                      !(a->t[j - 1].flags & F_CAP) && is_role_word(a, j - 1));
+    if (t->ent < 0 && stop_word(a, t->low))
+      return false;
+  }
+  return false;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
     if (a->q[q].t0 < end && a->q[q].parent < 0 &&
         gender_fit(a, a->q[q].ent, g))
       return a->q[q].ent;
-  int unsure = -1;
+  /* "Her district includes the Carrier plant, ..., she said": a
+   * sentence that opens on a possessive of the pronoun's gender is about
+   * someone named before it, as one that opens on the pronoun is */
+  if (s0 < end && a->t[s0].type == T_WORD && a->t[s0].in_span < 0 &&
+      fw_is(a, a->t[s0].low, PC_FW_POSS) &&
+      (low_eq(&a->t[s0], g == 'm' ? "his" : "her")))
+    return -1;
+  int unsure = -1, pp = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
+    /* "As for Trump, he said", "Footage of Awlaki appears. ..., he
+     * says": when the sentence names no one else, the first person after
+     * a preposition whose name tells the pronoun's gender */
+    if (pp < 0 && e >= 0 && a->t[k].in_span < 0 && k > 0 &&
+        preposition(a, a->t[k - 1].low) && gender_fit(a, e, g) == 2)
+      pp = e;
     /* "LeVell is ... He is trying to persuade people to support Trump's
      * campaign. He believes": a pronoun of the gender that comes first
      * is the sentence's subject; who it is, an earlier sentence tells */
@@ -381,7 +420,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
       return -1;
     if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) &&
-         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)))
+         !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)) ||
+        qualifies_name(a, k, end))
       continue;
     int fit = gender_fit(a, e, g);
     if (fit == 2)
@@ -395,7 +435,12 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
     if (fit == 1 && unsure < 0)
       unsure = e;
   }
-  return unsure;
+  /* (not when a description opens the sentence: "The radio host filled
+   * his speeches for Cruz": the host is someone named before) */
+  if (unsure < 0 && pp >= 0 && s0 + 1 < end && low_eq(&a->t[s0], "the") &&
+      a->t[s0 + 1].type == T_WORD && !(a->t[s0 + 1].flags & F_CAP))
+    return -1;
+  return unsure >= 0 ? unsure : pp;
 }
 
 /* He/she by salience: the antecedent of the nearest of the last SENTS
@@ -550,13 +595,51 @@ static bool plural_people(const struct analysis *a, size_t k) {
                 strcmp(t->low + l - 3, "men") == 0;
   if (!plural)
     return false;
-  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k))
+  /* "Conservatives thought ... they welcomed": members of a party, a
+   * movement or the public (data: members) */
+  if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k) ||
+      in_list(&a->lex->members, t->low))
     return true;
   char one[sizeof t->low]; /* "groups": the singular's categories */
   memcpy(one, t->low, l - 1);
   one[l - 1] = '\0';
+  if (l > 4 && strcmp(t->low + l - 3, "ies") == 0) { /* "companies" */
+    one[l - 3] = 'y';
+    one[l - 2] = '\0';
+  }
   return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
          in_list(&a->lex->roles, one);
+}
+
+/* "As Johnson and Weld stumped across the state, they said": two
+ * people's names joined by "and" (a title may stand before the second),
+ * the first at k and not governed by a preposition, are a "they" (in the
+ * pronoun's sentence, or opening one before: "Wilcox and Beruff argued
+ * ... .  States can do that, they said").  The end of the pair
+ * (exclusive), 0 when there is none. */
+static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
+                            size_t end) {
+  int e = a->t[k].ent;
+  if (k > s0 && (a->t[k - 1].ent == e ||
+                 (a->t[k - 1].type == T_WORD &&
+                  preposition(a, a->t[k - 1].low))))
+    return 0;
+  size_t j = k;
+  while (j < end && a->t[j].ent == e)
+    j++;
+  if (j + 1 >= end || !low_eq(&a->t[j], "and"))
+    return 0;
+  size_t n1 = j + 1;
+  while (n1 < end && n1 < j + 4 && a->t[n1].ent < 0 &&
+         (is_role_word(a, n1) || is_punct(&a->t[n1], ".") ||
+          in_list(&a->lex->honorifics, a->t[n1].low)))
+    n1++;
+  int e2 = n1 < end ? a->t[n1].ent : -1;
+  if (e2 < 0)
+    return 0;
+  while (n1 < end && a->t[n1].ent == e2)
+    n1++;
+  return joint_names(a, j, n1) ? n1 : 0;
 }
 
 /* "Aides said ..., and they rejected ...", "While civil rights groups
@@ -581,6 +664,19 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
       int pe = a->t[k].ent;
       if (pe >= 0 && a->t[k].in_span < 0 &&
           a->en[pe].type == PC_ENTITY_PERSON) {
+        size_t pair = first < 0 && (s == 0 || k <= s0 + 1)
+                          ? joint_pair_at(a, s0, k, end)
+                          : 0;
+        if (pair) { /* from the title of the first ("Mr. Roe and ...") */
+          size_t b = k;
+          if (b > s0 + 1 && is_punct(&a->t[b - 1], ".") &&
+              in_list(&a->lex->honorifics, a->t[b - 2].low))
+            b -= 2;
+          else if (b > s0 && in_list(&a->lex->honorifics, a->t[b - 1].low))
+            b--;
+          w.name = pc_att_np_text(a, b, pair);
+          break;
+        }
         person = person || k <= s0 + 1 || (first >= 0 && first != pe);
         first = first < 0 ? pe : first;
       }
@@ -650,15 +746,25 @@ static struct speaker_ref description_antecedent(struct analysis *a,
            (fw_is(a, a->t[d].low, PC_FW_CONJ) ||
             fw_is(a, a->t[d].low, PC_FW_CONTRAST)))
       d++;
-    if (d < end && low_eq(&a->t[d], "the"))
-      for (size_t h = d + 1; h < end && h < d + 4; h++) {
+    /* "the" or "a" ("A 29-year-old Berlin woman received ... she
+     * wrote"), up to three words before the noun, hyphens joining them,
+     * a place's name among them */
+    if (d < end && (low_eq(&a->t[d], "the") || low_eq(&a->t[d], "a")))
+      for (size_t h = d + 1, words = 0; h < end && words < 4; h++) {
+        if (is_punct(&a->t[h], "-") && h > d + 1 && h + 1 < end &&
+            a->t[h].s == a->t[h - 1].e && a->t[h + 1].s == a->t[h].e)
+          continue;
+        words++;
         int pg = person_noun(a, h);
         if (pg) {
           if (pg == g)
             w.name = pc_att_np_text(a, d, h + 1);
           return w;
         }
-        if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
+        int he = a->t[h].ent;
+        bool place = he >= 0 && (a->en[he].type == PC_ENTITY_PLACE ||
+                                 a->en[he].type == PC_ENTITY_COUNTRY);
+        if (a->t[h].type != T_WORD || ((a->t[h].flags & F_CAP) && !place) ||
             stop_word(a, a->t[h].low))
           break;
       }
@@ -734,8 +840,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   int e = g == 'm' || g == 'f' ? salient_person(a, n0, g) : -1;
   if (e >= 0) {
     /* "Meghan ... she said": a name that did not tell the gender now
-     * does, so a later "he" looks past her */
-    if (!a->en[e].gender)
+     * does, so a later "he" looks past her; not a pronoun in quotation
+     * marks ("'... he would say, 'uh huh,''" Lynch said): it speaks of
+     * someone in the speaker's story */
+    if (!a->en[e].gender && a->t[n0].in_span < 0)
       a->en[e].gender = (char)g;
     w.ent = e;
     w.name = strdup(a->en[e].name);

@@ -592,8 +592,10 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
        * before a closing parenthesis, a comma or a lower-case word */
       const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
+      /* "a D.C.-based host": a hyphen right after the point joins */
       if (nx && p->type == T_WORD &&
           (is_punct(nx, ")") || is_punct(nx, ",") ||
+           (is_punct(nx, "-") && nx->s == k->e) ||
            (nx->type == T_WORD && !(nx->flags & F_CAP) &&
             !(nx->low[0] >= '0' && nx->low[0] <= '9'))))
         continue;
