@@ -390,6 +390,9 @@ static bool titles_role(const struct analysis *a, size_t k, const char *r) {
  * NULL. */
 static const char *titled_mention(const struct analysis *a, size_t at,
                                   const char *r) {
+  if (fw_is(a, r, PC_FW_AGENT))
+    return NULL; /* "the police": a body, though "Police" may title a name
+                  * ("Inspector-General of Police Ray Dunn") */
   for (size_t k = at; k-- > 1;) {
     int e = a->t[k].ent;
     if (e < 0 || a->t[k - 1].ent == e || a->en[e].type != PC_ENTITY_PERSON)
@@ -954,6 +957,30 @@ static bool object_start(const struct analysis *a, size_t i, size_t t1) {
          low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
 }
 
+/* A comma between a verb and its object: the object a second verb
+ * shares ("Tom Bell raised, and I rejected, the theory that"), or an
+ * aside ("rejected, frankly, the idea"): the object's first word after
+ * this comma or the next (within 6 words); else ti itself. */
+static size_t comma_object(const struct analysis *a, const struct pc_phrase *p,
+                           size_t k, size_t ti, size_t t1) {
+  if (ti + 1 < t1 && pat_match(p, k, a->t[ti + 1].low))
+    return ti + 1;
+  for (size_t j = ti + 1; j < t1 && j < ti + 8 && !cl_boundary(a, j); j++)
+    if (is_punct(&a->t[j], ","))
+      return j + 1 < t1 && pat_match(p, k, a->t[j + 1].low) ? j + 1 : ti;
+  return ti;
+}
+
+/* Past the adverbs that open an object ("invited only Tom Bell",
+ * "blamed also the mayor"): the name's first token (not a negation,
+ * which polarity() reads). */
+static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
+  while (b + 1 < e && skippable(a, b) && !low_eq(&a->t[b], "not") &&
+         !low_eq(&a->t[b], "n't") && !low_eq(&a->t[b], "never"))
+    b++;
+  return b;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -969,6 +996,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                                                            * year that" */
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
+      if (k == an + 1 && ti < t1 && is_punct(&a->t[ti], ",") && w[0] != '*')
+        ti = comma_object(a, p, k, ti, t1);
       if (k == an + 1 && ti < t1 && !pat_match(p, k, a->t[ti].low))
         ti = skip_owner(a, ti, t1);
       if (k > an && ti < t1 && !pat_match(p, k, a->t[ti].low))
@@ -1027,7 +1056,9 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
-      ce = right_list(a, ti, e);
+      cb = skip_focus(a, cb, e);
+    if ((slot == S_A || slot == S_N) && !apposed)
+      ce = right_list(a, cb, e);
     if (ce == cb)
       return false;
     m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -1035,6 +1066,20 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
   }
   m->e = ti;
   return true;
+}
+
+/* comma_object leftwards: the verb before a comma that ends an aside or
+ * a second verb sharing the object ("raised, and I rejected, the"): the
+ * token after the verb, or bi itself. */
+static size_t comma_verb(const struct analysis *a, const struct pc_phrase *p,
+                         size_t k, size_t t0, size_t bi) {
+  if (bi > t0 + 1 && pat_match(p, k, a->t[bi - 2].low))
+    return bi - 1;
+  for (size_t j = bi - 1; j > t0 + 1 && j + 8 > bi && !cl_boundary(a, j - 1);
+       j--)
+    if (is_punct(&a->t[j - 1], ","))
+      return j > t0 + 1 && pat_match(p, k, a->t[j - 2].low) ? j - 1 : bi;
+  return bi;
 }
 
 /* Matches the words before the anchor, leftwards from token i; a slot
@@ -1051,6 +1096,9 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
              !pat_match(p, k, a->t[bi - 1].low))
         bi--; /* "as “largely responsible”" */
+      if (bi > t0 + 1 && is_punct(&a->t[bi - 1], ",") &&
+          !pat_match(p, k, ","))
+        bi = comma_verb(a, p, k, t0, bi);
       if (bi > t0 && !pat_match(p, k, a->t[bi - 1].low))
         bi = skip_modifiers_left(a, p, k, t0, bi);
       if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
@@ -1074,12 +1122,17 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       return false;
     if (bi - b > 8 && !relative_aside(a, b, bi))
       return false; /* "held Clinton, during her tenure, responsible" */
+    if (slot == S_A || slot == S_N)
+      b = skip_focus(a, b, bi);
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
     while (slot == S_C && ce > b + 1 && skippable(a, ce - 1))
       ce--; /* "whom she has accused": "she" */
     if (ce == b)
       return false;
-    m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
+    if (!(slot == S_E && m->have[S_E])) /* a second event: the one after
+                                          * the anchor ("to appear before
+                                          * the court over alleged fraud") */
+      m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
     bi = b;
   }
   m->b = m->lead_b = bi;
@@ -2346,6 +2399,25 @@ static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
   return j < t1 && determiner(a, a->t[j].low);
 }
 
+/* A charge's content told with a modal perfect: "rejected the theory
+ * that Tom Bell would have taken bribes" denies a past deed, as "the
+ * theory that he took bribes" does; only after a noun that names the
+ * charge (not "denied that he would have run": an intention). */
+static bool charged_past(const struct analysis *a, const struct pc_phrase *p,
+                         size_t s0, size_t s1, size_t t1) {
+  size_t w = 1;
+  while (w < p->n && strcmp(p->w[w], "that") != 0)
+    w++;
+  if (w >= p->n || p->w[w - 1][0] == '{' || strchr(p->w[w - 1], '~') ||
+      s0 < 1 || !low_eq(&a->t[s0 - 1], "that"))
+    return false; /* "denied that he would": no noun before "that" */
+  size_t k = s1;
+  while (k < t1 && skippable(a, k) && !fw_is(a, a->t[k].low, PC_FW_MODAL))
+    k++;
+  return k + 1 < t1 && fw_is(a, a->t[k].low, PC_FW_MODAL) &&
+         low_eq(&a->t[k + 1], "have");
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2399,7 +2471,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false;
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
-  if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
+  if (m->have[S_S] && ((modal_at(a, m->cap[S_S][1], t1) &&
+                        !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
   if (as >= 0 && as != S_S && m->cap[as][0] > i &&
