@@ -1922,6 +1922,28 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
  * the speaker of the report the participle stands in, or else the first
  * name or pronoun that opens the clause (after the sentence start or an
  * opening adverbial and its comma) and has words after it. */
+/* A participle right after a cue and its comma ("“Too much hate,”
+ * she said, blaming some of it on Tom Bell"): the speaker of the quote
+ * that cue gave, when it may be a party; else NULL. */
+static char *cue_speaker(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || !is_punct(&a->t[i - 1], ",") ||
+      a->t[i - 2].type != T_WORD || (a->t[i - 2].flags & F_CAP))
+    return NULL;
+  size_t c = i - 2; /* the cue's first word: "said", "told reporters" */
+  while (c > t0 && !a->t[c].cue && i - c < 4)
+    c--;
+  if (!a->t[c].cue || c + a->t[c].cue != i - 1)
+    return NULL;
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
+    const struct found_quote *x = &a->q[q];
+    if (x->t0 == t0 && x->cue && x->speaker &&
+        strncmp(x->cue, a->t[c].low, strlen(a->t[c].low)) == 0 &&
+        party_speaker(a, x->speaker))
+      return strdup(x->speaker);
+  }
+  return NULL;
+}
+
 static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   if (i > t0 && a->t[i - 1].type == T_WORD &&
       (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
@@ -1941,6 +1963,9 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
                : NULL;
   if (i <= t0 + 1)
     return NULL;
+  char *said = cue_speaker(a, t0, i);
+  if (said)
+    return said;
   for (size_t k = t0; k < i; k++)
     if (cl_boundary(a, k))
       return NULL; /* another clause or a quote between */
