@@ -797,9 +797,15 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
 }
 
 /* "tried to", "attempted to" before b: the act is done, if haltingly. */
-static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
-  return b > t0 + 1 && low_eq(&a->t[b - 1], "to") &&
-         fw_is(a, a->t[b - 2].low, PC_FW_TRY);
+static size_t tried_to(const struct analysis *a, size_t t0, size_t b) {
+  if (b <= t0 + 1 || !low_eq(&a->t[b - 1], "to"))
+    return 0;
+  if (fw_is(a, a->t[b - 2].low, PC_FW_TRY))
+    return 2;
+  return b > t0 + 2 && low_eq(&a->t[b - 2], "on") &&
+                 fw_is(a, a->t[b - 3].low, PC_FW_TRY)
+             ? 3 /* "went on to criticize" */
+             : 0;
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -1449,8 +1455,7 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   char *cs = conj_subject(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (cs)
     return cs;
-  if (tried_to(a, t0, at))
-    at -= 2; /* "has attempted to apologize" */
+  at -= tried_to(a, t0, at); /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (at > t0 + 1 && (low_eq(&a->t[at - 1], "both") ||
                       low_eq(&a->t[at - 1], "all") ||
@@ -1757,8 +1762,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   }
   if (slot == S_A || slot == S_N)
     at = relative_antecedent(a, t0, skip_negation(a, t0, at));
-  if (tried_to(a, t0, at))
-    at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
+  if (tried_to(a, t0, at)) /* "the man tried to steal" */
+    at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
     while (at > t0 && a->t[at - 1].type == T_WORD &&
            (aux_word(a, a->t[at - 1].low) ||
