@@ -2493,6 +2493,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->quote = quote_holding(a, i);
   if (!c->claimant && m->have[S_C])
     c->claimant = np_name(a, m->cap[S_C][0], m->cap[S_C][1], false);
+  /* "X attacked Y by accusing him of": the means of X's act, whoever the
+   * speech stage gave the participle's report */
+  if (!c->claimant && !m->have[S_C] && p->claimant == 1 &&
+      m->lead != SIZE_MAX && m->lead > t0 && low_eq(&a->t[m->lead - 1], "by"))
+    c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant && !m->have[S_C])
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
