@@ -987,6 +987,31 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
   return b;
 }
 
+/* A bare plural as a deed's object right after its verb at v, the doer
+ * named before it: a name, a subject pronoun, a body's or a person's
+ * noun ("said Acme misled voters", "the regime killed civilians"); not
+ * after an owner or an adjective, where the verb is a participle or a
+ * noun before its noun ("Clinton's hacked emails", "deadly assault
+ * weapons"). */
+static bool plural_object(const struct analysis *a, size_t v, size_t ti,
+                          size_t t1) {
+  if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
+      !bare_plural(a, ti) || !pc_att_ending(a, a->t[ti].low, PC_FW_PL, 3) ||
+      pc_att_ending(a, a->t[ti].low, PC_FW_NOTPL, 1))
+    return false;
+  size_t j = v; /* the subject's last word, before auxiliaries and
+                  * adverbs ("had misled", "likely hacked") */
+  while (j > 1 && skippable(a, j - 1))
+    j--;
+  const struct token *s = &a->t[j - 1];
+  if (s->type != T_WORD || low_eq(s, "'s") ||
+      pc_att_ending(a, s->low, PC_FW_GEN, 1))
+    return false;
+  return s->ent >= 0 || fw_is(a, s->low, PC_FW_SUBJ) ||
+         fw_is(a, s->low, PC_FW_AGENT) || fw_is(a, s->low, PC_FW_PEOPLE) ||
+         is_role_word(a, j - 1);
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1026,7 +1051,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
-        if (w[1] == 'o' && !object_start(a, ti, t1))
+        if (w[1] == 'o' && !object_start(a, ti, t1) &&
+            !plural_object(a, i, ti, t1))
           return false;
         bool quoted = w[1] == 'e' && ti + 1 < t1 && a->t[ti].type == T_QOPEN;
         e = ti += quoted; /* mocked X for “having a tough night” */
@@ -1074,6 +1100,27 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
   return true;
 }
 
+/* The owner before a charge's noun at bi, skipped when the pattern's
+ * word k stands before it ("rejected Tom Bell's claim that", "denied
+ * her allegation that"): the owner's first token, or bi. */
+static size_t owner_left(const struct analysis *a, const struct pc_phrase *p,
+                         size_t k, size_t t0, size_t bi) {
+  size_t b = bi - 1;
+  const struct token *o = &a->t[b];
+  if (o->type != T_WORD)
+    return bi;
+  if (low_eq(o, "'s") && b > t0)
+    o = &a->t[--b];
+  else if (!fw_is(a, o->low, PC_FW_POSS) &&
+           !((o->flags & F_CAP) && pc_att_ending(a, o->low, PC_FW_GEN, 1)))
+    return bi;
+  if (!fw_is(a, o->low, PC_FW_POSS))
+    while (b > t0 + 1 && bi - b < 5 && a->t[b - 1].type == T_WORD &&
+           (a->t[b - 1].flags & F_CAP) && !pat_match(p, k, a->t[b - 1].low))
+      b--; /* "Tom Bell's": the whole name */
+  return b > t0 && pat_match(p, k, a->t[b - 1].low) ? b : bi;
+}
+
 /* comma_object leftwards: the verb before a comma that ends an aside or
  * a second verb sharing the object ("raised, and I rejected, the"): the
  * token after the verb, or bi itself. */
@@ -1107,6 +1154,9 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
         bi = comma_verb(a, p, k, t0, bi);
       if (bi > t0 && !pat_match(p, k, a->t[bi - 1].low))
         bi = skip_modifiers_left(a, p, k, t0, bi);
+      if (bi > t0 + 1 && !pat_match(p, k, a->t[bi - 1].low) &&
+          fw_is(a, a->t[bi].low, PC_FW_CHARGE))
+        bi = owner_left(a, p, k, t0, bi);
       if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
         return false;
       bi--;
@@ -2157,6 +2207,8 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
 /* Whether a noun for a charge stands between the anchor i and the clause
  * at s0 ("rejected claims (by Mary Cole) that it ..."). */
 static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
+  if (i > 0 && i < s0 && low_eq(&a->t[i], "that"))
+    i--; /* a pattern anchored on "that": "Tom Hale's claim that" */
   for (size_t k = i; k < s0; k++)
     if (fw_is(a, a->t[k].low, PC_FW_CHARGE))
       return true;
@@ -2304,6 +2356,8 @@ static bool role_is(const char *r, const char *w) {
 static const char *role_person(const struct analysis *a, const char *w) {
   if (!strchr(w, ' '))
     return NULL; /* one word ("senator") is titled_role's */
+  if (fw_is(a, strrchr(w, ' ') + 1, PC_FW_DOC))
+    return NULL; /* "the congressional report": a document, no one's role */
   const char *name = NULL;
   for (size_t k = 0; k < a->nen; k++)
     if (strcmp(a->en[k].name, w) == 0)
