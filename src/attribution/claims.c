@@ -1003,6 +1003,8 @@ static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                   * adverbs ("had misled", "likely hacked") */
   while (j > 1 && skippable(a, j - 1))
     j--;
+  if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
+    j--; /* "Acme Corp. ignored warnings" */
   const struct token *s = &a->t[j - 1];
   if (s->type != T_WORD || low_eq(s, "'s") ||
       pc_att_ending(a, s->low, PC_FW_GEN, 1))
