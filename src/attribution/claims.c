@@ -3136,13 +3136,19 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     }
   if (prior < 0)
     return;
+  /* "“That's a lie,” he said" right after the charge: "that" is it */
+  bool next = a->c[prior].t1 == t0;
   for (size_t i = t0; i < t1; i++) {
-    if (a->t[i].type != T_WORD || !fw_is(a, a->t[i].low, PC_FW_CHARGE))
+    bool demo = next && a->t[i].type == T_WORD &&
+                (low_eq(&a->t[i], "that") || low_eq(&a->t[i], "that's")) &&
+                (i == t0 || a->t[i - 1].type == T_QOPEN);
+    if (a->t[i].type != T_WORD ||
+        (!demo && !fw_is(a, a->t[i].low, PC_FW_CHARGE)))
       continue;
     char *claimant = NULL;
     size_t at = i;
     /* "X rejected (these) accusations": a rebut verb up to 3 words before */
-    for (size_t v = i; v-- > t0 && v + 4 > i;) {
+    for (size_t v = i; !demo && v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
       if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
@@ -3162,7 +3168,9 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       size_t j = i + 1;
       while (j < t1 && j < i + 3 && a->t[j].type != T_WORD)
         j++; /* quotation marks */
-      if (j < t1 && fw_is(a, a->t[j].low, PC_FW_PASS)) {
+      if (demo && low_eq(&a->t[i], "that's"))
+        j = i; /* "That's": the verb in the word */
+      if (j < t1 && (j == i || fw_is(a, a->t[j].low, PC_FW_PASS))) {
         bool neg = false;
         for (size_t f = j + 1; f < t1 && f < j + 5; f++) {
           if (a->t[f].type != T_WORD)
