@@ -409,6 +409,29 @@ static const char *titled_mention(const struct analysis *a, size_t at,
 /* The display name of a noun phrase: its entity's when it is one, or
  * (agent) when only nouns for the entity's agents follow it; "the mayor"
  * as the person last named so.  *ent: whether it names someone known. */
+/* A passive's agent ("by ...") that is a body's noun (data agent)
+ * before the noun of its deed and the deed's preposition, no name in the
+ * phrase: "precipitated by government pressure on banks" names the
+ * government (not "by government officials": agents; not "criticized
+ * the intelligence community on Monday": no agent). */
+static bool agent_deed(const struct analysis *a, size_t t0, size_t t1) {
+  const struct token *k = &a->t[t0], *d = &a->t[t0 + 1];
+  if (t0 == 0 || !low_eq(&a->t[t0 - 1], "by") || t1 < t0 + 2 ||
+      t0 + 2 >= a->nt || a->t[t0 + 2].type != T_WORD ||
+      !preposition(a, a->t[t0 + 2].low))
+    return false; /* the preposition may end the phrase as cut */
+  if (k->type != T_WORD || d->type != T_WORD || (k->flags & F_CAP) ||
+      (d->flags & F_CAP) || !fw_is(a, k->low, PC_FW_AGENT) ||
+      fw_is(a, d->low, PC_FW_AGENT) || stop_word(a, d->low) ||
+      is_role_word(a, t0 + 1) || fw_is(a, d->low, PC_FW_PEOPLE) ||
+      org_head(a, d->low) || fw_is(a, d->low, PC_FW_BODY))
+    return false;
+  for (size_t i = t0; i < t1; i++)
+    if (a->t[i].ent >= 0)
+      return false;
+  return true;
+}
+
 static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
                         bool *ent) {
   bool dummy;
@@ -465,6 +488,10 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       k++;
     if (k > i && (k == t1 || stop_word(a, a->t[k].low)))
       return strdup(a->en[e].name);
+  }
+  if (e < 0 && t1 - t0 >= 2 && agent_deed(a, t0, t1)) {
+    *en = true; /* "government pressure on banks": the government */
+    return pc_att_np_text(a, t0, t0 + 1);
   }
   if (t1 - t0 == 1 &&
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
