@@ -1150,6 +1150,27 @@ static size_t owner_left(const struct analysis *a, const struct pc_phrase *p,
   return b > t0 && pat_match(p, k, a->t[b - 1].low) ? b : bi;
 }
 
+/* Earlier items of a list of predicates before the one at bi, back to
+ * the copula (the pattern's word k): "is a “loser,” a “liar” and",
+ * "is “a basket case” and “a liar”".  The copula's next token, or bi
+ * when words other than the items' (a name, a cue, a clause's mark)
+ * stand between. */
+static size_t list_left(const struct analysis *a, const struct pc_phrase *p,
+                        size_t k, size_t t0, size_t bi) {
+  const struct token *s = &a->t[bi - 1];
+  if (!is_punct(s, ",") && !low_eq(s, "and") && s->type != T_QCLOSE)
+    return bi;
+  for (size_t j = bi - 1; j > t0 && bi - j < 12; j--) {
+    const struct token *x = &a->t[j - 1];
+    if (x->type == T_WORD && pat_match(p, k, x->low))
+      return j;
+    if ((x->type == T_WORD && (x->cue || x->ent >= 0)) ||
+        (x->type == T_PUNCT && !is_punct(x, ",")))
+      return bi;
+  }
+  return bi;
+}
+
 /* comma_object leftwards: the verb before a comma that ends an aside or
  * a second verb sharing the object ("raised, and I rejected, the"): the
  * token after the verb, or bi itself. */
@@ -1186,6 +1207,10 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       if (bi > t0 + 1 && !pat_match(p, k, a->t[bi - 1].low) &&
           fw_is(a, a->t[bi].low, PC_FW_CHARGE))
         bi = owner_left(a, p, k, t0, bi);
+      if (bi > t0 + 1 && !pat_match(p, k, a->t[bi - 1].low) &&
+          pat_match(p, k, "is") &&
+          determiner(a, a->t[bi + (a->t[bi].type == T_QOPEN)].low))
+        bi = list_left(a, p, k, t0, bi);
       if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
         return false;
       bi--;
