@@ -1041,6 +1041,24 @@ static bool plural_object(const struct analysis *a, size_t v, size_t ti,
          is_role_word(a, j - 1);
 }
 
+/* Whether the phrase [b, e) opens with a name's possessive ("Acme
+ * Corp.'s plans to open a plant in Mexico"): the owner is the one held
+ * to account, however long the thing owned. */
+static bool owner_open(const struct analysis *a, size_t b, size_t e) {
+  if (b >= e || a->t[b].ent < 0)
+    return false;
+  size_t k = b;
+  while (k + 1 < e && a->t[k + 1].ent == a->t[b].ent)
+    k++;
+  if (k + 1 < e && is_punct(&a->t[k + 1], "."))
+    k++; /* "Corp." */
+  if (k + 2 < e && a->t[k + 1].type == T_PUNCT && low_eq(&a->t[k + 2], "s") &&
+      (is_punct(&a->t[k + 1], "'") || is_punct(&a->t[k + 1], "\xE2\x80\x99")))
+    return true; /* "Corp.'s" as "Corp", ".", "'", "s" */
+  return (k + 1 < e && low_eq(&a->t[k + 1], "'s")) ||
+         pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1);
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1114,7 +1132,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
                    apposed_name(a, ti, e, &cb, &ce);
     bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
-    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
+    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E &&
+        !(slot == S_N && owner_open(a, ti, e)))
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       cb = skip_focus(a, cb, e);
@@ -1224,13 +1243,14 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
       break;
     }
-    size_t b = bi, lim = slot == S_A || slot == S_N ? 14 : 8;
+    size_t b = bi, lim = slot == S_A || slot == S_N ? 18 : 8;
     while (b > t0 && bi - b < lim && !pat_match(p, k - 1, a->t[b - 1].low) &&
            !cl_boundary(a, b - 1))
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
-    if (bi - b > 8 && !relative_aside(a, b, bi))
+    if (bi - b > 8 && !relative_aside(a, b, bi) &&
+        !(slot == S_N && owner_open(a, b, bi)))
       return false; /* "held Clinton, during her tenure, responsible" */
     if (slot == S_A || slot == S_N)
       b = skip_focus(a, b, bi);
