@@ -628,6 +628,19 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   return n;
 }
 
+/* An auxiliary with its negation in one word ("didn't", "can't",
+ * "doesn\u2019t"): its length without the "n't", or 0. */
+static size_t neg_aux(const struct token *k) {
+  size_t n = strlen(k->low);
+  if (k->type != T_WORD || n < 4)
+    return 0;
+  if (strcmp(k->low + n - 3, "n't") == 0)
+    return n - 3;
+  if (n > 6 && strcmp(k->low + n - 5, "n\xE2\x80\x99t") == 0)
+    return n - 5;
+  return 0;
+}
+
 /* A negation in [from - 3, to); the words before `from` only up to a
  * comma ("Although X was not charged, he accused ..." accuses). */
 static bool negated(const struct analysis *a, size_t from, size_t to) {
@@ -638,7 +651,7 @@ static bool negated(const struct analysis *a, size_t from, size_t to) {
       break;
     }
   for (size_t i = lo; i < to; i++)
-    if (fw_is(a, a->t[i].low, PC_FW_NEG) &&
+    if ((fw_is(a, a->t[i].low, PC_FW_NEG) || neg_aux(&a->t[i])) &&
         !(i + 1 < a->nt && low_eq(&a->t[i + 1], "only")))
       return true; /* "not only a liar but": no negation */
   return false;
@@ -739,8 +752,10 @@ static bool skippable(const struct analysis *a, size_t i) {
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
   size_t n = strlen(k->low);
-  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never"))
-    return true; /* "was not responsible": polarity() reads the negation */
+  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never") ||
+      neg_aux(k))
+    return true; /* "was not responsible", "doesn't blame": polarity()
+                  * reads the negation */
   return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
                                  !fw_is(a, k->low, PC_FW_NEG));
 }
@@ -1059,6 +1074,22 @@ static bool owner_open(const struct analysis *a, size_t b, size_t e) {
          pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1);
 }
 
+/* Pattern word k at token i; a word with its negation in it matches as
+ * its auxiliary ("wasn't responsible" as "was responsible": polarity()
+ * reads the negation). */
+static bool tok_match(const struct analysis *a, const struct pc_phrase *p,
+                      size_t k, size_t i) {
+  if (pat_match(p, k, a->t[i].low))
+    return true;
+  size_t n = neg_aux(&a->t[i]);
+  char w[16];
+  if (!n || n >= sizeof w)
+    return false;
+  memcpy(w, a->t[i].low, n);
+  w[n] = '\0';
+  return pat_match(p, k, w);
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1067,7 +1098,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     const char *w = p->w[k];
     if (w[0] != '{') {
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
-             !pat_match(p, k, a->t[ti].low))
+             !tok_match(a, p, k, ti))
         ti++;
       if (k > an && ti < t1 && strcmp(w, "that") == 0 && time_word(a, ti, t1))
         ti += fw_is(a, a->t[ti].low, PC_FW_WHEN) ? 1 : 2; /* "stories last
@@ -1076,14 +1107,14 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         ti = skip_pp(a, ti, t1);
       if (k == an + 1 && ti < t1 && is_punct(&a->t[ti], ",") && w[0] != '*')
         ti = comma_object(a, p, k, ti, t1);
-      if (k == an + 1 && ti < t1 && !pat_match(p, k, a->t[ti].low))
+      if (k == an + 1 && ti < t1 && !tok_match(a, p, k, ti))
         ti = skip_owner(a, ti, t1);
-      if (k > an && ti < t1 && !pat_match(p, k, a->t[ti].low))
+      if (k > an && ti < t1 && !tok_match(a, p, k, ti))
         ti = skip_modifiers(a, p, k, ti, t1);
       bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
                     pat_match(p, k, a->t[ti + 1].low);
       ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
-      if (ti >= t1 || !pat_match(p, k, a->t[ti].low))
+      if (ti >= t1 || !tok_match(a, p, k, ti))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
                           function_cap(a, a->t[ti].low) ||
@@ -1216,21 +1247,21 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       size_t lim = bi;
       while (bi > t0 && bi + 3 > lim &&
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
-             !pat_match(p, k, a->t[bi - 1].low))
+             !tok_match(a, p, k, bi - 1))
         bi--; /* "as “largely responsible”" */
       if (bi > t0 + 1 && is_punct(&a->t[bi - 1], ",") &&
           !pat_match(p, k, ","))
         bi = comma_verb(a, p, k, t0, bi);
-      if (bi > t0 && !pat_match(p, k, a->t[bi - 1].low))
+      if (bi > t0 && !tok_match(a, p, k, bi - 1))
         bi = skip_modifiers_left(a, p, k, t0, bi);
-      if (bi > t0 + 1 && !pat_match(p, k, a->t[bi - 1].low) &&
+      if (bi > t0 + 1 && !tok_match(a, p, k, bi - 1) &&
           fw_is(a, a->t[bi].low, PC_FW_CHARGE))
         bi = owner_left(a, p, k, t0, bi);
-      if (bi > t0 + 1 && !pat_match(p, k, a->t[bi - 1].low) &&
+      if (bi > t0 + 1 && !tok_match(a, p, k, bi - 1) &&
           pat_match(p, k, "is") &&
           determiner(a, a->t[bi + (a->t[bi].type == T_QOPEN)].low))
         bi = list_left(a, p, k, t0, bi);
-      if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
+      if (bi <= t0 || !tok_match(a, p, k, bi - 1))
         return false;
       bi--;
       continue;
@@ -1574,8 +1605,9 @@ static size_t object_relative(const struct analysis *a, size_t t0, size_t at,
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
-    if (low_eq(&a->t[at - 1], neg[k]))
-      at--, k = (size_t)-1; /* "does not blame": the subject before */
+    if (low_eq(&a->t[at - 1], neg[k]) || neg_aux(&a->t[at - 1]))
+      at--, k = (size_t)-1; /* "does not blame", "doesn't blame": the
+                             * subject before */
   char *cs = conj_subject(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (cs)
     return cs;
@@ -1707,6 +1739,8 @@ static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
  * auxiliary: "Acme did not cause", "he has never lied" (polarity() reads
  * the negation). */
 static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
+  while (at > t0 && neg_aux(&a->t[at - 1]))
+    at = pc_att_skip_adverbs(a, t0, at - 1); /* "Acme didn't cause" */
   while (at > t0 &&
          (low_eq(&a->t[at - 1], "not") || low_eq(&a->t[at - 1], "n't") ||
           low_eq(&a->t[at - 1], "never"))) {
@@ -2173,6 +2207,15 @@ static bool no_evidence(const struct analysis *a, size_t from) {
   return false;
 }
 
+/* "didn't", "hasn't", "haven't", "hadn't": what was not said, told. */
+static bool narrated_neg(const struct token *k) {
+  size_t n = neg_aux(k);
+  return (n == 3 && (strncmp(k->low, "did", 3) == 0 ||
+                     strncmp(k->low, "has", 3) == 0 ||
+                     strncmp(k->low, "had", 3) == 0)) ||
+         (n == 4 && strncmp(k->low, "have", 4) == 0);
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
@@ -2194,7 +2237,7 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
     if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did") ||
         low_eq(&a->t[k], "has") || low_eq(&a->t[k], "have") ||
-        low_eq(&a->t[k], "had"))
+        low_eq(&a->t[k], "had") || narrated_neg(&a->t[k]))
       return -1;
   size_t n = strlen(a->t[i].low);
   if (p->claimant == 1 && n > 4 && strcmp(a->t[i].low + n - 3, "ing") == 0)
