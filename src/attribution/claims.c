@@ -406,9 +406,6 @@ static const char *titled_mention(const struct analysis *a, size_t at,
   return NULL;
 }
 
-/* The display name of a noun phrase: its entity's when it is one, or
- * (agent) when only nouns for the entity's agents follow it; "the mayor"
- * as the person last named so.  *ent: whether it names someone known. */
 /* A passive's agent ("by ...") that is a body's noun (data agent)
  * before the noun of its deed and the deed's preposition, no name in the
  * phrase: "precipitated by government pressure on banks" names the
@@ -432,6 +429,9 @@ static bool agent_deed(const struct analysis *a, size_t t0, size_t t1) {
   return true;
 }
 
+/* The display name of a noun phrase: its entity's when it is one, or
+ * (agent) when only nouns for the entity's agents follow it; "the mayor"
+ * as the person last named so.  *ent: whether it names someone known. */
 static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
                         bool *ent) {
   bool dummy;
@@ -629,7 +629,7 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
 }
 
 /* An auxiliary with its negation in one word ("didn't", "can't",
- * "doesn\u2019t"): its length without the "n't", or 0. */
+ * "doesn’t"): its length without the "n't", or 0. */
 static size_t neg_aux(const struct token *k) {
   size_t n = strlen(k->low);
   if (k->type != T_WORD || n < 4)
