@@ -2092,12 +2092,6 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
   return f;
 }
 
-/* The subject a participle hangs on when no report is near: "Then,
- * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X";
- * "with Republicans taking shots at X": the phrase after "with";
- * the speaker of the report the participle stands in, or else the first
- * name or pronoun that opens the clause (after the sentence start or an
- * opening adverbial and its comma) and has words after it. */
 /* A participle right after a cue and its comma ("“Too much hate,”
  * she said, blaming some of it on Tom Bell"): the speaker of the quote
  * that cue gave, when it may be a party; else NULL. */
@@ -2120,6 +2114,12 @@ static char *cue_speaker(const struct analysis *a, size_t t0, size_t i) {
   return NULL;
 }
 
+/* The subject a participle hangs on when no report is near: "Then,
+ * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X";
+ * "with Republicans taking shots at X": the phrase after "with";
+ * the speaker of the report the participle stands in, or else the first
+ * name or pronoun that opens the clause (after the sentence start or an
+ * opening adverbial and its comma) and has words after it. */
 static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   if (i > t0 && a->t[i - 1].type == T_WORD &&
       (aux_word(a, a->t[i - 1].low) || fw_is(a, a->t[i - 1].low, PC_FW_PASS)))
@@ -3252,6 +3252,11 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   return false;
 }
 
+/* "That's" in one word, straight or curly. */
+static bool that_is(const struct token *k) {
+  return low_eq(k, "that's") || low_eq(k, "that\xE2\x80\x99s");
+}
+
 /* Rebuttals: a sentence that rejects "these accusations" or calls "the
  * claim" false denies the accusation made last in the document, on
  * behalf of the rejecting subject or the speaker of the words. */
@@ -3268,7 +3273,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
   bool next = a->c[prior].t1 == t0;
   for (size_t i = t0; i < t1; i++) {
     bool demo = next && a->t[i].type == T_WORD &&
-                (low_eq(&a->t[i], "that") || low_eq(&a->t[i], "that's")) &&
+                (low_eq(&a->t[i], "that") || that_is(&a->t[i])) &&
                 (i == t0 || a->t[i - 1].type == T_QOPEN);
     if (a->t[i].type != T_WORD ||
         (!demo && !fw_is(a, a->t[i].low, PC_FW_CHARGE)))
@@ -3296,7 +3301,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       size_t j = i + 1;
       while (j < t1 && j < i + 3 && a->t[j].type != T_WORD)
         j++; /* quotation marks */
-      if (demo && low_eq(&a->t[i], "that's"))
+      if (demo && that_is(&a->t[i]))
         j = i; /* "That's": the verb in the word */
       if (j < t1 && (j == i || fw_is(a, a->t[j].low, PC_FW_PASS))) {
         bool neg = false;
