@@ -1706,16 +1706,17 @@ static bool junk_name(const struct analysis *a, const char *s) {
   const char *last = strrchr(s, ' ');
   char w[16];
   size_t n0 = strcspn(s, " ");
-  if (last && n0 < sizeof w) {
+  if (n0 < sizeof w) {
     for (size_t k = 0; k < n0; k++)
       w[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
     w[n0] = '\0';
   }
-  if (last && (stop_word(a, last + 1) ||
-               (n0 < sizeof w && fw_is(a, w, PC_FW_SUBJ))))
-    return true; /* "Howard Dean to", "She says Trump's tweets": words
-                  * the speech stage took with a clause's verb, no one's
-                  * name */
+  if (n0 < sizeof w && fw_is(a, w, PC_FW_SUBJ))
+    return true; /* "It", "She says Trump's tweets": a pronoun left
+                  * unresolved, or words the speech stage took with a
+                  * clause's verb, no one's name */
+  if (last && stop_word(a, last + 1))
+    return true; /* "Howard Dean to" */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
