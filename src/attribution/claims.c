@@ -1871,6 +1871,24 @@ static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
   return b;
 }
 
+/* A person's name set off by commas after the noun it names, right
+ * before the verb at `at` ("the suspect, Tom Bell, stabbed"): where the
+ * name starts, or 0. */
+static size_t apposed_subject(const struct analysis *a, size_t t0,
+                              size_t at) {
+  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ",") || a->t[at - 2].ent < 0 ||
+      a->en[a->t[at - 2].ent].type != PC_ENTITY_PERSON)
+    return 0;
+  size_t r = at - 2;
+  while (r > t0 && a->t[r - 1].ent == a->t[at - 2].ent)
+    r--;
+  if (r < t0 + 3 || !is_punct(&a->t[r - 1], ",") ||
+      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP) ||
+      !(is_role_word(a, r - 2) || pc_att_ending(a, a->t[r - 2].low, PC_FW_DOER, 3)))
+    return 0; /* "Ann Lee, Tom Bell, and": a list */
+  return r;
+}
+
 /* Whether the phrase [b, at), opened by a determiner and naming no one,
  * stands in apposition to a person named just before it ("Tom Bell, the
  * preacher whom ..."). */
@@ -1945,6 +1963,12 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       is_punct(&a->t[at - 3], ",") && a->t[at - 2].low[0] >= '0' &&
       a->t[at - 2].low[0] <= '9')
     at -= 3; /* "Tom Bell, 45, was charged": the name before the age */
+  size_t ap = slot == S_A || slot == S_N ? apposed_subject(a, t0, at) : 0;
+  if (ap) { /* "the suspect, Tom Bell, stabbed": the name */
+    m->cap[slot][0] = ap, m->cap[slot][1] = at - 1, m->have[slot] = true;
+    m->b = pc_att_np_start(a, t0, ap - 1);
+    return true;
+  }
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
   for (size_t k = at; slot != S_E && k-- > b + 1;)
     if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
