@@ -390,6 +390,9 @@ static bool titles_role(const struct analysis *a, size_t k, const char *r) {
  * NULL. */
 static const char *titled_mention(const struct analysis *a, size_t at,
                                   const char *r) {
+  if (fw_is(a, r, PC_FW_AGENT))
+    return NULL; /* "the police": a body, though "Police" may title a name
+                  * ("Inspector-General of Police Ray Dunn") */
   for (size_t k = at; k-- > 1;) {
     int e = a->t[k].ent;
     if (e < 0 || a->t[k - 1].ent == e || a->en[e].type != PC_ENTITY_PERSON)
@@ -401,6 +404,29 @@ static const char *titled_mention(const struct analysis *a, size_t at,
       return a->en[e].name;
   }
   return NULL;
+}
+
+/* A passive's agent ("by ...") that is a body's noun (data agent)
+ * before the noun of its deed and the deed's preposition, no name in the
+ * phrase: "precipitated by government pressure on banks" names the
+ * government (not "by government officials": agents; not "criticized
+ * the intelligence community on Monday": no agent). */
+static bool agent_deed(const struct analysis *a, size_t t0, size_t t1) {
+  const struct token *k = &a->t[t0], *d = &a->t[t0 + 1];
+  if (t0 == 0 || !low_eq(&a->t[t0 - 1], "by") || t1 < t0 + 2 ||
+      t0 + 2 >= a->nt || a->t[t0 + 2].type != T_WORD ||
+      !preposition(a, a->t[t0 + 2].low))
+    return false; /* the preposition may end the phrase as cut */
+  if (k->type != T_WORD || d->type != T_WORD || (k->flags & F_CAP) ||
+      (d->flags & F_CAP) || !fw_is(a, k->low, PC_FW_AGENT) ||
+      fw_is(a, d->low, PC_FW_AGENT) || stop_word(a, d->low) ||
+      is_role_word(a, t0 + 1) || fw_is(a, d->low, PC_FW_PEOPLE) ||
+      org_head(a, d->low) || fw_is(a, d->low, PC_FW_BODY))
+    return false;
+  for (size_t i = t0; i < t1; i++)
+    if (a->t[i].ent >= 0)
+      return false;
+  return true;
 }
 
 /* The display name of a noun phrase: its entity's when it is one, or
@@ -462,6 +488,10 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
       k++;
     if (k > i && (k == t1 || stop_word(a, a->t[k].low)))
       return strdup(a->en[e].name);
+  }
+  if (e < 0 && t1 - t0 >= 2 && agent_deed(a, t0, t1)) {
+    *en = true; /* "government pressure on banks": the government */
+    return pc_att_np_text(a, t0, t0 + 1);
   }
   if (t1 - t0 == 1 &&
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
@@ -598,6 +628,19 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
   return n;
 }
 
+/* An auxiliary with its negation in one word ("didn't", "can't",
+ * "doesn’t"): its length without the "n't", or 0. */
+static size_t neg_aux(const struct token *k) {
+  size_t n = strlen(k->low);
+  if (k->type != T_WORD || n < 4)
+    return 0;
+  if (strcmp(k->low + n - 3, "n't") == 0)
+    return n - 3;
+  if (n > 6 && strcmp(k->low + n - 5, "n\xE2\x80\x99t") == 0)
+    return n - 5;
+  return 0;
+}
+
 /* A negation in [from - 3, to); the words before `from` only up to a
  * comma ("Although X was not charged, he accused ..." accuses). */
 static bool negated(const struct analysis *a, size_t from, size_t to) {
@@ -608,7 +651,7 @@ static bool negated(const struct analysis *a, size_t from, size_t to) {
       break;
     }
   for (size_t i = lo; i < to; i++)
-    if (fw_is(a, a->t[i].low, PC_FW_NEG) &&
+    if ((fw_is(a, a->t[i].low, PC_FW_NEG) || neg_aux(&a->t[i])) &&
         !(i + 1 < a->nt && low_eq(&a->t[i + 1], "only")))
       return true; /* "not only a liar but": no negation */
   return false;
@@ -709,8 +752,10 @@ static bool skippable(const struct analysis *a, size_t i) {
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
   size_t n = strlen(k->low);
-  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never"))
-    return true; /* "was not responsible": polarity() reads the negation */
+  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never") ||
+      neg_aux(k))
+    return true; /* "was not responsible", "doesn't blame": polarity()
+                  * reads the negation */
   return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
                                  !fw_is(a, k->low, PC_FW_NEG));
 }
@@ -794,9 +839,15 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
 }
 
 /* "tried to", "attempted to" before b: the act is done, if haltingly. */
-static bool tried_to(const struct analysis *a, size_t t0, size_t b) {
-  return b > t0 + 1 && low_eq(&a->t[b - 1], "to") &&
-         fw_is(a, a->t[b - 2].low, PC_FW_TRY);
+static size_t tried_to(const struct analysis *a, size_t t0, size_t b) {
+  if (b <= t0 + 1 || !low_eq(&a->t[b - 1], "to"))
+    return 0;
+  if (fw_is(a, a->t[b - 2].low, PC_FW_TRY))
+    return 2;
+  return b > t0 + 2 && low_eq(&a->t[b - 2], "on") &&
+                 fw_is(a, a->t[b - 3].low, PC_FW_TRY)
+             ? 3 /* "went on to criticize" */
+             : 0;
 }
 
 /* A modal or "to" before the predicate at b: "must take responsibility",
@@ -954,6 +1005,91 @@ static bool object_start(const struct analysis *a, size_t i, size_t t1) {
          low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
 }
 
+/* A comma between a verb and its object: the object a second verb
+ * shares ("Tom Bell raised, and I rejected, the theory that"), or an
+ * aside ("rejected, frankly, the idea"): the object's first word after
+ * this comma or the next (within 6 words); else ti itself. */
+static size_t comma_object(const struct analysis *a, const struct pc_phrase *p,
+                           size_t k, size_t ti, size_t t1) {
+  if (ti + 1 < t1 && pat_match(p, k, a->t[ti + 1].low))
+    return ti + 1;
+  for (size_t j = ti + 1; j < t1 && j < ti + 8 && !cl_boundary(a, j); j++)
+    if (is_punct(&a->t[j], ","))
+      return j + 1 < t1 && pat_match(p, k, a->t[j + 1].low) ? j + 1 : ti;
+  return ti;
+}
+
+/* Past the adverbs that open an object ("invited only Tom Bell",
+ * "blamed also the mayor"): the name's first token (not a negation,
+ * which polarity() reads). */
+static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
+  while (b + 1 < e && skippable(a, b) && !low_eq(&a->t[b], "not") &&
+         !low_eq(&a->t[b], "n't") && !low_eq(&a->t[b], "never"))
+    b++;
+  return b;
+}
+
+/* A bare plural as a deed's object right after its verb at v, the doer
+ * named before it: a name, a subject pronoun, a body's or a person's
+ * noun ("said Acme misled voters", "the regime killed civilians"); not
+ * after an owner or an adjective, where the verb is a participle or a
+ * noun before its noun ("Clinton's hacked emails", "deadly assault
+ * weapons"). */
+static bool plural_object(const struct analysis *a, size_t v, size_t ti,
+                          size_t t1) {
+  if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
+      !bare_plural(a, ti) || !pc_att_ending(a, a->t[ti].low, PC_FW_PL, 3) ||
+      pc_att_ending(a, a->t[ti].low, PC_FW_NOTPL, 1))
+    return false;
+  size_t j = v; /* the subject's last word, before auxiliaries and
+                  * adverbs ("had misled", "likely hacked") */
+  while (j > 1 && skippable(a, j - 1))
+    j--;
+  if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
+    j--; /* "Acme Corp. ignored warnings" */
+  const struct token *s = &a->t[j - 1];
+  if (s->type != T_WORD || low_eq(s, "'s") ||
+      pc_att_ending(a, s->low, PC_FW_GEN, 1))
+    return false;
+  return s->ent >= 0 || fw_is(a, s->low, PC_FW_SUBJ) ||
+         fw_is(a, s->low, PC_FW_AGENT) || fw_is(a, s->low, PC_FW_PEOPLE) ||
+         is_role_word(a, j - 1);
+}
+
+/* Whether the phrase [b, e) opens with a name's possessive ("Acme
+ * Corp.'s plans to open a plant in Mexico"): the owner is the one held
+ * to account, however long the thing owned. */
+static bool owner_open(const struct analysis *a, size_t b, size_t e) {
+  if (b >= e || a->t[b].ent < 0)
+    return false;
+  size_t k = b;
+  while (k + 1 < e && a->t[k + 1].ent == a->t[b].ent)
+    k++;
+  if (k + 1 < e && is_punct(&a->t[k + 1], "."))
+    k++; /* "Corp." */
+  if (k + 2 < e && a->t[k + 1].type == T_PUNCT && low_eq(&a->t[k + 2], "s") &&
+      (is_punct(&a->t[k + 1], "'") || is_punct(&a->t[k + 1], "\xE2\x80\x99")))
+    return true; /* "Corp.'s" as "Corp", ".", "'", "s" */
+  return (k + 1 < e && low_eq(&a->t[k + 1], "'s")) ||
+         pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1);
+}
+
+/* Pattern word k at token i; a word with its negation in it matches as
+ * its auxiliary ("wasn't responsible" as "was responsible": polarity()
+ * reads the negation). */
+static bool tok_match(const struct analysis *a, const struct pc_phrase *p,
+                      size_t k, size_t i) {
+  if (pat_match(p, k, a->t[i].low))
+    return true;
+  size_t n = neg_aux(&a->t[i]);
+  char w[16];
+  if (!n || n >= sizeof w)
+    return false;
+  memcpy(w, a->t[i].low, n);
+  w[n] = '\0';
+  return pat_match(p, k, w);
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -962,21 +1098,23 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     const char *w = p->w[k];
     if (w[0] != '{') {
       while (k > an && ti < t1 && ti < i + 12 && skippable(a, ti) &&
-             !pat_match(p, k, a->t[ti].low))
+             !tok_match(a, p, k, ti))
         ti++;
       if (k > an && ti < t1 && strcmp(w, "that") == 0 && time_word(a, ti, t1))
         ti += fw_is(a, a->t[ti].low, PC_FW_WHEN) ? 1 : 2; /* "stories last
                                                            * year that" */
       if (k > an && ti < t1 && strcmp(w, "that") == 0)
         ti = skip_pp(a, ti, t1);
-      if (k == an + 1 && ti < t1 && !pat_match(p, k, a->t[ti].low))
+      if (k == an + 1 && ti < t1 && is_punct(&a->t[ti], ",") && w[0] != '*')
+        ti = comma_object(a, p, k, ti, t1);
+      if (k == an + 1 && ti < t1 && !tok_match(a, p, k, ti))
         ti = skip_owner(a, ti, t1);
-      if (k > an && ti < t1 && !pat_match(p, k, a->t[ti].low))
+      if (k > an && ti < t1 && !tok_match(a, p, k, ti))
         ti = skip_modifiers(a, p, k, ti, t1);
       bool quoted = k > an && ti + 1 < t1 && a->t[ti].type == T_QOPEN &&
                     pat_match(p, k, a->t[ti + 1].low);
       ti += quoted; /* a word the writer quotes: admitted to "forgetting" */
-      if (ti >= t1 || !pat_match(p, k, a->t[ti].low))
+      if (ti >= t1 || !tok_match(a, p, k, ti))
         return false;
       if (w[0] == '*' && (fw_is(a, a->t[ti].low, PC_FW_STOP) ||
                           function_cap(a, a->t[ti].low) ||
@@ -991,7 +1129,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
-        if (w[1] == 'o' && !object_start(a, ti, t1))
+        if (w[1] == 'o' && !object_start(a, ti, t1) &&
+            !plural_object(a, i, ti, t1))
           return false;
         bool quoted = w[1] == 'e' && ti + 1 < t1 && a->t[ti].type == T_QOPEN;
         e = ti += quoted; /* mocked X for “having a tough night” */
@@ -1024,10 +1163,13 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
                    apposed_name(a, ti, e, &cb, &ce);
     bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
-    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E)
+    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E &&
+        !(slot == S_N && owner_open(a, ti, e)))
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
-      ce = right_list(a, ti, e);
+      cb = skip_focus(a, cb, e);
+    if ((slot == S_A || slot == S_N) && !apposed)
+      ce = right_list(a, cb, e);
     if (ce == cb)
       return false;
     m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -1035,6 +1177,62 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
   }
   m->e = ti;
   return true;
+}
+
+/* The owner before a charge's noun at bi, skipped when the pattern's
+ * word k stands before it ("rejected Tom Bell's claim that", "denied
+ * her allegation that"): the owner's first token, or bi. */
+static size_t owner_left(const struct analysis *a, const struct pc_phrase *p,
+                         size_t k, size_t t0, size_t bi) {
+  size_t b = bi - 1;
+  const struct token *o = &a->t[b];
+  if (o->type != T_WORD)
+    return bi;
+  if (low_eq(o, "'s") && b > t0)
+    o = &a->t[--b];
+  else if (!fw_is(a, o->low, PC_FW_POSS) &&
+           !((o->flags & F_CAP) && pc_att_ending(a, o->low, PC_FW_GEN, 1)))
+    return bi;
+  if (!fw_is(a, o->low, PC_FW_POSS))
+    while (b > t0 + 1 && bi - b < 5 && a->t[b - 1].type == T_WORD &&
+           (a->t[b - 1].flags & F_CAP) && !pat_match(p, k, a->t[b - 1].low))
+      b--; /* "Tom Bell's": the whole name */
+  return b > t0 && pat_match(p, k, a->t[b - 1].low) ? b : bi;
+}
+
+/* Earlier items of a list of predicates before the one at bi, back to
+ * the copula (the pattern's word k): "is a “loser,” a “liar” and",
+ * "is “a basket case” and “a liar”".  The copula's next token, or bi
+ * when words other than the items' (a name, a cue, a clause's mark)
+ * stand between. */
+static size_t list_left(const struct analysis *a, const struct pc_phrase *p,
+                        size_t k, size_t t0, size_t bi) {
+  const struct token *s = &a->t[bi - 1];
+  if (!is_punct(s, ",") && !low_eq(s, "and") && s->type != T_QCLOSE)
+    return bi;
+  for (size_t j = bi - 1; j > t0 && bi - j < 12; j--) {
+    const struct token *x = &a->t[j - 1];
+    if (x->type == T_WORD && pat_match(p, k, x->low))
+      return j;
+    if ((x->type == T_WORD && (x->cue || x->ent >= 0)) ||
+        (x->type == T_PUNCT && !is_punct(x, ",")))
+      return bi;
+  }
+  return bi;
+}
+
+/* comma_object leftwards: the verb before a comma that ends an aside or
+ * a second verb sharing the object ("raised, and I rejected, the"): the
+ * token after the verb, or bi itself. */
+static size_t comma_verb(const struct analysis *a, const struct pc_phrase *p,
+                         size_t k, size_t t0, size_t bi) {
+  if (bi > t0 + 1 && pat_match(p, k, a->t[bi - 2].low))
+    return bi - 1;
+  for (size_t j = bi - 1; j > t0 + 1 && j + 8 > bi && !cl_boundary(a, j - 1);
+       j--)
+    if (is_punct(&a->t[j - 1], ","))
+      return j > t0 + 1 && pat_match(p, k, a->t[j - 2].low) ? j - 1 : bi;
+  return bi;
 }
 
 /* Matches the words before the anchor, leftwards from token i; a slot
@@ -1049,11 +1247,21 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       size_t lim = bi;
       while (bi > t0 && bi + 3 > lim &&
              (skippable(a, bi - 1) || a->t[bi - 1].type == T_QOPEN) &&
-             !pat_match(p, k, a->t[bi - 1].low))
+             !tok_match(a, p, k, bi - 1))
         bi--; /* "as “largely responsible”" */
-      if (bi > t0 && !pat_match(p, k, a->t[bi - 1].low))
+      if (bi > t0 + 1 && is_punct(&a->t[bi - 1], ",") &&
+          !pat_match(p, k, ","))
+        bi = comma_verb(a, p, k, t0, bi);
+      if (bi > t0 && !tok_match(a, p, k, bi - 1))
         bi = skip_modifiers_left(a, p, k, t0, bi);
-      if (bi <= t0 || !pat_match(p, k, a->t[bi - 1].low))
+      if (bi > t0 + 1 && !tok_match(a, p, k, bi - 1) &&
+          fw_is(a, a->t[bi].low, PC_FW_CHARGE))
+        bi = owner_left(a, p, k, t0, bi);
+      if (bi > t0 + 1 && !tok_match(a, p, k, bi - 1) &&
+          pat_match(p, k, "is") &&
+          determiner(a, a->t[bi + (a->t[bi].type == T_QOPEN)].low))
+        bi = list_left(a, p, k, t0, bi);
+      if (bi <= t0 || !tok_match(a, p, k, bi - 1))
         return false;
       bi--;
       continue;
@@ -1066,20 +1274,26 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       m->lead_poss = w[1] == 'q' || w[1] == 'p';
       break;
     }
-    size_t b = bi, lim = slot == S_A || slot == S_N ? 14 : 8;
+    size_t b = bi, lim = slot == S_A || slot == S_N ? 18 : 8;
     while (b > t0 && bi - b < lim && !pat_match(p, k - 1, a->t[b - 1].low) &&
            !cl_boundary(a, b - 1))
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
-    if (bi - b > 8 && !relative_aside(a, b, bi))
+    if (bi - b > 8 && !relative_aside(a, b, bi) &&
+        !(slot == S_N && owner_open(a, b, bi)))
       return false; /* "held Clinton, during her tenure, responsible" */
+    if (slot == S_A || slot == S_N)
+      b = skip_focus(a, b, bi);
     size_t ce = slot == S_A || slot == S_N ? right_list(a, b, bi) : bi;
     while (slot == S_C && ce > b + 1 && skippable(a, ce - 1))
       ce--; /* "whom she has accused": "she" */
     if (ce == b)
       return false;
-    m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
+    if (!(slot == S_E && m->have[S_E])) /* a second event: the one after
+                                          * the anchor ("to appear before
+                                          * the court over alleged fraud") */
+      m->cap[slot][0] = b, m->cap[slot][1] = ce, m->have[slot] = true;
     bi = b;
   }
   m->b = m->lead_b = bi;
@@ -1391,13 +1605,13 @@ static size_t object_relative(const struct analysis *a, size_t t0, size_t at,
 static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   static const char *const neg[] = {"do", "does", "did", "not", "n't", "never"};
   for (size_t k = 0; at > t0 && k < sizeof neg / sizeof *neg; k++)
-    if (low_eq(&a->t[at - 1], neg[k]))
-      at--, k = (size_t)-1; /* "does not blame": the subject before */
+    if (low_eq(&a->t[at - 1], neg[k]) || neg_aux(&a->t[at - 1]))
+      at--, k = (size_t)-1; /* "does not blame", "doesn't blame": the
+                             * subject before */
   char *cs = conj_subject(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (cs)
     return cs;
-  if (tried_to(a, t0, at))
-    at -= 2; /* "has attempted to apologize" */
+  at -= tried_to(a, t0, at); /* "has attempted to apologize" */
   at = skip_time(a, t0, pc_att_skip_adverbs(a, t0, at));
   if (at > t0 + 1 && (low_eq(&a->t[at - 1], "both") ||
                       low_eq(&a->t[at - 1], "all") ||
@@ -1489,6 +1703,20 @@ static bool junk_name(const struct analysis *a, const char *s) {
   if ((strchr(s, '\'') || strstr(s, "\xE2\x80\x99")) && !strchr(s, ' '))
     return !(s[0] >= 'A' && s[0] <= 'Z'); /* not "nation's largest gun
                                            * group": a possessive */
+  const char *last = strrchr(s, ' ');
+  char w[16];
+  size_t n0 = strcspn(s, " ");
+  if (n0 < sizeof w) {
+    for (size_t k = 0; k < n0; k++)
+      w[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    w[n0] = '\0';
+  }
+  if (n0 < sizeof w && fw_is(a, w, PC_FW_SUBJ))
+    return true; /* "It", "She says Trump's tweets": a pronoun left
+                  * unresolved, or words the speech stage took with a
+                  * clause's verb, no one's name */
+  if (last && stop_word(a, last + 1))
+    return true; /* "Howard Dean to" */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
@@ -1525,6 +1753,8 @@ static char *reporter_before(const struct analysis *a, size_t t0, size_t at) {
  * auxiliary: "Acme did not cause", "he has never lied" (polarity() reads
  * the negation). */
 static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
+  while (at > t0 && neg_aux(&a->t[at - 1]))
+    at = pc_att_skip_adverbs(a, t0, at - 1); /* "Acme didn't cause" */
   while (at > t0 &&
          (low_eq(&a->t[at - 1], "not") || low_eq(&a->t[at - 1], "n't") ||
           low_eq(&a->t[at - 1], "never"))) {
@@ -1641,6 +1871,24 @@ static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
   return b;
 }
 
+/* A person's name set off by commas after the noun it names, right
+ * before the verb at `at` ("the suspect, Tom Bell, stabbed"): where the
+ * name starts, or 0. */
+static size_t apposed_subject(const struct analysis *a, size_t t0,
+                              size_t at) {
+  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ",") || a->t[at - 2].ent < 0 ||
+      a->en[a->t[at - 2].ent].type != PC_ENTITY_PERSON)
+    return 0;
+  size_t r = at - 2;
+  while (r > t0 && a->t[r - 1].ent == a->t[at - 2].ent)
+    r--;
+  if (r < t0 + 3 || !is_punct(&a->t[r - 1], ",") ||
+      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP) ||
+      !(is_role_word(a, r - 2) || pc_att_ending(a, a->t[r - 2].low, PC_FW_DOER, 3)))
+    return 0; /* "Ann Lee, Tom Bell, and": a list */
+  return r;
+}
+
 /* Whether the phrase [b, at), opened by a determiner and naming no one,
  * stands in apposition to a person named just before it ("Tom Bell, the
  * preacher whom ..."). */
@@ -1704,8 +1952,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
   }
   if (slot == S_A || slot == S_N)
     at = relative_antecedent(a, t0, skip_negation(a, t0, at));
-  if (tried_to(a, t0, at))
-    at = pc_att_skip_adverbs(a, t0, at - 2); /* "the man tried to steal" */
+  if (tried_to(a, t0, at)) /* "the man tried to steal" */
+    at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
     while (at > t0 && a->t[at - 1].type == T_WORD &&
            (aux_word(a, a->t[at - 1].low) ||
@@ -1715,6 +1963,12 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       is_punct(&a->t[at - 3], ",") && a->t[at - 2].low[0] >= '0' &&
       a->t[at - 2].low[0] <= '9')
     at -= 3; /* "Tom Bell, 45, was charged": the name before the age */
+  size_t ap = slot == S_A || slot == S_N ? apposed_subject(a, t0, at) : 0;
+  if (ap) { /* "the suspect, Tom Bell, stabbed": the name */
+    m->cap[slot][0] = ap, m->cap[slot][1] = at - 1, m->have[slot] = true;
+    m->b = pc_att_np_start(a, t0, ap - 1);
+    return true;
+  }
   size_t b = slot == S_E ? pc_att_np_start(a, t0, at) : left_list(a, t0, at);
   for (size_t k = at; slot != S_E && k-- > b + 1;)
     if (determiner(a, a->t[k].low) && !list_sep(a, &a->t[k - 1])) {
@@ -1863,6 +2117,28 @@ static char *finder_before(struct analysis *a, size_t t0, size_t *b, size_t e,
   return f;
 }
 
+/* A participle right after a cue and its comma ("“Too much hate,”
+ * she said, blaming some of it on Tom Bell"): the speaker of the quote
+ * that cue gave, when it may be a party; else NULL. */
+static char *cue_speaker(const struct analysis *a, size_t t0, size_t i) {
+  if (i < t0 + 3 || !is_punct(&a->t[i - 1], ",") ||
+      a->t[i - 2].type != T_WORD || (a->t[i - 2].flags & F_CAP))
+    return NULL;
+  size_t c = i - 2; /* the cue's first word: "said", "told reporters" */
+  while (c > t0 && !a->t[c].cue && i - c < 4)
+    c--;
+  if (!a->t[c].cue || c + a->t[c].cue != i - 1)
+    return NULL;
+  for (size_t q = a->sent_q0; q < a->nq; q++) {
+    const struct found_quote *x = &a->q[q];
+    if (x->t0 == t0 && x->cue && x->speaker &&
+        strncmp(x->cue, a->t[c].low, strlen(a->t[c].low)) == 0 &&
+        party_speaker(a, x->speaker))
+      return strdup(x->speaker);
+  }
+  return NULL;
+}
+
 /* The subject a participle hangs on when no report is near: "Then,
  * Jane Doe posted on Twitter accusing X of ...", "She left, blaming X";
  * "with Republicans taking shots at X": the phrase after "with";
@@ -1888,6 +2164,9 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
                : NULL;
   if (i <= t0 + 1)
     return NULL;
+  char *said = cue_speaker(a, t0, i);
+  if (said)
+    return said;
   for (size_t k = t0; k < i; k++)
     if (cl_boundary(a, k))
       return NULL; /* another clause or a quote between */
@@ -1966,6 +2245,15 @@ static bool no_evidence(const struct analysis *a, size_t from) {
   return false;
 }
 
+/* "didn't", "hasn't", "haven't", "hadn't": what was not said, told. */
+static bool narrated_neg(const struct token *k) {
+  size_t n = neg_aux(k);
+  return (n == 3 && (strncmp(k->low, "did", 3) == 0 ||
+                     strncmp(k->low, "has", 3) == 0 ||
+                     strncmp(k->low, "had", 3) == 0)) ||
+         (n == 4 && strncmp(k->low, "have", 4) == 0);
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
@@ -1987,7 +2275,7 @@ static int polarity(const struct analysis *a, const struct pc_phrase *p,
   for (size_t k = from > 3 ? from - 3 : 0; p->claimant == 1 && k <= i; k++)
     if (low_eq(&a->t[k], "never") || low_eq(&a->t[k], "did") ||
         low_eq(&a->t[k], "has") || low_eq(&a->t[k], "have") ||
-        low_eq(&a->t[k], "had"))
+        low_eq(&a->t[k], "had") || narrated_neg(&a->t[k]))
       return -1;
   size_t n = strlen(a->t[i].low);
   if (p->claimant == 1 && n > 4 && strcmp(a->t[i].low + n - 3, "ing") == 0)
@@ -2074,6 +2362,8 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b) {
 /* Whether a noun for a charge stands between the anchor i and the clause
  * at s0 ("rejected claims (by Mary Cole) that it ..."). */
 static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
+  if (i > 0 && i < s0 && low_eq(&a->t[i], "that"))
+    i--; /* a pattern anchored on "that": "Tom Hale's claim that" */
   for (size_t k = i; k < s0; k++)
     if (fw_is(a, a->t[k].low, PC_FW_CHARGE))
       return true;
@@ -2221,6 +2511,8 @@ static bool role_is(const char *r, const char *w) {
 static const char *role_person(const struct analysis *a, const char *w) {
   if (!strchr(w, ' '))
     return NULL; /* one word ("senator") is titled_role's */
+  if (fw_is(a, strrchr(w, ' ') + 1, PC_FW_DOC))
+    return NULL; /* "the congressional report": a document, no one's role */
   const char *name = NULL;
   for (size_t k = 0; k < a->nen; k++)
     if (strcmp(a->en[k].name, w) == 0)
@@ -2346,6 +2638,25 @@ static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
   return j < t1 && determiner(a, a->t[j].low);
 }
 
+/* A charge's content told with a modal perfect: "rejected the theory
+ * that Tom Bell would have taken bribes" denies a past deed, as "the
+ * theory that he took bribes" does; only after a noun that names the
+ * charge (not "denied that he would have run": an intention). */
+static bool charged_past(const struct analysis *a, const struct pc_phrase *p,
+                         size_t s0, size_t s1, size_t t1) {
+  size_t w = 1;
+  while (w < p->n && strcmp(p->w[w], "that") != 0)
+    w++;
+  if (w >= p->n || p->w[w - 1][0] == '{' || strchr(p->w[w - 1], '~') ||
+      s0 < 1 || !low_eq(&a->t[s0 - 1], "that"))
+    return false; /* "denied that he would": no noun before "that" */
+  size_t k = s1;
+  while (k < t1 && skippable(a, k) && !fw_is(a, a->t[k].low, PC_FW_MODAL))
+    k++;
+  return k + 1 < t1 && fw_is(a, a->t[k].low, PC_FW_MODAL) &&
+         low_eq(&a->t[k + 1], "have");
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2391,6 +2702,11 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   c->quote = quote_holding(a, i);
   if (!c->claimant && m->have[S_C])
     c->claimant = np_name(a, m->cap[S_C][0], m->cap[S_C][1], false);
+  /* "X attacked Y by accusing him of": the means of X's act, whoever the
+   * speech stage gave the participle's report */
+  if (!c->claimant && !m->have[S_C] && p->claimant == 1 &&
+      m->lead != SIZE_MAX && m->lead > t0 && low_eq(&a->t[m->lead - 1], "by"))
+    c->claimant = participle_subject(a, t0, m->lead);
   if (!c->claimant && !m->have[S_C])
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
@@ -2399,7 +2715,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false;
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
-  if (m->have[S_S] && (modal_at(a, m->cap[S_S][1], t1) ||
+  if (m->have[S_S] && ((modal_at(a, m->cap[S_S][1], t1) &&
+                        !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
   if (as >= 0 && as != S_S && m->cap[as][0] > i &&
@@ -2960,6 +3277,11 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   return false;
 }
 
+/* "That's" in one word, straight or curly. */
+static bool that_is(const struct token *k) {
+  return low_eq(k, "that's") || low_eq(k, "that\xE2\x80\x99s");
+}
+
 /* Rebuttals: a sentence that rejects "these accusations" or calls "the
  * claim" false denies the accusation made last in the document, on
  * behalf of the rejecting subject or the speaker of the words. */
@@ -2972,13 +3294,19 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     }
   if (prior < 0)
     return;
+  /* "“That's a lie,” he said" right after the charge: "that" is it */
+  bool next = a->c[prior].t1 == t0;
   for (size_t i = t0; i < t1; i++) {
-    if (a->t[i].type != T_WORD || !fw_is(a, a->t[i].low, PC_FW_CHARGE))
+    bool demo = next && a->t[i].type == T_WORD &&
+                (low_eq(&a->t[i], "that") || that_is(&a->t[i])) &&
+                (i == t0 || a->t[i - 1].type == T_QOPEN);
+    if (a->t[i].type != T_WORD ||
+        (!demo && !fw_is(a, a->t[i].low, PC_FW_CHARGE)))
       continue;
     char *claimant = NULL;
     size_t at = i;
     /* "X rejected (these) accusations": a rebut verb up to 3 words before */
-    for (size_t v = i; v-- > t0 && v + 4 > i;) {
+    for (size_t v = i; !demo && v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
       if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
@@ -2998,7 +3326,9 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       size_t j = i + 1;
       while (j < t1 && j < i + 3 && a->t[j].type != T_WORD)
         j++; /* quotation marks */
-      if (j < t1 && fw_is(a, a->t[j].low, PC_FW_PASS)) {
+      if (demo && that_is(&a->t[i]))
+        j = i; /* "That's": the verb in the word */
+      if (j < t1 && (j == i || fw_is(a, a->t[j].low, PC_FW_PASS))) {
         bool neg = false;
         for (size_t f = j + 1; f < t1 && f < j + 5; f++) {
           if (a->t[f].type != T_WORD)

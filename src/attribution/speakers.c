@@ -906,6 +906,9 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
       a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
     return false;
   const char *rw = a->t[n1 - 1].low;
+  if (fw_is(a, rw, PC_FW_AGENT))
+    return false; /* "the police", "the military": a body, not the person
+                   * last named with "Police" in a title */
   int e = -1;
   if (title) {
     for (size_t k = 0; k < n0 && e < 0; k++)
