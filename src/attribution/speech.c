@@ -1373,6 +1373,47 @@ static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   return end ? e : s1;
 }
 
+/* "That's according to a new survey.", "This is according to X.": a
+ * demonstrative ("this", data: dem, or "that") with its "is" (data:
+ * pass, or the contracted "'s", data: gen) that are all the words
+ * [t0, e) before the frame stand for the sentence before. */
+static bool anaphoric_subject(const struct analysis *a, size_t t0, size_t e) {
+  if (e <= t0 || e > t0 + 2 || a->t[t0].type != T_WORD)
+    return false;
+  const char *w = a->t[t0].low;
+  char stem[8];
+  size_t g = e == t0 + 1 ? pc_att_ending(a, w, PC_FW_GEN, 1) : 0;
+  size_t n = strlen(w) - g;
+  if ((e == t0 + 1) != (g > 0) || n >= sizeof stem)
+    return false;
+  memcpy(stem, w, n);
+  stem[n] = '\0';
+  if (!fw_is(a, stem, PC_FW_DEM) && !in_list(&a->lex->comps, stem))
+    return false;
+  return e == t0 + 1 || (a->t[t0 + 1].type == T_WORD &&
+                         fw_is(a, a->t[t0 + 1].low, PC_FW_PASS));
+}
+
+/* The sentence before the one at t0 as the report of w ("Teens love the
+ * phone. That's according to a new survey."), when it is the body's and
+ * no quote was found in it; true when it was reported. */
+static bool sentence_before(struct analysis *a, size_t t0,
+                            const struct speaker_ref *w, const char *cue) {
+  if (a->nsent < 2 || a->reading_span)
+    return false;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (p0 >= t0 || title_block(a, a->t[p0].block))
+    return false;
+  for (size_t q = a->nq; q > 0 && a->q[q - 1].t1 > p0; q--)
+    if (a->q[q - 1].t0 < t0)
+      return false; /* it has speech of its own */
+  size_t first = a->nq;
+  content(a, p0, t0, w, cue, -1, p0, t0, 0, 0, 0);
+  if (a->nq > first)
+    a->last_speaker_q = (int)first;
+  return a->nq > first;
+}
+
 /* "..., according to X." and "X, according to Y, did ...": frames of
  * two or more words that end with the speaker, inside a sentence.
  * True when one reported the sentence. */
@@ -1421,6 +1462,11 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
                         span_of(a, r, sp0, sp1) < 0 &&
                         a->t[r].type != T_QOPEN; r++)
       at_end = r + 1 == t1 || is_end_punct(&a->t[r + 1]);
+    if (at_end && depth == 0 && parent < 0 && anaphoric_subject(a, t0, i)) {
+      sentence_before(a, t0, &w, fp->w[0]);
+      who_free(&w);
+      return true;
+    }
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
     size_t first = a->nq;
     content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
