@@ -3346,6 +3346,18 @@ static bool prep_like(const struct analysis *a, size_t k) {
          !fw_is(a, w, PC_FW_WH);
 }
 
+/* Whether [b, e) is a plain noun phrase: lower-case words, no
+ * preposition nor other stop word but a determiner ("wait times",
+ * "third-quarter earnings"; not "a comment on Twitter", "Post op-ed"). */
+static bool plain_object(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].type != T_WORD || (a->t[k].flags & F_CAP) ||
+        a->t[k].in_span >= 0 || preposition(a, a->t[k].low) ||
+        (stop_word(a, a->t[k].low) && !determiner(a, a->t[k].low)))
+      return false;
+  return true;
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -3367,8 +3379,12 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_comp(a, k) && !(k > after && prep_like(a, k - 1))) {
       /* "told Yahoo News in a story that posted this week that he ...":
        * a relative "that" after a noun of the adjunct, a past form
-       * right after it; the complement comes later */
-      if (k > after + 1 && reach > 7 && k + 2 < t1 &&
+       * right after it; the complement comes later, if at all
+       * ("reported wait times that exceeded two hours": after a plain
+       * noun phrase, the object and its relative clause are the
+       * report) */
+      if (k > after + 1 && (reach > 7 || plain_object(a, after, k)) &&
+          k + 2 < t1 &&
           a->t[k - 1].type == T_WORD && !a->t[k - 1].cue &&
           !stop_word(a, a->t[k - 1].low) && ed_form(a, k + 1)) {
         k++;
