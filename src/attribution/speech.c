@@ -472,6 +472,15 @@ static bool participle_before(const struct analysis *a, size_t c0) {
   return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
 }
 
+/* Whether the cue right before content c0 is a participle that opens an
+ * inset after a comma, with an object and no "that": "The paper, citing
+ * a source, reported that ...", "Roe, recalling her years in office,
+ * said ..." (not "..., adding that Tom Bell, its chairman, joined"). */
+static bool inset_participle(const struct analysis *a, size_t c0) {
+  return c0 > 2 && participle_before(a, c0) && !is_comp(a, c0 - 1) &&
+         is_punct(&a->t[c0 - 2], ",");
+}
+
 /* Whether a comma stands in [c0, i). */
 static bool comma_between(const struct analysis *a, size_t c0, size_t i) {
   for (size_t k = c0; k < i; k++)
@@ -679,11 +688,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return contrast_before(a, c0, i) - 1;
     /* "Podesta, who said the project was vetted, said he was unaware": the
-     * main verb after the relative clause ends the clause's report */
+     * main verb after the relative clause ends the clause's report; so
+     * does a cue after an inset participle ("X, citing a source,
+     * reported that ...") */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
         (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
         !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
-        subject_rel_before(a, c0))
+        (subject_rel_before(a, c0) ||
+         (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
       return i;
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
