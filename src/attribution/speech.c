@@ -4008,6 +4008,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
   size_t prev_i = t1; /* the cue of prev, t1 when none */
+  bool prev_post = false; /* prev reported the words before it */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
@@ -4034,7 +4035,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     own = own || (prev_i < t1 && clause_after_but(a, prev_i, i) > prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
-    if (!cue_accepted(a, &sn, &c, &w)) {
+    /* '“...,” said Roe, who will testify Thursday': a relative clause on
+     * the speaker after an attribution that reported the words before
+     * it does not report them again */
+    bool again = c.post && prev_post && rel_in_words_before(a, i, 3);
+    if (again || !cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
       continue;
     }
@@ -4052,6 +4057,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
     prev_i = i;
+    prev_post = c.post;
     found = true;
     if (c.consumed > i + 1)
       i = c.consumed - 1;
