@@ -2568,6 +2568,30 @@ static bool participle_opening(const struct analysis *a, size_t t0,
   return fw_is(a, x, PC_FW_QWORD) || strcmp(x, "if") == 0;
 }
 
+/* "The new rules, Roe said, would cut costs", "Prices, she said, rose":
+ * an attribution in commas [np_b, after) between a subject of words
+ * with no comma or quotation [t0, np_b - 1) and its finite verb (data:
+ * fin, ipast; a past form in -ed after two words or more: "The plan,
+ * he said, failed", not "Rather, he said, continued struggles ...")
+ * splits one report, the sentence.  Not after "That" alone, nor an
+ * opener (data: cap, "Still, ..."), nor before a cue ("Bob, they
+ * said, ordered them to wait": the cue reports). */
+static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
+                          size_t i, size_t after, size_t t1) {
+  if (np_b < t0 + 2 || np_b >= i || !is_punct(&a->t[np_b - 1], ",") ||
+      after + 2 >= t1 || !is_punct(&a->t[after], ",") || is_comp(a, t0) ||
+      (np_b == t0 + 2 && fw_is(a, a->t[t0].low, PC_FW_CAP)))
+    return false;
+  for (size_t k = t0; k + 1 < np_b; k++)
+    if (a->t[k].type != T_WORD || a->t[k].cue)
+      return false;
+  const struct token *v = &a->t[after + 1];
+  return v->type == T_WORD && !(v->flags & F_CAP) && v->in_span < 0 &&
+         !v->cue &&
+         (fw_is(a, v->low, PC_FW_FIN) || fw_is(a, v->low, PC_FW_IPAST) ||
+          (ed_form(a, after + 1) && np_b > t0 + 2));
+}
+
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
@@ -2649,9 +2673,11 @@ static struct speaker_ref left_subject(struct analysis *a,
     size_t aend = addressee_end(a, i, after, t1);
     /* "Over the weekend, Trump assailed ...": too short to be speech */
     /* ("Sales were great, he said": a short clause is speech) */
+    bool split = split_subject(a, t0, np_b, i, after, t1);
     post = (words >= 4 || (words >= 2 && finite_in(a, t0, np_b)) ||
-            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
-           np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
+            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0 || split) &&
+           (np_b > t0 + 2 || split) && np_b < i &&
+           (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
            attribution_ends(a, aend, t1) && !that_after(a, i, after, t1) &&
            !participle_opening(a, t0, np_b) &&
