@@ -970,6 +970,11 @@ static bool present_after_np(const struct analysis *a, size_t j, size_t k,
  * clause with its own finite verb ("concluded the evidence was weak").
  * Not "maintains strict rules", "claimed victory in the race", "reported
  * for duty", "concluded its hearing on Monday". */
+/* Whether token t is a word that starts with a digit. */
+static bool digit_word(const struct token *t) {
+  return t->type == T_WORD && t->low[0] >= '0' && t->low[0] <= '9';
+}
+
 bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
   bool prep = false, det = false;
   for (size_t k = j; k < t1 && k < j + 12; k++) {
@@ -981,6 +986,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
          (k > j && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))))
       continue; /* "U.S. forces", "suggested Mr. Trump had": an
                    abbreviation inside the sentence */
+    /* "reported 5,000 people entered": the comma inside a number */
+    if (is_punct(t, ",") && k > j && k + 1 < t1 && t->s == a->t[k - 1].e &&
+        a->t[k + 1].s == t->e && digit_word(&a->t[k - 1]) &&
+        digit_word(&a->t[k + 1]))
+      continue;
     if (t->type != T_WORD) {
       if (!is_punct(t, ",") || k + 1 >= t1)
         return false;
@@ -1028,7 +1038,9 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
         fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_CONTRAST))
       return false;
-    prep |= preposition(a, t->low);
+    /* (not the "at" of "at least 5,000 people", data: approx) */
+    prep |= preposition(a, t->low) &&
+            !(k + 1 < t1 && fw_is(a, a->t[k + 1].low, PC_FW_APPROX));
     /* ("noted this week that": a determiner of a time, data: tunit, opens
      * no object the "that" could qualify) */
     det |= (determiner(a, t->low) &&
