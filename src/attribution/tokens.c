@@ -302,6 +302,12 @@ static size_t ascii_word(struct analysis *a, uint32_t block,
   return j;
 }
 
+/* Whether the text at p (n bytes) opens with a word character. */
+static bool word_after(const unsigned char *p, size_t n) {
+  uint32_t cp;
+  return n && decode(p, n, &cp) && word_cp(cp);
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -341,6 +347,11 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       mo = true;
       mc = false;
     }
+    /* 'said: ”Bird flu ...”': a closing double mark after a space and
+     * before a word may be an opening one mistyped; pairing decides */
+    else if (qm && mc && !mo && !single && i > 0 && space_cp(p[i - 1]) &&
+             word_after(p + i + qm, n - i - qm))
+      mo = true;
     if (qm) {
       if (single)
         single_open = mo && !mc;
