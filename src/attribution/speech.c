@@ -3042,6 +3042,35 @@ static bool main_cue_after(const struct analysis *a, size_t i, size_t c0,
 
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
+/* Whether ", that" stands in [k, t1): "a recent claim, first made by
+ * X, that he ...": the noun's clause after an inset. */
+static bool comma_that(const struct analysis *a, size_t k, size_t t1) {
+  for (; k + 1 < t1; k++)
+    if (is_punct(&a->t[k], ",") && is_comp(a, k + 1))
+      return true;
+  return false;
+}
+
+/* Whether the word at i ends a noun phrase that a determiner, a
+ * possessive, a quantity word or a preposition opens within four words
+ * before it ("the Durham reports", "Clinton's recent remarks", "many
+ * Asian states", "in Silk Road projects"; not "Frank notes"). */
+static bool noun_phrase_head(const struct analysis *a, size_t t0, size_t i) {
+  enum { REACH = 4 };
+  for (size_t k = i; k > t0 && k + REACH >= i; k--) {
+    const struct token *p = &a->t[k - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS) ||
+        fw_is(a, p->low, PC_FW_QUANT) || preposition(a, p->low) ||
+        pc_att_ending(a, p->low, PC_FW_GEN, 1))
+      return true;
+    if (stop_word(a, p->low) || p->cue)
+      return false;
+  }
+  return false;
+}
+
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
                          const struct cue *c, const struct speaker_ref *w) {
   size_t t1 = sn->t1, i = c->i, len = c->len;
@@ -3062,6 +3091,16 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * is */
   if (!post && restrictive_rel(a, sn->t0, i) &&
       main_cue_after(a, i, i + len, t1))
+    return false;
+  /* "before the Durham reports, before the public ...", "after the Paris
+   * attacks, Trump released ...": a weak cue with a comma right after it
+   * and a plain word after the comma (no quotation, "that" or adjunct:
+   * "the rule states, in part, that"), at the end of a noun phrase, is
+   * the noun (not "a claim, first made by X, that ...") */
+  if ((a->t[i].flags & F_WEAK) && !post && i + len + 1 < t1 &&
+      is_punct(&a->t[i + len], ",") && a->t[i + len + 1].type == T_WORD &&
+      !is_comp(a, i + len + 1) && !preposition(a, a->t[i + len + 1].low) &&
+      noun_phrase_head(a, sn->t0, i) && !comma_that(a, i + len + 1, t1))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
