@@ -328,6 +328,11 @@ static bool finite_cue_within(const struct analysis *a, size_t k,
 /* "said hackers broke in and she accused him of ...": "and" or "but", a
  * subject pronoun and a cue of its own (a word or two between) start a
  * second report; ", however this time ...": the writer's turn. */
+static bool participle_before(const struct analysis *a, size_t c0);
+static bool participle_cue_within(const struct analysis *a, size_t k,
+                                  size_t words, size_t t1, size_t sp0,
+                                  size_t sp1);
+
 static bool second_subject(const struct analysis *a, size_t i, size_t c0,
                            size_t t1, size_t sp0, size_t sp1) {
   if (i <= c0 + 2 || i + 2 >= t1 || a->t[i].type != T_WORD ||
@@ -345,6 +350,12 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
    * council and Tom Lake had agreed": the two are one subject) */
   size_t k = i + 1, dummy;
   int e = a->t[k].ent;
+  /* "with Israel saying Hamas built it and the Indonesian government
+   * firing back that ...": after a participle's report, a subject of a
+   * few words with a participle cue of its own is a second report */
+  if (participle_before(a, c0) && fw_is(a, a->t[i].low, PC_FW_CONJ) &&
+      participle_cue_within(a, k, 6, t1, sp0, sp1))
+    return true;
   if (e >= 0 && (a->t[k].flags & F_CAP) &&
       (finite_in(a, c0, i) || spans_inside(a, c0, i, sp0, sp1, &dummy)))
     while (k < t1 && k < i + 6 && a->t[k].ent == e)
@@ -359,6 +370,26 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
   else
     return false;
   return finite_cue_within(a, k, 3, t1, sp0, sp1);
+}
+
+/* Whether a participle cue with a clause after it ("firing back that",
+ * "saying it was") stands within words words from k, after a subject
+ * (a determiner or a capitalised word first), no verb between. */
+static bool participle_cue_within(const struct analysis *a, size_t k,
+                                  size_t words, size_t t1, size_t sp0,
+                                  size_t sp1) {
+  if (k >= t1 || a->t[k].type != T_WORD ||
+      !(determiner(a, a->t[k].low) || (a->t[k].flags & F_CAP)))
+    return false;
+  for (size_t n = k + 1; n < t1 && n < k + words; n++) {
+    if (a->t[n].type != T_WORD || fw_is(a, a->t[n].low, PC_FW_FIN))
+      return false;
+    size_t len = cue_at(a, n, t1, sp0, sp1);
+    if (len)
+      return participle_form(a, a->t[n].low) &&
+             pc_att_clausal_after(a, n + len, t1);
+  }
+  return false;
 }
 
 /* A dash at i: "—", "–", or a hyphen after a space ("-", "--"; not
