@@ -685,10 +685,11 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         return i;
     }
     /* "described this as X and accused him of Y": a second cue of the
-     * same subject ends the first report */
+     * same subject ends the first report; "tell" and "ask" too
+     * ("claimed they were treated well and asked their governments to
+     * help", "... and told aides that ...") */
     if (!nested && i > c0 && conj_before(a, c0, i, true) &&
-        cue_at(a, i, t1, sp0, sp1) &&
-        !fw_is(a, a->t[i].low, PC_FW_TELL))
+        cue_at(a, i, t1, sp0, sp1))
       return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first, and
