@@ -648,6 +648,32 @@ static bool punct_near(const struct analysis *a, size_t j) {
   return false;
 }
 
+/* "..., he wrote in a blog post.", "..., Roe noted in an essay for the
+ * magazine.": a cue after a comma and a subject of up to three words,
+ * then an adjunct that opens with a preposition (data: after) and runs
+ * to the sentence's end within eight words: an attribution after the
+ * speech. */
+static bool adjunct_to_end(const struct analysis *a, size_t t0, size_t i,
+                           size_t len) {
+  enum { SUBJECT_MAX = 3, ADJUNCT_MAX = 8 };
+  size_t b = i;
+  while (b > t0 && b + SUBJECT_MAX > i && a->t[b - 1].type == T_WORD)
+    b--;
+  /* (not a relative clause: "..., who's viewed as honest by most",
+   * "..., which he claimed as his own") */
+  for (size_t k = b; k < i; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_REL) || strchr(a->t[k].low, '\''))
+      return false;
+  size_t j = i + len;
+  if (b == i || b <= t0 || !is_punct(&a->t[b - 1], ",") || j >= a->nt ||
+      a->t[j].type != T_WORD || !fw_is(a, a->t[j].low, PC_FW_AFTER))
+    return false;
+  for (size_t k = j; k < a->nt && k < j + ADJUNCT_MAX; k++)
+    if (a->t[k].type != T_WORD)
+      return is_end_punct(&a->t[k]);
+  return false;
+}
+
 /* Whether the cue at i follows a closing quotation mark within a few
  * words ("“...,” she wrote last October", "“...,” Mrs. Roe wrote on her
  * Facebook page"): an attribution after the speech, which needs no
@@ -852,7 +878,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
      * and has none, nor punctuation close after it for an attribution
      * that ends the speech ("..., he noted"), is no cue at all */
     if ((tag & PC_CUE_CREQ) && !punct_near(a, i + len) &&
-        !after_quote(a, t0, i) &&
+        !after_quote(a, t0, i) && !adjunct_to_end(a, t0, i, len) &&
         !pc_att_clausal_after(a, i + len, a->nt)) {
       a->t[i].cue = 0;
       continue;
