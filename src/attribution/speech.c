@@ -1130,6 +1130,12 @@ static bool attribution_ends(const struct analysis *a, size_t after,
     return true;
   if (is_end_punct(&a->t[k]))
     return true;
+  /* "Action is needed, Roe said: swift help will save lives.": a colon
+   * after an attribution that ends a clause before it (words there)
+   * opens a second report */
+  if (is_punct(&a->t[k], ":") && k == after && k + 2 < t1 &&
+      a->t[k + 1].type == T_WORD)
+    return true;
   if (is_punct(&a->t[k], ","))
     /* "sagte, dass ..." and "said, “...”" go on reporting */
     return !(k + 1 < t1 && (is_comp(a, k + 1) || a->t[k + 1].type == T_QOPEN));
@@ -3384,6 +3390,11 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     return;
   content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
           depth);
+  /* "..., Roe said: swift help will ...": the words after the colon */
+  if (k + 2 < t1 && is_punct(&a->t[k], ":") && a->t[k + 1].type == T_WORD) {
+    content(a, k + 1, t1, w, cue, parent, t0, t1, sp0, sp1, depth);
+    k = t1;
+  }
   /* "..., Mayer said, and “patched” ...": a second part after it */
   if (k < t1 && is_punct(&a->t[k], ",")) {
     k++;
