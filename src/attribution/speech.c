@@ -3794,10 +3794,19 @@ static void report_after(struct analysis *a, const struct sentence *sn,
 /* A cue that reported nothing: the quoted spans of the sentence are the
  * speech. */
 static void spans_as_speech(struct analysis *a, const struct sentence *sn,
-                            const struct speaker_ref *w, const char *cue) {
-  size_t t0 = sn->t0, t1 = sn->t1;
+                            const struct speaker_ref *w, const char *cue,
+                            size_t after) {
+  size_t t0 = sn->t0, t1 = sn->t1, lim = t1;
   int parent = sn->parent;
-  for (size_t k = t0; k < t1; k++) {
+  /* 'chimed in, noting that the offer was “a lovely gesture.”': spans
+   * after a later cue are that cue's */
+  for (size_t k = after; k < t1; k++)
+    if (a->t[k].opens < 0 && a->t[k].in_span < 0 &&
+        cue_at(a, k, t1, sn->sp0, sn->sp1)) {
+      lim = k;
+      break;
+    }
+  for (size_t k = t0; k < lim; k++) {
     int sidx = a->t[k].opens;
     if (sidx < 0 || a->sp[sidx].c >= t1)
       continue;
@@ -4137,7 +4146,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     else
       report_after(a, &sn, &c, &w, cue);
     if (a->nq == first && !found)
-      spans_as_speech(a, &sn, &w, cue);
+      spans_as_speech(a, &sn, &w, cue, c.after);
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
