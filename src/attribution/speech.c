@@ -1043,7 +1043,17 @@ void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
   if (!clause)
     return;
   a->reading_span = (int)sp + 1;
-  pc_att_speech_in(a, s->o + 1, s->c, 0, a->nsp, q, 1);
+  /* sentence by sentence: 'he said that he was going. That is like a
+   * hobby for him' reports up to the stop */
+  size_t b = s->o + 1;
+  for (size_t k = b; k < s->c; k++)
+    if (is_end_punct(&a->t[k]) && k + 1 < s->c &&
+        a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP) &&
+        a->t[k + 1].s > a->t[k].e) {
+      pc_att_speech_in(a, b, k + 1, 0, a->nsp, q, 1);
+      b = k + 1;
+    }
+  pc_att_speech_in(a, b, s->c, 0, a->nsp, q, 1);
   a->reading_span = 0;
 }
 
