@@ -325,14 +325,14 @@ static bool finite_cue_within(const struct analysis *a, size_t k,
   return false;
 }
 
-/* "said hackers broke in and she accused him of ...": "and" or "but", a
- * subject pronoun and a cue of its own (a word or two between) start a
- * second report; ", however this time ...": the writer's turn. */
 static bool participle_before(const struct analysis *a, size_t c0);
 static bool participle_cue_within(const struct analysis *a, size_t k,
                                   size_t words, size_t t1, size_t sp0,
                                   size_t sp1);
 
+/* "said hackers broke in and she accused him of ...": "and" or "but", a
+ * subject pronoun and a cue of its own (a word or two between) start a
+ * second report; ", however this time ...": the writer's turn. */
 static bool second_subject(const struct analysis *a, size_t i, size_t c0,
                            size_t t1, size_t sp0, size_t sp1) {
   if (i <= c0 + 2 || i + 2 >= t1 || a->t[i].type != T_WORD ||
@@ -3088,8 +3088,6 @@ static bool main_cue_after(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
-/* Whether the cue reports speech by *w: not a noun, nor a cue that
- * needs quotation marks without them. */
 /* Whether ", that" stands in [k, t1): "a recent claim, first made by
  * X, that he ...": the noun's clause after an inset. */
 static bool comma_that(const struct analysis *a, size_t k, size_t t1) {
@@ -3119,6 +3117,8 @@ static bool noun_phrase_head(const struct analysis *a, size_t t0, size_t i) {
   return false;
 }
 
+/* Whether the cue reports speech by *w: not a noun, nor a cue that
+ * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
                          const struct cue *c, const struct speaker_ref *w) {
   size_t t1 = sn->t1, i = c->i, len = c->len;

@@ -349,8 +349,8 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
     }
     /* 'said: ”Bird flu ...”': a closing double mark after a space and
      * before a word may be an opening one mistyped; pairing decides */
-    else if (qm && mc && !mo && !single && i > 0 && space_cp(p[i - 1]) &&
-             word_after(p + i + qm, n - i - qm))
+    if (qm && mc && !mo && !single && i > 0 && space_cp(p[i - 1]) &&
+        word_after(p + i + qm, n - i - qm))
       mo = true;
     if (qm) {
       if (single)
@@ -998,6 +998,11 @@ static bool present_after_np(const struct analysis *a, size_t j, size_t k,
            !preposition(a, a->t[k + 1].low)));
 }
 
+/* Whether token t is a word that starts with a digit. */
+static bool digit_word(const struct token *t) {
+  return t->type == T_WORD && t->low[0] >= '0' && t->low[0] <= '9';
+}
+
 /* Whether a cue's complement from token j on (to t1) is a clause or
  * quoted words, as a cue with other senses needs ("+" in cues.txt):
  * quotation marks or a colon within a few words; "that" after at most a
@@ -1007,11 +1012,6 @@ static bool present_after_np(const struct analysis *a, size_t j, size_t k,
  * clause with its own finite verb ("concluded the evidence was weak").
  * Not "maintains strict rules", "claimed victory in the race", "reported
  * for duty", "concluded its hearing on Monday". */
-/* Whether token t is a word that starts with a digit. */
-static bool digit_word(const struct token *t) {
-  return t->type == T_WORD && t->low[0] >= '0' && t->low[0] <= '9';
-}
-
 bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
   bool prep = false, det = false;
   for (size_t k = j; k < t1 && k < j + 12; k++) {
