@@ -434,6 +434,12 @@ static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
   size_t dummy;
   if (determiner(a, w) && !(a->t[k].flags & F_CAP))
     return spans_inside(a, c0, i, 0, 0, &dummy) > 0;
+  /* "there were 22 infants in the ward — some of whose families ...",
+   * "— most of whom ...": a share of a relative's people after the dash
+   * is the writer's note on the report */
+  if (fw_is(a, w, PC_FW_QUANT) && k + 2 < t1 && low_eq(&a->t[k + 1], "of") &&
+      fw_is(a, a->t[k + 2].low, PC_FW_REL))
+    return true;
   return !(a->t[k].flags & F_CAP) && participle_form(a, w) &&
          !preposition(a, w) && !stop_word(a, w);
 }
