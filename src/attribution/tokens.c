@@ -847,8 +847,14 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
     }
     /* "the most telling sign", "their remarks were aired": a form that
      * reads as an adjective or as the subject noun of another verb */
+    /* "the New York state attorney general", "their state senator": a
+     * weak cue's noun form right before a role word (data: roles)
+     * names the role's place, no speech */
     if (ing_adjective(a, t0, i, len) ||
-        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len))) {
+        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len)) ||
+        ((tag & PC_CUE_WEAK) && i + len < a->nt &&
+         a->t[i + len].type == T_WORD && !(a->t[i + len].flags & F_CAP) &&
+         in_list_at(a, i + len, &a->lex->roles))) {
       a->t[i].cue = 0;
       continue;
     }
