@@ -4101,6 +4101,18 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
   return true;
 }
 
+/* Whether [t0, t1) is a question outside quotation marks that opens
+ * with an auxiliary or a modal (data: fin): "Would Roe have said so?". */
+static bool yes_no_question(const struct analysis *a, size_t t0, size_t t1) {
+  size_t e = t1;
+  while (e > t0 && a->t[e - 1].type == T_QCLOSE)
+    e--;
+  return e > t0 + 2 && is_punct(&a->t[e - 1], "?") &&
+         a->t[e - 1].in_span < 0 && a->t[t0].type == T_WORD &&
+         a->t[t0].in_span < 0 && a->t[t0].opens < 0 &&
+         fw_is(a, a->t[t0].low, PC_FW_FIN);
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -4117,6 +4129,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
   size_t last_comma = 0;
   if (depth == 0 && !found)
     last_comma = final_attribution(a, &sn);
+  /* "Would Roe have pleaded to keep it secret?": a question that opens
+   * with an auxiliary or modal (data: fin) asks; its cues report
+   * nothing */
+  if (depth == 0 && parent < 0 && yes_no_question(a, t0, t1))
+    found = true;
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
   size_t prev_i = t1; /* the cue of prev, t1 when none */
