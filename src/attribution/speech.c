@@ -2675,8 +2675,14 @@ static struct speaker_ref left_subject(struct analysis *a,
    * as often intentions ("tried to pit ...", "wants to mention") */
   if (!w.name && i > t0 + 2 && fw_is(a, a->t[i - 1].low, PC_FW_INF) &&
       !fw_is(a, a->t[i - 2].low, PC_FW_PASS) &&
-      !(a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ)) && c->len == 1 &&
-      fw_is(a, a->t[i].low, PC_FW_HEDGE))
+      !(a->t[i].flags & (F_WEAK | F_QREQ)) &&
+      /* ("tried to suggest that ...": a cue with other senses after a
+       * verb of trying, data: try, ctl, and before "that") */
+      (!(a->t[i].flags & F_CREQ) ||
+       (i + 1 < sn->t1 && is_comp(a, i + 1) &&
+        (fw_is(a, a->t[i - 2].low, PC_FW_TRY) ||
+         fw_is(a, a->t[i - 2].low, PC_FW_CTL)))) &&
+      c->len == 1 && fw_is(a, a->t[i].low, PC_FW_HEDGE))
     w = sentence_subject(a, t0, i - 1);
   if (w.name) {
     np_b = fb ? fb : pc_att_np_start(a, t0, ce);
