@@ -2529,6 +2529,14 @@ static bool sentence_end_at(const struct analysis *a, size_t i, size_t after,
   return true;
 }
 
+/* Whether [b, e) holds no preposition nor quoted word. */
+static bool plain_phrase_words(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].in_span >= 0 || preposition(a, a->t[k].low))
+      return false;
+  return true;
+}
+
 /* "..., her campaign announced Saturday.", "..., a source close to him
  * said.", "..., current and former officials said.": a plain phrase of a
  * few words between a comma and a cue that ends the sentence names the
@@ -2541,10 +2549,11 @@ static struct speaker_ref final_phrase(struct analysis *a,
   enum { PHRASE_MAX = 8 };
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, t1 = sn->t1, i = c->i, k = i;
-  /* a verb (not the noun of a weak cue: "in caucus states.") that ends
-   * the sentence, a time or an addressee aside */
-  if (i < t0 + 6 || (a->t[i].flags & F_WEAK) ||
-      participle_form(a, a->t[i].low) || !sentence_end_at(a, i, c->after, t1))
+  /* a verb that ends the sentence, a time or an addressee aside (a
+   * weak cue after a determiner's phrase only: "..., a new study
+   * reports.", not "in caucus states.") */
+  if (i < t0 + 6 || participle_form(a, a->t[i].low) ||
+      !sentence_end_at(a, i, c->after, t1))
     return w;
   while (k > t0 && i - k < PHRASE_MAX && a->t[k - 1].type == T_WORD &&
          a->t[k - 1].in_span < 0)
@@ -2555,8 +2564,14 @@ static struct speaker_ref final_phrase(struct analysis *a,
     return w;
   /* "..., borrowing continued.": a cue with other senses needs a phrase
    * that names someone as one, with a determiner or a possessive */
-  if ((a->t[i].flags & F_CREQ) && !determiner(a, a->t[k].low) &&
+  if ((a->t[i].flags & (F_CREQ | F_WEAK)) && !determiner(a, a->t[k].low) &&
       !fw_is(a, a->t[k].low, PC_FW_POSS))
+    return w;
+  /* ("..., a new study reports.": a weak cue ends the sentence right
+   * after a phrase with no preposition, "the most of any state.") */
+  if ((a->t[i].flags & F_WEAK) &&
+      ((c->after < t1 && !is_end_punct(&a->t[c->after])) ||
+       !plain_phrase_words(a, k, i)))
     return w;
   for (size_t z = k; z < i; z++) {
     const char *x = a->t[z].low;
@@ -3140,8 +3155,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * pronoun ("They note") it is the verb */
   bool pron = c->np_b + 1 == i && c->np_b < i &&
               in_list(&a->lex->pronouns, a->t[c->np_b].low);
+  /* ("..., a new study reports.": after the speech and ending the
+   * sentence, the form is the verb) */
+  bool last = post && (i + len >= t1 || is_end_punct(&a->t[i + len])) &&
+              c->np_b < i && plain_phrase_words(a, c->np_b, i);
   if (!w->name ||
-      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
+      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron && !last))
     return false;
   if (title_block(a, a->t[i].block) && !headline_cue(a, sn, c))
     return false;
