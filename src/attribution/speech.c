@@ -3199,10 +3199,15 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
     size_t qo = i + len;
     /* "called Jane Roe, her rival, a “fraud”": an apposition may stand
      * in the thing named */
+    /* (not past a participle after a comma: 'called the guests to the
+     * stage, singing “It's Our Time.”' quotes the song) */
     while (qo < t1 && qo < i + len + 12 &&
-           (a->t[qo].type == T_WORD || (is_punct(&a->t[qo], ",") &&
-                                        qo + 1 < t1 &&
-                                        a->t[qo + 1].type == T_WORD)))
+           (a->t[qo].type == T_WORD ||
+            (is_punct(&a->t[qo], ",") && qo + 1 < t1 &&
+             a->t[qo + 1].type == T_WORD &&
+             !(participle_form(a, a->t[qo + 1].low) &&
+               !preposition(a, a->t[qo + 1].low) &&
+               !stop_word(a, a->t[qo + 1].low)))))
       qo++;
     if (post || (qo == i + len && !object_before(a, sn, c)) || qo >= t1 ||
         a->t[qo].type != T_QOPEN)
