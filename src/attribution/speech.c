@@ -127,26 +127,6 @@ static bool span_after(const struct analysis *a, size_t i, size_t t1) {
   return false;
 }
 
-/* A lower-case participle at i that opens a clause of the writer's:
- * "angering residents", not "during" nor a quoted word. */
-static bool writer_participle(const struct analysis *a, size_t i) {
-  const struct token *k = &a->t[i];
-  if (!(k->type == T_WORD && !(k->flags & F_CAP) && k->in_span < 0 &&
-        participle_form(a, k->low) && !preposition(a, k->low) &&
-        !stop_word(a, k->low) && !fw_is(a, k->low, PC_FW_AFTER)))
-    return false;
-  /* it runs to the sentence's end: "responding to pressure, who have
-   * insisted ..." is an inset, "real, lasting impact, most of whom" an
-   * adjective */
-  for (size_t j = i + 1; j < a->nt && j < i + 40; j++) {
-    if (is_end_punct(&a->t[j]) || a->t[j].block != k->block)
-      return true;
-    if (a->t[j].type == T_PUNCT && !is_punct(&a->t[j], "-"))
-      return false;
-  }
-  return false;
-}
-
 /* Whether a relative pronoun stands among the (up to) reach words right
  * before k, with no punctuation between. */
 static bool rel_in_words_before(const struct analysis *a, size_t k,
@@ -345,6 +325,11 @@ static bool finite_cue_within(const struct analysis *a, size_t k,
   return false;
 }
 
+static bool participle_before(const struct analysis *a, size_t c0);
+static bool participle_cue_within(const struct analysis *a, size_t k,
+                                  size_t words, size_t t1, size_t sp0,
+                                  size_t sp1);
+
 /* "said hackers broke in and she accused him of ...": "and" or "but", a
  * subject pronoun and a cue of its own (a word or two between) start a
  * second report; ", however this time ...": the writer's turn. */
@@ -365,6 +350,12 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
    * council and Tom Lake had agreed": the two are one subject) */
   size_t k = i + 1, dummy;
   int e = a->t[k].ent;
+  /* "with Israel saying Hamas built it and the Indonesian government
+   * firing back that ...": after a participle's report, a subject of a
+   * few words with a participle cue of its own is a second report */
+  if (participle_before(a, c0) && fw_is(a, a->t[i].low, PC_FW_CONJ) &&
+      participle_cue_within(a, k, 6, t1, sp0, sp1))
+    return true;
   if (e >= 0 && (a->t[k].flags & F_CAP) &&
       (finite_in(a, c0, i) || spans_inside(a, c0, i, sp0, sp1, &dummy)))
     while (k < t1 && k < i + 6 && a->t[k].ent == e)
@@ -379,6 +370,26 @@ static bool second_subject(const struct analysis *a, size_t i, size_t c0,
   else
     return false;
   return finite_cue_within(a, k, 3, t1, sp0, sp1);
+}
+
+/* Whether a participle cue with a clause after it ("firing back that",
+ * "saying it was") stands within words words from k, after a subject
+ * (a determiner or a capitalised word first), no verb between. */
+static bool participle_cue_within(const struct analysis *a, size_t k,
+                                  size_t words, size_t t1, size_t sp0,
+                                  size_t sp1) {
+  if (k >= t1 || a->t[k].type != T_WORD ||
+      !(determiner(a, a->t[k].low) || (a->t[k].flags & F_CAP)))
+    return false;
+  for (size_t n = k + 1; n < t1 && n < k + words; n++) {
+    if (a->t[n].type != T_WORD || fw_is(a, a->t[n].low, PC_FW_FIN))
+      return false;
+    size_t len = cue_at(a, n, t1, sp0, sp1);
+    if (len)
+      return participle_form(a, a->t[n].low) &&
+             pc_att_clausal_after(a, n + len, t1);
+  }
+  return false;
 }
 
 /* A dash at i: "—", "–", or a hyphen after a space ("-", "--"; not
@@ -423,6 +434,12 @@ static bool writer_after_dash(const struct analysis *a, size_t i, size_t c0,
   size_t dummy;
   if (determiner(a, w) && !(a->t[k].flags & F_CAP))
     return spans_inside(a, c0, i, 0, 0, &dummy) > 0;
+  /* "there were 22 infants in the ward — some of whose families ...",
+   * "— most of whom ...": a share of a relative's people after the dash
+   * is the writer's note on the report */
+  if (fw_is(a, w, PC_FW_QUANT) && k + 2 < t1 && low_eq(&a->t[k + 1], "of") &&
+      fw_is(a, a->t[k + 2].low, PC_FW_REL))
+    return true;
   return !(a->t[k].flags & F_CAP) && participle_form(a, w) &&
          !preposition(a, w) && !stop_word(a, w);
 }
@@ -470,6 +487,15 @@ static bool participle_before(const struct analysis *a, size_t c0) {
   if (k > 0 && is_comp(a, k))
     k--;
   return k > 0 && a->t[k].type == T_WORD && participle_form(a, a->t[k].low);
+}
+
+/* Whether the cue right before content c0 is a participle that opens an
+ * inset after a comma, with an object and no "that": "The paper, citing
+ * a source, reported that ...", "Roe, recalling her years in office,
+ * said ..." (not "..., adding that Tom Bell, its chairman, joined"). */
+static bool inset_participle(const struct analysis *a, size_t c0) {
+  return c0 > 2 && participle_before(a, c0) && !is_comp(a, c0 - 1) &&
+         is_punct(&a->t[c0 - 2], ",");
 }
 
 /* Whether a comma stands in [c0, i). */
@@ -665,10 +691,11 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         return i;
     }
     /* "described this as X and accused him of Y": a second cue of the
-     * same subject ends the first report */
+     * same subject ends the first report; "tell" and "ask" too
+     * ("claimed they were treated well and asked their governments to
+     * help", "... and told aides that ...") */
     if (!nested && i > c0 && conj_before(a, c0, i, true) &&
-        cue_at(a, i, t1, sp0, sp1) &&
-        !fw_is(a, a->t[i].low, PC_FW_TELL))
+        cue_at(a, i, t1, sp0, sp1))
       return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first, and
@@ -679,11 +706,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return contrast_before(a, c0, i) - 1;
     /* "Podesta, who said the project was vetted, said he was unaware": the
-     * main verb after the relative clause ends the clause's report */
+     * main verb after the relative clause ends the clause's report; so
+     * does a cue after an inset participle ("X, citing a source,
+     * reported that ...") */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
         (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
         !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
-        subject_rel_before(a, c0))
+        (subject_rel_before(a, c0) ||
+         (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
       return i;
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
@@ -706,11 +736,10 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
         cue_at(a, i + 1, t1, sp0, sp1) &&
         participle_form(a, a->t[i + 1].low))
       return i;
-    /* "said the bridge would reopen soon, angering residents": a
-     * participle clause after a comma is the writer's */
-    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
-        writer_participle(a, i + 1))
-      return i;
+    /* ("said the bridge would reopen in May, depending on the weather":
+     * a participle clause after a comma that is no cue stays in the
+     * report; the gold and PolNeAR train mark it as the speaker's as
+     * often as the writer's) */
     if (!nested && main_cue_after_clause(a, i, c0, t1, sp0, sp1))
       return i;
     if (!nested && cue_at(a, i, t1, sp0, sp1))
@@ -1020,7 +1049,17 @@ void pc_att_speech_in_quote(struct analysis *a, size_t sp, int q) {
   if (!clause)
     return;
   a->reading_span = (int)sp + 1;
-  pc_att_speech_in(a, s->o + 1, s->c, 0, a->nsp, q, 1);
+  /* sentence by sentence: 'he said that he was going. That is like a
+   * hobby for him' reports up to the stop */
+  size_t b = s->o + 1;
+  for (size_t k = b; k < s->c; k++)
+    if (is_end_punct(&a->t[k]) && k + 1 < s->c &&
+        a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP) &&
+        a->t[k + 1].s > a->t[k].e) {
+      pc_att_speech_in(a, b, k + 1, 0, a->nsp, q, 1);
+      b = k + 1;
+    }
+  pc_att_speech_in(a, b, s->c, 0, a->nsp, q, 1);
   a->reading_span = 0;
 }
 
@@ -1106,6 +1145,12 @@ static bool attribution_ends(const struct analysis *a, size_t after,
   if (k >= t1)
     return true;
   if (is_end_punct(&a->t[k]))
+    return true;
+  /* "Action is needed, Roe said: swift help will save lives.": a colon
+   * after an attribution that ends a clause before it (words there)
+   * opens a second report */
+  if (is_punct(&a->t[k], ":") && k == after && k + 2 < t1 &&
+      a->t[k + 1].type == T_WORD)
     return true;
   if (is_punct(&a->t[k], ","))
     /* "sagte, dass ..." and "said, “...”" go on reporting */
@@ -1373,6 +1418,47 @@ static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   return end ? e : s1;
 }
 
+/* "That's according to a new survey.", "This is according to X.": a
+ * demonstrative ("this", data: dem, or "that") with its "is" (data:
+ * pass, or the contracted "'s", data: gen) that are all the words
+ * [t0, e) before the frame stand for the sentence before. */
+static bool anaphoric_subject(const struct analysis *a, size_t t0, size_t e) {
+  if (e <= t0 || e > t0 + 2 || a->t[t0].type != T_WORD)
+    return false;
+  const char *w = a->t[t0].low;
+  char stem[8];
+  size_t g = e == t0 + 1 ? pc_att_ending(a, w, PC_FW_GEN, 1) : 0;
+  size_t n = strlen(w) - g;
+  if ((e == t0 + 1) != (g > 0) || n >= sizeof stem)
+    return false;
+  memcpy(stem, w, n);
+  stem[n] = '\0';
+  if (!fw_is(a, stem, PC_FW_DEM) && !in_list(&a->lex->comps, stem))
+    return false;
+  return e == t0 + 1 || (a->t[t0 + 1].type == T_WORD &&
+                         fw_is(a, a->t[t0 + 1].low, PC_FW_PASS));
+}
+
+/* The sentence before the one at t0 as the report of w ("Teens love the
+ * phone. That's according to a new survey."), when it is the body's and
+ * no quote was found in it; true when it was reported. */
+static bool sentence_before(struct analysis *a, size_t t0,
+                            const struct speaker_ref *w, const char *cue) {
+  if (a->nsent < 2 || a->reading_span)
+    return false;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (p0 >= t0 || title_block(a, a->t[p0].block))
+    return false;
+  for (size_t q = a->nq; q > 0 && a->q[q - 1].t1 > p0; q--)
+    if (a->q[q - 1].t0 < t0)
+      return false; /* it has speech of its own */
+  size_t first = a->nq;
+  content(a, p0, t0, w, cue, -1, p0, t0, 0, 0, 0);
+  if (a->nq > first)
+    a->last_speaker_q = (int)first;
+  return a->nq > first;
+}
+
 /* "..., according to X." and "X, according to Y, did ...": frames of
  * two or more words that end with the speaker, inside a sentence.
  * True when one reported the sentence. */
@@ -1421,6 +1507,11 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
                         span_of(a, r, sp0, sp1) < 0 &&
                         a->t[r].type != T_QOPEN; r++)
       at_end = r + 1 == t1 || is_end_punct(&a->t[r + 1]);
+    if (at_end && depth == 0 && parent < 0 && anaphoric_subject(a, t0, i)) {
+      sentence_before(a, t0, &w, fp->w[0]);
+      who_free(&w);
+      return true;
+    }
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
     size_t first = a->nq;
     content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
@@ -2438,6 +2529,14 @@ static bool sentence_end_at(const struct analysis *a, size_t i, size_t after,
   return true;
 }
 
+/* Whether [b, e) holds no preposition nor quoted word. */
+static bool plain_phrase_words(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].in_span >= 0 || preposition(a, a->t[k].low))
+      return false;
+  return true;
+}
+
 /* "..., her campaign announced Saturday.", "..., a source close to him
  * said.", "..., current and former officials said.": a plain phrase of a
  * few words between a comma and a cue that ends the sentence names the
@@ -2450,10 +2549,11 @@ static struct speaker_ref final_phrase(struct analysis *a,
   enum { PHRASE_MAX = 8 };
   struct speaker_ref w = {NULL, -1, NULL};
   size_t t0 = sn->t0, t1 = sn->t1, i = c->i, k = i;
-  /* a verb (not the noun of a weak cue: "in caucus states.") that ends
-   * the sentence, a time or an addressee aside */
-  if (i < t0 + 6 || (a->t[i].flags & F_WEAK) ||
-      participle_form(a, a->t[i].low) || !sentence_end_at(a, i, c->after, t1))
+  /* a verb that ends the sentence, a time or an addressee aside (a
+   * weak cue after a determiner's phrase only: "..., a new study
+   * reports.", not "in caucus states.") */
+  if (i < t0 + 6 || participle_form(a, a->t[i].low) ||
+      !sentence_end_at(a, i, c->after, t1))
     return w;
   while (k > t0 && i - k < PHRASE_MAX && a->t[k - 1].type == T_WORD &&
          a->t[k - 1].in_span < 0)
@@ -2464,8 +2564,14 @@ static struct speaker_ref final_phrase(struct analysis *a,
     return w;
   /* "..., borrowing continued.": a cue with other senses needs a phrase
    * that names someone as one, with a determiner or a possessive */
-  if ((a->t[i].flags & F_CREQ) && !determiner(a, a->t[k].low) &&
+  if ((a->t[i].flags & (F_CREQ | F_WEAK)) && !determiner(a, a->t[k].low) &&
       !fw_is(a, a->t[k].low, PC_FW_POSS))
+    return w;
+  /* ("..., a new study reports.": a weak cue ends the sentence right
+   * after a phrase with no preposition, "the most of any state.") */
+  if ((a->t[i].flags & F_WEAK) &&
+      ((c->after < t1 && !is_end_punct(&a->t[c->after])) ||
+       !plain_phrase_words(a, k, i)))
     return w;
   for (size_t z = k; z < i; z++) {
     const char *x = a->t[z].low;
@@ -2508,6 +2614,30 @@ static bool participle_opening(const struct analysis *a, size_t t0,
     return false;
   const char *x = a->t[t0 + 1].low;
   return fw_is(a, x, PC_FW_QWORD) || strcmp(x, "if") == 0;
+}
+
+/* "The new rules, Roe said, would cut costs", "Prices, she said, rose":
+ * an attribution in commas [np_b, after) between a subject of words
+ * with no comma or quotation [t0, np_b - 1) and its finite verb (data:
+ * fin, ipast; a past form in -ed after two words or more: "The plan,
+ * he said, failed", not "Rather, he said, continued struggles ...")
+ * splits one report, the sentence.  Not after "That" alone, nor an
+ * opener (data: cap, "Still, ..."), nor before a cue ("Bob, they
+ * said, ordered them to wait": the cue reports). */
+static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
+                          size_t i, size_t after, size_t t1) {
+  if (np_b < t0 + 2 || np_b >= i || !is_punct(&a->t[np_b - 1], ",") ||
+      after + 2 >= t1 || !is_punct(&a->t[after], ",") || is_comp(a, t0) ||
+      (np_b == t0 + 2 && fw_is(a, a->t[t0].low, PC_FW_CAP)))
+    return false;
+  for (size_t k = t0; k + 1 < np_b; k++)
+    if (a->t[k].type != T_WORD || a->t[k].cue)
+      return false;
+  const struct token *v = &a->t[after + 1];
+  return v->type == T_WORD && !(v->flags & F_CAP) && v->in_span < 0 &&
+         !v->cue &&
+         (fw_is(a, v->low, PC_FW_FIN) || fw_is(a, v->low, PC_FW_IPAST) ||
+          (ed_form(a, after + 1) && np_b > t0 + 2));
 }
 
 /* The speaker left of the cue, and whether the speech stands before the
@@ -2560,8 +2690,14 @@ static struct speaker_ref left_subject(struct analysis *a,
    * as often intentions ("tried to pit ...", "wants to mention") */
   if (!w.name && i > t0 + 2 && fw_is(a, a->t[i - 1].low, PC_FW_INF) &&
       !fw_is(a, a->t[i - 2].low, PC_FW_PASS) &&
-      !(a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ)) && c->len == 1 &&
-      fw_is(a, a->t[i].low, PC_FW_HEDGE))
+      !(a->t[i].flags & (F_WEAK | F_QREQ)) &&
+      /* ("tried to suggest that ...": a cue with other senses after a
+       * verb of trying, data: try, ctl, and before "that") */
+      (!(a->t[i].flags & F_CREQ) ||
+       (i + 1 < sn->t1 && is_comp(a, i + 1) &&
+        (fw_is(a, a->t[i - 2].low, PC_FW_TRY) ||
+         fw_is(a, a->t[i - 2].low, PC_FW_CTL)))) &&
+      c->len == 1 && fw_is(a, a->t[i].low, PC_FW_HEDGE))
     w = sentence_subject(a, t0, i - 1);
   if (w.name) {
     np_b = fb ? fb : pc_att_np_start(a, t0, ce);
@@ -2591,9 +2727,11 @@ static struct speaker_ref left_subject(struct analysis *a,
     size_t aend = addressee_end(a, i, after, t1);
     /* "Over the weekend, Trump assailed ...": too short to be speech */
     /* ("Sales were great, he said": a short clause is speech) */
+    bool split = split_subject(a, t0, np_b, i, after, t1);
     post = (words >= 4 || (words >= 2 && finite_in(a, t0, np_b)) ||
-            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0) &&
-           np_b > t0 + 2 && np_b < i && (is_punct(&a->t[np_b - 1], ",") ||
+            spans_inside(a, t0, np_b, sp0, sp1, &dummy1) > 0 || split) &&
+           (np_b > t0 + 2 || split) && np_b < i &&
+           (is_punct(&a->t[np_b - 1], ",") ||
                              a->t[np_b - 1].type == T_QCLOSE) &&
            attribution_ends(a, aend, t1) && !that_after(a, i, after, t1) &&
            !participle_opening(a, t0, np_b) &&
@@ -2977,6 +3115,35 @@ static bool main_cue_after(const struct analysis *a, size_t i, size_t c0,
   return false;
 }
 
+/* Whether ", that" stands in [k, t1): "a recent claim, first made by
+ * X, that he ...": the noun's clause after an inset. */
+static bool comma_that(const struct analysis *a, size_t k, size_t t1) {
+  for (; k + 1 < t1; k++)
+    if (is_punct(&a->t[k], ",") && is_comp(a, k + 1))
+      return true;
+  return false;
+}
+
+/* Whether the word at i ends a noun phrase that a determiner, a
+ * possessive, a quantity word or a preposition opens within four words
+ * before it ("the Durham reports", "Clinton's recent remarks", "many
+ * Asian states", "in Silk Road projects"; not "Frank notes"). */
+static bool noun_phrase_head(const struct analysis *a, size_t t0, size_t i) {
+  enum { REACH = 4 };
+  for (size_t k = i; k > t0 && k + REACH >= i; k--) {
+    const struct token *p = &a->t[k - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (determiner(a, p->low) || fw_is(a, p->low, PC_FW_POSS) ||
+        fw_is(a, p->low, PC_FW_QUANT) || preposition(a, p->low) ||
+        pc_att_ending(a, p->low, PC_FW_GEN, 1))
+      return true;
+    if (stop_word(a, p->low) || p->cue)
+      return false;
+  }
+  return false;
+}
+
 /* Whether the cue reports speech by *w: not a noun, nor a cue that
  * needs quotation marks without them. */
 static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
@@ -2988,8 +3155,12 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * pronoun ("They note") it is the verb */
   bool pron = c->np_b + 1 == i && c->np_b < i &&
               in_list(&a->lex->pronouns, a->t[c->np_b].low);
+  /* ("..., a new study reports.": after the speech and ending the
+   * sentence, the form is the verb) */
+  bool last = post && (i + len >= t1 || is_end_punct(&a->t[i + len])) &&
+              c->np_b < i && plain_phrase_words(a, c->np_b, i);
   if (!w->name ||
-      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron))
+      ((a->t[i].flags & F_WEAK) && w->ent < 0 && !w->role && !pron && !last))
     return false;
   if (title_block(a, a->t[i].block) && !headline_cue(a, sn, c))
     return false;
@@ -2999,6 +3170,16 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * is */
   if (!post && restrictive_rel(a, sn->t0, i) &&
       main_cue_after(a, i, i + len, t1))
+    return false;
+  /* "before the Durham reports, before the public ...", "after the Paris
+   * attacks, Trump released ...": a weak cue with a comma right after it
+   * and a plain word after the comma (no quotation, "that" or adjunct:
+   * "the rule states, in part, that"), at the end of a noun phrase, is
+   * the noun (not "a claim, first made by X, that ...") */
+  if ((a->t[i].flags & F_WEAK) && !post && i + len + 1 < t1 &&
+      is_punct(&a->t[i + len], ",") && a->t[i + len + 1].type == T_WORD &&
+      !is_comp(a, i + len + 1) && !preposition(a, a->t[i + len + 1].low) &&
+      noun_phrase_head(a, sn->t0, i) && !comma_that(a, i + len + 1, t1))
     return false;
   /* "the Syrian claims are false": a form of "be" right after a weak cue
    * makes it the noun */
@@ -3018,10 +3199,15 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
     size_t qo = i + len;
     /* "called Jane Roe, her rival, a “fraud”": an apposition may stand
      * in the thing named */
+    /* (not past a participle after a comma: 'called the guests to the
+     * stage, singing “It's Our Time.”' quotes the song) */
     while (qo < t1 && qo < i + len + 12 &&
-           (a->t[qo].type == T_WORD || (is_punct(&a->t[qo], ",") &&
-                                        qo + 1 < t1 &&
-                                        a->t[qo + 1].type == T_WORD)))
+           (a->t[qo].type == T_WORD ||
+            (is_punct(&a->t[qo], ",") && qo + 1 < t1 &&
+             a->t[qo + 1].type == T_WORD &&
+             !(participle_form(a, a->t[qo + 1].low) &&
+               !preposition(a, a->t[qo + 1].low) &&
+               !stop_word(a, a->t[qo + 1].low)))))
       qo++;
     if (post || (qo == i + len && !object_before(a, sn, c)) || qo >= t1 ||
         a->t[qo].type != T_QOPEN)
@@ -3250,6 +3436,11 @@ static void report_before(struct analysis *a, const struct sentence *sn,
     return;
   content(a, dash_quote(a, t0, c1), c1, w, cue, parent, t0, t1, sp0, sp1,
           depth);
+  /* "..., Roe said: swift help will ...": the words after the colon */
+  if (k + 2 < t1 && is_punct(&a->t[k], ":") && a->t[k + 1].type == T_WORD) {
+    content(a, k + 1, t1, w, cue, parent, t0, t1, sp0, sp1, depth);
+    k = t1;
+  }
   /* "..., Mayer said, and “patched” ...": a second part after it */
   if (k < t1 && is_punct(&a->t[k], ",")) {
     k++;
@@ -3300,6 +3491,18 @@ static bool prep_like(const struct analysis *a, size_t k) {
          !fw_is(a, w, PC_FW_WH);
 }
 
+/* Whether [b, e) is a plain noun phrase: lower-case words, no
+ * preposition nor other stop word but a determiner ("wait times",
+ * "third-quarter earnings"; not "a comment on Twitter", "Post op-ed"). */
+static bool plain_object(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].type != T_WORD || (a->t[k].flags & F_CAP) ||
+        a->t[k].in_span >= 0 || preposition(a, a->t[k].low) ||
+        (stop_word(a, a->t[k].low) && !determiner(a, a->t[k].low)))
+      return false;
+  return true;
+}
+
 /* The "that" opening the content after the cue at i (words from after
  * on), 0 if none: "told VOA correspondent Carla Babb on Nov. 12 that",
  * and past adjuncts "said in an email to The Associated Press that";
@@ -3321,8 +3524,12 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
     if (is_comp(a, k) && !(k > after && prep_like(a, k - 1))) {
       /* "told Yahoo News in a story that posted this week that he ...":
        * a relative "that" after a noun of the adjunct, a past form
-       * right after it; the complement comes later */
-      if (k > after + 1 && reach > 7 && k + 2 < t1 &&
+       * right after it; the complement comes later, if at all
+       * ("reported wait times that exceeded two hours": after a plain
+       * noun phrase, the object and its relative clause are the
+       * report) */
+      if (k > after + 1 && (reach > 7 || plain_object(a, after, k)) &&
+          k + 2 < t1 &&
           a->t[k - 1].type == T_WORD && !a->t[k - 1].cue &&
           !stop_word(a, a->t[k - 1].low) && ed_form(a, k + 1)) {
         k++;
@@ -3633,10 +3840,19 @@ static void report_after(struct analysis *a, const struct sentence *sn,
 /* A cue that reported nothing: the quoted spans of the sentence are the
  * speech. */
 static void spans_as_speech(struct analysis *a, const struct sentence *sn,
-                            const struct speaker_ref *w, const char *cue) {
-  size_t t0 = sn->t0, t1 = sn->t1;
+                            const struct speaker_ref *w, const char *cue,
+                            size_t after) {
+  size_t t0 = sn->t0, t1 = sn->t1, lim = t1;
   int parent = sn->parent;
-  for (size_t k = t0; k < t1; k++) {
+  /* 'chimed in, noting that the offer was “a lovely gesture.”': spans
+   * after a later cue are that cue's */
+  for (size_t k = after; k < t1; k++)
+    if (a->t[k].opens < 0 && a->t[k].in_span < 0 &&
+        cue_at(a, k, t1, sn->sp0, sn->sp1)) {
+      lim = k;
+      break;
+    }
+  for (size_t k = t0; k < lim; k++) {
     int sidx = a->t[k].opens;
     if (sidx < 0 || a->sp[sidx].c >= t1)
       continue;
@@ -3915,6 +4131,18 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
   return true;
 }
 
+/* Whether [t0, t1) is a question outside quotation marks that opens
+ * with an auxiliary or a modal (data: fin): "Would Roe have said so?". */
+static bool yes_no_question(const struct analysis *a, size_t t0, size_t t1) {
+  size_t e = t1;
+  while (e > t0 && a->t[e - 1].type == T_QCLOSE)
+    e--;
+  return e > t0 + 2 && is_punct(&a->t[e - 1], "?") &&
+         a->t[e - 1].in_span < 0 && a->t[t0].type == T_WORD &&
+         a->t[t0].in_span < 0 && a->t[t0].opens < 0 &&
+         fw_is(a, a->t[t0].low, PC_FW_FIN);
+}
+
 /* Speech in the sentence [t0, t1): frames, cue verbs, quoted spans. */
 void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
                       size_t sp1, int parent, int depth) {
@@ -3931,9 +4159,15 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
   size_t last_comma = 0;
   if (depth == 0 && !found)
     last_comma = final_attribution(a, &sn);
+  /* "Would Roe have pleaded to keep it secret?": a question that opens
+   * with an auxiliary or modal (data: fin) asks; its cues report
+   * nothing */
+  if (depth == 0 && parent < 0 && yes_no_question(a, t0, t1))
+    found = true;
   struct speaker_ref prev = {NULL, -1,
                              NULL}; /* the last speaker in this sentence */
   size_t prev_i = t1; /* the cue of prev, t1 when none */
+  bool prev_post = false; /* prev reported the words before it */
   for (size_t i = t0; i < t1 && (!found || prev.name); i++) {
     size_t pb = i >= last_comma ? passive_by(a, &sn, i) : 0;
     if (pb > i) {
@@ -3960,7 +4194,11 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     own = own || (prev_i < t1 && clause_after_but(a, prev_i, i) > prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
-    if (!cue_accepted(a, &sn, &c, &w)) {
+    /* '“...,” said Roe, who will testify Thursday': a relative clause on
+     * the speaker after an attribution that reported the words before
+     * it does not report them again */
+    bool again = c.post && prev_post && rel_in_words_before(a, i, 3);
+    if (again || !cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
       continue;
     }
@@ -3971,13 +4209,14 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     else
       report_after(a, &sn, &c, &w, cue);
     if (a->nq == first && !found)
-      spans_as_speech(a, &sn, &w, cue);
+      spans_as_speech(a, &sn, &w, cue, c.after);
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
     prev_i = i;
+    prev_post = c.post;
     found = true;
     if (c.consumed > i + 1)
       i = c.consumed - 1;

@@ -302,6 +302,12 @@ static size_t ascii_word(struct analysis *a, uint32_t block,
   return j;
 }
 
+/* Whether the text at p (n bytes) opens with a word character. */
+static bool word_after(const unsigned char *p, size_t n) {
+  uint32_t cp;
+  return n && decode(p, n, &cp) && word_cp(cp);
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -341,6 +347,11 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       mo = true;
       mc = false;
     }
+    /* 'said: ”Bird flu ...”': a closing double mark after a space and
+     * before a word may be an opening one mistyped; pairing decides */
+    if (qm && mc && !mo && !single && i > 0 && space_cp(p[i - 1]) &&
+        word_after(p + i + qm, n - i - qm))
+      mo = true;
     if (qm) {
       if (single)
         single_open = mo && !mc;
@@ -639,6 +650,32 @@ static bool punct_near(const struct analysis *a, size_t j) {
   return false;
 }
 
+/* "..., he wrote in a blog post.", "..., Roe noted in an essay for the
+ * magazine.": a cue after a comma and a subject of up to three words,
+ * then an adjunct that opens with a preposition (data: after) and runs
+ * to the sentence's end within eight words: an attribution after the
+ * speech. */
+static bool adjunct_to_end(const struct analysis *a, size_t t0, size_t i,
+                           size_t len) {
+  enum { SUBJECT_MAX = 3, ADJUNCT_MAX = 8 };
+  size_t b = i;
+  while (b > t0 && b + SUBJECT_MAX > i && a->t[b - 1].type == T_WORD)
+    b--;
+  /* (not a relative clause: "..., who's viewed as honest by most",
+   * "..., which he claimed as his own") */
+  for (size_t k = b; k < i; k++)
+    if (fw_is(a, a->t[k].low, PC_FW_REL) || strchr(a->t[k].low, '\''))
+      return false;
+  size_t j = i + len;
+  if (b == i || b <= t0 || !is_punct(&a->t[b - 1], ",") || j >= a->nt ||
+      a->t[j].type != T_WORD || !fw_is(a, a->t[j].low, PC_FW_AFTER))
+    return false;
+  for (size_t k = j; k < a->nt && k < j + ADJUNCT_MAX; k++)
+    if (a->t[k].type != T_WORD)
+      return is_end_punct(&a->t[k]);
+  return false;
+}
+
 /* Whether the cue at i follows a closing quotation mark within a few
  * words ("“...,” she wrote last October", "“...,” Mrs. Roe wrote on her
  * Facebook page"): an attribution after the speech, which needs no
@@ -812,8 +849,14 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
     }
     /* "the most telling sign", "their remarks were aired": a form that
      * reads as an adjective or as the subject noun of another verb */
+    /* "the New York state attorney general", "their state senator": a
+     * weak cue's noun form right before a role word (data: roles)
+     * names the role's place, no speech */
     if (ing_adjective(a, t0, i, len) ||
-        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len))) {
+        ((tag & PC_CUE_WEAK) && weak_subject(a, t0, i, len)) ||
+        ((tag & PC_CUE_WEAK) && i + len < a->nt &&
+         a->t[i + len].type == T_WORD && !(a->t[i + len].flags & F_CAP) &&
+         in_list_at(a, i + len, &a->lex->roles))) {
       a->t[i].cue = 0;
       continue;
     }
@@ -843,7 +886,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
      * and has none, nor punctuation close after it for an attribution
      * that ends the speech ("..., he noted"), is no cue at all */
     if ((tag & PC_CUE_CREQ) && !punct_near(a, i + len) &&
-        !after_quote(a, t0, i) &&
+        !after_quote(a, t0, i) && !adjunct_to_end(a, t0, i, len) &&
         !pc_att_clausal_after(a, i + len, a->nt)) {
       a->t[i].cue = 0;
       continue;
@@ -963,6 +1006,11 @@ static bool present_after_np(const struct analysis *a, size_t j, size_t k,
            !preposition(a, a->t[k + 1].low)));
 }
 
+/* Whether token t is a word that starts with a digit. */
+static bool digit_word(const struct token *t) {
+  return t->type == T_WORD && t->low[0] >= '0' && t->low[0] <= '9';
+}
+
 /* Whether a cue's complement from token j on (to t1) is a clause or
  * quoted words, as a cue with other senses needs ("+" in cues.txt):
  * quotation marks or a colon within a few words; "that" after at most a
@@ -983,6 +1031,11 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
          (k > j && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))))
       continue; /* "U.S. forces", "suggested Mr. Trump had": an
                    abbreviation inside the sentence */
+    /* "reported 5,000 people entered": the comma inside a number */
+    if (is_punct(t, ",") && k > j && k + 1 < t1 && t->s == a->t[k - 1].e &&
+        a->t[k + 1].s == t->e && digit_word(&a->t[k - 1]) &&
+        digit_word(&a->t[k + 1]))
+      continue;
     if (t->type != T_WORD) {
       if (!is_punct(t, ",") || k + 1 >= t1)
         return false;
@@ -1030,7 +1083,9 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     if (fw_is(a, t->low, PC_FW_CONJ) || fw_is(a, t->low, PC_FW_REL) ||
         fw_is(a, t->low, PC_FW_SUB) || fw_is(a, t->low, PC_FW_CONTRAST))
       return false;
-    prep |= preposition(a, t->low);
+    /* (not the "at" of "at least 5,000 people", data: approx) */
+    prep |= preposition(a, t->low) &&
+            !(k + 1 < t1 && fw_is(a, a->t[k + 1].low, PC_FW_APPROX));
     /* ("noted this week that": a determiner of a time, data: tunit, opens
      * no object the "that" could qualify) */
     det |= (determiner(a, t->low) &&
