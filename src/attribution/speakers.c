@@ -774,6 +774,50 @@ static struct speaker_ref description_antecedent(struct analysis *a,
 }
 
 /* A pronoun alone, n0: the last person named of its gender. */
+/* Whether a preposition governs the name that starts at b: "due to
+ * NASA", "for the agency". */
+static bool prep_governs(const struct analysis *a, size_t b) {
+  if (b > 1 && a->t[b - 1].type == T_WORD && determiner(a, a->t[b - 1].low))
+    b--;
+  return b > 0 && a->t[b - 1].type == T_WORD &&
+         !(a->t[b - 1].flags & F_CAP) && preposition(a, a->t[b - 1].low);
+}
+
+/* Whether entity e speaks a quote found before n0 ("according to the
+ * SITE Intelligence Group, which monitors ... It said"). */
+static bool has_spoken(const struct analysis *a, int e, size_t n0) {
+  for (size_t q = a->nq; q-- > 0;)
+    if (a->q[q].ent == e && a->q[q].t1 <= n0)
+      return true;
+  return false;
+}
+
+/* The organisation (or group) last named before n0, from lo, for "it
+ * said"; one that a preposition governs yields to one named before it,
+ * back to the previous sentence's start, that none governs: "Acme bid
+ * for the contract. In a statement released the day the bids were due to
+ * the Space Agency, it said" is Acme; not one that has spoken.  -1 for
+ * none. */
+static int org_before(const struct analysis *a, size_t lo, size_t n0) {
+  size_t prev = a->nsent >= 2 ? a->sent0[(a->nsent - 2) % SENTS] : 0;
+  int first = -1;
+  for (size_t k = n0; k-- > lo && k + 400 > n0;) {
+    int ke = a->t[k].ent;
+    if (ke < 0 || a->t[k].in_span >= 0 ||
+        (a->en[ke].type != PC_ENTITY_ORG && a->en[ke].type != PC_ENTITY_GROUP))
+      continue;
+    while (k > lo && a->t[k - 1].ent == ke)
+      k--;
+    if (!prep_governs(a, k) || has_spoken(a, ke, n0))
+      return first >= 0 && k < prev ? first : ke;
+    if (first < 0)
+      first = ke;
+    if (k < prev)
+      break;
+  }
+  return first;
+}
+
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
@@ -785,15 +829,10 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   }
   if (g == 'o') { /* "it said": the organisation last named */
     size_t noun = org_noun_before(a, n0);
-    for (size_t k = n0; k-- > noun && k + 400 > n0;) {
-      int ke = a->t[k].ent;
-      if (ke >= 0 && a->t[k].in_span < 0 &&
-          (a->en[ke].type == PC_ENTITY_ORG ||
-           a->en[ke].type == PC_ENTITY_GROUP)) {
-        w.ent = ke;
-        w.name = strdup(a->en[ke].name);
-        break;
-      }
+    int ke = org_before(a, noun, n0);
+    if (ke >= 0) {
+      w.ent = ke;
+      w.name = strdup(a->en[ke].name);
     }
     /* (an organisation named since the noun's sentence opened stands) */
     if (!w.name && noun)
