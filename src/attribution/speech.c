@@ -1006,6 +1006,18 @@ static size_t cue_before_mark(const struct analysis *a, size_t lo, size_t b) {
   return 0;
 }
 
+static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
+                                           size_t i);
+
+/* Where the sentence of token i starts inside a quotation that opens at
+ * lo: after the last end mark before i. */
+static size_t inner_sentence(const struct analysis *a, size_t lo, size_t i) {
+  size_t b = i;
+  while (b > lo && !is_end_punct(&a->t[b - 1]))
+    b--;
+  return b;
+}
+
 /* '“They came, and they said, ‘Oh, he left.’ ...”': words in single
  * marks after a cue inside the quotation of span sp (quote q) are a
  * quotation of their own, nested in q, of the cue's subject. */
@@ -1021,6 +1033,19 @@ static void single_quoted_in(struct analysis *a, size_t sp, int q) {
     if (!ci || e >= hi)
       continue;
     struct speaker_ref w = pc_att_speaker_left(a, lo, ci);
+    if (!w.name && ci > lo && a->t[ci - 1].type == T_WORD &&
+        fw_is(a, a->t[ci - 1].low, PC_FW_CONJ)) {
+      /* "“The council met and said, ‘We will not pay,’” Ames said.": a
+       * second verb of its sentence's subject */
+      who_free(&w);
+      w = sentence_subject(a, inner_sentence(a, lo, ci), ci);
+      /* ('“He just stopped and said, ‘...’” Roe said': the speaker
+       * does not call himself "he") */
+      if (w.ent >= 0 && w.ent == a->q[q].ent) {
+        who_free(&w);
+        w.ent = -1;
+      }
+    }
     char *cue = cue_text(a, ci, a->t[ci].cue);
     pc_att_push_quote(a, a->t[k].block, a->t[k].e, a->t[e].s, PC_QUOTE_DIRECT,
                       &w, cue, q, a->q[q].t0, a->q[q].t1);
