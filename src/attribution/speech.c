@@ -1866,6 +1866,89 @@ static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
   return t0;
 }
 
+/* Whether the phrase at k is a preposition's object: a preposition
+ * before it, past determiners ("marched through the Center City", "in
+ * Lisbon"); not a number after "about" ("about 200 nurses": data:
+ * approx). */
+static bool prep_object(const struct analysis *a, size_t t0, size_t k) {
+  size_t p = k;
+  while (p > t0 && a->t[p - 1].type == T_WORD &&
+         determiner(a, a->t[p - 1].low))
+    p--;
+  if (p == t0 || a->t[p - 1].type != T_WORD ||
+      !preposition(a, a->t[p - 1].low))
+    return false;
+  return !(fw_is(a, a->t[p - 1].low, PC_FW_APPROX) && p == k &&
+           digits_at(a, k));
+}
+
+/* The first phrase of [t0, i) that names someone, as the subject of
+ * the sentence (sentence_subject); objects: a preposition's object or a
+ * participle's phrase too. */
+static struct speaker_ref phrase_subject(struct analysis *a, size_t t0,
+                                         size_t i, bool objects) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  bool first = true; /* the phrase that opens the sentence */
+  for (size_t k = t0; k + 1 < i && !w.name; k++) {
+    /* an auxiliary or an adverb opens no phrase ("... and begins
+     * yelling": no group "begins") */
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
+      continue;
+    size_t e = k;
+    /* "She says people ..., but insists", "His chief aide doubled down
+     * ..., saying": the phrase ends before its verb, and a subject
+     * pronoun is a phrase of its own */
+    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
+           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
+                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
+                                      ly_adverb(a, e))) ||
+                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
+      e++;
+    /* "The US welcomed the exchange, saying": a name that opens the
+     * phrase is its subject; the words after it are the predicate (not
+     * the noun it qualifies: "The Roe campaign") */
+    size_t n = k;
+    while (n < e && determiner(a, a->t[n].low))
+      n++;
+    if (n < e && a->t[n].ent >= 0) {
+      size_t ne = n;
+      while (ne < e && a->t[ne].ent == a->t[n].ent)
+        ne++;
+      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
+          !name_modifies(a, n, ne, e))
+        e = ne;
+    }
+    /* "Here in Columbia, Sanders stepped up ..., saying": a phrase
+     * after a preposition is its object, never the subject */
+    if ((!objects && prep_object(a, t0, k)) ||
+        /* "..., holding signs and chanting": a participle opens none */
+        (!objects && !(a->t[k].flags & F_CAP) &&
+         participle_form(a, a->t[k].low))) {
+      /* ("From 2010 to 2013 the party led ...": a determiner inside
+       * opens the next phrase) */
+      size_t z = k + 1;
+      while (z < e && !determiner(a, a->t[z].low))
+        z++;
+      first = false;
+      k = z < e ? z - 1 : e;
+      continue;
+    }
+    w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
+    /* "His campaign sued the DNC ..., seeking": a phrase with a
+     * determiner that opens the sentence is its subject, though it
+     * names no one; not a name in the predicate after it */
+    if (!w.name && first) {
+      who_free(&w);
+      w = determined_subject(a, t0, i, true);
+      if (w.name)
+        return w;
+    }
+    first = false;
+    k = e;
+  }
+  return w;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
@@ -1930,49 +2013,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       phrase_name(a, db, dv, &w);
     return w;
   }
-  bool first = true; /* the phrase that opens the sentence */
-  for (size_t k = t0; k + 1 < i && !w.name; k++) {
-    /* an auxiliary or an adverb opens no phrase ("... and begins
-     * yelling": no group "begins") */
-    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
-      continue;
-    size_t e = k;
-    /* "She says people ..., but insists", "His chief aide doubled down
-     * ..., saying": the phrase ends before its verb, and a subject
-     * pronoun is a phrase of its own */
-    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
-           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
-                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
-                                      ly_adverb(a, e))) ||
-                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
-      e++;
-    /* "The US welcomed the exchange, saying": a name that opens the
-     * phrase is its subject; the words after it are the predicate (not
-     * the noun it qualifies: "The Roe campaign") */
-    size_t n = k;
-    while (n < e && determiner(a, a->t[n].low))
-      n++;
-    if (n < e && a->t[n].ent >= 0) {
-      size_t ne = n;
-      while (ne < e && a->t[ne].ent == a->t[n].ent)
-        ne++;
-      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
-          !name_modifies(a, n, ne, e))
-        e = ne;
-    }
-    w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
-    /* "His campaign sued the DNC ..., seeking": a phrase with a
-     * determiner that opens the sentence is its subject, though it
-     * names no one; not a name in the predicate after it */
-    if (!w.name && first) {
-      who_free(&w);
-      w = determined_subject(a, t0, i, true);
-      if (w.name)
-        return w;
-    }
-    first = false;
-    k = e;
-  }
+  if (!w.name)
+    w = phrase_subject(a, t0, i, false);
+  /* none: a preposition's object ("An early letter from the volunteers
+   * circulated, saying"), then the phrase that opens the sentence */
+  if (!w.name)
+    w = phrase_subject(a, t0, i, true);
   if (!w.name)
     w = determined_subject(a, t0, i, false);
   return w;
