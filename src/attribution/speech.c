@@ -2699,20 +2699,29 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
   return w;
 }
 
-/* "..., with forecasters warning that ...": the start of a short noun
- * phrase after ", with" that ends right before the participle at i; i
- * when there is none. */
+/* "..., with forecasters warning that ...": the start of a noun phrase
+ * of up to eight words after ", with" that ends right before the
+ * participle at i; i when there is none. */
 static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t b = i; b > t0 + 1 && b + 5 > i; b--) {
+  for (size_t b = i; b > t0 + 1 && b + 9 > i; b--) {
     const struct token *k = &a->t[b - 1];
     if (is_punct(k, ".") && b >= t0 + 3 &&
         in_list(&a->lex->honorifics, a->t[b - 2].low))
       continue; /* "with Sen. Jo Roe warning" */
     if (k->type != T_WORD || k->in_span >= 0)
       return i;
-    if (low_eq(k, "with")) /* after a comma: not "ran ads with X" */
-      return b < i && b >= t0 + 2 && is_punct(&a->t[b - 2], ",") ? b : i;
-    if (stop_word(a, k->low) && !determiner(a, k->low))
+    /* after a comma or a dash, or a verb's past form ("The talk ended
+     * with Jo Roe asking"): not "ran ads with X", "footage of X" */
+    if (low_eq(k, "with"))
+      return b < i && b >= t0 + 2 &&
+                     (is_punct(&a->t[b - 2], ",") || dash_at(a, b - 2) ||
+                      ed_form(a, b - 2))
+                 ? b
+                 : i;
+    /* ("with three in 10 saying", "with the campaign of the senator
+     * from Ohio saying": a phrase's own prepositions) */
+    if (stop_word(a, k->low) && !determiner(a, k->low) &&
+        !preposition(a, k->low))
       return i;
   }
   return i;
