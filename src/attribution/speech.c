@@ -2727,6 +2727,73 @@ static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
   return i;
 }
 
+/* Whether the words [b, e) hold a poll's noun (data: doc: "poll",
+ * "survey", "report") and no comma. */
+static bool doc_phrase(const struct analysis *a, size_t b, size_t e) {
+  bool doc = false;
+  for (size_t k = b; k < e; k++) {
+    if (is_punct(&a->t[k], ",") || a->t[k].in_span >= 0)
+      return false;
+    doc = doc || (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_DOC));
+  }
+  return doc;
+}
+
+/* "In a Harbor Times poll, 75 percent of residents said ...", "A Harbor
+ * Times poll showed that 72 percent of voters said ...": a share of
+ * those asked (a number, data: num, quant, approx) that says what the
+ * poll (data: doc) found right after the poll's phrase, an opening
+ * adjunct before a comma or the subject of the verb before "that",
+ * speaks as the poll: *w becomes the poll's phrase.  Not a share alone
+ * ("Six in 10 voters said ..."). */
+static void poll_share(struct analysis *a, const struct sentence *sn,
+                       size_t i, struct speaker_ref *w) {
+  size_t t0 = sn->t0, b = i;
+  /* the share's phrase: back to a comma or "that", no cue or stop word
+   * but a preposition or "and" inside ("31% of Republicans and
+   * independents") */
+  while (b > t0 && b + 12 > i && a->t[b - 1].in_span < 0 &&
+         (is_punct(&a->t[b - 1], "%") ||
+          (a->t[b - 1].type == T_WORD && !a->t[b - 1].cue &&
+           (!stop_word(a, a->t[b - 1].low) ||
+            preposition(a, a->t[b - 1].low) ||
+            fw_is(a, a->t[b - 1].low, PC_FW_CONJ)))))
+    b--;
+  size_t k = b;
+  while (k < i && a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_APPROX))
+    k++;
+  if (k >= i || b < t0 + 3 || a->t[k].type != T_WORD ||
+      !(digits_at(a, k) || fw_is(a, a->t[k].low, PC_FW_NUM) ||
+        fw_is(a, a->t[k].low, PC_FW_QUANT)) ||
+      doc_phrase(a, b, i))
+    return;
+  size_t pb = t0, pe = b - 1;
+  if (!is_punct(&a->t[b - 1], ",") && !low_eq(&a->t[b - 1], "that"))
+    return;
+  if (is_punct(&a->t[b - 1], ",")) {
+    /* "In a ... poll, ..." */
+    if (a->t[t0].type != T_WORD || !preposition(a, a->t[t0].low))
+      return;
+    pb = t0 + 1;
+  } else {
+    /* "A ... poll showed that ...", "... are showing that ...": the
+     * verb before "that", auxiliaries before it */
+    pe = b - 2;
+    if (a->t[pe].type != T_WORD || (a->t[pe].flags & F_CAP) ||
+        stop_word(a, a->t[pe].low))
+      return;
+    while (pe > t0 + 1 && a->t[pe - 1].type == T_WORD &&
+           (aux_word(a, a->t[pe - 1].low) ||
+            fw_is(a, a->t[pe - 1].low, PC_FW_PASS)))
+      pe--;
+  }
+  if (pe <= pb + 1 || !doc_phrase(a, pb, pe))
+    return;
+  who_free(w);
+  w->ent = -1;
+  phrase_name(a, pb, pe, w);
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -4015,6 +4082,8 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     own = own || (prev_i < t1 && clause_after_but(a, prev_i, i) > prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
+    if (w.name && !c.post)
+      poll_share(a, &sn, i, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
       continue;
