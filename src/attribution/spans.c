@@ -571,7 +571,8 @@ static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
 }
 
 /* '“...” ― Jane Roe' or '“...” — Jane Roe, teacher' ending the
- * paragraph: a roundup's attribution by a dash.  *cue_i gets the dash. */
+ * paragraph or before the next quotation: a roundup's attribution by a
+ * dash.  *cue_i gets the dash. */
 static struct speaker_ref dash_name(struct analysis *a,
                                     const struct quoted_span *s,
                                     size_t *cue_i) {
@@ -592,7 +593,10 @@ static struct speaker_ref dash_name(struct analysis *a,
     while (e < a->nt && a->t[e].block == s->block && e < n + 12 &&
            a->t[e].type != T_QOPEN)
       e++;
-  if (e < a->nt && a->t[e].block == s->block && !is_end_punct(&a->t[e]))
+  /* (or the next quotation of a roundup run into one paragraph: '“...”
+   * ― Jo Roe “...” ― Al Bell') */
+  if (e < a->nt && a->t[e].block == s->block && !is_end_punct(&a->t[e]) &&
+      a->t[e].type != T_QOPEN)
     return w;
   if (n == d + 1 || !(a->t[d + 1].flags & F_CAP))
     return w;
