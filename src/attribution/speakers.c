@@ -1612,24 +1612,26 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       return p;
     }
   }
-  if (!w.name) {
+  if (!w.name || governed) {
     /* "Mayer, Disney's chairman of ..., said": the name before the
-     * role in commas */
+     * role in commas; also before a name a preposition governs ("The
+     * Harbor Institute, a think tank in Oslo, concluded") */
     size_t cm = e2;
     while (cm > lo && cm + 14 > e2 && !is_punct(&a->t[cm - 1], ","))
       cm--;
     if (cm > lo && is_punct(&a->t[cm - 1], ",")) {
       size_t nb = pc_att_np_start(a, lo, cm - 1);
-      who_free(&w);
-      w = pc_att_resolve_np(a, nb, cm - 1);
-      if (w.name && w.ent >= 0) {
-        free(w.role);
-        w.role = pc_att_np_text(a, cm, e2);
-      } else {
+      struct speaker_ref p = pc_att_resolve_np(a, nb, cm - 1);
+      if (p.name && p.ent >= 0) {
+        free(p.role);
+        p.role = pc_att_np_text(a, cm, e2);
         who_free(&w);
+        return p;
       }
+      who_free(&p);
     }
-    return w;
+    if (!w.name)
+      return w;
   }
   if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     size_t rb = pc_att_np_start(a, lo, b2 - 1);

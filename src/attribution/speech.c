@@ -1432,6 +1432,19 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* Whether the word at k is a stop word with a verb's contraction ("As
+ * we’ve noted": "we've", "they'd"), the writer's or a pronoun's, no
+ * name. */
+static bool contracted_stop(const struct analysis *a, size_t k) {
+  const char *w = a->t[k].low, *ap = strchr(w, '\'');
+  char stem[sizeof a->t[k].low];
+  if (!ap || ap == w || ap[1] == 's' || ap[1] == '\0')
+    return false;
+  memcpy(stem, w, (size_t)(ap - w));
+  stem[ap - w] = '\0';
+  return stop_word(a, stem);
+}
+
 /* The end of "X CUE [adjunct]" from k: the cue after a phrase of up to
  * eight words, then a comma or the sentence's end after at most six words
  * that open with a preposition ("in a tweet").  *cue_i gets the cue;
@@ -1440,7 +1453,8 @@ static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
                              size_t sp0, size_t sp1, size_t *cue_i) {
   size_t c = k;
   while (c < t1 && c < k + 8 && a->t[c].type == T_WORD &&
-         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low))
+         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low) &&
+         !contracted_stop(a, c))
     c++;
   size_t len = c < t1 ? cue_at(a, c, t1, sp0, sp1) : 0;
   if (c == k || !len || participle_form(a, a->t[c].low) ||
