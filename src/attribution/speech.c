@@ -2808,6 +2808,56 @@ static void poll_share(struct analysis *a, const struct sentence *sn,
   phrase_name(a, pb, pe, w);
 }
 
+/* Whether the word at k is a verb's form in lower case: a past (in -ed,
+ * data: ipast, vpast) or an -ing form. */
+static bool verb_form(const struct analysis *a, size_t k) {
+  const struct token *v = &a->t[k];
+  return v->type == T_WORD && !(v->flags & F_CAP) &&
+         (ed_form(a, k) || fw_is(a, v->low, PC_FW_IPAST) ||
+          fw_is(a, v->low, PC_FW_VPAST) || lower_suffix(v, "ing", 4));
+}
+
+/* "led Republicans to say", "drove thousands of voters to demand", "for
+ * the judge to criticize": a cue after an infinitive's "to" (data: inf)
+ * whose speaker came out as the words before it, "to" and all, names no
+ * one: the phrase right before "to" is the cue's subject when a verb's
+ * form (past, -ing) or "for" stands before it; else ("gathered at the
+ * bar to talk", "pointed to a case to say") the sentence's subject. */
+static void infinitive_subject(struct analysis *a, const struct sentence *sn,
+                               size_t i, struct speaker_ref *w) {
+  size_t t0 = sn->t0, n = w->name ? strlen(w->name) : 0;
+  if (n < 4 || strcmp(w->name + n - 3, " to") != 0 || i < t0 + 3 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_INF))
+    return;
+  /* the phrase before "to": back to a stop word or a verb's form */
+  size_t nb = i - 1;
+  while (nb > t0 && a->t[nb - 1].type == T_WORD &&
+         !stop_word(a, a->t[nb - 1].low) && !verb_form(a, nb - 1))
+    nb--;
+  while (nb < i - 1 && determiner(a, a->t[nb].low) &&
+         !fw_is(a, a->t[nb].low, PC_FW_POSS))
+    nb++;
+  struct speaker_ref r = {NULL, -1, NULL};
+  const struct token *v = nb > t0 ? &a->t[nb - 1] : NULL;
+  if (nb == i - 1) {
+    /* "spent the week trying to underscore": the verb's subject */
+    r = sentence_subject(a, t0, nb);
+  } else if (v && v->type == T_WORD && (verb_form(a, nb - 1) ||
+                                        low_eq(v, "for"))) {
+    r = pc_att_resolve_np(a, nb, i - 1);
+    if (!r.name)
+      phrase_name(a, nb, i - 1, &r);
+  } else {
+    r = sentence_subject(a, t0, nb);
+  }
+  if (r.name) { /* none: the words stay, as the best known */
+    who_free(w);
+    *w = r;
+  } else {
+    who_free(&r);
+  }
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -4098,6 +4148,7 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     speaker_right(a, &sn, &c, &w);
     if (w.name && !c.post)
       poll_share(a, &sn, i, &w);
+    infinitive_subject(a, &sn, i, &w);
     if (!cue_accepted(a, &sn, &c, &w)) {
       who_free(&w);
       continue;
