@@ -186,8 +186,11 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
            ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
             abbrev_dot(a, n, e)))
       n++;
+    /* ('“...,” read one.': a bare number word stands for a thing named
+     * before, one of the remarks or the signs, and names no one) */
     if (n > e && (n >= lim || a->t[n].type == T_PUNCT) &&
-        ends_soon(a, party_end(a, n, lim), lim)) {
+        ends_soon(a, party_end(a, n, lim), lim) &&
+        !(n == e + 1 && a->t[e].ent < 0 && fw_is(a, a->t[e].low, PC_FW_NUM))) {
       w = name_np(a, e, n);
       *cue_i = k;
     }
