@@ -574,32 +574,42 @@ static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
 }
 
 /* '“...” ― Jane Roe' or '“...” — Jane Roe, teacher' ending the
- * paragraph or before the next quotation: a roundup's attribution by a
- * dash.  *cue_i gets the dash. */
+ * paragraph or before the next quotation, or on a line of its own after
+ * a quoted paragraph ('- Jane Roe.'): a roundup's attribution by a dash.
+ * *cue_i gets the dash. */
 static struct speaker_ref dash_name(struct analysis *a,
                                     const struct quoted_span *s,
                                     size_t *cue_i) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t d = s->c + 1;
-  if (d + 1 >= a->nt || a->t[d].block != s->block ||
+  /* ('“...”' a paragraph of its own and '- Jo Roe.' the line after it,
+   * a hyphen for the dash there) */
+  bool line = d + 1 < a->nt && a->t[d].block == s->block + 1 &&
+              (s->o == 0 || a->t[s->o - 1].block != s->block);
+  uint32_t blk = line ? s->block + 1 : s->block;
+  if (d + 1 >= a->nt || a->t[d].block != blk ||
       !(is_punct(&a->t[d], "\xE2\x80\x95") ||
         is_punct(&a->t[d], "\xE2\x80\x94") ||
-        is_punct(&a->t[d], "\xE2\x80\x93")))
+        is_punct(&a->t[d], "\xE2\x80\x93") ||
+        (line && is_punct(&a->t[d], "-"))))
     return w;
   size_t n = d + 1;
-  while (n < a->nt && n < d + 1 + NP_MAX && a->t[n].block == s->block &&
+  while (n < a->nt && n < d + 1 + NP_MAX && a->t[n].block == blk &&
          (a->t[n].type == T_WORD || abbrev_dot(a, n, d + 1)))
     n++;
   /* the name, then at most an apposition, to the paragraph's end */
   size_t e = n;
-  if (e < a->nt && a->t[e].block == s->block && is_punct(&a->t[e], ","))
-    while (e < a->nt && a->t[e].block == s->block && e < n + 12 &&
+  if (e < a->nt && a->t[e].block == blk && is_punct(&a->t[e], ","))
+    while (e < a->nt && a->t[e].block == blk && e < n + 12 &&
            a->t[e].type != T_QOPEN)
       e++;
   /* (or the next quotation of a roundup run into one paragraph: '“...”
-   * ― Jo Roe “...” ― Al Bell') */
-  if (e < a->nt && a->t[e].block == s->block && !is_end_punct(&a->t[e]) &&
-      a->t[e].type != T_QOPEN)
+   * ― Jo Roe “...” ― Al Bell'; a line of its own ends there) */
+  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]) &&
+      (line || a->t[e].type != T_QOPEN))
+    return w;
+  if (line && e + 1 < a->nt && a->t[e].block == blk &&
+      a->t[e + 1].block == blk)
     return w;
   if (n == d + 1 || !(a->t[d + 1].flags & F_CAP))
     return w;
