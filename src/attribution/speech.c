@@ -1649,10 +1649,12 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
         ((a->t[b].flags & F_CAP) && !fw_is(a, a->t[b].low, PC_FW_SUBJ) &&
          pc_att_ending(a, a->t[b].low, PC_FW_GEN, 1))))
     return 0;
+  /* ("The attorney general of the state of Ohio is suing": "of" and
+   * "for" are no stop words, and the phrase goes on through them) */
   size_t e = b + 1;
-  while (e < i && e < b + 6 && a->t[e].type == T_WORD &&
+  while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
-         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
+         !aux_word(a, a->t[e].low) &&
          !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
          !fw_is(a, a->t[e].low, PC_FW_VPAST) &&
          !(at_verb && e + 1 < i && lower_suffix(&a->t[e], "ly", 4) &&
