@@ -1644,10 +1644,18 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   *t0 = b;
   /* ("Trump's representatives reached out to ...": a possessive name
    * opens such a phrase too) */
-  if (b + 1 >= i || a->t[b].type != T_WORD ||
-      !(determiner(a, a->t[b].low) || fw_is(a, a->t[b].low, PC_FW_POSS) ||
-        ((a->t[b].flags & F_CAP) && !fw_is(a, a->t[b].low, PC_FW_SUBJ) &&
-         pc_att_ending(a, a->t[b].low, PC_FW_GEN, 1))))
+  /* (at a verb: a count or a plural opens one too, "Most of the
+   * senators have said ...", "Democrats have argued ...") */
+  const struct token *o = &a->t[b];
+  bool group = at_verb && o->type == T_WORD && o->in_span < 0 &&
+               (o->ent < 0 || a->en[o->ent].type != PC_ENTITY_PERSON) &&
+               (fw_is(a, o->low, PC_FW_QUANT) ||
+                (pc_att_ending(a, o->low, PC_FW_PL, 3) &&
+                 !pc_att_ending(a, o->low, PC_FW_NOTPL, 1)));
+  if (b + 1 >= i || o->type != T_WORD ||
+      !(determiner(a, o->low) || fw_is(a, o->low, PC_FW_POSS) || group ||
+        ((o->flags & F_CAP) && !fw_is(a, o->low, PC_FW_SUBJ) &&
+         pc_att_ending(a, o->low, PC_FW_GEN, 1))))
     return 0;
   /* ("The attorney general of the state of Ohio is suing": "of" and
    * "for" are no stop words, and the phrase goes on through them) */
