@@ -1549,8 +1549,11 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     rs--;
   if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
-    size_t nb = pc_att_np_start(a, lo, rs - 1);
-    struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    /* ("Sen. Jo Ames (D-Mo.), who has endorsed Roe, said": the name
+     * before its party's parenthesis) */
+    size_t ne = pc_att_paren_tag(a, lo, rs - 1);
+    size_t nb = pc_att_np_start(a, lo, ne);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
     /* "Jane Roe, the Labour MP for X, who supports the report, said":
      * a role in commas before the clause describes the person before
      * it */
