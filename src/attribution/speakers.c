@@ -1568,6 +1568,14 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       }
       who_free(&n);
     }
+    /* "The complaint, which was filed in Washington, alleged": a plain
+     * noun with its determiner names the one who speaks by its own
+     * words, not a name inside the clause */
+    if (!p.name && ne > nb + 1 && ne <= nb + 4 && a->t[nb].type == T_WORD &&
+        determiner(a, a->t[nb].low) && !(a->t[ne - 1].flags & F_CAP)) {
+      who_free(&p);
+      p.name = pc_att_np_text(a, nb, ne);
+    }
     if (p.name)
       return p;
     who_free(&p);
