@@ -3028,11 +3028,15 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
       (quoted || leads || !pc_att_clausal_after(a, after, t1))) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
+    /* ("said a former U.S. official": the dot of initials inside) */
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
                       role_to(a, after, e, t1) ||
                       (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
                        (a->t[e + 1].flags & F_CAP) &&
                        in_list(&a->lex->honorifics, a->t[e - 1].low)) ||
+                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+                       a->t[e + 1].type == T_WORD &&
+                       initials(a->t[e - 1].low)) ||
                       acronym_tag(a, e, t1)))
       e += acronym_tag(a, e, t1) ? 3 : 1; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
