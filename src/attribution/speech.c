@@ -1877,8 +1877,20 @@ static bool clause_opens(const struct analysis *a, size_t k, size_t i) {
  * holds no verb, cue, person or quoted words (a time, a place); t0 when
  * there is none. */
 static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t k = t0; k < i && k < t0 + 5; k++) {
+  /* (a preposition's phrase may be longer, and a place's state in
+   * commas goes with it: "At a conference that month in Aspen, Colo.,
+   * the graduate ...") */
+  bool prep = a->t[t0].type == T_WORD && preposition(a, a->t[t0].low);
+  for (size_t k = t0; k < i && k < t0 + (prep ? 12 : 5); k++) {
     const struct token *t = &a->t[k];
+    if (is_punct(t, ",") && prep && k > t0 && k + 3 < i &&
+        (a->t[k - 1].flags & F_CAP) && a->t[k + 1].type == T_WORD &&
+        (a->t[k + 1].flags & F_CAP) &&
+        (is_punct(&a->t[k + 2], ",") ||
+         (is_punct(&a->t[k + 2], ".") && is_punct(&a->t[k + 3], ",")))) {
+      k += is_punct(&a->t[k + 2], ",") ? 1 : 2;
+      continue;
+    }
     if (is_punct(t, ","))
       return k > t0 && k + 1 < i ? k + 1 : t0;
     if (t->type != T_WORD || t->in_span >= 0 || t->cue ||
