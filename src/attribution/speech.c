@@ -1131,6 +1131,14 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
          preposition(a, a->t[b - 1].low);
 }
 
+/* Whether the noun phrase right before the participle at i follows a
+ * passive's "by" (data: by): "met by a chorus of Democrats urging". */
+static bool by_agent(const struct analysis *a, size_t t0, size_t i) {
+  size_t b = pc_att_np_start(a, t0, i);
+  return b + 1 < i && b > t0 && a->t[b - 1].type == T_WORD &&
+         fw_is(a, a->t[b - 1].low, PC_FW_BY) && a->t[i - 1].type == T_WORD;
+}
+
 /* Whether the cue at i has a relative pronoun for its subject, maybe
  * with auxiliaries and adverbs between: "critics who have long said". */
 static bool relative_cue(const struct analysis *a, size_t t0, size_t i) {
@@ -2911,6 +2919,13 @@ static struct speaker_ref cue_subject(struct analysis *a,
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
     w = opening_participle_subject(a, sn, i);
+  } else if (participle && by_agent(a, t0, i)) {
+    /* "met by a chorus of Democrats urging him to ...": the agent after
+     * "by" (data: by) is who does the participle's act */
+    size_t b = pc_att_np_start(a, t0, i);
+    w = pc_att_resolve_np(a, b, i);
+    if (!w.name)
+      phrase_name(a, b, i, &w);
   } else if (wb < i) {
     /* "..., with forecasters warning that ...": the phrase after "with"
      * is the participle's subject */
