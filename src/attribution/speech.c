@@ -1685,8 +1685,11 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
     return e;
   /* ("his critics hysterically claimed": an adverb before the verb;
    * "The party's presumed nominee": no verb after a possessive) */
+  /* ("Her campaign also announced": an adverb of data: aux too) */
   size_t v = e;
-  while (v + 1 < i && lower_suffix(&a->t[v], "ly", 4))
+  while (v + 1 < i && (lower_suffix(&a->t[v], "ly", 4) ||
+                       (aux_word(a, a->t[v].low) &&
+                        !fw_is(a, a->t[v].low, PC_FW_FIN))))
     v++;
   const char *x = a->t[v].low;
   if (pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1) ||
