@@ -619,6 +619,40 @@ static struct speaker_ref dash_name(struct analysis *a,
   return w;
 }
 
+/* 'Dianne Roe agreed. “...”': the sentence right before the one that a
+ * quotation opens, in the same paragraph, is a speaker and a cue that
+ * ends it, reporting nothing of its own; the quotation is what was
+ * said.  *cue_i gets the cue. */
+static struct speaker_ref cue_sentence_before(struct analysis *a, size_t t0,
+                                              size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (a->nsent < 2)
+    return w;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (p0 + 3 > t0 || a->t[p0].block != a->t[t0].block ||
+      !is_end_punct(&a->t[t0 - 1]))
+    return w;
+  /* (a bare attribution: no quotation of its own, "“...,” Roe said.
+   * “...”" goes on as before) */
+  for (size_t z = p0; z < t0; z++)
+    if (a->t[z].type == T_QOPEN || a->t[z].in_span >= 0)
+      return w;
+  size_t k = t0 - 1;
+  while (k > p0 && k + 4 > t0 && !(a->t[k - 1].cue &&
+                                   k - 1 + a->t[k - 1].cue == t0 - 1))
+    k--;
+  /* (a verb: not capitalised, not a noun's form: "the Huffington Post.") */
+  if (k <= p0 || !a->t[k - 1].cue || k - 1 + a->t[k - 1].cue != t0 - 1 ||
+      (a->t[k - 1].flags & (F_CAP | F_WEAK)))
+    return w;
+  w = pc_att_speaker_left(a, p0, k - 1);
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
+  if (w.name)
+    *cue_i = k - 1;
+  return w;
+}
+
 /* '“...,” Trumka said in March, “but when you look close ...”': whether
  * the span opening at o goes on from a quotation of the sentence [t0, o)
  * that closed a few words before it (the attribution in between). */
@@ -646,6 +680,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
     w = before_span(a, t0, s->o, q0, &ci);
   if (!w.name && s->o == t0)
     w = colon_paragraph(a, s->o, q0, &ci);
+  if (!w.name && s->o == t0)
+    w = cue_sentence_before(a, t0, &ci);
   /* a short span only with a cue right by it */
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);
