@@ -1405,9 +1405,14 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     }
     if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
+    /* (a title's dot inside: "according to Mrs. Roe's campaign") */
     size_t s0 = i + fp->n - 1, s1 = s0;
-    while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
-           (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
+    while (s1 < t1 && s1 < s0 + 8 &&
+           ((a->t[s1].type == T_WORD && (!stop_word(a, a->t[s1].low) ||
+                                         preposition(a, a->t[s1].low))) ||
+            (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
+             (a->t[s1 + 1].flags & F_CAP) &&
+             in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
       s1++;
     s1 = source_end(a, s1, t1);
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
