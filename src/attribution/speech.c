@@ -2721,13 +2721,18 @@ static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
          !fw_is(a, w, PC_FW_INF);
 }
 
-/* The first comma after i in the sentence (outside quoted words), t1
- * when none. */
+/* The first comma after i in the sentence (outside quoted words, or
+ * one right inside a closing mark), t1 when none. */
 static size_t comma_after(const struct analysis *a, const struct sentence *sn,
                           size_t i) {
-  for (size_t k = i + 1; k < sn->t1; k++)
+  for (size_t k = i + 1; k < sn->t1; k++) {
     if (is_punct(&a->t[k], ",") && span_of(a, k, sn->sp0, sn->sp1) < 0)
       return k;
+    /* ("Citing the “reveries of outsiders,” Will urged": the comma
+     * inside the closing mark) */
+    if (a->t[k].type == T_QCLOSE && k > i + 1 && is_punct(&a->t[k - 1], ","))
+      return k;
+  }
   return sn->t1;
 }
 
@@ -2738,19 +2743,27 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
                                                      const struct sentence *sn,
                                                      size_t i) {
   struct speaker_ref w = {NULL, -1, NULL};
-  size_t k = comma_after(a, sn, i) + 1;
-  if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
-    return w;
-  int e = a->t[k].ent;
-  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
-    size_t n = k;
-    while (n < sn->t1 && a->t[n].ent == e)
-      n++;
-    return pc_att_resolve_np(a, k, n);
+  /* (the comma after an aside too: "Acknowledging that “...,” though,
+   * Allen did suggest") */
+  size_t c = i;
+  for (int tries = 0; tries < 2; tries++) {
+    c = comma_after(a, sn, c);
+    size_t k = c + 1;
+    if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
+      return w;
+    int e = a->t[k].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      size_t n = k;
+      while (n < sn->t1 && a->t[n].ent == e)
+        n++;
+      return pc_att_resolve_np(a, k, n);
+    }
+    char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
+    if (g == 'm' || g == 'f')
+      return pc_att_resolve_np(a, k, k + 1);
+    if (k + 1 >= sn->t1 || !is_punct(&a->t[k + 1], ","))
+      return w; /* only a one-word aside */
   }
-  char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
-  if (g == 'm' || g == 'f')
-    return pc_att_resolve_np(a, k, k + 1);
   return w;
 }
 
