@@ -1975,13 +1975,14 @@ static struct speaker_ref phrase_subject(struct analysis *a, size_t t0,
     }
     /* "Here in Columbia, Sanders stepped up ..., saying": a phrase
      * after a preposition is its object, never the subject */
-    if ((!objects && prep_object(a, t0, k)) ||
-        /* "..., holding signs and chanting": a participle opens none */
-        (!objects && !(a->t[k].flags & F_CAP) &&
-         participle_form(a, a->t[k].low))) {
-      /* ("From 2010 to 2013 the party led ...": a determiner inside
-       * opens the next phrase) */
-      size_t z = k + 1;
+    bool ptcp = !(a->t[k].flags & F_CAP) && participle_form(a, a->t[k].low);
+    bool obj = !objects && prep_object(a, t0, k);
+    /* "..., holding signs and chanting": a participle opens none, nor
+     * its object ("from entering the United States") */
+    if (obj || (!objects && ptcp)) {
+      /* ("From 2010 to 2013 the party led ...": a determiner inside a
+       * preposition's object opens the next phrase) */
+      size_t z = obj && !ptcp ? k + 1 : e;
       while (z < e && !determiner(a, a->t[z].low))
         z++;
       first = false;
@@ -2004,13 +2005,43 @@ static struct speaker_ref phrase_subject(struct analysis *a, size_t t0,
   return w;
 }
 
+/* Whether the word at k is written in capitals only, of three letters
+ * or more ("WASHINGTON"). */
+static bool all_caps(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  const char *x = btext(a, t->block);
+  if (t->type != T_WORD || t->e < t->s + 3)
+    return false;
+  for (uint32_t b = t->s; b < t->e; b++)
+    if (x[b] >= 'a' && x[b] <= 'z')
+      return false;
+  return true;
+}
+
+/* "WASHINGTON, Dec. 8 (UPI) — In response to ..., the aide rallied
+ * supporters, saying": a dateline that opens the paragraph (a place in
+ * capitals, maybe a date and an agency, then a dash) names no subject;
+ * the sentence starts after its dash.  t0 when there is none. */
+static size_t after_dateline(const struct analysis *a, size_t t0, size_t i) {
+  if (!all_caps(a, t0) || (t0 > 0 && a->t[t0 - 1].block == a->t[t0].block))
+    return t0;
+  for (size_t k = t0 + 1; k < i && k < t0 + 12; k++) {
+    if (dash_at(a, k) || (is_punct(&a->t[k], "-") && k + 1 < i &&
+                          is_punct(&a->t[k + 1], "-")))
+      return is_punct(&a->t[k + 1], "-") ? k + 2 : k + 1;
+    if (a->t[k].type == T_QOPEN || a->t[k].cue)
+      return t0;
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
  * "The Roe campaign ..., saying" is the campaign's). */
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
-  t0 = after_fronted_clause(a, t0, i);
+  t0 = after_fronted_clause(a, after_dateline(a, t0, i), i);
   size_t cb = clause_after_but(a, t0, i);
   if (cb > t0) {
     struct speaker_ref w = sentence_subject(a, cb, i);
