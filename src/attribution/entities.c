@@ -564,9 +564,12 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
    * Italian "the") opens a title's name, no person's */
   org = org || elided_article(a->t[s].low);
   /* "the Joint Chiefs", "the Big Machine deal": a determiner does not
-   * stand before a personal name */
+   * stand before a personal name, unless a given name opens it and the
+   * name qualifies the noun after it ("the Bernie Sanders campaign") */
   if (j - s >= 2 && s == i && i > 0 && a->t[i - 1].block == k->block &&
-      a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low))
+      a->t[i - 1].type == T_WORD && determiner(a, a->t[i - 1].low) &&
+      !(list_tag_of(a, &lx->given, a->t[s].low) && j < lim &&
+        a->t[j].type == T_WORD && !(a->t[j].flags & F_CAP)))
     org = true;
   /* "The group that owns her music, Big Machine, says": a name set
    * off by commas after a description of an organisation is one */
