@@ -186,8 +186,11 @@ static struct speaker_ref after_span(struct analysis *a, size_t k, size_t lim,
            ((a->t[n].type == T_WORD && !stop_word(a, a->t[n].low)) ||
             abbrev_dot(a, n, e)))
       n++;
+    /* ('“...,” read one.': a bare number word stands for a thing named
+     * before, one of the remarks or the signs, and names no one) */
     if (n > e && (n >= lim || a->t[n].type == T_PUNCT) &&
-        ends_soon(a, party_end(a, n, lim), lim)) {
+        ends_soon(a, party_end(a, n, lim), lim) &&
+        !(n == e + 1 && a->t[e].ent < 0 && fw_is(a, a->t[e].low, PC_FW_NUM))) {
       w = name_np(a, e, n);
       *cue_i = k;
     }
@@ -571,34 +574,82 @@ static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
 }
 
 /* '“...” ― Jane Roe' or '“...” — Jane Roe, teacher' ending the
- * paragraph: a roundup's attribution by a dash.  *cue_i gets the dash. */
+ * paragraph or before the next quotation, or on a line of its own after
+ * a quoted paragraph ('- Jane Roe.'): a roundup's attribution by a dash.
+ * *cue_i gets the dash. */
 static struct speaker_ref dash_name(struct analysis *a,
                                     const struct quoted_span *s,
                                     size_t *cue_i) {
   struct speaker_ref w = {NULL, -1, NULL};
   size_t d = s->c + 1;
-  if (d + 1 >= a->nt || a->t[d].block != s->block ||
+  /* ('“...”' a paragraph of its own and '- Jo Roe.' the line after it,
+   * a hyphen for the dash there) */
+  bool line = d + 1 < a->nt && a->t[d].block == s->block + 1 &&
+              (s->o == 0 || a->t[s->o - 1].block != s->block);
+  uint32_t blk = line ? s->block + 1 : s->block;
+  if (d + 1 >= a->nt || a->t[d].block != blk ||
       !(is_punct(&a->t[d], "\xE2\x80\x95") ||
         is_punct(&a->t[d], "\xE2\x80\x94") ||
-        is_punct(&a->t[d], "\xE2\x80\x93")))
+        is_punct(&a->t[d], "\xE2\x80\x93") ||
+        (line && is_punct(&a->t[d], "-"))))
     return w;
   size_t n = d + 1;
-  while (n < a->nt && n < d + 1 + NP_MAX && a->t[n].block == s->block &&
+  while (n < a->nt && n < d + 1 + NP_MAX && a->t[n].block == blk &&
          (a->t[n].type == T_WORD || abbrev_dot(a, n, d + 1)))
     n++;
   /* the name, then at most an apposition, to the paragraph's end */
   size_t e = n;
-  if (e < a->nt && a->t[e].block == s->block && is_punct(&a->t[e], ","))
-    while (e < a->nt && a->t[e].block == s->block && e < n + 12 &&
+  if (e < a->nt && a->t[e].block == blk && is_punct(&a->t[e], ","))
+    while (e < a->nt && a->t[e].block == blk && e < n + 12 &&
            a->t[e].type != T_QOPEN)
       e++;
-  if (e < a->nt && a->t[e].block == s->block && !is_end_punct(&a->t[e]))
+  /* (or the next quotation of a roundup run into one paragraph: '“...”
+   * ― Jo Roe “...” ― Al Bell'; a line of its own ends there) */
+  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]) &&
+      (line || a->t[e].type != T_QOPEN))
+    return w;
+  if (line && e + 1 < a->nt && a->t[e].block == blk &&
+      a->t[e + 1].block == blk)
     return w;
   if (n == d + 1 || !(a->t[d + 1].flags & F_CAP))
     return w;
   w = name_np(a, d + 1, n);
   if (w.name)
     *cue_i = d;
+  return w;
+}
+
+/* 'Dianne Roe agreed. “...”': the sentence right before the one that a
+ * quotation opens, in the same paragraph, is a speaker and a cue that
+ * ends it, reporting nothing of its own; the quotation is what was
+ * said.  *cue_i gets the cue. */
+static struct speaker_ref cue_sentence_before(struct analysis *a, size_t t0,
+                                              size_t *cue_i) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  if (a->nsent < 2)
+    return w;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (p0 + 3 > t0 || a->t[p0].block != a->t[t0].block ||
+      !is_end_punct(&a->t[t0 - 1]))
+    return w;
+  /* (a bare attribution: no quotation of its own, "“...,” Roe said.
+   * “...”" goes on as before) */
+  for (size_t z = p0; z < t0; z++)
+    if (a->t[z].type == T_QOPEN || a->t[z].in_span >= 0)
+      return w;
+  size_t k = t0 - 1;
+  while (k > p0 && k + 4 > t0 && !(a->t[k - 1].cue &&
+                                   k - 1 + a->t[k - 1].cue == t0 - 1))
+    k--;
+  /* (a verb: not capitalised, not a noun's form: "the Huffington Post.") */
+  if (k <= p0 || !a->t[k - 1].cue || k - 1 + a->t[k - 1].cue != t0 - 1 ||
+      (a->t[k - 1].flags & (F_CAP | F_WEAK)))
+    return w;
+  w = pc_att_speaker_left(a, p0, k - 1);
+  if (w.name && w.ent < 0 && !w.role)
+    who_free(&w);
+  if (w.name)
+    *cue_i = k - 1;
   return w;
 }
 
@@ -629,6 +680,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
     w = before_span(a, t0, s->o, q0, &ci);
   if (!w.name && s->o == t0)
     w = colon_paragraph(a, s->o, q0, &ci);
+  if (!w.name && s->o == t0)
+    w = cue_sentence_before(a, t0, &ci);
   /* a short span only with a cue right by it */
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);

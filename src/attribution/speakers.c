@@ -1699,8 +1699,11 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     rs--;
   if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
-    size_t nb = pc_att_np_start(a, lo, rs - 1);
-    struct speaker_ref p = pc_att_resolve_np(a, nb, rs - 1);
+    /* ("Sen. Jo Ames (D-Mo.), who has endorsed Roe, said": the name
+     * before its party's parenthesis) */
+    size_t ne = pc_att_paren_tag(a, lo, rs - 1);
+    size_t nb = pc_att_np_start(a, lo, ne);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, ne);
     /* "Jane Roe, the Labour MP for X, who supports the report, said":
      * a role in commas before the clause describes the person before
      * it */
@@ -1714,6 +1717,14 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
         return n;
       }
       who_free(&n);
+    }
+    /* "The complaint, which was filed in Washington, alleged": a plain
+     * noun with its determiner names the one who speaks by its own
+     * words, not a name inside the clause */
+    if (!p.name && ne > nb + 1 && ne <= nb + 4 && a->t[nb].type == T_WORD &&
+        determiner(a, a->t[nb].low) && !(a->t[ne - 1].flags & F_CAP)) {
+      who_free(&p);
+      p.name = pc_att_np_text(a, nb, ne);
     }
     if (p.name)
       return p;
@@ -1762,24 +1773,26 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       return p;
     }
   }
-  if (!w.name) {
+  if (!w.name || governed) {
     /* "Mayer, Disney's chairman of ..., said": the name before the
-     * role in commas */
+     * role in commas; also before a name a preposition governs ("The
+     * Harbor Institute, a think tank in Oslo, concluded") */
     size_t cm = e2;
     while (cm > lo && cm + 14 > e2 && !is_punct(&a->t[cm - 1], ","))
       cm--;
     if (cm > lo && is_punct(&a->t[cm - 1], ",")) {
       size_t nb = pc_att_np_start(a, lo, cm - 1);
-      who_free(&w);
-      w = pc_att_resolve_np(a, nb, cm - 1);
-      if (w.name && w.ent >= 0) {
-        free(w.role);
-        w.role = pc_att_np_text(a, cm, e2);
-      } else {
+      struct speaker_ref p = pc_att_resolve_np(a, nb, cm - 1);
+      if (p.name && p.ent >= 0) {
+        free(p.role);
+        p.role = pc_att_np_text(a, cm, e2);
         who_free(&w);
+        return p;
       }
+      who_free(&p);
     }
-    return w;
+    if (!w.name)
+      return w;
   }
   if (w.name && b2 > lo && is_punct(&a->t[b2 - 1], ",")) {
     size_t rb = pc_att_np_start(a, lo, b2 - 1);

@@ -1201,6 +1201,14 @@ static bool after_prep(const struct analysis *a, size_t t0, size_t i) {
          preposition(a, a->t[b - 1].low);
 }
 
+/* Whether the noun phrase right before the participle at i follows a
+ * passive's "by" (data: by): "met by a chorus of Democrats urging". */
+static bool by_agent(const struct analysis *a, size_t t0, size_t i) {
+  size_t b = pc_att_np_start(a, t0, i);
+  return b + 1 < i && b > t0 && a->t[b - 1].type == T_WORD &&
+         fw_is(a, a->t[b - 1].low, PC_FW_BY) && a->t[i - 1].type == T_WORD;
+}
+
 /* Whether the cue at i has a relative pronoun for its subject, maybe
  * with auxiliaries and adverbs between: "critics who have long said". */
 static bool relative_cue(const struct analysis *a, size_t t0, size_t i) {
@@ -1508,9 +1516,14 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     }
     if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
+    /* (a title's dot inside: "according to Mrs. Roe's campaign") */
     size_t s0 = i + fp->n - 1, s1 = s0;
-    while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
-           (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
+    while (s1 < t1 && s1 < s0 + 8 &&
+           ((a->t[s1].type == T_WORD && (!stop_word(a, a->t[s1].low) ||
+                                         preposition(a, a->t[s1].low))) ||
+            (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
+             (a->t[s1 + 1].flags & F_CAP) &&
+             in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
       s1++;
     s1 = source_end(a, s1, t1);
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
@@ -1548,6 +1561,19 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
   return false;
 }
 
+/* Whether the word at k is a stop word with a verb's contraction ("As
+ * we’ve noted": "we've", "they'd"), the writer's or a pronoun's, no
+ * name. */
+static bool contracted_stop(const struct analysis *a, size_t k) {
+  const char *w = a->t[k].low, *ap = strchr(w, '\'');
+  char stem[sizeof a->t[k].low];
+  if (!ap || ap == w || ap[1] == 's' || ap[1] == '\0')
+    return false;
+  memcpy(stem, w, (size_t)(ap - w));
+  stem[ap - w] = '\0';
+  return stop_word(a, stem);
+}
+
 /* The end of "X CUE [adjunct]" from k: the cue after a phrase of up to
  * eight words, then a comma or the sentence's end after at most six words
  * that open with a preposition ("in a tweet").  *cue_i gets the cue;
@@ -1556,7 +1582,8 @@ static size_t as_attribution(const struct analysis *a, size_t k, size_t t1,
                              size_t sp0, size_t sp1, size_t *cue_i) {
   size_t c = k;
   while (c < t1 && c < k + 8 && a->t[c].type == T_WORD &&
-         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low))
+         !cue_at(a, c, t1, sp0, sp1) && !stop_word(a, a->t[c].low) &&
+         !contracted_stop(a, c))
     c++;
   size_t len = c < t1 ? cue_at(a, c, t1, sp0, sp1) : 0;
   if (c == k || !len || participle_form(a, a->t[c].low) ||
@@ -1746,15 +1773,25 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   *t0 = b;
   /* ("Trump's representatives reached out to ...": a possessive name
    * opens such a phrase too) */
-  if (b + 1 >= i || a->t[b].type != T_WORD ||
-      !(determiner(a, a->t[b].low) || fw_is(a, a->t[b].low, PC_FW_POSS) ||
-        ((a->t[b].flags & F_CAP) && !fw_is(a, a->t[b].low, PC_FW_SUBJ) &&
-         pc_att_ending(a, a->t[b].low, PC_FW_GEN, 1))))
+  /* (at a verb: a count or a plural opens one too, "Most of the
+   * senators have said ...", "Democrats have argued ...") */
+  const struct token *o = &a->t[b];
+  bool group = at_verb && o->type == T_WORD && o->in_span < 0 &&
+               (o->ent < 0 || a->en[o->ent].type != PC_ENTITY_PERSON) &&
+               (fw_is(a, o->low, PC_FW_QUANT) ||
+                (pc_att_ending(a, o->low, PC_FW_PL, 3) &&
+                 !pc_att_ending(a, o->low, PC_FW_NOTPL, 1)));
+  if (b + 1 >= i || o->type != T_WORD ||
+      !(determiner(a, o->low) || fw_is(a, o->low, PC_FW_POSS) || group ||
+        ((o->flags & F_CAP) && !fw_is(a, o->low, PC_FW_SUBJ) &&
+         pc_att_ending(a, o->low, PC_FW_GEN, 1))))
     return 0;
+  /* ("The attorney general of the state of Ohio is suing": "of" and
+   * "for" are no stop words, and the phrase goes on through them) */
   size_t e = b + 1;
-  while (e < i && e < b + 6 && a->t[e].type == T_WORD &&
+  while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
-         !aux_word(a, a->t[e].low) && !preposition(a, a->t[e].low) &&
+         !aux_word(a, a->t[e].low) &&
          !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
          !fw_is(a, a->t[e].low, PC_FW_VPAST) &&
          !(at_verb && e + 1 < i && lower_suffix(&a->t[e], "ly", 4) &&
@@ -1769,8 +1806,11 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
     return e;
   /* ("his critics hysterically claimed": an adverb before the verb;
    * "The party's presumed nominee": no verb after a possessive) */
+  /* ("Her campaign also announced": an adverb of data: aux too) */
   size_t v = e;
-  while (v + 1 < i && lower_suffix(&a->t[v], "ly", 4))
+  while (v + 1 < i && (lower_suffix(&a->t[v], "ly", 4) ||
+                       (aux_word(a, a->t[v].low) &&
+                        !fw_is(a, a->t[v].low, PC_FW_FIN))))
     v++;
   const char *x = a->t[v].low;
   if (pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1) ||
@@ -1897,14 +1937,17 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
 }
 
 /* "NASA awarded the orders to Roe Corp, but Roe Corp canceled its
- * order later, citing": the start of the last clause after ", but" in
- * [t0, i) that has a subject and a verb of its own (a name, a pronoun
- * or a determiner opens it; not "..., but said"); t0 if none. */
+ * order later, citing": the start of the last clause after ", but" (or
+ * ", and": "Protest groups say ..., and the ACLU has already sued the
+ * city, saying") in [t0, i) that has a subject and a verb of its own (a
+ * name, a pronoun or a determiner opens it; not "..., but said"); t0 if
+ * none. */
 static size_t clause_after_but(const struct analysis *a, size_t t0,
                                size_t i) {
   for (size_t k = i - 1; k > t0 + 1; k--) {
     if (!is_punct(&a->t[k - 1], ",") ||
-        !fw_is(a, a->t[k].low, PC_FW_CONTRAST) || k + 3 > i)
+        !(fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
+          fw_is(a, a->t[k].low, PC_FW_CONJ)) || k + 3 > i)
       continue;
     const struct token *n = &a->t[k + 1];
     bool opens = n->type == T_WORD && n->in_span < 0 &&
@@ -1969,8 +2012,20 @@ static bool clause_opens(const struct analysis *a, size_t k, size_t i) {
  * holds no verb, cue, person or quoted words (a time, a place); t0 when
  * there is none. */
 static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t k = t0; k < i && k < t0 + 5; k++) {
+  /* (a preposition's phrase may be longer, and a place's state in
+   * commas goes with it: "At a conference that month in Aspen, Colo.,
+   * the graduate ...") */
+  bool prep = a->t[t0].type == T_WORD && preposition(a, a->t[t0].low);
+  for (size_t k = t0; k < i && k < t0 + (prep ? 12 : 5); k++) {
     const struct token *t = &a->t[k];
+    if (is_punct(t, ",") && prep && k > t0 && k + 3 < i &&
+        (a->t[k - 1].flags & F_CAP) && a->t[k + 1].type == T_WORD &&
+        (a->t[k + 1].flags & F_CAP) &&
+        (is_punct(&a->t[k + 2], ",") ||
+         (is_punct(&a->t[k + 2], ".") && is_punct(&a->t[k + 3], ",")))) {
+      k += is_punct(&a->t[k + 2], ",") ? 1 : 2;
+      continue;
+    }
     if (is_punct(t, ","))
       return k > t0 && k + 1 < i ? k + 1 : t0;
     if (t->type != T_WORD || t->in_span >= 0 || t->cue ||
@@ -1982,13 +2037,127 @@ static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
   return t0;
 }
 
+/* Whether the phrase at k is a preposition's object: a preposition
+ * before it, past determiners ("marched through the Center City", "in
+ * Lisbon"); not a number after "about" ("about 200 nurses": data:
+ * approx). */
+static bool prep_object(const struct analysis *a, size_t t0, size_t k) {
+  size_t p = k;
+  while (p > t0 && a->t[p - 1].type == T_WORD &&
+         determiner(a, a->t[p - 1].low))
+    p--;
+  if (p == t0 || a->t[p - 1].type != T_WORD ||
+      !preposition(a, a->t[p - 1].low))
+    return false;
+  return !(fw_is(a, a->t[p - 1].low, PC_FW_APPROX) && p == k &&
+           digits_at(a, k));
+}
+
+/* The first phrase of [t0, i) that names someone, as the subject of
+ * the sentence (sentence_subject); objects: a preposition's object or a
+ * participle's phrase too. */
+static struct speaker_ref phrase_subject(struct analysis *a, size_t t0,
+                                         size_t i, bool objects) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  bool first = true; /* the phrase that opens the sentence */
+  for (size_t k = t0; k + 1 < i && !w.name; k++) {
+    /* an auxiliary or an adverb opens no phrase ("... and begins
+     * yelling": no group "begins") */
+    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
+      continue;
+    size_t e = k;
+    /* "She says people ..., but insists", "His chief aide doubled down
+     * ..., saying": the phrase ends before its verb, and a subject
+     * pronoun is a phrase of its own */
+    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
+           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
+                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
+                                      ly_adverb(a, e))) ||
+                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
+      e++;
+    /* "The US welcomed the exchange, saying": a name that opens the
+     * phrase is its subject; the words after it are the predicate (not
+     * the noun it qualifies: "The Roe campaign") */
+    size_t n = k;
+    while (n < e && determiner(a, a->t[n].low))
+      n++;
+    if (n < e && a->t[n].ent >= 0) {
+      size_t ne = n;
+      while (ne < e && a->t[ne].ent == a->t[n].ent)
+        ne++;
+      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
+          !name_modifies(a, n, ne, e))
+        e = ne;
+    }
+    /* "Here in Columbia, Sanders stepped up ..., saying": a phrase
+     * after a preposition is its object, never the subject */
+    bool ptcp = !(a->t[k].flags & F_CAP) && participle_form(a, a->t[k].low);
+    bool obj = !objects && prep_object(a, t0, k);
+    /* "..., holding signs and chanting": a participle opens none, nor
+     * its object ("from entering the United States") */
+    if (obj || (!objects && ptcp)) {
+      /* ("From 2010 to 2013 the party led ...": a determiner inside a
+       * preposition's object opens the next phrase) */
+      size_t z = obj && !ptcp ? k + 1 : e;
+      while (z < e && !determiner(a, a->t[z].low))
+        z++;
+      first = false;
+      k = z < e ? z - 1 : e;
+      continue;
+    }
+    w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
+    /* "His campaign sued the DNC ..., seeking": a phrase with a
+     * determiner that opens the sentence is its subject, though it
+     * names no one; not a name in the predicate after it */
+    if (!w.name && first) {
+      who_free(&w);
+      w = determined_subject(a, t0, i, true);
+      if (w.name)
+        return w;
+    }
+    first = false;
+    k = e;
+  }
+  return w;
+}
+
+/* Whether the word at k is written in capitals only, of three letters
+ * or more ("WASHINGTON"). */
+static bool all_caps(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  const char *x = btext(a, t->block);
+  if (t->type != T_WORD || t->e < t->s + 3)
+    return false;
+  for (uint32_t b = t->s; b < t->e; b++)
+    if (x[b] >= 'a' && x[b] <= 'z')
+      return false;
+  return true;
+}
+
+/* "WASHINGTON, Dec. 8 (UPI) — In response to ..., the aide rallied
+ * supporters, saying": a dateline that opens the paragraph (a place in
+ * capitals, maybe a date and an agency, then a dash) names no subject;
+ * the sentence starts after its dash.  t0 when there is none. */
+static size_t after_dateline(const struct analysis *a, size_t t0, size_t i) {
+  if (!all_caps(a, t0) || (t0 > 0 && a->t[t0 - 1].block == a->t[t0].block))
+    return t0;
+  for (size_t k = t0 + 1; k < i && k < t0 + 12; k++) {
+    if (dash_at(a, k) || (is_punct(&a->t[k], "-") && k + 1 < i &&
+                          is_punct(&a->t[k + 1], "-")))
+      return is_punct(&a->t[k + 1], "-") ? k + 2 : k + 1;
+    if (a->t[k].type == T_QOPEN || a->t[k].cue)
+      return t0;
+  }
+  return t0;
+}
+
 /* "X expressed confidence, saying ...", "X touched upon it and noted
  * ...", "..., but said ...": the subject of the sentence [t0, i), a person
  * when one is named before the cue (not one that only qualifies a noun:
  * "The Roe campaign ..., saying" is the campaign's). */
 static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
                                            size_t i) {
-  t0 = after_fronted_clause(a, t0, i);
+  t0 = after_fronted_clause(a, after_dateline(a, t0, i), i);
   size_t cb = clause_after_but(a, t0, i);
   if (cb > t0) {
     struct speaker_ref w = sentence_subject(a, cb, i);
@@ -2046,49 +2215,12 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
       phrase_name(a, db, dv, &w);
     return w;
   }
-  bool first = true; /* the phrase that opens the sentence */
-  for (size_t k = t0; k + 1 < i && !w.name; k++) {
-    /* an auxiliary or an adverb opens no phrase ("... and begins
-     * yelling": no group "begins") */
-    if (a->t[k].type != T_WORD || aux_word(a, a->t[k].low))
-      continue;
-    size_t e = k;
-    /* "She says people ..., but insists", "His chief aide doubled down
-     * ..., saying": the phrase ends before its verb, and a subject
-     * pronoun is a phrase of its own */
-    while (e < i && a->t[e].type == T_WORD && !stop_word(a, a->t[e].low) &&
-           !(e > k && (a->t[e].cue || past_after_word(a, e) ||
-                       (e > k + 1 && (aux_word(a, a->t[e].low) ||
-                                      ly_adverb(a, e))) ||
-                       fw_is(a, a->t[e - 1].low, PC_FW_SUBJ))))
-      e++;
-    /* "The US welcomed the exchange, saying": a name that opens the
-     * phrase is its subject; the words after it are the predicate (not
-     * the noun it qualifies: "The Roe campaign") */
-    size_t n = k;
-    while (n < e && determiner(a, a->t[n].low))
-      n++;
-    if (n < e && a->t[n].ent >= 0) {
-      size_t ne = n;
-      while (ne < e && a->t[ne].ent == a->t[n].ent)
-        ne++;
-      if (ne < e && a->t[ne].type == T_WORD && !(a->t[ne].flags & F_CAP) &&
-          !name_modifies(a, n, ne, e))
-        e = ne;
-    }
-    w = pc_att_resolve_np(a, k, e > k ? e : k + 1);
-    /* "His campaign sued the DNC ..., seeking": a phrase with a
-     * determiner that opens the sentence is its subject, though it
-     * names no one; not a name in the predicate after it */
-    if (!w.name && first) {
-      who_free(&w);
-      w = determined_subject(a, t0, i, true);
-      if (w.name)
-        return w;
-    }
-    first = false;
-    k = e;
-  }
+  if (!w.name)
+    w = phrase_subject(a, t0, i, false);
+  /* none: a preposition's object ("An early letter from the volunteers
+   * circulated, saying"), then the phrase that opens the sentence */
+  if (!w.name)
+    w = phrase_subject(a, t0, i, true);
   if (!w.name)
     w = determined_subject(a, t0, i, false);
   return w;
@@ -2783,13 +2915,18 @@ static bool lead_before(const struct analysis *a, size_t t0, size_t i) {
          !fw_is(a, w, PC_FW_INF);
 }
 
-/* The first comma after i in the sentence (outside quoted words), t1
- * when none. */
+/* The first comma after i in the sentence (outside quoted words, or
+ * one right inside a closing mark), t1 when none. */
 static size_t comma_after(const struct analysis *a, const struct sentence *sn,
                           size_t i) {
-  for (size_t k = i + 1; k < sn->t1; k++)
+  for (size_t k = i + 1; k < sn->t1; k++) {
     if (is_punct(&a->t[k], ",") && span_of(a, k, sn->sp0, sn->sp1) < 0)
       return k;
+    /* ("Citing the “reveries of outsiders,” Will urged": the comma
+     * inside the closing mark) */
+    if (a->t[k].type == T_QCLOSE && k > i + 1 && is_punct(&a->t[k - 1], ","))
+      return k;
+  }
   return sn->t1;
 }
 
@@ -2800,39 +2937,173 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
                                                      const struct sentence *sn,
                                                      size_t i) {
   struct speaker_ref w = {NULL, -1, NULL};
-  size_t k = comma_after(a, sn, i) + 1;
-  if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
-    return w;
-  int e = a->t[k].ent;
-  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
-    size_t n = k;
-    while (n < sn->t1 && a->t[n].ent == e)
-      n++;
-    return pc_att_resolve_np(a, k, n);
+  /* (the comma after an aside too: "Acknowledging that “...,” though,
+   * Allen did suggest") */
+  size_t c = i;
+  for (int tries = 0; tries < 2; tries++) {
+    c = comma_after(a, sn, c);
+    size_t k = c + 1;
+    if (k + 1 >= sn->t1 || a->t[k].type != T_WORD)
+      return w;
+    int e = a->t[k].ent;
+    if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON) {
+      size_t n = k;
+      while (n < sn->t1 && a->t[n].ent == e)
+        n++;
+      return pc_att_resolve_np(a, k, n);
+    }
+    char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
+    if (g == 'm' || g == 'f')
+      return pc_att_resolve_np(a, k, k + 1);
+    if (k + 1 >= sn->t1 || !is_punct(&a->t[k + 1], ","))
+      return w; /* only a one-word aside */
   }
-  char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
-  if (g == 'm' || g == 'f')
-    return pc_att_resolve_np(a, k, k + 1);
   return w;
 }
 
-/* "..., with forecasters warning that ...": the start of a short noun
- * phrase after ", with" that ends right before the participle at i; i
- * when there is none. */
+/* "..., with forecasters warning that ...": the start of a noun phrase
+ * of up to eight words after ", with" that ends right before the
+ * participle at i; i when there is none. */
 static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t b = i; b > t0 + 1 && b + 5 > i; b--) {
+  for (size_t b = i; b > t0 + 1 && b + 9 > i; b--) {
     const struct token *k = &a->t[b - 1];
     if (is_punct(k, ".") && b >= t0 + 3 &&
         in_list(&a->lex->honorifics, a->t[b - 2].low))
       continue; /* "with Sen. Jo Roe warning" */
     if (k->type != T_WORD || k->in_span >= 0)
       return i;
-    if (low_eq(k, "with")) /* after a comma: not "ran ads with X" */
-      return b < i && b >= t0 + 2 && is_punct(&a->t[b - 2], ",") ? b : i;
-    if (stop_word(a, k->low) && !determiner(a, k->low))
+    /* after a comma or a dash, or a verb's past form ("The talk ended
+     * with Jo Roe asking"): not "ran ads with X", "footage of X" */
+    if (low_eq(k, "with"))
+      return b < i && b >= t0 + 2 &&
+                     (is_punct(&a->t[b - 2], ",") || dash_at(a, b - 2) ||
+                      ed_form(a, b - 2))
+                 ? b
+                 : i;
+    /* ("with three in 10 saying", "with the campaign of the senator
+     * from Ohio saying": a phrase's own prepositions) */
+    if (stop_word(a, k->low) && !determiner(a, k->low) &&
+        !preposition(a, k->low))
       return i;
   }
   return i;
+}
+
+/* Whether the words [b, e) hold a poll's noun (data: doc: "poll",
+ * "survey", "report") and no comma. */
+static bool doc_phrase(const struct analysis *a, size_t b, size_t e) {
+  bool doc = false;
+  for (size_t k = b; k < e; k++) {
+    if (is_punct(&a->t[k], ",") || a->t[k].in_span >= 0)
+      return false;
+    doc = doc || (a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_DOC));
+  }
+  return doc;
+}
+
+/* "In a Harbor Times poll, 75 percent of residents said ...", "A Harbor
+ * Times poll showed that 72 percent of voters said ...": a share of
+ * those asked (a number, data: num, quant, approx) that says what the
+ * poll (data: doc) found right after the poll's phrase, an opening
+ * adjunct before a comma or the subject of the verb before "that",
+ * speaks as the poll: *w becomes the poll's phrase.  Not a share alone
+ * ("Six in 10 voters said ..."). */
+static void poll_share(struct analysis *a, const struct sentence *sn,
+                       size_t i, struct speaker_ref *w) {
+  size_t t0 = sn->t0, b = i;
+  /* the share's phrase: back to a comma or "that", no cue or stop word
+   * but a preposition or "and" inside ("31% of Republicans and
+   * independents") */
+  while (b > t0 && b + 12 > i && a->t[b - 1].in_span < 0 &&
+         (is_punct(&a->t[b - 1], "%") ||
+          (a->t[b - 1].type == T_WORD && !a->t[b - 1].cue &&
+           (!stop_word(a, a->t[b - 1].low) ||
+            preposition(a, a->t[b - 1].low) ||
+            fw_is(a, a->t[b - 1].low, PC_FW_CONJ)))))
+    b--;
+  size_t k = b;
+  while (k < i && a->t[k].type == T_WORD && fw_is(a, a->t[k].low, PC_FW_APPROX))
+    k++;
+  if (k >= i || b < t0 + 3 || a->t[k].type != T_WORD ||
+      !(digits_at(a, k) || fw_is(a, a->t[k].low, PC_FW_NUM) ||
+        fw_is(a, a->t[k].low, PC_FW_QUANT)) ||
+      doc_phrase(a, b, i))
+    return;
+  size_t pb = t0, pe = b - 1;
+  if (!is_punct(&a->t[b - 1], ",") && !low_eq(&a->t[b - 1], "that"))
+    return;
+  if (is_punct(&a->t[b - 1], ",")) {
+    /* "In a ... poll, ..." */
+    if (a->t[t0].type != T_WORD || !preposition(a, a->t[t0].low))
+      return;
+    pb = t0 + 1;
+  } else {
+    /* "A ... poll showed that ...", "... are showing that ...": the
+     * verb before "that", auxiliaries before it */
+    pe = b - 2;
+    if (a->t[pe].type != T_WORD || (a->t[pe].flags & F_CAP) ||
+        stop_word(a, a->t[pe].low))
+      return;
+    while (pe > t0 + 1 && a->t[pe - 1].type == T_WORD &&
+           (aux_word(a, a->t[pe - 1].low) ||
+            fw_is(a, a->t[pe - 1].low, PC_FW_PASS)))
+      pe--;
+  }
+  if (pe <= pb + 1 || !doc_phrase(a, pb, pe))
+    return;
+  who_free(w);
+  w->ent = -1;
+  phrase_name(a, pb, pe, w);
+}
+
+/* Whether the word at k is a verb's form in lower case: a past (in -ed,
+ * data: ipast, vpast) or an -ing form. */
+static bool verb_form(const struct analysis *a, size_t k) {
+  const struct token *v = &a->t[k];
+  return v->type == T_WORD && !(v->flags & F_CAP) &&
+         (ed_form(a, k) || fw_is(a, v->low, PC_FW_IPAST) ||
+          fw_is(a, v->low, PC_FW_VPAST) || lower_suffix(v, "ing", 4));
+}
+
+/* "led Republicans to say", "drove thousands of voters to demand", "for
+ * the judge to criticize": a cue after an infinitive's "to" (data: inf)
+ * whose speaker came out as the words before it, "to" and all, names no
+ * one: the phrase right before "to" is the cue's subject when a verb's
+ * form (past, -ing) or "for" stands before it; else ("gathered at the
+ * bar to talk", "pointed to a case to say") the sentence's subject. */
+static void infinitive_subject(struct analysis *a, const struct sentence *sn,
+                               size_t i, struct speaker_ref *w) {
+  size_t t0 = sn->t0, n = w->name ? strlen(w->name) : 0;
+  if (n < 4 || strcmp(w->name + n - 3, " to") != 0 || i < t0 + 3 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_INF))
+    return;
+  /* the phrase before "to": back to a stop word or a verb's form */
+  size_t nb = i - 1;
+  while (nb > t0 && a->t[nb - 1].type == T_WORD &&
+         !stop_word(a, a->t[nb - 1].low) && !verb_form(a, nb - 1))
+    nb--;
+  while (nb < i - 1 && determiner(a, a->t[nb].low) &&
+         !fw_is(a, a->t[nb].low, PC_FW_POSS))
+    nb++;
+  struct speaker_ref r = {NULL, -1, NULL};
+  const struct token *v = nb > t0 ? &a->t[nb - 1] : NULL;
+  if (nb == i - 1) {
+    /* "spent the week trying to underscore": the verb's subject */
+    r = sentence_subject(a, t0, nb);
+  } else if (v && v->type == T_WORD && (verb_form(a, nb - 1) ||
+                                        low_eq(v, "for"))) {
+    r = pc_att_resolve_np(a, nb, i - 1);
+    if (!r.name)
+      phrase_name(a, nb, i - 1, &r);
+  } else {
+    r = sentence_subject(a, t0, nb);
+  }
+  if (r.name) { /* none: the words stay, as the best known */
+    who_free(w);
+    *w = r;
+  } else {
+    who_free(&r);
+  }
 }
 
 /* Who speaks at the cue: the subject shared with the cue before (prev),
@@ -2866,6 +3137,13 @@ static struct speaker_ref cue_subject(struct analysis *a,
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
     w = opening_participle_subject(a, sn, i);
+  } else if (participle && by_agent(a, t0, i)) {
+    /* "met by a chorus of Democrats urging him to ...": the agent after
+     * "by" (data: by) is who does the participle's act */
+    size_t b = pc_att_np_start(a, t0, i);
+    w = pc_att_resolve_np(a, b, i);
+    if (!w.name)
+      phrase_name(a, b, i, &w);
   } else if (wb < i) {
     /* "..., with forecasters warning that ...": the phrase after "with"
      * is the participle's subject */
@@ -2995,11 +3273,15 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
       (quoted || leads || !pc_att_clausal_after(a, after, t1))) {
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
+    /* ("said a former U.S. official": the dot of initials inside) */
     while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
                       role_to(a, after, e, t1) ||
                       (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
                        (a->t[e + 1].flags & F_CAP) &&
                        in_list(&a->lex->honorifics, a->t[e - 1].low)) ||
+                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+                       a->t[e + 1].type == T_WORD &&
+                       initials(a->t[e - 1].low)) ||
                       acronym_tag(a, e, t1)))
       e += acronym_tag(a, e, t1) ? 3 : 1; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
@@ -4219,6 +4501,9 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     own = own || (prev_i < t1 && clause_after_but(a, prev_i, i) > prev_i);
     struct speaker_ref w = cue_subject(a, &sn, &c, own ? &none : &prev);
     speaker_right(a, &sn, &c, &w);
+    if (w.name && !c.post)
+      poll_share(a, &sn, i, &w);
+    infinitive_subject(a, &sn, i, &w);
     /* '“...,” said Roe, who will testify Thursday': a relative clause on
      * the speaker after an attribution that reported the words before
      * it does not report them again */

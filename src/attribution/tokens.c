@@ -678,10 +678,12 @@ static bool adjunct_to_end(const struct analysis *a, size_t t0, size_t i,
 
 /* Whether the cue at i follows a closing quotation mark within a few
  * words ("“...,” she wrote last October", "“...,” Mrs. Roe wrote on her
- * Facebook page"): an attribution after the speech, which needs no
- * clause of its own.  A title's or an initial's dot is inside a name. */
+ * Facebook page", "“...,” the party's nominee, Tom Roe, tweeted after
+ * the vote": a role and a name in commas): an attribution after the
+ * speech, which needs no clause of its own.  A title's or an initial's
+ * dot is inside a name. */
 static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t k = i; k > t0 && k + 8 > i; k--) {
+  for (size_t k = i; k > t0 && k + 12 > i; k--) {
     const struct token *t = &a->t[k - 1];
     if (t->type == T_QCLOSE)
       return true;
