@@ -574,9 +574,8 @@ static struct speaker_ref colon_paragraph(struct analysis *a, size_t o,
 }
 
 /* '“...” ― Jane Roe' or '“...” — Jane Roe, teacher' ending the
- * paragraph or before the next quotation, or on a line of its own after
- * a quoted paragraph ('- Jane Roe.'): a roundup's attribution by a dash.
- * *cue_i gets the dash. */
+ * paragraph, or on a line of its own after a quoted paragraph ('- Jane
+ * Roe.'): a roundup's attribution by a dash.  *cue_i gets the dash. */
 static struct speaker_ref dash_name(struct analysis *a,
                                     const struct quoted_span *s,
                                     size_t *cue_i) {
@@ -603,11 +602,9 @@ static struct speaker_ref dash_name(struct analysis *a,
     while (e < a->nt && a->t[e].block == blk && e < n + 12 &&
            a->t[e].type != T_QOPEN)
       e++;
-  /* (or the next quotation of a roundup run into one paragraph: '“...”
-   * ― Jo Roe “...” ― Al Bell'; a line of its own ends there) */
-  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]) &&
-      (line || a->t[e].type != T_QOPEN))
+  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]))
     return w;
+  /* (a line of its own ends there) */
   if (line && e + 1 < a->nt && a->t[e].block == blk &&
       a->t[e + 1].block == blk)
     return w;
