@@ -631,12 +631,14 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
 /* An auxiliary with its negation in one word ("didn't", "can't",
  * "doesn’t"): its length without the "n't", or 0. */
 static size_t neg_aux(const struct token *k) {
-  size_t n = strlen(k->low);
-  if (k->type != T_WORD || n < 4)
+  if (k->type != T_WORD)
     return 0;
-  if (strcmp(k->low + n - 3, "n't") == 0)
+  size_t n = strlen(k->low);
+  if (n < 4 || k->low[n - 1] != 't') /* most words: no "t" at the end */
+    return 0;
+  if (memcmp(k->low + n - 3, "n't", 3) == 0)
     return n - 3;
-  if (n > 6 && strcmp(k->low + n - 5, "n\xE2\x80\x99t") == 0)
+  if (n > 6 && memcmp(k->low + n - 5, "n\xE2\x80\x99t", 5) == 0)
     return n - 5;
   return 0;
 }
@@ -691,40 +693,52 @@ static bool lemma_form(const char *stem, size_t n, const char *t) {
          (strcmp(r + 1, "ed") == 0 || strcmp(r + 1, "ing") == 0);
 }
 
-/* Whether t ends in the suffix s[0, n) after a stem of two letters or
- * more: "*ing" is a gerund ("denied taking", "lying"), not "king" (and
- * match_right drops "anything", data: clnoger). */
-static bool suffix_form(const char *s, size_t n, const char *t) {
-  size_t l = strlen(t);
-  return l >= n + 2 && strncmp(t + l - n, s, n) == 0;
+/* Whether t (of length l) ends in the suffix s[0, n) after a stem of two
+ * letters or more: "*ing" is a gerund ("denied taking", "lying"), not
+ * "king" (and match_right drops "anything", data: clnoger). */
+static bool suffix_form(const char *s, size_t n, const char *t, size_t l) {
+  return l >= n + 2 && memcmp(t + l - n, s, n) == 0;
 }
 
 /* Whether token word t matches the pattern word w: a word, a lemma
  * ("blame~"), a suffix ("*ing") or alternatives ("was|were|blame~"). */
 static bool word_match(const char *w, const char *t) {
+  size_t tl = strlen(t);
   for (;;) {
-    const char *bar = strchr(w, '|');
-    size_t n = bar ? (size_t)(bar - w) : strlen(w);
+    /* an alternative that starts with another letter than t's (not a
+     * suffix's "*" nor the empty word's "~") cannot match */
+    if (w[0] != t[0] && w[0] != '*' && w[0] != '~') {
+      w = strchr(w, '|');
+      if (!w)
+        return false;
+      w++;
+      continue;
+    }
+    size_t n = 0;
+    while (w[n] && w[n] != '|')
+      n++;
     if (n && w[n - 1] == '~') {
       if (lemma_form(w, n - 1, t))
         return true;
     } else if (n > 1 && w[0] == '*') {
-      if (suffix_form(w + 1, n - 1, t))
+      if (suffix_form(w + 1, n - 1, t, tl))
         return true;
-    } else if (strlen(t) == n && strncmp(w, t, n) == 0) {
+    } else if (tl == n && memcmp(w, t, n) == 0) {
       return true;
     }
-    if (!bar)
+    if (!w[n])
       return false;
-    w = bar + 1;
+    w += n + 1;
   }
 }
 
-/* word_match for word k of pattern p, its first byte asked first: most
- * words of a text start none of the word's alternatives, and matching
- * walks them all ("claim|claims|allegation|..."). */
+/* word_match for word k of pattern p, its first byte and its length
+ * asked first: most words of a text start none of the word's
+ * alternatives or have none's length, and matching walks them all
+ * ("claim|claims|allegation|..."). */
 static bool pat_match(const struct pc_phrase *p, size_t k, const char *t) {
-  if (p->wfirst && !((p->wfirst[k] >> ((unsigned char)t[0] & 63)) & 1u))
+  if (p->wfirst && (!((p->wfirst[k] >> ((unsigned char)t[0] & 63)) & 1u) ||
+                    !((p->wlen[k] >> (strlen(t) & 63)) & 1u)))
     return false;
   return word_match(p->w[k], t);
 }

@@ -466,6 +466,29 @@ uint64_t pc_claim_first_bytes(const char *w) {
   }
 }
 
+/* A bit per length in bytes (& 63) of the words the claims.txt word w
+ * matches: a word its own, a lemma's stem of n bytes n to n + 4 (its
+ * forms: +s, +es, +ed, +ing, -y +ied, -e +ing, a doubled consonant +ing),
+ * a suffix ("*ing") any. */
+uint64_t pc_claim_lengths(const char *w) {
+  uint64_t bits = 0;
+  for (;;) {
+    size_t n = strcspn(w, "|");
+    if (n > 1 && w[0] == '*' && w[n - 1] != '~')
+      return ~(uint64_t)0;
+    if (n && w[n - 1] == '~') {
+      size_t stem = n - 1;
+      for (size_t l = stem; l <= stem + (stem < 2 ? 0 : 4); l++)
+        bits |= (uint64_t)1 << (l & 63);
+    } else {
+      bits |= (uint64_t)1 << (n & 63);
+    }
+    if (!w[n])
+      return bits;
+    w += n + 1;
+  }
+}
+
 /* Claims keep their order (patterns are tried as listed), and get an
  * index by their anchor (pc_claim_anchor) and the first bytes of their
  * words (pc_claim_first_bytes). */
@@ -475,11 +498,14 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < lex->claims.n; i++) {
     struct pc_phrase *p = &lex->claims.p[i];
-    p->wfirst = calloc(p->n + 1, sizeof *p->wfirst);
+    p->wfirst = calloc(2 * (p->n + 1), sizeof *p->wfirst);
     if (!p->wfirst)
       return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
-    for (size_t k = 0; k < p->n; k++)
+    p->wlen = p->wfirst + p->n + 1;
+    for (size_t k = 0; k < p->n; k++) {
       p->wfirst[k] = pc_claim_first_bytes(p->w[k]);
+      p->wlen[k] = pc_claim_lengths(p->w[k]);
+    }
     size_t an = pc_claim_anchor(p);
     if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {
       unsigned bit = pc_claim_stem_bit(p->w[an]);

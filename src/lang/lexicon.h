@@ -44,6 +44,9 @@ struct pc_phrase {
   /* claims: per word, a bit per first byte (& 63) of the words it
    * matches (pc_claim_first_bytes); NULL in other lists */
   uint64_t *wfirst;
+  /* claims: per word, a bit per length (bytes, & 63) of the words it
+   * matches (pc_claim_lengths); in wfirst's allocation, NULL with it */
+  uint64_t *wlen;
 };
 
 struct pc_phrase_list {
@@ -134,6 +137,7 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
  * ("blame~"), every byte for a suffix ("*ing").  A word whose first byte
  * has no bit matches none of them. */
 uint64_t pc_claim_first_bytes(const char *w);
+uint64_t pc_claim_lengths(const char *w);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
