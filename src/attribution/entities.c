@@ -767,6 +767,15 @@ void pc_att_entities(struct analysis *a) {
         after_title = true;
         break;
       }
+    /* "Democrat Jo Roe", "Ohio Republican Ann Lee": a party's member
+     * (data: members) before a given name describes the person, whose
+     * name starts at the given name */
+    for (size_t r = s; r + 1 < j; r++)
+      if (in_list_of(a, &lx->members, a->t[r].low) &&
+          list_tag_of(a, &lx->given, a->t[r + 1].low)) {
+        s = r + 1;
+        break;
+      }
     /* "MSNBC's Chris Matthews", "Arizona's John McCain": a possessive
      * inside the run before a given name and one word more ends the
      * owner's name, and the person's is a run of its own (not "New Year's
