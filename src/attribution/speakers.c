@@ -253,14 +253,17 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
     /* also after lower-case words that follow a preposition: "head of
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
-    /* ... a title, a party's member or a country's adjective: "an
-     * adviser to Governor X", "supporters of Democrat X", "for the
-     * Italian newspaper X", "a supporter of Mr. X" */
+    /* ... a title, a party's member, an owner or a country's
+     * adjective: "an adviser to Governor X", "supporters of Democrat X",
+     * "speaking to WKRT's X", "for the Italian newspaper X", "a
+     * supporter of Mr. X" */
     while (pb > n0 &&
            ((a->t[pb - 1].type == T_WORD &&
              (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
               in_list(&a->lex->honorifics, a->t[pb - 1].low) ||
               in_list(&a->lex->members, a->t[pb - 1].low) ||
+              (a->t[pb - 1].ent != e &&
+               pc_att_possessive(a, a->t[pb - 1].low)) ||
               (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
                a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
              !preposition(a, a->t[pb - 1].low)) ||
