@@ -621,8 +621,9 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   /* the last word, without a plural's apostrophe: "Fox News’" */
   char lb[48];
   const char *last = a->t[j - 1].low;
-  if (strlen(last) < sizeof lb) {
-    strcpy(lb, last);
+  size_t ll = strlen(last);
+  if (ll < sizeof lb) {
+    memcpy(lb, last, ll + 1);
     strip_plural_possessive(lb);
     if (strcmp(lb, last) != 0)
       last = lb;
