@@ -761,6 +761,13 @@ void pc_att_entities(struct analysis *a) {
               (s + 1 < j && org_head(a, a->t[j - 1].low)))))
       s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
             * Company" (after "The", a word of an organisation's name) */
+    /* "Against Clinton", "Whether Cruz", "Without Scalia": a word that
+     * ends a noun phrase (data: stop) opens no name, unless it may be a
+     * given name: a modal ("Will Doyle", data: fin) or one listed */
+    while (s == i && s + 1 < j && a->t[s].type == T_WORD &&
+           stop_word(a, a->t[s].low) && !fw_is(a, a->t[s].low, PC_FW_FIN) &&
+           !list_tag_of(a, &lx->given, a->t[s].low))
+      s = ++i;
     /* "Taking Archie outside is ...": a participle that opens the
      * sentence is no part of the name after it */
     if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
