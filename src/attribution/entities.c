@@ -766,7 +766,8 @@ void pc_att_entities(struct analysis *a) {
      * given name: a modal ("Will Doyle", data: fin) or one listed */
     while (s == i && s + 1 < j && a->t[s].type == T_WORD &&
            stop_word(a, a->t[s].low) && !fw_is(a, a->t[s].low, PC_FW_FIN) &&
-           !list_tag_of(a, &lx->given, a->t[s].low))
+           !list_tag_of(a, &lx->given, a->t[s].low) &&
+           !is_punct(&a->t[s + 1], "&")) /* "AT&T" */
       s = ++i;
     /* "Taking Archie outside is ...": a participle that opens the
      * sentence is no part of the name after it */
