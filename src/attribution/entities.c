@@ -99,6 +99,31 @@ static int name_gender(const struct analysis *a, const char *name,
   }
 }
 
+/* "Joseph R. Biden Jr", "Joe Manchin III": after a generational suffix
+ * (an abbreviation of honorifics.txt, "Jr", "Sr", or a Roman numeral)
+ * the word before it is the surname too, which later mentions use
+ * ("Biden said"). */
+static void suffixed_surname(struct analysis *a, const char *name,
+                             const char *last, int e) {
+  char low[8], sur[64];
+  size_t l = strlen(last);
+  if (last == name || l >= sizeof low)
+    return;
+  for (size_t k = 0; k <= l; k++)
+    low[k] = (char)(last[k] >= 'A' && last[k] <= 'Z' ? last[k] + 32 : last[k]);
+  if (!in_list(&a->lex->honorifics, low) && (l < 2 || strspn(low, "ivx") != l))
+    return;
+  const char *end = last - 1, *b = end; /* the space before the suffix */
+  while (b > name && b[-1] != ' ')
+    b--;
+  if (b == end || (size_t)(end - b) >= sizeof sur)
+    return;
+  memcpy(sur, b, (size_t)(end - b));
+  sur[end - b] = '\0';
+  if (map_get(&a->surnames, sur) < 0 && !map_put(&a->surnames, sur, e))
+    a->oom = true;
+}
+
 static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
                       const char *code) {
   int e = find_entity(a, name);
@@ -124,6 +149,7 @@ static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
     if (map_get(&a->surnames, x->surname) < 0 &&
         !map_put(&a->surnames, x->surname, (int)a->nen))
       a->oom = true;
+    suffixed_surname(a, x->name, x->surname, (int)a->nen);
   }
   if (!map_put(&a->names, x->name, (int)a->nen))
     a->oom = true;
