@@ -769,9 +769,14 @@ void pc_att_entities(struct analysis *a) {
     }
     /* "Former Obama speechwriter Jon Favreau", "Presumptive Republican
      * presidential nominee Donald Trump": the capitalised word that opens
-     * the sentence, no given name, before a run that a role in lower case
-     * and a name follow, is an adjective of that role */
-    if (j > i + 1 && (k->flags & F_SENT) && !list_tag(&lx->given, k->low) &&
+     * the sentence (or a dateline's dash: "WASHINGTON — Presumptive
+     * Democratic nominee ..."), no given name, before a run that a role
+     * in lower case and a name follow, is an adjective of that role */
+    bool opens = (k->flags & F_SENT) ||
+                 (i > 0 && a->t[i - 1].block == k->block &&
+                  (is_punct(&a->t[i - 1], "\xE2\x80\x94") ||
+                   is_punct(&a->t[i - 1], "\xE2\x80\x93")));
+    if (j > i + 1 && opens && !list_tag(&lx->given, k->low) &&
         role_then_name(a, j, lim)) {
       i++;
       continue;
