@@ -785,6 +785,15 @@ void pc_att_entities(struct analysis *a) {
      * part of it */
     while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
       j--;
+    /* "Amanda Terkel The ...", "Maybe I": a name does not end with a
+     * determiner or a subject pronoun (data: det, subj); a headline in
+     * capitals before one (two words or more) is left whole ("...
+     * OLYMPIC VILLAGE The team"), not an acronym ("CBS This Morning") */
+    while (j > i + 1 && a->t[j - 1].type == T_WORD &&
+           (determiner(a, a->t[j - 1].low) ||
+            fw_is(a, a->t[j - 1].low, PC_FW_SUBJ)) &&
+           !(j > i + 2 && all_caps(a, j - 2) && all_caps(a, j - 3)))
+      j--;
     size_t s = i;
     while (s < j && function_cap(a, a->t[s].low) &&
            !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
