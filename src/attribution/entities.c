@@ -728,6 +728,61 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   free(name);
 }
 
+/* Where the name of the run [i, j) ends: before the words after it
+ * that are no part of a name. */
+static size_t run_tail(const struct analysis *a, size_t i, size_t j) {
+  /* "Broaddrick Sunday night recounted": a day after the name is no
+   * part of it */
+  while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
+    j--;
+  /* "Amanda Terkel The ...", "Maybe I": a name does not end with a
+   * determiner or a subject pronoun (data: det, subj); a headline in
+   * capitals before one (two words or more) is left whole ("...
+   * OLYMPIC VILLAGE The team"), not an acronym ("CBS This Morning") */
+  while (j > i + 1 && a->t[j - 1].type == T_WORD &&
+         (determiner(a, a->t[j - 1].low) ||
+          fw_is(a, a->t[j - 1].low, PC_FW_SUBJ)) &&
+         !(j > i + 2 && all_caps(a, j - 2) && all_caps(a, j - 3)))
+    j--;
+  return j;
+}
+
+/* Where the name of the run [*ip, j) starts: after the words before it
+ * that are no part of a name (*ip moves past a word that opens none). */
+static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
+  const struct pc_lex *lx = a->lex;
+  size_t s = *ip, i = *ip;
+  while (s < j && function_cap(a, a->t[s].low) &&
+         !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
+         !(s > i && determiner(a, a->t[s - 1].low) &&
+           (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
+            (s + 1 < j && org_head(a, a->t[j - 1].low)))))
+    s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
+          * Company" (after "The", a word of an organisation's name) */
+  /* "Against Clinton", "Whether Cruz", "Without Scalia": a word that
+   * ends a noun phrase (data: stop) opens no name, unless it may be a
+   * given name: a modal ("Will Doyle", data: fin) or one listed */
+  while (s == i && s + 1 < j && a->t[s].type == T_WORD &&
+         stop_word(a, a->t[s].low) && !fw_is(a, a->t[s].low, PC_FW_FIN) &&
+         !list_tag_of(a, &lx->given, a->t[s].low) &&
+         !is_punct(&a->t[s + 1], "&")) /* "AT&T" */
+    s = ++i, *ip = i;
+  /* "Taking Archie outside is ...": a participle that opens the
+   * sentence is no part of the name after it */
+  if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
+    s++;
+  /* "Said Jane Roe: ...": nor is a cue's past form */
+  if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
+      fw_is(a, a->t[s].low, PC_FW_VPAST))
+    s++;
+  /* "Roe Says Jo Poe Lied", "..., Calls Poe's Plan Cruel": in a line
+   * of title case, a cue that opens a run is the verb before a name */
+  if (s == i && s + 1 < j && a->t[s].cue && pc_att_title_case(a, s) &&
+      !list_tag_of(a, &lx->given, a->t[s].low))
+    s++;
+  return s;
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -781,48 +836,8 @@ void pc_att_entities(struct analysis *a) {
       i++;
       continue;
     }
-    /* "Broaddrick Sunday night recounted": a day after the name is no
-     * part of it */
-    while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
-      j--;
-    /* "Amanda Terkel The ...", "Maybe I": a name does not end with a
-     * determiner or a subject pronoun (data: det, subj); a headline in
-     * capitals before one (two words or more) is left whole ("...
-     * OLYMPIC VILLAGE The team"), not an acronym ("CBS This Morning") */
-    while (j > i + 1 && a->t[j - 1].type == T_WORD &&
-           (determiner(a, a->t[j - 1].low) ||
-            fw_is(a, a->t[j - 1].low, PC_FW_SUBJ)) &&
-           !(j > i + 2 && all_caps(a, j - 2) && all_caps(a, j - 3)))
-      j--;
-    size_t s = i;
-    while (s < j && function_cap(a, a->t[s].low) &&
-           !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
-           !(s > i && determiner(a, a->t[s - 1].low) &&
-             (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
-              (s + 1 < j && org_head(a, a->t[j - 1].low)))))
-      s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
-            * Company" (after "The", a word of an organisation's name) */
-    /* "Against Clinton", "Whether Cruz", "Without Scalia": a word that
-     * ends a noun phrase (data: stop) opens no name, unless it may be a
-     * given name: a modal ("Will Doyle", data: fin) or one listed */
-    while (s == i && s + 1 < j && a->t[s].type == T_WORD &&
-           stop_word(a, a->t[s].low) && !fw_is(a, a->t[s].low, PC_FW_FIN) &&
-           !list_tag_of(a, &lx->given, a->t[s].low) &&
-           !is_punct(&a->t[s + 1], "&")) /* "AT&T" */
-      s = ++i;
-    /* "Taking Archie outside is ...": a participle that opens the
-     * sentence is no part of the name after it */
-    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
-      s++;
-    /* "Said Jane Roe: ...": nor is a cue's past form */
-    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
-        fw_is(a, a->t[s].low, PC_FW_VPAST))
-      s++;
-    /* "Roe Says Jo Poe Lied", "..., Calls Poe's Plan Cruel": in a line
-     * of title case, a cue that opens a run is the verb before a name */
-    if (s == i && s + 1 < j && a->t[s].cue && pc_att_title_case(a, s) &&
-        !list_tag_of(a, &lx->given, a->t[s].low))
-      s++;
+    j = run_tail(a, i, j);
+    size_t s = run_head(a, &i, j);
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
