@@ -410,6 +410,15 @@ char *pc_att_text_of(const struct analysis *a, size_t t0, size_t t1);
 size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
                      size_t stem);
 void pc_att_strip_possessive(const struct analysis *a, char *s);
+
+/* Whether the lower-cased word w is a possessive: "Roe's" (data: gen),
+ * or a plural's apostrophe alone ("Fox News’", "the Joneses'"). */
+static inline bool pc_att_possessive(const struct analysis *a, const char *w) {
+  size_t l = strlen(w);
+  return pc_att_ending(a, w, PC_FW_GEN, 1) ||
+         (l > 2 && w[l - 1] == '\'' && w[l - 2] == 's') ||
+         (l > 4 && strcmp(w + l - 3, "\xE2\x80\x99") == 0 && w[l - 4] == 's');
+}
 size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);
 void pc_att_mark_cues(struct analysis *a, size_t t0);

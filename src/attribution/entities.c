@@ -99,6 +99,31 @@ static int name_gender(const struct analysis *a, const char *name,
   }
 }
 
+/* "Joseph R. Biden Jr", "Joe Manchin III": after a generational suffix
+ * (an abbreviation of honorifics.txt, "Jr", "Sr", or a Roman numeral)
+ * the word before it is the surname too, which later mentions use
+ * ("Biden said"). */
+static void suffixed_surname(struct analysis *a, const char *name,
+                             const char *last, int e) {
+  char low[8], sur[64];
+  size_t l = strlen(last);
+  if (last == name || l >= sizeof low)
+    return;
+  for (size_t k = 0; k <= l; k++)
+    low[k] = (char)(last[k] >= 'A' && last[k] <= 'Z' ? last[k] + 32 : last[k]);
+  if (!in_list(&a->lex->honorifics, low) && (l < 2 || strspn(low, "ivx") != l))
+    return;
+  const char *end = last - 1, *b = end; /* the space before the suffix */
+  while (b > name && b[-1] != ' ')
+    b--;
+  if (b == end || (size_t)(end - b) >= sizeof sur)
+    return;
+  memcpy(sur, b, (size_t)(end - b));
+  sur[end - b] = '\0';
+  if (map_get(&a->surnames, sur) < 0 && !map_put(&a->surnames, sur, e))
+    a->oom = true;
+}
+
 static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
                       const char *code) {
   int e = find_entity(a, name);
@@ -124,6 +149,7 @@ static int add_entity(struct analysis *a, const char *name, pc_entity_type type,
     if (map_get(&a->surnames, x->surname) < 0 &&
         !map_put(&a->surnames, x->surname, (int)a->nen))
       a->oom = true;
+    suffixed_surname(a, x->name, x->surname, (int)a->nen);
   }
   if (!map_put(&a->names, x->name, (int)a->nen))
     a->oom = true;
@@ -355,6 +381,17 @@ static bool org_apposition(const struct analysis *a, size_t s, size_t j) {
   return false;
 }
 
+/* "Fox News’" -> "Fox News": a plural's possessive apostrophe alone
+ * (straight or curly, after an s) is no part of a name. */
+static void strip_plural_possessive(char *name) {
+  size_t l = strlen(name);
+  if (l > 2 && name[l - 1] == '\'' && (name[l - 2] == 's' || name[l - 2] == 'S'))
+    name[l - 1] = '\0';
+  else if (l > 4 && strcmp(name + l - 3, "\xE2\x80\x99") == 0 &&
+           (name[l - 4] == 's' || name[l - 4] == 'S'))
+    name[l - 3] = '\0';
+}
+
 /* Whether the word at i is an "-ing" form and no given name. */
 static bool gerund(const struct analysis *a, size_t i) {
   size_t l = strlen(a->t[i].low);
@@ -414,10 +451,9 @@ static size_t list_entity(struct analysis *a, size_t i, size_t lim) {
     return 1;
   const struct pc_phrase *p = &lx->names.p[which];
   int e = add_entity(a, p->name, (pc_entity_type)p->tag, p->code);
-  /* "New Hampshire’s" came first and was taken for a person: the
-   * lexicon knows better */
-  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
-      p->tag != PC_ENTITY_PERSON) {
+  /* "New Hampshire’s" came first and was taken for a person, "the
+   * United States’" for an organisation: the lexicon knows better */
+  if (e >= 0 && a->en[e].type != (pc_entity_type)p->tag) {
     a->en[e].type = (pc_entity_type)p->tag;
     a->en[e].code = p->code;
     a->en[e].gender = 0;
@@ -564,13 +600,33 @@ static bool role_name(const struct analysis *a, const char *name) {
 /* The type its last word gives the name run [s, j) of two words or more
  * (data: heads.txt; 'p' a place, 'o' an organisation, 't' a thing), 0
  * for none or when a given name opens it ("Anita Hill", "Doris Day"). */
-static int name_head(const struct analysis *a, size_t s, size_t j) {
+static int name_head(const struct analysis *a, size_t s, size_t j,
+                     const char *last) {
   size_t nw = 0;
   for (size_t x = s; x < j; x++)
     nw += a->t[x].type == T_WORD;
   if (nw < 2 || list_tag_of(a, &a->lex->given, a->t[s].low))
     return 0;
-  return list_tag_of(a, &a->lex->heads, a->t[j - 1].low);
+  return list_tag_of(a, &a->lex->heads, last);
+}
+
+/* "POLITICO's Off Message podcast", "Fox's Special Report show": the
+ * run [s, j) right after a possessive, with a lower-case noun after it
+ * (no verb: not in -s, -ed or -ly, no cue or function word), names the
+ * thing that noun heads, unless a given name opens it ("CNN's Jo Roe
+ * interview" is hers). */
+static bool owned_thing(const struct analysis *a, size_t i, size_t s,
+                        size_t j, size_t lim) {
+  if (s != i || i == 0 || j >= lim || a->t[i - 1].block != a->t[i].block ||
+      a->t[i - 1].type != T_WORD || !pc_att_possessive(a, a->t[i - 1].low) ||
+      list_tag_of(a, &a->lex->given, a->t[s].low))
+    return false;
+  const struct token *n = &a->t[j];
+  size_t l = strlen(n->low);
+  return n->type == T_WORD && !(n->flags & F_CAP) && !n->cue && l >= 3 &&
+         !stop_word(a, n->low) && !aux_word(a, n->low) &&
+         !fw_is(a, n->low, PC_FW_CAP) && n->low[l - 1] != 's' &&
+         strcmp(n->low + l - 2, "ed") != 0 && strcmp(n->low + l - 2, "ly") != 0;
 }
 
 /* The entity of the name run [s, j) that the capitalised run at i holds
@@ -587,15 +643,27 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     return;
   }
   pc_att_strip_possessive(a, name);
-  int head = name_head(a, s, j);
-  bool org = org_head(a, a->t[j - 1].low) || (j - s == 1 && all_caps(a, s)) ||
+  strip_plural_possessive(name);
+  /* the last word, without a possessive: "Fox News's", "Fox News’" */
+  char lb[48];
+  const char *last = a->t[j - 1].low;
+  size_t ll = strlen(last);
+  if (ll < sizeof lb) {
+    memcpy(lb, last, ll + 1);
+    pc_att_strip_possessive(a, lb);
+    strip_plural_possessive(lb);
+    if (strcmp(lb, last) != 0)
+      last = lb;
+  }
+  int head = name_head(a, s, j, last);
+  bool org = org_head(a, last) || (j - s == 1 && all_caps(a, s)) ||
              head == 'o';
   for (size_t x = s; x < j && !org; x++)
     org = is_punct(&a->t[x], "&"); /* "Procter & Gamble" */
   /* "Tea Party Coalition Convention", "Munich Security Conference": a
    * run that ends with a gathering's noun names an event or its
    * organisers */
-  org = org || (j - s >= 2 && fw_is(a, a->t[j - 1].low, PC_FW_VENUE));
+  org = org || (j - s >= 2 && fw_is(a, last, PC_FW_VENUE));
   /* "L'Osservatore Romano", "L’Express": an elided article (French or
    * Italian "the") opens a title's name, no person's */
   org = org || elided_article(a->t[s].low);
@@ -613,20 +681,20 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
   /* "Former Secretary (of State)", "Deputy Minister": a run that
    * ends with a role word is a title, no personal name */
-  bool title = !org && in_list_of(a, &lx->roles, a->t[j - 1].low);
+  bool title = !org && in_list_of(a, &lx->roles, last);
   /* "Affordable Care Act", "Second Amendment": a run that ends with the
    * noun of a thing no one is names no one, unless a given name opens
    * it ("Nathan Deal") */
   title = title || (!org && j - s >= 2 &&
-                    fw_is(a, a->t[j - 1].low, PC_FW_THING) &&
+                    fw_is(a, last, PC_FW_THING) &&
                     !list_tag_of(a, &lx->given, a->t[s].low)) ||
-          (!org && head == 't');
+          (!org && head == 't') || (!org && owned_thing(a, i, s, j, lim));
   /* "Senate Republicans", "Iowa voters": a run that ends with a
    * member of a party or of the public names a group; "a Wisconsin
    * Republican" describes one, and "Republicans" alone is no
    * surname: no name is given (but "Mary Liberal" is a person) */
   bool member = !org && !title &&
-                in_list_of(a, &lx->members, a->t[j - 1].low) &&
+                in_list_of(a, &lx->members, last) &&
                 !list_tag_of(a, &lx->given, a->t[s].low);
   /* the words of the run: an initial's dot is no word ("Alderman
    * Jason C. Ervin" is four) */
@@ -639,7 +707,7 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
     mark_tokens(a, s, j, e);
   } else if (member) {
-    const char *w = a->t[j - 1].low;
+    const char *w = last;
     if ((j - s >= 2 || !(a->t[s].flags & F_SENT) ||
          list_tag(&lx->members, w) == 'c') &&
         w[strlen(w) - 1] == 's') {
@@ -658,6 +726,61 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     surname_mention(a, i, s, name, after_title);
   }
   free(name);
+}
+
+/* Where the name of the run [i, j) ends: before the words after it
+ * that are no part of a name. */
+static size_t run_tail(const struct analysis *a, size_t i, size_t j) {
+  /* "Broaddrick Sunday night recounted": a day after the name is no
+   * part of it */
+  while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
+    j--;
+  /* "Amanda Terkel The ...", "Maybe I": a name does not end with a
+   * determiner or a subject pronoun (data: det, subj); a headline in
+   * capitals before one (two words or more) is left whole ("...
+   * OLYMPIC VILLAGE The team"), not an acronym ("CBS This Morning") */
+  while (j > i + 1 && a->t[j - 1].type == T_WORD &&
+         (determiner(a, a->t[j - 1].low) ||
+          fw_is(a, a->t[j - 1].low, PC_FW_SUBJ)) &&
+         !(j > i + 2 && all_caps(a, j - 2) && all_caps(a, j - 3)))
+    j--;
+  return j;
+}
+
+/* Where the name of the run [*ip, j) starts: after the words before it
+ * that are no part of a name (*ip moves past a word that opens none). */
+static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
+  const struct pc_lex *lx = a->lex;
+  size_t s = *ip, i = *ip;
+  while (s < j && function_cap(a, a->t[s].low) &&
+         !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
+         !(s > i && determiner(a, a->t[s - 1].low) &&
+           (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
+            (s + 1 < j && org_head(a, a->t[j - 1].low)))))
+    s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
+          * Company" (after "The", a word of an organisation's name) */
+  /* "Against Clinton", "Whether Cruz", "Without Scalia": a word that
+   * ends a noun phrase (data: stop) opens no name, unless it may be a
+   * given name: a modal ("Will Doyle", data: fin) or one listed */
+  while (s == i && s + 1 < j && a->t[s].type == T_WORD &&
+         stop_word(a, a->t[s].low) && !fw_is(a, a->t[s].low, PC_FW_FIN) &&
+         !list_tag_of(a, &lx->given, a->t[s].low) &&
+         !is_punct(&a->t[s + 1], "&")) /* "AT&T" */
+    s = ++i, *ip = i;
+  /* "Taking Archie outside is ...": a participle that opens the
+   * sentence is no part of the name after it */
+  if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
+    s++;
+  /* "Said Jane Roe: ...": nor is a cue's past form */
+  if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
+      fw_is(a, a->t[s].low, PC_FW_VPAST))
+    s++;
+  /* "Roe Says Jo Poe Lied", "..., Calls Poe's Plan Cruel": in a line
+   * of title case, a cue that opens a run is the verb before a name */
+  if (s == i && s + 1 < j && a->t[s].cue && pc_att_title_case(a, s) &&
+      !list_tag_of(a, &lx->given, a->t[s].low))
+    s++;
+  return s;
 }
 
 void pc_att_entities(struct analysis *a) {
@@ -701,33 +824,20 @@ void pc_att_entities(struct analysis *a) {
     }
     /* "Former Obama speechwriter Jon Favreau", "Presumptive Republican
      * presidential nominee Donald Trump": the capitalised word that opens
-     * the sentence, no given name, before a run that a role in lower case
-     * and a name follow, is an adjective of that role */
-    if (j > i + 1 && (k->flags & F_SENT) && !list_tag(&lx->given, k->low) &&
+     * the sentence (or a dateline's dash: "WASHINGTON — Presumptive
+     * Democratic nominee ..."), no given name, before a run that a role
+     * in lower case and a name follow, is an adjective of that role */
+    bool opens = (k->flags & F_SENT) ||
+                 (i > 0 && a->t[i - 1].block == k->block &&
+                  (is_punct(&a->t[i - 1], "\xE2\x80\x94") ||
+                   is_punct(&a->t[i - 1], "\xE2\x80\x93")));
+    if (j > i + 1 && opens && !list_tag(&lx->given, k->low) &&
         role_then_name(a, j, lim)) {
       i++;
       continue;
     }
-    /* "Broaddrick Sunday night recounted": a day after the name is no
-     * part of it */
-    while (j > i + 1 && fw_is(a, a->t[j - 1].low, PC_FW_WHEN))
-      j--;
-    size_t s = i;
-    while (s < j && function_cap(a, a->t[s].low) &&
-           !(s + 1 < j && is_punct(&a->t[s + 1], "&")) &&
-           !(s > i && determiner(a, a->t[s - 1].low) &&
-             (fw_is(a, a->t[s].low, PC_FW_WHEN) ||
-              (s + 1 < j && org_head(a, a->t[j - 1].low)))))
-      s++; /* not the "AT" of "AT&T"; but "The Sunday Times", "The We
-            * Company" (after "The", a word of an organisation's name) */
-    /* "Taking Archie outside is ...": a participle that opens the
-     * sentence is no part of the name after it */
-    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
-      s++;
-    /* "Said Jane Roe: ...": nor is a cue's past form */
-    if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
-        fw_is(a, a->t[s].low, PC_FW_VPAST))
-      s++;
+    j = run_tail(a, i, j);
+    size_t s = run_head(a, &i, j);
     /* "Secretary of State John Kerry": after "role of", the name starts at
      * its given name */
     if (s == i && i >= 2 && strcmp(a->t[i - 1].low, "of") == 0 &&
@@ -767,17 +877,24 @@ void pc_att_entities(struct analysis *a) {
         after_title = true;
         break;
       }
-    /* "MSNBC's Chris Matthews", "Arizona's John McCain": a possessive
-     * inside the run before a given name and one word more ends the
-     * owner's name, and the person's is a run of its own (not "New Year's
-     * Eve", "Fox's Kelly File", nor an organisation's name: "Dick's
-     * Sporting Goods"), in a run that would name a person (four words at
-     * most: not "the Football League's Charlotte Panthers") */
+    /* "Democrat Jo Roe", "Ohio Republican Ann Lee": a party's member
+     * (data: members) before a given name describes the person, whose
+     * name starts at the given name */
+    for (size_t r = s; r + 1 < j; r++)
+      if (in_list_of(a, &lx->members, a->t[r].low) &&
+          list_tag_of(a, &lx->given, a->t[r + 1].low)) {
+        s = r + 1;
+        break;
+      }
+    /* "MSNBC's Chris Matthews", "Fox News’ Sean Hannity", "Nevada's
+     * Democratic primary", "Trump's Twitter account": a possessive inside
+     * the run ends the owner's name, and what it owns is a run of its own
+     * (not in an organisation's name: "Dick's Sporting Goods Company"),
+     * in a run that would name a person (four words at most: not "the
+     * Football League's Charlotte Panthers") */
     if (j > s + 1 && j <= s + 4 && !org_head(a, a->t[j - 1].low))
-      for (size_t x = s; x + 2 < j; x++)
-        if (a->t[x].type == T_WORD &&
-            pc_att_ending(a, a->t[x].low, PC_FW_GEN, 1) &&
-            list_tag(&lx->given, a->t[x + 1].low)) {
+      for (size_t x = s; x + 1 < j; x++)
+        if (a->t[x].type == T_WORD && pc_att_possessive(a, a->t[x].low)) {
           j = x + 1;
           break;
         }

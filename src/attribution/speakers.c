@@ -179,17 +179,30 @@ static bool noun_head(const struct analysis *a, size_t i) {
 }
 
 /* Whether a second person's name, joined by "and" at j, ends the
- * phrase at n1 (a title may stand before it): "Trump and Ryan", "Jane
- * Roe and Sen. Tom Poe".  Both speak; neither alone. */
+ * phrase at n1 (a title or an owner's possessive name may stand before
+ * it): "Trump and Ryan", "Jane Roe and Sen. Tom Poe", "Roe and WKRT's Jo
+ * Poe".  Both speak; neither alone. */
 static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
   if (j + 1 >= n1 || !low_eq(&a->t[j], "and") || a->t[n1 - 1].ent < 0 ||
       a->en[a->t[n1 - 1].ent].type != PC_ENTITY_PERSON ||
       a->t[n1 - 1].ent == a->t[j - 1].ent)
     return false;
-  for (size_t k = j + 1; k < n1; k++)
-    if (a->t[k].ent != a->t[n1 - 1].ent && !is_role_word(a, k) &&
+  for (size_t k = j + 1; k < n1; k++) {
+    int o = a->t[k].ent;
+    if (o >= 0 && o != a->t[n1 - 1].ent) { /* an owner: "WKRT's" */
+      while (k + 1 < n1 && a->t[k + 1].ent == o)
+        k++;
+      if (!pc_att_possessive(a, a->t[k].low))
+        return false;
+      continue;
+    }
+    if (o < 0 && (a->t[k].flags & F_CAP) &&
+        pc_att_possessive(a, a->t[k].low))
+      continue; /* "Reuters’" */
+    if (o != a->t[n1 - 1].ent && !is_role_word(a, k) &&
         !in_list(&a->lex->honorifics, a->t[k].low) && !is_punct(&a->t[k], "."))
       return false;
+  }
   return true;
 }
 
@@ -253,12 +266,17 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
     /* also after lower-case words that follow a preposition: "head of
      * the group Full Fact" (not "Secretary of State Mike Pompeo") */
     size_t pb = i;
-    /* ... a title or a country's adjective: "an adviser to Governor X",
-     * "for the Italian newspaper X", "a supporter of Mr. X" */
+    /* ... a title, a party's member, an owner or a country's
+     * adjective: "an adviser to Governor X", "supporters of Democrat X",
+     * "speaking to WKRT's X", "for the Italian newspaper X", "a
+     * supporter of Mr. X" */
     while (pb > n0 &&
            ((a->t[pb - 1].type == T_WORD &&
              (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
               in_list(&a->lex->honorifics, a->t[pb - 1].low) ||
+              in_list(&a->lex->members, a->t[pb - 1].low) ||
+              (a->t[pb - 1].ent != e &&
+               pc_att_possessive(a, a->t[pb - 1].low)) ||
               (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
                a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
              !preposition(a, a->t[pb - 1].low)) ||

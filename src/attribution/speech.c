@@ -1754,6 +1754,13 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
     p -= 2;
   else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
     p--;
+  /* "Speaking to WKRT's Jo Roe": the owner's name before it */
+  if (p > t0 && a->t[p - 1].type == T_WORD && (a->t[p - 1].flags & F_CAP) &&
+      pc_att_possessive(a, a->t[p - 1].low)) {
+    int o = a->t[--p].ent;
+    while (o >= 0 && p > t0 && a->t[p - 1].ent == o)
+      p--;
+  }
   return p > t0 && preposition(a, a->t[p - 1].low);
 }
 
