@@ -1999,6 +1999,64 @@ static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
   return prep || lower_suffix(w, "ing", 5) ? k : 0;
 }
 
+/* Whether word v, inside a phrase that starts at b, is the verb of a
+ * clause: a finite or past form in lower case ("got", "led", "left",
+ * "has"; an "-ed" form before a determiner or a figure: "pushed the
+ * voters"), after no determiner, possessive or preposition ("the left"
+ * is a noun). */
+static bool inner_verb(const struct analysis *a, size_t b, size_t v,
+                       size_t e) {
+  const struct token *k = &a->t[v];
+  if (k->type != T_WORD || (k->flags & F_CAP) || k->cue)
+    return false;
+  if (v > b && (a->t[v - 1].type != T_WORD ||
+                determiner(a, a->t[v - 1].low) ||
+                preposition(a, a->t[v - 1].low) ||
+                fw_is(a, a->t[v - 1].low, PC_FW_POSS)))
+    return false;
+  if (fw_is(a, k->low, PC_FW_IPAST) || fw_is(a, k->low, PC_FW_VPAST) ||
+      fw_is(a, k->low, PC_FW_FIN))
+    return true;
+  const struct token *n = &a->t[v + 1];
+  return lower_suffix(k, "ed", 5) && v + 1 < e && n->type == T_WORD &&
+         ((determiner(a, n->low) && !fw_is(a, n->low, PC_FW_POSS)) ||
+          (n->low[0] >= '0' && n->low[0] <= '9'));
+}
+
+/* "The delay led voters to say", "The vote has left 62 percent of voters
+ * saying", "The meeting got people talking": before an infinitive or a
+ * participle cue at c (its phrase ends at end), a verb inside the phrase
+ * governs the cue's clause, and the speaker is that verb's object, after
+ * it.  The object's start, or end when there is no such verb. */
+static size_t object_before_nonfinite(const struct analysis *a, size_t lo,
+                                      size_t c, size_t end) {
+  size_t e = end;
+  if (e > lo + 1 && a->t[e - 1].type == T_WORD &&
+      fw_is(a, a->t[e - 1].low, PC_FW_INF))
+    e--; /* "to say" */
+  else if (!lower_suffix(&a->t[c], "ing", 5) || c != end)
+    return end;
+  size_t b = pc_att_np_start(a, lo, e);
+  b = np_extend_left(a, lo, b, e);
+  size_t v = e - 1;
+  while (v > b && !inner_verb(a, b, v - 1, e))
+    v--;
+  /* the object names people ("Republicans", "62 percent of voters"),
+   * with no adjunct of time or place ("visited the court on Friday to
+   * view", "took turns urging": no causing there) */
+  const struct token *h = &a->t[e - 1];
+  bool people = (h->ent >= 0 && (a->en[h->ent].type == PC_ENTITY_PERSON ||
+                                 a->en[h->ent].type == PC_ENTITY_GROUP)) ||
+                plural_people(a, e - 1) || low_eq(h, "people");
+  for (size_t k = v; k < e && people && v > b; k++)
+    people = a->t[k].type == T_WORD &&
+             (!preposition(a, a->t[k].low) || low_eq(&a->t[k], "of")) &&
+             !fw_is(a, a->t[k].low, PC_FW_WHEN) &&
+             !fw_is(a, a->t[k].low, PC_FW_TUNIT);
+  return v > b && people && !fw_is(a, a->t[v - 1].low, PC_FW_MAKE) ? v
+                                                                     : end;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -2079,6 +2137,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       who_free(&p);
     }
     break;
+  }
+  size_t ob = object_before_nonfinite(a, lo, c, end);
+  if (ob < end) {
+    size_t oe = a->t[end - 1].type == T_WORD &&
+                        fw_is(a, a->t[end - 1].low, PC_FW_INF)
+                    ? end - 1
+                    : end;
+    struct speaker_ref o = pc_att_resolve_np(a, ob, oe);
+    if (o.name)
+      return o;
+    who_free(&o);
   }
   size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
   /* "At the time she described": a pronoun right before the cue is the
