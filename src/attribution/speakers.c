@@ -1775,13 +1775,27 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
  * that opens the sentence or a clause belongs to the count at b. */
 static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
   const struct token *n = &a->t[b];
-  if (b > lo && a->t[b - 1].type == T_WORD &&
-      fw_is(a, a->t[b - 1].low, PC_FW_APPROX) &&
-      (b - 1 == lo || is_punct(&a->t[b - 2], ",")) &&
-      (fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
-       (n->low[0] >= '0' && n->low[0] <= '9')))
-    return b - 1;
-  return b;
+  size_t s = b;
+  bool count = fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
+               (n->low[0] >= '0' && n->low[0] <= '9');
+  if (count && b > lo && a->t[b - 1].type == T_WORD &&
+      fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
+    s = b - 1;
+  /* "At least half of voters", "at least four senators": "at" and
+   * "least" make one approximation (the phrase may start at "least") */
+  else if (b + 1 < a->nt && n->type == T_WORD &&
+           fw_is(a, n->low, PC_FW_APPROX) && a->t[b + 1].type == T_WORD &&
+           (fw_is(a, a->t[b + 1].low, PC_FW_NUM) ||
+            fw_is(a, a->t[b + 1].low, PC_FW_QUANT) ||
+            (a->t[b + 1].low[0] >= '0' && a->t[b + 1].low[0] <= '9')))
+    s = b;
+  else
+    return b;
+  if (s > lo && low_eq(&a->t[s - 1], "at") && low_eq(&a->t[s], "least"))
+    s--;
+  if (s == b)
+    return b;
+  return s == lo || is_punct(&a->t[s - 1], ",") ? s : b;
 }
 
 /* A common noun at i that may head a phrase the next words modify: "the
