@@ -1514,9 +1514,13 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       continue;
     }
     size_t l = strlen(k->low);
-    /* an "-ly" word after a determiner is a noun: "the family said" */
+    /* an "-ly" word after a determiner is a noun: "the family said";
+     * so is one of the nouns of people or of events (data: people,
+     * venue): "Jo Roe's family said", "a pro-Roe rally said" */
     bool ly = !(k->flags & F_CAP) && l > 4 &&
               strcmp(k->low + l - 2, "ly") == 0 &&
+              !fw_is(a, k->low, PC_FW_PEOPLE) &&
+              !fw_is(a, k->low, PC_FW_VENUE) &&
               !(at - 1 > lo && a->t[at - 2].type == T_WORD &&
                 determiner(a, a->t[at - 2].low));
     if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
