@@ -1316,6 +1316,17 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   struct speaker_ref w = {NULL, -1, NULL};
   if (n1 <= n0)
     return w;
+  /* "..., echoing some commentators who": a participle before a
+   * determiner, a possessive or a count ("some", "many", "two"; not
+   * "growing majority") opens a clause; the phrase is its object */
+  const struct token *x = &a->t[n0 + 1 < n1 ? n0 + 1 : n0];
+  if (n1 > n0 + 2 && lower_suffix(&a->t[n0], "ing", 5) &&
+      x->type == T_WORD &&
+      (determiner(a, x->low) || fw_is(a, x->low, PC_FW_POSS) ||
+       (fw_is(a, x->low, PC_FW_QUANT) && fw_is(a, x->low, PC_FW_CAP)) ||
+       fw_is(a, x->low, PC_FW_NUM) ||
+       (x->low[0] >= '0' && x->low[0] <= '9')))
+    n0++;
   n1 = verb_cut(a, n0, name_after_dot(a, n1));
   n1 = time_cut(a, n0, n1);
   if (np_person(a, n0, n1, &w))
