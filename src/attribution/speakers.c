@@ -1314,6 +1314,11 @@ static bool possessive_name(const struct analysis *a, size_t i) {
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
+  /* "Yet some voters who ...": a focus adverb opens a clause, not the
+   * phrase */
+  while (n0 + 1 < n1 && a->t[n0].type == T_WORD && !acronym(a, n0) &&
+         fw_is(a, a->t[n0].low, PC_FW_FOCUS))
+    n0++;
   if (n1 <= n0)
     return w;
   /* "..., echoing some commentators who": a participle before a
