@@ -2190,6 +2190,32 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
   struct speaker_ref w = pc_att_resolve_np(a, b, end);
+  /* "A judge pointed to a previous case to say", "Workers gathered at
+   * a bar to talk": a phrase that names someone before "to" and the cue
+   * by its own words and holds a verb is a clause; its subject, before
+   * the verb, speaks (a phrase that names no one is left so: "ramped up
+   * efforts to admit" reports nothing; nor one read as a known name) */
+  size_t se = end;
+  if (se > b + 2 && a->t[se - 1].type == T_WORD &&
+      fw_is(a, a->t[se - 1].low, PC_FW_INF))
+    for (size_t k = b + 1; k + 1 < end; k++)
+      if (inner_verb(a, b, k, end) ||
+          (lower_suffix(&a->t[k], "ed", 5) && !a->t[k].cue &&
+           a->t[k - 1].type == T_WORD && !determiner(a, a->t[k - 1].low) &&
+           !preposition(a, a->t[k - 1].low) &&
+           !fw_is(a, a->t[k - 1].low, PC_FW_POSS))) {
+        se = k;
+        break;
+      }
+  if (w.name && w.ent < 0 && se < end) {
+    struct speaker_ref s = pc_att_resolve_np(a, b, se);
+    if (s.name) {
+      who_free(&w);
+      w = s;
+    } else {
+      who_free(&s);
+    }
+  }
   if (!w.name && b < b0) { /* the longer phrase names no one */
     who_free(&w);
     w = pc_att_resolve_np(a, b0, end);
