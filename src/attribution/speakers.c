@@ -1834,10 +1834,13 @@ static bool plain_noun(const struct analysis *a, size_t i) {
  * of it: after a comma or a hard boundary, or after a conjunction that
  * opens the sentence ("But a spokesperson for ... said"). */
 static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
+  /* "..., but majorities in all five say": a conjunction after a comma
+   * opens a clause as the sentence's start does */
+  bool joined = b > lo && (fw_is(a, a->t[b - 1].low, PC_FW_CONJ) ||
+                           fw_is(a, a->t[b - 1].low, PC_FW_CONTRAST));
   return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
          fw_is(a, a->t[b - 1].low, PC_FW_SUB) || /* "while doctors and" */
-         (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
-                          fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+         (joined && (b == lo + 1 || is_punct(&a->t[b - 2], ",")));
 }
 
 /* Whether [b2, p), before "and", only modifies the head of the phrase
