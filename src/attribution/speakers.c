@@ -1798,8 +1798,16 @@ static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
   size_t s = b;
   bool count = fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
                (n->low[0] >= '0' && n->low[0] <= '9');
-  if (count && b > lo && a->t[b - 1].type == T_WORD &&
-      fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
+  /* "Less than a third agreed", "More than 40 percent say": a
+   * comparison before the count approximates it */
+  bool one = (low_eq(n, "a") || low_eq(n, "an")) && b + 1 < a->nt &&
+             fw_is(a, a->t[b + 1].low, PC_FW_QUANT);
+  if ((count || one) && b >= lo + 2 && low_eq(&a->t[b - 1], "than") &&
+      (low_eq(&a->t[b - 2], "less") || low_eq(&a->t[b - 2], "more") ||
+       low_eq(&a->t[b - 2], "fewer")))
+    s = b - 2;
+  else if (count && b > lo && a->t[b - 1].type == T_WORD &&
+           fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
     s = b - 1;
   /* "At least half of voters", "at least four senators": "at" and
    * "least" make one approximation (the phrase may start at "least") */
