@@ -1278,6 +1278,15 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
   return n1;
 }
 
+/* Whether the word at i is a past participle in lower case ("taken",
+ * "involved", "held"). */
+static bool past_participle(const struct analysis *a, size_t i) {
+  const struct token *v = &a->t[i];
+  return lower_suffix(v, "ed", 4) || lower_suffix(v, "en", 4) ||
+         (v->type == T_WORD && !(v->flags & F_CAP) &&
+          fw_is(a, v->low, PC_FW_IPAST));
+}
+
 /* A phrase without the time adjunct that ends it: "a report on
  * Wednesday", "a poll last week", "polls at the time". */
 static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
@@ -1298,6 +1307,10 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   k--;
   if (k > n0 + 1 && strcmp(a->t[k - 1].low, "late") == 0)
     k--; /* "late last week" */
+  /* "a poll taken last week", "officials involved at the time": the
+   * time of a participle that modifies the head stays with it */
+  if (k > n0 + 1 && past_participle(a, k - 1))
+    return n1;
   return k > n0 ? k : n1;
 }
 
