@@ -1406,12 +1406,26 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
  * according to an investigation by X and Y.": a source phrase that runs
  * on to the sentence's end, words with no clause of their own, is the
  * source whole; where it stops otherwise stays s1. */
+/* Whether the dot at i ends capitalised initials inside a name, a word
+ * following ("the U.S. Department of Education", "F.A.A. records"; not
+ * a sentence's first word: "in the U.S. The mayor ..."). */
+static bool initials_dot(const struct analysis *a, size_t i, size_t t1) {
+  return i > 0 && i + 1 < t1 && is_punct(&a->t[i], ".") &&
+         a->t[i - 1].type == T_WORD && (a->t[i - 1].flags & F_CAP) &&
+         initials(a->t[i - 1].low) && a->t[i + 1].type == T_WORD &&
+         a->t[i + 1].block == a->t[i].block &&
+         !function_cap(a, a->t[i + 1].low) && /* "the U.S. The ..." */
+         !in_list(&a->lex->pronouns, a->t[i + 1].low);
+}
+
 static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   enum { SOURCE_MAX = 16 };
   size_t e = s1;
-  while (e < t1 && e < s1 + SOURCE_MAX && a->t[e].type == T_WORD &&
-         !fw_is(a, a->t[e].low, PC_FW_REL) && !is_comp(a, e) &&
-         !fw_is(a, a->t[e].low, PC_FW_FIN) && !a->t[e].cue)
+  while (e < t1 && e < s1 + SOURCE_MAX &&
+         ((a->t[e].type == T_WORD && !fw_is(a, a->t[e].low, PC_FW_REL) &&
+           !is_comp(a, e) && !fw_is(a, a->t[e].low, PC_FW_FIN) &&
+           !a->t[e].cue) ||
+          initials_dot(a, e, t1)))
     e++;
   bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
                          (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
@@ -1484,8 +1498,11 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
     size_t s0 = i + fp->n - 1, s1 = s0;
-    while (s1 < t1 && s1 < s0 + 8 && a->t[s1].type == T_WORD &&
-           (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low)))
+    /* ("data from the U.S. Department": the initials' dot stays) */
+    while (s1 < t1 && s1 < s0 + 8 &&
+           ((a->t[s1].type == T_WORD &&
+             (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low))) ||
+            initials_dot(a, s1, t1)))
       s1++;
     s1 = source_end(a, s1, t1);
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
