@@ -1497,14 +1497,23 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     }
     if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
+    /* the source: up to FRAME_SOURCE_MAX tokens ("an interview with
+     * The New York Times at the time"), where the initials' dot stays
+     * ("data from the U.S. Department") */
+    enum { FRAME_SOURCE_MAX = 12 };
     size_t s0 = i + fp->n - 1, s1 = s0;
-    /* ("data from the U.S. Department": the initials' dot stays) */
-    while (s1 < t1 && s1 < s0 + 8 &&
+    while (s1 < t1 && s1 < s0 + FRAME_SOURCE_MAX &&
            ((a->t[s1].type == T_WORD &&
              (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low))) ||
             initials_dot(a, s1, t1)))
       s1++;
     s1 = source_end(a, s1, t1);
+    /* a phrase cut short ends with no preposition or determiner
+     * ("an email ... obtained by") */
+    while (s1 > s0 + 1 && a->t[s1 - 1].type == T_WORD &&
+           (preposition(a, a->t[s1 - 1].low) ||
+            determiner(a, a->t[s1 - 1].low)))
+      s1--;
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
       w.name = pc_att_np_text(a, s0, s1); /* "a new case report" */
