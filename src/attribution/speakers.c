@@ -1335,6 +1335,15 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
   return n1;
 }
 
+/* Whether the word at i is a past participle in lower case ("taken",
+ * "involved", "held"). */
+static bool past_participle(const struct analysis *a, size_t i) {
+  const struct token *v = &a->t[i];
+  return lower_suffix(v, "ed", 4) || lower_suffix(v, "en", 4) ||
+         (v->type == T_WORD && !(v->flags & F_CAP) &&
+          fw_is(a, v->low, PC_FW_IPAST));
+}
+
 /* A phrase without the time adjunct that ends it: "a report on
  * Wednesday", "a poll last week", "polls at the time". */
 static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
@@ -1355,6 +1364,10 @@ static size_t time_cut(const struct analysis *a, size_t n0, size_t n1) {
   k--;
   if (k > n0 + 1 && strcmp(a->t[k - 1].low, "late") == 0)
     k--; /* "late last week" */
+  /* "a poll taken last week", "officials involved at the time": the
+   * time of a participle that modifies the head stays with it */
+  if (k > n0 + 1 && past_participle(a, k - 1))
+    return n1;
   return k > n0 ? k : n1;
 }
 
@@ -1371,8 +1384,24 @@ static bool possessive_name(const struct analysis *a, size_t i) {
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
+  /* "Yet some voters who ...": a focus adverb opens a clause, not the
+   * phrase */
+  while (n0 + 1 < n1 && a->t[n0].type == T_WORD && !acronym(a, n0) &&
+         fw_is(a, a->t[n0].low, PC_FW_FOCUS))
+    n0++;
   if (n1 <= n0)
     return w;
+  /* "..., echoing some commentators who": a participle before a
+   * determiner, a possessive or a count ("some", "many", "two"; not
+   * "growing majority") opens a clause; the phrase is its object */
+  const struct token *x = &a->t[n0 + 1 < n1 ? n0 + 1 : n0];
+  if (n1 > n0 + 2 && lower_suffix(&a->t[n0], "ing", 5) &&
+      x->type == T_WORD &&
+      (determiner(a, x->low) || fw_is(a, x->low, PC_FW_POSS) ||
+       (fw_is(a, x->low, PC_FW_QUANT) && fw_is(a, x->low, PC_FW_CAP)) ||
+       fw_is(a, x->low, PC_FW_NUM) ||
+       (x->low[0] >= '0' && x->low[0] <= '9')))
+    n0++;
   n1 = verb_cut(a, n0, name_after_dot(a, n1));
   n1 = time_cut(a, n0, n1);
   if (np_person(a, n0, n1, &w))
@@ -1571,9 +1600,13 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       continue;
     }
     size_t l = strlen(k->low);
-    /* an "-ly" word after a determiner is a noun: "the family said" */
+    /* an "-ly" word after a determiner is a noun: "the family said";
+     * so is one of the nouns of people or of events (data: people,
+     * venue): "Jo Roe's family said", "a pro-Roe rally said" */
     bool ly = !(k->flags & F_CAP) && l > 4 &&
               strcmp(k->low + l - 2, "ly") == 0 &&
+              !fw_is(a, k->low, PC_FW_PEOPLE) &&
+              !fw_is(a, k->low, PC_FW_VENUE) &&
               !(at - 1 > lo && a->t[at - 2].type == T_WORD &&
                 determiner(a, a->t[at - 2].low));
     if (k->type == T_WORD && (aux_word(a, k->low) || ly)) {
@@ -1845,13 +1878,35 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
  * that opens the sentence or a clause belongs to the count at b. */
 static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
   const struct token *n = &a->t[b];
-  if (b > lo && a->t[b - 1].type == T_WORD &&
-      fw_is(a, a->t[b - 1].low, PC_FW_APPROX) &&
-      (b - 1 == lo || is_punct(&a->t[b - 2], ",")) &&
-      (fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
-       (n->low[0] >= '0' && n->low[0] <= '9')))
-    return b - 1;
-  return b;
+  size_t s = b;
+  bool count = fw_is(a, n->low, PC_FW_NUM) || fw_is(a, n->low, PC_FW_QUANT) ||
+               (n->low[0] >= '0' && n->low[0] <= '9');
+  /* "Less than a third agreed", "More than 40 percent say": a
+   * comparison before the count approximates it */
+  bool one = (low_eq(n, "a") || low_eq(n, "an")) && b + 1 < a->nt &&
+             fw_is(a, a->t[b + 1].low, PC_FW_QUANT);
+  if ((count || one) && b >= lo + 2 && low_eq(&a->t[b - 1], "than") &&
+      (low_eq(&a->t[b - 2], "less") || low_eq(&a->t[b - 2], "more") ||
+       low_eq(&a->t[b - 2], "fewer")))
+    s = b - 2;
+  else if (count && b > lo && a->t[b - 1].type == T_WORD &&
+           fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
+    s = b - 1;
+  /* "At least half of voters", "at least four senators": "at" and
+   * "least" make one approximation (the phrase may start at "least") */
+  else if (b + 1 < a->nt && n->type == T_WORD &&
+           fw_is(a, n->low, PC_FW_APPROX) && a->t[b + 1].type == T_WORD &&
+           (fw_is(a, a->t[b + 1].low, PC_FW_NUM) ||
+            fw_is(a, a->t[b + 1].low, PC_FW_QUANT) ||
+            (a->t[b + 1].low[0] >= '0' && a->t[b + 1].low[0] <= '9')))
+    s = b;
+  else
+    return b;
+  if (s > lo && low_eq(&a->t[s - 1], "at") && low_eq(&a->t[s], "least"))
+    s--;
+  if (s == b)
+    return b;
+  return s == lo || is_punct(&a->t[s - 1], ",") ? s : b;
 }
 
 /* A common noun at i that may head a phrase the next words modify: "the
@@ -1870,10 +1925,13 @@ static bool plain_noun(const struct analysis *a, size_t i) {
  * of it: after a comma or a hard boundary, or after a conjunction that
  * opens the sentence ("But a spokesperson for ... said"). */
 static bool phrase_opens(const struct analysis *a, size_t lo, size_t b) {
+  /* "..., but majorities in all five say": a conjunction after a comma
+   * opens a clause as the sentence's start does */
+  bool joined = b > lo && (fw_is(a, a->t[b - 1].low, PC_FW_CONJ) ||
+                           fw_is(a, a->t[b - 1].low, PC_FW_CONTRAST));
   return b == lo || is_punct(&a->t[b - 1], ",") || hard_boundary(a, b - 1) ||
          fw_is(a, a->t[b - 1].low, PC_FW_SUB) || /* "while doctors and" */
-         (b == lo + 1 && (fw_is(a, a->t[lo].low, PC_FW_CONJ) ||
-                          fw_is(a, a->t[lo].low, PC_FW_CONTRAST)));
+         (joined && (b == lo + 1 || is_punct(&a->t[b - 2], ",")));
 }
 
 /* Whether [b2, p), before "and", only modifies the head of the phrase
@@ -2069,6 +2127,64 @@ static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
   return prep || lower_suffix(w, "ing", 5) ? k : 0;
 }
 
+/* Whether word v, inside a phrase that starts at b, is the verb of a
+ * clause: a finite or past form in lower case ("got", "led", "left",
+ * "has"; an "-ed" form before a determiner or a figure: "pushed the
+ * voters"), after no determiner, possessive or preposition ("the left"
+ * is a noun). */
+static bool inner_verb(const struct analysis *a, size_t b, size_t v,
+                       size_t e) {
+  const struct token *k = &a->t[v];
+  if (k->type != T_WORD || (k->flags & F_CAP) || k->cue)
+    return false;
+  if (v > b && (a->t[v - 1].type != T_WORD ||
+                determiner(a, a->t[v - 1].low) ||
+                preposition(a, a->t[v - 1].low) ||
+                fw_is(a, a->t[v - 1].low, PC_FW_POSS)))
+    return false;
+  if (fw_is(a, k->low, PC_FW_IPAST) || fw_is(a, k->low, PC_FW_VPAST) ||
+      fw_is(a, k->low, PC_FW_FIN))
+    return true;
+  const struct token *n = &a->t[v + 1];
+  return lower_suffix(k, "ed", 5) && v + 1 < e && n->type == T_WORD &&
+         ((determiner(a, n->low) && !fw_is(a, n->low, PC_FW_POSS)) ||
+          (n->low[0] >= '0' && n->low[0] <= '9'));
+}
+
+/* "The delay led voters to say", "The vote has left 62 percent of voters
+ * saying", "The meeting got people talking": before an infinitive or a
+ * participle cue at c (its phrase ends at end), a verb inside the phrase
+ * governs the cue's clause, and the speaker is that verb's object, after
+ * it.  The object's start, or end when there is no such verb. */
+static size_t object_before_nonfinite(const struct analysis *a, size_t lo,
+                                      size_t c, size_t end) {
+  size_t e = end;
+  if (e > lo + 1 && a->t[e - 1].type == T_WORD &&
+      fw_is(a, a->t[e - 1].low, PC_FW_INF))
+    e--; /* "to say" */
+  else if (!lower_suffix(&a->t[c], "ing", 5) || c != end)
+    return end;
+  size_t b = pc_att_np_start(a, lo, e);
+  b = np_extend_left(a, lo, b, e);
+  size_t v = e - 1;
+  while (v > b && !inner_verb(a, b, v - 1, e))
+    v--;
+  /* the object names people ("Republicans", "62 percent of voters"),
+   * with no adjunct of time or place ("visited the court on Friday to
+   * view", "took turns urging": no causing there) */
+  const struct token *h = &a->t[e - 1];
+  bool people = (h->ent >= 0 && (a->en[h->ent].type == PC_ENTITY_PERSON ||
+                                 a->en[h->ent].type == PC_ENTITY_GROUP)) ||
+                plural_people(a, e - 1) || low_eq(h, "people");
+  for (size_t k = v; k < e && people && v > b; k++)
+    people = a->t[k].type == T_WORD &&
+             (!preposition(a, a->t[k].low) || low_eq(&a->t[k], "of")) &&
+             !fw_is(a, a->t[k].low, PC_FW_WHEN) &&
+             !fw_is(a, a->t[k].low, PC_FW_TUNIT);
+  return v > b && people && !fw_is(a, a->t[v - 1].low, PC_FW_MAKE) ? v
+                                                                     : end;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -2150,6 +2266,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     }
     break;
   }
+  size_t ob = object_before_nonfinite(a, lo, c, end);
+  if (ob < end) {
+    size_t oe = a->t[end - 1].type == T_WORD &&
+                        fw_is(a, a->t[end - 1].low, PC_FW_INF)
+                    ? end - 1
+                    : end;
+    struct speaker_ref o = pc_att_resolve_np(a, ob, oe);
+    if (o.name)
+      return o;
+    who_free(&o);
+  }
   size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
@@ -2157,6 +2284,32 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
   struct speaker_ref w = pc_att_resolve_np(a, b, end);
+  /* "A judge pointed to a previous case to say", "Workers gathered at
+   * a bar to talk": a phrase that names someone before "to" and the cue
+   * by its own words and holds a verb is a clause; its subject, before
+   * the verb, speaks (a phrase that names no one is left so: "ramped up
+   * efforts to admit" reports nothing; nor one read as a known name) */
+  size_t se = end;
+  if (se > b + 2 && a->t[se - 1].type == T_WORD &&
+      fw_is(a, a->t[se - 1].low, PC_FW_INF))
+    for (size_t k = b + 1; k + 1 < end; k++)
+      if (inner_verb(a, b, k, end) ||
+          (lower_suffix(&a->t[k], "ed", 5) && !a->t[k].cue &&
+           a->t[k - 1].type == T_WORD && !determiner(a, a->t[k - 1].low) &&
+           !preposition(a, a->t[k - 1].low) &&
+           !fw_is(a, a->t[k - 1].low, PC_FW_POSS))) {
+        se = k;
+        break;
+      }
+  if (w.name && w.ent < 0 && se < end) {
+    struct speaker_ref s = pc_att_resolve_np(a, b, se);
+    if (s.name) {
+      who_free(&w);
+      w = s;
+    } else {
+      who_free(&s);
+    }
+  }
   if (!w.name && b < b0) { /* the longer phrase names no one */
     who_free(&w);
     w = pc_att_resolve_np(a, b0, end);

@@ -1439,12 +1439,26 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
  * according to an investigation by X and Y.": a source phrase that runs
  * on to the sentence's end, words with no clause of their own, is the
  * source whole; where it stops otherwise stays s1. */
+/* Whether the dot at i ends capitalised initials inside a name, a word
+ * following ("the U.S. Department of Education", "F.A.A. records"; not
+ * a sentence's first word: "in the U.S. The mayor ..."). */
+static bool initials_dot(const struct analysis *a, size_t i, size_t t1) {
+  return i > 0 && i + 1 < t1 && is_punct(&a->t[i], ".") &&
+         a->t[i - 1].type == T_WORD && (a->t[i - 1].flags & F_CAP) &&
+         initials(a->t[i - 1].low) && a->t[i + 1].type == T_WORD &&
+         a->t[i + 1].block == a->t[i].block &&
+         !function_cap(a, a->t[i + 1].low) && /* "the U.S. The ..." */
+         !in_list(&a->lex->pronouns, a->t[i + 1].low);
+}
+
 static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   enum { SOURCE_MAX = 16 };
   size_t e = s1;
-  while (e < t1 && e < s1 + SOURCE_MAX && a->t[e].type == T_WORD &&
-         !fw_is(a, a->t[e].low, PC_FW_REL) && !is_comp(a, e) &&
-         !fw_is(a, a->t[e].low, PC_FW_FIN) && !a->t[e].cue)
+  while (e < t1 && e < s1 + SOURCE_MAX &&
+         ((a->t[e].type == T_WORD && !fw_is(a, a->t[e].low, PC_FW_REL) &&
+           !is_comp(a, e) && !fw_is(a, a->t[e].low, PC_FW_FIN) &&
+           !a->t[e].cue) ||
+          initials_dot(a, e, t1)))
     e++;
   bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
                          (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
@@ -1516,16 +1530,27 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     }
     if (!fp || span_of(a, i, sp0, sp1) >= 0)
       continue;
-    /* (a title's dot inside: "according to Mrs. Roe's campaign") */
+    /* the source: up to FRAME_SOURCE_MAX tokens ("an interview with
+     * The New York Times at the time"), where the initials' dot stays
+     * ("data from the U.S. Department") and a title's ("according to
+     * Mrs. Roe's campaign") */
+    enum { FRAME_SOURCE_MAX = 12 };
     size_t s0 = i + fp->n - 1, s1 = s0;
-    while (s1 < t1 && s1 < s0 + 8 &&
-           ((a->t[s1].type == T_WORD && (!stop_word(a, a->t[s1].low) ||
-                                         preposition(a, a->t[s1].low))) ||
+    while (s1 < t1 && s1 < s0 + FRAME_SOURCE_MAX &&
+           ((a->t[s1].type == T_WORD &&
+             (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low))) ||
+            initials_dot(a, s1, t1) ||
             (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
              (a->t[s1 + 1].flags & F_CAP) &&
              in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
       s1++;
     s1 = source_end(a, s1, t1);
+    /* a phrase cut short ends with no preposition or determiner
+     * ("an email ... obtained by") */
+    while (s1 > s0 + 1 && a->t[s1 - 1].type == T_WORD &&
+           (preposition(a, a->t[s1 - 1].low) ||
+            determiner(a, a->t[s1 - 1].low)))
+      s1--;
     struct speaker_ref w = pc_att_resolve_np(a, s0, s1);
     if (!w.name && s1 > s0) {
       w.name = pc_att_np_text(a, s0, s1); /* "a new case report" */
