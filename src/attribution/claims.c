@@ -3080,10 +3080,46 @@ static bool backing(const struct analysis *a, const struct match *m,
          strcmp(w, "wholeheartedly") == 0;
 }
 
+/* The bit set (pc_claim_seen_bit) of the words of the sentence [t0, t1)
+ * a pattern word may match (tok_match): each token's, and an auxiliary's
+ * with its negation cut ("wasn't": "was"). */
+static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
+                          uint64_t seen[PC_CLAIM_SEEN]) {
+  memset(seen, 0, PC_CLAIM_SEEN * sizeof *seen);
+  for (size_t i = t0; i < t1; i++) {
+    unsigned b = pc_claim_seen_bit(token_hash(&a->t[i]));
+    seen[b / 64] |= (uint64_t)1 << (b % 64);
+    size_t n = neg_aux(&a->t[i]);
+    if (!n || n >= 16) /* tok_match's limit */
+      continue;
+    uint32_t h = PC_LEX_HASH0;
+    for (size_t m = 0; m < n; m++)
+      h = pc_lex_hash_step(h, (unsigned char)a->t[i].low[m]);
+    b = pc_claim_seen_bit(h);
+    seen[b / 64] |= (uint64_t)1 << (b % 64);
+  }
+}
+
+/* Whether each word of pattern p but its anchor an may match a word of
+ * the sentence whose bit set is seen (sentence_seen): the literal words
+ * match in the sentence, so "{A} was responsible for {E}" cannot where
+ * no "for" is. */
+static bool words_seen(const struct pc_phrase *p, size_t an,
+                       const uint64_t *seen) {
+  for (size_t k = 0; p->wseen && k < p->n; k++) {
+    const uint64_t *w = p->wseen + k * PC_CLAIM_SEEN;
+    if (k != an && !((w[0] & seen[0]) | (w[1] & seen[1]) |
+                     (w[2] & seen[2]) | (w[3] & seen[3])))
+      return false;
+  }
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
-                      size_t t0, size_t t1, size_t i) {
+                      size_t t0, size_t t1, size_t i, const uint64_t *seen) {
   /* its anchor word an (pc_claim_anchor) matches at i */
-  if (an >= p->n || !pat_match(p, an, a->t[i].low))
+  if (an >= p->n || !words_seen(p, an, seen) ||
+      !pat_match(p, an, a->t[i].low))
     return;
   if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
                            !(a->t[i].flags & F_SENT)))
@@ -3139,7 +3175,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
 /* Tries the patterns anchored on key (a word, or a lemma "blame~"; hk
  * its pc_lex_hash, which pc_lex_claim_may_anchor let through). */
 static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
-                         size_t t0, size_t t1, size_t i) {
+                         size_t t0, size_t t1, size_t i,
+                         const uint64_t *seen) {
   const struct pc_lex *lx = a->lex;
   size_t end = 0;
   size_t lo = pc_lex_claim_first(lx, key, hk, &end);
@@ -3148,7 +3185,7 @@ static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
     size_t an = 0; /* the index holds the anchor word itself */
     while (an < p->n && p->w[an] != lx->claim_first[lo].w)
       an++;
-    claim_try(a, p, an, t0, t1, i);
+    claim_try(a, p, an, t0, t1, i, seen);
   }
 }
 
@@ -3261,11 +3298,13 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   uint32_t hk[12];
+  uint64_t seen[PC_CLAIM_SEEN];
   size_t n0 = a->nc;
+  sentence_seen(a, t0, t1, seen);
   for (size_t i = t0; i < t1; i++) {
     uint32_t h = token_hash(&a->t[i]);
     if (pc_lex_claim_may_anchor(a->lex, h)) /* most words: no call */
-      claims_keyed(a, a->t[i].low, h, t0, t1, i);
+      claims_keyed(a, a->t[i].low, h, t0, t1, i, seen);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
@@ -3273,7 +3312,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
     for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], hk[k], t0, t1, i);
+      claims_keyed(a, keys[k], hk[k], t0, t1, i, seen);
   }
   drop_denied(a, n0);
 }

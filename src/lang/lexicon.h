@@ -47,6 +47,9 @@ struct pc_phrase {
   /* claims: per word, a bit per length (bytes, & 63) of the words it
    * matches (pc_claim_lengths); in wfirst's allocation, NULL with it */
   uint64_t *wlen;
+  /* claims: per word, PC_CLAIM_SEEN words of bits pc_claim_seen_bit of
+   * the words it matches (pc_claim_seen_bits); in wfirst's allocation */
+  uint64_t *wseen;
 };
 
 struct pc_phrase_list {
@@ -138,6 +141,17 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
  * has no bit matches none of them. */
 uint64_t pc_claim_first_bytes(const char *w);
 uint64_t pc_claim_lengths(const char *w);
+
+/* A bit set of word hashes: a sentence's (the words it holds) or a claims
+ * pattern word's (the words it matches), PC_CLAIM_SEEN uint64_t long. */
+#define PC_CLAIM_SEEN 4u
+static inline unsigned pc_claim_seen_bit(uint32_t h) {
+  return (h ^ (h >> 16)) & (PC_CLAIM_SEEN * 64u - 1);
+}
+/* The bits of the words the claims.txt word w matches, each of its
+ * alternatives' ("was|were"); every bit when one is a lemma ("blame~"),
+ * a suffix ("*ing") or the empty word, which match words unlisted. */
+void pc_claim_seen_bits(const char *w, uint64_t out[PC_CLAIM_SEEN]);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
