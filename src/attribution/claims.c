@@ -3084,8 +3084,8 @@ static bool backing(const struct analysis *a, const struct match *m,
  * a pattern word may match (tok_match): each token's, and an auxiliary's
  * with its negation cut ("wasn't": "was"). */
 static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
-                          uint64_t seen[PC_CLAIM_SEEN]) {
-  memset(seen, 0, PC_CLAIM_SEEN * sizeof *seen);
+                          uint64_t seen[PC_CLAIM_SEEN / 64]) {
+  memset(seen, 0, PC_CLAIM_SEEN / 8);
   for (size_t i = t0; i < t1; i++) {
     unsigned b = pc_claim_seen_bit(token_hash(&a->t[i]));
     seen[b / 64] |= (uint64_t)1 << (b % 64);
@@ -3106,10 +3106,12 @@ static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
  * no "for" is. */
 static bool words_seen(const struct pc_phrase *p, size_t an,
                        const uint64_t *seen) {
-  for (size_t k = 0; p->wseen && k < p->n; k++) {
-    const uint64_t *w = p->wseen + k * PC_CLAIM_SEEN;
-    if (k != an && !((w[0] & seen[0]) | (w[1] & seen[1]) |
-                     (w[2] & seen[2]) | (w[3] & seen[3])))
+  const uint16_t *b = p->wseen;
+  for (size_t k = 0; b && k < p->n; k++, b++) {
+    bool may = k == an;
+    for (; *b != PC_SEEN_END; b++)
+      may = may || *b == PC_SEEN_ANY || ((seen[*b / 64] >> (*b % 64)) & 1u);
+    if (!may)
       return false;
   }
   return true;
@@ -3298,7 +3300,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   uint32_t hk[12];
-  uint64_t seen[PC_CLAIM_SEEN];
+  uint64_t seen[PC_CLAIM_SEEN / 64];
   size_t n0 = a->nc;
   sentence_seen(a, t0, t1, seen);
   for (size_t i = t0; i < t1; i++) {

@@ -19,6 +19,7 @@ static void phrase_free(struct pc_phrase *p) {
   free(p->name);
   free(p->code);
   free(p->wfirst);
+  free(p->wseen);
 }
 
 static void list_free(struct pc_phrase_list *l) {
@@ -489,21 +490,22 @@ uint64_t pc_claim_lengths(const char *w) {
   }
 }
 
-void pc_claim_seen_bits(const char *w, uint64_t out[PC_CLAIM_SEEN]) {
-  memset(out, 0, PC_CLAIM_SEEN * sizeof *out);
+size_t pc_claim_seen_bits(const char *w, uint16_t *out) {
+  size_t k = 0;
   for (;;) {
     size_t n = strcspn(w, "|");
     if (n == 0 || w[0] == '*' || w[0] == '{' || w[n - 1] == '~') {
-      memset(out, 0xff, PC_CLAIM_SEEN * sizeof *out);
-      return;
+      out[0] = PC_SEEN_ANY, out[1] = PC_SEEN_END;
+      return 2;
     }
     uint32_t h = PC_LEX_HASH0;
     for (size_t m = 0; m < n; m++)
       h = pc_lex_hash_step(h, (unsigned char)w[m]);
-    unsigned b = pc_claim_seen_bit(h);
-    out[b / 64] |= (uint64_t)1 << (b % 64);
-    if (!w[n])
-      return;
+    out[k++] = (uint16_t)pc_claim_seen_bit(h);
+    if (!w[n]) {
+      out[k++] = PC_SEEN_END;
+      return k;
+    }
     w += n + 1;
   }
 }
@@ -517,15 +519,19 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < lex->claims.n; i++) {
     struct pc_phrase *p = &lex->claims.p[i];
-    p->wfirst = calloc((2 + PC_CLAIM_SEEN) * (p->n + 1), sizeof *p->wfirst);
-    if (!p->wfirst)
+    p->wfirst = calloc(2 * (p->n + 1), sizeof *p->wfirst);
+    size_t ns = 0; /* each word's alternatives and its end */
+    for (size_t k = 0; k < p->n; k++)
+      for (const char *c = p->w[k]; c; c = strchr(c + 1, '|'))
+        ns++;
+    p->wseen = calloc(ns + p->n + 1, sizeof *p->wseen);
+    if (!p->wfirst || !p->wseen)
       return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     p->wlen = p->wfirst + p->n + 1;
-    p->wseen = p->wlen + p->n + 1;
-    for (size_t k = 0; k < p->n; k++) {
+    for (size_t k = 0, at = 0; k < p->n; k++) {
       p->wfirst[k] = pc_claim_first_bytes(p->w[k]);
       p->wlen[k] = pc_claim_lengths(p->w[k]);
-      pc_claim_seen_bits(p->w[k], p->wseen + k * PC_CLAIM_SEEN);
+      at += pc_claim_seen_bits(p->w[k], p->wseen + at);
     }
     size_t an = pc_claim_anchor(p);
     if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {

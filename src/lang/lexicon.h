@@ -47,9 +47,9 @@ struct pc_phrase {
   /* claims: per word, a bit per length (bytes, & 63) of the words it
    * matches (pc_claim_lengths); in wfirst's allocation, NULL with it */
   uint64_t *wlen;
-  /* claims: per word, PC_CLAIM_SEEN words of bits pc_claim_seen_bit of
-   * the words it matches (pc_claim_seen_bits); in wfirst's allocation */
-  uint64_t *wseen;
+  /* claims: per word in turn, the bits (pc_claim_seen_bit) of the words
+   * it matches, then PC_SEEN_END (pc_claim_seen_bits); NULL elsewhere */
+  uint16_t *wseen;
 };
 
 struct pc_phrase_list {
@@ -142,16 +142,20 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
 uint64_t pc_claim_first_bytes(const char *w);
 uint64_t pc_claim_lengths(const char *w);
 
-/* A bit set of word hashes: a sentence's (the words it holds) or a claims
- * pattern word's (the words it matches), PC_CLAIM_SEEN uint64_t long. */
-#define PC_CLAIM_SEEN 4u
+/* A sentence's bit set of the hashes of its words, PC_CLAIM_SEEN bits
+ * long, a bit per word at pc_claim_seen_bit. */
+#define PC_CLAIM_SEEN 4096u
+#define PC_SEEN_ANY 0xFFFEu /* a word matching words unlisted */
+#define PC_SEEN_END 0xFFFFu
 static inline unsigned pc_claim_seen_bit(uint32_t h) {
-  return (h ^ (h >> 16)) & (PC_CLAIM_SEEN * 64u - 1);
+  return (h ^ (h >> 16)) & (PC_CLAIM_SEEN - 1);
 }
-/* The bits of the words the claims.txt word w matches, each of its
- * alternatives' ("was|were"); every bit when one is a lemma ("blame~"),
- * a suffix ("*ing") or the empty word, which match words unlisted. */
-void pc_claim_seen_bits(const char *w, uint64_t out[PC_CLAIM_SEEN]);
+/* Writes to out the bits of the words the claims.txt word w matches,
+ * each of its alternatives' ("was|were"), or PC_SEEN_ANY when one is a
+ * lemma ("blame~"), a suffix ("*ing") or the empty word, then
+ * PC_SEEN_END; out has room for each alternative and the end.  Returns
+ * how many were written. */
+size_t pc_claim_seen_bits(const char *w, uint16_t *out);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
