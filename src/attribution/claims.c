@@ -3107,11 +3107,13 @@ static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
 static bool words_seen(const struct pc_phrase *p, size_t an,
                        const uint64_t *seen) {
   const uint16_t *b = p->wseen;
-  for (size_t k = 0; b && k < p->n; k++, b++) {
-    bool may = k == an;
-    for (; *b != PC_SEEN_END; b++)
-      may = may || *b == PC_SEEN_ANY || ((seen[*b / 64] >> (*b % 64)) & 1u);
-    if (!may)
+  for (size_t k = 0; b && k < p->n; b += 1 + b[0], k++) {
+    size_t j = 1;
+    if (k == an || b[0] == 0)
+      continue; /* the anchor, or a lemma's or a suffix's forms */
+    while (j <= b[0] && !((seen[b[j] / 64] >> (b[j] % 64)) & 1u))
+      j++;
+    if (j > b[0])
       return false;
   }
   return true;

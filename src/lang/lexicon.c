@@ -491,19 +491,19 @@ uint64_t pc_claim_lengths(const char *w) {
 }
 
 size_t pc_claim_seen_bits(const char *w, uint16_t *out) {
-  size_t k = 0;
+  size_t k = 1;
   for (;;) {
     size_t n = strcspn(w, "|");
     if (n == 0 || w[0] == '*' || w[0] == '{' || w[n - 1] == '~') {
-      out[0] = PC_SEEN_ANY, out[1] = PC_SEEN_END;
-      return 2;
+      out[0] = 0;
+      return 1;
     }
     uint32_t h = PC_LEX_HASH0;
     for (size_t m = 0; m < n; m++)
       h = pc_lex_hash_step(h, (unsigned char)w[m]);
     out[k++] = (uint16_t)pc_claim_seen_bit(h);
     if (!w[n]) {
-      out[k++] = PC_SEEN_END;
+      out[0] = (uint16_t)(k - 1);
       return k;
     }
     w += n + 1;
@@ -520,7 +520,7 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   for (size_t i = 0; i < lex->claims.n; i++) {
     struct pc_phrase *p = &lex->claims.p[i];
     p->wfirst = calloc(2 * (p->n + 1), sizeof *p->wfirst);
-    size_t ns = 0; /* each word's alternatives and its end */
+    size_t ns = 0; /* each word's alternatives and their count */
     for (size_t k = 0; k < p->n; k++)
       for (const char *c = p->w[k]; c; c = strchr(c + 1, '|'))
         ns++;
