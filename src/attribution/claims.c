@@ -3080,12 +3080,21 @@ static bool backing(const struct analysis *a, const struct match *m,
          strcmp(w, "wholeheartedly") == 0;
 }
 
-/* The bit set (pc_claim_seen_bit) of the words of the sentence [t0, t1)
- * a pattern word may match (tok_match): each token's, and an auxiliary's
- * with its negation cut ("wasn't": "was"). */
+/* The bit set (pc_claim_seen_bit) of the words of a sentence a pattern
+ * word may match (tok_match), built when a pattern is first tried there
+ * (a sentence that holds no pattern's anchor needs none). */
+struct seen_words {
+  uint64_t bits[PC_CLAIM_SEEN / 64];
+  bool built;
+};
+
+/* Builds sw for the sentence [t0, t1): each token's word, and an
+ * auxiliary's with its negation cut ("wasn't": "was"). */
 static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
-                          uint64_t seen[PC_CLAIM_SEEN / 64]) {
-  memset(seen, 0, PC_CLAIM_SEEN / 8);
+                          struct seen_words *sw) {
+  uint64_t *seen = sw->bits;
+  memset(seen, 0, sizeof sw->bits);
+  sw->built = true;
   for (size_t i = t0; i < t1; i++) {
     unsigned b = pc_claim_seen_bit(token_hash(&a->t[i]));
     seen[b / 64] |= (uint64_t)1 << (b % 64);
@@ -3101,7 +3110,7 @@ static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
 }
 
 /* Whether each word of pattern p but its anchor an may match a word of
- * the sentence whose bit set is seen (sentence_seen): the literal words
+ * the sentence whose bit set is seen (seen_words): the literal words
  * match in the sentence, so "{A} was responsible for {E}" cannot where
  * no "for" is. */
 static bool words_seen(const struct pc_phrase *p, size_t an,
@@ -3180,16 +3189,18 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
  * its pc_lex_hash, which pc_lex_claim_may_anchor let through). */
 static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
                          size_t t0, size_t t1, size_t i,
-                         const uint64_t *seen) {
+                         struct seen_words *sw) {
   const struct pc_lex *lx = a->lex;
   size_t end = 0;
   size_t lo = pc_lex_claim_first(lx, key, hk, &end);
+  if (lo < end && !sw->built)
+    sentence_seen(a, t0, t1, sw);
   for (; lo < end; lo++) {
     const struct pc_phrase *p = &lx->claims.p[lx->claim_first[lo].langs];
     size_t an = 0; /* the index holds the anchor word itself */
     while (an < p->n && p->w[an] != lx->claim_first[lo].w)
       an++;
-    claim_try(a, p, an, t0, t1, i, seen);
+    claim_try(a, p, an, t0, t1, i, sw->bits);
   }
 }
 
@@ -3302,13 +3313,13 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   uint32_t hk[12];
-  uint64_t seen[PC_CLAIM_SEEN / 64];
+  struct seen_words sw;
   size_t n0 = a->nc;
-  sentence_seen(a, t0, t1, seen);
+  sw.built = false;
   for (size_t i = t0; i < t1; i++) {
     uint32_t h = token_hash(&a->t[i]);
     if (pc_lex_claim_may_anchor(a->lex, h)) /* most words: no call */
-      claims_keyed(a, a->t[i].low, h, t0, t1, i, seen);
+      claims_keyed(a, a->t[i].low, h, t0, t1, i, &sw);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
@@ -3316,7 +3327,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
     for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], hk[k], t0, t1, i, seen);
+      claims_keyed(a, keys[k], hk[k], t0, t1, i, &sw);
   }
   drop_denied(a, n0);
 }
