@@ -3088,24 +3088,15 @@ struct seen_words {
   bool built;
 };
 
-/* Builds sw for the sentence [t0, t1): each token's word, and an
- * auxiliary's with its negation cut ("wasn't": "was"). */
+/* Builds sw for the sentence [t0, t1): each token's word ("wasn't" as
+ * itself: pc_claim_seen_bits gives a pattern's "was" its bit too). */
 static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
                           struct seen_words *sw) {
-  uint64_t *seen = sw->bits;
-  memset(seen, 0, sizeof sw->bits);
+  memset(sw->bits, 0, sizeof sw->bits);
   sw->built = true;
   for (size_t i = t0; i < t1; i++) {
     unsigned b = pc_claim_seen_bit(token_hash(&a->t[i]));
-    seen[b / 64] |= (uint64_t)1 << (b % 64);
-    size_t n = neg_aux(&a->t[i]);
-    if (!n || n >= 16) /* tok_match's limit */
-      continue;
-    uint32_t h = PC_LEX_HASH0;
-    for (size_t m = 0; m < n; m++)
-      h = pc_lex_hash_step(h, (unsigned char)a->t[i].low[m]);
-    b = pc_claim_seen_bit(h);
-    seen[b / 64] |= (uint64_t)1 << (b % 64);
+    sw->bits[b / 64] |= (uint64_t)1 << (b % 64);
   }
 }
 
