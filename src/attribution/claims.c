@@ -3080,10 +3080,50 @@ static bool backing(const struct analysis *a, const struct match *m,
          strcmp(w, "wholeheartedly") == 0;
 }
 
+/* The bit set (pc_claim_seen_bit) of the words of a sentence a pattern
+ * word may match (tok_match), built when a pattern is first tried there
+ * (a sentence that holds no pattern's anchor needs none). */
+struct seen_words {
+  uint64_t bits[PC_CLAIM_SEEN / 64];
+  bool built;
+};
+
+/* Builds sw for the sentence [t0, t1): each token's word ("wasn't" as
+ * itself: pc_claim_seen_bits gives a pattern's "was" its bit too). */
+static void sentence_seen(struct analysis *a, size_t t0, size_t t1,
+                          struct seen_words *sw) {
+  memset(sw->bits, 0, sizeof sw->bits);
+  sw->built = true;
+  for (size_t i = t0; i < t1; i++) {
+    unsigned b = pc_claim_seen_bit(token_hash(&a->t[i]));
+    sw->bits[b / 64] |= (uint64_t)1 << (b % 64);
+  }
+}
+
+/* Whether each word of pattern p but its anchor an may match a word of
+ * the sentence whose bit set is seen (seen_words): the literal words
+ * match in the sentence, so "{A} was responsible for {E}" cannot where
+ * no "for" is. */
+static bool words_seen(const struct pc_phrase *p, size_t an,
+                       const uint64_t *seen) {
+  const uint16_t *b = p->wseen;
+  for (size_t k = 0; b && k < p->n; b += 1 + b[0], k++) {
+    size_t j = 1;
+    if (k == an || b[0] == 0)
+      continue; /* the anchor, or a lemma's or a suffix's forms */
+    while (j <= b[0] && !((seen[b[j] / 64] >> (b[j] % 64)) & 1u))
+      j++;
+    if (j > b[0])
+      return false;
+  }
+  return true;
+}
+
 static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
-                      size_t t0, size_t t1, size_t i) {
+                      size_t t0, size_t t1, size_t i, const uint64_t *seen) {
   /* its anchor word an (pc_claim_anchor) matches at i */
-  if (an >= p->n || !pat_match(p, an, a->t[i].low))
+  if (an >= p->n || !words_seen(p, an, seen) ||
+      !pat_match(p, an, a->t[i].low))
     return;
   if (a->t[i].ent >= 0 || ((a->t[i].flags & F_CAP) && i > t0 &&
                            !(a->t[i].flags & F_SENT)))
@@ -3139,16 +3179,19 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
 /* Tries the patterns anchored on key (a word, or a lemma "blame~"; hk
  * its pc_lex_hash, which pc_lex_claim_may_anchor let through). */
 static void claims_keyed(struct analysis *a, const char *key, uint32_t hk,
-                         size_t t0, size_t t1, size_t i) {
+                         size_t t0, size_t t1, size_t i,
+                         struct seen_words *sw) {
   const struct pc_lex *lx = a->lex;
   size_t end = 0;
   size_t lo = pc_lex_claim_first(lx, key, hk, &end);
+  if (lo < end && !sw->built)
+    sentence_seen(a, t0, t1, sw);
   for (; lo < end; lo++) {
     const struct pc_phrase *p = &lx->claims.p[lx->claim_first[lo].langs];
     size_t an = 0; /* the index holds the anchor word itself */
     while (an < p->n && p->w[an] != lx->claim_first[lo].w)
       an++;
-    claim_try(a, p, an, t0, t1, i);
+    claim_try(a, p, an, t0, t1, i, sw->bits);
   }
 }
 
@@ -3261,11 +3304,13 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   /* patterns are indexed by their anchor word (pc_lex_claims) */
   char keys[12][32];
   uint32_t hk[12];
+  struct seen_words sw;
   size_t n0 = a->nc;
+  sw.built = false;
   for (size_t i = t0; i < t1; i++) {
     uint32_t h = token_hash(&a->t[i]);
     if (pc_lex_claim_may_anchor(a->lex, h)) /* most words: no call */
-      claims_keyed(a, a->t[i].low, h, t0, t1, i);
+      claims_keyed(a, a->t[i].low, h, t0, t1, i, &sw);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
     unsigned bit = pc_claim_stem_bit(a->t[i].low);
@@ -3273,7 +3318,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
     for (size_t k = 0; k < nk; k++)
-      claims_keyed(a, keys[k], hk[k], t0, t1, i);
+      claims_keyed(a, keys[k], hk[k], t0, t1, i, &sw);
   }
   drop_denied(a, n0);
 }

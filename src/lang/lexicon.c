@@ -19,6 +19,7 @@ static void phrase_free(struct pc_phrase *p) {
   free(p->name);
   free(p->code);
   free(p->wfirst);
+  free(p->wseen);
 }
 
 static void list_free(struct pc_phrase_list *l) {
@@ -489,6 +490,36 @@ uint64_t pc_claim_lengths(const char *w) {
   }
 }
 
+/* The bit of the word w[0, n) + end (its pc_lex_hash's). */
+static uint16_t seen_bit(const char *w, size_t n, const char *end) {
+  uint32_t h = PC_LEX_HASH0;
+  for (size_t m = 0; m < n; m++)
+    h = pc_lex_hash_step(h, (unsigned char)w[m]);
+  for (; *end; end++)
+    h = pc_lex_hash_step(h, (unsigned char)*end);
+  return (uint16_t)pc_claim_seen_bit(h);
+}
+
+size_t pc_claim_seen_bits(const char *w, uint16_t *out) {
+  size_t k = 1, na = 1; /* the alternatives, then their negated forms */
+  for (const char *c = strchr(w, '|'); c; c = strchr(c + 1, '|'))
+    na++;
+  for (size_t j = 0; j < na; j++) {
+    size_t n = strcspn(w, "|");
+    if (n == 0 || w[0] == '*' || w[0] == '{' || w[n - 1] == '~') {
+      out[0] = 0;
+      return 1;
+    }
+    out[k] = seen_bit(w, n, "");
+    out[k + na] = seen_bit(w, n, "n't");
+    out[k + 2 * na] = seen_bit(w, n, "n\xE2\x80\x99t");
+    k++;
+    w += n + 1;
+  }
+  out[0] = (uint16_t)(3 * na);
+  return 1 + 3 * na;
+}
+
 /* Claims keep their order (patterns are tried as listed), and get an
  * index by their anchor (pc_claim_anchor) and the first bytes of their
  * words (pc_claim_first_bytes). */
@@ -499,12 +530,18 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   for (size_t i = 0; i < lex->claims.n; i++) {
     struct pc_phrase *p = &lex->claims.p[i];
     p->wfirst = calloc(2 * (p->n + 1), sizeof *p->wfirst);
-    if (!p->wfirst)
+    size_t ns = 0; /* each word's alternatives, thrice, and their count */
+    for (size_t k = 0; k < p->n; k++)
+      for (const char *c = p->w[k]; c; c = strchr(c + 1, '|'))
+        ns++;
+    p->wseen = calloc(3 * ns + p->n + 1, sizeof *p->wseen);
+    if (!p->wfirst || !p->wseen)
       return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     p->wlen = p->wfirst + p->n + 1;
-    for (size_t k = 0; k < p->n; k++) {
+    for (size_t k = 0, at = 0; k < p->n; k++) {
       p->wfirst[k] = pc_claim_first_bytes(p->w[k]);
       p->wlen[k] = pc_claim_lengths(p->w[k]);
+      at += pc_claim_seen_bits(p->w[k], p->wseen + at);
     }
     size_t an = pc_claim_anchor(p);
     if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {

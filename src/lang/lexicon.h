@@ -47,6 +47,10 @@ struct pc_phrase {
   /* claims: per word, a bit per length (bytes, & 63) of the words it
    * matches (pc_claim_lengths); in wfirst's allocation, NULL with it */
   uint64_t *wlen;
+  /* claims: per word in turn, how many bits (pc_claim_seen_bit) of the
+   * words it matches follow, then those; 0 and none for a word that
+   * matches words unlisted (pc_claim_seen_bits); NULL in other lists */
+  uint16_t *wseen;
 };
 
 struct pc_phrase_list {
@@ -138,6 +142,21 @@ size_t pc_claim_anchor(const struct pc_phrase *p);
  * has no bit matches none of them. */
 uint64_t pc_claim_first_bytes(const char *w);
 uint64_t pc_claim_lengths(const char *w);
+
+/* A sentence's bit set of the hashes of its words, PC_CLAIM_SEEN bits
+ * long, a bit per word at pc_claim_seen_bit. */
+#define PC_CLAIM_SEEN 8192u
+static inline unsigned pc_claim_seen_bit(uint32_t h) {
+  return (h ^ (h >> 16)) & (PC_CLAIM_SEEN - 1);
+}
+/* Writes to out the bits of the words the claims.txt word w matches:
+ * how many, then each alternative's ("was|were"), then each one's with
+ * "n't" and with "n’t" (a pattern word matches an auxiliary with its
+ * negation: "wasn't" as "was"); only a 0 when one is a lemma ("blame~"),
+ * a suffix ("*ing") or the empty word, which match words unlisted.  out
+ * has room for the count and 3 per alternative.  Returns how many were
+ * written. */
+size_t pc_claim_seen_bits(const char *w, uint16_t *out);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
 uint64_t pc_lex_fw(const struct pc_lex *lex, const char *w);
