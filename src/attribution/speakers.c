@@ -613,6 +613,11 @@ static bool plural_people(const struct analysis *a, size_t k) {
                 strcmp(t->low + l - 3, "men") == 0;
   if (!plural)
     return false;
+  /* "Others who have tracked her career doubt it": the relative "who"
+   * stands only for people */
+  if (k + 1 < a->nt && a->t[k + 1].type == T_WORD &&
+      strcmp(a->t[k + 1].low, "who") == 0)
+    return true;
   /* "Conservatives thought ... they welcomed": members of a party, a
    * movement or the public (data: members) */
   if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k) ||
