@@ -1129,6 +1129,31 @@ static int firm_word_before(struct analysis *a, size_t n0) {
   return -1;
 }
 
+/* "Amazon is letting you stream music, and Spotify investors are
+ * nervous.  The company published a post": a description that opens its
+ * sentence stands for the organisation that opens the sentence before
+ * (its subject), when that can be one of the kind.  Its entity, -1 when
+ * there is none. */
+static int org_subject_before(struct analysis *a, size_t n0,
+                              const char *head) {
+  if (a->nsent < 2 || a->sent0[(a->nsent - 1) % SENTS] != n0)
+    return -1;
+  size_t s0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (s0 >= n0)
+    return -1;
+  int e = a->t[s0].ent;
+  if (e >= 0)
+    return a->t[s0].in_span < 0 &&
+                   (a->en[e].type == PC_ENTITY_ORG ||
+                    a->en[e].type == PC_ENTITY_GROUP) &&
+                   org_fits(a, e, head)
+               ? e
+               : -1;
+  return fw_is(a, head, PC_FW_FIRM) && bare_firm_word(a, s0)
+             ? pc_att_org_word(a, s0)
+             : -1;
+}
+
 /* "the company", "the ministry" (a determiner, an organisation's head
  * noun): the organisation named last, else the phrase itself */
 static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
@@ -1138,7 +1163,9 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
    * group announced ... a deal with JLL. The group said" */
   const char *head = a->t[n1 - 1].low;
   bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
-  int e = !poss && fw_is(a, head, PC_FW_FIRM) ? firm_word_before(a, n0) : -1;
+  int e = !poss ? org_subject_before(a, n0, head) : -1;
+  if (e < 0 && !poss && fw_is(a, head, PC_FW_FIRM))
+    e = firm_word_before(a, n0);
   for (size_t d = a->ndr; !poss && d-- > 0 && e < 0;)
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
