@@ -955,6 +955,26 @@ static bool role_holds(const struct analysis *a, int e, const char *rw,
          (hit[rl] == '\0' || hit[rl] == ' ' || clipped);
 }
 
+/* Whether person e's role says they no longer hold it (data:
+ * function-words past: "former", "ex-"). */
+static bool role_past(const struct analysis *a, int e) {
+  char w[64];
+  size_t l = 0;
+  for (const char *c = a->en[e].role;; c++) {
+    if (*c && *c != ' ' && *c != '-') {
+      if (l + 1 < sizeof w)
+        w[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+      continue;
+    }
+    w[l] = '\0';
+    if (l && in_list(&a->lex->fw[PC_FW_PAST], w))
+      return true;
+    l = 0;
+    if (!*c)
+      return false;
+  }
+}
+
 /* "the president says": the person last named with that role
  * ("President Donald Trump").  A headline drops the article ("exec says
  * ...") and sums up the whole body: the first person the body names
@@ -971,14 +991,22 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
   if (fw_is(a, rw, PC_FW_AGENT))
     return false; /* "the police", "the military": a body, not the person
                    * last named with "Police" in a title */
+  /* "the governor" is who holds the office now, not one whose role says
+   * they held it ("the former New Jersey governor"), unless the phrase
+   * says so too ("the former governor") */
+  bool past = false;
+  for (size_t k = n0; k < n1; k++)
+    past = past || in_list(&a->lex->fw[PC_FW_PAST], a->t[k].low);
   int e = -1;
   if (title) {
     for (size_t k = 0; k < n0 && e < 0; k++)
-      if (role_holds(a, a->t[k].ent, rw, true))
+      if (role_holds(a, a->t[k].ent, rw, true) &&
+          (past || !role_past(a, a->t[k].ent)))
         e = a->t[k].ent;
   } else {
     for (size_t k = n0; k-- > 0 && k + 600 > n0 && e < 0;)
-      if (role_holds(a, a->t[k].ent, rw, false))
+      if (role_holds(a, a->t[k].ent, rw, false) &&
+          (past || !role_past(a, a->t[k].ent)))
         e = a->t[k].ent;
   }
   if (e < 0)

@@ -46,7 +46,7 @@ void pc_lex_free(struct pc_lex *lex) {
   list_free(&lex->members);
   list_free(&lex->heads);
   list_free(&lex->inflections);
-  for (int k = 0; k < PC_FW_COUNT; k++)
+  for (int k = 0; k < PC_FW_LISTS; k++)
     list_free(&lex->fw[k]);
   free(lex->fw_key);
   free(lex->fw_val);
@@ -159,7 +159,7 @@ static pc_status fw_word(void *closure, const char *w, const char *we,
 /* "category word word ..." */
 static pc_status fw_line(void *closure, const char *s, const char *le,
                          pc_error *err) {
-  static const char *const cats[PC_FW_COUNT] = {
+  static const char *const cats[PC_FW_LISTS] = {
       "stop",  "det",  "prep", "aux",  "cap",   "org", "sub",
       "conj",  "contrast", "neg", "inf", "hedge", "tell", "objm",
       "objf",  "after", "subj", "ord", "ptcp", "pass", "poss", "rel", "part", "gen", "pl",
@@ -167,11 +167,11 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "vpast", "ctl", "tunit", "modal", "oblig", "try", "label", "lead",
       "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh", "people",
       "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by",
-      "thing", "ipast"};
+      "thing", "ipast", "past"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;
-  for (int k = 0; sp && k < PC_FW_COUNT; k++)
+  for (int k = 0; sp && k < PC_FW_LISTS; k++)
     if ((size_t)(sp - s) == strlen(cats[k]) &&
         memcmp(s, cats[k], strlen(cats[k])) == 0)
       fp->cat = k;
@@ -862,7 +862,7 @@ static void set_lengths(struct pc_lex *lex) {
       &lex->cues,  &lex->frames, &lex->pronouns, &lex->roles,
       &lex->honorifics, &lex->claims, &lex->names, &lex->given,
       &lex->comps, &lex->members, &lex->heads, &lex->inflections};
-  for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_COUNT; i++) {
+  for (size_t i = 0; i < sizeof all / sizeof *all + PC_FW_LISTS; i++) {
     struct pc_phrase_list *l =
         i < sizeof all / sizeof *all ? all[i]
                                      : &lex->fw[i - sizeof all / sizeof *all];
@@ -925,7 +925,7 @@ pc_status pc_lex_load(const char *data_dir, const char *lang,
             sort_list(&lex->names) && sort_list(&lex->given) &&
             sort_list(&lex->comps) && sort_list(&lex->members) &&
             sort_list(&lex->heads);
-  for (int k = 0; k < PC_FW_COUNT && ok; k++)
+  for (int k = 0; k < PC_FW_LISTS && ok; k++)
     ok = sort_list(&lex->fw[k]);
   if (!ok)
     return pc_error_set(err, PC_ERR_NOMEM, "out of memory");

@@ -19,8 +19,10 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_FOCUS, PC_FW_CLMOD, PC_FW_CLNOGER, PC_FW_WH, PC_FW_PEOPLE,
        PC_FW_FIRM, PC_FW_PAIR, PC_FW_DOER, PC_FW_PARTOF, PC_FW_PRT,
        PC_FW_DEM, PC_FW_BODY, PC_FW_QWORD, PC_FW_DOC, PC_FW_BY, PC_FW_THING,
-       PC_FW_IPAST, PC_FW_COUNT };
-/* a word's categories are one uint64_t (pc_lex_fw) */
+       PC_FW_IPAST, PC_FW_COUNT,
+       /* categories read as lists only (in_list on fw[k]), no mask bit */
+       PC_FW_PAST = PC_FW_COUNT, PC_FW_LISTS };
+/* a word's categories below PC_FW_COUNT are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
 /* Marks of a cue (struct pc_phrase tag in pc_lex.cues; data/en/cues.txt). */
@@ -89,7 +91,7 @@ struct pc_lex {
       members, /* members of a party or the public: "Republicans" */
       heads,   /* last words that type a name: "County" p, "PAC" o */
       inflections; /* irregular forms: w[0] the lemma, then its forms */
-  struct pc_phrase_list fw[PC_FW_COUNT]; /* function-words.txt, by category */
+  struct pc_phrase_list fw[PC_FW_LISTS]; /* function-words.txt, by category */
   /* every function word once, with the bit mask of its categories: one
    * hash probe answers "is w a stop word / determiner / ..." */
   const char **fw_key; /* borrowed from fw[] */
