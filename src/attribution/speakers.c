@@ -841,6 +841,8 @@ static int org_before(const struct analysis *a, size_t lo, size_t n0) {
   return first;
 }
 
+static bool bare_firm_word(const struct analysis *a, size_t k);
+
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
   int g = list_tag(&a->lex->pronouns, a->t[n0].low);
@@ -852,6 +854,17 @@ static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   }
   if (g == 'o') { /* "it said": the organisation last named */
     size_t noun = org_noun_before(a, n0);
+    /* "Boeing is one of the bidders. ..., it said": a lone capitalised
+     * word that opens the sentence before (its subject) names a firm
+     * nearer than one only named since (no entity made of it); not a
+     * possessive ("Japan's leader"): the subject is its noun */
+    size_t s0 = a->nsent >= 2 ? a->sent0[(a->nsent - 2) % SENTS] : n0;
+    if (!noun && s0 < n0 && a->sent0[(a->nsent - 1) % SENTS] <= n0 &&
+        !pc_att_ending(a, a->t[s0].low, PC_FW_GEN, 1) &&
+        bare_firm_word(a, s0)) {
+      w.name = pc_att_text_of(a, s0, s0 + 1);
+      return w;
+    }
     int ke = org_before(a, noun, n0);
     if (ke >= 0) {
       w.ent = ke;
