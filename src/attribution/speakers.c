@@ -2278,6 +2278,20 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     who_free(&o);
   }
   size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
+  /* "..., says a report highlighting": a speech verb in lower case that
+   * opens the phrase after a comma, before a determiner or a name, is
+   * the verb of an inverted clause, no part of its subject (not a noun
+   * cue: "..., reports from the border said") */
+  if (b + 1 < end && a->t[b].type == T_WORD && a->t[b].cue &&
+      !(a->t[b].flags & F_CAP) && (b == lo || a->t[b - 1].type != T_WORD) &&
+      (lower_suffix(&a->t[b], "s", 3) || fw_is(a, a->t[b].low, PC_FW_IPAST) ||
+       lower_suffix(&a->t[b], "ed", 5)) &&
+      a->t[b + 1].type == T_WORD &&
+      (determiner(a, a->t[b + 1].low) || (a->t[b + 1].flags & F_CAP))) {
+    b++;
+    if (b0 < b)
+      b0 = b;
+  }
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
