@@ -2185,6 +2185,38 @@ static size_t object_before_nonfinite(const struct analysis *a, size_t lo,
                                                                      : end;
 }
 
+/* '“...,” Jo Ames, an analyst at the Ohio Council told CBS News': a
+ * description with a determiner after a person's name and its comma,
+ * right after the quotation, is the name's apposition whose closing
+ * comma is missing; the name speaks and the description is its role.
+ * The phrase opens at b; w is replaced when so. */
+static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
+                                struct speaker_ref *w) {
+  if (b < lo + 3 || !is_punct(&a->t[b - 1], ",") ||
+      a->t[b].type != T_WORD || !determiner(a, a->t[b].low) ||
+      fw_is(a, a->t[b].low, PC_FW_POSS))
+    return;
+  size_t ne = b - 1, nb = ne;
+  int e = a->t[ne - 1].ent;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return;
+  while (nb > lo && a->t[nb - 1].ent == e && a->t[nb - 1].type == T_WORD)
+    nb--;
+  size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
+  if (q <= lo || a->t[q - 1].type != T_QCLOSE)
+    return;
+  struct speaker_ref n = pc_att_resolve_np(a, nb, ne);
+  if (!n.name || n.ent != e) {
+    who_free(&n);
+    return;
+  }
+  free(n.role);
+  n.role = w->name;
+  w->name = NULL;
+  who_free(w);
+  *w = n;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -2328,5 +2360,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     who_free(&w);
     w = pc_att_resolve_np(a, b0, end);
   }
+  if (w.name && w.ent < 0)
+    unclosed_apposition(a, lo, b, &w);
   return w;
 }
