@@ -1455,6 +1455,12 @@ static bool subject_rel(const struct analysis *a, size_t i) {
          !acronym(a, i);
 }
 
+/* A relative pronoun inside an apposition: "who", "which" or "whose"
+ * ("the farm owners whose protest ...", "a pollster who advises ..."). */
+static bool apposition_rel(const struct analysis *a, size_t i) {
+  return subject_rel(a, i) || low_eq(&a->t[i], "whose");
+}
+
 size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
   size_t b = end;
   while (b > lo) {
@@ -1750,6 +1756,15 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     rs--;
   if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
+    /* "Jo Ames, the Democrat who heads the Farm Committee, which
+     * oversees the board, said": a clause after the object of an
+     * apposition's relative clause describes that object; the subject
+     * is read at the comma before it */
+    for (size_t z = rs - 1; z > lo + 1 && !is_punct(&a->t[z - 1], ",") &&
+                            !hard_boundary(a, z - 1) && rs - z < 16;
+         z--)
+      if (apposition_rel(a, z - 1) && z - 1 > lo + 1)
+        return speaker_before_comma(a, lo, rs);
     /* ("Sen. Jo Ames (D-Mo.), who has endorsed Roe, said": the name
      * before its party's parenthesis) */
     size_t ne = pc_att_paren_tag(a, lo, rs - 1);
@@ -1785,7 +1800,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
    * said": a relative clause inside the apposition describes its head;
    * the person is the one before the comma */
   size_t rel = rs + 1;
-  while (rel + 1 < end && !subject_rel(a, rel))
+  while (rel + 1 < end && !apposition_rel(a, rel))
     rel++;
   if (rs > lo + 1 && is_punct(&a->t[rs - 1], ",") && rel + 1 < end) {
     size_t nb = pc_att_np_start(a, lo, rs - 1);
