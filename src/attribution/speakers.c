@@ -1299,7 +1299,10 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
       continue;
     size_t l = strlen(v->low);
-    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0;
+    /* ("China's state-owned firm", "A teary-eyed Bush": a compound
+     * with a hyphen is an adjective, no verb) */
+    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0 &&
+              !strchr(v->low, '-');
     /* "declined to comment", "appeared to assert": a verb that governs
      * another; not "opposed to the plan", nor "struggled to contend" */
     bool ed_to = ed && k + 2 < a->nt && strcmp(a->t[k + 1].low, "to") == 0 &&
