@@ -1779,6 +1779,11 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
     p -= 2;
   else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
     p--;
+  /* "A spokesman for Mayor Tom Vale": a title, capitalised, before the
+   * name */
+  else if (p > t0 + 1 && (a->t[p - 1].flags & F_CAP) &&
+           is_role_word(a, p - 1))
+    p--;
   /* "Speaking to WKRT's Jo Roe": the owner's name before it */
   if (p > t0 && a->t[p - 1].type == T_WORD && (a->t[p - 1].flags & F_CAP) &&
       pc_att_possessive(a, a->t[p - 1].low)) {
