@@ -1889,7 +1889,11 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
          (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
           !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
-         (ptcp && strcmp(k->low + l - 2, "ed") == 0);
+         (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
+         /* "farmers waiting for rain": a participle in -ing after a
+          * plural, a role or a name */
+         (ptcp && l > 5 && strcmp(k->low + l - 3, "ing") == 0 && i > 0 &&
+          left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation
