@@ -1208,9 +1208,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
     if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
       h = i - 1;
-  while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
-         strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
-    h--; /* "people briefed on the talks" */
+  while (h > n0 && a->t[h].type == T_WORD &&
+         ((strlen(a->t[h].low) > 4 &&
+           strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
+          lower_suffix(&a->t[h], "ing", 5)))
+    h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
   bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
