@@ -1281,9 +1281,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
     if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
       h = i - 1;
-  while (h > n0 && a->t[h].type == T_WORD && strlen(a->t[h].low) > 4 &&
-         strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0)
-    h--; /* "people briefed on the talks" */
+  while (h > n0 && a->t[h].type == T_WORD &&
+         ((strlen(a->t[h].low) > 4 &&
+           strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
+          lower_suffix(&a->t[h], "ing", 5)))
+    h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
   bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
@@ -1372,7 +1374,10 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     if (v->type != T_WORD || (v->flags & F_CAP) || p->type != T_WORD)
       continue;
     size_t l = strlen(v->low);
-    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0;
+    /* ("China's state-owned firm", "A teary-eyed Bush": a compound
+     * with a hyphen is an adjective, no verb) */
+    bool ed = l > 4 && strcmp(v->low + l - 2, "ed") == 0 &&
+              !strchr(v->low, '-');
     /* "declined to comment", "appeared to assert": a verb that governs
      * another; not "opposed to the plan", nor "struggled to contend" */
     bool ed_to = ed && k + 2 < a->nt && strcmp(a->t[k + 1].low, "to") == 0 &&
@@ -1526,6 +1531,12 @@ static bool subject_rel(const struct analysis *a, size_t i) {
            (strcmp(w, "who") == 0 || strcmp(w, "which") == 0)) ||
           strcmp(w, "who's") == 0) &&
          !acronym(a, i);
+}
+
+/* A relative pronoun inside an apposition: "who", "which" or "whose"
+ * ("the farm owners whose protest ...", "a pollster who advises ..."). */
+static bool apposition_rel(const struct analysis *a, size_t i) {
+  return subject_rel(a, i) || low_eq(&a->t[i], "whose");
 }
 
 size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
@@ -1823,6 +1834,15 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     rs--;
   if (rs > lo + 1 && rs + 1 < end && is_punct(&a->t[rs - 1], ",") &&
       a->t[rs].type == T_WORD && subject_rel(a, rs)) {
+    /* "Jo Ames, the Democrat who heads the Farm Committee, which
+     * oversees the board, said": a clause after the object of an
+     * apposition's relative clause describes that object; the subject
+     * is read at the comma before it */
+    for (size_t z = rs - 1; z > lo + 1 && !is_punct(&a->t[z - 1], ",") &&
+                            !hard_boundary(a, z - 1) && rs - z < 16;
+         z--)
+      if (apposition_rel(a, z - 1) && z - 1 > lo + 1)
+        return speaker_before_comma(a, lo, rs);
     /* ("Sen. Jo Ames (D-Mo.), who has endorsed Roe, said": the name
      * before its party's parenthesis) */
     size_t ne = pc_att_paren_tag(a, lo, rs - 1);
@@ -1858,7 +1878,7 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
    * said": a relative clause inside the apposition describes its head;
    * the person is the one before the comma */
   size_t rel = rs + 1;
-  while (rel + 1 < end && !subject_rel(a, rel))
+  while (rel + 1 < end && !apposition_rel(a, rel))
     rel++;
   if (rs > lo + 1 && is_punct(&a->t[rs - 1], ",") && rel + 1 < end) {
     size_t nb = pc_att_np_start(a, lo, rs - 1);
@@ -1944,7 +1964,11 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
          (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
           !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
-         (ptcp && strcmp(k->low + l - 2, "ed") == 0);
+         (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
+         /* "farmers waiting for rain": a participle in -ing after a
+          * plural, a role or a name */
+         (ptcp && l > 5 && strcmp(k->low + l - 3, "ing") == 0 && i > 0 &&
+          left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation
@@ -2258,6 +2282,38 @@ static size_t object_before_nonfinite(const struct analysis *a, size_t lo,
                                                                      : end;
 }
 
+/* '“...,” Jo Ames, an analyst at the Ohio Council told CBS News': a
+ * description with a determiner after a person's name and its comma,
+ * right after the quotation, is the name's apposition whose closing
+ * comma is missing; the name speaks and the description is its role.
+ * The phrase opens at b; w is replaced when so. */
+static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
+                                struct speaker_ref *w) {
+  if (b < lo + 3 || !is_punct(&a->t[b - 1], ",") ||
+      a->t[b].type != T_WORD || !determiner(a, a->t[b].low) ||
+      fw_is(a, a->t[b].low, PC_FW_POSS))
+    return;
+  size_t ne = b - 1, nb = ne;
+  int e = a->t[ne - 1].ent;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return;
+  while (nb > lo && a->t[nb - 1].ent == e && a->t[nb - 1].type == T_WORD)
+    nb--;
+  size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
+  if (q <= lo || a->t[q - 1].type != T_QCLOSE)
+    return;
+  struct speaker_ref n = pc_att_resolve_np(a, nb, ne);
+  if (!n.name || n.ent != e) {
+    who_free(&n);
+    return;
+  }
+  free(n.role);
+  n.role = w->name;
+  w->name = NULL;
+  who_free(w);
+  *w = n;
+}
+
 struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
                                        size_t c) {
   c = noun_cue_verb(a, lo, c);
@@ -2351,6 +2407,20 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     who_free(&o);
   }
   size_t b0 = pc_att_np_start(a, lo, end), b = np_extend_left(a, lo, b0, end);
+  /* "..., says a report highlighting": a speech verb in lower case that
+   * opens the phrase after a comma, before a determiner or a name, is
+   * the verb of an inverted clause, no part of its subject (not a noun
+   * cue: "..., reports from the border said") */
+  if (b + 1 < end && a->t[b].type == T_WORD && a->t[b].cue &&
+      !(a->t[b].flags & F_CAP) && (b == lo || a->t[b - 1].type != T_WORD) &&
+      (lower_suffix(&a->t[b], "s", 3) || fw_is(a, a->t[b].low, PC_FW_IPAST) ||
+       lower_suffix(&a->t[b], "ed", 5)) &&
+      a->t[b + 1].type == T_WORD &&
+      (determiner(a, a->t[b + 1].low) || (a->t[b + 1].flags & F_CAP))) {
+    b++;
+    if (b0 < b)
+      b0 = b;
+  }
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
@@ -2387,5 +2457,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     who_free(&w);
     w = pc_att_resolve_np(a, b0, end);
   }
+  if (w.name && w.ent < 0)
+    unclosed_apposition(a, lo, b, &w);
   return w;
 }

@@ -1779,6 +1779,11 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
     p -= 2;
   else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
     p--;
+  /* "A spokesman for Mayor Tom Vale": a title, capitalised, before the
+   * name */
+  else if (p > t0 + 1 && (a->t[p - 1].flags & F_CAP) &&
+           is_role_word(a, p - 1))
+    p--;
   /* "Speaking to WKRT's Jo Roe": the owner's name before it */
   if (p > t0 && a->t[p - 1].type == T_WORD && (a->t[p - 1].flags & F_CAP) &&
       pc_att_possessive(a, a->t[p - 1].low)) {
@@ -1795,6 +1800,8 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
  * at_verb: only a verb for sure, a past form or a finite auxiliary ("An
  * early tweet from Obama" is no subject, nor the first words of a long
  * phrase). */
+static bool initial_dot(const struct analysis *a, size_t t0, size_t k,
+                        size_t i);
 static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
                              bool at_verb) {
   size_t b = *t0;
@@ -1820,7 +1827,11 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
     return 0;
   /* ("The attorney general of the state of Ohio is suing": "of" and
    * "for" are no stop words, and the phrase goes on through them) */
+  /* ("A U.S. District Court judge sided with ...": the dot of initials
+   * is inside the phrase) */
   size_t e = b + 1;
+  while (e < i && initial_dot(a, b, e, i))
+    e++;
   while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
          !aux_word(a, a->t[e].low) &&
@@ -1829,7 +1840,7 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
          !(at_verb && e + 1 < i && lower_suffix(&a->t[e], "ly", 4) &&
            (ed_form(a, e + 1) || fw_is(a, a->t[e + 1].low, PC_FW_IPAST) ||
             fw_is(a, a->t[e + 1].low, PC_FW_VPAST))))
-    e++;
+    e += 1 + (e + 1 < i && initial_dot(a, b, e + 1, i));
   /* the phrase ends at its verb: a stop word, an adverb or a past form,
    * regular or not ("The billionaire businessman began by") */
   if (e == b + 1 || e >= i || a->t[e].type != T_WORD)
@@ -2062,9 +2073,10 @@ static size_t opening_adjunct(const struct analysis *a, size_t t0, size_t i) {
       return k > t0 && k + 1 < i ? k + 1 : t0;
     if (t->type != T_WORD || t->in_span >= 0 || t->cue ||
         (t->ent >= 0 && a->en[t->ent].type == PC_ENTITY_PERSON) ||
-        fw_is(a, t->low, PC_FW_FIN) || fw_is(a, t->low, PC_FW_SUBJ) ||
-        ed_form(a, k) || fw_is(a, t->low, PC_FW_IPAST))
-      return t0;
+        (fw_is(a, t->low, PC_FW_FIN) && !(t->flags & F_CAP)) ||
+        fw_is(a, t->low, PC_FW_SUBJ) || ed_form(a, k) ||
+        fw_is(a, t->low, PC_FW_IPAST))
+      return t0; /* (a month's name is no modal: "In May, ...") */
   }
   return t0;
 }
