@@ -1195,6 +1195,28 @@ static int org_subject_before(struct analysis *a, size_t n0,
              : -1;
 }
 
+/* Whether organisation e fits the capitalised words between the
+ * determiner and the head of [n0, n1): "the Jordanian government" names
+ * its own government, not ISIS named last; "the Acme company" may be
+ * Acme Corp (its name holds the word). */
+static bool modifier_fits(const struct analysis *a, int e, size_t n0,
+                          size_t n1) {
+  for (size_t k = n0 + 1; k + 1 < n1; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD || !(t->flags & F_CAP) || t->ent == e)
+      continue;
+    size_t l = t->e - t->s;
+    char w[32];
+    if (l >= sizeof w || strlen(t->low) != l)
+      continue;
+    memcpy(w, t->low, l + 1);
+    w[0] = (char)(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32 : w[0]);
+    if (!strstr(a->en[e].name, w))
+      return false;
+  }
+  return true;
+}
+
 /* "the company", "the ministry" (a determiner, an organisation's head
  * noun): the organisation named last, else the phrase itself */
 static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
@@ -1233,6 +1255,8 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
       e = ke;
     }
   }
+  if (e >= 0 && !modifier_fits(a, e, n0, n1))
+    e = -1;
   if (e >= 0) {
     bool known = false;
     for (size_t d = 0; d < a->ndr && !known; d++)
