@@ -372,9 +372,25 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   }
 }
 
+/* "attacked the town in May", "spoke with Will": a modal or auxiliary
+ * (data: fin) written with a capital after a preposition is a name, a
+ * month's or a person's, no verb: its categories lose "fin". */
+static void named_modals(struct analysis *a, size_t t0) {
+  for (size_t i = t0 + 1; i < a->nt; i++) {
+    struct token *k = &a->t[i], *p = &a->t[i - 1];
+    if (k->type != T_WORD || !(k->flags & F_CAP) || (k->flags & F_SENT) ||
+        p->type != T_WORD || (p->flags & F_CAP) ||
+        !fw_is(a, p->low, PC_FW_PREP) || !fw_is(a, k->low, PC_FW_FIN))
+      continue;
+    k->fw &= ~((uint64_t)1 << PC_FW_FIN); /* fw_is filled k->fw */
+  }
+}
+
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
+  size_t t0 = a->nt;
   tokenize(a, block, tx->text, tx->len);
+  named_modals(a, t0);
 }
 
 /* "'We will rebuild': Mayor vows ...": a headline writes single marks
