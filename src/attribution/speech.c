@@ -1832,6 +1832,14 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   size_t e = b + 1;
   while (e < i && initial_dot(a, b, e, i))
     e++;
+  /* ("The retired surgeon met ...", "His embattled aide said": a form
+   * in -ed right after the determiner, before a word in lower case that
+   * is no stop word, modifies the head; it is no verb) */
+  if (e == b + 1 && e + 2 < i && ed_form(a, e) &&
+      a->t[e + 1].type == T_WORD && !(a->t[e + 1].flags & F_CAP) &&
+      !stop_word(a, a->t[e + 1].low) && !determiner(a, a->t[e + 1].low) &&
+      !ed_form(a, e + 1))
+    e++;
   while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
          !aux_word(a, a->t[e].low) &&
