@@ -2363,12 +2363,19 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     return speaker_before_comma(a, lo, end);
   /* "analysts who have done the calculations say": the subject is what
    * the relative pronoun refers to */
-  for (size_t r = end; r > lo + 1 && r + 8 > end; r--) {
+  /* ("The lawyer who ran three races before his knee blew out is
+   * already talking": a longer clause after a role or a plural of
+   * people, "who" right after it) */
+  for (size_t r = end; r > lo + 1 && r + 14 > end; r--) {
     const struct token *k = &a->t[r - 1];
     if (k->type != T_WORD)
       break;
     if (!subject_rel(a, r - 1))
       continue;
+    if (r + 8 <= end && !(a->t[r - 2].type == T_WORD &&
+                          !(a->t[r - 2].flags & F_CAP) &&
+                          (plural_people(a, r - 2) || is_role_word(a, r - 2))))
+      break;
     /* "the wage floor, which the OECD says is the highest": a phrase
      * between the pronoun and the cue is the subject; the pronoun is
      * the object */
