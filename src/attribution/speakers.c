@@ -1549,11 +1549,14 @@ static bool acronym(const struct analysis *a, size_t i) {
  * "whose lawyer said", "where officials say"), not an acronym ("WHO"). */
 static bool subject_rel(const struct analysis *a, size_t i) {
   const char *w = a->t[i].low;
-  /* "Bloomberg, who's thinking about running, said" */
+  /* "Bloomberg, who's thinking about running, said"; "leaders who'd
+   * rather work", "voters who've left": "who" with an auxiliary's
+   * contraction */
   return a->t[i].type == T_WORD &&
          ((fw_is(a, w, PC_FW_REL) &&
            (strcmp(w, "who") == 0 || strcmp(w, "which") == 0)) ||
-          strcmp(w, "who's") == 0) &&
+          strcmp(w, "who's") == 0 || strcmp(w, "who'd") == 0 ||
+          strcmp(w, "who've") == 0 || strcmp(w, "who'll") == 0) &&
          !acronym(a, i);
 }
 
