@@ -2393,6 +2393,20 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     size_t ne = is_punct(&a->t[r - 2], ",") && r > lo + 2 ? r - 2 : r - 1;
     if (a->t[ne - 1].type == T_WORD && !stop_word(a, a->t[ne - 1].low)) {
       size_t nb = pc_att_np_start(a, lo, ne);
+      /* "Jo Ames and others who oppose the tax said": a person's name
+       * and "and" before a plural of people join it; they speak
+       * together */
+      if (nb > lo + 1 && nb + 1 == ne && plural_people(a, ne - 1) &&
+          low_eq(&a->t[nb - 1], "and") && a->t[nb - 2].ent >= 0 &&
+          a->en[a->t[nb - 2].ent].type == PC_ENTITY_PERSON) {
+        size_t jb = nb - 2;
+        while (jb > lo && a->t[jb - 1].ent == a->t[nb - 2].ent)
+          jb--;
+        struct speaker_ref p = pc_att_resolve_np(a, jb, ne);
+        if (p.name)
+          return p;
+        who_free(&p);
+      }
       /* "Obama rebuked critics who say": the object of a verb, after
        * it */
       bool cut = false;
