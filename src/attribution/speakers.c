@@ -1615,6 +1615,12 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
       b--;
       continue;
     }
+    /* "a winning streak, something Vale aides argue is possible": an
+     * indefinite pronoun before the phrase is the object of its contact
+     * clause, no part of the speaker (data: indef) */
+    if (k->type == T_WORD && b < end &&
+        in_list(&a->lex->fw[PC_FW_INDEF], k->low))
+      break;
     /* "though officials said": a subordinator opens no name, nor does
      * a focus adverb ("why critics say") */
     if (k->type != T_WORD ||
