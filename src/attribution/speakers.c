@@ -665,6 +665,38 @@ static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
   return joint_names(a, j, n1) ? n1 : 0;
 }
 
+/* "Gov. Jane Roe and leaders of the Assembly have ... They said": a
+ * plural group that "and" joins to a person's name before it speaks with
+ * the person; the pair as written, from the name (no title) through the
+ * group's "of" phrase of a determiner and capitalised words, or NULL. */
+static char *joined_group_text(const struct analysis *a, size_t s0,
+                               size_t b, size_t h1) {
+  if (b < s0 + 2 || !low_eq(&a->t[b - 1], "and"))
+    return NULL;
+  int pe = a->t[b - 2].ent;
+  if (pe < 0 || a->en[pe].type != PC_ENTITY_PERSON ||
+      a->t[b - 2].in_span >= 0 || !joint_group(a, b - 1, h1))
+    return NULL;
+  size_t p0 = b - 2;
+  while (p0 > s0 && a->t[p0 - 1].ent == pe)
+    p0--;
+  size_t e = h1;
+  if (e + 1 < a->nt && low_eq(&a->t[e], "of")) {
+    size_t k = e + 1;
+    if (a->t[k].type == T_WORD && determiner(a, a->t[k].low))
+      k++;
+    while (k < a->nt && k < h1 + 8 &&
+           ((a->t[k].type == T_WORD && (a->t[k].flags & F_CAP)) ||
+            (is_punct(&a->t[k], "-") && k + 1 < a->nt &&
+             a->t[k + 1].type == T_WORD)))
+      k++;
+    if (k > e + 1 && a->t[k - 1].type == T_WORD &&
+        (a->t[k - 1].flags & F_CAP))
+      e = k;
+  }
+  return pc_att_np_text(a, p0, e);
+}
+
 /* "Aides said ..., and they rejected ...", "While civil rights groups
  * praised ..., they said ...", "The men alleged ... They claimed": the
  * first plural phrase of people, not governed by a preposition, in the
@@ -717,6 +749,11 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
           preposition(a, a->t[p - 1].low)) {
         k = h;
         continue; /* "the role of the aides", "the eye of two senators" */
+      }
+      char *pair = joined_group_text(a, s0, b, h + 1);
+      if (pair) {
+        w.name = pair;
+        break;
       }
       w = pc_att_resolve_np(a, b, h + 1);
       if (!w.name) { /* "the men": the phrase's own words */
