@@ -328,9 +328,9 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   }
   if (p > t0 && cue_word(a, p - 1) && (p < o || a->t[p - 1].cue == 1)) {
     w = pc_att_speaker_left(a, t0, p - 1); /* "Smith said, “...”" */
-    if (!w.name) {
-      size_t b = pc_att_np_start(a, t0, p - 1);
-      w = name_np(a, b, p - 1);
+    if (!w.name) { /* "The crowd began yelling “...”": no aux word */
+      size_t ne = pc_att_skip_adverbs(a, t0, p - 1);
+      w = name_np(a, pc_att_np_start(a, t0, ne), ne);
     }
     if (w.name)
       *cue_i = p - 1;
@@ -342,8 +342,9 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   for (size_t j = p; j > t0 && j + CUE_REACH > p; j--)
     if (cue_word(a, j - 1)) {
       w = pc_att_speaker_left(a, t0, j - 1);
+      size_t ne = pc_att_skip_adverbs(a, t0, j - 1);
       if (!w.name)
-        w = name_np(a, pc_att_np_start(a, t0, j - 1), j - 1);
+        w = name_np(a, pc_att_np_start(a, t0, ne), ne);
       if (w.name) {
         *cue_i = j - 1;
         return w;
