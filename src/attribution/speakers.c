@@ -407,6 +407,28 @@ static bool qualifies_name(const struct analysis *a, size_t k, size_t end) {
   return false;
 }
 
+/* "His deputy, Jim Poe, was less sure. He said ...": a sentence that
+ * opens on a possessive and a few lower-case words is about the person
+ * its apposition names, in commas right after them, when the name may be
+ * of the pronoun's gender; else about someone named before (-1). */
+static int possessive_apposition(const struct analysis *a, size_t s0,
+                                 size_t end, int g) {
+  size_t c = s0 + 1;
+  while (c < end && c < s0 + 4 && a->t[c].type == T_WORD &&
+         !(a->t[c].flags & F_CAP))
+    c++;
+  if (c == s0 + 1 || c + 2 >= end || !is_punct(&a->t[c], ","))
+    return -1;
+  int e = a->t[c + 1].ent;
+  size_t k = c + 1;
+  while (e >= 0 && k < end && a->t[k].ent == e)
+    k++;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || k >= end ||
+      !is_punct(&a->t[k], ",") || a->t[c + 1].in_span >= 0)
+    return -1;
+  return gender_fit(a, e, g) ? e : -1;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -419,7 +441,7 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   if (s0 < end && a->t[s0].type == T_WORD && a->t[s0].in_span < 0 &&
       fw_is(a, a->t[s0].low, PC_FW_POSS) &&
       (low_eq(&a->t[s0], g == 'm' ? "his" : "her")))
-    return -1;
+    return possessive_apposition(a, s0, end, g);
   int unsure = -1, pp = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
