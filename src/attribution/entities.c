@@ -193,10 +193,15 @@ static bool all_caps(const struct analysis *a, size_t i) {
 
 /* The role stated with a person's first mention: an apposition after the
  * name (", director of the Conflicts Forum,") or the words before it
- * ("former senior British diplomat"). */
+ * ("former senior British diplomat").  Words after the comma that open
+ * with a preposition or "according" are an adverbial, no apposition
+ * ("the computer of Jane Roe, according to the report"). */
 static char *person_role(const struct analysis *a, size_t run0, size_t s,
                          size_t j, size_t lim) {
-  if (j + 1 < lim && is_punct(&a->t[j], ",")) {
+  if (j + 1 < lim && is_punct(&a->t[j], ",") &&
+      !(a->t[j + 1].type == T_WORD &&
+        (preposition(a, a->t[j + 1].low) ||
+         strcmp(a->t[j + 1].low, "according") == 0))) {
     size_t e = j + 1;
     bool role = false;
     while (e < lim && e < j + 14 && a->t[e].type == T_WORD) {

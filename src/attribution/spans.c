@@ -328,9 +328,9 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   }
   if (p > t0 && cue_word(a, p - 1) && (p < o || a->t[p - 1].cue == 1)) {
     w = pc_att_speaker_left(a, t0, p - 1); /* "Smith said, “...”" */
-    if (!w.name) {
-      size_t b = pc_att_np_start(a, t0, p - 1);
-      w = name_np(a, b, p - 1);
+    if (!w.name) { /* "The crowd began yelling “...”": no aux word */
+      size_t ne = pc_att_skip_adverbs(a, t0, p - 1);
+      w = name_np(a, pc_att_np_start(a, t0, ne), ne);
     }
     if (w.name)
       *cue_i = p - 1;
@@ -342,8 +342,9 @@ static struct speaker_ref before_span(struct analysis *a, size_t t0, size_t o,
   for (size_t j = p; j > t0 && j + CUE_REACH > p; j--)
     if (cue_word(a, j - 1)) {
       w = pc_att_speaker_left(a, t0, j - 1);
+      size_t ne = pc_att_skip_adverbs(a, t0, j - 1);
       if (!w.name)
-        w = name_np(a, pc_att_np_start(a, t0, j - 1), j - 1);
+        w = name_np(a, pc_att_np_start(a, t0, ne), ne);
       if (w.name) {
         *cue_i = j - 1;
         return w;
@@ -664,6 +665,25 @@ static bool resumed(const struct analysis *a, size_t t0, size_t o) {
   return false;
 }
 
+/* 'Roe returned to the issue later. “...?”': a quotation that opens its
+ * sentence with no cue goes to the person named as the subject of the
+ * sentence right before it, in the same paragraph, that reports nothing
+ * of its own; -1 when there is none. */
+static int subject_sentence_before(struct analysis *a, size_t t0) {
+  if (a->nsent < 2 || t0 == 0 || !is_end_punct(&a->t[t0 - 1]))
+    return -1;
+  size_t p0 = a->sent0[(a->nsent - 2) % SENTS];
+  if (p0 + 3 > t0 || a->t[p0].block != a->t[t0].block)
+    return -1;
+  for (size_t z = p0; z < t0; z++)
+    if (a->t[z].type == T_QOPEN || a->t[z].in_span >= 0 || a->t[z].cue)
+      return -1;
+  struct speaker_ref w = clause_subject(a, p0, t0);
+  int e = w.ent;
+  who_free(&w);
+  return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
+}
+
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
@@ -683,10 +703,12 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   if (w.name && like < 2 && !(after || ci + 2 >= s->o))
     who_free(&w);
   int ip = !w.name && like == 2 && s->o == t0 ? introduced_person(a, s) : -1;
+  if (ip < 0 && !w.name && like == 2 && s->o == t0)
+    ip = subject_sentence_before(a, t0);
   if (ip >= 0) {
     w.ent = ip;
     w.name = strdup(a->en[ip].name);
-    w.role = strdup(a->en[ip].role);
+    w.role = a->en[ip].role ? strdup(a->en[ip].role) : NULL;
   }
   if (!w.name && like == 2)
     w = continued(a, t0, s, true);

@@ -407,6 +407,28 @@ static bool qualifies_name(const struct analysis *a, size_t k, size_t end) {
   return false;
 }
 
+/* "His deputy, Jim Poe, was less sure. He said ...": a sentence that
+ * opens on a possessive and a few lower-case words is about the person
+ * its apposition names, in commas right after them, when the name may be
+ * of the pronoun's gender; else about someone named before (-1). */
+static int possessive_apposition(const struct analysis *a, size_t s0,
+                                 size_t end, int g) {
+  size_t c = s0 + 1;
+  while (c < end && c < s0 + 4 && a->t[c].type == T_WORD &&
+         !(a->t[c].flags & F_CAP))
+    c++;
+  if (c == s0 + 1 || c + 2 >= end || !is_punct(&a->t[c], ","))
+    return -1;
+  int e = a->t[c + 1].ent;
+  size_t k = c + 1;
+  while (e >= 0 && k < end && a->t[k].ent == e)
+    k++;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || k >= end ||
+      !is_punct(&a->t[k], ",") || a->t[c + 1].in_span >= 0)
+    return -1;
+  return gender_fit(a, e, g) ? e : -1;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
                                size_t end, int g) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
@@ -419,7 +441,7 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
   if (s0 < end && a->t[s0].type == T_WORD && a->t[s0].in_span < 0 &&
       fw_is(a, a->t[s0].low, PC_FW_POSS) &&
       (low_eq(&a->t[s0], g == 'm' ? "his" : "her")))
-    return -1;
+    return possessive_apposition(a, s0, end, g);
   int unsure = -1, pp = -1;
   for (size_t k = s0; k < end; k++) {
     int e = a->t[k].ent;
@@ -665,6 +687,38 @@ static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
   return joint_names(a, j, n1) ? n1 : 0;
 }
 
+/* "Gov. Jane Roe and leaders of the Assembly have ... They said": a
+ * plural group that "and" joins to a person's name before it speaks with
+ * the person; the pair as written, from the name (no title) through the
+ * group's "of" phrase of a determiner and capitalised words, or NULL. */
+static char *joined_group_text(const struct analysis *a, size_t s0,
+                               size_t b, size_t h1) {
+  if (b < s0 + 2 || !low_eq(&a->t[b - 1], "and"))
+    return NULL;
+  int pe = a->t[b - 2].ent;
+  if (pe < 0 || a->en[pe].type != PC_ENTITY_PERSON ||
+      a->t[b - 2].in_span >= 0 || !joint_group(a, b - 1, h1))
+    return NULL;
+  size_t p0 = b - 2;
+  while (p0 > s0 && a->t[p0 - 1].ent == pe)
+    p0--;
+  size_t e = h1;
+  if (e + 1 < a->nt && low_eq(&a->t[e], "of")) {
+    size_t k = e + 1;
+    if (a->t[k].type == T_WORD && determiner(a, a->t[k].low))
+      k++;
+    while (k < a->nt && k < h1 + 8 &&
+           ((a->t[k].type == T_WORD && (a->t[k].flags & F_CAP)) ||
+            (is_punct(&a->t[k], "-") && k + 1 < a->nt &&
+             a->t[k + 1].type == T_WORD)))
+      k++;
+    if (k > e + 1 && a->t[k - 1].type == T_WORD &&
+        (a->t[k - 1].flags & F_CAP))
+      e = k;
+  }
+  return pc_att_np_text(a, p0, e);
+}
+
 /* "Aides said ..., and they rejected ...", "While civil rights groups
  * praised ..., they said ...", "The men alleged ... They claimed": the
  * first plural phrase of people, not governed by a preposition, in the
@@ -717,6 +771,11 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
           preposition(a, a->t[p - 1].low)) {
         k = h;
         continue; /* "the role of the aides", "the eye of two senators" */
+      }
+      char *pair = joined_group_text(a, s0, b, h + 1);
+      if (pair) {
+        w.name = pair;
+        break;
       }
       w = pc_att_resolve_np(a, b, h + 1);
       if (!w.name) { /* "the men": the phrase's own words */

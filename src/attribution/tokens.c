@@ -893,6 +893,19 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
+    /* "the former general counsel": a verb's bare noun form (no "-s")
+     * right after a singular role word is that role's head noun; a
+     * singular subject takes the "-s" form ("the general counsels");
+     * a collective body (data: agent) is plural ("police charge him") */
+    if ((tag & PC_CUE_WEAK) && !(tag & PC_CUE_NOUN) && i > t0 &&
+        a->t[i - 1].type == T_WORD && is_role_word(a, i - 1) &&
+        !(a->t[i - 1].flags & F_CAP) &&
+        !pc_att_ending(a, a->t[i - 1].low, PC_FW_PL, 3) &&
+        !fw_is(a, a->t[i - 1].low, PC_FW_AGENT) &&
+        a->t[i].low[strlen(a->t[i].low) - 1] != 's') {
+      a->t[i].cue = 0;
+      continue;
+    }
     /* "a majority of pledged delegates", "300 pledged delegates", "the
      * promised wall": a past form after a determiner, a possessive, a
      * preposition (not "to") or a number is an adjective */
