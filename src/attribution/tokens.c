@@ -155,6 +155,18 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   k->memo = M_HASH;
 }
 
+/* "attacked the town in May", "spoke with Will": a modal or auxiliary
+ * (data: fin) written with a capital right after a lower-case
+ * preposition is a name, a month's or a person's, no verb: the word k,
+ * not a sentence's first, loses the category "fin". */
+static void named_modal(struct analysis *a, struct token *k) {
+  const struct token *p = k - 1;
+  if (p->type != T_WORD || (p->flags & F_CAP) ||
+      !fw_is(a, k->low, PC_FW_FIN) || !fw_is(a, p->low, PC_FW_PREP))
+    return;
+  k->fw &= ~((uint64_t)1 << PC_FW_FIN); /* fw_is filled k->fw */
+}
+
 /* Words keep inner apostrophes, hyphens and dots ("wasn't", "ISIS-K",
  * "U.S"); quotation marks and other punctuation are tokens of their own. */
 void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
@@ -164,6 +176,8 @@ void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
     if (k->type == T_WORD) {
       if (start)
         k->flags |= F_SENT;
+      else if ((k->flags & F_CAP) && i > t0)
+        named_modal(a, k);
       start = false;
     } else if (is_end_punct(k)) {
       start = true;
@@ -372,25 +386,9 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   }
 }
 
-/* "attacked the town in May", "spoke with Will": a modal or auxiliary
- * (data: fin) written with a capital after a preposition is a name, a
- * month's or a person's, no verb: its categories lose "fin". */
-static void named_modals(struct analysis *a, size_t t0) {
-  for (size_t i = t0 + 1; i < a->nt; i++) {
-    struct token *k = &a->t[i], *p = &a->t[i - 1];
-    if (k->type != T_WORD || !(k->flags & F_CAP) || (k->flags & F_SENT) ||
-        p->type != T_WORD || (p->flags & F_CAP) ||
-        !fw_is(a, p->low, PC_FW_PREP) || !fw_is(a, k->low, PC_FW_FIN))
-      continue;
-    k->fw &= ~((uint64_t)1 << PC_FW_FIN); /* fw_is filled k->fw */
-  }
-}
-
 void pc_att_tokenize_block(struct analysis *a, uint32_t block) {
   const pc_text *tx = &a->doc->blocks[block].content;
-  size_t t0 = a->nt;
   tokenize(a, block, tx->text, tx->len);
-  named_modals(a, t0);
 }
 
 /* "'We will rebuild': Mayor vows ...": a headline writes single marks
