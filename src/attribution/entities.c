@@ -649,11 +649,12 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   }
   pc_att_strip_possessive(a, name);
   strip_plural_possessive(name);
-  /* the last word, without a possessive: "Fox News's", "Fox News’" */
+  /* the last word, without a possessive: "Fox News's", "Fox News’" (the
+   * token writes ’ as ': no apostrophe, no possessive) */
   char lb[48];
   const char *last = a->t[j - 1].low;
   size_t ll = strlen(last);
-  if (ll < sizeof lb) {
+  if (ll < sizeof lb && memchr(last, '\'', ll)) {
     memcpy(lb, last, ll + 1);
     pc_att_strip_possessive(a, lb);
     strip_plural_possessive(lb);
