@@ -629,18 +629,15 @@ static size_t split_names(struct analysis *a, size_t t0, size_t t1, char **out,
 }
 
 /* An auxiliary with its negation in one word ("didn't", "can't",
- * "doesn’t"): its length without the "n't", or 0. */
+ * "doesn’t": a token writes ’ as '): its length without the "n't", or
+ * 0. */
 static size_t neg_aux(const struct token *k) {
   if (k->type != T_WORD)
     return 0;
   size_t n = strlen(k->low);
   if (n < 4 || k->low[n - 1] != 't') /* most words: no "t" at the end */
     return 0;
-  if (memcmp(k->low + n - 3, "n't", 3) == 0)
-    return n - 3;
-  if (n > 6 && memcmp(k->low + n - 5, "n\xE2\x80\x99t", 5) == 0)
-    return n - 5;
-  return 0;
+  return memcmp(k->low + n - 3, "n't", 3) == 0 ? n - 3 : 0;
 }
 
 /* A negation in [from - 3, to); the words before `from` only up to a
@@ -874,8 +871,7 @@ static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
   if (b > t0) { /* "I'll", "we'll" */
     const char *w = a->t[b - 1].low;
     size_t n = strlen(w);
-    if ((n > 3 && strcmp(w + n - 3, "'ll") == 0) ||
-        (n > 5 && strcmp(w + n - 5, "\xE2\x80\x99ll") == 0))
+    if (n > 3 && strcmp(w + n - 3, "'ll") == 0) /* ’ is ' in a token */
       return true;
   }
   if (b <= t0)
@@ -1082,7 +1078,7 @@ static bool owner_open(const struct analysis *a, size_t b, size_t e) {
   if (k + 1 < e && is_punct(&a->t[k + 1], "."))
     k++; /* "Corp." */
   if (k + 2 < e && a->t[k + 1].type == T_PUNCT && low_eq(&a->t[k + 2], "s") &&
-      (is_punct(&a->t[k + 1], "'") || is_punct(&a->t[k + 1], "\xE2\x80\x99")))
+      is_punct(&a->t[k + 1], "'")) /* ’ is ' in a token */
     return true; /* "Corp.'s" as "Corp", ".", "'", "s" */
   return (k + 1 < e && low_eq(&a->t[k + 1], "'s")) ||
          pc_att_ending(a, a->t[k].low, PC_FW_GEN, 1);
@@ -3336,9 +3332,9 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   return false;
 }
 
-/* "That's" in one word, straight or curly. */
+/* "That's" in one word, straight or curly (a token writes ’ as '). */
 static bool that_is(const struct token *k) {
-  return low_eq(k, "that's") || low_eq(k, "that\xE2\x80\x99s");
+  return low_eq(k, "that's");
 }
 
 /* Rebuttals: a sentence that rejects "these accusations" or calls "the

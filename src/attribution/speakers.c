@@ -369,8 +369,7 @@ static bool name_possessive(const struct analysis *a, size_t k) {
     k++;
   const char *w = a->t[k].low;
   size_t l = strlen(w);
-  return (l > 2 && strcmp(w + l - 2, "'s") == 0) ||
-         (l > 4 && strcmp(w + l - 4, "\xE2\x80\x99s") == 0);
+  return l > 2 && strcmp(w + l - 2, "'s") == 0; /* ’ is ' in a token */
 }
 
 /* Whether an entity is named in [s0, k). */

@@ -511,13 +511,12 @@ size_t pc_claim_seen_bits(const char *w, uint16_t *out) {
       return 1;
     }
     out[k] = seen_bit(w, n, "");
-    out[k + na] = seen_bit(w, n, "n't");
-    out[k + 2 * na] = seen_bit(w, n, "n\xE2\x80\x99t");
+    out[k + na] = seen_bit(w, n, "n't"); /* a token writes ’ as ' */
     k++;
     w += n + 1;
   }
-  out[0] = (uint16_t)(3 * na);
-  return 1 + 3 * na;
+  out[0] = (uint16_t)(2 * na);
+  return 1 + 2 * na;
 }
 
 /* Claims keep their order (patterns are tried as listed), and get an
@@ -530,11 +529,11 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
   for (size_t i = 0; i < lex->claims.n; i++) {
     struct pc_phrase *p = &lex->claims.p[i];
     p->wfirst = calloc(2 * (p->n + 1), sizeof *p->wfirst);
-    size_t ns = 0; /* each word's alternatives, thrice, and their count */
+    size_t ns = 0; /* each word's alternatives, twice, and their count */
     for (size_t k = 0; k < p->n; k++)
       for (const char *c = p->w[k]; c; c = strchr(c + 1, '|'))
         ns++;
-    p->wseen = calloc(3 * ns + p->n + 1, sizeof *p->wseen);
+    p->wseen = calloc(2 * ns + p->n + 1, sizeof *p->wseen);
     if (!p->wfirst || !p->wseen)
       return pc_error_set(err, PC_ERR_NOMEM, "out of memory");
     p->wlen = p->wfirst + p->n + 1;

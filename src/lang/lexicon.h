@@ -153,11 +153,11 @@ static inline unsigned pc_claim_seen_bit(uint32_t h) {
 }
 /* Writes to out the bits of the words the claims.txt word w matches:
  * how many, then each alternative's ("was|were"), then each one's with
- * "n't" and with "n’t" (a pattern word matches an auxiliary with its
- * negation: "wasn't" as "was"); only a 0 when one is a lemma ("blame~"),
- * a suffix ("*ing") or the empty word, which match words unlisted.  out
- * has room for the count and 3 per alternative.  Returns how many were
- * written. */
+ * "n't" (a pattern word matches an auxiliary with its negation: "wasn't"
+ * as "was"; a token writes "n’t" as "n't"); only a 0 when one is a lemma
+ * ("blame~"), a suffix ("*ing") or the empty word, which match words
+ * unlisted.  out has room for the count and 2 per alternative.  Returns
+ * how many were written. */
 size_t pc_claim_seen_bits(const char *w, uint16_t *out);
 
 /* Categories (bit 1 << PC_FW_...) the word w belongs to. */
