@@ -423,6 +423,9 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);
 void pc_att_mark_cues(struct analysis *a, size_t t0);
 bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1);
+/* Where a title written right before word k starts, not before lo: "Mr."
+ * (two tokens) or "Mr" (one; data: honorifics); k when there is none. */
+size_t pc_att_title_start(const struct analysis *a, size_t lo, size_t k);
 /* Whether the block around token i is in title case ("Trump Says He
  * Will Win"): a headline, whose capitalised verbs are still verbs. */
 bool pc_att_title_case(const struct analysis *a, size_t i);

@@ -744,13 +744,7 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
                           ? joint_pair_at(a, s0, k, end)
                           : 0;
         if (pair) { /* from the title of the first ("Mr. Roe and ...") */
-          size_t b = k;
-          if (b > s0 + 1 && is_punct(&a->t[b - 1], ".") &&
-              in_list(&a->lex->honorifics, a->t[b - 2].low))
-            b -= 2;
-          else if (b > s0 && in_list(&a->lex->honorifics, a->t[b - 1].low))
-            b--;
-          w.name = pc_att_np_text(a, b, pair);
+          w.name = pc_att_np_text(a, pc_att_title_start(a, s0, k), pair);
           break;
         }
         person = person || k <= s0 + 1 || (first >= 0 && first != pe);

@@ -1773,16 +1773,11 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   for (size_t z = k; z > t0 && !is_punct(&a->t[z - 1], ","); z--)
     if (low_eq(&a->t[z - 1], "including"))
       return true;
-  size_t p = k;
-  if (p > t0 + 1 && is_punct(&a->t[p - 1], ".") &&
-      in_list(&a->lex->honorifics, a->t[p - 2].low))
-    p -= 2;
-  else if (p > t0 && in_list(&a->lex->honorifics, a->t[p - 1].low))
-    p--;
+  size_t p = pc_att_title_start(a, t0, k);
   /* "A spokesman for Mayor Tom Vale": a title, capitalised, before the
    * name */
-  else if (p > t0 + 1 && (a->t[p - 1].flags & F_CAP) &&
-           is_role_word(a, p - 1))
+  if (p == k && p > t0 + 1 && (a->t[p - 1].flags & F_CAP) &&
+      is_role_word(a, p - 1))
     p--;
   /* "Speaking to WKRT's Jo Roe": the owner's name before it */
   if (p > t0 && a->t[p - 1].type == T_WORD && (a->t[p - 1].flags & F_CAP) &&

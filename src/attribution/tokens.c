@@ -1049,6 +1049,15 @@ static bool digit_word(const struct token *t) {
  * clause with its own finite verb ("concluded the evidence was weak").
  * Not "maintains strict rules", "claimed victory in the race", "reported
  * for duty", "concluded its hearing on Monday". */
+size_t pc_att_title_start(const struct analysis *a, size_t lo, size_t k) {
+  if (k > lo + 1 && is_punct(&a->t[k - 1], ".") &&
+      in_list(&a->lex->honorifics, a->t[k - 2].low))
+    return k - 2;
+  if (k > lo && in_list(&a->lex->honorifics, a->t[k - 1].low))
+    return k - 1;
+  return k;
+}
+
 bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
   bool prep = false, det = false;
   for (size_t k = j; k < t1 && k < j + 12; k++) {
