@@ -602,14 +602,12 @@ static bool role_name(const struct analysis *a, const char *name) {
   return !name[n] && in_list(&a->lex->roles, low);
 }
 
-/* The type its last word gives the name run [s, j) of two words or more
- * (data: heads.txt; 'p' a place, 'o' an organisation, 't' a thing), 0
- * for none or when a given name opens it ("Anita Hill", "Doris Day"). */
-static int name_head(const struct analysis *a, size_t s, size_t j,
+/* The type its last word (last, its possessive stripped) gives a name
+ * run that starts at s and holds nw words, two or more (data: heads.txt;
+ * 'p' a place, 'o' an organisation, 't' a thing), 0 for none or when a
+ * given name opens it ("Anita Hill", "Doris Day"). */
+static int name_head(const struct analysis *a, size_t s, size_t nw,
                      const char *last) {
-  size_t nw = 0;
-  for (size_t x = s; x < j; x++)
-    nw += a->t[x].type == T_WORD;
   if (nw < 2 || list_tag_of(a, &a->lex->given, a->t[s].low))
     return 0;
   return list_tag_of(a, &a->lex->heads, last);
@@ -661,7 +659,12 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     if (strcmp(lb, last) != 0)
       last = lb;
   }
-  int head = name_head(a, s, j, last);
+  /* the words of the run: an initial's dot is no word ("Alderman
+   * Jason C. Ervin" is four) */
+  size_t nw = 0;
+  for (size_t x = s; x < j; x++)
+    nw += a->t[x].type == T_WORD;
+  int head = name_head(a, s, nw, last);
   bool org = org_head(a, last) || (j - s == 1 && all_caps(a, s)) ||
              head == 'o';
   for (size_t x = s; x < j && !org; x++)
@@ -702,11 +705,6 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool member = !org && !title &&
                 in_list_of(a, &lx->members, last) &&
                 !list_tag_of(a, &lx->given, a->t[s].low);
-  /* the words of the run: an initial's dot is no word ("Alderman
-   * Jason C. Ervin" is four) */
-  size_t nw = 0;
-  for (size_t x = s; x < j; x++)
-    nw += a->t[x].type == T_WORD;
   /* "Orange County", "Capitol Hill": the noun of a place */
   bool place = !org && !title && !member && head == 'p';
   if (place) {
