@@ -2371,9 +2371,20 @@ static size_t object_before_nonfinite(const struct analysis *a, size_t lo,
  * description with a determiner after a person's name and its comma,
  * right after the quotation, is the name's apposition whose closing
  * comma is missing; the name speaks and the description is its role.
- * The phrase opens at b; w is replaced when so. */
+ * The phrase opens at b; w is replaced when so.  The description may
+ * hold commas of its own ("an analyst at the Council on Energy,
+ * Environment and Water think tank told"): its opening is the last
+ * comma and determiner within a few words before b. */
 static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
                                 struct speaker_ref *w) {
+  for (size_t k = b; k > lo + 3 && b - k < 16 &&
+                     (a->t[k].type == T_WORD || is_punct(&a->t[k], ","));
+       k--)
+    if (is_punct(&a->t[k - 1], ",") && a->t[k].type == T_WORD &&
+        determiner(a, a->t[k].low)) {
+      b = k;
+      break;
+    }
   if (b < lo + 3 || !is_punct(&a->t[b - 1], ",") ||
       a->t[b].type != T_WORD || !determiner(a, a->t[b].low) ||
       fw_is(a, a->t[b].low, PC_FW_POSS))
@@ -2563,7 +2574,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
     who_free(&w);
     w = pc_att_resolve_np(a, b0, end);
   }
-  if (w.name && w.ent < 0)
+  if (!w.name || w.ent < 0)
     unclosed_apposition(a, lo, b, &w);
   return w;
 }
