@@ -895,9 +895,26 @@ static int org_before(const struct analysis *a, size_t lo, size_t n0) {
 
 static bool bare_firm_word(const struct analysis *a, size_t k);
 
+/* The speaker tag of the pronoun at i, 0 when it is none.  With its
+ * contracted auxiliary it stands for the same speaker ("she's said",
+ * "he'd told": function words, subj), but not "it's" ("it's fair to
+ * say": no one is named). */
+static int pronoun_tag(const struct analysis *a, size_t i) {
+  const char *w = a->t[i].low;
+  int g = list_tag(&a->lex->pronouns, w);
+  const char *ap = strchr(w, '\'');
+  if (g || !ap || ap == w || ap - w > 4 || !fw_is(a, w, PC_FW_SUBJ))
+    return g;
+  char base[8];
+  memcpy(base, w, (size_t)(ap - w));
+  base[ap - w] = '\0';
+  g = list_tag(&a->lex->pronouns, base);
+  return g == 'o' ? 0 : g;
+}
+
 static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
-  int g = list_tag(&a->lex->pronouns, a->t[n0].low);
+  int g = pronoun_tag(a, n0);
   int pq = g == 'o' ? phrase_speaker_before(a, n0, true) : -1;
   if (pq >= 0) {
     w.name = strdup(a->q[pq].speaker);
@@ -1560,7 +1577,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   n1 = time_cut(a, n0, n1);
   if (np_person(a, n0, n1, &w))
     return w;
-  if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
+  if (n1 - n0 == 1 && pronoun_tag(a, n0))
     return np_pronoun(a, n0);
   if (np_titled_person(a, n0, n1, groups, &w))
     return w;

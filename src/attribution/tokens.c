@@ -1097,9 +1097,13 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
     if ((k == j || preposition(a, a->t[k - 1].low)) &&
         pc_att_ending(a, t->low, PC_FW_PTCP, 2))
       return true;
+    /* (a subject with its contracted verb is a clause whatever follows:
+     * "said he's with the mayor") */
     if (k == j && fw_is(a, t->low, PC_FW_SUBJ) && k + 1 < t1 &&
-        a->t[k + 1].type == T_WORD && !preposition(a, a->t[k + 1].low) &&
-        !determiner(a, a->t[k + 1].low))
+        a->t[k + 1].type == T_WORD &&
+        ((!preposition(a, a->t[k + 1].low) &&
+          !determiner(a, a->t[k + 1].low)) ||
+         strchr(t->low, '\'')))
       return true;
     if (present_after_np(a, j, k, t1))
       return true;
