@@ -775,6 +775,13 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
    * sentence is no part of the name after it */
   if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && gerund(a, s))
     s++;
+  /* "Finally Apple", "Recently Reuters": nor an adverb in "-ly" (not a
+   * given name: "Kelly Ayotte", "Emily Roe") */
+  if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) &&
+      strlen(a->t[s].low) > 5 &&
+      strcmp(a->t[s].low + strlen(a->t[s].low) - 2, "ly") == 0 &&
+      !list_tag_of(a, &lx->given, a->t[s].low))
+    s++;
   /* "Said Jane Roe: ...": nor is a cue's past form */
   if (s == i && s + 1 < j && (a->t[s].flags & F_SENT) && a->t[s].cue &&
       fw_is(a, a->t[s].low, PC_FW_VPAST))
