@@ -1926,6 +1926,64 @@ size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e) {
 
 /* The speaker when a comma stands right before the cue (at end - 1):
  * "X, who ..., said", "X, the minister, said", appositions. */
+static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
+                             size_t end);
+
+/* Whether w, read from b2 after a comma, is a place and the word before
+ * the comma a place's name after a preposition of where (data: at; "in
+ * Dayton, Ohio"): a state or a country after a town, no apposition; not
+ * after "for" or "of" ("a lawyer for Acme, Giuliani, said"). */
+static bool place_after_place(const struct analysis *a, size_t lo, size_t b2,
+                              size_t e2, const struct speaker_ref *w) {
+  if (!w->name || b2 < lo + 3 || !is_punct(&a->t[b2 - 1], ","))
+    return false;
+  /* the place: a place or a country known, or up to three capitalised
+   * words that name no one known ("Ohio", "New South Wales") */
+  bool place = w->ent >= 0 ? a->en[w->ent].type == PC_ENTITY_PLACE ||
+                                 a->en[w->ent].type == PC_ENTITY_COUNTRY
+                           : e2 - b2 <= 3;
+  for (size_t k = b2; k < e2 && place && w->ent < 0; k++)
+    place = a->t[k].type == T_WORD && (a->t[k].flags & F_CAP) &&
+            !function_cap(a, a->t[k].low) && !is_role_word(a, k);
+  const struct token *k = &a->t[b2 - 2];
+  if (!place || k->type != T_WORD || !(k->flags & F_CAP))
+    return false;
+  size_t s = b2 - 2;
+  while (s > lo && a->t[s - 1].type == T_WORD && (a->t[s - 1].flags & F_CAP))
+    s--; /* "in Des Moines, Iowa" */
+  return s > lo && a->t[s - 1].type == T_WORD &&
+         !(a->t[s - 1].flags & F_CAP) &&
+         in_list(&a->lex->fw[PC_FW_AT], a->t[s - 1].low);
+}
+
+/* A description read up to a town (token b2 - 2) takes the town's state
+ * or country, [b2, e2), after it: "doctor in Dayton, Ohio". */
+static struct speaker_ref with_place(const struct analysis *a, size_t b2,
+                                     size_t e2, struct speaker_ref p) {
+  char *town = pc_att_np_text(a, b2 - 2, b2 - 1);
+  char *place = pc_att_np_text(a, b2, e2);
+  size_t n = strlen(p.name), tl = town ? strlen(town) : 0;
+  if (p.ent < 0 && town && place && n >= tl &&
+      strcmp(p.name + n - tl, town) == 0) {
+    size_t pl = strlen(place);
+    char *s = malloc(n + 2 + pl + 1);
+    if (s) {
+      if (p.role && strcmp(p.role, p.name) == 0) { /* (no role of its own) */
+        free(p.role);
+        p.role = NULL;
+      }
+      memcpy(s, p.name, n);
+      memcpy(s + n, ", ", 2);
+      memcpy(s + n + 2, place, pl + 1);
+      free(p.name);
+      p.name = s;
+    }
+  }
+  free(town);
+  free(place);
+  return p;
+}
+
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
                                                size_t end) {
   /* "Montell Figgins, who represents Thomas, said": a relative clause
@@ -2004,6 +2062,25 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
       p.role = w.role ? strdup(w.role) : pc_att_np_text(a, b2, e2);
       who_free(&w);
       return p;
+    }
+    who_free(&p);
+  }
+  /* "A doctor in Dayton, Ohio, said": a place in commas after a place's
+   * name (its state or country) ends the phrase before it */
+  if (place_after_place(a, lo, b2, e2, &w)) {
+    struct speaker_ref p = pc_att_speaker_left(a, lo, b2);
+    char *town = pc_att_np_text(a, b2 - 2, b2 - 1);
+    if (p.name && town && strcmp(p.name, town) == 0) {
+      /* (not the town: "A team of researchers in Greenbelt, Maryland,
+       * has confirmed" is read as if with no comma there) */
+      who_free(&p);
+      size_t nb = pc_att_np_start(a, lo, b2 - 1);
+      p = pc_att_resolve_np(a, np_extend_left(a, lo, nb, b2 - 1), b2 - 1);
+    }
+    free(town);
+    if (p.name) {
+      who_free(&w);
+      return with_place(a, b2, e2, p);
     }
     who_free(&p);
   }
