@@ -1145,7 +1145,21 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
  * another kind ("the newspaper" is not "Senate"); a noun any
  * organisation may be called ("the company", "the group") is no public
  * body's nor a medium's ("Labor Department", "Daily News"). */
+/* A plural of members ("Democrats", "Senate Republicans") names people,
+ * never one body: "the institute" is not "Democrats" named last. */
+static bool members_group(const struct analysis *a, int e) {
+  const char *name = a->en[e].name, *last = strrchr(name, ' ');
+  char low[32];
+  size_t l = 0;
+  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+  return a->en[e].type == PC_ENTITY_GROUP && in_list(&a->lex->members, low);
+}
+
 static bool org_fits(const struct analysis *a, int e, const char *head) {
+  if (members_group(a, e))
+    return false;
   char low[128];
   size_t l = 0;
   for (const char *c = a->en[e].name; *c && l + 1 < sizeof low; c++)
@@ -1301,7 +1315,8 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
     if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
-                    a->en[ke].type == PC_ENTITY_GROUP)) {
+                    a->en[ke].type == PC_ENTITY_GROUP) &&
+        !members_group(a, ke)) {
       if (!org_fits(a, ke, head))
         break;
       e = ke;
