@@ -1157,9 +1157,7 @@ static bool members_group(const struct analysis *a, int e) {
   return a->en[e].type == PC_ENTITY_GROUP && in_list(&a->lex->members, low);
 }
 
-static bool org_fits(const struct analysis *a, int e, const char *head) {
-  if (members_group(a, e))
-    return false;
+static bool name_holds(const struct analysis *a, int e, const char *head) {
   char low[128];
   size_t l = 0;
   for (const char *c = a->en[e].name; *c && l + 1 < sizeof low; c++)
@@ -1169,11 +1167,23 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   for (const char *c = low; (c = strstr(c, head)) != NULL; c += hl)
     if ((c == low || c[-1] == ' ') && (c[hl] == '\0' || c[hl] == ' '))
       return true;
-  const char *last = strrchr(low, ' ');
-  last = last ? last + 1 : low;
+  return false;
+}
+
+static bool org_fits(const struct analysis *a, int e, const char *head) {
+  if (members_group(a, e))
+    return false;
+  if (name_holds(a, e, head))
+    return true;
+  const char *name = a->en[e].name, *last = strrchr(name, ' ');
+  char low[32];
+  size_t l = 0;
+  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
   if (fw_is(a, head, PC_FW_FIRM))
-    return !fw_is(a, last, PC_FW_BODY);
-  return !org_head(a, last);
+    return !fw_is(a, low, PC_FW_BODY);
+  return !org_head(a, low);
 }
 
 static bool acronym(const struct analysis *a, size_t i);
@@ -1299,6 +1309,17 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
       e = a->dr[d].ent;
+  /* "Jo Ames, a member of the Living Church of God, ..., the church
+   * posted": an organisation named before in the sentence whose name
+   * holds the head, before one that spoke */
+  size_t s0 = a->nsent > 0 ? a->sent0[(a->nsent - 1) % SENTS] : n0;
+  for (size_t k = n0; e < 0 && !poss && s0 <= n0 && k-- > s0;) {
+    int ke = a->t[k].ent;
+    if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
+                    a->en[ke].type == PC_ENTITY_GROUP) &&
+        name_holds(a, ke, head))
+      e = ke;
+  }
   /* "Big Machine says ... the American Music Awards ... But the company
    * says": the organisation that last spoke, before one only named */
   for (size_t q = a->nq; e < 0 && !poss && q-- > 0;) {
