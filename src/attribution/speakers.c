@@ -1181,6 +1181,11 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
     low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
   low[l] = '\0';
+  /* "the newspaper" is a medium's name ("Orlando Sentinel"), not a
+   * town's or a party's named last ("Baton Rouge", "DNC") */
+  if (in_list(&a->lex->fw[PC_FW_MEDIUM], head) &&
+      !in_list(&a->lex->fw[PC_FW_MEDIUM], low))
+    return false;
   if (fw_is(a, head, PC_FW_FIRM))
     return !fw_is(a, low, PC_FW_BODY);
   return !org_head(a, low);
@@ -1301,7 +1306,10 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   /* the same description as before stands for the same one: "The
    * group announced ... a deal with JLL. The group said" */
   const char *head = a->t[n1 - 1].low;
-  bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
+  /* "his office" is someone's; "a newspaper" is a new one, named by
+   * no name before it */
+  bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS) ||
+              low_eq(&a->t[n0], "a") || low_eq(&a->t[n0], "an");
   int e = !poss ? org_subject_before(a, n0, head) : -1;
   if (e < 0 && !poss && fw_is(a, head, PC_FW_FIRM))
     e = firm_word_before(a, n0);
