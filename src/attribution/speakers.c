@@ -1047,8 +1047,11 @@ static bool role_past(const struct analysis *a, int e) {
 static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
                              bool groups, struct speaker_ref *w) {
   bool title = title_block(a, a->t[n0].block);
+  /* "a Democratic senator said" introduces someone, named by no one
+   * before: only a definite phrase refers back */
   bool det = n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
-             !fw_is(a, a->t[n0].low, PC_FW_POSS);
+             !fw_is(a, a->t[n0].low, PC_FW_POSS) &&
+             !low_eq(&a->t[n0], "a") && !low_eq(&a->t[n0], "an");
   if (!groups || !(det || (title && n1 - n0 == 1)) ||
       a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
     return false;
