@@ -428,11 +428,20 @@ static int possessive_apposition(const struct analysis *a, size_t s0,
   return gender_fit(a, e, g) ? e : -1;
 }
 
+/* Whether the pronoun at n0 stands in quotation marks inside quote q's
+ * words: "“He said, ‘Trust me.’ I believed him,” Al Berg said" ("he" is
+ * not Berg, who would say "I"). */
+static bool quoted_in(const struct analysis *a, size_t q, size_t n0) {
+  const struct token *t = &a->t[n0];
+  return t->in_span >= 0 && a->q[q].block == t->block && a->q[q].s <= t->s &&
+         t->s < a->q[q].e;
+}
+
 static int sentence_antecedent(const struct analysis *a, size_t s0,
-                               size_t end, int g) {
+                               size_t end, int g, size_t n0) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
     if (a->q[q].t0 < end && a->q[q].parent < 0 &&
-        gender_fit(a, a->q[q].ent, g))
+        gender_fit(a, a->q[q].ent, g) && !quoted_in(a, q, n0))
       return a->q[q].ent;
   /* "Her district includes the Carrier plant, ..., she said": a
    * sentence that opens on a possessive of the pronoun's gender is about
@@ -490,7 +499,7 @@ static int salient_person(const struct analysis *a, size_t n0, int g) {
     size_t s0 = a->sent0[(a->nsent - 1 - k) % SENTS];
     if (s0 > end)
       continue;
-    int e = sentence_antecedent(a, s0, end, g);
+    int e = sentence_antecedent(a, s0, end, g, n0);
     if (e >= 0)
       return e;
     end = s0;
