@@ -437,11 +437,24 @@ static bool quoted_in(const struct analysis *a, size_t q, size_t n0) {
          t->s < a->q[q].e;
 }
 
+/* The speaker of the quote whose words hold the pronoun at n0 in
+ * quotation marks (quoted_in), -1 for none. */
+static int quoting_speaker(const struct analysis *a, size_t n0) {
+  if (a->t[n0].in_span < 0)
+    return -1;
+  for (size_t q = a->nq; q-- > 0;)
+    if (quoted_in(a, q, n0))
+      return a->q[q].ent;
+  return -1;
+}
+
+/* (self: the speaker whose quoted words hold the pronoun, never its
+ * antecedent) */
 static int sentence_antecedent(const struct analysis *a, size_t s0,
-                               size_t end, int g, size_t n0) {
+                               size_t end, int g, int self) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
     if (a->q[q].t0 < end && a->q[q].parent < 0 &&
-        gender_fit(a, a->q[q].ent, g) && !quoted_in(a, q, n0))
+        gender_fit(a, a->q[q].ent, g) && (self < 0 || a->q[q].ent != self))
       return a->q[q].ent;
   /* "Her district includes the Carrier plant, ..., she said": a
    * sentence that opens on a possessive of the pronoun's gender is about
@@ -466,7 +479,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
         a->t[k].type == T_WORD &&
         list_tag(&a->lex->pronouns, a->t[k].low) == g)
       return -1;
-    if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
+    if (e < 0 || e == self || (k > s0 && a->t[k - 1].ent == e) ||
+        a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) &&
          !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)) ||
         qualifies_name(a, k, end))
@@ -495,11 +509,12 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
  * sentences (this one before the pronoun first) that has one, or -1. */
 static int salient_person(const struct analysis *a, size_t n0, int g) {
   size_t end = n0;
+  int self = quoting_speaker(a, n0);
   for (size_t k = 0; k < SENTS && k < a->nsent; k++) {
     size_t s0 = a->sent0[(a->nsent - 1 - k) % SENTS];
     if (s0 > end)
       continue;
-    int e = sentence_antecedent(a, s0, end, g, n0);
+    int e = sentence_antecedent(a, s0, end, g, self);
     if (e >= 0)
       return e;
     end = s0;
