@@ -919,8 +919,9 @@ static int org_before(const struct analysis *a, size_t lo, size_t n0) {
 
 static bool bare_firm_word(const struct analysis *a, size_t k);
 
-static struct speaker_ref np_pronoun(struct analysis *a, size_t n0, int g) {
+static struct speaker_ref np_pronoun(struct analysis *a, size_t n0) {
   struct speaker_ref w = {NULL, -1, NULL};
+  int g = list_tag(&a->lex->pronouns, a->t[n0].low);
   int pq = g == 'o' ? phrase_speaker_before(a, n0, true) : -1;
   if (pq >= 0) {
     w.name = strdup(a->q[pq].speaker);
@@ -1605,25 +1606,6 @@ static bool possessive_name(const struct analysis *a, size_t i) {
           strcmp(k->low + l - 2, "s'") == 0); /* "Sanders' campaign" */
 }
 
-/* "He's argued", "they'd said": a personal pronoun with its
- * auxiliary's contraction (function-words subj) before a cue is the
- * pronoun; its tag ('m', 'f', 'p'), 0 for none ("it's" opens a clause
- * of no one; "said he's with Roe": after a cue it opens the clause
- * reported, no inverted subject; in quotation marks it is someone in
- * the speaker's story, left unresolved as before). */
-static int contracted_pronoun(const struct analysis *a, size_t k) {
-  const char *w = a->t[k].low, *ap = strchr(w, '\'');
-  if (a->t[k].type != T_WORD || !ap || ap == w || ap - w >= 8 ||
-      !fw_is(a, w, PC_FW_SUBJ) || (k > 0 && a->t[k - 1].cue) ||
-      a->t[k].in_span >= 0)
-    return 0;
-  char base[8];
-  memcpy(base, w, (size_t)(ap - w));
-  base[ap - w] = '\0';
-  int g = list_tag(&a->lex->pronouns, base);
-  return g == 'm' || g == 'f' || g == 'p' ? g : 0;
-}
-
 static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
                                         size_t n1, bool groups) {
   struct speaker_ref w = {NULL, -1, NULL};
@@ -1650,10 +1632,7 @@ static struct speaker_ref resolve_np_ex(struct analysis *a, size_t n0,
   if (np_person(a, n0, n1, &w))
     return w;
   if (n1 - n0 == 1 && in_list(&a->lex->pronouns, a->t[n0].low))
-    return np_pronoun(a, n0, list_tag(&a->lex->pronouns, a->t[n0].low));
-  int cg = n1 - n0 == 1 ? contracted_pronoun(a, n0) : 0;
-  if (cg)
-    return np_pronoun(a, n0, cg);
+    return np_pronoun(a, n0);
   if (np_titled_person(a, n0, n1, groups, &w))
     return w;
   if (np_role_or_entity(a, n0, n1, &w))
