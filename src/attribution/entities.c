@@ -327,6 +327,21 @@ static bool who_after(const struct analysis *a, size_t s) {
          strcmp(a->t[s + 2].low, "who") == 0;
 }
 
+/* The gender a noun of kin right before the name at s tells, past a
+ * comma ("Ramdehol's sister, Inderdai Deyal", "her husband Pat Ames"):
+ * 'f', 'm' or 0 (data: function-words female, male). */
+static char kin_gender(const struct analysis *a, size_t s) {
+  size_t k = s;
+  if (k > 0 && is_punct(&a->t[k - 1], ","))
+    k--;
+  if (k == 0 || a->t[k - 1].type != T_WORD || a->t[k - 1].block != a->t[s].block)
+    return 0;
+  const char *w = a->t[k - 1].low;
+  return in_list(&a->lex->fw[PC_FW_FEMALE], w)  ? 'f'
+         : in_list(&a->lex->fw[PC_FW_MALE], w) ? 'm'
+                                                 : 0;
+}
+
 /* One capitalised word at s (its run started at i): the surname of
  * someone named before, else after a title a person of its own. */
 static void surname_mention(struct analysis *a, size_t i, size_t s,
@@ -723,6 +738,8 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
     mark_tokens(a, s, j, e);
     if (e >= 0 && !a->en[e].role)
       a->en[e].role = person_role(a, i, s, j, lim);
+    if (e >= 0 && !a->en[e].gender)
+      a->en[e].gender = kin_gender(a, s);
   } else if (org) {
     int e = add_entity(a, name, PC_ENTITY_ORG, NULL);
     mark_tokens(a, s, j, e);

@@ -428,11 +428,33 @@ static int possessive_apposition(const struct analysis *a, size_t s0,
   return gender_fit(a, e, g) ? e : -1;
 }
 
+/* Whether the pronoun at n0 stands in quotation marks inside quote q's
+ * words: "“He said, ‘Trust me.’ I believed him,” Al Berg said" ("he" is
+ * not Berg, who would say "I"). */
+static bool quoted_in(const struct analysis *a, size_t q, size_t n0) {
+  const struct token *t = &a->t[n0];
+  return t->in_span >= 0 && a->q[q].block == t->block && a->q[q].s <= t->s &&
+         t->s < a->q[q].e;
+}
+
+/* The speaker of the quote whose words hold the pronoun at n0 in
+ * quotation marks (quoted_in), -1 for none. */
+static int quoting_speaker(const struct analysis *a, size_t n0) {
+  if (a->t[n0].in_span < 0)
+    return -1;
+  for (size_t q = a->nq; q-- > 0;)
+    if (quoted_in(a, q, n0))
+      return a->q[q].ent;
+  return -1;
+}
+
+/* (self: the speaker whose quoted words hold the pronoun, never its
+ * antecedent) */
 static int sentence_antecedent(const struct analysis *a, size_t s0,
-                               size_t end, int g) {
+                               size_t end, int g, int self) {
   for (size_t q = a->nq; q-- > 0 && a->q[q].t0 >= s0;)
     if (a->q[q].t0 < end && a->q[q].parent < 0 &&
-        gender_fit(a, a->q[q].ent, g))
+        gender_fit(a, a->q[q].ent, g) && (self < 0 || a->q[q].ent != self))
       return a->q[q].ent;
   /* "Her district includes the Carrier plant, ..., she said": a
    * sentence that opens on a possessive of the pronoun's gender is about
@@ -457,7 +479,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
         a->t[k].type == T_WORD &&
         list_tag(&a->lex->pronouns, a->t[k].low) == g)
       return -1;
-    if (e < 0 || (k > s0 && a->t[k - 1].ent == e) || a->t[k].in_span >= 0 ||
+    if (e < 0 || e == self || (k > s0 && a->t[k - 1].ent == e) ||
+        a->t[k].in_span >= 0 ||
         (k > 0 && preposition(a, a->t[k - 1].low) &&
          !fw_is(a, a->t[k - 1].low, PC_FW_BY) && !name_possessive(a, k)) ||
         qualifies_name(a, k, end))
@@ -486,11 +509,12 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
  * sentences (this one before the pronoun first) that has one, or -1. */
 static int salient_person(const struct analysis *a, size_t n0, int g) {
   size_t end = n0;
+  int self = quoting_speaker(a, n0);
   for (size_t k = 0; k < SENTS && k < a->nsent; k++) {
     size_t s0 = a->sent0[(a->nsent - 1 - k) % SENTS];
     if (s0 > end)
       continue;
-    int e = sentence_antecedent(a, s0, end, g);
+    int e = sentence_antecedent(a, s0, end, g, self);
     if (e >= 0)
       return e;
     end = s0;
@@ -1064,8 +1088,11 @@ static bool role_past(const struct analysis *a, int e) {
 static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
                              bool groups, struct speaker_ref *w) {
   bool title = title_block(a, a->t[n0].block);
+  /* "a Democratic senator said" introduces someone, named by no one
+   * before: only a definite phrase refers back */
   bool det = n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
-             !fw_is(a, a->t[n0].low, PC_FW_POSS);
+             !fw_is(a, a->t[n0].low, PC_FW_POSS) &&
+             !low_eq(&a->t[n0], "a") && !low_eq(&a->t[n0], "an");
   if (!groups || !(det || (title && n1 - n0 == 1)) ||
       a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
     return false;
@@ -1162,7 +1189,19 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
  * another kind ("the newspaper" is not "Senate"); a noun any
  * organisation may be called ("the company", "the group") is no public
  * body's nor a medium's ("Labor Department", "Daily News"). */
-static bool org_fits(const struct analysis *a, int e, const char *head) {
+/* A plural of members ("Democrats", "Senate Republicans") names people,
+ * never one body: "the institute" is not "Democrats" named last. */
+static bool members_group(const struct analysis *a, int e) {
+  const char *name = a->en[e].name, *last = strrchr(name, ' ');
+  char low[32];
+  size_t l = 0;
+  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+  return a->en[e].type == PC_ENTITY_GROUP && in_list(&a->lex->members, low);
+}
+
+static bool name_holds(const struct analysis *a, int e, const char *head) {
   char low[128];
   size_t l = 0;
   for (const char *c = a->en[e].name; *c && l + 1 < sizeof low; c++)
@@ -1172,11 +1211,28 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   for (const char *c = low; (c = strstr(c, head)) != NULL; c += hl)
     if ((c == low || c[-1] == ' ') && (c[hl] == '\0' || c[hl] == ' '))
       return true;
-  const char *last = strrchr(low, ' ');
-  last = last ? last + 1 : low;
+  return false;
+}
+
+static bool org_fits(const struct analysis *a, int e, const char *head) {
+  if (members_group(a, e))
+    return false;
+  if (name_holds(a, e, head))
+    return true;
+  const char *name = a->en[e].name, *last = strrchr(name, ' ');
+  char low[32];
+  size_t l = 0;
+  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+  /* "the newspaper" is a medium's name ("Orlando Sentinel"), not a
+   * town's or a party's named last ("Baton Rouge", "DNC") */
+  if (in_list(&a->lex->fw[PC_FW_MEDIUM], head) &&
+      !in_list(&a->lex->fw[PC_FW_MEDIUM], low))
+    return false;
   if (fw_is(a, head, PC_FW_FIRM))
-    return !fw_is(a, last, PC_FW_BODY);
-  return !org_head(a, last);
+    return !fw_is(a, low, PC_FW_BODY);
+  return !org_head(a, low);
 }
 
 static bool acronym(const struct analysis *a, size_t i);
@@ -1294,7 +1350,10 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   /* the same description as before stands for the same one: "The
    * group announced ... a deal with JLL. The group said" */
   const char *head = a->t[n1 - 1].low;
-  bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS);
+  /* "his office" is someone's; "a newspaper" is a new one, named by
+   * no name before it */
+  bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS) ||
+              low_eq(&a->t[n0], "a") || low_eq(&a->t[n0], "an");
   int e = !poss ? org_subject_before(a, n0, head) : -1;
   if (e < 0 && !poss && fw_is(a, head, PC_FW_FIRM))
     e = firm_word_before(a, n0);
@@ -1302,6 +1361,17 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
     if (a->dr[d].at < n0 && n0 - a->dr[d].at < 600 &&
         strcmp(a->dr[d].head, head) == 0)
       e = a->dr[d].ent;
+  /* "Jo Ames, a member of the Living Church of God, ..., the church
+   * posted": an organisation named before in the sentence whose name
+   * holds the head, before one that spoke */
+  size_t s0 = a->nsent > 0 ? a->sent0[(a->nsent - 1) % SENTS] : n0;
+  for (size_t k = n0; e < 0 && !poss && s0 <= n0 && k-- > s0;) {
+    int ke = a->t[k].ent;
+    if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
+                    a->en[ke].type == PC_ENTITY_GROUP) &&
+        name_holds(a, ke, head))
+      e = ke;
+  }
   /* "Big Machine says ... the American Music Awards ... But the company
    * says": the organisation that last spoke, before one only named */
   for (size_t q = a->nq; e < 0 && !poss && q-- > 0;) {
@@ -1318,7 +1388,8 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   for (size_t k = n0; e < 0 && !poss && k-- > 0 && k + 600 > n0;) {
     int ke = a->t[k].ent;
     if (ke >= 0 && (a->en[ke].type == PC_ENTITY_ORG ||
-                    a->en[ke].type == PC_ENTITY_GROUP)) {
+                    a->en[ke].type == PC_ENTITY_GROUP) &&
+        !members_group(a, ke)) {
       if (!org_fits(a, ke, head))
         break;
       e = ke;

@@ -1928,8 +1928,10 @@ static size_t after_fronted_clause(const struct analysis *a, size_t t0,
       return t0;
     if (is_punct(&a->t[z], ","))
       return verb ? z + 1 : t0;
+    /* (an irregular past is a verb too: "As voters went to the polls,") */
     verb = verb || ed_form(a, z) || fw_is(a, a->t[z].low, PC_FW_FIN) ||
-           fw_is(a, a->t[z].low, PC_FW_PASS);
+           fw_is(a, a->t[z].low, PC_FW_PASS) ||
+           fw_is(a, a->t[z].low, PC_FW_IPAST);
   }
   return t0;
 }
