@@ -2055,6 +2055,57 @@ static struct speaker_ref with_place(const struct analysis *a, size_t b2,
   return p;
 }
 
+/* "Rob Ames, President Acme North America, says": a title that opens
+ * the apposition of a person named before makes no second person of
+ * the words after it; it is that person's role.  *wp, read from b2 to
+ * e2, is replaced by that person when so. */
+static bool title_apposition(struct analysis *a, size_t lo, size_t b2,
+                             size_t e2, struct speaker_ref *wp) {
+  if (wp->name && wp->ent >= 0 && a->en[wp->ent].type == PC_ENTITY_PERSON &&
+      b2 > lo + 1 && is_punct(&a->t[b2 - 1], ",") && b2 + 1 < e2 &&
+      (a->t[b2].flags & F_CAP) &&
+      (is_role_word(a, b2) || in_list(&a->lex->honorifics, a->t[b2].low))) {
+    size_t nb = pc_att_np_start(a, lo, b2 - 1);
+    struct speaker_ref p = pc_att_resolve_np(a, nb, b2 - 1);
+    if (p.name && p.ent >= 0 && p.ent != wp->ent &&
+        a->en[p.ent].type == PC_ENTITY_PERSON && nb < b2 - 2) {
+      free(p.role);
+      p.role = pc_att_np_text(a, b2, e2);
+      who_free(wp);
+      *wp = p;
+      return true;
+    }
+    who_free(&p);
+  }
+  return false;
+}
+
+/* "A doctor in Dayton, Ohio, said": a place in commas after a place's
+ * name (its state or country) ends the phrase before it; *wp, read from
+ * b2 to e2, is replaced by that phrase's speaker when so. */
+static bool town_state(struct analysis *a, size_t lo, size_t b2, size_t e2,
+                       struct speaker_ref *wp) {
+  if (place_after_place(a, lo, b2, e2, wp)) {
+    struct speaker_ref p = pc_att_speaker_left(a, lo, b2);
+    char *town = pc_att_np_text(a, b2 - 2, b2 - 1);
+    if (p.name && town && strcmp(p.name, town) == 0) {
+      /* (not the town: "A team of researchers in Greenbelt, Maryland,
+       * has confirmed" is read as if with no comma there) */
+      who_free(&p);
+      size_t nb = pc_att_np_start(a, lo, b2 - 1);
+      p = pc_att_resolve_np(a, np_extend_left(a, lo, nb, b2 - 1), b2 - 1);
+    }
+    free(town);
+    if (p.name) {
+      who_free(wp);
+      *wp = with_place(a, b2, e2, p);
+      return true;
+    }
+    who_free(&p);
+  }
+  return false;
+}
+
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
                                                size_t end) {
   /* "Montell Figgins, who represents Thomas, said": a relative clause
@@ -2136,25 +2187,8 @@ static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
     }
     who_free(&p);
   }
-  /* "A doctor in Dayton, Ohio, said": a place in commas after a place's
-   * name (its state or country) ends the phrase before it */
-  if (place_after_place(a, lo, b2, e2, &w)) {
-    struct speaker_ref p = pc_att_speaker_left(a, lo, b2);
-    char *town = pc_att_np_text(a, b2 - 2, b2 - 1);
-    if (p.name && town && strcmp(p.name, town) == 0) {
-      /* (not the town: "A team of researchers in Greenbelt, Maryland,
-       * has confirmed" is read as if with no comma there) */
-      who_free(&p);
-      size_t nb = pc_att_np_start(a, lo, b2 - 1);
-      p = pc_att_resolve_np(a, np_extend_left(a, lo, nb, b2 - 1), b2 - 1);
-    }
-    free(town);
-    if (p.name) {
-      who_free(&w);
-      return with_place(a, b2, e2, p);
-    }
-    who_free(&p);
-  }
+  if (title_apposition(a, lo, b2, e2, &w) || town_state(a, lo, b2, e2, &w))
+    return w;
   /* "Jo Ames, a columnist for the newspaper Corriere della Sera, wrote":
    * a name governed by a preposition belongs to the apposition */
   bool governed = b2 > lo && a->t[b2 - 1].type == T_WORD &&
