@@ -655,6 +655,20 @@ static void progressive_cue(struct analysis *a, size_t t0, size_t i,
   a->t[b].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
 }
 
+/* "continued to insist that ...": the cue at i (len words) after an
+ * aspectual verb and "to" (F_ASPECT, aspect_sense) starts at that verb,
+ * so that the speaker stands right before it (and at its form of "be":
+ * "is continuing to insist"). */
+static void aspect_cue(struct analysis *a, size_t t0, size_t i,
+                       size_t len) {
+  if (i < t0 + 2 || !(a->t[i - 2].flags & F_ASPECT) || len + 2 >= 255 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_INF))
+    return;
+  a->t[i - 2].cue = (uint8_t)(len + 2);
+  a->t[i - 2].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
+  progressive_cue(a, t0, i - 2, len + 2);
+}
+
 /* Whether punctuation or a quotation mark stands within four tokens
  * from j ("..., he noted Tuesday."). */
 static bool punct_near(const struct analysis *a, size_t j) {
@@ -834,6 +848,47 @@ static bool weak_subject(const struct analysis *a, size_t t0, size_t i,
           fw_is(a, n->low, PC_FW_WH));
 }
 
+/* What the aspectual cue at i (len words, "~" in cues.txt) is: a verb
+ * whose cue right after it reports instead, with "to" (ASPECT_INF:
+ * "continued to insist that ...", aspect_cue) or without (ASPECT_CUE:
+ * "continued saying ..."); speech of its own (ASPECT_OWN) with a
+ * complement of its own, "that", a quotation or a colon ("She
+ * continued: ..."), at the end of the speech ("..., she continued."),
+ * before a speech noun ("his continued insistence that") or a verb with
+ * "that" a few words on ("continued to defend the notion that"); or no
+ * speech (ASPECT_NONE): "The group continues to monitor the island",
+ * "continued his assault", "will continue screening people". */
+enum { ASPECT_NONE, ASPECT_OWN, ASPECT_CUE, ASPECT_INF };
+static int aspect_sense(const struct analysis *a, size_t t0, size_t i,
+                        size_t len) {
+  enum { THAT_REACH = 6 };
+  size_t j = i + len;
+  if (j >= a->nt || a->t[j].type != T_WORD || is_comp(a, j) ||
+      punct_near(a, j) || after_quote(a, t0, i))
+    return ASPECT_OWN;
+  bool inf = fw_is(a, a->t[j].low, PC_FW_INF) && j + 1 < a->nt &&
+             a->t[j + 1].type == T_WORD;
+  /* ("..., Roe continued in a statement.", not the "to" of a verb) */
+  if (!inf && adjunct_to_end(a, t0, i, len))
+    return ASPECT_OWN;
+  j += inf;
+  const struct pc_phrase_list *l = &a->lex->cues;
+  size_t which = 0;
+  if (pc_lex_may_start(l, token_hash(&a->t[j])) &&
+      pc_att_match_list(a, j, a->nt, l, &which) &&
+      !(l->p[which].tag & (PC_CUE_NOT | PC_CUE_ASPECT)))
+    return l->p[which].tag & PC_CUE_NOUN ? ASPECT_OWN
+           : inf                          ? ASPECT_INF
+                                          : ASPECT_CUE;
+  for (size_t k = j + 1; k < a->nt && k < j + THAT_REACH; k++) {
+    if (a->t[k].type != T_WORD)
+      break;
+    if (is_comp(a, k))
+      return ASPECT_OWN;
+  }
+  return ASPECT_NONE;
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -920,6 +975,14 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
+    int aspect = tag & PC_CUE_ASPECT ? aspect_sense(a, t0, i, len)
+                                     : ASPECT_OWN;
+    if (aspect != ASPECT_OWN) {
+      a->t[i].cue = 0;
+      if (aspect == ASPECT_INF)
+        a->t[i].flags |= F_ASPECT;
+      continue;
+    }
     if (tag & PC_CUE_WEAK)
       a->t[i].flags |= F_WEAK;
     if (tag & PC_CUE_QREQ)
@@ -927,6 +990,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
     if (tag & PC_CUE_CREQ)
       a->t[i].flags |= F_CREQ;
     progressive_cue(a, t0, i, len);
+    aspect_cue(a, t0, i, len);
   }
 }
 
