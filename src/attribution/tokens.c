@@ -678,6 +678,41 @@ static bool punct_near(const struct analysis *a, size_t j) {
   return false;
 }
 
+/* Whether the token at k opens quoted words or a clause after a comma:
+ * a quotation mark (also a single one: "saying, 'No.'"), a colon,
+ * "that" or a subject pronoun. */
+static bool opens_report(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_QOPEN || (t->flags & 0x40) || is_punct(t, "'") ||
+         is_punct(t, ":") ||
+         (t->type == T_WORD && (is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)));
+}
+
+/* Whether the -ing cue form at i (len words) stands right before a comma
+ * with no quotation or colon after it, nor a clause after an inset
+ * ("explaining, as she often does, that ...", "saying, if elected, she
+ * would ..."): a participle or a gerund of a list or an adjunct, which
+ * reports nothing ("with all precincts reporting, the race ...",
+ * "sticky, repeating, or dead keys", "reading, travel and time with my
+ * family"); "saying, “...”" reports. */
+static bool ing_before_comma(const struct analysis *a, size_t i, size_t len) {
+  enum { INSET_REACH = 8 };
+  size_t j = i + len;
+  if (j + 1 >= a->nt || !is_punct(&a->t[j], ",") ||
+      !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3) ||
+      (a->t[j + 1].type != T_WORD && opens_report(a, j + 1)))
+    return false;
+  /* (a progressive form is a finite verb: "what voters are saying, and
+   * that ...", "what he was talking about, and") */
+  if (i > 0 && a->t[i - 1].type == T_WORD &&
+      fw_is(a, a->t[i - 1].low, PC_FW_PASS))
+    return false;
+  for (size_t k = j + 1; k + 1 < a->nt && k < j + INSET_REACH; k++)
+    if (is_punct(&a->t[k], ",") && opens_report(a, k + 1))
+      return false;
+  return true;
+}
+
 /* "..., he wrote in a blog post.", "..., Roe noted in an essay for the
  * magazine.": a cue after a comma and a subject of up to three words,
  * then an adjunct that opens with a preposition (data: after) and runs
@@ -963,6 +998,10 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
      * promised wall": a past form after a determiner, a possessive, a
      * preposition (not "to") or a number is an adjective */
     if (i > t0 && a->t[i - 1].type == T_WORD && past_adjective(a, i)) {
+      a->t[i].cue = 0;
+      continue;
+    }
+    if (ing_before_comma(a, i, len)) {
       a->t[i].cue = 0;
       continue;
     }
