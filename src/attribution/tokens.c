@@ -898,6 +898,14 @@ static int aspect_sense(const struct analysis *a, size_t t0, size_t i,
                         size_t len) {
   enum { THAT_REACH = 6 };
   size_t j = i + len;
+  /* "Fires have continued, showing that the ban failed": a participle
+   * after the comma is a predicate of its own (a cue reports itself:
+   * "continued, saying that ..."), but after the speech ('“...,” he
+   * continued, citing ...') */
+  if (j + 1 < a->nt && is_punct(&a->t[j], ",") && !after_quote(a, t0, i) &&
+      a->t[j + 1].type == T_WORD &&
+      pc_att_ending(a, a->t[j + 1].low, PC_FW_PTCP, 3))
+    return ASPECT_NONE;
   if (j >= a->nt || a->t[j].type != T_WORD || is_comp(a, j) ||
       punct_near(a, j) || after_quote(a, t0, i))
     return ASPECT_OWN;
