@@ -3964,6 +3964,11 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
      * any "that"; so does a subject pronoun ("said he believes that"),
      * and a second cue verb takes the "that" ("said the plan collapsed
      * and added that") */
+    /* ("told you that ...": a subject pronoun that is an object too,
+     * right after "tell" and before "that", is who was told) */
+    if (k == after && k + 1 < t1 && tell_cue(a, i, after) &&
+        is_comp(a, k + 1))
+      continue;
     if ((k > after && fw_is(a, a->t[k].low, PC_FW_FIN)) ||
         fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
         (k > after && a->t[k].cue && !(a->t[k].flags & F_WEAK)))
