@@ -688,6 +688,17 @@ static bool opens_report(const struct analysis *a, size_t k) {
          (t->type == T_WORD && (is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)));
 }
 
+/* "Having said that, there are ...": a perfect participle that opens the
+ * sentence, with "that" and a comma after it, is a connective; "that"
+ * stands for what came before, and nothing is reported. */
+static bool having_said_that(const struct analysis *a, size_t t0, size_t i,
+                             size_t len) {
+  size_t j = i + len;
+  return i > t0 && (a->t[i - 1].flags & F_SENT) &&
+         low_eq(&a->t[i - 1], "having") && j + 1 < a->nt && is_comp(a, j) &&
+         is_punct(&a->t[j + 1], ",");
+}
+
 /* Whether the -ing cue form at i (len words) stands right before a comma
  * with no quotation or colon after it, nor a clause after an inset
  * ("explaining, as she often does, that ...", "saying, if elected, she
@@ -1009,7 +1020,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
-    if (ing_before_comma(a, i, len)) {
+    if (ing_before_comma(a, i, len) || having_said_that(a, t0, i, len)) {
       a->t[i].cue = 0;
       continue;
     }
