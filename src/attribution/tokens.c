@@ -1077,8 +1077,12 @@ static bool finite_at(const struct analysis *a, size_t j, size_t k) {
   const struct token *t = &a->t[k], *p = &a->t[k - 1];
   if (k <= j)
     return false;
+  /* ("from February through May 2017": a capitalised word inside the
+   * sentence is a name, the month, not the modal; but in a headline's
+   * title case) */
   if (fw_is(a, t->low, PC_FW_FIN))
-    return true;
+    return !(t->flags & F_CAP) || (t->flags & F_SENT) ||
+           pc_att_title_case(a, k);
   size_t n = strlen(t->low);
   /* a past form in -ed, or an irregular one ("said the team won") */
   return ((n > 4 && strcmp(t->low + n - 2, "ed") == 0) ||
