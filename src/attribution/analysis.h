@@ -29,7 +29,9 @@ enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
        F_WEAK = 4 /* a cue that is also a common noun */,
        F_QREQ = 8 /* a cue that reports only words in quotation marks */,
        F_CREQ = 16 /* a cue that is speech only with a clausal or quoted
-                      complement: "maintains that", not "maintains rules" */ };
+                      complement: "maintains that", not "maintains rules" */,
+       F_ASPECT = 32 /* an aspectual verb before "to" and a cue, the
+                        start of the cue: "continued to insist" */ };
 
 struct token {
   uint32_t s, e;     /* bytes in the block text */

@@ -173,6 +173,20 @@ static int cmp_quote(const void *x, const void *y) {
   return p->e > q->e ? -1 : p->e < q->e; /* outer first */
 }
 
+/* A quote and its index in the analysis, sorted by cmp_qi: in reading
+ * order, outer first, and the one found first first among the same
+ * words. */
+struct qi {
+  struct found_quote q;
+  size_t i;
+};
+
+static int cmp_qi(const void *x, const void *y) {
+  const struct qi *p = x, *q = y;
+  int c = cmp_quote(&p->q, &q->q);
+  return c ? c : p->i < q->i ? -1 : p->i > q->i;
+}
+
 static void analysis_free(struct analysis *a) {
   for (size_t i = 0; i < a->nen; i++) {
     free(a->en[i].name);
@@ -237,10 +251,7 @@ static pc_status publish(struct analysis *a, pc_error *err) {
   for (size_t i = 0; i < a->nq; i++)
     orig[i] = i;
   /* sort (quote, index) pairs, keeping the mapping for parents */
-  struct qi {
-    struct found_quote q;
-    size_t i;
-  } *tmp = a->nq ? malloc(a->nq * sizeof *tmp) : NULL;
+  struct qi *tmp = a->nq ? malloc(a->nq * sizeof *tmp) : NULL;
   if (a->nq && !tmp) {
     free(order);
     free(orig);
@@ -249,15 +260,23 @@ static pc_status publish(struct analysis *a, pc_error *err) {
   for (size_t i = 0; i < a->nq; i++)
     tmp[i].q = a->q[i], tmp[i].i = i;
   if (a->nq > 1)
-    qsort(tmp, a->nq, sizeof *tmp,
-          cmp_quote); /* struct found_quote comes first */
-  for (size_t i = 0; i < a->nq; i++)
-    orig[i] = tmp[i].i;
+    qsort(tmp, a->nq, sizeof *tmp, cmp_qi);
+  /* the same words reported twice ("When Roe said that he would run,
+   * ...": once as the sentence's report, once inside the clause that
+   * holds it) are one quote, the one found first: the others map to it */
+  size_t nout = 0;
+  for (size_t i = 0; i < a->nq; i++) {
+    const struct found_quote *p = i ? &tmp[i - 1].q : NULL, *q = &tmp[i].q;
+    bool dup = p && p->block == q->block && p->s == q->s && p->e == q->e;
+    order[tmp[i].i] = dup ? order[tmp[i - 1].i] : (int)nout;
+    if (!dup)
+      orig[nout++] = tmp[i].i;
+    else
+      tmp[i].q = tmp[i - 1].q; /* (the next one compares with the kept) */
+  }
   free(tmp);
-  for (size_t i = 0; i < a->nq; i++)
-    order[orig[i]] = (int)i; /* old index -> new index */
-  r->quotes = a->nq ? pc_arena_alloc(ar, a->nq * sizeof *r->quotes) : NULL;
-  for (size_t i = 0; i < a->nq && r->quotes; i++) {
+  r->quotes = nout ? pc_arena_alloc(ar, nout * sizeof *r->quotes) : NULL;
+  for (size_t i = 0; i < nout && r->quotes; i++) {
     struct found_quote *q = &a->q[orig[i]];
     pc_quote *o = &r->quotes[i];
     char id[24];
@@ -277,9 +296,11 @@ static pc_status publish(struct analysis *a, pc_error *err) {
       const struct token *f = &a->t[q->t0], *l = &a->t[q->t1 - 1];
       o->sentence = excerpt(ar, btext(a, f->block), f->s, l->e, q->s, q->e);
     }
-    o->parent = q->parent >= 0 ? order[q->parent] : -1;
+    o->parent = q->parent >= 0 && order[q->parent] != (int)i
+                    ? order[q->parent]
+                    : -1;
   }
-  r->nquotes = r->quotes ? a->nq : 0;
+  r->nquotes = r->quotes ? nout : 0;
   r->entities =
       a->nen ? pc_arena_alloc(ar, a->nen * sizeof *r->entities) : NULL;
   for (size_t i = 0; i < a->nen && r->entities; i++) {

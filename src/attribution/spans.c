@@ -69,7 +69,7 @@ bool pc_att_title_words(const struct analysis *a, size_t si, size_t max) {
  * “Never again,”" quotes).  A quotation opens its clause instead: at the
  * sentence's start, or after a comma, a colon or a cue. */
 bool pc_att_title_span(const struct analysis *a, size_t si) {
-  enum { TITLE_MAX = 5 };
+  enum { TITLE_MAX = 5, WORK_MAX = 14 };
   const struct quoted_span *s = &a->sp[si];
   if (!s->closed || s->o == 0 || s->c <= s->o + 1)
     return false;
@@ -77,18 +77,25 @@ bool pc_att_title_span(const struct analysis *a, size_t si) {
   /* ('told “Fox and Friends,” adding': after "told" or "asked", data:
    * tell, the title names who was told) */
   bool tell = p->cue && fw_is(a, p->low, PC_FW_TELL);
-  if (p->type != T_WORD || (p->flags & F_CAP) || (p->cue && !tell) ||
-      p->block != s->block)
+  bool prep = p->type == T_WORD && preposition(a, p->low);
+  /* ('From “The Long Road Home” by Jane Roe': a preposition that opens
+   * the sentence) */
+  if (p->type != T_WORD ||
+      ((p->flags & F_CAP) && !(prep && (p->flags & F_SENT))) ||
+      (p->cue && !tell) || p->block != s->block)
     return false;
   /* ("said on “Meet the Press.”", 'told “Today.”': after a preposition
    * or "told" the sentence's full stop may stand inside the closing
    * mark) */
-  bool stop_ok = tell || preposition(a, p->low);
+  bool stop_ok = tell || prep;
   for (size_t k = s->o + 1; k < s->c; k++)
     if (a->t[k].type == T_PUNCT && is_end_punct(&a->t[k]) &&
         !(stop_ok && k + 1 == s->c && is_punct(&a->t[k], ".")))
       return false;
-  return pc_att_title_words(a, si, TITLE_MAX);
+  /* ('excerpted from “Superminds: The Surprising Power of People and
+   * Computers Thinking Together”': after a preposition a work's title
+   * may be long, every long word capitalised) */
+  return pc_att_title_words(a, si, prep ? WORK_MAX : TITLE_MAX);
 }
 
 /* Whether span s reads as a quotation, not a scare quote, a title or a

@@ -1506,6 +1506,33 @@ static bool sentence_before(struct analysis *a, size_t t0,
   return a->nq > first;
 }
 
+/* Whether [t0, i) holds a clause of its own before a frame: six words or
+ * more with a finite verb (data: fin, vpast, ipast, or a verb form in
+ * -s after a noun) outside quotation marks. */
+static bool clause_before(const struct analysis *a, size_t t0, size_t i) {
+  enum { CLAUSE_MIN = 6 };
+  /* (not after a word that opens the clause the frame is in: "because,
+   * according to Roe, the media ...", "said that according to X, ...") */
+  size_t b = i > t0 && is_punct(&a->t[i - 1], ",") ? i - 1 : i;
+  if (b > t0 && a->t[b - 1].type == T_WORD &&
+      (is_comp(a, b - 1) || fw_is(a, a->t[b - 1].low, PC_FW_SUB) ||
+       fw_is(a, a->t[b - 1].low, PC_FW_CONJ) ||
+       fw_is(a, a->t[b - 1].low, PC_FW_CONTRAST)))
+    return false;
+  size_t n = 0;
+  bool verb = false;
+  for (size_t k = t0; k < i; k++) {
+    const struct token *t = &a->t[k];
+    if (t->type != T_WORD)
+      continue;
+    n++;
+    verb |= k > t0 && (fw_is(a, t->low, PC_FW_FIN) ||
+                       fw_is(a, t->low, PC_FW_VPAST) ||
+                       fw_is(a, t->low, PC_FW_IPAST));
+  }
+  return verb && n >= CLAUSE_MIN;
+}
+
 /* "..., according to X." and "X, according to Y, did ...": frames of
  * two or more words that end with the speaker, inside a sentence.
  * True when one reported the sentence. */
@@ -1576,6 +1603,15 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
       return true;
     }
     size_t c1 = at_end && is_punct(&a->t[i - 1], ",") ? i - 1 : t1;
+    /* "Clinton leads by 271 delegates, according to a count by the AP,
+     * but ...": a frame inside after a clause of its own (a finite
+     * verb in six words or more) closes what that clause reports, when
+     * no quotation or cue after it reports on its own */
+    bool rest_reports = false;
+    for (size_t r = s1; r < t1 && !rest_reports; r++)
+      rest_reports = a->t[r].cue || a->t[r].type == T_QOPEN;
+    if (!at_end && !rest_reports && clause_before(a, t0, i))
+      c1 = is_punct(&a->t[i - 1], ",") ? i - 1 : i;
     size_t first = a->nq;
     content(a, t0, c1, &w, fp->w[0], parent, t0, t1, sp0, sp1, depth);
     if (parent < 0 && a->nq > first)
@@ -3930,6 +3966,11 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
      * any "that"; so does a subject pronoun ("said he believes that"),
      * and a second cue verb takes the "that" ("said the plan collapsed
      * and added that") */
+    /* ("told you that ...": a subject pronoun that is an object too,
+     * right after "tell" and before "that", is who was told) */
+    if (k == after && k + 1 < t1 && tell_cue(a, i, after) &&
+        is_comp(a, k + 1))
+      continue;
     if ((k > after && fw_is(a, a->t[k].low, PC_FW_FIN)) ||
         fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
         (k > after && a->t[k].cue && !(a->t[k].flags & F_WEAK)))

@@ -655,6 +655,20 @@ static void progressive_cue(struct analysis *a, size_t t0, size_t i,
   a->t[b].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
 }
 
+/* "continued to insist that ...": the cue at i (len words) after an
+ * aspectual verb and "to" (F_ASPECT, aspect_sense) starts at that verb,
+ * so that the speaker stands right before it (and at its form of "be":
+ * "is continuing to insist"). */
+static void aspect_cue(struct analysis *a, size_t t0, size_t i,
+                       size_t len) {
+  if (i < t0 + 2 || !(a->t[i - 2].flags & F_ASPECT) || len + 2 >= 255 ||
+      !fw_is(a, a->t[i - 1].low, PC_FW_INF))
+    return;
+  a->t[i - 2].cue = (uint8_t)(len + 2);
+  a->t[i - 2].flags |= a->t[i].flags & (F_WEAK | F_QREQ | F_CREQ);
+  progressive_cue(a, t0, i - 2, len + 2);
+}
+
 /* Whether punctuation or a quotation mark stands within four tokens
  * from j ("..., he noted Tuesday."). */
 static bool punct_near(const struct analysis *a, size_t j) {
@@ -662,6 +676,52 @@ static bool punct_near(const struct analysis *a, size_t j) {
     if (a->t[k].type != T_WORD)
       return true;
   return false;
+}
+
+/* Whether the token at k opens quoted words or a clause after a comma:
+ * a quotation mark (also a single one: "saying, 'No.'"), a colon,
+ * "that" or a subject pronoun. */
+static bool opens_report(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_QOPEN || (t->flags & 0x40) || is_punct(t, "'") ||
+         is_punct(t, ":") ||
+         (t->type == T_WORD && (is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)));
+}
+
+/* "Having said that, there are ...": a perfect participle that opens the
+ * sentence, with "that" and a comma after it, is a connective; "that"
+ * stands for what came before, and nothing is reported. */
+static bool having_said_that(const struct analysis *a, size_t t0, size_t i,
+                             size_t len) {
+  size_t j = i + len;
+  return i > t0 && (a->t[i - 1].flags & F_SENT) &&
+         low_eq(&a->t[i - 1], "having") && j + 1 < a->nt && is_comp(a, j) &&
+         is_punct(&a->t[j + 1], ",");
+}
+
+/* Whether the -ing cue form at i (len words) stands right before a comma
+ * with no quotation or colon after it, nor a clause after an inset
+ * ("explaining, as she often does, that ...", "saying, if elected, she
+ * would ..."): a participle or a gerund of a list or an adjunct, which
+ * reports nothing ("with all precincts reporting, the race ...",
+ * "sticky, repeating, or dead keys", "reading, travel and time with my
+ * family"); "saying, “...”" reports. */
+static bool ing_before_comma(const struct analysis *a, size_t i, size_t len) {
+  enum { INSET_REACH = 8 };
+  size_t j = i + len;
+  if (j + 1 >= a->nt || !is_punct(&a->t[j], ",") ||
+      !pc_att_ending(a, a->t[i].low, PC_FW_PTCP, 3) ||
+      (a->t[j + 1].type != T_WORD && opens_report(a, j + 1)))
+    return false;
+  /* (a progressive form is a finite verb: "what voters are saying, and
+   * that ...", "what he was talking about, and") */
+  if (i > 0 && a->t[i - 1].type == T_WORD &&
+      fw_is(a, a->t[i - 1].low, PC_FW_PASS))
+    return false;
+  for (size_t k = j + 1; k + 1 < a->nt && k < j + INSET_REACH; k++)
+    if (is_punct(&a->t[k], ",") && opens_report(a, k + 1))
+      return false;
+  return true;
 }
 
 /* "..., he wrote in a blog post.", "..., Roe noted in an essay for the
@@ -834,6 +894,55 @@ static bool weak_subject(const struct analysis *a, size_t t0, size_t i,
           fw_is(a, n->low, PC_FW_WH));
 }
 
+/* What the aspectual cue at i (len words, "~" in cues.txt) is: a verb
+ * whose cue right after it reports instead, with "to" (ASPECT_INF:
+ * "continued to insist that ...", aspect_cue) or without (ASPECT_CUE:
+ * "continued saying ..."); speech of its own (ASPECT_OWN) with a
+ * complement of its own, "that", a quotation or a colon ("She
+ * continued: ..."), at the end of the speech ("..., she continued."),
+ * before a speech noun ("his continued insistence that") or a verb with
+ * "that" a few words on ("continued to defend the notion that"); or no
+ * speech (ASPECT_NONE): "The group continues to monitor the island",
+ * "continued his assault", "will continue screening people". */
+enum { ASPECT_NONE, ASPECT_OWN, ASPECT_CUE, ASPECT_INF };
+static int aspect_sense(const struct analysis *a, size_t t0, size_t i,
+                        size_t len) {
+  enum { THAT_REACH = 6 };
+  size_t j = i + len;
+  /* "Fires have continued, showing that the ban failed": a participle
+   * after the comma is a predicate of its own (a cue reports itself:
+   * "continued, saying that ..."), but after the speech ('“...,” he
+   * continued, citing ...') */
+  if (j + 1 < a->nt && is_punct(&a->t[j], ",") && !after_quote(a, t0, i) &&
+      a->t[j + 1].type == T_WORD &&
+      pc_att_ending(a, a->t[j + 1].low, PC_FW_PTCP, 3))
+    return ASPECT_NONE;
+  if (j >= a->nt || a->t[j].type != T_WORD || is_comp(a, j) ||
+      punct_near(a, j) || after_quote(a, t0, i))
+    return ASPECT_OWN;
+  bool inf = fw_is(a, a->t[j].low, PC_FW_INF) && j + 1 < a->nt &&
+             a->t[j + 1].type == T_WORD;
+  /* ("..., Roe continued in a statement.", not the "to" of a verb) */
+  if (!inf && adjunct_to_end(a, t0, i, len))
+    return ASPECT_OWN;
+  j += inf;
+  const struct pc_phrase_list *l = &a->lex->cues;
+  size_t which = 0;
+  if (pc_lex_may_start(l, token_hash(&a->t[j])) &&
+      pc_att_match_list(a, j, a->nt, l, &which) &&
+      !(l->p[which].tag & (PC_CUE_NOT | PC_CUE_ASPECT)))
+    return l->p[which].tag & PC_CUE_NOUN ? ASPECT_OWN
+           : inf                          ? ASPECT_INF
+                                          : ASPECT_CUE;
+  for (size_t k = j + 1; k < a->nt && k < j + THAT_REACH; k++) {
+    if (a->t[k].type != T_WORD)
+      break;
+    if (is_comp(a, k))
+      return ASPECT_OWN;
+  }
+  return ASPECT_NONE;
+}
+
 /* The cue phrase starting at each word of the block from t0 (its length
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
@@ -911,6 +1020,10 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
+    if (ing_before_comma(a, i, len) || having_said_that(a, t0, i, len)) {
+      a->t[i].cue = 0;
+      continue;
+    }
     /* "maintains strict rules on imports": a cue that needs a clause
      * and has none, nor punctuation close after it for an attribution
      * that ends the speech ("..., he noted"), is no cue at all */
@@ -920,6 +1033,14 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
       a->t[i].cue = 0;
       continue;
     }
+    int aspect = tag & PC_CUE_ASPECT ? aspect_sense(a, t0, i, len)
+                                     : ASPECT_OWN;
+    if (aspect != ASPECT_OWN) {
+      a->t[i].cue = 0;
+      if (aspect == ASPECT_INF)
+        a->t[i].flags |= F_ASPECT;
+      continue;
+    }
     if (tag & PC_CUE_WEAK)
       a->t[i].flags |= F_WEAK;
     if (tag & PC_CUE_QREQ)
@@ -927,6 +1048,7 @@ void pc_att_mark_cues(struct analysis *a, size_t t0) {
     if (tag & PC_CUE_CREQ)
       a->t[i].flags |= F_CREQ;
     progressive_cue(a, t0, i, len);
+    aspect_cue(a, t0, i, len);
   }
 }
 
@@ -955,8 +1077,12 @@ static bool finite_at(const struct analysis *a, size_t j, size_t k) {
   const struct token *t = &a->t[k], *p = &a->t[k - 1];
   if (k <= j)
     return false;
+  /* ("from February through May 2017": a capitalised word inside the
+   * sentence is a name, the month, not the modal; but in a headline's
+   * title case) */
   if (fw_is(a, t->low, PC_FW_FIN))
-    return true;
+    return !(t->flags & F_CAP) || (t->flags & F_SENT) ||
+           pc_att_title_case(a, k);
   size_t n = strlen(t->low);
   /* a past form in -ed, or an irregular one ("said the team won") */
   return ((n > 4 && strcmp(t->low + n - 2, "ed") == 0) ||

@@ -261,11 +261,12 @@ static pc_status phrase_line(struct parse_args *a, const struct fields *fs,
   }
   /* cues.txt: the marks after the phrase (" ? +", " n"), in any order */
   while (a->kind == K_CUE && pe - ps > 2 && pe[-2] == ' ' &&
-         strchr("?!+n-", pe[-1])) {
+         strchr("?!+n-~", pe[-1])) {
     p->tag |= pe[-1] == '?'   ? PC_CUE_WEAK
               : pe[-1] == '!' ? PC_CUE_QREQ
               : pe[-1] == '+' ? PC_CUE_CREQ
               : pe[-1] == '-' ? PC_CUE_NOT
+              : pe[-1] == '~' ? PC_CUE_ASPECT
                               : PC_CUE_NOUN | PC_CUE_WEAK | PC_CUE_CREQ;
     pe -= 2;
   }

@@ -31,7 +31,10 @@ enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
        PC_CUE_QREQ = 2,  /* reports only words in quotation marks */
        PC_CUE_CREQ = 4,  /* speech only with a clausal or quoted complement */
        PC_CUE_NOUN = 8,  /* a speech noun ("statement") */
-       PC_CUE_NOT = 16 }; /* a sense of the verb that is no speech */
+       PC_CUE_NOT = 16,  /* a sense of the verb that is no speech */
+       PC_CUE_ASPECT = 32 }; /* an aspectual verb ("continue"): speech
+                                through the verb after it or its own
+                                complement */
 
 #define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
 
