@@ -742,7 +742,9 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * often as the writer's) */
     if (!nested && main_cue_after_clause(a, i, c0, t1, sp0, sp1))
       return i;
-    if (!nested && cue_at(a, i, t1, sp0, sp1))
+    /* (not a cue's noun form: "had begun making calls to members but
+     * said ...") */
+    if (!nested && cue_at(a, i, t1, sp0, sp1) && !(a->t[i].flags & F_WEAK))
       nested = true;
     if (is_punct(&a->t[i], ";"))
       return i;
