@@ -628,6 +628,7 @@ static bool main_cue_after_clause(const struct analysis *a, size_t i,
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
+  bool adjunct = false; /* a participle cue after a preposition seen */
   for (size_t i = c0; i < t1; i++) {
     /* 'its claim “is false,” and that “...”': the comma inside the marks */
     if (!nested && a->t[i].type == T_QCLOSE && i > c0 &&
@@ -695,7 +696,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * ("claimed they were treated well and asked their governments to
      * help", "... and told aides that ...") */
     if (!nested && i > c0 && conj_before(a, c0, i, true) &&
-        cue_at(a, i, t1, sp0, sp1))
+        cue_at(a, i, t1, sp0, sp1) &&
+        !(adjunct && participle_form(a, a->t[i].low)))
       return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first, and
@@ -744,8 +746,16 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
       return i;
     /* (not a cue's noun form: "had begun making calls to members but
      * said ...") */
-    if (!nested && cue_at(a, i, t1, sp0, sp1) && !(a->t[i].flags & F_WEAK))
-      nested = true;
+    /* (nor a participle after a preposition, "slammed X for suggesting
+     * that ... and bragged about ...": the predicate's adjunct, which
+     * only a participle joins: "aimed at explaining ... and clarifying") */
+    if (!nested && cue_at(a, i, t1, sp0, sp1) && !(a->t[i].flags & F_WEAK)) {
+      if (participle_form(a, a->t[i].low) && i > c0 &&
+          a->t[i - 1].type == T_WORD && preposition(a, a->t[i - 1].low))
+        adjunct = true;
+      else
+        nested = true;
+    }
     if (is_punct(&a->t[i], ";"))
       return i;
     /* "says his approach has created leverage — and in some cases, he is
