@@ -750,8 +750,10 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * that ... and bragged about ...": the predicate's adjunct, which
      * only a participle joins: "aimed at explaining ... and clarifying") */
     if (!nested && cue_at(a, i, t1, sp0, sp1) && !(a->t[i].flags & F_WEAK)) {
-      if (participle_form(a, a->t[i].low) && i > c0 &&
-          a->t[i - 1].type == T_WORD && preposition(a, a->t[i - 1].low))
+      if (i > c0 && a->t[i - 1].type == T_WORD &&
+          ((participle_form(a, a->t[i].low) &&
+            preposition(a, a->t[i - 1].low)) ||
+           low_eq(&a->t[i - 1], "having")))
         adjunct = true;
       else
         nested = true;
