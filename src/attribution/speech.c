@@ -629,6 +629,7 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
   bool nested = false; /* ", and that" then belongs to the inner speaker */
   bool adjunct = false; /* a participle cue after a preposition seen */
+  bool inf = false; /* the cue that nests is an infinitive's */
   for (size_t i = c0; i < t1; i++) {
     /* 'its claim “is false,” and that “...”': the comma inside the marks */
     if (!nested && a->t[i].type == T_QCLOSE && i > c0 &&
@@ -695,7 +696,7 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * same subject ends the first report; "tell" and "ask" too
      * ("claimed they were treated well and asked their governments to
      * help", "... and told aides that ...") */
-    if (!nested && i > c0 && conj_before(a, c0, i, true) &&
+    if ((!nested || inf) && i > c0 && conj_before(a, c0, i, true) &&
         cue_at(a, i, t1, sp0, sp1) &&
         !(adjunct && participle_form(a, a->t[i].low)))
       return conj_before(a, c0, i, true) - 1;
@@ -703,7 +704,7 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * second report of the same subject after "but" ends the first, and
      * so does "saying ... but suggesting ...": a participle after the
      * speech a participle reported */
-    if (!nested && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
+    if ((!nested || inf) && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
         contrast_before(a, c0, i) &&
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return contrast_before(a, c0, i) - 1;
@@ -755,8 +756,14 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
             preposition(a, a->t[i - 1].low)) ||
            low_eq(&a->t[i - 1], "having")))
         adjunct = true;
-      else
+      else {
         nested = true;
+        /* "said it was too early to congratulate them but added ...": an
+         * infinitive's cue is an intention, no speech of another
+         * speaker's; only a second cue of the subject's ends the report
+         * after it */
+        inf = fw_is(a, a->t[i - 1].low, PC_FW_INF);
+      }
     }
     if (is_punct(&a->t[i], ";"))
       return i;
