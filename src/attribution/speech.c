@@ -1914,18 +1914,29 @@ static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
           determiner(a, a->t[k].low)))
     k++;
   int e = k < i ? a->t[k].ent : -1;
-  if (e < 0 || a->t[k].in_span >= 0 || a->en[e].type == PC_ENTITY_PERSON)
+  /* ("WikiLeaks wasn't happy ... and hit Snowden back": a capitalised
+   * word that opens the sentence right before its verb is the subject
+   * though no entity was made of it; not a sentence opener, data: cap) */
+  bool word = e < 0 && k + 1 < i && k == t0 && a->t[k].type == T_WORD &&
+              (a->t[k].flags & F_CAP) && a->t[k].in_span < 0 &&
+              !function_cap(a, a->t[k].low) && !stop_word(a, a->t[k].low);
+  if (!word &&
+      (e < 0 || a->t[k].in_span >= 0 || a->en[e].type == PC_ENTITY_PERSON))
     return w;
   size_t v = k;
-  while (v < i && a->t[v].ent == e)
+  while (v < i && ((word && v == k) || (!word && a->t[v].ent == e)))
     v++;
   if (v >= i || a->t[v].type != T_WORD || (a->t[v].flags & F_CAP) ||
       pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1))
     return w;
   const char *vw = a->t[v].low;
   if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
-        aux_word(a, vw) || ed_form(a, v)))
+        (aux_word(a, vw) && !word) || ed_form(a, v)))
     return w;
+  if (word) {
+    phrase_name(a, k, v, &w);
+    return w;
+  }
   w.ent = e;
   w.name = strdup(a->en[e].name);
   return w;
