@@ -2426,8 +2426,10 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
    * the relative pronoun refers to */
   /* ("The lawyer who ran three races before his knee blew out is
    * already talking": a longer clause after a role or a plural of
-   * people, "who" right after it) */
-  for (size_t r = end; r > lo + 1 && r + 14 > end; r--) {
+   * people, "who" right after it, of up to 20 words: "local leaders who
+   * would rather be working on a campaign for Cruz or Rubio or Ben
+   * Carson said") */
+  for (size_t r = end; r > lo + 1 && r + 21 > end; r--) {
     const struct token *k = &a->t[r - 1];
     if (k->type != T_WORD)
       break;
