@@ -11,6 +11,7 @@ static bool participle_form(const struct analysis *a, const char *w);
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
+static bool time_only(const struct analysis *a, size_t c0, size_t c1);
 
 /* A speaker known by its phrase [t0, t1) alone ("the committee's
  * letter"): the phrase is its name and its role. */
@@ -608,6 +609,27 @@ static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
  * the report, after which the cue may have a subject of its own: "...,
  * Mr. Roe said") is the main clause's verb, whose subject the relative
  * clause was on. */
+/* Whether the cue before content c0 stands deeper in a relative clause
+ * in commas, up to 24 words after its pronoun with no punctuation
+ * between: "Jo Ames, who has thrown restraint to the winds in denouncing
+ * the nominee, declared ...". */
+static bool inset_rel_before(const struct analysis *a, size_t c0) {
+  enum { REACH = 25 };
+  size_t k = c0;
+  while (k > 0 && is_comp(a, k - 1))
+    k--;
+  if (k == 0 || !a->t[k - 1].cue)
+    return false;
+  for (size_t z = k - 1; z > 1 && z + REACH > k; z--) {
+    const struct token *p = &a->t[z - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (fw_is(a, p->low, PC_FW_REL))
+      return is_punct(&a->t[z - 2], ",");
+  }
+  return false;
+}
+
 static bool main_cue_after_clause(const struct analysis *a, size_t i,
                                   size_t c0, size_t t1, size_t sp0,
                                   size_t sp1) {
@@ -715,9 +737,19 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
         (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
         !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
-        (subject_rel_before(a, c0) ||
+        (subject_rel_before(a, c0) || inset_rel_before(a, c0) ||
          (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
       return i;
+    /* ("Jo Ames, who has long criticized the nominee, on Friday declared
+     * ...": words that only tell when may stand between the comma and
+     * the main verb) */
+    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && c0 > 1 &&
+        (subject_rel_before(a, c0) || inset_rel_before(a, c0))) {
+      for (size_t m = i + 2; m < t1 && m < i + 5; m++)
+        if (a->t[m].type == T_WORD && cue_at(a, m, t1, sp0, sp1) &&
+            !participle_form(a, a->t[m].low) && time_only(a, i + 1, m))
+          return i;
+    }
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 2 < t1 &&
