@@ -598,6 +598,13 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
     e = k + 1;
   else if (k > t1 && (k == a->nt || a->t[k].block != s->block))
     e = k;
+  /* '“...?” Roe told the station in an interview aired on Monday when
+   * asked ...': a question or an exclamation stands for the comma
+   * before an attribution, whose first words are read however long its
+   * sentence */
+  else if (k == t1 + CUE_REACH && s->c > s->o + 1 &&
+           (is_punct(&a->t[s->c - 1], "?") || is_punct(&a->t[s->c - 1], "!")))
+    e = k;
   return e;
 }
 
