@@ -1422,11 +1422,14 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
           while (d < t1 && d < i + 24 && !is_punct(&a->t[d], ",") &&
                  !is_punct(&a->t[d], ";") && !is_punct(&a->t[d], ":"))
             d++;
-          if (d + 1 < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
-              strcmp(a->t[d + 1].low, next) == 0) {
+          /* ("..., author of “The Unwritten Constitution,” put it": the
+           * comma inside a title's closing mark) */
+          size_t q = d + 1 < t1 && a->t[d + 1].type == T_QCLOSE ? 1 : 0;
+          if (d + 1 + q < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
+              strcmp(a->t[d + 1 + q].low, next) == 0) {
             ap0 = i + 1;
-            ap1 = d;
-            i = d + 1;
+            ap1 = d + q;
+            i = d + 1 + q;
           }
         }
         ok = s1 > s0 && i < t1;
