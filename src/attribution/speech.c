@@ -647,11 +647,65 @@ static bool main_cue_after_clause(const struct analysis *a, size_t i,
   return pc_att_clausal_after(a, i + cue_at(a, i, t1, sp0, sp1), t1);
 }
 
+/* "Podesta, who said the project was vetted, said he was unaware": the
+ * main verb after the comma at i that closes the relative clause whose
+ * cue reported from c0 ends the clause's report; so does a cue after an
+ * inset participle ("X, citing a source, reported that ..."); words
+ * that only tell when may stand between the comma and the main verb
+ * ("Jo Ames, who has long criticized the nominee, on Friday declared
+ * ..."). */
+static bool main_verb_after_inset(const struct analysis *a, size_t i,
+                                  size_t c0, size_t t1, size_t sp0,
+                                  size_t sp1) {
+  if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 1 >= t1 || c0 <= 1)
+    return false;
+  bool rel = subject_rel_before(a, c0) || inset_rel_before(a, c0);
+  if ((cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
+      !participle_form(a, a->t[i + 1].low) &&
+      (rel || (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
+    return true;
+  for (size_t m = i + 2; rel && m < t1 && m < i + 5; m++)
+    if (a->t[m].type == T_WORD && cue_at(a, m, t1, sp0, sp1) &&
+        !participle_form(a, a->t[m].low) && time_only(a, i + 1, m))
+      return true;
+  return false;
+}
+
+/* What a cue inside a report does to the words after it (clause_end):
+ * nested, the speech after it is the inner speaker's, and ", and that"
+ * with it; adjunct, a participle cue after a preposition or "having"
+ * was seen; inf, the cue that nests is an infinitive's. */
+struct nesting {
+  bool nested, adjunct, inf;
+};
+
+/* The cue at i, if any, in a report from c0 (clause_end): not a cue's
+ * noun form ("had begun making calls to members but said ..."); nor a
+ * participle after a preposition ("slammed X for suggesting that ...
+ * and bragged about ...": the predicate's adjunct, which only a
+ * participle joins: "aimed at explaining ... and clarifying") or after
+ * "having"; "said it was too early to congratulate them but added ...":
+ * an infinitive's cue is an intention, no speech of another speaker's,
+ * and only a second cue of the subject's ends the report after it. */
+static void nesting_at(const struct analysis *a, size_t i, size_t c0,
+                       size_t t1, size_t sp0, size_t sp1,
+                       struct nesting *n) {
+  if (n->nested || !cue_at(a, i, t1, sp0, sp1) || (a->t[i].flags & F_WEAK))
+    return;
+  if (i > c0 && a->t[i - 1].type == T_WORD &&
+      ((participle_form(a, a->t[i].low) && preposition(a, a->t[i - 1].low)) ||
+       low_eq(&a->t[i - 1], "having"))) {
+    n->adjunct = true;
+    return;
+  }
+  n->nested = true;
+  n->inf = i > 0 && fw_is(a, a->t[i - 1].low, PC_FW_INF);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
+  struct nesting ns = {false, false, false};
   bool nested = false; /* ", and that" then belongs to the inner speaker */
-  bool adjunct = false; /* a participle cue after a preposition seen */
-  bool inf = false; /* the cue that nests is an infinitive's */
   for (size_t i = c0; i < t1; i++) {
     /* 'its claim “is false,” and that “...”': the comma inside the marks */
     if (!nested && a->t[i].type == T_QCLOSE && i > c0 &&
@@ -718,38 +772,20 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * same subject ends the first report; "tell" and "ask" too
      * ("claimed they were treated well and asked their governments to
      * help", "... and told aides that ...") */
-    if ((!nested || inf) && i > c0 && conj_before(a, c0, i, true) &&
+    if ((!nested || ns.inf) && i > c0 && conj_before(a, c0, i, true) &&
         cue_at(a, i, t1, sp0, sp1) &&
-        !(adjunct && participle_form(a, a->t[i].low)))
+        !(ns.adjunct && participle_form(a, a->t[i].low)))
       return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first, and
      * so does "saying ... but suggesting ...": a participle after the
      * speech a participle reported */
-    if ((!nested || inf) && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
+    if ((!nested || ns.inf) && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
         contrast_before(a, c0, i) &&
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return contrast_before(a, c0, i) - 1;
-    /* "Podesta, who said the project was vetted, said he was unaware": the
-     * main verb after the relative clause ends the clause's report; so
-     * does a cue after an inset participle ("X, citing a source,
-     * reported that ...") */
-    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
-        (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
-        !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
-        (subject_rel_before(a, c0) || inset_rel_before(a, c0) ||
-         (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
+    if (!nested && main_verb_after_inset(a, i, c0, t1, sp0, sp1))
       return i;
-    /* ("Jo Ames, who has long criticized the nominee, on Friday declared
-     * ...": words that only tell when may stand between the comma and
-     * the main verb) */
-    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && c0 > 1 &&
-        (subject_rel_before(a, c0) || inset_rel_before(a, c0))) {
-      for (size_t m = i + 2; m < t1 && m < i + 5; m++)
-        if (a->t[m].type == T_WORD && cue_at(a, m, t1, sp0, sp1) &&
-            !participle_form(a, a->t[m].low) && time_only(a, i + 1, m))
-          return i;
-    }
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
     if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 2 < t1 &&
@@ -777,26 +813,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * often as the writer's) */
     if (!nested && main_cue_after_clause(a, i, c0, t1, sp0, sp1))
       return i;
-    /* (not a cue's noun form: "had begun making calls to members but
-     * said ...") */
-    /* (nor a participle after a preposition, "slammed X for suggesting
-     * that ... and bragged about ...": the predicate's adjunct, which
-     * only a participle joins: "aimed at explaining ... and clarifying") */
-    if (!nested && cue_at(a, i, t1, sp0, sp1) && !(a->t[i].flags & F_WEAK)) {
-      if (i > c0 && a->t[i - 1].type == T_WORD &&
-          ((participle_form(a, a->t[i].low) &&
-            preposition(a, a->t[i - 1].low)) ||
-           low_eq(&a->t[i - 1], "having")))
-        adjunct = true;
-      else {
-        nested = true;
-        /* "said it was too early to congratulate them but added ...": an
-         * infinitive's cue is an intention, no speech of another
-         * speaker's; only a second cue of the subject's ends the report
-         * after it */
-        inf = fw_is(a, a->t[i - 1].low, PC_FW_INF);
-      }
-    }
+    nesting_at(a, i, c0, t1, sp0, sp1, &ns);
+    nested = ns.nested;
     if (is_punct(&a->t[i], ";"))
       return i;
     /* "says his approach has created leverage — and in some cases, he is
