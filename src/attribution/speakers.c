@@ -2197,7 +2197,16 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
  * noun a verb that issues statements governs, names the subject of that
  * verb.  The verb's index (its subject ends there, maybe at an
  * apposition's comma), or c when there is no such verb. */
-static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
+static size_t noun_cue_verb(const struct analysis *a, size_t lo,
+                            size_t cue) {
+  /* ("issued a statement Tuesday saying", "a statement late Monday
+   * saying": words that only tell when, data: when, may stand between
+   * the noun and the participle) */
+  size_t c = cue;
+  while (c > lo + 1 && cue - c < 3 && a->t[c - 1].type == T_WORD &&
+         (fw_is(a, a->t[c - 1].low, PC_FW_WHEN) ||
+          low_eq(&a->t[c - 1], "late")))
+    c--;
   size_t d = c;
   while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
          !determiner(a, a->t[d - 1].low) && !stop_word(a, a->t[d - 1].low) &&
@@ -2213,7 +2222,7 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
            !fw_is(a, a->t[d - 1].low, PC_FW_POSS))
     v = d - 2;
   else
-    return c;
+    return cue;
   if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
   /* verbs that make or hand out a statement (function-words "make"),
@@ -2223,8 +2232,8 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
                              is_punct(&a->t[v - 1], ",") ||
                              is_punct(&a->t[v - 1], ")")))
-    return c;
-  return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
+    return cue;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v : cue;
 }
 
 /* Whether the words at i, right after a relative pronoun, open a noun

@@ -660,7 +660,11 @@ static bool main_verb_after_inset(const struct analysis *a, size_t i,
   if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 1 >= t1 || c0 <= 1)
     return false;
   bool rel = subject_rel_before(a, c0) || inset_rel_before(a, c0);
-  if ((cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
+  /* (or a verb that issues statements, data: make: "X, who said ...,
+   * issued a statement Tuesday saying, “...”") */
+  if ((cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1) ||
+       (rel && fw_is(a, a->t[i + 1].low, PC_FW_MAKE) &&
+        !(a->t[i + 1].flags & F_CAP))) &&
       !participle_form(a, a->t[i + 1].low) &&
       (rel || (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
     return true;
