@@ -2199,13 +2199,12 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
  * apposition's comma), or c when there is no such verb. */
 static size_t noun_cue_verb(const struct analysis *a, size_t lo,
                             size_t cue) {
-  /* ("issued a statement Tuesday saying", "a statement late Monday
+  /* ("issued a statement Tuesday saying", "a statement Monday night
    * saying": words that only tell when, data: when, may stand between
    * the noun and the participle) */
   size_t c = cue;
   while (c > lo + 1 && cue - c < 3 && a->t[c - 1].type == T_WORD &&
-         (fw_is(a, a->t[c - 1].low, PC_FW_WHEN) ||
-          low_eq(&a->t[c - 1], "late")))
+         fw_is(a, a->t[c - 1].low, PC_FW_WHEN))
     c--;
   size_t d = c;
   while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
