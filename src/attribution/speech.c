@@ -1529,6 +1529,14 @@ static bool initials_dot(const struct analysis *a, size_t i, size_t t1) {
          !in_list(&a->lex->pronouns, a->t[i + 1].low);
 }
 
+/* "a New York Times/CBS News survey", "a CNN/ORC poll": a slash at k
+ * between capitalised words joins the names of a joint work's makers. */
+static bool name_slash(const struct analysis *a, size_t k, size_t t1) {
+  return k > 0 && k + 1 < t1 && is_punct(&a->t[k], "/") &&
+         a->t[k - 1].type == T_WORD && (a->t[k - 1].flags & F_CAP) &&
+         a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP);
+}
+
 static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   enum { SOURCE_MAX = 16 };
   size_t e = s1;
@@ -1536,7 +1544,7 @@ static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
          ((a->t[e].type == T_WORD && !fw_is(a, a->t[e].low, PC_FW_REL) &&
            !is_comp(a, e) && !fw_is(a, a->t[e].low, PC_FW_FIN) &&
            !a->t[e].cue) ||
-          initials_dot(a, e, t1)))
+          initials_dot(a, e, t1) || name_slash(a, e, t1)))
     e++;
   bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
                          (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
@@ -1617,7 +1625,7 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     while (s1 < t1 && s1 < s0 + FRAME_SOURCE_MAX &&
            ((a->t[s1].type == T_WORD &&
              (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low))) ||
-            initials_dot(a, s1, t1) ||
+            initials_dot(a, s1, t1) || (s1 > s0 && name_slash(a, s1, t1)) ||
             (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
              (a->t[s1 + 1].flags & F_CAP) &&
              in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
