@@ -657,10 +657,7 @@ static struct speaker_ref dash_name(struct analysis *a,
     while (e < a->nt && a->t[e].block == blk && e < n + 12 &&
            a->t[e].type != T_QOPEN)
       e++;
-  /* (or before the next quotation: '“...” ― Jo Roe “...” ― Al Bell',
-   * a list of voices whose lines the paragraph joins) */
-  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]) &&
-      !(e == n && !line && a->t[e].type == T_QOPEN))
+  if (e < a->nt && a->t[e].block == blk && !is_end_punct(&a->t[e]))
     return w;
   /* (a line of its own ends there) */
   if (line && e + 1 < a->nt && a->t[e].block == blk &&
