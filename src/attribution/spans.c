@@ -498,6 +498,51 @@ static int introduced_person(const struct analysis *a,
   return found;
 }
 
+/* "Dashing into a lunch, Senator Jo Roe, Republican of Ohio, called over
+ * her shoulder, “...”", "One early backer, Jo Roe, a Democrat, gave the
+ * idea a whirl: “...”": a person named where the sentence [t0, o) opens
+ * or right after its first comma (titles before the name), then an
+ * apposition in commas, if any, and a verb's shape or an auxiliary is
+ * the sentence's subject; no name when there is none. */
+static struct speaker_ref opening_person(struct analysis *a, size_t t0,
+                                         size_t o) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t st[2] = {t0, o};
+  for (size_t k = t0; k < o && k < t0 + 2 * NP_MAX; k++)
+    if (a->t[k].type != T_WORD) {
+      if (is_punct(&a->t[k], ","))
+        st[1] = k + 1;
+      break;
+    }
+  for (int n = 0; n < 2 && !w.name; n++) {
+    size_t k = st[n];
+    while (k < o && k < st[n] + 3 && a->t[k].ent < 0 &&
+           ((a->t[k].type == T_WORD && (a->t[k].flags & F_CAP)) ||
+            (k > st[n] && is_punct(&a->t[k], "."))))
+      k++; /* "Senator", "Rep." */
+    int e = k < o ? a->t[k].ent : -1;
+    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || a->t[k].in_span >= 0)
+      continue;
+    size_t v = k;
+    while (v < o && a->t[v].ent == e)
+      v++;
+    if (v < o && is_punct(&a->t[v], ",")) { /* the apposition */
+      size_t c = v + 1;
+      while (c < o && c < v + 16 && a->t[c].type == T_WORD)
+        c++;
+      if (c >= o || !is_punct(&a->t[c], ","))
+        continue;
+      v = c + 1;
+    }
+    if (v < o && (verb_shape(a, v) || aux_word(a, a->t[v].low))) {
+      w.ent = e;
+      w.name = strdup(a->en[e].name);
+      w.role = a->en[e].role ? strdup(a->en[e].role) : NULL;
+    }
+  }
+  return w;
+}
+
 /* The subject of the sentence [t0, ...) that a span opening at o stands
  * inside with no cue: "Moore thanked him for “...”", "He vowed that
  * “...”".  Only a phrase that names someone: a person, an organisation,
@@ -527,6 +572,8 @@ static struct speaker_ref mid_subject(struct analysis *a, size_t t0,
   }
   if (w.name && w.ent < 0 && !w.role)
     who_free(&w);
+  if (!w.name)
+    w = opening_person(a, t0, o);
   return w;
 }
 
@@ -557,6 +604,13 @@ static size_t window_end(const struct analysis *a, const struct quoted_span *s,
   if (k < a->nt && a->t[k].block == s->block && is_end_punct(&a->t[k]))
     e = k + 1;
   else if (k > t1 && (k == a->nt || a->t[k].block != s->block))
+    e = k;
+  /* '“...?” Roe told the station in an interview aired on Monday when
+   * asked ...': a question or an exclamation stands for the comma
+   * before an attribution, whose first words are read however long its
+   * sentence */
+  else if (k == t1 + CUE_REACH && s->c > s->o + 1 &&
+           (is_punct(&a->t[s->c - 1], "?") || is_punct(&a->t[s->c - 1], "!")))
     e = k;
   return e;
 }

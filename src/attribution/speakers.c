@@ -2396,7 +2396,15 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
  * noun a verb that issues statements governs, names the subject of that
  * verb.  The verb's index (its subject ends there, maybe at an
  * apposition's comma), or c when there is no such verb. */
-static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
+static size_t noun_cue_verb(const struct analysis *a, size_t lo,
+                            size_t cue) {
+  /* ("issued a statement Tuesday saying", "a statement Monday night
+   * saying": words that only tell when, data: when, may stand between
+   * the noun and the participle) */
+  size_t c = cue;
+  while (c > lo + 1 && cue - c < 3 && a->t[c - 1].type == T_WORD &&
+         fw_is(a, a->t[c - 1].low, PC_FW_WHEN))
+    c--;
   size_t d = c;
   while (d > lo && c - d < 3 && a->t[d - 1].type == T_WORD &&
          !determiner(a, a->t[d - 1].low) && !stop_word(a, a->t[d - 1].low) &&
@@ -2412,7 +2420,7 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
            !fw_is(a, a->t[d - 1].low, PC_FW_POSS))
     v = d - 2;
   else
-    return c;
+    return cue;
   if (strcmp(a->t[v].low, "out") == 0 && v > lo + 1)
     v--; /* "sent out", "put out" */
   /* verbs that make or hand out a statement (function-words "make"),
@@ -2422,8 +2430,8 @@ static size_t noun_cue_verb(const struct analysis *a, size_t lo, size_t c) {
   if (k->type != T_WORD || !(a->t[v - 1].type == T_WORD ||
                              is_punct(&a->t[v - 1], ",") ||
                              is_punct(&a->t[v - 1], ")")))
-    return c;
-  return fw_is(a, k->low, PC_FW_MAKE) ? v : c;
+    return cue;
+  return fw_is(a, k->low, PC_FW_MAKE) ? v : cue;
 }
 
 /* Whether the words at i, right after a relative pronoun, open a noun
@@ -2636,8 +2644,10 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
    * the relative pronoun refers to */
   /* ("The lawyer who ran three races before his knee blew out is
    * already talking": a longer clause after a role or a plural of
-   * people, "who" right after it) */
-  for (size_t r = end; r > lo + 1 && r + 14 > end; r--) {
+   * people, "who" right after it, of up to 20 words: "local leaders who
+   * would rather be working on a campaign for Cruz or Rubio or Ben
+   * Carson said") */
+  for (size_t r = end; r > lo + 1 && r + 21 > end; r--) {
     const struct token *k = &a->t[r - 1];
     if (k->type != T_WORD)
       break;

@@ -11,6 +11,7 @@ static bool participle_form(const struct analysis *a, const char *w);
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
+static bool time_only(const struct analysis *a, size_t c0, size_t c1);
 
 /* A speaker known by its phrase [t0, t1) alone ("the committee's
  * letter"): the phrase is its name and its role. */
@@ -608,6 +609,27 @@ static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
  * the report, after which the cue may have a subject of its own: "...,
  * Mr. Roe said") is the main clause's verb, whose subject the relative
  * clause was on. */
+/* Whether the cue before content c0 stands deeper in a relative clause
+ * in commas, up to 24 words after its pronoun with no punctuation
+ * between: "Jo Ames, who has thrown restraint to the winds in denouncing
+ * the nominee, declared ...". */
+static bool inset_rel_before(const struct analysis *a, size_t c0) {
+  enum { REACH = 25 };
+  size_t k = c0;
+  while (k > 0 && is_comp(a, k - 1))
+    k--;
+  if (k == 0 || !a->t[k - 1].cue)
+    return false;
+  for (size_t z = k - 1; z > 1 && z + REACH > k; z--) {
+    const struct token *p = &a->t[z - 1];
+    if (p->type != T_WORD)
+      return false;
+    if (fw_is(a, p->low, PC_FW_REL))
+      return is_punct(&a->t[z - 2], ",");
+  }
+  return false;
+}
+
 static bool main_cue_after_clause(const struct analysis *a, size_t i,
                                   size_t c0, size_t t1, size_t sp0,
                                   size_t sp1) {
@@ -625,8 +647,68 @@ static bool main_cue_after_clause(const struct analysis *a, size_t i,
   return pc_att_clausal_after(a, i + cue_at(a, i, t1, sp0, sp1), t1);
 }
 
+/* "Podesta, who said the project was vetted, said he was unaware": the
+ * main verb after the comma at i that closes the relative clause whose
+ * cue reported from c0 ends the clause's report; so does a cue after an
+ * inset participle ("X, citing a source, reported that ..."); words
+ * that only tell when may stand between the comma and the main verb
+ * ("Jo Ames, who has long criticized the nominee, on Friday declared
+ * ..."). */
+static bool main_verb_after_inset(const struct analysis *a, size_t i,
+                                  size_t c0, size_t t1, size_t sp0,
+                                  size_t sp1) {
+  if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 1 >= t1 || c0 <= 1)
+    return false;
+  bool rel = subject_rel_before(a, c0) || inset_rel_before(a, c0);
+  /* (or a verb that issues statements, data: make: "X, who said ...,
+   * issued a statement Tuesday saying, “...”") */
+  if ((cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1) ||
+       (rel && fw_is(a, a->t[i + 1].low, PC_FW_MAKE) &&
+        !(a->t[i + 1].flags & F_CAP))) &&
+      !participle_form(a, a->t[i + 1].low) &&
+      (rel || (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
+    return true;
+  for (size_t m = i + 2; rel && m < t1 && m < i + 5; m++)
+    if (a->t[m].type == T_WORD && cue_at(a, m, t1, sp0, sp1) &&
+        !participle_form(a, a->t[m].low) && time_only(a, i + 1, m))
+      return true;
+  return false;
+}
+
+/* What a cue inside a report does to the words after it (clause_end):
+ * nested, the speech after it is the inner speaker's, and ", and that"
+ * with it; adjunct, a participle cue after a preposition or "having"
+ * was seen; inf, the cue that nests is an infinitive's. */
+struct nesting {
+  bool nested, adjunct, inf;
+};
+
+/* The cue at i, if any, in a report from c0 (clause_end): not a cue's
+ * noun form ("had begun making calls to members but said ..."); nor a
+ * participle after a preposition ("slammed X for suggesting that ...
+ * and bragged about ...": the predicate's adjunct, which only a
+ * participle joins: "aimed at explaining ... and clarifying") or after
+ * "having"; "said it was too early to congratulate them but added ...":
+ * an infinitive's cue is an intention, no speech of another speaker's,
+ * and only a second cue of the subject's ends the report after it. */
+static void nesting_at(const struct analysis *a, size_t i, size_t c0,
+                       size_t t1, size_t sp0, size_t sp1,
+                       struct nesting *n) {
+  if (n->nested || !cue_at(a, i, t1, sp0, sp1) || (a->t[i].flags & F_WEAK))
+    return;
+  if (i > c0 && a->t[i - 1].type == T_WORD &&
+      ((participle_form(a, a->t[i].low) && preposition(a, a->t[i - 1].low)) ||
+       low_eq(&a->t[i - 1], "having"))) {
+    n->adjunct = true;
+    return;
+  }
+  n->nested = true;
+  n->inf = i > 0 && fw_is(a, a->t[i - 1].low, PC_FW_INF);
+}
+
 static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
                          size_t sp0, size_t sp1) {
+  struct nesting ns = {false, false, false};
   bool nested = false; /* ", and that" then belongs to the inner speaker */
   for (size_t i = c0; i < t1; i++) {
     /* 'its claim “is false,” and that “...”': the comma inside the marks */
@@ -694,26 +776,19 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * same subject ends the first report; "tell" and "ask" too
      * ("claimed they were treated well and asked their governments to
      * help", "... and told aides that ...") */
-    if (!nested && i > c0 && conj_before(a, c0, i, true) &&
-        cue_at(a, i, t1, sp0, sp1))
+    if ((!nested || ns.inf) && i > c0 && conj_before(a, c0, i, true) &&
+        cue_at(a, i, t1, sp0, sp1) &&
+        !(ns.adjunct && participle_form(a, a->t[i].low)))
       return conj_before(a, c0, i, true) - 1;
     /* "said she had met him twice but said neither played a role": a
      * second report of the same subject after "but" ends the first, and
      * so does "saying ... but suggesting ...": a participle after the
      * speech a participle reported */
-    if (!nested && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
+    if ((!nested || ns.inf) && i > c0 + 1 && cue_at(a, i, t1, sp0, sp1) &&
         contrast_before(a, c0, i) &&
         (!participle_form(a, a->t[i].low) || participle_before(a, c0)))
       return contrast_before(a, c0, i) - 1;
-    /* "Podesta, who said the project was vetted, said he was unaware": the
-     * main verb after the relative clause ends the clause's report; so
-     * does a cue after an inset participle ("X, citing a source,
-     * reported that ...") */
-    if (!nested && is_punct(&a->t[i], ",") && i > c0 + 2 && i + 1 < t1 &&
-        (cue_at(a, i + 1, t1, sp0, sp1) || main_verb_to_end(a, i + 1, t1)) &&
-        !participle_form(a, a->t[i + 1].low) && c0 > 1 &&
-        (subject_rel_before(a, c0) ||
-         (inset_participle(a, c0) && cue_at(a, i + 1, t1, sp0, sp1))))
+    if (!nested && main_verb_after_inset(a, i, c0, t1, sp0, sp1))
       return i;
     /* "said he had not seen it, and when asked whether ...": a new clause
      * opened by a subordinator after ", and" */
@@ -742,8 +817,8 @@ static size_t clause_end(const struct analysis *a, size_t c0, size_t t1,
      * often as the writer's) */
     if (!nested && main_cue_after_clause(a, i, c0, t1, sp0, sp1))
       return i;
-    if (!nested && cue_at(a, i, t1, sp0, sp1))
-      nested = true;
+    nesting_at(a, i, c0, t1, sp0, sp1, &ns);
+    nested = ns.nested;
     if (is_punct(&a->t[i], ";"))
       return i;
     /* "says his approach has created leverage — and in some cases, he is
@@ -1369,11 +1444,14 @@ static bool frame_first(struct analysis *a, const struct sentence *sn) {
           while (d < t1 && d < i + 24 && !is_punct(&a->t[d], ",") &&
                  !is_punct(&a->t[d], ";") && !is_punct(&a->t[d], ":"))
             d++;
-          if (d + 1 < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
-              strcmp(a->t[d + 1].low, next) == 0) {
+          /* ("..., author of “The Unwritten Constitution,” put it": the
+           * comma inside a title's closing mark) */
+          size_t q = d + 1 < t1 && a->t[d + 1].type == T_QCLOSE ? 1 : 0;
+          if (d + 1 + q < t1 && d > i + 1 && is_punct(&a->t[d], ",") &&
+              strcmp(a->t[d + 1 + q].low, next) == 0) {
             ap0 = i + 1;
-            ap1 = d;
-            i = d + 1;
+            ap1 = d + q;
+            i = d + 1 + q;
           }
         }
         ok = s1 > s0 && i < t1;
@@ -1451,6 +1529,14 @@ static bool initials_dot(const struct analysis *a, size_t i, size_t t1) {
          !in_list(&a->lex->pronouns, a->t[i + 1].low);
 }
 
+/* "a New York Times/CBS News survey", "a CNN/ORC poll": a slash at k
+ * between capitalised words joins the names of a joint work's makers. */
+static bool name_slash(const struct analysis *a, size_t k, size_t t1) {
+  return k > 0 && k + 1 < t1 && is_punct(&a->t[k], "/") &&
+         a->t[k - 1].type == T_WORD && (a->t[k - 1].flags & F_CAP) &&
+         a->t[k + 1].type == T_WORD && (a->t[k + 1].flags & F_CAP);
+}
+
 static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
   enum { SOURCE_MAX = 16 };
   size_t e = s1;
@@ -1458,7 +1544,7 @@ static size_t source_end(const struct analysis *a, size_t s1, size_t t1) {
          ((a->t[e].type == T_WORD && !fw_is(a, a->t[e].low, PC_FW_REL) &&
            !is_comp(a, e) && !fw_is(a, a->t[e].low, PC_FW_FIN) &&
            !a->t[e].cue) ||
-          initials_dot(a, e, t1)))
+          initials_dot(a, e, t1) || name_slash(a, e, t1)))
     e++;
   bool end = e >= t1 || (is_end_punct(&a->t[e]) &&
                          (e + 1 >= t1 || a->t[e + 1].type == T_QCLOSE));
@@ -1566,7 +1652,7 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
     while (s1 < t1 && s1 < s0 + FRAME_SOURCE_MAX &&
            ((a->t[s1].type == T_WORD &&
              (!stop_word(a, a->t[s1].low) || preposition(a, a->t[s1].low))) ||
-            initials_dot(a, s1, t1) ||
+            initials_dot(a, s1, t1) || (s1 > s0 && name_slash(a, s1, t1)) ||
             (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
              (a->t[s1 + 1].flags & F_CAP) &&
              in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
@@ -1929,18 +2015,29 @@ static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
           determiner(a, a->t[k].low)))
     k++;
   int e = k < i ? a->t[k].ent : -1;
-  if (e < 0 || a->t[k].in_span >= 0 || a->en[e].type == PC_ENTITY_PERSON)
+  /* ("WikiLeaks wasn't happy ... and hit Snowden back": a capitalised
+   * word that opens the sentence right before its verb is the subject
+   * though no entity was made of it; not a sentence opener, data: cap) */
+  bool word = e < 0 && k + 1 < i && k == t0 && a->t[k].type == T_WORD &&
+              (a->t[k].flags & F_CAP) && a->t[k].in_span < 0 &&
+              !function_cap(a, a->t[k].low) && !stop_word(a, a->t[k].low);
+  if (!word &&
+      (e < 0 || a->t[k].in_span >= 0 || a->en[e].type == PC_ENTITY_PERSON))
     return w;
   size_t v = k;
-  while (v < i && a->t[v].ent == e)
+  while (v < i && ((word && v == k) || (!word && a->t[v].ent == e)))
     v++;
   if (v >= i || a->t[v].type != T_WORD || (a->t[v].flags & F_CAP) ||
       pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1))
     return w;
   const char *vw = a->t[v].low;
   if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
-        aux_word(a, vw) || ed_form(a, v)))
+        (aux_word(a, vw) && !word) || ed_form(a, v)))
     return w;
+  if (word) {
+    phrase_name(a, k, v, &w);
+    return w;
+  }
   w.ent = e;
   w.name = strdup(a->en[e].name);
   return w;

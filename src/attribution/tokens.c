@@ -353,6 +353,16 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       i = j;
       continue;
     }
+    /* "on 'Fox and Friends,''' said": a straight single mark opened
+     * before a word closes first; the two marks after it close the
+     * quotation (wire copy writes a double mark as two single ones) */
+    if (straight_open && cp == '\'' && i + 2 < n && p[i + 1] == '\'' &&
+        p[i + 2] == '\'') {
+      straight_open = false;
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + 1), T_PUNCT);
+      i++;
+      continue;
+    }
     bool mo, mc, single;
     size_t qm = qmark(p + i, n - i, &mo, &mc, &single);
     /* '”Fear. I am afraid ...” ― Name': a closing double mark that opens
