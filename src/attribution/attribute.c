@@ -142,6 +142,36 @@ static char *arena_take(struct pc_arena *ar, char *s) {
   return r;
 }
 
+/* A name as output: a pronoun left with its contracted auxiliary ("We've",
+ * "I’m": function words, subj) is the pronoun alone; other names as
+ * they are.  In the arena. */
+static char *name_out(const struct analysis *a, struct pc_arena *ar,
+                      const char *name) {
+  if (!name)
+    return NULL;
+  const char *ap = strstr(name, "\xe2\x80\x99"); /* ’ */
+  const char *st = strchr(name, '\'');
+  if (!ap || (st && st < ap))
+    ap = st;
+  size_t n = strlen(name);
+  if (!ap || ap == name || n > 12 || strchr(name, ' '))
+    return pc_arena_strdup(ar, name);
+  char low[16];
+  size_t k = 0;
+  for (const char *c = name; *c && k + 1 < sizeof low; c++) {
+    if (c == ap) { /* the tokenizer writes ’ as ' */
+      low[k++] = '\'';
+      c += *c == '\'' ? 0 : 2;
+      continue;
+    }
+    low[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+  }
+  low[k] = '\0';
+  if (!fw_is(a, low, PC_FW_SUBJ))
+    return pc_arena_strdup(ar, name);
+  return pc_arena_strndup(ar, name, (size_t)(ap - name));
+}
+
 /* The sentence [s0, e0) of a block, or a window of it around [fs, fe)
  * when it is long: a paragraph with no full stop must not be copied once
  * per quote. */
@@ -283,7 +313,7 @@ static pc_status publish(struct analysis *a, pc_error *err) {
     o->id = pc_arena_strdup(ar, item_id(id, 'q', i + 1));
     o->text = pc_arena_strndup(ar, btext(a, q->block) + q->s, q->e - q->s);
     o->kind = q->kind;
-    o->speaker = q->speaker ? pc_arena_strdup(ar, q->speaker) : NULL;
+    o->speaker = name_out(a, ar, q->speaker);
     o->speaker_entity = q->ent;
     const char *role = pc_att_clean_role(a, q->speaker, q->role);
     o->role = role ? pc_arena_strdup(ar, role) : NULL;
@@ -330,7 +360,7 @@ static pc_status publish(struct analysis *a, pc_error *err) {
       continue;
     const struct found_claim *c = &a->c[i];
     pc_claim *o = &r->claims[nc++];
-    o->claimant = pc_arena_strdup(ar, c->claimant);
+    o->claimant = name_out(a, ar, c->claimant);
     const char **acc = pc_arena_alloc(ar, c->naccused * sizeof *acc);
     for (size_t k = 0; acc && k < c->naccused; k++)
       acc[k] = pc_arena_strdup(ar, c->accused[k]);
