@@ -2301,6 +2301,23 @@ static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
   return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
+/* An admission of a feeling, a belief or a lack: "admitted that she
+ * didn't like the photos", "that they had no idea" own a state of mind,
+ * no deed (data: feel). */
+static bool state_at(const struct analysis *a, size_t i, size_t t1) {
+  bool have = false; /* the word before is a form of "have" */
+  while (i < t1 && (skippable(a, i) || a->t[i].type == T_QOPEN)) {
+    if (a->t[i].type == T_WORD)
+      have = low_eq(&a->t[i], "had") || low_eq(&a->t[i], "has") ||
+             low_eq(&a->t[i], "have");
+    i++;
+  }
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  return in_list(&a->lex->fw[PC_FW_FEEL], a->t[i].low) ||
+         (have && low_eq(&a->t[i], "no"));
+}
+
 /* Whether the word at o (in a space-separated name), after a particle
  * ("carried out two"), opens an object: a determiner, a quantity, a
  * possessive or a number. */
@@ -2737,6 +2754,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
+  if (p->claimant == 2 && !c->deny && m->have[S_E] &&
+      state_at(a, m->cap[S_E][0], t1))
+    return false; /* "admitted that she didn't like": a state of mind */
   if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
     rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
