@@ -2318,6 +2318,22 @@ static bool state_at(const struct analysis *a, size_t i, size_t t1) {
          (have && low_eq(&a->t[i], "no"));
 }
 
+/* A noun after "to" and a determiner that a "that" clause follows
+ * within a few words: "confessed to the police that he was there",
+ * "admitted to a reporter that": whom one told, not what one did; a name
+ * there is a place one is let into ("refugees admitted to the United
+ * States"). */
+static bool told_to(const struct analysis *a, size_t e0, size_t t1) {
+  if (e0 < 2 || !low_eq(&a->t[e0 - 2], "to"))
+    return false;
+  if (e0 < t1 && (a->t[e0].flags & F_CAP))
+    return true;
+  for (size_t k = e0; k < t1 && k < e0 + 5 && a->t[k].type == T_WORD; k++)
+    if (low_eq(&a->t[k], "that"))
+      return true;
+  return false;
+}
+
 /* Whether the word at o (in a space-separated name), after a particle
  * ("carried out two"), opens an object: a determiner, a quantity, a
  * possessive or a number. */
@@ -2757,6 +2773,8 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->claimant == 2 && !c->deny && m->have[S_E] &&
       state_at(a, m->cap[S_E][0], t1))
     return false; /* "admitted that she didn't like": a state of mind */
+  if (p->claimant == 2 && m->have[S_E] && told_to(a, m->cap[S_E][0], t1))
+    return false; /* "confessed to the police that": whom one told */
   if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
     rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
