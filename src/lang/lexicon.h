@@ -32,7 +32,7 @@ enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
        PC_CUE_NOUN = 8,  /* a speech noun ("statement") */
        PC_CUE_NOT = 16 }; /* a sense of the verb that is no speech */
 
-#define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
+#define PC_CLAIM_HASH 4096u /* slots: at most half filled by claims.txt's anchors */
 
 /* A phrase of lower-cased words ("told the press"). */
 struct pc_phrase {
