@@ -1100,6 +1100,21 @@ static bool tok_match(const struct analysis *a, const struct pc_phrase *p,
   return pat_match(p, k, w);
 }
 
+/* An accused list of parties runs longer than one phrase: "sued Acme
+ * Corp. and its chief executive, Tom Bell" (a comma or a conjunction
+ * before a name or a possessive; not a dash, which opens an aside). */
+static bool party_list(const struct analysis *a, int slot, size_t ti,
+                       size_t e) {
+  if (slot != S_A && slot != S_N)
+    return false;
+  for (size_t k = ti + 1; k + 1 < e; k++)
+    if ((is_punct(&a->t[k], ",") || fw_is(a, a->t[k].low, PC_FW_CONJ)) &&
+        a->t[k + 1].type == T_WORD &&
+        ((a->t[k + 1].flags & F_CAP) || fw_is(a, a->t[k + 1].low, PC_FW_POSS)))
+      return true;
+  return false;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1173,8 +1188,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
                    apposed_name(a, ti, e, &cb, &ce);
     bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
-    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E &&
-        !(slot == S_N && owner_open(a, ti, e)))
+    if (e > ti + (apposed || party_list(a, slot, ti, e) ? 12 : 8) && !aside &&
+        slot != S_E && !(slot == S_N && owner_open(a, ti, e)))
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       cb = skip_focus(a, cb, e);
