@@ -2946,6 +2946,9 @@ static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
                      size_t i, size_t t1, const struct match *m) {
   if (!p->tag || !fw_is(a, a->t[i].low, PC_FW_LABEL))
     return false;
+  if (m->e > i && fw_is(a, a->t[m->e - 1].low, PC_FW_FALSE))
+    return false; /* the pattern's own last word: "called the lawsuit
+                   * frivolous" */
   for (size_t j = m->e; j < t1; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
       return false;
