@@ -3414,6 +3414,9 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     if (a->t[i].type != T_WORD ||
         (!demo && !fw_is(a, a->t[i].low, PC_FW_CHARGE)))
       continue;
+    if (i + 1 < t1 && low_eq(&a->t[i + 1], "against"))
+      continue; /* "denied the allegations against him": a charge that names
+                 * its target, not the one made last */
     char *claimant = NULL;
     size_t at = i;
     /* "X rejected (these) accusations": a rebut verb up to 3 words before */
