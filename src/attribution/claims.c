@@ -2715,6 +2715,24 @@ static bool charged_past(const struct analysis *a, const struct pc_phrase *p,
          low_eq(&a->t[k + 1], "have");
 }
 
+/* A name whose first word is a lower-case past form or participle that
+ * a claim pattern is anchored on, with its complement ("accused former
+ * President Tom Bell of rape", where the speech stage read "A woman who
+ * has accused ..."): a predicate, not a party ("fired staffer", "leading
+ * candidates"). */
+static bool opens_with_verb(const struct analysis *a, const char *name) {
+  char w[24];
+  size_t n = strcspn(name, " ");
+  if (n < 5 || n >= sizeof w || !name[n] || name[0] < 'a' || name[0] > 'z')
+    return false;
+  memcpy(w, name, n);
+  w[n] = '\0';
+  if (strcmp(w + n - 2, "ed") != 0 && strcmp(w + n - 3, "ing") != 0)
+    return false;
+  return (strstr(name + n, " of ") || strstr(name + n, " for ")) &&
+         pc_lex_claim_may_anchor(a->lex, pc_lex_hash(w));
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2769,8 +2787,10 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
-    return false;
+  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant) ||
+      opens_with_verb(a, c->claimant))
+    return false; /* "accused former President Bill Clinton of rape": a
+                   * predicate read as a claimant */
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && ((modal_at(a, m->cap[S_S][1], t1) &&
@@ -3094,7 +3114,8 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
 /* "was responsible for cleaning up the data", "are responsible for
  * dividing expenses": "responsible for" and a gerund of no wrongful act
  * (no claim pattern is anchored on the word: "killing", of "kill^") is
- * a duty, not a charge; "responsible for killing" stays one. */
+ * a duty, not a charge; "responsible for killing" stays one.  So is a
+ * noun of a duty: "responsible for the security of the plants". */
 static bool duty_for(const struct analysis *a, const struct match *m,
                      size_t t1) {
   size_t r = m->b;
@@ -3103,6 +3124,14 @@ static bool duty_for(const struct analysis *a, const struct match *m,
   if (r + 2 >= t1 || !low_eq(&a->t[r], "responsible") ||
       !low_eq(&a->t[r + 1], "for"))
     return false;
+  size_t k = r + 2; /* a noun of a duty: "for the security of the
+                     * plants" (data: duty) */
+  while (k < t1 && a->t[k].type == T_WORD &&
+         (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS)))
+    k++;
+  if (k < t1 && a->t[k].type == T_WORD &&
+      in_list(&a->lex->fw[PC_FW_DUTY], a->t[k].low))
+    return true;
   const struct token *g = &a->t[r + 2];
   size_t n = strlen(g->low);
   if (g->type != T_WORD || n < 6 || strcmp(g->low + n - 3, "ing") != 0)
@@ -3465,6 +3494,11 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       claimant = strdup(a->q[q].speaker);
     if (!claimant)
       continue;
+    if (a->c[prior].claimant && strcmp(a->c[prior].claimant, claimant) == 0) {
+      free(claimant); /* "Trump sued the customer ... Trump denied the
+                       * accusations": no one rebuts their own charge */
+      continue;
+    }
     struct found_claim *c = claim_copy(a, prior, claimant);
     if (!c)
       return;
