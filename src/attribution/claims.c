@@ -77,6 +77,19 @@ static bool np_tail(const struct analysis *a, size_t i) {
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
 
+/* A comma before a speaker and the cue that ends the sentence: "was
+ * killed by Lee Ray, police said" (the list ends at the comma). */
+static bool cue_after(const struct analysis *a, const struct token *k,
+                      size_t n, size_t t1) {
+  if (!is_punct(k, ","))
+    return false;
+  for (size_t j = n; j < t1 && j < n + 4 && a->t[j].type == T_WORD; j++)
+    if (a->t[j].cue && j > n && !(a->t[j].flags & F_CAP))
+      return j + 1 >= t1 || cl_boundary(a, j + 1) ||
+             is_punct(&a->t[j + 1], ",");
+  return false;
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
@@ -91,7 +104,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       size_t n = e + 1;
       while (n < t1 && list_sep(a, &a->t[n]))
         n++;
-      if (n >= t1 || np_stop(a, n))
+      if (n >= t1 || np_stop(a, n) || cue_after(a, k, n, t1))
         break;
       /* "from unions, and the mayor came ...": ", and" with no list
        * before it opens a clause ("X, Y, and Z" is a list), unless a
@@ -2771,6 +2784,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
       return false; /* "the storm caused ...": no one is held to account */
+    if (m->cap[as][1] == m->cap[as][0] + 1 &&
+        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[m->cap[as][0]].low))
+      return false; /* "Somebody hits me": no party named */
     drop_things(a, c);
   }
   if (!c->naccused)
