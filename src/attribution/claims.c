@@ -2412,12 +2412,34 @@ static bool cut_name(const struct analysis *a, const char *s) {
   return last && fw_is(a, last + 1, PC_FW_CONJ);
 }
 
+/* A conditional clause that ends at the comma at c: "said that if Rob
+ * Fry had lied, he should resign" (the clause opens the sentence, its
+ * report or a "that" clause). */
+static bool if_clause(const struct analysis *a, size_t t0, size_t c) {
+  for (size_t k = c; k > t0 && c - k < 16; k--) {
+    const struct token *w = &a->t[k - 1];
+    if (w->type == T_PUNCT && !is_punct(w, ","))
+      return false;
+    if (low_eq(w, "if") || low_eq(w, "unless"))
+      return k - 1 == t0 || low_eq(&a->t[k - 2], "that") ||
+             a->t[k - 2].type == T_QOPEN || is_punct(&a->t[k - 2], ",");
+  }
+  return false;
+}
+
 /* "looking into whether X was guilty", "if X were to blame", "the
  * notion that X lied": a supposition, up to six words back in the same
  * clause. */
-static bool supposed(const struct analysis *a, size_t t0, size_t b) {
+static bool supposed(const struct analysis *a, size_t t0, size_t b,
+                     size_t i) {
+  for (size_t k = b + 1; k < i && k < b + 4; k++)
+    if (low_eq(&a->t[k], "whether"))
+      return true; /* "said it was unclear whether Ed Marr was
+                    * responsible": the slot opened before the question */
   for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
     const struct token *w = &a->t[k - 1];
+    if (is_punct(w, ","))
+      return if_clause(a, t0, k - 1);
     if (w->type == T_PUNCT)
       return false;
     if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
@@ -3245,7 +3267,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
