@@ -77,6 +77,22 @@ static bool np_tail(const struct analysis *a, size_t i) {
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
 
+static bool person_noun(const struct analysis *a, const char *w);
+
+/* Quoted words from j that end in a noun for people before the closing
+ * mark: “rogue officers”, “careless politicians” (not “bad earpiece”,
+ * “Great Wall of Protectionism”). */
+static bool quoted_person(const struct analysis *a, size_t j, size_t t1) {
+  size_t k = j;
+  while (k < t1 && k < j + 5 && a->t[k].type == T_WORD)
+    k++;
+  if (k == j)
+    return false;
+  const char *w = a->t[k - 1].low;
+  return person_noun(a, w) || fw_is(a, w, PC_FW_PEOPLE) ||
+         fw_is(a, w, PC_FW_AGENT);
+}
+
 /* A comma before a speaker and the cue that ends the sentence: "was
  * killed by Lee Ray, police said" (the list ends at the comma). */
 static bool cue_after(const struct analysis *a, const struct token *k,
@@ -94,8 +110,24 @@ static bool cue_after(const struct analysis *a, const struct token *k,
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
   bool listed = false; /* a comma between two names before */
-  while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
+  bool quoted = false; /* a quotation mark after a determiner: the “rogue
+                        * officers” */
+  while (e < t1 && e < i + 14) {
     const struct token *k = &a->t[e];
+    if (k->type == T_QOPEN && !quoted && e > i && e + 1 < t1 &&
+        a->t[e - 1].type == T_WORD && determiner(a, a->t[e - 1].low) &&
+        quoted_person(a, e + 1, t1)) {
+      quoted = true;
+      e++;
+      continue;
+    }
+    if (k->type == T_QCLOSE && quoted) {
+      quoted = false;
+      e++;
+      continue;
+    }
+    if (cl_boundary(a, e))
+      break;
     if (is_punct(k, ".") && e > i) { /* "Mr. Obama" */
       e++;
       continue;
