@@ -1690,6 +1690,21 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   at = skip_aside(a, t0, at);
   if (at <= t0 || place_aside(a, t0, at))
     return NULL;
+  if (at > t0 + 2 && (low_eq(&a->t[at - 1], "that") ||
+                      low_eq(&a->t[at - 1], "which")) &&
+      a->t[at - 2].type == T_WORD && !a->t[at - 2].cue &&
+      !np_stop(a, at - 2)) { /* "an editorial that accuses Tom Bell": the
+                              * relative's noun phrase (a thing's, "a
+                              * video that accuses", is its maker's) */
+    size_t rb0 = pc_att_np_start(a, t0, at - 1);
+    for (size_t k = at - 1; k-- > rb0;)
+      if (determiner(a, a->t[k].low)) {
+        rb0 = k; /* "reprint a Daily Star editorial": from "a" */
+        break;
+      }
+    if (rb0 < at - 1 && !fw_is(a, a->t[at - 2].low, PC_FW_THING))
+      return np_name(a, rb0, at - 1, false);
+  }
   size_t rb, re = object_relative(a, t0, at, &rb);
   if (re != SIZE_MAX)
     return np_name(a, rb, re, false);
