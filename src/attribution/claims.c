@@ -2474,6 +2474,24 @@ static bool if_clause(const struct analysis *a, size_t t0, size_t c) {
   return false;
 }
 
+/* A gerund at i whose act was not done: "without blaming", "avoided
+ * blaming", "stopped short of accusing", "rather than blaming" (data:
+ * forgo, forgop). */
+static bool forgone(const struct analysis *a, size_t t0, size_t i) {
+  size_t n = strlen(a->t[i].low);
+  if (n < 5 || strcmp(a->t[i].low + n - 3, "ing") != 0)
+    return false;
+  size_t p = pc_att_skip_adverbs(a, t0, i);
+  if (p <= t0 || a->t[p - 1].type != T_WORD)
+    return false;
+  if (in_list(&a->lex->fw[PC_FW_FORGO], a->t[p - 1].low))
+    return true;
+  return p >= t0 + 2 &&
+         (low_eq(&a->t[p - 1], "of") || low_eq(&a->t[p - 1], "from") ||
+          low_eq(&a->t[p - 1], "than")) &&
+         in_list(&a->lex->fw[PC_FW_FORGOP], a->t[p - 2].low);
+}
+
 /* "looking into whether X was guilty", "if X were to blame", "the
  * notion that X lied": a supposition, up to six words back in the same
  * clause. */
@@ -3314,7 +3332,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
