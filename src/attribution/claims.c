@@ -2935,11 +2935,23 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
 /* Another pattern in the same sentence found the same claim ("her
  * claim that they killed ..." and "they killed"): the claim found first
  * keeps it, taking the event when it had none (c is dropped; true). */
+/* Whether two claims hold one party to account: "accused the mayor, Sam
+ * Cole, of lying" read as Sam Cole by one pattern and as "mayor" and Sam
+ * Cole by another is one claim. */
+static bool shared_accused(const struct found_claim *o,
+                           const struct found_claim *c) {
+  for (size_t i = 0; i < o->naccused; i++)
+    for (size_t j = 0; j < c->naccused; j++)
+      if (strcmp(o->accused[i], c->accused[j]) == 0)
+        return true;
+  return false;
+}
+
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
   for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];
     if (o->deny != c->deny || strcmp(o->claimant, c->claimant) != 0 ||
-        strcmp(o->accused[0], c->accused[0]) != 0)
+        !shared_accused(o, c))
       continue;
     if (!o->event) {
       o->event = c->event;
