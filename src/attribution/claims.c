@@ -1802,6 +1802,12 @@ static bool junk_name(const struct analysis *a, const char *s) {
                   * clause's verb, no one's name */
   if (last && stop_word(a, last + 1))
     return true; /* "Howard Dean to" */
+  if (last && n0 < sizeof w && fw_is(a, w, PC_FW_NUM) &&
+      strncmp(s + n0, " of ", 4) == 0 && last == s + n0 + 3 &&
+      (fw_is(a, last + 1, PC_FW_QUANT) || fw_is(a, last + 1, PC_FW_SUBJ) ||
+       in_list(&a->lex->pronouns, last + 1)))
+    return true; /* "one of many slamming Trump": a share of no one named
+                  * (the speaker is the copula's subject) */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
