@@ -1350,8 +1350,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
-    if (bi - b > 8 && !relative_aside(a, b, bi) &&
-        !(slot == S_N && owner_open(a, b, bi)))
+    if (bi - b > (party_list(a, slot, b, bi) ? 12 : 8) &&
+        !relative_aside(a, b, bi) && !(slot == S_N && owner_open(a, b, bi)))
       return false; /* "held Clinton, during her tenure, responsible" */
     if (slot == S_A || slot == S_N)
       b = skip_focus(a, b, bi);
