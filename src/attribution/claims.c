@@ -2919,6 +2919,10 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false; /* "admitted that she didn't like": a state of mind */
   if (p->claimant == 2 && m->have[S_E] && told_to(a, m->cap[S_E][0], t1))
     return false; /* "confessed to the police that": whom one told */
+  for (size_t k = m->b; p->claimant == 2 && k + 1 < m->e && k + 1 < t1; k++)
+    if (low_eq(&a->t[k], "to") &&
+        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[k + 1].low))
+      return false; /* "I apologize to nobody for that": a refusal */
   if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
     rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
