@@ -2839,6 +2839,62 @@ static bool opens_with_verb(const struct analysis *a, const char *name) {
          pc_lex_claim_may_anchor(a->lex, pc_lex_hash(w));
 }
 
+/* Whether two names share a capitalised word: "Trump" and "Trump
+ * University" (a firm's owner). */
+static bool names_overlap(const char *x, const char *y) {
+  for (const char *p = x; *p;) {
+    size_t l = strcspn(p, " ");
+    char w[48];
+    if (l > 0 && l < sizeof w && p[0] >= 'A' && p[0] <= 'Z') {
+      memcpy(w, p, l);
+      w[l] = '\0';
+      if (name_has(y, w))
+        return true;
+    }
+    p += l;
+    while (*p == ' ')
+      p++;
+  }
+  return false;
+}
+
+/* The one a representative speaks for, from the claimant's words: "Tom
+ * Bell's lawyer" and "a spokesman for Acme Corp" name Tom Bell and Acme
+ * Corp (data: rep).  A copy, or NULL. */
+static char *represented(const struct analysis *a, const char *s) {
+  const char *last = strrchr(s, ' ');
+  const char *f = strstr(s, " for ");
+  char w[24];
+  if (f) { /* "spokesman for Acme Corp" */
+    const char *h = f;
+    while (h > s && h[-1] != ' ')
+      h--;
+    size_t n = (size_t)(f - h);
+    if (n == 0 || n >= sizeof w || !f[5] || !(f[5] >= 'A' && f[5] <= 'Z'))
+      return NULL;
+    memcpy(w, h, n);
+    w[n] = '\0';
+    return in_list(&a->lex->fw[PC_FW_REP], w) ? strdup(f + 5) : NULL;
+  }
+  if (!last || strlen(last + 1) >= sizeof w ||
+      !in_list(&a->lex->fw[PC_FW_REP], last + 1))
+    return NULL;
+  const char *g = strstr(s, "'s ");
+  size_t gl = 3;
+  if (!g) {
+    g = strstr(s, "\xE2\x80\x99s ");
+    gl = 5;
+  }
+  if (!g || g + gl != last + 1 || !(s[0] >= 'A' && s[0] <= 'Z'))
+    return NULL; /* "Tom Bell's lawyer" only: the owner right before */
+  char *o = malloc((size_t)(g - s) + 1);
+  if (o) {
+    memcpy(o, s, (size_t)(g - s));
+    o[g - s] = '\0';
+  }
+  return o;
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2936,6 +2992,13 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->claimant == 2 && strcmp(c->claimant, c->accused[0]) != 0) {
     free(c->accused[0]);
     c->accused[0] = strdup(c->claimant);
+  }
+  if (p->claimant == 2 && c->accused[0]) {
+    char *o = represented(a, c->claimant);
+    if (o) { /* "Tom Bell's lawyer denied the allegations": Tom Bell's */
+      free(c->accused[0]);
+      c->accused[0] = o;
+    }
   }
   c->event =
       m->have[S_E] ? pc_att_np_text(a, m->cap[S_E][0], m->cap[S_E][1]) : NULL;
@@ -3622,6 +3685,15 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     if (a->c[prior].claimant && strcmp(a->c[prior].claimant, claimant) == 0) {
       free(claimant); /* "Trump sued the customer ... Trump denied the
                        * accusations": no one rebuts their own charge */
+      continue;
+    }
+    char *rep = represented(a, claimant);
+    bool other = rep && a->c[prior].naccused &&
+                 !names_overlap(rep, a->c[prior].accused[0]);
+    free(rep);
+    if (other) {
+      free(claimant); /* "A spokesman for Al Ng denied the allegations":
+                       * Al Ng's, not the last charge against another */
       continue;
     }
     struct found_claim *c = claim_copy(a, prior, claimant);
