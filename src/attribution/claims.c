@@ -2462,7 +2462,10 @@ static bool cut_name(const struct analysis *a, const char *s) {
     p = o;
   }
   const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
-  return last && fw_is(a, last + 1, PC_FW_CONJ);
+  return last && (fw_is(a, last + 1, PC_FW_CONJ) ||
+                  preposition(a, last + 1) || fw_is(a, last + 1, PC_FW_LEAD));
+  /* "demonstrated amid (calls for X to resign)": a phrase cut before its
+   * object */
 }
 
 /* A conditional clause that ends at the comma at c: "said that if Rob
