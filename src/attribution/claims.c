@@ -77,12 +77,57 @@ static bool np_tail(const struct analysis *a, size_t i) {
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
 
+static bool person_noun(const struct analysis *a, const char *w);
+
+/* Quoted words from j that end in a noun for people before the closing
+ * mark: “rogue officers”, “careless politicians” (not “bad earpiece”,
+ * “Great Wall of Protectionism”). */
+static bool quoted_person(const struct analysis *a, size_t j, size_t t1) {
+  size_t k = j;
+  while (k < t1 && k < j + 5 && a->t[k].type == T_WORD)
+    k++;
+  if (k == j)
+    return false;
+  const char *w = a->t[k - 1].low;
+  return person_noun(a, w) || fw_is(a, w, PC_FW_PEOPLE) ||
+         fw_is(a, w, PC_FW_AGENT);
+}
+
+/* A comma before a speaker and the cue that ends the sentence: "was
+ * killed by Lee Ray, police said" (the list ends at the comma). */
+static bool cue_after(const struct analysis *a, const struct token *k,
+                      size_t n, size_t t1) {
+  if (!is_punct(k, ","))
+    return false;
+  for (size_t j = n; j < t1 && j < n + 4 && a->t[j].type == T_WORD; j++)
+    if (a->t[j].cue && j > n && !(a->t[j].flags & F_CAP))
+      return j + 1 >= t1 || cl_boundary(a, j + 1) ||
+             is_punct(&a->t[j + 1], ",");
+  return false;
+}
+
 /* A list of noun phrases to the right of i: "X, Y and Z". */
 static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
   size_t e = i;
   bool listed = false; /* a comma between two names before */
-  while (e < t1 && e < i + 14 && !cl_boundary(a, e)) {
+  bool quoted = false; /* a quotation mark after a determiner: the “rogue
+                        * officers” */
+  while (e < t1 && e < i + 14) {
     const struct token *k = &a->t[e];
+    if (k->type == T_QOPEN && !quoted && e > i && e + 1 < t1 &&
+        a->t[e - 1].type == T_WORD && determiner(a, a->t[e - 1].low) &&
+        quoted_person(a, e + 1, t1)) {
+      quoted = true;
+      e++;
+      continue;
+    }
+    if (k->type == T_QCLOSE && quoted) {
+      quoted = false;
+      e++;
+      continue;
+    }
+    if (cl_boundary(a, e))
+      break;
     if (is_punct(k, ".") && e > i) { /* "Mr. Obama" */
       e++;
       continue;
@@ -91,7 +136,7 @@ static size_t right_list(const struct analysis *a, size_t i, size_t t1) {
       size_t n = e + 1;
       while (n < t1 && list_sep(a, &a->t[n]))
         n++;
-      if (n >= t1 || np_stop(a, n))
+      if (n >= t1 || np_stop(a, n) || cue_after(a, k, n, t1))
         break;
       /* "from unions, and the mayor came ...": ", and" with no list
        * before it opens a clause ("X, Y, and Z" is a list), unless a
@@ -1100,6 +1145,21 @@ static bool tok_match(const struct analysis *a, const struct pc_phrase *p,
   return pat_match(p, k, w);
 }
 
+/* An accused list of parties runs longer than one phrase: "sued Acme
+ * Corp. and its chief executive, Tom Bell" (a comma or a conjunction
+ * before a name or a possessive; not a dash, which opens an aside). */
+static bool party_list(const struct analysis *a, int slot, size_t ti,
+                       size_t e) {
+  if (slot != S_A && slot != S_N)
+    return false;
+  for (size_t k = ti + 1; k + 1 < e; k++)
+    if ((is_punct(&a->t[k], ",") || fw_is(a, a->t[k].low, PC_FW_CONJ)) &&
+        a->t[k + 1].type == T_WORD &&
+        ((a->t[k + 1].flags & F_CAP) || fw_is(a, a->t[k + 1].low, PC_FW_POSS)))
+      return true;
+  return false;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1173,8 +1233,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     bool apposed = (slot == S_A || slot == S_N || slot == S_C) &&
                    apposed_name(a, ti, e, &cb, &ce);
     bool aside = (slot == S_A || slot == S_N) && relative_aside(a, ti, e);
-    if (e > ti + (apposed ? 12 : 8) && !aside && slot != S_E &&
-        !(slot == S_N && owner_open(a, ti, e)))
+    if (e > ti + (apposed || party_list(a, slot, ti, e) ? 12 : 8) && !aside &&
+        slot != S_E && !(slot == S_N && owner_open(a, ti, e)))
       return false;
     if ((slot == S_A || slot == S_N) && !apposed)
       cb = skip_focus(a, cb, e);
@@ -1290,8 +1350,8 @@ static bool match_left(const struct analysis *a, const struct pc_phrase *p,
       b--;
     if (b <= t0 || b == bi || !pat_match(p, k - 1, a->t[b - 1].low))
       return false;
-    if (bi - b > 8 && !relative_aside(a, b, bi) &&
-        !(slot == S_N && owner_open(a, b, bi)))
+    if (bi - b > (party_list(a, slot, b, bi) ? 12 : 8) &&
+        !relative_aside(a, b, bi) && !(slot == S_N && owner_open(a, b, bi)))
       return false; /* "held Clinton, during her tenure, responsible" */
     if (slot == S_A || slot == S_N)
       b = skip_focus(a, b, bi);
@@ -1630,6 +1690,21 @@ static char *subject_name(struct analysis *a, size_t t0, size_t at) {
   at = skip_aside(a, t0, at);
   if (at <= t0 || place_aside(a, t0, at))
     return NULL;
+  if (at > t0 + 2 && (low_eq(&a->t[at - 1], "that") ||
+                      low_eq(&a->t[at - 1], "which")) &&
+      a->t[at - 2].type == T_WORD && !a->t[at - 2].cue &&
+      !np_stop(a, at - 2)) { /* "an editorial that accuses Tom Bell": the
+                              * relative's noun phrase (a thing's, "a
+                              * video that accuses", is its maker's) */
+    size_t rb0 = pc_att_np_start(a, t0, at - 1);
+    for (size_t k = at - 1; k-- > rb0;)
+      if (determiner(a, a->t[k].low)) {
+        rb0 = k; /* "reprint a Daily Star editorial": from "a" */
+        break;
+      }
+    if (rb0 < at - 1 && !fw_is(a, a->t[at - 2].low, PC_FW_THING))
+      return np_name(a, rb0, at - 1, false);
+  }
   size_t rb, re = object_relative(a, t0, at, &rb);
   if (re != SIZE_MAX)
     return np_name(a, rb, re, false);
@@ -1727,6 +1802,12 @@ static bool junk_name(const struct analysis *a, const char *s) {
                   * clause's verb, no one's name */
   if (last && stop_word(a, last + 1))
     return true; /* "Howard Dean to" */
+  if (last && n0 < sizeof w && fw_is(a, w, PC_FW_NUM) &&
+      strncmp(s + n0, " of ", 4) == 0 && last == s + n0 + 3 &&
+      (fw_is(a, last + 1, PC_FW_QUANT) || fw_is(a, last + 1, PC_FW_SUBJ) ||
+       in_list(&a->lex->pronouns, last + 1)))
+    return true; /* "one of many slamming Trump": a share of no one named
+                  * (the speaker is the copula's subject) */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
     return false;
   if (fw_is(a, s, PC_FW_PAIR))
@@ -2301,6 +2382,39 @@ static bool modal_at(const struct analysis *a, size_t i, size_t t1) {
   return i < t1 && fw_is(a, a->t[i].low, PC_FW_MODAL);
 }
 
+/* An admission of a feeling, a belief or a lack: "admitted that she
+ * didn't like the photos", "that they had no idea" own a state of mind,
+ * no deed (data: feel). */
+static bool state_at(const struct analysis *a, size_t i, size_t t1) {
+  bool have = false; /* the word before is a form of "have" */
+  while (i < t1 && (skippable(a, i) || a->t[i].type == T_QOPEN)) {
+    if (a->t[i].type == T_WORD)
+      have = low_eq(&a->t[i], "had") || low_eq(&a->t[i], "has") ||
+             low_eq(&a->t[i], "have");
+    i++;
+  }
+  if (i >= t1 || a->t[i].type != T_WORD)
+    return false;
+  return in_list(&a->lex->fw[PC_FW_FEEL], a->t[i].low) ||
+         (have && low_eq(&a->t[i], "no"));
+}
+
+/* A noun after "to" and a determiner that a "that" clause follows
+ * within a few words: "confessed to the police that he was there",
+ * "admitted to a reporter that": whom one told, not what one did; a name
+ * there is a place one is let into ("refugees admitted to the United
+ * States"). */
+static bool told_to(const struct analysis *a, size_t e0, size_t t1) {
+  if (e0 < 2 || !low_eq(&a->t[e0 - 2], "to"))
+    return false;
+  if (e0 < t1 && (a->t[e0].flags & F_CAP))
+    return true;
+  for (size_t k = e0; k < t1 && k < e0 + 5 && a->t[k].type == T_WORD; k++)
+    if (low_eq(&a->t[k], "that"))
+      return true;
+  return false;
+}
+
 /* Whether the word at o (in a space-separated name), after a particle
  * ("carried out two"), opens an object: a determiner, a quantity, a
  * possessive or a number. */
@@ -2348,15 +2462,58 @@ static bool cut_name(const struct analysis *a, const char *s) {
     p = o;
   }
   const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
-  return last && fw_is(a, last + 1, PC_FW_CONJ);
+  return last && (fw_is(a, last + 1, PC_FW_CONJ) ||
+                  preposition(a, last + 1) || fw_is(a, last + 1, PC_FW_LEAD));
+  /* "demonstrated amid (calls for X to resign)": a phrase cut before its
+   * object */
+}
+
+/* A conditional clause that ends at the comma at c: "said that if Rob
+ * Fry had lied, he should resign" (the clause opens the sentence, its
+ * report or a "that" clause). */
+static bool if_clause(const struct analysis *a, size_t t0, size_t c) {
+  for (size_t k = c; k > t0 && c - k < 16; k--) {
+    const struct token *w = &a->t[k - 1];
+    if (w->type == T_PUNCT && !is_punct(w, ","))
+      return false;
+    if (low_eq(w, "if") || low_eq(w, "unless"))
+      return k - 1 == t0 || low_eq(&a->t[k - 2], "that") ||
+             a->t[k - 2].type == T_QOPEN || is_punct(&a->t[k - 2], ",");
+  }
+  return false;
+}
+
+/* A gerund at i whose act was not done: "without blaming", "avoided
+ * blaming", "stopped short of accusing", "rather than blaming" (data:
+ * forgo, forgop). */
+static bool forgone(const struct analysis *a, size_t t0, size_t i) {
+  size_t n = strlen(a->t[i].low);
+  if (n < 5 || strcmp(a->t[i].low + n - 3, "ing") != 0)
+    return false;
+  size_t p = pc_att_skip_adverbs(a, t0, i);
+  if (p <= t0 || a->t[p - 1].type != T_WORD)
+    return false;
+  if (in_list(&a->lex->fw[PC_FW_FORGO], a->t[p - 1].low))
+    return true;
+  return p >= t0 + 2 &&
+         (low_eq(&a->t[p - 1], "of") || low_eq(&a->t[p - 1], "from") ||
+          low_eq(&a->t[p - 1], "than")) &&
+         in_list(&a->lex->fw[PC_FW_FORGOP], a->t[p - 2].low);
 }
 
 /* "looking into whether X was guilty", "if X were to blame", "the
  * notion that X lied": a supposition, up to six words back in the same
  * clause. */
-static bool supposed(const struct analysis *a, size_t t0, size_t b) {
+static bool supposed(const struct analysis *a, size_t t0, size_t b,
+                     size_t i) {
+  for (size_t k = b + 1; k < i && k < b + 4; k++)
+    if (low_eq(&a->t[k], "whether"))
+      return true; /* "said it was unclear whether Ed Marr was
+                    * responsible": the slot opened before the question */
   for (size_t k = b + 1; k > t0 && k + 6 > b; k--) { /* from b itself */
     const struct token *w = &a->t[k - 1];
+    if (is_punct(w, ","))
+      return if_clause(a, t0, k - 1);
     if (w->type == T_PUNCT)
       return false;
     if (low_eq(w, "whether") || low_eq(w, "if") || low_eq(w, "unless"))
@@ -2667,6 +2824,80 @@ static bool charged_past(const struct analysis *a, const struct pc_phrase *p,
          low_eq(&a->t[k + 1], "have");
 }
 
+/* A name whose first word is a lower-case past form or participle that
+ * a claim pattern is anchored on, with its complement ("accused former
+ * President Tom Bell of rape", where the speech stage read "A woman who
+ * has accused ..."): a predicate, not a party ("fired staffer", "leading
+ * candidates"). */
+static bool opens_with_verb(const struct analysis *a, const char *name) {
+  char w[24];
+  size_t n = strcspn(name, " ");
+  if (n < 5 || n >= sizeof w || !name[n] || name[0] < 'a' || name[0] > 'z')
+    return false;
+  memcpy(w, name, n);
+  w[n] = '\0';
+  if (strcmp(w + n - 2, "ed") != 0 && strcmp(w + n - 3, "ing") != 0)
+    return false;
+  return (strstr(name + n, " of ") || strstr(name + n, " for ")) &&
+         pc_lex_claim_may_anchor(a->lex, pc_lex_hash(w));
+}
+
+/* Whether two names share a capitalised word: "Trump" and "Trump
+ * University" (a firm's owner). */
+static bool names_overlap(const char *x, const char *y) {
+  for (const char *p = x; *p;) {
+    size_t l = strcspn(p, " ");
+    char w[48];
+    if (l > 0 && l < sizeof w && p[0] >= 'A' && p[0] <= 'Z') {
+      memcpy(w, p, l);
+      w[l] = '\0';
+      if (name_has(y, w))
+        return true;
+    }
+    p += l;
+    while (*p == ' ')
+      p++;
+  }
+  return false;
+}
+
+/* The one a representative speaks for, from the claimant's words: "Tom
+ * Bell's lawyer" and "a spokesman for Acme Corp" name Tom Bell and Acme
+ * Corp (data: rep).  A copy, or NULL. */
+static char *represented(const struct analysis *a, const char *s) {
+  const char *last = strrchr(s, ' ');
+  const char *f = strstr(s, " for ");
+  char w[24];
+  if (f) { /* "spokesman for Acme Corp" */
+    const char *h = f;
+    while (h > s && h[-1] != ' ')
+      h--;
+    size_t n = (size_t)(f - h);
+    if (n == 0 || n >= sizeof w || !f[5] || !(f[5] >= 'A' && f[5] <= 'Z'))
+      return NULL;
+    memcpy(w, h, n);
+    w[n] = '\0';
+    return in_list(&a->lex->fw[PC_FW_REP], w) ? strdup(f + 5) : NULL;
+  }
+  if (!last || strlen(last + 1) >= sizeof w ||
+      !in_list(&a->lex->fw[PC_FW_REP], last + 1))
+    return NULL;
+  const char *g = strstr(s, "'s ");
+  size_t gl = 3;
+  if (!g) {
+    g = strstr(s, "\xE2\x80\x99s ");
+    gl = 5;
+  }
+  if (!g || g + gl != last + 1 || !(s[0] >= 'A' && s[0] <= 'Z'))
+    return NULL; /* "Tom Bell's lawyer" only: the owner right before */
+  char *o = malloc((size_t)(g - s) + 1);
+  if (o) {
+    memcpy(o, s, (size_t)(g - s));
+    o[g - s] = '\0';
+  }
+  return o;
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2705,6 +2936,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
         split_names(a, m->cap[as][0], m->cap[as][1], c->accused, &ent);
     if (as != S_A && !ent)
       return false; /* "the storm caused ...": no one is held to account */
+    if (m->cap[as][1] == m->cap[as][0] + 1 &&
+        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[m->cap[as][0]].low))
+      return false; /* "Somebody hits me": no party named */
     drop_things(a, c);
   }
   if (!c->naccused)
@@ -2721,8 +2955,10 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
-  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant))
-    return false;
+  if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant) ||
+      opens_with_verb(a, c->claimant))
+    return false; /* "accused former President Bill Clinton of rape": a
+                   * predicate read as a claimant */
   body_before(a, c);
   titled_names(a, c, a->sent0[(a->nsent - 1) % SENTS]);
   if (m->have[S_S] && ((modal_at(a, m->cap[S_S][1], t1) &&
@@ -2737,6 +2973,15 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
       modal_at(a, m->cap[S_E][0], t1))
     return false;
+  if (p->claimant == 2 && !c->deny && m->have[S_E] &&
+      state_at(a, m->cap[S_E][0], t1))
+    return false; /* "admitted that she didn't like": a state of mind */
+  if (p->claimant == 2 && m->have[S_E] && told_to(a, m->cap[S_E][0], t1))
+    return false; /* "confessed to the police that": whom one told */
+  for (size_t k = m->b; p->claimant == 2 && k + 1 < m->e && k + 1 < t1; k++)
+    if (low_eq(&a->t[k], "to") &&
+        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[k + 1].low))
+      return false; /* "I apologize to nobody for that": a refusal */
   if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
     rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
   bool own = p->claimant == 0 && as >= 0 && m->cap[as][1] == m->cap[as][0] + 1 &&
@@ -2751,6 +2996,13 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     free(c->accused[0]);
     c->accused[0] = strdup(c->claimant);
   }
+  if (p->claimant == 2 && c->accused[0]) {
+    char *o = represented(a, c->claimant);
+    if (o) { /* "Tom Bell's lawyer denied the allegations": Tom Bell's */
+      free(c->accused[0]);
+      c->accused[0] = o;
+    }
+  }
   c->event =
       m->have[S_E] ? pc_att_np_text(a, m->cap[S_E][0], m->cap[S_E][1]) : NULL;
   return true;
@@ -2759,11 +3011,23 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
 /* Another pattern in the same sentence found the same claim ("her
  * claim that they killed ..." and "they killed"): the claim found first
  * keeps it, taking the event when it had none (c is dropped; true). */
+/* Whether two claims hold one party to account: "accused the mayor, Sam
+ * Cole, of lying" read as Sam Cole by one pattern and as "mayor" and Sam
+ * Cole by another is one claim. */
+static bool shared_accused(const struct found_claim *o,
+                           const struct found_claim *c) {
+  for (size_t i = 0; i < o->naccused; i++)
+    for (size_t j = 0; j < c->naccused; j++)
+      if (strcmp(o->accused[i], c->accused[j]) == 0)
+        return true;
+  return false;
+}
+
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
   for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];
     if (o->deny != c->deny || strcmp(o->claimant, c->claimant) != 0 ||
-        strcmp(o->accused[0], c->accused[0]) != 0)
+        !shared_accused(o, c))
       continue;
     if (!o->event) {
       o->event = c->event;
@@ -2893,6 +3157,9 @@ static bool unjudged(const struct analysis *a, const struct pc_phrase *p,
                      size_t i, size_t t1, const struct match *m) {
   if (!p->tag || !fw_is(a, a->t[i].low, PC_FW_LABEL))
     return false;
+  if (m->e > i && fw_is(a, a->t[m->e - 1].low, PC_FW_FALSE))
+    return false; /* the pattern's own last word: "called the lawsuit
+                   * frivolous" */
   for (size_t j = m->e; j < t1; j++)
     if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
       return false;
@@ -3038,7 +3305,8 @@ static void denied_source(struct analysis *a, size_t t0, size_t b, size_t k) {
 /* "was responsible for cleaning up the data", "are responsible for
  * dividing expenses": "responsible for" and a gerund of no wrongful act
  * (no claim pattern is anchored on the word: "killing", of "kill^") is
- * a duty, not a charge; "responsible for killing" stays one. */
+ * a duty, not a charge; "responsible for killing" stays one.  So is a
+ * noun of a duty: "responsible for the security of the plants". */
 static bool duty_for(const struct analysis *a, const struct match *m,
                      size_t t1) {
   size_t r = m->b;
@@ -3047,6 +3315,14 @@ static bool duty_for(const struct analysis *a, const struct match *m,
   if (r + 2 >= t1 || !low_eq(&a->t[r], "responsible") ||
       !low_eq(&a->t[r + 1], "for"))
     return false;
+  size_t k = r + 2; /* a noun of a duty: "for the security of the
+                     * plants" (data: duty) */
+  while (k < t1 && a->t[k].type == T_WORD &&
+         (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS)))
+    k++;
+  if (k < t1 && a->t[k].type == T_WORD &&
+      in_list(&a->lex->fw[PC_FW_DUTY], a->t[k].low))
+    return true;
   const struct token *g = &a->t[r + 2];
   size_t n = strlen(g->low);
   if (g->type != T_WORD || n < 6 || strcmp(g->low + n - 3, "ing") != 0)
@@ -3144,7 +3420,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
@@ -3358,6 +3634,9 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     if (a->t[i].type != T_WORD ||
         (!demo && !fw_is(a, a->t[i].low, PC_FW_CHARGE)))
       continue;
+    if (i + 1 < t1 && low_eq(&a->t[i + 1], "against"))
+      continue; /* "denied the allegations against him": a charge that names
+                 * its target, not the one made last */
     char *claimant = NULL;
     size_t at = i;
     /* "X rejected (these) accusations": a rebut verb up to 3 words before */
@@ -3406,6 +3685,20 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
       claimant = strdup(a->q[q].speaker);
     if (!claimant)
       continue;
+    if (a->c[prior].claimant && strcmp(a->c[prior].claimant, claimant) == 0) {
+      free(claimant); /* "Trump sued the customer ... Trump denied the
+                       * accusations": no one rebuts their own charge */
+      continue;
+    }
+    char *rep = represented(a, claimant);
+    bool other = rep && a->c[prior].naccused &&
+                 !names_overlap(rep, a->c[prior].accused[0]);
+    free(rep);
+    if (other) {
+      free(claimant); /* "A spokesman for Al Ng denied the allegations":
+                       * Al Ng's, not the last charge against another */
+      continue;
+    }
     struct found_claim *c = claim_copy(a, prior, claimant);
     if (!c)
       return;

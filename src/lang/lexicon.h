@@ -22,7 +22,8 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_IPAST, PC_FW_COUNT,
        /* categories read as lists only (in_list on fw[k]), no mask bit */
        PC_FW_PAST = PC_FW_COUNT, PC_FW_INDEF, PC_FW_AT, PC_FW_MEDIUM,
-       PC_FW_FEMALE, PC_FW_MALE, PC_FW_LISTS };
+       PC_FW_FEMALE, PC_FW_MALE, PC_FW_FEEL, PC_FW_DUTY, PC_FW_ANYONE,
+       PC_FW_FORGO, PC_FW_FORGOP, PC_FW_REP, PC_FW_LISTS };
 /* a word's categories below PC_FW_COUNT are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
@@ -36,7 +37,7 @@ enum { PC_CUE_WEAK = 1,  /* a form that is also a common noun */
                                 through the verb after it or its own
                                 complement */
 
-#define PC_CLAIM_HASH 2048u /* slots; claims.txt holds far fewer words */
+#define PC_CLAIM_HASH 4096u /* slots: at most half filled by claims.txt's anchors */
 
 /* A phrase of lower-cased words ("told the press"). */
 struct pc_phrase {
