@@ -1184,20 +1184,21 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
   return false;
 }
 
-/* Whether organisation e can be "the <head>": its name holds the head
- * ("the board": "Illinois Board") or does not end in the head noun of
- * another kind ("the newspaper" is not "Senate"); a noun any
- * organisation may be called ("the company", "the group") is no public
- * body's nor a medium's ("Labor Department", "Daily News"). */
+/* The last word of entity e's name in lower case, into low (n bytes). */
+static void last_word_low(const struct analysis *a, int e, char *low,
+                          size_t n) {
+  const char *name = a->en[e].name, *last = strrchr(name, ' ');
+  size_t l = 0;
+  for (const char *c = last ? last + 1 : name; *c && l + 1 < n; c++)
+    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+  low[l] = '\0';
+}
+
 /* A plural of members ("Democrats", "Senate Republicans") names people,
  * never one body: "the institute" is not "Democrats" named last. */
 static bool members_group(const struct analysis *a, int e) {
-  const char *name = a->en[e].name, *last = strrchr(name, ' ');
   char low[32];
-  size_t l = 0;
-  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
-    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-  low[l] = '\0';
+  last_word_low(a, e, low, sizeof low);
   return a->en[e].type == PC_ENTITY_GROUP && in_list(&a->lex->members, low);
 }
 
@@ -1214,17 +1215,18 @@ static bool name_holds(const struct analysis *a, int e, const char *head) {
   return false;
 }
 
+/* Whether organisation e can be "the <head>": its name holds the head
+ * ("the board": "Illinois Board") or does not end in the head noun of
+ * another kind ("the newspaper" is not "Senate"); a noun any
+ * organisation may be called ("the company", "the group") is no public
+ * body's nor a medium's ("Labor Department", "Daily News"). */
 static bool org_fits(const struct analysis *a, int e, const char *head) {
   if (members_group(a, e))
     return false;
   if (name_holds(a, e, head))
     return true;
-  const char *name = a->en[e].name, *last = strrchr(name, ' ');
   char low[32];
-  size_t l = 0;
-  for (const char *c = last ? last + 1 : name; *c && l + 1 < sizeof low; c++)
-    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-  low[l] = '\0';
+  last_word_low(a, e, low, sizeof low);
   /* "the newspaper" is a medium's name ("Orlando Sentinel"), not a
    * town's or a party's named last ("Baton Rouge", "DNC") */
   if (in_list(&a->lex->fw[PC_FW_MEDIUM], head) &&
