@@ -2846,6 +2846,42 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
 
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
+/* "Roe's wording in the statement makes clear", "Roe, a delegate, is
+ * backing him and in a statement credited him": a common noun's phrase
+ * right before the cue (end at e) that follows a preposition is the
+ * preposition's object, no subject; a person or organisation that
+ * heads the sentence is the speaker instead (w is replaced when there
+ * is one; not after "by", an agent, "of", a part's ("two-thirds of
+ * caucus goers"), nor an approximation ("about two-thirds", "at
+ * least"); nor before a cue that is also a noun: "in several states"
+ * reports nothing). */
+static void prep_object_subject(struct analysis *a, size_t t0, size_t e,
+                                size_t i, struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 || a->t[e - 1].type != T_WORD ||
+      (a->t[e - 1].flags & F_CAP) || (a->t[i].flags & F_WEAK))
+    return;
+  size_t b = pc_att_np_start(a, t0, e);
+  const struct token *p = b > t0 ? &a->t[b - 1] : NULL;
+  if (!p || p->type != T_WORD || (p->flags & F_CAP) ||
+      !preposition(a, p->low) || low_eq(p, "by") || low_eq(p, "of") ||
+      fw_is(a, p->low, PC_FW_APPROX) || low_eq(&a->t[b], "least"))
+    return;
+  /* (the phrase read is that object, no longer one: "people familiar
+   * with her thinking") */
+  char *obj = pc_att_np_text(a, b, e);
+  bool longer = !obj || strlen(w->name) > strlen(obj);
+  free(obj);
+  if (longer)
+    return;
+  struct speaker_ref s = sentence_subject(a, t0, i);
+  if (s.name && s.ent >= 0) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
 static struct speaker_ref left_subject(struct analysis *a,
                                        const struct sentence *sn,
                                        struct cue *c) {
@@ -2859,8 +2895,10 @@ static struct speaker_ref left_subject(struct analysis *a,
     who_free(&w);
     fb = 0;
   }
-  if (!w.name)
+  if (!w.name) {
     w = pc_att_speaker_left(a, t0, ce);
+    prep_object_subject(a, t0, ce, i, &w);
+  }
   /* "Tom Bell, the host of “Night Court,” said": the comma inside the
    * title's closing mark ends an inset, and the subject stands before
    * the comma that opens it */
