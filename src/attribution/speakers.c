@@ -1714,7 +1714,7 @@ static bool appos_boundary(const struct analysis *a, size_t i) {
 
 /* Whether word i is a unit of time in lower case, singular or plural
  * ("week", "months", "days"). */
-static bool time_unit(const struct analysis *a, size_t i) {
+bool pc_att_time_unit(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
@@ -1730,13 +1730,14 @@ static bool time_unit(const struct analysis *a, size_t i) {
  * "less than a month ago", "this week", "late last month"), or at when
  * none. */
 static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
-  if (at >= lo + 2 && time_unit(a, at - 1) &&
+  if (at >= lo + 2 && pc_att_time_unit(a, at - 1) &&
       (low_eq(&a->t[at - 2], "this") || low_eq(&a->t[at - 2], "last"))) {
     bool edge = at >= lo + 3 && (low_eq(&a->t[at - 3], "late") ||
                                  low_eq(&a->t[at - 3], "early"));
     return edge ? at - 3 : at - 2; /* "late last month" */
   }
-  if (at < lo + 3 || !low_eq(&a->t[at - 1], "ago") || !time_unit(a, at - 2))
+  if (at < lo + 3 || !low_eq(&a->t[at - 1], "ago") ||
+      !pc_att_time_unit(a, at - 2))
     return at;
   const struct token *c = &a->t[at - 3];
   if (!(c->type == T_WORD && ((c->low[0] >= '0' && c->low[0] <= '9') ||

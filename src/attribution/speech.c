@@ -2846,9 +2846,57 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
 
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
+/* Whether name has at most four words and ends in the word w (lower
+ * case, "'s" kept). */
+static bool short_phrase_ending(const char *name, const char *w) {
+  size_t words = 1, n = strlen(name), l = strlen(w);
+  for (const char *k = name; *k; k++)
+    words += *k == ' ';
+  if (words > 4 || n < l || (n > l && name[n - l - 1] != ' '))
+    return false;
+  for (size_t k = 0; k < l; k++) {
+    char c = name[n - l + k];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != w[k])
+      return false;
+  }
+  return true;
+}
+
+/* "Then Acme, only two months later, announced", "had spent months
+ * pushing back": a short description that a unit of time ends, right
+ * before the cue at i (its phrase ends at e, maybe at a comma), is a
+ * time, no one; the phrase before its commas ("Acme, two months later,
+ * said"), or else the sentence's subject, speaks (w is replaced when
+ * one is found; not "a report on Monday for the first time"). */
+static void time_subject(struct analysis *a, size_t t0, size_t e, size_t i,
+                         struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 + 1 || (a->t[i].flags & F_WEAK))
+    return;
+  size_t te = pc_att_skip_adverbs(a, t0, e);
+  if (te > t0 + 1 && is_punct(&a->t[te - 1], ","))
+    te = pc_att_skip_adverbs(a, t0, te - 1); /* "two months later," */
+  if (te <= t0 || !pc_att_time_unit(a, te - 1) ||
+      !short_phrase_ending(w->name, a->t[te - 1].low))
+    return;
+  size_t tb = pc_att_np_start(a, t0, te);
+  struct speaker_ref s = {NULL, -1, NULL};
+  if (tb > t0 + 1 && is_punct(&a->t[tb - 1], ","))
+    s = pc_att_speaker_left(a, t0, tb - 1);
+  if (!s.name) {
+    who_free(&s);
+    s = sentence_subject(a, t0, i);
+  }
+  if (s.name) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
 /* "Roe's wording in the statement makes clear", "Roe, a delegate, is
  * backing him and in a statement credited him": a common noun's phrase
- * right before the cue (end at e) that follows a preposition is the
+ * right before the cue at i (end at e) that follows a preposition is the
  * preposition's object, no subject; a person or organisation that
  * heads the sentence is the speaker instead (w is replaced when there
  * is one; not after "by", an agent, "of", a part's ("two-thirds of
@@ -2897,6 +2945,7 @@ static struct speaker_ref left_subject(struct analysis *a,
   }
   if (!w.name) {
     w = pc_att_speaker_left(a, t0, ce);
+    time_subject(a, t0, ce, i, &w);
     prep_object_subject(a, t0, ce, i, &w);
   }
   /* "Tom Bell, the host of “Night Court,” said": the comma inside the
