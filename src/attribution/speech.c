@@ -2894,6 +2894,50 @@ static void time_subject(struct analysis *a, size_t t0, size_t e, size_t i,
   }
 }
 
+/* "Senator Roe, the Ohio populist, has drawn huge crowds describing":
+ * a description right after a finite auxiliary, before the cue at i
+ * (its phrase ends at e), is the object of the verb that follows the
+ * auxiliary; the sentence's subject speaks (w is replaced when one is
+ * found). */
+static void predicate_subject(struct analysis *a, size_t t0, size_t e,
+                              size_t i, struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 + 1 || (a->t[i].flags & F_WEAK))
+    return;
+  size_t pe = pc_att_skip_adverbs(a, t0, e);
+  size_t b = pc_att_np_start(a, t0, pe);
+  const struct token *p = b > t0 ? &a->t[b - 1] : NULL, *v = &a->t[b];
+  /* (the verb's form opens the phrase: no determiner, count or name) */
+  if (b >= pe || !p || p->type != T_WORD || (p->flags & F_CAP) ||
+      !fw_is(a, p->low, PC_FW_FIN) || v->type != T_WORD ||
+      (v->flags & F_CAP) || determiner(a, v->low) ||
+      fw_is(a, v->low, PC_FW_POSS) || fw_is(a, v->low, PC_FW_QUANT) ||
+      fw_is(a, v->low, PC_FW_NUM) ||
+      (b > t0 + 1 && fw_is(a, a->t[b - 2].low, PC_FW_REL)))
+    return; /* (nor a relative clause's: "A woman who has accused ...") */
+  /* (the phrase read is that one: not "left 62 percent of voters") */
+  char *obj = pc_att_np_text(a, b, pe);
+  bool other = !obj || strlen(w->name) < strlen(obj);
+  free(obj);
+  if (other)
+    return;
+  /* the subject is a name that opens the sentence (after a word or
+   * two: "Then Acme", "Senator Roe") and ends at a comma or at the
+   * auxiliary; not "Roe supporters have launched petitions calling" */
+  struct speaker_ref s = sentence_subject(a, t0, i);
+  size_t k = t0;
+  while (k < t0 + 3 && k + 1 < b && (s.ent < 0 || a->t[k].ent != s.ent))
+    k++;
+  while (s.ent >= 0 && k + 1 < b && a->t[k + 1].ent == s.ent)
+    k++;
+  if (s.name && s.ent >= 0 && a->t[k].ent == s.ent &&
+      (is_punct(&a->t[k + 1], ",") || k + 2 == b)) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
 /* "Roe's wording in the statement makes clear", "Roe, a delegate, is
  * backing him and in a statement credited him": a common noun's phrase
  * right before the cue at i (end at e) that follows a preposition is the
@@ -2946,6 +2990,7 @@ static struct speaker_ref left_subject(struct analysis *a,
   if (!w.name) {
     w = pc_att_speaker_left(a, t0, ce);
     time_subject(a, t0, ce, i, &w);
+    predicate_subject(a, t0, ce, i, &w);
     prep_object_subject(a, t0, ce, i, &w);
   }
   /* "Tom Bell, the host of “Night Court,” said": the comma inside the
