@@ -11,6 +11,8 @@ static bool participle_form(const struct analysis *a, const char *w);
 static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
+static struct speaker_ref noun_owner(struct analysis *a, size_t t0,
+                                     size_t n);
 
 /* A speaker known by its phrase [t0, t1) alone ("the committee's
  * letter"): the phrase is its name and its role. */
@@ -2862,6 +2864,14 @@ static bool short_phrase_ending(const char *name, const char *w) {
   return true;
 }
 
+/* Whether a cue starts in [b, e). */
+static bool cue_in(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].cue)
+      return true;
+  return false;
+}
+
 /* "Then Acme, only two months later, announced", "had spent months
  * pushing back": a short description that a unit of time ends, right
  * before the cue at i (its phrase ends at e, maybe at a comma), is a
@@ -2990,6 +3000,21 @@ static struct speaker_ref left_subject(struct analysis *a,
   if (!w.name) {
     w = pc_att_speaker_left(a, t0, ce);
     time_subject(a, t0, ce, i, &w);
+    /* "targets for Trump's false claims that": a cue that is also a
+     * noun, owned by a name with "'s" or "his", "her" (adjectives
+     * between), is its owner's, not the description's that holds it
+     * (a noun whose phrase names no one stays without a speaker; nor
+     * after another cue: "She says Roe's tweets accusing ...") */
+    if ((a->t[i].flags & F_WEAK) && w.name && w.ent < 0 && ce == i &&
+        !cue_in(a, pc_att_np_start(a, t0, i), i)) {
+      struct speaker_ref o = noun_owner(a, t0, i);
+      if (o.name && o.ent >= 0) {
+        who_free(&w);
+        w = o;
+      } else {
+        who_free(&o);
+      }
+    }
     predicate_subject(a, t0, ce, i, &w);
     prep_object_subject(a, t0, ce, i, &w);
   }
