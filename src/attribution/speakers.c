@@ -2291,7 +2291,7 @@ static size_t figure_aside(const struct analysis *a, size_t lo, size_t e) {
  * relative clause, whose own commas the phrase may close ("Roe, who grew
  * up in Dayton, Ohio, in the 1960s, said"). */
 static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
-  enum { ASIDE_MAX = 10 };
+  enum { ASIDE_MAX = 14 };
   if (!is_punct(&a->t[e], ","))
     return 0;
   size_t k = e;
