@@ -1790,6 +1790,17 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP)) &&
                !acronym(a, at - 1)) { /* not "USA TODAY reported" */
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
+    } else if (k->type == T_WORD && !(k->flags & F_CAP) && at - 1 > lo &&
+               in_list(&a->lex->fw[PC_FW_FLOAT], k->low) &&
+               (a->t[at - 2].type == T_WORD
+                    ? ((a->t[at - 2].flags & F_CAP) &&
+                       !stop_word(a, a->t[at - 2].low) &&
+                       !fw_is(a, a->t[at - 2].low, PC_FW_CONJ)) ||
+                          fw_is(a, a->t[at - 2].low, PC_FW_FIN) ||
+                          (pc_att_ending(a, a->t[at - 2].low, PC_FW_PL, 3) &&
+                           !pc_att_ending(a, a->t[at - 2].low, PC_FW_NOTPL, 1))
+                    : is_punct(&a->t[at - 2], ")"))) {
+      at--; /* "Roe and Ames have both argued", "ministers all urged" */
     } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
                !determiner(a, a->t[at - 2].low) &&

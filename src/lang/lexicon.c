@@ -167,7 +167,7 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "vpast", "ctl", "tunit", "modal", "oblig", "try", "label", "lead",
       "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh", "people",
       "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by",
-      "thing", "ipast", "past", "indef"};
+      "thing", "ipast", "past", "indef", "float"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;

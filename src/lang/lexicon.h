@@ -21,7 +21,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_DEM, PC_FW_BODY, PC_FW_QWORD, PC_FW_DOC, PC_FW_BY, PC_FW_THING,
        PC_FW_IPAST, PC_FW_COUNT,
        /* categories read as lists only (in_list on fw[k]), no mask bit */
-       PC_FW_PAST = PC_FW_COUNT, PC_FW_INDEF, PC_FW_LISTS };
+       PC_FW_PAST = PC_FW_COUNT, PC_FW_INDEF, PC_FW_FLOAT, PC_FW_LISTS };
 /* a word's categories below PC_FW_COUNT are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
