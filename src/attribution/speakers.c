@@ -12,6 +12,14 @@
 /*** speakers **************************************************************/
 
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
+/* Whether the token at k closes a quotation that opens at t0 or after. */
+static bool title_close(const struct analysis *a, size_t t0, size_t k) {
+  if (a->t[k].type != T_QCLOSE || k == 0)
+    return false;
+  int sp = a->t[k - 1].in_span;
+  return sp >= 0 && a->sp[sp].c == k && a->sp[sp].o >= t0;
+}
+
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   /* "his advisers" keeps its owner, "those surveyed" its pointer;
    * "the", "a" go */
@@ -21,7 +29,9 @@ char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
                         t0 + 1 < t1 && a->t[t0 + 1].type == T_WORD)) ||
                      a->t[t0].type != T_WORD))
     t0++;
-  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+  /* (a title's closing mark stays when its opening one is in: "the
+   * authors of the “Growth Plan,”") */
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD && !title_close(a, t0, t1 - 1))
     t1--;
   if (t1 <= t0)
     return NULL;
@@ -157,6 +167,17 @@ static bool owned_phrase(const struct analysis *a, size_t i, size_t n1) {
 }
 
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
+  /* "wrote the authors of the “Growth Plan,”": a phrase cut at the
+   * quotation mark of a title, after its determiner or "of", takes the
+   * title in */
+  if (n1 > n0 && n1 < a->nt && a->t[n1].type == T_QOPEN &&
+      a->t[n1 - 1].type == T_WORD &&
+      (determiner(a, a->t[n1 - 1].low) || low_eq(&a->t[n1 - 1], "of"))) {
+    int sp = a->t[n1].opens;
+    if (sp >= 0 && a->sp[sp].closed && a->sp[sp].c < n1 + 12 &&
+        pc_att_title_span(a, (size_t)sp))
+      n1 = a->sp[sp].c + 1;
+  }
   return resolve_np_ex(a, n0, n1, true);
 }
 
