@@ -2864,6 +2864,17 @@ static bool short_phrase_ending(const char *name, const char *w) {
   return true;
 }
 
+/* Whether the word at k is a noun that may speak: a role, people on
+ * someone's side, an organisation's or a public body's head, a written
+ * work ("campaign", "aides", "spokesman", "report"). */
+static bool agent_noun(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_WORD &&
+         (is_role_word(a, k) || fw_is(a, t->low, PC_FW_PEOPLE) ||
+          org_head(a, t->low) || fw_is(a, t->low, PC_FW_BODY) ||
+          fw_is(a, t->low, PC_FW_DOC));
+}
+
 /* Whether a cue starts in [b, e). */
 static bool cue_in(const struct analysis *a, size_t b, size_t e) {
   for (size_t k = b; k < e; k++)
@@ -3004,9 +3015,10 @@ static struct speaker_ref left_subject(struct analysis *a,
      * noun, owned by a name with "'s" or "his", "her" (adjectives
      * between), is its owner's, not the description's that holds it
      * (a noun whose phrase names no one stays without a speaker; nor
-     * after another cue: "She says Roe's tweets accusing ...") */
+     * after another cue: "She says Roe's tweets accusing ...", nor
+     * after a noun that speaks: "Roe's campaign claims" is a verb's) */
     if ((a->t[i].flags & F_WEAK) && w.name && w.ent < 0 && ce == i &&
-        !cue_in(a, pc_att_np_start(a, t0, i), i)) {
+        !cue_in(a, pc_att_np_start(a, t0, i), i) && !agent_noun(a, i - 1)) {
       struct speaker_ref o = noun_owner(a, t0, i);
       if (o.name && o.ent >= 0) {
         who_free(&w);
