@@ -1501,7 +1501,10 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     bool ed_obj = ed && k + 1 < n1 && a->t[k + 1].type == T_WORD &&
                   determiner(a, a->t[k + 1].low) &&
                   !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
-    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
+    /* "Jo Roe held up a sign saying": an irregular past form after a
+     * name is the verb too */
+    bool named_ipast = named && p->ent >= 0 && fw_is(a, v->low, PC_FW_IPAST);
+    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) || named_ipast ||
         ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
