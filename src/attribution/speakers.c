@@ -2501,6 +2501,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
           return p;
         who_free(&p);
       }
+      /* "Current and former officials who spoke with us said": the
+       * words joined by "and" to the phrase or its modifiers, when the
+       * whole opens the sentence or a comma's part and holds no name */
+      size_t xb = np_extend_left(a, lo, nb, ne);
+      bool named = false;
+      for (size_t z = xb; z < ne && !named; z++)
+        named = a->t[z].ent >= 0;
+      if (xb < nb && !named && fw_is(a, a->t[nb - 1].low, PC_FW_CONJ) &&
+          (xb == lo || is_punct(&a->t[xb - 1], ",") ||
+           hard_boundary(a, xb - 1)))
+        nb = xb;
       /* "Obama rebuked critics who say": the object of a verb, after
        * it */
       bool cut = false;
