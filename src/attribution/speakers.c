@@ -2204,15 +2204,34 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
      * modifiers */
     bool mod = joins && !prep && h >= lo && !left_head(a, h, prep) &&
                plain_noun(a, h);
+    /* "he and other challengers", "The campaign and some experts": a
+     * subject pronoun, or a noun of people or of an organisation, joined
+     * to the phrase speaks with it */
+    bool jh = joins && !prep && h >= lo && a->t[h].type == T_WORD &&
+              !a->t[h].cue && !low_eq(&a->t[h], "it") &&
+              (fw_is(a, a->t[h].low, PC_FW_SUBJ) ||
+               fw_is(a, a->t[h].low, PC_FW_PEOPLE) ||
+               org_head(a, a->t[h].low));
+    if (jh)
+      mod = false;
     if (!joins || h < lo ||
-        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod))
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod || jh))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
     if (b2 >= p || (mod && !joined_modifiers(a, b2, p, end)))
       break;
+    for (size_t z = b2; jh && z < p; z++)
+      if (a->t[z].ent >= 0)
+        jh = false; /* (not "The Roe campaign and ...": Roe's own rule) */
+    if (jh && b2 + 1 < p && !determiner(a, a->t[b2].low) &&
+        !fw_is(a, a->t[b2].low, PC_FW_SUBJ))
+      jh = false;
+    if (!jh && !left_head(a, h, prep) && !(prep && plain_noun(a, h)) &&
+        !mod)
+      break;
     bool opens = phrase_opens(a, lo, b2);
-    if (opens && (left_head(a, h, prep) || b2 == lo || mod))
+    if (opens && (left_head(a, h, prep) || b2 == lo || mod || jh))
       b = b2; /* a head that opens the sentence */
     else if (opens || !prep)
       break;
