@@ -13,6 +13,8 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
 static struct speaker_ref noun_owner(struct analysis *a, size_t t0,
                                      size_t n);
+static size_t speech_noun_before(const struct analysis *a, size_t t0,
+                                 size_t k);
 
 /* A speaker known by its phrase [t0, t1) alone ("the committee's
  * letter"): the phrase is its name and its role. */
@@ -3397,6 +3399,22 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w = sentence_subject(a, t0, i);
   } else {
     w = left_subject(a, sn, c);
+  }
+  /* "In her statement condemning the test, Roe defended", "she revised
+   * her statement explaining": a participle right after a speech noun
+   * that someone owns modifies the noun; its owner speaks, not the
+   * description read */
+  size_t n = participle && len == 1 && w.name && w.ent < 0
+                 ? speech_noun_before(a, t0, i)
+                 : 0;
+  if (n) {
+    struct speaker_ref o = noun_owner(a, t0, n);
+    if (o.name && o.ent >= 0) {
+      who_free(&w);
+      w = o;
+    } else {
+      who_free(&o);
+    }
   }
   return w;
 }
