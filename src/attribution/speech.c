@@ -2943,9 +2943,25 @@ static void predicate_subject(struct analysis *a, size_t t0, size_t e,
   free(obj);
   if (other)
     return;
-  /* the subject is a name that opens the sentence (after a word or
-   * two: "Then Acme", "Senator Roe") and ends at a comma or at the
-   * auxiliary; not "Roe supporters have launched petitions calling" */
+  /* "Roe supporters have launched petitions calling": the phrase
+   * right before the auxiliary is its subject */
+  size_t sb = b >= t0 + 2 && a->t[b - 2].type == T_WORD &&
+                      !in_list(&a->lex->pronouns, a->t[b - 2].low)
+                  ? pc_att_np_start(a, t0, b - 1)
+                  : b;
+  /* (a phrase that opens the sentence or follows a comma: not "an
+   * inquiry into Roe's meetings have renewed calls") */
+  if (sb < b - 1 && (sb == t0 || is_punct(&a->t[sb - 1], ","))) {
+    struct speaker_ref l = pc_att_speaker_left(a, t0, b);
+    if (l.name) {
+      who_free(w);
+      *w = l;
+      return;
+    }
+    who_free(&l);
+  }
+  /* else a name that opens the sentence (after a word or two: "Then
+   * Acme", "Senator Roe") and ends at a comma before the auxiliary */
   struct speaker_ref s = sentence_subject(a, t0, i);
   size_t k = t0;
   while (k < t0 + 3 && k + 1 < b && (s.ent < 0 || a->t[k].ent != s.ent))
