@@ -11,7 +11,6 @@
 
 /*** speakers **************************************************************/
 
-/* Text of [t0, t1) without a leading determiner; NULL when empty. */
 /* Whether the token at k closes a quotation that opens at t0 or after. */
 static bool title_close(const struct analysis *a, size_t t0, size_t k) {
   if (a->t[k].type != T_QCLOSE || k == 0)
@@ -20,6 +19,7 @@ static bool title_close(const struct analysis *a, size_t t0, size_t k) {
   return sp >= 0 && a->sp[sp].c == k && a->sp[sp].o >= t0;
 }
 
+/* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   /* "his advisers" keeps its owner, "those surveyed" its pointer;
    * "the", "a" go */
@@ -1780,6 +1780,20 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
   return b;
 }
 
+/* Whether a floating quantifier ("both", "all") may follow the token at
+ * k: a name (not a capitalised "And" opening the sentence), an
+ * auxiliary, a plural, or a party tag's closing parenthesis. */
+static bool float_after(const struct analysis *a, size_t k) {
+  const struct token *p = &a->t[k];
+  if (p->type != T_WORD)
+    return is_punct(p, ")");
+  return ((p->flags & F_CAP) && !stop_word(a, p->low) &&
+          !fw_is(a, p->low, PC_FW_CONJ)) ||
+         fw_is(a, p->low, PC_FW_FIN) ||
+         (pc_att_ending(a, p->low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, p->low, PC_FW_NOTPL, 1));
+}
+
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
  * off, that stand before token at: "The Afghan Taliban, however, claimed",
  * "He has consistently denied", "The agency two weeks ago said". */
@@ -1816,14 +1830,7 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
     } else if (k->type == T_WORD && !(k->flags & F_CAP) && at - 1 > lo &&
                in_list(&a->lex->fw[PC_FW_FLOAT], k->low) &&
-               (a->t[at - 2].type == T_WORD
-                    ? ((a->t[at - 2].flags & F_CAP) &&
-                       !stop_word(a, a->t[at - 2].low) &&
-                       !fw_is(a, a->t[at - 2].low, PC_FW_CONJ)) ||
-                          fw_is(a, a->t[at - 2].low, PC_FW_FIN) ||
-                          (pc_att_ending(a, a->t[at - 2].low, PC_FW_PL, 3) &&
-                           !pc_att_ending(a, a->t[at - 2].low, PC_FW_NOTPL, 1))
-                    : is_punct(&a->t[at - 2], ")"))) {
+               float_after(a, at - 2)) {
       at--; /* "Roe and Ames have both argued", "ministers all urged" */
     } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
