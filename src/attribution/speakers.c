@@ -2441,14 +2441,30 @@ static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
       fw_is(a, a->t[b].low, PC_FW_POSS))
     return;
   size_t ne = b - 1, nb = ne;
-  int e = a->t[ne - 1].ent;
+  /* ("Sen. Jo Ames (D-Ohio), a supporter of ... told": a party tag
+   * between the name and its comma) */
+  if (is_punct(&a->t[ne - 1], ")"))
+    for (size_t z = ne - 1; z > lo && z + 6 > ne; z--)
+      if (is_punct(&a->t[z - 1], "(")) {
+        ne = nb = z - 1;
+        break;
+      }
+  int e = ne > lo ? a->t[ne - 1].ent : -1;
   if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
     return;
   while (nb > lo && a->t[nb - 1].ent == e && a->t[nb - 1].type == T_WORD)
     nb--;
+  /* (after the quotation, or opening the sentence, maybe after a
+   * title, before "a": "Sen. Jo Ames, a supporter ... told") */
+  while (nb > lo + 1 && is_punct(&a->t[nb - 1], ".") &&
+         in_list(&a->lex->honorifics, a->t[nb - 2].low))
+    nb -= 2;
   size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
-  if (q <= lo || a->t[q - 1].type != T_QCLOSE)
-    return;
+  if (q > lo ? a->t[q - 1].type != T_QCLOSE
+             : !(low_eq(&a->t[b], "a") || low_eq(&a->t[b], "an")) ||
+                   a->en[e].mentions < 2)
+    return; /* (not "Mrs. Roe, these people said, would"; a name named
+             * again, not "Last May, a judge ...") */
   struct speaker_ref n = pc_att_resolve_np(a, nb, ne);
   if (!n.name || n.ent != e) {
     who_free(&n);
