@@ -1388,6 +1388,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
   if (padj)
     h--;
+  /* "one person with knowledge of the talks": the count is of the
+   * words up to the head a preposition's phrase follows (not "of": "four
+   * out of 10 voters" is counted whole) */
+  bool held = h + 1 < n1 && a->t[h + 1].type == T_WORD &&
+              preposition(a, a->t[h + 1].low) && !low_eq(&a->t[h + 1], "of");
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
   /* a share of people: "Nearly half", "46 percent of voters", "Six in
@@ -1397,7 +1402,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
       !determiner(a, last) &&
       (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
        (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
-       (n1 - n0 > 1 && (padj ? h + 1 - n0 : n1 - n0) <= 3 &&
+       (n1 - n0 > 1 && (padj || held ? h + 1 - n0 : n1 - n0) <= 3 &&
         (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
          fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
     w.name = pc_att_np_text(a, n0, n1);

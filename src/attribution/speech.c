@@ -3483,7 +3483,8 @@ static bool role_to(const struct analysis *a, size_t after, size_t e,
     return false;
   const struct token *n = &a->t[e + 1];
   return n->type == T_WORD && ((n->flags & F_CAP) || determiner(a, n->low) ||
-                               fw_is(a, n->low, PC_FW_POSS));
+                               fw_is(a, n->low, PC_FW_POSS) ||
+                               fw_is(a, n->low, PC_FW_QUANT));
 }
 
 /* "..., said Scott Paul": a person named right of the cue may be the
@@ -3537,18 +3538,33 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     /* "said one official familiar with the plan": the adjective keeps
      * its object; "said a report from Acme Research": a written work
      * keeps its maker */
-    if (e > after && e + 1 < t1 &&
-        (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
-         fw_is(a, a->t[e - 1].low, PC_FW_DOC)) &&
-        preposition(a, a->t[e].low)) {
+    /* ... and so does "person" ("said one person with knowledge of the
+     * talks": two prepositions at most; a role's stays out, "said an
+     * analyst from Acme", but for "to", role_to) */
+    size_t e0 = e; /* the phrase without them */
+    for (int round = 0; round < 2; round++) {
+      if (!(e > after && e + 1 < t1 && preposition(a, a->t[e].low) &&
+            !low_eq(&a->t[e], "by") &&
+            (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
+             fw_is(a, a->t[e - 1].low, PC_FW_DOC) ||
+             (a->t[e - 1].ent < 0 &&
+              (low_eq(&a->t[e - 1], "person") ||
+               (round > 0 && !(a->t[e - 1].flags & F_CAP)))))))
+        break;
       size_t f = e + 1;
       while (f < t1 && a->t[f].type == T_WORD &&
              (!stop_word(a, a->t[f].low) || determiner(a, a->t[f].low)))
         f++;
-      if (f > e + 1 && !determiner(a, a->t[f - 1].low))
-        e = f;
+      if (f <= e + 1 || determiner(a, a->t[f - 1].low))
+        break;
+      e = f;
     }
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
+    if (!r.name && e > e0) { /* (the longer phrase names no one) */
+      who_free(&r);
+      e = e0;
+      r = pc_att_resolve_np(a, after, e);
+    }
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
      * Hill.": the person in the apposition */
