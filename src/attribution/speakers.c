@@ -2195,9 +2195,31 @@ static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
  * Colleges Employers' Association") is passed over to the head before
  * it; a common noun heads a phrase that opens the sentence ("Staff on
  * short-term contracts said"). */
+/* Whether a list's item may start at b > lo: after a comma, or after
+ * a conjunction that opens the sentence ("But unions, ..."). */
+static bool list_opens(const struct analysis *a, size_t lo, size_t b) {
+  const struct token *k = &a->t[b - 1];
+  return is_punct(k, ",") ||
+         (b == lo + 1 && (fw_is(a, k->low, PC_FW_CONJ) ||
+                          fw_is(a, k->low, PC_FW_CONTRAST)));
+}
+
+/* Whether the word at i is a plural, in lower case but as the
+ * sentence's first word, that may end a list's item ("unions",
+ * "Residents"). */
+static bool plural_item(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && k->ent < 0 && !k->cue &&
+         (!(k->flags & F_CAP) || (k->flags & F_SENT)) &&
+         strlen(k->low) > 3 && !stop_word(a, k->low) &&
+         pc_att_ending(a, k->low, PC_FW_PL, 3) &&
+         !pc_att_ending(a, k->low, PC_FW_NOTPL, 1);
+}
+
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
   size_t cur = b; /* where the phrase read so far starts */
+  bool listed = false; /* a list's ", and" was passed */
   for (int round = 0; round < 3 && cur > lo + 1; round++) {
     size_t p = cur - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
@@ -2207,6 +2229,17 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
     bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
                  (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
     size_t h = p - 1;
+    /* "labor unions, environmental groups, and many lawmakers": the
+     * plurals of a list, its commas and the comma before "and" */
+    bool item = joins && !prep && p > lo + 2 && is_punct(&a->t[h], ",") &&
+                plural_item(a, h - 1);
+    if (item || (listed && is_punct(k, ",") && plural_item(a, h))) {
+      joins = listed = true;
+      h = item ? h - 1 : h;
+      p = item ? p - 1 : p;
+    } else if (listed) {
+      break;
+    }
     /* "sources familiar with the talks": the adjective's noun heads */
     if (joins && prep && h > lo && fw_is(a, a->t[h].low, PC_FW_PADJ) &&
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
@@ -2243,6 +2276,14 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
         !mod)
       break;
     bool opens = phrase_opens(a, lo, b2);
+    /* (a list's item is short and opens the sentence or follows a
+     * comma: not "as his closest advisers, and aides say", "among
+     * voters in Ohio, officials and owners said") */
+    if (listed && !(p - b2 <= 4 && (b2 == lo || list_opens(a, lo, b2))))
+      break;
+    /* ("Residents, officials and owners": a list without the comma
+     * before "and") */
+    listed |= !prep && plural_item(a, h) && plural_item(a, end - 1);
     if (opens && (left_head(a, h, prep) || b2 == lo || mod || jh))
       b = b2; /* a head that opens the sentence */
     else if (opens || !prep)
