@@ -446,6 +446,9 @@ void pc_att_index_persons(struct analysis *a);
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1);
 size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end);
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at);
+/* Whether word i is a unit of time in lower case, singular or plural
+ * ("week", "months", "days"). */
+bool pc_att_time_unit(const struct analysis *a, size_t i);
 /* "Gov. Jane Roe (R-Ohio)": the end of the phrase before a short
  * parenthesis that ends at e, or e. */
 size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e);

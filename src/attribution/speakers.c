@@ -11,6 +11,14 @@
 
 /*** speakers **************************************************************/
 
+/* Whether the token at k closes a quotation that opens at t0 or after. */
+static bool title_close(const struct analysis *a, size_t t0, size_t k) {
+  if (a->t[k].type != T_QCLOSE || k == 0)
+    return false;
+  int sp = a->t[k - 1].in_span;
+  return sp >= 0 && a->sp[sp].c == k && a->sp[sp].o >= t0;
+}
+
 /* Text of [t0, t1) without a leading determiner; NULL when empty. */
 char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
   /* "his advisers" keeps its owner, "those surveyed" its pointer;
@@ -21,7 +29,9 @@ char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
                         t0 + 1 < t1 && a->t[t0 + 1].type == T_WORD)) ||
                      a->t[t0].type != T_WORD))
     t0++;
-  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+  /* (a title's closing mark stays when its opening one is in: "the
+   * authors of the “Growth Plan,”") */
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD && !title_close(a, t0, t1 - 1))
     t1--;
   if (t1 <= t0)
     return NULL;
@@ -157,6 +167,17 @@ static bool owned_phrase(const struct analysis *a, size_t i, size_t n1) {
 }
 
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
+  /* "wrote the authors of the “Growth Plan,”": a phrase cut at the
+   * quotation mark of a title, after its determiner or "of", takes the
+   * title in */
+  if (n1 > n0 && n1 < a->nt && a->t[n1].type == T_QOPEN &&
+      a->t[n1 - 1].type == T_WORD &&
+      (determiner(a, a->t[n1 - 1].low) || low_eq(&a->t[n1 - 1], "of"))) {
+    int sp = a->t[n1].opens;
+    if (sp >= 0 && a->sp[sp].closed && a->sp[sp].c < n1 + 12 &&
+        pc_att_title_span(a, (size_t)sp))
+      n1 = a->sp[sp].c + 1;
+  }
   return resolve_np_ex(a, n0, n1, true);
 }
 
@@ -1457,6 +1478,11 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   bool padj = h > n0 && h + 1 < n1 && fw_is(a, a->t[h].low, PC_FW_PADJ);
   if (padj)
     h--;
+  /* "one person with knowledge of the talks": the count is of the
+   * words up to the head a preposition's phrase follows (not "of": "four
+   * out of 10 voters" is counted whole) */
+  bool held = h + 1 < n1 && a->t[h + 1].type == T_WORD &&
+              preposition(a, a->t[h + 1].low) && !low_eq(&a->t[h + 1], "of");
   const char *head = a->t[h].low;
   size_t hl = strlen(head);
   /* a share of people: "Nearly half", "46 percent of voters", "Six in
@@ -1466,7 +1492,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
       !determiner(a, last) &&
       (is_punct(&a->t[h], "%") || fw_is(a, head, PC_FW_QUANT) ||
        (n1 - n0 > 1 && fw_is(a, head, PC_FW_NUM)) ||
-       (n1 - n0 > 1 && (padj ? h + 1 - n0 : n1 - n0) <= 3 &&
+       (n1 - n0 > 1 && (padj || held ? h + 1 - n0 : n1 - n0) <= 3 &&
         (fw_is(a, a->t[n0].low, PC_FW_QUANT) ||
          fw_is(a, a->t[n0].low, PC_FW_NUM))))) {
     w.name = pc_att_np_text(a, n0, n1);
@@ -1570,7 +1596,10 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     bool ed_obj = ed && k + 1 < n1 && a->t[k + 1].type == T_WORD &&
                   determiner(a, a->t[k + 1].low) &&
                   !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
-    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
+    /* "Jo Roe held up a sign saying": an irregular past form after a
+     * name is the verb too */
+    bool named_ipast = named && p->ent >= 0 && fw_is(a, v->low, PC_FW_IPAST);
+    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) || named_ipast ||
         ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
@@ -1804,7 +1833,7 @@ static bool appos_boundary(const struct analysis *a, size_t i) {
 
 /* Whether word i is a unit of time in lower case, singular or plural
  * ("week", "months", "days"). */
-static bool time_unit(const struct analysis *a, size_t i) {
+bool pc_att_time_unit(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
@@ -1820,13 +1849,14 @@ static bool time_unit(const struct analysis *a, size_t i) {
  * "less than a month ago", "this week", "late last month"), or at when
  * none. */
 static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
-  if (at >= lo + 2 && time_unit(a, at - 1) &&
+  if (at >= lo + 2 && pc_att_time_unit(a, at - 1) &&
       (low_eq(&a->t[at - 2], "this") || low_eq(&a->t[at - 2], "last"))) {
     bool edge = at >= lo + 3 && (low_eq(&a->t[at - 3], "late") ||
                                  low_eq(&a->t[at - 3], "early"));
     return edge ? at - 3 : at - 2; /* "late last month" */
   }
-  if (at < lo + 3 || !low_eq(&a->t[at - 1], "ago") || !time_unit(a, at - 2))
+  if (at < lo + 3 || !low_eq(&a->t[at - 1], "ago") ||
+      !pc_att_time_unit(a, at - 2))
     return at;
   const struct token *c = &a->t[at - 3];
   if (!(c->type == T_WORD && ((c->low[0] >= '0' && c->low[0] <= '9') ||
@@ -1843,6 +1873,20 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
   else if (b > lo && fw_is(a, a->t[b - 1].low, PC_FW_APPROX))
     b--;
   return b;
+}
+
+/* Whether a floating quantifier ("both", "all") may follow the token at
+ * k: a name (not a capitalised "And" opening the sentence), an
+ * auxiliary, a plural, or a party tag's closing parenthesis. */
+static bool float_after(const struct analysis *a, size_t k) {
+  const struct token *p = &a->t[k];
+  if (p->type != T_WORD)
+    return is_punct(p, ")");
+  return ((p->flags & F_CAP) && !stop_word(a, p->low) &&
+          !fw_is(a, p->low, PC_FW_CONJ)) ||
+         fw_is(a, p->low, PC_FW_FIN) ||
+         (pc_att_ending(a, p->low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, p->low, PC_FW_NOTPL, 1));
 }
 
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
@@ -1879,6 +1923,10 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                (!(k->flags & F_CAP) || (a->t[at - 2].flags & F_CAP)) &&
                !acronym(a, at - 1)) { /* not "USA TODAY reported" */
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
+    } else if (k->type == T_WORD && !(k->flags & F_CAP) && at - 1 > lo &&
+               in_list(&a->lex->fw[PC_FW_FLOAT], k->low) &&
+               float_after(a, at - 2)) {
+      at--; /* "Roe and Ames have both argued", "ministers all urged" */
     } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
                at - 1 > lo && a->t[at - 2].type == T_WORD &&
                !determiner(a, a->t[at - 2].low) &&
@@ -2244,7 +2292,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
   const struct token *k = &a->t[i];
   size_t l = strlen(k->low);
   if (k->type != T_WORD || k->cue || stop_word(a, k->low) ||
-      determiner(a, k->low) || l < 3)
+      determiner(a, k->low) || (l < 3 && k->ent < 0)) /* ("Mr. Xi") */
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
@@ -2348,9 +2396,31 @@ static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
  * Colleges Employers' Association") is passed over to the head before
  * it; a common noun heads a phrase that opens the sentence ("Staff on
  * short-term contracts said"). */
+/* Whether a list's item may start at b > lo: after a comma, or after
+ * a conjunction that opens the sentence ("But unions, ..."). */
+static bool list_opens(const struct analysis *a, size_t lo, size_t b) {
+  const struct token *k = &a->t[b - 1];
+  return is_punct(k, ",") ||
+         (b == lo + 1 && (fw_is(a, k->low, PC_FW_CONJ) ||
+                          fw_is(a, k->low, PC_FW_CONTRAST)));
+}
+
+/* Whether the word at i is a plural, in lower case but as the
+ * sentence's first word, that may end a list's item ("unions",
+ * "Residents"). */
+static bool plural_item(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  return k->type == T_WORD && k->ent < 0 && !k->cue &&
+         (!(k->flags & F_CAP) || (k->flags & F_SENT)) &&
+         strlen(k->low) > 3 && !stop_word(a, k->low) &&
+         pc_att_ending(a, k->low, PC_FW_PL, 3) &&
+         !pc_att_ending(a, k->low, PC_FW_NOTPL, 1);
+}
+
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
   size_t cur = b; /* where the phrase read so far starts */
+  bool listed = false; /* a list's ", and" was passed */
   for (int round = 0; round < 3 && cur > lo + 1; round++) {
     size_t p = cur - 1;
     if (determiner(a, a->t[p].low) && p > lo + 1)
@@ -2360,6 +2430,17 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
     bool joins = k->type == T_WORD && !(k->flags & F_CAP) &&
                  (prep || (fw_is(a, k->low, PC_FW_CONJ) && p + 1 == b));
     size_t h = p - 1;
+    /* "labor unions, environmental groups, and many lawmakers": the
+     * plurals of a list, its commas and the comma before "and" */
+    bool item = joins && !prep && p > lo + 2 && is_punct(&a->t[h], ",") &&
+                plural_item(a, h - 1);
+    if (item || (listed && is_punct(k, ",") && plural_item(a, h))) {
+      joins = listed = true;
+      h = item ? h - 1 : h;
+      p = item ? p - 1 : p;
+    } else if (listed) {
+      break;
+    }
     /* "sources familiar with the talks": the adjective's noun heads */
     if (joins && prep && h > lo && fw_is(a, a->t[h].low, PC_FW_PADJ) &&
         a->t[h - 1].type == T_WORD && !a->t[h - 1].cue &&
@@ -2369,15 +2450,42 @@ static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
      * modifiers */
     bool mod = joins && !prep && h >= lo && !left_head(a, h, prep) &&
                plain_noun(a, h);
+    /* "he and other challengers", "The campaign and some experts": a
+     * subject pronoun, or a noun of people or of an organisation, joined
+     * to the phrase speaks with it */
+    bool jh = joins && !prep && h >= lo && a->t[h].type == T_WORD &&
+              !a->t[h].cue && !low_eq(&a->t[h], "it") &&
+              (fw_is(a, a->t[h].low, PC_FW_SUBJ) ||
+               fw_is(a, a->t[h].low, PC_FW_PEOPLE) ||
+               org_head(a, a->t[h].low));
+    if (jh)
+      mod = false;
     if (!joins || h < lo ||
-        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod))
+        !(left_head(a, h, prep) || (prep && plain_noun(a, h)) || mod || jh))
       break;
     size_t b2 = pc_att_np_start(a, lo, p);
     b2 = b2 < p ? approx_start(a, lo, b2) : b2;
     if (b2 >= p || (mod && !joined_modifiers(a, b2, p, end)))
       break;
+    for (size_t z = b2; jh && z < p; z++)
+      if (a->t[z].ent >= 0)
+        jh = false; /* (not "The Roe campaign and ...": Roe's own rule) */
+    if (jh && b2 + 1 < p && !determiner(a, a->t[b2].low) &&
+        !fw_is(a, a->t[b2].low, PC_FW_SUBJ))
+      jh = false;
+    if (!jh && !left_head(a, h, prep) && !(prep && plain_noun(a, h)) &&
+        !mod)
+      break;
     bool opens = phrase_opens(a, lo, b2);
-    if (opens && (left_head(a, h, prep) || b2 == lo || mod))
+    /* (a list's item is short and opens the sentence or follows a
+     * comma: not "as his closest advisers, and aides say", "among
+     * voters in Ohio, officials and owners said") */
+    if (listed && !(p - b2 <= 4 && (b2 == lo || list_opens(a, lo, b2))))
+      break;
+    /* ("Residents, officials and owners": a list without the comma
+     * before "and") */
+    listed |= !prep && plural_item(a, h) && plural_item(a, end - 1);
+    if (opens && (left_head(a, h, prep) || b2 == lo || mod || jh))
       b = b2; /* a head that opens the sentence */
     else if (opens || !prep)
       break;
@@ -2499,7 +2607,7 @@ static size_t figure_aside(const struct analysis *a, size_t lo, size_t e) {
  * relative clause, whose own commas the phrase may close ("Roe, who grew
  * up in Dayton, Ohio, in the 1960s, said"). */
 static size_t manner_aside(const struct analysis *a, size_t lo, size_t e) {
-  enum { ASIDE_MAX = 10 };
+  enum { ASIDE_MAX = 14 };
   if (!is_punct(&a->t[e], ","))
     return 0;
   size_t k = e;
@@ -2599,14 +2707,30 @@ static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
       fw_is(a, a->t[b].low, PC_FW_POSS))
     return;
   size_t ne = b - 1, nb = ne;
-  int e = a->t[ne - 1].ent;
+  /* ("Sen. Jo Ames (D-Ohio), a supporter of ... told": a party tag
+   * between the name and its comma) */
+  if (is_punct(&a->t[ne - 1], ")"))
+    for (size_t z = ne - 1; z > lo && z + 6 > ne; z--)
+      if (is_punct(&a->t[z - 1], "(")) {
+        ne = nb = z - 1;
+        break;
+      }
+  int e = ne > lo ? a->t[ne - 1].ent : -1;
   if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
     return;
   while (nb > lo && a->t[nb - 1].ent == e && a->t[nb - 1].type == T_WORD)
     nb--;
+  /* (after the quotation, or opening the sentence, maybe after a
+   * title, before "a": "Sen. Jo Ames, a supporter ... told") */
+  while (nb > lo + 1 && is_punct(&a->t[nb - 1], ".") &&
+         in_list(&a->lex->honorifics, a->t[nb - 2].low))
+    nb -= 2;
   size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
-  if (q <= lo || a->t[q - 1].type != T_QCLOSE)
-    return;
+  if (q > lo ? a->t[q - 1].type != T_QCLOSE
+             : !(low_eq(&a->t[b], "a") || low_eq(&a->t[b], "an")) ||
+                   a->en[e].mentions < 2)
+    return; /* (not "Mrs. Roe, these people said, would"; a name named
+             * again, not "Last May, a judge ...") */
   struct speaker_ref n = pc_att_resolve_np(a, nb, ne);
   if (!n.name || n.ent != e) {
     who_free(&n);
@@ -2687,6 +2811,17 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
           return p;
         who_free(&p);
       }
+      /* "Current and former officials who spoke with us said": the
+       * words joined by "and" to the phrase or its modifiers, when the
+       * whole opens the sentence or a comma's part and holds no name */
+      size_t xb = np_extend_left(a, lo, nb, ne);
+      bool named = false;
+      for (size_t z = xb; z < ne && !named; z++)
+        named = a->t[z].ent >= 0;
+      if (xb < nb && !named && fw_is(a, a->t[nb - 1].low, PC_FW_CONJ) &&
+          (xb == lo || is_punct(&a->t[xb - 1], ",") ||
+           hard_boundary(a, xb - 1)))
+        nb = xb;
       /* "Obama rebuked critics who say": the object of a verb, after
        * it */
       bool cut = false;

@@ -12,6 +12,10 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
                          size_t t1);
 static char *cue_text(const struct analysis *a, size_t i, size_t len);
 static bool time_only(const struct analysis *a, size_t c0, size_t c1);
+static struct speaker_ref noun_owner(struct analysis *a, size_t t0,
+                                     size_t n);
+static size_t speech_noun_before(const struct analysis *a, size_t t0,
+                                 size_t k);
 
 /* A speaker known by its phrase [t0, t1) alone ("the committee's
  * letter"): the phrase is its name and its role. */
@@ -2981,6 +2985,169 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
 
 /* The speaker left of the cue, and whether the speech stands before the
  * attribution (c->post: "..., Trump said") and where (c->np_b). */
+/* Whether name has at most four words and ends in the word w (lower
+ * case, "'s" kept). */
+static bool short_phrase_ending(const char *name, const char *w) {
+  size_t words = 1, n = strlen(name), l = strlen(w);
+  for (const char *k = name; *k; k++)
+    words += *k == ' ';
+  if (words > 4 || n < l || (n > l && name[n - l - 1] != ' '))
+    return false;
+  for (size_t k = 0; k < l; k++) {
+    char c = name[n - l + k];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != w[k])
+      return false;
+  }
+  return true;
+}
+
+/* Whether the word at k is a noun that may speak: a role, people on
+ * someone's side, an organisation's or a public body's head, a written
+ * work ("campaign", "aides", "spokesman", "report"). */
+static bool agent_noun(const struct analysis *a, size_t k) {
+  const struct token *t = &a->t[k];
+  return t->type == T_WORD &&
+         (is_role_word(a, k) || fw_is(a, t->low, PC_FW_PEOPLE) ||
+          org_head(a, t->low) || fw_is(a, t->low, PC_FW_BODY) ||
+          fw_is(a, t->low, PC_FW_DOC));
+}
+
+/* Whether a cue starts in [b, e). */
+static bool cue_in(const struct analysis *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->t[k].cue)
+      return true;
+  return false;
+}
+
+/* "Then Acme, only two months later, announced", "had spent months
+ * pushing back": a short description that a unit of time ends, right
+ * before the cue at i (its phrase ends at e, maybe at a comma), is a
+ * time, no one; the phrase before its commas ("Acme, two months later,
+ * said"), or else the sentence's subject, speaks (w is replaced when
+ * one is found; not "a report on Monday for the first time"). */
+static void time_subject(struct analysis *a, size_t t0, size_t e, size_t i,
+                         struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 + 1 || (a->t[i].flags & F_WEAK))
+    return;
+  size_t te = pc_att_skip_adverbs(a, t0, e);
+  if (te > t0 + 1 && is_punct(&a->t[te - 1], ","))
+    te = pc_att_skip_adverbs(a, t0, te - 1); /* "two months later," */
+  if (te <= t0 || !pc_att_time_unit(a, te - 1) ||
+      !short_phrase_ending(w->name, a->t[te - 1].low))
+    return;
+  size_t tb = pc_att_np_start(a, t0, te);
+  struct speaker_ref s = {NULL, -1, NULL};
+  if (tb > t0 + 1 && is_punct(&a->t[tb - 1], ","))
+    s = pc_att_speaker_left(a, t0, tb - 1);
+  if (!s.name) {
+    who_free(&s);
+    s = sentence_subject(a, t0, i);
+  }
+  if (s.name) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
+/* "Senator Roe, the Ohio populist, has drawn huge crowds describing":
+ * a description right after a finite auxiliary, before the cue at i
+ * (its phrase ends at e), is the object of the verb that follows the
+ * auxiliary; the sentence's subject speaks (w is replaced when one is
+ * found). */
+static void predicate_subject(struct analysis *a, size_t t0, size_t e,
+                              size_t i, struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 + 1 || (a->t[i].flags & F_WEAK))
+    return;
+  size_t pe = pc_att_skip_adverbs(a, t0, e);
+  size_t b = pc_att_np_start(a, t0, pe);
+  const struct token *p = b > t0 ? &a->t[b - 1] : NULL, *v = &a->t[b];
+  /* (the verb's form opens the phrase: no determiner, count or name) */
+  if (b >= pe || !p || p->type != T_WORD || (p->flags & F_CAP) ||
+      !fw_is(a, p->low, PC_FW_FIN) || v->type != T_WORD ||
+      (v->flags & F_CAP) || determiner(a, v->low) ||
+      fw_is(a, v->low, PC_FW_POSS) || fw_is(a, v->low, PC_FW_QUANT) ||
+      fw_is(a, v->low, PC_FW_NUM) ||
+      (b > t0 + 1 && fw_is(a, a->t[b - 2].low, PC_FW_REL)))
+    return; /* (nor a relative clause's: "A woman who has accused ...") */
+  /* (the phrase read is that one: not "left 62 percent of voters") */
+  char *obj = pc_att_np_text(a, b, pe);
+  bool other = !obj || strlen(w->name) < strlen(obj);
+  free(obj);
+  if (other)
+    return;
+  /* "Roe supporters have launched petitions calling": the phrase
+   * right before the auxiliary is its subject */
+  size_t sb = b >= t0 + 2 && a->t[b - 2].type == T_WORD &&
+                      !in_list(&a->lex->pronouns, a->t[b - 2].low)
+                  ? pc_att_np_start(a, t0, b - 1)
+                  : b;
+  /* (a phrase that opens the sentence or follows a comma: not "an
+   * inquiry into Roe's meetings have renewed calls") */
+  if (sb < b - 1 && (sb == t0 || is_punct(&a->t[sb - 1], ","))) {
+    struct speaker_ref l = pc_att_speaker_left(a, t0, b);
+    if (l.name) {
+      who_free(w);
+      *w = l;
+      return;
+    }
+    who_free(&l);
+  }
+  /* else a name that opens the sentence (after a word or two: "Then
+   * Acme", "Senator Roe") and ends at a comma before the auxiliary */
+  struct speaker_ref s = sentence_subject(a, t0, i);
+  size_t k = t0;
+  while (k < t0 + 3 && k + 1 < b && (s.ent < 0 || a->t[k].ent != s.ent))
+    k++;
+  while (s.ent >= 0 && k + 1 < b && a->t[k + 1].ent == s.ent)
+    k++;
+  if (s.name && s.ent >= 0 && a->t[k].ent == s.ent &&
+      (is_punct(&a->t[k + 1], ",") || k + 2 == b)) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
+/* "Roe's wording in the statement makes clear", "Roe, a delegate, is
+ * backing him and in a statement credited him": a common noun's phrase
+ * right before the cue at i (end at e) that follows a preposition is the
+ * preposition's object, no subject; a person or organisation that
+ * heads the sentence is the speaker instead (w is replaced when there
+ * is one; not after "by", an agent, "of", a part's ("two-thirds of
+ * caucus goers"), nor an approximation ("about two-thirds", "at
+ * least"); nor before a cue that is also a noun: "in several states"
+ * reports nothing). */
+static void prep_object_subject(struct analysis *a, size_t t0, size_t e,
+                                size_t i, struct speaker_ref *w) {
+  if (!w->name || w->ent >= 0 || e <= t0 || a->t[e - 1].type != T_WORD ||
+      (a->t[e - 1].flags & F_CAP) || (a->t[i].flags & F_WEAK))
+    return;
+  size_t b = pc_att_np_start(a, t0, e);
+  const struct token *p = b > t0 ? &a->t[b - 1] : NULL;
+  if (!p || p->type != T_WORD || (p->flags & F_CAP) ||
+      !preposition(a, p->low) || low_eq(p, "by") || low_eq(p, "of") ||
+      fw_is(a, p->low, PC_FW_APPROX) || low_eq(&a->t[b], "least"))
+    return;
+  /* (the phrase read is that object, no longer one: "people familiar
+   * with her thinking") */
+  char *obj = pc_att_np_text(a, b, e);
+  bool longer = !obj || strlen(w->name) > strlen(obj);
+  free(obj);
+  if (longer)
+    return;
+  struct speaker_ref s = sentence_subject(a, t0, i);
+  if (s.name && s.ent >= 0) {
+    who_free(w);
+    *w = s;
+  } else {
+    who_free(&s);
+  }
+}
+
 static struct speaker_ref left_subject(struct analysis *a,
                                        const struct sentence *sn,
                                        struct cue *c) {
@@ -2994,8 +3161,28 @@ static struct speaker_ref left_subject(struct analysis *a,
     who_free(&w);
     fb = 0;
   }
-  if (!w.name)
+  if (!w.name) {
     w = pc_att_speaker_left(a, t0, ce);
+    time_subject(a, t0, ce, i, &w);
+    /* "targets for Trump's false claims that": a cue that is also a
+     * noun, owned by a name with "'s" or "his", "her" (adjectives
+     * between), is its owner's, not the description's that holds it
+     * (a noun whose phrase names no one stays without a speaker; nor
+     * after another cue: "She says Roe's tweets accusing ...", nor
+     * after a noun that speaks: "Roe's campaign claims" is a verb's) */
+    if ((a->t[i].flags & F_WEAK) && w.name && w.ent < 0 && ce == i &&
+        !cue_in(a, pc_att_np_start(a, t0, i), i) && !agent_noun(a, i - 1)) {
+      struct speaker_ref o = noun_owner(a, t0, i);
+      if (o.name && o.ent >= 0) {
+        who_free(&w);
+        w = o;
+      } else {
+        who_free(&o);
+      }
+    }
+    predicate_subject(a, t0, ce, i, &w);
+    prep_object_subject(a, t0, ce, i, &w);
+  }
   /* "Tom Bell, the host of “Night Court,” said": the comma inside the
    * title's closing mark ends an inset, and the subject stands before
    * the comma that opens it */
@@ -3364,6 +3551,22 @@ static struct speaker_ref cue_subject(struct analysis *a,
   } else {
     w = left_subject(a, sn, c);
   }
+  /* "In her statement condemning the test, Roe defended", "she revised
+   * her statement explaining": a participle right after a speech noun
+   * that someone owns modifies the noun; its owner speaks, not the
+   * description read */
+  size_t n = participle && len == 1 && w.name && w.ent < 0
+                 ? speech_noun_before(a, t0, i)
+                 : 0;
+  if (n) {
+    struct speaker_ref o = noun_owner(a, t0, n);
+    if (o.name && o.ent >= 0) {
+      who_free(&w);
+      w = o;
+    } else {
+      who_free(&o);
+    }
+  }
   return w;
 }
 
@@ -3415,7 +3618,8 @@ static bool role_to(const struct analysis *a, size_t after, size_t e,
     return false;
   const struct token *n = &a->t[e + 1];
   return n->type == T_WORD && ((n->flags & F_CAP) || determiner(a, n->low) ||
-                               fw_is(a, n->low, PC_FW_POSS));
+                               fw_is(a, n->low, PC_FW_POSS) ||
+                               fw_is(a, n->low, PC_FW_QUANT));
 }
 
 /* "..., said Scott Paul": a person named right of the cue may be the
@@ -3469,18 +3673,33 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     /* "said one official familiar with the plan": the adjective keeps
      * its object; "said a report from Acme Research": a written work
      * keeps its maker */
-    if (e > after && e + 1 < t1 &&
-        (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
-         fw_is(a, a->t[e - 1].low, PC_FW_DOC)) &&
-        preposition(a, a->t[e].low)) {
+    /* ... and so does "person" ("said one person with knowledge of the
+     * talks": two prepositions at most; a role's stays out, "said an
+     * analyst from Acme", but for "to", role_to) */
+    size_t e0 = e; /* the phrase without them */
+    for (int round = 0; round < 2; round++) {
+      if (!(e > after && e + 1 < t1 && preposition(a, a->t[e].low) &&
+            !low_eq(&a->t[e], "by") &&
+            (fw_is(a, a->t[e - 1].low, PC_FW_PADJ) ||
+             fw_is(a, a->t[e - 1].low, PC_FW_DOC) ||
+             (a->t[e - 1].ent < 0 &&
+              (low_eq(&a->t[e - 1], "person") ||
+               (round > 0 && !(a->t[e - 1].flags & F_CAP)))))))
+        break;
       size_t f = e + 1;
       while (f < t1 && a->t[f].type == T_WORD &&
              (!stop_word(a, a->t[f].low) || determiner(a, a->t[f].low)))
         f++;
-      if (f > e + 1 && !determiner(a, a->t[f - 1].low))
-        e = f;
+      if (f <= e + 1 || determiner(a, a->t[f - 1].low))
+        break;
+      e = f;
     }
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
+    if (!r.name && e > e0) { /* (the longer phrase names no one) */
+      who_free(&r);
+      e = e0;
+      r = pc_att_resolve_np(a, after, e);
+    }
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
      * Hill.": the person in the apposition */
