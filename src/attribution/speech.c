@@ -21,6 +21,33 @@ static void phrase_name(const struct analysis *a, size_t t0, size_t t1,
   w->role = w->name ? strdup(w->name) : NULL;
 }
 
+/* Whether word j (a word of i's block) is in category c. */
+static bool fw_word_at(const struct analysis *a, size_t j, size_t i, int c) {
+  return a->t[j].type == T_WORD && a->t[j].block == a->t[i].block &&
+         (c < PC_FW_COUNT ? fw_is(a, a->t[j].low, c)
+                          : in_list_at(a, j, &a->lex->fw[c]));
+}
+
+/* "Please explain": a cue right after a word of a request (data: imp)
+ * is an imperative; "Nobody has said",
+ * "No one bothered mentioning": a subject that says no one spoke (data:
+ * nobody, or a negation and "one") with only auxiliaries between (data:
+ * aux, ctl, inf).  Either way no speech was made. */
+static bool unspoken(const struct analysis *a, size_t i) {
+  if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_IMP))
+    return true;
+  size_t k = i;
+  while (k > 0 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         (aux_word(a, a->t[k - 1].low) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_CTL) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_INF)))
+    k--;
+  if (k > 0 && fw_word_at(a, k - 1, i, PC_FW_NOBODY))
+    return true;
+  return k > 1 && fw_word_at(a, k - 1, i, PC_FW_NUM) &&
+         fw_word_at(a, k - 2, i, PC_FW_NEG);
+}
+
 /* cue_at for a word that starts a cue phrase. */
 static size_t cue_checked(const struct analysis *a, size_t i, size_t lim,
                           size_t sp0, size_t sp1) {
@@ -38,6 +65,8 @@ static size_t cue_checked(const struct analysis *a, size_t i, size_t lim,
       a->t[i - 1].block == a->t[i].block &&
       fw_is(a, a->t[i - 1].low, PC_FW_PASS) &&
       !participle_form(a, a->t[i].low))
+    return 0;
+  if (len && unspoken(a, i))
     return 0;
   return i + len <= lim ? len : 0;
 }
