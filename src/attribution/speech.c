@@ -5,6 +5,7 @@
  * searched again for speech reported inside it; quoted spans become direct
  * or mixed quotes.  A quote with no cue continues the last speaker.
  */
+#include <ctype.h>
 #include "analysis.h"
 
 static bool participle_form(const struct analysis *a, const char *w);
@@ -110,11 +111,27 @@ int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
   return (int)a->nq++;
 }
 
+/* Whether the speaker w is named by a phrase whose last word names what
+ * cannot speak or write (data: mute): "her eyes", "Words". */
+static bool mute_speaker(const struct analysis *a,
+                         const struct speaker_ref *w) {
+  if (!w || !w->name || w->ent >= 0)
+    return false;
+  const char *last = strrchr(w->name, ' ');
+  last = last ? last + 1 : w->name;
+  char low[32];
+  size_t n = 0;
+  for (; last[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)tolower((unsigned char)last[n]);
+  low[n] = 0;
+  return !last[n] && in_list(&a->lex->fw[PC_FW_MUTE], low);
+}
+
 /* A quote of tokens [c0, c1): inside the marks when they enclose it. */
 static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
                      pc_quote_kind kind, const struct speaker_ref *w,
                      const char *cue, int parent, size_t t0, size_t t1) {
-  if (c1 <= c0)
+  if (c1 <= c0 || mute_speaker(a, w))
     return -1;
   uint32_t s = a->t[c0].s, e = a->t[c1 - 1].e;
   /* the marks go when they enclose the whole quote, else both stay */
