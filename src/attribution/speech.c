@@ -37,6 +37,13 @@ static bool fw_word_at(const struct analysis *a, size_t j, size_t i, int c) {
 static bool unspoken(const struct analysis *a, size_t i) {
   if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_IMP))
     return true;
+  /* "the more elaborate moves", "a very detailed plan": an adjective
+   * after a word of degree (data: degree; cmp after a determiner) */
+  if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_DEGREE))
+    return true;
+  if (i > 1 && fw_word_at(a, i - 1, i, PC_FW_CMP) &&
+      a->t[i - 2].type == T_WORD && determiner(a, a->t[i - 2].low))
+    return true;
   size_t k = i;
   while (k > 0 && k + 3 > i && a->t[k - 1].type == T_WORD &&
          (aux_word(a, a->t[k - 1].low) ||
