@@ -746,6 +746,21 @@ static int subject_sentence_before(struct analysis *a, size_t t0) {
 }
 
 /* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
+/* "But you will always wonder, “What would have happened ...?”": quoted
+ * words right after a verb of thinking (data: think), a comma, colon or
+ * dash between or none, are a thought, unless an attribution follows
+ * them. */
+static bool thought_before(const struct analysis *a, size_t t0, size_t o) {
+  size_t k = o;
+  if (k > t0 && a->t[k - 1].type == T_PUNCT &&
+      (is_punct(&a->t[k - 1], ",") || is_punct(&a->t[k - 1], ":") ||
+       is_punct(&a->t[k - 1], "\xe2\x80\x94") ||
+       is_punct(&a->t[k - 1], "\xe2\x80\x93")))
+    k--;
+  return k > t0 && a->t[k - 1].type == T_WORD && a->t[k - 1].in_span < 0 &&
+         in_list_at(a, k - 1, &a->lex->fw[PC_FW_THINK]);
+}
+
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
   size_t ci = SIZE_MAX;
@@ -754,6 +769,8 @@ static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
   if (!w.name)
     w = dash_name(a, s, &ci);
   bool after = w.name != NULL;
+  if (!after && thought_before(a, t0, s->o))
+    return;
   if (!w.name)
     w = before_span(a, t0, s->o, q0, &ci);
   if (!w.name && s->o == t0)

@@ -5,6 +5,7 @@
  * searched again for speech reported inside it; quoted spans become direct
  * or mixed quotes.  A quote with no cue continues the last speaker.
  */
+#include <ctype.h>
 #include "analysis.h"
 
 static bool participle_form(const struct analysis *a, const char *w);
@@ -25,6 +26,40 @@ static void phrase_name(const struct analysis *a, size_t t0, size_t t1,
   w->role = w->name ? strdup(w->name) : NULL;
 }
 
+/* Whether word j (a word of i's block) is in category c. */
+static bool fw_word_at(const struct analysis *a, size_t j, size_t i, int c) {
+  return a->t[j].type == T_WORD && a->t[j].block == a->t[i].block &&
+         (c < PC_FW_COUNT ? fw_is(a, a->t[j].low, c)
+                          : in_list_at(a, j, &a->lex->fw[c]));
+}
+
+/* "Please explain": a cue right after a word of a request (data: imp)
+ * is an imperative; "Nobody has said",
+ * "No one bothered mentioning": a subject that says no one spoke (data:
+ * nobody, or a negation and "one") with only auxiliaries between (data:
+ * aux, ctl, inf).  Either way no speech was made. */
+static bool unspoken(const struct analysis *a, size_t i) {
+  if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_IMP))
+    return true;
+  /* "the more elaborate moves", "a very detailed plan": an adjective
+   * after a word of degree (data: degree; cmp after a determiner) */
+  if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_DEGREE))
+    return true;
+  if (i > 1 && fw_word_at(a, i - 1, i, PC_FW_CMP) &&
+      a->t[i - 2].type == T_WORD && determiner(a, a->t[i - 2].low))
+    return true;
+  size_t k = i;
+  while (k > 0 && k + 3 > i && a->t[k - 1].type == T_WORD &&
+         (aux_word(a, a->t[k - 1].low) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_CTL) ||
+          fw_is(a, a->t[k - 1].low, PC_FW_INF)))
+    k--;
+  if (k > 0 && fw_word_at(a, k - 1, i, PC_FW_NOBODY))
+    return true;
+  return k > 1 && fw_word_at(a, k - 1, i, PC_FW_NUM) &&
+         fw_word_at(a, k - 2, i, PC_FW_NEG);
+}
+
 /* cue_at for a word that starts a cue phrase. */
 static size_t cue_checked(const struct analysis *a, size_t i, size_t lim,
                           size_t sp0, size_t sp1) {
@@ -42,6 +77,8 @@ static size_t cue_checked(const struct analysis *a, size_t i, size_t lim,
       a->t[i - 1].block == a->t[i].block &&
       fw_is(a, a->t[i - 1].low, PC_FW_PASS) &&
       !participle_form(a, a->t[i].low))
+    return 0;
+  if (len && unspoken(a, i))
     return 0;
   return i + len <= lim ? len : 0;
 }
@@ -85,11 +122,27 @@ int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
   return (int)a->nq++;
 }
 
+/* Whether the speaker w is named by a phrase whose last word names what
+ * cannot speak or write (data: mute): "her eyes", "Words". */
+static bool mute_speaker(const struct analysis *a,
+                         const struct speaker_ref *w) {
+  if (!w || !w->name || w->ent >= 0)
+    return false;
+  const char *last = strrchr(w->name, ' ');
+  last = last ? last + 1 : w->name;
+  char low[32];
+  size_t n = 0;
+  for (; last[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)tolower((unsigned char)last[n]);
+  low[n] = 0;
+  return !last[n] && in_list(&a->lex->fw[PC_FW_MUTE], low);
+}
+
 /* A quote of tokens [c0, c1): inside the marks when they enclose it. */
 static int add_quote(struct analysis *a, uint32_t block, size_t c0, size_t c1,
                      pc_quote_kind kind, const struct speaker_ref *w,
                      const char *cue, int parent, size_t t0, size_t t1) {
-  if (c1 <= c0)
+  if (c1 <= c0 || mute_speaker(a, w))
     return -1;
   uint32_t s = a->t[c0].s, e = a->t[c1 - 1].e;
   /* the marks go when they enclose the whole quote, else both stay */

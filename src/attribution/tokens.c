@@ -322,6 +322,25 @@ static bool word_after(const unsigned char *p, size_t n) {
   return n && decode(p, n, &cp) && word_cp(cp);
 }
 
+/* "a '' string literal", "write b'' or u''": two straight single marks
+ * with nothing quoted between them, after a word and a space (or a
+ * one-letter lower-case prefix after those) and before a space or
+ * punctuation, are an empty string literal of code, no quotation mark. */
+static bool empty_literal(const unsigned char *p, size_t i, size_t n) {
+  if (i + 1 >= n || p[i] != '\'' || p[i + 1] != '\'')
+    return false;
+  if (i + 2 < n && (ascii_word_byte(p[i + 2]) || p[i + 2] >= 0x80 ||
+                    p[i + 2] == '\''))
+    return false;
+  size_t b = i;
+  if (b > 0 && p[b - 1] >= 'a' && p[b - 1] <= 'z')
+    b--; /* the prefix letter: b'' u'' r'' */
+  /* after a word and a space: wire copy closes after punctuation and a
+   * space ("coalitions, '' said", "'Manhattan poor,' '' she said") */
+  return b >= 2 && (p[b - 1] == ' ' || p[b - 1] == '(') &&
+         (ascii_word_byte(p[b - 2]) || p[b - 2] >= 0x80);
+}
+
 static void tokenize(struct analysis *a, uint32_t block, const char *text,
                      size_t n) {
   const unsigned char *p = (const unsigned char *)text;
@@ -361,6 +380,11 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       straight_open = false;
       add_token(a, block, (uint32_t)i, (uint32_t)(i + 1), T_PUNCT);
       i++;
+      continue;
+    }
+    if (cp == '\'' && empty_literal(p, i, n)) {
+      add_token(a, block, (uint32_t)i, (uint32_t)(i + 2), T_PUNCT);
+      i += 2;
       continue;
     }
     bool mo, mc, single;
