@@ -1160,6 +1160,14 @@ static bool party_list(const struct analysis *a, int slot, size_t ti,
   return false;
 }
 
+/* 1 when an accused slot would end empty at ti on the object "it" right
+ * after the anchor i ("accusing it of", "sued it": object_it), else 0. */
+static size_t lone_it(const struct analysis *a, int slot, size_t i, size_t ti,
+                      size_t e) {
+  return e == ti && ti == i + 1 && (slot == S_A || slot == S_N) &&
+         low_eq(&a->t[ti], "it");
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1211,6 +1219,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
           ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
+        e += lone_it(a, slot, i, ti, e);
         if (slot == S_C)
           e = partitive(a, ti, e, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
@@ -1240,6 +1249,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       cb = skip_focus(a, cb, e);
     if ((slot == S_A || slot == S_N) && !apposed)
       ce = right_list(a, cb, e);
+    ce += lone_it(a, slot, i, cb, ce);
     if (ce == cb)
       return false;
     m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -2898,6 +2908,32 @@ static char *represented(const struct analysis *a, const char *s) {
   return o;
 }
 
+/* "He called China provocative, accusing it of ...", "sued it": "it"
+ * as the object right after the verb of blame stands for a thing, never
+ * a person: in an organisation's report the organisation (report_it),
+ * else the body or country named last before it in the sentence; not
+ * after a preposition ("railed against it": the law); NULL when none
+ * is. */
+static char *object_it(const struct analysis *a, size_t b, size_t e,
+                       size_t i) {
+  if (e != b + 1 || b != i + 1 || !low_eq(&a->t[b], "it"))
+    return NULL;
+  char *s = report_it(a, b);
+  if (s)
+    return s;
+  if (fw_is(a, a->t[i].low, PC_FW_PREP))
+    return NULL; /* "railed against it": a thing, the law */
+  size_t lo = a->sent0[(a->nsent - 1) % SENTS];
+  for (size_t k = i; k-- > lo;) {
+    int en = a->t[k].ent;
+    if (en >= 0 && (a->en[en].type == PC_ENTITY_ORG ||
+                    a->en[en].type == PC_ENTITY_GROUP ||
+                    a->en[en].type == PC_ENTITY_COUNTRY))
+      return strdup(a->en[en].name);
+  }
+  return NULL;
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2919,6 +2955,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  char *body_it = (as == S_A || as == S_N) && p->claimant == 1
+                      ? object_it(a, m->cap[as][0], m->cap[as][1], i)
+                      : NULL;
   bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
             low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
             a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
@@ -2926,6 +2965,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
     c->naccused = c->accused[0] != NULL;
+  } else if (body_it) {
+    c->accused[0] = body_it; /* "accusing it of": the body named last */
+    c->naccused = 1;
   } else if (as >= 0) {
     bool ent = false;
     if (p->claimant == 0 && !m->have[S_C] && as != S_S && m->cap[as][0] < i &&
@@ -2965,7 +3007,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                         !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
-  if (as >= 0 && as != S_S && m->cap[as][0] > i &&
+  if (as >= 0 && as != S_S && m->cap[as][0] > i && !body_it &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
       in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
       fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
