@@ -2550,9 +2550,10 @@ static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
 /* "Tom Bell called him divisive and accused him of ...": an object
  * pronoun does not stand for its own clause's subject; when the person
  * last named so is the claimant, named in the sentence, the accused is
- * the one of that gender named before the claimant. */
-static void rebind_object(const struct analysis *a, size_t t0, size_t b,
-                          size_t e, struct found_claim *c) {
+ * the one of that gender named before the claimant, or the role named
+ * by a definite phrase between them ("the pope"). */
+static void rebind_object(struct analysis *a, size_t t0, size_t b, size_t e,
+                          struct found_claim *c) {
   if (e != b + 1 || a->t[b].type != T_WORD)
     return;
   const char *w = a->t[b].low;
@@ -2566,8 +2567,22 @@ static void rebind_object(const struct analysis *a, size_t t0, size_t b,
   if (j <= t0)
     return; /* the claimant is not named in the sentence */
   for (size_t k = j; k < b; k++)
-    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF))
-      return; /* "criticized the pope ... and accused him": the pope */
+    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF)) {
+      /* "criticized the pope ... and accused him": the pope, when a
+       * role's noun ends the phrase the determiner opens */
+      for (size_t r = k + 1; r < b && r < k + 4 && a->t[r].type == T_WORD &&
+                             !(a->t[r].flags & F_CAP);
+           r++)
+        if (is_role_word(a, r)) {
+          char *role = np_name(a, k, r + 1, false);
+          if (role) {
+            free(c->accused[0]);
+            c->accused[0] = role;
+          }
+          break;
+        }
+      return;
+    }
   int ce = a->t[j - 1].ent;
   while (j > 0 && a->t[j - 1].ent == ce)
     j--;
