@@ -2923,6 +2923,18 @@ static char *represented(const struct analysis *a, const char *s) {
   return o;
 }
 
+/* Whether name s opens with a possessive pronoun in lower case ("his
+ * critics": words the speech stage took unresolved). */
+static bool owner_open_low(const struct analysis *a, const char *s) {
+  char w[8];
+  size_t n = strcspn(s, " ");
+  if (n == 0 || n >= sizeof w || s[n] != ' ' || !(s[0] >= 'a' && s[0] <= 'z'))
+    return false;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  return fw_is(a, w, PC_FW_POSS);
+}
+
 /* "He called China provocative, accusing it of ...", "sued it": "it"
  * as the object right after the verb of blame stands for a thing, never
  * a person: in an organisation's report the organisation (report_it),
@@ -3012,6 +3024,25 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
+  /* "his critics denounced him": the owner's people (owned), as an
+   * accused; not "their critics" when "their" stands for no one */
+  size_t cb = 0, ce = 0; /* the claimant's words */
+  if (m->have[S_C]) {
+    cb = m->cap[S_C][0], ce = m->cap[S_C][1];
+  } else if (m->lead != SIZE_MAX && m->lead_slot == S_C) {
+    ce = pc_att_skip_adverbs(a, t0, m->lead);
+    cb = pc_att_np_start(a, t0, ce);
+  }
+  if (c->claimant && cb < ce && owner_open_low(a, c->claimant) &&
+      fw_is(a, a->t[cb].low, PC_FW_POSS)) {
+    char *o = np_name(a, cb, ce, false);
+    if (o && strstr(o, "'s ")) { /* "his critics": Hale's critics */
+      free(c->claimant);
+      c->claimant = o;
+    } else {
+      free(o);
+    }
+  }
   if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant) ||
       opens_with_verb(a, c->claimant))
     return false; /* "accused former President Bill Clinton of rape": a
