@@ -1498,6 +1498,15 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
       a->t[c - 1].ent < 0 && is_role_word(a, c - 1))
     return o - 1; /* "Corey Lewandowski, Donald Trump's fired campaign
                    * manager, ripped": the person the role describes */
+  int ne = o >= t0 + 3 && is_punct(&a->t[o - 2], ".") ? a->t[o - 3].ent : pe;
+  if (!paren && !dash && ne >= 0 && a->t[o].type == T_WORD &&
+      !(a->t[o].flags & F_CAP) &&
+      (determiner(a, a->t[o].low) || preposition(a, a->t[o].low)))
+    return o - 1; /* "Ann Lee, the mother of a girl killed in the attack
+                   * on a school in Ridgeford, sued", "Ann Lee, in
+                   * response to Tom Bell's remark about ..., accused",
+                   * "Acme Corp., a unit of ..., sued": a long apposition
+                   * or aside after a name */
   if (o + 6 <= c)
     return at;
   while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
