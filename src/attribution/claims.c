@@ -1160,6 +1160,14 @@ static bool party_list(const struct analysis *a, int slot, size_t ti,
   return false;
 }
 
+/* 1 when an accused slot would end empty at ti on the object "it" right
+ * after the anchor i ("accusing it of", "sued it": object_it), else 0. */
+static size_t lone_it(const struct analysis *a, int slot, size_t i, size_t ti,
+                      size_t e) {
+  return e == ti && ti == i + 1 && (slot == S_A || slot == S_N) &&
+         low_eq(&a->t[ti], "it");
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1211,6 +1219,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
         if (slot != S_S && ti + 1 < t1 && a->t[ti].type == T_QOPEN)
           ti++; /* blamed the law on “careless politicians” */
         e = slot == S_S ? clause_subject(a, ti, t1) : right_list(a, ti, t1);
+        e += lone_it(a, slot, i, ti, e);
         if (slot == S_C)
           e = partitive(a, ti, e, t1);
         if (e == ti || (slot == S_C && !name_start(a, ti, t1)))
@@ -1240,6 +1249,7 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
       cb = skip_focus(a, cb, e);
     if ((slot == S_A || slot == S_N) && !apposed)
       ce = right_list(a, cb, e);
+    ce += lone_it(a, slot, i, cb, ce);
     if (ce == cb)
       return false;
     m->cap[slot][0] = cb, m->cap[slot][1] = ce, m->have[slot] = true;
@@ -1488,6 +1498,15 @@ static size_t skip_aside(const struct analysis *a, size_t t0, size_t at) {
       a->t[c - 1].ent < 0 && is_role_word(a, c - 1))
     return o - 1; /* "Corey Lewandowski, Donald Trump's fired campaign
                    * manager, ripped": the person the role describes */
+  int ne = o >= t0 + 3 && is_punct(&a->t[o - 2], ".") ? a->t[o - 3].ent : pe;
+  if (!paren && !dash && ne >= 0 && a->t[o].type == T_WORD &&
+      !(a->t[o].flags & F_CAP) &&
+      (determiner(a, a->t[o].low) || preposition(a, a->t[o].low)))
+    return o - 1; /* "Ann Lee, the mother of a girl killed in the attack
+                   * on a school in Ridgeford, sued", "Ann Lee, in
+                   * response to Tom Bell's remark about ..., accused",
+                   * "Acme Corp., a unit of ..., sued": a long apposition
+                   * or aside after a name */
   if (o + 6 <= c)
     return at;
   while (dash && o > t0 + 2 && is_dash(&a->t[o - 2]))
@@ -2540,9 +2559,10 @@ static bool charge_before(const struct analysis *a, size_t i, size_t s0) {
 /* "Tom Bell called him divisive and accused him of ...": an object
  * pronoun does not stand for its own clause's subject; when the person
  * last named so is the claimant, named in the sentence, the accused is
- * the one of that gender named before the claimant. */
-static void rebind_object(const struct analysis *a, size_t t0, size_t b,
-                          size_t e, struct found_claim *c) {
+ * the one of that gender named before the claimant, or the role named
+ * by a definite phrase between them ("the pope"). */
+static void rebind_object(struct analysis *a, size_t t0, size_t b, size_t e,
+                          struct found_claim *c) {
   if (e != b + 1 || a->t[b].type != T_WORD)
     return;
   const char *w = a->t[b].low;
@@ -2556,8 +2576,22 @@ static void rebind_object(const struct analysis *a, size_t t0, size_t b,
   if (j <= t0)
     return; /* the claimant is not named in the sentence */
   for (size_t k = j; k < b; k++)
-    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF))
-      return; /* "criticized the pope ... and accused him": the pope */
+    if (determiner(a, a->t[k].low) && !fw_is(a, a->t[k].low, PC_FW_OBJF)) {
+      /* "criticized the pope ... and accused him": the pope, when a
+       * role's noun ends the phrase the determiner opens */
+      for (size_t r = k + 1; r < b && r < k + 4 && a->t[r].type == T_WORD &&
+                             !(a->t[r].flags & F_CAP);
+           r++)
+        if (is_role_word(a, r)) {
+          char *role = np_name(a, k, r + 1, false);
+          if (role) {
+            free(c->accused[0]);
+            c->accused[0] = role;
+          }
+          break;
+        }
+      return;
+    }
   int ce = a->t[j - 1].ent;
   while (j > 0 && a->t[j - 1].ent == ce)
     j--;
@@ -2898,6 +2932,44 @@ static char *represented(const struct analysis *a, const char *s) {
   return o;
 }
 
+/* Whether name s opens with a possessive pronoun in lower case ("his
+ * critics": words the speech stage took unresolved). */
+static bool owner_open_low(const struct analysis *a, const char *s) {
+  char w[8];
+  size_t n = strcspn(s, " ");
+  if (n == 0 || n >= sizeof w || s[n] != ' ' || !(s[0] >= 'a' && s[0] <= 'z'))
+    return false;
+  memcpy(w, s, n);
+  w[n] = '\0';
+  return fw_is(a, w, PC_FW_POSS);
+}
+
+/* "He called China provocative, accusing it of ...", "sued it": "it"
+ * as the object right after the verb of blame stands for a thing, never
+ * a person: in an organisation's report the organisation (report_it),
+ * else the body or country named last before it in the sentence; not
+ * after a preposition ("railed against it": the law); NULL when none
+ * is. */
+static char *object_it(const struct analysis *a, size_t b, size_t e,
+                       size_t i) {
+  if (e != b + 1 || b != i + 1 || !low_eq(&a->t[b], "it"))
+    return NULL;
+  char *s = report_it(a, b);
+  if (s)
+    return s;
+  if (fw_is(a, a->t[i].low, PC_FW_PREP))
+    return NULL; /* "railed against it": a thing, the law */
+  size_t lo = a->sent0[(a->nsent - 1) % SENTS];
+  for (size_t k = i; k-- > lo;) {
+    int en = a->t[k].ent;
+    if (en >= 0 && (a->en[en].type == PC_ENTITY_ORG ||
+                    a->en[en].type == PC_ENTITY_GROUP ||
+                    a->en[en].type == PC_ENTITY_COUNTRY))
+      return strdup(a->en[en].name);
+  }
+  return NULL;
+}
+
 static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                        size_t t1, size_t i, struct match *m,
                        struct found_claim *c) {
@@ -2919,6 +2991,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  char *body_it = (as == S_A || as == S_N) && p->claimant == 1
+                      ? object_it(a, m->cap[as][0], m->cap[as][1], i)
+                      : NULL;
   bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
             low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
             a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
@@ -2926,6 +3001,9 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     /* self-claims; "Acme rejected claims that it caused": Acme's own part */
     c->accused[0] = strdup(c->claimant);
     c->naccused = c->accused[0] != NULL;
+  } else if (body_it) {
+    c->accused[0] = body_it; /* "accusing it of": the body named last */
+    c->naccused = 1;
   } else if (as >= 0) {
     bool ent = false;
     if (p->claimant == 0 && !m->have[S_C] && as != S_S && m->cap[as][0] < i &&
@@ -2955,6 +3033,25 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     c->claimant = claimant_around(a, p, t1, i, c->quote);
   if (!c->claimant && !m->have[S_C] && p->claimant == 1 && m->lead != SIZE_MAX)
     c->claimant = participle_subject(a, t0, m->lead);
+  /* "his critics denounced him": the owner's people (owned), as an
+   * accused; not "their critics" when "their" stands for no one */
+  size_t cb = 0, ce = 0; /* the claimant's words */
+  if (m->have[S_C]) {
+    cb = m->cap[S_C][0], ce = m->cap[S_C][1];
+  } else if (m->lead != SIZE_MAX && m->lead_slot == S_C) {
+    ce = pc_att_skip_adverbs(a, t0, m->lead);
+    cb = pc_att_np_start(a, t0, ce);
+  }
+  if (c->claimant && cb < ce && owner_open_low(a, c->claimant) &&
+      fw_is(a, a->t[cb].low, PC_FW_POSS)) {
+    char *o = np_name(a, cb, ce, false);
+    if (o && strstr(o, "'s ")) { /* "his critics": Hale's critics */
+      free(c->claimant);
+      c->claimant = o;
+    } else {
+      free(o);
+    }
+  }
   if (!c->claimant || junk_name(a, c->claimant) || cut_name(a, c->claimant) ||
       opens_with_verb(a, c->claimant))
     return false; /* "accused former President Bill Clinton of rape": a
@@ -2965,7 +3062,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                         !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
-  if (as >= 0 && as != S_S && m->cap[as][0] > i &&
+  if (as >= 0 && as != S_S && m->cap[as][0] > i && !body_it &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
       in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
       fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
