@@ -287,20 +287,35 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
  * one pass and added; returns its end.  0: the word is another kind (a
  * character past ASCII, an inner ' - . before more word, longer than a
  * token's low), for word_end and add_token, and nothing was added. */
+/* An ASCII word byte in lower case, 0 for any other byte: one load per
+ * byte in the scan of most words (ascii_word_byte, lower-cased). */
+#define LW4(c) LW(c), LW((c) + 1), LW((c) + 2), LW((c) + 3)
+#define LW16(c) LW4(c), LW4((c) + 4), LW4((c) + 8), LW4((c) + 12)
+#define LW(c)                                                                  \
+  ((c) >= 'A' && (c) <= 'Z'   ? (c) + 32                                       \
+   : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '_'   \
+       ? (c)                                                                   \
+       : 0)
+static const unsigned char low_word_byte[128] = {
+    LW16(0), LW16(16), LW16(32), LW16(48), LW16(64), LW16(80), LW16(96),
+    LW16(112)};
+#undef LW
+#undef LW16
+#undef LW4
+
 static size_t ascii_word(struct analysis *a, uint32_t block,
                          const unsigned char *p, size_t i, size_t n) {
   char low[sizeof a->t->low];
   uint32_t h = PC_LEX_HASH0;
   size_t j = i;
-  for (; j < n && ascii_word_byte(p[j]); j++) {
-    if (j - i == sizeof low - 1)
-      return 0;
-    unsigned char c = p[j];
-    if ((unsigned)(c - 'A') < 26u)
-      c += 32;
+  size_t lim = n - i < sizeof low ? n : i + sizeof low - 1;
+  unsigned char c;
+  for (; j < lim && p[j] < 0x80 && (c = low_word_byte[p[j]]) != 0; j++) {
     low[j - i] = (char)c;
     h = pc_lex_hash_step(h, c);
   }
+  if (j == i + sizeof low - 1 && j < n && ascii_word_byte(p[j]))
+    return 0; /* longer than a token's low */
   /* (a straight ' may also end a plural possessive: word_end) */
   if (j < n && (p[j] >= 0x80 || p[j] == '\'' ||
                 ((p[j] == '-' || p[j] == '.') && may_go_on(p, j, n))))
