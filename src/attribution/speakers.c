@@ -1421,6 +1421,17 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   return w;
 }
 
+/* Whether the word at i is a participle in -ing in lower case:
+ * "waiting", and the short ones whose stem holds a vowel ("going",
+ * "doing", "using", "lying"; not "thing", "sting"). */
+static bool ing_form(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (lower_suffix(k, "ing", 5))
+    return true;
+  return lower_suffix(k, "ing", 4) && strlen(k->low) == 5 &&
+         (strchr("aeiouy", k->low[0]) || strchr("aeiouy", k->low[1]));
+}
+
 /* Neither a known name nor a role: capitalised words, or a group named
  * by a plural noun. */
 static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
@@ -1443,14 +1454,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   }
   /* a group named by a plural noun: "Backers of tariffs", "Both sides";
    * the head stands before the first preposition */
+  /* (or before a participle in -ing after a plural: "Voters walking
+   * home") */
   size_t h = n1 - 1;
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
-    if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
+    if (a->t[i].type == T_WORD &&
+        (preposition(a, a->t[i].low) ||
+         (ing_form(a, i) && pc_att_ending(a, a->t[i - 1].low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, a->t[i - 1].low, PC_FW_NOTPL, 1))))
       h = i - 1;
   while (h > n0 && a->t[h].type == T_WORD &&
          ((strlen(a->t[h].low) > 4 &&
            strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
-          lower_suffix(&a->t[h], "ing", 5)))
+          ing_form(a, h)))
     h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
@@ -2253,8 +2269,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
          /* "farmers waiting for rain": a participle in -ing after a
           * plural, a role or a name */
-         (ptcp && l > 5 && strcmp(k->low + l - 3, "ing") == 0 && i > 0 &&
-          left_head(a, i - 1, false));
+         (ptcp && ing_form(a, i) && i > 0 && left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation
