@@ -742,6 +742,8 @@ static char *joined_group_text(const struct analysis *a, size_t s0,
   return pc_att_np_text(a, p0, e);
 }
 
+static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1);
+
 /* "Aides said ..., and they rejected ...", "While civil rights groups
  * praised ..., they said ...", "The men alleged ... They claimed": the
  * first plural phrase of people, not governed by a preposition, in the
@@ -789,6 +791,13 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
         k = h;
         continue; /* "the role of the aides", "the eye of two senators" */
       }
+      /* "Gov. Jo Pell thanked the teachers.  They said": the phrase
+       * read back from the plural holds the verb of a clause whose
+       * subject names no plural; the plural of people in lower case
+       * is its object, after it (not a name: "... disavow the KKK") */
+      size_t v = verb_cut(a, b, h + 1);
+      if (v < h + 1 && v + 1 <= k && a->t[k].ent < 0)
+        b = v + 1;
       char *pair = joined_group_text(a, s0, b, h + 1);
       if (pair) {
         w.name = pair;
