@@ -189,6 +189,19 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
     return false;
   for (size_t k = j + 1; k < n1; k++) {
     int o = a->t[k].ent;
+    /* "Jane Roe and Texas Rep. Tom Poe": a place's capitalised words
+     * before the title are part of it */
+    size_t z = k;
+    while (o >= 0 && o != a->t[n1 - 1].ent && z + 1 < n1 &&
+           a->t[z + 1].ent == o)
+      z++;
+    if ((a->t[k].flags & F_CAP) && z + 1 < n1 &&
+        (o < 0 || a->en[o].type != PC_ENTITY_PERSON) &&
+        (is_role_word(a, z + 1) ||
+         in_list(&a->lex->honorifics, a->t[z + 1].low))) {
+      k = z;
+      continue;
+    }
     if (o >= 0 && o != a->t[n1 - 1].ent) { /* an owner: "WKRT's" */
       while (k + 1 < n1 && a->t[k + 1].ent == o)
         k++;
