@@ -3069,6 +3069,11 @@ static struct speaker_ref left_subject(struct analysis *a,
      * quotation that opens the sentence, before the apposition (also
      * with an auxiliary: "..., has written") */
     int lead = a->t[t0].opens;
+    /* ('The “plan is dead,” Jo Ames, a law professor, wrote': after the
+     * determiner or possessive that opens the sentence) */
+    if (lead < 0 && t0 + 1 < i && a->t[t0].type == T_WORD &&
+        (determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+      lead = a->t[t0 + 1].opens;
     if (bare && lead >= 0 && a->sp[lead].c + 1 < i &&
         attribution_ends(a, after, t1)) {
       np_b = a->sp[lead].c + 1;
