@@ -21,7 +21,13 @@ char *pc_att_np_text(const struct analysis *a, size_t t0, size_t t1) {
                         t0 + 1 < t1 && a->t[t0 + 1].type == T_WORD)) ||
                      a->t[t0].type != T_WORD))
     t0++;
-  while (t1 > t0 && a->t[t1 - 1].type != T_WORD)
+  /* (the closing mark of a title inside the phrase stays: "authors of
+   * the “Growth Plan,”") */
+  while (t1 > t0 && a->t[t1 - 1].type != T_WORD &&
+         !(a->t[t1 - 1].type == T_QCLOSE && t1 >= t0 + 2 &&
+           a->t[t1 - 2].in_span >= 0 &&
+           a->sp[a->t[t1 - 2].in_span].o > t0 &&
+           a->sp[a->t[t1 - 2].in_span].c == t1 - 1))
     t1--;
   if (t1 <= t0)
     return NULL;

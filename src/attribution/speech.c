@@ -3502,6 +3502,13 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
       if (f > e + 1 && !determiner(a, a->t[f - 1].low))
         e = f;
     }
+    /* "wrote the authors of the “Growth Plan,”": a title after a
+     * determiner or a preposition is one word of the phrase */
+    if (e > after && e < t1 && a->t[e].opens >= 0 &&
+        a->t[e - 1].type == T_WORD &&
+        (determiner(a, a->t[e - 1].low) || preposition(a, a->t[e - 1].low)) &&
+        pc_att_title_span(a, (size_t)a->t[e].opens))
+      e = a->sp[a->t[e].opens].c + 1;
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     bool person = r.ent >= 0 && a->en[r.ent].type == PC_ENTITY_PERSON;
     /* "..., said another witness in the probe, former adviser Fiona
