@@ -2288,7 +2288,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
   const struct token *k = &a->t[i];
   size_t l = strlen(k->low);
   if (k->type != T_WORD || k->cue || stop_word(a, k->low) ||
-      determiner(a, k->low) || l < 3)
+      determiner(a, k->low) || (l < 3 && k->ent < 0))
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
