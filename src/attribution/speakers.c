@@ -352,7 +352,7 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
           joint_body(a, j, n1)) {
         /* "Trump and Ryan said", "Trump and his lawyers said", "Roe and
          * the agency said" */
-        w->name = pc_att_np_text(a, r, n1);
+        w->name = pc_att_np_text(a, pc_att_title_start(a, n0, r), n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
       }
