@@ -1575,7 +1575,8 @@ static bool suffix_dot(const struct analysis *a, size_t lo, size_t i) {
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
- * lower-case past form right after a capitalised word), "A spokeswoman
+ * lower-case past form right after a capitalised word, an irregular one
+ * too: "Lori Bell held up a sign saying"), "A spokeswoman
  * declined to comment" (a past form before "to" and a verb), "Smith said
  * the plan" (an irregular past); n1 if none. */
 static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
@@ -1614,7 +1615,9 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     bool ed_obj = ed && k + 1 < n1 && a->t[k + 1].type == T_WORD &&
                   determiner(a, a->t[k + 1].low) &&
                   !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
-    if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) ||
+    if (fw_is(a, v->low, PC_FW_FIN) ||
+        (named && (ed || (fw_is(a, v->low, PC_FW_IPAST) &&
+                    !determiner(a, p->low))) && !adj) ||
         ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
          !preposition(a, p->low)))
