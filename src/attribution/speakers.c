@@ -210,6 +210,19 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
     return false;
   for (size_t k = j + 1; k < n1; k++) {
     int o = a->t[k].ent;
+    /* "Jane Roe and Texas Rep. Tom Poe": a place's capitalised words
+     * before the title are part of it */
+    size_t z = k;
+    while (o >= 0 && o != a->t[n1 - 1].ent && z + 1 < n1 &&
+           a->t[z + 1].ent == o)
+      z++;
+    if ((a->t[k].flags & F_CAP) && z + 1 < n1 &&
+        (o < 0 || a->en[o].type != PC_ENTITY_PERSON) &&
+        (is_role_word(a, z + 1) ||
+         in_list(&a->lex->honorifics, a->t[z + 1].low))) {
+      k = z;
+      continue;
+    }
     if (o >= 0 && o != a->t[n1 - 1].ent) { /* an owner: "WKRT's" */
       while (k + 1 < n1 && a->t[k + 1].ent == o)
         k++;
@@ -354,7 +367,7 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
           joint_body(a, j, n1)) {
         /* "Trump and Ryan said", "Trump and his lawyers said", "Roe and
          * the agency said" */
-        w->name = pc_att_np_text(a, r, n1);
+        w->name = pc_att_np_text(a, pc_att_title_start(a, n0, r), n1);
         w->ent = e; /* the entity of the first, who leads the two */
         return w->name != NULL;
       }
@@ -763,6 +776,8 @@ static char *joined_group_text(const struct analysis *a, size_t s0,
   return pc_att_np_text(a, p0, e);
 }
 
+static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1);
+
 /* "Aides said ..., and they rejected ...", "While civil rights groups
  * praised ..., they said ...", "The men alleged ... They claimed": the
  * first plural phrase of people, not governed by a preposition, in the
@@ -810,6 +825,13 @@ static struct speaker_ref plural_antecedent(struct analysis *a, size_t n0) {
         k = h;
         continue; /* "the role of the aides", "the eye of two senators" */
       }
+      /* "Gov. Jo Pell thanked the teachers.  They said": the phrase
+       * read back from the plural holds the verb of a clause whose
+       * subject names no plural; the plural of people in lower case
+       * is its object, after it (not a name: "... disavow the KKK") */
+      size_t v = verb_cut(a, b, h + 1);
+      if (v < h + 1 && v + 1 <= k && a->t[k].ent < 0)
+        b = v + 1;
       char *pair = joined_group_text(a, s0, b, h + 1);
       if (pair) {
         w.name = pair;
@@ -1442,6 +1464,17 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   return w;
 }
 
+/* Whether the word at i is a participle in -ing in lower case:
+ * "waiting", and the short ones whose stem holds a vowel ("going",
+ * "doing", "using", "lying"; not "thing", "sting"). */
+static bool ing_form(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  if (lower_suffix(k, "ing", 5))
+    return true;
+  return lower_suffix(k, "ing", 4) && strlen(k->low) == 5 &&
+         (strchr("aeiouy", k->low[0]) || strchr("aeiouy", k->low[1]));
+}
+
 /* Neither a known name nor a role: capitalised words, or a group named
  * by a plural noun. */
 static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
@@ -1464,14 +1497,19 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   }
   /* a group named by a plural noun: "Backers of tariffs", "Both sides";
    * the head stands before the first preposition */
+  /* (or before a participle in -ing after a plural: "Voters walking
+   * home") */
   size_t h = n1 - 1;
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
-    if (a->t[i].type == T_WORD && preposition(a, a->t[i].low))
+    if (a->t[i].type == T_WORD &&
+        (preposition(a, a->t[i].low) ||
+         (ing_form(a, i) && pc_att_ending(a, a->t[i - 1].low, PC_FW_PL, 3) &&
+          !pc_att_ending(a, a->t[i - 1].low, PC_FW_NOTPL, 1))))
       h = i - 1;
   while (h > n0 && a->t[h].type == T_WORD &&
          ((strlen(a->t[h].low) > 4 &&
            strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
-          lower_suffix(&a->t[h], "ing", 5)))
+          ing_form(a, h)))
     h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
@@ -1557,7 +1595,8 @@ static bool suffix_dot(const struct analysis *a, size_t lo, size_t i) {
 /* Where the verb of a clause stands inside the phrase [n0, n1), cutting it
  * to its subject: "Band member Flea shared the news, writing",
  * "Supporters have launched petitions calling on" (an auxiliary, or a
- * lower-case past form right after a capitalised word), "A spokeswoman
+ * lower-case past form right after a capitalised word, an irregular one
+ * too: "Lori Bell held up a sign saying"), "A spokeswoman
  * declined to comment" (a past form before "to" and a verb), "Smith said
  * the plan" (an irregular past); n1 if none. */
 static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
@@ -1598,7 +1637,8 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
                   !fw_is(a, a->t[k + 1].low, PC_FW_POSS);
     /* "Jo Roe held up a sign saying": an irregular past form after a
      * name is the verb too */
-    bool named_ipast = named && p->ent >= 0 && fw_is(a, v->low, PC_FW_IPAST);
+    bool named_ipast = named && fw_is(a, v->low, PC_FW_IPAST) &&
+                       (p->ent >= 0 || (!determiner(a, p->low) && !adj));
     if (fw_is(a, v->low, PC_FW_FIN) || (named && ed && !adj) || named_ipast ||
         ed_to || ed_obj ||
         (fw_is(a, v->low, PC_FW_VPAST) && !determiner(a, p->low) &&
@@ -2301,8 +2341,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
          /* "farmers waiting for rain": a participle in -ing after a
           * plural, a role or a name */
-         (ptcp && l > 5 && strcmp(k->low + l - 3, "ing") == 0 && i > 0 &&
-          left_head(a, i - 1, false));
+         (ptcp && ing_form(a, i) && i > 0 && left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation

@@ -2576,6 +2576,20 @@ static bool opening_phrase(const struct analysis *a, size_t t0, size_t e) {
   return preposition(a, a->t[t0].low) && !finite_in(a, t0, e);
 }
 
+/* Whether the phrase [b, i) before a cue ends in a noun for a person in
+ * lower case: a role ("the nurse"), one of the people on someone's side
+ * ("his lawyer"), or a doer's ending ("a woman", "a protester"; data:
+ * roles, people, doer). */
+static bool person_head(const struct analysis *a, size_t b, size_t i) {
+  i = pc_att_skip_adverbs(a, b, i);
+  if (i <= b + 1 || i > b + 4)
+    return false;
+  const struct token *h = &a->t[i - 1];
+  return h->type == T_WORD && !(h->flags & F_CAP) && h->ent < 0 &&
+         (is_role_word(a, i - 1) || fw_is(a, h->low, PC_FW_PEOPLE) ||
+          pc_att_ending(a, h->low, PC_FW_DOER, 2));
+}
+
 static struct speaker_ref plain_subject(struct analysis *a,
                                         const struct sentence *sn,
                                         const struct cue *c) {
@@ -2609,12 +2623,15 @@ static struct speaker_ref plain_subject(struct analysis *a,
     if (is_punct(k, ",") ||
         (k->type == T_WORD &&
          ((fw_is(a, k->low, PC_FW_CONJ) && is_punct(&a->t[b - 2], ",")) ||
-          fw_is(a, k->low, PC_FW_CONTRAST) || fw_is(a, k->low, PC_FW_SUB) ||
-          low_eq(k, "after") || low_eq(k, "before") || low_eq(k, "when") ||
+          fw_is(a, k->low, PC_FW_CONTRAST) || subordinator(a, b - 1) ||
           is_comp(a, b - 1)))) {
       /* (after a subordinate clause, "this claim implies" names a thing
        * the clause told of: a demonstrative opens no speaker) */
-      bool open = opening_phrase(a, t0, b - 1) &&
+      /* ("He spoke after a woman told him ...": a subordinator's
+       * phrase that ends in a noun for a person, data: roles, people,
+       * doer endings, names someone, not a thing) */
+      bool open = (opening_phrase(a, t0, b - 1) ||
+                   (subordinator(a, b - 1) && person_head(a, b, i))) &&
                   !(subordinator(a, t0) &&
                     (low_eq(&a->t[b], "this") || low_eq(&a->t[b], "that") ||
                      low_eq(&a->t[b], "these") || low_eq(&a->t[b], "those")));
@@ -3292,6 +3309,11 @@ static struct speaker_ref left_subject(struct analysis *a,
      * quotation that opens the sentence, before the apposition (also
      * with an auxiliary: "..., has written") */
     int lead = a->t[t0].opens;
+    /* ('The “plan is dead,” Jo Ames, a law professor, wrote': after the
+     * determiner or possessive that opens the sentence) */
+    if (lead < 0 && t0 + 1 < i && a->t[t0].type == T_WORD &&
+        (determiner(a, a->t[t0].low) || fw_is(a, a->t[t0].low, PC_FW_POSS)))
+      lead = a->t[t0 + 1].opens;
     if (bare && lead >= 0 && a->sp[lead].c + 1 < i &&
         attribution_ends(a, after, t1)) {
       np_b = a->sp[lead].c + 1;
@@ -3747,6 +3769,13 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
         break;
       e = f;
     }
+    /* "wrote the authors of the “Growth Plan,”": a title after a
+     * determiner or a preposition is one word of the phrase */
+    if (e > after && e < t1 && a->t[e].opens >= 0 &&
+        a->t[e - 1].type == T_WORD &&
+        (determiner(a, a->t[e - 1].low) || preposition(a, a->t[e - 1].low)) &&
+        pc_att_title_span(a, (size_t)a->t[e].opens))
+      e = a->sp[a->t[e].opens].c + 1;
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     if (!r.name && e > e0) { /* (the longer phrase names no one) */
       who_free(&r);

@@ -1274,7 +1274,9 @@ bool pc_att_clausal_after(const struct analysis *a, size_t j, size_t t1) {
       return true;
     /* (a subject with its contracted verb is a clause whatever follows:
      * "said he's with the mayor") */
-    if (k == j && fw_is(a, t->low, PC_FW_SUBJ) && k + 1 < t1 &&
+    if ((k == j || (k == j + 1 && j > 0 &&
+                    fw_is(a, a->t[j - 1].low, PC_FW_TELL))) &&
+        fw_is(a, t->low, PC_FW_SUBJ) && k + 1 < t1 &&
         a->t[k + 1].type == T_WORD &&
         ((!preposition(a, a->t[k + 1].low) &&
           !determiner(a, a->t[k + 1].low)) ||
