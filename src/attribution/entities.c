@@ -617,6 +617,18 @@ static bool role_name(const struct analysis *a, const char *name) {
   return !name[n] && in_list(&a->lex->roles, low);
 }
 
+/* "Dan Backer", "Jo Marshal": two words, a given name (no title: not
+ * "Lady Mayor", "Lord Chancellor"; data: function-words peer) then a
+ * role's word, name a person whose surname is that word, no title. */
+static bool given_surname(const struct analysis *a, size_t s, size_t nw) {
+  const char *g = a->t[s].low;
+  return nw == 2 && a->t[s + 1].type == T_WORD &&
+         list_tag_of(a, &a->lex->given, g) &&
+         !in_list_of(a, &a->lex->honorifics, g) &&
+         !in_list_of(a, &a->lex->roles, g) &&
+         !in_list(&a->lex->fw[PC_FW_PEER], g);
+}
+
 /* The type its last word (last, its possessive stripped) gives a name
  * run that starts at s and holds nw words, two or more (data: heads.txt;
  * 'p' a place, 'o' an organisation, 't' a thing), 0 for none or when a
@@ -705,7 +717,8 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
   /* "Former Secretary (of State)", "Deputy Minister": a run that
    * ends with a role word is a title, no personal name */
-  bool title = !org && in_list_of(a, &lx->roles, last);
+  bool title = !org && in_list_of(a, &lx->roles, last) &&
+               !given_surname(a, s, nw);
   /* "Affordable Care Act", "Second Amendment": a run that ends with the
    * noun of a thing no one is names no one, unless a given name opens
    * it ("Nathan Deal") */
