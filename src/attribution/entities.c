@@ -659,6 +659,45 @@ static bool owned_thing(const struct analysis *a, size_t i, size_t s,
          strcmp(n->low + l - 2, "ed") != 0 && strcmp(n->low + l - 2, "ly") != 0;
 }
 
+/* Whether the token at x is a dash. */
+static bool dash_at(const struct analysis *a, size_t x) {
+  return is_punct(&a->t[x], "\xE2\x80\x94") ||
+         is_punct(&a->t[x], "\xE2\x80\x93") || is_punct(&a->t[x], "-");
+}
+
+/* "BATON ROUGE, La. (AP) —", "PORTLAND, Ore. —", "CLEVELAND —": a run
+ * in capitals of three words at most that opens its block, a dash after
+ * it or a comma and a dash a few words on, is a dateline's place. */
+static bool dateline(const struct analysis *a, size_t s, size_t j,
+                     size_t lim) {
+  if ((s > 0 && a->t[s - 1].block == a->t[s].block) || j >= lim ||
+      j > s + 3)
+    return false;
+  for (size_t x = s; x < j; x++)
+    if (a->t[x].type != T_WORD || !all_caps(a, x))
+      return false;
+  if (is_punct(&a->t[j], "\xE2\x80\x94") ||
+      is_punct(&a->t[j], "\xE2\x80\x93")) /* not "ROE--Jo Ann" */
+    return true;
+  if (!is_punct(&a->t[j], ","))
+    return false;
+  for (size_t x = j + 1; x < lim && x < j + 8; x++)
+    if (dash_at(a, x))
+      return true;
+  return false;
+}
+
+/* "in Baton Rouge", "in Cedar Rapids": a name of two words or more
+ * right after "in", no given name or title opening it and no
+ * possessive ending it, names a place, not a person. */
+static bool in_place(const struct analysis *a, size_t i, size_t s,
+                     size_t nw, bool after_title) {
+  return nw >= 2 && s == i && i > 0 && !after_title &&
+         a->t[i - 1].block == a->t[i].block &&
+         a->t[i - 1].type == T_WORD && strcmp(a->t[i - 1].low, "in") == 0 &&
+         !list_tag_of(a, &a->lex->given, a->t[s].low);
+}
+
 /* The entity of the name run [s, j) that the capitalised run at i holds
  * (lim: the block's end; after_title: a title stood before it): an
  * organisation, a group of a party's members, a person, or a surname
@@ -733,8 +772,14 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool member = !org && !title &&
                 in_list_of(a, &lx->members, last) &&
                 !list_tag_of(a, &lx->given, a->t[s].low);
-  /* "Orange County", "Capitol Hill": the noun of a place */
-  bool place = !org && !title && !member && head == 'p';
+  /* "Orange County", "Capitol Hill": the noun of a place; a dateline's
+   * place; a name after "in" that would be a person's */
+  bool place = (!org && !title && !member && head == 'p') ||
+               dateline(a, s, j, lim) ||
+               (!org && !title && !member && nw <= 4 &&
+                !memchr(a->t[j - 1].low, '\'', strlen(a->t[j - 1].low)) &&
+                !in_list_of(a, &lx->honorifics, last) && /* "Acme Co" */
+                in_place(a, i, s, nw, after_title));
   if (place) {
     int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
     mark_tokens(a, s, j, e);
