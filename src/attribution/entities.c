@@ -869,6 +869,84 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
   return s;
 }
 
+/* Whether the person mention [m0, m1) reads as an organisation by what
+ * stands around it: "Twitter's shareholders" (data: function-words
+ * orgpart; "chief executive" too), "an analyst at Boeing" (a role or a
+ * people's noun before "at"), "Acme Labs said on Monday its jets ..."
+ * (the clause's subject, a cue after it, then "its" before any other
+ * name, personal pronoun or "who"). */
+static bool org_context(const struct analysis *a, size_t m0, size_t m1,
+                        bool one_word) {
+  const struct token *l = &a->t[m1 - 1];
+  if (m1 < a->nt && a->t[m1].type == T_WORD && a->t[m1].block == l->block &&
+      pc_att_possessive(a, l->low) &&
+      (in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m1].low) ||
+       (strcmp(a->t[m1].low, "chief") == 0 && m1 + 1 < a->nt &&
+        strcmp(a->t[m1 + 1].low, "executive") == 0)))
+    return true;
+  if (m0 >= 2 && a->t[m0 - 2].block == l->block &&
+      strcmp(a->t[m0 - 1].low, "at") == 0 &&
+      (in_list_of(a, &a->lex->roles, a->t[m0 - 2].low) ||
+       fw_is(a, a->t[m0 - 2].low, PC_FW_PEOPLE)))
+    return true;
+  /* the subject: it opens the sentence or follows a comma or "and" */
+  bool opens = (a->t[m0].flags & F_SENT) ||
+               (m0 > 0 && (is_punct(&a->t[m0 - 1], ",") ||
+                           strcmp(a->t[m0 - 1].low, "and") == 0));
+  if (one_word || !opens || m1 >= a->nt || a->t[m1].type != T_WORD ||
+      a->t[m1].block != l->block || (a->t[m1].flags & F_CAP) ||
+      pc_att_possessive(a, l->low) || !a->t[m1].cue)
+    return false;
+  for (size_t x = m1 + 1; x < a->nt && x < m1 + 10; x++) {
+    const struct token *t = &a->t[x];
+    if (t->block != l->block || (t->flags & F_SENT) || is_punct(t, ".") ||
+        ((t->flags & F_CAP) && !function_cap(a, t->low)) ||
+        strcmp(t->low, "who") == 0 ||
+        fw_is(a, t->low, PC_FW_OBJM) || fw_is(a, t->low, PC_FW_OBJF) ||
+        (fw_is(a, t->low, PC_FW_SUBJ) && strcmp(t->low, "it") != 0) ||
+        (fw_is(a, t->low, PC_FW_POSS) && strcmp(t->low, "its") != 0))
+      return false;
+    if (strcmp(t->low, "its") == 0)
+      return true;
+  }
+  return false;
+}
+
+/* A person entity whose name opens with no given name, given no role
+ * and found with no title, whose mention org_context finds an
+ * organisation's, is one ("Platte River Networks said its servers",
+ * "Twitter's users"); a name of one word ("Obama said its ...") only
+ * by a possessive's noun or "at". */
+static void org_evidence(struct analysis *a) {
+  for (size_t i = 0; i < a->nt; i++) {
+    int e = a->t[i].ent;
+    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || a->en[e].role ||
+        (i + 1 < a->nt && a->t[i + 1].ent == e))
+      continue;
+    size_t m0 = i;
+    while (m0 > 0 && a->t[m0 - 1].ent == e)
+      m0--;
+    const char *name = a->en[e].name, *sp = strchr(name, ' ');
+    char first[32];
+    size_t n = sp ? (size_t)(sp - name) : strlen(name);
+    if (n >= sizeof first)
+      continue;
+    for (size_t k = 0; k < n; k++)
+      first[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32
+                                                         : name[k]);
+    first[n] = '\0';
+    if (list_tag_of(a, &a->lex->given, first) ||
+        (m0 > 0 && in_list_of(a, &a->lex->roles, a->t[m0 - 1].low)) ||
+        (m0 > 1 && is_punct(&a->t[m0 - 1], ".") &&
+         in_list_of(a, &a->lex->honorifics, a->t[m0 - 2].low)))
+      continue;
+    if (org_context(a, m0, i + 1, !sp)) {
+      a->en[e].type = PC_ENTITY_ORG;
+      a->en[e].gender = 0;
+    }
+  }
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -990,6 +1068,7 @@ void pc_att_entities(struct analysis *a) {
       return;
     i = j > i ? j : i + 1;
   }
+  org_evidence(a);
 }
 
 /* "Google's attempt ..., and the company has promised": the one

@@ -168,7 +168,7 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "ntail", "make", "padj", "approx", "focus", "clmod", "clnoger", "wh", "people",
       "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by",
       "thing", "ipast", "past", "indef", "at", "medium", "female", "male",
-      "feel", "duty", "anyone", "forgo", "forgop", "rep", "peer"};
+      "feel", "duty", "anyone", "forgo", "forgop", "rep", "peer", "orgpart"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;

@@ -23,7 +23,7 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        /* categories read as lists only (in_list on fw[k]), no mask bit */
        PC_FW_PAST = PC_FW_COUNT, PC_FW_INDEF, PC_FW_AT, PC_FW_MEDIUM,
        PC_FW_FEMALE, PC_FW_MALE, PC_FW_FEEL, PC_FW_DUTY, PC_FW_ANYONE,
-       PC_FW_FORGO, PC_FW_FORGOP, PC_FW_REP, PC_FW_PEER, PC_FW_LISTS };
+       PC_FW_FORGO, PC_FW_FORGOP, PC_FW_REP, PC_FW_PEER, PC_FW_ORGPART, PC_FW_LISTS };
 /* a word's categories below PC_FW_COUNT are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
