@@ -772,9 +772,15 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool member = !org && !title &&
                 in_list_of(a, &lx->members, last) &&
                 !list_tag_of(a, &lx->given, a->t[s].low);
+  /* "St. Louis", "St. Petersburg": news abbreviates a saint's title in
+   * the names of places and, with more words, of the bodies named after
+   * them ("St. Louis Cardinals", "St. Jude Hospital") */
+  bool saint = low_eq(&a->t[s], "st") && s + 2 < j &&
+               is_punct(&a->t[s + 1], ".");
+  org = org || (saint && nw >= 3 && head != 'p');
   /* "Orange County", "Capitol Hill": the noun of a place; a dateline's
    * place; a name after "in" that would be a person's */
-  bool place = (!org && !title && !member && head == 'p') ||
+  bool place = (!org && !title && !member && (head == 'p' || saint)) ||
                dateline(a, s, j, lim) ||
                (!org && !title && !member && nw <= 4 &&
                 !memchr(a->t[j - 1].low, '\'', strlen(a->t[j - 1].low)) &&
@@ -1012,11 +1018,12 @@ void pc_att_entities(struct analysis *a) {
           break;
         }
     /* leading role words ("President", "Senator") are not the name; a
-     * saint's is in an organisation's ("The St. Paul City Council") */
+     * saint's is a place's or an organisation's ("St. Louis", "The St.
+     * Paul City Council": name_run) */
     size_t titled = s;
     while (s < j && (in_list_of(a, &lx->roles, a->t[s].low) ||
                      in_list_of(a, &lx->honorifics, a->t[s].low)) &&
-           !(low_eq(&a->t[s], "st") && org_head(a, a->t[j - 1].low)))
+           !(low_eq(&a->t[s], "st") && s + 2 < j))
       s += s + 1 < j && is_punct(&a->t[s + 1], ".") ? 2 : 1; /* "St." */
     /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
     bool after_title = s > titled ||
