@@ -875,6 +875,30 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
   return s;
 }
 
+/* "Acme, a Denver company that ...", "Acme, the state's biggest
+ * utility,": the mention ending before m1 has an apposition whose head
+ * is an organisation's noun (function words org, firm) before any
+ * preposition, no role's ("a company spokesman"). */
+static bool org_appositive(const struct analysis *a, size_t m1) {
+  if (m1 + 2 >= a->nt || !is_punct(&a->t[m1], ",") ||
+      a->t[m1 + 1].block != a->t[m1].block ||
+      !determiner(a, a->t[m1 + 1].low))
+    return false;
+  for (size_t k = m1 + 2;
+       k + 1 < a->nt && k < m1 + 8 && a->t[k].type == T_WORD; k++) {
+    if (in_list_of(a, &a->lex->roles, a->t[k].low) ||
+        preposition(a, a->t[k].low)) /* "a cadet at the academy" */
+      return false;
+    if (!fw_is(a, a->t[k].low, PC_FW_ORG) &&
+        !fw_is(a, a->t[k].low, PC_FW_FIRM))
+      continue;
+    const struct token *n = &a->t[k + 1];
+    return n->type != T_WORD || preposition(a, n->low) ||
+           fw_is(a, n->low, PC_FW_REL) || strcmp(n->low, "that") == 0;
+  }
+  return false;
+}
+
 /* Whether the person mention [m0, m1) reads as an organisation by what
  * stands around it: "Twitter's shareholders" (data: function-words
  * orgpart; "chief executive" too), "an analyst at Boeing" (a role or a
@@ -882,8 +906,12 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
  * (the clause's subject, a cue after it, then "its" before any other
  * name, personal pronoun or "who"). */
 static bool org_context(const struct analysis *a, size_t m0, size_t m1,
-                        bool one_word) {
+                        bool one_word, bool role) {
   const struct token *l = &a->t[m1 - 1];
+  if (org_appositive(a, m1))
+    return true;
+  if (role)
+    return false;
   if (m1 < a->nt && a->t[m1].type == T_WORD && a->t[m1].block == l->block &&
       pc_att_possessive(a, l->low) &&
       (in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m1].low) ||
@@ -918,15 +946,15 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
   return false;
 }
 
-/* A person entity whose name opens with no given name, given no role
- * and found with no title, whose mention org_context finds an
- * organisation's, is one ("Platte River Networks said its servers",
- * "Twitter's users"); a name of one word ("Obama said its ...") only
- * by a possessive's noun or "at". */
+/* A person entity whose name opens with no given name, found with no
+ * title, whose mention org_context finds an organisation's, is one
+ * ("Platte River Networks said its servers", "Twitter's users"): given a
+ * role, only by an apposition; a name of one word ("Obama said its
+ * ...") not by "its". */
 static void org_evidence(struct analysis *a) {
   for (size_t i = 0; i < a->nt; i++) {
     int e = a->t[i].ent;
-    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON || a->en[e].role ||
+    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON ||
         (i + 1 < a->nt && a->t[i + 1].ent == e))
       continue;
     size_t m0 = i;
@@ -946,7 +974,7 @@ static void org_evidence(struct analysis *a) {
         (m0 > 1 && is_punct(&a->t[m0 - 1], ".") &&
          in_list_of(a, &a->lex->honorifics, a->t[m0 - 2].low)))
       continue;
-    if (org_context(a, m0, i + 1, !sp)) {
+    if (org_context(a, m0, i + 1, !sp, a->en[e].role != NULL)) {
       a->en[e].type = PC_ENTITY_ORG;
       a->en[e].gender = 0;
     }
