@@ -901,7 +901,8 @@ static bool org_appositive(const struct analysis *a, size_t m1) {
 
 /* Whether the person mention [m0, m1) reads as an organisation by what
  * stands around it: "Twitter's shareholders" (data: function-words
- * orgpart; "chief executive" too), "an analyst at Boeing" (a role or a
+ * orgpart; "chief executive" too), "investment bank Acme", "an analyst
+ * at Boeing" (a role or a
  * people's noun before "at"), "Acme Labs said on Monday its jets ..."
  * (the clause's subject, a cue after it, then "its" before any other
  * name, personal pronoun or "who"). */
@@ -912,6 +913,21 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
     return true;
   if (role)
     return false;
+  /* "investment bank Goldman Sachs", "the airline EgyptAir": an
+   * organisation's noun in lower case right before the name, after an
+   * article or a word of its own in lower case (not "on whose board
+   * Jo Roe", "all times Eastern", "Sabres center Jo Roe") */
+  const struct token *p = m0 > 1 ? &a->t[m0 - 1] : NULL;
+  const struct token *q = m0 > 1 ? &a->t[m0 - 2] : NULL;
+  if (p && p->type == T_WORD && p->block == l->block &&
+      q->type == T_WORD && q->block == l->block && !(p->flags & F_CAP) &&
+      !(q->flags & F_CAP) &&
+      (fw_is(a, p->low, PC_FW_ORG) || fw_is(a, p->low, PC_FW_FIRM)) &&
+      !in_list_of(a, &a->lex->roles, p->low) &&
+      (determiner(a, q->low)
+           ? !fw_is(a, q->low, PC_FW_POSS)
+           : !stop_word(a, q->low) && !fw_is(a, q->low, PC_FW_QUANT)))
+    return true;
   if (m1 < a->nt && a->t[m1].type == T_WORD && a->t[m1].block == l->block &&
       pc_att_possessive(a, l->low) &&
       (in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m1].low) ||
