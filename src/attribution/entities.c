@@ -693,8 +693,9 @@ static bool dateline(const struct analysis *a, size_t s, size_t j,
 static bool in_place(const struct analysis *a, size_t i, size_t s,
                      size_t nw, bool after_title) {
   return nw >= 2 && s == i && i > 0 && !after_title &&
+         strcmp(a->t[i - 1].low, "in") == 0 &&
          a->t[i - 1].block == a->t[i].block &&
-         a->t[i - 1].type == T_WORD && strcmp(a->t[i - 1].low, "in") == 0 &&
+         a->t[i - 1].type == T_WORD &&
          !list_tag_of(a, &a->lex->given, a->t[s].low);
 }
 
@@ -783,9 +784,9 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool place = (!org && !title && !member && (head == 'p' || saint)) ||
                dateline(a, s, j, lim) ||
                (!org && !title && !member && nw <= 4 &&
+                in_place(a, i, s, nw, after_title) &&
                 !memchr(a->t[j - 1].low, '\'', strlen(a->t[j - 1].low)) &&
-                !in_list_of(a, &lx->honorifics, last) && /* "Acme Co" */
-                in_place(a, i, s, nw, after_title));
+                !in_list_of(a, &lx->honorifics, last)); /* "Acme Co" */
   if (place) {
     int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
     mark_tokens(a, s, j, e);
@@ -947,53 +948,57 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
       a->t[m1].block != l->block || (a->t[m1].flags & F_CAP) ||
       pc_att_possessive(a, l->low) || !a->t[m1].cue)
     return false;
-  for (size_t x = m1 + 1; x < a->nt && x < m1 + 10; x++) {
+  /* "its" first (most clauses have none), then no other name, "who"
+   * or personal pronoun before it */
+  size_t its = 0;
+  for (size_t x = m1 + 1; !its && x < a->nt && x < m1 + 10; x++) {
     const struct token *t = &a->t[x];
-    if (t->block != l->block || (t->flags & F_SENT) || is_punct(t, ".") ||
-        ((t->flags & F_CAP) && !function_cap(a, t->low)) ||
-        strcmp(t->low, "who") == 0 ||
-        fw_is(a, t->low, PC_FW_OBJM) || fw_is(a, t->low, PC_FW_OBJF) ||
-        (fw_is(a, t->low, PC_FW_SUBJ) && strcmp(t->low, "it") != 0) ||
-        (fw_is(a, t->low, PC_FW_POSS) && strcmp(t->low, "its") != 0))
+    if (t->block != l->block || (t->flags & F_SENT) || is_punct(t, "."))
       return false;
-    if (strcmp(t->low, "its") == 0)
-      return true;
+    its = strcmp(t->low, "its") == 0 ? x : 0;
   }
-  return false;
+  for (size_t x = m1 + 1; x < its; x++) {
+    const struct token *t = &a->t[x];
+    if (((t->flags & F_CAP) && !function_cap(a, t->low)) ||
+        strcmp(t->low, "who") == 0 || fw_is(a, t->low, PC_FW_OBJM) ||
+        fw_is(a, t->low, PC_FW_OBJF) ||
+        (fw_is(a, t->low, PC_FW_SUBJ) && strcmp(t->low, "it") != 0) ||
+        fw_is(a, t->low, PC_FW_POSS))
+      return false;
+  }
+  return its > 0;
 }
 
-/* A person entity whose name opens with no given name, found with no
- * title, whose mention org_context finds an organisation's, is one
+/* A person entity whose name opens with no given name, whose mention
+ * ending before j (no title before it) org_context finds an
+ * organisation's, is one
  * ("Platte River Networks said its servers", "Twitter's users"): given a
  * role, only by an apposition; a name of one word ("Obama said its
  * ...") not by "its". */
-static void org_evidence(struct analysis *a) {
-  for (size_t i = 0; i < a->nt; i++) {
-    int e = a->t[i].ent;
-    if (e < 0 || a->en[e].type != PC_ENTITY_PERSON ||
-        (i + 1 < a->nt && a->t[i + 1].ent == e))
-      continue;
-    size_t m0 = i;
-    while (m0 > 0 && a->t[m0 - 1].ent == e)
-      m0--;
-    const char *name = a->en[e].name, *sp = strchr(name, ' ');
-    char first[32];
-    size_t n = sp ? (size_t)(sp - name) : strlen(name);
-    if (n >= sizeof first)
-      continue;
-    for (size_t k = 0; k < n; k++)
-      first[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32
-                                                         : name[k]);
-    first[n] = '\0';
-    if (list_tag_of(a, &a->lex->given, first) ||
-        (m0 > 0 && in_list_of(a, &a->lex->roles, a->t[m0 - 1].low)) ||
-        (m0 > 1 && is_punct(&a->t[m0 - 1], ".") &&
-         in_list_of(a, &a->lex->honorifics, a->t[m0 - 2].low)))
-      continue;
-    if (org_context(a, m0, i + 1, !sp, a->en[e].role != NULL)) {
-      a->en[e].type = PC_ENTITY_ORG;
-      a->en[e].gender = 0;
-    }
+static void org_evidence(struct analysis *a, size_t j) {
+  int e = a->t[j - 1].ent;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return;
+  size_t m0 = j - 1;
+  while (m0 > 0 && a->t[m0 - 1].ent == e)
+    m0--;
+  const char *name = a->en[e].name, *sp = strchr(name, ' ');
+  if (!org_context(a, m0, j, !sp, a->en[e].role != NULL) ||
+      (m0 > 0 && in_list_of(a, &a->lex->roles, a->t[m0 - 1].low)) ||
+      (m0 > 1 && is_punct(&a->t[m0 - 1], ".") &&
+       in_list_of(a, &a->lex->honorifics, a->t[m0 - 2].low)))
+    return;
+  char first[32];
+  size_t n = sp ? (size_t)(sp - name) : strlen(name);
+  if (n >= sizeof first)
+    return;
+  for (size_t k = 0; k < n; k++)
+    first[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32
+                                                       : name[k]);
+  first[n] = '\0';
+  if (!list_tag_of(a, &a->lex->given, first)) {
+    a->en[e].type = PC_ENTITY_ORG;
+    a->en[e].gender = 0;
   }
 }
 
@@ -1117,9 +1122,10 @@ void pc_att_entities(struct analysis *a) {
       name_run(a, i, s, j, lim, after_title);
     if (a->oom)
       return;
+    if (s < j)
+      org_evidence(a, j);
     i = j > i ? j : i + 1;
   }
-  org_evidence(a);
 }
 
 /* "Google's attempt ..., and the company has promised": the one
