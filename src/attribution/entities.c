@@ -876,12 +876,13 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
   return s;
 }
 
-/* "Acme, a Denver company that ...", "Acme, the state's biggest
- * utility,": the mention ending before m1 has an apposition whose head
+/* "Acme, a Denver company that ...", "Acme - the company that", "Acme,
+ * the state's biggest utility,": the mention ending before m1 has an
+ * apposition (after a comma or a dash) whose head
  * is an organisation's noun (function words org, firm) before any
  * preposition, no role's ("a company spokesman"). */
 static bool org_appositive(const struct analysis *a, size_t m1) {
-  if (m1 + 2 >= a->nt || !is_punct(&a->t[m1], ",") ||
+  if (m1 + 2 >= a->nt || !(is_punct(&a->t[m1], ",") || dash_at(a, m1)) ||
       a->t[m1 + 1].block != a->t[m1].block ||
       !determiner(a, a->t[m1 + 1].low))
     return false;
@@ -904,8 +905,10 @@ static bool org_appositive(const struct analysis *a, size_t m1) {
  * stands around it: "Twitter's shareholders" (data: function-words
  * orgpart; "chief executive" too), "investment bank Acme", "an analyst
  * at Boeing" (a role or a
- * people's noun before "at"), "Acme Labs said on Monday its jets ..."
- * (the clause's subject, a cue after it, then "its" before any other
+ * people's noun before "at"), "employees of Acme" (orgpart before "of"
+ * or "for"), "Acme has positioned itself" (the clause's subject, then
+ * "itself" a few lower-case words on), "Acme Labs said on Monday its
+ * jets ..." (the subject, a cue after it, then "its" before any other
  * name, personal pronoun or "who"). */
 static bool org_context(const struct analysis *a, size_t m0, size_t m1,
                         bool one_word, bool role) {
@@ -940,13 +943,30 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
       (in_list_of(a, &a->lex->roles, a->t[m0 - 2].low) ||
        fw_is(a, a->t[m0 - 2].low, PC_FW_PEOPLE)))
     return true;
+  /* "an employee for Acme", "shareholders of Acme" */
+  if (m0 >= 2 && a->t[m0 - 2].block == l->block &&
+      (strcmp(a->t[m0 - 1].low, "for") == 0 ||
+       strcmp(a->t[m0 - 1].low, "of") == 0) &&
+      in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m0 - 2].low))
+    return true;
   /* the subject: it opens the sentence or follows a comma or "and" */
   bool opens = (a->t[m0].flags & F_SENT) ||
                (m0 > 0 && (is_punct(&a->t[m0 - 1], ",") ||
                            strcmp(a->t[m0 - 1].low, "and") == 0));
-  if (one_word || !opens || m1 >= a->nt || a->t[m1].type != T_WORD ||
+  if (!opens || m1 >= a->nt || a->t[m1].type != T_WORD ||
       a->t[m1].block != l->block || (a->t[m1].flags & F_CAP) ||
-      pc_att_possessive(a, l->low) || !a->t[m1].cue)
+      pc_att_possessive(a, l->low))
+    return false;
+  /* "Acme has positioned itself as ...": a reflexive that only a thing
+   * takes, a few words of lower case after its subject */
+  for (size_t x = m1; x < a->nt && x < m1 + 5; x++) {
+    const struct token *t = &a->t[x];
+    if (t->type != T_WORD || t->block != l->block || (t->flags & F_CAP))
+      break;
+    if (strcmp(t->low, "itself") == 0)
+      return true;
+  }
+  if (one_word || !a->t[m1].cue)
     return false;
   /* "its" first (most clauses have none), then no other name, "who"
    * or personal pronoun before it */
