@@ -953,10 +953,14 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
   bool opens = (a->t[m0].flags & F_SENT) ||
                (m0 > 0 && (is_punct(&a->t[m0 - 1], ",") ||
                            strcmp(a->t[m0 - 1].low, "and") == 0));
-  if (!opens || m1 >= a->nt || a->t[m1].type != T_WORD ||
-      a->t[m1].block != l->block || (a->t[m1].flags & F_CAP) ||
+  if (!opens || m1 >= a->nt || a->t[m1].block != l->block ||
       pc_att_possessive(a, l->low))
     return false;
+  /* "Acme Networks, which managed the server, said": the subject's
+   * relative clause opens with "which", no "who" */
+  if (m1 + 1 < a->nt && is_punct(&a->t[m1], ",") &&
+      strcmp(a->t[m1 + 1].low, "which") == 0)
+    return true;
   /* "Acme has positioned itself as ...": a reflexive that only a thing
    * takes, a few words of lower case after its subject */
   for (size_t x = m1; x < a->nt && x < m1 + 5; x++) {
