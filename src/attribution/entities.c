@@ -617,6 +617,18 @@ static bool role_name(const struct analysis *a, const char *name) {
   return !name[n] && in_list(&a->lex->roles, low);
 }
 
+/* "Dan Backer", "Jo Marshal": two words, a given name (no title: not
+ * "Lady Mayor", "Lord Chancellor"; data: function-words peer) then a
+ * role's word, name a person whose surname is that word, no title. */
+static bool given_surname(const struct analysis *a, size_t s, size_t nw) {
+  const char *g = a->t[s].low;
+  return nw == 2 && a->t[s + 1].type == T_WORD &&
+         list_tag_of(a, &a->lex->given, g) &&
+         !in_list_of(a, &a->lex->honorifics, g) &&
+         !in_list_of(a, &a->lex->roles, g) &&
+         !in_list(&a->lex->fw[PC_FW_PEER], g);
+}
+
 /* The type its last word (last, its possessive stripped) gives a name
  * run that starts at s and holds nw words, two or more (data: heads.txt;
  * 'p' a place, 'o' an organisation, 't' a thing), 0 for none or when a
@@ -645,6 +657,46 @@ static bool owned_thing(const struct analysis *a, size_t i, size_t s,
          !stop_word(a, n->low) && !aux_word(a, n->low) &&
          !fw_is(a, n->low, PC_FW_CAP) && n->low[l - 1] != 's' &&
          strcmp(n->low + l - 2, "ed") != 0 && strcmp(n->low + l - 2, "ly") != 0;
+}
+
+/* Whether the token at x is a dash. */
+static bool dash_at(const struct analysis *a, size_t x) {
+  return is_punct(&a->t[x], "\xE2\x80\x94") ||
+         is_punct(&a->t[x], "\xE2\x80\x93") || is_punct(&a->t[x], "-");
+}
+
+/* "BATON ROUGE, La. (AP) —", "PORTLAND, Ore. —", "CLEVELAND —": a run
+ * in capitals of three words at most that opens its block, a dash after
+ * it or a comma and a dash a few words on, is a dateline's place. */
+static bool dateline(const struct analysis *a, size_t s, size_t j,
+                     size_t lim) {
+  if ((s > 0 && a->t[s - 1].block == a->t[s].block) || j >= lim ||
+      j > s + 3)
+    return false;
+  for (size_t x = s; x < j; x++)
+    if (a->t[x].type != T_WORD || !all_caps(a, x))
+      return false;
+  if (is_punct(&a->t[j], "\xE2\x80\x94") ||
+      is_punct(&a->t[j], "\xE2\x80\x93")) /* not "ROE--Jo Ann" */
+    return true;
+  if (!is_punct(&a->t[j], ","))
+    return false;
+  for (size_t x = j + 1; x < lim && x < j + 8; x++)
+    if (dash_at(a, x))
+      return true;
+  return false;
+}
+
+/* "in Baton Rouge", "in Cedar Rapids": a name of two words or more
+ * right after "in", no given name or title opening it and no
+ * possessive ending it, names a place, not a person. */
+static bool in_place(const struct analysis *a, size_t i, size_t s,
+                     size_t nw, bool after_title) {
+  return nw >= 2 && s == i && i > 0 && !after_title &&
+         strcmp(a->t[i - 1].low, "in") == 0 &&
+         a->t[i - 1].block == a->t[i].block &&
+         a->t[i - 1].type == T_WORD &&
+         !list_tag_of(a, &a->lex->given, a->t[s].low);
 }
 
 /* The entity of the name run [s, j) that the capitalised run at i holds
@@ -705,7 +757,8 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   org = org || (j - s >= 2 && s == i && org_apposition(a, s, j));
   /* "Former Secretary (of State)", "Deputy Minister": a run that
    * ends with a role word is a title, no personal name */
-  bool title = !org && in_list_of(a, &lx->roles, last);
+  bool title = !org && in_list_of(a, &lx->roles, last) &&
+               !given_surname(a, s, nw);
   /* "Affordable Care Act", "Second Amendment": a run that ends with the
    * noun of a thing no one is names no one, unless a given name opens
    * it ("Nathan Deal") */
@@ -720,8 +773,20 @@ static void name_run(struct analysis *a, size_t i, size_t s, size_t j,
   bool member = !org && !title &&
                 in_list_of(a, &lx->members, last) &&
                 !list_tag_of(a, &lx->given, a->t[s].low);
-  /* "Orange County", "Capitol Hill": the noun of a place */
-  bool place = !org && !title && !member && head == 'p';
+  /* "St. Louis", "St. Petersburg": news abbreviates a saint's title in
+   * the names of places and, with more words, of the bodies named after
+   * them ("St. Louis Cardinals", "St. Jude Hospital") */
+  bool saint = low_eq(&a->t[s], "st") && s + 2 < j &&
+               is_punct(&a->t[s + 1], ".");
+  org = org || (saint && nw >= 3 && head != 'p');
+  /* "Orange County", "Capitol Hill": the noun of a place; a dateline's
+   * place; a name after "in" that would be a person's */
+  bool place = (!org && !title && !member && (head == 'p' || saint)) ||
+               dateline(a, s, j, lim) ||
+               (!org && !title && !member && nw <= 4 &&
+                in_place(a, i, s, nw, after_title) &&
+                !memchr(a->t[j - 1].low, '\'', strlen(a->t[j - 1].low)) &&
+                !in_list_of(a, &lx->honorifics, last)); /* "Acme Co" */
   if (place) {
     int e = add_entity(a, name, PC_ENTITY_PLACE, NULL);
     mark_tokens(a, s, j, e);
@@ -811,6 +876,145 @@ static size_t run_head(const struct analysis *a, size_t *ip, size_t j) {
   return s;
 }
 
+/* "Acme, a Denver company that ...", "Acme - the company that", "Acme,
+ * the state's biggest utility,": the mention ending before m1 has an
+ * apposition (after a comma or a dash) whose head
+ * is an organisation's noun (function words org, firm) before any
+ * preposition, no role's ("a company spokesman"). */
+static bool org_appositive(const struct analysis *a, size_t m1) {
+  if (m1 + 2 >= a->nt || !(is_punct(&a->t[m1], ",") || dash_at(a, m1)) ||
+      a->t[m1 + 1].block != a->t[m1].block ||
+      !determiner(a, a->t[m1 + 1].low))
+    return false;
+  for (size_t k = m1 + 2;
+       k + 1 < a->nt && k < m1 + 8 && a->t[k].type == T_WORD; k++) {
+    if (in_list_of(a, &a->lex->roles, a->t[k].low) ||
+        preposition(a, a->t[k].low)) /* "a cadet at the academy" */
+      return false;
+    if (!fw_is(a, a->t[k].low, PC_FW_ORG) &&
+        !fw_is(a, a->t[k].low, PC_FW_FIRM))
+      continue;
+    const struct token *n = &a->t[k + 1];
+    return n->type != T_WORD || preposition(a, n->low) ||
+           fw_is(a, n->low, PC_FW_REL) || strcmp(n->low, "that") == 0;
+  }
+  return false;
+}
+
+/* Whether the person mention [m0, m1) reads as an organisation by what
+ * stands around it: an apposition (org_appositive), "investment bank
+ * Acme", "employees of Acme" (data: function-words orgpart, before "of"
+ * or "for"), "Acme Networks, which ..." (the clause's subject), "Acme
+ * has positioned itself" (the subject, then "itself" a few lower-case
+ * words on), "Acme Labs said on Monday its jets ..." (the subject, a cue
+ * after it, then "its" before any other name, personal pronoun or
+ * "who").  Tried and dropped, each -1 right speaker on PolNeAR dev:
+ * "Acme's shareholders", "an analyst at Acme". */
+static bool org_context(const struct analysis *a, size_t m0, size_t m1,
+                        bool one_word, bool role) {
+  const struct token *l = &a->t[m1 - 1];
+  if (org_appositive(a, m1))
+    return true;
+  if (role)
+    return false;
+  /* "investment bank Goldman Sachs", "the airline EgyptAir": an
+   * organisation's noun in lower case right before the name, after an
+   * article or a word of its own in lower case (not "on whose board
+   * Jo Roe", "all times Eastern", "Sabres center Jo Roe") */
+  const struct token *p = m0 > 1 ? &a->t[m0 - 1] : NULL;
+  const struct token *q = m0 > 1 ? &a->t[m0 - 2] : NULL;
+  if (p && p->type == T_WORD && p->block == l->block &&
+      q->type == T_WORD && q->block == l->block && !(p->flags & F_CAP) &&
+      !(q->flags & F_CAP) &&
+      (fw_is(a, p->low, PC_FW_ORG) || fw_is(a, p->low, PC_FW_FIRM)) &&
+      !in_list_of(a, &a->lex->roles, p->low) &&
+      (determiner(a, q->low)
+           ? !fw_is(a, q->low, PC_FW_POSS)
+           : !stop_word(a, q->low) && !fw_is(a, q->low, PC_FW_QUANT)))
+    return true;
+  /* "an employee for Acme", "shareholders of Acme" */
+  if (m0 >= 2 && a->t[m0 - 2].block == l->block &&
+      (strcmp(a->t[m0 - 1].low, "for") == 0 ||
+       strcmp(a->t[m0 - 1].low, "of") == 0) &&
+      in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m0 - 2].low))
+    return true;
+  /* the subject: it opens the sentence or follows a comma or "and" */
+  bool opens = (a->t[m0].flags & F_SENT) ||
+               (m0 > 0 && (is_punct(&a->t[m0 - 1], ",") ||
+                           strcmp(a->t[m0 - 1].low, "and") == 0));
+  if (!opens || m1 >= a->nt || a->t[m1].block != l->block ||
+      pc_att_possessive(a, l->low))
+    return false;
+  /* "Acme Networks, which managed the server, said": the subject's
+   * relative clause opens with "which", no "who" */
+  if (m1 + 1 < a->nt && is_punct(&a->t[m1], ",") &&
+      strcmp(a->t[m1 + 1].low, "which") == 0)
+    return true;
+  /* "Acme has positioned itself as ...": a reflexive that only a thing
+   * takes, a few words of lower case after its subject */
+  for (size_t x = m1; x < a->nt && x < m1 + 5; x++) {
+    const struct token *t = &a->t[x];
+    if (t->type != T_WORD || t->block != l->block || (t->flags & F_CAP))
+      break;
+    if (strcmp(t->low, "itself") == 0)
+      return true;
+  }
+  if (one_word || !a->t[m1].cue)
+    return false;
+  /* "its" first (most clauses have none), then no other name, "who"
+   * or personal pronoun before it */
+  size_t its = 0;
+  for (size_t x = m1 + 1; !its && x < a->nt && x < m1 + 10; x++) {
+    const struct token *t = &a->t[x];
+    if (t->block != l->block || (t->flags & F_SENT) || is_punct(t, "."))
+      return false;
+    its = strcmp(t->low, "its") == 0 ? x : 0;
+  }
+  for (size_t x = m1 + 1; x < its; x++) {
+    const struct token *t = &a->t[x];
+    if (((t->flags & F_CAP) && !function_cap(a, t->low)) ||
+        strcmp(t->low, "who") == 0 || fw_is(a, t->low, PC_FW_OBJM) ||
+        fw_is(a, t->low, PC_FW_OBJF) ||
+        (fw_is(a, t->low, PC_FW_SUBJ) && strcmp(t->low, "it") != 0) ||
+        fw_is(a, t->low, PC_FW_POSS))
+      return false;
+  }
+  return its > 0;
+}
+
+/* A person entity whose name opens with no given name, whose mention
+ * ending before j (no title before it) org_context finds an
+ * organisation's, is one
+ * ("Platte River Networks said its servers", "Twitter's users"): given a
+ * role, only by an apposition; a name of one word ("Obama said its
+ * ...") not by "its". */
+static void org_evidence(struct analysis *a, size_t j) {
+  int e = a->t[j - 1].ent;
+  if (e < 0 || a->en[e].type != PC_ENTITY_PERSON)
+    return;
+  size_t m0 = j - 1;
+  while (m0 > 0 && a->t[m0 - 1].ent == e)
+    m0--;
+  const char *name = a->en[e].name, *sp = strchr(name, ' ');
+  if (!org_context(a, m0, j, !sp, a->en[e].role != NULL) ||
+      (m0 > 0 && in_list_of(a, &a->lex->roles, a->t[m0 - 1].low)) ||
+      (m0 > 1 && is_punct(&a->t[m0 - 1], ".") &&
+       in_list_of(a, &a->lex->honorifics, a->t[m0 - 2].low)))
+    return;
+  char first[32];
+  size_t n = sp ? (size_t)(sp - name) : strlen(name);
+  if (n >= sizeof first)
+    return;
+  for (size_t k = 0; k < n; k++)
+    first[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32
+                                                       : name[k]);
+  first[n] = '\0';
+  if (!list_tag_of(a, &a->lex->given, first)) {
+    a->en[e].type = PC_ENTITY_ORG;
+    a->en[e].gender = 0;
+  }
+}
+
 void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
@@ -876,11 +1080,12 @@ void pc_att_entities(struct analysis *a) {
           break;
         }
     /* leading role words ("President", "Senator") are not the name; a
-     * saint's is in an organisation's ("The St. Paul City Council") */
+     * saint's is a place's or an organisation's ("St. Louis", "The St.
+     * Paul City Council": name_run) */
     size_t titled = s;
     while (s < j && (in_list_of(a, &lx->roles, a->t[s].low) ||
                      in_list_of(a, &lx->honorifics, a->t[s].low)) &&
-           !(low_eq(&a->t[s], "st") && org_head(a, a->t[j - 1].low)))
+           !(low_eq(&a->t[s], "st") && s + 2 < j))
       s += s + 1 < j && is_punct(&a->t[s + 1], ".") ? 2 : 1; /* "St." */
     /* "Mr. Smith", "Sen. Ames": a title's dot stands before the run */
     bool after_title = s > titled ||
@@ -930,6 +1135,8 @@ void pc_att_entities(struct analysis *a) {
       name_run(a, i, s, j, lim, after_title);
     if (a->oom)
       return;
+    if (s < j)
+      org_evidence(a, j);
     i = j > i ? j : i + 1;
   }
 }
