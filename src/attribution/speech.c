@@ -5011,6 +5011,14 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
+    /* "The senator gave Jo Ames some credit during the interview,
+     * saying ...": a cue's noun form (weak) that reported nothing was
+     * a noun, no verb of the clause; the participle after it does not
+     * share its speaker */
+    if (a->nq == first && (a->t[i].flags & F_WEAK)) {
+      who_free(&w);
+      continue;
+    }
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
     prev_i = i;
