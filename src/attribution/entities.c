@@ -241,15 +241,18 @@ static int titled_namesake(const struct analysis *a, int known,
 
 /* Whether a capitalised word that opens a sentence (lower-cased w) reads
  * as a name: no plural, group's noun, pronoun, subordinator, quantity,
- * determiner, gerund or contraction ("Officials", "Whenever", "Having",
- * "We've" are no one's names). */
+ * determiner, gerund, contraction or indefinite pronoun (data: anyone)
+ * ("Officials", "Whenever", "Having", "We've", "Nobody" are no one's
+ * names). */
 static bool opener_name(const struct analysis *a, const char *w) {
   size_t l = strlen(w);
   return l >= 3 && w[l - 1] != 's' && !strchr(w, '\'') &&
          !fw_is(a, w, PC_FW_PEOPLE) && !fw_is(a, w, PC_FW_BODY) &&
          !fw_is(a, w, PC_FW_FIRM) && !in_list_of(a, &a->lex->pronouns, w) &&
          !fw_is(a, w, PC_FW_SUB) && !fw_is(a, w, PC_FW_QUANT) &&
-         !determiner(a, w) && strcmp(w + l - 3, "ing") != 0 &&
+         !in_list_of(a, &a->lex->fw[PC_FW_ANYONE], w) &&
+         !determiner(a, w) &&
+         strcmp(w + l - 3, "ing") != 0 &&
          !(l > 4 && strcmp(w + l - 4, "ever") == 0) &&
          strcmp(w, "another") != 0;
 }

@@ -2869,8 +2869,26 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
           nb = v + 1;
           cut = true;
         }
-      /* "Trump attacked Ted Cruz, who said": the name right before */
+      /* "Trump attacked Ted Cruz, who said": the name right before
+       * (not a place's, or capitalised words no person's, after a
+       * preposition after a word: "Voters in Dover who went to the
+       * rally said", "the Bank of Dover, which said": the pronoun is
+       * the phrase's head's, not the place's) */
       int last = a->t[ne - 1].ent;
+      size_t lb = ne - 1;
+      while (lb > lo && (last >= 0 ? a->t[lb - 1].ent == last
+                                   : a->t[lb - 1].type == T_WORD &&
+                                         (a->t[lb - 1].flags & F_CAP)))
+        lb--;
+      if ((last >= 0 ? a->en[last].type == PC_ENTITY_PLACE ||
+                           a->en[last].type == PC_ENTITY_COUNTRY
+                     : (a->t[ne - 1].flags & F_CAP) != 0) &&
+          lb > lo + 1 && a->t[lb - 1].type == T_WORD &&
+          preposition(a, a->t[lb - 1].low) &&
+          a->t[lb - 2].type == T_WORD && !stop_word(a, a->t[lb - 2].low)) {
+        nb = pc_att_np_start(a, lo, lb - 1);
+        last = -1;
+      }
       while (last >= 0 && nb + 1 < ne && a->t[nb].ent != last)
         nb++;
       /* "the mayor believed the clerk, who said": the phrase right

@@ -3550,6 +3550,27 @@ static void infinitive_subject(struct analysis *a, const struct sentence *sn,
   }
 }
 
+/* "The Tax Office obscured facts, admitted it withheld files, and ...":
+ * a cue's past form (in -ed or irregular) right after a comma that ends
+ * a clause opening the sentence (words only, a past form after its
+ * first two) is the next verb of a series; the clause's subject speaks
+ * (not '“...,” said Roe', nor "Sales fell, officials admitted"). */
+static bool series_verb(const struct analysis *a, size_t t0, size_t i,
+                        size_t len, size_t t1) {
+  if (i < t0 + 4 || !is_punct(&a->t[i - 1], ",") || a->t[t0].opens >= 0 ||
+      !(ed_form(a, i) || fw_is(a, a->t[i].low, PC_FW_IPAST)) ||
+      !pc_att_clausal_after(a, i + len, t1))
+    return false;
+  bool verb = false;
+  for (size_t k = t0; k + 1 < i; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0 || a->t[k].cue)
+      return false;
+    verb = verb || (k > t0 + 1 && !(a->t[k].flags & F_CAP) &&
+                    (ed_form(a, k) || fw_is(a, a->t[k].low, PC_FW_IPAST)));
+  }
+  return verb;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -3621,6 +3642,7 @@ static struct speaker_ref cue_subject(struct analysis *a,
                  contrast_before(a, t0, i)))) &&
               !rel_between(a, after_fronted_clause(a, t0, i), i)) ||
              (participle && after_prep(a, t0, i)) ||
+             (!participle && sn->depth == 0 && series_verb(a, t0, i, len, sn->t1)) ||
              (participle && sn->depth == 0 && lead_before(a, t0, i))) {
     w = sentence_subject(a, t0, i);
   } else {
@@ -5011,6 +5033,14 @@ void pc_att_speech_in(struct analysis *a, size_t t0, size_t t1, size_t sp0,
     if (parent < 0 && a->nq > first)
       a->last_speaker_q = (int)first;
     free(cue);
+    /* "The senator gave Jo Ames some credit during the interview,
+     * saying ...": a cue's noun form (weak) that reported nothing was
+     * a noun, no verb of the clause; the participle after it does not
+     * share its speaker */
+    if (a->nq == first && (a->t[i].flags & F_WEAK)) {
+      who_free(&w);
+      continue;
+    }
     who_free(&prev);
     prev = w; /* "..., but he said that ...", "..., adding that ..." */
     prev_i = i;

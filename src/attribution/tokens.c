@@ -804,12 +804,17 @@ static bool adjunct_to_end(const struct analysis *a, size_t t0, size_t i,
  * Facebook page", "“...,” the party's nominee, Tom Roe, tweeted after
  * the vote": a role and a name in commas): an attribution after the
  * speech, which needs no clause of its own.  A title's or an initial's
- * dot is inside a name. */
+ * dot is inside a name.  A longer apposition ('“...,” Jo Ames, a law
+ * professor at the University of Dover, Kent, wrote in a blog post')
+ * reaches further, with no cue of its own on the way. */
 static bool after_quote(const struct analysis *a, size_t t0, size_t i) {
-  for (size_t k = i; k > t0 && k + 12 > i; k--) {
+  enum { NEAR = 12, APPOS_REACH = 22 };
+  for (size_t k = i; k > t0 && k + APPOS_REACH > i; k--) {
     const struct token *t = &a->t[k - 1];
     if (t->type == T_QCLOSE)
       return true;
+    if (k + NEAR <= i && t->cue)
+      return false;
     bool dot = is_punct(t, ".") && k - 1 > t0 &&
                a->t[k - 2].type == T_WORD && (a->t[k - 2].flags & F_CAP) &&
                (strlen(a->t[k - 2].low) == 1 ||
