@@ -2480,11 +2480,11 @@ static bool cut_name(const struct analysis *a, const char *s) {
       return true;
     p = o;
   }
-  const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
+  /* "Roe's aide met voters and", "demonstrated amid (calls for X to
+   * resign)": a phrase cut before its conjunct or its object */
+  const char *last = strrchr(s, ' ');
   return last && (fw_is(a, last + 1, PC_FW_CONJ) ||
                   preposition(a, last + 1) || fw_is(a, last + 1, PC_FW_LEAD));
-  /* "demonstrated amid (calls for X to resign)": a phrase cut before its
-   * object */
 }
 
 /* A conditional clause that ends at the comma at c: "said that if Rob
@@ -3105,9 +3105,6 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   return true;
 }
 
-/* Another pattern in the same sentence found the same claim ("her
- * claim that they killed ..." and "they killed"): the claim found first
- * keeps it, taking the event when it had none (c is dropped; true). */
 /* Whether two claims hold one party to account: "accused the mayor, Sam
  * Cole, of lying" read as Sam Cole by one pattern and as "mayor" and Sam
  * Cole by another is one claim. */
@@ -3120,6 +3117,9 @@ static bool shared_accused(const struct found_claim *o,
   return false;
 }
 
+/* Another pattern in the same sentence found the same claim ("her
+ * claim that they killed ..." and "they killed"): the claim found first
+ * keeps it, taking the event when it had none (c is dropped; true). */
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
   for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];

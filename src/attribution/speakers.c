@@ -2085,8 +2085,6 @@ size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e) {
   return e;
 }
 
-/* The speaker when a comma stands right before the cue (at end - 1):
- * "X, who ..., said", "X, the minister, said", appositions. */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end);
 
@@ -2196,6 +2194,8 @@ static bool town_state(struct analysis *a, size_t lo, size_t b2, size_t e2,
   return false;
 }
 
+/* The speaker when a comma stands right before the cue (at end - 1):
+ * "X, who ..., said", "X, the minister, said", appositions. */
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
                                                size_t end) {
   /* "Montell Figgins, who represents Thomas, said": a relative clause
@@ -2426,15 +2426,6 @@ static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
   return true;
 }
 
-/* The start of a phrase that ends at `end` and starts at b, taken left
- * over post-modifiers and coordination: "Supporters of the plan", "Two
- * people briefed on the talks", "Businesses and residents".  The phrase
- * must open the sentence or follow a comma.  A phrase in between that
- * opens no sentence ("the plant" of "Workers at the plant in Detroit",
- * "the Universities" of "a spokesperson for the Universities and
- * Colleges Employers' Association") is passed over to the head before
- * it; a common noun heads a phrase that opens the sentence ("Staff on
- * short-term contracts said"). */
 /* Whether a list's item may start at b > lo: after a comma, or after
  * a conjunction that opens the sentence ("But unions, ..."). */
 static bool list_opens(const struct analysis *a, size_t lo, size_t b) {
@@ -2456,6 +2447,15 @@ static bool plural_item(const struct analysis *a, size_t i) {
          !pc_att_ending(a, k->low, PC_FW_NOTPL, 1);
 }
 
+/* The start of a phrase that ends at `end` and starts at b, taken left
+ * over post-modifiers and coordination: "Supporters of the plan", "Two
+ * people briefed on the talks", "Businesses and residents".  The phrase
+ * must open the sentence or follow a comma.  A phrase in between that
+ * opens no sentence ("the plant" of "Workers at the plant in Detroit",
+ * "the Universities" of "a spokesperson for the Universities and
+ * Colleges Employers' Association") is passed over to the head before
+ * it; a common noun heads a phrase that opens the sentence ("Staff on
+ * short-term contracts said"). */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
   size_t cur = b; /* where the phrase read so far starts */

@@ -34,10 +34,11 @@ static bool fw_word_at(const struct analysis *a, size_t j, size_t i, int c) {
 }
 
 /* "Please explain": a cue right after a word of a request (data: imp)
- * is an imperative; "Nobody has said",
- * "No one bothered mentioning": a subject that says no one spoke (data:
- * nobody, or a negation and "one") with only auxiliaries between (data:
- * aux, ctl, inf).  Either way no speech was made. */
+ * is an imperative; "a very detailed plan": a cue right after a word of
+ * degree is an adjective; "Nobody has said", "No one bothered
+ * mentioning": a subject that says no one spoke (data: nobody, or a
+ * negation and "one") with only auxiliaries between (data: aux, ctl,
+ * inf).  Each way no speech was made. */
 static bool unspoken(const struct analysis *a, size_t i) {
   if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_IMP))
     return true;
@@ -657,15 +658,6 @@ static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
   return true;
 }
 
-/* "Officials who say the plan is dead said the vote would fail": after
- * the report of a relative clause on the subject, once that report holds
- * a finite verb of its own, a finite cue right after a word of it (no
- * auxiliary, subject pronoun, "to" or relative pronoun before the cue:
- * not "who say the mayor has said", "who say they said", "a booker who
- * said"; no cue that is also a noun: "weapons attacks"; no comma in
- * the report, after which the cue may have a subject of its own: "...,
- * Mr. Roe said") is the main clause's verb, whose subject the relative
- * clause was on. */
 /* Whether the cue before content c0 stands deeper in a relative clause
  * in commas, up to 24 words after its pronoun with no punctuation
  * between: "Jo Ames, who has thrown restraint to the winds in denouncing
@@ -687,6 +679,15 @@ static bool inset_rel_before(const struct analysis *a, size_t c0) {
   return false;
 }
 
+/* "Officials who say the plan is dead said the vote would fail": after
+ * the report of a relative clause on the subject, once that report holds
+ * a finite verb of its own, a finite cue right after a word of it (no
+ * auxiliary, subject pronoun, "to" or relative pronoun before the cue:
+ * not "who say the mayor has said", "who say they said", "a booker who
+ * said"; no cue that is also a noun: "weapons attacks"; no comma in
+ * the report, after which the cue may have a subject of its own: "...,
+ * Mr. Roe said") is the main clause's verb, whose subject the relative
+ * clause was on. */
 static bool main_cue_after_clause(const struct analysis *a, size_t i,
                                   size_t c0, size_t t1, size_t sp0,
                                   size_t sp1) {
@@ -1650,8 +1651,8 @@ static bool sentence_before(struct analysis *a, size_t t0,
 }
 
 /* Whether [t0, i) holds a clause of its own before a frame: six words or
- * more with a finite verb (data: fin, vpast, ipast, or a verb form in
- * -s after a noun) outside quotation marks. */
+ * more with a finite verb after the first word (data: fin, vpast,
+ * ipast). */
 static bool clause_before(const struct analysis *a, size_t t0, size_t i) {
   enum { CLAUSE_MIN = 6 };
   /* (not after a word that opens the clause the frame is in: "because,
@@ -3053,8 +3054,6 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
           (ed_form(a, after + 1) && np_b > t0 + 2));
 }
 
-/* The speaker left of the cue, and whether the speech stands before the
- * attribution (c->post: "..., Trump said") and where (c->np_b). */
 /* Whether name has at most four words and ends in the word w (lower
  * case, "'s" kept). */
 static bool short_phrase_ending(const char *name, const char *w) {
@@ -3218,6 +3217,8 @@ static void prep_object_subject(struct analysis *a, size_t t0, size_t e,
   }
 }
 
+/* The speaker left of the cue, and whether the speech stands before the
+ * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
                                        const struct sentence *sn,
                                        struct cue *c) {

@@ -282,11 +282,6 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
   return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
 }
 
-/* Most words are ASCII letters and digits ended by a space or plain
- * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
- * one pass and added; returns its end.  0: the word is another kind (a
- * character past ASCII, an inner ' - . before more word, longer than a
- * token's low), for word_end and add_token, and nothing was added. */
 /* An ASCII word byte in lower case, 0 for any other byte: one load per
  * byte in the scan of most words (ascii_word_byte, lower-cased). */
 #define LW4(c) LW(c), LW((c) + 1), LW((c) + 2), LW((c) + 3)
@@ -303,6 +298,11 @@ static const unsigned char low_word_byte[128] = {
 #undef LW16
 #undef LW4
 
+/* Most words are ASCII letters and digits ended by a space or plain
+ * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
+ * one pass and added; returns its end.  0: the word is another kind (a
+ * character past ASCII, an inner ' - . before more word, longer than a
+ * token's low), for word_end and add_token, and nothing was added. */
 static size_t ascii_word(struct analysis *a, uint32_t block,
                          const unsigned char *p, size_t i, size_t n) {
   char low[sizeof a->t->low];
