@@ -31,7 +31,10 @@ enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
        F_CREQ = 16 /* a cue that is speech only with a clausal or quoted
                       complement: "maintains that", not "maintains rules" */,
        F_ASPECT = 32 /* an aspectual verb before "to" and a cue, the
-                        start of the cue: "continued to insist" */ };
+                        start of the cue: "continued to insist" */,
+       /* quotation marks: a single one (‘ ’ '), and a straight one that
+        * may open or close, decided when pairing; flags is full now */
+       F_SINGLE = 64, F_EITHER = 128 };
 
 struct token {
   uint32_t s, e;     /* bytes in the block text */

@@ -1102,16 +1102,16 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
 }
 
-/* A single mark at k (flags 0x40) that may close a quotation: one
+/* A single mark at k (flags F_SINGLE) that may close a quotation: one
  * written as a closing mark, or an ambiguous one (') after punctuation
  * or with no word after it. */
 static bool single_close(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
   if (is_punct(t, "'")) /* the typewriter mark after the words' end */
     return a->t[k - 1].type == T_PUNCT;
-  return (t->flags & 0x40) &&
+  return (t->flags & F_SINGLE) &&
          (t->type == T_QCLOSE ||
-          ((t->flags & 0x80) &&
+          ((t->flags & F_EITHER) &&
            (a->t[k + 1].type != T_WORD || a->t[k - 1].type == T_PUNCT)));
 }
 
@@ -1120,7 +1120,7 @@ static bool single_close(const struct analysis *a, size_t k) {
 static bool single_open(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
   return a->t[k + 1].type == T_WORD &&
-         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & 0x40)));
+         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & F_SINGLE)));
 }
 
 /* The cue that ends right before the mark at b, after "," or ":" and a

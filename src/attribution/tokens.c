@@ -421,8 +421,8 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
                 mo && !mc ? T_QOPEN : mc && !mo ? T_QCLOSE : T_QOPEN);
       /* ambiguous marks (" “) are decided when pairing */
-      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? 0x80 : 0) |
-                               (uint8_t)(single ? 0x40 : 0);
+      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? F_EITHER : 0) |
+                               (uint8_t)(single ? F_SINGLE : 0);
       i += qm;
     } else {
       if (cp == '\'')
@@ -467,7 +467,7 @@ static void title_apostrophes(struct analysis *a, size_t t0) {
       k->type = T_QCLOSE;
     else
       continue;
-    k->flags |= 0x40;
+    k->flags |= F_SINGLE;
   }
 }
 
@@ -502,9 +502,9 @@ static void pair_singles(struct analysis *a, size_t t0, size_t t1) {
   size_t open = (size_t)-1;
   for (size_t i = t0; i < t1 && !a->oom; i++) {
     struct token *k = &a->t[i];
-    if (!(k->flags & 0x40) || k->in_span >= 0 || k->opens >= 0)
+    if (!(k->flags & F_SINGLE) || k->in_span >= 0 || k->opens >= 0)
       continue;
-    if (k->type == T_QOPEN && !(k->flags & 0x80)) {
+    if (k->type == T_QOPEN && !(k->flags & F_EITHER)) {
       open = i;
     } else if (k->type == T_QCLOSE && open != (size_t)-1) {
       add_span(a, open, i);
@@ -523,7 +523,7 @@ void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
     struct token *k = &a->t[i];
     if (k->type != T_QOPEN && k->type != T_QCLOSE)
       continue;
-    bool single = k->flags & 0x40, both = k->flags & 0x80;
+    bool single = k->flags & F_SINGLE, both = k->flags & F_EITHER;
     if (single)
       continue; /* nested marks stay inside their span */
     if (open == (size_t)-1) {
@@ -732,7 +732,7 @@ static bool punct_near(const struct analysis *a, size_t j) {
  * "that" or a subject pronoun. */
 static bool opens_report(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
-  return t->type == T_QOPEN || (t->flags & 0x40) || is_punct(t, "'") ||
+  return t->type == T_QOPEN || (t->flags & F_SINGLE) || is_punct(t, "'") ||
          is_punct(t, ":") ||
          (t->type == T_WORD && (is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)));
 }
