@@ -3054,6 +3054,19 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
           (ed_form(a, after + 1) && np_b > t0 + 2));
 }
 
+/* *w becomes o when o names someone (an entity too when ent: "Roe's
+ * statement saying" names Roe, not the description); else o is freed.
+ * Ownership of o's strings passes either way. */
+static void take_speaker(struct speaker_ref *w, struct speaker_ref o,
+                         bool ent) {
+  if (o.name && (!ent || o.ent >= 0)) {
+    who_free(w);
+    *w = o;
+  } else {
+    who_free(&o);
+  }
+}
+
 /* Whether name has at most four words and ends in the word w (lower
  * case, "'s" kept). */
 static bool short_phrase_ending(const char *name, const char *w) {
@@ -3113,12 +3126,7 @@ static void time_subject(struct analysis *a, size_t t0, size_t e, size_t i,
     who_free(&s);
     s = sentence_subject(a, t0, i);
   }
-  if (s.name) {
-    who_free(w);
-    *w = s;
-  } else {
-    who_free(&s);
-  }
+  take_speaker(w, s, false);
 }
 
 /* "Senator Roe, the Ohio populist, has drawn huge crowds describing":
@@ -3208,13 +3216,7 @@ static void prep_object_subject(struct analysis *a, size_t t0, size_t e,
   free(obj);
   if (longer)
     return;
-  struct speaker_ref s = sentence_subject(a, t0, i);
-  if (s.name && s.ent >= 0) {
-    who_free(w);
-    *w = s;
-  } else {
-    who_free(&s);
-  }
+  take_speaker(w, sentence_subject(a, t0, i), true);
 }
 
 /* The speaker left of the cue, and whether the speech stands before the
@@ -3243,13 +3245,7 @@ static struct speaker_ref left_subject(struct analysis *a,
      * after a noun that speaks: "Roe's campaign claims" is a verb's) */
     if ((a->t[i].flags & F_WEAK) && w.name && w.ent < 0 && ce == i &&
         !cue_in(a, pc_att_np_start(a, t0, i), i) && !agent_noun(a, i - 1)) {
-      struct speaker_ref o = noun_owner(a, t0, i);
-      if (o.name && o.ent >= 0) {
-        who_free(&w);
-        w = o;
-      } else {
-        who_free(&o);
-      }
+      take_speaker(&w, noun_owner(a, t0, i), true);
     }
     predicate_subject(a, t0, ce, i, &w);
     prep_object_subject(a, t0, ce, i, &w);
@@ -3634,15 +3630,8 @@ static struct speaker_ref cue_subject(struct analysis *a,
   size_t n = participle && len == 1 && w.name && w.ent < 0
                  ? speech_noun_before(a, t0, i)
                  : 0;
-  if (n) {
-    struct speaker_ref o = noun_owner(a, t0, n);
-    if (o.name && o.ent >= 0) {
-      who_free(&w);
-      w = o;
-    } else {
-      who_free(&o);
-    }
-  }
+  if (n)
+    take_speaker(&w, noun_owner(a, t0, n), true);
   return w;
 }
 
