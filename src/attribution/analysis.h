@@ -424,6 +424,13 @@ static inline bool pc_att_possessive(const struct analysis *a, const char *w) {
          (l > 2 && w[l - 1] == '\'' && w[l - 2] == 's') ||
          (l > 4 && strcmp(w + l - 3, "\xE2\x80\x99") == 0 && w[l - 4] == 's');
 }
+/* Whether the lower-cased word w ends as a plural ("voters", "unions";
+ * data: pl) and not as a singular that looks like one ("news", "bus";
+ * data: notpl). */
+static inline bool pc_att_plural(const struct analysis *a, const char *w) {
+  return pc_att_ending(a, w, PC_FW_PL, 3) &&
+         !pc_att_ending(a, w, PC_FW_NOTPL, 1);
+}
 size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);
 void pc_att_mark_cues(struct analysis *a, size_t t0);

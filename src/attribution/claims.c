@@ -1093,8 +1093,7 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
 static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                           size_t t1) {
   if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
-      !bare_plural(a, ti) || !pc_att_ending(a, a->t[ti].low, PC_FW_PL, 3) ||
-      pc_att_ending(a, a->t[ti].low, PC_FW_NOTPL, 1))
+      !bare_plural(a, ti) || !pc_att_plural(a, a->t[ti].low))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
                   * adverbs ("had misled", "likely hacked") */

@@ -256,8 +256,7 @@ static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
       h = k - 1;
   const char *w = a->t[h].low;
   if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
-      !(pc_att_ending(a, w, PC_FW_PL, 3) &&
-        !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      !pc_att_plural(a, w))
     return false;
   for (size_t k = j + 1; k < n1; k++) {
     int e = a->t[k].ent;
@@ -582,8 +581,7 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   char w[32];
   /* one person ("Officials said ... She added" is someone else) */
   if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
-      (pc_att_ending(a, w, PC_FW_PL, 3) &&
-       !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      pc_att_plural(a, w))
     return -1;
   for (size_t k = f->t0; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
@@ -615,8 +613,7 @@ static int phrase_speaker_before(const struct analysis *a, size_t n0,
                fw_is(a, w, PC_FW_QUANT);
   if (doc ? !first_word(f->speaker, w, sizeof w) || !fw_is(a, w, PC_FW_DOC)
           : !share && (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
-                       !pc_att_ending(a, last, PC_FW_PL, 3) ||
-                       pc_att_ending(a, last, PC_FW_NOTPL, 1)))
+                       !pc_att_plural(a, last)))
     return -1;
   for (size_t k = f->t1; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
@@ -687,8 +684,7 @@ static bool plural_people(const struct analysis *a, size_t k) {
   size_t l = strlen(t->low);
   if (((t->flags & F_CAP) && !(t->flags & F_SENT)) || l < 3)
     return false;
-  bool plural = (pc_att_ending(a, t->low, PC_FW_PL, 3) &&
-                 !pc_att_ending(a, t->low, PC_FW_NOTPL, 1)) ||
+  bool plural = pc_att_plural(a, t->low) ||
                 strcmp(t->low + l - 3, "men") == 0;
   if (!plural)
     return false;
@@ -1503,8 +1499,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
     if (a->t[i].type == T_WORD &&
         (preposition(a, a->t[i].low) ||
-         (ing_form(a, i) && pc_att_ending(a, a->t[i - 1].low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, a->t[i - 1].low, PC_FW_NOTPL, 1))))
+         (ing_form(a, i) && pc_att_plural(a, a->t[i - 1].low))))
       h = i - 1;
   while (h > n0 && a->t[h].type == T_WORD &&
          ((strlen(a->t[h].low) > 4 &&
@@ -1538,8 +1533,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   }
   if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
       !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
-      pc_att_ending(a, head, PC_FW_PL, 3) &&
-      !pc_att_ending(a, head, PC_FW_NOTPL, 1) &&
+      pc_att_plural(a, head) &&
       !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
@@ -1621,8 +1615,7 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     bool adj = ed && k + 2 == n1 && a->t[k + 1].type == T_WORD &&
                (p->ent < 0 || a->en[p->ent].type != PC_ENTITY_PERSON) &&
                !in_list(&a->lex->pronouns, p->low) &&
-               pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
-               !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
+               pc_att_plural(a, a->t[k + 1].low);
     /* "People briefed on the talks": after a word capitalised only
      * because it opens the sentence, a past form with a preposition is a
      * participle, no verb ("Obama briefed reporters" is one) */
@@ -1925,8 +1918,7 @@ static bool float_after(const struct analysis *a, size_t k) {
   return ((p->flags & F_CAP) && !stop_word(a, p->low) &&
           !fw_is(a, p->low, PC_FW_CONJ)) ||
          fw_is(a, p->low, PC_FW_FIN) ||
-         (pc_att_ending(a, p->low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, p->low, PC_FW_NOTPL, 1));
+         pc_att_plural(a, p->low);
 }
 
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
@@ -2336,8 +2328,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
-         (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
+         pc_att_plural(a, k->low) ||
          (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
          /* "farmers waiting for rain": a participle in -ing after a
           * plural, a role or a name */
@@ -2443,8 +2434,7 @@ static bool plural_item(const struct analysis *a, size_t i) {
   return k->type == T_WORD && k->ent < 0 && !k->cue &&
          (!(k->flags & F_CAP) || (k->flags & F_SENT)) &&
          strlen(k->low) > 3 && !stop_word(a, k->low) &&
-         pc_att_ending(a, k->low, PC_FW_PL, 3) &&
-         !pc_att_ending(a, k->low, PC_FW_NOTPL, 1);
+         pc_att_plural(a, k->low);
 }
 
 /* The start of a phrase that ends at `end` and starts at b, taken left

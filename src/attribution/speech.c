@@ -1993,8 +1993,7 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   bool group = at_verb && o->type == T_WORD && o->in_span < 0 &&
                (o->ent < 0 || a->en[o->ent].type != PC_ENTITY_PERSON) &&
                (fw_is(a, o->low, PC_FW_QUANT) ||
-                (pc_att_ending(a, o->low, PC_FW_PL, 3) &&
-                 !pc_att_ending(a, o->low, PC_FW_NOTPL, 1)));
+                pc_att_plural(a, o->low));
   if (b + 1 >= i || o->type != T_WORD ||
       !(determiner(a, o->low) || fw_is(a, o->low, PC_FW_POSS) || group ||
         ((o->flags & F_CAP) && !fw_is(a, o->low, PC_FW_SUBJ) &&

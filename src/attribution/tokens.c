@@ -1146,8 +1146,7 @@ static bool plural_at(const struct analysis *a, size_t k) {
   const char *h = a->t[k].low;
   size_t n = strlen(h);
   return a->t[k].type == T_WORD && !(a->t[k].flags & F_CAP) && n > 3 &&
-         pc_att_ending(a, h, PC_FW_PL, 3) &&
-         !pc_att_ending(a, h, PC_FW_NOTPL, 1) && !stop_word(a, h) &&
+         pc_att_plural(a, h) && !stop_word(a, h) &&
          !determiner(a, h) && !preposition(a, h) &&
          !fw_is(a, h, PC_FW_TUNIT);
 }
