@@ -425,8 +425,8 @@ static inline bool pc_att_possessive(const struct analysis *a, const char *w) {
          (l > 4 && strcmp(w + l - 3, "\xE2\x80\x99") == 0 && w[l - 4] == 's');
 }
 /* Whether the lower-cased word w ends as a plural ("voters", "unions";
- * data: pl) and not as a singular that looks like one ("news", "bus";
- * data: notpl). */
+ * data: pl) and not in an ending that only looks plural ("boss",
+ * "Lee's"; data: notpl). */
 static inline bool pc_att_plural(const struct analysis *a, const char *w) {
   return pc_att_ending(a, w, PC_FW_PL, 3) &&
          !pc_att_ending(a, w, PC_FW_NOTPL, 1);
