@@ -195,6 +195,11 @@ static inline bool low_eq(const struct token *k, const char *w) {
   return k->low[0] == w[0] && strcmp(k->low, w) == 0;
 }
 
+/* Whether the token is the indefinite article, "a" or "an". */
+static inline bool article_a(const struct token *k) {
+  return low_eq(k, "a") || low_eq(k, "an");
+}
+
 /* The token whose low is w, or NULL.  Passes look up the words of tokens
  * again and again (is it a determiner? a role?): a token remembers the
  * hash and the categories of its word once asked.  The tokens are no

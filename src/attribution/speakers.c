@@ -1131,7 +1131,7 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
    * before: only a definite phrase refers back */
   bool det = n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
              !fw_is(a, a->t[n0].low, PC_FW_POSS) &&
-             !low_eq(&a->t[n0], "a") && !low_eq(&a->t[n0], "an");
+             !article_a(&a->t[n0]);
   if (!groups || !(det || (title && n1 - n0 == 1)) ||
       a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
     return false;
@@ -1394,7 +1394,7 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   /* "his office" is someone's; "a newspaper" is a new one, named by
    * no name before it */
   bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS) ||
-              low_eq(&a->t[n0], "a") || low_eq(&a->t[n0], "an");
+              article_a(&a->t[n0]);
   int e = !poss ? org_subject_before(a, n0, head) : -1;
   if (e < 0 && !poss && fw_is(a, head, PC_FW_FIRM))
     e = firm_word_before(a, n0);
@@ -1894,7 +1894,7 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
   const struct token *c = &a->t[at - 3];
   if (!(c->type == T_WORD && ((c->low[0] >= '0' && c->low[0] <= '9') ||
                               fw_is(a, c->low, PC_FW_NUM) ||
-                              low_eq(c, "a") || low_eq(c, "an") ||
+                              article_a(c) ||
                               low_eq(c, "few") || low_eq(c, "several"))))
     return at;
   size_t b = at - 3;
@@ -2344,7 +2344,7 @@ static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
                (n->low[0] >= '0' && n->low[0] <= '9');
   /* "Less than a third agreed", "More than 40 percent say": a
    * comparison before the count approximates it */
-  bool one = (low_eq(n, "a") || low_eq(n, "an")) && b + 1 < a->nt &&
+  bool one = article_a(n) && b + 1 < a->nt &&
              fw_is(a, a->t[b + 1].low, PC_FW_QUANT);
   if ((count || one) && b >= lo + 2 && low_eq(&a->t[b - 1], "than") &&
       (low_eq(&a->t[b - 2], "less") || low_eq(&a->t[b - 2], "more") ||
@@ -2756,7 +2756,7 @@ static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
     nb -= 2;
   size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
   if (q > lo ? a->t[q - 1].type != T_QCLOSE
-             : !(low_eq(&a->t[b], "a") || low_eq(&a->t[b], "an")) ||
+             : !article_a(&a->t[b]) ||
                    a->en[e].mentions < 2)
     return; /* (not "Mrs. Roe, these people said, would"; a name named
              * again, not "Last May, a judge ...") */

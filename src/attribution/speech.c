@@ -358,7 +358,7 @@ static bool speaker_verb(const struct analysis *a, size_t i, size_t c0,
 static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
                               size_t t1) {
   if (i <= c0 + 2 || i + 3 >= t1 || !is_punct(&a->t[i], ",") ||
-      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")))
+      !article_a(&a->t[i + 1]))
     return false;
   for (size_t k = i + 2; k < t1 && k < i + 6; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
@@ -644,7 +644,7 @@ static bool comparison_at(const struct analysis *a, size_t i, size_t c0,
 static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
                                size_t t1) {
   if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 2 >= t1 ||
-      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")) ||
+      !article_a(&a->t[i + 1]) ||
       !finite_in(a, c0, i))
     return false;
   for (size_t k = c0; k < i; k++)
@@ -4544,7 +4544,7 @@ static bool approx_count(const struct analysis *a, const struct cue *c,
     return false;
   if (a->t[c0].low[0] >= '0' && a->t[c0].low[0] <= '9')
     return true;
-  return (low_eq(&a->t[c0], "a") || low_eq(&a->t[c0], "an")) &&
+  return article_a(&a->t[c0]) &&
          c0 + 1 < t1 && fw_is(a, a->t[c0 + 1].low, PC_FW_TUNIT);
 }
 
