@@ -195,6 +195,19 @@ static inline bool low_eq(const struct token *k, const char *w) {
   return k->low[0] == w[0] && strcmp(k->low, w) == 0;
 }
 
+/* The last word of name in lower case (ASCII letters), into low (n
+ * bytes): "Senate Republicans" gives "republicans".  False when the
+ * word did not fit (low holds its first n - 1 bytes). */
+static inline bool pc_att_last_word_low(const char *name, char *low,
+                                        size_t n) {
+  const char *last = strrchr(name, ' ');
+  size_t l = 0;
+  for (last = last ? last + 1 : name; last[l] && l + 1 < n; l++)
+    low[l] = (char)(last[l] >= 'A' && last[l] <= 'Z' ? last[l] + 32 : last[l]);
+  low[l] = '\0';
+  return !last[l];
+}
+
 /* Whether the token is the indefinite article, "a" or "an". */
 static inline bool article_a(const struct token *k) {
   return low_eq(k, "a") || low_eq(k, "an");

@@ -1226,11 +1226,7 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
 /* The last word of entity e's name in lower case, into low (n bytes). */
 static void last_word_low(const struct analysis *a, int e, char *low,
                           size_t n) {
-  const char *name = a->en[e].name, *last = strrchr(name, ' ');
-  size_t l = 0;
-  for (const char *c = last ? last + 1 : name; *c && l + 1 < n; c++)
-    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-  low[l] = '\0';
+  (void)pc_att_last_word_low(a->en[e].name, low, n);
 }
 
 /* A plural of members ("Democrats", "Senate Republicans") names people,

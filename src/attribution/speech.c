@@ -5,7 +5,6 @@
  * searched again for speech reported inside it; quoted spans become direct
  * or mixed quotes.  A quote with no cue continues the last speaker.
  */
-#include <ctype.h>
 #include "analysis.h"
 
 static bool participle_form(const struct analysis *a, const char *w);
@@ -129,14 +128,9 @@ static bool mute_speaker(const struct analysis *a,
                          const struct speaker_ref *w) {
   if (!w || !w->name || w->ent >= 0)
     return false;
-  const char *last = strrchr(w->name, ' ');
-  last = last ? last + 1 : w->name;
   char low[32];
-  size_t n = 0;
-  for (; last[n] && n + 1 < sizeof low; n++)
-    low[n] = (char)tolower((unsigned char)last[n]);
-  low[n] = 0;
-  return !last[n] && in_list(&a->lex->fw[PC_FW_MUTE], low);
+  return pc_att_last_word_low(w->name, low, sizeof low) &&
+         in_list(&a->lex->fw[PC_FW_MUTE], low);
 }
 
 /* A quote of tokens [c0, c1): inside the marks when they enclose it. */
