@@ -2990,9 +2990,12 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  /* (owned by c->accused once taken: later steps may free it, so
+   * lone_body keeps whether there was one) */
   char *body_it = (as == S_A || as == S_N) && p->claimant == 1
                       ? object_it(a, m->cap[as][0], m->cap[as][1], i)
                       : NULL;
+  bool lone_body = body_it != NULL;
   bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
             low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
             a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
@@ -3061,7 +3064,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                         !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
-  if (as >= 0 && as != S_S && m->cap[as][0] > i && !body_it &&
+  if (as >= 0 && as != S_S && m->cap[as][0] > i && !lone_body &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
       in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
       fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
