@@ -1458,8 +1458,9 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
 
 /* Whether the word at i is a participle in -ing in lower case:
  * "waiting", and the short ones whose stem holds a vowel ("going",
- * "doing", "using", "lying"; not "thing", "sting"). */
-static bool ing_form(const struct analysis *a, size_t i) {
+ * "doing", "using", "lying"; not "thing", "sting").  (spans.c's
+ * ing_form takes six letters or more only.) */
+static bool ing_participle(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   if (lower_suffix(k, "ing", 5))
     return true;
@@ -1495,12 +1496,12 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
     if (a->t[i].type == T_WORD &&
         (preposition(a, a->t[i].low) ||
-         (ing_form(a, i) && pc_att_plural(a, a->t[i - 1].low))))
+         (ing_participle(a, i) && pc_att_plural(a, a->t[i - 1].low))))
       h = i - 1;
   while (h > n0 && a->t[h].type == T_WORD &&
          ((strlen(a->t[h].low) > 4 &&
            strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
-          ing_form(a, h)))
+          ing_participle(a, h)))
     h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
@@ -2328,7 +2329,7 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
          (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
          /* "farmers waiting for rain": a participle in -ing after a
           * plural, a role or a name */
-         (ptcp && ing_form(a, i) && i > 0 && left_head(a, i - 1, false));
+         (ptcp && ing_participle(a, i) && i > 0 && left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation
