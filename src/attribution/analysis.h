@@ -31,7 +31,10 @@ enum { F_CAP = 1, F_SENT = 2 /* first word of a sentence */,
        F_CREQ = 16 /* a cue that is speech only with a clausal or quoted
                       complement: "maintains that", not "maintains rules" */,
        F_ASPECT = 32 /* an aspectual verb before "to" and a cue, the
-                        start of the cue: "continued to insist" */ };
+                        start of the cue: "continued to insist" */,
+       /* quotation marks: a single one (‘ ’ '), and a straight one that
+        * may open or close, decided when pairing; flags is full now */
+       F_SINGLE = 64, F_EITHER = 128 };
 
 struct token {
   uint32_t s, e;     /* bytes in the block text */
@@ -190,6 +193,24 @@ static inline bool lower_suffix(const struct token *k, const char *suffix,
  * are not the word, and the first byte tells without a call. */
 static inline bool low_eq(const struct token *k, const char *w) {
   return k->low[0] == w[0] && strcmp(k->low, w) == 0;
+}
+
+/* The last word of name in lower case (ASCII letters), into low (n
+ * bytes): "Senate Republicans" gives "republicans".  False when the
+ * word did not fit (low holds its first n - 1 bytes). */
+static inline bool pc_att_last_word_low(const char *name, char *low,
+                                        size_t n) {
+  const char *last = strrchr(name, ' ');
+  size_t l = 0;
+  for (last = last ? last + 1 : name; last[l] && l + 1 < n; l++)
+    low[l] = (char)(last[l] >= 'A' && last[l] <= 'Z' ? last[l] + 32 : last[l]);
+  low[l] = '\0';
+  return !last[l];
+}
+
+/* Whether the token is the indefinite article, "a" or "an". */
+static inline bool article_a(const struct token *k) {
+  return low_eq(k, "a") || low_eq(k, "an");
 }
 
 /* The token whose low is w, or NULL.  Passes look up the words of tokens
@@ -420,6 +441,13 @@ static inline bool pc_att_possessive(const struct analysis *a, const char *w) {
   return pc_att_ending(a, w, PC_FW_GEN, 1) ||
          (l > 2 && w[l - 1] == '\'' && w[l - 2] == 's') ||
          (l > 4 && strcmp(w + l - 3, "\xE2\x80\x99") == 0 && w[l - 4] == 's');
+}
+/* Whether the lower-cased word w ends as a plural ("voters", "unions";
+ * data: pl) and not in an ending that only looks plural ("boss",
+ * "Lee's"; data: notpl). */
+static inline bool pc_att_plural(const struct analysis *a, const char *w) {
+  return pc_att_ending(a, w, PC_FW_PL, 3) &&
+         !pc_att_ending(a, w, PC_FW_NOTPL, 1);
 }
 size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);

@@ -1093,8 +1093,7 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
 static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                           size_t t1) {
   if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
-      !bare_plural(a, ti) || !pc_att_ending(a, a->t[ti].low, PC_FW_PL, 3) ||
-      pc_att_ending(a, a->t[ti].low, PC_FW_NOTPL, 1))
+      !bare_plural(a, ti) || !pc_att_plural(a, a->t[ti].low))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
                   * adverbs ("had misled", "likely hacked") */
@@ -2480,11 +2479,11 @@ static bool cut_name(const struct analysis *a, const char *s) {
       return true;
     p = o;
   }
-  const char *last = strrchr(s, ' '); /* "Roe's aide met voters and" */
+  /* "Roe's aide met voters and", "demonstrated amid (calls for X to
+   * resign)": a phrase cut before its conjunct or its object */
+  const char *last = strrchr(s, ' ');
   return last && (fw_is(a, last + 1, PC_FW_CONJ) ||
                   preposition(a, last + 1) || fw_is(a, last + 1, PC_FW_LEAD));
-  /* "demonstrated amid (calls for X to resign)": a phrase cut before its
-   * object */
 }
 
 /* A conditional clause that ends at the comma at c: "said that if Rob
@@ -2991,9 +2990,12 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   /* "rejected claims that it caused": "it" is the subject itself; not
    * "denied it happened" (an event) */
   size_t s0 = m->cap[as < 0 ? 0 : as][0];
+  /* (owned by c->accused once taken: later steps may free it, so
+   * lone_body keeps whether there was one) */
   char *body_it = (as == S_A || as == S_N) && p->claimant == 1
                       ? object_it(a, m->cap[as][0], m->cap[as][1], i)
                       : NULL;
+  bool lone_body = body_it != NULL;
   bool it = as == S_S && c->deny && m->cap[as][1] == s0 + 1 &&
             low_eq(&a->t[s0], "it") && m->cap[as][1] < t1 &&
             a->t[m->cap[as][1]].type == T_WORD && charge_before(a, i, s0);
@@ -3062,7 +3064,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
                         !charged_past(a, p, m->cap[S_S][0], m->cap[S_S][1], t1)) ||
                        refused_to(a, m->cap[S_S][0], m->cap[S_S][1], t1)))
     return false; /* "denied Garland a hearing": not a clause */
-  if (as >= 0 && as != S_S && m->cap[as][0] > i && !body_it &&
+  if (as >= 0 && as != S_S && m->cap[as][0] > i && !lone_body &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
       in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
       fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
@@ -3105,9 +3107,6 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
   return true;
 }
 
-/* Another pattern in the same sentence found the same claim ("her
- * claim that they killed ..." and "they killed"): the claim found first
- * keeps it, taking the event when it had none (c is dropped; true). */
 /* Whether two claims hold one party to account: "accused the mayor, Sam
  * Cole, of lying" read as Sam Cole by one pattern and as "mayor" and Sam
  * Cole by another is one claim. */
@@ -3120,6 +3119,9 @@ static bool shared_accused(const struct found_claim *o,
   return false;
 }
 
+/* Another pattern in the same sentence found the same claim ("her
+ * claim that they killed ..." and "they killed"): the claim found first
+ * keeps it, taking the event when it had none (c is dropped; true). */
 static bool claim_merge(struct analysis *a, struct found_claim *c) {
   for (size_t k = a->nc; k-- > 0 && a->c[k].t0 == c->t0;) {
     struct found_claim *o = &a->c[k];

@@ -745,7 +745,6 @@ static int subject_sentence_before(struct analysis *a, size_t t0) {
   return e >= 0 && a->en[e].type == PC_ENTITY_PERSON ? e : -1;
 }
 
-/* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 /* "But you will always wonder, “What would have happened ...?”": quoted
  * words right after a verb of thinking (data: think), a comma, colon or
  * dash between or none, are a thought, unless an attribution follows
@@ -761,6 +760,7 @@ static bool thought_before(const struct analysis *a, size_t t0, size_t o) {
          in_list_at(a, k - 1, &a->lex->fw[PC_FW_THINK]);
 }
 
+/* One uncovered span of the sentence [t0, t1) (q0: its first quote). */
 static void attach(struct analysis *a, const struct quoted_span *s, size_t t0,
                    size_t t1, size_t q0, int like) {
   size_t ci = SIZE_MAX;

@@ -256,8 +256,7 @@ static bool joint_group(const struct analysis *a, size_t j, size_t n1) {
       h = k - 1;
   const char *w = a->t[h].low;
   if (a->t[h].type != T_WORD || (a->t[h].flags & F_CAP) ||
-      !(pc_att_ending(a, w, PC_FW_PL, 3) &&
-        !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      !pc_att_plural(a, w))
     return false;
   for (size_t k = j + 1; k < n1; k++) {
     int e = a->t[k].ent;
@@ -582,8 +581,7 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   char w[32];
   /* one person ("Officials said ... She added" is someone else) */
   if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
-      (pc_att_ending(a, w, PC_FW_PL, 3) &&
-       !pc_att_ending(a, w, PC_FW_NOTPL, 1)))
+      pc_att_plural(a, w))
     return -1;
   for (size_t k = f->t0; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
@@ -615,8 +613,7 @@ static int phrase_speaker_before(const struct analysis *a, size_t n0,
                fw_is(a, w, PC_FW_QUANT);
   if (doc ? !first_word(f->speaker, w, sizeof w) || !fw_is(a, w, PC_FW_DOC)
           : !share && (*last < 'a' || *last > 'z' || strlen(last) < 4 ||
-                       !pc_att_ending(a, last, PC_FW_PL, 3) ||
-                       pc_att_ending(a, last, PC_FW_NOTPL, 1)))
+                       !pc_att_plural(a, last)))
     return -1;
   for (size_t k = f->t1; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0)
@@ -687,8 +684,7 @@ static bool plural_people(const struct analysis *a, size_t k) {
   size_t l = strlen(t->low);
   if (((t->flags & F_CAP) && !(t->flags & F_SENT)) || l < 3)
     return false;
-  bool plural = (pc_att_ending(a, t->low, PC_FW_PL, 3) &&
-                 !pc_att_ending(a, t->low, PC_FW_NOTPL, 1)) ||
+  bool plural = pc_att_plural(a, t->low) ||
                 strcmp(t->low + l - 3, "men") == 0;
   if (!plural)
     return false;
@@ -1135,7 +1131,7 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
    * before: only a definite phrase refers back */
   bool det = n1 - n0 >= 2 && n1 - n0 <= 3 && determiner(a, a->t[n0].low) &&
              !fw_is(a, a->t[n0].low, PC_FW_POSS) &&
-             !low_eq(&a->t[n0], "a") && !low_eq(&a->t[n0], "an");
+             !article_a(&a->t[n0]);
   if (!groups || !(det || (title && n1 - n0 == 1)) ||
       a->t[n1 - 1].type != T_WORD || !is_role_word(a, n1 - 1))
     return false;
@@ -1230,11 +1226,7 @@ static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
 /* The last word of entity e's name in lower case, into low (n bytes). */
 static void last_word_low(const struct analysis *a, int e, char *low,
                           size_t n) {
-  const char *name = a->en[e].name, *last = strrchr(name, ' ');
-  size_t l = 0;
-  for (const char *c = last ? last + 1 : name; *c && l + 1 < n; c++)
-    low[l++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-  low[l] = '\0';
+  (void)pc_att_last_word_low(a->en[e].name, low, n);
 }
 
 /* A plural of members ("Democrats", "Senate Republicans") names people,
@@ -1398,7 +1390,7 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
   /* "his office" is someone's; "a newspaper" is a new one, named by
    * no name before it */
   bool poss = fw_is(a, a->t[n0].low, PC_FW_POSS) ||
-              low_eq(&a->t[n0], "a") || low_eq(&a->t[n0], "an");
+              article_a(&a->t[n0]);
   int e = !poss ? org_subject_before(a, n0, head) : -1;
   if (e < 0 && !poss && fw_is(a, head, PC_FW_FIRM))
     e = firm_word_before(a, n0);
@@ -1466,8 +1458,9 @@ static struct speaker_ref np_definite_org(struct analysis *a, size_t n0,
 
 /* Whether the word at i is a participle in -ing in lower case:
  * "waiting", and the short ones whose stem holds a vowel ("going",
- * "doing", "using", "lying"; not "thing", "sting"). */
-static bool ing_form(const struct analysis *a, size_t i) {
+ * "doing", "using", "lying"; not "thing", "sting").  (spans.c's
+ * ing_form takes six letters or more only.) */
+static bool ing_participle(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   if (lower_suffix(k, "ing", 5))
     return true;
@@ -1503,13 +1496,12 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   for (size_t i = n0 + 1; i < n1 && h == n1 - 1; i++)
     if (a->t[i].type == T_WORD &&
         (preposition(a, a->t[i].low) ||
-         (ing_form(a, i) && pc_att_ending(a, a->t[i - 1].low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, a->t[i - 1].low, PC_FW_NOTPL, 1))))
+         (ing_participle(a, i) && pc_att_plural(a, a->t[i - 1].low))))
       h = i - 1;
   while (h > n0 && a->t[h].type == T_WORD &&
          ((strlen(a->t[h].low) > 4 &&
            strcmp(a->t[h].low + strlen(a->t[h].low) - 2, "ed") == 0) ||
-          ing_form(a, h)))
+          ing_participle(a, h)))
     h--; /* "people briefed on the talks", "farmers waiting for rain" */
   /* "one Democrat familiar with the talks": the noun before the
    * adjective heads, and the count is of the phrase up to it */
@@ -1538,8 +1530,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
   }
   if (groups && n1 - n0 <= 10 && a->t[h].type == T_WORD && hl > 3 &&
       !stop_word(a, a->t[n1 - 1].low) && !determiner(a, a->t[n1 - 1].low) &&
-      pc_att_ending(a, head, PC_FW_PL, 3) &&
-      !pc_att_ending(a, head, PC_FW_NOTPL, 1) &&
+      pc_att_plural(a, head) &&
       !stop_word(a, a->t[n0].low) && !function_cap(a, head)) {
     w.name = pc_att_np_text(a, n0, n1);
     return w;
@@ -1621,8 +1612,7 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
     bool adj = ed && k + 2 == n1 && a->t[k + 1].type == T_WORD &&
                (p->ent < 0 || a->en[p->ent].type != PC_ENTITY_PERSON) &&
                !in_list(&a->lex->pronouns, p->low) &&
-               pc_att_ending(a, a->t[k + 1].low, PC_FW_PL, 3) &&
-               !pc_att_ending(a, a->t[k + 1].low, PC_FW_NOTPL, 1);
+               pc_att_plural(a, a->t[k + 1].low);
     /* "People briefed on the talks": after a word capitalised only
      * because it opens the sentence, a past form with a preposition is a
      * participle, no verb ("Obama briefed reporters" is one) */
@@ -1901,7 +1891,7 @@ static size_t time_before(const struct analysis *a, size_t lo, size_t at) {
   const struct token *c = &a->t[at - 3];
   if (!(c->type == T_WORD && ((c->low[0] >= '0' && c->low[0] <= '9') ||
                               fw_is(a, c->low, PC_FW_NUM) ||
-                              low_eq(c, "a") || low_eq(c, "an") ||
+                              article_a(c) ||
                               low_eq(c, "few") || low_eq(c, "several"))))
     return at;
   size_t b = at - 3;
@@ -1925,8 +1915,7 @@ static bool float_after(const struct analysis *a, size_t k) {
   return ((p->flags & F_CAP) && !stop_word(a, p->low) &&
           !fw_is(a, p->low, PC_FW_CONJ)) ||
          fw_is(a, p->low, PC_FW_FIN) ||
-         (pc_att_ending(a, p->low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, p->low, PC_FW_NOTPL, 1));
+         pc_att_plural(a, p->low);
 }
 
 /* Start of the auxiliaries and adverbs, with the commas that set an adverb
@@ -2085,8 +2074,6 @@ size_t pc_att_paren_tag(const struct analysis *a, size_t lo, size_t e) {
   return e;
 }
 
-/* The speaker when a comma stands right before the cue (at end - 1):
- * "X, who ..., said", "X, the minister, said", appositions. */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end);
 
@@ -2196,6 +2183,8 @@ static bool town_state(struct analysis *a, size_t lo, size_t b2, size_t e2,
   return false;
 }
 
+/* The speaker when a comma stands right before the cue (at end - 1):
+ * "X, who ..., said", "X, the minister, said", appositions. */
 static struct speaker_ref speaker_before_comma(struct analysis *a, size_t lo,
                                                size_t end) {
   /* "Montell Figgins, who represents Thomas, said": a relative clause
@@ -2336,12 +2325,11 @@ static bool left_head(const struct analysis *a, size_t i, bool ptcp) {
     return false;
   return (k->flags & F_CAP) || is_role_word(a, i) ||
          fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM) ||
-         (pc_att_ending(a, k->low, PC_FW_PL, 3) &&
-          !pc_att_ending(a, k->low, PC_FW_NOTPL, 1)) ||
+         pc_att_plural(a, k->low) ||
          (ptcp && strcmp(k->low + l - 2, "ed") == 0) ||
          /* "farmers waiting for rain": a participle in -ing after a
           * plural, a role or a name */
-         (ptcp && ing_form(a, i) && i > 0 && left_head(a, i - 1, false));
+         (ptcp && ing_participle(a, i) && i > 0 && left_head(a, i - 1, false));
 }
 
 /* "About four in 10 voters", "about half of them": the approximation
@@ -2353,7 +2341,7 @@ static size_t approx_start(const struct analysis *a, size_t lo, size_t b) {
                (n->low[0] >= '0' && n->low[0] <= '9');
   /* "Less than a third agreed", "More than 40 percent say": a
    * comparison before the count approximates it */
-  bool one = (low_eq(n, "a") || low_eq(n, "an")) && b + 1 < a->nt &&
+  bool one = article_a(n) && b + 1 < a->nt &&
              fw_is(a, a->t[b + 1].low, PC_FW_QUANT);
   if ((count || one) && b >= lo + 2 && low_eq(&a->t[b - 1], "than") &&
       (low_eq(&a->t[b - 2], "less") || low_eq(&a->t[b - 2], "more") ||
@@ -2426,15 +2414,6 @@ static bool joined_modifiers(const struct analysis *a, size_t b2, size_t p,
   return true;
 }
 
-/* The start of a phrase that ends at `end` and starts at b, taken left
- * over post-modifiers and coordination: "Supporters of the plan", "Two
- * people briefed on the talks", "Businesses and residents".  The phrase
- * must open the sentence or follow a comma.  A phrase in between that
- * opens no sentence ("the plant" of "Workers at the plant in Detroit",
- * "the Universities" of "a spokesperson for the Universities and
- * Colleges Employers' Association") is passed over to the head before
- * it; a common noun heads a phrase that opens the sentence ("Staff on
- * short-term contracts said"). */
 /* Whether a list's item may start at b > lo: after a comma, or after
  * a conjunction that opens the sentence ("But unions, ..."). */
 static bool list_opens(const struct analysis *a, size_t lo, size_t b) {
@@ -2452,10 +2431,18 @@ static bool plural_item(const struct analysis *a, size_t i) {
   return k->type == T_WORD && k->ent < 0 && !k->cue &&
          (!(k->flags & F_CAP) || (k->flags & F_SENT)) &&
          strlen(k->low) > 3 && !stop_word(a, k->low) &&
-         pc_att_ending(a, k->low, PC_FW_PL, 3) &&
-         !pc_att_ending(a, k->low, PC_FW_NOTPL, 1);
+         pc_att_plural(a, k->low);
 }
 
+/* The start of a phrase that ends at `end` and starts at b, taken left
+ * over post-modifiers and coordination: "Supporters of the plan", "Two
+ * people briefed on the talks", "Businesses and residents".  The phrase
+ * must open the sentence or follow a comma.  A phrase in between that
+ * opens no sentence ("the plant" of "Workers at the plant in Detroit",
+ * "the Universities" of "a spokesperson for the Universities and
+ * Colleges Employers' Association") is passed over to the head before
+ * it; a common noun heads a phrase that opens the sentence ("Staff on
+ * short-term contracts said"). */
 static size_t np_extend_left(const struct analysis *a, size_t lo, size_t b,
                              size_t end) {
   size_t cur = b; /* where the phrase read so far starts */
@@ -2766,7 +2753,7 @@ static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
     nb -= 2;
   size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
   if (q > lo ? a->t[q - 1].type != T_QCLOSE
-             : !(low_eq(&a->t[b], "a") || low_eq(&a->t[b], "an")) ||
+             : !article_a(&a->t[b]) ||
                    a->en[e].mentions < 2)
     return; /* (not "Mrs. Roe, these people said, would"; a name named
              * again, not "Last May, a judge ...") */

@@ -5,7 +5,6 @@
  * searched again for speech reported inside it; quoted spans become direct
  * or mixed quotes.  A quote with no cue continues the last speaker.
  */
-#include <ctype.h>
 #include "analysis.h"
 
 static bool participle_form(const struct analysis *a, const char *w);
@@ -34,10 +33,11 @@ static bool fw_word_at(const struct analysis *a, size_t j, size_t i, int c) {
 }
 
 /* "Please explain": a cue right after a word of a request (data: imp)
- * is an imperative; "Nobody has said",
- * "No one bothered mentioning": a subject that says no one spoke (data:
- * nobody, or a negation and "one") with only auxiliaries between (data:
- * aux, ctl, inf).  Either way no speech was made. */
+ * is an imperative; "a very detailed plan": a cue right after a word of
+ * degree is an adjective; "Nobody has said", "No one bothered
+ * mentioning": a subject that says no one spoke (data: nobody, or a
+ * negation and "one") with only auxiliaries between (data: aux, ctl,
+ * inf).  Each way no speech was made. */
 static bool unspoken(const struct analysis *a, size_t i) {
   if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_IMP))
     return true;
@@ -128,14 +128,9 @@ static bool mute_speaker(const struct analysis *a,
                          const struct speaker_ref *w) {
   if (!w || !w->name || w->ent >= 0)
     return false;
-  const char *last = strrchr(w->name, ' ');
-  last = last ? last + 1 : w->name;
   char low[32];
-  size_t n = 0;
-  for (; last[n] && n + 1 < sizeof low; n++)
-    low[n] = (char)tolower((unsigned char)last[n]);
-  low[n] = 0;
-  return !last[n] && in_list(&a->lex->fw[PC_FW_MUTE], low);
+  return pc_att_last_word_low(w->name, low, sizeof low) &&
+         in_list(&a->lex->fw[PC_FW_MUTE], low);
 }
 
 /* A quote of tokens [c0, c1): inside the marks when they enclose it. */
@@ -357,7 +352,7 @@ static bool speaker_verb(const struct analysis *a, size_t i, size_t c0,
 static bool writer_apposition(const struct analysis *a, size_t i, size_t c0,
                               size_t t1) {
   if (i <= c0 + 2 || i + 3 >= t1 || !is_punct(&a->t[i], ",") ||
-      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")))
+      !article_a(&a->t[i + 1]))
     return false;
   for (size_t k = i + 2; k < t1 && k < i + 6; k++) {
     if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
@@ -643,7 +638,7 @@ static bool comparison_at(const struct analysis *a, size_t i, size_t c0,
 static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
                                size_t t1) {
   if (!is_punct(&a->t[i], ",") || i <= c0 + 2 || i + 2 >= t1 ||
-      !(low_eq(&a->t[i + 1], "a") || low_eq(&a->t[i + 1], "an")) ||
+      !article_a(&a->t[i + 1]) ||
       !finite_in(a, c0, i))
     return false;
   for (size_t k = c0; k < i; k++)
@@ -657,15 +652,6 @@ static bool summary_apposition(const struct analysis *a, size_t i, size_t c0,
   return true;
 }
 
-/* "Officials who say the plan is dead said the vote would fail": after
- * the report of a relative clause on the subject, once that report holds
- * a finite verb of its own, a finite cue right after a word of it (no
- * auxiliary, subject pronoun, "to" or relative pronoun before the cue:
- * not "who say the mayor has said", "who say they said", "a booker who
- * said"; no cue that is also a noun: "weapons attacks"; no comma in
- * the report, after which the cue may have a subject of its own: "...,
- * Mr. Roe said") is the main clause's verb, whose subject the relative
- * clause was on. */
 /* Whether the cue before content c0 stands deeper in a relative clause
  * in commas, up to 24 words after its pronoun with no punctuation
  * between: "Jo Ames, who has thrown restraint to the winds in denouncing
@@ -687,6 +673,15 @@ static bool inset_rel_before(const struct analysis *a, size_t c0) {
   return false;
 }
 
+/* "Officials who say the plan is dead said the vote would fail": after
+ * the report of a relative clause on the subject, once that report holds
+ * a finite verb of its own, a finite cue right after a word of it (no
+ * auxiliary, subject pronoun, "to" or relative pronoun before the cue:
+ * not "who say the mayor has said", "who say they said", "a booker who
+ * said"; no cue that is also a noun: "weapons attacks"; no comma in
+ * the report, after which the cue may have a subject of its own: "...,
+ * Mr. Roe said") is the main clause's verb, whose subject the relative
+ * clause was on. */
 static bool main_cue_after_clause(const struct analysis *a, size_t i,
                                   size_t c0, size_t t1, size_t sp0,
                                   size_t sp1) {
@@ -1101,16 +1096,16 @@ static void content(struct analysis *a, size_t c0, size_t c1,
     pc_att_speech_in(a, c0, c1, sp0, sp1, q, depth + 1);
 }
 
-/* A single mark at k (flags 0x40) that may close a quotation: one
+/* A single mark at k (flags F_SINGLE) that may close a quotation: one
  * written as a closing mark, or an ambiguous one (') after punctuation
  * or with no word after it. */
 static bool single_close(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
   if (is_punct(t, "'")) /* the typewriter mark after the words' end */
     return a->t[k - 1].type == T_PUNCT;
-  return (t->flags & 0x40) &&
+  return (t->flags & F_SINGLE) &&
          (t->type == T_QCLOSE ||
-          ((t->flags & 0x80) &&
+          ((t->flags & F_EITHER) &&
            (a->t[k + 1].type != T_WORD || a->t[k - 1].type == T_PUNCT)));
 }
 
@@ -1119,7 +1114,7 @@ static bool single_close(const struct analysis *a, size_t k) {
 static bool single_open(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
   return a->t[k + 1].type == T_WORD &&
-         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & 0x40)));
+         (is_punct(t, "'") || (t->type == T_QOPEN && (t->flags & F_SINGLE)));
 }
 
 /* The cue that ends right before the mark at b, after "," or ":" and a
@@ -1650,8 +1645,8 @@ static bool sentence_before(struct analysis *a, size_t t0,
 }
 
 /* Whether [t0, i) holds a clause of its own before a frame: six words or
- * more with a finite verb (data: fin, vpast, ipast, or a verb form in
- * -s after a noun) outside quotation marks. */
+ * more with a finite verb after the first word (data: fin, vpast,
+ * ipast). */
 static bool clause_before(const struct analysis *a, size_t t0, size_t i) {
   enum { CLAUSE_MIN = 6 };
   /* (not after a word that opens the clause the frame is in: "because,
@@ -1992,8 +1987,7 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   bool group = at_verb && o->type == T_WORD && o->in_span < 0 &&
                (o->ent < 0 || a->en[o->ent].type != PC_ENTITY_PERSON) &&
                (fw_is(a, o->low, PC_FW_QUANT) ||
-                (pc_att_ending(a, o->low, PC_FW_PL, 3) &&
-                 !pc_att_ending(a, o->low, PC_FW_NOTPL, 1)));
+                pc_att_plural(a, o->low));
   if (b + 1 >= i || o->type != T_WORD ||
       !(determiner(a, o->low) || fw_is(a, o->low, PC_FW_POSS) || group ||
         ((o->flags & F_CAP) && !fw_is(a, o->low, PC_FW_SUBJ) &&
@@ -3053,8 +3047,19 @@ static bool split_subject(const struct analysis *a, size_t t0, size_t np_b,
           (ed_form(a, after + 1) && np_b > t0 + 2));
 }
 
-/* The speaker left of the cue, and whether the speech stands before the
- * attribution (c->post: "..., Trump said") and where (c->np_b). */
+/* *w becomes o when o names someone (an entity too when ent: "Roe's
+ * statement saying" names Roe, not the description); else o is freed.
+ * Ownership of o's strings passes either way. */
+static void take_speaker(struct speaker_ref *w, struct speaker_ref o,
+                         bool ent) {
+  if (o.name && (!ent || o.ent >= 0)) {
+    who_free(w);
+    *w = o;
+  } else {
+    who_free(&o);
+  }
+}
+
 /* Whether name has at most four words and ends in the word w (lower
  * case, "'s" kept). */
 static bool short_phrase_ending(const char *name, const char *w) {
@@ -3114,12 +3119,7 @@ static void time_subject(struct analysis *a, size_t t0, size_t e, size_t i,
     who_free(&s);
     s = sentence_subject(a, t0, i);
   }
-  if (s.name) {
-    who_free(w);
-    *w = s;
-  } else {
-    who_free(&s);
-  }
+  take_speaker(w, s, false);
 }
 
 /* "Senator Roe, the Ohio populist, has drawn huge crowds describing":
@@ -3209,15 +3209,11 @@ static void prep_object_subject(struct analysis *a, size_t t0, size_t e,
   free(obj);
   if (longer)
     return;
-  struct speaker_ref s = sentence_subject(a, t0, i);
-  if (s.name && s.ent >= 0) {
-    who_free(w);
-    *w = s;
-  } else {
-    who_free(&s);
-  }
+  take_speaker(w, sentence_subject(a, t0, i), true);
 }
 
+/* The speaker left of the cue, and whether the speech stands before the
+ * attribution (c->post: "..., Trump said") and where (c->np_b). */
 static struct speaker_ref left_subject(struct analysis *a,
                                        const struct sentence *sn,
                                        struct cue *c) {
@@ -3242,13 +3238,7 @@ static struct speaker_ref left_subject(struct analysis *a,
      * after a noun that speaks: "Roe's campaign claims" is a verb's) */
     if ((a->t[i].flags & F_WEAK) && w.name && w.ent < 0 && ce == i &&
         !cue_in(a, pc_att_np_start(a, t0, i), i) && !agent_noun(a, i - 1)) {
-      struct speaker_ref o = noun_owner(a, t0, i);
-      if (o.name && o.ent >= 0) {
-        who_free(&w);
-        w = o;
-      } else {
-        who_free(&o);
-      }
+      take_speaker(&w, noun_owner(a, t0, i), true);
     }
     predicate_subject(a, t0, ce, i, &w);
     prep_object_subject(a, t0, ce, i, &w);
@@ -3655,15 +3645,8 @@ static struct speaker_ref cue_subject(struct analysis *a,
   size_t n = participle && len == 1 && w.name && w.ent < 0
                  ? speech_noun_before(a, t0, i)
                  : 0;
-  if (n) {
-    struct speaker_ref o = noun_owner(a, t0, n);
-    if (o.name && o.ent >= 0) {
-      who_free(&w);
-      w = o;
-    } else {
-      who_free(&o);
-    }
-  }
+  if (n)
+    take_speaker(&w, noun_owner(a, t0, n), true);
   return w;
 }
 
@@ -4577,7 +4560,7 @@ static bool approx_count(const struct analysis *a, const struct cue *c,
     return false;
   if (a->t[c0].low[0] >= '0' && a->t[c0].low[0] <= '9')
     return true;
-  return (low_eq(&a->t[c0], "a") || low_eq(&a->t[c0], "an")) &&
+  return article_a(&a->t[c0]) &&
          c0 + 1 < t1 && fw_is(a, a->t[c0 + 1].low, PC_FW_TUNIT);
 }
 

@@ -282,11 +282,6 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
   return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
 }
 
-/* Most words are ASCII letters and digits ended by a space or plain
- * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
- * one pass and added; returns its end.  0: the word is another kind (a
- * character past ASCII, an inner ' - . before more word, longer than a
- * token's low), for word_end and add_token, and nothing was added. */
 /* An ASCII word byte in lower case, 0 for any other byte: one load per
  * byte in the scan of most words (ascii_word_byte, lower-cased). */
 #define LW4(c) LW(c), LW((c) + 1), LW((c) + 2), LW((c) + 3)
@@ -303,6 +298,11 @@ static const unsigned char low_word_byte[128] = {
 #undef LW16
 #undef LW4
 
+/* Most words are ASCII letters and digits ended by a space or plain
+ * punctuation: such a word [i, ...) is scanned, lower-cased and hashed in
+ * one pass and added; returns its end.  0: the word is another kind (a
+ * character past ASCII, an inner ' - . before more word, longer than a
+ * token's low), for word_end and add_token, and nothing was added. */
 static size_t ascii_word(struct analysis *a, uint32_t block,
                          const unsigned char *p, size_t i, size_t n) {
   char low[sizeof a->t->low];
@@ -421,8 +421,8 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
       add_token(a, block, (uint32_t)i, (uint32_t)(i + qm),
                 mo && !mc ? T_QOPEN : mc && !mo ? T_QCLOSE : T_QOPEN);
       /* ambiguous marks (" “) are decided when pairing */
-      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? 0x80 : 0) |
-                               (uint8_t)(single ? 0x40 : 0);
+      a->t[a->nt - 1].flags |= (uint8_t)((mo && mc) ? F_EITHER : 0) |
+                               (uint8_t)(single ? F_SINGLE : 0);
       i += qm;
     } else {
       if (cp == '\'')
@@ -467,7 +467,7 @@ static void title_apostrophes(struct analysis *a, size_t t0) {
       k->type = T_QCLOSE;
     else
       continue;
-    k->flags |= 0x40;
+    k->flags |= F_SINGLE;
   }
 }
 
@@ -502,9 +502,9 @@ static void pair_singles(struct analysis *a, size_t t0, size_t t1) {
   size_t open = (size_t)-1;
   for (size_t i = t0; i < t1 && !a->oom; i++) {
     struct token *k = &a->t[i];
-    if (!(k->flags & 0x40) || k->in_span >= 0 || k->opens >= 0)
+    if (!(k->flags & F_SINGLE) || k->in_span >= 0 || k->opens >= 0)
       continue;
-    if (k->type == T_QOPEN && !(k->flags & 0x80)) {
+    if (k->type == T_QOPEN && !(k->flags & F_EITHER)) {
       open = i;
     } else if (k->type == T_QCLOSE && open != (size_t)-1) {
       add_span(a, open, i);
@@ -523,7 +523,7 @@ void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
     struct token *k = &a->t[i];
     if (k->type != T_QOPEN && k->type != T_QCLOSE)
       continue;
-    bool single = k->flags & 0x40, both = k->flags & 0x80;
+    bool single = k->flags & F_SINGLE, both = k->flags & F_EITHER;
     if (single)
       continue; /* nested marks stay inside their span */
     if (open == (size_t)-1) {
@@ -732,7 +732,7 @@ static bool punct_near(const struct analysis *a, size_t j) {
  * "that" or a subject pronoun. */
 static bool opens_report(const struct analysis *a, size_t k) {
   const struct token *t = &a->t[k];
-  return t->type == T_QOPEN || (t->flags & 0x40) || is_punct(t, "'") ||
+  return t->type == T_QOPEN || (t->flags & F_SINGLE) || is_punct(t, "'") ||
          is_punct(t, ":") ||
          (t->type == T_WORD && (is_comp(a, k) || fw_is(a, t->low, PC_FW_SUBJ)));
 }
@@ -1151,8 +1151,7 @@ static bool plural_at(const struct analysis *a, size_t k) {
   const char *h = a->t[k].low;
   size_t n = strlen(h);
   return a->t[k].type == T_WORD && !(a->t[k].flags & F_CAP) && n > 3 &&
-         pc_att_ending(a, h, PC_FW_PL, 3) &&
-         !pc_att_ending(a, h, PC_FW_NOTPL, 1) && !stop_word(a, h) &&
+         pc_att_plural(a, h) && !stop_word(a, h) &&
          !determiner(a, h) && !preposition(a, h) &&
          !fw_is(a, h, PC_FW_TUNIT);
 }
