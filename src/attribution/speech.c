@@ -46,7 +46,7 @@ static bool unspoken(const struct analysis *a, size_t i) {
   if (i > 0 && fw_word_at(a, i - 1, i, PC_FW_DEGREE))
     return true;
   if (i > 1 && fw_word_at(a, i - 1, i, PC_FW_CMP) &&
-      a->t[i - 2].type == T_WORD && determiner(a, a->t[i - 2].low))
+      fw_word_at(a, i - 2, i, PC_FW_DET))
     return true;
   size_t k = i;
   while (k > 0 && k + 3 > i && a->t[k - 1].type == T_WORD &&
