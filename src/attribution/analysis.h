@@ -449,6 +449,16 @@ static inline bool pc_att_plural(const struct analysis *a, const char *w) {
   return pc_att_ending(a, w, PC_FW_PL, 3) &&
          !pc_att_ending(a, w, PC_FW_NOTPL, 1);
 }
+/* "we've", "she's" (lower case, ’ written '): a subject pronoun with its
+ * contracted auxiliary (data: subj); the length of the pronoun before
+ * the apostrophe, 0 for any other word. */
+static inline size_t pc_att_clitic_cut(const struct analysis *a,
+                                       const char *w) {
+  const char *ap = strchr(w, '\'');
+  return ap && ap > w && ap - w <= 4 && fw_is(a, w, PC_FW_SUBJ)
+             ? (size_t)(ap - w)
+             : 0;
+}
 size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
                            size_t sp0, size_t sp1);
 void pc_att_mark_cues(struct analysis *a, size_t t0);

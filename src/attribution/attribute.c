@@ -167,7 +167,7 @@ static char *name_out(const struct analysis *a, struct pc_arena *ar,
     low[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
   }
   low[k] = '\0';
-  if (!fw_is(a, low, PC_FW_SUBJ))
+  if (!pc_att_clitic_cut(a, low))
     return pc_arena_strdup(ar, name);
   return pc_arena_strndup(ar, name, (size_t)(ap - name));
 }

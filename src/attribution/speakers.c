@@ -965,12 +965,12 @@ static bool bare_firm_word(const struct analysis *a, size_t k);
 static int pronoun_tag(const struct analysis *a, size_t i) {
   const char *w = a->t[i].low;
   int g = list_tag(&a->lex->pronouns, w);
-  const char *ap = strchr(w, '\'');
-  if (g || !ap || ap == w || ap - w > 4 || !fw_is(a, w, PC_FW_SUBJ))
+  size_t cut = g ? 0 : pc_att_clitic_cut(a, w);
+  if (!cut)
     return g;
   char base[8];
-  memcpy(base, w, (size_t)(ap - w));
-  base[ap - w] = '\0';
+  memcpy(base, w, cut);
+  base[cut] = '\0';
   g = list_tag(&a->lex->pronouns, base);
   return g == 'o' ? 0 : g;
 }
