@@ -482,6 +482,7 @@ const char *pc_att_clean_role(const struct analysis *a, const char *name,
 int pc_att_last_person_g(const struct analysis *a, size_t i, int gender);
 void pc_att_index_persons(struct analysis *a);
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1);
+size_t pc_att_title_after(const struct analysis *a, size_t n0, size_t n1);
 size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end);
 size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at);
 /* Whether word i is a unit of time in lower case, singular or plural

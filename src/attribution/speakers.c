@@ -166,19 +166,23 @@ static bool owned_phrase(const struct analysis *a, size_t i, size_t n1) {
          pc_att_ending(a, a->t[i].low, PC_FW_GEN, 1);
 }
 
+/* "the authors of the “Growth Plan,”": a phrase [n0, n1) cut at the
+ * opening mark of a title, after a determiner or a preposition, takes the
+ * title in (closed within a few words); where it ends, n1 otherwise. */
+size_t pc_att_title_after(const struct analysis *a, size_t n0, size_t n1) {
+  if (n1 <= n0 || n1 >= a->nt || a->t[n1].type != T_QOPEN ||
+      a->t[n1 - 1].type != T_WORD ||
+      !(determiner(a, a->t[n1 - 1].low) || preposition(a, a->t[n1 - 1].low)))
+    return n1;
+  int sp = a->t[n1].opens;
+  return sp >= 0 && a->sp[sp].closed && a->sp[sp].c < n1 + 12 &&
+                 pc_att_title_span(a, (size_t)sp)
+             ? a->sp[sp].c + 1
+             : n1;
+}
+
 struct speaker_ref pc_att_resolve_np(struct analysis *a, size_t n0, size_t n1) {
-  /* "wrote the authors of the “Growth Plan,”": a phrase cut at the
-   * quotation mark of a title, after its determiner or "of", takes the
-   * title in */
-  if (n1 > n0 && n1 < a->nt && a->t[n1].type == T_QOPEN &&
-      a->t[n1 - 1].type == T_WORD &&
-      (determiner(a, a->t[n1 - 1].low) || low_eq(&a->t[n1 - 1], "of"))) {
-    int sp = a->t[n1].opens;
-    if (sp >= 0 && a->sp[sp].closed && a->sp[sp].c < n1 + 12 &&
-        pc_att_title_span(a, (size_t)sp))
-      n1 = a->sp[sp].c + 1;
-  }
-  return resolve_np_ex(a, n0, n1, true);
+  return resolve_np_ex(a, n0, pc_att_title_after(a, n0, n1), true);
 }
 
 /* The speaker named by [n0, n1), in the order below: the first that

@@ -3774,13 +3774,8 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
         break;
       e = f;
     }
-    /* "wrote the authors of the “Growth Plan,”": a title after a
-     * determiner or a preposition is one word of the phrase */
-    if (e > after && e < t1 && a->t[e].opens >= 0 &&
-        a->t[e - 1].type == T_WORD &&
-        (determiner(a, a->t[e - 1].low) || preposition(a, a->t[e - 1].low)) &&
-        pc_att_title_span(a, (size_t)a->t[e].opens))
-      e = a->sp[a->t[e].opens].c + 1;
+    /* "wrote the authors of the “Growth Plan,”": the title is one word */
+    e = e < t1 ? pc_att_title_after(a, after, e) : e;
     struct speaker_ref r = pc_att_resolve_np(a, after, e);
     if (!r.name && e > e0) { /* (the longer phrase names no one) */
       who_free(&r);
