@@ -801,6 +801,12 @@ static int slot_of(const char *w) {
   }
 }
 
+/* "not", "n't", "never": a negation of the verb after it (not "no",
+ * which negates a noun). */
+static bool not_word(const struct token *k) {
+  return low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never");
+}
+
 /* An adverb or auxiliary a pattern may skip ("was partly responsible",
  * "has also been blamed"). */
 static bool skippable(const struct analysis *a, size_t i) {
@@ -808,8 +814,7 @@ static bool skippable(const struct analysis *a, size_t i) {
   if (k->type != T_WORD || (k->flags & F_CAP))
     return false;
   size_t n = strlen(k->low);
-  if (low_eq(k, "not") || low_eq(k, "n't") || low_eq(k, "never") ||
-      neg_aux(k))
+  if (not_word(k) || neg_aux(k))
     return true; /* "was not responsible", "doesn't blame": polarity()
                   * reads the negation */
   return aux_word(a, k->low) || (n > 4 && strcmp(k->low + n - 2, "ly") == 0 &&
@@ -1078,8 +1083,7 @@ static size_t comma_object(const struct analysis *a, const struct pc_phrase *p,
  * "blamed also the mayor"): the name's first token (not a negation,
  * which polarity() reads). */
 static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
-  while (b + 1 < e && skippable(a, b) && !low_eq(&a->t[b], "not") &&
-         !low_eq(&a->t[b], "n't") && !low_eq(&a->t[b], "never"))
+  while (b + 1 < e && skippable(a, b) && !not_word(&a->t[b]))
     b++;
   return b;
 }
@@ -1865,8 +1869,7 @@ static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
   while (at > t0 && neg_aux(&a->t[at - 1]))
     at = pc_att_skip_adverbs(a, t0, at - 1); /* "Acme didn't cause" */
   while (at > t0 &&
-         (low_eq(&a->t[at - 1], "not") || low_eq(&a->t[at - 1], "n't") ||
-          low_eq(&a->t[at - 1], "never"))) {
+         not_word(&a->t[at - 1])) {
     at = pc_att_skip_adverbs(a, t0, at - 1);
     if (at > t0 &&
         (low_eq(&a->t[at - 1], "did") || low_eq(&a->t[at - 1], "does") ||
