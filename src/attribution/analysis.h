@@ -143,6 +143,7 @@ struct analysis {
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   const char *title;  /* the title's text when it is read, else NULL */
+  bool foreign; /* in a language no lexicon reads: its quoted spans only */
   bool oom;
 };
 

@@ -263,6 +263,38 @@ static bool same_claim(const struct found_claim *x,
   return true;
 }
 
+/* Text in a language no lexicon reads: the English grammar's speakers are
+ * words that happen to stand near a quotation ("sagte jetzt", "Am Ende"),
+ * so its quotations are published with no speaker, role or cue, and a
+ * report with no quotation marks, nothing without its speaker, is
+ * dropped. */
+static void unattribute(struct analysis *a) {
+  int *to = malloc((a->nq + 1) * sizeof *to);
+  if (!to) {
+    a->oom = true;
+    return;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < a->nq; i++) {
+    struct found_quote *q = &a->q[i];
+    free(q->speaker);
+    free(q->role);
+    free(q->cue);
+    q->speaker = q->role = q->cue = NULL;
+    q->ent = -1;
+    to[i] = q->kind == PC_QUOTE_INDIRECT ? -1 : (int)n;
+    if (q->kind == PC_QUOTE_INDIRECT)
+      free(q->date);
+    else
+      a->q[n++] = *q;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a->q[i].parent >= 0)
+      a->q[i].parent = to[a->q[i].parent];
+  a->nq = n;
+  free(to);
+}
+
 /* Copies the results into the document's arena as the public structs. */
 static pc_status publish(struct analysis *a, pc_error *err) {
   pc_doc *doc = a->doc;
@@ -380,6 +412,14 @@ static pc_status publish(struct analysis *a, pc_error *err) {
   return PC_OK;
 }
 
+/* A document whose language is known and has no lexicon of its own: the
+ * lexicon read is another language's (English), whose speech verbs and
+ * charge words match words of the text by chance ("tout", "questions" in
+ * French), so only its quoted spans are read, with no cue and no claim. */
+static bool foreign_text(const struct pc_lex *lex, const char *lang) {
+  return lang && lang[0] && strncmp(lex->lang, lang, 2) != 0;
+}
+
 pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
                        pc_error *err) {
   if (!ctx || !doc)
@@ -395,6 +435,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   a.lex = lex;
   a.doc = doc;
   a.last_speaker_q = -1;
+  a.foreign = foreign_text(lex, doc->meta[PC_META_LANG]);
   const char *d = date ? date : doc->meta[PC_META_DATE];
   if (d && strlen(d) >= 7) {
     a.year = (int)strtol(d, NULL, 10);
@@ -409,7 +450,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_tokenize_block(&a, (uint32_t)b);
     pc_att_mark_sentence_starts(&a, t0);
     pc_att_pair_block(&a, t0, a.nt);
-    pc_att_mark_cues(&a, t0);
+    if (!a.foreign)
+      pc_att_mark_cues(&a, t0);
   }
   a.title = title_to_read(doc);
   size_t again = title_repeat(doc, a.title);
@@ -418,7 +460,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     pc_att_tokenize_title(&a);
     pc_att_mark_sentence_starts(&a, t0);
     pc_att_pair_block(&a, t0, a.nt);
-    pc_att_mark_cues(&a, t0);
+    if (!a.foreign)
+      pc_att_mark_cues(&a, t0);
   }
   if (!a.oom)
     pc_att_entities(&a);
@@ -428,9 +471,9 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   bool *turn = calloc(doc->nblocks + TITLE_GAP + 1, sizeof *turn);
   if (!turn)
     a.oom = true;
-  if (!a.oom && a.nt)
+  if (!a.oom && a.nt && !a.foreign)
     pc_att_transcript(&a, turn);
-  if (!a.oom && a.nt)
+  if (!a.oom && a.nt && !a.foreign)
     pc_att_source_lines(&a);
   size_t sp = 0;
   for (size_t i = 0; i < a.nt && !a.oom;) {
@@ -450,7 +493,7 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
       bool label = title_block(&a, bl) && pc_att_headline_label(&a, s, e);
       if (!turn[bl] && !label && bl != again)
         pc_att_speech_in(&a, s, e, sp0, sp, -1, 0);
-      if (!title_block(&a, bl)) { /* claims are the body's */
+      if (!title_block(&a, bl) && !a.foreign) { /* claims: the body's */
         pc_att_claims_in(&a, s, e);
         pc_att_rebuttals_in(&a, s, e);
       }
@@ -459,6 +502,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
     i = bend;
   }
   free(turn);
+  if (a.foreign)
+    unattribute(&a);
   pc_status st = a.oom ? pc_error_set(err, PC_ERR_NOMEM, "out of memory")
                        : publish(&a, err);
   analysis_free(&a);

@@ -92,17 +92,37 @@ static inline size_t cue_at(const struct analysis *a, size_t i, size_t lim,
 
 /*** speech ****************************************************************/
 
-/* Appends a quote of bytes [s, e) of the block, less a trailing comma or
- * space, by w: its index, or -1 (empty, too many quotes or no memory).
- * A headline's quote is one of its own even when the body quotes the
- * same words (tests/fixtures/quotes/README.md, "Titles"). */
+/* Bytes [*s, *e) of text tx less the spaces at both ends and the commas
+ * at its end ("« Nous partons »": French sets a space, often a no-break
+ * one, inside guillemets; '" We will win, "' in careless copy). */
+static void trim_quote(const char *tx, uint32_t *s, uint32_t *e) {
+  const unsigned char *p = (const unsigned char *)tx;
+  uint32_t cp;
+  size_t k;
+  while (*s < *e && (k = pc_utf8_decode(p + *s, *e - *s, &cp)) != 0 &&
+         pc_uni_is_space(cp))
+    *s += (uint32_t)k;
+  while (*e > *s) {
+    uint32_t b = *e - 1;
+    while (b > *s && (p[b] & 0xC0) == 0x80)
+      b--;
+    if (p[b] != ',' && (!pc_utf8_decode(p + b, *e - b, &cp) ||
+                        !pc_uni_is_space(cp)))
+      break;
+    *e = b;
+  }
+}
+
+/* Appends a quote of bytes [s, e) of the block, less the spaces at its
+ * ends and a trailing comma, by w: its index, or -1 (empty, too many
+ * quotes or no memory).  A headline's quote is one of its own even when
+ * the body quotes the same words (tests/fixtures/quotes/README.md,
+ * "Titles"). */
 int pc_att_push_quote(struct analysis *a, uint32_t block, uint32_t s,
                       uint32_t e, pc_quote_kind kind,
                       const struct speaker_ref *w, const char *cue,
                       int parent, size_t t0, size_t t1) {
-  const char *tx = btext(a, block);
-  while (e > s && (tx[e - 1] == ',' || tx[e - 1] == ' '))
-    e--;
+  trim_quote(btext(a, block), &s, &e);
   if (e <= s || a->nq >= PC_MAX_QUOTES)
     return -1;
   GROW(a, q, nq, capq);
