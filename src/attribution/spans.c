@@ -98,6 +98,13 @@ bool pc_att_title_span(const struct analysis *a, size_t si) {
   return pc_att_title_words(a, si, prep ? WORK_MAX : TITLE_MAX);
 }
 
+/* Whether the mark at o opens its sentence: the block's first token, or
+ * one after a sentence's end. */
+static bool opens_sentence(const struct analysis *a, size_t o) {
+  return o == 0 || a->t[o - 1].block != a->t[o].block ||
+         is_end_punct(&a->t[o - 1]);
+}
+
 /* Whether span s reads as a quotation, not a scare quote, a title or a
  * nickname: a clause's words with its punctuation, or a long run (2);
  * a capitalised word or two with their punctuation ('“Denver,” he
@@ -108,6 +115,16 @@ static int quotation_like(const struct analysis *a,
     return 0;
   bool ends = false;
   size_t n = span_words(a, s, &ends);
+  /* ('„Wir bauen die Brücke“, sagte sie', '"We will win", he said': a
+   * sentence's opening quotation ends its clause at the comma after the
+   * marks, in the British and the continental styles, when the clause
+   * goes on in lower case; not a list of quoted phrases ('«Avoir peur»,
+   * «des nœuds»') or a name and its place ('„Parkhotel“, Tegernsee') */
+  ends = ends || (opens_sentence(a, s->o) && s->c + 2 < a->nt &&
+                  a->t[s->c + 2].block == s->block &&
+                  is_punct(&a->t[s->c + 1], ",") &&
+                  a->t[s->c + 2].type == T_WORD &&
+                  !(a->t[s->c + 2].flags & F_CAP));
   if (!s->closed) /* open to the paragraph's end: a quotation that goes on */
     return n >= 3 && s->upper ? 2 : 0;
   if ((n >= 3 && ends && s->upper) || n >= 8)
