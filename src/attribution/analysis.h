@@ -508,6 +508,10 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1);
 
 /* spans.c: quoted spans no cue reported, after speech_in */
 void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0);
+/* Text in a language no lexicon reads: each quotation's speaker by the
+ * shapes that need no words of the language ('„…“, sagte Neubauer',
+ * 'Rohde: „…“'). */
+void pc_att_foreign_speakers(struct analysis *a);
 /* The same for a headline: a quotation that opens it, before a colon or
  * an attribution ("‘...’: Mayor vows", "‘...,’ exec says") */
 void pc_att_title_spans_in(struct analysis *a, size_t t0, size_t t1,

@@ -504,6 +504,8 @@ pc_status pc_attribute(const pc_ctx *ctx, pc_doc *doc, const char *date,
   free(turn);
   if (a.foreign)
     unattribute(&a);
+  if (a.foreign && !a.oom)
+    pc_att_foreign_speakers(&a);
   pc_status st = a.oom ? pc_error_set(err, PC_ERR_NOMEM, "out of memory")
                        : publish(&a, err);
   analysis_free(&a);

@@ -17,6 +17,8 @@
  * others are scare quotes or names (pc_att_title_spans_in).
  */
 #include "analysis.h"
+#include <string.h>
+#include <utf8proc.h>
 
 enum { NP_MAX = 9 /* words of a speaker phrase */, CUE_REACH = 14 };
 
@@ -855,6 +857,130 @@ void pc_att_spans_in(struct analysis *a, size_t t0, size_t t1, size_t q0) {
     int like = quotation_like(a, s);
     if (like && !covered(a, s))
       attach(a, s, t0, t1, q0, like);
+  }
+}
+
+/*** text in a language no lexicon reads ***********************************/
+
+enum { FOREIGN_RUN = 4, FOREIGN_VERB = 2 };
+
+/* The end of a run of 1 to FOREIGN_RUN capitalised words from k, in one
+ * block and before a token that ends it (punctuation, a word in lower
+ * case, the block's end); k when there is none. */
+static size_t cap_run(const struct analysis *a, size_t k) {
+  size_t e = k;
+  while (e < a->nt && e < k + FOREIGN_RUN && a->t[e].block == a->t[k].block &&
+         a->t[e].type == T_WORD && (a->t[e].flags & F_CAP))
+    e++;
+  if (e == k || (e < a->nt && a->t[e].block == a->t[k].block &&
+                 a->t[e].type == T_WORD && (a->t[e].flags & F_CAP)))
+    return k;
+  return e;
+}
+
+/* Whether every word of name starts with a capital or a digit (not
+ * 'Laut der Bahn-Sprecherin', 'Anwälte der Partei': the English names
+ * finder reads a German noun phrase, every noun capitalised, as one). */
+static bool capitalised(const char *name) {
+  for (const char *p = name; *p; p++) {
+    if (p != name && p[-1] != ' ')
+      continue;
+    uint32_t cp;
+    size_t k = pc_utf8_decode((const unsigned char *)p, strlen(p), &cp);
+    if (k && (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp) != cp)
+      return false;
+  }
+  return true;
+}
+
+/* The person's name in an entity's name: from its first given name on
+ * ('Forschung Heinz Faßmann' -> 'Heinz Faßmann'; 'Heinz-Josef' read as
+ * 'Heinz'), else its last two words ('Die Klimaaktivistin Luisa
+ * Neubauer' -> 'Luisa Neubauer'): the English names finder takes a
+ * German role noun, capitalised, for a name's word. */
+static const char *given_on(const struct analysis *a, const char *name) {
+  const char *last2[2] = {name, name};
+  for (const char *p = name; p;) {
+    char low[32];
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '-' && n + 1 < sizeof low) {
+      low[n] = (char)(p[n] >= 'A' && p[n] <= 'Z' ? p[n] + 32 : p[n]);
+      n++;
+    }
+    low[n] = '\0';
+    if (list_tag_of(a, &a->lex->given, low))
+      return p;
+    last2[0] = last2[1], last2[1] = p;
+    p = strchr(p, ' ');
+    p = p ? p + 1 : NULL;
+  }
+  return last2[0];
+}
+
+/* The speaker a language-neutral shape names for span s: after it, a
+ * comma, one or two words in lower case (the verb: 'sagte', 'a
+ * déclaré', 'dijo') and a name ('„…“, sagte Neubauer'); before it, a
+ * name that opens the sentence and a colon ('Rohde: „…“').  Only a
+ * person the entities know: a capitalised word there may be any noun
+ * ('„…“, lautete meine Antwort', 'Aber: „…“'). */
+static struct speaker_ref foreign_speaker(struct analysis *a,
+                                          const struct quoted_span *s) {
+  struct speaker_ref w = {NULL, -1, NULL};
+  size_t n0 = 0, n1 = 0, k = s->c + 1;
+  if (k < a->nt && a->t[k].block == s->block && is_punct(&a->t[k], ","))
+    k++;
+  size_t v = k;
+  while (v < a->nt && v < k + FOREIGN_VERB && a->t[v].block == s->block &&
+         a->t[v].type == T_WORD && !(a->t[v].flags & F_CAP))
+    v++;
+  if (v > k && v < a->nt && a->t[v].block == s->block)
+    n0 = v, n1 = cap_run(a, v);
+  if (n1 <= n0 && s->o >= 2 && is_punct(&a->t[s->o - 1], ":")) {
+    size_t b = s->o - 1;
+    while (b > 0 && b + FOREIGN_RUN >= s->o && a->t[b - 1].type == T_WORD &&
+           (a->t[b - 1].flags & F_CAP) && a->t[b - 1].block == s->block)
+      b--;
+    if (b < s->o - 1 && opens_sentence(a, b) && cap_run(a, b) == s->o - 1)
+      n0 = b, n1 = s->o - 1;
+  }
+  int e = n1 > n0 ? a->t[n1 - 1].ent : -1;
+  if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
+      capitalised(a->en[e].name)) {
+    w.name = strdup(given_on(a, a->en[e].name));
+    w.ent = e;
+  }
+  return w;
+}
+
+/* The span whose inner bytes hold quote q's, by binary search over the
+ * spans in reading order; -1 when none. */
+static int quote_span(const struct analysis *a, const struct found_quote *q) {
+  size_t lo = 0, hi = a->nsp;
+  while (lo < hi) {
+    size_t m = lo + (hi - lo) / 2;
+    const struct quoted_span *s = &a->sp[m];
+    if (s->block < q->block || (s->block == q->block && s->e <= q->s))
+      lo = m + 1;
+    else
+      hi = m;
+  }
+  if (lo < a->nsp && a->sp[lo].block == q->block && a->sp[lo].s <= q->s &&
+      a->sp[lo].e >= q->e)
+    return (int)lo;
+  return -1;
+}
+
+void pc_att_foreign_speakers(struct analysis *a) {
+  for (size_t i = 0; i < a->nq && !a->oom; i++) {
+    struct found_quote *q = &a->q[i];
+    int si = quote_span(a, q);
+    if (q->speaker || si < 0 || !a->sp[si].closed)
+      continue;
+    struct speaker_ref w = foreign_speaker(a, &a->sp[si]);
+    q->speaker = w.name;
+    q->ent = w.ent;
+    w.name = NULL;
+    who_free(&w);
   }
 }
 
