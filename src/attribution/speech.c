@@ -4589,6 +4589,16 @@ static void report_after(struct analysis *a, const struct sentence *sn,
       p++; /* "But even ..." */
     /* ("As Obama announces that he is ready ..., he is set to": "as"
      * with a "that" clause after the cue is a subordinate clause too) */
+    /* ("Last month, when I asked her if ..., she left", "..., and when
+     * she said ..., he": so does one opened after a comma, a
+     * conjunction between) */
+    for (size_t k = i; p < i && !sub_opener(a, p) && k > p + 1; k--)
+      if (is_punct(&a->t[k - 1], ",") && a->t[k - 1].in_span < 0) {
+        size_t o = k + (fw_is(a, a->t[k].low, PC_FW_CONJ) ? 1 : 0);
+        if (o < i && sub_opener(a, o))
+          p = o;
+        break;
+      }
     bool sub = p < i && (sub_opener(a, p) ||
                          (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
     /* "Noting that the plan failed, Roe said ...": a participle cue
