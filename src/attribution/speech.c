@@ -4426,6 +4426,7 @@ static size_t content_start(const struct analysis *a,
            !determiner(a, a->t[k].low) &&
            !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
            !fw_is(a, a->t[k].low, PC_FW_QWORD) && /* "asked X whether" */
+           !(k > c0 && in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low)) &&
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
@@ -4434,9 +4435,13 @@ static size_t content_start(const struct analysis *a,
     for (size_t z = c0; z < k; z++)
       if (fw_is(a, a->t[z].low, PC_FW_INF))
         k = c0;
+    /* ("asked the voters if they ...", "what they ...": a question
+     * word after the addressee with its determiner opens the speech) */
     if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
                   (determiner(a, a->t[k].low) ||
-                   fw_is(a, a->t[k].low, PC_FW_SUBJ))))
+                   fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+                   fw_is(a, a->t[k].low, PC_FW_QWORD) ||
+                   in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low))))
       k = c0;
     if (k < t1 && k > c0 &&
         (a->t[k].type == T_WORD || a->t[k].type == T_QOPEN))
