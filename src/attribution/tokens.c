@@ -663,9 +663,9 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
       /* "No. 5": "no" is an abbreviation before a numeral only ("kept
        * telling me no. When she ...", data: numab) */
-      bool numab = in_list(&a->lex->fw[PC_FW_NUMAB], p->low) &&
-                   !(nx && nx->low[0] >= '0' && nx->low[0] <= '9');
-      if ((!numab && in_list_of(a, &a->lex->honorifics, p->low)) ||
+      if ((in_list_of(a, &a->lex->honorifics, p->low) &&
+           !(!(nx && nx->low[0] >= '0' && nx->low[0] <= '9') &&
+             in_list(&a->lex->fw[PC_FW_NUMAB], p->low))) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
