@@ -4482,6 +4482,29 @@ static size_t content_start(const struct analysis *a,
   return c0;
 }
 
+/* Whether the comma at k separates items of a list of names that opens
+ * the content [c0, c1) ("asked Pike, Rusk and Venn to ..."): only
+ * capitalised words before it, one after it, then "and" or "or" (data:
+ * conj) and a capitalised word within three words with no comma between
+ * (not "said the ferry would leave Dover, Rusk and Venn laughed"). */
+static bool list_comma(const struct analysis *a, size_t c0, size_t k,
+                       size_t c1) {
+  if (k <= c0 || k + 2 >= c1 || a->t[k + 1].type != T_WORD ||
+      !(a->t[k + 1].flags & F_CAP))
+    return false;
+  for (size_t z = c0; z < k; z++)
+    if (!(a->t[z].type == T_WORD && (a->t[z].flags & F_CAP)) &&
+        !is_punct(&a->t[z], ","))
+      return false;
+  for (size_t z = k + 2; z < c1 && z < k + 5; z++) {
+    if (a->t[z].type != T_WORD)
+      return false;
+    if (fw_is(a, a->t[z].low, PC_FW_CONJ))
+      return z + 1 < c1 && (a->t[z + 1].flags & F_CAP);
+  }
+  return false;
+}
+
 /* A word at k that opens a subordinate clause: "while", "although",
  * "after", "before" (data: sub, after; not a preposition), "when", "if";
  * not "as" ("as Clyburn noted, ..." is a frame around the report). */
@@ -4614,7 +4637,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
     if (sub) /* (or at the comma inside closing marks: '“best
               * experience,” Trump is ...', not '“...,” and “...”') */
       for (size_t k = c0; k < c1; k++)
-        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) ||
+        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0 &&
+             !list_comma(a, c0, k, c1)) ||
             (a->t[k].type == T_QCLOSE && comma_at(a, k, c0) &&
              !(k + 1 < c1 && fw_is(a, a->t[k + 1].low, PC_FW_CONJ)))) {
           c1 = a->t[k].type == T_QCLOSE ? k + 1 : k;
