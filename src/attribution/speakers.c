@@ -2937,6 +2937,20 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
       in_list(&a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
+  /* "when I asked her if she had been paid", "I told him to leave": a
+   * first-person subject outside quotation marks before a past form of
+   * a cue whose object is the addressee (data: tell) reports an
+   * exchange of the writer's with someone, named as written (data:
+   * first); not the writer's own text ("I wrote about this", "I talked
+   * about how", "We would add that"), nor an aside ("As I told you") */
+  if (end > lo && a->t[end - 1].type == T_WORD && a->t[end - 1].in_span < 0 &&
+      in_list(&a->lex->fw[PC_FW_FIRST], a->t[end - 1].low) &&
+      !(end - 1 > lo && low_eq(&a->t[end - 2], "as")) &&
+      fw_is(a, a->t[c].low, PC_FW_TELL) &&
+      (lower_suffix(&a->t[c], "ed", 4) || fw_is(a, a->t[c].low, PC_FW_IPAST))) {
+    struct speaker_ref f = {pc_att_text_of(a, end - 1, end), -1, NULL};
+    return f;
+  }
   struct speaker_ref w = pc_att_resolve_np(a, b, end);
   /* "A judge pointed to a previous case to say", "Workers gathered at
    * a bar to talk": a phrase that names someone before "to" and the cue

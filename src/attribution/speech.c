@@ -4446,6 +4446,7 @@ static size_t content_start(const struct analysis *a,
            !determiner(a, a->t[k].low) &&
            !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
            !fw_is(a, a->t[k].low, PC_FW_QWORD) && /* "asked X whether" */
+           !(k > c0 && in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low)) &&
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
@@ -4454,9 +4455,13 @@ static size_t content_start(const struct analysis *a,
     for (size_t z = c0; z < k; z++)
       if (fw_is(a, a->t[z].low, PC_FW_INF))
         k = c0;
+    /* ("asked the voters if they ...", "what they ...": a question
+     * word after the addressee with its determiner opens the speech) */
     if (det0 && !(k < t1 && k > c0 + 1 && a->t[k].type == T_WORD &&
                   (determiner(a, a->t[k].low) ||
-                   fw_is(a, a->t[k].low, PC_FW_SUBJ))))
+                   fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
+                   fw_is(a, a->t[k].low, PC_FW_QWORD) ||
+                   in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low))))
       k = c0;
     if (k < t1 && k > c0 &&
         (a->t[k].type == T_WORD || a->t[k].type == T_QOPEN))
@@ -4495,6 +4500,29 @@ static size_t content_start(const struct analysis *a,
       c0 = t1;
   }
   return c0;
+}
+
+/* Whether the comma at k separates items of a list of names that opens
+ * the content [c0, c1) ("asked Pike, Rusk and Venn to ..."): only
+ * capitalised words before it, one after it, then "and" or "or" (data:
+ * conj) and a capitalised word within three words with no comma between
+ * (not "said the ferry would leave Dover, Rusk and Venn laughed"). */
+static bool list_comma(const struct analysis *a, size_t c0, size_t k,
+                       size_t c1) {
+  if (k <= c0 || k + 2 >= c1 || a->t[k + 1].type != T_WORD ||
+      !(a->t[k + 1].flags & F_CAP))
+    return false;
+  for (size_t z = c0; z < k; z++)
+    if (!(a->t[z].type == T_WORD && (a->t[z].flags & F_CAP)) &&
+        !is_punct(&a->t[z], ","))
+      return false;
+  for (size_t z = k + 2; z < c1 && z < k + 5; z++) {
+    if (a->t[z].type != T_WORD)
+      return false;
+    if (fw_is(a, a->t[z].low, PC_FW_CONJ))
+      return z + 1 < c1 && (a->t[z + 1].flags & F_CAP);
+  }
+  return false;
 }
 
 /* A word at k that opens a subordinate clause: "while", "although",
@@ -4609,6 +4637,16 @@ static void report_after(struct analysis *a, const struct sentence *sn,
       p++; /* "But even ..." */
     /* ("As Obama announces that he is ready ..., he is set to": "as"
      * with a "that" clause after the cue is a subordinate clause too) */
+    /* ("Last month, when I asked her if ..., she left", "..., and when
+     * she said ..., he": so does one opened after a comma, a
+     * conjunction between) */
+    for (size_t k = i; p < i && !sub_opener(a, p) && k > p + 1; k--)
+      if (is_punct(&a->t[k - 1], ",") && a->t[k - 1].in_span < 0) {
+        size_t o = k + (fw_is(a, a->t[k].low, PC_FW_CONJ) ? 1 : 0);
+        if (o < i && sub_opener(a, o))
+          p = o;
+        break;
+      }
     bool sub = p < i && (sub_opener(a, p) ||
                          (low_eq(&a->t[p], "as") && is_comp(a, c0 - 1)));
     /* "Noting that the plan failed, Roe said ...": a participle cue
@@ -4619,7 +4657,8 @@ static void report_after(struct analysis *a, const struct sentence *sn,
     if (sub) /* (or at the comma inside closing marks: '“best
               * experience,” Trump is ...', not '“...,” and “...”') */
       for (size_t k = c0; k < c1; k++)
-        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0) ||
+        if ((is_punct(&a->t[k], ",") && span_of(a, k, sp0, sp1) < 0 &&
+             !list_comma(a, c0, k, c1)) ||
             (a->t[k].type == T_QCLOSE && comma_at(a, k, c0) &&
              !(k + 1 < c1 && fw_is(a, a->t[k + 1].low, PC_FW_CONJ)))) {
           c1 = a->t[k].type == T_QCLOSE ? k + 1 : k;

@@ -660,12 +660,16 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
       continue;
     if (strcmp(k->low, ".") == 0 && i > t0) {
       const struct token *p = &a->t[i - 1];
-      if (in_list_of(a, &a->lex->honorifics, p->low) ||
+      const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
+      /* "No. 5": "no" is an abbreviation before a numeral only ("kept
+       * telling me no. When she ...", data: numab) */
+      if ((in_list_of(a, &a->lex->honorifics, p->low) &&
+           !(!(nx && nx->low[0] >= '0' && nx->low[0] <= '9') &&
+             in_list(&a->lex->fw[PC_FW_NUMAB], p->low))) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
        * before a closing parenthesis, a comma or a lower-case word */
-      const struct token *nx = i + 1 < t1 ? &a->t[i + 1] : NULL;
       /* "a D.C.-based host": a hyphen right after the point joins */
       if (nx && p->type == T_WORD &&
           (is_punct(nx, ")") || is_punct(nx, ",") ||
