@@ -3561,6 +3561,50 @@ static bool series_verb(const struct analysis *a, size_t t0, size_t i,
   return verb;
 }
 
+/* "Ames attacked Roe by reminding voters ...", "Ames responded to the
+ * letter by calling it a stunt and accusing Roe of ...", "Ames decried
+ * Roe's plan to close the port, noting ...": a participle after "by" or
+ * a comma (or after a conjunction that joins it to such a one) inside
+ * reported words that are their cue's object (no complementiser or
+ * subject pronoun opens them, no finite verb stands before the
+ * participle) modifies the outer clause, whose speaker does its act; not
+ * an aside in commas before the reported clause's verb ("said Roe,
+ * recalling the vote, had changed").  The outer quote, or -1. */
+static int object_report_parent(const struct analysis *a,
+                                const struct sentence *sn, size_t pi) {
+  size_t t0 = sn->t0;
+  if (sn->depth == 0 || sn->parent < 0 || pi <= t0 + 1 ||
+      !a->q[sn->parent].speaker)
+    return -1;
+  const struct token *p = &a->t[pi - 1];
+  bool comma = is_punct(p, ",");
+  bool joins = comma || (p->type == T_WORD && fw_is(a, p->low, PC_FW_BY));
+  /* ("by calling it a stunt and accusing Roe of ...": a participle after
+   * a conjunction joins one after "by" or a comma) */
+  if (!joins && p->type == T_WORD && fw_is(a, p->low, PC_FW_CONJ))
+    for (size_t k = pi - 2; k >= t0 && k > 0 && !joins; k--)
+      joins = a->t[k].type == T_WORD &&
+              participle_form(a, a->t[k].low) &&
+              (is_punct(&a->t[k - 1], ",") ||
+               (a->t[k - 1].type == T_WORD &&
+                fw_is(a, a->t[k - 1].low, PC_FW_BY)));
+  if (!joins ||
+      (t0 > 0 && is_comp(a, t0 - 1)) ||
+      (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUBJ)) ||
+      finite_in(a, t0, pi))
+    return -1;
+  for (size_t k = pi; comma && k + 1 < sn->t1; k++)
+    if (is_punct(&a->t[k], ",")) {
+      const struct token *v = &a->t[k + 1];
+      if (v->type == T_WORD && !(v->flags & F_CAP) &&
+          (v->cue || fw_is(a, v->low, PC_FW_FIN) || ed_form(a, k + 1) ||
+           fw_is(a, v->low, PC_FW_IPAST)))
+        return -1;
+      break;
+    }
+  return sn->parent;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -3637,6 +3681,13 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w = sentence_subject(a, t0, i);
   } else {
     w = left_subject(a, sn, c);
+  }
+  int op = participle ? object_report_parent(a, sn, pi) : -1;
+  if (op >= 0) {
+    const struct found_quote *o = &a->q[op];
+    struct speaker_ref s = {strdup(o->speaker), o->ent,
+                            o->role ? strdup(o->role) : NULL};
+    take_speaker(&w, s, false);
   }
   /* "In her statement condemning the test, Roe defended", "she revised
    * her statement explaining": a participle right after a speech noun
