@@ -2171,15 +2171,17 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
 /* "NASA awarded the orders to Roe Corp, but Roe Corp canceled its
  * order later, citing": the start of the last clause after ", but" (or
  * ", and": "Protest groups say ..., and the ACLU has already sued the
- * city, saying") in [t0, i) that has a subject and a verb of its own (a
- * name, a pronoun or a determiner opens it; not "..., but said"); t0 if
- * none. */
+ * city, saying"; or a subordinator: "Ames argues that ..., while her
+ * rival, Jo Roe, has soared in the polls by saying") in [t0, i) that
+ * has a subject and a verb of its own (a name, a pronoun or a
+ * determiner opens it; not "..., but said"); t0 if none. */
 static size_t clause_after_but(const struct analysis *a, size_t t0,
                                size_t i) {
   for (size_t k = i - 1; k > t0 + 1; k--) {
     if (!is_punct(&a->t[k - 1], ",") ||
         !(fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
-          fw_is(a, a->t[k].low, PC_FW_CONJ)) || k + 3 > i)
+          fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[k].low, PC_FW_SUB)) || k + 3 > i)
       continue;
     const struct token *n = &a->t[k + 1];
     bool opens = n->type == T_WORD && n->in_span < 0 &&
