@@ -2207,6 +2207,9 @@ static struct speaker_ref joint_subject(struct analysis *a, size_t k,
     v++;
   if (v >= i || v == ke + 1)
     return w;
+  /* ("Roe and Ames both floated": a floating quantifier before the verb
+   * is no part of the phrase) */
+  v = pc_att_skip_adverbs(a, ke + 1, v);
   w = pc_att_resolve_np(a, k, v);
   if (w.name && !(w.ent == a->t[k].ent && strstr(w.name, " and ")))
     who_free(&w);
