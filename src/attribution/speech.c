@@ -2082,8 +2082,18 @@ static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
       pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1))
     return w;
   const char *vw = a->t[v].low;
+  /* ("Democrats see Roe as a threat, arguing": after a group named in
+   * the plural, a word in lower case that no function word, ending in
+   * "s", "-ing" or "-ly" is the verb in the present) */
+  size_t vl = strlen(vw);
+  bool present = !word && a->en[e].type == PC_ENTITY_GROUP &&
+                 pc_att_plural(a, a->t[v - 1].low) && vl > 2 &&
+                 !stop_word(a, vw) && !aux_word(a, vw) &&
+                 !preposition(a, vw) && vw[vl - 1] != 's' &&
+                 !lower_suffix(&a->t[v], "ing", 5) &&
+                 !lower_suffix(&a->t[v], "ly", 4);
   if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
-        (aux_word(a, vw) && !word) || ed_form(a, v)))
+        (aux_word(a, vw) && !word) || ed_form(a, v) || present))
     return w;
   if (word) {
     phrase_name(a, k, v, &w);
