@@ -1963,6 +1963,21 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   return p > t0 && preposition(a, a->t[p - 1].low);
 }
 
+/* Whether word v, after a plural ("Democrats see", "supporters
+ * remain"), is a verb in the present: in lower case, no function word,
+ * not ending in "s", "-ing", "-ed" or "-ly". */
+static bool present_after_plural(const struct analysis *a, size_t v) {
+  const struct token *k = &a->t[v];
+  size_t l = strlen(k->low);
+  return v > 0 && k->type == T_WORD && !(k->flags & F_CAP) && l > 2 &&
+         a->t[v - 1].type == T_WORD && pc_att_plural(a, a->t[v - 1].low) &&
+         !stop_word(a, k->low) && !aux_word(a, k->low) &&
+         !preposition(a, k->low) && !determiner(a, k->low) &&
+         !fw_is(a, k->low, PC_FW_POSS) && k->low[l - 1] != 's' &&
+         !lower_suffix(k, "ing", 5) && !lower_suffix(k, "ly", 4) &&
+         !ed_form(a, v);
+}
+
 /* The end of a phrase with a determiner or a possessive that opens the
  * sentence at *t0 (moved past "and", "but") and ends at a verb before i
  * (at the verb, or at an adverb right before it), 0 when there is none.
@@ -2008,7 +2023,10 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
       !stop_word(a, a->t[e + 1].low) && !determiner(a, a->t[e + 1].low) &&
       !ed_form(a, e + 1))
     e++;
+  /* ("Some of his supporters remain reluctant to ...": after a plural
+   * in a group's phrase, a verb in the present ends it) */
   while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
+         !(group && present_after_plural(a, e)) &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
          !aux_word(a, a->t[e].low) &&
          !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
@@ -2034,7 +2052,8 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   const char *x = a->t[v].low;
   if (pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1) ||
       (!ed_form(a, v) && !fw_is(a, x, PC_FW_IPAST) &&
-       !fw_is(a, x, PC_FW_VPAST) && !fw_is(a, x, PC_FW_FIN)))
+       !fw_is(a, x, PC_FW_VPAST) && !fw_is(a, x, PC_FW_FIN) &&
+       !(group && v == e && present_after_plural(a, v))))
     return 0;
   return e;
 }
@@ -2085,13 +2104,8 @@ static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
   /* ("Democrats see Roe as a threat, arguing": after a group named in
    * the plural, a word in lower case that no function word, ending in
    * "s", "-ing" or "-ly" is the verb in the present) */
-  size_t vl = strlen(vw);
   bool present = !word && a->en[e].type == PC_ENTITY_GROUP &&
-                 pc_att_plural(a, a->t[v - 1].low) && vl > 2 &&
-                 !stop_word(a, vw) && !aux_word(a, vw) &&
-                 !preposition(a, vw) && vw[vl - 1] != 's' &&
-                 !lower_suffix(&a->t[v], "ing", 5) &&
-                 !lower_suffix(&a->t[v], "ly", 4);
+                 present_after_plural(a, v);
   if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
         (aux_word(a, vw) && !word) || ed_form(a, v) || present))
     return w;
