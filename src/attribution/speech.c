@@ -3426,7 +3426,7 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
 
 /* "..., with forecasters warning that ...": the start of a noun phrase
  * of up to eight words after ", with" that ends right before the
- * participle at i; i when there is none. */
+ * participle at i (maybe two joined by "and"); i when there is none. */
 static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
   for (size_t b = i; b > t0 + 1 && b + 9 > i; b--) {
     const struct token *k = &a->t[b - 1];
@@ -3444,9 +3444,11 @@ static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
                  ? b
                  : i;
     /* ("with three in 10 saying", "with the campaign of the senator
-     * from Ohio saying": a phrase's own prepositions) */
+     * from Ohio saying": a phrase's own prepositions; "with marchers and
+     * spectators chanting": two joined by a conjunction) */
     if (stop_word(a, k->low) && !determiner(a, k->low) &&
-        !preposition(a, k->low))
+        !preposition(a, k->low) &&
+        !(fw_is(a, k->low, PC_FW_CONJ) && b + 1 < i))
       return i;
   }
   return i;
