@@ -3621,9 +3621,18 @@ static int object_report_parent(const struct analysis *a,
                 fw_is(a, a->t[k - 1].low, PC_FW_BY)));
   if (!joins ||
       (t0 > 0 && is_comp(a, t0 - 1)) ||
-      (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUBJ)) ||
-      finite_in(a, t0, pi))
+      (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUBJ)))
     return -1;
+  /* (a past form after a genitive modifies its noun: "Roe's repeated
+   * calls") */
+  for (size_t k = t0; k < pi; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      continue;
+    if (fw_is(a, a->t[k].low, PC_FW_FIN) ||
+        (k > t0 && past_after_word(a, k) &&
+         !pc_att_ending(a, a->t[k - 1].low, PC_FW_GEN, 1)))
+      return -1;
+  }
   for (size_t k = pi; comma && k + 1 < sn->t1; k++)
     if (is_punct(&a->t[k], ",")) {
       const struct token *v = &a->t[k + 1];
