@@ -3671,7 +3671,19 @@ static struct speaker_ref cue_subject(struct analysis *a,
                             (is_punct(&a->t[pi - 1], ",") ||
                              pc_att_clausal_after(a, i + len, sn->t1))) ||
                            dash_at(a, pi - 1)); /* "... — asserting that" */
-  size_t wb = participle ? with_phrase(a, t0, i) : i;
+  size_t wb = participle ? with_phrase(a, t0, i) : i, we = i;
+  /* "..., with officials underlining its strength and vowing to ...": a
+   * participle joined by "and" to one of such a phrase shares it */
+  if (participle && wb == i && pi > t0 + 2 && a->t[pi - 1].type == T_WORD &&
+      fw_is(a, a->t[pi - 1].low, PC_FW_CONJ))
+    for (size_t k = pi - 2; k > t0 + 1 && k + 16 > pi && wb == i; k--) {
+      if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+        break;
+      if (participle_form(a, a->t[k].low) && with_phrase(a, t0, k) < k) {
+        wb = with_phrase(a, t0, k);
+        we = k;
+      }
+    }
   if (participle && i == t0 && sn->depth == 0) {
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
@@ -3686,9 +3698,9 @@ static struct speaker_ref cue_subject(struct analysis *a,
   } else if (wb < i) {
     /* "..., with forecasters warning that ...": the phrase after "with"
      * is the participle's subject */
-    w = pc_att_resolve_np(a, wb, i);
+    w = pc_att_resolve_np(a, wb, we);
     if (!w.name)
-      phrase_name(a, wb, i, &w);
+      phrase_name(a, wb, we, &w);
   } else if (i > t0 && prev->name &&
       (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
