@@ -1983,6 +1983,21 @@ static bool name_not_subject(const struct analysis *a, size_t t0, size_t k,
   return p > t0 && preposition(a, a->t[p - 1].low);
 }
 
+/* Whether word v, after a plural ("Democrats see", "supporters
+ * remain"), is a verb in the present: in lower case, no function word,
+ * not ending in "s", "-ing", "-ed" or "-ly". */
+static bool present_after_plural(const struct analysis *a, size_t v) {
+  const struct token *k = &a->t[v];
+  size_t l = strlen(k->low);
+  return v > 0 && k->type == T_WORD && !(k->flags & F_CAP) && l > 2 &&
+         a->t[v - 1].type == T_WORD && pc_att_plural(a, a->t[v - 1].low) &&
+         !stop_word(a, k->low) && !aux_word(a, k->low) &&
+         !preposition(a, k->low) && !determiner(a, k->low) &&
+         !fw_is(a, k->low, PC_FW_POSS) && k->low[l - 1] != 's' &&
+         !lower_suffix(k, "ing", 5) && !lower_suffix(k, "ly", 4) &&
+         !ed_form(a, v);
+}
+
 /* The end of a phrase with a determiner or a possessive that opens the
  * sentence at *t0 (moved past "and", "but") and ends at a verb before i
  * (at the verb, or at an adverb right before it), 0 when there is none.
@@ -2028,7 +2043,10 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
       !stop_word(a, a->t[e + 1].low) && !determiner(a, a->t[e + 1].low) &&
       !ed_form(a, e + 1))
     e++;
+  /* ("Some of his supporters remain reluctant to ...": after a plural
+   * in a group's phrase, a verb in the present ends it) */
   while (e < i && e < b + 10 && a->t[e].type == T_WORD &&
+         !(group && present_after_plural(a, e)) &&
          !stop_word(a, a->t[e].low) && !a->t[e].cue && !ed_form(a, e) &&
          !aux_word(a, a->t[e].low) &&
          !fw_is(a, a->t[e].low, PC_FW_IPAST) &&
@@ -2054,7 +2072,8 @@ static size_t determined_end(const struct analysis *a, size_t *t0, size_t i,
   const char *x = a->t[v].low;
   if (pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1) ||
       (!ed_form(a, v) && !fw_is(a, x, PC_FW_IPAST) &&
-       !fw_is(a, x, PC_FW_VPAST) && !fw_is(a, x, PC_FW_FIN)))
+       !fw_is(a, x, PC_FW_VPAST) && !fw_is(a, x, PC_FW_FIN) &&
+       !(group && v == e && present_after_plural(a, v))))
     return 0;
   return e;
 }
@@ -2102,8 +2121,13 @@ static struct speaker_ref opening_entity(struct analysis *a, size_t t0,
       pc_att_ending(a, a->t[v - 1].low, PC_FW_GEN, 1))
     return w;
   const char *vw = a->t[v].low;
+  /* ("Democrats see Roe as a threat, arguing": after a group named in
+   * the plural, a word in lower case that no function word, ending in
+   * "s", "-ing" or "-ly" is the verb in the present) */
+  bool present = !word && a->en[e].type == PC_ENTITY_GROUP &&
+                 present_after_plural(a, v);
   if (!(fw_is(a, vw, PC_FW_FIN) || fw_is(a, vw, PC_FW_PASS) ||
-        (aux_word(a, vw) && !word) || ed_form(a, v)))
+        (aux_word(a, vw) && !word) || ed_form(a, v) || present))
     return w;
   if (word) {
     phrase_name(a, k, v, &w);
@@ -2191,15 +2215,17 @@ static bool name_modifies(const struct analysis *a, size_t nb, size_t ne,
 /* "NASA awarded the orders to Roe Corp, but Roe Corp canceled its
  * order later, citing": the start of the last clause after ", but" (or
  * ", and": "Protest groups say ..., and the ACLU has already sued the
- * city, saying") in [t0, i) that has a subject and a verb of its own (a
- * name, a pronoun or a determiner opens it; not "..., but said"); t0 if
- * none. */
+ * city, saying"; or a subordinator: "Ames argues that ..., while her
+ * rival, Jo Roe, has soared in the polls by saying") in [t0, i) that
+ * has a subject and a verb of its own (a name, a pronoun or a
+ * determiner opens it; not "..., but said"); t0 if none. */
 static size_t clause_after_but(const struct analysis *a, size_t t0,
                                size_t i) {
   for (size_t k = i - 1; k > t0 + 1; k--) {
     if (!is_punct(&a->t[k - 1], ",") ||
         !(fw_is(a, a->t[k].low, PC_FW_CONTRAST) ||
-          fw_is(a, a->t[k].low, PC_FW_CONJ)) || k + 3 > i)
+          fw_is(a, a->t[k].low, PC_FW_CONJ) ||
+          fw_is(a, a->t[k].low, PC_FW_SUB)) || k + 3 > i)
       continue;
     const struct token *n = &a->t[k + 1];
     bool opens = n->type == T_WORD && n->in_span < 0 &&
@@ -2225,6 +2251,9 @@ static struct speaker_ref joint_subject(struct analysis *a, size_t k,
     v++;
   if (v >= i || v == ke + 1)
     return w;
+  /* ("Roe and Ames both floated": a floating quantifier before the verb
+   * is no part of the phrase) */
+  v = pc_att_skip_adverbs(a, ke + 1, v);
   w = pc_att_resolve_np(a, k, v);
   if (w.name && !(w.ent == a->t[k].ent && strstr(w.name, " and ")))
     who_free(&w);
@@ -3417,7 +3446,7 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
 
 /* "..., with forecasters warning that ...": the start of a noun phrase
  * of up to eight words after ", with" that ends right before the
- * participle at i; i when there is none. */
+ * participle at i (maybe two joined by "and"); i when there is none. */
 static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
   for (size_t b = i; b > t0 + 1 && b + 9 > i; b--) {
     const struct token *k = &a->t[b - 1];
@@ -3435,9 +3464,11 @@ static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
                  ? b
                  : i;
     /* ("with three in 10 saying", "with the campaign of the senator
-     * from Ohio saying": a phrase's own prepositions) */
+     * from Ohio saying": a phrase's own prepositions; "with marchers and
+     * spectators chanting": two joined by a conjunction) */
     if (stop_word(a, k->low) && !determiner(a, k->low) &&
-        !preposition(a, k->low))
+        !preposition(a, k->low) &&
+        !(fw_is(a, k->low, PC_FW_CONJ) && b + 1 < i))
       return i;
   }
   return i;
@@ -3581,6 +3612,59 @@ static bool series_verb(const struct analysis *a, size_t t0, size_t i,
   return verb;
 }
 
+/* "Ames attacked Roe by reminding voters ...", "Ames responded to the
+ * letter by calling it a stunt and accusing Roe of ...", "Ames decried
+ * Roe's plan to close the port, noting ...": a participle after "by" or
+ * a comma (or after a conjunction that joins it to such a one) inside
+ * reported words that are their cue's object (no complementiser or
+ * subject pronoun opens them, no finite verb stands before the
+ * participle) modifies the outer clause, whose speaker does its act; not
+ * an aside in commas before the reported clause's verb ("said Roe,
+ * recalling the vote, had changed").  The outer quote, or -1. */
+static int object_report_parent(const struct analysis *a,
+                                const struct sentence *sn, size_t pi) {
+  size_t t0 = sn->t0;
+  if (sn->depth == 0 || sn->parent < 0 || pi <= t0 + 1 ||
+      !a->q[sn->parent].speaker)
+    return -1;
+  const struct token *p = &a->t[pi - 1];
+  bool comma = is_punct(p, ",");
+  bool joins = comma || (p->type == T_WORD && fw_is(a, p->low, PC_FW_BY));
+  /* ("by calling it a stunt and accusing Roe of ...": a participle after
+   * a conjunction joins one after "by" or a comma) */
+  if (!joins && p->type == T_WORD && fw_is(a, p->low, PC_FW_CONJ))
+    for (size_t k = pi - 2; k >= t0 && k > 0 && !joins; k--)
+      joins = a->t[k].type == T_WORD &&
+              participle_form(a, a->t[k].low) &&
+              (is_punct(&a->t[k - 1], ",") ||
+               (a->t[k - 1].type == T_WORD &&
+                fw_is(a, a->t[k - 1].low, PC_FW_BY)));
+  if (!joins ||
+      (t0 > 0 && is_comp(a, t0 - 1)) ||
+      (a->t[t0].type == T_WORD && fw_is(a, a->t[t0].low, PC_FW_SUBJ)))
+    return -1;
+  /* (a past form after a genitive modifies its noun: "Roe's repeated
+   * calls") */
+  for (size_t k = t0; k < pi; k++) {
+    if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+      continue;
+    if (fw_is(a, a->t[k].low, PC_FW_FIN) ||
+        (k > t0 && past_after_word(a, k) &&
+         !pc_att_ending(a, a->t[k - 1].low, PC_FW_GEN, 1)))
+      return -1;
+  }
+  for (size_t k = pi; comma && k + 1 < sn->t1; k++)
+    if (is_punct(&a->t[k], ",")) {
+      const struct token *v = &a->t[k + 1];
+      if (v->type == T_WORD && !(v->flags & F_CAP) &&
+          (v->cue || fw_is(a, v->low, PC_FW_FIN) || ed_form(a, k + 1) ||
+           fw_is(a, v->low, PC_FW_IPAST)))
+        return -1;
+      break;
+    }
+  return sn->parent;
+}
+
 /* Who speaks at the cue: the subject shared with the cue before (prev),
  * the sentence's subject, or the speaker left of the cue. */
 static struct speaker_ref cue_subject(struct analysis *a,
@@ -3607,7 +3691,19 @@ static struct speaker_ref cue_subject(struct analysis *a,
                             (is_punct(&a->t[pi - 1], ",") ||
                              pc_att_clausal_after(a, i + len, sn->t1))) ||
                            dash_at(a, pi - 1)); /* "... — asserting that" */
-  size_t wb = participle ? with_phrase(a, t0, i) : i;
+  size_t wb = participle ? with_phrase(a, t0, i) : i, we = i;
+  /* "..., with officials underlining its strength and vowing to ...": a
+   * participle joined by "and" to one of such a phrase shares it */
+  if (participle && wb == i && pi > t0 + 2 && a->t[pi - 1].type == T_WORD &&
+      fw_is(a, a->t[pi - 1].low, PC_FW_CONJ))
+    for (size_t k = pi - 2; k > t0 + 1 && k + 16 > pi && wb == i; k--) {
+      if (a->t[k].type != T_WORD || a->t[k].in_span >= 0)
+        break;
+      if (participle_form(a, a->t[k].low) && with_phrase(a, t0, k) < k) {
+        wb = with_phrase(a, t0, k);
+        we = k;
+      }
+    }
   if (participle && i == t0 && sn->depth == 0) {
     /* "Noting that the plan failed, Roe said ...": the subject of the
      * clause after the participle's */
@@ -3622,9 +3718,9 @@ static struct speaker_ref cue_subject(struct analysis *a,
   } else if (wb < i) {
     /* "..., with forecasters warning that ...": the phrase after "with"
      * is the participle's subject */
-    w = pc_att_resolve_np(a, wb, i);
+    w = pc_att_resolve_np(a, wb, we);
     if (!w.name)
-      phrase_name(a, wb, i, &w);
+      phrase_name(a, wb, we, &w);
   } else if (i > t0 && prev->name &&
       (conj_before(a, t0, i, true) || contrast_before(a, t0, i))) {
     /* "she described this as ... and accused him of ...": the same
@@ -3657,6 +3753,13 @@ static struct speaker_ref cue_subject(struct analysis *a,
     w = sentence_subject(a, t0, i);
   } else {
     w = left_subject(a, sn, c);
+  }
+  int op = participle ? object_report_parent(a, sn, pi) : -1;
+  if (op >= 0) {
+    const struct found_quote *o = &a->q[op];
+    struct speaker_ref s = {strdup(o->speaker), o->ent,
+                            o->role ? strdup(o->role) : NULL};
+    take_speaker(&w, s, false);
   }
   /* "In her statement condemning the test, Roe defended", "she revised
    * her statement explaining": a participle right after a speech noun
