@@ -1100,8 +1100,8 @@ static bool plural_object(const struct analysis *a, size_t v, size_t ti,
       !bare_plural(a, ti) || !pc_att_plural(a, a->t[ti].low))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
-                  * adverbs ("had misled", "likely hacked") */
-  while (j > 1 && skippable(a, j - 1))
+                  * adverbs ("had misled", "likely hacked", "is ignoring") */
+  while (j > 1 && (skippable(a, j - 1) || fw_is(a, a->t[j - 1].low, PC_FW_PASS)))
     j--;
   if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
     j--; /* "Acme Corp. ignored warnings" */
@@ -1879,6 +1879,27 @@ static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
   return at;
 }
 
+/* A verb in the progressive has its subject before its forms of "be"
+ * and their auxiliaries and adverbs: "Tom Bell is violating the law",
+ * "Acme has been quietly stealing", "is not stealing" (the lead at lead
+ * an -ing form).  Returns where they start, or at when no "be" stands
+ * there ("Tom Bell, stealing", a participle, keeps its own reading). */
+static size_t progressive_start(const struct analysis *a, size_t t0,
+                                size_t at, size_t lead) {
+  size_t n = strlen(a->t[lead].low), b = at;
+  if (n < 5 || strcmp(a->t[lead].low + n - 3, "ing") != 0)
+    return at;
+  while (b > t0 && not_word(&a->t[b - 1]))
+    b = pc_att_skip_adverbs(a, t0, b - 1); /* "is not stealing" */
+  if (b <= t0 || a->t[b - 1].type != T_WORD ||
+      !fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    return at;
+  while (b > t0 && a->t[b - 1].type == T_WORD &&
+         fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    b = pc_att_skip_adverbs(a, t0, b - 1); /* "has been", "is" */
+  return b;
+}
+
 /* The subject of a relative clause is the phrase it hangs on: "the
  * shirtless man, who snatched the keys", "the group which carried out
  * the attack".  Returns where that phrase ends, or at. */
@@ -2063,7 +2084,8 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   if (slot == S_A || slot == S_N)
-    at = relative_antecedent(a, t0, skip_negation(a, t0, at));
+    at = relative_antecedent(
+        a, t0, skip_negation(a, t0, progressive_start(a, t0, at, m->lead)));
   if (tried_to(a, t0, at)) /* "the man tried to steal" */
     at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
@@ -2545,6 +2567,16 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b,
                     * her corrupt" */
   }
   return false;
+}
+
+/* A report whose cue follows a modal is only supposed: "the mayor would
+ * say that Tom Bell was undermining the deal", "critics could argue Acme
+ * misled them" (r the report's first token, s0 the sentence's). */
+static bool modal_report(const struct analysis *a, size_t s0, size_t r) {
+  if (r > s0 && low_eq(&a->t[r - 1], "that"))
+    r--;
+  return r > s0 + 1 && a->t[r - 1].type == T_WORD && a->t[r - 1].cue &&
+         fw_is(a, a->t[r - 2].low, PC_FW_MODAL);
 }
 
 /* Whether a noun for a charge stands between the anchor i and the clause
@@ -3522,7 +3554,7 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || modal_report(a, s0, t0) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
