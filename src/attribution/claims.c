@@ -911,6 +911,7 @@ static size_t tried_to(const struct analysis *a, size_t t0, size_t b) {
              : 0;
 }
 
+
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
@@ -1088,8 +1089,34 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
   return b;
 }
 
-/* A bare plural as a deed's object right after its verb at v, the doer
- * named before it: a name, a subject pronoun, a body's or a person's
+/* A bare noun phrase's first word, a mass noun or an adjective
+ * ("stole money", "violated federal law"): a lower-case word of no
+ * function-word list, no adverb in -ly and no -ing form. */
+static bool bare_noun(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && n > 2 && !(k->flags & F_CAP) &&
+         fw_of(a, k->low) == 0 && !np_stop(a, i) &&
+         strcmp(k->low + n - 2, "ly") != 0 &&
+         strcmp(k->low + n - 3, "ing") != 0;
+}
+
+/* Whether the verb at v is finite or progressive: not an -ing form
+ * unless a form of "be" stands before it ("is stealing money", not
+ * "have kidnapping insurance", a gerund as a noun's modifier). */
+static bool finite_at(const struct analysis *a, size_t v) {
+  size_t n = strlen(a->t[v].low);
+  if (n < 5 || strcmp(a->t[v].low + n - 3, "ing") != 0)
+    return true;
+  while (v > 0 && (not_word(&a->t[v - 1]) ||
+                   (skippable(a, v - 1) && !aux_word(a, a->t[v - 1].low))))
+    v--; /* "is not", "was quietly" */
+  return v > 0 && a->t[v - 1].type == T_WORD &&
+         fw_is(a, a->t[v - 1].low, PC_FW_PASS);
+}
+
+/* A bare plural or noun phrase (bare_noun) as a deed's object right
+ * after its verb at v, the doer named before it: a name, a subject pronoun, a body's or a person's
  * noun ("said Acme misled voters", "the regime killed civilians"); not
  * after an owner or an adjective, where the verb is a participle or a
  * noun before its noun ("Clinton's hacked emails", "deadly assault
@@ -1097,7 +1124,8 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
 static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                           size_t t1) {
   if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
-      !bare_plural(a, ti) || !pc_att_plural(a, a->t[ti].low))
+      !((bare_plural(a, ti) && pc_att_plural(a, a->t[ti].low)) ||
+        (bare_noun(a, ti) && finite_at(a, v))))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
                   * adverbs ("had misled", "likely hacked", "is ignoring") */
@@ -2569,6 +2597,30 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b,
   return false;
 }
 
+/* A modal negated in one word: "can't", "won't", "shouldn't" (its part
+ * before "n't" a modal; "ca" is can's). */
+static bool neg_modal(const struct analysis *a, const struct token *k) {
+  size_t n = neg_aux(k);
+  char w[16];
+  if (n == 0 || n >= sizeof w)
+    return false;
+  memcpy(w, k->low, n);
+  w[n] = '\0';
+  return strcmp(w, "ca") == 0 || fw_is(a, w, PC_FW_MODAL) ||
+         fw_is(a, w, PC_FW_OBLIG);
+}
+
+/* A deed in someone's report under a negated modal is no deed done: "we
+ * can't ignore the changes", "Acme won't stop" (b the verb's first
+ * token).  A speaker's verb of blame keeps its denial: "you can't blame
+ * Acme" (not tried there). */
+static bool modal_deed(const struct analysis *a, size_t t0, size_t b) {
+  for (; b > t0 && skippable(a, b - 1); b--)
+    if (neg_modal(a, &a->t[b - 1]))
+      return true;
+  return false;
+}
+
 /* A report whose cue follows a modal is only supposed: "the mayor would
  * say that Tom Bell was undermining the deal", "critics could argue Acme
  * misled them" (r the report's first token, s0 the sentence's). */
@@ -3554,7 +3606,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || modal_report(a, s0, t0) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || modal_report(a, s0, t0) ||
+      (p->claimant == 0 && modal_deed(a, t0, m.lead_b)) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
