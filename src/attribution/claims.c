@@ -3782,6 +3782,23 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   drop_denied(a, n0);
 }
 
+/* Whether the word at j calls a charge false: "baseless", "a lie"
+ * (data: false), or "without" and a noun of its grounds ("without
+ * merit", "without any basis"; data: nomerit). */
+static bool false_at(const struct analysis *a, size_t j, size_t t1) {
+  if (a->t[j].type != T_WORD)
+    return false;
+  if (fw_is(a, a->t[j].low, PC_FW_FALSE))
+    return true;
+  if (!low_eq(&a->t[j], "without"))
+    return false;
+  size_t k = j + 1;
+  if (k < t1 && (low_eq(&a->t[k], "any") || low_eq(&a->t[k], "legal") ||
+                 low_eq(&a->t[k], "factual")))
+    k++;
+  return k < t1 && in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[k].low);
+}
+
 /* "called the allegations false", "described the claims as
  * baseless": a labelling verb at v, the charge at i, then a word that
  * calls it false. */
@@ -3790,7 +3807,7 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   if (!fw_is(a, a->t[v].low, PC_FW_LABEL))
     return false;
   for (size_t j = i + 1; j < t1 && j < i + 5; j++)
-    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+    if (false_at(a, j, t1))
       return true;
   return false;
 }
@@ -3858,7 +3875,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
             neg = true;
             continue;
           }
-          if ((!neg && fw_is(a, a->t[f].low, PC_FW_FALSE)) ||
+          if ((!neg && false_at(a, f, t1)) ||
               (neg && strcmp(a->t[f].low, "true") == 0)) {
             said_false = true;
             at = f;
