@@ -1199,6 +1199,24 @@ static size_t lone_it(const struct analysis *a, int slot, size_t i, size_t ti,
          low_eq(&a->t[ti], "it");
 }
 
+/* Two verbs in the past joined by "and" or "or" share the object after
+ * the second: "Tom Bell betrayed and abandoned the miners" (the verb
+ * at v, the word after it at ti).  Returns where the object starts: ti
+ * past the second verb, or ti. */
+static size_t shared_object(const struct analysis *a, size_t v, size_t ti,
+                            size_t t1) {
+  size_t n = strlen(a->t[v].low), l;
+  if (ti + 2 >= t1 || n < 4 || strcmp(a->t[v].low + n - 2, "ed") != 0 ||
+      !(low_eq(&a->t[ti], "and") || low_eq(&a->t[ti], "or")))
+    return ti;
+  const struct token *k = &a->t[ti + 1];
+  l = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || l < 4 ||
+      strcmp(k->low + l - 2, "ed") != 0 || !object_start(a, ti + 2, t1))
+    return ti;
+  return ti + 2;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1238,6 +1256,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
+        if (w[1] == 'o')
+          ti = shared_object(a, i, ti, t1);
         if (w[1] == 'o' && !object_start(a, ti, t1) &&
             !plural_object(a, i, ti, t1))
           return false;
