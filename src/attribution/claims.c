@@ -2070,6 +2070,27 @@ static size_t apposed_subject(const struct analysis *a, size_t t0,
   return r;
 }
 
+/* A subject starts after a verb of thought or speech before it in the
+ * report, when a pronoun thinks so, the speaker's own thought: "he
+ * believed Park had fabricated the story", "I think Acme is causing
+ * it" hold Park and Acme, not "he believed Park", to account (data:
+ * feel, think; or a cue word); "people thought she was a liar" is
+ * their thought, not the speaker's charge.  Returns where the phrase
+ * [b, at) starts after such a verb (its thinker read back to t0), or b. */
+static size_t after_thought(const struct analysis *a, size_t t0, size_t b,
+                            size_t at) {
+  for (size_t k = at; k-- > b;) {
+    const struct token *w = &a->t[k];
+    if (w->type != T_WORD || (w->flags & F_CAP) ||
+        !(w->cue || in_list(&a->lex->fw[PC_FW_FEEL], w->low) ||
+          in_list(&a->lex->fw[PC_FW_THINK], w->low)))
+      continue;
+    size_t s = pc_att_skip_adverbs(a, t0, k);
+    return s > t0 && fw_is(a, a->t[s - 1].low, PC_FW_SUBJ) ? k + 1 : b;
+  }
+  return b;
+}
+
 /* Whether the phrase [b, at), opened by a determiner and naming no one,
  * stands in apposition to a person named just before it ("Tom Bell, the
  * preacher whom ..."). */
@@ -2158,7 +2179,7 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       break;
     }
   if (slot == S_A || slot == S_N)
-    b = last_name_np(a, b, at);
+    b = last_name_np(a, after_thought(a, t0, b, at), at);
   size_t ce = at; /* an act's owner alone is accused, not the act */
   if (slot == S_N && p->claimant == 0 && b > t0) {
     size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
@@ -2563,7 +2584,7 @@ static bool cut_name(const struct analysis *a, const char *s) {
  * Fry had lied, he should resign" (the clause opens the sentence, its
  * report or a "that" clause). */
 static bool if_clause(const struct analysis *a, size_t t0, size_t c) {
-  for (size_t k = c; k > t0 && c - k < 16; k--) {
+  for (size_t k = c; k > t0 && c - k < 24; k--) {
     const struct token *w = &a->t[k - 1];
     if (w->type == T_PUNCT && !is_punct(w, ","))
       return false;
