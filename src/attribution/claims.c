@@ -2457,10 +2457,27 @@ static bool narrated_neg(const struct token *k) {
          (n == 4 && strncmp(k->low, "have", 4) == 0);
 }
 
+/* Whether a pattern's words hold a negation of their own ("did nothing
+ * wrong", "was n't involved", "played no role"). */
+static bool pat_negative(const struct pc_phrase *p) {
+  for (size_t k = 0; k < p->n; k++) {
+    const char *w = p->w[k];
+    if (strcmp(w, "not") == 0 || strcmp(w, "no") == 0 ||
+        strcmp(w, "never") == 0 || strcmp(w, "nothing") == 0 ||
+        strstr(w, "n't") || strstr(w, "n\xE2\x80\x99t"))
+      return true;
+  }
+  return false;
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
                     const struct match *m, size_t i) {
+  if (p->tag && !pat_negative(p) && m->lead_slot != S_C &&
+      m->lead != SIZE_MAX && negated(a, m->lead, i))
+    return -1; /* "did not follow the rules": a denial's words of its own
+                * with no "not" of their own, negated after the subject */
   if (p->tag) /* the denial's own words may hold "not": look before them */
     return negated(a, m->b, m->b) ? -1 : 1;
   if (m->lead_poss && m->lead_slot == S_C)
