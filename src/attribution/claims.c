@@ -76,6 +76,8 @@ static bool np_tail(const struct analysis *a, size_t i) {
 
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
+static size_t apposed_subject(const struct analysis *a, size_t t0,
+                              size_t at);
 
 static bool person_noun(const struct analysis *a, const char *w);
 
@@ -1133,6 +1135,9 @@ static bool plural_object(const struct analysis *a, size_t v, size_t ti,
     j--;
   if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
     j--; /* "Acme Corp. ignored warnings" */
+  if (j > 2 && is_punct(&a->t[j - 1], ",") &&
+      apposed_subject(a, 0, j) > 0)
+    return true; /* "the mayor, Tom Bell, had misled investors" */
   const struct token *s = &a->t[j - 1];
   if (s->type != T_WORD || low_eq(s, "'s") ||
       pc_att_ending(a, s->low, PC_FW_GEN, 1))
@@ -2057,16 +2062,26 @@ static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
  * name starts, or 0. */
 static size_t apposed_subject(const struct analysis *a, size_t t0,
                               size_t at) {
-  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ",") || a->t[at - 2].ent < 0 ||
-      a->en[a->t[at - 2].ent].type != PC_ENTITY_PERSON)
+  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ","))
     return 0;
-  size_t r = at - 2;
-  while (r > t0 && a->t[r - 1].ent == a->t[at - 2].ent)
+  size_t n = at - 2; /* the name's last token ("Acme Corp.,": "Corp") */
+  if (is_punct(&a->t[n], ".") && n > t0 && a->t[n - 1].ent >= 0)
+    n--;
+  int e = a->t[n].ent;
+  if (e < 0)
+    return 0;
+  bool person = a->en[e].type == PC_ENTITY_PERSON;
+  size_t r = n;
+  while (r > t0 && a->t[r - 1].ent == e)
     r--;
   if (r < t0 + 3 || !is_punct(&a->t[r - 1], ",") ||
-      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP) ||
-      !(is_role_word(a, r - 2) || pc_att_ending(a, a->t[r - 2].low, PC_FW_DOER, 3)))
-    return 0; /* "Ann Lee, Tom Bell, and": a list */
+      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP))
+    return 0;
+  const char *w = a->t[r - 2].low; /* the description's head */
+  if (person ? !(is_role_word(a, r - 2) || pc_att_ending(a, w, PC_FW_DOER, 3))
+             : !fw_is(a, w, PC_FW_FIRM))
+    return 0; /* "Ann Lee, Tom Bell, and": a list; "the company, Acme
+               * Corp., misled": a body's noun before a body's name */
   return r;
 }
 
