@@ -2106,6 +2106,19 @@ static size_t after_thought(const struct analysis *a, size_t t0, size_t b,
   return b;
 }
 
+/* A speech clause set off by commas between a subject and its verb
+ * ("Tom Bell, prosecutors say, stole the money"): the subject ends at
+ * its first comma.  Returns where, or at. */
+static size_t cue_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 || !is_punct(&a->t[at - 1], ",") ||
+      a->t[at - 2].type != T_WORD || !a->t[at - 2].cue)
+    return at;
+  for (size_t k = at - 2; k > t0 && k + 7 > at; k--)
+    if (is_punct(&a->t[k - 1], ","))
+      return k - 1 > t0 ? k - 1 : at;
+  return at;
+}
+
 /* Whether the phrase [b, at), opened by a determiner and naming no one,
  * stands in apposition to a person named just before it ("Tom Bell, the
  * preacher whom ..."). */
@@ -2168,8 +2181,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   if (slot == S_A || slot == S_N)
-    at = relative_antecedent(
-        a, t0, skip_negation(a, t0, progressive_start(a, t0, at, m->lead)));
+    at = cue_aside(a, t0,
+                   relative_antecedent(a, t0,
+                                       skip_negation(a, t0,
+                                                     progressive_start(
+                                                         a, t0, at, m->lead))));
   if (tried_to(a, t0, at)) /* "the man tried to steal" */
     at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
