@@ -1065,7 +1065,8 @@ static bool object_start(const struct analysis *a, size_t i, size_t t1) {
                  (uint64_t)1 << PC_FW_QUANT | (uint64_t)1 << PC_FW_NUM |
                  (uint64_t)1 << PC_FW_OBJM | (uint64_t)1 << PC_FW_OBJF;
   return (fw_of(a, k->low) & obj) != 0 || low_eq(k, "them") ||
-         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
+         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more") ||
+         low_eq(k, "any"); /* "did not steal any money" */
 }
 
 /* A comma between a verb and its object: the object a second verb
