@@ -3902,6 +3902,23 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   return false;
 }
 
+/* "found no evidence to support the claim": a verb that backs a charge
+ * at v (data: backs) after "no evidence to" rebuts it, on behalf of the
+ * finder.  Returns where the finding verb stands ("found", "saw"), or v
+ * when the words are not so. */
+static size_t unbacked(const struct analysis *a, size_t t0, size_t v) {
+  if (v < t0 + 4 || !in_list(&a->lex->fw[PC_FW_BACKS], a->t[v].low) ||
+      !low_eq(&a->t[v - 1], "to") ||
+      !in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[v - 2].low) ||
+      !low_eq(&a->t[v - 3], "no"))
+    return v;
+  size_t f = v - 4;
+  return a->t[f].type == T_WORD && !(a->t[f].flags & F_CAP) &&
+                 !fw_is(a, a->t[f].low, PC_FW_PASS)
+             ? f
+             : v; /* not "there is no evidence to support": no finder */
+}
+
 /* "That's" in one word, straight or curly (a token writes ’ as '). */
 static bool that_is(const struct token *k) {
   return low_eq(k, "that's");
@@ -3937,15 +3954,17 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t v = i; !demo && v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
-      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
+      size_t f = v; /* the rebutting verb */
+      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1) &&
+          (f = unbacked(a, t0, v)) == v)
         continue;
-      if (negated(a, v, v + 1))
+      if (negated(a, f, f + 1))
         break;
-      size_t end = pc_att_skip_adverbs(a, t0, v);
+      size_t end = pc_att_skip_adverbs(a, t0, f);
       size_t b = pc_att_np_start(a, t0, end);
       if (b < end)
         claimant = np_name(a, b, end, false);
-      at = v;
+      at = f;
       break;
     }
     /* "the claims are (patently) false", "the claim is not true" */
