@@ -76,6 +76,8 @@ static bool np_tail(const struct analysis *a, size_t i) {
 
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
+static size_t apposed_subject(const struct analysis *a, size_t t0,
+                              size_t at);
 
 static bool person_noun(const struct analysis *a, const char *w);
 
@@ -911,6 +913,7 @@ static size_t tried_to(const struct analysis *a, size_t t0, size_t b) {
              : 0;
 }
 
+
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
@@ -1062,7 +1065,8 @@ static bool object_start(const struct analysis *a, size_t i, size_t t1) {
                  (uint64_t)1 << PC_FW_QUANT | (uint64_t)1 << PC_FW_NUM |
                  (uint64_t)1 << PC_FW_OBJM | (uint64_t)1 << PC_FW_OBJF;
   return (fw_of(a, k->low) & obj) != 0 || low_eq(k, "them") ||
-         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more");
+         low_eq(k, "us") || low_eq(k, "me") || low_eq(k, "more") ||
+         low_eq(k, "any"); /* "did not steal any money" */
 }
 
 /* A comma between a verb and its object: the object a second verb
@@ -1088,8 +1092,34 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
   return b;
 }
 
-/* A bare plural as a deed's object right after its verb at v, the doer
- * named before it: a name, a subject pronoun, a body's or a person's
+/* A bare noun phrase's first word, a mass noun or an adjective
+ * ("stole money", "violated federal law"): a lower-case word of no
+ * function-word list, no adverb in -ly and no -ing form. */
+static bool bare_noun(const struct analysis *a, size_t i) {
+  const struct token *k = &a->t[i];
+  size_t n = strlen(k->low);
+  return k->type == T_WORD && n > 2 && !(k->flags & F_CAP) &&
+         fw_of(a, k->low) == 0 && !np_stop(a, i) &&
+         strcmp(k->low + n - 2, "ly") != 0 &&
+         strcmp(k->low + n - 3, "ing") != 0;
+}
+
+/* Whether the verb at v is finite or progressive: not an -ing form
+ * unless a form of "be" stands before it ("is stealing money", not
+ * "have kidnapping insurance", a gerund as a noun's modifier). */
+static bool finite_at(const struct analysis *a, size_t v) {
+  size_t n = strlen(a->t[v].low);
+  if (n < 5 || strcmp(a->t[v].low + n - 3, "ing") != 0)
+    return true;
+  while (v > 0 && (not_word(&a->t[v - 1]) ||
+                   (skippable(a, v - 1) && !aux_word(a, a->t[v - 1].low))))
+    v--; /* "is not", "was quietly" */
+  return v > 0 && a->t[v - 1].type == T_WORD &&
+         fw_is(a, a->t[v - 1].low, PC_FW_PASS);
+}
+
+/* A bare plural or noun phrase (bare_noun) as a deed's object right
+ * after its verb at v, the doer named before it: a name, a subject pronoun, a body's or a person's
  * noun ("said Acme misled voters", "the regime killed civilians"); not
  * after an owner or an adjective, where the verb is a participle or a
  * noun before its noun ("Clinton's hacked emails", "deadly assault
@@ -1097,14 +1127,18 @@ static size_t skip_focus(const struct analysis *a, size_t b, size_t e) {
 static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                           size_t t1) {
   if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
-      !bare_plural(a, ti) || !pc_att_plural(a, a->t[ti].low))
+      !((bare_plural(a, ti) && pc_att_plural(a, a->t[ti].low)) ||
+        (bare_noun(a, ti) && finite_at(a, v))))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
-                  * adverbs ("had misled", "likely hacked") */
-  while (j > 1 && skippable(a, j - 1))
+                  * adverbs ("had misled", "likely hacked", "is ignoring") */
+  while (j > 1 && (skippable(a, j - 1) || fw_is(a, a->t[j - 1].low, PC_FW_PASS)))
     j--;
   if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
     j--; /* "Acme Corp. ignored warnings" */
+  if (j > 2 && is_punct(&a->t[j - 1], ",") &&
+      apposed_subject(a, 0, j) > 0)
+    return true; /* "the mayor, Tom Bell, had misled investors" */
   const struct token *s = &a->t[j - 1];
   if (s->type != T_WORD || low_eq(s, "'s") ||
       pc_att_ending(a, s->low, PC_FW_GEN, 1))
@@ -1171,6 +1205,24 @@ static size_t lone_it(const struct analysis *a, int slot, size_t i, size_t ti,
          low_eq(&a->t[ti], "it");
 }
 
+/* Two verbs in the past joined by "and" or "or" share the object after
+ * the second: "Tom Bell betrayed and abandoned the miners" (the verb
+ * at v, the word after it at ti).  Returns where the object starts: ti
+ * past the second verb, or ti. */
+static size_t shared_object(const struct analysis *a, size_t v, size_t ti,
+                            size_t t1) {
+  size_t n = strlen(a->t[v].low), l;
+  if (ti + 2 >= t1 || n < 4 || strcmp(a->t[v].low + n - 2, "ed") != 0 ||
+      !(low_eq(&a->t[ti], "and") || low_eq(&a->t[ti], "or")))
+    return ti;
+  const struct token *k = &a->t[ti + 1];
+  l = strlen(k->low);
+  if (k->type != T_WORD || (k->flags & F_CAP) || l < 4 ||
+      strcmp(k->low + l - 2, "ed") != 0 || !object_start(a, ti + 2, t1))
+    return ti;
+  return ti + 2;
+}
+
 /* Matches the words after the anchor (at index an, token i). */
 static bool match_right(const struct analysis *a, const struct pc_phrase *p,
                         size_t an, size_t i, size_t t1, struct match *m) {
@@ -1210,6 +1262,8 @@ static bool match_right(const struct analysis *a, const struct pc_phrase *p,
     size_t e = ti;
     if (k + 1 == p->n) { /* trailing slot */
       if (slot == S_E) {
+        if (w[1] == 'o')
+          ti = shared_object(a, i, ti, t1);
         if (w[1] == 'o' && !object_start(a, ti, t1) &&
             !plural_object(a, i, ti, t1))
           return false;
@@ -1879,6 +1933,27 @@ static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
   return at;
 }
 
+/* A verb in the progressive has its subject before its forms of "be"
+ * and their auxiliaries and adverbs: "Tom Bell is violating the law",
+ * "Acme has been quietly stealing", "is not stealing" (the lead at lead
+ * an -ing form).  Returns where they start, or at when no "be" stands
+ * there ("Tom Bell, stealing", a participle, keeps its own reading). */
+static size_t progressive_start(const struct analysis *a, size_t t0,
+                                size_t at, size_t lead) {
+  size_t n = strlen(a->t[lead].low), b = at;
+  if (n < 5 || strcmp(a->t[lead].low + n - 3, "ing") != 0)
+    return at;
+  while (b > t0 && not_word(&a->t[b - 1]))
+    b = pc_att_skip_adverbs(a, t0, b - 1); /* "is not stealing" */
+  if (b <= t0 || a->t[b - 1].type != T_WORD ||
+      !fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    return at;
+  while (b > t0 && a->t[b - 1].type == T_WORD &&
+         fw_is(a, a->t[b - 1].low, PC_FW_PASS))
+    b = pc_att_skip_adverbs(a, t0, b - 1); /* "has been", "is" */
+  return b;
+}
+
 /* The subject of a relative clause is the phrase it hangs on: "the
  * shirtless man, who snatched the keys", "the group which carried out
  * the attack".  Returns where that phrase ends, or at. */
@@ -1988,17 +2063,61 @@ static size_t last_name_np(const struct analysis *a, size_t b, size_t at) {
  * name starts, or 0. */
 static size_t apposed_subject(const struct analysis *a, size_t t0,
                               size_t at) {
-  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ",") || a->t[at - 2].ent < 0 ||
-      a->en[a->t[at - 2].ent].type != PC_ENTITY_PERSON)
+  if (at < t0 + 5 || !is_punct(&a->t[at - 1], ","))
     return 0;
-  size_t r = at - 2;
-  while (r > t0 && a->t[r - 1].ent == a->t[at - 2].ent)
+  size_t n = at - 2; /* the name's last token ("Acme Corp.,": "Corp") */
+  if (is_punct(&a->t[n], ".") && n > t0 && a->t[n - 1].ent >= 0)
+    n--;
+  int e = a->t[n].ent;
+  if (e < 0)
+    return 0;
+  bool person = a->en[e].type == PC_ENTITY_PERSON;
+  size_t r = n;
+  while (r > t0 && a->t[r - 1].ent == e)
     r--;
   if (r < t0 + 3 || !is_punct(&a->t[r - 1], ",") ||
-      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP) ||
-      !(is_role_word(a, r - 2) || pc_att_ending(a, a->t[r - 2].low, PC_FW_DOER, 3)))
-    return 0; /* "Ann Lee, Tom Bell, and": a list */
+      a->t[r - 2].type != T_WORD || (a->t[r - 2].flags & F_CAP))
+    return 0;
+  const char *w = a->t[r - 2].low; /* the description's head */
+  if (person ? !(is_role_word(a, r - 2) || pc_att_ending(a, w, PC_FW_DOER, 3))
+             : !fw_is(a, w, PC_FW_FIRM))
+    return 0; /* "Ann Lee, Tom Bell, and": a list; "the company, Acme
+               * Corp., misled": a body's noun before a body's name */
   return r;
+}
+
+/* A subject starts after a verb of thought or speech before it in the
+ * report, when a pronoun thinks so, the speaker's own thought: "he
+ * believed Park had fabricated the story", "I think Acme is causing
+ * it" hold Park and Acme, not "he believed Park", to account (data:
+ * feel, think; or a cue word); "people thought she was a liar" is
+ * their thought, not the speaker's charge.  Returns where the phrase
+ * [b, at) starts after such a verb (its thinker read back to t0), or b. */
+static size_t after_thought(const struct analysis *a, size_t t0, size_t b,
+                            size_t at) {
+  for (size_t k = at; k-- > b;) {
+    const struct token *w = &a->t[k];
+    if (w->type != T_WORD || (w->flags & F_CAP) ||
+        !(w->cue || in_list(&a->lex->fw[PC_FW_FEEL], w->low) ||
+          in_list(&a->lex->fw[PC_FW_THINK], w->low)))
+      continue;
+    size_t s = pc_att_skip_adverbs(a, t0, k);
+    return s > t0 && fw_is(a, a->t[s - 1].low, PC_FW_SUBJ) ? k + 1 : b;
+  }
+  return b;
+}
+
+/* A speech clause set off by commas between a subject and its verb
+ * ("Tom Bell, prosecutors say, stole the money"): the subject ends at
+ * its first comma.  Returns where, or at. */
+static size_t cue_aside(const struct analysis *a, size_t t0, size_t at) {
+  if (at < t0 + 4 || !is_punct(&a->t[at - 1], ",") ||
+      a->t[at - 2].type != T_WORD || !a->t[at - 2].cue)
+    return at;
+  for (size_t k = at - 2; k > t0 && k + 7 > at; k--)
+    if (is_punct(&a->t[k - 1], ","))
+      return k - 1 > t0 ? k - 1 : at;
+  return at;
 }
 
 /* Whether the phrase [b, at), opened by a determiner and naming no one,
@@ -2063,7 +2182,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   if (slot == S_A || slot == S_N)
-    at = relative_antecedent(a, t0, skip_negation(a, t0, at));
+    at = cue_aside(a, t0,
+                   relative_antecedent(a, t0,
+                                       skip_negation(a, t0,
+                                                     progressive_start(
+                                                         a, t0, at, m->lead))));
   if (tried_to(a, t0, at)) /* "the man tried to steal" */
     at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
@@ -2088,7 +2211,7 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
       break;
     }
   if (slot == S_A || slot == S_N)
-    b = last_name_np(a, b, at);
+    b = last_name_np(a, after_thought(a, t0, b, at), at);
   size_t ce = at; /* an act's owner alone is accused, not the act */
   if (slot == S_N && p->claimant == 0 && b > t0) {
     size_t oe = at, ob = owner_clause(a, t0, b, at, &oe);
@@ -2366,10 +2489,27 @@ static bool narrated_neg(const struct token *k) {
          (n == 4 && strncmp(k->low, "have", 4) == 0);
 }
 
+/* Whether a pattern's words hold a negation of their own ("did nothing
+ * wrong", "was n't involved", "played no role"). */
+static bool pat_negative(const struct pc_phrase *p) {
+  for (size_t k = 0; k < p->n; k++) {
+    const char *w = p->w[k];
+    if (strcmp(w, "not") == 0 || strcmp(w, "no") == 0 ||
+        strcmp(w, "never") == 0 || strcmp(w, "nothing") == 0 ||
+        strstr(w, "n't") || strstr(w, "n\xE2\x80\x99t"))
+      return true;
+  }
+  return false;
+}
+
 /* The polarity of a match: a negated accusation denies ("does not blame
  * X", "X was not responsible"); a negated denial says nothing (-1). */
 static int polarity(const struct analysis *a, const struct pc_phrase *p,
                     const struct match *m, size_t i) {
+  if (p->tag && !pat_negative(p) && m->lead_slot != S_C &&
+      m->lead != SIZE_MAX && negated(a, m->lead, i))
+    return -1; /* "did not follow the rules": a denial's words of its own
+                * with no "not" of their own, negated after the subject */
   if (p->tag) /* the denial's own words may hold "not": look before them */
     return negated(a, m->b, m->b) ? -1 : 1;
   if (m->lead_poss && m->lead_slot == S_C)
@@ -2493,7 +2633,7 @@ static bool cut_name(const struct analysis *a, const char *s) {
  * Fry had lied, he should resign" (the clause opens the sentence, its
  * report or a "that" clause). */
 static bool if_clause(const struct analysis *a, size_t t0, size_t c) {
-  for (size_t k = c; k > t0 && c - k < 16; k--) {
+  for (size_t k = c; k > t0 && c - k < 24; k--) {
     const struct token *w = &a->t[k - 1];
     if (w->type == T_PUNCT && !is_punct(w, ","))
       return false;
@@ -2545,6 +2685,40 @@ static bool supposed(const struct analysis *a, size_t t0, size_t b,
                     * her corrupt" */
   }
   return false;
+}
+
+/* A modal negated in one word: "can't", "won't", "shouldn't" (its part
+ * before "n't" a modal; "ca" is can's). */
+static bool neg_modal(const struct analysis *a, const struct token *k) {
+  size_t n = neg_aux(k);
+  char w[16];
+  if (n == 0 || n >= sizeof w)
+    return false;
+  memcpy(w, k->low, n);
+  w[n] = '\0';
+  return strcmp(w, "ca") == 0 || fw_is(a, w, PC_FW_MODAL) ||
+         fw_is(a, w, PC_FW_OBLIG);
+}
+
+/* A deed in someone's report under a negated modal is no deed done: "we
+ * can't ignore the changes", "Acme won't stop" (b the verb's first
+ * token).  A speaker's verb of blame keeps its denial: "you can't blame
+ * Acme" (not tried there). */
+static bool modal_deed(const struct analysis *a, size_t t0, size_t b) {
+  for (; b > t0 && skippable(a, b - 1); b--)
+    if (neg_modal(a, &a->t[b - 1]))
+      return true;
+  return false;
+}
+
+/* A report whose cue follows a modal is only supposed: "the mayor would
+ * say that Tom Bell was undermining the deal", "critics could argue Acme
+ * misled them" (r the report's first token, s0 the sentence's). */
+static bool modal_report(const struct analysis *a, size_t s0, size_t r) {
+  if (r > s0 && low_eq(&a->t[r - 1], "that"))
+    r--;
+  return r > s0 + 1 && a->t[r - 1].type == T_WORD && a->t[r - 1].cue &&
+         fw_is(a, a->t[r - 2].low, PC_FW_MODAL);
 }
 
 /* Whether a noun for a charge stands between the anchor i and the clause
@@ -3522,7 +3696,8 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || modal_report(a, s0, t0) ||
+      (p->claimant == 0 && modal_deed(a, t0, m.lead_b)) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
       duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
@@ -3697,6 +3872,23 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
   drop_denied(a, n0);
 }
 
+/* Whether the word at j calls a charge false: "baseless", "a lie"
+ * (data: false), or "without" and a noun of its grounds ("without
+ * merit", "without any basis"; data: nomerit). */
+static bool false_at(const struct analysis *a, size_t j, size_t t1) {
+  if (a->t[j].type != T_WORD)
+    return false;
+  if (fw_is(a, a->t[j].low, PC_FW_FALSE))
+    return true;
+  if (!low_eq(&a->t[j], "without"))
+    return false;
+  size_t k = j + 1;
+  if (k < t1 && (low_eq(&a->t[k], "any") || low_eq(&a->t[k], "legal") ||
+                 low_eq(&a->t[k], "factual")))
+    k++;
+  return k < t1 && in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[k].low);
+}
+
 /* "called the allegations false", "described the claims as
  * baseless": a labelling verb at v, the charge at i, then a word that
  * calls it false. */
@@ -3705,9 +3897,26 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
   if (!fw_is(a, a->t[v].low, PC_FW_LABEL))
     return false;
   for (size_t j = i + 1; j < t1 && j < i + 5; j++)
-    if (a->t[j].type == T_WORD && fw_is(a, a->t[j].low, PC_FW_FALSE))
+    if (false_at(a, j, t1))
       return true;
   return false;
+}
+
+/* "found no evidence to support the claim": a verb that backs a charge
+ * at v (data: backs) after "no evidence to" rebuts it, on behalf of the
+ * finder.  Returns where the finding verb stands ("found", "saw"), or v
+ * when the words are not so. */
+static size_t unbacked(const struct analysis *a, size_t t0, size_t v) {
+  if (v < t0 + 4 || !in_list(&a->lex->fw[PC_FW_BACKS], a->t[v].low) ||
+      !low_eq(&a->t[v - 1], "to") ||
+      !in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[v - 2].low) ||
+      !low_eq(&a->t[v - 3], "no"))
+    return v;
+  size_t f = v - 4;
+  return a->t[f].type == T_WORD && !(a->t[f].flags & F_CAP) &&
+                 !fw_is(a, a->t[f].low, PC_FW_PASS)
+             ? f
+             : v; /* not "there is no evidence to support": no finder */
 }
 
 /* "That's" in one word, straight or curly (a token writes ’ as '). */
@@ -3745,15 +3954,17 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
     for (size_t v = i; !demo && v-- > t0 && v + 4 > i;) {
       if (a->t[v].type != T_WORD)
         break;
-      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1))
+      size_t f = v; /* the rebutting verb */
+      if (!fw_is(a, a->t[v].low, PC_FW_REBUT) && !called_false(a, v, i, t1) &&
+          (f = unbacked(a, t0, v)) == v)
         continue;
-      if (negated(a, v, v + 1))
+      if (negated(a, f, f + 1))
         break;
-      size_t end = pc_att_skip_adverbs(a, t0, v);
+      size_t end = pc_att_skip_adverbs(a, t0, f);
       size_t b = pc_att_np_start(a, t0, end);
       if (b < end)
         claimant = np_name(a, b, end, false);
-      at = v;
+      at = f;
       break;
     }
     /* "the claims are (patently) false", "the claim is not true" */
@@ -3773,7 +3984,7 @@ void pc_att_rebuttals_in(struct analysis *a, size_t t0, size_t t1) {
             neg = true;
             continue;
           }
-          if ((!neg && fw_is(a, a->t[f].low, PC_FW_FALSE)) ||
+          if ((!neg && false_at(a, f, t1)) ||
               (neg && strcmp(a->t[f].low, "true") == 0)) {
             said_false = true;
             at = f;

@@ -169,7 +169,8 @@ static pc_status fw_line(void *closure, const char *s, const char *le,
       "firm", "pair", "doer", "partof", "prt", "dem", "body", "qword", "doc", "by",
       "thing", "ipast", "past", "indef", "at", "medium", "female", "male",
       "feel", "duty", "anyone", "forgo", "forgop", "rep", "float", "imp",
-      "nobody", "mute", "degree", "cmp", "think", "peer", "orgpart", "first", "numab", "qwh"};
+      "nobody", "mute", "degree", "cmp", "think", "peer", "orgpart", "first",
+      "numab", "qwh", "nomerit", "backs"};
   struct fw_parse *fp = closure;
   const char *sp = memchr(s, ' ', (size_t)(le - s));
   fp->cat = -1;

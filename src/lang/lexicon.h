@@ -25,7 +25,8 @@ enum { PC_FW_STOP, PC_FW_DET, PC_FW_PREP, PC_FW_AUX, PC_FW_CAP, PC_FW_ORG,
        PC_FW_FEMALE, PC_FW_MALE, PC_FW_FEEL, PC_FW_DUTY, PC_FW_ANYONE,
        PC_FW_FORGO, PC_FW_FORGOP, PC_FW_REP, PC_FW_FLOAT, PC_FW_IMP,
        PC_FW_NOBODY, PC_FW_MUTE, PC_FW_DEGREE, PC_FW_CMP, PC_FW_THINK,
-       PC_FW_PEER, PC_FW_ORGPART, PC_FW_FIRST, PC_FW_NUMAB, PC_FW_QWH, PC_FW_LISTS };
+       PC_FW_PEER, PC_FW_ORGPART, PC_FW_FIRST, PC_FW_NUMAB, PC_FW_QWH,
+       PC_FW_NOMERIT, PC_FW_BACKS, PC_FW_LISTS };
 /* a word's categories below PC_FW_COUNT are one uint64_t (pc_lex_fw) */
 _Static_assert(PC_FW_COUNT <= 64, "function-word categories over 64");
 
