@@ -99,6 +99,15 @@ struct strmap {
   size_t cap, n;
 };
 
+/* After the name of a person at token at: the last person named so far,
+ * the last who is not known to be a woman / a man, and the last who is
+ * known to be a man / a woman with where that one stood. */
+struct person_mark {
+  size_t at;
+  int cur, cur_m, cur_f, k_m, k_f;
+  size_t at_m, at_f;
+};
+
 /* What "the group", "the company" stood for when last resolved. */
 struct defref {
   char head[24];
@@ -136,10 +145,12 @@ struct analysis {
   size_t sent_q0;     /* the first quote of the sentence being read */
   size_t sent0[SENTS]; /* where the last SENTS sentences read start, */
   size_t nsent;        /* ring: sent0[(nsent - 1) % SENTS] is the latest */
-  int *lastp;         /* per token: the last person named before it */
-  int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
-  int *lastk_m, *lastk_f; /* ... who is known to be a man / a woman */
-  size_t *lastk_m_at, *lastk_f_at; /* where that one was last named */
+  /* the last person named before a token (pc_att_index_persons): the
+   * state after each person's name, in token order; a token's is the last
+   * one before it (pc_att_last_person_g) */
+  struct person_mark *pm;
+  size_t npm, cappm;
+  bool persons_indexed;
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   const char *title;  /* the title's text when it is read, else NULL */

@@ -86,70 +86,71 @@ const char *pc_att_clean_role(const struct analysis *a, const char *name,
  * subject or an appositive far more often. */
 /* The last person named before token i (of the pronoun's gender when the
  * given name tells it), leaving out names governed by a preposition ("an
- * article for Al Mayadeen"): precomputed per token in pc_attribute. */
+ * article for Al Mayadeen"): the last mark of pc_att_index_persons before
+ * i, found by binary search (a document names a few dozen people; a table
+ * per token cost more to fill than its look-ups saved). */
 int pc_att_last_person_g(const struct analysis *a, size_t i, int gender) {
   /* a person whose name tells the gender wins over a nearer one whose
    * name does not ("Big Machine" is not "she") */
   enum { NEAR = 100 }; /* tokens: a few sentences back */
-  if (gender == 'm' && a->lastk_m && a->lastk_m[i] >= 0 &&
-      i - a->lastk_m_at[i] <= NEAR)
-    return a->lastk_m[i];
-  if (gender == 'f' && a->lastk_f && a->lastk_f[i] >= 0 &&
-      i - a->lastk_f_at[i] <= NEAR)
-    return a->lastk_f[i];
-  if (gender == 'm' && a->lastp_m)
-    return a->lastp_m[i];
-  if (gender == 'f' && a->lastp_f)
-    return a->lastp_f[i];
-  return a->lastp ? a->lastp[i] : -1;
+  if (!a->persons_indexed)
+    return -1;
+  size_t lo = 0, hi = a->npm; /* the marks before i: [0, lo) */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->pm[mid].at < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  struct person_mark none = {0, -1, -1, -1, -1, -1, 0, 0};
+  const struct person_mark *m = lo ? &a->pm[lo - 1] : &none;
+  if (gender == 'm' && m->k_m >= 0 && i - m->at_m <= NEAR)
+    return m->k_m;
+  if (gender == 'f' && m->k_f >= 0 && i - m->at_f <= NEAR)
+    return m->k_f;
+  if (gender == 'm')
+    return m->cur_m;
+  if (gender == 'f')
+    return m->cur_f;
+  return m->cur;
 }
 
 /* The last person named before each token, in one pass, for pronouns
  * (pc_att_last_person_g): any person, those not known to be a woman / a
- * man, and those known to be a man / a woman with where they stood.  Sets
- * a->oom when the tables cannot be allocated. */
+ * man, and those known to be a man / a woman with where they stood; a
+ * mark where that changes.  Sets a->oom when memory is out. */
 void pc_att_index_persons(struct analysis *a) {
-  /* the last person named before each token, in one pass (pronouns) */
-  a->lastp = malloc(a->nt * sizeof *a->lastp);
-  a->lastp_m = malloc(a->nt * sizeof *a->lastp_m);
-  a->lastp_f = malloc(a->nt * sizeof *a->lastp_f);
-  a->lastk_m = malloc(a->nt * sizeof *a->lastk_m);
-  a->lastk_f = malloc(a->nt * sizeof *a->lastk_f);
-  a->lastk_m_at = malloc(a->nt * sizeof *a->lastk_m_at);
-  a->lastk_f_at = malloc(a->nt * sizeof *a->lastk_f_at);
-  if (!a->lastp || !a->lastp_m || !a->lastp_f || !a->lastk_m || !a->lastk_f ||
-      !a->lastk_m_at || !a->lastk_f_at) {
-    a->oom = true;
-  } else {
-    int cur = -1, cur_m = -1, cur_f = -1, k_m = -1, k_f = -1;
-    size_t at_m = 0, at_f = 0;
-    for (size_t i = 0; i < a->nt; i++) {
-      a->lastp[i] = cur, a->lastp_m[i] = cur_m, a->lastp_f[i] = cur_f;
-      a->lastk_m[i] = k_m, a->lastk_f[i] = k_f;
-      a->lastk_m_at[i] = at_m, a->lastk_f_at[i] = at_f;
-      int e = a->t[i].ent;
-      bool run_end = e >= 0 && (i + 1 == a->nt || a->t[i + 1].ent != e);
-      if (run_end && a->en[e].type == PC_ENTITY_PERSON) {
-        size_t f = i;
-        while (f > 0 && a->t[f - 1].ent == e)
-          f--;
-        /* nor a name inside quotation marks: "Heads needed to roll the
-         * day Jeffrey Epstein died," he said - he is not Epstein */
-        if (!(f > 0 && preposition(a, a->t[f - 1].low) &&
-              !fw_is(a, a->t[f - 1].low, PC_FW_BY)) &&
-            a->t[i].in_span < 0) {
-          cur = e;
-          if (a->en[e].gender != 'f')
-            cur_m = e;
-          if (a->en[e].gender != 'm')
-            cur_f = e;
-          if (a->en[e].gender == 'm')
-            k_m = e, at_m = i;
-          if (a->en[e].gender == 'f')
-            k_f = e, at_f = i;
-        }
-      }
-    }
+  struct person_mark m = {0, -1, -1, -1, -1, -1, 0, 0};
+  a->persons_indexed = true;
+  for (size_t i = 0; i < a->nt && !a->oom; i++) {
+    int e = a->t[i].ent;
+    if (e < 0 || (i + 1 < a->nt && a->t[i + 1].ent == e) ||
+        a->en[e].type != PC_ENTITY_PERSON)
+      continue; /* not the last word of a person's name */
+    size_t f = i;
+    while (f > 0 && a->t[f - 1].ent == e)
+      f--;
+    /* nor a name inside quotation marks: "Heads needed to roll the
+     * day Jeffrey Epstein died," he said - he is not Epstein */
+    if ((f > 0 && preposition(a, a->t[f - 1].low) &&
+         !fw_is(a, a->t[f - 1].low, PC_FW_BY)) ||
+        a->t[i].in_span >= 0)
+      continue;
+    m.at = i;
+    m.cur = e;
+    if (a->en[e].gender != 'f')
+      m.cur_m = e;
+    if (a->en[e].gender != 'm')
+      m.cur_f = e;
+    if (a->en[e].gender == 'm')
+      m.k_m = e, m.at_m = i;
+    if (a->en[e].gender == 'f')
+      m.k_f = e, m.at_f = i;
+    GROW(a, pm, npm, cappm);
+    if (a->oom)
+      return;
+    a->pm[a->npm++] = m;
   }
 }
 
