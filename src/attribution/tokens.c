@@ -87,17 +87,28 @@ static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
   return 0;
 }
 
-/* A new token [s, e) of the block, its word not read yet (NULL: out of
- * memory). */
-static struct token *new_token(struct analysis *a, uint32_t block,
-                               uint32_t s, uint32_t e, uint8_t type) {
+/* The slot of the next token, cleared, not counted yet (NULL: out of
+ * memory): ascii_word reads a word straight into it and counts it only
+ * when the word is of its kind.  Inline: it runs at every token. */
+static inline struct token *token_slot(struct analysis *a) {
   GROW(a, t, nt, capt);
   if (a->oom)
     return NULL;
-  struct token *k = &a->t[a->nt++];
+  struct token *k = &a->t[a->nt];
   memset(k, 0, sizeof *k);
-  k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
-  k->in_span = k->opens = -1;
+  k->ent = k->in_span = k->opens = -1;
+  return k;
+}
+
+/* A new token [s, e) of the block, its word not read yet (NULL: out of
+ * memory). */
+static inline struct token *new_token(struct analysis *a, uint32_t block,
+                                      uint32_t s, uint32_t e, uint8_t type) {
+  struct token *k = token_slot(a);
+  if (!k)
+    return NULL;
+  a->nt++;
+  k->s = s, k->e = e, k->block = block, k->type = type;
   return k;
 }
 
@@ -305,29 +316,31 @@ static const unsigned char low_word_byte[128] = {
  * token's low), for word_end and add_token, and nothing was added. */
 static size_t ascii_word(struct analysis *a, uint32_t block,
                          const unsigned char *p, size_t i, size_t n) {
-  char low[sizeof a->t->low];
+  struct token *k = token_slot(a); /* the word goes straight into it */
+  if (!k)
+    return 0;
+  char *low = k->low;
   uint32_t h = PC_LEX_HASH0;
   size_t j = i;
-  size_t lim = n - i < sizeof low ? n : i + sizeof low - 1;
+  size_t lim = n - i < sizeof k->low ? n : i + sizeof k->low - 1;
   unsigned char c;
   for (; j < lim && p[j] < 0x80 && (c = low_word_byte[p[j]]) != 0; j++) {
     low[j - i] = (char)c;
     h = pc_lex_hash_step(h, c);
   }
-  if (j == i + sizeof low - 1 && j < n && ascii_word_byte(p[j]))
+  if (j == i + sizeof k->low - 1 && j < n && ascii_word_byte(p[j]))
     return 0; /* longer than a token's low */
   /* (a straight ' may also end a plural possessive: word_end) */
   if (j < n && (p[j] >= 0x80 || p[j] == '\'' ||
                 ((p[j] == '-' || p[j] == '.') && may_go_on(p, j, n))))
     return 0;
-  struct token *k = new_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
-  if (k) { /* as add_token would have read it */
-    memcpy(k->low, low, j - i);
-    k->hash = h;
-    k->memo = M_HASH;
-    if (p[i] >= 'A' && p[i] <= 'Z')
-      k->flags |= F_CAP;
-  }
+  low[j - i] = '\0'; /* counted: as add_token would have read it */
+  a->nt++;
+  k->s = (uint32_t)i, k->e = (uint32_t)j, k->block = block, k->type = T_WORD;
+  k->hash = h;
+  k->memo = M_HASH;
+  if (p[i] >= 'A' && p[i] <= 'Z')
+    k->flags |= F_CAP;
   return j;
 }
 
