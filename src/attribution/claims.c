@@ -3687,8 +3687,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       claims_keyed(a, a->t[i].low, h, t0, t1, i, &sw);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
-    unsigned bit = pc_claim_stem_bit(a->t[i].low);
-    if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
+    if (!pc_claim_may_be_form(a->lex, a->t[i].low))
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
     for (size_t k = 0; k < nk; k++)

@@ -122,10 +122,12 @@ int pc_att_last_person_g(const struct analysis *a, size_t i, int gender) {
  * mark where that changes.  Sets a->oom when memory is out. */
 void pc_att_index_persons(struct analysis *a) {
   struct person_mark m = {0, -1, -1, -1, -1, -1, 0, 0};
+  const struct token *t = a->t; /* most tokens name no one: a tight loop */
+  size_t nt = a->nt;
   a->persons_indexed = true;
-  for (size_t i = 0; i < a->nt && !a->oom; i++) {
-    int e = a->t[i].ent;
-    if (e < 0 || (i + 1 < a->nt && a->t[i + 1].ent == e) ||
+  for (size_t i = 0; i < nt; i++) {
+    int e = t[i].ent;
+    if (e < 0 || (i + 1 < nt && t[i + 1].ent == e) ||
         a->en[e].type != PC_ENTITY_PERSON)
       continue; /* not the last word of a person's name */
     size_t f = i;
