@@ -118,6 +118,14 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   if (!k)
     return;
   const char *txt = btext(a, block);
+  unsigned char c0 = (unsigned char)txt[s];
+  if (e == s + 1 && c0 < 0x80 && type != T_WORD) { /* "," "." "(": most */
+    unsigned char c = (unsigned)(c0 - 'A') < 26u ? c0 + 32 : c0;
+    k->low[0] = (char)c;
+    k->hash = pc_lex_hash_step(PC_LEX_HASH0, c);
+    k->memo = M_HASH;
+    return;
+  }
   uint32_t cp = 0;
   decode((const unsigned char *)txt + s, e - s, &cp);
   if (type == T_WORD && is_upper_cp(cp))
@@ -1243,9 +1251,9 @@ static bool digit_word(const struct token *t) {
  * for duty", "concluded its hearing on Monday". */
 size_t pc_att_title_start(const struct analysis *a, size_t lo, size_t k) {
   if (k > lo + 1 && is_punct(&a->t[k - 1], ".") &&
-      in_list(&a->lex->honorifics, a->t[k - 2].low))
+      in_list_of(a, &a->lex->honorifics, a->t[k - 2].low))
     return k - 2;
-  if (k > lo && in_list(&a->lex->honorifics, a->t[k - 1].low))
+  if (k > lo && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))
     return k - 1;
   return k;
 }
