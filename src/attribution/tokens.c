@@ -190,8 +190,12 @@ static void named_modal(struct analysis *a, struct token *k) {
  * "U.S"); quotation marks and other punctuation are tokens of their own. */
 void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
   bool start = true;
-  for (size_t i = t0; i < a->nt; i++) {
-    struct token *k = &a->t[i];
+  /* the array and its count in locals: a write to a token's flags (a
+   * byte) might alias them, and they would be read again at every token */
+  struct token *t = a->t;
+  size_t nt = a->nt;
+  for (size_t i = t0; i < nt; i++) {
+    struct token *k = &t[i];
     if (k->type == T_WORD) {
       if (start)
         k->flags |= F_SENT;
@@ -540,10 +544,13 @@ static void pair_singles(struct analysis *a, size_t t0, size_t t1) {
  * left open runs to the block's end. */
 void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
   size_t open = (size_t)-1, nsp0 = a->nsp;
-  for (size_t i = t0; i < t1 && !a->oom; i++) {
-    struct token *k = &a->t[i];
+  struct token *t = a->t; /* in a local: see pc_att_mark_sentence_starts */
+  for (size_t i = t0; i < t1; i++) {
+    struct token *k = &t[i];
     if (k->type != T_QOPEN && k->type != T_QCLOSE)
       continue;
+    if (a->oom)
+      break;
     bool single = k->flags & F_SINGLE, both = k->flags & F_EITHER;
     if (single)
       continue; /* nested marks stay inside their span */
