@@ -302,7 +302,12 @@ static inline size_t lex_first_of(const struct analysis *a,
   struct token *k = l->first_cap ? token_of(a, w) : NULL;
   if (!k)
     return pc_lex_first(l, w, end);
-  return pc_lex_first_h(l, w, token_hash(k), end);
+  uint32_t h = token_hash(k);
+  if (!pc_lex_may_start(l, h)) { /* most words: no call */
+    *end = 0;
+    return 0;
+  }
+  return pc_lex_first_h(l, w, h, end);
 }
 
 static inline bool in_list_of(const struct analysis *a,
