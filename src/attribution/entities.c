@@ -1023,15 +1023,19 @@ void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
   while (i < a->nt && !a->oom) {
-    struct token *k = &a->t[i];
-    if (k->type != T_WORD || !(k->flags & F_CAP)) {
+    /* most words start no name: skipped in a tight loop, the array and
+     * its count in locals (no pass here adds tokens) */
+    const struct token *t = a->t;
+    size_t nt = a->nt;
+    while (i < nt && (t[i].type != T_WORD || !(t[i].flags & F_CAP)))
       i++;
-      continue;
-    }
+    if (i >= nt)
+      break;
+    struct token *k = &a->t[i];
     /* block limit for phrases, found once per block */
-    if (i >= lim_for || a->t[lim_for - 1].block != k->block) {
+    if (i >= lim_for || t[lim_for - 1].block != k->block) {
       lim_for = i;
-      while (lim_for < a->nt && a->t[lim_for].block == k->block)
+      while (lim_for < nt && t[lim_for].block == k->block)
         lim_for++;
     }
     size_t lim = lim_for;

@@ -305,8 +305,9 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
   return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
 }
 
-/* An ASCII word byte in lower case, 0 for any other byte: one load per
- * byte in the scan of most words (ascii_word_byte, lower-cased). */
+/* An ASCII word byte in lower case, 0 for any other byte (and for every
+ * byte past ASCII): one load per byte in the scan of most words
+ * (ascii_word_byte, lower-cased). */
 #define LW4(c) LW(c), LW((c) + 1), LW((c) + 2), LW((c) + 3)
 #define LW16(c) LW4(c), LW4((c) + 4), LW4((c) + 8), LW4((c) + 12)
 #define LW(c)                                                                  \
@@ -314,9 +315,9 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
    : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '_'   \
        ? (c)                                                                   \
        : 0)
-static const unsigned char low_word_byte[128] = {
+static const unsigned char low_word_byte[256] = {
     LW16(0), LW16(16), LW16(32), LW16(48), LW16(64), LW16(80), LW16(96),
-    LW16(112)};
+    LW16(112)}; /* 128-255: 0 */
 #undef LW
 #undef LW16
 #undef LW4
@@ -336,7 +337,7 @@ static size_t ascii_word(struct analysis *a, uint32_t block,
   size_t j = i;
   size_t lim = n - i < sizeof k->low ? n : i + sizeof k->low - 1;
   unsigned char c;
-  for (; j < lim && p[j] < 0x80 && (c = low_word_byte[p[j]]) != 0; j++) {
+  for (; j < lim && (c = low_word_byte[p[j]]) != 0; j++) {
     low[j - i] = (char)c;
     h = pc_lex_hash_step(h, c);
   }
@@ -392,6 +393,10 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   if (!a->t)
     reserve_tokens(a);
   while (i < n && !a->oom) {
+    if (p[i] == ' ') { /* most bytes between words */
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t k = decode(p + i, n - i, &cp);
     if (!k) {
