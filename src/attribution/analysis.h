@@ -410,7 +410,8 @@ static inline bool is_end_punct(const struct token *k) {
     return false;
   if (w[0] == '.' || w[0] == '?' || w[0] == '!')
     return w[1] == '\0';
-  return strcmp(w, "\xE2\x80\xA6") == 0;
+  return (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+         (unsigned char)w[2] == 0xA6 && w[3] == '\0';
 }
 
 /* The span (index) that token i lies strictly inside, or -1. */

@@ -637,8 +637,13 @@ size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
   const struct pc_phrase_list *l = &a->lex->fw[cat];
   size_t wl = strlen(w);
   for (size_t k = 0; k < l->n; k++) {
-    size_t sl = l->p[k].len0;
-    if (wl >= sl + stem && memcmp(w + wl - sl, l->p[k].w[0], sl) == 0)
+    size_t sl = l->p[k].len0, m = 0;
+    if (wl < sl + stem)
+      continue;
+    const char *x = w + wl - sl, *y = l->p[k].w[0];
+    while (m < sl && x[m] == y[m]) /* endings are a few bytes: no call */
+      m++;
+    if (m == sl)
       return sl;
   }
   return 0;
@@ -1034,11 +1039,13 @@ static int aspect_sense(const struct analysis *a, size_t t0, size_t i,
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
   const struct pc_phrase_list *l = &a->lex->cues;
-  for (size_t i = t0; i < a->nt; i++) {
-    if (a->t[i].type != T_WORD)
+  struct token *t = a->t; /* no token is added here: see */
+  size_t nt = a->nt;      /* pc_att_mark_sentence_starts */
+  for (size_t i = t0; i < nt; i++) {
+    if (t[i].type != T_WORD)
       continue;
-    if (!pc_lex_may_start(l, token_hash(&a->t[i]))) {
-      a->t[i].cue = 0; /* most words start no cue: no call */
+    if (!pc_lex_may_start(l, token_hash(&t[i]))) {
+      t[i].cue = 0; /* most words start no cue: no call */
       continue;
     }
     size_t which = 0;
