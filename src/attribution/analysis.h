@@ -50,9 +50,8 @@ struct token {
   uint64_t fw;       /* pc_lex_fw(low), once asked (fw_is) */
 };
 enum { M_HASH = 1, M_FW = 2 };
-/* token_of finds a token by its low's address: 9 * TOKEN_INV9 is 1 mod
- * 2^64 (grow the struct, and change both) */
-_Static_assert(sizeof(struct token) == 8 * 9, "token_of divides by 8 * 9");
+/* token_of finds a token of 8 * 9 bytes (64-bit targets) by its low's
+ * address: 9 * TOKEN_INV9 is 1 mod 2^64 */
 #define TOKEN_INV9 0x8E38E38E38E38E39ull
 
 struct quoted_span { /* words between paired quotation marks */
@@ -235,14 +234,21 @@ static inline bool article_a(const struct token *k) {
  * fill in these memos. */
 static inline struct token *token_of(const struct analysis *a, const char *w) {
   /* unsigned: a w before the array wraps round to a large offset.  A
-   * token's low lies a whole number of tokens (8 * 9 bytes) past the
-   * first's: the 8 is shifted off, and the product by the inverse of 9
-   * (mod 2^64) is the quotient when 9 divides, else greater than any
+   * token's low lies a whole number of tokens past the first's.  Tokens
+   * of 8 * 9 bytes: the 8 is shifted off, and the product by the inverse
+   * of 9 (mod 2^64) is the quotient when 9 divides, else greater than any
    * token count - no division (most callers pass a token's) */
   uint64_t off = (uintptr_t)w - (uintptr_t)a->t - offsetof(struct token, low);
-  if (off & 7u)
-    return NULL;
-  uint64_t q = (off >> 3) * TOKEN_INV9;
+  uint64_t q;
+  if (sizeof *a->t == 8 * 9) {
+    if (off & 7u)
+      return NULL;
+    q = (off >> 3) * TOKEN_INV9;
+  } else { /* (another size: a division) */
+    if (off % sizeof *a->t)
+      return NULL;
+    q = off / sizeof *a->t;
+  }
   return q < a->nt ? &a->t[q] : NULL;
 }
 
