@@ -81,9 +81,6 @@ const char *pc_att_clean_role(const struct analysis *a, const char *name,
   return role;
 }
 
-/* The last person named before token i, leaving out names governed by a
- * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
- * subject or an appositive far more often. */
 /* The last person named before token i (of the pronoun's gender when the
  * given name tells it), leaving out names governed by a preposition ("an
  * article for Al Mayadeen"): the last mark of pc_att_index_persons before
