@@ -50,6 +50,9 @@ struct token {
   uint64_t fw;       /* pc_lex_fw(low), once asked (fw_is) */
 };
 enum { M_HASH = 1, M_FW = 2 };
+/* token_of finds a token of 8 * 9 bytes (64-bit targets) by its low's
+ * address: 9 * TOKEN_INV9 is 1 mod 2^64 */
+#define TOKEN_INV9 0x8E38E38E38E38E39ull
 
 struct quoted_span { /* words between paired quotation marks */
   size_t o, c;       /* token indexes of the marks (c == o when open) */
@@ -99,6 +102,15 @@ struct strmap {
   size_t cap, n;
 };
 
+/* After the name of a person at token at: the last person named so far,
+ * the last who is not known to be a woman / a man, and the last who is
+ * known to be a man / a woman with where that one stood. */
+struct person_mark {
+  size_t at;
+  int cur, cur_m, cur_f, k_m, k_f;
+  size_t at_m, at_f;
+};
+
 /* What "the group", "the company" stood for when last resolved. */
 struct defref {
   char head[24];
@@ -136,10 +148,12 @@ struct analysis {
   size_t sent_q0;     /* the first quote of the sentence being read */
   size_t sent0[SENTS]; /* where the last SENTS sentences read start, */
   size_t nsent;        /* ring: sent0[(nsent - 1) % SENTS] is the latest */
-  int *lastp;         /* per token: the last person named before it */
-  int *lastp_m, *lastp_f; /* ... who is not known to be a woman / a man */
-  int *lastk_m, *lastk_f; /* ... who is known to be a man / a woman */
-  size_t *lastk_m_at, *lastk_f_at; /* where that one was last named */
+  /* the last person named before a token (pc_att_index_persons): the
+   * state after each person's name, in token order; a token's is the last
+   * one before it (pc_att_last_person_g) */
+  struct person_mark *pm;
+  size_t npm, cappm;
+  bool persons_indexed;
   struct strmap names, surnames; /* entity look-up */
   int year, month;    /* of the document's date, 0 unknown */
   const char *title;  /* the title's text when it is read, else NULL */
@@ -220,12 +234,23 @@ static inline bool article_a(const struct token *k) {
  * const objects, so a pass that reads the analysis as const may still
  * fill in these memos. */
 static inline struct token *token_of(const struct analysis *a, const char *w) {
-  /* unsigned: a w before the array wraps round to a large offset */
-  uintptr_t off = (uintptr_t)w - (uintptr_t)a->t - offsetof(struct token, low);
-  if (off >= a->nt * sizeof *a->t)
-    return NULL;
-  struct token *k = &a->t[off / sizeof *a->t];
-  return k->low == w ? k : NULL;
+  /* unsigned: a w before the array wraps round to a large offset.  A
+   * token's low lies a whole number of tokens past the first's.  Tokens
+   * of 8 * 9 bytes: the 8 is shifted off, and the product by the inverse
+   * of 9 (mod 2^64) is the quotient when 9 divides, else greater than any
+   * token count - no division (most callers pass a token's) */
+  uint64_t off = (uintptr_t)w - (uintptr_t)a->t - offsetof(struct token, low);
+  uint64_t q;
+  if (sizeof *a->t == 8 * 9) {
+    if (off & 7u)
+      return NULL;
+    q = (off >> 3) * TOKEN_INV9;
+  } else { /* (another size: a division) */
+    if (off % sizeof *a->t)
+      return NULL;
+    q = off / sizeof *a->t;
+  }
+  return q < a->nt ? &a->t[q] : NULL;
 }
 
 static inline uint32_t token_hash(struct token *k) {
@@ -284,7 +309,12 @@ static inline size_t lex_first_of(const struct analysis *a,
   struct token *k = l->first_cap ? token_of(a, w) : NULL;
   if (!k)
     return pc_lex_first(l, w, end);
-  return pc_lex_first_h(l, w, token_hash(k), end);
+  uint32_t h = token_hash(k);
+  if (!pc_lex_may_start(l, h)) { /* most words: no call */
+    *end = 0;
+    return 0;
+  }
+  return pc_lex_first_h(l, w, h, end);
 }
 
 static inline bool in_list_of(const struct analysis *a,
@@ -387,7 +417,8 @@ static inline bool is_end_punct(const struct token *k) {
     return false;
   if (w[0] == '.' || w[0] == '?' || w[0] == '!')
     return w[1] == '\0';
-  return strcmp(w, "\xE2\x80\xA6") == 0;
+  return (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+         (unsigned char)w[2] == 0xA6 && w[3] == '\0';
 }
 
 /* The span (index) that token i lies strictly inside, or -1. */

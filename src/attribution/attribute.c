@@ -237,13 +237,7 @@ static void analysis_free(struct analysis *a) {
       free(a->c[i].accused[k]);
   }
   free(a->t);
-  free(a->lastp);
-  free(a->lastp_m);
-  free(a->lastp_f);
-  free(a->lastk_m);
-  free(a->lastk_f);
-  free(a->lastk_m_at);
-  free(a->lastk_f_at);
+  free(a->pm);
   pc_att_map_free(&a->names);
   pc_att_map_free(&a->surnames);
   free(a->sp);

@@ -27,7 +27,7 @@ static bool boundary(const struct token *k) {
 /* boundary, but not the dot of an abbreviation ("U.S. forces") */
 static bool cl_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
-      (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+      (in_list_of(a, &a->lex->honorifics, a->t[i - 1].low) ||
        (a->t[i - 1].low[1] == '\0' && (a->t[i - 1].flags & F_CAP) &&
         i + 1 < a->nt && (a->t[i + 1].flags & F_CAP))))
     return false; /* "Gonzalo P. Curiel": an initial's dot */
@@ -191,7 +191,7 @@ static size_t left_list(const struct analysis *a, size_t lo, size_t end) {
       continue;
     }
     if (is_punct(k, ".") && b > lo + 1 && a->t[b - 2].ent >= 0 &&
-        in_list(&a->lex->honorifics, a->t[b - 2].low)) {
+        in_list_of(a, &a->lex->honorifics, a->t[b - 2].low)) {
       b--; /* "Acme Corp. was behind it": the abbreviation ends a name */
       continue;
     }
@@ -264,7 +264,7 @@ static char *report_it(const struct analysis *a, size_t i) {
 static bool person_noun(const struct analysis *a, const char *w) {
   if (strlen(w) < 4 || strchr(w, ' ') || !(w[0] >= 'a' && w[0] <= 'z'))
     return false;
-  return in_list(&a->lex->roles, w) || pc_att_ending(a, w, PC_FW_DOER, 3);
+  return in_list_of(a, &a->lex->roles, w) || pc_att_ending(a, w, PC_FW_DOER, 3);
 }
 
 /* "Authorities say the attacker tried to steal ... employees said he
@@ -290,7 +290,7 @@ static char *pronoun_name(const struct analysis *a, size_t i, bool *found) {
   *found = true;
   int g = fw_is(a, w, PC_FW_OBJM) || strcmp(w, "his") == 0 ? 'm'
           : fw_is(a, w, PC_FW_OBJF)                        ? 'f'
-                                    : list_tag(&a->lex->pronouns, w);
+                                    : list_tag_of(a, &a->lex->pronouns, w);
   if (g == 'm' || g == 'f') {
     const char *role = accused_role(a, i);
     if (role)
@@ -428,7 +428,7 @@ static bool titles_role(const struct analysis *a, size_t k, const char *r) {
     return true;
   size_t n = strlen(t->low);
   return n >= 3 && strncmp(r, t->low, n) == 0 &&
-         in_list(&a->lex->honorifics, t->low);
+         in_list_of(a, &a->lex->honorifics, t->low);
 }
 
 /* "Sen. Mary Cole ... the senator": a role alone that the speaker stage
@@ -509,10 +509,11 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
     }
   }
   t0 = skip_participles(a, t0, t1);
-  while (t0 + 1 < t1 && a->t[t0].ent < 0 && a->t[t0 + 1].ent >= 0 &&
-         a->en[a->t[t0 + 1].ent].type == PC_ENTITY_PERSON &&
-         (a->t[t0].flags & F_CAP) &&
-         (is_role_word(a, t0) || in_list(&a->lex->honorifics, a->t[t0].low)))
+  while (
+      t0 + 1 < t1 && a->t[t0].ent < 0 && a->t[t0 + 1].ent >= 0 &&
+      a->en[a->t[t0 + 1].ent].type == PC_ENTITY_PERSON &&
+      (a->t[t0].flags & F_CAP) &&
+      (is_role_word(a, t0) || in_list_of(a, &a->lex->honorifics, a->t[t0].low)))
     t0++; /* "President Mary Cole": the person */
   int e = a->t[t0].ent;
   bool one = e >= 0;
@@ -542,7 +543,8 @@ static char *np_name_ex(struct analysis *a, size_t t0, size_t t1, bool agent,
   }
   if (t1 - t0 == 1 &&
       (stop_word(a, a->t[t0].low) || function_cap(a, a->t[t0].low) ||
-       in_list(&a->lex->pronouns, a->t[t0].low) || low_eq(&a->t[t0], "them")))
+       in_list_of(a, &a->lex->pronouns, a->t[t0].low) ||
+       low_eq(&a->t[t0], "them")))
     return NULL; /* "who", "it", "they", an unresolved "them" name no one */
   if (e < 0 && d0 < t0 && t1 - t0 <= 2 &&
       (is_role_word(a, t1 - 1) || org_head(a, a->t[t1 - 1].low))) {
@@ -613,10 +615,11 @@ static bool proper_name(const struct analysis *a, size_t t0, size_t t1) {
     return false; /* "Probable cause": the first word of what is quoted */
   for (size_t k = t0; k < t1; k++) {
     if (is_punct(&a->t[k], ".") && k > t0 &&
-        in_list(&a->lex->honorifics, a->t[k - 1].low))
+        in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))
       continue; /* "Mr. O'Brien" */
     if (a->t[k].type != T_WORD || !(a->t[k].flags & F_CAP) ||
-        function_cap(a, a->t[k].low) || in_list(&a->lex->pronouns, a->t[k].low))
+        function_cap(a, a->t[k].low) ||
+        in_list_of(a, &a->lex->pronouns, a->t[k].low))
       return false;
   }
   return true;
@@ -842,14 +845,14 @@ struct match {
 static size_t clause_subject(const struct analysis *a, size_t i, size_t t1) {
   if (i >= t1 || a->t[i].type != T_WORD)
     return i;
-  if (in_list(&a->lex->pronouns, a->t[i].low) || low_eq(&a->t[i], "i") ||
+  if (in_list_of(a, &a->lex->pronouns, a->t[i].low) || low_eq(&a->t[i], "i") ||
       low_eq(&a->t[i], "we"))
     return i + 1;
   size_t e = i;
   while (e < t1 && e < i + 5 &&
          (a->t[e].type == T_WORD ||
           (is_punct(&a->t[e], ".") && e > i &&
-           in_list(&a->lex->honorifics, a->t[e - 1].low))) &&
+           in_list_of(a, &a->lex->honorifics, a->t[e - 1].low))) &&
          (a->t[e].type != T_WORD || !np_stop(a, e)))
     e++; /* "that Mr. O'Brien had libeled him": the title's dot */
   if (e > i && a->t[e - 1].ent < 0 && a->t[i].ent >= 0) {
@@ -890,7 +893,7 @@ static bool name_start(const struct analysis *a, size_t i, size_t t1) {
   if (k->type != T_WORD)
     return false;
   if ((k->flags & F_CAP) || determiner(a, k->low) ||
-      in_list(&a->lex->pronouns, k->low))
+      in_list_of(a, &a->lex->pronouns, k->low))
     return true;
   if ((fw_is(a, k->low, PC_FW_QUANT) || fw_is(a, k->low, PC_FW_NUM)) &&
       i + 1 < t1 && low_eq(&a->t[i + 1], "of"))
@@ -1710,7 +1713,8 @@ static const char *cataphor(const struct analysis *a, size_t t0, size_t p) {
   size_t n = c + 1;
   while (n < a->nt && a->t[n].ent < 0 &&
          ((a->t[n].type == T_WORD && (a->t[n].flags & F_CAP) &&
-           (is_role_word(a, n) || in_list(&a->lex->honorifics, a->t[n].low))) ||
+           (is_role_word(a, n) ||
+            in_list_of(a, &a->lex->honorifics, a->t[n].low))) ||
           is_punct(&a->t[n], ".")))
     n++; /* "Sen.", "Mayor" */
   if (c >= a->nt || !is_punct(&a->t[c], ",") || n >= a->nt || a->t[n].ent < 0)
@@ -1881,7 +1885,7 @@ static bool junk_name(const struct analysis *a, const char *s) {
   if (last && n0 < sizeof w && fw_is(a, w, PC_FW_NUM) &&
       strncmp(s + n0, " of ", 4) == 0 && last == s + n0 + 3 &&
       (fw_is(a, last + 1, PC_FW_QUANT) || fw_is(a, last + 1, PC_FW_SUBJ) ||
-       in_list(&a->lex->pronouns, last + 1)))
+       in_list_of(a, &a->lex->pronouns, last + 1)))
     return true; /* "one of many slamming Trump": a share of no one named
                   * (the speaker is the copula's subject) */
   if (strchr(s, ' ') || (s[0] >= 'A' && s[0] <= 'Z'))
@@ -1985,7 +1989,8 @@ static size_t relative_antecedent(const struct analysis *a, size_t t0,
 static size_t owner_clause(const struct analysis *a, size_t t0, size_t b,
                            size_t at, size_t *oe) {
   size_t s = t0 < b && low_eq(&a->t[t0], "that") ? t0 + 1 : t0;
-  if (s + 2 < b && a->t[s].ent < 0 && in_list(&a->lex->honorifics, a->t[s].low))
+  if (s + 2 < b && a->t[s].ent < 0 &&
+      in_list_of(a, &a->lex->honorifics, a->t[s].low))
     s += 1 + is_punct(&a->t[s + 1], "."); /* "Mr. Trump's jabs" */
   if (s >= b || a->t[s].ent < 0 || at > s + 14 || np_stop(a, at - 1))
     return b; /* "accused Cruz's campaign of perpetrating": no subject */
@@ -2021,11 +2026,11 @@ static char *reported_subject(struct analysis *a, size_t t0, size_t at) {
       return s < at ? np_name(a, s, at, false) : NULL;
     }
     bool first = c - 1 > t0 && (a->t[c - 2].cue || low_eq(&a->t[c - 2], "that"));
-    if (is_punct(k, ".") ? !(c - 1 > t0 && a->t[c - 2].ent >= 0)
-                         : k->type != T_WORD ||
-                               (np_stop(a, c - 1) && !(k->flags & F_CAP)) ||
-                               in_list(&a->lex->pronouns, k->low) ||
-                               (determiner(a, k->low) && !first))
+    if (is_punct(k, ".")
+            ? !(c - 1 > t0 && a->t[c - 2].ent >= 0)
+            : k->type != T_WORD || (np_stop(a, c - 1) && !(k->flags & F_CAP)) ||
+                  in_list_of(a, &a->lex->pronouns, k->low) ||
+                  (determiner(a, k->low) && !first))
       return NULL;
   }
   return NULL;
@@ -2408,7 +2413,7 @@ static char *participle_subject(struct analysis *a, size_t t0, size_t i) {
   for (size_t k = t0; k + 1 < i; k++) {
     if (a->t[k].type != T_WORD || (k > t0 && !is_punct(&a->t[k - 1], ",")))
       continue;
-    if (in_list(&a->lex->pronouns, a->t[k].low)) {
+    if (in_list_of(a, &a->lex->pronouns, a->t[k].low)) {
       bool found = false;
       return pronoun_name(a, k, &found);
     }
@@ -2556,7 +2561,7 @@ static bool state_at(const struct analysis *a, size_t i, size_t t1) {
   }
   if (i >= t1 || a->t[i].type != T_WORD)
     return false;
-  return in_list(&a->lex->fw[PC_FW_FEEL], a->t[i].low) ||
+  return in_list_of(a, &a->lex->fw[PC_FW_FEEL], a->t[i].low) ||
          (have && low_eq(&a->t[i], "no"));
 }
 
@@ -2654,12 +2659,12 @@ static bool forgone(const struct analysis *a, size_t t0, size_t i) {
   size_t p = pc_att_skip_adverbs(a, t0, i);
   if (p <= t0 || a->t[p - 1].type != T_WORD)
     return false;
-  if (in_list(&a->lex->fw[PC_FW_FORGO], a->t[p - 1].low))
+  if (in_list_of(a, &a->lex->fw[PC_FW_FORGO], a->t[p - 1].low))
     return true;
   return p >= t0 + 2 &&
          (low_eq(&a->t[p - 1], "of") || low_eq(&a->t[p - 1], "from") ||
           low_eq(&a->t[p - 1], "than")) &&
-         in_list(&a->lex->fw[PC_FW_FORGOP], a->t[p - 2].low);
+         in_list_of(a, &a->lex->fw[PC_FW_FORGOP], a->t[p - 2].low);
 }
 
 /* "looking into whether X was guilty", "if X were to blame", "the
@@ -2864,7 +2869,7 @@ static const char *titled_role(const struct analysis *a, size_t at,
   if (w && strchr(w + 1, ' '))
     return NULL;
   w = w ? w + 1 : s;
-  if (!(w[0] >= 'a' && w[0] <= 'z') || !in_list(&a->lex->roles, w))
+  if (!(w[0] >= 'a' && w[0] <= 'z') || !in_list_of(a, &a->lex->roles, w))
     return NULL;
   return titled_mention(a, at, w);
 }
@@ -2994,7 +2999,7 @@ static bool party_event(const struct analysis *a, const struct match *m) {
  * Dunn, the council's nominee, a hearing". */
 static bool refused_to(const struct analysis *a, size_t s0, size_t s1,
                        size_t t1) {
-  if (s1 == s0 + 1 && in_list(&a->lex->pronouns, a->t[s0].low) &&
+  if (s1 == s0 + 1 && in_list_of(a, &a->lex->pronouns, a->t[s0].low) &&
       !fw_is(a, a->t[s0].low, PC_FW_SUBJ))
     return true;
   if (fw_is(a, a->t[s0].low, PC_FW_POSS) || determiner(a, a->t[s0].low))
@@ -3087,10 +3092,10 @@ static char *represented(const struct analysis *a, const char *s) {
       return NULL;
     memcpy(w, h, n);
     w[n] = '\0';
-    return in_list(&a->lex->fw[PC_FW_REP], w) ? strdup(f + 5) : NULL;
+    return in_list_of(a, &a->lex->fw[PC_FW_REP], w) ? strdup(f + 5) : NULL;
   }
   if (!last || strlen(last + 1) >= sizeof w ||
-      !in_list(&a->lex->fw[PC_FW_REP], last + 1))
+      !in_list_of(a, &a->lex->fw[PC_FW_REP], last + 1))
     return NULL;
   const char *g = strstr(s, "'s ");
   size_t gl = 3;
@@ -3194,7 +3199,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     if (as != S_A && !ent)
       return false; /* "the storm caused ...": no one is held to account */
     if (m->cap[as][1] == m->cap[as][0] + 1 &&
-        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[m->cap[as][0]].low))
+        in_list_of(a, &a->lex->fw[PC_FW_ANYONE], a->t[m->cap[as][0]].low))
       return false; /* "Somebody hits me": no party named */
     drop_things(a, c);
   }
@@ -3243,7 +3248,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false; /* "denied Garland a hearing": not a clause */
   if (as >= 0 && as != S_S && m->cap[as][0] > i && !lone_body &&
       m->cap[as][1] == m->cap[as][0] + 1 &&
-      in_list(&a->lex->pronouns, a->t[m->cap[as][0]].low) &&
+      in_list_of(a, &a->lex->pronouns, a->t[m->cap[as][0]].low) &&
       fw_is(a, a->t[m->cap[as][0]].low, PC_FW_SUBJ))
     return false; /* "made clear he will ... of": "he" is no object */
   if (p->tag && p->claimant == 2 && m->have[S_E] &&
@@ -3256,7 +3261,7 @@ static bool claim_fill(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return false; /* "confessed to the police that": whom one told */
   for (size_t k = m->b; p->claimant == 2 && k + 1 < m->e && k + 1 < t1; k++)
     if (low_eq(&a->t[k], "to") &&
-        in_list(&a->lex->fw[PC_FW_ANYONE], a->t[k + 1].low))
+        in_list_of(a, &a->lex->fw[PC_FW_ANYONE], a->t[k + 1].low))
       return false; /* "I apologize to nobody for that": a refusal */
   if (p->claimant != 2 && as >= 0 && strcmp(c->claimant, c->accused[0]) == 0)
     rebind_object(a, t0, m->cap[as][0], m->cap[as][1], c);
@@ -3597,7 +3602,7 @@ static bool duty_for(const struct analysis *a, const struct match *m,
          (determiner(a, a->t[k].low) || fw_is(a, a->t[k].low, PC_FW_POSS)))
     k++;
   if (k < t1 && a->t[k].type == T_WORD &&
-      in_list(&a->lex->fw[PC_FW_DUTY], a->t[k].low))
+      in_list_of(a, &a->lex->fw[PC_FW_DUTY], a->t[k].low))
     return true;
   const struct token *g = &a->t[r + 2];
   size_t n = strlen(g->low);
@@ -3862,8 +3867,7 @@ void pc_att_claims_in(struct analysis *a, size_t t0, size_t t1) {
       claims_keyed(a, a->t[i].low, h, t0, t1, i, &sw);
     if (a->t[i].type != T_WORD || !a->t[i].low[0])
       continue;
-    unsigned bit = pc_claim_stem_bit(a->t[i].low);
-    if (!((a->lex->claim_stem[bit / 64] >> (bit % 64)) & 1u))
+    if (!pc_claim_may_be_form(a->lex, a->t[i].low))
       continue; /* no lemma anchor starts so */
     size_t nk = lemma_keys(a->lex, a->t[i].low, keys, hk);
     for (size_t k = 0; k < nk; k++)

@@ -111,7 +111,8 @@ static void suffixed_surname(struct analysis *a, const char *name,
     return;
   for (size_t k = 0; k <= l; k++)
     low[k] = (char)(last[k] >= 'A' && last[k] <= 'Z' ? last[k] + 32 : last[k]);
-  if (!in_list(&a->lex->honorifics, low) && (l < 2 || strspn(low, "ivx") != l))
+  if (!in_list_of(a, &a->lex->honorifics, low) &&
+      (l < 2 || strspn(low, "ivx") != l))
     return;
   const char *end = last - 1, *b = end; /* the space before the suffix */
   while (b > name && b[-1] != ' ')
@@ -340,9 +341,9 @@ static char kin_gender(const struct analysis *a, size_t s) {
   if (k == 0 || a->t[k - 1].type != T_WORD || a->t[k - 1].block != a->t[s].block)
     return 0;
   const char *w = a->t[k - 1].low;
-  return in_list(&a->lex->fw[PC_FW_FEMALE], w)  ? 'f'
-         : in_list(&a->lex->fw[PC_FW_MALE], w) ? 'm'
-                                                 : 0;
+  return in_list_of(a, &a->lex->fw[PC_FW_FEMALE], w) ? 'f'
+         : in_list_of(a, &a->lex->fw[PC_FW_MALE], w) ? 'm'
+                                                     : 0;
 }
 
 /* One capitalised word at s (its run started at i): the surname of
@@ -592,7 +593,7 @@ static bool role_then_name(const struct analysis *a, size_t j, size_t lim) {
     const struct token *w = &a->t[r];
     if (w->type != T_WORD || (w->flags & F_CAP) || stop_word(a, w->low))
       return false;
-    if (in_list(&a->lex->roles, w->low))
+    if (in_list_of(a, &a->lex->roles, w->low))
       return r + 1 < lim && a->t[r + 1].type == T_WORD &&
              (a->t[r + 1].flags & F_CAP);
   }
@@ -617,7 +618,7 @@ static bool role_name(const struct analysis *a, const char *name) {
   for (; name[n] && n + 1 < sizeof low; n++)
     low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
   low[n] = '\0';
-  return !name[n] && in_list(&a->lex->roles, low);
+  return !name[n] && in_list_of(a, &a->lex->roles, low);
 }
 
 /* "Dan Backer", "Jo Marshal": two words, a given name (no title: not
@@ -629,7 +630,7 @@ static bool given_surname(const struct analysis *a, size_t s, size_t nw) {
          list_tag_of(a, &a->lex->given, g) &&
          !in_list_of(a, &a->lex->honorifics, g) &&
          !in_list_of(a, &a->lex->roles, g) &&
-         !in_list(&a->lex->fw[PC_FW_PEER], g);
+         !in_list_of(a, &a->lex->fw[PC_FW_PEER], g);
 }
 
 /* The type its last word (last, its possessive stripped) gives a name
@@ -939,7 +940,7 @@ static bool org_context(const struct analysis *a, size_t m0, size_t m1,
   if (m0 >= 2 && a->t[m0 - 2].block == l->block &&
       (strcmp(a->t[m0 - 1].low, "for") == 0 ||
        strcmp(a->t[m0 - 1].low, "of") == 0) &&
-      in_list(&a->lex->fw[PC_FW_ORGPART], a->t[m0 - 2].low))
+      in_list_of(a, &a->lex->fw[PC_FW_ORGPART], a->t[m0 - 2].low))
     return true;
   /* the subject: it opens the sentence or follows a comma or "and" */
   bool opens = (a->t[m0].flags & F_SENT) ||
@@ -1022,15 +1023,19 @@ void pc_att_entities(struct analysis *a) {
   const struct pc_lex *lx = a->lex;
   size_t i = 0, lim_for = 0;
   while (i < a->nt && !a->oom) {
-    struct token *k = &a->t[i];
-    if (k->type != T_WORD || !(k->flags & F_CAP)) {
+    /* most words start no name: skipped in a tight loop, the array and
+     * its count in locals (no pass here adds tokens) */
+    const struct token *t = a->t;
+    size_t nt = a->nt;
+    while (i < nt && (t[i].type != T_WORD || !(t[i].flags & F_CAP)))
       i++;
-      continue;
-    }
+    if (i >= nt)
+      break;
+    struct token *k = &a->t[i];
     /* block limit for phrases, found once per block */
-    if (i >= lim_for || a->t[lim_for - 1].block != k->block) {
+    if (i >= lim_for || t[lim_for - 1].block != k->block) {
       lim_for = i;
-      while (lim_for < a->nt && a->t[lim_for].block == k->block)
+      while (lim_for < nt && t[lim_for].block == k->block)
         lim_for++;
     }
     size_t lim = lim_for;

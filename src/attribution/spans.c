@@ -28,7 +28,7 @@ static bool verb_shape(const struct analysis *a, size_t i);
  * (a title, or one capital letter), inside a phrase that starts at n0. */
 static bool abbrev_dot(const struct analysis *a, size_t i, size_t n0) {
   return i > n0 && is_punct(&a->t[i], ".") &&
-         (in_list(&a->lex->honorifics, a->t[i - 1].low) ||
+         (in_list_of(a, &a->lex->honorifics, a->t[i - 1].low) ||
           (strlen(a->t[i - 1].low) == 1 && (a->t[i - 1].flags & F_CAP)));
 }
 
@@ -306,7 +306,7 @@ static struct speaker_ref colon_subject(struct analysis *a, size_t t0,
       break;
     }
   while (s0 < p && a->t[s0].type == T_WORD && stop_word(a, a->t[s0].low) &&
-         !in_list(&a->lex->pronouns, a->t[s0].low))
+         !in_list_of(a, &a->lex->pronouns, a->t[s0].low))
     s0++; /* "to which O'Malley interjected:" */
   if (s0 >= p || p - s0 > 2 * NP_MAX)
     return w;

@@ -75,81 +75,81 @@ const char *pc_att_clean_role(const struct analysis *a, const char *name,
   if (l && !role[l]) { /* one word: "Ms", "Sen." */
     if (l > 1 && w[l - 1] == '.')
       w[l - 1] = '\0';
-    if (in_list(&a->lex->honorifics, w))
+    if (in_list_of(a, &a->lex->honorifics, w))
       return NULL;
   }
   return role;
 }
 
-/* The last person named before token i, leaving out names governed by a
- * preposition ("an article for Al Mayadeen"): a pronoun refers back to a
- * subject or an appositive far more often. */
 /* The last person named before token i (of the pronoun's gender when the
  * given name tells it), leaving out names governed by a preposition ("an
- * article for Al Mayadeen"): precomputed per token in pc_attribute. */
+ * article for Al Mayadeen"): the last mark of pc_att_index_persons before
+ * i, found by binary search (a document names a few dozen people; a table
+ * per token cost more to fill than its look-ups saved). */
 int pc_att_last_person_g(const struct analysis *a, size_t i, int gender) {
   /* a person whose name tells the gender wins over a nearer one whose
    * name does not ("Big Machine" is not "she") */
   enum { NEAR = 100 }; /* tokens: a few sentences back */
-  if (gender == 'm' && a->lastk_m && a->lastk_m[i] >= 0 &&
-      i - a->lastk_m_at[i] <= NEAR)
-    return a->lastk_m[i];
-  if (gender == 'f' && a->lastk_f && a->lastk_f[i] >= 0 &&
-      i - a->lastk_f_at[i] <= NEAR)
-    return a->lastk_f[i];
-  if (gender == 'm' && a->lastp_m)
-    return a->lastp_m[i];
-  if (gender == 'f' && a->lastp_f)
-    return a->lastp_f[i];
-  return a->lastp ? a->lastp[i] : -1;
+  if (!a->persons_indexed)
+    return -1;
+  size_t lo = 0, hi = a->npm; /* the marks before i: [0, lo) */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->pm[mid].at < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  struct person_mark none = {0, -1, -1, -1, -1, -1, 0, 0};
+  const struct person_mark *m = lo ? &a->pm[lo - 1] : &none;
+  if (gender == 'm' && m->k_m >= 0 && i - m->at_m <= NEAR)
+    return m->k_m;
+  if (gender == 'f' && m->k_f >= 0 && i - m->at_f <= NEAR)
+    return m->k_f;
+  if (gender == 'm')
+    return m->cur_m;
+  if (gender == 'f')
+    return m->cur_f;
+  return m->cur;
 }
 
 /* The last person named before each token, in one pass, for pronouns
  * (pc_att_last_person_g): any person, those not known to be a woman / a
- * man, and those known to be a man / a woman with where they stood.  Sets
- * a->oom when the tables cannot be allocated. */
+ * man, and those known to be a man / a woman with where they stood; a
+ * mark where that changes.  Sets a->oom when memory is out. */
 void pc_att_index_persons(struct analysis *a) {
-  /* the last person named before each token, in one pass (pronouns) */
-  a->lastp = malloc(a->nt * sizeof *a->lastp);
-  a->lastp_m = malloc(a->nt * sizeof *a->lastp_m);
-  a->lastp_f = malloc(a->nt * sizeof *a->lastp_f);
-  a->lastk_m = malloc(a->nt * sizeof *a->lastk_m);
-  a->lastk_f = malloc(a->nt * sizeof *a->lastk_f);
-  a->lastk_m_at = malloc(a->nt * sizeof *a->lastk_m_at);
-  a->lastk_f_at = malloc(a->nt * sizeof *a->lastk_f_at);
-  if (!a->lastp || !a->lastp_m || !a->lastp_f || !a->lastk_m || !a->lastk_f ||
-      !a->lastk_m_at || !a->lastk_f_at) {
-    a->oom = true;
-  } else {
-    int cur = -1, cur_m = -1, cur_f = -1, k_m = -1, k_f = -1;
-    size_t at_m = 0, at_f = 0;
-    for (size_t i = 0; i < a->nt; i++) {
-      a->lastp[i] = cur, a->lastp_m[i] = cur_m, a->lastp_f[i] = cur_f;
-      a->lastk_m[i] = k_m, a->lastk_f[i] = k_f;
-      a->lastk_m_at[i] = at_m, a->lastk_f_at[i] = at_f;
-      int e = a->t[i].ent;
-      bool run_end = e >= 0 && (i + 1 == a->nt || a->t[i + 1].ent != e);
-      if (run_end && a->en[e].type == PC_ENTITY_PERSON) {
-        size_t f = i;
-        while (f > 0 && a->t[f - 1].ent == e)
-          f--;
-        /* nor a name inside quotation marks: "Heads needed to roll the
-         * day Jeffrey Epstein died," he said - he is not Epstein */
-        if (!(f > 0 && preposition(a, a->t[f - 1].low) &&
-              !fw_is(a, a->t[f - 1].low, PC_FW_BY)) &&
-            a->t[i].in_span < 0) {
-          cur = e;
-          if (a->en[e].gender != 'f')
-            cur_m = e;
-          if (a->en[e].gender != 'm')
-            cur_f = e;
-          if (a->en[e].gender == 'm')
-            k_m = e, at_m = i;
-          if (a->en[e].gender == 'f')
-            k_f = e, at_f = i;
-        }
-      }
-    }
+  struct person_mark m = {0, -1, -1, -1, -1, -1, 0, 0};
+  const struct token *t = a->t; /* most tokens name no one: a tight loop */
+  size_t nt = a->nt;
+  a->persons_indexed = true;
+  for (size_t i = 0; i < nt; i++) {
+    int e = t[i].ent;
+    if (e < 0 || (i + 1 < nt && t[i + 1].ent == e) ||
+        a->en[e].type != PC_ENTITY_PERSON)
+      continue; /* not the last word of a person's name */
+    size_t f = i;
+    while (f > 0 && a->t[f - 1].ent == e)
+      f--;
+    /* nor a name inside quotation marks: "Heads needed to roll the
+     * day Jeffrey Epstein died," he said - he is not Epstein */
+    if ((f > 0 && preposition(a, a->t[f - 1].low) &&
+         !fw_is(a, a->t[f - 1].low, PC_FW_BY)) ||
+        a->t[i].in_span >= 0)
+      continue;
+    m.at = i;
+    m.cur = e;
+    if (a->en[e].gender != 'f')
+      m.cur_m = e;
+    if (a->en[e].gender != 'm')
+      m.cur_f = e;
+    if (a->en[e].gender == 'm')
+      m.k_m = e, m.at_m = i;
+    if (a->en[e].gender == 'f')
+      m.k_f = e, m.at_f = i;
+    GROW(a, pm, npm, cappm);
+    if (a->oom)
+      return;
+    a->pm[a->npm++] = m;
   }
 }
 
@@ -223,7 +223,7 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
     if ((a->t[k].flags & F_CAP) && z + 1 < n1 &&
         (o < 0 || a->en[o].type != PC_ENTITY_PERSON) &&
         (is_role_word(a, z + 1) ||
-         in_list(&a->lex->honorifics, a->t[z + 1].low))) {
+         in_list_of(a, &a->lex->honorifics, a->t[z + 1].low))) {
       k = z;
       continue;
     }
@@ -238,7 +238,8 @@ static bool joint_names(const struct analysis *a, size_t j, size_t n1) {
         pc_att_possessive(a, a->t[k].low))
       continue; /* "Reuters’" */
     if (o != a->t[n1 - 1].ent && !is_role_word(a, k) &&
-        !in_list(&a->lex->honorifics, a->t[k].low) && !is_punct(&a->t[k], "."))
+        !in_list_of(a, &a->lex->honorifics, a->t[k].low) &&
+        !is_punct(&a->t[k], "."))
       return false;
   }
   return true;
@@ -307,18 +308,18 @@ static bool np_person(struct analysis *a, size_t n0, size_t n1,
      * adjective: "an adviser to Governor X", "supporters of Democrat X",
      * "speaking to WKRT's X", "for the Italian newspaper X", "a
      * supporter of Mr. X" */
-    while (pb > n0 &&
-           ((a->t[pb - 1].type == T_WORD &&
-             (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
-              in_list(&a->lex->honorifics, a->t[pb - 1].low) ||
-              in_list(&a->lex->members, a->t[pb - 1].low) ||
-              (a->t[pb - 1].ent != e &&
-               pc_att_possessive(a, a->t[pb - 1].low)) ||
-              (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
-               a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
-             !preposition(a, a->t[pb - 1].low)) ||
-            (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
-             in_list(&a->lex->honorifics, a->t[pb - 2].low))))
+    while (
+        pb > n0 &&
+        ((a->t[pb - 1].type == T_WORD &&
+          (!(a->t[pb - 1].flags & F_CAP) || is_role_word(a, pb - 1) ||
+           in_list_of(a, &a->lex->honorifics, a->t[pb - 1].low) ||
+           in_list_of(a, &a->lex->members, a->t[pb - 1].low) ||
+           (a->t[pb - 1].ent != e && pc_att_possessive(a, a->t[pb - 1].low)) ||
+           (a->t[pb - 1].ent >= 0 && a->t[pb - 1].ent != e &&
+            a->en[a->t[pb - 1].ent].type == PC_ENTITY_COUNTRY)) &&
+          !preposition(a, a->t[pb - 1].low)) ||
+         (pb - 1 > n0 && is_punct(&a->t[pb - 1], ".") &&
+          in_list_of(a, &a->lex->honorifics, a->t[pb - 2].low))))
       pb--;
     /* (not right after the country that ends a role: "ambassador to the
      * Ukraine Marie Yovanovitch") */
@@ -512,9 +513,8 @@ static int sentence_antecedent(const struct analysis *a, size_t s0,
     /* "LeVell is ... He is trying to persuade people to support Trump's
      * campaign. He believes": a pronoun of the gender that comes first
      * is the sentence's subject; who it is, an earlier sentence tells */
-    if (e < 0 && unsure < 0 && a->t[k].in_span < 0 &&
-        a->t[k].type == T_WORD &&
-        list_tag(&a->lex->pronouns, a->t[k].low) == g)
+    if (e < 0 && unsure < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
+        list_tag_of(a, &a->lex->pronouns, a->t[k].low) == g)
       return -1;
     if (e < 0 || e == self || (k > s0 && a->t[k - 1].ent == e) ||
         a->t[k].in_span >= 0 ||
@@ -584,8 +584,8 @@ static int role_speaker_before(const struct analysis *a, size_t n0) {
   const struct found_quote *f = &a->q[q];
   char w[32];
   /* one person ("Officials said ... She added" is someone else) */
-  if (!first_word(f->speaker, w, sizeof w) || !in_list(&a->lex->roles, w) ||
-      pc_att_plural(a, w))
+  if (!first_word(f->speaker, w, sizeof w) ||
+      !in_list_of(a, &a->lex->roles, w) || pc_att_plural(a, w))
     return -1;
   for (size_t k = f->t0; k < n0; k++)
     if (a->t[k].ent >= 0 && a->t[k].in_span < 0 &&
@@ -700,7 +700,7 @@ static bool plural_people(const struct analysis *a, size_t k) {
   /* "Conservatives thought ... they welcomed": members of a party, a
    * movement or the public (data: members) */
   if (fw_is(a, t->low, PC_FW_PEOPLE) || is_role_word(a, k) ||
-      in_list(&a->lex->members, t->low))
+      in_list_of(a, &a->lex->members, t->low))
     return true;
   char one[sizeof t->low]; /* "groups": the singular's categories */
   memcpy(one, t->low, l - 1);
@@ -710,7 +710,7 @@ static bool plural_people(const struct analysis *a, size_t k) {
     one[l - 2] = '\0';
   }
   return fw_is(a, one, PC_FW_PEOPLE) || fw_is(a, one, PC_FW_FIRM) ||
-         in_list(&a->lex->roles, one);
+         in_list_of(a, &a->lex->roles, one);
 }
 
 /* "As Johnson and Weld stumped across the state, they said": two
@@ -734,7 +734,7 @@ static size_t joint_pair_at(const struct analysis *a, size_t s0, size_t k,
   size_t n1 = j + 1;
   while (n1 < end && n1 < j + 4 && a->t[n1].ent < 0 &&
          (is_role_word(a, n1) || is_punct(&a->t[n1], ".") ||
-          in_list(&a->lex->honorifics, a->t[n1].low)))
+          in_list_of(a, &a->lex->honorifics, a->t[n1].low)))
     n1++;
   int e2 = n1 < end ? a->t[n1].ent : -1;
   if (e2 < 0)
@@ -968,14 +968,14 @@ static bool bare_firm_word(const struct analysis *a, size_t k);
  * say": no one is named). */
 static int pronoun_tag(const struct analysis *a, size_t i) {
   const char *w = a->t[i].low;
-  int g = list_tag(&a->lex->pronouns, w);
+  int g = list_tag_of(a, &a->lex->pronouns, w);
   size_t cut = g ? 0 : pc_att_clitic_cut(a, w);
   if (!cut)
     return g;
   char base[8];
   memcpy(base, w, cut);
   base[cut] = '\0';
-  g = list_tag(&a->lex->pronouns, base);
+  g = list_tag_of(a, &a->lex->pronouns, base);
   return g == 'o' ? 0 : g;
 }
 
@@ -1116,7 +1116,7 @@ static bool role_past(const struct analysis *a, int e) {
       continue;
     }
     w[l] = '\0';
-    if (l && in_list(&a->lex->fw[PC_FW_PAST], w))
+    if (l && in_list_of(a, &a->lex->fw[PC_FW_PAST], w))
       return true;
     l = 0;
     if (!*c)
@@ -1148,7 +1148,7 @@ static bool np_titled_person(struct analysis *a, size_t n0, size_t n1,
    * says so too ("the former governor") */
   bool past = false;
   for (size_t k = n0; k < n1; k++)
-    past = past || in_list(&a->lex->fw[PC_FW_PAST], a->t[k].low);
+    past = past || in_list_of(a, &a->lex->fw[PC_FW_PAST], a->t[k].low);
   int e = -1;
   if (title) {
     for (size_t k = 0; k < n0 && e < 0; k++)
@@ -1191,7 +1191,7 @@ static bool demonym_plural(const struct analysis *a, size_t n0, size_t i) {
 static bool np_role_or_entity(struct analysis *a, size_t n0, size_t n1,
                               struct speaker_ref *w) {
   for (size_t i = n0; i < n1; i++)
-    if (a->t[i].type == T_WORD && in_list(&a->lex->roles, a->t[i].low)) {
+    if (a->t[i].type == T_WORD && in_list_of(a, &a->lex->roles, a->t[i].low)) {
       w->name = pc_att_np_text(a, n0, n1);
       w->role = w->name ? strdup(w->name) : NULL;
       return true;
@@ -1238,7 +1238,8 @@ static void last_word_low(const struct analysis *a, int e, char *low,
 static bool members_group(const struct analysis *a, int e) {
   char low[32];
   last_word_low(a, e, low, sizeof low);
-  return a->en[e].type == PC_ENTITY_GROUP && in_list(&a->lex->members, low);
+  return a->en[e].type == PC_ENTITY_GROUP &&
+         in_list_of(a, &a->lex->members, low);
 }
 
 static bool name_holds(const struct analysis *a, int e, const char *head) {
@@ -1268,8 +1269,8 @@ static bool org_fits(const struct analysis *a, int e, const char *head) {
   last_word_low(a, e, low, sizeof low);
   /* "the newspaper" is a medium's name ("Orlando Sentinel"), not a
    * town's or a party's named last ("Baton Rouge", "DNC") */
-  if (in_list(&a->lex->fw[PC_FW_MEDIUM], head) &&
-      !in_list(&a->lex->fw[PC_FW_MEDIUM], low))
+  if (in_list_of(a, &a->lex->fw[PC_FW_MEDIUM], head) &&
+      !in_list_of(a, &a->lex->fw[PC_FW_MEDIUM], low))
     return false;
   if (fw_is(a, head, PC_FW_FIRM))
     return !fw_is(a, low, PC_FW_BODY);
@@ -1288,9 +1289,9 @@ static bool bare_firm_word(const struct analysis *a, size_t k) {
   if (t->type != T_WORD || !(t->flags & F_CAP) || t->ent >= 0 ||
       t->in_span >= 0 || strlen(t->low) < 3 || function_cap(a, t->low) ||
       stop_word(a, t->low) || fw_is(a, t->low, PC_FW_WHEN) ||
-      list_tag(&a->lex->given, t->low) || is_role_word(a, k) ||
-      in_list(&a->lex->honorifics, t->low) ||
-      in_list(&a->lex->pronouns, t->low) || acronym(a, k))
+      list_tag_of(a, &a->lex->given, t->low) || is_role_word(a, k) ||
+      in_list_of(a, &a->lex->honorifics, t->low) ||
+      in_list_of(a, &a->lex->pronouns, t->low) || acronym(a, k))
     return false;
   /* a word that opens its sentence ("Local officials said") is a name
    * only if the article also writes it with a capital inside one */
@@ -1547,7 +1548,7 @@ static struct speaker_ref np_unknown(struct analysis *a, size_t n0, size_t n1,
 static bool abbrev_word(const struct analysis *a, size_t i) {
   const struct token *k = &a->t[i];
   return k->type == T_WORD &&
-         (in_list(&a->lex->honorifics, k->low) ||
+         (in_list_of(a, &a->lex->honorifics, k->low) ||
           (k->low[0] && !k->low[1] && (k->flags & F_CAP)) ||
           ((k->flags & F_CAP) && initials(k->low))); /* "J.M. Berger" */
 }
@@ -1561,7 +1562,7 @@ static bool name_dot(const struct analysis *a, size_t i) {
          a->t[i + 1].type == T_WORD && (a->t[i + 1].flags & F_CAP) &&
          !(initials(a->t[i - 1].low) && /* "Washington, D.C. He said" */
            (function_cap(a, a->t[i + 1].low) ||
-            in_list(&a->lex->pronouns, a->t[i + 1].low)));
+            in_list_of(a, &a->lex->pronouns, a->t[i + 1].low)));
 }
 
 /* A phrase cut at an abbreviation's dot ("said Sen." of "said Sen. Jo
@@ -1615,7 +1616,7 @@ static size_t verb_cut(const struct analysis *a, size_t n0, size_t n1) {
      * after a person or a pronoun ("Trump angered Hispanics") */
     bool adj = ed && k + 2 == n1 && a->t[k + 1].type == T_WORD &&
                (p->ent < 0 || a->en[p->ent].type != PC_ENTITY_PERSON) &&
-               !in_list(&a->lex->pronouns, p->low) &&
+               !in_list_of(a, &a->lex->pronouns, p->low) &&
                pc_att_plural(a, a->t[k + 1].low);
     /* "People briefed on the talks": after a word capitalised only
      * because it opens the sentence, a past form with a preposition is a
@@ -1757,7 +1758,7 @@ static bool subject_rel(const struct analysis *a, size_t i) {
   /* "Bloomberg, who's thinking about running, said"; "leaders who'd
    * rather work", "voters who've left": "who" with an auxiliary's
    * contraction */
-  return a->t[i].type == T_WORD &&
+  return a->t[i].type == T_WORD && w[0] == 'w' && /* (each word below) */
          ((fw_is(a, w, PC_FW_REL) &&
            (strcmp(w, "who") == 0 || strcmp(w, "which") == 0)) ||
           strcmp(w, "who's") == 0 || strcmp(w, "who'd") == 0 ||
@@ -1776,7 +1777,7 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
   while (b > lo) {
     const struct token *k = &a->t[b - 1];
     /* the word's categories, looked up once */
-    uint64_t fw = k->type == T_WORD ? pc_lex_fw(a->lex, k->low) : 0;
+    uint64_t fw = k->type == T_WORD ? fw_of(a, k->low) : 0;
     bool stop = (fw >> PC_FW_STOP) & 1u;
     /* "China's ambassador to Britain": a role word's preposition stays,
      * and a written work's ("The report by the Teachers Union") */
@@ -1790,9 +1791,9 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
      * initial's dot stays in the name */
     if (b - 1 > lo && (name_dot(a, b - 1) ||
                        (b == end && is_punct(k, ".") &&
-                        in_list(&a->lex->honorifics, a->t[b - 2].low) &&
+                        in_list_of(a, &a->lex->honorifics, a->t[b - 2].low) &&
                         (org_head(a, a->t[b - 2].low) || /* "Acme Corp." */
-                         suffix_dot(a, lo, b - 1))))) { /* "Bell Jr." */
+                         suffix_dot(a, lo, b - 1))))) {  /* "Bell Jr." */
       b--;
       continue;
     }
@@ -1824,7 +1825,7 @@ size_t pc_att_np_start(const struct analysis *a, size_t lo, size_t end) {
      * indefinite pronoun before the phrase is the object of its contact
      * clause, no part of the speaker (data: indef) */
     if (k->type == T_WORD && b < end &&
-        in_list(&a->lex->fw[PC_FW_INDEF], k->low))
+        in_list_of(a, &a->lex->fw[PC_FW_INDEF], k->low))
       break;
     /* "though officials said": a subordinator opens no name, nor does
      * a focus adverb ("why critics say") */
@@ -1847,7 +1848,7 @@ static bool boundary_tok(const struct token *k) {
 /* boundary_tok, but not the dot of an abbreviation ("U.S.", "Nov.") */
 static bool hard_boundary(const struct analysis *a, size_t i) {
   if (is_punct(&a->t[i], ".") && i > 0 && a->t[i - 1].type == T_WORD &&
-      in_list(&a->lex->honorifics, a->t[i - 1].low))
+      in_list_of(a, &a->lex->honorifics, a->t[i - 1].low))
     return false;
   /* "a driver from Ava, Mo., who ...", "(R-Mo.)": a dot before a comma
    * or a closing parenthesis ends an abbreviation, not a sentence */
@@ -1957,7 +1958,7 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
                !acronym(a, at - 1)) { /* not "USA TODAY reported" */
       at--; /* "Smith later said", "Broaddrick Sunday night recounted" */
     } else if (k->type == T_WORD && !(k->flags & F_CAP) && at - 1 > lo &&
-               in_list(&a->lex->fw[PC_FW_FLOAT], k->low) &&
+               in_list_of(a, &a->lex->fw[PC_FW_FLOAT], k->low) &&
                float_after(a, at - 2)) {
       at--; /* "Roe and Ames have both argued", "ministers all urged" */
     } else if (k->type == T_WORD && strcmp(k->low, "first") == 0 &&
@@ -1967,11 +1968,12 @@ size_t pc_att_skip_adverbs(const struct analysis *a, size_t lo, size_t at) {
       at--; /* "BuzzFeed News first reported"; not "the first said" */
     } else if (k->type == T_WORD && (k->flags & F_CAP) &&
                function_cap(a, k->low) && at - 1 > lo &&
-               a->t[at - 2].type == T_WORD && preposition(a, a->t[at - 2].low) &&
+               a->t[at - 2].type == T_WORD &&
+               preposition(a, a->t[at - 2].low) &&
                !(a->t[at - 2].flags & F_CAP)) {
       at -= 2; /* "Mayor Jane Doe on Tuesday said" */
-    } else if (is_punct(k, ",") && at - 1 > lo &&
-               a->t[at - 2].type == T_WORD && aux_word(a, a->t[at - 2].low)) {
+    } else if (is_punct(k, ",") && at - 1 > lo && a->t[at - 2].type == T_WORD &&
+               aux_word(a, a->t[at - 2].low)) {
       at--;
       closed = true;
     } else if (is_punct(k, ",") && at < start && closed &&
@@ -2033,9 +2035,8 @@ static bool apposition_person(struct analysis *a, size_t lo, size_t b2,
     bool whole = true;
     for (size_t z = sb; z < nb && whole; z++)
       whole = (a->t[z].type == T_WORD &&
-               ((stop_word(a, a->t[z].low) &&
-                 !preposition(a, a->t[z].low)) ||
-                in_list(&a->lex->honorifics, a->t[z].low) ||
+               ((stop_word(a, a->t[z].low) && !preposition(a, a->t[z].low)) ||
+                in_list_of(a, &a->lex->honorifics, a->t[z].low) ||
                 is_role_word(a, z))) ||
               is_punct(&a->t[z], "."); /* "but General X", "Dr. X" */
     struct speaker_ref p = {NULL, -1, NULL};
@@ -2103,9 +2104,8 @@ static bool place_after_place(const struct analysis *a, size_t lo, size_t b2,
   size_t s = b2 - 2;
   while (s > lo && a->t[s - 1].type == T_WORD && (a->t[s - 1].flags & F_CAP))
     s--; /* "in Des Moines, Iowa" */
-  return s > lo && a->t[s - 1].type == T_WORD &&
-         !(a->t[s - 1].flags & F_CAP) &&
-         in_list(&a->lex->fw[PC_FW_AT], a->t[s - 1].low);
+  return s > lo && a->t[s - 1].type == T_WORD && !(a->t[s - 1].flags & F_CAP) &&
+         in_list_of(a, &a->lex->fw[PC_FW_AT], a->t[s - 1].low);
 }
 
 /* A description read up to a town (token b2 - 2) takes the town's state
@@ -2145,7 +2145,8 @@ static bool title_apposition(struct analysis *a, size_t lo, size_t b2,
   if (wp->name && wp->ent >= 0 && a->en[wp->ent].type == PC_ENTITY_PERSON &&
       b2 > lo + 1 && is_punct(&a->t[b2 - 1], ",") && b2 + 1 < e2 &&
       (a->t[b2].flags & F_CAP) &&
-      (is_role_word(a, b2) || in_list(&a->lex->honorifics, a->t[b2].low))) {
+      (is_role_word(a, b2) ||
+       in_list_of(a, &a->lex->honorifics, a->t[b2].low))) {
     size_t nb = pc_att_np_start(a, lo, b2 - 1);
     struct speaker_ref p = pc_att_resolve_np(a, nb, b2 - 1);
     if (p.name && p.ent >= 0 && p.ent != wp->ent &&
@@ -2582,7 +2583,7 @@ static bool object_rel_np(const struct analysis *a, size_t i) {
   if (k->type != T_WORD)
     return false;
   if (determiner(a, k->low) || fw_is(a, k->low, PC_FW_POSS) ||
-      in_list(&a->lex->pronouns, k->low))
+      in_list_of(a, &a->lex->pronouns, k->low))
     return true;
   return (k->flags & F_CAP) && !function_cap(a, k->low) &&
          !stop_word(a, k->low);
@@ -2753,7 +2754,7 @@ static void unclosed_apposition(struct analysis *a, size_t lo, size_t b,
   /* (after the quotation, or opening the sentence, maybe after a
    * title, before "a": "Sen. Jo Ames, a supporter ... told") */
   while (nb > lo + 1 && is_punct(&a->t[nb - 1], ".") &&
-         in_list(&a->lex->honorifics, a->t[nb - 2].low))
+         in_list_of(a, &a->lex->honorifics, a->t[nb - 2].low))
     nb -= 2;
   size_t q = nb > lo && is_punct(&a->t[nb - 1], ",") ? nb - 1 : nb;
   if (q > lo ? a->t[q - 1].type != T_QCLOSE
@@ -2935,7 +2936,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
   /* "At the time she described": a pronoun right before the cue is the
    * subject, whatever stands before it */
   if (end > lo && end != b + 1 && a->t[end - 1].type == T_WORD &&
-      in_list(&a->lex->pronouns, a->t[end - 1].low))
+      in_list_of(a, &a->lex->pronouns, a->t[end - 1].low))
     b = end - 1;
   /* "when I asked her if she had been paid", "I told him to leave": a
    * first-person subject outside quotation marks before a past form of

@@ -150,7 +150,7 @@ static bool mute_speaker(const struct analysis *a,
     return false;
   char low[32];
   return pc_att_last_word_low(w->name, low, sizeof low) &&
-         in_list(&a->lex->fw[PC_FW_MUTE], low);
+         in_list_of(a, &a->lex->fw[PC_FW_MUTE], low);
 }
 
 /* A quote of tokens [c0, c1): inside the marks when they enclose it. */
@@ -1289,7 +1289,7 @@ static bool quote_follows(const struct analysis *a, size_t after, size_t t1) {
              !pc_att_title_words(a, (size_t)a->t[k + 1].opens, 5);
     if (a->t[k].type != T_WORD && !number_comma(a, k) &&
         !(is_punct(&a->t[k], ".") && k > after &&
-          in_list(&a->lex->honorifics, a->t[k - 1].low)))
+          in_list_of(a, &a->lex->honorifics, a->t[k - 1].low)))
       return false;
   }
   return false;
@@ -1598,7 +1598,7 @@ static bool initials_dot(const struct analysis *a, size_t i, size_t t1) {
          initials(a->t[i - 1].low) && a->t[i + 1].type == T_WORD &&
          a->t[i + 1].block == a->t[i].block &&
          !function_cap(a, a->t[i + 1].low) && /* "the U.S. The ..." */
-         !in_list(&a->lex->pronouns, a->t[i + 1].low);
+         !in_list_of(a, &a->lex->pronouns, a->t[i + 1].low);
 }
 
 /* "a New York Times/CBS News survey", "a CNN/ORC poll": a slash at k
@@ -1638,7 +1638,7 @@ static bool anaphoric_subject(const struct analysis *a, size_t t0, size_t e) {
     return false;
   memcpy(stem, w, n);
   stem[n] = '\0';
-  if (!fw_is(a, stem, PC_FW_DEM) && !in_list(&a->lex->comps, stem))
+  if (!fw_is(a, stem, PC_FW_DEM) && !in_list_of(a, &a->lex->comps, stem))
     return false;
   return e == t0 + 1 || (a->t[t0 + 1].type == T_WORD &&
                          fw_is(a, a->t[t0 + 1].low, PC_FW_PASS));
@@ -1727,7 +1727,7 @@ static bool frame_inside(struct analysis *a, const struct sentence *sn) {
             initials_dot(a, s1, t1) || (s1 > s0 && name_slash(a, s1, t1)) ||
             (is_punct(&a->t[s1], ".") && s1 > s0 && s1 + 1 < t1 &&
              (a->t[s1 + 1].flags & F_CAP) &&
-             in_list(&a->lex->honorifics, a->t[s1 - 1].low))))
+             in_list_of(a, &a->lex->honorifics, a->t[s1 - 1].low))))
       s1++;
     s1 = source_end(a, s1, t1);
     /* a phrase cut short ends with no preposition or determiner
@@ -2476,8 +2476,8 @@ static struct speaker_ref sentence_subject(struct analysis *a, size_t t0,
     /* "In interviews, he defended Mr. Trump's views, saying": a
      * pronoun before any name is the subject, not the name after it */
     if (e < 0 && a->t[k].in_span < 0 && a->t[k].type == T_WORD &&
-        (list_tag(&a->lex->pronouns, a->t[k].low) == 'm' ||
-         list_tag(&a->lex->pronouns, a->t[k].low) == 'f'))
+        (list_tag_of(a, &a->lex->pronouns, a->t[k].low) == 'm' ||
+         list_tag_of(a, &a->lex->pronouns, a->t[k].low) == 'f'))
       return pc_att_resolve_np(a, k, k + 1);
     if (e >= 0 && a->en[e].type == PC_ENTITY_PERSON &&
         !(k > t0 && a->t[k - 1].ent == e) &&
@@ -2612,7 +2612,7 @@ static bool opening_phrase(const struct analysis *a, size_t t0, size_t e) {
   if (e > t0 + 6)
     return false;
   if (e == t0 + 1)
-    return a->t[t0].ent < 0 && !in_list(&a->lex->pronouns, a->t[t0].low);
+    return a->t[t0].ent < 0 && !in_list_of(a, &a->lex->pronouns, a->t[t0].low);
   for (size_t k = t0 + 1; k < e; k++)
     if (a->t[k].type != T_WORD)
       return false;
@@ -2908,7 +2908,7 @@ static size_t comma_segment(const struct analysis *a, size_t t0, size_t e) {
   while (b > t0 && e - b < APPOS_WORDS &&
          (a->t[b - 1].type == T_WORD ||
           (is_punct(&a->t[b - 1], ".") && b - 1 > t0 &&
-           in_list(&a->lex->honorifics, a->t[b - 2].low))))
+           in_list_of(a, &a->lex->honorifics, a->t[b - 2].low))))
     b--;
   return b > t0 && b < e && is_punct(&a->t[b - 1], ",") ? b : e;
 }
@@ -3200,7 +3200,7 @@ static void predicate_subject(struct analysis *a, size_t t0, size_t e,
   /* "Roe supporters have launched petitions calling": the phrase
    * right before the auxiliary is its subject */
   size_t sb = b >= t0 + 2 && a->t[b - 2].type == T_WORD &&
-                      !in_list(&a->lex->pronouns, a->t[b - 2].low)
+                      !in_list_of(a, &a->lex->pronouns, a->t[b - 2].low)
                   ? pc_att_np_start(a, t0, b - 1)
                   : b;
   /* (a phrase that opens the sentence or follows a comma: not "an
@@ -3435,7 +3435,7 @@ static struct speaker_ref opening_participle_subject(struct analysis *a,
         n++;
       return pc_att_resolve_np(a, k, n);
     }
-    char g = (char)list_tag(&a->lex->pronouns, a->t[k].low);
+    char g = (char)list_tag_of(a, &a->lex->pronouns, a->t[k].low);
     if (g == 'm' || g == 'f')
       return pc_att_resolve_np(a, k, k + 1);
     if (k + 1 >= sn->t1 || !is_punct(&a->t[k + 1], ","))
@@ -3451,7 +3451,7 @@ static size_t with_phrase(const struct analysis *a, size_t t0, size_t i) {
   for (size_t b = i; b > t0 + 1 && b + 9 > i; b--) {
     const struct token *k = &a->t[b - 1];
     if (is_punct(k, ".") && b >= t0 + 3 &&
-        in_list(&a->lex->honorifics, a->t[b - 2].low))
+        in_list_of(a, &a->lex->honorifics, a->t[b - 2].low))
       continue; /* "with Sen. Jo Roe warning" */
     if (k->type != T_WORD || k->in_span >= 0)
       return i;
@@ -3863,15 +3863,15 @@ static void speaker_right(struct analysis *a, const struct sentence *sn,
     /* "..., said Scott Paul, who heads ..." */
     size_t e = after;
     /* ("said a former U.S. official": the dot of initials inside) */
-    while (e < t1 && ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
-                      role_to(a, after, e, t1) ||
-                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
-                       (a->t[e + 1].flags & F_CAP) &&
-                       in_list(&a->lex->honorifics, a->t[e - 1].low)) ||
-                      (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
-                       a->t[e + 1].type == T_WORD &&
-                       initials(a->t[e - 1].low)) ||
-                      acronym_tag(a, e, t1)))
+    while (e < t1 &&
+           ((a->t[e].type == T_WORD && !stop_word(a, a->t[e].low)) ||
+            role_to(a, after, e, t1) ||
+            (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+             (a->t[e + 1].flags & F_CAP) &&
+             in_list_of(a, &a->lex->honorifics, a->t[e - 1].low)) ||
+            (is_punct(&a->t[e], ".") && e > after && e + 1 < t1 &&
+             a->t[e + 1].type == T_WORD && initials(a->t[e - 1].low)) ||
+            acronym_tag(a, e, t1)))
       e += acronym_tag(a, e, t1) ? 3 : 1; /* "said Sen. Jane Roe" */
     /* "said one official familiar with the plan": the adjective keeps
      * its object; "said a report from Acme Research": a written work
@@ -4067,7 +4067,7 @@ static bool cue_accepted(const struct analysis *a, const struct sentence *sn,
    * that is also a noun needs a speaker known as one; right after a
    * pronoun ("They note") it is the verb */
   bool pron = c->np_b + 1 == i && c->np_b < i &&
-              in_list(&a->lex->pronouns, a->t[c->np_b].low);
+              in_list_of(a, &a->lex->pronouns, a->t[c->np_b].low);
   /* ("..., a new study reports.": after the speech and ending the
    * sentence, the form is the verb) */
   bool last = post && (i + len >= t1 || is_end_punct(&a->t[i + len])) &&
@@ -4455,7 +4455,7 @@ static size_t that_after(const struct analysis *a, size_t i, size_t after,
       return k;
     }
     if (is_punct(&a->t[k], ".") && k > after &&
-        in_list(&a->lex->honorifics, a->t[k - 1].low))
+        in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))
       continue; /* "told X on Nov. 12 that" */
     /* "said on ABC's “This Week” that": a short title in quotation marks
      * inside the adjunct, a capitalised word after the opening mark */
@@ -4529,7 +4529,7 @@ static size_t content_start(const struct analysis *a,
       return k + 1;
     if (a->t[k].type != T_WORD && !number_comma(a, k) &&
         !(is_punct(&a->t[k], ".") && k > after &&
-          in_list(&a->lex->honorifics, a->t[k - 1].low)))
+          in_list_of(a, &a->lex->honorifics, a->t[k - 1].low)))
       break;
   }
   /* "asked to leave": "to" right after "ask" opens the request, there
@@ -4591,12 +4591,11 @@ static size_t content_start(const struct analysis *a,
     while (k < t1 && ((a->t[k].type == T_WORD &&
                        (preposition(a, a->t[k].low) ||
                         fw_is(a, a->t[k].low, PC_FW_AFTER) ||
-                        determiner(a, a->t[k].low) ||
-                        (a->t[k].flags & F_CAP) ||
+                        determiner(a, a->t[k].low) || (a->t[k].flags & F_CAP) ||
                         (a->t[k].low[0] >= '0' && a->t[k].low[0] <= '9') ||
                         fw_is(a, a->t[k].low, PC_FW_VENUE))) ||
                       (is_punct(&a->t[k], ".") && k > c0 &&
-                       in_list(&a->lex->honorifics, a->t[k - 1].low)) ||
+                       in_list_of(a, &a->lex->honorifics, a->t[k - 1].low)) ||
                       is_punct(&a->t[k], ",")))
       k++;
     if (k >= t1 || is_end_punct(&a->t[k]))
@@ -5036,7 +5035,7 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
   while (k < t1 && k < t0 + LABEL_MAX &&
          (a->t[k].type == T_WORD ||
           (k > t0 && is_punct(&a->t[k], ".") &&
-           in_list(&a->lex->honorifics, a->t[k - 1].low))))
+           in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))))
     k++;
   /* "Dear Abby:": an advice column's name opens a reader's letter */
   if (k == t0 || k + 1 >= t1 || !is_punct(&a->t[k], ":") ||
@@ -5070,7 +5069,7 @@ bool pc_att_headline_label(struct analysis *a, size_t t0, size_t t1) {
                 quoted_before(a, w.ent)) ||
                (ty == PC_ENTITY_PERSON && a->en[w.ent].gender) ||
                (w.ent < 0 && k - t0 >= 2 && k - t0 <= 3 &&
-                list_tag(&a->lex->given, a->t[t0].low) &&
+                list_tag_of(a, &a->lex->given, a->t[t0].low) &&
                 (a->t[t0 + 1].flags & F_CAP) && (a->t[k - 1].flags & F_CAP));
   if (!known) {
     who_free(&w);

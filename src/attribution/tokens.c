@@ -87,17 +87,28 @@ static size_t qmark(const unsigned char *p, size_t n, bool *may_open,
   return 0;
 }
 
-/* A new token [s, e) of the block, its word not read yet (NULL: out of
- * memory). */
-static struct token *new_token(struct analysis *a, uint32_t block,
-                               uint32_t s, uint32_t e, uint8_t type) {
+/* The slot of the next token, cleared, not counted yet (NULL: out of
+ * memory): ascii_word reads a word straight into it and counts it only
+ * when the word is of its kind.  Inline: it runs at every token. */
+static inline struct token *token_slot(struct analysis *a) {
   GROW(a, t, nt, capt);
   if (a->oom)
     return NULL;
-  struct token *k = &a->t[a->nt++];
+  struct token *k = &a->t[a->nt];
   memset(k, 0, sizeof *k);
-  k->s = s, k->e = e, k->block = block, k->type = type, k->ent = -1;
-  k->in_span = k->opens = -1;
+  k->ent = k->in_span = k->opens = -1;
+  return k;
+}
+
+/* A new token [s, e) of the block, its word not read yet (NULL: out of
+ * memory). */
+static inline struct token *new_token(struct analysis *a, uint32_t block,
+                                      uint32_t s, uint32_t e, uint8_t type) {
+  struct token *k = token_slot(a);
+  if (!k)
+    return NULL;
+  a->nt++;
+  k->s = s, k->e = e, k->block = block, k->type = type;
   return k;
 }
 
@@ -107,6 +118,14 @@ static void add_token(struct analysis *a, uint32_t block, uint32_t s,
   if (!k)
     return;
   const char *txt = btext(a, block);
+  unsigned char c0 = (unsigned char)txt[s];
+  if (e == s + 1 && c0 < 0x80 && type != T_WORD) { /* "," "." "(": most */
+    unsigned char c = (unsigned)(c0 - 'A') < 26u ? c0 + 32 : c0;
+    k->low[0] = (char)c;
+    k->hash = pc_lex_hash_step(PC_LEX_HASH0, c);
+    k->memo = M_HASH;
+    return;
+  }
   uint32_t cp = 0;
   decode((const unsigned char *)txt + s, e - s, &cp);
   if (type == T_WORD && is_upper_cp(cp))
@@ -171,8 +190,12 @@ static void named_modal(struct analysis *a, struct token *k) {
  * "U.S"); quotation marks and other punctuation are tokens of their own. */
 void pc_att_mark_sentence_starts(struct analysis *a, size_t t0) {
   bool start = true;
-  for (size_t i = t0; i < a->nt; i++) {
-    struct token *k = &a->t[i];
+  /* the array and its count in locals: a write to a token's flags (a
+   * byte) might alias them, and they would be read again at every token */
+  struct token *t = a->t;
+  size_t nt = a->nt;
+  for (size_t i = t0; i < nt; i++) {
+    struct token *k = &t[i];
     if (k->type == T_WORD) {
       if (start)
         k->flags |= F_SENT;
@@ -282,8 +305,9 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
   return j + 1 < n && (p[j + 1] >= 0x80 || ascii_word_byte(p[j + 1]));
 }
 
-/* An ASCII word byte in lower case, 0 for any other byte: one load per
- * byte in the scan of most words (ascii_word_byte, lower-cased). */
+/* An ASCII word byte in lower case, 0 for any other byte (and for every
+ * byte past ASCII): one load per byte in the scan of most words
+ * (ascii_word_byte, lower-cased). */
 #define LW4(c) LW(c), LW((c) + 1), LW((c) + 2), LW((c) + 3)
 #define LW16(c) LW4(c), LW4((c) + 4), LW4((c) + 8), LW4((c) + 12)
 #define LW(c)                                                                  \
@@ -291,9 +315,9 @@ static bool may_go_on(const unsigned char *p, size_t j, size_t n) {
    : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '_'   \
        ? (c)                                                                   \
        : 0)
-static const unsigned char low_word_byte[128] = {
+static const unsigned char low_word_byte[256] = {
     LW16(0), LW16(16), LW16(32), LW16(48), LW16(64), LW16(80), LW16(96),
-    LW16(112)};
+    LW16(112)}; /* 128-255: 0 */
 #undef LW
 #undef LW16
 #undef LW4
@@ -305,29 +329,31 @@ static const unsigned char low_word_byte[128] = {
  * token's low), for word_end and add_token, and nothing was added. */
 static size_t ascii_word(struct analysis *a, uint32_t block,
                          const unsigned char *p, size_t i, size_t n) {
-  char low[sizeof a->t->low];
+  struct token *k = token_slot(a); /* the word goes straight into it */
+  if (!k)
+    return 0;
+  char *low = k->low;
   uint32_t h = PC_LEX_HASH0;
   size_t j = i;
-  size_t lim = n - i < sizeof low ? n : i + sizeof low - 1;
+  size_t lim = n - i < sizeof k->low ? n : i + sizeof k->low - 1;
   unsigned char c;
-  for (; j < lim && p[j] < 0x80 && (c = low_word_byte[p[j]]) != 0; j++) {
+  for (; j < lim && (c = low_word_byte[p[j]]) != 0; j++) {
     low[j - i] = (char)c;
     h = pc_lex_hash_step(h, c);
   }
-  if (j == i + sizeof low - 1 && j < n && ascii_word_byte(p[j]))
+  if (j == i + sizeof k->low - 1 && j < n && ascii_word_byte(p[j]))
     return 0; /* longer than a token's low */
   /* (a straight ' may also end a plural possessive: word_end) */
   if (j < n && (p[j] >= 0x80 || p[j] == '\'' ||
                 ((p[j] == '-' || p[j] == '.') && may_go_on(p, j, n))))
     return 0;
-  struct token *k = new_token(a, block, (uint32_t)i, (uint32_t)j, T_WORD);
-  if (k) { /* as add_token would have read it */
-    memcpy(k->low, low, j - i);
-    k->hash = h;
-    k->memo = M_HASH;
-    if (p[i] >= 'A' && p[i] <= 'Z')
-      k->flags |= F_CAP;
-  }
+  low[j - i] = '\0'; /* counted: as add_token would have read it */
+  a->nt++;
+  k->s = (uint32_t)i, k->e = (uint32_t)j, k->block = block, k->type = T_WORD;
+  k->hash = h;
+  k->memo = M_HASH;
+  if (p[i] >= 'A' && p[i] <= 'Z')
+    k->flags |= F_CAP;
   return j;
 }
 
@@ -367,6 +393,10 @@ static void tokenize(struct analysis *a, uint32_t block, const char *text,
   if (!a->t)
     reserve_tokens(a);
   while (i < n && !a->oom) {
+    if (p[i] == ' ') { /* most bytes between words */
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t k = decode(p + i, n - i, &cp);
     if (!k) {
@@ -519,10 +549,13 @@ static void pair_singles(struct analysis *a, size_t t0, size_t t1) {
  * left open runs to the block's end. */
 void pc_att_pair_block(struct analysis *a, size_t t0, size_t t1) {
   size_t open = (size_t)-1, nsp0 = a->nsp;
-  for (size_t i = t0; i < t1 && !a->oom; i++) {
-    struct token *k = &a->t[i];
+  struct token *t = a->t; /* in a local: see pc_att_mark_sentence_starts */
+  for (size_t i = t0; i < t1; i++) {
+    struct token *k = &t[i];
     if (k->type != T_QOPEN && k->type != T_QCLOSE)
       continue;
+    if (a->oom)
+      break;
     bool single = k->flags & F_SINGLE, both = k->flags & F_EITHER;
     if (single)
       continue; /* nested marks stay inside their span */
@@ -604,8 +637,13 @@ size_t pc_att_ending(const struct analysis *a, const char *w, int cat,
   const struct pc_phrase_list *l = &a->lex->fw[cat];
   size_t wl = strlen(w);
   for (size_t k = 0; k < l->n; k++) {
-    size_t sl = l->p[k].len0;
-    if (wl >= sl + stem && memcmp(w + wl - sl, l->p[k].w[0], sl) == 0)
+    size_t sl = l->p[k].len0, m = 0;
+    if (wl < sl + stem)
+      continue;
+    const char *x = w + wl - sl, *y = l->p[k].w[0];
+    while (m < sl && x[m] == y[m]) /* endings are a few bytes: no call */
+      m++;
+    if (m == sl)
       return sl;
   }
   return 0;
@@ -1005,11 +1043,13 @@ static int aspect_sense(const struct analysis *a, size_t t0, size_t i,
  * in t.cue) and its marks as flags (data: cues.txt). */
 void pc_att_mark_cues(struct analysis *a, size_t t0) {
   const struct pc_phrase_list *l = &a->lex->cues;
-  for (size_t i = t0; i < a->nt; i++) {
-    if (a->t[i].type != T_WORD)
+  struct token *t = a->t; /* no token is added here: see */
+  size_t nt = a->nt;      /* pc_att_mark_sentence_starts */
+  for (size_t i = t0; i < nt; i++) {
+    if (t[i].type != T_WORD)
       continue;
-    if (!pc_lex_may_start(l, token_hash(&a->t[i]))) {
-      a->t[i].cue = 0; /* most words start no cue: no call */
+    if (!pc_lex_may_start(l, token_hash(&t[i]))) {
+      t[i].cue = 0; /* most words start no cue: no call */
       continue;
     }
     size_t which = 0;
@@ -1234,9 +1274,9 @@ static bool digit_word(const struct token *t) {
  * for duty", "concluded its hearing on Monday". */
 size_t pc_att_title_start(const struct analysis *a, size_t lo, size_t k) {
   if (k > lo + 1 && is_punct(&a->t[k - 1], ".") &&
-      in_list(&a->lex->honorifics, a->t[k - 2].low))
+      in_list_of(a, &a->lex->honorifics, a->t[k - 2].low))
     return k - 2;
-  if (k > lo && in_list(&a->lex->honorifics, a->t[k - 1].low))
+  if (k > lo && in_list_of(a, &a->lex->honorifics, a->t[k - 1].low))
     return k - 1;
   return k;
 }

@@ -71,7 +71,7 @@ static int label_person(const struct analysis *a, size_t t0, size_t n) {
       return -2; /* two people answer to the label: it names no one */
     found = (int)e;
   }
-  if (found == -1 && n == 1 && list_tag(&a->lex->given, a->t[t0].low))
+  if (found == -1 && n == 1 && list_tag_of(a, &a->lex->given, a->t[t0].low))
     return -3; /* a given name the article gives no surname */
   return found;
 }

@@ -548,8 +548,7 @@ static pc_status index_claims(struct pc_lex *lex, pc_error *err) {
     }
     size_t an = pc_claim_anchor(p);
     if (an < p->n && strchr(p->w[an], '~') && strlen(p->w[an]) > 2) {
-      unsigned bit = pc_claim_stem_bit(p->w[an]);
-      lex->claim_stem[bit / 64] |= (uint64_t)1 << (bit % 64);
+      lex->claim_stem[pc_claim_stem_bit(p->w[an])] |= 1u << (p->w[an][2] & 31);
     }
     if (an < p->n) {
       lex->claim_first[lex->nclaim_first].w = p->w[an];

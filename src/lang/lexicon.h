@@ -115,9 +115,11 @@ struct pc_lex {
   uint16_t claim_end[PC_CLAIM_HASH]; /* per slot: after its word's last entry */
   uint32_t claim_h[PC_CLAIM_HASH];   /* per slot: pc_lex_hash of its word */
   uint64_t claim_bits[PC_CLAIM_HASH / 8]; /* a bit per hash of the words */
-  /* a bit per first two letters of the lemma anchors ("blame~"): a word
-   * whose bit is clear is no form of one (pc_claim_stem_bit) */
-  uint64_t claim_stem[16];
+  /* per first two letters of the lemma anchors ("blame~", slot
+   * pc_claim_stem_bit), a bit per third byte (& 31) of those that start
+   * so: a word whose keys have none is no form of one
+   * (pc_claim_may_be_form) */
+  uint32_t claim_stem[1024];
   /* a bit per pc_lex_hash of the first word of every frame (& 1023): a
    * word whose bit is clear starts no frame (pc_lex_frame_may_start) */
   uint64_t frame_first[16];
@@ -130,6 +132,17 @@ static inline bool pc_lex_frame_may_start(const struct pc_lex *lex,
 
 static inline unsigned pc_claim_stem_bit(const char *w) {
   return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 1023u;
+}
+
+/* Whether the lower-cased word w may be a form of a lemma anchor: a key
+ * made of it (claims.c lemma_keys) is its stem of two bytes or more, what
+ * comes back ("e", "y") and "~", so the key's first two bytes are w's and
+ * its third w's third (a stem of three or more), 'e', 'y' or '~'. */
+static inline bool pc_claim_may_be_form(const struct pc_lex *lex,
+                                        const char *w) {
+  uint32_t third = lex->claim_stem[pc_claim_stem_bit(w)];
+  return third & ((1u << (w[2] & 31)) | (1u << ('e' & 31)) |
+                  (1u << ('y' & 31)) | (1u << ('~' & 31)));
 }
 
 /* FNV-1a of a word's bytes; a word's hash may also be built a byte at a
