@@ -2103,8 +2103,8 @@ static size_t after_thought(const struct analysis *a, size_t t0, size_t b,
   for (size_t k = at; k-- > b;) {
     const struct token *w = &a->t[k];
     if (w->type != T_WORD || (w->flags & F_CAP) ||
-        !(w->cue || in_list(&a->lex->fw[PC_FW_FEEL], w->low) ||
-          in_list(&a->lex->fw[PC_FW_THINK], w->low)))
+        !(w->cue || in_list_of(a, &a->lex->fw[PC_FW_FEEL], w->low) ||
+          in_list_of(a, &a->lex->fw[PC_FW_THINK], w->low)))
       continue;
     size_t s = pc_att_skip_adverbs(a, t0, k);
     return s > t0 && fw_is(a, a->t[s - 1].low, PC_FW_SUBJ) ? k + 1 : b;
@@ -3890,7 +3890,7 @@ static bool false_at(const struct analysis *a, size_t j, size_t t1) {
   if (k < t1 && (low_eq(&a->t[k], "any") || low_eq(&a->t[k], "legal") ||
                  low_eq(&a->t[k], "factual")))
     k++;
-  return k < t1 && in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[k].low);
+  return k < t1 && in_list_of(a, &a->lex->fw[PC_FW_NOMERIT], a->t[k].low);
 }
 
 /* "called the allegations false", "described the claims as
@@ -3911,9 +3911,9 @@ static bool called_false(const struct analysis *a, size_t v, size_t i,
  * finder.  Returns where the finding verb stands ("found", "saw"), or v
  * when the words are not so. */
 static size_t unbacked(const struct analysis *a, size_t t0, size_t v) {
-  if (v < t0 + 4 || !in_list(&a->lex->fw[PC_FW_BACKS], a->t[v].low) ||
+  if (v < t0 + 4 || !in_list_of(a, &a->lex->fw[PC_FW_BACKS], a->t[v].low) ||
       !low_eq(&a->t[v - 1], "to") ||
-      !in_list(&a->lex->fw[PC_FW_NOMERIT], a->t[v - 2].low) ||
+      !in_list_of(a, &a->lex->fw[PC_FW_NOMERIT], a->t[v - 2].low) ||
       !low_eq(&a->t[v - 3], "no"))
     return v;
   size_t f = v - 4;

@@ -2945,7 +2945,7 @@ struct speaker_ref pc_att_speaker_left(struct analysis *a, size_t lo,
    * first); not the writer's own text ("I wrote about this", "I talked
    * about how", "We would add that"), nor an aside ("As I told you") */
   if (end > lo && a->t[end - 1].type == T_WORD && a->t[end - 1].in_span < 0 &&
-      in_list(&a->lex->fw[PC_FW_FIRST], a->t[end - 1].low) &&
+      in_list_of(a, &a->lex->fw[PC_FW_FIRST], a->t[end - 1].low) &&
       !(end - 1 > lo && low_eq(&a->t[end - 2], "as")) &&
       fw_is(a, a->t[c].low, PC_FW_TELL) &&
       (lower_suffix(&a->t[c], "ed", 4) || fw_is(a, a->t[c].low, PC_FW_IPAST))) {

@@ -4549,7 +4549,7 @@ static size_t content_start(const struct analysis *a,
            !determiner(a, a->t[k].low) &&
            !fw_is(a, a->t[k].low, PC_FW_SUBJ) &&
            !fw_is(a, a->t[k].low, PC_FW_QWORD) && /* "asked X whether" */
-           !(k > c0 && in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low)) &&
+           !(k > c0 && in_list_of(a, &a->lex->fw[PC_FW_QWH], a->t[k].low)) &&
            !(det0 && (stop_word(a, a->t[k].low) ||
                       preposition(a, a->t[k].low))))
       k++;
@@ -4564,7 +4564,7 @@ static size_t content_start(const struct analysis *a,
                   (determiner(a, a->t[k].low) ||
                    fw_is(a, a->t[k].low, PC_FW_SUBJ) ||
                    fw_is(a, a->t[k].low, PC_FW_QWORD) ||
-                   in_list(&a->lex->fw[PC_FW_QWH], a->t[k].low))))
+                   in_list_of(a, &a->lex->fw[PC_FW_QWH], a->t[k].low))))
       k = c0;
     if (k < t1 && k > c0 &&
         (a->t[k].type == T_WORD || a->t[k].type == T_QOPEN))

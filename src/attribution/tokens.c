@@ -703,7 +703,7 @@ size_t pc_att_sentence_end(const struct analysis *a, size_t t0, size_t t1,
        * telling me no. When she ...", data: numab) */
       if ((in_list_of(a, &a->lex->honorifics, p->low) &&
            !(!(nx && nx->low[0] >= '0' && nx->low[0] <= '9') &&
-             in_list(&a->lex->fw[PC_FW_NUMAB], p->low))) ||
+             in_list_of(a, &a->lex->fw[PC_FW_NUMAB], p->low))) ||
           (p->type == T_WORD && strlen(p->low) == 1 && (p->flags & F_CAP)))
         continue;
       /* "(R-Wis.) said", "Inc., the maker": an abbreviation's point
