@@ -76,8 +76,7 @@ static bool np_tail(const struct analysis *a, size_t i) {
 
 static bool clause_after_list(const struct analysis *a, size_t i, size_t t1);
 static bool object_start(const struct analysis *a, size_t i, size_t t1);
-static size_t apposed_subject(const struct analysis *a, size_t t0,
-                              size_t at);
+static size_t apposed_subject(const struct analysis *a, size_t t0, size_t at);
 
 static bool person_noun(const struct analysis *a, const char *w);
 
@@ -916,7 +915,6 @@ static size_t tried_to(const struct analysis *a, size_t t0, size_t b) {
              : 0;
 }
 
-
 /* A modal or "to" before the predicate at b: "must take responsibility",
  * "refused to blame" say what ought to be, not what is claimed. */
 static bool modal_before(const struct analysis *a, size_t t0, size_t b) {
@@ -1122,11 +1120,11 @@ static bool finite_at(const struct analysis *a, size_t v) {
 }
 
 /* A bare plural or noun phrase (bare_noun) as a deed's object right
- * after its verb at v, the doer named before it: a name, a subject pronoun, a body's or a person's
- * noun ("said Acme misled voters", "the regime killed civilians"); not
- * after an owner or an adjective, where the verb is a participle or a
- * noun before its noun ("Clinton's hacked emails", "deadly assault
- * weapons"). */
+ * after its verb at v, the doer named before it: a name, a subject pronoun, a
+ * body's or a person's noun ("said Acme misled voters", "the regime killed
+ * civilians"); not after an owner or an adjective, where the verb is a
+ * participle or a noun before its noun ("Clinton's hacked emails", "deadly
+ * assault weapons"). */
 static bool plural_object(const struct analysis *a, size_t v, size_t ti,
                           size_t t1) {
   if (ti != v + 1 || ti >= t1 || v == 0 || (a->t[ti].flags & F_CAP) ||
@@ -1134,13 +1132,13 @@ static bool plural_object(const struct analysis *a, size_t v, size_t ti,
         (bare_noun(a, ti) && finite_at(a, v))))
     return false;
   size_t j = v; /* the subject's last word, before auxiliaries and
-                  * adverbs ("had misled", "likely hacked", "is ignoring") */
-  while (j > 1 && (skippable(a, j - 1) || fw_is(a, a->t[j - 1].low, PC_FW_PASS)))
+                 * adverbs ("had misled", "likely hacked", "is ignoring") */
+  while (j > 1 &&
+         (skippable(a, j - 1) || fw_is(a, a->t[j - 1].low, PC_FW_PASS)))
     j--;
   if (j > 1 && is_punct(&a->t[j - 1], ".") && a->t[j - 2].ent >= 0)
     j--; /* "Acme Corp. ignored warnings" */
-  if (j > 2 && is_punct(&a->t[j - 1], ",") &&
-      apposed_subject(a, 0, j) > 0)
+  if (j > 2 && is_punct(&a->t[j - 1], ",") && apposed_subject(a, 0, j) > 0)
     return true; /* "the mayor, Tom Bell, had misled investors" */
   const struct token *s = &a->t[j - 1];
   if (s->type != T_WORD || low_eq(s, "'s") ||
@@ -1942,8 +1940,8 @@ static size_t skip_negation(const struct analysis *a, size_t t0, size_t at) {
  * "Acme has been quietly stealing", "is not stealing" (the lead at lead
  * an -ing form).  Returns where they start, or at when no "be" stands
  * there ("Tom Bell, stealing", a participle, keeps its own reading). */
-static size_t progressive_start(const struct analysis *a, size_t t0,
-                                size_t at, size_t lead) {
+static size_t progressive_start(const struct analysis *a, size_t t0, size_t at,
+                                size_t lead) {
   size_t n = strlen(a->t[lead].low), b = at;
   if (n < 5 || strcmp(a->t[lead].low + n - 3, "ing") != 0)
     return at;
@@ -2187,11 +2185,11 @@ static bool claim_left(struct analysis *a, const struct pc_phrase *p, size_t t0,
     return *claimant != NULL || slot == S_C;
   }
   if (slot == S_A || slot == S_N)
-    at = cue_aside(a, t0,
-                   relative_antecedent(a, t0,
-                                       skip_negation(a, t0,
-                                                     progressive_start(
-                                                         a, t0, at, m->lead))));
+    at = cue_aside(
+        a, t0,
+        relative_antecedent(
+            a, t0,
+            skip_negation(a, t0, progressive_start(a, t0, at, m->lead))));
   if (tried_to(a, t0, at)) /* "the man tried to steal" */
     at = pc_att_skip_adverbs(a, t0, at - tried_to(a, t0, at));
   if (fw_is(a, a->t[m->lead].low, PC_FW_PASS))
@@ -3701,9 +3699,10 @@ static void claim_try(struct analysis *a, const struct pc_phrase *p, size_t an,
   int pol = polarity(a, p, &m, i);
   c->deny = pol;
   if (pol < 0 || hedged(a, t0, m.b) || modal_before(a, t0, m.lead_b) ||
-      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) || modal_report(a, s0, t0) ||
-      (p->claimant == 0 && modal_deed(a, t0, m.lead_b)) || forgone(a, t0, i) || unjudged(a, p, i, t1, &m) ||
-      duty_for(a, &m, t1) || backing(a, &m, t1) ||
+      (asked(a, i, t1) && !relative_at(a, m.b)) || supposed(a, t0, m.b, i) ||
+      modal_report(a, s0, t0) ||
+      (p->claimant == 0 && modal_deed(a, t0, m.lead_b)) || forgone(a, t0, i) ||
+      unjudged(a, p, i, t1, &m) || duty_for(a, &m, t1) || backing(a, &m, t1) ||
       compound_tail(a, p, &m, t1) || passive_self(a, p, t0, m.lead_b) ||
       !claim_fill(a, p, t0, t1, i, &m, c) || denies_nothing(a, p, c)) {
     claim_drop(c);
