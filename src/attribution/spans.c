@@ -100,13 +100,6 @@ bool pc_att_title_span(const struct analysis *a, size_t si) {
   return pc_att_title_words(a, si, prep ? WORK_MAX : TITLE_MAX);
 }
 
-/* Whether the mark at o opens its sentence: the block's first token, or
- * one after a sentence's end. */
-static bool opens_sentence(const struct analysis *a, size_t o) {
-  return o == 0 || a->t[o - 1].block != a->t[o].block ||
-         is_end_punct(&a->t[o - 1]);
-}
-
 /* Whether span s reads as a quotation, not a scare quote, a title or a
  * nickname: a clause's words with its punctuation, or a long run (2);
  * a capitalised word or two with their punctuation ('“Denver,” he
@@ -122,7 +115,7 @@ static int quotation_like(const struct analysis *a,
    * marks, in the British and the continental styles, when the clause
    * goes on in lower case; not a list of quoted phrases ('«Avoir peur»,
    * «des nœuds»') or a name and its place ('„Parkhotel“, Tegernsee') */
-  ends = ends || (opens_sentence(a, s->o) && s->c + 2 < a->nt &&
+  ends = ends || ((a->t[s->o + 1].flags & F_SENT) && s->c + 2 < a->nt &&
                   a->t[s->c + 2].block == s->block &&
                   is_punct(&a->t[s->c + 1], ",") &&
                   a->t[s->c + 2].type == T_WORD &&
@@ -940,7 +933,7 @@ static struct speaker_ref foreign_speaker(struct analysis *a,
     while (b > 0 && b + FOREIGN_RUN >= s->o && a->t[b - 1].type == T_WORD &&
            (a->t[b - 1].flags & F_CAP) && a->t[b - 1].block == s->block)
       b--;
-    if (b < s->o - 1 && opens_sentence(a, b) && cap_run(a, b) == s->o - 1)
+    if (b < s->o - 1 && (a->t[b].flags & F_SENT) && cap_run(a, b) == s->o - 1)
       n0 = b, n1 = s->o - 1;
   }
   int e = n1 > n0 ? a->t[n1 - 1].ent : -1;
